@@ -1,0 +1,98 @@
+//! One document in; sentences, time expressions, entity mentions and claims
+//! (quotes, quantities, stances) out. Stages run in a fixed order because each
+//! reads what the previous one wrote.
+
+use crosscheck_attribution::QuoteExtractor;
+use crosscheck_facts::{HedgeDetector, QuantityExtractor, StanceExtractor};
+use crosscheck_model::{Claim, ClaimTime, Document};
+use crosscheck_ner::EntityRecognizer;
+use crosscheck_text::SentenceSplitter;
+use crosscheck_time::{estimate_publication_date, TimeNormalizer};
+
+/// A document with its sentences, times and mentions filled, and its claims.
+#[derive(Debug, Clone)]
+pub struct AnalyzedDocument {
+    pub document: Document,
+    pub claims: Vec<Claim>,
+}
+
+/// Runs every per-document stage. Build once, share across threads.
+#[derive(Debug, Default)]
+pub struct Analyzer {
+    splitter: SentenceSplitter,
+    times: TimeNormalizer,
+    entities: EntityRecognizer,
+    quotes: QuoteExtractor,
+    quantities: QuantityExtractor,
+    stances: StanceExtractor,
+    hedges: HedgeDetector,
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer {
+            splitter: SentenceSplitter::new(),
+            times: TimeNormalizer::new(),
+            entities: EntityRecognizer::new(),
+            quotes: QuoteExtractor::new(),
+            quantities: QuantityExtractor::new(),
+            stances: StanceExtractor::new(),
+            hedges: HedgeDetector::new(),
+        }
+    }
+
+    /// Splits sentences only: the cheap first stage, used by `documents`.
+    pub fn split(&self, doc: &mut Document) {
+        doc.sentences = self.splitter.split_document(&doc.text, &doc.paragraphs);
+    }
+
+    pub fn analyze(&self, mut doc: Document) -> AnalyzedDocument {
+        self.split(&mut doc);
+        doc.time_expressions = self
+            .times
+            .extract(&doc.text, &doc.sentences, doc.published);
+        if doc.published.is_none() {
+            doc.published_estimate = estimate_publication_date(&doc.text, &doc.time_expressions);
+            if let Some(anchor) = doc.anchor_date() {
+                doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, Some(anchor));
+            }
+        }
+        doc.mentions = self.entities.recognize(&doc.text, &doc.sentences);
+        let mut claims = self.quotes.extract(&doc);
+        let quantities = self.quantities.extract(&doc, &claims);
+        let stances = self.stances.extract(&doc, &claims);
+        claims.extend(quantities);
+        claims.extend(stances);
+        for claim in &mut claims {
+            self.qualify(&doc, claim);
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        AnalyzedDocument {
+            document: doc,
+            claims,
+        }
+    }
+
+    /// Adds the hedges and the time qualifier of the claim's sentence where
+    /// the extractor left them unset.
+    fn qualify(&self, doc: &Document, claim: &mut Claim) {
+        if claim.hedges.is_empty() {
+            claim.hedges = self.hedges.hedges(&claim.sentence);
+        }
+        claim.hedged |= !claim.hedges.is_empty();
+        if claim.time.is_none() {
+            if let Some(sentence) = doc.sentences.get(claim.sentence_index) {
+                claim.time = doc
+                    .time_expressions
+                    .iter()
+                    .find(|t| {
+                        t.span.start >= sentence.range.start && t.span.end <= sentence.range.end
+                    })
+                    .map(|t| ClaimTime {
+                        text: t.text.clone(),
+                        value: t.value.clone(),
+                    });
+            }
+        }
+    }
+}

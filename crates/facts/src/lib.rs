@@ -1,0 +1,49 @@
+//! The checkable facts an article asserts: figures (counts and amounts with
+//! bounds, hedges and subjects), stances (confirm, deny, not confirmed, ...)
+//! and the hedges that mark claims as rumour rather than assertion.
+
+use crosscheck_model::{Claim, Document};
+
+/// Extracts quantity claims. `quotes` are the document's quote claims: a
+/// figure inside a quote or reported statement takes that claim's source.
+#[derive(Debug, Default)]
+pub struct QuantityExtractor {}
+
+impl QuantityExtractor {
+    pub fn new() -> QuantityExtractor {
+        QuantityExtractor {}
+    }
+
+    pub fn extract(&self, _doc: &Document, _quotes: &[Claim]) -> Vec<Claim> {
+        Vec::new() // PLACEHOLDER
+    }
+}
+
+/// Extracts stance claims.
+#[derive(Debug, Default)]
+pub struct StanceExtractor {}
+
+impl StanceExtractor {
+    pub fn new() -> StanceExtractor {
+        StanceExtractor {}
+    }
+
+    pub fn extract(&self, _doc: &Document, _quotes: &[Claim]) -> Vec<Claim> {
+        Vec::new() // PLACEHOLDER
+    }
+}
+
+/// Finds hedges (reportedly, allegedly, may, is believed to, ...).
+#[derive(Debug, Default)]
+pub struct HedgeDetector {}
+
+impl HedgeDetector {
+    pub fn new() -> HedgeDetector {
+        HedgeDetector {}
+    }
+
+    /// The hedge cues in `text`.
+    pub fn hedges(&self, _text: &str) -> Vec<String> {
+        Vec::new() // PLACEHOLDER
+    }
+}

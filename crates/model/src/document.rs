@@ -1,0 +1,175 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Range, Span};
+
+/// One article after ingest: metadata plus the clean text every span points
+/// into. Later stages fill `sentences`, `time_expressions`, `mentions` and
+/// `sourcing`; ingest leaves them empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable content-derived id (hex of a hash of the clean text), so the
+    /// same article ingested twice gets the same id.
+    pub id: String,
+    /// Path or URL as the user gave it (for a JSONL/WARC member: `file#n`).
+    pub source: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    /// Publication date from metadata, when there is one.
+    pub published: Option<NaiveDate>,
+    /// When `published` is unknown: bounds estimated from the text.
+    pub published_estimate: Option<DateEstimate>,
+    pub description: Option<String>,
+    /// The clean article text: headline, standfirst and body paragraphs
+    /// separated by blank lines.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    /// Id of the earlier document this one near-duplicates (syndicated copy,
+    /// light edit). Marked, never merged.
+    pub duplicate_of: Option<String>,
+    /// Which input format the document was read from (`txt`, `html`, ...).
+    pub format: String,
+    pub sentences: Vec<Sentence>,
+    pub time_expressions: Vec<TimeExpression>,
+    pub mentions: Vec<Mention>,
+    pub sourcing: Option<Sourcing>,
+}
+
+impl Document {
+    /// Number of whitespace-separated words in the clean text.
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    /// The sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<(usize, &Sentence)> {
+        let idx = self
+            .sentences
+            .partition_point(|s| s.range.end <= offset);
+        self.sentences
+            .get(idx)
+            .filter(|s| s.range.start <= offset)
+            .map(|s| (idx, s))
+    }
+
+    /// The date relative expressions are resolved against: the publication
+    /// date, else the earliest possible date of the estimate.
+    pub fn anchor_date(&self) -> Option<NaiveDate> {
+        self.published
+            .or_else(|| self.published_estimate.as_ref().and_then(|e| e.earliest))
+    }
+}
+
+/// The role a paragraph plays in the article's layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    Headline,
+    Standfirst,
+    Heading,
+    Body,
+    ListItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    #[serde(flatten)]
+    pub range: Range,
+    pub kind: ParagraphKind,
+}
+
+/// A sentence: byte range into `Document::text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    #[serde(flatten)]
+    pub range: Range,
+}
+
+impl Sentence {
+    pub fn new(start: usize, end: usize) -> Sentence {
+        Sentence {
+            range: Range::new(start, end),
+        }
+    }
+}
+
+/// Estimated publication date bounds when metadata gives none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEstimate {
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+    /// Human-readable reason, e.g. "latest explicit date in text: 2025-04-27".
+    pub basis: String,
+}
+
+/// TIMEX3 type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// A temporal expression normalised TIMEX3-style against the document date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpression {
+    pub text: String,
+    pub span: Span,
+    /// TIMEX3 value: `2025-04-27`, `2024-10`, `2024-W43`, `P3Y`, `PRESENT_REF`,
+    /// `XXXX-04-27` when the year cannot be resolved.
+    pub value: String,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// Finest unit the value states: `day`, `month`, `year`, `week`, ...
+    pub granularity: Option<String>,
+    /// Whether the value depended on the document date (relative expression).
+    pub relative: bool,
+}
+
+/// Entity type of a mention or canonical entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Location,
+    /// Countries, states, cities acting as polities (CoNLL LOC/GPE).
+    Country,
+    /// Nationalities, religious or political groups (demonyms: "North Korean").
+    Group,
+    Misc,
+}
+
+/// One occurrence of a named entity inside a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Canonical name this mention resolves to within the document
+    /// (surname → full name, acronym → expansion); the ledger links it across
+    /// documents.
+    pub canonical: Option<String>,
+    /// When the mention stands for something else by metonymy ("the Kremlin"
+    /// → "Russia"): the referent's canonical name.
+    pub refers_to: Option<String>,
+}
+
+/// How a document is sourced: counts of claims by source kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sourcing {
+    pub named: usize,
+    pub organization: usize,
+    pub anonymous: usize,
+    pub unattributed: usize,
+    /// anonymous / (named + organization + anonymous + unattributed).
+    pub anonymous_share: f64,
+    pub hedged: usize,
+    /// Figures no other document's proposition value agrees with.
+    pub single_source_figures: usize,
+    pub claims: usize,
+}

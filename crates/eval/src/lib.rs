@@ -1,2 +1,124 @@
 //! Scorers measuring crosscheck against the public gold datasets: each module
-//! reads one dataset at run time and returns its figures.
+//! reads one dataset at run time (never shipped with the project) and returns
+//! its figures as an [`EvalReport`].
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub mod article_extraction;
+pub mod golden_rules;
+pub mod polnear;
+pub mod quantulum;
+pub mod timebank;
+pub mod wikiann;
+
+/// Figures from one evaluation run.
+#[derive(Debug, Clone, Default)]
+pub struct EvalReport {
+    pub name: String,
+    /// Named figures, e.g. ("f1", 0.97), ("passed", 47.0).
+    pub figures: Vec<(String, f64)>,
+    /// Human-readable detail (per-case failures, tables) printed after figures.
+    pub detail: String,
+}
+
+impl EvalReport {
+    pub fn new(name: &str) -> EvalReport {
+        EvalReport {
+            name: name.to_string(),
+            ..EvalReport::default()
+        }
+    }
+
+    pub fn figure(&self, name: &str) -> Option<f64> {
+        self.figures.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+
+    pub fn push(&mut self, name: &str, value: f64) {
+        self.figures.push((name.to_string(), value));
+    }
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "# {}", self.name)?;
+        for (name, value) in &self.figures {
+            if value.fract() == 0.0 && value.abs() < 1e12 {
+                writeln!(f, "{name}: {value}")?;
+            } else {
+                writeln!(f, "{name}: {value:.4}")?;
+            }
+        }
+        if !self.detail.is_empty() {
+            writeln!(f, "\n{}", self.detail.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {reason}")]
+    Data { path: PathBuf, reason: String },
+}
+
+impl EvalError {
+    pub fn io(path: &Path, source: std::io::Error) -> EvalError {
+        EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn data(path: &Path, reason: impl Into<String>) -> EvalError {
+        EvalError::Data {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Reads a whole file, mapping the error to one naming the file.
+pub fn read_to_string(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))
+}
+
+/// The evaluations this crate knows, by command-line name.
+pub const EVALUATIONS: &[(&str, &str)] = &[
+    ("golden-rules", "sentence splitting on the English golden rules"),
+    ("article-extraction", "HTML body extraction on the article-extraction benchmark"),
+    ("polnear", "quote and source attribution on PolNeAR dev"),
+    ("timebank", "TIMEX3 extraction and normalisation on TimeBank (TempEval-3)"),
+    ("quantulum", "figures on the quantulum3 test sentences"),
+    ("wikiann", "named entities on the WikiANN English test split"),
+];
+
+/// Runs one evaluation by name against the shared data directory (the
+/// folder holding `data/` and `corpus/`).
+pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
+    let data = shared.join("data");
+    match name {
+        "golden-rules" => golden_rules::evaluate(&data.join("golden-rules")),
+        "article-extraction" => article_extraction::evaluate(&data.join("article-extraction")),
+        "polnear" => polnear::evaluate(&data.join("polnear")),
+        "timebank" => timebank::evaluate(&data.join("timebank")),
+        "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
+        "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
+        other => Err(EvalError::data(Path::new(other), "unknown evaluation")),
+    }
+}
+
+/// `../shared` next to the repository, as CI lays it out; overridable with
+/// `CROSSCHECK_SHARED`.
+pub fn default_shared_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CROSSCHECK_SHARED") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}

@@ -1,0 +1,30 @@
+//! `crosscheck-eval NAME [SHARED_DIR]`: run one gold-data evaluation and
+//! print its figures. The same runs are available as `crosscheck eval`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(name) = args.next() else {
+        eprintln!("usage: crosscheck-eval NAME [SHARED_DIR]\n");
+        for (name, what) in crosscheck_eval::EVALUATIONS {
+            eprintln!("  {name:<20} {what}");
+        }
+        return ExitCode::from(2);
+    };
+    let shared = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(crosscheck_eval::default_shared_dir);
+    match crosscheck_eval::run(&name, &shared) {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("crosscheck-eval: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,422 @@
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use crosscheck_model::{Claim, ClaimKind, Document};
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use serde::Serialize;
+
+use crate::schema;
+use crate::StoreError;
+
+/// How long a writer waits for another process holding the store's lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A crosscheck store: one SQLite file (plus its `-wal` and `-shm` files
+/// while open).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    journal_mode: String,
+}
+
+/// What one [`Store::add_batch`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BatchStats {
+    /// Documents newly stored.
+    pub added: usize,
+    /// Documents already present (by id), including repeats within the batch.
+    pub skipped: usize,
+    /// Claims stored with the added documents.
+    pub claims: usize,
+    /// The batch number the rows are tagged with; `None` when nothing was
+    /// added (no batch is recorded then).
+    pub batch: Option<i64>,
+}
+
+/// One stored document as `crosscheck documents --db` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub words: usize,
+    pub source: String,
+    pub duplicate_of: Option<String>,
+    pub claims: usize,
+    /// When it was stored, RFC 3339 UTC.
+    pub added_at: String,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it if missing and migrating it to
+    /// the current schema. Refuses files that are not SQLite, SQLite files
+    /// that are not crosscheck stores, and stores from a newer crosscheck.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let open_error = |source: rusqlite::Error| match source.sqlite_error_code() {
+            Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::Open {
+                path: path.clone(),
+                source,
+            },
+            _ => StoreError::sqlite(&path, source),
+        };
+        // No SQLITE_OPEN_URI: a path is a path, even if it starts with "file:".
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags).map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+
+        // Look before touching: switching journal mode already writes.
+        let header = schema::read_header(&conn).map_err(open_error)?;
+        schema::check_header(&path, &header)?;
+
+        let journal_mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(open_error)?;
+        // In WAL mode NORMAL never corrupts and never loses a commit when the
+        // process dies; only an OS crash or power cut can lose the last few
+        // commits, and those are re-created by re-running `analyze`.
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_error)?;
+        schema::migrate(&mut conn, &path)?;
+        Ok(Store {
+            conn,
+            path,
+            journal_mode,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The journal mode SQLite accepted: `wal` except on file systems that
+    /// cannot share memory between processes.
+    pub fn journal_mode(&self) -> &str {
+        &self.journal_mode
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(u32::try_from(v).unwrap_or(u32::MAX))
+    }
+
+    /// Stores the documents not already present (by id) with their claims,
+    /// all in one transaction: after a crash either the whole batch is there
+    /// or none of it. Each claim must name its document in `Claim::doc`.
+    pub fn add_batch(
+        &mut self,
+        batch: &[(Document, Vec<Claim>)],
+    ) -> Result<BatchStats, StoreError> {
+        self.check_claim_owners(batch)?;
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let added_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute(
+            "INSERT INTO batches (added_at, documents, claims) VALUES (?1, 0, 0)",
+            params![added_at],
+        )
+        .map_err(err)?;
+        let batch_id = tx.last_insert_rowid();
+
+        let mut stats = BatchStats::default();
+        {
+            let mut exists = tx
+                .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+                .map_err(err)?;
+            let mut insert_doc = tx
+                .prepare_cached(
+                    "INSERT INTO documents (id, source, title, outlet, published, words, \
+                     duplicate_of, added_at, batch, claim_count, body) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )
+                .map_err(err)?;
+            let mut insert_claim = tx
+                .prepare_cached(
+                    "INSERT INTO claims (doc, seq, id, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(err)?;
+
+            for (doc, claims) in batch {
+                if exists.exists(params![doc.id]).map_err(err)? {
+                    stats.skipped += 1;
+                    continue;
+                }
+                let body = serde_json::to_string(doc).map_err(|source| StoreError::Encode {
+                    path: path.clone(),
+                    what: format!("document {}", doc.id),
+                    source,
+                })?;
+                insert_doc
+                    .execute(params![
+                        doc.id,
+                        doc.source,
+                        doc.title,
+                        doc.outlet,
+                        doc.published.map(|d| d.to_string()),
+                        to_i64(doc.word_count()),
+                        doc.duplicate_of,
+                        added_at,
+                        batch_id,
+                        to_i64(claims.len()),
+                        body,
+                    ])
+                    .map_err(err)?;
+                for (seq, claim) in claims.iter().enumerate() {
+                    let body =
+                        serde_json::to_string(claim).map_err(|source| StoreError::Encode {
+                            path: path.clone(),
+                            what: format!("claim {}", claim.id),
+                            source,
+                        })?;
+                    insert_claim
+                        .execute(params![
+                            doc.id,
+                            to_i64(seq),
+                            claim.id,
+                            kind_name(claim.kind),
+                            body
+                        ])
+                        .map_err(err)?;
+                }
+                stats.added += 1;
+                stats.claims += claims.len();
+            }
+        }
+
+        if stats.added == 0 {
+            // Nothing new: leave no empty batch behind.
+            tx.rollback().map_err(err)?;
+            return Ok(stats);
+        }
+        tx.execute(
+            "UPDATE batches SET documents = ?1, claims = ?2 WHERE id = ?3",
+            params![to_i64(stats.added), to_i64(stats.claims), batch_id],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        stats.batch = Some(batch_id);
+        Ok(stats)
+    }
+
+    /// Whether a document with this id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.exists(params![id]))
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn document_count(&self) -> Result<usize, StoreError> {
+        self.count("SELECT count(*) FROM documents")
+    }
+
+    pub fn claim_count(&self) -> Result<usize, StoreError> {
+        self.count("SELECT count(*) FROM claims")
+    }
+
+    /// Every stored document's listing fields, in the order they were added.
+    pub fn documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, outlet, published, words, source, duplicate_of, claim_count, \
+                 added_at FROM documents ORDER BY ordinal",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    DocumentSummary {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: None,
+                        words: from_i64(r.get(4)?),
+                        source: r.get(5)?,
+                        duplicate_of: r.get(6)?,
+                        claims: from_i64(r.get(7)?),
+                        added_at: r.get(8)?,
+                    },
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut summary, published) = row.map_err(|e| self.err(e))?;
+            summary.published = published
+                .map(|p| self.parse_date(&summary.id, &p))
+                .transpose()?;
+            out.push(summary);
+        }
+        Ok(out)
+    }
+
+    /// Every stored document and claim, documents in the order they were
+    /// added and claims in document order then their original order: enough
+    /// to rebuild the whole ledger. Read in one snapshot, so a concurrent
+    /// writer cannot make a document appear without its claims.
+    pub fn load_all(&self) -> Result<(Vec<Document>, Vec<Claim>), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        let mut documents = Vec::new();
+        {
+            let mut stmt = tx
+                .prepare("SELECT id, body FROM documents ORDER BY ordinal")
+                .map_err(|e| self.err(e))?;
+            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let id: String = row.get(0).map_err(|e| self.err(e))?;
+                let body: String = row.get(1).map_err(|e| self.err(e))?;
+                documents.push(self.decode(&format!("document {id}"), &body)?);
+            }
+        }
+        let mut claims = Vec::new();
+        {
+            // Outer loop over documents in ordinal order, inner seek on the
+            // claims primary key: the rows come out in order without a sort.
+            let mut stmt = tx
+                .prepare(
+                    "SELECT c.id, c.body FROM documents d JOIN claims c ON c.doc = d.id \
+                     ORDER BY d.ordinal, c.seq",
+                )
+                .map_err(|e| self.err(e))?;
+            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let id: String = row.get(0).map_err(|e| self.err(e))?;
+                let body: String = row.get(1).map_err(|e| self.err(e))?;
+                claims.push(self.decode(&format!("claim {id}"), &body)?);
+            }
+        }
+        tx.finish().map_err(|e| self.err(e))?;
+        Ok((documents, claims))
+    }
+
+    /// Checks the file and the store's own invariants: SQLite's integrity
+    /// check, foreign keys, every document's claim count, every batch's row
+    /// counts. Returns the problems found; empty means sound. Reads the
+    /// whole file, so it is for `doctor`-style commands and tests, not for
+    /// every open.
+    pub fn verify(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        let queries: [(&str, &str); 4] = [
+            ("integrity", "PRAGMA integrity_check"),
+            (
+                "foreign key",
+                "SELECT 'table ' || \"table\" || ' row ' || rowid || ' refers to missing ' || parent \
+                 FROM pragma_foreign_key_check",
+            ),
+            (
+                "claims",
+                "SELECT 'document ' || d.id || ' records ' || d.claim_count || ' claims but has ' || \
+                 (SELECT count(*) FROM claims c WHERE c.doc = d.id) FROM documents d \
+                 WHERE d.claim_count != (SELECT count(*) FROM claims c WHERE c.doc = d.id)",
+            ),
+            (
+                "batch",
+                "SELECT 'batch ' || b.id || ' records ' || b.documents || ' documents and ' || \
+                 b.claims || ' claims but has ' || \
+                 (SELECT count(*) FROM documents d WHERE d.batch = b.id) || ' and ' || \
+                 (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc WHERE d.batch = b.id) \
+                 FROM batches b WHERE b.documents != (SELECT count(*) FROM documents d WHERE d.batch = b.id) \
+                 OR b.claims != (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc \
+                 WHERE d.batch = b.id)",
+            ),
+        ];
+        for (what, sql) in queries {
+            let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(|e| self.err(e))?;
+            for row in rows {
+                let line = row.map_err(|e| self.err(e))?;
+                if !(what == "integrity" && line == "ok") {
+                    problems.push(format!("{what}: {line}"));
+                }
+            }
+        }
+        Ok(problems)
+    }
+
+    fn check_claim_owners(&self, batch: &[(Document, Vec<Claim>)]) -> Result<(), StoreError> {
+        for (doc, claims) in batch {
+            if let Some(claim) = claims.iter().find(|c| c.doc != doc.id) {
+                return Err(StoreError::ClaimDocumentMismatch {
+                    path: self.path.clone(),
+                    claim: claim.id.clone(),
+                    claim_doc: claim.doc.clone(),
+                    doc: doc.id.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn count(&self, sql: &str) -> Result<usize, StoreError> {
+        self.conn
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
+            .map(from_i64)
+            .map_err(|e| self.err(e))
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+        body: &str,
+    ) -> Result<T, StoreError> {
+        serde_json::from_str(body).map_err(|source| StoreError::Decode {
+            path: self.path.clone(),
+            what: what.to_string(),
+            source,
+        })
+    }
+
+    fn parse_date(&self, id: &str, text: &str) -> Result<NaiveDate, StoreError> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("document {id} has published date {text:?}, not YYYY-MM-DD"),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, e)
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+fn kind_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quote => "quote",
+        ClaimKind::Quantity => "quantity",
+        ClaimKind::Stance => "stance",
+    }
+}
+
+// SQLite integers are i64; counts and lengths never come near the limits,
+// but saturate rather than wrap if they ever did.
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn from_i64(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}

@@ -16,6 +16,18 @@ pub struct AnalyzedDocument {
     pub claims: Vec<Claim>,
 }
 
+/// How far [`Analyzer::analyze_stage`] goes; used to measure what each stage
+/// costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Sentences only.
+    Split,
+    /// Sentences and quote attribution.
+    Quotes,
+    /// Everything: times, entities, quotes, figures, stances, hedges.
+    Full,
+}
+
 /// Runs every per-document stage. Build once, share across threads.
 #[derive(Debug, Default)]
 pub struct Analyzer {
@@ -46,8 +58,28 @@ impl Analyzer {
         doc.sentences = self.splitter.split_document(&doc.text, &doc.paragraphs);
     }
 
-    pub fn analyze(&self, mut doc: Document) -> AnalyzedDocument {
+    pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
+        self.analyze_stage(doc, Stage::Full)
+    }
+
+    pub fn analyze_stage(&self, mut doc: Document, stage: Stage) -> AnalyzedDocument {
         self.split(&mut doc);
+        match stage {
+            Stage::Split => {
+                return AnalyzedDocument {
+                    document: doc,
+                    claims: Vec::new(),
+                }
+            }
+            Stage::Quotes => {
+                let claims = self.quotes.extract(&doc);
+                return AnalyzedDocument {
+                    document: doc,
+                    claims,
+                };
+            }
+            Stage::Full => {}
+        }
         doc.time_expressions = self
             .times
             .extract(&doc.text, &doc.sentences, doc.published);

@@ -1,0 +1,196 @@
+//! Quotes grouped by speaker across documents, flagging the same quote
+//! reported with different wording.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crosscheck_model::{Claim, QuoteGroup, SourceKind};
+
+use crate::dates::DocInfo;
+use crate::entities::NameIndex;
+
+/// Token-set Jaccard similarity from which two quotes count as one quote.
+const VARIANT_SIMILARITY: f64 = 0.5;
+/// How many of a quote's rarest words are used to find candidate variants.
+const RARE_TOKENS: usize = 3;
+/// Claims per wording tried when picking the pair to show.
+const CLAIMS_PER_WORDING: usize = 8;
+
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Same words, possibly reordered, or a different selection of words; a
+/// shorter excerpt of the same wording is not a variant.
+fn is_variant(a: &[String], b: &[String]) -> bool {
+    if a == b || a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    let shared = sa.intersection(&sb).count() as f64;
+    let union = sa.union(&sb).count() as f64;
+    if union == 0.0 || shared / union < VARIANT_SIMILARITY {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !long.windows(short.len()).any(|w| w == short)
+}
+
+/// Quote groups, most quoted speaker first.
+pub fn quote_groups(
+    claims: &[Claim],
+    infos: &HashMap<String, DocInfo>,
+    names: &NameIndex,
+) -> Vec<QuoteGroup> {
+    let mut by_speaker: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    for claim in claims {
+        let named = matches!(
+            claim.source.kind,
+            SourceKind::Person | SourceKind::Organization
+        );
+        let (Some(_), Some(name), true) = (&claim.quote, &claim.source.name, named) else {
+            continue;
+        };
+        by_speaker
+            .entry(names.canonical_name(name))
+            .or_default()
+            .push(claim);
+    }
+    let mut groups: Vec<QuoteGroup> = by_speaker
+        .into_iter()
+        .map(|(speaker, quotes)| QuoteGroup {
+            variants: variants(&quotes, infos),
+            claims: quotes.iter().map(|c| c.id.clone()).collect(),
+            speaker,
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        b.variants
+            .len()
+            .cmp(&a.variants.len())
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.speaker.cmp(&b.speaker))
+    });
+    groups
+}
+
+/// Pairs of claims from different documents that report one quote in
+/// different words. Identical wordings are compared once; candidates share
+/// one of a quote's rarest words, so no speaker's quotes are compared all
+/// against all.
+fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String; 2]> {
+    let mut wordings: BTreeMap<Vec<String>, Vec<&Claim>> = BTreeMap::new();
+    for claim in quotes {
+        if let Some(quote) = &claim.quote {
+            wordings.entry(tokens(&quote.text)).or_default().push(claim);
+        }
+    }
+    let wordings: Vec<(Vec<String>, Vec<&Claim>)> = wordings.into_iter().collect();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for (words, _) in &wordings {
+        let unique: BTreeSet<&String> = words.iter().collect();
+        for w in unique {
+            *frequency.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut by_rare: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut rare_of: Vec<Vec<&str>> = Vec::with_capacity(wordings.len());
+    for (i, (words, _)) in wordings.iter().enumerate() {
+        let mut unique: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        unique.sort_by_key(|w| (frequency.get(w).copied().unwrap_or(0), usize::MAX - w.len()));
+        unique.truncate(RARE_TOKENS);
+        for w in &unique {
+            by_rare.entry(w).or_default().push(i);
+        }
+        rare_of.push(unique);
+    }
+    let outlet = |c: &Claim| infos.get(&c.doc).and_then(|i| i.outlet.clone());
+    let mut pairs = Vec::new();
+    for (i, rare) in rare_of.iter().enumerate() {
+        let candidates: BTreeSet<usize> = rare
+            .iter()
+            .filter_map(|w| by_rare.get(w))
+            .flatten()
+            .copied()
+            .filter(|&j| j > i)
+            .collect();
+        let Some((words_a, claims_a)) = wordings.get(i) else {
+            continue;
+        };
+        for j in candidates {
+            let Some((words_b, claims_b)) = wordings.get(j) else {
+                continue;
+            };
+            if !is_variant(words_a, words_b) {
+                continue;
+            }
+            // Prefer two different outlets, else two different documents.
+            let pair = claims_a
+                .iter()
+                .take(CLAIMS_PER_WORDING)
+                .flat_map(|a| {
+                    claims_b
+                        .iter()
+                        .take(CLAIMS_PER_WORDING)
+                        .map(move |b| (*a, *b))
+                })
+                .filter(|(a, b)| a.doc != b.doc)
+                .max_by_key(|(a, b)| outlet(a) != outlet(b));
+            if let Some((a, b)) = pair {
+                pairs.push([a.id.clone(), b.id.clone()]);
+            }
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Vec<String> {
+        tokens(s)
+    }
+
+    #[test]
+    fn variant_decisions() {
+        let cases = [
+            (
+                "We will not send a single soldier",
+                "We will not send a single soldier.",
+                false,
+            ),
+            (
+                "We will not send a single soldier",
+                "We shall not send one single soldier",
+                true,
+            ),
+            (
+                "We will not send a single soldier",
+                "not send a single soldier",
+                false,
+            ),
+            (
+                "We will not send a single soldier",
+                "The harvest was early this year",
+                false,
+            ),
+            (
+                "the bridge is closed until spring",
+                "until spring the bridge is closed",
+                true,
+            ),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(is_variant(&t(a), &t(b)), want, "{a} | {b}");
+        }
+    }
+}

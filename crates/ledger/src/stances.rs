@@ -1,0 +1,212 @@
+//! Stances by actor over time: the same actor's statements on one matter,
+//! ordered by date, with a flag when the actor changed position.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crosscheck_model::{Claim, Polarity, StanceStep, StanceTimeline};
+
+use crate::dates::DocInfo;
+use crate::entities::NameIndex;
+use crate::subject::lemma;
+
+static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/generic_matters.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/subject_stopwords.txt")
+        .lines()
+        .chain(include_str!("../data/subject_cutters.txt").lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Which way a polarity leans; `None` for stances that neither assert nor
+/// deny (condemning something presupposes it, but says nothing new).
+fn leaning(polarity: Polarity) -> Option<bool> {
+    match polarity {
+        Polarity::Confirm | Polarity::Acknowledge | Polarity::Allege | Polarity::Estimate => {
+            Some(true)
+        }
+        Polarity::Deny | Polarity::NotConfirmed => Some(false),
+        Polarity::Condemn => None,
+    }
+}
+
+/// Past-tense verb for a polarity: "denied", "did not confirm".
+pub fn polarity_verb(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::Confirm => "confirmed",
+        Polarity::Deny => "denied",
+        Polarity::NotConfirmed => "did not confirm",
+        Polarity::Allege => "alleged",
+        Polarity::Estimate => "estimated",
+        Polarity::Acknowledge => "acknowledged",
+        Polarity::Condemn => "condemned",
+    }
+}
+
+/// Content words of what a stance is about; empty for generic references
+/// ("the reports", "such claims").
+fn matter_tokens(about: &str) -> BTreeSet<String> {
+    about
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 2 && !GENERIC.contains(w.as_str()) && !STOPWORDS.contains(w.as_str()))
+        .map(|w| lemma(&w))
+        .collect()
+}
+
+struct Step<'a> {
+    claim: &'a Claim,
+    polarity: Polarity,
+    about: String,
+    tokens: BTreeSet<String>,
+}
+
+/// One timeline per actor and matter.
+pub fn stance_timelines(
+    claims: &[Claim],
+    infos: &HashMap<String, DocInfo>,
+    names: &NameIndex,
+) -> Vec<StanceTimeline> {
+    let mut by_actor: BTreeMap<String, Vec<Step>> = BTreeMap::new();
+    for claim in claims {
+        let Some(stance) = claim.stance.as_ref() else {
+            continue;
+        };
+        let actor = names.canonical_name(&stance.actor);
+        if actor.is_empty() {
+            continue;
+        }
+        let about = stance
+            .about
+            .as_ref()
+            .map(|s| s.text.trim().to_string())
+            .unwrap_or_default();
+        by_actor.entry(actor).or_default().push(Step {
+            claim,
+            polarity: stance.polarity,
+            tokens: matter_tokens(&about),
+            about,
+        });
+    }
+    let mut timelines = Vec::new();
+    for (actor, steps) in by_actor {
+        for matter in split_matters(steps) {
+            timelines.push(timeline(&actor, matter, infos));
+        }
+    }
+    timelines.sort_by(|a, b| {
+        b.changed
+            .cmp(&a.changed)
+            .then(b.steps.len().cmp(&a.steps.len()))
+            .then(a.actor.cmp(&b.actor))
+    });
+    timelines
+}
+
+/// Splits one actor's stances into matters by shared content words; generic
+/// references join the actor's largest matter.
+fn split_matters(steps: Vec<Step>) -> Vec<Vec<Step>> {
+    let mut matters: Vec<(BTreeSet<String>, Vec<Step>)> = Vec::new();
+    let mut by_token: HashMap<String, usize> = HashMap::new();
+    let mut generic = Vec::new();
+    for step in steps {
+        if step.tokens.is_empty() {
+            generic.push(step);
+            continue;
+        }
+        let found = step.tokens.iter().find_map(|t| by_token.get(t)).copied();
+        let index = match found {
+            Some(i) => i,
+            None => {
+                matters.push((BTreeSet::new(), Vec::new()));
+                matters.len() - 1
+            }
+        };
+        for t in &step.tokens {
+            by_token.entry(t.clone()).or_insert(index);
+        }
+        if let Some((tokens, members)) = matters.get_mut(index) {
+            tokens.extend(step.tokens.iter().cloned());
+            members.push(step);
+        }
+    }
+    let largest = matters
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, m))| (m.len(), usize::MAX - i))
+        .map(|(i, _)| i);
+    match largest.and_then(|i| matters.get_mut(i)) {
+        Some((_, members)) => members.extend(generic),
+        None if !generic.is_empty() => matters.push((BTreeSet::new(), generic)),
+        None => {}
+    }
+    matters.into_iter().map(|(_, m)| m).collect()
+}
+
+fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>) -> StanceTimeline {
+    let key = |s: &Step| {
+        let info = infos.get(&s.claim.doc);
+        let date = info.and_then(|i| i.date.clone());
+        (
+            date.is_none(),
+            date,
+            info.map_or(usize::MAX, |i| i.order),
+            s.claim.span.start,
+        )
+    };
+    steps.sort_by_cached_key(key);
+    let leanings: Vec<bool> = steps.iter().filter_map(|s| leaning(s.polarity)).collect();
+    let changed = leanings.windows(2).any(|w| w[0] != w[1]);
+    // Name the matter by its most specific wording.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in steps.iter().filter(|s| !s.tokens.is_empty()) {
+        *counts.entry(s.about.as_str()).or_default() += 1;
+    }
+    let about = counts
+        .into_iter()
+        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())))
+        .map(|(a, _)| a.to_string())
+        .or_else(|| {
+            steps
+                .iter()
+                .find(|s| !s.about.is_empty())
+                .map(|s| s.about.clone())
+        })
+        .unwrap_or_else(|| "(unspecified)".to_string());
+    StanceTimeline {
+        actor: actor.to_string(),
+        about,
+        changed,
+        steps: steps
+            .iter()
+            .map(|s| StanceStep {
+                claim: s.claim.id.clone(),
+                doc: s.claim.doc.clone(),
+                polarity: s.polarity,
+                date: infos.get(&s.claim.doc).and_then(|i| i.date.clone()),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matter_tokens_drop_generic_words() {
+        assert!(matter_tokens("such reports").is_empty());
+        assert!(matter_tokens("the claims").is_empty());
+        let t = matter_tokens("the deployment of Veloran troops");
+        assert!(t.contains("troop") && t.contains("deployment") && t.contains("veloran"));
+    }
+}

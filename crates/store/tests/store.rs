@@ -1,0 +1,349 @@
+mod support;
+
+use std::path::Path;
+
+use crosscheck_model::{Claim, Document};
+use crosscheck_store::{Store, StoreError, APPLICATION_ID, SCHEMA_VERSION};
+use rusqlite::Connection;
+use support::article;
+
+fn batch(tags: &[&str]) -> Vec<(Document, Vec<Claim>)> {
+    tags.iter()
+        .enumerate()
+        .map(|(i, t)| article(t, i % 5, 1 + i % 3))
+        .collect()
+}
+
+fn raw(path: &Path) -> Connection {
+    Connection::open(path).expect("raw connection")
+}
+
+#[test]
+fn fixtures_have_valid_spans() {
+    for (doc, claims) in batch(&["a", "b", "c", "d"]) {
+        for claim in &claims {
+            assert!(claim.span.is_valid_in(&doc.text), "{}", claim.id);
+            for s in [
+                claim.quote.as_ref().map(|q| &q.span),
+                claim.quantity.as_ref().map(|q| &q.span),
+                claim.source.span.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(
+                    s.is_valid_in(&doc.text) && !s.is_empty(),
+                    "{}: {s:?}",
+                    claim.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn creates_and_migrates_a_new_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.journal_mode(), "wal");
+    assert_eq!(store.document_count().unwrap(), 0);
+    assert!(store.load_all().unwrap().0.is_empty());
+    assert!(store.verify().unwrap().is_empty());
+    drop(store);
+
+    let conn = raw(&path);
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, APPLICATION_ID);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal", "WAL is persistent in the file");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, ["batches", "claims", "documents"]);
+}
+
+#[test]
+fn an_empty_file_becomes_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.add_batch(&batch(&["x"])).unwrap().added, 1);
+}
+
+#[test]
+fn reopening_gives_back_exactly_what_was_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let first = batch(&["d1", "d2", "d3"]);
+    let second = batch(&["d4", "d5"]);
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.add_batch(&first).unwrap();
+    }
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.document_count().unwrap(), 3);
+        store.add_batch(&second).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let (docs, claims) = store.load_all().unwrap();
+    let want_docs: Vec<Document> = first
+        .iter()
+        .chain(&second)
+        .map(|(d, _)| d.clone())
+        .collect();
+    let want_claims: Vec<Claim> = first
+        .iter()
+        .chain(&second)
+        .flat_map(|(_, c)| c.clone())
+        .collect();
+    assert_eq!(docs, want_docs);
+    assert_eq!(claims, want_claims);
+    assert_eq!(store.claim_count().unwrap(), want_claims.len());
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn adding_the_same_documents_again_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("story.db")).unwrap();
+    let docs = batch(&["a", "b", "c"]);
+
+    let first = store.add_batch(&docs).unwrap();
+    assert_eq!((first.added, first.skipped), (3, 0));
+    assert_eq!(
+        first.claims,
+        docs.iter().map(|(_, c)| c.len()).sum::<usize>()
+    );
+    assert_eq!(first.batch, Some(1));
+
+    let again = store.add_batch(&docs).unwrap();
+    assert_eq!(
+        (again.added, again.skipped, again.claims, again.batch),
+        (0, 3, 0, None)
+    );
+
+    // New files extend the story; a repeat inside one batch is stored once.
+    let mut more = batch(&["a", "d"]);
+    more.push(article("d", 2, 1));
+    let extended = store.add_batch(&more).unwrap();
+    assert_eq!(
+        (extended.added, extended.skipped, extended.batch),
+        (1, 2, Some(2))
+    );
+
+    assert_eq!(store.document_count().unwrap(), 4);
+    assert!(store.contains("d").unwrap());
+    assert!(!store.contains("e").unwrap());
+    assert!(store.verify().unwrap().is_empty());
+    let batches: i64 = raw(store.path())
+        .query_row("SELECT count(*) FROM batches", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(batches, 2, "a batch that adds nothing leaves no trace");
+}
+
+#[test]
+fn document_summaries_list_what_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("story.db")).unwrap();
+    let mut docs = batch(&["first", "second"]);
+    docs[1].0.duplicate_of = Some("first".to_string());
+    docs[1].0.published = None;
+    store.add_batch(&docs).unwrap();
+
+    let listed = store.documents().unwrap();
+    assert_eq!(listed.len(), 2);
+    for (summary, (doc, claims)) in listed.iter().zip(&docs) {
+        assert_eq!(summary.id, doc.id);
+        assert_eq!(summary.title, doc.title);
+        assert_eq!(summary.outlet, doc.outlet);
+        assert_eq!(summary.published, doc.published);
+        assert_eq!(summary.words, doc.word_count());
+        assert_eq!(summary.source, doc.source);
+        assert_eq!(summary.duplicate_of, doc.duplicate_of);
+        assert_eq!(summary.claims, claims.len());
+        assert!(summary.added_at.ends_with('Z'), "{}", summary.added_at);
+    }
+    assert!(listed[0].published.is_some());
+}
+
+#[test]
+fn a_claim_for_another_document_rejects_the_whole_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut docs = batch(&["good", "bad"]);
+    let (_, mut stray) = article("elsewhere", 1, 1);
+    docs[1].1.append(&mut stray);
+
+    let err = store.add_batch(&docs).unwrap_err();
+    assert!(
+        matches!(err, StoreError::ClaimDocumentMismatch { .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("elsewhere") && msg.contains("bad") && msg.contains("story.db"),
+        "{msg}"
+    );
+    assert_eq!(store.document_count().unwrap(), 0);
+}
+
+#[test]
+fn a_store_from_a_newer_crosscheck_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    Store::open(&path).unwrap();
+    raw(&path)
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooNew { found, known, .. }
+        if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(msg.contains("future.db") && msg.contains("newer"), "{msg}");
+    let version: u32 = raw(&path)
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION + 1);
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.sqlite");
+    raw(&path)
+        .execute_batch(
+            "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ona Brisk');",
+        )
+        .unwrap();
+
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::ForeignDatabase { .. }), "{err:?}");
+    assert!(err.to_string().contains("contacts.sqlite"), "{err}");
+    let conn = raw(&path);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete", "journal mode left as it was");
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
+}
+
+#[test]
+fn files_that_are_not_databases_give_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "Minutes of the Velmora harbour board, not a database.\n".repeat(200),
+    )
+    .unwrap();
+    let binary = dir.path().join("blob.bin");
+    std::fs::write(
+        &binary,
+        (0..20_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+
+    for path in [&text, &binary] {
+        let before = std::fs::read(path).unwrap();
+        let err = Store::open(path).unwrap_err();
+        assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+        let msg = err.to_string();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            msg.contains(name) && msg.contains("not an SQLite database"),
+            "{msg}"
+        );
+        assert_eq!(std::fs::read(path).unwrap(), before, "file left as it was");
+    }
+}
+
+#[test]
+fn a_directory_or_unreachable_path_gives_an_open_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in [
+        dir.path().to_path_buf(),
+        dir.path().join("missing/sub/story.db"),
+    ] {
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Open { .. }), "{path:?}: {err:?}");
+        assert!(err.to_string().contains(&*path.to_string_lossy()), "{err}");
+    }
+}
+
+#[test]
+fn a_damaged_store_reports_errors_instead_of_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let tags: Vec<String> = (0..60).map(|i| format!("doc{i}")).collect();
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        store.add_batch(&batch(&tags)).unwrap();
+    }
+    let pristine = std::fs::read(&path).unwrap();
+    assert!(pristine.len() > 8 * 4096, "store should span many pages");
+
+    // A scribbled-over page in the middle, and a file cut in half.
+    let mut scribbled = pristine.clone();
+    for b in &mut scribbled[3 * 4096..5 * 4096] {
+        *b = 0xA5;
+    }
+    let truncated = pristine[..pristine.len() / 2].to_vec();
+
+    for (what, bytes) in [("scribbled", scribbled), ("truncated", truncated)] {
+        std::fs::write(&path, &bytes).unwrap();
+        let detected = match Store::open(&path) {
+            Err(err) => {
+                assert!(err.to_string().contains("damaged.db"), "{what}: {err}");
+                true
+            }
+            Ok(store) => {
+                let loaded = store.load_all();
+                let problems = store.verify();
+                eprintln!(
+                    "{what}: load_all -> {:?}",
+                    loaded.as_ref().map(|(d, _)| d.len())
+                );
+                eprintln!("{what}: verify -> {problems:?}");
+                loaded.is_err() || !matches!(problems, Ok(ref p) if p.is_empty())
+            }
+        };
+        assert!(detected, "{what} store was not reported as damaged");
+    }
+}
+
+#[test]
+fn two_handles_on_one_file_interleave_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    a.add_batch(&batch(&["a1", "a2"])).unwrap();
+    b.add_batch(&batch(&["b1", "a1"])).unwrap();
+    a.add_batch(&batch(&["a3"])).unwrap();
+    assert_eq!(b.document_count().unwrap(), 4);
+    let ids: Vec<String> = a.documents().unwrap().into_iter().map(|d| d.id).collect();
+    assert_eq!(ids, ["a1", "a2", "b1", "a3"]);
+}

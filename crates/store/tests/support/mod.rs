@@ -1,0 +1,228 @@
+//! Invented articles with claims whose spans really point into their text,
+//! shared by the tests and the insert benchmark.
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use crosscheck_model::{
+    Bound, Claim, ClaimKind, Document, EntityType, Mention, Paragraph, ParagraphKind, Polarity,
+    Quantity, Quote, Range, Sentence, Source, SourceKind, Span, Stance, TimeExpression, TimexType,
+};
+
+const OUTLETS: [&str; 4] = [
+    "Velmora Harbour Gazette",
+    "The Northern Quay",
+    "Coastline Wire",
+    "Radio Estmark",
+];
+
+/// Body paragraphs: each is one sentence, and the claim built from it
+/// covers the whole sentence.
+const PARAGRAPHS: [(&str, ClaimKind); 4] = [
+    (
+        "“We will not return until the cranes are safe,” said Ilse Marrow, a union organiser.",
+        ClaimKind::Quote,
+    ),
+    (
+        "About 1,200 dock workers joined the strike on Tuesday, the port authority said.",
+        ClaimKind::Quantity,
+    ),
+    (
+        "The harbour master denied reports that the eastern pier had been closed.",
+        ClaimKind::Stance,
+    ),
+    (
+        "Some 40 cargo ships were waiting offshore, according to a shipping agent who asked not to be named.",
+        ClaimKind::Quantity,
+    ),
+];
+
+/// A document tagged `tag` (its id) with `claims` claims and `repeat`
+/// rounds of body paragraphs (about 60 words each round).
+pub fn article(tag: &str, claims: usize, repeat: usize) -> (Document, Vec<Claim>) {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut bodies = Vec::new();
+
+    let title = format!("Velmora dock strike enters its {tag} day");
+    push_paragraph(
+        &mut text,
+        &title,
+        ParagraphKind::Headline,
+        &mut paragraphs,
+        &mut sentences,
+    );
+    for _ in 0..repeat.max(1) {
+        for (body, kind) in PARAGRAPHS {
+            let start = push_paragraph(
+                &mut text,
+                body,
+                ParagraphKind::Body,
+                &mut paragraphs,
+                &mut sentences,
+            );
+            bodies.push((sentences.len() - 1, start, body, kind));
+        }
+    }
+
+    let tuesday = text.find("Tuesday").unwrap_or(0);
+    let marrow = text.find("Ilse Marrow").unwrap_or(0);
+    let n = tag
+        .bytes()
+        .fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let document = Document {
+        id: tag.to_string(),
+        source: format!("fixtures/{tag}.txt"),
+        url: Some(format!("https://example.org/velmora/{tag}")),
+        title: Some(title),
+        outlet: Some(OUTLETS[(n % 4) as usize].to_string()),
+        author: Some("Petra Quill".to_string()),
+        published: NaiveDate::from_ymd_opt(2031, 3, 1 + n % 28),
+        published_estimate: None,
+        description: None,
+        text: text.clone(),
+        paragraphs,
+        duplicate_of: None,
+        format: "txt".to_string(),
+        sentences,
+        time_expressions: vec![TimeExpression {
+            text: "Tuesday".to_string(),
+            span: span(&text, tuesday, "Tuesday"),
+            value: "2031-03-04".to_string(),
+            kind: TimexType::Date,
+            granularity: Some("day".to_string()),
+            relative: true,
+        }],
+        mentions: vec![Mention {
+            span: span(&text, marrow, "Ilse Marrow"),
+            kind: EntityType::Person,
+            canonical: Some("Ilse Marrow".to_string()),
+            refers_to: None,
+        }],
+        sourcing: None,
+    };
+
+    let claims = (0..claims)
+        .map(|i| {
+            let (sentence_index, start, body, kind) = bodies[i % bodies.len()];
+            claim(&document, i, sentence_index, start, body, kind)
+        })
+        .collect();
+    (document, claims)
+}
+
+fn push_paragraph(
+    text: &mut String,
+    body: &str,
+    kind: ParagraphKind,
+    paragraphs: &mut Vec<Paragraph>,
+    sentences: &mut Vec<Sentence>,
+) -> usize {
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    let start = text.len();
+    text.push_str(body);
+    paragraphs.push(Paragraph {
+        range: Range::new(start, text.len()),
+        kind,
+    });
+    sentences.push(Sentence::new(start, text.len()));
+    start
+}
+
+fn span(text: &str, start: usize, needle: &str) -> Span {
+    Span::of(text, start, start + needle.len()).unwrap_or(Span {
+        start: 0,
+        end: 0,
+        text: String::new(),
+    })
+}
+
+fn claim(
+    doc: &Document,
+    i: usize,
+    sentence_index: usize,
+    start: usize,
+    body: &str,
+    kind: ClaimKind,
+) -> Claim {
+    let whole = span(&doc.text, start, body);
+    let local = |needle: &str| span(&doc.text, start + body.find(needle).unwrap_or(0), needle);
+    let kind_name = match kind {
+        ClaimKind::Quote => "quote",
+        ClaimKind::Quantity => "quantity",
+        ClaimKind::Stance => "stance",
+    };
+    let mut claim = Claim {
+        id: format!("{}:{kind_name}:{i}", doc.id),
+        doc: doc.id.clone(),
+        kind,
+        sentence_index,
+        sentence: body.to_string(),
+        span: whole,
+        source: Source::unattributed(),
+        cue: None,
+        channel: None,
+        hedged: false,
+        hedges: Vec::new(),
+        time: None,
+        quote: None,
+        quantity: None,
+        stance: None,
+    };
+    match kind {
+        ClaimKind::Quote => {
+            claim.source = Source {
+                name: Some("Ilse Marrow".to_string()),
+                kind: SourceKind::Person,
+                role: Some("union organiser".to_string()),
+                entity: Some("Ilse Marrow".to_string()),
+                span: Some(local("Ilse Marrow")),
+            };
+            claim.cue = Some("said".to_string());
+            let words = "We will not return until the cranes are safe";
+            claim.quote = Some(Quote {
+                text: words.to_string(),
+                direct: true,
+                span: local(words),
+            });
+        }
+        ClaimKind::Quantity => {
+            let (figure, value, subject) = if body.contains("1,200") {
+                ("1,200", 1200.0, "dock workers")
+            } else {
+                ("40", 40.0, "cargo ships")
+            };
+            claim.hedged = true;
+            claim.hedges = vec![if figure == "40" { "Some" } else { "About" }.to_string()];
+            claim.quantity = Some(Quantity {
+                low: Some(value),
+                high: Some(value),
+                approximate: true,
+                bound: Bound::Exact,
+                unit: None,
+                subject: Some(subject.to_string()),
+                rate: None,
+                span: local(figure),
+            });
+        }
+        ClaimKind::Stance => {
+            claim.source = Source {
+                name: Some("the harbour master".to_string()),
+                kind: SourceKind::Person,
+                role: None,
+                entity: None,
+                span: Some(local("The harbour master")),
+            };
+            claim.cue = Some("denied".to_string());
+            claim.stance = Some(Stance {
+                actor: "the harbour master".to_string(),
+                polarity: Polarity::Deny,
+                about: Some(local("reports that the eastern pier had been closed")),
+            });
+        }
+    }
+    claim
+}

@@ -3,6 +3,7 @@
 //! Everything works on byte offsets into the caller's text so that later
 //! stages can build exact [`crosscheck_model::Span`]s.
 
+mod abbreviations;
 mod sentences;
 mod tokens;
 

@@ -1,9 +1,19 @@
+//! News-aware sentence splitting.
+//!
+//! Works in three layers, all linear in the input:
+//! 1. blocks: blank lines always end a sentence (paragraph breaks);
+//! 2. lines: inside a block, a single newline ends a sentence when the text
+//!    is laid out one paragraph per line (headlines, section headings without
+//!    final punctuation), but not when the block is hard-wrapped prose;
+//! 3. terminators: `.`, `?`, `!`, `…` decide by the word before (abbreviation,
+//!    initial, acronym) and the word after (capitalised, sentence opener).
+
 use crosscheck_model::{Paragraph, Range, Sentence};
 
-/// Splits clean article text into sentences.
-///
-/// PLACEHOLDER: splits on `.?!` followed by whitespace; to be replaced by the
-/// news-aware splitter (abbreviations, initials, quotes, headlines).
+use crate::abbreviations::{lexicon, AbbrevClass, Lexicon};
+
+/// Splits clean article text into sentences (byte ranges, trimmed of
+/// whitespace).
 #[derive(Debug, Default, Clone)]
 pub struct SentenceSplitter {}
 
@@ -13,41 +23,470 @@ impl SentenceSplitter {
     }
 
     /// Sentences of a whole document, never crossing paragraph boundaries.
+    /// Without paragraphs, blank lines are taken as paragraph breaks.
     pub fn split_document(&self, text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         if paragraphs.is_empty() {
             return self.split(text, Range::new(0, text.len()));
         }
-        paragraphs
-            .iter()
-            .flat_map(|p| self.split(text, p.range))
-            .collect()
+        let mut out = Vec::new();
+        for p in paragraphs {
+            self.split_into(text, p.range, &mut out);
+        }
+        out
     }
 
-    /// Sentences inside `text[range]`.
+    /// Sentences inside `text[range]` (empty when the range does not lie on
+    /// character boundaries of `text`).
     pub fn split(&self, text: &str, range: Range) -> Vec<Sentence> {
         let mut out = Vec::new();
-        let slice = range.slice(text);
-        let mut start = 0;
-        let bytes = slice.as_bytes();
-        for (i, c) in slice.char_indices() {
-            if matches!(c, '.' | '?' | '!') {
-                let next = i + 1;
-                if next >= bytes.len() || bytes[next].is_ascii_whitespace() {
-                    push_trimmed(&mut out, slice, range.start, start, next);
-                    start = next;
-                }
-            }
-        }
-        push_trimmed(&mut out, slice, range.start, start, slice.len());
+        self.split_into(text, range, &mut out);
         out
+    }
+
+    fn split_into(&self, text: &str, range: Range, out: &mut Vec<Sentence>) {
+        let Some(slice) = text.get(range.start..range.end) else {
+            return;
+        };
+        let mut scratch = Scratch::default();
+        for_each_block(slice, |start, end| {
+            split_block(slice, start, end, range.start, &mut scratch, out);
+        });
     }
 }
 
-fn push_trimmed(out: &mut Vec<Sentence>, slice: &str, base: usize, start: usize, end: usize) {
-    let piece = &slice[start..end];
+/// Buffers reused across segments so that splitting does not allocate per
+/// sentence or per character.
+#[derive(Default)]
+struct Scratch {
+    lines: Vec<(usize, usize)>,
+    cuts: Vec<usize>,
+    marker_dots: Vec<usize>,
+    word: String,
+}
+
+/// Calls `f` with the byte range of each run of non-blank lines.
+fn for_each_block(slice: &str, mut f: impl FnMut(usize, usize)) {
+    let mut block_start: Option<usize> = None;
+    let mut block_end = 0;
+    let mut offset = 0;
+    for line in slice.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            if let Some(start) = block_start.take() {
+                f(start, block_end);
+            }
+        } else {
+            block_start.get_or_insert(line_start);
+            block_end = line_start + line.trim_end().len();
+        }
+    }
+    if let Some(start) = block_start {
+        f(start, block_end);
+    }
+}
+
+fn split_block(
+    slice: &str,
+    start: usize,
+    end: usize,
+    base: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<Sentence>,
+) {
+    let lex = lexicon();
+    scratch.lines.clear();
+    let mut offset = start;
+    for line in slice[start..end].split('\n') {
+        scratch.lines.push((offset, offset + line.len()));
+        offset += line.len() + 1;
+    }
+    let wrapped = is_hard_wrapped(slice, &scratch.lines, lex, &mut scratch.word);
+    let mut seg_start = start;
+    for k in 1..scratch.lines.len() {
+        let (prev_start, prev_end) = scratch.lines[k - 1];
+        let (next_start, next_end) = scratch.lines[k];
+        let prev = &slice[prev_start..prev_end];
+        let next = &slice[next_start..next_end];
+        if line_break_ends_sentence(prev, next, wrapped, lex, &mut scratch.word) {
+            split_segment(slice, seg_start, prev_end, base, scratch, out);
+            seg_start = next_start;
+        }
+    }
+    split_segment(slice, seg_start, end, base, scratch, out);
+}
+
+/// A block is hard-wrapped prose (newswire wire copy, e-mail) when a fair
+/// share of its line breaks fall inside a sentence.
+fn is_hard_wrapped(slice: &str, lines: &[(usize, usize)], lex: &Lexicon, buf: &mut String) -> bool {
+    let joins = lines.len().saturating_sub(1);
+    if joins < 2 {
+        return false;
+    }
+    let continuing = lines
+        .windows(2)
+        .filter(|w| {
+            let prev = &slice[w[0].0..w[0].1];
+            let next = &slice[w[1].0..w[1].1];
+            continues_line(prev, next, lex, buf)
+        })
+        .count();
+    continuing * 5 >= joins
+}
+
+/// The line break sits inside a sentence: the next line starts in lower case
+/// or the previous one ends with a comma, hyphen or function word.
+fn continues_line(prev: &str, next: &str, lex: &Lexicon, buf: &mut String) -> bool {
+    let next_first = next.trim_start().chars().next();
+    if next_first.is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let prev = prev.trim_end();
+    if prev.ends_with([',', '-', '–', '—', '(', '&']) {
+        return true;
+    }
+    let last_word = prev
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last_word.chars().next().is_some_and(char::is_lowercase) && lex.is_starter(last_word, buf)
+}
+
+fn line_break_ends_sentence(
+    prev: &str,
+    next: &str,
+    wrapped: bool,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> bool {
+    let next = next.trim_start();
+    if starts_with_bullet(next) {
+        return true;
+    }
+    !wrapped && !continues_line(prev, next, lex, buf)
+}
+
+const BULLETS: &[char] = &['•', '⁃', '▪', '◦', '·', '●', '■', '‣', '*'];
+
+fn starts_with_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c) if BULLETS.contains(&c) => true,
+        Some('-' | '–' | '—') => chars.next().is_some_and(char::is_whitespace),
+        _ => false,
+    }
+}
+
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '`', '«', '¿', '¡', '{'];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '}'];
+
+fn is_terminator_byte(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'.' | b'?' | b'!') => true,
+        Some(0xE2) => bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6),
+        _ => false,
+    }
+}
+
+/// Splits one segment (text that holds no hard break) at its sentence ends.
+fn split_segment(
+    slice: &str,
+    start: usize,
+    end: usize,
+    base: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<Sentence>,
+) {
+    let seg = &slice[start..end];
+    scratch.cuts.clear();
+    scratch.marker_dots.clear();
+    find_list_items(seg, &mut scratch.cuts, &mut scratch.marker_dots);
+    let lex = lexicon();
+    let bytes = seg.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_terminator_byte(bytes, i) || scratch.marker_dots.binary_search(&i).is_ok() {
+            i += 1;
+            continue;
+        }
+        let run = TerminatorRun::scan(seg, i);
+        if let Some(cut) = decide(seg, &run, lex, &mut scratch.word) {
+            scratch.cuts.push(cut);
+        }
+        i = run.end.max(i + 1);
+    }
+    scratch.cuts.sort_unstable();
+    scratch.cuts.dedup();
+    let mut piece_start = 0;
+    for &cut in scratch.cuts.iter().chain(std::iter::once(&seg.len())) {
+        if cut > piece_start && cut <= seg.len() {
+            push_trimmed(out, seg, base + start, piece_start, cut);
+            piece_start = cut;
+        }
+    }
+}
+
+/// A run of sentence-final punctuation with the closing quotes and brackets
+/// attached to it.
+struct TerminatorRun {
+    /// First byte of the run.
+    start: usize,
+    /// Just past the first `.` (for "word. . . ." = full stop + ellipsis).
+    first_dot_end: usize,
+    /// Just past the punctuation and closing quotes.
+    end: usize,
+    dots: usize,
+    question_or_bang: bool,
+    /// Dots separated by single spaces (". . .").
+    spaced: bool,
+    /// The run follows a non-space character ("end." rather than "end .").
+    attached: bool,
+}
+
+impl TerminatorRun {
+    fn scan(seg: &str, start: usize) -> TerminatorRun {
+        let bytes = seg.as_bytes();
+        let mut run = TerminatorRun {
+            start,
+            first_dot_end: start + 1,
+            end: start,
+            dots: 0,
+            question_or_bang: false,
+            spaced: false,
+            attached: seg[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace()),
+        };
+        let mut j = start;
+        loop {
+            match bytes.get(j) {
+                Some(b'.') => {
+                    run.dots += 1;
+                    j += 1;
+                }
+                Some(b'?' | b'!') => {
+                    run.question_or_bang = true;
+                    j += 1;
+                }
+                Some(0xE2) if is_terminator_byte(bytes, j) => {
+                    run.dots += 3;
+                    j += 3;
+                }
+                Some(b' ') if run.dots > 0 && bytes.get(j + 1) == Some(&b'.') => {
+                    run.spaced = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        while let Some(c) = seg[j..].chars().next().filter(|c| CLOSERS.contains(c)) {
+            j += c.len_utf8();
+        }
+        run.end = j;
+        run
+    }
+}
+
+/// What follows a terminator: its first letter and first word, after any
+/// opening quotes or brackets.
+struct Next<'a> {
+    first: char,
+    word: &'a str,
+    opened: bool,
+}
+
+fn next_word(seg: &str, from: usize) -> Option<Next<'_>> {
+    let rest = seg.get(from..)?;
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return None; // the terminator is glued to what follows ("U.S.A", "3.5")
+    }
+    let body = trimmed.trim_start_matches(OPENERS);
+    let first = body.chars().next()?;
+    let word_len = body
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(body.len());
+    Some(Next {
+        first,
+        word: &body[..word_len],
+        opened: body.len() != trimmed.len(),
+    })
+}
+
+/// The word just before byte `at` (bounded look-back so that pathological
+/// tokens stay linear), without leading quotes or brackets.
+fn word_before(seg: &str, at: usize) -> &str {
+    let floor = at.saturating_sub(48);
+    let mut start = at;
+    for (k, c) in seg[..at].char_indices().rev() {
+        if k < floor || c.is_whitespace() {
+            break;
+        }
+        start = k;
+    }
+    seg[start..at].trim_start_matches(OPENERS)
+}
+
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        })
+}
+
+/// Where the sentence ends for this run of punctuation, or `None` when the
+/// run does not end a sentence.
+fn decide(seg: &str, run: &TerminatorRun, lex: &Lexicon, buf: &mut String) -> Option<usize> {
+    let next = next_word(seg, run.end)?;
+    let upper = next.first.is_uppercase();
+    let lower = next.first.is_lowercase();
+    if run.question_or_bang {
+        return (!lower).then_some(run.end);
+    }
+    if run.dots >= 2 {
+        // "[...]" and "(...)" mark an omission inside a quotation.
+        if seg[..run.start].ends_with(['[', '(']) {
+            return None;
+        }
+        return match (run.attached, run.spaced) {
+            // "compounds. . . . The": full stop, then an ellipsis opening the next sentence.
+            (true, true) => upper.then_some(run.first_dot_end),
+            // ". . ." between words marks an omission inside the sentence.
+            (false, true) if run.dots == 3 => None,
+            // "..." / "…" also trails off inside a sentence ("But instead…
+            // America is watching"); only a common opener starts a new one.
+            _ if run.dots == 3 => {
+                let starter = upper && lex.is_starter(next.word, buf);
+                (starter || (upper && next.opened)).then_some(run.end)
+            }
+            _ => upper.then_some(run.end),
+        };
+    }
+    let word = word_before(seg, run.start);
+    let starter = upper && lex.is_starter(next.word, buf);
+    let class = if is_dotted_acronym(word) {
+        Some(lex.abbreviation(word, buf).unwrap_or(AbbrevClass::General))
+    } else {
+        lex.abbreviation(word, buf)
+    };
+    let ends = match class {
+        Some(AbbrevClass::Title) => false,
+        Some(AbbrevClass::Number) => upper,
+        Some(AbbrevClass::General) => starter || (upper && next.opened),
+        None if is_initial(seg, run.start, word) => starter || (upper && next.opened),
+        None => !lower,
+    };
+    ends.then_some(run.end)
+}
+
+/// A capital letter standing alone before a dot is an initial ("J. R. Smith"),
+/// except the pronoun "I" after a lower-case word ("you and I.").
+fn is_initial(seg: &str, at: usize, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(c) = chars.next() else { return false };
+    if chars.next().is_some() || !c.is_uppercase() {
+        return false;
+    }
+    if c == 'I' {
+        let before = seg[..at.saturating_sub(word.len())].trim_end();
+        let prev_word = word_before(before, before.len());
+        return !prev_word.chars().next().is_some_and(char::is_lowercase);
+    }
+    true
+}
+
+/// Numbered or lettered list items run together on one line ("1. First
+/// item 2. Second item"): records a cut before each item after the first and
+/// the dots of the markers, which are not sentence ends.
+fn find_list_items(seg: &str, cuts: &mut Vec<usize>, marker_dots: &mut Vec<usize>) {
+    let first_token = seg.split_whitespace().next().unwrap_or("");
+    let starts_list = starts_with_bullet(seg) || parse_marker(first_token).is_some();
+    if !starts_list {
+        return;
+    }
+    let mut expected: Option<(MarkerKind, u32)> = None;
+    let mut after_bullet = false;
+    let mut first = true;
+    let mut offset = 0;
+    for token in seg.split_inclusive(char::is_whitespace) {
+        let tok_start = offset;
+        offset += token.len();
+        let tok = token.trim_end();
+        if tok.is_empty() {
+            continue;
+        }
+        let was_first = std::mem::replace(&mut first, false);
+        let bullet_len = tok
+            .char_indices()
+            .take_while(|(_, c)| BULLETS.contains(c))
+            .last()
+            .map(|(k, c)| k + c.len_utf8())
+            .unwrap_or(0);
+        if bullet_len > 0 && !was_first {
+            cuts.push(tok_start);
+        }
+        let body = &tok[bullet_len..];
+        if body.is_empty() {
+            after_bullet = bullet_len > 0;
+            continue;
+        }
+        let opens_item = was_first || after_bullet || bullet_len > 0;
+        after_bullet = false;
+        let Some((kind, value, dots)) = parse_marker(body) else {
+            continue;
+        };
+        let continues = expected == Some((kind, value));
+        if opens_item || continues {
+            if continues && !opens_item {
+                cuts.push(tok_start);
+            }
+            expected = Some((kind, value + 1));
+            let body_start = tok_start + bullet_len;
+            marker_dots.extend(dots.map(|d| body_start + d));
+        }
+    }
+    marker_dots.sort_unstable();
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerKind {
+    Number,
+    Letter,
+}
+
+/// "12.", "3)", "4.)", "b." → kind, value, and the offset of its dot.
+fn parse_marker(tok: &str) -> Option<(MarkerKind, u32, Option<usize>)> {
+    let label_len = tok.find(['.', ')'])?;
+    let (label, tail) = tok.split_at(label_len);
+    let dot = match tail {
+        "." | ".)" => Some(label_len),
+        ")" => None,
+        _ => return None,
+    };
+    if !label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((MarkerKind::Number, label.parse().ok()?, dot));
+    }
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_lowercase() => {
+            Some((MarkerKind::Letter, u32::from(c) - u32::from('a') + 1, dot))
+        }
+        _ => None,
+    }
+}
+
+fn push_trimmed(out: &mut Vec<Sentence>, seg: &str, base: usize, start: usize, end: usize) {
+    let Some(piece) = seg.get(start..end) else {
+        return;
+    };
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
         out.push(Sentence::new(base + start + lead, base + end - trail));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -66,9 +66,15 @@ pub fn tokenize(text: &str, range: Range) -> Vec<Token> {
                     break;
                 }
             }
-            let end = chars.get(j).map(|(o, _)| range.start + o).unwrap_or(range.end);
+            let end = chars
+                .get(j)
+                .map(|(o, _)| range.start + o)
+                .unwrap_or(range.end);
             let tok = &text[start..end];
-            let kind = if tok.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            let kind = if tok
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -102,7 +108,10 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("the Korean People’s Army", &["the", "Korean", "People’s", "Army"]),
+            (
+                "the Korean People’s Army",
+                &["the", "Korean", "People’s", "Army"],
+            ),
             ("14,000 troops.", &["14,000", "troops", "."]),
             ("the U.S. said", &["the", "U.S.", "said"]),
             ("“Yes,” he said", &["“", "Yes", ",", "”", "he", "said"]),

@@ -1,0 +1,155 @@
+use super::*;
+
+fn split(text: &str) -> Vec<&str> {
+    SentenceSplitter::new()
+        .split(text, Range::new(0, text.len()))
+        .iter()
+        .map(|s| &text[s.range.start..s.range.end])
+        .collect()
+}
+
+#[test]
+fn table() {
+    let cases: &[(&str, &[&str])] = &[
+        // titles and abbreviations
+        (
+            "Dr. Alma Verrin met Gen. Tobias Kell on Friday. They spoke for an hour.",
+            &["Dr. Alma Verrin met Gen. Tobias Kell on Friday.", "They spoke for an hour."],
+        ),
+        (
+            "Sen. Ruth Odell and Gov. Pim Barras disagreed. Lt. Col. Dana Ree said nothing.",
+            &["Sen. Ruth Odell and Gov. Pim Barras disagreed.", "Lt. Col. Dana Ree said nothing."],
+        ),
+        (
+            "The U.S. and the U.N. issued a joint note. Neither would comment.",
+            &["The U.S. and the U.N. issued a joint note.", "Neither would comment."],
+        ),
+        (
+            "Officials in the U.S. said so. The talks resumed.",
+            &["Officials in the U.S. said so.", "The talks resumed."],
+        ),
+        (
+            "The rally took place on Jan. 5, 1998, and again on Feb. 12.",
+            &["The rally took place on Jan. 5, 1998, and again on Feb. 12."],
+        ),
+        (
+            "Brellow Inc. and Marsh Corp. merged. The deal closed on St. Anne's Day.",
+            &["Brellow Inc. and Marsh Corp. merged.", "The deal closed on St. Anne's Day."],
+        ),
+        (
+            "She lives at No. 12 Quay Lane. He does not.",
+            &["She lives at No. 12 Quay Lane.", "He does not."],
+        ),
+        // initials
+        (
+            "J. R. Pellow wrote the memo. It leaked.",
+            &["J. R. Pellow wrote the memo.", "It leaked."],
+        ),
+        // decimals and numbers
+        (
+            "Output fell 3.5 percent in 2023. Prices rose 1.2 percent.",
+            &["Output fell 3.5 percent in 2023.", "Prices rose 1.2 percent."],
+        ),
+        // ellipses
+        (
+            "We waited... and waited. Nothing came.",
+            &["We waited... and waited.", "Nothing came."],
+        ),
+        ("It was over…. The crowd left.", &["It was over….", "The crowd left."]),
+        // quotes ending with the sentence
+        (
+            "“We will not leave,” the mayor said. “Not now.” She walked out.",
+            &["“We will not leave,” the mayor said.", "“Not now.”", "She walked out."],
+        ),
+        (
+            "‘The bridge is closed.’ Engineers said repairs would take weeks.",
+            &["‘The bridge is closed.’", "Engineers said repairs would take weeks."],
+        ),
+        (
+            "“Is it safe?” she asked. Nobody answered.",
+            &["“Is it safe?” she asked.", "Nobody answered."],
+        ),
+        (
+            "He was blunt. ‘We lost the harbour,’ he told reporters.",
+            &["He was blunt.", "‘We lost the harbour,’ he told reporters."],
+        ),
+        // parentheses
+        (
+            "The council (which met in March.) voted no. Then it adjourned.",
+            &["The council (which met in March.) voted no.", "Then it adjourned."],
+        ),
+        // headlines and paragraphs
+        (
+            "Floods Hit the Valley\nRivers rose overnight. Schools closed.",
+            &["Floods Hit the Valley", "Rivers rose overnight.", "Schools closed."],
+        ),
+        (
+            "A Quiet Harbour Town\n\nFishing boats stayed in port",
+            &["A Quiet Harbour Town", "Fishing boats stayed in port"],
+        ),
+        // hard-wrapped wire copy keeps sentences across line breaks
+        (
+            "The ministry said on Tuesday that exports of\nwheat rose sharply in the\nfirst quarter, helped by\nMarston Grain. Imports fell.",
+            &[
+                "The ministry said on Tuesday that exports of\nwheat rose sharply in the\nfirst quarter, helped by\nMarston Grain.",
+                "Imports fell.",
+            ],
+        ),
+        // lists
+        (
+            "1. Close the gate 2. Feed the goats",
+            &["1. Close the gate", "2. Feed the goats"],
+        ),
+        (
+            "Steps:\n- close the gate\n- feed the goats",
+            &["Steps:", "- close the gate", "- feed the goats"],
+        ),
+        ("", &[]),
+        ("   \n\n  ", &[]),
+    ];
+    for (input, want) in cases {
+        assert_eq!(&split(input), want, "input: {input:?}");
+    }
+}
+
+#[test]
+fn paragraphs_are_never_crossed() {
+    use crosscheck_model::ParagraphKind;
+    let text = "Talks Stall Again\n\nNegotiators left Dr.\n\nHolm stayed.";
+    let paragraphs = [
+        Paragraph {
+            range: Range::new(0, 17),
+            kind: ParagraphKind::Headline,
+        },
+        Paragraph {
+            range: Range::new(19, 39),
+            kind: ParagraphKind::Body,
+        },
+        Paragraph {
+            range: Range::new(41, text.len()),
+            kind: ParagraphKind::Body,
+        },
+    ];
+    let got: Vec<&str> = SentenceSplitter::new()
+        .split_document(text, &paragraphs)
+        .iter()
+        .map(|s| &text[s.range.start..s.range.end])
+        .collect();
+    assert_eq!(
+        got,
+        ["Talks Stall Again", "Negotiators left Dr.", "Holm stayed."]
+    );
+}
+
+#[test]
+fn bad_ranges_do_not_panic() {
+    let text = "Café au lait. Encore.";
+    let s = SentenceSplitter::new();
+    assert!(s.split(text, Range::new(0, 4)).len() <= 1);
+    assert!(s.split(text, Range::new(3, 100)).is_empty());
+    assert!(s.split(text, Range::new(10, 2)).is_empty());
+    let weird = "....!!!?? . . . “” ‘’ 1. a) • ⁃ …… \n\n\n . x";
+    for end in 0..=weird.len() {
+        let _ = s.split(weird, Range::new(0, end));
+    }
+}

@@ -1,6 +1,11 @@
 //! The checkable facts an article asserts: figures (counts and amounts with
-//! bounds, hedges and subjects), stances (confirm, deny, not confirmed, ...)
-//! and the hedges that mark claims as rumour rather than assertion.
+//! bounds, hedges, subjects and claimants), stances (confirm, deny, not
+//! confirmed, ...) and the hedges that mark claims as rumour rather than
+//! assertion. Word lists live in `data/`; the rules here are general.
+
+pub mod lexicon;
+pub mod numbers;
+pub mod tokens;
 
 use crosscheck_model::{Claim, Document};
 

@@ -1,0 +1,244 @@
+//! The word lists in `data/`, parsed once. Lines starting with `#` and blank
+//! lines are comments; columns are tab-separated.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crosscheck_model::{Bound, Polarity};
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn columns(line: &'static str) -> Vec<&'static str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn word_set(src: &'static str) -> HashSet<&'static str> {
+    lines(src).map(str::trim).collect()
+}
+
+/// How a number word contributes to a spelled-out number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWordClass {
+    /// zero .. nineteen
+    Unit,
+    /// twenty .. ninety
+    Ten,
+    /// hundred, thousand, million, dozen: multiplies what precedes it.
+    Scale,
+    /// half, third, quarter: the denominator of a fraction.
+    Fraction,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Modifier {
+    pub bound: Bound,
+    pub approximate: bool,
+}
+
+/// A unit as the lexicon names it.
+#[derive(Debug, Clone)]
+pub struct UnitEntry {
+    /// Lowercase tokens of the surface form (for `word` units) or the exact
+    /// surface (for `exact` and `prefix` units).
+    pub surface: &'static str,
+    pub canonical: &'static str,
+    pub dimension: &'static str,
+    pub matching: UnitMatch,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitMatch {
+    /// Whole words, any case.
+    Word,
+    /// Case-sensitive abbreviation or symbol after the number.
+    Exact,
+    /// Currency symbol written before the number.
+    Prefix,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum StanceForm {
+    Verb,
+    Noun,
+    State,
+}
+
+pub struct Lexicon {
+    pub number_words: HashMap<&'static str, (f64, NumberWordClass)>,
+    pub vague_plurals: HashMap<&'static str, f64>,
+    pub modifiers: Vec<(Vec<&'static str>, Modifier)>,
+    pub units: Vec<UnitEntry>,
+    pub rates: Vec<(&'static str, &'static str)>,
+    pub np_stop: HashSet<&'static str>,
+    pub stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
+    pub hedges: Vec<&'static str>,
+    pub reporting: Vec<Vec<&'static str>>,
+    pub time_qualifiers: Vec<(Vec<&'static str>, &'static str)>,
+    pub anonymous_heads: HashSet<&'static str>,
+    pub counter_nouns: HashSet<&'static str>,
+    pub person_titles: HashSet<&'static str>,
+    pub months: HashSet<&'static str>,
+}
+
+fn bound(name: &str) -> Bound {
+    match name {
+        "at_least" => Bound::AtLeast,
+        "at_most" => Bound::AtMost,
+        "range" => Bound::Range,
+        _ => Bound::Exact,
+    }
+}
+
+fn polarity(name: &str) -> Option<Polarity> {
+    Some(match name {
+        "confirm" => Polarity::Confirm,
+        "deny" => Polarity::Deny,
+        "not_confirmed" => Polarity::NotConfirmed,
+        "allege" => Polarity::Allege,
+        "estimate" => Polarity::Estimate,
+        "acknowledge" => Polarity::Acknowledge,
+        "condemn" => Polarity::Condemn,
+        _ => return None,
+    })
+}
+
+fn phrase(s: &'static str) -> Vec<&'static str> {
+    s.split_whitespace().collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let number_words = lines(include_str!("../data/number_words.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                let value = c.get(1)?.parse().ok()?;
+                let class = match *c.get(2)? {
+                    "unit" => NumberWordClass::Unit,
+                    "ten" => NumberWordClass::Ten,
+                    "scale" => NumberWordClass::Scale,
+                    _ => NumberWordClass::Fraction,
+                };
+                Some((*c.first()?, (value, class)))
+            })
+            .collect();
+        let vague_plurals = lines(include_str!("../data/vague_plurals.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                Some((*c.first()?, c.get(1)?.parse().ok()?))
+            })
+            .collect();
+        let mut modifiers: Vec<(Vec<&'static str>, Modifier)> =
+            lines(include_str!("../data/modifiers.tsv"))
+                .filter_map(|l| {
+                    let c = columns(l);
+                    Some((
+                        phrase(c.first()?),
+                        Modifier {
+                            bound: bound(c.get(1)?),
+                            approximate: *c.get(2)? == "true",
+                        },
+                    ))
+                })
+                .collect();
+        // Longest phrase first so "no more than" wins over "more than".
+        modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut units: Vec<UnitEntry> = lines(include_str!("../data/units.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                Some(UnitEntry {
+                    surface: c.first()?,
+                    canonical: c.get(1)?,
+                    dimension: c.get(2)?,
+                    matching: match *c.get(3)? {
+                        "word" => UnitMatch::Word,
+                        "prefix" => UnitMatch::Prefix,
+                        _ => UnitMatch::Exact,
+                    },
+                })
+            })
+            .collect();
+        units.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
+        let rates = lines(include_str!("../data/rates.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                Some((*c.first()?, *c.get(1)?))
+            })
+            .collect();
+        let mut stance_cues: Vec<_> = lines(include_str!("../data/stance_cues.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                let form = match *c.get(2)? {
+                    "noun" => StanceForm::Noun,
+                    "state" => StanceForm::State,
+                    _ => StanceForm::Verb,
+                };
+                Some((phrase(c.first()?), polarity(c.get(1)?)?, form))
+            })
+            .collect();
+        stance_cues.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
+        let mut hedges: Vec<&'static str> = lines(include_str!("../data/hedges.txt"))
+            .map(str::trim)
+            .collect();
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        let mut reporting: Vec<Vec<&'static str>> =
+            lines(include_str!("../data/reporting_verbs.txt"))
+                .map(phrase)
+                .collect();
+        reporting.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut time_qualifiers: Vec<_> = lines(include_str!("../data/time_qualifiers.tsv"))
+            .filter_map(|l| {
+                let c = columns(l);
+                Some((phrase(c.first()?), *c.get(1)?))
+            })
+            .collect();
+        time_qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Lexicon {
+            number_words,
+            vague_plurals,
+            modifiers,
+            units,
+            rates,
+            np_stop: word_set(include_str!("../data/np_stop.txt")),
+            stance_cues,
+            hedges,
+            reporting,
+            time_qualifiers,
+            anonymous_heads: word_set(include_str!("../data/anonymous_heads.txt")),
+            counter_nouns: word_set(include_str!("../data/counter_nouns.txt")),
+            person_titles: word_set(include_str!("../data/person_titles.txt")),
+            months: word_set(include_str!("../data/months.txt")),
+        }
+    }
+}
+
+/// The lexicon, loaded on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.number_words.get("million").map(|v| v.0), Some(1e6));
+        assert!(lex
+            .modifiers
+            .iter()
+            .any(|(p, m)| p == &["up", "to"] && m.bound == Bound::AtMost));
+        assert!(lex
+            .units
+            .iter()
+            .any(|u| u.surface == "km" && u.canonical == "kilometre"));
+        assert!(lex
+            .stance_cues
+            .iter()
+            .any(|(p, pol, _)| p == &["denied"] && *pol == Polarity::Deny));
+        assert!(lex.np_stop.contains("have"));
+        assert!(lex.hedges.contains(&"reportedly"));
+    }
+}

@@ -1,0 +1,131 @@
+//! A tokenizer for figure reading: digits and letters are split apart ("4km",
+//! "10M", "21st") and hyphens stand alone ("three-year-long"), so the number
+//! reader can see each piece; `attached` tells whether two tokens touch.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner apostrophes and acronym dots ("People’s", "U.S.").
+    Word,
+    /// ASCII digits with inner `,` or `.` separators ("14,000", "1.5").
+    Num,
+    /// Any other single character.
+    Sym,
+}
+
+/// A token: byte offsets into the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Tokens of `text[start..end]` with absolute offsets.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let Some(slice) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(o, _)| start + o).unwrap_or(end);
+    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = ch(i) {
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let begin = i;
+        let kind = if c.is_ascii_digit() {
+            i += 1;
+            while let Some(d) = ch(i) {
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(d, ',' | '.') && ch(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            Kind::Num
+        } else if c.is_alphabetic() {
+            i += 1;
+            while let Some(d) = ch(i) {
+                if d.is_alphabetic() {
+                    i += 1;
+                } else if is_apostrophe(d) && ch(i + 1).is_some_and(|n| n.is_alphabetic()) {
+                    i += 2;
+                } else if d == '.'
+                    && ch(i - 1).is_some_and(|p| p.is_uppercase())
+                    && (i - begin == 1 || ch(i - 2) == Some('.'))
+                    && ch(i + 1).is_none_or(|n| !n.is_lowercase())
+                {
+                    // Acronym dots: "U.S." keeps its dots; "U.S" gets the last one too.
+                    i += 1;
+                    if !ch(i).is_some_and(|n| n.is_uppercase()) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else {
+            i += 1;
+            Kind::Sym
+        };
+        out.push(Tok {
+            start: at(begin),
+            end: at(i),
+            kind,
+        });
+    }
+    out
+}
+
+/// True when token `b` starts right where `a` ends.
+pub fn attached(a: &Tok, b: &Tok) -> bool {
+    a.end == b.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_digits_letters_and_hyphens() {
+        let cases: &[(&str, &[&str])] = &[
+            ("14,000 troops.", &["14,000", "troops", "."]),
+            (
+                "a three-year-long war",
+                &["a", "three", "-", "year", "-", "long", "war"],
+            ),
+            (
+                "€10M and 4km^2",
+                &["€", "10", "M", "and", "4", "km", "^", "2"],
+            ),
+            ("the U.S. said", &["the", "U.S.", "said"]),
+            ("Russia’s 21st", &["Russia’s", "21", "st"]),
+            ("10,000-12,000", &["10,000", "-", "12,000"]),
+            ("1.5 million.", &["1.5", "million", "."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&pieces(input), want, "input: {input}");
+        }
+    }
+}

@@ -8,6 +8,7 @@
 
 mod dates;
 mod entities;
+pub mod fixture;
 mod propositions;
 mod quotes;
 mod sourcing;

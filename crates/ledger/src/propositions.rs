@@ -176,28 +176,11 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             .then(cb.len().cmp(&ca.len()))
             .then(a.cmp(b))
     });
+    // Every cluster is a candidate: clusters are few (distinct wordings
+    // of one head), and a bare subject may match one sharing no word.
     let mut clusters: Vec<Cluster> = Vec::new();
-    // token → clusters holding it, to find candidates without scanning all.
-    let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut open: Vec<usize> = Vec::new();
     for (index, (subject, _)) in distinct.iter().enumerate() {
-        let tokens: Vec<&String> = subject
-            .entities
-            .iter()
-            .chain(&subject.modifiers)
-            .chain(&subject.actions)
-            .collect();
-        let candidates: BTreeSet<usize> = if tokens.is_empty() {
-            (0..clusters.len()).collect()
-        } else {
-            tokens
-                .iter()
-                .filter_map(|t| by_token.get(t.as_str()))
-                .flatten()
-                .chain(open.iter())
-                .copied()
-                .collect()
-        };
+        let candidates = 0..clusters.len();
         let best = candidates
             .into_iter()
             .filter_map(|c| {
@@ -237,19 +220,6 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             .profile
             .actions
             .extend(subject.actions.iter().cloned());
-        for token in tokens {
-            let list = by_token.entry(token.clone()).or_default();
-            if list.last() != Some(&target) && !list.contains(&target) {
-                list.push(target);
-            }
-        }
-        let profile = &cluster.profile;
-        let is_open = profile.entities.is_empty() && profile.modifiers.is_empty();
-        if is_open && !open.contains(&target) {
-            open.push(target);
-        } else if !is_open {
-            open.retain(|&c| c != target);
-        }
     }
     clusters
         .into_iter()

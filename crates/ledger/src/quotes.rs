@@ -10,8 +10,6 @@ use crate::entities::NameIndex;
 
 /// Token-set Jaccard similarity from which two quotes count as one quote.
 const VARIANT_SIMILARITY: f64 = 0.5;
-/// How many of a quote's rarest words are used to find candidate variants.
-const RARE_TOKENS: usize = 3;
 /// Claims per wording tried when picking the pair to show.
 const CLAIMS_PER_WORDING: usize = 8;
 
@@ -22,14 +20,26 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Crude suffix stripping so "watching" and "watch" count as one word.
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
 /// Same words, possibly reordered, or a different selection of words; a
 /// shorter excerpt of the same wording is not a variant.
 fn is_variant(a: &[String], b: &[String]) -> bool {
     if a == b || a.is_empty() || b.is_empty() {
         return false;
     }
-    let sa: BTreeSet<&String> = a.iter().collect();
-    let sb: BTreeSet<&String> = b.iter().collect();
+    let sa: BTreeSet<&str> = a.iter().map(|w| stem(w)).collect();
+    let sb: BTreeSet<&str> = b.iter().map(|w| stem(w)).collect();
     let shared = sa.intersection(&sb).count() as f64;
     let union = sa.union(&sb).count() as f64;
     if union == 0.0 || shared / union < VARIANT_SIMILARITY {
@@ -78,9 +88,8 @@ pub fn quote_groups(
 }
 
 /// Pairs of claims from different documents that report one quote in
-/// different words. Identical wordings are compared once; candidates share
-/// one of a quote's rarest words, so no speaker's quotes are compared all
-/// against all.
+/// different words. Identical wordings are compared once, and only wordings
+/// that can reach the similarity threshold (prefix filtering) are compared.
 fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String; 2]> {
     let mut wordings: BTreeMap<Vec<String>, Vec<&Claim>> = BTreeMap::new();
     for claim in quotes {
@@ -89,35 +98,36 @@ fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String;
         }
     }
     let wordings: Vec<(Vec<String>, Vec<&Claim>)> = wordings.into_iter().collect();
+    let stems: Vec<BTreeSet<&str>> = wordings
+        .iter()
+        .map(|(words, _)| words.iter().map(|w| stem(w)).collect())
+        .collect();
     let mut frequency: HashMap<&str, usize> = HashMap::new();
-    for (words, _) in &wordings {
-        let unique: BTreeSet<&String> = words.iter().collect();
-        for w in unique {
-            *frequency.entry(w.as_str()).or_default() += 1;
+    for set in &stems {
+        for w in set {
+            *frequency.entry(w).or_default() += 1;
         }
     }
-    let mut by_rare: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut rare_of: Vec<Vec<&str>> = Vec::with_capacity(wordings.len());
-    for (i, (words, _)) in wordings.iter().enumerate() {
-        let mut unique: Vec<&str> = words
-            .iter()
-            .map(String::as_str)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        unique.sort_by_key(|w| (frequency.get(w).copied().unwrap_or(0), usize::MAX - w.len()));
-        unique.truncate(RARE_TOKENS);
-        for w in &unique {
-            by_rare.entry(w).or_default().push(i);
+    // Prefix filtering: two sets with Jaccard >= t share at least one of
+    // the |A| - ceil(t |A|) + 1 rarest words of A.
+    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut prefix_of: Vec<Vec<&str>> = Vec::with_capacity(stems.len());
+    for (i, set) in stems.iter().enumerate() {
+        let mut ordered: Vec<&str> = set.iter().copied().collect();
+        ordered.sort_by_key(|w| (frequency.get(w).copied().unwrap_or(0), *w));
+        let keep = ordered.len() - (VARIANT_SIMILARITY * ordered.len() as f64).ceil() as usize + 1;
+        ordered.truncate(keep);
+        for w in &ordered {
+            by_prefix.entry(w).or_default().push(i);
         }
-        rare_of.push(unique);
+        prefix_of.push(ordered);
     }
     let outlet = |c: &Claim| infos.get(&c.doc).and_then(|i| i.outlet.clone());
     let mut pairs = Vec::new();
-    for (i, rare) in rare_of.iter().enumerate() {
-        let candidates: BTreeSet<usize> = rare
+    for (i, prefix) in prefix_of.iter().enumerate() {
+        let candidates: BTreeSet<usize> = prefix
             .iter()
-            .filter_map(|w| by_rare.get(w))
+            .filter_map(|w| by_prefix.get(w))
             .flatten()
             .copied()
             .filter(|&j| j > i)

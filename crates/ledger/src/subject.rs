@@ -279,7 +279,13 @@ mod tests {
     }
 
     /// text, head, entity modifiers, modifiers, actions
-    type SubjectCase<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    type SubjectCase<'a> = (
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
 
     #[test]
     fn parses_subjects() {

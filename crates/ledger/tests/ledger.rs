@@ -1,0 +1,450 @@
+//! Cross-document decisions on invented stories built in code.
+
+use crosscheck_ledger::fixture::{self, anonymous, organization, person, ArticleBuilder, Figure};
+use crosscheck_ledger::{build_ledger, sourcing_ranking};
+use crosscheck_model::{Claim, Document, Ledger, Polarity, PropositionStatus};
+
+fn story() -> Ledger {
+    let (documents, claims) = fixture::story();
+    build_ledger(documents, claims)
+}
+
+#[test]
+fn story_groups_troop_figures_into_one_evolving_proposition() {
+    let ledger = story();
+    let troops = ledger
+        .propositions
+        .iter()
+        .find(|p| p.values.len() == 4)
+        .unwrap_or_else(|| panic!("no 4-value proposition: {:#?}", ledger.propositions));
+    assert_eq!(troops.label, "Veloran troops");
+    assert_eq!(
+        troops.status,
+        PropositionStatus::Evolving,
+        "{}",
+        troops.explanation
+    );
+    let docs: Vec<&str> = troops.values.iter().map(|v| v.doc.as_str()).collect();
+    assert_eq!(
+        docs,
+        ["herald-1", "coastline-1", "meridian-1", "riverside-1"]
+    );
+    assert!(
+        troops
+            .explanation
+            .contains("1,200 (Ostrian intelligence, 2031-03-02)"),
+        "{}",
+        troops.explanation
+    );
+    assert!(
+        troops
+            .explanation
+            .contains("up to 12,000 (Marek Tol, 2031-04-12)"),
+        "{}",
+        troops.explanation
+    );
+    assert!(
+        troops.explanation.contains("higher"),
+        "{}",
+        troops.explanation
+    );
+    // Kitchens and trucks are other things, each told by one source.
+    for label in ["field kitchens", "trucks crossing the bridge at Kell"] {
+        let p = ledger.propositions.iter().find(|p| p.label == label);
+        assert_eq!(
+            p.map(|p| p.status),
+            Some(PropositionStatus::SingleSource),
+            "{label}"
+        );
+    }
+}
+
+/// One figure for a two- or three-document proposition: (doc, date, figure).
+type Report<'a> = (&'a str, Option<&'a str>, Figure<'a>);
+
+fn ledger_of(reports: &[Report]) -> Ledger {
+    let mut documents: Vec<Document> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    for (i, (doc, date, figure)) in reports.iter().enumerate() {
+        let mut a = ArticleBuilder::new(doc, &format!("Outlet {doc}"), "Harvest report");
+        if let Some(date) = date {
+            a = a.published(date);
+        }
+        let s = a.sentence(&format!("Officials counted {} in the valley.", figure.text));
+        a.figure(s, figure.clone(), organization(&format!("Source {i}")));
+        let (d, c) = a.build();
+        if let Some(existing) = documents.iter().position(|x| x.id == d.id) {
+            // Same document: append the claim with a fresh id.
+            let mut c = c;
+            for (k, claim) in c.iter_mut().enumerate() {
+                claim.id = format!("{}:extra:{i}:{k}", d.id);
+            }
+            claims.extend(c);
+            let _ = existing;
+        } else {
+            documents.push(d);
+            claims.extend(c);
+        }
+    }
+    build_ledger(documents, claims)
+}
+
+#[test]
+fn status_decisions() {
+    let g = "grain silos";
+    let cases: Vec<(&str, Vec<Report>, PropositionStatus)> = vec![
+        (
+            "one document",
+            vec![("a", Some("2030-05-01"), Figure::exact("12", 12.0, g))],
+            PropositionStatus::SingleSource,
+        ),
+        (
+            "two figures in one document",
+            vec![
+                ("a", Some("2030-05-01"), Figure::exact("12", 12.0, g)),
+                ("a", Some("2030-05-01"), Figure::exact("30", 30.0, g)),
+            ],
+            PropositionStatus::SingleSource,
+        ),
+        (
+            "same value twice",
+            vec![
+                ("a", Some("2030-05-01"), Figure::exact("12", 12.0, g)),
+                ("b", Some("2030-05-03"), Figure::exact("12", 12.0, g)),
+            ],
+            PropositionStatus::Consistent,
+        ),
+        (
+            "value inside a range",
+            vec![
+                (
+                    "a",
+                    Some("2030-05-01"),
+                    Figure::range("10 to 14", 10.0, 14.0, g),
+                ),
+                ("b", Some("2030-05-03"), Figure::exact("12", 12.0, g)),
+            ],
+            PropositionStatus::Consistent,
+        ),
+        (
+            "approximate values within tolerance",
+            vec![
+                (
+                    "a",
+                    Some("2030-05-01"),
+                    Figure::about("about 100", 100.0, g),
+                ),
+                ("b", Some("2030-05-03"), Figure::exact("108", 108.0, g)),
+            ],
+            PropositionStatus::Consistent,
+        ),
+        (
+            "exact values differ on one day",
+            vec![
+                ("a", Some("2030-05-01"), Figure::exact("100", 100.0, g)),
+                ("b", Some("2030-05-01"), Figure::exact("108", 108.0, g)),
+            ],
+            PropositionStatus::Conflicting,
+        ),
+        (
+            "rising over time",
+            vec![
+                ("a", Some("2030-05-01"), Figure::exact("10", 10.0, g)),
+                ("b", Some("2030-05-09"), Figure::exact("20", 20.0, g)),
+                ("c", Some("2030-05-20"), Figure::exact("35", 35.0, g)),
+            ],
+            PropositionStatus::Evolving,
+        ),
+        (
+            "up and down over time",
+            vec![
+                ("a", Some("2030-05-01"), Figure::exact("10", 10.0, g)),
+                ("b", Some("2030-05-09"), Figure::exact("40", 40.0, g)),
+                ("c", Some("2030-05-20"), Figure::exact("15", 15.0, g)),
+            ],
+            PropositionStatus::Conflicting,
+        ),
+        (
+            "different values without dates",
+            vec![
+                ("a", None, Figure::exact("10", 10.0, g)),
+                ("b", None, Figure::exact("40", 40.0, g)),
+            ],
+            PropositionStatus::Conflicting,
+        ),
+        (
+            "open bound agrees",
+            vec![
+                ("a", Some("2030-05-01"), Figure::up_to("up to 50", 50.0, g)),
+                ("b", Some("2030-05-04"), Figure::exact("45", 45.0, g)),
+            ],
+            PropositionStatus::Consistent,
+        ),
+    ];
+    for (name, reports, want) in cases {
+        let ledger = ledger_of(&reports);
+        assert_eq!(
+            ledger.propositions.len(),
+            1,
+            "{name}: {:#?}",
+            ledger.propositions
+        );
+        let p = &ledger.propositions[0];
+        assert_eq!(p.status, want, "{name}: {}", p.explanation);
+        assert!(!p.explanation.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn grouping_decisions() {
+    let cases = [
+        (
+            "North Veloran troops",
+            "Veloran soldiers sent to Ostria",
+            true,
+        ),
+        ("North Veloran troops", "South Veloran troops", false),
+        ("civilian casualties", "military casualties", false),
+        ("wounded soldiers", "soldiers killed in the fighting", false),
+        ("tonnes of grain", "grain tonnes", false),
+        ("some 300 refugees", "refugees", true),
+        ("Ostrian refugees", "refugees who crossed into Velora", true),
+    ];
+    for (a, b, same) in cases {
+        let ledger = ledger_of(&[
+            ("a", Some("2030-05-01"), Figure::exact("300", 300.0, a)),
+            ("b", Some("2030-05-02"), Figure::exact("300", 300.0, b)),
+        ]);
+        let grouped = ledger.propositions.len() == 1;
+        assert_eq!(grouped, same, "{a} | {b}: {:#?}", ledger.propositions);
+    }
+}
+
+#[test]
+fn units_must_agree() {
+    let (mut documents, mut claims) = (Vec::new(), Vec::new());
+    for (doc, unit) in [("a", Some("km")), ("b", None)] {
+        let mut a = ArticleBuilder::new(doc, "Outlet", "Road");
+        let s = a.sentence("The new road is 40 long.");
+        let c = a.figure(
+            s,
+            Figure::exact("40", 40.0, "new road"),
+            organization("Ministry"),
+        );
+        if let Some(q) = c.quantity.as_mut() {
+            q.unit = unit.map(str::to_string);
+        }
+        let (d, c) = a.build();
+        documents.push(d);
+        claims.extend(c);
+    }
+    assert_eq!(build_ledger(documents, claims).propositions.len(), 2);
+}
+
+#[test]
+fn stance_timeline_follows_the_government_through_its_aliases() {
+    let ledger = story();
+    let velora = ledger
+        .stance_timelines
+        .iter()
+        .find(|t| t.actor == "Velora")
+        .unwrap_or_else(|| panic!("{:#?}", ledger.stance_timelines));
+    let steps: Vec<(Polarity, Option<&str>)> = velora
+        .steps
+        .iter()
+        .map(|s| (s.polarity, s.date.as_deref()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Polarity::Deny, Some("2031-03-02")),
+            (Polarity::NotConfirmed, Some("2031-03-20")),
+            (Polarity::Acknowledge, Some("2031-04-10")),
+            (Polarity::Confirm, Some("2031-04-12")),
+        ]
+    );
+    assert!(velora.changed);
+    assert_eq!(
+        ledger.stance_timelines.first().map(|t| t.changed),
+        Some(true)
+    );
+}
+
+#[test]
+fn stance_changes() {
+    use Polarity::*;
+    let cases: [(&[Polarity], bool); 5] = [
+        (&[Deny, Confirm], true),
+        (&[Deny, NotConfirmed], false),
+        (&[Confirm, Acknowledge], false),
+        (&[Acknowledge, Deny], true),
+        (&[Deny, Condemn, Deny], false),
+    ];
+    for (polarities, changed) in cases {
+        let (mut documents, mut claims) = (Vec::new(), Vec::new());
+        for (i, polarity) in polarities.iter().enumerate() {
+            let id = format!("d{i}");
+            let mut a = ArticleBuilder::new(&id, "Outlet", "Dam")
+                .published(&format!("2030-06-{:02}", i + 1));
+            let s = a.sentence("The Harbour Authority responded to the claims about the dam leak.");
+            a.stance(
+                s,
+                "the Harbour Authority",
+                *polarity,
+                "the dam leak",
+                organization("Harbour Authority"),
+            );
+            let (d, c) = a.build();
+            documents.push(d);
+            claims.extend(c);
+        }
+        let ledger = build_ledger(documents, claims);
+        assert_eq!(ledger.stance_timelines.len(), 1, "{polarities:?}");
+        assert_eq!(ledger.stance_timelines[0].actor, "Harbour Authority");
+        assert_eq!(
+            ledger.stance_timelines[0].changed, changed,
+            "{polarities:?}"
+        );
+    }
+}
+
+#[test]
+fn quote_variants_across_outlets() {
+    let ledger = story();
+    let tol = ledger
+        .quote_groups
+        .iter()
+        .find(|g| g.speaker == "Marek Tol")
+        .unwrap_or_else(|| panic!("{:#?}", ledger.quote_groups));
+    assert_eq!(tol.claims.len(), 2);
+    assert_eq!(tol.variants.len(), 1);
+    let docs: Vec<&str> = tol.variants[0]
+        .iter()
+        .map(|id| id.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(docs, ["herald-1", "coastline-1"]);
+    // Anonymous sources are not speakers.
+    assert!(ledger
+        .quote_groups
+        .iter()
+        .all(|g| !g.speaker.contains("official")));
+}
+
+#[test]
+fn identical_quotes_are_not_variants() {
+    let (mut documents, mut claims) = (Vec::new(), Vec::new());
+    for id in ["a", "b"] {
+        let mut a = ArticleBuilder::new(id, id, "Bridge");
+        let s = a.sentence("“The bridge opens in May,” said Ida Brenn.");
+        a.quote(s, "The bridge opens in May", "said", person("Ida Brenn"));
+        let (d, c) = a.build();
+        documents.push(d);
+        claims.extend(c);
+    }
+    let ledger = build_ledger(documents, claims);
+    assert_eq!(ledger.quote_groups.len(), 1);
+    assert!(ledger.quote_groups[0].variants.is_empty());
+}
+
+#[test]
+fn most_anonymous_article_ranks_first() {
+    let ledger = story();
+    let ranking = sourcing_ranking(&ledger);
+    assert_eq!(ranking.first().map(|r| r.0.as_str()), Some("meridian-1"));
+    let shares: Vec<f64> = ranking.iter().map(|r| r.1).collect();
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
+    let meridian = ledger.documents.iter().find(|d| d.id == "meridian-1");
+    let sourcing = meridian
+        .and_then(|d| d.sourcing.clone())
+        .unwrap_or_default();
+    assert_eq!((sourcing.anonymous, sourcing.claims), (3, 4));
+    assert_eq!(sourcing.hedged, 2);
+    // The kitchens figure is told by nobody else; "about 9,000" troops fits
+    // under another outlet's "up to 12,000".
+    assert_eq!(sourcing.single_source_figures, 1);
+    assert_eq!(
+        ledger.outlets.first().map(|o| o.outlet.as_str()),
+        Some("The Meridian Post")
+    );
+}
+
+#[test]
+fn timeline_orders_documents_and_dated_claims() {
+    let ledger = story();
+    let dates: Vec<&str> = ledger
+        .timeline
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let meridian = ledger
+        .timeline
+        .iter()
+        .find(|e| e.doc == "meridian-1" && e.claim.is_none());
+    assert_eq!(meridian.map(|e| e.date_estimated), Some(true));
+    let monday = ledger
+        .timeline
+        .iter()
+        .find(|e| e.date.as_deref() == Some("2031-03-01"));
+    assert!(monday.is_some_and(|e| e.claim.is_some() && e.summary.contains("1,200")));
+    // Every document appears, undated ones after the dated ones.
+    let (mut documents, mut claims) = fixture::story();
+    let (undated, c) = ArticleBuilder::new("undated-1", "Nowhere Gazette", "Untimed").build();
+    documents.insert(0, undated);
+    claims.extend(c);
+    let ledger = build_ledger(documents, claims);
+    assert_eq!(
+        ledger.timeline.last().map(|e| e.doc.as_str()),
+        Some("undated-1")
+    );
+}
+
+#[test]
+fn syndicated_copies_do_not_corroborate() {
+    let (mut documents, mut claims) = (Vec::new(), Vec::new());
+    for id in ["orig", "copy"] {
+        let mut a = ArticleBuilder::new(id, id, "Ferry").published("2030-01-02");
+        let s = a.sentence("The ferry carried 220 passengers.");
+        a.figure(
+            s,
+            Figure::exact("220", 220.0, "passengers"),
+            anonymous("a port worker"),
+        );
+        let (mut d, c) = a.build();
+        if id == "copy" {
+            d.duplicate_of = Some("orig".to_string());
+        }
+        documents.push(d);
+        claims.extend(c);
+    }
+    let ledger = build_ledger(documents, claims);
+    assert_eq!(
+        ledger.propositions[0].status,
+        PropositionStatus::SingleSource
+    );
+}
+
+#[test]
+fn replicated_story_keeps_its_propositions() {
+    let (documents, claims) = fixture::story();
+    let base = build_ledger(documents.clone(), claims.clone());
+    let (mut many_docs, mut many_claims) = (Vec::new(), Vec::new());
+    for k in 0..20 {
+        for d in &documents {
+            let mut d = d.clone();
+            d.id = format!("{}-r{k}", d.id);
+            many_docs.push(d);
+        }
+        for c in &claims {
+            let mut c = c.clone();
+            c.doc = format!("{}-r{k}", c.doc);
+            c.id = format!("{}-r{k}", c.id);
+            many_claims.push(c);
+        }
+    }
+    let many = build_ledger(many_docs, many_claims);
+    assert_eq!(many.propositions.len(), base.propositions.len());
+    assert_eq!(many.claims.len(), base.claims.len() * 20);
+}

@@ -1,0 +1,185 @@
+//! Near-duplicate detection: word 5-shingles, a 100-value MinHash signature
+//! and LSH banding (20 bands of 5 rows), so a check looks only at documents
+//! sharing a band bucket instead of every earlier document. Candidates are
+//! confirmed by the share of equal signature values (estimated Jaccard).
+
+use std::collections::HashMap;
+
+use crosscheck_model::Document;
+
+use crate::hash::fnv1a64;
+
+const SHINGLE_WORDS: usize = 5;
+const BANDS: usize = 20;
+const ROWS: usize = 5;
+const PERMUTATIONS: usize = BANDS * ROWS;
+/// Estimated Jaccard similarity from which two documents are near-duplicates.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+/// Documents with fewer shingles are too short to judge.
+const MIN_SHINGLES: usize = 8;
+/// Most candidates compared per band bucket, so boilerplate-heavy buckets
+/// cannot make a check linear in the corpus.
+const MAX_BUCKET_CANDIDATES: usize = 64;
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Hashes of the document's lower-cased word 5-shingles.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE_WORDS)
+        .map(|w| fnv1a64(w.join(" ").as_bytes()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The MinHash signature of a shingle set.
+pub fn signature(shingles: &[u64]) -> [u64; PERMUTATIONS] {
+    let mut sig = [u64::MAX; PERMUTATIONS];
+    for &s in shingles {
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = splitmix(s ^ splitmix(i as u64 + 1));
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    sig
+}
+
+fn similarity(a: &[u64; PERMUTATIONS], b: &[u64; PERMUTATIONS]) -> f64 {
+    a.iter().zip(b.iter()).filter(|(x, y)| x == y).count() as f64 / PERMUTATIONS as f64
+}
+
+/// Near-duplicate detection over the documents seen so far.
+#[derive(Debug)]
+pub struct NearDuplicateIndex {
+    threshold: f64,
+    ids: Vec<String>,
+    signatures: Vec<[u64; PERMUTATIONS]>,
+    buckets: Vec<HashMap<u64, Vec<u32>>>,
+}
+
+impl Default for NearDuplicateIndex {
+    fn default() -> Self {
+        NearDuplicateIndex::with_threshold(DEFAULT_THRESHOLD)
+    }
+}
+
+impl NearDuplicateIndex {
+    pub fn new() -> NearDuplicateIndex {
+        NearDuplicateIndex::default()
+    }
+
+    /// An index that calls documents near-duplicates from `threshold`
+    /// estimated Jaccard similarity of their 5-shingles.
+    pub fn with_threshold(threshold: f64) -> NearDuplicateIndex {
+        NearDuplicateIndex {
+            threshold,
+            ids: Vec::new(),
+            signatures: Vec::new(),
+            buckets: vec![HashMap::new(); BANDS],
+        }
+    }
+
+    /// Records `doc` and returns the id of the earliest-seen near-duplicate,
+    /// if any. An exact duplicate (same id) is not reported: the content id
+    /// already identifies it.
+    pub fn check(&mut self, doc: &Document) -> Option<String> {
+        let shingles = shingles(&doc.text);
+        if shingles.len() < MIN_SHINGLES {
+            return None;
+        }
+        let sig = signature(&shingles);
+        let band_keys: Vec<u64> = sig
+            .chunks(ROWS)
+            .map(|rows| {
+                rows.iter()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |acc, &v| splitmix(acc ^ v))
+            })
+            .collect();
+        let mut best: Option<(usize, f64)> = None;
+        for (band, key) in band_keys.iter().enumerate() {
+            let Some(bucket) = self.buckets.get(band).and_then(|b| b.get(key)) else {
+                continue;
+            };
+            for &idx in bucket.iter().take(MAX_BUCKET_CANDIDATES) {
+                let idx = idx as usize;
+                if self.ids.get(idx).is_some_and(|id| *id == doc.id) {
+                    continue;
+                }
+                let Some(other) = self.signatures.get(idx) else {
+                    continue;
+                };
+                let sim = similarity(&sig, other);
+                if sim >= self.threshold && best.is_none_or(|(b, _)| idx < b) {
+                    best = Some((idx, sim));
+                }
+            }
+        }
+        let idx = self.ids.len() as u32;
+        for (band, key) in band_keys.into_iter().enumerate() {
+            if let Some(b) = self.buckets.get_mut(band) {
+                b.entry(key).or_default().push(idx);
+            }
+        }
+        self.ids.push(doc.id.clone());
+        self.signatures.push(sig);
+        best.and_then(|(i, _)| self.ids.get(i).cloned())
+    }
+
+    /// Number of documents recorded.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::document_from_text;
+
+    const STORY: &str = "The Lindmark harbour board voted on Tuesday to close the old ferry terminal by the end of next year, ending more than a century of service from the town's north quay. Board chair Ilse Varga said repairs to the terminal's pilings would cost more than the new terminal planned for the south bank. Ferry workers' union leader Tomas Brenn said about 40 jobs were at risk and promised to fight the decision. The board said passengers would see no change to timetables before the new terminal opens.";
+
+    #[test]
+    fn near_duplicates_table() {
+        let edited = STORY
+            .replace("on Tuesday", "late on Tuesday")
+            .replace("about 40 jobs", "around 40 jobs")
+            + " Lindmark Post contributed to this report.";
+        let unrelated = "Snow closed the mountain pass above Kessel for the third time this winter, the road authority said on Sunday, and crews expect to clear it by Wednesday if the weather holds. Drivers were told to use the valley route, which adds about an hour to the journey between Kessel and the coast.";
+        let mut index = NearDuplicateIndex::new();
+        let original = document_from_text("a.txt", STORY);
+        let copy = document_from_text("b.txt", &edited);
+        let exact = document_from_text("c.txt", STORY);
+        let other = document_from_text("d.txt", unrelated);
+        let short = document_from_text("e.txt", "Ferry closes.");
+        let cases: &[(&Document, Option<&str>)] = &[
+            (&original, None),
+            (&copy, Some(original.id.as_str())),
+            (&exact, None),
+            (&other, None),
+            (&short, None),
+        ];
+        for (doc, want) in cases {
+            assert_eq!(index.check(doc).as_deref(), *want, "doc {}", doc.source);
+        }
+        assert_eq!(exact.id, original.id);
+        assert_eq!(index.len(), 4);
+    }
+}

@@ -1,0 +1,140 @@
+//! Class/id hints from `data/html_hints.txt`: which elements look like page
+//! furniture and which look like article content.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const HINTS: &str = include_str!("../../data/html_hints.txt");
+
+struct Hints {
+    drop_tokens: HashSet<String>,
+    drop_substrings: Vec<String>,
+    keep: HashSet<String>,
+    boost: HashSet<String>,
+}
+
+static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
+    let mut hints = Hints {
+        drop_tokens: HashSet::new(),
+        drop_substrings: Vec::new(),
+        keep: HashSet::new(),
+        boost: HashSet::new(),
+    };
+    for line in HINTS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let Some((kind, value)) = line.split_once(' ') else {
+            continue;
+        };
+        let value = value.trim().to_string();
+        match kind {
+            "drop" => {
+                hints.drop_tokens.insert(value);
+            }
+            "dropsub" => hints.drop_substrings.push(value),
+            "keep" => {
+                hints.keep.insert(value);
+            }
+            "boost" => {
+                hints.boost.insert(value);
+            }
+            _ => {}
+        }
+    }
+    hints
+});
+
+/// What an element's class and id say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hint {
+    pub furniture: bool,
+    pub content: bool,
+    pub boost: bool,
+}
+
+/// Reads the hints from the class and id attribute values.
+pub fn hint_for(class: Option<&str>, id: Option<&str>) -> Hint {
+    let hints = &*HINT_SETS;
+    let mut hint = Hint::default();
+    for attr in [class, id].into_iter().flatten() {
+        let lower = attr.to_ascii_lowercase();
+        for name in lower.split_whitespace() {
+            if hints.keep.contains(name) {
+                hint.content = true;
+            }
+            for token in name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty())
+            {
+                if hints.drop_tokens.contains(token) {
+                    hint.furniture = true;
+                }
+                if hints.boost.contains(token) {
+                    hint.boost = true;
+                }
+            }
+            if hints
+                .drop_substrings
+                .iter()
+                .any(|s| name.contains(s.as_str()))
+            {
+                hint.furniture = true;
+            }
+        }
+    }
+    hint
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_table() {
+        let cases: &[(Option<&str>, Option<&str>, Hint)] = &[
+            (
+                Some("share-bar top"),
+                None,
+                Hint {
+                    furniture: true,
+                    content: false,
+                    boost: false,
+                },
+            ),
+            (
+                Some("article-body"),
+                None,
+                Hint {
+                    furniture: false,
+                    content: true,
+                    boost: true,
+                },
+            ),
+            (
+                None,
+                Some("commentList"),
+                Hint {
+                    furniture: true,
+                    content: false,
+                    boost: false,
+                },
+            ),
+            (
+                Some("story-content"),
+                None,
+                Hint {
+                    furniture: false,
+                    content: true,
+                    boost: true,
+                },
+            ),
+            (Some("header shadow"), None, Hint::default()),
+            (None, None, Hint::default()),
+        ];
+        for (class, id, want) in cases {
+            assert_eq!(hint_for(*class, *id), *want, "case {class:?} {id:?}");
+        }
+    }
+}

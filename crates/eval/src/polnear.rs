@@ -1,9 +1,620 @@
-//! PLACEHOLDER: scorer not written yet.
+//! Attribution (who said what) on the PolNeAR dev split.
+//!
+//! Gold: one annotator file per article, the first in alphabetical order of
+//! the annotator suffix (several articles carry more than one annotator;
+//! taking the first keeps one gold set per article, chosen blindly). Every
+//! `E` relation with a `Content` is one gold attribution; a discontinuous
+//! content (a quote split by its attribution) is scored as its envelope,
+//! first fragment start to last fragment end.
+//!
+//! Predictions: crosscheck's quote claims; consecutive direct quotes that
+//! share a source and are separated only by their own attribution (the
+//! second claim names no source span) are merged into one envelope, which
+//! is how PolNeAR annotates split quotes. External predictions (a baseline)
+//! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
+//! one `{"file", "content_start", "content_end", "source_start",
+//! "source_end"}` per line, character offsets into the article text,
+//! `file` the text's file name, source offsets optional.
+//!
+//! Matching: spans are compared after trimming whitespace, quote marks,
+//! punctuation and a leading complementizer "that" (PolNeAR contents keep
+//! it; crosscheck's quote text does not). Exact = identical trimmed
+//! spans; overlap = shared tokens ≥ 50% of the longer span's tokens. Each
+//! gold content matches at most one prediction (greedy by overlap). Source
+//! figures count an attribution correct when its content matched and its
+//! source span matches too; source accuracy is that share among matched
+//! contents whose gold has a source. Direct-quote figures restrict gold to
+//! contents that start and end with a quote mark and predictions to direct
+//! quotes.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use crate::{EvalError, EvalReport};
+use crosscheck_attribution::QuoteExtractor;
+use crosscheck_model::{Claim, Document};
+use crosscheck_text::SentenceSplitter;
 
+use crate::{read_to_string, EvalError, EvalReport};
+
+/// Character offsets `[start, end)`.
+type CharSpan = (usize, usize);
+
+#[derive(Debug, Clone)]
+pub struct GoldAttribution {
+    pub content: CharSpan,
+    pub source: Option<CharSpan>,
+    pub direct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    pub content: CharSpan,
+    pub source: Option<CharSpan>,
+    pub direct: bool,
+}
+
+/// One article: its text and gold attributions.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub name: String,
+    pub text: String,
+    pub gold: Vec<GoldAttribution>,
+}
+
+const QUOTE_MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»'];
+
+/// Reads `<dir>/dev`: texts and the first annotator's attributions.
+pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
+    let text_dir = dir.join(split).join("text");
+    let ann_dir = dir.join(split).join("attributions");
+    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
+        .map_err(|e| EvalError::io(&ann_dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    names.sort();
+    for path in names {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some((article, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        anns.entry(article.to_string()).or_insert(path);
+    }
+    let mut out = Vec::new();
+    for (article, ann) in anns {
+        let text_path = text_dir.join(format!("{article}.txt"));
+        let text = read_to_string(&text_path)?;
+        let gold = parse_ann(&read_to_string(&ann)?, &text, &ann)?;
+        out.push(Article {
+            name: format!("{article}.txt"),
+            text,
+            gold,
+        });
+    }
+    if out.is_empty() {
+        return Err(EvalError::data(&ann_dir, "no annotated articles"));
+    }
+    Ok(out)
+}
+
+/// Parses brat standoff into gold attributions.
+pub fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldAttribution>, EvalError> {
+    let mut spans: BTreeMap<&str, CharSpan> = BTreeMap::new();
+    let mut relations = Vec::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let mut parts = body.splitn(2, ' ');
+            let _label = parts.next();
+            let offsets = parts.next().unwrap_or("");
+            let mut lo = usize::MAX;
+            let mut hi = 0;
+            for frag in offsets.split(';') {
+                let mut nums = frag.split_whitespace().map(str::parse::<usize>);
+                match (nums.next(), nums.next()) {
+                    (Some(Ok(s)), Some(Ok(e))) => {
+                        lo = lo.min(s);
+                        hi = hi.max(e);
+                    }
+                    _ => return Err(EvalError::data(path, format!("bad offsets: {line}"))),
+                }
+            }
+            spans.insert(id, (lo, hi));
+        } else if id.starts_with('E') {
+            relations.push(body);
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for rel in relations {
+        let mut content = None;
+        let mut source = None;
+        for arg in rel.split_whitespace() {
+            if let Some(t) = arg.strip_prefix("Content:") {
+                content = spans.get(t).copied();
+            } else if let Some(t) = arg.strip_prefix("Source:") {
+                source = spans.get(t).copied();
+            }
+        }
+        let Some(content) = content else { continue };
+        let slice: String = chars
+            .get(content.0..content.1.min(chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect();
+        let t = slice.trim();
+        let direct =
+            t.starts_with(QUOTE_MARKS) && t.trim_end_matches(['.', ',']).ends_with(QUOTE_MARKS);
+        out.push(GoldAttribution {
+            content,
+            source,
+            direct,
+        });
+    }
+    Ok(out)
+}
+
+/// Byte offset → character offset table for one text.
+fn char_index(text: &str) -> impl Fn(usize) -> usize + '_ {
+    move |byte: usize| {
+        text.get(..byte)
+            .map_or_else(|| text.chars().count(), |s| s.chars().count())
+    }
+}
+
+/// crosscheck's claims as predictions (character offsets), split quotes
+/// merged.
+pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> {
+    let to_char = char_index(text);
+    let mut out: Vec<Prediction> = Vec::new();
+    let mut last: Option<&Claim> = None;
+    for c in claims {
+        let Some(q) = &c.quote else { continue };
+        if let (Some(prev), Some(pred)) = (last, out.last_mut()) {
+            let prev_q = prev.quote.as_ref();
+            let continues = q.direct
+                && prev_q.is_some_and(|p| p.direct)
+                && c.source.span.is_none()
+                && c.source.name == prev.source.name
+                && prev.span.end <= q.span.start
+                && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
+                    gap.chars().all(|ch| {
+                        ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
+                    })
+                });
+            if continues {
+                pred.content.1 = to_char(q.span.end);
+                last = Some(c);
+                continue;
+            }
+        }
+        out.push(Prediction {
+            content: (to_char(q.span.start), to_char(q.span.end)),
+            source: c
+                .source
+                .span
+                .as_ref()
+                .map(|s| (to_char(s.start), to_char(s.end))),
+            direct: q.direct,
+        });
+        last = Some(c);
+    }
+    out
+}
+
+/// Tokens of a span after trimming, as (start, end) char offsets.
+fn tokens(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
+    let (s, e) = trim(chars, span);
+    let mut out = Vec::new();
+    let mut k = s;
+    while k < e {
+        while k < e && chars.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        let start = k;
+        while k < e && chars.get(k).is_some_and(|c| !c.is_whitespace()) {
+            k += 1;
+        }
+        if k > start {
+            out.push((start, k));
+        }
+    }
+    out
+}
+
+/// Trims whitespace, quote marks, punctuation and a leading "that".
+fn trim(chars: &[char], (mut s, mut e): CharSpan) -> CharSpan {
+    let e_max = chars.len();
+    e = e.min(e_max);
+    let junk = |c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c) || ".,;:!?—–-…".contains(c);
+    loop {
+        let before = (s, e);
+        while s < e && chars.get(s).is_some_and(|&c| junk(c)) {
+            s += 1;
+        }
+        while e > s && chars.get(e - 1).is_some_and(|&c| junk(c)) {
+            e -= 1;
+        }
+        let word: String = chars.get(s..(s + 5).min(e)).unwrap_or(&[]).iter().collect();
+        if word.eq_ignore_ascii_case("that ") {
+            s += 5;
+        }
+        if (s, e) == before {
+            return (s, e);
+        }
+    }
+}
+
+fn overlap_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
+    let ta = tokens(chars, a);
+    let tb = tokens(chars, b);
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    let shared = ta.iter().filter(|t| tb.contains(t)).count();
+    shared * 2 >= ta.len().max(tb.len())
+}
+
+fn exact_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
+    trim(chars, a) == trim(chars, b)
+}
+
+/// Counts for one scoring condition.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub tp_pred: usize,
+    pub tp_gold: usize,
+    pub pred: usize,
+    pub gold: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp_pred, self.pred)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp_gold, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp_pred += o.tp_pred;
+        self.tp_gold += o.tp_gold;
+        self.pred += o.pred;
+        self.gold += o.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// All figures for one system over a set of articles.
+#[derive(Debug, Default, Clone)]
+pub struct Scores {
+    pub content_exact: Counts,
+    pub content_overlap: Counts,
+    pub source_exact: Counts,
+    pub source_overlap: Counts,
+    pub direct_exact: Counts,
+    pub direct_overlap: Counts,
+    /// Matched (overlap) contents whose gold has a source, and how many of
+    /// those have the right source span (overlap).
+    pub source_checked: usize,
+    pub source_right: usize,
+    pub direct_source_checked: usize,
+    pub direct_source_right: usize,
+}
+
+/// Greedy one-to-one matching of gold and predicted contents.
+fn matches(
+    chars: &[char],
+    gold: &[&GoldAttribution],
+    pred: &[&Prediction],
+    exact: bool,
+) -> Vec<(usize, usize)> {
+    let mut used = vec![false; pred.len()];
+    let mut out = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        let found = pred.iter().enumerate().find(|(pi, p)| {
+            !used[*pi]
+                && if exact {
+                    exact_ok(chars, g.content, p.content)
+                } else {
+                    overlap_ok(chars, g.content, p.content)
+                }
+        });
+        if let Some((pi, _)) = found {
+            used[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+fn count(
+    chars: &[char],
+    gold: &[&GoldAttribution],
+    pred: &[&Prediction],
+    exact: bool,
+) -> (Counts, Counts, usize, usize) {
+    let pairs = matches(chars, gold, pred, exact);
+    let content = Counts {
+        tp_pred: pairs.len(),
+        tp_gold: pairs.len(),
+        pred: pred.len(),
+        gold: gold.len(),
+    };
+    let source_ok = |g: &GoldAttribution, p: &Prediction| match (g.source, p.source) {
+        (Some(gs), Some(ps)) => {
+            if exact {
+                exact_ok(chars, gs, ps)
+            } else {
+                overlap_ok(chars, gs, ps)
+            }
+        }
+        _ => false,
+    };
+    let right = pairs
+        .iter()
+        .filter(|&&(gi, pi)| source_ok(gold[gi], pred[pi]))
+        .count();
+    let checked = pairs
+        .iter()
+        .filter(|&&(gi, _)| gold[gi].source.is_some())
+        .count();
+    let source = Counts {
+        tp_pred: right,
+        tp_gold: right,
+        pred: pred.iter().filter(|p| p.source.is_some()).count(),
+        gold: gold.iter().filter(|g| g.source.is_some()).count(),
+    };
+    (content, source, checked, right)
+}
+
+/// Scores one article's predictions.
+pub fn score_article(text: &str, gold: &[GoldAttribution], pred: &[Prediction]) -> Scores {
+    let chars: Vec<char> = text.chars().collect();
+    let g_all: Vec<&GoldAttribution> = gold.iter().collect();
+    let p_all: Vec<&Prediction> = pred.iter().collect();
+    let g_dir: Vec<&GoldAttribution> = gold.iter().filter(|g| g.direct).collect();
+    let p_dir: Vec<&Prediction> = pred.iter().filter(|p| p.direct).collect();
+    let (ce, se, _, _) = count(&chars, &g_all, &p_all, true);
+    let (co, so, checked, right) = count(&chars, &g_all, &p_all, false);
+    let (de, _, _, _) = count(&chars, &g_dir, &p_dir, true);
+    let (dov, _, dchecked, dright) = count(&chars, &g_dir, &p_dir, false);
+    Scores {
+        content_exact: ce,
+        content_overlap: co,
+        source_exact: se,
+        source_overlap: so,
+        direct_exact: de,
+        direct_overlap: dov,
+        source_checked: checked,
+        source_right: right,
+        direct_source_checked: dchecked,
+        direct_source_right: dright,
+    }
+}
+
+impl Scores {
+    fn add(&mut self, o: &Scores) {
+        self.content_exact.add(o.content_exact);
+        self.content_overlap.add(o.content_overlap);
+        self.source_exact.add(o.source_exact);
+        self.source_overlap.add(o.source_overlap);
+        self.direct_exact.add(o.direct_exact);
+        self.direct_overlap.add(o.direct_overlap);
+        self.source_checked += o.source_checked;
+        self.source_right += o.source_right;
+        self.direct_source_checked += o.direct_source_checked;
+        self.direct_source_right += o.direct_source_right;
+    }
+
+    fn report(&self, report: &mut EvalReport) {
+        for (name, c) in [
+            ("content_exact", self.content_exact),
+            ("content_overlap", self.content_overlap),
+            ("source_exact", self.source_exact),
+            ("source_overlap", self.source_overlap),
+            ("direct_content_exact", self.direct_exact),
+            ("direct_content_overlap", self.direct_overlap),
+        ] {
+            report.push(&format!("{name}_p"), c.precision());
+            report.push(&format!("{name}_r"), c.recall());
+            report.push(&format!("{name}_f1"), c.f1());
+        }
+        report.push(
+            "source_accuracy",
+            ratio(self.source_right, self.source_checked),
+        );
+        report.push(
+            "direct_source_accuracy",
+            ratio(self.direct_source_right, self.direct_source_checked),
+        );
+        report.push("gold_attributions", self.content_exact.gold as f64);
+        report.push("gold_direct", self.direct_exact.gold as f64);
+        report.push("predicted", self.content_exact.pred as f64);
+        report.push("predicted_direct", self.direct_exact.pred as f64);
+    }
+}
+
+/// A document for the extractor, split into sentences.
+pub fn document(name: &str, text: &str) -> Document {
+    let mut doc = Document {
+        id: name.to_string(),
+        text: text.to_string(),
+        format: "txt".to_string(),
+        ..Document::default()
+    };
+    doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+    doc
+}
+
+/// Scores crosscheck (or, with `CROSSCHECK_POLNEAR_PREDICTIONS` set, an
+/// external predictions file) on `dir/dev`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
-    Err(EvalError::data(dir, "not implemented yet"))
+    let articles = load_split(dir, "dev")?;
+    if let Some(path) = std::env::var_os("CROSSCHECK_POLNEAR_PREDICTIONS") {
+        return evaluate_predictions(&articles, Path::new(&path));
+    }
+    let extractor = QuoteExtractor::new();
+    let mut total = Scores::default();
+    let mut report = EvalReport::new("polnear dev: crosscheck quotes and attribution");
+    for a in &articles {
+        let doc = document(&a.name, &a.text);
+        let claims = extractor.extract(&doc);
+        let pred = predictions_from_claims(&a.text, &claims);
+        total.add(&score_article(&a.text, &a.gold, &pred));
+    }
+    total.report(&mut report);
+    let (mb_s, split_ratio, bytes) = speed(dir, &extractor)?;
+    report.push("speed_mb_per_s", mb_s);
+    report.push("extract_time_over_split_time", split_ratio);
+    report.push("speed_bytes", bytes as f64);
+    report.detail =
+        "speed: extraction alone, one core, over PolNeAR train+dev texts and the seed articles"
+            .to_string();
+    Ok(report)
+}
+
+/// Extraction speed in MB/s over PolNeAR train+dev and the seeds, and the
+/// extraction time as a multiple of sentence-splitting time.
+fn speed(dir: &Path, extractor: &QuoteExtractor) -> Result<(f64, f64, usize), EvalError> {
+    let mut texts = Vec::new();
+    for split in ["train", "dev"] {
+        let d = dir.join(split).join("text");
+        if let Ok(rd) = std::fs::read_dir(&d) {
+            for e in rd.flatten() {
+                texts.push(read_to_string(&e.path())?);
+            }
+        }
+    }
+    let seeds = dir.join("../../corpus/seeds");
+    if let Ok(rd) = std::fs::read_dir(&seeds) {
+        for e in rd.flatten() {
+            texts.push(read_to_string(&e.path())?);
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let splitter = SentenceSplitter::new();
+    let t0 = Instant::now();
+    let docs: Vec<Document> = texts
+        .iter()
+        .map(|t| {
+            let mut d = Document {
+                text: t.clone(),
+                ..Document::default()
+            };
+            d.sentences = splitter.split_document(&d.text, &d.paragraphs);
+            d
+        })
+        .collect();
+    let split_s = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let mut n = 0;
+    for d in &docs {
+        n += extractor.extract(d).len();
+    }
+    let extract_s = t1.elapsed().as_secs_f64().max(1e-9);
+    std::hint::black_box(n);
+    Ok((
+        bytes as f64 / 1e6 / extract_s,
+        extract_s / split_s.max(1e-9),
+        bytes,
+    ))
+}
+
+#[derive(serde::Deserialize)]
+struct ExternalLine {
+    file: String,
+    content_start: usize,
+    content_end: usize,
+    source_start: Option<usize>,
+    source_end: Option<usize>,
+}
+
+/// Scores an external predictions file (see the module docs); every
+/// prediction counts as a direct quote.
+pub fn evaluate_predictions(articles: &[Article], path: &Path) -> Result<EvalReport, EvalError> {
+    let raw = read_to_string(path)?;
+    let mut by_file: BTreeMap<String, Vec<Prediction>> = BTreeMap::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let l: ExternalLine = serde_json::from_str(line)
+            .map_err(|e| EvalError::data(path, format!("line {}: {e}", n + 1)))?;
+        let source = match (l.source_start, l.source_end) {
+            (Some(s), Some(e)) => Some((s, e)),
+            _ => None,
+        };
+        by_file.entry(l.file).or_default().push(Prediction {
+            content: (l.content_start, l.content_end),
+            source,
+            direct: true,
+        });
+    }
+    let mut total = Scores::default();
+    for a in articles {
+        let pred = by_file.get(&a.name).cloned().unwrap_or_default();
+        total.add(&score_article(&a.text, &a.gold, &pred));
+    }
+    let mut report = EvalReport::new(&format!(
+        "polnear dev: external predictions {}",
+        path.display()
+    ));
+    total.report(&mut report);
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming_ignores_marks_punctuation_and_that() {
+        let chars: Vec<char> = "He said that “we won.” Then".chars().collect();
+        let gold = (8, 22); // that “we won.”
+        let pred = (14, 20); // we won
+        assert!(exact_ok(&chars, gold, pred));
+        assert!(!exact_ok(&chars, gold, (14, 17)));
+        assert!(overlap_ok(&chars, gold, (14, 17)) || !overlap_ok(&chars, gold, (14, 17)));
+    }
+
+    #[test]
+    fn overlap_needs_half_of_the_longer_span() {
+        let chars: Vec<char> = "one two three four five six".chars().collect();
+        assert!(overlap_ok(&chars, (0, 18), (4, 18))); // 3 of 4
+        assert!(!overlap_ok(&chars, (0, 27), (0, 7))); // 2 of 6
+    }
+
+    #[test]
+    fn parses_discontinuous_brat_content() {
+        let text = "“A b,” he said. “C d.”";
+        let ann = "T1\tSource 7 9\the\nT2\tCue 10 14\tsaid\nT3\tContent 0 6;16 22\tx\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let gold = parse_ann(ann, text, Path::new("x.ann")).unwrap_or_default();
+        assert_eq!(gold.len(), 1);
+        assert_eq!(gold[0].content, (0, 22));
+        assert_eq!(gold[0].source, Some((7, 9)));
+        assert!(gold[0].direct);
+    }
 }

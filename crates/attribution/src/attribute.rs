@@ -1,0 +1,297 @@
+//! Finding the attribution of a quote or a reported statement: the speaker
+//! phrase, the speech cue, appositives and the channel, read from the units
+//! around it.
+
+use crate::lexicon::{FunctionClass, LEXICON};
+use crate::speaker::{appositives, phrase_backward, phrase_forward, skip_aux, Appositive, Phrase};
+use crate::units::Unit;
+
+/// Who said it and how, as written next to the statement.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub phrase: Phrase,
+    pub appositive: Option<Appositive>,
+    /// The cue as written ("said", "was quoted as saying").
+    pub cue: String,
+    pub channel: Option<String>,
+    /// Byte extent of the attribution (speaker, cue, appositive, channel).
+    pub start: usize,
+    pub end: usize,
+    /// Index of the first unit after the attribution.
+    pub next: usize,
+}
+
+/// The cue starting at unit `k`: its length in units and whether it may
+/// introduce reported speech.
+pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+    let words: Vec<String> = units
+        .get(k..limit.min(units.len()))?
+        .iter()
+        .take(4)
+        .take_while(|u| u.is_word())
+        .map(|u| u.norm.clone())
+        .collect();
+    LEXICON.cue_at(&words).map(|c| (c.words.len(), c.reported))
+}
+
+fn cue_text(units: &[Unit], k: usize, len: usize, text: &str) -> String {
+    match (units.get(k), units.get(k + len - 1)) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A channel phrase ("in a Telegram post", "on Telegram") in `units[lo..hi]`:
+/// the channel words as written and the end byte of the phrase.
+pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(String, usize)> {
+    let hi = hi.min(units.len());
+    for k in lo..hi {
+        let u = units.get(k)?;
+        if !matches!(u.norm.as_str(), "in" | "on" | "via" | "through" | "during") {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < hi
+            && units.get(j).is_some_and(|w| {
+                matches!(
+                    w.norm.as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "a joint" | "joint"
+                )
+            })
+        {
+            j += 1;
+        }
+        // Allow one modifier before the channel ("his New Year's greeting").
+        for skip in 0..=2 {
+            let at = j + skip;
+            let words: Vec<String> = units
+                .get(at..hi)
+                .unwrap_or(&[])
+                .iter()
+                .take(4)
+                .take_while(|w| w.is_word())
+                .map(|w| w.norm.clone())
+                .collect();
+            if let Some(len) = LEXICON.channel_at(&words) {
+                let first = units.get(j)?;
+                let last = units.get(at + len - 1)?;
+                return Some((text.get(first.start..last.end)?.to_string(), last.end));
+            }
+        }
+    }
+    None
+}
+
+/// Attribution right after a quote: “...,” said X / “...,” X said.
+/// `k` is the first unit after the quote, `limit` the end of the clause.
+pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
+    let mut i = k;
+    let mut skipped = 0;
+    while i < limit
+        && skipped < 2
+        && units
+            .get(i)
+            .is_some_and(|u| matches!(u.norm.as_str(), "," | ":" | "—" | "–"))
+    {
+        i += 1;
+        skipped += 1;
+    }
+    let first = units.get(i).filter(|_| i < limit)?;
+    // Verb first: “...,” said Michael Kofman, a military analyst.
+    if let Some((len, _)) = cue_at(units, i, limit) {
+        if !first.capitalised(text) || first.norm == "says" || first.norm == "said" {
+            let j = skip_aux(units, i + len, limit);
+            let (phrase, next) = phrase_forward(units, j, limit, text)?;
+            let appositive = appositives(units, next, limit, text);
+            let after = appositive.as_ref().map_or(next, |a| a.next);
+            let end = appositive
+                .as_ref()
+                .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
+            let channel = channel_in(units, i + len, limit, text);
+            let end = channel.as_ref().map_or(end, |c| c.1.max(end));
+            let end = clause_end(units, limit).max(end);
+            return Some(Attribution {
+                cue: cue_text(units, i, len, text),
+                start: first.start,
+                end,
+                next: after,
+                phrase,
+                appositive,
+                channel: channel.map(|c| c.0),
+            });
+        }
+    }
+    // Speaker first: “...,” KCNA declared. / “...,” a diplomat, who ..., said.
+    let (phrase, next) = phrase_forward(units, i, limit, text)?;
+    let appositive = appositives(units, next, limit, text);
+    let mut j = appositive.as_ref().map_or(next, |a| a.next);
+    if appositive.is_some() && units.get(j).is_some_and(|u| u.is_punct(",")) {
+        j += 1;
+    }
+    let j = skip_aux_or_cue(units, j, limit);
+    let (len, _) = cue_at(units, j, limit)?;
+    let cue_end = units.get(j + len - 1)?.end;
+    let channel = channel_in(units, j + len, limit, text);
+    let end = channel.as_ref().map_or(cue_end, |c| c.1.max(cue_end));
+    let end = clause_end(units, limit).max(end);
+    Some(Attribution {
+        cue: cue_text(units, j, len, text),
+        start: phrase.start,
+        end,
+        next: j + len,
+        phrase,
+        appositive,
+        channel: channel.map(|c| c.0),
+    })
+}
+
+/// End byte of the last unit before `limit` (the attribution runs to the
+/// end of its clause: "he told reporters in a closed-door meeting").
+fn clause_end(units: &[Unit], limit: usize) -> usize {
+    limit
+        .checked_sub(1)
+        .and_then(|k| units.get(k))
+        .filter(|u| !u.is_quote())
+        .map_or(0, |u| u.end)
+}
+
+/// Skips auxiliaries unless the auxiliary itself starts a cue ("was quoted
+/// as saying", "has said").
+fn skip_aux_or_cue(units: &[Unit], j: usize, limit: usize) -> usize {
+    let mut j = j;
+    while j < limit && cue_at(units, j, limit).is_none() {
+        let next = skip_aux(units, j, j + 1);
+        if next == j {
+            break;
+        }
+        j = next;
+    }
+    j
+}
+
+fn is_preposition(u: &Unit) -> bool {
+    LEXICON.function_class(&u.norm) == Some(FunctionClass::Preposition)
+}
+
+/// The subject at the start of a clause, after a leading prepositional
+/// phrase ("In Washington, the White House ..."). Returns the phrase, its
+/// appositive and the unit after them.
+pub fn clause_subject(
+    units: &[Unit],
+    lo: usize,
+    hi: usize,
+    text: &str,
+) -> Option<(Phrase, Option<Appositive>, usize)> {
+    let mut s = lo;
+    let comma = (s..hi.min(s + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")));
+    if units.get(s).is_some_and(is_preposition) {
+        s = comma? + 1;
+    }
+    // A leading adverbial clause ("However," "More than six months
+    // after ..., X confirmed") is skipped when no speaker starts the clause.
+    let (phrase, next) = match phrase_forward(units, s, hi, text) {
+        Some(found) => found,
+        None => phrase_forward(units, comma? + 1, hi, text)?,
+    };
+    let appositive = appositives(units, next, hi, text);
+    let mut j = appositive.as_ref().map_or(next, |a| a.next);
+    if appositive.is_some() {
+        if units.get(j).is_some_and(|u| u.is_punct(",")) {
+            j += 1;
+        } else {
+            return Some((phrase, None, next));
+        }
+    }
+    Some((phrase, appositive, j))
+}
+
+/// Attribution before a quote in the same sentence: X said, “...” /
+/// the White House condemned ... as “...”. `lo` is the sentence start, `k`
+/// the quote unit.
+pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<Attribution> {
+    let c = (lo..k).rev().find(|&c| {
+        units.get(c).is_some_and(Unit::is_word)
+            && cue_at(units, c, k).is_some()
+            && !c
+                .checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|p| {
+                    matches!(
+                        p.norm.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "such"
+                    )
+                })
+    })?;
+    if k - c > 30 {
+        return None;
+    }
+    let (len, _) = cue_at(units, c, k)?;
+    let cue = cue_text(units, c, len, text);
+    let cue_unit = units.get(c)?;
+    let channel = channel_in(units, lo, k, text).map(|x| x.0);
+    if cue_unit.norm == "according" {
+        let (phrase, next) = phrase_forward(units, c + len, k, text)?;
+        let appositive = appositives(units, next, k, text);
+        let end = phrase.end;
+        return Some(Attribution {
+            phrase,
+            appositive,
+            cue,
+            channel,
+            start: cue_unit.start,
+            end,
+            next,
+        });
+    }
+    let participle = cue_unit.norm.ends_with("ing");
+    let mut found: Option<(Phrase, Option<Appositive>)> = None;
+    if !participle {
+        let mut b = c;
+        while b > lo
+            && units
+                .get(b - 1)
+                .is_some_and(|u| u.is_word() && skip_aux(units, b - 1, b) == b)
+        {
+            b -= 1;
+        }
+        if b > lo && units.get(b - 1).is_some_and(|u| u.is_punct(",")) {
+            // X, an appositive, said ...
+            if let Some(p) = (lo..b - 1)
+                .rev()
+                .find(|&p| units.get(p).is_some_and(|u| u.is_punct(",")))
+            {
+                let apos = appositives(units, p, b - 1, text);
+                if let Some((phrase, _)) = phrase_backward(units, lo, p, text) {
+                    found = Some((phrase, apos));
+                }
+            }
+        } else if let Some((phrase, _)) = phrase_backward(units, lo, b, text) {
+            found = Some((phrase, None));
+        }
+    }
+    if found.is_none() {
+        if let Some((phrase, apos, _)) = clause_subject(units, lo, c, text) {
+            found = Some((phrase, apos));
+        }
+    }
+    let (phrase, appositive) = found?;
+    let end = units.get(c + len - 1)?.end;
+    Some(Attribution {
+        start: phrase.start,
+        end,
+        next: c + len,
+        phrase,
+        appositive,
+        cue,
+        channel,
+    })
+}
+
+/// Attribution at the end of a clause: "..., X said." / "..., said X, a
+/// spokesman." `k` is the first unit after the comma.
+pub fn trailing(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
+    let attribution = after_quote(units, k, limit, text)?;
+    // Nothing but time words may follow ("said on Monday").
+    let rest = limit.saturating_sub(attribution.next);
+    (rest <= 5).then_some(attribution)
+}

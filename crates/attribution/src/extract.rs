@@ -1,0 +1,551 @@
+//! The document walk: quotes and reported statements, paragraph by
+//! paragraph, with sources resolved as the text introduces them.
+
+use crosscheck_model::{Claim, ClaimKind, Document, Quote, Source, SourceKind, Span};
+
+use crate::attribute::{
+    after_quote, before_quote, channel_in, clause_subject, cue_at, trailing, Attribution,
+};
+use crate::lexicon::LEXICON;
+use crate::quotes::{find_quotes, QuoteSegment};
+use crate::resolve::{Seen, Tracker};
+use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
+use crate::units::{ends_sentence, units, Unit, UnitKind};
+
+/// A claim before ids and sentences are filled.
+struct Draft {
+    start: usize,
+    end: usize,
+    source: Source,
+    cue: Option<String>,
+    channel: Option<String>,
+    quote_start: usize,
+    quote_end: usize,
+    direct: bool,
+}
+
+/// Quotes shorter than this are kept only when attributed (partial quotes
+/// in reported speech); unattributed ones are scare quotes or titles.
+const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Reported content must be a clause, not a fragment.
+const MIN_REPORTED_WORDS: usize = 4;
+
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    let segments = find_quotes(text);
+    let mut tracker = Tracker::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut offset = 0;
+    let mut seg_cursor = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        let line_end = offset + line.trim_end_matches(['\n', '\r']).len();
+        offset += line.len();
+        let mut in_line = Vec::new();
+        while let Some(s) = segments.get(seg_cursor) {
+            if s.open >= line_end {
+                break;
+            }
+            if s.open >= line_start {
+                in_line.push((s.open, s.end, seg_cursor));
+            }
+            seg_cursor += 1;
+        }
+        let us = units(text, line_start, line_end, &in_line);
+        walk_paragraph(doc, &us, &segments, &mut tracker, &mut drafts);
+    }
+    finish(doc, drafts)
+}
+
+/// Sentence ranges of a paragraph's units.
+fn sentences(us: &[Unit], text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    for k in 0..us.len() {
+        if ends_sentence(us, k, text) {
+            out.push((a, k + 1));
+            a = k + 1;
+        }
+    }
+    if a < us.len() {
+        out.push((a, us.len()));
+    }
+    out
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn walk_paragraph(
+    doc: &Document,
+    us: &[Unit],
+    segments: &[QuoteSegment],
+    tracker: &mut Tracker,
+    drafts: &mut Vec<Draft>,
+) {
+    let text = doc.text.as_str();
+    let mut consumed_to = 0usize; // units before this index belong to a claim
+    for (a, b) in sentences(us, text) {
+        let mut any_quote = false;
+        for k in a..b {
+            let UnitKind::Quote(idx) = us.get(k).map_or(UnitKind::Word, |u| u.kind.clone()) else {
+                continue;
+            };
+            any_quote = true;
+            let Some(seg) = segments.get(idx) else {
+                continue;
+            };
+            let limit = (k + 1..us.len())
+                .find(|&j| {
+                    us.get(j)
+                        .is_some_and(|u| u.is_quote() || matches!(u.norm.as_str(), "." | "?" | "!"))
+                })
+                .unwrap_or(us.len());
+            let attribution = if seg.closed {
+                after_quote(us, k + 1, limit, text)
+            } else {
+                None
+            }
+            .or_else(|| before_quote(us, a, k, text));
+            if let Some(att) = &attribution {
+                consumed_to = consumed_to.max(att.next).max(k + 1);
+            }
+            quote_claim(doc, seg, attribution, tracker, drafts);
+        }
+        if any_quote || a < consumed_to {
+            continue;
+        }
+        reported(doc, us, a, b, tracker, drafts);
+    }
+}
+
+fn quote_claim(
+    doc: &Document,
+    seg: &QuoteSegment,
+    attribution: Option<Attribution>,
+    tracker: &mut Tracker,
+    drafts: &mut Vec<Draft>,
+) {
+    let text = doc.text.as_str();
+    let inner = text.get(seg.inner_start..seg.inner_end).unwrap_or("");
+    let Some((qs, qe)) = quote_bounds(text, seg.inner_start, seg.inner_end) else {
+        return;
+    };
+    match attribution {
+        Some(att) => {
+            let start = seg.open.min(att.start);
+            let end = seg.end.max(att.end);
+            let source = resolve(doc, &att, tracker);
+            drafts.push(Draft {
+                start,
+                end,
+                source,
+                cue: Some(att.cue),
+                channel: att.channel,
+                quote_start: qs,
+                quote_end: qe,
+                direct: true,
+            });
+        }
+        None => {
+            // Continues the previous quote: split by its attribution or
+            // reopened in a new paragraph.
+            let previous = drafts.last().filter(|d| {
+                d.direct
+                    && d.end <= seg.open
+                    && (seg.continues
+                        || text.get(d.end..seg.open).is_some_and(|gap| {
+                            gap.chars()
+                                .all(|c| c.is_whitespace() || ".,;:—–".contains(c))
+                        }))
+            });
+            if let Some(prev) = previous {
+                let source = Source {
+                    span: None,
+                    ..prev.source.clone()
+                };
+                let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
+                drafts.push(Draft {
+                    start: seg.open,
+                    end: seg.end,
+                    source,
+                    cue,
+                    channel,
+                    quote_start: qs,
+                    quote_end: qe,
+                    direct: true,
+                });
+            } else if word_count(inner) >= MIN_UNATTRIBUTED_WORDS {
+                drafts.push(Draft {
+                    start: seg.open,
+                    end: seg.end,
+                    source: Source::unattributed(),
+                    cue: None,
+                    channel: None,
+                    quote_start: qs,
+                    quote_end: qe,
+                    direct: true,
+                });
+            }
+        }
+    }
+}
+
+/// The quoted text without surrounding spaces and without the comma that
+/// stands in for a full stop before an attribution (“We will win,” he said).
+fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let span = Span::trimmed(text, start, end)?;
+    let mut e = span.end;
+    if text.get(span.start..e).is_some_and(|s| s.ends_with(',')) && e - 1 > span.start {
+        e -= 1;
+    }
+    Some((span.start, e))
+}
+
+/// Reported speech without quote marks in sentence `us[a..b]`.
+fn reported(
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    b: usize,
+    tracker: &mut Tracker,
+    drafts: &mut Vec<Draft>,
+) {
+    let text = doc.text.as_str();
+    let mut end = b;
+    while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+        end -= 1;
+    }
+    if end <= a + 2 {
+        return;
+    }
+    let found = according_first(us, a, end, text)
+        .or_else(|| according_last(us, a, end, text))
+        .or_else(|| subject_cue(us, a, end, text))
+        .or_else(|| relative_cue(us, a, end, text))
+        .or_else(|| trailing_attribution(us, a, end, text));
+    let Some((att, cs, ce)) = found else {
+        // Not a statement, but its subject may be what a later "he" means.
+        if let Some((phrase, _, _)) = clause_subject(us, a, end, text) {
+            tracker.mention(&phrase);
+        }
+        return;
+    };
+    let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+        return;
+    };
+    if ce <= cs || word_count(text.get(first.start..last.end).unwrap_or("")) < MIN_REPORTED_WORDS {
+        return;
+    }
+    let source = resolve(doc, &att, tracker);
+    let start = first.start.min(att.start);
+    let end_byte = last.end.max(att.end);
+    drafts.push(Draft {
+        start,
+        end: end_byte,
+        source,
+        cue: Some(att.cue),
+        channel: att
+            .channel
+            .or_else(|| channel_in(us, a, b, text).map(|c| c.0)),
+        quote_start: first.start,
+        quote_end: last.end,
+        direct: false,
+    });
+}
+
+type Found = (Attribution, usize, usize);
+
+/// "According to X, CONTENT."
+fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    if us.get(a)?.norm != "according" || us.get(a + 1)?.norm != "to" {
+        return None;
+    }
+    let (phrase, next) = phrase_forward(us, a + 2, end, text)?;
+    let comma = (next..end.min(next + 20)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+    let apos = crate::speaker::appositives(us, next, end, text);
+    let content_start = match &apos {
+        Some(ap) if us.get(ap.next).is_some_and(|u| u.is_punct(",")) => ap.next + 1,
+        _ => comma + 1,
+    };
+    let att = Attribution {
+        start: us.get(a)?.start,
+        end: phrase.end,
+        next: content_start,
+        cue: text.get(us.get(a)?.start..us.get(a + 1)?.end)?.to_string(),
+        channel: None,
+        phrase,
+        appositive: None,
+    };
+    Some((att, content_start, end))
+}
+
+/// "CONTENT, according to X."
+fn according_last(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let c = (a + 1..end).find(|&k| {
+        us.get(k).is_some_and(|u| u.norm == "according")
+            && us.get(k + 1).is_some_and(|u| u.norm == "to")
+            && us.get(k - 1).is_some_and(|u| u.is_punct(","))
+    })?;
+    let (phrase, next) = phrase_forward(us, c + 2, end, text)?;
+    let att = Attribution {
+        start: us.get(c)?.start,
+        end: phrase.end,
+        next,
+        cue: text.get(us.get(c)?.start..us.get(c + 1)?.end)?.to_string(),
+        channel: None,
+        phrase,
+        appositive: None,
+    };
+    let _ = next;
+    Some((att, a, c - 1))
+}
+
+/// "X said (that) CONTENT" with X the clause subject.
+fn subject_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    subject_cue_from(us, a, end, text).or_else(|| {
+        // After a leading clause: "More than a year later, X confirmed ..."
+        let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+        subject_cue_from(us, comma + 1, end, text)
+    })
+}
+
+/// "X, who had said that CONTENT": reported speech in a relative clause.
+fn relative_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let comma = (a + 1..end).find(|&k| {
+        us.get(k).is_some_and(|u| u.is_punct(","))
+            && us.get(k + 1).is_some_and(|u| u.norm == "who")
+            && cue_at(us, skip_aux_before_cue(us, k + 2, end), end).is_some_and(|c| c.1)
+    })?;
+    let (phrase, _) = crate::speaker::phrase_backward(us, a, comma, text)?;
+    let (att, cs, ce) = subject_cue_tail(us, comma + 2, end, text, phrase, None, a)?;
+    Some((att, cs, ce))
+}
+
+fn subject_cue_from(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let (phrase, appositive, j) = clause_subject(us, a, end, text)?;
+    subject_cue_tail(us, j, end, text, phrase, appositive, a)
+}
+
+fn subject_cue_tail(
+    us: &[Unit],
+    j: usize,
+    end: usize,
+    text: &str,
+    phrase: crate::speaker::Phrase,
+    appositive: Option<crate::speaker::Appositive>,
+    a: usize,
+) -> Option<Found> {
+    let j = skip_aux_before_cue(us, j, end);
+    let (len, reported) = cue_at(us, j, end)?;
+    if !reported {
+        return None;
+    }
+    let cue_first = us.get(j)?;
+    let cue_last = us.get(j + len - 1)?;
+    let after = j + len;
+    // The complement: an optional object and time or channel phrases, then
+    // "that" if present.
+    let that = (after..end.min(after + 10))
+        .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
+        .find(|&k| us.get(k).is_some_and(|u| u.norm == "that"));
+    let mut cs = match that {
+        Some(t) => t + 1,
+        None => {
+            let mut s = after;
+            if matches!(
+                cue_first.norm.as_str(),
+                "told" | "tells" | "tell" | "telling"
+            ) {
+                s = phrase_forward(us, s, end, text).map_or(s + 1, |(_, n)| n);
+            }
+            s
+        }
+    };
+    while us
+        .get(cs)
+        .is_some_and(|u| matches!(u.norm.as_str(), "," | ":"))
+    {
+        cs += 1;
+    }
+    // "warned of the consequences" reports no statement.
+    if that.is_none()
+        && us.get(cs).is_some_and(|u| {
+            LEXICON.function_class(&u.norm) == Some(crate::lexicon::FunctionClass::Preposition)
+        })
+    {
+        return None;
+    }
+    let att = Attribution {
+        start: phrase.start.min(cue_first.start),
+        end: cue_last.end,
+        next: cs,
+        cue: text.get(cue_first.start..cue_last.end)?.to_string(),
+        channel: channel_in(us, a, cs, text).map(|c| c.0),
+        phrase,
+        appositive,
+    };
+    Some((att, cs, end))
+}
+
+fn skip_aux_before_cue(us: &[Unit], j: usize, end: usize) -> usize {
+    let mut j = j;
+    while j < end && cue_at(us, j, end).is_none() {
+        let next = skip_aux(us, j, j + 1);
+        if next == j {
+            break;
+        }
+        j = next;
+    }
+    j
+}
+
+/// "CONTENT, X said." / "CONTENT, said X, a spokesman."
+fn trailing_attribution(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    // The last comma may open an appositive of the speaker, so the comma
+    // closing the content is one of the last two.
+    (a + 1..end)
+        .rev()
+        .take(20)
+        .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
+        .take(2)
+        .find_map(|c| trailing(us, c + 1, end, text).map(|att| (att, a, c)))
+}
+
+/// The ledger source for an attribution, resolving pronouns and definite
+/// descriptions against earlier sources.
+fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
+    let phrase = &att.phrase;
+    let span = Span::of(&doc.text, phrase.start, phrase.end);
+    let apos_role = att.appositive.as_ref().and_then(|a| a.role.clone());
+    let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
+    let entity = doc
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
+        .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
+    match phrase.kind {
+        PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed => {
+            let kind = match phrase.kind {
+                PhraseKind::Person if !anonymous || phrase.role.is_some() => SourceKind::Person,
+                PhraseKind::Person => SourceKind::Person,
+                PhraseKind::Organization => SourceKind::Organization,
+                _ => SourceKind::Anonymous,
+            };
+            let mut name = phrase.name.clone();
+            let mut role = apos_role.or_else(|| phrase.role.clone());
+            if kind == SourceKind::Person && !name.contains(' ') {
+                if let Some((full, full_role)) = tracker.full_name(&name) {
+                    name = full;
+                    role = role.or(full_role);
+                }
+            }
+            let source = Source {
+                name: Some(name),
+                kind,
+                role,
+                entity: if kind == SourceKind::Anonymous {
+                    None
+                } else {
+                    entity
+                },
+                span,
+            };
+            tracker.remember(phrase.start, &source, phrase);
+            source
+        }
+        PhraseKind::Pronoun(_) | PhraseKind::Definite => {
+            match tracker.resolve(phrase, phrase.start, &doc.mentions) {
+                Some(seen) => {
+                    let seen: Seen = seen;
+                    tracker.again(phrase.start, &seen);
+                    Source {
+                        name: Some(seen.name),
+                        kind: seen.kind,
+                        role: seen.role,
+                        entity: None,
+                        span,
+                    }
+                }
+                None if phrase.kind == PhraseKind::Definite => {
+                    let source = Source {
+                        name: Some(phrase.name.clone()),
+                        kind: SourceKind::Anonymous,
+                        role: phrase.role.clone(),
+                        entity: None,
+                        span,
+                    };
+                    tracker.remember(phrase.start, &source, phrase);
+                    source
+                }
+                None => Source::unattributed(),
+            }
+        }
+    }
+}
+
+fn finish(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    drafts.sort_by_key(|d| (d.start, d.quote_start));
+    drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let (Some(span), Some(qspan)) = (
+            Span::of(text, d.start, d.end),
+            Span::of(text, d.quote_start, d.quote_end),
+        ) else {
+            continue;
+        };
+        let (sentence_index, sentence) = sentence_of(doc, d.start, d.end);
+        out.push(Claim {
+            id: format!("{}:quote:{}", doc.id, out.len()),
+            doc: doc.id.clone(),
+            kind: ClaimKind::Quote,
+            sentence_index,
+            sentence,
+            span,
+            source: d.source,
+            cue: d.cue,
+            channel: d.channel,
+            hedged: false,
+            hedges: Vec::new(),
+            time: None,
+            quote: Some(Quote {
+                text: qspan.text.clone(),
+                direct: d.direct,
+                span: qspan,
+            }),
+            quantity: None,
+            stance: None,
+        });
+    }
+    let _ = &LEXICON;
+    out
+}
+
+/// Index and text of the sentences covering `[start, end)`.
+fn sentence_of(doc: &Document, start: usize, end: usize) -> (usize, String) {
+    let first = doc.sentences.partition_point(|s| s.range.end <= start);
+    let mut last = first;
+    while doc
+        .sentences
+        .get(last + 1)
+        .is_some_and(|s| s.range.start < end)
+    {
+        last += 1;
+    }
+    match (doc.sentences.get(first), doc.sentences.get(last)) {
+        (Some(f), Some(l)) if f.range.start <= end => {
+            let s = f.range.start.min(start);
+            let e = l.range.end.max(end);
+            (first, doc.text.get(s..e).unwrap_or("").to_string())
+        }
+        _ => (
+            first.min(doc.sentences.len().saturating_sub(1)),
+            doc.text.get(start..end).unwrap_or("").to_string(),
+        ),
+    }
+}

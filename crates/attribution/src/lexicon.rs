@@ -1,0 +1,201 @@
+//! Word lists the extractor consults, loaded once from `data/*.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A speech cue as a sequence of lower-cased words.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub words: Vec<String>,
+    /// Also introduces reported speech without quote marks.
+    pub reported: bool,
+}
+
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Cues grouped by their first word, longest first.
+    cues: HashMap<String, Vec<Cue>>,
+    anonymity: Vec<Vec<String>>,
+    role_nouns: HashSet<String>,
+    org_heads: HashSet<String>,
+    polities: Vec<Vec<String>>,
+    titles: HashSet<String>,
+    channels: Vec<Vec<String>>,
+    female: HashSet<String>,
+    determiners: HashSet<String>,
+    pronouns: HashMap<String, char>,
+    function_words: HashMap<String, FunctionClass>,
+    document_nouns: HashSet<String>,
+    org_nouns: HashSet<String>,
+}
+
+/// Classes of function words that bound a speaker phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionClass {
+    Preposition,
+    Relative,
+    /// Auxiliaries and adverbs that may sit between speaker and verb.
+    Auxiliary,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words_lower(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(norm).collect()
+}
+
+/// Lower-cases and folds the curly apostrophe so that lexicon entries match
+/// either spelling.
+pub fn norm(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
+        for line in lines(include_str!("../data/speech_verbs.txt")) {
+            let (phrase, reported) = match line.strip_suffix("|r") {
+                Some(p) => (p, true),
+                None => (line, false),
+            };
+            let words = words_lower(phrase);
+            if let Some(first) = words.first() {
+                cues.entry(first.clone())
+                    .or_default()
+                    .push(Cue { words, reported });
+            }
+        }
+        for list in cues.values_mut() {
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        let pronouns = lines(include_str!("../data/pronouns.txt"))
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace();
+                let word = parts.next()?;
+                let gender = parts.next()?.chars().next()?;
+                Some((word.to_string(), gender))
+            })
+            .collect();
+        let mut channels: Vec<Vec<String>> = lines(include_str!("../data/channels.txt"))
+            .map(words_lower)
+            .collect();
+        channels.sort_by(|a, b| b.len().cmp(&a.len()));
+        Lexicon {
+            cues,
+            anonymity: lines(include_str!("../data/anonymity.txt"))
+                .map(words_lower)
+                .collect(),
+            role_nouns: lines(include_str!("../data/role_nouns.txt"))
+                .map(norm)
+                .collect(),
+            org_heads: lines(include_str!("../data/org_heads.txt"))
+                .map(str::to_string)
+                .collect(),
+            polities: lines(include_str!("../data/polities.txt"))
+                .map(words_lower)
+                .collect(),
+            titles: lines(include_str!("../data/titles.txt"))
+                .map(str::to_string)
+                .collect(),
+            channels,
+            female: lines(include_str!("../data/female_names.txt"))
+                .map(str::to_string)
+                .collect(),
+            determiners: lines(include_str!("../data/determiners.txt"))
+                .map(norm)
+                .collect(),
+            pronouns,
+            function_words: lines(include_str!("../data/function_words.txt"))
+                .filter_map(|l| {
+                    let (class, word) = l.split_once(' ')?;
+                    let class = match class {
+                        "prep" => FunctionClass::Preposition,
+                        "rel" => FunctionClass::Relative,
+                        _ => FunctionClass::Auxiliary,
+                    };
+                    Some((word.trim().to_string(), class))
+                })
+                .collect(),
+            document_nouns: lines(include_str!("../data/document_nouns.txt"))
+                .map(norm)
+                .collect(),
+            org_nouns: lines(include_str!("../data/org_nouns.txt"))
+                .map(norm)
+                .collect(),
+        }
+    }
+
+    /// The longest cue starting at `words[0]`, with its length in words.
+    pub fn cue_at(&self, words: &[String]) -> Option<&Cue> {
+        let first = words.first()?;
+        self.cues
+            .get(first)?
+            .iter()
+            .find(|c| words.len() >= c.words.len() && words[..c.words.len()] == c.words[..])
+    }
+
+    pub fn anonymity_at(&self, words: &[String]) -> Option<usize> {
+        longest_prefix(&self.anonymity, words)
+    }
+
+    pub fn channel_at(&self, words: &[String]) -> Option<usize> {
+        longest_prefix(&self.channels, words)
+    }
+
+    /// Number of words of a polity name ("North Korea") at `words[0]`.
+    pub fn polity_at(&self, words: &[String]) -> Option<usize> {
+        longest_prefix(&self.polities, words)
+    }
+
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        self.role_nouns.contains(&norm(word))
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    pub fn is_female(&self, word: &str) -> bool {
+        self.female.contains(word)
+    }
+
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(&norm(word))
+    }
+
+    /// Class of a lower-cased function word.
+    pub fn function_class(&self, word: &str) -> Option<FunctionClass> {
+        self.function_words.get(word).copied()
+    }
+
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.document_nouns.contains(&norm(word))
+    }
+
+    pub fn is_org_noun(&self, word: &str) -> bool {
+        self.org_nouns.contains(&norm(word))
+    }
+
+    /// Gender class of a pronoun: `m`, `f`, `p` (plural), `n` (it), `s` (I).
+    pub fn pronoun(&self, word: &str) -> Option<char> {
+        self.pronouns.get(word).copied()
+    }
+}
+
+fn longest_prefix(phrases: &[Vec<String>], words: &[String]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+        .map(Vec::len)
+        .max()
+}

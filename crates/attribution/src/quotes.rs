@@ -1,0 +1,263 @@
+//! Finding quotation-mark segments in clean text.
+//!
+//! Works line by line (the clean text puts each paragraph on its own line).
+//! Curly, straight, single, double and guillemet quotes are paired by kind;
+//! a single closing quote `’` doubles as the apostrophe, so it only closes
+//! when it is not between two letters and not a plural possessive
+//! ("Guterres’ spokesperson"). A quote left open at the end of a paragraph
+//! whose next paragraph reopens it with the same mark is a continuation
+//! (news style for multi-paragraph quotes): it is kept, ending at the
+//! paragraph end.
+
+/// One stretch of text between quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSegment {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted text, marks excluded, untrimmed.
+    pub inner_start: usize,
+    pub inner_end: usize,
+    /// After the closing mark (== `inner_end` when the quote runs on into
+    /// the next paragraph).
+    pub end: usize,
+    /// True when this segment reopens a quote left open in the previous
+    /// paragraph.
+    pub continues: bool,
+    /// False when it runs on into the next paragraph.
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    CurlyDouble,
+    CurlySingle,
+    Straight,
+    StraightSingle,
+    Guillemet,
+}
+
+fn opener_kind(c: char) -> Option<Mark> {
+    match c {
+        '“' => Some(Mark::CurlyDouble),
+        '‘' => Some(Mark::CurlySingle),
+        '"' => Some(Mark::Straight),
+        '\'' => Some(Mark::StraightSingle),
+        '«' => Some(Mark::Guillemet),
+        _ => None,
+    }
+}
+
+/// Quote segments of the whole text, in order.
+pub fn find_quotes(text: &str) -> Vec<QuoteSegment> {
+    let mut out = Vec::new();
+    let mut carried: Option<Mark> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        carried = scan_line(text, offset, offset + body.len(), carried, &mut out);
+        offset += line.len();
+    }
+    out
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Scans one paragraph; returns the mark left open when the next paragraph
+/// may continue it.
+fn scan_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    carried: Option<Mark>,
+    out: &mut Vec<QuoteSegment>,
+) -> Option<Mark> {
+    let line = match text.get(start..end) {
+        Some(l) => l,
+        None => return None,
+    };
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let first_non_space = chars.iter().find(|(_, c)| !c.is_whitespace());
+    let mut open: Option<(Mark, usize, bool)> = None;
+    // A paragraph that opens with the mark left open continues that quote.
+    if let (Some(mark), Some(&(i, c))) = (carried, first_non_space) {
+        if opener_kind(c) == Some(mark) || (mark == Mark::CurlyDouble && c == '“') {
+            open = Some((mark, start + i, true));
+        }
+    }
+    let skip_first = open.is_some();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if skip_first && Some(&(i, c)) == first_non_space {
+            continue;
+        }
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let abs = start + i;
+        match open {
+            None => {
+                let Some(kind) = opener_kind(c) else { continue };
+                let valid = match kind {
+                    Mark::StraightSingle => {
+                        !is_word_char(prev) && next.is_some_and(char::is_alphabetic)
+                    }
+                    Mark::CurlySingle => !is_word_char(prev),
+                    Mark::Straight => next.is_some_and(|n| !n.is_whitespace()),
+                    _ => true,
+                };
+                if valid {
+                    open = Some((kind, abs, false));
+                }
+            }
+            Some((kind, open_at, continues)) => {
+                if closes(kind, c, prev, next, &chars[k + 1..]) {
+                    out.push(QuoteSegment {
+                        open: open_at,
+                        inner_start: open_at + mark_len(text, open_at),
+                        inner_end: abs,
+                        end: abs + c.len_utf8(),
+                        continues,
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    let (kind, open_at, continues) = open?;
+    // Left open: keep it only if the next paragraph reopens the same quote.
+    let rest = text.get(end..).unwrap_or("");
+    let next_para = rest.trim_start();
+    let reopened = next_para
+        .chars()
+        .next()
+        .and_then(opener_kind)
+        .is_some_and(|k| k == kind);
+    if reopened && end > open_at {
+        out.push(QuoteSegment {
+            open: open_at,
+            inner_start: open_at + mark_len(text, open_at),
+            inner_end: end,
+            end,
+            continues,
+            closed: false,
+        });
+        Some(kind)
+    } else {
+        None
+    }
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
+/// Whether `c` closes an open quote of `kind`.
+fn closes(
+    kind: Mark,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    after: &[(usize, char)],
+) -> bool {
+    match kind {
+        Mark::CurlyDouble => c == '”',
+        Mark::Guillemet => c == '»',
+        Mark::Straight => c == '"',
+        Mark::StraightSingle => {
+            c == '\'' && !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace())
+        }
+        Mark::CurlySingle => {
+            if c != '’' {
+                return false;
+            }
+            if is_word_char(prev) && is_word_char(next) {
+                return false; // People’s
+            }
+            if prev.is_some_and(char::is_whitespace) {
+                return false;
+            }
+            // "Guterres’ spokesperson": plural possessive before a lower-case noun.
+            if matches!(prev, Some('s') | Some('z')) && next == Some(' ') {
+                let word: String = after
+                    .iter()
+                    .skip(1)
+                    .map(|x| x.1)
+                    .take_while(|ch| ch.is_alphabetic())
+                    .collect();
+                let lower_noun = word.chars().next().is_some_and(char::is_lowercase);
+                let cue = crate::lexicon::LEXICON
+                    .cue_at(&[crate::lexicon::norm(&word)])
+                    .is_some();
+                if lower_noun
+                    && !cue
+                    && !matches!(
+                        word.as_str(),
+                        "and" | "or" | "but" | "as" | "he" | "she" | "they" | "it"
+                    )
+                {
+                    return false;
+                }
+            }
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find_quotes(text)
+            .iter()
+            .map(|q| &text[q.inner_start..q.inner_end])
+            .collect()
+    }
+
+    #[test]
+    fn pairs_each_style() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said “one two” and “three.”", &["one two", "three."]),
+            ("She said \"alpha beta,\" then left.", &["alpha beta,"]),
+            (
+                "‘The Brave People’s Guard is ready,’ he said.",
+                &["The Brave People’s Guard is ready,"],
+            ),
+            (
+                "It called this ‘Zorbian aggression.’ ‘We win,’ she said.",
+                &["Zorbian aggression.", "We win,"],
+            ),
+            (
+                "‘Talks with Ortiz’ aides failed,’ he said.",
+                &["Talks with Ortiz’ aides failed,"],
+            ),
+            ("«Nous gagnons», a-t-il dit.", &["Nous gagnons"]),
+            ("They said 'go home' loudly; don't panic.", &["go home"]),
+            ("The 1990s' boom ended.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&inner(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn continuation_paragraphs_are_kept() {
+        let text = "“First part of the quote.\n“Second part,” the mayor said.\nNo quote here.";
+        let found = find_quotes(text);
+        assert_eq!(found.len(), 2);
+        assert!(!found[0].closed);
+        assert!(found[1].continues);
+        assert_eq!(
+            &text[found[1].inner_start..found[1].inner_end],
+            "Second part,"
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_without_continuation_is_dropped() {
+        assert!(find_quotes("He said “never closed.\nNext paragraph.").is_empty());
+    }
+}

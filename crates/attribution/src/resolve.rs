@@ -1,0 +1,158 @@
+//! Resolving pronouns and definite descriptions ("he", "the diplomat") to
+//! the most recent fitting source.
+
+use crosscheck_model::{EntityType, Mention, Source, SourceKind};
+
+use crate::speaker::{Phrase, PhraseKind};
+
+/// A source seen so far in the document.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub at: usize,
+    pub name: String,
+    pub kind: SourceKind,
+    pub role: Option<String>,
+    pub head: String,
+    pub female: bool,
+    pub plural: bool,
+}
+
+/// Sources met so far, most recent last; document mentions of people join
+/// them as candidates for pronouns when the NER stage filled them.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    seen: Vec<Seen>,
+}
+
+impl Tracker {
+    pub fn remember(&mut self, at: usize, source: &Source, phrase: &Phrase) {
+        let Some(name) = source.name.clone() else {
+            return;
+        };
+        self.seen.push(Seen {
+            at,
+            name,
+            kind: source.kind,
+            role: source.role.clone(),
+            head: phrase.head.clone(),
+            female: phrase.female,
+            plural: phrase.plural,
+        });
+    }
+
+    /// Records a named person or organisation met as a clause subject: not a
+    /// source, but a possible antecedent.
+    pub fn mention(&mut self, phrase: &Phrase) {
+        let kind = match phrase.kind {
+            PhraseKind::Person => SourceKind::Person,
+            PhraseKind::Organization => SourceKind::Organization,
+            _ => return,
+        };
+        self.seen.push(Seen {
+            at: phrase.start,
+            name: phrase.name.clone(),
+            kind,
+            role: phrase.role.clone(),
+            head: phrase.head.clone(),
+            female: phrase.female,
+            plural: phrase.plural,
+        });
+    }
+
+    /// The full name and role of an earlier person whose name ends with
+    /// `surname` ("Putin" → "Vladimir Putin", "Russian President").
+    pub fn full_name(&self, surname: &str) -> Option<(String, Option<String>)> {
+        self.seen
+            .iter()
+            .rev()
+            .find(|s| {
+                s.kind == SourceKind::Person
+                    && s.name.len() > surname.len()
+                    && s.name.ends_with(surname)
+                    && s.name[..s.name.len() - surname.len()].ends_with(' ')
+            })
+            .map(|s| (s.name.clone(), s.role.clone()))
+    }
+
+    /// Records a resolved reference as the newest mention of its antecedent.
+    pub fn again(&mut self, at: usize, seen: &Seen) {
+        let mut s = seen.clone();
+        s.at = at;
+        self.seen.push(s);
+    }
+
+    /// The source a pronoun or definite description at byte `at` stands for.
+    pub fn resolve(&self, phrase: &Phrase, at: usize, mentions: &[Mention]) -> Option<Seen> {
+        let mut earlier = self.seen.iter().rev().filter(|s| s.at < at);
+        let found = match phrase.kind {
+            PhraseKind::Pronoun('m') => earlier
+                .filter(|s| is_individual(s) && !s.female)
+                .next()
+                .cloned(),
+            PhraseKind::Pronoun('f') => earlier
+                .filter(|s| is_individual(s) && s.female)
+                .next()
+                .cloned(),
+            PhraseKind::Pronoun('p') => earlier
+                .filter(|s| s.plural || s.kind == SourceKind::Organization)
+                .next()
+                .cloned(),
+            PhraseKind::Pronoun('n') => earlier
+                .filter(|s| s.kind == SourceKind::Organization)
+                .next()
+                .cloned(),
+            PhraseKind::Definite => {
+                return earlier
+                    .find(|s| {
+                        s.head == phrase.head
+                            || s.role.as_deref().is_some_and(|r| {
+                                r.split_whitespace()
+                                    .any(|w| w.eq_ignore_ascii_case(&phrase.head))
+                            })
+                    })
+                    .cloned();
+            }
+            _ => None,
+        };
+        // A person mention named after the last fitting source is the
+        // better antecedent for he/she.
+        if matches!(
+            phrase.kind,
+            PhraseKind::Pronoun('m') | PhraseKind::Pronoun('f')
+        ) {
+            let after = found.as_ref().map_or(0, |f| f.at);
+            let mention = mentions
+                .iter()
+                .rev()
+                .filter(|m| {
+                    m.kind == EntityType::Person && m.span.end <= at && m.span.start > after
+                })
+                .find(|m| {
+                    let female = m
+                        .span
+                        .text
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| crate::lexicon::LEXICON.is_female(w));
+                    female == matches!(phrase.kind, PhraseKind::Pronoun('f'))
+                });
+            if let Some(m) = mention {
+                let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
+                return Some(Seen {
+                    at: m.span.start,
+                    name,
+                    kind: SourceKind::Person,
+                    role: None,
+                    head: String::new(),
+                    female: matches!(phrase.kind, PhraseKind::Pronoun('f')),
+                    plural: false,
+                });
+            }
+        }
+        found
+    }
+}
+
+fn is_individual(s: &Seen) -> bool {
+    !s.plural && matches!(s.kind, SourceKind::Person | SourceKind::Anonymous)
+}

@@ -1,0 +1,419 @@
+//! Reading a speaker noun phrase off a run of units: a name with its titles,
+//! an organisation, an unnamed description ("a senior official"), a
+//! pronoun, or a definite description pointing back ("the diplomat").
+
+use crate::lexicon::{FunctionClass, LEXICON};
+use crate::units::{Unit, UnitKind};
+
+/// What sort of phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    Person,
+    Organization,
+    /// Unnamed description: "a senior official", "analysts", "reports".
+    Unnamed,
+    /// "he", "she", "they", "it" with its gender class.
+    Pronoun(char),
+    /// "the official": refers back to an earlier source with that head noun.
+    Definite,
+}
+
+/// A speaker phrase as read from the text.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PhraseKind,
+    /// Name as a reader would cite it: "Michael Kofman", "White House",
+    /// "a senior intelligence official".
+    pub name: String,
+    /// Title or description: "Russian President", "military analyst".
+    pub role: Option<String>,
+    /// Lower-cased head noun ("official", "kremlin").
+    pub head: String,
+    pub female: bool,
+    pub plural: bool,
+}
+
+/// Longest phrase allowed, in words.
+const MAX_WORDS: usize = 12;
+
+fn word_text<'a>(u: &Unit, text: &'a str) -> &'a str {
+    u.text(text)
+}
+
+fn is_adverb(u: &Unit) -> bool {
+    u.norm.len() > 4
+        && u.norm.ends_with("ly")
+        && !matches!(u.norm.as_str(), "italy" | "family" | "ally" | "assembly")
+}
+
+/// Skips auxiliaries and adverbs between a speaker and its verb.
+pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
+    while k < limit
+        && units.get(k).is_some_and(|u| {
+            u.is_word()
+                && (LEXICON.function_class(&u.norm) == Some(FunctionClass::Auxiliary)
+                    || is_adverb(u))
+        })
+    {
+        k += 1;
+    }
+    k
+}
+
+/// True when the word at `k` can continue a noun phrase begun at `start`.
+fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_title: bool) -> bool {
+    let Some(u) = units.get(k) else { return false };
+    if u.kind != UnitKind::Word {
+        return false;
+    }
+    let w = word_text(u, text);
+    let capital = u.capitalised(text);
+    if k > start && !capital && cue_here(units, k) && !LEXICON.is_document_noun(w) {
+        return false;
+    }
+    if let Some(class) = LEXICON.function_class(&u.norm) {
+        if k == start {
+            return false;
+        }
+        // Joiners inside proper names: "Secretary of State", "Center for
+        // Strategic and International Studies".
+        let joins = matches!(u.norm.as_str(), "of" | "for" | "and" | "de" | "on")
+            && units.get(k - 1).is_some_and(|p| p.capitalised(text))
+            && units.get(k + 1).is_some_and(|n| n.capitalised(text))
+            && (u.norm != "and"
+                || (!seen_title
+                    && units[start..k]
+                        .iter()
+                        .any(|p| LEXICON.is_org_word(p.text(text)))));
+        return joins || (class == FunctionClass::Auxiliary && capital && k == start);
+    }
+    if is_adverb(u) && !capital {
+        return false;
+    }
+    // After a name, lower-case words continue the phrase only on the way
+    // to a common-noun head ("Russian military analysts"), never as a verb
+    // ("the European Union issued").
+    if k > start && !capital && units.get(k - 1).is_some_and(|p| p.capitalised(text)) {
+        let head_ahead = units[k..]
+            .iter()
+            .take(4)
+            .take_while(|n| n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(&n.norm))
+            .any(|n| {
+                let w = n.text(text);
+                LEXICON.is_role_noun(w)
+                    || LEXICON.is_org_noun(w)
+                    || LEXICON.is_document_noun(w)
+                    || LEXICON.is_title(w)
+            });
+        if !head_ahead {
+            return false;
+        }
+    }
+
+    true
+}
+
+fn cue_here(units: &[Unit], k: usize) -> bool {
+    let words: Vec<String> = units[k..]
+        .iter()
+        .take(4)
+        .take_while(|u| u.is_word())
+        .map(|u| u.norm.clone())
+        .collect();
+    LEXICON.cue_at(&words).is_some()
+}
+
+/// Reads the speaker phrase starting at unit `i`; returns it with the index
+/// of the first unit after it.
+pub fn phrase_forward(
+    units: &[Unit],
+    i: usize,
+    limit: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let first = units.get(i).filter(|u| u.is_word())?;
+    if let Some(g) = LEXICON.pronoun(word_text(first, text)) {
+        return Some((
+            Phrase {
+                start: first.start,
+                end: first.end,
+                kind: PhraseKind::Pronoun(g),
+                name: word_text(first, text).to_string(),
+                role: None,
+                head: first.norm.clone(),
+                female: g == 'f',
+                plural: g == 'p',
+            },
+            i + 1,
+        ));
+    }
+    let mut j = i;
+    let mut seen_title = false;
+    while j < limit && j - i < MAX_WORDS && continues_phrase(units, i, j, text, seen_title) {
+        seen_title |= LEXICON.is_title(word_text(&units[j], text)) && j > i;
+        // A determiner after the first words starts a new phrase.
+        if j > i
+            && !units[j].capitalised(text)
+            && LEXICON.is_determiner(&units[j].norm)
+            && !is_leading_det(units, i, j)
+        {
+            break;
+        }
+        j += 1;
+    }
+    classify(units, i, j, text).map(|p| (p, j))
+}
+
+fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
+    units[i..j].iter().all(|u| LEXICON.is_determiner(&u.norm))
+}
+
+/// Reads the speaker phrase that ends just before unit `end`; the longest
+/// phrase that parses up to exactly there wins.
+pub fn phrase_backward(
+    units: &[Unit],
+    floor: usize,
+    end: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let lowest = end.saturating_sub(MAX_WORDS).max(floor);
+    let mut start = end;
+    while start > lowest && units.get(start - 1).is_some_and(Unit::is_word) {
+        start -= 1;
+    }
+    for s in start..end {
+        if let Some((p, next)) = phrase_forward(units, s, end, text) {
+            if next == end {
+                return Some((p, s));
+            }
+        }
+    }
+    None
+}
+
+fn join(units: &[Unit], text: &str) -> String {
+    match (units.first(), units.last()) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
+    let all = units.get(i..j)?;
+    if all.is_empty() {
+        return None;
+    }
+    let dets = all
+        .iter()
+        .take_while(|u| LEXICON.is_determiner(&u.norm) && !LEXICON.is_role_noun(&u.norm))
+        .count();
+    let body = &all[dets..];
+    let head_unit = body.last()?;
+    let head = word_text(head_unit, text);
+    let start = all.first()?.start;
+    let end = head_unit.end;
+    let whole = text.get(start..end).unwrap_or("").to_string();
+    let description = join(body, text);
+    let head_capital = head_unit.capitalised(text);
+    let head_norm = head_unit.norm.clone();
+    let plural = head_norm.ends_with('s') && !head_norm.ends_with("ss");
+    let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
+        u.capitalised(text) && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
+    });
+    // Descriptions headed by a common noun.
+    if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head)) {
+        let definite = dets == 1 && all[0].norm == "the";
+        if LEXICON.is_org_noun(head) || (proper_inside && !LEXICON.is_role_noun(head)) {
+            return Some(Phrase {
+                start,
+                end,
+                kind: PhraseKind::Organization,
+                name: strip_the(&whole),
+                role: None,
+                head: head_norm,
+                female: false,
+                plural: false,
+            });
+        }
+        if LEXICON.is_role_noun(head) || LEXICON.is_document_noun(head) {
+            let kind = if definite && !plural && body.len() <= 2 {
+                PhraseKind::Definite
+            } else {
+                PhraseKind::Unnamed
+            };
+            return Some(Phrase {
+                start,
+                end,
+                kind,
+                name: whole,
+                role: Some(description),
+                head: head_norm,
+                female: false,
+                plural,
+            });
+        }
+        return None;
+    }
+    // A capitalised head: a name, possibly after titles.
+    if body.iter().any(|u| !u.is_word()) {
+        return None;
+    }
+    let words: Vec<String> = body.iter().map(|u| u.norm.clone()).collect();
+    let title_end = body[..body.len() - 1]
+        .iter()
+        .rposition(|u| LEXICON.is_title(word_text(u, text)))
+        .map(|k| k + 1);
+    let polity_len = LEXICON.polity_at(&words);
+    // "Ukraine’s Air Defense": a possessive inside a name makes it an
+    // institution, not a person.
+    let possessive = body[..body.len() - 1]
+        .iter()
+        .any(|u| u.norm.ends_with("'s"));
+    let org = possessive
+        || body.iter().any(|u| LEXICON.is_org_word(word_text(u, text)))
+        || (body.len() == 1 && is_acronym(head))
+        || polity_len == Some(body.len());
+    if let Some(te) = title_end {
+        let name_units = &body[te..];
+        let name_is_org = name_units
+            .iter()
+            .any(|u| LEXICON.is_org_word(word_text(u, text)))
+            || LEXICON.polity_at(&words[te..]) == Some(name_units.len());
+        if !name_is_org && name_units.iter().all(|u| u.capitalised(text)) {
+            let role = join(&body[..te], text);
+            let female = name_units
+                .first()
+                .is_some_and(|u| LEXICON.is_female(word_text(u, text)))
+                || body[..te]
+                    .iter()
+                    .any(|u| LEXICON.is_female(word_text(u, text)));
+            return Some(Phrase {
+                start,
+                end,
+                kind: PhraseKind::Person,
+                name: join(name_units, text),
+                role: Some(role),
+                head: head_norm,
+                female,
+                plural: false,
+            });
+        }
+    }
+    if org {
+        return Some(Phrase {
+            start,
+            end,
+            kind: PhraseKind::Organization,
+            name: strip_the(&whole),
+            role: None,
+            head: head_norm,
+            female: false,
+            plural: false,
+        });
+    }
+    // Sentence-initial capitalised determiners ("The", "A") are not names.
+    if body.iter().any(|u| {
+        !u.capitalised(text)
+            && !matches!(
+                u.norm.as_str(),
+                "de" | "van" | "von" | "al" | "bin" | "da" | "of"
+            )
+    }) {
+        return None;
+    }
+    let female = body
+        .first()
+        .is_some_and(|u| LEXICON.is_female(word_text(u, text)));
+    Some(Phrase {
+        start,
+        end,
+        kind: PhraseKind::Person,
+        name: description,
+        role: None,
+        head: head_norm,
+        female,
+        plural: false,
+    })
+}
+
+fn strip_the(s: &str) -> String {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// An appositive or relative clause after a speaker: ", a military analyst",
+/// ", speaking on condition of anonymity", ", who requested anonymity".
+#[derive(Debug, Clone, Default)]
+pub struct Appositive {
+    pub role: Option<String>,
+    pub anonymous: bool,
+    /// Index after the appositive (after its closing comma when it has one).
+    pub next: usize,
+    pub end_byte: usize,
+}
+
+/// Reads appositives starting at a comma at unit `k` (several may follow
+/// each other). `closing_comma_needed` is set when a verb must follow.
+pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Appositive> {
+    let mut out = Appositive::default();
+    let mut k = k;
+    let mut found = false;
+    while units.get(k).is_some_and(|u| u.is_punct(",")) && k < limit {
+        let body_start = k + 1;
+        let mut j = body_start;
+        while j < limit
+            && units
+                .get(j)
+                .is_some_and(|u| u.is_word() || u.is_punct("’") || u.is_punct("-"))
+            && j - body_start < 25
+        {
+            j += 1;
+        }
+        if j == body_start {
+            break;
+        }
+        let words: Vec<String> = units[body_start..j]
+            .iter()
+            .map(|u| u.norm.clone())
+            .collect();
+        let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
+        let first = &units[body_start];
+        if anon {
+            out.anonymous = true;
+        } else if first.norm == "who" || first.norm == "which" || first.norm.ends_with("ing") {
+            // A relative or participle clause that is not about anonymity:
+            // not a role, but part of the attribution.
+        } else if LEXICON.is_determiner(&first.norm)
+            || !first.capitalised(text)
+            || LEXICON.is_title(first.text(text))
+            || units[body_start..j]
+                .iter()
+                .any(|u| LEXICON.is_role_noun(&u.norm) || LEXICON.is_title(u.text(text)))
+        {
+            if out.role.is_none() {
+                let role = join(&units[body_start..j], text);
+                let role = ["a ", "an ", "the ", "A ", "An ", "The "]
+                    .iter()
+                    .find_map(|d| role.strip_prefix(d).map(str::to_string))
+                    .unwrap_or(role);
+                out.role = Some(role);
+            }
+        } else {
+            break;
+        }
+        found = true;
+        out.end_byte = units.get(j - 1).map_or(0, |u| u.end);
+        out.next = j;
+        k = j;
+    }
+    found.then_some(out)
+}

@@ -1,0 +1,206 @@
+//! A paragraph as a sequence of units: word and punctuation tokens outside
+//! quotes, and whole quote segments as single units, so that the grammar
+//! around a quote can be read without looking inside it.
+
+use crate::lexicon::norm;
+
+/// Abbreviations that keep their full stop ("Gen.", "Dr.", "U.S.").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt",
+    "Rev", "Prof", "St", "Jr", "Sr", "Hon", "Brig", "Cmdr", "Gens", "Sens", "Reps", "Govs", "Pres",
+    "Sept", "Jan", "Feb", "Aug", "Oct", "Nov", "Dec", "Mt", "Ft", "No", "vs", "Inc", "Corp", "Co",
+    "Ltd",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitKind {
+    Word,
+    Punct,
+    /// Index into the document's quote segments.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: UnitKind,
+    /// Lower-cased text with ’ folded to ' (empty for quotes).
+    pub norm: String,
+}
+
+impl Unit {
+    pub fn is_word(&self) -> bool {
+        self.kind == UnitKind::Word
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, UnitKind::Quote(_))
+    }
+
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == UnitKind::Punct && self.norm == p
+    }
+
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Starts with an upper-case letter (or digit-free acronym).
+    pub fn capitalised(&self, doc: &str) -> bool {
+        self.is_word()
+            && self
+                .text(doc)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+/// Units of `text[start..end]`; `quotes` are (open, end) byte ranges of the
+/// quote segments that lie in it, in order.
+pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usize)]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(start..end) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + start, c)).collect();
+    let mut q = quotes.iter().peekable();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        while q.peek().is_some_and(|&&(_, qend, _)| qend <= i) {
+            q.next();
+        }
+        if let Some(&&(qopen, qend, idx)) = q.peek() {
+            if qopen == i {
+                out.push(Unit {
+                    start: qopen,
+                    end: qend,
+                    kind: UnitKind::Quote(idx),
+                    norm: String::new(),
+                });
+                while k < chars.len() && chars[k].0 < qend {
+                    k += 1;
+                }
+                continue;
+            }
+        }
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = k + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
+                // A comma joins only digits (12,000).
+                let inner = inner
+                    && (cj != ','
+                        || (chars[j - 1].1.is_ascii_digit()
+                            && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())));
+                if cj.is_alphanumeric() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let word_end = chars.get(j).map_or(end, |x| x.0);
+            let word = text.get(i..word_end).unwrap_or("");
+            let mut stop = word_end;
+            if chars.get(j).is_some_and(|x| x.1 == '.') {
+                let single_letter =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if single_letter || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                    stop = word_end + 1;
+                    j += 1;
+                }
+            }
+            let word = text.get(i..stop).unwrap_or("");
+            out.push(Unit {
+                start: i,
+                end: stop,
+                kind: UnitKind::Word,
+                norm: norm(word),
+            });
+            k = j;
+            continue;
+        }
+        out.push(Unit {
+            start: i,
+            end: i + c.len_utf8(),
+            kind: UnitKind::Punct,
+            norm: c.to_string(),
+        });
+        k += 1;
+    }
+    out
+}
+
+/// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote
+/// whose text ends with one and is followed by a capitalised word or
+/// another quote (“... over.” Next sentence).
+pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
+    let Some(u) = units.get(k) else { return true };
+    match u.kind {
+        UnitKind::Punct => matches!(u.norm.as_str(), "." | "?" | "!"),
+        UnitKind::Word => false,
+        UnitKind::Quote(_) => {
+            let inner = text.get(u.start..u.end).unwrap_or("");
+            let trimmed = inner.trim_end_matches(['”', '’', '"', '\'', '»']);
+            let terminal = trimmed.ends_with(['.', '?', '!']);
+            terminal
+                && units.get(k + 1).is_none_or(|n| {
+                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(&n.norm))
+                })
+        }
+    }
+}
+
+fn is_pronoun_start(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_abbreviations_and_apostrophes() {
+        let text = "Gen. Mark Reynolds told U.S. officials People’s 12,000 troops, then left.";
+        let got: Vec<&str> = units(text, 0, text.len(), &[])
+            .iter()
+            .map(|u| u.text(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Gen.",
+                "Mark",
+                "Reynolds",
+                "told",
+                "U.S.",
+                "officials",
+                "People’s",
+                "12,000",
+                "troops",
+                ",",
+                "then",
+                "left",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_are_single_units() {
+        let text = "He said “a b c” today.";
+        let open = text.find('“').unwrap_or(0);
+        let close = text.find('”').unwrap_or(0) + '”'.len_utf8();
+        let u = units(text, 0, text.len(), &[(open, close, 0)]);
+        let kinds: Vec<bool> = u.iter().map(Unit::is_quote).collect();
+        assert_eq!(kinds, [false, false, true, false, false]);
+    }
+}

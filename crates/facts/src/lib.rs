@@ -3,8 +3,13 @@
 //! confirmed, ...) and the hedges that mark claims as rumour rather than
 //! assertion. Word lists live in `data/`; the rules here are general.
 
+mod claimant;
+mod hedge;
 pub mod lexicon;
 pub mod numbers;
+mod phrase;
+mod quantity;
+mod stance;
 pub mod tokens;
 
 use crosscheck_model::{Claim, Document};
@@ -19,8 +24,8 @@ impl QuantityExtractor {
         QuantityExtractor {}
     }
 
-    pub fn extract(&self, _doc: &Document, _quotes: &[Claim]) -> Vec<Claim> {
-        Vec::new() // PLACEHOLDER
+    pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+        quantity::extract(doc, quotes)
     }
 }
 
@@ -33,8 +38,8 @@ impl StanceExtractor {
         StanceExtractor {}
     }
 
-    pub fn extract(&self, _doc: &Document, _quotes: &[Claim]) -> Vec<Claim> {
-        Vec::new() // PLACEHOLDER
+    pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+        stance::extract(doc, quotes)
     }
 }
 
@@ -48,7 +53,7 @@ impl HedgeDetector {
     }
 
     /// The hedge cues in `text`.
-    pub fn hedges(&self, _text: &str) -> Vec<String> {
-        Vec::new() // PLACEHOLDER
+    pub fn hedges(&self, text: &str) -> Vec<String> {
+        hedge::hedges(text)
     }
 }

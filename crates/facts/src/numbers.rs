@@ -394,10 +394,7 @@ impl<'a> Reader<'a> {
                 fraction: true,
             });
         }
-        loop {
-            let Some((v, class)) = self.word_value(j) else {
-                break;
-            };
+        while let Some((v, class)) = self.word_value(j) {
             match class {
                 NumberWordClass::Unit => {
                     if matches!(last, Some(NumberWordClass::Unit)) {
@@ -444,28 +441,19 @@ impl<'a> Reader<'a> {
             // Joiners inside a spelled-out number.
             let joiner = self.s(j);
             let next = self.word_value(j + 1);
-            if is_dash(joiner)
+            let next_small = matches!(
+                next,
+                Some((_, NumberWordClass::Unit | NumberWordClass::Ten))
+            );
+            let hyphen = is_dash(joiner)
                 && self.touching(j - 1, j)
                 && self.touching(j, j + 1)
-                && next.is_some()
-            {
-                j += 1;
-            } else if matches!(joiner, "and" | "&")
+                && next.is_some();
+            let and_after_scale = matches!(joiner, "and" | "&")
                 && matches!(last, Some(NumberWordClass::Scale))
-                && matches!(
-                    next,
-                    Some((_, NumberWordClass::Unit | NumberWordClass::Ten))
-                )
-            {
-                j += 1;
-            } else if joiner == ","
-                && total > 0.0
-                && current == 0.0
-                && matches!(
-                    next,
-                    Some((_, NumberWordClass::Unit | NumberWordClass::Ten))
-                )
-            {
+                && next_small;
+            let comma_after_scale = joiner == "," && total > 0.0 && current == 0.0 && next_small;
+            if hyphen || and_after_scale || comma_after_scale {
                 j += 1;
             } else if joiner == "and"
                 && matches!(self.low(j + 1).as_str(), "a" | "one")
@@ -602,7 +590,7 @@ impl<'a> Reader<'a> {
                 // A stacked hedge: "somewhere around", "nearly an estimated".
                 let start = i - n;
                 let (start, approx_more) = match self.modifier_before(start) {
-                    Some((s, b, a)) if b == Bound::Exact => (s, a),
+                    Some((s, Bound::Exact, a)) => (s, a),
                     _ => (start, false),
                 };
                 return Some((start, m.bound, m.approximate || approx_more));
@@ -731,10 +719,7 @@ impl<'a> Reader<'a> {
                 j += 1;
             }
             let mut neg2 = false;
-            if is_minus(self.s(j)) && self.touching(j, j + 1) && !is_dash(&joiner) {
-                neg2 = true;
-                j += 1;
-            } else if is_minus(self.s(j)) && is_dash(&joiner) && self.touching(j, j + 1) {
+            if is_minus(self.s(j)) && self.touching(j, j + 1) {
                 neg2 = true;
                 j += 1;
             }
@@ -753,7 +738,7 @@ impl<'a> Reader<'a> {
                     _ => true,
                 };
                 let plausible_range = n2.value * if neg2 { -1.0 } else { 1.0 } != low || between;
-                if compatible && plausible_range && !(n.words != n2.words && !between) {
+                if compatible && plausible_range && (between || n.words == n2.words) {
                     if let Some((u2, jj)) = unit2 {
                         unit = unit.or(Some(u2));
                         end2 = jj;
@@ -1034,20 +1019,22 @@ mod tests {
         figs.into_iter().next().unwrap_or_else(|| unreachable!())
     }
 
+    type Case = (
+        &'static str,
+        Option<f64>,
+        Option<f64>,
+        Bound,
+        bool,
+        Option<&'static str>,
+        FigureKind,
+    );
+
     #[test]
     fn values_bounds_and_units() {
         use Bound::*;
         use FigureKind::*;
         // (text, low, high, bound, approximate, unit, kind)
-        let cases: &[(
-            &str,
-            Option<f64>,
-            Option<f64>,
-            Bound,
-            bool,
-            Option<&str>,
-            FigureKind,
-        )] = &[
+        let cases: &[Case] = &[
             (
                 "they sent 14,000 troops",
                 Some(14000.0),

@@ -1,0 +1,161 @@
+//! Who a figure comes from: the quote it sits in, an "according to" phrase,
+//! or the subject of a reporting verb in the same sentence ("Ukrainian
+//! officials estimate that ...", "..., officials said").
+
+use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Source, SourceKind, Span};
+
+use crate::lexicon::LEXICON;
+use crate::phrase::Sentence;
+
+/// A claimant with the cue that introduced it.
+#[derive(Debug, Clone)]
+pub struct Claimant {
+    pub source: Source,
+    pub cue: Option<String>,
+}
+
+/// The quote claim whose content holds `[start, end)`, if any.
+pub fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Claim> {
+    quotes.iter().find(|q| {
+        q.kind == ClaimKind::Quote
+            && q.quote
+                .as_ref()
+                .is_some_and(|qt| qt.span.start <= start && end <= qt.span.end)
+    })
+}
+
+/// The kind of source a phrase names: entity mentions decide when present;
+/// otherwise a generic head ("officials", "sources") makes it anonymous and a
+/// title word ("President", "Secretary") a person.
+pub fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> SourceKind {
+    let mention = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start < end && start < m.span.end)
+        .max_by_key(|m| m.span.end);
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
+        .collect();
+    let head = phrase
+        .split_whitespace()
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let lowercase_head = phrase
+        .split_whitespace()
+        .last()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_lowercase);
+    if lowercase_head && LEXICON.anonymous_heads.contains(head.as_str()) {
+        return SourceKind::Anonymous;
+    }
+    if let Some(m) = mention {
+        return match m.kind {
+            EntityType::Person => SourceKind::Person,
+            _ => SourceKind::Organization,
+        };
+    }
+    let titled = phrase
+        .split_whitespace()
+        .any(|w| LEXICON.person_titles.contains(w.to_lowercase().as_str()));
+    if titled && !lowercase_head {
+        return SourceKind::Person;
+    }
+    let _ = words;
+    SourceKind::Organization
+}
+
+fn source_from(doc: &Document, sent: &Sentence, a: usize, b: usize) -> Option<Source> {
+    let (s, e) = sent.bytes(a, b)?;
+    let span = Span::of(&doc.text, s, e)?;
+    let name = span.text.trim_end_matches(['’', '\'']).to_string();
+    let kind = source_kind(doc, s, e, &name);
+    Some(Source {
+        name: Some(name),
+        kind,
+        role: None,
+        entity: None,
+        span: Some(span),
+    })
+}
+
+/// Finds the claimant of a figure whose tokens are `fig_first..fig_end` in
+/// `sent` (byte range `start..end`).
+pub fn find(
+    doc: &Document,
+    sent: &Sentence,
+    quotes: &[Claim],
+    fig_first: usize,
+    fig_end: usize,
+    start: usize,
+    end: usize,
+) -> Option<Claimant> {
+    if let Some(q) = quote_holding(quotes, start, end) {
+        return Some(Claimant {
+            source: q.source.clone(),
+            cue: q.cue.clone(),
+        });
+    }
+    let n = sent.toks.len();
+    // "according to X", before or after the figure.
+    for k in 0..n {
+        if sent.matches(k, &["according", "to"]) {
+            if let Some((a, b)) = sent.np_after(k + 2, 10) {
+                if let Some(source) = source_from(doc, sent, a, b) {
+                    return Some(Claimant {
+                        source,
+                        cue: Some("according to".to_string()),
+                    });
+                }
+            }
+        }
+    }
+    // A reporting verb before the figure: nearest first.
+    for v in (0..fig_first).rev() {
+        let Some(phrase) = LEXICON.reporting.iter().find(|p| sent.matches(v, p)) else {
+            continue;
+        };
+        let last = sent.low(v + phrase.len() - 1);
+        let next = sent.low(v + phrase.len());
+        // "shells estimated to reach": a reduced passive has no claimant here.
+        if last.ends_with("ed") && matches!(next.as_str(), "to" | "at" | "by") {
+            continue;
+        }
+        if sent.low(v.saturating_sub(1)) == "to" {
+            continue;
+        }
+        if let Some((a, b)) = sent.actor_before(v) {
+            if let Some(source) = source_from(doc, sent, a, b) {
+                return Some(Claimant {
+                    source,
+                    cue: Some(sent.slice(v, v + phrase.len()).to_string()),
+                });
+            }
+        }
+    }
+    // Post-posed: "..., officials said." / "..., said Kofman."
+    for v in fig_end..n {
+        let Some(phrase) = LEXICON.reporting.iter().find(|p| sent.matches(v, p)) else {
+            continue;
+        };
+        let after = v + phrase.len();
+        let before_is_comma = v > 0 && matches!(sent.s(v - 1), "," | "”" | "\"");
+        let cue = Some(sent.slice(v, after).to_string());
+        if before_is_comma {
+            if let Some((a, b)) = sent.np_after(after, 8) {
+                if let Some(source) = source_from(doc, sent, a, b) {
+                    return Some(Claimant { source, cue });
+                }
+            }
+        } else if let Some((a, b)) = sent.np_before(v) {
+            let comma_before = a > 0 && matches!(sent.s(a - 1), "," | "”" | "\"");
+            if comma_before && a >= fig_end {
+                if let Some(source) = source_from(doc, sent, a, b) {
+                    return Some(Claimant { source, cue });
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,334 @@
+//! Noun-phrase boundaries without a parser: the actor before a verb, the
+//! phrase after a preposition, the counted noun after a figure, and how a
+//! coordinated actor ("Russia and North Korea") splits into its members.
+
+use crate::lexicon::LEXICON;
+use crate::tokens::{Kind, Tok};
+
+/// Tokens of one sentence with cheap accessors.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its verb.
+const VERB_PREFIX: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "still",
+    "now",
+    "not",
+    "never",
+    "n't",
+    "yet",
+    "so",
+    "far",
+    "thus",
+    "until",
+    "first",
+    "reportedly",
+    "allegedly",
+    "all",
+    "both",
+    "too",
+    "then",
+    "been",
+    "being",
+];
+
+/// Words allowed inside a run of capitalised name words.
+const NAME_INNER: &[&str] = &[
+    "of", "for", "the", "and", "nor", "or", "&", "in", "on", "de",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "this", "that",
+];
+
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
+        Sentence { text, toks }
+    }
+
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    pub fn low(&self, i: usize) -> String {
+        self.s(i).to_lowercase()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn stop(&self, i: usize) -> bool {
+        LEXICON.np_stop.contains(self.low(i).as_str())
+    }
+
+    /// Byte range of tokens `a..b`.
+    pub fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let s = self.toks.get(a)?.start;
+        let e = self.toks.get(b.checked_sub(1)?)?.end;
+        (a < b).then_some((s, e))
+    }
+
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.bytes(a, b)
+            .and_then(|(s, e)| self.text.get(s..e))
+            .unwrap_or("")
+    }
+
+    /// Does the phrase `words` (lowercase) start at token `i`?
+    pub fn matches(&self, i: usize, words: &[&str]) -> bool {
+        !words.is_empty() && words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w)
+    }
+
+    /// The noun phrase ending right before token `end` (exclusive), walking
+    /// left: a run of capitalised name words ("U.S. Secretary of State Antony
+    /// Blinken", "Neither NATO nor the United States") or, when the head is
+    /// lowercase, modifiers and head ("Top South Korean and European Union
+    /// officials"). Returns the token range.
+    pub fn np_before(&self, end: usize) -> Option<(usize, usize)> {
+        let head = end.checked_sub(1)?;
+        if !self.is_word(head) || PRONOUNS.contains(&self.low(head).as_str()) {
+            return None;
+        }
+        let mut start = head;
+        if self.capitalized(head) {
+            while start > 0 {
+                let p = start - 1;
+                let w = self.low(p);
+                let inner = NAME_INNER.contains(&w.as_str())
+                    && p > 0
+                    && (self.capitalized(p - 1)
+                        || self.low(p - 1) == "the"
+                        || NAME_INNER.contains(&self.low(p - 1).as_str()));
+                if self.capitalized(p) && !self.stop(p)
+                    || inner
+                    || (self.capitalized(p)
+                        && matches!(w.as_str(), "the" | "neither" | "both" | "either"))
+                {
+                    start = p;
+                } else if matches!(w.as_str(), "the" | "neither" | "both" | "either") {
+                    start = p;
+                    break;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            if self.stop(head) {
+                return None;
+            }
+            while start > 0 && head - start < 8 {
+                let p = start - 1;
+                let w = self.low(p);
+                if matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "neither" | "both" | "either"
+                ) {
+                    start = p;
+                    break;
+                }
+                if self.is_word(p) && (!self.stop(p) || w == "and") {
+                    start = p;
+                } else {
+                    break;
+                }
+            }
+        }
+        // Never begin on a bare connective.
+        while start < head
+            && matches!(
+                self.low(start).as_str(),
+                "and" | "or" | "nor" | "of" | "in" | "for" | "on"
+            )
+        {
+            start += 1;
+        }
+        Some((start, end))
+    }
+
+    /// The phrase after a preposition ("by both Moscow and Pyongyang",
+    /// "according to South Korean intelligence"): words up to a clause break.
+    pub fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
+        let mut first = start;
+        while matches!(self.low(first).as_str(), "the" | "a" | "an") {
+            first += 1;
+        }
+        let names = self.capitalized(first);
+        let mut end = first;
+        while end < self.toks.len() && end - start < max {
+            let w = self.low(end);
+            let name_inner = NAME_INNER.contains(&w.as_str())
+                && (self.capitalized(end + 1)
+                    || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
+            let possessive = matches!(self.s(end), "’" | "'") && end > first;
+            let ok = if names {
+                self.capitalized(end)
+                    || name_inner
+                    || possessive
+                    || (w == "the" && self.capitalized(end + 1))
+            } else {
+                self.is_word(end)
+                    && !matches!(
+                        w.as_str(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "said"
+                            | "says"
+                            | "but"
+                            | "while"
+                            | "as"
+                            | "to"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "did"
+                            | "does"
+                            | "do"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "will"
+                            | "would"
+                    )
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        // Keep the determiner: "the White House".
+        (end > first).then_some((start, end))
+    }
+
+    /// The counted noun phrase starting at token `i` (after a figure):
+    /// modifiers and head up to a function word, verb form or punctuation.
+    pub fn counted_np(&self, mut i: usize) -> Option<(usize, usize)> {
+        if self.low(i) == "of" {
+            i += 1;
+        }
+        while matches!(
+            self.low(i).as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "all"
+        ) {
+            i += 1;
+        }
+        let start = i;
+        let mut end = i;
+        while end - start < 6 && self.is_word(end) {
+            let w = self.low(end);
+            if self.stop(end) || LEXICON.reporting.iter().any(|r| r.len() == 1 && r[0] == w) {
+                break;
+            }
+            let postmodifier =
+                end > start && (w.ends_with("ed") || w.ends_with("ing")) && !self.capitalized(end);
+            if postmodifier {
+                break;
+            }
+            // "drones Russia launched": a capitalised word after a lowercase head starts a new clause.
+            if end > start && self.capitalized(end) && !self.capitalized(end - 1) {
+                break;
+            }
+            end += 1;
+            // Hyphenated compounds: "long-range missiles", "Korean-made shells".
+            if matches!(self.s(end), "-" | "‐")
+                && self
+                    .toks
+                    .get(end)
+                    .zip(self.toks.get(end - 1))
+                    .is_some_and(|(h, p)| p.end == h.start)
+                && self.is_word(end + 1)
+            {
+                end += 1;
+            }
+        }
+        // A trailing hyphen is not part of the phrase.
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// The actor of a verb at token `v`: skips auxiliaries and -ly adverbs,
+    /// an appositive between commas, and a relative "who" to its antecedent.
+    pub fn actor_before(&self, v: usize) -> Option<(usize, usize)> {
+        let mut j = v;
+        while j > 0 {
+            let w = self.low(j - 1);
+            if VERB_PREFIX.contains(&w.as_str())
+                || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let prev = self.low(j.checked_sub(1)?);
+        if prev == "who" || prev == "which" {
+            j -= 1;
+            if self.s(j.checked_sub(1)?) == "," {
+                j -= 1;
+            }
+            return self.np_before(j);
+        }
+        if prev == "," {
+            // Appositive: "Kovalenko, head of ..., confirmed".
+            let open = (0..j - 1).rev().find(|&k| self.s(k) == ",")?;
+            return self.np_before(open);
+        }
+        self.np_before(j)
+    }
+
+    /// Splits a coordinated actor into its members when each is a name
+    /// ("Russia and North Korea"); a phrase with a common-noun head
+    /// ("South Korean and EU officials") stays whole.
+    pub fn members(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let head_capital = b > a && self.capitalized(b - 1);
+        let mut out = Vec::new();
+        let mut start = a;
+        for k in a..b {
+            let w = self.low(k);
+            if matches!(w.as_str(), "neither" | "both" | "either") && k == start {
+                start = k + 1;
+                continue;
+            }
+            if head_capital && matches!(w.as_str(), "and" | "nor" | "or") {
+                if k > start {
+                    out.push((start, k));
+                }
+                start = k + 1;
+            }
+        }
+        if b > start {
+            out.push((start, b));
+        }
+        out
+    }
+}

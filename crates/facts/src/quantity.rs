@@ -1,0 +1,188 @@
+//! Quantity claims: counts and amounts with bound, subject, rate and
+//! claimant. Years, dates, ordinals, durations, ages, times of day and
+//! identifiers are read by the figure reader but never become claims.
+
+use crosscheck_model::{Bound, Claim, ClaimKind, Document, Quantity, Source, Span};
+
+use crate::claimant;
+use crate::hedge;
+use crate::lexicon::LEXICON;
+use crate::numbers::{rate_after, read_figures, uses_european_separators, Figure, FigureKind};
+use crate::phrase::Sentence;
+
+/// One figure as a claim candidate, before ids are assigned.
+struct Found {
+    figure: Figure,
+    subject: Option<(usize, usize)>,
+    rate: Option<&'static str>,
+    rate_end: usize,
+}
+
+/// Small spelled-out numbers after "the" or "both" refer back ("the two
+/// nations") rather than state a figure.
+fn is_reference(sent: &Sentence, f: &Figure) -> bool {
+    let first = f.first_token;
+    let prev = if first > 0 {
+        sent.low(first - 1)
+    } else {
+        String::new()
+    };
+    let word = sent.is_word(first);
+    let small = f.low.is_some_and(|v| v <= 10.0) && f.high == f.low;
+    word && small
+        && f.bound == Bound::Exact
+        && !f.approximate
+        && (matches!(
+            prev.as_str(),
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        ) || sent.low(first) == "one")
+}
+
+/// The counted noun for figure `k`, borrowing from a following figure when
+/// the phrase is elided ("50 of 80 drones", "45 and 50 cases") and from an
+/// earlier "of" phrase when the noun only counts units ("three million rounds").
+fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, usize)> {
+    let f = figures.get(k)?;
+    let next_fig = figures.get(k + 1);
+    let after = f.end_token;
+    let elided = next_fig.is_some_and(|n| {
+        let gap = n.first_token.saturating_sub(after);
+        gap <= 2
+            && (gap == 0 || matches!(sent.low(after).as_str(), "of" | "and" | "or" | "to" | "out"))
+    });
+    if elided {
+        return next_fig.and_then(|_| subject_for(sent, figures, k + 1));
+    }
+    let np = sent.counted_np(after)?;
+    let head = sent.low(np.1 - 1);
+    if LEXICON.counter_nouns.contains(head.as_str()) {
+        // Look back for "<noun phrase> of <plural noun phrase>".
+        for j in (0..f.first_token).rev() {
+            if sent.low(j) == "of" {
+                if let Some(prev) = sent.counted_np(j + 1) {
+                    if prev.1 <= f.first_token {
+                        return Some(prev);
+                    }
+                }
+            }
+        }
+    }
+    Some(np)
+}
+
+/// Extracts the quantity claims of `doc`.
+pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+    let european = uses_european_separators(&doc.text);
+    let mut claims = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let (s0, s1) = (sentence.range.start, sentence.range.end);
+        let (toks, figures) = read_figures(&doc.text, s0, s1, european);
+        let sent = Sentence::new(&doc.text, &toks);
+        let sentence_text = doc.text.get(s0..s1).unwrap_or("");
+        let mut found = Vec::new();
+        for (k, f) in figures.iter().enumerate() {
+            if !matches!(f.kind, FigureKind::Count | FigureKind::Amount) || is_reference(&sent, f) {
+                continue;
+            }
+            let subject = subject_for(&sent, &figures, k);
+            let np_end = sent
+                .counted_np(f.end_token)
+                .map(|s| s.1)
+                .unwrap_or(f.end_token);
+            let (rate, rate_end) = match f.rate {
+                Some(r) => (Some(r), f.end_token),
+                None => match rate_after(&doc.text, &toks, np_end) {
+                    Some((r, e)) => (Some(r), e),
+                    None => (None, np_end),
+                },
+            };
+            // A bare number with nothing counted, no unit and no hedge says nothing checkable.
+            let bare = subject.is_none()
+                && f.unit.is_none()
+                && f.bound == Bound::Exact
+                && !f.approximate
+                && !f.share;
+            if bare {
+                continue;
+            }
+            found.push(Found {
+                figure: f.clone(),
+                subject,
+                rate,
+                rate_end,
+            });
+        }
+        for item in found {
+            let f = &item.figure;
+            let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
+                continue;
+            };
+            let subject_text = item
+                .subject
+                .map(|(a, b)| sent.slice(a, b).trim_end_matches(['’', '\'']).to_string())
+                .filter(|s| !s.is_empty());
+            let claimant = claimant::find(
+                doc,
+                &sent,
+                quotes,
+                f.first_token,
+                f.end_token,
+                f.start,
+                f.end,
+            );
+            let evidence_end = sent
+                .bytes(
+                    f.first_token,
+                    item.rate_end.max(item.subject.map(|s| s.1).unwrap_or(0)),
+                )
+                .map(|(_, e)| e)
+                .unwrap_or(f.end)
+                .max(f.end);
+            let evidence_start = claimant
+                .as_ref()
+                .and_then(|c| c.source.span.as_ref())
+                .map(|s| s.start)
+                .filter(|&s| s >= s0)
+                .unwrap_or(f.start)
+                .min(f.start);
+            let Some(span) = Span::of(&doc.text, evidence_start, evidence_end) else {
+                continue;
+            };
+            let (source, cue) = match claimant {
+                Some(c) => (c.source, c.cue),
+                None => (Source::unattributed(), None),
+            };
+            let hedges = hedge::hedges(sentence_text);
+            claims.push(Claim {
+                id: format!("{}:quantity:{}", doc.id, claims.len()),
+                doc: doc.id.clone(),
+                kind: ClaimKind::Quantity,
+                sentence_index: si,
+                sentence: sentence_text.to_string(),
+                span,
+                source,
+                cue,
+                channel: None,
+                hedged: !hedges.is_empty(),
+                hedges,
+                time: None,
+                quote: None,
+                quantity: Some(Quantity {
+                    low: f.low,
+                    high: f.high,
+                    approximate: f.approximate,
+                    bound: f.bound,
+                    unit: f
+                        .unit
+                        .map(str::to_string)
+                        .or_else(|| f.share.then(|| "share".to_string())),
+                    subject: subject_text,
+                    rate: item.rate.map(str::to_string),
+                    span: fig_span,
+                }),
+                stance: None,
+            });
+        }
+    }
+    claims
+}

@@ -1,0 +1,499 @@
+//! Stance claims: who confirms, denies, has not confirmed, alleges,
+//! estimates, acknowledges or condemns what, with negation ("has not
+//! confirmed", "Neither X nor Y"), coordination ("Russia and North Korea"),
+//! passives ("confirmed by Moscow"), nominalisations ("acknowledgment by
+//! Pyongyang", "no confirmation from NATO") and a time qualifier.
+//!
+//! `claim.time.value` is the TIMEX3 value of a time expression from
+//! `doc.time_expressions` inside the stance clause when there is one;
+//! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
+//! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
+
+use crosscheck_model::{Claim, ClaimKind, ClaimTime, Document, Polarity, Source, Span, Stance};
+
+use crate::claimant::{quote_holding, source_kind};
+use crate::hedge;
+use crate::lexicon::{StanceForm, LEXICON};
+use crate::phrase::Sentence;
+use crate::tokens::tokenize;
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "such", "these", "those", "any", "this",
+    "first",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
+const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+struct Found {
+    actors: Vec<(usize, usize)>,
+    polarity: Polarity,
+    cue: (usize, usize),
+    about: Option<(usize, usize)>,
+}
+
+fn clause_end(sent: &Sentence, from: usize) -> usize {
+    let mut k = from;
+    while k < sent.toks.len() {
+        let w = sent.low(k);
+        if matches!(sent.s(k), "." | ";" | "," | ":" | "—" | "(" | "?" | "!")
+            || matches!(w.as_str(), "but" | "while" | "whereas")
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The proposition after a verb: its object or "that" clause up to the
+/// clause break, skipping a leading time phrase and "that".
+fn about_after(sent: &Sentence, from: usize, timexes: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let mut a = from;
+    loop {
+        let w = sent.low(a);
+        let in_timex = sent
+            .toks
+            .get(a)
+            .is_some_and(|t| timexes.iter().any(|&(s, e)| s <= t.start && t.end <= e));
+        if in_timex {
+            a += 1;
+        } else if matches!(sent.s(a), "," | ":") && matches!(sent.s(a + 1), "“" | "\"" | "‘") {
+            // Direct speech after the cue: the proposition is the quote.
+            let open = a + 2;
+            let close = (open..sent.toks.len())
+                .find(|&k| matches!(sent.s(k), "”" | "\"" | "’"))
+                .unwrap_or(sent.toks.len());
+            return (close > open).then_some((open, close));
+        } else if w == "that" {
+            a += 1;
+        } else if w == "on" && sent.capitalized(a + 1) && sent.low(a + 2) != "of" {
+            a += 2;
+        } else if let Some((p, _)) = LEXICON
+            .time_qualifiers
+            .iter()
+            .find(|(p, _)| sent.matches(a, p))
+        {
+            a += p.len();
+        } else {
+            break;
+        }
+    }
+    let b = clause_end(sent, a);
+    (b > a).then_some((a, b))
+}
+
+fn negated(sent: &Sentence, from: usize, to: usize) -> bool {
+    (from..to).any(|k| NEGATORS.contains(&sent.low(k).as_str()))
+}
+
+/// The possessor before a nominal cue: "Putin’s public acknowledgment".
+fn possessor(sent: &Sentence, cue: usize) -> Option<(usize, usize)> {
+    for back in 1..=3 {
+        let k = cue.checked_sub(back)?;
+        let w = sent.s(k);
+        if w.ends_with("’s") || w.ends_with("'s") {
+            let (a, _) = sent.np_before(k + 1)?;
+            return Some((a, k + 1));
+        }
+        if !sent.is_word(k) || sent.capitalized(k) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "by X" or "from X" shortly after a nominal cue, past an "of ..." phrase.
+fn agent_after(sent: &Sentence, from: usize) -> Option<(usize, usize)> {
+    let limit = (from + 8).min(sent.toks.len());
+    for k in from..limit {
+        let w = sent.low(k);
+        if matches!(w.as_str(), "by" | "from") {
+            let mut a = k + 1;
+            while matches!(sent.low(a).as_str(), "both" | "either" | "neither") {
+                a += 1;
+            }
+            return sent.np_after(a, 8);
+        }
+        if matches!(sent.s(k), "." | ";" | ",") {
+            return None;
+        }
+    }
+    None
+}
+
+fn verb_stance(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    timexes: &[(usize, usize)],
+) -> Option<Found> {
+    let cue_word = sent.low(c + len - 1);
+    let prev = if c > 0 {
+        sent.low(c - 1)
+    } else {
+        String::new()
+    };
+    if prev == "to" || sent.capitalized(c) {
+        return None;
+    }
+    // Adjective use: "the confirmed incident", "its alleged support".
+    if DETERMINERS.contains(&prev.as_str())
+        || sent.s(c.saturating_sub(1)).ends_with("’s")
+        || sent.s(c.saturating_sub(1)).ends_with("'s")
+    {
+        return None;
+    }
+    let next = sent.low(c + len);
+    // "what isolation has denied him": withholding, not a denial.
+    if polarity == Polarity::Deny
+        && matches!(next.as_str(), "him" | "her" | "them" | "us" | "me" | "you")
+    {
+        return None;
+    }
+    let participle = cue_word.ends_with("ed");
+    // Passive with an agent: "confirmed by both Moscow and Pyongyang".
+    if participle && next == "by" {
+        let mut a = c + len + 1;
+        while matches!(sent.low(a).as_str(), "both" | "either" | "neither") {
+            a += 1;
+        }
+        let (x, y) = sent.np_after(a, 8)?;
+        let about = sent.actor_before(c).filter(|_| c > 0);
+        return Some(Found {
+            actors: sent.members(x, y),
+            polarity,
+            cue: (c, c + len),
+            about,
+        });
+    }
+    // Reduced passives without an agent and plain passives name no actor.
+    let mut k = c;
+    while k > 0
+        && (sent.low(k - 1).ends_with("ly")
+            || matches!(sent.low(k - 1).as_str(), "also" | "now" | "still" | "not"))
+    {
+        k -= 1;
+    }
+    if participle
+        && (matches!(next.as_str(), "to" | "at")
+            || (k > 0 && BE.contains(&sent.low(k - 1).as_str())))
+    {
+        return None;
+    }
+    // A participle after a comma takes the sentence's subject:
+    // "The EU issued a statement ..., accusing Pyongyang of ...".
+    let (a, b) = if cue_word.ends_with("ing") {
+        if prev != "," {
+            return None;
+        }
+        let end = (0..sent.toks.len())
+            .find(|&j| {
+                !sent.capitalized(j) && !matches!(sent.low(j).as_str(), "the" | "of" | "and")
+            })
+            .unwrap_or(0);
+        let (x, y) = sent.np_before(end)?;
+        (x, y)
+    } else {
+        sent.actor_before(c)?
+    };
+    let mut polarity = polarity;
+    let neg_actor = (a..b).any(|j| sent.low(j) == "neither");
+    if neg_actor || negated(sent, b, c) {
+        polarity = match polarity {
+            Polarity::Confirm | Polarity::Acknowledge => Polarity::NotConfirmed,
+            _ => return None,
+        };
+    }
+    Some(Found {
+        actors: sent.members(a, b),
+        polarity,
+        cue: (c, c + len),
+        about: about_after(sent, c + len, timexes),
+    })
+}
+
+fn noun_stance(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    timexes: &[(usize, usize)],
+) -> Option<Found> {
+    if sent.capitalized(c) && c > 0 {
+        return None;
+    }
+    let (a, b) = agent_after(sent, c + len).or_else(|| possessor(sent, c))?;
+    let mut polarity = polarity;
+    let from = c.saturating_sub(4);
+    let absent =
+        (from..c).any(|k| matches!(sent.low(k).as_str(), "no" | "absence" | "without" | "lack"));
+    if absent {
+        polarity = match polarity {
+            Polarity::Confirm | Polarity::Acknowledge => Polarity::NotConfirmed,
+            _ => return None,
+        };
+    }
+    let about = if sent.low(c + len) == "of" {
+        Some((c + len + 1, clause_end(sent, c + len + 1)))
+            .filter(|(x, y)| y > x)
+            .map(|(x, y)| {
+                // Stop the proposition at the agent phrase.
+                let stop = (x..y)
+                    .find(|&k| matches!(sent.low(k).as_str(), "by" | "from"))
+                    .unwrap_or(y);
+                (x, stop.max(x + 1))
+            })
+    } else if sent.low(c + len) == "that" {
+        about_after(sent, c + len, timexes)
+    } else {
+        None
+    };
+    Some(Found {
+        actors: sent.members(a, b),
+        polarity,
+        cue: (c, c + len),
+        about,
+    })
+}
+
+fn state_stance(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    timexes: &[(usize, usize)],
+) -> Option<Found> {
+    let (a, b) = sent.actor_before(c)?;
+    Some(Found {
+        actors: sent.members(a, b),
+        polarity,
+        cue: (c, c + len),
+        about: about_after(sent, c + len, timexes),
+    })
+}
+
+/// The time qualifier of a stance: a time expression in its clause, else a
+/// qualifier word next to the cue.
+fn time_for(
+    doc: &Document,
+    sent: &Sentence,
+    found: &Found,
+    clause: (usize, usize),
+) -> Option<ClaimTime> {
+    let (cs, ce) = sent.bytes(clause.0, clause.1)?;
+    let cue_start = sent.toks.get(found.cue.0)?.start;
+    let timex = doc
+        .time_expressions
+        .iter()
+        .filter(|t| t.span.start >= cs && t.span.end <= ce)
+        .min_by_key(|t| t.span.start.abs_diff(cue_start));
+    if let Some(t) = timex {
+        let head = doc.text.get(cs..t.span.start).unwrap_or("").trim_end();
+        let prep = ["until", "since", "by", "before", "after"]
+            .into_iter()
+            .find(|p| {
+                head.to_lowercase().ends_with(&format!(" {p}")) || head.eq_ignore_ascii_case(p)
+            });
+        let text = match prep {
+            Some(p) => format!("{p} {}", t.text),
+            None => t.text.clone(),
+        };
+        return Some(ClaimTime {
+            text,
+            value: t.value.clone(),
+        });
+    }
+    // The clause holding the actor; a short sentence-initial adverbial
+    // ("So far, ...") belongs to it.
+    let mut q0 = clause.0;
+    while q0 > 0
+        && !matches!(sent.s(q0 - 1), "," | ";" | ":")
+        && !matches!(
+            sent.low(q0 - 1).as_str(),
+            "and" | "but" | "however" | "while"
+        )
+    {
+        q0 -= 1;
+    }
+    if q0 > 0 && q0 <= 4 && sent.s(q0 - 1) == "," {
+        q0 = 0;
+    }
+    for k in q0..clause.1 {
+        if let Some(t) = month_phrase(sent, k) {
+            return Some(t);
+        }
+        if let Some((p, v)) = LEXICON
+            .time_qualifiers
+            .iter()
+            .find(|(p, _)| sent.matches(k, p))
+        {
+            return Some(ClaimTime {
+                text: sent.slice(k, k + p.len()).to_string(),
+                value: v.to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// Without time expressions from the time stage: "until late April" gives
+/// the year-less month `XXXX-04`.
+fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
+    let prep = sent.low(k);
+    if !matches!(prep.as_str(), "until" | "since" | "in" | "by") {
+        return None;
+    }
+    let mut m = k + 1;
+    if matches!(sent.low(m).as_str(), "early" | "late" | "mid") {
+        m += 1;
+    }
+    let month = sent.low(m);
+    let index = MONTHS.iter().position(|x| *x == month)?;
+    if !sent.capitalized(m) {
+        return None;
+    }
+    Some(ClaimTime {
+        text: sent.slice(k, m + 1).to_string(),
+        value: format!("XXXX-{:02}", index + 1),
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Extracts the stance claims of `doc`.
+pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let (s0, s1) = (sentence.range.start, sentence.range.end);
+        let toks = tokenize(&doc.text, s0, s1);
+        let sent = Sentence::new(&doc.text, &toks);
+        let sentence_text = doc.text.get(s0..s1).unwrap_or("");
+        let timexes: Vec<(usize, usize)> = doc
+            .time_expressions
+            .iter()
+            .filter(|t| t.span.start >= s0 && t.span.end <= s1)
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        let mut c = 0;
+        while c < toks.len() {
+            let Some((phrase, polarity, form)) = LEXICON
+                .stance_cues
+                .iter()
+                .find(|(p, _, _)| sent.matches(c, p))
+            else {
+                c += 1;
+                continue;
+            };
+            let len = phrase.len();
+            let found = match form {
+                StanceForm::Verb => verb_stance(&sent, c, len, *polarity, &timexes),
+                StanceForm::Noun => noun_stance(&sent, c, len, *polarity, &timexes),
+                StanceForm::State => state_stance(&sent, c, len, *polarity, &timexes),
+            };
+            c += len;
+            let Some(found) = found else { continue };
+            let lo = found
+                .actors
+                .iter()
+                .map(|a| a.0)
+                .chain([found.cue.0])
+                .chain(found.about.map(|a| a.0))
+                .min()
+                .unwrap_or(found.cue.0);
+            let hi = found
+                .actors
+                .iter()
+                .map(|a| a.1)
+                .chain([found.cue.1])
+                .chain(found.about.map(|a| a.1))
+                .max()
+                .unwrap_or(found.cue.1);
+            let Some((es, ee)) = sent.bytes(lo, hi) else {
+                continue;
+            };
+            let Some(span) = Span::of(&doc.text, es, ee) else {
+                continue;
+            };
+            let about = found
+                .about
+                .and_then(|(a, b)| sent.bytes(a, b))
+                .and_then(|(x, y)| Span::trimmed(&doc.text, x, y));
+            let clause_text = doc.text.get(es..ee).unwrap_or("");
+            let mut hedges = hedge::hedges(clause_text);
+            if hedges.is_empty() {
+                hedges = hedge::hedges(sentence_text);
+            }
+            let time = time_for(
+                doc,
+                &sent,
+                &found,
+                (lo, hi.max(clause_end(&sent, found.cue.1))),
+            );
+            let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
+            for &(a, b) in &found.actors {
+                let Some((x, y)) = sent.bytes(a, b) else {
+                    continue;
+                };
+                let Some(actor_span) = Span::of(&doc.text, x, y) else {
+                    continue;
+                };
+                let mut name = actor_span.text.trim_end_matches(['’', '\'']).to_string();
+                if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"))
+                {
+                    name = stripped.to_string();
+                }
+                let mut source = Source {
+                    name: Some(name.clone()),
+                    kind: source_kind(doc, x, y, &name),
+                    role: None,
+                    entity: None,
+                    span: Some(actor_span),
+                };
+                if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+                    match quote_holding(quotes, x, y) {
+                        Some(q) if q.source.name.is_some() => source = q.source.clone(),
+                        _ => continue,
+                    }
+                }
+                let actor = source.name.clone().unwrap_or(name);
+                claims.push(Claim {
+                    id: format!("{}:stance:{}", doc.id, claims.len()),
+                    doc: doc.id.clone(),
+                    kind: ClaimKind::Stance,
+                    sentence_index: si,
+                    sentence: sentence_text.to_string(),
+                    span: span.clone(),
+                    source,
+                    cue: Some(cue_text.clone()),
+                    channel: None,
+                    hedged: !hedges.is_empty(),
+                    hedges: hedges.clone(),
+                    time: time.clone(),
+                    quote: None,
+                    quantity: None,
+                    stance: Some(Stance {
+                        actor,
+                        polarity: found.polarity,
+                        about: about.clone(),
+                    }),
+                });
+            }
+        }
+    }
+    claims
+}

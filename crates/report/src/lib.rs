@@ -1,13 +1,66 @@
 //! Human-facing outputs of a ledger: the terminal summary, a Markdown report,
-//! a self-contained HTML report and a CSV export of claims.
+//! a self-contained HTML report (inline CSS and SVG charts, no scripts, no
+//! network) and a CSV export of claims.
 
-use crosscheck_model::Ledger;
+mod chart;
+mod csv_export;
+mod escape;
+mod html;
+mod markdown;
+mod summary;
+mod view;
 
-/// A short human summary for the terminal.
-pub fn summary(ledger: &Ledger) -> String {
-    format!(
-        "{} documents, {} claims (PLACEHOLDER summary)\n",
-        ledger.documents.len(),
-        ledger.claims.len()
-    )
+use crosscheck_model::{EntityType, Proposition, PropositionStatus, PropositionValue};
+
+pub use csv_export::write_claims_csv;
+pub use escape::esc as escape_html;
+pub use html::html;
+pub use markdown::markdown;
+pub use summary::summary;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("writing CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing report: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The two values that best show a disagreement: earliest and latest for
+/// an evolving figure, smallest and largest otherwise.
+fn extremes(p: &Proposition) -> Vec<&PropositionValue> {
+    let middle = |v: &PropositionValue| match (v.low, v.high) {
+        (Some(l), Some(h)) => (l + h) / 2.0,
+        (Some(x), None) | (None, Some(x)) => x,
+        (None, None) => 0.0,
+    };
+    let pair = if p.status == PropositionStatus::Evolving {
+        let dated: Vec<&PropositionValue> = p.values.iter().filter(|v| v.date.is_some()).collect();
+        (dated.first().copied(), dated.last().copied())
+    } else {
+        (
+            p.values
+                .iter()
+                .min_by(|a, b| middle(a).total_cmp(&middle(b))),
+            p.values
+                .iter()
+                .max_by(|a, b| middle(a).total_cmp(&middle(b))),
+        )
+    };
+    match pair {
+        (Some(a), Some(b)) if a.claim != b.claim => vec![a, b],
+        (Some(a), _) => vec![a],
+        _ => Vec::new(),
+    }
+}
+
+fn entity_type_name(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "person",
+        EntityType::Organization => "organisation",
+        EntityType::Location => "place",
+        EntityType::Country => "country",
+        EntityType::Group => "group",
+        EntityType::Misc => "other",
+    }
 }

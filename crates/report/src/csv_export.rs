@@ -1,0 +1,110 @@
+//! One CSV row per claim, for spreadsheet users.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crosscheck_model::{Bound, Ledger, Polarity};
+
+use crate::view::{kind_name, source_kind_name, View};
+use crate::ReportError;
+
+#[derive(Serialize)]
+struct Row<'a> {
+    claim: &'a str,
+    doc: &'a str,
+    outlet: &'a str,
+    date: String,
+    date_estimated: bool,
+    kind: &'static str,
+    source_name: &'a str,
+    source_kind: &'static str,
+    source_role: &'a str,
+    source_entity: &'a str,
+    cue: &'a str,
+    quote: &'a str,
+    quantity_low: Option<f64>,
+    quantity_high: Option<f64>,
+    quantity_bound: &'static str,
+    quantity_unit: &'a str,
+    quantity_subject: &'a str,
+    stance_actor: &'a str,
+    stance_polarity: &'static str,
+    hedged: bool,
+    hedges: String,
+    time: &'a str,
+    span_start: usize,
+    span_end: usize,
+    sentence: &'a str,
+}
+
+fn bound_name(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Exact => "exact",
+        Bound::AtLeast => "at_least",
+        Bound::AtMost => "at_most",
+        Bound::Range => "range",
+    }
+}
+
+fn polarity_name(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Confirm => "confirm",
+        Polarity::Deny => "deny",
+        Polarity::NotConfirmed => "not_confirmed",
+        Polarity::Allege => "allege",
+        Polarity::Estimate => "estimate",
+        Polarity::Acknowledge => "acknowledge",
+        Polarity::Condemn => "condemn",
+    }
+}
+
+pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), ReportError> {
+    let view = View::new(ledger);
+    let mut csv = csv::Writer::from_writer(writer);
+    for c in &ledger.claims {
+        let doc = view.doc(&c.doc);
+        let (date, date_estimated) = match doc {
+            Some(d) => match (
+                d.published,
+                d.published_estimate.as_ref().and_then(|e| e.earliest),
+            ) {
+                (Some(p), _) => (p.to_string(), false),
+                (None, Some(e)) => (e.to_string(), true),
+                (None, None) => (String::new(), false),
+            },
+            None => (String::new(), false),
+        };
+        let q = c.quantity.as_ref();
+        let s = c.stance.as_ref();
+        csv.serialize(Row {
+            claim: &c.id,
+            doc: &c.doc,
+            outlet: doc.and_then(|d| d.outlet.as_deref()).unwrap_or(""),
+            date,
+            date_estimated,
+            kind: kind_name(c.kind),
+            source_name: c.source.name.as_deref().unwrap_or(""),
+            source_kind: source_kind_name(c.source.kind),
+            source_role: c.source.role.as_deref().unwrap_or(""),
+            source_entity: c.source.entity.as_deref().unwrap_or(""),
+            cue: c.cue.as_deref().unwrap_or(""),
+            quote: c.quote.as_ref().map_or("", |q| q.text.as_str()),
+            quantity_low: q.and_then(|q| q.low),
+            quantity_high: q.and_then(|q| q.high),
+            quantity_bound: q.map_or("", |q| bound_name(q.bound)),
+            quantity_unit: q.and_then(|q| q.unit.as_deref()).unwrap_or(""),
+            quantity_subject: q.and_then(|q| q.subject.as_deref()).unwrap_or(""),
+            stance_actor: s.map_or("", |s| s.actor.as_str()),
+            stance_polarity: s.map_or("", |s| polarity_name(s.polarity)),
+            hedged: c.hedged,
+            hedges: c.hedges.join("; "),
+            time: c.time.as_ref().map_or("", |t| t.value.as_str()),
+            span_start: c.span.start,
+            span_end: c.span.end,
+            sentence: &c.sentence,
+        })?;
+    }
+    csv.flush()?;
+    Ok(())
+}

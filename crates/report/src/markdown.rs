@@ -1,0 +1,241 @@
+//! The Markdown report.
+
+use std::fmt::Write;
+
+use crosscheck_ledger::{polarity_verb, sourcing_ranking};
+use crosscheck_model::{ClaimKind, Ledger};
+
+use crate::view::{
+    doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
+    title, View,
+};
+
+/// Escapes text for a Markdown table cell or paragraph.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn markdown(ledger: &Ledger) -> String {
+    let view = View::new(ledger);
+    let mut out = String::new();
+    let _ = writeln!(out, "# crosscheck report\n");
+    let _ = writeln!(
+        out,
+        "{} documents · {} claims · {} propositions · {} entities\n",
+        ledger.documents.len(),
+        ledger.claims.len(),
+        ledger.propositions.len(),
+        ledger.entities.len()
+    );
+
+    let _ = writeln!(out, "## Figures across sources\n");
+    for p in &ledger.propositions {
+        let _ = writeln!(out, "### {} — {}\n", md(&p.label), status_name(p.status));
+        let _ = writeln!(out, "{}\n", md(&p.explanation));
+        let _ = writeln!(out, "| date | value | source | outlet | as written |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for v in &p.values {
+            let claim = view.claim(&v.claim);
+            let value = claim
+                .and_then(figure_line)
+                .map(|(v, _)| v)
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                v.date.as_deref().unwrap_or("undated"),
+                md(&value),
+                md(&claim.map(source_name).unwrap_or_default()),
+                md(v.outlet.as_deref().unwrap_or("")),
+                md(&v.text)
+            );
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "## Conflicts and their evidence\n");
+    for p in ledger.propositions.iter().filter(|p| {
+        matches!(
+            p.status,
+            crosscheck_model::PropositionStatus::Conflicting
+                | crosscheck_model::PropositionStatus::Evolving
+        )
+    }) {
+        let _ = writeln!(
+            out,
+            "**{}** ({}): {}\n",
+            md(&p.label),
+            status_name(p.status),
+            md(&p.explanation)
+        );
+        for v in crate::extremes(p) {
+            if let Some(claim) = view.claim(&v.claim) {
+                let (before, figure, after) = highlighted(claim);
+                let _ = writeln!(
+                    out,
+                    "> {}**{}**{}  \n> — {}, {} ({})\n",
+                    md(&before),
+                    md(&figure),
+                    md(&after),
+                    md(&source_name(claim)),
+                    md(v.outlet.as_deref().unwrap_or("")),
+                    v.date.as_deref().unwrap_or("undated")
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(out, "## Stances over time\n");
+    for t in &ledger.stance_timelines {
+        let steps: Vec<String> = t
+            .steps
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    polarity_verb(s.polarity),
+                    s.date.as_deref().unwrap_or("undated")
+                )
+            })
+            .collect();
+        let changed = if t.changed {
+            " — **changed position**"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** on {}: {}{changed}",
+            md(&t.actor),
+            md(&t.about),
+            steps.join(" → ")
+        );
+    }
+
+    let _ = writeln!(out, "\n## Story timeline\n");
+    let _ = writeln!(out, "| date | event | document |");
+    let _ = writeln!(out, "|---|---|---|");
+    for e in &ledger.timeline {
+        let date = match (&e.date, e.date_estimated) {
+            (Some(d), true) => format!("≈{d}"),
+            (Some(d), false) => d.clone(),
+            (None, _) => "undated".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {date} | {} | [{}] |",
+            md(&e.summary),
+            view.doc_number(&e.doc).unwrap_or(0)
+        );
+    }
+
+    let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
+    let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (id, share) in sourcing_ranking(ledger) {
+        let Some(doc) = view.doc(&id) else { continue };
+        let s = doc.sourcing.clone().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| [{}] {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            view.doc_number(&id).unwrap_or(0),
+            md(title(doc)),
+            md(outlet(doc)),
+            percent(share),
+            s.named,
+            s.organization,
+            s.anonymous,
+            s.unattributed,
+            s.hedged,
+            s.single_source_figures
+        );
+    }
+
+    let variants: Vec<_> = ledger
+        .quote_groups
+        .iter()
+        .filter(|g| !g.variants.is_empty())
+        .collect();
+    if !variants.is_empty() {
+        let _ = writeln!(out, "\n## Quotes reported in different wording\n");
+        for g in variants {
+            for pair in &g.variants {
+                let _ = writeln!(out, "- **{}**", md(&g.speaker));
+                for id in pair {
+                    if let Some(c) = view.claim(id) {
+                        let doc = view.doc(&c.doc);
+                        let _ = writeln!(
+                            out,
+                            "  - “{}” — {}",
+                            md(c.quote.as_ref().map_or("", |q| q.text.as_str())),
+                            md(doc.map_or("", outlet))
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    if !ledger.entities.is_empty() {
+        let _ = writeln!(out, "\n## Entities\n");
+        let _ = writeln!(out, "| name | type | aliases | mentions |");
+        let _ = writeln!(out, "|---|---|---|---:|");
+        for e in &ledger.entities {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&e.name),
+                crate::entity_type_name(e.kind),
+                md(&e.aliases.join(", ")),
+                e.mentions.len()
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## Documents\n");
+    for (i, doc) in ledger.documents.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "### [{}] {}\n\n{} · {} · {} words · {} sentences\n",
+            i + 1,
+            md(title(doc)),
+            md(outlet(doc)),
+            doc_date(doc),
+            doc.word_count(),
+            doc.sentences.len()
+        );
+        for claim in view.claims_of(&doc.id) {
+            let line = match claim.kind {
+                ClaimKind::Quote => claim
+                    .quote
+                    .as_ref()
+                    .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
+                ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
+                    format!(
+                        "figure: {} {} — {}",
+                        md(&v),
+                        md(&s),
+                        md(&source_name(claim))
+                    )
+                }),
+                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance: {}", md(&s))),
+            };
+            if let Some(line) = line {
+                let _ = writeln!(out, "- {line}");
+            }
+        }
+        let _ = writeln!(out);
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! The terminal summary: each document with its quotes, figures and
+//! stances, then what the sources say together.
+
+use std::fmt::Write;
+
+use crosscheck_ledger::{polarity_verb, sourcing_ranking};
+use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
+
+use crate::view::{
+    doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
+    View,
+};
+
+/// Quotes are cut to this many characters in the terminal.
+const QUOTE_CHARS: usize = 110;
+
+pub fn summary(ledger: &Ledger) -> String {
+    let view = View::new(ledger);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} documents, {} claims, {} propositions, {} entities",
+        ledger.documents.len(),
+        ledger.claims.len(),
+        ledger.propositions.len(),
+        ledger.entities.len()
+    );
+    for (i, doc) in ledger.documents.iter().enumerate() {
+        let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
+        let _ = writeln!(
+            out,
+            "    {} · {} · {} words · {} sentences{}",
+            outlet(doc),
+            doc_date(doc),
+            doc.word_count(),
+            doc.sentences.len(),
+            doc.duplicate_of
+                .as_deref()
+                .and_then(|d| view.doc_number(d))
+                .map(|n| format!(" · copy of [{n}]"))
+                .unwrap_or_default()
+        );
+        for claim in view.claims_of(&doc.id) {
+            let line = match claim.kind {
+                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
+                    format!(
+                        "quote   {} — “{}”",
+                        source_name(claim),
+                        shorten(&q.text, QUOTE_CHARS)
+                    )
+                }),
+                ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
+                    format!("figure  {value} {subject} — {}", source_name(claim))
+                }),
+                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
+            };
+            if let Some(line) = line {
+                let hedge = if claim.hedged { " (hedged)" } else { "" };
+                let _ = writeln!(out, "    {line}{hedge}");
+            }
+        }
+    }
+    let _ = writeln!(out, "\nAcross sources");
+    let shown: Vec<_> = ledger
+        .propositions
+        .iter()
+        .filter(|p| p.status != PropositionStatus::SingleSource)
+        .collect();
+    let single = ledger.propositions.len() - shown.len();
+    let _ = writeln!(
+        out,
+        "  Figures ({} grouped across documents, {single} from a single source)",
+        shown.len()
+    );
+    for p in shown {
+        let _ = writeln!(
+            out,
+            "    {} [{}] {} values — {}",
+            p.label,
+            status_name(p.status),
+            p.values.len(),
+            p.explanation
+        );
+    }
+    let changes: Vec<_> = ledger
+        .stance_timelines
+        .iter()
+        .filter(|t| t.changed)
+        .collect();
+    if !changes.is_empty() {
+        let _ = writeln!(out, "  Stance changes");
+        for t in changes {
+            let steps: Vec<String> = t
+                .steps
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        polarity_verb(s.polarity),
+                        s.date.as_deref().unwrap_or("undated")
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "    {} on {}: {}", t.actor, t.about, steps.join(" → "));
+        }
+    }
+    let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();
+    if variants > 0 {
+        let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
+        for g in ledger
+            .quote_groups
+            .iter()
+            .filter(|g| !g.variants.is_empty())
+        {
+            for [a, b] in &g.variants {
+                let text = |id: &str| {
+                    view.claim(id)
+                        .and_then(|c| c.quote.as_ref())
+                        .map(|q| shorten(&q.text, 60))
+                        .unwrap_or_default()
+                };
+                let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
+            }
+        }
+    }
+    let _ = writeln!(out, "  Sourcing (most anonymous first)");
+    let _ = writeln!(
+        out,
+        "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  document",
+        "anon%", "named", "org", "anon", "unattr", "hedged", "single"
+    );
+    for (id, share) in sourcing_ranking(ledger) {
+        let Some(doc) = view.doc(&id) else { continue };
+        let s = doc.sourcing.clone().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  [{}] {} ({})",
+            percent(share),
+            s.named,
+            s.organization,
+            s.anonymous,
+            s.unattributed,
+            s.hedged,
+            s.single_source_figures,
+            view.doc_number(&id).unwrap_or(0),
+            shorten(title(doc), 50),
+            outlet(doc)
+        );
+    }
+    out
+}

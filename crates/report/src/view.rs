@@ -1,0 +1,159 @@
+//! Lookups and wording shared by every output format.
+
+use std::collections::HashMap;
+
+use crosscheck_ledger::{polarity_verb, value_text_of};
+use crosscheck_model::{Claim, ClaimKind, Document, Ledger, PropositionStatus, SourceKind};
+
+/// Indexes a ledger's documents and claims by id.
+pub struct View<'a> {
+    docs: HashMap<&'a str, (usize, &'a Document)>,
+    claims: HashMap<&'a str, &'a Claim>,
+    by_doc: HashMap<&'a str, Vec<&'a Claim>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(ledger: &'a Ledger) -> View<'a> {
+        let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        for claim in &ledger.claims {
+            by_doc.entry(claim.doc.as_str()).or_default().push(claim);
+        }
+        View {
+            docs: ledger
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), (i, d)))
+                .collect(),
+            claims: ledger.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            by_doc,
+        }
+    }
+
+    pub fn doc(&self, id: &str) -> Option<&'a Document> {
+        self.docs.get(id).map(|(_, d)| *d)
+    }
+
+    /// 1-based position of a document, for short references ("[2]").
+    pub fn doc_number(&self, id: &str) -> Option<usize> {
+        self.docs.get(id).map(|(i, _)| i + 1)
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
+        self.claims.get(id).copied()
+    }
+
+    pub fn claims_of(&self, doc: &str) -> &[&'a Claim] {
+        self.by_doc.get(doc).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// "2031-03-02", "≈2031-04-10" for an estimate, or "undated".
+pub fn doc_date(doc: &Document) -> String {
+    match (
+        doc.published,
+        doc.published_estimate.as_ref().and_then(|e| e.earliest),
+    ) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(d)) => format!("≈{d}"),
+        (None, None) => "undated".to_string(),
+    }
+}
+
+pub fn title(doc: &Document) -> &str {
+    doc.title.as_deref().unwrap_or("Untitled article")
+}
+
+pub fn outlet(doc: &Document) -> &str {
+    doc.outlet.as_deref().unwrap_or("unknown outlet")
+}
+
+/// Who a claim comes from, for a reader.
+pub fn source_name(claim: &Claim) -> String {
+    match (&claim.source.name, &claim.source.role, claim.source.kind) {
+        (Some(name), _, _) => name.clone(),
+        (None, Some(role), SourceKind::Anonymous) => format!("{role} (anonymous)"),
+        (None, Some(role), _) => role.clone(),
+        (None, None, SourceKind::Anonymous) => "anonymous".to_string(),
+        (None, None, _) => "unattributed".to_string(),
+    }
+}
+
+pub fn status_name(status: PropositionStatus) -> &'static str {
+    match status {
+        PropositionStatus::Consistent => "consistent",
+        PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Evolving => "evolving",
+        PropositionStatus::SingleSource => "single source",
+    }
+}
+
+pub fn kind_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quote => "quote",
+        ClaimKind::Quantity => "quantity",
+        ClaimKind::Stance => "stance",
+    }
+}
+
+pub fn source_kind_name(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Person => "person",
+        SourceKind::Organization => "organization",
+        SourceKind::Anonymous => "anonymous",
+        SourceKind::Unattributed => "unattributed",
+    }
+}
+
+/// "1,200 Veloran soldiers …" for a figure claim.
+pub fn figure_line(claim: &Claim) -> Option<(String, String)> {
+    let q = claim.quantity.as_ref()?;
+    let mut value = value_text_of(q);
+    if let Some(unit) = &q.unit {
+        value = format!("{value} {unit}");
+    }
+    Some((value, q.subject.clone().unwrap_or_default()))
+}
+
+/// "Velora confirmed the troop deployment".
+pub fn stance_line(claim: &Claim) -> Option<String> {
+    let s = claim.stance.as_ref()?;
+    let about = s.about.as_ref().map_or("", |a| a.text.as_str());
+    Some(
+        format!("{} {} {}", s.actor, polarity_verb(s.polarity), about)
+            .trim_end()
+            .to_string(),
+    )
+}
+
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Cuts text to at most `max` characters, on a word boundary, with "…".
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}
+
+/// The sentence of a figure claim split around the figure, for highlighting:
+/// (before, figure, after).
+pub fn highlighted(claim: &Claim) -> (String, String, String) {
+    let sentence = claim.sentence.as_str();
+    let Some(figure) = claim.quantity.as_ref().map(|q| q.span.text.as_str()) else {
+        return (sentence.to_string(), String::new(), String::new());
+    };
+    match sentence.find(figure).filter(|_| !figure.is_empty()) {
+        Some(at) => (
+            sentence.get(..at).unwrap_or("").to_string(),
+            figure.to_string(),
+            sentence.get(at + figure.len()..).unwrap_or("").to_string(),
+        ),
+        None => (sentence.to_string(), String::new(), String::new()),
+    }
+}

@@ -1,0 +1,128 @@
+//! The text outputs of an invented story: what each must show.
+
+use crosscheck_ledger::{build_ledger, fixture};
+use crosscheck_model::Ledger;
+use crosscheck_report::{html, markdown, summary, write_claims_csv};
+
+fn ledger() -> Ledger {
+    let (documents, claims) = fixture::story();
+    build_ledger(documents, claims)
+}
+
+#[test]
+fn summary_lists_documents_then_cross_source_findings() {
+    let text = summary(&ledger());
+    for needle in [
+        "4 documents, 14 claims",
+        "[1] Ostria says Veloran soldiers have crossed the river",
+        "Northgate Herald · 2031-03-02",
+        "quote   Marek Tol — “We are watching every convoy that crosses the river”",
+        "figure  1,200 Veloran soldiers deployed to the Ostrian border town of Kell — Ostrian intelligence",
+        "stance  The Velish government denied the reports",
+        "Veloran troops [evolving] 4 values",
+        "Velora on the deployment of troops: denied (2031-03-02)",
+        "≈2031-04-10",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    let sourcing = text.split("Sourcing").nth(1).unwrap_or("");
+    let first_row = sourcing.lines().nth(2).unwrap_or("");
+    assert!(first_row.contains("The Meridian Post"), "{first_row}");
+}
+
+#[test]
+fn markdown_has_every_section() {
+    let md = markdown(&ledger());
+    for heading in [
+        "## Figures across sources",
+        "## Conflicts and their evidence",
+        "## Stances over time",
+        "## Story timeline",
+        "## Sourcing (most anonymous first)",
+        "## Quotes reported in different wording",
+        "## Documents",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+    assert!(md.contains("**1,200**"), "figure highlighted in evidence");
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let mut ledger = ledger();
+    if let Some(doc) = ledger.documents.first_mut() {
+        doc.title = Some("<script>alert('x')</script> & more".to_string());
+    }
+    let page = html(&ledger);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !page.contains("<script"),
+        "no scripts, and titles are escaped"
+    );
+    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+    for external in ["http://", "https://", "src=", "@import", "url("] {
+        let outside_svg_ns = page.replace("http://www.w3.org/2000/svg", "");
+        assert!(
+            !outside_svg_ns.contains(external),
+            "external reference {external}"
+        );
+    }
+    assert!(
+        page.matches("<svg").count() >= 1,
+        "a chart per shared figure"
+    );
+    assert!(page.contains("<mark>1,200</mark>"));
+    assert!(page.contains("changed position"));
+}
+
+#[test]
+fn csv_has_one_row_per_claim() {
+    let ledger = ledger();
+    let mut buffer = Vec::new();
+    write_claims_csv(&ledger, &mut buffer).expect("csv");
+    let mut reader = csv::Reader::from_reader(buffer.as_slice());
+    let headers = reader.headers().expect("headers").clone();
+    for column in [
+        "doc",
+        "outlet",
+        "date",
+        "kind",
+        "source_name",
+        "source_kind",
+        "source_role",
+        "cue",
+        "quote",
+        "quantity_low",
+        "quantity_high",
+        "quantity_bound",
+        "quantity_subject",
+        "stance_actor",
+        "stance_polarity",
+        "hedged",
+        "span_start",
+        "span_end",
+        "sentence",
+    ] {
+        assert!(
+            headers.iter().any(|h| h == column),
+            "missing column {column}"
+        );
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    assert_eq!(rows.len(), ledger.claims.len());
+    let low = headers
+        .iter()
+        .position(|h| h == "quantity_low")
+        .unwrap_or(0);
+    assert!(rows.iter().any(|r| r.get(low) == Some("1200.0")));
+}
+
+#[test]
+fn empty_ledger_renders() {
+    let empty = build_ledger(Vec::new(), Vec::new());
+    assert!(summary(&empty).starts_with("0 documents"));
+    assert!(html(&empty).ends_with("</html>\n"));
+    assert!(markdown(&empty).contains("# crosscheck report"));
+    let mut buffer = Vec::new();
+    assert!(write_claims_csv(&empty, &mut buffer).is_ok());
+}

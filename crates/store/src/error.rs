@@ -13,6 +13,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
 
+    #[error("store {} does not exist", path.display())]
+    Missing { path: PathBuf },
+
     #[error(
         "{} is not a crosscheck store: it is not an SQLite database (or it is damaged or encrypted)",
         path.display()

@@ -10,6 +10,24 @@
 //! killed process leaves each batch wholly present or wholly absent),
 //! versioned migrations in `migrations/`, and refusal of files that are not
 //! crosscheck stores or come from a newer crosscheck.
+//!
+//! ```
+//! use crosscheck_model::Document;
+//! use crosscheck_store::Store;
+//!
+//! # fn main() -> Result<(), crosscheck_store::StoreError> {
+//! # let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(dir.path().join("story.db"))?;
+//! let doc = Document { id: "4f1c".into(), text: "Velmora's port reopened.".into(), ..Document::default() };
+//! let stats = store.add_batch(&[(doc.clone(), Vec::new())])?;
+//! assert_eq!((stats.added, stats.skipped), (1, 0));
+//! // The same document again adds nothing.
+//! assert_eq!(store.add_batch(&[(doc, Vec::new())])?.added, 0);
+//! let (documents, claims) = store.load_all()?;
+//! assert_eq!((documents.len(), claims.len()), (1, 0));
+//! # Ok(())
+//! # }
+//! ```
 
 mod error;
 mod schema;

@@ -54,7 +54,24 @@ impl Store {
     /// the current schema. Refuses files that are not SQLite, SQLite files
     /// that are not crosscheck stores, and stores from a newer crosscheck.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        let path = path.as_ref().to_path_buf();
+        Store::open_with(path.as_ref(), true)
+    }
+
+    /// Like [`Store::open`] but never creates a file: for commands that
+    /// only read a store (`crosscheck documents --db`), where a mistyped
+    /// path should be an error, not a new empty store.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, create: bool) -> Result<Store, StoreError> {
+        let path = path.to_path_buf();
         let open_error = |source: rusqlite::Error| match source.sqlite_error_code() {
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::Open {
                 path: path.clone(),
@@ -63,9 +80,10 @@ impl Store {
             _ => StoreError::sqlite(&path, source),
         };
         // No SQLITE_OPEN_URI: a path is a path, even if it starts with "file:".
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
         let mut conn = Connection::open_with_flags(&path, flags).map_err(open_error)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
 

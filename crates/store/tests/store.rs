@@ -347,3 +347,44 @@ fn two_handles_on_one_file_interleave_batches() {
     let ids: Vec<String> = a.documents().unwrap().into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["a1", "a2", "b1", "a3"]);
 }
+
+#[test]
+fn open_existing_never_creates_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.db");
+    let err = Store::open_existing(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
+    assert!(err.to_string().contains("typo.db"), "{err}");
+    assert!(!path.exists());
+
+    Store::open(&path)
+        .unwrap()
+        .add_batch(&batch(&["kept"]))
+        .unwrap();
+    let store = Store::open_existing(&path).unwrap();
+    assert!(store.contains("kept").unwrap());
+}
+
+#[test]
+fn awkward_strings_and_values_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("odd.db")).unwrap();
+    let (mut doc, claims) = article("odd\0id \u{1F4F0}", 3, 1);
+    doc.title =
+        Some("nul \0 inside, emoji \u{1F30A}, rtl \u{5E9}\u{5DC}\u{5D5}\u{5DD}".to_string());
+    doc.outlet = Some(String::new());
+    doc.source = "weird path/with 'quotes' and \"double\" ; DROP TABLE documents; --".to_string();
+    doc.text
+        .push_str(&"\n\nA very long closing paragraph about Velmora's harbour.".repeat(100_000));
+    let batch = vec![(doc.clone(), claims.clone())];
+    assert_eq!(store.add_batch(&batch).unwrap().added, 1);
+
+    let (docs, loaded) = store.load_all().unwrap();
+    assert_eq!(docs, [doc.clone()]);
+    assert_eq!(loaded, claims);
+    assert!(store.contains(&doc.id).unwrap());
+    let summary = &store.documents().unwrap()[0];
+    assert_eq!(summary.title, doc.title);
+    assert_eq!(summary.words, doc.word_count());
+    assert!(store.verify().unwrap().is_empty());
+}

@@ -201,6 +201,8 @@ impl<'a> Reader<'a> {
     fn digit_numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
         let raw = self.s(i);
         let next_is_noun = self.kind(i + 1) == Some(Kind::Word)
+            && !self.touching(i, i + 1)
+            && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
             && !LEXICON.np_stop.contains(self.low(i + 1).as_str())
             && self.unit_at(i + 1, false).is_none();
         let european = dot_grouped(raw) && (self.european || next_is_noun);
@@ -273,7 +275,7 @@ impl<'a> Reader<'a> {
             }
         }
         // Attached magnitude suffixes: "0.5k", "€10M", "$2.174T".
-        let suffix = self.s(end);
+        let suffix = self.s(end).trim_end_matches('.');
         if self.touching(end - 1, end) && self.kind(end) == Some(Kind::Word) {
             let mult = match suffix {
                 "k" | "K" => Some(1e3),
@@ -288,7 +290,13 @@ impl<'a> Reader<'a> {
             }
         }
         // "10 000": a space-grouped thousands block.
-        if plain_int && digit_count <= 3 && self.kind(end) == Some(Kind::Num) && end == i + 1 {
+        let glued_before = i > 0 && self.touching(i - 1, i);
+        if plain_int
+            && !glued_before
+            && digit_count <= 3
+            && self.kind(end) == Some(Kind::Num)
+            && end == i + 1
+        {
             let next = self.s(end);
             if next.len() == 3 && next.bytes().all(|b| b.is_ascii_digit()) {
                 let rest: f64 = next.parse().ok()?;
@@ -380,7 +388,22 @@ impl<'a> Reader<'a> {
                         fraction: true,
                     });
                 }
-                _ => return None,
+                // "a gallon", "a penny": one of a unit (never "a day": that is a rate).
+                _ => {
+                    let unit = self.unit_at(i + 1, true)?;
+                    if unit.0.dimension == "time" || unit.0.matching != UnitMatch::Word {
+                        return None;
+                    }
+                    return Some(Numeral {
+                        value: 1.0,
+                        end: i + 1,
+                        words: true,
+                        plain_int: false,
+                        digit_count: 0,
+                        vague: false,
+                        fraction: false,
+                    });
+                }
             }
         }
         if first == "half" && self.low(i + 1) == "of" {
@@ -699,6 +722,14 @@ impl<'a> Reader<'a> {
             first -= 1;
             end += 1;
         }
+        // A rate straight after the unit: "$15.4/hour", "$350 per kg".
+        let mut rate = None;
+        if unit.is_some() {
+            if let Some((r, j)) = self.rate_at(end) {
+                rate = Some(r);
+                end = j;
+            }
+        }
         // Range partner: "8,000 to 12,000", "10-15", "8- to 16-meter", "between 44 and 50".
         let between = first > 0 && self.low(first - 1) == "between";
         let from = first > 0 && self.low(first - 1) == "from";
@@ -750,6 +781,12 @@ impl<'a> Reader<'a> {
                             end2 = jj;
                         }
                     }
+                    if let Some((r, jj)) = self.rate_at(end2) {
+                        if rate.is_none_or(|x| x == r) && unit.is_some() {
+                            rate = Some(r);
+                            end2 = jj;
+                        }
+                    }
                     let v2 = if neg2 { -n2.value } else { n2.value };
                     let (a, b) = (low.min(v2), low.max(v2));
                     low = a;
@@ -793,9 +830,8 @@ impl<'a> Reader<'a> {
             _ => {}
         }
         // Rate straight after the unit: "$15.4/hour", "20 J/m^2 per year".
-        let mut rate = None;
-        if let Some((r, j)) = self.rate_at(end) {
-            if unit.is_some() {
+        if rate.is_none() && unit.is_some() {
+            if let Some((r, j)) = self.rate_at(end) {
                 rate = Some(r);
                 end = j;
             }

@@ -1,0 +1,27 @@
+//! Floors just under the measured figures on quantulum3's English test
+//! sentences (see benchmarks/facts.md). quantulum3 itself scores 1.000 there:
+//! the file is its own regression suite (scripts/baselines/quantulum3_bench.py).
+
+use crosscheck_eval::{default_shared_dir, quantulum};
+
+#[test]
+fn quantulum_value_accuracy_floor() {
+    let dir = default_shared_dir().join("data/quantulum3-tests");
+    if !dir.join("quantities.json").exists() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("quantulum3 test data missing at {}", dir.display());
+        }
+        eprintln!("SKIPPED: quantulum3 test data missing at {}", dir.display());
+        return;
+    }
+    let report = quantulum::evaluate(&dir).expect("quantulum evaluate");
+    let value = report.figure("reader_value_accuracy").unwrap_or(0.0);
+    let precision = report.figure("reader_precision").unwrap_or(0.0);
+    let claims_precision = report.figure("claims_precision").unwrap_or(0.0);
+    assert!(value >= 0.95, "reader value accuracy {value}\n{report}");
+    assert!(precision >= 0.86, "reader precision {precision}\n{report}");
+    assert!(
+        claims_precision >= 0.95,
+        "claims precision {claims_precision}\n{report}"
+    );
+}

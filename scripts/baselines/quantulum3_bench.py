@@ -1,0 +1,145 @@
+"""quantulum3 side by side with crosscheck's figure reader.
+
+Setup (outside the repo):
+    python3 -m venv /tmp/venv-facts && /tmp/venv-facts/bin/pip install quantulum3==0.9.2
+
+Run:
+    /tmp/venv-facts/bin/python scripts/baselines/quantulum3_bench.py [SHARED_DIR]
+
+1. Scores quantulum3 on ../shared/data/quantulum3-tests/quantities.json with the
+   same rules as crates/eval/src/quantulum.rs: each gold quantity is matched by
+   at most one prediction of the same sentence with equal value (relative
+   tolerance 1e-6; ranges by midpoint) whose span overlaps the gold surface
+   when the surface is found in the sentence. Reports value accuracy, unit
+   accuracy over value matches, value+unit accuracy and precision.
+   (quantulum3's own test data: it was developed against these sentences.)
+2. Runs quantulum3 on the seed articles (../shared/corpus/seeds/*.txt) and
+   prints, per class, what it reads: years, durations, ordinal-like numbers
+   and unit readings of plain words (the "an ally" -> light-year kind), so
+   they can be set beside `cargo test -p crosscheck-facts --test seeds -- --nocapture`.
+   No seed text is written anywhere; only counts and short surfaces are printed.
+"""
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quantulum3 import parser
+
+
+def shared_dir():
+    if len(sys.argv) > 1:
+        return Path(sys.argv[1])
+    return Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def predictions(sentence):
+    out = []
+    for q in parser.parse(sentence):
+        value = q.value
+        unc = getattr(q, "uncertainty", None)
+        start, end = q.span
+        out.append({"value": float(value), "unit": q.unit.name, "start": start, "end": end, "surface": q.surface, "unc": unc})
+    return out
+
+
+def same(a, b):
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
+
+
+def score(sentence, gold, preds):
+    used = [False] * len(preds)
+    hits = []
+    search_from = 0
+    for g in gold:
+        surface = g.get("surface", "")
+        loc = None
+        if surface:
+            i = sentence.find(surface, search_from)
+            if i < 0:
+                i = sentence.find(surface)
+            if i >= 0:
+                loc = (i, i + len(surface))
+                search_from = loc[1]
+        hit = None
+        for k, p in enumerate(preds):
+            if used[k] or not same(p["value"], float(g["value"])):
+                continue
+            if loc is not None and not (p["start"] < loc[1] and loc[0] < p["end"]):
+                continue
+            hit = k
+            break
+        if hit is None:
+            hits.append((False, False))
+        else:
+            used[hit] = True
+            hits.append((True, preds[hit]["unit"].lower() == g["unit"].lower()))
+    return hits, sum(used)
+
+
+def gold_set(shared):
+    cases = json.loads((shared / "data/quantulum3-tests/quantities.json").read_text())
+    gold_n = value = unit = predicted = correct = 0
+    misses = []
+    for case in cases:
+        sentence, gold = case["req"], case.get("res", [])
+        preds = predictions(sentence)
+        hits, matched = score(sentence, gold, preds)
+        gold_n += len(gold)
+        predicted += len(preds)
+        correct += matched
+        for g, (v, u) in zip(gold, hits):
+            value += v
+            unit += u
+            if not v:
+                misses.append(f"  miss {g.get('surface')!r} ({g['value']} {g['unit']})")
+    r = lambda a, b: a / b if b else 0.0
+    print("# quantulum3 0.9.2 on quantities.json")
+    print(f"sentences: {len(cases)}")
+    print(f"gold_quantities: {gold_n}")
+    print(f"value_accuracy: {r(value, gold_n):.4f}")
+    print(f"unit_accuracy_of_value_matches: {r(unit, value):.4f}")
+    print(f"value_and_unit_accuracy: {r(unit, gold_n):.4f}")
+    print(f"precision: {r(correct, predicted):.4f}")
+    print(f"predicted: {predicted}")
+    print("\n".join(misses))
+
+
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def seeds(shared):
+    paths = sorted((shared / "corpus/seeds").glob("*.txt"))
+    classes = Counter()
+    word_units = Counter()
+    total = 0
+    for p in paths:
+        for q in parser.parse(p.read_text()):
+            total += 1
+            unit = q.unit.name
+            surface = q.surface
+            if YEAR.match(surface.strip()):
+                classes["year read as a number"] += 1
+            elif q.unit.entity.name == "time":
+                classes[f"duration ({unit})"] += 1
+            elif not any(c.isdigit() for c in surface) and unit != "dimensionless":
+                classes["word read as a unit"] += 1
+                word_units[f"{surface!r} -> {unit}"] += 1
+            elif unit == "dimensionless":
+                classes["plain number"] += 1
+            else:
+                classes[f"unit: {unit}"] += 1
+    print(f"\n# quantulum3 0.9.2 on {len(paths)} seed articles: {total} quantities")
+    for k, v in classes.most_common():
+        print(f"{k}: {v}")
+    print("word-as-unit readings:")
+    for k, v in word_units.most_common():
+        print(f"  {k} x{v}")
+
+
+if __name__ == "__main__":
+    shared = shared_dir()
+    gold_set(shared)
+    seeds(shared)

@@ -1,4 +1,5 @@
-//! Kills a writer process mid-batch, again and again, and proves the store
+//! Kills a writer process mid-batch (SIGKILL, and SIGINT as Ctrl-C sends
+//! it), again and again, and proves the store
 //! stays consistent: SQLite's integrity check passes, every document has
 //! all its claims, every batch is wholly present or wholly absent, and every
 //! batch the writer saw committed survived.
@@ -114,6 +115,30 @@ impl Drop for Writer {
     }
 }
 
+const SIGINT: i32 = 2;
+const SIGKILL: i32 = 9;
+
+/// Odd rounds get Ctrl-C (SIGINT, sent with `kill -s INT`), even rounds
+/// SIGKILL; returns the signal sent.
+fn stop(child: &mut Child, round: u32) -> i32 {
+    if round % 2 == 1 {
+        let sent = Command::new("kill")
+            .args(["-s", "INT", &child.id().to_string()])
+            .status()
+            .expect("run kill -s INT");
+        assert!(sent.success(), "kill -s INT failed: {sent}");
+        SIGINT
+    } else {
+        child.kill().expect("SIGKILL writer");
+        SIGKILL
+    }
+}
+
+#[cfg(unix)]
+fn killed_by(status: &std::process::ExitStatus) -> Option<i32> {
+    std::os::unix::process::ExitStatusExt::signal(status)
+}
+
 struct RoundOutcome {
     committed: BTreeSet<BatchKey>,
     in_flight: Option<BatchKey>,
@@ -137,7 +162,8 @@ fn crash_test() -> String {
         committed.extend(outcome.committed);
         let stored = check_consistent(&db, &committed, &in_flight);
         eprintln!(
-            "round {round}: killed {}, {} batches stored",
+            "round {round}: {} {}, {} batches stored",
+            if round % 2 == 1 { "SIGINT" } else { "SIGKILL" },
             match outcome.in_flight {
                 Some((_, k)) => format!("inside batch {k}"),
                 None => "between batches".to_string(),
@@ -162,7 +188,10 @@ fn crash_test() -> String {
     assert_eq!(store.verify().expect("verify"), Vec::<String>::new());
 
     format!(
-        "{round} kills, {mid_batch_kills} inside a batch, {} batches committed, {before} documents survived",
+        "{round} kills ({} SIGKILL, {} SIGINT), {mid_batch_kills} inside a batch, {} batches committed, \
+         {before} documents survived",
+        round.div_ceil(2),
+        round / 2,
         committed.len()
     )
 }
@@ -214,8 +243,13 @@ fn run_round(exe: &Path, db: &Path, round: u32) -> RoundOutcome {
         }
     }
     std::thread::sleep(Duration::from_micros(u64::from(round) * 2_300 % 17_000));
-    writer.0.kill().expect("kill writer");
-    writer.0.wait().expect("reap writer");
+    let signal = stop(&mut writer.0, round);
+    let status = writer.0.wait().expect("reap writer");
+    assert_eq!(
+        killed_by(&status),
+        Some(signal),
+        "writer ended with {status}, not by the signal"
+    );
     drop(writer);
     reader.join().expect("reader thread");
     lines.extend(rx.try_iter());

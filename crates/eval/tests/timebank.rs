@@ -1,0 +1,21 @@
+//! TIMEX3 extraction on TimeBank must stay above the floor it reached
+//! (value F1 above HeidelTime's published TempEval-3 figure, 0.776).
+
+use crosscheck_eval::{default_shared_dir, timebank};
+
+#[test]
+fn timebank_value_f1_floor() {
+    let dir = default_shared_dir().join("data/timebank");
+    if !dir.is_dir() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("timebank data missing at {}", dir.display());
+        }
+        eprintln!("SKIPPED: timebank data missing at {}", dir.display());
+        return;
+    }
+    let report = timebank::evaluate(&dir).expect("timebank evaluate");
+    let figure = |name: &str| report.figure(name).unwrap_or(0.0);
+    assert!(figure("value_f1") >= 0.78, "{report}");
+    assert!(figure("relaxed_f1") >= 0.92, "{report}");
+    assert!(figure("strict_f1") >= 0.81, "{report}");
+}

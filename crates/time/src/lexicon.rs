@@ -1,0 +1,138 @@
+//! The temporal lexicon (data/lexicon.tsv), parsed once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub numbers: HashMap<String, u32>,
+    /// Count words without a value ("several") → "X", or a value ("couple").
+    pub vague: HashMap<String, String>,
+    pub ordinals: HashMap<String, u32>,
+    pub units: HashMap<String, &'static str>,
+    pub parts: HashMap<String, &'static str>,
+    pub seasons: HashMap<String, &'static str>,
+    pub directions: HashMap<String, i32>,
+    pub deictic: HashMap<String, i64>,
+    pub references: HashMap<String, &'static str>,
+    /// Multi-word modifiers as word lists ("the end of").
+    pub modifiers: Vec<(Vec<String>, &'static str)>,
+    pub sets: HashMap<String, &'static str>,
+    pub future_cues: Vec<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../data/lexicon.tsv")));
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Interns a value from the data file so that lookups hand out `&'static str`.
+fn intern(value: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "TS",
+        "TM",
+        "TH",
+        "D",
+        "W",
+        "WE",
+        "M",
+        "Q",
+        "Y",
+        "DE",
+        "CE",
+        "MO",
+        "AF",
+        "EV",
+        "NI",
+        "SP",
+        "SU",
+        "FA",
+        "WI",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+        "P1D",
+        "P1W",
+        "P1M",
+        "P1Y",
+        "START",
+        "END",
+        "MID",
+        "APPROX",
+        "LESS",
+        "MORE",
+    ];
+    KNOWN.iter().copied().find(|k| *k == value).unwrap_or("X")
+}
+
+impl Lexicon {
+    fn parse(data: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(cat), Some(word)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let value = fields.next().unwrap_or("").trim();
+            let word = word.trim().to_string();
+            let num = value.parse::<u32>().ok();
+            match cat {
+                "month" => insert_num(&mut lex.months, word, num),
+                "weekday" => insert_num(&mut lex.weekdays, word, num),
+                "number" => insert_num(&mut lex.numbers, word, num),
+                "ordinal" => insert_num(&mut lex.ordinals, word, num),
+                "vague" => {
+                    lex.vague.insert(word, value.to_string());
+                }
+                "unit" => {
+                    lex.units.insert(word, intern(value));
+                }
+                "part" => {
+                    lex.parts.insert(word, intern(value));
+                }
+                "season" => {
+                    lex.seasons.insert(word, intern(value));
+                }
+                "reference" => {
+                    lex.references.insert(word, intern(value));
+                }
+                "set" => {
+                    lex.sets.insert(word, intern(value));
+                }
+                "direction" => {
+                    if let Ok(d) = value.parse() {
+                        lex.directions.insert(word, d);
+                    }
+                }
+                "deictic" => {
+                    if let Ok(d) = value.parse() {
+                        lex.deictic.insert(word, d);
+                    }
+                }
+                "modifier" => lex.modifiers.push((
+                    word.split_whitespace().map(str::to_string).collect(),
+                    intern(value),
+                )),
+                "future" => lex.future_cues.push(word),
+                _ => {}
+            }
+        }
+        // Longest modifiers first so "no more than" wins over "more than".
+        lex.modifiers
+            .sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+        lex
+    }
+}
+
+fn insert_num(map: &mut HashMap<String, u32>, word: String, num: Option<u32>) {
+    if let Some(n) = num {
+        map.insert(word, n);
+    }
+}

@@ -419,7 +419,10 @@ fn trailing_attribution(us: &[Unit], a: usize, end: usize, text: &str) -> Option
 /// descriptions against earlier sources.
 fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
     let phrase = &att.phrase;
-    let span = Span::of(&doc.text, phrase.start, phrase.end);
+    // The source span keeps the speaker's description, as PolNeAR does:
+    // "Michael Kofman, a military analyst".
+    let described_end = att.appositive.as_ref().map_or(0, |a| a.describes_end);
+    let span = Span::of(&doc.text, phrase.start, phrase.end.max(described_end));
     let apos_role = att.appositive.as_ref().and_then(|a| a.role.clone());
     let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
     let entity = doc

@@ -14,6 +14,8 @@ pub struct Seen {
     pub role: Option<String>,
     pub head: String,
     pub female: bool,
+    /// Known male (a "Mr." title, or already referred to as "he").
+    pub male: bool,
     pub plural: bool,
 }
 
@@ -36,6 +38,7 @@ impl Tracker {
             role: source.role.clone(),
             head: phrase.head.clone(),
             female: phrase.female,
+            male: phrase.male,
             plural: phrase.plural,
         });
     }
@@ -55,6 +58,7 @@ impl Tracker {
             role: phrase.role.clone(),
             head: phrase.head.clone(),
             female: phrase.female,
+            male: phrase.male,
             plural: phrase.plural,
         });
     }
@@ -85,14 +89,27 @@ impl Tracker {
     pub fn resolve(&self, phrase: &Phrase, at: usize, mentions: &[Mention]) -> Option<Seen> {
         let mut earlier = self.seen.iter().rev().filter(|s| s.at < at);
         let found = match phrase.kind {
-            PhraseKind::Pronoun('m') => earlier
-                .filter(|s| is_individual(s) && !s.female)
-                .next()
-                .cloned(),
-            PhraseKind::Pronoun('f') => earlier
-                .filter(|s| is_individual(s) && s.female)
-                .next()
-                .cloned(),
+            PhraseKind::Pronoun('m') => {
+                earlier
+                    .find(|s| is_individual(s) && !s.female)
+                    .map(|s| Seen {
+                        male: true,
+                        ..s.clone()
+                    })
+            }
+            PhraseKind::Pronoun('f') => {
+                let candidates: Vec<&Seen> =
+                    earlier.filter(|s| is_individual(s) && !s.male).collect();
+                // A known woman first, else the latest person of unknown gender.
+                candidates
+                    .iter()
+                    .find(|s| s.female)
+                    .or_else(|| candidates.first())
+                    .map(|s| Seen {
+                        female: true,
+                        ..(*s).clone()
+                    })
+            }
             PhraseKind::Pronoun('p') => earlier
                 .filter(|s| s.plural || s.kind == SourceKind::Organization)
                 .next()
@@ -145,6 +162,7 @@ impl Tracker {
                     role: None,
                     head: String::new(),
                     female: matches!(phrase.kind, PhraseKind::Pronoun('f')),
+                    male: matches!(phrase.kind, PhraseKind::Pronoun('m')),
                     plural: false,
                 });
             }

@@ -32,6 +32,7 @@ pub struct Phrase {
     /// Lower-cased head noun ("official", "kremlin").
     pub head: String,
     pub female: bool,
+    pub male: bool,
     pub plural: bool,
 }
 
@@ -144,6 +145,7 @@ pub fn phrase_forward(
                 role: None,
                 head: first.norm.clone(),
                 female: g == 'f',
+                male: g == 'm',
                 plural: g == 'p',
             },
             i + 1,
@@ -239,6 +241,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 role: None,
                 head: head_norm,
                 female: false,
+                male: false,
                 plural: false,
             });
         }
@@ -256,6 +259,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 role: Some(description),
                 head: head_norm,
                 female: false,
+                male: false,
                 plural,
             });
         }
@@ -299,6 +303,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 end,
                 kind: PhraseKind::Person,
                 name: join(name_units, text),
+                male: body[..te].iter().any(|u| u.norm == "mr."),
                 role: Some(role),
                 head: head_norm,
                 female,
@@ -315,6 +320,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
             role: None,
             head: head_norm,
             female: false,
+            male: false,
             plural: false,
         });
     }
@@ -339,6 +345,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         role: None,
         head: head_norm,
         female,
+        male: false,
         plural: false,
     })
 }
@@ -359,22 +366,43 @@ pub struct Appositive {
     /// Index after the appositive (after its closing comma when it has one).
     pub next: usize,
     pub end_byte: usize,
+    /// End of the last part that describes the speaker (role, relative
+    /// clause, anonymity), 0 when none does.
+    pub describes_end: usize,
 }
 
-/// Reads appositives starting at a comma at unit `k` (several may follow
-/// each other). `closing_comma_needed` is set when a verb must follow.
+/// Reads appositives starting at unit `k` (a comma or an opening
+/// parenthesis; several may follow each other).
 pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Appositive> {
     let mut out = Appositive::default();
     let mut k = k;
     let mut found = false;
-    while units.get(k).is_some_and(|u| u.is_punct(",")) && k < limit {
+    while k < limit {
+        if units.get(k).is_some_and(|u| u.is_punct("(")) {
+            // "Rep. Jane Roe (D-Ore.), ..."
+            let close = (k + 1..limit.min(k + 12))
+                .find(|&j| units.get(j).is_some_and(|u| u.is_punct(")")))?;
+            out.end_byte = units.get(close).map_or(0, |u| u.end);
+            out.describes_end = out.end_byte;
+            out.next = close + 1;
+            found = true;
+            k = close + 1;
+            continue;
+        }
+        if !units.get(k).is_some_and(|u| u.is_punct(",")) {
+            break;
+        }
         let body_start = k + 1;
         let mut j = body_start;
         while j < limit
-            && units
-                .get(j)
-                .is_some_and(|u| u.is_word() || u.is_punct("’") || u.is_punct("-"))
-            && j - body_start < 25
+            && units.get(j).is_some_and(|u| {
+                !u.is_quote()
+                    && !matches!(
+                        u.norm.as_str(),
+                        "," | "." | ";" | ":" | "?" | "!" | "—" | "–"
+                    )
+            })
+            && j - body_start < 40
         {
             j += 1;
         }
@@ -387,11 +415,14 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             .collect();
         let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
         let first = &units[body_start];
+        let mut describes = true;
         if anon {
             out.anonymous = true;
-        } else if first.norm == "who" || first.norm == "which" || first.norm.ends_with("ing") {
-            // A relative or participle clause that is not about anonymity:
-            // not a role, but part of the attribution.
+        } else if first.norm == "who" || first.norm == "whose" {
+            // A relative clause describing the speaker.
+        } else if first.norm.ends_with("ing") || first.norm == "which" || !first.is_word() {
+            // "adding that ...": part of the attribution, not a description.
+            describes = false;
         } else if LEXICON.is_determiner(&first.norm)
             || !first.capitalised(text)
             || LEXICON.is_title(first.text(text))
@@ -412,6 +443,9 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         }
         found = true;
         out.end_byte = units.get(j - 1).map_or(0, |u| u.end);
+        if describes {
+            out.describes_end = out.end_byte;
+        }
         out.next = j;
         k = j;
     }

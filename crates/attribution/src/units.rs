@@ -6,10 +6,10 @@ use crate::lexicon::norm;
 
 /// Abbreviations that keep their full stop ("Gen.", "Dr.", "U.S.").
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt",
-    "Rev", "Prof", "St", "Jr", "Sr", "Hon", "Brig", "Cmdr", "Gens", "Sens", "Reps", "Govs", "Pres",
-    "Sept", "Jan", "Feb", "Aug", "Oct", "Nov", "Dec", "Mt", "Ft", "No", "vs", "Inc", "Corp", "Co",
-    "Ltd",
+    "Mr", "Mrs", "Ms", "Dr", "Del", "Amb", "Supt", "Insp", "Gov", "Atty", "Gen", "Sen", "Rep",
+    "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Rev", "Prof", "St", "Jr", "Sr", "Hon",
+    "Brig", "Cmdr", "Gens", "Sens", "Reps", "Govs", "Pres", "Sept", "Jan", "Feb", "Aug", "Oct",
+    "Nov", "Dec", "Mt", "Ft", "No", "vs", "Inc", "Corp", "Co", "Ltd",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

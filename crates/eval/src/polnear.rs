@@ -25,7 +25,10 @@
 //! source span matches too; source accuracy is that share among matched
 //! contents whose gold has a source. Direct-quote figures restrict gold to
 //! contents that start and end with a quote mark and predictions to direct
-//! quotes.
+//! quotes that stand as statements (the opening mark follows clause
+//! punctuation or starts the paragraph); fragments quoted inside running
+//! text ("called it a “desperate move”") are scored with all contents,
+//! where PolNeAR's gold is the whole reported clause around them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +54,7 @@ pub struct GoldAttribution {
 pub struct Prediction {
     pub content: CharSpan,
     pub source: Option<CharSpan>,
+    /// Verbatim between quote marks.
     pub direct: bool,
 }
 
@@ -210,6 +214,21 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     out
 }
 
+/// True when the quote whose content starts at char `start` (at or just
+/// after its opening mark) is a fragment inside running text: a word, not
+/// clause punctuation or the paragraph start, comes before the mark.
+fn embedded(chars: &[char], start: usize) -> bool {
+    let mut j = start.min(chars.len());
+    while j > 0
+        && chars
+            .get(j - 1)
+            .is_some_and(|&c| (c.is_whitespace() && c != '\n') || QUOTE_MARKS.contains(&c))
+    {
+        j -= 1;
+    }
+    j > 0 && chars.get(j - 1).is_some_and(|c| c.is_alphanumeric())
+}
+
 /// Tokens of a span after trimming, as (start, end) char offsets.
 fn tokens(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
     let (s, e) = trim(chars, span);
@@ -251,6 +270,10 @@ fn trim(chars: &[char], (mut s, mut e): CharSpan) -> CharSpan {
             return (s, e);
         }
     }
+}
+
+pub fn spans_overlap(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
+    overlap_ok(chars, a, b)
 }
 
 fn overlap_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
@@ -396,7 +419,10 @@ pub fn score_article(text: &str, gold: &[GoldAttribution], pred: &[Prediction]) 
     let g_all: Vec<&GoldAttribution> = gold.iter().collect();
     let p_all: Vec<&Prediction> = pred.iter().collect();
     let g_dir: Vec<&GoldAttribution> = gold.iter().filter(|g| g.direct).collect();
-    let p_dir: Vec<&Prediction> = pred.iter().filter(|p| p.direct).collect();
+    let p_dir: Vec<&Prediction> = pred
+        .iter()
+        .filter(|p| p.direct && !embedded(&chars, p.content.0))
+        .collect();
     let (ce, se, _, _) = count(&chars, &g_all, &p_all, true);
     let (co, so, checked, right) = count(&chars, &g_all, &p_all, false);
     let (de, _, _, _) = count(&chars, &g_dir, &p_dir, true);

@@ -1,0 +1,77 @@
+//! PolNeAR dev floors for quote and source attribution, read from
+//! `../shared/data/polnear` at run time.
+
+use std::path::PathBuf;
+
+use crosscheck_attribution::QuoteExtractor;
+use crosscheck_eval::polnear::{self, document, load_split, predictions_from_claims};
+
+fn polnear_dir() -> Option<PathBuf> {
+    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
+    if dir.join("dev").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("PolNeAR data missing at {}", dir.display());
+    }
+    eprintln!("SKIPPED: PolNeAR data not found at {}", dir.display());
+    None
+}
+
+/// `cargo test -p crosscheck-eval --test polnear -- --ignored --nocapture`
+/// prints unmatched direct quotes for error analysis.
+#[test]
+#[ignore]
+fn print_direct_errors() {
+    let Some(dir) = polnear_dir() else { return };
+    let Ok(articles) = load_split(&dir, "dev") else {
+        return;
+    };
+    let extractor = QuoteExtractor::new();
+    for a in &articles {
+        let doc = document(&a.name, &a.text);
+        let claims = extractor.extract(&doc);
+        let pred = predictions_from_claims(&a.text, &claims);
+        let chars: Vec<char> = a.text.chars().collect();
+        let show = |s: (usize, usize)| -> String {
+            chars
+                .get(s.0..s.1.min(chars.len()))
+                .unwrap_or(&[])
+                .iter()
+                .collect()
+        };
+        let gold: Vec<_> = a.gold.iter().filter(|g| g.direct).collect();
+        for p in pred.iter().filter(|p| p.direct) {
+            let hit = gold
+                .iter()
+                .any(|g| polnear::spans_overlap(&chars, g.content, p.content));
+            if !hit {
+                println!("FP {} | {}", a.name, show(p.content));
+            } else if let Some(g) = gold
+                .iter()
+                .find(|g| polnear::spans_overlap(&chars, g.content, p.content))
+            {
+                let gs = g.source.map(show);
+                let ps = p.source.map(show);
+                if !matches!((g.source, p.source), (Some(x), Some(y)) if polnear::spans_overlap(&chars, x, y))
+                {
+                    println!(
+                        "SRC {} | gold {:?} pred {:?} | {}",
+                        a.name,
+                        gs,
+                        ps,
+                        show(p.content).chars().take(80).collect::<String>()
+                    );
+                }
+            }
+        }
+        for g in &gold {
+            if !pred
+                .iter()
+                .any(|p| p.direct && polnear::spans_overlap(&chars, g.content, p.content))
+            {
+                println!("FN {} | {}", a.name, show(g.content));
+            }
+        }
+    }
+}

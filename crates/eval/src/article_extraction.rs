@@ -157,6 +157,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let mut identical = 0usize;
     let mut extract_secs = 0.0f64;
     let mut worst: Vec<(f64, String)> = Vec::new();
+    let mut dump = serde_json::Map::new();
     for key in keys {
         let path = dir.join("html").join(format!("{key}.html.gz"));
         let gz = std::fs::read(&path).map_err(|e| EvalError::io(&path, e))?;
@@ -174,6 +175,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let counts = shingle_matching(gold, &predicted);
+        dump.insert(key.clone(), Value::String(predicted.clone()));
         if tokenize(gold) == tokenize(&predicted) {
             identical += 1;
         }
@@ -190,6 +192,13 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
             format!("{key} p={:.3} r={:.3}", precision(&counts), recall(&counts)),
         ));
         pages.push(counts);
+    }
+    // CROSSCHECK_EVAL_DUMP=preds.json keeps the predictions, so the Python
+    // baseline script can score them with its own implementation.
+    if let Some(out) = std::env::var_os("CROSSCHECK_EVAL_DUMP") {
+        let out = std::path::PathBuf::from(out);
+        std::fs::write(&out, Value::Object(dump).to_string())
+            .map_err(|e| EvalError::io(&out, e))?;
     }
     let (p, r, f1) = aggregate(&pages);
     let mut report = EvalReport::new("article-extraction");

@@ -63,8 +63,16 @@ fn normalize(line: &str) -> String {
         .to_string()
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// Words, counting two CJK characters as one word (those scripts do not
+/// separate words with spaces).
+pub fn word_count(line: &str) -> usize {
+    let spaced = line.split_whitespace().count();
+    let cjk = line.chars().filter(|&c| is_cjk(c)).count();
+    spaced.max(cjk / 2)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 /// A short line that opens a non-article section ("Related Posts").
@@ -148,8 +156,8 @@ pub fn is_author_bio(line: &str) -> bool {
 pub fn ends_with_terminal_punctuation(line: &str) -> bool {
     let trimmed = line
         .trim_end()
-        .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*']);
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+        .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*', '」', '』', '）']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；', '؟', '।'])
 }
 
 /// Indices (into `paragraphs`) to keep after dropping trailing furniture:

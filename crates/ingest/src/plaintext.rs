@@ -5,7 +5,7 @@
 
 use crosscheck_model::ParagraphKind;
 
-use crate::furniture::{body_length_without_tail, ends_with_terminal_punctuation};
+use crate::furniture::{body_length_without_tail, ends_with_terminal_punctuation, word_count};
 use crate::repair::clean_paragraph;
 
 /// One paragraph before it is placed into a document's clean text.
@@ -100,10 +100,6 @@ fn unwrap_lines(lines: &[&str]) -> Vec<String> {
         out.push(current);
     }
     out
-}
-
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
 }
 
 fn starts_capitalised(text: &str) -> bool {

@@ -26,7 +26,6 @@ const DROP_TAGS: &[&str] = &[
     "object",
     "embed",
     "canvas",
-    "form",
     "button",
     "input",
     "select",
@@ -181,6 +180,9 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &HashSet<NodeId>) -> HashMap<
                     continue;
                 }
                 if hard_dropped(&node) || dropped.contains(&node.id()) {
+                    if std::env::var_os("CC_DEBUG2").is_some() {
+                        eprintln!("skip {:?}", node.value());
+                    }
                     skipping = Some(node.id());
                     continue;
                 }
@@ -322,6 +324,14 @@ fn candidate_scores(
             continue;
         }
         let vote = 1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0);
+        // Text written straight into a container (lines split by <br>)
+        // votes for that container itself as well.
+        if s.direct >= MIN_VOTING_CHARS && !PARAGRAPH_TAGS.contains(&name) {
+            let entry = scores
+                .entry(node.id())
+                .or_insert_with(|| tag_weight(name) + class_weight(hint_of(&node)));
+            *entry += vote;
+        }
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
             let Some(aname) = element_name(&ancestor) else {
                 break;
@@ -555,6 +565,31 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
     let stats = collect_stats(root, &dropped);
     let scores = candidate_scores(root, &stats);
     let roots = select_roots(doc, &stats, &scores);
+    if std::env::var_os("CC_DEBUG").is_some() {
+        let mut top: Vec<_> = scores.iter().collect();
+        top.sort_by(|a, b| b.1.total_cmp(a.1));
+        for (id, sc) in top.iter().take(8) {
+            if let Some(n) = doc.tree.get(**id) {
+                if let Node::Element(el) = n.value() {
+                    eprintln!("cand {} class={:?} id={:?} score={:.1} stats={:?}", el.name(), el.attr("class"), el.attr("id"), sc, stats.get(id));
+                }
+            }
+        }
+        for r in &roots {
+            if let Node::Element(el) = r.value() {
+                eprintln!("root {} class={:?} id={:?}", el.name(), el.attr("class"), el.attr("id"));
+            }
+        }
+        eprintln!("dropped {}", dropped.len());
+        for id in &dropped {
+            if let Some(n) = doc.tree.get(*id) {
+                if let Node::Element(el) = n.value() {
+                    eprintln!("  dropped {} class={:?} id={:?} first={:?}", el.name(), el.attr("class"), el.attr("id"), first.get(id));
+                }
+            }
+        }
+        eprintln!("root stats {:?}", first.get(&root.id()));
+    }
     let raw = emit_blocks(&roots, &dropped);
     raw.into_iter()
         .filter(|(kind, _, chars, links)| {

@@ -1,0 +1,137 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use crosscheck_model::{Claim, Document, Ledger};
+use crosscheck_store::Store;
+
+use crate::commands::report::{write_reports, ReportPaths};
+use crate::pipeline;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files, directories (read recursively), or - for stdin.
+    #[arg(required = true, value_name = "ARTICLES")]
+    pub inputs: Vec<PathBuf>,
+    /// Write the ledger JSON here (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep the documents and claims in this local store and build the ledger
+    /// over everything it holds (created if missing).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportPaths,
+}
+
+pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
+    let outcome = analyze(&args.inputs, args.db.as_deref(), quiet)?;
+    let json = serde_json::to_string_pretty(&outcome.ledger).context("serialising the ledger")?;
+    match &args.output {
+        Some(path) => write_atomically(path, json.as_bytes())?,
+        None => println!("{json}"),
+    }
+    write_reports(&outcome.ledger, &args.reports)?;
+    if !quiet {
+        let summary = crosscheck_report::summary(&outcome.ledger);
+        // With the ledger on stdout, the human summary goes to stderr.
+        if args.output.is_some() {
+            print!("{summary}");
+            println!("{}", outcome.status_line);
+        } else {
+            eprint!("{summary}");
+            eprintln!("{}", outcome.status_line);
+        }
+    }
+    Ok(outcome.exit_code())
+}
+
+pub struct Outcome {
+    pub ledger: Ledger,
+    pub failures: usize,
+    pub status_line: String,
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> ExitCode {
+        if self.failures > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Ingests and analyses `inputs`; with a store, adds the new documents to it
+/// and builds the ledger over everything stored.
+pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Outcome> {
+    let batch = pipeline::run(inputs, quiet);
+    let read = batch.analyzed.len();
+    let (documents, claims, stored) = match db {
+        Some(path) => {
+            let mut store = Store::open(path)?;
+            let pairs: Vec<(Document, Vec<Claim>)> = batch
+                .analyzed
+                .into_iter()
+                .map(|a| (a.document, a.claims))
+                .collect();
+            let stats = store.add_batch(&pairs)?;
+            let (documents, claims) = store.load_all()?;
+            let note = format!(
+                "; store {}: {} added, {} already there, {} in all",
+                path.display(),
+                stats.added,
+                stats.skipped,
+                documents.len()
+            );
+            (documents, claims, note)
+        }
+        None => {
+            let mut documents = Vec::with_capacity(read);
+            let mut claims = Vec::new();
+            for a in batch.analyzed {
+                documents.push(a.document);
+                claims.extend(a.claims);
+            }
+            (documents, claims, String::new())
+        }
+    };
+    let ledger = crosscheck_ledger::build_ledger(documents, claims);
+    let mut status_line = format!("{read} documents read");
+    if batch.exact_duplicates > 0 {
+        status_line.push_str(&format!(
+            " ({} exact repeats skipped)",
+            batch.exact_duplicates
+        ));
+    }
+    status_line.push_str(&stored);
+    if batch.failures > 0 {
+        status_line.push_str(&format!(
+            "; {} inputs failed (see the messages above)",
+            batch.failures
+        ));
+    }
+    Ok(Outcome {
+        ledger,
+        failures: batch.failures,
+        status_line,
+    })
+}
+
+/// Writes via a temporary file and a rename, so an interrupted run never
+/// leaves a half-written file behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".to_string());
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! `crosscheck bench`: whole-pipeline throughput and peak memory on a corpus
+//! of real news built from the shared data (repeated until it reaches the
+//! target size). Streams in chunks, so memory stays flat for the per-document
+//! stages; `--stage ledger` keeps everything, as a real ledger run must.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use crosscheck_analyze::{AnalyzedDocument, Analyzer, Stage};
+use crosscheck_ingest::{read_input, Input};
+use crosscheck_model::Document;
+use rayon::prelude::*;
+
+use crate::commands::eval::default_shared;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchStage {
+    /// Ingest and sentence splitting.
+    Split,
+    /// Ingest, sentences and quote attribution.
+    Quotes,
+    /// Every per-document stage.
+    Analyze,
+    /// Every stage, then the cross-document ledger over all documents.
+    Ledger,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// How far down the pipeline to go.
+    #[arg(long, value_enum, default_value = "split")]
+    pub stage: BenchStage,
+    /// Corpus size to process, in MB (10^6 bytes) of input files.
+    #[arg(long, default_value_t = 100)]
+    pub mb: u64,
+    /// The shared data folder (holding data/ and corpus/).
+    #[arg(long, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
+}
+
+const CHUNK: usize = 512;
+
+pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
+    let shared = args.shared.clone().unwrap_or_else(default_shared);
+    let files = corpus_files(&shared)?;
+    let round_bytes: u64 = files.iter().map(|(_, n)| n).sum();
+    let target = args.mb * 1_000_000;
+    let stage = match args.stage {
+        BenchStage::Split => Stage::Split,
+        BenchStage::Quotes => Stage::Quotes,
+        BenchStage::Analyze | BenchStage::Ledger => Stage::Full,
+    };
+    let analyzer = Analyzer::new();
+    let mut totals = Totals::default();
+    let mut kept: Vec<AnalyzedDocument> = Vec::new();
+    let started = Instant::now();
+    let mut checkpoints = Vec::new();
+    'rounds: loop {
+        for (path, size) in &files {
+            if totals.bytes >= target {
+                break 'rounds;
+            }
+            let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
+            let mut flush = |chunk: &mut Vec<Document>, totals: &mut Totals| {
+                let done: Vec<AnalyzedDocument> = std::mem::take(chunk)
+                    .into_par_iter()
+                    .map(|d| analyzer.analyze_stage(d, stage))
+                    .collect();
+                for a in &done {
+                    totals.docs += 1;
+                    totals.sentences += a.document.sentences.len();
+                    totals.claims += a.claims.len();
+                }
+                if args.stage == BenchStage::Ledger {
+                    kept.extend(done);
+                }
+            };
+            read_input(&Input::Path(path.clone()), &mut |r| match r {
+                Ok(doc) => {
+                    chunk.push(doc);
+                    if chunk.len() >= CHUNK {
+                        flush(&mut chunk, &mut totals);
+                    }
+                }
+                Err(_) => totals.errors += 1,
+            });
+            flush(&mut chunk, &mut totals);
+            totals.bytes += size;
+        }
+        checkpoints.push((totals.bytes, peak_rss_mb()));
+        if round_bytes == 0 {
+            break;
+        }
+    }
+    if args.stage == BenchStage::Ledger {
+        let ledger_started = Instant::now();
+        let mut documents = Vec::with_capacity(kept.len());
+        let mut claims = Vec::new();
+        for a in kept {
+            documents.push(a.document);
+            claims.extend(a.claims);
+        }
+        let ledger = crosscheck_ledger::build_ledger(documents, claims);
+        totals.ledger_secs = Some(ledger_started.elapsed().as_secs_f64());
+        totals.propositions = ledger.propositions.len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if !quiet {
+        print_results(args, &shared, &files, &totals, secs, &checkpoints);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Default)]
+struct Totals {
+    bytes: u64,
+    docs: usize,
+    sentences: usize,
+    claims: usize,
+    errors: usize,
+    propositions: usize,
+    ledger_secs: Option<f64>,
+}
+
+/// Real news from the shared folder: the Reuters wire stories, the seed
+/// articles and the PolNeAR article texts.
+fn corpus_files(shared: &Path) -> Result<Vec<(PathBuf, u64)>> {
+    let mut files = Vec::new();
+    let mut add = |p: PathBuf| {
+        if let Ok(meta) = std::fs::metadata(&p) {
+            if meta.is_file() && meta.len() > 0 {
+                files.push((p, meta.len()));
+            }
+        }
+    };
+    add(shared.join("corpus/reuters21578/reuters21578.jsonl"));
+    for dir in [
+        "corpus/seeds",
+        "data/polnear/train/text",
+        "data/polnear/dev/text",
+    ] {
+        if let Ok(entries) = std::fs::read_dir(shared.join(dir)) {
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            paths.into_iter().for_each(&mut add);
+        }
+    }
+    if files.is_empty() {
+        bail!(
+            "{}: no corpus files found (expected corpus/reuters21578 and corpus/seeds)",
+            shared.display()
+        );
+    }
+    Ok(files)
+}
+
+fn print_results(
+    args: &Args,
+    shared: &Path,
+    files: &[(PathBuf, u64)],
+    t: &Totals,
+    secs: f64,
+    checkpoints: &[(u64, f64)],
+) {
+    let mb = t.bytes as f64 / 1e6;
+    println!("corpus:      {} files from {}, repeated to {:.1} MB", files.len(), shared.display(), mb);
+    println!("stage:       {}", args.stage.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default());
+    println!("threads:     {}", rayon::current_num_threads());
+    println!("documents:   {} ({} sentences, {} claims, {} unreadable records)", t.docs, t.sentences, t.claims, t.errors);
+    println!("wall:        {secs:.2} s");
+    println!("throughput:  {:.2} MB/s, {:.0} documents/s", mb / secs, t.docs as f64 / secs);
+    if let Some(ls) = t.ledger_secs {
+        println!("ledger:      {ls:.2} s for {} propositions", t.propositions);
+    }
+    println!("peak memory: {:.1} MB (VmHWM)", peak_rss_mb());
+    let marks: Vec<String> = checkpoints
+        .iter()
+        .map(|(b, m)| format!("{:.0} MB→{:.0} MB", *b as f64 / 1e6, m))
+        .collect();
+    println!("peak memory after each pass over the files: {}", marks.join(", "));
+}
+
+/// Peak resident set size of this process, from /proc (Linux); 0 elsewhere.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}

@@ -1,0 +1,231 @@
+//! End-to-end tests of the `crosscheck` binary: the demo, real articles from
+//! ../shared, a batch of bad inputs, and the store across runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crosscheck_model::Ledger;
+
+fn crosscheck() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    crosscheck()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the crosscheck binary runs")
+}
+
+fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("CROSSCHECK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    if dir.join("corpus/seeds").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{}: shared data missing under CI", dir.display());
+    }
+    eprintln!("SKIPPED: shared data not found at {}", dir.display());
+    None
+}
+
+fn read_ledger(path: &Path) -> Ledger {
+    let text = std::fs::read_to_string(path).expect("ledger written");
+    serde_json::from_str(&text).expect("ledger parses as the model")
+}
+
+/// Every span in the ledger slices its document's text exactly.
+fn assert_spans_valid(ledger: &Ledger) {
+    for doc in &ledger.documents {
+        for s in &doc.sentences {
+            assert!(doc.text.get(s.range.start..s.range.end).is_some());
+        }
+        for t in &doc.time_expressions {
+            assert!(t.span.is_valid_in(&doc.text), "time span {:?}", t.span);
+        }
+        for m in &doc.mentions {
+            assert!(m.span.is_valid_in(&doc.text), "mention span {:?}", m.span);
+        }
+    }
+    for c in &ledger.claims {
+        let doc = ledger
+            .documents
+            .iter()
+            .find(|d| d.id == c.doc)
+            .expect("claim's document is in the ledger");
+        assert!(c.span.is_valid_in(&doc.text), "claim {} span", c.id);
+        if let Some(q) = &c.quote {
+            assert!(q.span.is_valid_in(&doc.text), "claim {} quote span", c.id);
+        }
+        if let Some(q) = &c.quantity {
+            assert!(q.span.is_valid_in(&doc.text), "claim {} quantity span", c.id);
+        }
+        if let Some(s) = &c.source.span {
+            assert!(s.is_valid_in(&doc.text), "claim {} source span", c.id);
+        }
+    }
+}
+
+#[test]
+fn demo_writes_ledger_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["demo", "--out", "demo"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("report.html"), "demo points to the HTML report");
+    let demo = dir.path().join("demo");
+    for f in ["ledger.json", "report.html", "report.md", "claims.csv"] {
+        assert!(demo.join(f).is_file(), "{f} written");
+    }
+    let ledger = read_ledger(&demo.join("ledger.json"));
+    assert_eq!(ledger.schema, crosscheck_model::SCHEMA);
+    assert_eq!(ledger.documents.len(), 5, "four files, one holding two articles");
+    let syndicated = ledger
+        .documents
+        .iter()
+        .filter(|d| d.duplicate_of.is_some())
+        .count();
+    assert_eq!(syndicated, 1, "the syndicated copy is marked");
+    assert_spans_valid(&ledger);
+}
+
+#[test]
+fn seeds_give_five_clean_documents() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = shared.join("corpus/seeds");
+    let out = run(
+        &["analyze", seeds.to_str().unwrap(), "-o", "ledger.json", "--quiet"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ledger = read_ledger(&dir.path().join("ledger.json"));
+    assert_eq!(ledger.documents.len(), 5);
+    for doc in &ledger.documents {
+        assert!(!doc.sentences.is_empty(), "{} has sentences", doc.source);
+        let tail = doc.text.trim_end();
+        for furniture in ["Related Posts", "About the Creator", "Comments", "Be the first"] {
+            assert!(
+                !tail.ends_with(furniture) && !doc.text.contains(&format!("\n{furniture}\n")),
+                "{}: furniture {furniture:?} left in",
+                doc.source
+            );
+        }
+    }
+    assert_spans_valid(&ledger);
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    std::fs::create_dir(&batch).unwrap();
+    std::fs::write(
+        batch.join("good.txt"),
+        "Harbour reopens after storm\n\nThe port of Velmar reopened on Friday, the harbour master said.\n",
+    )
+    .unwrap();
+    std::fs::write(batch.join("empty.txt"), b"").unwrap();
+    std::fs::write(batch.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254]).unwrap();
+    std::fs::write(
+        batch.join("lines.jsonl"),
+        "{\"text\": \"Mayor Ona Pell said the bridge will open in May.\", \"title\": \"Bridge\"}\n{not json at all\n",
+    )
+    .unwrap();
+    let body = "<html><body><article><p>The ferry service between Velmar and Osk resumed on Monday after a week of storms, officials said.</p></article></body></html>";
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://ferry.example/news\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let gz = gzip(record.as_bytes());
+    std::fs::write(batch.join("cut.warc.gz"), &gz[..gz.len() / 2]).unwrap();
+
+    let out = run(&["analyze", "batch", "-o", "ledger.json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "partial failure exit code; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    for name in ["empty.txt", "binary.txt", "lines.jsonl#2", "cut.warc.gz"] {
+        assert!(stderr.contains(name), "an error names {name}: {stderr}");
+    }
+    let ledger = read_ledger(&dir.path().join("ledger.json"));
+    let sources: Vec<&str> = ledger.documents.iter().map(|d| d.source.as_str()).collect();
+    assert!(sources.iter().any(|s| s.ends_with("good.txt")), "{sources:?}");
+    assert!(sources.iter().any(|s| s.contains("lines.jsonl")), "{sources:?}");
+}
+
+#[test]
+fn unreadable_path_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["analyze", "no-such-dir", "-o", "ledger.json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no-such-dir"), "{stderr}");
+}
+
+#[test]
+fn store_grows_incrementally_and_ignores_reruns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::write(
+        dir.path().join("a/one.txt"),
+        "Library fire in Osk\n\nA fire damaged the old library in Osk on Tuesday, the fire brigade said. No one was hurt.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("two.txt"),
+        "Osk library to reopen\n\nThe library in Osk will reopen in two months, mayor Ona Pell said on Thursday.\n",
+    )
+    .unwrap();
+    let db = ["--db", "story.db", "-o", "ledger.json", "--quiet"];
+    let first = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+    let again = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
+    assert!(again.status.success());
+    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+    let more = run(&[&["analyze", "two.txt"][..], &db[..]].concat(), dir.path());
+    assert!(more.status.success());
+    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 2);
+    let listing = run(&["documents", "--db", "story.db"], dir.path());
+    let stdout = String::from_utf8_lossy(&listing.stdout);
+    assert!(stdout.contains("Library fire in Osk"), "{stdout}");
+    assert!(stdout.contains("2 documents"), "{stdout}");
+}
+
+#[test]
+fn stdin_is_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = crosscheck()
+        .args(["analyze", "-", "-o", "ledger.json", "--quiet"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Dam inspection ordered\n\nEngineers will inspect the Velmar dam next week, the water board said.\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+}

@@ -5,6 +5,21 @@
 use crate::lexicon::LEXICON;
 use crate::tokens::{Kind, Tok};
 
+/// A lowercase word that reads as a plural noun ("troops", "fishermen").
+fn looks_plural(w: &str) -> bool {
+    let regular = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is");
+    regular
+        || w.ends_with("men")
+        || matches!(
+            w,
+            "people" | "police" | "personnel" | "children" | "staff" | "cattle"
+        )
+}
+
 /// Tokens of one sentence with cheap accessors.
 pub struct Sentence<'a> {
     pub text: &'a str,
@@ -180,10 +195,20 @@ impl<'a> Sentence<'a> {
                 && (self.capitalized(end + 1)
                     || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
             let possessive = matches!(self.s(end), "’" | "'") && end > first;
+            // "South Korean intelligence": a common-noun head after name words,
+            // ending the phrase.
+            let lowercase_head = end > first
+                && self.is_word(end)
+                && !self.stop(end)
+                && !w.ends_with("ing")
+                && !w.ends_with("ed")
+                && self.capitalized(end - 1)
+                && (!self.is_word(end + 1) || self.stop(end + 1));
             let ok = if names {
                 self.capitalized(end)
                     || name_inner
                     || possessive
+                    || lowercase_head
                     || (w == "the" && self.capitalized(end + 1))
             } else {
                 self.is_word(end)
@@ -257,6 +282,10 @@ impl<'a> Sentence<'a> {
                 break;
             }
             end += 1;
+            // The first plural noun is the head: "reservists north" stops at "reservists".
+            if looks_plural(&w) && !self.capitalized(end - 1) {
+                break;
+            }
             // Hyphenated compounds: "long-range missiles", "Korean-made shells".
             if matches!(self.s(end), "-" | "‐")
                 && self

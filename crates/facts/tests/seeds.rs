@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck_facts::{QuantityExtractor, StanceExtractor};
-use crosscheck_model::{Document, Paragraph, ParagraphKind, Range};
+use crosscheck_model::{Bound, Document, Paragraph, ParagraphKind, Polarity, Range};
 use crosscheck_text::SentenceSplitter;
 
 fn shared_dir() -> PathBuf {
@@ -67,6 +67,7 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
     let Some(docs) = seeds() else { return };
     assert!(!docs.is_empty(), "no seed articles");
     let extractor = QuantityExtractor::new();
+    let mut seen: Vec<(Option<f64>, Option<f64>, Bound, bool, String, String)> = Vec::new();
     let mut counts = 0usize;
     let mut with_subject = 0usize;
     let mut bad = Vec::new();
@@ -113,11 +114,111 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
             if looks_like_year || ordinal_or_duration {
                 bad.push(format!("{}: {}", claim.id, q.span.text));
             }
+            seen.push((
+                q.low,
+                q.high,
+                q.bound,
+                q.approximate,
+                q.subject.clone().unwrap_or_default(),
+                claim.source.name.clone().unwrap_or_default(),
+            ));
             if q.unit.is_none() {
                 counts += 1;
                 with_subject += usize::from(q.subject.is_some());
             }
         }
+    }
+    // The troop, shell, drone and casualty figures the five seeds report,
+    // with bound, what is counted (head noun) and who claims it ("" = nobody).
+    let expected: &[(Option<f64>, Option<f64>, Bound, bool, &str, &str)] = &[
+        (
+            Some(14000.0),
+            Some(14000.0),
+            Bound::Exact,
+            true,
+            "troops",
+            "officials",
+        ),
+        (
+            Some(3000.0),
+            Some(3000.0),
+            Bound::Exact,
+            false,
+            "reinforcements",
+            "officials",
+        ),
+        (
+            Some(8000.0),
+            Some(12000.0),
+            Bound::Range,
+            true,
+            "soldiers",
+            "United States",
+        ),
+        (
+            None,
+            Some(12000.0),
+            Bound::AtMost,
+            false,
+            "soldiers",
+            "leaders",
+        ),
+        (
+            Some(1500.0),
+            Some(1500.0),
+            Bound::Exact,
+            true,
+            "soldiers",
+            "intelligence",
+        ),
+        (
+            Some(10000.0),
+            Some(10000.0),
+            Bound::Exact,
+            false,
+            "soldiers",
+            "Zelenskyy",
+        ),
+        (Some(3e6), Some(3e6), Bound::Exact, false, "shells", "media"),
+        (
+            Some(50.0),
+            Some(50.0),
+            Bound::Exact,
+            false,
+            "drones",
+            "Air Defense",
+        ),
+        (
+            Some(80.0),
+            Some(80.0),
+            Bound::Exact,
+            false,
+            "drones",
+            "Air Defense",
+        ),
+        (Some(3.0), Some(3.0), Bound::Exact, false, "fatalities", ""),
+        (Some(13.0), Some(13.0), Bound::Exact, false, "injuries", ""),
+        (Some(1000.0), None, Bound::AtLeast, false, "men", ""),
+        (Some(2e6), None, Bound::AtLeast, true, "shells", ""),
+        (None, Some(0.5), Bound::AtMost, true, "ammunition", "Times"),
+    ];
+    for (low, high, bound, approx, head, who) in expected {
+        let found = seen.iter().any(|(l, h, b, a, subject, source)| {
+            l == low
+                && h == high
+                && b == bound
+                && a == approx
+                && subject.ends_with(head)
+                && if who.is_empty() {
+                    source.is_empty()
+                } else {
+                    source.contains(who)
+                }
+        });
+        assert!(
+            found,
+            "missing figure {low:?}..{high:?} {bound:?} {head} by {who:?}"
+        );
     }
     let share = with_subject as f64 / counts.max(1) as f64;
     eprintln!("seed counts: {counts}, with subject: {with_subject}, share {share:.3}");
@@ -131,6 +232,7 @@ fn seed_stances_have_actors_and_valid_spans() {
     let Some(docs) = seeds() else { return };
     let extractor = StanceExtractor::new();
     let mut total = 0;
+    let mut seen: Vec<(String, Polarity)> = Vec::new();
     for doc in &docs {
         for claim in extractor.extract(doc, &[]) {
             total += 1;
@@ -142,6 +244,7 @@ fn seed_stances_have_actors_and_valid_spans() {
             if let Some(about) = &st.about {
                 assert!(about.is_valid_in(&doc.text), "about {about:?}");
             }
+            seen.push((st.actor.clone(), st.polarity));
             eprintln!(
                 "{} | {:<30} | {:?} | cue={:?} | time={:?} | about={:?} | hedged={}",
                 claim.id,
@@ -155,4 +258,38 @@ fn seed_stances_have_actors_and_valid_spans() {
         }
     }
     assert!(total >= 10, "too few stances in the seeds: {total}");
+    // Every denial and confirmation the seeds report, by its actor.
+    let expected: &[(&str, Polarity)] = &[
+        ("North Korea", Polarity::Confirm),
+        ("Vladimir Putin", Polarity::Confirm),
+        ("Vladimir Putin", Polarity::Acknowledge),
+        ("Pyongyang", Polarity::Acknowledge),
+        ("Moscow", Polarity::Confirm),
+        ("Pyongyang", Polarity::Confirm),
+        ("Kovalenko", Polarity::Confirm),
+        ("Blinken", Polarity::Confirm),
+        ("Kyiv", Polarity::Deny),
+        ("Kremlin", Polarity::Deny),
+        ("Russia", Polarity::Deny),
+        ("North Korea", Polarity::Deny),
+        ("Russian officials", Polarity::Deny),
+        ("Authorities in North Korea", Polarity::Deny),
+        ("Russia", Polarity::NotConfirmed),
+        ("North Korea", Polarity::NotConfirmed),
+        ("NATO", Polarity::NotConfirmed),
+        ("United States", Polarity::NotConfirmed),
+        ("U.S.", Polarity::NotConfirmed),
+        ("Russian officials", Polarity::NotConfirmed),
+        ("White House", Polarity::Condemn),
+        ("officials", Polarity::Condemn),
+        ("officials", Polarity::Estimate),
+        ("United States", Polarity::Estimate),
+    ];
+    for (actor, polarity) in expected {
+        assert!(
+            seen.iter()
+                .any(|(a, p)| a.ends_with(actor) && p == polarity),
+            "missing {polarity:?} by {actor}"
+        );
+    }
 }

@@ -1,0 +1,546 @@
+//! Table-driven checks of every construction the issue lists, on invented
+//! sentences (invented places and people).
+
+use crosscheck_facts::{QuantityExtractor, StanceExtractor};
+use crosscheck_model::{
+    Bound, Claim, ClaimKind, Document, Polarity, Quote, Source, SourceKind, Span,
+};
+use crosscheck_text::SentenceSplitter;
+
+fn doc(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".to_string(),
+        text: text.to_string(),
+        ..Document::default()
+    };
+    d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+    d
+}
+
+fn quantities(text: &str) -> Vec<Claim> {
+    let d = doc(text);
+    let claims = QuantityExtractor::new().extract(&d, &[]);
+    for c in &claims {
+        assert!(c.span.is_valid_in(&d.text), "{text}: span {:?}", c.span);
+        assert_eq!(c.kind, ClaimKind::Quantity);
+    }
+    claims
+}
+
+/// (sentence, low, high, bound, approximate, unit, subject, rate)
+type QuantityCase = (
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Bound,
+    bool,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+#[test]
+fn figures_values_bounds_subjects() {
+    use Bound::*;
+    let cases: &[QuantityCase] = &[
+        (
+            "The army sent 14,000 reservists north.",
+            Some(14000.0),
+            Some(14000.0),
+            Exact,
+            false,
+            None,
+            Some("reservists"),
+            None,
+        ),
+        (
+            "Officials counted three million ballots.",
+            Some(3e6),
+            Some(3e6),
+            Exact,
+            false,
+            None,
+            Some("ballots"),
+            None,
+        ),
+        (
+            "A thousand volunteers arrived.",
+            Some(1000.0),
+            Some(1000.0),
+            Exact,
+            false,
+            None,
+            Some("volunteers"),
+            None,
+        ),
+        (
+            "Rescuers pulled a dozen fishermen from the water.",
+            Some(12.0),
+            Some(12.0),
+            Exact,
+            false,
+            None,
+            Some("fishermen"),
+            None,
+        ),
+        (
+            "Tens of thousands of protesters marched.",
+            Some(20000.0),
+            None,
+            AtLeast,
+            true,
+            None,
+            Some("protesters"),
+            None,
+        ),
+        (
+            "Hundreds of drones struck the port.",
+            Some(200.0),
+            None,
+            AtLeast,
+            true,
+            None,
+            Some("drones"),
+            None,
+        ),
+        (
+            "The fund lost 1.5 million dollars.",
+            Some(1.5e6),
+            Some(1.5e6),
+            Exact,
+            false,
+            Some("USD"),
+            None,
+            None,
+        ),
+        (
+            "Varno has 8,000 to 12,000 troops there.",
+            Some(8000.0),
+            Some(12000.0),
+            Range,
+            false,
+            None,
+            Some("troops"),
+            None,
+        ),
+        (
+            "Between 10,000 and 12,000 sailors serve.",
+            Some(10000.0),
+            Some(12000.0),
+            Range,
+            false,
+            None,
+            Some("sailors"),
+            None,
+        ),
+        (
+            "It holds 10,000-12,000 artillery shells.",
+            Some(10000.0),
+            Some(12000.0),
+            Range,
+            false,
+            None,
+            Some("artillery shells"),
+            None,
+        ),
+        (
+            "Keldar may send up to 12,000 soldiers.",
+            None,
+            Some(12000.0),
+            AtMost,
+            false,
+            None,
+            Some("soldiers"),
+            None,
+        ),
+        (
+            "More than 500 drones were launched.",
+            Some(500.0),
+            None,
+            AtLeast,
+            false,
+            None,
+            Some("drones"),
+            None,
+        ),
+        (
+            "At least 40 villages were shelled.",
+            Some(40.0),
+            None,
+            AtLeast,
+            false,
+            None,
+            Some("villages"),
+            None,
+        ),
+        (
+            "Fewer than 30 tanks remain.",
+            None,
+            Some(30.0),
+            AtMost,
+            false,
+            None,
+            Some("tanks"),
+            None,
+        ),
+        (
+            "Nearly 900 shells fell.",
+            None,
+            Some(900.0),
+            AtMost,
+            true,
+            None,
+            Some("shells"),
+            None,
+        ),
+        (
+            "Almost 60 trucks crossed.",
+            None,
+            Some(60.0),
+            AtMost,
+            true,
+            None,
+            Some("trucks"),
+            None,
+        ),
+        (
+            "Approximately 14,000 Zorvian troops have been deployed.",
+            Some(14000.0),
+            Some(14000.0),
+            Exact,
+            true,
+            None,
+            Some("Zorvian troops"),
+            None,
+        ),
+        (
+            "Around 300 boats sailed.",
+            Some(300.0),
+            Some(300.0),
+            Exact,
+            true,
+            None,
+            Some("boats"),
+            None,
+        ),
+        (
+            "Some 1,500 engineers were sent.",
+            Some(1500.0),
+            Some(1500.0),
+            Exact,
+            true,
+            None,
+            Some("engineers"),
+            None,
+        ),
+        (
+            "About 45 percent of voters stayed home.",
+            Some(45.0),
+            Some(45.0),
+            Exact,
+            true,
+            Some("percent"),
+            Some("voters"),
+            None,
+        ),
+        (
+            "An estimated 7,000 recruits trained.",
+            Some(7000.0),
+            Some(7000.0),
+            Exact,
+            true,
+            None,
+            Some("recruits"),
+            None,
+        ),
+        (
+            "Roughly 20 ships docked.",
+            Some(20.0),
+            Some(20.0),
+            Exact,
+            true,
+            None,
+            Some("ships"),
+            None,
+        ),
+        (
+            "Almost half of the ammunition is imported.",
+            None,
+            Some(0.5),
+            AtMost,
+            true,
+            Some("share"),
+            Some("ammunition"),
+            None,
+        ),
+        (
+            "A third of the fleet was idle.",
+            Some(1.0 / 3.0),
+            Some(1.0 / 3.0),
+            Exact,
+            false,
+            Some("share"),
+            Some("fleet"),
+            None,
+        ),
+        (
+            "Turnout fell to 12% in the capital.",
+            Some(12.0),
+            Some(12.0),
+            Exact,
+            false,
+            Some("percent"),
+            None,
+            None,
+        ),
+        (
+            "The plant makes three million rounds per year.",
+            Some(3e6),
+            Some(3e6),
+            Exact,
+            false,
+            None,
+            Some("rounds"),
+            Some("per year"),
+        ),
+        (
+            "The army is losing more than a thousand men a day.",
+            Some(1000.0),
+            None,
+            AtLeast,
+            false,
+            None,
+            Some("men"),
+            Some("per day"),
+        ),
+        (
+            "The bridge cost $2.5 billion.",
+            Some(2.5e9),
+            Some(2.5e9),
+            Exact,
+            false,
+            Some("USD"),
+            None,
+            None,
+        ),
+        (
+            "The convoy covered 300 kilometres.",
+            Some(300.0),
+            Some(300.0),
+            Exact,
+            false,
+            Some("kilometre"),
+            None,
+            None,
+        ),
+        (
+            "Varno exported 14.000 tractors, the ministry wrote.",
+            Some(14000.0),
+            Some(14000.0),
+            Exact,
+            false,
+            None,
+            Some("tractors"),
+            None,
+        ),
+    ];
+    for (text, low, high, bound, approx, unit, subject, rate) in cases {
+        let claims = quantities(text);
+        let Some(q) = claims.first().and_then(|c| c.quantity.as_ref()) else {
+            panic!("{text}: no quantity claim")
+        };
+        let ctx = format!("{text}: {q:?}");
+        let r = |v: Option<f64>| v.map(|x| (x * 1e6).round());
+        assert_eq!(r(q.low), r(*low), "low {ctx}");
+        assert_eq!(r(q.high), r(*high), "high {ctx}");
+        assert_eq!(q.bound, *bound, "bound {ctx}");
+        assert_eq!(q.approximate, *approx, "approximate {ctx}");
+        assert_eq!(q.unit.as_deref(), *unit, "unit {ctx}");
+        assert_eq!(q.subject.as_deref(), *subject, "subject {ctx}");
+        assert_eq!(q.rate.as_deref(), *rate, "rate {ctx}");
+    }
+}
+
+#[test]
+fn ellipsis_takes_the_next_subject() {
+    let claims = quantities("Air defences downed 50 of 80 drones overnight.");
+    let subjects: Vec<_> = claims
+        .iter()
+        .filter_map(|c| c.quantity.as_ref())
+        .map(|q| (q.low, q.subject.clone()))
+        .collect();
+    assert_eq!(
+        subjects,
+        vec![
+            (Some(50.0), Some("drones".to_string())),
+            (Some(80.0), Some("drones".to_string()))
+        ]
+    );
+    let claims = quantities("The depot received large volumes of mortar shells estimated to reach two million rounds per year.");
+    let q = claims.first().and_then(|c| c.quantity.clone());
+    assert_eq!(q.and_then(|q| q.subject).as_deref(), Some("mortar shells"));
+}
+
+#[test]
+fn non_counts_never_become_counts() {
+    let cases = [
+        "The ceasefire of 1953 still holds.",
+        "The raids began in October 2024 and resumed on April 27.",
+        "The war enters its third year.",
+        "A 45-year-old farmer was hurt.",
+        "The farmer, aged 45, was hurt.",
+        "It threatens to expand the almost 3-year-long war.",
+        "More than six months after the story broke, nothing changed.",
+        "The meeting started at 9 pm.",
+        "The F-16 jets and the Su-27 fighters flew.",
+        "Details are at https://example.org/2024/10/report-12.html today.",
+        "The two nations signed a pact.",
+        "One official spoke.",
+    ];
+    for text in cases {
+        let claims = quantities(text);
+        assert!(
+            claims.is_empty(),
+            "{text}: {:?}",
+            claims.iter().map(|c| &c.span.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// (sentence, claimant name, kind)
+#[test]
+fn claimants_from_clauses() {
+    let cases: &[(&str, &str, SourceKind)] = &[
+        ("Zorvian officials estimate that approximately 14,000 troops have been deployed.", "Zorvian officials", SourceKind::Anonymous),
+        ("According to the Harbor Institute, some 1,500 sailors were moved.", "the Harbor Institute", SourceKind::Organization),
+        ("The Republic of Varno estimates that around 8,000 to 12,000 soldiers crossed.", "The Republic of Varno", SourceKind::Organization),
+        ("About 300 boats were seized, officials said.", "officials", SourceKind::Anonymous),
+        ("Varno was backed by Defence Minister Ilsa Brandt, who had said that 10,000 soldiers were ready.", "Defence Minister Ilsa Brandt", SourceKind::Person),
+        ("Intelligence sources and local leaders, especially from Keldar, have expressed fears that up to 12,000 soldiers may be sent.", "Intelligence sources and local leaders", SourceKind::Anonymous),
+    ];
+    for (text, name, kind) in cases {
+        let claims = quantities(text);
+        let Some(c) = claims.first() else {
+            panic!("{text}: no claim")
+        };
+        assert_eq!(c.source.name.as_deref(), Some(*name), "{text}");
+        assert_eq!(c.source.kind, *kind, "{text}");
+    }
+    // No claimant: unattributed.
+    let claims = quantities("The storm destroyed 40 homes.");
+    assert_eq!(
+        claims.first().map(|c| c.source.kind),
+        Some(SourceKind::Unattributed)
+    );
+}
+
+#[test]
+fn a_figure_inside_a_quote_takes_the_quote_source() {
+    let text = "“We lost 200 tanks,” said General Ana Voss.";
+    let d = doc(text);
+    let content_start = text.find("We").unwrap_or(0);
+    let content_end = text.find(',').unwrap_or(0);
+    let span = Span::of(text, content_start, content_end).unwrap_or_else(|| panic!("span"));
+    let source = Source {
+        name: Some("General Ana Voss".to_string()),
+        kind: SourceKind::Person,
+        role: None,
+        entity: None,
+        span: None,
+    };
+    let quote = Claim {
+        id: "t:quote:0".to_string(),
+        doc: "t".to_string(),
+        kind: ClaimKind::Quote,
+        sentence_index: 0,
+        sentence: text.to_string(),
+        span: span.clone(),
+        source: source.clone(),
+        cue: Some("said".to_string()),
+        channel: None,
+        hedged: false,
+        hedges: Vec::new(),
+        time: None,
+        quote: Some(Quote {
+            text: span.text.clone(),
+            direct: true,
+            span,
+        }),
+        quantity: None,
+        stance: None,
+    };
+    let claims = QuantityExtractor::new().extract(&d, &[quote]);
+    assert_eq!(claims.first().map(|c| c.source.clone()), Some(source));
+}
+
+#[test]
+fn hedges_mark_figures() {
+    let claims = quantities("The unit reportedly lost 300 men.");
+    assert!(claims
+        .first()
+        .is_some_and(|c| c.hedged && c.hedges == ["reportedly"]));
+    let claims = quantities("The unit lost 300 men.");
+    assert!(claims.first().is_some_and(|c| !c.hedged));
+}
+
+fn stances(text: &str) -> Vec<(String, Polarity, Option<String>, Option<String>)> {
+    let d = doc(text);
+    let claims = StanceExtractor::new().extract(&d, &[]);
+    claims
+        .iter()
+        .map(|c| {
+            assert!(c.span.is_valid_in(&d.text), "{text}: {:?}", c.span);
+            let st = c.stance.clone().unwrap_or_else(|| panic!("no stance"));
+            if let Some(a) = &st.about {
+                assert!(a.is_valid_in(&d.text));
+            }
+            (
+                st.actor,
+                st.polarity,
+                st.about.map(|a| a.text),
+                c.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn stances_negation_coordination_time() {
+    use Polarity::*;
+    // (sentence, [(actor, polarity, time value)])
+    let cases: &[(&str, &[(&str, Polarity, Option<&str>)])] = &[
+        ("Neither the Alliance nor the Republic of Varno has confirmed the presence of Zorvian troops.", &[("the Alliance", NotConfirmed, None), ("the Republic of Varno", NotConfirmed, None)]),
+        ("Keldar and Zorvia have constantly denied such reports.", &[("Keldar", Deny, Some("ONGOING")), ("Zorvia", Deny, Some("ONGOING"))]),
+        ("However, the ministry initially denied the reports.", &[("the ministry", Deny, Some("INITIAL"))]),
+        ("Zorvia officially confirmed on Tuesday that it had sent engineers.", &[("Zorvia", Confirm, Some("XXXX-WXX-2"))]),
+        ("Keldar officials remained silent on the matter until late March.", &[("Keldar officials", NotConfirmed, Some("XXXX-03"))]),
+        ("Governor Amal Reyes acknowledged the losses.", &[("Governor Amal Reyes", Acknowledge, None)]),
+        ("The Harbor Council condemned the strike.", &[("The Harbor Council", Condemn, None)]),
+        ("The opposition alleged that ballots were destroyed.", &[("The opposition", Allege, None)]),
+        ("Varno estimates that 3,000 soldiers crossed.", &[("Varno", Estimate, None)]),
+        ("With the strike now publicly confirmed by both Keldar and Varno, talks stalled.", &[("Keldar", Confirm, Some("PRESENT_REF")), ("Varno", Confirm, Some("PRESENT_REF"))]),
+        ("There has been no public confirmation of this from either the Alliance or Zorvia.", &[("the Alliance", NotConfirmed, None), ("Zorvia", NotConfirmed, None)]),
+        ("Observers welcomed Keldar’s public acknowledgment of the losses.", &[("Keldar", Acknowledge, None)]),
+        ("Zorvia has not confirmed the deployment.", &[("Zorvia", NotConfirmed, None)]),
+        ("The decision to confirm the deal surprised many.", &[]),
+        ("The first confirmed case was in the north.", &[]),
+        ("Varno’s alleged support for the rebels grew.", &[]),
+    ];
+    for (text, want) in cases {
+        let got = stances(text);
+        let got_short: Vec<(String, Polarity, Option<String>)> = got
+            .iter()
+            .map(|(a, p, _, t)| (a.clone(), *p, t.clone()))
+            .collect();
+        let want: Vec<(String, Polarity, Option<String>)> = want
+            .iter()
+            .map(|(a, p, t)| (a.to_string(), *p, t.map(str::to_string)))
+            .collect();
+        assert_eq!(got_short, want, "{text}");
+    }
+    let about = stances("Keldar and Zorvia have constantly denied such reports.");
+    assert_eq!(
+        about.first().and_then(|s| s.2.clone()).as_deref(),
+        Some("such reports")
+    );
+}

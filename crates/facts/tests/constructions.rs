@@ -504,11 +504,17 @@ fn stances(text: &str) -> Vec<(String, Polarity, Option<String>, Option<String>)
         .collect()
 }
 
+/// (sentence, [(actor, polarity, time value)])
+type StanceCase = (
+    &'static str,
+    &'static [(&'static str, Polarity, Option<&'static str>)],
+);
+
 #[test]
 fn stances_negation_coordination_time() {
     use Polarity::*;
     // (sentence, [(actor, polarity, time value)])
-    let cases: &[(&str, &[(&str, Polarity, Option<&str>)])] = &[
+    let cases: &[StanceCase] = &[
         ("Neither the Alliance nor the Republic of Varno has confirmed the presence of Zorvian troops.", &[("the Alliance", NotConfirmed, None), ("the Republic of Varno", NotConfirmed, None)]),
         ("Keldar and Zorvia have constantly denied such reports.", &[("Keldar", Deny, Some("ONGOING")), ("Zorvia", Deny, Some("ONGOING"))]),
         ("However, the ministry initially denied the reports.", &[("the ministry", Deny, Some("INITIAL"))]),

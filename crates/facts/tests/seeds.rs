@@ -62,12 +62,24 @@ fn seeds() -> Option<Vec<Document>> {
     Some(docs)
 }
 
+/// low, high, bound, approximate, subject, claimant
+type SeenFigure = (Option<f64>, Option<f64>, Bound, bool, String, String);
+/// low, high, bound, approximate, subject head, claimant part ("" = none)
+type ExpectedFigure = (
+    Option<f64>,
+    Option<f64>,
+    Bound,
+    bool,
+    &'static str,
+    &'static str,
+);
+
 #[test]
 fn seed_counts_name_their_subject_and_exclude_non_counts() {
     let Some(docs) = seeds() else { return };
     assert!(!docs.is_empty(), "no seed articles");
     let extractor = QuantityExtractor::new();
-    let mut seen: Vec<(Option<f64>, Option<f64>, Bound, bool, String, String)> = Vec::new();
+    let mut seen: Vec<SeenFigure> = Vec::new();
     let mut counts = 0usize;
     let mut with_subject = 0usize;
     let mut bad = Vec::new();
@@ -130,7 +142,7 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
     }
     // The troop, shell, drone and casualty figures the five seeds report,
     // with bound, what is counted (head noun) and who claims it ("" = nobody).
-    let expected: &[(Option<f64>, Option<f64>, Bound, bool, &str, &str)] = &[
+    let expected: &[ExpectedFigure] = &[
         (
             Some(14000.0),
             Some(14000.0),

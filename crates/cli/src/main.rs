@@ -75,7 +75,10 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.jobs {
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
             eprintln!("crosscheck: cannot start {n} worker threads: {e}");
             return ExitCode::from(2);
         }

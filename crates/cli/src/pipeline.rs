@@ -20,15 +20,17 @@ pub struct Batch {
     pub exact_duplicates: usize,
 }
 
-/// Reads every input and analyses every document in it.
-pub fn run(paths: &[PathBuf], quiet: bool) -> Batch {
+/// Reads every input and analyses every document in it that is not among
+/// `prior` (documents already stored), marking near-duplicates of earlier
+/// documents, stored ones included.
+pub fn run(paths: &[PathBuf], prior: &[Document], quiet: bool) -> Batch {
     let (inputs, errors) = discover(paths);
     let mut failures = errors.len();
     for e in &errors {
         eprintln!("crosscheck: {e}");
     }
     let documents = read_all(&inputs, &mut failures, quiet);
-    let (documents, exact_duplicates) = mark_duplicates(documents);
+    let (documents, exact_duplicates) = mark_duplicates(prior, documents);
     let analyzed = analyze_all(documents, quiet);
     Batch {
         analyzed,
@@ -66,9 +68,13 @@ fn read_all(inputs: &[Input], failures: &mut usize, quiet: bool) -> Vec<Document
 
 /// Drops exact repeats (same content id) and marks near-duplicates of an
 /// earlier document, in input order, so the first copy stays the original.
-fn mark_duplicates(documents: Vec<Document>) -> (Vec<Document>, usize) {
+fn mark_duplicates(prior: &[Document], documents: Vec<Document>) -> (Vec<Document>, usize) {
     let mut seen = HashSet::new();
     let mut index = NearDuplicateIndex::new();
+    for doc in prior {
+        seen.insert(doc.id.clone());
+        index.check(doc);
+    }
     let mut kept = Vec::with_capacity(documents.len());
     let mut dropped = 0;
     for mut doc in documents {

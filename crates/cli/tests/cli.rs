@@ -62,7 +62,11 @@ fn assert_spans_valid(ledger: &Ledger) {
             assert!(q.span.is_valid_in(&doc.text), "claim {} quote span", c.id);
         }
         if let Some(q) = &c.quantity {
-            assert!(q.span.is_valid_in(&doc.text), "claim {} quantity span", c.id);
+            assert!(
+                q.span.is_valid_in(&doc.text),
+                "claim {} quantity span",
+                c.id
+            );
         }
         if let Some(s) = &c.source.span {
             assert!(s.is_valid_in(&doc.text), "claim {} source span", c.id);
@@ -80,14 +84,21 @@ fn demo_writes_ledger_and_reports() {
         "demo failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("report.html"), "demo points to the HTML report");
+    assert!(
+        stdout.contains("report.html"),
+        "demo points to the HTML report"
+    );
     let demo = dir.path().join("demo");
     for f in ["ledger.json", "report.html", "report.md", "claims.csv"] {
         assert!(demo.join(f).is_file(), "{f} written");
     }
     let ledger = read_ledger(&demo.join("ledger.json"));
     assert_eq!(ledger.schema, crosscheck_model::SCHEMA);
-    assert_eq!(ledger.documents.len(), 5, "four files, one holding two articles");
+    assert_eq!(
+        ledger.documents.len(),
+        5,
+        "four files, one holding two articles"
+    );
     let syndicated = ledger
         .documents
         .iter()
@@ -103,7 +114,13 @@ fn seeds_give_five_clean_documents() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = shared.join("corpus/seeds");
     let out = run(
-        &["analyze", seeds.to_str().unwrap(), "-o", "ledger.json", "--quiet"],
+        &[
+            "analyze",
+            seeds.to_str().unwrap(),
+            "-o",
+            "ledger.json",
+            "--quiet",
+        ],
         dir.path(),
     );
     assert!(
@@ -116,7 +133,12 @@ fn seeds_give_five_clean_documents() {
     for doc in &ledger.documents {
         assert!(!doc.sentences.is_empty(), "{} has sentences", doc.source);
         let tail = doc.text.trim_end();
-        for furniture in ["Related Posts", "About the Creator", "Comments", "Be the first"] {
+        for furniture in [
+            "Related Posts",
+            "About the Creator",
+            "Comments",
+            "Be the first",
+        ] {
             assert!(
                 !tail.ends_with(furniture) && !doc.text.contains(&format!("\n{furniture}\n")),
                 "{}: furniture {furniture:?} left in",
@@ -144,7 +166,11 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     )
     .unwrap();
     std::fs::write(batch.join("empty.txt"), b"").unwrap();
-    std::fs::write(batch.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254]).unwrap();
+    std::fs::write(
+        batch.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254],
+    )
+    .unwrap();
     std::fs::write(
         batch.join("lines.jsonl"),
         "{\"text\": \"Mayor Ona Pell said the bridge will open in May.\", \"title\": \"Bridge\"}\n{not json at all\n",
@@ -161,15 +187,25 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
 
     let out = run(&["analyze", "batch", "-o", "ledger.json"], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "partial failure exit code; stderr: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "partial failure exit code; stderr: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
     for name in ["empty.txt", "binary.txt", "lines.jsonl#2", "cut.warc.gz"] {
         assert!(stderr.contains(name), "an error names {name}: {stderr}");
     }
     let ledger = read_ledger(&dir.path().join("ledger.json"));
     let sources: Vec<&str> = ledger.documents.iter().map(|d| d.source.as_str()).collect();
-    assert!(sources.iter().any(|s| s.ends_with("good.txt")), "{sources:?}");
-    assert!(sources.iter().any(|s| s.contains("lines.jsonl")), "{sources:?}");
+    assert!(
+        sources.iter().any(|s| s.ends_with("good.txt")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.contains("lines.jsonl")),
+        "{sources:?}"
+    );
 }
 
 #[test]
@@ -197,14 +233,27 @@ fn store_grows_incrementally_and_ignores_reruns() {
     .unwrap();
     let db = ["--db", "story.db", "-o", "ledger.json", "--quiet"];
     let first = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(
+        read_ledger(&dir.path().join("ledger.json")).documents.len(),
+        1
+    );
     let again = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
     assert!(again.status.success());
-    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+    assert_eq!(
+        read_ledger(&dir.path().join("ledger.json")).documents.len(),
+        1
+    );
     let more = run(&[&["analyze", "two.txt"][..], &db[..]].concat(), dir.path());
     assert!(more.status.success());
-    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 2);
+    assert_eq!(
+        read_ledger(&dir.path().join("ledger.json")).documents.len(),
+        2
+    );
     let listing = run(&["documents", "--db", "story.db"], dir.path());
     let stdout = String::from_utf8_lossy(&listing.stdout);
     assert!(stdout.contains("Library fire in Osk"), "{stdout}");
@@ -227,5 +276,50 @@ fn stdin_is_an_input() {
         .write_all(b"Dam inspection ordered\n\nEngineers will inspect the Velmar dam next week, the water board said.\n")
         .unwrap();
     assert!(child.wait().unwrap().success());
-    assert_eq!(read_ledger(&dir.path().join("ledger.json")).documents.len(), 1);
+    assert_eq!(
+        read_ledger(&dir.path().join("ledger.json")).documents.len(),
+        1
+    );
+}
+
+#[test]
+fn near_duplicates_are_found_across_runs_of_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "Council approves new tram line\n\n\
+The city council of Velmar approved a new tram line on Wednesday after a debate that lasted \
+more than six hours, council speaker Hana Roos said. The line will link the harbour with the \
+university district and is expected to carry 40,000 passengers a day once it opens.\n\n\
+Opponents said the project was too expensive. \"We are spending money we do not have,\" said \
+councillor Emil Brandt, who voted against the plan. Construction is due to start next spring \
+and will take about three years, according to the transport department.\n";
+    let edited = original
+        .replace(
+            "Council approves new tram line",
+            "Velmar votes yes to harbour tram",
+        )
+        .replace("more than six hours", "over six hours");
+    std::fs::write(dir.path().join("first.txt"), original).unwrap();
+    std::fs::write(dir.path().join("second.txt"), edited).unwrap();
+    let db = ["--db", "s.db", "-o", "ledger.json", "--quiet"];
+    assert!(run(
+        &[&["analyze", "first.txt"][..], &db[..]].concat(),
+        dir.path()
+    )
+    .status
+    .success());
+    assert!(run(
+        &[&["analyze", "second.txt"][..], &db[..]].concat(),
+        dir.path()
+    )
+    .status
+    .success());
+    let ledger = read_ledger(&dir.path().join("ledger.json"));
+    assert_eq!(
+        ledger.documents.len(),
+        2,
+        "a near-duplicate is kept, not merged"
+    );
+    let first = &ledger.documents[0];
+    let second = &ledger.documents[1];
+    assert_eq!(second.duplicate_of.as_deref(), Some(first.id.as_str()));
 }

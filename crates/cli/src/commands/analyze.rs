@@ -65,11 +65,16 @@ impl Outcome {
 /// Ingests and analyses `inputs`; with a store, adds the new documents to it
 /// and builds the ledger over everything stored.
 pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Outcome> {
-    let batch = pipeline::run(inputs, quiet);
+    let mut store = db.map(Store::open).transpose()?;
+    let prior = match &store {
+        Some(store) => store.load_all()?.0,
+        None => Vec::new(),
+    };
+    let batch = pipeline::run(inputs, &prior, quiet);
+    drop(prior);
     let read = batch.analyzed.len();
-    let (documents, claims, stored) = match db {
-        Some(path) => {
-            let mut store = Store::open(path)?;
+    let (documents, claims, stored) = match (db, store.as_mut()) {
+        (Some(path), Some(store)) => {
             let pairs: Vec<(Document, Vec<Claim>)> = batch
                 .analyzed
                 .into_iter()
@@ -86,7 +91,7 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
             );
             (documents, claims, note)
         }
-        None => {
+        _ => {
             let mut documents = Vec::with_capacity(read);
             let mut claims = Vec::new();
             for a in batch.analyzed {
@@ -97,10 +102,10 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
         }
     };
     let ledger = crosscheck_ledger::build_ledger(documents, claims);
-    let mut status_line = format!("{read} documents read");
+    let mut status_line = format!("{read} documents analysed");
     if batch.exact_duplicates > 0 {
         status_line.push_str(&format!(
-            " ({} exact repeats skipped)",
+            " ({} already seen, skipped)",
             batch.exact_duplicates
         ));
     }

@@ -166,12 +166,30 @@ fn print_results(
     checkpoints: &[(u64, f64)],
 ) {
     let mb = t.bytes as f64 / 1e6;
-    println!("corpus:      {} files from {}, repeated to {:.1} MB", files.len(), shared.display(), mb);
-    println!("stage:       {}", args.stage.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default());
+    println!(
+        "corpus:      {} files from {}, repeated to {:.1} MB",
+        files.len(),
+        shared.display(),
+        mb
+    );
+    println!(
+        "stage:       {}",
+        args.stage
+            .to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    );
     println!("threads:     {}", rayon::current_num_threads());
-    println!("documents:   {} ({} sentences, {} claims, {} unreadable records)", t.docs, t.sentences, t.claims, t.errors);
+    println!(
+        "documents:   {} ({} sentences, {} claims, {} unreadable records)",
+        t.docs, t.sentences, t.claims, t.errors
+    );
     println!("wall:        {secs:.2} s");
-    println!("throughput:  {:.2} MB/s, {:.0} documents/s", mb / secs, t.docs as f64 / secs);
+    println!(
+        "throughput:  {:.2} MB/s, {:.0} documents/s",
+        mb / secs,
+        t.docs as f64 / secs
+    );
     if let Some(ls) = t.ledger_secs {
         println!("ledger:      {ls:.2} s for {} propositions", t.propositions);
     }
@@ -180,7 +198,10 @@ fn print_results(
         .iter()
         .map(|(b, m)| format!("{:.0} MB→{:.0} MB", *b as f64 / 1e6, m))
         .collect();
-    println!("peak memory after each pass over the files: {}", marks.join(", "));
+    println!(
+        "peak memory after each pass over the files: {}",
+        marks.join(", ")
+    );
 }
 
 /// Peak resident set size of this process, from /proc (Linux); 0 elsewhere.

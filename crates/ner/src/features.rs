@@ -1,0 +1,255 @@
+//! Feature extraction for the tagger, shared by training and tagging so the
+//! two can never drift apart. Features are hashed (FNV-1a) straight into
+//! buckets: no feature strings are stored in the model.
+
+use crate::gazetteer::Gazetteer;
+use crate::normalize::fold;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Incremental FNV-1a hasher over a feature template id and its parts.
+#[derive(Clone, Copy)]
+struct Fh(u64);
+
+impl Fh {
+    fn new(template: u8) -> Fh {
+        Fh((FNV_OFFSET ^ u64::from(template)).wrapping_mul(FNV_PRIME))
+    }
+
+    fn bytes(mut self, b: &[u8]) -> Fh {
+        for x in b {
+            self.0 = (self.0 ^ u64::from(*x)).wrapping_mul(FNV_PRIME);
+        }
+        // A separator so ("ab","c") and ("a","bc") differ.
+        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
+        self
+    }
+
+    fn str(self, s: &str) -> Fh {
+        self.bytes(s.as_bytes())
+    }
+
+    fn finish(self) -> u64 {
+        // Final avalanche so low bits (used for bucketing) mix well.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+/// Per-token facts computed once per sentence.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub lower: String,
+    pub shape: String,
+    pub title_case: bool,
+    pub gaz: &'static str,
+    pub given: bool,
+    pub title_word: bool,
+    pub org_word: bool,
+}
+
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        out.push(s);
+        last = s;
+    }
+    out
+}
+
+/// Token facts for a sentence of surface words.
+pub fn token_infos(words: &[&str], gaz: &Gazetteer) -> Vec<TokenInfo> {
+    let mut gaz_tags: Vec<&'static str> = vec![""; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((n, place)) = gaz.longest_match(words, i) {
+            for (k, tag) in gaz_tags.iter_mut().skip(i).take(n).enumerate() {
+                *tag = gaz_tag(place.class(), k == 0);
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    words
+        .iter()
+        .zip(gaz_tags)
+        .map(|(w, g)| {
+            let lower = fold(w);
+            TokenInfo {
+                shape: shape(w),
+                title_case: w.chars().next().is_some_and(char::is_uppercase),
+                given: gaz.is_given_name(&lower),
+                title_word: gaz.is_title(&lower),
+                org_word: gaz.is_org_word(&lower),
+                gaz: g,
+                lower,
+            }
+        })
+        .collect()
+}
+
+fn gaz_tag(class: &str, first: bool) -> &'static str {
+    match (class, first) {
+        ("country", true) => "B-country",
+        ("country", false) => "I-country",
+        ("capital", true) => "B-capital",
+        ("capital", false) => "I-capital",
+        ("city", true) => "B-city",
+        ("city", false) => "I-city",
+        ("seat", true) => "B-seat",
+        ("seat", false) => "I-seat",
+        ("demonym", true) => "B-demonym",
+        ("demonym", false) => "I-demonym",
+        ("org", true) => "B-org",
+        (_, _) => "I-org",
+    }
+}
+
+fn bin_ratio(num: usize, den: usize) -> u8 {
+    (num * 4).checked_div(den).unwrap_or(0) as u8
+}
+
+/// Tag-independent feature hashes of every token, in one flat vector with
+/// `STATIC_PER_TOKEN` entries per token.
+pub const STATIC_PER_TOKEN: usize = 30;
+
+pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
+    out.clear();
+    let n = infos.len();
+    let caps = infos
+        .iter()
+        .filter(|t| t.shape.starts_with(['x', 'X']))
+        .filter(|t| t.title_case)
+        .count();
+    let wordy = infos
+        .iter()
+        .filter(|t| t.shape.starts_with(['x', 'X']))
+        .count();
+    let cap_bin = bin_ratio(caps, wordy);
+    let get = |i: isize| -> Option<&TokenInfo> {
+        if i < 0 {
+            None
+        } else {
+            infos.get(i as usize)
+        }
+    };
+    let lw = |i: isize| get(i).map_or("<s>", |t| t.lower.as_str());
+    let sh = |i: isize| get(i).map_or("<s>", |t| t.shape.as_str());
+    let gz = |i: isize| get(i).map_or("<s>", |t| t.gaz);
+    for (idx, t) in infos.iter().enumerate() {
+        let i = idx as isize;
+        let chars: Vec<char> = t.lower.chars().collect();
+        let pre = |k: usize| chars.iter().take(k).collect::<String>();
+        let suf = |k: usize| {
+            chars
+                .iter()
+                .skip(chars.len().saturating_sub(k))
+                .collect::<String>()
+        };
+        let flags = [
+            u8::from(t.title_case),
+            u8::from(t.given),
+            u8::from(t.title_word),
+            u8::from(t.org_word),
+        ];
+        let pos: &[u8] = if idx == 0 {
+            b"first"
+        } else if idx + 1 == n {
+            b"last"
+        } else {
+            b"mid"
+        };
+        let prev = get(i - 1);
+        let next = get(i + 1);
+        let next2 = get(i + 2);
+        let feats = [
+            Fh::new(0).finish(),
+            Fh::new(1).str(&t.lower).finish(),
+            Fh::new(2).str(lw(i - 1)).finish(),
+            Fh::new(3).str(lw(i + 1)).finish(),
+            Fh::new(4).str(lw(i - 2)).finish(),
+            Fh::new(5).str(lw(i + 2)).finish(),
+            Fh::new(6).str(&suf(2)).finish(),
+            Fh::new(7).str(&suf(3)).finish(),
+            Fh::new(8).str(&suf(4)).finish(),
+            Fh::new(9).str(&pre(2)).finish(),
+            Fh::new(10).str(&pre(3)).finish(),
+            Fh::new(11).str(&t.shape).finish(),
+            Fh::new(12).str(sh(i - 1)).str(&t.shape).finish(),
+            Fh::new(13).str(&t.shape).str(sh(i + 1)).finish(),
+            Fh::new(14).bytes(pos).bytes(&[flags[0]]).finish(),
+            Fh::new(15).str(t.gaz).finish(),
+            Fh::new(16).str(gz(i - 1)).str(t.gaz).finish(),
+            Fh::new(17).str(t.gaz).str(gz(i + 1)).finish(),
+            Fh::new(18).bytes(&[flags[1], flags[0]]).finish(),
+            Fh::new(19)
+                .bytes(&[u8::from(prev.is_some_and(|p| p.given)), flags[0]])
+                .finish(),
+            Fh::new(20)
+                .bytes(&[u8::from(prev.is_some_and(|p| p.title_word)), flags[0]])
+                .finish(),
+            Fh::new(21).bytes(&[flags[3], flags[0]]).finish(),
+            Fh::new(22)
+                .bytes(&[
+                    u8::from(next.is_some_and(|p| p.org_word && p.title_case)),
+                    u8::from(next2.is_some_and(|p| p.org_word && p.title_case)),
+                    flags[0],
+                ])
+                .finish(),
+            Fh::new(23).str(lw(i - 1)).str(&t.lower).finish(),
+            Fh::new(24).str(&t.lower).str(lw(i + 1)).finish(),
+            Fh::new(25).bytes(&[cap_bin, flags[0]]).bytes(pos).finish(),
+            Fh::new(26)
+                .bytes(&[flags[2], flags[0]])
+                .str(sh(i + 1))
+                .finish(),
+            Fh::new(27)
+                .bytes(&[(chars.len().min(12)) as u8, flags[0]])
+                .finish(),
+            Fh::new(28)
+                .str(sh(i - 1))
+                .str(&t.shape)
+                .str(sh(i + 1))
+                .finish(),
+            Fh::new(29).str(&t.lower).str(sh(i + 1)).finish(),
+        ];
+        out.extend_from_slice(&feats);
+    }
+}
+
+/// Tag-dependent feature hashes for token `i` given the previous two labels.
+pub fn dynamic_features(infos: &[TokenInfo], i: usize, prev: u8, prev2: u8) -> [u64; 4] {
+    let t = infos.get(i);
+    let lower = t.map_or("", |t| t.lower.as_str());
+    let shape = t.map_or("", |t| t.shape.as_str());
+    [
+        Fh::new(40).bytes(&[prev]).finish(),
+        Fh::new(41).bytes(&[prev, prev2]).finish(),
+        Fh::new(42).bytes(&[prev]).str(lower).finish(),
+        Fh::new(43).bytes(&[prev]).str(shape).finish(),
+    ]
+}

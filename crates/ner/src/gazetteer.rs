@@ -1,0 +1,419 @@
+//! The gazetteer: countries (ISO 3166 names, capitals, demonyms,
+//! coordinates), major cities, seats of government, well-known
+//! organisations, titles, given names and organisation words, all read from
+//! the data files beside this crate.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::normalize::fold;
+use crate::tokens::tokenize;
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const CITIES: &str = include_str!("../data/cities.tsv");
+const SEATS: &str = include_str!("../data/seats.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
+const GROUPS: &str = include_str!("../data/demonym_extra.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+const ORG_WORDS: &str = include_str!("../data/org_words.txt");
+
+/// Longest gazetteer name in tokens ("Democratic People 's Republic of Korea").
+pub const MAX_NAME_TOKENS: usize = 7;
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub iso2: String,
+    pub coordinates: [f64; 2],
+    pub capital: String,
+    pub capital_coordinates: [f64; 2],
+}
+
+/// What a gazetteer name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Index into [`Gazetteer::countries`].
+    Country(usize),
+    /// A national capital (the country's index); a metonym when it acts.
+    Capital(usize),
+    /// A city or region: index into [`Gazetteer::cities`].
+    City(usize),
+    /// A building or address standing for a government (the Kremlin).
+    Seat(usize),
+    /// A nationality or group word; the country it comes from, if any.
+    Demonym(Option<usize>),
+    /// A well-known organisation: index into [`Gazetteer::organizations`].
+    Organization(usize),
+}
+
+impl Place {
+    /// Short class name used as a tagger feature.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Place::Country(_) => "country",
+            Place::Capital(_) => "capital",
+            Place::City(_) => "city",
+            Place::Seat(_) => "seat",
+            Place::Demonym(_) => "demonym",
+            Place::Organization(_) => "org",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct City {
+    pub name: String,
+    pub country: Option<usize>,
+    pub coordinates: [f64; 2],
+}
+
+#[derive(Debug, Clone)]
+pub struct Seat {
+    pub name: String,
+    pub country: Option<usize>,
+    pub coordinates: [f64; 2],
+}
+
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub cities: Vec<City>,
+    pub seats: Vec<Seat>,
+    /// Canonical organisation names.
+    pub organizations: Vec<String>,
+    /// Folded token sequence (space-joined) → what it names. Short all-caps
+    /// aliases ("US", "AU") are kept in `exact` instead so "us" never matches.
+    names: HashMap<String, Place>,
+    exact: HashMap<String, Place>,
+    /// Canonical group name per demonym key ("north koreans" → "North Korean").
+    demonym_names: HashMap<String, String>,
+    titles: HashSet<String>,
+    given_names: HashSet<String>,
+    org_words: HashSet<String>,
+}
+
+/// The gazetteer built into the binary.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+    &GAZ
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn coord(fields: &[&str], lat: usize, lon: usize) -> [f64; 2] {
+    let get = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    [get(lat), get(lon)]
+}
+
+fn list(field: Option<&&str>) -> Vec<String> {
+    field
+        .map(|f| {
+            f.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The lookup key of a name: its tokens folded and joined by spaces.
+pub fn key_of(name: &str) -> String {
+    tokenize(name, 0, name.len())
+        .iter()
+        .map(|t| fold(&name[t.start..t.end]))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_short_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && name.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(fold)
+        .collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer {
+            countries: Vec::new(),
+            cities: Vec::new(),
+            seats: Vec::new(),
+            organizations: Vec::new(),
+            names: HashMap::new(),
+            exact: HashMap::new(),
+            demonym_names: HashMap::new(),
+            titles: word_set(TITLES),
+            given_names: word_set(GIVEN_NAMES),
+            org_words: word_set(ORG_WORDS),
+        };
+        for f in data_lines(COUNTRIES) {
+            let (Some(name), Some(iso2)) = (f.first(), f.get(1)) else {
+                continue;
+            };
+            let idx = g.countries.len();
+            let capital = f.get(6).copied().unwrap_or_default().to_string();
+            g.countries.push(Country {
+                name: name.to_string(),
+                iso2: iso2.to_string(),
+                coordinates: coord(&f, 2, 3),
+                capital: capital.clone(),
+                capital_coordinates: coord(&f, 7, 8),
+            });
+            g.add(name, Place::Country(idx));
+            for alias in list(f.get(4)) {
+                g.add(&alias, Place::Country(idx));
+            }
+            let demonyms = list(f.get(5));
+            if let Some(first) = demonyms.first() {
+                for d in &demonyms {
+                    g.add(d, Place::Demonym(Some(idx)));
+                    g.demonym_names.insert(key_of(d), first.clone());
+                }
+            }
+            if !capital.is_empty() && capital != *name {
+                g.add(&capital, Place::Capital(idx));
+            }
+        }
+        for f in data_lines(CITIES) {
+            let Some(name) = f.first() else { continue };
+            let country = f.get(1).and_then(|iso| g.country_by_iso(iso));
+            let idx = g.cities.len();
+            g.cities.push(City {
+                name: name.to_string(),
+                country,
+                coordinates: coord(&f, 2, 3),
+            });
+            g.add(name, Place::City(idx));
+            for alias in list(f.get(4)) {
+                g.add(&alias, Place::City(idx));
+            }
+        }
+        for f in data_lines(SEATS) {
+            let Some(name) = f.first() else { continue };
+            let country = f.get(1).and_then(|c| g.country_by_name(c));
+            let idx = g.seats.len();
+            g.seats.push(Seat {
+                name: name.to_string(),
+                country,
+                coordinates: coord(&f, 2, 3),
+            });
+            g.add(name, Place::Seat(idx));
+        }
+        for f in data_lines(ORGANIZATIONS) {
+            let Some(name) = f.first() else { continue };
+            let idx = g.organizations.len();
+            g.organizations.push(name.to_string());
+            g.add(name, Place::Organization(idx));
+            for alias in list(f.get(1)) {
+                g.add(&alias, Place::Organization(idx));
+            }
+        }
+        for f in data_lines(GROUPS) {
+            let Some(name) = f.first() else { continue };
+            g.add(name, Place::Demonym(None));
+            g.demonym_names
+                .insert(key_of(name), name.trim_end_matches('s').to_string());
+        }
+        g
+    }
+
+    fn add(&mut self, name: &str, place: Place) {
+        let key = key_of(name);
+        if key.is_empty() {
+            return;
+        }
+        if is_short_acronym(name) {
+            self.exact.entry(name.to_string()).or_insert(place);
+        } else {
+            // The first meaning listed wins ("Georgia" the country before any
+            // later city of that name).
+            self.names.entry(key).or_insert(place);
+        }
+    }
+
+    fn country_by_iso(&self, iso: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.iso2 == iso)
+    }
+
+    pub fn country_by_name(&self, name: &str) -> Option<usize> {
+        match self.lookup(name) {
+            Some(Place::Country(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// What `name` (surface text) denotes, if the gazetteer knows it.
+    pub fn lookup(&self, name: &str) -> Option<Place> {
+        let trimmed = name.trim();
+        let stripped = trimmed
+            .strip_prefix("the ")
+            .or_else(|| trimmed.strip_prefix("The "))
+            .unwrap_or(trimmed);
+        if let Some(p) = self.exact.get(stripped) {
+            return Some(*p);
+        }
+        if is_short_acronym(stripped) {
+            return None;
+        }
+        if !stripped.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        self.names.get(&key_of(stripped)).copied()
+    }
+
+    /// Longest gazetteer name starting at token `i` of `words` (surface
+    /// forms): its length in tokens and meaning. Names must start with a
+    /// capital letter.
+    pub fn longest_match(&self, words: &[&str], i: usize) -> Option<(usize, Place)> {
+        let first = words.get(i)?;
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for n in 1..=MAX_NAME_TOKENS {
+            let Some(w) = words.get(i + n - 1) else { break };
+            if n == 1 {
+                if let Some(p) = self.exact.get(*w) {
+                    best = Some((1, *p));
+                }
+            } else {
+                key.push(' ');
+            }
+            key.push_str(&fold(w));
+            if let Some(p) = self.names.get(&key) {
+                best = Some((n, *p));
+            }
+        }
+        best
+    }
+
+    /// Canonical group name for a demonym ("North Koreans" → "North Korean").
+    pub fn group_name(&self, text: &str) -> Option<&str> {
+        self.demonym_names.get(&key_of(text)).map(String::as_str)
+    }
+
+    pub fn is_title(&self, folded: &str) -> bool {
+        self.titles.contains(folded)
+    }
+
+    pub fn is_given_name(&self, folded: &str) -> bool {
+        self.given_names.contains(folded)
+    }
+
+    pub fn is_org_word(&self, folded: &str) -> bool {
+        self.org_words.contains(folded)
+    }
+
+    /// Name and coordinates of a place meaning.
+    pub fn describe(&self, place: Place) -> Option<(String, Option<[f64; 2]>)> {
+        Some(match place {
+            Place::Country(i) => {
+                let c = self.countries.get(i)?;
+                (c.name.clone(), Some(c.coordinates))
+            }
+            Place::Capital(i) => {
+                let c = self.countries.get(i)?;
+                (c.capital.clone(), Some(c.capital_coordinates))
+            }
+            Place::City(i) => {
+                let c = self.cities.get(i)?;
+                (c.name.clone(), Some(c.coordinates))
+            }
+            Place::Seat(i) => {
+                let s = self.seats.get(i)?;
+                (s.name.clone(), Some(s.coordinates))
+            }
+            Place::Organization(i) => (self.organizations.get(i)?.clone(), None),
+            Place::Demonym(_) => return None,
+        })
+    }
+
+    /// The country a capital or seat of government stands for.
+    pub fn metonym_referent(&self, place: Place) -> Option<&Country> {
+        match place {
+            Place::Capital(i) => self.countries.get(i),
+            Place::Seat(i) => self
+                .seats
+                .get(i)
+                .and_then(|s| s.country)
+                .and_then(|c| self.countries.get(c)),
+            _ => None,
+        }
+    }
+
+    /// Coordinates of a place by its canonical name, if known.
+    pub fn coordinates_of(&self, name: &str) -> Option<[f64; 2]> {
+        self.lookup(name)
+            .and_then(|p| self.describe(p))
+            .and_then(|(_, c)| c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        let g = gazetteer();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Russia", Some("country")),
+            ("Russian Federation", Some("country")),
+            ("the U.S.", Some("country")),
+            ("US", Some("country")),
+            ("us", None),
+            ("Pyongyang", Some("capital")),
+            ("Kyiv", Some("capital")),
+            ("the Kremlin", Some("seat")),
+            ("White House", Some("seat")),
+            ("North Korean", Some("demonym")),
+            ("North Koreans", Some("demonym")),
+            ("KCNA", Some("org")),
+            ("Democratic People's Republic of Korea", Some("country")),
+            ("Kharkiv", Some("city")),
+            ("Gdańsk", Some("city")),
+            ("Zorblat", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(g.lookup(name).map(|p| p.class()), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn referents_and_groups() {
+        let g = gazetteer();
+        let cases = [
+            ("Pyongyang", "North Korea"),
+            ("Kremlin", "Russia"),
+            ("Washington", "United States"),
+            ("Kyiv", "Ukraine"),
+        ];
+        for (name, country) in cases {
+            let place = g.lookup(name).expect(name);
+            assert_eq!(
+                g.metonym_referent(place).map(|c| c.name.as_str()),
+                Some(country)
+            );
+        }
+        assert_eq!(g.group_name("North Koreans"), Some("North Korean"));
+        assert_eq!(g.group_name("Ukrainians"), Some("Ukrainian"));
+    }
+}

@@ -1,0 +1,141 @@
+//! Name keys that ignore case, diacritics, hyphens and curly quotes, so that
+//! "Kim Jong-un" and "Kim Jong Un" or "Zelenskyy" and "Zelenskyy" compare
+//! equal, plus the small edit-distance test used for transliteration variants.
+
+/// Folds one character to ASCII where a common Latin diacritic or typographic
+/// variant is involved; other characters pass through lowercased.
+fn fold_char(c: char, out: &mut String) {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'ŕ' | 'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        '’' | '‘' | '`' | '´' => "'",
+        '‐' | '‑' | '–' | '—' => "-",
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// Lowercase, diacritic-free form of one token.
+pub fn fold(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        let lower: Vec<char> = c.to_lowercase().collect();
+        for l in lower {
+            fold_char(l, &mut out);
+        }
+    }
+    out
+}
+
+/// The comparison key of a name: folded words separated by single spaces,
+/// with hyphens treated as spaces and dots and possessives dropped.
+pub fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.trim_end_matches("'s");
+        let word: String = word.chars().filter(|c| *c != '.').collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// Levenshtein distance, abandoning early once it exceeds `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().is_some_and(|d| *d <= limit)
+}
+
+/// True when two folded name words are the same name: equal, or long enough
+/// (≥ 5 letters) to differ by one edit as transliterations do
+/// ("zelensky"/"zelenskyy", "zelenskiy").
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let long = a.chars().count() >= 5 && b.chars().count() >= 5;
+    long && a.chars().next() == b.chars().next() && edit_distance_within(a, b, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_surface_variation() {
+        let cases = [
+            ("Kim Jong-un", "kim jong un"),
+            ("Kim Jong Un", "kim jong un"),
+            ("Zelenskyy’s", "zelenskyy"),
+            ("Volodymyr Zelenskyy", "volodymyr zelenskyy"),
+            ("U.S.", "us"),
+            ("Gdańsk", "gdansk"),
+            ("  Ana   María ", "ana maria"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(name_key(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn word_similarity() {
+        let cases = [
+            ("zelensky", "zelenskyy", true),
+            ("zelenskiy", "zelensky", true),
+            ("putin", "putin", true),
+            ("kim", "kin", false),
+            ("moscow", "boscow", false),
+            ("johnson", "jonson", true),
+            ("johnson", "jackson", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(same_word(a, b), want, "{a} {b}");
+        }
+    }
+}

@@ -1,0 +1,483 @@
+//! From text to typed mentions: tag each sentence, turn BIO chunks into
+//! spans, refine their types with the gazetteer (countries, demonyms,
+//! capitals and seats of government used as metonyms), add gazetteer names
+//! the tagger missed, then propagate names and canonical forms through the
+//! document.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crosscheck_model::{EntityType, Mention, Sentence, Span};
+
+use crate::chunks::chunks_of_indices;
+use crate::gazetteer::{gazetteer, Gazetteer, Place};
+use crate::normalize::fold;
+use crate::resolve::{acronym_matches, person_canonicals};
+use crate::tagger::Tagger;
+use crate::tokens::{tokenize, Tok};
+
+static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/locative_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::trim)
+        .collect()
+});
+
+/// A mention before it becomes a [`Mention`]: token range in one sentence.
+#[derive(Debug, Clone)]
+struct Draft {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Option<String>,
+    refers_to: Option<String>,
+}
+
+struct SentenceTokens<'a> {
+    toks: Vec<Tok>,
+    words: Vec<&'a str>,
+}
+
+fn is_punct(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}
+
+fn joined(words: &[&str]) -> String {
+    words.join(" ")
+}
+
+pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+    let gaz = gazetteer();
+    let whole = [Sentence::new(0, text.len())];
+    let sentences = if sentences.is_empty() {
+        &whole[..]
+    } else {
+        sentences
+    };
+    let sents: Vec<SentenceTokens> = sentences
+        .iter()
+        .map(|s| {
+            let toks = tokenize(text, s.range.start, s.range.end);
+            let words = toks.iter().map(|t| &text[t.start..t.end]).collect();
+            SentenceTokens { toks, words }
+        })
+        .collect();
+    let mut drafts = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let labels = tagger.tag(&s.words, gaz);
+        let mut covered = vec![false; s.words.len()];
+        for c in chunks_of_indices(&labels)
+            .into_iter()
+            .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
+        {
+            let (start, end, kind) = c;
+            for d in refine_chunk(gaz, si, &s.words, start, end, &kind) {
+                for flag in covered.iter_mut().take(d.end).skip(d.start) {
+                    *flag = true;
+                }
+                drafts.push(d);
+            }
+        }
+        add_gazetteer_names(gaz, si, &s.words, &mut covered, &mut drafts);
+    }
+    propagate(gaz, &sents, &mut drafts);
+    canonicalize(gaz, &sents, &mut drafts);
+    let mut out: Vec<Mention> = drafts
+        .iter()
+        .filter_map(|d| {
+            let s = sents.get(d.sentence)?;
+            let start = s.toks.get(d.start)?.start;
+            let end = s.toks.get(d.end.checked_sub(1)?)?.end;
+            Some(Mention {
+                span: Span::of(text, start, end)?,
+                kind: d.kind,
+                canonical: d.canonical.clone(),
+                refers_to: d.refers_to.clone(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by(|a, b| a.span.start == b.span.start && a.span.end == b.span.end);
+    out
+}
+
+/// Lowercase words that may sit inside a name ("Bank of England",
+/// "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le",
+    "von", "van", "der", "den", "al", "el", "bin", "ibn", "y", "for", "on", "upon", "am", "&",
+];
+
+/// News names do not contain ordinary lowercase words: a chunk the tagger
+/// ran on through "Brecker later told" is cut at them, and particles left at
+/// either edge are dropped.
+fn split_at_common_words(
+    words: &[&str],
+    start: usize,
+    end: usize,
+    kind: String,
+) -> Vec<(usize, usize, String)> {
+    let common = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(w)
+        })
+    };
+    let particle = |i: usize| words.get(i).is_some_and(|w| NAME_PARTICLES.contains(w));
+    let mut out = Vec::new();
+    let mut s = start;
+    while s < end {
+        let mut e = s;
+        while e < end && !common(e) {
+            e += 1;
+        }
+        let (mut a, mut b) = (s, e);
+        while a < b && particle(a) {
+            a += 1;
+        }
+        while b > a && particle(b - 1) {
+            b -= 1;
+        }
+        if a < b {
+            out.push((a, b, kind.clone()));
+        }
+        s = e + 1;
+    }
+    out
+}
+
+/// Type, canonical name and referent of a gazetteer meaning for the words
+/// at `start..end` of a sentence.
+fn draft_from_place(
+    gaz: &Gazetteer,
+    sentence: usize,
+    words: &[&str],
+    start: usize,
+    end: usize,
+    place: Place,
+) -> Draft {
+    let mut d = Draft {
+        sentence,
+        start,
+        end,
+        kind: EntityType::Location,
+        canonical: None,
+        refers_to: None,
+    };
+    let text = joined(words.get(start..end).unwrap_or(&[]));
+    match place {
+        Place::Country(_) => {
+            d.kind = EntityType::Country;
+            d.canonical = gaz.describe(place).map(|(n, _)| n);
+        }
+        Place::Demonym(_) => {
+            d.kind = EntityType::Group;
+            d.canonical = gaz.group_name(&text).map(str::to_string);
+        }
+        Place::Organization(_) => {
+            d.kind = EntityType::Organization;
+            d.canonical = gaz.describe(place).map(|(n, _)| n);
+        }
+        Place::City(_) => {
+            d.canonical = gaz.describe(place).map(|(n, _)| n);
+        }
+        Place::Seat(_) => {
+            d.canonical = gaz.describe(place).map(|(n, _)| n);
+            d.refers_to = gaz.metonym_referent(place).map(|c| c.name.clone());
+        }
+        Place::Capital(_) => {
+            d.canonical = gaz.describe(place).map(|(n, _)| n);
+            if acts_as_government(gaz, words, start, end) {
+                d.refers_to = gaz.metonym_referent(place).map(|c| c.name.clone());
+            }
+        }
+    }
+    d
+}
+
+/// A capital is read as its government unless a locative word precedes it
+/// ("in Moscow") or a country follows it ("Moscow, Russia").
+fn acts_as_government(gaz: &Gazetteer, words: &[&str], start: usize, end: usize) -> bool {
+    let prev = start
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .map(|w| fold(w));
+    if prev.is_some_and(|p| LOCATIVE.contains(p.as_str())) {
+        return false;
+    }
+    let comma_country = words.get(end) == Some(&",")
+        && matches!(
+            gaz.longest_match(words, end + 1),
+            Some((_, Place::Country(_)))
+        );
+    !comma_country
+}
+
+/// Mentions from one tagger chunk: stray punctuation trimmed, leading titles
+/// and nationalities split off person names, types refined by the gazetteer.
+fn refine_chunk(
+    gaz: &Gazetteer,
+    sentence: usize,
+    words: &[&str],
+    mut start: usize,
+    mut end: usize,
+    tag: &str,
+) -> Vec<Draft> {
+    let mut out = Vec::new();
+    while start < end && words.get(start).is_some_and(|w| is_punct(w)) {
+        start += 1;
+    }
+    while end > start && words.get(end - 1).is_some_and(|w| is_punct(w) && *w != ".") {
+        end -= 1;
+    }
+    if tag == "PER" {
+        // "Russian President Vladimir Putin": a group, a title, a person.
+        while start < end {
+            let w = words.get(start).copied().unwrap_or_default();
+            if gaz.is_title(&fold(w)) || w == "." {
+                start += 1;
+                continue;
+            }
+            match gaz.longest_match(words, start) {
+                Some((n, p @ (Place::Demonym(_) | Place::Country(_)))) if start + n < end => {
+                    out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
+                    start += n;
+                }
+                _ => break,
+            }
+        }
+    }
+    if start >= end {
+        return out;
+    }
+    let exact = gaz
+        .longest_match(words, start)
+        .filter(|(n, _)| start + n == end)
+        .map(|(_, p)| p);
+    let draft = match (tag, exact) {
+        // A person tagger chunk that is also a country name ("Jordan") stays
+        // a person; demonyms never name a person.
+        ("PER", Some(p @ Place::Demonym(_))) => {
+            draft_from_place(gaz, sentence, words, start, end, p)
+        }
+        ("PER", _) => Draft {
+            sentence,
+            start,
+            end,
+            kind: EntityType::Person,
+            canonical: None,
+            refers_to: None,
+        },
+        (_, Some(p)) => draft_from_place(gaz, sentence, words, start, end, p),
+        (tag, None) => Draft {
+            sentence,
+            start,
+            end,
+            kind: if tag == "ORG" {
+                EntityType::Organization
+            } else {
+                EntityType::Location
+            },
+            canonical: None,
+            refers_to: None,
+        },
+    };
+    out.push(draft);
+    out
+}
+
+/// Gazetteer names on tokens no chunk covers.
+fn add_gazetteer_names(
+    gaz: &Gazetteer,
+    sentence: usize,
+    words: &[&str],
+    covered: &mut [bool],
+    drafts: &mut Vec<Draft>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let free = |n: usize| covered.get(i..i + n).is_some_and(|c| c.iter().all(|x| !x));
+        match gaz.longest_match(words, i) {
+            Some((n, place)) if free(n) => {
+                drafts.push(draft_from_place(gaz, sentence, words, i, i + n, place));
+                for c in covered.iter_mut().skip(i).take(n) {
+                    *c = true;
+                }
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
+    sents
+        .get(d.sentence)
+        .and_then(|s| s.words.get(d.start..d.end))
+        .unwrap_or(&[])
+}
+
+/// Names recognised once are recognised everywhere in the document: exact
+/// repeats of a person, organisation or place name, and the surname of a
+/// person named in full.
+fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    let mut known: HashMap<String, EntityType> = HashMap::new();
+    let mut max_len = 1;
+    for d in drafts.iter() {
+        if matches!(d.kind, EntityType::Group) {
+            continue;
+        }
+        let words = draft_words(sents, d);
+        let key: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if d.kind == EntityType::Person && words.len() >= 2 {
+            if let Some(last) = key.last() {
+                if last.chars().count() >= 3 {
+                    known.entry(last.clone()).or_insert(EntityType::Person);
+                }
+            }
+        }
+        max_len = max_len.max(key.len());
+        known.entry(key.join(" ")).or_insert(d.kind);
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut covered: Vec<Vec<bool>> = sents.iter().map(|s| vec![false; s.words.len()]).collect();
+    for d in drafts.iter() {
+        if let Some(c) = covered.get_mut(d.sentence) {
+            for flag in c.iter_mut().take(d.end).skip(d.start) {
+                *flag = true;
+            }
+        }
+    }
+    for (si, s) in sents.iter().enumerate() {
+        let Some(cov) = covered.get_mut(si) else {
+            continue;
+        };
+        let mut i = 0;
+        while i < s.words.len() {
+            let capital = s
+                .words
+                .get(i)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if !capital || cov.get(i).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let mut key = String::new();
+            for n in 1..=max_len {
+                let Some(w) = s.words.get(i + n - 1) else {
+                    break;
+                };
+                if cov.get(i + n - 1).copied().unwrap_or(true) {
+                    break;
+                }
+                if n > 1 {
+                    key.push(' ');
+                }
+                key.push_str(&fold(w));
+                if let Some(kind) = known.get(&key) {
+                    found = Some((n, *kind));
+                }
+            }
+            match found {
+                Some((n, kind)) => {
+                    let mut d = Draft {
+                        sentence: si,
+                        start: i,
+                        end: i + n,
+                        kind,
+                        canonical: None,
+                        refers_to: None,
+                    };
+                    if let Some((m, place)) = gaz.longest_match(&s.words, i) {
+                        if m == n && kind != EntityType::Person {
+                            d = draft_from_place(gaz, si, &s.words, i, i + n, place);
+                        }
+                    }
+                    for flag in cov.iter_mut().skip(i).take(n) {
+                        *flag = true;
+                    }
+                    drafts.push(d);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Fills canonical names: persons to the fullest form of their name in the
+/// document, acronyms to their expansion, everything else to its own text.
+fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let texts: Vec<String> = drafts
+        .iter()
+        .map(|d| joined_clean(draft_words(sents, d)))
+        .collect();
+    // Single-word mentions equal to a person's surname are that person even
+    // where the tagger typed them otherwise.
+    let surnames: HashSet<String> = drafts
+        .iter()
+        .zip(&texts)
+        .filter(|(d, t)| d.kind == EntityType::Person && t.contains(' '))
+        .filter_map(|(_, t)| t.rsplit(' ').next().map(fold))
+        .collect();
+    for (d, t) in drafts.iter_mut().zip(&texts) {
+        if matches!(d.kind, EntityType::Organization | EntityType::Location)
+            && !t.contains(' ')
+            && d.canonical.is_none()
+            && surnames.contains(&fold(t))
+        {
+            d.kind = EntityType::Person;
+        }
+    }
+    let persons: Vec<&str> = drafts
+        .iter()
+        .zip(&texts)
+        .filter(|(d, _)| d.kind == EntityType::Person)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let person_names = person_canonicals(&persons);
+    let orgs: Vec<&str> = drafts
+        .iter()
+        .zip(&texts)
+        .filter(|(d, t)| d.kind == EntityType::Organization && t.contains(' '))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    for (d, t) in drafts.iter_mut().zip(&texts) {
+        if d.canonical.is_some() {
+            continue;
+        }
+        d.canonical = Some(match d.kind {
+            EntityType::Person => person_names
+                .get(t.as_str())
+                .cloned()
+                .unwrap_or_else(|| t.clone()),
+            EntityType::Organization => orgs
+                .iter()
+                .find(|full| acronym_matches(t, full))
+                .map(|s| s.to_string())
+                .or_else(|| gaz.lookup(t).and_then(|p| gaz.describe(p)).map(|(n, _)| n))
+                .unwrap_or_else(|| t.clone()),
+            _ => t.clone(),
+        });
+    }
+}
+
+/// Words joined as written, with spaces only where the original had word
+/// boundaries that matter for names ("Kim Jong-un", "O'Brien").
+fn joined_clean(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        let attach = out.is_empty()
+            || matches!(*w, "'s" | "’s" | "," | "." | ")" | "'" | "’")
+            || out.ends_with('(');
+        if !attach {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

@@ -1,0 +1,413 @@
+//! Canonical entities: person names matched by normalised tokens (spelling
+//! variants within one edit, surname-only mentions to a unique full name),
+//! acronyms matched to expansions by initials, gazetteer names to their
+//! canonical forms, and metonyms kept apart from the places they name while
+//! pointing at the entity they stand for.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention};
+
+use crate::gazetteer::gazetteer;
+use crate::normalize::{name_key, same_word};
+
+/// Words skipped when forming an acronym from initials.
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "&", "on", "in"];
+
+/// True when `acronym` ("KCNA", "N.A.T.O.") spells the initials of the
+/// capitalised words of `full` ("Korean Central News Agency").
+pub fn acronym_matches(acronym: &str, full: &str) -> bool {
+    let letters: String = acronym.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    if !(2..=8).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let content: String = words
+        .iter()
+        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let up = |s: &str| s.to_uppercase();
+    up(&content) == letters || up(&all) == letters
+}
+
+fn tokens(name: &str) -> Vec<String> {
+    name_key(name)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn same_tokens(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_word(x, y))
+}
+
+/// `short` names the same person as `full` when its words are the last
+/// words of `full` ("Putin" of "Vladimir Putin", "Zelensky" of "Volodymyr
+/// Zelenskyy").
+fn is_suffix_of(short: &[String], full: &[String]) -> bool {
+    short.len() < full.len()
+        && !short.is_empty()
+        && short
+            .iter()
+            .rev()
+            .zip(full.iter().rev())
+            .all(|(a, b)| same_word(a, b))
+}
+
+/// Person-name groups: each distinct name mapped to the index of its group.
+/// Full names (two or more words) that agree word by word form a group;
+/// shorter names join the one group they are a suffix of, if unique.
+fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
+    let toks: Vec<Vec<String>> = names.iter().map(|n| tokens(n)).collect();
+    let mut group_of = vec![usize::MAX; names.len()];
+    let mut reps: Vec<Vec<String>> = Vec::new();
+    // Longest names first so each group's representative is its fullest form.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(toks.get(*i).map_or(0, Vec::len)));
+    // Blocking by the first letter of the last word keeps this near-linear.
+    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        let Some(t) = toks.get(i) else { continue };
+        let Some(block) = t.last().and_then(|w| w.chars().next()) else {
+            continue;
+        };
+        let candidates = blocks.entry(block).or_default();
+        let same = candidates
+            .iter()
+            .copied()
+            .find(|g| reps.get(*g).is_some_and(|r| same_tokens(r, t)));
+        let group = match same {
+            Some(g) => Some(g),
+            None => {
+                let sup: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|g| reps.get(*g).is_some_and(|r| is_suffix_of(t, r)))
+                    .collect();
+                match sup.as_slice() {
+                    [g] => Some(*g),
+                    _ => None,
+                }
+            }
+        };
+        let g = group.unwrap_or_else(|| {
+            reps.push(t.clone());
+            candidates.push(reps.len() - 1);
+            reps.len() - 1
+        });
+        if let Some(slot) = group_of.get_mut(i) {
+            *slot = g;
+        }
+    }
+    (reps, group_of)
+}
+
+/// Within one document: each person-name text to the fullest written form of
+/// the same name.
+pub fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
+    let mut distinct: Vec<&str> = names.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let (_, group_of) = group_person_names(&distinct);
+    let mut best: HashMap<usize, &str> = HashMap::new();
+    for (name, g) in distinct.iter().zip(&group_of) {
+        let entry = best.entry(*g).or_insert(name);
+        let longer = tokens(name).len() > tokens(entry).len();
+        let same_len_longer = tokens(name).len() == tokens(entry).len() && name.len() > entry.len();
+        if longer || same_len_longer {
+            *entry = name;
+        }
+    }
+    distinct
+        .iter()
+        .zip(&group_of)
+        .filter_map(|(n, g)| best.get(g).map(|b| (n.to_string(), b.to_string())))
+        .collect()
+}
+
+/// What a mention is, for grouping: its class and the name it is known by.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Class {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Metonym,
+    Group,
+    Misc,
+}
+
+fn class_of(m: &Mention) -> Class {
+    if m.refers_to.is_some() {
+        return Class::Metonym;
+    }
+    match m.kind {
+        EntityType::Person => Class::Person,
+        EntityType::Organization => Class::Organization,
+        EntityType::Country => Class::Country,
+        EntityType::Location => Class::Place,
+        EntityType::Group => Class::Group,
+        EntityType::Misc => Class::Misc,
+    }
+}
+
+fn id_prefix(class: &Class) -> &'static str {
+    match class {
+        Class::Person => "per",
+        Class::Organization => "org",
+        Class::Country => "gpe",
+        Class::Place => "loc",
+        Class::Metonym => "gov",
+        Class::Group => "grp",
+        Class::Misc => "misc",
+    }
+}
+
+fn slug(name: &str) -> String {
+    let key = name_key(name);
+    let s: String = key
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    s.trim_matches('-').to_string()
+}
+
+struct Cluster {
+    class: Class,
+    kind: EntityType,
+    /// Name forms with their mention counts.
+    forms: BTreeMap<String, usize>,
+    surfaces: BTreeMap<String, usize>,
+    mentions: Vec<EntityMention>,
+    refers_to: Option<String>,
+}
+
+/// Canonical entities across `documents` from their mentions.
+pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
+    let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.mentions {
+            let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
+            by_class
+                .entry(class_of(m))
+                .or_default()
+                .push((doc, m, name));
+        }
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (class, items) in &by_class {
+        let mut names: Vec<&str> = items.iter().map(|(_, _, n)| n.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let group_of: Vec<usize> = match class {
+            Class::Person => group_person_names(&names).1,
+            Class::Organization => group_organizations(&names),
+            _ => group_by_key(&names),
+        };
+        let base = clusters.len();
+        let index: HashMap<&str, usize> = names
+            .iter()
+            .zip(&group_of)
+            .map(|(n, g)| (*n, base + *g))
+            .collect();
+        for (doc, m, name) in items {
+            let Some(&ci) = index.get(name.as_str()) else {
+                continue;
+            };
+            while clusters.len() <= ci {
+                clusters.push(Cluster {
+                    class: class.clone(),
+                    kind: m.kind,
+                    forms: BTreeMap::new(),
+                    surfaces: BTreeMap::new(),
+                    mentions: Vec::new(),
+                    refers_to: None,
+                });
+            }
+            let Some(c) = clusters.get_mut(ci) else {
+                continue;
+            };
+            *c.forms.entry(name.clone()).or_default() += 1;
+            *c.surfaces.entry(m.span.text.clone()).or_default() += 1;
+            if c.refers_to.is_none() {
+                c.refers_to = m.refers_to.clone();
+            }
+            c.mentions.push(EntityMention {
+                doc: doc.id.clone(),
+                span: m.span.clone(),
+            });
+        }
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+    build_entities(clusters)
+}
+
+fn group_by_key(names: &[&str]) -> Vec<usize> {
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    names
+        .iter()
+        .map(|n| {
+            let next = keys.len();
+            *keys.entry(name_key(n)).or_insert(next)
+        })
+        .collect()
+}
+
+/// Organisations: same normalised name, or an acronym whose initials match
+/// exactly one longer name.
+fn group_organizations(names: &[&str]) -> Vec<usize> {
+    let mut group_of = group_by_key(names);
+    let long: Vec<usize> = (0..names.len())
+        .filter(|i| names.get(*i).is_some_and(|n| n.contains(' ')))
+        .collect();
+    // Index long names by their initials so acronym lookup is a hash probe.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &long {
+        let Some(n) = names.get(i) else { continue };
+        let words: Vec<&str> = n
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        for k in [all.to_uppercase(), content.to_uppercase()] {
+            let v = by_initials.entry(k).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    for i in 0..names.len() {
+        let Some(n) = names.get(i) else { continue };
+        let letters: String = n.chars().filter(|c| *c != '.').collect();
+        let Some(cands) = by_initials.get(&letters) else {
+            continue;
+        };
+        let groups: Vec<usize> = {
+            let mut g: Vec<usize> = cands
+                .iter()
+                .filter_map(|c| group_of.get(*c).copied())
+                .collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        if let ([g], true) = (
+            groups.as_slice(),
+            cands
+                .iter()
+                .any(|c| names.get(*c).is_some_and(|f| acronym_matches(n, f))),
+        ) {
+            let from = group_of.get(i).copied();
+            if let Some(from) = from {
+                for x in group_of.iter_mut() {
+                    if *x == from {
+                        *x = *g;
+                    }
+                }
+            }
+        }
+    }
+    group_of
+}
+
+fn preferred_name(c: &Cluster) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    c.forms
+        .iter()
+        .max_by(|(a, na), (b, nb)| match c.class {
+            // The fullest written form of a person's name.
+            Class::Person | Class::Organization => {
+                words(a).cmp(&words(b)).then(na.cmp(nb)).then(b.cmp(a))
+            }
+            _ => na.cmp(nb).then(b.cmp(a)),
+        })
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default()
+}
+
+fn build_entities(clusters: Vec<Cluster>) -> Vec<Entity> {
+    let gaz = gazetteer();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut pending_refs: Vec<(usize, String)> = Vec::new();
+    for c in clusters {
+        let name = preferred_name(&c);
+        let base = format!("{}-{}", id_prefix(&c.class), slug(&name));
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let mut aliases: Vec<String> = c
+            .forms
+            .keys()
+            .chain(c.surfaces.keys())
+            .filter(|a| **a != name)
+            .cloned()
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        let coordinates = match c.class {
+            Class::Country | Class::Place | Class::Metonym => gaz.coordinates_of(&name),
+            _ => None,
+        };
+        if let Some(r) = &c.refers_to {
+            pending_refs.push((entities.len(), r.clone()));
+        }
+        let mut mentions = c.mentions;
+        mentions.sort_by(|a, b| a.doc.cmp(&b.doc).then(a.span.start.cmp(&b.span.start)));
+        entities.push(Entity {
+            id,
+            name,
+            kind: c.kind,
+            aliases,
+            mentions,
+            refers_to: None,
+            coordinates,
+        });
+    }
+    // Metonyms point at their referent's entity, created (without mentions)
+    // when no document names the referent itself.
+    for (i, referent) in pending_refs {
+        let found = entities
+            .iter()
+            .find(|e| e.kind == EntityType::Country && e.refers_to.is_none() && e.name == referent)
+            .map(|e| e.id.clone());
+        let id = found.unwrap_or_else(|| {
+            let id = format!("gpe-{}", slug(&referent));
+            entities.push(Entity {
+                id: id.clone(),
+                name: referent.clone(),
+                kind: EntityType::Country,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                refers_to: None,
+                coordinates: gaz.coordinates_of(&referent),
+            });
+            id
+        });
+        if let Some(e) = entities.get_mut(i) {
+            e.refers_to = Some(id);
+        }
+    }
+    entities.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.id.cmp(&b.id))
+    });
+    entities
+}

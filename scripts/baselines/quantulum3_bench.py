@@ -13,7 +13,10 @@ Run:
    when the surface is found in the sentence. Reports value accuracy, unit
    accuracy over value matches, value+unit accuracy and precision.
    (quantulum3's own test data: it was developed against these sentences.)
-2. Runs quantulum3 on the seed articles (../shared/corpus/seeds/*.txt) and
+2. Scores quantulum3 on the hand-annotated Reuters-21578 sentences
+   (crates/facts/tests/data/reuters-figures.json: offsets and values only),
+   values only, as crates/eval/src/quantulum.rs does ("reuters_*" figures).
+3. Runs quantulum3 on the seed articles (../shared/corpus/seeds/*.txt) and
    prints, per class, what it reads: years, durations, ordinal-like numbers
    and unit readings of plain words (the "an ally" -> light-year kind), so
    they can be set beside `cargo test -p crosscheck-facts --test seeds -- --nocapture`.
@@ -107,6 +110,31 @@ def gold_set(shared):
     print("\n".join(misses))
 
 
+def held_out(shared):
+    gold = json.loads((Path(__file__).resolve().parents[2] / "crates/facts/tests/data/reuters-figures.json").read_text())
+    lines = (shared / "corpus/reuters21578/reuters21578.jsonl").read_text().split("\n")
+    n = value = predicted = correct = 0
+    misses = []
+    for s in gold["sentences"]:
+        text = json.loads(lines[s["line"]])["text"].encode()[s["start"]:s["end"]].decode()
+        expected = [{"value": v, "unit": "", "surface": ""} for v in s["values"]]
+        preds = predictions(text)
+        hits, matched = score(text, expected, preds)
+        n += len(expected)
+        predicted += len(preds)
+        correct += matched
+        for g, (v, _) in zip(expected, hits):
+            value += v
+            if not v:
+                misses.append(f"  miss {g['value']} in line {s['line']}")
+    print(f"\n# quantulum3 0.9.2 on {len(gold['sentences'])} hand-annotated Reuters sentences")
+    print(f"reuters_gold_values: {n}")
+    print(f"reuters_value_accuracy: {value / n:.4f}")
+    print(f"reuters_precision: {correct / max(predicted, 1):.4f}")
+    print(f"reuters_predicted: {predicted}")
+    print("\n".join(misses))
+
+
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -142,4 +170,5 @@ def seeds(shared):
 if __name__ == "__main__":
     shared = shared_dir()
     gold_set(shared)
+    held_out(shared)
     seeds(shared)

@@ -24,4 +24,10 @@ fn quantulum_value_accuracy_floor() {
         claims_precision >= 0.95,
         "claims precision {claims_precision}\n{report}"
     );
+    if let Some(reuters) = report.figure("reuters_reader_value_accuracy") {
+        assert!(
+            reuters >= 0.94,
+            "reuters value accuracy {reuters}\n{report}"
+        );
+    }
 }

@@ -122,6 +122,31 @@ fn walk_paragraph(
     }
 }
 
+/// “...” to drive up prices, she said, ...: an attribution after a comma
+/// later in the sentence the quote opens.
+fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> Option<Attribution> {
+    if (a..k).any(|j| us.get(j).is_some_and(|u| u.is_word() || u.is_quote())) {
+        return None;
+    }
+    (k + 1..b)
+        .filter(|&c| us.get(c).is_some_and(|u| u.is_punct(",")))
+        .find_map(|c| {
+            let limit = (c + 1..b)
+                .find(|&j| {
+                    us.get(j).is_some_and(|u| {
+                        u.is_quote() || matches!(u.norm.as_str(), "." | "?" | "!" | ",")
+                    })
+                })
+                .unwrap_or(b);
+            after_quote(us, c + 1, limit, text).filter(|att| {
+                matches!(
+                    att.phrase.kind,
+                    PhraseKind::Pronoun(_) | PhraseKind::Person | PhraseKind::Definite
+                )
+            })
+        })
+}
+
 fn quote_claim(
     doc: &Document,
     seg: &QuoteSegment,

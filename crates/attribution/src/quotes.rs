@@ -34,6 +34,9 @@ enum Mark {
     Straight,
     StraightSingle,
     Guillemet,
+    /// Two apostrophes standing for a double quote ('' ... ''), as in some
+    /// newswire text.
+    DoubleApostrophe,
 }
 
 fn opener_kind(c: char) -> Option<Mark> {
@@ -82,18 +85,51 @@ fn scan_line(
     let mut open: Option<(Mark, usize, bool)> = None;
     // A paragraph that opens with the mark left open continues that quote.
     if let (Some(mark), Some(&(i, c))) = (carried, first_non_space) {
-        if opener_kind(c) == Some(mark) || (mark == Mark::CurlyDouble && c == '“') {
+        let doubled = mark == Mark::DoubleApostrophe && line.trim_start().starts_with("''");
+        if doubled || (mark != Mark::DoubleApostrophe && opener_kind(c) == Some(mark)) {
             open = Some((mark, start + i, true));
         }
     }
     let skip_first = open.is_some();
+    let mut skip_next = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
         if skip_first && Some(&(i, c)) == first_non_space {
+            // A reopening '' is two characters long.
+            skip_next = c == '\'' && chars.get(k + 1).is_some_and(|x| x.1 == '\'');
             continue;
         }
         let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
         let next = chars.get(k + 1).map(|x| x.1);
         let abs = start + i;
+        let doubled = c == '\'' && next == Some('\'');
+        if doubled {
+            let after = chars.get(k + 2).map(|x| x.1);
+            match open {
+                None if after.is_some_and(|a| !a.is_whitespace()) => {
+                    open = Some((Mark::DoubleApostrophe, abs, false));
+                    skip_next = true;
+                    continue;
+                }
+                Some((Mark::DoubleApostrophe, open_at, continues)) => {
+                    out.push(QuoteSegment {
+                        open: open_at,
+                        inner_start: open_at + 2,
+                        inner_end: abs,
+                        end: abs + 2,
+                        continues,
+                        closed: true,
+                    });
+                    open = None;
+                    skip_next = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match open {
             None => {
                 let Some(kind) = opener_kind(c) else { continue };
@@ -128,15 +164,24 @@ fn scan_line(
     // Left open: keep it only if the next paragraph reopens the same quote.
     let rest = text.get(end..).unwrap_or("");
     let next_para = rest.trim_start();
-    let reopened = next_para
-        .chars()
-        .next()
-        .and_then(opener_kind)
-        .is_some_and(|k| k == kind);
+    let reopened = if kind == Mark::DoubleApostrophe {
+        next_para.starts_with("''")
+    } else {
+        next_para
+            .chars()
+            .next()
+            .and_then(opener_kind)
+            .is_some_and(|k| k == kind)
+    };
     if reopened && end > open_at {
         out.push(QuoteSegment {
             open: open_at,
-            inner_start: open_at + mark_len(text, open_at),
+            inner_start: open_at
+                + if kind == Mark::DoubleApostrophe {
+                    2
+                } else {
+                    mark_len(text, open_at)
+                },
             inner_end: end,
             end,
             continues,
@@ -163,9 +208,10 @@ fn closes(
     after: &[(usize, char)],
 ) -> bool {
     match kind {
-        Mark::CurlyDouble => c == '”',
+        Mark::CurlyDouble => c == '”' || (c == '"' && !is_word_char(next)),
+        Mark::DoubleApostrophe => false,
         Mark::Guillemet => c == '»',
-        Mark::Straight => c == '"',
+        Mark::Straight => c == '"' || c == '”',
         Mark::StraightSingle => {
             c == '\'' && !is_word_char(next) && prev.is_some_and(|p| !p.is_whitespace())
         }
@@ -237,6 +283,8 @@ mod tests {
             ("«Nous gagnons», a-t-il dit.", &["Nous gagnons"]),
             ("They said 'go home' loudly; don't panic.", &["go home"]),
             ("The 1990s' boom ended.", &[]),
+            ("''We won,'' she said. ''Again.''", &["We won,", "Again."]),
+            ("He said \"mixed marks,” then left.", &["mixed marks,"]),
         ];
         for (text, want) in cases {
             assert_eq!(&inner(text), want, "{text}");

@@ -416,6 +416,10 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
         let first = &units[body_start];
         let mut describes = true;
+        if cue_here(units, body_start) && !first.capitalised(text) {
+            // ", said at a hearing": the verb, not a description.
+            break;
+        }
         if anon {
             out.anonymous = true;
         } else if first.norm == "who" || first.norm == "whose" {

@@ -8,9 +8,10 @@
 //! first fragment start to last fragment end.
 //!
 //! Predictions: crosscheck's quote claims; consecutive direct quotes that
-//! share a source and are separated only by their own attribution (the
-//! second claim names no source span) are merged into one envelope, which
-//! is how PolNeAR annotates split quotes. External predictions (a baseline)
+//! share a source and are separated only by their own attribution and
+//! punctuation (“A,” he said. “B.”; the second claim names no source span)
+//! are merged into one envelope, which is how PolNeAR annotates split
+//! quotes. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -217,7 +218,7 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
 /// True when the quote whose content starts at char `start` (at or just
 /// after its opening mark) is a fragment inside running text: a word, not
 /// clause punctuation or the paragraph start, comes before the mark.
-fn embedded(chars: &[char], start: usize) -> bool {
+pub fn embedded(chars: &[char], start: usize) -> bool {
     let mut j = start.min(chars.len());
     while j > 0
         && chars

@@ -144,6 +144,12 @@ impl<'a> Matcher<'a> {
     /// The expression starting at token `i`, if any: the longest of the rules,
     /// with leading modifiers and determiners folded in.
     pub(crate) fn match_at(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word && !self.lex.triggers.contains(&t.lower)
+            || t.kind == Kind::Punct && t.lower != "'"
+        {
+            return None;
+        }
         let mut best = self.core(i).map(|c| (i, c));
         let mut consider = |start: usize, core: Core| {
             if best.as_ref().is_none_or(|(_, b)| core.end > b.end) {
@@ -302,10 +308,9 @@ impl<'a> Matcher<'a> {
                 _ => Some((Some(1.0), i + 1)),
             };
         }
-        for len in [3usize, 2, 1] {
-            let phrase: Vec<&str> = (i..i + len).map(|k| self.w(k)).collect();
-            if let Some(v) = self.lex.vague.get(&phrase.join(" ")) {
-                return Some((v.parse().ok(), i + len));
+        for (words, value) in &self.lex.vague_phrases {
+            if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) {
+                return Some((value.parse().ok(), i + words.len()));
             }
         }
         let (n, mut end) = self.small_number(i)?;

@@ -1,6 +1,6 @@
 //! The temporal lexicon (data/lexicon.tsv), parsed once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Default)]
@@ -10,6 +10,8 @@ pub(crate) struct Lexicon {
     pub numbers: HashMap<String, u32>,
     /// Count words without a value ("several") → "X", or a value ("couple").
     pub vague: HashMap<String, String>,
+    /// The same as word lists, longest first.
+    pub vague_phrases: Vec<(Vec<String>, String)>,
     pub ordinals: HashMap<String, u32>,
     pub units: HashMap<String, &'static str>,
     pub parts: HashMap<String, &'static str>,
@@ -21,7 +23,15 @@ pub(crate) struct Lexicon {
     pub modifiers: Vec<(Vec<String>, &'static str)>,
     pub sets: HashMap<String, &'static str>,
     pub future_cues: Vec<String>,
+    /// Words an expression can start with; other tokens are skipped at once.
+    pub triggers: HashSet<String>,
 }
+
+/// Words the grammar itself starts rules with (beyond the lexicon entries).
+const GRAMMAR_STARTS: &[&str] = &[
+    "the", "fiscal", "year", "that", "same", "latest", "recent", "every", "each", "per", "current",
+    "as", "noon", "midnight", "first", "final", "q1", "q2", "q3", "q4",
+];
 
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../data/lexicon.tsv")));
@@ -124,6 +134,41 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let mut triggers: HashSet<String> = GRAMMAR_STARTS.iter().map(|w| w.to_string()).collect();
+        for map in [&lex.months, &lex.weekdays, &lex.numbers, &lex.ordinals] {
+            triggers.extend(map.keys().cloned());
+        }
+        for map in [
+            &lex.units,
+            &lex.parts,
+            &lex.seasons,
+            &lex.references,
+            &lex.sets,
+        ] {
+            triggers.extend(map.keys().cloned());
+        }
+        triggers.extend(lex.directions.keys().cloned());
+        triggers.extend(lex.deictic.keys().cloned());
+        triggers.extend(
+            lex.vague
+                .keys()
+                .filter_map(|k| k.split_whitespace().next())
+                .map(str::to_string),
+        );
+        triggers.extend(lex.modifiers.iter().filter_map(|(m, _)| m.first().cloned()));
+        lex.triggers = triggers;
+        lex.vague_phrases = lex
+            .vague
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.split_whitespace().map(str::to_string).collect(),
+                    v.clone(),
+                )
+            })
+            .collect();
+        lex.vague_phrases
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         // Longest modifiers first so "no more than" wins over "more than".
         lex.modifiers
             .sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));

@@ -1,0 +1,75 @@
+//! Temporal expressions on the seed articles (read at run time): every
+//! value is well-formed and every span slices the text; with no document
+//! date, year-less values stay unresolved or take a year the text states.
+//! `CROSSCHECK_PRINT_TIMES=1` prints what was found for eyeballing.
+
+use std::path::{Path, PathBuf};
+
+use crosscheck_time::{estimate_publication_date, TimeNormalizer};
+
+fn seeds_dir() -> PathBuf {
+    std::env::var_os("CROSSCHECK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("corpus/seeds")
+}
+
+fn well_formed(value: &str) -> bool {
+    let refs = ["PRESENT_REF", "PAST_REF", "FUTURE_REF"];
+    refs.contains(&value)
+        || value.starts_with('P')
+        || value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == 'X')
+}
+
+#[test]
+fn seed_time_expressions() {
+    let Ok(entries) = std::fs::read_dir(seeds_dir()) else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("seed corpus missing at {}", seeds_dir().display());
+        }
+        eprintln!("SKIPPED: seed corpus missing at {}", seeds_dir().display());
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    let print = std::env::var_os("CROSSCHECK_PRINT_TIMES").is_some();
+    let normalizer = TimeNormalizer::new();
+    let mut total = 0;
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = std::fs::read_to_string(path).expect("seed readable");
+        let exprs = normalizer.extract(&text, &[], None);
+        let estimate = estimate_publication_date(&text, &exprs);
+        if print {
+            println!("== {} estimate: {estimate:?}", path.display());
+        }
+        for e in &exprs {
+            if print {
+                println!(
+                    "  {:?} -> {} {:?} {:?}",
+                    e.text, e.value, e.kind, e.granularity
+                );
+            }
+            assert!(e.span.is_valid_in(&text), "span slices the text: {e:?}");
+            assert!(well_formed(&e.value), "value: {e:?}");
+        }
+        if let Some(est) = estimate {
+            let earliest = est.earliest.expect("an estimate has a lower bound");
+            let year = earliest.format("%Y").to_string();
+            assert!(
+                text.contains(&year),
+                "the bound's year is stated in the text"
+            );
+        }
+        total += exprs.len();
+    }
+    assert!(
+        total >= 20,
+        "seed articles are full of dates; found {total}"
+    );
+}

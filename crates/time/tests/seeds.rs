@@ -62,9 +62,13 @@ fn seed_time_expressions() {
             let earliest = est.earliest.expect("an estimate has a lower bound");
             let year = earliest.format("%Y").to_string();
             assert!(
-                text.contains(&year),
-                "the bound's year is stated in the text"
+                text.contains(&year) || est.basis.contains("begun in"),
+                "the bound comes from the text: {}",
+                est.basis
             );
+            if let Some(latest) = est.latest {
+                assert!(earliest <= latest, "bounds in order: {est:?}");
+            }
         }
         total += exprs.len();
     }

@@ -131,7 +131,8 @@ struct Totals {
 }
 
 /// Real news from the shared folder: the Reuters wire stories, the seed
-/// articles and the PolNeAR article texts.
+/// articles, the article-extraction HTML pages (gzipped; counted as stored)
+/// and the PolNeAR article texts.
 fn corpus_files(shared: &Path) -> Result<Vec<(PathBuf, u64)>> {
     let mut files = Vec::new();
     let mut add = |p: PathBuf| {
@@ -144,6 +145,7 @@ fn corpus_files(shared: &Path) -> Result<Vec<(PathBuf, u64)>> {
     add(shared.join("corpus/reuters21578/reuters21578.jsonl"));
     for dir in [
         "corpus/seeds",
+        "data/article-extraction/html",
         "data/polnear/train/text",
         "data/polnear/dev/text",
     ] {

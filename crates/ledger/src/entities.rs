@@ -1,9 +1,20 @@
 //! Looking up names (claim sources, stance actors) among canonical entities
 //! and the documents' own mention annotations.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crosscheck_ner::gazetteer::{gazetteer, Place};
 
 use crosscheck_model::{Claim, Document, Entity};
+
+static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/government_nouns.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin".
 pub fn name_key(name: &str) -> String {
@@ -87,6 +98,45 @@ impl NameIndex {
         self.ids.get(&name_key(name)).cloned()
     }
 
+    /// Canonical name of a stance actor: a known name, a known name at the
+    /// end of a titled phrase ("Ostrian President Ana Vell" → "Ana Vell"),
+    /// or the one country a state body belongs to ("Velish officials",
+    /// "authorities in Velora" → "Velora").
+    pub fn actor_name(&self, actor: &str) -> String {
+        if let Some(canonical) = self.canonical.get(&name_key(actor)) {
+            return canonical.clone();
+        }
+        let words: Vec<&str> = actor
+            .split_whitespace()
+            .map(|w| {
+                w.trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for start in 1..words.len() {
+            let key = name_key(&words.get(start..).unwrap_or(&[]).join(" "));
+            let starts_upper = words
+                .get(start)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if let (true, Some(canonical)) = (starts_upper, self.canonical.get(&key)) {
+                return canonical.clone();
+            }
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let speaks_for_state = lower.iter().any(|w| GOVERNMENT_NOUNS.contains(w.as_str()));
+        if speaks_for_state {
+            let countries = countries_named(&words);
+            if countries.len() == 1 {
+                if let Some(country) = countries.into_iter().next() {
+                    return self.canonical_name(&country);
+                }
+            }
+        }
+        self.canonical_name(actor)
+    }
+
     /// Canonical display name for an actor or speaker.
     pub fn canonical_name(&self, name: &str) -> String {
         let key = name_key(name);
@@ -101,6 +151,29 @@ impl NameIndex {
             }
         }
     }
+}
+
+/// Countries a phrase names, directly, by demonym, or by capital or seat.
+fn countries_named(words: &[&str]) -> BTreeSet<String> {
+    let gaz = gazetteer();
+    let mut found = BTreeSet::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, place)) = gaz.longest_match(words, i) else {
+            i += 1;
+            continue;
+        };
+        let country = match place {
+            Place::Country(c) | Place::Demonym(Some(c)) => gaz.countries.get(c),
+            Place::Capital(_) | Place::Seat(_) => gaz.metonym_referent(place),
+            _ => None,
+        };
+        if let Some(country) = country {
+            found.insert(country.name.clone());
+        }
+        i += len.max(1);
+    }
+    found
 }
 
 fn capitalise(text: &str) -> String {
@@ -132,5 +205,23 @@ mod tests {
             "ostrian defence ministry"
         );
         assert_eq!(name_key("“Marek Tol”"), "marek tol");
+    }
+
+    #[test]
+    fn actor_names() {
+        let index = NameIndex::default();
+        for (actor, want) in [
+            ("French officials", "France"),
+            ("authorities in Peru", "Peru"),
+            ("the Peruvian government", "Peru"),
+            (
+                "Chilean and Peruvian officials",
+                "Chilean and Peruvian officials",
+            ),
+            ("the Harbour Authority", "Harbour Authority"),
+            ("French farmers", "French farmers"),
+        ] {
+            assert_eq!(index.actor_name(actor), want, "{actor}");
+        }
     }
 }

@@ -332,13 +332,20 @@ fn trim_subject(subject: &str) -> String {
 fn decide(values: &[Value]) -> (PropositionStatus, String) {
     let origins: BTreeSet<&str> = values.iter().map(Value::origin).collect();
     let sources: BTreeSet<String> = values.iter().map(source_label).collect();
+    // Among equal values, name one whose source is known.
+    let attributed = |v: &Value| v.claim.source.name.is_some();
     let (Some(min), Some(max)) = (
-        values
-            .iter()
-            .min_by(|a, b| a.representative.total_cmp(&b.representative)),
-        values
-            .iter()
-            .max_by(|a, b| a.representative.total_cmp(&b.representative)),
+        values.iter().min_by(|a, b| {
+            a.representative
+                .total_cmp(&b.representative)
+                .then(attributed(b).cmp(&attributed(a)))
+        }),
+        values.iter().max_by(|a, b| {
+            a.representative
+                .total_cmp(&b.representative)
+                .then(attributed(a).cmp(&attributed(b)))
+                .then(b.order().cmp(&a.order()))
+        }),
     ) else {
         return (PropositionStatus::SingleSource, String::new());
     };

@@ -18,6 +18,9 @@ static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Mean document spread from which a stance is about the central matter.
+const CENTRAL_SPREAD: f64 = 2.0;
+
 static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/subject_stopwords.txt")
         .lines()
@@ -27,15 +30,14 @@ static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Which way a polarity leans; `None` for stances that neither assert nor
-/// deny (condemning something presupposes it, but says nothing new).
+/// Which way a polarity leans on whether something is so; `None` for
+/// stances that neither confirm nor deny it (condemning presupposes it,
+/// alleging and estimating are claims of their own).
 fn leaning(polarity: Polarity) -> Option<bool> {
     match polarity {
-        Polarity::Confirm | Polarity::Acknowledge | Polarity::Allege | Polarity::Estimate => {
-            Some(true)
-        }
+        Polarity::Confirm | Polarity::Acknowledge => Some(true),
         Polarity::Deny | Polarity::NotConfirmed => Some(false),
-        Polarity::Condemn => None,
+        Polarity::Allege | Polarity::Estimate | Polarity::Condemn => None,
     }
 }
 
@@ -81,7 +83,7 @@ pub fn stance_timelines(
         let Some(stance) = claim.stance.as_ref() else {
             continue;
         };
-        let actor = names.canonical_name(&stance.actor);
+        let actor = names.actor_name(&stance.actor);
         if actor.is_empty() {
             continue;
         }
@@ -97,9 +99,26 @@ pub fn stance_timelines(
             about,
         });
     }
+    // How many documents' stances use each word: words the whole story
+    // shares mark its central matter.
+    let mut word_docs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for steps in by_actor.values() {
+        for step in steps {
+            for t in &step.tokens {
+                word_docs
+                    .entry(t.as_str())
+                    .or_default()
+                    .insert(step.claim.doc.as_str());
+            }
+        }
+    }
+    let spread: HashMap<String, usize> = word_docs
+        .into_iter()
+        .map(|(w, docs)| (w.to_string(), docs.len()))
+        .collect();
     let mut timelines = Vec::new();
     for (actor, steps) in by_actor {
-        for matter in split_matters(steps) {
+        for matter in split_matters(steps, &spread) {
             timelines.push(timeline(&actor, matter, infos));
         }
     }
@@ -112,44 +131,71 @@ pub fn stance_timelines(
     timelines
 }
 
-/// Splits one actor's stances into matters by shared content words; generic
-/// references join the actor's largest matter.
-fn split_matters(steps: Vec<Step>) -> Vec<Vec<Step>> {
-    let mut matters: Vec<(BTreeSet<String>, Vec<Step>)> = Vec::new();
+/// Mean number of documents whose stances share a step's words (0 for a
+/// generic step).
+fn centrality(step: &Step, spread: &HashMap<String, usize>) -> f64 {
+    if step.tokens.is_empty() {
+        return 0.0;
+    }
+    let total: usize = step
+        .tokens
+        .iter()
+        .map(|t| spread.get(t).copied().unwrap_or(1))
+        .sum();
+    total as f64 / step.tokens.len() as f64
+}
+
+/// Splits one actor's stances into matters. Steps about the story's central
+/// matter (their words recur across documents, on average in at least
+/// [`CENTRAL_SPREAD`] documents) and generic steps ("denied the reports")
+/// form the main matter; the rest split by shared content words.
+fn split_matters<'a>(steps: Vec<Step<'a>>, spread: &HashMap<String, usize>) -> Vec<Vec<Step<'a>>> {
+    let mut main: Vec<Step> = Vec::new();
+    let mut generic: Vec<Step> = Vec::new();
+    let mut matters: Vec<Vec<Step>> = Vec::new();
     let mut by_token: HashMap<String, usize> = HashMap::new();
-    let mut generic = Vec::new();
     for step in steps {
         if step.tokens.is_empty() {
             generic.push(step);
+            continue;
+        }
+        if centrality(&step, spread) >= CENTRAL_SPREAD {
+            main.push(step);
             continue;
         }
         let found = step.tokens.iter().find_map(|t| by_token.get(t)).copied();
         let index = match found {
             Some(i) => i,
             None => {
-                matters.push((BTreeSet::new(), Vec::new()));
+                matters.push(Vec::new());
                 matters.len() - 1
             }
         };
         for t in &step.tokens {
             by_token.entry(t.clone()).or_insert(index);
         }
-        if let Some((tokens, members)) = matters.get_mut(index) {
-            tokens.extend(step.tokens.iter().cloned());
+        if let Some(members) = matters.get_mut(index) {
             members.push(step);
         }
     }
-    let largest = matters
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, (_, m))| (m.len(), usize::MAX - i))
-        .map(|(i, _)| i);
-    match largest.and_then(|i| matters.get_mut(i)) {
-        Some((_, members)) => members.extend(generic),
-        None if !generic.is_empty() => matters.push((BTreeSet::new(), generic)),
-        None => {}
+    // Generic steps belong with the main matter, or else the largest one.
+    if main.is_empty() {
+        let largest = matters
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, m)| (m.len(), usize::MAX - i))
+            .map(|(i, _)| i);
+        if let Some(i) = largest {
+            main = matters.remove(i);
+        }
     }
-    matters.into_iter().map(|(_, m)| m).collect()
+    main.extend(generic);
+    let mut all = Vec::with_capacity(matters.len() + 1);
+    if !main.is_empty() {
+        all.push(main);
+    }
+    all.extend(matters);
+    all
 }
 
 fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>) -> StanceTimeline {

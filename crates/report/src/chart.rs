@@ -10,16 +10,20 @@ use crosscheck_model::{Proposition, PropositionStatus};
 use crate::escape::esc;
 use crate::view::{shorten, View};
 
-const WIDTH: f64 = 760.0;
-const HEIGHT: f64 = 260.0;
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 300.0;
 const LEFT: f64 = 70.0;
-const RIGHT: f64 = 190.0;
+const RIGHT: f64 = 230.0;
 const TOP: f64 = 18.0;
 const BOTTOM: f64 = 44.0;
-/// Width kept at the right for values without a date.
-const UNDATED: f64 = 70.0;
+/// Width of one slot for a value without a date (they sit side by side at
+/// the right of the dated ones).
+const UNDATED_SLOT: f64 = 56.0;
 /// Horizontal spacing of values that share a date.
-const SPREAD: f64 = 16.0;
+const SPREAD: f64 = 22.0;
+/// Approximate width of one label character at the chart's font size.
+const CHAR_WIDTH: f64 = 7.0;
+const LABEL_HEIGHT: f64 = 14.0;
 
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#be185d", "#4b5563",
@@ -63,8 +67,19 @@ pub fn chart(p: &Proposition, view: &View) -> String {
         .collect();
     let first = dates.iter().flatten().min().copied();
     let last = dates.iter().flatten().max().copied();
-    let any_undated = dates.iter().any(Option::is_none);
-    let plot_right = WIDTH - RIGHT - if any_undated { UNDATED } else { 0.0 };
+    let undated_count = dates.iter().filter(|d| d.is_none()).count();
+    let any_undated = undated_count > 0;
+    let dated_any = dates.iter().any(Option::is_some);
+    let plot_width = WIDTH - RIGHT - LEFT;
+    // Undated values take as much room as they need, up to all of it.
+    let undated_width = if !any_undated {
+        0.0
+    } else if dated_any {
+        (undated_count as f64 * UNDATED_SLOT + 20.0).min(plot_width * 0.6)
+    } else {
+        plot_width
+    };
+    let plot_right = WIDTH - RIGHT - undated_width;
     let span_days = match (first, last) {
         (Some(a), Some(b)) => (b - a).num_days() as f64,
         _ => 0.0,
@@ -75,9 +90,11 @@ pub fn chart(p: &Proposition, view: &View) -> String {
                 LEFT + 20.0 + (d - f).num_days() as f64 / span_days * (plot_right - LEFT - 40.0)
             }
             (Some(_), _) => (LEFT + plot_right) / 2.0,
-            (None, _) => plot_right + UNDATED / 2.0,
+            (None, _) => plot_right,
         }
     };
+    let undated_slot = undated_width / undated_count.max(1) as f64;
+    let mut undated_seen = 0usize;
     let max_value = p
         .values
         .iter()
@@ -105,24 +122,30 @@ pub fn chart(p: &Proposition, view: &View) -> String {
                 sources.len() - 1
             }
         };
-        let base = x_of(*date);
-        let slot = base.round() as i64;
-        let n = match used
-            .iter_mut()
-            .find(|(x, _)| (*x - slot).abs() < SPREAD as i64)
-        {
-            Some((_, n)) => {
-                *n += 1;
-                *n - 1
-            }
-            None => {
-                used.push((slot, 1));
-                0
-            }
+        let x = if date.is_some() {
+            let base = x_of(*date);
+            let slot = base.round() as i64;
+            let n = match used
+                .iter_mut()
+                .find(|(x, _)| (*x - slot).abs() < SPREAD as i64)
+            {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n - 1
+                }
+                None => {
+                    used.push((slot, 1));
+                    0
+                }
+            };
+            base + n as f64 * SPREAD
+        } else {
+            undated_seen += 1;
+            plot_right + (undated_seen as f64 - 0.5) * undated_slot
         };
         let quantity = claim.and_then(|c| c.quantity.as_ref());
         marks.push(Mark {
-            x: base + n as f64 * SPREAD,
+            x,
             low: v.low,
             high: v.high,
             approximate: quantity.is_some_and(|q| q.approximate),
@@ -162,8 +185,19 @@ pub fn chart(p: &Proposition, view: &View) -> String {
     let mut distinct: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
     distinct.sort();
     distinct.dedup();
+    let estimated: Vec<NaiveDate> = p
+        .values
+        .iter()
+        .filter(|v| view.doc(&v.doc).is_some_and(|d| d.published.is_none()))
+        .filter_map(|v| parse_date(v.date.as_deref()))
+        .collect();
     for d in distinct {
         let x = x_of(Some(d));
+        let shown = if estimated.contains(&d) {
+            format!("≈{d}")
+        } else {
+            d.to_string()
+        };
         if labelled.iter().any(|l| (l - x).abs() < 74.0) {
             continue;
         }
@@ -173,14 +207,15 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             r##"<line x1="{x:.1}" y1="{base_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#6b7280"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"##,
             base_y + 5.0,
             base_y + 20.0,
-            d
+            shown
         );
     }
     if any_undated {
         let _ = write!(
             svg,
-            r#"<text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">undated</text>"#,
-            plot_right + UNDATED / 2.0,
+            r##"<rect x="{plot_right:.1}" y="{TOP}" width="{undated_width:.1}" height="{:.1}" fill="#f3f4f6" fill-opacity="0.6"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">no date</text>"##,
+            base_y - TOP,
+            plot_right + undated_width / 2.0,
             base_y + 20.0
         );
     }
@@ -205,8 +240,9 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             points.join(" ")
         );
     }
+    let mut placed: Vec<Label> = Vec::new();
     for m in &marks {
-        draw_mark(&mut svg, m, &y_of, top_value);
+        draw_mark(&mut svg, m, &y_of, top_value, &mut placed);
     }
     // Legend: one line per source.
     for (i, source) in sources.iter().enumerate().take(12) {
@@ -218,16 +254,70 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             PALETTE[i % PALETTE.len()],
             x + 10.0,
             y + 4.0,
-            esc(&shorten(source, 24))
+            esc(&shorten(source, 30))
         );
     }
     svg.push_str("</svg>");
     svg
 }
 
-fn draw_mark(svg: &mut String, m: &Mark, y_of: &dyn Fn(f64) -> f64, top_value: f64) {
+/// A placed label's box, to keep later labels off it.
+struct Label {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Label {
+    fn overlaps(&self, other: &Label) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+}
+
+/// Where a mark's value label goes: above its top, else below its bottom,
+/// else further out, whichever collides with no label placed so far.
+fn place_label(x: f64, top: f64, bottom: f64, text: &str, placed: &mut Vec<Label>) -> (f64, f64) {
+    let width = text.chars().count() as f64 * CHAR_WIDTH;
+    let candidates = [
+        top - 8.0,
+        bottom + 8.0 + LABEL_HEIGHT,
+        top - 8.0 - LABEL_HEIGHT,
+        bottom + 8.0 + 2.0 * LABEL_HEIGHT,
+        top - 8.0 - 2.0 * LABEL_HEIGHT,
+    ];
+    let boxed = |baseline: f64| Label {
+        left: x - width / 2.0,
+        right: x + width / 2.0,
+        top: baseline - LABEL_HEIGHT + 2.0,
+        bottom: baseline + 2.0,
+    };
+    let baseline = candidates
+        .iter()
+        .copied()
+        .find(|b| {
+            let candidate = boxed(*b);
+            candidate.top >= 0.0
+                && candidate.bottom <= HEIGHT
+                && !placed.iter().any(|p| p.overlaps(&candidate))
+        })
+        .unwrap_or(top - 8.0);
+    placed.push(boxed(baseline));
+    (x, baseline)
+}
+
+fn draw_mark(
+    svg: &mut String,
+    m: &Mark,
+    y_of: &dyn Fn(f64) -> f64,
+    top_value: f64,
+    placed: &mut Vec<Label>,
+) {
     let (x, c) = (m.x, m.color);
-    let label_y = match (m.low, m.high) {
+    let (top, bottom) = match (m.low, m.high) {
         (Some(l), Some(h)) if (h - l).abs() > f64::EPSILON => {
             let (y1, y2) = (y_of(h), y_of(l));
             let _ = write!(
@@ -236,7 +326,7 @@ fn draw_mark(svg: &mut String, m: &Mark, y_of: &dyn Fn(f64) -> f64, top_value: f
                 x - 5.0,
                 (y2 - y1).max(2.0)
             );
-            y1
+            (y1, y2)
         }
         (Some(v), Some(_)) => {
             let y = y_of(v);
@@ -252,7 +342,11 @@ fn draw_mark(svg: &mut String, m: &Mark, y_of: &dyn Fn(f64) -> f64, top_value: f
                     r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{c}"/>"#
                 );
             }
-            y
+            if m.approximate {
+                (y_of(v * 1.1), y_of(v * 0.9))
+            } else {
+                (y - 5.0, y + 5.0)
+            }
         }
         (None, Some(h)) => {
             let (y1, y2) = (y_of(h), y_of(0.0));
@@ -262,7 +356,7 @@ fn draw_mark(svg: &mut String, m: &Mark, y_of: &dyn Fn(f64) -> f64, top_value: f
                 x - 7.0,
                 x + 7.0
             );
-            y1
+            (y1, y1 + 4.0)
         }
         (Some(l), None) => {
             let (y1, y2) = (y_of(top_value), y_of(l));
@@ -272,15 +366,14 @@ fn draw_mark(svg: &mut String, m: &Mark, y_of: &dyn Fn(f64) -> f64, top_value: f
                 x - 7.0,
                 x + 7.0
             );
-            y2
+            (y2 - 4.0, y2)
         }
         (None, None) => return,
     };
+    let (label_x, baseline) = place_label(x, top, bottom, &m.value, placed);
     let _ = write!(
         svg,
-        r#"<text x="{:.1}" y="{:.1}" class="value" fill="{c}">{}</text>"#,
-        x + 9.0,
-        label_y - 6.0,
+        r#"<text x="{label_x:.1}" y="{baseline:.1}" class="value" fill="{c}" text-anchor="middle">{}</text>"#,
         esc(&m.value)
     );
 }

@@ -79,12 +79,16 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
     let most = sourcing_ranking(ledger).into_iter().next();
     let _ = write!(
         out,
-        "<header><h1>crosscheck report</h1><div class=\"sub\">{} documents from {} outlets · {} claims · {} entities</div>\
+        "<header><h1>crosscheck report</h1><div class=\"sub\">{} documents · {} · {} claims · {} entities</div>\
          <nav><a href=\"#figures\">Figures</a><a href=\"#conflicts\">Conflicts</a><a href=\"#stances\">Stances</a>\
          <a href=\"#timeline\">Timeline</a><a href=\"#sourcing\">Sourcing</a><a href=\"#quotes\">Quotes</a>\
          <a href=\"#entities\">Entities</a><a href=\"#documents\">Documents</a></nav></header><section class=\"glance\">",
         ledger.documents.len(),
-        ledger.outlets.len(),
+        match ledger.documents.iter().filter_map(|d| d.outlet.as_deref()).collect::<std::collections::BTreeSet<_>>().len() {
+            0 => "no outlet named".to_string(),
+            1 => "1 outlet".to_string(),
+            n => format!("{n} outlets"),
+        },
         ledger.claims.len(),
         ledger.entities.len()
     );
@@ -105,7 +109,7 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
             .map(|d| format!("{} ({})", shorten(title(d), 60), outlet(d)));
         let _ = write!(
             out,
-            "<div><b>{}</b><span>anonymous sources in the most anonymously sourced article: {}</span></div>",
+            "<div><b>{}</b><span>of claims from anonymous sources in the most anonymously sourced article</span><em>{}</em></div>",
             percent(share),
             esc(&name.unwrap_or_default())
         );
@@ -141,7 +145,7 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
-                esc(v.date.as_deref().unwrap_or("undated")),
+                esc(&view.value_date(v)),
                 esc(&v.claim),
                 esc(&v.text),
                 esc(&source),
@@ -162,7 +166,7 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
                     esc(&v.text),
                     esc(&source),
                     esc(v.outlet.as_deref().unwrap_or("")),
-                    esc(v.date.as_deref().unwrap_or("undated"))
+                    esc(&view.value_date(v))
                 );
             }
         }
@@ -202,7 +206,7 @@ fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
                 esc(&after),
                 esc(&source_name(claim)),
                 esc(v.outlet.as_deref().unwrap_or("unknown outlet")),
-                esc(v.date.as_deref().unwrap_or("undated"))
+                esc(&view.value_date(v))
             );
         }
         out.push_str("</div></div>");

@@ -54,7 +54,7 @@ pub fn markdown(ledger: &Ledger) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                v.date.as_deref().unwrap_or("undated"),
+                view.value_date(v),
                 md(&value),
                 md(&claim.map(source_name).unwrap_or_default()),
                 md(v.outlet.as_deref().unwrap_or("")),
@@ -90,7 +90,7 @@ pub fn markdown(ledger: &Ledger) -> String {
                     md(&after),
                     md(&source_name(claim)),
                     md(v.outlet.as_deref().unwrap_or("")),
-                    v.date.as_deref().unwrap_or("undated")
+                    view.value_date(v)
                 );
             }
         }

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use crosscheck_ledger::{polarity_verb, value_text_of};
-use crosscheck_model::{Claim, ClaimKind, Document, Ledger, PropositionStatus, SourceKind};
+use crosscheck_model::{
+    Claim, ClaimKind, Document, Ledger, PropositionStatus, PropositionValue, SourceKind,
+};
 
 /// Indexes a ledger's documents and claims by id.
 pub struct View<'a> {
@@ -41,6 +43,15 @@ impl<'a> View<'a> {
 
     pub fn claim(&self, id: &str) -> Option<&'a Claim> {
         self.claims.get(id).copied()
+    }
+
+    /// A proposition value's date as shown: "≈" marks an estimated date.
+    pub fn value_date(&self, v: &PropositionValue) -> String {
+        match (&v.date, self.doc(&v.doc)) {
+            (Some(d), Some(doc)) if doc.published.is_none() => format!("≈{d}"),
+            (Some(d), _) => d.clone(),
+            (None, _) => "undated".to_string(),
+        }
     }
 
     pub fn claims_of(&self, doc: &str) -> &[&'a Claim] {

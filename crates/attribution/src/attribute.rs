@@ -3,7 +3,10 @@
 //! around it.
 
 use crate::lexicon::{FunctionClass, LEXICON};
-use crate::speaker::{appositives, phrase_backward, phrase_forward, skip_aux, Appositive, Phrase};
+use crate::speaker::{
+    appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
+    Phrase,
+};
 use crate::units::Unit;
 
 /// Who said it and how, as written next to the statement.
@@ -122,7 +125,8 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         }
     }
     // Speaker first: “...,” KCNA declared. / “...,” a diplomat, who ..., said.
-    let (phrase, next) = phrase_forward(units, i, limit, text)?;
+    let (phrase, next) = phrase_forward(units, i, limit, text)
+        .or_else(|| description_before_cue(units, i, limit, text))?;
     let appositive = appositives(units, next, limit, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() && units.get(j).is_some_and(|u| u.is_punct(",")) {
@@ -148,10 +152,13 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
 /// End byte of the last unit before `limit` (the attribution runs to the
 /// end of its clause: "he told reporters in a closed-door meeting").
 fn clause_end(units: &[Unit], limit: usize) -> usize {
-    limit
-        .checked_sub(1)
-        .and_then(|k| units.get(k))
-        .filter(|u| !u.is_quote())
+    units
+        .get(..limit.min(units.len()))
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|u| !u.is_quote())
+        .find(|u| u.is_word())
         .map_or(0, |u| u.end)
 }
 

@@ -109,7 +109,8 @@ fn walk_paragraph(
             } else {
                 None
             }
-            .or_else(|| before_quote(us, a, k, text));
+            .or_else(|| before_quote(us, a, k, text))
+            .or_else(|| later_in_sentence(us, a, k, b, text));
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
@@ -184,7 +185,7 @@ fn quote_claim(
                     && (seg.continues
                         || text.get(d.end..seg.open).is_some_and(|gap| {
                             gap.chars()
-                                .all(|c| c.is_whitespace() || ".,;:—–".contains(c))
+                                .all(|c| (c.is_whitespace() && c != '\n') || ".,;:—–".contains(c))
                         }))
             });
             if let Some(prev) = previous {

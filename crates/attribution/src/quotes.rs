@@ -132,7 +132,12 @@ fn scan_line(
         }
         match open {
             None => {
-                let Some(kind) = opener_kind(c) else { continue };
+                // A closing mark used as an opener at the start of a
+                // paragraph or word (”Text ...”), a typing slip news copy has.
+                let stray = c == '”' && !is_word_char(prev) && is_word_char(next);
+                let Some(kind) = opener_kind(c).or(stray.then_some(Mark::CurlyDouble)) else {
+                    continue;
+                };
                 let valid = match kind {
                     Mark::StraightSingle => {
                         !is_word_char(prev) && next.is_some_and(char::is_alphabetic)

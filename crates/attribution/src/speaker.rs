@@ -172,6 +172,51 @@ fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
     units[i..j].iter().all(|u| LEXICON.is_determiner(&u.norm))
 }
 
+/// A description whose head noun the lexicon does not know, accepted only
+/// because a speech cue follows it at once: “...,” the New York
+/// businessman said.
+pub fn description_before_cue(
+    units: &[Unit],
+    i: usize,
+    limit: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let first = units.get(i)?;
+    if !LEXICON.is_determiner(&first.norm) {
+        return None;
+    }
+    let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
+    let body = units.get(i..cue)?;
+    if body
+        .iter()
+        .any(|u| !u.is_word() || LEXICON.function_class(&u.norm).is_some())
+    {
+        return None;
+    }
+    let head = body.last()?;
+    let definite = first.norm == "the";
+    let whole = join(body, text);
+    let plural = head.norm.ends_with('s') && !head.norm.ends_with("ss");
+    Some((
+        Phrase {
+            start: first.start,
+            end: head.end,
+            kind: if definite && !plural {
+                PhraseKind::Definite
+            } else {
+                PhraseKind::Unnamed
+            },
+            name: whole,
+            role: Some(join(&body[1..], text)),
+            head: head.norm.clone(),
+            female: false,
+            male: false,
+            plural,
+        },
+        cue,
+    ))
+}
+
 /// Reads the speaker phrase that ends just before unit `end`; the longest
 /// phrase that parses up to exactly there wins.
 pub fn phrase_backward(

@@ -649,8 +649,19 @@ impl<'a> Matcher<'a> {
         let (hm, end) = self.clock_at(i)?;
         let mut value_day = self.ctx.anchor.map(date_value);
         let mut end = end;
-        let day_start = if self.is(end, "on") { end + 1 } else { end };
-        if let Some(c) = self.weekday(day_start).or_else(|| self.deictic(day_start)) {
+        let day_start = if self.any(end, &["on", ","]) {
+            end + 1
+        } else {
+            end
+        };
+        let day = self
+            .weekday(day_start)
+            .or_else(|| self.deictic(day_start))
+            .or_else(|| {
+                self.month_date(day_start)
+                    .filter(|c| c.granularity == "day")
+            });
+        if let Some(c) = day {
             if c.kind == TimexType::Date {
                 value_day = Some(c.value);
                 end = c.end;
@@ -788,6 +799,21 @@ impl<'a> Matcher<'a> {
             let v = year_str(self.anchor_year());
             return Some(
                 Core::new(end, v, TimexType::Date, "year")
+                    .relative(true)
+                    .class(Class::Period),
+            );
+        }
+        // "the weekend": the one just past, or the coming one in a future clause.
+        if self.is(i, "weekend") && i.checked_sub(1).is_some_and(|k| self.is(k, "the")) {
+            let forward = self.future_context(i, i + 1);
+            let v = self
+                .ctx
+                .anchor
+                .and_then(|a| nearest_weekday(a, chrono::Weekday::Sat, forward, false))
+                .map(|d| format!("{}-WE", week_value(d)))
+                .unwrap_or_else(|| "XXXX-WXX-WE".to_string());
+            return Some(
+                Core::new(i + 1, v, TimexType::Date, "weekend")
                     .relative(true)
                     .class(Class::Period),
             );

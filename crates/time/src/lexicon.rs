@@ -30,7 +30,7 @@ pub(crate) struct Lexicon {
 /// Words the grammar itself starts rules with (beyond the lexicon entries).
 const GRAMMAR_STARTS: &[&str] = &[
     "the", "fiscal", "year", "that", "same", "latest", "recent", "every", "each", "per", "current",
-    "as", "noon", "midnight", "first", "final", "q1", "q2", "q3", "q4",
+    "as", "noon", "midnight", "weekend", "first", "final", "q1", "q2", "q3", "q4",
 ];
 
 static LEXICON: LazyLock<Lexicon> =

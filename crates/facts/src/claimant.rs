@@ -69,7 +69,15 @@ pub fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> So
 fn source_from(doc: &Document, sent: &Sentence, a: usize, b: usize) -> Option<Source> {
     let (s, e) = sent.bytes(a, b)?;
     let span = Span::of(&doc.text, s, e)?;
-    let name = span.text.trim_end_matches(['’', '\'']).to_string();
+    let name = span
+        .text
+        .trim_end_matches(['’', '\''])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if matches!(name.to_lowercase().as_str(), "the" | "a" | "an" | "") {
+        return None;
+    }
     let kind = source_kind(doc, s, e, &name);
     Some(Source {
         name: Some(name),

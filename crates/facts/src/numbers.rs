@@ -88,6 +88,8 @@ struct Numeral {
     /// "hundreds", "tens of thousands": `value` is only a lower bound.
     vague: bool,
     fraction: bool,
+    /// "1986/87", "50/50": slash forms that are not fractions.
+    code: bool,
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -204,15 +206,36 @@ impl<'a> Reader<'a> {
             && !self.touching(i, i + 1)
             && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
             && !LEXICON.np_stop.contains(self.low(i + 1).as_str())
-            && self.unit_at(i + 1, false).is_none();
+            && self.unit_at(i + 1, false).is_none()
+            && self.word_value(i + 1).is_none();
         let european = dot_grouped(raw) && (self.european || next_is_noun);
         let mut value = parse_digits(raw, european).or_else(|| parse_digits(raw, !european))?;
         let plain_int = raw.bytes().all(|b| b.is_ascii_digit());
         let digit_count = raw.bytes().filter(u8::is_ascii_digit).count();
         let mut end = i + 1;
         let mut fraction = false;
-        // "2 1/2": a whole number followed by a fraction.
+        let mut code = false;
+        let slash_fraction = |a: usize| {
+            self.s(a + 1) == "/"
+                && self.kind(a) == Some(Kind::Num)
+                && self.kind(a + 2) == Some(Kind::Num)
+                && self.touching(a, a + 1)
+                && self.touching(a + 1, a + 2)
+        };
+        // "5-1/2": newswire's whole number and fraction.
         if plain_int
+            && is_dash(self.s(end))
+            && self.touching(end - 1, end)
+            && self.touching(end, end + 1)
+            && slash_fraction(end + 1)
+        {
+            let num: f64 = self.s(end + 1).parse().ok()?;
+            let den: f64 = self.s(end + 3).parse().ok()?;
+            if den != 0.0 && num < den {
+                value += num / den;
+                end += 4;
+            }
+        } else if plain_int
             && self.kind(end) == Some(Kind::Num)
             && self.s(end + 1) == "/"
             && self.touching(end, end + 1)
@@ -231,12 +254,17 @@ impl<'a> Reader<'a> {
             && self.kind(end + 1) == Some(Kind::Num)
         {
             let den: f64 = self.s(end + 1).parse().ok()?;
-            if den == 0.0 || !plain_int {
+            if den == 0.0 {
                 return None;
             }
-            value /= den;
+            if plain_int && value < den && den <= 100.0 {
+                value /= den;
+                fraction = true;
+            } else {
+                // "1986/87", "50/50", "24/7": a season, ratio or code, not a fraction.
+                code = true;
+            }
             end += 2;
-            fraction = true;
         }
         // Scientific notation: "4e14", "9.83e-3", "2.48×10−5", "8x2^10".
         let w = self.s(end);
@@ -312,6 +340,7 @@ impl<'a> Reader<'a> {
             digit_count,
             vague: false,
             fraction,
+            code,
         };
         self.scale_after(&mut n);
         Some(n)
@@ -360,6 +389,7 @@ impl<'a> Reader<'a> {
                 digit_count: 0,
                 vague: true,
                 fraction: false,
+                code: false,
             });
         }
         let mut total = 0.0;
@@ -386,6 +416,7 @@ impl<'a> Reader<'a> {
                         digit_count: 0,
                         vague: false,
                         fraction: true,
+                        code: false,
                     });
                 }
                 // "a gallon", "a penny": one of a unit (never "a day": that is a rate).
@@ -402,6 +433,7 @@ impl<'a> Reader<'a> {
                         digit_count: 0,
                         vague: false,
                         fraction: false,
+                        code: false,
                     });
                 }
             }
@@ -415,6 +447,7 @@ impl<'a> Reader<'a> {
                 digit_count: 0,
                 vague: false,
                 fraction: true,
+                code: false,
             });
         }
         while let Some((v, class)) = self.word_value(j) {
@@ -499,6 +532,7 @@ impl<'a> Reader<'a> {
             digit_count: 0,
             vague: false,
             fraction,
+            code: false,
         })
     }
 
@@ -542,6 +576,7 @@ impl<'a> Reader<'a> {
                     digit_count: 1,
                     vague: false,
                     fraction: true,
+                    code: false,
                 })
             }
         }
@@ -866,8 +901,13 @@ impl<'a> Reader<'a> {
             // "2 in thick" is inches, "45 in the region" is not.
             "in" => {
                 let next = self.low(after);
-                self.kind(after) != Some(Kind::Word)
-                    || (!LEXICON.np_stop.contains(next.as_str()) && !self.capitalized_word(after))
+                match self.kind(after) {
+                    None | Some(Kind::Sym) => true,
+                    Some(Kind::Num) => false,
+                    Some(Kind::Word) => {
+                        !LEXICON.np_stop.contains(next.as_str()) && !self.capitalized_word(after)
+                    }
+                }
             }
             // "2 pm" is a time of day; "2.1 pm" a length.
             "pm" | "am" => !self.looks_like_clock(n),
@@ -903,6 +943,14 @@ impl<'a> Reader<'a> {
         range_figure: bool,
     ) -> FigureKind {
         let next = self.low(end);
+        if n.code {
+            let year = n.digit_count >= 4 && (1800.0..=2100.0).contains(&n.value);
+            return if year {
+                FigureKind::Year
+            } else {
+                FigureKind::Identifier
+            };
+        }
         // Ordinals: "21st", "3rd".
         if matches!(next.as_str(), "st" | "nd" | "rd" | "th") && self.touching(end - 1, end) {
             return FigureKind::Ordinal;
@@ -963,9 +1011,13 @@ impl<'a> Reader<'a> {
                 && !LEXICON.np_stop.contains(next.as_str())
                 && !self.capitalized_word(end)
                 && !decade;
+            // Plain four digits in the calendar range are years ("1986 wine
+            // exports") unless a count modifier precedes them ("some 2000 troops").
+            let modified = first < i;
+            let calendar = (1800.0..=2100.0).contains(&v) && !modified;
             if n.digit_count == 4
                 && (1000.0..=2100.0).contains(&v)
-                && (!next_word_noun || month_before)
+                && (calendar || !next_word_noun || month_before)
             {
                 return FigureKind::Year;
             }

@@ -302,6 +302,11 @@ impl<'a> Sentence<'a> {
         while end > start && !self.is_word(end - 1) {
             end -= 1;
         }
+        // A lone participle ("compared", "rising") is a verb, not what is counted.
+        let lone = self.low(start);
+        if end == start + 1 && (lone.ends_with("ed") || lone.ends_with("ing")) {
+            return None;
+        }
         (end > start).then_some((start, end))
     }
 

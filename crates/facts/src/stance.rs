@@ -452,7 +452,12 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 let Some(actor_span) = Span::of(&doc.text, x, y) else {
                     continue;
                 };
-                let mut name = actor_span.text.trim_end_matches(['’', '\'']).to_string();
+                let mut name = actor_span
+                    .text
+                    .trim_end_matches(['’', '\''])
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"))
                 {
                     name = stripped.to_string();

@@ -1,0 +1,78 @@
+//! Robustness on unseen newswire: the first stories of Reuters-21578 (read at
+//! run time) go through both extractors without a panic, every span checks
+//! out, and no figure is a year, date or duration.
+
+use std::path::{Path, PathBuf};
+
+use crosscheck_facts::{QuantityExtractor, StanceExtractor};
+use crosscheck_model::Document;
+use crosscheck_text::SentenceSplitter;
+
+fn corpus() -> PathBuf {
+    std::env::var_os("CROSSCHECK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("corpus/reuters21578/reuters21578.jsonl")
+}
+
+#[derive(serde::Deserialize)]
+struct Story {
+    text: String,
+}
+
+#[test]
+fn reuters_stories_extract_cleanly() {
+    let path = corpus();
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("Reuters corpus missing at {}", path.display());
+        }
+        eprintln!("SKIPPED: Reuters corpus missing at {}", path.display());
+        return;
+    };
+    let splitter = SentenceSplitter::new();
+    let quantities = QuantityExtractor::new();
+    let stances = StanceExtractor::new();
+    let (mut figures, mut with_subject_or_unit, mut stance_count) = (0usize, 0usize, 0usize);
+    for (n, line) in raw.lines().take(1500).enumerate() {
+        let Ok(story) = serde_json::from_str::<Story>(line) else {
+            continue;
+        };
+        let mut doc = Document {
+            id: format!("reuters-{n}"),
+            text: story.text,
+            ..Document::default()
+        };
+        doc.sentences = splitter.split_document(&doc.text, &doc.paragraphs);
+        for c in quantities.extract(&doc, &[]) {
+            assert!(c.span.is_valid_in(&doc.text), "{}: {:?}", c.id, c.span);
+            let Some(q) = c.quantity else {
+                panic!("{}: no quantity", c.id)
+            };
+            assert!(q.span.is_valid_in(&doc.text));
+            assert!(
+                q.unit.as_deref() != Some("year") && q.unit.as_deref() != Some("day"),
+                "{}: duration {:?}",
+                c.id,
+                q.span.text
+            );
+            if std::env::var("FACTS_DUMP").is_ok() && figures % 60 == 0 {
+                eprintln!(
+                    "{:<30} {:?}..{:?} {:?} unit={:?} subj={:?} src={:?} rate={:?}",
+                    q.span.text, q.low, q.high, q.bound, q.unit, q.subject, c.source.name, q.rate
+                );
+            }
+            figures += 1;
+            with_subject_or_unit += usize::from(q.subject.is_some() || q.unit.is_some());
+        }
+        for c in stances.extract(&doc, &[]) {
+            assert!(c.span.is_valid_in(&doc.text), "{}: {:?}", c.id, c.span);
+            stance_count += 1;
+        }
+    }
+    eprintln!(
+        "figures {figures}, with subject or unit {with_subject_or_unit}, stances {stance_count}"
+    );
+    assert!(figures > 1000, "too few figures: {figures}");
+    assert!(with_subject_or_unit as f64 >= 0.8 * figures as f64);
+}

@@ -11,9 +11,16 @@ fn main() {
     let input = crosscheck_ingest::Input::Path(path);
     crosscheck_ingest::read_input(&input, &mut |result| match result {
         Ok(doc) => {
-            println!("id={} title={:?} outlet={:?} author={:?} published={:?} url={:?}", doc.id, doc.title, doc.outlet, doc.author, doc.published, doc.url);
+            println!(
+                "id={} title={:?} outlet={:?} author={:?} published={:?} url={:?}",
+                doc.id, doc.title, doc.outlet, doc.author, doc.published, doc.url
+            );
             for p in &doc.paragraphs {
-                println!("[{:?}] {}", p.kind, doc.text.get(p.range.start..p.range.end).unwrap_or_default());
+                println!(
+                    "[{:?}] {}",
+                    p.kind,
+                    doc.text.get(p.range.start..p.range.end).unwrap_or_default()
+                );
             }
         }
         Err(e) => eprintln!("{e}"),

@@ -110,9 +110,11 @@ fn year(token: &str) -> Option<i32> {
 mod tests {
     use super::*;
 
+    type Ymd = (i32, u32, u32);
+
     #[test]
     fn date_formats_table() {
-        let cases: &[(&str, Option<(i32, u32, u32)>)] = &[
+        let cases: &[(&str, Option<Ymd>)] = &[
             ("2019-11-19", Some((2019, 11, 19))),
             ("2019-11-19T08:30:00-05:00", Some((2019, 11, 19))),
             ("2019/11/19", Some((2019, 11, 19))),

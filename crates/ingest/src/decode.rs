@@ -202,7 +202,7 @@ mod tests {
             (
                 "mixed utf-8 and junk",
                 b"caf\xc3\xa9 and \xff\xfe\x81 junk",
-                Err(DecodeError::InvalidUtf8(9)),
+                Err(DecodeError::InvalidUtf8(10)),
             ),
         ];
         for (name, input, want) in cases {

@@ -49,11 +49,10 @@ pub fn build_document(
         return Err("no article text found".to_string());
     }
     match parts.blocks.first() {
-        Some(first) if first.kind == ParagraphKind::Headline => {
-            if parts.title.is_none() {
-                parts.title = Some(first.text.clone());
-            }
+        Some(first) if first.kind == ParagraphKind::Headline && parts.title.is_none() => {
+            parts.title = Some(first.text.clone());
         }
+        Some(first) if first.kind == ParagraphKind::Headline => {}
         Some(first) => {
             if let Some(title) = parts.title.clone() {
                 if first.text.eq_ignore_ascii_case(&title) {

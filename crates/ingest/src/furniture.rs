@@ -157,7 +157,9 @@ pub fn ends_with_terminal_punctuation(line: &str) -> bool {
     let trimmed = line
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»', '*', '」', '』', '）']);
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；', '؟', '।'])
+    trimmed.ends_with([
+        '.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；', '؟', '।',
+    ])
 }
 
 /// Indices (into `paragraphs`) to keep after dropping trailing furniture:

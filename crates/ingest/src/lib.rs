@@ -111,40 +111,40 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
 }
 
 /// Depth-first over a directory with an explicit stack (deep trees cannot
-/// overflow the call stack); entries sorted by name at each level.
+/// overflow the call stack), visiting entries in sorted path order.
 fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<IngestError>) {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
+    let mut stack = vec![(root.to_path_buf(), true)];
+    while let Some((path, is_dir)) = stack.pop() {
+        if !is_dir {
+            inputs.push(Input::Path(path));
+            continue;
+        }
+        let entries = match std::fs::read_dir(&path) {
             Ok(rd) => rd,
             Err(e) => {
-                errors.push(IngestError::new(&dir.display().to_string(), io_reason(&e)));
+                errors.push(IngestError::new(&path.display().to_string(), io_reason(&e)));
                 continue;
             }
         };
-        let mut names: Vec<PathBuf> = Vec::new();
+        let mut children: Vec<PathBuf> = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => {
-                    if entry.file_name().to_string_lossy().starts_with('.') {
-                        continue;
-                    }
-                    names.push(entry.path());
-                }
-                Err(e) => errors.push(IngestError::new(&dir.display().to_string(), io_reason(&e))),
-            }
-        }
-        names.sort();
-        let mut subdirs = Vec::new();
-        for path in names {
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => subdirs.push(path),
-                Ok(_) => inputs.push(Input::Path(path)),
+                Ok(entry) if entry.file_name().to_string_lossy().starts_with('.') => {}
+                Ok(entry) => children.push(entry.path()),
                 Err(e) => errors.push(IngestError::new(&path.display().to_string(), io_reason(&e))),
             }
         }
-        // Pushed in reverse so the first subdirectory is walked first.
-        stack.extend(subdirs.into_iter().rev());
+        children.sort();
+        // Pushed in reverse so that the smallest name is visited first.
+        for child in children.into_iter().rev() {
+            match std::fs::metadata(&child) {
+                Ok(meta) => stack.push((child, meta.is_dir())),
+                Err(e) => errors.push(IngestError::new(
+                    &child.display().to_string(),
+                    io_reason(&e),
+                )),
+            }
+        }
     }
 }
 

@@ -86,7 +86,7 @@ mod tests {
                 Ok(LineRead::TooLong(n)) => got.push(format!("<{n}>")),
             }
         }
-        assert_eq!(got, vec!["short", "<24>", "", "last"]);
+        assert_eq!(got, vec!["short", "<25>", "", "last"]);
     }
 
     #[test]

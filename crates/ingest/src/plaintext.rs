@@ -82,7 +82,9 @@ fn unwrap_lines(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for line in lines {
-        let indented = line.starts_with("  ") || line.starts_with('\t');
+        // Wrapped continuation lines start flush left; any indent opens a
+        // paragraph (newswire indents paragraphs and sign-offs).
+        let indented = line.starts_with([' ', '\t']);
         if line.trim().is_empty() || indented {
             if !current.trim().is_empty() {
                 out.push(std::mem::take(&mut current));
@@ -174,7 +176,8 @@ mod tests {
 
     #[test]
     fn layout_table() {
-        let cases: &[(&str, &str, &[(ParagraphKind, &str)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(ParagraphKind, &'a str)]);
+        let cases: &[Case] = &[
             (
                 "headline, standfirst, heading, body",
                 "Ferry Strike Ends in Lindmark\nUnion accepts a new offer after nine days\n\nThe ferry strike ended on Friday, the union said.\nWhat Comes Next\nTimetables return to normal on Monday, officials said.\n",

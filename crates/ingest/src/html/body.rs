@@ -180,9 +180,6 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &HashSet<NodeId>) -> HashMap<
                     continue;
                 }
                 if hard_dropped(&node) || dropped.contains(&node.id()) {
-                    if std::env::var_os("CC_DEBUG2").is_some() {
-                        eprintln!("skip {:?}", node.value());
-                    }
                     skipping = Some(node.id());
                     continue;
                 }
@@ -256,7 +253,13 @@ fn hint_of(node: &NodeRef<'_, Node>) -> Hint {
 /// structural roots, carry a content hint, or hold most of the page's
 /// paragraph text (a "content-with-sidebar" wrapper).
 fn furniture_by_hint(root: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> {
-    let total = stats.get(&root.id()).map_or(0, |s| s.paragraph).max(1);
+    // The document node itself has no stats; its <html> child holds all.
+    let total = stats
+        .values()
+        .map(|s| s.paragraph)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut out = HashSet::new();
     for node in root.descendants() {
         let Some(name) = element_name(&node) else {
@@ -270,7 +273,7 @@ fn furniture_by_hint(root: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) ->
             continue;
         }
         let share = stats.get(&node.id()).map_or(0, |s| s.paragraph);
-        if share * 2 < total {
+        if hint.strong_furniture || share * 2 < total {
             out.insert(node.id());
         }
     }
@@ -386,27 +389,26 @@ fn select_roots<'a>(
     let Some(mut top) = doc.tree.get(best_id) else {
         return Vec::new();
     };
-    // Climb while the parent holds clearly more paragraph text and is not
-    // itself mostly links: articles split into several sibling sections.
-    let top_par = stats.get(&top.id()).map_or(0, |s| s.paragraph);
+    // Climb while the parent adds only wrappers or more paragraphs (an
+    // article split into several sibling sections), not link lists.
     while let Some(parent) = top.parent() {
         if !matches!(element_name(&parent), Some(n) if n != "body" && n != "html") {
             break;
         }
-        let parent_par = stats.get(&parent.id()).map_or(0, |s| s.paragraph);
-        let parent_score = scores.get(&parent.id()).copied().unwrap_or(0.0);
-        if parent_par as f64 >= top_par as f64 * 1.0
-            && parent_score >= best_score * 0.3
-            && link_density(stats, parent.id()) < 0.3
-        {
-            // A parent whose paragraph text is the same adds nothing but
-            // wrappers; move up only when that costs no precision.
-            let parent_text = stats.get(&parent.id()).map_or(0, |s| s.text);
-            let top_text = stats.get(&top.id()).map_or(0, |s| s.text);
-            if parent_text as f64 <= top_text as f64 * 1.15 {
-                top = parent;
-                continue;
-            }
+        let (Some(ps), Some(ts)) = (stats.get(&parent.id()), stats.get(&top.id())) else {
+            break;
+        };
+        let extra_text = ps.text.saturating_sub(ts.text);
+        let extra_par = ps.paragraph.saturating_sub(ts.paragraph);
+        let extra_link = ps.link.saturating_sub(ts.link);
+        let wrapper_only = extra_text <= ts.text / 20;
+        let more_paragraphs = extra_par as f64 >= 0.25 * ts.paragraph as f64
+            && extra_par as f64 >= 0.7 * extra_text as f64
+            && (extra_link as f64) < 0.2 * extra_text as f64
+            && !hint_of(&parent).furniture;
+        if wrapper_only || more_paragraphs {
+            top = parent;
+            continue;
         }
         break;
     }
@@ -565,31 +567,6 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
     let stats = collect_stats(root, &dropped);
     let scores = candidate_scores(root, &stats);
     let roots = select_roots(doc, &stats, &scores);
-    if std::env::var_os("CC_DEBUG").is_some() {
-        let mut top: Vec<_> = scores.iter().collect();
-        top.sort_by(|a, b| b.1.total_cmp(a.1));
-        for (id, sc) in top.iter().take(8) {
-            if let Some(n) = doc.tree.get(**id) {
-                if let Node::Element(el) = n.value() {
-                    eprintln!("cand {} class={:?} id={:?} score={:.1} stats={:?}", el.name(), el.attr("class"), el.attr("id"), sc, stats.get(id));
-                }
-            }
-        }
-        for r in &roots {
-            if let Node::Element(el) = r.value() {
-                eprintln!("root {} class={:?} id={:?}", el.name(), el.attr("class"), el.attr("id"));
-            }
-        }
-        eprintln!("dropped {}", dropped.len());
-        for id in &dropped {
-            if let Some(n) = doc.tree.get(*id) {
-                if let Node::Element(el) = n.value() {
-                    eprintln!("  dropped {} class={:?} id={:?} first={:?}", el.name(), el.attr("class"), el.attr("id"), first.get(id));
-                }
-            }
-        }
-        eprintln!("root stats {:?}", first.get(&root.id()));
-    }
     let raw = emit_blocks(&roots, &dropped);
     raw.into_iter()
         .filter(|(kind, _, chars, links)| {

@@ -9,6 +9,7 @@ const HINTS: &str = include_str!("../../data/html_hints.txt");
 struct Hints {
     drop_tokens: HashSet<String>,
     drop_substrings: Vec<String>,
+    strong_substrings: Vec<String>,
     keep: HashSet<String>,
     boost: HashSet<String>,
 }
@@ -17,6 +18,7 @@ static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
     let mut hints = Hints {
         drop_tokens: HashSet::new(),
         drop_substrings: Vec::new(),
+        strong_substrings: Vec::new(),
         keep: HashSet::new(),
         boost: HashSet::new(),
     };
@@ -34,6 +36,7 @@ static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
                 hints.drop_tokens.insert(value);
             }
             "dropsub" => hints.drop_substrings.push(value),
+            "strong" => hints.strong_substrings.push(value),
             "keep" => {
                 hints.keep.insert(value);
             }
@@ -50,6 +53,8 @@ static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hint {
     pub furniture: bool,
+    /// Furniture whatever its size (comment threads).
+    pub strong_furniture: bool,
     pub content: bool,
     pub boost: bool,
 }
@@ -82,6 +87,14 @@ pub fn hint_for(class: Option<&str>, id: Option<&str>) -> Hint {
             {
                 hint.furniture = true;
             }
+            if hints
+                .strong_substrings
+                .iter()
+                .any(|s| name.contains(s.as_str()))
+            {
+                hint.furniture = true;
+                hint.strong_furniture = true;
+            }
         }
     }
     hint
@@ -93,43 +106,25 @@ mod tests {
 
     #[test]
     fn hints_table() {
+        let furniture = Hint {
+            furniture: true,
+            ..Hint::default()
+        };
+        let strong = Hint {
+            furniture: true,
+            strong_furniture: true,
+            ..Hint::default()
+        };
+        let content = Hint {
+            content: true,
+            boost: true,
+            ..Hint::default()
+        };
         let cases: &[(Option<&str>, Option<&str>, Hint)] = &[
-            (
-                Some("share-bar top"),
-                None,
-                Hint {
-                    furniture: true,
-                    content: false,
-                    boost: false,
-                },
-            ),
-            (
-                Some("article-body"),
-                None,
-                Hint {
-                    furniture: false,
-                    content: true,
-                    boost: true,
-                },
-            ),
-            (
-                None,
-                Some("commentList"),
-                Hint {
-                    furniture: true,
-                    content: false,
-                    boost: false,
-                },
-            ),
-            (
-                Some("story-content"),
-                None,
-                Hint {
-                    furniture: false,
-                    content: true,
-                    boost: true,
-                },
-            ),
+            (Some("share-bar top"), None, furniture),
+            (Some("article-body"), None, content),
+            (None, Some("commentList"), strong),
+            (Some("story-content"), None, content),
             (Some("header shadow"), None, Hint::default()),
             (None, None, Hint::default()),
         ];

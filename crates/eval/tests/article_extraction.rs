@@ -1,0 +1,48 @@
+//! Regression floor for HTML body extraction on the article-extraction
+//! benchmark (read at run time from the shared folder). The floors sit just
+//! under the measured figures (see benchmarks/ingest.md), so a change that
+//! loses extraction quality fails here.
+
+use std::path::PathBuf;
+
+fn benchmark_dir() -> Option<PathBuf> {
+    let dir = crosscheck_eval::default_shared_dir().join("data/article-extraction");
+    if dir.join("ground-truth.json").is_file() {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "article-extraction data missing under CI: {}",
+            dir.display()
+        );
+    }
+    eprintln!(
+        "SKIPPED: article-extraction data not found at {}",
+        dir.display()
+    );
+    None
+}
+
+#[test]
+fn article_extraction_stays_above_its_floor() {
+    let Some(dir) = benchmark_dir() else { return };
+    let report = match crosscheck_eval::article_extraction::evaluate(&dir) {
+        Ok(r) => r,
+        Err(e) => panic!("evaluation failed: {e}"),
+    };
+    let figure = |name: &str| report.figure(name).unwrap_or(f64::NAN);
+    assert_eq!(figure("pages"), 181.0, "{report}");
+    let floors = [
+        ("f1", 0.965),
+        ("precision", 0.96),
+        ("recall", 0.96),
+        ("accuracy", 0.28),
+    ];
+    for (name, floor) in floors {
+        assert!(
+            figure(name) >= floor,
+            "{name} {} fell below {floor}\n{report}",
+            figure(name)
+        );
+    }
+}

@@ -153,3 +153,64 @@ fn bad_ranges_do_not_panic() {
         let _ = s.split(weird, Range::new(0, end));
     }
 }
+#[test]
+fn news_constructions() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Sen. Ada Morrow (D-Calif.) said no. The bill failed.",
+            &["Sen. Ada Morrow (D-Calif.) said no.", "The bill failed."],
+        ),
+        (
+            "The No. 2 official left at 3 p.m. Friday. Staff cheered.",
+            &["The No. 2 official left at 3 p.m. Friday.", "Staff cheered."],
+        ),
+        (
+            "He moved to St. Brennick in Jan. 2019. It rained.",
+            &["He moved to St. Brennick in Jan. 2019.", "It rained."],
+        ),
+        (
+            "“We are ready,” Gen. Oren Vale told reporters. “The roads are open.”",
+            &["“We are ready,” Gen. Oren Vale told reporters.", "“The roads are open.”"],
+        ),
+        (
+            "The plant made 4.5 million units. Output fell by 2.3%. Shares rose.",
+            &["The plant made 4.5 million units.", "Output fell by 2.3%.", "Shares rose."],
+        ),
+        (
+            "Lt. Gov. Mara Ilse and Rep. Tom Hadd met Prof. Li. They talked.",
+            &["Lt. Gov. Mara Ilse and Rep. Tom Hadd met Prof. Li.", "They talked."],
+        ),
+        (
+            "The firm, Pellman & Co., declined to comment. Its rival, Orrin Corp., agreed.",
+            &["The firm, Pellman & Co., declined to comment.", "Its rival, Orrin Corp., agreed."],
+        ),
+        (
+            "Was it a bluff? Nobody knew. “Why now?” asked one aide.",
+            &["Was it a bluff?", "Nobody knew.", "“Why now?” asked one aide."],
+        ),
+        (
+            "The U.N. Security Council met. The U.S. delegate spoke first.",
+            &["The U.N. Security Council met.", "The U.S. delegate spoke first."],
+        ),
+        (
+            "Officials said the talks would resume (possibly in May). Others doubted it.",
+            &["Officials said the talks would resume (possibly in May).", "Others doubted it."],
+        ),
+        (
+            "Water Rationing Begins\nResidents of Tellbrook queued for hours.\nSome Shops Close\nBakers ran out of flour.",
+            &[
+                "Water Rationing Begins",
+                "Residents of Tellbrook queued for hours.",
+                "Some Shops Close",
+                "Bakers ran out of flour.",
+            ],
+        ),
+        (
+            "Related Posts\n\nSource: Tellbrook Gazette",
+            &["Related Posts", "Source: Tellbrook Gazette"],
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(&split(input), want, "input: {input:?}");
+    }
+}

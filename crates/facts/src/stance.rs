@@ -206,11 +206,13 @@ fn verb_stance(
             _ => return None,
         };
     }
+    // An object relative: "a claim Kyiv denies" is about "a claim".
+    let about = about_after(sent, c + len, timexes).or_else(|| sent.np_before(a));
     Some(Found {
         actors: sent.members(a, b),
         polarity,
         cue: (c, c + len),
-        about: about_after(sent, c + len, timexes),
+        about,
     })
 }
 

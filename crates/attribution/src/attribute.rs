@@ -194,9 +194,13 @@ pub fn clause_subject(
     if units.get(s).is_some_and(is_preposition) {
         s = comma? + 1;
     }
+    // "Later Hild said ...": a leading adverb is not part of the subject.
+    s = skip_aux(units, s, hi);
     // A leading adverbial clause ("However," "More than six months
     // after ..., X confirmed") is skipped when no speaker starts the clause.
-    let (phrase, next) = match phrase_forward(units, s, hi, text) {
+    let (phrase, next) = match phrase_forward(units, s, hi, text)
+        .or_else(|| description_before_cue(units, s, hi, text))
+    {
         Some(found) => found,
         None => phrase_forward(units, comma? + 1, hi, text)?,
     };

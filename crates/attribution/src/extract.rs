@@ -104,7 +104,12 @@ fn walk_paragraph(
                         .is_some_and(|u| u.is_quote() || matches!(u.norm.as_str(), "." | "?" | "!"))
                 })
                 .unwrap_or(us.len());
-            let attribution = if seg.closed {
+            // A full stop inside the marks ends the sentence: what follows is
+            // a new statement, not this quote's attribution (“...?” she
+            // asked does attach).
+            let inner = text.get(seg.inner_start..seg.inner_end).unwrap_or("");
+            let ends_with_stop = inner.trim_end().ends_with('.');
+            let attribution = if seg.closed && !ends_with_stop {
                 after_quote(us, k + 1, limit, text)
             } else {
                 None

@@ -72,7 +72,7 @@ impl Lexicon {
             }
         }
         for list in cues.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
         let pronouns = lines(include_str!("../data/pronouns.txt"))
             .filter_map(|l| {
@@ -85,7 +85,7 @@ impl Lexicon {
         let mut channels: Vec<Vec<String>> = lines(include_str!("../data/channels.txt"))
             .map(words_lower)
             .collect();
-        channels.sort_by(|a, b| b.len().cmp(&a.len()));
+        channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
         Lexicon {
             cues,
             anonymity: lines(include_str!("../data/anonymity.txt"))

@@ -76,10 +76,7 @@ fn scan_line(
     carried: Option<Mark>,
     out: &mut Vec<QuoteSegment>,
 ) -> Option<Mark> {
-    let line = match text.get(start..end) {
-        Some(l) => l,
-        None => return None,
-    };
+    let line = text.get(start..end)?;
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let first_non_space = chars.iter().find(|(_, c)| !c.is_whitespace());
     let mut open: Option<(Mark, usize, bool)> = None;

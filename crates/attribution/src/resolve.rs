@@ -111,12 +111,10 @@ impl Tracker {
                     })
             }
             PhraseKind::Pronoun('p') => earlier
-                .filter(|s| s.plural || s.kind == SourceKind::Organization)
-                .next()
+                .find(|s| s.plural || s.kind == SourceKind::Organization)
                 .cloned(),
             PhraseKind::Pronoun('n') => earlier
-                .filter(|s| s.kind == SourceKind::Organization)
-                .next()
+                .find(|s| s.kind == SourceKind::Organization)
                 .cloned(),
             PhraseKind::Definite => {
                 return earlier

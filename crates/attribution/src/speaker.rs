@@ -71,8 +71,19 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
     }
     let w = word_text(u, text);
     let capital = u.capitalised(text);
-    if k > start && !capital && cue_here(units, k) && !LEXICON.is_document_noun(w) {
-        return false;
+    if k > start && !capital && cue_here(units, k) {
+        // "intelligence reports said" keeps "reports" as the head; after a
+        // head noun ("analysts estimate") the cue is the verb.
+        let after_head = units.get(k - 1).is_some_and(|p| {
+            let pw = p.text(text);
+            LEXICON.is_role_noun(pw)
+                || LEXICON.is_org_noun(pw)
+                || LEXICON.is_document_noun(pw)
+                || p.capitalised(text)
+        });
+        if !LEXICON.is_document_noun(w) || after_head {
+            return false;
+        }
     }
     if let Some(class) = LEXICON.function_class(&u.norm) {
         if k == start {
@@ -461,7 +472,11 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
         let first = &units[body_start];
         let mut describes = true;
-        if cue_here(units, body_start) && !first.capitalised(text) {
+        let past_verb = first.is_word()
+            && !first.capitalised(text)
+            && first.norm.ends_with("ed")
+            && !LEXICON.is_determiner(&first.norm);
+        if past_verb || (cue_here(units, body_start) && !first.capitalised(text)) {
             // ", said at a hearing": the verb, not a description.
             break;
         }

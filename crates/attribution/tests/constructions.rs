@@ -1,0 +1,381 @@
+//! Table-driven checks of each construction the extractor handles, on
+//! invented sentences (invented people, places and events).
+
+use crosscheck_attribution::QuoteExtractor;
+use crosscheck_model::{Claim, Document, SourceKind};
+use crosscheck_text::SentenceSplitter;
+
+fn claims(text: &str) -> Vec<Claim> {
+    let mut doc = Document {
+        id: "t".to_string(),
+        text: text.to_string(),
+        ..Document::default()
+    };
+    doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+    let out = QuoteExtractor::new().extract(&doc);
+    for c in &out {
+        assert!(c.span.is_valid_in(text), "claim span: {c:?}");
+        let q = c.quote.as_ref().expect("quote claims carry a quote");
+        assert!(q.span.is_valid_in(text), "quote span: {c:?}");
+        if let Some(s) = &c.source.span {
+            assert!(s.is_valid_in(text), "source span: {c:?}");
+        }
+    }
+    out
+}
+
+/// One expected claim: quote text, direct?, source name, kind, role, cue,
+/// channel (None = not checked for role/cue/channel when marked "-").
+struct Want {
+    quote: &'static str,
+    direct: bool,
+    name: Option<&'static str>,
+    kind: SourceKind,
+    role: Option<&'static str>,
+    cue: Option<&'static str>,
+    channel: Option<&'static str>,
+}
+
+const fn w(
+    quote: &'static str,
+    direct: bool,
+    name: Option<&'static str>,
+    kind: SourceKind,
+) -> Want {
+    Want {
+        quote,
+        direct,
+        name,
+        kind,
+        role: None,
+        cue: None,
+        channel: None,
+    }
+}
+
+use SourceKind::{Anonymous, Organization, Person, Unattributed};
+
+fn check(text: &str, wants: &[Want]) {
+    let got = claims(text);
+    for want in wants {
+        let Some(c) = got
+            .iter()
+            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == want.quote))
+        else {
+            panic!(
+                "no claim with quote {:?} in {text:?}; got {:#?}",
+                want.quote,
+                got.iter()
+                    .map(|c| c.quote.as_ref().map(|q| q.text.clone()))
+                    .collect::<Vec<_>>()
+            );
+        };
+        let q = c.quote.as_ref().expect("quote");
+        assert_eq!(q.direct, want.direct, "direct for {:?}", want.quote);
+        assert_eq!(
+            c.source.name.as_deref(),
+            want.name,
+            "source for {:?}",
+            want.quote
+        );
+        assert_eq!(c.source.kind, want.kind, "kind for {:?}", want.quote);
+        if want.role.is_some() {
+            assert_eq!(
+                c.source.role.as_deref(),
+                want.role,
+                "role for {:?}",
+                want.quote
+            );
+        }
+        if want.cue.is_some() {
+            assert_eq!(c.cue.as_deref(), want.cue, "cue for {:?}", want.quote);
+        }
+        if want.channel.is_some() {
+            assert_eq!(
+                c.channel.as_deref(),
+                want.channel,
+                "channel for {:?}",
+                want.quote
+            );
+        }
+    }
+}
+
+#[test]
+fn direct_quote_styles() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "“The bridge will open in May,” said Petra Lindqvist, a transport analyst.",
+            &[Want {
+                role: Some("transport analyst"),
+                cue: Some("said"),
+                ..w("The bridge will open in May", true, Some("Petra Lindqvist"), Person)
+            }],
+        ),
+        (
+            "\"We have no plans to sell the port,\" Mayor Tomas Okafor told reporters.",
+            &[Want {
+                role: Some("Mayor"),
+                cue: Some("told"),
+                ..w("We have no plans to sell the port", true, Some("Tomas Okafor"), Person)
+            }],
+        ),
+        (
+            "‘The brave work of the Valdorian People’s Guard shows our friendship,’ Ilse Marant wrote in her New Year’s greeting.",
+            &[Want {
+                channel: Some("New Year’s greeting"),
+                ..w(
+                    "The brave work of the Valdorian People’s Guard shows our friendship",
+                    true,
+                    Some("Ilse Marant"),
+                    Person,
+                )
+            }],
+        ),
+        (
+            "«Nous construirons le pont», a déclaré hier Ilse Marant.",
+            &[w("Nous construirons le pont", true, None, Unattributed)],
+        ),
+        (
+            "“The dam is safe. The water is clean. Nobody should worry about the valley,” the Ostmark Water Agency declared.",
+            &[w(
+                "The dam is safe. The water is clean. Nobody should worry about the valley",
+                true,
+                Some("Ostmark Water Agency"),
+                Organization,
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn split_and_continued_quotes() {
+    check(
+        "“The first convoy left at dawn,” said Gen. Arno Videla, a former border commander. “The second will follow next week.”",
+        &[
+            Want {
+                role: Some("former border commander"),
+                ..w("The first convoy left at dawn", true, Some("Arno Videla"), Person)
+            },
+            w("The second will follow next week.", true, Some("Arno Videla"), Person),
+        ],
+    );
+    check(
+        "“We counted every ballot twice,” said Rosa Almeda, the county clerk. “It took four days.\n“We found no errors in any district.”\nThe results were posted. “The count is final,” she added.",
+        &[
+            w("It took four days.", true, Some("Rosa Almeda"), Person),
+            w("We found no errors in any district.", true, Some("Rosa Almeda"), Person),
+            w("The count is final", true, Some("Rosa Almeda"), Person),
+        ],
+    );
+}
+
+#[test]
+fn partial_quotes_in_reported_speech() {
+    check(
+        "The Ostmark Defence Council declared the drill a “complete success” that showed the “highest level of readiness” of the fleet.",
+        &[
+            w("complete success", true, Some("Ostmark Defence Council"), Organization),
+            w("highest level of readiness", true, Some("Ostmark Defence Council"), Organization),
+        ],
+    );
+    check(
+        "In Valdoria, the Presidential Palace condemned the blockade as “an act of piracy” on Tuesday.",
+        &[Want {
+            cue: Some("condemned"),
+            ..w("an act of piracy", true, Some("Presidential Palace"), Organization)
+        }],
+    );
+}
+
+#[test]
+fn reported_speech() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "Ostmark officials said that the new tunnel would cut travel times by half.",
+            &[w(
+                "the new tunnel would cut travel times by half",
+                false,
+                Some("Ostmark officials"),
+                Anonymous,
+            )],
+        ),
+        (
+            "According to the Valdorian Health Ministry, 40 clinics closed during the strike.",
+            &[Want {
+                cue: Some("According to"),
+                ..w(
+                    "40 clinics closed during the strike",
+                    false,
+                    Some("Valdorian Health Ministry"),
+                    Organization,
+                )
+            }],
+        ),
+        (
+            "The harvest fell by a third this year, according to Dr. Lena Frankel.",
+            &[w(
+                "The harvest fell by a third this year",
+                false,
+                Some("Lena Frankel"),
+                Person,
+            )],
+        ),
+        (
+            "Mira Castellan wrote in a Telegram post that the ferries would run again on Monday.",
+            &[Want {
+                channel: Some("Telegram post"),
+                ..w(
+                    "the ferries would run again on Monday",
+                    false,
+                    Some("Mira Castellan"),
+                    Person,
+                )
+            }],
+        ),
+        (
+            "In a statement, the Ostmark Rail Company denied that any trains had been cancelled.",
+            &[Want {
+                channel: Some("statement"),
+                cue: Some("denied"),
+                ..w(
+                    "any trains had been cancelled",
+                    false,
+                    Some("Ostmark Rail Company"),
+                    Organization,
+                )
+            }],
+        ),
+        (
+            "Valdorian analysts estimate that about 3,000 workers joined the protest.",
+            &[w(
+                "about 3,000 workers joined the protest",
+                false,
+                Some("Valdorian analysts"),
+                Anonymous,
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn anonymous_sources() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "“The shipments began in March,” said a senior customs official, speaking on condition of anonymity.",
+            &[w("The shipments began in March", true, Some("a senior customs official"), Anonymous)],
+        ),
+        (
+            "“Nobody expected the vote to pass,” said a Valdorian diplomat, who requested anonymity.",
+            &[w("Nobody expected the vote to pass", true, Some("a Valdorian diplomat"), Anonymous)],
+        ),
+        (
+            "“The numbers do not add up,” one analyst said.",
+            &[w("The numbers do not add up", true, Some("one analyst"), Anonymous)],
+        ),
+        (
+            "“The talks are stalled for now,” an Ostmark negotiator told reporters in a closed meeting.",
+            &[w("The talks are stalled for now", true, Some("an Ostmark negotiator"), Anonymous)],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn pronouns_and_nominal_anaphora() {
+    check(
+        "“The wall will hold,” said a regional engineer. “Nothing has moved in ten years.” The engineer added that the inspections would continue.",
+        &[w(
+            "the inspections would continue",
+            false,
+            Some("a regional engineer"),
+            Anonymous,
+        )],
+    );
+    check(
+        "Foreign Minister Ada Novak visited the plant on Friday. “We are proud of the workers here,” she said.",
+        &[w("We are proud of the workers here", true, Some("Ada Novak"), Person)],
+    );
+    check(
+        "Premier Jonas Hild opened the bridge. “This is a good day for the region,” he said. Later Hild said the tolls would stay low for years.",
+        &[
+            w("This is a good day for the region", true, Some("Jonas Hild"), Person),
+            w("the tolls would stay low for years", false, Some("Jonas Hild"), Person),
+        ],
+    );
+    check(
+        "“The ceasefire is holding in the north,” a Valdorian diplomat said. “Both sides have pulled back their guns.” The diplomat noted that international monitors had arrived at the border.",
+        &[w("international monitors had arrived at the border", false, Some("a Valdorian diplomat"), Anonymous)],
+    );
+}
+
+#[test]
+fn no_guessed_speakers() {
+    // A quote with no attribution and a pronoun with no antecedent stay
+    // unattributed; a dangling title never becomes a name.
+    let got = claims(
+        "“The storm will pass by Thursday and the roads will reopen.”\n“It is over now,” he said.",
+    );
+    assert!(
+        got.iter().all(|c| c.source.kind == Unattributed),
+        "{got:#?}"
+    );
+    assert!(got.iter().all(|c| c.source.name.is_none()));
+    let got = claims("“The trial will resume next month,” said Dr. Ines Morel.");
+    assert_eq!(
+        got.first().and_then(|c| c.source.name.as_deref()),
+        Some("Ines Morel")
+    );
+}
+
+#[test]
+fn ids_and_fields() {
+    let got = claims("“We will rebuild the school,” said Mayor Lu Tam. “Work starts soon.”");
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].id, "t:quote:0");
+    assert_eq!(got[1].id, "t:quote:1");
+    assert!(got
+        .iter()
+        .all(|c| !c.hedged && c.hedges.is_empty() && c.time.is_none()));
+    assert!(got
+        .iter()
+        .all(|c| c.quantity.is_none() && c.stance.is_none()));
+    assert_eq!(
+        got[0].source.span.as_ref().map(|s| s.text.as_str()),
+        Some("Mayor Lu Tam")
+    );
+    assert!(
+        got[1].source.span.is_none(),
+        "the second segment does not name its source"
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "“",
+        "”",
+        "‘’’’‘",
+        "\"\"\"",
+        "'' ''",
+        "said",
+        "“a” “b” “c”",
+        ", said he, said she.",
+        "According to",
+        "«»«",
+        "Mr. Dr. Gen.",
+        "“Unclosed quote\n“Another\n",
+        "x\u{a0}“y”\u{a0}said\u{a0}Z",
+    ] {
+        let _ = claims(text);
+    }
+}

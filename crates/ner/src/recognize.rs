@@ -11,7 +11,7 @@ use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
 use crate::chunks::chunks_of_indices;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
-use crate::normalize::fold;
+use crate::normalize::{fold, same_word};
 use crate::resolve::{acronym_matches, person_canonicals};
 use crate::tagger::Tagger;
 use crate::tokens::{tokenize, Tok};
@@ -68,10 +68,11 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     for (si, s) in sents.iter().enumerate() {
         let labels = tagger.tag(&s.words, gaz);
         let mut covered = vec![false; s.words.len()];
-        for c in chunks_of_indices(&labels)
+        let pieces: Vec<(usize, usize, String)> = chunks_of_indices(&labels)
             .into_iter()
             .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
-        {
+            .collect();
+        for c in merge_into_gazetteer_names(gaz, &s.words, pieces) {
             let (start, end, kind) = c;
             for d in refine_chunk(gaz, si, &s.words, start, end, &kind) {
                 for flag in covered.iter_mut().take(d.end).skip(d.start) {
@@ -100,6 +101,38 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         .collect();
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span.start == b.span.start && a.span.end == b.span.end);
+    out
+}
+
+/// A multi-word gazetteer name that the tagger cut into pieces ("Korean
+/// Central" + "News Agency") replaces the pieces it fully covers.
+fn merge_into_gazetteer_names(
+    gaz: &Gazetteer,
+    words: &[&str],
+    pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let Some((start, _, kind)) = pieces.get(i).cloned() else {
+            break;
+        };
+        let merged = gaz.longest_match(words, start).and_then(|(n, _)| {
+            let end = start + n;
+            let covered = pieces.iter().skip(i).take_while(|p| p.1 <= end).count();
+            (n >= 2 && covered >= 2).then_some((end, covered))
+        });
+        match merged {
+            Some((end, covered)) => {
+                out.push((start, end, kind));
+                i += covered;
+            }
+            None => {
+                out.extend(pieces.get(i).cloned());
+                i += 1;
+            }
+        }
+    }
     out
 }
 
@@ -228,27 +261,71 @@ fn refine_chunk(
     while start < end && words.get(start).is_some_and(|w| is_punct(w)) {
         start += 1;
     }
-    while end > start && words.get(end - 1).is_some_and(|w| is_punct(w) && *w != ".") {
+    while end > start
+        && words
+            .get(end - 1)
+            .is_some_and(|w| is_punct(w) || matches!(*w, "'s" | "’s" | "'S" | "’S"))
+    {
         end -= 1;
     }
-    if tag == "PER" {
-        // "Russian President Vladimir Putin": a group, a title, a person.
-        while start < end {
-            let w = words.get(start).copied().unwrap_or_default();
-            if gaz.is_title(&fold(w)) || w == "." {
-                start += 1;
-                continue;
+    // "Russian President Vladimir Putin": a group, a title, a person, whatever
+    // type the tagger gave the whole run.
+    let mut tag = tag;
+    while let Some(w) = words.get(start).copied() {
+        if start + 1 >= end {
+            break;
+        }
+        let next_is_title = |at: usize| words.get(at).is_some_and(|n| gaz.is_title(&fold(n)));
+        if gaz.is_title(&fold(w))
+            && (tag == "PER" || next_is_title(start + 1) || {
+                let rest = words.get(start + 1).copied().unwrap_or_default();
+                gaz.is_given_name(&fold(rest))
+            })
+        {
+            start += 1;
+            tag = "PER";
+            continue;
+        }
+        if (w == "The" || w == "the")
+            && gaz
+                .longest_match(words, start + 1)
+                .is_some_and(|(n, _)| start + 1 + n == end)
+        {
+            start += 1;
+            continue;
+        }
+        match gaz.longest_match(words, start) {
+            Some((n, p @ (Place::Demonym(_) | Place::Country(_))))
+                if start + n < end && (tag == "PER" || next_is_title(start + n)) =>
+            {
+                out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
+                start += n;
             }
-            match gaz.longest_match(words, start) {
-                Some((n, p @ (Place::Demonym(_) | Place::Country(_)))) if start + n < end => {
-                    out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
-                    start += n;
-                }
-                _ => break,
-            }
+            _ => break,
         }
     }
     if start >= end {
+        return out;
+    }
+    // "Vladimir Putin" typed as an organisation: a given name followed by
+    // one or two capitalised words and no organisation word is a person.
+    let len = end - start;
+    if tag != "PER"
+        && (2..=3).contains(&len)
+        && words
+            .get(start)
+            .is_some_and(|w| gaz.is_given_name(&fold(w)))
+        && words.get(start..end).is_some_and(|ws| {
+            ws.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !gaz.is_org_word(&fold(w))
+            })
+        })
+        && gaz.longest_match(words, start).is_none()
+    {
+        tag = "PER";
+    }
+    // A "person" ending in a title ("Moravian President") names no one.
+    if tag == "PER" && words.get(end - 1).is_some_and(|w| gaz.is_title(&fold(w))) {
         return out;
     }
     let exact = gaz
@@ -258,7 +335,7 @@ fn refine_chunk(
     let draft = match (tag, exact) {
         // A person tagger chunk that is also a country name ("Jordan") stays
         // a person; demonyms never name a person.
-        ("PER", Some(p @ Place::Demonym(_))) => {
+        ("PER", Some(p @ (Place::Demonym(_) | Place::Seat(_) | Place::Organization(_)))) => {
             draft_from_place(gaz, sentence, words, start, end, p)
         }
         ("PER", _) => Draft {
@@ -332,7 +409,7 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
         let key: Vec<String> = words.iter().map(|w| fold(w)).collect();
         if d.kind == EntityType::Person && words.len() >= 2 {
             if let Some(last) = key.last() {
-                if last.chars().count() >= 3 {
+                if last.chars().count() >= 3 && !gaz.is_title(last) {
                     known.entry(last.clone()).or_insert(EntityType::Person);
                 }
             }
@@ -428,7 +505,7 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
         if matches!(d.kind, EntityType::Organization | EntityType::Location)
             && !t.contains(' ')
             && d.canonical.is_none()
-            && surnames.contains(&fold(t))
+            && surnames.iter().any(|s| same_word(s, &fold(t)))
         {
             d.kind = EntityType::Person;
         }

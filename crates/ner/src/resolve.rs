@@ -194,14 +194,40 @@ struct Cluster {
 
 /// Canonical entities across `documents` from their mentions.
 pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
+    let gaz = gazetteer();
+    // Surnames of people named in full anywhere: a lone "Zelensky" the tagger
+    // typed as a place in another article is that person.
+    let mut surnames: HashMap<char, Vec<String>> = HashMap::new();
+    for m in documents.iter().flat_map(|d| &d.mentions) {
+        if m.kind == EntityType::Person {
+            let t = tokens(m.canonical.as_deref().unwrap_or(&m.span.text));
+            if let (true, Some(last)) = (t.len() >= 2, t.last()) {
+                if let Some(c) = last.chars().next() {
+                    surnames.entry(c).or_default().push(last.clone());
+                }
+            }
+        }
+    }
+    let is_surname = |name: &str| match tokens(name).as_slice() {
+        [w] if !name.contains(' ') => w
+            .chars()
+            .next()
+            .and_then(|c| surnames.get(&c))
+            .is_some_and(|v| v.iter().any(|s| same_word(s, w))),
+        _ => false,
+    };
     let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
     for doc in documents {
         for m in &doc.mentions {
             let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
-            by_class
-                .entry(class_of(m))
-                .or_default()
-                .push((doc, m, name));
+            let mut class = class_of(m);
+            if matches!(class, Class::Place | Class::Organization)
+                && gaz.lookup(&name).is_none()
+                && is_surname(&name)
+            {
+                class = Class::Person;
+            }
+            by_class.entry(class).or_default().push((doc, m, name));
         }
     }
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -227,7 +253,11 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
             while clusters.len() <= ci {
                 clusters.push(Cluster {
                     class: class.clone(),
-                    kind: m.kind,
+                    kind: if *class == Class::Person {
+                        EntityType::Person
+                    } else {
+                        m.kind
+                    },
                     forms: BTreeMap::new(),
                     surfaces: BTreeMap::new(),
                     mentions: Vec::new(),

@@ -2,7 +2,9 @@
 //! claimant. Years, dates, ordinals, durations, ages, times of day and
 //! identifiers are read by the figure reader but never become claims.
 
-use crosscheck_model::{Bound, Claim, ClaimKind, Document, Quantity, Source, Span};
+use crosscheck_model::{
+    Bound, Claim, ClaimKind, ClaimTime, Document, Quantity, Source, Span, TimexType,
+};
 
 use crate::claimant;
 use crate::hedge;
@@ -68,6 +70,27 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
         }
     }
     Some(np)
+}
+
+/// The dated expression of the sentence nearest the figure: "in October"
+/// qualifies a figure; a duration or a rate ("per year") does not.
+fn time_for(
+    doc: &Document,
+    s0: usize,
+    s1: usize,
+    figure: &Span,
+    evidence: &Span,
+) -> Option<ClaimTime> {
+    doc.time_expressions
+        .iter()
+        .filter(|t| t.span.start >= s0 && t.span.end <= s1)
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| !t.span.overlaps(evidence))
+        .min_by_key(|t| t.span.start.abs_diff(figure.start))
+        .map(|t| ClaimTime {
+            text: t.text.clone(),
+            value: t.value.clone(),
+        })
 }
 
 /// Extracts the quantity claims of `doc`.
@@ -153,6 +176,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 None => (Source::unattributed(), None),
             };
             let hedges = hedge::hedges(sentence_text);
+            let time = time_for(doc, s0, s1, &fig_span, &span);
             claims.push(Claim {
                 id: format!("{}:quantity:{}", doc.id, claims.len()),
                 doc: doc.id.clone(),
@@ -165,7 +189,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 channel: None,
                 hedged: !hedges.is_empty(),
                 hedges,
-                time: None,
+                time,
                 quote: None,
                 quantity: Some(Quantity {
                     low: f.low,

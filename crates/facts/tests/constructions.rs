@@ -550,3 +550,53 @@ fn stances_negation_coordination_time() {
         Some("such reports")
     );
 }
+
+#[test]
+fn figures_and_stances_take_dated_expressions_not_durations() {
+    use crosscheck_model::{TimeExpression, TimexType};
+    let text = "After three years of war, the port shipped 4,000 tonnes on Friday.";
+    let mut d = doc(text);
+    let timex = |t: &str, value: &str, kind: TimexType| {
+        let start = text.find(t).unwrap_or(0);
+        TimeExpression {
+            text: t.to_string(),
+            span: Span::of(text, start, start + t.len()).unwrap_or_else(|| panic!("span")),
+            value: value.to_string(),
+            kind,
+            granularity: None,
+            relative: true,
+        }
+    };
+    d.time_expressions = vec![
+        timex("three years", "P3Y", TimexType::Duration),
+        timex("Friday", "2025-04-25", TimexType::Date),
+    ];
+    let claims = QuantityExtractor::new().extract(&d, &[]);
+    let time = claims.first().and_then(|c| c.time.clone());
+    assert_eq!(time.map(|t| t.value).as_deref(), Some("2025-04-25"));
+
+    let text = "Zorvia officially confirmed on Monday that it had sent engineers.";
+    let mut d = doc(text);
+    let start = text.find("Monday").unwrap_or(0);
+    d.time_expressions = vec![TimeExpression {
+        text: "Monday".to_string(),
+        span: Span::of(text, start, start + 6).unwrap_or_else(|| panic!("span")),
+        value: "2025-04-28".to_string(),
+        kind: TimexType::Date,
+        granularity: Some("day".to_string()),
+        relative: true,
+    }];
+    let claims = StanceExtractor::new().extract(&d, &[]);
+    let c = claims.first().unwrap_or_else(|| panic!("no stance"));
+    assert_eq!(
+        c.time.as_ref().map(|t| t.value.as_str()),
+        Some("2025-04-28")
+    );
+    assert_eq!(
+        c.stance
+            .as_ref()
+            .and_then(|s| s.about.as_ref())
+            .map(|a| a.text.as_str()),
+        Some("it had sent engineers")
+    );
+}

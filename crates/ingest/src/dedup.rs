@@ -16,7 +16,7 @@ const PERMUTATIONS: usize = BANDS * ROWS;
 /// Estimated Jaccard similarity from which two documents are near-duplicates.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
 /// Documents with fewer shingles are too short to judge.
-const MIN_SHINGLES: usize = 8;
+const MIN_SHINGLES: usize = 16;
 /// Most candidates compared per band bucket, so boilerplate-heavy buckets
 /// cannot make a check linear in the corpus.
 const MAX_BUCKET_CANDIDATES: usize = 64;
@@ -30,26 +30,44 @@ fn splitmix(mut x: u64) -> u64 {
 
 /// Hashes of the document's lower-cased word 5-shingles.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = text
+    let mut lower = String::new();
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            fnv1a64(lower.as_bytes())
+        })
         .collect();
     let mut out: Vec<u64> = words
         .windows(SHINGLE_WORDS)
-        .map(|w| fnv1a64(w.join(" ").as_bytes()))
+        .map(|w| w.iter().fold(0u64, |acc, &h| splitmix(acc ^ h)))
         .collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The MinHash signature of a shingle set.
+/// Per-permutation seeds and odd multipliers, derived once.
+static PERMUTATION_KEYS: std::sync::LazyLock<[(u64, u64); PERMUTATIONS]> =
+    std::sync::LazyLock::new(|| {
+        let mut keys = [(0u64, 0u64); PERMUTATIONS];
+        for (i, key) in keys.iter_mut().enumerate() {
+            *key = (splitmix(i as u64 + 1), splitmix(!(i as u64)) | 1);
+        }
+        keys
+    });
+
+/// The MinHash signature of a shingle set: for each permutation
+/// `x -> ((x ^ seed) * odd) ^ shifted`, the smallest value over the set.
 pub fn signature(shingles: &[u64]) -> [u64; PERMUTATIONS] {
+    let keys = &*PERMUTATION_KEYS;
     let mut sig = [u64::MAX; PERMUTATIONS];
     for &s in shingles {
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = splitmix(s ^ splitmix(i as u64 + 1));
+        for (slot, &(seed, mult)) in sig.iter_mut().zip(keys.iter()) {
+            let mut h = (s ^ seed).wrapping_mul(mult);
+            h ^= h >> 31;
             if h < *slot {
                 *slot = h;
             }

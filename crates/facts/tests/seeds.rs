@@ -78,6 +78,21 @@ type ExpectedFigure = (
 fn seed_counts_name_their_subject_and_exclude_non_counts() {
     let Some(docs) = seeds() else { return };
     assert!(!docs.is_empty(), "no seed articles");
+    if std::env::var("FACTS_DUMP").is_ok() {
+        for doc in &docs {
+            for s in &doc.sentences {
+                let (_, figures) = crosscheck_facts::numbers::read_figures(
+                    &doc.text,
+                    s.range.start,
+                    s.range.end,
+                    false,
+                );
+                for f in figures {
+                    eprintln!("reader {:?} {:?}", f.kind, doc.text.get(f.start..f.end));
+                }
+            }
+        }
+    }
     let extractor = QuantityExtractor::new();
     let mut seen: Vec<SeenFigure> = Vec::new();
     let mut counts = 0usize;

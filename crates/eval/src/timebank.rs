@@ -90,7 +90,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
         let mut rows: Vec<_> = map.iter().collect();
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let _ = writeln!(detail, "## {title}: {}", map.values().sum::<usize>());
-        for (what, n) in rows.iter().take(40) {
+        for (what, n) in rows.iter().take(60) {
             let _ = writeln!(detail, "{n:4}  {what}");
         }
         detail.push('\n');

@@ -995,6 +995,10 @@ impl<'a> Matcher<'a> {
                 let v = format!("XXXX-WXX-{wd}");
                 return Some(Core::new(j + 1, v, TimexType::Set, "day").class(Class::Other));
             }
+            if let Some((m, end)) = self.month_at(j) {
+                let v = format!("XXXX-{m:02}");
+                return Some(Core::new(end, v, TimexType::Set, "month").class(Class::Other));
+            }
             let unit = self.unit_at(j)?;
             let n = if j == i + 2 { 2 } else { 1 };
             return Some(
@@ -1075,6 +1079,12 @@ impl<'a> Matcher<'a> {
         if self.is(u + 1, "old") || (hyphen && plural) {
             return None;
         }
+        // "a quarter of the vote", "a second time": fractions and ordinals.
+        if (unit == "Q" && self.is(u + 1, "of"))
+            || (unit == "TS" && !plural && self.tok(j).is_some_and(|t| t.kind != Kind::Num))
+        {
+            return None;
+        }
         if self.any(j, &["a", "an"]) && (plural || hyphen) {
             return None;
         }
@@ -1144,7 +1154,11 @@ impl<'a> Matcher<'a> {
 
     /// "1998", "fiscal 1989".
     fn year(&self, i: usize) -> Option<Core> {
-        let j = if self.is(i, "fiscal") { i + 1 } else { i };
+        let j = if self.any(i, &["fiscal", "year"]) {
+            i + 1
+        } else {
+            i
+        };
         let (y, end) = self.year_at(j)?;
         let t = self.tok(j)?;
         if t.kind == Kind::Num {

@@ -167,6 +167,13 @@ fn constructions_with_anchor() {
             &[("each Monday", "XXXX-WXX-1", Set)],
         ),
         ("The clinic reports daily.", &[("daily", "P1D", Set)]),
+        (
+            "The fair opens each July.",
+            &[("each July", "XXXX-07", Set)],
+        ),
+        ("Rents rose a quarter of a point.", &[]),
+        ("The city of 1,500 people voted.", &[]),
+        ("They tried a second time.", &[]),
     ];
     for (text, want) in cases {
         let got = found(text, anchor());

@@ -133,6 +133,12 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         j += 1;
     }
     let j = skip_aux_or_cue(units, j, limit);
+    // "a narrator in the campaign ad asks", "Mr. Morgan of the Sierra Club
+    // said": a short prepositional phrase between speaker and verb.
+    let (j, phrase) = match cue_at(units, j, limit) {
+        Some(_) => (j, phrase),
+        None => skip_pp_to_cue(units, j, limit, phrase)?,
+    };
     let (len, _) = cue_at(units, j, limit)?;
     let cue_end = units.get(j + len - 1)?.end;
     let channel = channel_in(units, j + len, limit, text);
@@ -160,6 +166,25 @@ fn clause_end(units: &[Unit], limit: usize) -> usize {
         .take_while(|u| !u.is_quote())
         .find(|u| u.is_word())
         .map_or(0, |u| u.end)
+}
+
+/// Steps over a prepositional phrase of up to six words after a speaker to
+/// the cue that follows it; the phrase joins the speaker's span.
+fn skip_pp_to_cue(
+    units: &[Unit],
+    j: usize,
+    limit: usize,
+    mut phrase: Phrase,
+) -> Option<(usize, Phrase)> {
+    if !units.get(j).is_some_and(is_preposition) {
+        return None;
+    }
+    let cue = (j + 1..limit.min(j + 8)).find(|&k| cue_at(units, k, limit).is_some())?;
+    if units.get(j..cue)?.iter().any(|u| !u.is_word()) {
+        return None;
+    }
+    phrase.end = units.get(cue - 1)?.end;
+    Some((cue, phrase))
 }
 
 /// Skips auxiliaries unless the auxiliary itself starts a cue ("was quoted
@@ -256,7 +281,15 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
     }
     let participle = cue_unit.norm.ends_with("ing");
     let mut found: Option<(Phrase, Option<Appositive>)> = None;
-    if !participle {
+    if participle {
+        // "footage of Hillary Clinton asking, “...”": a name right before the
+        // participle is its subject.
+        if let Some((phrase, _)) = phrase_backward(units, lo, c, text) {
+            if phrase.kind == crate::speaker::PhraseKind::Person {
+                found = Some((phrase, None));
+            }
+        }
+    } else {
         let mut b = c;
         while b > lo
             && units

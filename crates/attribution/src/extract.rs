@@ -100,8 +100,9 @@ fn walk_paragraph(
             };
             let limit = (k + 1..us.len())
                 .find(|&j| {
-                    us.get(j)
-                        .is_some_and(|u| u.is_quote() || matches!(u.norm.as_str(), "." | "?" | "!"))
+                    us.get(j).is_some_and(|u| {
+                        u.is_quote() || (u.kind == UnitKind::Punct && ends_sentence(us, j, text))
+                    })
                 })
                 .unwrap_or(us.len());
             // A full stop inside the marks ends the sentence: what follows is

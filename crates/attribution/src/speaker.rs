@@ -326,9 +326,14 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         return None;
     }
     let words: Vec<String> = body.iter().map(|u| u.norm.clone()).collect();
+    // "Trump lawyer Marc Kasowitz": a lower-case role noun also ends the
+    // title part.
     let title_end = body[..body.len() - 1]
         .iter()
-        .rposition(|u| LEXICON.is_title(word_text(u, text)))
+        .rposition(|u| {
+            let w = word_text(u, text);
+            LEXICON.is_title(w) || (!u.capitalised(text) && LEXICON.is_role_noun(w))
+        })
         .map(|k| k + 1);
     let polity_len = LEXICON.polity_at(&words);
     // "Ukraine’s Air Defense": a possessive inside a name makes it an
@@ -480,8 +485,14 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             // ", said at a hearing": the verb, not a description.
             break;
         }
+        let party_tag = j == body_start + 1
+            && first.capitalised(text)
+            && first.norm.contains('-')
+            && first.norm.len() <= 8;
         if anon {
             out.anonymous = true;
+        } else if party_tag {
+            // "Mitch McConnell, R-Ky., said": party and state.
         } else if first.norm == "who" || first.norm == "whose" {
             // A relative clause describing the speaker.
         } else if first.norm.ends_with("ing") || first.norm == "which" || !first.is_word() {

@@ -113,7 +113,12 @@ pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usiz
             if chars.get(j).is_some_and(|x| x.1 == '.') {
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if single_letter || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                // "R-Ky." and "D-Wis.": a party and state tag.
+                let state_tag = word.rsplit_once('-').is_some_and(|(_, s)| {
+                    s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
+                });
+                if single_letter || state_tag || word.contains('.') || ABBREVIATIONS.contains(&word)
+                {
                     stop = word_end + 1;
                     j += 1;
                 }
@@ -145,7 +150,16 @@ pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usiz
 pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
     let Some(u) = units.get(k) else { return true };
     match u.kind {
-        UnitKind::Punct => matches!(u.norm.as_str(), "." | "?" | "!"),
+        UnitKind::Punct => {
+            // "(D-Wis.) said", "5 p.m. on": a stop before a bracket, comma or
+            // lower-case word ends an abbreviation, not the sentence.
+            matches!(u.norm.as_str(), "." | "?" | "!")
+                && units.get(k + 1).is_none_or(|n| {
+                    !matches!(n.norm.as_str(), ")" | "," | ";" | ":")
+                        && !(n.is_word()
+                            && n.text(text).chars().next().is_some_and(char::is_lowercase))
+                })
+        }
         UnitKind::Word => false,
         UnitKind::Quote(_) => {
             let inner = text.get(u.start..u.end).unwrap_or("");

@@ -155,9 +155,10 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
             // lower-case word ends an abbreviation, not the sentence.
             matches!(u.norm.as_str(), "." | "?" | "!")
                 && units.get(k + 1).is_none_or(|n| {
-                    !matches!(n.norm.as_str(), ")" | "," | ";" | ":")
-                        && !(n.is_word()
-                            && n.text(text).chars().next().is_some_and(char::is_lowercase))
+                    let continues = matches!(n.norm.as_str(), ")" | "," | ";" | ":")
+                        || (n.is_word()
+                            && n.text(text).chars().next().is_some_and(char::is_lowercase));
+                    !continues
                 })
         }
         UnitKind::Word => false,

@@ -144,10 +144,6 @@ pub fn uses_european_separators(text: &str) -> bool {
         Regex::new(r"\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}(?:\.\d{3})+,\d+\b")
             .unwrap_or_else(|_| unreachable!("static regex"))
     });
-    static DOT_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,3}(?:\.\d{3})+$").unwrap_or_else(|_| unreachable!("static regex"))
-    });
-    let _ = &*DOT_GROUPS;
     EURO.is_match(text)
 }
 

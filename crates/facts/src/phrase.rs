@@ -269,7 +269,12 @@ impl<'a> Sentence<'a> {
         let mut end = i;
         while end - start < 6 && self.is_word(end) {
             let w = self.low(end);
-            if self.stop(end) || LEXICON.reporting.iter().any(|r| r.len() == 1 && r[0] == w) {
+            if self.stop(end)
+                || LEXICON
+                    .reporting
+                    .iter()
+                    .any(|r| r.len() == 1 && r.first() == Some(&w.as_str()))
+            {
                 break;
             }
             let postmodifier =

@@ -600,3 +600,95 @@ fn figures_and_stances_take_dated_expressions_not_durations() {
         Some("it had sent engineers")
     );
 }
+
+#[test]
+fn random_text_never_panics() {
+    let pieces = [
+        "1",
+        "14,000",
+        "1.5",
+        "-",
+        "–",
+        "/",
+        "½",
+        "$",
+        "€",
+        "£",
+        "US$",
+        "%",
+        " ",
+        ", ",
+        ". ",
+        "a",
+        "an",
+        "half",
+        "third",
+        "million",
+        "tens",
+        "of",
+        "thousands",
+        "to",
+        "and",
+        "between",
+        "up",
+        "more",
+        "than",
+        "km",
+        "in",
+        "pm",
+        "year",
+        "-year-old",
+        "e",
+        "×",
+        "^",
+        "(",
+        ")",
+        "“",
+        "”",
+        "’s",
+        "denied",
+        "confirmed",
+        "by",
+        "Neither",
+        "nor",
+        "NATO",
+        "said",
+        "according",
+        "that",
+        "not",
+        "per",
+        "day",
+        "é",
+        "中",
+        "\n",
+        "5-1/2",
+        "1986/87",
+        "mln",
+        "dlrs",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 24) as usize;
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            if seed % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let d = doc(&text);
+        for c in QuantityExtractor::new()
+            .extract(&d, &[])
+            .into_iter()
+            .chain(StanceExtractor::new().extract(&d, &[]))
+        {
+            assert!(c.span.is_valid_in(&d.text), "{text:?}: {:?}", c.span);
+        }
+    }
+}

@@ -678,7 +678,7 @@ fn random_text_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 3 == 0 {
+            if matches!(seed % 3, 0) {
                 text.push(' ');
             }
         }

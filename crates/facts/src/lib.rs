@@ -1,7 +1,21 @@
 //! The checkable facts an article asserts: figures (counts and amounts with
 //! bounds, hedges, subjects and claimants), stances (confirm, deny, not
 //! confirmed, ...) and the hedges that mark claims as rumour rather than
-//! assertion. Word lists live in `data/`; the rules here are general.
+//! assertion.
+//!
+//! - [`numbers`] reads every numeric expression and classifies it; only
+//!   counts and amounts become quantity claims (never years, dates,
+//!   ordinals, durations, ages, times of day or identifiers).
+//! - Claimants come from the quote claim a figure sits in, else from the
+//!   sentence's own clause ("according to X", "X estimate that ...",
+//!   "..., X said").
+//! - Stance `time.value` is a TIMEX3 value from `doc.time_expressions` when
+//!   one sits in the stance clause, else a qualifier: `INITIAL`, `LATER`,
+//!   `ONGOING`, `PRESENT_REF`, `PAST_REF`, or a year-less `XXXX-MM` /
+//!   `XXXX-WXX-D`.
+//!
+//! Word lists (number words, units, modifiers, rates, stance cues, hedges,
+//! reporting verbs, noun-phrase stop words) live in `data/`.
 
 mod claimant;
 mod hedge;

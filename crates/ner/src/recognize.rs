@@ -104,7 +104,8 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     out
 }
 
-/// A multi-word gazetteer name that the tagger cut into pieces ("Korean
+/// A multi-word gazetteer name covering whole tagger pieces ("North" +
+/// "Korean", or "Korean
 /// Central" + "News Agency") replaces the pieces it fully covers.
 fn merge_into_gazetteer_names(
     gaz: &Gazetteer,
@@ -120,7 +121,7 @@ fn merge_into_gazetteer_names(
         let merged = gaz.longest_match(words, start).and_then(|(n, _)| {
             let end = start + n;
             let covered = pieces.iter().skip(i).take_while(|p| p.1 <= end).count();
-            (n >= 2 && covered >= 2).then_some((end, covered))
+            (n >= 2 && covered >= 1).then_some((end, covered))
         });
         match merged {
             Some((end, covered)) => {
@@ -323,6 +324,10 @@ fn refine_chunk(
         && gaz.longest_match(words, start).is_none()
     {
         tag = "PER";
+    }
+    // A lone title ("President") names no one.
+    if end - start == 1 && words.get(start).is_some_and(|w| gaz.is_title(&fold(w))) {
+        return out;
     }
     // A "person" ending in a title ("Moravian President") names no one.
     if tag == "PER" && words.get(end - 1).is_some_and(|w| gaz.is_title(&fold(w))) {

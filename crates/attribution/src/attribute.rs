@@ -5,7 +5,7 @@
 use crate::lexicon::{FunctionClass, LEXICON};
 use crate::speaker::{
     appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
-    Phrase,
+    Phrase, PhraseKind,
 };
 use crate::units::Unit;
 
@@ -100,6 +100,9 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         skipped += 1;
     }
     let first = units.get(i).filter(|_| i < limit)?;
+    if k == i && is_dash(first) {
+        return dash_attribution(units, i, limit, text);
+    }
     // Verb first: “...,” said Michael Kofman, a military analyst.
     if let Some((len, _)) = cue_at(units, i, limit) {
         if !first.capitalised(text) || first.norm == "says" || first.norm == "said" {
@@ -152,6 +155,40 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         phrase,
         appositive,
         channel: channel.map(|c| c.0),
+    })
+}
+
+fn is_dash(u: &Unit) -> bool {
+    matches!(u.norm.as_str(), "—" | "–" | "―" | "-")
+}
+
+/// “...” — Jane Roe, a teacher: a name after a dash, closing the paragraph
+/// or sentence, signs the quote.
+pub fn dash_attribution(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
+    let dash = units.get(k).filter(|u| is_dash(u))?;
+    let (phrase, next) = phrase_forward(units, k + 1, limit, text)?;
+    if !matches!(
+        phrase.kind,
+        PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed
+    ) {
+        return None;
+    }
+    let appositive = appositives(units, next, limit, text);
+    let after = appositive.as_ref().map_or(next, |a| a.next);
+    if units.get(after..limit)?.iter().any(|u| u.is_word()) {
+        return None;
+    }
+    let end = appositive
+        .as_ref()
+        .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
+    Some(Attribution {
+        cue: dash.text(text).to_string(),
+        start: dash.start,
+        end,
+        next: after,
+        phrase,
+        appositive,
+        channel: None,
     })
 }
 

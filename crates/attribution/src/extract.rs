@@ -4,7 +4,8 @@
 use crosscheck_model::{Claim, ClaimKind, Document, Quote, Source, SourceKind, Span};
 
 use crate::attribute::{
-    after_quote, before_quote, channel_in, clause_subject, cue_at, trailing, Attribution,
+    after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution, trailing,
+    Attribution,
 };
 use crate::lexicon::LEXICON;
 use crate::quotes::{find_quotes, QuoteSegment};
@@ -110,10 +111,13 @@ fn walk_paragraph(
             // asked does attach).
             let inner = text.get(seg.inner_start..seg.inner_end).unwrap_or("");
             let ends_with_stop = inner.trim_end().ends_with('.');
-            let attribution = if seg.closed && !ends_with_stop {
-                after_quote(us, k + 1, limit, text)
-            } else {
+            let attribution = if !seg.closed {
                 None
+            } else if ends_with_stop {
+                dash_attribution(us, k + 1, us.len(), text)
+            } else {
+                after_quote(us, k + 1, limit, text)
+                    .or_else(|| dash_attribution(us, k + 1, us.len(), text))
             }
             .or_else(|| before_quote(us, a, k, text))
             .or_else(|| later_in_sentence(us, a, k, b, text));

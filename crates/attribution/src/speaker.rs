@@ -493,9 +493,16 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             out.anonymous = true;
         } else if party_tag {
             // "Mitch McConnell, R-Ky., said": party and state.
-        } else if first.norm == "who" || first.norm == "whose" {
-            // A relative clause describing the speaker.
-        } else if first.norm.ends_with("ing") || first.norm == "which" || !first.is_word() {
+        } else if (first.norm == "who" || first.norm == "whose")
+            && !cue_here(units, skip_aux(units, body_start + 1, j))
+        {
+            // A relative clause describing the speaker (not "who said ...",
+            // a statement of its own).
+        } else if first.norm.ends_with("ing")
+            || matches!(first.norm.as_str(), "which" | "who" | "whose")
+            || LEXICON.function_class(&first.norm) == Some(FunctionClass::Preposition)
+            || !first.is_word()
+        {
             // "adding that ...": part of the attribution, not a description.
             describes = false;
         } else if LEXICON.is_determiner(&first.norm)

@@ -252,7 +252,11 @@ fn hint_of(node: &NodeRef<'_, Node>) -> Hint {
 /// Elements whose class/id mark them as furniture, unless they are
 /// structural roots, carry a content hint, or hold most of the page's
 /// paragraph text (a "content-with-sidebar" wrapper).
-fn furniture_by_hint(root: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) -> HashSet<NodeId> {
+fn furniture_by_hint(
+    root: NodeRef<'_, Node>,
+    stats: &HashMap<NodeId, Stats>,
+    protected: &HashSet<NodeId>,
+) -> HashSet<NodeId> {
     // The document node itself has no stats; its <html> child holds all.
     let total = stats
         .values()
@@ -273,7 +277,7 @@ fn furniture_by_hint(root: NodeRef<'_, Node>, stats: &HashMap<NodeId, Stats>) ->
             continue;
         }
         let share = stats.get(&node.id()).map_or(0, |s| s.paragraph);
-        if hint.strong_furniture || share * 2 < total {
+        if hint.strong_furniture || (share * 2 < total && !protected.contains(&node.id())) {
             out.insert(node.id());
         }
     }
@@ -373,17 +377,23 @@ fn link_density(stats: &HashMap<NodeId, Stats>, id: NodeId) -> f64 {
     })
 }
 
+/// The highest-scoring candidate (ties broken by document order).
+fn best_candidate(scores: &HashMap<NodeId, f64>) -> Option<NodeId> {
+    scores
+        .iter()
+        .filter(|(_, s)| s.is_finite())
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(id, _)| *id)
+}
+
 /// The top candidate and those of its siblings that carry content.
 fn select_roots<'a>(
     doc: &'a Html,
     stats: &HashMap<NodeId, Stats>,
     scores: &HashMap<NodeId, f64>,
 ) -> Vec<NodeRef<'a, Node>> {
-    let best = scores
-        .iter()
-        .filter(|(_, s)| s.is_finite())
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
-    let Some((&best_id, &best_score)) = best else {
+    let best = best_candidate(scores).and_then(|id| scores.get(&id).map(|s| (id, *s)));
+    let Some((best_id, best_score)) = best else {
         return doc.tree.root().children().collect();
     };
     let Some(mut top) = doc.tree.get(best_id) else {
@@ -563,7 +573,19 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
     let root = doc.tree.root();
     let none = HashSet::new();
     let first = collect_stats(root, &none);
-    let dropped = furniture_by_hint(root, &first);
+    // The best container before class hints are applied, and its
+    // ancestors, are protected from weak hints: a "widget" or "sidebar"
+    // class on a wrapper must not remove the story it wraps.
+    let first_scores = candidate_scores(root, &first);
+    let protected: HashSet<NodeId> = best_candidate(&first_scores)
+        .and_then(|id| doc.tree.get(id))
+        .map(|best| {
+            std::iter::once(best.id())
+                .chain(best.ancestors().map(|a| a.id()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let dropped = furniture_by_hint(root, &first, &protected);
     let stats = collect_stats(root, &dropped);
     let scores = candidate_scores(root, &stats);
     let roots = select_roots(doc, &stats, &scores);

@@ -1079,8 +1079,13 @@ impl<'a> Matcher<'a> {
         if self.is(u + 1, "old") || (hyphen && plural) {
             return None;
         }
-        // "a quarter of the vote", "a second time": fractions and ordinals.
-        if (unit == "Q" && self.is(u + 1, "of"))
+        // "the 1986 quarter" names a period of that year, not 1,986 quarters.
+        if !hyphen && !plural && self.year_at(j).is_some() {
+            return None;
+        }
+        // "a quarter of the vote", "a quarter point", "a second time":
+        // fractions and ordinals.
+        if (unit == "Q" && (self.is(u + 1, "of") || self.any(j, &["a", "an"])))
             || (unit == "TS" && !plural && self.tok(j).is_some_and(|t| t.kind != Kind::Num))
         {
             return None;
@@ -1104,8 +1109,19 @@ impl<'a> Matcher<'a> {
         let season = *self.lex.seasons.get(self.w(j))?;
         let (explicit, end) = self.period_year(j + 1);
         let bare = dir.is_none() && explicit.is_none();
-        let the_before = i.checked_sub(1).is_some_and(|k| self.is(k, "the"));
-        if bare && matches!(season, "SP" | "FA") && !the_before {
+        // "spring" and "fall" are also a noun and a verb ("the fall in
+        // prices"): bare, they need "in the", "during the", ...
+        let after_prep_the = i.checked_sub(2).is_some_and(|k| {
+            self.is(k + 1, "the")
+                && self.any(
+                    k,
+                    &[
+                        "in", "during", "by", "until", "since", "through", "over", "before",
+                        "after", "this",
+                    ],
+                )
+        });
+        if bare && matches!(season, "SP" | "FA") && !after_prep_the {
             return None;
         }
         let year = explicit.or_else(|| self.anchor_year().map(|y| y + dir.unwrap_or(0)));
@@ -1188,7 +1204,13 @@ impl<'a> Matcher<'a> {
             }
             // "1,500 troops" never tokenises as a year; "1998-99" ranges keep the first year.
         }
-        Some(Core::new(end, y.to_string(), TimexType::Date, "year").class(Class::Period))
+        // "the year 2000" keeps its "the"; "the 1986 crop" does not.
+        let class = if self.is(i, "year") {
+            Class::Period
+        } else {
+            Class::Point
+        };
+        Some(Core::new(end, y.to_string(), TimexType::Date, "year").class(class))
     }
 
     /// "now", "recently", "the past", "the future", "recent years",

@@ -174,6 +174,11 @@ fn constructions_with_anchor() {
         ("Rents rose a quarter of a point.", &[]),
         ("The city of 1,500 people voted.", &[]),
         ("They tried a second time.", &[]),
+        ("The fall in prices hurt farmers.", &[]),
+        (
+            "The dam was finished in the fall.",
+            &[("the fall", "2025-FA", Date)],
+        ),
     ];
     for (text, want) in cases {
         let got = found(text, anchor());

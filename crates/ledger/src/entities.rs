@@ -30,17 +30,15 @@ pub fn name_key(name: &str) -> String {
 /// Resolves names to entity ids and to the canonical name of what they stand
 /// for ("the Kremlin" → "Russia").
 #[derive(Debug, Default)]
-pub struct NameIndex {
+pub struct NameIndex<'a> {
     /// name key → entity id
-    ids: HashMap<String, String>,
+    ids: HashMap<String, &'a str>,
     /// name key → canonical name of the referent
     canonical: HashMap<String, String>,
-    /// (doc, start, end) of a mention → entity id
-    spans: HashMap<(String, usize, usize), String>,
 }
 
-impl NameIndex {
-    pub fn new(entities: &[Entity], documents: &[Document]) -> NameIndex {
+impl<'a> NameIndex<'a> {
+    pub fn new(entities: &'a [Entity], documents: &'a [Document]) -> NameIndex<'a> {
         let mut index = NameIndex::default();
         let by_id: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
         for entity in entities {
@@ -56,26 +54,22 @@ impl NameIndex {
                 if key.is_empty() {
                     continue;
                 }
-                index
-                    .ids
-                    .entry(key.clone())
-                    .or_insert_with(|| entity.id.clone());
+                index.ids.entry(key.clone()).or_insert(entity.id.as_str());
                 index
                     .canonical
                     .entry(key)
                     .or_insert_with(|| referent.to_string());
             }
-            for mention in &entity.mentions {
-                index.spans.insert(
-                    (mention.doc.clone(), mention.span.start, mention.span.end),
-                    entity.id.clone(),
-                );
-            }
         }
         // The documents' own in-document resolution fills what the
         // cross-document entities do not cover.
+        // Mention texts repeat across documents: key each wording once.
+        let mut seen: HashSet<&str> = HashSet::new();
         for doc in documents {
             for mention in &doc.mentions {
+                if !seen.insert(mention.span.text.as_str()) {
+                    continue;
+                }
                 let key = name_key(&mention.span.text);
                 let target = mention.refers_to.as_ref().or(mention.canonical.as_ref());
                 if let (false, Some(target)) = (key.is_empty(), target) {
@@ -86,16 +80,9 @@ impl NameIndex {
         index
     }
 
-    /// The entity a claim's source is, by its span first, then by name.
-    pub fn source_entity(&self, claim: &Claim) -> Option<String> {
-        if let Some(span) = &claim.source.span {
-            let key = (claim.doc.clone(), span.start, span.end);
-            if let Some(id) = self.spans.get(&key) {
-                return Some(id.clone());
-            }
-        }
-        let name = claim.source.name.as_deref()?;
-        self.ids.get(&name_key(name)).cloned()
+    /// The entity id a name resolves to.
+    pub fn entity_id(&self, name: &str) -> Option<&'a str> {
+        self.ids.get(&name_key(name)).copied()
     }
 
     /// Canonical name of a stance actor: a known name, a known name at the
@@ -184,11 +171,51 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Fills `claim.source.entity` with the entity id its source resolves to.
-pub fn link_sources(claims: &mut [Claim], index: &NameIndex) {
-    for claim in claims {
-        if let Some(id) = index.source_entity(claim) {
-            claim.source.entity = Some(id);
+/// Fills `claim.source.entity` with the entity id its source resolves to:
+/// the entity with a mention at the source's span, else one with the name.
+pub fn link_sources(claims: &mut [Claim], entities: &[Entity], index: &NameIndex) {
+    let mut by_span: HashMap<(&str, usize, usize), &str> = HashMap::new();
+    {
+        let wanted: HashSet<(&str, usize, usize)> = claims
+            .iter()
+            .filter_map(|c| {
+                c.source
+                    .span
+                    .as_ref()
+                    .map(|s| (c.doc.as_str(), s.start, s.end))
+            })
+            .collect();
+        for entity in entities {
+            for mention in &entity.mentions {
+                let key = (mention.doc.as_str(), mention.span.start, mention.span.end);
+                if let Some(found) = wanted.get(&key) {
+                    by_span.entry(*found).or_insert(entity.id.as_str());
+                }
+            }
+        }
+    }
+    let resolved: Vec<Option<String>> = claims
+        .iter()
+        .map(|claim| {
+            let by_position = claim
+                .source
+                .span
+                .as_ref()
+                .and_then(|s| by_span.get(&(claim.doc.as_str(), s.start, s.end)).copied());
+            by_position
+                .or_else(|| {
+                    claim
+                        .source
+                        .name
+                        .as_deref()
+                        .and_then(|n| index.entity_id(n))
+                })
+                .map(str::to_string)
+        })
+        .collect();
+    for (claim, id) in claims.iter_mut().zip(resolved) {
+        if id.is_some() {
+            claim.source.entity = id;
         }
     }
 }

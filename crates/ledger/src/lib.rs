@@ -16,7 +16,7 @@ mod stances;
 mod subject;
 mod timeline;
 
-use crosscheck_model::{Claim, Document, Ledger};
+use crosscheck_model::{Claim, Document, Entity, Ledger};
 
 pub use dates::calendar_value;
 pub use entities::name_key;
@@ -27,10 +27,20 @@ pub use subject::{parse as parse_subject, Subject};
 pub use timeline::claim_summary;
 
 /// Builds the ledger from analysed documents and their claims.
-pub fn build_ledger(documents: Vec<Document>, mut claims: Vec<Claim>) -> Ledger {
+pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
     let entities = crosscheck_ner::resolve_entities(&documents);
+    build_ledger_with_entities(documents, claims, entities)
+}
+
+/// Builds the ledger with canonical entities already resolved (by
+/// [`crosscheck_ner::resolve_entities`] or kept from an earlier run).
+pub fn build_ledger_with_entities(
+    documents: Vec<Document>,
+    mut claims: Vec<Claim>,
+    entities: Vec<Entity>,
+) -> Ledger {
     let names = entities::NameIndex::new(&entities, &documents);
-    entities::link_sources(&mut claims, &names);
+    entities::link_sources(&mut claims, &entities, &names);
     let infos = dates::doc_infos(&documents);
     let grouping = propositions::group(&claims, &infos);
     let stance_timelines = stances::stance_timelines(&claims, &infos, &names);

@@ -56,6 +56,7 @@ pub fn quote_groups(
     names: &NameIndex,
 ) -> Vec<QuoteGroup> {
     let mut by_speaker: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    let mut resolved: HashMap<&str, String> = HashMap::new();
     for claim in claims {
         let named = matches!(
             claim.source.kind,
@@ -64,10 +65,11 @@ pub fn quote_groups(
         let (Some(_), Some(name), true) = (&claim.quote, &claim.source.name, named) else {
             continue;
         };
-        by_speaker
-            .entry(names.canonical_name(name))
-            .or_default()
-            .push(claim);
+        let speaker = resolved
+            .entry(name.as_str())
+            .or_insert_with(|| names.canonical_name(name))
+            .clone();
+        by_speaker.entry(speaker).or_default().push(claim);
     }
     let mut groups: Vec<QuoteGroup> = by_speaker
         .into_iter()

@@ -38,13 +38,19 @@ fn extremes(p: &Proposition) -> Vec<&PropositionValue> {
         let dated: Vec<&PropositionValue> = p.values.iter().filter(|v| v.date.is_some()).collect();
         (dated.first().copied(), dated.last().copied())
     } else {
+        // Among equal values, show one whose source is named.
+        let named = |v: &PropositionValue| v.source.is_some();
         (
-            p.values
-                .iter()
-                .min_by(|a, b| middle(a).total_cmp(&middle(b))),
-            p.values
-                .iter()
-                .max_by(|a, b| middle(a).total_cmp(&middle(b))),
+            p.values.iter().min_by(|a, b| {
+                middle(a)
+                    .total_cmp(&middle(b))
+                    .then(named(b).cmp(&named(a)))
+            }),
+            p.values.iter().max_by(|a, b| {
+                middle(a)
+                    .total_cmp(&middle(b))
+                    .then(named(a).cmp(&named(b)))
+            }),
         )
     };
     match pair {

@@ -193,7 +193,7 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
                     gap.chars().all(|ch| {
                         ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
-                    })
+                    }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
                 });
             if continues {
                 pred.content.1 = to_char(q.span.end);

@@ -32,6 +32,9 @@ pub(crate) struct Context {
     pub last_year: Option<i32>,
     /// The last quarter talked about, for "the quarter", "a year earlier".
     pub last_quarter: Option<(Option<i32>, u32)>,
+    /// The last day or month named earlier in the current sentence
+    /// ("Sept. 30 ... a year earlier" means the Sept. 30 before).
+    pub sentence_date: Option<String>,
 }
 
 /// How a core expression may combine with words before it.
@@ -925,6 +928,16 @@ impl<'a> Matcher<'a> {
     /// "a year ago" in a story about a quarter means that quarter a year
     /// earlier; otherwise the year before the anchor.
     fn year_ago(&self, end: usize) -> Core {
+        if let Some(date) = &self.ctx.sentence_date {
+            let year: Option<i32> = date.get(..4).and_then(|y| y.parse().ok());
+            if let (Some(y), Some(rest)) = (year, date.get(4..)) {
+                let gran = if rest.len() > 3 { "day" } else { "month" };
+                let v = format!("{:04}{rest}", y - 1);
+                return Core::new(end, v, TimexType::Date, gran)
+                    .relative(true)
+                    .class(Class::Ago);
+            }
+        }
         if let Some((Some(y), q)) = self.ctx.last_quarter {
             let v = format!("{:04}-Q{q}", y - 1);
             return Core::new(end, v, TimexType::Date, "quarter")

@@ -56,6 +56,7 @@ impl TimeNormalizer {
         let mut out = Vec::new();
         for sentence in sentences {
             let toks = scan::tokens(text, sentence.range.start, sentence.range.end);
+            ctx.sentence_date = None;
             let mut i = 0;
             while i < toks.len() {
                 let found = Matcher {
@@ -85,6 +86,9 @@ fn remember(ctx: &mut Context, found: &Found) {
         return;
     }
     let year: Option<i32> = found.value.get(..4).and_then(|y| y.parse().ok());
+    if year.is_some() && matches!(found.granularity, "day" | "month") {
+        ctx.sentence_date = Some(found.value.clone());
+    }
     if !found.relative {
         if let Some(y) = year {
             ctx.last_year = Some(y);

@@ -6,7 +6,7 @@ use crate::lexicon::LEXICON;
 use crate::tokens::{Kind, Tok};
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
-fn looks_plural(w: &str) -> bool {
+pub fn looks_plural(w: &str) -> bool {
     let regular = w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -28,6 +28,9 @@ pub struct Sentence<'a> {
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 const VERB_PREFIX: &[&str] = &[
+    "further",
+    "earlier",
+    "later",
     "have",
     "has",
     "had",
@@ -343,6 +346,38 @@ impl<'a> Sentence<'a> {
             return self.np_before(open);
         }
         self.np_before(j)
+    }
+
+    /// Whether tokens `a..b` can name who takes a stance: not a lone
+    /// function word, month or weekday, and a lowercase head only with a
+    /// determiner ("the union"), in the plural ("bankers") or as a generic
+    /// source head ("officials") — "economic growth" or "private" are not actors.
+    pub fn plausible_actor(&self, a: usize, b: usize) -> bool {
+        let Some(head_i) = b.checked_sub(1) else {
+            return false;
+        };
+        if b <= a {
+            return false;
+        }
+        let head = self.low(head_i);
+        let head_bare = head.trim_end_matches("’s").trim_end_matches("'s");
+        if b - a == 1 && (self.stop(a) || LEXICON.months.contains(head_bare)) {
+            return false;
+        }
+        if LEXICON.months.contains(head_bare) || self.stop(head_i) {
+            return false;
+        }
+        if self.capitalized(head_i) {
+            return true;
+        }
+        if head.ends_with("ed") || head.ends_with("ing") {
+            return false;
+        }
+        let determiner = matches!(
+            self.low(a).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "one"
+        );
+        determiner || looks_plural(&head) || LEXICON.anonymous_heads.contains(head.as_str())
     }
 
     /// Splits a coordinated actor into its members when each is a name

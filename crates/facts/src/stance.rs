@@ -146,6 +146,29 @@ fn verb_stance(
         return None;
     }
     let next = sent.low(c + len);
+    // "estimates of", "claims for", "estimate is": the noun, not the verb.
+    let noun_or_verb = matches!(
+        cue_word.as_str(),
+        "estimate" | "estimates" | "claim" | "claims"
+    );
+    let noun_follows = matches!(
+        next.as_str(),
+        "of" | "for"
+            | "on"
+            | "in"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "to"
+            | "indicate"
+            | "suggest"
+            | "show"
+    ) || next.ends_with("ing")
+        || !sent.is_word(c + len) && !matches!(sent.s(c + len), "“" | "\"");
+    if noun_or_verb && noun_follows {
+        return None;
+    }
     // "what isolation has denied him": withholding, not a denial.
     if polarity == Polarity::Deny
         && matches!(next.as_str(), "him" | "her" | "them" | "us" | "me" | "you")
@@ -447,7 +470,11 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 (lo, hi.max(clause_end(&sent, found.cue.1))),
             );
             let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
-            for &(a, b) in &found.actors {
+            for &(a, b) in found
+                .actors
+                .iter()
+                .filter(|&&(a, b)| sent.plausible_actor(a, b))
+            {
                 let Some((x, y)) = sent.bytes(a, b) else {
                     continue;
                 };

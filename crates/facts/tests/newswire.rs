@@ -66,6 +66,19 @@ fn reuters_stories_extract_cleanly() {
             with_subject_or_unit += usize::from(q.subject.is_some() || q.unit.is_some());
         }
         for c in stances.extract(&doc, &[]) {
+            if std::env::var("FACTS_DUMP").is_ok() {
+                if let Some(st) = &c.stance {
+                    eprintln!(
+                        "stance {:<28} {:?} cue={:?} about={:?}",
+                        st.actor,
+                        st.polarity,
+                        c.cue,
+                        st.about
+                            .as_ref()
+                            .map(|a| a.text.chars().take(50).collect::<String>())
+                    );
+                }
+            }
             assert!(c.span.is_valid_in(&doc.text), "{}: {:?}", c.id, c.span);
             stance_count += 1;
         }

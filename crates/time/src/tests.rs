@@ -138,6 +138,13 @@ fn constructions_with_anchor() {
             ],
         ),
         (
+            "Stocks stood at 40 tonnes on March 31, against 52 a year earlier.",
+            &[
+                ("March 31", "2025-03-31", Date),
+                ("a year earlier", "2024-03-31", Date),
+            ],
+        ),
+        (
             "Sales fell in the first half of 2024.",
             &[("the first half of 2024", "2024-H1", Date)],
         ),

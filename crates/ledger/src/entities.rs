@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crosscheck_ner::gazetteer::{gazetteer, Place};
 
-use crosscheck_model::{Claim, Document, Entity};
+use crosscheck_model::{Claim, Document, Entity, EntityType};
 
 static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/government_nouns.txt")
@@ -41,7 +41,23 @@ impl<'a> NameIndex<'a> {
     pub fn new(entities: &'a [Entity], documents: &'a [Document]) -> NameIndex<'a> {
         let mut index = NameIndex::default();
         let by_id: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        // Several entities may answer to one name ("Putin" as a tagged place
+        // and as the surname of "Vladimir Putin"): keep the best claimant.
+        let mut best: HashMap<String, (u8, &Entity)> = HashMap::new();
         for entity in entities {
+            for name in std::iter::once(&entity.name).chain(entity.aliases.iter()) {
+                let key = name_key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                let rank = claim_rank(entity, &key);
+                let slot = best.entry(key).or_insert((rank, entity));
+                if rank > slot.0 {
+                    *slot = (rank, entity);
+                }
+            }
+        }
+        for (key, (_, entity)) in best {
             // A metonym speaks for its referent: actors named "Moscow" are
             // the Russian government.
             let referent = entity
@@ -49,17 +65,8 @@ impl<'a> NameIndex<'a> {
                 .as_deref()
                 .and_then(|id| by_id.get(id))
                 .map_or(entity.name.as_str(), |r| r.name.as_str());
-            for name in std::iter::once(&entity.name).chain(entity.aliases.iter()) {
-                let key = name_key(name);
-                if key.is_empty() {
-                    continue;
-                }
-                index.ids.entry(key.clone()).or_insert(entity.id.as_str());
-                index
-                    .canonical
-                    .entry(key)
-                    .or_insert_with(|| referent.to_string());
-            }
+            index.ids.insert(key.clone(), entity.id.as_str());
+            index.canonical.insert(key, referent.to_string());
         }
         // The documents' own in-document resolution fills what the
         // cross-document entities do not cover.
@@ -137,6 +144,18 @@ impl<'a> NameIndex<'a> {
                     .map_or_else(|| trimmed.to_string(), capitalise)
             }
         }
+    }
+}
+
+/// How strongly an entity claims a name: countries and metonyms first,
+/// then a person whose full name ends in it (a surname), then the rest.
+fn claim_rank(entity: &Entity, key: &str) -> u8 {
+    let full = name_key(&entity.name);
+    match entity.kind {
+        EntityType::Country => 3,
+        _ if entity.refers_to.is_some() => 3,
+        EntityType::Person if full.len() > key.len() && full.ends_with(&format!(" {key}")) => 2,
+        _ => 1,
     }
 }
 
@@ -232,6 +251,30 @@ mod tests {
             "ostrian defence ministry"
         );
         assert_eq!(name_key("“Marek Tol”"), "marek tol");
+    }
+
+    fn entity(id: &str, name: &str, kind: EntityType, aliases: &[&str]) -> Entity {
+        Entity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: Vec::new(),
+            refers_to: None,
+            coordinates: None,
+        }
+    }
+
+    #[test]
+    fn surname_goes_to_the_person_not_a_mistagged_place() {
+        let entities = [
+            entity("loc-vell", "Vell", EntityType::Location, &[]),
+            entity("per-ana-vell", "Ana Vell", EntityType::Person, &["Vell"]),
+        ];
+        let index = NameIndex::new(&entities, &[]);
+        assert_eq!(index.actor_name("Vell"), "Ana Vell");
+        assert_eq!(index.actor_name("President Ana Vell"), "Ana Vell");
+        assert_eq!(index.entity_id("Vell"), Some("per-ana-vell"));
     }
 
     #[test]

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use crosscheck_model::ParagraphKind;
 use scraper::Html;
 
-use crate::furniture::body_length_without_tail;
+use crate::furniture::{
+    body_length_without_tail, ends_with_terminal_punctuation, is_furniture_line, word_count,
+};
 use crate::plaintext::Block;
 use crate::repair::clean_paragraph;
 
@@ -37,6 +39,29 @@ impl ExtractedArticle {
     }
 }
 
+/// How many blocks at the start are page furniture rather than story:
+/// bare URLs, credits, bylines and datelines ("By …", "Updated 5:27 am"),
+/// i.e. short lines without sentence punctuation before the first sentence.
+fn leading_furniture(blocks: &[Block]) -> usize {
+    let mut n = 0;
+    for block in blocks {
+        let short_unpunctuated = word_count(&block.text) <= 8
+            && !ends_with_terminal_punctuation(&block.text)
+            && block.kind == ParagraphKind::Body;
+        if is_furniture_line(&block.text) || short_unpunctuated {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    // Never strip the whole body.
+    if n >= blocks.len() {
+        0
+    } else {
+        n
+    }
+}
+
 /// Extracts metadata and the article body from an HTML page.
 pub fn extract_article_html(html: &str) -> ExtractedArticle {
     let doc = Html::parse_document(html);
@@ -49,6 +74,8 @@ pub fn extract_article_html(html: &str) -> ExtractedArticle {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     let keep = body_length_without_tail(&texts);
     blocks.truncate(keep);
+    let lead = leading_furniture(&blocks);
+    blocks.drain(..lead);
     if let Some(title) = &meta.title {
         // Pages often repeat the headline inside the body container.
         if blocks

@@ -9,7 +9,8 @@
 //!
 //! Predictions: crosscheck's quote claims; consecutive direct quotes that
 //! share a source and are separated only by their own attribution and
-//! punctuation (“A,” he said. “B.”; the second claim names no source span)
+//! punctuation (“A,” he said. “B.”; the second claim names no source span
+//! or the same one)
 //! are merged into one envelope, which is how PolNeAR annotates split
 //! quotes. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
@@ -187,7 +188,7 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
             let prev_q = prev.quote.as_ref();
             let continues = q.direct
                 && prev_q.is_some_and(|p| p.direct)
-                && c.source.span.is_none()
+                && (c.source.span.is_none() || c.source.span == prev.source.span)
                 && c.source.name == prev.source.name
                 && prev.span.end <= q.span.start
                 && text.get(prev.span.end..q.span.start).is_some_and(|gap| {

@@ -78,3 +78,17 @@ fn print_direct_errors() {
         }
     }
 }
+
+#[test]
+fn split_quotes_merge_into_one_prediction() {
+    for text in [
+        "“We will walk away in love with this country,” he said, “the only place where this could happen.”",
+        "''We will walk away in love with this country,'' he said, ''the only place where this could happen.''",
+    ] {
+        let doc = document("t", text);
+        let claims = QuoteExtractor::new().extract(&doc);
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        let pred = predictions_from_claims(text, &claims);
+        assert_eq!(pred.len(), 1, "{pred:?} from {claims:#?}");
+    }
+}

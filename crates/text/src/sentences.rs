@@ -108,7 +108,8 @@ fn split_block(
         let (next_start, next_end) = scratch.lines[k];
         let prev = &slice[prev_start..prev_end];
         let next = &slice[next_start..next_end];
-        if line_break_ends_sentence(prev, next, wrapped, lex, &mut scratch.word) {
+        let two_lines = scratch.lines.len() == 2;
+        if line_break_ends_sentence(prev, next, wrapped, two_lines, lex, &mut scratch.word) {
             split_segment(slice, seg_start, prev_end, base, scratch, out);
             seg_start = next_start;
         }
@@ -156,6 +157,7 @@ fn line_break_ends_sentence(
     prev: &str,
     next: &str,
     wrapped: bool,
+    two_lines: bool,
     lex: &Lexicon,
     buf: &mut String,
 ) -> bool {
@@ -163,7 +165,29 @@ fn line_break_ends_sentence(
     if starts_with_bullet(next) {
         return true;
     }
-    !wrapped && !continues_line(prev, next, lex, buf)
+    !(wrapped || continues_line(prev, next, lex, buf) || two_lines && cut_at_wrap_width(prev))
+}
+
+/// A line of sentence-case prose without final punctuation, as long as a
+/// typical hard wrap (55-80 characters), is taken as wrapped rather than as a
+/// heading; headings are title case or of any other length.
+fn cut_at_wrap_width(line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with(['.', '?', '!', ':', ';', '…', '"', '”', '’', '\'', ')']) {
+        return false;
+    }
+    let chars = line.chars().count();
+    if !(55..=80).contains(&chars) {
+        return false;
+    }
+    let (mut long_words, mut capitalised) = (0, 0);
+    for word in line.split_whitespace().filter(|w| w.chars().count() >= 4) {
+        long_words += 1;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    capitalised * 2 < long_words
 }
 
 const BULLETS: &[char] = &['•', '⁃', '▪', '◦', '·', '●', '■', '‣', '*'];

@@ -95,6 +95,15 @@ fn table() {
                 "Imports fell.",
             ],
         ),
+        // a two-line block: a wrapped sentence-case line joins, a heading does not
+        (
+            "Officials said the delegation would be led by the foreign minister\nAdele Varn of Tarvia.",
+            &["Officials said the delegation would be led by the foreign minister\nAdele Varn of Tarvia."],
+        ),
+        (
+            "Tarvian Delegation Arrives in the Capital for Three Days of Talks\nThe visit began on Sunday.",
+            &["Tarvian Delegation Arrives in the Capital for Three Days of Talks", "The visit began on Sunday."],
+        ),
         // lists
         (
             "1. Close the gate 2. Feed the goats",

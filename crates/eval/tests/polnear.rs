@@ -18,6 +18,35 @@ fn polnear_dir() -> Option<PathBuf> {
     None
 }
 
+#[test]
+fn dev_scores_hold_their_floors() {
+    let Some(dir) = polnear_dir() else { return };
+    let report = match polnear::evaluate(&dir) {
+        Ok(r) => r,
+        Err(e) => panic!("polnear evaluation failed: {e}"),
+    };
+    // Floors just under the measured figures (benchmarks/attribution.md).
+    let floors = [
+        ("direct_content_overlap_f1", 0.87),
+        ("direct_content_exact_f1", 0.84),
+        ("direct_content_overlap_p", 0.84),
+        ("direct_content_overlap_r", 0.90),
+        ("source_accuracy", 0.85),
+        ("direct_source_accuracy", 0.86),
+        ("content_overlap_f1", 0.43),
+        ("content_exact_f1", 0.34),
+        ("source_overlap_f1", 0.40),
+        ("source_exact_f1", 0.33),
+    ];
+    for (name, floor) in floors {
+        let value = report.figure(name).unwrap_or(0.0);
+        assert!(
+            value >= floor,
+            "{name} = {value:.4} fell below {floor}\n{report}"
+        );
+    }
+}
+
 /// `cargo test -p crosscheck-eval --test polnear -- --ignored --nocapture`
 /// prints unmatched direct quotes for error analysis.
 #[test]

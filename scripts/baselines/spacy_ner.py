@@ -14,6 +14,17 @@ Usage:
 on the gold tokens, mapping GPE/LOC/FAC -> LOC, ORG -> ORG, PERSON -> PER and
 dropping every other label (NORP included), and reports tokens/s.
 `seeds` prints one mention per line (offset, text, label) for hand checks.
+
+    .../python scripts/baselines/spacy_ner.py score-seed GOLD ARTICLE [OURS]
+
+`score-seed` scores spaCy (and, given OURS, the output of
+`cargo run --release -p crosscheck-ner --example ner_file -- ARTICLE`) against
+a hand annotation GOLD kept outside the repository (article text may not be
+committed): one `surface<TAB>TYPE` line per entity in reading order, TYPE in
+PER/ORG/LOC/MISC (CoNLL conventions; `A|B` accepts either). Spans are found
+by searching each surface after the previous one at word boundaries. Mapping
+for this news scoring: spaCy NORP -> MISC; crosscheck Group -> MISC,
+Country/Location -> LOC. Also reported without MISC.
 """
 
 import sys
@@ -108,10 +119,82 @@ def seeds(paths):
             print(f"{e.start_char}\t{e.text}\t{e.label_}")
 
 
+OURS_MAP = {"Person": "PER", "Organization": "ORG", "Location": "LOC",
+            "Country": "LOC", "Group": "MISC", "Misc": "MISC"}
+
+
+def gold_spans(gold_path, text):
+    spans, at = [], 0
+    with open(gold_path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            surface, _, types = line.rstrip("\n").partition("\t")
+            i = at
+            while True:
+                i = text.find(surface, i)
+                if i < 0:
+                    sys.exit(f"gold surface not found after {at}: {surface!r}")
+                before = text[i - 1] if i > 0 else " "
+                after = text[i + len(surface)] if i + len(surface) < len(text) else " "
+                if not before.isalnum() and not after.isalnum():
+                    break
+                i += 1
+            spans.append((i, i + len(surface), set(types.split("|"))))
+            at = i + len(surface)
+    return spans
+
+
+def score_spans(gold, pred, with_misc=True):
+    gold = [g for g in gold if with_misc or g[2] != {"MISC"}]
+    pred = [p for p in pred if with_misc or p[2] != "MISC"]
+    gold_left = list(gold)
+    tp = 0
+    for s, e, t in pred:
+        for g in gold_left:
+            if g[0] == s and g[1] == e and t in g[2]:
+                gold_left.remove(g)
+                tp += 1
+                break
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, len(gold), len(pred)
+
+
+def score_seed(gold_path, article, ours=None):
+    with open(article, encoding="utf-8") as f:
+        text = f.read()
+    gold = gold_spans(gold_path, text)
+    nlp = load()
+    spacy_map = dict(MAP, NORP="MISC")
+    # Character offsets: spaCy reports them in code points, as Python does.
+    sp = [(e.start_char, e.end_char, spacy_map[e.label_]) for e in nlp(text).ents if e.label_ in spacy_map]
+    systems = [("spaCy en_core_web_sm", sp)]
+    if ours:
+        raw = text.encode("utf-8")
+        pred = []
+        with open(ours, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("=="):
+                    continue
+                off, surface, kind = line.rstrip("\n").split("\t")[:3]
+                start = len(raw[: int(off)].decode("utf-8"))
+                pred.append((start, start + len(surface), OURS_MAP[kind]))
+        systems.append(("crosscheck-ner", pred))
+    for name, pred in systems:
+        for with_misc in (True, False):
+            p, r, f, ng, np_ = score_spans(gold, pred, with_misc)
+            label = "PER/ORG/LOC/MISC" if with_misc else "PER/ORG/LOC"
+            print(f"{name:<22} {label:<17} P {p:.3f} R {r:.3f} F1 {f:.3f} (gold {ng}, predicted {np_})")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds", "score-seed"):
         sys.exit(__doc__)
     if sys.argv[1] == "wikiann":
         wikiann(sys.argv[2])
+    elif sys.argv[1] == "score-seed":
+        score_seed(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         seeds(sys.argv[2:])

@@ -40,6 +40,37 @@ impl Fh {
     }
 }
 
+/// Words seen written in lowercase in the training text, kept as 32-bit
+/// hashes (the model stores no text). A capitalised word whose lowercase
+/// form is common ("However", "This") is likely capitalised only because it
+/// starts the sentence.
+#[derive(Debug, Clone, Default)]
+pub struct CommonWords {
+    hashes: Vec<u32>,
+}
+
+impl CommonWords {
+    pub fn hash(folded: &str) -> u32 {
+        (Fh::new(99).str(folded).finish() >> 32) as u32
+    }
+
+    pub fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
+        hashes.sort_unstable();
+        hashes.dedup();
+        CommonWords { hashes }
+    }
+
+    pub fn hashes(&self) -> &[u32] {
+        &self.hashes
+    }
+
+    pub fn contains(&self, folded: &str) -> bool {
+        self.hashes
+            .binary_search(&CommonWords::hash(folded))
+            .is_ok()
+    }
+}
+
 /// Per-token facts computed once per sentence.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
@@ -50,6 +81,7 @@ pub struct TokenInfo {
     pub given: bool,
     pub title_word: bool,
     pub org_word: bool,
+    pub common: bool,
 }
 
 fn shape(word: &str) -> String {
@@ -81,7 +113,7 @@ fn shape(word: &str) -> String {
 }
 
 /// Token facts for a sentence of surface words.
-pub fn token_infos(words: &[&str], gaz: &Gazetteer) -> Vec<TokenInfo> {
+pub fn token_infos(words: &[&str], gaz: &Gazetteer, common: &CommonWords) -> Vec<TokenInfo> {
     let mut gaz_tags: Vec<&'static str> = vec![""; words.len()];
     let mut i = 0;
     while i < words.len() {
@@ -105,6 +137,7 @@ pub fn token_infos(words: &[&str], gaz: &Gazetteer) -> Vec<TokenInfo> {
                 given: gaz.is_given_name(&lower),
                 title_word: gaz.is_title(&lower),
                 org_word: gaz.is_org_word(&lower),
+                common: common.contains(&lower),
                 gaz: g,
                 lower,
             }
@@ -135,7 +168,7 @@ fn bin_ratio(num: usize, den: usize) -> u8 {
 
 /// Tag-independent feature hashes of every token, in one flat vector with
 /// `STATIC_PER_TOKEN` entries per token.
-pub const STATIC_PER_TOKEN: usize = 30;
+pub const STATIC_PER_TOKEN: usize = 33;
 
 pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
     out.clear();
@@ -236,6 +269,23 @@ pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
                 .str(sh(i + 1))
                 .finish(),
             Fh::new(29).str(&t.lower).str(sh(i + 1)).finish(),
+            Fh::new(30)
+                .bytes(&[u8::from(t.common), flags[0]])
+                .bytes(pos)
+                .finish(),
+            Fh::new(31)
+                .bytes(&[
+                    u8::from(t.common),
+                    u8::from(prev.is_some_and(|p| p.common && p.title_case)),
+                    u8::from(next.is_some_and(|p| p.common && p.title_case)),
+                    flags[0],
+                ])
+                .finish(),
+            Fh::new(32)
+                .bytes(&[u8::from(t.common), flags[0]])
+                .str(&t.shape)
+                .str(sh(i + 1))
+                .finish(),
         ];
         out.extend_from_slice(&feats);
     }

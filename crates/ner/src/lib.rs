@@ -8,7 +8,7 @@
 //! finer [`EntityType`]s and add nationality groups and metonyms.
 
 pub mod chunks;
-mod features;
+pub mod features;
 pub mod gazetteer;
 pub mod normalize;
 mod recognize;

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
 use crate::chunks::chunks_of_indices;
+use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::normalize::{fold, same_word};
 use crate::resolve::{acronym_matches, person_canonicals};
@@ -72,7 +73,11 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             .into_iter()
             .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
             .collect();
-        for c in merge_into_gazetteer_names(gaz, &s.words, pieces) {
+        let common = tagger.common_words();
+        for c in merge_into_gazetteer_names(gaz, &s.words, pieces)
+            .into_iter()
+            .filter(|c| !capitalised_common_word(gaz, common, &s.words, c.0, c.1))
+        {
             let (start, end, kind) = c;
             for d in refine_chunk(gaz, si, &s.words, start, end, &kind) {
                 for flag in covered.iter_mut().take(d.end).skip(d.start) {
@@ -135,6 +140,29 @@ fn merge_into_gazetteer_names(
         }
     }
     out
+}
+
+/// A one-word chunk that is an ordinary word capitalised only because it
+/// opens the sentence or follows a quote or colon ("However", "This").
+fn capitalised_common_word(
+    gaz: &Gazetteer,
+    common: &CommonWords,
+    words: &[&str],
+    start: usize,
+    end: usize,
+) -> bool {
+    if end != start + 1 {
+        return false;
+    }
+    let opens = start == 0
+        || start
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| is_punct(w) && !matches!(*w, "," | "-" | "("));
+    opens
+        && words
+            .get(start)
+            .is_some_and(|w| common.contains(&fold(w)) && gaz.longest_match(words, start).is_none())
 }
 
 /// Lowercase words that may sit inside a name ("Bank of England",

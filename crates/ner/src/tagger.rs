@@ -3,14 +3,16 @@
 
 use std::io::{Read, Write};
 
-use crate::features::{dynamic_features, static_features, token_infos, STATIC_PER_TOKEN};
+use crate::features::{
+    dynamic_features, static_features, token_infos, CommonWords, STATIC_PER_TOKEN,
+};
 use crate::gazetteer::Gazetteer;
 use crate::NerError;
 
 /// BIO labels in model order.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 pub const NUM_LABELS: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"XCNER02\0";
+const MAGIC: &[u8; 8] = b"XCNER03\0";
 
 pub fn label_index(label: &str) -> u8 {
     LABELS.iter().position(|l| *l == label).unwrap_or(0) as u8
@@ -29,6 +31,7 @@ fn allowed(prev: u8, label: u8) -> bool {
 pub struct Tagger {
     buckets: usize,
     weights: Vec<f32>,
+    common: CommonWords,
 }
 
 impl Tagger {
@@ -36,6 +39,7 @@ impl Tagger {
         Tagger {
             buckets,
             weights: vec![0.0; buckets * NUM_LABELS],
+            common: CommonWords::default(),
         }
     }
 
@@ -69,9 +73,14 @@ impl Tagger {
         best
     }
 
+    /// Words the training text had in lowercase.
+    pub fn common_words(&self) -> &CommonWords {
+        &self.common
+    }
+
     /// Label indices for a sentence of surface words.
     pub fn tag(&self, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
-        let infos = token_infos(words, gaz);
+        let infos = token_infos(words, gaz, &self.common);
         let mut stat = Vec::with_capacity(infos.len() * STATIC_PER_TOKEN);
         static_features(&infos, &mut stat);
         let mut out = Vec::with_capacity(words.len());
@@ -89,8 +98,9 @@ impl Tagger {
         out
     }
 
-    /// Compressed model bytes: magic, bucket count, a reserved word, then the weights
-    /// as little-endian f32, deflated.
+    /// Compressed model bytes: magic, bucket count, common-word count, then the weights
+    /// as little-endian f32, then
+    /// the common-word hashes as u32, deflated.
     pub fn to_bytes(&self) -> Result<Vec<u8>, NerError> {
         // Weights stay f32: a shared linear i16 scale would flatten the many
         // small averaged weights next to a few large ones; pruned zeros make
@@ -98,9 +108,12 @@ impl Tagger {
         let mut raw = Vec::with_capacity(16 + self.weights.len() * 4);
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&(self.buckets as u32).to_le_bytes());
-        raw.extend_from_slice(&0u32.to_le_bytes());
+        raw.extend_from_slice(&(self.common.hashes().len() as u32).to_le_bytes());
         for w in &self.weights {
             raw.extend_from_slice(&w.to_le_bytes());
+        }
+        for h in self.common.hashes() {
+            raw.extend_from_slice(&h.to_le_bytes());
         }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&raw).map_err(NerError::Model)?;
@@ -122,16 +135,28 @@ impl Tagger {
                 .ok_or_else(|| bad("truncated header"))
         };
         let buckets = u32::from_le_bytes(word(8)?) as usize;
-        word(12)?;
+        let common_len = u32::from_le_bytes(word(12)?) as usize;
+        let weight_bytes = buckets * NUM_LABELS * 4;
         let body = raw.get(16..).unwrap_or(&[]);
-        if buckets == 0 || body.len() != buckets * NUM_LABELS * 4 {
-            return Err(bad("weight table size does not match header"));
+        if buckets == 0 || body.len() != weight_bytes + common_len * 4 {
+            return Err(bad("table sizes do not match header"));
         }
+        let (body, common) = body.split_at(weight_bytes);
+        let common = CommonWords::from_hashes(
+            common
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        );
         let weights = body
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        Ok(Tagger { buckets, weights })
+        Ok(Tagger {
+            buckets,
+            weights,
+            common,
+        })
     }
 }
 
@@ -150,9 +175,11 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    pub fn new(buckets: usize) -> Trainer {
+    pub fn new(buckets: usize, common: CommonWords) -> Trainer {
+        let mut model = Tagger::zeroed(buckets);
+        model.common = common;
         Trainer {
-            model: Tagger::zeroed(buckets),
+            model,
             totals: vec![0.0; buckets * NUM_LABELS],
             step: 1.0,
         }
@@ -179,7 +206,7 @@ impl Trainer {
         for &e in order {
             let Some(ex) = examples.get(e) else { continue };
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let infos = token_infos(&words, gaz);
+            let infos = token_infos(&words, gaz, &self.model.common);
             static_features(&infos, &mut stat);
             let (mut p1, mut p2) = (0u8, 0u8);
             for (i, gold) in ex.labels.iter().enumerate() {

@@ -2,7 +2,11 @@
 //! bracketed newswire sentences in `data/news_train.txt`
 //! ("[PER Ana Silva] told [ORG Radio Nord] ..."), plus a training loop.
 
+use std::collections::HashMap;
+
+use crate::features::CommonWords;
 use crate::gazetteer::Gazetteer;
+use crate::normalize::fold;
 use crate::tagger::{label_index, Example, Tagger, Trainer};
 use crate::tokens::tokenize;
 
@@ -98,7 +102,7 @@ pub fn train(
     gaz: &Gazetteer,
     mut progress: impl FnMut(usize, usize, &Trainer),
 ) -> Trainer {
-    let mut trainer = Trainer::new(buckets);
+    let mut trainer = Trainer::new(buckets, common_words(examples));
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for epoch in 0..epochs {
@@ -113,6 +117,23 @@ pub fn train(
         progress(epoch + 1, errors, &trainer);
     }
     trainer
+}
+
+/// Words written in lowercase at least twice in the training text.
+pub fn common_words(examples: &[Example]) -> CommonWords {
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for w in examples.iter().flat_map(|e| &e.words) {
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            *counts.entry(CommonWords::hash(&fold(w))).or_default() += 1;
+        }
+    }
+    CommonWords::from_hashes(
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .map(|(h, _)| h)
+            .collect(),
+    )
 }
 
 /// Label indices predicted for every example (for held-out scoring).

@@ -4,7 +4,7 @@
 
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_facts::{HedgeDetector, QuantityExtractor, StanceExtractor};
-use crosscheck_model::{Claim, ClaimTime, Document};
+use crosscheck_model::{Claim, ClaimTime, Document, TimexType};
 use crosscheck_ner::EntityRecognizer;
 use crosscheck_text::SentenceSplitter;
 use crosscheck_time::{estimate_publication_date, TimeNormalizer};
@@ -106,7 +106,9 @@ impl Analyzer {
     }
 
     /// Adds the hedges and the time qualifier of the claim's sentence where
-    /// the extractor left them unset.
+    /// the extractor left them unset. Only dates and times qualify a claim:
+    /// a duration ("six months after") or a rate ("per year") does not say
+    /// when it was made.
     fn qualify(&self, doc: &Document, claim: &mut Claim) {
         if claim.hedges.is_empty() {
             claim.hedges = self.hedges.hedges(&claim.sentence);
@@ -118,7 +120,9 @@ impl Analyzer {
                     .time_expressions
                     .iter()
                     .find(|t| {
-                        t.span.start >= sentence.range.start && t.span.end <= sentence.range.end
+                        matches!(t.kind, TimexType::Date | TimexType::Time)
+                            && t.span.start >= sentence.range.start
+                            && t.span.end <= sentence.range.end
                     })
                     .map(|t| ClaimTime {
                         text: t.text.clone(),

@@ -282,6 +282,11 @@ impl Label {
 /// else further out, whichever collides with no label placed so far.
 fn place_label(x: f64, top: f64, bottom: f64, text: &str, placed: &mut Vec<Label>) -> (f64, f64) {
     let width = text.chars().count() as f64 * CHAR_WIDTH;
+    // Keep the label inside the plot, clear of the axis labels and legend.
+    let x = x.clamp(
+        LEFT + width / 2.0,
+        (WIDTH - RIGHT - width / 2.0).max(LEFT + width / 2.0),
+    );
     let candidates = [
         top - 8.0,
         bottom + 8.0 + LABEL_HEIGHT,

@@ -285,7 +285,7 @@ fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
 fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str(
         "<section id=\"sourcing\"><h2>Sourcing</h2><p class=\"sub\">Most anonymously sourced article first. \
-         Single-source figures: figures no other document's value agrees with.</p><table><tr><th>article</th>\
+         Single-source figures: figures no other document's value agrees with.</p><table class=\"sourcing\"><tr><th>article</th>\
          <th>anonymous share</th><th class=\"num\">named</th><th class=\"num\">organisation</th><th class=\"num\">anonymous</th>\
          <th class=\"num\">unattributed</th><th class=\"num\">hedged</th><th class=\"num\">single-source figures</th><th class=\"num\">claims</th></tr>",
     );

@@ -15,7 +15,7 @@ fn timebank_value_f1_floor() {
     }
     let report = timebank::evaluate(&dir).expect("timebank evaluate");
     let figure = |name: &str| report.figure(name).unwrap_or(0.0);
-    assert!(figure("value_f1") >= 0.78, "{report}");
-    assert!(figure("relaxed_f1") >= 0.92, "{report}");
-    assert!(figure("strict_f1") >= 0.81, "{report}");
+    assert!(figure("value_f1") >= 0.79, "{report}");
+    assert!(figure("relaxed_f1") >= 0.925, "{report}");
+    assert!(figure("strict_f1") >= 0.845, "{report}");
 }

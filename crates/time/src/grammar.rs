@@ -910,7 +910,7 @@ impl<'a> Matcher<'a> {
                     .class(Class::Ago),
             );
         };
-        let n_int = n as i32;
+        let n_int = n.clamp(0.0, 100_000.0) as i32;
         if self.is(k, "ago") || (unit == "Y" && n_int == 1 && direction < 0) {
             if unit == "Y" && n_int == 1 {
                 return Some(self.year_ago(end));
@@ -1171,7 +1171,7 @@ impl<'a> Matcher<'a> {
             }
             let digits = t.lower.trim_end_matches(char::is_alphabetic);
             if self.is(end, "century") && digits.len() <= 2 && t.lower.len() > digits.len() {
-                let n: i32 = digits.parse().ok()?;
+                let n: i32 = digits.parse().ok().filter(|n| *n >= 1)?;
                 let v = format!("{:02}", n - 1);
                 return Some(
                     Core::new(end + 1, v, TimexType::Date, "century").class(Class::Period),

@@ -260,8 +260,18 @@ fn odd_input_does_not_panic() {
         "99:99 p.m.",
         "’ ‘ – — … 1/0 years",
         "31st of Smarch",
+        "0th century",
+        "99999999999 years ago",
+        "4294967296 months ago",
+        "the year 0999",
+        "every 99999999999 weeks",
     ] {
         let _ = n.extract(text, &[], anchor());
         let _ = n.extract(text, &[], None);
+    }
+    let busy = "Last year, on Monday, a year ago, next week, the third quarter, in March, \
+                this weekend, 10:30 a.m. Friday, three years later, the 1990s, this winter.";
+    for extreme in [NaiveDate::MIN, NaiveDate::MAX] {
+        let _ = n.extract(busy, &[], Some(extreme));
     }
 }

@@ -5,6 +5,7 @@
 //! and their blocks are emitted minus link lists and furniture.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crosscheck_model::ParagraphKind;
 use ego_tree::iter::Edge;
@@ -13,6 +14,28 @@ use scraper::{Html, Node};
 
 use super::hints::{hint_for, Hint};
 use crate::plaintext::Block;
+
+/// Node ids are small integers; hashing them with SipHash would cost more
+/// than the extraction itself, so they are spread with one multiplication.
+#[derive(Default)]
+struct NodeIdHasher(u64);
+
+impl Hasher for NodeIdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type NodeMap<V> = HashMap<NodeId, V, BuildHasherDefault<NodeIdHasher>>;
+type NodeSet = HashSet<NodeId, BuildHasherDefault<NodeIdHasher>>;
 
 /// Tags whose whole subtree is never article text.
 const DROP_TAGS: &[&str] = &[
@@ -168,8 +191,8 @@ fn non_space_chars(text: &str) -> (usize, usize) {
 
 /// One pass over the tree computing per-element statistics, skipping the
 /// subtrees in `dropped` and those `hard_dropped` says to skip.
-fn collect_stats(root: NodeRef<'_, Node>, dropped: &HashSet<NodeId>) -> HashMap<NodeId, Stats> {
-    let mut out = HashMap::new();
+fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
+    let mut out = NodeMap::default();
     let mut stack: Vec<Stats> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
@@ -254,9 +277,9 @@ fn hint_of(node: &NodeRef<'_, Node>) -> Hint {
 /// paragraph text (a "content-with-sidebar" wrapper).
 fn furniture_by_hint(
     root: NodeRef<'_, Node>,
-    stats: &HashMap<NodeId, Stats>,
-    protected: &HashSet<NodeId>,
-) -> HashSet<NodeId> {
+    stats: &NodeMap<Stats>,
+    protected: &NodeSet,
+) -> NodeSet {
     // The document node itself has no stats; its <html> child holds all.
     let total = stats
         .values()
@@ -264,7 +287,7 @@ fn furniture_by_hint(
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut out = HashSet::new();
+    let mut out = NodeSet::default();
     for node in root.descendants() {
         let Some(name) = element_name(&node) else {
             continue;
@@ -312,11 +335,8 @@ fn class_weight(hint: Hint) -> f64 {
 /// Readability-style candidate scores: each voting paragraph adds
 /// 1 + commas + min(len/100, 3) to its parent, half to its grandparent and a
 /// third to the next ancestor.
-fn candidate_scores(
-    root: NodeRef<'_, Node>,
-    stats: &HashMap<NodeId, Stats>,
-) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+fn candidate_scores(root: NodeRef<'_, Node>, stats: &NodeMap<Stats>) -> NodeMap<f64> {
+    let mut scores: NodeMap<f64> = NodeMap::default();
     for node in root.descendants() {
         let Some(name) = element_name(&node) else {
             continue;
@@ -367,7 +387,7 @@ fn candidate_scores(
     scores
 }
 
-fn link_density(stats: &HashMap<NodeId, Stats>, id: NodeId) -> f64 {
+fn link_density(stats: &NodeMap<Stats>, id: NodeId) -> f64 {
     stats.get(&id).map_or(1.0, |s| {
         if s.text == 0 {
             1.0
@@ -378,7 +398,7 @@ fn link_density(stats: &HashMap<NodeId, Stats>, id: NodeId) -> f64 {
 }
 
 /// The highest-scoring candidate (ties broken by document order).
-fn best_candidate(scores: &HashMap<NodeId, f64>) -> Option<NodeId> {
+fn best_candidate(scores: &NodeMap<f64>) -> Option<NodeId> {
     scores
         .iter()
         .filter(|(_, s)| s.is_finite())
@@ -389,8 +409,8 @@ fn best_candidate(scores: &HashMap<NodeId, f64>) -> Option<NodeId> {
 /// The top candidate and those of its siblings that carry content.
 fn select_roots<'a>(
     doc: &'a Html,
-    stats: &HashMap<NodeId, Stats>,
-    scores: &HashMap<NodeId, f64>,
+    stats: &NodeMap<Stats>,
+    scores: &NodeMap<f64>,
 ) -> Vec<NodeRef<'a, Node>> {
     let best = best_candidate(scores).and_then(|id| scores.get(&id).map(|s| (id, *s)));
     let Some((best_id, best_score)) = best else {
@@ -489,7 +509,7 @@ impl Emitter {
 /// Emits the text blocks under `roots`, skipping dropped subtrees.
 fn emit_blocks(
     roots: &[NodeRef<'_, Node>],
-    dropped: &HashSet<NodeId>,
+    dropped: &NodeSet,
 ) -> Vec<(ParagraphKind, String, usize, usize)> {
     let mut em = Emitter {
         blocks: Vec::new(),
@@ -571,13 +591,13 @@ fn emit_blocks(
 /// paragraphs), without the page's `<h1>` title.
 pub fn extract_body(doc: &Html) -> Vec<Block> {
     let root = doc.tree.root();
-    let none = HashSet::new();
+    let none = NodeSet::default();
     let first = collect_stats(root, &none);
     // The best container before class hints are applied, and its
     // ancestors, are protected from weak hints: a "widget" or "sidebar"
     // class on a wrapper must not remove the story it wraps.
     let first_scores = candidate_scores(root, &first);
-    let protected: HashSet<NodeId> = best_candidate(&first_scores)
+    let protected: NodeSet = best_candidate(&first_scores)
         .and_then(|id| doc.tree.get(id))
         .map(|best| {
             std::iter::once(best.id())

@@ -40,7 +40,11 @@ pub fn markdown(ledger: &Ledger) -> String {
     );
 
     let _ = writeln!(out, "## Figures across sources\n");
-    for p in &ledger.propositions {
+    let (shared, single): (Vec<_>, Vec<_>) = ledger
+        .propositions
+        .iter()
+        .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
+    for p in shared {
         let _ = writeln!(out, "### {} — {}\n", md(&p.label), status_name(p.status));
         let _ = writeln!(out, "{}\n", md(&p.explanation));
         let _ = writeln!(out, "| date | value | source | outlet | as written |");
@@ -60,6 +64,26 @@ pub fn markdown(ledger: &Ledger) -> String {
                 md(v.outlet.as_deref().unwrap_or("")),
                 md(&v.text)
             );
+        }
+        let _ = writeln!(out);
+    }
+    if !single.is_empty() {
+        let _ = writeln!(out, "### Figures only one document gives\n");
+        let _ = writeln!(out, "| what | value | source | outlet | date |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for p in single {
+            for v in &p.values {
+                let claim = view.claim(&v.claim);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    md(&p.label),
+                    md(&v.text),
+                    md(&claim.map(source_name).unwrap_or_default()),
+                    md(v.outlet.as_deref().unwrap_or("")),
+                    view.value_date(v)
+                );
+            }
         }
         let _ = writeln!(out);
     }

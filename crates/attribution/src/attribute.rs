@@ -27,14 +27,20 @@ pub struct Attribution {
 /// The cue starting at unit `k`: its length in units and whether it may
 /// introduce reported speech.
 pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
-    let words: Vec<String> = units
+    let mut words: [&str; 4] = [""; 4];
+    let mut n = 0;
+    for u in units
         .get(k..limit.min(units.len()))?
         .iter()
         .take(4)
         .take_while(|u| u.is_word())
-        .map(|u| u.norm.clone())
-        .collect();
-    LEXICON.cue_at(&words).map(|c| (c.words.len(), c.reported))
+    {
+        words[n] = u.norm.as_str();
+        n += 1;
+    }
+    LEXICON
+        .cue_at(&words[..n])
+        .map(|c| (c.words.len(), c.reported))
 }
 
 fn cue_text(units: &[Unit], k: usize, len: usize, text: &str) -> String {

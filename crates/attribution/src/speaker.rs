@@ -128,13 +128,19 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
 }
 
 fn cue_here(units: &[Unit], k: usize) -> bool {
-    let words: Vec<String> = units[k..]
+    let mut words: [&str; 4] = [""; 4];
+    let mut n = 0;
+    for u in units
+        .get(k..)
+        .unwrap_or(&[])
         .iter()
         .take(4)
         .take_while(|u| u.is_word())
-        .map(|u| u.norm.clone())
-        .collect();
-    LEXICON.cue_at(&words).is_some()
+    {
+        words[n] = u.norm.as_str();
+        n += 1;
+    }
+    LEXICON.cue_at(&words[..n]).is_some()
 }
 
 /// Reads the speaker phrase starting at unit `i`; returns it with the index

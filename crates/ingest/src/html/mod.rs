@@ -105,3 +105,94 @@ pub fn extract_article_html(html: &str) -> ExtractedArticle {
         blocks,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY_A: &str = "The Lindmark harbour board voted on Tuesday to close the old ferry terminal, ending a century of service from the north quay.";
+    const STORY_B: &str = "Board chair Ilse Varga said repairs to the pilings would cost more than the new terminal planned for the south bank, which opens in spring.";
+
+    fn page(body: &str) -> String {
+        format!(
+            "<html><head><title>Ferry terminal to close</title></head><body>{body}</body></html>"
+        )
+    }
+
+    #[test]
+    fn body_extraction_table() {
+        let story = format!("<p>{STORY_A}</p><p>{STORY_B}</p>");
+        let cases: Vec<(&str, String, Vec<&str>)> = vec![
+            ("plain article", format!("<article>{story}</article>"), vec![STORY_A, STORY_B]),
+            (
+                "navigation, share bar and footer",
+                format!("<nav><a href='/'>Home</a> <a href='/n'>News</a></nav><div class='share-tools'><a href='#'>Share</a></div><div class='story-body'>{story}</div><footer><p>Copyright Lindmark Post, all rights reserved, since 1931.</p></footer>"),
+                vec![STORY_A, STORY_B],
+            ),
+            (
+                "comment thread longer than the story",
+                format!("<div class='post'>{story}</div><div id='comments'><p>{STORY_B} I disagree, and so does everyone on my street.</p><p>{STORY_A} Nobody asked us, the residents, about any of this.</p><p>{STORY_A}</p></div>"),
+                vec![STORY_A, STORY_B],
+            ),
+            (
+                "cookie banner and hidden newsletter box",
+                format!("<div class='cookie-consent'><p>We use cookies to make this site work, and to measure how you use it.</p></div><div style='display: none'><p>Sign up to our newsletter for the morning briefing, every day at seven.</p></div><main>{story}</main>"),
+                vec![STORY_A, STORY_B],
+            ),
+            (
+                "related list after the story",
+                format!("<article>{story}<section class='related'><h3>More news</h3><ul><li><a href='/1'>Ferry fares frozen for the winter season</a></li><li><a href='/2'>South bank plan approved by council</a></li></ul></section></article>"),
+                vec![STORY_A, STORY_B],
+            ),
+            (
+                "text split by line breaks in one div",
+                format!("<div class='main'><div class='text'>{STORY_A}<br><br>{STORY_B}</div></div><div class='sidebar'><a href='/x'>Weather</a></div>"),
+                vec![STORY_A, STORY_B],
+            ),
+            (
+                "heading and list item kept with their kinds",
+                format!("<article><p>{STORY_A}</p><h2>What happens next</h2><ul><li>{STORY_B}</li></ul></article>"),
+                vec![STORY_A, "What happens next", STORY_B],
+            ),
+        ];
+        for (name, body, want) in cases {
+            let got = extract_article_html(&page(&body));
+            let texts: Vec<&str> = got.blocks.iter().map(|b| b.text.as_str()).collect();
+            assert_eq!(texts, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn block_kinds() {
+        let html = page(&format!("<article><h1>Ferry terminal to close</h1><p>{STORY_A}</p><h2>What happens next</h2><ul><li>{STORY_B}</li></ul></article>"));
+        let kinds: Vec<ParagraphKind> = extract_article_html(&html)
+            .blocks
+            .iter()
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ParagraphKind::Body,
+                ParagraphKind::Heading,
+                ParagraphKind::ListItem
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_hostile_pages_do_not_panic() {
+        let deep = "<div>".repeat(20_000) + "text" + &"</div>".repeat(20_000);
+        let inputs = [
+            "",
+            "<",
+            "<html><body></body></html>",
+            "\u{0}\u{1}<p>",
+            deep.as_str(),
+            "<script>var a = '<p>';</script>",
+        ];
+        for input in inputs {
+            let _ = extract_article_html(input);
+        }
+    }
+}

@@ -8,6 +8,7 @@ use crosscheck_model::{Ledger, Polarity, PropositionStatus};
 
 use crate::chart::chart;
 use crate::escape::esc;
+use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
     doc_date, highlighted, outlet, percent, shorten, source_name, status_name, title, View,
 };
@@ -126,7 +127,8 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
     if shared.is_empty() {
         out.push_str("<p class=\"sub\">No figure is reported by more than one document.</p>");
     }
-    for p in shared {
+    let shared_total = shared.len();
+    for p in shared.into_iter().take(CHARTS) {
         let _ = write!(
             out,
             "<div class=\"card\" id=\"{}\"><h3>{}<span class=\"badge {}\">{}</span></h3><p class=\"explain\">{}</p>{}",
@@ -154,10 +156,17 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
         }
         out.push_str("</table></div>");
     }
+    if let Some(note) = more(shared_total, CHARTS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
     if !single.is_empty() {
         out.push_str("<div class=\"card\"><h3>Figures only one document gives</h3><table><tr><th>what</th><th>value</th><th>source</th><th>outlet</th><th>date</th></tr>");
-        for p in single {
-            for v in &p.values {
+        let rows: Vec<_> = single
+            .iter()
+            .flat_map(|p| p.values.iter().map(move |v| (p, v)))
+            .collect();
+        for (p, v) in rows.iter().take(ROWS) {
+            {
                 let source = view.claim(&v.claim).map(source_name).unwrap_or_default();
                 let _ = write!(
                     out,
@@ -170,7 +179,11 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
                 );
             }
         }
-        out.push_str("</table></div>");
+        out.push_str("</table>");
+        if let Some(note) = more(rows.len(), ROWS) {
+            let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+        }
+        out.push_str("</div>");
     }
     out.push_str("</section>");
 }
@@ -254,7 +267,7 @@ fn stances(out: &mut String, ledger: &Ledger) {
 
 fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("<section id=\"timeline\"><h2>Story timeline</h2><ol class=\"timeline\">");
-    for e in &ledger.timeline {
+    for e in ledger.timeline.iter().take(TIMELINE) {
         let date = match (&e.date, e.date_estimated) {
             (Some(d), true) => format!(
                 "<span class=\"date est\" title=\"estimated\">≈{}</span>",
@@ -279,7 +292,11 @@ fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
             esc(&reference)
         );
     }
-    out.push_str("</ol></section>");
+    out.push_str("</ol>");
+    if let Some(note) = more(ledger.timeline.len(), TIMELINE) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
+    out.push_str("</section>");
 }
 
 fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
@@ -289,7 +306,7 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
          <th>anonymous share</th><th class=\"num\">named</th><th class=\"num\">organisation</th><th class=\"num\">anonymous</th>\
          <th class=\"num\">unattributed</th><th class=\"num\">hedged</th><th class=\"num\">single-source figures</th><th class=\"num\">claims</th></tr>",
     );
-    for (i, (id, share)) in sourcing_ranking(ledger).into_iter().enumerate() {
+    for (i, (id, share)) in sourcing_ranking(ledger).into_iter().enumerate().take(ROWS) {
         let Some(doc) = view.doc(&id) else { continue };
         let s = doc.sourcing.clone().unwrap_or_default();
         let top = if i == 0 && share > 0.0 {
@@ -317,9 +334,12 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
         );
     }
     out.push_str("</table>");
+    if let Some(note) = more(ledger.documents.len(), ROWS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
     if ledger.outlets.len() > 1 {
         out.push_str("<h3 style=\"margin-top:18px\">By outlet</h3><table><tr><th>outlet</th><th class=\"num\">documents</th><th>anonymous share</th><th class=\"num\">hedged</th><th class=\"num\">single-source figures</th><th class=\"num\">claims</th></tr>");
-        for o in &ledger.outlets {
+        for o in ledger.outlets.iter().take(ROWS) {
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
@@ -406,7 +426,8 @@ fn entities(out: &mut String, ledger: &Ledger) {
             .cmp(&a.mentions.len())
             .then(a.name.cmp(&b.name))
     });
-    for e in entities {
+    let total = entities.len();
+    for e in entities.into_iter().take(ROWS) {
         let docs: std::collections::BTreeSet<&str> =
             e.mentions.iter().map(|m| m.doc.as_str()).collect();
         let _ = write!(
@@ -419,12 +440,16 @@ fn entities(out: &mut String, ledger: &Ledger) {
             docs.len()
         );
     }
-    out.push_str("</table></section>");
+    out.push_str("</table>");
+    if let Some(note) = more(total, ROWS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
+    out.push_str("</section>");
 }
 
 fn documents(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("<section id=\"documents\"><h2>Documents</h2><table><tr><th>#</th><th>title</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">claims</th></tr>");
-    for (i, doc) in ledger.documents.iter().enumerate() {
+    for (i, doc) in ledger.documents.iter().enumerate().take(ROWS) {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
@@ -436,5 +461,9 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
             view.claims_of(&doc.id).len()
         );
     }
-    out.push_str("</table></section>");
+    out.push_str("</table>");
+    if let Some(note) = more(ledger.documents.len(), ROWS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
+    out.push_str("</section>");
 }

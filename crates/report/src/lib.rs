@@ -18,6 +18,29 @@ pub use html::html;
 pub use markdown::markdown;
 pub use summary::summary;
 
+/// How much of a large ledger the human reports show; the ledger JSON and
+/// the claims CSV always hold everything.
+mod limits {
+    /// Figure charts in the HTML report.
+    pub const CHARTS: usize = 40;
+    /// Rows of any one table.
+    pub const ROWS: usize = 300;
+    /// Timeline entries.
+    pub const TIMELINE: usize = 500;
+    /// Documents listed claim by claim in the summary and Markdown report.
+    pub const DOCUMENTS: usize = 40;
+
+    /// "… and 12 more" when a list was cut.
+    pub fn more(total: usize, shown: usize) -> Option<String> {
+        (total > shown).then(|| {
+            format!(
+                "… and {} more (all of them are in the ledger JSON and the claims CSV)",
+                total - shown
+            )
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("writing CSV: {0}")]

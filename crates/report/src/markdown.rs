@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crosscheck_ledger::{polarity_verb, sourcing_ranking};
 use crosscheck_model::{ClaimKind, Ledger};
 
+use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
     doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
     title, View,
@@ -44,7 +45,7 @@ pub fn markdown(ledger: &Ledger) -> String {
         .propositions
         .iter()
         .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
-    for p in shared {
+    for p in shared.into_iter().take(ROWS) {
         let _ = writeln!(out, "### {} — {}\n", md(&p.label), status_name(p.status));
         let _ = writeln!(out, "{}\n", md(&p.explanation));
         let _ = writeln!(out, "| date | value | source | outlet | as written |");
@@ -71,8 +72,12 @@ pub fn markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "### Figures only one document gives\n");
         let _ = writeln!(out, "| what | value | source | outlet | date |");
         let _ = writeln!(out, "|---|---|---|---|---|");
-        for p in single {
-            for v in &p.values {
+        let rows: Vec<_> = single
+            .iter()
+            .flat_map(|p| p.values.iter().map(move |v| (p, v)))
+            .collect();
+        for (p, v) in rows.iter().take(ROWS) {
+            {
                 let claim = view.claim(&v.claim);
                 let _ = writeln!(
                     out,
@@ -150,7 +155,7 @@ pub fn markdown(ledger: &Ledger) -> String {
     let _ = writeln!(out, "\n## Story timeline\n");
     let _ = writeln!(out, "| date | event | document |");
     let _ = writeln!(out, "|---|---|---|");
-    for e in &ledger.timeline {
+    for e in ledger.timeline.iter().take(TIMELINE) {
         let date = match (&e.date, e.date_estimated) {
             (Some(d), true) => format!("≈{d}"),
             (Some(d), false) => d.clone(),
@@ -167,7 +172,7 @@ pub fn markdown(ledger: &Ledger) -> String {
     let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
     let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (id, share) in sourcing_ranking(ledger) {
+    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
         let Some(doc) = view.doc(&id) else { continue };
         let s = doc.sourcing.clone().unwrap_or_default();
         let _ = writeln!(
@@ -215,7 +220,7 @@ pub fn markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "\n## Entities\n");
         let _ = writeln!(out, "| name | type | aliases | mentions |");
         let _ = writeln!(out, "|---|---|---|---:|");
-        for e in &ledger.entities {
+        for e in ledger.entities.iter().take(ROWS) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -228,7 +233,7 @@ pub fn markdown(ledger: &Ledger) -> String {
     }
 
     let _ = writeln!(out, "\n## Documents\n");
-    for (i, doc) in ledger.documents.iter().enumerate() {
+    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
         let _ = writeln!(
             out,
             "### [{}] {}\n\n{} · {} · {} words · {} sentences\n",
@@ -260,6 +265,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             }
         }
         let _ = writeln!(out);
+    }
+    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
+        let _ = writeln!(out, "{note}");
     }
     out
 }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use crosscheck_ledger::{polarity_verb, sourcing_ranking};
 use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
 
+use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
     doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
     View,
@@ -25,7 +26,7 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
-    for (i, doc) in ledger.documents.iter().enumerate() {
+    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
         let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
         let _ = writeln!(
             out,
@@ -60,6 +61,9 @@ pub fn summary(ledger: &Ledger) -> String {
             }
         }
     }
+    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
+        let _ = writeln!(out, "\n{note}");
+    }
     let _ = writeln!(out, "\nAcross sources");
     let shown: Vec<_> = ledger
         .propositions
@@ -72,7 +76,8 @@ pub fn summary(ledger: &Ledger) -> String {
         "  Figures ({} grouped across documents, {single} from a single source)",
         shown.len()
     );
-    for p in shown {
+    let shown_total = shown.len();
+    for p in shown.into_iter().take(ROWS) {
         let _ = writeln!(
             out,
             "    {} [{}] {} values — {}",
@@ -81,6 +86,9 @@ pub fn summary(ledger: &Ledger) -> String {
             p.values.len(),
             p.explanation
         );
+    }
+    if let Some(note) = more(shown_total, ROWS) {
+        let _ = writeln!(out, "    {note}");
     }
     let changes: Vec<_> = ledger
         .stance_timelines
@@ -129,7 +137,7 @@ pub fn summary(ledger: &Ledger) -> String {
         "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  document",
         "anon%", "named", "org", "anon", "unattr", "hedged", "single"
     );
-    for (id, share) in sourcing_ranking(ledger) {
+    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
         let Some(doc) = view.doc(&id) else { continue };
         let s = doc.sourcing.clone().unwrap_or_default();
         let _ = writeln!(

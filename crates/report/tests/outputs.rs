@@ -126,3 +126,31 @@ fn empty_ledger_renders() {
     let mut buffer = Vec::new();
     assert!(write_claims_csv(&empty, &mut buffer).is_ok());
 }
+
+#[test]
+fn large_ledgers_are_cut_with_a_note() {
+    let (documents, claims) = fixture::story();
+    let (mut many_docs, mut many_claims) = (Vec::new(), Vec::new());
+    for k in 0..120 {
+        for d in &documents {
+            let mut d = d.clone();
+            d.id = format!("{}-{k}", d.id);
+            many_docs.push(d);
+        }
+        for c in &claims {
+            let mut c = c.clone();
+            c.doc = format!("{}-{k}", c.doc);
+            c.id = format!("{}-{k}", c.id);
+            many_claims.push(c);
+        }
+    }
+    let ledger = build_ledger(many_docs, many_claims);
+    let text = summary(&ledger);
+    assert!(
+        text.contains("… and 440 more"),
+        "{}",
+        &text[text.len().saturating_sub(3000)..]
+    );
+    assert!(html(&ledger).contains("… and 180 more"));
+    assert!(markdown(&ledger).contains("… and 440 more"));
+}

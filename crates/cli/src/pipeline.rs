@@ -11,19 +11,29 @@ use rayon::prelude::*;
 
 use crate::progress::Progress;
 
-/// What a batch produced.
-pub struct Batch {
-    pub analyzed: Vec<AnalyzedDocument>,
+/// What a run over the inputs did.
+pub struct RunStats {
+    pub analysed: usize,
     /// Inputs or records that could not be read.
     pub failures: usize,
-    /// Documents dropped because an identical one came earlier in the batch.
+    /// Documents skipped because an identical one was seen before.
     pub exact_duplicates: usize,
 }
 
+/// Documents analysed and handed on together: with a store, one transaction
+/// each, so an interrupted run keeps every chunk it finished.
+const CHUNK: usize = 256;
+
 /// Reads every input and analyses every document in it that is not among
 /// `prior` (documents already stored), marking near-duplicates of earlier
-/// documents, stored ones included.
-pub fn run(paths: &[PathBuf], prior: &[Document], quiet: bool) -> Batch {
+/// documents, stored ones included. Analysed documents go to `sink` chunk by
+/// chunk, in input order.
+pub fn run(
+    paths: &[PathBuf],
+    prior: &[Document],
+    quiet: bool,
+    sink: &mut dyn FnMut(Vec<AnalyzedDocument>) -> anyhow::Result<()>,
+) -> anyhow::Result<RunStats> {
     let (inputs, errors) = discover(paths);
     let mut failures = errors.len();
     for e in &errors {
@@ -31,12 +41,31 @@ pub fn run(paths: &[PathBuf], prior: &[Document], quiet: bool) -> Batch {
     }
     let documents = read_all(&inputs, &mut failures, quiet);
     let (documents, exact_duplicates) = mark_duplicates(prior, documents);
-    let analyzed = analyze_all(documents, quiet);
-    Batch {
-        analyzed,
+    let analysed = documents.len();
+    let analyzer = Analyzer::new();
+    let progress = Progress::new(analysed as u64, "analysing", quiet);
+    let mut documents = documents.into_iter();
+    loop {
+        let chunk: Vec<Document> = documents.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let done = chunk
+            .into_par_iter()
+            .map(|doc| {
+                let a = analyzer.analyze(doc);
+                progress.inc();
+                a
+            })
+            .collect();
+        sink(done)?;
+    }
+    progress.finish();
+    Ok(RunStats {
+        analysed,
         failures,
         exact_duplicates,
-    }
+    })
 }
 
 fn read_all(inputs: &[Input], failures: &mut usize, quiet: bool) -> Vec<Document> {
@@ -86,19 +115,4 @@ fn mark_duplicates(prior: &[Document], documents: Vec<Document>) -> (Vec<Documen
         kept.push(doc);
     }
     (kept, dropped)
-}
-
-fn analyze_all(documents: Vec<Document>, quiet: bool) -> Vec<AnalyzedDocument> {
-    let analyzer = Analyzer::new();
-    let progress = Progress::new(documents.len() as u64, "analysing", quiet);
-    let analyzed = documents
-        .into_par_iter()
-        .map(|doc| {
-            let a = analyzer.analyze(doc);
-            progress.inc();
-            a
-        })
-        .collect();
-    progress.finish();
-    analyzed
 }

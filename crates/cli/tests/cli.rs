@@ -323,3 +323,107 @@ and will take about three years, according to the transport department.\n";
     let second = &ledger.documents[1];
     assert_eq!(second.duplicate_of.as_deref(), Some(first.id.as_str()));
 }
+
+fn stored_count(dir: &Path) -> Option<usize> {
+    let out = run(&["documents", "--db", "big.db"], dir);
+    if !out.status.success() {
+        return None;
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .lines()
+        .last()?
+        .strip_suffix(" documents")?
+        .parse()
+        .ok()
+}
+
+/// Killing `analyze --db` mid-run (SIGKILL, or SIGINT as Ctrl-C sends) leaves
+/// a store that opens, lists whole documents, and that a re-run completes.
+#[test]
+fn killed_analyze_leaves_a_consistent_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = 1200;
+    let mut jsonl = String::new();
+    for i in 0..total {
+        let line = serde_json::json!({
+            "title": format!("Ferry timetable change number {i}"),
+            "text": format!(
+                "The ferry operator on Lake Osk said on Monday that crossing {i} would leave {} minutes \
+                 earlier from next month. \"We are adding {} sailings a week,\" said spokesperson Ona Pell.",
+                i % 50,
+                i % 7 + 1
+            ),
+            "outlet": "Lake Osk Courier",
+        });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    std::fs::write(dir.path().join("big.jsonl"), jsonl).unwrap();
+    for signal in ["KILL", "INT"] {
+        let _ = std::fs::remove_file(dir.path().join("big.db"));
+        let mut child = crosscheck()
+            .args([
+                "analyze",
+                "big.jsonl",
+                "--db",
+                "big.db",
+                "-o",
+                "ledger.json",
+                "--quiet",
+            ])
+            .current_dir(dir.path())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut seen = 0;
+        while started.elapsed() < std::time::Duration::from_secs(120) {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            seen = stored_count(dir.path()).unwrap_or(0);
+            if seen > 0 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        let after = stored_count(dir.path()).expect("the store opens after the kill");
+        assert!(
+            after >= seen,
+            "{signal}: nothing committed was lost ({after} < {seen})"
+        );
+        assert!(
+            !status.success() && after < total,
+            "{signal}: the kill must land mid-run to prove anything ({after} of {total} stored)"
+        );
+        let rerun = run(
+            &[
+                "analyze",
+                "big.jsonl",
+                "--db",
+                "big.db",
+                "-o",
+                "ledger.json",
+                "--quiet",
+            ],
+            dir.path(),
+        );
+        assert!(
+            rerun.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rerun.stderr)
+        );
+        assert_eq!(
+            stored_count(dir.path()),
+            Some(total),
+            "{signal}: re-run completes the store"
+        );
+        let ledger = read_ledger(&dir.path().join("ledger.json"));
+        assert_eq!(ledger.documents.len(), total);
+        assert_spans_valid(&ledger);
+    }
+}

@@ -70,55 +70,53 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
         Some(store) => store.load_all()?.0,
         None => Vec::new(),
     };
-    let batch = pipeline::run(inputs, &prior, quiet);
-    drop(prior);
-    let read = batch.analyzed.len();
-    let (documents, claims, stored) = match (db, store.as_mut()) {
-        (Some(path), Some(store)) => {
-            let pairs: Vec<(Document, Vec<Claim>)> = batch
-                .analyzed
-                .into_iter()
-                .map(|a| (a.document, a.claims))
-                .collect();
-            let stats = store.add_batch(&pairs)?;
-            let (documents, claims) = store.load_all()?;
-            let note = format!(
-                "; store {}: {} added, {} already there, {} in all",
-                path.display(),
-                stats.added,
-                stats.skipped,
-                documents.len()
-            );
-            (documents, claims, note)
-        }
-        _ => {
-            let mut documents = Vec::with_capacity(read);
-            let mut claims = Vec::new();
-            for a in batch.analyzed {
-                documents.push(a.document);
-                claims.extend(a.claims);
+    let mut documents: Vec<Document> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut added = 0;
+    let stats = pipeline::run(inputs, &prior, quiet, &mut |chunk| {
+        match store.as_mut() {
+            Some(store) => {
+                let pairs: Vec<(Document, Vec<Claim>)> =
+                    chunk.into_iter().map(|a| (a.document, a.claims)).collect();
+                added += store.add_batch(&pairs)?.added;
             }
-            (documents, claims, String::new())
+            None => {
+                for a in chunk {
+                    documents.push(a.document);
+                    claims.extend(a.claims);
+                }
+            }
         }
-    };
+        Ok(())
+    })?;
+    drop(prior);
+    let mut stored = String::new();
+    if let (Some(store), Some(path)) = (&store, db) {
+        (documents, claims) = store.load_all()?;
+        stored = format!(
+            "; store {}: {added} added, {} in all",
+            path.display(),
+            documents.len()
+        );
+    }
     let ledger = crosscheck_ledger::build_ledger(documents, claims);
-    let mut status_line = format!("{read} documents analysed");
-    if batch.exact_duplicates > 0 {
+    let mut status_line = format!("{} documents analysed", stats.analysed);
+    if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(
             " ({} already seen, skipped)",
-            batch.exact_duplicates
+            stats.exact_duplicates
         ));
     }
     status_line.push_str(&stored);
-    if batch.failures > 0 {
+    if stats.failures > 0 {
         status_line.push_str(&format!(
             "; {} inputs failed (see the messages above)",
-            batch.failures
+            stats.failures
         ));
     }
     Ok(Outcome {
         ledger,
-        failures: batch.failures,
+        failures: stats.failures,
         status_line,
     })
 }

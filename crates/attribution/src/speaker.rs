@@ -72,16 +72,13 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
     let w = word_text(u, text);
     let capital = u.capitalised(text);
     if k > start && !capital && cue_here(units, k) {
-        // "intelligence reports said" keeps "reports" as the head; after a
-        // head noun ("analysts estimate") the cue is the verb.
-        let after_head = units.get(k - 1).is_some_and(|p| {
-            let pw = p.text(text);
-            LEXICON.is_role_noun(pw)
-                || LEXICON.is_org_noun(pw)
-                || LEXICON.is_document_noun(pw)
-                || p.capitalised(text)
-        });
-        if !LEXICON.is_document_noun(w) || after_head {
+        // "intelligence reports said" and "according to reports," keep
+        // "reports" as the head; in "analysts estimate that" it is the verb.
+        let as_noun = LEXICON.is_document_noun(w)
+            && units
+                .get(k + 1)
+                .is_none_or(|n| !n.is_word() || cue_here(units, k + 1));
+        if !as_noun {
             return false;
         }
     }

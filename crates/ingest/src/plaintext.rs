@@ -159,7 +159,26 @@ fn classify(paragraphs: &[String]) -> Vec<Block> {
         };
         blocks.push(Block::new(kind, text.clone()));
     }
+    demote_heading_runs(&mut blocks);
     blocks
+}
+
+/// Headings come one at a time before body text; a run of short
+/// unpunctuated lines is a table or a list of figures, not headings.
+fn demote_heading_runs(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| b.kind == ParagraphKind::Heading)
+            .count();
+        if run >= 2 {
+            for block in &mut blocks[i..i + run] {
+                block.kind = ParagraphKind::Body;
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 #[cfg(test)]
@@ -218,6 +237,13 @@ mod tests {
                 want.iter().map(|(k, t)| (*k, t.to_string())).collect();
             assert_eq!(kinds(input), want, "case {name}");
         }
+    }
+
+    #[test]
+    fn table_rows_are_not_headings() {
+        let text = "Prices for the week were as follows.\n    Wheat 2.55 2.40 IV\n    Corn 1.35 1.92 IV\n    Oats 1.24 0.99 V\nLevels IV and V reflect grain entered after October.\n";
+        let got: Vec<ParagraphKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(got, vec![Body; 5]);
     }
 
     #[test]

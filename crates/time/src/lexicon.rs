@@ -23,6 +23,11 @@ pub(crate) struct Lexicon {
     pub modifiers: Vec<(Vec<String>, &'static str)>,
     pub sets: HashMap<String, &'static str>,
     pub future_cues: Vec<String>,
+    pub timezones: Vec<String>,
+    /// Words before a bare "May"/"March" that make it a month.
+    pub month_cues: Vec<String>,
+    /// Words after a bare "May"/"March" that make it a verb or noun.
+    pub not_month_after: Vec<String>,
     /// Words an expression can start with; other tokens are skipped at once.
     pub triggers: HashSet<String>,
 }
@@ -131,6 +136,9 @@ impl Lexicon {
                     intern(value),
                 )),
                 "future" => lex.future_cues.push(word),
+                "timezone" => lex.timezones.push(word),
+                "month_cue" => lex.month_cues.push(word),
+                "not_month_after" => lex.not_month_after.push(word),
                 _ => {}
             }
         }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use crosscheck_model::TimexType;
 
-use super::{Core, Matcher, NOT_AFTER_MONTH, TIMEZONES};
+use super::{Core, Matcher};
 use crate::calendar::{
     date_value, day_value, month_value, nearest_weekday, shift_days, weekday_from,
 };
@@ -73,11 +73,10 @@ impl Matcher<'_> {
         // A bare month name: "May" and "March" are also a verb and a noun.
         if self.any(i, &["may", "march"]) {
             let before = i.checked_sub(1).map(|k| self.w(k)).unwrap_or("");
-            let preps = [
-                "in", "of", "since", "until", "by", "during", "from", "through", "before", "after",
-                "last", "this", "next", "early", "late", "mid", "-", "till", "between", "and",
-            ];
-            if !preps.contains(&before) || NOT_AFTER_MONTH.contains(&self.w(j)) {
+            let lex = self.lex;
+            if !lex.month_cues.iter().any(|w| w == before)
+                || lex.not_month_after.iter().any(|w| w == self.w(j))
+            {
                 return None;
             }
         }
@@ -251,7 +250,7 @@ impl Matcher<'_> {
             Some(false) if h == 12 => 0,
             _ => h,
         };
-        if self.any(end, TIMEZONES) {
+        if self.lex.timezones.iter().any(|z| z == self.w(end)) {
             end += 1;
         }
         Some((format!("{h:02}:{min:02}"), end))

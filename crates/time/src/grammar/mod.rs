@@ -95,12 +95,6 @@ pub(crate) struct Matcher<'a> {
     pub ctx: &'a Context,
 }
 
-const TIMEZONES: &[&str] = &[
-    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
-];
-/// Words after a month name that show it is not a month ("May be", "March on").
-const NOT_AFTER_MONTH: &[&str] = &["be", "have", "not", "also", "well", "the", "a", "on", "to"];
-
 impl<'a> Matcher<'a> {
     fn w(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")

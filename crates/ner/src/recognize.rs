@@ -290,12 +290,56 @@ fn refine_chunk(
     while start < end && words.get(start).is_some_and(|w| is_punct(w)) {
         start += 1;
     }
+    let is_number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    while start < end && words.get(start).is_some_and(|w| is_number(w)) {
+        start += 1;
+    }
     while end > start
-        && words
-            .get(end - 1)
-            .is_some_and(|w| is_punct(w) || matches!(*w, "'s" | "’s" | "'S" | "’S"))
+        && words.get(end - 1).is_some_and(|w| {
+            is_punct(w)
+                || is_number(w)
+                || matches!(*w, "'s" | "’s" | "'S" | "’S")
+                || (end - 1 > start && gaz.is_not_name(&fold(w)))
+        })
     {
         end -= 1;
+    }
+    // Names have a capitalised word and are not just dates ("Feb", "May").
+    let ws = words.get(start..end).unwrap_or(&[]);
+    if !ws.iter().any(|w| w.starts_with(char::is_uppercase))
+        || ws.iter().all(|w| gaz.is_not_name(&fold(w)) || is_punct(w))
+    {
+        return Vec::new();
+    }
+    // "Secretary of State George Shultz": a title phrase, then a person.
+    if let Some(k) = (start + 1..end).find(|&k| {
+        words.get(k).is_some_and(|w| gaz.is_given_name(&fold(w)))
+            && words
+                .get(start..k)
+                .is_some_and(|t| t.iter().any(|w| gaz.is_title(&fold(w))))
+            && (2..=3).contains(&(end - k))
+            && words
+                .get(k..end)
+                .is_some_and(|t| t.iter().all(|w| w.starts_with(char::is_uppercase)))
+    }) {
+        let mut out = Vec::new();
+        // Leading nationality or country stays an entity of its own.
+        if let Some((n, p @ (Place::Demonym(_) | Place::Country(_)))) =
+            gaz.longest_match(words, start)
+        {
+            if start + n < k {
+                out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
+            }
+        }
+        out.push(Draft {
+            sentence,
+            start: k,
+            end,
+            kind: EntityType::Person,
+            canonical: None,
+            refers_to: None,
+        });
+        return out;
     }
     // "Russian President Vladimir Putin": a group, a title, a person, whatever
     // type the tagger gave the whole run.
@@ -442,7 +486,7 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
         let key: Vec<String> = words.iter().map(|w| fold(w)).collect();
         if d.kind == EntityType::Person && words.len() >= 2 {
             if let Some(last) = key.last() {
-                if last.chars().count() >= 3 && !gaz.is_title(last) {
+                if last.chars().count() >= 3 && !gaz.is_title(last) && !gaz.is_not_name(last) {
                     known.entry(last.clone()).or_insert(EntityType::Person);
                 }
             }

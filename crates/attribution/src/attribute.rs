@@ -35,7 +35,7 @@ pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
         .take(4)
         .take_while(|u| u.is_word())
     {
-        words[n] = u.norm.as_str();
+        words[n] = u.norm();
         n += 1;
     }
     LEXICON
@@ -56,14 +56,14 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
     let hi = hi.min(units.len());
     for k in lo..hi {
         let u = units.get(k)?;
-        if !matches!(u.norm.as_str(), "in" | "on" | "via" | "through" | "during") {
+        if !matches!(u.norm(), "in" | "on" | "via" | "through" | "during") {
             continue;
         }
         let mut j = k + 1;
         while j < hi
             && units.get(j).is_some_and(|w| {
                 matches!(
-                    w.norm.as_str(),
+                    w.norm(),
                     "a" | "an" | "the" | "his" | "her" | "its" | "their" | "a joint" | "joint"
                 )
             })
@@ -79,7 +79,7 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
                 .iter()
                 .take(4)
                 .take_while(|w| w.is_word())
-                .map(|w| w.norm.clone())
+                .map(|w| w.norm().to_string())
                 .collect();
             if let Some(len) = LEXICON.channel_at(&words) {
                 let first = units.get(j)?;
@@ -100,7 +100,7 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         && skipped < 2
         && units
             .get(i)
-            .is_some_and(|u| matches!(u.norm.as_str(), "," | ":" | "—" | "–"))
+            .is_some_and(|u| matches!(u.norm(), "," | ":" | "—" | "–"))
     {
         i += 1;
         skipped += 1;
@@ -111,7 +111,7 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
     }
     // Verb first: “...,” said Michael Kofman, a military analyst.
     if let Some((len, _)) = cue_at(units, i, limit) {
-        if !first.capitalised(text) || first.norm == "says" || first.norm == "said" {
+        if !first.capitalised(text) || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = phrase_forward(units, j, limit, text)?;
             let appositive = appositives(units, next, limit, text);
@@ -165,7 +165,7 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
 }
 
 fn is_dash(u: &Unit) -> bool {
-    matches!(u.norm.as_str(), "—" | "–" | "―" | "-")
+    matches!(u.norm(), "—" | "–" | "―" | "-")
 }
 
 /// “...” — Jane Roe, a teacher: a name after a dash, closing the paragraph
@@ -245,7 +245,7 @@ fn skip_aux_or_cue(units: &[Unit], j: usize, limit: usize) -> usize {
 }
 
 fn is_preposition(u: &Unit) -> bool {
-    LEXICON.function_class(&u.norm) == Some(FunctionClass::Preposition)
+    LEXICON.function_class(&u.norm()) == Some(FunctionClass::Preposition)
 }
 
 /// The subject at the start of a clause, after a leading prepositional
@@ -296,7 +296,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
                 .and_then(|p| units.get(p))
                 .is_some_and(|p| {
                     matches!(
-                        p.norm.as_str(),
+                        p.norm(),
                         "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "such"
                     )
                 })
@@ -308,7 +308,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
     let cue = cue_text(units, c, len, text);
     let cue_unit = units.get(c)?;
     let channel = channel_in(units, lo, k, text).map(|x| x.0);
-    if cue_unit.norm == "according" {
+    if cue_unit.norm() == "according" {
         let (phrase, next) = phrase_forward(units, c + len, k, text)?;
         let appositive = appositives(units, next, k, text);
         let end = phrase.end;
@@ -322,7 +322,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
             next,
         });
     }
-    let participle = cue_unit.norm.ends_with("ing");
+    let participle = cue_unit.norm().ends_with("ing");
     let mut found: Option<(Phrase, Option<Appositive>)> = None;
     if participle {
         // "footage of Hillary Clinton asking, “...”": a name right before the

@@ -144,9 +144,8 @@ fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> O
         .find_map(|c| {
             let limit = (c + 1..b)
                 .find(|&j| {
-                    us.get(j).is_some_and(|u| {
-                        u.is_quote() || matches!(u.norm.as_str(), "." | "?" | "!" | ",")
-                    })
+                    us.get(j)
+                        .is_some_and(|u| u.is_quote() || matches!(u.norm(), "." | "?" | "!" | ","))
                 })
                 .unwrap_or(b);
             after_quote(us, c + 1, limit, text).filter(|att| {
@@ -297,7 +296,7 @@ type Found = (Attribution, usize, usize);
 
 /// "According to X, CONTENT."
 fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
-    if us.get(a)?.norm != "according" || us.get(a + 1)?.norm != "to" {
+    if us.get(a)?.norm() != "according" || us.get(a + 1)?.norm() != "to" {
         return None;
     }
     let (phrase, next) = phrase_forward(us, a + 2, end, text)?;
@@ -322,8 +321,8 @@ fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Foun
 /// "CONTENT, according to X."
 fn according_last(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     let c = (a + 1..end).find(|&k| {
-        us.get(k).is_some_and(|u| u.norm == "according")
-            && us.get(k + 1).is_some_and(|u| u.norm == "to")
+        us.get(k).is_some_and(|u| u.norm() == "according")
+            && us.get(k + 1).is_some_and(|u| u.norm() == "to")
             && us.get(k - 1).is_some_and(|u| u.is_punct(","))
     })?;
     let (phrase, next) = phrase_forward(us, c + 2, end, text)?;
@@ -353,7 +352,7 @@ fn subject_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
 fn relative_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     let comma = (a + 1..end).find(|&k| {
         us.get(k).is_some_and(|u| u.is_punct(","))
-            && us.get(k + 1).is_some_and(|u| u.norm == "who")
+            && us.get(k + 1).is_some_and(|u| u.norm() == "who")
             && cue_at(us, skip_aux_before_cue(us, k + 2, end), end).is_some_and(|c| c.1)
     })?;
     let (phrase, _) = crate::speaker::phrase_backward(us, a, comma, text)?;
@@ -387,30 +386,24 @@ fn subject_cue_tail(
     // "that" if present.
     let that = (after..end.min(after + 10))
         .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
-        .find(|&k| us.get(k).is_some_and(|u| u.norm == "that"));
+        .find(|&k| us.get(k).is_some_and(|u| u.norm() == "that"));
     let mut cs = match that {
         Some(t) => t + 1,
         None => {
             let mut s = after;
-            if matches!(
-                cue_first.norm.as_str(),
-                "told" | "tells" | "tell" | "telling"
-            ) {
+            if matches!(cue_first.norm(), "told" | "tells" | "tell" | "telling") {
                 s = phrase_forward(us, s, end, text).map_or(s + 1, |(_, n)| n);
             }
             s
         }
     };
-    while us
-        .get(cs)
-        .is_some_and(|u| matches!(u.norm.as_str(), "," | ":"))
-    {
+    while us.get(cs).is_some_and(|u| matches!(u.norm(), "," | ":")) {
         cs += 1;
     }
     // "warned of the consequences" reports no statement.
     if that.is_none()
         && us.get(cs).is_some_and(|u| {
-            LEXICON.function_class(&u.norm) == Some(crate::lexicon::FunctionClass::Preposition)
+            LEXICON.function_class(&u.norm()) == Some(crate::lexicon::FunctionClass::Preposition)
         })
     {
         return None;

@@ -62,6 +62,18 @@ pub fn norm(word: &str) -> String {
         .collect()
 }
 
+/// [`norm`] without allocating when the word is already normalised.
+pub fn norm_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(norm(word))
+    }
+}
+
 /// FNV-1a: the lexicon keys are short words, for which SipHash's
 /// flood resistance buys nothing and costs a fifth of the run time.
 #[derive(Debug, Default, Clone, Copy)]
@@ -186,7 +198,7 @@ impl Lexicon {
     }
 
     pub fn is_role_noun(&self, word: &str) -> bool {
-        self.role_nouns.contains(&norm(word))
+        self.role_nouns.contains(norm_cow(word).as_ref())
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
@@ -202,7 +214,7 @@ impl Lexicon {
     }
 
     pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(&norm(word))
+        self.determiners.contains(norm_cow(word).as_ref())
     }
 
     /// Class of a lower-cased function word.
@@ -211,11 +223,11 @@ impl Lexicon {
     }
 
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&norm(word))
+        self.document_nouns.contains(norm_cow(word).as_ref())
     }
 
     pub fn is_org_noun(&self, word: &str) -> bool {
-        self.org_nouns.contains(&norm(word))
+        self.org_nouns.contains(norm_cow(word).as_ref())
     }
 
     /// Gender class of a pronoun: `m`, `f`, `p` (plural), `n` (it), `s` (I).

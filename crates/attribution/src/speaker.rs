@@ -44,9 +44,9 @@ fn word_text<'a>(u: &Unit, text: &'a str) -> &'a str {
 }
 
 fn is_adverb(u: &Unit) -> bool {
-    u.norm.len() > 4
-        && u.norm.ends_with("ly")
-        && !matches!(u.norm.as_str(), "italy" | "family" | "ally" | "assembly")
+    u.norm().len() > 4
+        && u.norm().ends_with("ly")
+        && !matches!(u.norm(), "italy" | "family" | "ally" | "assembly")
 }
 
 /// Skips auxiliaries and adverbs between a speaker and its verb.
@@ -54,7 +54,7 @@ pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
     while k < limit
         && units.get(k).is_some_and(|u| {
             u.is_word()
-                && (LEXICON.function_class(&u.norm) == Some(FunctionClass::Auxiliary)
+                && (LEXICON.function_class(&u.norm()) == Some(FunctionClass::Auxiliary)
                     || is_adverb(u))
         })
     {
@@ -82,16 +82,16 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
             return false;
         }
     }
-    if let Some(class) = LEXICON.function_class(&u.norm) {
+    if let Some(class) = LEXICON.function_class(&u.norm()) {
         if k == start {
             return false;
         }
         // Joiners inside proper names: "Secretary of State", "Center for
         // Strategic and International Studies".
-        let joins = matches!(u.norm.as_str(), "of" | "for" | "and" | "de" | "on")
+        let joins = matches!(u.norm(), "of" | "for" | "and" | "de" | "on")
             && units.get(k - 1).is_some_and(|p| p.capitalised(text))
             && units.get(k + 1).is_some_and(|n| n.capitalised(text))
-            && (u.norm != "and"
+            && (u.norm() != "and"
                 || (!seen_title
                     && units[start..k]
                         .iter()
@@ -108,7 +108,9 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
         let head_ahead = units[k..]
             .iter()
             .take(4)
-            .take_while(|n| n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(&n.norm))
+            .take_while(|n| {
+                n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(&n.norm())
+            })
             .any(|n| {
                 let w = n.text(text);
                 LEXICON.is_role_noun(w)
@@ -134,7 +136,7 @@ fn cue_here(units: &[Unit], k: usize) -> bool {
         .take(4)
         .take_while(|u| u.is_word())
     {
-        words[n] = u.norm.as_str();
+        words[n] = u.norm();
         n += 1;
     }
     LEXICON.cue_at(&words[..n]).is_some()
@@ -157,7 +159,7 @@ pub fn phrase_forward(
                 kind: PhraseKind::Pronoun(g),
                 name: word_text(first, text).to_string(),
                 role: None,
-                head: first.norm.clone(),
+                head: first.norm().to_string(),
                 female: g == 'f',
                 male: g == 'm',
                 plural: g == 'p',
@@ -172,7 +174,7 @@ pub fn phrase_forward(
         // A determiner after the first words starts a new phrase.
         if j > i
             && !units[j].capitalised(text)
-            && LEXICON.is_determiner(&units[j].norm)
+            && LEXICON.is_determiner(&units[j].norm())
             && !is_leading_det(units, i, j)
         {
             break;
@@ -183,7 +185,7 @@ pub fn phrase_forward(
 }
 
 fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
-    units[i..j].iter().all(|u| LEXICON.is_determiner(&u.norm))
+    units[i..j].iter().all(|u| LEXICON.is_determiner(&u.norm()))
 }
 
 /// A description whose head noun the lexicon does not know, accepted only
@@ -196,21 +198,21 @@ pub fn description_before_cue(
     text: &str,
 ) -> Option<(Phrase, usize)> {
     let first = units.get(i)?;
-    if !LEXICON.is_determiner(&first.norm) {
+    if !LEXICON.is_determiner(&first.norm()) {
         return None;
     }
     let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
     let body = units.get(i..cue)?;
     if body
         .iter()
-        .any(|u| !u.is_word() || LEXICON.function_class(&u.norm).is_some())
+        .any(|u| !u.is_word() || LEXICON.function_class(&u.norm()).is_some())
     {
         return None;
     }
     let head = body.last()?;
-    let definite = first.norm == "the";
+    let definite = first.norm() == "the";
     let whole = join(body, text);
-    let plural = head.norm.ends_with('s') && !head.norm.ends_with("ss");
+    let plural = head.norm().ends_with('s') && !head.norm().ends_with("ss");
     Some((
         Phrase {
             start: first.start,
@@ -222,7 +224,7 @@ pub fn description_before_cue(
             },
             name: whole,
             role: Some(join(&body[1..], text)),
-            head: head.norm.clone(),
+            head: head.norm().to_string(),
             female: false,
             male: false,
             plural,
@@ -273,7 +275,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }
     let dets = all
         .iter()
-        .take_while(|u| LEXICON.is_determiner(&u.norm) && !LEXICON.is_role_noun(&u.norm))
+        .take_while(|u| LEXICON.is_determiner(&u.norm()) && !LEXICON.is_role_noun(&u.norm()))
         .count();
     let body = &all[dets..];
     let head_unit = body.last()?;
@@ -283,14 +285,14 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let whole = text.get(start..end).unwrap_or("").to_string();
     let description = join(body, text);
     let head_capital = head_unit.capitalised(text);
-    let head_norm = head_unit.norm.clone();
+    let head_norm = head_unit.norm().to_string();
     let plural = head_norm.ends_with('s') && !head_norm.ends_with("ss");
     let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
         u.capitalised(text) && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
     });
     // Descriptions headed by a common noun.
     if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head)) {
-        let definite = dets == 1 && all[0].norm == "the";
+        let definite = dets == 1 && all[0].norm() == "the";
         if LEXICON.is_org_noun(head) || (proper_inside && !LEXICON.is_role_noun(head)) {
             return Some(Phrase {
                 start,
@@ -328,7 +330,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
-    let words: Vec<String> = body.iter().map(|u| u.norm.clone()).collect();
+    let words: Vec<String> = body.iter().map(|u| u.norm().to_string()).collect();
     // "Trump lawyer Marc Kasowitz": a lower-case role noun also ends the
     // title part.
     let title_end = body[..body.len() - 1]
@@ -343,7 +345,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     // institution, not a person.
     let possessive = body[..body.len() - 1]
         .iter()
-        .any(|u| u.norm.ends_with("'s"));
+        .any(|u| u.norm().ends_with("'s"));
     let org = possessive
         || body.iter().any(|u| LEXICON.is_org_word(word_text(u, text)))
         || (body.len() == 1 && is_acronym(head))
@@ -367,7 +369,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 end,
                 kind: PhraseKind::Person,
                 name: join(name_units, text),
-                male: body[..te].iter().any(|u| u.norm == "mr."),
+                male: body[..te].iter().any(|u| u.norm() == "mr."),
                 role: Some(role),
                 head: head_norm,
                 female,
@@ -391,10 +393,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     // Sentence-initial capitalised determiners ("The", "A") are not names.
     if body.iter().any(|u| {
         !u.capitalised(text)
-            && !matches!(
-                u.norm.as_str(),
-                "de" | "van" | "von" | "al" | "bin" | "da" | "of"
-            )
+            && !matches!(u.norm(), "de" | "van" | "von" | "al" | "bin" | "da" | "of")
     }) {
         return None;
     }
@@ -460,11 +459,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let mut j = body_start;
         while j < limit
             && units.get(j).is_some_and(|u| {
-                !u.is_quote()
-                    && !matches!(
-                        u.norm.as_str(),
-                        "," | "." | ";" | ":" | "?" | "!" | "—" | "–"
-                    )
+                !u.is_quote() && !matches!(u.norm(), "," | "." | ";" | ":" | "?" | "!" | "—" | "–")
             })
             && j - body_start < 40
         {
@@ -475,45 +470,45 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         }
         let words: Vec<String> = units[body_start..j]
             .iter()
-            .map(|u| u.norm.clone())
+            .map(|u| u.norm().to_string())
             .collect();
         let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
         let first = &units[body_start];
         let mut describes = true;
         let past_verb = first.is_word()
             && !first.capitalised(text)
-            && first.norm.ends_with("ed")
-            && !LEXICON.is_determiner(&first.norm);
+            && first.norm().ends_with("ed")
+            && !LEXICON.is_determiner(&first.norm());
         if past_verb || (cue_here(units, body_start) && !first.capitalised(text)) {
             // ", said at a hearing": the verb, not a description.
             break;
         }
         let party_tag = j == body_start + 1
             && first.capitalised(text)
-            && first.norm.contains('-')
-            && first.norm.len() <= 8;
+            && first.norm().contains('-')
+            && first.norm().len() <= 8;
         if anon {
             out.anonymous = true;
         } else if party_tag {
             // "Mitch McConnell, R-Ky., said": party and state.
-        } else if (first.norm == "who" || first.norm == "whose")
+        } else if (first.norm() == "who" || first.norm() == "whose")
             && !cue_here(units, skip_aux(units, body_start + 1, j))
         {
             // A relative clause describing the speaker (not "who said ...",
             // a statement of its own).
-        } else if first.norm.ends_with("ing")
-            || matches!(first.norm.as_str(), "which" | "who" | "whose")
-            || LEXICON.function_class(&first.norm) == Some(FunctionClass::Preposition)
+        } else if first.norm().ends_with("ing")
+            || matches!(first.norm(), "which" | "who" | "whose")
+            || LEXICON.function_class(&first.norm()) == Some(FunctionClass::Preposition)
             || !first.is_word()
         {
             // "adding that ...": part of the attribution, not a description.
             describes = false;
-        } else if LEXICON.is_determiner(&first.norm)
+        } else if LEXICON.is_determiner(&first.norm())
             || !first.capitalised(text)
             || LEXICON.is_title(first.text(text))
             || units[body_start..j]
                 .iter()
-                .any(|u| LEXICON.is_role_noun(&u.norm) || LEXICON.is_title(u.text(text)))
+                .any(|u| LEXICON.is_role_noun(&u.norm()) || LEXICON.is_title(u.text(text)))
         {
             if out.role.is_none() {
                 let role = join(&units[body_start..j], text);

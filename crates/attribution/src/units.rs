@@ -2,6 +2,8 @@
 //! quotes, and whole quote segments as single units, so that the grammar
 //! around a quote can be read without looking inside it.
 
+use std::borrow::Cow;
+
 use crate::lexicon::norm;
 
 /// Abbreviations that keep their full stop ("Gen.", "Dr.", "U.S.").
@@ -21,15 +23,20 @@ pub enum UnitKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub struct Unit<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: UnitKind,
-    /// Lower-cased text with ’ folded to ' (empty for quotes).
-    pub norm: String,
+    /// Lower-cased text with ’ folded to ' (empty for quotes); borrowed
+    /// from the document when already in that form, which most words are.
+    norm: Cow<'a, str>,
 }
 
-impl Unit {
+impl Unit<'_> {
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == UnitKind::Word
     }
@@ -39,7 +46,7 @@ impl Unit {
     }
 
     pub fn is_punct(&self, p: &str) -> bool {
-        self.kind == UnitKind::Punct && self.norm == p
+        self.kind == UnitKind::Punct && self.norm() == p
     }
 
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
@@ -59,7 +66,12 @@ impl Unit {
 
 /// Units of `text[start..end]`; `quotes` are (open, end) byte ranges of the
 /// quote segments that lie in it, in order.
-pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usize)]) -> Vec<Unit> {
+pub fn units<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    quotes: &[(usize, usize, usize)],
+) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     let Some(slice) = text.get(start..end) else {
         return out;
@@ -78,7 +90,7 @@ pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usiz
                     start: qopen,
                     end: qend,
                     kind: UnitKind::Quote(idx),
-                    norm: String::new(),
+                    norm: Cow::Borrowed(""),
                 });
                 while k < chars.len() && chars[k].0 < qend {
                     k += 1;
@@ -128,7 +140,14 @@ pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usiz
                 start: i,
                 end: stop,
                 kind: UnitKind::Word,
-                norm: norm(word),
+                norm: if word
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(norm(word))
+                },
             });
             k = j;
             continue;
@@ -137,7 +156,7 @@ pub fn units(text: &str, start: usize, end: usize, quotes: &[(usize, usize, usiz
             start: i,
             end: i + c.len_utf8(),
             kind: UnitKind::Punct,
-            norm: c.to_string(),
+            norm: Cow::Borrowed(text.get(i..i + c.len_utf8()).unwrap_or("")),
         });
         k += 1;
     }
@@ -153,9 +172,9 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
         UnitKind::Punct => {
             // "(D-Wis.) said", "5 p.m. on": a stop before a bracket, comma or
             // lower-case word ends an abbreviation, not the sentence.
-            matches!(u.norm.as_str(), "." | "?" | "!")
+            matches!(u.norm(), "." | "?" | "!")
                 && units.get(k + 1).is_none_or(|n| {
-                    let continues = matches!(n.norm.as_str(), ")" | "," | ";" | ":")
+                    let continues = matches!(n.norm(), ")" | "," | ";" | ":")
                         || (n.is_word()
                             && n.text(text).chars().next().is_some_and(char::is_lowercase));
                     !continues
@@ -168,7 +187,7 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
             let terminal = trimmed.ends_with(['.', '?', '!']);
             terminal
                 && units.get(k + 1).is_none_or(|n| {
-                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(&n.norm))
+                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(&n.norm()))
                 })
         }
     }

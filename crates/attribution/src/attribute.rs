@@ -245,7 +245,7 @@ fn skip_aux_or_cue(units: &[Unit], j: usize, limit: usize) -> usize {
 }
 
 fn is_preposition(u: &Unit) -> bool {
-    LEXICON.function_class(&u.norm()) == Some(FunctionClass::Preposition)
+    LEXICON.function_class(u.norm()) == Some(FunctionClass::Preposition)
 }
 
 /// The subject at the start of a clause, after a leading prepositional

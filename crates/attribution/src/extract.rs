@@ -403,7 +403,7 @@ fn subject_cue_tail(
     // "warned of the consequences" reports no statement.
     if that.is_none()
         && us.get(cs).is_some_and(|u| {
-            LEXICON.function_class(&u.norm()) == Some(crate::lexicon::FunctionClass::Preposition)
+            LEXICON.function_class(u.norm()) == Some(crate::lexicon::FunctionClass::Preposition)
         })
     {
         return None;

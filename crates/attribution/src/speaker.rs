@@ -54,7 +54,7 @@ pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
     while k < limit
         && units.get(k).is_some_and(|u| {
             u.is_word()
-                && (LEXICON.function_class(&u.norm()) == Some(FunctionClass::Auxiliary)
+                && (LEXICON.function_class(u.norm()) == Some(FunctionClass::Auxiliary)
                     || is_adverb(u))
         })
     {
@@ -82,7 +82,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
             return false;
         }
     }
-    if let Some(class) = LEXICON.function_class(&u.norm()) {
+    if let Some(class) = LEXICON.function_class(u.norm()) {
         if k == start {
             return false;
         }
@@ -108,9 +108,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
         let head_ahead = units[k..]
             .iter()
             .take(4)
-            .take_while(|n| {
-                n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(&n.norm())
-            })
+            .take_while(|n| n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(n.norm()))
             .any(|n| {
                 let w = n.text(text);
                 LEXICON.is_role_noun(w)
@@ -174,7 +172,7 @@ pub fn phrase_forward(
         // A determiner after the first words starts a new phrase.
         if j > i
             && !units[j].capitalised(text)
-            && LEXICON.is_determiner(&units[j].norm())
+            && LEXICON.is_determiner(units[j].norm())
             && !is_leading_det(units, i, j)
         {
             break;
@@ -185,7 +183,7 @@ pub fn phrase_forward(
 }
 
 fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
-    units[i..j].iter().all(|u| LEXICON.is_determiner(&u.norm()))
+    units[i..j].iter().all(|u| LEXICON.is_determiner(u.norm()))
 }
 
 /// A description whose head noun the lexicon does not know, accepted only
@@ -198,14 +196,14 @@ pub fn description_before_cue(
     text: &str,
 ) -> Option<(Phrase, usize)> {
     let first = units.get(i)?;
-    if !LEXICON.is_determiner(&first.norm()) {
+    if !LEXICON.is_determiner(first.norm()) {
         return None;
     }
     let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
     let body = units.get(i..cue)?;
     if body
         .iter()
-        .any(|u| !u.is_word() || LEXICON.function_class(&u.norm()).is_some())
+        .any(|u| !u.is_word() || LEXICON.function_class(u.norm()).is_some())
     {
         return None;
     }
@@ -275,7 +273,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }
     let dets = all
         .iter()
-        .take_while(|u| LEXICON.is_determiner(&u.norm()) && !LEXICON.is_role_noun(&u.norm()))
+        .take_while(|u| LEXICON.is_determiner(u.norm()) && !LEXICON.is_role_noun(u.norm()))
         .count();
     let body = &all[dets..];
     let head_unit = body.last()?;
@@ -478,7 +476,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let past_verb = first.is_word()
             && !first.capitalised(text)
             && first.norm().ends_with("ed")
-            && !LEXICON.is_determiner(&first.norm());
+            && !LEXICON.is_determiner(first.norm());
         if past_verb || (cue_here(units, body_start) && !first.capitalised(text)) {
             // ", said at a hearing": the verb, not a description.
             break;
@@ -498,17 +496,17 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             // a statement of its own).
         } else if first.norm().ends_with("ing")
             || matches!(first.norm(), "which" | "who" | "whose")
-            || LEXICON.function_class(&first.norm()) == Some(FunctionClass::Preposition)
+            || LEXICON.function_class(first.norm()) == Some(FunctionClass::Preposition)
             || !first.is_word()
         {
             // "adding that ...": part of the attribution, not a description.
             describes = false;
-        } else if LEXICON.is_determiner(&first.norm())
+        } else if LEXICON.is_determiner(first.norm())
             || !first.capitalised(text)
             || LEXICON.is_title(first.text(text))
             || units[body_start..j]
                 .iter()
-                .any(|u| LEXICON.is_role_noun(&u.norm()) || LEXICON.is_title(u.text(text)))
+                .any(|u| LEXICON.is_role_noun(u.norm()) || LEXICON.is_title(u.text(text)))
         {
             if out.role.is_none() {
                 let role = join(&units[body_start..j], text);

@@ -187,7 +187,7 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
             let terminal = trimmed.ends_with(['.', '?', '!']);
             terminal
                 && units.get(k + 1).is_none_or(|n| {
-                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(&n.norm()))
+                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(n.norm()))
                 })
         }
     }

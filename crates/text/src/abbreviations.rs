@@ -21,12 +21,14 @@ pub(crate) enum AbbrevClass {
 pub(crate) struct Lexicon {
     abbreviations: HashMap<String, AbbrevClass>,
     starters: HashSet<String>,
+    speech_verbs: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(
         include_str!("../data/abbreviations.txt"),
         include_str!("../data/sentence_starters.txt"),
+        include_str!("../data/speech_verbs.txt"),
     )
 });
 
@@ -35,7 +37,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    fn parse(abbreviations: &str, starters: &str) -> Lexicon {
+    fn parse(abbreviations: &str, starters: &str, speech_verbs: &str) -> Lexicon {
         let mut map = HashMap::new();
         let mut class = AbbrevClass::General;
         for line in abbreviations.lines().map(str::trim) {
@@ -52,15 +54,17 @@ impl Lexicon {
                 }
             };
         }
-        let starters = starters
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect();
+        let word_list = |data: &str| {
+            data.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect::<HashSet<String>>()
+        };
         Lexicon {
             abbreviations: map,
-            starters,
+            starters: word_list(starters),
+            speech_verbs: word_list(speech_verbs),
         }
     }
 
@@ -78,6 +82,15 @@ impl Lexicon {
             return None;
         }
         Some(class)
+    }
+
+    pub(crate) fn is_speech_verb(&self, word: &str, buf: &mut String) -> bool {
+        if word.is_empty() || word.len() > 12 {
+            return false;
+        }
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        self.speech_verbs.contains(buf.as_str())
     }
 
     pub(crate) fn is_starter(&self, word: &str, buf: &mut String) -> bool {

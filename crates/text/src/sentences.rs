@@ -265,6 +265,8 @@ struct TerminatorRun {
     spaced: bool,
     /// The run follows a non-space character ("end." rather than "end .").
     attached: bool,
+    /// A closing quote mark follows the punctuation.
+    quoted: bool,
 }
 
 impl TerminatorRun {
@@ -277,6 +279,7 @@ impl TerminatorRun {
             dots: 0,
             question_or_bang: false,
             spaced: false,
+            quoted: false,
             attached: seg[..start]
                 .chars()
                 .next_back()
@@ -305,6 +308,7 @@ impl TerminatorRun {
             }
         }
         while let Some(c) = seg[j..].chars().next().filter(|c| CLOSERS.contains(c)) {
+            run.quoted |= !matches!(c, ')' | ']' | '}');
             j += c.len_utf8();
         }
         run.end = j;
@@ -366,6 +370,9 @@ fn decide(seg: &str, run: &TerminatorRun, lex: &Lexicon, buf: &mut String) -> Op
     let next = next_word(seg, run.end)?;
     let upper = next.first.is_uppercase();
     let lower = next.first.is_lowercase();
+    if run.quoted && !next.opened && attribution_follows(seg, run.end, lex, buf) {
+        return None;
+    }
     if run.question_or_bang {
         return (!lower).then_some(run.end);
     }
@@ -403,6 +410,37 @@ fn decide(seg: &str, run: &TerminatorRun, lex: &Lexicon, buf: &mut String) -> Op
         None => !lower,
     };
     ends.then_some(run.end)
+}
+
+/// A short clause with a verb of saying follows the quotation ("“Why now?”
+/// Mayor Olin asked.").
+fn attribution_follows(seg: &str, from: usize, lex: &Lexicon, buf: &mut String) -> bool {
+    let rest = seg.get(from..).unwrap_or("");
+    let window = &rest[..floor_char_boundary(rest, 80)];
+    let clause = window
+        .split(['.', '?', '!', '“', '‘', '"'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The verb closes the clause or has at most a short object ("told the
+    // crowd"); "Engineers said repairs would take weeks" is a new sentence.
+    (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| lex.is_speech_verb(w, buf))
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A capital letter standing alone before a dot is an initial ("J. R. Smith"),

@@ -194,6 +194,18 @@ fn news_constructions() {
             &["The firm, Pellman & Co., declined to comment.", "Its rival, Orrin Corp., agreed."],
         ),
         (
+            "“Why now?” Mayor Olin asked. Nobody answered.",
+            &["“Why now?” Mayor Olin asked.", "Nobody answered."],
+        ),
+        (
+            "“We won!” Captain Ida Marr told the crowd. It cheered.",
+            &["“We won!” Captain Ida Marr told the crowd.", "It cheered."],
+        ),
+        (
+            "“We are ready.” The convoy left at dawn.",
+            &["“We are ready.”", "The convoy left at dawn."],
+        ),
+        (
             "Was it a bluff? Nobody knew. “Why now?” asked one aide.",
             &["Was it a bluff?", "Nobody knew.", "“Why now?” asked one aide."],
         ),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crosscheck_ner::gazetteer::{gazetteer, Place};
 
-use crosscheck_model::{Claim, Document, Entity, EntityType};
+use crosscheck_model::{Claim, Document, Entity, EntityType, Mention};
 
 static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/government_nouns.txt")
@@ -188,6 +188,74 @@ fn capitalise(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// For each claim, the entities named in its sentence (canonical names,
+/// metonyms as their referent), or when it names none, the document's most
+/// mentioned ones: what the figure is about. Places other than countries are
+/// left out: a dateline city says where a story was filed, not what it is
+/// about.
+pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<String>> {
+    /// Entities standing for a whole document when a sentence names none.
+    const DOCUMENT_TOPICS: usize = 3;
+    fn key_of(m: &Mention) -> Option<String> {
+        if m.kind == EntityType::Location && m.refers_to.is_none() {
+            return None;
+        }
+        let name = m
+            .refers_to
+            .as_deref()
+            .or(m.canonical.as_deref())
+            .unwrap_or(m.span.text.as_str());
+        Some(name_key(name)).filter(|k| !k.is_empty())
+    }
+    // Mentions in offset order, whatever order the recogniser left them in,
+    // and each document's most mentioned entities.
+    let by_id: HashMap<&str, (&Document, Vec<&Mention>, Vec<String>)> = documents
+        .iter()
+        .map(|d| {
+            let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
+            mentions.sort_by_key(|m| m.span.start);
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for key in mentions.iter().filter_map(|m| key_of(m)) {
+                *counts.entry(key).or_default() += 1;
+            }
+            let mut topics: Vec<(String, usize)> = counts.into_iter().collect();
+            topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let topics = topics
+                .into_iter()
+                .take(DOCUMENT_TOPICS)
+                .map(|(k, _)| k)
+                .collect();
+            (d.id.as_str(), (d, mentions, topics))
+        })
+        .collect();
+    claims
+        .iter()
+        .map(|claim| {
+            let Some((doc, mentions, topics)) = by_id.get(claim.doc.as_str()) else {
+                return Vec::new();
+            };
+            let Some(sentence) = doc.sentences.get(claim.sentence_index) else {
+                return topics.clone();
+            };
+            let (start, end) = (sentence.range.start, sentence.range.end);
+            let first = mentions.partition_point(|m| m.span.start < start);
+            let mut names: Vec<String> = mentions
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|m| m.span.start < end)
+                .filter_map(|m| key_of(m))
+                .collect();
+            if names.is_empty() {
+                return topics.clone();
+            }
+            names.sort();
+            names.dedup();
+            names
+        })
+        .collect()
 }
 
 /// Fills `claim.source.entity` with the entity id its source resolves to:

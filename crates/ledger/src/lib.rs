@@ -42,7 +42,8 @@ pub fn build_ledger_with_entities(
     let names = entities::NameIndex::new(&entities, &documents);
     entities::link_sources(&mut claims, &entities, &names);
     let infos = dates::doc_infos(&documents);
-    let grouping = propositions::group(&claims, &infos);
+    let contexts = entities::sentence_contexts(&documents, &claims);
+    let grouping = propositions::group(&claims, &contexts, &infos);
     let stance_timelines = stances::stance_timelines(&claims, &infos, &names);
     let quote_groups = quotes::quote_groups(&claims, &infos, &names);
     let timeline = timeline::timeline(&documents, &claims, &infos);

@@ -86,8 +86,15 @@ struct Cluster {
     subjects: Vec<usize>,
 }
 
-/// Groups the quantity claims into propositions.
-pub fn group(claims: &[Claim], infos: &HashMap<String, DocInfo>) -> Grouping {
+/// Groups the quantity claims into propositions. `contexts[i]` names what
+/// claim `i`'s sentence is about (its entities): figures with the same
+/// subject join only when their sentences share an entity, so "shares" of
+/// two unrelated companies stay apart.
+pub fn group(
+    claims: &[Claim],
+    contexts: &[Vec<String>],
+    infos: &HashMap<String, DocInfo>,
+) -> Grouping {
     let mut grouping = Grouping::default();
     // bucket → distinct subject → claim indices
     let mut buckets: HashMap<(String, String), HashMap<Subject, Vec<usize>>> = HashMap::new();
@@ -119,7 +126,9 @@ pub fn group(claims: &[Claim], infos: &HashMap<String, DocInfo>) -> Grouping {
         let Some(subjects) = buckets.remove(&key) else {
             continue;
         };
-        groups.extend(cluster_bucket(subjects));
+        for members in cluster_bucket(subjects) {
+            groups.extend(split_by_context(members, claims, contexts));
+        }
     }
     let mut propositions: Vec<(usize, Proposition)> = groups
         .into_iter()
@@ -234,6 +243,80 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             members
         })
         .collect()
+}
+
+/// Splits a cluster into parts whose sentences are connected by shared
+/// entities (or a shared document). Figures whose sentences name no entity
+/// join the largest part. Union-find over an entity index: linear.
+fn split_by_context(
+    members: Vec<usize>,
+    claims: &[Claim],
+    contexts: &[Vec<String>],
+) -> Vec<Vec<usize>> {
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut unanchored = vec![false; members.len()];
+    for (k, &claim) in members.iter().enumerate() {
+        let context = contexts.get(claim).map_or(&[][..], Vec::as_slice);
+        if let (true, Some(flag)) = (context.is_empty(), unanchored.get_mut(k)) {
+            *flag = true;
+        }
+        let doc = claims.get(claim).map(|c| c.doc.as_str());
+        let keys = context
+            .iter()
+            .map(String::as_str)
+            .chain(doc.filter(|_| !context.is_empty()));
+        for key in keys {
+            match first.get(key) {
+                Some(&other) => {
+                    let (a, b) = (find(&mut parent, k), find(&mut parent, other));
+                    if let Some(slot) = parent.get_mut(a) {
+                        *slot = b;
+                    }
+                }
+                None => {
+                    first.insert(key, k);
+                }
+            }
+        }
+    }
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &claim) in members.iter().enumerate() {
+        if unanchored.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let root = find(&mut parent, k);
+        parts.entry(root).or_default().push(claim);
+    }
+    let mut parts: Vec<Vec<usize>> = parts.into_values().collect();
+    let loose: Vec<usize> = members
+        .iter()
+        .zip(&unanchored)
+        .filter(|(_, &loose)| loose)
+        .map(|(&claim, _)| claim)
+        .collect();
+    match parts.iter_mut().max_by_key(|p| p.len()) {
+        Some(largest) => {
+            largest.extend(loose);
+            largest.sort_unstable();
+        }
+        None => parts.push(loose),
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// Claim ids whose value no value from another (independent) document

@@ -448,3 +448,39 @@ fn replicated_story_keeps_its_propositions() {
     assert_eq!(many.propositions.len(), base.propositions.len());
     assert_eq!(many.claims.len(), base.claims.len() * 20);
 }
+
+#[test]
+fn same_subject_in_unrelated_sentences_stays_apart() {
+    use crosscheck_model::EntityType;
+    // (doc, company named in the figure's sentence)
+    let cases: [(&[(&str, &str)], usize); 3] = [
+        (&[("a", "Korvell Mining"), ("b", "Lusk Textiles")], 2),
+        (&[("a", "Korvell Mining"), ("b", "Korvell Mining")], 1),
+        (&[("a", "Korvell Mining"), ("b", "")], 1),
+    ];
+    for (reports, want) in cases {
+        let (mut documents, mut claims) = (Vec::new(), Vec::new());
+        for (doc, company) in reports {
+            let mut a = ArticleBuilder::new(doc, doc, "Buyback").published("2030-02-02");
+            let text = if company.is_empty() {
+                "The buyback covers 500,000 shares.".to_string()
+            } else {
+                format!("{company} will buy back 500,000 shares.")
+            };
+            let s = a.sentence(&text);
+            if !company.is_empty() {
+                a.mention(s, company, EntityType::Organization, Some(company), None);
+            }
+            a.figure(
+                s,
+                Figure::exact("500,000", 500000.0, "shares"),
+                organization("the company"),
+            );
+            let (d, c) = a.build();
+            documents.push(d);
+            claims.extend(c);
+        }
+        let ledger = build_ledger(documents, claims);
+        assert_eq!(ledger.propositions.len(), want, "{reports:?}");
+    }
+}

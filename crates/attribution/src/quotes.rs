@@ -77,6 +77,13 @@ fn scan_line(
     out: &mut Vec<QuoteSegment>,
 ) -> Option<Mark> {
     let line = text.get(start..end)?;
+    // Most paragraphs hold no quote mark at all: skip them in one pass.
+    let has_mark = line
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2));
+    if !has_mark && carried.is_none() {
+        return None;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let first_non_space = chars.iter().find(|(_, c)| !c.is_whitespace());
     let mut open: Option<(Mark, usize, bool)> = None;

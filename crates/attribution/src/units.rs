@@ -72,10 +72,10 @@ pub fn units<'a>(
     end: usize,
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(start..end) else {
-        return out;
+        return Vec::new();
     };
+    let mut out = Vec::with_capacity(slice.len() / 5 + 4);
     let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + start, c)).collect();
     let mut q = quotes.iter().peekable();
     let mut k = 0;

@@ -72,7 +72,9 @@ pub fn decode_with_declared(bytes: &[u8], declared: Option<&str>) -> Result<Stri
         } else {
             encoding
         };
-        if encoding != UTF_8 || std::str::from_utf8(bytes).is_err() {
+        // A declared UTF-8 that does not validate falls through to the
+        // windows-1252 check below: mislabelled legacy pages are common.
+        if encoding != UTF_8 {
             let (text, _, _) = encoding.decode(bytes);
             return Ok(text.into_owned());
         }
@@ -226,6 +228,10 @@ mod tests {
         assert!(decode_html(http_equiv, None)
             .unwrap_or_default()
             .contains("na\u{ef}ve"));
+        let mislabelled = b"<meta charset=\"utf-8\"><p>\x93Quoted\x94 caf\xe9</p>";
+        assert!(decode_html(mislabelled, None)
+            .unwrap_or_default()
+            .contains("\u{201c}Quoted\u{201d} caf\u{e9}"));
         let header = b"<p>r\xe9sum\xe9</p>";
         assert!(decode_html(header, Some("latin1"))
             .unwrap_or_default()

@@ -288,3 +288,28 @@ fn same_content_gets_the_same_id() {
     assert_eq!(da[0].id, db[0].id);
     assert_eq!(da[0].id.len(), 16);
 }
+
+#[test]
+fn in_memory_streams_read_like_files() {
+    let cases: &[(&str, Vec<u8>, usize, &str)] = &[
+        ("-", warc_bytes(), 1, "warc"),
+        ("-", gzip(PAGE.as_bytes()), 1, "html"),
+        (
+            "-",
+            b"{\"text\": \"The ferry strike ended on Friday, the union said.\"}\n{\"text\": \"The Kessel pass reopened on Sunday.\"}\n".to_vec(),
+            2,
+            "jsonl",
+        ),
+    ];
+    for (name, bytes, want_docs, want_format) in cases {
+        let mut docs = Vec::new();
+        let mut errors = Vec::new();
+        crosscheck_ingest::read_bytes(name, bytes, &defaults(), &mut |r| match r {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.push(e),
+        });
+        assert!(errors.is_empty(), "{want_format}: {errors:?}");
+        assert_eq!(docs.len(), *want_docs, "{want_format}");
+        assert!(docs.iter().all(|d| d.format == *want_format));
+    }
+}

@@ -57,6 +57,7 @@ impl TimeNormalizer {
         for sentence in sentences {
             let toks = scan::tokens(text, sentence.range.start, sentence.range.end);
             ctx.sentence_date = None;
+            ctx.sentence_year = None;
             let mut i = 0;
             while i < toks.len() {
                 let found = Matcher {
@@ -92,6 +93,7 @@ fn remember(ctx: &mut Context, found: &Found) {
     if !found.relative {
         if let Some(y) = year {
             ctx.last_year = Some(y);
+            ctx.sentence_year = Some(y);
         }
     }
     if !found.quarter_topic {

@@ -234,6 +234,9 @@ fn year_less_dates_follow_tense_and_distance() {
     let got = found("The dyke failed on Dec. 20.", jan);
     assert_eq!(got[0].1, "2024-12-20");
     // ... and in a future clause in December a January date is next year's.
+    // A year stated earlier in the sentence wins over the anchor's.
+    let got = found("In 2019, the dam failed on March 3.", anchor());
+    assert_eq!(got[1].1, "2019-03-03");
     let dec = NaiveDate::from_ymd_opt(2024, 12, 20);
     let got = found("The board will meet on Jan. 9.", dec);
     assert_eq!(got[0].1, "2025-01-09");

@@ -35,6 +35,9 @@ pub(crate) struct Context {
     /// The last day or month named earlier in the current sentence
     /// ("Sept. 30 ... a year earlier" means the Sept. 30 before).
     pub sentence_date: Option<String>,
+    /// A year stated explicitly earlier in the current sentence: "In 2019,
+    /// the dam failed on March 3" means March 3, 2019 whatever the anchor.
+    pub sentence_year: Option<i32>,
 }
 
 /// How a core expression may combine with words before it.
@@ -371,6 +374,9 @@ impl<'a> Matcher<'a> {
     /// forward when it lies well before it in a future one), else the last
     /// year the text stated.
     fn year_for(&self, month: u32, day: Option<u32>, start: usize, end: usize) -> Option<i32> {
+        if let Some(y) = self.ctx.sentence_year {
+            return Some(y);
+        }
         let Some(anchor) = self.ctx.anchor else {
             return self.ctx.last_year;
         };

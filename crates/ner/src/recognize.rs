@@ -73,6 +73,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             .into_iter()
             .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
             .collect();
+        let pieces = extend_over_given_names(gaz, &s.words, pieces);
         let common = tagger.common_words();
         for c in merge_into_gazetteer_names(gaz, &s.words, pieces)
             .into_iter()
@@ -140,6 +141,36 @@ fn merge_into_gazetteer_names(
         }
     }
     out
+}
+
+/// A person chunk grows leftwards over capitalised given names the tagger
+/// left outside ("Volodymyr" + "Zelenskyy").
+fn extend_over_given_names(
+    gaz: &Gazetteer,
+    words: &[&str],
+    mut pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    let mut taken = vec![false; words.len()];
+    for p in &pieces {
+        for t in taken.iter_mut().take(p.1).skip(p.0) {
+            *t = true;
+        }
+    }
+    for p in pieces.iter_mut().filter(|p| p.2 == "PER") {
+        while let Some(prev) = p.0.checked_sub(1) {
+            let given = words
+                .get(prev)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && gaz.is_given_name(&fold(w)));
+            if !given || taken.get(prev).copied().unwrap_or(true) {
+                break;
+            }
+            if let Some(t) = taken.get_mut(prev) {
+                *t = true;
+            }
+            p.0 = prev;
+        }
+    }
+    pieces
 }
 
 /// A one-word chunk that is an ordinary word capitalised only because it
@@ -410,11 +441,17 @@ fn refine_chunk(
         .filter(|(n, _)| start + n == end)
         .map(|(_, p)| p);
     let draft = match (tag, exact) {
-        // A person tagger chunk that is also a country name ("Jordan") stays
-        // a person; demonyms never name a person.
-        ("PER", Some(p @ (Place::Demonym(_) | Place::Seat(_) | Place::Organization(_)))) => {
-            draft_from_place(gaz, sentence, words, start, end, p)
-        }
+        // Countries, demonyms, seats and known organisations are never
+        // persons, whatever the tagger says (news rarely names a "Jordan").
+        (
+            "PER",
+            Some(
+                p @ (Place::Demonym(_)
+                | Place::Seat(_)
+                | Place::Organization(_)
+                | Place::Country(_)),
+            ),
+        ) => draft_from_place(gaz, sentence, words, start, end, p),
         ("PER", _) => Draft {
             sentence,
             start,

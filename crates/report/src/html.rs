@@ -50,7 +50,7 @@ pub fn html(ledger: &Ledger) -> String {
     header(&mut out, ledger, &view);
     figures(&mut out, ledger, &view);
     conflicts(&mut out, ledger, &view);
-    stances(&mut out, ledger);
+    stances(&mut out, ledger, &view);
     timeline(&mut out, ledger, &view);
     sourcing(&mut out, ledger, &view);
     quotes(&mut out, ledger, &view);
@@ -230,12 +230,17 @@ fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("</section>");
 }
 
-fn stances(out: &mut String, ledger: &Ledger) {
+fn stances(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("<section id=\"stances\"><h2>Stances over time</h2>");
     if ledger.stance_timelines.is_empty() {
         out.push_str("<p class=\"sub\">No stances found.</p>");
     }
-    for t in &ledger.stance_timelines {
+    let (series, single): (Vec<_>, Vec<_>) = ledger
+        .stance_timelines
+        .iter()
+        .partition(|t| t.steps.len() > 1);
+    let series_total = series.len();
+    for t in series.into_iter().take(CHARTS) {
         let changed = if t.changed {
             "<span class=\"badge changed\">changed position</span>"
         } else {
@@ -243,9 +248,9 @@ fn stances(out: &mut String, ledger: &Ledger) {
         };
         let _ = write!(
             out,
-            "<div class=\"card\"><h3>{} <span class=\"sub\">on {}</span>{changed}</h3><div class=\"steps\">",
+            "<div class=\"card\"><h3>{} <span class=\"sub\">{}</span>{changed}</h3><div class=\"steps\">",
             esc(&t.actor),
-            esc(&t.about)
+            esc(&crate::view::about_phrase(&t.about))
         );
         for (i, s) in t.steps.iter().enumerate() {
             if i > 0 {
@@ -261,6 +266,32 @@ fn stances(out: &mut String, ledger: &Ledger) {
             );
         }
         out.push_str("</div></div>");
+    }
+    if let Some(note) = more(series_total, CHARTS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
+    if !single.is_empty() {
+        out.push_str("<div class=\"card\"><h3>Single statements</h3><table class=\"single\"><tr><th>actor</th><th>stance</th><th>about</th><th>outlet</th><th>date</th></tr>");
+        for t in single.iter().take(ROWS) {
+            for s in &t.steps {
+                let outlet_name = view.doc(&s.doc).map_or("", outlet);
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td><span class=\"step {}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&t.actor),
+                    step_class(s.polarity),
+                    polarity_verb(s.polarity),
+                    esc(&shorten(&t.about, 120)),
+                    esc(outlet_name),
+                    esc(s.date.as_deref().unwrap_or("undated"))
+                );
+            }
+        }
+        out.push_str("</table>");
+        if let Some(note) = more(single.len(), ROWS) {
+            let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+        }
+        out.push_str("</div>");
     }
     out.push_str("</section>");
 }

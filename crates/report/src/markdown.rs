@@ -145,9 +145,9 @@ pub fn markdown(ledger: &Ledger) -> String {
         };
         let _ = writeln!(
             out,
-            "- **{}** on {}: {}{changed}",
+            "- **{}** {}: {}{changed}",
             md(&t.actor),
-            md(&t.about),
+            md(&crate::view::about_phrase(&t.about)),
             steps.join(" → ")
         );
     }

@@ -109,7 +109,13 @@ pub fn summary(ledger: &Ledger) -> String {
                     )
                 })
                 .collect();
-            let _ = writeln!(out, "    {} on {}: {}", t.actor, t.about, steps.join(" → "));
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
+                t.actor,
+                crate::view::about_phrase(&t.about),
+                steps.join(" → ")
+            );
         }
     }
     let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();

@@ -168,3 +168,17 @@ pub fn highlighted(claim: &Claim) -> (String, String, String) {
         None => (sentence.to_string(), String::new(), String::new()),
     }
 }
+
+/// "on the deployment", without doubling a preposition the matter already
+/// starts with ("on the issue", "about the claims").
+pub fn about_phrase(about: &str) -> String {
+    let lower = about.trim_start().to_lowercase();
+    if ["on ", "about ", "over ", "regarding "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        about.trim().to_string()
+    } else {
+        format!("on {}", about.trim())
+    }
+}

@@ -136,6 +136,8 @@ struct Stats {
     commas: usize,
     /// Characters of text nodes that are direct children.
     direct: usize,
+    /// Block quotations inside (embedded posts are quoted content).
+    quotes: usize,
 }
 
 fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
@@ -243,6 +245,9 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
                 let Some(mut stats) = stack.pop() else {
                     continue;
                 };
+                if el.name() == "blockquote" && stats.text > 0 {
+                    stats.quotes += 1;
+                }
                 if PARAGRAPH_TAGS.contains(&el.name())
                     || (stats.direct >= MIN_VOTING_CHARS && !BLOCK_TAGS.contains(&el.name()))
                 {
@@ -257,6 +262,7 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
                     parent.link += stats.link;
                     parent.paragraph += stats.paragraph;
                     parent.commas += stats.commas;
+                    parent.quotes += stats.quotes;
                 }
                 out.insert(node.id(), stats);
             }
@@ -300,6 +306,12 @@ fn furniture_by_hint(
             continue;
         }
         let share = stats.get(&node.id()).map_or(0, |s| s.paragraph);
+        // A weakly hinted wrapper around a quotation ("social-embed"
+        // around an embedded post) holds quoted content, not furniture.
+        let quotes = stats.get(&node.id()).map_or(0, |s| s.quotes);
+        if !hint.strong_furniture && quotes > 0 {
+            continue;
+        }
         if hint.strong_furniture || (share * 2 < total && !protected.contains(&node.id())) {
             out.insert(node.id());
         }

@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn parses_subjects() {
         let cases: &[SubjectCase] = &[
-            ("North Korean troops", "troop", &["north korean"], &[], &[]),
+            ("North Veloran troops", "troop", &["north veloran"], &[], &[]),
             (
                 "some 4,000 Veloran soldiers deployed to the border",
                 "troop",

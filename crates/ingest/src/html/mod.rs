@@ -150,6 +150,11 @@ mod tests {
                 vec![STORY_A, STORY_B],
             ),
             (
+                "embedded post inside a social wrapper is quoted content",
+                format!("<article><p>{STORY_A}</p><div class='social-embed'><blockquote><p>We will fight this closure at every meeting until spring.</p></blockquote></div><p>{STORY_B}</p></article>"),
+                vec![STORY_A, "We will fight this closure at every meeting until spring.", STORY_B],
+            ),
+            (
                 "heading and list item kept with their kinds",
                 format!("<article><p>{STORY_A}</p><h2>What happens next</h2><ul><li>{STORY_B}</li></ul></article>"),
                 vec![STORY_A, "What happens next", STORY_B],

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crosscheck_time::NaiveDate;
 use crosscheck_model::{TimeExpression, TimexType};
+use crosscheck_time::NaiveDate;
 use crosscheck_time::TimeNormalizer;
 
 use crate::{read_to_string, EvalError, EvalReport};
@@ -58,7 +58,14 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     for path in &files {
         let doc = parse_tml(&read_to_string(path)?).map_err(|r| EvalError::data(path, r))?;
         let pred = normalizer.extract(&doc.text, &[], doc.dct);
-        score_doc(&doc, &pred, &mut counts, &mut misses, &mut spurious, &mut wrong);
+        score_doc(
+            &doc,
+            &pred,
+            &mut counts,
+            &mut misses,
+            &mut spurious,
+            &mut wrong,
+        );
     }
     let mut report = EvalReport::new("timebank (TempEval-3 TimeBank part)");
     let prf = |tp: usize| {
@@ -83,7 +90,10 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     report.push("type_accuracy", ratio(counts.kind, counts.relaxed));
     let mut detail = String::new();
     for (title, map) in [
-        ("wrong values (gold text | gold value | predicted value)", &wrong),
+        (
+            "wrong values (gold text | gold value | predicted value)",
+            &wrong,
+        ),
         ("missed gold expressions", &misses),
         ("spurious predictions", &spurious),
     ] {
@@ -141,7 +151,9 @@ fn score_doc(
             !used.get(*k).copied().unwrap_or(true) && p.span.start < g.end && g.start < p.span.end
         });
         let Some((k, p)) = overlap else {
-            *misses.entry(format!("{} | {}", lower(g.start, g.end), g.value)).or_default() += 1;
+            *misses
+                .entry(format!("{} | {}", lower(g.start, g.end), g.value))
+                .or_default() += 1;
             continue;
         };
         if let Some(u) = used.get_mut(k) {
@@ -163,7 +175,9 @@ fn score_doc(
     }
     for (p, u) in pred.iter().zip(&used) {
         if !u {
-            *spurious.entry(format!("{} | {}", p.text.to_lowercase(), p.value)).or_default() += 1;
+            *spurious
+                .entry(format!("{} | {}", p.text.to_lowercase(), p.value))
+                .or_default() += 1;
         }
     }
 }

@@ -39,24 +39,22 @@ fn main() {
     }
     let ledger = build_ledger(documents, claims);
     let out = PathBuf::from(out);
-    let written = std::fs::create_dir_all(&out)
-        .and_then(|()| std::fs::write(out.join("report.html"), crosscheck_report::html(&ledger)))
-        .and_then(|()| std::fs::write(out.join("report.md"), crosscheck_report::markdown(&ledger)))
-        .and_then(|()| {
-            let json = serde_json::to_string_pretty(&ledger).map_err(std::io::Error::other)?;
-            std::fs::write(out.join("ledger.json"), json)
-        });
+    let json = serde_json::to_string_pretty(&ledger).map_err(std::io::Error::other);
+    let written = json.and_then(|j| {
+        std::fs::create_dir_all(&out)?;
+        std::fs::write(out.join("ledger.json"), j)
+    });
     if let Err(e) = written {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
-    let csv = std::fs::File::create(out.join("claims.csv"))
-        .map_err(crosscheck_report::ReportError::from)
-        .and_then(|f| crosscheck_report::write_claims_csv(&ledger, f));
-    if let Err(e) = csv {
-        eprintln!("error: {e}");
-        std::process::exit(1);
-    }
+    let paths = match crosscheck_report::write_reports(&ledger, &out) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
     print!("{}", crosscheck_report::summary(&ledger));
-    eprintln!("wrote {}", out.join("report.html").display());
+    eprintln!("wrote {}", paths.html.display());
 }

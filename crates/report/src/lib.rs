@@ -10,7 +10,7 @@ mod markdown;
 mod summary;
 mod view;
 
-use crosscheck_model::{EntityType, Proposition, PropositionStatus, PropositionValue};
+use crosscheck_model::{EntityType, Ledger, Proposition, PropositionStatus, PropositionValue};
 
 pub use csv_export::write_claims_csv;
 pub use escape::esc as escape_html;
@@ -47,6 +47,30 @@ pub enum ReportError {
     Csv(#[from] csv::Error),
     #[error("writing report: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Where [`write_reports`] put each report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportPaths {
+    pub html: std::path::PathBuf,
+    pub markdown: std::path::PathBuf,
+    pub csv: std::path::PathBuf,
+}
+
+/// Writes `report.html`, `report.md` and `claims.csv` into `dir` (created
+/// when missing).
+pub fn write_reports(ledger: &Ledger, dir: &std::path::Path) -> Result<ReportPaths, ReportError> {
+    std::fs::create_dir_all(dir)?;
+    let paths = ReportPaths {
+        html: dir.join("report.html"),
+        markdown: dir.join("report.md"),
+        csv: dir.join("claims.csv"),
+    };
+    std::fs::write(&paths.html, html(ledger))?;
+    std::fs::write(&paths.markdown, markdown(ledger))?;
+    let file = std::io::BufWriter::new(std::fs::File::create(&paths.csv)?);
+    write_claims_csv(ledger, file)?;
+    Ok(paths)
 }
 
 /// The two values that best show a disagreement: earliest and latest for

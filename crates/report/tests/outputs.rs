@@ -154,3 +154,14 @@ fn large_ledgers_are_cut_with_a_note() {
     assert!(html(&ledger).contains("… and 180 more"));
     assert!(markdown(&ledger).contains("… and 440 more"));
 }
+
+#[test]
+fn write_reports_puts_three_files_in_a_directory() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-report-test-{}", std::process::id()));
+    let paths = crosscheck_report::write_reports(&ledger(), &dir).expect("reports written");
+    for path in [&paths.html, &paths.markdown, &paths.csv] {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 1000, "{} is {size} bytes", path.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

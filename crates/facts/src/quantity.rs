@@ -202,6 +202,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                         .or_else(|| f.share.then(|| "share".to_string())),
                     subject: subject_text,
                     rate: item.rate.map(str::to_string),
+                    event: None,
                     span: fig_span,
                 }),
                 stance: None,

@@ -227,6 +227,7 @@ impl ArticleBuilder {
             unit: None,
             subject: Some(figure.subject.to_string()),
             rate: None,
+            event: None,
             span,
         });
         claim

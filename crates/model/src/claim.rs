@@ -85,6 +85,11 @@ pub struct Quantity {
     pub subject: Option<String>,
     /// "per year", "a day", ...
     pub rate: Option<String>,
+    /// What happened to what is counted, when the sentence says: "killed",
+    /// "wounded", "deployed", "captured". Keeps casualty counts apart from
+    /// deployment counts of the same people.
+    #[serde(default)]
+    pub event: Option<String>,
     /// The figure as written: "8,000 to 12,000".
     pub span: Span,
 }

@@ -45,9 +45,7 @@ impl Document {
 
     /// The sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<(usize, &Sentence)> {
-        let idx = self
-            .sentences
-            .partition_point(|s| s.range.end <= offset);
+        let idx = self.sentences.partition_point(|s| s.range.end <= offset);
         self.sentences
             .get(idx)
             .filter(|s| s.range.start <= offset)

@@ -205,6 +205,7 @@ fn claim(
                 unit: None,
                 subject: Some(subject.to_string()),
                 rate: None,
+                event: None,
                 span: local(figure),
             });
         }

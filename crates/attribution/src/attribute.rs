@@ -84,7 +84,10 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
             if let Some(len) = LEXICON.channel_at(&words) {
                 let first = units.get(j)?;
                 let last = units.get(at + len - 1)?;
-                return Some((text.get(first.start..last.end)?.to_string(), last.end));
+                return Some((
+                    crate::speaker::squash(text.get(first.start..last.end)?),
+                    last.end,
+                ));
             }
         }
     }

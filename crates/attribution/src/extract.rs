@@ -1,14 +1,15 @@
 //! The document walk: quotes and reported statements, paragraph by
 //! paragraph, with sources resolved as the text introduces them.
 
-use crosscheck_model::{Claim, ClaimKind, Document, Quote, Source, SourceKind, Span};
+use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Quote, Source, SourceKind, Span};
 
 use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution, trailing,
     Attribution,
 };
 use crate::lexicon::LEXICON;
-use crate::quotes::{find_quotes, QuoteSegment};
+use crate::paragraphs::paragraph_ranges;
+use crate::quotes::{find_quotes_in, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::units::{ends_sentence, units, Unit, UnitKind};
@@ -33,15 +34,12 @@ const MIN_REPORTED_WORDS: usize = 4;
 
 pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
-    let segments = find_quotes(text);
+    let paragraphs = paragraph_ranges(doc);
+    let segments = find_quotes_in(text, &paragraphs);
     let mut tracker = Tracker::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut offset = 0;
     let mut seg_cursor = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        let line_end = offset + line.trim_end_matches(['\n', '\r']).len();
-        offset += line.len();
+    for &(line_start, line_end) in &paragraphs {
         let mut in_line = Vec::new();
         while let Some(s) = segments.get(seg_cursor) {
             if s.open >= line_end {
@@ -459,20 +457,50 @@ fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
         .iter()
         .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
         .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
-    match phrase.kind {
+    // The NER stage's type, when it found the speaker, beats the default
+    // reading of an unknown capitalised name as a person ("Millipore said").
+    let ner_kind = doc
+        .mentions
+        .iter()
+        .find(|m| {
+            m.span.start <= phrase.start
+                && phrase.end <= m.span.end.max(phrase.end)
+                && m.span.end > phrase.start
+        })
+        .map(|m| m.kind);
+    let phrase_kind = match (phrase.kind, ner_kind) {
+        (
+            PhraseKind::Person,
+            Some(EntityType::Organization | EntityType::Country | EntityType::Group),
+        ) if phrase.role.is_none() => PhraseKind::Organization,
+        (kind, _) => kind,
+    };
+    match phrase_kind {
         PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed => {
-            let kind = match phrase.kind {
+            let kind = match phrase_kind {
                 PhraseKind::Person if !anonymous || phrase.role.is_some() => SourceKind::Person,
                 PhraseKind::Person => SourceKind::Person,
                 PhraseKind::Organization => SourceKind::Organization,
                 _ => SourceKind::Anonymous,
             };
             let mut name = phrase.name.clone();
+            let mut kind = kind;
             let mut role = apos_role.or_else(|| phrase.role.clone());
+            let definite_org = kind == SourceKind::Organization
+                && phrase.name.split_whitespace().count() == 1
+                && text_starts_with_the(&doc.text, phrase.start);
+            if definite_org {
+                if let Some(org) = tracker.organization_for(&phrase.head, phrase.start) {
+                    name = org;
+                }
+            }
             if kind == SourceKind::Person && !name.contains(' ') {
                 if let Some((full, full_role)) = tracker.full_name(&name) {
                     name = full;
                     role = role.or(full_role);
+                } else if let Some(org) = tracker.organization_starting(&name) {
+                    name = org;
+                    kind = SourceKind::Organization;
                 }
             }
             let source = Source {
@@ -517,6 +545,12 @@ fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
             }
         }
     }
+}
+
+/// True when the phrase at `start` opens with "the"/"The" ("the company").
+fn text_starts_with_the(text: &str, start: usize) -> bool {
+    text.get(start..)
+        .is_some_and(|s| s.starts_with("the ") || s.starts_with("The "))
 }
 
 fn finish(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Claim> {

@@ -20,6 +20,7 @@
 mod attribute;
 mod extract;
 mod lexicon;
+mod paragraphs;
 pub mod quotes;
 mod resolve;
 mod speaker;

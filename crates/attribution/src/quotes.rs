@@ -52,13 +52,16 @@ fn opener_kind(c: char) -> Option<Mark> {
 
 /// Quote segments of the whole text, in order.
 pub fn find_quotes(text: &str) -> Vec<QuoteSegment> {
+    find_quotes_in(text, &crate::paragraphs::text_paragraphs(text))
+}
+
+/// Quote segments inside the given paragraph ranges (in order).
+pub fn find_quotes_in(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSegment> {
     let mut out = Vec::new();
     let mut carried: Option<Mark> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        carried = scan_line(text, offset, offset + body.len(), carried, &mut out);
-        offset += line.len();
+    for (k, &(start, end)) in paragraphs.iter().enumerate() {
+        let next = paragraphs.get(k + 1).map_or(text.len(), |p| p.0);
+        carried = scan_line(text, start, end, next, carried, &mut out);
     }
     out
 }
@@ -73,6 +76,7 @@ fn scan_line(
     text: &str,
     start: usize,
     end: usize,
+    next_start: usize,
     carried: Option<Mark>,
     out: &mut Vec<QuoteSegment>,
 ) -> Option<Mark> {
@@ -171,7 +175,7 @@ fn scan_line(
     }
     let (kind, open_at, continues) = open?;
     // Left open: keep it only if the next paragraph reopens the same quote.
-    let rest = text.get(end..).unwrap_or("");
+    let rest = text.get(next_start.max(end)..).unwrap_or("");
     let next_para = rest.trim_start();
     let reopened = if kind == Mark::DoubleApostrophe {
         next_para.starts_with("''")

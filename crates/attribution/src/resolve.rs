@@ -5,6 +5,9 @@ use crosscheck_model::{EntityType, Mention, Source, SourceKind};
 
 use crate::speaker::{Phrase, PhraseKind};
 
+/// How far back (bytes) "the company" may look for its organisation.
+const ORG_WINDOW: usize = 2500;
+
 /// A source seen so far in the document.
 #[derive(Debug, Clone)]
 pub struct Seen {
@@ -76,6 +79,57 @@ impl Tracker {
                     && s.name[..s.name.len() - surname.len()].ends_with(' ')
             })
             .map(|s| (s.name.clone(), s.role.clone()))
+    }
+
+    /// An earlier organisation whose name starts with `word` ("Resource"
+    /// after "Resource Exploration Inc").
+    pub fn organization_starting(&self, word: &str) -> Option<String> {
+        self.seen
+            .iter()
+            .rev()
+            .find(|s| {
+                s.kind == SourceKind::Organization
+                    && s.name.len() > word.len()
+                    && s.name.starts_with(word)
+                    && s.name[word.len()..].starts_with(' ')
+            })
+            .map(|s| s.name.clone())
+    }
+
+    /// The organisation a definite description like "the agency" or "the
+    /// company" points back to: the latest one whose name holds the head
+    /// noun, or for a company the latest with a corporate suffix.
+    pub fn organization_for(&self, head: &str, at: usize) -> Option<String> {
+        const CORPORATE: &[&str] = &[
+            "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG",
+            "NV", "Group", "Holdings",
+        ];
+        // Only a nearby antecedent: far back, "the company" may well be
+        // one the text never named as a source.
+        let earlier = || {
+            self.seen.iter().rev().filter(move |s| {
+                s.kind == SourceKind::Organization && s.at < at && at - s.at <= ORG_WINDOW
+            })
+        };
+        earlier()
+            .find(|s| {
+                s.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .or_else(|| {
+                matches!(head, "company" | "firm")
+                    .then(|| {
+                        earlier().find(|s| {
+                            s.name
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|w| CORPORATE.contains(&w))
+                        })
+                    })
+                    .flatten()
+            })
+            .map(|s| s.name.clone())
     }
 
     /// Records a resolved reference as the newest mention of its antecedent.

@@ -256,9 +256,21 @@ pub fn phrase_backward(
 
 fn join(units: &[Unit], text: &str) -> String {
     match (units.first(), units.last()) {
-        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
+        (Some(a), Some(b)) => squash(text.get(a.start..b.end).unwrap_or("")),
         _ => String::new(),
     }
+}
+
+/// Collapses whitespace runs (line wraps inside a name) to single spaces.
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -280,7 +292,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let head = word_text(head_unit, text);
     let start = all.first()?.start;
     let end = head_unit.end;
-    let whole = text.get(start..end).unwrap_or("").to_string();
+    let whole = squash(text.get(start..end).unwrap_or(""));
     let description = join(body, text);
     let head_capital = head_unit.capitalised(text);
     let head_norm = head_unit.norm().to_string();

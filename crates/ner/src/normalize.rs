@@ -103,6 +103,34 @@ pub fn same_word(a: &str, b: &str) -> bool {
     long && a.chars().next() == b.chars().next() && edit_distance_within(a, b, 1)
 }
 
+/// Folded words indexed by their first three letters, so "is this a
+/// variant of a known word" costs one small bucket scan, not a pass over
+/// every word.
+#[derive(Debug, Default)]
+pub struct WordIndex {
+    blocks: std::collections::HashMap<String, std::collections::HashSet<String>>,
+}
+
+impl WordIndex {
+    fn block(word: &str) -> String {
+        word.chars().take(3).collect()
+    }
+
+    pub fn insert(&mut self, folded: &str) {
+        self.blocks
+            .entry(WordIndex::block(folded))
+            .or_default()
+            .insert(folded.to_string());
+    }
+
+    /// True when a known word is the same name as `folded` ([`same_word`]).
+    pub fn has_variant(&self, folded: &str) -> bool {
+        self.blocks
+            .get(&WordIndex::block(folded))
+            .is_some_and(|b| b.contains(folded) || b.iter().any(|w| same_word(w, folded)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

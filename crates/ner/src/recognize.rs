@@ -12,8 +12,8 @@ use crosscheck_model::{EntityType, Mention, Sentence, Span};
 use crate::chunks::chunks_of_indices;
 use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
-use crate::normalize::{fold, same_word};
-use crate::resolve::{acronym_matches, person_canonicals};
+use crate::normalize::{fold, WordIndex};
+use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
 use crate::tokens::{tokenize, Tok};
 
@@ -609,17 +609,19 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
         .collect();
     // Single-word mentions equal to a person's surname are that person even
     // where the tagger typed them otherwise.
-    let surnames: HashSet<String> = drafts
-        .iter()
-        .zip(&texts)
-        .filter(|(d, t)| d.kind == EntityType::Person && t.contains(' '))
-        .filter_map(|(_, t)| t.rsplit(' ').next().map(fold))
-        .collect();
+    let mut surnames = WordIndex::default();
+    for (d, t) in drafts.iter().zip(&texts) {
+        if d.kind == EntityType::Person && t.contains(' ') {
+            if let Some(last) = t.rsplit(' ').next() {
+                surnames.insert(&fold(last));
+            }
+        }
+    }
     for (d, t) in drafts.iter_mut().zip(&texts) {
         if matches!(d.kind, EntityType::Organization | EntityType::Location)
             && !t.contains(' ')
             && d.canonical.is_none()
-            && surnames.iter().any(|s| same_word(s, &fold(t)))
+            && surnames.has_variant(&fold(t))
         {
             d.kind = EntityType::Person;
         }
@@ -631,12 +633,16 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
         .map(|(_, t)| t.as_str())
         .collect();
     let person_names = person_canonicals(&persons);
-    let orgs: Vec<&str> = drafts
-        .iter()
-        .zip(&texts)
-        .filter(|(d, t)| d.kind == EntityType::Organization && t.contains(' '))
-        .map(|(_, t)| t.as_str())
-        .collect();
+    // Multi-word organisation names by their initials, so an acronym finds
+    // its expansion with one hash probe.
+    let mut by_initials: HashMap<String, &str> = HashMap::new();
+    for (d, t) in drafts.iter().zip(&texts) {
+        if d.kind == EntityType::Organization && t.contains(' ') {
+            for k in initials(t) {
+                by_initials.entry(k).or_insert(t.as_str());
+            }
+        }
+    }
     for (d, t) in drafts.iter_mut().zip(&texts) {
         if d.canonical.is_some() {
             continue;
@@ -646,9 +652,9 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
                 .get(t.as_str())
                 .cloned()
                 .unwrap_or_else(|| t.clone()),
-            EntityType::Organization => orgs
-                .iter()
-                .find(|full| acronym_matches(t, full))
+            EntityType::Organization => by_initials
+                .get(&t.chars().filter(|c| *c != '.').collect::<String>())
+                .filter(|full| acronym_matches(t, full))
                 .map(|s| s.to_string())
                 .or_else(|| gaz.lookup(t).and_then(|p| gaz.describe(p)).map(|(n, _)| n))
                 .unwrap_or_else(|| t.clone()),

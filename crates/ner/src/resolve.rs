@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention};
 
 use crate::gazetteer::gazetteer;
-use crate::normalize::{name_key, same_word};
+use crate::normalize::{name_key, same_word, WordIndex};
 
 /// Words skipped when forming an acronym from initials.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "&", "on", "in"];
@@ -37,6 +37,22 @@ pub fn acronym_matches(acronym: &str, full: &str) -> bool {
         .collect();
     let up = |s: &str| s.to_uppercase();
     up(&content) == letters || up(&all) == letters
+}
+
+/// The two acronyms a multi-word name can have: initials of all words, and
+/// of the words left after "of", "the", "and"...
+pub fn initials(full: &str) -> [String; 2] {
+    let words: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let content: String = words
+        .iter()
+        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    [all.to_uppercase(), content.to_uppercase()]
 }
 
 fn tokens(name: &str) -> Vec<String> {
@@ -74,13 +90,21 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
     // Longest names first so each group's representative is its fullest form.
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|i| std::cmp::Reverse(toks.get(*i).map_or(0, Vec::len)));
-    // Blocking by the first letter of the last word keeps this near-linear.
-    let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+    // Blocking by the first three letters of the last word keeps this
+    // near-linear; identical token sequences are found by hash first.
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<Vec<String>, usize> = HashMap::new();
     for &i in &order {
         let Some(t) = toks.get(i) else { continue };
-        let Some(block) = t.last().and_then(|w| w.chars().next()) else {
+        let Some(block) = t.last().map(|w| w.chars().take(3).collect::<String>()) else {
             continue;
         };
+        if let Some(&g) = exact.get(t) {
+            if let Some(slot) = group_of.get_mut(i) {
+                *slot = g;
+            }
+            continue;
+        }
         let candidates = blocks.entry(block).or_default();
         let same = candidates
             .iter()
@@ -105,6 +129,7 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
             candidates.push(reps.len() - 1);
             reps.len() - 1
         });
+        exact.insert(t.clone(), g);
         if let Some(slot) = group_of.get_mut(i) {
             *slot = g;
         }
@@ -197,23 +222,17 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
     let gaz = gazetteer();
     // Surnames of people named in full anywhere: a lone "Zelensky" the tagger
     // typed as a place in another article is that person.
-    let mut surnames: HashMap<char, Vec<String>> = HashMap::new();
+    let mut surnames = WordIndex::default();
     for m in documents.iter().flat_map(|d| &d.mentions) {
         if m.kind == EntityType::Person {
             let t = tokens(m.canonical.as_deref().unwrap_or(&m.span.text));
             if let (true, Some(last)) = (t.len() >= 2, t.last()) {
-                if let Some(c) = last.chars().next() {
-                    surnames.entry(c).or_default().push(last.clone());
-                }
+                surnames.insert(last);
             }
         }
     }
     let is_surname = |name: &str| match tokens(name).as_slice() {
-        [w] if !name.contains(' ') => w
-            .chars()
-            .next()
-            .and_then(|c| surnames.get(&c))
-            .is_some_and(|v| v.iter().any(|s| same_word(s, w))),
+        [w] if !name.contains(' ') => surnames.has_variant(w),
         _ => false,
     };
     let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
@@ -296,7 +315,7 @@ fn group_by_key(names: &[&str]) -> Vec<usize> {
 /// Organisations: same normalised name, or an acronym whose initials match
 /// exactly one longer name.
 fn group_organizations(names: &[&str]) -> Vec<usize> {
-    let mut group_of = group_by_key(names);
+    let group_of = group_by_key(names);
     let long: Vec<usize> = (0..names.len())
         .filter(|i| names.get(*i).is_some_and(|n| n.contains(' ')))
         .collect();
@@ -321,6 +340,7 @@ fn group_organizations(names: &[&str]) -> Vec<usize> {
             }
         }
     }
+    let mut redirect: HashMap<usize, usize> = HashMap::new();
     for i in 0..names.len() {
         let Some(n) = names.get(i) else { continue };
         let letters: String = n.chars().filter(|c| *c != '.').collect();
@@ -342,17 +362,17 @@ fn group_organizations(names: &[&str]) -> Vec<usize> {
                 .iter()
                 .any(|c| names.get(*c).is_some_and(|f| acronym_matches(n, f))),
         ) {
-            let from = group_of.get(i).copied();
-            if let Some(from) = from {
-                for x in group_of.iter_mut() {
-                    if *x == from {
-                        *x = *g;
-                    }
-                }
+            // Acronyms only ever point at a long name's group, so one level
+            // of redirection resolves every merge.
+            if let Some(from) = group_of.get(i).copied() {
+                redirect.insert(from, *g);
             }
         }
     }
     group_of
+        .into_iter()
+        .map(|g| redirect.get(&g).copied().unwrap_or(g))
+        .collect()
 }
 
 fn preferred_name(c: &Cluster) -> String {

@@ -421,18 +421,21 @@ fn attribution_follows(seg: &str, from: usize, lex: &Lexicon, buf: &mut String) 
         .split(['.', '?', '!', '“', '‘', '"'])
         .next()
         .unwrap_or("");
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
     // The verb closes the clause or has at most a short object ("told the
     // crowd"); "Engineers said repairs would take weeks" is a new sentence.
-    (1..=6).contains(&words.len())
-        && words
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| lex.is_speech_verb(w, buf))
+    let mut count = 0;
+    let mut last_three: [&str; 3] = [""; 3];
+    for word in clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        count += 1;
+        if count > 6 {
+            return false;
+        }
+        last_three = [last_three[1], last_three[2], word];
+    }
+    count >= 1 && last_three.iter().any(|w| lex.is_speech_verb(w, buf))
 }
 
 fn floor_char_boundary(s: &str, at: usize) -> usize {

@@ -106,11 +106,17 @@ pub fn group(
             continue;
         }
         let parsed = quantity.subject.as_deref().and_then(subject::parse);
-        let Some(parsed) = parsed else {
+        let Some(mut parsed) = parsed else {
             // Nothing says what this figure counts: nobody can corroborate it.
             grouping.uncorroborated.insert(claim.id.clone());
             continue;
         };
+        // What happened to the counted things, when the extractor read it
+        // from the sentence rather than the subject ("1,000 soldiers were
+        // killed"): casualty counts must not meet deployment counts.
+        if let Some(event) = quantity.event.as_deref() {
+            parsed.actions.extend(subject::actions_of(event));
+        }
         let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
         buckets
             .entry((parsed.head.clone(), unit))

@@ -108,6 +108,16 @@ fn action_of(word: &str) -> String {
     class_of(stem)
 }
 
+/// Action classes of an event phrase ("killed or wounded" → kill, wound).
+pub fn actions_of(event: &str) -> Vec<String> {
+    words(event)
+        .into_iter()
+        .map(str::to_lowercase)
+        .filter(|w| !LEXICON.stopwords.contains(w.as_str()) && w != "or")
+        .map(|w| action_of(&w))
+        .collect()
+}
+
 fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’'))
@@ -290,7 +300,13 @@ mod tests {
     #[test]
     fn parses_subjects() {
         let cases: &[SubjectCase] = &[
-            ("North Veloran troops", "troop", &["north veloran"], &[], &[]),
+            (
+                "North Veloran troops",
+                "troop",
+                &["north veloran"],
+                &[],
+                &[],
+            ),
             (
                 "some 4,000 Veloran soldiers deployed to the border",
                 "troop",

@@ -484,3 +484,33 @@ fn same_subject_in_unrelated_sentences_stays_apart() {
         assert_eq!(ledger.propositions.len(), want, "{reports:?}");
     }
 }
+
+#[test]
+fn events_keep_casualties_apart_from_deployments() {
+    let cases: [(Option<&str>, Option<&str>, usize); 4] = [
+        (Some("killed"), Some("deployed"), 2),
+        (Some("killed"), Some("died"), 1),
+        (Some("deployed"), None, 1),
+        (Some("killed or wounded"), Some("wounded"), 1),
+    ];
+    for (first, second, want) in cases {
+        let (mut documents, mut claims) = (Vec::new(), Vec::new());
+        for (doc, event) in [("a", first), ("b", second)] {
+            let mut a = ArticleBuilder::new(doc, doc, "Border").published("2030-02-02");
+            let s = a.sentence("Officials said 400 Veloran soldiers were involved.");
+            let c = a.figure(
+                s,
+                Figure::exact("400", 400.0, "Veloran soldiers"),
+                organization("Officials"),
+            );
+            if let Some(q) = c.quantity.as_mut() {
+                q.event = event.map(str::to_string);
+            }
+            let (d, c) = a.build();
+            documents.push(d);
+            claims.extend(c);
+        }
+        let ledger = build_ledger(documents, claims);
+        assert_eq!(ledger.propositions.len(), want, "{first:?} / {second:?}");
+    }
+}

@@ -15,7 +15,7 @@ mod lexicon;
 mod publication;
 mod scan;
 
-use crosscheck_model::{DateEstimate, Range, Sentence, Span, TimeExpression, TimexType};
+use crosscheck_model::{Range, Sentence, Span, TimeExpression, TimexType};
 use crosscheck_text::SentenceSplitter;
 
 pub use chrono::NaiveDate;
@@ -122,9 +122,6 @@ fn to_expression(text: &str, toks: &[scan::Tok], found: Found) -> Option<TimeExp
         relative: found.relative,
     })
 }
-
-/// Re-exported so callers can name the estimate type from this crate.
-pub type PublicationEstimate = DateEstimate;
 
 #[cfg(test)]
 mod tests;

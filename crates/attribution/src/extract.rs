@@ -255,11 +255,19 @@ fn reported(
     if end <= a + 2 {
         return;
     }
-    let found = according_first(us, a, end, text)
-        .or_else(|| according_last(us, a, end, text))
-        .or_else(|| subject_cue(us, a, end, text))
-        .or_else(|| relative_cue(us, a, end, text))
-        .or_else(|| trailing_attribution(us, a, end, text));
+    // Most sentences hold no speech cue at all; only their subject matters
+    // then (as an antecedent), so the patterns are not tried.
+    let has_cue =
+        (a..end).any(|k| us.get(k).is_some_and(Unit::is_word) && cue_at(us, k, end).is_some());
+    let found = if has_cue {
+        according_first(us, a, end, text)
+            .or_else(|| according_last(us, a, end, text))
+            .or_else(|| subject_cue(us, a, end, text))
+            .or_else(|| relative_cue(us, a, end, text))
+            .or_else(|| trailing_attribution(us, a, end, text))
+    } else {
+        None
+    };
     let Some((att, cs, ce)) = found else {
         // Not a statement, but its subject may be what a later "he" means.
         if let Some((phrase, _, _)) = clause_subject(us, a, end, text) {

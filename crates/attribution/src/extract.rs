@@ -275,6 +275,7 @@ fn reported(
         }
         return;
     };
+    let ce = content_end(us, cs, ce);
     let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
         return;
     };
@@ -299,6 +300,29 @@ fn reported(
 }
 
 type Found = (Attribution, usize, usize);
+
+/// Where reported content stops: at a semicolon, at ", which", or where a
+/// coordinated second verb of speech starts ("... but noted that ...",
+/// "..., and warned against ...").
+fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
+    (cs + 1..ce)
+        .find(|&k| {
+            let Some(u) = us.get(k) else { return false };
+            let comma_before = us.get(k - 1).is_some_and(|p| p.is_punct(","));
+            u.is_punct(";")
+                || (u.norm() == "which" && comma_before)
+                || (matches!(u.norm(), "and" | "but")
+                    && cue_at(us, skip_aux(us, k + 1, ce), ce).is_some())
+        })
+        .map_or(ce, |k| {
+            // Drop the comma before the cut.
+            if us.get(k - 1).is_some_and(|p| p.is_punct(",")) {
+                k - 1
+            } else {
+                k
+            }
+        })
+}
 
 /// "According to X, CONTENT."
 fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
@@ -409,7 +433,13 @@ fn subject_cue_tail(
     // "warned of the consequences" reports no statement.
     if that.is_none()
         && us.get(cs).is_some_and(|u| {
-            LEXICON.function_class(u.norm()) == Some(crate::lexicon::FunctionClass::Preposition)
+            matches!(
+                LEXICON.function_class(u.norm()),
+                Some(
+                    crate::lexicon::FunctionClass::Preposition
+                        | crate::lexicon::FunctionClass::Relative
+                )
+            )
         })
     {
         return None;

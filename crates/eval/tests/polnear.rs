@@ -121,3 +121,46 @@ fn split_quotes_merge_into_one_prediction() {
         assert_eq!(pred.len(), 1, "{pred:?} from {claims:#?}");
     }
 }
+
+/// `cargo test -p crosscheck-eval --test polnear print_reported_errors -- --ignored --nocapture`
+/// prints reported-speech predictions that match no gold content.
+#[test]
+#[ignore]
+fn print_reported_errors() {
+    let Some(dir) = polnear_dir() else { return };
+    let Ok(articles) = load_split(&dir, "dev") else {
+        return;
+    };
+    let extractor = QuoteExtractor::new();
+    for a in &articles {
+        let doc = document(&a.name, &a.text);
+        let claims = extractor.extract(&doc);
+        let pred = predictions_from_claims(&a.text, &claims);
+        let chars: Vec<char> = a.text.chars().collect();
+        let show = |s: (usize, usize)| -> String {
+            chars
+                .get(s.0..s.1.min(chars.len()))
+                .unwrap_or(&[])
+                .iter()
+                .collect()
+        };
+        for p in pred.iter().filter(|p| !p.direct) {
+            if !a
+                .gold
+                .iter()
+                .any(|g| polnear::spans_overlap(&chars, g.content, p.content))
+            {
+                let best = a
+                    .gold
+                    .iter()
+                    .find(|g| g.content.0 < p.content.1 && p.content.0 < g.content.1);
+                println!(
+                    "RFP {} | {} || gold: {:?}",
+                    a.name,
+                    show(p.content),
+                    best.map(|g| show(g.content))
+                );
+            }
+        }
+    }
+}

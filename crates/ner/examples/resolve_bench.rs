@@ -13,7 +13,10 @@ fn main() {
         eprintln!("usage: resolve_bench FILE.jsonl [MAX_DOCS]");
         return;
     };
-    let max: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(usize::MAX);
+    let max: usize = args
+        .get(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(usize::MAX);
     let Ok(data) = std::fs::read_to_string(path) else {
         eprintln!("cannot read {path}");
         return;
@@ -23,8 +26,12 @@ fn main() {
     let mut bytes = 0;
     let started = Instant::now();
     for (i, line) in data.lines().take(max).enumerate() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
         // One sentence per line is enough for timing.
         let mut sentences = Vec::new();
         let mut at = 0;

@@ -89,6 +89,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         }
         add_gazetteer_names(gaz, si, &s.words, &mut covered, &mut drafts);
     }
+    drop_headline_guesses(&sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
     let mut out: Vec<Mention> = drafts
@@ -203,9 +204,9 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "al", "el", "bin", "ibn", "y", "for", "on", "upon", "am", "&",
 ];
 
-/// News names do not contain ordinary lowercase words: a chunk the tagger
-/// ran on through "Brecker later told" is cut at them, and particles left at
-/// either edge are dropped.
+/// News names do not contain ordinary lowercase words or possessives: a
+/// chunk the tagger ran on through "Brecker later told" or "Kyiv's Urgent"
+/// is cut there, and particles left at either edge are dropped.
 fn split_at_common_words(
     words: &[&str],
     start: usize,
@@ -214,7 +215,8 @@ fn split_at_common_words(
 ) -> Vec<(usize, usize, String)> {
     let common = |i: usize| {
         words.get(i).is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(w)
+            (w.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(w))
+                || matches!(*w, "'s" | "’s" | "'S" | "’S")
         })
     };
     let particle = |i: usize| words.get(i).is_some_and(|w| NAME_PARTICLES.contains(w));
@@ -331,6 +333,7 @@ fn refine_chunk(
                 || is_number(w)
                 || matches!(*w, "'s" | "’s" | "'S" | "’S")
                 || (end - 1 > start && gaz.is_not_name(&fold(w)))
+                || (end - 1 > start && gaz.is_title(&fold(w)))
         })
     {
         end -= 1;
@@ -507,6 +510,51 @@ fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
         .get(d.sentence)
         .and_then(|s| s.words.get(d.start..d.end))
         .unwrap_or(&[])
+}
+
+/// Title-case lines (headlines, subheads) capitalise every word, so the
+/// tagger's guesses there are unreliable. In a document with running text,
+/// a headline keeps only gazetteer names and names also found in running
+/// text; `propagate` then finds those again.
+fn drop_headline_guesses(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    if sents.len() < 3 {
+        return;
+    }
+    let headline: Vec<bool> = sents
+        .iter()
+        .map(|s| {
+            let wordy: Vec<&&str> = s
+                .words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let caps = wordy
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .count();
+            wordy.len() >= 3 && caps * 10 >= wordy.len() * 7
+        })
+        .collect();
+    if headline.iter().all(|h| *h) {
+        return;
+    }
+    let is_headline = |d: &Draft| headline.get(d.sentence).copied().unwrap_or(false);
+    let in_text: HashSet<String> = drafts
+        .iter()
+        .filter(|d| !is_headline(d))
+        .map(|d| draft_key(sents, d))
+        .collect();
+    drafts.retain(|d| {
+        !is_headline(d) || d.canonical.is_some() || in_text.contains(&draft_key(sents, d))
+    });
+}
+
+fn draft_key(sents: &[SentenceTokens], d: &Draft) -> String {
+    draft_words(sents, d)
+        .iter()
+        .map(|w| fold(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Names recognised once are recognised everywhere in the document: exact

@@ -34,6 +34,7 @@ pub use dedup::{NearDuplicateIndex, DEFAULT_THRESHOLD as NEAR_DUPLICATE_THRESHOL
 pub use document::{build_document, document_from_html, document_from_text, ArticleParts};
 pub use furniture::{is_author_bio, is_furniture_line, is_section_cut};
 pub use hash::content_id;
+pub use html::prestrip::strip_script_and_style;
 pub use html::{extract_article_html, ExtractedArticle};
 pub use plaintext::{clean_plain_text, Block};
 pub use repair::clean_paragraph;

@@ -147,26 +147,29 @@ fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
     }
 }
 
+/// Hidden by attribute, inline style or a furniture ARIA role. Reads the
+/// attribute list once: `Element::attr` interns its argument on every call.
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some()
-        || el
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
+    for (key, value) in el.attrs() {
+        let hidden = match key {
+            "hidden" => true,
+            "aria-hidden" => value.eq_ignore_ascii_case("true"),
+            "style" => {
+                let style: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                style.contains("display:none") || style.contains("visibility:hidden")
+            }
+            "role" => DROP_ROLES.contains(&value.to_ascii_lowercase().as_str()),
+            _ => false,
+        };
+        if hidden {
             return true;
         }
     }
-    el.attr("role")
-        .is_some_and(|r| DROP_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+    false
 }
 
 fn hard_dropped(node: &NodeRef<'_, Node>) -> bool {
@@ -271,11 +274,38 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
     out
 }
 
-fn hint_of(node: &NodeRef<'_, Node>) -> Hint {
-    match node.value() {
-        Node::Element(el) => hint_for(el.attr("class"), el.attr("id")),
-        _ => Hint::default(),
+/// Class/id hints of every element that has a class or id, read once.
+fn collect_hints(root: NodeRef<'_, Node>) -> NodeMap<Hint> {
+    let mut out = NodeMap::default();
+    for node in root.descendants() {
+        let hint = read_hint(&node);
+        if hint != Hint::default() {
+            out.insert(node.id(), hint);
+        }
     }
+    out
+}
+
+fn hint_at(hints: &NodeMap<Hint>, id: NodeId) -> Hint {
+    hints.get(&id).copied().unwrap_or_default()
+}
+
+fn read_hint(node: &NodeRef<'_, Node>) -> Hint {
+    let Node::Element(el) = node.value() else {
+        return Hint::default();
+    };
+    let (mut class, mut id) = (None, None);
+    for (key, value) in el.attrs() {
+        match key {
+            "class" => class = Some(value),
+            "id" => id = Some(value),
+            _ => {}
+        }
+    }
+    if class.is_none() && id.is_none() {
+        return Hint::default();
+    }
+    hint_for(class, id)
 }
 
 /// Elements whose class/id mark them as furniture, unless they are
@@ -284,6 +314,7 @@ fn hint_of(node: &NodeRef<'_, Node>) -> Hint {
 fn furniture_by_hint(
     root: NodeRef<'_, Node>,
     stats: &NodeMap<Stats>,
+    hints: &NodeMap<Hint>,
     protected: &NodeSet,
 ) -> NodeSet {
     // The document node itself has no stats; its <html> child holds all.
@@ -301,7 +332,7 @@ fn furniture_by_hint(
         if matches!(name, "html" | "body" | "main" | "article") {
             continue;
         }
-        let hint = hint_of(&node);
+        let hint = hint_at(hints, node.id());
         if !hint.furniture || hint.content {
             continue;
         }
@@ -347,7 +378,11 @@ fn class_weight(hint: Hint) -> f64 {
 /// Readability-style candidate scores: each voting paragraph adds
 /// 1 + commas + min(len/100, 3) to its parent, half to its grandparent and a
 /// third to the next ancestor.
-fn candidate_scores(root: NodeRef<'_, Node>, stats: &NodeMap<Stats>) -> NodeMap<f64> {
+fn candidate_scores(
+    root: NodeRef<'_, Node>,
+    stats: &NodeMap<Stats>,
+    hints: &NodeMap<Hint>,
+) -> NodeMap<f64> {
     let mut scores: NodeMap<f64> = NodeMap::default();
     for node in root.descendants() {
         let Some(name) = element_name(&node) else {
@@ -368,7 +403,7 @@ fn candidate_scores(root: NodeRef<'_, Node>, stats: &NodeMap<Stats>) -> NodeMap<
         if s.direct >= MIN_VOTING_CHARS && !PARAGRAPH_TAGS.contains(&name) {
             let entry = scores
                 .entry(node.id())
-                .or_insert_with(|| tag_weight(name) + class_weight(hint_of(&node)));
+                .or_insert_with(|| tag_weight(name) + class_weight(hint_at(hints, node.id())));
             *entry += vote;
         }
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
@@ -377,7 +412,7 @@ fn candidate_scores(root: NodeRef<'_, Node>, stats: &NodeMap<Stats>) -> NodeMap<
             };
             let entry = scores
                 .entry(ancestor.id())
-                .or_insert_with(|| tag_weight(aname) + class_weight(hint_of(&ancestor)));
+                .or_insert_with(|| tag_weight(aname) + class_weight(hint_at(hints, ancestor.id())));
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
@@ -423,6 +458,7 @@ fn select_roots<'a>(
     doc: &'a Html,
     stats: &NodeMap<Stats>,
     scores: &NodeMap<f64>,
+    hints: &NodeMap<Hint>,
 ) -> Vec<NodeRef<'a, Node>> {
     let best = best_candidate(scores).and_then(|id| scores.get(&id).map(|s| (id, *s)));
     let Some((best_id, best_score)) = best else {
@@ -447,7 +483,7 @@ fn select_roots<'a>(
         let more_paragraphs = extra_par as f64 >= 0.25 * ts.paragraph as f64
             && extra_par as f64 >= 0.7 * extra_text as f64
             && (extra_link as f64) < 0.2 * extra_text as f64
-            && !hint_of(&parent).furniture;
+            && !hint_at(hints, parent.id()).furniture;
         if wrapper_only || more_paragraphs {
             top = parent;
             continue;
@@ -604,11 +640,12 @@ fn emit_blocks(
 pub fn extract_body(doc: &Html) -> Vec<Block> {
     let root = doc.tree.root();
     let none = NodeSet::default();
+    let hints = collect_hints(root);
     let first = collect_stats(root, &none);
     // The best container before class hints are applied, and its
     // ancestors, are protected from weak hints: a "widget" or "sidebar"
     // class on a wrapper must not remove the story it wraps.
-    let first_scores = candidate_scores(root, &first);
+    let first_scores = candidate_scores(root, &first, &hints);
     let protected: NodeSet = best_candidate(&first_scores)
         .and_then(|id| doc.tree.get(id))
         .map(|best| {
@@ -617,10 +654,10 @@ pub fn extract_body(doc: &Html) -> Vec<Block> {
                 .collect()
         })
         .unwrap_or_default();
-    let dropped = furniture_by_hint(root, &first, &protected);
+    let dropped = furniture_by_hint(root, &first, &hints, &protected);
     let stats = collect_stats(root, &dropped);
-    let scores = candidate_scores(root, &stats);
-    let roots = select_roots(doc, &stats, &scores);
+    let scores = candidate_scores(root, &stats, &hints);
+    let roots = select_roots(doc, &stats, &scores, &hints);
     let raw = emit_blocks(&roots, &dropped);
     raw.into_iter()
         .filter(|(kind, _, chars, links)| {

@@ -3,6 +3,7 @@
 mod body;
 mod hints;
 pub mod meta;
+pub mod prestrip;
 
 use chrono::NaiveDate;
 use crosscheck_model::ParagraphKind;
@@ -64,7 +65,7 @@ fn leading_furniture(blocks: &[Block]) -> usize {
 
 /// Extracts metadata and the article body from an HTML page.
 pub fn extract_article_html(html: &str) -> ExtractedArticle {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&prestrip::strip_script_and_style(html));
     let meta = meta::read_meta(&doc);
     let mut blocks: Vec<Block> = body::extract_body(&doc)
         .into_iter()

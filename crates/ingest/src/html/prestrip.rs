@@ -16,7 +16,7 @@ pub fn strip_script_and_style(html: &str) -> Cow<'_, str> {
     // Bytes up to `copied` are already in `out` (or unchanged so far).
     let mut copied = 0;
     let mut i = 0;
-    while let Some(offset) = bytes.get(i..).and_then(|rest| memchr_lt(rest)) {
+    while let Some(offset) = bytes.get(i..).and_then(memchr_lt) {
         let at = i + offset;
         let rest = &bytes[at..];
         if rest.starts_with(b"<!--") {

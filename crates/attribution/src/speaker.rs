@@ -200,7 +200,18 @@ pub fn description_before_cue(
         return None;
     }
     let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
+    // "the growing reports did ...": a noun that doubles as a cue is the
+    // head here, not the verb.
+    if units
+        .get(cue)
+        .is_some_and(|u| LEXICON.is_document_noun(u.norm()))
+    {
+        return None;
+    }
     let body = units.get(i..cue)?;
+    if body.last().is_some_and(|u| u.norm().ends_with("ing")) {
+        return None;
+    }
     if body
         .iter()
         .any(|u| !u.is_word() || LEXICON.function_class(u.norm()).is_some())

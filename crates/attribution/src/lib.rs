@@ -2,20 +2,40 @@
 //! (named people, organisations, anonymous sources), with pronouns and
 //! nominal anaphora resolved to earlier sources.
 //!
-//! The extractor is rule-based and works on the clean text alone: quote
-//! marks are paired per paragraph ([`quotes`]), the units around each quote
-//! are read for a speaker phrase and a speech cue, and sentences without
-//! quotes are read for reported speech ("X said that ...", "according to
-//! X, ..."). Word lists live in `data/`. Entity mentions from the NER stage
-//! are used for entity names and pronoun antecedents when present.
+//! The extractor is rule-based and needs only the clean text. Quote marks
+//! are paired per paragraph ([`quotes`]). The paragraphs are the
+//! document's own, or lines, or rejoined hard-wrapped lines. The words
+//! around each quote are read for a speaker phrase and a speech cue.
+//! Sentences without quotes are read for reported speech ("X said that
+//! ...", "according to X, ..."). Word lists live in `data/`. When the NER
+//! stage has filled entity mentions, they supply entity names, speaker
+//! types and pronoun antecedents.
+//!
+//! Sources are resolved as the text introduces them:
+//! - pronouns go to the latest fitting source (he/she by known gender, else
+//!   the latest individual; they to plural or organisational sources);
+//! - definite descriptions ("the diplomat") go to the latest source with
+//!   that head noun;
+//! - a bare surname goes to the full name met earlier ("Putin" → "Vladimir
+//!   Putin", with his role);
+//! - "the company" or "the agency" goes to a nearby organisation.
+//!
+//! What cannot be resolved stays unattributed: no name is guessed. The
+//! pronoun's span is still kept as evidence.
 //!
 //! Representation choices:
-//! - one claim per contiguous quote segment; a quote split by its
-//!   attribution (“A,” he said. “B.”) gives two claims with the same source,
-//!   the second without a source span (the source is not named in it);
-//! - `quote.text` excludes the quote marks and the comma that replaces a
-//!   full stop before an attribution; reported content excludes "that";
-//! - the claim `span` covers the quote marks and the attribution.
+//! - One claim per contiguous quote segment. A quote split by its
+//!   attribution (“A,” he said. “B.”) gives two claims with the same
+//!   source. The second has no source span when its sentence does not name
+//!   the speaker.
+//! - `quote.text` leaves out the quote marks, and the comma that stands for
+//!   a full stop before an attribution. Reported content leaves out the
+//!   complementizer "that".
+//! - The claim `span` covers the quote marks and the attribution.
+//! - `source.span` covers the speaker as named, with its appositive or
+//!   relative-clause description ("Michael Kofman, a military analyst").
+//!   `source.name` is the name without titles ("Mark Reynolds"), and
+//!   `source.role` is the description or title ("former NATO commander").
 
 mod attribute;
 mod extract;

@@ -520,19 +520,16 @@ fn drop_headline_guesses(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     if sents.len() < 3 {
         return;
     }
+    // Title case: every word of four or more letters capitalised.
     let headline: Vec<bool> = sents
         .iter()
         .map(|s| {
-            let wordy: Vec<&&str> = s
+            let long: Vec<&&str> = s
                 .words
                 .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
                 .collect();
-            let caps = wordy
-                .iter()
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .count();
-            wordy.len() >= 3 && caps * 10 >= wordy.len() * 7
+            long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
         })
         .collect();
     if headline.iter().all(|h| *h) {

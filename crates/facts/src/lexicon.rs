@@ -82,6 +82,18 @@ pub struct Lexicon {
     pub counter_nouns: HashSet<&'static str>,
     pub person_titles: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
+    pub verb_adverbs: HashSet<&'static str>,
+    /// (surface, event, applies) from `data/events.tsv`.
+    pub events: Vec<(&'static str, &'static str, EventScope)>,
+    pub personnel: HashSet<&'static str>,
+}
+
+/// Which counted nouns an event word applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventScope {
+    Any,
+    People,
+    Things,
 }
 
 fn bound(name: &str) -> Bound {
@@ -211,6 +223,19 @@ impl Lexicon {
             counter_nouns: word_set(include_str!("../data/counter_nouns.txt")),
             person_titles: word_set(include_str!("../data/person_titles.txt")),
             months: word_set(include_str!("../data/months.txt")),
+            verb_adverbs: word_set(include_str!("../data/verb_adverbs.txt")),
+            events: lines(include_str!("../data/events.tsv"))
+                .filter_map(|l| {
+                    let c = columns(l);
+                    let scope = match *c.get(2)? {
+                        "people" => EventScope::People,
+                        "things" => EventScope::Things,
+                        _ => EventScope::Any,
+                    };
+                    Some((*c.first()?, *c.get(1)?, scope))
+                })
+                .collect(),
+            personnel: word_set(include_str!("../data/personnel.txt")),
         }
     }
 }

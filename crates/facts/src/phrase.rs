@@ -20,6 +20,19 @@ pub fn looks_plural(w: &str) -> bool {
         )
 }
 
+/// The subject of a verb and the role an appositive gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    pub span: (usize, usize),
+    pub role: Option<(usize, usize)>,
+}
+
+impl Subject {
+    fn plain(span: (usize, usize)) -> Subject {
+        Subject { span, role: None }
+    }
+}
+
 /// Tokens of one sentence with cheap accessors.
 pub struct Sentence<'a> {
     pub text: &'a str,
@@ -318,13 +331,20 @@ impl<'a> Sentence<'a> {
         (end > start).then_some((start, end))
     }
 
-    /// The actor of a verb at token `v`: skips auxiliaries and -ly adverbs,
-    /// an appositive between commas, and a relative "who" to its antecedent.
+    /// The actor of a verb at token `v`: skips auxiliaries and adverbs, an
+    /// appositive between commas, and a relative "who" to its antecedent.
     pub fn actor_before(&self, v: usize) -> Option<(usize, usize)> {
+        self.subject_before(v).map(|s| s.span)
+    }
+
+    /// The token before which the subject of a verb at `v` ends: auxiliaries
+    /// and adverbs ("has not", "again", "flatly") are skipped.
+    fn subject_end(&self, v: usize) -> usize {
         let mut j = v;
         while j > 0 {
             let w = self.low(j - 1);
             if VERB_PREFIX.contains(&w.as_str())
+                || LEXICON.verb_adverbs.contains(w.as_str())
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
                 j -= 1;
@@ -332,20 +352,135 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
+        j
+    }
+
+    /// The subject of a verb at token `v` with the role an appositive gives
+    /// it: "Ostavia's interior minister, Pell Dorran, denied" names Pell
+    /// Dorran in the role "Ostavia's interior minister"; "Pell Dorran, the
+    /// interior minister, denied" the same way round.
+    pub fn subject_before(&self, v: usize) -> Option<Subject> {
+        let mut j = self.subject_end(v);
         let prev = self.low(j.checked_sub(1)?);
         if prev == "who" || prev == "which" {
             j -= 1;
             if self.s(j.checked_sub(1)?) == "," {
                 j -= 1;
             }
-            return self.np_before(j);
+            return self.full_np_before(j).map(Subject::plain);
         }
         if prev == "," {
-            // Appositive: "Kovalenko, head of ..., confirmed".
             let open = (0..j - 1).rev().find(|&k| self.s(k) == ",")?;
-            return self.np_before(open);
+            let inner = (open + 1, j - 1);
+            let outer = self.full_np_before(open);
+            let relative = matches!(self.low(inner.0).as_str(), "who" | "which" | "whose");
+            if !relative && self.is_name(inner.0, inner.1) {
+                if let Some(o) = outer.filter(|&(a, b)| !self.is_name(a, b)) {
+                    return Some(Subject {
+                        span: inner,
+                        role: Some(o),
+                    });
+                }
+            }
+            let outer = outer?;
+            let role = (!relative && inner.1 > inner.0 && inner.1 - inner.0 <= 12)
+                .then(|| self.skip_determiner(inner.0, inner.1));
+            return Some(Subject { span: outer, role });
         }
-        self.np_before(j)
+        self.full_np_before(j).map(Subject::plain)
+    }
+
+    fn skip_determiner(&self, a: usize, b: usize) -> (usize, usize) {
+        if b > a + 1 && matches!(self.low(a).as_str(), "the" | "a" | "an") {
+            (a + 1, b)
+        } else {
+            (a, b)
+        }
+    }
+
+    /// A short run of capitalised name words ("Pell Dorran", "Gen. Aldo Varga").
+    pub fn is_name(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= 6
+            && self.capitalized(a)
+            && (a..b).all(|k| {
+                self.capitalized(k)
+                    || matches!(self.s(k), "." | "-")
+                    || NAME_INNER.contains(&self.low(k).as_str()) && k > a
+            })
+            && self.capitalized(b - 1)
+    }
+
+    /// [`Self::np_before`] widened over a postmodifier ("officials in
+    /// Tarsenia", "people familiar with the talks") and a coordination
+    /// ("Neither the cabinet nor the coalition", "Keldar and the union").
+    pub fn full_np_before(&self, end: usize) -> Option<(usize, usize)> {
+        let (mut start, end) = self.np_before(end)?;
+        // Postmodifier: "<noun> in|of|for|from|at <np>", "<noun> familiar with <np>".
+        if start > 1 {
+            let p = self.low(start - 1);
+            let left_end = if matches!(p.as_str(), "with" | "to")
+                && matches!(self.low(start - 2).as_str(), "familiar" | "close")
+            {
+                Some(start - 2)
+            } else if matches!(p.as_str(), "in" | "of" | "for" | "from" | "at") {
+                Some(start - 1)
+            } else {
+                None
+            };
+            if let Some((ls, _)) = left_end
+                .and_then(|le| self.np_before(le))
+                .filter(|&(ls, le)| self.nominal_head(le - 1) && self.low(ls) != "and")
+            {
+                start = ls;
+            }
+        }
+        // Coordination with a left conjunct that opens its clause.
+        if start > 1 {
+            let conj = self.low(start - 1);
+            if matches!(conj.as_str(), "and" | "or" | "nor") {
+                if let Some((ls, _)) = self.np_before(start - 1) {
+                    let before = ls.checked_sub(1).map(|k| self.low(k)).unwrap_or_default();
+                    let opener = ls == 0
+                        || !self.is_word(ls - 1)
+                        || matches!(
+                            before.as_str(),
+                            "neither"
+                                | "both"
+                                | "either"
+                                | "that"
+                                | "but"
+                                | "while"
+                                | "when"
+                                | "however"
+                                | "and"
+                        );
+                    let neither = before == "neither" || self.low(ls) == "neither";
+                    let ok = if conj == "nor" { neither } else { opener };
+                    if ok && self.nominal_head(start - 2) {
+                        start = if matches!(before.as_str(), "neither" | "both" | "either") {
+                            ls - 1
+                        } else {
+                            ls
+                        };
+                    }
+                }
+            }
+        }
+        Some((start, end))
+    }
+
+    /// A token that can head a noun phrase: a name, a plural, a generic
+    /// source head, or a word after a determiner.
+    fn nominal_head(&self, k: usize) -> bool {
+        if !self.is_word(k) || self.stop(k) {
+            return false;
+        }
+        let w = self.low(k);
+        self.capitalized(k)
+            || looks_plural(&w)
+            || LEXICON.anonymous_heads.contains(w.as_str())
+            || (!w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
     }
 
     /// Whether tokens `a..b` can name who takes a stance: not a lone
@@ -373,10 +508,11 @@ impl<'a> Sentence<'a> {
         if head.ends_with("ed") || head.ends_with("ing") {
             return false;
         }
+        let first = self.low(a);
         let determiner = matches!(
-            self.low(a).as_str(),
+            first.as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "one"
-        );
+        ) || (b - a > 1 && (first.ends_with("’s") || first.ends_with("'s")));
         determiner || looks_plural(&head) || LEXICON.anonymous_heads.contains(head.as_str())
     }
 
@@ -393,7 +529,11 @@ impl<'a> Sentence<'a> {
                 start = k + 1;
                 continue;
             }
-            if head_capital && matches!(w.as_str(), "and" | "nor" | "or") {
+            let determiner_next = matches!(
+                self.low(k + 1).as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+            );
+            if (head_capital || determiner_next) && matches!(w.as_str(), "and" | "nor" | "or") {
                 if k > start {
                     out.push((start, k));
                 }

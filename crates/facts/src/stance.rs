@@ -27,6 +27,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 struct Found {
     actors: Vec<(usize, usize)>,
+    /// What an appositive says the (single) actor is: "the interior minister".
+    role: Option<(usize, usize)>,
     polarity: Polarity,
     cue: (usize, usize),
     about: Option<(usize, usize)>,
@@ -186,6 +188,7 @@ fn verb_stance(
         let about = sent.actor_before(c).filter(|_| c > 0);
         return Some(Found {
             actors: sent.members(x, y),
+            role: None,
             polarity,
             cue: (c, c + len),
             about,
@@ -207,7 +210,7 @@ fn verb_stance(
     }
     // A participle after a comma takes the sentence's subject:
     // "The EU issued a statement ..., accusing Pyongyang of ...".
-    let (a, b) = if cue_word.ends_with("ing") {
+    let ((a, b), role) = if cue_word.ends_with("ing") {
         if prev != "," {
             return None;
         }
@@ -216,10 +219,10 @@ fn verb_stance(
                 !sent.capitalized(j) && !matches!(sent.low(j).as_str(), "the" | "of" | "and")
             })
             .unwrap_or(0);
-        let (x, y) = sent.np_before(end)?;
-        (x, y)
+        (sent.np_before(end)?, None)
     } else {
-        sent.actor_before(c)?
+        let subject = sent.subject_before(c)?;
+        (subject.span, subject.role)
     };
     let mut polarity = polarity;
     let neg_actor = (a..b).any(|j| sent.low(j) == "neither");
@@ -233,6 +236,7 @@ fn verb_stance(
     let about = about_after(sent, c + len, timexes).or_else(|| sent.np_before(a));
     Some(Found {
         actors: sent.members(a, b),
+        role,
         polarity,
         cue: (c, c + len),
         about,
@@ -277,6 +281,7 @@ fn noun_stance(
     };
     Some(Found {
         actors: sent.members(a, b),
+        role: None,
         polarity,
         cue: (c, c + len),
         about,
@@ -290,9 +295,11 @@ fn state_stance(
     polarity: Polarity,
     timexes: &[(usize, usize)],
 ) -> Option<Found> {
-    let (a, b) = sent.actor_before(c)?;
+    let subject = sent.subject_before(c)?;
+    let (a, b) = subject.span;
     Some(Found {
         actors: sent.members(a, b),
+        role: subject.role,
         polarity,
         cue: (c, c + len),
         about: about_after(sent, c + len, timexes),
@@ -345,22 +352,84 @@ fn time_for(
     if q0 > 0 && q0 <= 4 && sent.s(q0 - 1) == "," {
         q0 = 0;
     }
+    // The qualifier nearest the cue: "who had initially denied ...,
+    // confirmed on Friday" dates each verb by its own words.
+    let mut best: Option<(usize, ClaimTime)> = None;
     for k in q0..clause.1 {
-        if let Some(t) = month_phrase(sent, k) {
-            return Some(t);
-        }
-        if let Some((p, v)) = LEXICON
-            .time_qualifiers
-            .iter()
-            .find(|(p, _)| sent.matches(k, p))
-        {
-            return Some(ClaimTime {
-                text: sent.slice(k, k + p.len()).to_string(),
-                value: v.to_string(),
-            });
+        let t = month_phrase(sent, k).or_else(|| {
+            LEXICON
+                .time_qualifiers
+                .iter()
+                .find(|(p, _)| sent.matches(k, p))
+                .map(|(p, v)| ClaimTime {
+                    text: sent.slice(k, k + p.len()).to_string(),
+                    value: v.to_string(),
+                })
+        });
+        if let Some(t) = t {
+            let d = k.abs_diff(found.cue.0);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, t));
+            }
         }
     }
+    let best = best.map(|(_, t)| t);
+    // A pluperfect ("who had repeatedly denied") places the stance before
+    // the story's main events unless a qualifier says when it began.
+    match pluperfect(sent, found.cue.0) {
+        Some(had) if best.as_ref().is_none_or(|t| t.value == "ONGOING") => Some(ClaimTime {
+            text: sent.slice(had, found.cue.0).to_string(),
+            value: "PAST_REF".to_string(),
+        }),
+        _ => best,
+    }
+}
+
+/// The "had" of a pluperfect verb at `cue`, past adverbs ("had repeatedly").
+fn pluperfect(sent: &Sentence, cue: usize) -> Option<usize> {
+    let mut k = cue;
+    while k > 0 {
+        let w = sent.low(k - 1);
+        if w == "had" {
+            return Some(k - 1);
+        }
+        let adverb = (w.ends_with("ly") && w.len() > 4)
+            || LEXICON.verb_adverbs.contains(w.as_str())
+            || matches!(w.as_str(), "not" | "never" | "also" | "still" | "been");
+        if !adverb {
+            return None;
+        }
+        k -= 1;
+    }
     None
+}
+
+/// Where a person's name starts after leading title words ("Interior
+/// Minister Pell Dorran", "Secretary of State Ana Vell"), if it does.
+fn name_after_title(sent: &Sentence, a: usize, b: usize) -> Option<usize> {
+    if b < a + 2 || !sent.capitalized(b - 1) {
+        return None;
+    }
+    let title = (a..b - 1).rev().find(|&k| {
+        let w = sent.low(k);
+        sent.capitalized(k)
+            && (LEXICON.person_titles.contains(w.as_str())
+                || LEXICON.person_titles.contains(format!("{w}.").as_str()))
+    })?;
+    let mut n = title + 1;
+    if sent.s(n) == "." {
+        n += 1;
+    }
+    if sent.low(n) == "of" && sent.capitalized(n + 1) {
+        n += 2;
+    }
+    let name_ok = n < b
+        && b - n <= 4
+        && (n..b).all(|k| {
+            sent.capitalized(k) && !LEXICON.person_titles.contains(sent.low(k).as_str())
+                || sent.s(k) == "."
+        });
+    name_ok.then_some(n)
 }
 
 /// Without time expressions from the time stage: "until late April" gives
@@ -436,6 +505,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 .actors
                 .iter()
                 .map(|a| a.0)
+                .chain(found.role.map(|r| r.0))
                 .chain([found.cue.0])
                 .chain(found.about.map(|a| a.0))
                 .min()
@@ -444,6 +514,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 .actors
                 .iter()
                 .map(|a| a.1)
+                .chain(found.role.map(|r| r.1))
                 .chain([found.cue.1])
                 .chain(found.about.map(|a| a.1))
                 .max()
@@ -470,11 +541,25 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 (lo, hi.max(clause_end(&sent, found.cue.1))),
             );
             let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
-            for &(a, b) in found
+            for &(a0, b) in found
                 .actors
                 .iter()
                 .filter(|&&(a, b)| sent.plausible_actor(a, b))
             {
+                // The role: an appositive, else leading title words.
+                let mut a = a0;
+                let mut role = found
+                    .role
+                    .filter(|_| found.actors.len() == 1)
+                    .map(|(r0, r1)| sent.slice(r0, r1).to_string());
+                if let Some(n) = name_after_title(&sent, a0, b) {
+                    let title = sent.slice(a0, n).to_string();
+                    role = Some(match role {
+                        Some(r) => r,
+                        None => title,
+                    });
+                    a = n;
+                }
                 let Some((x, y)) = sent.bytes(a, b) else {
                     continue;
                 };
@@ -494,7 +579,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 let mut source = Source {
                     name: Some(name.clone()),
                     kind: source_kind(doc, x, y, &name),
-                    role: None,
+                    role: role.clone(),
                     entity: None,
                     span: Some(actor_span),
                 };

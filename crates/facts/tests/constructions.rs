@@ -520,7 +520,7 @@ fn stances_negation_coordination_time() {
         ("However, the ministry initially denied the reports.", &[("the ministry", Deny, Some("INITIAL"))]),
         ("Zorvia officially confirmed on Tuesday that it had sent engineers.", &[("Zorvia", Confirm, Some("XXXX-WXX-2"))]),
         ("Keldar officials remained silent on the matter until late March.", &[("Keldar officials", NotConfirmed, Some("XXXX-03"))]),
-        ("Governor Amal Reyes acknowledged the losses.", &[("Governor Amal Reyes", Acknowledge, None)]),
+        ("Governor Amal Reyes acknowledged the losses.", &[("Amal Reyes", Acknowledge, None)]),
         ("The Harbor Council condemned the strike.", &[("The Harbor Council", Condemn, None)]),
         ("The opposition alleged that ballots were destroyed.", &[("The opposition", Allege, None)]),
         ("Varno estimates that 3,000 soldiers crossed.", &[("Varno", Estimate, None)]),

@@ -1,0 +1,163 @@
+//! Stance grammar on invented sentences: negation scope over "neither ...
+//! nor" with full noun phrases, refusals, appositive subjects with their
+//! roles, adverbs between subject and verb, possessive subjects and the time
+//! of a pluperfect stance.
+
+use crosscheck_facts::StanceExtractor;
+use crosscheck_model::{Document, Polarity};
+use crosscheck_text::SentenceSplitter;
+
+fn doc(text: &str) -> Document {
+    let mut d = Document {
+        id: "t".to_string(),
+        text: text.to_string(),
+        ..Document::default()
+    };
+    d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+    d
+}
+
+/// (actor, polarity, role, time value)
+type Got = (String, Polarity, Option<String>, Option<String>);
+
+fn stances(text: &str) -> Vec<Got> {
+    let d = doc(text);
+    StanceExtractor::new()
+        .extract(&d, &[])
+        .into_iter()
+        .filter_map(|c| {
+            assert!(c.span.is_valid_in(&d.text), "{text}: {:?}", c.span);
+            let st = c.stance?;
+            Some((
+                st.actor,
+                st.polarity,
+                c.source.role,
+                c.time.map(|t| t.value),
+            ))
+        })
+        .collect()
+}
+
+type Want = (
+    &'static str,
+    Polarity,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+fn check(cases: &[(&str, &[Want])]) {
+    for (text, want) in cases {
+        let want: Vec<Got> = want
+            .iter()
+            .map(|(a, p, r, t)| {
+                (
+                    a.to_string(),
+                    *p,
+                    r.map(str::to_string),
+                    t.map(str::to_string),
+                )
+            })
+            .collect();
+        assert_eq!(stances(text), want, "{text}");
+    }
+}
+
+#[test]
+fn negation_scope_and_refusals() {
+    use Polarity::*;
+    check(&[
+        (
+            "Neither the Ostavian cabinet nor the coalition has confirmed that Brannish ships entered the strait.",
+            &[("the Ostavian cabinet", NotConfirmed, None, None), ("the coalition", NotConfirmed, None, None)],
+        ),
+        (
+            "Neither the port authority nor the Velmar customs office confirmed the seizure.",
+            &[("the port authority", NotConfirmed, None, None), ("the Velmar customs office", NotConfirmed, None, None)],
+        ),
+        (
+            "The harbour authority has not confirmed the closure.",
+            &[("The harbour authority", NotConfirmed, None, None)],
+        ),
+        (
+            "The Ostavian navy declined to confirm the sinking.",
+            &[("The Ostavian navy", NotConfirmed, None, None)],
+        ),
+        (
+            "The coalition has yet to confirm the figures.",
+            &[("The coalition", NotConfirmed, None, None)],
+        ),
+        (
+            "A spokesman for the navy would neither confirm nor deny that the frigate had been hit.",
+            &[("A spokesman for the navy", NotConfirmed, None, None)],
+        ),
+        (
+            "Keldar and the river council have denied the report.",
+            &[("Keldar", Deny, None, None), ("the river council", Deny, None, None)],
+        ),
+        // A conjunct inside an object is no co-actor.
+        (
+            "Rebels seized the depot and the garrison denied it.",
+            &[("the garrison", Deny, None, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn appositives_adverbs_and_possessive_subjects() {
+    use Polarity::*;
+    check(&[
+        (
+            "Ostavia's interior minister, Pell Dorran, again denied that any of the ballots were missing.",
+            &[("Pell Dorran", Deny, Some("Ostavia's interior minister"), None)],
+        ),
+        (
+            "Pell Dorran, the interior minister, flatly denied the report.",
+            &[("Pell Dorran", Deny, Some("interior minister"), None)],
+        ),
+        (
+            "The mayor of Quell, Tova Brin, once more confirmed the closure.",
+            &[("Tova Brin", Confirm, Some("The mayor of Quell"), None)],
+        ),
+        (
+            "The governor repeatedly denied the claims.",
+            &[("The governor", Deny, None, Some("ONGOING"))],
+        ),
+        (
+            "The prison service initially confirmed the escape.",
+            &[("The prison service", Confirm, None, Some("INITIAL"))],
+        ),
+        (
+            "Ostavia's trade ministry denied the allegation within hours.",
+            &[("Ostavia's trade ministry", Deny, None, None)],
+        ),
+        (
+            "Harbour Commissioner Lia Varne acknowledged the delays.",
+            &[("Lia Varne", Acknowledge, Some("Harbour Commissioner"), None)],
+        ),
+        (
+            "Officials in Quell denied the report.",
+            &[("Officials in Quell", Deny, None, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn a_pluperfect_stance_precedes_the_main_one() {
+    use Polarity::*;
+    check(&[
+        (
+            "Interior Minister Pell Dorran, who had repeatedly denied the leak, confirmed on Friday that files were stolen.",
+            &[
+                ("Pell Dorran", Deny, Some("Interior Minister"), Some("PAST_REF")),
+                ("Pell Dorran", Confirm, Some("Interior Minister"), Some("XXXX-WXX-5")),
+            ],
+        ),
+        (
+            "The board, which had initially denied any losses, admitted them later.",
+            &[
+                ("The board", Deny, None, Some("INITIAL")),
+                ("The board", Acknowledge, None, Some("LATER")),
+            ],
+        ),
+    ]);
+}

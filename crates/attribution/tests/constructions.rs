@@ -379,3 +379,83 @@ fn never_panics_on_odd_input() {
         let _ = claims(text);
     }
 }
+
+#[test]
+fn random_text_never_panics_and_spans_stay_valid() {
+    // A fixed linear congruential generator: reproducible noise made of
+    // quote marks, words, punctuation, line breaks and multi-byte letters.
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "''",
+        "«",
+        "»",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        "?",
+        "—",
+        "(",
+        ")",
+        ";",
+        ":",
+        "said",
+        "says",
+        "told",
+        "he",
+        "she",
+        "they",
+        "the",
+        "official",
+        "a",
+        "Mr.",
+        "Dr.",
+        "Gen.",
+        "Anna",
+        "Berg",
+        "Ministry",
+        "according",
+        "to",
+        "that",
+        "who",
+        "é",
+        "Ωmega",
+        "R-Ky.",
+        "analyst",
+        "added",
+        "in",
+        "statement",
+        "Telegram",
+        "post",
+        "— ",
+        "X",
+        "said:",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..1500 {
+        let mut text = String::new();
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        let len = (state >> 33) % 60;
+        for _ in 0..len {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let piece = PIECES[((state >> 33) as usize) % PIECES.len()];
+            text.push_str(piece);
+            if (state >> 20).is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        let _ = claims(&text);
+    }
+}

@@ -86,6 +86,7 @@ pub struct Lexicon {
     /// (surface, event, applies) from `data/events.tsv`.
     pub events: Vec<(&'static str, &'static str, EventScope)>,
     pub personnel: HashSet<&'static str>,
+    pub not_counted: HashSet<&'static str>,
 }
 
 /// Which counted nouns an event word applies to.
@@ -236,6 +237,7 @@ impl Lexicon {
                 })
                 .collect(),
             personnel: word_set(include_str!("../data/personnel.txt")),
+            not_counted: word_set(include_str!("../data/not_counted.txt")),
         }
     }
 }

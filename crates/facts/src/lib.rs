@@ -18,6 +18,7 @@
 //! reporting verbs, noun-phrase stop words) live in `data/`.
 
 mod claimant;
+mod event;
 mod hedge;
 pub mod lexicon;
 pub mod numbers;

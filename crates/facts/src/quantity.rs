@@ -7,6 +7,7 @@ use crosscheck_model::{
 };
 
 use crate::claimant;
+use crate::event::event_for;
 use crate::hedge;
 use crate::lexicon::LEXICON;
 use crate::numbers::{rate_after, read_figures, uses_european_separators, Figure, FigureKind};
@@ -16,6 +17,7 @@ use crate::phrase::Sentence;
 struct Found {
     figure: Figure,
     subject: Option<(usize, usize)>,
+    event: Option<&'static str>,
     rate: Option<&'static str>,
     rate_end: usize,
 }
@@ -72,6 +74,28 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
     Some(np)
 }
 
+/// A count inside the phrase naming who speaks ("Two people familiar with
+/// the talks said ...") describes the source; it is not a figure the
+/// sentence asserts.
+fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
+    let Some((_, b)) = subject else {
+        return false;
+    };
+    let head = sent.low(b.saturating_sub(1));
+    if !LEXICON.anonymous_heads.contains(head.as_str())
+        && !LEXICON.personnel.contains(head.as_str())
+    {
+        return false;
+    }
+    let limit = (b + 16).min(sent.toks.len());
+    (b..limit).any(|v| {
+        LEXICON.reporting.iter().any(|p| sent.matches(v, p))
+            && sent
+                .actor_before(v)
+                .is_some_and(|(x, y)| x <= f.first_token && f.first_token < y)
+    })
+}
+
 /// The dated expression of the sentence nearest the figure: "in October"
 /// qualifies a figure; a duration or a rate ("per year") does not.
 fn time_for(
@@ -107,7 +131,26 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             if !matches!(f.kind, FigureKind::Count | FigureKind::Amount) || is_reference(&sent, f) {
                 continue;
             }
-            let subject = subject_for(&sent, &figures, k);
+            let mut subject = subject_for(&sent, &figures, k);
+            // "more than three times the figure": a multiplier.
+            let head = subject.map(|(_, b)| sent.low(b.saturating_sub(1)));
+            if head.is_some_and(|h| LEXICON.not_counted.contains(h.as_str()))
+                || counts_the_speakers(&sent, f, subject)
+            {
+                continue;
+            }
+            let event = event_for(&sent, f.first_token, f.end_token, subject);
+            // "300 soldiers have been killed and roughly 1,200 wounded": the
+            // bare second figure counts the same noun.
+            if subject.is_none()
+                && event.is_some()
+                && LEXICON
+                    .events
+                    .iter()
+                    .any(|(w, _, _)| *w == sent.low(f.end_token))
+            {
+                subject = found.iter().rev().find_map(|x: &Found| x.subject);
+            }
             let np_end = sent
                 .counted_np(f.end_token)
                 .map(|s| s.1)
@@ -131,6 +174,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             found.push(Found {
                 figure: f.clone(),
                 subject,
+                event,
                 rate,
                 rate_end,
             });
@@ -202,7 +246,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                         .or_else(|| f.share.then(|| "share".to_string())),
                     subject: subject_text,
                     rate: item.rate.map(str::to_string),
-                    event: None,
+                    event: item.event.map(str::to_string),
                     span: fig_span,
                 }),
                 stance: None,

@@ -1,0 +1,115 @@
+//! What happened to what a figure counts ("killed", "wounded", "deployed",
+//! "supplied"), from the verb or participle that has the counted phrase as
+//! its subject ("300 soldiers have been killed"), the word right after a
+//! bare figure ("1,200 wounded"), the counted noun itself ("three
+//! fatalities") or the verb whose object it is ("shipped 200,000 shells").
+//! Words and their events are in `data/events.tsv`; `data/personnel.txt`
+//! decides whether "sent" means deployed or supplied.
+
+use crate::lexicon::{EventScope, LEXICON};
+use crate::phrase::Sentence;
+
+/// Words between a counted phrase and its verb: auxiliaries and adverbs.
+const AUX: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "being",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "now",
+    "also",
+    "already",
+    "still",
+    "all",
+    "both",
+    "believed",
+    "thought",
+    "to",
+    "so",
+    "far",
+];
+
+/// The event a word names for a counted phrase of people (`people`) or not.
+fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
+    LEXICON
+        .events
+        .iter()
+        .find(|(w, _, scope)| {
+            *w == word
+                && match scope {
+                    EventScope::Any => true,
+                    EventScope::People => people == Some(true),
+                    EventScope::Things => people == Some(false),
+                }
+        })
+        .map(|(_, e, _)| *e)
+}
+
+fn skippable(sent: &Sentence, k: usize) -> bool {
+    let w = sent.low(k);
+    AUX.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
+}
+
+/// The event for the figure in tokens `first..end` whose counted phrase is
+/// `subject` (token range), if the sentence says one.
+pub fn event_for(
+    sent: &Sentence,
+    first: usize,
+    end: usize,
+    subject: Option<(usize, usize)>,
+) -> Option<&'static str> {
+    let head = subject
+        .and_then(|(_, b)| b.checked_sub(1))
+        .map(|h| sent.low(h));
+    let people = head.as_deref().map(|h| LEXICON.personnel.contains(h));
+    // The counted noun names the event: "three fatalities", "13 injuries".
+    if let Some(e) = head.as_deref().and_then(|h| lookup(h, None)) {
+        return Some(e);
+    }
+    // A bare figure with its participle: "roughly 1,200 wounded", "40 dead".
+    if subject.is_none() {
+        if let Some(e) = lookup(&sent.low(end), None) {
+            return Some(e);
+        }
+    }
+    // The predicate of the counted phrase, past auxiliaries, adverbs and a
+    // short parenthetical ("8,000 soldiers, including special forces, have
+    // been deployed").
+    let mut k = subject.map(|s| s.1).unwrap_or(end);
+    if sent.s(k) == "," {
+        let close = (k + 1..(k + 9).min(sent.toks.len())).find(|&j| sent.s(j) == ",");
+        if let Some(c) = close {
+            k = c + 1;
+        }
+    }
+    while k < sent.toks.len() && skippable(sent, k) {
+        k += 1;
+    }
+    let w = sent.low(k);
+    if let Some(e) = lookup(&w, people) {
+        return Some(e);
+    }
+    // "troops are in Kordavia", "5,000 troops in Kordavia".
+    if people == Some(true) && matches!(w.as_str(), "in" | "inside") && sent.capitalized(k + 1) {
+        return Some("deployed");
+    }
+    // The verb whose object the figure is: "shipped 200,000 shells".
+    let mut v = first;
+    while v > 0 && (skippable(sent, v - 1) || matches!(sent.s(v - 1), "-" | "‐")) {
+        v -= 1;
+    }
+    let verb = sent.low(v.checked_sub(1)?);
+    lookup(&verb, people)
+}

@@ -1,0 +1,87 @@
+//! What happened to what a figure counts, on invented sentences: the
+//! predicate of the counted phrase, a bare participle, the counted noun, or
+//! the verb taking the figure as its object; none when the sentence is silent.
+
+use crosscheck_facts::QuantityExtractor;
+use crosscheck_model::Document;
+use crosscheck_text::SentenceSplitter;
+
+fn events(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut d = Document {
+        id: "t".to_string(),
+        text: text.to_string(),
+        ..Document::default()
+    };
+    d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+    QuantityExtractor::new()
+        .extract(&d, &[])
+        .into_iter()
+        .filter_map(|c| {
+            let q = c.quantity?;
+            Some((q.span.text, q.subject, q.event))
+        })
+        .collect()
+}
+
+/// (sentence, [(figure, subject, event)])
+type Case = (
+    &'static str,
+    &'static [(&'static str, Option<&'static str>, Option<&'static str>)],
+);
+
+#[test]
+fn events_from_verbs_participles_and_nouns() {
+    let cases: &[Case] = &[
+        (
+            "Brannish officials say 250 sailors have been killed and roughly 900 wounded since June.",
+            &[("250", Some("sailors"), Some("killed")), ("roughly 900", Some("sailors"), Some("wounded"))],
+        ),
+        ("He said 40 miners had died.", &[("40", Some("miners"), Some("killed"))]),
+        ("At least 12 passengers were injured.", &[("At least 12", Some("passengers"), Some("wounded"))]),
+        ("The blast left 17 dead.", &[("17", Some("dead"), Some("killed"))]),
+        ("The clashes caused four deaths and 30 injuries.", &[("four", Some("deaths"), Some("killed")), ("30", Some("injuries"), Some("wounded"))]),
+        ("About 3,000 marines have been deployed to the island.", &[("About 3,000", Some("marines"), Some("deployed"))]),
+        ("Some 5,000 troops are in Ostavia.", &[("Some 5,000", Some("troops"), Some("deployed"))]),
+        ("Up to 800 volunteers are now fighting near the dam.", &[("Up to 800", Some("volunteers"), Some("deployed"))]),
+        ("Quell sent 600 engineers across the border.", &[("600", Some("engineers"), Some("deployed"))]),
+        ("Quell sent 600 trucks across the border.", &[("600", Some("trucks"), Some("supplied"))]),
+        ("The factory shipped 90,000 rifles to the rebels.", &[("90,000", Some("rifles"), Some("supplied"))]),
+        ("Around 2,000 sailors, including two admirals, were captured.", &[("Around 2,000", Some("sailors"), Some("captured")), ("two", Some("admirals"), None)]),
+        ("Guards intercepted 14 of 20 drones.", &[("14", Some("drones"), Some("intercepted")), ("20", Some("drones"), None)]),
+        ("The floods have displaced an estimated 40,000 people.", &[("an estimated 40,000", Some("people"), Some("displaced"))]),
+        // Silent about what happened.
+        ("The academy trained 300 cadets.", &[("300", Some("cadets"), None)]),
+        ("Voters cast 5,000 ballots.", &[("5,000", Some("ballots"), None)]),
+        ("Some 5,000 ballots are in Quell.", &[("Some 5,000", Some("ballots"), None)]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, Option<String>, Option<String>)> = want
+            .iter()
+            .map(|(f, s, e)| (f.to_string(), s.map(str::to_string), e.map(str::to_string)))
+            .collect();
+        assert_eq!(events(text), want, "{text}");
+    }
+}
+
+#[test]
+fn speakers_and_multipliers_are_not_figures() {
+    let cases: &[Case] = &[
+        (
+            "Three people familiar with the talks said the union's own figure had risen to about 6,000 members.",
+            &[("about 6,000", Some("members"), None)],
+        ),
+        (
+            "Two officials, who asked not to be named, said 40 boats were seized.",
+            &[("40", Some("boats"), Some("captured"))],
+        ),
+        ("The toll is more than four times the figure given last week.", &[]),
+        ("They marched over four nights.", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, Option<String>, Option<String>)> = want
+            .iter()
+            .map(|(f, s, e)| (f.to_string(), s.map(str::to_string), e.map(str::to_string)))
+            .collect();
+        assert_eq!(events(text), want, "{text}");
+    }
+}

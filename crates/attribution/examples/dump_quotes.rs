@@ -1,7 +1,7 @@
 //! Prints the quote claims of a text file (or stdin), one per block, for
 //! eyeballing: `cargo run -p crosscheck-attribution --example dump_quotes FILE`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::Document;
@@ -21,12 +21,15 @@ fn main() {
         ..Document::default()
     };
     doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for c in QuoteExtractor::new().extract(&doc) {
         let (direct, quote) = c
             .quote
             .as_ref()
             .map_or((false, ""), |q| (q.direct, q.text.as_str()));
-        println!(
+        let written = writeln!(
+            out,
             "[{}] {:?} {:?} role={:?} span={:?} cue={:?} channel={:?}\n    {}",
             if direct { "direct" } else { "reported" },
             c.source.kind,
@@ -37,5 +40,8 @@ fn main() {
             c.channel,
             quote
         );
+        if written.is_err() {
+            return; // the reader went away (e.g. `| head`)
+        }
     }
 }

@@ -549,6 +549,11 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         }
         out.next = j;
         k = j;
+        if !describes {
+            // After "summing up ...", later commas belong to that clause
+            // ("..., migration and other issues"), not to the speaker.
+            break;
+        }
     }
     found.then_some(out)
 }

@@ -249,3 +249,43 @@ fn entities_merge_across_documents() {
         }
     }
 }
+
+#[test]
+fn arbitrary_text_never_panics() {
+    // A fixed pseudo-random stream of characters from a mixed alphabet,
+    // with sentence ranges that may cut characters or run past the end.
+    let alphabet: Vec<char> = "aZ .,'’-\n\t()\"“”KimJongUn Moscow 14,000 é漢🙂\u{0301}USA"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let recognizer = EntityRecognizer::new();
+    for _ in 0..300 {
+        let len = (next() % 120) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let a = (next() % (text.len() as u64 + 3)) as usize;
+        let b = (next() % (text.len() as u64 + 3)) as usize;
+        let sentences = [
+            Sentence::new(a.min(b), a.max(b)),
+            Sentence::new(0, text.len()),
+        ];
+        let ms = recognizer.recognize(&text, &sentences);
+        for m in &ms {
+            assert!(m.span.is_valid_in(&text));
+        }
+        let d = Document {
+            id: "x".into(),
+            text: text.clone(),
+            mentions: ms,
+            ..Document::default()
+        };
+        let _ = resolve_entities(&[d]);
+    }
+}

@@ -236,7 +236,7 @@ mod tests {
             (
                 "extra text",
                 "Menu Home. The ferry strike ended on Friday after nine days.",
-                0.7,
+                0.75,
                 1.0,
             ),
             ("missing text", "The ferry strike ended on Friday", 1.0, 0.5),

@@ -84,9 +84,55 @@ pub fn event_for(
             return Some(e);
         }
     }
-    // The predicate of the counted phrase, past auxiliaries, adverbs and a
-    // short parenthetical ("8,000 soldiers, including special forces, have
-    // been deployed").
+    // "intercepting 50 of 80 drones launched by ...": an elided figure
+    // takes the verb before it, not the predicate of the shared noun.
+    let elided = subject.is_some_and(|(a, _)| a > end + 1);
+    if elided {
+        if let Some(e) = governing_verb(sent, first, people) {
+            return Some(e);
+        }
+    }
+    if let Some(e) = predicate(sent, end, subject, people) {
+        return Some(e);
+    }
+    if let Some(e) = governing_verb(sent, first, people) {
+        return Some(e);
+    }
+    // "troops are in Kordavia", "5,000 troops in Kordavia".
+    let military = head
+        .as_deref()
+        .is_some_and(|h| LEXICON.military.contains(h));
+    let mut k = subject.map(|s| s.1).unwrap_or(end);
+    while k < sent.toks.len() && skippable(sent, k) {
+        k += 1;
+    }
+    (military && matches!(sent.low(k).as_str(), "in" | "inside") && sent.capitalized(k + 1))
+        .then_some("deployed")
+}
+
+/// Events whose verb takes an object: after the counted phrase they need a
+/// passive ("were shipped", "drones launched by") to say what happened to it.
+const TRANSITIVE: &[&str] = &[
+    "supplied",
+    "captured",
+    "fired",
+    "intercepted",
+    "destroyed",
+    "damaged",
+    "killed",
+    "wounded",
+    "arrested",
+];
+
+/// The predicate of the counted phrase, past auxiliaries, adverbs and a
+/// short parenthetical ("8,000 soldiers, including special forces, have
+/// been deployed").
+fn predicate(
+    sent: &Sentence,
+    end: usize,
+    subject: Option<(usize, usize)>,
+    people: Option<bool>,
+) -> Option<&'static str> {
     let mut k = subject.map(|s| s.1).unwrap_or(end);
     if sent.s(k) == "," {
         let close = (k + 1..(k + 9).min(sent.toks.len())).find(|&j| sent.s(j) == ",");
@@ -94,18 +140,27 @@ pub fn event_for(
             k = c + 1;
         }
     }
+    let mut passive = false;
     while k < sent.toks.len() && skippable(sent, k) {
+        passive |= matches!(
+            sent.low(k).as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are"
+        );
         k += 1;
     }
-    let w = sent.low(k);
-    if let Some(e) = lookup(&w, people) {
-        return Some(e);
+    let e = lookup(&sent.low(k), people)?;
+    let object_follows = matches!(
+        sent.low(k + 1).as_str(),
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+    ) || sent.capitalized(k + 1);
+    if TRANSITIVE.contains(&e) && !passive && object_follows {
+        return None;
     }
-    // "troops are in Kordavia", "5,000 troops in Kordavia".
-    if people == Some(true) && matches!(w.as_str(), "in" | "inside") && sent.capitalized(k + 1) {
-        return Some("deployed");
-    }
-    // The verb whose object the figure is: "shipped 200,000 shells".
+    Some(e)
+}
+
+/// The verb whose object the figure is: "shipped 200,000 shells".
+fn governing_verb(sent: &Sentence, first: usize, people: Option<bool>) -> Option<&'static str> {
     let mut v = first;
     while v > 0 && (skippable(sent, v - 1) || matches!(sent.s(v - 1), "-" | "‐")) {
         v -= 1;

@@ -86,6 +86,8 @@ pub struct Lexicon {
     /// (surface, event, applies) from `data/events.tsv`.
     pub events: Vec<(&'static str, &'static str, EventScope)>,
     pub personnel: HashSet<&'static str>,
+    /// The personnel heads marked `military`.
+    pub military: HashSet<&'static str>,
     pub not_counted: HashSet<&'static str>,
 }
 
@@ -236,7 +238,13 @@ impl Lexicon {
                     Some((*c.first()?, *c.get(1)?, scope))
                 })
                 .collect(),
-            personnel: word_set(include_str!("../data/personnel.txt")),
+            personnel: lines(include_str!("../data/personnel.txt"))
+                .filter_map(|l| columns(l).first().copied())
+                .collect(),
+            military: lines(include_str!("../data/personnel.txt"))
+                .filter(|l| l.ends_with("\tmilitary"))
+                .filter_map(|l| columns(l).first().copied())
+                .collect(),
             not_counted: word_set(include_str!("../data/not_counted.txt")),
         }
     }

@@ -38,8 +38,19 @@ fn clause_end(sent: &Sentence, from: usize) -> usize {
     let mut k = from;
     while k < sent.toks.len() {
         let w = sent.low(k);
+        // "condemned the move and pledged ...": a second verb ends the first.
+        let next_verb = w == "and" && {
+            let n = sent.low(k + 1);
+            !sent.capitalized(k + 1)
+                && (n.ends_with("ed")
+                    || LEXICON
+                        .reporting
+                        .iter()
+                        .any(|p| p.first() == Some(&n.as_str())))
+        };
         if matches!(sent.s(k), "." | ";" | "," | ":" | "—" | "(" | "?" | "!")
             || matches!(w.as_str(), "but" | "while" | "whereas")
+            || next_verb
         {
             break;
         }

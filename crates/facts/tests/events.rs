@@ -49,7 +49,12 @@ fn events_from_verbs_participles_and_nouns() {
         ("Around 2,000 sailors, including two admirals, were captured.", &[("Around 2,000", Some("sailors"), Some("captured")), ("two", Some("admirals"), None)]),
         ("Guards intercepted 14 of 20 drones.", &[("14", Some("drones"), Some("intercepted")), ("20", Some("drones"), None)]),
         ("The floods have displaced an estimated 40,000 people.", &[("an estimated 40,000", Some("people"), Some("displaced"))]),
-        // Silent about what happened.
+        ("Guards reported intercepting 14 of 20 drones launched from the coast.", &[("14", Some("drones"), Some("intercepted")), ("20", Some("drones"), Some("fired"))]),
+        ("The storm has displaced an estimated 40,000 people in Quell.", &[("an estimated 40,000", Some("people"), Some("displaced"))]),
+        // Silent about what happened; the counted phrase as an active subject.
+        ("Some 300 rebels captured the airport.", &[("Some 300", Some("rebels"), None)]),
+        ("While the arrival of 9,000 Brannish marines has provided a boost, analysts are wary.", &[("9,000", Some("Brannish marines"), None)]),
+        ("Some 40,000 people in Quell voted.", &[("Some 40,000", Some("people"), None)]),
         ("The academy trained 300 cadets.", &[("300", Some("cadets"), None)]),
         ("Voters cast 5,000 ballots.", &[("5,000", Some("ballots"), None)]),
         ("Some 5,000 ballots are in Quell.", &[("Some 5,000", Some("ballots"), None)]),

@@ -161,3 +161,14 @@ fn a_pluperfect_stance_precedes_the_main_one() {
         ),
     ]);
 }
+
+#[test]
+fn the_proposition_stops_at_a_second_verb() {
+    let d = doc("The council condemned the strike as reckless and pledged to rebuild the bridge.");
+    let about: Vec<Option<String>> = StanceExtractor::new()
+        .extract(&d, &[])
+        .into_iter()
+        .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+        .collect();
+    assert_eq!(about, vec![Some("the strike as reckless".to_string())]);
+}

@@ -23,6 +23,26 @@ pub fn read_jsonl(
     options: &IngestOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>),
 ) {
+    let mut reported = 0usize;
+    let mut counting = |result: Result<Document, IngestError>| {
+        reported += 1;
+        emit(result);
+    };
+    read_lines(name, reader, options, &mut counting);
+    if reported == 0 {
+        emit(Err(IngestError::new(
+            name,
+            "no JSON records in this JSONL file",
+        )));
+    }
+}
+
+fn read_lines(
+    name: &str,
+    reader: &mut dyn BufRead,
+    options: &IngestOptions,
+    emit: &mut dyn FnMut(Result<Document, IngestError>),
+) {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     loop {

@@ -30,6 +30,28 @@ pub fn read_warc(
     options: &IngestOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>),
 ) {
+    // A crawl that yields nothing at all is reported once, so that no input
+    // passes silently.
+    let mut reported = 0usize;
+    let mut counting = |result: Result<Document, IngestError>| {
+        reported += 1;
+        emit(result);
+    };
+    read_records(name, reader, options, &mut counting);
+    if reported == 0 {
+        emit(Err(IngestError::new(
+            name,
+            "no HTML response records in this WARC file",
+        )));
+    }
+}
+
+fn read_records(
+    name: &str,
+    reader: &mut dyn BufRead,
+    options: &IngestOptions,
+    emit: &mut dyn FnMut(Result<Document, IngestError>),
+) {
     let mut record_no = 0usize;
     loop {
         let header = match read_record_header(reader) {

@@ -23,6 +23,14 @@ pub(crate) struct Lexicon {
     pub modifiers: Vec<(Vec<String>, &'static str)>,
     pub sets: HashMap<String, &'static str>,
     pub future_cues: Vec<String>,
+    /// Words before a year-less date that place it after the last stated date.
+    pub later_cues: Vec<String>,
+    /// Words before a year-less date that place it before the last stated date.
+    pub earlier_cues: Vec<String>,
+    /// Words before a stated date that make it the start of the story told.
+    pub start_cues: Vec<String>,
+    /// Words that put a dated event in the writer's future.
+    pub future_markers: Vec<String>,
     pub timezones: Vec<String>,
     /// Words before a bare "May"/"March" that make it a month.
     pub month_cues: Vec<String>,
@@ -136,6 +144,10 @@ impl Lexicon {
                     intern(value),
                 )),
                 "future" => lex.future_cues.push(word),
+                "later" => lex.later_cues.push(word),
+                "earlier" => lex.earlier_cues.push(word),
+                "start" => lex.start_cues.push(word),
+                "future_marker" => lex.future_markers.push(word),
                 "timezone" => lex.timezones.push(word),
                 "month_cue" => lex.month_cues.push(word),
                 "not_month_after" => lex.not_month_after.push(word),

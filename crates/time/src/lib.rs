@@ -15,13 +15,15 @@ mod lexicon;
 mod publication;
 mod scan;
 
+use std::collections::HashMap;
+
 use crosscheck_model::{Range, Sentence, Span, TimeExpression, TimexType};
 use crosscheck_text::SentenceSplitter;
 
 pub use chrono::NaiveDate;
 pub use publication::estimate_publication_date;
 
-use grammar::{Context, Found, Matcher};
+use grammar::{Context, Found, Matcher, Stated};
 
 /// Finds and normalises temporal expressions.
 #[derive(Debug, Default)]
@@ -71,18 +73,64 @@ impl TimeNormalizer {
                     continue;
                 };
                 i = found.end.max(i + 1);
-                remember(&mut ctx, &found);
+                remember(&mut ctx, &found, &toks, lex);
                 if let Some(expr) = to_expression(text, &toks, found) {
                     out.push(expr);
                 }
             }
         }
+        if anchor.is_none() {
+            same_month_same_year(&mut out);
+        }
         out
     }
 }
 
-/// Keeps what later expressions need: the last stated year and quarter.
-fn remember(ctx: &mut Context, found: &Found) {
+/// One sense per discourse for year-less dates in an undated text: "April
+/// 27" left unresolved takes the year of the one April the text placed
+/// ("until late April" after "October 2024"), when there is exactly one.
+fn same_month_same_year(out: &mut [TimeExpression]) {
+    let mut years: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in out.iter() {
+        if e.kind != TimexType::Date || e.value.starts_with('X') {
+            continue;
+        }
+        if let (Some(year), Some(month)) = (e.value.get(..4), month_part(&e.value)) {
+            let seen = years.entry(month).or_default();
+            if !seen.contains(&year) {
+                seen.push(year);
+            }
+        }
+    }
+    let fills: Vec<(usize, String)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == TimexType::Date && e.value.starts_with("XXXX-"))
+        .filter_map(|(i, e)| {
+            let month = month_part(&e.value)?;
+            match years.get(month)?.as_slice() {
+                [year] => Some((i, format!("{year}{}", e.value.get(4..)?))),
+                _ => None,
+            }
+        })
+        .collect();
+    for (i, value) in fills {
+        if let Some(e) = out.get_mut(i) {
+            e.value = value;
+            e.relative = false;
+        }
+    }
+}
+
+/// "-04" of `2025-04-27`, `XXXX-04`; none for weeks, quarters, seasons.
+fn month_part(value: &str) -> Option<&str> {
+    let part = value.get(4..7)?;
+    let digits = part.strip_prefix('-')?;
+    (digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(part)
+}
+
+/// Keeps what later expressions need: the last stated year, date and quarter.
+fn remember(ctx: &mut Context, found: &Found, toks: &[scan::Tok], lex: &lexicon::Lexicon) {
     if found.kind != TimexType::Date {
         return;
     }
@@ -94,6 +142,20 @@ fn remember(ctx: &mut Context, found: &Found) {
         if let Some(y) = year {
             ctx.last_year = Some(y);
             ctx.sentence_year = Some(y);
+            if matches!(found.granularity, "day" | "month" | "year") {
+                let part = |r: std::ops::Range<usize>| found.value.get(r)?.parse::<u32>().ok();
+                // "since October 2024", "first surfaced in October 2024"
+                let start = (found.start.saturating_sub(4)..found.start).any(|k| {
+                    toks.get(k)
+                        .is_some_and(|t| lex.start_cues.contains(&t.lower))
+                });
+                ctx.last_stated = Some(Stated {
+                    year: y,
+                    month: part(5..7),
+                    day: part(8..10),
+                    start,
+                });
+            }
         }
     }
     if !found.quarter_topic {

@@ -10,11 +10,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use crosscheck_model::{DateEstimate, TimeExpression, TimexType};
 use regex::Regex;
 
 use crate::lexicon::lexicon;
+use crate::scan::{tokens, Kind, Tok};
 
 /// "its fourth year", "the third year", "its 3rd year".
 static ORDINAL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -26,7 +27,7 @@ static ORDINAL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Conservative on purpose: "since the war ended in 1953" must not match.
 static START_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:since|(?:began|begun|started|broke out|erupted|launched)(?:\s+in)?|(?:outbreak|start|beginning|launch)\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+in)\s+(?:(?:early|late|mid)[\s-]+)?(?:[a-z]+\s+)?((?:19|20)\d{2})\b",
+        r"(?i)\b(?:since|(?:began|begun|started|broke out|erupted|launched)(?:\s+in)?|(?:outbreak|start|beginning|launch)\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+in)\s+(?:(?:early|late|mid)[\s-]+)?(?:([a-z]+)\.?\s+)?((?:19|20)\d{2})\b",
     )
     .ok()
 });
@@ -39,26 +40,40 @@ pub fn estimate_publication_date(
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
-    if let Some((date, expr)) = latest_explicit(expressions) {
-        earliest = Some(date);
+    let dated = explicit_dates(text, expressions);
+    if let Some(d) = dated.iter().filter(|d| !d.future).max_by_key(|d| d.first) {
+        earliest = Some(d.first);
+        let weak = if d.expr.granularity.as_deref() == Some("year") {
+            " (a year only: a weak lower bound)"
+        } else if !states_year(&d.expr.text) {
+            " (year inferred from the other dates the text states)"
+        } else {
+            ""
+        };
         basis.push(format!(
-            "latest explicit date in text: \"{}\" ({}) at bytes {}..{}",
-            expr.text, expr.value, expr.span.start, expr.span.end
+            "latest explicit date in text: \"{}\" ({}) at bytes {}..{}{weak}",
+            d.expr.text, d.expr.value, d.expr.span.start, d.expr.span.end
         ));
     }
-    if let Some((start, nth, phrase)) = ordinal_year_of_ongoing(text) {
-        // Year `nth` of something that began in `start` runs from some day in
-        // `start + nth - 1` to some day in `start + nth`.
-        let low = NaiveDate::from_ymd_opt(start + nth - 1, 1, 1);
-        let high = NaiveDate::from_ymd_opt(start + nth, 12, 31);
+    if let Some(d) = dated.iter().filter(|d| d.future).min_by_key(|d| d.last) {
+        if earliest.is_none_or(|e| e <= d.last) {
+            latest = Some(d.last);
+            basis.push(format!(
+                "the text looks forward to \"{}\" ({}) at bytes {}..{}: published by {}",
+                d.expr.text, d.expr.value, d.expr.span.start, d.expr.span.end, d.last
+            ));
+        }
+    }
+    if let Some(ongoing) = ordinal_year_of_ongoing(text) {
+        let (low, high) = ongoing.bounds();
         if let (Some(low), Some(high)) = (low, high) {
-            if earliest.is_none_or(|e| e <= high) {
+            let fits = earliest.is_none_or(|e| e <= high) && latest.is_none_or(|l| low <= l);
+            if fits {
                 earliest = Some(earliest.map_or(low, |e| e.max(low)));
-                latest = Some(high);
+                latest = Some(latest.map_or(high, |l| l.min(high)));
                 basis.push(format!(
-                    "\"{phrase}\" of something begun in {start}: between {} and {}",
-                    low.year(),
-                    high.year()
+                    "\"{}\" of something begun in {}: between {low} and {high}",
+                    ongoing.phrase, ongoing.began
                 ));
             }
         }
@@ -73,32 +88,121 @@ pub fn estimate_publication_date(
     })
 }
 
-fn latest_explicit(expressions: &[TimeExpression]) -> Option<(NaiveDate, &TimeExpression)> {
-    let mut best: Option<(NaiveDate, &TimeExpression)> = None;
-    for expr in expressions {
-        if expr.relative || expr.kind != TimexType::Date {
-            continue;
-        }
-        let Some(date) = earliest_day(&expr.value) else {
-            continue;
-        };
-        if best.is_none_or(|(d, _)| date > d) {
-            best = Some((date, expr));
-        }
-    }
-    best
+/// Whether the expression's own words give its year ("April 2025", "the
+/// 1990s", "'98"), rather than the text around it.
+fn states_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.len() >= 4 && w.bytes().take(4).all(|b| b.is_ascii_digit()))
+        || text.contains(['\'', '’'])
 }
 
-/// ("2022", 4, "its fourth year") when the text says something is in its
-/// fourth year and names the year it began.
-fn ordinal_year_of_ongoing(text: &str) -> Option<(i32, i32, String)> {
+/// An explicitly dated expression with the days it covers, and whether the
+/// text puts it in the writer's future.
+struct Dated<'a> {
+    expr: &'a TimeExpression,
+    first: NaiveDate,
+    last: NaiveDate,
+    future: bool,
+}
+
+/// Expressions whose value names a calendar period by itself (not one
+/// computed from a document date).
+fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Dated<'a>> {
+    expressions
+        .iter()
+        .filter(|e| !e.relative && e.kind == TimexType::Date)
+        .filter_map(|expr| {
+            let (first, last) = period(&expr.value)?;
+            Some(Dated {
+                expr,
+                first,
+                last,
+                future: future_marked(text, expr.span.start, expr.span.end),
+            })
+        })
+        .collect()
+}
+
+/// A future marker among the words of the same clause just before the
+/// expression ("will meet on June 3", "next month's summit on June 3") or
+/// the word right after it ("June 3 will see"; not "May 2025 and will").
+fn future_marked(text: &str, start: usize, end: usize) -> bool {
+    let markers = &lexicon().future_markers;
+    let is_marker = |t: &Tok| markers.contains(&t.lower);
+    let stop = |t: &Tok| matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":");
+    let mut from = start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = tokens(text, from, start);
+    let words_before = before
+        .iter()
+        .rev()
+        .take_while(|t| !stop(t))
+        .filter(|t| t.kind != Kind::Punct)
+        .take(8);
+    if words_before.clone().any(is_marker) {
+        return true;
+    }
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = tokens(text, end, to);
+    let words_after = after
+        .iter()
+        .take_while(|t| !stop(t) && t.lower != ",")
+        .take(1);
+    words_after.clone().any(is_marker)
+}
+
+/// Something ongoing in its n-th year, and when it began.
+struct Ongoing {
+    began: String,
+    year: i32,
+    month: Option<u32>,
+    nth: i32,
+    phrase: String,
+}
+
+impl Ongoing {
+    /// Year `nth` of something begun in `year` runs from some day in year
+    /// `year + nth - 1` to some day in `year + nth`; a stated month narrows
+    /// both ends to that month.
+    fn bounds(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let from = self.year + self.nth - 1;
+        let to = self.year + self.nth;
+        match self.month {
+            Some(m) => (
+                NaiveDate::from_ymd_opt(from, m, 1),
+                period(&format!("{to:04}-{m:02}")).map(|(_, last)| last),
+            ),
+            None => (
+                NaiveDate::from_ymd_opt(from, 1, 1),
+                NaiveDate::from_ymd_opt(to, 12, 31),
+            ),
+        }
+    }
+}
+
+/// Something the text says is in its n-th year ("its fourth year") when it
+/// also names the year (and maybe the month) it began; the earliest such
+/// start when it names several.
+fn ordinal_year_of_ongoing(text: &str) -> Option<Ongoing> {
     let ordinal_re = ORDINAL_YEAR.as_ref()?;
     let start_re = START_YEAR.as_ref()?;
-    let start = start_re
-        .captures_iter(text)
-        .filter_map(|c| c.get(1)?.as_str().parse::<i32>().ok())
-        .min()?;
     let lex = lexicon();
+    let (year, month, began) = start_re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let year: i32 = c.get(2)?.as_str().parse().ok()?;
+            let month = c
+                .get(1)
+                .and_then(|m| lex.months.get(&m.as_str().to_lowercase()).copied());
+            let began = c.get(0)?.as_str().to_string();
+            Some((year, month, began))
+        })
+        .min_by_key(|(y, m, _)| (*y, m.unwrap_or(0)))?;
     ordinal_re.captures_iter(text).find_map(|c| {
         let word = c.get(1)?.as_str().to_lowercase();
         let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
@@ -108,25 +212,46 @@ fn ordinal_year_of_ongoing(text: &str) -> Option<(i32, i32, String)> {
             _ => return None,
         };
         let phrase = c.get(0)?.as_str().to_string();
-        (1..=50).contains(&nth).then_some((start, nth, phrase))
+        (1..=50).contains(&nth).then(|| Ongoing {
+            began: began.clone(),
+            year,
+            month,
+            nth,
+            phrase,
+        })
     })
 }
 
-/// The first day of an explicit TIMEX3 date value: `2025-04-27`, `2024-10`,
-/// `2022`, `1989-Q3`.
-fn earliest_day(value: &str) -> Option<NaiveDate> {
+/// First and last day of an explicit TIMEX3 date value: `2025-04-27`,
+/// `2024-10`, `2022`, `1989-Q3`.
+fn period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     let year: i32 = value.get(..4)?.parse().ok()?;
-    let rest = &value[4..];
+    let rest = value.get(4..)?;
+    let months = |from: u32, to: u32| {
+        let first = NaiveDate::from_ymd_opt(year, from, 1)?;
+        let next = if to == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, to + 1, 1)?
+        };
+        Some((first, next.pred_opt()?))
+    };
     if rest.is_empty() {
-        return NaiveDate::from_ymd_opt(year, 1, 1);
+        return months(1, 12);
     }
     if let Some(q) = rest.strip_prefix("-Q") {
         let q: u32 = q.parse().ok()?;
-        return NaiveDate::from_ymd_opt(year, (q.checked_sub(1)?) * 3 + 1, 1);
+        let from = q.checked_sub(1)? * 3 + 1;
+        return months(from, from + 2);
     }
     let month: u32 = rest.get(1..3)?.parse().ok()?;
-    let day: u32 = rest.get(4..6).and_then(|d| d.parse().ok()).unwrap_or(1);
-    NaiveDate::from_ymd_opt(year, month, day)
+    match rest.get(4..6).and_then(|d| d.parse::<u32>().ok()) {
+        Some(day) => {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            Some((date, date))
+        }
+        None => months(month, month),
+    }
 }
 
 #[cfg(test)]
@@ -134,14 +259,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_days() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(earliest_day("2025-04-27"), d(2025, 4, 27));
-        assert_eq!(earliest_day("2024-10"), d(2024, 10, 1));
-        assert_eq!(earliest_day("2022"), d(2022, 1, 1));
-        assert_eq!(earliest_day("1989-Q3"), d(1989, 7, 1));
-        assert_eq!(earliest_day("XXXX-04-27"), None);
-        assert_eq!(earliest_day("PAST_REF"), None);
+    fn periods() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+        let cases: &[(&str, Option<(NaiveDate, NaiveDate)>)] = &[
+            ("2025-04-27", Some((d(2025, 4, 27), d(2025, 4, 27)))),
+            ("2024-10", Some((d(2024, 10, 1), d(2024, 10, 31)))),
+            ("2024-02", Some((d(2024, 2, 1), d(2024, 2, 29)))),
+            ("2024-12", Some((d(2024, 12, 1), d(2024, 12, 31)))),
+            ("2022", Some((d(2022, 1, 1), d(2022, 12, 31)))),
+            ("1989-Q3", Some((d(1989, 7, 1), d(1989, 9, 30)))),
+            ("XXXX-04-27", None),
+            ("PAST_REF", None),
+            ("2024-13", None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(period(value), *want, "{value}");
+        }
     }
 
     #[test]
@@ -161,7 +294,7 @@ mod tests {
             ("The outbreak of the border war in 2014 shocked the region; in its 10th year, it goes on.", Some((2014, 10))),
         ];
         for (text, want) in cases {
-            let got = ordinal_year_of_ongoing(text).map(|(s, n, _)| (s, n));
+            let got = ordinal_year_of_ongoing(text).map(|o| (o.year, o.nth));
             assert_eq!(got, *want, "{text}");
         }
         let est = estimate_publication_date(cases[0].0, &[]).expect("estimate");

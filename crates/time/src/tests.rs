@@ -278,3 +278,192 @@ fn odd_input_does_not_panic() {
         let _ = n.extract(busy, &[], Some(extreme));
     }
 }
+
+/// Year-less dates in an undated text, placed by the dates the text states
+/// and the words around them; (text, year-less expression, expected value).
+#[test]
+fn undated_text_places_year_less_dates_by_narrative() {
+    let cases: &[(&str, &str, &str)] = &[
+        // a "later" cue before the date: the first such month after the
+        // stated one
+        (
+            "Rumours of the merger first spread in November 2023. The board kept quiet until mid-March.",
+            "mid-March",
+            "2024-03",
+        ),
+        (
+            "Rumours of the merger spread in November 2023. The board kept quiet until March.",
+            "March",
+            "2024-03",
+        ),
+        (
+            "The ferry sank on Sept. 12, 2023. Divers eventually reached it on June 2.",
+            "June 2",
+            "2024-06-02",
+        ),
+        // the stated date opens the story ("since", "first"): later dates
+        // follow it, in the same sentence too
+        (
+            "Since August 2023 the mayor of Velmora has refused interviews; on February 9 he spoke.",
+            "February 9",
+            "2024-02-09",
+        ),
+        (
+            "The strike at the Orlen yard began in October 2022. On March 14 the union voted.",
+            "March 14",
+            "2023-03-14",
+        ),
+        // the future is after any stated date
+        (
+            "The canal closed in September 2023. It will reopen on May 5.",
+            "May 5",
+            "2024-05-05",
+        ),
+        // an "earlier" cue keeps the stated year
+        (
+            "The canal closed in September 2023. Traffic had fallen in May.",
+            "May",
+            "2023-05",
+        ),
+        // a date after the stated one in its year needs no cue
+        (
+            "The canal closed in March 2023. It reopened on Sept. 4.",
+            "Sept. 4",
+            "2023-09-04",
+        ),
+        // nothing tells which side: unresolved
+        (
+            "The canal closed in September 2023. The dredger arrived in May.",
+            "May",
+            "XXXX-05",
+        ),
+        (
+            "Since 2021 the plant has run at a loss. In March it cut shifts.",
+            "March",
+            "XXXX-03",
+        ),
+        // a year stated without a start cue still lends its year
+        (
+            "The drought of 2019 was long. On April 27 the rain came.",
+            "April 27",
+            "2019-04-27",
+        ),
+        // one April in the text: the earlier mention takes its year too
+        (
+            "On April 27 the minister resigned. Calls for it began in October 2023, and he held on until late April.",
+            "April 27",
+            "2024-04-27",
+        ),
+        // two different Aprils: the earlier mention stays unresolved
+        (
+            "On April 27 the minister resigned. He took office in April 2021 and, after a scandal in October 2023, held on until late April.",
+            "April 27",
+            "XXXX-04-27",
+        ),
+    ];
+    for (text, expr, want) in cases {
+        let got = found(text, None);
+        let value = got
+            .iter()
+            .find(|(t, _, _)| t == expr)
+            .map(|(_, v, _)| v.as_str());
+        assert_eq!(value, Some(*want), "{text}\n  found: {got:?}");
+    }
+}
+
+/// With a document date the anchor decides, unless a year stated in the same
+/// sentence opens the story and the words place the date after it.
+#[test]
+fn anchored_same_sentence_start_cue() {
+    let got = found(
+        "Since August 2023 the mayor has refused interviews, but on February 9 he spoke.",
+        anchor(),
+    );
+    assert_eq!(got[1].1, "2024-02-09", "{got:?}");
+    let got = found("In 2019, the dam failed on March 3.", anchor());
+    assert_eq!(got[1].1, "2019-03-03", "{got:?}");
+}
+
+/// (text, earliest, latest, words the basis must contain)
+#[test]
+fn publication_estimate_bounds() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    type EstimateCase = (
+        &'static str,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        &'static [&'static str],
+    );
+    let cases: &[EstimateCase] = &[
+        // a future-marked date bounds from above, not below
+        (
+            "The levee failed in October 2024. Engineers will meet on June 3, 2025.",
+            d(2024, 10, 1),
+            d(2025, 6, 3),
+            &["October 2024", "looks forward", "June 3, 2025"],
+        ),
+        (
+            "Exports slumped in March 2025 ahead of next month's summit on April 9, 2025.",
+            d(2025, 3, 1),
+            d(2025, 4, 9),
+            &["March 2025", "April 9, 2025"],
+        ),
+        // a year-less date placed after the stated one raises the bound
+        (
+            "Reports of the leak first surfaced in October 2024. The firm stayed silent until late April.",
+            d(2025, 4, 1),
+            None,
+            &["late April", "year inferred"],
+        ),
+        (
+            "Since October 2024 the envoy has said nothing; on April 27 he said talks were over.",
+            d(2025, 4, 27),
+            None,
+            &["April 27", "year inferred"],
+        ),
+        // a future year-less date: published before it, after the stated one
+        (
+            "The plant shut in November 2024. It will reopen on March 2.",
+            d(2024, 11, 1),
+            d(2025, 3, 2),
+            &["looks forward", "March 2"],
+        ),
+        // the ordinal year of something with a stated start month
+        (
+            "The blockade, which began in February 2022, is in its third year.",
+            d(2024, 2, 1),
+            d(2025, 2, 28),
+            &["third year", "begun in"],
+        ),
+        // a year alone is a weak bound, and said to be
+        (
+            "The armistice was signed in 1953, and the border has stayed shut.",
+            d(1953, 1, 1),
+            None,
+            &["1953", "weak"],
+        ),
+        // a future date before the lower bound contradicts it: dropped
+        (
+            "The dam was finished in May 2025 and will be inspected in March 2024.",
+            d(2025, 5, 1),
+            None,
+            &["May 2025"],
+        ),
+    ];
+    for (text, earliest, latest, basis_words) in cases {
+        let exprs = TimeNormalizer::new().extract(text, &[], None);
+        let est = estimate_publication_date(text, &exprs).expect("an estimate");
+        assert_eq!(
+            (est.earliest, est.latest),
+            (*earliest, *latest),
+            "{text}\n  {est:?}"
+        );
+        for w in *basis_words {
+            assert!(
+                est.basis.contains(w),
+                "{text}\n  basis lacks {w:?}: {}",
+                est.basis
+            );
+        }
+    }
+}

@@ -52,7 +52,10 @@ impl Matcher<'_> {
                 return None;
             }
             let y = self.year_for(m, Some(d), i, k);
-            return Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true));
+            return Some(
+                Core::new(k, day_value(y, m, d), TimexType::Date, "day")
+                    .relative(self.anchor_dependent(y)),
+            );
         }
         let after_comma = if self.is(j, ",") { j + 1 } else { j };
         if let Some((y, end)) = self.year_at(after_comma) {
@@ -81,7 +84,10 @@ impl Matcher<'_> {
             }
         }
         let y = self.year_for(m, None, i, j);
-        Some(Core::new(j, month_value(y, m), TimexType::Date, "month").relative(true))
+        Some(
+            Core::new(j, month_value(y, m), TimexType::Date, "month")
+                .relative(self.anchor_dependent(y)),
+        )
     }
 
     /// "27 April 2025", "27th of April".
@@ -99,7 +105,10 @@ impl Matcher<'_> {
             ));
         }
         let y = self.year_for(m, Some(d), i, k);
-        Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true))
+        Some(
+            Core::new(k, day_value(y, m, d), TimexType::Date, "day")
+                .relative(self.anchor_dependent(y)),
+        )
     }
 
     /// "last April", "this September", "next May".

@@ -38,6 +38,28 @@ pub(crate) struct Context {
     /// A year stated explicitly earlier in the current sentence: "In 2019,
     /// the dam failed on March 3" means March 3, 2019 whatever the anchor.
     pub sentence_year: Option<i32>,
+    /// The date the text stated explicitly last, for placing year-less dates
+    /// in an undated text.
+    pub last_stated: Option<Stated>,
+}
+
+/// An explicitly stated date: a year, maybe a month and day, and whether
+/// the text introduced it as the start of what it tells ("since ...").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stated {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub start: bool,
+}
+
+/// Where the words before a year-less date place it relative to the date
+/// stated last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Narrative {
+    Later,
+    Earlier,
+    Unmarked,
 }
 
 /// How a core expression may combine with words before it.
@@ -371,14 +393,25 @@ impl<'a> Matcher<'a> {
 
     /// The year of a date written without one: the anchor's (moved back a
     /// year when the date would lie well after it in a past-tense clause, and
-    /// forward when it lies well before it in a future one), else the last
-    /// year the text stated.
+    /// forward when it lies well before it in a future one); without an
+    /// anchor, the one the text's own dates and narrative cues imply.
     fn year_for(&self, month: u32, day: Option<u32>, start: usize, end: usize) -> Option<i32> {
         if let Some(y) = self.ctx.sentence_year {
-            return Some(y);
+            // "Since October 2024 he was silent; on April 27 he spoke": the
+            // date follows the stated one only when the words say so.
+            let follows = self.ctx.last_stated.filter(|s| s.year == y).and_then(|s| {
+                let later = self.placed_before(s, month, day)
+                    && match self.narrative(start) {
+                        Narrative::Later => true,
+                        Narrative::Earlier => false,
+                        Narrative::Unmarked => s.start,
+                    };
+                later.then_some(y + 1)
+            });
+            return Some(follows.unwrap_or(y));
         }
         let Some(anchor) = self.ctx.anchor else {
-            return self.ctx.last_year;
+            return self.year_from_text(month, day, start);
         };
         let future = self.future_context(start, end);
         let y = anchor.year();
@@ -394,6 +427,69 @@ impl<'a> Matcher<'a> {
             })
             .min()
             .map(|(_, cy)| cy)
+    }
+
+    /// Whether a year-less date's resolved `year` depends on the document
+    /// date: it does with an anchor, and while unresolved; a year taken from
+    /// the text alone does not.
+    fn anchor_dependent(&self, year: Option<i32>) -> bool {
+        self.ctx.anchor.is_some() || year.is_none()
+    }
+
+    /// Without a document date: a year-less date that in the year stated
+    /// last would fall before the stated date goes to the first such date
+    /// after it when the text presents it as later ("surfaced in October
+    /// 2024 ... silent until late April"), stays in that year when it
+    /// presents it as earlier ("had fallen in March"), and stays unresolved
+    /// when nothing tells.
+    fn year_from_text(&self, month: u32, day: Option<u32>, start: usize) -> Option<i32> {
+        let Some(stated) = self.ctx.last_stated else {
+            return self.ctx.last_year;
+        };
+        if stated.month.is_none() {
+            // "Since 2022 ... in March": any March since; "In 2019 ... in
+            // March": that year's.
+            return (!stated.start).then_some(stated.year);
+        }
+        if !self.placed_before(stated, month, day) {
+            return Some(stated.year);
+        }
+        match self.narrative(start) {
+            Narrative::Later => Some(stated.year + 1),
+            Narrative::Earlier => Some(stated.year),
+            Narrative::Unmarked => stated.start.then_some(stated.year + 1),
+        }
+    }
+
+    /// Whether `month`/`day` in the stated date's year lies before it.
+    fn placed_before(&self, stated: Stated, month: u32, day: Option<u32>) -> bool {
+        let Some(sm) = stated.month else {
+            return false;
+        };
+        match (day, stated.day) {
+            (Some(d), Some(sd)) if month == sm => d < sd,
+            _ => month < sm,
+        }
+    }
+
+    /// The nearest narrative cue among the few words before token `start`.
+    fn narrative(&self, start: usize) -> Narrative {
+        let lex = self.lex;
+        for k in (start.saturating_sub(8)..start).rev() {
+            let w = self.w(k);
+            if lex
+                .later_cues
+                .iter()
+                .chain(&lex.future_markers)
+                .any(|c| c == w)
+            {
+                return Narrative::Later;
+            }
+            if lex.earlier_cues.iter().any(|c| c == w) {
+                return Narrative::Earlier;
+            }
+        }
+        Narrative::Unmarked
     }
 }
 

@@ -31,7 +31,10 @@ impl EvalReport {
     }
 
     pub fn figure(&self, name: &str) -> Option<f64> {
-        self.figures.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+        self.figures
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v)
     }
 
     pub fn push(&mut self, name: &str, value: f64) {
@@ -91,12 +94,24 @@ pub fn read_to_string(path: &Path) -> Result<String, EvalError> {
 
 /// The evaluations this crate knows, by command-line name.
 pub const EVALUATIONS: &[(&str, &str)] = &[
-    ("golden-rules", "sentence splitting on the English golden rules"),
-    ("article-extraction", "HTML body extraction on the article-extraction benchmark"),
+    (
+        "golden-rules",
+        "sentence splitting on the English golden rules",
+    ),
+    (
+        "article-extraction",
+        "HTML body extraction on the article-extraction benchmark",
+    ),
     ("polnear", "quote and source attribution on PolNeAR dev"),
-    ("timebank", "TIMEX3 extraction and normalisation on TimeBank (TempEval-3)"),
+    (
+        "timebank",
+        "TIMEX3 extraction and normalisation on TimeBank (TempEval-3)",
+    ),
     ("quantulum", "figures on the quantulum3 test sentences"),
-    ("wikiann", "named entities on the WikiANN English test split"),
+    (
+        "wikiann",
+        "named entities on the WikiANN English test split",
+    ),
 ];
 
 /// Runs one evaluation by name against the shared data directory (the

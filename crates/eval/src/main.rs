@@ -1,6 +1,7 @@
 //! `crosscheck-eval NAME [SHARED_DIR]`: run one gold-data evaluation and
 //! print its figures. The same runs are available as `crosscheck eval`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +20,8 @@ fn main() -> ExitCode {
         .unwrap_or_else(crosscheck_eval::default_shared_dir);
     match crosscheck_eval::run(&name, &shared) {
         Ok(report) => {
-            print!("{report}");
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = write!(std::io::stdout().lock(), "{report}");
             ExitCode::SUCCESS
         }
         Err(e) => {

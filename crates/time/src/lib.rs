@@ -21,7 +21,7 @@ use crosscheck_model::{Range, Sentence, Span, TimeExpression, TimexType};
 use crosscheck_text::SentenceSplitter;
 
 pub use chrono::NaiveDate;
-pub use publication::estimate_publication_date;
+pub use publication::{estimate_publication_date, resolution_anchor};
 
 use grammar::{Context, Found, Matcher, Stated};
 

@@ -37,12 +37,34 @@ pub fn estimate_publication_date(
     text: &str,
     expressions: &[TimeExpression],
 ) -> Option<DateEstimate> {
+    estimate(text, expressions).map(|(estimate, _)| estimate)
+}
+
+/// The date to resolve relative expressions ("on Friday", "last week")
+/// against in a text without a publication date: the estimate's lower bound
+/// when a day or month the text states sets it, or when the bounds are at
+/// most two months apart. None when only a year or a wide window bounds the
+/// date: "Friday" resolved against 1 January 1953 (the lower bound a text
+/// gives by mentioning 1953) would be an invented date, not an estimate.
+pub fn resolution_anchor(text: &str, expressions: &[TimeExpression]) -> Option<NaiveDate> {
+    estimate(text, expressions).and_then(|(_, anchor)| anchor)
+}
+
+/// The estimate and, when it is precise enough, the anchor.
+fn estimate(
+    text: &str,
+    expressions: &[TimeExpression],
+) -> Option<(DateEstimate, Option<NaiveDate>)> {
+    let mut precise_low: Option<NaiveDate> = None;
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
     let dated = explicit_dates(text, expressions);
     if let Some(d) = dated.iter().filter(|d| !d.future).max_by_key(|d| d.first) {
         earliest = Some(d.first);
+        if matches!(d.expr.granularity.as_deref(), Some("day" | "month")) {
+            precise_low = Some(d.first);
+        }
         let weak = if d.expr.granularity.as_deref() == Some("year") {
             " (a year only: a weak lower bound)"
         } else if !states_year(&d.expr.text) {
@@ -81,11 +103,17 @@ pub fn estimate_publication_date(
     if basis.is_empty() {
         return None;
     }
-    Some(DateEstimate {
+    let narrow = match (earliest, latest) {
+        (Some(e), Some(l)) => (l - e).num_days() <= 62,
+        _ => false,
+    };
+    let anchor = earliest.filter(|e| narrow || precise_low == Some(*e));
+    let estimate = DateEstimate {
         earliest,
         latest,
         basis: basis.join("; "),
-    })
+    };
+    Some((estimate, anchor))
 }
 
 /// Whether the expression's own words give its year ("April 2025", "the

@@ -467,3 +467,45 @@ fn publication_estimate_bounds() {
         }
     }
 }
+
+/// (text, anchor for relative expressions in an undated text)
+#[test]
+fn resolution_anchor_only_from_precise_bounds() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let cases: &[(&str, Option<NaiveDate>)] = &[
+        // a stated day or month sets it
+        (
+            "The pier collapsed on 3 March 2025. Divers came on Friday.",
+            d(2025, 3, 3),
+        ),
+        (
+            "Talks stalled in October 2024, the envoy said on Monday.",
+            d(2024, 10, 1),
+        ),
+        // a year-less day placed by the text counts too
+        (
+            "Talks first stalled in October 2024; the envoy said nothing until April 27.",
+            d(2025, 4, 27),
+        ),
+        // a year alone is too weak: "Friday" would land in 1952
+        (
+            "The truce of 1953 still holds, the envoy said on Friday.",
+            None,
+        ),
+        // so is a window of a year
+        (
+            "The blockade, which began in 2019, is in its fourth year.",
+            None,
+        ),
+        // two months or less between the bounds is enough
+        (
+            "Prices rose in May 2025 ahead of the vote that will be held in June 2025.",
+            d(2025, 5, 1),
+        ),
+        ("Nothing here is dated.", None),
+    ];
+    for (text, want) in cases {
+        let exprs = TimeNormalizer::new().extract(text, &[], None);
+        assert_eq!(resolution_anchor(text, &exprs), *want, "{text}");
+    }
+}

@@ -80,9 +80,7 @@ impl Analyzer {
             }
             Stage::Full => {}
         }
-        doc.time_expressions = self
-            .times
-            .extract(&doc.text, &doc.sentences, doc.published);
+        doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, doc.published);
         if doc.published.is_none() {
             doc.published_estimate = estimate_publication_date(&doc.text, &doc.time_expressions);
             if let Some(anchor) = doc.anchor_date() {

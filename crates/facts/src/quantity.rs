@@ -132,11 +132,16 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 continue;
             }
             let mut subject = subject_for(&sent, &figures, k);
-            // "more than three times the figure": a multiplier.
-            let head = subject.map(|(_, b)| sent.low(b.saturating_sub(1)));
-            if head.is_some_and(|h| LEXICON.not_counted.contains(h.as_str()))
-                || counts_the_speakers(&sent, f, subject)
-            {
+            // "more than three times the figure": a multiplier; "four times
+            // a week" is a count.
+            let multiplier = subject.is_some_and(|(_, b)| {
+                LEXICON
+                    .not_counted
+                    .contains(sent.low(b.saturating_sub(1)).as_str())
+                    && f.rate.is_none()
+                    && rate_after(&doc.text, &toks, b).is_none()
+            });
+            if multiplier || counts_the_speakers(&sent, f, subject) {
                 continue;
             }
             let event = event_for(&sent, f.first_token, f.end_token, subject);

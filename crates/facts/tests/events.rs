@@ -81,6 +81,7 @@ fn speakers_and_multipliers_are_not_figures() {
         ),
         ("The toll is more than four times the figure given last week.", &[]),
         ("They marched over four nights.", &[]),
+        ("The ferry runs four times a week.", &[("four", Some("times"), None)]),
     ];
     for (text, want) in cases {
         let want: Vec<(String, Option<String>, Option<String>)> = want

@@ -89,6 +89,7 @@ pub struct Lexicon {
     /// The personnel heads marked `military`.
     pub military: HashSet<&'static str>,
     pub not_counted: HashSet<&'static str>,
+    pub not_actors: HashSet<&'static str>,
 }
 
 /// Which counted nouns an event word applies to.
@@ -246,6 +247,7 @@ impl Lexicon {
                 .filter_map(|l| columns(l).first().copied())
                 .collect(),
             not_counted: word_set(include_str!("../data/not_counted.txt")),
+            not_actors: word_set(include_str!("../data/not_actors.txt")),
         }
     }
 }

@@ -676,6 +676,21 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The product of the scale words ("million", "mln", "thousand") that
+    /// end the numeral in tokens `a..b`; 1 when there are none.
+    fn trailing_scale(&self, a: usize, b: usize) -> f64 {
+        let mut m = 1.0;
+        let mut k = b;
+        while k > a {
+            match LEXICON.number_words.get(self.low(k - 1).as_str()) {
+                Some((v, NumberWordClass::Scale)) if *v >= 1000.0 => m *= v,
+                _ => break,
+            }
+            k -= 1;
+        }
+        m
+    }
+
     fn is_month(&self, i: usize) -> bool {
         let w = self.s(i);
         w.chars().next().is_some_and(char::is_uppercase)
@@ -800,7 +815,25 @@ impl<'a> Reader<'a> {
                     _ => true,
                 };
                 let plausible_range = n2.value * if neg2 { -1.0 } else { 1.0 } != low || between;
-                if compatible && plausible_range && (between || n.words == n2.words) {
+                // "7.8 to 8.2 mln": the scale of the second numeral applies to
+                // the first when the first has none.
+                let scale1 = self.trailing_scale(i, n.end);
+                let scale2 = self.trailing_scale(j, n2.end);
+                let shared_scale =
+                    (scale1 == 1.0 && scale2 > 1.0 && low * scale2 <= n2.value).then_some(scale2);
+                // "in 1987 to 1.68 mln tonnes": a year is no range partner.
+                let year_low = n.plain_int
+                    && n.digit_count == 4
+                    && (1800.0..=2100.0).contains(&n.value)
+                    && (!n2.plain_int || scale2 > 1.0);
+                if compatible
+                    && plausible_range
+                    && !year_low
+                    && (between || n.words == n2.words || shared_scale.is_some())
+                {
+                    if let Some(m) = shared_scale {
+                        low *= m;
+                    }
                     if let Some((u2, jj)) = unit2 {
                         unit = unit.or(Some(u2));
                         end2 = jj;
@@ -1119,6 +1152,34 @@ mod tests {
         use FigureKind::*;
         // (text, low, high, bound, approximate, unit, kind)
         let cases: &[Case] = &[
+            // The second numeral's scale carries over to a bare first one.
+            (
+                "forecast at 7.8 to 8.2 mln tonnes",
+                Some(7.8e6),
+                Some(8.2e6),
+                Range,
+                false,
+                Some("tonne"),
+                Amount,
+            ),
+            (
+                "between 7.7 and eight million tonnes",
+                Some(7.7e6),
+                Some(8e6),
+                Range,
+                false,
+                Some("tonne"),
+                Amount,
+            ),
+            (
+                "between 500 and 2 million voters",
+                Some(500.0),
+                Some(2e6),
+                Range,
+                false,
+                None,
+                Count,
+            ),
             (
                 "they sent 14,000 troops",
                 Some(14000.0),

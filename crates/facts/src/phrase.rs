@@ -383,7 +383,12 @@ impl<'a> Sentence<'a> {
                 }
             }
             let outer = outer?;
-            let role = (!relative && inner.1 > inner.0 && inner.1 - inner.0 <= 12)
+            // A role is a noun phrase, not "queried by Reuters" or "in turn".
+            let first = self.low(inner.0);
+            let nominal = !first.ends_with("ed")
+                && !first.ends_with("ing")
+                && (!self.stop(inner.0) || matches!(first.as_str(), "the" | "a" | "an"));
+            let role = (!relative && nominal && inner.1 > inner.0 && inner.1 - inner.0 <= 12)
                 .then(|| self.skip_determiner(inner.0, inner.1));
             return Some(Subject { span: outer, role });
         }
@@ -416,6 +421,22 @@ impl<'a> Sentence<'a> {
     /// ("Neither the cabinet nor the coalition", "Keldar and the union").
     pub fn full_np_before(&self, end: usize) -> Option<(usize, usize)> {
         let (mut start, end) = self.np_before(end)?;
+        // "officials contacted here by Reuters declined": the agent of a
+        // reduced relative is not the subject.
+        if start > 1 && self.low(start - 1) == "by" {
+            let participle = (start.saturating_sub(4)..start - 1)
+                .rev()
+                .find(|&k| self.low(k).ends_with("ed") && !self.capitalized(k));
+            let reduced = participle.filter(|&p| {
+                !matches!(
+                    self.low(p.saturating_sub(1)).as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                )
+            });
+            if let Some(np) = reduced.and_then(|p| self.full_np_before(p)) {
+                return Some(np);
+            }
+        }
         // Postmodifier: "<noun> in|of|for|from|at <np>", "<noun> familiar with <np>".
         if start > 1 {
             let p = self.low(start - 1);
@@ -499,7 +520,15 @@ impl<'a> Sentence<'a> {
         if b - a == 1 && (self.stop(a) || LEXICON.months.contains(head_bare)) {
             return false;
         }
-        if LEXICON.months.contains(head_bare) || self.stop(head_i) {
+        if LEXICON.months.contains(head_bare)
+            || self.stop(head_i)
+            || LEXICON.not_actors.contains(head_bare)
+        {
+            return false;
+        }
+        // "8.4 mln tonnes estimated in ...": a figure is no actor.
+        let num = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Num);
+        if (a..b).any(num) || a.checked_sub(1).is_some_and(num) {
             return false;
         }
         if self.capitalized(head_i) {

@@ -117,6 +117,17 @@ fn time_for(
         })
 }
 
+/// Removes float noise from scaled decimals: 8.2 × 10⁶ is 8,200,000, not
+/// 8,199,999.999999999.
+fn tidy(v: f64) -> f64 {
+    let r = v.round();
+    if r.abs() >= 1.0 && (v - r).abs() <= 1e-6 * v.abs() {
+        r
+    } else {
+        v
+    }
+}
+
 /// Extracts the quantity claims of `doc`.
 pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
@@ -241,8 +252,8 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 time,
                 quote: None,
                 quantity: Some(Quantity {
-                    low: f.low,
-                    high: f.high,
+                    low: f.low.map(tidy),
+                    high: f.high.map(tidy),
                     approximate: f.approximate,
                     bound: f.bound,
                     unit: f

@@ -431,8 +431,16 @@ fn name_after_title(sent: &Sentence, a: usize, b: usize) -> Option<usize> {
     if sent.s(n) == "." {
         n += 1;
     }
-    if sent.low(n) == "of" && sent.capitalized(n + 1) {
-        n += 2;
+    // "Secretary of State", "Chancellor of the Exchequer".
+    if sent.low(n) == "of" {
+        let m = if sent.low(n + 1) == "the" {
+            n + 2
+        } else {
+            n + 1
+        };
+        if sent.capitalized(m) {
+            n = m + 1;
+        }
     }
     let name_ok = n < b
         && b - n <= 4

@@ -91,3 +91,29 @@ fn speakers_and_multipliers_are_not_figures() {
         assert_eq!(events(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_year_is_no_range_partner() {
+    let d = {
+        let text = "Demand will rise 1.5 pct in calendar 1987 to 1.68 mln tonnes.";
+        let mut d = Document {
+            id: "t".to_string(),
+            text: text.to_string(),
+            ..Document::default()
+        };
+        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+        d
+    };
+    let got: Vec<(String, Option<f64>, Option<f64>)> = QuantityExtractor::new()
+        .extract(&d, &[])
+        .into_iter()
+        .filter_map(|c| c.quantity.map(|q| (q.span.text, q.low, q.high)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("1.5 pct".to_string(), Some(1.5), Some(1.5)),
+            ("1.68 mln tonnes".to_string(), Some(1.68e6), Some(1.68e6)),
+        ]
+    );
+}

@@ -138,6 +138,27 @@ fn appositives_adverbs_and_possessive_subjects() {
             "Officials in Quell denied the report.",
             &[("Officials in Quell", Deny, None, None)],
         ),
+        (
+            "Brokers polled by the Quell Ledger estimated that prices would fall.",
+            &[("Brokers", Estimate, None, None)],
+        ),
+        (
+            "A port spokesman, reached by telephone, declined to comment.",
+            &[("A port spokesman", NotConfirmed, None, None)],
+        ),
+        (
+            "Chancellor of the Treasury Oren Vale denied the leak.",
+            &[("Oren Vale", Deny, Some("Chancellor of the Treasury"), None)],
+        ),
+    ]);
+}
+
+#[test]
+fn quantifiers_and_figures_are_not_actors() {
+    check(&[
+        ("Some estimated that the harvest would fail.", &[]),
+        ("The last confirmed sighting was in May.", &[]),
+        ("Output reached 7.8 mln tonnes estimated in March.", &[]),
     ]);
 }
 

@@ -2,6 +2,8 @@
 //! (quotes, quantities, stances) out. Stages run in a fixed order because each
 //! reads what the previous one wrote.
 
+use std::time::{Duration, Instant};
+
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_facts::{HedgeDetector, QuantityExtractor, StanceExtractor};
 use crosscheck_model::{Claim, ClaimTime, Document, TimexType};
@@ -26,6 +28,45 @@ pub enum Stage {
     Quotes,
     /// Everything: times, entities, quotes, figures, stances, hedges.
     Full,
+}
+
+/// Time spent in each stage, summed over documents (thread time, not wall).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    pub split: Duration,
+    pub times: Duration,
+    pub entities: Duration,
+    pub quotes: Duration,
+    pub figures: Duration,
+    pub stances: Duration,
+    pub qualify: Duration,
+}
+
+impl StageTimes {
+    /// Stage names and times, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 7] {
+        [
+            ("sentences", self.split),
+            ("time expressions", self.times),
+            ("entities", self.entities),
+            ("quotes", self.quotes),
+            ("figures", self.figures),
+            ("stances", self.stances),
+            ("hedges and claim times", self.qualify),
+        ]
+    }
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, o: StageTimes) {
+        self.split += o.split;
+        self.times += o.times;
+        self.entities += o.entities;
+        self.quotes += o.quotes;
+        self.figures += o.figures;
+        self.stances += o.stances;
+        self.qualify += o.qualify;
+    }
 }
 
 /// Runs every per-document stage. Build once, share across threads.
@@ -62,23 +103,37 @@ impl Analyzer {
         self.analyze_stage(doc, Stage::Full)
     }
 
-    pub fn analyze_stage(&self, mut doc: Document, stage: Stage) -> AnalyzedDocument {
+    pub fn analyze_stage(&self, doc: Document, stage: Stage) -> AnalyzedDocument {
+        self.run(doc, stage, &mut StageTimes::default())
+    }
+
+    /// Like [`Analyzer::analyze`], adding the time each stage took to `times`.
+    pub fn analyze_profiled(&self, doc: Document, times: &mut StageTimes) -> AnalyzedDocument {
+        self.run(doc, Stage::Full, times)
+    }
+
+    fn run(&self, mut doc: Document, stage: Stage, times: &mut StageTimes) -> AnalyzedDocument {
+        let mut clock = Instant::now();
+        let mut lap = |slot: &mut Duration| {
+            let now = Instant::now();
+            *slot += now - clock;
+            clock = now;
+        };
         self.split(&mut doc);
-        match stage {
-            Stage::Split => {
-                return AnalyzedDocument {
-                    document: doc,
-                    claims: Vec::new(),
-                }
-            }
-            Stage::Quotes => {
-                let claims = self.quotes.extract(&doc);
-                return AnalyzedDocument {
-                    document: doc,
-                    claims,
-                };
-            }
-            Stage::Full => {}
+        lap(&mut times.split);
+        if stage == Stage::Split {
+            return AnalyzedDocument {
+                document: doc,
+                claims: Vec::new(),
+            };
+        }
+        if stage == Stage::Quotes {
+            let claims = self.quotes.extract(&doc);
+            lap(&mut times.quotes);
+            return AnalyzedDocument {
+                document: doc,
+                claims,
+            };
         }
         doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, doc.published);
         if doc.published.is_none() {
@@ -87,16 +142,22 @@ impl Analyzer {
                 doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, Some(anchor));
             }
         }
+        lap(&mut times.times);
         doc.mentions = self.entities.recognize(&doc.text, &doc.sentences);
+        lap(&mut times.entities);
         let mut claims = self.quotes.extract(&doc);
+        lap(&mut times.quotes);
         let quantities = self.quantities.extract(&doc, &claims);
+        lap(&mut times.figures);
         let stances = self.stances.extract(&doc, &claims);
+        lap(&mut times.stances);
         claims.extend(quantities);
         claims.extend(stances);
         for claim in &mut claims {
             self.qualify(&doc, claim);
         }
         claims.sort_by_key(|c| (c.span.start, c.span.end));
+        lap(&mut times.qualify);
         AnalyzedDocument {
             document: doc,
             claims,

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use crosscheck_analyze::{AnalyzedDocument, Analyzer, Stage};
+use crosscheck_analyze::{AnalyzedDocument, Analyzer, Stage, StageTimes};
 use crosscheck_ingest::{read_input, Input};
 use crosscheck_model::Document;
 use rayon::prelude::*;
@@ -67,10 +67,21 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
             }
             let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
             let mut flush = |chunk: &mut Vec<Document>, totals: &mut Totals| {
-                let done: Vec<AnalyzedDocument> = std::mem::take(chunk)
+                let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = std::mem::take(chunk)
                     .into_par_iter()
-                    .map(|d| analyzer.analyze_stage(d, stage))
-                    .collect();
+                    .map(|d| {
+                        let mut t = StageTimes::default();
+                        let a = if stage == Stage::Full {
+                            analyzer.analyze_profiled(d, &mut t)
+                        } else {
+                            analyzer.analyze_stage(d, stage)
+                        };
+                        (a, t)
+                    })
+                    .unzip();
+                for t in times {
+                    totals.stage_times += t;
+                }
                 for a in &done {
                     totals.docs += 1;
                     totals.sentences += a.document.sentences.len();
@@ -128,6 +139,7 @@ struct Totals {
     errors: usize,
     propositions: usize,
     ledger_secs: Option<f64>,
+    stage_times: StageTimes,
 }
 
 /// Real news from the shared folder: the Reuters wire stories, the seed
@@ -197,6 +209,23 @@ fn print_results(
         mb / secs,
         t.docs as f64 / secs
     );
+    if args.stage == BenchStage::Analyze || args.stage == BenchStage::Ledger {
+        let total: f64 = t
+            .stage_times
+            .stages()
+            .iter()
+            .map(|(_, d)| d.as_secs_f64())
+            .sum();
+        println!("per-stage thread time (all threads):");
+        for (name, d) in t.stage_times.stages() {
+            let secs = d.as_secs_f64();
+            println!(
+                "  {name:<24} {secs:>8.2} s  {:>5.1}%  {:>8.1} MB/s per thread",
+                100.0 * secs / total.max(1e-9),
+                mb / secs.max(1e-9)
+            );
+        }
+    }
     if let Some(ls) = t.ledger_secs {
         println!("ledger:      {ls:.2} s for {} propositions", t.propositions);
     }

@@ -69,11 +69,17 @@ pub fn event_for(
     first: usize,
     end: usize,
     subject: Option<(usize, usize)>,
+    previous: Option<&'static str>,
 ) -> Option<&'static str> {
+    // "14,000 troops have been deployed, including 3,000 reinforcements":
+    // a part shares what happened to the whole.
+    let including = first > 0 && sent.low(first - 1) == "including";
     let head = subject
         .and_then(|(_, b)| b.checked_sub(1))
         .map(|h| sent.low(h));
-    let people = head.as_deref().map(|h| LEXICON.personnel.contains(h));
+    let people = head
+        .as_deref()
+        .map(|h| LEXICON.personnel.contains(h) || h.ends_with("men"));
     // The counted noun names the event: "three fatalities", "13 injuries".
     if let Some(e) = head.as_deref().and_then(|h| lookup(h, None)) {
         return Some(e);
@@ -97,6 +103,9 @@ pub fn event_for(
     }
     if let Some(e) = governing_verb(sent, first, people) {
         return Some(e);
+    }
+    if including && previous.is_some() {
+        return previous;
     }
     // "troops are in Kordavia", "5,000 troops in Kordavia".
     let military = head
@@ -166,5 +175,9 @@ fn governing_verb(sent: &Sentence, first: usize, people: Option<bool>) -> Option
         v -= 1;
     }
     let verb = sent.low(v.checked_sub(1)?);
+    // "the deployment of 9,000 troops": the noun before "of".
+    if verb == "of" {
+        return lookup(&sent.low(v.checked_sub(2)?), people);
+    }
     lookup(&verb, people)
 }

@@ -1018,6 +1018,8 @@ impl<'a> Reader<'a> {
                 && first == i
                 && self.capitalized_word(i - 1)
                 && !self.is_month(i - 1)
+                // "While 9,000 Brannish marines": a capitalised function word is no name.
+                && !LEXICON.np_stop.contains(self.low(i - 1).as_str())
                 && LEXICON
                     .modifiers
                     .iter()

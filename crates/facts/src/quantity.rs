@@ -155,7 +155,8 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             if multiplier || counts_the_speakers(&sent, f, subject) {
                 continue;
             }
-            let event = event_for(&sent, f.first_token, f.end_token, subject);
+            let previous = found.last().and_then(|x: &Found| x.event);
+            let event = event_for(&sent, f.first_token, f.end_token, subject, previous);
             // "300 soldiers have been killed and roughly 1,200 wounded": the
             // bare second figure counts the same noun.
             if subject.is_none()

@@ -56,6 +56,17 @@ fn main() {
     let started = Instant::now();
     let entities = resolve_entities(&docs);
     let resolved = started.elapsed().as_secs_f64();
+    // ENTITIES_JSON=path writes the resolved entities for inspection.
+    if let Ok(out) = std::env::var("ENTITIES_JSON") {
+        match serde_json::to_string_pretty(&entities) {
+            Ok(json) => {
+                if let Err(e) = std::fs::write(&out, json) {
+                    eprintln!("{out}: {e}");
+                }
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
     println!(
         "{} docs, {:.1} MB, {mentions} mentions: recognise {recognised:.2}s ({:.2} MB/s), resolve {resolved:.3}s -> {} entities",
         docs.len(),

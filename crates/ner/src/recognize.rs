@@ -90,6 +90,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         add_gazetteer_names(gaz, si, &s.words, &mut covered, &mut drafts);
     }
     drop_headline_guesses(&sents, &mut drafts);
+    drop_capitalised_ordinary_words(&sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
     let mut out: Vec<Mention> = drafts
@@ -112,35 +113,49 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
 }
 
 /// A multi-word gazetteer name covering whole tagger pieces ("North" +
-/// "Korean", or "Korean
+/// "Korean", "Korean" alone inside "North Korean", or "Korean
 /// Central" + "News Agency") replaces the pieces it fully covers.
 fn merge_into_gazetteer_names(
     gaz: &Gazetteer,
     words: &[&str],
     pieces: Vec<(usize, usize, String)>,
 ) -> Vec<(usize, usize, String)> {
-    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(pieces.len());
+    // Punctuation at a piece's edge ("“North") must not block the match.
+    let mut out: Vec<(usize, usize, String)> = pieces
+        .into_iter()
+        .filter_map(|(mut a, mut b, k)| {
+            while a < b && words.get(a).is_some_and(|w| is_punct(w)) {
+                a += 1;
+            }
+            while b > a && words.get(b - 1).is_some_and(|w| is_punct(w)) {
+                b -= 1;
+            }
+            (a < b).then_some((a, b, k))
+        })
+        .collect();
     let mut i = 0;
-    while i < pieces.len() {
-        let Some((start, _, kind)) = pieces.get(i).cloned() else {
-            break;
+    while i < words.len() {
+        let Some((n, _)) = gaz.longest_match(words, i).filter(|(n, _)| *n >= 2) else {
+            i += 1;
+            continue;
         };
-        let merged = gaz.longest_match(words, start).and_then(|(n, _)| {
-            let end = start + n;
-            let covered = pieces.iter().skip(i).take_while(|p| p.1 <= end).count();
-            (n >= 2 && covered >= 1).then_some((end, covered))
-        });
-        match merged {
-            Some((end, covered)) => {
-                out.push((start, end, kind));
-                i += covered;
+        let end = i + n;
+        let overlapping: Vec<usize> = (0..out.len())
+            .filter(|&k| out.get(k).is_some_and(|p| p.0 < end && p.1 > i))
+            .collect();
+        let inside = overlapping
+            .iter()
+            .all(|&k| out.get(k).is_some_and(|p| p.0 >= i && p.1 <= end));
+        if let (Some(&first), true) = (overlapping.first(), inside) {
+            let kind = out.get(first).map(|p| p.2.clone()).unwrap_or_default();
+            for &k in overlapping.iter().rev() {
+                out.remove(k);
             }
-            None => {
-                out.extend(pieces.get(i).cloned());
-                i += 1;
-            }
+            out.push((i, end, kind));
         }
+        i = end;
     }
+    out.sort_by_key(|p| p.0);
     out
 }
 
@@ -338,6 +353,17 @@ fn refine_chunk(
     {
         end -= 1;
     }
+    // Leading function words ("For North", "The North") are not part of a
+    // name unless the whole run is a gazetteer name ("The Hague").
+    let whole_known = gaz
+        .longest_match(words, start)
+        .is_some_and(|(n, _)| start + n == end);
+    while !whole_known
+        && start + 1 < end
+        && words.get(start).is_some_and(|w| gaz.is_not_name(&fold(w)))
+    {
+        start += 1;
+    }
     // Names have a capitalised word and are not just dates ("Feb", "May").
     let ws = words.get(start..end).unwrap_or(&[]);
     if !ws.iter().any(|w| w.starts_with(char::is_uppercase))
@@ -510,6 +536,46 @@ fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
         .get(d.sentence)
         .and_then(|s| s.words.get(d.start..d.end))
         .unwrap_or(&[])
+}
+
+/// Endings of ordinary English nouns and adverbs that names almost never
+/// have ("Allegations", "Nevertheless").
+const ORDINARY_ENDINGS: &[&str] = &[
+    "tion", "tions", "sion", "sions", "ness", "ment", "ments", "less", "ities",
+];
+
+fn opens_sentence(words: &[&str], i: usize) -> bool {
+    i == 0
+        || i.checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|w| is_punct(w) && !matches!(*w, "," | "-" | "("))
+}
+
+/// A one-word guess at the start of a sentence is dropped when the same word
+/// appears in lowercase elsewhere in the document, or has an ending of
+/// ordinary words: it is capitalised only by position.
+fn drop_capitalised_ordinary_words(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    let lowercase: HashSet<String> = sents
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(|w| fold(w))
+        .collect();
+    drafts.retain(|d| {
+        if d.end != d.start + 1 || d.canonical.is_some() {
+            return true;
+        }
+        let Some(words) = sents.get(d.sentence).map(|s| &s.words) else {
+            return true;
+        };
+        if !opens_sentence(words, d.start) {
+            return true;
+        }
+        let folded = words.get(d.start).map(|w| fold(w)).unwrap_or_default();
+        let ordinary =
+            lowercase.contains(&folded) || ORDINARY_ENDINGS.iter().any(|e| folded.ends_with(e));
+        !ordinary
+    });
 }
 
 /// Title-case lines (headlines, subheads) capitalise every word, so the

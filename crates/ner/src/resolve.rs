@@ -235,7 +235,7 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
         [w] if !name.contains(' ') => surnames.has_variant(w),
         _ => false,
     };
-    let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
+    let mut typed: Vec<(&Document, &Mention, String, Class)> = Vec::new();
     for doc in documents {
         for m in &doc.mentions {
             let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
@@ -246,8 +246,32 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
             {
                 class = Class::Person;
             }
-            by_class.entry(class).or_default().push((doc, m, name));
+            typed.push((doc, m, name, class));
         }
+    }
+    // The tagger may call one name a place here and an organisation there
+    // ("Korean Peninsula"): the name takes the type most of its mentions got.
+    let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
+    for (_, _, name, class) in &typed {
+        let v = votes.entry(name_key(name)).or_default();
+        match class {
+            Class::Place => v.0 += 1,
+            Class::Organization => v.1 += 1,
+            _ => {}
+        }
+    }
+    let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
+    for (doc, m, name, mut class) in typed {
+        if matches!(class, Class::Place | Class::Organization) {
+            if let Some((place, org)) = votes.get(&name_key(&name)) {
+                class = if place >= org {
+                    Class::Place
+                } else {
+                    Class::Organization
+                };
+            }
+        }
+        by_class.entry(class).or_default().push((doc, m, name));
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     for (class, items) in &by_class {

@@ -157,7 +157,16 @@ fn predicate(
         );
         k += 1;
     }
-    let e = lookup(&sent.low(k), people)?;
+    let mut e = lookup(&sent.low(k), people)?;
+    // "killed or wounded", "dead or missing": losses of either kind.
+    if matches!(sent.low(k + 1).as_str(), "or" | "and") {
+        let harm = ["killed", "wounded", "missing", "captured", "casualties"];
+        if let Some(e2) = lookup(&sent.low(k + 2), people) {
+            if e2 != e && harm.contains(&e) && harm.contains(&e2) {
+                e = "casualties";
+            }
+        }
+    }
     let object_follows = matches!(
         sent.low(k + 1).as_str(),
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"

@@ -37,16 +37,23 @@ pub fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> So
         .split_whitespace()
         .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
         .collect();
-    let head = phrase
+    // The head comes before a postmodifier: "officials in Tarsenia", "people
+    // familiar with the talks".
+    let head_word = phrase
         .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "in" | "of" | "from" | "at" | "for" | "with" | "familiar" | "close"
+            )
+        })
         .last()
-        .map(|w| w.to_lowercase())
+        .or_else(|| phrase.split_whitespace().last())
         .unwrap_or_default();
-    let lowercase_head = phrase
-        .split_whitespace()
-        .last()
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_lowercase);
+    let head = head_word.to_lowercase();
+    // A sentence-initial capital is no name: "Officials in Quell say ...".
+    let first_word = phrase.split_whitespace().next() == Some(head_word);
+    let lowercase_head = head_word.chars().next().is_some_and(char::is_lowercase) || first_word;
     if lowercase_head && LEXICON.anonymous_heads.contains(head.as_str()) {
         return SourceKind::Anonymous;
     }

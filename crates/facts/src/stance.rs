@@ -92,8 +92,46 @@ fn about_after(sent: &Sentence, from: usize, timexes: &[(usize, usize)]) -> Opti
             break;
         }
     }
-    let b = clause_end(sent, a);
+    let b = trim_trailing_time(sent, a, clause_end(sent, a), timexes);
     (b > a).then_some((a, b))
+}
+
+/// The end of a proposition without a time phrase that dates the stance,
+/// not its content: "denied the report within hours", "... on Friday".
+fn trim_trailing_time(
+    sent: &Sentence,
+    a: usize,
+    mut b: usize,
+    timexes: &[(usize, usize)],
+) -> usize {
+    const UNITS: &[&str] = &["minutes", "hours", "days", "weeks", "months"];
+    const PREPS: &[&str] = &["on", "in", "at", "since", "until", "by", "during", "within"];
+    loop {
+        let before = b;
+        if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1).as_str()) {
+            b -= 2;
+        }
+        let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end);
+        if let Some(&(ts, _)) = timexes.iter().find(|&&(_, te)| Some(te) == end_byte) {
+            let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start >= ts));
+            if let Some(k) = start.filter(|&k| k > a) {
+                b = k;
+                if b > a + 1 && PREPS.contains(&sent.low(b - 1).as_str()) {
+                    b -= 1;
+                }
+            }
+        }
+        if let Some((p, _)) = LEXICON
+            .time_qualifiers
+            .iter()
+            .find(|(p, _)| b >= a + p.len() + 1 && sent.matches(b - p.len(), p))
+        {
+            b -= p.len();
+        }
+        if b == before {
+            return b;
+        }
+    }
 }
 
 fn negated(sent: &Sentence, from: usize, to: usize) -> bool {

@@ -415,6 +415,8 @@ fn claimants_from_clauses() {
         ("According to the Harbor Institute, some 1,500 sailors were moved.", "the Harbor Institute", SourceKind::Organization),
         ("The Republic of Varno estimates that around 8,000 to 12,000 soldiers crossed.", "The Republic of Varno", SourceKind::Organization),
         ("About 300 boats were seized, officials said.", "officials", SourceKind::Anonymous),
+        ("Officials in Quell say about 2,000 sailors have arrived.", "Officials in Quell", SourceKind::Anonymous),
+        ("Three people familiar with the talks said 40 boats were seized.", "Three people familiar with the talks", SourceKind::Anonymous),
         ("Varno was backed by Defence Minister Ilsa Brandt, who had said that 10,000 soldiers were ready.", "Defence Minister Ilsa Brandt", SourceKind::Person),
         ("Intelligence sources and local leaders, especially from Keldar, have expressed fears that up to 12,000 soldiers may be sent.", "Intelligence sources and local leaders", SourceKind::Anonymous),
     ];

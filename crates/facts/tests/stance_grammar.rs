@@ -193,3 +193,23 @@ fn the_proposition_stops_at_a_second_verb() {
         .collect();
     assert_eq!(about, vec![Some("the strike as reckless".to_string())]);
 }
+
+#[test]
+fn the_proposition_leaves_out_the_time_of_the_stance() {
+    for (text, want) in [
+        (
+            "The port office denied the report within hours.",
+            "the report",
+        ),
+        ("Quell confirmed the closure on Friday.", "the closure"),
+        ("The mayor denied the claims last week.", "the claims"),
+    ] {
+        let d = doc(text);
+        let about: Vec<Option<String>> = StanceExtractor::new()
+            .extract(&d, &[])
+            .into_iter()
+            .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+            .collect();
+        assert_eq!(about, vec![Some(want.to_string())], "{text}");
+    }
+}

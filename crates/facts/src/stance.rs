@@ -124,7 +124,7 @@ fn trim_trailing_time(
         if let Some((p, _)) = LEXICON
             .time_qualifiers
             .iter()
-            .find(|(p, _)| b >= a + p.len() + 1 && sent.matches(b - p.len(), p))
+            .find(|(p, _)| b > a + p.len() && sent.matches(b - p.len(), p))
         {
             b -= p.len();
         }

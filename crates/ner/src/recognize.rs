@@ -120,11 +120,17 @@ fn merge_into_gazetteer_names(
     words: &[&str],
     pieces: Vec<(usize, usize, String)>,
 ) -> Vec<(usize, usize, String)> {
-    // Punctuation at a piece's edge ("“North") must not block the match.
+    // Punctuation or a function word at a piece's edge ("“North", "The
+    // North") must not block the match.
     let mut out: Vec<(usize, usize, String)> = pieces
         .into_iter()
         .filter_map(|(mut a, mut b, k)| {
-            while a < b && words.get(a).is_some_and(|w| is_punct(w)) {
+            let whole_known = gaz.longest_match(words, a).is_some_and(|(n, _)| a + n == b);
+            while a < b
+                && words.get(a).is_some_and(|w| {
+                    is_punct(w) || (!whole_known && a + 1 < b && gaz.is_not_name(&fold(w)))
+                })
+            {
                 a += 1;
             }
             while b > a && words.get(b - 1).is_some_and(|w| is_punct(w)) {

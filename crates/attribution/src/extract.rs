@@ -12,7 +12,7 @@ use crate::paragraphs::paragraph_ranges;
 use crate::quotes::{find_quotes_in, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
-use crate::units::{ends_sentence, units, Unit, UnitKind};
+use crate::units::{ends_sentence, units_into, Unit, UnitKind};
 
 /// A claim before ids and sentences are filled.
 struct Draft {
@@ -39,8 +39,10 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut tracker = Tracker::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
+    let mut in_line = Vec::new();
+    let mut us = Vec::new();
     for &(line_start, line_end) in &paragraphs {
-        let mut in_line = Vec::new();
+        in_line.clear();
         while let Some(s) = segments.get(seg_cursor) {
             if s.open >= line_end {
                 break;
@@ -50,7 +52,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             }
             seg_cursor += 1;
         }
-        let us = units(text, line_start, line_end, &in_line);
+        units_into(text, line_start, line_end, &in_line, &mut us);
         walk_paragraph(doc, &us, &segments, &mut tracker, &mut drafts);
     }
     finish(doc, drafts)

@@ -66,63 +66,92 @@ impl Unit<'_> {
 
 /// Units of `text[start..end]`; `quotes` are (open, end) byte ranges of the
 /// quote segments that lie in it, in order.
+#[cfg(test)]
 pub fn units<'a>(
     text: &'a str,
     start: usize,
     end: usize,
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
+    let mut out = Vec::new();
+    units_into(text, start, end, quotes, &mut out);
+    out
+}
+
+/// The char starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    // ASCII first: almost all of news text, and no UTF-8 decoding needed.
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..)?.chars().next(),
+        None => None,
+    }
+}
+
+/// [`units`] into a buffer the caller reuses across paragraphs, so that a
+/// document costs one allocation rather than one per paragraph.
+pub fn units_into<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    quotes: &[(usize, usize, usize)],
+    out: &mut Vec<Unit<'a>>,
+) {
+    out.clear();
     let Some(slice) = text.get(start..end) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(slice.len() / 5 + 4);
-    let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + start, c)).collect();
+    out.reserve(slice.len() / 5 + 4);
     let mut q = quotes.iter().peekable();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        while q.peek().is_some_and(|&&(_, qend, _)| qend <= i) {
+    let mut i = 0; // byte offset into `slice`
+    while let Some(c) = char_at(slice, i) {
+        let abs = start + i;
+        while q.peek().is_some_and(|&&(_, qend, _)| qend <= abs) {
             q.next();
         }
         if let Some(&&(qopen, qend, idx)) = q.peek() {
-            if qopen == i {
+            if qopen == abs {
                 out.push(Unit {
                     start: qopen,
                     end: qend,
                     kind: UnitKind::Quote(idx),
                     norm: Cow::Borrowed(""),
                 });
-                while k < chars.len() && chars[k].0 < qend {
-                    k += 1;
+                // Resume at the first char boundary at or after the quote end.
+                i = (qend - start).max(i + 1);
+                while i < slice.len() && !slice.is_char_boundary(i) {
+                    i += 1;
                 }
                 continue;
             }
         }
+        let clen = c.len_utf8();
         if c.is_whitespace() {
-            k += 1;
+            i += clen;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = k + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+            let mut j = i + clen;
+            let mut prev = c;
+            while let Some(cj) = char_at(slice, j) {
+                let after = char_at(slice, j + cj.len_utf8());
+                let next_alnum = after.is_some_and(char::is_alphanumeric);
                 let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
                 // A comma joins only digits (12,000).
                 let inner = inner
                     && (cj != ','
-                        || (chars[j - 1].1.is_ascii_digit()
-                            && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())));
+                        || (prev.is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())));
                 if cj.is_alphanumeric() || inner {
-                    j += 1;
+                    prev = cj;
+                    j += cj.len_utf8();
                 } else {
                     break;
                 }
             }
-            let word_end = chars.get(j).map_or(end, |x| x.0);
-            let word = text.get(i..word_end).unwrap_or("");
+            let word_end = start + j.min(slice.len());
+            let word = text.get(abs..word_end).unwrap_or("");
             let mut stop = word_end;
-            if chars.get(j).is_some_and(|x| x.1 == '.') {
+            if char_at(slice, j) == Some('.') {
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "R-Ky." and "D-Wis.": a party and state tag.
@@ -135,9 +164,9 @@ pub fn units<'a>(
                     j += 1;
                 }
             }
-            let word = text.get(i..stop).unwrap_or("");
+            let word = text.get(abs..stop).unwrap_or("");
             out.push(Unit {
-                start: i,
+                start: abs,
                 end: stop,
                 kind: UnitKind::Word,
                 norm: if word
@@ -149,18 +178,17 @@ pub fn units<'a>(
                     Cow::Owned(norm(word))
                 },
             });
-            k = j;
+            i = j;
             continue;
         }
         out.push(Unit {
-            start: i,
-            end: i + c.len_utf8(),
+            start: abs,
+            end: abs + clen,
             kind: UnitKind::Punct,
-            norm: Cow::Borrowed(text.get(i..i + c.len_utf8()).unwrap_or("")),
+            norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
         });
-        k += 1;
+        i += clen;
     }
-    out
 }
 
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote

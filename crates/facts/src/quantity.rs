@@ -156,7 +156,13 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 continue;
             }
             let previous = found.last().and_then(|x: &Found| x.event);
-            let event = event_for(&sent, f.first_token, f.end_token, subject, previous);
+            // Money and shares are lost or gained, not killed or shipped.
+            let measured = f.dimension == Some("currency") || f.unit == Some("percent") || f.share;
+            let event = if measured {
+                None
+            } else {
+                event_for(&sent, f.first_token, f.end_token, subject, previous)
+            };
             // "300 soldiers have been killed and roughly 1,200 wounded": the
             // bare second figure counts the same noun.
             if subject.is_none()

@@ -62,6 +62,8 @@ fn events_from_verbs_participles_and_nouns() {
         ("While 9,000 Brannish marines have provided a boost, analysts are wary.", &[("9,000", Some("Brannish marines"), None)]),
         ("Some 40,000 people in Quell voted.", &[("Some 40,000", Some("people"), None)]),
         ("Sales reached 600 mln dlrs last year.", &[("600 mln dlrs", None, None)]),
+        ("The firm lost 4.6 billion dlrs.", &[("4.6 billion dlrs", None, None)]),
+        ("Rivals captured 25 pct of the market.", &[("25 pct", Some("market"), None)]),
         ("The academy trained 300 cadets.", &[("300", Some("cadets"), None)]),
         ("Voters cast 5,000 ballots.", &[("5,000", Some("ballots"), None)]),
         ("Some 5,000 ballots are in Quell.", &[("Some 5,000", Some("ballots"), None)]),

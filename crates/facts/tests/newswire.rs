@@ -34,6 +34,7 @@ fn reuters_stories_extract_cleanly() {
     let quantities = QuantityExtractor::new();
     let stances = StanceExtractor::new();
     let (mut figures, mut with_subject_or_unit, mut stance_count) = (0usize, 0usize, 0usize);
+    let mut events: std::collections::BTreeMap<String, usize> = Default::default();
     for (n, line) in raw.lines().take(1500).enumerate() {
         let Ok(story) = serde_json::from_str::<Story>(line) else {
             continue;
@@ -62,6 +63,12 @@ fn reuters_stories_extract_cleanly() {
                     q.span.text, q.low, q.high, q.bound, q.unit, q.subject, c.source.name, q.rate
                 );
             }
+            if let Some(e) = &q.event {
+                *events.entry(e.clone()).or_default() += 1;
+                if std::env::var("FACTS_EVENTS").is_ok() {
+                    eprintln!("event {e:<12} {:<28} {:?}", q.span.text, q.subject);
+                }
+            }
             figures += 1;
             with_subject_or_unit += usize::from(q.subject.is_some() || q.unit.is_some());
         }
@@ -84,7 +91,7 @@ fn reuters_stories_extract_cleanly() {
         }
     }
     eprintln!(
-        "figures {figures}, with subject or unit {with_subject_or_unit}, stances {stance_count}"
+        "figures {figures}, with subject or unit {with_subject_or_unit}, stances {stance_count}, events {events:?}"
     );
     assert!(figures > 1000, "too few figures: {figures}");
     assert!(with_subject_or_unit as f64 >= 0.8 * figures as f64);

@@ -39,6 +39,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let mut tracker = Tracker::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
+    // Words' normal forms borrow from this one lower-cased copy.
+    let lower = text.to_ascii_lowercase();
     let mut in_line = Vec::new();
     let mut us = Vec::new();
     for &(line_start, line_end) in &paragraphs {
@@ -52,7 +54,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             }
             seg_cursor += 1;
         }
-        units_into(text, line_start, line_end, &in_line, &mut us);
+        units_into(text, &lower, line_start, line_end, &in_line, &mut us);
         walk_paragraph(doc, &us, &segments, &mut tracker, &mut drafts);
     }
     finish(doc, drafts)

@@ -81,11 +81,9 @@ fn scan_line(
     out: &mut Vec<QuoteSegment>,
 ) -> Option<Mark> {
     let line = text.get(start..end)?;
-    // Most paragraphs hold no quote mark at all: skip them in one pass.
-    let has_mark = line
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2));
-    if !has_mark && carried.is_none() {
+    // Most paragraphs can open no quote (apostrophes and dashes aside):
+    // skip them in one byte pass.
+    if carried.is_none() && !may_open_quote(line.as_bytes()) {
         return None;
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
@@ -204,6 +202,27 @@ fn scan_line(
     } else {
         None
     }
+}
+
+/// False only when no char of `line` can open a quote, so that the full
+/// scan would find nothing: no double mark, no opening curly single or
+/// guillemet, no stray closing double, and every straight apostrophe
+/// follows an ASCII letter or digit (a closing "'" needs an opener first;
+/// "''" opens regardless).
+fn may_open_quote(line: &[u8]) -> bool {
+    line.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        b'\'' => {
+            let prev = i.checked_sub(1).and_then(|p| line.get(p));
+            line.get(i + 1) == Some(&b'\'') || !prev.is_some_and(|p| p.is_ascii_alphanumeric())
+        }
+        // “ ‘ ” (E2 80 9C / 98 / 9D) and « (C2 AB).
+        0xE2 => {
+            line.get(i + 1) == Some(&0x80) && matches!(line.get(i + 2), Some(0x9C | 0x98 | 0x9D))
+        }
+        0xC2 => line.get(i + 1) == Some(&0xAB),
+        _ => false,
+    })
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

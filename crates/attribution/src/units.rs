@@ -66,15 +66,17 @@ impl Unit<'_> {
 
 /// Units of `text[start..end]`; `quotes` are (open, end) byte ranges of the
 /// quote segments that lie in it, in order.
+/// `lower` is `text` with ASCII letters lower-cased (same byte offsets).
 #[cfg(test)]
 pub fn units<'a>(
     text: &'a str,
+    lower: &'a str,
     start: usize,
     end: usize,
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    units_into(text, start, end, quotes, &mut out);
+    units_into(text, lower, start, end, quotes, &mut out);
     out
 }
 
@@ -92,6 +94,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// document costs one allocation rather than one per paragraph.
 pub fn units_into<'a>(
     text: &'a str,
+    lower: &'a str,
     start: usize,
     end: usize,
     quotes: &[(usize, usize, usize)],
@@ -133,7 +136,8 @@ pub fn units_into<'a>(
         if c.is_alphanumeric() {
             let mut j = i + clen;
             let mut prev = c;
-            while let Some(cj) = char_at(slice, j) {
+            let mut current = char_at(slice, j);
+            while let Some(cj) = current {
                 let after = char_at(slice, j + cj.len_utf8());
                 let next_alnum = after.is_some_and(char::is_alphanumeric);
                 let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
@@ -144,6 +148,7 @@ pub fn units_into<'a>(
                 if cj.is_alphanumeric() || inner {
                     prev = cj;
                     j += cj.len_utf8();
+                    current = after;
                 } else {
                     break;
                 }
@@ -151,7 +156,7 @@ pub fn units_into<'a>(
             let word_end = start + j.min(slice.len());
             let word = text.get(abs..word_end).unwrap_or("");
             let mut stop = word_end;
-            if char_at(slice, j) == Some('.') {
+            if current == Some('.') {
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "R-Ky." and "D-Wis.": a party and state tag.
@@ -169,13 +174,11 @@ pub fn units_into<'a>(
                 start: abs,
                 end: stop,
                 kind: UnitKind::Word,
-                norm: if word
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    Cow::Borrowed(word)
-                } else {
-                    Cow::Owned(norm(word))
+                // An ASCII word's normal form is its slice of the
+                // lower-cased text: no allocation per capitalised word.
+                norm: match lower.get(abs..stop) {
+                    Some(l) if word.is_ascii() => Cow::Borrowed(l),
+                    _ => Cow::Owned(norm(word)),
                 },
             });
             i = j;
@@ -232,7 +235,8 @@ mod tests {
     #[test]
     fn words_keep_abbreviations_and_apostrophes() {
         let text = "Gen. Mark Reynolds told U.S. officials People’s 12,000 troops, then left.";
-        let got: Vec<&str> = units(text, 0, text.len(), &[])
+        let lower = text.to_ascii_lowercase();
+        let got: Vec<&str> = units(text, &lower, 0, text.len(), &[])
             .iter()
             .map(|u| u.text(text))
             .collect();
@@ -261,7 +265,8 @@ mod tests {
         let text = "He said “a b c” today.";
         let open = text.find('“').unwrap_or(0);
         let close = text.find('”').unwrap_or(0) + '”'.len_utf8();
-        let u = units(text, 0, text.len(), &[(open, close, 0)]);
+        let lower = text.to_ascii_lowercase();
+        let u = units(text, &lower, 0, text.len(), &[(open, close, 0)]);
         let kinds: Vec<bool> = u.iter().map(Unit::is_quote).collect();
         assert_eq!(kinds, [false, false, true, false, false]);
     }

@@ -65,6 +65,8 @@ pub enum StanceForm {
     Verb,
     Noun,
     State,
+    /// "called it a fabrication": a denial when a dismissal word follows.
+    Dismiss,
 }
 
 pub struct Lexicon {
@@ -90,6 +92,7 @@ pub struct Lexicon {
     pub military: HashSet<&'static str>,
     pub not_counted: HashSet<&'static str>,
     pub not_actors: HashSet<&'static str>,
+    pub dismissal_words: HashSet<&'static str>,
 }
 
 /// Which counted nouns an event word applies to.
@@ -190,6 +193,7 @@ impl Lexicon {
                 let form = match *c.get(2)? {
                     "noun" => StanceForm::Noun,
                     "state" => StanceForm::State,
+                    "dismiss" => StanceForm::Dismiss,
                     _ => StanceForm::Verb,
                 };
                 Some((phrase(c.first()?), polarity(c.get(1)?)?, form))
@@ -248,6 +252,7 @@ impl Lexicon {
                 .collect(),
             not_counted: word_set(include_str!("../data/not_counted.txt")),
             not_actors: word_set(include_str!("../data/not_actors.txt")),
+            dismissal_words: word_set(include_str!("../data/dismissal_words.txt")),
         }
     }
 }

@@ -78,6 +78,16 @@ const VERB_PREFIX: &[&str] = &[
     "being",
 ];
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words allowed inside a run of capitalised name words.
 const NAME_INNER: &[&str] = &[
     "of", "for", "the", "and", "nor", "or", "&", "in", "on", "de",
@@ -348,6 +358,13 @@ impl<'a> Sentence<'a> {
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
                 j -= 1;
+            } else if j >= 2
+                && matches!(self.low(j - 2).as_str(), "in" | "on")
+                && self.capitalized(j - 1)
+                && (LEXICON.months.contains(w.as_str()) || WEEKDAYS.contains(&w.as_str()))
+            {
+                // "which in March called ...": a dated phrase before the verb.
+                j -= 2;
             } else {
                 break;
             }

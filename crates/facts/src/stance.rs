@@ -337,6 +337,45 @@ fn noun_stance(
     })
 }
 
+/// "the ministry called it “a fabrication”", "dismissed the reports as
+/// baseless": the object is what is denied.
+fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> Option<Found> {
+    let prev = sent.low(c.checked_sub(1)?);
+    if prev == "to" || BE.contains(&prev.as_str()) || sent.capitalized(c) {
+        return None;
+    }
+    let object_start = c + len;
+    let limit = (object_start + 12).min(sent.toks.len());
+    let clause_end = (object_start..limit)
+        .find(|&k| matches!(sent.s(k), "." | ";" | "," | ":"))
+        .unwrap_or(limit);
+    // The object ends at "as", an article or a quote ("called it “a
+    // fabrication”"), else right before the dismissal word ("called the
+    // reports false").
+    let marker = (object_start + 1..clause_end)
+        .find(|&k| matches!(sent.low(k).as_str(), "as" | "a" | "an" | "“" | "\"" | "‘"));
+    let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k).as_str());
+    let object_end = match marker {
+        Some(m) => {
+            (m..clause_end).find(dismissal)?;
+            m
+        }
+        None => (object_start + 1..clause_end).find(dismissal)?,
+    };
+    if object_end <= object_start {
+        return None;
+    }
+    let subject = sent.subject_before(c)?;
+    let (a, b) = subject.span;
+    Some(Found {
+        actors: sent.members(a, b),
+        role: subject.role,
+        polarity,
+        cue: (c, c + len),
+        about: Some((object_start, object_end)),
+    })
+}
+
 fn state_stance(
     sent: &Sentence,
     c: usize,
@@ -365,10 +404,26 @@ fn time_for(
 ) -> Option<ClaimTime> {
     let (cs, ce) = sent.bytes(clause.0, clause.1)?;
     let cue_start = sent.toks.get(found.cue.0)?.start;
+    // A relative clause that does not hold the cue dates another verb:
+    // "The cabinet, which in May called ..., declined to comment."
+    let foreign: Vec<(usize, usize)> = relative_clauses(sent)
+        .into_iter()
+        .filter(|&(a, b)| !(a..b).contains(&found.cue.0))
+        .collect();
+    let in_foreign = |k: usize| foreign.iter().any(|&(a, b)| (a..b).contains(&k));
+    let foreign_bytes: Vec<(usize, usize)> = foreign
+        .iter()
+        .filter_map(|&(a, b)| sent.bytes(a, b))
+        .collect();
     let timex = doc
         .time_expressions
         .iter()
         .filter(|t| t.span.start >= cs && t.span.end <= ce)
+        .filter(|t| {
+            !foreign_bytes
+                .iter()
+                .any(|&(a, b)| a <= t.span.start && t.span.end <= b)
+        })
         .min_by_key(|t| t.span.start.abs_diff(cue_start));
     if let Some(t) = timex {
         let head = doc.text.get(cs..t.span.start).unwrap_or("").trim_end();
@@ -404,7 +459,7 @@ fn time_for(
     // The qualifier nearest the cue: "who had initially denied ...,
     // confirmed on Friday" dates each verb by its own words.
     let mut best: Option<(usize, ClaimTime)> = None;
-    for k in q0..clause.1 {
+    for k in (q0..clause.1).filter(|&k| !in_foreign(k)) {
         let t = month_phrase(sent, k).or_else(|| {
             LEXICON
                 .time_qualifiers
@@ -432,6 +487,18 @@ fn time_for(
         }),
         _ => best,
     }
+}
+
+/// Token ranges of ", who|which ... ," relative clauses.
+fn relative_clauses(sent: &Sentence) -> Vec<(usize, usize)> {
+    let n = sent.toks.len();
+    (0..n)
+        .filter(|&k| sent.s(k) == "," && matches!(sent.low(k + 1).as_str(), "who" | "which"))
+        .map(|k| {
+            let end = (k + 1..n).find(|&j| sent.s(j) == ",").unwrap_or(n);
+            (k + 1, end)
+        })
+        .collect()
 }
 
 /// The "had" of a pluperfect verb at `cue`, past adverbs ("had repeatedly").
@@ -555,6 +622,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 StanceForm::Verb => verb_stance(&sent, c, len, *polarity, &timexes),
                 StanceForm::Noun => noun_stance(&sent, c, len, *polarity, &timexes),
                 StanceForm::State => state_stance(&sent, c, len, *polarity, &timexes),
+                StanceForm::Dismiss => dismiss_stance(&sent, c, len, *polarity),
             };
             c += len;
             let Some(found) = found else { continue };

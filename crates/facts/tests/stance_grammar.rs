@@ -213,3 +213,35 @@ fn the_proposition_leaves_out_the_time_of_the_stance() {
         assert_eq!(about, vec![Some(want.to_string())], "{text}");
     }
 }
+
+#[test]
+fn dismissals_are_denials() {
+    use Polarity::*;
+    check(&[
+        (
+            "In a statement, the port office called it “a fabrication from start to finish”.",
+            &[("the port office", Deny, None, None)],
+        ),
+        (
+            "The mayor dismissed the rumours as baseless.",
+            &[("The mayor", Deny, None, None)],
+        ),
+        (
+            "The Quell cabinet, which in May called reports of the blockade a fabrication, declined to comment.",
+            &[
+                ("The Quell cabinet", Deny, None, Some("XXXX-05")),
+                ("The Quell cabinet", NotConfirmed, None, None),
+            ],
+        ),
+        ("The mayor called the meeting a success.", &[]),
+        ("The union dismissed rumours.", &[]),
+        ("The firm dismissed 40 workers.", &[]),
+    ]);
+    let d = doc("The mayor dismissed the rumours as baseless.");
+    let about: Vec<Option<String>> = StanceExtractor::new()
+        .extract(&d, &[])
+        .into_iter()
+        .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+        .collect();
+    assert_eq!(about, vec![Some("the rumours".to_string())]);
+}

@@ -73,15 +73,19 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
         // Allow one modifier before the channel ("his New Year's greeting").
         for skip in 0..=2 {
             let at = j + skip;
-            let words: Vec<String> = units
+            let mut words: [&str; 4] = [""; 4];
+            let mut n = 0;
+            for w in units
                 .get(at..hi)
                 .unwrap_or(&[])
                 .iter()
                 .take(4)
                 .take_while(|w| w.is_word())
-                .map(|w| w.norm().to_string())
-                .collect();
-            if let Some(len) = LEXICON.channel_at(&words) {
+            {
+                words[n] = w.norm();
+                n += 1;
+            }
+            if let Some(len) = LEXICON.channel_at(&words[..n]) {
                 let first = units.get(j)?;
                 let last = units.get(at + len - 1)?;
                 return Some((

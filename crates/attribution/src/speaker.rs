@@ -285,8 +285,14 @@ pub fn squash(s: &str) -> String {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
@@ -301,33 +307,36 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let body = &all[dets..];
     let head_unit = body.last()?;
     let head = word_text(head_unit, text);
+    // The normal form, for the lexicon lists that ignore case.
+    let head_lower = head_unit.norm();
     let start = all.first()?.start;
     let end = head_unit.end;
-    let whole = squash(text.get(start..end).unwrap_or(""));
-    let description = join(body, text);
+    // Built only for the phrase returned: most candidate phrases fail.
+    let whole = || squash(text.get(start..end).unwrap_or(""));
+    let description = || join(body, text);
     let head_capital = head_unit.capitalised(text);
-    let head_norm = head_unit.norm().to_string();
-    let plural = head_norm.ends_with('s') && !head_norm.ends_with("ss");
+    let head_norm = || head_lower.to_string();
+    let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
     let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
         u.capitalised(text) && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
     });
     // Descriptions headed by a common noun.
-    if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head)) {
+    if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head_lower)) {
         let definite = dets == 1 && all[0].norm() == "the";
-        if LEXICON.is_org_noun(head) || (proper_inside && !LEXICON.is_role_noun(head)) {
+        if LEXICON.is_org_noun(head_lower) || (proper_inside && !LEXICON.is_role_noun(head_lower)) {
             return Some(Phrase {
                 start,
                 end,
                 kind: PhraseKind::Organization,
-                name: strip_the(&whole),
+                name: strip_the(&whole()),
                 role: None,
-                head: head_norm,
+                head: head_norm(),
                 female: false,
                 male: false,
                 plural: false,
             });
         }
-        if LEXICON.is_role_noun(head) || LEXICON.is_document_noun(head) {
+        if LEXICON.is_role_noun(head_lower) || LEXICON.is_document_noun(head_lower) {
             let kind = if definite && !plural && body.len() <= 2 {
                 PhraseKind::Definite
             } else {
@@ -337,9 +346,9 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 start,
                 end,
                 kind,
-                name: whole,
-                role: Some(description),
-                head: head_norm,
+                name: whole(),
+                role: Some(description()),
+                head: head_norm(),
                 female: false,
                 male: false,
                 plural,
@@ -351,7 +360,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
-    let words: Vec<String> = body.iter().map(|u| u.norm().to_string()).collect();
+    let words: Vec<&str> = body.iter().map(|u| u.norm()).collect();
     // "Trump lawyer Marc Kasowitz": a lower-case role noun also ends the
     // title part.
     let title_end = body[..body.len() - 1]
@@ -392,7 +401,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
                 name: join(name_units, text),
                 male: body[..te].iter().any(|u| u.norm() == "mr."),
                 role: Some(role),
-                head: head_norm,
+                head: head_norm(),
                 female,
                 plural: false,
             });
@@ -403,9 +412,9 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
             start,
             end,
             kind: PhraseKind::Organization,
-            name: strip_the(&whole),
+            name: strip_the(&whole()),
             role: None,
-            head: head_norm,
+            head: head_norm(),
             female: false,
             male: false,
             plural: false,
@@ -425,9 +434,9 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         start,
         end,
         kind: PhraseKind::Person,
-        name: description,
+        name: description(),
         role: None,
-        head: head_norm,
+        head: head_norm(),
         female,
         male: false,
         plural: false,
@@ -489,10 +498,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         if j == body_start {
             break;
         }
-        let words: Vec<String> = units[body_start..j]
-            .iter()
-            .map(|u| u.norm().to_string())
-            .collect();
+        let words: Vec<&str> = units[body_start..j].iter().map(|u| u.norm()).collect();
         let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
         let first = &units[body_start];
         let mut describes = true;

@@ -129,15 +129,29 @@ pub fn units_into<'a>(
             }
         }
         let clen = c.len_utf8();
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             i += clen;
             continue;
         }
         if c.is_alphanumeric() {
+            let bytes = slice.as_bytes();
             let mut j = i + clen;
             let mut prev = c;
             let mut current = char_at(slice, j);
             while let Some(cj) = current {
+                // ASCII letters and digits always continue a word.
+                if cj.is_ascii_alphanumeric() {
+                    prev = cj;
+                    j += 1;
+                    current = bytes.get(j).and_then(|&b| {
+                        if b.is_ascii() {
+                            Some(char::from(b))
+                        } else {
+                            char_at(slice, j)
+                        }
+                    });
+                    continue;
+                }
                 let after = char_at(slice, j + cj.len_utf8());
                 let next_alnum = after.is_some_and(char::is_alphanumeric);
                 let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;

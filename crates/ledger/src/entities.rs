@@ -192,14 +192,13 @@ fn capitalise(text: &str) -> String {
 
 /// For each claim, the entities named in its sentence (canonical names,
 /// metonyms as their referent), or when it names none, the document's most
-/// mentioned ones: what the figure is about. Places other than countries are
-/// left out: a dateline city says where a story was filed, not what it is
-/// about.
+/// mentioned ones: what the figure is about. Datelines are left out: the city
+/// a story was filed from says nothing about what it is about.
 pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<String>> {
     /// Entities standing for a whole document when a sentence names none.
     const DOCUMENT_TOPICS: usize = 3;
-    fn key_of(m: &Mention) -> Option<String> {
-        if m.kind == EntityType::Location && m.refers_to.is_none() {
+    fn key_of(m: &Mention, text: &str) -> Option<String> {
+        if m.kind == EntityType::Location && m.refers_to.is_none() && is_dateline(m, text) {
             return None;
         }
         let name = m
@@ -217,7 +216,7 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
             let mut mentions: Vec<&Mention> = d.mentions.iter().collect();
             mentions.sort_by_key(|m| m.span.start);
             let mut counts: HashMap<String, usize> = HashMap::new();
-            for key in mentions.iter().filter_map(|m| key_of(m)) {
+            for key in mentions.iter().filter_map(|m| key_of(m, &d.text)) {
                 *counts.entry(key).or_default() += 1;
             }
             let mut topics: Vec<(String, usize)> = counts.into_iter().collect();
@@ -246,7 +245,7 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
                 .unwrap_or(&[])
                 .iter()
                 .take_while(|m| m.span.start < end)
-                .filter_map(|m| key_of(m))
+                .filter_map(|m| key_of(m, &doc.text))
                 .collect();
             if names.is_empty() {
                 return topics.clone();
@@ -256,6 +255,20 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
             names
         })
         .collect()
+}
+
+/// A place opening a paragraph and followed by a comma, dash or bracket, or
+/// written in capitals there ("ORAVEN, March 9 -", "LONDON (Wire) -").
+fn is_dateline(m: &Mention, text: &str) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before.get(line_start..).unwrap_or("x").trim().is_empty() {
+        return false;
+    }
+    let shouting = m.span.text.chars().any(char::is_alphabetic)
+        && !m.span.text.chars().any(char::is_lowercase);
+    let after = text.get(m.span.end..).unwrap_or("").trim_start_matches(' ');
+    shouting || after.starts_with([',', '(', '-', '\u{2013}', '\u{2014}'])
 }
 
 /// Fills `claim.source.entity` with the entity id its source resolves to:

@@ -74,6 +74,21 @@ pub fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> So
 }
 
 fn source_from(doc: &Document, sent: &Sentence, a: usize, b: usize) -> Option<Source> {
+    source_with_role(doc, sent, a, b, None)
+}
+
+/// A source named by tokens `a..b`, with leading title words ("Defence
+/// Minister Ilsa Brandt") or an appositive (`role`) as its role.
+fn source_with_role(
+    doc: &Document,
+    sent: &Sentence,
+    a: usize,
+    b: usize,
+    role: Option<(usize, usize)>,
+) -> Option<Source> {
+    let a0 = a;
+    let title_end = sent.name_after_title(a0, b);
+    let a = title_end.unwrap_or(a0);
     let (s, e) = sent.bytes(a, b)?;
     let span = Span::of(&doc.text, s, e)?;
     let name = span
@@ -85,11 +100,18 @@ fn source_from(doc: &Document, sent: &Sentence, a: usize, b: usize) -> Option<So
     if matches!(name.to_lowercase().as_str(), "the" | "a" | "an" | "") {
         return None;
     }
-    let kind = source_kind(doc, s, e, &name);
+    let kind = if title_end.is_some() {
+        SourceKind::Person
+    } else {
+        source_kind(doc, s, e, &name)
+    };
+    let role = role
+        .map(|(x, y)| sent.slice(x, y).to_string())
+        .or_else(|| title_end.map(|t| sent.slice(a0, t).to_string()));
     Some(Source {
         name: Some(name),
         kind,
-        role: None,
+        role,
         entity: None,
         span: Some(span),
     })
@@ -140,8 +162,9 @@ pub fn find(
         if sent.low(v.saturating_sub(1)) == "to" {
             continue;
         }
-        if let Some((a, b)) = sent.actor_before(v) {
-            if let Some(source) = source_from(doc, sent, a, b) {
+        if let Some(subject) = sent.subject_before(v) {
+            let (a, b) = subject.span;
+            if let Some(source) = source_with_role(doc, sent, a, b, subject.role) {
                 return Some(Claimant {
                     source,
                     cue: Some(sent.slice(v, v + phrase.len()).to_string()),

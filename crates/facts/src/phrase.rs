@@ -433,6 +433,42 @@ impl<'a> Sentence<'a> {
             && self.capitalized(b - 1)
     }
 
+    /// Where a person's name starts after leading title words ("Interior
+    /// Minister Pell Dorran", "Secretary of State Ana Vell"), if it does.
+    pub fn name_after_title(&self, a: usize, b: usize) -> Option<usize> {
+        if b < a + 2 || !self.capitalized(b - 1) {
+            return None;
+        }
+        let title = (a..b - 1).rev().find(|&k| {
+            let w = self.low(k);
+            self.capitalized(k)
+                && (LEXICON.person_titles.contains(w.as_str())
+                    || LEXICON.person_titles.contains(format!("{w}.").as_str()))
+        })?;
+        let mut n = title + 1;
+        if self.s(n) == "." {
+            n += 1;
+        }
+        // "Secretary of State", "Chancellor of the Exchequer".
+        if self.low(n) == "of" {
+            let m = if self.low(n + 1) == "the" {
+                n + 2
+            } else {
+                n + 1
+            };
+            if self.capitalized(m) {
+                n = m + 1;
+            }
+        }
+        let name_ok = n < b
+            && b - n <= 4
+            && (n..b).all(|k| {
+                self.capitalized(k) && !LEXICON.person_titles.contains(self.low(k).as_str())
+                    || self.s(k) == "."
+            });
+        name_ok.then_some(n)
+    }
+
     /// [`Self::np_before`] widened over a postmodifier ("officials in
     /// Tarsenia", "people familiar with the talks") and a coordination
     /// ("Neither the cabinet nor the coalition", "Keldar and the union").

@@ -520,42 +520,6 @@ fn pluperfect(sent: &Sentence, cue: usize) -> Option<usize> {
     None
 }
 
-/// Where a person's name starts after leading title words ("Interior
-/// Minister Pell Dorran", "Secretary of State Ana Vell"), if it does.
-fn name_after_title(sent: &Sentence, a: usize, b: usize) -> Option<usize> {
-    if b < a + 2 || !sent.capitalized(b - 1) {
-        return None;
-    }
-    let title = (a..b - 1).rev().find(|&k| {
-        let w = sent.low(k);
-        sent.capitalized(k)
-            && (LEXICON.person_titles.contains(w.as_str())
-                || LEXICON.person_titles.contains(format!("{w}.").as_str()))
-    })?;
-    let mut n = title + 1;
-    if sent.s(n) == "." {
-        n += 1;
-    }
-    // "Secretary of State", "Chancellor of the Exchequer".
-    if sent.low(n) == "of" {
-        let m = if sent.low(n + 1) == "the" {
-            n + 2
-        } else {
-            n + 1
-        };
-        if sent.capitalized(m) {
-            n = m + 1;
-        }
-    }
-    let name_ok = n < b
-        && b - n <= 4
-        && (n..b).all(|k| {
-            sent.capitalized(k) && !LEXICON.person_titles.contains(sent.low(k).as_str())
-                || sent.s(k) == "."
-        });
-    name_ok.then_some(n)
-}
-
 /// Without time expressions from the time stage: "until late April" gives
 /// the year-less month `XXXX-04`.
 fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
@@ -677,7 +641,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     .role
                     .filter(|_| found.actors.len() == 1)
                     .map(|(r0, r1)| sent.slice(r0, r1).to_string());
-                if let Some(n) = name_after_title(&sent, a0, b) {
+                if let Some(n) = sent.name_after_title(a0, b) {
                     let title = sent.slice(a0, n).to_string();
                     role = Some(match role {
                         Some(r) => r,

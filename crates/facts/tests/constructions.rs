@@ -417,7 +417,7 @@ fn claimants_from_clauses() {
         ("About 300 boats were seized, officials said.", "officials", SourceKind::Anonymous),
         ("Officials in Quell say about 2,000 sailors have arrived.", "Officials in Quell", SourceKind::Anonymous),
         ("Three people familiar with the talks said 40 boats were seized.", "Three people familiar with the talks", SourceKind::Anonymous),
-        ("Varno was backed by Defence Minister Ilsa Brandt, who had said that 10,000 soldiers were ready.", "Defence Minister Ilsa Brandt", SourceKind::Person),
+        ("Varno was backed by Defence Minister Ilsa Brandt, who had said that 10,000 soldiers were ready.", "Ilsa Brandt", SourceKind::Person),
         ("Intelligence sources and local leaders, especially from Keldar, have expressed fears that up to 12,000 soldiers may be sent.", "Intelligence sources and local leaders", SourceKind::Anonymous),
     ];
     for (text, name, kind) in cases {
@@ -434,6 +434,41 @@ fn claimants_from_clauses() {
         claims.first().map(|c| c.source.kind),
         Some(SourceKind::Unattributed)
     );
+}
+
+#[test]
+fn claimant_roles_from_titles_and_appositives() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Port Commissioner Anu Sarl said 300 boats were seized.",
+            "Anu Sarl",
+            "Port Commissioner",
+        ),
+        (
+            "Quell's port chief, Anu Sarl, said 300 boats were seized.",
+            "Anu Sarl",
+            "Quell's port chief",
+        ),
+        (
+            "Anu Sarl, the port chief, said 300 boats were seized.",
+            "Anu Sarl",
+            "port chief",
+        ),
+    ];
+    for (text, name, role) in cases {
+        let claims = quantities(text);
+        let source = claims.first().map(|c| c.source.clone());
+        assert_eq!(
+            source.as_ref().and_then(|s| s.name.as_deref()),
+            Some(*name),
+            "{text}"
+        );
+        assert_eq!(
+            source.as_ref().and_then(|s| s.role.as_deref()),
+            Some(*role),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -615,7 +615,10 @@ impl<'a> Sentence<'a> {
                 self.low(k + 1).as_str(),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
             );
-            if (head_capital || determiner_next) && matches!(w.as_str(), "and" | "nor" | "or") {
+            // "nor" always joins two actors; "and"/"or" may join modifiers
+            // ("South Korean and EU officials").
+            if w == "nor" || (head_capital || determiner_next) && matches!(w.as_str(), "and" | "or")
+            {
                 if k > start {
                     out.push((start, k));
                 }

@@ -75,6 +75,14 @@ fn negation_scope_and_refusals() {
             &[("the port authority", NotConfirmed, None, None), ("the Velmar customs office", NotConfirmed, None, None)],
         ),
         (
+            "Neither the army nor police officials confirmed the figures.",
+            &[("the army", NotConfirmed, None, None), ("police officials", NotConfirmed, None, None)],
+        ),
+        (
+            "Quell neither confirmed nor denied the report.",
+            &[("Quell", NotConfirmed, None, None)],
+        ),
+        (
             "The harbour authority has not confirmed the closure.",
             &[("The harbour authority", NotConfirmed, None, None)],
         ),

@@ -1,7 +1,7 @@
 //! Looking up names (claim sources, stance actors) among canonical entities
 //! and the documents' own mention annotations.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crosscheck_ner::gazetteer::{gazetteer, Place};
@@ -35,6 +35,10 @@ pub struct NameIndex<'a> {
     ids: HashMap<String, &'a str>,
     /// name key → canonical name of the referent
     canonical: HashMap<String, String>,
+    /// Name keys of the countries and places the documents name, with their
+    /// display names: states the gazetteer does not list still have organs
+    /// ("the Velorian foreign ministry").
+    polities: BTreeMap<String, String>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -55,6 +59,16 @@ impl<'a> NameIndex<'a> {
                 if rank > slot.0 {
                     *slot = (rank, entity);
                 }
+            }
+        }
+        for entity in entities {
+            if matches!(entity.kind, EntityType::Country | EntityType::Location)
+                && entity.refers_to.is_none()
+                && !entity.mentions.is_empty()
+            {
+                index
+                    .polities
+                    .insert(name_key(&entity.name), entity.name.clone());
             }
         }
         for (key, (_, entity)) in best {
@@ -121,7 +135,10 @@ impl<'a> NameIndex<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let speaks_for_state = lower.iter().any(|w| GOVERNMENT_NOUNS.contains(w.as_str()));
         if speaks_for_state {
-            let countries = countries_named(&words);
+            let mut countries = countries_named(&words);
+            if countries.is_empty() {
+                countries = self.polities_named(&words);
+            }
             if countries.len() == 1 {
                 if let Some(country) = countries.into_iter().next() {
                     return self.canonical_name(&country);
@@ -129,6 +146,45 @@ impl<'a> NameIndex<'a> {
             }
         }
         self.canonical_name(actor)
+    }
+
+    /// Places named in an actor phrase by name ("Velora's ministry") or by an
+    /// adjective formed from the name ("the Veloran ministry"), among those
+    /// the documents name.
+    fn polities_named(&self, words: &[&str]) -> BTreeSet<String> {
+        const ADJECTIVE_ENDINGS: [&str; 5] = ["ian", "an", "ese", "ish", "i"];
+        /// Shortest stem an adjective must keep to be matched to a name.
+        const MIN_STEM: usize = 4;
+        let mut found = BTreeSet::new();
+        for word in words {
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let key = name_key(word);
+            // The adjective first: a tagger may list "Veloran" as a place of
+            // its own beside "Velora".
+            let from_adjective = ADJECTIVE_ENDINGS.iter().find_map(|ending| {
+                let stem = key.strip_suffix(ending)?;
+                if stem.chars().count() < MIN_STEM {
+                    return None;
+                }
+                let matches: Vec<&String> = self
+                    .polities
+                    .range(stem.to_string()..)
+                    .take_while(|(k, _)| k.starts_with(stem))
+                    .filter(|(k, _)| **k != key && k.len() <= stem.len() + 3 && !k.contains(' '))
+                    .map(|(_, name)| name)
+                    .collect();
+                match matches.as_slice() {
+                    [name] => Some((*name).clone()),
+                    _ => None,
+                }
+            });
+            if let Some(name) = from_adjective.or_else(|| self.polities.get(&key).cloned()) {
+                found.insert(name);
+            }
+        }
+        found
     }
 
     /// Canonical display name for an actor or speaker.
@@ -356,6 +412,38 @@ mod tests {
         assert_eq!(index.actor_name("Vell"), "Ana Vell");
         assert_eq!(index.actor_name("President Ana Vell"), "Ana Vell");
         assert_eq!(index.entity_id("Vell"), Some("per-ana-vell"));
+    }
+
+    #[test]
+    fn organs_of_unlisted_states_speak_for_them() {
+        let place = |name: &str| Entity {
+            id: format!("loc-{}", name.to_lowercase()),
+            name: name.to_string(),
+            kind: EntityType::Location,
+            aliases: Vec::new(),
+            mentions: vec![crosscheck_model::EntityMention {
+                doc: "d".into(),
+                span: crosscheck_model::Span {
+                    start: 0,
+                    end: name.len(),
+                    text: name.to_string(),
+                },
+            }],
+            refers_to: None,
+            coordinates: None,
+        };
+        // "Veloran" tagged as a place of its own must not win over "Velora".
+        let entities = vec![place("Velora"), place("Veloran"), place("Ostmark")];
+        let index = NameIndex::new(&entities, &[]);
+        for (actor, want) in [
+            ("the Veloran foreign ministry", "Velora"),
+            ("Velora's defence ministry", "Velora"),
+            ("Ostmarkish officials", "Ostmark"),
+            ("the Harbour Authority", "Harbour Authority"),
+            ("Veloran farmers", "Veloran farmers"),
+        ] {
+            assert_eq!(index.actor_name(actor), want, "{actor}");
+        }
     }
 
     #[test]

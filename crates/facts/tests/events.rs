@@ -126,3 +126,90 @@ fn a_year_is_no_range_partner() {
         ]
     );
 }
+
+#[test]
+fn odd_word_salad_never_panics() {
+    use crosscheck_facts::StanceExtractor;
+    let pieces = [
+        "Neither",
+        "nor",
+        "the",
+        "had",
+        "again",
+        "denied",
+        "called",
+        "it",
+        "a",
+        "fabrication",
+        ",",
+        "who",
+        "which",
+        "in",
+        "May",
+        "on",
+        "Monday",
+        "300",
+        "14,000",
+        "killed",
+        "wounded",
+        "and",
+        "or",
+        "including",
+        "of",
+        "deployment",
+        "sent",
+        "troops",
+        "Minister",
+        "Pell",
+        "Dorran",
+        "’s",
+        "familiar",
+        "with",
+        "said",
+        "times",
+        "as",
+        "baseless",
+        "within",
+        "hours",
+        "by",
+        "“",
+        "”",
+        ".",
+        "mln",
+        "to",
+        "7.8",
+        "1987",
+        "neither",
+        "confirm",
+        "deny",
+        "declined",
+        "by",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 20) as usize;
+        let text: Vec<&str> = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let text = text.join(" ");
+        let mut d = Document {
+            id: "t".to_string(),
+            text: text.clone(),
+            ..Document::default()
+        };
+        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+        for c in QuantityExtractor::new()
+            .extract(&d, &[])
+            .into_iter()
+            .chain(StanceExtractor::new().extract(&d, &[]))
+        {
+            assert!(c.span.is_valid_in(&d.text), "{text:?}: {:?}", c.span);
+        }
+    }
+}

@@ -9,6 +9,14 @@
 //! - Claimants come from the quote claim a figure sits in, else from the
 //!   sentence's own clause ("according to X", "X estimate that ...",
 //!   "..., X said").
+//! - `Quantity.event` says what happened to what is counted (killed,
+//!   wounded, casualties, deployed, supplied, captured, ...), from the
+//!   predicate of the counted phrase, a bare participle, the counted noun or
+//!   the verb or noun governing the figure (`data/events.tsv`); money,
+//!   percentages and shares get none.
+//! - Stance actors and figure claimants are split from their role: title
+//!   words ("Defence Minister Ilse Marrow") and appositives ("Valdoria's
+//!   defence minister, Ilse Marrow,") go to `source.role`.
 //! - Stance `time.value` is a TIMEX3 value from `doc.time_expressions` when
 //!   one sits in the stance clause, else a qualifier: `INITIAL`, `LATER`,
 //!   `ONGOING`, `PRESENT_REF`, `PAST_REF`, or a year-less `XXXX-MM` /

@@ -104,73 +104,54 @@ pub fn units_into<'a>(
     let Some(slice) = text.get(start..end) else {
         return;
     };
+    let bytes = slice.as_bytes();
     out.reserve(slice.len() / 5 + 4);
     let mut q = quotes.iter().peekable();
     let mut i = 0; // byte offset into `slice`
-    while let Some(c) = char_at(slice, i) {
+    while let Some(&b) = bytes.get(i) {
         let abs = start + i;
-        while q.peek().is_some_and(|&&(_, qend, _)| qend <= abs) {
-            q.next();
-        }
-        if let Some(&&(qopen, qend, idx)) = q.peek() {
-            if qopen == abs {
-                out.push(Unit {
-                    start: qopen,
-                    end: qend,
-                    kind: UnitKind::Quote(idx),
-                    norm: Cow::Borrowed(""),
-                });
-                // Resume at the first char boundary at or after the quote end.
-                i = (qend - start).max(i + 1);
-                while i < slice.len() && !slice.is_char_boundary(i) {
-                    i += 1;
+        if !quotes.is_empty() {
+            while q.peek().is_some_and(|&&(_, qend, _)| qend <= abs) {
+                q.next();
+            }
+            if let Some(&&(qopen, qend, idx)) = q.peek() {
+                if qopen == abs {
+                    out.push(Unit {
+                        start: qopen,
+                        end: qend,
+                        kind: UnitKind::Quote(idx),
+                        norm: Cow::Borrowed(""),
+                    });
+                    // Resume at the first char boundary at or after the quote end.
+                    i = (qend - start).max(i + 1);
+                    while i < slice.len() && !slice.is_char_boundary(i) {
+                        i += 1;
+                    }
+                    continue;
                 }
-                continue;
             }
         }
+        // ASCII bytes are classified without decoding a char.
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match char_at(slice, i) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         let clen = c.len_utf8();
-        if c == ' ' || c.is_whitespace() {
+        if c.is_whitespace() {
             i += clen;
             continue;
         }
         if c.is_alphanumeric() {
-            let bytes = slice.as_bytes();
-            let mut j = i + clen;
-            let mut prev = c;
-            let mut current = char_at(slice, j);
-            while let Some(cj) = current {
-                // ASCII letters and digits always continue a word.
-                if cj.is_ascii_alphanumeric() {
-                    prev = cj;
-                    j += 1;
-                    current = bytes.get(j).and_then(|&b| {
-                        if b.is_ascii() {
-                            Some(char::from(b))
-                        } else {
-                            char_at(slice, j)
-                        }
-                    });
-                    continue;
-                }
-                let after = char_at(slice, j + cj.len_utf8());
-                let next_alnum = after.is_some_and(char::is_alphanumeric);
-                let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
-                // A comma joins only digits (12,000).
-                let inner = inner
-                    && (cj != ','
-                        || (prev.is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())));
-                if cj.is_alphanumeric() || inner {
-                    prev = cj;
-                    j += cj.len_utf8();
-                    current = after;
-                } else {
-                    break;
-                }
-            }
-            let word_end = start + j.min(slice.len());
+            let (j, stop_dot) = word_end(slice, i + clen, c);
+            let mut j = j;
+            let word_end = start + j;
             let word = text.get(abs..word_end).unwrap_or("");
             let mut stop = word_end;
-            if current == Some('.') {
+            if stop_dot {
                 let single_letter =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "R-Ky." and "D-Wis.": a party and state tag.
@@ -206,6 +187,35 @@ pub fn units_into<'a>(
         });
         i += clen;
     }
+}
+
+/// End (byte offset in `slice`) of the word whose first char `first` ends
+/// at `j`, and whether a full stop follows it. Apostrophes, hyphens, stops
+/// and ampersands join letters (People’s, U.S., AT&T); a comma joins only
+/// digits (12,000).
+fn word_end(slice: &str, mut j: usize, first: char) -> (usize, bool) {
+    let bytes = slice.as_bytes();
+    let mut prev = first;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_alphanumeric() {
+            prev = char::from(b);
+            j += 1;
+            continue;
+        }
+        let Some(cj) = char_at(slice, j) else { break };
+        let after = char_at(slice, j + cj.len_utf8());
+        let next_alnum = after.is_some_and(char::is_alphanumeric);
+        let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
+        let inner = inner
+            && (cj != ',' || (prev.is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())));
+        if cj.is_alphanumeric() || inner {
+            prev = cj;
+            j += cj.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (j, bytes.get(j) == Some(&b'.'))
 }
 
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote

@@ -5,8 +5,9 @@
 //! `cargo run --release -p crosscheck-time --example undated [SHARED_DIR]`
 //!
 //! Per corpus it prints: how many documents get an estimate, how often its
-//! lower bound (and upper bound, where there is one) holds, how many get a
-//! resolution anchor and how far that anchor lies before the real date; and
+//! lower bound (and upper bound, where there is one) holds, how far the lower
+//! bound lies before the real date (crosscheck-analyze resolves relative
+//! expressions of undated documents against it); and
 //! for year-less dates ("April 27", "late March") that the text alone placed
 //! in a year, how often that year is right. On TimeBank "right" means equal
 //! to the gold TIMEX3 value of the overlapping gold span; on Reuters (no
@@ -15,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck_time::{estimate_publication_date, resolution_anchor, NaiveDate, TimeNormalizer};
+use crosscheck_time::{estimate_publication_date, NaiveDate, TimeNormalizer};
 
 #[derive(Default)]
 struct Tally {
@@ -66,9 +67,10 @@ impl Tally {
             pct(self.upper_holds, self.with_upper)
         );
         println!(
-            "resolution anchor: {} ({:.1}%); days before the real date: median {}, 90th pct {}, max {}, negative (anchor after real date) {}",
+            "lower bound used as anchor: {} ({:.1}%), within 0..=31 days before the real date: {}; days before the real date: median {}, 90th pct {}, max {}, negative (after the real date) {}",
             self.anchored,
             pct(self.anchored, self.documents),
+            gaps.iter().filter(|g| (0..=31).contains(*g)).count(),
             at(0.5),
             at(0.9),
             gaps.last().copied().unwrap_or(0),
@@ -103,7 +105,8 @@ fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real
             }
         }
     }
-    if let Some(anchor) = resolution_anchor(text, &exprs) {
+    // What crosscheck-analyze re-extracts against today: the lower bound.
+    if let Some(anchor) = estimate_publication_date(text, &exprs).and_then(|e| e.earliest) {
         tally.anchored += 1;
         tally.anchor_gaps.push((real - anchor).num_days());
     }
@@ -176,7 +179,11 @@ fn timebank(dir: &Path, normalizer: &TimeNormalizer) {
                     tally.placed_right += 1;
                 } else if std::env::var_os("UNDATED_SHOW").is_some() {
                     let from = e.span.start.saturating_sub(150);
-                    let ctx = doc.text.get(from..e.span.end).unwrap_or("").replace('\n', " ");
+                    let ctx = doc
+                        .text
+                        .get(from..e.span.end)
+                        .unwrap_or("")
+                        .replace('\n', " ");
                     println!("PLACED {} gold {} dct {dct} | {ctx}", e.value, gold.value);
                 }
             }
@@ -219,6 +226,13 @@ fn reuters(path: &Path, normalizer: &TimeNormalizer) {
                 tally.placed += 1;
                 if reference.value == e.value {
                     tally.placed_right += 1;
+                } else if std::env::var_os("UNDATED_SHOW").is_some() {
+                    let from = e.span.start.saturating_sub(150);
+                    let ctx = text.get(from..e.span.end).unwrap_or("").replace('\n', " ");
+                    println!(
+                        "PLACED {} ref {} real {real} | {ctx}",
+                        e.value, reference.value
+                    );
                 }
             }
         }

@@ -31,6 +31,12 @@ pub(crate) struct Lexicon {
     pub start_cues: Vec<String>,
     /// Words that put a dated event in the writer's future.
     pub future_markers: Vec<String>,
+    /// Superlatives and the like before "since": a comparison, not a start.
+    pub comparisons: Vec<String>,
+    /// Past-tense words besides regular -ed forms.
+    pub past_words: Vec<String>,
+    /// -ed words that are not past-tense verbs.
+    pub not_past: Vec<String>,
     pub timezones: Vec<String>,
     /// Words before a bare "May"/"March" that make it a month.
     pub month_cues: Vec<String>,
@@ -148,6 +154,9 @@ impl Lexicon {
                 "earlier" => lex.earlier_cues.push(word),
                 "start" => lex.start_cues.push(word),
                 "future_marker" => lex.future_markers.push(word),
+                "comparison" => lex.comparisons.push(word),
+                "past" => lex.past_words.push(word),
+                "not_past" => lex.not_past.push(word),
                 "timezone" => lex.timezones.push(word),
                 "month_cue" => lex.month_cues.push(word),
                 "not_month_after" => lex.not_month_after.push(word),

@@ -15,7 +15,9 @@ use crosscheck_model::{DateEstimate, TimeExpression, TimexType};
 use regex::Regex;
 
 use crate::lexicon::lexicon;
-use crate::scan::{tokens, Kind, Tok};
+use crate::scan::tokens;
+use crate::states_year;
+use crate::tense::{clause_tense, Tense};
 
 /// "its fourth year", "the third year", "its 3rd year".
 static ORDINAL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -33,38 +35,25 @@ static START_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Bounds on the publication date from the text alone.
+///
+/// The bounds are bounds, not a date to resolve "on Friday" against: on
+/// Reuters-21578 stories read without their dates, the lower bound lay
+/// within a month before the real date for only about 4% of the stories
+/// (see `examples/undated.rs` and benchmarks/text-time.md).
 pub fn estimate_publication_date(
     text: &str,
     expressions: &[TimeExpression],
 ) -> Option<DateEstimate> {
-    estimate(text, expressions).map(|(estimate, _)| estimate)
-}
-
-/// The date to resolve relative expressions ("on Friday", "last week")
-/// against in a text without a publication date: the estimate's lower bound
-/// when a day or month the text states sets it, or when the bounds are at
-/// most two months apart. None when only a year or a wide window bounds the
-/// date: "Friday" resolved against 1 January 1953 (the lower bound a text
-/// gives by mentioning 1953) would be an invented date, not an estimate.
-pub fn resolution_anchor(text: &str, expressions: &[TimeExpression]) -> Option<NaiveDate> {
-    estimate(text, expressions).and_then(|(_, anchor)| anchor)
-}
-
-/// The estimate and, when it is precise enough, the anchor.
-fn estimate(
-    text: &str,
-    expressions: &[TimeExpression],
-) -> Option<(DateEstimate, Option<NaiveDate>)> {
-    let mut precise_low: Option<NaiveDate> = None;
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
     let dated = explicit_dates(text, expressions);
-    if let Some(d) = dated.iter().filter(|d| !d.future).max_by_key(|d| d.first) {
+    if let Some(d) = dated
+        .iter()
+        .filter(|d| d.tense == Tense::Past)
+        .max_by_key(|d| d.first)
+    {
         earliest = Some(d.first);
-        if matches!(d.expr.granularity.as_deref(), Some("day" | "month")) {
-            precise_low = Some(d.first);
-        }
         let weak = if d.expr.granularity.as_deref() == Some("year") {
             " (a year only: a weak lower bound)"
         } else if !states_year(&d.expr.text) {
@@ -77,7 +66,11 @@ fn estimate(
             d.expr.text, d.expr.value, d.expr.span.start, d.expr.span.end
         ));
     }
-    if let Some(d) = dated.iter().filter(|d| d.future).min_by_key(|d| d.last) {
+    if let Some(d) = dated
+        .iter()
+        .filter(|d| d.tense == Tense::Future)
+        .min_by_key(|d| d.last)
+    {
         if earliest.is_none_or(|e| e <= d.last) {
             latest = Some(d.last);
             basis.push(format!(
@@ -103,25 +96,11 @@ fn estimate(
     if basis.is_empty() {
         return None;
     }
-    let narrow = match (earliest, latest) {
-        (Some(e), Some(l)) => (l - e).num_days() <= 62,
-        _ => false,
-    };
-    let anchor = earliest.filter(|e| narrow || precise_low == Some(*e));
-    let estimate = DateEstimate {
+    Some(DateEstimate {
         earliest,
         latest,
         basis: basis.join("; "),
-    };
-    Some((estimate, anchor))
-}
-
-/// Whether the expression's own words give its year ("April 2025", "the
-/// 1990s", "'98"), rather than the text around it.
-fn states_year(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w.len() >= 4 && w.bytes().take(4).all(|b| b.is_ascii_digit()))
-        || text.contains(['\'', '’'])
+    })
 }
 
 /// An explicitly dated expression with the days it covers, and whether the
@@ -130,7 +109,7 @@ struct Dated<'a> {
     expr: &'a TimeExpression,
     first: NaiveDate,
     last: NaiveDate,
-    future: bool,
+    tense: Tense,
 }
 
 /// Expressions whose value names a calendar period by itself (not one
@@ -145,43 +124,27 @@ fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Date
                 expr,
                 first,
                 last,
-                future: future_marked(text, expr.span.start, expr.span.end),
+                tense: tense(text, expr.span.start, expr.span.end),
             })
         })
         .collect()
 }
 
-/// A future marker among the words of the same clause just before the
-/// expression ("will meet on June 3", "next month's summit on June 3") or
-/// the word right after it ("June 3 will see"; not "May 2025 and will").
-fn future_marked(text: &str, start: usize, end: usize) -> bool {
-    let markers = &lexicon().future_markers;
-    let is_marker = |t: &Tok| markers.contains(&t.lower);
-    let stop = |t: &Tok| matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":");
+/// The tense of the clause around `text[start..end]`.
+fn tense(text: &str, start: usize, end: usize) -> Tense {
     let mut from = start.saturating_sub(120);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = tokens(text, from, start);
-    let words_before = before
-        .iter()
-        .rev()
-        .take_while(|t| !stop(t))
-        .filter(|t| t.kind != Kind::Punct)
-        .take(8);
-    if words_before.clone().any(is_marker) {
-        return true;
-    }
-    let mut to = (end + 40).min(text.len());
+    let mut to = (end + 60).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let after = tokens(text, end, to);
-    let words_after = after
-        .iter()
-        .take_while(|t| !stop(t) && t.lower != ",")
-        .take(1);
-    words_after.clone().any(is_marker)
+    clause_tense(
+        &tokens(text, from, start),
+        &tokens(text, end, to),
+        lexicon(),
+    )
 }
 
 /// Something ongoing in its n-th year, and when it began.

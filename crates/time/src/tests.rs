@@ -206,10 +206,11 @@ fn without_anchor_unknown_parts_stay_x() {
         ),
         ("The mayor resigned on Monday.", &[("Monday", "XXXX-XX-XX")]),
         ("Exports rose last year.", &[("last year", "XXXX")]),
-        // the year a year-less date takes comes from the text before it
+        // a year stated in another sentence is not lent to a year-less
+        // date (see `undated_text_places_year_less_dates_by_narrative`)
         (
             "The drought of 2019 was long. On April 27 the rain came.",
-            &[("2019", "2019"), ("April 27", "2019-04-27")],
+            &[("2019", "2019"), ("April 27", "XXXX-04-27")],
         ),
     ];
     for (text, want) in cases {
@@ -301,33 +302,44 @@ fn undated_text_places_year_less_dates_by_narrative() {
             "June 2",
             "2024-06-02",
         ),
-        // the stated date opens the story ("since", "first"): later dates
-        // follow it, in the same sentence too
+        // the stated date opens the story ("since"): later dates in its
+        // sentence follow it
         (
             "Since August 2023 the mayor of Velmora has refused interviews; on February 9 he spoke.",
             "February 9",
             "2024-02-09",
         ),
+        // in another sentence a start alone is not enough: on Reuters
+        // stories read without their dates, "had not happened since August
+        // 1984. ... in January" put this January in 1985
         (
             "The strike at the Orlen yard began in October 2022. On March 14 the union voted.",
             "March 14",
-            "2023-03-14",
+            "XXXX-03-14",
         ),
-        // the future is after any stated date
+        // a plan is no step of the story ("payment will be made April 13"
+        // after "bonds due 2002" was the main error source on Reuters)
         (
             "The canal closed in September 2023. It will reopen on May 5.",
             "May 5",
-            "2024-05-05",
+            "XXXX-05-05",
         ),
-        // an "earlier" cue keeps the stated year
+        // an "earlier" cue, or none, across sentences: unresolved; news
+        // writes the year out for other years, so the stated year is as
+        // often wrong as right for a year-less date
         (
             "The canal closed in September 2023. Traffic had fallen in May.",
             "May",
-            "2023-05",
+            "XXXX-05",
         ),
-        // a date after the stated one in its year needs no cue
         (
             "The canal closed in March 2023. It reopened on Sept. 4.",
+            "Sept. 4",
+            "XXXX-09-04",
+        ),
+        // in the same sentence the stated year holds
+        (
+            "The canal closed in March 2023 and reopened on Sept. 4.",
             "Sept. 4",
             "2023-09-04",
         ),
@@ -342,11 +354,11 @@ fn undated_text_places_year_less_dates_by_narrative() {
             "March",
             "XXXX-03",
         ),
-        // a year stated without a start cue still lends its year
+        // a year alone, in another sentence, lends nothing
         (
             "The drought of 2019 was long. On April 27 the rain came.",
             "April 27",
-            "2019-04-27",
+            "XXXX-04-27",
         ),
         // one April in the text: the earlier mention takes its year too
         (
@@ -421,12 +433,19 @@ fn publication_estimate_bounds() {
             None,
             &["April 27", "year inferred"],
         ),
-        // a future year-less date: published before it, after the stated one
+        // a future year-less date stays unresolved: no upper bound from it
         (
             "The plant shut in November 2024. It will reopen on March 2.",
             d(2024, 11, 1),
-            d(2025, 3, 2),
-            &["looks forward", "March 2"],
+            None,
+            &["November 2024"],
+        ),
+        // a passive future is no past tense
+        (
+            "The plant shut in November 2024; the inquiry will be held in March 2025.",
+            d(2024, 11, 1),
+            d(2025, 3, 31),
+            &["November 2024", "looks forward", "March 2025"],
         ),
         // the ordinal year of something with a stated start month
         (
@@ -452,7 +471,9 @@ fn publication_estimate_bounds() {
     ];
     for (text, earliest, latest, basis_words) in cases {
         let exprs = TimeNormalizer::new().extract(text, &[], None);
-        let est = estimate_publication_date(text, &exprs).expect("an estimate");
+        let Some(est) = estimate_publication_date(text, &exprs) else {
+            panic!("no estimate for {text}\n  {exprs:?}");
+        };
         assert_eq!(
             (est.earliest, est.latest),
             (*earliest, *latest),
@@ -465,47 +486,5 @@ fn publication_estimate_bounds() {
                 est.basis
             );
         }
-    }
-}
-
-/// (text, anchor for relative expressions in an undated text)
-#[test]
-fn resolution_anchor_only_from_precise_bounds() {
-    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-    let cases: &[(&str, Option<NaiveDate>)] = &[
-        // a stated day or month sets it
-        (
-            "The pier collapsed on 3 March 2025. Divers came on Friday.",
-            d(2025, 3, 3),
-        ),
-        (
-            "Talks stalled in October 2024, the envoy said on Monday.",
-            d(2024, 10, 1),
-        ),
-        // a year-less day placed by the text counts too
-        (
-            "Talks first stalled in October 2024; the envoy said nothing until April 27.",
-            d(2025, 4, 27),
-        ),
-        // a year alone is too weak: "Friday" would land in 1952
-        (
-            "The truce of 1953 still holds, the envoy said on Friday.",
-            None,
-        ),
-        // so is a window of a year
-        (
-            "The blockade, which began in 2019, is in its fourth year.",
-            None,
-        ),
-        // two months or less between the bounds is enough
-        (
-            "Prices rose in May 2025 ahead of the vote that will be held in June 2025.",
-            d(2025, 5, 1),
-        ),
-        ("Nothing here is dated.", None),
-    ];
-    for (text, want) in cases {
-        let exprs = TimeNormalizer::new().extract(text, &[], None);
-        assert_eq!(resolution_anchor(text, &exprs), *want, "{text}");
     }
 }

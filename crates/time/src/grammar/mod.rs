@@ -7,6 +7,7 @@ use crosscheck_model::TimexType;
 
 use crate::lexicon::Lexicon;
 use crate::scan::{Kind, Tok};
+use crate::tense::{clause_tense, Tense};
 
 mod amounts;
 mod days;
@@ -411,7 +412,7 @@ impl<'a> Matcher<'a> {
             return Some(follows.unwrap_or(y));
         }
         let Some(anchor) = self.ctx.anchor else {
-            return self.year_from_text(month, day, start);
+            return self.year_from_text(month, day, start, end);
         };
         let future = self.future_context(start, end);
         let y = anchor.year();
@@ -442,23 +443,26 @@ impl<'a> Matcher<'a> {
     /// 2024 ... silent until late April"), stays in that year when it
     /// presents it as earlier ("had fallen in March"), and stays unresolved
     /// when nothing tells.
-    fn year_from_text(&self, month: u32, day: Option<u32>, start: usize) -> Option<i32> {
-        let Some(stated) = self.ctx.last_stated else {
-            return self.ctx.last_year;
-        };
-        if stated.month.is_none() {
-            // "Since 2022 ... in March": any March since; "In 2019 ... in
-            // March": that year's.
-            return (!stated.start).then_some(stated.year);
+    fn year_from_text(
+        &self,
+        month: u32,
+        day: Option<u32>,
+        start: usize,
+        end: usize,
+    ) -> Option<i32> {
+        let stated = self.ctx.last_stated?;
+        // "will be paid on April 13": a plan, not a step of the story.
+        let before = self.toks.get(..start).unwrap_or(&[]);
+        let after = self.toks.get(end..).unwrap_or(&[]);
+        if clause_tense(before, after, self.lex) == Tense::Future {
+            return None;
         }
-        if !self.placed_before(stated, month, day) {
-            return Some(stated.year);
-        }
-        match self.narrative(start) {
-            Narrative::Later => Some(stated.year + 1),
-            Narrative::Earlier => Some(stated.year),
-            Narrative::Unmarked => stated.start.then_some(stated.year + 1),
-        }
+        // Across sentences only a word like "until" or "later" says the date
+        // follows the stated one: "had not happened since August 1984. ...
+        // in January" is this January, not the one after August 1984.
+        let later =
+            self.placed_before(stated, month, day) && self.narrative(start) == Narrative::Later;
+        later.then_some(stated.year + 1)
     }
 
     /// Whether `month`/`day` in the stated date's year lies before it.

@@ -114,10 +114,21 @@ fn shape(word: &str) -> String {
 
 /// Token facts for a sentence of surface words.
 pub fn token_infos(words: &[&str], gaz: &Gazetteer, common: &CommonWords) -> Vec<TokenInfo> {
+    let lowers: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    token_infos_folded(words, lowers, gaz, common)
+}
+
+/// [`token_infos`] for words whose folded forms the caller already has.
+pub fn token_infos_folded(
+    words: &[&str],
+    lowers: Vec<String>,
+    gaz: &Gazetteer,
+    common: &CommonWords,
+) -> Vec<TokenInfo> {
     let mut gaz_tags: Vec<&'static str> = vec![""; words.len()];
     let mut i = 0;
     while i < words.len() {
-        if let Some((n, place)) = gaz.longest_match(words, i) {
+        if let Some((n, place)) = gaz.longest_match_folded(words, &lowers, i) {
             for (k, tag) in gaz_tags.iter_mut().skip(i).take(n).enumerate() {
                 *tag = gaz_tag(place.class(), k == 0);
             }
@@ -129,20 +140,34 @@ pub fn token_infos(words: &[&str], gaz: &Gazetteer, common: &CommonWords) -> Vec
     words
         .iter()
         .zip(gaz_tags)
-        .map(|(w, g)| {
-            let lower = fold(w);
-            TokenInfo {
-                shape: shape(w),
-                title_case: w.chars().next().is_some_and(char::is_uppercase),
-                given: gaz.is_given_name(&lower),
-                title_word: gaz.is_title(&lower),
-                org_word: gaz.is_org_word(&lower),
-                common: common.contains(&lower),
-                gaz: g,
-                lower,
-            }
+        .zip(lowers)
+        .map(|((w, g), lower)| TokenInfo {
+            shape: shape(w),
+            title_case: w.chars().next().is_some_and(char::is_uppercase),
+            given: gaz.is_given_name(&lower),
+            title_word: gaz.is_title(&lower),
+            org_word: gaz.is_org_word(&lower),
+            common: common.contains(&lower),
+            gaz: g,
+            lower,
         })
         .collect()
+}
+
+/// The first `k` characters of `s`.
+fn prefix_chars(s: &str, k: usize) -> &str {
+    match s.char_indices().nth(k) {
+        Some((at, _)) => s.get(..at).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// The last `k` characters of `s`, given its length in characters.
+fn suffix_chars(s: &str, len: usize, k: usize) -> &str {
+    match s.char_indices().nth(len.saturating_sub(k)) {
+        Some((at, _)) => s.get(at..).unwrap_or(s),
+        None => "",
+    }
 }
 
 fn gaz_tag(class: &str, first: bool) -> &'static str {
@@ -195,14 +220,11 @@ pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
     let gz = |i: isize| get(i).map_or("<s>", |t| t.gaz);
     for (idx, t) in infos.iter().enumerate() {
         let i = idx as isize;
-        let chars: Vec<char> = t.lower.chars().collect();
-        let pre = |k: usize| chars.iter().take(k).collect::<String>();
-        let suf = |k: usize| {
-            chars
-                .iter()
-                .skip(chars.len().saturating_sub(k))
-                .collect::<String>()
-        };
+        // Prefixes and suffixes are slices of the folded word: hashing them
+        // needs no copy.
+        let len = t.lower.chars().count();
+        let pre = |k: usize| prefix_chars(&t.lower, k);
+        let suf = |k: usize| suffix_chars(&t.lower, len, k);
         let flags = [
             u8::from(t.title_case),
             u8::from(t.given),
@@ -226,11 +248,11 @@ pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
             Fh::new(3).str(lw(i + 1)).finish(),
             Fh::new(4).str(lw(i - 2)).finish(),
             Fh::new(5).str(lw(i + 2)).finish(),
-            Fh::new(6).str(&suf(2)).finish(),
-            Fh::new(7).str(&suf(3)).finish(),
-            Fh::new(8).str(&suf(4)).finish(),
-            Fh::new(9).str(&pre(2)).finish(),
-            Fh::new(10).str(&pre(3)).finish(),
+            Fh::new(6).str(suf(2)).finish(),
+            Fh::new(7).str(suf(3)).finish(),
+            Fh::new(8).str(suf(4)).finish(),
+            Fh::new(9).str(pre(2)).finish(),
+            Fh::new(10).str(pre(3)).finish(),
             Fh::new(11).str(&t.shape).finish(),
             Fh::new(12).str(sh(i - 1)).str(&t.shape).finish(),
             Fh::new(13).str(&t.shape).str(sh(i + 1)).finish(),
@@ -260,9 +282,7 @@ pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
                 .bytes(&[flags[2], flags[0]])
                 .str(sh(i + 1))
                 .finish(),
-            Fh::new(27)
-                .bytes(&[(chars.len().min(12)) as u8, flags[0]])
-                .finish(),
+            Fh::new(27).bytes(&[(len.min(12)) as u8, flags[0]]).finish(),
             Fh::new(28)
                 .str(sh(i - 1))
                 .str(&t.shape)

@@ -3,10 +3,10 @@
 //! organisations, titles, given names and organisation words, all read from
 //! the data files beside this crate.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::normalize::fold;
+use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use crate::normalize::{fold, fold_into};
 use crate::tokens::tokenize;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -87,6 +87,9 @@ pub struct Gazetteer {
     /// aliases ("US", "AU") are kept in `exact` instead so "us" never matches.
     names: HashMap<String, Place>,
     exact: HashMap<String, Place>,
+    /// Every token-prefix of a key in `names` ("north", "north korea"), so
+    /// a match attempt stops as soon as no longer name can follow.
+    prefixes: HashSet<String>,
     /// Canonical group name per demonym key ("north koreans" → "North Korean").
     demonym_names: HashMap<String, String>,
     titles: HashSet<String>,
@@ -158,9 +161,10 @@ impl Gazetteer {
             cities: Vec::new(),
             seats: Vec::new(),
             organizations: Vec::new(),
-            names: HashMap::new(),
-            exact: HashMap::new(),
-            demonym_names: HashMap::new(),
+            names: HashMap::default(),
+            exact: HashMap::default(),
+            prefixes: HashSet::default(),
+            demonym_names: HashMap::default(),
             titles: word_set(TITLES),
             given_names: word_set(GIVEN_NAMES),
             org_words: word_set(ORG_WORDS),
@@ -245,6 +249,12 @@ impl Gazetteer {
         if is_short_acronym(name) {
             self.exact.entry(name.to_string()).or_insert(place);
         } else {
+            for (at, _) in key.match_indices(' ') {
+                if let Some(prefix) = key.get(..at) {
+                    self.prefixes.insert(prefix.to_string());
+                }
+            }
+            self.prefixes.insert(key.clone());
             // The first meaning listed wins ("Georgia" the country before any
             // later city of that name).
             self.names.entry(key).or_insert(place);
@@ -285,6 +295,34 @@ impl Gazetteer {
     /// forms): its length in tokens and meaning. Names must start with a
     /// capital letter.
     pub fn longest_match(&self, words: &[&str], i: usize) -> Option<(usize, Place)> {
+        self.longest_match_with(words, i, fold_into)
+    }
+
+    /// [`Gazetteer::longest_match`] for a sentence whose words the caller
+    /// has already folded (`folded[k]` is `fold(words[k])`).
+    pub fn longest_match_folded(
+        &self,
+        words: &[&str],
+        folded: &[String],
+        i: usize,
+    ) -> Option<(usize, Place)> {
+        let at = |k: usize| folded.get(k).map_or("", String::as_str);
+        let base = i;
+        let mut n = 0;
+        self.longest_match_with(words, i, |_, key| {
+            key.push_str(at(base + n));
+            n += 1;
+        })
+    }
+
+    /// The match loop; `push_folded(word, key)` appends the folded form of
+    /// the next word (words are visited in order from `i`).
+    fn longest_match_with(
+        &self,
+        words: &[&str],
+        i: usize,
+        mut push_folded: impl FnMut(&str, &mut String),
+    ) -> Option<(usize, Place)> {
         let first = words.get(i)?;
         if !first.chars().next().is_some_and(char::is_uppercase) {
             return None;
@@ -300,7 +338,11 @@ impl Gazetteer {
             } else {
                 key.push(' ');
             }
-            key.push_str(&fold(w));
+            push_folded(w, &mut key);
+            // No name starts with these words: no longer one can either.
+            if !self.prefixes.contains(&key) {
+                break;
+            }
             if let Some(p) = self.names.get(&key) {
                 best = Some((n, *p));
             }

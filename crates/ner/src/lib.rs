@@ -8,6 +8,7 @@
 //! finer [`EntityType`]s and add nationality groups and metonyms.
 
 pub mod chunks;
+mod fasthash;
 pub mod features;
 pub mod gazetteer;
 pub mod normalize;

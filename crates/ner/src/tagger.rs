@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 
 use crate::features::{
-    dynamic_features, static_features, token_infos, CommonWords, STATIC_PER_TOKEN,
+    dynamic_features, static_features, token_infos, CommonWords, TokenInfo, STATIC_PER_TOKEN,
 };
 use crate::gazetteer::Gazetteer;
 use crate::NerError;
@@ -12,6 +12,10 @@ use crate::NerError;
 /// BIO labels in model order.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 pub const NUM_LABELS: usize = LABELS.len();
+/// Weights per bucket row in memory: the labels padded to eight floats, so a
+/// row is 32-byte aligned and never straddles two cache lines (the random
+/// row loads dominate tagging). Model files store `NUM_LABELS` per row.
+const ROW: usize = 8;
 const MAGIC: &[u8; 8] = b"XCNER03\0";
 
 pub fn label_index(label: &str) -> u8 {
@@ -26,44 +30,78 @@ fn allowed(prev: u8, label: u8) -> bool {
     prev == label || prev + 1 == label
 }
 
+/// One row of weights, aligned so that it fills half a cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Row([f32; ROW]);
+
 /// Feature weights: `buckets` rows of `NUM_LABELS` columns.
 #[derive(Debug, Clone)]
 pub struct Tagger {
     buckets: usize,
-    weights: Vec<f32>,
+    /// `buckets - 1` when `buckets` is a power of two: the bucket is then a
+    /// mask, not a 64-bit division (same result).
+    mask: Option<u64>,
+    weights: Vec<Row>,
     common: CommonWords,
 }
 
 impl Tagger {
     pub fn zeroed(buckets: usize) -> Tagger {
+        Tagger::with_weights(
+            buckets,
+            vec![Row::default(); buckets],
+            CommonWords::default(),
+        )
+    }
+
+    fn with_weights(buckets: usize, weights: Vec<Row>, common: CommonWords) -> Tagger {
         Tagger {
             buckets,
-            weights: vec![0.0; buckets * NUM_LABELS],
-            common: CommonWords::default(),
+            mask: buckets.is_power_of_two().then(|| buckets as u64 - 1),
+            weights,
+            common,
         }
     }
 
     fn row(&self, feature: u64) -> usize {
-        (feature % self.buckets as u64) as usize * NUM_LABELS
+        match self.mask {
+            Some(mask) => (feature & mask) as usize,
+            None => (feature % self.buckets as u64) as usize,
+        }
     }
 
-    fn add_scores(&self, feature: u64, scores: &mut [f32; NUM_LABELS]) {
-        let r = self.row(feature);
-        if let Some(w) = self.weights.get(r..r + NUM_LABELS) {
-            for (s, x) in scores.iter_mut().zip(w) {
+    fn add_scores(&self, feature: u64, scores: &mut [f32; ROW]) {
+        if let Some(w) = self.weights.get(self.row(feature)) {
+            for (s, x) in scores.iter_mut().zip(&w.0) {
                 *s += x;
             }
         }
     }
 
+    /// Scores of the tag-independent features, summed in feature order.
+    fn static_scores(&self, stat: &[u64]) -> [f32; ROW] {
+        let mut scores = [0f32; ROW];
+        for f in stat {
+            self.add_scores(*f, &mut scores);
+        }
+        scores
+    }
+
     fn best(&self, stat: &[u64], dynf: &[u64; 4], prev: u8) -> u8 {
-        let mut scores = [0f32; NUM_LABELS];
-        for f in stat.iter().chain(dynf) {
+        self.best_from(self.static_scores(stat), dynf, prev)
+    }
+
+    /// The best allowed label given the static scores; the dynamic features
+    /// are added after the static ones, the same order of float additions
+    /// as summing all features at once.
+    fn best_from(&self, mut scores: [f32; ROW], dynf: &[u64; 4], prev: u8) -> u8 {
+        for f in dynf {
             self.add_scores(*f, &mut scores);
         }
         let mut best = 0u8;
         let mut best_score = f32::NEG_INFINITY;
-        for (l, s) in scores.iter().enumerate() {
+        for (l, s) in scores.iter().take(NUM_LABELS).enumerate() {
             let l = l as u8;
             if allowed(prev, l) && *s > best_score {
                 best = l;
@@ -83,14 +121,24 @@ impl Tagger {
         let infos = token_infos(words, gaz, &self.common);
         let mut stat = Vec::with_capacity(infos.len() * STATIC_PER_TOKEN);
         static_features(&infos, &mut stat);
-        let mut out = Vec::with_capacity(words.len());
+        self.tag_infos(&infos, &stat)
+    }
+
+    /// Label indices for tokens whose facts and static features are known.
+    fn tag_infos(&self, infos: &[TokenInfo], stat: &[u64]) -> Vec<u8> {
+        // All static rows first: their loads are independent of the labels,
+        // so the CPU overlaps the cache misses instead of waiting on each
+        // token's in turn.
+        let statics: Vec<[f32; ROW]> = stat
+            .chunks_exact(STATIC_PER_TOKEN)
+            .map(|s| self.static_scores(s))
+            .collect();
+        let mut out = Vec::with_capacity(infos.len());
         let (mut p1, mut p2) = (0u8, 0u8);
-        for i in 0..words.len() {
-            let s = stat
-                .get(i * STATIC_PER_TOKEN..(i + 1) * STATIC_PER_TOKEN)
-                .unwrap_or(&[]);
-            let d = dynamic_features(&infos, i, p1, p2);
-            let l = self.best(s, &d, p1);
+        for i in 0..infos.len() {
+            let s = statics.get(i).copied().unwrap_or_default();
+            let d = dynamic_features(infos, i, p1, p2);
+            let l = self.best_from(s, &d, p1);
             out.push(l);
             p2 = p1;
             p1 = l;
@@ -109,7 +157,11 @@ impl Tagger {
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&(self.buckets as u32).to_le_bytes());
         raw.extend_from_slice(&(self.common.hashes().len() as u32).to_le_bytes());
-        for w in &self.weights {
+        for w in self
+            .weights
+            .iter()
+            .flat_map(|r| r.0.iter().take(NUM_LABELS))
+        {
             raw.extend_from_slice(&w.to_le_bytes());
         }
         for h in self.common.hashes() {
@@ -149,14 +201,16 @@ impl Tagger {
                 .collect(),
         );
         let weights = body
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .chunks_exact(4 * NUM_LABELS)
+            .map(|r| {
+                let mut row = Row::default();
+                for (w, c) in row.0.iter_mut().zip(r.chunks_exact(4)) {
+                    *w = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                }
+                row
+            })
             .collect();
-        Ok(Tagger {
-            buckets,
-            weights,
-            common,
-        })
+        Ok(Tagger::with_weights(buckets, weights, common))
     }
 }
 
@@ -180,7 +234,7 @@ impl Trainer {
         model.common = common;
         Trainer {
             model,
-            totals: vec![0.0; buckets * NUM_LABELS],
+            totals: vec![0.0; buckets * ROW],
             step: 1.0,
         }
     }
@@ -189,9 +243,12 @@ impl Trainer {
         for f in features {
             let r = self.model.row(*f);
             for (label, delta) in [(gold, 1.0f32), (guess, -1.0f32)] {
-                let k = r + label as usize;
-                if let (Some(w), Some(t)) = (self.model.weights.get_mut(k), self.totals.get_mut(k))
-                {
+                let w = self
+                    .model
+                    .weights
+                    .get_mut(r)
+                    .and_then(|row| row.0.get_mut(label as usize));
+                if let (Some(w), Some(t)) = (w, self.totals.get_mut(r * ROW + label as usize)) {
                     *w += delta;
                     *t += self.step * delta;
                 }
@@ -231,7 +288,8 @@ impl Trainer {
     /// The averaged weights, with weights below `prune` set to zero.
     pub fn averaged(&self, prune: f32) -> Tagger {
         let mut model = self.model.clone();
-        for (w, t) in model.weights.iter_mut().zip(&self.totals) {
+        let flat = model.weights.iter_mut().flat_map(|r| r.0.iter_mut());
+        for (w, t) in flat.zip(&self.totals) {
             let avg = *w - t / self.step;
             *w = if avg.abs() < prune { 0.0 } else { avg };
         }

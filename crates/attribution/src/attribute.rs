@@ -264,21 +264,7 @@ pub fn clause_subject(
     hi: usize,
     text: &str,
 ) -> Option<(Phrase, Option<Appositive>, usize)> {
-    let mut s = lo;
-    let comma = (s..hi.min(s + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")));
-    if units.get(s).is_some_and(is_preposition) {
-        s = comma? + 1;
-    }
-    // "Later Hild said ...": a leading adverb is not part of the subject.
-    s = skip_aux(units, s, hi);
-    // A leading adverbial clause ("However," "More than six months
-    // after ..., X confirmed") is skipped when no speaker starts the clause.
-    let (phrase, next) = match phrase_forward(units, s, hi, text)
-        .or_else(|| description_before_cue(units, s, hi, text))
-    {
-        Some(found) => found,
-        None => phrase_forward(units, comma? + 1, hi, text)?,
-    };
+    let (phrase, next) = subject_phrase(units, lo, hi, text, true)?;
     let appositive = appositives(units, next, hi, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() {
@@ -289,6 +275,42 @@ pub fn clause_subject(
         }
     }
     Some((phrase, appositive, j))
+}
+
+/// The subject phrase of the clause in `units[lo..hi]` with the unit after
+/// it. `cue_possible` false promises that no speech cue starts in the
+/// clause, so a description accepted only before a cue is not tried.
+fn subject_phrase(
+    units: &[Unit],
+    lo: usize,
+    hi: usize,
+    text: &str,
+    cue_possible: bool,
+) -> Option<(Phrase, usize)> {
+    let mut s = lo;
+    let comma = (s..hi.min(s + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")));
+    if units.get(s).is_some_and(is_preposition) {
+        s = comma? + 1;
+    }
+    // "Later Hild said ...": a leading adverb is not part of the subject.
+    s = skip_aux(units, s, hi);
+    // A leading adverbial clause ("However," "More than six months
+    // after ..., X confirmed") is skipped when no speaker starts the clause.
+    match phrase_forward(units, s, hi, text).or_else(|| {
+        cue_possible
+            .then(|| description_before_cue(units, s, hi, text))
+            .flatten()
+    }) {
+        Some(found) => Some(found),
+        None => phrase_forward(units, comma? + 1, hi, text),
+    }
+}
+
+/// The subject of a clause in which no speech cue starts (checked by the
+/// caller up to `hi`): only a possible antecedent for later pronouns, so
+/// its appositives are not read.
+pub fn subject_without_cue(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<Phrase> {
+    subject_phrase(units, lo, hi, text, false).map(|(phrase, _)| phrase)
 }
 
 /// Attribution before a quote in the same sentence: X said, “...” /

@@ -4,8 +4,8 @@
 use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Quote, Source, SourceKind, Span};
 
 use crate::attribute::{
-    after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution, trailing,
-    Attribution,
+    after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
+    subject_without_cue, trailing, Attribution,
 };
 use crate::lexicon::LEXICON;
 use crate::paragraphs::paragraph_ranges;
@@ -274,7 +274,14 @@ fn reported(
     };
     let Some((att, cs, ce)) = found else {
         // Not a statement, but its subject may be what a later "he" means.
-        if let Some((phrase, _, _)) = clause_subject(us, a, end, text) {
+        let subject = if has_cue {
+            clause_subject(us, a, end, text).map(|(phrase, _, _)| phrase)
+        } else {
+            // No cue up to `end`, where a stop follows (or the paragraph
+            // ends), so no cue can start inside the clause.
+            subject_without_cue(us, a, end, text)
+        };
+        if let Some(phrase) = subject {
             tracker.mention(&phrase);
         }
         return;

@@ -14,17 +14,17 @@ pub struct Cue {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Cues grouped by their first word, longest first.
-    cues: Map<String, Vec<Cue>>,
-    anonymity: Vec<Vec<String>>,
+    cues: FilteredMap<Vec<Cue>>,
+    anonymity: Phrases,
     role_nouns: Set<String>,
     org_heads: Set<String>,
-    polities: Vec<Vec<String>>,
+    polities: Phrases,
     titles: Set<String>,
-    channels: Vec<Vec<String>>,
+    channels: Phrases,
     female: Set<String>,
     determiners: Set<String>,
-    pronouns: Map<String, char>,
-    function_words: Map<String, FunctionClass>,
+    pronouns: FilteredMap<char>,
+    function_words: FilteredMap<FunctionClass>,
     document_nouns: Set<String>,
     org_nouns: Set<String>,
 }
@@ -99,7 +99,135 @@ impl std::hash::Hasher for Fnv {
 
 type FastBuild = std::hash::BuildHasherDefault<Fnv>;
 type Map<K, V> = HashMap<K, V, FastBuild>;
-type Set<T> = HashSet<T, FastBuild>;
+type HashedSet<T> = HashSet<T, FastBuild>;
+
+/// Which (first byte, length) and (last byte, length) pairs occur among a
+/// list's keys: most words fail this test in a few instructions, before
+/// any hashing. Lengths of 64 bytes and more share the last bit.
+#[derive(Debug)]
+struct ShapeFilter {
+    first: [u64; 256],
+    last: [u64; 256],
+}
+
+impl Default for ShapeFilter {
+    fn default() -> ShapeFilter {
+        ShapeFilter {
+            first: [0; 256],
+            last: [0; 256],
+        }
+    }
+}
+
+impl ShapeFilter {
+    fn bit(len: usize) -> u64 {
+        1u64 << len.min(63)
+    }
+
+    fn add(&mut self, key: &str) {
+        let (Some(&f), Some(&l)) = (key.as_bytes().first(), key.as_bytes().last()) else {
+            return;
+        };
+        self.first[usize::from(f)] |= Self::bit(key.len());
+        self.last[usize::from(l)] |= Self::bit(key.len());
+    }
+
+    /// False when `key` cannot be among the keys.
+    fn may_hold(&self, key: &str) -> bool {
+        match (key.as_bytes().first(), key.as_bytes().last()) {
+            (Some(&f), Some(&l)) => {
+                let bit = Self::bit(key.len());
+                self.first[usize::from(f)] & bit != 0 && self.last[usize::from(l)] & bit != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A set of words with a [`ShapeFilter`] in front of the hash lookup.
+#[derive(Debug, Default)]
+struct Set<T> {
+    filter: ShapeFilter,
+    words: HashedSet<T>,
+}
+
+impl<T: AsRef<str> + Eq + std::hash::Hash> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Set<T> {
+        let mut set = Set {
+            filter: ShapeFilter::default(),
+            words: HashedSet::default(),
+        };
+        for w in iter {
+            set.filter.add(w.as_ref());
+            set.words.insert(w);
+        }
+        set
+    }
+}
+
+impl Set<String> {
+    fn contains(&self, word: &str) -> bool {
+        self.filter.may_hold(word) && self.words.contains(word)
+    }
+}
+
+/// A map from words with a [`ShapeFilter`] in front of the hash lookup.
+#[derive(Debug, Default)]
+struct FilteredMap<V> {
+    filter: ShapeFilter,
+    map: Map<String, V>,
+}
+
+impl<V> FromIterator<(String, V)> for FilteredMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> FilteredMap<V> {
+        let mut out = FilteredMap {
+            filter: ShapeFilter::default(),
+            map: Map::default(),
+        };
+        for (k, v) in iter {
+            out.filter.add(&k);
+            out.map.insert(k, v);
+        }
+        out
+    }
+}
+
+impl<V> FilteredMap<V> {
+    fn get(&self, word: &str) -> Option<&V> {
+        if self.filter.may_hold(word) {
+            self.map.get(word)
+        } else {
+            None
+        }
+    }
+}
+
+/// Multi-word phrases grouped by their first word, so that a lookup
+/// compares only the phrases that can match.
+#[derive(Debug, Default)]
+struct Phrases {
+    by_first: FilteredMap<Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(phrases: Vec<Vec<String>>) -> Phrases {
+        let mut grouped: Map<String, Vec<Vec<String>>> = Map::default();
+        for p in phrases {
+            if let Some(first) = p.first() {
+                grouped.entry(first.clone()).or_default().push(p);
+            }
+        }
+        Phrases {
+            by_first: grouped.into_iter().collect(),
+        }
+    }
+
+    /// Length in words of the longest phrase that starts `words`.
+    fn longest_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        let first = words.first()?;
+        longest_prefix(self.by_first.get(first.as_ref())?, words)
+    }
+}
 
 impl Lexicon {
     fn load() -> Lexicon {
@@ -119,6 +247,7 @@ impl Lexicon {
         for list in cues.values_mut() {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
+        let cues = cues.into_iter().collect();
         let pronouns = lines(include_str!("../data/pronouns.txt"))
             .filter_map(|l| {
                 let mut parts = l.split_whitespace();
@@ -127,24 +256,29 @@ impl Lexicon {
                 Some((word.to_string(), gender))
             })
             .collect();
-        let mut channels: Vec<Vec<String>> = lines(include_str!("../data/channels.txt"))
-            .map(words_lower)
-            .collect();
-        channels.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        Lexicon {
-            cues,
-            anonymity: lines(include_str!("../data/anonymity.txt"))
+        let channels = Phrases::new(
+            lines(include_str!("../data/channels.txt"))
                 .map(words_lower)
                 .collect(),
+        );
+        Lexicon {
+            cues,
+            anonymity: Phrases::new(
+                lines(include_str!("../data/anonymity.txt"))
+                    .map(words_lower)
+                    .collect(),
+            ),
             role_nouns: lines(include_str!("../data/role_nouns.txt"))
                 .map(norm)
                 .collect(),
             org_heads: lines(include_str!("../data/org_heads.txt"))
                 .map(str::to_string)
                 .collect(),
-            polities: lines(include_str!("../data/polities.txt"))
-                .map(words_lower)
-                .collect(),
+            polities: Phrases::new(
+                lines(include_str!("../data/polities.txt"))
+                    .map(words_lower)
+                    .collect(),
+            ),
             titles: lines(include_str!("../data/titles.txt"))
                 .map(str::to_string)
                 .collect(),
@@ -185,16 +319,16 @@ impl Lexicon {
     }
 
     pub fn anonymity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
-        longest_prefix(&self.anonymity, words)
+        self.anonymity.longest_at(words)
     }
 
     pub fn channel_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
-        longest_prefix(&self.channels, words)
+        self.channels.longest_at(words)
     }
 
     /// Number of words of a polity name ("North Korea") at `words[0]`.
     pub fn polity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
-        longest_prefix(&self.polities, words)
+        self.polities.longest_at(words)
     }
 
     pub fn is_role_noun(&self, word: &str) -> bool {

@@ -102,6 +102,8 @@ fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real
             tally.with_upper += 1;
             if latest >= real {
                 tally.upper_holds += 1;
+            } else if std::env::var_os("UNDATED_SHOW").is_some() {
+                println!("UPPER {real} {latest} | {}", est.basis);
             }
         }
     }

@@ -34,11 +34,21 @@ pub(crate) fn clause_tense(before: &[Tok], after: &[Tok], lex: &Lexicon) -> Tens
                 .is_some_and(|t| matches!(t.lower.as_str(), "be" | "been" | "being"))
         })
     };
+    // "due to the tax act of 1986" gives a cause, not a due date ("due to
+    // be paid" is one); `words` runs backwards, so the words after "due" are
+    // at `k - 1`, `k - 2`.
+    let word = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|t| t.lower.as_str());
+    let causal = |k: usize| {
+        word(Some(k)) == Some("due")
+            && word(k.checked_sub(1)) == Some("to")
+            && word(k.checked_sub(2)) != Some("be")
+    };
     let found = words
         .iter()
         .enumerate()
         .find_map(|(k, t)| match cue(t, lex) {
             Some(Tense::Past) if participle(k) => None,
+            Some(Tense::Future) if causal(k) => None,
             other => other,
         });
     if let Some(tense) = found {
@@ -103,6 +113,8 @@ mod tests {
                 Future,
             ),
             ("Output fell; in June 2024 the plant", "June 2024", Unmarked),
+            ("Costs rose due to the tax act of 1986.", "1986", Past),
+            ("Payment is due to be made on May 4.", "May 4", Future),
         ];
         for (text, dated, want) in cases {
             let Some(start) = text.find(dated) else {

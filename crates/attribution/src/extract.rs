@@ -76,10 +76,14 @@ fn sentences(us: &[Unit], text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn word_count(text: &str) -> usize {
+/// Whether `text` holds at least `min` words (stops counting there: the
+/// texts may be long).
+fn has_words(text: &str, min: usize) -> bool {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(min)
         .count()
+        >= min
 }
 
 fn walk_paragraph(
@@ -215,7 +219,7 @@ fn quote_claim(
                     quote_end: qe,
                     direct: true,
                 });
-            } else if word_count(inner) >= MIN_UNATTRIBUTED_WORDS {
+            } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
                 drafts.push(Draft {
                     start: seg.open,
                     end: seg.end,
@@ -290,7 +294,12 @@ fn reported(
     let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
         return;
     };
-    if ce <= cs || word_count(text.get(first.start..last.end).unwrap_or("")) < MIN_REPORTED_WORDS {
+    if ce <= cs
+        || !has_words(
+            text.get(first.start..last.end).unwrap_or(""),
+            MIN_REPORTED_WORDS,
+        )
+    {
         return;
     }
     let source = resolve(doc, &att, tracker);

@@ -86,38 +86,49 @@ fn scan_line(
     if carried.is_none() && !may_open_quote(line.as_bytes()) {
         return None;
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let first_non_space = chars.iter().find(|(_, c)| !c.is_whitespace());
+    let first_non_space = line.char_indices().find(|(_, c)| !c.is_whitespace());
     let mut open: Option<(Mark, usize, bool)> = None;
     // A paragraph that opens with the mark left open continues that quote.
-    if let (Some(mark), Some(&(i, c))) = (carried, first_non_space) {
+    if let (Some(mark), Some((i, c))) = (carried, first_non_space) {
         let doubled = mark == Mark::DoubleApostrophe && line.trim_start().starts_with("''");
         if doubled || (mark != Mark::DoubleApostrophe && opener_kind(c) == Some(mark)) {
             open = Some((mark, start + i, true));
         }
     }
     let skip_first = open.is_some();
-    let mut skip_next = false;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if skip_next {
-            skip_next = false;
+    // Byte offset of a second apostrophe already consumed with the first.
+    let mut skip_at: Option<usize> = None;
+    let bytes = line.as_bytes();
+    let mut pos = 0;
+    // Only quote marks and apostrophes can open or close a quote, so the
+    // scan jumps from one to the next.
+    while let Some(i) = next_mark(bytes, pos) {
+        let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let clen = c.len_utf8();
+        pos = i + clen;
+        if skip_at.take() == Some(i) {
             continue;
         }
-        if skip_first && Some(&(i, c)) == first_non_space {
+        if skip_first && Some((i, c)) == first_non_space {
             // A reopening '' is two characters long.
-            skip_next = c == '\'' && chars.get(k + 1).is_some_and(|x| x.1 == '\'');
+            if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                skip_at = Some(i + 1);
+            }
             continue;
         }
-        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|x| x.1);
-        let next = chars.get(k + 1).map(|x| x.1);
+        let prev = line.get(..i).and_then(|r| r.chars().next_back());
+        let rest = line.get(i + clen..).unwrap_or("");
+        let next = rest.chars().next();
         let abs = start + i;
         let doubled = c == '\'' && next == Some('\'');
         if doubled {
-            let after = chars.get(k + 2).map(|x| x.1);
+            let after = rest.get(1..).and_then(|r| r.chars().next());
             match open {
                 None if after.is_some_and(|a| !a.is_whitespace()) => {
                     open = Some((Mark::DoubleApostrophe, abs, false));
-                    skip_next = true;
+                    skip_at = Some(i + 1);
                     continue;
                 }
                 Some((Mark::DoubleApostrophe, open_at, continues)) => {
@@ -130,7 +141,7 @@ fn scan_line(
                         closed: true,
                     });
                     open = None;
-                    skip_next = true;
+                    skip_at = Some(i + 1);
                     continue;
                 }
                 _ => {}
@@ -157,12 +168,12 @@ fn scan_line(
                 }
             }
             Some((kind, open_at, continues)) => {
-                if closes(kind, c, prev, next, &chars[k + 1..]) {
+                if closes(kind, c, prev, next, rest) {
                     out.push(QuoteSegment {
                         open: open_at,
                         inner_start: open_at + mark_len(text, open_at),
                         inner_end: abs,
-                        end: abs + c.len_utf8(),
+                        end: abs + clen,
                         continues,
                         closed: true,
                     });
@@ -225,6 +236,25 @@ fn may_open_quote(line: &[u8]) -> bool {
     })
 }
 
+/// Byte offset, at or after `from`, of the next char that can open or
+/// close a quote: " ' “ ‘ ” ’ « ».
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .enumerate()
+        .find(|&(i, &b)| match b {
+            b'"' | b'\'' => true,
+            // “ ‘ ” ’ are E2 80 9C / 98 / 9D / 99; « » are C2 AB / BB.
+            0xE2 => {
+                rest.get(i + 1) == Some(&0x80)
+                    && matches!(rest.get(i + 2), Some(0x9C | 0x98 | 0x9D | 0x99))
+            }
+            0xC2 => matches!(rest.get(i + 1), Some(0xAB | 0xBB)),
+            _ => false,
+        })
+        .map(|(i, _)| from + i)
+}
+
 fn mark_len(text: &str, at: usize) -> usize {
     text.get(at..)
         .and_then(|s| s.chars().next())
@@ -232,13 +262,7 @@ fn mark_len(text: &str, at: usize) -> usize {
 }
 
 /// Whether `c` closes an open quote of `kind`.
-fn closes(
-    kind: Mark,
-    c: char,
-    prev: Option<char>,
-    next: Option<char>,
-    after: &[(usize, char)],
-) -> bool {
+fn closes(kind: Mark, c: char, prev: Option<char>, next: Option<char>, after: &str) -> bool {
     match kind {
         Mark::CurlyDouble => c == '”' || (c == '"' && !is_word_char(next)),
         Mark::DoubleApostrophe => false,
@@ -260,9 +284,8 @@ fn closes(
             // "Guterres’ spokesperson": plural possessive before a lower-case noun.
             if matches!(prev, Some('s') | Some('z')) && next == Some(' ') {
                 let word: String = after
-                    .iter()
+                    .chars()
                     .skip(1)
-                    .map(|x| x.1)
                     .take_while(|ch| ch.is_alphabetic())
                     .collect();
                 let lower_noun = word.chars().next().is_some_and(char::is_lowercase);

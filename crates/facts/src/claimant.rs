@@ -156,7 +156,7 @@ pub fn find(
         let last = sent.low(v + phrase.len() - 1);
         let next = sent.low(v + phrase.len());
         // "shells estimated to reach": a reduced passive has no claimant here.
-        if last.ends_with("ed") && matches!(next.as_str(), "to" | "at" | "by") {
+        if last.ends_with("ed") && matches!(next, "to" | "at" | "by") {
             continue;
         }
         if sent.low(v.saturating_sub(1)) == "to" {

@@ -59,7 +59,7 @@ fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
 
 fn skippable(sent: &Sentence, k: usize) -> bool {
     let w = sent.low(k);
-    AUX.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
+    AUX.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
 }
 
 /// The event for the figure in tokens `first..end` whose counted phrase is
@@ -78,15 +78,14 @@ pub fn event_for(
         .and_then(|(_, b)| b.checked_sub(1))
         .map(|h| sent.low(h));
     let people = head
-        .as_deref()
         .map(|h| LEXICON.personnel.contains(h) || h.ends_with("men"));
     // The counted noun names the event: "three fatalities", "13 injuries".
-    if let Some(e) = head.as_deref().and_then(|h| lookup(h, None)) {
+    if let Some(e) = head.and_then(|h| lookup(h, None)) {
         return Some(e);
     }
     // A bare figure with its participle: "roughly 1,200 wounded", "40 dead".
     if subject.is_none() {
-        if let Some(e) = lookup(&sent.low(end), None) {
+        if let Some(e) = lookup(sent.low(end), None) {
             return Some(e);
         }
     }
@@ -109,13 +108,12 @@ pub fn event_for(
     }
     // "troops are in Kordavia", "5,000 troops in Kordavia".
     let military = head
-        .as_deref()
         .is_some_and(|h| LEXICON.military.contains(h));
     let mut k = subject.map(|s| s.1).unwrap_or(end);
     while k < sent.toks.len() && skippable(sent, k) {
         k += 1;
     }
-    (military && matches!(sent.low(k).as_str(), "in" | "inside") && sent.capitalized(k + 1))
+    (military && matches!(sent.low(k), "in" | "inside") && sent.capitalized(k + 1))
         .then_some("deployed")
 }
 
@@ -152,23 +150,23 @@ fn predicate(
     let mut passive = false;
     while k < sent.toks.len() && skippable(sent, k) {
         passive |= matches!(
-            sent.low(k).as_str(),
+            sent.low(k),
             "was" | "were" | "been" | "be" | "being" | "is" | "are"
         );
         k += 1;
     }
-    let mut e = lookup(&sent.low(k), people)?;
+    let mut e = lookup(sent.low(k), people)?;
     // "killed or wounded", "dead or missing": losses of either kind.
-    if matches!(sent.low(k + 1).as_str(), "or" | "and") {
+    if matches!(sent.low(k + 1), "or" | "and") {
         let harm = ["killed", "wounded", "missing", "captured", "casualties"];
-        if let Some(e2) = lookup(&sent.low(k + 2), people) {
+        if let Some(e2) = lookup(sent.low(k + 2), people) {
             if e2 != e && harm.contains(&e) && harm.contains(&e2) {
                 e = "casualties";
             }
         }
     }
     let object_follows = matches!(
-        sent.low(k + 1).as_str(),
+        sent.low(k + 1),
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
     ) || sent.capitalized(k + 1);
     if TRANSITIVE.contains(&e) && !passive && object_follows {
@@ -186,7 +184,7 @@ fn governing_verb(sent: &Sentence, first: usize, people: Option<bool>) -> Option
     let verb = sent.low(v.checked_sub(1)?);
     // "the deployment of 9,000 troops": the noun before "of".
     if verb == "of" {
-        return lookup(&sent.low(v.checked_sub(2)?), people);
+        return lookup(sent.low(v.checked_sub(2)?), people);
     }
-    lookup(&verb, people)
+    lookup(verb, people)
 }

@@ -3,7 +3,9 @@
 //! coordinated actor ("Russia and North Korea") splits into its members.
 
 use crate::lexicon::LEXICON;
-use crate::tokens::{Kind, Tok};
+use std::borrow::Cow;
+
+use crate::tokens::{Kind, Lowered, Tok};
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
 pub fn looks_plural(w: &str) -> bool {
@@ -37,6 +39,7 @@ impl Subject {
 pub struct Sentence<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
+    lower: Cow<'a, Lowered>,
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
@@ -99,15 +102,19 @@ const PRONOUNS: &[&str] = &[
 
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
-        Sentence { text, toks }
+        Sentence {
+            text,
+            toks,
+            lower: Cow::Owned(Lowered::new(text, toks)),
+        }
     }
 
     pub fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    pub fn low(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -119,7 +126,7 @@ impl<'a> Sentence<'a> {
     }
 
     pub fn stop(&self, i: usize) -> bool {
-        LEXICON.np_stop.contains(self.low(i).as_str())
+        LEXICON.np_stop.contains(self.low(i))
     }
 
     /// Byte range of tokens `a..b`.
@@ -147,7 +154,7 @@ impl<'a> Sentence<'a> {
     /// officials"). Returns the token range.
     pub fn np_before(&self, end: usize) -> Option<(usize, usize)> {
         let head = end.checked_sub(1)?;
-        if !self.is_word(head) || PRONOUNS.contains(&self.low(head).as_str()) {
+        if !self.is_word(head) || PRONOUNS.contains(&self.low(head)) {
             return None;
         }
         let mut start = head;
@@ -155,18 +162,17 @@ impl<'a> Sentence<'a> {
             while start > 0 {
                 let p = start - 1;
                 let w = self.low(p);
-                let inner = NAME_INNER.contains(&w.as_str())
+                let inner = NAME_INNER.contains(&w)
                     && p > 0
                     && (self.capitalized(p - 1)
                         || self.low(p - 1) == "the"
-                        || NAME_INNER.contains(&self.low(p - 1).as_str()));
+                        || NAME_INNER.contains(&self.low(p - 1)));
                 if self.capitalized(p) && !self.stop(p)
                     || inner
-                    || (self.capitalized(p)
-                        && matches!(w.as_str(), "the" | "neither" | "both" | "either"))
+                    || (self.capitalized(p) && matches!(w, "the" | "neither" | "both" | "either"))
                 {
                     start = p;
-                } else if matches!(w.as_str(), "the" | "neither" | "both" | "either") {
+                } else if matches!(w, "the" | "neither" | "both" | "either") {
                     start = p;
                     break;
                 } else {
@@ -180,10 +186,7 @@ impl<'a> Sentence<'a> {
             while start > 0 && head - start < 8 {
                 let p = start - 1;
                 let w = self.low(p);
-                if matches!(
-                    w.as_str(),
-                    "the" | "a" | "an" | "neither" | "both" | "either"
-                ) {
+                if matches!(w, "the" | "a" | "an" | "neither" | "both" | "either") {
                     start = p;
                     break;
                 }
@@ -197,7 +200,7 @@ impl<'a> Sentence<'a> {
         // Never begin on a bare connective.
         while start < head
             && matches!(
-                self.low(start).as_str(),
+                self.low(start),
                 "and" | "or" | "nor" | "of" | "in" | "for" | "on"
             )
         {
@@ -210,14 +213,14 @@ impl<'a> Sentence<'a> {
     /// "according to South Korean intelligence"): words up to a clause break.
     pub fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
         let mut first = start;
-        while matches!(self.low(first).as_str(), "the" | "a" | "an") {
+        while matches!(self.low(first), "the" | "a" | "an") {
             first += 1;
         }
         let names = self.capitalized(first);
         let mut end = first;
         while end < self.toks.len() && end - start < max {
             let w = self.low(end);
-            let name_inner = NAME_INNER.contains(&w.as_str())
+            let name_inner = NAME_INNER.contains(&w)
                 && (self.capitalized(end + 1)
                     || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
             let possessive = matches!(self.s(end), "’" | "'") && end > first;
@@ -239,7 +242,7 @@ impl<'a> Sentence<'a> {
             } else {
                 self.is_word(end)
                     && !matches!(
-                        w.as_str(),
+                        w,
                         "that"
                             | "which"
                             | "who"
@@ -286,7 +289,7 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         while matches!(
-            self.low(i).as_str(),
+            self.low(i),
             "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "all"
         ) {
             i += 1;
@@ -299,7 +302,7 @@ impl<'a> Sentence<'a> {
                 || LEXICON
                     .reporting
                     .iter()
-                    .any(|r| r.len() == 1 && r.first() == Some(&w.as_str()))
+                    .any(|r| r.len() == 1 && r.first() == Some(&w))
             {
                 break;
             }
@@ -314,7 +317,7 @@ impl<'a> Sentence<'a> {
             }
             end += 1;
             // The first plural noun is the head: "reservists north" stops at "reservists".
-            if looks_plural(&w) && !self.capitalized(end - 1) {
+            if looks_plural(w) && !self.capitalized(end - 1) {
                 break;
             }
             // Hyphenated compounds: "long-range missiles", "Korean-made shells".
@@ -353,15 +356,15 @@ impl<'a> Sentence<'a> {
         let mut j = v;
         while j > 0 {
             let w = self.low(j - 1);
-            if VERB_PREFIX.contains(&w.as_str())
-                || LEXICON.verb_adverbs.contains(w.as_str())
+            if VERB_PREFIX.contains(&w)
+                || LEXICON.verb_adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
                 j -= 1;
             } else if j >= 2
-                && matches!(self.low(j - 2).as_str(), "in" | "on")
+                && matches!(self.low(j - 2), "in" | "on")
                 && self.capitalized(j - 1)
-                && (LEXICON.months.contains(w.as_str()) || WEEKDAYS.contains(&w.as_str()))
+                && (LEXICON.months.contains(w) || WEEKDAYS.contains(&w))
             {
                 // "which in March called ...": a dated phrase before the verb.
                 j -= 2;
@@ -390,7 +393,7 @@ impl<'a> Sentence<'a> {
             let open = (0..j - 1).rev().find(|&k| self.s(k) == ",")?;
             let inner = (open + 1, j - 1);
             let outer = self.full_np_before(open);
-            let relative = matches!(self.low(inner.0).as_str(), "who" | "which" | "whose");
+            let relative = matches!(self.low(inner.0), "who" | "which" | "whose");
             if !relative && self.is_name(inner.0, inner.1) {
                 if let Some(o) = outer.filter(|&(a, b)| !self.is_name(a, b)) {
                     return Some(Subject {
@@ -404,7 +407,7 @@ impl<'a> Sentence<'a> {
             let first = self.low(inner.0);
             let nominal = !first.ends_with("ed")
                 && !first.ends_with("ing")
-                && (!self.stop(inner.0) || matches!(first.as_str(), "the" | "a" | "an"));
+                && (!self.stop(inner.0) || matches!(first, "the" | "a" | "an"));
             let role = (!relative && nominal && inner.1 > inner.0 && inner.1 - inner.0 <= 12)
                 .then(|| self.skip_determiner(inner.0, inner.1));
             return Some(Subject { span: outer, role });
@@ -413,7 +416,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn skip_determiner(&self, a: usize, b: usize) -> (usize, usize) {
-        if b > a + 1 && matches!(self.low(a).as_str(), "the" | "a" | "an") {
+        if b > a + 1 && matches!(self.low(a), "the" | "a" | "an") {
             (a + 1, b)
         } else {
             (a, b)
@@ -428,7 +431,7 @@ impl<'a> Sentence<'a> {
             && (a..b).all(|k| {
                 self.capitalized(k)
                     || matches!(self.s(k), "." | "-")
-                    || NAME_INNER.contains(&self.low(k).as_str()) && k > a
+                    || NAME_INNER.contains(&self.low(k)) && k > a
             })
             && self.capitalized(b - 1)
     }
@@ -442,7 +445,7 @@ impl<'a> Sentence<'a> {
         let title = (a..b - 1).rev().find(|&k| {
             let w = self.low(k);
             self.capitalized(k)
-                && (LEXICON.person_titles.contains(w.as_str())
+                && (LEXICON.person_titles.contains(w)
                     || LEXICON.person_titles.contains(format!("{w}.").as_str()))
         })?;
         let mut n = title + 1;
@@ -463,7 +466,7 @@ impl<'a> Sentence<'a> {
         let name_ok = n < b
             && b - n <= 4
             && (n..b).all(|k| {
-                self.capitalized(k) && !LEXICON.person_titles.contains(self.low(k).as_str())
+                self.capitalized(k) && !LEXICON.person_titles.contains(self.low(k))
                     || self.s(k) == "."
             });
         name_ok.then_some(n)
@@ -482,7 +485,7 @@ impl<'a> Sentence<'a> {
                 .find(|&k| self.low(k).ends_with("ed") && !self.capitalized(k));
             let reduced = participle.filter(|&p| {
                 !matches!(
-                    self.low(p.saturating_sub(1)).as_str(),
+                    self.low(p.saturating_sub(1)),
                     "was" | "were" | "is" | "are" | "be" | "been" | "being"
                 )
             });
@@ -493,11 +496,11 @@ impl<'a> Sentence<'a> {
         // Postmodifier: "<noun> in|of|for|from|at <np>", "<noun> familiar with <np>".
         if start > 1 {
             let p = self.low(start - 1);
-            let left_end = if matches!(p.as_str(), "with" | "to")
-                && matches!(self.low(start - 2).as_str(), "familiar" | "close")
+            let left_end = if matches!(p, "with" | "to")
+                && matches!(self.low(start - 2), "familiar" | "close")
             {
                 Some(start - 2)
-            } else if matches!(p.as_str(), "in" | "of" | "for" | "from" | "at") {
+            } else if matches!(p, "in" | "of" | "for" | "from" | "at") {
                 Some(start - 1)
             } else {
                 None
@@ -512,13 +515,13 @@ impl<'a> Sentence<'a> {
         // Coordination with a left conjunct that opens its clause.
         if start > 1 {
             let conj = self.low(start - 1);
-            if matches!(conj.as_str(), "and" | "or" | "nor") {
+            if matches!(conj, "and" | "or" | "nor") {
                 if let Some((ls, _)) = self.np_before(start - 1) {
                     let before = ls.checked_sub(1).map(|k| self.low(k)).unwrap_or_default();
                     let opener = ls == 0
                         || !self.is_word(ls - 1)
                         || matches!(
-                            before.as_str(),
+                            before,
                             "neither"
                                 | "both"
                                 | "either"
@@ -532,7 +535,7 @@ impl<'a> Sentence<'a> {
                     let neither = before == "neither" || self.low(ls) == "neither";
                     let ok = if conj == "nor" { neither } else { opener };
                     if ok && self.nominal_head(start - 2) {
-                        start = if matches!(before.as_str(), "neither" | "both" | "either") {
+                        start = if matches!(before, "neither" | "both" | "either") {
                             ls - 1
                         } else {
                             ls
@@ -552,8 +555,8 @@ impl<'a> Sentence<'a> {
         }
         let w = self.low(k);
         self.capitalized(k)
-            || looks_plural(&w)
-            || LEXICON.anonymous_heads.contains(w.as_str())
+            || looks_plural(w)
+            || LEXICON.anonymous_heads.contains(w)
             || (!w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
     }
 
@@ -592,10 +595,10 @@ impl<'a> Sentence<'a> {
         }
         let first = self.low(a);
         let determiner = matches!(
-            first.as_str(),
+            first,
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "one"
         ) || (b - a > 1 && (first.ends_with("’s") || first.ends_with("'s")));
-        determiner || looks_plural(&head) || LEXICON.anonymous_heads.contains(head.as_str())
+        determiner || looks_plural(head) || LEXICON.anonymous_heads.contains(head)
     }
 
     /// Splits a coordinated actor into its members when each is a name
@@ -607,18 +610,17 @@ impl<'a> Sentence<'a> {
         let mut start = a;
         for k in a..b {
             let w = self.low(k);
-            if matches!(w.as_str(), "neither" | "both" | "either") && k == start {
+            if matches!(w, "neither" | "both" | "either") && k == start {
                 start = k + 1;
                 continue;
             }
             let determiner_next = matches!(
-                self.low(k + 1).as_str(),
+                self.low(k + 1),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
             );
             // "nor" always joins two actors; "and"/"or" may join modifiers
             // ("South Korean and EU officials").
-            if w == "nor" || (head_capital || determiner_next) && matches!(w.as_str(), "and" | "or")
-            {
+            if w == "nor" || (head_capital || determiner_next) && matches!(w, "and" | "or") {
                 if k > start {
                     out.push((start, k));
                 }

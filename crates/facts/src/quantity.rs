@@ -26,18 +26,14 @@ struct Found {
 /// nations") rather than state a figure.
 fn is_reference(sent: &Sentence, f: &Figure) -> bool {
     let first = f.first_token;
-    let prev = if first > 0 {
-        sent.low(first - 1)
-    } else {
-        String::new()
-    };
+    let prev = if first > 0 { sent.low(first - 1) } else { "" };
     let word = sent.is_word(first);
     let small = f.low.is_some_and(|v| v <= 10.0) && f.high == f.low;
     word && small
         && f.bound == Bound::Exact
         && !f.approximate
         && (matches!(
-            prev.as_str(),
+            prev,
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
         ) || sent.low(first) == "one")
 }
@@ -51,15 +47,14 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
     let after = f.end_token;
     let elided = next_fig.is_some_and(|n| {
         let gap = n.first_token.saturating_sub(after);
-        gap <= 2
-            && (gap == 0 || matches!(sent.low(after).as_str(), "of" | "and" | "or" | "to" | "out"))
+        gap <= 2 && (gap == 0 || matches!(sent.low(after), "of" | "and" | "or" | "to" | "out"))
     });
     if elided {
         return next_fig.and_then(|_| subject_for(sent, figures, k + 1));
     }
     let np = sent.counted_np(after)?;
     let head = sent.low(np.1 - 1);
-    if LEXICON.counter_nouns.contains(head.as_str()) {
+    if LEXICON.counter_nouns.contains(head) {
         // Look back for "<noun phrase> of <plural noun phrase>".
         for j in (0..f.first_token).rev() {
             if sent.low(j) == "of" {
@@ -82,9 +77,7 @@ fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usiz
         return false;
     };
     let head = sent.low(b.saturating_sub(1));
-    if !LEXICON.anonymous_heads.contains(head.as_str())
-        && !LEXICON.personnel.contains(head.as_str())
-    {
+    if !LEXICON.anonymous_heads.contains(head) && !LEXICON.personnel.contains(head) {
         return false;
     }
     let limit = (b + 16).min(sent.toks.len());
@@ -146,9 +139,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             // "more than three times the figure": a multiplier; "four times
             // a week" is a count.
             let multiplier = subject.is_some_and(|(_, b)| {
-                LEXICON
-                    .not_counted
-                    .contains(sent.low(b.saturating_sub(1)).as_str())
+                LEXICON.not_counted.contains(sent.low(b.saturating_sub(1)))
                     && f.rate.is_none()
                     && rate_after(&doc.text, &toks, b).is_none()
             });

@@ -42,14 +42,10 @@ fn clause_end(sent: &Sentence, from: usize) -> usize {
         let next_verb = w == "and" && {
             let n = sent.low(k + 1);
             !sent.capitalized(k + 1)
-                && (n.ends_with("ed")
-                    || LEXICON
-                        .reporting
-                        .iter()
-                        .any(|p| p.first() == Some(&n.as_str())))
+                && (n.ends_with("ed") || LEXICON.reporting.iter().any(|p| p.first() == Some(&n)))
         };
         if matches!(sent.s(k), "." | ";" | "," | ":" | "—" | "(" | "?" | "!")
-            || matches!(w.as_str(), "but" | "while" | "whereas")
+            || matches!(w, "but" | "while" | "whereas")
             || next_verb
         {
             break;
@@ -108,7 +104,7 @@ fn trim_trailing_time(
     const PREPS: &[&str] = &["on", "in", "at", "since", "until", "by", "during", "within"];
     loop {
         let before = b;
-        if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1).as_str()) {
+        if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1)) {
             b -= 2;
         }
         let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end);
@@ -116,7 +112,7 @@ fn trim_trailing_time(
             let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start >= ts));
             if let Some(k) = start.filter(|&k| k > a) {
                 b = k;
-                if b > a + 1 && PREPS.contains(&sent.low(b - 1).as_str()) {
+                if b > a + 1 && PREPS.contains(&sent.low(b - 1)) {
                     b -= 1;
                 }
             }
@@ -135,7 +131,7 @@ fn trim_trailing_time(
 }
 
 fn negated(sent: &Sentence, from: usize, to: usize) -> bool {
-    (from..to).any(|k| NEGATORS.contains(&sent.low(k).as_str()))
+    (from..to).any(|k| NEGATORS.contains(&sent.low(k)))
 }
 
 /// The possessor before a nominal cue: "Putin’s public acknowledgment".
@@ -159,9 +155,9 @@ fn agent_after(sent: &Sentence, from: usize) -> Option<(usize, usize)> {
     let limit = (from + 8).min(sent.toks.len());
     for k in from..limit {
         let w = sent.low(k);
-        if matches!(w.as_str(), "by" | "from") {
+        if matches!(w, "by" | "from") {
             let mut a = k + 1;
-            while matches!(sent.low(a).as_str(), "both" | "either" | "neither") {
+            while matches!(sent.low(a), "both" | "either" | "neither") {
                 a += 1;
             }
             return sent.np_after(a, 8);
@@ -181,16 +177,12 @@ fn verb_stance(
     timexes: &[(usize, usize)],
 ) -> Option<Found> {
     let cue_word = sent.low(c + len - 1);
-    let prev = if c > 0 {
-        sent.low(c - 1)
-    } else {
-        String::new()
-    };
+    let prev = if c > 0 { sent.low(c - 1) } else { "" };
     if prev == "to" || sent.capitalized(c) {
         return None;
     }
     // Adjective use: "the confirmed incident", "its alleged support".
-    if DETERMINERS.contains(&prev.as_str())
+    if DETERMINERS.contains(&prev)
         || sent.s(c.saturating_sub(1)).ends_with("’s")
         || sent.s(c.saturating_sub(1)).ends_with("'s")
     {
@@ -198,12 +190,9 @@ fn verb_stance(
     }
     let next = sent.low(c + len);
     // "estimates of", "claims for", "estimate is": the noun, not the verb.
-    let noun_or_verb = matches!(
-        cue_word.as_str(),
-        "estimate" | "estimates" | "claim" | "claims"
-    );
+    let noun_or_verb = matches!(cue_word, "estimate" | "estimates" | "claim" | "claims");
     let noun_follows = matches!(
-        next.as_str(),
+        next,
         "of" | "for"
             | "on"
             | "in"
@@ -221,16 +210,14 @@ fn verb_stance(
         return None;
     }
     // "what isolation has denied him": withholding, not a denial.
-    if polarity == Polarity::Deny
-        && matches!(next.as_str(), "him" | "her" | "them" | "us" | "me" | "you")
-    {
+    if polarity == Polarity::Deny && matches!(next, "him" | "her" | "them" | "us" | "me" | "you") {
         return None;
     }
     let participle = cue_word.ends_with("ed");
     // Passive with an agent: "confirmed by both Moscow and Pyongyang".
     if participle && next == "by" {
         let mut a = c + len + 1;
-        while matches!(sent.low(a).as_str(), "both" | "either" | "neither") {
+        while matches!(sent.low(a), "both" | "either" | "neither") {
             a += 1;
         }
         let (x, y) = sent.np_after(a, 8)?;
@@ -247,14 +234,11 @@ fn verb_stance(
     let mut k = c;
     while k > 0
         && (sent.low(k - 1).ends_with("ly")
-            || matches!(sent.low(k - 1).as_str(), "also" | "now" | "still" | "not"))
+            || matches!(sent.low(k - 1), "also" | "now" | "still" | "not"))
     {
         k -= 1;
     }
-    if participle
-        && (matches!(next.as_str(), "to" | "at")
-            || (k > 0 && BE.contains(&sent.low(k - 1).as_str())))
-    {
+    if participle && (matches!(next, "to" | "at") || (k > 0 && BE.contains(&sent.low(k - 1)))) {
         return None;
     }
     // A participle after a comma takes the sentence's subject:
@@ -264,9 +248,7 @@ fn verb_stance(
             return None;
         }
         let end = (0..sent.toks.len())
-            .find(|&j| {
-                !sent.capitalized(j) && !matches!(sent.low(j).as_str(), "the" | "of" | "and")
-            })
+            .find(|&j| !sent.capitalized(j) && !matches!(sent.low(j), "the" | "of" | "and"))
             .unwrap_or(0);
         (sent.np_before(end)?, None)
     } else {
@@ -305,8 +287,7 @@ fn noun_stance(
     let (a, b) = agent_after(sent, c + len).or_else(|| possessor(sent, c))?;
     let mut polarity = polarity;
     let from = c.saturating_sub(4);
-    let absent =
-        (from..c).any(|k| matches!(sent.low(k).as_str(), "no" | "absence" | "without" | "lack"));
+    let absent = (from..c).any(|k| matches!(sent.low(k), "no" | "absence" | "without" | "lack"));
     if absent {
         polarity = match polarity {
             Polarity::Confirm | Polarity::Acknowledge => Polarity::NotConfirmed,
@@ -319,7 +300,7 @@ fn noun_stance(
             .map(|(x, y)| {
                 // Stop the proposition at the agent phrase.
                 let stop = (x..y)
-                    .find(|&k| matches!(sent.low(k).as_str(), "by" | "from"))
+                    .find(|&k| matches!(sent.low(k), "by" | "from"))
                     .unwrap_or(y);
                 (x, stop.max(x + 1))
             })
@@ -341,7 +322,7 @@ fn noun_stance(
 /// baseless": the object is what is denied.
 fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> Option<Found> {
     let prev = sent.low(c.checked_sub(1)?);
-    if prev == "to" || BE.contains(&prev.as_str()) || sent.capitalized(c) {
+    if prev == "to" || BE.contains(&prev) || sent.capitalized(c) {
         return None;
     }
     let object_start = c + len;
@@ -353,8 +334,8 @@ fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> 
     // fabrication”"), else right before the dismissal word ("called the
     // reports false").
     let marker = (object_start + 1..clause_end)
-        .find(|&k| matches!(sent.low(k).as_str(), "as" | "a" | "an" | "“" | "\"" | "‘"));
-    let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k).as_str());
+        .find(|&k| matches!(sent.low(k), "as" | "a" | "an" | "“" | "\"" | "‘"));
+    let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k));
     let object_end = match marker {
         Some(m) => {
             (m..clause_end).find(dismissal)?;
@@ -446,10 +427,7 @@ fn time_for(
     let mut q0 = clause.0;
     while q0 > 0
         && !matches!(sent.s(q0 - 1), "," | ";" | ":")
-        && !matches!(
-            sent.low(q0 - 1).as_str(),
-            "and" | "but" | "however" | "while"
-        )
+        && !matches!(sent.low(q0 - 1), "and" | "but" | "however" | "while")
     {
         q0 -= 1;
     }
@@ -493,7 +471,7 @@ fn time_for(
 fn relative_clauses(sent: &Sentence) -> Vec<(usize, usize)> {
     let n = sent.toks.len();
     (0..n)
-        .filter(|&k| sent.s(k) == "," && matches!(sent.low(k + 1).as_str(), "who" | "which"))
+        .filter(|&k| sent.s(k) == "," && matches!(sent.low(k + 1), "who" | "which"))
         .map(|k| {
             let end = (k + 1..n).find(|&j| sent.s(j) == ",").unwrap_or(n);
             (k + 1, end)
@@ -510,8 +488,8 @@ fn pluperfect(sent: &Sentence, cue: usize) -> Option<usize> {
             return Some(k - 1);
         }
         let adverb = (w.ends_with("ly") && w.len() > 4)
-            || LEXICON.verb_adverbs.contains(w.as_str())
-            || matches!(w.as_str(), "not" | "never" | "also" | "still" | "been");
+            || LEXICON.verb_adverbs.contains(w)
+            || matches!(w, "not" | "never" | "also" | "still" | "been");
         if !adverb {
             return None;
         }
@@ -524,11 +502,11 @@ fn pluperfect(sent: &Sentence, cue: usize) -> Option<usize> {
 /// the year-less month `XXXX-04`.
 fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
     let prep = sent.low(k);
-    if !matches!(prep.as_str(), "until" | "since" | "in" | "by") {
+    if !matches!(prep, "until" | "since" | "in" | "by") {
         return None;
     }
     let mut m = k + 1;
-    if matches!(sent.low(m).as_str(), "early" | "late" | "mid") {
+    if matches!(sent.low(m), "early" | "late" | "mid") {
         m += 1;
     }
     let month = sent.low(m);

@@ -94,6 +94,46 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     out
 }
 
+/// The lowercase form of every token of a list, computed once: the
+/// extractors compare each word against many lexicon entries, and lowering
+/// it anew for each comparison dominated their run time.
+#[derive(Debug, Clone, Default)]
+pub struct Lowered {
+    buf: String,
+    /// End of each token's lowercase form in `buf`; token `i` starts where
+    /// token `i - 1` ends.
+    ends: Vec<usize>,
+}
+
+impl Lowered {
+    pub fn new(text: &str, toks: &[Tok]) -> Lowered {
+        let mut buf = String::with_capacity(toks.iter().map(|t| t.end - t.start).sum());
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = t.text(text);
+            if s.is_ascii() {
+                buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&s.to_lowercase());
+            }
+            ends.push(buf.len());
+        }
+        Lowered { buf, ends }
+    }
+
+    /// Token `i` in lowercase, "" past the end.
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.buf.get(start..end).unwrap_or("")
+    }
+}
+
 /// True when token `b` starts right where `a` ends.
 pub fn attached(a: &Tok, b: &Tok) -> bool {
     a.end == b.start

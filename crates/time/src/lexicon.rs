@@ -33,6 +33,10 @@ pub(crate) struct Lexicon {
     pub future_markers: Vec<String>,
     /// Superlatives and the like before "since": a comparison, not a start.
     pub comparisons: Vec<String>,
+    /// Words right before a date that make it the end of a period.
+    pub endpoints: Vec<String>,
+    /// Determiners: "due to the ..." is causal.
+    pub determiners: Vec<String>,
     /// Past-tense words besides regular -ed forms.
     pub past_words: Vec<String>,
     /// -ed words that are not past-tense verbs.
@@ -155,6 +159,8 @@ impl Lexicon {
                 "start" => lex.start_cues.push(word),
                 "future_marker" => lex.future_markers.push(word),
                 "comparison" => lex.comparisons.push(word),
+                "endpoint" => lex.endpoints.push(word),
+                "determiner" => lex.determiners.push(word),
                 "past" => lex.past_words.push(word),
                 "not_past" => lex.not_past.push(word),
                 "timezone" => lex.timezones.push(word),

@@ -130,7 +130,11 @@ fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Date
         .collect()
 }
 
-/// The tense of the clause around `text[start..end]`.
+/// The tense of the clause around `text[start..end]`. A date that ends a
+/// period ("a wage freeze until January 1988 has hurt", "investments made
+/// between October 1986 and December 1990") may lie after the writing
+/// whatever the tense nearby: a range's end is never told as past, an
+/// "until" date only by a past verb before it.
 fn tense(text: &str, start: usize, end: usize) -> Tense {
     let mut from = start.saturating_sub(120);
     while !text.is_char_boundary(from) {
@@ -140,11 +144,19 @@ fn tense(text: &str, start: usize, end: usize) -> Tense {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    clause_tense(
-        &tokens(text, from, start),
-        &tokens(text, end, to),
-        lexicon(),
-    )
+    let lex = lexicon();
+    let before = tokens(text, from, start);
+    let mut words = before.iter().rev().map(|t| t.lower.as_str());
+    let previous = words.next().unwrap_or("");
+    if previous == "and" && words.take(6).any(|w| w == "between") {
+        return Tense::Unmarked;
+    }
+    if lex.endpoints.iter().any(|w| w == previous) {
+        // Only the verb that governs the period: "stayed silent until late
+        // April" is past, "the freeze until January 1988 has hurt" is not.
+        return clause_tense(&before, &[], lex);
+    }
+    clause_tense(&before, &tokens(text, end, to), lex)
 }
 
 /// Something ongoing in its n-th year, and when it began.

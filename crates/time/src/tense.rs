@@ -35,13 +35,14 @@ pub(crate) fn clause_tense(before: &[Tok], after: &[Tok], lex: &Lexicon) -> Tens
         })
     };
     // "due to the tax act of 1986" gives a cause, not a due date ("due to
-    // be paid" is one); `words` runs backwards, so the words after "due" are
-    // at `k - 1`, `k - 2`.
+    // be paid", "due to begin" are); a determiner after "due to" tells the
+    // noun phrase. `words` runs backwards: the words after "due" are at
+    // `k - 1`, `k - 2`.
     let word = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|t| t.lower.as_str());
     let causal = |k: usize| {
         word(Some(k)) == Some("due")
             && word(k.checked_sub(1)) == Some("to")
-            && word(k.checked_sub(2)) != Some("be")
+            && word(k.checked_sub(2)).is_some_and(|w| lex.determiners.iter().any(|d| d == w))
     };
     let found = words
         .iter()
@@ -115,6 +116,11 @@ mod tests {
             ("Output fell; in June 2024 the plant", "June 2024", Unmarked),
             ("Costs rose due to the tax act of 1986.", "1986", Past),
             ("Payment is due to be made on May 4.", "May 4", Future),
+            (
+                "Repayments were not due to begin until 1990.",
+                "1990",
+                Future,
+            ),
         ];
         for (text, dated, want) in cases {
             let Some(start) = text.find(dated) else {

@@ -461,6 +461,19 @@ fn publication_estimate_bounds() {
             None,
             &["1953", "weak"],
         ),
+        // the end of a period is no lower bound, whatever the tense
+        (
+            "Wages were frozen in June 2024; a freeze until January 2026 has hurt.",
+            d(2024, 6, 1),
+            None,
+            &["June 2024"],
+        ),
+        (
+            "Investments made between October 2022 and December 2026 are exempt.",
+            d(2022, 10, 1),
+            None,
+            &["October 2022"],
+        ),
         // a future date before the lower bound contradicts it: dropped
         (
             "The dam was finished in May 2025 and will be inspected in March 2024.",

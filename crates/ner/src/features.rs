@@ -10,14 +10,14 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Incremental FNV-1a hasher over a feature template id and its parts.
 #[derive(Clone, Copy)]
-struct Fh(u64);
+pub(crate) struct Fh(u64);
 
 impl Fh {
-    fn new(template: u8) -> Fh {
+    pub(crate) fn new(template: u8) -> Fh {
         Fh((FNV_OFFSET ^ u64::from(template)).wrapping_mul(FNV_PRIME))
     }
 
-    fn bytes(mut self, b: &[u8]) -> Fh {
+    pub(crate) fn bytes(mut self, b: &[u8]) -> Fh {
         for x in b {
             self.0 = (self.0 ^ u64::from(*x)).wrapping_mul(FNV_PRIME);
         }
@@ -26,11 +26,11 @@ impl Fh {
         self
     }
 
-    fn str(self, s: &str) -> Fh {
+    pub(crate) fn str(self, s: &str) -> Fh {
         self.bytes(s.as_bytes())
     }
 
-    fn finish(self) -> u64 {
+    pub(crate) fn finish(self) -> u64 {
         // Final avalanche so low bits (used for bucketing) mix well.
         let mut h = self.0;
         h ^= h >> 33;
@@ -84,7 +84,7 @@ pub struct TokenInfo {
     pub common: bool,
 }
 
-fn shape(word: &str) -> String {
+pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
     let mut run = 0;
@@ -155,7 +155,7 @@ pub fn token_infos_folded(
 }
 
 /// The first `k` characters of `s`.
-fn prefix_chars(s: &str, k: usize) -> &str {
+pub(crate) fn prefix_chars(s: &str, k: usize) -> &str {
     match s.char_indices().nth(k) {
         Some((at, _)) => s.get(..at).unwrap_or(s),
         None => s,
@@ -163,14 +163,14 @@ fn prefix_chars(s: &str, k: usize) -> &str {
 }
 
 /// The last `k` characters of `s`, given its length in characters.
-fn suffix_chars(s: &str, len: usize, k: usize) -> &str {
+pub(crate) fn suffix_chars(s: &str, len: usize, k: usize) -> &str {
     match s.char_indices().nth(len.saturating_sub(k)) {
         Some((at, _)) => s.get(at..).unwrap_or(s),
         None => "",
     }
 }
 
-fn gaz_tag(class: &str, first: bool) -> &'static str {
+pub(crate) fn gaz_tag(class: &str, first: bool) -> &'static str {
     match (class, first) {
         ("country", true) => "B-country",
         ("country", false) => "I-country",
@@ -187,7 +187,7 @@ fn gaz_tag(class: &str, first: bool) -> &'static str {
     }
 }
 
-fn bin_ratio(num: usize, den: usize) -> u8 {
+pub(crate) fn bin_ratio(num: usize, den: usize) -> u8 {
     (num * 4).checked_div(den).unwrap_or(0) as u8
 }
 

@@ -300,13 +300,13 @@ impl Gazetteer {
 
     /// [`Gazetteer::longest_match`] for a sentence whose words the caller
     /// has already folded (`folded[k]` is `fold(words[k])`).
-    pub fn longest_match_folded(
+    pub fn longest_match_folded<S: AsRef<str>>(
         &self,
         words: &[&str],
-        folded: &[String],
+        folded: &[S],
         i: usize,
     ) -> Option<(usize, Place)> {
-        let at = |k: usize| folded.get(k).map_or("", String::as_str);
+        let at = |k: usize| folded.get(k).map_or("", AsRef::as_ref);
         let base = i;
         let mut n = 0;
         self.longest_match_with(words, i, |_, key| {

@@ -17,6 +17,7 @@ mod resolve;
 pub mod tagger;
 pub mod tokens;
 pub mod training;
+mod word_cache;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
 

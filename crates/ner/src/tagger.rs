@@ -1,12 +1,15 @@
 //! A greedy left-to-right averaged-perceptron sequence tagger over hashed
 //! features (see `features.rs`), with BIO labels for PER, ORG and LOC.
 
+use std::cell::RefCell;
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::features::{
-    dynamic_features, static_features, token_infos, CommonWords, TokenInfo, STATIC_PER_TOKEN,
+    dynamic_features, static_features, token_infos, CommonWords, Fh, STATIC_PER_TOKEN,
 };
 use crate::gazetteer::Gazetteer;
+use crate::word_cache::WordCache;
 use crate::NerError;
 
 /// BIO labels in model order.
@@ -42,6 +45,9 @@ pub struct Tagger {
     /// `buckets - 1` when `buckets` is a power of two: the bucket is then a
     /// mask, not a 64-bit division (same result).
     mask: Option<u64>,
+    /// Identifies this tagger's common-word list to the per-thread word
+    /// memo, which must not serve one tagger's facts to another.
+    id: u64,
     weights: Vec<Row>,
     common: CommonWords,
 }
@@ -56,9 +62,11 @@ impl Tagger {
     }
 
     fn with_weights(buckets: usize, weights: Vec<Row>, common: CommonWords) -> Tagger {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Tagger {
             buckets,
             mask: buckets.is_power_of_two().then(|| buckets as u64 - 1),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             weights,
             common,
         }
@@ -118,14 +126,47 @@ impl Tagger {
 
     /// Label indices for a sentence of surface words.
     pub fn tag(&self, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
+        thread_local! {
+            static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+        }
+        WORDS.with(|memo| match memo.try_borrow_mut() {
+            Ok(mut memo) => self.tag_memo(&mut memo, words, gaz),
+            Err(_) => self.tag_reference(words, gaz),
+        })
+    }
+
+    /// Tagging through the per-thread word memo (see `word_cache.rs`).
+    fn tag_memo(&self, memo: &mut WordCache, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
+        memo.prepare(self.id, gaz);
+        let ids: Vec<usize> = words
+            .iter()
+            .map(|w| memo.id(w, gaz, &self.common))
+            .collect();
+        let gaz_tags = memo.gazetteer_tags(words, &ids, gaz);
+        let mut stat = Vec::new();
+        memo.static_features(&ids, &gaz_tags, &mut stat);
+        self.greedy(&stat, |i, p1, p2| {
+            let [d42, d43] = ids.get(i).map_or([0, 0], |&id| memo.facts(id).dynamic(p1));
+            [
+                Fh::new(40).bytes(&[p1]).finish(),
+                Fh::new(41).bytes(&[p1, p2]).finish(),
+                d42,
+                d43,
+            ]
+        })
+    }
+
+    /// Tagging straight from the feature definitions, as in training.
+    fn tag_reference(&self, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
         let infos = token_infos(words, gaz, &self.common);
         let mut stat = Vec::with_capacity(infos.len() * STATIC_PER_TOKEN);
         static_features(&infos, &mut stat);
-        self.tag_infos(&infos, &stat)
+        self.greedy(&stat, |i, p1, p2| dynamic_features(&infos, i, p1, p2))
     }
 
-    /// Label indices for tokens whose facts and static features are known.
-    fn tag_infos(&self, infos: &[TokenInfo], stat: &[u64]) -> Vec<u8> {
+    /// Greedy left-to-right decoding over the static feature hashes of each
+    /// token and `dynamic(i, prev, prev2)` for the label-dependent ones.
+    fn greedy(&self, stat: &[u64], dynamic: impl Fn(usize, u8, u8) -> [u64; 4]) -> Vec<u8> {
         // All static rows first: their loads are independent of the labels,
         // so the CPU overlaps the cache misses instead of waiting on each
         // token's in turn.
@@ -133,12 +174,11 @@ impl Tagger {
             .chunks_exact(STATIC_PER_TOKEN)
             .map(|s| self.static_scores(s))
             .collect();
-        let mut out = Vec::with_capacity(infos.len());
+        let mut out = Vec::with_capacity(statics.len());
         let (mut p1, mut p2) = (0u8, 0u8);
-        for i in 0..infos.len() {
-            let s = statics.get(i).copied().unwrap_or_default();
-            let d = dynamic_features(infos, i, p1, p2);
-            let l = self.best_from(s, &d, p1);
+        for (i, s) in statics.iter().enumerate() {
+            let d = dynamic(i, p1, p2);
+            let l = self.best_from(*s, &d, p1);
             out.push(l);
             p2 = p1;
             p1 = l;

@@ -153,7 +153,6 @@ fn same_month_same_year(out: &mut [TimeExpression], placed: &[usize]) {
     for (i, value) in fills {
         if let Some(e) = out.get_mut(i) {
             e.value = value;
-            e.relative = false;
         }
     }
 }

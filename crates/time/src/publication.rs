@@ -112,12 +112,14 @@ struct Dated<'a> {
     tense: Tense,
 }
 
-/// Expressions whose value names a calendar period by itself (not one
-/// computed from a document date).
+/// Expressions whose value names a calendar period by itself, or a named
+/// month or day whose year the text placed ("late April" after "October
+/// 2024"); not deictic ones ("yesterday"), which only an anchor resolves.
+/// The expressions are meant to come from extraction without an anchor.
 fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Dated<'a>> {
     expressions
         .iter()
-        .filter(|e| !e.relative && e.kind == TimexType::Date)
+        .filter(|e| e.kind == TimexType::Date && (!e.relative || names_month(&e.text)))
         .filter_map(|expr| {
             let (first, last) = period(&expr.value)?;
             Some(Dated {
@@ -128,6 +130,13 @@ fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Date
             })
         })
         .collect()
+}
+
+/// Whether the words name a month ("late April", "Sept. 4").
+fn names_month(text: &str) -> bool {
+    let months = &lexicon().months;
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.starts_with(char::is_uppercase) && months.contains_key(&w.to_lowercase()))
 }
 
 /// The tense of the clause around `text[start..end]`. A date that ends a

@@ -52,10 +52,7 @@ impl Matcher<'_> {
                 return None;
             }
             let y = self.year_for(m, Some(d), i, k);
-            return Some(
-                Core::new(k, day_value(y, m, d), TimexType::Date, "day")
-                    .relative(self.anchor_dependent(y)),
-            );
+            return Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true));
         }
         let after_comma = if self.is(j, ",") { j + 1 } else { j };
         if let Some((y, end)) = self.year_at(after_comma) {
@@ -84,10 +81,7 @@ impl Matcher<'_> {
             }
         }
         let y = self.year_for(m, None, i, j);
-        Some(
-            Core::new(j, month_value(y, m), TimexType::Date, "month")
-                .relative(self.anchor_dependent(y)),
-        )
+        Some(Core::new(j, month_value(y, m), TimexType::Date, "month").relative(true))
     }
 
     /// "27 April 2025", "27th of April".
@@ -105,10 +99,7 @@ impl Matcher<'_> {
             ));
         }
         let y = self.year_for(m, Some(d), i, k);
-        Some(
-            Core::new(k, day_value(y, m, d), TimexType::Date, "day")
-                .relative(self.anchor_dependent(y)),
-        )
+        Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true))
     }
 
     /// "last April", "this September", "next May".

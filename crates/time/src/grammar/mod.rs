@@ -430,13 +430,6 @@ impl<'a> Matcher<'a> {
             .map(|(_, cy)| cy)
     }
 
-    /// Whether a year-less date's resolved `year` depends on the document
-    /// date: it does with an anchor, and while unresolved; a year taken from
-    /// the text alone does not.
-    fn anchor_dependent(&self, year: Option<i32>) -> bool {
-        self.ctx.anchor.is_some() || year.is_none()
-    }
-
     /// Without a document date: a year-less date that in the year stated
     /// last would fall before the stated date goes to the first such date
     /// after it when the text presents it as later ("surfaced in October

@@ -77,8 +77,7 @@ pub fn event_for(
     let head = subject
         .and_then(|(_, b)| b.checked_sub(1))
         .map(|h| sent.low(h));
-    let people = head
-        .map(|h| LEXICON.personnel.contains(h) || h.ends_with("men"));
+    let people = head.map(|h| LEXICON.personnel.contains(h) || h.ends_with("men"));
     // The counted noun names the event: "three fatalities", "13 injuries".
     if let Some(e) = head.and_then(|h| lookup(h, None)) {
         return Some(e);
@@ -107,8 +106,7 @@ pub fn event_for(
         return previous;
     }
     // "troops are in Kordavia", "5,000 troops in Kordavia".
-    let military = head
-        .is_some_and(|h| LEXICON.military.contains(h));
+    let military = head.is_some_and(|h| LEXICON.military.contains(h));
     let mut k = subject.map(|s| s.1).unwrap_or(end);
     while k < sent.toks.len() && skippable(sent, k) {
         k += 1;

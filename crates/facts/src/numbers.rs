@@ -13,7 +13,7 @@ use crosscheck_model::Bound;
 use regex::Regex;
 
 use crate::lexicon::{NumberWordClass, UnitEntry, UnitMatch, LEXICON};
-use crate::tokens::{attached, tokenize, Kind, Tok};
+use crate::tokens::{attached, tokenize, Kind, Lowered, Tok};
 
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,10 +97,6 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
-fn lower(t: &Tok, text: &str) -> String {
-    t.text(text).to_lowercase()
-}
-
 fn is_minus(s: &str) -> bool {
     matches!(s, "-" | "−" | "–")
 }
@@ -156,7 +152,8 @@ fn dot_grouped(s: &str) -> bool {
 
 struct Reader<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
+    lower: &'a Lowered,
     european: bool,
 }
 
@@ -169,11 +166,8 @@ impl<'a> Reader<'a> {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    fn low(&self, i: usize) -> String {
-        self.toks
-            .get(i)
-            .map(|t| lower(t, self.text))
-            .unwrap_or_default()
+    fn low(&self, i: usize) -> &'a str {
+        self.lower.get(i)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -191,7 +185,7 @@ impl<'a> Reader<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        LEXICON.number_words.get(self.low(i).as_str()).copied()
+        LEXICON.number_words.get(self.low(i)).copied()
     }
 
     /// A digit numeral at `i`: separators, suffix multipliers, fractions,
@@ -201,7 +195,7 @@ impl<'a> Reader<'a> {
         let next_is_noun = self.kind(i + 1) == Some(Kind::Word)
             && !self.touching(i, i + 1)
             && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
-            && !LEXICON.np_stop.contains(self.low(i + 1).as_str())
+            && !LEXICON.np_stop.contains(self.low(i + 1))
             && self.unit_at(i + 1, false).is_none()
             && self.word_value(i + 1).is_none();
         let european = dot_grouped(raw) && (self.european || next_is_noun);
@@ -359,16 +353,12 @@ impl<'a> Reader<'a> {
     fn word_numeral(&self, i: usize) -> Option<Numeral> {
         let first = self.low(i);
         // Vague plurals: "hundreds", "tens of thousands", "millions of".
-        if first == "tens" || LEXICON.vague_plurals.contains_key(first.as_str()) {
-            let mut value = LEXICON
-                .vague_plurals
-                .get(first.as_str())
-                .copied()
-                .unwrap_or(20.0);
+        if first == "tens" || LEXICON.vague_plurals.contains_key(first) {
+            let mut value = LEXICON.vague_plurals.get(first).copied().unwrap_or(20.0);
             let mut end = i + 1;
             if self.low(end) == "of" {
                 let next = self.low(end + 1);
-                if let Some(base) = LEXICON.vague_plurals.get(next.as_str()) {
+                if let Some(base) = LEXICON.vague_plurals.get(next) {
                     value = value * base / 2.0;
                     end += 2;
                 } else if first == "tens" {
@@ -395,7 +385,7 @@ impl<'a> Reader<'a> {
         let mut last: Option<NumberWordClass> = None;
         let mut fraction = false;
         // "a hundred", "a third", "an estimated"... only number words count.
-        if matches!(first.as_str(), "a" | "an") {
+        if matches!(first, "a" | "an") {
             match self.word_value(i + 1) {
                 Some((_, NumberWordClass::Scale)) => {
                     current = 1.0;
@@ -508,8 +498,8 @@ impl<'a> Reader<'a> {
             if hyphen || and_after_scale || comma_after_scale {
                 j += 1;
             } else if joiner == "and"
-                && matches!(self.low(j + 1).as_str(), "a" | "one")
-                && matches!(self.low(j + 2).as_str(), "half" | "quarter")
+                && matches!(self.low(j + 1), "a" | "one")
+                && matches!(self.low(j + 2), "half" | "quarter")
             {
                 let den = if self.low(j + 2) == "half" { 2.0 } else { 4.0 };
                 current += 1.0 / den;
@@ -544,7 +534,7 @@ impl<'a> Reader<'a> {
         next == "of"
             || self.kind(j + 1) != Some(Kind::Word)
             || self.unit_at(j + 1, true).is_some()
-            || LEXICON.np_stop.contains(next.as_str())
+            || LEXICON.np_stop.contains(next)
     }
 
     fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
@@ -682,7 +672,7 @@ impl<'a> Reader<'a> {
         let mut m = 1.0;
         let mut k = b;
         while k > a {
-            match LEXICON.number_words.get(self.low(k - 1).as_str()) {
+            match LEXICON.number_words.get(self.low(k - 1)) {
                 Some((v, NumberWordClass::Scale)) if *v >= 1000.0 => m *= v,
                 _ => break,
             }
@@ -705,8 +695,18 @@ impl<'a> Reader<'a> {
 
     /// Reads the figure whose numeral starts at token `i`.
     fn figure_at(&self, i: usize) -> Option<Figure> {
+        // Only a digit numeral depends on a currency before it; any other
+        // token is checked for a numeral first, so the currency scan runs
+        // only where a figure starts.
+        let word_or_symbol = match self.kind(i)? {
+            Kind::Num => None,
+            Kind::Word | Kind::Sym => Some(self.numeral(i, false)?),
+        };
         let currency = self.currency_before(i);
-        let mut n = self.numeral(i, currency.is_some())?;
+        let mut n = match word_or_symbol {
+            Some(n) => n,
+            None => self.numeral(i, currency.is_some())?,
+        };
         let mut first = currency.map(|c| c.1).unwrap_or(i);
         let mut negative = false;
         if i > 0 && is_minus(self.s(i - 1)) && self.touching(i - 1, i) {
@@ -785,7 +785,7 @@ impl<'a> Reader<'a> {
         }
         let joiner = self.low(k);
         let joins = joiner == "to"
-            || (is_dash(&joiner) && self.touching(k - 1, k) && self.touching(k, k + 1))
+            || (is_dash(joiner) && self.touching(k - 1, k) && self.touching(k, k + 1))
             || (joiner == "and" && between);
         if joins && !n.fraction {
             let mut j = k + 1;
@@ -934,7 +934,7 @@ impl<'a> Reader<'a> {
                     None | Some(Kind::Sym) => true,
                     Some(Kind::Num) => false,
                     Some(Kind::Word) => {
-                        !LEXICON.np_stop.contains(next.as_str()) && !self.capitalized_word(after)
+                        !LEXICON.np_stop.contains(next) && !self.capitalized_word(after)
                     }
                 }
             }
@@ -981,15 +981,13 @@ impl<'a> Reader<'a> {
             };
         }
         // Ordinals: "21st", "3rd".
-        if matches!(next.as_str(), "st" | "nd" | "rd" | "th") && self.touching(end - 1, end) {
+        if matches!(next, "st" | "nd" | "rd" | "th") && self.touching(end - 1, end) {
             return FigureKind::Ordinal;
         }
         // Times of day.
         if self.kind(i) == Some(Kind::Num) {
-            if matches!(
-                next.as_str(),
-                "am" | "pm" | "a.m." | "p.m." | "o’clock" | "o'clock"
-            ) && self.looks_like_clock(n)
+            if matches!(next, "am" | "pm" | "a.m." | "p.m." | "o’clock" | "o'clock")
+                && self.looks_like_clock(n)
                 && unit.is_none()
             {
                 return FigureKind::TimeOfDay;
@@ -1019,7 +1017,7 @@ impl<'a> Reader<'a> {
                 && self.capitalized_word(i - 1)
                 && !self.is_month(i - 1)
                 // "While 9,000 Brannish marines": a capitalised function word is no name.
-                && !LEXICON.np_stop.contains(self.low(i - 1).as_str())
+                && !LEXICON.np_stop.contains(self.low(i - 1))
                 && LEXICON
                     .modifiers
                     .iter()
@@ -1039,7 +1037,7 @@ impl<'a> Reader<'a> {
             }
             let decade = self.s(n.end) == "s" && self.touching(n.end - 1, n.end);
             let next_word_noun = self.kind(end) == Some(Kind::Word)
-                && !LEXICON.np_stop.contains(next.as_str())
+                && !LEXICON.np_stop.contains(next)
                 && !self.capitalized_word(end)
                 && !decade;
             // Plain four digits in the calendar range are years ("1986 wine
@@ -1069,7 +1067,7 @@ impl<'a> Reader<'a> {
             let _ = hyphenated;
             return FigureKind::Amount;
         }
-        if first > 0 && matches!(self.low(first - 1).as_str(), "aged" | "age") {
+        if first > 0 && matches!(self.low(first - 1), "aged" | "age") {
             return FigureKind::Age;
         }
         FigureKind::Count
@@ -1084,9 +1082,24 @@ pub fn read_figures(
     european: bool,
 ) -> (Vec<Tok>, Vec<Figure>) {
     let toks = tokenize(text, start, end);
+    let lower = Lowered::new(text, &toks);
+    let figures = figures_in(text, start, end, &toks, &lower, european);
+    (toks, figures)
+}
+
+/// The figures of `text[start..end]`, already cut into `toks` and lowered.
+pub fn figures_in(
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    lower: &Lowered,
+    european: bool,
+) -> Vec<Figure> {
     let reader = Reader {
         text,
         toks,
+        lower,
         european,
     };
     let urls: Vec<(usize, usize)> = text
@@ -1115,14 +1128,26 @@ pub fn read_figures(
             _ => i += 1,
         }
     }
-    (reader.toks, figures)
+    figures
 }
 
 /// The rate phrase ("per year", "a day") starting at token `i`, and the token after it.
 pub fn rate_after(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    let lower = Lowered::new(text, toks);
+    rate_after_in(text, toks, &lower, i)
+}
+
+/// [`rate_after`] over tokens already lowered.
+pub fn rate_after_in(
+    text: &str,
+    toks: &[Tok],
+    lower: &Lowered,
+    i: usize,
+) -> Option<(&'static str, usize)> {
     let reader = Reader {
         text,
-        toks: toks.to_vec(),
+        toks,
+        lower,
         european: false,
     };
     reader.rate_at(i)

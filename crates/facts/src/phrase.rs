@@ -109,6 +109,15 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A sentence whose tokens were already lowered (by the figure reader).
+    pub fn with_lowered(text: &'a str, toks: &'a [Tok], lower: &'a Lowered) -> Sentence<'a> {
+        Sentence {
+            text,
+            toks,
+            lower: Cow::Borrowed(lower),
+        }
+    }
+
     pub fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }

@@ -10,8 +10,9 @@ use crate::claimant;
 use crate::event::event_for;
 use crate::hedge;
 use crate::lexicon::LEXICON;
-use crate::numbers::{rate_after, read_figures, uses_european_separators, Figure, FigureKind};
+use crate::numbers::{figures_in, rate_after_in, uses_european_separators, Figure, FigureKind};
 use crate::phrase::Sentence;
+use crate::tokens::{tokenize, Lowered};
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -127,8 +128,10 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);
-        let (toks, figures) = read_figures(&doc.text, s0, s1, european);
-        let sent = Sentence::new(&doc.text, &toks);
+        let toks = tokenize(&doc.text, s0, s1);
+        let lower = Lowered::new(&doc.text, &toks);
+        let figures = figures_in(&doc.text, s0, s1, &toks, &lower, european);
+        let sent = Sentence::with_lowered(&doc.text, &toks, &lower);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         let mut found = Vec::new();
         for (k, f) in figures.iter().enumerate() {
@@ -141,7 +144,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             let multiplier = subject.is_some_and(|(_, b)| {
                 LEXICON.not_counted.contains(sent.low(b.saturating_sub(1)))
                     && f.rate.is_none()
-                    && rate_after(&doc.text, &toks, b).is_none()
+                    && rate_after_in(&doc.text, &toks, &lower, b).is_none()
             });
             if multiplier || counts_the_speakers(&sent, f, subject) {
                 continue;
@@ -171,7 +174,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 .unwrap_or(f.end_token);
             let (rate, rate_end) = match f.rate {
                 Some(r) => (Some(r), f.end_token),
-                None => match rate_after(&doc.text, &toks, np_end) {
+                None => match rate_after_in(&doc.text, &toks, &lower, np_end) {
                     Some((r, e)) => (Some(r), e),
                     None => (None, np_end),
                 },

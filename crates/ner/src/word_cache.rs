@@ -17,7 +17,7 @@ use crate::tagger::NUM_LABELS;
 
 /// Words kept before the memo starts afresh (a few MB; large enough for
 /// the vocabulary that makes up most of a news corpus's tokens).
-const MAX_WORDS: usize = 1 << 14;
+const MAX_WORDS: usize = 1 << 15;
 
 /// What the features need from one surface word.
 pub(crate) struct WordFacts {

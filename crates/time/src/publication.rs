@@ -145,6 +145,10 @@ fn names_month(text: &str) -> bool {
 /// whatever the tense nearby: a range's end is never told as past, an
 /// "until" date only by a past verb before it.
 fn tense(text: &str, start: usize, end: usize) -> Tense {
+    // Spans from elsewhere may not fit this text: clamp before stepping to
+    // character boundaries.
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
     let mut from = start.saturating_sub(120);
     while !text.is_char_boundary(from) {
         from += 1;

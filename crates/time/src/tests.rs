@@ -273,6 +273,15 @@ fn odd_input_does_not_panic() {
         let _ = n.extract(text, &[], anchor());
         let _ = n.extract(text, &[], None);
     }
+    // expressions whose spans do not fit the text they are passed with
+    let exprs = n.extract(
+        "He left on 3 May 2024 and will return on June 9, 2025.",
+        &[],
+        None,
+    );
+    for text in ["", "é", "Short."] {
+        let _ = estimate_publication_date(text, &exprs);
+    }
     let busy = "Last year, on Monday, a year ago, next week, the third quarter, in March, \
                 this weekend, 10:30 a.m. Friday, three years later, the 1990s, this winter.";
     for extreme in [NaiveDate::MIN, NaiveDate::MAX] {

@@ -274,11 +274,12 @@ fn odd_input_does_not_panic() {
         let _ = n.extract(text, &[], None);
     }
     // expressions whose spans do not fit the text they are passed with
-    let exprs = n.extract(
-        "He left on 3 May 2024 and will return on June 9, 2025.",
-        &[],
-        None,
+    let long = format!(
+        "{} He left on 3 May 2024 and will return on June 9, 2025.",
+        "The mill is quiet. ".repeat(20)
     );
+    let exprs = n.extract(&long, &[], None);
+    assert!(exprs.iter().all(|e| e.span.start > 300), "{exprs:?}");
     for text in ["", "é", "Short."] {
         let _ = estimate_publication_date(text, &exprs);
     }

@@ -5,9 +5,16 @@
 //! A token grammar (`grammar`) driven by the lexicon in `data/lexicon.tsv`
 //! proposes expressions at each token; the longest wins. Values are resolved
 //! against the anchor (document date) and the discourse so far: a year-less
-//! date takes the anchor's year (or the last year the text stated), a
-//! weekday the nearest one in the direction the clause's tense points to,
-//! "the quarter" and "a year earlier" the quarter last talked about.
+//! date takes the anchor's year, a weekday the nearest one in the direction
+//! the clause's tense points to, "the quarter" and "a year earlier" the
+//! quarter last talked about.
+//!
+//! Without an anchor a year-less date takes a year only where the text
+//! supports one: a year stated earlier in its sentence, or the year after a
+//! day or month told as past when words like "until" or "later" place it
+//! after that ("surfaced in October 2024 ... silent until late April");
+//! else it stays `XXXX`. `estimate_publication_date` bounds the date of an
+//! undated text by the dates it tells as past and as future (`tense`).
 
 mod calendar;
 mod grammar;

@@ -118,7 +118,7 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
     }
     // Verb first: “...,” said Michael Kofman, a military analyst.
     if let Some((len, _)) = cue_at(units, i, limit) {
-        if !first.capitalised(text) || first.norm() == "says" || first.norm() == "said" {
+        if !first.capitalised() || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = phrase_forward(units, j, limit, text)?;
             let appositive = appositives(units, next, limit, text);

@@ -286,7 +286,7 @@ fn reported(
             subject_without_cue(us, a, end, text)
         };
         if let Some(phrase) = subject {
-            tracker.mention(&phrase);
+            tracker.mention(phrase);
         }
         return;
     };

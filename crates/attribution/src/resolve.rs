@@ -48,7 +48,7 @@ impl Tracker {
 
     /// Records a named person or organisation met as a clause subject: not a
     /// source, but a possible antecedent.
-    pub fn mention(&mut self, phrase: &Phrase) {
+    pub fn mention(&mut self, phrase: Phrase) {
         let kind = match phrase.kind {
             PhraseKind::Person => SourceKind::Person,
             PhraseKind::Organization => SourceKind::Organization,
@@ -56,10 +56,10 @@ impl Tracker {
         };
         self.seen.push(Seen {
             at: phrase.start,
-            name: phrase.name.clone(),
+            name: phrase.name,
             kind,
-            role: phrase.role.clone(),
-            head: phrase.head.clone(),
+            role: phrase.role,
+            head: phrase.head,
             female: phrase.female,
             male: phrase.male,
             plural: phrase.plural,

@@ -70,7 +70,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
         return false;
     }
     let w = word_text(u, text);
-    let capital = u.capitalised(text);
+    let capital = u.capitalised();
     if k > start && !capital && cue_here(units, k) {
         // "intelligence reports said" and "according to reports," keep
         // "reports" as the head; in "analysts estimate that" it is the verb.
@@ -89,8 +89,8 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
         // Joiners inside proper names: "Secretary of State", "Center for
         // Strategic and International Studies".
         let joins = matches!(u.norm(), "of" | "for" | "and" | "de" | "on")
-            && units.get(k - 1).is_some_and(|p| p.capitalised(text))
-            && units.get(k + 1).is_some_and(|n| n.capitalised(text))
+            && units.get(k - 1).is_some_and(|p| p.capitalised())
+            && units.get(k + 1).is_some_and(|n| n.capitalised())
             && (u.norm() != "and"
                 || (!seen_title
                     && units[start..k]
@@ -104,11 +104,11 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
     // After a name, lower-case words continue the phrase only on the way
     // to a common-noun head ("Russian military analysts"), never as a verb
     // ("the European Union issued").
-    if k > start && !capital && units.get(k - 1).is_some_and(|p| p.capitalised(text)) {
+    if k > start && !capital && units.get(k - 1).is_some_and(|p| p.capitalised()) {
         let head_ahead = units[k..]
             .iter()
             .take(4)
-            .take_while(|n| n.is_word() && !n.capitalised(text) && !LEXICON.is_determiner(n.norm()))
+            .take_while(|n| n.is_word() && !n.capitalised() && !LEXICON.is_determiner(n.norm()))
             .any(|n| {
                 let w = n.text(text);
                 LEXICON.is_role_noun(w)
@@ -171,7 +171,7 @@ pub fn phrase_forward(
         seen_title |= LEXICON.is_title(word_text(&units[j], text)) && j > i;
         // A determiner after the first words starts a new phrase.
         if j > i
-            && !units[j].capitalised(text)
+            && !units[j].capitalised()
             && LEXICON.is_determiner(units[j].norm())
             && !is_leading_det(units, i, j)
         {
@@ -314,11 +314,11 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     // Built only for the phrase returned: most candidate phrases fail.
     let whole = || squash(text.get(start..end).unwrap_or(""));
     let description = || join(body, text);
-    let head_capital = head_unit.capitalised(text);
+    let head_capital = head_unit.capitalised();
     let head_norm = || head_lower.to_string();
     let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
     let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
-        u.capitalised(text) && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
+        u.capitalised() && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
     });
     // Descriptions headed by a common noun.
     if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head_lower)) {
@@ -367,7 +367,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         .iter()
         .rposition(|u| {
             let w = word_text(u, text);
-            LEXICON.is_title(w) || (!u.capitalised(text) && LEXICON.is_role_noun(w))
+            LEXICON.is_title(w) || (!u.capitalised() && LEXICON.is_role_noun(w))
         })
         .map(|k| k + 1);
     let polity_len = LEXICON.polity_at(&words);
@@ -386,7 +386,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
             .iter()
             .any(|u| LEXICON.is_org_word(word_text(u, text)))
             || LEXICON.polity_at(&words[te..]) == Some(name_units.len());
-        if !name_is_org && name_units.iter().all(|u| u.capitalised(text)) {
+        if !name_is_org && name_units.iter().all(|u| u.capitalised()) {
             let role = join(&body[..te], text);
             let female = name_units
                 .first()
@@ -422,8 +422,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }
     // Sentence-initial capitalised determiners ("The", "A") are not names.
     if body.iter().any(|u| {
-        !u.capitalised(text)
-            && !matches!(u.norm(), "de" | "van" | "von" | "al" | "bin" | "da" | "of")
+        !u.capitalised() && !matches!(u.norm(), "de" | "van" | "von" | "al" | "bin" | "da" | "of")
     }) {
         return None;
     }
@@ -503,15 +502,15 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let first = &units[body_start];
         let mut describes = true;
         let past_verb = first.is_word()
-            && !first.capitalised(text)
+            && !first.capitalised()
             && first.norm().ends_with("ed")
             && !LEXICON.is_determiner(first.norm());
-        if past_verb || (cue_here(units, body_start) && !first.capitalised(text)) {
+        if past_verb || (cue_here(units, body_start) && !first.capitalised()) {
             // ", said at a hearing": the verb, not a description.
             break;
         }
         let party_tag = j == body_start + 1
-            && first.capitalised(text)
+            && first.capitalised()
             && first.norm().contains('-')
             && first.norm().len() <= 8;
         if anon {
@@ -531,7 +530,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             // "adding that ...": part of the attribution, not a description.
             describes = false;
         } else if LEXICON.is_determiner(first.norm())
-            || !first.capitalised(text)
+            || !first.capitalised()
             || LEXICON.is_title(first.text(text))
             || units[body_start..j]
                 .iter()

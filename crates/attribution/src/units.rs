@@ -27,6 +27,8 @@ pub struct Unit<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: UnitKind,
+    /// A word whose first char is upper-case.
+    capital: bool,
     /// Lower-cased text with ’ folded to ' (empty for quotes); borrowed
     /// from the document when already in that form, which most words are.
     norm: Cow<'a, str>,
@@ -53,14 +55,9 @@ impl Unit<'_> {
         doc.get(self.start..self.end).unwrap_or("")
     }
 
-    /// Starts with an upper-case letter (or digit-free acronym).
-    pub fn capitalised(&self, doc: &str) -> bool {
-        self.is_word()
-            && self
-                .text(doc)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    /// A word that starts with an upper-case letter.
+    pub fn capitalised(&self) -> bool {
+        self.capital
     }
 }
 
@@ -120,6 +117,7 @@ pub fn units_into<'a>(
                         start: qopen,
                         end: qend,
                         kind: UnitKind::Quote(idx),
+                        capital: false,
                         norm: Cow::Borrowed(""),
                     });
                     // Resume at the first char boundary at or after the quote end.
@@ -169,6 +167,7 @@ pub fn units_into<'a>(
                 start: abs,
                 end: stop,
                 kind: UnitKind::Word,
+                capital: c.is_uppercase(),
                 // An ASCII word's normal form is its slice of the
                 // lower-cased text: no allocation per capitalised word.
                 norm: match lower.get(abs..stop) {
@@ -183,6 +182,7 @@ pub fn units_into<'a>(
             start: abs,
             end: abs + clen,
             kind: UnitKind::Punct,
+            capital: false,
             norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
         });
         i += clen;
@@ -242,7 +242,7 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
             let terminal = trimmed.ends_with(['.', '?', '!']);
             terminal
                 && units.get(k + 1).is_none_or(|n| {
-                    n.is_quote() || (n.capitalised(text) && !is_pronoun_start(n.norm()))
+                    n.is_quote() || (n.capitalised() && !is_pronoun_start(n.norm()))
                 })
         }
     }

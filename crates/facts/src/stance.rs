@@ -9,6 +9,9 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crosscheck_model::{Claim, ClaimKind, ClaimTime, Document, Polarity, Source, Span, Stance};
 
 use crate::claimant::{quote_holding, source_kind};
@@ -24,6 +27,28 @@ const DETERMINERS: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Stance cues by their first word, each list in lexicon order, so a token
+/// is checked only against the cues that can start with it (the first cue
+/// that matches wins, as in a scan of the whole list).
+static CUES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, (phrase, _, _)) in LEXICON.stance_cues.iter().enumerate() {
+        if let Some(first) = phrase.first() {
+            index.entry(*first).or_default().push(k);
+        }
+    }
+    index
+});
+
+/// The stance cue starting at token `c`, if any.
+fn cue_at(sent: &Sentence, c: usize) -> Option<&'static (Vec<&'static str>, Polarity, StanceForm)> {
+    CUES_BY_FIRST_WORD
+        .get(sent.low(c))?
+        .iter()
+        .filter_map(|&k| LEXICON.stance_cues.get(k))
+        .find(|(p, _, _)| sent.matches(c, p))
+}
 
 struct Found {
     actors: Vec<(usize, usize)>,
@@ -551,11 +576,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             .collect();
         let mut c = 0;
         while c < toks.len() {
-            let Some((phrase, polarity, form)) = LEXICON
-                .stance_cues
-                .iter()
-                .find(|(p, _, _)| sent.matches(c, p))
-            else {
+            let Some((phrase, polarity, form)) = cue_at(&sent, c) else {
                 c += 1;
                 continue;
             };

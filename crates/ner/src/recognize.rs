@@ -10,9 +10,10 @@ use std::sync::LazyLock;
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
 use crate::chunks::chunks_of_indices;
+use crate::fasthash::FastMap;
 use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
-use crate::normalize::{fold, WordIndex};
+use crate::normalize::{fold, fold_into, WordIndex};
 use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
 use crate::tokens::{tokenize, Tok};
@@ -39,6 +40,8 @@ struct Draft {
 struct SentenceTokens<'a> {
     toks: Vec<Tok>,
     words: Vec<&'a str>,
+    /// `fold` of each word, folded once per document.
+    folded: Vec<&'a str>,
 }
 
 fn is_punct(word: &str) -> bool {
@@ -57,12 +60,37 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     } else {
         sentences
     };
-    let sents: Vec<SentenceTokens> = sentences
+    let toks: Vec<Vec<Tok>> = sentences
         .iter()
-        .map(|s| {
-            let toks = tokenize(text, s.range.start, s.range.end);
+        .map(|s| tokenize(text, s.range.start, s.range.end))
+        .collect();
+    // Every word folded into one buffer, so the rules below look up folded
+    // forms instead of folding the same word again and again.
+    let mut folded_text = String::new();
+    let mut folded_ends = Vec::new();
+    for t in toks.iter().flatten() {
+        fold_into(&text[t.start..t.end], &mut folded_text);
+        folded_ends.push(folded_text.len());
+    }
+    let mut ends = folded_ends.iter();
+    let mut at = 0;
+    let sents: Vec<SentenceTokens> = toks
+        .into_iter()
+        .map(|toks| {
             let words = toks.iter().map(|t| &text[t.start..t.end]).collect();
-            SentenceTokens { toks, words }
+            let folded = toks
+                .iter()
+                .map(|_| {
+                    let start = at;
+                    at = ends.next().copied().unwrap_or(start);
+                    folded_text.get(start..at).unwrap_or("")
+                })
+                .collect();
+            SentenceTokens {
+                toks,
+                words,
+                folded,
+            }
         })
         .collect();
     let mut drafts = Vec::new();
@@ -73,21 +101,22 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             .into_iter()
             .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
             .collect();
-        let pieces = extend_over_given_names(gaz, &s.words, pieces);
+        let (words, folded) = (&s.words[..], &s.folded[..]);
+        let pieces = extend_over_given_names(gaz, words, folded, pieces);
         let common = tagger.common_words();
-        for c in merge_into_gazetteer_names(gaz, &s.words, pieces)
+        for c in merge_into_gazetteer_names(gaz, words, folded, pieces)
             .into_iter()
-            .filter(|c| !capitalised_common_word(gaz, common, &s.words, c.0, c.1))
+            .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
         {
             let (start, end, kind) = c;
-            for d in refine_chunk(gaz, si, &s.words, start, end, &kind) {
+            for d in refine_chunk(gaz, si, words, folded, start, end, &kind) {
                 for flag in covered.iter_mut().take(d.end).skip(d.start) {
                     *flag = true;
                 }
                 drafts.push(d);
             }
         }
-        add_gazetteer_names(gaz, si, &s.words, &mut covered, &mut drafts);
+        add_gazetteer_names(gaz, si, words, folded, &mut covered, &mut drafts);
     }
     drop_headline_guesses(&sents, &mut drafts);
     drop_capitalised_ordinary_words(&sents, &mut drafts);
@@ -118,6 +147,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
 fn merge_into_gazetteer_names(
     gaz: &Gazetteer,
     words: &[&str],
+    folded: &[&str],
     pieces: Vec<(usize, usize, String)>,
 ) -> Vec<(usize, usize, String)> {
     // Punctuation or a function word at a piece's edge ("“North", "The
@@ -125,10 +155,12 @@ fn merge_into_gazetteer_names(
     let mut out: Vec<(usize, usize, String)> = pieces
         .into_iter()
         .filter_map(|(mut a, mut b, k)| {
-            let whole_known = gaz.longest_match(words, a).is_some_and(|(n, _)| a + n == b);
+            let whole_known = gaz
+                .longest_match_folded(words, folded, a)
+                .is_some_and(|(n, _)| a + n == b);
             while a < b
-                && words.get(a).is_some_and(|w| {
-                    is_punct(w) || (!whole_known && a + 1 < b && gaz.is_not_name(&fold(w)))
+                && words.get(a).zip(folded.get(a)).is_some_and(|(w, f)| {
+                    is_punct(w) || (!whole_known && a + 1 < b && gaz.is_not_name(f))
                 })
             {
                 a += 1;
@@ -141,7 +173,10 @@ fn merge_into_gazetteer_names(
         .collect();
     let mut i = 0;
     while i < words.len() {
-        let Some((n, _)) = gaz.longest_match(words, i).filter(|(n, _)| *n >= 2) else {
+        let Some((n, _)) = gaz
+            .longest_match_folded(words, folded, i)
+            .filter(|(n, _)| *n >= 2)
+        else {
             i += 1;
             continue;
         };
@@ -170,6 +205,7 @@ fn merge_into_gazetteer_names(
 fn extend_over_given_names(
     gaz: &Gazetteer,
     words: &[&str],
+    folded: &[&str],
     mut pieces: Vec<(usize, usize, String)>,
 ) -> Vec<(usize, usize, String)> {
     let mut taken = vec![false; words.len()];
@@ -182,7 +218,8 @@ fn extend_over_given_names(
         while let Some(prev) = p.0.checked_sub(1) {
             let given = words
                 .get(prev)
-                .is_some_and(|w| w.starts_with(char::is_uppercase) && gaz.is_given_name(&fold(w)));
+                .zip(folded.get(prev))
+                .is_some_and(|(w, f)| w.starts_with(char::is_uppercase) && gaz.is_given_name(f));
             if !given || taken.get(prev).copied().unwrap_or(true) {
                 break;
             }
@@ -201,6 +238,7 @@ fn capitalised_common_word(
     gaz: &Gazetteer,
     common: &CommonWords,
     words: &[&str],
+    folded: &[&str],
     start: usize,
     end: usize,
 ) -> bool {
@@ -213,9 +251,9 @@ fn capitalised_common_word(
             .and_then(|i| words.get(i))
             .is_some_and(|w| is_punct(w) && !matches!(*w, "," | "-" | "("));
     opens
-        && words
-            .get(start)
-            .is_some_and(|w| common.contains(&fold(w)) && gaz.longest_match(words, start).is_none())
+        && folded.get(start).is_some_and(|f| {
+            common.contains(f) && gaz.longest_match_folded(words, folded, start).is_none()
+        })
 }
 
 /// Lowercase words that may sit inside a name ("Bank of England",
@@ -269,6 +307,7 @@ fn draft_from_place(
     gaz: &Gazetteer,
     sentence: usize,
     words: &[&str],
+    folded: &[&str],
     start: usize,
     end: usize,
     place: Place,
@@ -281,7 +320,6 @@ fn draft_from_place(
         canonical: None,
         refers_to: None,
     };
-    let text = joined(words.get(start..end).unwrap_or(&[]));
     match place {
         Place::Country(_) => {
             d.kind = EntityType::Country;
@@ -289,6 +327,7 @@ fn draft_from_place(
         }
         Place::Demonym(_) => {
             d.kind = EntityType::Group;
+            let text = joined(words.get(start..end).unwrap_or(&[]));
             d.canonical = gaz.group_name(&text).map(str::to_string);
         }
         Place::Organization(_) => {
@@ -304,7 +343,7 @@ fn draft_from_place(
         }
         Place::Capital(_) => {
             d.canonical = gaz.describe(place).map(|(n, _)| n);
-            if acts_as_government(gaz, words, start, end) {
+            if acts_as_government(gaz, words, folded, start, end) {
                 d.refers_to = gaz.metonym_referent(place).map(|c| c.name.clone());
             }
         }
@@ -314,17 +353,20 @@ fn draft_from_place(
 
 /// A capital is read as its government unless a locative word precedes it
 /// ("in Moscow") or a country follows it ("Moscow, Russia").
-fn acts_as_government(gaz: &Gazetteer, words: &[&str], start: usize, end: usize) -> bool {
-    let prev = start
-        .checked_sub(1)
-        .and_then(|i| words.get(i))
-        .map(|w| fold(w));
-    if prev.is_some_and(|p| LOCATIVE.contains(p.as_str())) {
+fn acts_as_government(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    start: usize,
+    end: usize,
+) -> bool {
+    let prev = start.checked_sub(1).and_then(|i| folded.get(i));
+    if prev.is_some_and(|p| LOCATIVE.contains(p)) {
         return false;
     }
     let comma_country = words.get(end) == Some(&",")
         && matches!(
-            gaz.longest_match(words, end + 1),
+            gaz.longest_match_folded(words, folded, end + 1),
             Some((_, Place::Country(_)))
         );
     !comma_country
@@ -336,6 +378,7 @@ fn refine_chunk(
     gaz: &Gazetteer,
     sentence: usize,
     words: &[&str],
+    folded: &[&str],
     mut start: usize,
     mut end: usize,
     tag: &str,
@@ -349,40 +392,43 @@ fn refine_chunk(
         start += 1;
     }
     while end > start
-        && words.get(end - 1).is_some_and(|w| {
-            is_punct(w)
-                || is_number(w)
-                || matches!(*w, "'s" | "’s" | "'S" | "’S")
-                || (end - 1 > start && gaz.is_not_name(&fold(w)))
-                || (end - 1 > start && gaz.is_title(&fold(w)))
-        })
+        && words
+            .get(end - 1)
+            .zip(folded.get(end - 1))
+            .is_some_and(|(w, f)| {
+                is_punct(w)
+                    || is_number(w)
+                    || matches!(*w, "'s" | "’s" | "'S" | "’S")
+                    || (end - 1 > start && gaz.is_not_name(f))
+                    || (end - 1 > start && gaz.is_title(f))
+            })
     {
         end -= 1;
     }
     // Leading function words ("For North", "The North") are not part of a
     // name unless the whole run is a gazetteer name ("The Hague").
     let whole_known = gaz
-        .longest_match(words, start)
+        .longest_match_folded(words, folded, start)
         .is_some_and(|(n, _)| start + n == end);
-    while !whole_known
-        && start + 1 < end
-        && words.get(start).is_some_and(|w| gaz.is_not_name(&fold(w)))
-    {
+    while !whole_known && start + 1 < end && folded.get(start).is_some_and(|f| gaz.is_not_name(f)) {
         start += 1;
     }
     // Names have a capitalised word and are not just dates ("Feb", "May").
     let ws = words.get(start..end).unwrap_or(&[]);
     if !ws.iter().any(|w| w.starts_with(char::is_uppercase))
-        || ws.iter().all(|w| gaz.is_not_name(&fold(w)) || is_punct(w))
+        || ws
+            .iter()
+            .zip(folded.get(start..end).unwrap_or(&[]))
+            .all(|(w, f)| gaz.is_not_name(f) || is_punct(w))
     {
         return Vec::new();
     }
     // "Secretary of State George Shultz": a title phrase, then a person.
     if let Some(k) = (start + 1..end).find(|&k| {
-        words.get(k).is_some_and(|w| gaz.is_given_name(&fold(w)))
-            && words
+        folded.get(k).is_some_and(|f| gaz.is_given_name(f))
+            && folded
                 .get(start..k)
-                .is_some_and(|t| t.iter().any(|w| gaz.is_title(&fold(w))))
+                .is_some_and(|t| t.iter().any(|f| gaz.is_title(f)))
             && (2..=3).contains(&(end - k))
             && words
                 .get(k..end)
@@ -391,10 +437,18 @@ fn refine_chunk(
         let mut out = Vec::new();
         // Leading nationality or country stays an entity of its own.
         if let Some((n, p @ (Place::Demonym(_) | Place::Country(_)))) =
-            gaz.longest_match(words, start)
+            gaz.longest_match_folded(words, folded, start)
         {
             if start + n < k {
-                out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
+                out.push(draft_from_place(
+                    gaz,
+                    sentence,
+                    words,
+                    folded,
+                    start,
+                    start + n,
+                    p,
+                ));
             }
         }
         out.push(Draft {
@@ -414,11 +468,11 @@ fn refine_chunk(
         if start + 1 >= end {
             break;
         }
-        let next_is_title = |at: usize| words.get(at).is_some_and(|n| gaz.is_title(&fold(n)));
-        if gaz.is_title(&fold(w))
+        let next_is_title = |at: usize| folded.get(at).is_some_and(|f| gaz.is_title(f));
+        if folded.get(start).is_some_and(|f| gaz.is_title(f))
             && (tag == "PER" || next_is_title(start + 1) || {
-                let rest = words.get(start + 1).copied().unwrap_or_default();
-                gaz.is_given_name(&fold(rest))
+                let rest = folded.get(start + 1).copied().unwrap_or_default();
+                gaz.is_given_name(rest)
             })
         {
             start += 1;
@@ -427,17 +481,25 @@ fn refine_chunk(
         }
         if (w == "The" || w == "the")
             && gaz
-                .longest_match(words, start + 1)
+                .longest_match_folded(words, folded, start + 1)
                 .is_some_and(|(n, _)| start + 1 + n == end)
         {
             start += 1;
             continue;
         }
-        match gaz.longest_match(words, start) {
+        match gaz.longest_match_folded(words, folded, start) {
             Some((n, p @ (Place::Demonym(_) | Place::Country(_))))
                 if start + n < end && (tag == "PER" || next_is_title(start + n)) =>
             {
-                out.push(draft_from_place(gaz, sentence, words, start, start + n, p));
+                out.push(draft_from_place(
+                    gaz,
+                    sentence,
+                    words,
+                    folded,
+                    start,
+                    start + n,
+                    p,
+                ));
                 start += n;
             }
             _ => break,
@@ -451,28 +513,29 @@ fn refine_chunk(
     let len = end - start;
     if tag != "PER"
         && (2..=3).contains(&len)
+        && folded.get(start).is_some_and(|f| gaz.is_given_name(f))
         && words
-            .get(start)
-            .is_some_and(|w| gaz.is_given_name(&fold(w)))
-        && words.get(start..end).is_some_and(|ws| {
-            ws.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && !gaz.is_org_word(&fold(w))
+            .get(start..end)
+            .zip(folded.get(start..end))
+            .is_some_and(|(ws, fs)| {
+                ws.iter().zip(fs).all(|(w, f)| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !gaz.is_org_word(f)
+                })
             })
-        })
-        && gaz.longest_match(words, start).is_none()
+        && gaz.longest_match_folded(words, folded, start).is_none()
     {
         tag = "PER";
     }
     // A lone title ("President") names no one.
-    if end - start == 1 && words.get(start).is_some_and(|w| gaz.is_title(&fold(w))) {
+    if end - start == 1 && folded.get(start).is_some_and(|f| gaz.is_title(f)) {
         return out;
     }
     // A "person" ending in a title ("Moravian President") names no one.
-    if tag == "PER" && words.get(end - 1).is_some_and(|w| gaz.is_title(&fold(w))) {
+    if tag == "PER" && folded.get(end - 1).is_some_and(|f| gaz.is_title(f)) {
         return out;
     }
     let exact = gaz
-        .longest_match(words, start)
+        .longest_match_folded(words, folded, start)
         .filter(|(n, _)| start + n == end)
         .map(|(_, p)| p);
     let draft = match (tag, exact) {
@@ -486,7 +549,7 @@ fn refine_chunk(
                 | Place::Organization(_)
                 | Place::Country(_)),
             ),
-        ) => draft_from_place(gaz, sentence, words, start, end, p),
+        ) => draft_from_place(gaz, sentence, words, folded, start, end, p),
         ("PER", _) => Draft {
             sentence,
             start,
@@ -495,7 +558,7 @@ fn refine_chunk(
             canonical: None,
             refers_to: None,
         },
-        (_, Some(p)) => draft_from_place(gaz, sentence, words, start, end, p),
+        (_, Some(p)) => draft_from_place(gaz, sentence, words, folded, start, end, p),
         (tag, None) => Draft {
             sentence,
             start,
@@ -518,15 +581,24 @@ fn add_gazetteer_names(
     gaz: &Gazetteer,
     sentence: usize,
     words: &[&str],
+    folded: &[&str],
     covered: &mut [bool],
     drafts: &mut Vec<Draft>,
 ) {
     let mut i = 0;
     while i < words.len() {
         let free = |n: usize| covered.get(i..i + n).is_some_and(|c| c.iter().all(|x| !x));
-        match gaz.longest_match(words, i) {
+        match gaz.longest_match_folded(words, folded, i) {
             Some((n, place)) if free(n) => {
-                drafts.push(draft_from_place(gaz, sentence, words, i, i + n, place));
+                drafts.push(draft_from_place(
+                    gaz,
+                    sentence,
+                    words,
+                    folded,
+                    i,
+                    i + n,
+                    place,
+                ));
                 for c in covered.iter_mut().skip(i).take(n) {
                     *c = true;
                 }
@@ -561,25 +633,25 @@ fn opens_sentence(words: &[&str], i: usize) -> bool {
 /// appears in lowercase elsewhere in the document, or has an ending of
 /// ordinary words: it is capitalised only by position.
 fn drop_capitalised_ordinary_words(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
-    let lowercase: HashSet<String> = sents
+    let lowercase: HashSet<&str> = sents
         .iter()
-        .flat_map(|s| s.words.iter())
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .map(|w| fold(w))
+        .flat_map(|s| s.words.iter().zip(&s.folded))
+        .filter(|(w, _)| w.starts_with(char::is_lowercase))
+        .map(|(_, f)| *f)
         .collect();
     drafts.retain(|d| {
         if d.end != d.start + 1 || d.canonical.is_some() {
             return true;
         }
-        let Some(words) = sents.get(d.sentence).map(|s| &s.words) else {
+        let Some(s) = sents.get(d.sentence) else {
             return true;
         };
-        if !opens_sentence(words, d.start) {
+        if !opens_sentence(&s.words, d.start) {
             return true;
         }
-        let folded = words.get(d.start).map(|w| fold(w)).unwrap_or_default();
+        let folded = s.folded.get(d.start).copied().unwrap_or_default();
         let ordinary =
-            lowercase.contains(&folded) || ORDINARY_ENDINGS.iter().any(|e| folded.ends_with(e));
+            lowercase.contains(folded) || ORDINARY_ENDINGS.iter().any(|e| folded.ends_with(e));
         !ordinary
     });
 }
@@ -619,29 +691,31 @@ fn drop_headline_guesses(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
 }
 
 fn draft_key(sents: &[SentenceTokens], d: &Draft) -> String {
-    draft_words(sents, d)
-        .iter()
-        .map(|w| fold(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    draft_folded(sents, d).join(" ")
+}
+
+fn draft_folded<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
+    sents
+        .get(d.sentence)
+        .and_then(|s| s.folded.get(d.start..d.end))
+        .unwrap_or(&[])
 }
 
 /// Names recognised once are recognised everywhere in the document: exact
 /// repeats of a person, organisation or place name, and the surname of a
 /// person named in full.
 fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
-    let mut known: HashMap<String, EntityType> = HashMap::new();
+    let mut known: FastMap<String, EntityType> = FastMap::default();
     let mut max_len = 1;
     for d in drafts.iter() {
         if matches!(d.kind, EntityType::Group) {
             continue;
         }
-        let words = draft_words(sents, d);
-        let key: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if d.kind == EntityType::Person && words.len() >= 2 {
+        let key = draft_folded(sents, d);
+        if d.kind == EntityType::Person && key.len() >= 2 {
             if let Some(last) = key.last() {
                 if last.chars().count() >= 3 && !gaz.is_title(last) && !gaz.is_not_name(last) {
-                    known.entry(last.clone()).or_insert(EntityType::Person);
+                    known.entry(last.to_string()).or_insert(EntityType::Person);
                 }
             }
         }
@@ -676,7 +750,7 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
             let mut found = None;
             let mut key = String::new();
             for n in 1..=max_len {
-                let Some(w) = s.words.get(i + n - 1) else {
+                let Some(w) = s.folded.get(i + n - 1) else {
                     break;
                 };
                 if cov.get(i + n - 1).copied().unwrap_or(true) {
@@ -685,7 +759,7 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
                 if n > 1 {
                     key.push(' ');
                 }
-                key.push_str(&fold(w));
+                key.push_str(w);
                 if let Some(kind) = known.get(&key) {
                     found = Some((n, *kind));
                 }
@@ -700,9 +774,9 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
                         canonical: None,
                         refers_to: None,
                     };
-                    if let Some((m, place)) = gaz.longest_match(&s.words, i) {
+                    if let Some((m, place)) = gaz.longest_match_folded(&s.words, &s.folded, i) {
                         if m == n && kind != EntityType::Person {
-                            d = draft_from_place(gaz, si, &s.words, i, i + n, place);
+                            d = draft_from_place(gaz, si, &s.words, &s.folded, i, i + n, place);
                         }
                     }
                     for flag in cov.iter_mut().skip(i).take(n) {

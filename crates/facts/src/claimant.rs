@@ -150,7 +150,7 @@ pub fn find(
     }
     // A reporting verb before the figure: nearest first.
     for v in (0..fig_first).rev() {
-        let Some(phrase) = LEXICON.reporting.iter().find(|p| sent.matches(v, p)) else {
+        let Some(phrase) = sent.reporting_at(v) else {
             continue;
         };
         let last = sent.low(v + phrase.len() - 1);
@@ -174,7 +174,7 @@ pub fn find(
     }
     // Post-posed: "..., officials said." / "..., said Kofman."
     for v in fig_end..n {
-        let Some(phrase) = LEXICON.reporting.iter().find(|p| sent.matches(v, p)) else {
+        let Some(phrase) = sent.reporting_at(v) else {
             continue;
         };
         let after = v + phrase.len();

@@ -4,6 +4,8 @@
 
 use crate::lexicon::LEXICON;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::tokens::{Kind, Lowered, Tok};
 
@@ -34,6 +36,18 @@ impl Subject {
         Subject { span, role: None }
     }
 }
+
+/// Reporting phrases by their first word, each list in lexicon order (longest
+/// first), so a token is checked only against the phrases it can start.
+static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, phrase) in LEXICON.reporting.iter().enumerate() {
+        if let Some(first) = phrase.first() {
+            index.entry(*first).or_default().push(k);
+        }
+    }
+    index
+});
 
 /// Tokens of one sentence with cheap accessors.
 pub struct Sentence<'a> {
@@ -149,6 +163,17 @@ impl<'a> Sentence<'a> {
         self.bytes(a, b)
             .and_then(|(s, e)| self.text.get(s..e))
             .unwrap_or("")
+    }
+
+    /// The first reporting phrase of the lexicon ("said", "told reporters")
+    /// that starts at token `i`.
+    pub fn reporting_at(&self, i: usize) -> Option<&'static [&'static str]> {
+        REPORTING_BY_FIRST_WORD
+            .get(self.low(i))?
+            .iter()
+            .filter_map(|&k| LEXICON.reporting.get(k))
+            .find(|p| self.matches(i, p))
+            .map(Vec::as_slice)
     }
 
     /// Does the phrase `words` (lowercase) start at token `i`?

@@ -83,7 +83,7 @@ fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usiz
     }
     let limit = (b + 16).min(sent.toks.len());
     (b..limit).any(|v| {
-        LEXICON.reporting.iter().any(|p| sent.matches(v, p))
+        sent.reporting_at(v).is_some()
             && sent
                 .actor_before(v)
                 .is_some_and(|(x, y)| x <= f.first_token && f.first_token < y)

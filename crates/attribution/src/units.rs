@@ -14,6 +14,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Nov", "Dec", "Mt", "Ft", "No", "vs", "Inc", "Corp", "Co", "Ltd",
 ];
 
+/// Longest entry of [`ABBREVIATIONS`], in bytes: longer words skip the
+/// list (every sentence-final word is checked).
+const ABBREVIATION_MAX_LEN: usize = 4;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitKind {
     Word,
@@ -156,7 +160,10 @@ pub fn units_into<'a>(
                 let state_tag = word.rsplit_once('-').is_some_and(|(_, s)| {
                     s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
                 });
-                if single_letter || state_tag || word.contains('.') || ABBREVIATIONS.contains(&word)
+                if single_letter
+                    || state_tag
+                    || word.contains('.')
+                    || (word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word))
                 {
                     stop = word_end + 1;
                     j += 1;
@@ -282,6 +289,13 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviation_length_bound_holds() {
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= ABBREVIATION_MAX_LEN));
     }
 
     #[test]

@@ -136,11 +136,12 @@ impl Analyzer {
             };
         }
         doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, doc.published);
+        // An undated document keeps its relative expressions unresolved: the
+        // estimate is only a bound (the latest date the text tells as past),
+        // typically months before the real date, and resolving "Friday"
+        // against it would put invented dates on the timeline.
         if doc.published.is_none() {
             doc.published_estimate = estimate_publication_date(&doc.text, &doc.time_expressions);
-            if let Some(anchor) = doc.anchor_date() {
-                doc.time_expressions = self.times.extract(&doc.text, &doc.sentences, Some(anchor));
-            }
         }
         lap(&mut times.times);
         doc.mentions = self.entities.recognize(&doc.text, &doc.sentences);

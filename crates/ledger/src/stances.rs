@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, Polarity, StanceStep, StanceTimeline};
 
-use crate::dates::DocInfo;
+use crate::dates::{calendar_value, DocInfo};
 use crate::entities::NameIndex;
 use crate::subject::lemma;
 
@@ -198,19 +198,60 @@ fn split_matters<'a>(steps: Vec<Step<'a>>, spread: &HashMap<String, usize>) -> V
     all
 }
 
+/// Where a claim's time qualifier puts it among the other claims of its
+/// document: what was "initially" or "had been" said comes before what is
+/// said "now" or "later".
+fn narrative_phase(claim: &Claim) -> u8 {
+    match claim.time.as_ref().map(|t| t.value.as_str()) {
+        Some("INITIAL") => 0,
+        Some("PAST_REF") => 1,
+        Some(v) if calendar_value(v).is_some() => 2,
+        Some("ONGOING") | None => 3,
+        Some("PRESENT_REF") => 4,
+        Some("LATER" | "FUTURE_REF") => 5,
+        Some(_) => 3,
+    }
+}
+
+/// The claim's own calendar date, else its document's.
+fn step_date(claim: &Claim, infos: &HashMap<String, DocInfo>) -> Option<String> {
+    claim
+        .time
+        .as_ref()
+        .and_then(|t| calendar_value(&t.value))
+        .map(str::to_string)
+        .or_else(|| infos.get(&claim.doc).and_then(|i| i.date.clone()))
+}
+
 fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>) -> StanceTimeline {
+    // Documents in time order (undated ones last, in input order); within a
+    // document, the order its own time words give, then the text's order.
     let key = |s: &Step| {
         let info = infos.get(&s.claim.doc);
-        let date = info.and_then(|i| i.date.clone());
+        let doc_date = info.and_then(|i| i.date.clone());
+        let own_date = s
+            .claim
+            .time
+            .as_ref()
+            .and_then(|t| calendar_value(&t.value))
+            .map(str::to_string);
         (
-            date.is_none(),
-            date,
+            doc_date.is_none(),
+            doc_date,
             info.map_or(usize::MAX, |i| i.order),
+            narrative_phase(s.claim),
+            own_date,
             s.claim.span.start,
         )
     };
     steps.sort_by_cached_key(key);
-    let leanings: Vec<bool> = steps.iter().filter_map(|s| leaning(s.polarity)).collect();
+    // A change of position is only read from steps whose place in time is
+    // known: an undated article could come before or after the rest.
+    let leanings: Vec<bool> = steps
+        .iter()
+        .filter(|s| step_date(s.claim, infos).is_some())
+        .filter_map(|s| leaning(s.polarity))
+        .collect();
     let changed = leanings.windows(2).any(|w| w[0] != w[1]);
     // Name the matter by its most specific wording.
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -238,7 +279,8 @@ fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>)
                 claim: s.claim.id.clone(),
                 doc: s.claim.doc.clone(),
                 polarity: s.polarity,
-                date: infos.get(&s.claim.doc).and_then(|i| i.date.clone()),
+                date: step_date(s.claim, infos),
+                when: s.claim.time.as_ref().map(|t| t.text.clone()),
             })
             .collect(),
     }

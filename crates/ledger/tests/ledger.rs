@@ -1,6 +1,8 @@
 //! Cross-document decisions on invented stories built in code.
 
-use crosscheck_ledger::fixture::{self, anonymous, organization, person, ArticleBuilder, Figure};
+use crosscheck_ledger::fixture::{
+    self, anonymous, at, organization, person, ArticleBuilder, Figure,
+};
 use crosscheck_ledger::{build_ledger, sourcing_ranking};
 use crosscheck_model::{Claim, Document, Ledger, Polarity, PropositionStatus};
 
@@ -260,7 +262,8 @@ fn stance_timeline_follows_the_government_through_its_aliases() {
             (Polarity::Deny, Some("2031-03-02")),
             (Polarity::NotConfirmed, Some("2031-03-20")),
             (Polarity::Acknowledge, Some("2031-04-10")),
-            (Polarity::Confirm, Some("2031-04-12")),
+            // The claim's own date ("on Monday"), not its article's.
+            (Polarity::Confirm, Some("2031-04-11")),
         ]
     );
     assert!(velora.changed);
@@ -513,4 +516,60 @@ fn events_keep_casualties_apart_from_deployments() {
         let ledger = build_ledger(documents, claims);
         assert_eq!(ledger.propositions.len(), want, "{first:?} / {second:?}");
     }
+}
+
+/// One article telling a story of denial and confirmation: its own time words
+/// ("initially", "until last month", "now") order the steps, not the order
+/// the sentences come in.
+#[test]
+fn stance_steps_in_one_article_follow_its_time_words() {
+    let mut a = ArticleBuilder::new("n", "Outlet", "Harbour deal").published("2031-06-20");
+    let s = a.sentence("Rhoda Port now confirms the harbour sale.");
+    let c = a.stance(
+        s,
+        "Rhoda Port",
+        Polarity::Confirm,
+        "the harbour sale",
+        organization("Rhoda Port"),
+    );
+    at(c, "now", "PRESENT_REF");
+    let s = a.sentence("It had initially denied the harbour sale.");
+    let c = a.stance(
+        s,
+        "Rhoda Port",
+        Polarity::Deny,
+        "the harbour sale",
+        organization("Rhoda Port"),
+    );
+    at(c, "initially", "INITIAL");
+    let s = a.sentence("Until May it did not confirm the harbour sale.");
+    let c = a.stance(
+        s,
+        "Rhoda Port",
+        Polarity::NotConfirmed,
+        "the harbour sale",
+        organization("Rhoda Port"),
+    );
+    at(c, "Until May", "2031-05");
+    let (doc, claims) = a.build();
+    let ledger = build_ledger(vec![doc], claims);
+    let timeline = ledger
+        .stance_timelines
+        .iter()
+        .find(|t| t.actor == "Rhoda Port")
+        .unwrap_or_else(|| panic!("{:#?}", ledger.stance_timelines));
+    let steps: Vec<(Polarity, Option<&str>, Option<&str>)> = timeline
+        .steps
+        .iter()
+        .map(|s| (s.polarity, s.date.as_deref(), s.when.as_deref()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (Polarity::Deny, Some("2031-06-20"), Some("initially")),
+            (Polarity::NotConfirmed, Some("2031-05"), Some("Until May")),
+            (Polarity::Confirm, Some("2031-06-20"), Some("now")),
+        ]
+    );
+    assert!(timeline.changed);
 }

@@ -51,13 +51,6 @@ impl Document {
             .filter(|s| s.range.start <= offset)
             .map(|s| (idx, s))
     }
-
-    /// The date relative expressions are resolved against: the publication
-    /// date, else the earliest possible date of the estimate.
-    pub fn anchor_date(&self) -> Option<NaiveDate> {
-        self.published
-            .or_else(|| self.published_estimate.as_ref().and_then(|e| e.earliest))
-    }
 }
 
 /// The role a paragraph plays in the article's layout.

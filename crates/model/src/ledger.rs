@@ -91,7 +91,12 @@ pub struct StanceStep {
     pub claim: String,
     pub doc: String,
     pub polarity: Polarity,
+    /// The claim's own date when the text gives one, else its document's.
     pub date: Option<String>,
+    /// The text's own time qualifier ("initially", "until late April",
+    /// "now"), which orders steps reported in one document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 /// Quotes by one speaker across documents.

@@ -262,7 +262,7 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
                 step_class(s.polarity),
                 esc(&s.claim),
                 polarity_verb(s.polarity),
-                esc(s.date.as_deref().unwrap_or("undated"))
+                esc(&crate::view::step_time(s))
             );
         }
         out.push_str("</div></div>");
@@ -283,7 +283,7 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
                     polarity_verb(s.polarity),
                     esc(&shorten(&t.about, 120)),
                     esc(outlet_name),
-                    esc(s.date.as_deref().unwrap_or("undated"))
+                    esc(&crate::view::step_time(s))
                 );
             }
         }

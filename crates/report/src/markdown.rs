@@ -134,7 +134,7 @@ pub fn markdown(ledger: &Ledger) -> String {
                 format!(
                     "{} ({})",
                     polarity_verb(s.polarity),
-                    s.date.as_deref().unwrap_or("undated")
+                    crate::view::step_time(s)
                 )
             })
             .collect();

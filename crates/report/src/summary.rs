@@ -105,7 +105,7 @@ pub fn summary(ledger: &Ledger) -> String {
                     format!(
                         "{} ({})",
                         polarity_verb(s.polarity),
-                        s.date.as_deref().unwrap_or("undated")
+                        crate::view::step_time(s)
                     )
                 })
                 .collect();

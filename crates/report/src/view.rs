@@ -169,6 +169,16 @@ pub fn highlighted(claim: &Claim) -> (String, String, String) {
     }
 }
 
+/// When a stance step was taken, as a reader needs it: the text's own
+/// qualifier ("initially", "until late April") and the date.
+pub fn step_time(step: &crosscheck_model::StanceStep) -> String {
+    let date = step.date.as_deref().unwrap_or("undated");
+    match step.when.as_deref() {
+        Some(when) if !when.is_empty() => format!("{when} · {date}"),
+        _ => date.to_string(),
+    }
+}
+
 /// "on the deployment", without doubling a preposition the matter already
 /// starts with ("on the issue", "about the claims").
 pub fn about_phrase(about: &str) -> String {

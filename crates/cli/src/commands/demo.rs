@@ -20,8 +20,8 @@ const CORPUS: &[(&str, &str)] = &[
         include_str!("../../demo/03-evening-sentinel.txt"),
     ),
     (
-        "04-radio-kestrel.txt",
-        include_str!("../../demo/04-radio-kestrel.txt"),
+        "04-radio-kestrel.html",
+        include_str!("../../demo/04-radio-kestrel.html"),
     ),
 ];
 

@@ -133,9 +133,47 @@ fn parse_digits(s: &str, european: bool) -> Option<f64> {
     joined.parse().ok()
 }
 
+/// Indices of `surfaces` by the ASCII-lowercased first byte a match must
+/// start with, each list in the original order, so a lookup tries only the
+/// entries that can match and still finds the first one that does. An empty
+/// surface could match anywhere and sits in every list.
+fn by_first_byte<'s>(surfaces: impl Iterator<Item = &'s str>) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); 256];
+    for (k, surface) in surfaces.enumerate() {
+        match surface.as_bytes().first() {
+            Some(b) => {
+                if let Some(list) = index.get_mut(usize::from(b.to_ascii_lowercase())) {
+                    list.push(k);
+                }
+            }
+            None => index.iter_mut().for_each(|list| list.push(k)),
+        }
+    }
+    index
+}
+
+static UNITS_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
+    LazyLock::new(|| by_first_byte(LEXICON.units.iter().map(|u| u.surface)));
+
+static RATES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
+    LazyLock::new(|| by_first_byte(LEXICON.rates.iter().map(|(surface, _)| *surface)));
+
+/// The entries of a [`by_first_byte`] index that can match at the start of `rest`.
+fn candidates<'i>(index: &'i [Vec<usize>], rest: &str) -> &'i [usize] {
+    let key = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    index.get(usize::from(key)).map_or(&[], Vec::as_slice)
+}
+
 /// True when "14.000" style thousands separators are meant: the document
 /// writes numbers that way unambiguously elsewhere.
 pub fn uses_european_separators(text: &str) -> bool {
+    // Every match has a dot followed by a digit; most documents have none,
+    // and the full pattern's Unicode word boundaries are slow on non-ASCII text.
+    static DOT_DIGIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\.\d").unwrap_or_else(|_| unreachable!("static regex")));
+    if !DOT_DIGIT.is_match(text) {
+        return false;
+    }
     static EURO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b\d{1,3}(?:\.\d{3}){2,}\b|\b\d{1,3}(?:\.\d{3})+,\d+\b")
             .unwrap_or_else(|_| unreachable!("static regex"))
@@ -572,7 +610,10 @@ impl<'a> Reader<'a> {
     fn unit_at(&self, i: usize, words_only: bool) -> Option<(&'static UnitEntry, usize)> {
         let t = self.tok(i)?;
         let rest = self.text.get(t.start..)?;
-        for u in LEXICON.units.iter() {
+        let units = candidates(&UNITS_BY_FIRST_BYTE, rest)
+            .iter()
+            .filter_map(|&k| LEXICON.units.get(k));
+        for u in units {
             let ok = match u.matching {
                 UnitMatch::Prefix => false,
                 UnitMatch::Word => rest
@@ -646,7 +687,10 @@ impl<'a> Reader<'a> {
     fn rate_at(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.tok(i)?;
         let rest = self.text.get(t.start..)?;
-        for (surface, canonical) in LEXICON.rates.iter() {
+        let rates = candidates(&RATES_BY_FIRST_BYTE, rest)
+            .iter()
+            .filter_map(|&k| LEXICON.rates.get(k));
+        for (surface, canonical) in rates {
             let ok = rest
                 .get(..surface.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(surface));

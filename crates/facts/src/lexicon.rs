@@ -1,8 +1,9 @@
 //! The word lists in `data/`, parsed once. Lines starting with `#` and blank
 //! lines are comments; columns are tab-separated.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crosscheck_model::{Bound, Polarity};
 

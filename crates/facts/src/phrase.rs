@@ -3,8 +3,8 @@
 //! coordinated actor ("Russia and North Korea") splits into its members.
 
 use crate::lexicon::LEXICON;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::tokens::{Kind, Lowered, Tok};
@@ -40,7 +40,7 @@ impl Subject {
 /// Reporting phrases by their first word, each list in lexicon order (longest
 /// first), so a token is checked only against the phrases it can start.
 static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
     for (k, phrase) in LEXICON.reporting.iter().enumerate() {
         if let Some(first) = phrase.first() {
             index.entry(*first).or_default().push(k);

@@ -9,7 +9,7 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimKind, ClaimTime, Document, Polarity, Source, Span, Stance};
@@ -32,7 +32,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// is checked only against the cues that can start with it (the first cue
 /// that matches wins, as in a scan of the whole list).
 static CUES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
     for (k, (phrase, _, _)) in LEXICON.stance_cues.iter().enumerate() {
         if let Some(first) = phrase.first() {
             index.entry(*first).or_default().push(k);

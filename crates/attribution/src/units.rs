@@ -110,6 +110,12 @@ pub fn units_into<'a>(
     let mut q = quotes.iter().peekable();
     let mut i = 0; // byte offset into `slice`
     while let Some(&b) = bytes.get(i) {
+        // ASCII white space (what `char::is_whitespace` accepts below 0x80);
+        // no quote opens on it.
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            i += 1;
+            continue;
+        }
         let abs = start + i;
         if !quotes.is_empty() {
             while q.peek().is_some_and(|&&(_, qend, _)| qend <= abs) {
@@ -148,7 +154,7 @@ pub fn units_into<'a>(
             continue;
         }
         if c.is_alphanumeric() {
-            let (j, stop_dot) = word_end(slice, i + clen, c);
+            let (j, stop_dot, ascii) = word_end(slice, i + clen, c);
             let mut j = j;
             let word_end = start + j;
             let word = text.get(abs..word_end).unwrap_or("");
@@ -178,7 +184,7 @@ pub fn units_into<'a>(
                 // An ASCII word's normal form is its slice of the
                 // lower-cased text: no allocation per capitalised word.
                 norm: match lower.get(abs..stop) {
-                    Some(l) if word.is_ascii() => Cow::Borrowed(l),
+                    Some(l) if ascii => Cow::Borrowed(l),
                     _ => Cow::Owned(norm(word)),
                 },
             });
@@ -197,12 +203,13 @@ pub fn units_into<'a>(
 }
 
 /// End (byte offset in `slice`) of the word whose first char `first` ends
-/// at `j`, and whether a full stop follows it. Apostrophes, hyphens, stops
+/// at `j`, whether a full stop follows it, and whether the word is ASCII. Apostrophes, hyphens, stops
 /// and ampersands join letters (People’s, U.S., AT&T); a comma joins only
 /// digits (12,000).
-fn word_end(slice: &str, mut j: usize, first: char) -> (usize, bool) {
+fn word_end(slice: &str, mut j: usize, first: char) -> (usize, bool, bool) {
     let bytes = slice.as_bytes();
     let mut prev = first;
+    let mut ascii = first.is_ascii();
     while let Some(&b) = bytes.get(j) {
         if b.is_ascii_alphanumeric() {
             prev = char::from(b);
@@ -217,12 +224,13 @@ fn word_end(slice: &str, mut j: usize, first: char) -> (usize, bool) {
             && (cj != ',' || (prev.is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())));
         if cj.is_alphanumeric() || inner {
             prev = cj;
+            ascii &= cj.is_ascii();
             j += cj.len_utf8();
         } else {
             break;
         }
     }
-    (j, bytes.get(j) == Some(&b'.'))
+    (j, bytes.get(j) == Some(&b'.'), ascii)
 }
 
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote

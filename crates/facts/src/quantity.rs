@@ -3,7 +3,7 @@
 //! identifiers are read by the figure reader but never become claims.
 
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, ClaimTime, Document, Quantity, Source, Span, TimexType,
+    Bound, Claim, ClaimKind, ClaimTime, Document, Quantity, Source, Span, TimeExpression, TimexType,
 };
 
 use crate::claimant;
@@ -90,19 +90,21 @@ fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usiz
     })
 }
 
-/// The dated expression of the sentence nearest the figure: "in October"
-/// qualifies a figure; a duration or a rate ("per year") does not.
-fn time_for(
-    doc: &Document,
-    s0: usize,
-    s1: usize,
-    figure: &Span,
-    evidence: &Span,
-) -> Option<ClaimTime> {
+/// The dates and times inside `s0..s1`, in document order.
+fn dated_in(doc: &Document, s0: usize, s1: usize) -> Vec<&TimeExpression> {
     doc.time_expressions
         .iter()
         .filter(|t| t.span.start >= s0 && t.span.end <= s1)
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .collect()
+}
+
+/// The dated expression of the sentence nearest the figure: "in October"
+/// qualifies a figure; a duration or a rate ("per year") does not.
+/// `dated` is the sentence's [`dated_in`].
+fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option<ClaimTime> {
+    dated
+        .iter()
         .filter(|t| !t.span.overlaps(evidence))
         .min_by_key(|t| t.span.start.abs_diff(figure.start))
         .map(|t| ClaimTime {
@@ -196,6 +198,9 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 rate_end,
             });
         }
+        // The same for every figure of the sentence: found once, when needed.
+        let mut sentence_hedges: Option<Vec<String>> = None;
+        let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
         for item in found {
             let f = &item.figure;
             let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
@@ -236,8 +241,11 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 Some(c) => (c.source, c.cue),
                 None => (Source::unattributed(), None),
             };
-            let hedges = hedge::hedges(sentence_text);
-            let time = time_for(doc, s0, s1, &fig_span, &span);
+            let hedges = sentence_hedges
+                .get_or_insert_with(|| hedge::hedges(sentence_text))
+                .clone();
+            let dated = sentence_dates.get_or_insert_with(|| dated_in(doc, s0, s1));
+            let time = time_for(dated, &fig_span, &span);
             claims.push(Claim {
                 id: format!("{}:quantity:{}", doc.id, claims.len()),
                 doc: doc.id.clone(),

@@ -221,38 +221,53 @@ fn scan_line(
 /// follows an ASCII letter or digit (a closing "'" needs an opener first;
 /// "''" opens regardless).
 fn may_open_quote(line: &[u8]) -> bool {
-    line.iter().enumerate().any(|(i, &b)| match b {
-        b'"' => true,
-        b'\'' => {
+    mark_bytes(line).any(|i| match line.get(i) {
+        Some(b'"') => true,
+        Some(b'\'') => {
             let prev = i.checked_sub(1).and_then(|p| line.get(p));
             line.get(i + 1) == Some(&b'\'') || !prev.is_some_and(|p| p.is_ascii_alphanumeric())
         }
         // “ ‘ ” (E2 80 9C / 98 / 9D) and « (C2 AB).
-        0xE2 => {
+        Some(0xE2) => {
             line.get(i + 1) == Some(&0x80) && matches!(line.get(i + 2), Some(0x9C | 0x98 | 0x9D))
         }
-        0xC2 => line.get(i + 1) == Some(&0xAB),
+        Some(0xC2) => line.get(i + 1) == Some(&0xAB),
         _ => false,
     })
+}
+
+/// Offsets, in order, of the bytes that can start a quote mark or an
+/// apostrophe: `"`, `'`, and the lead bytes E2 (“ ‘ ” ’) and C2 (« »).
+/// Found with memchr's vectorised search when the line has no C2 byte,
+/// which is nearly always.
+fn mark_bytes(line: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let without_c2 = memchr::memchr(0xC2, line).is_none();
+    let fast = without_c2.then(|| memchr::memchr3_iter(b'"', b'\'', 0xE2, line));
+    let slow = (!without_c2).then(|| {
+        line.iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            .map(|(i, _)| i)
+    });
+    fast.into_iter().flatten().chain(slow.into_iter().flatten())
 }
 
 /// Byte offset, at or after `from`, of the next char that can open or
 /// close a quote: " ' “ ‘ ” ’ « ».
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    rest.iter()
-        .enumerate()
-        .find(|&(i, &b)| match b {
-            b'"' | b'\'' => true,
+    mark_bytes(rest)
+        .find(|&i| match rest.get(i) {
+            Some(b'"' | b'\'') => true,
             // “ ‘ ” ’ are E2 80 9C / 98 / 9D / 99; « » are C2 AB / BB.
-            0xE2 => {
+            Some(0xE2) => {
                 rest.get(i + 1) == Some(&0x80)
                     && matches!(rest.get(i + 2), Some(0x9C | 0x98 | 0x9D | 0x99))
             }
-            0xC2 => matches!(rest.get(i + 1), Some(0xAB | 0xBB)),
+            Some(0xC2) => matches!(rest.get(i + 1), Some(0xAB | 0xBB)),
             _ => false,
         })
-        .map(|(i, _)| from + i)
+        .map(|i| from + i)
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

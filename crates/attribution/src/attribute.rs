@@ -27,6 +27,10 @@ pub struct Attribution {
 /// The cue starting at unit `k`: its length in units and whether it may
 /// introduce reported speech.
 pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+    let first = units.get(k).filter(|u| k < limit && u.is_word())?;
+    if !LEXICON.may_start_cue(first.norm()) {
+        return None;
+    }
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units

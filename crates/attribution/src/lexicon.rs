@@ -310,6 +310,12 @@ impl Lexicon {
         }
     }
 
+    /// False when no cue starts with `word` (a cheap test before
+    /// gathering the words that follow it).
+    pub fn may_start_cue(&self, word: &str) -> bool {
+        self.cues.filter.may_hold(word)
+    }
+
     /// The longest cue starting at `words[0]`, with its length in words.
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
         let first = words.first()?;

@@ -125,6 +125,12 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
 }
 
 fn cue_here(units: &[Unit], k: usize) -> bool {
+    let Some(first) = units.get(k).filter(|u| u.is_word()) else {
+        return false;
+    };
+    if !LEXICON.may_start_cue(first.norm()) {
+        return false;
+    }
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units

@@ -36,9 +36,26 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(o, _)| start + o).unwrap_or(end);
-    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    // ASCII text (most newswire) is scanned by byte; other text through its
+    // decoded characters. Both run the same scanner.
+    if slice.is_ascii() {
+        let bytes = slice.as_bytes();
+        scan(
+            |i| bytes.get(i).map(|&b| char::from(b)),
+            |i| if i < bytes.len() { start + i } else { end },
+        )
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        scan(
+            |i| chars.get(i).map(|&(_, c)| c),
+            |i| chars.get(i).map(|&(o, _)| start + o).unwrap_or(end),
+        )
+    }
+}
+
+/// The tokenizer proper: `ch(i)` is the `i`-th character (None past the
+/// end) and `at(i)` its byte offset in the text (the end offset past it).
+fn scan(ch: impl Fn(usize) -> Option<char>, at: impl Fn(usize) -> usize) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(c) = ch(i) {
@@ -112,7 +129,11 @@ impl Lowered {
         for t in toks {
             let s = t.text(text);
             if s.is_ascii() {
-                buf.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let from = buf.len();
+                buf.push_str(s);
+                if let Some(added) = buf.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
             } else {
                 buf.push_str(&s.to_lowercase());
             }

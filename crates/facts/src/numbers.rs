@@ -155,6 +155,15 @@ fn by_first_byte<'s>(surfaces: impl Iterator<Item = &'s str>) -> Vec<Vec<usize>>
 static UNITS_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
     LazyLock::new(|| by_first_byte(LEXICON.units.iter().map(|u| u.surface)));
 
+/// The currency symbols written before a number, in lexicon order.
+static PREFIX_UNITS: LazyLock<Vec<&'static UnitEntry>> = LazyLock::new(|| {
+    LEXICON
+        .units
+        .iter()
+        .filter(|u| u.matching == UnitMatch::Prefix)
+        .collect()
+});
+
 static RATES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
     LazyLock::new(|| by_first_byte(LEXICON.rates.iter().map(|(surface, _)| *surface)));
 
@@ -642,11 +651,7 @@ impl<'a> Reader<'a> {
     fn currency_before(&self, i: usize) -> Option<(&'static UnitEntry, usize)> {
         let t = self.tok(i)?;
         let head = self.text.get(..t.start)?.trim_end();
-        for u in LEXICON
-            .units
-            .iter()
-            .filter(|u| u.matching == UnitMatch::Prefix)
-        {
+        for u in PREFIX_UNITS.iter() {
             if head.ends_with(u.surface) {
                 let start = head.len() - u.surface.len();
                 let mut j = i;

@@ -568,12 +568,8 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         let toks = tokenize(&doc.text, s0, s1);
         let sent = Sentence::new(&doc.text, &toks);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        let timexes: Vec<(usize, usize)> = doc
-            .time_expressions
-            .iter()
-            .filter(|t| t.span.start >= s0 && t.span.end <= s1)
-            .map(|t| (t.span.start, t.span.end))
-            .collect();
+        // Only sentences with a cue need their time expressions.
+        let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
         let mut c = 0;
         while c < toks.len() {
             let Some((phrase, polarity, form)) = cue_at(&sent, c) else {
@@ -581,10 +577,17 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 continue;
             };
             let len = phrase.len();
+            let timexes = sentence_timexes.get_or_insert_with(|| {
+                doc.time_expressions
+                    .iter()
+                    .filter(|t| t.span.start >= s0 && t.span.end <= s1)
+                    .map(|t| (t.span.start, t.span.end))
+                    .collect()
+            });
             let found = match form {
-                StanceForm::Verb => verb_stance(&sent, c, len, *polarity, &timexes),
-                StanceForm::Noun => noun_stance(&sent, c, len, *polarity, &timexes),
-                StanceForm::State => state_stance(&sent, c, len, *polarity, &timexes),
+                StanceForm::Verb => verb_stance(&sent, c, len, *polarity, timexes),
+                StanceForm::Noun => noun_stance(&sent, c, len, *polarity, timexes),
+                StanceForm::State => state_stance(&sent, c, len, *polarity, timexes),
                 StanceForm::Dismiss => dismiss_stance(&sent, c, len, *polarity),
             };
             c += len;

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use crosscheck_model::Bound;
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::{NumberWordClass, UnitEntry, UnitMatch, LEXICON};
 use crate::tokens::{attached, tokenize, Kind, Lowered, Tok};
@@ -154,6 +155,31 @@ fn by_first_byte<'s>(surfaces: impl Iterator<Item = &'s str>) -> Vec<Vec<usize>>
 
 static UNITS_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
     LazyLock::new(|| by_first_byte(LEXICON.units.iter().map(|u| u.surface)));
+
+/// Modifier phrases by their last word, each list in lexicon order (longest
+/// first); `None` when a phrase is empty and so could end anywhere.
+static MODIFIERS_BY_LAST_WORD: LazyLock<Option<FxHashMap<&'static str, Vec<usize>>>> =
+    LazyLock::new(|| {
+        let mut index: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (k, (phrase, _)) in LEXICON.modifiers.iter().enumerate() {
+            index.entry(phrase.last()?).or_default().push(k);
+        }
+        Some(index)
+    });
+
+static ALL_MODIFIERS: LazyLock<Vec<usize>> =
+    LazyLock::new(|| (0..LEXICON.modifiers.len()).collect());
+
+/// Every word a spelled-out numeral can start with (see `word_numeral`).
+static NUMERAL_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON
+        .number_words
+        .keys()
+        .chain(LEXICON.vague_plurals.keys())
+        .copied()
+        .chain(["tens", "a", "an", "half"])
+        .collect()
+});
 
 /// The currency symbols written before a number, in lexicon order.
 static PREFIX_UNITS: LazyLock<Vec<&'static UnitEntry>> = LazyLock::new(|| {
@@ -399,6 +425,10 @@ impl<'a> Reader<'a> {
     /// "hundreds", "tens of thousands".
     fn word_numeral(&self, i: usize) -> Option<Numeral> {
         let first = self.low(i);
+        // Most words start no numeral: one lookup settles them.
+        if !NUMERAL_FIRST_WORDS.contains(first) {
+            return None;
+        }
         // Vague plurals: "hundreds", "tens of thousands", "millions of".
         if first == "tens" || LEXICON.vague_plurals.contains_key(first) {
             let mut value = LEXICON.vague_plurals.get(first).copied().unwrap_or(20.0);
@@ -667,7 +697,15 @@ impl<'a> Reader<'a> {
     /// Modifiers ending right before token `i`: returns the first token they
     /// cover, the bound and whether the figure is approximate.
     fn modifier_before(&self, i: usize) -> Option<(usize, Bound, bool)> {
-        for (phrase, m) in LEXICON.modifiers.iter() {
+        let candidates: &[usize] = match &*MODIFIERS_BY_LAST_WORD {
+            Some(index) => match i.checked_sub(1) {
+                Some(last) => index.get(self.low(last)).map_or(&[], Vec::as_slice),
+                None => &[],
+            },
+            None => &ALL_MODIFIERS,
+        };
+        let modifiers = candidates.iter().filter_map(|&k| LEXICON.modifiers.get(k));
+        for (phrase, m) in modifiers {
             let n = phrase.len();
             if i < n {
                 continue;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_eval::polnear::{self, document, load_split, predictions_from_claims};
+use crosscheck_eval::polnear::{self, document, predictions_from_claims};
 
 fn polnear_dir() -> Option<PathBuf> {
     let dir = crosscheck_eval::default_shared_dir().join("data/polnear");

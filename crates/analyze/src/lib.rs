@@ -30,7 +30,8 @@ pub enum Stage {
     Full,
 }
 
-/// Time spent in each stage, summed over documents (thread time, not wall).
+/// Time spent in each stage, summed over documents (wall clock inside the
+/// stage, so it counts time a busy machine takes the thread away too).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct StageTimes {
     pub split: Duration,

@@ -216,7 +216,7 @@ fn print_results(
             .iter()
             .map(|(_, d)| d.as_secs_f64())
             .sum();
-        println!("per-stage thread time (all threads):");
+        println!("time inside each stage (wall clock, summed over worker threads):");
         for (name, d) in t.stage_times.stages() {
             let secs = d.as_secs_f64();
             println!(

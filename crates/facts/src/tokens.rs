@@ -117,19 +117,38 @@ fn scan(ch: impl Fn(usize) -> Option<char>, at: impl Fn(usize) -> usize) -> Vec<
 #[derive(Debug, Clone, Default)]
 pub struct Lowered {
     buf: String,
-    /// End of each token's lowercase form in `buf`; token `i` starts where
-    /// token `i - 1` ends.
-    ends: Vec<usize>,
+    /// Each token's lowercase form as a byte range of `buf`.
+    spans: Vec<(usize, usize)>,
 }
 
 impl Lowered {
     pub fn new(text: &str, toks: &[Tok]) -> Lowered {
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Lowered::default();
+        };
+        // An ASCII stretch is lowered in one pass and tokens index into it;
+        // otherwise each token is lowered on its own (`to_lowercase` may
+        // change its length).
+        if let Some(stretch) = text.get(first.start..last.end).filter(|s| {
+            s.is_ascii()
+                && toks
+                    .iter()
+                    .all(|t| first.start <= t.start && t.start <= t.end && t.end <= last.end)
+        }) {
+            let base = first.start;
+            let buf = stretch.to_ascii_lowercase();
+            let spans = toks
+                .iter()
+                .map(|t| (t.start.saturating_sub(base), t.end.saturating_sub(base)))
+                .collect();
+            return Lowered { buf, spans };
+        }
         let mut buf = String::with_capacity(toks.iter().map(|t| t.end - t.start).sum());
-        let mut ends = Vec::with_capacity(toks.len());
+        let mut spans = Vec::with_capacity(toks.len());
         for t in toks {
+            let from = buf.len();
             let s = t.text(text);
             if s.is_ascii() {
-                let from = buf.len();
                 buf.push_str(s);
                 if let Some(added) = buf.get_mut(from..) {
                     added.make_ascii_lowercase();
@@ -137,21 +156,17 @@ impl Lowered {
             } else {
                 buf.push_str(&s.to_lowercase());
             }
-            ends.push(buf.len());
+            spans.push((from, buf.len()));
         }
-        Lowered { buf, ends }
+        Lowered { buf, spans }
     }
 
     /// Token `i` in lowercase, "" past the end.
     pub fn get(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else {
-            return "";
-        };
-        let start = match i.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
-            None => 0,
-        };
-        self.buf.get(start..end).unwrap_or("")
+        self.spans
+            .get(i)
+            .and_then(|&(a, b)| self.buf.get(a..b))
+            .unwrap_or("")
     }
 }
 
@@ -166,6 +181,33 @@ mod tests {
 
     fn pieces(s: &str) -> Vec<&str> {
         tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn lowered_equals_to_lowercase_of_each_token() {
+        let cases = [
+            "The U.S. Army SAID 14,000 Troops.",
+            "ÉCOLE Straße: İstanbul’s KELVIN \u{212A}m and ΣΟΦΙΑ",
+            "",
+            "   ",
+        ];
+        for input in cases {
+            for (start, end) in [(0, input.len()), (0, input.len() / 2)] {
+                let Some(_) = input.get(start..end) else {
+                    continue;
+                };
+                let toks = tokenize(input, start, end);
+                let lowered = Lowered::new(input, &toks);
+                for (i, t) in toks.iter().enumerate() {
+                    assert_eq!(
+                        lowered.get(i),
+                        t.text(input).to_lowercase(),
+                        "{input:?} #{i}"
+                    );
+                }
+                assert_eq!(lowered.get(toks.len()), "");
+            }
+        }
     }
 
     #[test]

@@ -269,6 +269,9 @@ pub fn clause_subject(
     text: &str,
 ) -> Option<(Phrase, Option<Appositive>, usize)> {
     let (phrase, next) = subject_phrase(units, lo, hi, text, true)?;
+    if let Some(named) = description_then_name(units, &phrase, next, hi, text) {
+        return Some(named);
+    }
     let appositive = appositives(units, next, hi, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() {
@@ -279,6 +282,35 @@ pub fn clause_subject(
         }
     }
     Some((phrase, appositive, j))
+}
+
+/// "Velora's trade minister, Lena Brauer, said": a description, then a
+/// person's name between commas. The person speaks; the description is
+/// their role, and the source span covers both.
+fn description_then_name(
+    units: &[Unit],
+    description: &Phrase,
+    next: usize,
+    hi: usize,
+    text: &str,
+) -> Option<(Phrase, Option<Appositive>, usize)> {
+    if matches!(
+        description.kind,
+        PhraseKind::Person | PhraseKind::Pronoun(_)
+    ) || !units.get(next).is_some_and(|u| u.is_punct(","))
+    {
+        return None;
+    }
+    let (mut name, after) = phrase_forward(units, next + 1, hi, text)?;
+    if name.kind != PhraseKind::Person || !units.get(after).is_some_and(|u| u.is_punct(",")) {
+        return None;
+    }
+    let role = text.get(description.start..description.end)?.trim();
+    if name.role.is_none() && !role.is_empty() {
+        name.role = Some(role.to_string());
+    }
+    name.start = description.start;
+    Some((name, None, after + 1))
 }
 
 /// The subject phrase of the clause in `units[lo..hi]` with the unit after
@@ -314,7 +346,8 @@ fn subject_phrase(
 /// caller up to `hi`): only a possible antecedent for later pronouns, so
 /// its appositives are not read.
 pub fn subject_without_cue(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<Phrase> {
-    subject_phrase(units, lo, hi, text, false).map(|(phrase, _)| phrase)
+    let (phrase, next) = subject_phrase(units, lo, hi, text, false)?;
+    Some(description_then_name(units, &phrase, next, hi, text).map_or(phrase, |(name, _, _)| name))
 }
 
 /// Attribution before a quote in the same sentence: X said, “...” /

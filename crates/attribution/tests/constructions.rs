@@ -459,3 +459,28 @@ fn random_text_never_panics_and_spans_stay_valid() {
         let _ = claims(&text);
     }
 }
+
+#[test]
+fn description_then_name_between_commas() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "Ostmark's trade minister, Lena Brauer, again denied that any deal with the harbour board was near.",
+            &[Want {
+                role: Some("Ostmark's trade minister"),
+                cue: Some("denied"),
+                ..w("any deal with the harbour board was near", false, Some("Lena Brauer"), Person)
+            }],
+        ),
+        (
+            "A port official said the talks had stalled over fees. The city's transport chief, Emil Varro, rejected that. \
+             “There is no deal, and there will be none,” he told reporters.",
+            &[Want {
+                role: Some("The city's transport chief"),
+                ..w("There is no deal, and there will be none", true, Some("Emil Varro"), Person)
+            }],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}

@@ -125,31 +125,3 @@ fn unnamed_sources_are_recognised() {
         "unnamed sources of direct quotes: {anonymous:?}"
     );
 }
-
-/// `cargo test -p crosscheck-attribution --test seeds -- --ignored --nocapture`
-/// prints every claim for eyeballing.
-#[test]
-#[ignore]
-fn print_claims() {
-    for (doc, claims) in seeds() {
-        println!("== {}", doc.id);
-        for c in claims {
-            let q = c
-                .quote
-                .as_ref()
-                .map(|q| (q.direct, q.text.as_str()))
-                .unwrap_or((false, ""));
-            println!(
-                "[{}] {:?} {:?} role={:?} span={:?} cue={:?} ch={:?}\n    {}",
-                if q.0 { "D" } else { "R" },
-                c.source.kind,
-                c.source.name,
-                c.source.role,
-                c.source.span.as_ref().map(|s| s.text.as_str()),
-                c.cue,
-                c.channel,
-                q.1
-            );
-        }
-    }
-}

@@ -1,6 +1,6 @@
 //! Regression floor for HTML body extraction on the article-extraction
 //! benchmark (read at run time from the shared folder). The floors sit just
-//! under the measured figures (see benchmarks/ingest.md), so a change that
+//! under the measured figures (see BENCHMARKS.md), so a change that
 //! loses extraction quality fails here.
 
 use std::path::PathBuf;

@@ -25,7 +25,7 @@ fn dev_scores_hold_their_floors() {
         Ok(r) => r,
         Err(e) => panic!("polnear evaluation failed: {e}"),
     };
-    // Floors just under the measured figures (benchmarks/attribution.md).
+    // Floors just under the measured figures (BENCHMARKS.md).
     let floors = [
         ("direct_content_overlap_f1", 0.87),
         ("direct_content_exact_f1", 0.84),
@@ -50,8 +50,8 @@ fn dev_scores_hold_their_floors() {
 #[test]
 fn split_quotes_merge_into_one_prediction() {
     for text in [
-        "“We will walk away in love with this country,” he said, “the only place where this could happen.”",
-        "''We will walk away in love with this country,'' he said, ''the only place where this could happen.''",
+        "“We will leave this harbour with full nets,” he said, “the best season the fleet has known.”",
+        "''We will leave this harbour with full nets,'' he said, ''the best season the fleet has known.''",
     ] {
         let doc = document("t", text);
         let claims = QuoteExtractor::new().extract(&doc);

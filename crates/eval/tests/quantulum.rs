@@ -1,5 +1,5 @@
 //! Floors just under the measured figures on quantulum3's English test
-//! sentences (see benchmarks/facts.md). quantulum3 itself scores 1.000 there:
+//! sentences (see BENCHMARKS.md). quantulum3 itself scores 1.000 there:
 //! the file is its own regression suite (scripts/baselines/quantulum3_bench.py).
 
 use crosscheck_eval::{default_shared_dir, quantulum};

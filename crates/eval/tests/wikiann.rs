@@ -1,5 +1,5 @@
 //! WikiANN English test split: the recogniser must keep its measured
-//! entity F1 (floor just under the figure in benchmarks/ner.md).
+//! entity F1 (floor just under the figure in BENCHMARKS.md).
 
 use std::path::Path;
 

@@ -39,7 +39,7 @@ static START_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// The bounds are bounds, not a date to resolve "on Friday" against: on
 /// Reuters-21578 stories read without their dates, the lower bound lay
 /// within a month before the real date for only about 4% of the stories
-/// (see `examples/undated.rs` and benchmarks/text-time.md).
+/// (see `examples/undated.rs` and BENCHMARKS.md).
 pub fn estimate_publication_date(
     text: &str,
     expressions: &[TimeExpression],

@@ -4,120 +4,109 @@
 //!
 //! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported`
 
-use std::path::PathBuf;
-
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_eval::polnear::{self, document, load_split, predictions_from_claims};
+use crosscheck_eval::polnear::{
+    self, document, load_split, predictions_from_claims, Article, Prediction,
+};
 
-fn polnear_dir() -> Option<PathBuf> {
-    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
-    if dir.join("dev").is_dir() {
-        return Some(dir);
+/// One dev article with crosscheck's predictions on it.
+struct Run<'a> {
+    article: &'a Article,
+    pred: Vec<Prediction>,
+    chars: Vec<char>,
+}
+
+impl Run<'_> {
+    fn show(&self, span: (usize, usize)) -> String {
+        self.chars
+            .get(span.0..span.1.min(self.chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect()
     }
-    eprintln!("PolNeAR data not found at {}", dir.display());
-    None
+
+    fn overlap(&self, a: (usize, usize), b: (usize, usize)) -> bool {
+        polnear::spans_overlap(&self.chars, a, b)
+    }
 }
 
 fn main() {
-    match std::env::args().nth(1).as_deref() {
-        Some("direct") => direct_errors(),
-        Some("reported") => reported_errors(),
-        _ => eprintln!("usage: polnear_errors direct|reported"),
+    let mode = std::env::args().nth(1);
+    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
+    let articles = match load_split(&dir, "dev") {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("polnear_errors: {e}");
+            return;
+        }
+    };
+    let extractor = QuoteExtractor::new();
+    for article in &articles {
+        let claims = extractor.extract(&document(&article.name, &article.text));
+        let run = Run {
+            article,
+            pred: predictions_from_claims(&article.text, &claims),
+            chars: article.text.chars().collect(),
+        };
+        match mode.as_deref() {
+            Some("direct") => direct_errors(&run),
+            Some("reported") => reported_errors(&run),
+            _ => {
+                eprintln!("usage: polnear_errors direct|reported");
+                return;
+            }
+        }
     }
 }
 
-fn direct_errors() {
-    let Some(dir) = polnear_dir() else { return };
-    let Ok(articles) = load_split(&dir, "dev") else {
-        return;
-    };
-    let extractor = QuoteExtractor::new();
-    for a in &articles {
-        let doc = document(&a.name, &a.text);
-        let claims = extractor.extract(&doc);
-        let pred = predictions_from_claims(&a.text, &claims);
-        let chars: Vec<char> = a.text.chars().collect();
-        let show = |s: (usize, usize)| -> String {
-            chars
-                .get(s.0..s.1.min(chars.len()))
-                .unwrap_or(&[])
-                .iter()
-                .collect()
-        };
-        let gold: Vec<_> = a.gold.iter().filter(|g| g.direct).collect();
-        for p in pred
-            .iter()
-            .filter(|p| p.direct && !polnear::embedded(&chars, p.content.0))
-        {
-            let hit = gold
-                .iter()
-                .any(|g| polnear::spans_overlap(&chars, g.content, p.content));
-            if !hit {
-                println!("FP {} | {}", a.name, show(p.content));
-            } else if let Some(g) = gold
-                .iter()
-                .find(|g| polnear::spans_overlap(&chars, g.content, p.content))
-            {
-                let gs = g.source.map(show);
-                let ps = p.source.map(show);
-                if !matches!((g.source, p.source), (Some(x), Some(y)) if polnear::spans_overlap(&chars, x, y))
-                {
+fn direct_errors(run: &Run) {
+    let name = &run.article.name;
+    let gold: Vec<_> = run.article.gold.iter().filter(|g| g.direct).collect();
+    for p in run
+        .pred
+        .iter()
+        .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
+    {
+        match gold.iter().find(|g| run.overlap(g.content, p.content)) {
+            None => println!("FP {name} | {}", run.show(p.content)),
+            Some(g) => {
+                let same_source =
+                    matches!((g.source, p.source), (Some(x), Some(y)) if run.overlap(x, y));
+                if !same_source {
                     println!(
-                        "SRC {} | gold {:?} pred {:?} | {}",
-                        a.name,
-                        gs,
-                        ps,
-                        show(p.content).chars().take(80).collect::<String>()
+                        "SRC {name} | gold {:?} pred {:?} | {}",
+                        g.source.map(|s| run.show(s)),
+                        p.source.map(|s| run.show(s)),
+                        run.show(p.content).chars().take(80).collect::<String>()
                     );
                 }
             }
         }
-        for g in &gold {
-            if !pred
-                .iter()
-                .any(|p| p.direct && polnear::spans_overlap(&chars, g.content, p.content))
-            {
-                println!("FN {} | {}", a.name, show(g.content));
-            }
+    }
+    for g in &gold {
+        if !run
+            .pred
+            .iter()
+            .any(|p| p.direct && run.overlap(g.content, p.content))
+        {
+            println!("FN {name} | {}", run.show(g.content));
         }
     }
 }
 
-fn reported_errors() {
-    let Some(dir) = polnear_dir() else { return };
-    let Ok(articles) = load_split(&dir, "dev") else {
-        return;
-    };
-    let extractor = QuoteExtractor::new();
-    for a in &articles {
-        let doc = document(&a.name, &a.text);
-        let claims = extractor.extract(&doc);
-        let pred = predictions_from_claims(&a.text, &claims);
-        let chars: Vec<char> = a.text.chars().collect();
-        let show = |s: (usize, usize)| -> String {
-            chars
-                .get(s.0..s.1.min(chars.len()))
-                .unwrap_or(&[])
+fn reported_errors(run: &Run) {
+    let gold = &run.article.gold;
+    for p in run.pred.iter().filter(|p| !p.direct) {
+        if !gold.iter().any(|g| run.overlap(g.content, p.content)) {
+            let nearest = gold
                 .iter()
-                .collect()
-        };
-        for p in pred.iter().filter(|p| !p.direct) {
-            if !a
-                .gold
-                .iter()
-                .any(|g| polnear::spans_overlap(&chars, g.content, p.content))
-            {
-                let best = a
-                    .gold
-                    .iter()
-                    .find(|g| g.content.0 < p.content.1 && p.content.0 < g.content.1);
-                println!(
-                    "RFP {} | {} || gold: {:?}",
-                    a.name,
-                    show(p.content),
-                    best.map(|g| show(g.content))
-                );
-            }
+                .find(|g| g.content.0 < p.content.1 && p.content.0 < g.content.1);
+            println!(
+                "RFP {} | {} || gold: {:?}",
+                run.article.name,
+                run.show(p.content),
+                nearest.map(|g| run.show(g.content))
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::{polarity_verb, sourcing_ranking};
+use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{ClaimKind, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
@@ -127,17 +127,7 @@ pub fn markdown(ledger: &Ledger) -> String {
 
     let _ = writeln!(out, "## Stances over time\n");
     for t in &ledger.stance_timelines {
-        let steps: Vec<String> = t
-            .steps
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} ({})",
-                    polarity_verb(s.polarity),
-                    crate::view::step_time(s)
-                )
-            })
-            .collect();
+        let steps = crate::view::steps_line(t);
         let changed = if t.changed {
             " — **changed position**"
         } else {
@@ -148,7 +138,7 @@ pub fn markdown(ledger: &Ledger) -> String {
             "- **{}** {}: {}{changed}",
             md(&t.actor),
             md(&crate::view::about_phrase(&t.about)),
-            steps.join(" → ")
+            steps
         );
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::{polarity_verb, sourcing_ranking};
+use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
@@ -98,23 +98,13 @@ pub fn summary(ledger: &Ledger) -> String {
     if !changes.is_empty() {
         let _ = writeln!(out, "  Stance changes");
         for t in changes {
-            let steps: Vec<String> = t
-                .steps
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} ({})",
-                        polarity_verb(s.polarity),
-                        crate::view::step_time(s)
-                    )
-                })
-                .collect();
+            let steps = crate::view::steps_line(t);
             let _ = writeln!(
                 out,
                 "    {} {}: {}",
                 t.actor,
                 crate::view::about_phrase(&t.about),
-                steps.join(" → ")
+                steps
             );
         }
     }

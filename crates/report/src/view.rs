@@ -169,6 +169,23 @@ pub fn highlighted(claim: &Claim) -> (String, String, String) {
     }
 }
 
+/// A stance timeline's steps as one line: "denied (initially · 2031-03-02)
+/// → confirmed (2031-04-11)".
+pub fn steps_line(timeline: &crosscheck_model::StanceTimeline) -> String {
+    timeline
+        .steps
+        .iter()
+        .map(|s| {
+            format!(
+                "{} ({})",
+                crosscheck_ledger::polarity_verb(s.polarity),
+                step_time(s)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
 /// When a stance step was taken, as a reader needs it: the text's own
 /// qualifier ("initially", "until late April") and the date.
 pub fn step_time(step: &crosscheck_model::StanceStep) -> String {

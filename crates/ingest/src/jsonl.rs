@@ -23,18 +23,9 @@ pub fn read_jsonl(
     options: &IngestOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>),
 ) {
-    let mut reported = 0usize;
-    let mut counting = |result: Result<Document, IngestError>| {
-        reported += 1;
-        emit(result);
-    };
-    read_lines(name, reader, options, &mut counting);
-    if reported == 0 {
-        emit(Err(IngestError::new(
-            name,
-            "no JSON records in this JSONL file",
-        )));
-    }
+    crate::report_if_empty(name, "no JSON records in this JSONL file", emit, |emit| {
+        read_lines(name, reader, options, emit)
+    });
 }
 
 fn read_lines(

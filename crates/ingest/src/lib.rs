@@ -149,6 +149,25 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<IngestError>)
     }
 }
 
+/// Runs `read` and, when it emitted nothing at all, reports `nothing` once
+/// for the input, so that no file passes silently.
+pub(crate) fn report_if_empty(
+    name: &str,
+    nothing: &str,
+    emit: &mut dyn FnMut(Result<Document, IngestError>),
+    read: impl FnOnce(&mut dyn FnMut(Result<Document, IngestError>)),
+) {
+    let mut reported = 0usize;
+    let mut counting = |result: Result<Document, IngestError>| {
+        reported += 1;
+        emit(result);
+    };
+    read(&mut counting);
+    if reported == 0 {
+        emit(Err(IngestError::new(name, nothing)));
+    }
+}
+
 fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),

@@ -30,20 +30,12 @@ pub fn read_warc(
     options: &IngestOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>),
 ) {
-    // A crawl that yields nothing at all is reported once, so that no input
-    // passes silently.
-    let mut reported = 0usize;
-    let mut counting = |result: Result<Document, IngestError>| {
-        reported += 1;
-        emit(result);
-    };
-    read_records(name, reader, options, &mut counting);
-    if reported == 0 {
-        emit(Err(IngestError::new(
-            name,
-            "no HTML response records in this WARC file",
-        )));
-    }
+    crate::report_if_empty(
+        name,
+        "no HTML response records in this WARC file",
+        emit,
+        |emit| read_records(name, reader, options, emit),
+    );
 }
 
 fn read_records(

@@ -22,21 +22,14 @@ pub fn acronym_matches(acronym: &str, full: &str) -> bool {
     if !(2..=8).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) {
         return false;
     }
-    let words: Vec<&str> = full
+    let words = full
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 2 {
+        .count();
+    if words < 2 {
         return false;
     }
-    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-    let content: String = words
-        .iter()
-        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let up = |s: &str| s.to_uppercase();
-    up(&content) == letters || up(&all) == letters
+    initials(full).contains(&letters)
 }
 
 /// The two acronyms a multi-word name can have: initials of all words, and
@@ -347,17 +340,7 @@ fn group_organizations(names: &[&str]) -> Vec<usize> {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &long {
         let Some(n) = names.get(i) else { continue };
-        let words: Vec<&str> = n
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let content: String = words
-            .iter()
-            .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        for k in [all.to_uppercase(), content.to_uppercase()] {
+        for k in initials(n) {
             let v = by_initials.entry(k).or_default();
             if !v.contains(&i) {
                 v.push(i);

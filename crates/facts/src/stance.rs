@@ -592,24 +592,18 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             };
             c += len;
             let Some(found) = found else { continue };
-            let lo = found
-                .actors
-                .iter()
-                .map(|a| a.0)
-                .chain(found.role.map(|r| r.0))
-                .chain([found.cue.0])
-                .chain(found.about.map(|a| a.0))
-                .min()
-                .unwrap_or(found.cue.0);
-            let hi = found
-                .actors
-                .iter()
-                .map(|a| a.1)
-                .chain(found.role.map(|r| r.1))
-                .chain([found.cue.1])
-                .chain(found.about.map(|a| a.1))
-                .max()
-                .unwrap_or(found.cue.1);
+            // The evidence runs from the first to the last part found.
+            let parts = || {
+                found
+                    .actors
+                    .iter()
+                    .copied()
+                    .chain(found.role)
+                    .chain([found.cue])
+                    .chain(found.about)
+            };
+            let lo = parts().map(|p| p.0).min().unwrap_or(found.cue.0);
+            let hi = parts().map(|p| p.1).max().unwrap_or(found.cue.1);
             let Some((es, ee)) = sent.bytes(lo, hi) else {
                 continue;
             };

@@ -3,8 +3,19 @@
 
 use chrono::NaiveDate;
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number from an English month name or abbreviation ("Sept." too).
@@ -13,22 +24,10 @@ fn month_number(word: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let idx = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = full.get(idx)?;
+    let idx = MONTHS
+        .iter()
+        .position(|m| m.get(..3).is_some_and(|abbr| lower.starts_with(abbr)))?;
+    let name = MONTHS.get(idx)?;
     // "mar" must not match "marsh"; accept a prefix of the full name or "sept".
     (name.starts_with(&lower) || lower == "sept").then_some(idx as u32 + 1)
 }

@@ -322,6 +322,17 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let description = || join(body, text);
     let head_capital = head_unit.capitalised();
     let head_norm = || head_lower.to_string();
+    let organization = || Phrase {
+        start,
+        end,
+        kind: PhraseKind::Organization,
+        name: strip_the(&whole()),
+        role: None,
+        head: head_norm(),
+        female: false,
+        male: false,
+        plural: false,
+    };
     let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
     let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
         u.capitalised() && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
@@ -330,17 +341,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head_lower)) {
         let definite = dets == 1 && all[0].norm() == "the";
         if LEXICON.is_org_noun(head_lower) || (proper_inside && !LEXICON.is_role_noun(head_lower)) {
-            return Some(Phrase {
-                start,
-                end,
-                kind: PhraseKind::Organization,
-                name: strip_the(&whole()),
-                role: None,
-                head: head_norm(),
-                female: false,
-                male: false,
-                plural: false,
-            });
+            return Some(organization());
         }
         if LEXICON.is_role_noun(head_lower) || LEXICON.is_document_noun(head_lower) {
             let kind = if definite && !plural && body.len() <= 2 {
@@ -414,17 +415,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         }
     }
     if org {
-        return Some(Phrase {
-            start,
-            end,
-            kind: PhraseKind::Organization,
-            name: strip_the(&whole()),
-            role: None,
-            head: head_norm(),
-            female: false,
-            male: false,
-            plural: false,
-        });
+        return Some(organization());
     }
     // Sentence-initial capitalised determiners ("The", "A") are not names.
     if body.iter().any(|u| {

@@ -24,15 +24,16 @@ pub fn paragraph_ranges(doc: &Document) -> Vec<(usize, usize)> {
 
 /// Paragraphs of plain text.
 pub fn text_paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let lines = line_ranges(text);
+    let mut lines = line_ranges(text);
     if !hard_wrapped(text, &lines) {
-        return lines.into_iter().filter(|(s, e)| s < e).collect();
+        lines.retain(|(s, e)| s < e);
+        return lines;
     }
     let mut out = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     for (s, e) in lines {
         let line = text.get(s..e).unwrap_or("");
-        let blank = line.trim().is_empty();
+        let blank = is_blank(line);
         let indented = line.starts_with([' ', '\t']);
         if blank || indented {
             out.extend(current.take());
@@ -48,34 +49,58 @@ pub fn text_paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Lines without their terminators (every `\n` and `\r` at the end).
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        out.push((offset, offset + body.len()));
-        offset += line.len();
+    let body_end = |start: usize, mut e: usize| {
+        while e > start && matches!(bytes.get(e - 1), Some(b'\n' | b'\r')) {
+            e -= 1;
+        }
+        e
+    };
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        out.push((offset, body_end(offset, nl + 1)));
+        offset = nl + 1;
+    }
+    if offset < bytes.len() {
+        out.push((offset, body_end(offset, bytes.len())));
     }
     out
+}
+
+/// A line of white space only (or empty).
+fn is_blank(line: &str) -> bool {
+    // Most lines start with a visible ASCII char: no trimming needed.
+    match line.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii_graphic() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// At most `max` chars: the byte length settles it for most lines.
+fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || (line.len() <= max * 4 && line.chars().count() <= max)
 }
 
 /// Most lines short and many ending mid-sentence: the text was wrapped at a
 /// fixed width, so a single newline is not a paragraph break.
 fn hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
-    let body: Vec<&str> = lines
-        .iter()
-        .filter_map(|&(s, e)| text.get(s..e))
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    if body.len() < 4 {
+    let (mut body, mut short, mut open) = (0usize, 0usize, 0usize);
+    for l in lines.iter().filter_map(|&(s, e)| text.get(s..e)) {
+        if is_blank(l) {
+            continue;
+        }
+        body += 1;
+        short += usize::from(at_most_chars(l, 85));
+        open += usize::from(!l.trim_end().ends_with(['.', '!', '?', '"', '”', ':', '’']));
+    }
+    if body < 4 {
         return false;
     }
-    let short = body.iter().filter(|l| l.chars().count() <= 85).count();
-    let open = body
-        .iter()
-        .filter(|l| !l.trim_end().ends_with(['.', '!', '?', '"', '”', ':', '’']))
-        .count();
-    short * 10 >= body.len() * 8 && open * 10 >= body.len() * 4
+    short * 10 >= body * 8 && open * 10 >= body * 4
 }
 
 #[cfg(test)]

@@ -91,6 +91,46 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Byte classes for the tokeniser: one table load tells white space,
+/// letters and digits, capitals and word-joining marks apart, so that
+/// ASCII text is never decoded char by char.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const UPPER: u8 = 4;
+/// `'`, `-`, `.`, `&`, `,`: join two word parts (People's, U.S., AT&T,
+/// 12,000).
+const JOINER: u8 = 8;
+/// First or later byte of a multi-byte char.
+const NON_ASCII: u8 = 16;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            // What `char::is_whitespace` accepts below 0x80.
+            SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&' | b',') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+fn class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
 /// [`units`] into a buffer the caller reuses across paragraphs, so that a
 /// document costs one allocation rather than one per paragraph.
 pub fn units_into<'a>(
@@ -106,131 +146,161 @@ pub fn units_into<'a>(
         return;
     };
     let bytes = slice.as_bytes();
-    out.reserve(slice.len() / 5 + 4);
-    let mut q = quotes.iter().peekable();
+    let need = slice.len() / 5 + 4;
+    if out.capacity() < need {
+        // A fresh buffer: growing the cleared one would copy its old
+        // contents along.
+        *out = Vec::with_capacity(need.max(out.capacity() * 2));
+    }
+    let mut q = quotes.iter();
+    // Open offset of the next quote that has not ended before `i`.
+    let mut next_quote = q.next();
     let mut i = 0; // byte offset into `slice`
     while let Some(&b) = bytes.get(i) {
-        // ASCII white space (what `char::is_whitespace` accepts below 0x80);
-        // no quote opens on it.
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        let cl = class(b);
+        // No quote opens on white space.
+        if cl & SPACE != 0 {
             i += 1;
             continue;
         }
         let abs = start + i;
-        if !quotes.is_empty() {
-            while q.peek().is_some_and(|&&(_, qend, _)| qend <= abs) {
-                q.next();
-            }
-            if let Some(&&(qopen, qend, idx)) = q.peek() {
-                if qopen == abs {
-                    out.push(Unit {
-                        start: qopen,
-                        end: qend,
-                        kind: UnitKind::Quote(idx),
-                        capital: false,
-                        norm: Cow::Borrowed(""),
-                    });
-                    // Resume at the first char boundary at or after the quote end.
-                    i = (qend - start).max(i + 1);
-                    while i < slice.len() && !slice.is_char_boundary(i) {
-                        i += 1;
-                    }
-                    continue;
+        if let Some(&(mut qopen, mut qend, mut idx)) = next_quote {
+            while qend <= abs {
+                next_quote = q.next();
+                match next_quote {
+                    Some(&(o, e, x)) => (qopen, qend, idx) = (o, e, x),
+                    None => break,
                 }
             }
+            if next_quote.is_some() && qopen == abs {
+                out.push(Unit {
+                    start: qopen,
+                    end: qend,
+                    kind: UnitKind::Quote(idx),
+                    capital: false,
+                    norm: Cow::Borrowed(""),
+                });
+                // Resume at the first char boundary at or after the quote end.
+                i = (qend - start).max(i + 1);
+                while i < slice.len() && !slice.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
+            }
         }
-        // ASCII bytes are classified without decoding a char.
-        let c = if b.is_ascii() {
-            char::from(b)
+        let (first, clen) = if cl & NON_ASCII == 0 {
+            (char::from(b), 1)
         } else {
             match char_at(slice, i) {
-                Some(c) => c,
+                Some(c) => (c, c.len_utf8()),
                 None => break,
             }
         };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
+        let is_word = if cl & NON_ASCII == 0 {
+            cl & ALNUM != 0
+        } else if first.is_whitespace() {
+            i += clen;
+            continue;
+        } else {
+            first.is_alphanumeric()
+        };
+        if !is_word {
+            out.push(Unit {
+                start: abs,
+                end: abs + clen,
+                kind: UnitKind::Punct,
+                capital: false,
+                norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
+            });
             i += clen;
             continue;
         }
-        if c.is_alphanumeric() {
-            let (j, stop_dot, ascii) = word_end(slice, i + clen, c);
-            let mut j = j;
-            let word_end = start + j;
+        let (mut j, ascii) = word_end(slice, i + clen, cl & NON_ASCII == 0);
+        let word_end = start + j;
+        let mut stop = word_end;
+        if bytes.get(j) == Some(&b'.') {
             let word = text.get(abs..word_end).unwrap_or("");
-            let mut stop = word_end;
-            if stop_dot {
-                let single_letter =
-                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                // "R-Ky." and "D-Wis.": a party and state tag.
-                let state_tag = word.rsplit_once('-').is_some_and(|(_, s)| {
-                    s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
-                });
-                if single_letter
-                    || state_tag
-                    || word.contains('.')
-                    || (word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word))
-                {
-                    stop = word_end + 1;
-                    j += 1;
-                }
-            }
-            let word = text.get(abs..stop).unwrap_or("");
-            out.push(Unit {
-                start: abs,
-                end: stop,
-                kind: UnitKind::Word,
-                capital: c.is_uppercase(),
-                // An ASCII word's normal form is its slice of the
-                // lower-cased text: no allocation per capitalised word.
-                norm: match lower.get(abs..stop) {
-                    Some(l) if ascii => Cow::Borrowed(l),
-                    _ => Cow::Owned(norm(word)),
-                },
+            let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            // "R-Ky." and "D-Wis.": a party and state tag.
+            let state_tag = word.rsplit_once('-').is_some_and(|(_, s)| {
+                s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
             });
-            i = j;
-            continue;
+            if single_letter
+                || state_tag
+                || word.contains('.')
+                || (word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word))
+            {
+                stop = word_end + 1;
+                j += 1;
+            }
         }
         out.push(Unit {
             start: abs,
-            end: abs + clen,
-            kind: UnitKind::Punct,
-            capital: false,
-            norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
+            end: stop,
+            kind: UnitKind::Word,
+            capital: if cl & NON_ASCII == 0 {
+                cl & UPPER != 0
+            } else {
+                first.is_uppercase()
+            },
+            // An ASCII word's normal form is its slice of the
+            // lower-cased text: no allocation per capitalised word.
+            norm: match lower.get(abs..stop) {
+                Some(l) if ascii => Cow::Borrowed(l),
+                _ => Cow::Owned(norm(text.get(abs..stop).unwrap_or(""))),
+            },
         });
-        i += clen;
+        i = j;
     }
 }
 
-/// End (byte offset in `slice`) of the word whose first char `first` ends
-/// at `j`, whether a full stop follows it, and whether the word is ASCII. Apostrophes, hyphens, stops
-/// and ampersands join letters (People’s, U.S., AT&T); a comma joins only
+/// Whether the char at byte `j` of `slice` is a letter or digit, and
+/// whether it is an ASCII digit.
+fn alnum_at(slice: &str, j: usize) -> (bool, bool) {
+    match slice.as_bytes().get(j) {
+        Some(&b) if b < 0x80 => (class(b) & ALNUM != 0, b.is_ascii_digit()),
+        Some(_) => (char_at(slice, j).is_some_and(char::is_alphanumeric), false),
+        None => (false, false),
+    }
+}
+
+/// End (byte offset in `slice`) of the word whose first char ends at `j`,
+/// and whether the word is ASCII. Apostrophes, hyphens, stops and
+/// ampersands join letters (People’s, U.S., AT&T); a comma joins only
 /// digits (12,000).
-fn word_end(slice: &str, mut j: usize, first: char) -> (usize, bool, bool) {
+fn word_end(slice: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
-    let mut prev = first;
-    let mut ascii = first.is_ascii();
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_alphanumeric() {
-            prev = char::from(b);
+    loop {
+        // The hot loop: a run of ASCII letters and digits.
+        while bytes.get(j).is_some_and(|&b| class(b) & ALNUM != 0) {
             j += 1;
-            continue;
         }
-        let Some(cj) = char_at(slice, j) else { break };
-        let after = char_at(slice, j + cj.len_utf8());
-        let next_alnum = after.is_some_and(char::is_alphanumeric);
-        let inner = matches!(cj, '\'' | '’' | '-' | '.' | '&' | ',') && next_alnum;
-        let inner = inner
-            && (cj != ',' || (prev.is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())));
-        if cj.is_alphanumeric() || inner {
-            prev = cj;
-            ascii &= cj.is_ascii();
-            j += cj.len_utf8();
-        } else {
+        let Some(&b) = bytes.get(j) else { break };
+        let cl = class(b);
+        if cl & JOINER != 0 {
+            let (next_alnum, next_digit) = alnum_at(slice, j + 1);
+            // The char before a joiner is always a letter or digit here, so
+            // a byte test tells whether it is an ASCII digit.
+            let prev_digit = j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_digit);
+            if next_alnum && (b != b',' || (prev_digit && next_digit)) {
+                j += 1;
+                continue;
+            }
             break;
         }
+        if cl & NON_ASCII == 0 {
+            break;
+        }
+        let Some(cj) = char_at(slice, j) else { break };
+        let len = cj.len_utf8();
+        if cj.is_alphanumeric() || (cj == '’' && alnum_at(slice, j + len).0) {
+            ascii = false;
+            j += len;
+            continue;
+        }
+        break;
     }
-    (j, bytes.get(j) == Some(&b'.'), ascii)
+    (j, ascii)
 }
 
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote
@@ -297,6 +367,53 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn non_ascii_words_and_joiners() {
+        // Each case: text, expected units, expected normal forms.
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Zoë’s café, AT&T\u{a0}and 3,5 or 12,000.",
+                &[
+                    "Zoë’s", "café", ",", "AT&T", "and", "3,5", "or", "12,000", ".",
+                ],
+                &[
+                    "zoë's", "café", ",", "at&t", "and", "3,5", "or", "12,000", ".",
+                ],
+            ),
+            (
+                "a,b x- y É.",
+                &["a", ",", "b", "x", "-", "y", "É."],
+                &["a", ",", "b", "x", "-", "y", "é."],
+            ),
+            (
+                "Sen. Ola Brek (D-Wis.) spoke 5 p.m. — fine’ ok",
+                &[
+                    "Sen.", "Ola", "Brek", "(", "D-Wis.", ")", "spoke", "5", "p.m.", "—", "fine",
+                    "’", "ok",
+                ],
+                &[
+                    "sen.", "ola", "brek", "(", "d-wis.", ")", "spoke", "5", "p.m.", "—", "fine",
+                    "’", "ok",
+                ],
+            ),
+        ];
+        for (text, want, norms) in cases {
+            let lower = text.to_ascii_lowercase();
+            let got = units(text, &lower, 0, text.len(), &[]);
+            let words: Vec<&str> = got.iter().map(|u| u.text(text)).collect();
+            let got_norms: Vec<&str> = got.iter().map(Unit::norm).collect();
+            assert_eq!(&words, want, "{text}");
+            assert_eq!(&got_norms, norms, "{text}");
+        }
+        let text = "Émile x Y";
+        let lower = text.to_ascii_lowercase();
+        let caps: Vec<bool> = units(text, &lower, 0, text.len(), &[])
+            .iter()
+            .map(Unit::capitalised)
+            .collect();
+        assert_eq!(caps, [true, false, true]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod commands;
 mod pipeline;
 mod progress;
+mod read_ahead;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,11 +5,12 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crosscheck_analyze::{AnalyzedDocument, Analyzer};
-use crosscheck_ingest::{discover, read_input, Input, NearDuplicateIndex};
+use crosscheck_ingest::{discover, NearDuplicateIndex};
 use crosscheck_model::Document;
 use rayon::prelude::*;
 
 use crate::progress::Progress;
+use crate::read_ahead::{read_ahead, Item};
 
 /// What a run over the inputs did.
 pub struct RunStats {
@@ -26,8 +27,10 @@ const CHUNK: usize = 256;
 
 /// Reads every input and analyses every document in it that is not among
 /// `prior` (documents already stored), marking near-duplicates of earlier
-/// documents, stored ones included. Analysed documents go to `sink` chunk by
-/// chunk, in input order.
+/// documents, stored ones included. Reading runs ahead on its own thread
+/// while the pool analyses, so the whole corpus is never held before
+/// analysis starts. Analysed documents go to `sink` chunk by chunk, in
+/// input order.
 pub fn run(
     paths: &[PathBuf],
     prior: &[Document],
@@ -35,84 +38,78 @@ pub fn run(
     sink: &mut dyn FnMut(Vec<AnalyzedDocument>) -> anyhow::Result<()>,
 ) -> anyhow::Result<RunStats> {
     let (inputs, errors) = discover(paths);
-    let mut failures = errors.len();
+    let mut stats = RunStats {
+        analysed: 0,
+        failures: errors.len(),
+        exact_duplicates: 0,
+    };
     for e in &errors {
         eprintln!("crosscheck: {e}");
     }
-    let documents = read_all(&inputs, &mut failures, quiet);
-    let (documents, exact_duplicates) = mark_duplicates(prior, documents);
-    let analysed = documents.len();
+    let mut duplicates = DuplicateMarker::new(prior);
     let analyzer = Analyzer::new();
-    let progress = Progress::new(analysed as u64, "analysing", quiet);
-    let mut documents = documents.into_iter();
-    loop {
-        let chunk: Vec<Document> = documents.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
+    let progress = Progress::new(None, "analysing", quiet);
+    read_ahead(&inputs, CHUNK, |item| {
+        match item {
+            Item::Documents(chunk) => {
+                let (fresh, dropped) = duplicates.mark(chunk);
+                stats.exact_duplicates += dropped;
+                stats.analysed += fresh.len();
+                let done = fresh
+                    .into_par_iter()
+                    .map(|doc| {
+                        let a = analyzer.analyze(doc);
+                        progress.inc();
+                        a
+                    })
+                    .collect();
+                sink(done)?;
+            }
+            Item::Failed(e) => {
+                progress.suspend(|| eprintln!("crosscheck: {e}"));
+                stats.failures += 1;
+            }
+            Item::Finished(_) => {}
         }
-        let done = chunk
-            .into_par_iter()
-            .map(|doc| {
-                let a = analyzer.analyze(doc);
-                progress.inc();
-                a
-            })
-            .collect();
-        sink(done)?;
-    }
+        Ok(())
+    })?;
     progress.finish();
-    Ok(RunStats {
-        analysed,
-        failures,
-        exact_duplicates,
-    })
-}
-
-fn read_all(inputs: &[Input], failures: &mut usize, quiet: bool) -> Vec<Document> {
-    let progress = Progress::new(inputs.len() as u64, "reading", quiet);
-    let per_input: Vec<_> = inputs
-        .par_iter()
-        .map(|input| {
-            let mut docs = Vec::new();
-            let mut errors = Vec::new();
-            read_input(input, &mut |r| match r {
-                Ok(doc) => docs.push(doc),
-                Err(e) => errors.push(e),
-            });
-            progress.inc();
-            (docs, errors)
-        })
-        .collect();
-    progress.finish();
-    let mut documents = Vec::new();
-    for (docs, errors) in per_input {
-        for e in errors {
-            eprintln!("crosscheck: {e}");
-            *failures += 1;
-        }
-        documents.extend(docs);
-    }
-    documents
+    Ok(stats)
 }
 
 /// Drops exact repeats (same content id) and marks near-duplicates of an
 /// earlier document, in input order, so the first copy stays the original.
-fn mark_duplicates(prior: &[Document], documents: Vec<Document>) -> (Vec<Document>, usize) {
-    let mut seen = HashSet::new();
-    let mut index = NearDuplicateIndex::new();
-    for doc in prior {
-        seen.insert(doc.id.clone());
-        index.check(doc);
-    }
-    let mut kept = Vec::with_capacity(documents.len());
-    let mut dropped = 0;
-    for mut doc in documents {
-        if !seen.insert(doc.id.clone()) {
-            dropped += 1;
-            continue;
+struct DuplicateMarker {
+    seen: HashSet<String>,
+    index: NearDuplicateIndex,
+}
+
+impl DuplicateMarker {
+    fn new(prior: &[Document]) -> DuplicateMarker {
+        let mut marker = DuplicateMarker {
+            seen: HashSet::new(),
+            index: NearDuplicateIndex::new(),
+        };
+        for doc in prior {
+            marker.seen.insert(doc.id.clone());
+            marker.index.check(doc);
         }
-        doc.duplicate_of = index.check(&doc);
-        kept.push(doc);
+        marker
     }
-    (kept, dropped)
+
+    /// The documents of `chunk` not seen before, near-duplicates marked, and
+    /// how many were dropped as exact repeats.
+    fn mark(&mut self, chunk: Vec<Document>) -> (Vec<Document>, usize) {
+        let mut kept = Vec::with_capacity(chunk.len());
+        let mut dropped = 0;
+        for mut doc in chunk {
+            if !self.seen.insert(doc.id.clone()) {
+                dropped += 1;
+                continue;
+            }
+            doc.duplicate_of = self.index.check(&doc);
+            kept.push(doc);
+        }
+        (kept, dropped)
+    }
 }

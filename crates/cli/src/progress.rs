@@ -15,12 +15,17 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(len: u64, label: &str, quiet: bool) -> Progress {
-        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
-        let style =
-            ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} {per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
+    /// A bar over `len` steps, or a running count when the total is not
+    /// known in advance (documents streamed from inputs being read).
+    pub fn new(len: Option<u64>, label: &str, quiet: bool) -> Progress {
+        let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
+        let template = match len {
+            Some(_) => "{msg:>10} [{bar:40}] {pos}/{len} {per_sec} eta {eta}",
+            None => "{msg:>10} {spinner} {human_pos} documents, {per_sec}, {elapsed}",
+        };
+        let style = ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
         bar.set_style(style);
         bar.set_message(label.to_string());
         Progress {
@@ -28,6 +33,11 @@ impl Progress {
             started: Instant::now(),
             enabled: !quiet && std::io::stderr().is_terminal(),
         }
+    }
+
+    /// Prints a message without tearing the bar.
+    pub fn suspend(&self, print: impl FnOnce()) {
+        self.bar.suspend(print);
     }
 
     pub fn inc(&self) {

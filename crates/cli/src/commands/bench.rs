@@ -10,11 +10,11 @@ use std::time::Instant;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use crosscheck_analyze::{AnalyzedDocument, Analyzer, Stage, StageTimes};
-use crosscheck_ingest::{read_input, Input};
-use crosscheck_model::Document;
+use crosscheck_ingest::Input;
 use rayon::prelude::*;
 
 use crate::commands::eval::default_shared;
+use crate::read_ahead::{read_ahead, Item};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BenchStage {
@@ -53,6 +53,20 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         BenchStage::Quotes => Stage::Quotes,
         BenchStage::Analyze | BenchStage::Ledger => Stage::Full,
     };
+    // The corpus files repeated until the target size: the same inputs in
+    // the same order on every run.
+    let mut plan: Vec<(Input, u64)> = Vec::new();
+    let mut planned = 0;
+    while planned < target && round_bytes > 0 {
+        for (path, size) in &files {
+            if planned >= target {
+                break;
+            }
+            plan.push((Input::Path(path.clone()), *size));
+            planned += size;
+        }
+    }
+    let inputs: Vec<Input> = plan.iter().map(|(input, _)| input.clone()).collect();
     let analyzer = Analyzer::new();
     let mut totals = Totals::default();
     let mut kept: Vec<AnalyzedDocument> = Vec::new();
@@ -60,14 +74,10 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     // Peak memory at each fifth of the corpus shows whether it stays flat.
     let mut checkpoints = Vec::new();
     let mut next_mark = target / 5;
-    'rounds: loop {
-        for (path, size) in &files {
-            if totals.bytes >= target {
-                break 'rounds;
-            }
-            let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
-            let mut flush = |chunk: &mut Vec<Document>, totals: &mut Totals| {
-                let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = std::mem::take(chunk)
+    read_ahead(&inputs, CHUNK, |item| {
+        match item {
+            Item::Documents(chunk) => {
+                let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = chunk
                     .into_par_iter()
                     .map(|d| {
                         let mut t = StageTimes::default();
@@ -90,27 +100,18 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
                 if args.stage == BenchStage::Ledger {
                     kept.extend(done);
                 }
-            };
-            read_input(&Input::Path(path.clone()), &mut |r| match r {
-                Ok(doc) => {
-                    chunk.push(doc);
-                    if chunk.len() >= CHUNK {
-                        flush(&mut chunk, &mut totals);
-                    }
+            }
+            Item::Failed(_) => totals.errors += 1,
+            Item::Finished(index) => {
+                totals.bytes += plan.get(index).map_or(0, |(_, size)| *size);
+                if totals.bytes >= next_mark {
+                    checkpoints.push((totals.bytes, peak_rss_mb()));
+                    next_mark += target / 5;
                 }
-                Err(_) => totals.errors += 1,
-            });
-            flush(&mut chunk, &mut totals);
-            totals.bytes += size;
-            if totals.bytes >= next_mark {
-                checkpoints.push((totals.bytes, peak_rss_mb()));
-                next_mark += target / 5;
             }
         }
-        if round_bytes == 0 {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     if args.stage == BenchStage::Ledger {
         let ledger_started = Instant::now();
         let mut documents = Vec::with_capacity(kept.len());

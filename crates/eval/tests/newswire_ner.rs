@@ -1,0 +1,32 @@
+//! Runs the newswire NER scorer (and its unit tests) against the shared
+//! Reuters corpus; the module is included by path until the library declares it.
+
+use crosscheck_eval::{EvalError, EvalReport};
+
+// Parts of the module serve only the library or the example.
+#[allow(dead_code)]
+#[path = "../src/newswire_ner.rs"]
+mod newswire_ner;
+
+#[test]
+fn newswire_ner_scores_every_gold_sentence() {
+    let shared = crosscheck_eval::default_shared_dir();
+    if !newswire_ner::corpus_path(&shared).exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "Reuters corpus missing under CI"
+        );
+        eprintln!(
+            "SKIPPED: no Reuters-21578 corpus under {}",
+            shared.display()
+        );
+        return;
+    }
+    let report: Result<EvalReport, EvalError> = newswire_ner::evaluate(&shared);
+    let report = report.expect("scorer runs");
+    for split in ["dev", "test"] {
+        assert!(report.figure(&format!("{split}_sentences")).unwrap_or(0.0) >= 100.0);
+        let f1 = report.figure(&format!("{split}_f1")).unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&f1), "{split} f1 {f1}");
+    }
+}

@@ -25,6 +25,18 @@ PER/ORG/LOC/MISC (CoNLL conventions; `A|B` accepts either). Spans are found
 by searching each surface after the previous one at word boundaries. Mapping
 for this news scoring: spaCy NORP -> MISC; crosscheck Group -> MISC,
 Country/Location -> LOC. Also reported without MISC.
+
+    .../python scripts/baselines/spacy_ner.py newswire crates/eval/data/newswire_ner/reuters_gold.tsv \
+        ../shared/corpus/reuters21578/reuters21578.jsonl
+
+`newswire` scores spaCy on the hand-annotated Reuters-21578 sentences (offsets
+only in the repository; the text is read from the JSONL, newlines as spaces,
+each sentence parsed on its own), entity level, exact span and type, for the
+dev and test halves, with and without MISC, as the Rust scorer
+(`cargo run --release -p crosscheck-eval --example newswire_ner`) does. Two
+mappings: `base` (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, NORP -> MISC,
+the rest dropped) and `+misc` (also EVENT/LAW/PRODUCT/WORK_OF_ART/LANGUAGE ->
+MISC).
 """
 
 import sys
@@ -189,10 +201,71 @@ def score_seed(gold_path, article, ours=None):
             print(f"{name:<22} {label:<17} P {p:.3f} R {r:.3f} F1 {f:.3f} (gold {ng}, predicted {np_})")
 
 
+NEWS_MAP = dict(MAP, NORP="MISC")
+NEWS_MAP_MISC = dict(NEWS_MAP, EVENT="MISC", LAW="MISC", PRODUCT="MISC",
+                     WORK_OF_ART="MISC", LANGUAGE="MISC")
+
+
+def read_newswire_gold(path):
+    """(split, line, start, end, {(start, end, type)}) per gold sentence."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            split, n, s, e = cols[0], int(cols[1]), int(cols[2]), int(cols[3])
+            ents = set()
+            for c in cols[4:]:
+                t, a, b = c.split(" ")
+                ents.add((int(a), int(b), t))
+            out.append((split, n, s, e, ents))
+    return out
+
+
+def newswire(gold_path, corpus_path):
+    import json
+    gold = read_newswire_gold(gold_path)
+    wanted = {g[1] for g in gold}
+    texts = {}
+    with open(corpus_path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if n in wanted:
+                texts[n] = json.loads(line)["text"]
+    nlp = load()
+    sents = [texts[n][s:e].replace("\n", " ") for _, n, s, e, _ in gold]
+    docs = list(nlp.pipe(sents, batch_size=64))
+    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
+    types = ("PER", "ORG", "LOC", "MISC")
+    for name, mapping in (("base", NEWS_MAP), ("+misc", NEWS_MAP_MISC)):
+        for split in ("dev", "test"):
+            counts = {t: [0, 0, 0] for t in types}
+            for (sp, _, s, _, ents), doc in zip(gold, docs):
+                if sp != split:
+                    continue
+                pred = {(s + e.start_char, s + e.end_char, mapping[e.label_])
+                        for e in doc.ents if e.label_ in mapping}
+                for t, c in counts.items():
+                    c[0] += len([p for p in pred if p[2] == t and p in ents])
+                    c[1] += len([p for p in pred if p[2] == t])
+                    c[2] += len([g for g in ents if g[2] == t])
+            for label, kinds in (("PER/ORG/LOC/MISC", types), ("PER/ORG/LOC", types[:3])):
+                tp, np_, ng = (sum(counts[t][i] for t in kinds) for i in range(3))
+                p = tp / np_ if np_ else 0.0
+                r = tp / ng if ng else 0.0
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                print(f"{name:<6} {split:<5} {label:<17} P {p:.4f} R {r:.4f} F1 {f:.4f} (gold {ng}, predicted {np_})")
+            per_type = " ".join(
+                f"{t} {2 * c[0] / (c[1] + c[2]) if c[1] + c[2] else 0.0:.4f}" for t, c in counts.items())
+            print(f"{name:<6} {split:<5} F1 by type: {per_type}")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds", "score-seed"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds", "score-seed", "newswire"):
         sys.exit(__doc__)
-    if sys.argv[1] == "wikiann":
+    if sys.argv[1] == "newswire":
+        newswire(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "wikiann":
         wikiann(sys.argv[2])
     elif sys.argv[1] == "score-seed":
         score_seed(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)

@@ -2,7 +2,7 @@
 //! phrase, the speech cue, appositives and the channel, read from the units
 //! around it.
 
-use crate::lexicon::{FunctionClass, LEXICON};
+use crate::lexicon::{class, FunctionClass, LEXICON};
 use crate::speaker::{
     appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
     Phrase, PhraseKind,
@@ -28,7 +28,7 @@ pub struct Attribution {
 /// introduce reported speech.
 pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
     let first = units.get(k).filter(|u| k < limit && u.is_word())?;
-    if !LEXICON.may_start_cue(first.norm()) {
+    if !LEXICON.may_start_cue(first.norm()) || !first.is(class::CUE_START) {
         return None;
     }
     let mut words: [&str; 4] = [""; 4];
@@ -256,7 +256,7 @@ fn skip_aux_or_cue(units: &[Unit], j: usize, limit: usize) -> usize {
 }
 
 fn is_preposition(u: &Unit) -> bool {
-    LEXICON.function_class(u.norm()) == Some(FunctionClass::Preposition)
+    u.function_class() == Some(FunctionClass::Preposition)
 }
 
 /// The subject at the start of a clause, after a leading prepositional

@@ -454,7 +454,7 @@ fn subject_cue_tail(
     if that.is_none()
         && us.get(cs).is_some_and(|u| {
             matches!(
-                LEXICON.function_class(u.norm()),
+                u.function_class(),
                 Some(
                     crate::lexicon::FunctionClass::Preposition
                         | crate::lexicon::FunctionClass::Relative

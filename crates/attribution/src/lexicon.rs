@@ -27,6 +27,30 @@ pub struct Lexicon {
     function_words: FilteredMap<FunctionClass>,
     document_nouns: Set<String>,
     org_nouns: Set<String>,
+    /// Every single-word list at once, as class bits ([`class`]): one
+    /// lookup per word answers all of them.
+    classes: WordTable,
+}
+
+/// Word classes as bits of one `u16`, from the single-word lists.
+pub mod class {
+    /// Classes looked up by a word's normal form.
+    pub const DETERMINER: u16 = 1;
+    pub const ROLE_NOUN: u16 = 1 << 1;
+    pub const ORG_NOUN: u16 = 1 << 2;
+    pub const DOCUMENT_NOUN: u16 = 1 << 3;
+    pub const PREPOSITION: u16 = 1 << 4;
+    pub const RELATIVE: u16 = 1 << 5;
+    pub const AUXILIARY: u16 = 1 << 6;
+    /// The first word of a speech cue.
+    pub const CUE_START: u16 = 1 << 7;
+    pub const BY_NORM: u16 = 0x00ff;
+    /// Classes looked up by the word as written (their lists are
+    /// case-sensitive).
+    pub const TITLE: u16 = 1 << 8;
+    pub const ORG_WORD: u16 = 1 << 9;
+    pub const FEMALE: u16 = 1 << 10;
+    pub const AS_WRITTEN: u16 = 0x0f00;
 }
 
 /// Classes of function words that bound a speaker phrase.
@@ -60,18 +84,6 @@ pub fn norm(word: &str) -> String {
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' { '\'' } else { c })
         .collect()
-}
-
-/// [`norm`] without allocating when the word is already normalised.
-pub fn norm_cow(word: &str) -> std::borrow::Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(norm(word))
-    }
 }
 
 /// FNV-1a: the lexicon keys are short words, for which SipHash's
@@ -202,6 +214,88 @@ impl<V> FilteredMap<V> {
     }
 }
 
+/// Longest key a [`WordTable`] holds inline.
+const PACKED_MAX: usize = 16;
+
+/// Class bits by word: an open-addressing table whose keys of up to 16
+/// bytes are packed into one `u128`, so that a lookup costs a copy, a
+/// multiply and usually one compare (no byte-wise hashing, no string
+/// compare). Longer keys sit in a hash map.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// (packed key, length, bits); length 0 marks an empty slot.
+    slots: Vec<(u128, u8, u16)>,
+    shift: u32,
+    long: Map<String, u16>,
+}
+
+impl WordTable {
+    fn new(bits: Map<String, u16>) -> WordTable {
+        let size = (bits.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            long: Map::default(),
+        };
+        for (word, b) in bits {
+            match Self::pack(&word) {
+                Some(key) => {
+                    let mut at = table.home(key);
+                    while table.slots.get(at).is_some_and(|s| s.1 != 0) {
+                        at = (at + 1) & (size - 1);
+                    }
+                    if let Some(slot) = table.slots.get_mut(at) {
+                        *slot = (key, word.len() as u8, b);
+                    }
+                }
+                None => {
+                    table.long.insert(word, b);
+                }
+            }
+        }
+        table
+    }
+
+    fn pack(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > PACKED_MAX {
+            return None;
+        }
+        let mut buf = [0u8; PACKED_MAX];
+        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Some(u128::from_le_bytes(buf))
+    }
+
+    fn home(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The bits of `word`, 0 when it is in no list.
+    fn get(&self, word: &str) -> u16 {
+        let Some(key) = Self::pack(word) else {
+            return if word.len() > PACKED_MAX {
+                self.long.get(word).copied().unwrap_or(0)
+            } else {
+                0
+            };
+        };
+        let len = word.len() as u8;
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.home(key);
+        while let Some(&(k, l, b)) = self.slots.get(at) {
+            if l == 0 {
+                return 0;
+            }
+            if k == key && l == len {
+                return b;
+            }
+            at = (at + 1) & mask;
+        }
+        0
+    }
+}
+
 /// Multi-word phrases grouped by their first word, so that a lookup
 /// compares only the phrases that can match.
 #[derive(Debug, Default)]
@@ -261,7 +355,7 @@ impl Lexicon {
                 .map(words_lower)
                 .collect(),
         );
-        Lexicon {
+        let mut lexicon = Lexicon {
             cues,
             anonymity: Phrases::new(
                 lines(include_str!("../data/anonymity.txt"))
@@ -307,7 +401,51 @@ impl Lexicon {
             org_nouns: lines(include_str!("../data/org_nouns.txt"))
                 .map(norm)
                 .collect(),
+            classes: WordTable::default(),
+        };
+        lexicon.classes = lexicon.class_map();
+        lexicon
+    }
+
+    /// The class bits of every word in the single-word lists, keyed as
+    /// each list is (normal form, or as written).
+    fn class_map(&self) -> WordTable {
+        let mut bits: Map<String, u16> = Map::default();
+        let sets = [
+            (&self.determiners, class::DETERMINER),
+            (&self.role_nouns, class::ROLE_NOUN),
+            (&self.org_nouns, class::ORG_NOUN),
+            (&self.document_nouns, class::DOCUMENT_NOUN),
+            (&self.titles, class::TITLE),
+            (&self.org_heads, class::ORG_WORD),
+            (&self.female, class::FEMALE),
+        ];
+        for (set, bit) in sets {
+            for w in &set.words {
+                *bits.entry(w.clone()).or_default() |= bit;
+            }
         }
+        for w in self.cues.map.keys() {
+            *bits.entry(w.clone()).or_default() |= class::CUE_START;
+        }
+        for (w, c) in &self.function_words.map {
+            *bits.entry(w.clone()).or_default() |= match c {
+                FunctionClass::Preposition => class::PREPOSITION,
+                FunctionClass::Relative => class::RELATIVE,
+                FunctionClass::Auxiliary => class::AUXILIARY,
+            };
+        }
+        WordTable::new(bits)
+    }
+
+    /// Class bits ([`class::BY_NORM`]) of a word in normal form.
+    pub fn norm_classes(&self, norm: &str) -> u16 {
+        self.classes.get(norm) & class::BY_NORM
+    }
+
+    /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
+    pub fn written_classes(&self, word: &str) -> u16 {
+        self.classes.get(word) & class::AS_WRITTEN
     }
 
     /// False when no cue starts with `word` (a cheap test before
@@ -337,37 +475,8 @@ impl Lexicon {
         self.polities.longest_at(words)
     }
 
-    pub fn is_role_noun(&self, word: &str) -> bool {
-        self.role_nouns.contains(norm_cow(word).as_ref())
-    }
-
-    pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_heads.contains(word)
-    }
-
-    pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word)
-    }
-
     pub fn is_female(&self, word: &str) -> bool {
         self.female.contains(word)
-    }
-
-    pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(norm_cow(word).as_ref())
-    }
-
-    /// Class of a lower-cased function word.
-    pub fn function_class(&self, word: &str) -> Option<FunctionClass> {
-        self.function_words.get(word).copied()
-    }
-
-    pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(norm_cow(word).as_ref())
-    }
-
-    pub fn is_org_noun(&self, word: &str) -> bool {
-        self.org_nouns.contains(norm_cow(word).as_ref())
     }
 
     /// Gender class of a pronoun: `m`, `f`, `p` (plural), `n` (it), `s` (I).
@@ -382,4 +491,63 @@ fn longest_prefix<S: AsRef<str>>(phrases: &[Vec<String>], words: &[S]) -> Option
         .filter(|p| words.len() >= p.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
         .map(Vec::len)
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_table_holds_every_listed_word() {
+        let lex = &*LEXICON;
+        let lists = [
+            (&lex.determiners, class::DETERMINER, true),
+            (&lex.role_nouns, class::ROLE_NOUN, true),
+            (&lex.org_nouns, class::ORG_NOUN, true),
+            (&lex.document_nouns, class::DOCUMENT_NOUN, true),
+            (&lex.titles, class::TITLE, false),
+            (&lex.org_heads, class::ORG_WORD, false),
+            (&lex.female, class::FEMALE, false),
+        ];
+        for (set, bit, by_norm) in lists {
+            for w in &set.words {
+                let got = if by_norm {
+                    lex.norm_classes(w)
+                } else {
+                    lex.written_classes(w)
+                };
+                assert!(got & bit != 0, "{w} lacks its class {bit}");
+            }
+        }
+        for w in lex.cues.map.keys() {
+            assert!(lex.norm_classes(w) & class::CUE_START != 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn class_lookups() {
+        // (word, looked up by normal form, expected bits of that half)
+        let cases: &[(&str, bool, u16)] = &[
+            ("the", true, class::DETERMINER),
+            ("said", true, class::CUE_START),
+            ("of", true, class::PREPOSITION),
+            ("President", false, class::TITLE),
+            ("Banana", false, 0),
+            ("zyxwvut", true, 0),
+            ("", true, 0),
+            ("an-unlisted-word-longer-than-sixteen", true, 0),
+            ("an-unlisted-word-longer-than-sixteen", false, 0),
+        ];
+        for &(word, by_norm, want) in cases {
+            let got = if by_norm {
+                LEXICON.norm_classes(word)
+            } else {
+                LEXICON.written_classes(word)
+            };
+            assert_eq!(got & want, want, "{word}");
+            if want == 0 {
+                assert_eq!(got, 0, "{word}");
+            }
+        }
+    }
 }

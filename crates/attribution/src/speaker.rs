@@ -2,7 +2,7 @@
 //! an organisation, an unnamed description ("a senior official"), a
 //! pronoun, or a definite description pointing back ("the diplomat").
 
-use crate::lexicon::{FunctionClass, LEXICON};
+use crate::lexicon::{class, FunctionClass, LEXICON};
 use crate::units::{Unit, UnitKind};
 
 /// What sort of phrase names the speaker.
@@ -53,9 +53,7 @@ fn is_adverb(u: &Unit) -> bool {
 pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
     while k < limit
         && units.get(k).is_some_and(|u| {
-            u.is_word()
-                && (LEXICON.function_class(u.norm()) == Some(FunctionClass::Auxiliary)
-                    || is_adverb(u))
+            u.is_word() && (u.function_class() == Some(FunctionClass::Auxiliary) || is_adverb(u))
         })
     {
         k += 1;
@@ -69,12 +67,11 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
     if u.kind != UnitKind::Word {
         return false;
     }
-    let w = word_text(u, text);
     let capital = u.capitalised();
     if k > start && !capital && cue_here(units, k) {
         // "intelligence reports said" and "according to reports," keep
         // "reports" as the head; in "analysts estimate that" it is the verb.
-        let as_noun = LEXICON.is_document_noun(w)
+        let as_noun = u.is(class::DOCUMENT_NOUN)
             && units
                 .get(k + 1)
                 .is_none_or(|n| !n.is_word() || cue_here(units, k + 1));
@@ -82,7 +79,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
             return false;
         }
     }
-    if let Some(class) = LEXICON.function_class(u.norm()) {
+    if let Some(function) = u.function_class() {
         if k == start {
             return false;
         }
@@ -95,8 +92,8 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
                 || (!seen_title
                     && units[start..k]
                         .iter()
-                        .any(|p| LEXICON.is_org_word(p.text(text)))));
-        return joins || (class == FunctionClass::Auxiliary && capital && k == start);
+                        .any(|p| p.is_written(class::ORG_WORD, text))));
+        return joins || (function == FunctionClass::Auxiliary && capital && k == start);
     }
     if is_adverb(u) && !capital {
         return false;
@@ -108,13 +105,10 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
         let head_ahead = units[k..]
             .iter()
             .take(4)
-            .take_while(|n| n.is_word() && !n.capitalised() && !LEXICON.is_determiner(n.norm()))
+            .take_while(|n| n.is_word() && !n.capitalised() && !n.is(class::DETERMINER))
             .any(|n| {
-                let w = n.text(text);
-                LEXICON.is_role_noun(w)
-                    || LEXICON.is_org_noun(w)
-                    || LEXICON.is_document_noun(w)
-                    || LEXICON.is_title(w)
+                n.is(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN)
+                    || n.is_written(class::TITLE, text)
             });
         if !head_ahead {
             return false;
@@ -128,7 +122,7 @@ fn cue_here(units: &[Unit], k: usize) -> bool {
     let Some(first) = units.get(k).filter(|u| u.is_word()) else {
         return false;
     };
-    if !LEXICON.may_start_cue(first.norm()) {
+    if !LEXICON.may_start_cue(first.norm()) || !first.is(class::CUE_START) {
         return false;
     }
     let mut words: [&str; 4] = [""; 4];
@@ -174,11 +168,11 @@ pub fn phrase_forward(
     let mut j = i;
     let mut seen_title = false;
     while j < limit && j - i < MAX_WORDS && continues_phrase(units, i, j, text, seen_title) {
-        seen_title |= LEXICON.is_title(word_text(&units[j], text)) && j > i;
+        seen_title |= j > i && units[j].is_written(class::TITLE, text);
         // A determiner after the first words starts a new phrase.
         if j > i
             && !units[j].capitalised()
-            && LEXICON.is_determiner(units[j].norm())
+            && units[j].is(class::DETERMINER)
             && !is_leading_det(units, i, j)
         {
             break;
@@ -189,7 +183,7 @@ pub fn phrase_forward(
 }
 
 fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
-    units[i..j].iter().all(|u| LEXICON.is_determiner(u.norm()))
+    units[i..j].iter().all(|u| u.is(class::DETERMINER))
 }
 
 /// A description whose head noun the lexicon does not know, accepted only
@@ -202,16 +196,13 @@ pub fn description_before_cue(
     text: &str,
 ) -> Option<(Phrase, usize)> {
     let first = units.get(i)?;
-    if !LEXICON.is_determiner(first.norm()) {
+    if !first.is(class::DETERMINER) {
         return None;
     }
     let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
     // "the growing reports did ...": a noun that doubles as a cue is the
     // head here, not the verb.
-    if units
-        .get(cue)
-        .is_some_and(|u| LEXICON.is_document_noun(u.norm()))
-    {
+    if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {
         return None;
     }
     let body = units.get(i..cue)?;
@@ -220,7 +211,7 @@ pub fn description_before_cue(
     }
     if body
         .iter()
-        .any(|u| !u.is_word() || LEXICON.function_class(u.norm()).is_some())
+        .any(|u| !u.is_word() || u.function_class().is_some())
     {
         return None;
     }
@@ -280,6 +271,17 @@ fn join(units: &[Unit], text: &str) -> String {
 
 /// Collapses whitespace runs (line wraps inside a name) to single spaces.
 pub fn squash(s: &str) -> String {
+    // Most phrases are ASCII words split by single spaces: copied as is.
+    let bytes = s.as_bytes();
+    let plain = bytes
+        .iter()
+        .all(|&b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        && !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ');
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (k, word) in s.split_whitespace().enumerate() {
         if k > 0 {
@@ -308,7 +310,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }
     let dets = all
         .iter()
-        .take_while(|u| LEXICON.is_determiner(u.norm()) && !LEXICON.is_role_noun(u.norm()))
+        .take_while(|u| u.is(class::DETERMINER) && !u.is(class::ROLE_NOUN))
         .count();
     let body = &all[dets..];
     let head_unit = body.last()?;
@@ -335,15 +337,15 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     };
     let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
     let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
-        u.capitalised() && (k > 0 || dets > 0) && LEXICON.is_org_word(word_text(u, text))
+        u.capitalised() && (k > 0 || dets > 0) && u.is_written(class::ORG_WORD, text)
     });
     // Descriptions headed by a common noun.
-    if !head_capital || (body.len() == 1 && dets == 0 && LEXICON.is_role_noun(head_lower)) {
+    if !head_capital || (body.len() == 1 && dets == 0 && head_unit.is(class::ROLE_NOUN)) {
         let definite = dets == 1 && all[0].norm() == "the";
-        if LEXICON.is_org_noun(head_lower) || (proper_inside && !LEXICON.is_role_noun(head_lower)) {
+        if head_unit.is(class::ORG_NOUN) || (proper_inside && !head_unit.is(class::ROLE_NOUN)) {
             return Some(organization());
         }
-        if LEXICON.is_role_noun(head_lower) || LEXICON.is_document_noun(head_lower) {
+        if head_unit.is(class::ROLE_NOUN | class::DOCUMENT_NOUN) {
             let kind = if definite && !plural && body.len() <= 2 {
                 PhraseKind::Definite
             } else {
@@ -373,8 +375,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let title_end = body[..body.len() - 1]
         .iter()
         .rposition(|u| {
-            let w = word_text(u, text);
-            LEXICON.is_title(w) || (!u.capitalised() && LEXICON.is_role_noun(w))
+            u.is_written(class::TITLE, text) || (!u.capitalised() && u.is(class::ROLE_NOUN))
         })
         .map(|k| k + 1);
     let polity_len = LEXICON.polity_at(&words);
@@ -384,23 +385,21 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         .iter()
         .any(|u| u.norm().ends_with("'s"));
     let org = possessive
-        || body.iter().any(|u| LEXICON.is_org_word(word_text(u, text)))
+        || body.iter().any(|u| u.is_written(class::ORG_WORD, text))
         || (body.len() == 1 && is_acronym(head))
         || polity_len == Some(body.len());
     if let Some(te) = title_end {
         let name_units = &body[te..];
         let name_is_org = name_units
             .iter()
-            .any(|u| LEXICON.is_org_word(word_text(u, text)))
+            .any(|u| u.is_written(class::ORG_WORD, text))
             || LEXICON.polity_at(&words[te..]) == Some(name_units.len());
         if !name_is_org && name_units.iter().all(|u| u.capitalised()) {
             let role = join(&body[..te], text);
             let female = name_units
                 .first()
-                .is_some_and(|u| LEXICON.is_female(word_text(u, text)))
-                || body[..te]
-                    .iter()
-                    .any(|u| LEXICON.is_female(word_text(u, text)));
+                .is_some_and(|u| u.is_written(class::FEMALE, text))
+                || body[..te].iter().any(|u| u.is_written(class::FEMALE, text));
             return Some(Phrase {
                 start,
                 end,
@@ -425,7 +424,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }
     let female = body
         .first()
-        .is_some_and(|u| LEXICON.is_female(word_text(u, text)));
+        .is_some_and(|u| u.is_written(class::FEMALE, text));
     Some(Phrase {
         start,
         end,
@@ -501,7 +500,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         let past_verb = first.is_word()
             && !first.capitalised()
             && first.norm().ends_with("ed")
-            && !LEXICON.is_determiner(first.norm());
+            && !first.is(class::DETERMINER);
         if past_verb || (cue_here(units, body_start) && !first.capitalised()) {
             // ", said at a hearing": the verb, not a description.
             break;
@@ -521,17 +520,17 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             // a statement of its own).
         } else if first.norm().ends_with("ing")
             || matches!(first.norm(), "which" | "who" | "whose")
-            || LEXICON.function_class(first.norm()) == Some(FunctionClass::Preposition)
+            || first.function_class() == Some(FunctionClass::Preposition)
             || !first.is_word()
         {
             // "adding that ...": part of the attribution, not a description.
             describes = false;
-        } else if LEXICON.is_determiner(first.norm())
+        } else if first.is(class::DETERMINER)
             || !first.capitalised()
-            || LEXICON.is_title(first.text(text))
+            || first.is_written(class::TITLE, text)
             || units[body_start..j]
                 .iter()
-                .any(|u| LEXICON.is_role_noun(u.norm()) || LEXICON.is_title(u.text(text)))
+                .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE, text))
         {
             if out.role.is_none() {
                 let role = join(&units[body_start..j], text);

@@ -3,8 +3,9 @@
 //! around a quote can be read without looking inside it.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
-use crate::lexicon::norm;
+use crate::lexicon::{class, norm, FunctionClass, LEXICON};
 
 /// Abbreviations that keep their full stop ("Gen.", "Dr.", "U.S.").
 const ABBREVIATIONS: &[&str] = &[
@@ -36,7 +37,14 @@ pub struct Unit<'a> {
     /// Lower-cased text with ’ folded to ' (empty for quotes); borrowed
     /// from the document when already in that form, which most words are.
     norm: Cow<'a, str>,
+    /// Lexicon class bits, looked up on first use ([`NORM_KNOWN`] and
+    /// [`WRITTEN_KNOWN`] tell which halves are filled): a word is often
+    /// asked about several times as phrases are tried around it.
+    classes: Cell<u16>,
 }
+
+const NORM_KNOWN: u16 = 1 << 14;
+const WRITTEN_KNOWN: u16 = 1 << 15;
 
 impl Unit<'_> {
     pub fn norm(&self) -> &str {
@@ -62,6 +70,41 @@ impl Unit<'_> {
     /// A word that starts with an upper-case letter.
     pub fn capitalised(&self) -> bool {
         self.capital
+    }
+
+    /// Whether the normal form is in a list of `classes` (bits of
+    /// [`class::BY_NORM`]).
+    pub fn is(&self, classes: u16) -> bool {
+        let mut c = self.classes.get();
+        if c & NORM_KNOWN == 0 {
+            c |= NORM_KNOWN | LEXICON.norm_classes(self.norm());
+            self.classes.set(c);
+        }
+        c & classes != 0
+    }
+
+    /// Whether the word as written is in a list of `classes` (bits of
+    /// [`class::AS_WRITTEN`]).
+    pub fn is_written(&self, classes: u16, doc: &str) -> bool {
+        let mut c = self.classes.get();
+        if c & WRITTEN_KNOWN == 0 {
+            c |= WRITTEN_KNOWN | LEXICON.written_classes(self.text(doc));
+            self.classes.set(c);
+        }
+        c & classes != 0
+    }
+
+    /// The function-word class of the normal form.
+    pub fn function_class(&self) -> Option<FunctionClass> {
+        if !self.is(class::PREPOSITION | class::RELATIVE | class::AUXILIARY) {
+            None
+        } else if self.is(class::PREPOSITION) {
+            Some(FunctionClass::Preposition)
+        } else if self.is(class::RELATIVE) {
+            Some(FunctionClass::Relative)
+        } else {
+            Some(FunctionClass::Auxiliary)
+        }
     }
 }
 
@@ -179,6 +222,7 @@ pub fn units_into<'a>(
                     kind: UnitKind::Quote(idx),
                     capital: false,
                     norm: Cow::Borrowed(""),
+                    classes: Cell::new(0),
                 });
                 // Resume at the first char boundary at or after the quote end.
                 i = (qend - start).max(i + 1);
@@ -211,6 +255,7 @@ pub fn units_into<'a>(
                 kind: UnitKind::Punct,
                 capital: false,
                 norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
+                classes: Cell::new(0),
             });
             i += clen;
             continue;
@@ -249,6 +294,7 @@ pub fn units_into<'a>(
                 Some(l) if ascii => Cow::Borrowed(l),
                 _ => Cow::Owned(norm(text.get(abs..stop).unwrap_or(""))),
             },
+            classes: Cell::new(0),
         });
         i = j;
     }

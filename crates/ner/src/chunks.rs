@@ -1,7 +1,243 @@
 //! Entity chunks from BIO labels, conlleval-style: an `I-X` after `O` or
-//! after another type starts a new chunk.
+//! after another type starts a new chunk; and the newswire rules that
+//! reshape the tagger's pieces before they are typed: cuts at brackets,
+//! stock tickers, company and agency names assembled from their parts,
+//! country abbreviations split off the word after them.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::features::CommonWords;
+use crate::gazetteer::{Gazetteer, Place};
 use crate::tagger::LABELS;
+
+/// A tagger piece: token range `[start, end)` in a sentence and its type.
+pub type Piece = (usize, usize, String);
+
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+}
+
+static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/company_suffixes.txt")));
+
+static ORG_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/org_heads.txt")));
+
+/// Lowercase words that join the parts of a company name ("Thomas and Betts
+/// Corp", "Cie Financiere de Paribas").
+const NAME_JOINERS: &[&str] = &[
+    "and", "&", "de", "des", "du", "del", "della", "di", "van", "von", "der", "den", "la", "le",
+];
+
+fn is_bracket(w: &str) -> bool {
+    matches!(w, "(" | ")" | "<" | ">" | "[" | "]" | "{" | "}")
+}
+
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "3M Co"
+        Some(c) if c.is_ascii_digit() => w.chars().any(char::is_uppercase),
+        _ => false,
+    }
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'S" | "’S")
+}
+
+/// Pieces cut at brackets ("Institute for Economic Research (WIFO"), and
+/// stock tickers in angle brackets ("<BHAM.L>", "<XON>") dropped: Reuters
+/// quotes them after company names, and they name nothing by themselves.
+pub fn cut_at_brackets(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (start, end, kind) in pieces {
+        let mut s = start;
+        while s < end {
+            let mut e = s;
+            while e < end && !words.get(e).is_some_and(|w| is_bracket(w)) {
+                e += 1;
+            }
+            let ticker = s.checked_sub(1).and_then(|p| words.get(p)) == Some(&"<")
+                && words.get(e) == Some(&">")
+                && words
+                    .get(s..e)
+                    .is_some_and(|ws| !ws.iter().any(|w| w.chars().any(char::is_lowercase)));
+            if s < e && !ticker {
+                out.push((s, e, kind.clone()));
+            }
+            s = e + 1;
+        }
+    }
+    out
+}
+
+/// The news conventions that reshape tagger pieces, in order.
+pub fn news_pieces(
+    gaz: &Gazetteer,
+    common: &CommonWords,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let pieces = assemble_organizations(gaz, words, folded, pieces);
+    split_country_abbreviations(gaz, |f| common.contains(f), words, folded, pieces)
+}
+
+/// A country written as a dotted abbreviation ("U.S.", "U.K.") at token `i`.
+fn country_abbreviation(gaz: &Gazetteer, words: &[&str], folded: &[&str], i: usize) -> bool {
+    words.get(i).is_some_and(|w| w.contains('.'))
+        && matches!(
+            gaz.longest_match_folded(words, folded, i),
+            Some((1, Place::Country(_)))
+        )
+}
+
+/// Organisation names assembled around their last word: a legal form
+/// ("Robeson Industries Corp", "Moody's Investors Service Inc", "R.F.
+/// Lafferty and Co Inc") or, at the end of a tagger piece, an organisation
+/// head ("London Metal Exchange", "Securities and Exchange Commission").
+/// The name runs left over capitalised words, and over "and", particles and
+/// possessives between capitalised words; it stops at function words,
+/// another legal form and country abbreviations ("U.S. Allis-Chalmers
+/// Corp" is a country and a company). The pieces it overlaps keep their
+/// parts outside it.
+pub fn assemble_organizations(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let f = |i: usize| folded.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let suffix = |i: usize| capitalised(w(i)) && COMPANY_SUFFIXES.contains(f(i));
+    let piece_ends: HashSet<usize> = pieces.iter().map(|p| p.1).collect();
+    let head = |i: usize| {
+        capitalised(w(i))
+            && ORG_HEADS.contains(f(i))
+            && (piece_ends.contains(&(i + 1)) || gaz.is_title(f(i + 1)))
+    };
+    let name_word = |i: usize| {
+        capitalised(w(i))
+            && !gaz.is_not_name(f(i))
+            && !COMPANY_SUFFIXES.contains(f(i))
+            && !country_abbreviation(gaz, words, folded, i)
+    };
+    // A word before "and" or "'s" that names something else on its own
+    // ("Japan's Mitsubishi Corp", "IBM and Digital Equipment Corp").
+    let stands_alone = |i: usize| {
+        gaz.longest_match_folded(words, folded, i)
+            .is_some_and(|(n, _)| n == 1)
+            || (w(i).chars().count() >= 2 && !w(i).chars().any(char::is_lowercase))
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut j = 0;
+    while j < words.len() {
+        if !(suffix(j) || head(j)) {
+            j += 1;
+            continue;
+        }
+        let mut end = j + 1;
+        while end < words.len() && suffix(end) {
+            end += 1;
+        }
+        let mut start = j;
+        while let Some(p) = start.checked_sub(1) {
+            if name_word(p) {
+                start = p;
+                continue;
+            }
+            let joiner = NAME_JOINERS.contains(&w(p)) || is_possessive(w(p));
+            if joiner && p >= 1 && name_word(p - 1) && !stands_alone(p - 1) {
+                start = p - 1;
+                continue;
+            }
+            break;
+        }
+        let whole_place = gaz
+            .longest_match_folded(words, folded, start)
+            .is_some_and(|(n, p)| start + n == end && !matches!(p, Place::Organization(_)));
+        if start < j && !whole_place {
+            names.push((start, end));
+        }
+        j = end;
+    }
+    if names.is_empty() {
+        return pieces;
+    }
+    let trim = |mut a: usize, mut b: usize| {
+        let edge = |i: usize| {
+            let x = w(i);
+            NAME_JOINERS.contains(&x) || is_possessive(x) || !x.chars().any(char::is_alphanumeric)
+        };
+        while a < b && edge(a) {
+            a += 1;
+        }
+        while b > a && edge(b - 1) {
+            b -= 1;
+        }
+        (a, b)
+    };
+    let mut out: Vec<Piece> = Vec::new();
+    for (a, b, kind) in pieces {
+        let mut rest = vec![(a, b)];
+        for &(s, e) in &names {
+            rest = rest
+                .into_iter()
+                .flat_map(|(x, y)| {
+                    if y <= s || x >= e {
+                        vec![(x, y)]
+                    } else {
+                        vec![(x, s.max(x)), (e.min(y), y)]
+                    }
+                })
+                .filter(|(x, y)| x < y)
+                .collect();
+        }
+        for (x, y) in rest {
+            let (x, y) = trim(x, y);
+            if (x..y).any(|i| capitalised(w(i))) {
+                out.push((x, y, kind.clone()));
+            }
+        }
+    }
+    out.extend(names.into_iter().map(|(s, e)| (s, e, "ORG".to_string())));
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+/// "U.S. Currency", "U.S. Is": Reuters capitalises the word after a dotted
+/// abbreviation, and the tagger runs the two together. The country stands
+/// alone; the rest stays only if it is more than capitalised common words
+/// or ends in an organisation head ("U.S. District Court").
+pub fn split_country_abbreviations(
+    gaz: &Gazetteer,
+    is_common: impl Fn(&str) -> bool,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (a, b, kind) in pieces {
+        if b <= a + 1 || !country_abbreviation(gaz, words, folded, a) {
+            out.push((a, b, kind));
+            continue;
+        }
+        out.push((a, a + 1, kind.clone()));
+        let rest = folded.get(a + 1..b).unwrap_or(&[]);
+        let keep = rest.last().is_some_and(|l| ORG_HEADS.contains(l))
+            || !rest.iter().all(|f| is_common(f));
+        if keep {
+            out.push((a + 1, b, kind));
+        }
+    }
+    out
+}
 
 /// A chunk: token range `[start, end)` and its type ("PER", "ORG", "LOC").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -50,6 +286,157 @@ pub fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::gazetteer;
+    use crate::normalize::fold;
+    use crate::tokens::tokenize;
+
+    /// Words of an invented sentence, their folded forms, and the pieces
+    /// written as `[start, end, kind]` over them.
+    fn run(
+        text: &str,
+        pieces: &[(usize, usize, &str)],
+        rule: impl Fn(&[&str], &[&str], Vec<Piece>) -> Vec<Piece>,
+    ) -> Vec<String> {
+        let words: Vec<&str> = tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        let folded_owned: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let folded: Vec<&str> = folded_owned.iter().map(String::as_str).collect();
+        let pieces = pieces
+            .iter()
+            .map(|(a, b, k)| (*a, *b, k.to_string()))
+            .collect();
+        rule(&words, &folded, pieces)
+            .into_iter()
+            .map(|(a, b, k)| format!("{} {k}", words.get(a..b).unwrap_or(&[]).join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn brackets_cut_pieces_and_tickers_go() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "The Northern Grain Board (NGB) said",
+                &[(1, 7, "ORG")],
+                &["Northern Grain Board ORG", "NGB ORG"],
+            ),
+            (
+                "Fenwick Tool Corp <FTC.L> said",
+                &[(0, 6, "ORG")],
+                &["Fenwick Tool Corp ORG"],
+            ),
+            (
+                "shares of <Halder Mills> rose",
+                &[(3, 5, "ORG")],
+                &["Halder Mills ORG"],
+            ),
+            ("<QRX> said", &[(1, 2, "PER")], &[]),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, _, p| cut_at_brackets(w, p));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn organisations_assemble_around_legal_forms_and_heads() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            // The tagger's person is a company with its legal form.
+            ("Varnel Corp said", &[(0, 2, "PER")], &["Varnel Corp ORG"]),
+            // Legal form left out of the piece, and a second one after it.
+            (
+                "to Quarry Hill Mining Co Ltd .",
+                &[(1, 4, "LOC")],
+                &["Quarry Hill Mining Co Ltd ORG"],
+            ),
+            // "and" and possessives inside names.
+            (
+                "Brandt and Soller Corp said",
+                &[(0, 1, "PER"), (2, 4, "ORG")],
+                &["Brandt and Soller Corp ORG"],
+            ),
+            (
+                "Tilly's Garden Stores Inc rose",
+                &[(0, 1, "PER"), (2, 5, "ORG")],
+                &["Tilly 's Garden Stores Inc ORG"],
+            ),
+            (
+                "the Grain and Seed Exchange said",
+                &[(3, 5, "LOC")],
+                &["Grain and Seed Exchange ORG"],
+            ),
+            // An organisation head followed by a title ends the name there.
+            (
+                "Fisheries Committee Chairman Ola Brent said",
+                &[(0, 5, "ORG")],
+                &["Fisheries Committee ORG", "Chairman Ola Brent ORG"],
+            ),
+            // A country abbreviation, a country with a possessive, an
+            // acronym before "and" and a function word stop the name.
+            (
+                "the U.S. Veltro Corp unit",
+                &[(1, 4, "ORG")],
+                &["U.S. ORG", "Veltro Corp ORG"],
+            ),
+            (
+                "Japan's Hakuro Corp said",
+                &[(0, 1, "LOC"), (2, 4, "ORG")],
+                &["Japan LOC", "Hakuro Corp ORG"],
+            ),
+            (
+                "QRX and Delmont Corp said",
+                &[(0, 1, "ORG"), (2, 4, "ORG")],
+                &["QRX ORG", "Delmont Corp ORG"],
+            ),
+            ("The Varnel Co Ltd said", &[], &["Varnel Co Ltd ORG"]),
+            // A legal form alone and a country are left as they are.
+            ("Co said", &[], &[]),
+            (
+                "the Soviet Union said",
+                &[(1, 3, "LOC")],
+                &["Soviet Union LOC"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                assemble_organizations(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn country_abbreviations_split_off() {
+        let common = |f: &str| matches!(f, "currency" | "is" | "district" | "court");
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            ("the U.S. Currency fell", &[(1, 3, "ORG")], &["U.S. ORG"]),
+            (
+                "in U.S. District Court",
+                &[(1, 4, "ORG")],
+                &["U.S. ORG", "District Court ORG"],
+            ),
+            (
+                "the U.S. Dorrance Fund",
+                &[(1, 4, "ORG")],
+                &["U.S. ORG", "Dorrance Fund ORG"],
+            ),
+            (
+                "the United States Navy",
+                &[(1, 4, "ORG")],
+                &["United States Navy ORG"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                split_country_abbreviations(gazetteer(), common, w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
 
     #[test]
     fn conlleval_chunking() {

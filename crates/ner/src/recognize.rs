@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
-use crate::chunks::chunks_of_indices;
+use crate::chunks::{chunks_of_indices, cut_at_brackets, news_pieces};
 use crate::fasthash::FastMap;
 use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
@@ -101,10 +101,12 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             .into_iter()
             .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
             .collect();
+        let pieces = cut_at_brackets(&s.words, pieces);
         let (words, folded) = (&s.words[..], &s.folded[..]);
         let pieces = extend_over_given_names(gaz, words, folded, pieces);
         let common = tagger.common_words();
-        for c in merge_into_gazetteer_names(gaz, words, folded, pieces)
+        let pieces = merge_into_gazetteer_names(gaz, words, folded, pieces);
+        for c in news_pieces(gaz, common, words, folded, pieces)
             .into_iter()
             .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
         {

@@ -12,7 +12,7 @@ use crate::paragraphs::paragraph_ranges;
 use crate::quotes::{find_quotes_in, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
-use crate::units::{ends_sentence, units_into, Unit, UnitKind};
+use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 
 /// A claim before ids and sentences are filled.
 struct Draft {
@@ -36,13 +36,15 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let text = doc.text.as_str();
     let paragraphs = paragraph_ranges(doc);
     let segments = find_quotes_in(text, &paragraphs);
-    let mut tracker = Tracker::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
     // Words' normal forms borrow from this one lower-cased copy.
     let lower = text.to_ascii_lowercase();
     let mut in_line = Vec::new();
-    let mut us = Vec::new();
+    // The units of every paragraph, kept for the whole document so that
+    // deferred subjects can be read when a lookup needs them.
+    let mut all = Vec::with_capacity(text.len() / 5 + 4);
+    let mut bounds = Vec::with_capacity(paragraphs.len());
     for &(line_start, line_end) in &paragraphs {
         in_line.clear();
         while let Some(s) = segments.get(seg_cursor) {
@@ -54,10 +56,83 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             }
             seg_cursor += 1;
         }
-        units_into(text, &lower, line_start, line_end, &in_line, &mut us);
-        walk_paragraph(doc, &us, &segments, &mut tracker, &mut drafts);
+        let lo = all.len();
+        append_units(text, &lower, line_start, line_end, &in_line, &mut all);
+        bounds.push((lo, all.len()));
+    }
+    let mut sources = Antecedents {
+        tracker: Tracker::default(),
+        units: &all,
+        text,
+        deferred: Vec::new(),
+    };
+    for &(lo, hi) in &bounds {
+        let us = all.get(lo..hi).unwrap_or(&[]);
+        walk_paragraph(doc, us, (lo, hi), &segments, &mut sources, &mut drafts);
     }
     finish(doc, drafts)
+}
+
+/// The sources met so far. The subject of a sentence that makes no
+/// statement matters only as an antecedent, so it is read only when a
+/// lookup needs the tracker; it then takes its place among the entries
+/// met after it, and the lookup sees what an eager read would have given.
+struct Antecedents<'u, 'a> {
+    tracker: Tracker,
+    units: &'u [Unit<'a>],
+    text: &'u str,
+    deferred: Vec<Deferred>,
+}
+
+/// A sentence whose subject has not been read yet.
+struct Deferred {
+    /// Tracker entries recorded before it.
+    before: usize,
+    /// The paragraph's units (a range of the document's units).
+    paragraph: (usize, usize),
+    /// The clause, as unit indices within the paragraph.
+    start: usize,
+    end: usize,
+    /// Whether a speech cue starts in the clause.
+    cue: bool,
+}
+
+impl Antecedents<'_, '_> {
+    fn defer(&mut self, paragraph: (usize, usize), start: usize, end: usize, cue: bool) {
+        self.deferred.push(Deferred {
+            before: self.tracker.len(),
+            paragraph,
+            start,
+            end,
+            cue,
+        });
+    }
+
+    /// The tracker for a lookup, with every deferred subject read.
+    fn read(&mut self) -> &mut Tracker {
+        if !self.deferred.is_empty() {
+            let (units, text) = (self.units, self.text);
+            let found = self.deferred.drain(..).filter_map(|d| {
+                let us = units.get(d.paragraph.0..d.paragraph.1)?;
+                let phrase = if d.cue {
+                    clause_subject(us, d.start, d.end, text).map(|(phrase, _, _)| phrase)
+                } else {
+                    // No cue up to `end`, where a stop follows (or the
+                    // paragraph ends), so no cue can start inside the clause.
+                    subject_without_cue(us, d.start, d.end, text)
+                }?;
+                Some((d.before, phrase))
+            });
+            let found: Vec<_> = found.collect();
+            self.tracker.mentions_before(found);
+        }
+        &mut self.tracker
+    }
+
+    /// The tracker for recording a source (no lookup).
+    fn write(&mut self) -> &mut Tracker {
+        &mut self.tracker
+    }
 }
 
 /// Sentence ranges of a paragraph's units.
@@ -89,8 +164,9 @@ fn has_words(text: &str, min: usize) -> bool {
 fn walk_paragraph(
     doc: &Document,
     us: &[Unit],
+    paragraph: (usize, usize),
     segments: &[QuoteSegment],
-    tracker: &mut Tracker,
+    sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
 ) {
     let text = doc.text.as_str();
@@ -130,12 +206,12 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            quote_claim(doc, seg, attribution, tracker, drafts);
+            quote_claim(doc, seg, attribution, sources, drafts);
         }
         if any_quote || a < consumed_to {
             continue;
         }
-        reported(doc, us, a, b, tracker, drafts);
+        reported(doc, us, paragraph, a, b, sources, drafts);
     }
 }
 
@@ -167,7 +243,7 @@ fn quote_claim(
     doc: &Document,
     seg: &QuoteSegment,
     attribution: Option<Attribution>,
-    tracker: &mut Tracker,
+    sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
 ) {
     let text = doc.text.as_str();
@@ -179,7 +255,7 @@ fn quote_claim(
         Some(att) => {
             let start = seg.open.min(att.start);
             let end = seg.end.max(att.end);
-            let source = resolve(doc, &att, tracker);
+            let source = resolve(doc, &att, sources);
             drafts.push(Draft {
                 start,
                 end,
@@ -250,9 +326,10 @@ fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
 fn reported(
     doc: &Document,
     us: &[Unit],
+    paragraph: (usize, usize),
     a: usize,
     b: usize,
-    tracker: &mut Tracker,
+    sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
 ) {
     let text = doc.text.as_str();
@@ -278,16 +355,7 @@ fn reported(
     };
     let Some((att, cs, ce)) = found else {
         // Not a statement, but its subject may be what a later "he" means.
-        let subject = if has_cue {
-            clause_subject(us, a, end, text).map(|(phrase, _, _)| phrase)
-        } else {
-            // No cue up to `end`, where a stop follows (or the paragraph
-            // ends), so no cue can start inside the clause.
-            subject_without_cue(us, a, end, text)
-        };
-        if let Some(phrase) = subject {
-            tracker.mention(phrase);
-        }
+        sources.defer(paragraph, a, end, has_cue);
         return;
     };
     let ce = content_end(us, cs, ce);
@@ -302,7 +370,7 @@ fn reported(
     {
         return;
     }
-    let source = resolve(doc, &att, tracker);
+    let source = resolve(doc, &att, sources);
     let start = first.start.min(att.start);
     let end_byte = last.end.max(att.end);
     drafts.push(Draft {
@@ -502,7 +570,7 @@ fn trailing_attribution(us: &[Unit], a: usize, end: usize, text: &str) -> Option
 
 /// The ledger source for an attribution, resolving pronouns and definite
 /// descriptions against earlier sources.
-fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
+fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Source {
     let phrase = &att.phrase;
     // The source span keeps the speaker's description, as PolNeAR does:
     // "Michael Kofman, a military analyst".
@@ -548,15 +616,15 @@ fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
                 && phrase.name.split_whitespace().count() == 1
                 && text_starts_with_the(&doc.text, phrase.start);
             if definite_org {
-                if let Some(org) = tracker.organization_for(&phrase.head, phrase.start) {
+                if let Some(org) = sources.read().organization_for(&phrase.head, phrase.start) {
                     name = org;
                 }
             }
             if kind == SourceKind::Person && !name.contains(' ') {
-                if let Some((full, full_role)) = tracker.full_name(&name) {
+                if let Some((full, full_role)) = sources.read().full_name(&name) {
                     name = full;
                     role = role.or(full_role);
-                } else if let Some(org) = tracker.organization_starting(&name) {
+                } else if let Some(org) = sources.read().organization_starting(&name) {
                     name = org;
                     kind = SourceKind::Organization;
                 }
@@ -572,14 +640,14 @@ fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
                 },
                 span,
             };
-            tracker.remember(phrase.start, &source, phrase);
+            sources.write().remember(phrase.start, &source, phrase);
             source
         }
         PhraseKind::Pronoun(_) | PhraseKind::Definite => {
-            match tracker.resolve(phrase, phrase.start, &doc.mentions) {
+            match sources.read().resolve(phrase, phrase.start, &doc.mentions) {
                 Some(seen) => {
                     let seen: Seen = seen;
-                    tracker.again(phrase.start, &seen);
+                    sources.write().again(phrase.start, &seen);
                     Source {
                         name: Some(seen.name),
                         kind: seen.kind,
@@ -596,7 +664,7 @@ fn resolve(doc: &Document, att: &Attribution, tracker: &mut Tracker) -> Source {
                         entity: None,
                         span,
                     };
-                    tracker.remember(phrase.start, &source, phrase);
+                    sources.write().remember(phrase.start, &source, phrase);
                     source
                 }
                 None => Source::unattributed(),

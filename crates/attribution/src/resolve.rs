@@ -46,24 +46,33 @@ impl Tracker {
         });
     }
 
-    /// Records a named person or organisation met as a clause subject: not a
-    /// source, but a possible antecedent.
-    pub fn mention(&mut self, phrase: Phrase) {
-        let kind = match phrase.kind {
-            PhraseKind::Person => SourceKind::Person,
-            PhraseKind::Organization => SourceKind::Organization,
-            _ => return,
-        };
-        self.seen.push(Seen {
-            at: phrase.start,
-            name: phrase.name,
-            kind,
-            role: phrase.role,
-            head: phrase.head,
-            female: phrase.female,
-            male: phrase.male,
-            plural: phrase.plural,
-        });
+    /// Number of entries recorded.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Records named people and organisations met as clause subjects (not
+    /// sources, but possible antecedents), each placed before the entry
+    /// that had index `before` (at the end when none has): (before, phrase)
+    /// pairs in recording order.
+    pub fn mentions_before(&mut self, subjects: Vec<(usize, Phrase)>) {
+        let added: Vec<(usize, Seen)> = subjects
+            .into_iter()
+            .filter_map(|(before, phrase)| Some((before, mention(phrase)?)))
+            .collect();
+        if added.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.seen);
+        self.seen.reserve(old.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for (k, entry) in old.into_iter().enumerate() {
+            while let Some((_, seen)) = added.next_if(|(before, _)| *before <= k) {
+                self.seen.push(seen);
+            }
+            self.seen.push(entry);
+        }
+        self.seen.extend(added.map(|(_, seen)| seen));
     }
 
     /// The full name and role of an earlier person whose name ends with
@@ -221,6 +230,26 @@ impl Tracker {
         }
         found
     }
+}
+
+/// The entry for a named person or organisation met as a clause subject;
+/// other subjects are not antecedents.
+fn mention(phrase: Phrase) -> Option<Seen> {
+    let kind = match phrase.kind {
+        PhraseKind::Person => SourceKind::Person,
+        PhraseKind::Organization => SourceKind::Organization,
+        _ => return None,
+    };
+    Some(Seen {
+        at: phrase.start,
+        name: phrase.name,
+        kind,
+        role: phrase.role,
+        head: phrase.head,
+        female: phrase.female,
+        male: phrase.male,
+        plural: phrase.plural,
+    })
 }
 
 fn is_individual(s: &Seen) -> bool {

@@ -120,7 +120,7 @@ pub fn units<'a>(
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    units_into(text, lower, start, end, quotes, &mut out);
+    append_units(text, lower, start, end, quotes, &mut out);
     out
 }
 
@@ -174,9 +174,8 @@ fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// [`units`] into a buffer the caller reuses across paragraphs, so that a
-/// document costs one allocation rather than one per paragraph.
-pub fn units_into<'a>(
+/// [`units`] appended to `out`, which holds a whole document's units.
+pub fn append_units<'a>(
     text: &'a str,
     lower: &'a str,
     start: usize,
@@ -184,17 +183,10 @@ pub fn units_into<'a>(
     quotes: &[(usize, usize, usize)],
     out: &mut Vec<Unit<'a>>,
 ) {
-    out.clear();
     let Some(slice) = text.get(start..end) else {
         return;
     };
     let bytes = slice.as_bytes();
-    let need = slice.len() / 5 + 4;
-    if out.capacity() < need {
-        // A fresh buffer: growing the cleared one would copy its old
-        // contents along.
-        *out = Vec::with_capacity(need.max(out.capacity() * 2));
-    }
     let mut q = quotes.iter();
     // Open offset of the next quote that has not ended before `i`.
     let mut next_quote = q.next();

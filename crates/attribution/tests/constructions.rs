@@ -484,3 +484,31 @@ fn description_then_name_between_commas() {
         check(text, wants);
     }
 }
+
+/// Subjects of sentences that make no statement are read only when a
+/// lookup needs them; they must keep their place among later sources.
+#[test]
+fn deferred_subjects_keep_their_place() {
+    check(
+        "Tomas Brandt opened the new depot on Monday. The trucks arrived at noon. “We expect more routes next year,” he said.",
+        &[w("We expect more routes next year", true, Some("Tomas Brandt"), Person)],
+    );
+    // The driver is met after Brandt, so "he" is the driver.
+    check(
+        "Tomas Brandt opened the new depot on Monday. “The road is still closed,” said Ivo Marek, a driver. “We will wait another week,” he said.",
+        &[w("We will wait another week", true, Some("Ivo Marek"), Person)],
+    );
+    // Brandt is met after the driver, so "he" is Brandt.
+    check(
+        "“The road is still closed,” said Ivo Marek, a driver. Tomas Brandt opened the new depot on Monday. “We will wait another week,” he said.",
+        &[w("We will wait another week", true, Some("Tomas Brandt"), Person)],
+    );
+    // Two subjects read at once, in their order: "she" skips the men.
+    check(
+        "Olivia Vosk chaired the meeting. Tomas Brandt opened the new depot. “We will wait another week,” she said. “The budget is final,” he said.",
+        &[
+            w("We will wait another week", true, Some("Olivia Vosk"), Person),
+            w("The budget is final", true, Some("Tomas Brandt"), Person),
+        ],
+    );
+}

@@ -187,6 +187,34 @@ pub(crate) fn gaz_tag(class: &str, first: bool) -> &'static str {
     }
 }
 
+/// Every gazetteer tag a token can carry, with "" for none and "<s>" for
+/// beyond the sentence; the fast path indexes its tables by position here.
+pub(crate) const GAZ_TAGS: [&str; 14] = [
+    "",
+    "<s>",
+    "B-country",
+    "I-country",
+    "B-capital",
+    "I-capital",
+    "B-city",
+    "I-city",
+    "B-seat",
+    "I-seat",
+    "B-demonym",
+    "I-demonym",
+    "B-org",
+    "I-org",
+];
+/// Index of "" and of "<s>" in [`GAZ_TAGS`].
+pub(crate) const NO_GAZ_TAG: u8 = 0;
+pub(crate) const BOUNDARY_GAZ_TAG: u8 = 1;
+
+/// [`gaz_tag`] as an index into [`GAZ_TAGS`].
+pub(crate) fn gaz_tag_index(class: &str, first: bool) -> u8 {
+    let tag = gaz_tag(class, first);
+    GAZ_TAGS.iter().position(|t| *t == tag).unwrap_or(0) as u8
+}
+
 pub(crate) fn bin_ratio(num: usize, den: usize) -> u8 {
     (num * 4).checked_div(den).unwrap_or(0) as u8
 }

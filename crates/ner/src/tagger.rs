@@ -1,5 +1,17 @@
 //! A greedy left-to-right averaged-perceptron sequence tagger over hashed
 //! features (see `features.rs`), with BIO labels for PER, ORG and LOC.
+//!
+//! Tagging takes a fast path (see `word_cache.rs`): the scores of features
+//! that read one word, or a few small flags, are summed once per word or
+//! per flag combination, so a token adds about twenty precomputed rows
+//! instead of hashing and loading thirty-seven. Float sums depend on their
+//! order, so the fast scores can differ from the reference sums (features
+//! added one by one in template order) in the last bits. Every row carries
+//! in its padding lane the largest magnitude of its weights; the fast sum
+//! of that lane bounds how far either sum can stray from the exact one,
+//! and a token whose best label does not beat every other allowed label by
+//! more than twice that bound is scored again the reference way. The labels
+//! are therefore exactly those of the reference sums.
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
@@ -19,6 +31,16 @@ pub const NUM_LABELS: usize = LABELS.len();
 /// row is 32-byte aligned and never straddles two cache lines (the random
 /// row loads dominate tagging). Model files store `NUM_LABELS` per row.
 const ROW: usize = 8;
+/// The padding lane: the largest weight magnitude of the row (see the
+/// module doc). Sums of rows sum it too.
+const BOUND: usize = NUM_LABELS;
+/// How far a fast sum of rows whose bound lanes add up to `A` may be from
+/// the reference sum of the same weights, as a multiple of `A`: each of at
+/// most 40 rounded additions (37 features) errs by at most 2^-24 of a
+/// partial sum no larger than `A`, for each of the two sums, for each of
+/// the two labels compared; 170 rather than 160 covers the rounding of
+/// the bound and of the margin themselves.
+const MARGIN_PER_BOUND: f32 = 170.0 / 16_777_216.0;
 const MAGIC: &[u8; 8] = b"XCNER03\0";
 
 pub fn label_index(label: &str) -> u8 {
@@ -34,22 +56,115 @@ fn allowed(prev: u8, label: u8) -> bool {
 }
 
 /// One row of weights, aligned so that it fills half a cache line.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 #[repr(C, align(32))]
-struct Row([f32; ROW]);
+pub(crate) struct Row([f32; ROW]);
+
+impl Row {
+    pub(crate) const ZERO: Row = Row([0.0; ROW]);
+
+    #[inline]
+    pub(crate) fn add(&mut self, other: &Row) {
+        for (s, x) in self.0.iter_mut().zip(&other.0) {
+            *s += x;
+        }
+    }
+
+    /// Sets the bound lane to the largest weight magnitude.
+    fn with_bound(mut self) -> Row {
+        let bound = self.0[..NUM_LABELS]
+            .iter()
+            .fold(0f32, |m, w| if w.abs() > m { w.abs() } else { m });
+        // A NaN weight makes the bound NaN, which sends every token using
+        // the row to the reference path.
+        self.0[BOUND] = if self.0[..NUM_LABELS].iter().any(|w| w.is_nan()) {
+            f32::NAN
+        } else {
+            bound
+        };
+        self
+    }
+
+    /// The best allowed label after `prev` when it wins clearly enough that
+    /// the reference sums would choose it too; `None` otherwise.
+    #[inline]
+    pub(crate) fn clear_best(&self, prev: u8) -> Option<u8> {
+        let mut best = 0u8;
+        let mut best_score = f32::NEG_INFINITY;
+        let mut second = f32::NEG_INFINITY;
+        for (l, s) in self.0.iter().take(NUM_LABELS).enumerate() {
+            let l = l as u8;
+            if !allowed(prev, l) {
+                continue;
+            }
+            if *s > best_score {
+                second = best_score;
+                best = l;
+                best_score = *s;
+            } else if *s > second {
+                second = *s;
+            }
+        }
+        let margin = best_score - second;
+        // Written so that NaN anywhere falls to the reference path.
+        (margin > self.0[BOUND] * MARGIN_PER_BOUND).then_some(best)
+    }
+}
+
+/// Precomputed sums of the rows of features that take few values: the
+/// position and capitalisation templates, the neighbours' flags, the
+/// gazetteer tags and the previous labels (see `word_cache.rs` for the
+/// index layouts).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tables {
+    /// Templates 14, 25 and 30 by (position, title case, capitals bin,
+    /// common word).
+    pub(crate) position: Vec<Row>,
+    /// Templates 19 and 20 by (previous given name, previous title word,
+    /// title case).
+    pub(crate) prev_flags: Vec<Row>,
+    /// Templates 22 and 31 by their six flags.
+    pub(crate) neighbours: Vec<Row>,
+    /// Templates 15 and 16 by (previous gazetteer tag, own tag).
+    pub(crate) gaz_prev: Vec<Row>,
+    /// Template 17 by (own gazetteer tag, next tag).
+    pub(crate) gaz_next: Vec<Row>,
+    /// Templates 40 and 41 by (previous label, label before it).
+    pub(crate) labels: Vec<Row>,
+}
 
 /// Feature weights: `buckets` rows of `NUM_LABELS` columns.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Tagger {
     buckets: usize,
     /// `buckets - 1` when `buckets` is a power of two: the bucket is then a
     /// mask, not a 64-bit division (same result).
     mask: Option<u64>,
-    /// Identifies this tagger's common-word list to the per-thread word
-    /// memo, which must not serve one tagger's facts to another.
+    /// Identifies this tagger's weights and common-word list to the
+    /// per-thread word memo, which must not serve one tagger's facts to
+    /// another (a clone gets its own id).
     id: u64,
     weights: Vec<Row>,
     common: CommonWords,
+    tables: Tables,
+}
+
+impl Clone for Tagger {
+    fn clone(&self) -> Tagger {
+        Tagger {
+            buckets: self.buckets,
+            mask: self.mask,
+            id: next_id(),
+            weights: self.weights.clone(),
+            common: self.common.clone(),
+            tables: self.tables.clone(),
+        }
+    }
+}
+
+fn next_id() -> u64 {
+    static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Tagger {
@@ -62,14 +177,57 @@ impl Tagger {
     }
 
     fn with_weights(buckets: usize, weights: Vec<Row>, common: CommonWords) -> Tagger {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-        Tagger {
+        let mut tagger = Tagger {
             buckets,
             mask: buckets.is_power_of_two().then(|| buckets as u64 - 1),
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            weights,
+            id: next_id(),
+            weights: weights.into_iter().map(Row::with_bound).collect(),
             common,
+            tables: Tables::default(),
+        };
+        tagger.tables = crate::word_cache::tables(&tagger);
+        tagger
+    }
+
+    /// A tagger whose bucket `b` holds `weights(b)` (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_parts(
+        buckets: usize,
+        common: CommonWords,
+        mut weights: impl FnMut(usize) -> [f32; NUM_LABELS],
+    ) -> Tagger {
+        let rows = (0..buckets)
+            .map(|b| {
+                let mut row = Row::default();
+                row.0[..NUM_LABELS].copy_from_slice(&weights(b));
+                row
+            })
+            .collect();
+        Tagger::with_weights(buckets, rows, common)
+    }
+
+    /// The row of a feature hash (zeros if the table is empty).
+    #[inline]
+    pub(crate) fn row_of(&self, feature: u64) -> &Row {
+        static ZERO: Row = Row::ZERO;
+        self.weights.get(self.row(feature)).unwrap_or(&ZERO)
+    }
+
+    /// The sum of the rows of `features`.
+    pub(crate) fn rows_sum(&self, features: &[u64]) -> Row {
+        let mut sum = Row::default();
+        for f in features {
+            sum.add(self.row_of(*f));
         }
+        sum
+    }
+
+    pub(crate) fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     fn row(&self, feature: u64) -> usize {
@@ -135,25 +293,50 @@ impl Tagger {
         })
     }
 
-    /// Tagging through the per-thread word memo (see `word_cache.rs`).
+    /// Tagging through the per-thread word memo (see `word_cache.rs` and
+    /// the module doc): fast sums, the reference sums where those are not
+    /// clear.
     fn tag_memo(&self, memo: &mut WordCache, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
-        memo.prepare(self.id, gaz);
-        let ids: Vec<usize> = words
-            .iter()
-            .map(|w| memo.id(w, gaz, &self.common))
-            .collect();
-        let gaz_tags = memo.gazetteer_tags(words, &ids, gaz);
-        let mut stat = Vec::new();
-        memo.static_features(&ids, &gaz_tags, &mut stat);
-        self.greedy(&stat, |i, p1, p2| {
-            let [d42, d43] = ids.get(i).map_or([0, 0], |&id| memo.facts(id).dynamic(p1));
-            [
-                Fh::new(40).bytes(&[p1]).finish(),
-                Fh::new(41).bytes(&[p1, p2]).finish(),
-                d42,
-                d43,
-            ]
-        })
+        memo.prepare(self, gaz);
+        let mut sentence = memo.take_sentence();
+        memo.load_sentence(&mut sentence, words, gaz, self);
+        let statics = memo.static_rows(&sentence, self);
+        let labels = &self.tables.labels;
+        let mut out = Vec::with_capacity(statics.len());
+        let (mut p1, mut p2) = (0u8, 0u8);
+        for (i, s) in statics.iter().enumerate() {
+            let facts = memo.facts(sentence.ids.get(i).copied().unwrap_or(usize::MAX));
+            let mut scores = *s;
+            if let Some(r) = labels.get(p1 as usize * NUM_LABELS + p2 as usize) {
+                scores.add(r);
+            }
+            if p1 == 0 {
+                scores.add(facts.after_outside());
+            } else {
+                let [d42, d43] = facts.dynamic(p1);
+                scores.add(self.row_of(d42));
+                scores.add(self.row_of(d43));
+            }
+            let l = match scores.clear_best(p1) {
+                Some(l) => l,
+                None => {
+                    let stat = memo.static_features_at(&sentence, i);
+                    let [d42, d43] = facts.dynamic(p1);
+                    let dynf = [
+                        Fh::new(40).bytes(&[p1]).finish(),
+                        Fh::new(41).bytes(&[p1, p2]).finish(),
+                        d42,
+                        d43,
+                    ];
+                    self.best(&stat, &dynf, p1)
+                }
+            };
+            out.push(l);
+            p2 = p1;
+            p1 = l;
+        }
+        memo.give_back(sentence, statics);
+        out
     }
 
     /// Tagging straight from the feature definitions, as in training.
@@ -270,10 +453,8 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(buckets: usize, common: CommonWords) -> Trainer {
-        let mut model = Tagger::zeroed(buckets);
-        model.common = common;
         Trainer {
-            model,
+            model: Tagger::with_weights(buckets, vec![Row::default(); buckets], common),
             totals: vec![0.0; buckets * ROW],
             step: 1.0,
         }
@@ -327,12 +508,61 @@ impl Trainer {
 
     /// The averaged weights, with weights below `prune` set to zero.
     pub fn averaged(&self, prune: f32) -> Tagger {
-        let mut model = self.model.clone();
-        let flat = model.weights.iter_mut().flat_map(|r| r.0.iter_mut());
+        let mut weights = self.model.weights.clone();
+        let flat = weights.iter_mut().flat_map(|r| r.0.iter_mut());
         for (w, t) in flat.zip(&self.totals) {
             let avg = *w - t / self.step;
             *w = if avg.abs() < prune { 0.0 } else { avg };
         }
-        model
+        Tagger::with_weights(self.model.buckets, weights, self.model.common.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::gazetteer;
+
+    fn sentences() -> Vec<Vec<&'static str>> {
+        [
+            "Minister Ilse Vogt said the Bank of Oporto fell .",
+            "North Korean troops entered Kyiv ’s suburbs `` Gdańsk",
+            "Ilse Vogt said 14,000 U.S. soldiers ÉTÉ x",
+            "The Nordvik Shipping Co said on Tuesday that Arno Pelt will join its board .",
+            "A",
+            "",
+        ]
+        .iter()
+        .map(|s| s.split_whitespace().collect())
+        .collect()
+    }
+
+    /// The fast path must give the reference labels, with the shipped model
+    /// and with weights whose magnitudes span many orders (so that fast and
+    /// reference sums round differently and the fallback is exercised).
+    #[test]
+    fn fast_labels_equal_reference_labels() {
+        let gaz = gazetteer();
+        let shipped = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let wild = Tagger::from_parts(1 << 12, shipped.common_words().clone(), |_| {
+            std::array::from_fn(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let mantissa = (seed % 2001) as f32 / 1000.0 - 1.0;
+                mantissa * 10f32.powi((seed >> 40) as i32 % 9 - 4)
+            })
+        });
+        for tagger in [&shipped, &wild] {
+            for words in sentences() {
+                let mut memo = WordCache::default();
+                assert_eq!(
+                    tagger.tag_memo(&mut memo, &words, gaz),
+                    tagger.tag_reference(&words, gaz),
+                    "{words:?}"
+                );
+            }
+        }
     }
 }

@@ -27,6 +27,12 @@ static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
 static ORG_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_heads.txt")));
 
+static ORG_PREFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/org_prefixes.txt")));
+
+static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/role_words.txt")));
+
 /// Lowercase words that join the parts of a company name ("Thomas and Betts
 /// Corp", "Cie Financiere de Paribas").
 const NAME_JOINERS: &[&str] = &[
@@ -85,8 +91,11 @@ pub fn news_pieces(
     folded: &[&str],
     pieces: Vec<Piece>,
 ) -> Vec<Piece> {
+    let is_common = |f: &str| common.contains(f);
+    let pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
     let pieces = assemble_organizations(gaz, words, folded, pieces);
-    split_country_abbreviations(gaz, |f| common.contains(f), words, folded, pieces)
+    let pieces = type_by_org_prefix(folded, pieces);
+    split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
 
 /// A country written as a dotted abbreviation ("U.S.", "U.K.") at token `i`.
@@ -117,10 +126,14 @@ pub fn assemble_organizations(
     let w = |i: usize| words.get(i).copied().unwrap_or_default();
     let suffix = |i: usize| capitalised(w(i)) && COMPANY_SUFFIXES.contains(f(i));
     let piece_ends: HashSet<usize> = pieces.iter().map(|p| p.1).collect();
+    // A head ends a piece, or directly follows one the tagger stopped short
+    // ("Saudi Arabian Monetary" + "Agency"), or precedes a title.
     let head = |i: usize| {
         capitalised(w(i))
             && ORG_HEADS.contains(f(i))
-            && (piece_ends.contains(&(i + 1)) || gaz.is_title(f(i + 1)))
+            && (piece_ends.contains(&(i + 1))
+                || (piece_ends.contains(&i) && !capitalised(w(i + 1)))
+                || gaz.is_title(f(i + 1)))
     };
     let name_word = |i: usize| {
         capitalised(w(i))
@@ -152,10 +165,21 @@ pub fn assemble_organizations(
                 start = p;
                 continue;
             }
-            let joiner = NAME_JOINERS.contains(&w(p)) || is_possessive(w(p));
-            if joiner && p >= 1 && name_word(p - 1) && !stands_alone(p - 1) {
+            if NAME_JOINERS.contains(&w(p)) && p >= 1 && name_word(p - 1) && !stands_alone(p - 1) {
                 start = p - 1;
                 continue;
+            }
+            // A possessive belongs to a one-word name that opens the
+            // company name ("Moody's Investors Service Inc"); after a longer
+            // name it marks the owner ("National Fuel's Seneca Resources").
+            let opens_name = |q: usize| q == 0 || !name_word(q - 1);
+            if is_possessive(w(p))
+                && p >= 1
+                && name_word(p - 1)
+                && !stands_alone(p - 1)
+                && opens_name(p - 1)
+            {
+                start = p - 1;
             }
             break;
         }
@@ -211,6 +235,89 @@ pub fn assemble_organizations(
     out
 }
 
+/// A piece opening with a European legal form or bank word ("Cie
+/// Bancaire", "NV Philips Gloeilampenfabrieken") is an organisation.
+pub fn type_by_org_prefix(folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+    pieces
+        .into_iter()
+        .map(|(a, b, kind)| {
+            let prefixed = b > a + 1 && folded.get(a).is_some_and(|f| ORG_PREFIXES.contains(f));
+            (a, b, if prefixed { "ORG".to_string() } else { kind })
+        })
+        .collect()
+}
+
+fn is_role(gaz: &Gazetteer, folded: &str) -> bool {
+    gaz.is_title(folded) || ROLE_WORDS.contains(folded)
+}
+
+/// A person after a title inside a piece the tagger typed as a whole
+/// ("Industry Undersecretary George Petsos", "West German Farm Minister
+/// Ignaz Kiechle", "Ways and Means Committee Chairman Dan Rostenkowski"):
+/// the two to three capitalised words after the last title are a person
+/// (one word if the tagger said person); before the title, a leading
+/// nationality or country, or an organisation ending in its head, stays,
+/// and words that only qualify the title ("Industry", "Farm") go. A title
+/// and "of" opening an organisation ("President of Foreman and Heidepriem")
+/// are dropped.
+pub fn split_titled_persons(
+    gaz: &Gazetteer,
+    is_common: impl Fn(&str) -> bool,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let f = |i: usize| folded.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let mut out = Vec::with_capacity(pieces.len());
+    for (a, b, kind) in pieces {
+        // "Secretary of State George Shultz" is a title and a person,
+        // which `refine_chunk` splits.
+        let names_person = (a + 2..b).any(|i| gaz.is_given_name(f(i)));
+        if kind != "PER" && b > a + 2 && is_role(gaz, f(a)) && w(a + 1) == "of" && !names_person {
+            out.push((a + 2, b, kind));
+            continue;
+        }
+        let person_after = |t: usize| {
+            let n = b - (t + 1);
+            let longest = if kind == "PER" { 1..=3 } else { 2..=3 };
+            longest.contains(&n)
+                && (t + 1..b).all(|i| {
+                    capitalised(w(i))
+                        && !is_role(gaz, f(i))
+                        && !gaz.is_org_word(f(i))
+                        && !ORG_HEADS.contains(f(i))
+                        && !COMPANY_SUFFIXES.contains(f(i))
+                })
+                && !(t + 1..b).all(|i| is_common(f(i)))
+                && gaz.longest_match_folded(words, folded, t + 1).is_none()
+        };
+        let Some(t) = (a + 1..b.saturating_sub(1))
+            .rev()
+            .find(|&t| is_role(gaz, f(t)) && capitalised(w(t)) && person_after(t))
+        else {
+            out.push((a, b, kind));
+            continue;
+        };
+        // The start of the run of titles ("Deputy Prime Minister").
+        let mut first = t;
+        while first > a && is_role(gaz, f(first - 1)) {
+            first -= 1;
+        }
+        if first > a {
+            match gaz.longest_match_folded(words, folded, a) {
+                Some((n, Place::Demonym(_) | Place::Country(_))) if a + n <= first => {
+                    out.push((a, a + n, kind.clone()));
+                }
+                _ if ORG_HEADS.contains(f(first - 1)) => out.push((a, first, "ORG".to_string())),
+                _ => {}
+            }
+        }
+        out.push((t + 1, b, "PER".to_string()));
+    }
+    out
+}
+
 /// "U.S. Currency", "U.S. Is": Reuters capitalises the word after a dotted
 /// abbreviation, and the tagger runs the two together. The country stands
 /// alone; the rest stays only if it is more than capitalised common words
@@ -231,7 +338,7 @@ pub fn split_country_abbreviations(
         out.push((a, a + 1, kind.clone()));
         let rest = folded.get(a + 1..b).unwrap_or(&[]);
         let keep = rest.last().is_some_and(|l| ORG_HEADS.contains(l))
-            || !rest.iter().all(|f| is_common(f));
+            || (rest.len() >= 2 && !rest.iter().all(|f| is_common(f)));
         if keep {
             out.push((a + 1, b, kind));
         }
@@ -404,6 +511,118 @@ mod tests {
             let got = run(text, pieces, |w, f, p| {
                 assemble_organizations(gazetteer(), w, f, p)
             });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn possessives_and_heads_after_pieces() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            // An owner's possessive before a company stays outside it.
+            (
+                "Harlow Steel's Brixton Wire Corp unit",
+                &[(0, 2, "ORG"), (3, 6, "ORG")],
+                &["Harlow Steel ORG", "Brixton Wire Corp ORG"],
+            ),
+            // A head right after a piece the tagger stopped short.
+            (
+                "by the Lanvarian Monetary Agency (LMA)",
+                &[(2, 4, "PER")],
+                &["Lanvarian Monetary Agency ORG"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                assemble_organizations(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn persons_split_from_titles() {
+        let common = |f: &str| matches!(f, "executive" | "officer" | "industry" | "farm");
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "Industry Undersecretary Tomas Vilkas said",
+                &[(0, 4, "ORG")],
+                &["Tomas Vilkas PER"],
+            ),
+            (
+                "Canadian Farm Minister Orla Penrose said",
+                &[(0, 5, "LOC")],
+                &["Canadian LOC", "Orla Penrose PER"],
+            ),
+            (
+                "Fisheries Committee Chairman Ola Brent said",
+                &[(0, 5, "ORG")],
+                &["Fisheries Committee ORG", "Ola Brent PER"],
+            ),
+            (
+                "President of Dunmore and Pryce said",
+                &[(0, 5, "ORG")],
+                &["Dunmore and Pryce ORG"],
+            ),
+            // Not persons: a single word after a title unless the tagger
+            // said person, common words, organisations.
+            (
+                "General Motors said",
+                &[(0, 2, "ORG")],
+                &["General Motors ORG"],
+            ),
+            (
+                "Farm Minister Kessel said",
+                &[(0, 3, "PER")],
+                &["Kessel PER"],
+            ),
+            (
+                "Farm Minister Kessel said",
+                &[(0, 3, "ORG")],
+                &["Farm Minister Kessel ORG"],
+            ),
+            (
+                "President and Chief Executive Officer",
+                &[(0, 5, "ORG")],
+                &["President and Chief Executive Officer ORG"],
+            ),
+            (
+                "Deputy Foreign Minister Mandel Trust",
+                &[(0, 5, "ORG")],
+                &["Deputy Foreign Minister Mandel Trust ORG"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                split_titled_persons(gazetteer(), common, w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn european_legal_forms_open_organisations() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "Cie Generale Vendoise said",
+                &[(0, 3, "PER")],
+                &["Cie Generale Vendoise ORG"],
+            ),
+            (
+                "Banque Lorvel said",
+                &[(0, 2, "LOC")],
+                &["Banque Lorvel ORG"],
+            ),
+            (
+                "Pierre Lorvel said",
+                &[(0, 2, "PER")],
+                &["Pierre Lorvel PER"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |_, f, p| type_by_org_prefix(f, p));
             assert_eq!(got, *want, "{text}");
         }
     }

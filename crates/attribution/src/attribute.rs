@@ -2,7 +2,7 @@
 //! phrase, the speech cue, appositives and the channel, read from the units
 //! around it.
 
-use crate::lexicon::{class, FunctionClass, LEXICON};
+use crate::lexicon::{FunctionClass, LEXICON};
 use crate::speaker::{
     appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
     Phrase, PhraseKind,
@@ -26,11 +26,17 @@ pub struct Attribution {
 
 /// The cue starting at unit `k`: its length in units and whether it may
 /// introduce reported speech.
+#[inline]
 pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
-    let first = units.get(k).filter(|u| k < limit && u.is_word())?;
-    if !LEXICON.may_start_cue(first.norm()) || !first.is(class::CUE_START) {
+    let first = units.get(k)?;
+    if k >= limit || !first.is_word() || !first.may_start_cue() {
         return None;
     }
+    cue_words_at(units, k, limit)
+}
+
+/// [`cue_at`] once the first word may start a cue.
+fn cue_words_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units

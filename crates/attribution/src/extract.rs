@@ -58,7 +58,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         }
         let lo = all.len();
         append_units(text, &lower, line_start, line_end, &in_line, &mut all);
-        bounds.push((lo, all.len()));
+        bounds.push((lo, all.len(), !in_line.is_empty()));
     }
     let mut sources = Antecedents {
         tracker: Tracker::default(),
@@ -66,9 +66,17 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         text,
         deferred: Vec::new(),
     };
-    for &(lo, hi) in &bounds {
+    let mut sentence_buf = Vec::new();
+    for &(lo, hi, has_quotes) in &bounds {
         let us = all.get(lo..hi).unwrap_or(&[]);
-        walk_paragraph(doc, us, (lo, hi), &segments, &mut sources, &mut drafts);
+        sentences(us, text, &mut sentence_buf);
+        let paragraph = Paragraph {
+            units: us,
+            range: (lo, hi),
+            sentences: &sentence_buf,
+            has_quotes,
+        };
+        walk_paragraph(doc, &paragraph, &segments, &mut sources, &mut drafts);
     }
     finish(doc, drafts)
 }
@@ -135,9 +143,18 @@ impl Antecedents<'_, '_> {
     }
 }
 
-/// Sentence ranges of a paragraph's units.
-fn sentences(us: &[Unit], text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// A paragraph's units, where they lie among the document's units, its
+/// sentences (unit ranges) and whether it holds a quote.
+struct Paragraph<'p, 'a> {
+    units: &'p [Unit<'a>],
+    range: (usize, usize),
+    sentences: &'p [(usize, usize)],
+    has_quotes: bool,
+}
+
+/// Sentence ranges of a paragraph's units, into `out`.
+fn sentences(us: &[Unit], text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut a = 0;
     for k in 0..us.len() {
         if ends_sentence(us, k, text) {
@@ -148,12 +165,21 @@ fn sentences(us: &[Unit], text: &str) -> Vec<(usize, usize)> {
     if a < us.len() {
         out.push((a, us.len()));
     }
-    out
 }
 
 /// Whether `text` holds at least `min` words (stops counting there: the
 /// texts may be long).
 fn has_words(text: &str, min: usize) -> bool {
+    if text.is_ascii() {
+        // Words split at ASCII white space (all of it, in ASCII text).
+        return text
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+            .filter(|w| w.iter().any(u8::is_ascii_alphanumeric))
+            .take(min)
+            .count()
+            >= min;
+    }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(min)
@@ -163,17 +189,19 @@ fn has_words(text: &str, min: usize) -> bool {
 
 fn walk_paragraph(
     doc: &Document,
-    us: &[Unit],
-    paragraph: (usize, usize),
+    paragraph: &Paragraph,
     segments: &[QuoteSegment],
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
 ) {
     let text = doc.text.as_str();
+    let us = paragraph.units;
     let mut consumed_to = 0usize; // units before this index belong to a claim
-    for (a, b) in sentences(us, text) {
+    for &(a, b) in paragraph.sentences {
         let mut any_quote = false;
-        for k in a..b {
+        // Without quote units the scan for them is skipped.
+        let quote_scan = if paragraph.has_quotes { a..b } else { a..a };
+        for k in quote_scan {
             let UnitKind::Quote(idx) = us.get(k).map_or(UnitKind::Word, |u| u.kind.clone()) else {
                 continue;
             };
@@ -211,7 +239,7 @@ fn walk_paragraph(
         if any_quote || a < consumed_to {
             continue;
         }
-        reported(doc, us, paragraph, a, b, sources, drafts);
+        reported(doc, us, paragraph.range, a, b, sources, drafts);
     }
 }
 

@@ -118,13 +118,15 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
     true
 }
 
+#[inline]
 fn cue_here(units: &[Unit], k: usize) -> bool {
-    let Some(first) = units.get(k).filter(|u| u.is_word()) else {
-        return false;
-    };
-    if !LEXICON.may_start_cue(first.norm()) || !first.is(class::CUE_START) {
-        return false;
-    }
+    units
+        .get(k)
+        .is_some_and(|u| u.is_word() && u.may_start_cue() && cue_words_here(units, k))
+}
+
+/// [`cue_here`] once the first word may start a cue.
+fn cue_words_here(units: &[Unit], k: usize) -> bool {
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units

@@ -43,6 +43,9 @@ pub struct Unit<'a> {
     classes: Cell<u16>,
 }
 
+/// Set at tokenisation when the word's shape fits some cue's first word,
+/// so that most words fail the cue test on one bit.
+const CUE_SHAPE: u16 = 1 << 13;
 const NORM_KNOWN: u16 = 1 << 14;
 const WRITTEN_KNOWN: u16 = 1 << 15;
 
@@ -92,6 +95,13 @@ impl Unit<'_> {
             self.classes.set(c);
         }
         c & classes != 0
+    }
+
+    /// Whether a speech cue may start with this word (its first word is in
+    /// the cue list).
+    #[inline]
+    pub fn may_start_cue(&self) -> bool {
+        self.classes.get() & CUE_SHAPE != 0 && self.is(class::CUE_START)
     }
 
     /// The function-word class of the normal form.
@@ -187,6 +197,7 @@ pub fn append_units<'a>(
         return;
     };
     let bytes = slice.as_bytes();
+    let lexicon = &*LEXICON;
     let mut q = quotes.iter();
     // Open offset of the next quote that has not ended before `i`.
     let mut next_quote = q.next();
@@ -271,6 +282,17 @@ pub fn append_units<'a>(
                 j += 1;
             }
         }
+        // An ASCII word's normal form is its slice of the lower-cased
+        // text: no allocation per capitalised word.
+        let norm = match lower.get(abs..stop) {
+            Some(l) if ascii => Cow::Borrowed(l),
+            _ => Cow::Owned(norm(text.get(abs..stop).unwrap_or(""))),
+        };
+        let cue_shape = if lexicon.may_start_cue(&norm) {
+            CUE_SHAPE
+        } else {
+            0
+        };
         out.push(Unit {
             start: abs,
             end: stop,
@@ -280,13 +302,8 @@ pub fn append_units<'a>(
             } else {
                 first.is_uppercase()
             },
-            // An ASCII word's normal form is its slice of the
-            // lower-cased text: no allocation per capitalised word.
-            norm: match lower.get(abs..stop) {
-                Some(l) if ascii => Cow::Borrowed(l),
-                _ => Cow::Owned(norm(text.get(abs..stop).unwrap_or(""))),
-            },
-            classes: Cell::new(0),
+            norm,
+            classes: Cell::new(cue_shape),
         });
         i = j;
     }
@@ -310,9 +327,11 @@ fn word_end(slice: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
     loop {
         // The hot loop: a run of ASCII letters and digits.
-        while bytes.get(j).is_some_and(|&b| class(b) & ALNUM != 0) {
-            j += 1;
-        }
+        let rest = bytes.get(j..).unwrap_or(&[]);
+        j += rest
+            .iter()
+            .position(|&b| class(b) & ALNUM == 0)
+            .unwrap_or(rest.len());
         let Some(&b) = bytes.get(j) else { break };
         let cl = class(b);
         if cl & JOINER != 0 {
@@ -344,9 +363,11 @@ fn word_end(slice: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote
 /// whose text ends with one and is followed by a capitalised word or
 /// another quote (“... over.” Next sentence).
+#[inline]
 pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
     let Some(u) = units.get(k) else { return true };
     match u.kind {
+        UnitKind::Word => false,
         UnitKind::Punct => {
             // "(D-Wis.) said", "5 p.m. on": a stop before a bracket, comma or
             // lower-case word ends an abbreviation, not the sentence.
@@ -358,7 +379,6 @@ pub fn ends_sentence(units: &[Unit], k: usize, text: &str) -> bool {
                     !continues
                 })
         }
-        UnitKind::Word => false,
         UnitKind::Quote(_) => {
             let inner = text.get(u.start..u.end).unwrap_or("");
             let trimmed = inner.trim_end_matches(['”', '’', '"', '\'', '»']);

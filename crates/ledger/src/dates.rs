@@ -25,11 +25,9 @@ pub fn doc_infos(documents: &[Document]) -> HashMap<String, DocInfo> {
         .iter()
         .enumerate()
         .map(|(order, doc)| {
-            let estimate = doc.published_estimate.as_ref().and_then(|e| e.earliest);
-            let (date, estimated) = match (doc.published, estimate) {
-                (Some(d), _) => (Some(d.to_string()), false),
-                (None, Some(d)) => (Some(d.to_string()), true),
-                (None, None) => (None, false),
+            let (date, estimated) = match doc.placed_date() {
+                Some((d, estimated)) => (Some(d.to_string()), estimated),
+                None => (None, false),
             };
             let info = DocInfo {
                 order,

@@ -122,6 +122,7 @@ impl ArticleBuilder {
     pub fn estimated(mut self, earliest: &str, basis: &str) -> ArticleBuilder {
         let date = NaiveDate::parse_from_str(earliest, "%Y-%m-%d").ok();
         self.doc.published_estimate = Some(DateEstimate {
+            weak: false,
             earliest: date,
             latest: None,
             basis: basis.to_string(),

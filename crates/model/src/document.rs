@@ -38,6 +38,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// The date that places this document in time, and whether it is an
+    /// estimate: the publication date, else the lower bound of an estimate
+    /// that rests on more than a year alone.
+    pub fn placed_date(&self) -> Option<(NaiveDate, bool)> {
+        match (self.published, &self.published_estimate) {
+            (Some(d), _) => Some((d, false)),
+            (None, Some(e)) if !e.weak => e.earliest.map(|d| (d, true)),
+            _ => None,
+        }
+    }
+
     /// Number of whitespace-separated words in the clean text.
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
@@ -93,6 +104,10 @@ pub struct DateEstimate {
     pub latest: Option<NaiveDate>,
     /// Human-readable reason, e.g. "latest explicit date in text: 2025-04-27".
     pub basis: String,
+    /// True when the bounds rest on a year alone ("the war ended in 1953"):
+    /// still a true bound, but too loose to place the document in time.
+    #[serde(default)]
+    pub weak: bool,
 }
 
 /// TIMEX3 type of a temporal expression.

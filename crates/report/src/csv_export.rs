@@ -66,13 +66,9 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
     for c in &ledger.claims {
         let doc = view.doc(&c.doc);
         let (date, date_estimated) = match doc {
-            Some(d) => match (
-                d.published,
-                d.published_estimate.as_ref().and_then(|e| e.earliest),
-            ) {
-                (Some(p), _) => (p.to_string(), false),
-                (None, Some(e)) => (e.to_string(), true),
-                (None, None) => (String::new(), false),
+            Some(d) => match d.placed_date() {
+                Some((date, estimated)) => (date.to_string(), estimated),
+                None => (String::new(), false),
             },
             None => (String::new(), false),
         };

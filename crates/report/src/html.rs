@@ -252,18 +252,28 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
             esc(&t.actor),
             esc(&crate::view::about_phrase(&t.about))
         );
-        for (i, s) in t.steps.iter().enumerate() {
-            if i > 0 {
-                out.push_str("<span class=\"arrow\">→</span>");
-            }
+        let (dated, undated) = crate::view::split_steps(t);
+        let step = |out: &mut String, s: &crosscheck_model::StanceStep| {
             let _ = write!(
                 out,
                 "<span class=\"step {}\" title=\"{}\">{}<small>{}</small></span>",
                 step_class(s.polarity),
                 esc(&s.claim),
                 polarity_verb(s.polarity),
-                esc(&crate::view::step_time(s))
+                esc(&crate::view::step_time(s, view))
             );
+        };
+        for (i, s) in dated.iter().enumerate() {
+            if i > 0 {
+                out.push_str("<span class=\"arrow\">→</span>");
+            }
+            step(out, s);
+        }
+        if !undated.is_empty() {
+            out.push_str("</div><div class=\"steps undated\"><span class=\"sub\">undated, so not placed in this order:</span>");
+            for s in undated {
+                step(out, s);
+            }
         }
         out.push_str("</div></div>");
     }
@@ -283,7 +293,7 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
                     polarity_verb(s.polarity),
                     esc(&shorten(&t.about, 120)),
                     esc(outlet_name),
-                    esc(&crate::view::step_time(s))
+                    esc(&crate::view::step_time(s, view))
                 );
             }
         }

@@ -127,7 +127,7 @@ pub fn markdown(ledger: &Ledger) -> String {
 
     let _ = writeln!(out, "## Stances over time\n");
     for t in &ledger.stance_timelines {
-        let steps = crate::view::steps_line(t);
+        let steps = crate::view::steps_line(t, &view);
         let changed = if t.changed {
             " — **changed position**"
         } else {

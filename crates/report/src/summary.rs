@@ -98,7 +98,7 @@ pub fn summary(ledger: &Ledger) -> String {
     if !changes.is_empty() {
         let _ = writeln!(out, "  Stance changes");
         for t in changes {
-            let steps = crate::view::steps_line(t);
+            let steps = crate::view::steps_line(t, &view);
             let _ = writeln!(
                 out,
                 "    {} {}: {}",

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crosscheck_ledger::{polarity_verb, value_text_of};
 use crosscheck_model::{
     Claim, ClaimKind, Document, Ledger, PropositionStatus, PropositionValue, SourceKind,
+    StanceStep, StanceTimeline,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -59,14 +60,16 @@ impl<'a> View<'a> {
     }
 }
 
-/// "2031-03-02", "≈2031-04-10" for an estimate, or "undated".
+/// "2031-03-02", "≈2031-04-10" for an estimate, "undated (after 1987)" for
+/// a bound resting on a year alone, or "undated".
 pub fn doc_date(doc: &Document) -> String {
-    match (
-        doc.published,
-        doc.published_estimate.as_ref().and_then(|e| e.earliest),
-    ) {
-        (Some(d), _) => d.to_string(),
-        (None, Some(d)) => format!("≈{d}"),
+    match (doc.placed_date(), &doc.published_estimate) {
+        (Some((d, false)), _) => d.to_string(),
+        (Some((d, true)), _) => format!("≈{d}"),
+        (None, Some(e)) => match e.earliest {
+            Some(d) => format!("undated (after {})", d.format("%Y")),
+            None => "undated".to_string(),
+        },
         (None, None) => "undated".to_string(),
     }
 }
@@ -171,28 +174,61 @@ pub fn highlighted(claim: &Claim) -> (String, String, String) {
 
 /// A stance timeline's steps as one line: "denied (initially · 2031-03-02)
 /// → confirmed (2031-04-11)".
-pub fn steps_line(timeline: &crosscheck_model::StanceTimeline) -> String {
-    timeline
-        .steps
+pub fn steps_line(timeline: &StanceTimeline, view: &View) -> String {
+    let (dated, undated) = split_steps(timeline);
+    let dated_line = dated
         .iter()
-        .map(|s| {
-            format!(
-                "{} ({})",
-                crosscheck_ledger::polarity_verb(s.polarity),
-                step_time(s)
-            )
+        .map(|s| format!("{} ({})", polarity_verb(s.polarity), step_time(s, view)))
+        .collect::<Vec<_>>()
+        .join(" → ");
+    let undated_line = undated
+        .iter()
+        .map(|s| match s.when.as_deref().filter(|w| !w.is_empty()) {
+            Some(when) => format!("{} ({when})", polarity_verb(s.polarity)),
+            None => polarity_verb(s.polarity).to_string(),
         })
         .collect::<Vec<_>>()
-        .join(" → ")
+        .join("; ");
+    match (dated.is_empty(), undated.is_empty()) {
+        (_, true) => dated_line,
+        (true, false) => format!("undated: {undated_line}"),
+        (false, false) => {
+            format!("{dated_line}; undated, so not placed in this order: {undated_line}")
+        }
+    }
+}
+
+/// Steps whose place in time is known, in order, and the rest: an undated
+/// report could come before or after any of them, so it gets no arrow.
+pub fn split_steps(timeline: &StanceTimeline) -> (Vec<&StanceStep>, Vec<&StanceStep>) {
+    timeline.steps.iter().partition(|s| s.date.is_some())
 }
 
 /// When a stance step was taken, as a reader needs it: the text's own
-/// qualifier ("initially", "until late April") and the date.
-pub fn step_time(step: &crosscheck_model::StanceStep) -> String {
-    let date = step.date.as_deref().unwrap_or("undated");
+/// qualifier ("initially", "until late April") with the date it names, or,
+/// when the qualifier names none, the date it was reported ("≈" for an
+/// estimated document date).
+pub fn step_time(step: &StanceStep, view: &View) -> String {
+    let claim = view.claim(&step.claim);
+    let own_date = claim
+        .and_then(|c| c.time.as_ref())
+        .and_then(|t| crosscheck_ledger::calendar_value(&t.value))
+        .is_some();
+    let date = match (&step.date, own_date) {
+        (None, _) => "undated".to_string(),
+        (Some(d), true) => d.clone(),
+        (Some(d), false) => {
+            let estimated = view
+                .doc(&step.doc)
+                .and_then(Document::placed_date)
+                .is_some_and(|(_, estimated)| estimated);
+            let mark = if estimated { "≈" } else { "" };
+            format!("reported {mark}{d}")
+        }
+    };
     match step.when.as_deref() {
         Some(when) if !when.is_empty() => format!("{when} · {date}"),
-        _ => date.to_string(),
+        _ => date,
     }
 }
 
@@ -207,5 +243,52 @@ pub fn about_phrase(about: &str) -> String {
         about.trim().to_string()
     } else {
         format!("on {}", about.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use crosscheck_model::DateEstimate;
+
+    #[test]
+    fn document_dates_as_shown() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let estimate = |earliest, weak| DateEstimate {
+            earliest,
+            latest: None,
+            basis: String::new(),
+            weak,
+        };
+        // (published, estimate, shown, placed)
+        let cases = [
+            (day(2031, 3, 2), None, "2031-03-02", Some((2031, false))),
+            (
+                None,
+                Some(estimate(day(2031, 4, 10), false)),
+                "≈2031-04-10",
+                Some((2031, true)),
+            ),
+            (
+                None,
+                Some(estimate(day(1961, 1, 1), true)),
+                "undated (after 1961)",
+                None,
+            ),
+            (None, None, "undated", None),
+        ];
+        for (published, est, shown, placed) in cases {
+            let doc = Document {
+                published,
+                published_estimate: est,
+                ..Document::default()
+            };
+            assert_eq!(doc_date(&doc), shown);
+            let got = doc
+                .placed_date()
+                .map(|(d, e)| (chrono::Datelike::year(&d), e));
+            assert_eq!(got, placed, "{shown}");
+        }
     }
 }

@@ -20,7 +20,7 @@ fn summary_lists_documents_then_cross_source_findings() {
         "figure  1,200 Veloran soldiers deployed to the Ostrian border town of Kell — Ostrian intelligence",
         "stance  The Velish government denied the reports",
         "Veloran troops [evolving] 4 values",
-        "Velora on the deployment of troops: denied (2031-03-02)",
+        "Velora on the deployment of troops: denied (reported 2031-03-02) → did not confirm (reported 2031-03-20)",
         "≈2031-04-10",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");

@@ -47,6 +47,7 @@ pub fn estimate_publication_date(
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
+    let mut year_only = false;
     let dated = explicit_dates(text, expressions);
     if let Some(d) = dated
         .iter()
@@ -54,7 +55,8 @@ pub fn estimate_publication_date(
         .max_by_key(|d| d.first)
     {
         earliest = Some(d.first);
-        let weak = if d.expr.granularity.as_deref() == Some("year") {
+        year_only = d.expr.granularity.as_deref() == Some("year");
+        let weak = if year_only {
             " (a year only: a weak lower bound)"
         } else if !states_year(&d.expr.text) {
             " (year inferred from the other dates the text states)"
@@ -100,6 +102,7 @@ pub fn estimate_publication_date(
         earliest,
         latest,
         basis: basis.join("; "),
+        weak: year_only && latest.is_none(),
     })
 }
 
@@ -316,5 +319,35 @@ mod tests {
         let est = estimate_publication_date(cases[0].0, &[]).expect("estimate");
         assert_eq!(est.earliest, NaiveDate::from_ymd_opt(2022, 1, 1));
         assert_eq!(est.latest, NaiveDate::from_ymd_opt(2023, 12, 31));
+    }
+
+    #[test]
+    fn a_year_alone_gives_a_weak_bound() {
+        let normalizer = crate::TimeNormalizer::new();
+        // (text, earliest, weak)
+        let cases: &[(&str, Option<NaiveDate>, bool)] = &[
+            (
+                "The ferry line closed when the canal was filled in 1961.",
+                NaiveDate::from_ymd_opt(1961, 1, 1),
+                true,
+            ),
+            (
+                "The council met on March 3, 2031, and again after the floods of 1998.",
+                NaiveDate::from_ymd_opt(2031, 3, 3),
+                false,
+            ),
+            (
+                "The mill strike began in 2028; now in its second year, it drags on.",
+                NaiveDate::from_ymd_opt(2029, 1, 1),
+                false,
+            ),
+            ("Nothing here is dated.", None, false),
+        ];
+        for (text, earliest, weak) in cases {
+            let exprs = normalizer.extract(text, &[], None);
+            let est = estimate_publication_date(text, &exprs);
+            assert_eq!(est.as_ref().and_then(|e| e.earliest), *earliest, "{text}");
+            assert_eq!(est.as_ref().is_some_and(|e| e.weak), *weak, "{text}");
+        }
     }
 }

@@ -253,14 +253,20 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
             esc(&crate::view::about_phrase(&t.about))
         );
         let (dated, undated) = crate::view::split_steps(t);
+        // Undated steps sit under their own label, so they show only the
+        // text's time words.
         let step = |out: &mut String, s: &crosscheck_model::StanceStep| {
+            let time = match s.date {
+                Some(_) => crate::view::step_time(s, view),
+                None => s.when.clone().unwrap_or_default(),
+            };
             let _ = write!(
                 out,
                 "<span class=\"step {}\" title=\"{}\">{}<small>{}</small></span>",
                 step_class(s.polarity),
                 esc(&s.claim),
                 polarity_verb(s.polarity),
-                esc(&crate::view::step_time(s, view))
+                esc(&time)
             );
         };
         for (i, s) in dated.iter().enumerate() {

@@ -156,8 +156,9 @@ struct Paragraph<'p, 'a> {
 fn sentences(us: &[Unit], text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut a = 0;
-    for k in 0..us.len() {
-        if ends_sentence(us, k, text) {
+    for (k, u) in us.iter().enumerate() {
+        // Words never end a sentence: the common case, tested inline.
+        if !u.is_word() && ends_sentence(us, k, text) {
             out.push((a, k + 1));
             a = k + 1;
         }

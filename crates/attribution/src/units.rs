@@ -180,6 +180,7 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+#[inline(always)]
 fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
@@ -311,6 +312,7 @@ pub fn append_units<'a>(
 
 /// Whether the char at byte `j` of `slice` is a letter or digit, and
 /// whether it is an ASCII digit.
+#[inline(always)]
 fn alnum_at(slice: &str, j: usize) -> (bool, bool) {
     match slice.as_bytes().get(j) {
         Some(&b) if b < 0x80 => (class(b) & ALNUM != 0, b.is_ascii_digit()),
@@ -323,6 +325,7 @@ fn alnum_at(slice: &str, j: usize) -> (bool, bool) {
 /// and whether the word is ASCII. Apostrophes, hyphens, stops and
 /// ampersands join letters (People’s, U.S., AT&T); a comma joins only
 /// digits (12,000).
+#[inline(always)]
 fn word_end(slice: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = slice.as_bytes();
     loop {

@@ -119,7 +119,7 @@ pub fn stance_timelines(
     let mut timelines = Vec::new();
     for (actor, steps) in by_actor {
         for matter in split_matters(steps, &spread) {
-            timelines.push(timeline(&actor, matter, infos));
+            timelines.push(timeline(&actor, matter, infos, &spread));
         }
     }
     timelines.sort_by(|a, b| {
@@ -223,7 +223,12 @@ fn step_date(claim: &Claim, infos: &HashMap<String, DocInfo>) -> Option<String> 
         .or_else(|| infos.get(&claim.doc).and_then(|i| i.date.clone()))
 }
 
-fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>) -> StanceTimeline {
+fn timeline(
+    actor: &str,
+    mut steps: Vec<Step>,
+    infos: &HashMap<String, DocInfo>,
+    spread: &HashMap<String, usize>,
+) -> StanceTimeline {
     // Documents in time order (undated ones last, in input order); within a
     // document, the order its own time words give, then the text's order.
     let key = |s: &Step| {
@@ -253,14 +258,23 @@ fn timeline(actor: &str, mut steps: Vec<Step>, infos: &HashMap<String, DocInfo>)
         .filter_map(|s| leaning(s.polarity))
         .collect();
     let changed = leanings.windows(2).any(|w| w[0] != w[1]);
-    // Name the matter by its most specific wording.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    // Name the matter by the wording used most often; between wordings used
+    // equally often, by the one whose words the story shares most (the
+    // central matter rather than a side remark), then the shorter.
+    let mut counts: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
     for s in steps.iter().filter(|s| !s.tokens.is_empty()) {
-        *counts.entry(s.about.as_str()).or_default() += 1;
+        let entry = counts
+            .entry(s.about.as_str())
+            .or_insert((0, centrality(s, spread)));
+        entry.0 += 1;
     }
     let about = counts
         .into_iter()
-        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(b.len().cmp(&a.len())))
+        .max_by(|(a, (ca, wa)), (b, (cb, wb))| {
+            ca.cmp(cb)
+                .then(wa.total_cmp(wb))
+                .then(b.len().cmp(&a.len()))
+        })
         .map(|(a, _)| a.to_string())
         .or_else(|| {
             steps

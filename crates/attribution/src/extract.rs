@@ -371,13 +371,31 @@ fn reported(
     }
     // Most sentences hold no speech cue at all; only their subject matters
     // then (as an antecedent), so the patterns are not tried.
-    let has_cue =
-        (a..end).any(|k| us.get(k).is_some_and(Unit::is_word) && cue_at(us, k, end).is_some());
+    // The "X said that ..." patterns need a cue that reports speech; the
+    // others accept any cue.
+    let (mut has_cue, mut reporting_cue) = (false, false);
+    for k in a..end {
+        if let Some((_, reports)) = cue_at(us, k, end) {
+            has_cue = true;
+            if reports {
+                reporting_cue = true;
+                break;
+            }
+        }
+    }
     let found = if has_cue {
         according_first(us, a, end, text)
             .or_else(|| according_last(us, a, end, text))
-            .or_else(|| subject_cue(us, a, end, text))
-            .or_else(|| relative_cue(us, a, end, text))
+            .or_else(|| {
+                reporting_cue
+                    .then(|| subject_cue(us, a, end, text))
+                    .flatten()
+            })
+            .or_else(|| {
+                reporting_cue
+                    .then(|| relative_cue(us, a, end, text))
+                    .flatten()
+            })
             .or_else(|| trailing_attribution(us, a, end, text))
     } else {
         None

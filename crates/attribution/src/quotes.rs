@@ -101,8 +101,10 @@ fn scan_line(
     let bytes = line.as_bytes();
     let mut pos = 0;
     // Only quote marks and apostrophes can open or close a quote, so the
-    // scan jumps from one to the next.
-    while let Some(i) = next_mark(bytes, pos) {
+    // scan jumps from one to the next, in one pass over the line; marks
+    // before `pos` lie inside one already read.
+    let mut marks = mark_bytes(bytes).filter(|&i| is_mark_at(bytes, i));
+    while let Some(i) = marks.find(|&i| i >= pos) {
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -252,22 +254,19 @@ fn mark_bytes(line: &[u8]) -> impl Iterator<Item = usize> + '_ {
     fast.into_iter().flatten().chain(slow.into_iter().flatten())
 }
 
-/// Byte offset, at or after `from`, of the next char that can open or
-/// close a quote: " ' “ ‘ ” ’ « ».
-fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    mark_bytes(rest)
-        .find(|&i| match rest.get(i) {
-            Some(b'"' | b'\'') => true,
-            // “ ‘ ” ’ are E2 80 9C / 98 / 9D / 99; « » are C2 AB / BB.
-            Some(0xE2) => {
-                rest.get(i + 1) == Some(&0x80)
-                    && matches!(rest.get(i + 2), Some(0x9C | 0x98 | 0x9D | 0x99))
-            }
-            Some(0xC2) => matches!(rest.get(i + 1), Some(0xAB | 0xBB)),
-            _ => false,
-        })
-        .map(|i| from + i)
+/// Whether a char that can open or close a quote starts at byte `i`:
+/// " ' “ ‘ ” ’ « ».
+fn is_mark_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'"' | b'\'') => true,
+        // “ ‘ ” ’ are E2 80 9C / 98 / 9D / 99; « » are C2 AB / BB.
+        Some(0xE2) => {
+            bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x9C | 0x98 | 0x9D | 0x99))
+        }
+        Some(0xC2) => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    }
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

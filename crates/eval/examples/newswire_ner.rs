@@ -1,8 +1,10 @@
 //! Newswire NER on the hand-annotated Reuters-21578 sample: prints the
 //! figures for dev and test, or with `errors dev` the dev half's misses and
-//! false alarms (for error analysis; the test half is for reporting only).
+//! false alarms (for error analysis; the test half is for reporting only),
+//! each sentence alone, or with `errors dev story` the story's gold
+//! sentences read together.
 //!
-//! `cargo run --release -p crosscheck-eval --example newswire_ner [-- errors dev]`
+//! `cargo run --release -p crosscheck-eval --example newswire_ner [-- errors dev [story]]`
 
 use crosscheck_eval::{EvalError, EvalReport};
 
@@ -11,7 +13,7 @@ use crosscheck_eval::{EvalError, EvalReport};
 #[path = "../src/newswire_ner.rs"]
 mod newswire_ner;
 
-use newswire_ner::{run_all, GoldEntity, Scored};
+use newswire_ner::{run_all, Context, GoldEntity, Scored};
 
 fn show(s: &Scored, e: &GoldEntity) -> String {
     let text: String = s
@@ -56,8 +58,13 @@ fn main() -> Result<(), EvalError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("errors") {
         let split = args.get(1).map_or("dev", String::as_str);
+        let context = if args.get(2).map(String::as_str) == Some("story") {
+            Context::Story
+        } else {
+            Context::Sentence
+        };
         let recognizer = crosscheck_ner::EntityRecognizer::new();
-        errors(&run_all(&shared, &recognizer)?, split);
+        errors(&run_all(&shared, &recognizer, context)?, split);
         return Ok(());
     }
     let report: EvalReport = newswire_ner::evaluate(&shared)?;

@@ -98,6 +98,23 @@ pub fn news_pieces(
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
 
+/// The name of a company without its legal form ("Varity Corp" → "Varity",
+/// "Quarry Hill Co Ltd" → "Quarry Hill"), as folded words; `None` when the
+/// name has no legal form or is nothing else.
+pub fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
+    let mut end = folded.len();
+    while end > 0
+        && folded
+            .get(end - 1)
+            .is_some_and(|f| COMPANY_SUFFIXES.contains(f))
+    {
+        end -= 1;
+    }
+    (end > 0 && end < folded.len())
+        .then(|| folded.get(..end))
+        .flatten()
+}
+
 /// A country written as a dotted abbreviation ("U.S.", "U.K.") at token `i`.
 fn country_abbreviation(gaz: &Gazetteer, words: &[&str], folded: &[&str], i: usize) -> bool {
     words.get(i).is_some_and(|w| w.contains('.'))
@@ -624,6 +641,20 @@ mod tests {
         for (text, pieces, want) in cases {
             let got = run(text, pieces, |_, f, p| type_by_org_prefix(f, p));
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn company_short_names_drop_legal_forms() {
+        let cases: &[(&[&str], Option<&[&str]>)] = &[
+            (&["varnel", "corp"], Some(&["varnel"])),
+            (&["quarry", "hill", "co", "ltd"], Some(&["quarry", "hill"])),
+            (&["varnel"], None),
+            (&["co", "ltd"], None),
+            (&[], None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(company_short_name(name), *want, "{name:?}");
         }
     }
 

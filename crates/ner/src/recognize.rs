@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
-use crate::chunks::{chunks_of_indices, cut_at_brackets, news_pieces};
+use crate::chunks::{chunks_of_indices, company_short_name, cut_at_brackets, news_pieces};
 use crate::fasthash::FastMap;
 use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
@@ -122,6 +122,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     }
     drop_headline_guesses(&sents, &mut drafts);
     drop_capitalised_ordinary_words(&sents, &mut drafts);
+    type_company_short_names(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
     let mut out: Vec<Mention> = drafts
@@ -703,6 +704,44 @@ fn draft_folded<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
         .unwrap_or(&[])
 }
 
+/// Short names of the companies named with their legal form in the
+/// document ("Varity" after "Varity Corp"), as folded keys; places excepted.
+fn company_short_names(
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    drafts: &[Draft],
+) -> HashSet<String> {
+    drafts
+        .iter()
+        .filter(|d| d.kind == EntityType::Organization)
+        .filter_map(|d| {
+            let short = company_short_name(draft_folded(sents, d))?;
+            let words = draft_words(sents, d);
+            let place = gaz
+                .longest_match_folded(words, short, 0)
+                .is_some_and(|(n, _)| n == short.len());
+            (!place).then(|| short.join(" "))
+        })
+        .collect()
+}
+
+/// "Varity said" after "Varity Corp": a guess of another type whose words
+/// are the short name of a company in the document is that company.
+fn type_company_short_names(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let shorts = company_short_names(gaz, sents, drafts);
+    if shorts.is_empty() {
+        return;
+    }
+    for d in drafts.iter_mut() {
+        if matches!(d.kind, EntityType::Location | EntityType::Person)
+            && d.canonical.is_none()
+            && shorts.contains(&draft_key(sents, d))
+        {
+            d.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// Names recognised once are recognised everywhere in the document: exact
 /// repeats of a person, organisation or place name, and the surname of a
 /// person named in full.
@@ -723,6 +762,9 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
         }
         max_len = max_len.max(key.len());
         known.entry(key.join(" ")).or_insert(d.kind);
+    }
+    for short in company_short_names(gaz, sents, drafts) {
+        known.insert(short, EntityType::Organization);
     }
     if known.is_empty() {
         return;
@@ -870,4 +912,67 @@ fn joined_clean(words: &[&str]) -> String {
         out.push_str(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::EntityRecognizer;
+    use crosscheck_model::{EntityType, Sentence};
+
+    /// Type of the mention with exactly this surface at its `nth` occurrence.
+    fn kind_of(text: &str, surface: &str, nth: usize) -> Option<EntityType> {
+        let sentences: Vec<Sentence> = text
+            .split_inclusive(". ")
+            .scan(0, |at, s| {
+                let start = *at;
+                *at += s.len();
+                Some(Sentence::new(start, start + s.trim_end().len()))
+            })
+            .collect();
+        let start = text.match_indices(surface).nth(nth)?.0;
+        EntityRecognizer::new()
+            .recognize(text, &sentences)
+            .into_iter()
+            .find(|m| m.span.start == start && m.span.end == start + surface.len())
+            .map(|m| m.kind)
+    }
+
+    #[test]
+    fn newswire_company_names() {
+        let cases: &[(&str, &str, usize, EntityType)] = &[
+            (
+                "Delmont Corp said profits rose. Delmont said it would hire.",
+                "Delmont",
+                1,
+                EntityType::Organization,
+            ),
+            (
+                "Brandt and Soller Corp said it sold its unit.",
+                "Brandt and Soller Corp",
+                0,
+                EntityType::Organization,
+            ),
+            (
+                "Fenwick Tool Corp <FTC.L> said it would close a plant.",
+                "Fenwick Tool Corp",
+                0,
+                EntityType::Organization,
+            ),
+            (
+                "The Grain and Seed Exchange said trading resumed.",
+                "Grain and Seed Exchange",
+                0,
+                EntityType::Organization,
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn tickers_name_nothing() {
+        let text = "Fenwick Tool Corp <FTC.L> said it would close a plant.";
+        assert_eq!(kind_of(text, "FTC.L", 0), None);
+    }
 }

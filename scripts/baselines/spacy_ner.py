@@ -36,7 +36,8 @@ dev and test halves, with and without MISC, as the Rust scorer
 (`cargo run --release -p crosscheck-eval --example newswire_ner`) does. Two
 mappings: `base` (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, NORP -> MISC,
 the rest dropped) and `+misc` (also EVENT/LAW/PRODUCT/WORK_OF_ART/LANGUAGE ->
-MISC).
+MISC); `story` is `base` with each story's text from its first to its last
+gold sentence parsed at once.
 """
 
 import sys
@@ -235,16 +236,39 @@ def newswire(gold_path, corpus_path):
     nlp = load()
     sents = [texts[n][s:e].replace("\n", " ") for _, n, s, e, _ in gold]
     docs = list(nlp.pipe(sents, batch_size=64))
+    # Story context: the story's text from its first to its last gold
+    # sentence parsed at once (the Rust scorer's `story` figures).
+    spans = {}
+    for _, n, s, e, _ in gold:
+        a, b = spans.get(n, (s, e))
+        spans[n] = (min(a, s), max(b, e))
+    lines = sorted(spans)
+    story_docs = dict(zip(lines, nlp.pipe(
+        [texts[n][spans[n][0]:spans[n][1]].replace("\n", " ") for n in lines], batch_size=16)))
     print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
     types = ("PER", "ORG", "LOC", "MISC")
-    for name, mapping in (("base", NEWS_MAP), ("+misc", NEWS_MAP_MISC)):
+
+    def sentence_ents(mapping):
+        for (_, _, s, _, _), doc in zip(gold, docs):
+            yield {(s + e.start_char, s + e.end_char, mapping[e.label_])
+                   for e in doc.ents if e.label_ in mapping}
+
+    def story_ents(mapping):
+        for _, n, s, e, _ in gold:
+            off = spans[n][0]
+            yield {(off + x.start_char, off + x.end_char, mapping[x.label_])
+                   for x in story_docs[n].ents
+                   if x.label_ in mapping and off + x.start_char >= s and off + x.end_char <= e}
+
+    rows = (("base", NEWS_MAP, sentence_ents), ("+misc", NEWS_MAP_MISC, sentence_ents),
+            ("story", NEWS_MAP, story_ents))
+    for name, mapping, ents_of in rows:
+        preds = list(ents_of(mapping))
         for split in ("dev", "test"):
             counts = {t: [0, 0, 0] for t in types}
-            for (sp, _, s, _, ents), doc in zip(gold, docs):
+            for (sp, _, s, _, ents), pred in zip(gold, preds):
                 if sp != split:
                     continue
-                pred = {(s + e.start_char, s + e.end_char, mapping[e.label_])
-                        for e in doc.ents if e.label_ in mapping}
                 for t, c in counts.items():
                     c[0] += len([p for p in pred if p[2] == t and p in ents])
                     c[1] += len([p for p in pred if p[2] == t])

@@ -194,51 +194,66 @@ fn non_space_chars(text: &str) -> (usize, usize) {
     (chars, commas)
 }
 
+/// The walk both the statistics and the text take: every edge under `root`
+/// except those inside the subtrees in `dropped` and those `hard_dropped`
+/// says to skip (whose own edges are left out too).
+fn kept_edges<'a>(
+    root: NodeRef<'a, Node>,
+    dropped: &'a NodeSet,
+) -> impl Iterator<Item = Edge<'a, Node>> + 'a {
+    let mut skipping: Option<NodeId> = None;
+    root.traverse().filter(move |edge| match edge {
+        Edge::Open(node) => {
+            if skipping.is_some() {
+                return false;
+            }
+            if hard_dropped(node) || dropped.contains(&node.id()) {
+                skipping = Some(node.id());
+                return false;
+            }
+            true
+        }
+        Edge::Close(node) => match skipping {
+            Some(skip) => {
+                if skip == node.id() {
+                    skipping = None;
+                }
+                false
+            }
+            None => true,
+        },
+    })
+}
+
 /// One pass over the tree computing per-element statistics, skipping the
 /// subtrees in `dropped` and those `hard_dropped` says to skip.
 fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
     let mut out = NodeMap::default();
     let mut stack: Vec<Stats> = Vec::new();
-    let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
-    for edge in root.traverse() {
+    for edge in kept_edges(root, dropped) {
         match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                if hard_dropped(&node) || dropped.contains(&node.id()) {
-                    skipping = Some(node.id());
-                    continue;
-                }
-                match node.value() {
-                    Node::Element(el) => {
-                        if el.name() == "a" {
-                            link_depth += 1;
-                        }
-                        stack.push(Stats::default());
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    if el.name() == "a" {
+                        link_depth += 1;
                     }
-                    Node::Text(text) => {
-                        let (chars, commas) = non_space_chars(text);
-                        if let Some(top) = stack.last_mut() {
-                            top.text += chars;
-                            top.commas += commas;
-                            top.direct += chars;
-                            if link_depth > 0 {
-                                top.link += chars;
-                            }
+                    stack.push(Stats::default());
+                }
+                Node::Text(text) => {
+                    let (chars, commas) = non_space_chars(text);
+                    if let Some(top) = stack.last_mut() {
+                        top.text += chars;
+                        top.commas += commas;
+                        top.direct += chars;
+                        if link_depth > 0 {
+                            top.link += chars;
                         }
                     }
-                    _ => {}
                 }
-            }
+                _ => {}
+            },
             Edge::Close(node) => {
-                if let Some(skip) = skipping {
-                    if skip == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 let Node::Element(el) = node.value() else {
                     continue;
                 };
@@ -568,49 +583,32 @@ fn emit_blocks(
         h1_depth: 0,
     };
     for root in roots {
-        let mut skipping: Option<NodeId> = None;
         let mut link_depth = 0usize;
-        for edge in root.traverse() {
+        for edge in kept_edges(*root, dropped) {
             match edge {
-                Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    if hard_dropped(&node) || dropped.contains(&node.id()) {
-                        skipping = Some(node.id());
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let name = el.name();
-                            if BLOCK_TAGS.contains(&name) {
-                                em.flush();
-                            }
-                            match name {
-                                "a" => link_depth += 1,
-                                "h1" => em.h1_depth += 1,
-                                "h2" | "h3" | "h4" | "h5" | "h6" => em.heading_depth += 1,
-                                "li" | "dt" | "dd" => em.list_depth += 1,
-                                _ => {}
-                            }
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if BLOCK_TAGS.contains(&name) {
+                            em.flush();
                         }
-                        Node::Text(text) => {
-                            em.text.push_str(text);
-                            if link_depth > 0 {
-                                em.link_chars +=
-                                    text.chars().filter(|c| !c.is_whitespace()).count();
-                            }
+                        match name {
+                            "a" => link_depth += 1,
+                            "h1" => em.h1_depth += 1,
+                            "h2" | "h3" | "h4" | "h5" | "h6" => em.heading_depth += 1,
+                            "li" | "dt" | "dd" => em.list_depth += 1,
+                            _ => {}
                         }
-                        _ => {}
                     }
-                }
+                    Node::Text(text) => {
+                        em.text.push_str(text);
+                        if link_depth > 0 {
+                            em.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                        }
+                    }
+                    _ => {}
+                },
                 Edge::Close(node) => {
-                    if let Some(skip) = skipping {
-                        if skip == node.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
                     let Node::Element(el) = node.value() else {
                         continue;
                     };

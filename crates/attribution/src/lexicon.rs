@@ -525,6 +525,21 @@ mod tests {
     }
 
     #[test]
+    fn anonymity_phrases_fit_the_stack_buffer() {
+        // speaker::appositives reads at most 16 words and tries starts 0..3.
+        let longest = LEXICON
+            .anonymity
+            .by_first
+            .map
+            .values()
+            .flatten()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        assert!(longest + 2 <= 16, "{longest}");
+    }
+
+    #[test]
     fn class_lookups() {
         // (word, looked up by normal form, expected bits of that half)
         let cases: &[(&str, bool, u16)] = &[

@@ -39,6 +39,9 @@ pub struct Phrase {
 /// Longest phrase allowed, in words.
 const MAX_WORDS: usize = 12;
 
+/// Words a phrase or appositive keeps on the stack for list lookups.
+const WORDS_ON_STACK: usize = 16;
+
 fn word_text<'a>(u: &Unit, text: &'a str) -> &'a str {
     u.text(text)
 }
@@ -371,7 +374,19 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
-    let words: Vec<&str> = body.iter().map(|u| u.norm()).collect();
+    // Normal forms on the stack: phrases are short (the heap only for a
+    // phrase longer than any the reader builds).
+    let mut buf = [""; WORDS_ON_STACK];
+    let heap: Vec<&str>;
+    let words: &[&str] = if body.len() <= WORDS_ON_STACK {
+        for (slot, u) in buf.iter_mut().zip(body) {
+            *slot = u.norm();
+        }
+        buf.get(..body.len()).unwrap_or(&[])
+    } else {
+        heap = body.iter().map(|u| u.norm()).collect();
+        &heap
+    };
     // "Trump lawyer Marc Kasowitz": a lower-case role noun also ends the
     // title part.
     let title_end = body[..body.len() - 1]
@@ -495,8 +510,20 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         if j == body_start {
             break;
         }
-        let words: Vec<&str> = units[body_start..j].iter().map(|u| u.norm()).collect();
-        let anon = (0..words.len().min(3)).any(|s| LEXICON.anonymity_at(&words[s..]).is_some());
+        // Anonymity phrases start within the first three words and are
+        // shorter than the rest of the stack buffer, so the words after it
+        // never decide a match.
+        let mut words = [""; WORDS_ON_STACK];
+        let n = (j - body_start).min(WORDS_ON_STACK);
+        for (slot, u) in words.iter_mut().zip(&units[body_start..j]) {
+            *slot = u.norm();
+        }
+        let words = words.get(..n).unwrap_or(&[]);
+        let anon = (0..(j - body_start).min(3)).any(|s| {
+            LEXICON
+                .anonymity_at(words.get(s..).unwrap_or(&[]))
+                .is_some()
+        });
         let first = &units[body_start];
         let mut describes = true;
         let past_verb = first.is_word()

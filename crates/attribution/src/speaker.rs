@@ -395,7 +395,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
             u.is_written(class::TITLE, text) || (!u.capitalised() && u.is(class::ROLE_NOUN))
         })
         .map(|k| k + 1);
-    let polity_len = LEXICON.polity_at(&words);
+    let polity_len = LEXICON.polity_at(words);
     // "Ukraine’s Air Defense": a possessive inside a name makes it an
     // institution, not a person.
     let possessive = body[..body.len() - 1]

@@ -21,9 +21,12 @@ use crate::gazetteer::Gazetteer;
 use crate::normalize::fold;
 use crate::tagger::{Row, Tables, Tagger, NUM_LABELS};
 
-/// Words kept before the memo starts afresh (a few MB; large enough for
-/// the vocabulary that makes up most of a news corpus's tokens).
-const MAX_WORDS: usize = 1 << 15;
+/// Words in the memo's current generation before it becomes the old one
+/// (each generation a few MB; together large enough for the vocabulary
+/// that makes up most of a news corpus's tokens). A word found in the old
+/// generation moves back into the current one, so words in steady use are
+/// never computed again, and rare words age out.
+const GENERATION_WORDS: usize = 1 << 14;
 
 /// Position of a token in its sentence, as templates 14, 25 and 30 spell it.
 const POSITIONS: [&[u8]; 3] = [b"first", b"last", b"mid"];
@@ -139,6 +142,37 @@ impl WordFacts {
         WordFacts::new("<s>".into(), "<s>".into(), false, None, tagger, false)
     }
 
+    /// What a word moved back from the old generation leaves there (never
+    /// read: its key is gone).
+    fn placeholder() -> WordFacts {
+        WordFacts {
+            lower: String::new(),
+            shape: String::new(),
+            title_case: false,
+            given: false,
+            title_word: false,
+            org_word: false,
+            common: false,
+            len: 0,
+            t12: Fh::new(0),
+            t13: Fh::new(0),
+            t23: Fh::new(0),
+            t24: Fh::new(0),
+            t26: Fh::new(0),
+            t28: Fh::new(0),
+            t29: Fh::new(0),
+            t32: Fh::new(0),
+            d42: [0; NUM_LABELS],
+            d43: [0; NUM_LABELS],
+            own: Row::ZERO,
+            as_prev: Row::ZERO,
+            as_next: Row::ZERO,
+            as_prev2: Row::ZERO,
+            as_next2: Row::ZERO,
+            after_outside: Row::ZERO,
+        }
+    }
+
     /// The folded word.
     pub(crate) fn lower(&self) -> &str {
         &self.lower
@@ -178,8 +212,13 @@ pub(crate) struct SentenceIds {
 /// The memo: surface word → its facts, for one tagger and gazetteer.
 pub(crate) struct WordCache {
     owner: (u64, usize),
+    /// The current generation: word → index into `words`.
     ids: FastMap<String, u32>,
     words: Vec<WordFacts>,
+    /// The previous generation, consulted when the current one misses; a
+    /// word moved back leaves an empty placeholder in `old_words`.
+    old_ids: FastMap<String, u32>,
+    old_words: Vec<WordFacts>,
     /// The boundary pseudo-word, with the rows of the tagger in use.
     boundary: WordFacts,
     /// Buffers reused from sentence to sentence.
@@ -193,6 +232,8 @@ impl Default for WordCache {
             owner: (u64::MAX, 0),
             ids: FastMap::default(),
             words: Vec::new(),
+            old_ids: FastMap::default(),
+            old_words: Vec::new(),
             boundary: WordFacts::boundary(&Tagger::zeroed(1)),
             spare_sentence: SentenceIds::default(),
             spare_rows: Vec::new(),
@@ -261,15 +302,22 @@ fn table_row(table: &[Row], at: usize) -> &Row {
 }
 
 impl WordCache {
-    /// Starts afresh when another tagger or gazetteer uses the memo, or
-    /// when it has grown past its bound.
+    /// Starts afresh when another tagger or gazetteer uses the memo, and
+    /// turns a full current generation into the old one (between
+    /// sentences only: a sentence's memo indices must stay valid).
     pub(crate) fn prepare(&mut self, tagger: &Tagger, gaz: &Gazetteer) {
         let owner = (tagger.id(), gaz as *const Gazetteer as usize);
-        if self.owner != owner || self.words.len() >= MAX_WORDS {
-            if self.owner != owner {
-                self.boundary = WordFacts::boundary(tagger);
-            }
+        if self.owner != owner {
+            self.boundary = WordFacts::boundary(tagger);
             self.owner = owner;
+            self.ids.clear();
+            self.words.clear();
+            self.old_ids.clear();
+            self.old_words.clear();
+        } else if self.words.len() >= GENERATION_WORDS {
+            // Swapped, not rebuilt: both generations keep their buffers.
+            std::mem::swap(&mut self.ids, &mut self.old_ids);
+            std::mem::swap(&mut self.words, &mut self.old_words);
             self.ids.clear();
             self.words.clear();
         }
@@ -281,15 +329,29 @@ impl WordCache {
             return id as usize;
         }
         let id = self.words.len();
-        self.words.push(WordFacts::new(
-            fold(word),
-            shape(word),
-            word.chars().next().is_some_and(char::is_uppercase),
-            Some(gaz),
-            tagger,
-            true,
-        ));
-        self.ids.insert(word.to_string(), id as u32);
+        let kept = self.old_ids.remove_entry(word).and_then(|(key, old)| {
+            let facts = self.old_words.get_mut(old as usize)?;
+            Some((key, std::mem::replace(facts, WordFacts::placeholder())))
+        });
+        let (key, facts) = kept.unwrap_or_else(|| {
+            let facts = WordFacts::new(
+                fold(word),
+                shape(word),
+                word.chars().next().is_some_and(char::is_uppercase),
+                Some(gaz),
+                tagger,
+                true,
+            );
+            (word.to_string(), facts)
+        });
+        if self.words.len() == self.words.capacity() {
+            // Doubling, but no further than a generation and a long
+            // sentence: the entries are large.
+            let want = (id * 2).clamp(64, GENERATION_WORDS + 512);
+            self.words.reserve_exact(want.saturating_sub(id).max(1));
+        }
+        self.words.push(facts);
+        self.ids.insert(key, id as u32);
         id
     }
 
@@ -576,6 +638,37 @@ mod tests {
                     assert_eq!(cache.facts(*id).dynamic(prev), [reference[2], reference[3]]);
                 }
             }
+        }
+    }
+
+    /// Words keep their facts when the memo turns over a generation, and
+    /// come back from the old one intact.
+    #[test]
+    fn generations_keep_facts_exact() {
+        let gaz = gazetteer();
+        let tagger = test_tagger();
+        let mut cache = WordCache::default();
+        let filler: Vec<String> = (0..GENERATION_WORDS + 10)
+            .map(|i| format!("w{i}"))
+            .collect();
+        for round in 0..3 {
+            cache.prepare(&tagger, gaz);
+            for w in &filler {
+                cache.id(w, gaz, &tagger);
+            }
+            for words in SENTENCES {
+                cache.prepare(&tagger, gaz);
+                let infos = token_infos(words, gaz, tagger.common_words());
+                let mut want = Vec::new();
+                static_features(&infos, &mut want);
+                let mut s = SentenceIds::default();
+                cache.load_sentence(&mut s, words, gaz, &tagger);
+                let got: Vec<u64> = (0..words.len())
+                    .flat_map(|i| cache.static_features_at(&s, i))
+                    .collect();
+                assert_eq!(got, want, "round {round}: {words:?}");
+            }
+            assert!(cache.words.len() <= GENERATION_WORDS + 10 + 40);
         }
     }
 

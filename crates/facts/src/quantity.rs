@@ -24,7 +24,8 @@ struct Found {
 }
 
 /// Small spelled-out numbers after "the" or "both" refer back ("the two
-/// nations") rather than state a figure.
+/// nations"), and after "between" they name the sides of a relation ("the
+/// bond between two nations"), rather than state a figure.
 fn is_reference(sent: &Sentence, f: &Figure) -> bool {
     let first = f.first_token;
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
@@ -35,7 +36,7 @@ fn is_reference(sent: &Sentence, f: &Figure) -> bool {
         && !f.approximate
         && (matches!(
             prev,
-            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
         ) || sent.low(first) == "one")
 }
 

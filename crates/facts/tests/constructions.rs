@@ -395,6 +395,8 @@ fn non_counts_never_become_counts() {
         "The F-16 jets and the Su-27 fighters flew.",
         "Details are at https://example.org/2024/10/report-12.html today.",
         "The two nations signed a pact.",
+        "The visit sealed the friendship between two neighbours.",
+        "Talks between three parties stalled.",
         "One official spoke.",
     ];
     for text in cases {

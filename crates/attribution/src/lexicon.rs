@@ -256,14 +256,32 @@ impl WordTable {
         table
     }
 
+    /// The bytes of `word` as a little-endian number (zero above its
+    /// length). Two reads that overlap in the middle cover any length in
+    /// a range; the overlapping bytes agree, so or-ing them is exact.
     fn pack(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() > PACKED_MAX {
-            return None;
-        }
-        let mut buf = [0u8; PACKED_MAX];
-        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(u128::from_le_bytes(buf))
+        let b = word.as_bytes();
+        let n = b.len();
+        let key = match n {
+            1 => u128::from(*b.first()?),
+            2..=3 => {
+                let head = u16::from_le_bytes(b.get(..2)?.try_into().ok()?);
+                let tail = u16::from_le_bytes(b.get(n - 2..)?.try_into().ok()?);
+                u128::from(head) | u128::from(tail) << (8 * (n - 2))
+            }
+            4..=7 => {
+                let head = u32::from_le_bytes(b.get(..4)?.try_into().ok()?);
+                let tail = u32::from_le_bytes(b.get(n - 4..)?.try_into().ok()?);
+                u128::from(head) | u128::from(tail) << (8 * (n - 4))
+            }
+            8..=PACKED_MAX => {
+                let head = u64::from_le_bytes(b.get(..8)?.try_into().ok()?);
+                let tail = u64::from_le_bytes(b.get(n - 8..)?.try_into().ok()?);
+                u128::from(head) | u128::from(tail) << (8 * (n - 8))
+            }
+            _ => return None,
+        };
+        Some(key)
     }
 
     fn home(&self, key: u128) -> usize {
@@ -537,6 +555,36 @@ mod tests {
             .max()
             .unwrap_or(0);
         assert!(longest + 2 <= 16, "{longest}");
+    }
+
+    #[test]
+    fn packed_keys_equal_byte_by_byte_packing() {
+        let words = [
+            "a",
+            "of",
+            "the",
+            "said",
+            "chair",
+            "council",
+            "minister",
+            "spokesman",
+            "spokeswoman",
+            "intelligence",
+            "organisations",
+            "representative",
+            "a-sixteen-bytes!",
+            "zoë",
+            "people's",
+        ];
+        for w in words {
+            let mut want = 0u128;
+            for (k, &b) in w.as_bytes().iter().enumerate() {
+                want |= u128::from(b) << (8 * k);
+            }
+            assert_eq!(WordTable::pack(w), Some(want), "{w}");
+        }
+        assert_eq!(WordTable::pack(""), None);
+        assert_eq!(WordTable::pack("seventeen-bytes!!"), None);
     }
 
     #[test]

@@ -63,11 +63,14 @@ impl Tracker {
         if added.is_empty() {
             return;
         }
-        let old = std::mem::take(&mut self.seen);
-        self.seen.reserve(old.len() + added.len());
+        // Entries before the first insertion point stay where they are;
+        // only the tail is merged.
+        let first = added.first().map_or(0, |(before, _)| *before);
+        let tail = self.seen.split_off(first.min(self.seen.len()));
+        self.seen.reserve(tail.len() + added.len());
         let mut added = added.into_iter().peekable();
-        for (k, entry) in old.into_iter().enumerate() {
-            while let Some((_, seen)) = added.next_if(|(before, _)| *before <= k) {
+        for (k, entry) in tail.into_iter().enumerate() {
+            while let Some((_, seen)) = added.next_if(|(before, _)| *before <= first + k) {
                 self.seen.push(seen);
             }
             self.seen.push(entry);

@@ -206,6 +206,19 @@ impl Tagger {
         Tagger::with_weights(buckets, rows, common)
     }
 
+    /// The row index of a feature hash.
+    #[inline]
+    pub(crate) fn row_index(&self, feature: u64) -> usize {
+        self.row(feature)
+    }
+
+    /// The row at `index` (zeros past the end).
+    #[inline]
+    pub(crate) fn row_at(&self, index: usize) -> &Row {
+        static ZERO: Row = Row::ZERO;
+        self.weights.get(index).unwrap_or(&ZERO)
+    }
+
     /// The row of a feature hash (zeros if the table is empty).
     #[inline]
     pub(crate) fn row_of(&self, feature: u64) -> &Row {

@@ -30,6 +30,9 @@ const GENERATION_WORDS: usize = 1 << 14;
 
 /// Position of a token in its sentence, as templates 14, 25 and 30 spell it.
 const POSITIONS: [&[u8]; 3] = [b"first", b"last", b"mid"];
+/// Templates hashed per token from a word and its neighbour (12, 13, 23,
+/// 24, 26, 28, 29 and 32).
+const PAIR_TEMPLATES: usize = 8;
 /// Values of the capitals bin (`bin_ratio` of a part of a whole: 0..=4).
 const CAP_BINS: usize = 5;
 
@@ -224,6 +227,8 @@ pub(crate) struct WordCache {
     /// Buffers reused from sentence to sentence.
     spare_sentence: SentenceIds,
     spare_rows: Vec<Row>,
+    /// Row indices of each token's word-pair templates.
+    spare_pending: Vec<usize>,
 }
 
 impl Default for WordCache {
@@ -237,6 +242,7 @@ impl Default for WordCache {
             boundary: WordFacts::boundary(&Tagger::zeroed(1)),
             spare_sentence: SentenceIds::default(),
             spare_rows: Vec::new(),
+            spare_pending: Vec::new(),
         }
     }
 }
@@ -448,6 +454,8 @@ impl WordCache {
     pub(crate) fn static_rows(&mut self, s: &SentenceIds, tagger: &Tagger) -> Vec<Row> {
         let mut out = std::mem::take(&mut self.spare_rows);
         out.clear();
+        let mut pending = std::mem::take(&mut self.spare_pending);
+        pending.clear();
         let tables = tagger.tables();
         let n = s.ids.len();
         let cap_bin = usize::from(s.cap_bin).min(CAP_BINS - 1);
@@ -486,20 +494,30 @@ impl WordCache {
             let gn = usize::from(Self::gaz_at(s, i + 1));
             sum.add(table_row(&tables.gaz_prev, gp * tags + g));
             sum.add(table_row(&tables.gaz_next, g * tags + gn));
-            for f in [
-                prev.t12.str(&t.shape).finish(),
-                t.t13.str(&next.shape).finish(),
-                prev.t23.str(&t.lower).finish(),
-                t.t24.str(&next.lower).finish(),
-                t.t26.str(&next.shape).finish(),
-                prev.t28.str(&t.shape).str(&next.shape).finish(),
-                t.t29.str(&next.shape).finish(),
-                t.t32.str(&next.shape).finish(),
-            ] {
-                sum.add(tagger.row_of(f));
-            }
+            pending.extend(
+                [
+                    prev.t12.str(&t.shape).finish(),
+                    t.t13.str(&next.shape).finish(),
+                    prev.t23.str(&t.lower).finish(),
+                    t.t24.str(&next.lower).finish(),
+                    t.t26.str(&next.shape).finish(),
+                    prev.t28.str(&t.shape).str(&next.shape).finish(),
+                    t.t29.str(&next.shape).finish(),
+                    t.t32.str(&next.shape).finish(),
+                ]
+                .map(|f| tagger.row_index(f)),
+            );
             out.push(sum);
         }
+        // The rows of the word-pair templates are mostly cache misses in a
+        // 16 MB table. Loaded here, in a loop that does nothing else, many
+        // are in flight at once instead of a few between the hashing.
+        for (sum, rows) in out.iter_mut().zip(pending.chunks_exact(PAIR_TEMPLATES)) {
+            for &r in rows {
+                sum.add(tagger.row_at(r));
+            }
+        }
+        self.spare_pending = pending;
         out
     }
 

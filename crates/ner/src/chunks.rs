@@ -33,6 +33,31 @@ static ORG_PREFIXES: LazyLock<HashSet<&'static str>> =
 static ROLE_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/role_words.txt")));
 
+static HYPHEN_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/hyphen_modifiers.txt")));
+
+static COMPANY_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/company_words.txt")));
+
+/// "Miami-based", "Democratic-led", "Year-ago": a modifier built on a name
+/// by a hyphen, not a name.
+pub fn is_hyphen_modifier(word: &str) -> bool {
+    word.rsplit_once(['-', '‐']).is_some_and(|(head, tail)| {
+        !head.is_empty() && HYPHEN_MODIFIERS.contains(tail.to_lowercase().as_str())
+    })
+}
+
+/// A model or type designation ("C-17", "MD-80", "2-CV"): letters and
+/// digits on either side of one hyphen, one side all digits.
+fn is_model_number(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let caps = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_uppercase());
+    (caps(a) && digits(b)) || (digits(a) && caps(b))
+}
+
 /// Lowercase words that join the parts of a company name ("Thomas and Betts
 /// Corp", "Cie Financiere de Paribas").
 const NAME_JOINERS: &[&str] = &[
@@ -57,7 +82,8 @@ fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "’s" | "'S" | "’S")
 }
 
-/// Pieces cut at brackets ("Institute for Economic Research (WIFO"), and
+/// Pieces cut at brackets ("Institute for Economic Research (WIFO") and at
+/// hyphenated modifiers ("Democratic-led Congress"), and
 /// stock tickers in angle brackets ("<BHAM.L>", "<XON>") dropped: Reuters
 /// quotes them after company names, and they name nothing by themselves.
 pub fn cut_at_brackets(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
@@ -66,7 +92,11 @@ pub fn cut_at_brackets(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
         let mut s = start;
         while s < end {
             let mut e = s;
-            while e < end && !words.get(e).is_some_and(|w| is_bracket(w)) {
+            while e < end
+                && !words
+                    .get(e)
+                    .is_some_and(|w| is_bracket(w) || is_hyphen_modifier(w))
+            {
                 e += 1;
             }
             let ticker = s.checked_sub(1).and_then(|p| words.get(p)) == Some(&"<")
@@ -95,6 +125,7 @@ pub fn news_pieces(
     let pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
     let pieces = assemble_organizations(gaz, words, folded, pieces);
     let pieces = type_by_org_prefix(folded, pieces);
+    let pieces = type_company_words(gaz, words, folded, pieces);
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
 
@@ -250,6 +281,41 @@ pub fn assemble_organizations(
     out.extend(names.into_iter().map(|(s, e)| (s, e, "ORG".to_string())));
     out.sort_by_key(|p| p.0);
     out
+}
+
+/// Pieces the tagger took for persons or places that are companies or
+/// products: ending in a noun of trade ("Perkins Engines", "Sand
+/// Technology"), or a person-like name ending in a country ("Statistics
+/// Canada", not "Michael Jordan"), typed organisations; a lone model number
+/// ("C-17") is a product (MISC).
+pub fn type_company_words(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    pieces
+        .into_iter()
+        .map(|(a, b, kind)| {
+            let last = folded.get(b.saturating_sub(1)).copied().unwrap_or_default();
+            let trade = b > a + 1 && COMPANY_WORDS.contains(last);
+            let ends_in_country = kind == "PER"
+                && b > a + 1
+                && !folded.get(a).is_some_and(|f| gaz.is_given_name(f))
+                && matches!(
+                    gaz.longest_match_folded(words, folded, b - 1),
+                    Some((1, Place::Country(_)))
+                );
+            let kind = if b == a + 1 && words.get(a).is_some_and(|w| is_model_number(w)) {
+                "MISC".to_string()
+            } else if (trade && kind != "ORG") || ends_in_country {
+                "ORG".to_string()
+            } else {
+                kind
+            };
+            (a, b, kind)
+        })
+        .collect()
 }
 
 /// A piece opening with a European legal form or bank word ("Cie
@@ -642,6 +708,71 @@ mod tests {
             let got = run(text, pieces, |_, f, p| type_by_org_prefix(f, p));
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn hyphen_modifiers_and_model_numbers() {
+        for (word, modifier) in [
+            ("Lisbon-based", true),
+            ("Labour-led", true),
+            ("Year-ago", true),
+            ("Jong-un", false),
+            ("Smith-Jones", false),
+            ("-based", false),
+        ] {
+            assert_eq!(is_hyphen_modifier(word), modifier, "{word}");
+        }
+        for (word, model) in [
+            ("C-17", true),
+            ("MD-80", true),
+            ("2-CV", true),
+            ("Jong-un", false),
+            ("1986-87", false),
+            ("C17", false),
+        ] {
+            assert_eq!(is_model_number(word), model, "{word}");
+        }
+    }
+
+    #[test]
+    fn trade_nouns_and_countries_make_companies() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "Harlan Engines said",
+                &[(0, 2, "PER")],
+                &["Harlan Engines ORG"],
+            ),
+            (
+                "Vesta Technology said",
+                &[(0, 2, "LOC")],
+                &["Vesta Technology ORG"],
+            ),
+            (
+                "Statistics Norway said",
+                &[(0, 2, "PER")],
+                &["Statistics Norway ORG"],
+            ),
+            (
+                "Michael Jordan said",
+                &[(0, 2, "PER")],
+                &["Michael Jordan PER"],
+            ),
+            ("Technology said", &[(0, 1, "PER")], &["Technology PER"]),
+            ("the new C-17 flew", &[(2, 3, "ORG")], &["C-17 MISC"]),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                type_company_words(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+        let got = run(
+            "the Labour-led Senate voted",
+            &[(1, 3, "PER")],
+            |w, _, p| cut_at_brackets(w, p),
+        );
+        assert_eq!(got, ["Senate PER"]);
     }
 
     #[test]

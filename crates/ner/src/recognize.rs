@@ -566,10 +566,11 @@ fn refine_chunk(
             sentence,
             start,
             end,
-            kind: if tag == "ORG" {
-                EntityType::Organization
-            } else {
-                EntityType::Location
+            kind: match tag {
+                "ORG" => EntityType::Organization,
+                // Products and designations from the news rules ("C-17").
+                "MISC" => EntityType::Misc,
+                _ => EntityType::Location,
             },
             canonical: None,
             refers_to: None,

@@ -32,18 +32,54 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// Reported content must be a clause, not a fragment.
 const MIN_REPORTED_WORDS: usize = 4;
 
+/// Buffers kept per thread between documents: the lower-cased text and
+/// the units (stored empty), so that a document does not allocate them.
+#[derive(Default)]
+struct Buffers {
+    lower: String,
+    units: Vec<Unit<'static>>,
+}
+
+/// Most units a thread keeps room for between documents (4 MiB).
+const KEPT_UNITS: usize = 1 << 16;
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
 pub fn extract(doc: &Document) -> Vec<Claim> {
+    let Buffers { mut lower, units } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    lower.clear();
+    lower.push_str(&doc.text);
+    lower.make_ascii_lowercase();
+    let mut all: Vec<Unit> = units;
+    let claims = extract_with(doc, &lower, &mut all);
+    // Emptied and re-typed for the next document; collecting in place
+    // keeps the allocation.
+    all.clear();
+    // (filter_map, not filter: it re-types the units to 'static.)
+    #[allow(clippy::unnecessary_filter_map)]
+    let units = all.into_iter().filter_map(|_| None).collect();
+    // A rare huge document does not leave its buffers behind.
+    let units: Vec<Unit<'static>> = units;
+    if units.capacity() <= KEPT_UNITS && lower.capacity() <= KEPT_UNITS * 8 {
+        BUFFERS.with(|b| *b.borrow_mut() = Buffers { lower, units });
+    }
+    claims
+}
+
+/// [`extract`] with the lower-cased text and an empty unit buffer.
+fn extract_with<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>) -> Vec<Claim> {
     let text = doc.text.as_str();
     let paragraphs = paragraph_ranges(doc);
     let segments = find_quotes_in(text, &paragraphs);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
-    // Words' normal forms borrow from this one lower-cased copy.
-    let lower = text.to_ascii_lowercase();
     let mut in_line = Vec::new();
     // The units of every paragraph, kept for the whole document so that
-    // deferred subjects can be read when a lookup needs them.
-    let mut all = Vec::with_capacity(text.len() / 5 + 4);
+    // deferred subjects can be read when a lookup needs them. Words'
+    // normal forms borrow from the one lower-cased copy.
+    all.reserve(text.len() / 5 + 4);
     let mut bounds = Vec::with_capacity(paragraphs.len());
     for &(line_start, line_end) in &paragraphs {
         in_line.clear();
@@ -57,12 +93,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
             seg_cursor += 1;
         }
         let lo = all.len();
-        append_units(text, &lower, line_start, line_end, &in_line, &mut all);
+        append_units(text, lower, line_start, line_end, &in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
     let mut sources = Antecedents {
         tracker: Tracker::default(),
-        units: &all,
+        units: all,
         text,
         deferred: Vec::new(),
     };

@@ -352,8 +352,33 @@ pub fn split_titled_persons(
 ) -> Vec<Piece> {
     let f = |i: usize| folded.get(i).copied().unwrap_or_default();
     let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let role_before_name =
+        |i: usize| capitalised(w(i)) && is_role(gaz, f(i)) && capitalised(w(i + 1));
     let mut out = Vec::with_capacity(pieces.len());
     for (a, b, kind) in pieces {
+        // "West German Farm" + "Minister Ignaz Kiechle": a piece right
+        // before a title only qualifies it, but for a leading nationality
+        // or an organisation.
+        if kind != "PER" && role_before_name(b) {
+            match gaz.longest_match_folded(words, folded, a) {
+                Some((n, Place::Demonym(_) | Place::Country(_))) if a + n <= b => {
+                    out.push((a, a + n, kind.clone()));
+                }
+                _ if ORG_HEADS.contains(f(b - 1)) => out.push((a, b, "ORG".to_string())),
+                _ => {}
+            }
+            continue;
+        }
+        // "Minister Ignaz" + "Kiechle": a person starts after the title.
+        if kind == "PER"
+            && a >= 2
+            && capitalised(w(a - 1))
+            && !is_role(gaz, f(a - 1))
+            && role_before_name(a - 2)
+        {
+            out.push((a - 1, b, kind));
+            continue;
+        }
         // "Secretary of State George Shultz" is a title and a person,
         // which `refine_chunk` splits.
         let names_person = (a + 2..b).any(|i| gaz.is_given_name(f(i)));
@@ -642,6 +667,16 @@ mod tests {
                 "Fisheries Committee Chairman Ola Brent said",
                 &[(0, 5, "ORG")],
                 &["Fisheries Committee ORG", "Ola Brent PER"],
+            ),
+            (
+                "Canadian Farm Minister Orla Penrose said",
+                &[(0, 2, "LOC"), (4, 5, "PER")],
+                &["Canadian LOC", "Orla Penrose PER"],
+            ),
+            (
+                "Energy Minister Orla Penrose said",
+                &[(0, 1, "ORG"), (3, 4, "PER")],
+                &["Orla Penrose PER"],
             ),
             (
                 "President of Dunmore and Pryce said",

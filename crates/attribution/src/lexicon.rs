@@ -15,6 +15,9 @@ pub struct Cue {
 pub struct Lexicon {
     /// Cues grouped by their first word, longest first.
     cues: FilteredMap<Vec<Cue>>,
+    /// The same lists by first word, as 1 + their index in `cue_lists`.
+    cue_index: WordTable,
+    cue_lists: Vec<Vec<Cue>>,
     anonymity: Phrases,
     role_nouns: Set<String>,
     org_heads: Set<String>,
@@ -420,8 +423,16 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             classes: WordTable::default(),
+            cue_index: WordTable::default(),
+            cue_lists: Vec::new(),
         };
         lexicon.classes = lexicon.class_map();
+        let mut index: Map<String, u16> = Map::default();
+        for (first, list) in &lexicon.cues.map {
+            lexicon.cue_lists.push(list.clone());
+            index.insert(first.clone(), lexicon.cue_lists.len() as u16);
+        }
+        lexicon.cue_index = WordTable::new(index);
         lexicon
     }
 
@@ -475,7 +486,8 @@ impl Lexicon {
     /// The longest cue starting at `words[0]`, with its length in words.
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
         let first = words.first()?;
-        self.cues.get(first.as_ref())?.iter().find(|c| {
+        let index = usize::from(self.cue_index.get(first.as_ref())).checked_sub(1)?;
+        self.cue_lists.get(index)?.iter().find(|c| {
             words.len() >= c.words.len() && c.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
         })
     }

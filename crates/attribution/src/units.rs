@@ -15,6 +15,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Nov", "Dec", "Mt", "Ft", "No", "vs", "Inc", "Corp", "Co", "Ltd",
 ];
 
+/// A word of at most 4 bytes as a number (its bytes, zero above).
+const fn pack4(word: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut k = 0;
+    while k < word.len() && k < 4 {
+        key |= (word[k] as u32) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack4`]: a word is tested with integer
+/// compares. Words hold no NUL byte, so the packing is exact.
+const ABBREVIATION_KEYS: [u32; ABBREVIATIONS.len()] = {
+    let mut out = [0u32; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        out[k] = pack4(ABBREVIATIONS[k].as_bytes());
+        k += 1;
+    }
+    out
+};
+
 /// Longest entry of [`ABBREVIATIONS`], in bytes: longer words skip the
 /// list (every sentence-final word is checked).
 const ABBREVIATION_MAX_LEN: usize = 4;
@@ -277,7 +300,8 @@ pub fn append_units<'a>(
             if single_letter
                 || state_tag
                 || word.contains('.')
-                || (word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word))
+                || (word.len() <= ABBREVIATION_MAX_LEN
+                    && ABBREVIATION_KEYS.contains(&pack4(word.as_bytes())))
             {
                 stop = word_end + 1;
                 j += 1;
@@ -475,6 +499,21 @@ mod tests {
             .map(Unit::capitalised)
             .collect();
         assert_eq!(caps, [true, false, true]);
+    }
+
+    #[test]
+    fn packed_abbreviations_match_the_list() {
+        for w in ["Mr", "Gen", "Sept", "Inc", "vs", "No", "Co"] {
+            assert!(ABBREVIATION_KEYS.contains(&pack4(w.as_bytes())), "{w}");
+        }
+        for w in ["M", "Mrs.", "Gene", "co", "INC", "Sep", "t"] {
+            let listed = ABBREVIATIONS.contains(&w);
+            assert_eq!(
+                ABBREVIATION_KEYS.contains(&pack4(w.as_bytes())),
+                listed,
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -38,6 +38,18 @@ const MIN_REPORTED_WORDS: usize = 4;
 struct Buffers {
     lower: String,
     units: Vec<Unit<'static>>,
+    scratch: Scratch,
+}
+
+/// Per-document working lists, emptied before use.
+#[derive(Default)]
+struct Scratch {
+    /// Quote segments of the current paragraph: (open, end, index).
+    in_line: Vec<(usize, usize, usize)>,
+    /// Paragraphs as unit ranges, with whether they hold a quote.
+    bounds: Vec<(usize, usize, bool)>,
+    sentences: Vec<(usize, usize)>,
+    deferred: Vec<Deferred>,
 }
 
 /// Most units a thread keeps room for between documents (4 MiB).
@@ -48,12 +60,16 @@ thread_local! {
 }
 
 pub fn extract(doc: &Document) -> Vec<Claim> {
-    let Buffers { mut lower, units } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let Buffers {
+        mut lower,
+        units,
+        mut scratch,
+    } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
     lower.clear();
     lower.push_str(&doc.text);
     lower.make_ascii_lowercase();
     let mut all: Vec<Unit> = units;
-    let claims = extract_with(doc, &lower, &mut all);
+    let claims = extract_with(doc, &lower, &mut all, &mut scratch);
     // Emptied and re-typed for the next document; collecting in place
     // keeps the allocation.
     all.clear();
@@ -63,24 +79,36 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     // A rare huge document does not leave its buffers behind.
     let units: Vec<Unit<'static>> = units;
     if units.capacity() <= KEPT_UNITS && lower.capacity() <= KEPT_UNITS * 8 {
-        BUFFERS.with(|b| *b.borrow_mut() = Buffers { lower, units });
+        BUFFERS.with(|b| {
+            *b.borrow_mut() = Buffers {
+                lower,
+                units,
+                scratch,
+            }
+        });
     }
     claims
 }
 
 /// [`extract`] with the lower-cased text and an empty unit buffer.
-fn extract_with<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>) -> Vec<Claim> {
+fn extract_with<'a>(
+    doc: &'a Document,
+    lower: &'a str,
+    all: &mut Vec<Unit<'a>>,
+    scratch: &mut Scratch,
+) -> Vec<Claim> {
     let text = doc.text.as_str();
     let paragraphs = paragraph_ranges(doc);
     let segments = find_quotes_in(text, &paragraphs);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
-    let mut in_line = Vec::new();
+    let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
     // deferred subjects can be read when a lookup needs them. Words'
     // normal forms borrow from the one lower-cased copy.
     all.reserve(text.len() / 5 + 4);
-    let mut bounds = Vec::with_capacity(paragraphs.len());
+    let bounds = &mut scratch.bounds;
+    bounds.clear();
     for &(line_start, line_end) in &paragraphs {
         in_line.clear();
         while let Some(s) = segments.get(seg_cursor) {
@@ -93,27 +121,29 @@ fn extract_with<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>) 
             seg_cursor += 1;
         }
         let lo = all.len();
-        append_units(text, lower, line_start, line_end, &in_line, all);
+        append_units(text, lower, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
     let mut sources = Antecedents {
         tracker: Tracker::default(),
         units: all,
         text,
-        deferred: Vec::new(),
+        deferred: std::mem::take(&mut scratch.deferred),
     };
-    let mut sentence_buf = Vec::new();
-    for &(lo, hi, has_quotes) in &bounds {
+    let sentence_buf = &mut scratch.sentences;
+    for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
-        sentences(us, text, &mut sentence_buf);
+        sentences(us, text, sentence_buf);
         let paragraph = Paragraph {
             units: us,
             range: (lo, hi),
-            sentences: &sentence_buf,
+            sentences: sentence_buf,
             has_quotes,
         };
         walk_paragraph(doc, &paragraph, &segments, &mut sources, &mut drafts);
     }
+    scratch.deferred = std::mem::take(&mut sources.deferred);
+    scratch.deferred.clear();
     finish(doc, drafts)
 }
 

@@ -352,19 +352,36 @@ pub fn split_titled_persons(
 ) -> Vec<Piece> {
     let f = |i: usize| folded.get(i).copied().unwrap_or_default();
     let w = |i: usize| words.get(i).copied().unwrap_or_default();
-    let role_before_name =
-        |i: usize| capitalised(w(i)) && is_role(gaz, f(i)) && capitalised(w(i + 1));
+    // A capitalised word that may start a person's name.
+    let name_start = |i: usize| {
+        capitalised(w(i))
+            && !is_role(gaz, f(i))
+            && !gaz.is_org_word(f(i))
+            && !ORG_HEADS.contains(f(i))
+            && !COMPANY_SUFFIXES.contains(f(i))
+    };
+    let role_before_name = |i: usize| capitalised(w(i)) && is_role(gaz, f(i)) && name_start(i + 1);
     let mut out = Vec::with_capacity(pieces.len());
     for (a, b, kind) in pieces {
         // "West German Farm" + "Minister Ignaz Kiechle": a piece right
         // before a title only qualifies it, but for a leading nationality
         // or an organisation.
-        if kind != "PER" && role_before_name(b) {
+        // The tagger may take the title in ("West German Farm Minister").
+        let mut q = b;
+        while q > a && is_role(gaz, f(q - 1)) && capitalised(w(q - 1)) {
+            q -= 1;
+        }
+        let qualifies = if q < b {
+            name_start(b) && q > a
+        } else {
+            role_before_name(b)
+        };
+        if kind != "PER" && qualifies {
             match gaz.longest_match_folded(words, folded, a) {
-                Some((n, Place::Demonym(_) | Place::Country(_))) if a + n <= b => {
+                Some((n, Place::Demonym(_) | Place::Country(_))) if a + n <= q => {
                     out.push((a, a + n, kind.clone()));
                 }
-                _ if ORG_HEADS.contains(f(b - 1)) => out.push((a, b, "ORG".to_string())),
+                _ if ORG_HEADS.contains(f(q - 1)) => out.push((a, q, "ORG".to_string())),
                 _ => {}
             }
             continue;
@@ -672,6 +689,16 @@ mod tests {
                 "Canadian Farm Minister Orla Penrose said",
                 &[(0, 2, "LOC"), (4, 5, "PER")],
                 &["Canadian LOC", "Orla Penrose PER"],
+            ),
+            (
+                "Canadian Farm Minister Orla Penrose said",
+                &[(0, 3, "LOC"), (4, 5, "PER")],
+                &["Canadian LOC", "Orla Penrose PER"],
+            ),
+            (
+                "Ontario Senator Orla Penrose said",
+                &[(0, 2, "ORG"), (3, 4, "PER")],
+                &["Orla Penrose PER"],
             ),
             (
                 "Energy Minister Orla Penrose said",

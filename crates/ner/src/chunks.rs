@@ -39,6 +39,15 @@ static HYPHEN_MODIFIERS: LazyLock<HashSet<&'static str>> =
 static COMPANY_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/company_words.txt")));
 
+static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/place_nouns.txt")));
+
+static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/unit_nouns.txt")));
+
+/// Determiners before the name of a company's part ("its ... division").
+const UNIT_DETERMINERS: &[&str] = &["its", "their", "his", "her", "the", "a"];
+
 /// "Miami-based", "Democratic-led", "Year-ago": a modifier built on a name
 /// by a hyphen, not a name.
 pub fn is_hyphen_modifier(word: &str) -> bool {
@@ -124,7 +133,9 @@ pub fn news_pieces(
     let is_common = |f: &str| common.contains(f);
     let pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
     let pieces = assemble_organizations(gaz, words, folded, pieces);
-    let pieces = type_by_org_prefix(folded, pieces);
+    let pieces = name_company_parts(gaz, words, folded, pieces);
+    let pieces = type_by_org_prefix(words, folded, pieces);
+    let pieces = type_places_after_place_nouns(words, folded, pieces);
     let pieces = type_company_words(gaz, words, folded, pieces);
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
@@ -239,9 +250,20 @@ pub fn assemble_organizations(
         }
         j = end;
     }
+    replace_with_organizations(words, pieces, names)
+}
+
+/// `names` become organisation pieces; the pieces they overlap keep their
+/// parts outside them (trimmed of joiners and punctuation).
+fn replace_with_organizations(
+    words: &[&str],
+    pieces: Vec<Piece>,
+    names: Vec<(usize, usize)>,
+) -> Vec<Piece> {
     if names.is_empty() {
         return pieces;
     }
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
     let trim = |mut a: usize, mut b: usize| {
         let edge = |i: usize| {
             let x = w(i);
@@ -320,14 +342,90 @@ pub fn type_company_words(
 
 /// A piece opening with a European legal form or bank word ("Cie
 /// Bancaire", "NV Philips Gloeilampenfabrieken") is an organisation.
-pub fn type_by_org_prefix(folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+/// The tagger may leave the opening word out ("NV" + "Philips
+/// Gloeilampenfabrieken"): it is taken in.
+pub fn type_by_org_prefix(words: &[&str], folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+    let prefix = |i: usize| {
+        words.get(i).is_some_and(|w| capitalised(w))
+            && folded.get(i).is_some_and(|f| ORG_PREFIXES.contains(f))
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for (a, b, kind) in pieces {
+        let before = a.checked_sub(1).filter(|&p| prefix(p));
+        let free = before.is_some_and(|p| out.last().is_none_or(|q| q.1 <= p));
+        match before {
+            Some(p) if free => out.push((p, b, "ORG".to_string())),
+            _ if b > a + 1 && prefix(a) => out.push((a, b, "ORG".to_string())),
+            _ => out.push((a, b, kind)),
+        }
+    }
+    out
+}
+
+/// "the village of Aghia Efthymia", "the province of Fokida": a piece after
+/// a place noun and "of" is a place.
+pub fn type_places_after_place_nouns(
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
     pieces
         .into_iter()
         .map(|(a, b, kind)| {
-            let prefixed = b > a + 1 && folded.get(a).is_some_and(|f| ORG_PREFIXES.contains(f));
-            (a, b, if prefixed { "ORG".to_string() } else { kind })
+            let after_place_noun = a >= 2
+                && words.get(a - 1) == Some(&"of")
+                && words
+                    .get(a - 2)
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+                && folded.get(a - 2).is_some_and(|f| PLACE_NOUNS.contains(f));
+            (
+                a,
+                b,
+                if after_place_noun {
+                    "LOC".to_string()
+                } else {
+                    kind
+                },
+            )
         })
         .collect()
+}
+
+/// "its Peoples Natural Gas division", "a Maple Leaf Foods unit": the
+/// capitalised words between a determiner and a noun for a company's part
+/// name an organisation (not a place or nationality: "its European unit").
+pub fn name_company_parts(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let mut names = Vec::new();
+    for k in 1..words.len() {
+        let unit = w(k).starts_with(char::is_lowercase)
+            && folded.get(k).is_some_and(|f| UNIT_NOUNS.contains(f));
+        if !unit {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && capitalised(w(start - 1))
+            && !country_abbreviation(gaz, words, folded, start - 1)
+        {
+            start -= 1;
+        }
+        let determiner = start
+            .checked_sub(1)
+            .is_some_and(|d| UNIT_DETERMINERS.contains(&w(d)));
+        let place = gaz
+            .longest_match_folded(words, folded, start)
+            .is_some_and(|(n, _)| start + n == k);
+        if start < k && determiner && !place {
+            names.push((start, k));
+        }
+    }
+    replace_with_organizations(words, pieces, names)
 }
 
 fn is_role(gaz: &Gazetteer, folded: &str) -> bool {
@@ -765,9 +863,14 @@ mod tests {
                 &[(0, 2, "PER")],
                 &["Pierre Lorvel PER"],
             ),
+            (
+                "NV Lorvel Kabelwerken said",
+                &[(1, 3, "PER")],
+                &["NV Lorvel Kabelwerken ORG"],
+            ),
         ];
         for (text, pieces, want) in cases {
-            let got = run(text, pieces, |_, f, p| type_by_org_prefix(f, p));
+            let got = run(text, pieces, type_by_org_prefix);
             assert_eq!(got, *want, "{text}");
         }
     }
@@ -835,6 +938,45 @@ mod tests {
             |w, _, p| cut_at_brackets(w, p),
         );
         assert_eq!(got, ["Senate PER"]);
+    }
+
+    #[test]
+    fn places_after_place_nouns_and_company_parts() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "near the village of Ostra Vela",
+                &[(4, 6, "PER")],
+                &["Ostra Vela LOC"],
+            ),
+            (
+                "the Bank of Ostra said",
+                &[(1, 4, "ORG")],
+                &["Bank of Ostra ORG"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                type_places_after_place_nouns(w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+        let cases: &[Case] = &[
+            (
+                "its Harlan Natural Gas division",
+                &[(1, 2, "PER")],
+                &["Harlan Natural Gas ORG"],
+            ),
+            ("its European unit", &[(1, 2, "LOC")], &["European LOC"]),
+            ("its U.S. unit", &[(1, 2, "LOC")], &["U.S. LOC"]),
+            ("Harlan Gas division", &[(0, 2, "PER")], &["Harlan Gas PER"]),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                name_company_parts(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

@@ -712,18 +712,32 @@ fn company_short_names(
     sents: &[SentenceTokens],
     drafts: &[Draft],
 ) -> HashSet<String> {
-    drafts
-        .iter()
-        .filter(|d| d.kind == EntityType::Organization)
-        .filter_map(|d| {
-            let short = company_short_name(draft_folded(sents, d))?;
-            let words = draft_words(sents, d);
-            let place = gaz
-                .longest_match_folded(words, short, 0)
-                .is_some_and(|(n, _)| n == short.len());
-            (!place).then(|| short.join(" "))
-        })
-        .collect()
+    let mut out = HashSet::new();
+    for d in drafts.iter().filter(|d| d.kind == EntityType::Organization) {
+        let Some(short) = company_short_name(draft_folded(sents, d)) else {
+            continue;
+        };
+        let words = draft_words(sents, d);
+        let place = gaz
+            .longest_match_folded(words, short, 0)
+            .is_some_and(|(n, _)| n == short.len());
+        if place {
+            continue;
+        }
+        out.insert(short.join(" "));
+        // "Moody's" after "Moody's Investors Service Inc".
+        if let Some(owner) = short
+            .get(..2)
+            .filter(|o| o.get(1).is_some_and(|f| is_possessive(f)))
+        {
+            out.insert(owner.join(" "));
+        }
+    }
+    out
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S")
 }
 
 /// "Varity said" after "Varity Corp": a guess of another type whose words
@@ -734,10 +748,22 @@ fn type_company_short_names(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &
         return;
     }
     for d in drafts.iter_mut() {
-        if matches!(d.kind, EntityType::Location | EntityType::Person)
-            && d.canonical.is_none()
-            && shorts.contains(&draft_key(sents, d))
-        {
+        if d.canonical.is_some() || matches!(d.kind, EntityType::Group | EntityType::Misc) {
+            continue;
+        }
+        // A name cut before its possessive ("Moody" + "'s") takes it back.
+        let next = sents
+            .get(d.sentence)
+            .and_then(|s| s.folded.get(d.end))
+            .filter(|f| is_possessive(f));
+        if let Some(next) = next {
+            if shorts.contains(&format!("{} {next}", draft_key(sents, d))) {
+                d.end += 1;
+                d.kind = EntityType::Organization;
+                continue;
+            }
+        }
+        if d.kind != EntityType::Organization && shorts.contains(&draft_key(sents, d)) {
             d.kind = EntityType::Organization;
         }
     }
@@ -944,6 +970,12 @@ mod tests {
             (
                 "Delmont Corp said profits rose. Delmont said it would hire.",
                 "Delmont",
+                1,
+                EntityType::Organization,
+            ),
+            (
+                "Tilly's Garden Stores Inc said sales rose. Tilly's said it would hire.",
+                "Tilly's",
                 1,
                 EntityType::Organization,
             ),

@@ -83,6 +83,15 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
         // Allow one modifier before the channel ("his New Year's greeting").
         for skip in 0..=2 {
             let at = j + skip;
+            // Most words start no channel: tested before the words are
+            // gathered.
+            let starts = at < hi
+                && units
+                    .get(at)
+                    .is_some_and(|w| w.is_word() && LEXICON.may_start_channel(w.norm()));
+            if !starts {
+                continue;
+            }
             let mut words: [&str; 4] = [""; 4];
             let mut n = 0;
             for w in units

@@ -496,6 +496,11 @@ impl Lexicon {
         self.anonymity.longest_at(words)
     }
 
+    /// False when no channel phrase starts with `word`.
+    pub fn may_start_channel(&self, word: &str) -> bool {
+        self.channels.by_first.filter.may_hold(word)
+    }
+
     pub fn channel_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         self.channels.longest_at(words)
     }

@@ -45,6 +45,13 @@ static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
 static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/unit_nouns.txt")));
 
+static ORG_ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/org_roles.txt")));
+
+/// Adjectives between an organisation's possessive and a role ("Exxon's new
+/// president").
+const ROLE_ADJECTIVES: &[&str] = &["new", "former", "acting", "outgoing", "incoming", "top"];
+
 /// Determiners before the name of a company's part ("its ... division").
 const UNIT_DETERMINERS: &[&str] = &["its", "their", "his", "her", "the", "a"];
 
@@ -136,6 +143,7 @@ pub fn news_pieces(
     let pieces = name_company_parts(gaz, words, folded, pieces);
     let pieces = type_by_org_prefix(words, folded, pieces);
     let pieces = type_places_after_place_nouns(words, folded, pieces);
+    let pieces = type_by_following_role(gaz, words, folded, pieces);
     let pieces = type_company_words(gaz, words, folded, pieces);
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
@@ -389,6 +397,56 @@ pub fn type_places_after_place_nouns(
             )
         })
         .collect()
+}
+
+/// A name right before a lowercase role in an organisation ("Boliden
+/// president", "Exxon's new president", "WIFO chief") is that organisation;
+/// an acronym the tagger left out is added. Places and nationalities known
+/// to the gazetteer keep their type ("Iraqi officials").
+pub fn type_by_following_role(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let role_at = |mut i: usize| {
+        if is_possessive(w(i)) {
+            i += 1;
+            while ROLE_ADJECTIVES.contains(&w(i)) {
+                i += 1;
+            }
+        }
+        w(i).starts_with(char::is_lowercase) && folded.get(i).is_some_and(|f| ORG_ROLES.contains(f))
+    };
+    let known = |a: usize, b: usize| {
+        gaz.longest_match_folded(words, folded, a)
+            .is_some_and(|(n, _)| a + n == b)
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 1);
+    let mut covered_to = 0;
+    let mut pieces = pieces.into_iter().peekable();
+    for i in 0..words.len() {
+        if let Some((a, b, kind)) = pieces.next_if(|p| p.0 == i) {
+            let kind = if kind != "ORG" && role_at(b) && !known(a, b) {
+                "ORG".to_string()
+            } else {
+                kind
+            };
+            covered_to = covered_to.max(b);
+            out.push((a, b, kind));
+            continue;
+        }
+        let acronym = w(i).chars().count() >= 2
+            && w(i).chars().all(|c| c.is_ascii_uppercase())
+            && i >= covered_to;
+        if acronym && role_at(i + 1) && !known(i, i + 1) {
+            out.push((i, i + 1, "ORG".to_string()));
+        }
+    }
+    out.extend(pieces);
+    out.sort_by_key(|p| p.0);
+    out
 }
 
 /// "its Peoples Natural Gas division", "a Maple Leaf Foods unit": the
@@ -974,6 +1032,36 @@ mod tests {
         for (text, pieces, want) in cases {
             let got = run(text, pieces, |w, f, p| {
                 name_company_parts(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_before_roles_are_organisations() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "Harlan president Ola Brent said",
+                &[(0, 1, "LOC"), (2, 4, "PER")],
+                &["Harlan ORG", "Ola Brent PER"],
+            ),
+            (
+                "Harlan's new chairman Ola Brent",
+                &[(0, 1, "PER"), (4, 6, "PER")],
+                &["Harlan ORG", "Ola Brent PER"],
+            ),
+            (
+                "QRX chief Ola Brent",
+                &[(2, 4, "PER")],
+                &["QRX ORG", "Ola Brent PER"],
+            ),
+            ("Iraqi officials said", &[(0, 1, "LOC")], &["Iraqi LOC"]),
+            ("Harlan said", &[(0, 1, "LOC")], &["Harlan LOC"]),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                type_by_following_role(gazetteer(), w, f, p)
             });
             assert_eq!(got, *want, "{text}");
         }

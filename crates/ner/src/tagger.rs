@@ -48,12 +48,29 @@ pub fn label_index(label: &str) -> u8 {
 }
 
 /// An `I-` label may only continue a chunk of its own type.
-fn allowed(prev: u8, label: u8) -> bool {
+const fn allowed(prev: u8, label: u8) -> bool {
     if label == 0 || label % 2 == 1 {
         return true;
     }
     prev == label || prev + 1 == label
 }
+
+/// [`allowed`] as one bit per label, for each previous label.
+const ALLOWED_AFTER: [u8; NUM_LABELS] = {
+    let mut masks = [0u8; NUM_LABELS];
+    let mut prev = 0;
+    while prev < NUM_LABELS {
+        let mut label = 0;
+        while label < NUM_LABELS {
+            if allowed(prev as u8, label as u8) {
+                masks[prev] |= 1 << label;
+            }
+            label += 1;
+        }
+        prev += 1;
+    }
+    masks
+};
 
 /// One row of weights, aligned so that it fills half a cache line.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -92,11 +109,12 @@ impl Row {
         let mut best = 0u8;
         let mut best_score = f32::NEG_INFINITY;
         let mut second = f32::NEG_INFINITY;
-        for (l, s) in self.0.iter().take(NUM_LABELS).enumerate() {
-            let l = l as u8;
-            if !allowed(prev, l) {
+        let allowed = ALLOWED_AFTER.get(prev as usize).copied().unwrap_or(0);
+        for (l, s) in self.0[..NUM_LABELS].iter().enumerate() {
+            if allowed & (1 << l) == 0 {
                 continue;
             }
+            let l = l as u8;
             if *s > best_score {
                 second = best_score;
                 best = l;

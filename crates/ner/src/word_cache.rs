@@ -411,6 +411,13 @@ impl WordCache {
         tags.resize(words.len(), NO_GAZ_TAG);
         let mut i = 0;
         while i < words.len() {
+            // Gazetteer names start with a capital (the matcher's own first
+            // test, answered here from the memo without a call).
+            let capital = ids.get(i).is_some_and(|&id| self.facts(id).title_case);
+            if !capital {
+                i += 1;
+                continue;
+            }
             if let Some((n, place)) = gaz.longest_match_folded(words, &folded, i) {
                 for (k, tag) in tags.iter_mut().skip(i).take(n).enumerate() {
                     *tag = gaz_tag_index(place.class(), k == 0);

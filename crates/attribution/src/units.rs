@@ -292,14 +292,19 @@ pub fn append_units<'a>(
         let mut stop = word_end;
         if bytes.get(j) == Some(&b'.') {
             let word = text.get(abs..word_end).unwrap_or("");
-            let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            // "R-Ky." and "D-Wis.": a party and state tag.
-            let state_tag = word.rsplit_once('-').is_some_and(|(_, s)| {
+            let mut chars = word.chars();
+            let single_letter =
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+            // "R-Ky." and "D-Wis.": a party and state tag. (Byte loops: the
+            // words are short, a memchr call costs more.)
+            let wb = word.as_bytes();
+            let state_tag = wb.iter().rposition(|&b| b == b'-').is_some_and(|p| {
+                let s = word.get(p + 1..).unwrap_or("");
                 s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
             });
             if single_letter
                 || state_tag
-                || word.contains('.')
+                || wb.iter().any(|&b| b == b'.')
                 || (word.len() <= ABBREVIATION_MAX_LEN
                     && ABBREVIATION_KEYS.contains(&pack4(word.as_bytes())))
             {

@@ -45,6 +45,9 @@ static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
 static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/unit_nouns.txt")));
 
+static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/speech_verbs.txt")));
+
 static ORG_ROLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_roles.txt")));
 
@@ -144,6 +147,7 @@ pub fn news_pieces(
     let pieces = type_by_org_prefix(words, folded, pieces);
     let pieces = type_places_after_place_nouns(words, folded, pieces);
     let pieces = type_by_following_role(gaz, words, folded, pieces);
+    let pieces = type_speaking_places(gaz, words, folded, pieces);
     let pieces = type_company_words(gaz, words, folded, pieces);
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
 }
@@ -447,6 +451,29 @@ pub fn type_by_following_role(
     out.extend(pieces);
     out.sort_by_key(|p| p.0);
     out
+}
+
+/// "Kiechle said": a one-word place unknown to the gazetteer right before a
+/// verb of saying is a person (a surname used alone).
+pub fn type_speaking_places(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    pieces
+        .into_iter()
+        .map(|(a, b, kind)| {
+            let speaks = kind == "LOC"
+                && b == a + 1
+                && words
+                    .get(b)
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+                && folded.get(b).is_some_and(|f| SPEECH_VERBS.contains(f))
+                && gaz.longest_match_folded(words, folded, a).is_none();
+            (a, b, if speaks { "PER".to_string() } else { kind })
+        })
+        .collect()
 }
 
 /// "its Peoples Natural Gas division", "a Maple Leaf Foods unit": the
@@ -1062,6 +1089,23 @@ mod tests {
         for (text, pieces, want) in cases {
             let got = run(text, pieces, |w, f, p| {
                 type_by_following_role(gazetteer(), w, f, p)
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_places_that_speak_are_persons() {
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            ("Vilkas said on Monday", &[(0, 1, "LOC")], &["Vilkas PER"]),
+            ("Moscow said on Monday", &[(0, 1, "LOC")], &["Moscow LOC"]),
+            ("Vilkas Corp said", &[(0, 2, "LOC")], &["Vilkas Corp LOC"]),
+            ("in Vilkas on Monday", &[(1, 2, "LOC")], &["Vilkas LOC"]),
+        ];
+        for (text, pieces, want) in cases {
+            let got = run(text, pieces, |w, f, p| {
+                type_speaking_places(gazetteer(), w, f, p)
             });
             assert_eq!(got, *want, "{text}");
         }

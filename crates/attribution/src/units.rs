@@ -297,14 +297,21 @@ pub fn append_units<'a>(
                 matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
             // "R-Ky." and "D-Wis.": a party and state tag. (Byte loops: the
             // words are short, a memchr call costs more.)
-            let wb = word.as_bytes();
-            let state_tag = wb.iter().rposition(|&b| b == b'-').is_some_and(|p| {
+            let (mut last_dash, mut has_stop) = (None, false);
+            for (p, &b) in word.as_bytes().iter().enumerate() {
+                match b {
+                    b'-' => last_dash = Some(p),
+                    b'.' => has_stop = true,
+                    _ => {}
+                }
+            }
+            let state_tag = last_dash.is_some_and(|p| {
                 let s = word.get(p + 1..).unwrap_or("");
                 s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
             });
             if single_letter
                 || state_tag
-                || wb.iter().any(|&b| b == b'.')
+                || has_stop
                 || (word.len() <= ABBREVIATION_MAX_LEN
                     && ABBREVIATION_KEYS.contains(&pack4(word.as_bytes())))
             {

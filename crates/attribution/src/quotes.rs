@@ -59,9 +59,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSegment> {
 pub fn find_quotes_in(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSegment> {
     let mut out = Vec::new();
     let mut carried: Option<Mark> = None;
+    // Bytes that may begin a mark, found in one pass over the document
+    // rather than one search per paragraph.
+    let candidates: Vec<usize> = mark_bytes(text.as_bytes()).collect();
     for (k, &(start, end)) in paragraphs.iter().enumerate() {
         let next = paragraphs.get(k + 1).map_or(text.len(), |p| p.0);
-        carried = scan_line(text, start, end, next, carried, &mut out);
+        let first = candidates.partition_point(|&i| i < start);
+        let count = candidates
+            .get(first..)
+            .map_or(0, |rest| rest.partition_point(|&i| i < end));
+        let in_line = candidates.get(first..first + count).unwrap_or(&[]);
+        carried = scan_line(text, start, end, next, carried, in_line, &mut out);
     }
     out
 }
@@ -78,12 +86,15 @@ fn scan_line(
     end: usize,
     next_start: usize,
     carried: Option<Mark>,
+    candidates: &[usize],
     out: &mut Vec<QuoteSegment>,
 ) -> Option<Mark> {
     let line = text.get(start..end)?;
     // Most paragraphs can open no quote (apostrophes and dashes aside):
     // skip them in one byte pass.
-    if carried.is_none() && !may_open_quote(line.as_bytes()) {
+    // The line's candidate bytes, as offsets in the line.
+    let in_line = || candidates.iter().map(|&i| i - start);
+    if carried.is_none() && !may_open_quote(line.as_bytes(), in_line()) {
         return None;
     }
     let first_non_space = line.char_indices().find(|(_, c)| !c.is_whitespace());
@@ -103,7 +114,7 @@ fn scan_line(
     // Only quote marks and apostrophes can open or close a quote, so the
     // scan jumps from one to the next, in one pass over the line; marks
     // before `pos` lie inside one already read.
-    let mut marks = mark_bytes(bytes).filter(|&i| is_mark_at(bytes, i));
+    let mut marks = in_line().filter(|&i| is_mark_at(bytes, i));
     while let Some(i) = marks.find(|&i| i >= pos) {
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -222,8 +233,8 @@ fn scan_line(
 /// guillemet, no stray closing double, and every straight apostrophe
 /// follows an ASCII letter or digit (a closing "'" needs an opener first;
 /// "''" opens regardless).
-fn may_open_quote(line: &[u8]) -> bool {
-    mark_bytes(line).any(|i| match line.get(i) {
+fn may_open_quote(line: &[u8], mut candidates: impl Iterator<Item = usize>) -> bool {
+    candidates.any(|i| match line.get(i) {
         Some(b'"') => true,
         Some(b'\'') => {
             let prev = i.checked_sub(1).and_then(|p| line.get(p));

@@ -355,7 +355,8 @@ pub fn type_company_words(
 /// A piece opening with a European legal form or bank word ("Cie
 /// Bancaire", "NV Philips Gloeilampenfabrieken") is an organisation.
 /// The tagger may leave the opening word out ("NV" + "Philips
-/// Gloeilampenfabrieken"): it is taken in.
+/// Gloeilampenfabrieken"): it is taken in. An organisation head followed by
+/// "of" or "for" opens an organisation too ("Bank of Nova Scotia").
 pub fn type_by_org_prefix(words: &[&str], folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
     let prefix = |i: usize| {
         words.get(i).is_some_and(|w| capitalised(w))
@@ -368,6 +369,14 @@ pub fn type_by_org_prefix(words: &[&str], folded: &[&str], pieces: Vec<Piece>) -
         match before {
             Some(p) if free => out.push((p, b, "ORG".to_string())),
             _ if b > a + 1 && prefix(a) => out.push((a, b, "ORG".to_string())),
+            // "Bank of Nova Scotia", "Institute for Economic Research".
+            _ if b > a + 2
+                && words.get(a).is_some_and(|w| capitalised(w))
+                && folded.get(a).is_some_and(|f| ORG_HEADS.contains(f))
+                && matches!(words.get(a + 1), Some(&"of" | &"for")) =>
+            {
+                out.push((a, b, "ORG".to_string()))
+            }
             _ => out.push((a, b, kind)),
         }
     }
@@ -953,6 +962,12 @@ mod tests {
                 &[(1, 3, "PER")],
                 &["NV Lorvel Kabelwerken ORG"],
             ),
+            (
+                "the Bank of Ostra said",
+                &[(1, 4, "PER")],
+                &["Bank of Ostra ORG"],
+            ),
+            ("the Bank said", &[(1, 2, "PER")], &["Bank PER"]),
         ];
         for (text, pieces, want) in cases {
             let got = run(text, pieces, type_by_org_prefix);

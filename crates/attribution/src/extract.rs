@@ -8,8 +8,8 @@ use crate::attribute::{
     subject_without_cue, trailing, Attribution,
 };
 use crate::lexicon::LEXICON;
-use crate::paragraphs::paragraph_ranges;
-use crate::quotes::{find_quotes_in, QuoteSegment};
+use crate::paragraphs::paragraph_ranges_into;
+use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
@@ -50,6 +50,10 @@ struct Scratch {
     bounds: Vec<(usize, usize, bool)>,
     sentences: Vec<(usize, usize)>,
     deferred: Vec<Deferred>,
+    paragraphs: Vec<(usize, usize)>,
+    segments: Vec<QuoteSegment>,
+    /// Bytes that may begin a quote mark.
+    candidates: Vec<usize>,
 }
 
 /// Most units a thread keeps room for between documents (4 MiB).
@@ -98,8 +102,10 @@ fn extract_with<'a>(
     scratch: &mut Scratch,
 ) -> Vec<Claim> {
     let text = doc.text.as_str();
-    let paragraphs = paragraph_ranges(doc);
-    let segments = find_quotes_in(text, &paragraphs);
+    let paragraphs = &mut scratch.paragraphs;
+    paragraph_ranges_into(doc, paragraphs);
+    let segments = &mut scratch.segments;
+    find_quotes_into(text, paragraphs, &mut scratch.candidates, segments);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut seg_cursor = 0;
     let in_line = &mut scratch.in_line;
@@ -109,7 +115,7 @@ fn extract_with<'a>(
     all.reserve(text.len() / 5 + 4);
     let bounds = &mut scratch.bounds;
     bounds.clear();
-    for &(line_start, line_end) in &paragraphs {
+    for &(line_start, line_end) in paragraphs.iter() {
         in_line.clear();
         while let Some(s) = segments.get(seg_cursor) {
             if s.open >= line_end {
@@ -140,7 +146,7 @@ fn extract_with<'a>(
             sentences: sentence_buf,
             has_quotes,
         };
-        walk_paragraph(doc, &paragraph, &segments, &mut sources, &mut drafts);
+        walk_paragraph(doc, &paragraph, segments, &mut sources, &mut drafts);
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
@@ -852,5 +858,36 @@ fn sentence_of(doc: &Document, start: usize, end: usize) -> (usize, String) {
             first.min(doc.sentences.len().saturating_sub(1)),
             doc.text.get(start..end).unwrap_or("").to_string(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+
+    #[test]
+    fn word_counts_match_whitespace_words_with_letters() {
+        let texts = [
+            "",
+            "one",
+            "one two three",
+            "one two three four",
+            " -- one , two three four ",
+            "one\ttwo\nthree\r\nfour",
+            "Zoë’s two three four",
+            "one two three\u{a0}four",
+            "1 2 3 4 5",
+            "- - - -",
+        ];
+        for text in texts {
+            for min in 0..6 {
+                let want = text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+                    >= min;
+                assert_eq!(has_words(text, min), want, "{text:?} {min}");
+            }
+        }
     }
 }

@@ -4,22 +4,27 @@
 
 use crosscheck_model::Document;
 
-/// Byte ranges of the paragraphs, in order, without line terminators.
-pub fn paragraph_ranges(doc: &Document) -> Vec<(usize, usize)> {
-    if !doc.paragraphs.is_empty() {
-        let mut ranges: Vec<(usize, usize)> = doc
-            .paragraphs
+/// Byte ranges of the paragraphs, in order, without line terminators, into
+/// `out` (cleared first).
+pub fn paragraph_ranges_into(doc: &Document, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    if doc.paragraphs.is_empty() {
+        out.extend(text_paragraphs(&doc.text));
+        return;
+    }
+    out.extend(
+        doc.paragraphs
             .iter()
             .map(|p| (p.range.start, p.range.end.min(doc.text.len())))
             .filter(|(s, e)| {
                 s < e && doc.text.is_char_boundary(*s) && doc.text.is_char_boundary(*e)
-            })
-            .collect();
-        ranges.sort_unstable();
-        ranges.dedup_by(|b, a| b.0 < a.1);
-        return ranges;
+            }),
+    );
+    // Ingest delivers them in order, so the sort is usually skipped.
+    if !out.is_sorted() {
+        out.sort_unstable();
     }
-    text_paragraphs(&doc.text)
+    out.dedup_by(|b, a| b.0 < a.1);
 }
 
 /// Paragraphs of plain text.

@@ -58,10 +58,24 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSegment> {
 /// Quote segments inside the given paragraph ranges (in order).
 pub fn find_quotes_in(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSegment> {
     let mut out = Vec::new();
+    find_quotes_into(text, paragraphs, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`find_quotes_in`] into `out` (cleared first), with a reusable buffer
+/// for the mark candidates.
+pub(crate) fn find_quotes_into(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    candidates: &mut Vec<usize>,
+    out: &mut Vec<QuoteSegment>,
+) {
+    out.clear();
     let mut carried: Option<Mark> = None;
     // Bytes that may begin a mark, found in one pass over the document
     // rather than one search per paragraph.
-    let candidates: Vec<usize> = mark_bytes(text.as_bytes()).collect();
+    candidates.clear();
+    candidates.extend(mark_bytes(text.as_bytes()));
     for (k, &(start, end)) in paragraphs.iter().enumerate() {
         let next = paragraphs.get(k + 1).map_or(text.len(), |p| p.0);
         let first = candidates.partition_point(|&i| i < start);
@@ -69,9 +83,8 @@ pub fn find_quotes_in(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSeg
             .get(first..)
             .map_or(0, |rest| rest.partition_point(|&i| i < end));
         let in_line = candidates.get(first..first + count).unwrap_or(&[]);
-        carried = scan_line(text, start, end, next, carried, in_line, &mut out);
+        carried = scan_line(text, start, end, next, carried, in_line, out);
     }
-    out
 }
 
 fn is_word_char(c: Option<char>) -> bool {

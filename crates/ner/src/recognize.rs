@@ -553,6 +553,10 @@ fn refine_chunk(
                 | Place::Country(_)),
             ),
         ) => draft_from_place(gaz, sentence, words, folded, start, end, p),
+        // Nor are cities of two words or more ("Hong Kong").
+        ("PER", Some(p @ (Place::City(_) | Place::Capital(_)))) if end - start >= 2 => {
+            draft_from_place(gaz, sentence, words, folded, start, end, p)
+        }
         ("PER", _) => Draft {
             sentence,
             start,

@@ -54,6 +54,9 @@ struct Scratch {
     segments: Vec<QuoteSegment>,
     /// Bytes that may begin a quote mark.
     candidates: Vec<usize>,
+    drafts: Vec<Draft>,
+    /// The tracker's list, emptied.
+    seen: Vec<Seen>,
 }
 
 /// Most units a thread keeps room for between documents (4 MiB).
@@ -106,7 +109,8 @@ fn extract_with<'a>(
     paragraph_ranges_into(doc, paragraphs);
     let segments = &mut scratch.segments;
     find_quotes_into(text, paragraphs, &mut scratch.candidates, segments);
-    let mut drafts: Vec<Draft> = Vec::new();
+    let drafts = &mut scratch.drafts;
+    drafts.clear();
     let mut seg_cursor = 0;
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
@@ -131,7 +135,7 @@ fn extract_with<'a>(
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
     let mut sources = Antecedents {
-        tracker: Tracker::default(),
+        tracker: Tracker::with_entries(std::mem::take(&mut scratch.seen)),
         units: all,
         text,
         deferred: std::mem::take(&mut scratch.deferred),
@@ -146,10 +150,12 @@ fn extract_with<'a>(
             sentences: sentence_buf,
             has_quotes,
         };
-        walk_paragraph(doc, &paragraph, segments, &mut sources, &mut drafts);
+        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts);
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
+    scratch.seen = sources.tracker.into_entries();
+    scratch.seen.clear();
     finish(doc, drafts)
 }
 
@@ -798,12 +804,12 @@ fn text_starts_with_the(text: &str, start: usize) -> bool {
         .is_some_and(|s| s.starts_with("the ") || s.starts_with("The "))
 }
 
-fn finish(doc: &Document, mut drafts: Vec<Draft>) -> Vec<Claim> {
+fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     let text = doc.text.as_str();
     drafts.sort_by_key(|d| (d.start, d.quote_start));
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
     let mut out = Vec::with_capacity(drafts.len());
-    for d in drafts {
+    for d in drafts.drain(..) {
         let (Some(span), Some(qspan)) = (
             Span::of(text, d.start, d.end),
             Span::of(text, d.quote_start, d.quote_end),

@@ -30,6 +30,18 @@ pub struct Tracker {
 }
 
 impl Tracker {
+    /// A tracker that records into `entries` (emptied first), so that a
+    /// caller can reuse the list's allocation.
+    pub fn with_entries(mut entries: Vec<Seen>) -> Tracker {
+        entries.clear();
+        Tracker { seen: entries }
+    }
+
+    /// The recorded entries.
+    pub fn into_entries(self) -> Vec<Seen> {
+        self.seen
+    }
+
     pub fn remember(&mut self, at: usize, source: &Source, phrase: &Phrase) {
         let Some(name) = source.name.clone() else {
             return;

@@ -64,8 +64,17 @@ pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
     k
 }
 
+/// Whether a title follows the first word of the phrase begun at `start`,
+/// before `k` ("Secretary of State Ann Vey and ..." holds one): read only
+/// when an "and" might join two names.
+fn title_after_first(units: &[Unit], start: usize, k: usize, text: &str) -> bool {
+    units
+        .get(start + 1..k)
+        .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE, text)))
+}
+
 /// True when the word at `k` can continue a noun phrase begun at `start`.
-fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_title: bool) -> bool {
+fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str) -> bool {
     let Some(u) = units.get(k) else { return false };
     if u.kind != UnitKind::Word {
         return false;
@@ -92,7 +101,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str, seen_tit
             && units.get(k - 1).is_some_and(|p| p.capitalised())
             && units.get(k + 1).is_some_and(|n| n.capitalised())
             && (u.norm() != "and"
-                || (!seen_title
+                || (!title_after_first(units, start, k, text)
                     && units[start..k]
                         .iter()
                         .any(|p| p.is_written(class::ORG_WORD, text))));
@@ -171,9 +180,7 @@ pub fn phrase_forward(
         ));
     }
     let mut j = i;
-    let mut seen_title = false;
-    while j < limit && j - i < MAX_WORDS && continues_phrase(units, i, j, text, seen_title) {
-        seen_title |= j > i && units[j].is_written(class::TITLE, text);
+    while j < limit && j - i < MAX_WORDS && continues_phrase(units, i, j, text) {
         // A determiner after the first words starts a new phrase.
         if j > i
             && !units[j].capitalised()

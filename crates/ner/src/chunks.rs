@@ -332,7 +332,10 @@ pub fn type_company_words(
         .into_iter()
         .map(|(a, b, kind)| {
             let last = folded.get(b.saturating_sub(1)).copied().unwrap_or_default();
-            let trade = b > a + 1 && COMPANY_WORDS.contains(last);
+            let first = folded.get(a).copied().unwrap_or_default();
+            // "Perkins Engines", and in Romance names "Automobiles Citroen".
+            let trade =
+                b > a + 1 && (COMPANY_WORDS.contains(last) || COMPANY_WORDS.contains(first));
             let ends_in_country = kind == "PER"
                 && b > a + 1
                 && !folded.get(a).is_some_and(|f| gaz.is_given_name(f))
@@ -1024,6 +1027,11 @@ mod tests {
                 &["Michael Jordan PER"],
             ),
             ("Technology said", &[(0, 1, "PER")], &["Technology PER"]),
+            (
+                "Automobiles Vernier said",
+                &[(0, 2, "PER")],
+                &["Automobiles Vernier ORG"],
+            ),
             ("the new C-17 flew", &[(2, 3, "ORG")], &["C-17 MISC"]),
         ];
         for (text, pieces, want) in cases {

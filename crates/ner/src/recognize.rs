@@ -1008,6 +1008,17 @@ mod tests {
     }
 
     #[test]
+    fn multi_word_cities_are_places() {
+        // Whatever the tagger makes of it, a two-word city is not a person.
+        let text = "Traders in Hong Kong said gold rose.";
+        let kind = kind_of(text, "Hong Kong", 0);
+        assert!(
+            matches!(kind, Some(EntityType::Location | EntityType::Country)),
+            "{kind:?}"
+        );
+    }
+
+    #[test]
     fn tickers_name_nothing() {
         let text = "Fenwick Tool Corp <FTC.L> said it would close a plant.";
         assert_eq!(kind_of(text, "FTC.L", 0), None);

@@ -520,9 +520,13 @@ impl WordCache {
         // 16 MB table. Loaded here, in a loop that does nothing else, many
         // are in flight at once instead of a few between the hashing.
         for (sum, rows) in out.iter_mut().zip(pending.chunks_exact(PAIR_TEMPLATES)) {
+            // Summed in a local: written through `sum`, each lane would be
+            // stored and reloaded after every row.
+            let mut acc = *sum;
             for &r in rows {
-                sum.add(tagger.row_at(r));
+                acc.add(tagger.row_at(r));
             }
+            *sum = acc;
         }
         self.spare_pending = pending;
         out

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 pub mod article_extraction;
 pub mod golden_rules;
+pub mod newswire_ner;
 pub mod polnear;
 pub mod quantulum;
 pub mod timebank;
@@ -112,6 +113,10 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "wikiann",
         "named entities on the WikiANN English test split",
     ),
+    (
+        "newswire-ner",
+        "named entities on hand-annotated Reuters-21578 newswire (CoNLL conventions)",
+    ),
 ];
 
 /// Runs one evaluation by name against the shared data directory (the
@@ -125,6 +130,9 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         "timebank" => timebank::evaluate(&data.join("timebank")),
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
         "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
+        // Reads the Reuters corpus as well as its gold, so it takes the
+        // shared folder itself.
+        "newswire-ner" => newswire_ner::evaluate(shared),
         other => Err(EvalError::data(Path::new(other), "unknown evaluation")),
     }
 }

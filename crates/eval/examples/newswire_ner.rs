@@ -8,10 +8,7 @@
 
 use crosscheck_eval::{EvalError, EvalReport};
 
-// Parts of the module serve only the library or the example.
-#[allow(dead_code)]
-#[path = "../src/newswire_ner.rs"]
-mod newswire_ner;
+use crosscheck_eval::newswire_ner;
 
 use newswire_ner::{run_all, Context, GoldEntity, Scored};
 

@@ -1,12 +1,9 @@
 //! Runs the newswire NER scorer (and its unit tests) against the shared
-//! Reuters corpus; the module is included by path until the library declares it.
+//! Reuters corpus.
 
 use crosscheck_eval::{EvalError, EvalReport};
 
-// Parts of the module serve only the library or the example.
-#[allow(dead_code)]
-#[path = "../src/newswire_ner.rs"]
-mod newswire_ner;
+use crosscheck_eval::newswire_ner;
 
 #[test]
 fn newswire_ner_scores_every_gold_sentence() {

@@ -21,9 +21,11 @@ fn newswire_ner_scores_every_gold_sentence() {
     }
     let report: Result<EvalReport, EvalError> = newswire_ner::evaluate(&shared);
     let report = report.expect("scorer runs");
-    for split in ["dev", "test"] {
+    // Floors a few points under the figures in BENCHMARKS.md (dev 0.869,
+    // test 0.690; spaCy's small model 0.684 / 0.668), so a regression fails.
+    for (split, floor) in [("dev", 0.84), ("test", 0.65)] {
         assert!(report.figure(&format!("{split}_sentences")).unwrap_or(0.0) >= 100.0);
         let f1 = report.figure(&format!("{split}_f1")).unwrap_or(-1.0);
-        assert!((0.0..=1.0).contains(&f1), "{split} f1 {f1}");
+        assert!(f1 >= floor && f1 <= 1.0, "{split} f1 {f1} under {floor}");
     }
 }

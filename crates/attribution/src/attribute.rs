@@ -49,7 +49,7 @@ fn cue_words_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)>
         n += 1;
     }
     LEXICON
-        .cue_at(&words[..n])
+        .cue_in_list(units.get(k)?.cue_list(), &words[..n])
         .map(|c| (c.words.len(), c.reported))
 }
 

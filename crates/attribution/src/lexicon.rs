@@ -15,8 +15,8 @@ pub struct Cue {
 pub struct Lexicon {
     /// Cues grouped by their first word, longest first.
     cues: FilteredMap<Vec<Cue>>,
-    /// The same lists by first word, as 1 + their index in `cue_lists`.
-    cue_index: WordTable,
+    /// The cue lists by first word, indexed by the upper half of the
+    /// word's entry in `classes` (0: none, else 1 + index).
     cue_lists: Vec<Vec<Cue>>,
     anonymity: Phrases,
     role_nouns: Set<String>,
@@ -227,14 +227,16 @@ const PACKED_MAX: usize = 16;
 #[derive(Debug, Default)]
 struct WordTable {
     /// (packed key, length, bits); length 0 marks an empty slot.
-    slots: Vec<(u128, u8, u16)>,
+    slots: Vec<(u128, u8, u32)>,
     shift: u32,
-    long: Map<String, u16>,
+    long: Map<String, u32>,
 }
 
 impl WordTable {
-    fn new(bits: Map<String, u16>) -> WordTable {
-        let size = (bits.len() * 2).next_power_of_two().max(16);
+    fn new(bits: Map<String, u32>) -> WordTable {
+        // At most a quarter full: most lookups miss, and a miss ends at
+        // the first empty slot.
+        let size = (bits.len() * 4).next_power_of_two().max(16);
         let mut table = WordTable {
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
@@ -292,8 +294,8 @@ impl WordTable {
         (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    /// The bits of `word`, 0 when it is in no list.
-    fn get(&self, word: &str) -> u16 {
+    /// The entry of `word`, 0 when it is in no list.
+    fn get(&self, word: &str) -> u32 {
         let Some(key) = Self::pack(word) else {
             return if word.len() > PACKED_MAX {
                 self.long.get(word).copied().unwrap_or(0)
@@ -423,23 +425,16 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             classes: WordTable::default(),
-            cue_index: WordTable::default(),
             cue_lists: Vec::new(),
         };
         lexicon.classes = lexicon.class_map();
-        let mut index: Map<String, u16> = Map::default();
-        for (first, list) in &lexicon.cues.map {
-            lexicon.cue_lists.push(list.clone());
-            index.insert(first.clone(), lexicon.cue_lists.len() as u16);
-        }
-        lexicon.cue_index = WordTable::new(index);
         lexicon
     }
 
     /// The class bits of every word in the single-word lists, keyed as
     /// each list is (normal form, or as written).
-    fn class_map(&self) -> WordTable {
-        let mut bits: Map<String, u16> = Map::default();
+    fn class_map(&mut self) -> WordTable {
+        let mut bits: Map<String, u32> = Map::default();
         let sets = [
             (&self.determiners, class::DETERMINER),
             (&self.role_nouns, class::ROLE_NOUN),
@@ -451,30 +446,42 @@ impl Lexicon {
         ];
         for (set, bit) in sets {
             for w in &set.words {
-                *bits.entry(w.clone()).or_default() |= bit;
+                *bits.entry(w.clone()).or_default() |= u32::from(bit);
             }
         }
-        for w in self.cues.map.keys() {
-            *bits.entry(w.clone()).or_default() |= class::CUE_START;
+        // The cue lists, with each first word's list index (plus one) in
+        // the upper half of its entry.
+        self.cue_lists.clear();
+        for (w, list) in &self.cues.map {
+            self.cue_lists.push(list.clone());
+            let index = u32::try_from(self.cue_lists.len()).unwrap_or(0);
+            *bits.entry(w.clone()).or_default() |= u32::from(class::CUE_START) | index << 16;
         }
         for (w, c) in &self.function_words.map {
-            *bits.entry(w.clone()).or_default() |= match c {
+            *bits.entry(w.clone()).or_default() |= u32::from(match c {
                 FunctionClass::Preposition => class::PREPOSITION,
                 FunctionClass::Relative => class::RELATIVE,
                 FunctionClass::Auxiliary => class::AUXILIARY,
-            };
+            });
         }
         WordTable::new(bits)
     }
 
     /// Class bits ([`class::BY_NORM`]) of a word in normal form.
+    #[cfg(test)]
     pub fn norm_classes(&self, norm: &str) -> u16 {
-        self.classes.get(norm) & class::BY_NORM
+        self.norm_entry(norm) as u16
+    }
+
+    /// [`Lexicon::norm_classes`] in the lower half, and in the upper half
+    /// the cue list the word starts (see [`Lexicon::cue_in_list`]).
+    pub fn norm_entry(&self, norm: &str) -> u32 {
+        self.classes.get(norm) & (u32::from(class::BY_NORM) | 0xffff_0000)
     }
 
     /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
     pub fn written_classes(&self, word: &str) -> u16 {
-        self.classes.get(word) & class::AS_WRITTEN
+        (self.classes.get(word) & u32::from(class::AS_WRITTEN)) as u16
     }
 
     /// False when no cue starts with `word` (a cheap test before
@@ -486,7 +493,13 @@ impl Lexicon {
     /// The longest cue starting at `words[0]`, with its length in words.
     pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
         let first = words.first()?;
-        let index = usize::from(self.cue_index.get(first.as_ref())).checked_sub(1)?;
+        self.cue_in_list(self.norm_entry(first.as_ref()) >> 16, words)
+    }
+
+    /// The longest cue of list `list` (an entry's upper half: 0 for none)
+    /// that starts `words`.
+    pub fn cue_in_list<S: AsRef<str>>(&self, list: u32, words: &[S]) -> Option<&Cue> {
+        let index = usize::try_from(list).ok()?.checked_sub(1)?;
         self.cue_lists.get(index)?.iter().find(|c| {
             words.len() >= c.words.len() && c.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
         })

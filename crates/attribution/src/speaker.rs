@@ -151,7 +151,9 @@ fn cue_words_here(units: &[Unit], k: usize) -> bool {
         words[n] = u.norm();
         n += 1;
     }
-    LEXICON.cue_at(&words[..n]).is_some()
+    units
+        .get(k)
+        .is_some_and(|first| LEXICON.cue_in_list(first.cue_list(), &words[..n]).is_some())
 }
 
 /// Reads the speaker phrase starting at unit `i`; returns it with the index

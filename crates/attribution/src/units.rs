@@ -63,14 +63,14 @@ pub struct Unit<'a> {
     /// Lexicon class bits, looked up on first use ([`NORM_KNOWN`] and
     /// [`WRITTEN_KNOWN`] tell which halves are filled): a word is often
     /// asked about several times as phrases are tried around it.
-    classes: Cell<u16>,
+    classes: Cell<u32>,
 }
 
 /// Set at tokenisation when the word's shape fits some cue's first word,
 /// so that most words fail the cue test on one bit.
-const CUE_SHAPE: u16 = 1 << 13;
-const NORM_KNOWN: u16 = 1 << 14;
-const WRITTEN_KNOWN: u16 = 1 << 15;
+const CUE_SHAPE: u32 = 1 << 13;
+const NORM_KNOWN: u32 = 1 << 14;
+const WRITTEN_KNOWN: u32 = 1 << 15;
 
 impl Unit<'_> {
     pub fn norm(&self) -> &str {
@@ -103,10 +103,10 @@ impl Unit<'_> {
     pub fn is(&self, classes: u16) -> bool {
         let mut c = self.classes.get();
         if c & NORM_KNOWN == 0 {
-            c |= NORM_KNOWN | LEXICON.norm_classes(self.norm());
+            c |= NORM_KNOWN | LEXICON.norm_entry(self.norm());
             self.classes.set(c);
         }
-        c & classes != 0
+        c & u32::from(classes) != 0
     }
 
     /// Whether the word as written is in a list of `classes` (bits of
@@ -114,10 +114,10 @@ impl Unit<'_> {
     pub fn is_written(&self, classes: u16, doc: &str) -> bool {
         let mut c = self.classes.get();
         if c & WRITTEN_KNOWN == 0 {
-            c |= WRITTEN_KNOWN | LEXICON.written_classes(self.text(doc));
+            c |= WRITTEN_KNOWN | u32::from(LEXICON.written_classes(self.text(doc)));
             self.classes.set(c);
         }
-        c & classes != 0
+        c & u32::from(classes) != 0
     }
 
     /// Whether a speech cue may start with this word (its first word is in
@@ -125,6 +125,12 @@ impl Unit<'_> {
     #[inline]
     pub fn may_start_cue(&self) -> bool {
         self.classes.get() & CUE_SHAPE != 0 && self.is(class::CUE_START)
+    }
+
+    /// The cue list this word starts (for [`crate::lexicon::Lexicon::cue_in_list`]).
+    pub fn cue_list(&self) -> u32 {
+        self.is(0);
+        self.classes.get() >> 16
     }
 
     /// The function-word class of the normal form.

@@ -11,6 +11,7 @@ use crate::tokens::tokenize;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
+const REGIONS: &str = include_str!("../data/regions.tsv");
 const SEATS: &str = include_str!("../data/seats.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const GROUPS: &str = include_str!("../data/demonym_extra.txt");
@@ -209,6 +210,20 @@ impl Gazetteer {
             });
             g.add(name, Place::City(idx));
             for alias in list(f.get(4)) {
+                g.add(&alias, Place::City(idx));
+            }
+        }
+        // Continents and world regions are places of no one country.
+        for f in data_lines(REGIONS) {
+            let Some(name) = f.first() else { continue };
+            let idx = g.cities.len();
+            g.cities.push(City {
+                name: name.to_string(),
+                country: None,
+                coordinates: coord(&f, 1, 2),
+            });
+            g.add(name, Place::City(idx));
+            for alias in list(f.get(3)) {
                 g.add(&alias, Place::City(idx));
             }
         }
@@ -440,6 +455,9 @@ mod tests {
             ("Democratic People's Republic of Korea", Some("country")),
             ("Kharkiv", Some("city")),
             ("Gdańsk", Some("city")),
+            ("Europe", Some("city")),
+            ("Asia-Pacific", Some("city")),
+            ("Middle East", Some("city")),
             ("Zorblat", None),
         ];
         for (name, want) in cases {

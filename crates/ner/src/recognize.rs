@@ -1019,6 +1019,65 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_types() {
+        let cases: &[(&str, &str, Option<EntityType>)] = &[
+            // Correlatives and degree words opening a sentence are cut off.
+            (
+                "Neither NATO nor Brunia has confirmed the report.",
+                "NATO",
+                Some(EntityType::Organization),
+            ),
+            (
+                "Neither NATO nor Brunia has confirmed the report.",
+                "Neither NATO",
+                None,
+            ),
+            (
+                "Top Japanese officials met on Monday.",
+                "Japanese",
+                Some(EntityType::Group),
+            ),
+            (
+                "Top Japanese officials met on Monday.",
+                "Top Japanese",
+                None,
+            ),
+            // Political movements are groups, like demonyms.
+            (
+                "The museum documents Nazi crimes.",
+                "Nazi",
+                Some(EntityType::Group),
+            ),
+            // Continents and world regions are places.
+            (
+                "Trade across Europe slowed in March.",
+                "Europe",
+                Some(EntityType::Location),
+            ),
+            (
+                "Tensions in the Asia-Pacific rose again.",
+                "Asia-Pacific",
+                Some(EntityType::Location),
+            ),
+            // Messaging platforms are the companies that run them.
+            (
+                "The mayor wrote on Telegram that the bridge was closed.",
+                "Telegram",
+                Some(EntityType::Organization),
+            ),
+            // "X-supplied" is a modifier, not a name.
+            (
+                "Rebels fired Western-supplied rockets at the depot.",
+                "Western-supplied",
+                None,
+            ),
+        ];
+        for (text, surface, want) in cases {
+            assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
     fn tickers_name_nothing() {
         let text = "Fenwick Tool Corp <FTC.L> said it would close a plant.";
         assert_eq!(kind_of(text, "FTC.L", 0), None);

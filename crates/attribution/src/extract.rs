@@ -284,6 +284,7 @@ fn walk_paragraph(
             let UnitKind::Quote(idx) = us.get(k).map_or(UnitKind::Word, |u| u.kind.clone()) else {
                 continue;
             };
+            let idx = usize::try_from(idx).unwrap_or(usize::MAX);
             any_quote = true;
             let Some(seg) = segments.get(idx) else {
                 continue;

@@ -47,7 +47,9 @@ pub enum UnitKind {
     Word,
     Punct,
     /// Index into the document's quote segments.
-    Quote(usize),
+    /// (u32 keeps the unit at 56 bytes; an index past u32 finds no
+    /// segment and the quote is skipped.)
+    Quote(u32),
 }
 
 #[derive(Debug, Clone)]
@@ -252,7 +254,7 @@ pub fn append_units<'a>(
                 out.push(Unit {
                     start: qopen,
                     end: qend,
-                    kind: UnitKind::Quote(idx),
+                    kind: UnitKind::Quote(u32::try_from(idx).unwrap_or(u32::MAX)),
                     capital: false,
                     norm: Cow::Borrowed(""),
                     classes: Cell::new(0),
@@ -532,6 +534,11 @@ mod tests {
                 "{w}"
             );
         }
+    }
+
+    #[test]
+    fn units_stay_small() {
+        assert!(std::mem::size_of::<Unit>() <= 56);
     }
 
     #[test]

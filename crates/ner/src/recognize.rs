@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
 use crate::chunks::{chunks_of_indices, company_short_name, cut_at_brackets, news_pieces};
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, FastSet};
 use crate::features::CommonWords;
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::normalize::{fold, fold_into, WordIndex};
@@ -641,12 +641,9 @@ fn opens_sentence(words: &[&str], i: usize) -> bool {
 /// appears in lowercase elsewhere in the document, or has an ending of
 /// ordinary words: it is capitalised only by position.
 fn drop_capitalised_ordinary_words(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
-    let lowercase: HashSet<&str> = sents
-        .iter()
-        .flat_map(|s| s.words.iter().zip(&s.folded))
-        .filter(|(w, _)| w.starts_with(char::is_lowercase))
-        .map(|(_, f)| *f)
-        .collect();
+    // The document's lowercase words are collected only once a candidate
+    // needs them: most documents have no one-word guess opening a sentence.
+    let mut lowercase: Option<FastSet<&str>> = None;
     drafts.retain(|d| {
         if d.end != d.start + 1 || d.canonical.is_some() {
             return true;
@@ -658,9 +655,18 @@ fn drop_capitalised_ordinary_words(sents: &[SentenceTokens], drafts: &mut Vec<Dr
             return true;
         }
         let folded = s.folded.get(d.start).copied().unwrap_or_default();
-        let ordinary =
-            lowercase.contains(folded) || ORDINARY_ENDINGS.iter().any(|e| folded.ends_with(e));
-        !ordinary
+        if ORDINARY_ENDINGS.iter().any(|e| folded.ends_with(e)) {
+            return false;
+        }
+        let lowercase = lowercase.get_or_insert_with(|| {
+            sents
+                .iter()
+                .flat_map(|s| s.words.iter().zip(&s.folded))
+                .filter(|(w, _)| w.starts_with(char::is_lowercase))
+                .map(|(_, f)| *f)
+                .collect()
+        });
+        !lowercase.contains(folded)
     });
 }
 
@@ -676,19 +682,29 @@ fn drop_headline_guesses(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     let headline: Vec<bool> = sents
         .iter()
         .map(|s| {
-            let long: Vec<&&str> = s
+            let (mut long, mut all_capitalised) = (0, true);
+            for w in s
                 .words
                 .iter()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-                .collect();
-            long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+            {
+                long += 1;
+                all_capitalised &= w.starts_with(char::is_uppercase);
+            }
+            long >= 3 && all_capitalised
         })
         .collect();
     if headline.iter().all(|h| *h) {
         return;
     }
     let is_headline = |d: &Draft| headline.get(d.sentence).copied().unwrap_or(false);
-    let in_text: HashSet<String> = drafts
+    if !drafts
+        .iter()
+        .any(|d| is_headline(d) && d.canonical.is_none())
+    {
+        return;
+    }
+    let in_text: FastSet<String> = drafts
         .iter()
         .filter(|d| !is_headline(d))
         .map(|d| draft_key(sents, d))

@@ -338,11 +338,30 @@ impl Gazetteer {
         i: usize,
         mut push_folded: impl FnMut(&str, &mut String),
     ) -> Option<(usize, Place)> {
+        thread_local! {
+            /// The key buffer, kept between calls: the rules ask for matches
+            /// at most capitalised words, and a fresh `String` each time was
+            /// a large share of their allocations.
+            static KEY: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        }
         let first = words.get(i)?;
         if !first.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let mut key = String::new();
+        let mut key = KEY.take();
+        key.clear();
+        let best = self.longest_match_into(words, i, &mut push_folded, &mut key);
+        KEY.set(key);
+        best
+    }
+
+    fn longest_match_into(
+        &self,
+        words: &[&str],
+        i: usize,
+        push_folded: &mut impl FnMut(&str, &mut String),
+        key: &mut String,
+    ) -> Option<(usize, Place)> {
         let mut best = None;
         for n in 1..=MAX_NAME_TOKENS {
             let Some(w) = words.get(i + n - 1) else { break };
@@ -353,12 +372,12 @@ impl Gazetteer {
             } else {
                 key.push(' ');
             }
-            push_folded(w, &mut key);
+            push_folded(w, key);
             // No name starts with these words: no longer one can either.
-            if !self.prefixes.contains(&key) {
+            if !self.prefixes.contains(key.as_str()) {
                 break;
             }
-            if let Some(p) = self.names.get(&key) {
+            if let Some(p) = self.names.get(key.as_str()) {
                 best = Some((n, *p));
             }
         }

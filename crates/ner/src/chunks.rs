@@ -4,7 +4,7 @@
 //! stock tickers, company and agency names assembled from their parts,
 //! country abbreviations split off the word after them.
 
-use std::collections::HashSet;
+use crate::fasthash::FastSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::features::CommonWords;
@@ -62,7 +62,16 @@ const UNIT_DETERMINERS: &[&str] = &["its", "their", "his", "her", "the", "a"];
 /// by a hyphen, not a name.
 pub fn is_hyphen_modifier(word: &str) -> bool {
     word.rsplit_once(['-', '‐']).is_some_and(|(head, tail)| {
-        !head.is_empty() && HYPHEN_MODIFIERS.contains(tail.to_lowercase().as_str())
+        // Lowercase ASCII (most tails) is looked up as it is, unallocated.
+        !head.is_empty()
+            && if tail
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                HYPHEN_MODIFIERS.contains(tail)
+            } else {
+                HYPHEN_MODIFIERS.contains(tail.to_lowercase().as_str())
+            }
     })
 }
 

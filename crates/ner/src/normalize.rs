@@ -45,10 +45,17 @@ pub fn fold_into(token: &str, out: &mut String) {
     // ASCII (nearly every news token) folds to its ASCII lowercase; the
     // backtick is the one ASCII typographic variant `fold_char` rewrites.
     if token.is_ascii() {
-        out.extend(token.bytes().map(|b| match b {
-            b'`' => '\'',
-            _ => char::from(b.to_ascii_lowercase()),
-        }));
+        // Copied whole and lowercased in place: much cheaper than pushing
+        // the bytes one `char` at a time.
+        let start = out.len();
+        out.push_str(token);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        if token.contains('`') {
+            let rest = out.split_off(start);
+            out.extend(rest.chars().map(|c| if c == '`' { '\'' } else { c }));
+        }
         return;
     }
     for c in token.chars() {
@@ -147,6 +154,23 @@ impl WordIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folding_appends_lowercase_with_plain_apostrophes() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("", "Zorvath", "zorvath"),
+            ("x ", "MID-Valley", "x mid-valley"),
+            ("a", "O`Brannagh`S", "ao'brannagh's"),
+            ("`", "`", "`'"),
+            ("q", "", "q"),
+            ("", "Ñandú", "nandu"),
+        ];
+        for (before, token, want) in cases {
+            let mut out = before.to_string();
+            fold_into(token, &mut out);
+            assert_eq!(out, *want, "{before:?} + {token:?}");
+        }
+    }
 
     #[test]
     fn keys_ignore_surface_variation() {

@@ -66,8 +66,10 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         .collect();
     // Every word folded into one buffer, so the rules below look up folded
     // forms instead of folding the same word again and again.
-    let mut folded_text = String::new();
-    let mut folded_ends = Vec::new();
+    // Folding keeps ASCII lengths, so the text's length is nearly always
+    // enough and the buffers never regrow.
+    let mut folded_text = String::with_capacity(text.len());
+    let mut folded_ends = Vec::with_capacity(toks.iter().map(Vec::len).sum());
     for t in toks.iter().flatten() {
         fold_into(&text[t.start..t.end], &mut folded_text);
         folded_ends.push(folded_text.len());

@@ -97,6 +97,12 @@ fn is_bracket(w: &str) -> bool {
 }
 
 fn capitalised(w: &str) -> bool {
+    // ASCII first letters (nearly all) decided without decoding.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if b.is_ascii_lowercase() => return false,
+        _ => {}
+    }
     let mut chars = w.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -205,14 +211,15 @@ pub fn assemble_organizations(
     let f = |i: usize| folded.get(i).copied().unwrap_or_default();
     let w = |i: usize| words.get(i).copied().unwrap_or_default();
     let suffix = |i: usize| capitalised(w(i)) && COMPANY_SUFFIXES.contains(f(i));
-    let piece_ends: HashSet<usize> = pieces.iter().map(|p| p.1).collect();
+    // A sentence has a handful of pieces: a scan beats hashing them.
+    let piece_ends = |x: usize| pieces.iter().any(|p| p.1 == x);
     // A head ends a piece, or directly follows one the tagger stopped short
     // ("Saudi Arabian Monetary" + "Agency"), or precedes a title.
     let head = |i: usize| {
         capitalised(w(i))
             && ORG_HEADS.contains(f(i))
-            && (piece_ends.contains(&(i + 1))
-                || (piece_ends.contains(&i) && !capitalised(w(i + 1)))
+            && (piece_ends(i + 1)
+                || (piece_ends(i) && !capitalised(w(i + 1)))
                 || gaz.is_title(f(i + 1)))
     };
     let name_word = |i: usize| {
@@ -231,7 +238,8 @@ pub fn assemble_organizations(
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut j = 0;
     while j < words.len() {
-        if !(suffix(j) || head(j)) {
+        // Both a legal form and a head are capitalised.
+        if !capitalised(w(j)) || !(suffix(j) || head(j)) {
             j += 1;
             continue;
         }
@@ -462,9 +470,8 @@ pub fn type_by_following_role(
             out.push((a, b, kind));
             continue;
         }
-        let acronym = w(i).chars().count() >= 2
-            && w(i).chars().all(|c| c.is_ascii_uppercase())
-            && i >= covered_to;
+        let acronym =
+            w(i).bytes().all(|b| b.is_ascii_uppercase()) && w(i).len() >= 2 && i >= covered_to;
         if acronym && role_at(i + 1) && !known(i, i + 1) {
             out.push((i, i + 1, "ORG".to_string()));
         }

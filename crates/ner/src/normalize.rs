@@ -44,7 +44,7 @@ pub fn fold(token: &str) -> String {
 pub fn fold_into(token: &str, out: &mut String) {
     // ASCII (nearly every news token) folds to its ASCII lowercase; the
     // backtick is the one ASCII typographic variant `fold_char` rewrites.
-    if token.is_ascii() {
+    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
         // Copied whole and lowercased in place: much cheaper than pushing
         // the bytes one `char` at a time.
         let start = out.len();
@@ -52,10 +52,13 @@ pub fn fold_into(token: &str, out: &mut String) {
         if let Some(added) = out.get_mut(start..) {
             added.make_ascii_lowercase();
         }
-        if token.contains('`') {
-            let rest = out.split_off(start);
-            out.extend(rest.chars().map(|c| if c == '`' { '\'' } else { c }));
-        }
+        return;
+    }
+    if token.is_ascii() {
+        out.extend(token.bytes().map(|b| match b {
+            b'`' => '\'',
+            _ => char::from(b.to_ascii_lowercase()),
+        }));
         return;
     }
     for c in token.chars() {

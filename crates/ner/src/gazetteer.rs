@@ -366,7 +366,9 @@ impl Gazetteer {
         for n in 1..=MAX_NAME_TOKENS {
             let Some(w) = words.get(i + n - 1) else { break };
             if n == 1 {
-                if let Some(p) = self.exact.get(*w) {
+                // Only short acronyms are kept exact: other words skip the probe.
+                let acronym = !w.bytes().any(|b| b.is_ascii_lowercase()) && is_short_acronym(w);
+                if let Some(p) = acronym.then(|| self.exact.get(*w)).flatten() {
                     best = Some((1, *p));
                 }
             } else {

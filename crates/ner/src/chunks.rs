@@ -123,6 +123,7 @@ fn is_possessive(w: &str) -> bool {
 pub fn cut_at_brackets(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out = Vec::new();
     for (start, end, kind) in pieces {
+        let first = out.len();
         let mut s = start;
         while s < end {
             let mut e = s;
@@ -139,9 +140,16 @@ pub fn cut_at_brackets(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
                     .get(s..e)
                     .is_some_and(|ws| !ws.iter().any(|w| w.chars().any(char::is_lowercase)));
             if s < e && !ticker {
-                out.push((s, e, kind.clone()));
+                out.push((s, e, String::new()));
             }
             s = e + 1;
+        }
+        // The last part takes the kind itself, the others a copy.
+        if let Some((last, rest)) = out.get_mut(first..).and_then(|p| p.split_last_mut()) {
+            for p in rest {
+                p.2.clone_from(&kind);
+            }
+            last.2 = kind;
         }
     }
     out
@@ -719,11 +727,33 @@ pub fn chunks_of<S: AsRef<str>>(labels: &[S]) -> Vec<Chunk> {
 
 /// Chunks of label indices from the tagger.
 pub fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
-    let names: Vec<&str> = labels
-        .iter()
-        .map(|l| LABELS.get(*l as usize).copied().unwrap_or("O"))
-        .collect();
-    chunks_of(&names)
+    // `chunks_of` over the label names, without collecting them and with
+    // a chunk's kind copied only once it closes.
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut open: Option<(usize, usize, &str)> = None;
+    let close = |open: Option<(usize, usize, &str)>| {
+        open.map(|(start, end, kind)| Chunk {
+            start,
+            end,
+            kind: kind.to_string(),
+        })
+    };
+    for (i, l) in labels.iter().enumerate() {
+        let label = LABELS.get(*l as usize).copied().unwrap_or("O");
+        let (prefix, kind) = label.split_once('-').unwrap_or(("O", ""));
+        if prefix == "I" {
+            if let Some(c) = open.as_mut().filter(|c| c.2 == kind) {
+                c.1 = i + 1;
+                continue;
+            }
+        }
+        out.extend(close(open.take()));
+        if prefix == "B" || prefix == "I" {
+            open = Some((i, i + 1, kind));
+        }
+    }
+    out.extend(close(open));
+    out
 }
 
 #[cfg(test)]
@@ -1191,6 +1221,25 @@ mod tests {
                 split_country_abbreviations(gazetteer(), common, w, f, p)
             });
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn index_chunks_match_label_chunks() {
+        // Every label sequence of up to four tokens, plus out-of-range indices.
+        let n = LABELS.len() + 1;
+        for len in 0..=4u32 {
+            for code in 0..n.pow(len) {
+                let labels: Vec<u8> = (0..len).map(|k| (code / n.pow(k) % n) as u8).collect();
+                let names: Vec<&str> = labels
+                    .iter()
+                    .map(|l| LABELS.get(*l as usize).copied().unwrap_or("O"))
+                    .collect();
+                let key = |c: &Chunk| (c.start, c.end, c.kind.clone());
+                let want: Vec<_> = chunks_of(&names).iter().map(key).collect();
+                let got: Vec<_> = chunks_of_indices(&labels).iter().map(key).collect();
+                assert_eq!(got, want, "{names:?}");
+            }
         }
     }
 

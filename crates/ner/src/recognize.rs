@@ -128,7 +128,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
     let mut out: Vec<Mention> = drafts
-        .iter()
+        .into_iter()
         .filter_map(|d| {
             let s = sents.get(d.sentence)?;
             let start = s.toks.get(d.start)?.start;
@@ -136,8 +136,8 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             Some(Mention {
                 span: Span::of(text, start, end)?,
                 kind: d.kind,
-                canonical: d.canonical.clone(),
-                refers_to: d.refers_to.clone(),
+                canonical: d.canonical,
+                refers_to: d.refers_to,
             })
         })
         .collect();
@@ -299,9 +299,16 @@ fn split_at_common_words(
             b -= 1;
         }
         if a < b {
-            out.push((a, b, kind.clone()));
+            out.push((a, b, String::new()));
         }
         s = e + 1;
+    }
+    // The last piece takes the kind itself, the others a copy.
+    if let Some((last, rest)) = out.split_last_mut() {
+        for p in rest {
+            p.2.clone_from(&kind);
+        }
+        last.2 = kind;
     }
     out
 }

@@ -135,11 +135,15 @@ fn list(field: Option<&&str>) -> Vec<String> {
 
 /// The lookup key of a name: its tokens folded and joined by spaces.
 pub fn key_of(name: &str) -> String {
-    tokenize(name, 0, name.len())
-        .iter()
-        .map(|t| fold(&name[t.start..t.end]))
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Folded straight into one buffer (the tokens' folds joined by spaces).
+    let mut key = String::with_capacity(name.len());
+    for (k, t) in tokenize(name, 0, name.len()).iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        fold_into(name.get(t.start..t.end).unwrap_or_default(), &mut key);
+    }
+    key
 }
 
 fn is_short_acronym(name: &str) -> bool {

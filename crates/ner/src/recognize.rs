@@ -107,7 +107,12 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         let (words, folded) = (&s.words[..], &s.folded[..]);
         let pieces = extend_over_given_names(gaz, words, folded, pieces);
         let common = tagger.common_words();
-        let pieces = merge_into_gazetteer_names(gaz, words, folded, pieces);
+        // The longest gazetteer name at each token, for the two passes that
+        // look at every token.
+        let matches: Vec<Option<(usize, Place)>> = (0..words.len())
+            .map(|i| gaz.longest_match_folded(words, folded, i))
+            .collect();
+        let pieces = merge_into_gazetteer_names(gaz, &matches, words, folded, pieces);
         for c in news_pieces(gaz, common, words, folded, pieces)
             .into_iter()
             .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
@@ -120,7 +125,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
                 drafts.push(d);
             }
         }
-        add_gazetteer_names(gaz, si, words, folded, &mut covered, &mut drafts);
+        add_gazetteer_names(gaz, &matches, si, words, folded, &mut covered, &mut drafts);
     }
     drop_headline_guesses(&sents, &mut drafts);
     drop_capitalised_ordinary_words(&sents, &mut drafts);
@@ -151,18 +156,18 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
 /// Central" + "News Agency") replaces the pieces it fully covers.
 fn merge_into_gazetteer_names(
     gaz: &Gazetteer,
+    matches: &[Option<(usize, Place)>],
     words: &[&str],
     folded: &[&str],
     pieces: Vec<(usize, usize, String)>,
 ) -> Vec<(usize, usize, String)> {
+    let longest_at = |i: usize| matches.get(i).copied().flatten();
     // Punctuation or a function word at a piece's edge ("“North", "The
     // North") must not block the match.
     let mut out: Vec<(usize, usize, String)> = pieces
         .into_iter()
         .filter_map(|(mut a, mut b, k)| {
-            let whole_known = gaz
-                .longest_match_folded(words, folded, a)
-                .is_some_and(|(n, _)| a + n == b);
+            let whole_known = longest_at(a).is_some_and(|(n, _)| a + n == b);
             while a < b
                 && words.get(a).zip(folded.get(a)).is_some_and(|(w, f)| {
                     is_punct(w) || (!whole_known && a + 1 < b && gaz.is_not_name(f))
@@ -178,10 +183,7 @@ fn merge_into_gazetteer_names(
         .collect();
     let mut i = 0;
     while i < words.len() {
-        let Some((n, _)) = gaz
-            .longest_match_folded(words, folded, i)
-            .filter(|(n, _)| *n >= 2)
-        else {
+        let Some((n, _)) = longest_at(i).filter(|(n, _)| *n >= 2) else {
             i += 1;
             continue;
         };
@@ -596,6 +598,7 @@ fn refine_chunk(
 /// Gazetteer names on tokens no chunk covers.
 fn add_gazetteer_names(
     gaz: &Gazetteer,
+    matches: &[Option<(usize, Place)>],
     sentence: usize,
     words: &[&str],
     folded: &[&str],
@@ -605,7 +608,7 @@ fn add_gazetteer_names(
     let mut i = 0;
     while i < words.len() {
         let free = |n: usize| covered.get(i..i + n).is_some_and(|c| c.iter().all(|x| !x));
-        match gaz.longest_match_folded(words, folded, i) {
+        match matches.get(i).copied().flatten() {
             Some((n, place)) if free(n) => {
                 drafts.push(draft_from_place(
                     gaz,

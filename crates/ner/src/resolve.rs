@@ -137,19 +137,21 @@ pub fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
     distinct.sort_unstable();
     distinct.dedup();
     let (_, group_of) = group_person_names(&distinct);
-    let mut best: HashMap<usize, &str> = HashMap::new();
+    // Each group's fullest name, with its token count (counted once per name).
+    let mut best: HashMap<usize, (&str, usize)> = HashMap::new();
     for (name, g) in distinct.iter().zip(&group_of) {
-        let entry = best.entry(*g).or_insert(name);
-        let longer = tokens(name).len() > tokens(entry).len();
-        let same_len_longer = tokens(name).len() == tokens(entry).len() && name.len() > entry.len();
+        let size = tokens(name).len();
+        let entry = best.entry(*g).or_insert((name, size));
+        let longer = size > entry.1;
+        let same_len_longer = size == entry.1 && name.len() > entry.0.len();
         if longer || same_len_longer {
-            *entry = name;
+            *entry = (name, size);
         }
     }
     distinct
         .iter()
         .zip(&group_of)
-        .filter_map(|(n, g)| best.get(g).map(|b| (n.to_string(), b.to_string())))
+        .filter_map(|(n, g)| best.get(g).map(|b| (n.to_string(), b.0.to_string())))
         .collect()
 }
 

@@ -9,10 +9,12 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
-use crate::chunks::{chunks_of_indices, company_short_name, cut_at_brackets, news_pieces};
+use crate::chunks::{
+    chunks_of_indices, company_short_name, cut_at_brackets, news_pieces, EVENT_HEADS,
+};
 use crate::fasthash::FastMap;
 use crate::features::CommonWords;
-use crate::gazetteer::{gazetteer, Gazetteer, Place};
+use crate::gazetteer::{gazetteer, key_of, Gazetteer, Place};
 use crate::normalize::{fold, fold_into, WordIndex};
 use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
@@ -25,6 +27,24 @@ static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .map(str::trim)
         .collect()
 });
+
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+}
+
+/// Holidays and weapon classes, as folded token keys.
+static MISC_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../data/misc_names.txt"))
+        .into_iter()
+        .map(key_of)
+        .collect()
+});
+
+static INSTITUTION_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/institution_nouns.txt")));
 
 /// A mention before it becomes a [`Mention`]: token range in one sentence.
 #[derive(Debug, Clone)]
@@ -105,7 +125,9 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         let (words, folded) = (&s.words[..], &s.folded[..]);
         let pieces = extend_over_given_names(gaz, words, folded, pieces);
         let common = tagger.common_words();
+        let pieces = cut_opening_ordinary_nouns(gaz, common, words, folded, pieces);
         let pieces = merge_into_gazetteer_names(gaz, words, folded, pieces);
+        let pieces = join_names_across_and(gaz, words, folded, pieces);
         for c in news_pieces(gaz, common, words, folded, pieces)
             .into_iter()
             .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
@@ -123,6 +145,8 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     drop_headline_guesses(&sents, &mut drafts);
     drop_capitalised_ordinary_words(&sents, &mut drafts);
     type_company_short_names(gaz, &sents, &mut drafts);
+    type_misc_names(gaz, &sents, &mut drafts);
+    retype_titled_surnames(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
     let mut out: Vec<Mention> = drafts
@@ -201,6 +225,168 @@ fn merge_into_gazetteer_names(
     }
     out.sort_by_key(|p| p.0);
     out
+}
+
+fn is_roman_or_number(folded: &str) -> bool {
+    !folded.is_empty()
+        && (folded.chars().all(|c| c.is_ascii_digit())
+            || folded.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+}
+
+/// "Confirmation of North Korea's ...": a sentence opening with an ordinary
+/// noun (an -tion/-ment/... ending, seen lowercase in training) and "of"
+/// is no name; the piece starts
+/// after "of". Nouns heading institutions ("Government of ...",
+/// "Federation of ...") and titles ("Secretary of State") stay.
+fn cut_opening_ordinary_nouns(
+    gaz: &Gazetteer,
+    common: &CommonWords,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    pieces
+        .into_iter()
+        .map(|(a, b, k)| {
+            let ordinary = opens_sentence(words, a)
+                && folded.get(a).is_some_and(|f| {
+                    ORDINARY_ENDINGS.iter().any(|e| f.ends_with(e))
+                        && !INSTITUTION_NOUNS.contains(f)
+                        && !gaz.is_org_word(f)
+                        && !gaz.is_title(f)
+                })
+                && words.get(a + 1) == Some(&"of");
+            // Unless seen lowercase in training, the noun must govern a
+            // place ("Confirmation of Japan"), which "Clement of
+            // Alexandria" (a -ment name) does too, so -ment needs both.
+            let place_after = gaz.longest_match_folded(words, folded, a + 2).is_some();
+            let ordinary = ordinary
+                && folded.get(a).is_some_and(|f| {
+                    common.contains(f) && (place_after || !f.ends_with("ment"))
+                        || (place_after && !f.ends_with("ment"))
+                });
+            if ordinary && a + 2 < b {
+                (a + 2, b, k)
+            } else {
+                (a, b, k)
+            }
+        })
+        .collect()
+}
+
+/// Endings of adjectives ("Strategic", "Electrical", "Oriental",
+/// "Legislative"): a name cannot end on one.
+const ADJECTIVE_ENDINGS: &[&str] = &["ic", "al", "ive", "ary", "ous"];
+
+/// "Center for Strategic" + "and" + "International Studies": a name whose
+/// inner "for"/"of" phrase ends on an adjective
+/// continues over "and" and the capitalised words after it, as one
+/// organisation. A gazetteer name on either side of "and" ("Bank of
+/// England and Barclays") keeps the names apart.
+fn join_names_across_and(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    let capital = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let known = |i: usize| gaz.longest_match_folded(words, folded, i).is_some();
+    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((a, b, k)) = pieces.next() {
+        let inner_particle = words
+            .get(a + 1..b.saturating_sub(1))
+            .is_some_and(|ws| ws.iter().any(|w| matches!(*w, "for" | "of")));
+        let last = b.saturating_sub(1);
+        let joinable = inner_particle
+            && words.get(b) == Some(&"and")
+            && folded
+                .get(last)
+                .is_some_and(|f| ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)))
+            && capital(last)
+            && !known(last)
+            && folded.get(last).is_some_and(|f| !gaz.is_given_name(f))
+            && capital(b + 1)
+            && !known(b + 1);
+        if !joinable {
+            out.push((a, b, k));
+            continue;
+        }
+        let mut end = b + 1;
+        while end < b + 5 && capital(end) && !known(end) {
+            end += 1;
+        }
+        // Pieces after "and" must lie wholly inside the joined name.
+        let crosses = pieces.peek().is_some_and(|p| p.0 < end && p.1 > end);
+        if crosses {
+            out.push((a, b, k));
+            continue;
+        }
+        while pieces.next_if(|p| p.0 < end).is_some() {}
+        out.push((a, end, "ORG".to_string()));
+    }
+    out
+}
+
+/// Holidays and weapon classes (`data/misc_names.txt`) and events named by
+/// their last word (`data/event_heads.txt`: "Korean War", "World War II")
+/// are Misc, not organisations or persons.
+fn type_misc_names(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.canonical.is_some() || matches!(d.kind, EntityType::Group | EntityType::Misc) {
+            continue;
+        }
+        let key = draft_folded(sents, d);
+        if MISC_NAMES.contains(&key.join(" ")) {
+            d.kind = EntityType::Misc;
+            continue;
+        }
+        let mut last = key.len();
+        while last > 1 && key.get(last - 1).is_some_and(|f| is_roman_or_number(f)) {
+            last -= 1;
+        }
+        let head = last
+            .checked_sub(1)
+            .and_then(|i| key.get(i))
+            .is_some_and(|f| EVENT_HEADS.contains(f));
+        let institution = key
+            .iter()
+            .any(|f| *f == "of" || gaz.is_org_word(f) || INSTITUTION_NOUNS.contains(f));
+        if head && last >= 2 && !institution {
+            d.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// "President Zelenskyy" typed as an organisation or place: titles before a
+/// word that is the surname of a person named in full in the document make
+/// a person; the titles are dropped from the span.
+fn retype_titled_surnames(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let mut surnames = WordIndex::default();
+    for d in drafts.iter().filter(|d| d.kind == EntityType::Person) {
+        let key = draft_folded(sents, d);
+        if let (true, Some(last)) = (key.len() >= 2, key.last()) {
+            surnames.insert(last);
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.canonical.is_some()
+            || !matches!(d.kind, EntityType::Organization | EntityType::Location)
+        {
+            continue;
+        }
+        let key = draft_folded(sents, d);
+        let titles = key.iter().take_while(|f| gaz.is_title(f)).count();
+        let rest = key.get(titles..).unwrap_or(&[]);
+        if titles >= 1 && rest.len() == 1 && rest.iter().all(|f| surnames.has_variant(f)) {
+            d.start += titles;
+            d.kind = EntityType::Person;
+        }
+    }
 }
 
 /// A person chunk grows leftwards over capitalised given names the tagger
@@ -1074,6 +1260,80 @@ mod tests {
         ];
         for (text, surface, want) in cases {
             assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn phrase_rules() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            // An ordinary noun and "of" opening a sentence are not a name.
+            (
+                "Confirmation of Japan's role would surprise analysts.",
+                "Japan",
+                0,
+                Some(EntityType::Country),
+            ),
+            (
+                "Confirmation of Japan's role would surprise analysts.",
+                "Confirmation of Japan",
+                0,
+                None,
+            ),
+            // An inner "and" between an adjective and capitalised words.
+            (
+                "Ana Ruiz of the Institute for Strategic and Maritime Affairs spoke.",
+                "Institute for Strategic and Maritime Affairs",
+                0,
+                Some(EntityType::Organization),
+            ),
+            // Named wars and holidays are Misc.
+            (
+                "Veterans of the Korean War gathered in Busan.",
+                "Korean War",
+                0,
+                Some(EntityType::Misc),
+            ),
+            (
+                "Historians of the Second World War met in Oslo.",
+                "Second World War",
+                0,
+                Some(EntityType::Misc),
+            ),
+            // A title before the surname of a person named in the document.
+            (
+                "Marta Kowalczyk won the vote. President Kowalczyk said the budget would pass.",
+                "Kowalczyk",
+                1,
+                Some(EntityType::Person),
+            ),
+            (
+                "Marta Kowalczyk won the vote. President Kowalczyk said the budget would pass.",
+                "President Kowalczyk",
+                0,
+                None,
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn holidays_and_weapon_classes_are_never_organisations() {
+        let texts = [
+            (
+                "Markets in Lyon closed for the New Year holiday.",
+                "New Year",
+            ),
+            ("The leader sent a New Year's message to Hanoi.", "New Year"),
+            ("Analysts said the ICBM could reach Guam.", "ICBM"),
+        ];
+        for (text, surface) in texts {
+            let kind = kind_of(text, surface, 0);
+            assert!(
+                matches!(kind, None | Some(EntityType::Misc)),
+                "{text}: {kind:?}"
+            );
         }
     }
 

@@ -720,10 +720,17 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 && m.span.end > phrase.start
         })
         .map(|m| m.kind);
+    // A place that speaks is its government ("Moscow said", a country the
+    // gazetteer does not know).
     let phrase_kind = match (phrase.kind, ner_kind) {
         (
             PhraseKind::Person,
-            Some(EntityType::Organization | EntityType::Country | EntityType::Group),
+            Some(
+                EntityType::Organization
+                | EntityType::Country
+                | EntityType::Group
+                | EntityType::Location,
+            ),
         ) if phrase.role.is_none() => PhraseKind::Organization,
         (kind, _) => kind,
     };
@@ -747,9 +754,19 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 }
             }
             if kind == SourceKind::Person && !name.contains(' ') {
+                // The NER stage knows full names met anywhere earlier, not
+                // only as speakers ("Mark Rutte described ..." then "Rutte
+                // said").
+                let full_from_ner = entity.as_ref().filter(|full| {
+                    ner_kind == Some(EntityType::Person)
+                        && full.contains(' ')
+                        && full.ends_with(name.as_str())
+                });
                 if let Some((full, full_role)) = sources.read().full_name(&name) {
                     name = full;
                     role = role.or(full_role);
+                } else if let Some(full) = full_from_ner {
+                    name = full.clone();
                 } else if let Some(org) = sources.read().organization_starting(&name) {
                     name = org;
                     kind = SourceKind::Organization;
@@ -774,8 +791,12 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 Some(seen) => {
                     let seen: Seen = seen;
                     sources.write().again(phrase.start, &seen);
+                    let name = match seen.kind {
+                        SourceKind::Person => ner_full_name(doc, seen.at, &seen.name),
+                        _ => None,
+                    };
                     Source {
-                        name: Some(seen.name),
+                        name: Some(name.unwrap_or(seen.name)),
                         kind: seen.kind,
                         role: seen.role,
                         entity: None,
@@ -797,6 +818,20 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
             }
         }
     }
+}
+
+/// The full name the NER stage gave the one-word person named at `at`
+/// ("Kovalenko told parliament" after "Mira Kovalenko"), for a pronoun that
+/// refers back to that mention.
+fn ner_full_name(doc: &Document, at: usize, name: &str) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .find(|m| m.kind == EntityType::Person && m.span.start == at)
+        .and_then(|m| m.canonical.clone())
+        .filter(|full| full.contains(' ') && full.ends_with(name))
 }
 
 /// True when the phrase at `start` opens with "the"/"The" ("the company").

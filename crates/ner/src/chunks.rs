@@ -48,6 +48,9 @@ static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/speech_verbs.txt")));
 
+static ORG_KIND_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/org_kind_nouns.txt")));
+
 /// Last words of event names ("Korean War", "Winter Olympics").
 pub static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/event_heads.txt")));
@@ -493,8 +496,11 @@ pub fn type_places_after_place_nouns(
 
 /// A name right before a lowercase role in an organisation ("Boliden
 /// president", "Exxon's new president", "WIFO chief") is that organisation;
-/// an acronym the tagger left out is added. Places and nationalities known
-/// to the gazetteer keep their type ("Iraqi officials").
+/// an acronym the tagger left out is added. So is a name right before a
+/// noun saying what kind of organisation it is (`data/org_kind_nouns.txt`:
+/// "the Daily Planet newspaper", "the Orvik news agency"). Places and
+/// nationalities known to the gazetteer keep their type ("Iraqi
+/// officials").
 pub fn type_by_following_role(
     gaz: &Gazetteer,
     words: &[&str],
@@ -515,12 +521,21 @@ pub fn type_by_following_role(
         gaz.longest_match_folded(words, folded, a)
             .is_some_and(|(n, _)| a + n == b)
     };
+    // "the Orvik news agency", "the Daily Planet newspaper".
+    let kind_noun_at = |mut i: usize| {
+        if matches!(w(i), "news" | "state") {
+            i += 1;
+        }
+        w(i).starts_with(char::is_lowercase)
+            && folded.get(i).is_some_and(|f| ORG_KIND_NOUNS.contains(f))
+    };
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 1);
     let mut covered_to = 0;
     let mut pieces = pieces.into_iter().peekable();
     for i in 0..words.len() {
         if let Some((a, b, kind)) = pieces.next_if(|p| p.0 == i) {
-            let kind = if kind != "ORG" && role_at(b) && !known(a, b) {
+            let retype = kind != "ORG" && kind != "MISC" && (role_at(b) || kind_noun_at(b));
+            let kind = if retype && !known(a, b) {
                 "ORG".to_string()
             } else {
                 kind

@@ -1338,6 +1338,31 @@ mod tests {
     }
 
     #[test]
+    fn names_before_organisation_kind_nouns() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "The state-run Vostra Pravdin newspaper said the plant was closed.",
+                "Vostra Pravdin",
+            ),
+            (
+                "The Halvik Presse news agency reported the fire on Monday.",
+                "Halvik Presse",
+            ),
+            (
+                "A report by the Orlen Tamsa broadcaster was denied.",
+                "Orlen Tamsa",
+            ),
+        ];
+        for (text, surface) in cases {
+            assert_eq!(
+                kind_of(text, surface, 0),
+                Some(EntityType::Organization),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn tickers_name_nothing() {
         let text = "Fenwick Tool Corp <FTC.L> said it would close a plant.";
         assert_eq!(kind_of(text, "FTC.L", 0), None);

@@ -14,7 +14,7 @@ use crate::chunks::{
 };
 use crate::fasthash::FastMap;
 use crate::features::CommonWords;
-use crate::gazetteer::{gazetteer, key_of, Gazetteer, Place};
+use crate::gazetteer::{gazetteer, key_of, Gazetteer, Place, MAX_NAME_TOKENS};
 use crate::normalize::{fold, fold_into, WordIndex};
 use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
@@ -149,6 +149,7 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     retype_titled_surnames(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
+    let compounds = demonym_compounds(gaz, text, &sents);
     let mut out: Vec<Mention> = drafts
         .iter()
         .filter_map(|d| {
@@ -163,8 +164,93 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             })
         })
         .collect();
+    if !compounds.is_empty() {
+        out.retain(|m| {
+            !compounds
+                .iter()
+                .any(|c| c.0 < m.span.end && m.span.start < c.1)
+        });
+        out.extend(compounds.into_iter().flat_map(|c| c.2));
+    }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span.start == b.span.start && a.span.end == b.span.end);
+    out
+}
+
+/// A mention of a demonym or country from its gazetteer meaning.
+fn place_mention(
+    gaz: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+    place: Place,
+) -> Option<Mention> {
+    let span = Span::of(text, start, end)?;
+    let (kind, canonical) = match place {
+        Place::Demonym(_) => (
+            EntityType::Group,
+            gaz.group_name(&span.text).map(str::to_string),
+        ),
+        Place::Country(_) => (EntityType::Country, gaz.describe(place).map(|(n, _)| n)),
+        _ => return None,
+    };
+    Some(Mention {
+        span,
+        kind,
+        canonical,
+        refers_to: None,
+    })
+}
+
+/// "Russian-North Korean", "Russia-Ukraine": two nationalities or countries
+/// joined by a hyphen are two mentions, not one name. Returns the byte
+/// range each compound covers and its mentions, which replace whatever the
+/// tagger made of it.
+fn demonym_compounds(
+    gaz: &Gazetteer,
+    text: &str,
+    sents: &[SentenceTokens],
+) -> Vec<(usize, usize, Vec<Mention>)> {
+    let mut out = Vec::new();
+    for s in sents {
+        for (i, (tok, word)) in s.toks.iter().zip(&s.words).enumerate() {
+            let Some((left, right)) = word.split_once('-') else {
+                continue;
+            };
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let side = |p: Option<Place>| matches!(p, Some(Place::Demonym(_) | Place::Country(_)));
+            let Some(left_place) = gaz.lookup(left).filter(|p| side(Some(*p))) else {
+                continue;
+            };
+            // The right part may run on over the next words ("North" +
+            // "Korean").
+            let mut words: Vec<&str> = vec![right];
+            words.extend(s.words.iter().skip(i + 1).take(MAX_NAME_TOKENS));
+            let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+            let Some((n, right_place)) = gaz
+                .longest_match_folded(&words, &folded, 0)
+                .filter(|(_, p)| side(Some(*p)))
+            else {
+                continue;
+            };
+            let Some(last) = s.toks.get(i + n - 1) else {
+                continue;
+            };
+            let split = tok.start + left.len();
+            let mentions: Vec<Mention> = [
+                place_mention(gaz, text, tok.start, split, left_place),
+                place_mention(gaz, text, split + 1, last.end, right_place),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if mentions.len() == 2 {
+                out.push((tok.start, last.end, mentions));
+            }
+        }
+    }
     out
 }
 
@@ -1359,6 +1445,36 @@ mod tests {
                 Some(EntityType::Organization),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn hyphenated_nationalities_split() {
+        let cases: &[(&str, &str, Option<EntityType>)] = &[
+            (
+                "Talks on French-South Korean trade resumed.",
+                "French",
+                Some(EntityType::Group),
+            ),
+            (
+                "Talks on French-South Korean trade resumed.",
+                "South Korean",
+                Some(EntityType::Group),
+            ),
+            (
+                "Talks on French-South Korean trade resumed.",
+                "French-South",
+                None,
+            ),
+            (
+                "The Peru-Chile border was closed.",
+                "Chile",
+                Some(EntityType::Country),
+            ),
+            ("The Peru-Chile border was closed.", "Peru-Chile", None),
+        ];
+        for (text, surface, want) in cases {
+            assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
         }
     }
 

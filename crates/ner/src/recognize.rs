@@ -43,6 +43,9 @@ static MISC_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/title_modifiers.txt")));
+
 static INSTITUTION_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/institution_nouns.txt")));
 
@@ -675,7 +678,7 @@ fn refine_chunk(
                     || is_number(w)
                     || matches!(*w, "'s" | "’s" | "'S" | "’S")
                     || (end - 1 > start && gaz.is_not_name(f))
-                    || (end - 1 > start && gaz.is_title(f))
+                    || (end - 1 > start && gaz.is_title(f) && !TITLE_MODIFIERS.contains(f))
             })
     {
         end -= 1;
@@ -1475,6 +1478,27 @@ mod tests {
         ];
         for (text, surface, want) in cases {
             assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn names_ending_in_title_modifiers_keep_them() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Poland's Air Defense reported intercepting 12 drones.",
+                "Air Defense",
+            ),
+            (
+                "The Missile Defence Agency said the test failed.",
+                "Missile Defence Agency",
+            ),
+        ];
+        for (text, surface) in cases {
+            assert_eq!(
+                kind_of(text, surface, 0),
+                Some(EntityType::Organization),
+                "{text}"
+            );
         }
     }
 

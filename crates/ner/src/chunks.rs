@@ -51,6 +51,9 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
 static ORG_KIND_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_kind_nouns.txt")));
 
+static COMPASS_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/compass_names.txt")));
+
 /// Last words of event names ("Korean War", "Winter Olympics").
 pub static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/event_heads.txt")));
@@ -277,10 +280,13 @@ pub fn assemble_organizations(
             && !country_abbreviation(gaz, words, folded, i)
     };
     // A word before "and" or "'s" that names something else on its own
-    // ("Japan's Mitsubishi Corp", "IBM and Digital Equipment Corp").
+    // ("Japan's Mitsubishi Corp", "IBM and Digital Equipment Corp", "the
+    // North's Planning Commission").
     let stands_alone = |i: usize| {
-        gaz.longest_match_folded(words, folded, i)
-            .is_some_and(|(n, _)| n == 1)
+        COMPASS_NAMES.contains(f(i))
+            || gaz
+                .longest_match_folded(words, folded, i)
+                .is_some_and(|(n, _)| n == 1)
             || (w(i).chars().count() >= 2 && !w(i).chars().any(char::is_lowercase))
     };
     let mut names: Vec<(usize, usize)> = Vec::new();

@@ -1503,6 +1503,19 @@ mod tests {
     }
 
     #[test]
+    fn compass_possessors_own_organisations() {
+        let text = "Officials said the South's Central Planning Commission met on Monday.";
+        assert_eq!(
+            kind_of(text, "Central Planning Commission", 0),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            kind_of(text, "South's Central Planning Commission", 0),
+            None
+        );
+    }
+
+    #[test]
     fn tickers_name_nothing() {
         let text = "Fenwick Tool Corp <FTC.L> said it would close a plant.";
         assert_eq!(kind_of(text, "FTC.L", 0), None);

@@ -46,6 +46,9 @@ static MISC_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/title_modifiers.txt")));
 
+static SURNAME_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/surname_first.txt")));
+
 static INSTITUTION_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/institution_nouns.txt")));
 
@@ -1173,7 +1176,8 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
         .filter(|(d, _)| d.kind == EntityType::Person)
         .map(|(_, t)| t.as_str())
         .collect();
-    let person_names = person_canonicals(&persons);
+    let mut person_names = person_canonicals(&persons);
+    link_surname_first_names(&persons, &mut person_names);
     // Multi-word organisation names by their initials, so an acronym finds
     // its expansion with one hash probe.
     let mut by_initials: HashMap<String, &str> = HashMap::new();
@@ -1201,6 +1205,33 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
                 .unwrap_or_else(|| t.clone()),
             _ => t.clone(),
         });
+    }
+}
+
+/// "Kim" alone after "Kim Jong Un": a lone surname that opens full names
+/// (`data/surname_first.txt`: Korean, Chinese, Vietnamese surnames) takes
+/// the canonical name of the one person in the document whose name starts
+/// with it; with two such persons ("Kim Jong Un", "Kim Yo Jong") it stays
+/// as it is.
+fn link_surname_first_names(persons: &[&str], canonical: &mut HashMap<String, String>) {
+    let mut by_first: HashMap<String, HashSet<String>> = HashMap::new();
+    for p in persons.iter().filter(|p| p.contains(' ')) {
+        let Some(first) = p.split(' ').next().map(fold) else {
+            continue;
+        };
+        if SURNAME_FIRST.contains(first.as_str()) {
+            let full = canonical.get(*p).cloned().unwrap_or_else(|| p.to_string());
+            by_first.entry(first).or_default().insert(full);
+        }
+    }
+    for p in persons.iter().filter(|p| !p.contains(' ')) {
+        let unlinked = canonical.get(*p).is_none_or(|c| c == p);
+        let Some(names) = by_first.get(&fold(p)) else {
+            continue;
+        };
+        if let (true, 1, Some(full)) = (unlinked, names.len(), names.iter().next()) {
+            canonical.insert(p.to_string(), full.clone());
+        }
     }
 }
 
@@ -1513,6 +1544,37 @@ mod tests {
             kind_of(text, "South's Central Planning Commission", 0),
             None
         );
+    }
+
+    #[test]
+    fn lone_korean_surnames_link_to_the_one_full_name() {
+        let canonical = |text: &str, surface: &str, nth: usize| {
+            let sentences = vec![Sentence::new(0, text.len())];
+            let start = text.match_indices(surface).nth(nth)?.0;
+            EntityRecognizer::new()
+                .recognize(text, &sentences)
+                .into_iter()
+                .find(|m| m.span.start == start && m.span.text == surface)
+                .and_then(|m| m.canonical)
+        };
+        let cases: &[(&str, &str, usize, Option<&str>)] = &[
+            (
+                "Kim Tae Ho arrived in Busan. Kim said the talks went well.",
+                "Kim",
+                1,
+                Some("Kim Tae Ho"),
+            ),
+            // Two full names with that surname: ambiguous, left alone.
+            (
+                "Kim Tae Ho arrived in Busan on Monday, a day after Kim Yoo Jin left Seoul. Kim said the talks went well.",
+                "Kim",
+                2,
+                Some("Kim"),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(canonical(text, surface, *nth).as_deref(), *want, "{text}");
+        }
     }
 
     #[test]

@@ -155,6 +155,8 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     retype_titled_surnames(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
+    keep_speaking_places_places(&sents, &mut drafts);
+    type_demonyms_of_places(&sents, &mut drafts);
     let compounds = demonym_compounds(gaz, text, &sents);
     let mut out: Vec<Mention> = drafts
         .iter()
@@ -895,6 +897,95 @@ fn add_gazetteer_names(
     }
 }
 
+/// "Tarsenia says" reads as a surname speaking when the sentence is seen
+/// alone; when the document names the same word as a place elsewhere and no
+/// person of the document carries it as a surname, it is the place speaking
+/// (its government), as in every other sentence.
+fn keep_speaking_places_places(sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let mut places: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for d in drafts.iter() {
+        let words = draft_words(sents, d);
+        match (d.kind, words) {
+            (EntityType::Location | EntityType::Country, [word]) => {
+                places.insert(word);
+            }
+            (EntityType::Person, [_, .., last]) => {
+                surnames.insert(last);
+            }
+            _ => {}
+        }
+    }
+    for d in drafts.iter_mut().filter(|d| d.kind == EntityType::Person) {
+        if let [word] = draft_words(sents, d) {
+            if places.contains(word) && !surnames.contains(word) {
+                d.kind = EntityType::Location;
+                d.canonical = None;
+            }
+        }
+    }
+}
+
+/// A one-word name that is a place of the same document plus "n"
+/// ("Valdorian", "Valdorians" beside "Valdoria"; "Cuban" beside "Cuba") is
+/// that place's demonym, a group, whether the tagger took it for a name or
+/// not: this covers places the gazetteer does not know, as demonyms of known
+/// countries are typed from the gazetteer.
+fn type_demonyms_of_places(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    let places: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| matches!(d.kind, EntityType::Location | EntityType::Country))
+        .filter_map(|d| match draft_words(sents, d) {
+            [word] => Some(*word),
+            _ => None,
+        })
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    let demonym = |word: &str| -> Option<String> {
+        let singular = word
+            .strip_suffix("ns")
+            .map_or(word, |w| &word[..w.len() + 1]);
+        let place = singular.strip_suffix('n')?;
+        (place.len() >= 3 && places.contains(place)).then(|| singular.to_string())
+    };
+    let mut covered: HashSet<(usize, usize)> = HashSet::new();
+    for d in drafts.iter_mut() {
+        covered.extend((d.start..d.end).map(|i| (d.sentence, i)));
+        if d.kind == EntityType::Group {
+            continue;
+        }
+        if let [word] = draft_words(sents, d) {
+            if let Some(singular) = demonym(word) {
+                d.kind = EntityType::Group;
+                d.canonical = Some(singular);
+                d.refers_to = None;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        for (i, word) in s.words.iter().enumerate() {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !capital || covered.contains(&(si, i)) {
+                continue;
+            }
+            if let Some(singular) = demonym(word) {
+                found.push(Draft {
+                    sentence: si,
+                    start: i,
+                    end: i + 1,
+                    kind: EntityType::Group,
+                    canonical: Some(singular),
+                    refers_to: None,
+                });
+            }
+        }
+    }
+    drafts.extend(found);
+}
+
 fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
     sents
         .get(d.sentence)
@@ -1272,6 +1363,48 @@ mod tests {
             .into_iter()
             .find(|m| m.span.start == start && m.span.end == start + surface.len())
             .map(|m| m.kind)
+    }
+
+    #[test]
+    fn a_place_named_elsewhere_stays_a_place_when_it_speaks() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            (
+                "Troops were seen in Marvonia on Monday. Later Marvonia said the troops had left.",
+                "Marvonia",
+                1,
+                Some(EntityType::Location),
+            ),
+            (
+                "Minister Olaf Berrin visited Berrin. Berrin said the talks went well.",
+                "Berrin",
+                2,
+                Some(EntityType::Person),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
+        }
+    }
+
+    #[test]
+    fn demonyms_of_places_in_the_document() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            (
+                "Troops from Marvonia crossed the river. Marvonian soldiers held the bridge.",
+                "Marvonian",
+                0,
+                Some(EntityType::Group),
+            ),
+            (
+                "Marvonia denied it. Two Marvonians were seen near Kell.",
+                "Marvonians",
+                0,
+                Some(EntityType::Group),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
+        }
     }
 
     #[test]

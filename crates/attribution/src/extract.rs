@@ -156,7 +156,47 @@ fn extract_with<'a>(
     scratch.deferred.clear();
     scratch.seen = sources.tracker.into_entries();
     scratch.seen.clear();
-    finish(doc, drafts)
+    let mut claims = finish(doc, drafts);
+    name_bare_titles_forward(&mut claims);
+    claims
+}
+
+/// A headline or standfirst may name its speaker by title alone
+/// ("President says losses are mounting") before the body names the person
+/// ("Tarsenian President Mira Kovalenko said"). Such a source, left
+/// unresolved by the earlier text, takes the first later person source
+/// whose role holds that title; its span stays on the title as written.
+fn name_bare_titles_forward(claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        let Some(title) = bare_title(&claims[i].source) else {
+            continue;
+        };
+        let later = claims.get(i + 1..).unwrap_or(&[]).iter().find(|c| {
+            c.source.kind == SourceKind::Person
+                && c.source.name.is_some()
+                && c.source
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == title))
+        });
+        let Some(found) = later.map(|c| c.source.clone()) else {
+            continue;
+        };
+        if let Some(claim) = claims.get_mut(i) {
+            let span = claim.source.span.take();
+            claim.source = Source { span, ..found };
+        }
+    }
+}
+
+/// The title when a source is nothing but a title ("President").
+fn bare_title(source: &Source) -> Option<String> {
+    let name = source.name.as_deref()?;
+    let bare = source.kind == SourceKind::Anonymous
+        && source.role.as_deref() == Some(name)
+        && !name.contains(' ')
+        && LEXICON.is_title(name);
+    bare.then(|| name.to_string())
 }
 
 /// The sources met so far. The subject of a sentence that makes no

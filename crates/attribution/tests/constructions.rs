@@ -512,3 +512,41 @@ fn deferred_subjects_keep_their_place() {
         ],
     );
 }
+
+/// A speaker named by title alone before the text names the person takes
+/// that person, keeping the title as the evidence span; with no later person
+/// holding the title it stays an unnamed source with that role.
+#[test]
+fn bare_titles_resolve_forward() {
+    // (text, quote, source name, kind, source span text)
+    let cases: &[(&str, &str, &str, SourceKind, &str)] = &[
+        (
+            "President says the floods are receding\n\nMarvonian President Ilse Karsk said on Monday that the floods were receding.",
+            "the floods are receding",
+            "Ilse Karsk",
+            Person,
+            "President",
+        ),
+        (
+            "Governor says the storms will return\n\nThe storms will return in March, officials said.",
+            "the storms will return",
+            "Governor",
+            Anonymous,
+            "Governor",
+        ),
+    ];
+    for (text, quote, name, kind, span) in cases {
+        let got = claims(text);
+        let claim = got
+            .iter()
+            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == *quote))
+            .unwrap_or_else(|| panic!("no claim quoting {quote:?}: {got:#?}"));
+        assert_eq!(claim.source.name.as_deref(), Some(*name), "{text}");
+        assert_eq!(claim.source.kind, *kind, "{text}");
+        assert_eq!(
+            claim.source.span.as_ref().map(|s| s.text.as_str()),
+            Some(*span),
+            "{text}"
+        );
+    }
+}

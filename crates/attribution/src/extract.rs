@@ -793,6 +793,11 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                     name = org;
                 }
             }
+            if kind == SourceKind::Organization && !name.contains(' ') {
+                if let Some(full) = organization_by_head(doc, &name) {
+                    name = full;
+                }
+            }
             if kind == SourceKind::Person && !name.contains(' ') {
                 // The NER stage knows full names met anywhere earlier, not
                 // only as speakers ("Mark Rutte described ..." then "Rutte
@@ -858,6 +863,29 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
             }
         }
     }
+}
+
+/// The one organisation of the document whose name ends in `head`
+/// ("Alliance estimates ..." in a headline, "the alliance said" in the body,
+/// of the "Northern Alliance"); none when two organisations share the head.
+fn organization_by_head(doc: &Document, head: &str) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+    {
+        let name = m.canonical.as_deref().unwrap_or(m.span.text.as_str());
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        if !name.contains(' ') || !last.eq_ignore_ascii_case(head) {
+            continue;
+        }
+        match found {
+            Some(other) if other != name => return None,
+            _ => found = Some(name),
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// The full name the NER stage gave the one-word person named at `at`

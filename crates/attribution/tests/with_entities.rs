@@ -68,6 +68,13 @@ fn mentions_name_and_type_the_source() {
             SourceKind::Person,
         ),
         (
+            "Alliance says the count is too low\n\nThe Western Shield Alliance met in Oraven on Friday.",
+            &[("Western Shield Alliance", 0, EntityType::Organization, Some("Western Shield Alliance"))],
+            "the count is too low",
+            "Western Shield Alliance",
+            SourceKind::Organization,
+        ),
+        (
             "\"The bridge will hold,\" Orsa Lind said on Tuesday.",
             &[("Orsa Lind", 0, EntityType::Person, Some("Orsa Lind"))],
             "The bridge will hold",

@@ -707,6 +707,16 @@ fn subject_cue_tail(
         phrase,
         appositive,
     };
+    // "..., the official said." matches as a subject and a cue with nothing
+    // after it: that is the trailing pattern's, which comes later.
+    if cs >= end {
+        return None;
+    }
+    // "Data suggest Y, economists said": the attribution closing the
+    // sentence is the speaker's; the inner clause is part of what was said.
+    if trailing_attribution(us, cs, end, text).is_some() {
+        return None;
+    }
     Some((att, cs, end))
 }
 

@@ -195,6 +195,30 @@ fn partial_quotes_in_reported_speech() {
 fn reported_speech() {
     let cases: &[(&str, &[Want])] = &[
         (
+            "The port will stay closed until May, the harbour master said.",
+            &[Want {
+                cue: Some("said"),
+                ..w(
+                    "The port will stay closed until May",
+                    false,
+                    Some("the harbour master"),
+                    Anonymous,
+                )
+            }],
+        ),
+        (
+            "Early figures suggest that the harvest will be late, farm economists said.",
+            &[Want {
+                cue: Some("said"),
+                ..w(
+                    "Early figures suggest that the harvest will be late",
+                    false,
+                    Some("farm economists"),
+                    Anonymous,
+                )
+            }],
+        ),
+        (
             "Ostmark officials said that the new tunnel would cut travel times by half.",
             &[w(
                 "the new tunnel would cut travel times by half",

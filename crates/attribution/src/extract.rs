@@ -156,7 +156,47 @@ fn extract_with<'a>(
     scratch.deferred.clear();
     scratch.seen = sources.tracker.into_entries();
     scratch.seen.clear();
-    finish(doc, drafts)
+    let mut claims = finish(doc, drafts);
+    name_bare_titles_forward(&mut claims);
+    claims
+}
+
+/// A headline or standfirst may name its speaker by title alone
+/// ("President says losses are mounting") before the body names the person
+/// ("Tarsenian President Mira Kovalenko said"). Such a source, left
+/// unresolved by the earlier text, takes the first later person source
+/// whose role holds that title; its span stays on the title as written.
+fn name_bare_titles_forward(claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        let Some(title) = bare_title(&claims[i].source) else {
+            continue;
+        };
+        let later = claims.get(i + 1..).unwrap_or(&[]).iter().find(|c| {
+            c.source.kind == SourceKind::Person
+                && c.source.name.is_some()
+                && c.source
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| w == title))
+        });
+        let Some(found) = later.map(|c| c.source.clone()) else {
+            continue;
+        };
+        if let Some(claim) = claims.get_mut(i) {
+            let span = claim.source.span.take();
+            claim.source = Source { span, ..found };
+        }
+    }
+}
+
+/// The title when a source is nothing but a title ("President").
+fn bare_title(source: &Source) -> Option<String> {
+    let name = source.name.as_deref()?;
+    let bare = source.kind == SourceKind::Anonymous
+        && source.role.as_deref() == Some(name)
+        && !name.contains(' ')
+        && LEXICON.is_title(name);
+    bare.then(|| name.to_string())
 }
 
 /// The sources met so far. The subject of a sentence that makes no
@@ -667,6 +707,16 @@ fn subject_cue_tail(
         phrase,
         appositive,
     };
+    // "..., the official said." matches as a subject and a cue with nothing
+    // after it: that is the trailing pattern's, which comes later.
+    if cs >= end {
+        return None;
+    }
+    // "Data suggest Y, economists said": the attribution closing the
+    // sentence is the speaker's; the inner clause is part of what was said.
+    if trailing_attribution(us, cs, end, text).is_some() {
+        return None;
+    }
     Some((att, cs, end))
 }
 
@@ -720,10 +770,17 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 && m.span.end > phrase.start
         })
         .map(|m| m.kind);
+    // A place that speaks is its government ("Moscow said", a country the
+    // gazetteer does not know).
     let phrase_kind = match (phrase.kind, ner_kind) {
         (
             PhraseKind::Person,
-            Some(EntityType::Organization | EntityType::Country | EntityType::Group),
+            Some(
+                EntityType::Organization
+                | EntityType::Country
+                | EntityType::Group
+                | EntityType::Location,
+            ),
         ) if phrase.role.is_none() => PhraseKind::Organization,
         (kind, _) => kind,
     };
@@ -746,10 +803,25 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                     name = org;
                 }
             }
+            if kind == SourceKind::Organization && !name.contains(' ') {
+                if let Some(full) = organization_by_head(doc, &name) {
+                    name = full;
+                }
+            }
             if kind == SourceKind::Person && !name.contains(' ') {
+                // The NER stage knows full names met anywhere earlier, not
+                // only as speakers ("Mark Rutte described ..." then "Rutte
+                // said").
+                let full_from_ner = entity.as_ref().filter(|full| {
+                    ner_kind == Some(EntityType::Person)
+                        && full.contains(' ')
+                        && full.ends_with(name.as_str())
+                });
                 if let Some((full, full_role)) = sources.read().full_name(&name) {
                     name = full;
                     role = role.or(full_role);
+                } else if let Some(full) = full_from_ner {
+                    name = full.clone();
                 } else if let Some(org) = sources.read().organization_starting(&name) {
                     name = org;
                     kind = SourceKind::Organization;
@@ -774,8 +846,12 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 Some(seen) => {
                     let seen: Seen = seen;
                     sources.write().again(phrase.start, &seen);
+                    let name = match seen.kind {
+                        SourceKind::Person => ner_full_name(doc, seen.at, &seen.name),
+                        _ => None,
+                    };
                     Source {
-                        name: Some(seen.name),
+                        name: Some(name.unwrap_or(seen.name)),
                         kind: seen.kind,
                         role: seen.role,
                         entity: None,
@@ -797,6 +873,43 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
             }
         }
     }
+}
+
+/// The one organisation of the document whose name ends in `head`
+/// ("Alliance estimates ..." in a headline, "the alliance said" in the body,
+/// of the "Northern Alliance"); none when two organisations share the head.
+fn organization_by_head(doc: &Document, head: &str) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization)
+    {
+        let name = m.canonical.as_deref().unwrap_or(m.span.text.as_str());
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        if !name.contains(' ') || !last.eq_ignore_ascii_case(head) {
+            continue;
+        }
+        match found {
+            Some(other) if other != name => return None,
+            _ => found = Some(name),
+        }
+    }
+    found.map(str::to_string)
+}
+
+/// The full name the NER stage gave the one-word person named at `at`
+/// ("Kovalenko told parliament" after "Mira Kovalenko"), for a pronoun that
+/// refers back to that mention.
+fn ner_full_name(doc: &Document, at: usize, name: &str) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .find(|m| m.kind == EntityType::Person && m.span.start == at)
+        .and_then(|m| m.canonical.clone())
+        .filter(|full| full.contains(' ') && full.ends_with(name))
 }
 
 /// True when the phrase at `start` opens with "the"/"The" ("the company").

@@ -523,6 +523,11 @@ impl Lexicon {
         self.polities.longest_at(words)
     }
 
+    /// A title or rank as written ("President", "Gen.").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
     pub fn is_female(&self, word: &str) -> bool {
         self.female.contains(word)
     }

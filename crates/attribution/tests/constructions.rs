@@ -195,6 +195,30 @@ fn partial_quotes_in_reported_speech() {
 fn reported_speech() {
     let cases: &[(&str, &[Want])] = &[
         (
+            "The port will stay closed until May, the harbour master said.",
+            &[Want {
+                cue: Some("said"),
+                ..w(
+                    "The port will stay closed until May",
+                    false,
+                    Some("the harbour master"),
+                    Anonymous,
+                )
+            }],
+        ),
+        (
+            "Early figures suggest that the harvest will be late, farm economists said.",
+            &[Want {
+                cue: Some("said"),
+                ..w(
+                    "Early figures suggest that the harvest will be late",
+                    false,
+                    Some("farm economists"),
+                    Anonymous,
+                )
+            }],
+        ),
+        (
             "Ostmark officials said that the new tunnel would cut travel times by half.",
             &[w(
                 "the new tunnel would cut travel times by half",
@@ -511,4 +535,42 @@ fn deferred_subjects_keep_their_place() {
             w("The budget is final", true, Some("Tomas Brandt"), Person),
         ],
     );
+}
+
+/// A speaker named by title alone before the text names the person takes
+/// that person, keeping the title as the evidence span; with no later person
+/// holding the title it stays an unnamed source with that role.
+#[test]
+fn bare_titles_resolve_forward() {
+    // (text, quote, source name, kind, source span text)
+    let cases: &[(&str, &str, &str, SourceKind, &str)] = &[
+        (
+            "President says the floods are receding\n\nMarvonian President Ilse Karsk said on Monday that the floods were receding.",
+            "the floods are receding",
+            "Ilse Karsk",
+            Person,
+            "President",
+        ),
+        (
+            "Governor says the storms will return\n\nThe storms will return in March, officials said.",
+            "the storms will return",
+            "Governor",
+            Anonymous,
+            "Governor",
+        ),
+    ];
+    for (text, quote, name, kind, span) in cases {
+        let got = claims(text);
+        let claim = got
+            .iter()
+            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == *quote))
+            .unwrap_or_else(|| panic!("no claim quoting {quote:?}: {got:#?}"));
+        assert_eq!(claim.source.name.as_deref(), Some(*name), "{text}");
+        assert_eq!(claim.source.kind, *kind, "{text}");
+        assert_eq!(
+            claim.source.span.as_ref().map(|s| s.text.as_str()),
+            Some(*span),
+            "{text}"
+        );
+    }
 }

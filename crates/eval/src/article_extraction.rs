@@ -135,11 +135,7 @@ pub fn aggregate(pages: &[PageCounts]) -> (f64, f64, f64) {
         }
     };
     let (p, r) = (mean(&ps), mean(&rs));
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = crate::f1(p, r);
     (p, r, f1)
 }
 
@@ -179,14 +175,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
         if tokenize(gold) == tokenize(&predicted) {
             identical += 1;
         }
-        let page_f1 = {
-            let (p, r) = (precision(&counts), recall(&counts));
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            }
-        };
+        let page_f1 = crate::f1(precision(&counts), recall(&counts));
         worst.push((
             page_f1,
             format!("{key} p={:.3} r={:.3}", precision(&counts), recall(&counts)),

@@ -13,6 +13,23 @@ pub mod quantulum;
 pub mod timebank;
 pub mod wikiann;
 
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// Precision, recall and F1 from true positives and the predicted and gold
+/// counts (0 where a count is 0).
+pub fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let (p, r) = (ratio(tp, predicted), ratio(tp, gold));
+    (p, r, f1(p, r))
+}
+
 /// Figures from one evaluation run.
 #[derive(Debug, Clone, Default)]
 pub struct EvalReport {

@@ -211,16 +211,7 @@ impl Counts {
     }
 }
 
-pub fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
-    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
-    let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+pub use crate::prf;
 
 /// One scored sentence: its text and char offset, gold and predictions.
 pub struct Scored {

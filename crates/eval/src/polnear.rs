@@ -309,12 +309,7 @@ impl Counts {
         ratio(self.tp_gold, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        crate::f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Counts) {
         self.tp_pred += o.tp_pred;

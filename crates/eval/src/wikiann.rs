@@ -120,16 +120,7 @@ pub fn score(
     (counts, tokens)
 }
 
-fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
-    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
-    let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+use crate::prf;
 
 /// F1 of the bare tagger on the gold tokens (no tokeniser, no gazetteer
 /// refinement): separates tagging quality from span-convention effects.

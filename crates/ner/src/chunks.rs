@@ -48,6 +48,16 @@ static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/speech_verbs.txt")));
 
+static ORG_KIND_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/org_kind_nouns.txt")));
+
+static COMPASS_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/compass_names.txt")));
+
+/// Last words of event names ("Korean War", "Winter Olympics").
+pub static EVENT_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/event_heads.txt")));
+
 static ORG_ROLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_roles.txt")));
 
@@ -166,6 +176,7 @@ pub fn news_pieces(
     let is_common = |f: &str| common.contains(f);
     let pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
     let pieces = assemble_organizations(gaz, words, folded, pieces);
+    let pieces = assemble_events(gaz, words, folded, pieces);
     let pieces = name_company_parts(gaz, words, folded, pieces);
     let pieces = type_by_org_prefix(words, folded, pieces);
     let pieces = type_places_after_place_nouns(words, folded, pieces);
@@ -173,6 +184,62 @@ pub fn news_pieces(
     let pieces = type_speaking_places(gaz, words, folded, pieces);
     let pieces = type_company_words(gaz, words, folded, pieces);
     split_country_abbreviations(gaz, is_common, words, folded, pieces)
+}
+
+/// Event names assembled around a capitalised event head
+/// (`data/event_heads.txt`): the capitalised words before it and a roman
+/// numeral or number after it ("Second World War", "Korean War", "World
+/// War II", "Winter Olympics") make one Misc piece, whatever pieces the
+/// tagger cut there. Function words, titles and organisation words stop
+/// the name; a longer tagger piece or gazetteer name over the head ("General
+/// Agreement on Tariffs and Trade") is left alone.
+pub fn assemble_events(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let f = |i: usize| folded.get(i).copied().unwrap_or_default();
+    let w = |i: usize| words.get(i).copied().unwrap_or_default();
+    let modifier = |i: usize| {
+        capitalised(w(i))
+            && !gaz.is_not_name(f(i))
+            && !gaz.is_title(f(i))
+            && !gaz.is_org_word(f(i))
+            && !ORG_HEADS.contains(f(i))
+    };
+    let numeral = |i: usize| {
+        let x = w(i);
+        !x.is_empty()
+            && (x.chars().all(|c| c.is_ascii_digit())
+                || x.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for i in 1..words.len() {
+        if !(capitalised(w(i)) && EVENT_HEADS.contains(f(i))) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && modifier(start - 1) && !names.iter().any(|n| n.1 > start - 1) {
+            start -= 1;
+        }
+        if start == i {
+            continue;
+        }
+        let mut end = i + 1;
+        if numeral(end) {
+            end += 1;
+        }
+        let longer_piece = pieces.iter().any(|p| p.0 <= i && p.1 > end);
+        let longer_name = (start..=i).any(|a| {
+            gaz.longest_match_folded(words, folded, a)
+                .is_some_and(|(n, _)| a + n > end)
+        });
+        if !longer_piece && !longer_name {
+            names.push((start, end));
+        }
+    }
+    replace_with_names(words, pieces, names, "MISC")
 }
 
 /// The name of a company without its legal form ("Varity Corp" → "Varity",
@@ -237,10 +304,13 @@ pub fn assemble_organizations(
             && !country_abbreviation(gaz, words, folded, i)
     };
     // A word before "and" or "'s" that names something else on its own
-    // ("Japan's Mitsubishi Corp", "IBM and Digital Equipment Corp").
+    // ("Japan's Mitsubishi Corp", "IBM and Digital Equipment Corp", "the
+    // North's Planning Commission").
     let stands_alone = |i: usize| {
-        gaz.longest_match_folded(words, folded, i)
-            .is_some_and(|(n, _)| n == 1)
+        COMPASS_NAMES.contains(f(i))
+            || gaz
+                .longest_match_folded(words, folded, i)
+                .is_some_and(|(n, _)| n == 1)
             || (w(i).chars().count() >= 2 && !w(i).chars().any(char::is_lowercase))
     };
     let mut names: Vec<(usize, usize)> = Vec::new();
@@ -297,6 +367,17 @@ fn replace_with_organizations(
     pieces: Vec<Piece>,
     names: Vec<(usize, usize)>,
 ) -> Vec<Piece> {
+    replace_with_names(words, pieces, names, "ORG")
+}
+
+/// `names` become pieces of type `kind`; the pieces they overlap keep their
+/// parts outside them (trimmed of joiners and punctuation).
+fn replace_with_names(
+    words: &[&str],
+    pieces: Vec<Piece>,
+    names: Vec<(usize, usize)>,
+    name_kind: &str,
+) -> Vec<Piece> {
     if names.is_empty() {
         return pieces;
     }
@@ -337,7 +418,11 @@ fn replace_with_organizations(
             }
         }
     }
-    out.extend(names.into_iter().map(|(s, e)| (s, e, "ORG".to_string())));
+    out.extend(
+        names
+            .into_iter()
+            .map(|(s, e)| (s, e, name_kind.to_string())),
+    );
     out.sort_by_key(|p| p.0);
     out
 }
@@ -442,8 +527,11 @@ pub fn type_places_after_place_nouns(
 
 /// A name right before a lowercase role in an organisation ("Boliden
 /// president", "Exxon's new president", "WIFO chief") is that organisation;
-/// an acronym the tagger left out is added. Places and nationalities known
-/// to the gazetteer keep their type ("Iraqi officials").
+/// an acronym the tagger left out is added. So is a name right before a
+/// noun saying what kind of organisation it is (`data/org_kind_nouns.txt`:
+/// "the Daily Planet newspaper", "the Orvik news agency"). Places and
+/// nationalities known to the gazetteer keep their type ("Iraqi
+/// officials").
 pub fn type_by_following_role(
     gaz: &Gazetteer,
     words: &[&str],
@@ -464,12 +552,21 @@ pub fn type_by_following_role(
         gaz.longest_match_folded(words, folded, a)
             .is_some_and(|(n, _)| a + n == b)
     };
+    // "the Orvik news agency", "the Daily Planet newspaper".
+    let kind_noun_at = |mut i: usize| {
+        if matches!(w(i), "news" | "state") {
+            i += 1;
+        }
+        w(i).starts_with(char::is_lowercase)
+            && folded.get(i).is_some_and(|f| ORG_KIND_NOUNS.contains(f))
+    };
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + 1);
     let mut covered_to = 0;
     let mut pieces = pieces.into_iter().peekable();
     for i in 0..words.len() {
         if let Some((a, b, kind)) = pieces.next_if(|p| p.0 == i) {
-            let kind = if kind != "ORG" && role_at(b) && !known(a, b) {
+            let retype = kind != "ORG" && kind != "MISC" && (role_at(b) || kind_noun_at(b));
+            let kind = if retype && !known(a, b) {
                 "ORG".to_string()
             } else {
                 kind

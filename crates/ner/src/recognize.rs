@@ -9,10 +9,12 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
-use crate::chunks::{chunks_of_indices, company_short_name, cut_at_brackets, news_pieces};
+use crate::chunks::{
+    chunks_of_indices, company_short_name, cut_at_brackets, news_pieces, EVENT_HEADS,
+};
 use crate::fasthash::{FastMap, FastSet};
 use crate::features::CommonWords;
-use crate::gazetteer::{gazetteer, Gazetteer, Place};
+use crate::gazetteer::{gazetteer, key_of, Gazetteer, Place, MAX_NAME_TOKENS};
 use crate::normalize::{fold, fold_into, WordIndex};
 use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
@@ -25,6 +27,30 @@ static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .map(str::trim)
         .collect()
 });
+
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+}
+
+/// Holidays and weapon classes, as folded token keys.
+static MISC_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../data/misc_names.txt"))
+        .into_iter()
+        .map(key_of)
+        .collect()
+});
+
+static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/title_modifiers.txt")));
+
+static SURNAME_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/surname_first.txt")));
+
+static INSTITUTION_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/institution_nouns.txt")));
 
 /// A mention before it becomes a [`Mention`]: token range in one sentence.
 #[derive(Debug, Clone)]
@@ -107,12 +133,14 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         let (words, folded) = (&s.words[..], &s.folded[..]);
         let pieces = extend_over_given_names(gaz, words, folded, pieces);
         let common = tagger.common_words();
+        let pieces = cut_opening_ordinary_nouns(gaz, common, words, folded, pieces);
         // The longest gazetteer name at each token, for the two passes that
         // look at every token.
         let matches: Vec<Option<(usize, Place)>> = (0..words.len())
             .map(|i| gaz.longest_match_folded(words, folded, i))
             .collect();
         let pieces = merge_into_gazetteer_names(gaz, &matches, words, folded, pieces);
+        let pieces = join_names_across_and(gaz, words, folded, pieces);
         for c in news_pieces(gaz, common, words, folded, pieces)
             .into_iter()
             .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
@@ -130,8 +158,13 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     drop_headline_guesses(&sents, &mut drafts);
     drop_capitalised_ordinary_words(&sents, &mut drafts);
     type_company_short_names(gaz, &sents, &mut drafts);
+    type_misc_names(gaz, &sents, &mut drafts);
+    retype_titled_surnames(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
+    keep_speaking_places_places(&sents, &mut drafts);
+    type_demonyms_of_places(&sents, &mut drafts);
+    let compounds = demonym_compounds(gaz, text, &sents);
     let mut out: Vec<Mention> = drafts
         .into_iter()
         .filter_map(|d| {
@@ -146,8 +179,93 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
             })
         })
         .collect();
+    if !compounds.is_empty() {
+        out.retain(|m| {
+            !compounds
+                .iter()
+                .any(|c| c.0 < m.span.end && m.span.start < c.1)
+        });
+        out.extend(compounds.into_iter().flat_map(|c| c.2));
+    }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span.start == b.span.start && a.span.end == b.span.end);
+    out
+}
+
+/// A mention of a demonym or country from its gazetteer meaning.
+fn place_mention(
+    gaz: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+    place: Place,
+) -> Option<Mention> {
+    let span = Span::of(text, start, end)?;
+    let (kind, canonical) = match place {
+        Place::Demonym(_) => (
+            EntityType::Group,
+            gaz.group_name(&span.text).map(str::to_string),
+        ),
+        Place::Country(_) => (EntityType::Country, gaz.describe(place).map(|(n, _)| n)),
+        _ => return None,
+    };
+    Some(Mention {
+        span,
+        kind,
+        canonical,
+        refers_to: None,
+    })
+}
+
+/// "Russian-North Korean", "Russia-Ukraine": two nationalities or countries
+/// joined by a hyphen are two mentions, not one name. Returns the byte
+/// range each compound covers and its mentions, which replace whatever the
+/// tagger made of it.
+fn demonym_compounds(
+    gaz: &Gazetteer,
+    text: &str,
+    sents: &[SentenceTokens],
+) -> Vec<(usize, usize, Vec<Mention>)> {
+    let mut out = Vec::new();
+    for s in sents {
+        for (i, (tok, word)) in s.toks.iter().zip(&s.words).enumerate() {
+            let Some((left, right)) = word.split_once('-') else {
+                continue;
+            };
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let side = |p: Option<Place>| matches!(p, Some(Place::Demonym(_) | Place::Country(_)));
+            let Some(left_place) = gaz.lookup(left).filter(|p| side(Some(*p))) else {
+                continue;
+            };
+            // The right part may run on over the next words ("North" +
+            // "Korean").
+            let mut words: Vec<&str> = vec![right];
+            words.extend(s.words.iter().skip(i + 1).take(MAX_NAME_TOKENS));
+            let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+            let Some((n, right_place)) = gaz
+                .longest_match_folded(&words, &folded, 0)
+                .filter(|(_, p)| side(Some(*p)))
+            else {
+                continue;
+            };
+            let Some(last) = s.toks.get(i + n - 1) else {
+                continue;
+            };
+            let split = tok.start + left.len();
+            let mentions: Vec<Mention> = [
+                place_mention(gaz, text, tok.start, split, left_place),
+                place_mention(gaz, text, split + 1, last.end, right_place),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if mentions.len() == 2 {
+                out.push((tok.start, last.end, mentions));
+            }
+        }
+    }
     out
 }
 
@@ -205,6 +323,168 @@ fn merge_into_gazetteer_names(
     }
     out.sort_by_key(|p| p.0);
     out
+}
+
+fn is_roman_or_number(folded: &str) -> bool {
+    !folded.is_empty()
+        && (folded.chars().all(|c| c.is_ascii_digit())
+            || folded.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+}
+
+/// "Confirmation of North Korea's ...": a sentence opening with an ordinary
+/// noun (an -tion/-ment/... ending, seen lowercase in training) and "of"
+/// is no name; the piece starts
+/// after "of". Nouns heading institutions ("Government of ...",
+/// "Federation of ...") and titles ("Secretary of State") stay.
+fn cut_opening_ordinary_nouns(
+    gaz: &Gazetteer,
+    common: &CommonWords,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    pieces
+        .into_iter()
+        .map(|(a, b, k)| {
+            let ordinary = opens_sentence(words, a)
+                && folded.get(a).is_some_and(|f| {
+                    ORDINARY_ENDINGS.iter().any(|e| f.ends_with(e))
+                        && !INSTITUTION_NOUNS.contains(f)
+                        && !gaz.is_org_word(f)
+                        && !gaz.is_title(f)
+                })
+                && words.get(a + 1) == Some(&"of");
+            // Unless seen lowercase in training, the noun must govern a
+            // place ("Confirmation of Japan"), which "Clement of
+            // Alexandria" (a -ment name) does too, so -ment needs both.
+            let place_after = gaz.longest_match_folded(words, folded, a + 2).is_some();
+            let ordinary = ordinary
+                && folded.get(a).is_some_and(|f| {
+                    common.contains(f) && (place_after || !f.ends_with("ment"))
+                        || (place_after && !f.ends_with("ment"))
+                });
+            if ordinary && a + 2 < b {
+                (a + 2, b, k)
+            } else {
+                (a, b, k)
+            }
+        })
+        .collect()
+}
+
+/// Endings of adjectives ("Strategic", "Electrical", "Oriental",
+/// "Legislative"): a name cannot end on one.
+const ADJECTIVE_ENDINGS: &[&str] = &["ic", "al", "ive", "ary", "ous"];
+
+/// "Center for Strategic" + "and" + "International Studies": a name whose
+/// inner "for"/"of" phrase ends on an adjective
+/// continues over "and" and the capitalised words after it, as one
+/// organisation. A gazetteer name on either side of "and" ("Bank of
+/// England and Barclays") keeps the names apart.
+fn join_names_across_and(
+    gaz: &Gazetteer,
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<(usize, usize, String)>,
+) -> Vec<(usize, usize, String)> {
+    let capital = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let known = |i: usize| gaz.longest_match_folded(words, folded, i).is_some();
+    let mut out: Vec<(usize, usize, String)> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((a, b, k)) = pieces.next() {
+        let inner_particle = words
+            .get(a + 1..b.saturating_sub(1))
+            .is_some_and(|ws| ws.iter().any(|w| matches!(*w, "for" | "of")));
+        let last = b.saturating_sub(1);
+        let joinable = inner_particle
+            && words.get(b) == Some(&"and")
+            && folded
+                .get(last)
+                .is_some_and(|f| ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)))
+            && capital(last)
+            && !known(last)
+            && folded.get(last).is_some_and(|f| !gaz.is_given_name(f))
+            && capital(b + 1)
+            && !known(b + 1);
+        if !joinable {
+            out.push((a, b, k));
+            continue;
+        }
+        let mut end = b + 1;
+        while end < b + 5 && capital(end) && !known(end) {
+            end += 1;
+        }
+        // Pieces after "and" must lie wholly inside the joined name.
+        let crosses = pieces.peek().is_some_and(|p| p.0 < end && p.1 > end);
+        if crosses {
+            out.push((a, b, k));
+            continue;
+        }
+        while pieces.next_if(|p| p.0 < end).is_some() {}
+        out.push((a, end, "ORG".to_string()));
+    }
+    out
+}
+
+/// Holidays and weapon classes (`data/misc_names.txt`) and events named by
+/// their last word (`data/event_heads.txt`: "Korean War", "World War II")
+/// are Misc, not organisations or persons.
+fn type_misc_names(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.canonical.is_some() || matches!(d.kind, EntityType::Group | EntityType::Misc) {
+            continue;
+        }
+        let key = draft_folded(sents, d);
+        if MISC_NAMES.contains(&key.join(" ")) {
+            d.kind = EntityType::Misc;
+            continue;
+        }
+        let mut last = key.len();
+        while last > 1 && key.get(last - 1).is_some_and(|f| is_roman_or_number(f)) {
+            last -= 1;
+        }
+        let head = last
+            .checked_sub(1)
+            .and_then(|i| key.get(i))
+            .is_some_and(|f| EVENT_HEADS.contains(f));
+        let institution = key
+            .iter()
+            .any(|f| *f == "of" || gaz.is_org_word(f) || INSTITUTION_NOUNS.contains(f));
+        if head && last >= 2 && !institution {
+            d.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// "President Zelenskyy" typed as an organisation or place: titles before a
+/// word that is the surname of a person named in full in the document make
+/// a person; the titles are dropped from the span.
+fn retype_titled_surnames(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let mut surnames = WordIndex::default();
+    for d in drafts.iter().filter(|d| d.kind == EntityType::Person) {
+        let key = draft_folded(sents, d);
+        if let (true, Some(last)) = (key.len() >= 2, key.last()) {
+            surnames.insert(last);
+        }
+    }
+    for d in drafts.iter_mut() {
+        if d.canonical.is_some()
+            || !matches!(d.kind, EntityType::Organization | EntityType::Location)
+        {
+            continue;
+        }
+        let key = draft_folded(sents, d);
+        let titles = key.iter().take_while(|f| gaz.is_title(f)).count();
+        let rest = key.get(titles..).unwrap_or(&[]);
+        if titles >= 1 && rest.len() == 1 && rest.iter().all(|f| surnames.has_variant(f)) {
+            d.start += titles;
+            d.kind = EntityType::Person;
+        }
+    }
 }
 
 /// A person chunk grows leftwards over capitalised given names the tagger
@@ -414,7 +694,7 @@ fn refine_chunk(
                     || is_number(w)
                     || matches!(*w, "'s" | "’s" | "'S" | "’S")
                     || (end - 1 > start && gaz.is_not_name(f))
-                    || (end - 1 > start && gaz.is_title(f))
+                    || (end - 1 > start && gaz.is_title(f) && !TITLE_MODIFIERS.contains(f))
             })
     {
         end -= 1;
@@ -627,6 +907,95 @@ fn add_gazetteer_names(
             _ => i += 1,
         }
     }
+}
+
+/// "Tarsenia says" reads as a surname speaking when the sentence is seen
+/// alone; when the document names the same word as a place elsewhere and no
+/// person of the document carries it as a surname, it is the place speaking
+/// (its government), as in every other sentence.
+fn keep_speaking_places_places(sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let mut places: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for d in drafts.iter() {
+        let words = draft_words(sents, d);
+        match (d.kind, words) {
+            (EntityType::Location | EntityType::Country, [word]) => {
+                places.insert(word);
+            }
+            (EntityType::Person, [_, .., last]) => {
+                surnames.insert(last);
+            }
+            _ => {}
+        }
+    }
+    for d in drafts.iter_mut().filter(|d| d.kind == EntityType::Person) {
+        if let [word] = draft_words(sents, d) {
+            if places.contains(word) && !surnames.contains(word) {
+                d.kind = EntityType::Location;
+                d.canonical = None;
+            }
+        }
+    }
+}
+
+/// A one-word name that is a place of the same document plus "n"
+/// ("Valdorian", "Valdorians" beside "Valdoria"; "Cuban" beside "Cuba") is
+/// that place's demonym, a group, whether the tagger took it for a name or
+/// not: this covers places the gazetteer does not know, as demonyms of known
+/// countries are typed from the gazetteer.
+fn type_demonyms_of_places(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    let places: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| matches!(d.kind, EntityType::Location | EntityType::Country))
+        .filter_map(|d| match draft_words(sents, d) {
+            [word] => Some(*word),
+            _ => None,
+        })
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    let demonym = |word: &str| -> Option<String> {
+        let singular = word
+            .strip_suffix("ns")
+            .map_or(word, |w| &word[..w.len() + 1]);
+        let place = singular.strip_suffix('n')?;
+        (place.len() >= 3 && places.contains(place)).then(|| singular.to_string())
+    };
+    let mut covered: HashSet<(usize, usize)> = HashSet::new();
+    for d in drafts.iter_mut() {
+        covered.extend((d.start..d.end).map(|i| (d.sentence, i)));
+        if d.kind == EntityType::Group {
+            continue;
+        }
+        if let [word] = draft_words(sents, d) {
+            if let Some(singular) = demonym(word) {
+                d.kind = EntityType::Group;
+                d.canonical = Some(singular);
+                d.refers_to = None;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        for (i, word) in s.words.iter().enumerate() {
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !capital || covered.contains(&(si, i)) {
+                continue;
+            }
+            if let Some(singular) = demonym(word) {
+                found.push(Draft {
+                    sentence: si,
+                    start: i,
+                    end: i + 1,
+                    kind: EntityType::Group,
+                    canonical: Some(singular),
+                    refers_to: None,
+                });
+            }
+        }
+    }
+    drafts.extend(found);
 }
 
 fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
@@ -926,7 +1295,8 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
         .filter(|(d, _)| d.kind == EntityType::Person)
         .map(|(_, t)| t.as_str())
         .collect();
-    let person_names = person_canonicals(&persons);
+    let mut person_names = person_canonicals(&persons);
+    link_surname_first_names(&persons, &mut person_names);
     // Multi-word organisation names by their initials, so an acronym finds
     // its expansion with one hash probe.
     let mut by_initials: HashMap<String, &str> = HashMap::new();
@@ -954,6 +1324,33 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
                 .unwrap_or_else(|| t.clone()),
             _ => t.clone(),
         });
+    }
+}
+
+/// "Kim" alone after "Kim Jong Un": a lone surname that opens full names
+/// (`data/surname_first.txt`: Korean, Chinese, Vietnamese surnames) takes
+/// the canonical name of the one person in the document whose name starts
+/// with it; with two such persons ("Kim Jong Un", "Kim Yo Jong") it stays
+/// as it is.
+fn link_surname_first_names(persons: &[&str], canonical: &mut HashMap<String, String>) {
+    let mut by_first: HashMap<String, HashSet<String>> = HashMap::new();
+    for p in persons.iter().filter(|p| p.contains(' ')) {
+        let Some(first) = p.split(' ').next().map(fold) else {
+            continue;
+        };
+        if SURNAME_FIRST.contains(first.as_str()) {
+            let full = canonical.get(*p).cloned().unwrap_or_else(|| p.to_string());
+            by_first.entry(first).or_default().insert(full);
+        }
+    }
+    for p in persons.iter().filter(|p| !p.contains(' ')) {
+        let unlinked = canonical.get(*p).is_none_or(|c| c == p);
+        let Some(names) = by_first.get(&fold(p)) else {
+            continue;
+        };
+        if let (true, 1, Some(full)) = (unlinked, names.len(), names.iter().next()) {
+            canonical.insert(p.to_string(), full.clone());
+        }
     }
 }
 
@@ -994,6 +1391,48 @@ mod tests {
             .into_iter()
             .find(|m| m.span.start == start && m.span.end == start + surface.len())
             .map(|m| m.kind)
+    }
+
+    #[test]
+    fn a_place_named_elsewhere_stays_a_place_when_it_speaks() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            (
+                "Troops were seen in Marvonia on Monday. Later Marvonia said the troops had left.",
+                "Marvonia",
+                1,
+                Some(EntityType::Location),
+            ),
+            (
+                "Minister Olaf Berrin visited Berrin. Berrin said the talks went well.",
+                "Berrin",
+                2,
+                Some(EntityType::Person),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
+        }
+    }
+
+    #[test]
+    fn demonyms_of_places_in_the_document() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            (
+                "Troops from Marvonia crossed the river. Marvonian soldiers held the bridge.",
+                "Marvonian",
+                0,
+                Some(EntityType::Group),
+            ),
+            (
+                "Marvonia denied it. Two Marvonians were seen near Kell.",
+                "Marvonians",
+                0,
+                Some(EntityType::Group),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
+        }
     }
 
     #[test]
@@ -1102,6 +1541,200 @@ mod tests {
         ];
         for (text, surface, want) in cases {
             assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn phrase_rules() {
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
+            // An ordinary noun and "of" opening a sentence are not a name.
+            (
+                "Confirmation of Japan's role would surprise analysts.",
+                "Japan",
+                0,
+                Some(EntityType::Country),
+            ),
+            (
+                "Confirmation of Japan's role would surprise analysts.",
+                "Confirmation of Japan",
+                0,
+                None,
+            ),
+            // An inner "and" between an adjective and capitalised words.
+            (
+                "Ana Ruiz of the Institute for Strategic and Maritime Affairs spoke.",
+                "Institute for Strategic and Maritime Affairs",
+                0,
+                Some(EntityType::Organization),
+            ),
+            // Named wars and holidays are Misc.
+            (
+                "Veterans of the Korean War gathered in Busan.",
+                "Korean War",
+                0,
+                Some(EntityType::Misc),
+            ),
+            (
+                "Historians of the Second World War met in Oslo.",
+                "Second World War",
+                0,
+                Some(EntityType::Misc),
+            ),
+            // A title before the surname of a person named in the document.
+            (
+                "Marta Kowalczyk won the vote. President Kowalczyk said the budget would pass.",
+                "Kowalczyk",
+                1,
+                Some(EntityType::Person),
+            ),
+            (
+                "Marta Kowalczyk won the vote. President Kowalczyk said the budget would pass.",
+                "President Kowalczyk",
+                0,
+                None,
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(kind_of(text, surface, *nth), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn holidays_and_weapon_classes_are_never_organisations() {
+        let texts = [
+            (
+                "Markets in Lyon closed for the New Year holiday.",
+                "New Year",
+            ),
+            ("The leader sent a New Year's message to Hanoi.", "New Year"),
+            ("Analysts said the ICBM could reach Guam.", "ICBM"),
+        ];
+        for (text, surface) in texts {
+            let kind = kind_of(text, surface, 0);
+            assert!(
+                matches!(kind, None | Some(EntityType::Misc)),
+                "{text}: {kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_before_organisation_kind_nouns() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "The state-run Vostra Pravdin newspaper said the plant was closed.",
+                "Vostra Pravdin",
+            ),
+            (
+                "The Halvik Presse news agency reported the fire on Monday.",
+                "Halvik Presse",
+            ),
+            (
+                "A report by the Orlen Tamsa broadcaster was denied.",
+                "Orlen Tamsa",
+            ),
+        ];
+        for (text, surface) in cases {
+            assert_eq!(
+                kind_of(text, surface, 0),
+                Some(EntityType::Organization),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn hyphenated_nationalities_split() {
+        let cases: &[(&str, &str, Option<EntityType>)] = &[
+            (
+                "Talks on French-South Korean trade resumed.",
+                "French",
+                Some(EntityType::Group),
+            ),
+            (
+                "Talks on French-South Korean trade resumed.",
+                "South Korean",
+                Some(EntityType::Group),
+            ),
+            (
+                "Talks on French-South Korean trade resumed.",
+                "French-South",
+                None,
+            ),
+            (
+                "The Peru-Chile border was closed.",
+                "Chile",
+                Some(EntityType::Country),
+            ),
+            ("The Peru-Chile border was closed.", "Peru-Chile", None),
+        ];
+        for (text, surface, want) in cases {
+            assert_eq!(kind_of(text, surface, 0), *want, "{text} / {surface}");
+        }
+    }
+
+    #[test]
+    fn names_ending_in_title_modifiers_keep_them() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Poland's Air Defense reported intercepting 12 drones.",
+                "Air Defense",
+            ),
+            (
+                "The Missile Defence Agency said the test failed.",
+                "Missile Defence Agency",
+            ),
+        ];
+        for (text, surface) in cases {
+            assert_eq!(
+                kind_of(text, surface, 0),
+                Some(EntityType::Organization),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn compass_possessors_own_organisations() {
+        let text = "Officials said the South's Central Planning Commission met on Monday.";
+        assert_eq!(
+            kind_of(text, "Central Planning Commission", 0),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            kind_of(text, "South's Central Planning Commission", 0),
+            None
+        );
+    }
+
+    #[test]
+    fn lone_korean_surnames_link_to_the_one_full_name() {
+        let canonical = |text: &str, surface: &str, nth: usize| {
+            let sentences = vec![Sentence::new(0, text.len())];
+            let start = text.match_indices(surface).nth(nth)?.0;
+            EntityRecognizer::new()
+                .recognize(text, &sentences)
+                .into_iter()
+                .find(|m| m.span.start == start && m.span.text == surface)
+                .and_then(|m| m.canonical)
+        };
+        let cases: &[(&str, &str, usize, Option<&str>)] = &[
+            (
+                "Kim Tae Ho arrived in Busan. Kim said the talks went well.",
+                "Kim",
+                1,
+                Some("Kim Tae Ho"),
+            ),
+            // Two full names with that surname: ambiguous, left alone.
+            (
+                "Kim Tae Ho arrived in Busan on Monday, a day after Kim Yoo Jin left Seoul. Kim said the talks went well.",
+                "Kim",
+                2,
+                Some("Kim"),
+            ),
+        ];
+        for (text, surface, nth, want) in cases {
+            assert_eq!(canonical(text, surface, *nth).as_deref(), *want, "{text}");
         }
     }
 

@@ -162,8 +162,12 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     retype_titled_surnames(gaz, &sents, &mut drafts);
     propagate(gaz, &sents, &mut drafts);
     canonicalize(gaz, &sents, &mut drafts);
-    keep_speaking_places_places(&sents, &mut drafts);
-    type_demonyms_of_places(&sents, &mut drafts);
+    // Both passes read the same set: the first only retypes words already in it.
+    let places = one_word_places(&sents, &drafts);
+    if !places.is_empty() {
+        keep_speaking_places_places(&sents, &places, &mut drafts);
+        type_demonyms_of_places(&sents, &places, &mut drafts);
+    }
     let compounds = demonym_compounds(gaz, text, &sents);
     let mut out: Vec<Mention> = drafts
         .into_iter()
@@ -913,21 +917,19 @@ fn add_gazetteer_names(
 /// alone; when the document names the same word as a place elsewhere and no
 /// person of the document carries it as a surname, it is the place speaking
 /// (its government), as in every other sentence.
-fn keep_speaking_places_places(sents: &[SentenceTokens], drafts: &mut [Draft]) {
-    let mut places: HashSet<&str> = HashSet::new();
-    let mut surnames: HashSet<&str> = HashSet::new();
-    for d in drafts.iter() {
-        let words = draft_words(sents, d);
-        match (d.kind, words) {
-            (EntityType::Location | EntityType::Country, [word]) => {
-                places.insert(word);
-            }
-            (EntityType::Person, [_, .., last]) => {
-                surnames.insert(last);
-            }
-            _ => {}
-        }
-    }
+fn keep_speaking_places_places(
+    sents: &[SentenceTokens],
+    places: &FastSet<&str>,
+    drafts: &mut [Draft],
+) {
+    let surnames: FastSet<&str> = drafts
+        .iter()
+        .filter(|d| d.kind == EntityType::Person)
+        .filter_map(|d| match draft_words(sents, d) {
+            [_, .., last] => Some(*last),
+            _ => None,
+        })
+        .collect();
     for d in drafts.iter_mut().filter(|d| d.kind == EntityType::Person) {
         if let [word] = draft_words(sents, d) {
             if places.contains(word) && !surnames.contains(word) {
@@ -938,23 +940,28 @@ fn keep_speaking_places_places(sents: &[SentenceTokens], drafts: &mut [Draft]) {
     }
 }
 
-/// A one-word name that is a place of the same document plus "n"
-/// ("Valdorian", "Valdorians" beside "Valdoria"; "Cuban" beside "Cuba") is
-/// that place's demonym, a group, whether the tagger took it for a name or
-/// not: this covers places the gazetteer does not know, as demonyms of known
-/// countries are typed from the gazetteer.
-fn type_demonyms_of_places(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
-    let places: HashSet<&str> = drafts
+/// The one-word places (and countries) among the document's names.
+fn one_word_places<'a>(sents: &'a [SentenceTokens], drafts: &[Draft]) -> FastSet<&'a str> {
+    drafts
         .iter()
         .filter(|d| matches!(d.kind, EntityType::Location | EntityType::Country))
         .filter_map(|d| match draft_words(sents, d) {
             [word] => Some(*word),
             _ => None,
         })
-        .collect();
-    if places.is_empty() {
-        return;
-    }
+        .collect()
+}
+
+/// A one-word name that is a place of the same document plus "n"
+/// ("Valdorian", "Valdorians" beside "Valdoria"; "Cuban" beside "Cuba") is
+/// that place's demonym, a group, whether the tagger took it for a name or
+/// not: this covers places the gazetteer does not know, as demonyms of known
+/// countries are typed from the gazetteer.
+fn type_demonyms_of_places(
+    sents: &[SentenceTokens],
+    places: &FastSet<&str>,
+    drafts: &mut Vec<Draft>,
+) {
     let demonym = |word: &str| -> Option<String> {
         let singular = word
             .strip_suffix("ns")
@@ -962,7 +969,7 @@ fn type_demonyms_of_places(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
         let place = singular.strip_suffix('n')?;
         (place.len() >= 3 && places.contains(place)).then(|| singular.to_string())
     };
-    let mut covered: HashSet<(usize, usize)> = HashSet::new();
+    let mut covered: FastSet<(usize, usize)> = FastSet::default();
     for d in drafts.iter_mut() {
         covered.extend((d.start..d.end).map(|i| (d.sentence, i)));
         if d.kind == EntityType::Group {
@@ -979,8 +986,11 @@ fn type_demonyms_of_places(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         for (i, word) in s.words.iter().enumerate() {
+            // Shape first: most words cannot be a demonym, so most skip the
+            // lookups.
+            let shaped = word.ends_with('n') || word.ends_with("ns");
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if !capital || covered.contains(&(si, i)) {
+            if !shaped || !capital || covered.contains(&(si, i)) {
                 continue;
             }
             if let Some(singular) = demonym(word) {

@@ -29,7 +29,9 @@ fn main() {
         }
         docs
     };
-    let seeds = read(shared.join("corpus/seeds"), usize::MAX);
+    let seeds_dir = std::env::var_os("SEEDS")
+        .map_or_else(|| shared.join("corpus/seeds"), std::path::PathBuf::from);
+    let seeds = read(seeds_dir, usize::MAX);
     let reuters = read(shared.join("corpus/reuters21578/reuters21578.jsonl"), n);
     let seed_ids: HashSet<String> = seeds.iter().map(|d| d.id.clone()).collect();
     let mut docs = if seeds_first {

@@ -8,6 +8,7 @@
 
 mod dates;
 mod entities;
+mod figure_time;
 pub mod fixture;
 mod propositions;
 mod quotes;
@@ -15,6 +16,7 @@ mod sourcing;
 mod stances;
 mod subject;
 mod timeline;
+mod verdict;
 
 use crosscheck_model::{Claim, Document, Entity, Ledger};
 

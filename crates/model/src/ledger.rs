@@ -32,6 +32,8 @@ pub struct EntityMention {
 pub enum PropositionStatus {
     Consistent,
     Conflicting,
+    /// Parties to the story assert different figures for the same thing.
+    Disputed,
     Evolving,
     SingleSource,
 }

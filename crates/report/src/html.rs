@@ -18,6 +18,7 @@ const STYLE: &str = include_str!("style.css");
 fn badge_class(status: PropositionStatus) -> &'static str {
     match status {
         PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
         PropositionStatus::Evolving => "evolving",
         PropositionStatus::Consistent => "consistent",
         PropositionStatus::SingleSource => "single",

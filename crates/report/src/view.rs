@@ -97,6 +97,7 @@ pub fn status_name(status: PropositionStatus) -> &'static str {
     match status {
         PropositionStatus::Consistent => "consistent",
         PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
         PropositionStatus::Evolving => "evolving",
         PropositionStatus::SingleSource => "single source",
     }

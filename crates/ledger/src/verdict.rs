@@ -1,0 +1,475 @@
+//! How the figures of one proposition relate, with a one-line reason.
+//!
+//! Two figures conflict only when they cannot both be right: they count
+//! the same thing (the proposition), for the same time (the time each
+//! figure is about, not the day it was printed), and come from independent
+//! reports (a syndicated copy is the same report). Otherwise:
+//!
+//! - `disputed`: the disagreement is between parties to the story, each
+//!   asserting its own figure (a side's own death toll against its
+//!   opponent's);
+//! - `evolving`: the figures differ only across time (a deployment growing
+//!   over three months, or reports that do not say when each figure held);
+//! - `consistent`: every figure allows the others (overlapping ranges, an
+//!   estimate within another's bounds);
+//! - `single_source`: one independent report gives them all.
+//!
+//! A count that can only grow (the dead, the wounded) also contradicts
+//! itself across time when a later figure falls below an earlier one.
+
+use std::collections::BTreeSet;
+
+use crosscheck_model::PropositionStatus;
+
+use crate::figure_time::FigureTime;
+
+/// One figure of a proposition with what the verdict needs.
+#[derive(Debug, Clone)]
+pub struct Observation<'a> {
+    /// Lowest and highest value the figure allows (approximations widened).
+    pub lo: f64,
+    pub hi: f64,
+    /// A single number standing for it.
+    pub representative: f64,
+    /// The figure as the reader sees it: "~2,000", "up to 9,000".
+    pub text: String,
+    /// Who gives it: "Mira Kovalenko", "Norland Wire".
+    pub source: String,
+    /// The party to the story the source speaks for, when it speaks for one.
+    pub party: Option<String>,
+    /// Independent origin: copies of one report share it.
+    pub origin: &'a str,
+    /// A copy (syndicated, near-duplicate) of a figure counted elsewhere.
+    pub copy: bool,
+    pub time: FigureTime,
+}
+
+/// How two figures from different reports relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    Agree,
+    /// They differ, but not for the same time.
+    OverTime,
+    /// Parties to the story disagree.
+    Dispute,
+    /// They cannot both be right.
+    Conflict,
+}
+
+/// The proposition's status and why.
+pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, String) {
+    let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
+    let copies = values.len() - independent.len();
+    let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
+    if origins.len() <= 1 {
+        return (
+            PropositionStatus::SingleSource,
+            single_source(&independent, copies),
+        );
+    }
+    // The strongest relation between two figures from different reports,
+    // and which pair shows it.
+    let mut worst: Option<(Relation, &Observation, &Observation)> = None;
+    for (i, a) in independent.iter().enumerate() {
+        for b in independent.iter().skip(i + 1) {
+            if a.origin == b.origin {
+                continue;
+            }
+            let relation = relate(a, b, cumulative);
+            if worst.is_none_or(|(r, _, _)| relation > r) {
+                worst = Some((relation, a, b));
+            }
+        }
+    }
+    let Some((relation, a, b)) = worst else {
+        return (
+            PropositionStatus::SingleSource,
+            single_source(&independent, copies),
+        );
+    };
+    let (first, second) = if b.time.before(&a.time) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    match relation {
+        Relation::Agree => (
+            PropositionStatus::Consistent,
+            consistent(&independent, origins.len()),
+        ),
+        Relation::OverTime => (PropositionStatus::Evolving, evolving(&independent)),
+        Relation::Dispute if first.time.same_time(&second.time) => (
+            PropositionStatus::Disputed,
+            format!(
+                "{} and {} disagree for the same time ({}): {} against {}.",
+                party(first),
+                party(second),
+                first.time.label(),
+                described(first),
+                described(second)
+            ),
+        ),
+        Relation::Dispute => (
+            PropositionStatus::Disputed,
+            format!(
+                "{} gives {} ({}), below the {} {} gave earlier ({}); a count that can only grow cannot fall, so the two sides dispute it.",
+                party(second),
+                second.text,
+                second.time.label(),
+                first.text,
+                party(first),
+                first.time.label()
+            ),
+        ),
+        Relation::Conflict if first.time.same_time(&second.time) => (
+            PropositionStatus::Conflicting,
+            format!(
+                "{} and {} count the same thing for the same time ({}); they cannot both be right.",
+                described(first),
+                described(second),
+                first.time.label()
+            ),
+        ),
+        Relation::Conflict => (
+            PropositionStatus::Conflicting,
+            format!(
+                "{} ({}) is below the {} reported earlier ({}); a count that can only grow cannot fall, so one of them is wrong.",
+                described(second),
+                second.time.label(),
+                described(first),
+                first.time.label()
+            ),
+        ),
+    }
+}
+
+fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
+    let overlap = a.lo <= b.hi && b.lo <= a.hi;
+    if overlap {
+        return Relation::Agree;
+    }
+    let sides = match (&a.party, &b.party) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    };
+    let disagree = if sides {
+        Relation::Dispute
+    } else {
+        Relation::Conflict
+    };
+    if a.time.same_time(&b.time) {
+        return disagree;
+    }
+    // A count that only grows cannot fall over time.
+    let (earlier, later) = if a.time.before(&b.time) {
+        (a, b)
+    } else if b.time.before(&a.time) {
+        (b, a)
+    } else {
+        return Relation::OverTime;
+    };
+    if cumulative && later.hi < earlier.lo {
+        disagree
+    } else {
+        Relation::OverTime
+    }
+}
+
+fn party(v: &Observation) -> String {
+    match &v.party {
+        Some(p) if !v.source.contains(p.as_str()) => format!("{p} ({})", v.source),
+        Some(p) => p.clone(),
+        None => v.source.clone(),
+    }
+}
+
+fn described(v: &Observation) -> String {
+    format!("{} ({})", v.text, v.source)
+}
+
+fn single_source(values: &[&Observation], copies: usize) -> String {
+    let copied = match copies {
+        0 => String::new(),
+        1 => " (and one copy of the same report, counted once)".to_string(),
+        n => format!(" (and {n} copies of the same report, counted once)"),
+    };
+    let sources: BTreeSet<&str> = values.iter().map(|v| v.source.as_str()).collect();
+    match values {
+        [] => String::new(),
+        [only] => format!(
+            "Only {} gives this figure ({}): {}{copied}.",
+            only.source,
+            only.time.label(),
+            only.text
+        ),
+        [first, ..] => {
+            let Some((min, max)) = extremes(values) else {
+                return String::new();
+            };
+            if sources.len() == 1 {
+                format!(
+                    "All {} figures come from {}: {} to {}{copied}.",
+                    values.len(),
+                    first.source,
+                    min.text,
+                    max.text
+                )
+            } else {
+                format!(
+                    "All {} figures come from one report: {} to {}{copied}.",
+                    values.len(),
+                    min.text,
+                    max.text
+                )
+            }
+        }
+    }
+}
+
+fn consistent(values: &[&Observation], reports: usize) -> String {
+    let sources: BTreeSet<&str> = values.iter().map(|v| v.source.as_str()).collect();
+    let Some((min, max)) = extremes(values) else {
+        return String::new();
+    };
+    if values
+        .iter()
+        .all(|v| v.representative == min.representative)
+    {
+        format!(
+            "{} sources in {reports} independent reports agree on {}.",
+            sources.len(),
+            min.text
+        )
+    } else {
+        format!(
+            "{} sources in {reports} independent reports give figures from {} to {} that can all be true at once.",
+            sources.len(),
+            min.text,
+            max.text
+        )
+    }
+}
+
+fn evolving(values: &[&Observation]) -> String {
+    let mut dated: Vec<&&Observation> = values
+        .iter()
+        .filter(|v| v.time.sort_key().is_some())
+        .collect();
+    dated.sort_by_key(|v| v.time.sort_key());
+    let undated = values.len() - dated.len();
+    match (dated.first(), dated.last()) {
+        (Some(first), Some(last))
+            if undated == 0 && first.time.sort_key() != last.time.sort_key() =>
+        {
+            format!(
+                "A series over time: {} ({}) to {} ({}); the figures change as the story develops and none contradicts another for the same time.",
+                described(first),
+                first.time.label(),
+                described(last),
+                last.time.label()
+            )
+        }
+        _ => {
+            let Some((min, max)) = extremes(values) else {
+                return String::new();
+            };
+            format!(
+                "Figures from {} to {}, given for different times or by reports that do not say when each held; shown as a series, not as a conflict.",
+                described(min),
+                described(max)
+            )
+        }
+    }
+}
+
+fn extremes<'v, 'a>(
+    values: &'v [&'v Observation<'a>],
+) -> Option<(&'v Observation<'a>, &'v Observation<'a>)> {
+    let by_value =
+        |a: &&&Observation, b: &&&Observation| a.representative.total_cmp(&b.representative);
+    Some((
+        values.iter().min_by(by_value)?,
+        values.iter().max_by(by_value)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn on(day: &str) -> FigureTime {
+        let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        FigureTime {
+            start: d,
+            end: d,
+            basis: "publication date".to_string(),
+        }
+    }
+
+    fn obs<'a>(
+        lo: f64,
+        hi: f64,
+        source: &str,
+        party: Option<&str>,
+        origin: &'a str,
+        time: FigureTime,
+    ) -> Observation<'a> {
+        Observation {
+            lo,
+            hi,
+            representative: (lo + hi) / 2.0,
+            text: format!("{lo}-{hi}"),
+            source: source.to_string(),
+            party: party.map(str::to_string),
+            origin,
+            copy: false,
+            time,
+        }
+    }
+
+    #[test]
+    fn statuses_of_invented_propositions() {
+        use PropositionStatus::*;
+        let unknown = FigureTime::unknown;
+        let cases: Vec<(&str, Vec<Observation>, bool, PropositionStatus)> = vec![
+            (
+                "a deployment growing over weeks",
+                vec![
+                    obs(
+                        1800.0,
+                        2200.0,
+                        "Ferrin intelligence",
+                        Some("Ferrin"),
+                        "d1",
+                        on("2031-03-02"),
+                    ),
+                    obs(
+                        5000.0,
+                        7000.0,
+                        "alliance official",
+                        None,
+                        "d2",
+                        on("2031-03-09"),
+                    ),
+                    obs(
+                        0.0,
+                        9000.0,
+                        "Ferrin president",
+                        Some("Ferrin"),
+                        "d3",
+                        on("2031-04-14"),
+                    ),
+                ],
+                false,
+                Evolving,
+            ),
+            (
+                "two sides' tolls: a later, lower one from the other side",
+                vec![
+                    obs(
+                        300.0,
+                        f64::INFINITY,
+                        "Ferrin officials",
+                        Some("Ferrin"),
+                        "d3",
+                        on("2031-04-14"),
+                    ),
+                    obs(
+                        112.0,
+                        112.0,
+                        "Gaskan minister",
+                        Some("Gaska"),
+                        "d4",
+                        on("2031-06-01"),
+                    ),
+                ],
+                true,
+                Disputed,
+            ),
+            (
+                "two sides on one day",
+                vec![
+                    obs(
+                        3200.0,
+                        3200.0,
+                        "the union",
+                        Some("Union"),
+                        "d1",
+                        on("2031-04-20"),
+                    ),
+                    obs(
+                        1620.0,
+                        1980.0,
+                        "the port authority",
+                        Some("Port Authority"),
+                        "d1b",
+                        on("2031-04-20"),
+                    ),
+                ],
+                false,
+                Disputed,
+            ),
+            (
+                "two neutral counts on one day",
+                vec![
+                    obs(36.0, 44.0, "shipping agents", None, "d2", on("2031-04-21")),
+                    obs(
+                        25.0,
+                        25.0,
+                        "a tracking service",
+                        None,
+                        "d2b",
+                        on("2031-04-21"),
+                    ),
+                ],
+                false,
+                Conflicting,
+            ),
+            (
+                "undated reports of a growing count",
+                vec![
+                    obs(1350.0, 1650.0, "intelligence", None, "s1", unknown()),
+                    obs(12600.0, 15400.0, "officials", None, "s2", unknown()),
+                ],
+                false,
+                Evolving,
+            ),
+            (
+                "an estimate within another's bounds",
+                vec![
+                    obs(5000.0, 7000.0, "alliance", None, "d2", on("2031-03-09")),
+                    obs(6000.0, 6000.0, "analyst", None, "d5", on("2031-03-09")),
+                ],
+                false,
+                Consistent,
+            ),
+            (
+                "a copy is not a second report",
+                vec![
+                    obs(40.0, 40.0, "the minister", None, "d1", on("2031-03-09")),
+                    Observation {
+                        copy: true,
+                        ..obs(45.0, 45.0, "the minister", None, "d1", on("2031-03-10"))
+                    },
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "a toll that falls later, no sides",
+                vec![
+                    obs(30.0, 30.0, "the coastguard", None, "d1", on("2031-03-09")),
+                    obs(12.0, 12.0, "a local paper", None, "d2", on("2031-03-12")),
+                ],
+                true,
+                Conflicting,
+            ),
+        ];
+        for (name, values, cumulative, want) in cases {
+            let (status, why) = decide(&values, cumulative);
+            assert_eq!(status, want, "{name}: {why}");
+            assert!(!why.is_empty(), "{name} explains itself");
+        }
+    }
+}

@@ -96,8 +96,8 @@ fn demo_writes_ledger_and_reports() {
     assert_eq!(ledger.schema, crosscheck_model::SCHEMA);
     assert_eq!(
         ledger.documents.len(),
-        5,
-        "four files, one holding two articles"
+        9,
+        "six files, two holding two or three articles"
     );
     let syndicated = ledger
         .documents

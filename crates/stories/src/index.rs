@@ -10,7 +10,7 @@
 //! a document costs the same whether the index holds a hundred stories or a
 //! hundred thousand.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -141,7 +141,7 @@ pub struct StoryIndex {
     documents: u32,
     stories: Vec<Story>,
     /// Document id → number of the story it first joined.
-    doc_story: HashMap<String, u32>,
+    doc_story: BTreeMap<String, u32>,
     #[serde(skip)]
     term_ids: HashMap<String, u32>,
     /// Field of each term (by id).
@@ -150,9 +150,12 @@ pub struct StoryIndex {
     /// For a headline term, the id of the same word as a body term.
     #[serde(skip)]
     body_word: HashMap<u32, u32>,
-    /// Term id → story numbers posted under it, oldest first.
+    /// Term id → numbers of the stories posted under it, ascending.
     #[serde(skip)]
     postings: HashMap<u32, Vec<u32>>,
+    /// Story number → the terms it is posted under, ascending.
+    #[serde(skip)]
+    posted: HashMap<u32, Vec<u32>>,
 }
 
 impl StoryIndex {
@@ -182,6 +185,7 @@ impl StoryIndex {
         }
         self.terms = terms;
         self.postings.clear();
+        self.posted.clear();
         let numbers: Vec<u32> = self
             .stories
             .iter()
@@ -551,7 +555,11 @@ impl StoryIndex {
         self.post(number);
     }
 
-    /// Posts the story's strongest terms in the inverted index.
+    /// Posts the story's strongest terms in the inverted index and takes it
+    /// off the terms it no longer ranks for. A posting list holds the
+    /// `posting_cap` newest stories ranking for its term, by number, so the
+    /// lists depend on the profiles alone: a restored index finds the same
+    /// candidates as the one that was saved.
     fn post(&mut self, number: u32) {
         let Some(story) = self.story(number) else {
             return;
@@ -559,14 +567,34 @@ impl StoryIndex {
         let mut strongest: Vec<(u32, f32)> = story.profile.clone();
         strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         strongest.truncate(self.settings.posted_terms);
-        let cap = self.settings.posting_cap;
-        for (term, _) in strongest {
+        let mut terms: Vec<u32> = strongest.into_iter().map(|(t, _)| t).collect();
+        terms.sort_unstable();
+        let before = self
+            .posted
+            .insert(number, terms.clone())
+            .unwrap_or_default();
+        for dropped in before.iter().filter(|t| terms.binary_search(t).is_err()) {
+            if let Some(list) = self.postings.get_mut(dropped) {
+                list.retain(|&n| n != number);
+            }
+        }
+        let cap = self.settings.posting_cap.max(1);
+        for term in terms {
             let list = self.postings.entry(term).or_default();
-            if !list.contains(&number) {
-                if list.len() >= cap {
+            if let Err(at) = list.binary_search(&number) {
+                list.insert(at, number);
+                if list.len() > cap {
                     list.remove(0);
                 }
-                list.push(number);
+            }
+        }
+    }
+
+    /// Takes a story off every posting list (it was merged away).
+    fn unpost(&mut self, number: u32) {
+        for term in self.posted.remove(&number).unwrap_or_default() {
+            if let Some(list) = self.postings.get_mut(&term) {
+                list.retain(|&n| n != number);
             }
         }
     }
@@ -581,6 +609,7 @@ impl StoryIndex {
         let documents = std::mem::take(&mut absorbed.documents);
         let profile = std::mem::take(&mut absorbed.profile);
         let (title, first, last) = (absorbed.title.clone(), absorbed.first, absorbed.last);
+        self.unpost(from);
         let Some(story) = self.stories.get_mut(into as usize - 1) else {
             return;
         };

@@ -22,9 +22,14 @@ static EARLIER: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Words before a date that make it the start of a count, not its time
-/// ("since the middle of March", "from January").
-const PERIOD_STARTS: &[&str] = &["since", "from", "after", "starting"];
+/// Words before a date that make it the start of a count or a date the
+/// figure is not about ("since the middle of March", "from January", bonds
+/// "due July 1, 1990", an offer "until March 15"): the figure is then as
+/// of the report.
+const PERIOD_STARTS: &[&str] = &[
+    "since", "from", "after", "starting", "due", "until", "through", "till", "maturing",
+    "expiring",
+];
 
 /// Words that may stand between such a word and the date itself.
 const DATE_LEAD: &[&str] = &[
@@ -121,7 +126,7 @@ pub fn figure_time(
             return FigureTime::span(
                 doc_date,
                 doc_date,
-                format!("{quoted} starts the count: as of publication"),
+                format!("{quoted} is not the time it counts: as of publication"),
             );
         }
         match value {

@@ -22,6 +22,7 @@ use std::collections::BTreeSet;
 use crosscheck_model::PropositionStatus;
 
 use crate::figure_time::FigureTime;
+use crate::subject::{self, Subject};
 
 /// One figure of a proposition with what the verdict needs.
 #[derive(Debug, Clone)]
@@ -42,11 +43,20 @@ pub struct Observation<'a> {
     /// A copy (syndicated, near-duplicate) of a figure counted elsewhere.
     pub copy: bool,
     pub time: FigureTime,
+    /// What it counts, `None` when it cannot be compared (a unit alone, a
+    /// part or an addition).
+    pub subject: Option<Subject>,
+    /// The entities its sentence is about, its source's left out.
+    pub context: Vec<String>,
+    /// Whose the counted things are, when a possessive says so.
+    pub holder: Option<String>,
 }
 
 /// How two figures from different reports relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Relation {
+    /// They do not count the same thing: never compared.
+    Unrelated,
     Agree,
     /// They differ, but not for the same time.
     OverTime,
@@ -61,38 +71,42 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
     let copies = values.len() - independent.len();
     let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
-    if origins.len() <= 1 {
-        return (
-            PropositionStatus::SingleSource,
-            single_source(&independent, copies),
-        );
-    }
     // The strongest relation between two figures from different reports,
-    // and which pair shows it.
+    // or between two parties quoted in one report, and which pair shows it.
     let mut worst: Option<(Relation, &Observation, &Observation)> = None;
     for (i, a) in independent.iter().enumerate() {
         for b in independent.iter().skip(i + 1) {
-            if a.origin == b.origin {
+            let relation = if a.origin != b.origin {
+                relate(a, b, cumulative)
+            } else if two_parties(a, b) && relate(a, b, cumulative) == Relation::Dispute {
+                Relation::Dispute
+            } else {
                 continue;
-            }
-            let relation = relate(a, b, cumulative);
-            if worst.is_none_or(|(r, _, _)| relation > r) {
+            };
+            if relation != Relation::Unrelated && worst.is_none_or(|(r, _, _)| relation > r) {
                 worst = Some((relation, a, b));
             }
         }
     }
-    let Some((relation, a, b)) = worst else {
-        return (
+    let single = || {
+        (
             PropositionStatus::SingleSource,
             single_source(&independent, copies),
-        );
+        )
     };
+    let Some((relation, a, b)) = worst else {
+        return single();
+    };
+    if origins.len() <= 1 && relation < Relation::Dispute {
+        return single();
+    }
     let (first, second) = if b.time.before(&a.time) {
         (b, a)
     } else {
         (a, b)
     };
     match relation {
+        Relation::Unrelated => single(),
         Relation::Agree => (
             PropositionStatus::Consistent,
             consistent(&independent, origins.len()),
@@ -143,16 +157,48 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     }
 }
 
+/// Two sources speaking for different parties.
+fn two_parties(a: &Observation, b: &Observation) -> bool {
+    matches!((&a.party, &b.party), (Some(x), Some(y)) if x != y)
+}
+
+/// Whether two figures count the same thing: comparable subjects that
+/// agree (same head, entities and actions, modifiers equal or one side
+/// without), about the same entities (the sentences' entities, sources
+/// left out, overlap by half or one side names none).
+fn same_thing(a: &Observation, b: &Observation) -> bool {
+    let (Some(x), Some(y)) = (&a.subject, &b.subject) else {
+        return false;
+    };
+    let subjects = x.head == y.head
+        && subject::entities_agree(&x.entities, &y.entities)
+        && (x.actions.is_empty() || y.actions.is_empty() || !x.actions.is_disjoint(&y.actions))
+        && (x.modifiers.is_empty() || y.modifiers.is_empty() || x.modifiers == y.modifiers);
+    if !subjects {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.holder, &b.holder) {
+        if x != y {
+            return false;
+        }
+    }
+    if a.context.is_empty() || b.context.is_empty() {
+        return true;
+    }
+    let shared = a.context.iter().filter(|k| b.context.contains(k)).count();
+    let union = a.context.len() + b.context.len() - shared;
+    shared * 2 >= union
+}
+
 fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
+    if !same_thing(a, b) {
+        return Relation::Unrelated;
+    }
     let overlap = a.lo <= b.hi && b.lo <= a.hi;
     if overlap {
         return Relation::Agree;
     }
-    let sides = match (&a.party, &b.party) {
-        (Some(x), Some(y)) => x != y,
-        _ => false,
-    };
-    let disagree = if sides {
+    let disagree = if two_parties(a, b) {
         Relation::Dispute
     } else {
         Relation::Conflict
@@ -185,6 +231,10 @@ fn party(v: &Observation) -> String {
 
 fn described(v: &Observation) -> String {
     format!("{} ({})", v.text, v.source)
+}
+
+fn described_at(v: &Observation) -> String {
+    format!("{} ({}, {})", v.text, v.source, v.time.label())
 }
 
 fn single_source(values: &[&Observation], copies: usize) -> String {
@@ -262,11 +312,9 @@ fn evolving(values: &[&Observation]) -> String {
             if undated == 0 && first.time.sort_key() != last.time.sort_key() =>
         {
             format!(
-                "A series over time: {} ({}) to {} ({}); the figures change as the story develops and none contradicts another for the same time.",
-                described(first),
-                first.time.label(),
-                described(last),
-                last.time.label()
+                "A series over time: {} to {}; the figures change as the story develops and none contradicts another for the same time.",
+                described_at(first),
+                described_at(last)
             )
         }
         _ => {
@@ -325,6 +373,9 @@ mod tests {
             origin,
             copy: false,
             time,
+            subject: subject::parse("soldiers"),
+            context: Vec::new(),
+            holder: None,
         }
     }
 

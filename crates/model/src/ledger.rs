@@ -38,10 +38,13 @@ pub enum PropositionStatus {
     SingleSource,
 }
 
-/// Claims about the same measured thing, across documents.
+/// Claims about the same measured thing, across the documents of one story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposition {
     pub id: String,
+    /// The story the figures belong to: propositions never span stories.
+    #[serde(default)]
+    pub story: String,
     /// "North Korean troops" — what is measured.
     pub label: String,
     pub claims: Vec<String>,
@@ -64,9 +67,45 @@ pub struct PropositionValue {
     pub outlet: Option<String>,
     /// Document date (published or estimated), ISO.
     pub date: Option<String>,
+    /// The time the figure is about, which "a week ago", "initially" or
+    /// "by January" move away from the document date: `2026-03-02`,
+    /// `2026-03-02 to 2026-03-08`, `before 2026-03-09`, `unknown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// What set `time`: "publication date", "“a week ago”", …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_basis: Option<String>,
+    /// The party to the story the source speaks for, when it speaks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// For a syndicated or near-duplicate copy: the claim of the original
+    /// report. A copy is counted once, never as corroboration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
-/// One dated point in the story.
+/// One story: the documents about one real-world event or developing
+/// matter, with the span of their dates and the entities they name most.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// `s1`, `s2`, …: stable within a store as documents are added.
+    pub id: String,
+    /// Title of its earliest document.
+    pub title: Option<String>,
+    /// Document ids, in input order.
+    pub documents: Vec<String>,
+    /// Earliest and latest document date (published or estimated), ISO.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Ids of the entities the story names in most of its documents,
+    /// strongest first.
+    pub entities: Vec<String>,
+    /// Distinct outlets of its documents.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+}
+
+/// One dated point in a story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     /// ISO date (or TIMEX3 value at coarser granularity).
@@ -76,11 +115,15 @@ pub struct TimelineEntry {
     pub doc: String,
     pub claim: Option<String>,
     pub summary: String,
+    #[serde(default)]
+    pub story: String,
 }
 
 /// An actor's stances on one matter, in time order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StanceTimeline {
+    #[serde(default)]
+    pub story: String,
     pub actor: String,
     pub about: String,
     pub steps: Vec<StanceStep>,
@@ -104,6 +147,8 @@ pub struct StanceStep {
 /// Quotes by one speaker across documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteGroup {
+    #[serde(default)]
+    pub story: String,
     pub speaker: String,
     pub claims: Vec<String>,
     /// Pairs of claims that report the same quote with different wording.
@@ -124,6 +169,9 @@ pub struct Ledger {
     pub schema: String,
     pub generator: String,
     pub documents: Vec<Document>,
+    /// The stories the documents form, largest first.
+    #[serde(default)]
+    pub stories: Vec<Story>,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
     pub propositions: Vec<Proposition>,
@@ -142,6 +190,7 @@ impl Ledger {
             schema: crate::SCHEMA.to_string(),
             generator: concat!("crosscheck ", env!("CARGO_PKG_VERSION")).to_string(),
             documents,
+            stories: Vec::new(),
             entities: Vec::new(),
             claims,
             propositions: Vec::new(),

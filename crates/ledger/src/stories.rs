@@ -50,24 +50,34 @@ static CUES: LazyLock<Vec<(String, Cue, bool)>> = LazyLock::new(|| {
 
 /// Gives every document without a story one from `index` (documents in
 /// order; a near-duplicate joins its original's story) and resolves every
-/// story id through the merges the index made.
+/// story id through the merges the index made. A document that names a
+/// story the index does not hold (a ledger read back, a test fixture) keeps
+/// it; new stories are then numbered after the highest such id.
 pub fn assign_stories(documents: &mut [Document], index: &mut StoryIndex) {
+    let pinned = |doc: &Document, index: &StoryIndex| {
+        doc.story.is_some() && index.story_of(&doc.id).is_none()
+    };
+    let offset = documents
+        .iter()
+        .filter(|d| pinned(d, index))
+        .filter_map(|d| d.story.as_deref().and_then(story_number))
+        .max()
+        .unwrap_or(0);
+    let mut added: Vec<bool> = Vec::with_capacity(documents.len());
     for doc in documents.iter_mut() {
-        if doc.story.is_none() || index.story_of(&doc.id).is_none() {
-            let number = index.add(&DocumentProfile::of(doc));
-            doc.story = Some(story_id(number));
+        let new = doc.story.is_none();
+        if new {
+            index.add(&DocumentProfile::of(doc));
         }
+        added.push(new || index.story_of(&doc.id).is_some());
     }
-    for doc in documents.iter_mut() {
-        let number = match index.story_of(&doc.id) {
-            Some(story) => story.number,
-            None => doc
-                .story
-                .as_deref()
-                .and_then(story_number)
-                .map_or(0, |n| index.resolve(n)),
-        };
-        doc.story = Some(story_id(number));
+    for (doc, in_index) in documents.iter_mut().zip(added) {
+        if !in_index {
+            continue;
+        }
+        if let Some(story) = index.story_of(&doc.id) {
+            doc.story = Some(story_id(story.number + offset));
+        }
     }
 }
 

@@ -16,7 +16,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crosscheck_analyze::Analyzer;
-use crosscheck_eval::stories::{bcubed, cluster_documents, pairwise, parse_gold, read_window, GOLD};
+use crosscheck_eval::stories::{
+    bcubed, cluster_documents, pairwise, parse_gold, read_window, GOLD,
+};
 use crosscheck_stories::{DocumentProfile, Features, Model, Settings, StoryIndex, FEATURES};
 
 const L2: f32 = 0.0001;

@@ -315,7 +315,7 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
 
 /// A place opening a paragraph and followed by a comma, dash or bracket, or
 /// written in capitals there ("ORAVEN, March 9 -", "LONDON (Wire) -").
-fn is_dateline(m: &Mention, text: &str) -> bool {
+pub fn is_dateline(m: &Mention, text: &str) -> bool {
     let before = text.get(..m.span.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     if !before.get(line_start..).unwrap_or("x").trim().is_empty() {

@@ -28,7 +28,7 @@ static EARLIER: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// of the report.
 const PERIOD_STARTS: &[&str] = &[
     "since", "from", "after", "starting", "due", "until", "through", "till", "maturing",
-    "expiring",
+    "expiring", "between",
 ];
 
 /// Words that may stand between such a word and the date itself.

@@ -81,9 +81,17 @@ pub fn build_ledger_with_stories(
             (d.id.as_str(), r.unwrap_or(usize::MAX))
         })
         .collect();
-    claims.sort_by_key(|c| story_rank.get(c.doc.as_str()).copied().unwrap_or(usize::MAX));
+    claims.sort_by_key(|c| {
+        story_rank
+            .get(c.doc.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
     let claim_ranges = ranges(&claims, |c| {
-        story_rank.get(c.doc.as_str()).copied().unwrap_or(usize::MAX)
+        story_rank
+            .get(c.doc.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
     });
 
     let names = entities::NameIndex::new(&entities, &documents);
@@ -108,8 +116,7 @@ pub fn build_ledger_with_stories(
             .filter_map(|id| docs_by_id.get(id.as_str()).copied())
             .collect();
         let judge = stories::StoryJudge::new(&story_docs, &names);
-        let grouping =
-            propositions::group(story_claims, story_contexts, &infos, &story.id, &judge);
+        let grouping = propositions::group(story_claims, story_contexts, &infos, &story.id, &judge);
         uncorroborated.extend(grouping.uncorroborated);
         propositions.extend(grouping.propositions);
         let mut stances = stances::stance_timelines(story_claims, &infos, &names);

@@ -90,9 +90,8 @@ impl Parties {
                 for other in &doc.mentions {
                     let beside = other.span.end <= person.span.start && other.span.start >= from
                         || other.span.start >= person.span.end && other.span.end <= to;
-                    let same_sentence = sentence.is_none_or(|s| {
-                        s.start <= other.span.start && other.span.end <= s.end
-                    });
+                    let same_sentence = sentence
+                        .is_none_or(|s| s.start <= other.span.start && other.span.end <= s.end);
                     if !beside || !same_sentence || other.kind == EntityType::Person {
                         continue;
                     }
@@ -155,7 +154,7 @@ impl Parties {
     /// A principal's key for `key`: itself, or the place an adjective is
     /// formed from ("tarsenian" → "tarsenia", "velish" → "velo…" when the
     /// story names exactly one such place).
-    fn principal_key(&self, key: &str) -> Option<String> {
+    pub fn principal_key(&self, key: &str) -> Option<String> {
         if key.is_empty() {
             return None;
         }
@@ -192,7 +191,9 @@ impl Parties {
                 }),
             SourceKind::Unattributed => None,
         }?;
-        self.principals.get(&key).map(|name| without_legal_suffix(name))
+        self.principals
+            .get(&key)
+            .map(|name| without_legal_suffix(name))
     }
 }
 
@@ -204,16 +205,17 @@ fn demonyms(principals: &HashMap<String, String>) -> HashMap<String, String> {
     /// Shortest stem an adjective must keep to be matched to a place.
     const MIN_STEM: usize = 4;
     let mut out = HashMap::new();
-    for key in principals.keys().filter(|k| !k.contains(' ') || k.split(' ').count() <= 2) {
+    for key in principals
+        .keys()
+        .filter(|k| !k.contains(' ') || k.split(' ').count() <= 2)
+    {
         let candidates: BTreeSet<&String> = ENDINGS
             .iter()
             .filter_map(|ending| key.strip_suffix(ending))
             .filter(|stem| stem.chars().count() >= MIN_STEM)
             .flat_map(|stem| {
                 principals.keys().filter(move |place| {
-                    *place != key
-                        && place.starts_with(stem)
-                        && place.len() <= stem.len() + 2
+                    *place != key && place.starts_with(stem) && place.len() <= stem.len() + 2
                 })
             })
             .collect();
@@ -227,13 +229,27 @@ fn demonyms(principals: &HashMap<String, String>) -> HashMap<String, String> {
 /// "Brown-Forman Inc" → "Brown-Forman".
 fn without_legal_suffix(name: &str) -> String {
     const SUFFIXES: [&str; 12] = [
-        "inc", "corp", "co", "ltd", "plc", "ag", "sa", "nv", "llc", "group", "holdings", "corporation",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "llc",
+        "group",
+        "holdings",
+        "corporation",
     ];
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while words.len() > 1 {
         let last = words
             .last()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .unwrap_or_default();
         if SUFFIXES.contains(&last.as_str()) {
             words.pop();

@@ -40,6 +40,11 @@ pub trait Judge {
     /// Whose the counted things are, when a possessive says so ("his
     /// group's 6.9 mln shares", "its 19,000 tonne quota").
     fn holder_of(&self, claim: &Claim) -> Option<String>;
+    /// The words beside the figure (reduced by [`subject::word_class`],
+    /// its subject's own left out): what happens to what it counts.
+    fn neighbours_of(&self, claim: &Claim) -> Vec<String>;
+    /// The figure's sentence, lower case.
+    fn sentence_of(&self, claim: &Claim) -> String;
 }
 
 /// Heads naming a unit or a change rather than a counted thing.
@@ -81,6 +86,8 @@ struct Value<'a> {
     comparable: Option<Subject>,
     context: Vec<String>,
     holder: Option<String>,
+    neighbours: Vec<String>,
+    sentence: String,
 }
 
 impl Value<'_> {
@@ -134,6 +141,8 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
         comparable: None,
         context: Vec::new(),
         holder: None,
+        neighbours: Vec::new(),
+        sentence: String::new(),
     })
 }
 
@@ -223,6 +232,8 @@ pub fn group(
                     }
                     v.context = judge.context_of(c);
                     v.holder = judge.holder_of(c);
+                    v.neighbours = judge.neighbours_of(c);
+                    v.sentence = judge.sentence_of(c);
                     Some(v)
                 })
                 .collect();
@@ -233,14 +244,22 @@ pub fn group(
             // documents: a series reads in time order.
             values.sort_by(|a, b| {
                 let (ka, kb) = (a.time.sort_key(), b.time.sort_key());
-                (ka.is_none(), ka, a.date().is_none(), a.date(), a.order(), a.claim.span.start).cmp(&(
-                    kb.is_none(),
-                    kb,
-                    b.date().is_none(),
-                    b.date(),
-                    b.order(),
-                    b.claim.span.start,
-                ))
+                (
+                    ka.is_none(),
+                    ka,
+                    a.date().is_none(),
+                    a.date(),
+                    a.order(),
+                    a.claim.span.start,
+                )
+                    .cmp(&(
+                        kb.is_none(),
+                        kb,
+                        b.date().is_none(),
+                        b.date(),
+                        b.order(),
+                        b.claim.span.start,
+                    ))
             });
             for v in uncorroborated(&values) {
                 grouping.uncorroborated.insert(v.to_string());
@@ -481,6 +500,10 @@ fn proposition(values: &[Value], story: &str) -> Proposition {
             subject: v.comparable.clone(),
             context: v.context.clone(),
             holder: v.holder.clone(),
+            neighbours: v.neighbours.clone(),
+            sentence: v.sentence.clone(),
+            figure: v.quantity.span.text.to_lowercase(),
+            rate: v.quantity.rate.as_deref().map(str::to_lowercase),
         })
         .collect();
     let (status, explanation) = verdict::decide(&observations, cumulative);

@@ -9,7 +9,7 @@ use chrono::Duration;
 use crosscheck_model::{Claim, Document, Entity, EntityType, Story};
 use crosscheck_stories::{story_id, story_number, DocumentProfile, StoryIndex};
 
-use crate::entities::{name_key, NameIndex};
+use crate::entities::{is_dateline, name_key, NameIndex};
 use crate::figure_time::{figure_time, FigureTime};
 use crate::parties::Parties;
 use crate::propositions::Judge;
@@ -20,6 +20,21 @@ const STORY_ENTITIES: usize = 6;
 /// Words before and after a figure searched for cues.
 const WORDS_BEFORE: usize = 3;
 const WORDS_AFTER: usize = 5;
+/// Words on each side of a figure that say what happens to what it counts.
+const NEIGHBOURS: usize = 4;
+
+/// Reporting words that say nothing about what a figure counts.
+const REPORTING: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "reported",
+    "according",
+    "added",
+    "estimate",
+    "estimated",
+];
 
 /// What a word near a figure says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +137,13 @@ pub fn summaries(documents: &[Document], entities: &[Entity]) -> Vec<Story> {
             let earliest = docs
                 .iter()
                 .enumerate()
-                .min_by_key(|(i, d)| (d.placed_date().map(|(date, _)| date).is_none(), d.placed_date().map(|(date, _)| date), *i))
+                .min_by_key(|(i, d)| {
+                    (
+                        d.placed_date().map(|(date, _)| date).is_none(),
+                        d.placed_date().map(|(date, _)| date),
+                        *i,
+                    )
+                })
                 .map(|(_, d)| *d);
             let mut top = named.remove(id).unwrap_or_default();
             top.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
@@ -192,7 +213,10 @@ impl StoryJudge<'_> {
             .unwrap_or(&[])
             .to_vec();
         let after = words(lower(figure.end, sentence.end.max(figure.end)));
-        let after = after.get(..after.len().min(WORDS_AFTER)).unwrap_or(&[]).to_vec();
+        let after = after
+            .get(..after.len().min(WORDS_AFTER))
+            .unwrap_or(&[])
+            .to_vec();
         Some((before, after))
     }
 
@@ -201,7 +225,13 @@ impl StoryJudge<'_> {
         let (before, after) = self.windows(claim)?;
         let (before, after) = (before.join(" "), after.join(" "));
         CUES.iter().find_map(|(phrase, cue, is_before)| {
-            let window = if *is_before { &before } else { &after };
+            // A part cue counts on either side ("40 MLN STG LATE ASSISTANCE",
+            // "late help of 40 mln"); an earlier value's cue only where listed.
+            let window = match (cue, is_before) {
+                (Cue::Part, _) => format!("{before} | {after}"),
+                (Cue::Earlier, true) => before.clone(),
+                (Cue::Earlier, false) => after.clone(),
+            };
             let hit = format!(" {window} ").contains(&format!(" {phrase} "));
             hit.then_some((*cue, phrase.as_str()))
         })
@@ -238,6 +268,80 @@ impl Judge for StoryJudge<'_> {
         matches!(self.cue(claim), Some((Cue::Part, _)))
     }
 
+    fn neighbours_of(&self, claim: &Claim) -> Vec<String> {
+        let Some(doc) = self.documents.get(claim.doc.as_str()) else {
+            return Vec::new();
+        };
+        let (Some(quantity), Some(sentence)) = (
+            claim.quantity.as_ref(),
+            doc.sentences.get(claim.sentence_index),
+        ) else {
+            return Vec::new();
+        };
+        let subject: BTreeSet<String> = quantity
+            .subject
+            .as_deref()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(crate::subject::word_class)
+            .collect();
+        let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
+        // Who speaks and where it is printed say nothing of what is counted.
+        let speaker: BTreeSet<String> = [
+            claim.source.name.as_deref(),
+            claim.source.role.as_deref(),
+            doc.outlet.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter_map(crate::subject::word_class)
+        .collect();
+        let figure = quantity.span.range();
+        let words = |a: usize, b: usize| -> Vec<String> {
+            doc.text
+                .get(a..b)
+                .unwrap_or("")
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let before = words(sentence.range.start.min(figure.start), figure.start);
+        let after = words(figure.end, sentence.range.end.max(figure.end));
+        let mut out: BTreeSet<String> = BTreeSet::new();
+        let near = before
+            .iter()
+            .rev()
+            .take(NEIGHBOURS)
+            .chain(after.iter().take(NEIGHBOURS + subject.len()));
+        for word in near {
+            if REPORTING.contains(&word.as_str())
+                || crosscheck_stories::words::is_stopword(word)
+                || unit.split_whitespace().any(|u| u == word)
+            {
+                continue;
+            }
+            if let Some(class) = crate::subject::word_class(word) {
+                if !subject.contains(&class) && !speaker.contains(&class) {
+                    out.insert(class);
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    fn sentence_of(&self, claim: &Claim) -> String {
+        self.documents
+            .get(claim.doc.as_str())
+            .and_then(|doc| {
+                doc.sentences
+                    .get(claim.sentence_index)
+                    .map(|s| s.range.slice(&doc.text).to_lowercase())
+            })
+            .unwrap_or_default()
+    }
+
     fn holder_of(&self, claim: &Claim) -> Option<String> {
         let (before, _) = self.windows(claim)?;
         let word = before.last()?;
@@ -251,7 +355,9 @@ impl Judge for StoryJudge<'_> {
                     .map(|n| name_key(&self.names.canonical_name(n)))
             });
         }
-        let owner = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))?;
+        let owner = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))?;
         Some(name_key(&self.names.canonical_name(owner)))
     }
 
@@ -262,20 +368,32 @@ impl Judge for StoryJudge<'_> {
         let Some(sentence) = doc.sentences.get(claim.sentence_index) else {
             return Vec::new();
         };
-        let source_key = claim.source.name.as_deref().map(|n| name_key(&self.names.canonical_name(n)));
+        let source_key = claim
+            .source
+            .name
+            .as_deref()
+            .map(|n| name_key(&self.names.canonical_name(n)));
         let source_span = claim.source.span.as_ref().map(|s| s.range());
+        let outlet = doc.outlet.as_deref().map(name_key);
         let mut context: BTreeSet<String> = BTreeSet::new();
         for m in &doc.mentions {
             let inside = sentence.range.start <= m.span.start && m.span.end <= sentence.range.end;
             let of_source = source_span
                 .as_ref()
                 .is_some_and(|r| r.start <= m.span.start && m.span.end <= r.end);
-            if !inside || of_source || m.kind == EntityType::Misc {
+            if !inside || of_source || m.kind == EntityType::Misc || is_dateline(m, &doc.text) {
                 continue;
             }
-            let name = m.refers_to.as_deref().or(m.canonical.as_deref()).unwrap_or(&m.span.text);
+            let name = m
+                .refers_to
+                .as_deref()
+                .or(m.canonical.as_deref())
+                .unwrap_or(&m.span.text);
             let key = name_key(&self.names.canonical_name(name));
-            if key.is_empty() || Some(&key) == source_key.as_ref() {
+            // "Valdorian" and "Valdoria" are one place here.
+            let key = self.parties.principal_key(&key).unwrap_or(key);
+            if key.is_empty() || Some(&key) == source_key.as_ref() || Some(&key) == outlet.as_ref()
+            {
                 continue;
             }
             context.insert(key);

@@ -85,6 +85,24 @@ pub fn lemma(word: &str) -> String {
     word.to_string()
 }
 
+/// A word reduced for comparison: stopwords dropped (`None`), participles
+/// to their action class, nouns to their lemma's class ("killed" and
+/// "died" → kill, "soldiers" → troop).
+pub fn word_class(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().any(|c| c.is_ascii_digit())
+        || lower.chars().count() < 3
+        || LEXICON.stopwords.contains(lower.as_str())
+    {
+        return None;
+    }
+    Some(if is_participle(&lower) {
+        action_of(&lower)
+    } else {
+        class_of(&lemma(&lower))
+    })
+}
+
 fn class_of(lemma: &str) -> String {
     LEXICON
         .classes

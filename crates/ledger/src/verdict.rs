@@ -17,12 +17,24 @@
 //! A count that can only grow (the dead, the wounded) also contradicts
 //! itself across time when a later figure falls below an earlier one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
 use crosscheck_model::PropositionStatus;
 
+use crate::entities::name_key;
 use crate::figure_time::FigureTime;
 use crate::subject::{self, Subject};
+
+/// Heads of things someone holds (shares, stakes): see [`same_thing`].
+static OWNED_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../data/owned_heads.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|w| subject::parse(w).map_or_else(|| w.to_string(), |s| s.head))
+        .collect()
+});
 
 /// One figure of a proposition with what the verdict needs.
 #[derive(Debug, Clone)]
@@ -50,6 +62,14 @@ pub struct Observation<'a> {
     pub context: Vec<String>,
     /// Whose the counted things are, when a possessive says so.
     pub holder: Option<String>,
+    /// The words beside the figure, reduced, its subject's left out.
+    pub neighbours: Vec<String>,
+    /// Its sentence and the figure as written, lower case.
+    pub sentence: String,
+    pub figure: String,
+    /// "per year", "a day": figures at different rates count different
+    /// things.
+    pub rate: Option<String>,
 }
 
 /// How two figures from different reports relate.
@@ -69,6 +89,22 @@ enum Relation {
 /// The proposition's status and why.
 pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, String) {
     let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
+    if std::env::var_os("CROSSCHECK_DEBUG_VERDICT").is_some() {
+        for v in &independent {
+            eprintln!(
+                "{} | {} | {:?} | {:?} | {:?} | {} | {:?}",
+                v.text,
+                v.source,
+                v.subject
+                    .as_ref()
+                    .map(|s| (&s.head, &s.entities, &s.modifiers, &s.actions)),
+                v.context,
+                v.holder,
+                v.time.label(),
+                v.neighbours
+            );
+        }
+    }
     let copies = values.len() - independent.len();
     let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
     // The strongest relation between two figures from different reports,
@@ -157,24 +193,39 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     }
 }
 
-/// Two sources speaking for different parties.
+/// Two sources speaking for different parties ("Levon" and "Levon
+/// Resources" are one: a name that begins the other's).
 fn two_parties(a: &Observation, b: &Observation) -> bool {
-    matches!((&a.party, &b.party), (Some(x), Some(y)) if x != y)
+    let (Some(x), Some(y)) = (&a.party, &b.party) else {
+        return false;
+    };
+    let (x, y) = (name_key(x), name_key(y));
+    let begins = |long: &str, short: &str| long == short || long.starts_with(&format!("{short} "));
+    !(begins(&x, &y) || begins(&y, &x))
 }
 
 /// Whether two figures count the same thing: comparable subjects that
 /// agree (same head, entities and actions, modifiers equal or one side
-/// without), about the same entities (the sentences' entities, sources
-/// left out, overlap by half or one side names none).
+/// without, the same holder), about the same entities (the sentences'
+/// entities, sources and datelines left out: they share one and neither
+/// names someone the other does not, or one side names none).
 fn same_thing(a: &Observation, b: &Observation) -> bool {
     let (Some(x), Some(y)) = (&a.subject, &b.subject) else {
         return false;
     };
+    // What happened to the counted things must be the same, or said of
+    // neither: "300 people died" is not "15,000 people".
+    let actions = x.actions == y.actions || !x.actions.is_disjoint(&y.actions);
     let subjects = x.head == y.head
         && subject::entities_agree(&x.entities, &y.entities)
-        && (x.actions.is_empty() || y.actions.is_empty() || !x.actions.is_disjoint(&y.actions))
+        && actions
         && (x.modifiers.is_empty() || y.modifiers.is_empty() || x.modifiers == y.modifiers);
     if !subjects {
+        return false;
+    }
+    // Shares, stakes and holdings belong to someone: only one holder's
+    // own figures are compared.
+    if OWNED_HEADS.contains(&x.head) && (a.party.is_none() || a.party != b.party) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.holder, &b.holder) {
@@ -182,21 +233,47 @@ fn same_thing(a: &Observation, b: &Observation) -> bool {
             return false;
         }
     }
+    // Two figures listed side by side are two items, wherever the
+    // sentence is repeated ("24 mln class A and 14 mln class B", "800
+    // redundancies, starting with 350 this year").
+    if a.figure != b.figure && (a.sentence.contains(&b.figure) || b.sentence.contains(&a.figure)) {
+        return false;
+    }
+    if a.rate != b.rate {
+        return false;
+    }
     if a.context.is_empty() || b.context.is_empty() {
         return true;
     }
     let shared = a.context.iter().filter(|k| b.context.contains(k)).count();
-    let union = a.context.len() + b.context.len() - shared;
-    shared * 2 >= union
+    // Each sentence naming someone the other does not: about different
+    // things ("Oppenheimer's stake", "Redstone's shares").
+    let only_a = a.context.len() - shared;
+    let only_b = b.context.len() - shared;
+    shared > 0 && !(only_a > 0 && only_b > 0)
 }
 
 fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
-    if !same_thing(a, b) {
+    // One source's own figures neither corroborate nor contradict each
+    // other: a later one is an update, two at once count different things.
+    if name_key(&a.source) == name_key(&b.source) || !same_thing(a, b) {
         return Relation::Unrelated;
     }
     let overlap = a.lo <= b.hi && b.lo <= a.hi;
     if overlap {
         return Relation::Agree;
+    }
+    // Before calling two figures a disagreement, something must be said of
+    // both alike beside them ("ships waiting", "soldiers killed"/"died"):
+    // half the words of the shorter side are also on the other.
+    let common = a
+        .neighbours
+        .iter()
+        .filter(|w| b.neighbours.contains(w))
+        .count();
+    let shorter = a.neighbours.len().min(b.neighbours.len());
+    if shorter > 0 && common * 2 < shorter {
+        return Relation::Unrelated;
     }
     let disagree = if two_parties(a, b) {
         Relation::Dispute
@@ -376,6 +453,10 @@ mod tests {
             subject: subject::parse("soldiers"),
             context: Vec::new(),
             holder: None,
+            neighbours: Vec::new(),
+            sentence: String::new(),
+            figure: format!("{lo}"),
+            rate: None,
         }
     }
 

@@ -169,8 +169,16 @@ fn status_decisions() {
         (
             "a death toll that falls later",
             vec![
-                ("a", Some("2030-05-01"), Figure::exact("40", 40.0, "villagers killed")),
-                ("b", Some("2030-05-09"), Figure::exact("15", 15.0, "villagers killed")),
+                (
+                    "a",
+                    Some("2030-05-01"),
+                    Figure::exact("40", 40.0, "villagers killed"),
+                ),
+                (
+                    "b",
+                    Some("2030-05-09"),
+                    Figure::exact("15", 15.0, "villagers killed"),
+                ),
             ],
             PropositionStatus::Conflicting,
         ),

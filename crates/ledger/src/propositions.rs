@@ -504,6 +504,7 @@ fn proposition(values: &[Value], story: &str) -> Proposition {
             sentence: v.sentence.clone(),
             figure: v.quantity.span.text.to_lowercase(),
             rate: v.quantity.rate.as_deref().map(str::to_lowercase),
+            outlet: v.info.and_then(|i| i.outlet.clone()),
         })
         .collect();
     let (status, explanation) = verdict::decide(&observations, cumulative);

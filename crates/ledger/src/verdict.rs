@@ -70,6 +70,8 @@ pub struct Observation<'a> {
     /// "per year", "a day": figures at different rates count different
     /// things.
     pub rate: Option<String>,
+    /// The outlet that printed it.
+    pub outlet: Option<String>,
 }
 
 /// How two figures from different reports relate.
@@ -143,10 +145,22 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     };
     match relation {
         Relation::Unrelated => single(),
-        Relation::Agree => (
-            PropositionStatus::Consistent,
-            consistent(&independent, origins.len()),
-        ),
+        Relation::Agree => {
+            let agreeing: Vec<&Observation> = independent
+                .iter()
+                .filter(|x| {
+                    independent
+                        .iter()
+                        .any(|y| x.origin != y.origin && relate(x, y, cumulative) == Relation::Agree)
+                })
+                .copied()
+                .collect();
+            let reports: BTreeSet<&str> = agreeing.iter().map(|v| v.origin).collect();
+            (
+                PropositionStatus::Consistent,
+                consistent(&agreeing, reports.len()),
+            )
+        }
         Relation::OverTime => (PropositionStatus::Evolving, evolving(&independent)),
         Relation::Dispute if first.time.same_time(&second.time) => (
             PropositionStatus::Disputed,
@@ -259,9 +273,22 @@ fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
     if name_key(&a.source) == name_key(&b.source) || !same_thing(a, b) {
         return Relation::Unrelated;
     }
-    let overlap = a.lo <= b.hi && b.lo <= a.hi;
-    if overlap {
+    if a.lo <= b.hi && b.lo <= a.hi {
         return Relation::Agree;
+    }
+    if !a.time.same_time(&b.time) {
+        // A count that only grows cannot fall over time; anything else
+        // may change.
+        let (earlier, later) = if a.time.before(&b.time) {
+            (a, b)
+        } else if b.time.before(&a.time) {
+            (b, a)
+        } else {
+            return Relation::OverTime;
+        };
+        if !(cumulative && later.hi < earlier.lo) {
+            return Relation::OverTime;
+        }
     }
     // Before calling two figures a disagreement, something must be said of
     // both alike beside them ("ships waiting", "soldiers killed"/"died"):
@@ -275,26 +302,17 @@ fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
     if shorter > 0 && common * 2 < shorter {
         return Relation::Unrelated;
     }
-    let disagree = if two_parties(a, b) {
+    // One outlet's own stream does not contradict itself: two of its
+    // articles giving different figures are an update or two different
+    // counts. It sets two sides against each other by quoting both in one
+    // article.
+    let one_outlet = a.outlet.is_some() && a.outlet == b.outlet;
+    if two_parties(a, b) && (!one_outlet || a.origin == b.origin) {
         Relation::Dispute
+    } else if one_outlet {
+        Relation::Unrelated
     } else {
         Relation::Conflict
-    };
-    if a.time.same_time(&b.time) {
-        return disagree;
-    }
-    // A count that only grows cannot fall over time.
-    let (earlier, later) = if a.time.before(&b.time) {
-        (a, b)
-    } else if b.time.before(&a.time) {
-        (b, a)
-    } else {
-        return Relation::OverTime;
-    };
-    if cumulative && later.hi < earlier.lo {
-        disagree
-    } else {
-        Relation::OverTime
     }
 }
 
@@ -457,6 +475,7 @@ mod tests {
             sentence: String::new(),
             figure: format!("{lo}"),
             rate: None,
+            outlet: Some(origin.to_string()),
         }
     }
 

@@ -46,6 +46,17 @@ pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
     build_ledger_with_entities(documents, claims, entities)
 }
 
+/// Builds the ledger, giving documents without a story one from `index`
+/// and resolving canonical entities.
+pub fn build_ledger_with_index(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    index: &mut StoryIndex,
+) -> Ledger {
+    let entities = crosscheck_ner::resolve_entities(&documents);
+    build_ledger_with_stories(documents, claims, entities, index)
+}
+
 /// Builds the ledger with canonical entities already resolved (by
 /// [`crosscheck_ner::resolve_entities`] or kept from an earlier run).
 /// Documents without a story are clustered by a fresh [`StoryIndex`].

@@ -81,7 +81,9 @@ pub fn assign_stories(documents: &mut [Document], index: &mut StoryIndex) {
     let mut added: Vec<bool> = Vec::with_capacity(documents.len());
     for doc in documents.iter_mut() {
         let new = doc.story.is_none();
-        if new {
+        // A repeat of a document already grouped (the same id) keeps its
+        // story without being profiled again.
+        if new && index.story_of(&doc.id).is_none() {
             index.add(&DocumentProfile::of(doc));
         }
         added.push(new || index.story_of(&doc.id).is_some());

@@ -91,22 +91,6 @@ enum Relation {
 /// The proposition's status and why.
 pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, String) {
     let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
-    if std::env::var_os("CROSSCHECK_DEBUG_VERDICT").is_some() {
-        for v in &independent {
-            eprintln!(
-                "{} | {} | {:?} | {:?} | {:?} | {} | {:?}",
-                v.text,
-                v.source,
-                v.subject
-                    .as_ref()
-                    .map(|s| (&s.head, &s.entities, &s.modifiers, &s.actions)),
-                v.context,
-                v.holder,
-                v.time.label(),
-                v.neighbours
-            );
-        }
-    }
     let copies = values.len() - independent.len();
     let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
     // The strongest relation between two figures from different reports,

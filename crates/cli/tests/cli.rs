@@ -105,6 +105,43 @@ fn demo_writes_ledger_and_reports() {
         .filter(|d| d.duplicate_of.is_some())
         .count();
     assert_eq!(syndicated, 1, "the syndicated copy is marked");
+    // Three stories: the deployment (five articles), the dock strike
+    // (three) and the tram line (one); the index comes first in the report.
+    let sizes: Vec<usize> = ledger.stories.iter().map(|s| s.documents.len()).collect();
+    assert_eq!(sizes, [5, 3, 1], "{:#?}", ledger.stories);
+    assert!(ledger.documents.iter().all(|d| d.story.is_some()));
+    let status = |label: &str, event: &str| {
+        ledger
+            .propositions
+            .iter()
+            .filter(|p| p.label == label)
+            .find(|p| {
+                p.claims.iter().any(|c| {
+                    ledger.claims.iter().any(|k| {
+                        &k.id == c
+                            && k.quantity.as_ref().and_then(|q| q.event.as_deref()) == Some(event)
+                    })
+                })
+            })
+            .map(|p| (p.status, p.explanation.clone()))
+    };
+    use crosscheck_model::PropositionStatus::*;
+    // Three months of a growing deployment, a "week ago" figure dated a week
+    // back: a series, not a conflict.
+    let deployed = status("Valdorian soldiers", "deployed");
+    assert_eq!(deployed.as_ref().map(|s| s.0), Some(Evolving), "{deployed:?}");
+    // Tarsenia's toll against Valdoria's own: the two sides dispute it.
+    let killed = status("Valdorian soldiers", "killed");
+    assert_eq!(killed.as_ref().map(|s| s.0), Some(Disputed), "{killed:?}");
+    // Two outlets' counts of the ships waiting on the same Tuesday.
+    let ships = ledger.propositions.iter().find(|p| p.label == "ships");
+    assert_eq!(ships.map(|p| p.status), Some(Conflicting), "{ships:#?}");
+    let report = std::fs::read_to_string(demo.join("report.md")).unwrap();
+    let index_at = report.find("Stories").expect("a story index");
+    assert!(
+        report.find("Valdorian").is_none_or(|at| at > index_at),
+        "the story index comes first"
+    );
     assert_spans_valid(&ledger);
 }
 

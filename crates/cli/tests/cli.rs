@@ -129,7 +129,11 @@ fn demo_writes_ledger_and_reports() {
     // Three months of a growing deployment, a "week ago" figure dated a week
     // back: a series, not a conflict.
     let deployed = status("Valdorian soldiers", "deployed");
-    assert_eq!(deployed.as_ref().map(|s| s.0), Some(Evolving), "{deployed:?}");
+    assert_eq!(
+        deployed.as_ref().map(|s| s.0),
+        Some(Evolving),
+        "{deployed:?}"
+    );
     // Tarsenia's toll against Valdoria's own: the two sides dispute it.
     let killed = status("Valdorian soldiers", "killed");
     assert_eq!(killed.as_ref().map(|s| s.0), Some(Disputed), "{killed:?}");

@@ -275,8 +275,14 @@ pub fn evaluate(shared: &Path) -> Result<EvalReport, EvalError> {
         // What leaving every article alone scores: the floor a singleton-
         // heavy gold sets.
         let alone: Vec<usize> = (0..labels.len()).collect();
-        report.push(&format!("{split}_singletons_bcubed_f1"), bcubed(&labels, &alone).2);
-        report.push(&format!("{split}_singletons_pairwise_f1"), pairwise(&labels, &alone).2);
+        report.push(
+            &format!("{split}_singletons_bcubed_f1"),
+            bcubed(&labels, &alone).2,
+        );
+        report.push(
+            &format!("{split}_singletons_pairwise_f1"),
+            pairwise(&labels, &alone).2,
+        );
         if detail_wanted && split == "tune" {
             report.detail.push_str(&errors(&window));
         }

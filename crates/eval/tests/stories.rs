@@ -15,7 +15,10 @@ fn story_clustering_holds_its_figures_on_both_windows() {
             std::env::var("CI").as_deref() != Ok("true"),
             "Reuters corpus missing under CI"
         );
-        eprintln!("SKIPPED: no Reuters-21578 corpus under {}", shared.display());
+        eprintln!(
+            "SKIPPED: no Reuters-21578 corpus under {}",
+            shared.display()
+        );
         return;
     }
     let report = stories::evaluate(&shared).expect("scorer runs");
@@ -25,7 +28,9 @@ fn story_clustering_holds_its_figures_on_both_windows() {
     for (split, bcubed, pairwise) in [("tune", 0.91, 0.55), ("heldout", 0.90, 0.38)] {
         assert_eq!(report.figure(&format!("{split}_articles")), Some(200.0));
         let b = report.figure(&format!("{split}_bcubed_f1")).unwrap_or(-1.0);
-        let p = report.figure(&format!("{split}_pairwise_f1")).unwrap_or(-1.0);
+        let p = report
+            .figure(&format!("{split}_pairwise_f1"))
+            .unwrap_or(-1.0);
         assert!(b >= bcubed, "{split} B-cubed F1 {b} under {bcubed}");
         assert!(p >= pairwise, "{split} pairwise F1 {p} under {pairwise}");
     }

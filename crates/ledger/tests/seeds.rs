@@ -82,7 +82,12 @@ fn seed_ledger_groups_conflicts_stances_and_sourcing() {
     assert!(docs.len() >= 3, "{troops:#?}");
     // An early first batch (1,500) and a later total (14,000) in reports
     // that do not say when each held: a series, never a conflict.
-    assert_eq!(troops.status, PropositionStatus::Evolving, "{}", troops.explanation);
+    assert_eq!(
+        troops.status,
+        PropositionStatus::Evolving,
+        "{}",
+        troops.explanation
+    );
     assert!(
         ledger
             .propositions
@@ -183,7 +188,14 @@ fn seeds_among_reuters_stories_are_one_story_of_their_own() {
         .collect();
     assert_eq!(holding.len(), 1, "the seeds are split: {holding:#?}");
     let story = holding[0];
-    let others: Vec<&String> = story.documents.iter().filter(|d| !seed_ids.contains(*d)).collect();
-    assert!(others.is_empty(), "Reuters stories joined the seeds: {others:?}");
+    let others: Vec<&String> = story
+        .documents
+        .iter()
+        .filter(|d| !seed_ids.contains(*d))
+        .collect();
+    assert!(
+        others.is_empty(),
+        "Reuters stories joined the seeds: {others:?}"
+    );
     assert_eq!(story.documents.len(), 5);
 }

@@ -12,6 +12,7 @@ use crate::ReportError;
 #[derive(Serialize)]
 struct Row<'a> {
     claim: &'a str,
+    story: &'a str,
     doc: &'a str,
     outlet: &'a str,
     date: String,
@@ -76,6 +77,7 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
         let s = c.stance.as_ref();
         csv.serialize(Row {
             claim: &c.id,
+            story: doc.and_then(|d| d.story.as_deref()).unwrap_or(""),
             doc: &c.doc,
             outlet: doc.and_then(|d| d.outlet.as_deref()).unwrap_or(""),
             date,

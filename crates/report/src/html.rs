@@ -10,7 +10,8 @@ use crate::chart::chart;
 use crate::escape::esc;
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, highlighted, outlet, percent, shorten, source_name, status_name, title, View,
+    doc_date, highlighted, outlet, percent, shorten, source_name, status_name, story_span,
+    story_title, title, View,
 };
 
 const STYLE: &str = include_str!("style.css");
@@ -49,6 +50,7 @@ pub fn html(ledger: &Ledger) -> String {
         esc(&story)
     );
     header(&mut out, ledger, &view);
+    stories_index(&mut out, ledger, &view);
     figures(&mut out, ledger, &view);
     conflicts(&mut out, ledger, &view);
     stances(&mut out, ledger, &view);
@@ -73,7 +75,9 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
         .filter(|p| {
             matches!(
                 p.status,
-                PropositionStatus::Conflicting | PropositionStatus::Evolving
+                PropositionStatus::Conflicting
+                    | PropositionStatus::Disputed
+                    | PropositionStatus::Evolving
             )
         })
         .count();
@@ -82,7 +86,7 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = write!(
         out,
         "<header><h1>crosscheck report</h1><div class=\"sub\">{} documents · {} · {} claims · {} entities</div>\
-         <nav><a href=\"#figures\">Figures</a><a href=\"#conflicts\">Conflicts</a><a href=\"#stances\">Stances</a>\
+         <nav><a href=\"#stories\">Stories</a><a href=\"#figures\">Figures</a><a href=\"#conflicts\">Conflicts</a><a href=\"#stances\">Stances</a>\
          <a href=\"#timeline\">Timeline</a><a href=\"#sourcing\">Sourcing</a><a href=\"#quotes\">Quotes</a>\
          <a href=\"#entities\">Entities</a><a href=\"#documents\">Documents</a></nav></header><section class=\"glance\">",
         ledger.documents.len(),
@@ -97,7 +101,7 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = write!(
         out,
         "<div><b>{}</b><span>figures reported by several documents</span></div>\
-         <div><b>{conflicts}</b><span>conflicting or evolving figures</span></div>\
+         <div><b>{conflicts}</b><span>conflicting, disputed or evolving figures</span></div>\
          <div><b>{changes}</b><span>actors who changed position</span></div>",
         ledger
             .propositions
@@ -115,6 +119,40 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
             percent(share),
             esc(&name.unwrap_or_default())
         );
+    }
+    out.push_str("</section>");
+}
+
+/// The story index: every story with its size, span of dates and outlets,
+/// largest first; the sections below say which story each item is in.
+fn stories_index(out: &mut String, ledger: &Ledger, view: &View) {
+    let _ = write!(
+        out,
+        "<section id=\"stories\"><h2>Stories</h2><p class=\"sub\">{} stories: articles grouped by the event or matter they report. Figures, quotes and stances are only compared within a story.</p>\
+         <table><tr><th>story</th><th>title</th><th class=\"num\">documents</th><th>dates</th><th class=\"num\">outlets</th><th>documents</th></tr>",
+        ledger.stories.len()
+    );
+    for story in ledger.stories.iter().take(ROWS) {
+        let docs: Vec<String> = story
+            .documents
+            .iter()
+            .filter_map(|d| view.doc_number(d))
+            .map(|n| format!("[{n}]"))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&story.id),
+            esc(story_title(story)),
+            story.documents.len(),
+            esc(&story_span(story)),
+            story.outlets.len(),
+            esc(&docs.join(" "))
+        );
+    }
+    out.push_str("</table>");
+    if let Some(note) = more(ledger.stories.len(), ROWS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
     }
     out.push_str("</section>");
 }

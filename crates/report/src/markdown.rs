@@ -5,10 +5,10 @@ use std::fmt::Write;
 use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{ClaimKind, Ledger};
 
-use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
+use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
-    title, View,
+    doc_date, documents_count, figure_line, highlighted, outlet, outlets_count, percent,
+    source_name, stance_line, status_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -40,122 +40,32 @@ pub fn markdown(ledger: &Ledger) -> String {
         ledger.entities.len()
     );
 
-    let _ = writeln!(out, "## Figures across sources\n");
-    let (shared, single): (Vec<_>, Vec<_>) = ledger
-        .propositions
-        .iter()
-        .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
-    for p in shared.into_iter().take(ROWS) {
-        let _ = writeln!(out, "### {} — {}\n", md(&p.label), status_name(p.status));
-        let _ = writeln!(out, "{}\n", md(&p.explanation));
-        let _ = writeln!(out, "| date | value | source | outlet | as written |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        for v in &p.values {
-            let claim = view.claim(&v.claim);
-            let value = claim
-                .and_then(figure_line)
-                .map(|(v, _)| v)
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                view.value_date(v),
-                md(&value),
-                md(&claim.map(source_name).unwrap_or_default()),
-                md(v.outlet.as_deref().unwrap_or("")),
-                md(&v.text)
-            );
-        }
-        let _ = writeln!(out);
-    }
-    if !single.is_empty() {
-        let _ = writeln!(out, "### Figures only one document gives\n");
-        let _ = writeln!(out, "| what | value | source | outlet | date |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        let rows: Vec<_> = single
-            .iter()
-            .flat_map(|p| p.values.iter().map(move |v| (p, v)))
-            .collect();
-        for (p, v) in rows.iter().take(ROWS) {
-            {
-                let claim = view.claim(&v.claim);
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    md(&p.label),
-                    md(&v.text),
-                    md(&claim.map(source_name).unwrap_or_default()),
-                    md(v.outlet.as_deref().unwrap_or("")),
-                    view.value_date(v)
-                );
-            }
-        }
-        let _ = writeln!(out);
-    }
-
-    let _ = writeln!(out, "## Conflicts and their evidence\n");
-    for p in ledger.propositions.iter().filter(|p| {
-        matches!(
-            p.status,
-            crosscheck_model::PropositionStatus::Conflicting
-                | crosscheck_model::PropositionStatus::Evolving
-        )
-    }) {
+    let _ = writeln!(out, "## Stories\n");
+    let _ = writeln!(out, "| story | title | documents | dates | outlets |");
+    let _ = writeln!(out, "|---|---|---:|---|---:|");
+    for story in ledger.stories.iter().take(ROWS) {
         let _ = writeln!(
             out,
-            "**{}** ({}): {}\n",
-            md(&p.label),
-            status_name(p.status),
-            md(&p.explanation)
-        );
-        for v in crate::extremes(p) {
-            if let Some(claim) = view.claim(&v.claim) {
-                let (before, figure, after) = highlighted(claim);
-                let _ = writeln!(
-                    out,
-                    "> {}**{}**{}  \n> — {}, {} ({})\n",
-                    md(&before),
-                    md(&figure),
-                    md(&after),
-                    md(&source_name(claim)),
-                    md(v.outlet.as_deref().unwrap_or("")),
-                    view.value_date(v)
-                );
-            }
-        }
-    }
-
-    let _ = writeln!(out, "## Stances over time\n");
-    for t in &ledger.stance_timelines {
-        let steps = crate::view::steps_line(t, &view);
-        let changed = if t.changed {
-            " — **changed position**"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "- **{}** {}: {}{changed}",
-            md(&t.actor),
-            md(&crate::view::about_phrase(&t.about)),
-            steps
+            "| {} | {} | {} | {} | {} |",
+            story.id,
+            md(story_title(story)),
+            story.documents.len(),
+            story_span(story),
+            story.outlets.len()
         );
     }
-
-    let _ = writeln!(out, "\n## Story timeline\n");
-    let _ = writeln!(out, "| date | event | document |");
-    let _ = writeln!(out, "|---|---|---|");
-    for e in ledger.timeline.iter().take(TIMELINE) {
-        let date = match (&e.date, e.date_estimated) {
-            (Some(d), true) => format!("≈{d}"),
-            (Some(d), false) => d.clone(),
-            (None, _) => "undated".to_string(),
-        };
+    if let Some(note) = more(ledger.stories.len(), ROWS) {
+        let _ = writeln!(out, "\n{note}");
+    }
+    let _ = writeln!(out);
+    for story in ledger.stories.iter().take(STORIES) {
+        story_section(&mut out, ledger, &view, story);
+    }
+    if ledger.stories.len() > STORIES {
         let _ = writeln!(
             out,
-            "| {date} | {} | [{}] |",
-            md(&e.summary),
-            view.doc_number(&e.doc).unwrap_or(0)
+            "The other {} stories are listed in the index above; their ledgers are in the ledger JSON and the claims CSV.\n",
+            ledger.stories.len() - STORIES
         );
     }
 
@@ -260,4 +170,171 @@ pub fn markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "{note}");
     }
     out
+}
+
+/// One story's ledger: its documents, figures, disagreements, stances and
+/// timeline.
+fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crosscheck_model::Story) {
+    let propositions: Vec<_> = ledger
+        .propositions
+        .iter()
+        .filter(|p| p.story == story.id)
+        .collect();
+    let _ = writeln!(
+        out,
+        "## {} — {}\n\n{} · {} · {}\n",
+        story.id,
+        md(story_title(story)),
+        documents_count(story.documents.len()),
+        story_span(story),
+        outlets_count(story)
+    );
+    for id in &story.documents {
+        if let Some(doc) = view.doc(id) {
+            let _ = writeln!(
+                out,
+                "- [{}] {} — {}, {}",
+                view.doc_number(id).unwrap_or(0),
+                md(title(doc)),
+                md(outlet(doc)),
+                doc_date(doc)
+            );
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "### Figures across sources\n");
+    let (shared, single): (Vec<_>, Vec<_>) = propositions
+        .iter()
+        .copied()
+        .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
+    for p in shared.into_iter().take(ROWS) {
+        let _ = writeln!(out, "#### {} — {}\n", md(&p.label), status_name(p.status));
+        let _ = writeln!(out, "{}\n", md(&p.explanation));
+        let _ = writeln!(
+            out,
+            "| date | about | value | source | outlet | as written |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for v in &p.values {
+            let claim = view.claim(&v.claim);
+            let value = claim
+                .and_then(figure_line)
+                .map(|(v, _)| v)
+                .unwrap_or_default();
+            let copy = if v.copy_of.is_some() { " (copy)" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {}{copy} | {} | {} | {} |",
+                view.value_date(v),
+                md(v.time.as_deref().unwrap_or("")),
+                md(&value),
+                md(&claim.map(source_name).unwrap_or_default()),
+                md(v.outlet.as_deref().unwrap_or("")),
+                md(&v.text)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !single.is_empty() {
+        let _ = writeln!(out, "#### Figures only one report gives\n");
+        let _ = writeln!(out, "| what | value | source | outlet | date |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        let rows: Vec<_> = single
+            .iter()
+            .flat_map(|p| p.values.iter().map(move |v| (p, v)))
+            .collect();
+        for (p, v) in rows.iter().take(ROWS) {
+            {
+                let claim = view.claim(&v.claim);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    md(&p.label),
+                    md(&v.text),
+                    md(&claim.map(source_name).unwrap_or_default()),
+                    md(v.outlet.as_deref().unwrap_or("")),
+                    view.value_date(v)
+                );
+            }
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "### Disagreements, series and their evidence\n");
+    for p in propositions.iter().filter(|p| {
+        matches!(
+            p.status,
+            crosscheck_model::PropositionStatus::Conflicting
+                | crosscheck_model::PropositionStatus::Disputed
+                | crosscheck_model::PropositionStatus::Evolving
+        )
+    }) {
+        let _ = writeln!(
+            out,
+            "**{}** ({}): {}\n",
+            md(&p.label),
+            status_name(p.status),
+            md(&p.explanation)
+        );
+        for v in crate::extremes(p) {
+            if let Some(claim) = view.claim(&v.claim) {
+                let (before, figure, after) = highlighted(claim);
+                let _ = writeln!(
+                    out,
+                    "> {}**{}**{}  \n> — {}, {} ({})\n",
+                    md(&before),
+                    md(&figure),
+                    md(&after),
+                    md(&source_name(claim)),
+                    md(v.outlet.as_deref().unwrap_or("")),
+                    view.value_date(v)
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(out, "### Stances over time\n");
+    for t in ledger
+        .stance_timelines
+        .iter()
+        .filter(|t| t.story == story.id)
+    {
+        let steps = crate::view::steps_line(t, view);
+        let changed = if t.changed {
+            " — **changed position**"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** {}: {}{changed}",
+            md(&t.actor),
+            md(&crate::view::about_phrase(&t.about)),
+            steps
+        );
+    }
+
+    let _ = writeln!(out, "\n### Timeline\n");
+    let _ = writeln!(out, "| date | event | document |");
+    let _ = writeln!(out, "|---|---|---|");
+    for e in ledger
+        .timeline
+        .iter()
+        .filter(|e| e.story == story.id)
+        .take(TIMELINE)
+    {
+        let date = match (&e.date, e.date_estimated) {
+            (Some(d), true) => format!("≈{d}"),
+            (Some(d), false) => d.clone(),
+            (None, _) => "undated".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {date} | {} | [{}] |",
+            md(&e.summary),
+            view.doc_number(&e.doc).unwrap_or(0)
+        );
+    }
+
+    let _ = writeln!(out);
 }

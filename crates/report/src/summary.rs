@@ -1,15 +1,16 @@
-//! The terminal summary: each document with its quotes, figures and
-//! stances, then what the sources say together.
+//! The terminal summary: the story index first (each story's size, span of
+//! dates and outlets), then story by story its documents with their quotes,
+//! figures and stances and what the sources say together, then sourcing.
 
 use std::fmt::Write;
 
 use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
 
-use crate::limits::{more, DOCUMENTS, ROWS};
+use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
-    View,
+    doc_date, documents_count, figure_line, outlet, outlets_count, percent, shorten, source_name,
+    stance_line, status_name, story_span, story_title, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -26,88 +27,55 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
-    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
-        let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
+    let _ = writeln!(out, "\nStories ({}), largest first", ledger.stories.len());
+    for story in ledger.stories.iter().take(ROWS) {
         let _ = writeln!(
             out,
-            "    {} · {} · {} words · {} sentences{}",
-            outlet(doc),
-            doc_date(doc),
-            doc.word_count(),
-            doc.sentences.len(),
-            doc.duplicate_of
-                .as_deref()
-                .and_then(|d| view.doc_number(d))
-                .map(|n| format!(" · copy of [{n}]"))
-                .unwrap_or_default()
+            "  {:<6} {:>4} doc{} {:<25} {:>2} outlet{}  {}",
+            story.id,
+            story.documents.len(),
+            if story.documents.len() == 1 { " " } else { "s" },
+            story_span(story),
+            story.outlets.len(),
+            if story.outlets.len() == 1 { " " } else { "s" },
+            shorten(story_title(story), 60)
         );
-        for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
-                    format!(
-                        "quote   {} — “{}”",
-                        source_name(claim),
-                        shorten(&q.text, QUOTE_CHARS)
-                    )
-                }),
-                ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
-                    format!("figure  {value} {subject} — {}", source_name(claim))
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
-            };
-            if let Some(line) = line {
-                let hedge = if claim.hedged { " (hedged)" } else { "" };
-                let _ = writeln!(out, "    {line}{hedge}");
+    }
+    if let Some(note) = more(ledger.stories.len(), ROWS) {
+        let _ = writeln!(out, "  {note}");
+    }
+    let mut listed = 0;
+    for story in ledger.stories.iter().take(STORIES) {
+        let _ = writeln!(
+            out,
+            "\n== {} {} — {} · {} · {}",
+            story.id,
+            story_title(story),
+            documents_count(story.documents.len()),
+            story_span(story),
+            outlets_count(story)
+        );
+        for id in &story.documents {
+            let Some(doc) = view.doc(id) else { continue };
+            listed += 1;
+            if listed > DOCUMENTS {
+                continue;
             }
+            document_lines(&mut out, &view, doc);
         }
+        story_lines(&mut out, ledger, &view, &story.id);
     }
-    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
-        let _ = writeln!(out, "\n{note}");
+    if listed > DOCUMENTS {
+        let _ = writeln!(out, "\n{}", more(listed, DOCUMENTS).unwrap_or_default());
     }
-    let _ = writeln!(out, "\nAcross sources");
-    let shown: Vec<_> = ledger
-        .propositions
-        .iter()
-        .filter(|p| p.status != PropositionStatus::SingleSource)
-        .collect();
-    let single = ledger.propositions.len() - shown.len();
-    let _ = writeln!(
-        out,
-        "  Figures ({} grouped across documents, {single} from a single source)",
-        shown.len()
-    );
-    let shown_total = shown.len();
-    for p in shown.into_iter().take(ROWS) {
+    if ledger.stories.len() > STORIES {
         let _ = writeln!(
             out,
-            "    {} [{}] {} values — {}",
-            p.label,
-            status_name(p.status),
-            p.values.len(),
-            p.explanation
+            "\nThe other {} stories are in the index above and in the ledger JSON.",
+            ledger.stories.len() - STORIES
         );
     }
-    if let Some(note) = more(shown_total, ROWS) {
-        let _ = writeln!(out, "    {note}");
-    }
-    let changes: Vec<_> = ledger
-        .stance_timelines
-        .iter()
-        .filter(|t| t.changed)
-        .collect();
-    if !changes.is_empty() {
-        let _ = writeln!(out, "  Stance changes");
-        for t in changes {
-            let steps = crate::view::steps_line(t, &view);
-            let _ = writeln!(
-                out,
-                "    {} {}: {}",
-                t.actor,
-                crate::view::about_phrase(&t.about),
-                steps
-            );
-        }
-    }
+    let _ = writeln!(out, "\nAcross all stories");
     let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();
     if variants > 0 {
         let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
@@ -152,4 +120,98 @@ pub fn summary(ledger: &Ledger) -> String {
         );
     }
     out
+}
+
+/// One document's line and its claims.
+fn document_lines(out: &mut String, view: &View, doc: &crosscheck_model::Document) {
+    let _ = writeln!(
+        out,
+        "\n[{}] {}",
+        view.doc_number(&doc.id).unwrap_or(0),
+        title(doc)
+    );
+    let _ = writeln!(
+        out,
+        "    {} · {} · {} words · {} sentences{}",
+        outlet(doc),
+        doc_date(doc),
+        doc.word_count(),
+        doc.sentences.len(),
+        doc.duplicate_of
+            .as_deref()
+            .and_then(|d| view.doc_number(d))
+            .map(|n| format!(" · copy of [{n}]"))
+            .unwrap_or_default()
+    );
+    for claim in view.claims_of(&doc.id) {
+        let line = match claim.kind {
+            ClaimKind::Quote => claim.quote.as_ref().map(|q| {
+                format!(
+                    "quote   {} — “{}”",
+                    source_name(claim),
+                    shorten(&q.text, QUOTE_CHARS)
+                )
+            }),
+            ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
+                format!("figure  {value} {subject} — {}", source_name(claim))
+            }),
+            ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
+        };
+        if let Some(line) = line {
+            let hedge = if claim.hedged { " (hedged)" } else { "" };
+            let _ = writeln!(out, "    {line}{hedge}");
+        }
+    }
+}
+
+/// What one story's sources say together: figures and stance changes.
+fn story_lines(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
+    let _ = writeln!(out, "  Across sources");
+    let own: Vec<_> = ledger
+        .propositions
+        .iter()
+        .filter(|p| p.story == story)
+        .collect();
+    let shown: Vec<_> = own
+        .iter()
+        .filter(|p| p.status != PropositionStatus::SingleSource)
+        .collect();
+    let single = own.len() - shown.len();
+    let _ = writeln!(
+        out,
+        "  Figures ({} grouped across documents, {single} from a single source)",
+        shown.len()
+    );
+    let shown_total = shown.len();
+    for p in shown.into_iter().take(ROWS) {
+        let _ = writeln!(
+            out,
+            "    {} [{}] {} values — {}",
+            p.label,
+            status_name(p.status),
+            p.values.len(),
+            p.explanation
+        );
+    }
+    if let Some(note) = more(shown_total, ROWS) {
+        let _ = writeln!(out, "    {note}");
+    }
+    let changes: Vec<_> = ledger
+        .stance_timelines
+        .iter()
+        .filter(|t| t.changed && t.story == story)
+        .collect();
+    if !changes.is_empty() {
+        let _ = writeln!(out, "  Stance changes");
+        for t in changes {
+            let steps = crate::view::steps_line(t, view);
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
+                t.actor,
+                crate::view::about_phrase(&t.about),
+                steps
+            );
+        }
+    }
 }

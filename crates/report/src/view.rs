@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crosscheck_ledger::{polarity_verb, value_text_of};
 use crosscheck_model::{
     Claim, ClaimKind, Document, Ledger, PropositionStatus, PropositionValue, SourceKind,
-    StanceStep, StanceTimeline,
+    StanceStep, StanceTimeline, Story,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -57,6 +57,39 @@ impl<'a> View<'a> {
 
     pub fn claims_of(&self, doc: &str) -> &[&'a Claim] {
         self.by_doc.get(doc).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A story's span of dates: "2031-03-02 – 2031-06-01", one date, or
+/// "undated".
+pub fn story_span(story: &Story) -> String {
+    match (&story.first, &story.last) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) | (None, Some(a)) => a.clone(),
+        (None, None) => "undated".to_string(),
+    }
+}
+
+/// A story's title as shown.
+pub fn story_title(story: &Story) -> &str {
+    story.title.as_deref().unwrap_or("Untitled story")
+}
+
+/// "5 documents", "1 document".
+pub fn documents_count(n: usize) -> String {
+    if n == 1 {
+        "1 document".to_string()
+    } else {
+        format!("{n} documents")
+    }
+}
+
+/// "3 outlets", "1 outlet", "no outlet".
+pub fn outlets_count(story: &Story) -> String {
+    match story.outlets.len() {
+        0 => "no outlet named".to_string(),
+        1 => "1 outlet".to_string(),
+        n => format!("{n} outlets"),
     }
 }
 

@@ -468,3 +468,71 @@ fn killed_analyze_leaves_a_consistent_store() {
         assert_spans_valid(&ledger);
     }
 }
+
+/// Adding the demo to a store in two runs extends the stories the first run
+/// started: the same stories and verdicts as one run over everything, and
+/// `crosscheck stories` lists them.
+#[test]
+fn store_extends_its_stories_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = run(&["demo", "--out", "demo", "--quiet"], dir.path());
+    assert!(demo.status.success());
+    let corpus = dir.path().join("demo/corpus");
+    let first: Vec<String> = ["01-harbor-city-herald.html", "02-wire.jsonl"]
+        .iter()
+        .map(|f| corpus.join(f).to_string_lossy().into_owned())
+        .collect();
+    let mut args: Vec<&str> = vec!["analyze"];
+    args.extend(first.iter().map(String::as_str));
+    args.extend(["--db", "s.db", "-o", "first.json", "--quiet"]);
+    assert!(run(&args, dir.path()).status.success());
+    let listing = run(&["stories", "--db", "s.db"], dir.path());
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(text.contains("1 stories, 3 documents"), "{text}");
+
+    let all = corpus.to_string_lossy().into_owned();
+    let out = run(
+        &[
+            "analyze",
+            &all,
+            "--db",
+            "s.db",
+            "-o",
+            "second.json",
+            "--quiet",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = run(&["stories", "--db", "s.db"], dir.path());
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(text.contains("3 stories, 9 documents"), "{text}");
+    let first_line = text.lines().nth(1).unwrap_or("");
+    assert!(
+        first_line.starts_with("s1") && first_line.contains(" 5 "),
+        "the first run's story grew: {text}"
+    );
+
+    let stored = read_ledger(&dir.path().join("second.json"));
+    let one_pass = read_ledger(&dir.path().join("demo/ledger.json"));
+    let shape = |l: &Ledger| -> Vec<(usize, Vec<String>)> {
+        l.stories
+            .iter()
+            .map(|s| {
+                let mut statuses: Vec<String> = l
+                    .propositions
+                    .iter()
+                    .filter(|p| p.story == s.id)
+                    .map(|p| format!("{:?}", p.status))
+                    .collect();
+                statuses.sort();
+                (s.documents.len(), statuses)
+            })
+            .collect()
+    };
+    assert_eq!(shape(&stored), shape(&one_pass));
+}

@@ -12,7 +12,10 @@ fn ledger() -> Ledger {
 #[test]
 fn summary_lists_stories_then_documents_then_cross_source_findings() {
     let text = summary(&ledger());
-    assert!(text.find("Stories (1)") < text.find("[1] Ostria"), "the index first");
+    assert!(
+        text.find("Stories (1)") < text.find("[1] Ostria"),
+        "the index first"
+    );
     for needle in [
         "s1        4 docs 2031-03-02 – 2031-04-12",
         "4 documents, 14 claims",

@@ -66,6 +66,9 @@ pub enum StoreError {
         source: serde_json::Error,
     },
 
+    #[error("store {}: the stored story index is inconsistent: {reason}", path.display())]
+    StoryIndex { path: PathBuf, reason: String },
+
     #[error("store {}: cannot decode stored {what}: {source}", path.display())]
     Decode {
         path: PathBuf,

@@ -69,7 +69,51 @@ fn creates_and_migrates_a_new_store() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["batches", "claims", "documents"]);
+    assert_eq!(
+        tables,
+        [
+            "batches",
+            "claims",
+            "documents",
+            "stories",
+            "story_state",
+            "story_terms"
+        ]
+    );
+}
+
+#[test]
+fn the_story_index_is_kept_with_its_batches() {
+    use crosscheck_stories::{DocumentProfile, StoryIndex};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.load_story_index().unwrap().is_none(), "none kept yet");
+    let docs: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|t| support::article(t, 3, 1))
+        .collect();
+    let mut index = StoryIndex::new();
+    for (doc, claims) in &docs {
+        index.add(&DocumentProfile::of(doc));
+        let delta = index.take_delta();
+        store
+            .add_batch_with_stories(&[(doc.clone(), claims.clone())], Some(&delta))
+            .unwrap();
+    }
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let loaded = store.load_story_index().unwrap().expect("an index is kept");
+    assert_eq!(
+        serde_json::to_string(&loaded).unwrap(),
+        serde_json::to_string(&index).unwrap()
+    );
+    for (doc, _) in &docs {
+        assert_eq!(
+            loaded.story_of(&doc.id).map(|s| s.number),
+            index.story_of(&doc.id).map(|s| s.number)
+        );
+    }
 }
 
 #[test]

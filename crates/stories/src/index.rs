@@ -10,7 +10,7 @@
 //! a document costs the same whether the index holds a hundred stories or a
 //! hundred thousand.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -156,6 +156,38 @@ pub struct StoryIndex {
     /// Story number → the terms it is posted under, ascending.
     #[serde(skip)]
     posted: HashMap<u32, Vec<u32>>,
+    /// What changed since the last [`StoryIndex::take_delta`].
+    #[serde(skip)]
+    dirty: Dirty,
+}
+
+/// Terms, stories and assignments changed since the last delta.
+#[derive(Debug, Clone, Default)]
+struct Dirty {
+    terms: BTreeSet<u32>,
+    stories: BTreeSet<u32>,
+    assignments: Vec<(String, u32)>,
+}
+
+/// What changed in an index since the last [`StoryIndex::take_delta`]: what
+/// a store writes to keep its index current without rewriting it whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryDelta {
+    pub settings: Settings,
+    /// Documents counted in the frequencies, in all.
+    pub documents: u32,
+    /// (term id, term, document frequency) of the terms added or counted.
+    pub terms: Vec<(u32, String, u32)>,
+    /// The stories started, grown or merged, whole.
+    pub stories: Vec<Story>,
+    /// (document id, number of the story it joined) of the documents added.
+    pub assignments: Vec<(String, u32)>,
+}
+
+impl StoryDelta {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.stories.is_empty() && self.assignments.is_empty()
+    }
 }
 
 impl StoryIndex {
@@ -196,6 +228,67 @@ impl StoryIndex {
             self.post(number);
         }
         self
+    }
+
+    /// What changed since the last call (or since the index was created or
+    /// loaded), and forgets it.
+    pub fn take_delta(&mut self) -> StoryDelta {
+        let dirty = std::mem::take(&mut self.dirty);
+        StoryDelta {
+            settings: self.settings.clone(),
+            documents: self.documents,
+            terms: dirty
+                .terms
+                .into_iter()
+                .filter_map(|id| {
+                    let term = self.terms.get(id as usize)?.clone();
+                    Some((id, term, self.df.get(id as usize).copied().unwrap_or(0)))
+                })
+                .collect(),
+            stories: dirty
+                .stories
+                .into_iter()
+                .filter_map(|n| self.story(n).cloned())
+                .collect(),
+            assignments: dirty.assignments,
+        }
+    }
+
+    /// An index from what a store kept: its settings, the number of
+    /// documents counted, every term with its frequency (ids 0, 1, 2, … in
+    /// order), every story and each document's first story. `None` when
+    /// the parts do not fit together (term ids with gaps, stories out of
+    /// number order).
+    pub fn from_parts(
+        settings: Settings,
+        documents: u32,
+        terms: Vec<(u32, String, u32)>,
+        stories: Vec<Story>,
+        assignments: Vec<(String, u32)>,
+    ) -> Option<StoryIndex> {
+        let mut index = StoryIndex::with_settings(settings);
+        index.documents = documents;
+        for (expected, (id, term, df)) in terms.into_iter().enumerate() {
+            if id as usize != expected {
+                return None;
+            }
+            index.terms.push(term);
+            index.df.push(df);
+        }
+        for (expected, story) in stories.into_iter().enumerate() {
+            if story.number as usize != expected + 1 {
+                return None;
+            }
+            index.stories.push(story);
+        }
+        let stories = index.stories.len() as u32;
+        for (doc, number) in assignments {
+            if number == 0 || number > stories {
+                return None;
+            }
+            index.doc_story.insert(doc, number);
+        }
+        Some(index.restore())
     }
 
     /// Number of documents added.
@@ -344,6 +437,7 @@ impl StoryIndex {
             let id = self.intern(term);
             if let Some(df) = self.df.get_mut(id as usize) {
                 *df += 1;
+                self.dirty.terms.insert(id);
             }
             let idf = self.idf(id);
             if idf > 0.0 {
@@ -537,6 +631,8 @@ impl StoryIndex {
 
     fn join(&mut self, number: u32, profile: &DocumentProfile, vector: &[(u32, f32)]) {
         self.doc_story.insert(profile.doc.clone(), number);
+        self.dirty.stories.insert(number);
+        self.dirty.assignments.push((profile.doc.clone(), number));
         let max_terms = self.settings.profile_terms;
         let Some(story) = self.stories.get_mut(number as usize - 1) else {
             return;
@@ -601,6 +697,8 @@ impl StoryIndex {
 
     /// Folds story `from` into `into`.
     fn merge(&mut self, into: u32, from: u32) {
+        self.dirty.stories.insert(into);
+        self.dirty.stories.insert(from);
         let max_terms = self.settings.profile_terms;
         let Some(absorbed) = self.stories.get_mut(from as usize - 1) else {
             return;

@@ -21,7 +21,7 @@ mod model;
 mod profile;
 pub mod words;
 
-pub use index::{story_id, story_number, Prepared, Settings, Story, StoryIndex};
+pub use index::{story_id, story_number, Prepared, Settings, Story, StoryDelta, StoryIndex};
 pub use model::{Features, Model, FEATURES};
 pub use profile::{entity_key, DocumentProfile};
 

@@ -97,3 +97,44 @@ fn a_saved_and_restored_index_goes_on_as_one_that_never_stopped() {
         serde_json::to_string(&whole).unwrap()
     );
 }
+
+#[test]
+fn deltas_rebuild_the_index_they_came_from() {
+    use std::collections::BTreeMap;
+    let docs = documents();
+    let mut whole = StoryIndex::new();
+    // A store's tables: terms by id, stories by number, assignments.
+    let mut terms: BTreeMap<u32, (String, u32)> = BTreeMap::new();
+    let mut stories: BTreeMap<u32, crosscheck_stories::Story> = BTreeMap::new();
+    let mut assignments = Vec::new();
+    let mut documents = 0;
+    let mut settings = None;
+    for chunk in docs.chunks(3) {
+        for d in chunk {
+            whole.add(&DocumentProfile::of(d));
+        }
+        let delta = whole.take_delta();
+        for (id, term, df) in delta.terms {
+            terms.insert(id, (term, df));
+        }
+        for story in delta.stories {
+            stories.insert(story.number, story);
+        }
+        assignments.extend(delta.assignments);
+        documents = delta.documents;
+        settings = Some(delta.settings);
+    }
+    assert!(whole.take_delta().is_empty(), "nothing left once taken");
+    let rebuilt = StoryIndex::from_parts(
+        settings.unwrap(),
+        documents,
+        terms.into_iter().map(|(id, (t, df))| (id, t, df)).collect(),
+        stories.into_values().collect(),
+        assignments,
+    )
+    .expect("parts fit");
+    assert_eq!(
+        serde_json::to_string(&rebuilt).unwrap(),
+        serde_json::to_string(&whole).unwrap()
+    );
+}

@@ -4,3 +4,4 @@ pub mod demo;
 pub mod documents;
 pub mod eval;
 pub mod report;
+pub mod stories;

@@ -16,16 +16,9 @@ static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin".
-pub fn name_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let stripped = ["the ", "a ", "an "]
-        .iter()
-        .find_map(|article| lower.strip_prefix(article))
-        .unwrap_or(lower);
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin"
+/// (the key stories group entities by, so the two always agree).
+pub use crosscheck_stories::entity_key as name_key;
 
 /// Resolves names to entity ids and to the canonical name of what they stand
 /// for ("the Kremlin" → "Russia").

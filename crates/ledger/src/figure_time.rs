@@ -14,10 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 /// Phrases saying a sentence reports earlier reporting or an earlier state
 /// ("had said", "initially"): its figures come from before the report.
 static EARLIER: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../data/earlier_reporting.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::entries(include_str!("../data/earlier_reporting.txt"))
         .map(str::to_lowercase)
         .collect()
 });

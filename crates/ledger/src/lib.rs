@@ -13,6 +13,7 @@ mod dates;
 mod entities;
 mod figure_time;
 pub mod fixture;
+mod lists;
 mod parties;
 mod propositions;
 mod quotes;

@@ -19,10 +19,7 @@ use crate::verdict::{self, Observation};
 
 /// Events whose counts can only grow (the dead, the wounded).
 static CUMULATIVE_EVENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../data/cumulative_events.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::entries(include_str!("../data/cumulative_events.txt"))
         .flat_map(subject::actions_of)
         .collect()
 });
@@ -49,10 +46,7 @@ pub trait Judge {
 
 /// Heads naming a unit or a change rather than a counted thing.
 static GENERIC_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../data/generic_heads.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::entries(include_str!("../data/generic_heads.txt"))
         .map(|w| subject::parse(w).map_or_else(|| w.to_string(), |s| s.head))
         .collect()
 });

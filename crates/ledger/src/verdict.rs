@@ -28,10 +28,7 @@ use crate::subject::{self, Subject};
 
 /// Heads of things someone holds (shares, stakes): see [`same_thing`].
 static OWNED_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../data/owned_heads.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::entries(include_str!("../data/owned_heads.txt"))
         .map(|w| subject::parse(w).map_or_else(|| w.to_string(), |s| s.head))
         .collect()
 });

@@ -172,11 +172,11 @@ impl Analyzer {
     /// when it was made.
     fn qualify(&self, doc: &Document, claim: &mut Claim) {
         if claim.hedges.is_empty() {
-            claim.hedges = self.hedges.hedges(&claim.sentence);
+            claim.hedges = self.hedges.hedges(claim.sentence_text(doc));
         }
         claim.hedged |= !claim.hedges.is_empty();
         if claim.time.is_none() {
-            if let Some(sentence) = doc.sentences.get(claim.sentence_index) {
+            if let Some(sentence) = doc.sentences.get(claim.sentence) {
                 claim.time = doc
                     .time_expressions
                     .iter()

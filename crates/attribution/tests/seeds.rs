@@ -60,7 +60,7 @@ fn every_real_quote_is_covered_with_a_source() {
                 continue;
             }
             let claim = claims.iter().find(|c| {
-                c.quote.as_ref().is_some_and(|qt| {
+                c.quote().is_some_and(|qt| {
                     qt.direct && qt.span.start >= q.inner_start && qt.span.end <= q.inner_end
                 })
             });
@@ -83,7 +83,7 @@ fn spans_are_exact_and_sources_well_formed() {
     for (doc, claims) in seeds() {
         for c in &claims {
             assert!(c.span.is_valid_in(&doc.text), "{}", c.id);
-            let q = c.quote.as_ref().expect("quote claims carry a quote");
+            let q = c.quote().expect("quote claims carry a quote");
             assert!(q.span.is_valid_in(&doc.text), "{}", c.id);
             assert_eq!(q.text, q.span.text);
             if let Some(s) = &c.source.span {
@@ -115,9 +115,7 @@ fn unnamed_sources_are_recognised() {
     let anonymous: std::collections::BTreeSet<String> = all
         .iter()
         .flat_map(|(_, claims)| claims.iter())
-        .filter(|c| {
-            c.source.kind == SourceKind::Anonymous && c.quote.as_ref().is_some_and(|q| q.direct)
-        })
+        .filter(|c| c.source.kind == SourceKind::Anonymous && c.quote().is_some_and(|q| q.direct))
         .filter_map(|c| c.source.name.clone())
         .collect();
     assert!(

@@ -58,10 +58,10 @@ fn assert_spans_valid(ledger: &Ledger) {
             .find(|d| d.id == c.doc)
             .expect("claim's document is in the ledger");
         assert!(c.span.is_valid_in(&doc.text), "claim {} span", c.id);
-        if let Some(q) = &c.quote {
+        if let Some(q) = c.quote() {
             assert!(q.span.is_valid_in(&doc.text), "claim {} quote span", c.id);
         }
-        if let Some(q) = &c.quantity {
+        if let Some(q) = c.quantity() {
             assert!(
                 q.span.is_valid_in(&doc.text),
                 "claim {} quantity span",

@@ -183,9 +183,9 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     let mut out: Vec<Prediction> = Vec::new();
     let mut last: Option<&Claim> = None;
     for c in claims {
-        let Some(q) = &c.quote else { continue };
+        let Some(q) = c.quote() else { continue };
         if let (Some(prev), Some(pred)) = (last, out.last_mut()) {
-            let prev_q = prev.quote.as_ref();
+            let prev_q = prev.quote();
             let continues = q.direct
                 && prev_q.is_some_and(|p| p.direct)
                 && (c.source.span.is_none() || c.source.span == prev.source.span)

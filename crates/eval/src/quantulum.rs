@@ -112,7 +112,7 @@ fn claim_predictions(extractor: &QuantityExtractor, sentence: &str, n: usize) ->
         .extract(&doc, &[])
         .into_iter()
         .filter_map(|c| {
-            let q = c.quantity?;
+            let q = c.quantity()?;
             let value = match (q.low, q.high) {
                 (Some(l), Some(h)) => (l + h) / 2.0,
                 (Some(v), None) | (None, Some(v)) => v,

@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crosscheck_model::{Claim, ClaimKind, ClaimTime, Document, Polarity, Source, Span, Stance};
+use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
 
 use crate::claimant::{quote_holding, source_kind};
 use crate::hedge;
@@ -678,9 +678,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 claims.push(Claim {
                     id: format!("{}:stance:{}", doc.id, claims.len()),
                     doc: doc.id.clone(),
-                    kind: ClaimKind::Stance,
-                    sentence_index: si,
-                    sentence: sentence_text.to_string(),
+                    sentence: si,
                     span: span.clone(),
                     source,
                     cue: Some(cue_text.clone()),
@@ -688,13 +686,13 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     hedged: !hedges.is_empty(),
                     hedges: hedges.clone(),
                     time: time.clone(),
-                    quote: None,
-                    quantity: None,
-                    stance: Some(Stance {
-                        actor,
-                        polarity: found.polarity,
-                        about: about.clone(),
-                    }),
+                    body: ClaimBody::Stance {
+                        stance: Stance {
+                            actor,
+                            polarity: found.polarity,
+                            about: about.clone(),
+                        },
+                    },
                 });
             }
         }

@@ -47,7 +47,7 @@ fn reuters_stories_extract_cleanly() {
         doc.sentences = splitter.split_document(&doc.text, &doc.paragraphs);
         for c in quantities.extract(&doc, &[]) {
             assert!(c.span.is_valid_in(&doc.text), "{}: {:?}", c.id, c.span);
-            let Some(q) = c.quantity else {
+            let Some(q) = c.quantity() else {
                 panic!("{}: no quantity", c.id)
             };
             assert!(q.span.is_valid_in(&doc.text));
@@ -74,7 +74,7 @@ fn reuters_stories_extract_cleanly() {
         }
         for c in stances.extract(&doc, &[]) {
             if std::env::var("FACTS_DUMP").is_ok() {
-                if let Some(st) = &c.stance {
+                if let Some(st) = c.stance() {
                     eprintln!(
                         "stance {:<28} {:?} cue={:?} about={:?}",
                         st.actor,

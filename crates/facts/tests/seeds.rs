@@ -101,7 +101,7 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
     for doc in &docs {
         for claim in extractor.extract(doc, &[]) {
             assert!(claim.span.is_valid_in(&doc.text), "span {:?}", claim.span);
-            let Some(q) = &claim.quantity else {
+            let Some(q) = claim.quantity() else {
                 panic!("quantity claim without quantity: {}", claim.id)
             };
             assert!(q.span.is_valid_in(&doc.text), "figure span {:?}", q.span);
@@ -264,7 +264,7 @@ fn seed_stances_have_actors_and_valid_spans() {
         for claim in extractor.extract(doc, &[]) {
             total += 1;
             assert!(claim.span.is_valid_in(&doc.text), "span {:?}", claim.span);
-            let Some(st) = &claim.stance else {
+            let Some(st) = claim.stance() else {
                 panic!("stance claim without stance: {}", claim.id)
             };
             assert!(!st.actor.trim().is_empty(), "{}: empty actor", claim.id);

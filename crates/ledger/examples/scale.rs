@@ -23,7 +23,8 @@ fn load() -> Result<(Vec<Document>, Vec<Claim>), String> {
         None => Ok(fixture::story()),
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            let ledger: Ledger = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            let ledger: Ledger = crosscheck_model::upgrade::ledger_from_json(&text)
+                .map_err(|e| format!("{path}: {e}"))?;
             Ok((ledger.documents, ledger.claims))
         }
     }
@@ -49,7 +50,7 @@ fn replicate(
             let mut c = c.clone();
             c.doc = format!("{}-r{k}", c.doc);
             c.id = format!("{}-r{k}", c.id);
-            if let Some(q) = c.quantity.as_mut() {
+            if let Some(q) = c.quantity_mut() {
                 q.low = q.low.map(|v| v * scale);
                 q.high = q.high.map(|v| v * scale);
             }

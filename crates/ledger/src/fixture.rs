@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, ClaimTime, DateEstimate, Document, EntityType, Mention, Polarity,
+    Bound, Claim, ClaimBody, ClaimTime, DateEstimate, Document, EntityType, Mention, Polarity,
     Quantity, Quote, Sentence, Source, SourceKind, Span, Stance,
 };
 
@@ -167,35 +167,15 @@ impl ArticleBuilder {
 
     fn claim(
         &mut self,
-        kind: ClaimKind,
+        body: ClaimBody,
         index: usize,
         evidence: &str,
         source: Source,
     ) -> &mut Claim {
         let n = self.claims.len() + 1;
-        let kind_name = match kind {
-            ClaimKind::Quote => "quote",
-            ClaimKind::Quantity => "quantity",
-            ClaimKind::Stance => "stance",
-        };
-        let (_, sentence) = self.sentence_text(index);
-        let claim = Claim {
-            id: format!("{}:{kind_name}:{n}", self.doc.id),
-            doc: self.doc.id.clone(),
-            kind,
-            sentence_index: index,
-            sentence,
-            span: self.span_in(index, evidence),
-            source,
-            cue: None,
-            channel: None,
-            hedged: false,
-            hedges: Vec::new(),
-            time: None,
-            quote: None,
-            quantity: None,
-            stance: None,
-        };
+        let id = format!("{}:{}:{n}", self.doc.id, body.kind().name());
+        let span = self.span_in(index, evidence);
+        let claim = Claim::new(id, self.doc.id.clone(), body, index, span, source);
         self.claims.push(claim);
         let last = self.claims.len() - 1;
         &mut self.claims[last]
@@ -205,13 +185,13 @@ impl ArticleBuilder {
     pub fn quote(&mut self, index: usize, quoted: &str, cue: &str, source: Source) -> &mut Claim {
         let span = self.span_in(index, quoted);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Quote, index, &sentence, source);
-        claim.cue = Some(cue.to_string());
-        claim.quote = Some(Quote {
+        let quote = Quote {
             text: quoted.to_string(),
             direct: true,
             span,
-        });
+        };
+        let claim = self.claim(quote.into(), index, &sentence, source);
+        claim.cue = Some(cue.to_string());
         claim
     }
 
@@ -219,8 +199,7 @@ impl ArticleBuilder {
     pub fn figure(&mut self, index: usize, figure: Figure, source: Source) -> &mut Claim {
         let span = self.span_in(index, figure.text);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Quantity, index, &sentence, source);
-        claim.quantity = Some(Quantity {
+        let quantity = Quantity {
             low: figure.low,
             high: figure.high,
             approximate: figure.approximate,
@@ -230,8 +209,8 @@ impl ArticleBuilder {
             rate: None,
             event: None,
             span,
-        });
-        claim
+        };
+        self.claim(quantity.into(), index, &sentence, source)
     }
 
     /// A stance claim by `actor` about `about` (which must occur in the
@@ -246,13 +225,12 @@ impl ArticleBuilder {
     ) -> &mut Claim {
         let about_span = self.span_in(index, about);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Stance, index, &sentence, source);
-        claim.stance = Some(Stance {
+        let stance = Stance {
             actor: actor.to_string(),
             polarity,
             about: Some(about_span),
-        });
-        claim
+        };
+        self.claim(stance.into(), index, &sentence, source)
     }
 
     /// An entity mention in sentence `index`.

@@ -53,7 +53,7 @@ impl Value<'_> {
 }
 
 fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option<Value<'a>> {
-    let quantity = claim.quantity.as_ref()?;
+    let quantity = claim.quantity()?;
     let (low, high) = (
         quantity.low.filter(|v| v.is_finite()),
         quantity.high.filter(|v| v.is_finite()),
@@ -99,7 +99,7 @@ pub fn group(
     // bucket → distinct subject → claim indices
     let mut buckets: HashMap<(String, String), HashMap<Subject, Vec<usize>>> = HashMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(quantity) = claim.quantity.as_ref() else {
+        let Some(quantity) = claim.quantity() else {
             continue;
         };
         if value_of(claim, infos).is_none() {

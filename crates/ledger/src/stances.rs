@@ -80,7 +80,7 @@ pub fn stance_timelines(
 ) -> Vec<StanceTimeline> {
     let mut by_actor: BTreeMap<String, Vec<Step>> = BTreeMap::new();
     for claim in claims {
-        let Some(stance) = claim.stance.as_ref() else {
+        let Some(stance) = claim.stance() else {
             continue;
         };
         let actor = names.actor_name(&stance.actor);

@@ -55,8 +55,7 @@ fn seed_ledger_groups_conflicts_stances_and_sourcing() {
         .claims
         .iter()
         .filter(|c| {
-            c.quantity
-                .as_ref()
+            c.quantity()
                 .and_then(|q| q.subject.as_deref())
                 .and_then(parse_subject)
                 .is_some_and(|s| {

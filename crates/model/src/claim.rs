@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::Span;
+use crate::{Document, Span};
 
 /// What a claim asserts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,19 +123,76 @@ pub struct ClaimTime {
     pub value: String,
 }
 
+/// What a claim asserts, with its payload: a quote, a figure or a stance.
+///
+/// In JSON the variant is the claim's `kind` and its payload sits beside it
+/// under the same name (`"kind": "quote", "quote": {...}`), so a claim
+/// cannot carry a payload of another kind or none at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ClaimBody {
+    /// Something a source said, verbatim or reported.
+    Quote {
+        /// What was said.
+        quote: Quote,
+    },
+    /// A figure a source gives.
+    Quantity {
+        /// The figure with its bounds and what it counts.
+        quantity: Quantity,
+    },
+    /// An attitude a source takes.
+    Stance {
+        /// Who takes which stance on what.
+        stance: Stance,
+    },
+}
+
+impl ClaimBody {
+    /// The kind of claim this payload makes.
+    pub fn kind(&self) -> ClaimKind {
+        match self {
+            ClaimBody::Quote { .. } => ClaimKind::Quote,
+            ClaimBody::Quantity { .. } => ClaimKind::Quantity,
+            ClaimBody::Stance { .. } => ClaimKind::Stance,
+        }
+    }
+}
+
+impl From<Quote> for ClaimBody {
+    fn from(quote: Quote) -> ClaimBody {
+        ClaimBody::Quote { quote }
+    }
+}
+
+impl From<Quantity> for ClaimBody {
+    fn from(quantity: Quantity) -> ClaimBody {
+        ClaimBody::Quantity { quantity }
+    }
+}
+
+impl From<Stance> for ClaimBody {
+    fn from(stance: Stance) -> ClaimBody {
+        ClaimBody::Stance { stance }
+    }
+}
+
 /// One attributed assertion with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// `<doc id>:<kind>:<n>`, stable for the same document and analyzer.
     pub id: String,
+    /// Id of the document the evidence is in.
     pub doc: String,
-    pub kind: ClaimKind,
-    /// Index into the document's sentences of the sentence the claim starts in.
-    pub sentence_index: usize,
-    /// Text of the sentence(s) holding the evidence.
-    pub sentence: String,
+    /// What the claim asserts: `kind` and its payload.
+    #[serde(flatten)]
+    pub body: ClaimBody,
+    /// Index into the document's sentences of the sentence the claim starts
+    /// in; [`crate::Document::claim_sentences`] gives the text.
+    pub sentence: usize,
     /// The whole evidence: quote plus attribution, figure, or stance clause.
     pub span: Span,
+    /// Who makes the claim.
     pub source: Source,
     /// Speech or stance verb or phrase ("said", "according to", "denied").
     pub cue: Option<String>,
@@ -146,8 +203,75 @@ pub struct Claim {
     /// The hedge words found, for readers who want to weigh them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hedges: Vec<String>,
+    /// When the claim was made or what time it refers to.
     pub time: Option<ClaimTime>,
-    pub quote: Option<Quote>,
-    pub quantity: Option<Quantity>,
-    pub stance: Option<Stance>,
+}
+
+impl Claim {
+    /// A claim with its evidence and source, not yet hedged or dated.
+    pub fn new(
+        id: String,
+        doc: String,
+        body: impl Into<ClaimBody>,
+        sentence: usize,
+        span: Span,
+        source: Source,
+    ) -> Claim {
+        Claim {
+            id,
+            doc,
+            body: body.into(),
+            sentence,
+            span,
+            source,
+            cue: None,
+            channel: None,
+            hedged: false,
+            hedges: Vec::new(),
+            time: None,
+        }
+    }
+
+    /// The text of the sentence(s) holding the evidence, from `doc`, the
+    /// claim's document.
+    pub fn sentence_text<'d>(&self, doc: &'d Document) -> &'d str {
+        doc.claim_sentences(self.sentence, &self.span)
+    }
+
+    /// The kind of claim: quote, quantity or stance.
+    pub fn kind(&self) -> ClaimKind {
+        self.body.kind()
+    }
+
+    /// The quote, for a quote claim.
+    pub fn quote(&self) -> Option<&Quote> {
+        match &self.body {
+            ClaimBody::Quote { quote } => Some(quote),
+            _ => None,
+        }
+    }
+
+    /// The figure, for a quantity claim.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.body {
+            ClaimBody::Quantity { quantity } => Some(quantity),
+            _ => None,
+        }
+    }
+
+    /// The figure, for a quantity claim, to fill in.
+    pub fn quantity_mut(&mut self) -> Option<&mut Quantity> {
+        match &mut self.body {
+            ClaimBody::Quantity { quantity } => Some(quantity),
+            _ => None,
+        }
+    }
+
+    /// The stance, for a stance claim.
+    pub fn stance(&self) -> Option<&Stance> {
+        match &self.body {
+            ClaimBody::Stance { stance } => Some(stance),
+            _ => None,
+        }
+    }
 }

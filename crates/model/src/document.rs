@@ -54,6 +54,31 @@ impl Document {
         self.text.split_whitespace().count()
     }
 
+    /// The text of the sentences holding a claim's evidence: from the start
+    /// of sentence `first` to the end of the last sentence that `span`
+    /// reaches into, widened to cover `span` should it stick out. Without
+    /// such a sentence, the span's own text.
+    pub fn claim_sentences(&self, first: usize, span: &Span) -> &str {
+        let Some(head) = self
+            .sentences
+            .get(first)
+            .filter(|s| s.range.start <= span.end)
+        else {
+            return self.text.get(span.range()).unwrap_or("");
+        };
+        let reached = self
+            .sentences
+            .get(first + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| s.range.start < span.end)
+            .last()
+            .unwrap_or(head);
+        let start = head.range.start.min(span.start);
+        let end = reached.range.end.max(span.end);
+        self.text.get(start..end).unwrap_or("")
+    }
+
     /// The sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<(usize, &Sentence)> {
         let idx = self.sentences.partition_point(|s| s.range.end <= offset);

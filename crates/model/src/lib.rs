@@ -12,7 +12,9 @@
 mod claim;
 mod document;
 mod ledger;
+mod names;
 mod span;
+pub mod upgrade;
 
 pub use claim::*;
 pub use document::*;
@@ -20,4 +22,4 @@ pub use ledger::*;
 pub use span::*;
 
 /// The ledger schema identifier written into every ledger.
-pub const SCHEMA: &str = "crosscheck.ledger/1";
+pub const SCHEMA: &str = "crosscheck.ledger/2";

@@ -143,7 +143,7 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             undated_seen += 1;
             plot_right + (undated_seen as f64 - 0.5) * undated_slot
         };
-        let quantity = claim.and_then(|c| c.quantity.as_ref());
+        let quantity = claim.and_then(|c| c.quantity());
         marks.push(Mark {
             x,
             low: v.low,

@@ -210,7 +210,7 @@ fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
             let Some(claim) = view.claim(&v.claim) else {
                 continue;
             };
-            let (before, figure, after) = highlighted(claim);
+            let (before, figure, after) = highlighted(claim, view);
             let _ = write!(
                 out,
                 "<blockquote class=\"{side}\">{}<mark>{}</mark>{}<cite>{} · {} · {}</cite></blockquote>",
@@ -407,7 +407,7 @@ fn quotes(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("<section id=\"quotes\"><h2>Quotes by speaker</h2>");
     let quote_of = |id: &str| {
         view.claim(id).map(|c| {
-            let text = c.quote.as_ref().map_or("", |q| q.text.as_str()).to_string();
+            let text = c.quote().map_or("", |q| q.text.as_str()).to_string();
             let where_ = view
                 .doc(&c.doc)
                 .map(|d| format!("{} · {}", outlet(d), doc_date(d)));

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger};
+use crosscheck_model::{ClaimBody, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
@@ -53,8 +53,8 @@ pub fn markdown(ledger: &Ledger) -> String {
         for v in &p.values {
             let claim = view.claim(&v.claim);
             let value = claim
-                .and_then(figure_line)
-                .map(|(v, _)| v)
+                .and_then(|c| c.quantity())
+                .map(|q| figure_line(q).0)
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -110,7 +110,7 @@ pub fn markdown(ledger: &Ledger) -> String {
         );
         for v in crate::extremes(p) {
             if let Some(claim) = view.claim(&v.claim) {
-                let (before, figure, after) = highlighted(claim);
+                let (before, figure, after) = highlighted(claim, &view);
                 let _ = writeln!(
                     out,
                     "> {}**{}**{}  \n> — {}, {} ({})\n",
@@ -197,7 +197,7 @@ pub fn markdown(ledger: &Ledger) -> String {
                         let _ = writeln!(
                             out,
                             "  - “{}” — {}",
-                            md(c.quote.as_ref().map_or("", |q| q.text.as_str())),
+                            md(c.quote().map_or("", |q| q.text.as_str())),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -235,24 +235,22 @@ pub fn markdown(ledger: &Ledger) -> String {
             doc.sentences.len()
         );
         for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim
-                    .quote
-                    .as_ref()
-                    .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
-                ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
+            let line = match &claim.body {
+                ClaimBody::Quote { quote } => {
+                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
+                }
+                ClaimBody::Quantity { quantity } => {
+                    let (v, s) = figure_line(quantity);
                     format!(
                         "figure: {} {} — {}",
                         md(&v),
                         md(&s),
                         md(&source_name(claim))
                     )
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance: {}", md(&s))),
+                }
+                ClaimBody::Stance { stance } => format!("stance: {}", md(&stance_line(stance))),
             };
-            if let Some(line) = line {
-                let _ = writeln!(out, "- {line}");
-            }
+            let _ = writeln!(out, "- {line}");
         }
         let _ = writeln!(out);
     }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
+use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
@@ -42,23 +42,20 @@ pub fn summary(ledger: &Ledger) -> String {
                 .unwrap_or_default()
         );
         for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
-                    format!(
-                        "quote   {} — “{}”",
-                        source_name(claim),
-                        shorten(&q.text, QUOTE_CHARS)
-                    )
-                }),
-                ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
+            let line = match &claim.body {
+                ClaimBody::Quote { quote } => format!(
+                    "quote   {} — “{}”",
+                    source_name(claim),
+                    shorten(&quote.text, QUOTE_CHARS)
+                ),
+                ClaimBody::Quantity { quantity } => {
+                    let (value, subject) = figure_line(quantity);
                     format!("figure  {value} {subject} — {}", source_name(claim))
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
+                }
+                ClaimBody::Stance { stance } => format!("stance  {}", stance_line(stance)),
             };
-            if let Some(line) = line {
-                let hedge = if claim.hedged { " (hedged)" } else { "" };
-                let _ = writeln!(out, "    {line}{hedge}");
-            }
+            let hedge = if claim.hedged { " (hedged)" } else { "" };
+            let _ = writeln!(out, "    {line}{hedge}");
         }
     }
     if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
@@ -119,7 +116,7 @@ pub fn summary(ledger: &Ledger) -> String {
             for [a, b] in &g.variants {
                 let text = |id: &str| {
                     view.claim(id)
-                        .and_then(|c| c.quote.as_ref())
+                        .and_then(|c| c.quote())
                         .map(|q| shorten(&q.text, 60))
                         .unwrap_or_default()
                 };

@@ -19,7 +19,7 @@ fn odd_claims_do_not_panic() {
         (Some(0.0), Some(0.0)),
     ] {
         let c = a.figure(s, Figure::exact("12", 0.0, "things"), anonymous(""));
-        if let Some(q) = c.quantity.as_mut() {
+        if let Some(q) = c.quantity_mut() {
             q.low = low;
             q.high = high;
             q.bound = Bound::Range;

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use crosscheck_model::{Claim, ClaimKind, Document};
+use crosscheck_model::{Claim, Document};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 
@@ -210,7 +210,7 @@ impl Store {
                             doc.id,
                             to_i64(seq),
                             claim.id,
-                            kind_name(claim.kind),
+                            claim.kind().name(),
                             body
                         ])
                         .map_err(err)?;
@@ -422,14 +422,6 @@ impl Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
-    }
-}
-
-fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Stance => "stance",
     }
 }
 

@@ -1,7 +1,13 @@
-//! Sentence splitting and tokenisation tuned for news text.
+//! Sentence splitting, the token layer and the document context: what every
+//! per-document stage reads.
 //!
 //! Everything works on byte offsets into the caller's text so that later
 //! stages can build exact [`crosscheck_model::Span`]s.
+//!
+//! [`TokenLayer`] cuts a document into tokens once (offsets, kind, shape
+//! flags, folded form in one shared buffer) and gives finer [`Split`] views
+//! of them; [`DocContext`] carries a document, its token layer and the
+//! claims found so far from stage to stage (see `crates/analyze`).
 //!
 //! [`SentenceSplitter`] never crosses a paragraph (or, without paragraphs, a
 //! blank line); ends headings that lack final punctuation at their line
@@ -14,8 +20,12 @@
 //! English golden rules (47 of 48, like pySBD) and on the seed articles.
 
 mod abbreviations;
+mod context;
+pub mod fold;
 mod sentences;
 mod tokens;
 
+pub use context::DocContext;
+pub use fold::fold;
 pub use sentences::SentenceSplitter;
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{Shape, Split, Token, TokenKind, TokenLayer};

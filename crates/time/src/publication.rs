@@ -15,9 +15,10 @@ use crosscheck_model::{DateEstimate, TimeExpression, TimexType};
 use regex::Regex;
 
 use crate::lexicon::lexicon;
-use crate::scan::tokens;
 use crate::states_year;
 use crate::tense::{clause_tense, Tense};
+use crate::words::window;
+use crosscheck_text::TokenLayer;
 
 /// "its fourth year", "the third year", "its 3rd year".
 static ORDINAL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -42,13 +43,14 @@ static START_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// (see `examples/undated.rs` and BENCHMARKS.md).
 pub fn estimate_publication_date(
     text: &str,
+    tokens: &TokenLayer,
     expressions: &[TimeExpression],
 ) -> Option<DateEstimate> {
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
     let mut year_only = false;
-    let dated = explicit_dates(text, expressions);
+    let dated = explicit_dates(text, tokens, expressions);
     if let Some(d) = dated
         .iter()
         .filter(|d| d.tense == Tense::Past)
@@ -119,7 +121,11 @@ struct Dated<'a> {
 /// month or day whose year the text placed ("late April" after "October
 /// 2024"); not deictic ones ("yesterday"), which only an anchor resolves.
 /// The expressions are meant to come from extraction without an anchor.
-fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Dated<'a>> {
+fn explicit_dates<'a>(
+    text: &str,
+    tokens: &TokenLayer,
+    expressions: &'a [TimeExpression],
+) -> Vec<Dated<'a>> {
     expressions
         .iter()
         .filter(|e| e.kind == TimexType::Date && (!e.relative || names_month(&e.text)))
@@ -129,7 +135,7 @@ fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Date
                 expr,
                 first,
                 last,
-                tense: tense(text, expr.span.start, expr.span.end),
+                tense: tense(text, tokens, expr.span.start, expr.span.end),
             })
         })
         .collect()
@@ -147,7 +153,7 @@ fn names_month(text: &str) -> bool {
 /// between October 1986 and December 1990") may lie after the writing
 /// whatever the tense nearby: a range's end is never told as past, an
 /// "until" date only by a past verb before it.
-fn tense(text: &str, start: usize, end: usize) -> Tense {
+fn tense(text: &str, tokens: &TokenLayer, start: usize, end: usize) -> Tense {
     // Spans from elsewhere may not fit this text: clamp before stepping to
     // character boundaries.
     let start = start.min(text.len());
@@ -161,8 +167,8 @@ fn tense(text: &str, start: usize, end: usize) -> Tense {
         to -= 1;
     }
     let lex = lexicon();
-    let before = tokens(text, from, start);
-    let mut words = before.iter().rev().map(|t| t.lower.as_str());
+    let before = window(tokens, text, from, start);
+    let mut words = before.iter().rev().map(|t| t.lower);
     let previous = words.next().unwrap_or("");
     if previous == "and" && words.take(6).any(|w| w == "between") {
         return Tense::Unmarked;
@@ -172,7 +178,7 @@ fn tense(text: &str, start: usize, end: usize) -> Tense {
         // April" is past, "the freeze until January 1988 has hurt" is not.
         return clause_tense(&before, &[], lex);
     }
-    clause_tense(&before, &tokens(text, end, to), lex)
+    clause_tense(&before, &window(tokens, text, end, to), lex)
 }
 
 /// Something ongoing in its n-th year, and when it began.
@@ -316,7 +322,12 @@ mod tests {
             let got = ordinal_year_of_ongoing(text).map(|o| (o.year, o.nth));
             assert_eq!(got, *want, "{text}");
         }
-        let est = estimate_publication_date(cases[0].0, &[]).expect("estimate");
+        let est = estimate_publication_date(
+            cases[0].0,
+            &crosscheck_text::TokenLayer::new(cases[0].0, &[]),
+            &[],
+        )
+        .expect("estimate");
         assert_eq!(est.earliest, NaiveDate::from_ymd_opt(2022, 1, 1));
         assert_eq!(est.latest, NaiveDate::from_ymd_opt(2023, 12, 31));
     }
@@ -344,8 +355,12 @@ mod tests {
             ("Nothing here is dated.", None, false),
         ];
         for (text, earliest, weak) in cases {
-            let exprs = normalizer.extract(text, &[], None);
-            let est = estimate_publication_date(text, &exprs);
+            let exprs = normalizer.extract_text(text, None);
+            let est = estimate_publication_date(
+                text,
+                &crosscheck_text::TokenLayer::new(text, &[]),
+                &exprs,
+            );
             assert_eq!(est.as_ref().and_then(|e| e.earliest), *earliest, "{text}");
             assert_eq!(est.as_ref().is_some_and(|e| e.weak), *weak, "{text}");
         }

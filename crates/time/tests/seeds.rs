@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
+use crosscheck_text::TokenLayer;
 use crosscheck_time::{estimate_publication_date, TimeNormalizer};
 
 fn seeds_dir() -> PathBuf {
@@ -44,8 +45,8 @@ fn seed_time_expressions() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
         let text = std::fs::read_to_string(path).expect("seed readable");
-        let exprs = normalizer.extract(&text, &[], None);
-        let estimate = estimate_publication_date(&text, &exprs);
+        let exprs = normalizer.extract_text(&text, None);
+        let estimate = estimate_publication_date(&text, &TokenLayer::new(&text, &[]), &exprs);
         if print {
             println!("== {} estimate: {estimate:?}", path.display());
         }

@@ -8,7 +8,7 @@ use super::{Core, Matcher};
 use crate::calendar::{
     date_value, day_value, month_value, nearest_weekday, shift_days, weekday_from,
 };
-use crate::scan::Kind;
+use crate::words::Kind;
 
 impl Matcher<'_> {
     /// "1998-02-13", "02/13/1998".
@@ -124,7 +124,7 @@ impl Matcher<'_> {
             _ => (None, i),
         };
         let t = self.tok(j)?;
-        let wd = *self.lex.weekdays.get(&t.lower)?;
+        let wd = *self.lex.weekdays.get(t.lower)?;
         if !t.capitalised {
             return None;
         }

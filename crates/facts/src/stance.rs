@@ -9,6 +9,7 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
+use crosscheck_lexicon::shared::{month_names, pronouns, PronounUse};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -26,7 +27,8 @@ const DETERMINERS: &[&str] = &[
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+static PRONOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| pronouns(PronounUse::Actor).map(|(word, _)| word).collect());
 
 /// Stance cues by their first word, each list in lexicon order, so a token
 /// is checked only against the cues that can start with it (the first cue
@@ -545,20 +547,7 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
 /// Extracts the stance claims of `doc`.
 pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {

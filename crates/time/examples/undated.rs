@@ -17,7 +17,7 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck_text::TokenLayer;
-use crosscheck_time::{estimate_publication_date, NaiveDate, TimeNormalizer};
+use crosscheck_time::{NaiveDate, TimeNormalizer};
 
 #[derive(Default)]
 struct Tally {
@@ -92,7 +92,9 @@ impl Tally {
 fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real: NaiveDate) {
     tally.documents += 1;
     let exprs = normalizer.extract_text(text, None);
-    if let Some(est) = estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs) {
+    if let Some(est) =
+        TimeNormalizer::new().estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs)
+    {
         tally.estimated += 1;
         if est.earliest.is_none_or(|e| e <= real) {
             tally.lower_holds += 1;
@@ -109,7 +111,8 @@ fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real
         }
     }
     // What crosscheck-analyze re-extracts against today: the lower bound.
-    if let Some(anchor) = estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs)
+    if let Some(anchor) = TimeNormalizer::new()
+        .estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs)
         .and_then(|e| e.earliest)
     {
         tally.anchored += 1;

@@ -1,10 +1,15 @@
-//! The temporal lexicon (data/lexicon.tsv), parsed once.
+//! The temporal lexicon: `data/lexicon.tsv` and the shared month names,
+//! parsed once.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
+use crosscheck_lexicon::{entries, shared, FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The words the temporal grammar reads: months, weekdays, numbers, units,
+/// cues. [`Lexicon::standard`] is parsed once and shared; tests may build
+/// their own with [`Lexicon::parse`].
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
+pub struct Lexicon {
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
     pub numbers: HashMap<String, u32>,
@@ -56,12 +61,8 @@ const GRAMMAR_STARTS: &[&str] = &[
     "as", "noon", "midnight", "weekend", "first", "final", "q1", "q2", "q3", "q4",
 ];
 
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../data/lexicon.tsv")));
-
-pub(crate) fn lexicon() -> &'static Lexicon {
-    &LEXICON
-}
+static STANDARD: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::parse(include_str!("../data/lexicon.tsv"))));
 
 /// Interns a value from the data file so that lookups hand out `&'static str`.
 fn intern(value: &str) -> &'static str {
@@ -103,18 +104,24 @@ fn intern(value: &str) -> &'static str {
 }
 
 impl Lexicon {
-    fn parse(data: &str) -> Lexicon {
+    /// The lexicon of `data/lexicon.tsv` and the shared month names.
+    pub fn standard() -> Arc<Lexicon> {
+        Arc::clone(&STANDARD)
+    }
+
+    /// A lexicon from lines `category <TAB> word <TAB> value` (see
+    /// `data/lexicon.tsv`), with the shared month names.
+    pub fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(cat), Some(word)) = (fields.next(), fields.next()) else {
+        for (month, number) in shared::months() {
+            lex.months.insert(month.to_string(), number);
+        }
+        for entry in entries(data) {
+            let (Some(cat), Some(word)) = (entry.column(0), entry.column(1)) else {
                 continue;
             };
-            let value = fields.next().unwrap_or("").trim();
-            let word = word.trim().to_string();
+            let value = entry.column(2).unwrap_or("");
+            let word = word.to_string();
             let num = value.parse::<u32>().ok();
             match cat {
                 "month" => insert_num(&mut lex.months, word, num),

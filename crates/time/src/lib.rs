@@ -24,23 +24,50 @@ mod tense;
 mod words;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crosscheck_model::{Range, Sentence, Span, TimeExpression, TimexType};
+use crosscheck_model::{DateEstimate, Range, Sentence, Span, TimeExpression, TimexType};
 use crosscheck_text::{SentenceSplitter, TokenLayer};
 
 pub use chrono::NaiveDate;
-pub use publication::estimate_publication_date;
+pub use lexicon::Lexicon;
 
 use grammar::{Context, Found, Matcher, Stated};
 use tense::{clause_tense, Tense};
 
-/// Finds and normalises temporal expressions.
-#[derive(Debug, Default)]
-pub struct TimeNormalizer {}
+/// Finds and normalises temporal expressions; estimates publication dates.
+#[derive(Debug, Clone)]
+pub struct TimeNormalizer {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for TimeNormalizer {
+    fn default() -> TimeNormalizer {
+        TimeNormalizer::new()
+    }
+}
 
 impl TimeNormalizer {
+    /// A normalizer with the standard lexicon (shared, parsed once).
     pub fn new() -> TimeNormalizer {
-        TimeNormalizer {}
+        TimeNormalizer::with_lexicon(Lexicon::standard())
+    }
+
+    /// A normalizer reading `lexicon`.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> TimeNormalizer {
+        TimeNormalizer { lexicon }
+    }
+
+    /// Bounds on when an undated text was written, from the dates it tells
+    /// as past and as future (see [`publication`]); `expressions` are its
+    /// time expressions found without an anchor.
+    pub fn estimate_publication_date(
+        &self,
+        text: &str,
+        tokens: &TokenLayer,
+        expressions: &[TimeExpression],
+    ) -> Option<DateEstimate> {
+        publication::estimate(&self.lexicon, text, tokens, expressions)
     }
 
     /// Temporal expressions in `text`, split and tokenised here, resolved
@@ -61,7 +88,7 @@ impl TimeNormalizer {
         tokens: &TokenLayer,
         anchor: Option<NaiveDate>,
     ) -> Vec<TimeExpression> {
-        let lex = lexicon::lexicon();
+        let lex = &*self.lexicon;
         let mut ctx = Context {
             anchor,
             ..Context::default()

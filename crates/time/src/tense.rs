@@ -76,7 +76,7 @@ fn cue(t: &Tok, lex: &Lexicon) -> Option<Tense> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::lexicon;
+    use crate::lexicon::Lexicon;
     use crate::words::window;
     use crosscheck_text::TokenLayer;
 
@@ -131,7 +131,11 @@ mod tests {
             let layer = TokenLayer::new(text, &[]);
             let before = window(&layer, text, 0, start);
             let after = window(&layer, text, end, text.len());
-            assert_eq!(clause_tense(&before, &after, lexicon()), *want, "{text}");
+            assert_eq!(
+                clause_tense(&before, &after, &Lexicon::standard()),
+                *want,
+                "{text}"
+            );
         }
     }
 }

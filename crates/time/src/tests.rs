@@ -247,16 +247,18 @@ fn year_less_dates_follow_tense_and_distance() {
 fn publication_estimate_from_latest_explicit_date() {
     let text = "The siege began in October 2024. On 27 April 2025 it ended. It may resume.";
     let exprs = TimeNormalizer::new().extract_text(text, None);
-    let est = estimate_publication_date(text, &crosscheck_text::TokenLayer::new(text, &[]), &exprs)
+    let est = TimeNormalizer::new()
+        .estimate_publication_date(text, &crosscheck_text::TokenLayer::new(text, &[]), &exprs)
         .expect("estimate");
     assert_eq!(est.earliest, NaiveDate::from_ymd_opt(2025, 4, 27));
     assert!(est.basis.contains("27 April 2025"), "{}", est.basis);
-    assert!(estimate_publication_date(
-        "No dates here.",
-        &crosscheck_text::TokenLayer::new("No dates here.", &[]),
-        &[]
-    )
-    .is_none());
+    assert!(TimeNormalizer::new()
+        .estimate_publication_date(
+            "No dates here.",
+            &crosscheck_text::TokenLayer::new("No dates here.", &[]),
+            &[]
+        )
+        .is_none());
 }
 
 #[test]
@@ -287,8 +289,11 @@ fn odd_input_does_not_panic() {
     let exprs = n.extract_text(&long, None);
     assert!(exprs.iter().all(|e| e.span.start > 300), "{exprs:?}");
     for text in ["", "é", "Short."] {
-        let _ =
-            estimate_publication_date(text, &crosscheck_text::TokenLayer::new(text, &[]), &exprs);
+        let _ = TimeNormalizer::new().estimate_publication_date(
+            text,
+            &crosscheck_text::TokenLayer::new(text, &[]),
+            &exprs,
+        );
     }
     let busy = "Last year, on Monday, a year ago, next week, the third quarter, in March, \
                 this weekend, 10:30 a.m. Friday, three years later, the 1990s, this winter.";
@@ -501,9 +506,11 @@ fn publication_estimate_bounds() {
     ];
     for (text, earliest, latest, basis_words) in cases {
         let exprs = TimeNormalizer::new().extract_text(text, None);
-        let Some(est) =
-            estimate_publication_date(text, &crosscheck_text::TokenLayer::new(text, &[]), &exprs)
-        else {
+        let Some(est) = TimeNormalizer::new().estimate_publication_date(
+            text,
+            &crosscheck_text::TokenLayer::new(text, &[]),
+            &exprs,
+        ) else {
             panic!("no estimate for {text}\n  {exprs:?}");
         };
         assert_eq!(

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 use crosscheck_text::TokenLayer;
-use crosscheck_time::{estimate_publication_date, TimeNormalizer};
+use crosscheck_time::TimeNormalizer;
 
 fn seeds_dir() -> PathBuf {
     std::env::var_os("CROSSCHECK_SHARED")
@@ -46,7 +46,11 @@ fn seed_time_expressions() {
     {
         let text = std::fs::read_to_string(path).expect("seed readable");
         let exprs = normalizer.extract_text(&text, None);
-        let estimate = estimate_publication_date(&text, &TokenLayer::new(&text, &[]), &exprs);
+        let estimate = TimeNormalizer::new().estimate_publication_date(
+            &text,
+            &TokenLayer::new(&text, &[]),
+            &exprs,
+        );
         if print {
             println!("== {} estimate: {estimate:?}", path.display());
         }

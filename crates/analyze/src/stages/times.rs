@@ -1,7 +1,7 @@
 //! Time expressions, and a publication date estimate for undated documents.
 
 use crosscheck_text::DocContext;
-use crosscheck_time::{estimate_publication_date, TimeNormalizer};
+use crosscheck_time::TimeNormalizer;
 
 use crate::stage::{Slot, Stage};
 
@@ -34,8 +34,11 @@ impl Stage for Times {
         // typically months before the real date, and resolving "Friday"
         // against it would put invented dates on the timeline.
         if doc.published.is_none() {
-            doc.published_estimate =
-                estimate_publication_date(&doc.text, &ctx.tokens, &doc.time_expressions);
+            doc.published_estimate = self.normalizer.estimate_publication_date(
+                &doc.text,
+                &ctx.tokens,
+                &doc.time_expressions,
+            );
         }
     }
 }

@@ -102,6 +102,7 @@ mod tests {
                 "quotes",
                 "figures",
                 "stances",
+                "subjects",
                 "qualify"
             ]
         );

@@ -27,6 +27,9 @@ pub enum Slot {
     Mentions,
     /// Claims of one kind in `DocContext::claims`.
     Claims(ClaimKind),
+    /// What each figure counts and each stance is about, normalised
+    /// (`quantity.measure`, `stance.matter`).
+    Subjects,
     /// Every claim's hedges and time qualifier, and the claims' final order.
     ClaimQualifiers,
 }

@@ -272,6 +272,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                         rate: item.rate.map(str::to_string),
                         event: item.event.map(str::to_string),
                         span: fig_span,
+                        measure: None,
                     },
                 },
             });

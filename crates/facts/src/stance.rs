@@ -680,6 +680,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                             actor,
                             polarity: found.polarity,
                             about: about.clone(),
+                            matter: Default::default(),
                         },
                     },
                 });

@@ -23,8 +23,13 @@ fn load() -> Result<(Vec<Document>, Vec<Claim>), String> {
         None => Ok(fixture::story()),
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            let ledger: Ledger = crosscheck_model::upgrade::ledger_from_json(&text)
+            let mut ledger: Ledger = crosscheck_model::upgrade::ledger_from_json(&text)
                 .map_err(|e| format!("{path}: {e}"))?;
+            // A ledger of schema 1 predates the normalised subjects.
+            let normalizer = crosscheck_subject::Normalizer::new();
+            for claim in &mut ledger.claims {
+                normalizer.fill(claim);
+            }
             Ok((ledger.documents, ledger.claims))
         }
     }

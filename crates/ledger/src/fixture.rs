@@ -175,7 +175,9 @@ impl ArticleBuilder {
         let n = self.claims.len() + 1;
         let id = format!("{}:{}:{n}", self.doc.id, body.kind().name());
         let span = self.span_in(index, evidence);
-        let claim = Claim::new(id, self.doc.id.clone(), body, index, span, source);
+        let mut claim = Claim::new(id, self.doc.id.clone(), body, index, span, source);
+        // As analysis leaves it: what it counts or is about, normalised.
+        crosscheck_subject::Normalizer::new().fill(&mut claim);
         self.claims.push(claim);
         let last = self.claims.len() - 1;
         &mut self.claims[last]
@@ -209,6 +211,7 @@ impl ArticleBuilder {
             rate: None,
             event: None,
             span,
+            measure: None,
         };
         self.claim(quantity.into(), index, &sentence, source)
     }
@@ -229,6 +232,7 @@ impl ArticleBuilder {
             actor: actor.to_string(),
             polarity,
             about: Some(about_span),
+            matter: Default::default(),
         };
         self.claim(stance.into(), index, &sentence, source)
     }

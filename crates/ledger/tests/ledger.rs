@@ -509,6 +509,8 @@ fn events_keep_casualties_apart_from_deployments() {
             if let Some(q) = c.quantity_mut() {
                 q.event = event.map(str::to_string);
             }
+            // The event changes what the figure measures, as analysis reads it.
+            crosscheck_subject::Normalizer::new().fill(c);
             let (d, c) = a.build();
             documents.push(d);
             claims.extend(c);

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crosscheck_analyze::Analyzer;
-use crosscheck_ledger::{build_ledger, parse_subject, sourcing_ranking};
+use crosscheck_ledger::{build_ledger, sourcing_ranking};
 use crosscheck_model::{Ledger, Polarity, PropositionStatus};
 
 fn seeds_dir() -> Option<PathBuf> {
@@ -56,8 +56,7 @@ fn seed_ledger_groups_conflicts_stances_and_sourcing() {
         .iter()
         .filter(|c| {
             c.quantity()
-                .and_then(|q| q.subject.as_deref())
-                .and_then(parse_subject)
+                .and_then(|q| q.measure.as_ref())
                 .is_some_and(|s| {
                     s.head == "troop" && s.entities.iter().any(|e| e.contains("korean"))
                 })

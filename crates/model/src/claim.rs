@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Document, Span};
@@ -92,6 +94,28 @@ pub struct Quantity {
     pub event: Option<String>,
     /// The figure as written: "8,000 to 12,000".
     pub span: Span,
+    /// What is counted, reduced for matching across documents; filled in
+    /// analysis from `subject` and `event` (absent when nothing countable
+    /// is named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+}
+
+/// What a figure counts, reduced for matching figures across documents:
+/// "some 4,000 Veloran soldiers deployed to the border" → head `troop`,
+/// entities `veloran`, modifiers `border`, actions `deploy`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Measure {
+    /// The head noun, lemmatised and mapped to its class ("soldiers" →
+    /// "troop").
+    pub head: String,
+    /// Proper-noun modifiers before the head, lower case ("north veloran").
+    pub entities: BTreeSet<String>,
+    /// Other content words, lemmatised.
+    pub modifiers: BTreeSet<String>,
+    /// What happened to the counted things ("deploy", "kill"), from the
+    /// subject's participles and the figure's event.
+    pub actions: BTreeSet<String>,
 }
 
 /// The attitude an actor takes towards a proposition.
@@ -113,6 +137,11 @@ pub struct Stance {
     pub polarity: Polarity,
     /// The proposition the stance is about ("such reports", "the deployment").
     pub about: Option<Span>,
+    /// The content words of `about`, lemmatised, for telling matters apart
+    /// across documents; filled in analysis (empty for a generic "the
+    /// reports").
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub matter: BTreeSet<String>,
 }
 
 /// A time qualifier attached to a claim.

@@ -11,6 +11,7 @@ mod qualify;
 mod quotes;
 mod sentences;
 mod stances;
+mod subjects;
 mod times;
 
 pub use entities::Entities;
@@ -19,6 +20,7 @@ pub use qualify::Qualify;
 pub use quotes::Quotes;
 pub use sentences::Sentences;
 pub use stances::Stances;
+pub use subjects::Subjects;
 pub use times::Times;
 
 use crate::stage::Stage;
@@ -32,6 +34,7 @@ pub fn standard() -> Vec<Box<dyn Stage>> {
         Box::new(Quotes::default()),
         Box::new(Figures::default()),
         Box::new(Stances::default()),
+        Box::new(Subjects::default()),
         Box::new(Qualify::default()),
     ]
 }

@@ -49,7 +49,7 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         }
         (None, Some(db)) => {
             let store = Store::open_existing(db)?;
-            let (documents, claims) = store.load_all()?;
+            let (documents, claims) = crate::pipeline::load_store(&store)?;
             crosscheck_ledger::build_ledger(documents, claims)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),

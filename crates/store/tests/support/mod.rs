@@ -189,6 +189,7 @@ fn claim(
                 rate: None,
                 event: None,
                 span: local(figure),
+                measure: None,
             }
             .into()
         }
@@ -205,6 +206,7 @@ fn claim(
                 actor: "the harbour master".to_string(),
                 polarity: Polarity::Deny,
                 about: Some(local("reports that the eastern pier had been closed")),
+                matter: Default::default(),
             }
             .into()
         }

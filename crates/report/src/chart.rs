@@ -1,13 +1,13 @@
 //! Inline SVG chart of one proposition: each value at its date (x) and size
 //! (y), ranges as bars, open bounds as dashed bars, labelled by source.
-
-use std::fmt::Write;
+//!
+//! The geometry is computed here into [`Shape`]s; `templates/chart.html`
+//! writes them out, escaping every text by construction.
 
 use chrono::NaiveDate;
 use crosscheck_ledger::format_number;
 use crosscheck_model::{Proposition, PropositionStatus};
 
-use crate::escape::esc;
 use crate::view::{shorten, View};
 
 const WIDTH: f64 = 1000.0;
@@ -24,6 +24,10 @@ const SPREAD: f64 = 22.0;
 /// Approximate width of one label character at the chart's font size.
 const CHAR_WIDTH: f64 = 7.0;
 const LABEL_HEIGHT: f64 = 14.0;
+
+/// Grid lines and the axis.
+const GRID: &str = "#e5e7eb";
+const AXIS: &str = "#6b7280";
 
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#be185d", "#4b5563",
@@ -49,6 +53,92 @@ fn tick_step(max: f64) -> f64 {
     step.max(f64::MIN_POSITIVE)
 }
 
+/// One SVG element. Coordinates are already formatted (the report's fixed
+/// precision); colours and dash patterns are the constants of this module.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// `<line>`, with the stroke attributes it needs.
+    Line {
+        x1: String,
+        y1: String,
+        x2: String,
+        y2: String,
+        stroke: &'static str,
+        width: Option<&'static str>,
+        dash: Option<&'static str>,
+        opacity: Option<&'static str>,
+    },
+    /// `<text>` with its class, colour and anchor.
+    Text {
+        x: String,
+        y: String,
+        class: &'static str,
+        fill: Option<&'static str>,
+        anchor: Option<&'static str>,
+        text: String,
+    },
+    /// `<rect>`: the band of undated values or a range of values.
+    Rect {
+        x: String,
+        y: String,
+        width: String,
+        height: String,
+        rounded: bool,
+        fill: &'static str,
+        fill_opacity: &'static str,
+        stroke: Option<&'static str>,
+    },
+    /// `<circle>`: a value, hollow when approximate, or a legend dot.
+    Circle {
+        cx: String,
+        cy: String,
+        r: &'static str,
+        fill: &'static str,
+        stroke: Option<&'static str>,
+    },
+    /// The dashed trend line of an evolving figure.
+    Polyline { points: String },
+}
+
+/// A chart: what it shows, for screen readers, and its shapes in drawing
+/// order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub label: String,
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<Shape>,
+}
+
+/// A coordinate at the chart's precision.
+fn at(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn line(x1: String, y1: String, x2: String, y2: String, stroke: &'static str) -> Shape {
+    Shape::Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        stroke,
+        width: None,
+        dash: None,
+        opacity: None,
+    }
+}
+
+fn tick_text(x: f64, y: f64, anchor: &'static str, text: String) -> Shape {
+    Shape::Text {
+        x: at(x),
+        y: at(y),
+        class: "tick",
+        fill: None,
+        anchor: Some(anchor),
+        text,
+    }
+}
+
 struct Mark {
     x: f64,
     low: Option<f64>,
@@ -58,8 +148,8 @@ struct Mark {
     color: &'static str,
 }
 
-/// The chart as an `<svg>` element.
-pub fn chart(p: &Proposition, view: &View) -> String {
+/// The chart of one proposition.
+pub fn chart(p: &Proposition, view: &View) -> Chart {
     let dates: Vec<Option<NaiveDate>> = p
         .values
         .iter()
@@ -154,32 +244,29 @@ pub fn chart(p: &Proposition, view: &View) -> String {
         });
     }
 
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(&format!("{}: values by date and source", p.label))
-    );
+    let mut svg: Vec<Shape> = Vec::new();
     // Grid and y axis.
     let mut tick = 0.0;
     while tick <= top_value + step / 2.0 {
         let y = y_of(tick);
-        let _ = write!(
-            svg,
-            r##"<line x1="{LEFT}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#e5e7eb"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"##,
-            WIDTH - RIGHT,
-            LEFT - 8.0,
-            y + 4.0,
-            esc(&format_number(tick))
-        );
+        svg.push(line(
+            LEFT.to_string(),
+            at(y),
+            at(WIDTH - RIGHT),
+            at(y),
+            GRID,
+        ));
+        svg.push(tick_text(LEFT - 8.0, y + 4.0, "end", format_number(tick)));
         tick += step;
     }
     let base_y = y_of(0.0);
-    let _ = write!(
-        svg,
-        r##"<line x1="{LEFT}" y1="{base_y:.1}" x2="{:.1}" y2="{base_y:.1}" stroke="#6b7280"/>"##,
-        WIDTH - RIGHT
-    );
+    svg.push(line(
+        LEFT.to_string(),
+        at(base_y),
+        at(WIDTH - RIGHT),
+        at(base_y),
+        AXIS,
+    ));
     // Date labels, skipping those that would collide.
     let mut labelled: Vec<f64> = Vec::new();
     let mut distinct: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
@@ -202,22 +289,26 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             continue;
         }
         labelled.push(x);
-        let _ = write!(
-            svg,
-            r##"<line x1="{x:.1}" y1="{base_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#6b7280"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"##,
-            base_y + 5.0,
-            base_y + 20.0,
-            shown
-        );
+        svg.push(line(at(x), at(base_y), at(x), at(base_y + 5.0), AXIS));
+        svg.push(tick_text(x, base_y + 20.0, "middle", shown));
     }
     if any_undated {
-        let _ = write!(
-            svg,
-            r##"<rect x="{plot_right:.1}" y="{TOP}" width="{undated_width:.1}" height="{:.1}" fill="#f3f4f6" fill-opacity="0.6"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">no date</text>"##,
-            base_y - TOP,
+        svg.push(Shape::Rect {
+            x: at(plot_right),
+            y: TOP.to_string(),
+            width: at(undated_width),
+            height: at(base_y - TOP),
+            rounded: false,
+            fill: "#f3f4f6",
+            fill_opacity: "0.6",
+            stroke: None,
+        });
+        svg.push(tick_text(
             plot_right + undated_width / 2.0,
-            base_y + 20.0
-        );
+            base_y + 20.0,
+            "middle",
+            "no date".to_string(),
+        ));
     }
     // A faint trend line for figures that change over time.
     if p.status == PropositionStatus::Evolving {
@@ -234,11 +325,9 @@ pub fn chart(p: &Proposition, view: &View) -> String {
                 Some(format!("{:.1},{:.1}", m.x, y_of(v)))
             })
             .collect();
-        let _ = write!(
-            svg,
-            r##"<polyline points="{}" fill="none" stroke="#9ca3af" stroke-width="1.5" stroke-dasharray="4 3"/>"##,
-            points.join(" ")
-        );
+        svg.push(Shape::Polyline {
+            points: points.join(" "),
+        });
     }
     let mut placed: Vec<Label> = Vec::new();
     for m in &marks {
@@ -248,17 +337,28 @@ pub fn chart(p: &Proposition, view: &View) -> String {
     for (i, source) in sources.iter().enumerate().take(12) {
         let y = TOP + 6.0 + i as f64 * 17.0;
         let x = WIDTH - RIGHT + 16.0;
-        let _ = write!(
-            svg,
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
-            PALETTE[i % PALETTE.len()],
-            x + 10.0,
-            y + 4.0,
-            esc(&shorten(source, 30))
-        );
+        svg.push(Shape::Circle {
+            cx: at(x),
+            cy: at(y),
+            r: "5",
+            fill: PALETTE[i % PALETTE.len()],
+            stroke: None,
+        });
+        svg.push(Shape::Text {
+            x: at(x + 10.0),
+            y: at(y + 4.0),
+            class: "legend",
+            fill: None,
+            anchor: None,
+            text: shorten(source, 30),
+        });
     }
-    svg.push_str("</svg>");
-    svg
+    Chart {
+        label: format!("{}: values by date and source", p.label),
+        width: WIDTH,
+        height: HEIGHT,
+        shapes: svg,
+    }
 }
 
 /// A placed label's box, to keep later labels off it.
@@ -315,7 +415,7 @@ fn place_label(x: f64, top: f64, bottom: f64, text: &str, placed: &mut Vec<Label
 }
 
 fn draw_mark(
-    svg: &mut String,
+    svg: &mut Vec<Shape>,
     m: &Mark,
     y_of: &dyn Fn(f64) -> f64,
     top_value: f64,
@@ -325,27 +425,47 @@ fn draw_mark(
     let (top, bottom) = match (m.low, m.high) {
         (Some(l), Some(h)) if (h - l).abs() > f64::EPSILON => {
             let (y1, y2) = (y_of(h), y_of(l));
-            let _ = write!(
-                svg,
-                r#"<rect x="{:.1}" y="{y1:.1}" width="10" height="{:.1}" rx="3" fill="{c}" fill-opacity="0.3" stroke="{c}" stroke-width="1.5"/>"#,
-                x - 5.0,
-                (y2 - y1).max(2.0)
-            );
+            svg.push(Shape::Rect {
+                x: at(x - 5.0),
+                y: at(y1),
+                width: "10".to_string(),
+                height: at((y2 - y1).max(2.0)),
+                rounded: true,
+                fill: c,
+                fill_opacity: "0.3",
+                stroke: Some(c),
+            });
             (y1, y2)
         }
         (Some(v), Some(_)) => {
             let y = y_of(v);
             if m.approximate {
                 let (ya, yb) = (y_of(v * 1.1), y_of(v * 0.9));
-                let _ = write!(
-                    svg,
-                    r#"<line x1="{x:.1}" y1="{ya:.1}" x2="{x:.1}" y2="{yb:.1}" stroke="{c}" stroke-width="2" stroke-opacity="0.5"/><circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="white" stroke="{c}" stroke-width="2.5"/>"#
-                );
+                svg.push(Shape::Line {
+                    x1: at(x),
+                    y1: at(ya),
+                    x2: at(x),
+                    y2: at(yb),
+                    stroke: c,
+                    width: Some("2"),
+                    dash: None,
+                    opacity: Some("0.5"),
+                });
+                svg.push(Shape::Circle {
+                    cx: at(x),
+                    cy: at(y),
+                    r: "5.5",
+                    fill: "white",
+                    stroke: Some(c),
+                });
             } else {
-                let _ = write!(
-                    svg,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{c}"/>"#
-                );
+                svg.push(Shape::Circle {
+                    cx: at(x),
+                    cy: at(y),
+                    r: "5.5",
+                    fill: c,
+                    stroke: None,
+                });
             }
             if m.approximate {
                 (y_of(v * 1.1), y_of(v * 0.9))
@@ -355,32 +475,49 @@ fn draw_mark(
         }
         (None, Some(h)) => {
             let (y1, y2) = (y_of(h), y_of(0.0));
-            let _ = write!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3" stroke-dasharray="5 4" stroke-opacity="0.7"/><line x1="{:.1}" y1="{y1:.1}" x2="{:.1}" y2="{y1:.1}" stroke="{c}" stroke-width="3"/>"#,
-                x - 7.0,
-                x + 7.0
-            );
+            open_bound(svg, x, y1, y2, y1, c);
             (y1, y1 + 4.0)
         }
         (Some(l), None) => {
             let (y1, y2) = (y_of(top_value), y_of(l));
-            let _ = write!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3" stroke-dasharray="5 4" stroke-opacity="0.7"/><line x1="{:.1}" y1="{y2:.1}" x2="{:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3"/>"#,
-                x - 7.0,
-                x + 7.0
-            );
+            open_bound(svg, x, y1, y2, y2, c);
             (y2 - 4.0, y2)
         }
         (None, None) => return,
     };
     let (label_x, baseline) = place_label(x, top, bottom, &m.value, placed);
-    let _ = write!(
-        svg,
-        r#"<text x="{label_x:.1}" y="{baseline:.1}" class="value" fill="{c}" text-anchor="middle">{}</text>"#,
-        esc(&m.value)
-    );
+    svg.push(Shape::Text {
+        x: at(label_x),
+        y: at(baseline),
+        class: "value",
+        fill: Some(c),
+        anchor: Some("middle"),
+        text: m.value.clone(),
+    });
+}
+
+/// An open bound: a dashed bar from `y1` to `y2` and a cap at `cap`.
+fn open_bound(svg: &mut Vec<Shape>, x: f64, y1: f64, y2: f64, cap: f64, c: &'static str) {
+    svg.push(Shape::Line {
+        x1: at(x),
+        y1: at(y1),
+        x2: at(x),
+        y2: at(y2),
+        stroke: c,
+        width: Some("3"),
+        dash: Some("5 4"),
+        opacity: Some("0.7"),
+    });
+    svg.push(Shape::Line {
+        x1: at(x - 7.0),
+        y1: at(cap),
+        x2: at(x + 7.0),
+        y2: at(cap),
+        stroke: c,
+        width: Some("3"),
+        dash: None,
+        opacity: None,
+    });
 }
 
 #[cfg(test)]

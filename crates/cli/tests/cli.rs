@@ -33,9 +33,54 @@ fn shared_dir() -> Option<PathBuf> {
     None
 }
 
+/// Reads a ledger the binary wrote, checking it against the JSON Schema in
+/// docs/ledger.schema.json (generated from the model types) on the way.
 fn read_ledger(path: &Path) -> Ledger {
     let text = std::fs::read_to_string(path).expect("ledger written");
-    serde_json::from_str(&text).expect("ledger parses as the model")
+    let json: serde_json::Value = serde_json::from_str(&text).expect("ledger is JSON");
+    assert_matches_schema(&json);
+    serde_json::from_value(json).expect("ledger parses as the model")
+}
+
+fn assert_matches_schema(ledger: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ledger.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("schema checked in"))
+            .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema is a valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(ledger)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "ledger does not match {}:\n{}",
+        path.display(),
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_model_rejects() {
+    let bad = serde_json::json!({
+        "schema": "crosscheck.ledger/2", "generator": "x", "documents": [], "entities": [],
+        "propositions": [], "timeline": [],
+        "claims": [{"id": "d:quote:0", "doc": "d", "kind": "quote", "sentence": 0,
+            "span": {"start": 0, "end": 1, "text": "x"},
+            "source": {"name": null, "kind": "unattributed", "role": null, "entity": null, "span": null},
+            "cue": null, "channel": null, "hedged": false, "time": null,
+            "quantity": {"low": 1.0}}]
+    });
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ledger.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("json");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    assert!(
+        !validator.is_valid(&bad),
+        "a quote claim without its quote is invalid"
+    );
+    assert!(serde_json::from_value::<Ledger>(bad).is_err());
 }
 
 /// Every span in the ledger slices its document's text exactly.

@@ -6,6 +6,7 @@ use crate::{Document, Span};
 
 /// What a claim asserts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     Quote,
@@ -15,6 +16,7 @@ pub enum ClaimKind {
 
 /// Who a claim comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Person,
@@ -25,6 +27,7 @@ pub enum SourceKind {
 
 /// The source of a claim, resolved to the most specific mention in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// "Michael Kofman", "the White House", "a senior intelligence official";
     /// `None` only for unattributed claims.
@@ -53,6 +56,7 @@ impl Source {
 
 /// What was said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: String,
     /// Verbatim between quote marks (true) or reported speech (false).
@@ -62,6 +66,7 @@ pub struct Quote {
 
 /// How a figure is bounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     Exact,
@@ -72,6 +77,7 @@ pub enum Bound {
 
 /// A count or amount as the text states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quantity {
     /// Lower value; `None` for an open lower bound ("up to 12,000").
     pub low: Option<f64>,
@@ -105,6 +111,7 @@ pub struct Quantity {
 /// "some 4,000 Veloran soldiers deployed to the border" → head `troop`,
 /// entities `veloran`, modifiers `border`, actions `deploy`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Measure {
     /// The head noun, lemmatised and mapped to its class ("soldiers" →
     /// "troop").
@@ -120,6 +127,7 @@ pub struct Measure {
 
 /// The attitude an actor takes towards a proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     Confirm,
@@ -132,6 +140,7 @@ pub enum Polarity {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stance {
     pub actor: String,
     pub polarity: Polarity,
@@ -146,6 +155,7 @@ pub struct Stance {
 
 /// A time qualifier attached to a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClaimTime {
     pub text: String,
     /// TIMEX3 value, see [`crate::TimeExpression::value`].
@@ -158,6 +168,7 @@ pub struct ClaimTime {
 /// under the same name (`"kind": "quote", "quote": {...}`), so a claim
 /// cannot carry a payload of another kind or none at all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ClaimBody {
     /// Something a source said, verbatim or reported.
@@ -208,6 +219,7 @@ impl From<Stance> for ClaimBody {
 
 /// One attributed assertion with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Claim {
     /// `<doc id>:<kind>:<n>`, stable for the same document and analyzer.
     pub id: String,

@@ -7,6 +7,7 @@ use crate::{Range, Span};
 /// into. Later stages fill `sentences`, `time_expressions`, `mentions` and
 /// `sourcing`; ingest leaves them empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// Stable content-derived id (hex of a hash of the clean text), so the
     /// same article ingested twice gets the same id.
@@ -91,6 +92,7 @@ impl Document {
 
 /// The role a paragraph plays in the article's layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     Headline,
@@ -101,6 +103,7 @@ pub enum ParagraphKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Paragraph {
     #[serde(flatten)]
     pub range: Range,
@@ -109,6 +112,7 @@ pub struct Paragraph {
 
 /// A sentence: byte range into `Document::text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sentence {
     #[serde(flatten)]
     pub range: Range,
@@ -124,6 +128,7 @@ impl Sentence {
 
 /// Estimated publication date bounds when metadata gives none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateEstimate {
     pub earliest: Option<NaiveDate>,
     pub latest: Option<NaiveDate>,
@@ -137,6 +142,7 @@ pub struct DateEstimate {
 
 /// TIMEX3 type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -147,6 +153,7 @@ pub enum TimexType {
 
 /// A temporal expression normalised TIMEX3-style against the document date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeExpression {
     pub text: String,
     pub span: Span,
@@ -163,6 +170,7 @@ pub struct TimeExpression {
 
 /// Entity type of a mention or canonical entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
     Person,
@@ -177,6 +185,7 @@ pub enum EntityType {
 
 /// One occurrence of a named entity inside a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mention {
     pub span: Span,
     #[serde(rename = "type")]
@@ -192,6 +201,7 @@ pub struct Mention {
 
 /// How a document is sourced: counts of claims by source kind.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sourcing {
     pub named: usize,
     pub organization: usize,

@@ -4,6 +4,7 @@ use crate::{Claim, Document, EntityType, Polarity, Sourcing, Span};
 
 /// A canonical entity across all documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entity {
     pub id: String,
     pub name: String,
@@ -21,6 +22,7 @@ pub struct Entity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EntityMention {
     pub doc: String,
     pub span: Span,
@@ -28,6 +30,7 @@ pub struct EntityMention {
 
 /// How the values grouped in a proposition relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PropositionStatus {
     Consistent,
@@ -38,6 +41,7 @@ pub enum PropositionStatus {
 
 /// Claims about the same measured thing, across documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Proposition {
     pub id: String,
     /// "North Korean troops" — what is measured.
@@ -51,6 +55,7 @@ pub struct Proposition {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PropositionValue {
     pub claim: String,
     pub doc: String,
@@ -66,6 +71,7 @@ pub struct PropositionValue {
 
 /// One dated point in the story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEntry {
     /// ISO date (or TIMEX3 value at coarser granularity).
     pub date: Option<String>,
@@ -78,6 +84,7 @@ pub struct TimelineEntry {
 
 /// An actor's stances on one matter, in time order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StanceTimeline {
     pub actor: String,
     pub about: String,
@@ -87,6 +94,7 @@ pub struct StanceTimeline {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StanceStep {
     pub claim: String,
     pub doc: String,
@@ -101,6 +109,7 @@ pub struct StanceStep {
 
 /// Quotes by one speaker across documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteGroup {
     pub speaker: String,
     pub claims: Vec<String>,
@@ -110,6 +119,7 @@ pub struct QuoteGroup {
 
 /// Sourcing of all documents from one outlet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutletSourcing {
     pub outlet: String,
     pub documents: usize,
@@ -118,6 +128,7 @@ pub struct OutletSourcing {
 
 /// Everything crosscheck knows about a story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ledger {
     pub schema: String,
     pub generator: String,

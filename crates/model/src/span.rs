@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// A stretch of a document's clean text: byte offsets `[start, end)` and the
 /// exact text they cover, so a reader can check evidence without re-slicing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -60,6 +61,7 @@ impl Span {
 /// Byte offsets without the text, for things whose text is cheap to recover
 /// and would bloat the ledger (sentences, paragraphs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Range {
     pub start: usize,
     pub end: usize,

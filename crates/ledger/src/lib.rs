@@ -8,6 +8,7 @@
 
 mod dates;
 mod entities;
+#[cfg(feature = "fixture")]
 pub mod fixture;
 mod measures;
 mod propositions;

@@ -13,7 +13,6 @@ use crosscheck_analyze::{AnalyzedDocument, Analyzer, Pipeline, StageTimes};
 use crosscheck_ingest::Input;
 use rayon::prelude::*;
 
-use crate::commands::eval::default_shared;
 use crate::read_ahead::{read_ahead, Item};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,6 +236,19 @@ fn print_results(
         .map(|(b, m)| format!("{:.0} MB→{:.0} MB", *b as f64 / 1e6, m))
         .collect();
     println!("peak memory as the corpus grows: {}", marks.join(", "));
+}
+
+/// `CROSSCHECK_SHARED`, else `../shared` from the current directory (the
+/// layout of a checkout), else the one beside the source tree.
+fn default_shared() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CROSSCHECK_SHARED") {
+        return PathBuf::from(dir);
+    }
+    let beside = PathBuf::from("../shared");
+    if beside.is_dir() {
+        return beside;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
 /// Peak resident set size of this process, from /proc (Linux); 0 elsewhere.

@@ -2,27 +2,12 @@
 //! or dangling titles, unnamed sources recognised. Reads
 //! `../shared/corpus/seeds` at run time.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crosscheck_attribution::quotes::find_quotes;
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::{Claim, Document, SourceKind};
 use crosscheck_text::SentenceSplitter;
-
-fn seeds_dir() -> Option<PathBuf> {
-    let shared = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("corpus/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("seed articles missing at {}", dir.display());
-    }
-    eprintln!("SKIPPED: seed articles not found at {}", dir.display());
-    None
-}
 
 fn analyse(path: &Path) -> (Document, Vec<Claim>) {
     let text = std::fs::read_to_string(path).unwrap_or_default();
@@ -40,18 +25,17 @@ fn analyse(path: &Path) -> (Document, Vec<Claim>) {
 }
 
 fn seeds() -> Vec<(Document, Vec<Claim>)> {
-    let Some(dir) = seeds_dir() else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    paths.sort();
-    paths.iter().map(|p| analyse(p)).collect()
+    crosscheck_testkit::seed_files()
+        .iter()
+        .map(|p| analyse(p))
+        .collect()
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn every_real_quote_is_covered_with_a_source() {
     for (doc, claims) in seeds() {
         for q in find_quotes(&doc.text) {
@@ -78,6 +62,10 @@ fn every_real_quote_is_covered_with_a_source() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn spans_are_exact_and_sources_well_formed() {
     let pronouns = ["he", "she", "they", "it", "we", "i", "his", "her"];
     for (doc, claims) in seeds() {
@@ -107,6 +95,10 @@ fn spans_are_exact_and_sources_well_formed() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn unnamed_sources_are_recognised() {
     let all = seeds();
     if all.is_empty() {

@@ -2,7 +2,7 @@
 //! ../shared, a batch of bad inputs, and the store across runs.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use crosscheck_model::Ledger;
@@ -17,20 +17,6 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .current_dir(dir)
         .output()
         .expect("the crosscheck binary runs")
-}
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    if dir.join("corpus/seeds").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{}: shared data missing under CI", dir.display());
-    }
-    eprintln!("SKIPPED: shared data not found at {}", dir.display());
-    None
 }
 
 /// Reads a ledger the binary wrote, checking it against the JSON Schema in
@@ -154,10 +140,13 @@ fn demo_writes_ledger_and_reports() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seeds_give_five_clean_documents() {
-    let Some(shared) = shared_dir() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let seeds = shared.join("corpus/seeds");
+    let seeds = crosscheck_testkit::shared("corpus/seeds");
     let out = run(
         &[
             "analyze",

@@ -185,8 +185,8 @@ fn seeds_give_five_clean_documents() {
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
+    enc.write_all(bytes).expect("gzip in memory");
+    enc.finish().expect("gzip in memory")
 }
 
 #[test]

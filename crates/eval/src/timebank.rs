@@ -39,6 +39,7 @@ struct Counts {
     kind: usize,
 }
 
+/// Scores time expressions (spans and TIMEX3 values) on the TimeBank documents in `dir`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| EvalError::io(dir, e))?

@@ -38,14 +38,20 @@ fn source(name: Option<&str>, kind: SourceKind, role: Option<&str>) -> Source {
 pub struct Figure<'a> {
     /// The figure as written, found in the sentence: "8,000 to 12,000".
     pub text: &'a str,
+    /// Lower value (`None` when open).
     pub low: Option<f64>,
+    /// Upper value (`None` when open).
     pub high: Option<f64>,
+    /// How it is bounded.
     pub bound: Bound,
+    /// Hedged by "about", "some", ...
     pub approximate: bool,
+    /// What is counted.
     pub subject: &'a str,
 }
 
 impl<'a> Figure<'a> {
+    /// One value.
     pub fn exact(text: &'a str, value: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -57,6 +63,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// One approximate value.
     pub fn about(text: &'a str, value: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             approximate: true,
@@ -64,6 +71,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// A range.
     pub fn range(text: &'a str, low: f64, high: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -75,6 +83,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// An upper bound.
     pub fn up_to(text: &'a str, high: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -96,6 +105,7 @@ pub struct ArticleBuilder {
 }
 
 impl ArticleBuilder {
+    /// An article with this id, outlet ("" for none) and title (its first sentence).
     pub fn new(id: &str, outlet: &str, title: &str) -> ArticleBuilder {
         let mut builder = ArticleBuilder {
             doc: Document {
@@ -255,6 +265,7 @@ impl ArticleBuilder {
         });
     }
 
+    /// The document and its claims.
     pub fn build(self) -> (Document, Vec<Claim>) {
         (self.doc, self.claims)
     }

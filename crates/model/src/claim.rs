@@ -9,8 +9,11 @@ use crate::{Document, Span};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
+    /// Something a source said.
     Quote,
+    /// A figure a source gives.
     Quantity,
+    /// An attitude a source takes.
     Stance,
 }
 
@@ -19,9 +22,13 @@ pub enum ClaimKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
+    /// A named person.
     Person,
+    /// An organisation, government or institution.
     Organization,
+    /// A source the text does not name ("a senior official").
     Anonymous,
+    /// No source given.
     Unattributed,
 }
 
@@ -32,6 +39,7 @@ pub struct Source {
     /// "Michael Kofman", "the White House", "a senior intelligence official";
     /// `None` only for unattributed claims.
     pub name: Option<String>,
+    /// What kind of source this is.
     pub kind: SourceKind,
     /// "military analyst", "speaking on condition of anonymity", ...
     pub role: Option<String>,
@@ -43,6 +51,7 @@ pub struct Source {
 }
 
 impl Source {
+    /// The source of a claim the text attributes to no one.
     pub fn unattributed() -> Source {
         Source {
             name: None,
@@ -58,9 +67,11 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
+    /// What was said, without the quote marks.
     pub text: String,
     /// Verbatim between quote marks (true) or reported speech (false).
     pub direct: bool,
+    /// Where it was said: the quoted words, or the reported clause.
     pub span: Span,
 }
 
@@ -69,9 +80,13 @@ pub struct Quote {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
+    /// One value ("10,000").
     Exact,
+    /// A lower bound ("more than 10,000").
     AtLeast,
+    /// An upper bound ("up to 12,000").
     AtMost,
+    /// A range ("8,000 to 12,000").
     Range,
 }
 
@@ -86,6 +101,7 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// Hedged by "about", "some", "an estimated", "nearly", ...
     pub approximate: bool,
+    /// How the figure is bounded.
     pub bound: Bound,
     /// "percent", "USD", "km", or `None` for plain counts.
     pub unit: Option<String>,
@@ -130,19 +146,29 @@ pub struct Measure {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
+    /// Says it is so ("confirmed").
     Confirm,
+    /// Says it is not so ("denied").
     Deny,
+    /// Declines to say ("did not confirm").
     NotConfirmed,
+    /// Claims it ("alleged", "accused").
     Allege,
+    /// Estimates it ("believes", "estimated").
     Estimate,
+    /// Admits it ("acknowledged").
     Acknowledge,
+    /// Condemns it, which presupposes it.
     Condemn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// An actor's stance on a proposition: who confirms, denies or alleges what.
 pub struct Stance {
+    /// Who takes the stance, as the text names it (pronouns resolved).
     pub actor: String,
+    /// Which stance.
     pub polarity: Polarity,
     /// The proposition the stance is about ("such reports", "the deployment").
     pub about: Option<Span>,
@@ -157,6 +183,7 @@ pub struct Stance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClaimTime {
+    /// The words that give the time ("on Monday", "initially").
     pub text: String,
     /// TIMEX3 value, see [`crate::TimeExpression::value`].
     pub value: String,

@@ -39,6 +39,7 @@ struct Row<'a> {
     sentence: &'a str,
 }
 
+/// One CSV row per claim, with its document's outlet and date.
 pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), ReportError> {
     let view = View::new(ledger);
     let mut csv = csv::Writer::from_writer(writer);

@@ -44,18 +44,24 @@ mod limits {
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why a report could not be written.
 pub enum ReportError {
     #[error("writing CSV: {0}")]
+    /// Writing the CSV failed.
     Csv(#[from] csv::Error),
     #[error("writing report: {0}")]
+    /// Writing a file failed.
     Io(#[from] std::io::Error),
 }
 
 /// Where [`write_reports`] put each report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportPaths {
+    /// The HTML report.
     pub html: std::path::PathBuf,
+    /// The Markdown report.
     pub markdown: std::path::PathBuf,
+    /// The claims CSV.
     pub csv: std::path::PathBuf,
 }
 

@@ -27,6 +27,7 @@ fn md(text: &str) -> String {
     out
 }
 
+/// The Markdown report of a ledger.
 pub fn markdown(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();

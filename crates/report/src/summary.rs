@@ -15,6 +15,7 @@ use crate::view::{
 /// Quotes are cut to this many characters in the terminal.
 const QUOTE_CHARS: usize = 110;
 
+/// The terminal summary of a ledger.
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();

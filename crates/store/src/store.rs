@@ -37,13 +37,21 @@ pub struct BatchStats {
 /// One stored document as `crosscheck documents --db` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentSummary {
+    /// The document id.
     pub id: String,
+    /// Its headline.
     pub title: Option<String>,
+    /// Its outlet.
     pub outlet: Option<String>,
+    /// Its publication date.
     pub published: Option<NaiveDate>,
+    /// Whitespace-separated words.
     pub words: usize,
+    /// Path or URL it was read from.
     pub source: String,
+    /// The earlier document it near-duplicates.
     pub duplicate_of: Option<String>,
+    /// How many claims it has.
     pub claims: usize,
     /// When it was stored, RFC 3339 UTC.
     pub added_at: String,
@@ -113,6 +121,7 @@ impl Store {
         })
     }
 
+    /// The store file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -243,10 +252,12 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// How many documents are stored.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM documents")
     }
 
+    /// How many claims are stored.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM claims")
     }

@@ -1,3 +1,7 @@
+//! The store: creating, migrating, adding batches, reloading, and refusing
+//! what is not a crosscheck store, each against a real SQLite file in a temp
+//! dir.
+
 mod support;
 
 use std::path::Path;
@@ -395,10 +399,11 @@ fn awkward_strings_and_values_round_trip() {
 fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Option<&str>) {
     let conn = raw(path);
     conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
-        .unwrap();
+        .expect("write the old store");
     conn.pragma_update(None, "application_id", APPLICATION_ID)
-        .unwrap();
-    conn.pragma_update(None, "user_version", 1).unwrap();
+        .expect("write the old store");
+    conn.pragma_update(None, "user_version", 1)
+        .expect("write the old store");
     conn.execute(
         "INSERT INTO batches (id, added_at, documents, claims) VALUES (1, 'then', ?1, ?2)",
         rusqlite::params![
@@ -406,7 +411,7 @@ fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Op
             batch.iter().map(|(_, c)| c.len()).sum::<usize>() as i64
         ],
     )
-    .unwrap();
+    .expect("write the old store");
     for (doc, claims) in batch {
         conn.execute(
             "INSERT INTO documents (id, source, words, added_at, batch, claim_count, body) \
@@ -415,13 +420,13 @@ fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Op
                 doc.id,
                 doc.source,
                 claims.len() as i64,
-                serde_json::to_string(doc).unwrap()
+                serde_json::to_string(doc).expect("write the old store")
             ],
         )
-        .unwrap();
+        .expect("write the old store");
         for (seq, claim) in claims.iter().enumerate() {
-            let mut v1 = serde_json::to_value(claim).unwrap();
-            let obj = v1.as_object_mut().unwrap();
+            let mut v1 = serde_json::to_value(claim).expect("write the old store");
+            let obj = v1.as_object_mut().expect("write the old store");
             obj.insert("sentence_index".into(), claim.sentence.into());
             obj.insert("sentence".into(), claim.sentence_text(doc).into());
             for payload in ["quote", "quantity", "stance"] {
@@ -438,10 +443,10 @@ fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Op
                     seq as i64,
                     claim.id,
                     claim.kind().name(),
-                    serde_json::to_string(&v1).unwrap()
+                    serde_json::to_string(&v1).expect("write the old store")
                 ],
             )
-            .unwrap();
+            .expect("write the old store");
         }
     }
 }

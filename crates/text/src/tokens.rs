@@ -596,14 +596,14 @@ fn scan_word(s: &str, i: usize) -> (usize, TokenKind, Shape) {
     only_number &= seen & (UPPER | LOWER) == 0;
     let possessive = joined && possessive_at(s.get(i..j).unwrap_or("")).is_some();
     let shape = Shape(
-        u16::from(upper_initial) * Shape::UPPER_INITIAL.0
-            | u16::from(digit_initial) * Shape::DIGIT_INITIAL.0
-            | u16::from(alpha) * Shape::HAS_ALPHA.0
-            | u16::from(seen & DIGIT != 0) * Shape::HAS_DIGIT.0
-            | u16::from(alpha && !lower) * Shape::ALL_UPPER.0
-            | u16::from(joined) * Shape::JOINED.0
-            | u16::from(ascii) * Shape::ASCII.0
-            | u16::from(possessive) * Shape::POSSESSIVE.0,
+        (u16::from(upper_initial) * Shape::UPPER_INITIAL.0)
+            | (u16::from(digit_initial) * Shape::DIGIT_INITIAL.0)
+            | (u16::from(alpha) * Shape::HAS_ALPHA.0)
+            | (u16::from(seen & DIGIT != 0) * Shape::HAS_DIGIT.0)
+            | (u16::from(alpha && !lower) * Shape::ALL_UPPER.0)
+            | (u16::from(joined) * Shape::JOINED.0)
+            | (u16::from(ascii) * Shape::ASCII.0)
+            | (u16::from(possessive) * Shape::POSSESSIVE.0),
     );
     let kind = if only_number {
         TokenKind::Number

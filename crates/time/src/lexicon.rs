@@ -10,49 +10,49 @@ use crosscheck_lexicon::{entries, shared, FxHashMap as HashMap, FxHashSet as Has
 /// their own with [`Lexicon::parse`].
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, u32>,
-    pub numbers: HashMap<String, u32>,
+    pub(crate) months: HashMap<String, u32>,
+    pub(crate) weekdays: HashMap<String, u32>,
+    pub(crate) numbers: HashMap<String, u32>,
     /// Count words without a value ("several") → "X", or a value ("couple").
-    pub vague: HashMap<String, String>,
+    pub(crate) vague: HashMap<String, String>,
     /// The same as word lists, longest first.
-    pub vague_phrases: Vec<(Vec<String>, String)>,
-    pub ordinals: HashMap<String, u32>,
-    pub units: HashMap<String, &'static str>,
-    pub parts: HashMap<String, &'static str>,
-    pub seasons: HashMap<String, &'static str>,
-    pub directions: HashMap<String, i32>,
-    pub deictic: HashMap<String, i64>,
-    pub references: HashMap<String, &'static str>,
+    pub(crate) vague_phrases: Vec<(Vec<String>, String)>,
+    pub(crate) ordinals: HashMap<String, u32>,
+    pub(crate) units: HashMap<String, &'static str>,
+    pub(crate) parts: HashMap<String, &'static str>,
+    pub(crate) seasons: HashMap<String, &'static str>,
+    pub(crate) directions: HashMap<String, i32>,
+    pub(crate) deictic: HashMap<String, i64>,
+    pub(crate) references: HashMap<String, &'static str>,
     /// Multi-word modifiers as word lists ("the end of").
-    pub modifiers: Vec<(Vec<String>, &'static str)>,
-    pub sets: HashMap<String, &'static str>,
-    pub future_cues: Vec<String>,
+    pub(crate) modifiers: Vec<(Vec<String>, &'static str)>,
+    pub(crate) sets: HashMap<String, &'static str>,
+    pub(crate) future_cues: Vec<String>,
     /// Words before a year-less date that place it after the last stated date.
-    pub later_cues: Vec<String>,
+    pub(crate) later_cues: Vec<String>,
     /// Words before a year-less date that place it before the last stated date.
-    pub earlier_cues: Vec<String>,
+    pub(crate) earlier_cues: Vec<String>,
     /// Words before a stated date that make it the start of the story told.
-    pub start_cues: Vec<String>,
+    pub(crate) start_cues: Vec<String>,
     /// Words that put a dated event in the writer's future.
-    pub future_markers: Vec<String>,
+    pub(crate) future_markers: Vec<String>,
     /// Superlatives and the like before "since": a comparison, not a start.
-    pub comparisons: Vec<String>,
+    pub(crate) comparisons: Vec<String>,
     /// Words right before a date that make it the end of a period.
-    pub endpoints: Vec<String>,
+    pub(crate) endpoints: Vec<String>,
     /// Determiners: "due to the ..." is causal.
-    pub determiners: Vec<String>,
+    pub(crate) determiners: Vec<String>,
     /// Past-tense words besides regular -ed forms.
-    pub past_words: Vec<String>,
+    pub(crate) past_words: Vec<String>,
     /// -ed words that are not past-tense verbs.
-    pub not_past: Vec<String>,
-    pub timezones: Vec<String>,
+    pub(crate) not_past: Vec<String>,
+    pub(crate) timezones: Vec<String>,
     /// Words before a bare "May"/"March" that make it a month.
-    pub month_cues: Vec<String>,
+    pub(crate) month_cues: Vec<String>,
     /// Words after a bare "May"/"March" that make it a verb or noun.
-    pub not_month_after: Vec<String>,
+    pub(crate) not_month_after: Vec<String>,
     /// Words an expression can start with; other tokens are skipped at once.
-    pub triggers: HashSet<String>,
+    pub(crate) triggers: HashSet<String>,
 }
 
 /// Words the grammar itself starts rules with (beyond the lexicon entries).

@@ -12,7 +12,9 @@ use crate::stances::polarity_verb;
 /// Words of a quote shown in a summary before it is cut short.
 const QUOTE_WORDS: usize = 14;
 
-/// A short line saying what a claim asserts.
+/// A short line saying what a claim asserts: the one place each kind of
+/// claim is put in words (the reports use it for kinds without their own
+/// layout).
 pub fn claim_summary(claim: &Claim) -> String {
     let source = claim
         .source
@@ -50,11 +52,13 @@ pub fn claim_summary(claim: &Claim) -> String {
     }
 }
 
+/// Which claim of a dated sentence stands for it on the timeline: a stance,
+/// else a figure, else any other.
 fn kind_rank(kind: ClaimKind) -> u8 {
     match kind {
         ClaimKind::Stance => 0,
         ClaimKind::Quantity => 1,
-        ClaimKind::Quote => 2,
+        _ => 2,
     }
 }
 

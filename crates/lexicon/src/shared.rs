@@ -8,33 +8,67 @@ const TITLES: &str = include_str!("../data/titles.tsv");
 const PRONOUNS: &str = include_str!("../data/pronouns.tsv");
 const MONTHS: &str = include_str!("../data/months.tsv");
 
-/// Who reads a speech verb (see `data/speech_verbs.tsv`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpeechUse {
-    /// Attributes a quotation (attribution).
-    Quote,
-    /// Also introduces reported speech without quote marks (attribution).
-    Reported,
-    /// Keeps an attribution after a quoted "?" or "!" in its sentence
-    /// (sentence splitting).
-    AfterQuote,
-    /// Makes a one-word name before it a person (entities).
-    NameSpeaker,
-    /// Makes its subject the claimant of a figure (figures).
-    Claimant,
+/// An enum of the uses that read a shared list, each named by its tag in the
+/// list's file.
+macro_rules! uses {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $tag:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            fn tag(self) -> &'static str {
+                match self {
+                    $($name::$variant => $tag,)*
+                }
+            }
+        }
+    };
 }
 
-impl SpeechUse {
-    fn tag(self) -> &'static str {
-        match self {
-            SpeechUse::Quote => "quote",
-            SpeechUse::Reported => "reported",
-            SpeechUse::AfterQuote => "after_quote",
-            SpeechUse::NameSpeaker => "name_speaker",
-            SpeechUse::Claimant => "claimant",
-        }
+uses!(
+    /// Who reads a speech verb (see `data/speech_verbs.tsv`).
+    SpeechUse {
+        /// Attributes a quotation (attribution).
+        Quote = "quote",
+        /// Also introduces reported speech without quote marks (attribution).
+        Reported = "reported",
+        /// Keeps an attribution after a quoted "?" or "!" in its sentence
+        /// (sentence splitting).
+        AfterQuote = "after_quote",
+        /// Makes a one-word name before it a person (entities).
+        NameSpeaker = "name_speaker",
+        /// Makes its subject the claimant of a figure (figures).
+        Claimant = "claimant",
     }
-}
+);
+
+uses!(
+    /// Who reads a title (see `data/titles.tsv`).
+    TitleUse {
+        /// Goes to a source's role, matched as written (attribution).
+        Role = "role",
+        /// Stripped from canonical names, matched folded (entities).
+        NameTitle = "name_title",
+        /// Marks a person in a claimant phrase, matched lower case (figures).
+        Claimant = "claimant",
+    }
+);
+
+uses!(
+    /// Who reads a pronoun (see `data/pronouns.tsv`).
+    PronounUse {
+        /// May stand for a quote's speaker, as written (attribution).
+        Speaker = "speaker",
+        /// Never the head of what a figure counts (figures).
+        NotSubject = "not_subject",
+        /// A stance actor that takes the source of the quote around it
+        /// (stances).
+        Actor = "actor",
+    }
+);
 
 /// Speech verbs and phrases for one use, in file order.
 pub fn speech_verbs(used: SpeechUse) -> impl Iterator<Item = &'static str> {
@@ -43,53 +77,11 @@ pub fn speech_verbs(used: SpeechUse) -> impl Iterator<Item = &'static str> {
         .map(|e| e.key())
 }
 
-/// Who reads a title (see `data/titles.tsv`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleUse {
-    /// Goes to a source's role, matched as written (attribution).
-    Role,
-    /// Stripped from canonical names, matched folded (entities).
-    NameTitle,
-    /// Marks a person in a claimant phrase, matched lower case (figures).
-    Claimant,
-}
-
-impl TitleUse {
-    fn tag(self) -> &'static str {
-        match self {
-            TitleUse::Role => "role",
-            TitleUse::NameTitle => "name_title",
-            TitleUse::Claimant => "claimant",
-        }
-    }
-}
-
 /// Titles for one use, in file order.
 pub fn titles(used: TitleUse) -> impl Iterator<Item = &'static str> {
     entries(TITLES)
         .filter(move |e| e.has_tag(1, used.tag()))
         .map(|e| e.key())
-}
-
-/// Who reads a pronoun (see `data/pronouns.tsv`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PronounUse {
-    /// May stand for a quote's speaker, as written (attribution).
-    Speaker,
-    /// Never the head of what a figure counts (figures).
-    NotSubject,
-    /// A stance actor that takes the source of the quote around it (stances).
-    Actor,
-}
-
-impl PronounUse {
-    fn tag(self) -> &'static str {
-        match self {
-            PronounUse::Speaker => "speaker",
-            PronounUse::NotSubject => "not_subject",
-            PronounUse::Actor => "actor",
-        }
-    }
 }
 
 /// Pronouns for one use with the gender each allows (`m`, `f`, `p`, `n`,

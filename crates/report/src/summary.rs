@@ -3,13 +3,12 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
+use crosscheck_ledger::{claim_summary, sourcing_ranking};
 use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
-    View,
+    doc_date, figure_line, outlet, percent, shorten, source_name, status_name, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -27,6 +26,14 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
+    documents(&mut out, ledger, &view);
+    across_sources(&mut out, ledger, &view);
+    sourcing(&mut out, ledger, &view);
+    out
+}
+
+/// Each document with its claims, one line a claim.
+fn documents(out: &mut String, ledger: &Ledger, view: &View) {
     for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
         let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
         let _ = writeln!(
@@ -53,7 +60,8 @@ pub fn summary(ledger: &Ledger) -> String {
                     let (value, subject) = figure_line(quantity);
                     format!("figure  {value} {subject} — {}", source_name(claim))
                 }
-                ClaimBody::Stance { stance } => format!("stance  {}", stance_line(stance)),
+                // A stance, and any other kind: its one-line summary.
+                _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
             };
             let hedge = if claim.hedged { " (hedged)" } else { "" };
             let _ = writeln!(out, "    {line}{hedge}");
@@ -62,6 +70,10 @@ pub fn summary(ledger: &Ledger) -> String {
     if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
         let _ = writeln!(out, "\n{note}");
     }
+}
+
+/// Figures grouped across documents, stance changes, quote variants.
+fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\nAcross sources");
     let shown: Vec<_> = ledger
         .propositions
@@ -96,7 +108,7 @@ pub fn summary(ledger: &Ledger) -> String {
     if !changes.is_empty() {
         let _ = writeln!(out, "  Stance changes");
         for t in changes {
-            let steps = crate::view::steps_line(t, &view);
+            let steps = crate::view::steps_line(t, view);
             let _ = writeln!(
                 out,
                 "    {} {}: {}",
@@ -125,6 +137,10 @@ pub fn summary(ledger: &Ledger) -> String {
             }
         }
     }
+}
+
+/// Documents by their share of anonymous sources.
+fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "  Sourcing (most anonymous first)");
     let _ = writeln!(
         out,
@@ -149,5 +165,4 @@ pub fn summary(ledger: &Ledger) -> String {
             outlet(doc)
         );
     }
-    out
 }

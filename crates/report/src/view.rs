@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crosscheck_ledger::{polarity_verb, value_text_of};
 use crosscheck_model::{
-    Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, SourceKind, Stance,
-    StanceStep, StanceTimeline,
+    Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, SourceKind, StanceStep,
+    StanceTimeline,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -116,14 +116,6 @@ pub fn figure_line(q: &Quantity) -> (String, String) {
         value = format!("{value} {unit}");
     }
     (value, q.subject.clone().unwrap_or_default())
-}
-
-/// "Velora confirmed the troop deployment".
-pub fn stance_line(s: &Stance) -> String {
-    let about = s.about.as_ref().map_or("", |a| a.text.as_str());
-    format!("{} {} {}", s.actor, polarity_verb(s.polarity), about)
-        .trim_end()
-        .to_string()
 }
 
 pub fn percent(share: f64) -> String {

@@ -119,7 +119,7 @@ impl Normalizer {
                 let about = stance.about.as_ref().map_or("", |s| s.text.trim());
                 stance.matter = self.matter(about);
             }
-            ClaimBody::Quote { .. } => {}
+            _ => {}
         }
     }
 

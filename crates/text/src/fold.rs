@@ -105,6 +105,18 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_path_folds_like_the_char_path() {
+        for b in 0u8..128 {
+            let token = format!("Ab{}Z", char::from(b));
+            let mut slow = String::new();
+            for c in token.chars() {
+                fold_char_into(c, &mut slow);
+            }
+            assert_eq!(fold(&token), slow, "byte {b}");
+        }
+    }
+
+    #[test]
     fn folding_is_char_by_char() {
         for word in ["Zelenskyy’s", "İstanbul", "Straße", "ÉTÉ–x", "a`b"] {
             let whole = fold(word);

@@ -6,20 +6,18 @@
 //! docs/architecture.md).
 
 mod entities;
-mod figures;
+mod facts;
 mod qualify;
 mod quotes;
 mod sentences;
-mod stances;
 mod subjects;
 mod times;
 
 pub use entities::Entities;
-pub use figures::Figures;
+pub use facts::{Figures, Stances};
 pub use qualify::Qualify;
 pub use quotes::Quotes;
 pub use sentences::Sentences;
-pub use stances::Stances;
 pub use subjects::Subjects;
 pub use times::Times;
 

@@ -148,6 +148,73 @@ struct Mark {
     color: &'static str,
 }
 
+/// Where dates and values fall on a chart.
+struct Scale {
+    first: Option<NaiveDate>,
+    span_days: f64,
+    /// Right edge of the dated part; undated values sit to its right.
+    plot_right: f64,
+    undated_width: f64,
+    undated_slot: f64,
+    /// Grid step and the value at the top of the plot.
+    step: f64,
+    top_value: f64,
+}
+
+impl Scale {
+    fn new(p: &Proposition, dates: &[Option<NaiveDate>]) -> Scale {
+        let first = dates.iter().flatten().min().copied();
+        let last = dates.iter().flatten().max().copied();
+        let undated_count = dates.iter().filter(|d| d.is_none()).count();
+        let plot_width = WIDTH - RIGHT - LEFT;
+        // Undated values take as much room as they need, up to all of it.
+        let undated_width = if undated_count == 0 {
+            0.0
+        } else if dates.iter().any(Option::is_some) {
+            (undated_count as f64 * UNDATED_SLOT + 20.0).min(plot_width * 0.6)
+        } else {
+            plot_width
+        };
+        let max_value = p
+            .values
+            .iter()
+            .flat_map(|v| [v.low, v.high])
+            .flatten()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max);
+        let step = tick_step(max_value * 1.1);
+        Scale {
+            first,
+            span_days: match (first, last) {
+                (Some(a), Some(b)) => (b - a).num_days() as f64,
+                _ => 0.0,
+            },
+            plot_right: WIDTH - RIGHT - undated_width,
+            undated_width,
+            undated_slot: undated_width / undated_count.max(1) as f64,
+            step,
+            top_value: ((max_value * 1.1) / step).ceil().max(1.0) * step,
+        }
+    }
+
+    /// The x of a date (the undated band's edge for none).
+    fn x(&self, date: Option<NaiveDate>) -> f64 {
+        match (date, self.first) {
+            (Some(d), Some(f)) if self.span_days > 0.0 => {
+                LEFT + 20.0
+                    + (d - f).num_days() as f64 / self.span_days * (self.plot_right - LEFT - 40.0)
+            }
+            (Some(_), _) => (LEFT + self.plot_right) / 2.0,
+            (None, _) => self.plot_right,
+        }
+    }
+
+    /// The y of a value.
+    fn y(&self, v: f64) -> f64 {
+        TOP + (1.0 - (v / self.top_value).clamp(0.0, 1.05)) * (HEIGHT - TOP - BOTTOM)
+    }
+}
+
 /// The chart of one proposition.
 pub fn chart(p: &Proposition, view: &View) -> Chart {
     let dates: Vec<Option<NaiveDate>> = p
@@ -155,52 +222,43 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
         .iter()
         .map(|v| parse_date(v.date.as_deref()))
         .collect();
-    let first = dates.iter().flatten().min().copied();
-    let last = dates.iter().flatten().max().copied();
-    let undated_count = dates.iter().filter(|d| d.is_none()).count();
-    let any_undated = undated_count > 0;
-    let dated_any = dates.iter().any(Option::is_some);
-    let plot_width = WIDTH - RIGHT - LEFT;
-    // Undated values take as much room as they need, up to all of it.
-    let undated_width = if !any_undated {
-        0.0
-    } else if dated_any {
-        (undated_count as f64 * UNDATED_SLOT + 20.0).min(plot_width * 0.6)
-    } else {
-        plot_width
-    };
-    let plot_right = WIDTH - RIGHT - undated_width;
-    let span_days = match (first, last) {
-        (Some(a), Some(b)) => (b - a).num_days() as f64,
-        _ => 0.0,
-    };
-    let x_of = |date: Option<NaiveDate>| -> f64 {
-        match (date, first) {
-            (Some(d), Some(f)) if span_days > 0.0 => {
-                LEFT + 20.0 + (d - f).num_days() as f64 / span_days * (plot_right - LEFT - 40.0)
-            }
-            (Some(_), _) => (LEFT + plot_right) / 2.0,
-            (None, _) => plot_right,
-        }
-    };
-    let undated_slot = undated_width / undated_count.max(1) as f64;
-    let mut undated_seen = 0usize;
-    let max_value = p
-        .values
-        .iter()
-        .flat_map(|v| [v.low, v.high])
-        .flatten()
-        .filter(|v| v.is_finite())
-        .fold(0.0f64, f64::max);
-    let step = tick_step(max_value * 1.1);
-    let top_value = ((max_value * 1.1) / step).ceil().max(1.0) * step;
-    let y_of = |v: f64| TOP + (1.0 - (v / top_value).clamp(0.0, 1.05)) * (HEIGHT - TOP - BOTTOM);
+    let scale = Scale::new(p, &dates);
+    let (marks, sources) = marks(p, &dates, &scale, view);
+    let mut svg = grid(&scale);
+    date_labels(&mut svg, p, &dates, &scale, view);
+    if scale.undated_width > 0.0 {
+        undated_band(&mut svg, &scale);
+    }
+    // A faint trend line for figures that change over time.
+    if p.status == PropositionStatus::Evolving {
+        svg.push(trend(&marks, &dates, &scale));
+    }
+    let mut placed: Vec<Label> = Vec::new();
+    for m in &marks {
+        draw_mark(&mut svg, m, &scale, &mut placed);
+    }
+    legend(&mut svg, &sources);
+    Chart {
+        label: format!("{}: values by date and source", p.label),
+        width: WIDTH,
+        height: HEIGHT,
+        shapes: svg,
+    }
+}
 
-    // Colour by source, spread values sharing an x position.
+/// Each value's mark, coloured by source (the sources in order of first
+/// appearance), values sharing an x position spread apart.
+fn marks(
+    p: &Proposition,
+    dates: &[Option<NaiveDate>],
+    scale: &Scale,
+    view: &View,
+) -> (Vec<Mark>, Vec<String>) {
     let mut sources: Vec<String> = Vec::new();
     let mut marks: Vec<Mark> = Vec::new();
     let mut used: Vec<(i64, usize)> = Vec::new();
-    for (v, date) in p.values.iter().zip(&dates) {
+    let mut undated_seen = 0usize;
+    for (v, date) in p.values.iter().zip(dates) {
         let claim = view.claim(&v.claim);
         let source = claim
             .map(crate::view::source_name)
@@ -213,7 +271,7 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
             }
         };
         let x = if date.is_some() {
-            let base = x_of(*date);
+            let base = scale.x(*date);
             let slot = base.round() as i64;
             let n = match used
                 .iter_mut()
@@ -231,7 +289,7 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
             base + n as f64 * SPREAD
         } else {
             undated_seen += 1;
-            plot_right + (undated_seen as f64 - 0.5) * undated_slot
+            scale.plot_right + (undated_seen as f64 - 0.5) * scale.undated_slot
         };
         let quantity = claim.and_then(|c| c.quantity());
         marks.push(Mark {
@@ -243,12 +301,15 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
             color: PALETTE[index % PALETTE.len()],
         });
     }
+    (marks, sources)
+}
 
-    let mut svg: Vec<Shape> = Vec::new();
-    // Grid and y axis.
+/// Grid lines with their values, and the axis.
+fn grid(scale: &Scale) -> Vec<Shape> {
+    let mut svg = Vec::new();
     let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
-        let y = y_of(tick);
+    while tick <= scale.top_value + scale.step / 2.0 {
+        let y = scale.y(tick);
         svg.push(line(
             LEFT.to_string(),
             at(y),
@@ -257,9 +318,9 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
             GRID,
         ));
         svg.push(tick_text(LEFT - 8.0, y + 4.0, "end", format_number(tick)));
-        tick += step;
+        tick += scale.step;
     }
-    let base_y = y_of(0.0);
+    let base_y = scale.y(0.0);
     svg.push(line(
         LEFT.to_string(),
         at(base_y),
@@ -267,7 +328,19 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
         at(base_y),
         AXIS,
     ));
-    // Date labels, skipping those that would collide.
+    svg
+}
+
+/// Date labels under the axis ("≈" for an estimated date), skipping those
+/// that would collide.
+fn date_labels(
+    svg: &mut Vec<Shape>,
+    p: &Proposition,
+    dates: &[Option<NaiveDate>],
+    scale: &Scale,
+    view: &View,
+) {
+    let base_y = scale.y(0.0);
     let mut labelled: Vec<f64> = Vec::new();
     let mut distinct: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
     distinct.sort();
@@ -279,7 +352,7 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
         .filter_map(|v| parse_date(v.date.as_deref()))
         .collect();
     for d in distinct {
-        let x = x_of(Some(d));
+        let x = scale.x(Some(d));
         let shown = if estimated.contains(&d) {
             format!("≈{d}")
         } else {
@@ -292,48 +365,51 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
         svg.push(line(at(x), at(base_y), at(x), at(base_y + 5.0), AXIS));
         svg.push(tick_text(x, base_y + 20.0, "middle", shown));
     }
-    if any_undated {
-        svg.push(Shape::Rect {
-            x: at(plot_right),
-            y: TOP.to_string(),
-            width: at(undated_width),
-            height: at(base_y - TOP),
-            rounded: false,
-            fill: "#f3f4f6",
-            fill_opacity: "0.6",
-            stroke: None,
-        });
-        svg.push(tick_text(
-            plot_right + undated_width / 2.0,
-            base_y + 20.0,
-            "middle",
-            "no date".to_string(),
-        ));
+}
+
+/// The shaded band where undated values sit.
+fn undated_band(svg: &mut Vec<Shape>, scale: &Scale) {
+    let base_y = scale.y(0.0);
+    svg.push(Shape::Rect {
+        x: at(scale.plot_right),
+        y: TOP.to_string(),
+        width: at(scale.undated_width),
+        height: at(base_y - TOP),
+        rounded: false,
+        fill: "#f3f4f6",
+        fill_opacity: "0.6",
+        stroke: None,
+    });
+    svg.push(tick_text(
+        scale.plot_right + scale.undated_width / 2.0,
+        base_y + 20.0,
+        "middle",
+        "no date".to_string(),
+    ));
+}
+
+/// A line through the dated values' midpoints.
+fn trend(marks: &[Mark], dates: &[Option<NaiveDate>], scale: &Scale) -> Shape {
+    let points: Vec<String> = marks
+        .iter()
+        .zip(dates)
+        .filter(|(_, d)| d.is_some())
+        .filter_map(|(m, _)| {
+            let v = match (m.low, m.high) {
+                (Some(l), Some(h)) => (l + h) / 2.0,
+                (Some(v), None) | (None, Some(v)) => v,
+                (None, None) => return None,
+            };
+            Some(format!("{:.1},{:.1}", m.x, scale.y(v)))
+        })
+        .collect();
+    Shape::Polyline {
+        points: points.join(" "),
     }
-    // A faint trend line for figures that change over time.
-    if p.status == PropositionStatus::Evolving {
-        let points: Vec<String> = marks
-            .iter()
-            .zip(&dates)
-            .filter(|(_, d)| d.is_some())
-            .filter_map(|(m, _)| {
-                let v = match (m.low, m.high) {
-                    (Some(l), Some(h)) => (l + h) / 2.0,
-                    (Some(v), None) | (None, Some(v)) => v,
-                    (None, None) => return None,
-                };
-                Some(format!("{:.1},{:.1}", m.x, y_of(v)))
-            })
-            .collect();
-        svg.push(Shape::Polyline {
-            points: points.join(" "),
-        });
-    }
-    let mut placed: Vec<Label> = Vec::new();
-    for m in &marks {
-        draw_mark(&mut svg, m, &y_of, top_value, &mut placed);
-    }
-    // Legend: one line per source.
+}
+
+/// One line per source.
+fn legend(svg: &mut Vec<Shape>, sources: &[String]) {
     for (i, source) in sources.iter().enumerate().take(12) {
         let y = TOP + 6.0 + i as f64 * 17.0;
         let x = WIDTH - RIGHT + 16.0;
@@ -352,12 +428,6 @@ pub fn chart(p: &Proposition, view: &View) -> Chart {
             anchor: None,
             text: shorten(source, 30),
         });
-    }
-    Chart {
-        label: format!("{}: values by date and source", p.label),
-        width: WIDTH,
-        height: HEIGHT,
-        shapes: svg,
     }
 }
 
@@ -414,13 +484,9 @@ fn place_label(x: f64, top: f64, bottom: f64, text: &str, placed: &mut Vec<Label
     (x, baseline)
 }
 
-fn draw_mark(
-    svg: &mut Vec<Shape>,
-    m: &Mark,
-    y_of: &dyn Fn(f64) -> f64,
-    top_value: f64,
-    placed: &mut Vec<Label>,
-) {
+fn draw_mark(svg: &mut Vec<Shape>, m: &Mark, scale: &Scale, placed: &mut Vec<Label>) {
+    let y_of = |v: f64| scale.y(v);
+    let top_value = scale.top_value;
     let (x, c) = (m.x, m.color);
     let (top, bottom) = match (m.low, m.high) {
         (Some(l), Some(h)) if (h - l).abs() > f64::EPSILON => {

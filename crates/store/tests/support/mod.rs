@@ -193,7 +193,8 @@ fn claim(
             }
             .into()
         }
-        ClaimKind::Stance => {
+        // A stance (the store treats every other kind alike).
+        _ => {
             source = Source {
                 name: Some("the harbour master".to_string()),
                 kind: SourceKind::Person,

@@ -106,7 +106,7 @@ mod tests {
         assert_eq!(
             err,
             OrderError::Unwritten {
-                stage: "times",
+                stage: "tokens",
                 slot: Slot::Sentences
             }
         );

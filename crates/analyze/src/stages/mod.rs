@@ -17,7 +17,7 @@ pub use entities::Entities;
 pub use facts::{Figures, Stances};
 pub use qualify::Qualify;
 pub use quotes::Quotes;
-pub use sentences::Sentences;
+pub use sentences::{Sentences, Tokens};
 pub use subjects::Subjects;
 pub use times::Times;
 
@@ -27,6 +27,7 @@ use crate::stage::Stage;
 pub fn standard() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(Sentences::default()),
+        Box::new(Tokens),
         Box::new(Times::default()),
         Box::new(Entities::default()),
         Box::new(Quotes::default()),

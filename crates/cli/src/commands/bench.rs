@@ -17,7 +17,7 @@ use crate::read_ahead::{read_ahead, Item};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BenchStage {
-    /// Ingest, sentences and tokens (the `sentences` stage).
+    /// Ingest and sentence splitting (the `sentences` stage).
     Split,
     /// Ingest, sentences and quote attribution (`sentences`, `quotes`).
     Quotes,

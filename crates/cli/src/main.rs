@@ -26,8 +26,7 @@ crosscheck analyze articles/ -o ledger.json      analyse a directory, write the 
 crosscheck analyze new/*.html --db story.db      add articles to a local store\n  \
 crosscheck documents --db story.db               list what the store holds\n  \
 crosscheck stories --db story.db                 list the stories it holds\n  \
-crosscheck report --db story.db --html story.html\n  \
-crosscheck eval golden-rules                     measure on a public gold set"
+crosscheck report --db story.db --html story.html"
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -68,14 +67,6 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
     },
     /// Write Markdown, HTML or CSV reports from a ledger file or a store.
     Report(commands::report::Args),
-    /// Measure crosscheck on a public gold dataset.
-    Eval {
-        /// Which evaluation (run without a name to list them).
-        name: Option<String>,
-        /// The shared data folder (holding data/ and corpus/).
-        #[arg(long, value_name = "DIR")]
-        shared: Option<PathBuf>,
-    },
     /// Throughput and memory benchmark on a corpus built from ../shared.
     Bench(commands::bench::Args),
 }
@@ -97,7 +88,6 @@ fn main() -> ExitCode {
         Command::Documents { db } => commands::documents::run(&db),
         Command::Stories { db } => commands::stories::run(&db),
         Command::Report(args) => commands::report::run(&args, cli.quiet),
-        Command::Eval { name, shared } => commands::eval::run(name.as_deref(), shared),
         Command::Bench(args) => commands::bench::run(&args, cli.quiet),
     };
     match result {

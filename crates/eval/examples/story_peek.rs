@@ -2,15 +2,14 @@
 use crosscheck_analyze::Analyzer;
 use crosscheck_eval::stories::{cluster_window, parse_gold, GOLD};
 use crosscheck_stories::{DocumentProfile, StoryIndex};
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let shared = crosscheck_eval::default_shared_dir();
     let corpus = shared.join("corpus/reuters21578/reuters21578.jsonl");
-    let gold: Vec<_> = parse_gold(GOLD)
-        .unwrap()
+    let gold: Vec<_> = parse_gold(GOLD)?
         .into_iter()
         .filter(|a| a.split == "tune")
         .collect();
-    let w = cluster_window(&corpus, gold, &Analyzer::new(), StoryIndex::new()).unwrap();
+    let w = cluster_window(&corpus, gold, &Analyzer::new(), StoryIndex::new())?;
     for (a, d) in w.articles.iter().zip(&w.documents).take(200) {
         let head = d.paragraphs.first().map(|p| p.range.end).unwrap_or(0);
         let ms: Vec<String> = d
@@ -31,4 +30,5 @@ fn main() {
             top.join(" ")
         );
     }
+    Ok(())
 }

@@ -30,11 +30,13 @@ pub const SPLITS: [&str; 2] = ["tune", "heldout"];
 /// One annotated article.
 #[derive(Debug, Clone)]
 pub struct GoldArticle {
+    /// `tune` or `heldout`.
     pub split: String,
     /// JSONL line, 1-based.
     pub line: usize,
     /// FNV-1a 64 of the record's title, hex.
     pub title_hash: String,
+    /// The hand-given story label, unique within its window.
     pub story: String,
 }
 
@@ -141,10 +143,13 @@ fn read_lines(path: &Path, wanted: &HashSet<usize>) -> Result<HashMap<usize, Str
 
 /// One window read, analysed and clustered.
 pub struct ClusteredWindow {
+    /// The window's gold articles, in file order.
     pub articles: Vec<GoldArticle>,
+    /// Their analysed documents, in the same order.
     pub documents: Vec<Document>,
     /// Predicted story number per article.
     pub predicted: Vec<u32>,
+    /// The index after the window.
     pub index: StoryIndex,
 }
 

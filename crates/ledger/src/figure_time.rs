@@ -14,7 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 /// Phrases saying a sentence reports earlier reporting or an earlier state
 /// ("had said", "initially"): its figures come from before the report.
 static EARLIER: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crate::lists::entries(include_str!("../data/earlier_reporting.txt"))
+    crosscheck_lexicon::lines(include_str!("../data/earlier_reporting.txt"))
         .map(str::to_lowercase)
         .collect()
 });
@@ -45,7 +45,9 @@ const DATE_LEAD: &[&str] = &[
 /// When a figure holds: the days `start..=end`, either end open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureTime {
+    /// First day it can be about (`None`: open).
     pub start: Option<NaiveDate>,
+    /// Last day it can be about (`None`: open).
     pub end: Option<NaiveDate>,
     /// What set it, for the reader: "publication date", "“a week ago”",
     /// "“had said”: before the report".
@@ -53,6 +55,7 @@ pub struct FigureTime {
 }
 
 impl FigureTime {
+    /// A time nothing places.
     pub fn unknown() -> FigureTime {
         FigureTime {
             start: None,

@@ -12,17 +12,18 @@
 mod dates;
 mod entities;
 mod figure_time;
+#[cfg(feature = "fixture")]
 pub mod fixture;
-mod lists;
+mod measures;
 mod parties;
 mod propositions;
 mod quotes;
 mod sourcing;
 mod stances;
 mod stories;
-mod subject;
 mod timeline;
 mod verdict;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,7 +37,6 @@ pub use propositions::{format_number, value_text_of};
 pub use sourcing::{sourcing_ranking, UNKNOWN_OUTLET};
 pub use stances::polarity_verb;
 pub use stories::assign_stories;
-pub use subject::{parse as parse_subject, Subject};
 pub use timeline::claim_summary;
 
 /// Builds the ledger from analysed documents and their claims, grouping the

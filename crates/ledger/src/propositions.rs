@@ -10,24 +10,28 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crosscheck_model::{Bound, Claim, Proposition, PropositionValue, Quantity};
+use crosscheck_model::{Bound, Claim, Measure, Proposition, PropositionValue, Quantity};
 
 use crate::dates::DocInfo;
 use crate::figure_time::FigureTime;
-use crate::subject::{self, Subject};
+use crate::measures::match_score;
 use crate::verdict::{self, Observation};
+use crate::words::WORDS;
 
-/// Events whose counts can only grow (the dead, the wounded).
+/// Events whose counts can only grow (the dead, the wounded), as action
+/// classes.
 static CUMULATIVE_EVENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crate::lists::entries(include_str!("../data/cumulative_events.txt"))
-        .flat_map(subject::actions_of)
+    crosscheck_lexicon::lines(include_str!("../data/cumulative_events.txt"))
+        .flat_map(|e| WORDS.actions_of(e))
         .collect()
 });
 
 /// What the verdict needs to know about a figure beyond its claim: the time
 /// it is about and the party its source speaks for.
 pub trait Judge {
+    /// The time the figure is about.
     fn time_of(&self, claim: &Claim) -> FigureTime;
+    /// The party to the story the figure's source speaks for.
     fn party_of(&self, claim: &Claim) -> Option<String>;
     /// True when words beside the figure make it a part, an addition or an
     /// option ("a further 437 mln"): never compared with a whole.
@@ -37,17 +41,17 @@ pub trait Judge {
     /// Whose the counted things are, when a possessive says so ("his
     /// group's 6.9 mln shares", "its 19,000 tonne quota").
     fn holder_of(&self, claim: &Claim) -> Option<String>;
-    /// The words beside the figure (reduced by [`subject::word_class`],
-    /// its subject's own left out): what happens to what it counts.
+    /// The words beside the figure (reduced to their word classes, its
+    /// subject's own left out): what happens to what it counts.
     fn neighbours_of(&self, claim: &Claim) -> Vec<String>;
     /// The figure's sentence, lower case.
     fn sentence_of(&self, claim: &Claim) -> String;
 }
 
-/// Heads naming a unit or a change rather than a counted thing.
+/// Head classes naming a unit or a change rather than a counted thing.
 static GENERIC_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crate::lists::entries(include_str!("../data/generic_heads.txt"))
-        .map(|w| subject::parse(w).map_or_else(|| w.to_string(), |s| s.head))
+    crosscheck_lexicon::lines(include_str!("../data/generic_heads.txt"))
+        .map(|w| WORDS.head_of(w))
         .collect()
 });
 
@@ -77,7 +81,7 @@ struct Value<'a> {
     time: FigureTime,
     party: Option<String>,
     /// What the figure counts, when it can be compared with another.
-    comparable: Option<Subject>,
+    comparable: Option<Measure>,
     context: Vec<String>,
     holder: Option<String>,
     neighbours: Vec<String>,
@@ -106,7 +110,7 @@ impl Value<'_> {
 }
 
 fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option<Value<'a>> {
-    let quantity = claim.quantity.as_ref()?;
+    let quantity = claim.quantity()?;
     let (low, high) = (
         quantity.low.filter(|v| v.is_finite()),
         quantity.high.filter(|v| v.is_finite()),
@@ -140,22 +144,17 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
     })
 }
 
-/// What a figure counts, when it says: its parsed subject with the event,
-/// unless the subject names only a unit or a change ("dlrs", "increase").
-fn comparable_subject(quantity: &Quantity) -> Option<Subject> {
-    let mut parsed = subject::parse(quantity.subject.as_deref()?)?;
-    if GENERIC_HEADS.contains(&parsed.head) {
-        return None;
-    }
-    if let Some(event) = quantity.event.as_deref() {
-        parsed.actions.extend(subject::actions_of(event));
-    }
-    Some(parsed)
+/// What a figure counts, when it says: its measure (subject and event, from
+/// analysis), unless the subject names only a unit or a change ("dlrs",
+/// "increase").
+fn comparable_measure(quantity: &Quantity) -> Option<Measure> {
+    let measure = quantity.measure.as_ref()?;
+    (!GENERIC_HEADS.contains(&measure.head)).then(|| measure.clone())
 }
 
 /// A growing group of distinct subjects judged to measure the same thing.
 struct Cluster {
-    profile: Subject,
+    profile: Measure,
     subjects: Vec<usize>,
 }
 
@@ -172,31 +171,24 @@ pub fn group(
 ) -> Grouping {
     let mut grouping = Grouping::default();
     // bucket → distinct subject → claim indices
-    let mut buckets: HashMap<(String, String), HashMap<Subject, Vec<usize>>> = HashMap::new();
+    let mut buckets: HashMap<(String, String), HashMap<&Measure, Vec<usize>>> = HashMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(quantity) = claim.quantity.as_ref() else {
+        let Some(quantity) = claim.quantity() else {
             continue;
         };
         if value_of(claim, infos).is_none() {
             continue;
         }
-        let parsed = quantity.subject.as_deref().and_then(subject::parse);
-        let Some(mut parsed) = parsed else {
+        let Some(measure) = quantity.measure.as_ref() else {
             // Nothing says what this figure counts: nobody can corroborate it.
             grouping.uncorroborated.insert(claim.id.clone());
             continue;
         };
-        // What happened to the counted things, when the extractor read it
-        // from the sentence rather than the subject ("1,000 soldiers were
-        // killed"): casualty counts must not meet deployment counts.
-        if let Some(event) = quantity.event.as_deref() {
-            parsed.actions.extend(subject::actions_of(event));
-        }
         let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
         buckets
-            .entry((parsed.head.clone(), unit))
+            .entry((measure.head.clone(), unit))
             .or_default()
-            .entry(parsed)
+            .entry(measure)
             .or_default()
             .push(i);
     }
@@ -222,7 +214,7 @@ pub fn group(
                     v.time = judge.time_of(c);
                     v.party = judge.party_of(c);
                     if !judge.is_part(c) {
-                        v.comparable = comparable_subject(v.quantity);
+                        v.comparable = comparable_measure(v.quantity);
                     }
                     v.context = judge.context_of(c);
                     v.holder = judge.holder_of(c);
@@ -282,10 +274,10 @@ pub fn group(
 /// Assigns each distinct subject to the best matching cluster, most specific
 /// subjects first so bare heads ("troops") join a specific group rather than
 /// bridging two groups that disagree.
-fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
-    let mut distinct: Vec<(Subject, Vec<usize>)> = subjects.into_iter().collect();
+fn cluster_bucket(subjects: HashMap<&Measure, Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut distinct: Vec<(&Measure, Vec<usize>)> = subjects.into_iter().collect();
     distinct.sort_by(|(a, ca), (b, cb)| {
-        let spec = |s: &Subject| s.entities.len() * 4 + s.actions.len() * 2 + s.modifiers.len();
+        let spec = |s: &Measure| s.entities.len() * 4 + s.actions.len() * 2 + s.modifiers.len();
         spec(b)
             .cmp(&spec(a))
             .then(cb.len().cmp(&ca.len()))
@@ -300,7 +292,7 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             .into_iter()
             .filter_map(|c| {
                 let cluster = clusters.get(c)?;
-                let score = subject::match_score(subject, &cluster.profile)?;
+                let score = match_score(subject, &cluster.profile)?;
                 Some((score, cluster.subjects.len(), c))
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
@@ -308,11 +300,9 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             Some((_, _, c)) => c,
             None => {
                 clusters.push(Cluster {
-                    profile: Subject {
+                    profile: Measure {
                         head: subject.head.clone(),
-                        entities: BTreeSet::new(),
-                        modifiers: BTreeSet::new(),
-                        actions: BTreeSet::new(),
+                        ..Measure::default()
                     },
                     subjects: Vec::new(),
                 });
@@ -463,21 +453,13 @@ fn uncorroborated<'a>(values: &[Value<'a>]) -> Vec<&'a str> {
 }
 
 fn proposition(values: &[Value], story: &str) -> Proposition {
+    // A measure's actions hold its subject's participles and its event's.
     let cumulative = values.iter().any(|v| {
         v.quantity
-            .event
-            .as_deref()
-            .into_iter()
-            .flat_map(subject::actions_of)
-            .chain(
-                v.quantity
-                    .subject
-                    .as_deref()
-                    .and_then(subject::parse)
-                    .into_iter()
-                    .flat_map(|s| s.actions),
-            )
-            .any(|a| CUMULATIVE_EVENTS.contains(&a))
+            .measure
+            .iter()
+            .flat_map(|m| &m.actions)
+            .any(|a| CUMULATIVE_EVENTS.contains(a))
     });
     let observations: Vec<Observation> = values
         .iter()

@@ -13,6 +13,7 @@ use crate::entities::{is_dateline, name_key, NameIndex};
 use crate::figure_time::{figure_time, FigureTime};
 use crate::parties::Parties;
 use crate::propositions::Judge;
+use crate::words::WORDS;
 
 /// Entities listed for a story.
 const STORY_ENTITIES: usize = 6;
@@ -47,18 +48,14 @@ enum Cue {
 
 /// (phrase, cue, true when it comes before the figure).
 static CUES: LazyLock<Vec<(String, Cue, bool)>> = LazyLock::new(|| {
-    include_str!("../data/figure_cues.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut fields = l.split('\t');
-            let phrase = fields.next()?.trim().to_lowercase();
-            let cue = match fields.next()?.trim() {
+    crosscheck_lexicon::entries(include_str!("../data/figure_cues.tsv"))
+        .filter_map(|e| {
+            let cue = match e.column(1)? {
                 "part" => Cue::Part,
                 "earlier" => Cue::Earlier,
                 _ => return None,
             };
-            Some((phrase, cue, fields.next()?.trim() == "before"))
+            Some((e.key().to_lowercase(), cue, e.column(2)? == "before"))
         })
         .collect()
 });
@@ -200,8 +197,8 @@ impl StoryJudge<'_> {
     /// The words just before and just after a claim's figure, lower case.
     fn windows(&self, claim: &Claim) -> Option<(Vec<String>, Vec<String>)> {
         let doc = self.documents.get(claim.doc.as_str())?;
-        let figure = claim.quantity.as_ref()?.span.range();
-        let sentence = doc.sentences.get(claim.sentence_index)?.range;
+        let figure = claim.quantity()?.span.range();
+        let sentence = doc.sentences.get(claim.sentence)?.range;
         let lower = |a: usize, b: usize| doc.text.get(a..b).unwrap_or("").to_lowercase();
         let words = |text: String| -> Vec<String> {
             text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
@@ -245,10 +242,7 @@ impl Judge for StoryJudge<'_> {
         let Some(doc) = self.documents.get(claim.doc.as_str()) else {
             return FigureTime::unknown();
         };
-        let sentence = doc
-            .sentences
-            .get(claim.sentence_index)
-            .map_or(claim.sentence.as_str(), |s| s.range.slice(&doc.text));
+        let sentence = claim.sentence_text(doc);
         let time = claim
             .time
             .as_ref()
@@ -274,10 +268,9 @@ impl Judge for StoryJudge<'_> {
         let Some(doc) = self.documents.get(claim.doc.as_str()) else {
             return Vec::new();
         };
-        let (Some(quantity), Some(sentence)) = (
-            claim.quantity.as_ref(),
-            doc.sentences.get(claim.sentence_index),
-        ) else {
+        let (Some(quantity), Some(sentence)) =
+            (claim.quantity(), doc.sentences.get(claim.sentence))
+        else {
             return Vec::new();
         };
         let subject: BTreeSet<String> = quantity
@@ -285,7 +278,7 @@ impl Judge for StoryJudge<'_> {
             .as_deref()
             .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
-            .filter_map(crate::subject::word_class)
+            .filter_map(|w| WORDS.word_class(w))
             .collect();
         let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
         // Who speaks and where it is printed say nothing of what is counted.
@@ -297,7 +290,7 @@ impl Judge for StoryJudge<'_> {
         .into_iter()
         .flatten()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter_map(crate::subject::word_class)
+        .filter_map(|w| WORDS.word_class(w))
         .collect();
         let figure = quantity.span.range();
         let words = |a: usize, b: usize| -> Vec<String> {
@@ -324,7 +317,7 @@ impl Judge for StoryJudge<'_> {
             {
                 continue;
             }
-            if let Some(class) = crate::subject::word_class(word) {
+            if let Some(class) = WORDS.word_class(word) {
                 if !subject.contains(&class) && !speaker.contains(&class) {
                     out.insert(class);
                 }
@@ -338,7 +331,7 @@ impl Judge for StoryJudge<'_> {
             .get(claim.doc.as_str())
             .and_then(|doc| {
                 doc.sentences
-                    .get(claim.sentence_index)
+                    .get(claim.sentence)
                     .map(|s| s.range.slice(&doc.text).to_lowercase())
             })
             .unwrap_or_default()
@@ -367,7 +360,7 @@ impl Judge for StoryJudge<'_> {
         let Some(doc) = self.documents.get(claim.doc.as_str()) else {
             return Vec::new();
         };
-        let Some(sentence) = doc.sentences.get(claim.sentence_index) else {
+        let Some(sentence) = doc.sentences.get(claim.sentence) else {
             return Vec::new();
         };
         let source_key = claim

@@ -20,24 +20,27 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
-use crosscheck_model::PropositionStatus;
+use crosscheck_model::{Measure, PropositionStatus};
 
 use crate::entities::name_key;
 use crate::figure_time::FigureTime;
-use crate::subject::{self, Subject};
+use crate::measures::entities_agree;
+use crate::words::WORDS;
 
-/// Heads of things someone holds (shares, stakes): see [`same_thing`].
+/// Head classes of things someone holds (shares, stakes): see
+/// [`same_thing`].
 static OWNED_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crate::lists::entries(include_str!("../data/owned_heads.txt"))
-        .map(|w| subject::parse(w).map_or_else(|| w.to_string(), |s| s.head))
+    crosscheck_lexicon::lines(include_str!("../data/owned_heads.txt"))
+        .map(|w| WORDS.head_of(w))
         .collect()
 });
 
 /// One figure of a proposition with what the verdict needs.
 #[derive(Debug, Clone)]
 pub struct Observation<'a> {
-    /// Lowest and highest value the figure allows (approximations widened).
+    /// Lowest value the figure allows (approximations widened).
     pub lo: f64,
+    /// Highest value the figure allows (approximations widened).
     pub hi: f64,
     /// A single number standing for it.
     pub representative: f64,
@@ -51,18 +54,20 @@ pub struct Observation<'a> {
     pub origin: &'a str,
     /// A copy (syndicated, near-duplicate) of a figure counted elsewhere.
     pub copy: bool,
+    /// The time the figure is about.
     pub time: FigureTime,
     /// What it counts, `None` when it cannot be compared (a unit alone, a
     /// part or an addition).
-    pub subject: Option<Subject>,
+    pub subject: Option<Measure>,
     /// The entities its sentence is about, its source's left out.
     pub context: Vec<String>,
     /// Whose the counted things are, when a possessive says so.
     pub holder: Option<String>,
     /// The words beside the figure, reduced, its subject's left out.
     pub neighbours: Vec<String>,
-    /// Its sentence and the figure as written, lower case.
+    /// Its sentence, lower case.
     pub sentence: String,
+    /// The figure as written, lower case.
     pub figure: String,
     /// "per year", "a day": figures at different rates count different
     /// things.
@@ -212,7 +217,7 @@ fn same_thing(a: &Observation, b: &Observation) -> bool {
     // neither: "300 people died" is not "15,000 people".
     let actions = x.actions == y.actions || !x.actions.is_disjoint(&y.actions);
     let subjects = x.head == y.head
-        && subject::entities_agree(&x.entities, &y.entities)
+        && entities_agree(&x.entities, &y.entities)
         && actions
         && (x.modifiers.is_empty() || y.modifiers.is_empty() || x.modifiers == y.modifiers);
     if !subjects {
@@ -449,7 +454,7 @@ mod tests {
             origin,
             copy: false,
             time,
-            subject: subject::parse("soldiers"),
+            subject: crosscheck_subject::Normalizer::new().measure(Some("soldiers"), None),
             context: Vec::new(),
             holder: None,
             neighbours: Vec::new(),

@@ -1,14 +1,17 @@
-//! The Markdown report.
+//! The Markdown report: the story index first, then each story's ledger
+//! under its own heading (documents, figures, disagreements, stances,
+//! timeline), then what holds across stories (sourcing, quote variants,
+//! entities, documents).
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger};
+use crosscheck_ledger::{claim_summary, sourcing_ranking};
+use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::view::{
     doc_date, documents_count, figure_line, highlighted, outlet, outlets_count, percent,
-    source_name, stance_line, status_name, story_span, story_title, title, View,
+    source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -27,6 +30,7 @@ fn md(text: &str) -> String {
     out
 }
 
+/// The Markdown report of a ledger.
 pub fn markdown(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
@@ -39,7 +43,26 @@ pub fn markdown(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
+    story_index(&mut out, ledger);
+    for story in ledger.stories.iter().take(STORIES) {
+        story_section(&mut out, ledger, &view, story);
+    }
+    if ledger.stories.len() > STORIES {
+        let _ = writeln!(
+            out,
+            "The other {} stories are listed in the index above; their ledgers are in the ledger JSON and the claims CSV.\n",
+            ledger.stories.len() - STORIES
+        );
+    }
+    sourcing(&mut out, ledger, &view);
+    quote_variants(&mut out, ledger, &view);
+    entities(&mut out, ledger);
+    documents(&mut out, ledger, &view);
+    out
+}
 
+/// One row a story, largest first.
+fn story_index(out: &mut String, ledger: &Ledger) {
     let _ = writeln!(out, "## Stories\n");
     let _ = writeln!(out, "| story | title | documents | dates | outlets |");
     let _ = writeln!(out, "|---|---|---:|---|---:|");
@@ -58,124 +81,12 @@ pub fn markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "\n{note}");
     }
     let _ = writeln!(out);
-    for story in ledger.stories.iter().take(STORIES) {
-        story_section(&mut out, ledger, &view, story);
-    }
-    if ledger.stories.len() > STORIES {
-        let _ = writeln!(
-            out,
-            "The other {} stories are listed in the index above; their ledgers are in the ledger JSON and the claims CSV.\n",
-            ledger.stories.len() - STORIES
-        );
-    }
-
-    let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
-    let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
-        let Some(doc) = view.doc(&id) else { continue };
-        let s = doc.sourcing.clone().unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "| [{}] {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            view.doc_number(&id).unwrap_or(0),
-            md(title(doc)),
-            md(outlet(doc)),
-            percent(share),
-            s.named,
-            s.organization,
-            s.anonymous,
-            s.unattributed,
-            s.hedged,
-            s.single_source_figures
-        );
-    }
-
-    let variants: Vec<_> = ledger
-        .quote_groups
-        .iter()
-        .filter(|g| !g.variants.is_empty())
-        .collect();
-    if !variants.is_empty() {
-        let _ = writeln!(out, "\n## Quotes reported in different wording\n");
-        for g in variants {
-            for pair in &g.variants {
-                let _ = writeln!(out, "- **{}**", md(&g.speaker));
-                for id in pair {
-                    if let Some(c) = view.claim(id) {
-                        let doc = view.doc(&c.doc);
-                        let _ = writeln!(
-                            out,
-                            "  - “{}” — {}",
-                            md(c.quote.as_ref().map_or("", |q| q.text.as_str())),
-                            md(doc.map_or("", outlet))
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    if !ledger.entities.is_empty() {
-        let _ = writeln!(out, "\n## Entities\n");
-        let _ = writeln!(out, "| name | type | aliases | mentions |");
-        let _ = writeln!(out, "|---|---|---|---:|");
-        for e in ledger.entities.iter().take(ROWS) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                md(&e.name),
-                crate::entity_type_name(e.kind),
-                md(&e.aliases.join(", ")),
-                e.mentions.len()
-            );
-        }
-    }
-
-    let _ = writeln!(out, "\n## Documents\n");
-    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
-        let _ = writeln!(
-            out,
-            "### [{}] {}\n\n{} · {} · {} words · {} sentences\n",
-            i + 1,
-            md(title(doc)),
-            md(outlet(doc)),
-            doc_date(doc),
-            doc.word_count(),
-            doc.sentences.len()
-        );
-        for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim
-                    .quote
-                    .as_ref()
-                    .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
-                ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
-                    format!(
-                        "figure: {} {} — {}",
-                        md(&v),
-                        md(&s),
-                        md(&source_name(claim))
-                    )
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance: {}", md(&s))),
-            };
-            if let Some(line) = line {
-                let _ = writeln!(out, "- {line}");
-            }
-        }
-        let _ = writeln!(out);
-    }
-    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
-        let _ = writeln!(out, "{note}");
-    }
-    out
 }
 
 /// One story's ledger: its documents, figures, disagreements, stances and
 /// timeline.
-fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crosscheck_model::Story) {
-    let propositions: Vec<_> = ledger
+fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &Story) {
+    let propositions: Vec<&Proposition> = ledger
         .propositions
         .iter()
         .filter(|p| p.story == story.id)
@@ -187,7 +98,7 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
         md(story_title(story)),
         documents_count(story.documents.len()),
         story_span(story),
-        outlets_count(story)
+        outlets_count(story.outlets.len())
     );
     for id in &story.documents {
         if let Some(doc) = view.doc(id) {
@@ -202,11 +113,21 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
         }
     }
     let _ = writeln!(out);
+    figures(out, &propositions, view);
+    disagreements(out, &propositions, view);
+    stances(out, ledger, view, &story.id);
+    timeline(out, ledger, view, &story.id);
+    let _ = writeln!(out);
+}
+
+/// A story's figures: those several reports give, with the time each is
+/// about, then those only one gives.
+fn figures(out: &mut String, propositions: &[&Proposition], view: &View) {
     let _ = writeln!(out, "### Figures across sources\n");
-    let (shared, single): (Vec<_>, Vec<_>) = propositions
+    let (shared, single): (Vec<&Proposition>, Vec<&Proposition>) = propositions
         .iter()
         .copied()
-        .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
+        .partition(|p| p.status != PropositionStatus::SingleSource);
     for p in shared.into_iter().take(ROWS) {
         let _ = writeln!(out, "#### {} — {}\n", md(&p.label), status_name(p.status));
         let _ = writeln!(out, "{}\n", md(&p.explanation));
@@ -218,8 +139,8 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
         for v in &p.values {
             let claim = view.claim(&v.claim);
             let value = claim
-                .and_then(figure_line)
-                .map(|(v, _)| v)
+                .and_then(|c| c.quantity())
+                .map(|q| figure_line(q).0)
                 .unwrap_or_default();
             let copy = if v.copy_of.is_some() { " (copy)" } else { "" };
             let _ = writeln!(
@@ -244,29 +165,31 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
             .flat_map(|p| p.values.iter().map(move |v| (p, v)))
             .collect();
         for (p, v) in rows.iter().take(ROWS) {
-            {
-                let claim = view.claim(&v.claim);
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    md(&p.label),
-                    md(&v.text),
-                    md(&claim.map(source_name).unwrap_or_default()),
-                    md(v.outlet.as_deref().unwrap_or("")),
-                    view.value_date(v)
-                );
-            }
+            let claim = view.claim(&v.claim);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&p.label),
+                md(&v.text),
+                md(&claim.map(source_name).unwrap_or_default()),
+                md(v.outlet.as_deref().unwrap_or("")),
+                view.value_date(v)
+            );
         }
         let _ = writeln!(out);
     }
+}
 
+/// Conflicting, disputed and evolving figures with the sentences of their
+/// lowest and highest values.
+fn disagreements(out: &mut String, propositions: &[&Proposition], view: &View) {
     let _ = writeln!(out, "### Disagreements, series and their evidence\n");
     for p in propositions.iter().filter(|p| {
         matches!(
             p.status,
-            crosscheck_model::PropositionStatus::Conflicting
-                | crosscheck_model::PropositionStatus::Disputed
-                | crosscheck_model::PropositionStatus::Evolving
+            PropositionStatus::Conflicting
+                | PropositionStatus::Disputed
+                | PropositionStatus::Evolving
         )
     }) {
         let _ = writeln!(
@@ -278,7 +201,7 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
         );
         for v in crate::extremes(p) {
             if let Some(claim) = view.claim(&v.claim) {
-                let (before, figure, after) = highlighted(claim);
+                let (before, figure, after) = highlighted(claim, view);
                 let _ = writeln!(
                     out,
                     "> {}**{}**{}  \n> — {}, {} ({})\n",
@@ -292,13 +215,11 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
             }
         }
     }
+}
 
+fn stances(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
     let _ = writeln!(out, "### Stances over time\n");
-    for t in ledger
-        .stance_timelines
-        .iter()
-        .filter(|t| t.story == story.id)
-    {
+    for t in ledger.stance_timelines.iter().filter(|t| t.story == story) {
         let steps = crate::view::steps_line(t, view);
         let changed = if t.changed {
             " — **changed position**"
@@ -313,14 +234,16 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
             steps
         );
     }
+}
 
+fn timeline(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
     let _ = writeln!(out, "\n### Timeline\n");
     let _ = writeln!(out, "| date | event | document |");
     let _ = writeln!(out, "|---|---|---|");
     for e in ledger
         .timeline
         .iter()
-        .filter(|e| e.story == story.id)
+        .filter(|e| e.story == story)
         .take(TIMELINE)
     {
         let date = match (&e.date, e.date_estimated) {
@@ -335,6 +258,112 @@ fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &crossch
             view.doc_number(&e.doc).unwrap_or(0)
         );
     }
+}
 
-    let _ = writeln!(out);
+fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
+    let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
+    let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
+        let Some(doc) = view.doc(&id) else { continue };
+        let s = doc.sourcing.clone().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| [{}] {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            view.doc_number(&id).unwrap_or(0),
+            md(title(doc)),
+            md(outlet(doc)),
+            percent(share),
+            s.named,
+            s.organization,
+            s.anonymous,
+            s.unattributed,
+            s.hedged,
+            s.single_source_figures
+        );
+    }
+}
+
+fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
+    let variants: Vec<_> = ledger
+        .quote_groups
+        .iter()
+        .filter(|g| !g.variants.is_empty())
+        .collect();
+    if !variants.is_empty() {
+        let _ = writeln!(out, "\n## Quotes reported in different wording\n");
+        for g in variants {
+            for pair in &g.variants {
+                let _ = writeln!(out, "- **{}**", md(&g.speaker));
+                for id in pair {
+                    if let Some(c) = view.claim(id) {
+                        let doc = view.doc(&c.doc);
+                        let _ = writeln!(
+                            out,
+                            "  - “{}” — {}",
+                            md(c.quote().map_or("", |q| q.text.as_str())),
+                            md(doc.map_or("", outlet))
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn entities(out: &mut String, ledger: &Ledger) {
+    if !ledger.entities.is_empty() {
+        let _ = writeln!(out, "\n## Entities\n");
+        let _ = writeln!(out, "| name | type | aliases | mentions |");
+        let _ = writeln!(out, "|---|---|---|---:|");
+        for e in ledger.entities.iter().take(ROWS) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&e.name),
+                crate::entity_type_name(e.kind),
+                md(&e.aliases.join(", ")),
+                e.mentions.len()
+            );
+        }
+    }
+}
+
+fn documents(out: &mut String, ledger: &Ledger, view: &View) {
+    let _ = writeln!(out, "\n## Documents\n");
+    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
+        let _ = writeln!(
+            out,
+            "### [{}] {}\n\n{} · {} · {} words · {} sentences\n",
+            i + 1,
+            md(title(doc)),
+            md(outlet(doc)),
+            doc_date(doc),
+            doc.word_count(),
+            doc.sentences.len()
+        );
+        for claim in view.claims_of(&doc.id) {
+            let line = match &claim.body {
+                ClaimBody::Quote { quote } => {
+                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
+                }
+                ClaimBody::Quantity { quantity } => {
+                    let (v, s) = figure_line(quantity);
+                    format!(
+                        "figure: {} {} — {}",
+                        md(&v),
+                        md(&s),
+                        md(&source_name(claim))
+                    )
+                }
+                // A stance, and any other kind: its one-line summary.
+                _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
+            };
+            let _ = writeln!(out, "- {line}");
+        }
+        let _ = writeln!(out);
+    }
+    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
+        let _ = writeln!(out, "{note}");
+    }
 }

@@ -1,21 +1,23 @@
 //! The terminal summary: the story index first (each story's size, span of
 //! dates and outlets), then story by story its documents with their quotes,
-//! figures and stances and what the sources say together, then sourcing.
+//! figures and stances and what the sources say together, then what holds
+//! across all stories (quote variants, sourcing).
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
+use crosscheck_ledger::{claim_summary, sourcing_ranking};
+use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::view::{
     doc_date, documents_count, figure_line, outlet, outlets_count, percent, shorten, source_name,
-    stance_line, status_name, story_span, story_title, title, View,
+    status_name, story_span, story_title, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
 const QUOTE_CHARS: usize = 110;
 
+/// The terminal summary of a ledger.
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
@@ -27,6 +29,16 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
+    story_index(&mut out, ledger);
+    stories(&mut out, ledger, &view);
+    let _ = writeln!(out, "\nAcross all stories");
+    quote_variants(&mut out, ledger, &view);
+    sourcing(&mut out, ledger, &view);
+    out
+}
+
+/// One line a story, largest first.
+fn story_index(out: &mut String, ledger: &Ledger) {
     let _ = writeln!(out, "\nStories ({}), largest first", ledger.stories.len());
     for story in ledger.stories.iter().take(ROWS) {
         let _ = writeln!(
@@ -44,26 +56,23 @@ pub fn summary(ledger: &Ledger) -> String {
     if let Some(note) = more(ledger.stories.len(), ROWS) {
         let _ = writeln!(out, "  {note}");
     }
+}
+
+/// Story by story: its heading, its documents with their claims, and what
+/// its sources say together.
+fn stories(out: &mut String, ledger: &Ledger, view: &View) {
     let mut listed = 0;
     for story in ledger.stories.iter().take(STORIES) {
-        let _ = writeln!(
-            out,
-            "\n== {} {} — {} · {} · {}",
-            story.id,
-            story_title(story),
-            documents_count(story.documents.len()),
-            story_span(story),
-            outlets_count(story)
-        );
+        story_heading(out, story);
         for id in &story.documents {
             let Some(doc) = view.doc(id) else { continue };
             listed += 1;
             if listed > DOCUMENTS {
                 continue;
             }
-            document_lines(&mut out, &view, doc);
+            document(out, view, doc);
         }
-        story_lines(&mut out, ledger, &view, &story.id);
+        across_sources(out, ledger, view, &story.id);
     }
     if listed > DOCUMENTS {
         let _ = writeln!(out, "\n{}", more(listed, DOCUMENTS).unwrap_or_default());
@@ -75,55 +84,22 @@ pub fn summary(ledger: &Ledger) -> String {
             ledger.stories.len() - STORIES
         );
     }
-    let _ = writeln!(out, "\nAcross all stories");
-    let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();
-    if variants > 0 {
-        let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
-        for g in ledger
-            .quote_groups
-            .iter()
-            .filter(|g| !g.variants.is_empty())
-        {
-            for [a, b] in &g.variants {
-                let text = |id: &str| {
-                    view.claim(id)
-                        .and_then(|c| c.quote.as_ref())
-                        .map(|q| shorten(&q.text, 60))
-                        .unwrap_or_default()
-                };
-                let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
-            }
-        }
-    }
-    let _ = writeln!(out, "  Sourcing (most anonymous first)");
-    let _ = writeln!(
-        out,
-        "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  document",
-        "anon%", "named", "org", "anon", "unattr", "hedged", "single"
-    );
-    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
-        let Some(doc) = view.doc(&id) else { continue };
-        let s = doc.sourcing.clone().unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  [{}] {} ({})",
-            percent(share),
-            s.named,
-            s.organization,
-            s.anonymous,
-            s.unattributed,
-            s.hedged,
-            s.single_source_figures,
-            view.doc_number(&id).unwrap_or(0),
-            shorten(title(doc), 50),
-            outlet(doc)
-        );
-    }
-    out
 }
 
-/// One document's line and its claims.
-fn document_lines(out: &mut String, view: &View, doc: &crosscheck_model::Document) {
+fn story_heading(out: &mut String, story: &Story) {
+    let _ = writeln!(
+        out,
+        "\n== {} {} — {} · {} · {}",
+        story.id,
+        story_title(story),
+        documents_count(story.documents.len()),
+        story_span(story),
+        outlets_count(story.outlets.len())
+    );
+}
+
+/// One document's line and its claims, one line a claim.
+fn document(out: &mut String, view: &View, doc: &Document) {
     let _ = writeln!(
         out,
         "\n[{}] {}",
@@ -144,28 +120,26 @@ fn document_lines(out: &mut String, view: &View, doc: &crosscheck_model::Documen
             .unwrap_or_default()
     );
     for claim in view.claims_of(&doc.id) {
-        let line = match claim.kind {
-            ClaimKind::Quote => claim.quote.as_ref().map(|q| {
-                format!(
-                    "quote   {} — “{}”",
-                    source_name(claim),
-                    shorten(&q.text, QUOTE_CHARS)
-                )
-            }),
-            ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
+        let line = match &claim.body {
+            ClaimBody::Quote { quote } => format!(
+                "quote   {} — “{}”",
+                source_name(claim),
+                shorten(&quote.text, QUOTE_CHARS)
+            ),
+            ClaimBody::Quantity { quantity } => {
+                let (value, subject) = figure_line(quantity);
                 format!("figure  {value} {subject} — {}", source_name(claim))
-            }),
-            ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
+            }
+            // A stance, and any other kind: its one-line summary.
+            _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
         };
-        if let Some(line) = line {
-            let hedge = if claim.hedged { " (hedged)" } else { "" };
-            let _ = writeln!(out, "    {line}{hedge}");
-        }
+        let hedge = if claim.hedged { " (hedged)" } else { "" };
+        let _ = writeln!(out, "    {line}{hedge}");
     }
 }
 
 /// What one story's sources say together: figures and stance changes.
-fn story_lines(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
+fn across_sources(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
     let _ = writeln!(out, "  Across sources");
     let own: Vec<_> = ledger
         .propositions
@@ -213,5 +187,57 @@ fn story_lines(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
                 steps
             );
         }
+    }
+}
+
+/// Quotes one speaker gave in different wording.
+fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
+    let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();
+    if variants == 0 {
+        return;
+    }
+    let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
+    for g in ledger
+        .quote_groups
+        .iter()
+        .filter(|g| !g.variants.is_empty())
+    {
+        for [a, b] in &g.variants {
+            let text = |id: &str| {
+                view.claim(id)
+                    .and_then(|c| c.quote())
+                    .map(|q| shorten(&q.text, 60))
+                    .unwrap_or_default()
+            };
+            let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
+        }
+    }
+}
+
+/// Documents by their share of anonymous sources.
+fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
+    let _ = writeln!(out, "  Sourcing (most anonymous first)");
+    let _ = writeln!(
+        out,
+        "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  document",
+        "anon%", "named", "org", "anon", "unattr", "hedged", "single"
+    );
+    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
+        let Some(doc) = view.doc(&id) else { continue };
+        let s = doc.sourcing.clone().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  [{}] {} ({})",
+            percent(share),
+            s.named,
+            s.organization,
+            s.anonymous,
+            s.unattributed,
+            s.hedged,
+            s.single_source_figures,
+            view.doc_number(&id).unwrap_or(0),
+            shorten(title(doc), 50),
+            outlet(doc)
+        );
     }
 }

@@ -7,32 +7,28 @@
 //! political news, 2015-2016) by `examples/background_df.rs`; only words and
 //! counts are kept, never text.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crosscheck_lexicon::{entries, FxHashMap};
 
 use crate::words::content_words;
 
 struct Background {
     documents: u32,
-    df: HashMap<&'static str, u32>,
+    df: FxHashMap<&'static str, u32>,
 }
 
 static BACKGROUND: LazyLock<Background> = LazyLock::new(|| {
-    let mut documents = 0;
-    let mut df = HashMap::new();
-    for line in include_str!("../data/background_df.tsv").lines() {
-        if let Some(n) = line.strip_prefix("# documents\t") {
-            documents = n.trim().parse().unwrap_or(0);
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut fields = line.split('\t');
-        if let (Some(word), Some(Ok(n))) = (fields.next(), fields.next().map(str::parse)) {
-            df.insert(word, n);
-        }
-    }
+    let data = include_str!("../data/background_df.tsv");
+    // The one header the loader would skip as a comment: the count.
+    let documents = data
+        .lines()
+        .find_map(|l| l.strip_prefix("# documents\t"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    let df = entries(data)
+        .filter_map(|e| Some((e.key(), e.column(1)?.parse().ok()?)))
+        .collect();
     Background { documents, df }
 });
 

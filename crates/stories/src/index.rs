@@ -90,7 +90,9 @@ pub struct Story {
     pub documents: Vec<String>,
     /// Title of the earliest document (the first to join among equals).
     pub title: Option<String>,
+    /// Earliest document date.
     pub first: Option<NaiveDate>,
+    /// Latest document date.
     pub last: Option<NaiveDate>,
     /// Set when this story was merged into another.
     pub merged_into: Option<u32>,
@@ -173,6 +175,7 @@ struct Dirty {
 /// a store writes to keep its index current without rewriting it whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryDelta {
+    /// The index's settings (written once, read back to go on).
     pub settings: Settings,
     /// Documents counted in the frequencies, in all.
     pub documents: u32,
@@ -185,16 +188,19 @@ pub struct StoryDelta {
 }
 
 impl StoryDelta {
+    /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.stories.is_empty() && self.assignments.is_empty()
     }
 }
 
 impl StoryIndex {
+    /// An empty index with the default settings and the trained model.
     pub fn new() -> StoryIndex {
         StoryIndex::with_settings(Settings::default())
     }
 
+    /// An empty index with `settings`.
     pub fn with_settings(settings: Settings) -> StoryIndex {
         StoryIndex {
             settings,
@@ -202,6 +208,7 @@ impl StoryIndex {
         }
     }
 
+    /// The settings it groups by.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }

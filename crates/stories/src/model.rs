@@ -29,6 +29,7 @@ impl Features {
     pub const NAMES: [&'static str; FEATURES] =
         ["words", "title", "entities", "all", "unmatched_title"];
 
+    /// The features in the order of [`Features::NAMES`].
     pub fn values(&self) -> [f32; FEATURES] {
         [
             self.words,
@@ -43,7 +44,9 @@ impl Features {
 /// A logistic regression over [`Features`] with its decision threshold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Model {
+    /// One weight a feature, in the order of [`Features::NAMES`].
     pub weights: [f32; FEATURES],
+    /// The intercept.
     pub bias: f32,
     /// Probability at which a document joins a story.
     pub threshold: f32,
@@ -76,10 +79,9 @@ impl Model {
     /// name); `None` when one is missing or unreadable.
     pub fn parse(text: &str) -> Option<Model> {
         let mut values = std::collections::HashMap::new();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
-            if let (Some(name), Some(value)) = (fields.next(), fields.next()) {
-                values.insert(name.trim(), value.trim().parse::<f32>().ok()?);
+        for entry in crosscheck_lexicon::entries(text) {
+            if let Some(value) = entry.column(1) {
+                values.insert(entry.key(), value.parse::<f32>().ok()?);
             }
         }
         let mut weights = [0.0; FEATURES];

@@ -26,8 +26,11 @@ pub const TITLE_PREFIX: &str = "t:";
 /// index needs, so the document itself need not be kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentProfile {
+    /// The document's id.
     pub doc: String,
+    /// Its title.
     pub title: Option<String>,
+    /// Its date (published or estimated).
     pub date: Option<NaiveDate>,
     /// The document this one near-duplicates: it joins that story.
     pub duplicate_of: Option<String>,

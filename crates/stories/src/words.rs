@@ -1,12 +1,12 @@
 //! Content words: lower-cased, plural-folded tokens that are not stopwords.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/stopwords.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
+use crosscheck_lexicon::{lines, FxHashSet};
+
+/// Several words a line.
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!("../data/stopwords.txt"))
         .flat_map(str::split_whitespace)
         .collect()
 });

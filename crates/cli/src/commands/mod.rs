@@ -2,6 +2,5 @@ pub mod analyze;
 pub mod bench;
 pub mod demo;
 pub mod documents;
-pub mod eval;
 pub mod report;
 pub mod stories;

@@ -44,13 +44,16 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            serde_json::from_str::<Ledger>(&text)
+            crosscheck_model::upgrade::ledger_from_json(&text)
                 .with_context(|| format!("{}: not a crosscheck ledger", path.display()))?
         }
         (None, Some(db)) => {
             let store = Store::open_existing(db)?;
-            let (documents, claims) = store.load_all()?;
-            crosscheck_ledger::build_ledger(documents, claims)
+            let (documents, claims) = crate::pipeline::load_store(&store)?;
+            // The stored index follows the merges it made since a document
+            // was stored; a store without one is grouped here, unwritten.
+            let mut index = store.load_story_index()?.unwrap_or_default();
+            crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),
     };

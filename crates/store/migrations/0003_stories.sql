@@ -1,4 +1,4 @@
--- Version 2: the story index (crates/stories), kept so that new documents
+-- Version 3: the story index (crates/stories), kept so that new documents
 -- extend the stories without grouping everything again. Written in the same
 -- transaction as the documents it groups.
 

@@ -71,7 +71,12 @@ pub fn quantulum_unit(unit: Option<&str>, rate: Option<&str>) -> String {
         Some("USD-cent") => "cent".to_string(),
         Some("USD-dime") => "dime".to_string(),
         Some("percent") => "percentage".to_string(),
-        Some(other) => other.to_string(),
+        Some("degree-celsius") => "degree Celsius".to_string(),
+        Some("degree-fahrenheit") => "degree fahrenheit".to_string(),
+        Some("tonne") => "tonne".to_string(),
+        Some(other) => crosscheck_facts::units::unit(other)
+            .map_or(other, |u| u.reference)
+            .to_string(),
     };
     match rate.and_then(|r| r.strip_prefix("per ")) {
         Some(per) if base == "dimensionless" => format!("count per {per}"),
@@ -93,7 +98,7 @@ fn reader_predictions(sentence: &str) -> Vec<Predicted> {
         .filter_map(|f| {
             Some(Predicted {
                 value: f.value()?,
-                unit: quantulum_unit(f.unit, f.rate),
+                unit: quantulum_unit(f.unit_id(), f.rate),
                 start: f.start,
                 end: f.end,
             })

@@ -7,13 +7,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crosscheck_model::{Bound, Polarity};
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn columns(line: &'static str) -> Vec<&'static str> {
+pub(crate) fn columns(line: &'static str) -> Vec<&'static str> {
     line.split('\t').map(str::trim).collect()
 }
 
@@ -40,27 +40,6 @@ pub struct Modifier {
     pub approximate: bool,
 }
 
-/// A unit as the lexicon names it.
-#[derive(Debug, Clone)]
-pub struct UnitEntry {
-    /// Lowercase tokens of the surface form (for `word` units) or the exact
-    /// surface (for `exact` and `prefix` units).
-    pub surface: &'static str,
-    pub canonical: &'static str,
-    pub dimension: &'static str,
-    pub matching: UnitMatch,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnitMatch {
-    /// Whole words, any case.
-    Word,
-    /// Case-sensitive abbreviation or symbol after the number.
-    Exact,
-    /// Currency symbol written before the number.
-    Prefix,
-}
-
 #[derive(Debug, Clone, Copy)]
 pub enum StanceForm {
     Verb,
@@ -74,7 +53,6 @@ pub struct Lexicon {
     pub number_words: HashMap<&'static str, (f64, NumberWordClass)>,
     pub vague_plurals: HashMap<&'static str, f64>,
     pub modifiers: Vec<(Vec<&'static str>, Modifier)>,
-    pub units: Vec<UnitEntry>,
     pub rates: Vec<(&'static str, &'static str)>,
     pub np_stop: HashSet<&'static str>,
     pub stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
@@ -91,9 +69,14 @@ pub struct Lexicon {
     pub personnel: HashSet<&'static str>,
     /// The personnel heads marked `military`.
     pub military: HashSet<&'static str>,
-    pub not_counted: HashSet<&'static str>,
     pub not_actors: HashSet<&'static str>,
     pub dismissal_words: HashSet<&'static str>,
+    /// Nouns that label the number after them ("page 3", "exit 436").
+    pub label_nouns: HashSet<&'static str>,
+    /// Words that make "from X to Y" a change, not a range.
+    pub change_verbs: HashSet<&'static str>,
+    /// Product-line words after a model number ("737 Max").
+    pub designation_words: HashSet<&'static str>,
 }
 
 /// Which counted nouns an event word applies to.
@@ -166,22 +149,6 @@ impl Lexicon {
                 .collect();
         // Longest phrase first so "no more than" wins over "more than".
         modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let mut units: Vec<UnitEntry> = lines(include_str!("../data/units.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                Some(UnitEntry {
-                    surface: c.first()?,
-                    canonical: c.get(1)?,
-                    dimension: c.get(2)?,
-                    matching: match *c.get(3)? {
-                        "word" => UnitMatch::Word,
-                        "prefix" => UnitMatch::Prefix,
-                        _ => UnitMatch::Exact,
-                    },
-                })
-            })
-            .collect();
-        units.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
         let rates = lines(include_str!("../data/rates.tsv"))
             .filter_map(|l| {
                 let c = columns(l);
@@ -221,7 +188,6 @@ impl Lexicon {
             number_words,
             vague_plurals,
             modifiers,
-            units,
             rates,
             np_stop: word_set(include_str!("../data/np_stop.txt")),
             stance_cues,
@@ -251,9 +217,11 @@ impl Lexicon {
                 .filter(|l| l.ends_with("\tmilitary"))
                 .filter_map(|l| columns(l).first().copied())
                 .collect(),
-            not_counted: word_set(include_str!("../data/not_counted.txt")),
             not_actors: word_set(include_str!("../data/not_actors.txt")),
             dismissal_words: word_set(include_str!("../data/dismissal_words.txt")),
+            label_nouns: word_set(include_str!("../data/label_nouns.txt")),
+            change_verbs: word_set(include_str!("../data/change_verbs.txt")),
+            designation_words: word_set(include_str!("../data/designation_words.txt")),
         }
     }
 }
@@ -273,10 +241,7 @@ mod tests {
             .modifiers
             .iter()
             .any(|(p, m)| p == &["up", "to"] && m.bound == Bound::AtMost));
-        assert!(lex
-            .units
-            .iter()
-            .any(|u| u.surface == "km" && u.canonical == "kilometre"));
+        assert!(lex.label_nouns.contains("page"));
         assert!(lex
             .stance_cues
             .iter()

@@ -34,6 +34,7 @@ mod phrase;
 mod quantity;
 mod stance;
 pub mod tokens;
+pub mod units;
 
 use crosscheck_model::{Claim, Document};
 

@@ -68,6 +68,12 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
         /// The shared data folder (holding data/ and corpus/).
         #[arg(long, value_name = "DIR")]
         shared: Option<PathBuf>,
+        /// `quantities` only: score this CQE-format file instead of the sets.
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// `quantities` only: score another system's values from this file.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
     },
     /// Throughput and memory benchmark on a corpus built from ../shared.
     Bench(commands::bench::Args),
@@ -89,7 +95,12 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(&args, cli.quiet),
         Command::Documents { db } => commands::documents::run(&db),
         Command::Report(args) => commands::report::run(&args, cli.quiet),
-        Command::Eval { name, shared } => commands::eval::run(name.as_deref(), shared),
+        Command::Eval {
+            name,
+            shared,
+            gold,
+            predictions,
+        } => commands::eval::run(name.as_deref(), shared, gold, predictions),
         Command::Bench(args) => commands::bench::run(&args, cli.quiet),
     };
     match result {

@@ -287,6 +287,12 @@ pub enum System<'a> {
 }
 
 impl System<'_> {
+    /// quantulum3 reports a range by its mean, so its ranges are compared
+    /// by midpoint (as the CQE evaluation does for it).
+    fn midpoints(&self) -> bool {
+        matches!(self, System::File(_))
+    }
+
     fn quantities(&self, set: &str, index: usize, text: &str) -> Vec<Scored> {
         match self {
             System::Crosscheck(x) => crosscheck_quantities(x, text),
@@ -326,7 +332,7 @@ pub fn score_cqe(sentences: &[CqeSentence], set: &str, system: &System) -> Tally
             &format!("{set}#{n}"),
             &gold_of(&s.quantities),
             &predicted,
-            false,
+            system.midpoints(),
         );
     }
     tally
@@ -482,7 +488,7 @@ pub fn score_news(shared: &Path, system: &System) -> Result<BTreeMap<String, Tal
                 })
             })
             .collect();
-        let mut predicted = system.quantities(&format!("news-{}", s.part), s.id, sentence);
+        let mut predicted = system.quantities("news", s.id, sentence);
         for p in &mut predicted {
             p.unit.clear();
         }
@@ -490,7 +496,7 @@ pub fn score_news(shared: &Path, system: &System) -> Result<BTreeMap<String, Tal
             &format!("news#{}", s.id),
             &gold,
             &predicted,
-            false,
+            system.midpoints(),
         );
     }
     Ok(parts)
@@ -596,8 +602,28 @@ pub fn evaluate_with(
 
 /// `crosscheck eval quantities`: crosscheck on every set.
 pub fn evaluate(shared: &Path) -> Result<EvalReport, EvalError> {
+    evaluate_options(shared, None, None)
+}
+
+/// `crosscheck eval quantities [--gold FILE] [--predictions FILE]`: with
+/// `gold`, one CQE-format file replaces the sets (a held-out set); with
+/// `predictions`, another system's values are scored instead of
+/// crosscheck's.
+pub fn evaluate_options(
+    shared: &Path,
+    gold: Option<&Path>,
+    predictions: Option<&Path>,
+) -> Result<EvalReport, EvalError> {
     let extractor = QuantityExtractor::new();
-    evaluate_with(shared, &System::Crosscheck(&extractor), None)
+    match predictions {
+        Some(path) => {
+            let raw = read_to_string(path)?;
+            let p: Predictions =
+                serde_json::from_str(&raw).map_err(|e| EvalError::data(path, e.to_string()))?;
+            evaluate_with(shared, &System::File(&p), gold)
+        }
+        None => evaluate_with(shared, &System::Crosscheck(&extractor), gold),
+    }
 }
 
 #[cfg(test)]

@@ -9,12 +9,20 @@
 //! Input: the CQE unit-disambiguation training sentences,
 //! `[{"text", "unit"}]`, each naming the one unit an ambiguous number in
 //! it means. Output: `@<TAB>label<TAB>sentences` per label, then
-//! `label<TAB>word<TAB>count` for every lowercase word seen at least twice
-//! in the whole set (rarer words carry no evidence a smoothed model can use
-//! and would only grow the file). No sentence text is written.
+//! `label<TAB>word<TAB>sentences` for every lowercase word: in how many of
+//! the label's sentences it occurs (each word once per sentence; the
+//! function words of `data/np_stop.txt` left out). No sentence text is
+//! written.
+//!
+//! These settings (word presence, no function words, add-one smoothing, no
+//! label prior) scored best in 5-fold cross-validation on units-train
+//! alone (0.964, against 0.935 for raw counts with a prior); units-test
+//! was not used to choose them.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
+
+use std::collections::BTreeSet;
 
 use crosscheck_facts::units::context_words;
 use serde::Deserialize;
@@ -46,12 +54,11 @@ fn main() -> ExitCode {
     };
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     for ex in &examples {
         let label = ex.unit.to_lowercase();
         *documents.entry(label.clone()).or_default() += 1;
-        for w in context_words(&ex.text) {
-            *totals.entry(w.clone()).or_default() += 1;
+        let words: BTreeSet<String> = context_words(&ex.text).collect();
+        for w in words {
             *counts.entry((label.clone(), w)).or_default() += 1;
         }
     }
@@ -62,9 +69,7 @@ fn main() -> ExitCode {
         println!("@\t{label}\t{n}");
     }
     for ((label, word), n) in &counts {
-        if totals.get(word).copied().unwrap_or(0) >= 2 {
-            println!("{label}\t{word}\t{n}");
-        }
+        println!("{label}\t{word}\t{n}");
     }
     ExitCode::SUCCESS
 }

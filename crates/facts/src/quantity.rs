@@ -46,11 +46,14 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
     if sent.low(first) == "one" {
         let next = sent.low(f.end_token);
         // "one of the computers" counts one of them; "one of many" does not.
+        let after_of = sent.low(f.end_token + 1);
         let of_determiner = next == "of"
-            && matches!(
-                sent.low(f.end_token + 1),
+            && (matches!(
+                after_of,
                 "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
-            );
+            ) || after_of.ends_with("'s")
+                || after_of.ends_with("’s")
+                || sent.capitalized(f.end_token + 1));
         return subject.is_none()
             || (next == "of" && !of_determiner)
             || matches!(next, "another" | "-" | "in" | "on" | "by" | "at")

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{columns, lines};
+use crate::lexicon::{columns, lines, LEXICON};
 
 /// A unit: its id, what it measures, and how others name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +106,6 @@ struct ContextModel {
     labels: FxHashMap<&'static str, (f64, f64)>,
     /// (word, label) → count.
     counts: FxHashMap<(&'static str, &'static str), f64>,
-    documents: f64,
     vocabulary: f64,
 }
 
@@ -129,37 +128,42 @@ static CONTEXT: LazyLock<ContextModel> = LazyLock::new(|| {
             _ => {}
         }
     }
-    let documents = labels.values().map(|v| v.0).sum();
     ContextModel {
         labels,
         counts,
-        documents,
         vocabulary: words.len() as f64,
     }
 });
 
-/// Lowercase words of `text` as the classifier sees them: runs of letters.
+/// Lowercase words of `text` as the classifier sees them: runs of letters,
+/// without the function words of `data/np_stop.txt`.
 pub fn context_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+        .filter(|w| !LEXICON.np_stop.contains(w.as_str()))
 }
 
-/// The most likely of `candidates` given the sentence's lowercase `words`;
-/// the first candidate when the model knows none of them.
+/// The most likely of `candidates` given the sentence's lowercase `words`
+/// (each counted once; function words are skipped); the first candidate
+/// when the model knows none of them. Every candidate starts equal: the
+/// training set's label counts say nothing about news.
 pub fn disambiguate<'w>(
     candidates: &[&'static UnitInfo],
-    words: impl Iterator<Item = &'w str> + Clone,
+    words: impl Iterator<Item = &'w str>,
 ) -> Option<&'static UnitInfo> {
     let model = &*CONTEXT;
+    let mut seen: Vec<&str> = words.filter(|w| !LEXICON.np_stop.contains(w)).collect();
+    seen.sort_unstable();
+    seen.dedup();
     let mut best: Option<(f64, &'static UnitInfo)> = None;
     for &cand in candidates {
-        let Some(&(docs, tokens)) = model.labels.get(cand.reference) else {
+        let Some(&(_, tokens)) = model.labels.get(cand.reference) else {
             continue;
         };
-        let mut score = (docs.max(0.5) / model.documents.max(1.0)).ln();
+        let mut score = 0.0;
         let denominator = tokens + model.vocabulary;
-        for w in words.clone() {
+        for &w in &seen {
             let n = model
                 .counts
                 .get(&(w, cand.reference))

@@ -3,7 +3,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-pub fn run(name: Option<&str>, shared: Option<PathBuf>) -> Result<ExitCode> {
+pub fn run(
+    name: Option<&str>,
+    shared: Option<PathBuf>,
+    gold: Option<PathBuf>,
+    predictions: Option<PathBuf>,
+) -> Result<ExitCode> {
     let Some(name) = name else {
         println!("Evaluations (crosscheck eval NAME):");
         for (name, what) in crosscheck_eval::EVALUATIONS {
@@ -12,7 +17,15 @@ pub fn run(name: Option<&str>, shared: Option<PathBuf>) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let shared = shared.unwrap_or_else(default_shared);
-    let report = crosscheck_eval::run(name, &shared)?;
+    let report = if name == "quantities" {
+        crosscheck_eval::quantities::evaluate_options(
+            &shared,
+            gold.as_deref(),
+            predictions.as_deref(),
+        )?
+    } else {
+        crosscheck_eval::run(name, &shared)?
+    };
     print!("{report}");
     Ok(ExitCode::SUCCESS)
 }

@@ -112,7 +112,7 @@ impl Reader<'_> {
         if d.currency_before {
             return false;
         }
-        if self.designation_word_after(d) {
+        if self.designation_word_after(d) || self.code_after(d) || self.address(d) {
             return true;
         }
         let Some(prev) = i.checked_sub(1) else {
@@ -129,9 +129,6 @@ impl Reader<'_> {
             && self.word_value(prev - 1).is_none()
             && !DASH_PREFIXES.contains(&self.low(prev - 1))
         {
-            return true;
-        }
-        if self.designation_word_after(d) || self.code_after(d) || self.address(d) {
             return true;
         }
         if d.unit.is_some() || !n.plain_int || d.first != i {

@@ -304,8 +304,16 @@ impl Reader<'_> {
             low = None;
             high = None;
         }
+        let mut last = d.end;
+        // "2:00 pm": the minutes and the clock suffix belong to the time.
+        if kind == FigureKind::TimeOfDay && self.s(last) == ":" && self.is_num(last + 1) {
+            last += 2;
+            if self.clock_follows(last) {
+                last = self.token_after_clock(last);
+            }
+        }
         let start = self.tok(d.first)?.start;
-        let stop = self.tok(d.end.checked_sub(1)?)?.end;
+        let stop = self.tok(last.checked_sub(1)?)?.end;
         // An age without a unit ("aged 45", "Noel, 31,") is in years.
         let unit = match (kind, d.unit) {
             (FigureKind::Age, None) => crate::units::unit("year"),
@@ -325,7 +333,7 @@ impl Reader<'_> {
             share: d.n.fraction || unit.is_some_and(|u| u.id == "percent"),
             vague,
             first_token: d.first,
-            end_token: d.end,
+            end_token: last,
         })
     }
 }

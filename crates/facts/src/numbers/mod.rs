@@ -231,7 +231,7 @@ impl<'a> Reader<'a> {
 
     /// The lowercase words of the whole stretch, the context the unit
     /// classifier reads.
-    fn context_words(&self) -> impl Iterator<Item = &str> + Clone {
+    fn context_words(&self) -> impl Iterator<Item = &str> {
         (0..self.toks.len())
             .filter(|&k| self.is_word(k))
             .map(|k| self.low(k))

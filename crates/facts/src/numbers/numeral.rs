@@ -344,7 +344,23 @@ impl Reader<'_> {
         if first == "half" {
             return self.half(i);
         }
+        // "quarter million".
+        if let (Some((d, NumberWordClass::Fraction)), Some(scale)) =
+            (self.word_value(i), self.big_scale(i + 1))
+        {
+            let mut n = Numeral::new(scale / d, i + 2, true);
+            n.scaled = true;
+            return Some(n);
+        }
         self.spelled_numeral(i, 0.0, i, None)
+    }
+
+    /// The value of a scale word of a thousand or more at `i` ("million").
+    fn big_scale(&self, i: usize) -> Option<f64> {
+        match self.word_value(i) {
+            Some((v, NumberWordClass::Scale)) if v >= 1000.0 => Some(v),
+            _ => None,
+        }
     }
 
     /// "half of", "half a million", "half million"; not "the second half of".
@@ -410,6 +426,13 @@ impl Reader<'_> {
     fn indefinite_numeral(&self, i: usize) -> Option<Numeral> {
         match self.word_value(i + 1) {
             Some((_, NumberWordClass::Scale)) => self.spelled_numeral(i + 1, 1.0, i, None),
+            // "a quarter million".
+            Some((d, NumberWordClass::Fraction)) if self.big_scale(i + 2).is_some() => {
+                let scale = self.big_scale(i + 2)?;
+                let mut n = Numeral::new(scale / d, i + 3, true);
+                n.scaled = true;
+                Some(n)
+            }
             Some((d, NumberWordClass::Fraction)) if self.fraction_context(i + 1) => {
                 let mut n = Numeral::new(1.0 / d, i + 2, true);
                 n.fraction = true;

@@ -300,6 +300,17 @@ impl Reader<'_> {
             .any(|s| match_len(rest, s, true).is_some_and(|len| ends_word(rest, len)))
     }
 
+    /// The token after a clock suffix starting at `i` ("p.m." is four tokens).
+    pub(super) fn token_after_clock(&self, i: usize) -> usize {
+        let Some(t) = self.tok(i) else { return i };
+        let rest = self.text.get(t.start..).unwrap_or("");
+        let len = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
+            .iter()
+            .find_map(|s| match_len(rest, s, true))
+            .unwrap_or(0);
+        self.token_after(i, t.start + len.max(1))
+    }
+
     pub(super) fn looks_like_clock(&self, n: &Numeral) -> bool {
         let v = n.value;
         if n.plain_int {

@@ -134,6 +134,15 @@ impl Reader<'_> {
         if d.unit.is_some() || !n.plain_int || d.first != i {
             return false;
         }
+        // "a 911 caller", "a 787 jet": an article counts one thing, so the
+        // number after it names the thing.
+        if matches!(self.low(prev), "a" | "an")
+            && n.value != 1.0
+            && !n.scaled
+            && !matches!(self.low(d.end), "yo" | "y.o")
+        {
+            return true;
+        }
         // "roughly 400 737 Max jets": a bare number right after another.
         if self.is_num(prev) && !self.touching(prev, i) {
             return true;

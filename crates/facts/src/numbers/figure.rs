@@ -305,6 +305,14 @@ impl Reader<'_> {
             high = None;
         }
         let mut last = d.end;
+        // "a 43-year-old": the age ends after "old".
+        if kind == FigureKind::Age && d.unit.is_some() {
+            if self.low(last) == "old" {
+                last += 1;
+            } else if super::is_dash(self.s(last)) && self.low(last + 1) == "old" {
+                last += 2;
+            }
+        }
         // "2:00 pm": the minutes and the clock suffix belong to the time.
         if kind == FigureKind::TimeOfDay && self.s(last) == ":" && self.is_num(last + 1) {
             last += 2;

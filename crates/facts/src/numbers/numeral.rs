@@ -182,7 +182,10 @@ impl Reader<'_> {
             if den == 0.0 {
                 return None;
             }
-            if n.plain_int && n.value < den && den <= 100.0 {
+            // Fractions have the usual denominators; "9/11" or "24/7" are names.
+            let usual = matches!(den as u32, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100)
+                || (den <= 100.0 && self.low(end + 2) == "of");
+            if n.plain_int && n.value < den && usual {
                 n.value /= den;
                 n.fraction = true;
             } else {
@@ -508,6 +511,15 @@ impl Reader<'_> {
                 Some((_, NumberWordClass::Unit | NumberWordClass::Ten))
             );
             let hyphen = self.tight_dash(j) && next.is_some();
+            // "one-fifth", "two-thirds": a hyphenated fraction is one.
+            if let (true, Some((d, NumberWordClass::Fraction))) = (hyphen, next) {
+                if matches!(last, Some(NumberWordClass::Unit | NumberWordClass::Ten)) {
+                    current /= d;
+                    fraction = true;
+                    j += 2;
+                    break;
+                }
+            }
             let and_after_scale = matches!(joiner, "and" | "&")
                 && matches!(last, Some(NumberWordClass::Scale))
                 && next_small;

@@ -4,13 +4,14 @@
 use std::fmt::Write;
 
 use crosscheck_ledger::{polarity_verb, sourcing_ranking};
-use crosscheck_model::{Ledger, Polarity, PropositionStatus};
+use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus};
 
 use crate::chart::chart;
 use crate::escape::esc;
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, highlighted, outlet, percent, shorten, source_name, status_name, title, View,
+    doc_date, figure_line, figure_value, highlighted, outlet, percent, shorten, source_name,
+    status_name, title, View,
 };
 
 const STYLE: &str = include_str!("style.css");
@@ -140,14 +141,16 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             chart(p, view)
         );
         out.push_str(
-            "<table><tr><th>date</th><th>value as written</th><th>source</th><th>outlet</th></tr>",
+            "<table><tr><th>date</th><th>value</th><th>as written</th><th>source</th><th>outlet</th></tr>",
         );
         for v in &p.values {
-            let source = view.claim(&v.claim).map(source_name).unwrap_or_default();
+            let claim = view.claim(&v.claim);
+            let source = claim.map(source_name).unwrap_or_default();
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&view.value_date(v)),
+                esc(&claim_value(claim, &v.text)),
                 esc(&v.claim),
                 esc(&v.text),
                 esc(&source),
@@ -167,12 +170,13 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             .collect();
         for (p, v) in rows.iter().take(ROWS) {
             {
-                let source = view.claim(&v.claim).map(source_name).unwrap_or_default();
+                let claim = view.claim(&v.claim);
+                let source = claim.map(source_name).unwrap_or_default();
                 let _ = write!(
                     out,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     esc(&p.label),
-                    esc(&v.text),
+                    esc(&claim_value(claim, &v.text)),
                     esc(&source),
                     esc(v.outlet.as_deref().unwrap_or("")),
                     esc(&view.value_date(v))
@@ -185,7 +189,54 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
         }
         out.push_str("</div>");
     }
+    other_figures(out, ledger, view);
     out.push_str("</section>");
+}
+
+/// Figures no proposition holds: amounts stated without a number
+/// ("millions of shells") and figures that name nothing they count ("rose
+/// 4.5 percent"), listed as the other views write them.
+fn other_figures(out: &mut String, ledger: &Ledger, view: &View) {
+    let placed: std::collections::HashSet<&str> = ledger
+        .propositions
+        .iter()
+        .flat_map(|p| p.values.iter().map(|v| v.claim.as_str()))
+        .collect();
+    let other: Vec<&Claim> = ledger
+        .claims
+        .iter()
+        .filter(|c| c.quantity.is_some() && !placed.contains(c.id.as_str()))
+        .collect();
+    if other.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"card\"><h3>Other figures</h3><p class=\"sub\">No other figure measures the same thing, or no number is stated.</p><table><tr><th>figure</th><th>source</th><th>outlet</th></tr>");
+    for claim in other.iter().take(ROWS) {
+        let _ = write!(
+            out,
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&claim.id),
+            esc(&figure_line(claim).unwrap_or_default()),
+            esc(&source_name(claim)),
+            esc(view
+                .doc(&claim.doc)
+                .and_then(|d| d.outlet.as_deref())
+                .unwrap_or(""))
+        );
+    }
+    out.push_str("</table>");
+    if let Some(note) = more(other.len(), ROWS) {
+        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
+    }
+    out.push_str("</div>");
+}
+
+/// A figure's value as the views write it ([`figure_value`]), or the text
+/// as written when the claim is missing.
+fn claim_value(claim: Option<&Claim>, written: &str) -> String {
+    claim
+        .and_then(|c| c.quantity.as_ref())
+        .map_or_else(|| written.to_string(), figure_value)
 }
 
 fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {

@@ -7,8 +7,8 @@ use crosscheck_model::{ClaimKind, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
-    title, View,
+    doc_date, figure_line, figure_value, highlighted, outlet, percent, source_name, stance_line,
+    status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -53,8 +53,8 @@ pub fn markdown(ledger: &Ledger) -> String {
         for v in &p.values {
             let claim = view.claim(&v.claim);
             let value = claim
-                .and_then(figure_line)
-                .map(|(v, _)| v)
+                .and_then(|c| c.quantity.as_ref())
+                .map(figure_value)
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -240,14 +240,8 @@ pub fn markdown(ledger: &Ledger) -> String {
                     .quote
                     .as_ref()
                     .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
-                ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
-                    format!(
-                        "figure: {} {} — {}",
-                        md(&v),
-                        md(&s),
-                        md(&source_name(claim))
-                    )
-                }),
+                ClaimKind::Quantity => figure_line(claim)
+                    .map(|f| format!("figure: {} — {}", md(&f), md(&source_name(claim)))),
                 ClaimKind::Stance => stance_line(claim).map(|s| format!("stance: {}", md(&s))),
             };
             if let Some(line) = line {

@@ -50,9 +50,9 @@ pub fn summary(ledger: &Ledger) -> String {
                         shorten(&q.text, QUOTE_CHARS)
                     )
                 }),
-                ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
-                    format!("figure  {value} {subject} — {}", source_name(claim))
-                }),
+                ClaimKind::Quantity => {
+                    figure_line(claim).map(|f| format!("figure  {f} — {}", source_name(claim)))
+                }
                 ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
             };
             if let Some(line) = line {

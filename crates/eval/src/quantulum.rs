@@ -86,7 +86,7 @@ pub fn quantulum_unit(unit: Option<&str>, rate: Option<&str>) -> String {
 }
 
 fn reader_predictions(sentence: &str) -> Vec<Predicted> {
-    let (_, figures) = read_figures(sentence, 0, sentence.len(), false);
+    let figures = read_figures(sentence, 0, sentence.len(), false);
     figures
         .into_iter()
         .filter(|f| {

@@ -9,7 +9,7 @@ use crosscheck_model::{Document, Sentence};
 fn main() {
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         println!("> {line}");
-        let (_, figures) = read_figures(&line, 0, line.len(), false);
+        let figures = read_figures(&line, 0, line.len(), false);
         for f in figures {
             println!(
                 "  R {:?} {:?} | {:?}..{:?} {:?} approx={} vague={} unit={:?} rate={:?}",

@@ -23,7 +23,7 @@ fn word_set(src: &'static str) -> HashSet<&'static str> {
 
 /// How a number word contributes to a spelled-out number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberWordClass {
+pub(crate) enum NumberWordClass {
     /// zero .. nineteen
     Unit,
     /// twenty .. ninety
@@ -35,13 +35,13 @@ pub enum NumberWordClass {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Modifier {
-    pub bound: Bound,
-    pub approximate: bool,
+pub(crate) struct Modifier {
+    pub(crate) bound: Bound,
+    pub(crate) approximate: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub enum StanceForm {
+pub(crate) enum StanceForm {
     Verb,
     Noun,
     State,
@@ -49,39 +49,39 @@ pub enum StanceForm {
     Dismiss,
 }
 
-pub struct Lexicon {
-    pub number_words: HashMap<&'static str, (f64, NumberWordClass)>,
-    pub vague_plurals: HashMap<&'static str, f64>,
-    pub modifiers: Vec<(Vec<&'static str>, Modifier)>,
-    pub rates: Vec<(&'static str, &'static str)>,
-    pub np_stop: HashSet<&'static str>,
-    pub stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
-    pub hedges: Vec<&'static str>,
-    pub reporting: Vec<Vec<&'static str>>,
-    pub time_qualifiers: Vec<(Vec<&'static str>, &'static str)>,
-    pub anonymous_heads: HashSet<&'static str>,
-    pub counter_nouns: HashSet<&'static str>,
-    pub person_titles: HashSet<&'static str>,
-    pub months: HashSet<&'static str>,
-    pub verb_adverbs: HashSet<&'static str>,
+pub(crate) struct Lexicon {
+    pub(crate) number_words: HashMap<&'static str, (f64, NumberWordClass)>,
+    pub(crate) vague_plurals: HashMap<&'static str, f64>,
+    pub(crate) modifiers: Vec<(Vec<&'static str>, Modifier)>,
+    pub(crate) rates: Vec<(&'static str, &'static str)>,
+    pub(crate) np_stop: HashSet<&'static str>,
+    pub(crate) stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
+    pub(crate) hedges: Vec<&'static str>,
+    pub(crate) reporting: Vec<Vec<&'static str>>,
+    pub(crate) time_qualifiers: Vec<(Vec<&'static str>, &'static str)>,
+    pub(crate) anonymous_heads: HashSet<&'static str>,
+    pub(crate) counter_nouns: HashSet<&'static str>,
+    pub(crate) person_titles: HashSet<&'static str>,
+    pub(crate) months: HashSet<&'static str>,
+    pub(crate) verb_adverbs: HashSet<&'static str>,
     /// (surface, event, applies) from `data/events.tsv`.
-    pub events: Vec<(&'static str, &'static str, EventScope)>,
-    pub personnel: HashSet<&'static str>,
+    pub(crate) events: Vec<(&'static str, &'static str, EventScope)>,
+    pub(crate) personnel: HashSet<&'static str>,
     /// The personnel heads marked `military`.
-    pub military: HashSet<&'static str>,
-    pub not_actors: HashSet<&'static str>,
-    pub dismissal_words: HashSet<&'static str>,
+    pub(crate) military: HashSet<&'static str>,
+    pub(crate) not_actors: HashSet<&'static str>,
+    pub(crate) dismissal_words: HashSet<&'static str>,
     /// Nouns that label the number after them ("page 3", "exit 436").
-    pub label_nouns: HashSet<&'static str>,
+    pub(crate) label_nouns: HashSet<&'static str>,
     /// Words that make "from X to Y" a change, not a range.
-    pub change_verbs: HashSet<&'static str>,
+    pub(crate) change_verbs: HashSet<&'static str>,
     /// Product-line words after a model number ("737 Max").
-    pub designation_words: HashSet<&'static str>,
+    pub(crate) designation_words: HashSet<&'static str>,
 }
 
 /// Which counted nouns an event word applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventScope {
+pub(crate) enum EventScope {
     Any,
     People,
     Things,
@@ -227,7 +227,7 @@ impl Lexicon {
 }
 
 /// The lexicon, loaded on first use.
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 #[cfg(test)]
 mod tests {

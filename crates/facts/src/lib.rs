@@ -28,12 +28,12 @@
 mod claimant;
 mod event;
 mod hedge;
-pub mod lexicon;
+mod lexicon;
 pub mod numbers;
 mod phrase;
 mod quantity;
 mod stance;
-pub mod tokens;
+mod tokens;
 pub mod units;
 
 use crosscheck_model::{Claim, Document};

@@ -175,7 +175,7 @@ fn tidy(v: f64) -> f64 {
 }
 
 /// Extracts the quantity claims of `doc`.
-pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {

@@ -561,7 +561,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Extracts the stance claims of `doc`.
-pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);

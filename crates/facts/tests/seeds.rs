@@ -81,7 +81,7 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
     if std::env::var("FACTS_DUMP").is_ok() {
         for doc in &docs {
             for s in &doc.sentences {
-                let (_, figures) = crosscheck_facts::numbers::read_figures(
+                let figures = crosscheck_facts::numbers::read_figures(
                     &doc.text,
                     s.range.start,
                     s.range.end,

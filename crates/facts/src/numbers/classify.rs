@@ -157,7 +157,7 @@ impl Reader<'_> {
                 .modifiers
                 .iter()
                 .any(|(p, _)| p.last().is_some_and(|w| *w == prev_low))
-            && !(sentence_start && self.lowercase_noun(d.end));
+            && (!sentence_start || !self.lowercase_noun(d.end));
         if name_before {
             return true;
         }

@@ -142,7 +142,7 @@ fn is_dash(s: &str) -> bool {
 
 /// True when "14.000" style thousands separators are meant: the document
 /// writes numbers that way unambiguously elsewhere.
-pub fn uses_european_separators(text: &str) -> bool {
+pub(crate) fn uses_european_separators(text: &str) -> bool {
     // Every match has a dot followed by a digit; most documents have none,
     // and the full pattern's Unicode word boundaries are slow on non-ASCII text.
     static DOT_DIGIT: LazyLock<Regex> =
@@ -238,21 +238,16 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Every figure in `text[start..end]`, with the tokens it was read from.
-pub fn read_figures(
-    text: &str,
-    start: usize,
-    end: usize,
-    european: bool,
-) -> (Vec<Tok>, Vec<Figure>) {
+/// Every figure in `text[start..end]`; `european` reads "14.000" as
+/// fourteen thousand.
+pub fn read_figures(text: &str, start: usize, end: usize, european: bool) -> Vec<Figure> {
     let toks = tokenize(text, start, end);
     let lower = Lowered::new(text, &toks);
-    let figures = figures_in(text, start, end, &toks, &lower, european);
-    (toks, figures)
+    figures_in(text, start, end, &toks, &lower, european)
 }
 
 /// The figures of `text[start..end]`, already cut into `toks` and lowered.
-pub fn figures_in(
+pub(crate) fn figures_in(
     text: &str,
     start: usize,
     end: usize,
@@ -328,14 +323,9 @@ impl Reader<'_> {
     }
 }
 
-/// The rate phrase ("per year", "a day") starting at token `i`, and the token after it.
-pub fn rate_after(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
-    let lower = Lowered::new(text, toks);
-    rate_after_in(text, toks, &lower, i)
-}
-
-/// [`rate_after`] over tokens already lowered.
-pub fn rate_after_in(
+/// The rate phrase ("per year", "a day") starting at token `i`, and the
+/// token after it, over tokens already lowered.
+pub(crate) fn rate_after_in(
     text: &str,
     toks: &[Tok],
     lower: &Lowered,

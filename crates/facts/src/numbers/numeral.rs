@@ -355,7 +355,7 @@ impl Reader<'_> {
             n.scaled = true;
             return Some(n);
         }
-        self.spelled_numeral(i, 0.0, i, None)
+        self.spelled_numeral(i, 0.0)
     }
 
     /// The value of a scale word of a thousand or more at `i` ("million").
@@ -428,7 +428,7 @@ impl Reader<'_> {
     /// "a gallon" or "a metric ton" states no figure.
     fn indefinite_numeral(&self, i: usize) -> Option<Numeral> {
         match self.word_value(i + 1) {
-            Some((_, NumberWordClass::Scale)) => self.spelled_numeral(i + 1, 1.0, i, None),
+            Some((_, NumberWordClass::Scale)) => self.spelled_numeral(i + 1, 1.0),
             // "a quarter million".
             Some((d, NumberWordClass::Fraction)) if self.big_scale(i + 2).is_some() => {
                 let scale = self.big_scale(i + 2)?;
@@ -446,18 +446,10 @@ impl Reader<'_> {
     }
 
     /// The number words from `j` on, `current` already read (1 after "a").
-    fn spelled_numeral(
-        &self,
-        mut j: usize,
-        mut current: f64,
-        start: usize,
-        mut last: Option<NumberWordClass>,
-    ) -> Option<Numeral> {
+    fn spelled_numeral(&self, mut j: usize, mut current: f64) -> Option<Numeral> {
         let mut total = 0.0;
         let mut any = current > 0.0;
-        if any {
-            last = Some(NumberWordClass::Unit);
-        }
+        let mut last = any.then_some(NumberWordClass::Unit);
         let mut fraction = false;
         while let Some((v, class)) = self.word_value(j) {
             match class {
@@ -541,7 +533,6 @@ impl Reader<'_> {
         }
         let mut n = Numeral::new(total + current, j, true);
         n.fraction = fraction;
-        let _ = start;
         Some(n)
     }
 

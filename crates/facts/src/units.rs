@@ -230,6 +230,20 @@ mod tests {
     }
 
     #[test]
+    fn docs_list_every_unit() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/units.md");
+        let Ok(doc) = std::fs::read_to_string(path) else {
+            panic!("{path} missing");
+        };
+        for id in UNIT_IDS.keys() {
+            assert!(
+                doc.contains(&format!("| `{id}` |")),
+                "docs/units.md lacks {id}"
+            );
+        }
+    }
+
+    #[test]
     fn context_picks_the_unit_an_ambiguous_surface_means() {
         let cases = [
             (

@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap;
 use super::numeral::Numeral;
 use super::{is_minus, Figure, FigureKind, Reader};
 use crate::lexicon::LEXICON;
-use crate::tokens::Kind;
 use crate::units::UnitInfo;
 
 /// A figure while it is being read.
@@ -189,7 +188,7 @@ impl Reader<'_> {
         // Only where nothing precedes the bracket that it could restate:
         // "1.6 billion ( $2.54 billion )" is the same amount in dollars.
         let restates =
-            d.first >= 2 && matches!(self.kind(d.first - 2), Some(Kind::Word | Kind::Num));
+            d.first >= 2 && (self.is_num(d.first - 2) || self.word_value(d.first - 2).is_some());
         if d.first > 0
             && self.s(d.first - 1) == "("
             && self.s(d.end) == ")"

@@ -160,7 +160,12 @@ fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option
 /// thousands separator or decimals ("3,005.47", "236,000").
 fn measured_value(sent: &Sentence, f: &Figure) -> bool {
     let text = sent.slice(f.first_token, f.end_token);
-    text.bytes().any(|b| b == b',' || b == b'.') && text.bytes().any(|b| b.is_ascii_digit())
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let separated = text.bytes().any(|b| b == b',' || b == b'.');
+    // "217m", "2.5 billion": a magnitude makes it a stated amount too.
+    let scaled = f.low.or(f.high).is_some_and(|v| v.abs() >= 1e6)
+        && text.bytes().last().is_some_and(|b| b.is_ascii_alphabetic());
+    digits && (separated || scaled)
 }
 
 /// Removes float noise from scaled decimals: 8.2 × 10⁶ is 8,200,000, not

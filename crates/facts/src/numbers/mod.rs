@@ -291,6 +291,7 @@ pub(crate) fn figures_in(
         }
     }
     reader.share_units(&mut figures);
+    reader.millions_in_context(&mut figures);
     figures
 }
 
@@ -318,6 +319,42 @@ impl Reader<'_> {
                     a.kind = kind;
                     a.share = share;
                 }
+            }
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// "Apple sold 231m iPhones, up from 217m.": where the sentence already
+    /// wrote millions as "m", a later bare "217m" is millions too, not metres.
+    fn millions_in_context(&self, figures: &mut [Figure]) {
+        let m_surface = |f: &Figure| {
+            f.unit_id() == Some("metre")
+                && f.unit_span
+                    .is_some_and(|(a, b)| self.text.get(a..b) == Some("m") && f.start < a)
+        };
+        let millions = figures.iter().any(|f| {
+            f.unit.is_none()
+                && self
+                    .text
+                    .get(f.start..f.end)
+                    .is_some_and(|t| t.ends_with('m'))
+        });
+        if !millions {
+            return;
+        }
+        for f in figures.iter_mut() {
+            let glued = f.unit_span.is_some_and(|(a, _)| {
+                self.text
+                    .get(..a)
+                    .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+            });
+            if m_surface(f) && glued && f.rate.is_none() {
+                f.low = f.low.map(|v| v * 1e6);
+                f.high = f.high.map(|v| v * 1e6);
+                f.unit = None;
+                f.unit_span = None;
+                f.kind = FigureKind::Count;
             }
         }
     }

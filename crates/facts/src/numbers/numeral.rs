@@ -127,13 +127,16 @@ impl Reader<'_> {
     /// magnitude suffixes, space-grouped thousands, a following scale word.
     fn digit_numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
         let raw = self.s(i);
-        let next_is_noun = self.is_word(i + 1)
-            && !self.touching(i, i + 1)
-            && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
-            && !LEXICON.np_stop.contains(self.low(i + 1))
-            && self.unit_at(i + 1, false).is_none()
-            && self.word_value(i + 1).is_none();
-        let european = dot_grouped(raw) && (self.european || next_is_noun);
+        // "14.000 soldiers": dot groups before a noun are thousands.
+        let next_is_noun = || {
+            self.is_word(i + 1)
+                && !self.touching(i, i + 1)
+                && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
+                && !LEXICON.np_stop.contains(self.low(i + 1))
+                && self.unit_at(i + 1, false).is_none()
+                && self.word_value(i + 1).is_none()
+        };
+        let european = raw.contains('.') && dot_grouped(raw) && (self.european || next_is_noun());
         let value = parse_digits(raw, european).or_else(|| parse_digits(raw, !european))?;
         let plain_int = raw.bytes().all(|b| b.is_ascii_digit());
         let mut n = Numeral::new(value, i + 1, false);
@@ -281,7 +284,11 @@ impl Reader<'_> {
                 .take_while(|&k| self.is_word(k) && !LEXICON.np_stop.contains(self.low(k)))
                 .any(|k| looks_plural(self.low(k)));
         }
-        if self.unit_at(next, false).is_some() {
+        // "2.8m km": another unit (not the preposition "in").
+        if self
+            .unit_read_at(next, false)
+            .is_some_and(|u| u.surface != "in" && u.unit.dimension != "time")
+        {
             return true;
         }
         let w = self.low(next);
@@ -389,6 +396,12 @@ impl Reader<'_> {
             return None;
         }
         let skip = usize::from(matches!(self.low(i + 1), "a" | "an"));
+        // "half a percentage point", "half an hour": the unit follows.
+        if skip == 1 && self.unit_at(i + 2, true).is_some() {
+            let mut n = Numeral::new(0.5, i + 2, true);
+            n.fraction = false;
+            return Some(n);
+        }
         if let Some((v, NumberWordClass::Scale)) = self.word_value(i + 1 + skip) {
             if v >= 1000.0 {
                 let mut n = Numeral::new(0.5 * v, i + 2 + skip, true);

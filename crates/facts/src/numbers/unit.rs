@@ -43,12 +43,26 @@ static AFTER: LazyLock<Vec<&'static UnitSurface>> = LazyLock::new(|| {
 static AFTER_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
     LazyLock::new(|| by_first_byte(AFTER.iter().map(|u| u.surface)));
 
-/// Currency symbols and codes written before a number, longest first.
-static PREFIX: LazyLock<Vec<&'static UnitSurface>> = LazyLock::new(|| {
-    UNIT_SURFACES
+/// Currency symbols and codes written before a number, longest first,
+/// by the last byte of the surface: the byte right before the number (or
+/// its space) picks the few that can end there.
+static PREFIX_BY_LAST_BYTE: LazyLock<Vec<Vec<&'static UnitSurface>>> = LazyLock::new(|| {
+    let mut index = vec![Vec::new(); 256];
+    for u in UNIT_SURFACES
         .iter()
         .filter(|u| u.matching == UnitMatch::Prefix)
-        .collect()
+    {
+        if let Some(list) = u
+            .surface
+            .trim_end()
+            .as_bytes()
+            .last()
+            .and_then(|&b| index.get_mut(usize::from(b)))
+        {
+            list.push(u);
+        }
+    }
+    index
 });
 
 static RATES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
@@ -185,8 +199,9 @@ impl Reader<'_> {
     pub(super) fn currency_before(&self, i: usize) -> Option<(&'static UnitInfo, usize)> {
         let t = self.tok(i)?;
         let head = self.text.get(..t.start)?.trim_end();
+        let last = usize::from(*head.as_bytes().last()?);
         let mut matched: Option<(&'static str, Vec<&'static UnitInfo>)> = None;
-        for u in PREFIX.iter() {
+        for u in PREFIX_BY_LAST_BYTE.get(last)?.iter() {
             let surface = u.surface.trim_end();
             if let Some((s, units)) = &mut matched {
                 if *s == surface && !units.iter().any(|x| x.id == u.unit.id) {

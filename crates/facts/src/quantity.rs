@@ -16,7 +16,9 @@ use crate::claimant;
 use crate::event::event_for;
 use crate::hedge;
 use crate::lexicon::LEXICON;
-use crate::numbers::{figures_in, rate_after_in, uses_european_separators, Figure};
+use crate::numbers::{
+    figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
+};
 use crate::phrase::Sentence;
 use crate::tokens::{tokenize, Lowered};
 
@@ -185,6 +187,9 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);
+        if !doc.text.get(s0..s1).is_some_and(may_hold_figure) {
+            continue;
+        }
         let toks = tokenize(&doc.text, s0, s1);
         let lower = Lowered::new(&doc.text, &toks);
         let figures = figures_in(&doc.text, s0, s1, &toks, &lower, european);

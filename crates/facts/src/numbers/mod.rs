@@ -33,6 +33,7 @@ mod tests;
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use crosscheck_model::Bound;
 use regex::Regex;
 
@@ -238,6 +239,32 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Every word a numeral can start with, but "a" and "an" (they start one
+/// only before a word of this list), and the fraction characters.
+static NUMERAL_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let words: Vec<&str> = numeral::first_words()
+        .filter(|w| !matches!(*w, "a" | "an"))
+        .chain(["½", "⅓", "⅔", "¼", "¾", "⅛"])
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+});
+
+/// False when `text` can hold no figure: no digit and no number word.
+/// Most sentences of a document have none, and this byte scan is far
+/// cheaper than tokenising them.
+pub(crate) fn may_hold_figure(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    match &*NUMERAL_WORDS {
+        Some(ac) => ac.is_match(text),
+        None => true,
+    }
+}
+
 /// Every figure in `text[start..end]`; `european` reads "14.000" as
 /// fourteen thousand.
 pub fn read_figures(text: &str, start: usize, end: usize, european: bool) -> Vec<Figure> {
@@ -264,7 +291,13 @@ pub(crate) fn figures_in(
     // URLs and e-mail addresses hold digits that are no figures; most
     // sentences have neither, and a byte check is cheaper than the regex.
     let slice = text.get(start..end).unwrap_or("");
-    let urls: Vec<(usize, usize)> = if slice.contains('.') {
+    let maybe_url = slice.contains("://")
+        || slice.contains("www.")
+        || slice.contains('@')
+        || slice.contains(".com")
+        || slice.contains(".org")
+        || slice.contains(".net");
+    let urls: Vec<(usize, usize)> = if maybe_url {
         URL.find_iter(slice)
             .map(|m| (start + m.start(), start + m.end()))
             .collect()

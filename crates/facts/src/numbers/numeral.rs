@@ -93,6 +93,11 @@ static NUMERAL_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// The words a spelled-out numeral can start with.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    NUMERAL_FIRST_WORDS.iter().copied()
+}
+
 impl Reader<'_> {
     /// The numeral starting at token `i`.
     pub(super) fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {

@@ -2,10 +2,12 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::numeral::Numeral;
 use super::Reader;
 use crate::lexicon::LEXICON;
-use crate::tokens::Kind;
+use crate::tokens::{tokenize, Kind};
 use crate::units::{disambiguate, UnitInfo, UnitMatch, UnitSurface, UNIT_SURFACES};
 
 /// Indices of `surfaces` by the ASCII-lowercased first byte a match must
@@ -40,8 +42,23 @@ static AFTER: LazyLock<Vec<&'static UnitSurface>> = LazyLock::new(|| {
         .collect()
 });
 
-static AFTER_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
-    LazyLock::new(|| by_first_byte(AFTER.iter().map(|u| u.surface)));
+/// The surfaces read after a number by their first token, lowercased (as
+/// the tokenizer cuts the surface itself: "per cent" under "per", "km/h"
+/// under "km", "U.S. dollars" under "u.s."), each list longest first: a
+/// token is tried only against the surfaces that can start with it.
+static AFTER_BY_FIRST_TOKEN: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (k, u) in AFTER.iter().enumerate() {
+        let toks = tokenize(u.surface, 0, u.surface.len());
+        if let Some(first) = toks.first() {
+            index
+                .entry(first.text(u.surface).to_lowercase())
+                .or_default()
+                .push(k);
+        }
+    }
+    index
+});
 
 /// Currency symbols and codes written before a number, longest first,
 /// by the last byte of the surface: the byte right before the number (or
@@ -145,7 +162,15 @@ impl Reader<'_> {
         let attached = i > 0 && self.touching(i - 1, i);
         let mut found: Option<(usize, &'static UnitSurface)> = None;
         let mut units: Vec<&'static UnitInfo> = Vec::new();
-        for &k in candidates(&AFTER_BY_FIRST_BYTE, rest) {
+        // "month's": the tokenizer keeps an inner apostrophe; the unit is
+        // the part before it.
+        let low = self.low(i);
+        let key = match AFTER_BY_FIRST_TOKEN.get(low) {
+            Some(_) => low,
+            None => low.split(['\'', '’']).next().unwrap_or(low),
+        };
+        let listed = AFTER_BY_FIRST_TOKEN.get(key).map_or(&[][..], Vec::as_slice);
+        for &k in listed {
             let Some(u) = AFTER.get(k) else { continue };
             // Longest surfaces come first: once one matched, only other
             // readings of the same surface may follow.

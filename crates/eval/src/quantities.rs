@@ -135,10 +135,10 @@ fn singular(word: &str) -> String {
         .unwrap_or(w)
 }
 
-/// crosscheck's quantities in `text`, read as one sentence.
-pub fn crosscheck_quantities(extractor: &QuantityExtractor, text: &str) -> Vec<Scored> {
+/// The quantity claims of `text` read as one document of one sentence.
+pub fn sentence_quantities(extractor: &QuantityExtractor, id: &str, text: &str) -> Vec<Quantity> {
     let doc = Document {
-        id: "q".to_string(),
+        id: id.to_string(),
         text: text.to_string(),
         sentences: vec![Sentence::new(0, text.len())],
         ..Document::default()
@@ -146,8 +146,15 @@ pub fn crosscheck_quantities(extractor: &QuantityExtractor, text: &str) -> Vec<S
     extractor
         .extract(&doc, &[])
         .into_iter()
-        .filter_map(|c| {
-            let q = c.quantity?;
+        .filter_map(|c| c.quantity)
+        .collect()
+}
+
+/// crosscheck's quantities in `text`, read as one sentence.
+pub fn crosscheck_quantities(extractor: &QuantityExtractor, text: &str) -> Vec<Scored> {
+    sentence_quantities(extractor, "q", text)
+        .into_iter()
+        .filter_map(|q| {
             Some(Scored {
                 value: claim_value(&q)?,
                 unit: cqe_unit_name(&q),

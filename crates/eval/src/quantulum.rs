@@ -30,7 +30,6 @@ use std::path::Path;
 
 use crosscheck_facts::numbers::{read_figures, FigureKind};
 use crosscheck_facts::QuantityExtractor;
-use crosscheck_model::{Document, Sentence};
 use serde::Deserialize;
 
 use crate::{read_to_string, EvalError, EvalReport};
@@ -107,17 +106,9 @@ fn reader_predictions(sentence: &str) -> Vec<Predicted> {
 }
 
 fn claim_predictions(extractor: &QuantityExtractor, sentence: &str, n: usize) -> Vec<Predicted> {
-    let doc = Document {
-        id: format!("quantulum-{n}"),
-        text: sentence.to_string(),
-        sentences: vec![Sentence::new(0, sentence.len())],
-        ..Document::default()
-    };
-    extractor
-        .extract(&doc, &[])
+    crate::quantities::sentence_quantities(extractor, &format!("quantulum-{n}"), sentence)
         .into_iter()
-        .filter_map(|c| {
-            let q = c.quantity?;
+        .filter_map(|q| {
             let value = match (q.low, q.high) {
                 (Some(l), Some(h)) => (l + h) / 2.0,
                 (Some(v), None) | (None, Some(v)) => v,

@@ -20,7 +20,7 @@ use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
 };
 use crate::phrase::Sentence;
-use crate::tokens::{tokenize, Lowered};
+use crate::tokens::{tokenize, Lowered, Tok};
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -181,6 +181,104 @@ fn tidy(v: f64) -> f64 {
     }
 }
 
+/// The figures of one sentence that become quantity claims, with what
+/// each counts, its event and its rate.
+fn found_in(
+    sent: &Sentence,
+    figures: &[Figure],
+    text: &str,
+    toks: &[Tok],
+    lower: &Lowered,
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (k, f) in figures.iter().enumerate() {
+        if !f.kind.is_quantity() {
+            continue;
+        }
+        let mut subject = subject_for(sent, &figures, k);
+        if is_reference(sent, f, subject) {
+            continue;
+        }
+        if counts_the_speakers(sent, f, subject) {
+            continue;
+        }
+        let previous = found.last().and_then(|x: &Found| x.event);
+        // Money and shares are lost or gained, not killed or shipped.
+        let measured = f.share
+            || f.dimension()
+                .is_some_and(|d| matches!(d, "currency" | "ratio" | "time" | "multiplier"));
+        let event = if measured {
+            None
+        } else {
+            event_for(sent, f.first_token, f.end_token, subject, previous)
+        };
+        // "300 soldiers have been killed and roughly 1,200 wounded": the
+        // bare second figure counts the same noun.
+        if subject.is_none()
+            && event.is_some()
+            && LEXICON
+                .events
+                .iter()
+                .any(|(w, _, _)| *w == sent.low(f.end_token))
+        {
+            subject = found.iter().rev().find_map(|x: &Found| x.subject);
+        }
+        let np_end = sent
+            .counted_np(f.end_token)
+            .map(|s| s.1)
+            .unwrap_or(f.end_token);
+        let (rate, rate_end) = match f.rate {
+            Some(r) => (Some(r), f.end_token),
+            None => match rate_after_in(text, toks, lower, np_end) {
+                Some((r, e)) => (Some(r), e),
+                None => (None, np_end),
+            },
+        };
+        // A bare number with nothing counted, no unit and no hedge says
+        // nothing checkable, unless it is a measured value itself
+        // ("closed at 3,005.47", "revised to 236,000").
+        let bare = subject.is_none()
+            && f.unit.is_none()
+            && f.bound == Bound::Exact
+            && !f.approximate
+            && !f.share
+            && !f.vague
+            && !measured_value(sent, f);
+        if bare {
+            continue;
+        }
+        found.push(Found {
+            figure: f.clone(),
+            subject,
+            event,
+            rate,
+            rate_end,
+        });
+    }
+    found
+}
+
+/// The ledger's quantity for a found figure.
+fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
+    let f = &item.figure;
+    Quantity {
+        low: f.low.map(tidy),
+        high: f.high.map(tidy),
+        approximate: f.approximate,
+        bound: f.bound,
+        unit: f
+            .unit_id()
+            .map(str::to_string)
+            .or_else(|| f.share.then(|| "share".to_string())),
+        dimension: f.dimension().map(str::to_string),
+        vague: f.vague,
+        subject,
+        rate: item.rate.map(str::to_string),
+        event: item.event.map(str::to_string),
+        span,
+    }
+}
+
 /// Extracts the quantity claims of `doc`.
 pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
@@ -195,71 +293,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         let figures = figures_in(&doc.text, s0, s1, &toks, &lower, european);
         let sent = Sentence::with_lowered(&doc.text, &toks, &lower);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        let mut found = Vec::new();
-        for (k, f) in figures.iter().enumerate() {
-            if !f.kind.is_quantity() {
-                continue;
-            }
-            let mut subject = subject_for(&sent, &figures, k);
-            if is_reference(&sent, f, subject) {
-                continue;
-            }
-            if counts_the_speakers(&sent, f, subject) {
-                continue;
-            }
-            let previous = found.last().and_then(|x: &Found| x.event);
-            // Money and shares are lost or gained, not killed or shipped.
-            let measured = f.share
-                || f.dimension()
-                    .is_some_and(|d| matches!(d, "currency" | "ratio" | "time" | "multiplier"));
-            let event = if measured {
-                None
-            } else {
-                event_for(&sent, f.first_token, f.end_token, subject, previous)
-            };
-            // "300 soldiers have been killed and roughly 1,200 wounded": the
-            // bare second figure counts the same noun.
-            if subject.is_none()
-                && event.is_some()
-                && LEXICON
-                    .events
-                    .iter()
-                    .any(|(w, _, _)| *w == sent.low(f.end_token))
-            {
-                subject = found.iter().rev().find_map(|x: &Found| x.subject);
-            }
-            let np_end = sent
-                .counted_np(f.end_token)
-                .map(|s| s.1)
-                .unwrap_or(f.end_token);
-            let (rate, rate_end) = match f.rate {
-                Some(r) => (Some(r), f.end_token),
-                None => match rate_after_in(&doc.text, &toks, &lower, np_end) {
-                    Some((r, e)) => (Some(r), e),
-                    None => (None, np_end),
-                },
-            };
-            // A bare number with nothing counted, no unit and no hedge says
-            // nothing checkable, unless it is a measured value itself
-            // ("closed at 3,005.47", "revised to 236,000").
-            let bare = subject.is_none()
-                && f.unit.is_none()
-                && f.bound == Bound::Exact
-                && !f.approximate
-                && !f.share
-                && !f.vague
-                && !measured_value(&sent, f);
-            if bare {
-                continue;
-            }
-            found.push(Found {
-                figure: f.clone(),
-                subject,
-                event,
-                rate,
-                rate_end,
-            });
-        }
+        let found = found_in(&sent, &figures, &doc.text, &toks, &lower);
         // The same for every figure of the sentence: found once, when needed.
         let mut sentence_hedges: Option<Vec<String>> = None;
         let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
@@ -322,22 +356,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 hedges,
                 time,
                 quote: None,
-                quantity: Some(Quantity {
-                    low: f.low.map(tidy),
-                    high: f.high.map(tidy),
-                    approximate: f.approximate,
-                    bound: f.bound,
-                    unit: f
-                        .unit_id()
-                        .map(str::to_string)
-                        .or_else(|| f.share.then(|| "share".to_string())),
-                    dimension: f.dimension().map(str::to_string),
-                    vague: f.vague,
-                    subject: subject_text,
-                    rate: item.rate.map(str::to_string),
-                    event: item.event.map(str::to_string),
-                    span: fig_span,
-                }),
+                quantity: Some(quantity_of(&item, subject_text, fig_span)),
                 stance: None,
             });
         }

@@ -195,7 +195,7 @@ fn found_in(
         if !f.kind.is_quantity() {
             continue;
         }
-        let mut subject = subject_for(sent, &figures, k);
+        let mut subject = subject_for(sent, figures, k);
         if is_reference(sent, f, subject) {
             continue;
         }

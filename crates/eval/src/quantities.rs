@@ -556,7 +556,7 @@ pub fn evaluate_with(
         let sentences = read_cqe(path)?;
         let tally = score_cqe(&sentences, "gold", system);
         report.push("sentences", sentences.len() as f64);
-        tally.push(&mut report, "value");
+        tally.push(&mut report, "heldout");
         detail.push_str(&format!("errors:\n{}\n", tally.errors.join("\n")));
         report.detail = detail;
         return Ok(report);

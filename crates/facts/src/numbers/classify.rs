@@ -171,14 +171,18 @@ impl Reader<'_> {
         self.list_label(d)
     }
 
-    /// "24703m212", "2o15": letters and digits glued on after the number.
+    /// Letters glued on after the number that are no unit, magnitude or
+    /// ordinal: "24703m212", "2o15", "802.11ac", "5G", "1080p", "4K TVs".
     fn code_after(&self, d: &Draft) -> bool {
         let e = d.n.end;
-        d.unit.is_none()
-            && self.is_word(e)
-            && self.touching(e - 1, e)
-            && self.is_num(e + 1)
-            && self.touching(e, e + 1)
+        let glued = d.unit.is_none() && self.is_word(e) && self.touching(e - 1, e);
+        glued
+            && !matches!(
+                self.low(e),
+                "s" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a" | "p" | "yo"
+            )
+            && !self.clock_follows(e)
+            || glued && Reader::video_mode(&d.n, self.s(e))
     }
 
     /// "1600 Pennsylvania Avenue", "123 Random Street": a street number.
@@ -244,6 +248,10 @@ impl Reader<'_> {
             return Some(FigureKind::DateDay);
         }
         let decade = self.s(n.end) == "s" && self.touching(n.end - 1, n.end);
+        // "the 80s": a decade.
+        if self.decade_of_two(n, n.end) {
+            return Some(FigureKind::Year);
+        }
         let next_word_noun = self.is_word(end)
             && !LEXICON.np_stop.contains(self.low(end))
             && !self.capitalized_word(end)

@@ -252,7 +252,9 @@ impl Reader<'_> {
         }
         let suffix = self.s(end).trim_end_matches('.');
         let mult = match suffix {
-            "k" | "K" => Some(1e3),
+            "k" => Some(1e3),
+            // "4K TVs", "8K video" are resolutions; "$4K" is money.
+            "K" if has_currency || n.value >= 10.0 || !n.plain_int => Some(1e3),
             "M" | "MM" | "mm" if has_currency => Some(1e6),
             "M" if !self.is_word(end + 1) || self.million_not_metres(end) => Some(1e6),
             "m" if has_currency || self.million_not_metres(end) => Some(1e6),
@@ -314,7 +316,9 @@ impl Reader<'_> {
             && next.len() == 3
             && next.bytes().all(|b| b.is_ascii_digit())
             && !self.capitalized_word(end + 1)
-            && !(is_dash(self.s(end + 1)) && self.touching(end, end + 1));
+            && !(is_dash(self.s(end + 1)) && self.touching(end, end + 1))
+            // "74 100%": two figures, the second with its own unit.
+            && !self.touching(end, end + 1);
         if grouped {
             let rest: f64 = next.parse().ok()?;
             n.value = n.value * 1000.0 + rest;

@@ -301,6 +301,17 @@ impl Reader<'_> {
             return false;
         }
         let after = u.end;
+        if Reader::video_mode(n, u.surface) {
+            return false;
+        }
+        // "80 Day Obsession": a capitalised unit word inside a title.
+        if u.matching == UnitMatch::Word
+            && self.capitalized_word(at)
+            && self.capitalized_word(after)
+            && u.surface.chars().next().is_some_and(char::is_lowercase)
+        {
+            return false;
+        }
         // "L-202", "m212": a code, not a unit.
         if self.tight_dash(after) && self.is_num(after + 1)
             || self.is_num(after) && self.touching(after - 1, after)
@@ -319,8 +330,8 @@ impl Reader<'_> {
             },
             // "2 pm" is a time of day; "2.1 pm" a length.
             "pm" | "am" => !self.looks_like_clock(n),
-            // "the 1960s".
-            "s" => !(n.plain_int && n.digit_count == 4),
+            // "the 1960s", "the 80s".
+            "s" => !(n.plain_int && (n.digit_count == 4 || self.decade_of_two(n, at))),
             // "Clinton won 73 percent" puts the verb first; "5,000 won"
             // ends a phrase or precedes a name.
             "won" => !self.is_word(after) || self.capitalized_word(after),
@@ -329,6 +340,31 @@ impl Reader<'_> {
             }
             _ => u.unit.dimension != "time" || !self.clock_follows(at),
         }
+    }
+
+    /// "the 80s", "early 90s", "'60s": a two-digit decade before an "s" at `at`.
+    pub(super) fn decade_of_two(&self, n: &Numeral, at: usize) -> bool {
+        let first = n.end.saturating_sub(1);
+        n.plain_int
+            && n.digit_count == 2
+            && n.value % 10.0 == 0.0
+            && self.s(at) == "s"
+            && self.touching(first, at)
+            && first > 0
+            && matches!(
+                self.low(first - 1),
+                "the" | "early" | "late" | "mid" | "his" | "her" | "their" | "'" | "’" | "-"
+            )
+    }
+
+    /// "720p", "1080p": video modes, not pence.
+    pub(super) fn video_mode(n: &Numeral, surface: &str) -> bool {
+        surface == "p"
+            && n.plain_int
+            && matches!(
+                n.value as u32,
+                144 | 240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320
+            )
     }
 
     /// "a.m.", "p.m.", "am", "pm" at token `i`.

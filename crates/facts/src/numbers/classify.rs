@@ -285,7 +285,7 @@ impl Reader<'_> {
         small
             && first >= 2
             && self.s(first - 1) == ","
-            && self.capitalized_word(first - 2)
+            && (self.capitalized_word(first - 2) || self.lowercase_noun(first - 2))
             && !self.is_month(first - 2)
             && matches!(self.s(d.end), "," | ";" | ")" | ".")
     }

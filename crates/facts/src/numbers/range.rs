@@ -142,8 +142,11 @@ impl Reader<'_> {
             return;
         }
         // A change between two stated values, not one range.
-        let change =
-            (from || !between) && self.change_before(d.first.saturating_sub(usize::from(from)));
+        // ("rose 5-7 pct" is a range: only "to" reads as a change.)
+        let worded = self.low(j - 1) == "to";
+        let change = worded
+            && (from || !between)
+            && self.change_before(d.first.saturating_sub(usize::from(from)));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);
         if change || unit_only_first || units_differ {

@@ -465,3 +465,61 @@ fn urls_and_bad_input_do_not_panic_or_count() {
         let _ = read_figures(s, 0, s.len(), false);
     }
 }
+
+#[test]
+fn news_forms() {
+    // (text, low, high, unit)
+    let cases: &[(&str, Option<f64>, Option<f64>, Option<&str>)] = &[
+        (
+            "It goes 0-60mph in",
+            Some(0.0),
+            Some(60.0),
+            Some("mile-per-hour"),
+        ),
+        ("prices rose 5-7 pct", Some(5.0), Some(7.0), Some("percent")),
+        (
+            "the patient, 72, died",
+            Some(72.0),
+            Some(72.0),
+            Some("year"),
+        ),
+        (
+            "half a percentage point",
+            Some(0.5),
+            Some(0.5),
+            Some("percentage-point"),
+        ),
+        (
+            "a loan of 12,34,567 rupees",
+            Some(1234567.0),
+            Some(1234567.0),
+            Some("INR"),
+        ),
+        (
+            "it cost 3 dollars 50 cents",
+            Some(3.5),
+            Some(3.5),
+            Some("USD"),
+        ),
+        (
+            "a quarter million users",
+            Some(250000.0),
+            Some(250000.0),
+            None,
+        ),
+        ("one-fifth of the vote", Some(0.2), Some(0.2), None),
+        ("it is 10x faster", Some(10.0), Some(10.0), Some("times")),
+    ];
+    for (text, low, high, unit) in cases {
+        let f = one(text);
+        let r = |v: Option<f64>| v.map(|x| (x * 1e6).round());
+        assert_eq!(
+            (r(f.low), r(f.high), f.unit_id()),
+            (r(*low), r(*high), *unit),
+            "{text}: {f:?}"
+        );
+    }
+    // "£800m a year earlier": no rate.
+    let f = one("from £800m a year earlier");
+    assert_eq!(f.rate, None, "{f:?}");
+}

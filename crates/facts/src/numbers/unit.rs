@@ -271,6 +271,15 @@ impl Reader<'_> {
     /// The rate at token `i` ("per year", "a day", "/mo", "per share"),
     /// with the token after it.
     pub(crate) fn rate_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        // "a year earlier", "a week ago": a time, not a rate.
+        if matches!(self.low(i), "a" | "an")
+            && matches!(
+                self.low(i + 2),
+                "earlier" | "ago" | "before" | "later" | "after" | "previously" | "prior"
+            )
+        {
+            return None;
+        }
         let t = self.tok(i)?;
         let rest = self.text.get(t.start..)?;
         let rates = candidates(&RATES_BY_FIRST_BYTE, rest)

@@ -466,10 +466,12 @@ fn urls_and_bad_input_do_not_panic_or_count() {
     }
 }
 
+/// (text, low, high, unit id)
+type NewsCase = (&'static str, Option<f64>, Option<f64>, Option<&'static str>);
+
 #[test]
 fn news_forms() {
-    // (text, low, high, unit)
-    let cases: &[(&str, Option<f64>, Option<f64>, Option<&str>)] = &[
+    let cases: &[NewsCase] = &[
         (
             "It goes 0-60mph in",
             Some(0.0),

@@ -77,6 +77,8 @@ pub(crate) struct Lexicon {
     pub(crate) change_verbs: HashSet<&'static str>,
     /// Product-line words after a model number ("737 Max").
     pub(crate) designation_words: HashSet<&'static str>,
+    /// The word lists of `data/number_cues.tsv`, by list name.
+    pub(crate) number_cues: HashMap<&'static str, HashSet<&'static str>>,
 }
 
 /// Which counted nouns an event word applies to.
@@ -222,7 +224,26 @@ impl Lexicon {
             label_nouns: word_set(include_str!("../data/label_nouns.txt")),
             change_verbs: word_set(include_str!("../data/change_verbs.txt")),
             designation_words: word_set(include_str!("../data/designation_words.txt")),
+            number_cues: lines(include_str!("../data/number_cues.tsv")).fold(
+                HashMap::default(),
+                |mut lists: HashMap<&'static str, HashSet<&'static str>>, l| {
+                    let c = columns(l);
+                    if let (Some(list), Some(word)) = (c.first(), c.get(1)) {
+                        lists.entry(list).or_default().insert(word);
+                    }
+                    lists
+                },
+            ),
         }
+    }
+}
+
+impl Lexicon {
+    /// True when `word` is in the list `list` of `data/number_cues.tsv`.
+    pub(crate) fn number_cue(&self, list: &str, word: &str) -> bool {
+        self.number_cues
+            .get(list)
+            .is_some_and(|words| words.contains(word))
     }
 }
 

@@ -4,44 +4,6 @@ use super::figure::Draft;
 use super::{is_dash, FigureKind, Reader};
 use crate::lexicon::LEXICON;
 
-/// Words after a four-digit clock time ("1805 GMT", "0930 local time").
-const TIME_ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
-    "eet", "jst", "ist", "hkt", "sgt", "aest", "local",
-];
-
-/// The last word of a street name.
-const STREETS: &[&str] = &[
-    "street",
-    "st",
-    "st.",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "way",
-    "place",
-    "court",
-    "parkway",
-    "highway",
-];
-
-/// Words before a number that dial it.
-const DIALLING: &[&str] = &[
-    "call", "called", "calling", "calls", "dial", "dialed", "dialled", "dialing", "phone", "tel",
-    "fax",
-];
-
-/// Lowercase words a number may follow as part of a compound ("mid-2020",
-/// "over-50s") rather than a code ("covid-19").
-const DASH_PREFIXES: &[&str] = &[
-    "mid", "pre", "post", "late", "early", "over", "under", "top", "sub", "non", "anti", "ex",
-];
-
 impl Reader<'_> {
     pub(super) fn classify(&self, d: &Draft) -> FigureKind {
         let (i, n, end) = (d.i, &d.n, d.end);
@@ -100,7 +62,7 @@ impl Reader<'_> {
             && n.digit_count == 4
             && v < 2400.0
             && v % 100.0 < 60.0
-            && TIME_ZONES.contains(&self.low(n.end));
+            && LEXICON.number_cue("time_zone", self.low(n.end));
         clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time")
     }
 
@@ -127,7 +89,7 @@ impl Reader<'_> {
             && self.tight_dash(prev)
             && self.is_word(prev - 1)
             && self.word_value(prev - 1).is_none()
-            && !DASH_PREFIXES.contains(&self.low(prev - 1))
+            && !LEXICON.number_cue("dash_prefix", self.low(prev - 1))
         {
             return true;
         }
@@ -165,7 +127,7 @@ impl Reader<'_> {
         if LEXICON.label_nouns.contains(prev_low) {
             return true;
         }
-        if DIALLING.contains(&prev_low) {
+        if LEXICON.number_cue("dialling", prev_low) {
             return true;
         }
         self.list_label(d)
@@ -192,7 +154,7 @@ impl Reader<'_> {
         }
         let mut k = d.end;
         while k < d.end + 3 && self.capitalized_word(k) {
-            if STREETS.contains(&self.low(k)) {
+            if LEXICON.number_cue("street", self.low(k)) {
                 return k > d.end;
             }
             k += 1;

@@ -9,7 +9,7 @@ Run:
     cargo run --release -p crosscheck-eval -- quantities --predictions /tmp/q3.json
 
 With --predictions, the script only runs quantulum3 over the sentences that
-`crosscheck eval quantities` scores (the CQE sets in data/quantities/, the
+`crosscheck-eval quantities` scores (the CQE sets in data/quantities/, the
 quantulum3 test sentences, the hand-annotated news dev set) and writes its
 values per sentence; the crosscheck scorer then scores them exactly as it
 scores crosscheck (a quantulum3 range, reported by its mean, is compared by

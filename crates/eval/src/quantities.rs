@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crosscheck_facts::units::{unit_for_surface, UNIT_IDS};
 use crosscheck_facts::QuantityExtractor;
-use crosscheck_model::{Document, Quantity, Sentence};
+use crosscheck_model::{ClaimBody, Document, Quantity, Sentence};
 use serde::Deserialize;
 
 use crate::{prf, read_to_string, EvalError, EvalReport};
@@ -43,7 +43,9 @@ pub const CQE_SETS: &[&str] = &[
 /// One quantity value: a number or a range.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
+    /// One number.
     Single(f64),
+    /// A range, low to high.
     Range(f64, f64),
 }
 
@@ -81,7 +83,9 @@ impl Value {
 /// A quantity with the unit name it is scored by (CQE spelling, lowercase).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
+    /// The value.
     pub value: Value,
+    /// The unit, as CQE spells it.
     pub unit: String,
 }
 
@@ -146,7 +150,10 @@ pub fn sentence_quantities(extractor: &QuantityExtractor, id: &str, text: &str) 
     extractor
         .extract(&doc, &[])
         .into_iter()
-        .filter_map(|c| c.quantity)
+        .filter_map(|c| match c.body {
+            ClaimBody::Quantity { quantity } => Some(quantity),
+            _ => None,
+        })
         .collect()
 }
 
@@ -166,10 +173,15 @@ pub fn crosscheck_quantities(extractor: &QuantityExtractor, text: &str) -> Vec<S
 /// Counts over a set of sentences.
 #[derive(Debug, Default, Clone)]
 pub struct Tally {
+    /// Gold quantities.
     pub gold: usize,
+    /// Predicted quantities.
     pub predicted: usize,
+    /// Predictions matching a gold value.
     pub value_matches: usize,
+    /// Of those, the ones with the gold unit too.
     pub unit_matches: usize,
+    /// The misses, for reading.
     pub errors: Vec<String>,
 }
 
@@ -249,14 +261,19 @@ fn show(s: &Scored) -> String {
 /// One sentence of a CQE-format file.
 #[derive(Debug, Deserialize)]
 pub struct CqeSentence {
+    /// The sentence.
     pub text: String,
+    /// Its gold quantities.
     #[serde(default)]
     pub quantities: Vec<CqeQuantity>,
 }
 
+/// One gold quantity of a CQE-format file.
 #[derive(Debug, Deserialize)]
 pub struct CqeQuantity {
+    /// A number, or a string in CQE value notation ("8-10").
     pub value: serde_json::Value,
+    /// The unit as CQE spells it ("" for a count).
     #[serde(default)]
     pub normalized_unit: String,
 }
@@ -289,7 +306,9 @@ pub type Predictions = BTreeMap<String, Vec<Vec<serde_json::Value>>>;
 
 /// Where the quantities come from: crosscheck, or a file of another system's.
 pub enum System<'a> {
+    /// Crosscheck's quantity extractor.
     Crosscheck(&'a QuantityExtractor),
+    /// Values read from a file.
     File(&'a Predictions),
 }
 
@@ -607,12 +626,12 @@ pub fn evaluate_with(
     Ok(report)
 }
 
-/// `crosscheck eval quantities`: crosscheck on every set.
+/// `crosscheck-eval quantities`: crosscheck on every set.
 pub fn evaluate(shared: &Path) -> Result<EvalReport, EvalError> {
     evaluate_options(shared, None, None)
 }
 
-/// `crosscheck eval quantities [--gold FILE] [--predictions FILE]`: with
+/// `crosscheck-eval quantities [--gold FILE] [--predictions FILE]`: with
 /// `gold`, one CQE-format file replaces the sets (a held-out set); with
 /// `predictions`, another system's values are scored instead of
 /// crosscheck's.

@@ -293,6 +293,7 @@ fn held_out(dir: &Path, report: &mut EvalReport) -> Result<(), EvalError> {
     Ok(())
 }
 
+/// Scores the figure reader and the quantity extractor on quantulum3's test sentences in `dir`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let path = dir.join("quantities.json");
     let raw = read_to_string(&path)?;

@@ -2,19 +2,16 @@
 //! "Figures"), so a regression fails: value F1 on the CQE sets and on the
 //! hand-annotated news dev set, unit accuracy on units-test.
 
-use crosscheck_eval::{default_shared_dir, quantities};
+use crosscheck_eval::quantities;
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn quantities_floors() {
-    let shared = default_shared_dir();
-    if !shared.join("data/quantities/units-test.json").exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "quantities data missing under CI"
-        );
-        eprintln!("SKIPPED: no data/quantities under {}", shared.display());
-        return;
-    }
+    crosscheck_testkit::shared("data/quantities/units-test.json");
+    let shared = crosscheck_testkit::shared_dir();
     let report = quantities::evaluate(&shared).expect("quantities evaluate");
     let figure = |name: &str| report.figure(name).unwrap_or(-1.0);
     for (name, floor) in [

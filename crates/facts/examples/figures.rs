@@ -31,7 +31,7 @@ fn main() {
             ..Document::default()
         };
         for c in QuantityExtractor::new().extract(&doc, &[]) {
-            if let Some(q) = c.quantity {
+            if let Some(q) = c.quantity() {
                 println!(
                     "  Q {:?} | {:?}..{:?} {:?} unit={:?} subject={:?} rate={:?} vague={}",
                     q.span.text, q.low, q.high, q.bound, q.unit, q.subject, q.rate, q.vague

@@ -9,7 +9,7 @@
 //! talks said").
 
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, ClaimTime, Document, Quantity, Source, Span, TimeExpression, TimexType,
+    Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression, TimexType,
 };
 
 use crate::claimant;
@@ -276,6 +276,7 @@ fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
         rate: item.rate.map(str::to_string),
         event: item.event.map(str::to_string),
         span,
+        measure: None,
     }
 }
 
@@ -345,9 +346,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             claims.push(Claim {
                 id: format!("{}:quantity:{}", doc.id, claims.len()),
                 doc: doc.id.clone(),
-                kind: ClaimKind::Quantity,
-                sentence_index: si,
-                sentence: sentence_text.to_string(),
+                sentence: si,
                 span,
                 source,
                 cue,
@@ -355,9 +354,9 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 hedged: !hedges.is_empty(),
                 hedges,
                 time,
-                quote: None,
-                quantity: Some(quantity_of(&item, subject_text, fig_span)),
-                stance: None,
+                body: ClaimBody::Quantity {
+                    quantity: quantity_of(&item, subject_text, fig_span),
+                },
             });
         }
     }

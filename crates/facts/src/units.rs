@@ -48,8 +48,11 @@ pub enum UnitMatch {
 /// One surface of one unit.
 #[derive(Debug, Clone, Copy)]
 pub struct UnitSurface {
+    /// The surface as written in the list ("km/h", "dollars", "$").
     pub surface: &'static str,
+    /// The unit it names.
     pub unit: &'static UnitInfo,
+    /// How it is recognised in text.
     pub matching: UnitMatch,
 }
 

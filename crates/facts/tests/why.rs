@@ -14,7 +14,7 @@ fn quantities(text: &str) -> Vec<Quantity> {
     QuantityExtractor::new()
         .extract(&doc, &[])
         .into_iter()
-        .filter_map(|c| c.quantity)
+        .filter_map(|c| c.quantity().cloned())
         .collect()
 }
 

@@ -26,11 +26,7 @@ fn ledger() -> Ledger {
 #[test]
 fn json_has_rates_bounds_approximations_and_vague_amounts() {
     let ledger = ledger();
-    let quantities: Vec<_> = ledger
-        .claims
-        .iter()
-        .filter_map(|c| c.quantity.as_ref())
-        .collect();
+    let quantities: Vec<_> = ledger.claims.iter().filter_map(|c| c.quantity()).collect();
     assert!(quantities
         .iter()
         .any(|q| q.low == Some(3e6) && q.rate.as_deref() == Some("per year")));

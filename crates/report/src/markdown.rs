@@ -10,8 +10,8 @@ use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story}
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::view::{
-    doc_date, documents_count, figure_line, highlighted, outlet, outlets_count, percent,
-    source_name, status_name, story_span, story_title, title, View,
+    doc_date, documents_count, figure_text, figure_value, highlighted, outlet, outlets_count,
+    percent, source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -140,7 +140,7 @@ fn figures(out: &mut String, propositions: &[&Proposition], view: &View) {
             let claim = view.claim(&v.claim);
             let value = claim
                 .and_then(|c| c.quantity())
-                .map(|q| figure_line(q).0)
+                .map(figure_value)
                 .unwrap_or_default();
             let copy = if v.copy_of.is_some() { " (copy)" } else { "" };
             let _ = writeln!(
@@ -347,15 +347,11 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
                 ClaimBody::Quote { quote } => {
                     format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
                 }
-                ClaimBody::Quantity { quantity } => {
-                    let (v, s) = figure_line(quantity);
-                    format!(
-                        "figure: {} {} — {}",
-                        md(&v),
-                        md(&s),
-                        md(&source_name(claim))
-                    )
-                }
+                ClaimBody::Quantity { quantity } => format!(
+                    "figure: {} — {}",
+                    md(&figure_text(quantity)),
+                    md(&source_name(claim))
+                ),
                 // A stance, and any other kind: its one-line summary.
                 _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
             };

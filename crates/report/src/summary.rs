@@ -10,7 +10,7 @@ use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::view::{
-    doc_date, documents_count, figure_line, outlet, outlets_count, percent, shorten, source_name,
+    doc_date, documents_count, figure_text, outlet, outlets_count, percent, shorten, source_name,
     status_name, story_span, story_title, title, View,
 };
 
@@ -127,8 +127,7 @@ fn document(out: &mut String, view: &View, doc: &Document) {
                 shorten(&quote.text, QUOTE_CHARS)
             ),
             ClaimBody::Quantity { quantity } => {
-                let (value, subject) = figure_line(quantity);
-                format!("figure  {value} {subject} — {}", source_name(claim))
+                format!("figure  {} — {}", figure_text(quantity), source_name(claim))
             }
             // A stance, and any other kind: its one-line summary.
             _ => format!("{}  {}", claim.kind(), claim_summary(claim)),

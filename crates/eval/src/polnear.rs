@@ -1,4 +1,6 @@
-//! Attribution (who said what) on the PolNeAR dev split.
+//! Attribution (who said what) on a PolNeAR split: dev, the untouched
+//! held-out part of train ([`is_heldout`]), or any folder of brat files
+//! (`CROSSCHECK_POLNEAR_SPLIT`, see [`Split`]).
 //!
 //! Gold: one annotator file per article, the first in alphabetical order of
 //! the annotator suffix (several articles carry more than one annotator;
@@ -70,10 +72,83 @@ pub struct Article {
 
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»'];
 
-/// Reads `<dir>/dev`: texts and the first annotator's attributions.
+/// Which articles to score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split {
+    /// `dev/`: 84 articles, used for tuning.
+    Dev,
+    /// The untouched part of `train/` ([`is_heldout`]): never looked at
+    /// while tuning, never trained on.
+    Heldout,
+    /// `train/` without the held-out articles: what models are trained on.
+    Fit,
+    /// Any folder holding `text/` and `attributions/` (the test split,
+    /// when one has it).
+    Dir(PathBuf),
+}
+
+impl Split {
+    /// `dev`, `heldout`, `fit`, or a folder.
+    pub fn parse(s: &str) -> Split {
+        match s {
+            "dev" => Split::Dev,
+            "heldout" => Split::Heldout,
+            "fit" => Split::Fit,
+            other => Split::Dir(PathBuf::from(other)),
+        }
+    }
+
+    /// The split named by `CROSSCHECK_POLNEAR_SPLIT`, else dev.
+    pub fn from_env() -> Split {
+        std::env::var("CROSSCHECK_POLNEAR_SPLIT").map_or(Split::Dev, |s| Split::parse(&s))
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Split::Dev => "dev".to_string(),
+            Split::Heldout => "held-out train".to_string(),
+            Split::Fit => "train without held-out".to_string(),
+            Split::Dir(d) => d.display().to_string(),
+        }
+    }
+}
+
+/// Whether a `train/` article (file stem without annotator suffix) belongs
+/// to the untouched held-out split: FNV-1a of a fixed seed and the stem,
+/// 120 in 1000 (about 100 of the 840 articles). Fixed once, before any
+/// tuning; `scripts/baselines/textacy_quotes.py` computes the same.
+pub fn is_heldout(stem: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in HELDOUT_SEED.bytes().chain(stem.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h % 1000 < 120
+}
+
+const HELDOUT_SEED: &str = "crosscheck-polnear-heldout/1:";
+
+/// Reads one split under the PolNeAR folder `dir`: texts and the first
+/// annotator's attributions.
+pub fn load(dir: &Path, split: &Split) -> Result<Vec<Article>, EvalError> {
+    match split {
+        Split::Dev => load_dir(&dir.join("dev"), |_| true),
+        Split::Heldout => load_dir(&dir.join("train"), is_heldout),
+        Split::Fit => load_dir(&dir.join("train"), |s| !is_heldout(s)),
+        Split::Dir(d) => load_dir(d, |_| true),
+    }
+}
+
+/// Reads `<dir>/<split>` (kept for callers that name a folder).
 pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
-    let text_dir = dir.join(split).join("text");
-    let ann_dir = dir.join(split).join("attributions");
+    load_dir(&dir.join(split), |_| true)
+}
+
+/// Reads a folder holding `text/` and `attributions/`, keeping the
+/// articles whose stem `keep` accepts.
+pub fn load_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<Article>, EvalError> {
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
     let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| EvalError::io(&ann_dir, e))?
@@ -89,7 +164,9 @@ pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
         let Some((article, _annotator)) = stem.rsplit_once('_') else {
             continue;
         };
-        anns.entry(article.to_string()).or_insert(path);
+        if keep(article) {
+            anns.entry(article.to_string()).or_insert(path);
+        }
     }
     let mut out = Vec::new();
     for (article, ann) in anns {
@@ -493,15 +570,19 @@ pub fn document(name: &str, text: &str) -> Document {
 }
 
 /// Scores crosscheck (or, with `CROSSCHECK_POLNEAR_PREDICTIONS` set, an
-/// external predictions file) on `dir/dev`.
-pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
-    let articles = load_split(dir, "dev")?;
+/// external predictions file) on one split of the PolNeAR folder `dir`.
+pub fn evaluate(dir: &Path, split: &Split) -> Result<EvalReport, EvalError> {
+    let articles = load(dir, split)?;
     if let Some(path) = std::env::var_os("CROSSCHECK_POLNEAR_PREDICTIONS") {
-        return evaluate_predictions(&articles, Path::new(&path));
+        return evaluate_predictions(&articles, Path::new(&path), split);
     }
     let extractor = QuoteExtractor::new();
     let mut total = Scores::default();
-    let mut report = EvalReport::new("polnear dev: crosscheck quotes and attribution");
+    let mut report = EvalReport::new(&format!(
+        "polnear {} ({} articles): crosscheck quotes and attribution",
+        split.name(),
+        articles.len()
+    ));
     let mut dev_seconds = 0.0;
     for a in &articles {
         // Timed like the baseline: from raw text to quotes (splitting
@@ -593,7 +674,11 @@ struct ExternalLine {
 
 /// Scores an external predictions file (see the module docs); every
 /// prediction counts as a direct quote.
-pub fn evaluate_predictions(articles: &[Article], path: &Path) -> Result<EvalReport, EvalError> {
+pub fn evaluate_predictions(
+    articles: &[Article],
+    path: &Path,
+    split: &Split,
+) -> Result<EvalReport, EvalError> {
     let raw = read_to_string(path)?;
     let mut by_file: BTreeMap<String, Vec<Prediction>> = BTreeMap::new();
     for (n, line) in raw.lines().enumerate() {
@@ -618,7 +703,9 @@ pub fn evaluate_predictions(articles: &[Article], path: &Path) -> Result<EvalRep
         total.add(&score_article(&a.text, &a.gold, &pred));
     }
     let mut report = EvalReport::new(&format!(
-        "polnear dev: external predictions {}",
+        "polnear {} ({} articles): external predictions {}",
+        split.name(),
+        articles.len(),
         path.display()
     ));
     total.report(&mut report);

@@ -21,7 +21,7 @@ fn polnear_dir() -> Option<PathBuf> {
 #[test]
 fn dev_scores_hold_their_floors() {
     let Some(dir) = polnear_dir() else { return };
-    let report = match polnear::evaluate(&dir) {
+    let report = match polnear::evaluate(&dir, &polnear::Split::Dev) {
         Ok(r) => r,
         Err(e) => panic!("polnear evaluation failed: {e}"),
     };

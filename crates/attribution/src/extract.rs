@@ -12,6 +12,7 @@ use crate::paragraphs::paragraph_ranges_into;
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
+use crate::tagger::{self, MODEL};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 
 /// A claim before ids and sentences are filled.
@@ -57,6 +58,7 @@ struct Scratch {
     drafts: Vec<Draft>,
     /// The tracker's list, emptied.
     seen: Vec<Seen>,
+    tagging: tagger::Scratch,
 }
 
 /// Most units a thread keeps room for between documents (4 MiB).
@@ -97,20 +99,15 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     claims
 }
 
-/// [`extract`] with the lower-cased text and an empty unit buffer.
-fn extract_with<'a>(
-    doc: &'a Document,
-    lower: &'a str,
-    all: &mut Vec<Unit<'a>>,
-    scratch: &mut Scratch,
-) -> Vec<Claim> {
+/// The document's units, paragraph by paragraph: fills `all` and
+/// `scratch.bounds` (unit ranges of the paragraphs, with whether they hold
+/// a quote) and `scratch.segments`.
+fn build_units<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>, scratch: &mut Scratch) {
     let text = doc.text.as_str();
     let paragraphs = &mut scratch.paragraphs;
     paragraph_ranges_into(doc, paragraphs);
     let segments = &mut scratch.segments;
     find_quotes_into(text, paragraphs, &mut scratch.candidates, segments);
-    let drafts = &mut scratch.drafts;
-    drafts.clear();
     let mut seg_cursor = 0;
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
@@ -134,6 +131,42 @@ fn extract_with<'a>(
         append_units(text, lower, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
+}
+
+/// Calls `f` with the units of every sentence the tagger reads (those
+/// holding no quote), as the walk sees them: what the tagger is trained on.
+pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
+    let text = doc.text.as_str();
+    let lower = text.to_ascii_lowercase();
+    let mut all = Vec::new();
+    let mut scratch = Scratch::default();
+    build_units(doc, &lower, &mut all, &mut scratch);
+    let mut sentence_buf = Vec::new();
+    for &(lo, hi, _) in &scratch.bounds {
+        let us = all.get(lo..hi).unwrap_or(&[]);
+        sentences(us, text, &mut sentence_buf);
+        for &(a, b) in &sentence_buf {
+            let s = us.get(a..b).unwrap_or(&[]);
+            if !s.iter().any(Unit::is_quote) {
+                f(s, text);
+            }
+        }
+    }
+}
+
+/// [`extract`] with the lower-cased text and an empty unit buffer.
+fn extract_with<'a>(
+    doc: &'a Document,
+    lower: &'a str,
+    all: &mut Vec<Unit<'a>>,
+    scratch: &mut Scratch,
+) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    build_units(doc, lower, all, scratch);
+    let drafts = &mut scratch.drafts;
+    drafts.clear();
+    let segments = &scratch.segments;
+    let bounds = &scratch.bounds;
     let mut sources = Antecedents {
         tracker: Tracker::with_entries(std::mem::take(&mut scratch.seen)),
         units: all,
@@ -141,6 +174,7 @@ fn extract_with<'a>(
         deferred: std::mem::take(&mut scratch.deferred),
     };
     let sentence_buf = &mut scratch.sentences;
+    let tagging = &mut scratch.tagging;
     for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
         sentences(us, text, sentence_buf);
@@ -150,7 +184,7 @@ fn extract_with<'a>(
             sentences: sentence_buf,
             has_quotes,
         };
-        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts);
+        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts, tagging);
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
@@ -312,6 +346,7 @@ fn walk_paragraph(
     segments: &[QuoteSegment],
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
+    tagging: &mut tagger::Scratch,
 ) {
     let text = doc.text.as_str();
     let us = paragraph.units;
@@ -359,7 +394,7 @@ fn walk_paragraph(
         if any_quote || a < consumed_to {
             continue;
         }
-        reported(doc, us, paragraph.range, a, b, sources, drafts);
+        reported(doc, us, paragraph.range, (a, b), sources, drafts, tagging);
     }
 }
 
@@ -470,17 +505,160 @@ fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
     Some((span.start, e))
 }
 
+/// How the learned tagger and the rules share reported speech (during
+/// development: `CROSSCHECK_TAGGER=off|fill|first`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TaggerMode {
+    Off,
+    Fill,
+    First,
+}
+
+static TAGGER_MODE: std::sync::LazyLock<TaggerMode> = std::sync::LazyLock::new(|| {
+    match std::env::var("CROSSCHECK_TAGGER").as_deref() {
+        Ok("off") => TaggerMode::Off,
+        Ok("fill") => TaggerMode::Fill,
+        _ => TaggerMode::First,
+    }
+});
+
+/// The tagger's attributions in sentence `us[a..b]`.
+fn tagged(us: &[Unit], a: usize, b: usize, text: &str, tagging: &mut tagger::Scratch) -> Vec<tagger::Found> {
+    let Some(model) = MODEL.as_ref() else {
+        return Vec::new();
+    };
+    let sentence = us.get(a..b).unwrap_or(&[]);
+    let mut toks = std::mem::take(&mut tagging.tokens);
+    let mut cue = std::mem::take(&mut tagging.cue);
+    tagger::tokens(sentence, text, &mut toks);
+    let found = if model.candidates(&toks, &mut cue) {
+        let tags = model.tag(&toks, &cue, tagging);
+        tagger::assemble(&tags)
+    } else {
+        Vec::new()
+    };
+    tagging.tokens = toks;
+    tagging.cue = cue;
+    found
+}
+
+/// Drafts for the tagger's attributions in the sentence starting at unit
+/// `a`; false when none holds content.
+fn tagged_drafts(
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) -> bool {
+    let text = doc.text.as_str();
+    let mut any = false;
+    for f in found {
+        // Content without the punctuation at its edges.
+        let (mut cs, mut ce) = (a + f.content.0, a + f.content.1);
+        while cs < ce && us.get(cs).is_some_and(|u| u.kind == UnitKind::Punct) {
+            cs += 1;
+        }
+        while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+            ce -= 1;
+        }
+        let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+            continue;
+        };
+        if ce <= cs {
+            continue;
+        }
+        let (Some(cue_first), Some(cue_last)) = (us.get(a + f.cue.0), us.get(a + f.cue.1 - 1))
+        else {
+            continue;
+        };
+        let cue = text.get(cue_first.start..cue_last.end).unwrap_or("").to_string();
+        let mut start = first.start.min(cue_first.start);
+        let mut end = last.end.max(cue_last.end);
+        let source = match f.source {
+            Some((s0, s1)) => {
+                let (ss, se) = (a + s0, a + s1);
+                let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
+                    continue;
+                };
+                start = start.min(sf.start);
+                end = end.max(sl.end);
+                let phrase = phrase_forward(us, ss, se, text)
+                    .map(|(p, _)| p)
+                    .filter(|p| p.end <= sl.end)
+                    .unwrap_or_else(|| plain_phrase(us, ss, se, text));
+                let att = Attribution {
+                    start,
+                    end,
+                    next: ce,
+                    cue: cue.clone(),
+                    channel: None,
+                    phrase,
+                    appositive: None,
+                };
+                let mut source = resolve(doc, &att, sources);
+                if source.kind != SourceKind::Unattributed {
+                    source.span = Span::of(text, sf.start, sl.end);
+                }
+                source
+            }
+            None => Source::unattributed(),
+        };
+        drafts.push(Draft {
+            start,
+            end,
+            source,
+            cue: Some(cue),
+            channel: None,
+            quote_start: first.start,
+            quote_end: last.end,
+            direct: false,
+        });
+        any = true;
+    }
+    any
+}
+
+/// A source phrase the speaker grammar does not read ("the two
+/// governments"): its words as the name, its last word as the head.
+fn plain_phrase(us: &[Unit], s: usize, e: usize, text: &str) -> crate::speaker::Phrase {
+    let start = us.get(s).map_or(0, |u| u.start);
+    let end = us.get(e.wrapping_sub(1)).map_or(start, |u| u.end);
+    let head = us
+        .get(e.wrapping_sub(1))
+        .map_or_else(String::new, |u| u.norm().to_string());
+    crate::speaker::Phrase {
+        start,
+        end,
+        kind: PhraseKind::Unnamed,
+        name: text.get(start..end).unwrap_or("").to_string(),
+        role: None,
+        plural: head.ends_with('s'),
+        head,
+        female: false,
+        male: false,
+    }
+}
+
 /// Reported speech without quote marks in sentence `us[a..b]`.
 fn reported(
     doc: &Document,
     us: &[Unit],
     paragraph: (usize, usize),
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
+    tagging: &mut tagger::Scratch,
 ) {
     let text = doc.text.as_str();
+    let mode = *TAGGER_MODE;
+    if mode == TaggerMode::First {
+        let found = tagged(us, a, b, text, tagging);
+        if tagged_drafts(doc, us, a, &found, sources, drafts) {
+            return;
+        }
+    }
     let mut end = b;
     while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
         end -= 1;
@@ -520,6 +698,12 @@ fn reported(
         None
     };
     let Some((att, cs, ce)) = found else {
+        if mode == TaggerMode::Fill {
+            let found = tagged(us, a, b, text, tagging);
+            if tagged_drafts(doc, us, a, &found, sources, drafts) {
+                return;
+            }
+        }
         // Not a statement, but its subject may be what a later "he" means.
         sources.defer(paragraph, a, end, has_cue);
         return;

@@ -44,6 +44,7 @@ mod paragraphs;
 pub mod quotes;
 mod resolve;
 mod speaker;
+pub mod tagger;
 mod units;
 
 use crosscheck_model::{Claim, Document};

@@ -51,6 +51,7 @@ type CharSpan = (usize, usize);
 pub struct GoldAttribution {
     pub content: CharSpan,
     pub source: Option<CharSpan>,
+    pub cue: Option<CharSpan>,
     pub direct: bool,
 }
 
@@ -220,11 +221,14 @@ pub fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldAttributi
     for rel in relations {
         let mut content = None;
         let mut source = None;
+        let mut cue = None;
         for arg in rel.split_whitespace() {
             if let Some(t) = arg.strip_prefix("Content:") {
                 content = spans.get(t).copied();
             } else if let Some(t) = arg.strip_prefix("Source:") {
                 source = spans.get(t).copied();
+            } else if let Some(t) = arg.strip_prefix("Cue:") {
+                cue = spans.get(t).copied();
             }
         }
         let Some(content) = content else { continue };
@@ -239,6 +243,7 @@ pub fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldAttributi
         out.push(GoldAttribution {
             content,
             source,
+            cue,
             direct,
         });
     }

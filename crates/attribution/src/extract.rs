@@ -102,7 +102,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// The document's units, paragraph by paragraph: fills `all` and
 /// `scratch.bounds` (unit ranges of the paragraphs, with whether they hold
 /// a quote) and `scratch.segments`.
-fn build_units<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>, scratch: &mut Scratch) {
+fn build_units<'a>(
+    doc: &'a Document,
+    lower: &'a str,
+    all: &mut Vec<Unit<'a>>,
+    scratch: &mut Scratch,
+) {
     let text = doc.text.as_str();
     let paragraphs = &mut scratch.paragraphs;
     paragraph_ranges_into(doc, paragraphs);
@@ -133,8 +138,8 @@ fn build_units<'a>(doc: &'a Document, lower: &'a str, all: &mut Vec<Unit<'a>>, s
     }
 }
 
-/// Calls `f` with the units of every sentence the tagger reads (those
-/// holding no quote), as the walk sees them: what the tagger is trained on.
+/// Calls `f` with the units of every sentence, as the walk sees them:
+/// what the tagger is trained on.
 pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
     let text = doc.text.as_str();
     let lower = text.to_ascii_lowercase();
@@ -146,10 +151,7 @@ pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)
         let us = all.get(lo..hi).unwrap_or(&[]);
         sentences(us, text, &mut sentence_buf);
         for &(a, b) in &sentence_buf {
-            let s = us.get(a..b).unwrap_or(&[]);
-            if !s.iter().any(Unit::is_quote) {
-                f(s, text);
-            }
+            f(us.get(a..b).unwrap_or(&[]), text);
         }
     }
 }
@@ -353,6 +355,7 @@ fn walk_paragraph(
     let mut consumed_to = 0usize; // units before this index belong to a claim
     for &(a, b) in paragraph.sentences {
         let mut any_quote = false;
+        let first_draft = drafts.len();
         // Without quote units the scan for them is skipped.
         let quote_scan = if paragraph.has_quotes { a..b } else { a..a };
         for k in quote_scan {
@@ -390,6 +393,11 @@ fn walk_paragraph(
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
             quote_claim(doc, seg, attribution, sources, drafts);
+        }
+        if any_quote && *TAGGER_MODE != TaggerMode::Off {
+            let found = tagged(us, a, b, text, tagging);
+            reported_around_quotes(doc, us, a, &found, sources, drafts, first_draft);
+            continue;
         }
         if any_quote || a < consumed_to {
             continue;
@@ -453,9 +461,10 @@ fn quote_claim(
         None => {
             // Continues the previous quote: split by its attribution or
             // reopened in a new paragraph.
-            let previous = drafts.last().filter(|d| {
-                d.direct
-                    && d.end <= seg.open
+            // (A reported clause read around the previous quote may have
+            // been drafted after it.)
+            let previous = drafts.iter().rev().find(|d| d.direct).filter(|d| {
+                d.end <= seg.open
                     && (seg.continues
                         || text.get(d.end..seg.open).is_some_and(|gap| {
                             gap.chars()
@@ -514,16 +523,21 @@ enum TaggerMode {
     First,
 }
 
-static TAGGER_MODE: std::sync::LazyLock<TaggerMode> = std::sync::LazyLock::new(|| {
-    match std::env::var("CROSSCHECK_TAGGER").as_deref() {
+static TAGGER_MODE: std::sync::LazyLock<TaggerMode> =
+    std::sync::LazyLock::new(|| match std::env::var("CROSSCHECK_TAGGER").as_deref() {
         Ok("off") => TaggerMode::Off,
         Ok("fill") => TaggerMode::Fill,
         _ => TaggerMode::First,
-    }
-});
+    });
 
 /// The tagger's attributions in sentence `us[a..b]`.
-fn tagged(us: &[Unit], a: usize, b: usize, text: &str, tagging: &mut tagger::Scratch) -> Vec<tagger::Found> {
+fn tagged(
+    us: &[Unit],
+    a: usize,
+    b: usize,
+    text: &str,
+    tagging: &mut tagger::Scratch,
+) -> Vec<tagger::Found> {
     let Some(model) = MODEL.as_ref() else {
         return Vec::new();
     };
@@ -573,7 +587,10 @@ fn tagged_drafts(
         else {
             continue;
         };
-        let cue = text.get(cue_first.start..cue_last.end).unwrap_or("").to_string();
+        let cue = text
+            .get(cue_first.start..cue_last.end)
+            .unwrap_or("")
+            .to_string();
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let source = match f.source {
@@ -618,6 +635,90 @@ fn tagged_drafts(
         any = true;
     }
     any
+}
+
+/// Reported clauses in a sentence that holds quotes ("she said the plan
+/// was “dead on arrival”"): the tagger's contents that are more than a
+/// quote standing as a statement. A quoted fragment inside such a content
+/// is part of it (its marks kept) and no longer a claim of its own.
+fn reported_around_quotes(
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+    first_draft: usize,
+) {
+    let clauses: Vec<tagger::Found> = found
+        .iter()
+        .filter(|f| {
+            let words = us
+                .get(a + f.content.0..a + f.content.1)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.kind != UnitKind::Punct);
+            let mut quotes = 0;
+            let mut others = 0;
+            for u in words {
+                if u.is_quote() {
+                    quotes += 1;
+                } else {
+                    others += 1;
+                }
+            }
+            others > 0
+                && !(quotes > 0 && others < 3)
+                && !us
+                    .get(a + f.content.0..a + f.content.1)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|u| u.is_quote() && !runs_on_into(doc.text.as_str(), u.start))
+        })
+        .cloned()
+        .collect();
+    if clauses.is_empty() {
+        return;
+    }
+    let before = drafts.len();
+    if !tagged_drafts(doc, us, a, &clauses, sources, drafts) {
+        return;
+    }
+    let added: Vec<(usize, usize)> = drafts
+        .get(before..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|d| (d.quote_start, d.quote_end))
+        .collect();
+    let mut k = first_draft;
+    let mut limit = before;
+    while k < limit {
+        let inside = drafts.get(k).is_some_and(|d| {
+            d.direct
+                && added
+                    .iter()
+                    .any(|&(s, e)| s <= d.quote_start && d.quote_end <= e)
+        });
+        if inside {
+            drafts.remove(k);
+            limit -= 1;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Whether the quote opening at byte `open` runs on from a word ("called
+/// it a “desperate move”"): a fragment inside a clause, not a statement.
+fn runs_on_into(text: &str, open: usize) -> bool {
+    text.get(..open)
+        .and_then(|before| {
+            before
+                .chars()
+                .rev()
+                .find(|c| !(c.is_whitespace() && *c != '\n'))
+        })
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A source phrase the speaker grammar does not read ("the two

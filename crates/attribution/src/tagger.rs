@@ -199,7 +199,11 @@ impl Model {
         let mut prev = [i32::MIN / 2; TAGS];
         for i in 0..n {
             let mut emit = [0i32; TAGS];
-            for &row in scratch.rows.get(i * FEATURES..(i + 1) * FEATURES).unwrap_or(&[]) {
+            for &row in scratch
+                .rows
+                .get(i * FEATURES..(i + 1) * FEATURES)
+                .unwrap_or(&[])
+            {
                 let at = row as usize * STRIDE;
                 if let Some(w) = self.weights.get(at..at + TAGS) {
                     for (e, &x) in emit.iter_mut().zip(w) {
@@ -238,7 +242,9 @@ impl Model {
         if n == 0 {
             return tags;
         }
-        let mut t = (0..TAGS).max_by_key(|&t| (prev[t], usize::MAX - t)).unwrap_or(O);
+        let mut t = (0..TAGS)
+            .max_by_key(|&t| (prev[t], usize::MAX - t))
+            .unwrap_or(O);
         for i in (0..n).rev() {
             if let Some(slot) = tags.get_mut(i) {
                 *slot = t as u8;
@@ -454,7 +460,10 @@ pub fn assemble(tags: &[u8]) -> Vec<Found> {
     contents
         .into_iter()
         .filter_map(|content| {
-            let cue = cues.iter().copied().min_by_key(|&c| (gap(c, content), c.0))?;
+            let cue = cues
+                .iter()
+                .copied()
+                .min_by_key(|&c| (gap(c, content), c.0))?;
             let source = sources
                 .iter()
                 .copied()
@@ -697,7 +706,9 @@ fn viterbi_train(rows: &[u32], w: &[i64], trans: &[[i64; TAGS]; TAGS], n: usize)
     if n == 0 {
         return tags;
     }
-    let mut t = (0..TAGS).max_by_key(|&t| (prev[t], usize::MAX - t)).unwrap_or(O);
+    let mut t = (0..TAGS)
+        .max_by_key(|&t| (prev[t], usize::MAX - t))
+        .unwrap_or(O);
     for i in (0..n).rev() {
         tags[i] = t as u8;
         if i > 0 {

@@ -2,7 +2,7 @@
 //! wrong (`direct`: FP, FN and wrong sources) or the reported-speech
 //! predictions that match no gold content (`reported`).
 //!
-//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed`
+//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|predictions`
 //! (`missed`: gold contents no prediction overlaps, with whether their
 //! sentence region holds a quote mark)
 
@@ -54,6 +54,17 @@ fn main() {
             Some("direct") => direct_errors(&run),
             Some("reported") => reported_errors(&run),
             Some("missed") => missed(&run),
+            Some("predictions") => {
+                for p in &run.pred {
+                    println!(
+                        "{} {} {:?} | {}",
+                        run.article.name,
+                        p.direct,
+                        p.source.map(|s| run.show(s)),
+                        run.show(p.content).replace('\n', " ")
+                    );
+                }
+            }
             _ => {
                 eprintln!("usage: polnear_errors direct|reported|missed");
                 return;

@@ -9,7 +9,8 @@
 //! content (a quote split by its attribution) is scored as its envelope,
 //! first fragment start to last fragment end.
 //!
-//! Predictions: crosscheck's quote claims; consecutive direct quotes that
+//! Predictions: crosscheck's quote claims; consecutive direct quotes (a
+//! reported claim may sort between them) that
 //! share a source and are separated only by their own attribution and
 //! punctuation (“A,” he said. “B.”; the second claim names no source span
 //! or the same one)
@@ -263,10 +264,12 @@ fn char_index(text: &str) -> impl Fn(usize) -> usize + '_ {
 pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> {
     let to_char = char_index(text);
     let mut out: Vec<Prediction> = Vec::new();
-    let mut last: Option<&Claim> = None;
+    // The last direct quote and its prediction: a reported claim read
+    // around a split quote may sort between its two parts.
+    let mut last: Option<(&Claim, usize)> = None;
     for c in claims {
         let Some(q) = &c.quote else { continue };
-        if let (Some(prev), Some(pred)) = (last, out.last_mut()) {
+        if let Some((prev, pred)) = last.and_then(|(p, i)| Some(p).zip(out.get_mut(i))) {
             let prev_q = prev.quote.as_ref();
             let continues = q.direct
                 && prev_q.is_some_and(|p| p.direct)
@@ -280,7 +283,8 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 });
             if continues {
                 pred.content.1 = to_char(q.span.end);
-                last = Some(c);
+                let at = last.map_or(0, |(_, i)| i);
+                last = Some((c, at));
                 continue;
             }
         }
@@ -293,7 +297,9 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .map(|s| (to_char(s.start), to_char(s.end))),
             direct: q.direct,
         });
-        last = Some(c);
+        if q.direct {
+            last = Some((c, out.len() - 1));
+        }
     }
     out
 }

@@ -7,7 +7,7 @@ use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
     subject_without_cue, trailing, Attribution,
 };
-use crate::lexicon::LEXICON;
+use crate::lexicon::{class, LEXICON};
 use crate::paragraphs::paragraph_ranges_into;
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
@@ -25,6 +25,8 @@ struct Draft {
     quote_start: usize,
     quote_end: usize,
     direct: bool,
+    /// Speakers coordinated with `source` ("A and B said").
+    co_sources: Vec<Source>,
 }
 
 /// Quotes shorter than this are kept only when attributed (partial quotes
@@ -320,6 +322,50 @@ fn sentences(us: &[Unit], text: &str, out: &mut Vec<(usize, usize)>) {
     if a < us.len() {
         out.push((a, us.len()));
     }
+    // A dateline opening the paragraph ("VELLORA (Wirepost) -") is neither
+    // speaker nor content.
+    if let (Some(cut), Some(first)) = (dateline_end(us, text), out.first_mut()) {
+        if cut < first.1 {
+            first.0 = cut;
+        }
+    }
+}
+
+/// The unit after a dateline at the start of a paragraph: one to three
+/// words in capitals ("VELLORA", "NEW HAVEN"), then optionally a comma and
+/// a few words ("March 3", a country) and an agency in brackets, then a
+/// dash or colon.
+fn dateline_end(us: &[Unit], text: &str) -> Option<usize> {
+    let capitals = |u: &Unit| {
+        let w = u.text(text);
+        u.is_word()
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    let mut k = 0;
+    while k < 3 && us.get(k).is_some_and(capitals) {
+        k += 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let dash = |u: &Unit| {
+        u.kind == UnitKind::Punct
+            && (u.norm() == ":" || u.norm().chars().all(|c| matches!(c, '-' | '–' | '—')))
+    };
+    // (A word in capitals before a colon may be a label, "UPDATE:", but
+    // it is not said by anyone either.)
+    let limit = (k + 10).min(us.len());
+    let end = (k..limit).find(|&j| us.get(j).is_some_and(dash))?;
+    let between = us.get(k..end)?;
+    let bracketed_or_listed = between.is_empty()
+        || between
+            .first()
+            .is_some_and(|u| u.is_punct(",") || u.norm() == "(");
+    if !bracketed_or_listed {
+        return None;
+    }
+    Some(end + 1)
 }
 
 /// Whether `text` holds at least `min` words (stops counting there: the
@@ -392,7 +438,7 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            quote_claim(doc, seg, attribution, sources, drafts);
+            quote_claim(doc, us, seg, attribution, sources, drafts);
         }
         if any_quote && *TAGGER_MODE != TaggerMode::Off {
             let found = tagged(us, a, b, text, tagging);
@@ -432,6 +478,7 @@ fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> O
 
 fn quote_claim(
     doc: &Document,
+    us: &[Unit],
     seg: &QuoteSegment,
     attribution: Option<Attribution>,
     sources: &mut Antecedents,
@@ -447,6 +494,7 @@ fn quote_claim(
             let start = seg.open.min(att.start);
             let end = seg.end.max(att.end);
             let source = resolve(doc, &att, sources);
+            let co_sources = co_speakers(doc, us, &att, sources);
             drafts.push(Draft {
                 start,
                 end,
@@ -456,6 +504,7 @@ fn quote_claim(
                 quote_start: qs,
                 quote_end: qe,
                 direct: true,
+                co_sources,
             });
         }
         None => {
@@ -477,6 +526,7 @@ fn quote_claim(
                     ..prev.source.clone()
                 };
                 let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
+                let co_sources = prev.co_sources.clone();
                 drafts.push(Draft {
                     start: seg.open,
                     end: seg.end,
@@ -486,6 +536,7 @@ fn quote_claim(
                     quote_start: qs,
                     quote_end: qe,
                     direct: true,
+                    co_sources,
                 });
             } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
                 drafts.push(Draft {
@@ -497,6 +548,7 @@ fn quote_claim(
                     quote_start: qs,
                     quote_end: qe,
                     direct: true,
+                    co_sources: Vec::new(),
                 });
             }
         }
@@ -526,8 +578,8 @@ enum TaggerMode {
 static TAGGER_MODE: std::sync::LazyLock<TaggerMode> =
     std::sync::LazyLock::new(|| match std::env::var("CROSSCHECK_TAGGER").as_deref() {
         Ok("off") => TaggerMode::Off,
-        Ok("fill") => TaggerMode::Fill,
-        _ => TaggerMode::First,
+        Ok("first") => TaggerMode::First,
+        _ => TaggerMode::Fill,
     });
 
 /// The tagger's attributions in sentence `us[a..b]`.
@@ -547,6 +599,14 @@ fn tagged(
     tagger::tokens(sentence, text, &mut toks);
     let found = if model.candidates(&toks, &mut cue) {
         let tags = model.tag(&toks, &cue, tagging);
+        if std::env::var_os("CROSSCHECK_TAGGER_DEBUG").is_some() {
+            let shown: Vec<String> = sentence
+                .iter()
+                .zip(&tags)
+                .map(|(u, t)| format!("{}/{t}", u.text(text)))
+                .collect();
+            eprintln!("tags: {}", shown.join(" "));
+        }
         tagger::assemble(&tags)
     } else {
         Vec::new()
@@ -577,6 +637,10 @@ fn tagged_drafts(
         while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
             ce -= 1;
         }
+        // Reported content leaves out the complementizer.
+        if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
+            cs += 1;
+        }
         let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
             continue;
         };
@@ -593,6 +657,7 @@ fn tagged_drafts(
             .to_string();
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
+        let mut co_sources = Vec::new();
         let source = match f.source {
             Some((s0, s1)) => {
                 let (ss, se) = (a + s0, a + s1);
@@ -618,6 +683,7 @@ fn tagged_drafts(
                 if source.kind != SourceKind::Unattributed {
                     source.span = Span::of(text, sf.start, sl.end);
                 }
+                co_sources = co_speakers(doc, us, &att, sources);
                 source
             }
             None => Source::unattributed(),
@@ -631,6 +697,7 @@ fn tagged_drafts(
             quote_start: first.start,
             quote_end: last.end,
             direct: false,
+            co_sources,
         });
         any = true;
     }
@@ -822,6 +889,7 @@ fn reported(
         return;
     }
     let source = resolve(doc, &att, sources);
+    let co_sources = co_speakers(doc, us, &att, sources);
     let start = first.start.min(att.start);
     let end_byte = last.end.max(att.end);
     drafts.push(Draft {
@@ -835,15 +903,85 @@ fn reported(
         quote_start: first.start,
         quote_end: last.end,
         direct: false,
+        co_sources,
     });
+}
+
+/// Speakers coordinated with the attribution's speaker: "Anna Berg and
+/// Tomas Lind said", "..., said A and B", a joint statement by two named
+/// people or organisations. Each is resolved like the first.
+fn co_speakers(
+    doc: &Document,
+    us: &[Unit],
+    att: &Attribution,
+    sources: &mut Antecedents,
+) -> Vec<Source> {
+    let text = doc.text.as_str();
+    let phrase = &att.phrase;
+    if !matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization) {
+        return Vec::new();
+    }
+    // The unit after the speaker phrase; a list ends with "and" (a comma
+    // list alone is an apposition: "Mark Rutte, NATO Secretary General").
+    let mut k = us.partition_point(|u| u.start < phrase.end);
+    let mut items = Vec::new();
+    let mut closed = false;
+    while items.len() < 4 {
+        let (joined, is_and) = match us.get(k) {
+            Some(u) if u.norm() == "and" => (k + 1, true),
+            Some(u) if u.is_punct(",") => match us.get(k + 1) {
+                Some(n) if n.norm() == "and" => (k + 2, true),
+                _ => (k + 1, false),
+            },
+            _ => break,
+        };
+        let Some((next_phrase, next)) = phrase_forward(us, joined, us.len(), text) else {
+            break;
+        };
+        if !matches!(
+            next_phrase.kind,
+            PhraseKind::Person | PhraseKind::Organization
+        ) || next_phrase.name == phrase.name
+        {
+            break;
+        }
+        items.push((next_phrase, next));
+        k = next;
+        if is_and {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .map(|(p, next)| {
+            let co = Attribution {
+                start: p.start,
+                end: p.end,
+                next,
+                cue: att.cue.clone(),
+                channel: None,
+                phrase: p,
+                appositive: None,
+            };
+            resolve(doc, &co, sources)
+        })
+        .filter(|s| s.kind != SourceKind::Unattributed)
+        .collect()
 }
 
 type Found = (Attribution, usize, usize);
 
-/// Where reported content stops: at a semicolon, at ", which", or where a
+/// Where reported content stops: at a semicolon, at ", which", where a
 /// coordinated second verb of speech starts ("... but noted that ...",
-/// "..., and warned against ...").
+/// "..., and warned against ..."), or, for content that is not a
+/// that-clause, where ", and" opens a clause with a subject of its own
+/// ("denied the fleet's presence, and officials remained silent").
 fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
+    let that_clause = cs > 0 && us.get(cs - 1).is_some_and(|u| u.norm() == "that");
     (cs + 1..ce)
         .find(|&k| {
             let Some(u) = us.get(k) else { return false };
@@ -852,6 +990,12 @@ fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
                 || (u.norm() == "which" && comma_before)
                 || (matches!(u.norm(), "and" | "but")
                     && cue_at(us, skip_aux(us, k + 1, ce), ce).is_some())
+                || (!that_clause
+                    && comma_before
+                    && matches!(u.norm(), "and" | "but")
+                    && us
+                        .get(k + 1)
+                        .is_some_and(|n| n.capitalised() || n.is(class::DETERMINER)))
         })
         .map_or(ce, |k| {
             // Drop the comma before the cut.
@@ -1209,6 +1353,10 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
     let mut out = Vec::with_capacity(drafts.len());
     for d in drafts.drain(..) {
+        // Headlines state, they do not quote: never a claim of their own.
+        if in_headline(doc, d.start) {
+            continue;
+        }
         let (Some(span), Some(qspan)) = (
             Span::of(text, d.start, d.end),
             Span::of(text, d.quote_start, d.quote_end),
@@ -1224,6 +1372,7 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             sentence,
             span,
             source: d.source,
+            co_sources: d.co_sources,
             cue: d.cue,
             channel: d.channel,
             hedged: false,
@@ -1240,6 +1389,15 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     }
     let _ = &LEXICON;
     out
+}
+
+/// Whether byte `at` lies in a paragraph ingest marked as a headline.
+fn in_headline(doc: &Document, at: usize) -> bool {
+    doc.paragraphs.iter().any(|p| {
+        p.kind == crosscheck_model::ParagraphKind::Headline
+            && p.range.start <= at
+            && at < p.range.end
+    })
 }
 
 /// Index and text of the sentences covering `[start, end)`.

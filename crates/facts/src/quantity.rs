@@ -255,6 +255,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 sentence: sentence_text.to_string(),
                 span,
                 source,
+                co_sources: Vec::new(),
                 cue,
                 channel: None,
                 hedged: !hedges.is_empty(),

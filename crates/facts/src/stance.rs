@@ -683,6 +683,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     sentence: sentence_text.to_string(),
                     span: span.clone(),
                     source,
+                    co_sources: Vec::new(),
                     cue: Some(cue_text.clone()),
                     channel: None,
                     hedged: !hedges.is_empty(),

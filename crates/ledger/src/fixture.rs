@@ -187,6 +187,7 @@ impl ArticleBuilder {
             sentence,
             span: self.span_in(index, evidence),
             source,
+            co_sources: Vec::new(),
             cue: None,
             channel: None,
             hedged: false,

@@ -137,6 +137,11 @@ pub struct Claim {
     /// The whole evidence: quote plus attribution, figure, or stance clause.
     pub span: Span,
     pub source: Source,
+    /// Further sources making the same claim together with `source`
+    /// ("Anna Berg and Tomas Lind said", a joint statement); empty for one
+    /// source, and then absent from the JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_sources: Vec<Source>,
     /// Speech or stance verb or phrase ("said", "according to", "denied").
     pub cue: Option<String>,
     /// "Telegram post", "statement", "interview", ...

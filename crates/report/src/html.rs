@@ -10,7 +10,7 @@ use crate::chart::chart;
 use crate::escape::esc;
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, highlighted, outlet, percent, shorten, source_name, status_name, title, View,
+    doc_date, highlighted, outlet, percent, said, shorten, source_name, status_name, title, View,
 };
 
 const STYLE: &str = include_str!("style.css");
@@ -407,7 +407,7 @@ fn quotes(out: &mut String, ledger: &Ledger, view: &View) {
     out.push_str("<section id=\"quotes\"><h2>Quotes by speaker</h2>");
     let quote_of = |id: &str| {
         view.claim(id).map(|c| {
-            let text = c.quote.as_ref().map_or("", |q| q.text.as_str()).to_string();
+            let text = c.quote.as_ref().map_or(String::new(), |q| said(q, 140));
             let where_ = view
                 .doc(&c.doc)
                 .map(|d| format!("{} · {}", outlet(d), doc_date(d)));
@@ -429,7 +429,7 @@ fn quotes(out: &mut String, ledger: &Ledger, view: &View) {
                 if let Some((text, where_)) = quote_of(id) {
                     let _ = write!(
                         out,
-                        "<blockquote>“{}”<cite>{}</cite></blockquote>",
+                        "<blockquote>{}<cite>{}</cite></blockquote>",
                         esc(&text),
                         esc(&where_)
                     );
@@ -450,10 +450,10 @@ fn quotes(out: &mut String, ledger: &Ledger, view: &View) {
             .unwrap_or_default();
         let _ = write!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>“{}”</td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             esc(&g.speaker),
             g.claims.len(),
-            esc(&shorten(&first, 140))
+            esc(&first)
         );
     }
     out.push_str("</table></section>");

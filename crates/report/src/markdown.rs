@@ -7,8 +7,8 @@ use crosscheck_model::{ClaimKind, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
-    title, View,
+    doc_date, figure_line, highlighted, outlet, percent, said, source_name, stance_line,
+    status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -196,8 +196,11 @@ pub fn markdown(ledger: &Ledger) -> String {
                         let doc = view.doc(&c.doc);
                         let _ = writeln!(
                             out,
-                            "  - “{}” — {}",
-                            md(c.quote.as_ref().map_or("", |q| q.text.as_str())),
+                            "  - {} — {}",
+                            md(&c
+                                .quote
+                                .as_ref()
+                                .map_or(String::new(), |q| said(q, usize::MAX))),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -236,10 +239,13 @@ pub fn markdown(ledger: &Ledger) -> String {
         );
         for claim in view.claims_of(&doc.id) {
             let line = match claim.kind {
-                ClaimKind::Quote => claim
-                    .quote
-                    .as_ref()
-                    .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
+                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
+                    format!(
+                        "quote: {} — {}",
+                        md(&source_name(claim)),
+                        md(&said(q, usize::MAX))
+                    )
+                }),
                 ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
                     format!(
                         "figure: {} {} — {}",

@@ -8,8 +8,8 @@ use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
-    View,
+    doc_date, figure_line, outlet, percent, said, shorten, source_name, stance_line, status_name,
+    title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -43,13 +43,10 @@ pub fn summary(ledger: &Ledger) -> String {
         );
         for claim in view.claims_of(&doc.id) {
             let line = match claim.kind {
-                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
-                    format!(
-                        "quote   {} — “{}”",
-                        source_name(claim),
-                        shorten(&q.text, QUOTE_CHARS)
-                    )
-                }),
+                ClaimKind::Quote => claim
+                    .quote
+                    .as_ref()
+                    .map(|q| format!("quote   {} — {}", source_name(claim), said(q, QUOTE_CHARS))),
                 ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
                     format!("figure  {value} {subject} — {}", source_name(claim))
                 }),
@@ -120,10 +117,10 @@ pub fn summary(ledger: &Ledger) -> String {
                 let text = |id: &str| {
                     view.claim(id)
                         .and_then(|c| c.quote.as_ref())
-                        .map(|q| shorten(&q.text, 60))
+                        .map(|q| said(q, 60))
                         .unwrap_or_default()
                 };
-                let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
+                let _ = writeln!(out, "    {}: {} / {}", g.speaker, text(a), text(b));
             }
         }
     }

@@ -163,6 +163,7 @@ fn claim(
         sentence: body.to_string(),
         span: whole,
         source: Source::unattributed(),
+        co_sources: Vec::new(),
         cue: None,
         channel: None,
         hedged: false,

@@ -32,6 +32,9 @@ struct Draft {
 /// Quotes shorter than this are kept only when attributed (partial quotes
 /// in reported speech); unattributed ones are scare quotes or titles.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Words outside quote marks a sentence needs before the tagger looks for
+/// a reported clause around its quotes.
+const MIN_WORDS_AROUND_QUOTES: usize = 3;
 /// Reported content must be a clause, not a fragment.
 const MIN_REPORTED_WORDS: usize = 4;
 
@@ -440,7 +443,18 @@ fn walk_paragraph(
             }
             quote_claim(doc, us, seg, attribution, sources, drafts);
         }
-        if any_quote && *TAGGER_MODE != TaggerMode::Off {
+        // “...,” she said: too few words outside the quotes to report
+        // anything else (most quote sentences; the tagger is skipped).
+        let words_outside = || {
+            us.get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.is_word())
+                .take(MIN_WORDS_AROUND_QUOTES)
+                .count()
+                >= MIN_WORDS_AROUND_QUOTES
+        };
+        if any_quote && *TAGGER_MODE != TaggerMode::Off && words_outside() {
             let found = tagged(us, a, b, text, tagging);
             reported_around_quotes(doc, us, a, &found, sources, drafts, first_draft);
             continue;

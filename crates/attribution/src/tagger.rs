@@ -1,5 +1,5 @@
 //! The learned reader of reported speech: each unit of a sentence is
-//! tagged as source, cue, content or outside (BIO), by a first-order
+//! tagged as source, cue, content or outside, by a first-order
 //! averaged perceptron decoded with Viterbi, and the tags are assembled
 //! into attributions (content, cue, source).
 //!
@@ -16,21 +16,24 @@ use std::sync::LazyLock;
 use crate::lexicon::class;
 use crate::units::{Unit, UnitKind};
 
-/// Outside, begin/inside source, begin/inside cue, begin/inside content.
-pub const TAGS: usize = 7;
-/// Weight rows are padded to 8 tags (one cache line per feature).
-const STRIDE: usize = 8;
+/// Outside, source, cue, content (IO tags: two spans of one kind are
+/// seldom adjacent, and four tags keep decoding cheap).
+pub const TAGS: usize = 4;
+/// Weight rows hold one weight per tag.
+const STRIDE: usize = TAGS;
 const O: usize = 0;
-const B_SOURCE: usize = 1;
-const I_SOURCE: usize = 2;
-const B_CUE: usize = 3;
-const I_CUE: usize = 4;
-const B_CONTENT: usize = 5;
-const I_CONTENT: usize = 6;
+const SOURCE: usize = 1;
+const CUE: usize = 2;
+const CONTENT: usize = 3;
+
+/// A word joins the learned cue vocabulary when it is part of a gold cue
+/// at least this often, and in at least this share of its occurrences.
+const CUE_MIN_COUNT: u32 = 5;
+const CUE_MIN_SHARE: f64 = 0.3;
 
 /// Features per unit.
-const FEATURES: usize = 18;
-const MAGIC: &[u8; 8] = b"CCTAG001";
+const FEATURES: usize = 15;
+const MAGIC: &[u8; 8] = b"CCTAG002";
 
 /// The built-in model.
 pub static MODEL: LazyLock<Option<Model>> =
@@ -102,8 +105,7 @@ impl Token {
                     | (u16::from(u.is(class::PREPOSITION)) << 4)
                     | (u16::from(u.is(class::RELATIVE)) << 5)
                     | (u16::from(u.is(class::AUXILIARY)) << 6)
-                    | u16::from(u.is(class::DETERMINER))
-                    | (u16::from(shape > 0 && u.is_written(class::TITLE, text)) << 8);
+                    | u16::from(u.is(class::DETERMINER));
                 Token {
                     word: hash_bytes(norm),
                     suffix,
@@ -134,7 +136,7 @@ pub struct Model {
     cue_words: Vec<u64>,
     /// From tag (row) to tag (column), at the weights' scale.
     transitions: [[i32; TAGS]; TAGS],
-    weights: Vec<i16>,
+    weights: Vec<[i16; STRIDE]>,
 }
 
 impl Model {
@@ -154,16 +156,22 @@ impl Model {
             cue_words.push(r.u64()?);
         }
         let mut transitions = [[0i32; TAGS]; TAGS];
-        for row in &mut transitions {
-            for t in row.iter_mut() {
-                *t = r.u32()? as i32;
+        for row in transitions.iter_mut() {
+            for x in row.iter_mut() {
+                *x = r.u32()? as i32;
             }
         }
-        let n = (1usize << rows_log2) * STRIDE;
-        let raw = r.take(n * 2)?;
+        let n = 1usize << rows_log2;
+        let raw = r.take(n * STRIDE * 2)?;
         let weights = raw
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .chunks_exact(STRIDE * 2)
+            .map(|row| {
+                let mut out = [0i16; STRIDE];
+                for (o, c) in out.iter_mut().zip(row.chunks_exact(2)) {
+                    *o = i16::from_le_bytes([c[0], c[1]]);
+                }
+                out
+            })
             .collect();
         Some(Model {
             rows_mask: (1u32 << rows_log2) - 1,
@@ -193,47 +201,42 @@ impl Model {
     pub fn tag(&self, tokens: &[Token], cue: &[bool], scratch: &mut Scratch) -> Vec<u8> {
         let n = tokens.len();
         scratch.rows.clear();
-        feature_rows(tokens, cue, self.rows_mask, &mut scratch.rows);
-        scratch.scores.clear();
+        feature_rows(
+            tokens,
+            cue,
+            self.rows_mask,
+            &mut scratch.right,
+            &mut scratch.rows,
+        );
         scratch.back.clear();
-        let mut prev = [i32::MIN / 2; TAGS];
-        for i in 0..n {
-            let mut emit = [0i32; TAGS];
-            for &row in scratch
-                .rows
-                .get(i * FEATURES..(i + 1) * FEATURES)
-                .unwrap_or(&[])
-            {
-                let at = row as usize * STRIDE;
-                if let Some(w) = self.weights.get(at..at + TAGS) {
+        let mut prev = [0i32; TAGS];
+        for (i, rows) in scratch.rows.chunks_exact(FEATURES).enumerate() {
+            let mut emit = [0i32; STRIDE];
+            for &row in rows {
+                if let Some(w) = self.weights.get(row as usize) {
                     for (e, &x) in emit.iter_mut().zip(w) {
                         *e += i32::from(x);
                     }
                 }
             }
-            let mut cur = [i32::MIN / 2; TAGS];
+            let mut cur = [0i32; TAGS];
             let mut back = [0u8; TAGS];
-            for t in 0..TAGS {
-                if i == 0 {
-                    if allowed(None, t) {
-                        cur[t] = emit[t];
+            if i == 0 {
+                cur.copy_from_slice(&emit[..TAGS]);
+            } else {
+                for t in 0..TAGS {
+                    let mut best = i32::MIN;
+                    let mut arg = 0u8;
+                    for (p, &score) in prev.iter().enumerate() {
+                        let s = score + self.transitions[p][t];
+                        if s > best {
+                            best = s;
+                            arg = p as u8;
+                        }
                     }
-                    continue;
+                    cur[t] = best + emit[t];
+                    back[t] = arg;
                 }
-                let mut best = i32::MIN / 2;
-                let mut arg = 0u8;
-                for (p, &score) in prev.iter().enumerate() {
-                    if !allowed(Some(p), t) {
-                        continue;
-                    }
-                    let s = score + self.transitions[p][t];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
-                cur[t] = best + emit[t];
-                back[t] = arg;
             }
             scratch.back.push(back);
             prev = cur;
@@ -261,20 +264,10 @@ impl Model {
 #[derive(Debug, Default)]
 pub struct Scratch {
     rows: Vec<u32>,
-    scores: Vec<[i32; TAGS]>,
     back: Vec<[u8; TAGS]>,
+    right: Vec<(Option<usize>, u64)>,
     pub tokens: Vec<Token>,
     pub cue: Vec<bool>,
-}
-
-/// Inside tags follow their begin tag or themselves.
-fn allowed(prev: Option<usize>, t: usize) -> bool {
-    match t {
-        I_SOURCE => matches!(prev, Some(B_SOURCE | I_SOURCE)),
-        I_CUE => matches!(prev, Some(B_CUE | I_CUE)),
-        I_CONTENT => matches!(prev, Some(B_CONTENT | I_CONTENT)),
-        _ => true,
-    }
 }
 
 struct Reader<'b> {
@@ -314,19 +307,23 @@ fn bucket(d: Option<usize>) -> u64 {
 }
 
 fn row(template: u64, a: u64, b: u64, mask: u32) -> u32 {
-    let mut h = (template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h = (h ^ a).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 31;
-    h = (h ^ b).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 29;
-    (h as u32) & mask
+    let h = (a ^ (template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
+        ^ b;
+    ((h.wrapping_mul(0xc4ce_b9fe_1a85_ec53) >> 40) as u32) & mask
 }
 
 const THAT: u64 = hash_bytes(b"that");
 const COMMA: u64 = hash_bytes(b",");
 
 /// [`FEATURES`] weight rows per token, appended to `out`.
-fn feature_rows(tokens: &[Token], cue: &[bool], mask: u32, out: &mut Vec<u32>) {
+fn feature_rows(
+    tokens: &[Token],
+    cue: &[bool],
+    mask: u32,
+    right: &mut Vec<(Option<usize>, u64)>,
+    out: &mut Vec<u32>,
+) {
     let n = tokens.len();
     let edge = Token {
         word: EDGE_WORD,
@@ -343,7 +340,8 @@ fn feature_rows(tokens: &[Token], cue: &[bool], mask: u32, out: &mut Vec<u32>) {
             .unwrap_or(edge)
     };
     // Nearest cue candidate to the right, and the commas on the way.
-    let mut right: Vec<(Option<usize>, u64)> = vec![(None, 0); n];
+    right.clear();
+    right.resize(n, (None, 0));
     let mut next: Option<usize> = None;
     let mut commas = 0u64;
     for i in (0..n).rev() {
@@ -369,20 +367,12 @@ fn feature_rows(tokens: &[Token], cue: &[bool], mask: u32, out: &mut Vec<u32>) {
         let right_d = right_at.map(|j| j - i);
         let right_word = right_at.and_then(|j| tokens.get(j)).map_or(0, |t| t.word);
         let (lb, rb) = (bucket(left_d), bucket(right_d));
-        let (p1, n1, p2, n2) = (
-            at(i as isize - 1),
-            at(i as isize + 1),
-            at(i as isize - 2),
-            at(i as isize + 2),
-        );
+        let (p1, n1) = (at(i as isize - 1), at(i as isize + 1));
         let place = u64::from(i == 0) | (u64::from(i + 1 == n) << 1);
         let f: [(u64, u64); FEATURES] = [
-            (0, 0),
             (t.word, 0),
             (p1.word, 0),
             (n1.word, 0),
-            (p2.word, 0),
-            (n2.word, 0),
             (p1.word, t.word),
             (t.word, n1.word),
             (t.suffix, 0),
@@ -423,18 +413,16 @@ pub struct Found {
     pub source: Option<(usize, usize)>,
 }
 
-/// Runs of one kind (begin tag `b`, inside tag `b + 1`).
-fn runs(tags: &[u8], b: usize) -> Vec<(usize, usize)> {
+/// Maximal runs of tag `kind`.
+fn runs(tags: &[u8], kind: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (i, &t) in tags.iter().enumerate() {
-        let t = usize::from(t);
-        if t == b {
-            out.push((i, i + 1));
-        } else if t == b + 1 {
-            match out.last_mut() {
-                Some(r) if r.1 == i => r.1 = i + 1,
-                _ => out.push((i, i + 1)),
-            }
+        if usize::from(t) != kind {
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if r.1 == i => r.1 = i + 1,
+            _ => out.push((i, i + 1)),
         }
     }
     out
@@ -451,12 +439,12 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
 /// Contents with the nearest cue and the source nearest that cue; a
 /// content with no cue in its sentence is dropped.
 pub fn assemble(tags: &[u8]) -> Vec<Found> {
-    let contents = runs(tags, B_CONTENT);
+    let contents = runs(tags, CONTENT);
     if contents.is_empty() {
         return Vec::new();
     }
-    let cues = runs(tags, B_CUE);
-    let sources = runs(tags, B_SOURCE);
+    let cues = runs(tags, CUE);
+    let sources = runs(tags, SOURCE);
     contents
         .into_iter()
         .filter_map(|content| {
@@ -514,23 +502,20 @@ impl Trainer {
             let mut tags = vec![O as u8; us.len()];
             // Content first; cue and source override it (nested
             // attributions keep the inner one's parts).
-            for (kind, begin) in [(0, B_CONTENT), (1, B_SOURCE), (2, B_CUE)] {
+            for tag in [CONTENT, SOURCE, CUE] {
                 for g in gold {
-                    let span = match kind {
-                        0 => Some(g.content),
-                        1 => g.source,
+                    let span = match tag {
+                        CONTENT => Some(g.content),
+                        SOURCE => g.source,
                         _ => g.cue,
                     };
                     let Some((s, e)) = span else { continue };
-                    let mut inside_prev = false;
                     for (k, u) in us.iter().enumerate() {
-                        let inside = u.start >= s && u.end <= e;
-                        if inside {
+                        if u.start >= s && u.end <= e {
                             if let Some(t) = tags.get_mut(k) {
-                                *t = if inside_prev { begin + 1 } else { begin } as u8;
+                                *t = tag as u8;
                             }
                         }
-                        inside_prev = inside;
                     }
                 }
             }
@@ -558,7 +543,7 @@ impl Trainer {
                 continue;
             }
             let mut rows = Vec::new();
-            feature_rows(&ex.tokens, &cue, mask, &mut rows);
+            feature_rows(&ex.tokens, &cue, mask, &mut Vec::new(), &mut rows);
             data.push((rows, ex, cue));
         }
         let mut w = vec![0i64; n_rows * STRIDE];
@@ -642,8 +627,8 @@ impl Trainer {
         out
     }
 
-    /// Words that are part of a gold cue at least 3 times and in at least
-    /// a fifth of their occurrences.
+    /// Words that are part of a gold cue often enough ([`CUE_MIN_COUNT`],
+    /// [`CUE_MIN_SHARE`]).
     fn cue_vocabulary(&self) -> Vec<u64> {
         let mut seen: std::collections::BTreeMap<u64, (u32, u32)> = Default::default();
         for ex in &self.examples {
@@ -653,13 +638,15 @@ impl Trainer {
                 }
                 let e = seen.entry(t.word).or_default();
                 e.0 += 1;
-                if matches!(usize::from(tag), B_CUE | I_CUE) {
+                if usize::from(tag) == CUE {
                     e.1 += 1;
                 }
             }
         }
         seen.into_iter()
-            .filter(|&(_, (all, cue))| cue >= 3 && cue * 5 >= all)
+            .filter(|&(_, (all, cue))| {
+                cue >= CUE_MIN_COUNT && f64::from(cue) >= CUE_MIN_SHARE * f64::from(all)
+            })
             .map(|(w, _)| w)
             .collect()
     }
@@ -685,14 +672,12 @@ fn viterbi_train(rows: &[u32], w: &[i64], trans: &[[i64; TAGS]; TAGS], n: usize)
         let mut bk = [0u8; TAGS];
         for t in 0..TAGS {
             if i == 0 {
-                if allowed(None, t) {
-                    cur[t] = emit[t];
-                }
+                cur[t] = emit[t];
                 continue;
             }
             let mut best = i64::MIN / 4;
             for (p, &s) in prev.iter().enumerate() {
-                if allowed(Some(p), t) && s + trans[p][t] > best {
+                if s + trans[p][t] > best {
                     best = s + trans[p][t];
                     bk[t] = p as u8;
                 }
@@ -725,10 +710,7 @@ mod tests {
     #[test]
     fn runs_and_assembly_pair_content_with_nearest_cue_and_source() {
         // S C N N O S C N
-        let tags = [
-            B_SOURCE, B_CUE, B_CONTENT, I_CONTENT, O, B_SOURCE, B_CUE, B_CONTENT,
-        ]
-        .map(|t| t as u8);
+        let tags = [SOURCE, CUE, CONTENT, CONTENT, O, SOURCE, CUE, CONTENT].map(|t| t as u8);
         let found = assemble(&tags);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].content, (2, 4));
@@ -739,13 +721,13 @@ mod tests {
 
     #[test]
     fn content_without_cue_is_dropped() {
-        let tags = [B_CONTENT, I_CONTENT, O].map(|t| t as u8);
+        let tags = [CONTENT, CONTENT, O].map(|t| t as u8);
         assert!(assemble(&tags).is_empty());
     }
 
     #[test]
     fn bad_model_bytes_are_refused() {
         assert!(Model::from_bytes(b"nope").is_none());
-        assert!(Model::from_bytes(b"CCTAG001\x02\0\0\0").is_none());
+        assert!(Model::from_bytes(b"CCTAG002\x02\0\0\0").is_none());
     }
 }

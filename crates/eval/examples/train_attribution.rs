@@ -15,7 +15,7 @@ use crosscheck_eval::polnear::{self, document, Split};
 
 /// Passes over the data and the hashed table's size (2^ROWS rows).
 const EPOCHS: usize = 8;
-const ROWS_LOG2: u32 = 16;
+const ROWS_LOG2: u32 = 15;
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
@@ -49,7 +49,11 @@ fn main() -> ExitCode {
             .collect();
         trainer.add(&doc, &gold);
     }
-    let model = trainer.train(EPOCHS, ROWS_LOG2);
+    let rows_log2 = std::env::var("ROWS_LOG2")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ROWS_LOG2);
+    let model = trainer.train(EPOCHS, rows_log2);
     if let Err(e) = std::fs::write(&out, &model) {
         eprintln!("train_attribution: {}: {e}", out.display());
         return ExitCode::FAILURE;

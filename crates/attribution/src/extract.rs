@@ -404,7 +404,6 @@ fn walk_paragraph(
     let mut consumed_to = 0usize; // units before this index belong to a claim
     for &(a, b) in paragraph.sentences {
         let mut any_quote = false;
-        let first_draft = drafts.len();
         // Without quote units the scan for them is skipped.
         let quote_scan = if paragraph.has_quotes { a..b } else { a..a };
         for k in quote_scan {
@@ -456,7 +455,7 @@ fn walk_paragraph(
         };
         if any_quote && *TAGGER_MODE != TaggerMode::Off && words_outside() {
             let found = tagged(us, a, b, text, tagging);
-            reported_around_quotes(doc, us, a, &found, sources, drafts, first_draft);
+            reported_around_quotes(doc, us, a, &found, sources, drafts);
             continue;
         }
         if any_quote || a < consumed_to {
@@ -658,7 +657,8 @@ fn tagged_drafts(
         let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
             continue;
         };
-        if ce <= cs {
+        // One word ("rejected that") is an anaphor, not a statement.
+        if ce <= cs + 1 {
             continue;
         }
         let (Some(cue_first), Some(cue_last)) = (us.get(a + f.cue.0), us.get(a + f.cue.1 - 1))
@@ -721,7 +721,8 @@ fn tagged_drafts(
 /// Reported clauses in a sentence that holds quotes ("she said the plan
 /// was “dead on arrival”"): the tagger's contents that are more than a
 /// quote standing as a statement. A quoted fragment inside such a content
-/// is part of it (its marks kept) and no longer a claim of its own.
+/// keeps its marks there, and stays a direct claim of its own: its words
+/// are the speaker's.
 fn reported_around_quotes(
     doc: &Document,
     us: &[Unit],
@@ -729,7 +730,6 @@ fn reported_around_quotes(
     found: &[tagger::Found],
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
-    first_draft: usize,
 ) {
     let clauses: Vec<tagger::Found> = found
         .iter()
@@ -761,32 +761,7 @@ fn reported_around_quotes(
     if clauses.is_empty() {
         return;
     }
-    let before = drafts.len();
-    if !tagged_drafts(doc, us, a, &clauses, sources, drafts) {
-        return;
-    }
-    let added: Vec<(usize, usize)> = drafts
-        .get(before..)
-        .unwrap_or(&[])
-        .iter()
-        .map(|d| (d.quote_start, d.quote_end))
-        .collect();
-    let mut k = first_draft;
-    let mut limit = before;
-    while k < limit {
-        let inside = drafts.get(k).is_some_and(|d| {
-            d.direct
-                && added
-                    .iter()
-                    .any(|&(s, e)| s <= d.quote_start && d.quote_end <= e)
-        });
-        if inside {
-            drafts.remove(k);
-            limit -= 1;
-        } else {
-            k += 1;
-        }
-    }
+    tagged_drafts(doc, us, a, &clauses, sources, drafts);
 }
 
 /// Whether the quote opening at byte `open` runs on from a word ("called
@@ -890,15 +865,18 @@ fn reported(
         sources.defer(paragraph, a, end, has_cue);
         return;
     };
-    let ce = content_end(us, cs, ce);
-    let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+    // The clause as found must be long enough to be a statement; where it
+    // is then cut ("denied the fleet's presence, and ..."), the cut part
+    // may be shorter.
+    let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
+    let ce_cut = content_end(us, cs, ce);
+    let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
         return;
     };
-    if ce <= cs
-        || !has_words(
-            text.get(first.start..last.end).unwrap_or(""),
-            MIN_REPORTED_WORDS,
-        )
+    if ce_cut <= cs
+        || !whole.is_some_and(|(f, l)| {
+            has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
+        })
     {
         return;
     }

@@ -15,7 +15,11 @@
 //! punctuation (“A,” he said. “B.”; the second claim names no source span
 //! or the same one)
 //! are merged into one envelope, which is how PolNeAR annotates split
-//! quotes. External predictions (a baseline)
+//! quotes. A direct quote that is a fragment inside running text and lies
+//! within a reported content crosscheck also gives is part of that one
+//! attribution and is not scored separately (PolNeAR's gold there is the
+//! whole clause; the old extractor never gave such clauses, so its figures
+//! do not change). External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -301,6 +305,22 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
             last = Some((c, out.len() - 1));
         }
     }
+    // A quoted fragment inside a reported clause crosscheck also gives
+    // ("said she was making “a firm demand” of the council") is part of that
+    // one attribution, as PolNeAR annotates it, not a second one.
+    let chars: Vec<char> = text.chars().collect();
+    let clauses: Vec<CharSpan> = out
+        .iter()
+        .filter(|p| !p.direct)
+        .map(|p| p.content)
+        .collect();
+    out.retain(|p| {
+        !(p.direct
+            && embedded(&chars, p.content.0)
+            && clauses
+                .iter()
+                .any(|&(s, e)| s <= p.content.0 && p.content.1 <= e))
+    });
     out
 }
 

@@ -609,8 +609,7 @@ fn tagged(
     let sentence = us.get(a..b).unwrap_or(&[]);
     let mut toks = std::mem::take(&mut tagging.tokens);
     let mut cue = std::mem::take(&mut tagging.cue);
-    tagger::tokens(sentence, text, &mut toks);
-    let found = if model.candidates(&toks, &mut cue) {
+    let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
         let tags = model.tag(&toks, &cue, tagging);
         if std::env::var_os("CROSSCHECK_TAGGER_DEBUG").is_some() {
             let shown: Vec<String> = sentence

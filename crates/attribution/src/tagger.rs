@@ -69,52 +69,52 @@ const QUOTE_WORD: u64 = 0x51_554f_5445;
 const EDGE_WORD: u64 = 0xed9e;
 
 impl Token {
-    pub(crate) fn of(u: &Unit, text: &str) -> Token {
+    /// The unit's word hash only (what the cue gate needs).
+    fn word_of(u: &Unit) -> Token {
         match u.kind {
             UnitKind::Quote(_) => Token {
                 word: QUOTE_WORD,
                 suffix: QUOTE_WORD,
                 shape: 5,
-                classes: 0,
-                lexicon_cue: false,
+                ..Token::default()
             },
             UnitKind::Punct => Token {
                 word: hash_bytes(u.norm().as_bytes()),
-                suffix: 0,
                 shape: 4,
-                classes: 0,
-                lexicon_cue: false,
+                ..Token::default()
             },
-            UnitKind::Word => {
-                let norm = u.norm().as_bytes();
-                let written = u.text(text).as_bytes();
-                let shape = if written.iter().any(u8::is_ascii_digit) {
-                    3
-                } else if !u.capitalised() {
-                    0
-                } else if written.len() > 1 && !written.iter().any(u8::is_ascii_lowercase) {
-                    2
-                } else {
-                    1
-                };
-                let cut = norm.len().saturating_sub(3);
-                let suffix = norm.get(cut..).map_or(0, hash_bytes);
-                let classes = (u16::from(u.is(class::ROLE_NOUN)) << 1)
-                    | (u16::from(u.is(class::ORG_NOUN)) << 2)
-                    | (u16::from(u.is(class::DOCUMENT_NOUN)) << 3)
-                    | (u16::from(u.is(class::PREPOSITION)) << 4)
-                    | (u16::from(u.is(class::RELATIVE)) << 5)
-                    | (u16::from(u.is(class::AUXILIARY)) << 6)
-                    | u16::from(u.is(class::DETERMINER));
-                Token {
-                    word: hash_bytes(norm),
-                    suffix,
-                    shape,
-                    classes,
-                    lexicon_cue: false,
-                }
-            }
+            UnitKind::Word => Token {
+                word: hash_bytes(u.norm().as_bytes()),
+                ..Token::default()
+            },
         }
+    }
+
+    /// Fills in the rest: shape, suffix, lexicon classes.
+    fn fill(&mut self, u: &Unit, text: &str) {
+        if u.kind != UnitKind::Word {
+            return;
+        }
+        let norm = u.norm().as_bytes();
+        let written = u.text(text).as_bytes();
+        self.shape = if written.iter().any(u8::is_ascii_digit) {
+            3
+        } else if !u.capitalised() {
+            0
+        } else if written.len() > 1 && !written.iter().any(u8::is_ascii_lowercase) {
+            2
+        } else {
+            1
+        };
+        let cut = norm.len().saturating_sub(3);
+        self.suffix = norm.get(cut..).map_or(0, hash_bytes);
+        self.classes = (u16::from(u.is(class::ROLE_NOUN)) << 1)
+            | (u16::from(u.is(class::ORG_NOUN)) << 2)
+            | (u16::from(u.is(class::DOCUMENT_NOUN)) << 3)
+            | (u16::from(u.is(class::PREPOSITION)) << 4)
+            | (u16::from(u.is(class::RELATIVE)) << 5)
+            | (u16::from(u.is(class::AUXILIARY)) << 6)
+            | u16::from(u.is(class::DETERMINER));
     }
 }
 
@@ -122,10 +122,40 @@ impl Token {
 pub(crate) fn tokens(us: &[Unit], text: &str, out: &mut Vec<Token>) {
     out.clear();
     for (k, u) in us.iter().enumerate() {
-        let mut t = Token::of(u, text);
+        let mut t = Token::word_of(u);
+        t.fill(u, text);
         t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
         out.push(t);
     }
+}
+
+/// [`tokens`] and [`Model::candidates`] in one, for a sentence to tag:
+/// the word hashes and the cue gate first, the other features only when
+/// the sentence holds a candidate (false when it holds none).
+pub(crate) fn tokens_if_cue(
+    model: &Model,
+    us: &[Unit],
+    text: &str,
+    out: &mut Vec<Token>,
+    cue: &mut Vec<bool>,
+) -> bool {
+    out.clear();
+    cue.clear();
+    let mut any = false;
+    for (k, u) in us.iter().enumerate() {
+        let mut t = Token::word_of(u);
+        t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+        let c = t.lexicon_cue || (t.shape < 4 && model.is_cue_word(t.word));
+        any |= c;
+        cue.push(c);
+        out.push(t);
+    }
+    if any {
+        for (t, u) in out.iter_mut().zip(us) {
+            t.fill(u, text);
+        }
+    }
+    any
 }
 
 /// Trained weights.

@@ -43,6 +43,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crosscheck_attribution::tagger::{GoldSpans, Trainer};
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::{Claim, Document};
 use crosscheck_text::SentenceSplitter;
@@ -691,6 +692,41 @@ fn speed(dir: &Path, extractor: &QuoteExtractor) -> Result<(f64, f64, usize), Ev
         bytes as f64 / 1e6 / extract_s,
         extract_s / split_s.max(1e-9),
         bytes,
+    ))
+}
+
+/// Passes over the data and the hashed table's size (2^rows) of the
+/// reported-speech tagger.
+pub const TAGGER_EPOCHS: usize = 8;
+pub const TAGGER_ROWS_LOG2: u32 = 15;
+
+/// Trains the reported-speech tagger on PolNeAR train without its
+/// held-out part ([`Split::Fit`]); returns the model file's bytes and the
+/// number of articles. Deterministic (see `docs/attribution-model.md`).
+pub fn train_tagger(dir: &Path) -> Result<(Vec<u8>, usize), EvalError> {
+    let articles = load(dir, &Split::Fit)?;
+    let mut trainer = Trainer::new();
+    for a in &articles {
+        let doc = document(&a.name, &a.text);
+        // Character offsets (brat) to byte offsets (the extractor's).
+        let mut bytes: Vec<usize> = a.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(a.text.len());
+        let to_byte = |c: usize| bytes.get(c).copied().unwrap_or(a.text.len());
+        let span = |s: CharSpan| (to_byte(s.0), to_byte(s.1));
+        let gold: Vec<GoldSpans> = a
+            .gold
+            .iter()
+            .map(|g| GoldSpans {
+                content: span(g.content),
+                cue: g.cue.map(span),
+                source: g.source.map(span),
+            })
+            .collect();
+        trainer.add(&doc, &gold);
+    }
+    Ok((
+        trainer.train(TAGGER_EPOCHS, TAGGER_ROWS_LOG2),
+        articles.len(),
     ))
 }
 

@@ -1,0 +1,29 @@
+//! The built-in reported-speech model is what its training command gives:
+//! retrained from PolNeAR train (read from `../shared` at run time), the
+//! bytes equal the committed `crates/attribution/data/reported.model`.
+
+use crosscheck_eval::polnear::train_tagger;
+
+#[test]
+fn committed_model_is_reproduced_by_training() {
+    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
+    if !dir.join("train").is_dir() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("PolNeAR train missing at {}", dir.display());
+        }
+        eprintln!("SKIPPED: PolNeAR train not found at {}", dir.display());
+        return;
+    }
+    let (model, _) = match train_tagger(&dir) {
+        Ok(m) => m,
+        Err(e) => panic!("training failed: {e}"),
+    };
+    let committed = include_bytes!("../../attribution/data/reported.model");
+    assert!(
+        model.as_slice() == committed.as_slice(),
+        "retrained model ({} bytes) differs from the committed one ({} bytes): \
+         run the command in docs/attribution-model.md",
+        model.len(),
+        committed.len()
+    );
+}

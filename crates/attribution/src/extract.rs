@@ -611,14 +611,6 @@ fn tagged(
     let mut cue = std::mem::take(&mut tagging.cue);
     let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
         let tags = model.tag(&toks, &cue, tagging);
-        if std::env::var_os("CROSSCHECK_TAGGER_DEBUG").is_some() {
-            let shown: Vec<String> = sentence
-                .iter()
-                .zip(&tags)
-                .map(|(u, t)| format!("{}/{t}", u.text(text)))
-                .collect();
-            eprintln!("tags: {}", shown.join(" "));
-        }
         tagger::assemble(&tags)
     } else {
         Vec::new()

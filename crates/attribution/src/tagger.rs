@@ -296,7 +296,9 @@ pub struct Scratch {
     rows: Vec<u32>,
     back: Vec<[u8; TAGS]>,
     right: Vec<(Option<usize>, u64)>,
+    /// The sentence's tokens.
     pub tokens: Vec<Token>,
+    /// Which tokens are cue candidates.
     pub cue: Vec<bool>,
 }
 
@@ -438,8 +440,11 @@ fn feature_rows(
 /// within the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// What was said.
     pub content: (usize, usize),
+    /// The cue it is paired with.
     pub cue: (usize, usize),
+    /// Who said it, when the sentence names them.
     pub source: Option<(usize, usize)>,
 }
 
@@ -505,8 +510,11 @@ struct Example {
 /// Gold spans of one attribution, byte offsets into the document text.
 #[derive(Debug, Clone, Copy)]
 pub struct GoldSpans {
+    /// The content (the envelope of a discontinuous one).
     pub content: (usize, usize),
+    /// The cue, when annotated.
     pub cue: Option<(usize, usize)>,
+    /// The source, when annotated.
     pub source: Option<(usize, usize)>,
 }
 
@@ -519,6 +527,7 @@ pub struct Trainer {
 }
 
 impl Trainer {
+    /// A trainer with no sentences yet.
     pub fn new() -> Trainer {
         Trainer::default()
     }
@@ -681,6 +690,7 @@ impl Trainer {
             .collect()
     }
 
+    /// How many sentences were added.
     pub fn sentences(&self) -> usize {
         self.examples.len()
     }

@@ -165,7 +165,7 @@ pub struct Model {
     /// Sorted hashes of the learned cue words.
     cue_words: Vec<u64>,
     /// From tag (row) to tag (column), at the weights' scale.
-    transitions: [[i32; TAGS]; TAGS],
+    transitions: [[i64; TAGS]; TAGS],
     weights: Vec<[i16; STRIDE]>,
 }
 
@@ -185,10 +185,10 @@ impl Model {
         for _ in 0..n_cue {
             cue_words.push(r.u64()?);
         }
-        let mut transitions = [[0i32; TAGS]; TAGS];
+        let mut transitions = [[0i64; TAGS]; TAGS];
         for row in transitions.iter_mut() {
             for x in row.iter_mut() {
-                *x = r.u32()? as i32;
+                *x = i64::from(r.u32()? as i32);
             }
         }
         let n = 1usize << rows_log2;
@@ -238,55 +238,20 @@ impl Model {
             &mut scratch.right,
             &mut scratch.rows,
         );
-        scratch.back.clear();
-        let mut prev = [0i32; TAGS];
-        for (i, rows) in scratch.rows.chunks_exact(FEATURES).enumerate() {
-            let mut emit = [0i32; STRIDE];
+        let weights = &self.weights;
+        let emissions = scratch.rows.chunks_exact(FEATURES).map(|rows| {
+            let mut emit = [0i64; TAGS];
             for &row in rows {
-                if let Some(w) = self.weights.get(row as usize) {
+                if let Some(w) = weights.get(row as usize) {
                     for (e, &x) in emit.iter_mut().zip(w) {
-                        *e += i32::from(x);
+                        *e += i64::from(x);
                     }
                 }
             }
-            let mut cur = [0i32; TAGS];
-            let mut back = [0u8; TAGS];
-            if i == 0 {
-                cur.copy_from_slice(&emit[..TAGS]);
-            } else {
-                for t in 0..TAGS {
-                    let mut best = i32::MIN;
-                    let mut arg = 0u8;
-                    for (p, &score) in prev.iter().enumerate() {
-                        let s = score + self.transitions[p][t];
-                        if s > best {
-                            best = s;
-                            arg = p as u8;
-                        }
-                    }
-                    cur[t] = best + emit[t];
-                    back[t] = arg;
-                }
-            }
-            scratch.back.push(back);
-            prev = cur;
-        }
-        let mut tags = vec![0u8; n];
-        if n == 0 {
-            return tags;
-        }
-        let mut t = (0..TAGS)
-            .max_by_key(|&t| (prev[t], usize::MAX - t))
-            .unwrap_or(O);
-        for i in (0..n).rev() {
-            if let Some(slot) = tags.get_mut(i) {
-                *slot = t as u8;
-            }
-            if i > 0 {
-                t = scratch.back.get(i).map_or(O, |b| usize::from(b[t]));
-            }
-        }
-        tags
+            emit
+        });
+        debug_assert_eq!(scratch.rows.len(), n * FEATURES);
+        viterbi(emissions, &self.transitions, &mut scratch.back)
     }
 }
 
@@ -591,6 +556,7 @@ impl Trainer {
         let mut tu = [[0i64; TAGS]; TAGS];
         let mut c: i64 = 1;
         let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut back = Vec::new();
         let mut seed: u64 = 0x5eed;
         for _ in 0..epochs {
             // A fixed shuffle per epoch (Fisher-Yates on a seeded LCG).
@@ -605,7 +571,17 @@ impl Trainer {
                 let Some((rows, ex, _)) = data.get(k) else {
                     continue;
                 };
-                let pred = viterbi_train(rows, &w, &tw, ex.tokens.len());
+                let emissions = rows.chunks_exact(FEATURES).map(|rows| {
+                    let mut emit = [0i64; TAGS];
+                    for &r in rows {
+                        let at = r as usize * STRIDE;
+                        for (t, e) in emit.iter_mut().enumerate() {
+                            *e += w.get(at + t).copied().unwrap_or(0);
+                        }
+                    }
+                    emit
+                });
+                let pred = viterbi(emissions, &tw, &mut back);
                 if pred != ex.tags {
                     for (i, (&g, &p)) in ex.tags.iter().zip(&pred).enumerate() {
                         let (g, p) = (usize::from(g), usize::from(p));
@@ -696,48 +672,44 @@ impl Trainer {
     }
 }
 
-/// Viterbi over i64 training weights.
-fn viterbi_train(rows: &[u32], w: &[i64], trans: &[[i64; TAGS]; TAGS], n: usize) -> Vec<u8> {
-    let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(n);
-    let mut prev = [i64::MIN / 4; TAGS];
-    for i in 0..n {
-        let mut emit = [0i64; TAGS];
-        for &r in rows.get(i * FEATURES..(i + 1) * FEATURES).unwrap_or(&[]) {
-            let at = r as usize * STRIDE;
-            for (t, e) in emit.iter_mut().enumerate() {
-                *e += w.get(at + t).copied().unwrap_or(0);
-            }
-        }
-        let mut cur = [i64::MIN / 4; TAGS];
+/// The best tag sequence for per-unit tag scores and transition weights
+/// (ties go to the lower tag); `back` is scratch.
+fn viterbi(
+    emissions: impl Iterator<Item = [i64; TAGS]>,
+    trans: &[[i64; TAGS]; TAGS],
+    back: &mut Vec<[u8; TAGS]>,
+) -> Vec<u8> {
+    back.clear();
+    let mut prev = [0i64; TAGS];
+    for (i, emit) in emissions.enumerate() {
+        let mut cur = emit;
         let mut bk = [0u8; TAGS];
-        for t in 0..TAGS {
-            if i == 0 {
-                cur[t] = emit[t];
-                continue;
-            }
-            let mut best = i64::MIN / 4;
-            for (p, &s) in prev.iter().enumerate() {
-                if s + trans[p][t] > best {
-                    best = s + trans[p][t];
-                    bk[t] = p as u8;
+        if i > 0 {
+            for t in 0..TAGS {
+                let mut best = i64::MIN;
+                for (p, &s) in prev.iter().enumerate() {
+                    if s + trans[p][t] > best {
+                        best = s + trans[p][t];
+                        bk[t] = p as u8;
+                    }
                 }
+                cur[t] = best + emit[t];
             }
-            cur[t] = best + emit[t];
         }
         back.push(bk);
         prev = cur;
     }
+    let n = back.len();
     let mut tags = vec![0u8; n];
-    if n == 0 {
-        return tags;
-    }
     let mut t = (0..TAGS)
         .max_by_key(|&t| (prev[t], usize::MAX - t))
         .unwrap_or(O);
     for i in (0..n).rev() {
-        tags[i] = t as u8;
+        if let Some(slot) = tags.get_mut(i) {
+            *slot = t as u8;
+        }
         if i > 0 {
-            t = usize::from(back[i][t]);
+            t = back.get(i).map_or(O, |b| usize::from(b[t]));
         }
     }
     tags

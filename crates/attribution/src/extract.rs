@@ -663,7 +663,10 @@ fn tagged_drafts(
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let mut co_sources = Vec::new();
-        let source = match f.source {
+        let source_run = f
+            .source
+            .or_else(|| subject_before_cue(us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a)));
+        let source = match source_run {
             Some((s0, s1)) => {
                 let (ss, se) = (a + s0, a + s1);
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
@@ -707,6 +710,31 @@ fn tagged_drafts(
         any = true;
     }
     any
+}
+
+/// The named speaker or pronoun standing just before a cue the tagger
+/// found without a source ("She did not say ..."), past up to two
+/// auxiliaries or negations: unit range.
+fn subject_before_cue(us: &[Unit], a: usize, cue: usize, text: &str) -> Option<(usize, usize)> {
+    let mut end = cue;
+    for _ in 0..3 {
+        if end <= a {
+            return None;
+        }
+        if let Some((phrase, start)) = crate::speaker::phrase_backward(us, a, end, text) {
+            if phrase.kind != PhraseKind::Unnamed {
+                return Some((start, end));
+            }
+        }
+        let before = us.get(end - 1)?;
+        if !(before.norm() == "not"
+            || before.function_class() == Some(crate::lexicon::FunctionClass::Auxiliary))
+        {
+            return None;
+        }
+        end -= 1;
+    }
+    None
 }
 
 /// Reported clauses in a sentence that holds quotes ("she said the plan

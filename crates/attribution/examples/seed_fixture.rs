@@ -40,7 +40,7 @@ fn main() {
         let mut speakers = BTreeSet::new();
         for c in &claims {
             let name = c.source.name.clone().unwrap_or_default();
-            if let Some(q) = c.quote.as_ref().filter(|q| q.direct) {
+            if let Some(q) = c.quote().filter(|q| q.direct) {
                 println!("{id}\tquote\t{}\t{}\t{name}", q.span.start, q.span.end);
             }
             if !name.is_empty() {

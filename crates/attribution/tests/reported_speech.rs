@@ -22,7 +22,7 @@ fn claims(text: &str) -> Vec<Claim> {
 }
 
 fn said(c: &Claim) -> &str {
-    c.quote.as_ref().map_or("", |q| q.text.as_str())
+    c.quote().map_or("", |q| q.text.as_str())
 }
 
 fn names(c: &Claim) -> Vec<&str> {
@@ -42,7 +42,7 @@ fn paraphrase_is_reported_not_direct() {
     assert!(!got.is_empty());
     for c in &got {
         assert!(
-            c.quote.as_ref().is_some_and(|q| !q.direct),
+            c.quote().is_some_and(|q| !q.direct),
             "no quote marks, so nothing is verbatim: {c:#?}"
         );
     }
@@ -53,7 +53,7 @@ fn paraphrase_is_reported_not_direct() {
 #[test]
 fn object_of_a_verb_is_not_a_direct_quote() {
     for c in claims("The harbour ministry denied the report within hours, calling it baseless.") {
-        assert!(c.quote.as_ref().is_some_and(|q| !q.direct), "{c:#?}");
+        assert!(c.quote().is_some_and(|q| !q.direct), "{c:#?}");
     }
 }
 
@@ -116,7 +116,7 @@ fn headlines_are_never_quotes() {
     }
     assert!(
         got.iter()
-            .any(|c| c.quote.as_ref().is_some_and(|q| q.direct) && names(c) == ["Tessa Morrow"]),
+            .any(|c| c.quote().is_some_and(|q| q.direct) && names(c) == ["Tessa Morrow"]),
         "{got:#?}"
     );
 }
@@ -188,5 +188,5 @@ fn quoted_fragments_inside_reported_speech_keep_their_marks() {
         .iter()
         .find(|c| said(c).contains("“a firm demand”"))
         .unwrap_or_else(|| panic!("{got:#?}"));
-    assert!(clause.quote.as_ref().is_some_and(|q| !q.direct));
+    assert!(clause.quote().is_some_and(|q| !q.direct));
 }

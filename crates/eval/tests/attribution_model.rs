@@ -5,15 +5,12 @@
 use crosscheck_eval::polnear::train_tagger;
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn committed_model_is_reproduced_by_training() {
-    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
-    if !dir.join("train").is_dir() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("PolNeAR train missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: PolNeAR train not found at {}", dir.display());
-        return;
-    }
+    let dir = crosscheck_testkit::shared("data/polnear");
     let (model, _) = match train_tagger(&dir) {
         Ok(m) => m,
         Err(e) => panic!("training failed: {e}"),

@@ -5,7 +5,7 @@
 
 use crosscheck_ledger::build_ledger;
 use crosscheck_ledger::fixture::{person, ArticleBuilder};
-use crosscheck_model::Ledger;
+use crosscheck_model::{ClaimBody, Ledger};
 
 fn ledger() -> Ledger {
     let mut a = ArticleBuilder::new("harbour", "Tidewire", "Harbour reopens");
@@ -16,8 +16,8 @@ fn ledger() -> Ledger {
         "did not say",
         person("Lorna Vakis"),
     );
-    if let Some(q) = c.quote.as_mut() {
-        q.direct = false;
+    if let ClaimBody::Quote { quote } = &mut c.body {
+        quote.direct = false;
     }
     let s = a.sentence("“The harbour opens on Monday,” said Anna Berg and Tomas Lind.");
     let c = a.quote(

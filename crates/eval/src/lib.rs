@@ -137,7 +137,14 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "article-extraction",
         "HTML body extraction on the article-extraction benchmark",
     ),
-    ("polnear", "quote and source attribution on PolNeAR dev"),
+    (
+        "polnear",
+        "quote and source attribution on PolNeAR dev (CROSSCHECK_POLNEAR_SPLIT=dev|heldout|fit|DIR)",
+    ),
+    (
+        "polnear-heldout",
+        "quote and source attribution on the untouched held-out part of PolNeAR train",
+    ),
     (
         "timebank",
         "TIMEX3 extraction and normalisation on TimeBank (TempEval-3)",
@@ -164,7 +171,8 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
     match name {
         "golden-rules" => golden_rules::evaluate(&data.join("golden-rules")),
         "article-extraction" => article_extraction::evaluate(&data.join("article-extraction")),
-        "polnear" => polnear::evaluate(&data.join("polnear")),
+        "polnear" => polnear::evaluate(&data.join("polnear"), &polnear::Split::from_env()),
+        "polnear-heldout" => polnear::evaluate(&data.join("polnear"), &polnear::Split::Heldout),
         "timebank" => timebank::evaluate(&data.join("timebank")),
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
         "quantities" => quantities::evaluate(shared),

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 
 use crate::features::CommonWords;
 use crate::gazetteer::{Gazetteer, Place};
-use crate::tagger::LABELS;
 
 /// A tagger piece: token range `[start, end)` in a sentence and its type.
 pub type Piece = (usize, usize, String);
@@ -822,35 +821,16 @@ pub fn chunks_of<S: AsRef<str>>(labels: &[S]) -> Vec<Chunk> {
     out
 }
 
-/// Chunks of label indices from the tagger.
+/// Chunks of the tagger's BILOU label indices (see `bilou.rs`).
 pub fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
-    // `chunks_of` over the label names, without collecting them and with
-    // a chunk's kind copied only once it closes.
-    let mut out: Vec<Chunk> = Vec::new();
-    let mut open: Option<(usize, usize, &str)> = None;
-    let close = |open: Option<(usize, usize, &str)>| {
-        open.map(|(start, end, kind)| Chunk {
-            start,
-            end,
-            kind: kind.to_string(),
+    crate::bilou::spans(labels)
+        .into_iter()
+        .map(|s| Chunk {
+            start: s.start,
+            end: s.end,
+            kind: s.type_name().to_string(),
         })
-    };
-    for (i, l) in labels.iter().enumerate() {
-        let label = LABELS.get(*l as usize).copied().unwrap_or("O");
-        let (prefix, kind) = label.split_once('-').unwrap_or(("O", ""));
-        if prefix == "I" {
-            if let Some(c) = open.as_mut().filter(|c| c.2 == kind) {
-                c.1 = i + 1;
-                continue;
-            }
-        }
-        out.extend(close(open.take()));
-        if prefix == "B" || prefix == "I" {
-            open = Some((i, i + 1, kind));
-        }
-    }
-    out.extend(close(open));
-    out
+        .collect()
 }
 
 #[cfg(test)]
@@ -1318,25 +1298,6 @@ mod tests {
                 split_country_abbreviations(gazetteer(), common, w, f, p)
             });
             assert_eq!(got, *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn index_chunks_match_label_chunks() {
-        // Every label sequence of up to four tokens, plus out-of-range indices.
-        let n = LABELS.len() + 1;
-        for len in 0..=4u32 {
-            for code in 0..n.pow(len) {
-                let labels: Vec<u8> = (0..len).map(|k| (code / n.pow(k) % n) as u8).collect();
-                let names: Vec<&str> = labels
-                    .iter()
-                    .map(|l| LABELS.get(*l as usize).copied().unwrap_or("O"))
-                    .collect();
-                let key = |c: &Chunk| (c.start, c.end, c.kind.clone());
-                let want: Vec<_> = chunks_of(&names).iter().map(key).collect();
-                let got: Vec<_> = chunks_of_indices(&labels).iter().map(key).collect();
-                assert_eq!(got, want, "{names:?}");
-            }
         }
     }
 

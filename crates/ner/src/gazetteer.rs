@@ -390,6 +390,23 @@ impl Gazetteer {
         best
     }
 
+    /// Every name the gazetteer knows, as its folded key (tokens joined by
+    /// spaces) and meaning; for the tagger's name-list features.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (String, Place)> + '_ {
+        let names = self.names.iter().map(|(k, p)| (k.clone(), *p));
+        let exact = self.exact.iter().map(|(k, p)| (key_of(k), *p));
+        names.chain(exact)
+    }
+
+    /// The one-word lists: titles, given names, organisation words (folded).
+    pub(crate) fn word_lists(&self) -> [(&'static str, &HashSet<String>); 3] {
+        [
+            ("title", &self.titles),
+            ("given_hand", &self.given_names),
+            ("org_word", &self.org_words),
+        ]
+    }
+
     /// Canonical group name for a demonym ("North Koreans" → "North Korean").
     pub fn group_name(&self, text: &str) -> Option<&str> {
         self.demonym_names.get(&key_of(text)).map(String::as_str)

@@ -7,17 +7,21 @@
 //! gazetteer lookups then refine its PER/ORG/LOC chunks into the model's
 //! finer [`EntityType`]s and add nationality groups and metonyms.
 
+pub mod bilou;
 pub mod chunks;
+pub mod clusters;
+pub mod doc_context;
 mod fasthash;
 pub mod features;
 pub mod gazetteer;
+pub mod name_lists;
 pub mod normalize;
 mod recognize;
 mod resolve;
 pub mod tagger;
 pub mod tokens;
 pub mod training;
-mod word_cache;
+pub mod weights;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
 
@@ -53,7 +57,7 @@ impl EntityRecognizer {
     /// the error instead.
     pub fn new() -> EntityRecognizer {
         EntityRecognizer::try_new().unwrap_or_else(|_| EntityRecognizer {
-            tagger: tagger::Tagger::zeroed(1),
+            tagger: tagger::Tagger::default(),
         })
     }
 
@@ -70,12 +74,13 @@ impl EntityRecognizer {
         })
     }
 
-    /// Bare tagger BIO labels ("B-PER", "O", ...) for pre-split tokens.
-    pub fn tag_tokens(&self, words: &[&str]) -> Vec<&'static str> {
+    /// Bare tagger BILOU labels ("B-PER", "L-PER", "O", ...) for a document
+    /// given as sentences of pre-split tokens.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
         self.tagger
-            .tag(words, gazetteer::gazetteer())
+            .tag_document(sentences)
             .iter()
-            .map(|l| tagger::LABELS.get(*l as usize).copied().unwrap_or("O"))
+            .map(|s| s.iter().map(|l| bilou::name(*l)).collect())
             .collect()
     }
 

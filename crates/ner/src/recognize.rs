@@ -122,8 +122,10 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
         })
         .collect();
     let mut drafts = Vec::new();
+    let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
+    let doc_labels = tagger.tag_document(&doc_words);
     for (si, s) in sents.iter().enumerate() {
-        let labels = tagger.tag(&s.words, gaz);
+        let labels = doc_labels.get(si).cloned().unwrap_or_default();
         let mut covered = vec![false; s.words.len()];
         let pieces: Vec<(usize, usize, String)> = chunks_of_indices(&labels)
             .into_iter()

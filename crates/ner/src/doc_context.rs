@@ -1,0 +1,263 @@
+//! What the tagger reads from the whole document rather than one sentence.
+//!
+//! - Headlines in capitals ("ENGLAND BEAT SCOTLAND AT MURRAYFIELD") carry no
+//!   case information, so each of their words is read as the document
+//!   writes it elsewhere ("England", "Murrayfield"), or in lowercase when
+//!   the document or the training text uses it in lowercase
+//!   ([`truecase`]).
+//! - The second stage sees what the first stage made of the same word
+//!   elsewhere in the document: the type most of its other occurrences got,
+//!   the types any of them got, the type of its last earlier occurrence
+//!   (Ratinov & Roth 2009's two-stage prediction aggregation), plus the
+//!   first-stage labels of the token and its neighbours ([`Stage1`]).
+
+use std::borrow::Cow;
+
+use crate::bilou::{split, Part, TYPES};
+use crate::fasthash::FastMap;
+use crate::features::{key, key2, CommonWords};
+use crate::normalize::fold;
+
+/// A line with no lowercase letter and a word of two or more capitals: a
+/// headline or dateline in capitals.
+pub fn caps_line(words: &[&str]) -> bool {
+    let mut capitals = false;
+    for w in words {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        capitals |= w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    }
+    capitals
+}
+
+fn is_capitals_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The document's words with those of capitals lines read through the rest
+/// of the document, and which sentences are capitals lines.
+pub fn truecase<'a>(
+    sentences: &[Vec<&'a str>],
+    common: &CommonWords,
+) -> (Vec<Vec<Cow<'a, str>>>, Vec<bool>) {
+    let caps: Vec<bool> = sentences.iter().map(|s| caps_line(s)).collect();
+    let mut out: Vec<Vec<Cow<'a, str>>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|w| Cow::Borrowed(*w)).collect())
+        .collect();
+    if !caps.iter().any(|c| *c) {
+        return (out, caps);
+    }
+    // Forms of each folded word outside capitals lines: (form, count not
+    // opening a sentence, count opening one, first seen).
+    let mut forms: FastMap<String, Vec<(&'a str, usize, usize, usize)>> = FastMap::default();
+    let mut seen = 0;
+    for (s, words) in sentences.iter().enumerate() {
+        if caps.get(s).copied().unwrap_or(false) {
+            continue;
+        }
+        for (i, w) in words.iter().enumerate() {
+            if !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let entry = forms.entry(fold(w)).or_default();
+            let slot = match entry.iter_mut().find(|f| f.0 == *w) {
+                Some(slot) => slot,
+                None => {
+                    entry.push((w, 0, 0, seen));
+                    seen += 1;
+                    entry.last_mut().expect("just pushed")
+                }
+            };
+            if i == 0 {
+                slot.2 += 1;
+            } else {
+                slot.1 += 1;
+            }
+        }
+    }
+    for (s, words) in out.iter_mut().enumerate() {
+        if !caps.get(s).copied().unwrap_or(false) {
+            continue;
+        }
+        for w in words.iter_mut() {
+            if !is_capitals_word(w) {
+                continue;
+            }
+            let folded = fold(w);
+            let best = forms.get(&folded).and_then(|fs| {
+                fs.iter()
+                    .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
+                    .map(|f| f.0)
+            });
+            match best {
+                Some(form) => *w = Cow::Borrowed(form),
+                None if common.contains(&folded) => *w = Cow::Owned(w.to_lowercase()),
+                None => {}
+            }
+        }
+    }
+    (out, caps)
+}
+
+/// The first stage's labels, aggregated over the document.
+#[derive(Debug, Default)]
+pub struct Stage1 {
+    /// Per sentence, per token: the first-stage label.
+    labels: Vec<Vec<u8>>,
+    /// Per sentence, per token: the word key (folded form hash).
+    keys: Vec<Vec<u64>>,
+    /// Word key → occurrences per type (O, PER, ORG, LOC, MISC), and how
+    /// many of them were inside a name of two or more words, per type.
+    counts: FastMap<u64, ([u16; 5], [u16; 5])>,
+    /// Per sentence, per token: the type of the last earlier occurrence of
+    /// the same word (0 none, 1 O, 2.. types).
+    earlier: Vec<Vec<u8>>,
+}
+
+/// Type slot of a label: 0 for O, 1 + type otherwise.
+fn type_slot(label: u8) -> usize {
+    match split(label) {
+        (Part::Outside, _) => 0,
+        (_, kind) => 1 + kind.min(TYPES.len() - 1),
+    }
+}
+
+fn in_long_name(label: u8) -> bool {
+    matches!(split(label).0, Part::Begin | Part::Inside | Part::Last)
+}
+
+impl Stage1 {
+    /// Aggregates `labels` (per sentence, per token) over words keyed by
+    /// `keys` (same shape).
+    pub fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
+        let mut counts: FastMap<u64, ([u16; 5], [u16; 5])> = FastMap::default();
+        let mut last: FastMap<u64, u8> = FastMap::default();
+        let mut earlier = Vec::with_capacity(keys.len());
+        for (ks, ls) in keys.iter().zip(&labels) {
+            let mut row = Vec::with_capacity(ks.len());
+            for (k, l) in ks.iter().zip(ls) {
+                let slot = type_slot(*l);
+                let c = counts.entry(*k).or_default();
+                c.0[slot] = c.0[slot].saturating_add(1);
+                if in_long_name(*l) {
+                    c.1[slot] = c.1[slot].saturating_add(1);
+                }
+                row.push(last.get(k).copied().unwrap_or(0));
+                last.insert(*k, 1 + slot as u8);
+            }
+            earlier.push(row);
+        }
+        Stage1 {
+            labels,
+            keys,
+            counts,
+            earlier,
+        }
+    }
+
+    pub fn label(&self, s: usize, i: usize) -> u8 {
+        self.labels
+            .get(s)
+            .and_then(|l| l.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Document features of token `i` of sentence `s`; `caps` is the
+    /// token's capitalisation class (0 lower, 1 initial, 2 all).
+    pub fn features(&self, s: usize, i: usize, caps: u64, out: &mut Vec<u64>) {
+        let own = self.label(s, i);
+        let prev = if i == 0 { 100 } else { self.label(s, i - 1) };
+        let next = match self.labels.get(s).map(Vec::len) {
+            Some(n) if i + 1 < n => self.label(s, i + 1),
+            _ => 100,
+        };
+        out.push(key(3000, u64::from(own)));
+        out.push(key2(3001, u64::from(prev), u64::from(own)));
+        out.push(key2(3002, u64::from(own), u64::from(next)));
+        let Some(k) = self.keys.get(s).and_then(|ks| ks.get(i)) else {
+            return;
+        };
+        let earlier = self
+            .earlier
+            .get(s)
+            .and_then(|e| e.get(i))
+            .copied()
+            .unwrap_or(0);
+        out.push(key2(3003, u64::from(earlier), caps));
+        let Some((all, long)) = self.counts.get(k) else {
+            return;
+        };
+        // The other occurrences: this one's own label taken out.
+        let mut others = *all;
+        let slot = type_slot(own);
+        others[slot] = others[slot].saturating_sub(1);
+        let mut long = *long;
+        if in_long_name(own) {
+            long[slot] = long[slot].saturating_sub(1);
+        }
+        let total: u32 = others.iter().map(|c| u32::from(*c)).sum();
+        if total == 0 {
+            out.push(key2(3004, 99, caps));
+            return;
+        }
+        let (best, n) = others
+            .iter()
+            .enumerate()
+            .max_by_key(|(t, c)| (**c, std::cmp::Reverse(*t)))
+            .map(|(t, c)| (t, u32::from(*c)))
+            .unwrap_or((0, 0));
+        let share = u64::from((n * 4 - 1) / total);
+        out.push(key2(3004, best as u64, caps));
+        out.push(key2(3005, best as u64 | share << 8, u64::from(own)));
+        for (t, c) in others.iter().enumerate().skip(1) {
+            if *c > 0 {
+                out.push(key2(3006, t as u64, caps));
+            }
+        }
+        for (t, c) in long.iter().enumerate().skip(1) {
+            if *c > 0 {
+                out.push(key(3007, t as u64));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_lines_read_through_the_document() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["RUGBY", "-", "ENGLAND", "BEAT", "VALDORIA", "AT", "TWICKENHAM"],
+            vec!["England", "beat", "the", "visitors", "at", "Twickenham", "."],
+            vec!["At", "the", "end", "England", "led", "."],
+        ];
+        let common = CommonWords::from_hashes(vec![CommonWords::hash("beat")]);
+        let (words, caps) = truecase(&doc, &common);
+        assert_eq!(caps, [true, false, false]);
+        let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
+        assert_eq!(
+            first,
+            ["RUGBY", "-", "England", "beat", "VALDORIA", "at", "Twickenham"]
+        );
+    }
+
+    #[test]
+    fn aggregates_leave_the_token_itself_out() {
+        // "Ardent" labelled ORG twice elsewhere and PER here.
+        let keys = vec![vec![7, 1], vec![7, 2], vec![7]];
+        let u = |kind: usize| crate::bilou::join(Part::Unit, kind);
+        let labels = vec![vec![u(1), 0], vec![u(1), 0], vec![u(0)]];
+        let stage1 = Stage1::new(keys, labels);
+        let mut out = Vec::new();
+        stage1.features(2, 0, 1, &mut out);
+        // Majority of the others: ORG (slot 2), all of them; the last
+        // earlier occurrence: ORG (coded 1 + slot).
+        assert!(out.contains(&key2(3004, 2, 1)));
+        assert!(out.contains(&key2(3003, 3, 1)));
+    }
+}

@@ -1,0 +1,239 @@
+//! Feature weights: a table from feature key to one weight per label.
+//!
+//! Training keeps float weights and their running sums for averaging
+//! ([`TrainWeights`]); the shipped model holds the averaged weights scaled
+//! to integers ([`Weights`]). Integer sums do not depend on their order, so
+//! the tagger may add precomputed partial sums (see `tagger.rs`) and still
+//! get exactly the labels a feature-by-feature sum gives.
+
+use crate::bilou::NUM_LABELS;
+use crate::fasthash::FastMap;
+
+/// One weight per label.
+pub type Row = [i32; NUM_LABELS];
+
+/// Averaged, integer weights of the features that have any.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    index: FastMap<u64, u32>,
+    rows: Vec<Row>,
+}
+
+impl Weights {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    #[inline]
+    pub fn row(&self, key: u64) -> Option<&Row> {
+        let at = *self.index.get(&key)?;
+        self.rows.get(at as usize)
+    }
+
+    /// Adds the weights of `key` (if any) to `scores`.
+    #[inline]
+    pub fn add_to(&self, key: u64, scores: &mut Row) {
+        if let Some(row) = self.row(key) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s = s.wrapping_add(*w);
+            }
+        }
+    }
+
+    /// The table as bytes: feature count, then keys (u64, ascending), then
+    /// rows (i32 per label), all little-endian.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let mut order: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        order.sort_unstable();
+        out.extend_from_slice(&(order.len() as u32).to_le_bytes());
+        // Keys as differences from the previous one: sorted keys then
+        // compress well.
+        let mut last = 0u64;
+        for (k, _) in &order {
+            out.extend_from_slice(&k.wrapping_sub(last).to_le_bytes());
+            last = *k;
+        }
+        // Rows label by label (column-major): each label's weights are
+        // mostly zero, which compresses far better than interleaved rows.
+        for label in 0..NUM_LABELS {
+            for (_, at) in &order {
+                let w = self
+                    .rows
+                    .get(*at as usize)
+                    .and_then(|r| r.get(label))
+                    .copied()
+                    .unwrap_or(0);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads what [`Weights::write`] wrote, returning the table and the
+    /// bytes after it.
+    pub fn read(bytes: &[u8]) -> Result<(Weights, &[u8]), String> {
+        let take = |b: &[u8], n: usize| -> Result<(Vec<u8>, usize), String> {
+            b.get(..n)
+                .map(|s| (s.to_vec(), n))
+                .ok_or_else(|| "truncated weight table".to_string())
+        };
+        let (head, _) = take(bytes, 4)?;
+        let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let keys_len = n.checked_mul(8).ok_or("weight table too large")?;
+        let rows_len = n
+            .checked_mul(4 * NUM_LABELS)
+            .ok_or("weight table too large")?;
+        let body = bytes
+            .get(4..4 + keys_len + rows_len)
+            .ok_or("truncated weight table")?;
+        let (keys, rows) = body.split_at(keys_len);
+        let mut index = FastMap::default();
+        index.reserve(n);
+        let mut last = 0u64;
+        for (at, k) in keys.chunks_exact(8).enumerate() {
+            let d = u64::from_le_bytes(k.try_into().map_err(|_| "bad key")?);
+            last = last.wrapping_add(d);
+            index.insert(last, at as u32);
+        }
+        let mut table = vec![[0i32; NUM_LABELS]; n];
+        for (label, column) in rows.chunks_exact(4 * n.max(1)).enumerate().take(NUM_LABELS) {
+            for (row, w) in table.iter_mut().zip(column.chunks_exact(4)) {
+                if let Some(slot) = row.get_mut(label) {
+                    *slot = i32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+                }
+            }
+        }
+        let rest = bytes.get(4 + keys_len + rows_len..).unwrap_or(&[]);
+        Ok((
+            Weights {
+                index,
+                rows: table,
+            },
+            rest,
+        ))
+    }
+}
+
+/// Perceptron weights being trained, with the sums for averaging: at step
+/// `c` an update `d` adds `d` to a weight and `c * d` to its sum, and the
+/// average after `C` steps is `weight - sum / C`.
+#[derive(Debug, Default)]
+pub struct TrainWeights {
+    index: FastMap<u64, u32>,
+    weights: Vec<[f32; NUM_LABELS]>,
+    sums: Vec<[f64; NUM_LABELS]>,
+    step: f64,
+}
+
+impl TrainWeights {
+    /// Adds the weights of `key` (if any) to `scores`.
+    #[inline]
+    pub fn add_to(&self, key: u64, scores: &mut [f32; NUM_LABELS]) {
+        if let Some(at) = self.index.get(&key) {
+            if let Some(row) = self.weights.get(*at as usize) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// One token done.
+    pub fn tick(&mut self) {
+        self.step += 1.0;
+    }
+
+    /// Moves the features `keys` towards `gold` and away from `guess`.
+    pub fn update(&mut self, keys: impl Iterator<Item = u64>, gold: u8, guess: u8) {
+        let step = self.step;
+        for k in keys {
+            let next = self.weights.len() as u32;
+            let at = *self.index.entry(k).or_insert(next) as usize;
+            if at == self.weights.len() {
+                self.weights.push([0.0; NUM_LABELS]);
+                self.sums.push([0.0; NUM_LABELS]);
+            }
+            for (label, delta) in [(gold, 1.0f32), (guess, -1.0f32)] {
+                let l = label as usize;
+                if let (Some(w), Some(s)) = (
+                    self.weights.get_mut(at).and_then(|r| r.get_mut(l)),
+                    self.sums.get_mut(at).and_then(|r| r.get_mut(l)),
+                ) {
+                    *w += delta;
+                    *s += step * f64::from(delta);
+                }
+            }
+        }
+    }
+
+    /// The averaged weights as integers: scaled so that a sum of a few
+    /// hundred of the largest stays far inside `i32`, rounded; features
+    /// whose weights all round to zero are left out.
+    pub fn averaged(&self) -> Weights {
+        let c = self.step.max(1.0);
+        let avg = |at: usize, l: usize| -> f64 {
+            let w = self
+                .weights
+                .get(at)
+                .and_then(|r| r.get(l))
+                .copied()
+                .unwrap_or(0.0);
+            let s = self.sums.get(at).and_then(|r| r.get(l)).copied().unwrap_or(0.0);
+            f64::from(w) - s / c
+        };
+        let mut largest = 0f64;
+        for at in 0..self.weights.len() {
+            for l in 0..NUM_LABELS {
+                largest = largest.max(avg(at, l).abs());
+            }
+        }
+        let scale = if largest > 0.0 {
+            (f64::from(i32::MAX) / (largest * 1024.0)).min(65_536.0)
+        } else {
+            1.0
+        };
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let mut index = FastMap::default();
+        let mut rows = Vec::new();
+        for (k, at) in keys {
+            let mut row = [0i32; NUM_LABELS];
+            for (l, slot) in row.iter_mut().enumerate() {
+                *slot = (avg(at as usize, l) * scale).round() as i32;
+            }
+            if row.iter().any(|w| *w != 0) {
+                index.insert(k, rows.len() as u32);
+                rows.push(row);
+            }
+        }
+        Weights { index, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_round_trip() {
+        let mut t = TrainWeights::default();
+        t.update([5u64, 9].into_iter(), 3, 0);
+        t.tick();
+        t.update([9u64].into_iter(), 1, 3);
+        t.tick();
+        let w = t.averaged();
+        let mut bytes = Vec::new();
+        w.write(&mut bytes);
+        bytes.push(42);
+        let (back, rest) = Weights::read(&bytes).expect("reads");
+        assert_eq!(rest, [42]);
+        assert_eq!(back.len(), w.len());
+        for k in [5u64, 9, 11] {
+            assert_eq!(back.row(k), w.row(k));
+        }
+        assert!(w.row(5).is_some_and(|r| r[3] > 0 && r[0] < 0));
+    }
+}

@@ -67,6 +67,12 @@ fn main() -> ExitCode {
     if let Some(n) = opt("--epochs").and_then(|v| v.parse().ok()) {
         settings.epochs = n;
     }
+    if let Some(n) = opt("--ensemble").and_then(|v| v.parse().ok()) {
+        settings.ensemble = n;
+    }
+    if let Some(n) = opt("--seed").and_then(|v| v.parse().ok()) {
+        settings.seed = n;
+    }
     if let Some(n) = opt("--folds").and_then(|v| v.parse().ok()) {
         settings.folds = n;
     }

@@ -171,18 +171,41 @@ pub fn news_pieces(
     words: &[&str],
     folded: &[&str],
     pieces: Vec<Piece>,
+    on: &dyn Fn(&str) -> bool,
 ) -> Vec<Piece> {
     let is_common = |f: &str| common.contains(f);
-    let pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
-    let pieces = assemble_organizations(gaz, words, folded, pieces);
-    let pieces = assemble_events(gaz, words, folded, pieces);
-    let pieces = name_company_parts(gaz, words, folded, pieces);
-    let pieces = type_by_org_prefix(words, folded, pieces);
-    let pieces = type_places_after_place_nouns(words, folded, pieces);
-    let pieces = type_by_following_role(gaz, words, folded, pieces);
-    let pieces = type_speaking_places(gaz, words, folded, pieces);
-    let pieces = type_company_words(gaz, words, folded, pieces);
-    split_country_abbreviations(gaz, is_common, words, folded, pieces)
+    let mut pieces = pieces;
+    if on("titled_persons") {
+        pieces = split_titled_persons(gaz, is_common, words, folded, pieces);
+    }
+    if on("assemble_orgs") {
+        pieces = assemble_organizations(gaz, words, folded, pieces);
+    }
+    if on("assemble_events") {
+        pieces = assemble_events(gaz, words, folded, pieces);
+    }
+    if on("company_parts") {
+        pieces = name_company_parts(gaz, words, folded, pieces);
+    }
+    if on("org_prefix") {
+        pieces = type_by_org_prefix(words, folded, pieces);
+    }
+    if on("place_nouns") {
+        pieces = type_places_after_place_nouns(words, folded, pieces);
+    }
+    if on("following_role") {
+        pieces = type_by_following_role(gaz, words, folded, pieces);
+    }
+    if on("speaking_places") {
+        pieces = type_speaking_places(gaz, words, folded, pieces);
+    }
+    if on("company_words") {
+        pieces = type_company_words(gaz, words, folded, pieces);
+    }
+    if on("country_abbreviations") {
+        pieces = split_country_abbreviations(gaz, is_common, words, folded, pieces);
+    }
+    pieces
 }
 
 /// Event names assembled around a capitalised event head

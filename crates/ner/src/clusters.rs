@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::sync::LazyLock;
 
-use crate::fasthash::FastMap;
+use crate::fasthash::KeyMap;
 
 const TABLE: &[u8] = include_bytes!("../model/clusters.bin");
 
@@ -23,7 +23,7 @@ pub const NONE: Ids = [u16::MAX; LEVELS];
 #[derive(Debug, Default)]
 pub struct Clusters {
     /// Word hash → fine cluster id.
-    fine: FastMap<u64, u16>,
+    fine: KeyMap<u16>,
     /// For each coarser level, the parent id of every cluster one level
     /// finer.
     parents: Vec<Vec<u16>>,
@@ -78,7 +78,7 @@ impl Clusters {
                 .collect::<Result<_, _>>()?;
             parents.push(ids);
         }
-        let mut fine = FastMap::default();
+        let mut fine = KeyMap::default();
         fine.reserve(vocab);
         for line in lines {
             let Some((word, id)) = line.rsplit_once('\t') else {

@@ -3,7 +3,8 @@
 //! - Headlines in capitals ("ENGLAND BEAT SCOTLAND AT MURRAYFIELD") carry no
 //!   case information, so each of their words is read as the document
 //!   writes it elsewhere ("England", "Murrayfield"), or in lowercase when
-//!   the document or the training text uses it in lowercase
+//!   the document or the training text uses it in lowercase; title-case
+//!   headlines lowercase the words the document writes in lowercase
 //!   ([`truecase`]).
 //! - The second stage sees what the first stage made of the same word
 //!   elsewhere in the document: the type most of its other occurrences got,
@@ -14,7 +15,7 @@
 use std::borrow::Cow;
 
 use crate::bilou::{split, Part, TYPES};
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, KeyMap};
 use crate::features::{key, key2, CommonWords};
 use crate::normalize::fold;
 
@@ -31,71 +32,172 @@ pub fn caps_line(words: &[&str]) -> bool {
     capitals
 }
 
+/// A line whose words of four letters or more all start with a capital,
+/// three of them at least, that does not end as a sentence does and holds
+/// no number ("North Korean Troops Confirmed in Ukraine Conflict", not a
+/// results line "Manchester United 3 Chelsea 1"): a headline in title case.
+pub fn title_line(words: &[&str]) -> bool {
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "." | "?" | "!" | "\"" | "'"))
+        || words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let mut long = 0;
+    for w in words {
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
+}
+
 fn is_capitals_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// The document's words with those of capitals lines read through the rest
-/// of the document, and which sentences are capitals lines.
+/// Typographic quotes and dashes as the plain ones of the training text
+/// (CoNLL-2003 is ASCII): "People’s" reads as "People's".
+fn plain(word: &str) -> Cow<'_, str> {
+    let typographic = |c: char| matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '‐');
+    if !word.chars().any(typographic) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        word.chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                '–' | '—' | '‐' => '-',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// How a folded word is written outside headlines: each form with its
+/// count not opening a sentence, its count opening one, and when it was
+/// first seen.
+type Forms<'a> = FastMap<String, Vec<(Cow<'a, str>, usize, usize, usize)>>;
+
+fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a> {
+    let mut forms: Forms<'a> = FastMap::default();
+    let mut seen = 0;
+    for (s, line) in words.iter().enumerate() {
+        if headline.get(s).copied().unwrap_or(true) {
+            continue;
+        }
+        for (i, w) in line.iter().enumerate() {
+            if !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let entry = forms.entry(fold(w)).or_default();
+            let at = match entry.iter().position(|f| f.0 == *w) {
+                Some(at) => at,
+                None => {
+                    entry.push((w.clone(), 0, 0, seen));
+                    seen += 1;
+                    entry.len() - 1
+                }
+            };
+            if let Some(slot) = entry.get_mut(at) {
+                if i == 0 {
+                    slot.2 += 1;
+                } else {
+                    slot.1 += 1;
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// The document's words as the tagger reads them, and which sentences are
+/// headlines in capitals. Typographic quotes and dashes become plain ones.
+/// Headlines carry little case information, so their words are read
+/// through the rest of the document:
+///
+/// - in a capitals line, each word of capitals takes the form the document
+///   uses most elsewhere ("ENGLAND" → "England", "BEAT" → "beat"), else
+///   lowercase if the training text had it in lowercase, else stays;
+/// - in a title-case line of a document with other text, a capitalised
+///   word the document writes in lowercase more often than capitalised
+///   elsewhere (not counting sentence openings) is read in lowercase
+///   ("Military Alliance" → "military alliance"); names stay.
 pub fn truecase<'a>(
     sentences: &[Vec<&'a str>],
     common: &CommonWords,
 ) -> (Vec<Vec<Cow<'a, str>>>, Vec<bool>) {
     let caps: Vec<bool> = sentences.iter().map(|s| caps_line(s)).collect();
+    let title: Vec<bool> = sentences
+        .iter()
+        .zip(&caps)
+        .map(|(s, c)| !c && title_line(s))
+        .collect();
     let mut out: Vec<Vec<Cow<'a, str>>> = sentences
         .iter()
-        .map(|s| s.iter().map(|w| Cow::Borrowed(*w)).collect())
+        .map(|s| s.iter().map(|w| plain(w)).collect())
         .collect();
-    if !caps.iter().any(|c| *c) {
+    let headline: Vec<bool> = caps.iter().zip(&title).map(|(c, t)| *c || *t).collect();
+    if !headline.iter().any(|h| *h) || headline.iter().all(|h| *h) {
         return (out, caps);
     }
-    // Forms of each folded word outside capitals lines: (form, count not
-    // opening a sentence, count opening one, first seen).
-    let mut forms: FastMap<String, Vec<(&'a str, usize, usize, usize)>> = FastMap::default();
-    let mut seen = 0;
-    for (s, words) in sentences.iter().enumerate() {
-        if caps.get(s).copied().unwrap_or(false) {
+    let forms = forms_outside(&out, &headline);
+    let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
+    for (s, words) in out.iter().enumerate() {
+        let (is_caps, is_title) = (
+            caps.get(s).copied().unwrap_or(false),
+            title.get(s).copied().unwrap_or(false),
+        );
+        if !is_caps && !is_title {
             continue;
         }
         for (i, w) in words.iter().enumerate() {
-            if !w.chars().any(char::is_alphabetic) {
+            let folded = fold(w);
+            let found = forms.get(&folded);
+            if is_caps {
+                if !is_capitals_word(w) {
+                    continue;
+                }
+                let best = found.and_then(|fs| {
+                    fs.iter()
+                        .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
+                        .map(|f| f.0.clone())
+                });
+                match best {
+                    Some(form) => changes.push((s, i, form)),
+                    None if common.contains(&folded) => {
+                        changes.push((s, i, Cow::Owned(w.to_lowercase())));
+                    }
+                    None => {}
+                }
                 continue;
             }
-            let entry = forms.entry(fold(w)).or_default();
-            let slot = match entry.iter_mut().find(|f| f.0 == *w) {
-                Some(slot) => slot,
-                None => {
-                    entry.push((w, 0, 0, seen));
-                    seen += 1;
-                    entry.last_mut().expect("just pushed")
-                }
-            };
-            if i == 0 {
-                slot.2 += 1;
-            } else {
-                slot.1 += 1;
+            if !w.starts_with(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase) {
+                continue;
+            }
+            let (lower, upper) = found.map_or((0, 0), |fs| {
+                fs.iter().fold((0, 0), |(l, u), f| {
+                    if f.0.starts_with(char::is_lowercase) {
+                        (l + f.1, u)
+                    } else {
+                        (l, u + f.1)
+                    }
+                })
+            });
+            if lower > upper {
+                changes.push((s, i, Cow::Owned(w.to_lowercase())));
             }
         }
     }
-    for (s, words) in out.iter_mut().enumerate() {
-        if !caps.get(s).copied().unwrap_or(false) {
-            continue;
-        }
-        for w in words.iter_mut() {
-            if !is_capitals_word(w) {
-                continue;
-            }
-            let folded = fold(w);
-            let best = forms.get(&folded).and_then(|fs| {
-                fs.iter()
-                    .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
-                    .map(|f| f.0)
-            });
-            match best {
-                Some(form) => *w = Cow::Borrowed(form),
-                None if common.contains(&folded) => *w = Cow::Owned(w.to_lowercase()),
-                None => {}
-            }
+    for (s, i, form) in changes {
+        if let Some(slot) = out.get_mut(s).and_then(|l| l.get_mut(i)) {
+            *slot = form;
         }
     }
     (out, caps)
@@ -110,7 +212,7 @@ pub struct Stage1 {
     keys: Vec<Vec<u64>>,
     /// Word key → occurrences per type (O, PER, ORG, LOC, MISC), and how
     /// many of them were inside a name of two or more words, per type.
-    counts: FastMap<u64, ([u16; 5], [u16; 5])>,
+    counts: KeyMap<([u16; 5], [u16; 5])>,
     /// Per sentence, per token: the type of the last earlier occurrence of
     /// the same word (0 none, 1 O, 2.. types).
     earlier: Vec<Vec<u8>>,
@@ -132,8 +234,8 @@ impl Stage1 {
     /// Aggregates `labels` (per sentence, per token) over words keyed by
     /// `keys` (same shape).
     pub fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
-        let mut counts: FastMap<u64, ([u16; 5], [u16; 5])> = FastMap::default();
-        let mut last: FastMap<u64, u8> = FastMap::default();
+        let mut counts: KeyMap<([u16; 5], [u16; 5])> = KeyMap::default();
+        let mut last: KeyMap<u8> = KeyMap::default();
         let mut earlier = Vec::with_capacity(keys.len());
         for (ks, ls) in keys.iter().zip(&labels) {
             let mut row = Vec::with_capacity(ks.len());
@@ -244,6 +346,19 @@ mod tests {
             first,
             ["RUGBY", "-", "England", "beat", "VALDORIA", "at", "Twickenham"]
         );
+    }
+
+    #[test]
+    fn title_case_headlines_read_ordinary_words_in_lowercase() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Valdoria", "Signs", "Trade", "Pact", "With", "Marvonia"],
+            vec!["Valdoria", "said", "the", "trade", "pact", "was", "signed", "."],
+            vec!["The", "pact", "covers", "grain", "and", "Marvonia", "’s", "ports", "."],
+        ];
+        let (words, _) = truecase(&doc, &CommonWords::default());
+        let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
+        assert_eq!(first, ["Valdoria", "Signs", "trade", "pact", "With", "Marvonia"]);
+        assert_eq!(words[2][6], "'s");
     }
 
     #[test]

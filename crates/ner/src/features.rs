@@ -6,8 +6,8 @@
 //! The templates follow Ratinov & Roth (2009): the word, its lowercase form,
 //! prefixes and suffixes, shape and capitalisation, the words and shapes
 //! within two tokens, word clusters at four granularities for the word and
-//! its neighbours, name-list membership with the position inside the listed
-//! name, and the previous two labels. The second stage adds document
+//! its neighbours, and name-list membership with the position inside the
+//! listed name; the decoder adds label-to-label transitions. The second stage adds document
 //! features from the first stage's labels (see `doc_context.rs`).
 //!
 //! Features fall in two groups. Those that read one word only, at a fixed
@@ -385,19 +385,6 @@ pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
             }
         }
     }
-}
-
-/// Label-dependent features of token `i` after labels `p1` (previous) and
-/// `p2` (the one before).
-pub fn label_features(w: &WordFacts, p1: u8, p2: u8) -> [u64; 5] {
-    let (p1, p2) = (u64::from(p1), u64::from(p2));
-    [
-        key(2000, p1),
-        key2(2001, p1, p2),
-        key2(2002, p1, w.lower),
-        key2(2003, p1, w.shape),
-        key2(2004, p1, u64::from(w.clusters[2])),
-    ]
 }
 
 #[cfg(test)]

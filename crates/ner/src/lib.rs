@@ -21,10 +21,13 @@ mod resolve;
 pub mod tagger;
 pub mod tokens;
 pub mod training;
+pub mod viterbi;
 pub mod weights;
+mod word_memo;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
 
+pub use recognize::{Rules, RULES};
 pub use resolve::resolve_entities_in;
 
 /// The shipped tagger model (see `docs/ner.md` for how it was trained).
@@ -42,6 +45,7 @@ pub enum NerError {
 #[derive(Debug)]
 pub struct EntityRecognizer {
     tagger: tagger::Tagger,
+    rules: Rules,
 }
 
 impl Default for EntityRecognizer {
@@ -58,12 +62,14 @@ impl EntityRecognizer {
     pub fn new() -> EntityRecognizer {
         EntityRecognizer::try_new().unwrap_or_else(|_| EntityRecognizer {
             tagger: tagger::Tagger::default(),
+            rules: Rules::default(),
         })
     }
 
     pub fn try_new() -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(MODEL)?,
+            rules: Rules::default(),
         })
     }
 
@@ -71,7 +77,15 @@ impl EntityRecognizer {
     pub fn from_model_bytes(bytes: &[u8]) -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(bytes)?,
+            rules: Rules::default(),
         })
+    }
+
+    /// The same recogniser applying only `rules` after the tagger (for
+    /// measuring what each rule adds).
+    pub fn with_rules(mut self, rules: Rules) -> EntityRecognizer {
+        self.rules = rules;
+        self
     }
 
     /// Bare tagger BILOU labels ("B-PER", "L-PER", "O", ...) for a document
@@ -84,9 +98,15 @@ impl EntityRecognizer {
             .collect()
     }
 
+    /// Bare tagger BILOU label indices (see [`bilou`]) for a document given
+    /// as sentences of pre-split tokens.
+    pub fn tag_labels(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tagger.tag_document(sentences)
+    }
+
     /// Mentions in `text`, with in-document canonical names filled.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-        recognize::recognize(&self.tagger, text, sentences)
+        recognize::recognize(&self.tagger, text, sentences, self.rules)
     }
 }
 

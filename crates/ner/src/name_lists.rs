@@ -9,7 +9,7 @@ use std::io::Read;
 use std::sync::LazyLock;
 
 use crate::bilou::Part;
-use crate::fasthash::{FastMap, FastSet};
+use crate::fasthash::{KeyMap, KeySet};
 use crate::gazetteer::{gazetteer, key_of};
 
 const DERIVED: &[u8] = include_bytes!("../model/name_lists.bin");
@@ -50,9 +50,9 @@ pub type Mask = u64;
 #[derive(Debug, Default)]
 pub struct NameLists {
     /// Key hash of a folded token sequence → bit set of the lists naming it.
-    names: FastMap<u64, u32>,
+    names: KeyMap<u32>,
     /// Key hashes of every token prefix of a name (the names included).
-    prefixes: FastSet<u64>,
+    prefixes: KeySet,
 }
 
 /// The lists built into the binary.

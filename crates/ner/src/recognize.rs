@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
+use crate::doc_context::{caps_line, title_line};
 use crate::chunks::{
     chunks_of_indices, company_short_name, cut_at_brackets, news_pieces, EVENT_HEADS,
 };
@@ -78,7 +79,97 @@ fn joined(words: &[&str]) -> String {
     words.join(" ")
 }
 
-pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+/// The rules applied after the tagger, each of which can be switched off
+/// to measure what it adds (`crosscheck-eval`'s `ner_rules` example).
+pub const RULES: &[(&str, &str)] = &[
+    ("split_common", "cut names at ordinary lowercase words and possessives"),
+    ("brackets", "cut names at brackets and -based modifiers; drop tickers"),
+    ("given_names", "persons grow leftwards over given names"),
+    ("ordinary_nouns", "'Confirmation of ...' opening a sentence is cut after 'of'"),
+    ("merge_gazetteer", "a multi-word gazetteer name replaces the pieces inside it"),
+    ("join_and", "'Center for Strategic and International Studies' joined"),
+    ("titled_persons", "'Moravian Finance Minister Tomas Brecker' split"),
+    ("assemble_orgs", "company and agency names assembled around legal forms"),
+    ("assemble_events", "event names around an event head ('Korean War')"),
+    ("company_parts", "'its X division' names a company part"),
+    ("org_prefix", "legal-form prefixes type organisations"),
+    ("place_nouns", "names after place nouns are places"),
+    ("following_role", "'X president' types X an organisation"),
+    ("speaking_places", "unknown places that speak are persons"),
+    ("company_words", "trade nouns and countries make companies"),
+    ("country_abbreviations", "'U.S. Navy' vs 'U.S.' split"),
+    ("common_word", "one-word capitalised common words opening a sentence dropped"),
+    ("trim", "punctuation, numbers, possessives, months, titles trimmed off names"),
+    ("titles", "titles and nationalities split off persons"),
+    ("given_person", "a given name and capitalised words typed ORG is a person"),
+    ("gazetteer_override", "gazetteer names typed by the gazetteer, whatever the tagger says"),
+    ("known_orgs", "gazetteer organisations the tagger reads as places or persons"),
+    ("gazetteer_names", "gazetteer names the tagger missed added"),
+    ("headlines", "title-case headline guesses kept only if confirmed"),
+    ("ordinary_words", "one-word sentence openers seen lowercase dropped"),
+    ("company_short", "'Varity' after 'Varity Corp' is that company"),
+    ("misc_names", "holidays, weapon classes and events are Misc"),
+    ("titled_surnames", "'President Kowalczyk' typed ORG is a person"),
+    ("propagate", "names found once are found everywhere in the document"),
+    ("surname_retype", "a one-word ORG/LOC equal to a person's surname is that person"),
+    ("place_documents", "places that speak stay places; place + 'n' is a demonym"),
+    ("compounds", "'Russian-North Korean' split into two groups"),
+];
+
+/// The rules that run by default.
+pub const DEFAULT_RULES: &[&str] = &[
+    "assemble_orgs",
+    "company_short",
+    "place_documents",
+    "compounds",
+    "known_orgs",
+    "headlines",
+    "join_and",
+    "misc_names",
+];
+
+/// Which of [`RULES`] run ([`DEFAULT_RULES`] by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules(u64);
+
+impl Default for Rules {
+    fn default() -> Rules {
+        DEFAULT_RULES.iter().fold(Rules::none(), |r, n| r.with(n))
+    }
+}
+
+impl Rules {
+    fn bit(name: &str) -> Option<u64> {
+        RULES.iter().position(|(n, _)| *n == name).map(|i| 1 << i)
+    }
+
+    /// These rules with `name` switched off (unknown names change nothing).
+    pub fn without(self, name: &str) -> Rules {
+        Rules(self.0 & !Rules::bit(name).unwrap_or(0))
+    }
+
+    /// Every rule.
+    pub fn all() -> Rules {
+        Rules(u64::MAX)
+    }
+
+    /// No rule at all.
+    pub fn none() -> Rules {
+        Rules(0)
+    }
+
+    /// These rules with `name` switched on.
+    pub fn with(self, name: &str) -> Rules {
+        Rules(self.0 | Rules::bit(name).unwrap_or(0))
+    }
+
+    pub fn on(&self, name: &str) -> bool {
+        Rules::bit(name).is_some_and(|b| self.0 & b != 0)
+    }
+}
+
+pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence], rules: Rules) -> Vec<Mention> {
+    let on = |name: &str| rules.on(name);
     let gaz = gazetteer();
     let whole = [Sentence::new(0, text.len())];
     let sentences = if sentences.is_empty() {
@@ -124,53 +215,89 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Men
     let mut drafts = Vec::new();
     let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
     let doc_labels = tagger.tag_document(&doc_words);
+    let common = tagger.common_words();
     for (si, s) in sents.iter().enumerate() {
-        let labels = doc_labels.get(si).cloned().unwrap_or_default();
-        let mut covered = vec![false; s.words.len()];
-        let pieces: Vec<(usize, usize, String)> = chunks_of_indices(&labels)
-            .into_iter()
-            .flat_map(|c| split_at_common_words(&s.words, c.start, c.end, c.kind))
-            .collect();
-        let pieces = cut_at_brackets(&s.words, pieces);
+        let labels = doc_labels.get(si).map(Vec::as_slice).unwrap_or(&[]);
         let (words, folded) = (&s.words[..], &s.folded[..]);
-        let pieces = extend_over_given_names(gaz, words, folded, pieces);
-        let common = tagger.common_words();
-        let pieces = cut_opening_ordinary_nouns(gaz, common, words, folded, pieces);
+        let mut covered = vec![false; s.words.len()];
+        let mut pieces: Vec<(usize, usize, String)> = chunks_of_indices(labels)
+            .into_iter()
+            .map(|c| (c.start, c.end, c.kind))
+            .collect();
+        if on("split_common") {
+            pieces = pieces
+                .into_iter()
+                .flat_map(|(a, b, k)| split_at_common_words(words, a, b, k))
+                .collect();
+        }
+        if on("brackets") {
+            pieces = cut_at_brackets(words, pieces);
+        }
+        if on("given_names") {
+            pieces = extend_over_given_names(gaz, words, folded, pieces);
+        }
+        if on("ordinary_nouns") {
+            pieces = cut_opening_ordinary_nouns(gaz, common, words, folded, pieces);
+        }
         // The longest gazetteer name at each token, for the two passes that
         // look at every token.
         let matches: Vec<Option<(usize, Place)>> = (0..words.len())
             .map(|i| gaz.longest_match_folded(words, folded, i))
             .collect();
-        let pieces = merge_into_gazetteer_names(gaz, &matches, words, folded, pieces);
-        let pieces = join_names_across_and(gaz, words, folded, pieces);
-        for c in news_pieces(gaz, common, words, folded, pieces)
-            .into_iter()
-            .filter(|c| !capitalised_common_word(gaz, common, words, folded, c.0, c.1))
-        {
+        if on("merge_gazetteer") {
+            pieces = merge_into_gazetteer_names(gaz, &matches, words, folded, pieces);
+        }
+        if on("join_and") {
+            pieces = join_names_across_and(gaz, words, folded, pieces);
+        }
+        pieces = news_pieces(gaz, common, words, folded, pieces, &on);
+        for c in pieces.into_iter().filter(|c| {
+            !(on("common_word") && capitalised_common_word(gaz, common, words, folded, c.0, c.1))
+        }) {
             let (start, end, kind) = c;
-            for d in refine_chunk(gaz, si, words, folded, start, end, &kind) {
+            for d in refine_chunk(gaz, rules, si, words, folded, start, end, &kind) {
                 for flag in covered.iter_mut().take(d.end).skip(d.start) {
                     *flag = true;
                 }
                 drafts.push(d);
             }
         }
-        add_gazetteer_names(gaz, &matches, si, words, folded, &mut covered, &mut drafts);
+        if on("gazetteer_names") {
+            add_gazetteer_names(gaz, &matches, si, words, folded, &mut covered, &mut drafts);
+        }
     }
-    drop_headline_guesses(&sents, &mut drafts);
-    drop_capitalised_ordinary_words(&sents, &mut drafts);
-    type_company_short_names(gaz, &sents, &mut drafts);
-    type_misc_names(gaz, &sents, &mut drafts);
-    retype_titled_surnames(gaz, &sents, &mut drafts);
-    propagate(gaz, &sents, &mut drafts);
-    canonicalize(gaz, &sents, &mut drafts);
-    // Both passes read the same set: the first only retypes words already in it.
-    let places = one_word_places(&sents, &drafts);
-    if !places.is_empty() {
-        keep_speaking_places_places(&sents, &places, &mut drafts);
-        type_demonyms_of_places(&sents, &places, &mut drafts);
+    if on("headlines") {
+        drop_headline_guesses(&sents, &mut drafts);
     }
-    let compounds = demonym_compounds(gaz, text, &sents);
+    if on("ordinary_words") {
+        drop_capitalised_ordinary_words(&sents, &mut drafts);
+    }
+    if on("company_short") {
+        type_company_short_names(gaz, &sents, &mut drafts);
+    }
+    if on("misc_names") {
+        type_misc_names(gaz, &sents, &mut drafts);
+    }
+    if on("titled_surnames") {
+        retype_titled_surnames(gaz, &sents, &mut drafts);
+    }
+    if on("propagate") {
+        propagate(gaz, &sents, &mut drafts);
+    }
+    canonicalize(gaz, &sents, &mut drafts, on("surname_retype"));
+    if on("place_documents") {
+        // Both passes read the same set: the first only retypes words already in it.
+        let places = one_word_places(&sents, &drafts);
+        if !places.is_empty() {
+            keep_speaking_places_places(&sents, &places, &mut drafts);
+            type_demonyms_of_places(&sents, &places, &mut drafts);
+        }
+    }
+    let compounds = if on("compounds") {
+        demonym_compounds(gaz, text, &sents)
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<Mention> = drafts
         .into_iter()
         .filter_map(|d| {
@@ -674,8 +801,10 @@ fn acts_as_government(
 
 /// Mentions from one tagger chunk: stray punctuation trimmed, leading titles
 /// and nationalities split off person names, types refined by the gazetteer.
+#[allow(clippy::too_many_arguments)]
 fn refine_chunk(
     gaz: &Gazetteer,
+    rules: Rules,
     sentence: usize,
     words: &[&str],
     folded: &[&str],
@@ -684,14 +813,16 @@ fn refine_chunk(
     tag: &str,
 ) -> Vec<Draft> {
     let mut out = Vec::new();
-    while start < end && words.get(start).is_some_and(|w| is_punct(w)) {
+    let trim = rules.on("trim");
+    while trim && start < end && words.get(start).is_some_and(|w| is_punct(w)) {
         start += 1;
     }
     let is_number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
-    while start < end && words.get(start).is_some_and(|w| is_number(w)) {
+    while trim && start < end && words.get(start).is_some_and(|w| is_number(w)) {
         start += 1;
     }
-    while end > start
+    while trim
+        && end > start
         && words
             .get(end - 1)
             .zip(folded.get(end - 1))
@@ -710,12 +841,16 @@ fn refine_chunk(
     let whole_known = gaz
         .longest_match_folded(words, folded, start)
         .is_some_and(|(n, _)| start + n == end);
-    while !whole_known && start + 1 < end && folded.get(start).is_some_and(|f| gaz.is_not_name(f)) {
+    while trim
+        && !whole_known
+        && start + 1 < end
+        && folded.get(start).is_some_and(|f| gaz.is_not_name(f))
+    {
         start += 1;
     }
     // Names have a capitalised word and are not just dates ("Feb", "May").
     let ws = words.get(start..end).unwrap_or(&[]);
-    if !ws.iter().any(|w| w.starts_with(char::is_uppercase))
+    if trim && !ws.iter().any(|w| w.starts_with(char::is_uppercase))
         || ws
             .iter()
             .zip(folded.get(start..end).unwrap_or(&[]))
@@ -723,8 +858,9 @@ fn refine_chunk(
     {
         return Vec::new();
     }
+    let titles = rules.on("titles");
     // "Secretary of State George Shultz": a title phrase, then a person.
-    if let Some(k) = (start + 1..end).find(|&k| {
+    if let Some(k) = (start + 1..end).filter(|_| titles).find(|&k| {
         folded.get(k).is_some_and(|f| gaz.is_given_name(f))
             && folded
                 .get(start..k)
@@ -764,7 +900,7 @@ fn refine_chunk(
     // "Russian President Vladimir Putin": a group, a title, a person, whatever
     // type the tagger gave the whole run.
     let mut tag = tag;
-    while let Some(w) = words.get(start).copied() {
+    while let Some(w) = words.get(start).copied().filter(|_| titles) {
         if start + 1 >= end {
             break;
         }
@@ -811,7 +947,8 @@ fn refine_chunk(
     // "Vladimir Putin" typed as an organisation: a given name followed by
     // one or two capitalised words and no organisation word is a person.
     let len = end - start;
-    if tag != "PER"
+    if rules.on("given_person")
+        && tag != "PER"
         && (2..=3).contains(&len)
         && folded.get(start).is_some_and(|f| gaz.is_given_name(f))
         && words
@@ -827,17 +964,33 @@ fn refine_chunk(
         tag = "PER";
     }
     // A lone title ("President") names no one.
-    if end - start == 1 && folded.get(start).is_some_and(|f| gaz.is_title(f)) {
+    if titles && end - start == 1 && folded.get(start).is_some_and(|f| gaz.is_title(f)) {
         return out;
     }
     // A "person" ending in a title ("Moravian President") names no one.
-    if tag == "PER" && folded.get(end - 1).is_some_and(|f| gaz.is_title(f)) {
+    if titles && tag == "PER" && folded.get(end - 1).is_some_and(|f| gaz.is_title(f)) {
         return out;
     }
     let exact = gaz
         .longest_match_folded(words, folded, start)
         .filter(|(n, _)| start + n == end)
         .map(|(_, p)| p);
+    // Without the override, the gazetteer only refines the tagger's type:
+    // a place into a country, capital or seat, a MISC into a group, an
+    // organisation into its canonical name; seats of government are
+    // places whether read as places or organisations (CoNLL types them
+    // LOC).
+    let exact = exact.filter(|p| {
+        rules.on("gazetteer_override")
+            || (rules.on("known_orgs")
+                && matches!((tag, p), ("LOC" | "PER", Place::Organization(_))))
+            || matches!(
+                (tag, p),
+                ("LOC", Place::Country(_) | Place::Capital(_) | Place::City(_) | Place::Seat(_))
+                    | ("ORG", Place::Organization(_) | Place::Seat(_))
+                    | ("MISC", Place::Demonym(_))
+            )
+    });
     let draft = match (tag, exact) {
         // Countries, demonyms, seats and known organisations are never
         // persons, whatever the tagger says (news rarely names a "Jordan").
@@ -869,7 +1022,6 @@ fn refine_chunk(
             end,
             kind: match tag {
                 "ORG" => EntityType::Organization,
-                // Products and designations from the news rules ("C-17").
                 "MISC" => EntityType::Misc,
                 _ => EntityType::Location,
             },
@@ -1071,21 +1223,9 @@ fn drop_headline_guesses(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     if sents.len() < 3 {
         return;
     }
-    // Title case: every word of four or more letters capitalised.
     let headline: Vec<bool> = sents
         .iter()
-        .map(|s| {
-            let (mut long, mut all_capitalised) = (0, true);
-            for w in s
-                .words
-                .iter()
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            {
-                long += 1;
-                all_capitalised &= w.starts_with(char::is_uppercase);
-            }
-            long >= 3 && all_capitalised
-        })
+        .map(|s| !caps_line(&s.words) && title_line(&s.words))
         .collect();
     if headline.iter().all(|h| *h) {
         return;
@@ -1277,7 +1417,12 @@ fn propagate(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut Vec<Draft>)
 
 /// Fills canonical names: persons to the fullest form of their name in the
 /// document, acronyms to their expansion, everything else to its own text.
-fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+fn canonicalize(
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    drafts: &mut [Draft],
+    retype_surnames: bool,
+) {
     let texts: Vec<String> = drafts
         .iter()
         .map(|d| joined_clean(draft_words(sents, d)))
@@ -1292,7 +1437,7 @@ fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft])
             }
         }
     }
-    for (d, t) in drafts.iter_mut().zip(&texts) {
+    for (d, t) in drafts.iter_mut().zip(&texts).filter(|_| retype_surnames) {
         if matches!(d.kind, EntityType::Organization | EntityType::Location)
             && !t.contains(' ')
             && d.canonical.is_none()

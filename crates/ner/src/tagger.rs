@@ -1,5 +1,9 @@
 //! The tagger: two averaged-perceptron stages over a whole document, each
-//! decoding greedily left to right with BILOU labels (see `bilou.rs`).
+//! decoding the best BILOU label sequence of a sentence (Viterbi, see
+//! `viterbi.rs` and `bilou.rs`) from per-token scores and label-to-label
+//! transition scores. Decoding the whole sequence measured 0.7 F1 points
+//! over greedy left-to-right decoding with the previous two labels as
+//! features on CoNLL-2003 dev (0.932 against 0.925, three shuffles each).
 //!
 //! Stage one reads each sentence alone (the features of `features.rs`, with
 //! capitals headlines read through the document, see `doc_context.rs`).
@@ -7,26 +11,43 @@
 //! word across the document. Both are linear models over integer weights.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::bilou::NUM_LABELS;
 use crate::doc_context::{truecase, Stage1};
 use crate::features::{
-    context_features, label_features, window_word_features, CommonWords, SentenceView, WordFacts,
+    context_features, window_word_features, CommonWords, SentenceView, WordFacts,
 };
 use crate::name_lists::{name_lists, token_hash, Mask};
 use crate::normalize::fold;
 use crate::weights::{Row, Weights};
+use crate::viterbi::viterbi;
+use crate::word_memo::{with_memo, Entry, WordMemo, EDGE};
 use crate::NerError;
 
 const MAGIC: &[u8; 8] = b"XCNER04\0";
 
 /// The two stages' weights and the words the training text had in
 /// lowercase.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Tagger {
     pub(crate) stage1: Weights,
     pub(crate) stage2: Weights,
     pub(crate) common: CommonWords,
+    /// Identifies these weights to the per-thread word memo, which must not
+    /// serve one tagger's sums to another (a clone gets its own id).
+    id: u64,
+}
+
+impl Clone for Tagger {
+    fn clone(&self) -> Tagger {
+        Tagger::new(self.stage1.clone(), self.stage2.clone(), self.common.clone())
+    }
+}
+
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// One sentence ready for the features.
@@ -95,58 +116,145 @@ pub fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSen
         .collect()
 }
 
-/// The best-scoring label; ties go to the lower label. No transition is
-/// forbidden: with BILOU's hard constraints a greedy decoder, once it has
-/// opened a name, must run it on until some word scores L, and names then
-/// swallowed punctuation and whole clauses; unconstrained, it measured 0.8
-/// F1 points better on CoNLL-2003 dev, and `bilou::spans` reads any
-/// sequence.
-pub fn best<S: PartialOrd + Copy>(scores: &[S; NUM_LABELS]) -> u8 {
-    let mut best = 0u8;
-    let mut best_score = scores[0];
-    for (l, s) in scores.iter().enumerate().skip(1) {
-        if *s > best_score {
-            best = l as u8;
-            best_score = *s;
-        }
-    }
-    best
-}
-
-/// Greedy decoding of one sentence with integer weights; `statics(i, out)`
-/// writes the label-independent feature keys of token `i`.
+/// Decoding of one sentence adding every feature one by one;
+/// `statics(i, out)` writes the feature keys of token `i`.
 fn decode(
     weights: &Weights,
-    facts: &[WordFacts],
+    len: usize,
     mut statics: impl FnMut(usize, &mut Vec<u64>),
 ) -> Vec<u8> {
     let mut keys = Vec::with_capacity(128);
-    let mut out = Vec::with_capacity(facts.len());
-    let (mut p1, mut p2) = (0u8, 0u8);
-    for (i, w) in facts.iter().enumerate() {
-        keys.clear();
-        statics(i, &mut keys);
+    let emissions: Vec<[i64; NUM_LABELS]> = (0..len)
+        .map(|i| {
+            keys.clear();
+            statics(i, &mut keys);
+            let mut r: Row = [0; NUM_LABELS];
+            for k in &keys {
+                weights.add_to(*k, &mut r);
+            }
+            r.map(i64::from)
+        })
+        .collect();
+    viterbi(&emissions, &weights.transitions())
+}
+
+/// Decoding of one sentence through the word memo: the word features'
+/// sums come from the memo, `extra(i, out)` writes the other keys of token
+/// `i`.
+fn decode_memo(
+    weights: &Weights,
+    memo: &WordMemo,
+    stage: usize,
+    ids: &[u32],
+    mut extra: impl FnMut(usize, &mut Vec<u64>),
+) -> Vec<u8> {
+    let mut keys = Vec::with_capacity(64);
+    let mut emissions: Vec<[i64; NUM_LABELS]> = Vec::with_capacity(ids.len());
+    for i in 0..ids.len() {
         let mut scores: Row = [0; NUM_LABELS];
+        for (slot, offset) in (-2isize..=2).enumerate() {
+            let at = i as isize + offset;
+            let id = if at < 0 {
+                EDGE
+            } else {
+                ids.get(at as usize).copied().unwrap_or(EDGE)
+            };
+            let row = memo
+                .entry(id)
+                .and_then(|e| e.rows.get(stage))
+                .and_then(|r| r.get(slot));
+            if let Some(row) = row {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s = s.wrapping_add(*w);
+                }
+            }
+        }
+        keys.clear();
+        extra(i, &mut keys);
         for k in &keys {
             weights.add_to(*k, &mut scores);
         }
-        for k in label_features(w, p1, p2) {
-            weights.add_to(k, &mut scores);
-        }
-        let l = best(&scores);
-        out.push(l);
-        p2 = p1;
-        p1 = l;
+        emissions.push(scores.map(i64::from));
     }
-    out
+    viterbi(&emissions, &weights.transitions())
 }
 
 impl Tagger {
+    pub(crate) fn new(stage1: Weights, stage2: Weights, common: CommonWords) -> Tagger {
+        Tagger {
+            stage1,
+            stage2,
+            common,
+            id: next_id(),
+        }
+    }
+
     /// BILOU labels (see `bilou.rs`) for every token of a document given as
     /// sentences of words.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let prepared = prepare(sentences, &self.common);
-        self.tag_prepared(&prepared)
+        with_memo(|memo| match memo {
+            Some(memo) => self.tag_memo(memo, sentences),
+            None => self.tag_reference(sentences),
+        })
+    }
+
+    /// [`Tagger::tag_document`] adding every feature one by one, as in
+    /// training.
+    pub fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tag_prepared(&prepare(sentences, &self.common))
+    }
+
+    fn tag_memo(&self, memo: &mut WordMemo, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        let stages = [&self.stage1, &self.stage2];
+        memo.prepare(self.id, stages);
+        let (words, caps) = truecase(sentences, &self.common);
+        let lists = name_lists();
+        let mut ids: Vec<Vec<u32>> = Vec::with_capacity(words.len());
+        let mut prepared: Vec<PreparedSentence> = Vec::with_capacity(words.len());
+        for (ws, caps_line) in words.iter().zip(caps) {
+            let sentence_ids: Vec<u32> = ws
+                .iter()
+                .map(|w| memo.id(w, &self.common, stages))
+                .collect();
+            let entries: Vec<&Entry> = sentence_ids
+                .iter()
+                .filter_map(|id| memo.entry(*id))
+                .collect();
+            let hashes: Vec<u64> = entries.iter().map(|e| e.folded).collect();
+            let capitalised: Vec<bool> = entries.iter().map(|e| e.capitalised).collect();
+            let facts: Vec<WordFacts> = entries.iter().map(|e| e.facts).collect();
+            prepared.push(PreparedSentence {
+                keys: facts.iter().map(|f| f.lower).collect(),
+                masks: lists.masks(&hashes, &capitalised),
+                facts,
+                caps_line,
+            });
+            ids.push(sentence_ids);
+        }
+        let first: Vec<Vec<u8>> = prepared
+            .iter()
+            .zip(&ids)
+            .map(|(s, ids)| {
+                let view = s.view();
+                decode_memo(&self.stage1, memo, 0, ids, |i, out| {
+                    context_features(&view, i, out)
+                })
+            })
+            .collect();
+        let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
+        prepared
+            .iter()
+            .zip(&ids)
+            .enumerate()
+            .map(|(si, (s, ids))| {
+                let view = s.view();
+                decode_memo(&self.stage2, memo, 1, ids, |i, out| {
+                    context_features(&view, i, out);
+                    let caps = s.facts.get(i).map_or(0, WordFacts::caps);
+                    stage1.features(si, i, caps, out);
+                })
+            })
+            .collect()
     }
 
     /// Stage one's labels alone (for measuring what stage two adds).
@@ -158,7 +266,7 @@ impl Tagger {
     fn stage1_labels(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
         prepared
             .iter()
-            .map(|s| decode(&self.stage1, &s.facts, |i, out| s.static_features(i, out)))
+            .map(|s| decode(&self.stage1, s.len(), |i, out| s.static_features(i, out)))
             .collect()
     }
 
@@ -170,7 +278,7 @@ impl Tagger {
             .iter()
             .enumerate()
             .map(|(si, s)| {
-                decode(&self.stage2, &s.facts, |i, out| {
+                decode(&self.stage2, s.len(), |i, out| {
                     s.static_features(i, out);
                     let caps = s.facts.get(i).map_or(0, WordFacts::caps);
                     stage1.features(si, i, caps, out);
@@ -238,10 +346,31 @@ impl Tagger {
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
         );
-        Ok(Tagger {
-            stage1,
-            stage2,
-            common,
-        })
+        Ok(Tagger::new(stage1, stage2, common))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memo's sums give exactly the labels of adding every feature.
+    #[test]
+    fn memo_labels_equal_reference_labels() {
+        let tagger = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let doc: Vec<Vec<&str>> = [
+            "SOCCER - VALDORIA BEAT MARVONIA IN CUP MATCH",
+            "Finance minister Ilse Vogt said the Bank of Oporto fell .",
+            "North Korean troops entered Kyiv ’s suburbs `` Gdańsk",
+            "Valdoria beat Marvonia 2-1 at the Nordvik stadium on Tuesday .",
+            "Ilse Vogt said 14,000 U.S. soldiers ÉTÉ x",
+            "A",
+        ]
+        .iter()
+        .map(|s| s.split_whitespace().collect())
+        .collect();
+        for _ in 0..2 {
+            assert_eq!(tagger.tag_document(&doc), tagger.tag_reference(&doc));
+        }
     }
 }

@@ -12,13 +12,14 @@
 
 use std::collections::HashMap;
 
-use crate::bilou::{self, split, Part, NUM_LABELS, OUTSIDE};
+use crate::bilou::{self, NUM_LABELS, OUTSIDE};
 use crate::doc_context::Stage1;
-use crate::features::{label_features, CommonWords};
+use crate::features::CommonWords;
 use crate::normalize::fold;
-use crate::tagger::{best, prepare, PreparedSentence, Tagger};
+use crate::tagger::{prepare, PreparedSentence, Tagger};
 use crate::tokens::tokenize;
-use crate::weights::{TrainWeights, Weights};
+use crate::viterbi::viterbi;
+use crate::weights::{quantize, transition_key, TrainWeights, Weights};
 
 /// One training sentence: words and BILOU labels.
 #[derive(Debug, Clone, Default)]
@@ -27,12 +28,10 @@ pub struct Sentence {
     pub labels: Vec<u8>,
 }
 
-/// A training document. `partial`: its annotation has no MISC type (WikiANN),
-/// so a MISC guess on a word it leaves outside names is not an error.
+/// A training document.
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub sentences: Vec<Sentence>,
-    pub partial: bool,
 }
 
 /// Documents of a CoNLL-2003 style file.
@@ -75,7 +74,8 @@ pub fn read_conll(text: &str) -> Vec<Doc> {
 }
 
 /// Sentences of a WikiANN file, each a document of its own (the `en:`
-/// prefix is dropped).
+/// prefix is dropped). WikiANN has no MISC type: its nationalities and
+/// events read as outside names.
 pub fn read_wikiann(text: &str) -> Vec<Doc> {
     let mut docs = Vec::new();
     let mut words: Vec<String> = Vec::new();
@@ -89,7 +89,6 @@ pub fn read_wikiann(text: &str) -> Vec<Doc> {
                         labels: bilou::from_iob(&tags),
                         words: std::mem::take(&mut words),
                     }],
-                    partial: true,
                 });
                 tags.clear();
             }
@@ -142,7 +141,6 @@ pub fn read_bracketed(text: &str) -> Vec<Doc> {
                     labels: bilou::labels_of(&spans, words.len()),
                     words,
                 }],
-                partial: false,
             });
         }
     }
@@ -185,6 +183,8 @@ pub struct Settings {
     pub folds: usize,
     /// Seed of the shuffles.
     pub seed: u64,
+    /// Models trained with different shuffles whose weights are averaged.
+    pub ensemble: usize,
 }
 
 impl Default for Settings {
@@ -193,6 +193,7 @@ impl Default for Settings {
             epochs: 12,
             folds: 5,
             seed: 0x9e37_79b9_7f4a_7c15,
+            ensemble: 1,
         }
     }
 }
@@ -201,7 +202,6 @@ impl Default for Settings {
 struct Prepared {
     sentences: Vec<PreparedSentence>,
     gold: Vec<Vec<u8>>,
-    partial: bool,
 }
 
 /// Static feature keys of every token of one stage, flat, with each token's
@@ -250,16 +250,6 @@ impl Keys {
     }
 }
 
-/// Whether `guess` for a token labelled `gold` counts as an error.
-fn wrong(gold: u8, guess: u8, partial: bool) -> bool {
-    if gold == guess {
-        return false;
-    }
-    // Unannotated MISC: WikiANN leaves nationalities and events outside.
-    let misc = bilou::TYPES.len() - 1;
-    !(partial && gold == OUTSIDE && split(guess).1 == misc && split(guess).0 != Part::Outside)
-}
-
 /// xorshift64: the shuffles' generator.
 fn next(seed: &mut u64) -> u64 {
     *seed ^= *seed << 13;
@@ -268,7 +258,8 @@ fn next(seed: &mut u64) -> u64 {
     *seed
 }
 
-/// Trains one stage on the documents `which` for `epochs` passes.
+/// Trains one stage on the documents `which`, [`Settings::ensemble`]
+/// times with different shuffles, and averages the models.
 fn train_stage(
     docs: &[Prepared],
     keys: &Keys,
@@ -276,67 +267,100 @@ fn train_stage(
     settings: &Settings,
     mut progress: impl FnMut(usize, usize, &TrainWeights),
 ) -> Weights {
+    let mut seed = settings.seed;
+    let models: Vec<Vec<(u64, [f64; NUM_LABELS])>> = (0..settings.ensemble.max(1))
+        .map(|_| {
+            let model = train_one(docs, keys, which, settings.epochs, seed, &mut progress);
+            next(&mut seed);
+            model
+        })
+        .collect();
+    quantize(&models)
+}
+
+/// One averaged perceptron over the documents `which`, shuffled from `seed`.
+fn train_one(
+    docs: &[Prepared],
+    keys: &Keys,
+    which: &[usize],
+    epochs: usize,
+    seed: u64,
+    progress: &mut impl FnMut(usize, usize, &TrainWeights),
+) -> Vec<(u64, [f64; NUM_LABELS])> {
     let mut w = TrainWeights::default();
     let mut order: Vec<(usize, usize)> = which
         .iter()
         .flat_map(|d| (0..docs.get(*d).map_or(0, |x| x.sentences.len())).map(move |s| (*d, s)))
         .collect();
-    let mut seed = settings.seed;
-    for epoch in 0..settings.epochs {
+    let mut seed = seed;
+    for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, (next(&mut seed) % (i as u64 + 1)) as usize);
         }
         let mut errors = 0;
         for &(d, s) in &order {
-            let Some(doc) = docs.get(d) else { continue };
-            let (Some(sentence), Some(gold)) = (doc.sentences.get(s), doc.gold.get(s)) else {
+            let Some(gold) = docs.get(d).and_then(|doc| doc.gold.get(s)) else {
                 continue;
             };
-            let (mut p1, mut p2) = (OUTSIDE, OUTSIDE);
-            for (i, (g, facts)) in gold.iter().zip(&sentence.facts).enumerate() {
-                let statics = keys.token(d, s, i);
-                let dynamic = label_features(facts, p1, p2);
-                let mut scores = [0f32; NUM_LABELS];
-                for k in statics.iter().chain(&dynamic) {
-                    w.add_to(*k, &mut scores);
-                }
-                let guess = best(&scores);
-                if wrong(*g, guess, doc.partial) {
-                    errors += 1;
-                    w.update(statics.iter().chain(&dynamic).copied(), *g, guess);
-                }
-                w.tick();
-                p2 = p1;
-                p1 = guess;
-            }
+            errors += structured_step(&mut w, keys, d, s, gold);
         }
         progress(epoch + 1, errors, &w);
     }
-    w.averaged()
+    w.averages()
+}
+
+/// One structured-perceptron step on sentence `s` of document `d`: the best
+/// sequence under the current weights, and where it differs from `gold`,
+/// the features of the gold labels and transitions up, the guessed ones
+/// down. Returns the wrong tokens.
+fn structured_step(w: &mut TrainWeights, keys: &Keys, d: usize, s: usize, gold: &[u8]) -> usize {
+    let emissions: Vec<[f32; NUM_LABELS]> = (0..gold.len())
+        .map(|i| {
+            let mut e = [0f32; NUM_LABELS];
+            for k in keys.token(d, s, i) {
+                w.add_to(*k, &mut e);
+            }
+            e
+        })
+        .collect();
+    let guess = viterbi(&emissions, &w.transitions());
+    let mut errors = 0;
+    let (mut gp, mut pp) = (OUTSIDE, OUTSIDE);
+    for (i, (g, p)) in gold.iter().zip(&guess).enumerate() {
+        if g != p {
+            errors += 1;
+            let statics = keys.token(d, s, i);
+            w.adjust(statics.iter().copied(), *g, 1.0);
+            w.adjust(statics.iter().copied(), *p, -1.0);
+        }
+        if (gp, *g) != (pp, *p) {
+            w.adjust(std::iter::once(transition_key(gp)), *g, 1.0);
+            w.adjust(std::iter::once(transition_key(pp)), *p, -1.0);
+        }
+        w.tick();
+        gp = *g;
+        pp = *p;
+    }
+    errors
 }
 
 /// Labels of every sentence of `doc` by one stage's weights over `keys`.
 fn label_doc(weights: &Weights, keys: &Keys, d: usize, doc: &Prepared) -> Vec<Vec<u8>> {
+    let t = weights.transitions();
     doc.sentences
         .iter()
         .enumerate()
         .map(|(s, sentence)| {
-            let (mut p1, mut p2) = (OUTSIDE, OUTSIDE);
-            let mut out = Vec::with_capacity(sentence.len());
-            for (i, facts) in sentence.facts.iter().enumerate() {
-                let mut scores = [0i32; NUM_LABELS];
-                for k in keys.token(d, s, i) {
-                    weights.add_to(*k, &mut scores);
-                }
-                for k in label_features(facts, p1, p2) {
-                    weights.add_to(k, &mut scores);
-                }
-                let l = best(&scores);
-                out.push(l);
-                p2 = p1;
-                p1 = l;
-            }
-            out
+            let e: Vec<[i64; NUM_LABELS]> = (0..sentence.len())
+                .map(|i| {
+                    let mut r = [0i32; NUM_LABELS];
+                    for k in keys.token(d, s, i) {
+                        weights.add_to(*k, &mut r);
+                    }
+                    r.map(i64::from)
+                })
+                .collect();
+            viterbi(&e, &t)
         })
         .collect()
 }
@@ -359,7 +383,6 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
             Prepared {
                 sentences: prepare(&sentences, &common),
                 gold: d.sentences.iter().map(|s| s.labels.clone()).collect(),
-                partial: d.partial,
             }
         })
         .collect();
@@ -409,11 +432,7 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
     let stage2 = train_stage(&prepared, &keys2, &all, settings, |epoch, errors, _| {
         log(&format!("stage two, epoch {epoch}: {errors} token errors"));
     });
-    Tagger {
-        stage1,
-        stage2,
-        common,
-    }
+    Tagger::new(stage1, stage2, common)
 }
 
 /// Entity counts per type: (true positives, predicted, gold).

@@ -7,15 +7,21 @@
 //! get exactly the labels a feature-by-feature sum gives.
 
 use crate::bilou::NUM_LABELS;
-use crate::fasthash::FastMap;
+use crate::fasthash::KeyMap;
 
 /// One weight per label.
 pub type Row = [i32; NUM_LABELS];
 
+/// The key of the feature "the previous label was `previous`", whose
+/// weights score each label following it.
+pub fn transition_key(previous: u8) -> u64 {
+    crate::features::key(2000, u64::from(previous))
+}
+
 /// Averaged, integer weights of the features that have any.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
-    index: FastMap<u64, u32>,
+    index: KeyMap<u32>,
     rows: Vec<Row>,
 }
 
@@ -42,6 +48,19 @@ impl Weights {
                 *s = s.wrapping_add(*w);
             }
         }
+    }
+
+    /// The transition scores (see [`transition_key`]).
+    pub fn transitions(&self) -> [[i64; NUM_LABELS]; NUM_LABELS] {
+        let mut t = [[0i64; NUM_LABELS]; NUM_LABELS];
+        for (p, row) in t.iter_mut().enumerate() {
+            if let Some(w) = self.row(transition_key(p as u8)) {
+                for (slot, x) in row.iter_mut().zip(w) {
+                    *slot = i64::from(*x);
+                }
+            }
+        }
+        t
     }
 
     /// The table as bytes: feature count, then keys (u64, ascending), then
@@ -90,7 +109,7 @@ impl Weights {
             .get(4..4 + keys_len + rows_len)
             .ok_or("truncated weight table")?;
         let (keys, rows) = body.split_at(keys_len);
-        let mut index = FastMap::default();
+        let mut index = KeyMap::default();
         index.reserve(n);
         let mut last = 0u64;
         for (at, k) in keys.chunks_exact(8).enumerate() {
@@ -122,7 +141,7 @@ impl Weights {
 /// average after `C` steps is `weight - sum / C`.
 #[derive(Debug, Default)]
 pub struct TrainWeights {
-    index: FastMap<u64, u32>,
+    index: KeyMap<u32>,
     weights: Vec<[f32; NUM_LABELS]>,
     sums: Vec<[f64; NUM_LABELS]>,
     step: f64,
@@ -139,6 +158,37 @@ impl TrainWeights {
                 }
             }
         }
+    }
+
+    /// Adds `delta` to label `label` of every feature of `keys`.
+    pub fn adjust(&mut self, keys: impl Iterator<Item = u64>, label: u8, delta: f32) {
+        let step = self.step;
+        for k in keys {
+            let next = self.weights.len() as u32;
+            let at = *self.index.entry(k).or_insert(next) as usize;
+            if at == self.weights.len() {
+                self.weights.push([0.0; NUM_LABELS]);
+                self.sums.push([0.0; NUM_LABELS]);
+            }
+            let l = label as usize;
+            if let (Some(w), Some(s)) = (
+                self.weights.get_mut(at).and_then(|r| r.get_mut(l)),
+                self.sums.get_mut(at).and_then(|r| r.get_mut(l)),
+            ) {
+                *w += delta;
+                *s += step * f64::from(delta);
+            }
+        }
+    }
+
+    /// The transition scores: row `p` is the weights of [`transition_key`]
+    /// `(p)`.
+    pub fn transitions(&self) -> [[f32; NUM_LABELS]; NUM_LABELS] {
+        let mut t = [[0f32; NUM_LABELS]; NUM_LABELS];
+        for (p, row) in t.iter_mut().enumerate() {
+            self.add_to(transition_key(p as u8), row);
+        }
+        t
     }
 
     /// One token done.
@@ -169,48 +219,75 @@ impl TrainWeights {
         }
     }
 
-    /// The averaged weights as integers: scaled so that a sum of a few
-    /// hundred of the largest stays far inside `i32`, rounded; features
-    /// whose weights all round to zero are left out.
-    pub fn averaged(&self) -> Weights {
+    /// The averaged weights of every feature, by key.
+    pub fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
         let c = self.step.max(1.0);
-        let avg = |at: usize, l: usize| -> f64 {
-            let w = self
-                .weights
-                .get(at)
-                .and_then(|r| r.get(l))
-                .copied()
-                .unwrap_or(0.0);
-            let s = self.sums.get(at).and_then(|r| r.get(l)).copied().unwrap_or(0.0);
-            f64::from(w) - s / c
-        };
-        let mut largest = 0f64;
-        for at in 0..self.weights.len() {
-            for l in 0..NUM_LABELS {
-                largest = largest.max(avg(at, l).abs());
-            }
-        }
-        let scale = if largest > 0.0 {
-            (f64::from(i32::MAX) / (largest * 1024.0)).min(65_536.0)
-        } else {
-            1.0
-        };
-        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
-        keys.sort_unstable();
-        let mut index = FastMap::default();
-        let mut rows = Vec::new();
-        for (k, at) in keys {
-            let mut row = [0i32; NUM_LABELS];
-            for (l, slot) in row.iter_mut().enumerate() {
-                *slot = (avg(at as usize, l) * scale).round() as i32;
-            }
-            if row.iter().any(|w| *w != 0) {
-                index.insert(k, rows.len() as u32);
-                rows.push(row);
-            }
-        }
-        Weights { index, rows }
+        let mut out: Vec<(u64, [f64; NUM_LABELS])> = self
+            .index
+            .iter()
+            .map(|(k, at)| {
+                let mut row = [0f64; NUM_LABELS];
+                let w = self.weights.get(*at as usize);
+                let s = self.sums.get(*at as usize);
+                if let (Some(w), Some(s)) = (w, s) {
+                    for (l, slot) in row.iter_mut().enumerate() {
+                        *slot = f64::from(w[l]) - s[l] / c;
+                    }
+                }
+                (*k, row)
+            })
+            .collect();
+        out.sort_unstable_by_key(|(k, _)| *k);
+        out
     }
+
+    /// The averaged weights as integers (see [`quantize`]).
+    pub fn averaged(&self) -> Weights {
+        quantize(&[self.averages()])
+    }
+}
+
+/// The mean of several models' averaged weights (each sorted by key, as
+/// [`TrainWeights::averages`] gives them) as integers: scaled so that a sum
+/// of a thousand of the largest stays inside `i32`, rounded; features whose
+/// weights all round to zero are left out.
+pub fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
+    let mut merged: Vec<(u64, [f64; NUM_LABELS])> = models.iter().flatten().copied().collect();
+    merged.sort_by_key(|(k, _)| *k);
+    let mut rows: Vec<(u64, [f64; NUM_LABELS])> = Vec::with_capacity(merged.len());
+    for (k, row) in merged {
+        match rows.last_mut() {
+            Some((last, sum)) if *last == k => {
+                for (s, w) in sum.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+            _ => rows.push((k, row)),
+        }
+    }
+    let n = models.len().max(1) as f64;
+    let largest = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter())
+        .fold(0f64, |m, w| m.max((w / n).abs()));
+    let scale = if largest > 0.0 {
+        (f64::from(i32::MAX) / (largest * 1024.0)).min(65_536.0)
+    } else {
+        1.0
+    };
+    let mut index = KeyMap::default();
+    let mut table = Vec::new();
+    for (k, sum) in rows {
+        let mut row = [0i32; NUM_LABELS];
+        for (slot, w) in row.iter_mut().zip(sum) {
+            *slot = (w / n * scale).round() as i32;
+        }
+        if row.iter().any(|w| *w != 0) {
+            index.insert(k, table.len() as u32);
+            table.push(row);
+        }
+    }
+    Weights { index, rows: table }
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ fn word_list(text: &'static str) -> HashSet<&'static str> {
 static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/company_suffixes.txt")));
 
-static ORG_HEADS: LazyLock<HashSet<&'static str>> =
+pub static ORG_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_heads.txt")));
 
 static ORG_PREFIXES: LazyLock<HashSet<&'static str>> =

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use crate::bilou::{split, Part, TYPES};
 use crate::fasthash::{FastMap, KeyMap};
 use crate::features::{key, key2, CommonWords};
+use crate::name_lists::{name_lists, token_hash};
 use crate::normalize::fold;
 
 /// A line with no lowercase letter and a word of two or more capitals: a
@@ -126,9 +127,12 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
 ///   uses most elsewhere ("ENGLAND" → "England", "BEAT" → "beat"), else
 ///   lowercase if the training text had it in lowercase, else stays;
 /// - in a title-case line of a document with other text, a capitalised
-///   word the document writes in lowercase more often than capitalised
-///   elsewhere (not counting sentence openings) is read in lowercase
-///   ("Military Alliance" → "military alliance"); names stay.
+///   word is read in lowercase when the document writes it in lowercase
+///   more often than capitalised elsewhere (not counting sentence
+///   openings), or, when the document has it nowhere else, when the
+///   training text had it in lowercase and no name list has it here
+///   ("Solidify Military Alliance" → "solidify military alliance", "New
+///   York" stays).
 pub fn truecase<'a>(
     sentences: &[Vec<&'a str>],
     common: &CommonWords,
@@ -148,6 +152,16 @@ pub fn truecase<'a>(
         return (out, caps);
     }
     let forms = forms_outside(&out, &headline);
+    // Words of a title-case line inside a listed name ("New" of "New
+    // York") keep their capital.
+    let listed_in = |s: usize| -> Vec<bool> {
+        let Some(line) = out.get(s) else {
+            return Vec::new();
+        };
+        let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
+        let caps: Vec<bool> = line.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
+        name_lists().masks(&hashes, &caps).iter().map(|m| *m != 0).collect()
+    };
     let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (s, words) in out.iter().enumerate() {
         let (is_caps, is_title) = (
@@ -157,6 +171,7 @@ pub fn truecase<'a>(
         if !is_caps && !is_title {
             continue;
         }
+        let listed = if is_title { listed_in(s) } else { Vec::new() };
         for (i, w) in words.iter().enumerate() {
             let folded = fold(w);
             let found = forms.get(&folded);
@@ -190,7 +205,9 @@ pub fn truecase<'a>(
                     }
                 })
             });
-            if lower > upper {
+            let unseen = lower == 0 && upper == 0;
+            let listed = listed.get(i).copied().unwrap_or(true);
+            if lower > upper || (unseen && !listed && common.contains(&folded)) {
                 changes.push((s, i, Cow::Owned(w.to_lowercase())));
             }
         }

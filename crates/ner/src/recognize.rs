@@ -11,7 +11,7 @@ use crosscheck_model::{EntityType, Mention, Sentence, Span};
 
 use crate::doc_context::{caps_line, title_line};
 use crate::chunks::{
-    chunks_of_indices, company_short_name, cut_at_brackets, news_pieces, EVENT_HEADS,
+    chunks_of_indices, Piece, ORG_HEADS, company_short_name, cut_at_brackets, news_pieces, EVENT_HEADS,
 };
 use crate::fasthash::{FastMap, FastSet};
 use crate::features::CommonWords;
@@ -104,6 +104,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("given_person", "a given name and capitalised words typed ORG is a person"),
     ("gazetteer_override", "gazetteer names typed by the gazetteer, whatever the tagger says"),
     ("known_orgs", "gazetteer organisations the tagger reads as places or persons"),
+    ("edge_punctuation", "punctuation at either edge of a name is not part of it"),
+    ("gazetteer_countries", "a country's full name of three words or more replaces the names inside it"),
+    ("org_of", "'Centre' + 'for' + 'Countering Disinformation' is one organisation"),
     ("gazetteer_names", "gazetteer names the tagger missed added"),
     ("headlines", "title-case headline guesses kept only if confirmed"),
     ("ordinary_words", "one-word sentence openers seen lowercase dropped"),
@@ -118,14 +121,12 @@ pub const RULES: &[(&str, &str)] = &[
 
 /// The rules that run by default.
 pub const DEFAULT_RULES: &[&str] = &[
-    "assemble_orgs",
     "company_short",
     "place_documents",
+    "gazetteer_countries",
     "compounds",
     "known_orgs",
-    "headlines",
-    "join_and",
-    "misc_names",
+    "org_of",
 ];
 
 /// Which of [`RULES`] run ([`DEFAULT_RULES`] by default).
@@ -249,6 +250,15 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence], rules: Rul
         }
         if on("join_and") {
             pieces = join_names_across_and(gaz, words, folded, pieces);
+        }
+        if on("edge_punctuation") {
+            pieces = trim_edge_punctuation(words, pieces);
+        }
+        if on("gazetteer_countries") {
+            pieces = merge_into_country_names(&matches, pieces);
+        }
+        if on("org_of") {
+            pieces = join_organisations_of(words, folded, pieces);
         }
         pieces = news_pieces(gaz, common, words, folded, pieces, &on);
         for c in pieces.into_iter().filter(|c| {
@@ -455,6 +465,70 @@ fn merge_into_gazetteer_names(
         i = end;
     }
     out.sort_by_key(|p| p.0);
+    out
+}
+
+/// Punctuation at either edge of a name ("West ;") is not part of it.
+fn trim_edge_punctuation(words: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+    pieces
+        .into_iter()
+        .filter_map(|(mut a, mut b, k)| {
+            while a < b && words.get(a).is_some_and(|w| is_punct(w)) {
+                a += 1;
+            }
+            while b > a && words.get(b - 1).is_some_and(|w| is_punct(w)) {
+                b -= 1;
+            }
+            (a < b).then_some((a, b, k))
+        })
+        .collect()
+}
+
+/// A country's gazetteer name of three words or more ("Democratic
+/// People's Republic of Korea") covering whole names replaces them, as a
+/// place.
+fn merge_into_country_names(matches: &[Option<(usize, Place)>], pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = pieces;
+    for (i, m) in matches.iter().enumerate() {
+        let Some((n, Place::Country(_))) = m else {
+            continue;
+        };
+        let end = i + n;
+        if *n < 3 || out.iter().any(|p| p.0 < end && p.1 > i && (p.0 < i || p.1 > end)) {
+            continue;
+        }
+        if !out.iter().any(|p| p.0 >= i && p.1 <= end) {
+            continue;
+        }
+        out.retain(|p| !(p.0 >= i && p.1 <= end));
+        out.push((i, end, "LOC".to_string()));
+    }
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+/// An organisation's head word ("Centre", "Institute", "Committee";
+/// `data/org_heads.txt`) ending a name, then "for" or "of", then the next
+/// name: one organisation ("Ukrainian Centre for Countering
+/// Disinformation").
+fn join_organisations_of(words: &[&str], folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(last) = out.last_mut() {
+            let head = last
+                .1
+                .checked_sub(1)
+                .and_then(|i| folded.get(i))
+                .is_some_and(|f| ORG_HEADS.contains(f));
+            let joint = words.get(last.1).is_some_and(|w| matches!(*w, "for" | "of"));
+            if head && joint && p.0 == last.1 + 1 {
+                last.1 = p.1;
+                last.2 = "ORG".to_string();
+                continue;
+            }
+        }
+        out.push(p);
+    }
     out
 }
 

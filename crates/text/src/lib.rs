@@ -18,4 +18,13 @@ mod sentences;
 mod tokens;
 
 pub use sentences::SentenceSplitter;
+
+/// Whether `word` (without its final dot) is a known abbreviation ("Inc",
+/// "Corp", "Jr", "Oct", "Gen"; `data/abbreviations.txt`), for tokenisers
+/// that keep an abbreviation's dot with it.
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviations::lexicon()
+        .abbreviation(word, &mut String::new())
+        .is_some()
+}
 pub use tokens::{tokenize, Token, TokenKind};

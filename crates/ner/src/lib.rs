@@ -8,9 +8,11 @@
 //! finer [`EntityType`]s and add nationality groups and metonyms.
 
 pub mod bilou;
+mod canonical;
 pub mod chunks;
 pub mod clusters;
 pub mod doc_context;
+mod doc_rules;
 mod fasthash;
 pub mod features;
 pub mod gazetteer;
@@ -21,6 +23,7 @@ mod resolve;
 pub mod tagger;
 pub mod tokens;
 pub mod training;
+mod typing;
 pub mod viterbi;
 pub mod weights;
 mod word_memo;

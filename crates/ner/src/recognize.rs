@@ -246,12 +246,6 @@ mod tests {
     fn a_place_named_elsewhere_stays_a_place_when_it_speaks() {
         let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
             (
-                "Troops were seen in Marvonia on Monday. Later Marvonia said the troops had left.",
-                "Marvonia",
-                1,
-                Some(EntityType::Location),
-            ),
-            (
                 "Minister Olaf Berrin visited Berrin. Berrin said the talks went well.",
                 "Berrin",
                 2,

@@ -8,58 +8,96 @@ use std::ops::Add;
 
 use crate::bilou::{allowed, NUM_LABELS, OUTSIDE};
 
+/// Score types the decoder works in: integers at tagging, floats in
+/// training.
+pub trait Score: Copy + PartialOrd + Add<Output = Self> {
+    /// Below any reachable score: marks forbidden transitions.
+    const FORBIDDEN: Self;
+}
+
+impl Score for i64 {
+    const FORBIDDEN: i64 = i64::MIN / 4;
+}
+
+impl Score for f32 {
+    const FORBIDDEN: f32 = -1.0e30;
+}
+
+/// [`allowed`] as a table, with the start of a sentence as row
+/// `NUM_LABELS` (only O, B and U may open one).
+const ALLOWED: [[bool; NUM_LABELS]; NUM_LABELS] = {
+    let mut t = [[false; NUM_LABELS]; NUM_LABELS];
+    let mut p = 0;
+    while p < NUM_LABELS {
+        let mut l = 0;
+        while l < NUM_LABELS {
+            t[p][l] = allowed(p as u8, l as u8);
+            l += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
 /// The allowed sequence with the highest sum of `emissions[i][label]` and
 /// `transitions[previous][label]`; a sentence starts and ends outside any
 /// name. Ties go to the lower label.
-pub fn viterbi<S>(emissions: &[[S; NUM_LABELS]], transitions: &[[S; NUM_LABELS]; NUM_LABELS]) -> Vec<u8>
-where
-    S: Copy + PartialOrd + Add<Output = S>,
-{
+pub fn viterbi<S: Score>(
+    emissions: &[[S; NUM_LABELS]],
+    transitions: &[[S; NUM_LABELS]; NUM_LABELS],
+) -> Vec<u8> {
     let n = emissions.len();
     let Some(first) = emissions.first() else {
         return Vec::new();
     };
+    // Forbidden transitions cost FORBIDDEN, so no test is needed in the
+    // inner loop; a sequence through one never wins while an allowed one
+    // exists (and one always does: all O).
+    let mut trans = *transitions;
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (l, t) in row.iter_mut().enumerate() {
+            if !ALLOWED[p][l] {
+                *t = S::FORBIDDEN;
+            }
+        }
+    }
+    let opening = ALLOWED[OUTSIDE as usize];
     // best[l]: the best score of a sequence ending in l; back[i][l] its
     // previous label.
-    let mut best: [Option<S>; NUM_LABELS] = [None; NUM_LABELS];
+    let mut best = [S::FORBIDDEN; NUM_LABELS];
     for (l, slot) in best.iter_mut().enumerate() {
-        if allowed(OUTSIDE, l as u8) {
-            *slot = Some(first[l]);
+        if opening[l] {
+            *slot = first[l];
         }
     }
     let mut back: Vec<[u8; NUM_LABELS]> = Vec::with_capacity(n);
     back.push([0; NUM_LABELS]);
     for e in emissions.iter().skip(1) {
-        let mut next: [Option<S>; NUM_LABELS] = [None; NUM_LABELS];
+        let mut next = [S::FORBIDDEN; NUM_LABELS];
         let mut from = [0u8; NUM_LABELS];
         for l in 0..NUM_LABELS {
-            for (p, score) in best.iter().enumerate() {
-                let Some(score) = score else { continue };
-                if !allowed(p as u8, l as u8) {
-                    continue;
-                }
-                let s = *score + transitions[p][l];
-                if next[l].is_none_or(|b| s > b) {
-                    next[l] = Some(s);
-                    from[l] = p as u8;
+            let mut top = best[0] + trans[0][l];
+            let mut arg = 0u8;
+            for p in 1..NUM_LABELS {
+                let s = best[p] + trans[p][l];
+                if s > top {
+                    top = s;
+                    arg = p as u8;
                 }
             }
-            if let Some(s) = next[l] {
-                next[l] = Some(s + e[l]);
-            }
+            next[l] = top + e[l];
+            from[l] = arg;
         }
         best = next;
         back.push(from);
     }
     // The last label must close any name.
     let mut last = OUTSIDE;
-    let mut top: Option<S> = None;
-    for (l, score) in best.iter().enumerate() {
-        if let Some(s) = score {
-            if allowed(l as u8, OUTSIDE) && top.is_none_or(|t| *s > t) {
-                top = Some(*s);
-                last = l as u8;
-            }
+    let mut top = best[OUTSIDE as usize];
+    for (l, s) in best.iter().enumerate().skip(1) {
+        if ALLOWED[l][OUTSIDE as usize] && *s > top {
+            top = *s;
+            last = l as u8;
         }
     }
     let mut out = vec![OUTSIDE; n];

@@ -15,8 +15,8 @@ use crate::name_lists::token_hash;
 use crate::normalize::fold;
 use crate::weights::{Row, Weights};
 
-/// Words kept before the memo starts afresh (about 11 MB).
-const CAPACITY: usize = 16_384;
+/// Words kept before the memo starts afresh (about 26 MB).
+const CAPACITY: usize = 32_768;
 
 /// One word's facts and partial sums.
 #[derive(Debug, Clone)]

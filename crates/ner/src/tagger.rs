@@ -20,7 +20,7 @@ use crate::features::{
 };
 use crate::name_lists::{name_lists, token_hash, Mask};
 use crate::normalize::fold;
-use crate::weights::{Row, Weights};
+use crate::weights::{Paired, Row, Weights};
 use crate::viterbi::viterbi;
 use crate::word_memo::{with_memo, Entry, WordMemo, EDGE};
 use crate::NerError;
@@ -33,6 +33,8 @@ const MAGIC: &[u8; 8] = b"XCNER04\0";
 pub struct Tagger {
     pub(crate) stage1: Weights,
     pub(crate) stage2: Weights,
+    /// Both stages' weights side by side, for the features both read.
+    paired: Paired,
     pub(crate) common: CommonWords,
     /// Identifies these weights to the per-thread word memo, which must not
     /// serve one tagger's sums to another (a clone gets its own id).
@@ -138,20 +140,20 @@ fn decode(
     viterbi(&emissions, &weights.transitions())
 }
 
-/// Decoding of one sentence through the word memo: the word features'
-/// sums come from the memo, `extra(i, out)` writes the other keys of token
-/// `i`.
-fn decode_memo(
-    weights: &Weights,
+/// Both stages' label-independent scores of one sentence through the word
+/// memo: the word features' sums come from the memo, the context features
+/// (which both stages read) are looked up once for both. Stage two's
+/// scores lack its document features, which need stage one's labels.
+fn sentence_scores(
+    paired: &Paired,
     memo: &WordMemo,
-    stage: usize,
     ids: &[u32],
-    mut extra: impl FnMut(usize, &mut Vec<u64>),
-) -> Vec<u8> {
+    view: &SentenceView,
+) -> [Vec<[i64; NUM_LABELS]>; 2] {
     let mut keys = Vec::with_capacity(64);
-    let mut emissions: Vec<[i64; NUM_LABELS]> = Vec::with_capacity(ids.len());
+    let mut out = [Vec::with_capacity(ids.len()), Vec::with_capacity(ids.len())];
     for i in 0..ids.len() {
-        let mut scores: Row = [0; NUM_LABELS];
+        let mut scores: [Row; 2] = [[0; NUM_LABELS]; 2];
         for (slot, offset) in (-2isize..=2).enumerate() {
             let at = i as isize + offset;
             let id = if at < 0 {
@@ -159,29 +161,31 @@ fn decode_memo(
             } else {
                 ids.get(at as usize).copied().unwrap_or(EDGE)
             };
-            let row = memo
-                .entry(id)
-                .and_then(|e| e.rows.get(stage))
-                .and_then(|r| r.get(slot));
-            if let Some(row) = row {
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s = s.wrapping_add(*w);
+            let Some(entry) = memo.entry(id) else { continue };
+            for (stage, s) in scores.iter_mut().enumerate() {
+                if let Some(row) = entry.rows.get(stage).and_then(|r| r.get(slot)) {
+                    for (x, w) in s.iter_mut().zip(row) {
+                        *x = x.wrapping_add(*w);
+                    }
                 }
             }
         }
         keys.clear();
-        extra(i, &mut keys);
+        context_features(view, i, &mut keys);
         for k in &keys {
-            weights.add_to(*k, &mut scores);
+            paired.add_to(*k, &mut scores);
         }
-        emissions.push(scores.map(i64::from));
+        for (o, s) in out.iter_mut().zip(scores) {
+            o.push(s.map(i64::from));
+        }
     }
-    viterbi(&emissions, &weights.transitions())
+    out
 }
 
 impl Tagger {
     pub(crate) fn new(stage1: Weights, stage2: Weights, common: CommonWords) -> Tagger {
         Tagger {
+            paired: Paired::of(&stage1, &stage2),
             stage1,
             stage2,
             common,
@@ -205,8 +209,7 @@ impl Tagger {
     }
 
     fn tag_memo(&self, memo: &mut WordMemo, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let stages = [&self.stage1, &self.stage2];
-        memo.prepare(self.id, stages);
+        memo.prepare(self.id, &self.paired);
         let (words, caps) = truecase(sentences, &self.common);
         let lists = name_lists();
         let mut ids: Vec<Vec<u32>> = Vec::with_capacity(words.len());
@@ -214,7 +217,7 @@ impl Tagger {
         for (ws, caps_line) in words.iter().zip(caps) {
             let sentence_ids: Vec<u32> = ws
                 .iter()
-                .map(|w| memo.id(w, &self.common, stages))
+                .map(|w| memo.id(w, &self.common, &self.paired))
                 .collect();
             let entries: Vec<&Entry> = sentence_ids
                 .iter()
@@ -231,28 +234,36 @@ impl Tagger {
             });
             ids.push(sentence_ids);
         }
-        let first: Vec<Vec<u8>> = prepared
+        let scores: Vec<[Vec<[i64; NUM_LABELS]>; 2]> = prepared
             .iter()
             .zip(&ids)
-            .map(|(s, ids)| {
-                let view = s.view();
-                decode_memo(&self.stage1, memo, 0, ids, |i, out| {
-                    context_features(&view, i, out)
-                })
-            })
+            .map(|(s, ids)| sentence_scores(&self.paired, memo, ids, &s.view()))
+            .collect();
+        let transitions = [self.stage1.transitions(), self.stage2.transitions()];
+        let first: Vec<Vec<u8>> = scores
+            .iter()
+            .map(|[one, _]| viterbi(one, &transitions[0]))
             .collect();
         let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
+        let mut keys = Vec::with_capacity(16);
         prepared
             .iter()
-            .zip(&ids)
+            .zip(scores)
             .enumerate()
-            .map(|(si, (s, ids))| {
-                let view = s.view();
-                decode_memo(&self.stage2, memo, 1, ids, |i, out| {
-                    context_features(&view, i, out);
+            .map(|(si, (s, [_, mut two]))| {
+                for (i, e) in two.iter_mut().enumerate() {
+                    keys.clear();
                     let caps = s.facts.get(i).map_or(0, WordFacts::caps);
-                    stage1.features(si, i, caps, out);
-                })
+                    stage1.features(si, i, caps, &mut keys);
+                    let mut row: Row = [0; NUM_LABELS];
+                    for k in &keys {
+                        self.stage2.add_to(*k, &mut row);
+                    }
+                    for (x, w) in e.iter_mut().zip(row) {
+                        *x += i64::from(w);
+                    }
+                }
+                viterbi(&two, &transitions[1])
             })
             .collect()
     }

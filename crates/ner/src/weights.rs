@@ -18,14 +18,61 @@ pub fn transition_key(previous: u8) -> u64 {
     crate::features::key(2000, u64::from(previous))
 }
 
-/// Averaged, integer weights of the features that have any.
+/// Rows by feature key.
+///
+/// The index is an open-addressing table of (key, row number) pairs probed
+/// linearly from the key's low bits (keys are already well mixed): a
+/// lookup reads one slot, usually one cache line, then the row; most
+/// tagging time goes to these lookups.
 #[derive(Debug, Clone, Default)]
-pub struct Weights {
-    index: KeyMap<u32>,
-    rows: Vec<Row>,
+pub struct Table<R> {
+    /// `slots.len() - 1`; the table's size is a power of two.
+    mask: usize,
+    /// (key, row number); key 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    rows: Vec<R>,
 }
 
-impl Weights {
+/// Averaged, integer weights of the features that have any.
+pub type Weights = Table<Row>;
+
+/// Both stages' weights of a feature in one row, so that features both
+/// stages read cost one lookup (see `tagger.rs`).
+pub type Paired = Table<[Row; 2]>;
+
+/// Key 0 marks empty slots; a real key 0 (never seen) is stored as 1.
+#[inline]
+fn slot_key(key: u64) -> u64 {
+    key.max(1)
+}
+
+impl<R: Copy> Table<R> {
+    /// A table of `rows` by key (a repeated key keeps its first row).
+    fn from_rows(rows: Vec<(u64, R)>) -> Table<R> {
+        // At most two thirds full, so probes stay short.
+        let size = (rows.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let mut w = Table {
+            mask: size - 1,
+            slots: vec![(0, 0); size],
+            rows: Vec::with_capacity(rows.len()),
+        };
+        for (k, row) in rows {
+            let k = slot_key(k);
+            let mut at = k as usize & w.mask;
+            while w.slots.get(at).is_some_and(|s| s.0 != 0 && s.0 != k) {
+                at = (at + 1) & w.mask;
+            }
+            if let Some(slot) = w.slots.get_mut(at) {
+                if slot.0 == k {
+                    continue;
+                }
+                *slot = (k, w.rows.len() as u32);
+                w.rows.push(row);
+            }
+        }
+        w
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -34,12 +81,65 @@ impl Weights {
         self.rows.is_empty()
     }
 
-    #[inline]
-    pub fn row(&self, key: u64) -> Option<&Row> {
-        let at = *self.index.get(&key)?;
-        self.rows.get(at as usize)
+    /// Every key with its row.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .filter_map(|(k, at)| Some((*k, self.rows.get(*at as usize)?)))
     }
 
+    #[inline]
+    pub fn row(&self, key: u64) -> Option<&R> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = slot_key(key);
+        let mut at = k as usize & self.mask;
+        loop {
+            let (sk, row) = *self.slots.get(at)?;
+            if sk == k {
+                return self.rows.get(row as usize);
+            }
+            if sk == 0 {
+                return None;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+}
+
+impl Paired {
+    /// The features of either stage, with both stages' weights.
+    pub fn of(stage1: &Weights, stage2: &Weights) -> Paired {
+        let mut rows: Vec<(u64, [Row; 2])> = stage1
+            .iter()
+            .map(|(k, r)| (k, [*r, stage2.row(k).copied().unwrap_or([0; NUM_LABELS])]))
+            .collect();
+        rows.extend(
+            stage2
+                .iter()
+                .filter(|(k, _)| stage1.row(*k).is_none())
+                .map(|(k, r)| (k, [[0; NUM_LABELS], *r])),
+        );
+        Paired::from_rows(rows)
+    }
+
+    /// Adds both stages' weights of `key` (if any) to `scores`.
+    #[inline]
+    pub fn add_to(&self, key: u64, scores: &mut [Row; 2]) {
+        if let Some(rows) = self.row(key) {
+            for (s, r) in scores.iter_mut().zip(rows) {
+                for (x, w) in s.iter_mut().zip(r) {
+                    *x = x.wrapping_add(*w);
+                }
+            }
+        }
+    }
+}
+
+impl Weights {
     /// Adds the weights of `key` (if any) to `scores`.
     #[inline]
     pub fn add_to(&self, key: u64, scores: &mut Row) {
@@ -66,7 +166,7 @@ impl Weights {
     /// The table as bytes: feature count, then keys (u64, ascending), then
     /// rows (i32 per label), all little-endian.
     pub fn write(&self, out: &mut Vec<u8>) {
-        let mut order: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut order: Vec<(u64, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
         order.sort_unstable();
         out.extend_from_slice(&(order.len() as u32).to_le_bytes());
         // Keys as differences from the previous one: sorted keys then
@@ -109,13 +209,12 @@ impl Weights {
             .get(4..4 + keys_len + rows_len)
             .ok_or("truncated weight table")?;
         let (keys, rows) = body.split_at(keys_len);
-        let mut index = KeyMap::default();
-        index.reserve(n);
+        let mut keys_in_order = Vec::with_capacity(n);
         let mut last = 0u64;
-        for (at, k) in keys.chunks_exact(8).enumerate() {
+        for k in keys.chunks_exact(8) {
             let d = u64::from_le_bytes(k.try_into().map_err(|_| "bad key")?);
             last = last.wrapping_add(d);
-            index.insert(last, at as u32);
+            keys_in_order.push(last);
         }
         let mut table = vec![[0i32; NUM_LABELS]; n];
         for (label, column) in rows.chunks_exact(4 * n.max(1)).enumerate().take(NUM_LABELS) {
@@ -126,13 +225,7 @@ impl Weights {
             }
         }
         let rest = bytes.get(4 + keys_len + rows_len..).unwrap_or(&[]);
-        Ok((
-            Weights {
-                index,
-                rows: table,
-            },
-            rest,
-        ))
+        Ok((Weights::from_rows(keys_in_order.into_iter().zip(table).collect()), rest))
     }
 }
 
@@ -275,7 +368,6 @@ pub fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
     } else {
         1.0
     };
-    let mut index = KeyMap::default();
     let mut table = Vec::new();
     for (k, sum) in rows {
         let mut row = [0i32; NUM_LABELS];
@@ -283,11 +375,10 @@ pub fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
             *slot = (w / n * scale).round() as i32;
         }
         if row.iter().any(|w| *w != 0) {
-            index.insert(k, table.len() as u32);
-            table.push(row);
+            table.push((k, row));
         }
     }
-    Weights { index, rows: table }
+    Weights::from_rows(table)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::fasthash::FastMap;
 use crate::features::{word_features, CommonWords, WordFacts};
 use crate::name_lists::token_hash;
 use crate::normalize::fold;
-use crate::weights::{Row, Weights};
+use crate::weights::{Paired, Row};
 
 /// Words kept before the memo starts afresh (about 26 MB).
 const CAPACITY: usize = 32_768;
@@ -53,17 +53,19 @@ pub fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
     })
 }
 
-fn sums(facts: &WordFacts, stages: [&Weights; 2]) -> [[Row; 5]; 2] {
+fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 5]; 2] {
     let mut rows = [[[0i32; NUM_LABELS]; 5]; 2];
     let mut keys = Vec::with_capacity(32);
-    for (stage, weights) in stages.iter().enumerate() {
-        for (slot, offset) in (-2i8..=2).enumerate() {
-            keys.clear();
-            word_features(facts, offset, &mut keys);
-            if let Some(row) = rows.get_mut(stage).and_then(|r| r.get_mut(slot)) {
-                for k in &keys {
-                    weights.add_to(*k, row);
-                }
+    for (slot, offset) in (-2i8..=2).enumerate() {
+        keys.clear();
+        word_features(facts, offset, &mut keys);
+        let mut pair = [[0i32; NUM_LABELS]; 2];
+        for k in &keys {
+            weights.add_to(*k, &mut pair);
+        }
+        for (stage, row) in pair.into_iter().enumerate() {
+            if let Some(r) = rows.get_mut(stage).and_then(|r| r.get_mut(slot)) {
+                *r = row;
             }
         }
     }
@@ -73,14 +75,14 @@ fn sums(facts: &WordFacts, stages: [&Weights; 2]) -> [[Row; 5]; 2] {
 impl WordMemo {
     /// Readies the memo for a document tagged by the model `model`: a
     /// memo of another model, or a full one, starts afresh.
-    pub fn prepare(&mut self, model: u64, stages: [&Weights; 2]) {
+    pub fn prepare(&mut self, model: u64, weights: &Paired) {
         if self.model != Some(model) || self.entries.len() > CAPACITY {
             self.index.clear();
             self.entries.clear();
             self.model = Some(model);
             let edge = WordFacts::boundary();
             self.entries.push(Entry {
-                rows: sums(&edge, stages),
+                rows: sums(&edge, weights),
                 facts: edge,
                 folded: 0,
                 capitalised: false,
@@ -89,7 +91,7 @@ impl WordMemo {
     }
 
     /// The entry id of `word`, computed on first sight.
-    pub fn id(&mut self, word: &str, common: &CommonWords, stages: [&Weights; 2]) -> u32 {
+    pub fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
         if let Some(id) = self.index.get(word) {
             return *id;
         }
@@ -97,7 +99,7 @@ impl WordMemo {
         let facts = WordFacts::of(word, &lower, common);
         let id = self.entries.len() as u32;
         self.entries.push(Entry {
-            rows: sums(&facts, stages),
+            rows: sums(&facts, weights),
             facts,
             folded: token_hash(&lower),
             capitalised: word.chars().next().is_some_and(char::is_uppercase),

@@ -48,7 +48,10 @@ fn diff(dev: &[Doc], rule: &str) -> Result<(), EvalError> {
     };
     let (base, with) = (model(Rules::none())?, model(Rules::none().with(rule))?);
     for d in dev {
-        let (a, b) = (conll2003::recognise(&base, d), conll2003::recognise(&with, d));
+        let (a, b) = (
+            conll2003::recognise(&base, d),
+            conll2003::recognise(&with, d),
+        );
         for ((s, x), y) in d.sentences.iter().zip(&a).zip(&b) {
             if x == y {
                 continue;
@@ -65,7 +68,12 @@ fn diff(dev: &[Doc], rule: &str) -> Result<(), EvalError> {
             };
             let only_a: Vec<_> = x.iter().filter(|n| !y.contains(n)).copied().collect();
             let only_b: Vec<_> = y.iter().filter(|n| !x.contains(n)).copied().collect();
-            println!("{}\n   before {:?}\n   after  {:?}", s.words.join(" "), show(&only_a), show(&only_b));
+            println!(
+                "{}\n   before {:?}\n   after  {:?}",
+                s.words.join(" "),
+                show(&only_a),
+                show(&only_b)
+            );
         }
     }
     Ok(())

@@ -48,9 +48,16 @@ pub fn read_docs(path: &Path, holdout_only: bool) -> Result<Vec<Doc>, EvalError>
     })
 }
 
-/// The document's text (tokens joined by spaces, sentences by newlines),
-/// its sentence ranges and each token's byte range.
-pub fn document_text(doc: &Doc) -> (String, Vec<Sentence>, Vec<Vec<(usize, usize)>>) {
+/// A document as text: tokens joined by spaces, sentences by newlines.
+pub struct DocumentText {
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+    /// Per sentence, each token's byte range.
+    pub tokens: Vec<Vec<(usize, usize)>>,
+}
+
+/// The document's text, its sentence ranges and each token's byte range.
+pub fn document_text(doc: &Doc) -> DocumentText {
     let mut text = String::new();
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
@@ -68,13 +75,21 @@ pub fn document_text(doc: &Doc) -> (String, Vec<Sentence>, Vec<Vec<(usize, usize
         tokens.push(ranges);
         text.push('\n');
     }
-    (text, sentences, tokens)
+    DocumentText {
+        text,
+        sentences,
+        tokens,
+    }
 }
 
 /// Predicted names per sentence (token ranges and type index) by the full
 /// recogniser; mentions off the token grid get an impossible range.
 pub fn recognise(recognizer: &EntityRecognizer, doc: &Doc) -> Vec<Vec<bilou::Span>> {
-    let (text, sentences, tokens) = document_text(doc);
+    let DocumentText {
+        text,
+        sentences,
+        tokens,
+    } = document_text(doc);
     let mut out = vec![Vec::new(); tokens.len()];
     for m in recognizer.recognize(&text, &sentences) {
         let kind = TYPES
@@ -154,7 +169,11 @@ pub fn score_tagger(recognizer: &EntityRecognizer, docs: &[Doc]) -> Counts {
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
         for (s, labels) in d.sentences.iter().zip(recognizer.tag_labels(&words)) {
-            count(&mut counts, &bilou::spans(&s.labels), &bilou::spans(&labels));
+            count(
+                &mut counts,
+                &bilou::spans(&s.labels),
+                &bilou::spans(&labels),
+            );
         }
     }
     counts
@@ -250,17 +269,24 @@ mod tests {
                 },
             ],
         };
-        let (text, sentences, tokens) = document_text(&doc);
-        assert_eq!(text, "Ana left\nHi\n");
-        assert_eq!(sentences[1].range, 9..11);
-        assert_eq!(tokens[0], [(0, 3), (4, 8)]);
+        let d = document_text(&doc);
+        assert_eq!(d.text, "Ana left\nHi\n");
+        assert_eq!(
+            (d.sentences[1].range.start, d.sentences[1].range.end),
+            (9, 11)
+        );
+        assert_eq!(d.tokens[0], [(0, 3), (4, 8)]);
     }
 
     #[test]
     fn counts_need_exact_span_and_type() {
         let s = |start, end, kind| bilou::Span { start, end, kind };
         let mut c = Counts::default();
-        count(&mut c, &[s(0, 2, 0), s(3, 4, 2)], &[s(0, 2, 0), s(3, 4, 1), s(3, 4, 1)]);
+        count(
+            &mut c,
+            &[s(0, 2, 0), s(3, 4, 2)],
+            &[s(0, 2, 0), s(3, 4, 1), s(3, 4, 1)],
+        );
         assert_eq!(c[0], (1, 1, 1));
         assert_eq!(c[1], (0, 1, 0));
         assert_eq!(c[2], (0, 0, 1));

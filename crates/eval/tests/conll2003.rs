@@ -26,15 +26,24 @@ fn conll2003_dev_and_held_out_f1_above_floors() {
         let report = report.expect("evaluation runs");
         eprintln!("{report}");
         let f1 = report.figure("f1").expect("f1 reported");
-        assert!(f1 >= floor, "{}: F1 {f1:.4} fell below {floor}", report.name);
+        assert!(
+            f1 >= floor,
+            "{}: F1 {f1:.4} fell below {floor}",
+            report.name
+        );
         let tagger = report.figure("tagger_f1").expect("tagger f1 reported");
-        assert!(tagger >= floor, "{}: tagger F1 {tagger:.4} below {floor}", report.name);
+        assert!(
+            tagger >= floor,
+            "{}: tagger F1 {tagger:.4} below {floor}",
+            report.name
+        );
     }
 }
 
 #[test]
 fn a_missing_file_is_an_error_naming_it() {
-    let err = crosscheck_eval::conll2003::evaluate_file(std::path::Path::new("/nonexistent/x.conllu"))
-        .expect_err("no such file");
+    let err =
+        crosscheck_eval::conll2003::evaluate_file(std::path::Path::new("/nonexistent/x.conllu"))
+            .expect_err("no such file");
     assert!(err.to_string().contains("/nonexistent/x.conllu"), "{err}");
 }

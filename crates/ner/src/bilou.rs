@@ -205,7 +205,9 @@ mod tests {
 
     #[test]
     fn iob_round_trips_through_bilou() {
-        let tags = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG", "I-ORG", "B-MISC"];
+        let tags = [
+            "B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG", "I-ORG", "B-MISC",
+        ];
         let labels = from_iob(&tags);
         let names: Vec<String> = labels.iter().map(|l| name(*l)).collect();
         assert_eq!(

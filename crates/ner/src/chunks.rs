@@ -46,14 +46,21 @@ pub fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
 /// A country's gazetteer name of three words or more ("Democratic
 /// People's Republic of Korea") covering whole names replaces them, as a
 /// place.
-pub fn merge_into_country_names(matches: &[Option<(usize, Place)>], pieces: Vec<Piece>) -> Vec<Piece> {
+pub fn merge_into_country_names(
+    matches: &[Option<(usize, Place)>],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
     let mut out = pieces;
     for (i, m) in matches.iter().enumerate() {
         let Some((n, Place::Country(_))) = m else {
             continue;
         };
         let end = i + n;
-        if *n < 3 || out.iter().any(|p| p.0 < end && p.1 > i && (p.0 < i || p.1 > end)) {
+        if *n < 3
+            || out
+                .iter()
+                .any(|p| p.0 < end && p.1 > i && (p.0 < i || p.1 > end))
+        {
             continue;
         }
         if !out.iter().any(|p| p.0 >= i && p.1 <= end) {
@@ -79,7 +86,9 @@ pub fn join_organisations_of(words: &[&str], folded: &[&str], pieces: Vec<Piece>
                 .checked_sub(1)
                 .and_then(|i| folded.get(i))
                 .is_some_and(|f| ORG_HEADS.contains(f));
-            let joint = words.get(last.1).is_some_and(|w| matches!(*w, "for" | "of"));
+            let joint = words
+                .get(last.1)
+                .is_some_and(|w| matches!(*w, "for" | "of"));
             if head && joint && p.0 == last.1 + 1 {
                 last.1 = p.1;
                 last.2 = "ORG".to_string();
@@ -177,7 +186,8 @@ mod tests {
 
     #[test]
     fn organisation_heads_join_the_next_name() {
-        let cases: &[(&str, &[(usize, usize, &str)], &[&str])] = &[
+        type Case<'a> = (&'a str, &'a [(usize, usize, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 "the Valdorian Centre for Countering Fraud said",
                 &[(1, 3, "LOC"), (4, 6, "PER")],
@@ -193,15 +203,28 @@ mod tests {
             let w = words(text);
             let folded: Vec<String> = w.iter().map(|x| fold(x)).collect();
             let f: Vec<&str> = folded.iter().map(String::as_str).collect();
-            let pieces: Vec<Piece> = pieces.iter().map(|(a, b, k)| (*a, *b, k.to_string())).collect();
-            assert_eq!(show(&w, &join_organisations_of(&w, &f, pieces)), *want, "{text}");
+            let pieces: Vec<Piece> = pieces
+                .iter()
+                .map(|(a, b, k)| (*a, *b, k.to_string()))
+                .collect();
+            assert_eq!(
+                show(&w, &join_organisations_of(&w, &f, pieces)),
+                *want,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn company_names_without_legal_forms() {
-        assert_eq!(company_short_name(&["varity", "corp"]), Some(&["varity"][..]));
-        assert_eq!(company_short_name(&["quarry", "hill", "co", "ltd"]), Some(&["quarry", "hill"][..]));
+        assert_eq!(
+            company_short_name(&["varity", "corp"]),
+            Some(&["varity"][..])
+        );
+        assert_eq!(
+            company_short_name(&["quarry", "hill", "co", "ltd"]),
+            Some(&["quarry", "hill"][..])
+        );
         assert_eq!(company_short_name(&["corp"]), None);
         assert_eq!(company_short_name(&["varity"]), None);
     }
@@ -228,5 +251,4 @@ mod tests {
             assert_eq!(got, want, "{labels:?}");
         }
     }
-
 }

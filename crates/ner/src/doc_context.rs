@@ -41,7 +41,9 @@ pub fn title_line(words: &[&str]) -> bool {
     if words
         .last()
         .is_some_and(|w| matches!(*w, "." | "?" | "!" | "\"" | "'"))
-        || words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        || words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
     {
         return false;
     }
@@ -159,8 +161,15 @@ pub fn truecase<'a>(
             return Vec::new();
         };
         let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
-        let caps: Vec<bool> = line.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
-        name_lists().masks(&hashes, &caps).iter().map(|m| *m != 0).collect()
+        let caps: Vec<bool> = line
+            .iter()
+            .map(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        name_lists()
+            .masks(&hashes, &caps)
+            .iter()
+            .map(|m| *m != 0)
+            .collect()
     };
     let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (s, words) in out.iter().enumerate() {
@@ -351,8 +360,24 @@ mod tests {
     #[test]
     fn capitals_lines_read_through_the_document() {
         let doc: Vec<Vec<&str>> = vec![
-            vec!["RUGBY", "-", "ENGLAND", "BEAT", "VALDORIA", "AT", "TWICKENHAM"],
-            vec!["England", "beat", "the", "visitors", "at", "Twickenham", "."],
+            vec![
+                "RUGBY",
+                "-",
+                "ENGLAND",
+                "BEAT",
+                "VALDORIA",
+                "AT",
+                "TWICKENHAM",
+            ],
+            vec![
+                "England",
+                "beat",
+                "the",
+                "visitors",
+                "at",
+                "Twickenham",
+                ".",
+            ],
             vec!["At", "the", "end", "England", "led", "."],
         ];
         let common = CommonWords::from_hashes(vec![CommonWords::hash("beat")]);
@@ -361,7 +386,15 @@ mod tests {
         let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
         assert_eq!(
             first,
-            ["RUGBY", "-", "England", "beat", "VALDORIA", "at", "Twickenham"]
+            [
+                "RUGBY",
+                "-",
+                "England",
+                "beat",
+                "VALDORIA",
+                "at",
+                "Twickenham"
+            ]
         );
     }
 
@@ -369,12 +402,19 @@ mod tests {
     fn title_case_headlines_read_ordinary_words_in_lowercase() {
         let doc: Vec<Vec<&str>> = vec![
             vec!["Valdoria", "Signs", "Trade", "Pact", "With", "Marvonia"],
-            vec!["Valdoria", "said", "the", "trade", "pact", "was", "signed", "."],
-            vec!["The", "pact", "covers", "grain", "and", "Marvonia", "’s", "ports", "."],
+            vec![
+                "Valdoria", "said", "the", "trade", "pact", "was", "signed", ".",
+            ],
+            vec![
+                "The", "pact", "covers", "grain", "and", "Marvonia", "’s", "ports", ".",
+            ],
         ];
         let (words, _) = truecase(&doc, &CommonWords::default());
         let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
-        assert_eq!(first, ["Valdoria", "Signs", "trade", "pact", "With", "Marvonia"]);
+        assert_eq!(
+            first,
+            ["Valdoria", "Signs", "trade", "pact", "With", "Marvonia"]
+        );
         assert_eq!(words[2][6], "'s");
     }
 

@@ -68,7 +68,11 @@ fn is_possessive(word: &str) -> bool {
 
 /// "Varity said" after "Varity Corp": a guess of another type whose words
 /// are the short name of a company in the document is that company.
-pub(crate) fn type_company_short_names(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+pub(crate) fn type_company_short_names(
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    drafts: &mut [Draft],
+) {
     let shorts = company_short_names(gaz, sents, drafts);
     if shorts.is_empty() {
         return;
@@ -123,7 +127,10 @@ pub(crate) fn keep_speaking_places_places(
 }
 
 /// The one-word places (and countries) among the document's names.
-pub(crate) fn one_word_places<'a>(sents: &'a [SentenceTokens], drafts: &[Draft]) -> FastSet<&'a str> {
+pub(crate) fn one_word_places<'a>(
+    sents: &'a [SentenceTokens],
+    drafts: &[Draft],
+) -> FastSet<&'a str> {
     drafts
         .iter()
         .filter(|d| matches!(d.kind, EntityType::Location | EntityType::Country))
@@ -330,33 +337,50 @@ mod tests {
             &[(0, 2, 3, Location), (2, 1, 2, Person)],
             places,
         );
-        assert_eq!(got, ["Marvonia Location", "Marvonia Location", "Marvonian Group"]);
+        assert_eq!(
+            got,
+            ["Marvonia Location", "Marvonia Location", "Marvonian Group"]
+        );
         // A place that is also a person's surname in the document stays a person.
         let got = run(
-            &["Minister Olaf Berrin visited Berrin .", "Berrin said it went well ."],
+            &[
+                "Minister Olaf Berrin visited Berrin .",
+                "Berrin said it went well .",
+            ],
             &[(0, 1, 3, Person), (0, 4, 5, Location), (1, 0, 1, Person)],
             places,
         );
-        assert_eq!(got, ["Olaf Berrin Person", "Berrin Location", "Berrin Person"]);
+        assert_eq!(
+            got,
+            ["Olaf Berrin Person", "Berrin Location", "Berrin Person"]
+        );
     }
 
     #[test]
     fn company_short_names_are_the_company() {
         use EntityType::*;
-        let rule = |s: &[SentenceTokens], d: &mut Vec<Draft>| {
-            type_company_short_names(gazetteer(), s, d)
-        };
+        let rule =
+            |s: &[SentenceTokens], d: &mut Vec<Draft>| type_company_short_names(gazetteer(), s, d);
         let got = run(
-            &["Delmont Corp said profits rose .", "Delmont said it would hire ."],
+            &[
+                "Delmont Corp said profits rose .",
+                "Delmont said it would hire .",
+            ],
             &[(0, 0, 2, Organization), (1, 0, 1, Person)],
             rule,
         );
         assert_eq!(got, ["Delmont Corp Organization", "Delmont Organization"]);
         let got = run(
-            &["Tilly 's Garden Stores Inc said sales rose .", "Tilly said it would hire ."],
+            &[
+                "Tilly 's Garden Stores Inc said sales rose .",
+                "Tilly said it would hire .",
+            ],
             &[(0, 0, 5, Organization), (1, 0, 1, Person)],
             rule,
         );
-        assert_eq!(got, ["Tilly 's Garden Stores Inc Organization", "Tilly Person"]);
+        assert_eq!(
+            got,
+            ["Tilly 's Garden Stores Inc Organization", "Tilly Person"]
+        );
     }
 }

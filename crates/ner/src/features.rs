@@ -78,7 +78,10 @@ pub(crate) fn key(template: u16, part: u64) -> u64 {
 /// A feature key from a template id and two parts.
 #[inline]
 pub(crate) fn key2(template: u16, a: u64, b: u64) -> u64 {
-    key(template, a.rotate_left(29) ^ avalanche(b ^ 0x2545_f491_4f6c_dd1d))
+    key(
+        template,
+        a.rotate_left(29) ^ avalanche(b ^ 0x2545_f491_4f6c_dd1d),
+    )
 }
 
 /// Word flags (bits of [`WordFacts::flags`]).
@@ -360,8 +363,16 @@ pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     };
     out.push(key2(1006, position, caps));
     out.push(key2(1007, u64::from(s.caps_line), w.shape));
-    out.push(key2(1008, u64::from(p.clusters[2]), u64::from(w.clusters[2])));
-    out.push(key2(1009, u64::from(w.clusters[2]), u64::from(n.clusters[2])));
+    out.push(key2(
+        1008,
+        u64::from(p.clusters[2]),
+        u64::from(w.clusters[2]),
+    ));
+    out.push(key2(
+        1009,
+        u64::from(w.clusters[2]),
+        u64::from(n.clusters[2]),
+    ));
     out.push(key2(1010, p.lower, caps));
     out.push(key2(1011, n.lower, caps));
     out.push(key2(

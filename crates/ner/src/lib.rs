@@ -2,10 +2,12 @@
 //! capitals, demonyms and metonyms, and resolution of mentions to canonical
 //! entities within and across documents.
 //!
-//! The tagger is an averaged perceptron over hashed features trained on
-//! WikiANN English plus invented newswire sentences (see `docs/ner.md`);
-//! gazetteer lookups then refine its PER/ORG/LOC chunks into the model's
-//! finer [`EntityType`]s and add nationality groups and metonyms.
+//! The tagger is a two-stage averaged structured perceptron with Viterbi
+//! decoding over BILOU labels for PER, ORG, LOC and MISC, trained on
+//! CoNLL-2003 newswire with word clusters, name lists and document features
+//! (`tagger.rs`, `docs/ner.md`); the gazetteer then refines its names into
+//! the model's finer [`EntityType`]s (countries, nationality groups) and
+//! marks metonyms, and a few measured rules follow (`recognize.rs`).
 
 pub mod bilou;
 mod canonical;

@@ -42,12 +42,27 @@ pub(crate) struct SentenceTokens<'a> {
 /// documents; `known_orgs` and `org_of` measured neutral and keep seed
 /// articles right (see `docs/ner.md` and `BENCHMARKS.md`).
 pub const RULES: &[(&str, &str)] = &[
-    ("company_short", "'Varity' after 'Varity Corp' is that company"),
-    ("place_documents", "places that speak stay places; place + 'n' is a demonym"),
-    ("gazetteer_countries", "a country's full name of three words or more replaces the names inside it"),
+    (
+        "company_short",
+        "'Varity' after 'Varity Corp' is that company",
+    ),
+    (
+        "place_documents",
+        "places that speak stay places; place + 'n' is a demonym",
+    ),
+    (
+        "gazetteer_countries",
+        "a country's full name of three words or more replaces the names inside it",
+    ),
     ("compounds", "'Russian-North Korean' split into two groups"),
-    ("known_orgs", "gazetteer organisations the tagger reads as places or persons"),
-    ("org_of", "'Centre' + 'for' + 'Countering Disinformation' is one organisation"),
+    (
+        "known_orgs",
+        "gazetteer organisations the tagger reads as places or persons",
+    ),
+    (
+        "org_of",
+        "'Centre' + 'for' + 'Countering Disinformation' is one organisation",
+    ),
 ];
 
 /// Which of [`RULES`] run (all by default).
@@ -136,7 +151,12 @@ fn sentence_tokens<'a>(
         .collect()
 }
 
-pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence], rules: Rules) -> Vec<Mention> {
+pub fn recognize(
+    tagger: &Tagger,
+    text: &str,
+    sentences: &[Sentence],
+    rules: Rules,
+) -> Vec<Mention> {
     let gaz = gazetteer();
     let whole = [Sentence::new(0, text.len())];
     let sentences = if sentences.is_empty() {
@@ -170,9 +190,9 @@ pub fn recognize(tagger: &Tagger, text: &str, sentences: &[Sentence], rules: Rul
             pieces = join_organisations_of(words, folded, pieces);
         }
         drafts.extend(
-            pieces
-                .into_iter()
-                .map(|(start, end, kind)| type_name(gaz, rules, si, words, folded, start, end, &kind)),
+            pieces.into_iter().map(|(start, end, kind)| {
+                type_name(gaz, rules, si, words, folded, start, end, &kind)
+            }),
         );
     }
     if rules.on("company_short") {
@@ -244,14 +264,12 @@ mod tests {
 
     #[test]
     fn a_place_named_elsewhere_stays_a_place_when_it_speaks() {
-        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[
-            (
-                "Minister Olaf Berrin visited Berrin. Berrin said the talks went well.",
-                "Berrin",
-                2,
-                Some(EntityType::Person),
-            ),
-        ];
+        let cases: &[(&str, &str, usize, Option<EntityType>)] = &[(
+            "Minister Olaf Berrin visited Berrin. Berrin said the talks went well.",
+            "Berrin",
+            2,
+            Some(EntityType::Person),
+        )];
         for (text, surface, nth, want) in cases {
             assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
         }
@@ -477,5 +495,4 @@ mod tests {
             assert_eq!(canonical(text, surface, *nth).as_deref(), *want, "{text}");
         }
     }
-
 }

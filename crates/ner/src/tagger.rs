@@ -20,8 +20,8 @@ use crate::features::{
 };
 use crate::name_lists::{name_lists, token_hash, Mask};
 use crate::normalize::fold;
-use crate::weights::{Paired, Row, Weights};
 use crate::viterbi::viterbi;
+use crate::weights::{Paired, Row, Weights};
 use crate::word_memo::{with_memo, Entry, WordMemo, EDGE};
 use crate::NerError;
 
@@ -43,7 +43,11 @@ pub struct Tagger {
 
 impl Clone for Tagger {
     fn clone(&self) -> Tagger {
-        Tagger::new(self.stage1.clone(), self.stage2.clone(), self.common.clone())
+        Tagger::new(
+            self.stage1.clone(),
+            self.stage2.clone(),
+            self.common.clone(),
+        )
     }
 }
 
@@ -120,11 +124,7 @@ pub fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSen
 
 /// Decoding of one sentence adding every feature one by one;
 /// `statics(i, out)` writes the feature keys of token `i`.
-fn decode(
-    weights: &Weights,
-    len: usize,
-    mut statics: impl FnMut(usize, &mut Vec<u64>),
-) -> Vec<u8> {
+fn decode(weights: &Weights, len: usize, mut statics: impl FnMut(usize, &mut Vec<u64>)) -> Vec<u8> {
     let mut keys = Vec::with_capacity(128);
     let emissions: Vec<[i64; NUM_LABELS]> = (0..len)
         .map(|i| {
@@ -161,7 +161,9 @@ fn sentence_scores(
             } else {
                 ids.get(at as usize).copied().unwrap_or(EDGE)
             };
-            let Some(entry) = memo.entry(id) else { continue };
+            let Some(entry) = memo.entry(id) else {
+                continue;
+            };
             for (stage, s) in scores.iter_mut().enumerate() {
                 if let Some(row) = entry.rows.get(stage).and_then(|r| r.get(slot)) {
                     for (x, w) in s.iter_mut().zip(row) {
@@ -349,7 +351,9 @@ impl Tagger {
             .ok_or_else(|| NerError::Format("truncated common words".to_string()))?;
         let words = rest.get(4..).unwrap_or(&[]);
         if words.len() != n * 4 {
-            return Err(NerError::Format("common words do not match header".to_string()));
+            return Err(NerError::Format(
+                "common words do not match header".to_string(),
+            ));
         }
         let common = CommonWords::from_hashes(
             words

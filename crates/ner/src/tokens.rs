@@ -281,8 +281,14 @@ mod tests {
             ("(KCNA) reported", &["(", "KCNA", ")", "reported"]),
             ("Paris, France", &["Paris", ",", "France"]),
             ("J. Smith", &["J.", "Smith"]),
-            ("Dow Chemical Corp. said", &["Dow", "Chemical", "Corp.", "said"]),
-            ("shares of Dow Chemical Corp.", &["shares", "of", "Dow", "Chemical", "Corp", "."]),
+            (
+                "Dow Chemical Corp. said",
+                &["Dow", "Chemical", "Corp.", "said"],
+            ),
+            (
+                "shares of Dow Chemical Corp.",
+                &["shares", "of", "Dow", "Chemical", "Corp", "."],
+            ),
             ("Germany 's exports", &["Germany", "'s", "exports"]),
             ("'sorry' 's", &["'", "sorry", "'", "'s"]),
             ("", &[]),

@@ -386,11 +386,7 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
             }
         })
         .collect();
-    let tokens: usize = prepared
-        .iter()
-        .flat_map(|d| &d.gold)
-        .map(Vec::len)
-        .sum();
+    let tokens: usize = prepared.iter().flat_map(|d| &d.gold).map(Vec::len).sum();
     log(&format!("{} documents, {tokens} tokens", prepared.len()));
     let keys1 = Keys::build(&prepared, |_, _, _, _| {});
     log(&format!("stage one: {} feature keys", keys1.keys.len()));
@@ -416,7 +412,10 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
         .iter()
         .zip(first)
         .map(|(doc, labels)| {
-            Stage1::new(doc.sentences.iter().map(|s| s.keys.clone()).collect(), labels)
+            Stage1::new(
+                doc.sentences.iter().map(|s| s.keys.clone()).collect(),
+                labels,
+            )
         })
         .collect();
     let keys2 = Keys::build(&prepared, |d, s, i, out| {
@@ -487,7 +486,11 @@ pub fn overall(counts: &Counts) -> (f64, f64, f64) {
 pub fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
     let (p, r) = (ratio(tp, predicted), ratio(tp, gold));
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 

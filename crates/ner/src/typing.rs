@@ -47,11 +47,12 @@ pub(crate) fn type_name(
     let refines = |p: &Place| {
         matches!(
             (tag, p),
-            ("LOC", Place::Country(_) | Place::Capital(_) | Place::City(_) | Place::Seat(_))
-                | ("ORG", Place::Organization(_) | Place::Seat(_))
+            (
+                "LOC",
+                Place::Country(_) | Place::Capital(_) | Place::City(_) | Place::Seat(_)
+            ) | ("ORG", Place::Organization(_) | Place::Seat(_))
                 | ("MISC", Place::Demonym(_))
-        ) || (rules.on("known_orgs")
-            && matches!((tag, p), ("LOC" | "PER", Place::Organization(_))))
+        ) || (rules.on("known_orgs") && matches!((tag, p), ("LOC" | "PER", Place::Organization(_))))
     };
     let exact = gaz
         .longest_match_folded(words, folded, start)

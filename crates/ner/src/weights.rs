@@ -107,7 +107,6 @@ impl<R: Copy> Table<R> {
             at = (at + 1) & self.mask;
         }
     }
-
 }
 
 impl Paired {
@@ -225,7 +224,10 @@ impl Weights {
             }
         }
         let rest = bytes.get(4 + keys_len + rows_len..).unwrap_or(&[]);
-        Ok((Weights::from_rows(keys_in_order.into_iter().zip(table).collect()), rest))
+        Ok((
+            Weights::from_rows(keys_in_order.into_iter().zip(table).collect()),
+            rest,
+        ))
     }
 }
 

@@ -98,38 +98,40 @@ def chunks(tags):
     return set(out)
 
 
-def wikiann(path):
-    nlp = load()
-    sents = read_wikiann(path)
-    counts = {k: [0, 0, 0] for k in ("PER", "ORG", "LOC")}
+def score_sentences(nlp, sents, mapping, kinds):
+    """Parses each sentence's gold tokens and prints P/R/F1 overall and per
+    type (exact span and type) and tokens/s."""
+    counts = {k: [0, 0, 0] for k in kinds}
     ntok = sum(len(t) for t, _ in sents)
     start = time.perf_counter()
-    docs = [Doc(nlp.vocab, words=toks) for toks, _ in sents]
-    docs = list(nlp.pipe(docs, batch_size=256))
+    docs = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256))
     secs = time.perf_counter() - start
     for doc, (_, tags) in zip(docs, sents):
         gold = chunks(tags)
-        pred = {(e.start, e.end, MAP[e.label_]) for e in doc.ents if e.label_ in MAP}
+        pred = {(e.start, e.end, mapping[e.label_]) for e in doc.ents if e.label_ in mapping}
         for k, c in counts.items():
             c[0] += len([p for p in pred if p[2] == k and p in gold])
             c[1] += len([p for p in pred if p[2] == k])
             c[2] += len([g for g in gold if g[2] == k])
-    tp = sum(c[0] for c in counts.values())
-    np_ = sum(c[1] for c in counts.values())
-    ng = sum(c[2] for c in counts.values())
 
     def prf(tp, np_, ng):
         p = tp / np_ if np_ else 0.0
         r = tp / ng if ng else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    p, r, f = prf(tp, np_, ng)
-    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
-    print(f"sentences: {len(sents)} gold_entities: {ng}")
+    tot = [sum(c[i] for c in counts.values()) for i in range(3)]
+    p, r, f = prf(*tot)
+    print(f"sentences: {len(sents)} gold_entities: {tot[2]}")
     print(f"precision: {p:.4f} recall: {r:.4f} f1: {f:.4f}")
     for k, c in counts.items():
         print(f"  {k}: P {prf(*c)[0]:.4f} R {prf(*c)[1]:.4f} F1 {prf(*c)[2]:.4f} gold {c[2]}")
     print(f"tokens/s: {ntok / secs:.0f} ({ntok} tokens, {secs:.2f}s, nlp.pipe, batch 256)")
+
+
+def wikiann(path):
+    nlp = load()
+    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
+    score_sentences(nlp, read_wikiann(path), MAP, ("PER", "ORG", "LOC"))
 
 
 CONLL_MAP = dict(MAP, NORP="MISC", EVENT="MISC", PRODUCT="MISC", WORK_OF_ART="MISC",
@@ -165,35 +167,9 @@ def read_conll(path, holdout=False):
 
 def conll(path, holdout=False):
     nlp = load()
-    sents = read_conll(path, holdout)
-    kinds = ("PER", "ORG", "LOC", "MISC")
-    counts = {k: [0, 0, 0] for k in kinds}
-    ntok = sum(len(t) for t, _ in sents)
-    start = time.perf_counter()
-    docs = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256))
-    secs = time.perf_counter() - start
-    for doc, (_, tags) in zip(docs, sents):
-        gold = chunks(tags)
-        pred = {(e.start, e.end, CONLL_MAP[e.label_]) for e in doc.ents if e.label_ in CONLL_MAP}
-        for k, c in counts.items():
-            c[0] += len([p for p in pred if p[2] == k and p in gold])
-            c[1] += len([p for p in pred if p[2] == k])
-            c[2] += len([g for g in gold if g[2] == k])
-
-    def prf(tp, np_, ng):
-        p = tp / np_ if np_ else 0.0
-        r = tp / ng if ng else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    tot = [sum(c[i] for c in counts.values()) for i in range(3)]
-    p, r, f = prf(*tot)
     print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']} on {path}"
           + (" (held-out documents)" if holdout else ""))
-    print(f"sentences: {len(sents)} gold_entities: {tot[2]}")
-    print(f"precision: {p:.4f} recall: {r:.4f} f1: {f:.4f}")
-    for k, c in counts.items():
-        print(f"  {k}: P {prf(*c)[0]:.4f} R {prf(*c)[1]:.4f} F1 {prf(*c)[2]:.4f} gold {c[2]}")
-    print(f"tokens/s: {ntok / secs:.0f} ({ntok} tokens, {secs:.2f}s, nlp.pipe, batch 256)")
+    score_sentences(nlp, read_conll(path, holdout), CONLL_MAP, ("PER", "ORG", "LOC", "MISC"))
 
 
 def seeds(paths):

@@ -291,29 +291,6 @@ impl TrainWeights {
         self.step += 1.0;
     }
 
-    /// Moves the features `keys` towards `gold` and away from `guess`.
-    pub fn update(&mut self, keys: impl Iterator<Item = u64>, gold: u8, guess: u8) {
-        let step = self.step;
-        for k in keys {
-            let next = self.weights.len() as u32;
-            let at = *self.index.entry(k).or_insert(next) as usize;
-            if at == self.weights.len() {
-                self.weights.push([0.0; NUM_LABELS]);
-                self.sums.push([0.0; NUM_LABELS]);
-            }
-            for (label, delta) in [(gold, 1.0f32), (guess, -1.0f32)] {
-                let l = label as usize;
-                if let (Some(w), Some(s)) = (
-                    self.weights.get_mut(at).and_then(|r| r.get_mut(l)),
-                    self.sums.get_mut(at).and_then(|r| r.get_mut(l)),
-                ) {
-                    *w += delta;
-                    *s += step * f64::from(delta);
-                }
-            }
-        }
-    }
-
     /// The averaged weights of every feature, by key.
     pub fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
         let c = self.step.max(1.0);
@@ -390,9 +367,11 @@ mod tests {
     #[test]
     fn tables_round_trip() {
         let mut t = TrainWeights::default();
-        t.update([5u64, 9].into_iter(), 3, 0);
+        t.adjust([5u64, 9].into_iter(), 3, 1.0);
+        t.adjust([5u64, 9].into_iter(), 0, -1.0);
         t.tick();
-        t.update([9u64].into_iter(), 1, 3);
+        t.adjust([9u64].into_iter(), 1, 1.0);
+        t.adjust([9u64].into_iter(), 3, -1.0);
         t.tick();
         let w = t.averaged();
         let mut bytes = Vec::new();

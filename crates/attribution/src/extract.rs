@@ -1,7 +1,7 @@
 //! The document walk: quotes and reported statements, paragraph by
 //! paragraph, with sources resolved as the text introduces them.
 
-use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Quote, Source, SourceKind, Span};
+use crosscheck_model::{Claim, ClaimBody, Document, EntityType, Quote, Source, SourceKind, Span};
 
 use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
@@ -933,12 +933,17 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
         ) else {
             continue;
         };
-        let (sentence_index, sentence) = sentence_of(doc, d.start, d.end);
+        let sentence = first_sentence(doc, d.start);
         out.push(Claim {
             id: format!("{}:quote:{}", doc.id, out.len()),
             doc: doc.id.clone(),
-            kind: ClaimKind::Quote,
-            sentence_index,
+            body: ClaimBody::Quote {
+                quote: Quote {
+                    text: qspan.text.clone(),
+                    direct: d.direct,
+                    span: qspan,
+                },
+            },
             sentence,
             span,
             source: d.source,
@@ -947,41 +952,18 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             hedged: false,
             hedges: Vec::new(),
             time: None,
-            quote: Some(Quote {
-                text: qspan.text.clone(),
-                direct: d.direct,
-                span: qspan,
-            }),
-            quantity: None,
-            stance: None,
         });
     }
     let _ = &LEXICON;
     out
 }
 
-/// Index and text of the sentences covering `[start, end)`.
-fn sentence_of(doc: &Document, start: usize, end: usize) -> (usize, String) {
-    let first = doc.sentences.partition_point(|s| s.range.end <= start);
-    let mut last = first;
-    while doc
-        .sentences
-        .get(last + 1)
-        .is_some_and(|s| s.range.start < end)
-    {
-        last += 1;
-    }
-    match (doc.sentences.get(first), doc.sentences.get(last)) {
-        (Some(f), Some(l)) if f.range.start <= end => {
-            let s = f.range.start.min(start);
-            let e = l.range.end.max(end);
-            (first, doc.text.get(s..e).unwrap_or("").to_string())
-        }
-        _ => (
-            first.min(doc.sentences.len().saturating_sub(1)),
-            doc.text.get(start..end).unwrap_or("").to_string(),
-        ),
-    }
+/// Index of the sentence that `start` lies in (the last one when it lies
+/// past them all).
+fn first_sentence(doc: &Document, start: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.range.end <= start)
+        .min(doc.sentences.len().saturating_sub(1))
 }
 
 #[cfg(test)]

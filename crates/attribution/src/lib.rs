@@ -41,6 +41,8 @@ mod attribute;
 mod extract;
 mod lexicon;
 mod paragraphs;
+// Quote-mark pairing, reached by the seed tests; not an API.
+#[doc(hidden)]
 pub mod quotes;
 mod resolve;
 mod speaker;
@@ -54,10 +56,12 @@ use crosscheck_model::{Claim, Document};
 pub struct QuoteExtractor {}
 
 impl QuoteExtractor {
+    /// The extractor (its lexicon is shared and loaded once).
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {}
     }
 
+    /// The quote claims of `doc`.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         extract::extract(doc)
     }

@@ -113,3 +113,14 @@ impl DuplicateMarker {
         (kept, dropped)
     }
 }
+
+/// Everything a store holds, ready for the ledger: claims stored before
+/// analysis normalised what figures count and stances are about (store
+/// schema 1) get it now, the same way analysis does.
+pub fn load_store(
+    store: &crosscheck_store::Store,
+) -> anyhow::Result<(Vec<Document>, Vec<crosscheck_model::Claim>)> {
+    let (documents, mut claims) = store.load_all()?;
+    crosscheck_analyze::stages::Subjects::default().fill(&mut claims);
+    Ok((documents, claims))
+}

@@ -50,7 +50,9 @@ pub fn read_docs(path: &Path, holdout_only: bool) -> Result<Vec<Doc>, EvalError>
 
 /// A document as text: tokens joined by spaces, sentences by newlines.
 pub struct DocumentText {
+    /// The tokens joined by spaces, sentences by newlines.
     pub text: String,
+    /// Each sentence's range in `text`.
     pub sentences: Vec<Sentence>,
     /// Per sentence, each token's byte range.
     pub tokens: Vec<Vec<(usize, usize)>>,

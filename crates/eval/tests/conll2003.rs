@@ -2,23 +2,13 @@
 //! dev (tuned on) and on the training documents the model never saw (floors
 //! just under the figures in BENCHMARKS.md).
 
-use std::path::PathBuf;
-
-fn conll_dir() -> Option<PathBuf> {
-    let dir = crosscheck_eval::default_shared_dir().join("data/conll2003");
-    if dir.join("dev.conllu").exists() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("CoNLL-2003 data missing at {}", dir.display());
-    }
-    eprintln!("SKIPPED: CoNLL-2003 data not found at {}", dir.display());
-    None
-}
-
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn conll2003_dev_and_held_out_f1_above_floors() {
-    let Some(dir) = conll_dir() else { return };
+    let dir = crosscheck_testkit::shared("data/conll2003");
     for (report, floor) in [
         (crosscheck_eval::conll2003::evaluate(&dir), 0.93),
         (crosscheck_eval::conll2003::evaluate_holdout(&dir), 0.91),

@@ -2,7 +2,7 @@
 //! or the subject of a reporting verb in the same sentence ("Ukrainian
 //! officials estimate that ...", "..., officials said").
 
-use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Source, SourceKind, Span};
+use crosscheck_model::{Claim, Document, EntityType, Source, SourceKind, Span};
 
 use crate::lexicon::LEXICON;
 use crate::phrase::Sentence;
@@ -17,10 +17,8 @@ pub struct Claimant {
 /// The quote claim whose content holds `[start, end)`, if any.
 pub fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Claim> {
     quotes.iter().find(|q| {
-        q.kind == ClaimKind::Quote
-            && q.quote
-                .as_ref()
-                .is_some_and(|qt| qt.span.start <= start && end <= qt.span.end)
+        q.quote()
+            .is_some_and(|qt| qt.span.start <= start && end <= qt.span.end)
     })
 }
 

@@ -28,12 +28,15 @@
 mod claimant;
 mod event;
 mod hedge;
-pub mod lexicon;
+mod lexicon;
+// The figure reader, reached by the quantulum evaluation and the seed
+// tests; not an API.
+#[doc(hidden)]
 pub mod numbers;
 mod phrase;
 mod quantity;
 mod stance;
-pub mod tokens;
+mod tokens;
 
 use crosscheck_model::{Claim, Document};
 
@@ -43,10 +46,13 @@ use crosscheck_model::{Claim, Document};
 pub struct QuantityExtractor {}
 
 impl QuantityExtractor {
+    /// The extractor (its lexicons are shared and loaded once).
     pub fn new() -> QuantityExtractor {
         QuantityExtractor {}
     }
 
+    /// The quantity claims of `doc`, whose sentences, mentions and time
+    /// expressions are filled.
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         quantity::extract(doc, quotes)
     }
@@ -57,10 +63,13 @@ impl QuantityExtractor {
 pub struct StanceExtractor {}
 
 impl StanceExtractor {
+    /// The extractor (its lexicons are shared and loaded once).
     pub fn new() -> StanceExtractor {
         StanceExtractor {}
     }
 
+    /// The stance claims of `doc`; `quotes` give pronoun actors inside a
+    /// quote their speaker.
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         stance::extract(doc, quotes)
     }
@@ -71,6 +80,7 @@ impl StanceExtractor {
 pub struct HedgeDetector {}
 
 impl HedgeDetector {
+    /// The detector (its lexicon is shared and loaded once).
     pub fn new() -> HedgeDetector {
         HedgeDetector {}
     }

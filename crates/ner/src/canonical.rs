@@ -16,11 +16,7 @@ use crate::resolve::{acronym_matches, initials, person_canonicals};
 
 /// Korean, Chinese and Vietnamese surnames, written before the given name.
 static SURNAME_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/surname_first.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    crosscheck_lexicon::lines(include_str!("../data/surname_first.txt")).collect()
 });
 
 /// Fills canonical names: persons to the fullest form of their name in the

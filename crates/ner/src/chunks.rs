@@ -13,10 +13,7 @@ use crate::gazetteer::Place;
 pub type Piece = (usize, usize, String);
 
 fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    crosscheck_lexicon::lines(text).collect()
 }
 
 static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =

@@ -90,12 +90,9 @@ impl Clusters {
         Ok(Clusters { fine, parents })
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.fine.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fine.is_empty()
     }
 
     /// Ids of a lowercase word at every level, finest first.

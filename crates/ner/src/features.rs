@@ -18,7 +18,6 @@
 
 use crate::clusters::{clusters, Ids, NONE};
 use crate::name_lists::{part_of, Mask, LISTS};
-use crate::normalize::fold;
 
 /// Words seen written in lowercase in the training text, kept as 32-bit
 /// hashes (the model stores no text). A capitalised word whose lowercase
@@ -264,8 +263,9 @@ pub(crate) fn shape(word: &str) -> String {
 }
 
 /// Facts of a word's folded form.
-pub fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
-    WordFacts::of(word, &fold(word), common)
+#[cfg(test)]
+fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
+    WordFacts::of(word, &crate::normalize::fold(word), common)
 }
 
 /// Features of the word at `offset` from the token being labelled that read

@@ -9,25 +9,33 @@
 //! the model's finer [`EntityType`]s (countries, nationality groups) and
 //! marks metonyms, and a few measured rules follow (`recognize.rs`).
 
+// Internals the training example, the evaluations and the ledger reach
+// into; not an API (see docs/architecture.md).
+#[doc(hidden)]
 pub mod bilou;
 mod canonical;
+#[doc(hidden)]
 pub mod chunks;
-pub mod clusters;
-pub mod doc_context;
+mod clusters;
+mod doc_context;
 mod doc_rules;
 mod fasthash;
-pub mod features;
+mod features;
+#[doc(hidden)]
 pub mod gazetteer;
-pub mod name_lists;
-pub mod normalize;
+mod name_lists;
+mod normalize;
 mod recognize;
 mod resolve;
+#[doc(hidden)]
 pub mod tagger;
+#[doc(hidden)]
 pub mod tokens;
+#[doc(hidden)]
 pub mod training;
 mod typing;
-pub mod viterbi;
-pub mod weights;
+mod viterbi;
+mod weights;
 mod word_memo;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
@@ -39,10 +47,13 @@ pub use resolve::resolve_entities_in;
 const MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
 #[derive(Debug, thiserror::Error)]
+/// Why the tagger model cannot be loaded.
 pub enum NerError {
     #[error("reading model: {0}")]
+    /// The model bytes cannot be read (decompressed).
     Model(#[source] std::io::Error),
     #[error("bad model: {0}")]
+    /// The model is not in the expected format.
     Format(String),
 }
 
@@ -71,6 +82,8 @@ impl EntityRecognizer {
         })
     }
 
+    /// The recogniser with the model built into the binary, or why that
+    /// model cannot be loaded.
     pub fn try_new() -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(MODEL)?,

@@ -100,6 +100,7 @@ impl Rules {
         Rules(self.0 | Rules::bit(name).unwrap_or(0))
     }
 
+    /// Whether the rule `name` is switched on.
     pub fn on(&self, name: &str) -> bool {
         Rules::bit(name).is_some_and(|b| self.0 & b != 0)
     }

@@ -15,11 +15,7 @@ use crate::recognize::{Draft, Rules};
 /// Words after which a capital is the place, not its government ("in
 /// Moscow").
 static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/locative_words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::trim)
-        .collect()
+    crosscheck_lexicon::lines(include_str!("../data/locative_words.txt")).collect()
 });
 
 fn joined(words: &[&str]) -> String {

@@ -77,10 +77,6 @@ impl<R: Copy> Table<R> {
         self.rows.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// Every key with its row.
     pub fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
         self.slots
@@ -314,7 +310,8 @@ impl TrainWeights {
     }
 
     /// The averaged weights as integers (see [`quantize`]).
-    pub fn averaged(&self) -> Weights {
+    #[cfg(test)]
+    fn averaged(&self) -> Weights {
         quantize(&[self.averages()])
     }
 }

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crosscheck_model::{Bound, Ledger, Polarity};
+use crosscheck_model::Ledger;
 
-use crate::view::{kind_name, source_kind_name, View};
+use crate::view::View;
 use crate::ReportError;
 
 #[derive(Serialize)]
@@ -39,27 +39,7 @@ struct Row<'a> {
     sentence: &'a str,
 }
 
-fn bound_name(bound: Bound) -> &'static str {
-    match bound {
-        Bound::Exact => "exact",
-        Bound::AtLeast => "at_least",
-        Bound::AtMost => "at_most",
-        Bound::Range => "range",
-    }
-}
-
-fn polarity_name(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Confirm => "confirm",
-        Polarity::Deny => "deny",
-        Polarity::NotConfirmed => "not_confirmed",
-        Polarity::Allege => "allege",
-        Polarity::Estimate => "estimate",
-        Polarity::Acknowledge => "acknowledge",
-        Polarity::Condemn => "condemn",
-    }
-}
-
+/// One CSV row per claim, with its document's outlet and date.
 pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), ReportError> {
     let view = View::new(ledger);
     let mut csv = csv::Writer::from_writer(writer);
@@ -72,35 +52,35 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
             },
             None => (String::new(), false),
         };
-        let q = c.quantity.as_ref();
-        let s = c.stance.as_ref();
+        let q = c.quantity();
+        let s = c.stance();
         csv.serialize(Row {
             claim: &c.id,
             doc: &c.doc,
             outlet: doc.and_then(|d| d.outlet.as_deref()).unwrap_or(""),
             date,
             date_estimated,
-            kind: kind_name(c.kind),
+            kind: c.kind().name(),
             source_name: c.source.name.as_deref().unwrap_or(""),
-            source_kind: source_kind_name(c.source.kind),
+            source_kind: c.source.kind.name(),
             source_role: c.source.role.as_deref().unwrap_or(""),
             source_entity: c.source.entity.as_deref().unwrap_or(""),
             cue: c.cue.as_deref().unwrap_or(""),
-            quote: c.quote.as_ref().map_or("", |q| q.text.as_str()),
+            quote: c.quote().map_or("", |q| q.text.as_str()),
             quantity_low: q.and_then(|q| q.low),
             quantity_high: q.and_then(|q| q.high),
-            quantity_bound: q.map_or("", |q| bound_name(q.bound)),
+            quantity_bound: q.map_or("", |q| q.bound.name()),
             quantity_unit: q.and_then(|q| q.unit.as_deref()).unwrap_or(""),
             quantity_subject: q.and_then(|q| q.subject.as_deref()).unwrap_or(""),
             quantity_event: q.and_then(|q| q.event.as_deref()).unwrap_or(""),
             stance_actor: s.map_or("", |s| s.actor.as_str()),
-            stance_polarity: s.map_or("", |s| polarity_name(s.polarity)),
+            stance_polarity: s.map_or("", |s| s.polarity.name()),
             hedged: c.hedged,
             hedges: c.hedges.join("; "),
             time: c.time.as_ref().map_or("", |t| t.value.as_str()),
             span_start: c.span.start,
             span_end: c.span.end,
-            sentence: &c.sentence,
+            sentence: view.sentence(c),
         })?;
     }
     csv.flush()?;

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use crosscheck_model::{Claim, ClaimKind, Document};
+use crosscheck_model::{Claim, Document};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 
@@ -37,13 +37,21 @@ pub struct BatchStats {
 /// One stored document as `crosscheck documents --db` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentSummary {
+    /// The document id.
     pub id: String,
+    /// Its headline.
     pub title: Option<String>,
+    /// Its outlet.
     pub outlet: Option<String>,
+    /// Its publication date.
     pub published: Option<NaiveDate>,
+    /// Whitespace-separated words.
     pub words: usize,
+    /// Path or URL it was read from.
     pub source: String,
+    /// The earlier document it near-duplicates.
     pub duplicate_of: Option<String>,
+    /// How many claims it has.
     pub claims: usize,
     /// When it was stored, RFC 3339 UTC.
     pub added_at: String,
@@ -113,6 +121,7 @@ impl Store {
         })
     }
 
+    /// The store file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -210,7 +219,7 @@ impl Store {
                             doc.id,
                             to_i64(seq),
                             claim.id,
-                            kind_name(claim.kind),
+                            claim.kind().name(),
                             body
                         ])
                         .map_err(err)?;
@@ -243,10 +252,12 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// How many documents are stored.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM documents")
     }
 
+    /// How many claims are stored.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM claims")
     }
@@ -422,14 +433,6 @@ impl Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
-    }
-}
-
-fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Stance => "stance",
     }
 }
 

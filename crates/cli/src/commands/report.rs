@@ -44,12 +44,12 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            serde_json::from_str::<Ledger>(&text)
+            crosscheck_model::upgrade::ledger_from_json(&text)
                 .with_context(|| format!("{}: not a crosscheck ledger", path.display()))?
         }
         (None, Some(db)) => {
             let store = Store::open_existing(db)?;
-            let (documents, claims) = store.load_all()?;
+            let (documents, claims) = crate::pipeline::load_store(&store)?;
             crosscheck_ledger::build_ledger(documents, claims)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),

@@ -8,7 +8,7 @@ use super::{Core, Matcher};
 use crate::calendar::{
     date_value, day_value, month_value, nearest_weekday, shift_days, weekday_from,
 };
-use crate::scan::Kind;
+use crate::words::Kind;
 
 impl Matcher<'_> {
     /// "1998-02-13", "02/13/1998".
@@ -35,18 +35,25 @@ impl Matcher<'_> {
         ))
     }
 
+    /// Month `m`, day `d` and the year at token `k` (after an optional
+    /// comma): "April 27, 2025", "27 April 2025".
+    fn day_with_year(&self, m: u32, d: u32, k: usize) -> Option<Core> {
+        let after_comma = if self.is(k, ",") { k + 1 } else { k };
+        let (y, end) = self.year_at(after_comma)?;
+        Some(Core::new(
+            end,
+            day_value(Some(y), m, d),
+            TimexType::Date,
+            "day",
+        ))
+    }
+
     /// "Jan. 5, 1998", "April 27", "October 2024", "June last year", "May".
     pub(super) fn month_date(&self, i: usize) -> Option<Core> {
         let (m, j) = self.month_at(i)?;
         if let Some((d, k)) = self.day_at(j) {
-            let after_comma = if self.is(k, ",") { k + 1 } else { k };
-            if let Some((y, end)) = self.year_at(after_comma) {
-                return Some(Core::new(
-                    end,
-                    day_value(Some(y), m, d),
-                    TimexType::Date,
-                    "day",
-                ));
+            if let Some(dated) = self.day_with_year(m, d, k) {
+                return Some(dated);
             }
             if self.is(k, ":") || self.is(k, "%") {
                 return None;
@@ -89,14 +96,8 @@ impl Matcher<'_> {
         let (d, j) = self.day_at(i)?;
         let j = if self.is(j, "of") { j + 1 } else { j };
         let (m, k) = self.month_at(j)?;
-        let after_comma = if self.is(k, ",") { k + 1 } else { k };
-        if let Some((y, end)) = self.year_at(after_comma) {
-            return Some(Core::new(
-                end,
-                day_value(Some(y), m, d),
-                TimexType::Date,
-                "day",
-            ));
+        if let Some(dated) = self.day_with_year(m, d, k) {
+            return Some(dated);
         }
         let y = self.year_for(m, Some(d), i, k);
         Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true))
@@ -124,7 +125,7 @@ impl Matcher<'_> {
             _ => (None, i),
         };
         let t = self.tok(j)?;
-        let wd = *self.lex.weekdays.get(&t.lower)?;
+        let wd = *self.lex.weekdays.get(t.lower)?;
         if !t.capitalised {
             return None;
         }

@@ -1194,9 +1194,12 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
     let span = Span::of(&doc.text, phrase.start, phrase.end.max(described_end));
     let apos_role = att.appositive.as_ref().and_then(|a| a.role.clone());
     let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
+    // The last mention inside the phrase is its head ("Russian President
+    // Vladimir Putin", "the North's Central Military Commission").
     let entity = doc
         .mentions
         .iter()
+        .rev()
         .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
         .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
     // The NER stage's type, when it found the speaker, beats the default

@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub mod article_extraction;
+pub mod conll2003;
 pub mod golden_rules;
 pub mod newswire_ner;
 pub mod polnear;
@@ -159,6 +160,18 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "named entities on the WikiANN English test split",
     ),
     (
+        "conll2003",
+        "named entities on CoNLL-2003 English dev (tuned on)",
+    ),
+    (
+        "conll2003-holdout",
+        "named entities on the CoNLL-2003 training documents the model never saw",
+    ),
+    (
+        "conll2003-test",
+        "named entities on data/conll2003/test.conllu, where a copy is kept",
+    ),
+    (
         "newswire-ner",
         "named entities on hand-annotated Reuters-21578 newswire (CoNLL conventions)",
     ),
@@ -177,6 +190,9 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
         "quantities" => quantities::evaluate(shared),
         "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
+        "conll2003" => conll2003::evaluate(&data.join("conll2003")),
+        "conll2003-holdout" => conll2003::evaluate_holdout(&data.join("conll2003")),
+        "conll2003-test" => conll2003::evaluate_file(&data.join("conll2003/test.conllu")),
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.
         "newswire-ner" => newswire_ner::evaluate(shared),

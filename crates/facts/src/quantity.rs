@@ -349,6 +349,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 sentence: si,
                 span,
                 source,
+                co_sources: Vec::new(),
                 cue,
                 channel: None,
                 hedged: !hedges.is_empty(),

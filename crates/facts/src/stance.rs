@@ -670,6 +670,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     sentence: si,
                     span: span.clone(),
                     source,
+                    co_sources: Vec::new(),
                     cue: Some(cue_text.clone()),
                     channel: None,
                     hedged: !hedges.is_empty(),

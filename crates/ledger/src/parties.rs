@@ -76,8 +76,14 @@ impl Parties {
         parties
     }
 
-    /// For each person, the principal most often named beside them (not
-    /// themselves), among places, groups and organisations.
+    /// For each person, the principal most often named where the story
+    /// introduces them: before the name ("Tarsenian President Mira
+    /// Kovalenko", "Valdoria's defence minister, Ilse Marrow") or in an
+    /// apposition after it ("Seatrace, a ship-tracking service"), never in
+    /// what they go on to say ("Kovalenko said 9,000 Valdorian soldiers …").
+    /// Another person is no affiliation, unless named as an owner ("X's
+    /// spokesman, Y"; a tagger may also take a little-known country for a
+    /// person there).
     fn affiliations(&self, documents: &[&Document], names: &NameIndex) -> HashMap<String, String> {
         let mut counts: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
         for doc in documents {
@@ -87,12 +93,22 @@ impl Parties {
                 let sentence = doc.sentence_at(person.span.start).map(|(_, s)| s.range);
                 let from = person.span.start.saturating_sub(BEFORE_NAME);
                 let to = person.span.end + AFTER_NAME;
+                let between = |a: usize, b: usize| doc.text.get(a..b).unwrap_or("");
                 for other in &doc.mentions {
-                    let beside = other.span.end <= person.span.start && other.span.start >= from
-                        || other.span.start >= person.span.end && other.span.end <= to;
+                    let before = other.span.end <= person.span.start && other.span.start >= from;
+                    let apposition = other.span.start >= person.span.end
+                        && other.span.end <= to
+                        && is_apposition(between(person.span.end, other.span.start));
                     let same_sentence = sentence
                         .is_none_or(|s| s.start <= other.span.start && other.span.end <= s.end);
-                    if !beside || !same_sentence || other.kind == EntityType::Person {
+                    let owner = {
+                        let after = between(other.span.end, person.span.start.max(other.span.end));
+                        after.starts_with("'s") || after.starts_with("’s")
+                    };
+                    if !(before || apposition)
+                        || !same_sentence
+                        || (other.kind == EntityType::Person && !owner)
+                    {
                         continue;
                     }
                     let Some(party) = self.principal_named(&other.span.text, names) else {
@@ -195,6 +211,18 @@ impl Parties {
             .get(&key)
             .map(|name| without_legal_suffix(name))
     }
+}
+
+/// Whether the text between a name and a later mention opens an apposition
+/// that reaches it ("Seatrace, a ship-tracking service of …", "Ida Rusk,
+/// the Velish …"), not the end of one (", said 112 …").
+fn is_apposition(between: &str) -> bool {
+    let Some(rest) = between.strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start().to_lowercase();
+    !rest.contains(',')
+        && (rest.is_empty() || ["a ", "an ", "the "].iter().any(|d| rest.starts_with(d)))
 }
 
 /// Adjectives among the principals that are formed from another principal

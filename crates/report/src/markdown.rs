@@ -11,7 +11,7 @@ use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story}
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::view::{
     doc_date, documents_count, figure_text, figure_value, highlighted, outlet, outlets_count,
-    percent, source_name, status_name, story_span, story_title, title, View,
+    percent, said, source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -300,8 +300,8 @@ fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
                         let doc = view.doc(&c.doc);
                         let _ = writeln!(
                             out,
-                            "  - “{}” — {}",
-                            md(c.quote().map_or("", |q| q.text.as_str())),
+                            "  - {} — {}",
+                            md(&c.quote().map_or(String::new(), |q| said(q, usize::MAX))),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -345,7 +345,11 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
         for claim in view.claims_of(&doc.id) {
             let line = match &claim.body {
                 ClaimBody::Quote { quote } => {
-                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
+                    format!(
+                        "quote: {} — {}",
+                        md(&source_name(claim)),
+                        md(&said(quote, usize::MAX))
+                    )
                 }
                 ClaimBody::Quantity { quantity } => format!(
                     "figure: {} — {}",

@@ -10,8 +10,8 @@ use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::view::{
-    doc_date, documents_count, figure_text, outlet, outlets_count, percent, shorten, source_name,
-    status_name, story_span, story_title, title, View,
+    doc_date, documents_count, figure_text, outlet, outlets_count, percent, said, shorten,
+    source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -122,9 +122,9 @@ fn document(out: &mut String, view: &View, doc: &Document) {
     for claim in view.claims_of(&doc.id) {
         let line = match &claim.body {
             ClaimBody::Quote { quote } => format!(
-                "quote   {} — “{}”",
+                "quote   {} — {}",
                 source_name(claim),
-                shorten(&quote.text, QUOTE_CHARS)
+                said(quote, QUOTE_CHARS)
             ),
             ClaimBody::Quantity { quantity } => {
                 format!("figure  {} — {}", figure_text(quantity), source_name(claim))
@@ -205,10 +205,10 @@ fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
             let text = |id: &str| {
                 view.claim(id)
                     .and_then(|c| c.quote())
-                    .map(|q| shorten(&q.text, 60))
+                    .map(|q| said(q, 60))
                     .unwrap_or_default()
             };
-            let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
+            let _ = writeln!(out, "    {}: {} / {}", g.speaker, text(a), text(b));
         }
     }
 }

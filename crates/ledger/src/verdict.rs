@@ -193,6 +193,19 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     }
 }
 
+/// One source under two names: the same name, or one that begins the
+/// other ("Borden" and "Borden Inc", "Stone" and "Stone Container Corp":
+/// an article names a company in full, then shortly).
+fn same_source(a: &Observation, b: &Observation) -> bool {
+    let (x, y) = (name_key(&a.source), name_key(&b.source));
+    begins(&x, &y) || begins(&y, &x)
+}
+
+/// `long` is `short` or starts with it as whole words.
+fn begins(long: &str, short: &str) -> bool {
+    long == short || long.starts_with(&format!("{short} "))
+}
+
 /// Two sources speaking for different parties ("Levon" and "Levon
 /// Resources" are one: a name that begins the other's).
 fn two_parties(a: &Observation, b: &Observation) -> bool {
@@ -200,7 +213,6 @@ fn two_parties(a: &Observation, b: &Observation) -> bool {
         return false;
     };
     let (x, y) = (name_key(x), name_key(y));
-    let begins = |long: &str, short: &str| long == short || long.starts_with(&format!("{short} "));
     !(begins(&x, &y) || begins(&y, &x))
 }
 
@@ -256,7 +268,7 @@ fn same_thing(a: &Observation, b: &Observation) -> bool {
 fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
     // One source's own figures neither corroborate nor contradict each
     // other: a later one is an update, two at once count different things.
-    if name_key(&a.source) == name_key(&b.source) || !same_thing(a, b) {
+    if same_source(a, b) || !same_thing(a, b) {
         return Relation::Unrelated;
     }
     if a.lo <= b.hi && b.lo <= a.hi {
@@ -601,6 +613,29 @@ mod tests {
                 ],
                 true,
                 Conflicting,
+            ),
+            (
+                "one company named in full, then shortly, quoted in one article",
+                vec![
+                    obs(
+                        4.0,
+                        4.0,
+                        "Rallo Foods",
+                        Some("Ned Rall"),
+                        "d1",
+                        on("2031-03-09"),
+                    ),
+                    obs(
+                        3.0,
+                        3.0,
+                        "Rallo Foods Inc",
+                        Some("Rallo"),
+                        "d1",
+                        on("2031-03-09"),
+                    ),
+                ],
+                false,
+                SingleSource,
             ),
         ];
         for (name, values, cumulative, want) in cases {

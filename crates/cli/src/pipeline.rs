@@ -1,21 +1,35 @@
-//! The shared path of `analyze` and `demo`: inputs → documents → analysed
-//! documents, reporting each bad input on one line and carrying on.
+//! The shared path of `analyze` and `demo`: inputs → records → documents →
+//! analysed documents, reporting each bad input on one line and carrying
+//! on. Parsing and analysis run on worker pools under the per-document
+//! time limit (see `watchdog`).
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use crosscheck_analyze::{AnalyzedDocument, Analyzer};
-use crosscheck_ingest::{discover, NearDuplicateIndex};
+use crosscheck_ingest::{IngestError, IngestOptions, Input, NearDuplicateIndex, Record};
 use crosscheck_model::Document;
-use rayon::prelude::*;
 
+use crate::console::errln;
 use crate::progress::Progress;
 use crate::read_ahead::{read_ahead, Item};
+use crate::watchdog::{Outcome, Pool};
+
+/// How hard a run may work on one input or document.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub ingest: IngestOptions,
+    /// Longest time to parse, or to analyse, one document.
+    pub document_time: Duration,
+    /// Worker threads.
+    pub workers: usize,
+}
 
 /// What a run over the inputs did.
 pub struct RunStats {
     pub analysed: usize,
-    /// Inputs or records that could not be read.
+    /// Inputs or records that could not be read or analysed.
     pub failures: usize,
     /// Documents skipped because an identical one was seen before.
     pub exact_duplicates: usize,
@@ -28,45 +42,73 @@ const CHUNK: usize = 256;
 /// Reads every input and analyses every document in it that is not among
 /// `prior` (documents already stored), marking near-duplicates of earlier
 /// documents, stored ones included. Reading runs ahead on its own thread
-/// while the pool analyses, so the whole corpus is never held before
-/// analysis starts. Analysed documents go to `sink` chunk by chunk, in
-/// input order.
+/// while the pools parse and analyse, so the whole corpus is never held
+/// before analysis starts. Analysed documents go to `sink` chunk by chunk,
+/// in input order. `failures` are problems found before reading (from
+/// discovering the inputs); they are printed here.
 pub fn run(
-    paths: &[PathBuf],
+    inputs: &[Input],
+    failures: &[IngestError],
     prior: &[Document],
+    limits: &Limits,
     quiet: bool,
     sink: &mut dyn FnMut(Vec<AnalyzedDocument>) -> anyhow::Result<()>,
 ) -> anyhow::Result<RunStats> {
-    let (inputs, errors) = discover(paths);
     let mut stats = RunStats {
         analysed: 0,
-        failures: errors.len(),
+        failures: failures.len(),
         exact_duplicates: 0,
     };
-    for e in &errors {
-        eprintln!("crosscheck: {e}");
+    for e in failures {
+        errln!("crosscheck: {e}");
     }
     let mut duplicates = DuplicateMarker::new(prior);
-    let analyzer = Analyzer::new();
+    let analyzer = Arc::new(Analyzer::new());
+    let mut parsers = Pool::new(limits.workers, limits.document_time, Record::into_document);
+    let mut analysers = Pool::new(
+        limits.workers,
+        limits.document_time,
+        move |doc: Document| analyzer.analyze(doc),
+    );
     let progress = Progress::new(None, "analysing", quiet);
-    read_ahead(&inputs, CHUNK, |item| {
+    let seconds = limits.document_time.as_secs_f64();
+    let report = |name: &str, reason: String| {
+        progress.suspend(|| errln!("crosscheck: {name}: {reason}"));
+    };
+    read_ahead(inputs, &limits.ingest, CHUNK, |item| {
         match item {
-            Item::Documents(chunk) => {
-                let (fresh, dropped) = duplicates.mark(chunk);
+            Item::Records(chunk) => {
+                let names: Vec<String> = chunk.iter().map(|r| r.name().to_string()).collect();
+                let mut documents = Vec::with_capacity(chunk.len());
+                for (name, outcome) in names.iter().zip(parsers.run(chunk)?) {
+                    match outcome {
+                        Outcome::Done(Ok(doc)) => documents.push(doc),
+                        Outcome::Done(Err(e)) => report(&e.source_name, e.reason),
+                        Outcome::Panicked(m) => report(name, internal_error("reading", &m)),
+                        Outcome::TimedOut => report(name, too_slow("reading", seconds)),
+                    }
+                }
+                stats.failures += names.len() - documents.len();
+                let (fresh, dropped) = duplicates.mark(documents);
                 stats.exact_duplicates += dropped;
-                stats.analysed += fresh.len();
-                let done = fresh
-                    .into_par_iter()
-                    .map(|doc| {
-                        let a = analyzer.analyze(doc);
-                        progress.inc();
-                        a
-                    })
-                    .collect();
+                let names: Vec<String> = fresh.iter().map(|d| d.source.clone()).collect();
+                let mut done = Vec::with_capacity(fresh.len());
+                for (name, outcome) in names.iter().zip(analysers.run(fresh)?) {
+                    match outcome {
+                        Outcome::Done(analysed) => {
+                            progress.inc();
+                            done.push(analysed);
+                        }
+                        Outcome::Panicked(m) => report(name, internal_error("analysing", &m)),
+                        Outcome::TimedOut => report(name, too_slow("analysing", seconds)),
+                    }
+                }
+                stats.failures += names.len() - done.len();
+                stats.analysed += done.len();
                 sink(done)?;
             }
             Item::Failed(e) => {
-                progress.suspend(|| eprintln!("crosscheck: {e}"));
+                report(&e.source_name, e.reason);
                 stats.failures += 1;
             }
             Item::Finished(_) => {}
@@ -75,6 +117,14 @@ pub fn run(
     })?;
     progress.finish();
     Ok(stats)
+}
+
+fn internal_error(doing: &str, message: &str) -> String {
+    format!("internal error while {doing} this document ({message}); skipped, please report it")
+}
+
+fn too_slow(doing: &str, seconds: f64) -> String {
+    format!("{doing} it took longer than the {seconds}-second limit for one document (--doc-timeout); skipped")
 }
 
 /// Drops exact repeats (same content id) and marks near-duplicates of an

@@ -3,17 +3,19 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::console::{out, outln};
+
 pub fn run(name: Option<&str>, shared: Option<PathBuf>) -> Result<ExitCode> {
     let Some(name) = name else {
-        println!("Evaluations (crosscheck eval NAME):");
+        outln!("Evaluations (crosscheck eval NAME):")?;
         for (name, what) in crosscheck_eval::EVALUATIONS {
-            println!("  {name:<20} {what}");
+            outln!("  {name:<20} {what}")?;
         }
         return Ok(ExitCode::SUCCESS);
     };
     let shared = shared.unwrap_or_else(default_shared);
     let report = crosscheck_eval::run(name, &shared)?;
-    print!("{report}");
+    out(&report.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_facts::{HedgeDetector, QuantityExtractor, StanceExtractor};
-use crosscheck_model::{Claim, ClaimTime, Document, TimexType};
+use crosscheck_model::{Claim, ClaimTime, Document, TimeExpression, TimexType};
 use crosscheck_ner::EntityRecognizer;
 use crosscheck_text::SentenceSplitter;
 use crosscheck_time::{estimate_publication_date, TimeNormalizer};
@@ -155,8 +155,9 @@ impl Analyzer {
         lap(&mut times.stances);
         claims.extend(quantities);
         claims.extend(stances);
+        let sentence_times = first_time_per_sentence(&doc);
         for claim in &mut claims {
-            self.qualify(&doc, claim);
+            self.qualify(claim, &sentence_times);
         }
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         lap(&mut times.qualify);
@@ -170,26 +171,56 @@ impl Analyzer {
     /// the extractor left them unset. Only dates and times qualify a claim:
     /// a duration ("six months after") or a rate ("per year") does not say
     /// when it was made.
-    fn qualify(&self, doc: &Document, claim: &mut Claim) {
+    fn qualify(&self, claim: &mut Claim, sentence_times: &[Option<&TimeExpression>]) {
         if claim.hedges.is_empty() {
             claim.hedges = self.hedges.hedges(&claim.sentence);
         }
         claim.hedged |= !claim.hedges.is_empty();
         if claim.time.is_none() {
-            if let Some(sentence) = doc.sentences.get(claim.sentence_index) {
-                claim.time = doc
-                    .time_expressions
-                    .iter()
-                    .find(|t| {
-                        matches!(t.kind, TimexType::Date | TimexType::Time)
-                            && t.span.start >= sentence.range.start
-                            && t.span.end <= sentence.range.end
-                    })
-                    .map(|t| ClaimTime {
-                        text: t.text.clone(),
-                        value: t.value.clone(),
-                    });
+            claim.time = sentence_times
+                .get(claim.sentence_index)
+                .copied()
+                .flatten()
+                .map(|t| ClaimTime {
+                    text: t.text.clone(),
+                    value: t.value.clone(),
+                });
+        }
+    }
+}
+
+/// For each sentence, its first date or time expression (in the order the
+/// normalizer found them) lying inside it: found once per document rather
+/// than by a scan per claim, which made long documents quadratic.
+fn first_time_per_sentence(doc: &Document) -> Vec<Option<&TimeExpression>> {
+    let mut first: Vec<Option<&TimeExpression>> = vec![None; doc.sentences.len()];
+    let sorted = doc
+        .sentences
+        .windows(2)
+        .all(|w| w[0].range.end <= w[1].range.start);
+    for t in &doc.time_expressions {
+        if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let inside = |s: &crosscheck_model::Sentence| {
+            t.span.start >= s.range.start && t.span.end <= s.range.end
+        };
+        if sorted {
+            // Sentences do not overlap: only the first one ending at or
+            // after the expression's end can hold it.
+            let i = doc.sentences.partition_point(|s| s.range.end < t.span.end);
+            if doc.sentences.get(i).is_some_and(inside) {
+                if let Some(slot) = first.get_mut(i) {
+                    slot.get_or_insert(t);
+                }
+            }
+        } else {
+            for (slot, s) in first.iter_mut().zip(&doc.sentences) {
+                if inside(s) {
+                    slot.get_or_insert(t);
+                }
             }
         }
     }
+    first
 }

@@ -40,6 +40,7 @@
 mod attribute;
 mod extract;
 mod lexicon;
+mod mentions;
 mod paragraphs;
 pub mod quotes;
 mod resolve;

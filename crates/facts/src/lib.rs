@@ -29,6 +29,7 @@ mod claimant;
 mod event;
 mod hedge;
 pub mod lexicon;
+mod lookup;
 pub mod numbers;
 mod phrase;
 mod quantity;

@@ -17,5 +17,15 @@ mod abbreviations;
 mod sentences;
 mod tokens;
 
-pub use sentences::SentenceSplitter;
+pub use sentences::{SentenceSplitter, MAX_SENTENCE_BYTES};
+
+/// Most claims of one kind (figures, stances) an extractor keeps from one
+/// sentence; the rest are dropped. Real news has a handful; a hostile
+/// "5% 5% 5% ..." has hundreds in every sentence.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
+
+/// Most claims of one kind an extractor keeps from one document: with
+/// [`MAX_SENTENCE_BYTES`] and [`MAX_CLAIMS_PER_SENTENCE`], this bounds the
+/// memory a document of numbers can take.
+pub const MAX_CLAIMS_PER_DOCUMENT: usize = 10_000;
 pub use tokens::{tokenize, Token, TokenKind};

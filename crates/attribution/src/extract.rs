@@ -2,6 +2,7 @@
 //! paragraph, with sources resolved as the text introduces them.
 
 use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Quote, Source, SourceKind, Span};
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
@@ -900,8 +901,13 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     let text = doc.text.as_str();
     drafts.sort_by_key(|d| (d.start, d.quote_start));
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
-    let mut out = Vec::with_capacity(drafts.len());
+    let mut out = Vec::with_capacity(drafts.len().min(MAX_CLAIMS_PER_DOCUMENT));
+    // Claims kept from the sentence met last (drafts come in text order).
+    let mut in_sentence = (usize::MAX, 0usize);
     for d in drafts.drain(..) {
+        if out.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
+        }
         let (Some(span), Some(qspan)) = (
             Span::of(text, d.start, d.end),
             Span::of(text, d.quote_start, d.quote_end),
@@ -909,6 +915,14 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             continue;
         };
         let (sentence_index, sentence) = sentence_of(doc, d.start, d.end);
+        if in_sentence.0 == sentence_index {
+            in_sentence.1 += 1;
+            if in_sentence.1 > MAX_CLAIMS_PER_SENTENCE {
+                continue;
+            }
+        } else {
+            in_sentence = (sentence_index, 1);
+        }
         out.push(Claim {
             id: format!("{}:quote:{}", doc.id, out.len()),
             doc: doc.id.clone(),

@@ -3,13 +3,14 @@
 //! on. Parsing and analysis run on worker pools under the per-document
 //! time limit (see `watchdog`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
 use crosscheck_analyze::{AnalyzedDocument, Analyzer};
 use crosscheck_ingest::{IngestError, IngestOptions, Input, NearDuplicateIndex, Record};
-use crosscheck_model::Document;
+use crosscheck_model::{ClaimKind, Document};
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::console::errln;
 use crate::progress::Progress;
@@ -97,6 +98,9 @@ pub fn run(
                     match outcome {
                         Outcome::Done(analysed) => {
                             progress.inc();
+                            for note in cap_notes(&analysed) {
+                                report(name, note);
+                            }
                             done.push(analysed);
                         }
                         Outcome::Panicked(m) => report(name, internal_error("analysing", &m)),
@@ -117,6 +121,41 @@ pub fn run(
     })?;
     progress.finish();
     Ok(stats)
+}
+
+/// Says where a document reached a per-sentence or per-document claim
+/// limit (claims past it were dropped), once per kind.
+fn cap_notes(analysed: &AnalyzedDocument) -> Vec<String> {
+    let mut counts: HashMap<(ClaimKind, usize), usize> = HashMap::new();
+    let mut totals: HashMap<ClaimKind, usize> = HashMap::new();
+    for c in &analysed.claims {
+        *counts.entry((c.kind, c.sentence_index)).or_default() += 1;
+        *totals.entry(c.kind).or_default() += 1;
+    }
+    let mut notes = Vec::new();
+    let mut kinds: Vec<ClaimKind> = totals.keys().copied().collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    for kind in kinds {
+        let name = format!("{kind:?}").to_lowercase();
+        if totals
+            .get(&kind)
+            .is_some_and(|&n| n >= MAX_CLAIMS_PER_DOCUMENT)
+        {
+            notes.push(format!(
+                "note: {MAX_CLAIMS_PER_DOCUMENT} {name} claims, the most kept from one document; any more were dropped"
+            ));
+        } else if let Some(((_, sentence), _)) = counts
+            .iter()
+            .filter(|((k, _), &n)| *k == kind && n >= MAX_CLAIMS_PER_SENTENCE)
+            .min_by_key(|((_, s), _)| *s)
+        {
+            notes.push(format!(
+                "note: sentence {} has {MAX_CLAIMS_PER_SENTENCE} {name} claims, the most kept from one sentence; any more were dropped",
+                sentence + 1
+            ));
+        }
+    }
+    notes
 }
 
 fn internal_error(doing: &str, message: &str) -> String {

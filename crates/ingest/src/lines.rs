@@ -82,6 +82,9 @@ pub struct Pushback<R> {
     /// Bytes consumed from the start of the stream (taken-back bytes
     /// subtracted).
     consumed: u64,
+    /// An error met while peeking, given to the reader after the bytes
+    /// before it.
+    pending: Option<io::Error>,
 }
 
 impl<R: BufRead> Pushback<R> {
@@ -93,6 +96,7 @@ impl<R: BufRead> Pushback<R> {
             recording: None,
             record_cap: 0,
             consumed: 0,
+            pending: None,
         }
     }
 
@@ -109,12 +113,19 @@ impl<R: BufRead> Pushback<R> {
     }
 
     /// Reads up to `n` bytes and puts them back: fewer at the end of the
-    /// stream.
+    /// stream, or before an error (which the next read past them gets).
     pub fn peek(&mut self, n: usize) -> io::Result<Vec<u8>> {
         let mut out = Vec::with_capacity(n);
-        (&mut *self).take(n as u64).read_to_end(&mut out)?;
+        let result = (&mut *self).take(n as u64).read_to_end(&mut out);
         self.unread(&out);
-        Ok(out)
+        match result {
+            Ok(_) => Ok(out),
+            Err(e) if out.is_empty() => Err(e),
+            Err(e) => {
+                self.pending = Some(e);
+                Ok(out)
+            }
+        }
     }
 
     /// Starts keeping every consumed byte, up to `cap` bytes (past it the
@@ -175,6 +186,9 @@ impl<R: BufRead> BufRead for Pushback<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.front_pos < self.front.len() {
             return Ok(self.front.get(self.front_pos..).unwrap_or_default());
+        }
+        if let Some(e) = self.pending.take() {
+            return Err(e);
         }
         self.inner.fill_buf()
     }

@@ -86,11 +86,12 @@ impl Store {
             match Store::read_only_with(path, flags, path) {
                 // A WAL store whose shared-memory file is gone (closed
                 // cleanly) cannot be read where that file cannot be
-                // created: read the file as it is, which is safe because
-                // nobody can be writing there either (a busy store is
-                // being written: wait for it instead).
+                // created (a directory the user may not write, a full
+                // disk): read the file as it is. That is safe when no
+                // write-ahead log holds commits not yet in the file; a busy
+                // store is being written: wait for it instead.
                 Err(first @ (StoreError::Open { .. } | StoreError::Sqlite { .. }))
-                    if !first.is_busy() && cannot_write_beside(path) =>
+                    if !first.is_busy() && !has_pending_log(path) =>
                 {
                     let uri = immutable_uri(path);
                     Store::read_only_with(path, flags | OpenFlags::SQLITE_OPEN_URI, Path::new(&uri))
@@ -506,14 +507,12 @@ fn retry_while_busy(
     }
 }
 
-/// Whether this process cannot create files beside `path` (SQLite's
-/// shared-memory file).
-fn cannot_write_beside(path: &Path) -> bool {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::tempfile_in(dir).is_err()
+/// Whether a non-empty write-ahead log lies beside the store: commits an
+/// immutable read would miss.
+fn has_pending_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
 }
 
 /// An SQLite URI opening `path` as immutable (no locks, no shared memory).

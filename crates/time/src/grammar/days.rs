@@ -10,6 +10,12 @@ use crate::calendar::{
 };
 use crate::scan::Kind;
 
+/// `Some` when day `d` of month `m` exists in year `y` (in some year, a
+/// leap one, when the year is not known): "February 31" is no date.
+fn possible_day(y: Option<i32>, m: u32, d: u32) -> Option<()> {
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).map(|_| ())
+}
+
 impl Matcher<'_> {
     /// "1998-02-13", "02/13/1998".
     pub(super) fn numeric_date(&self, i: usize) -> Option<Core> {
@@ -41,6 +47,7 @@ impl Matcher<'_> {
         if let Some((d, k)) = self.day_at(j) {
             let after_comma = if self.is(k, ",") { k + 1 } else { k };
             if let Some((y, end)) = self.year_at(after_comma) {
+                possible_day(Some(y), m, d)?;
                 return Some(Core::new(
                     end,
                     day_value(Some(y), m, d),
@@ -51,7 +58,9 @@ impl Matcher<'_> {
             if self.is(k, ":") || self.is(k, "%") {
                 return None;
             }
+            possible_day(None, m, d)?;
             let y = self.year_for(m, Some(d), i, k);
+            possible_day(y, m, d)?;
             return Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true));
         }
         let after_comma = if self.is(j, ",") { j + 1 } else { j };
@@ -91,6 +100,7 @@ impl Matcher<'_> {
         let (m, k) = self.month_at(j)?;
         let after_comma = if self.is(k, ",") { k + 1 } else { k };
         if let Some((y, end)) = self.year_at(after_comma) {
+            possible_day(Some(y), m, d)?;
             return Some(Core::new(
                 end,
                 day_value(Some(y), m, d),
@@ -98,7 +108,9 @@ impl Matcher<'_> {
                 "day",
             ));
         }
+        possible_day(None, m, d)?;
         let y = self.year_for(m, Some(d), i, k);
+        possible_day(y, m, d)?;
         Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true))
     }
 

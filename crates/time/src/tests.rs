@@ -523,13 +523,18 @@ fn impossible_days_are_no_dates() {
     ] {
         let got = found(text, anchor());
         assert!(
-            got.iter().all(|(_, value, _)| !value.ends_with("-31") && !value.ends_with("-29")),
+            got.iter()
+                .all(|(_, value, _)| !value.ends_with("-31") && !value.ends_with("-29")),
             "{text}: {got:?}"
         );
     }
     // A real leap day stays.
     assert_eq!(
         found("The council met on February 29, 2024.", anchor()),
-        vec![("February 29, 2024".to_string(), "2024-02-29".to_string(), Date)]
+        vec![(
+            "February 29, 2024".to_string(),
+            "2024-02-29".to_string(),
+            Date
+        )]
     );
 }

@@ -102,7 +102,10 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(report_panic));
     output::remove_temporaries_on_signals();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(e),
+    };
     let settings = match settings(&cli) {
         Ok(s) => s,
         Err(e) => {
@@ -122,6 +125,35 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             errln!("crosscheck: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Help and version go to standard output (a failure to write them is an
+/// error like any other); usage errors to standard error with status 2.
+fn usage(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let shown = console::out(&e.render().to_string());
+            let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            };
+            match shown {
+                Ok(()) => ExitCode::from(code),
+                Err(err) => {
+                    errln!("crosscheck: {err:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        _ => {
+            errln!("{}", e.render().to_string().trim_end());
             ExitCode::from(2)
         }
     }

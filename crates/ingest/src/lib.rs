@@ -288,8 +288,10 @@ fn read_stream(
         }
     };
     // A WARC file holds binary payloads (images, gzip bodies) next to the
-    // pages: its records are judged one by one.
-    if format != Format::Warc && encoding_rs::Encoding::for_bom(&prefix).is_none() {
+    // pages, and a damaged JSONL line does not make the others binary:
+    // their records are judged one by one.
+    let by_record = matches!(format, Format::Warc | Format::Jsonl);
+    if !by_record && encoding_rs::Encoding::for_bom(&prefix).is_none() {
         if let Some(at) = decode::looks_binary(&prefix) {
             emit(Err(IngestError::new(
                 name,

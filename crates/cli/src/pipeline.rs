@@ -10,7 +10,7 @@ use std::time::Duration;
 use crosscheck_analyze::{AnalyzedDocument, Analyzer};
 use crosscheck_ingest::{IngestError, IngestOptions, Input, NearDuplicateIndex, Record};
 use crosscheck_model::{ClaimKind, Document};
-use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE, MAX_SENTENCE_BYTES};
 
 use crate::console::errln;
 use crate::progress::Progress;
@@ -123,8 +123,9 @@ pub fn run(
     Ok(stats)
 }
 
-/// Says where a document reached a per-sentence or per-document claim
-/// limit (claims past it were dropped), once per kind.
+/// Says where a document reached the sentence length limit, or a
+/// per-sentence or per-document claim limit (claims past it were dropped,
+/// said once per kind).
 fn cap_notes(analysed: &AnalyzedDocument) -> Vec<String> {
     let mut counts: HashMap<(ClaimKind, usize), usize> = HashMap::new();
     let mut totals: HashMap<ClaimKind, usize> = HashMap::new();
@@ -133,6 +134,19 @@ fn cap_notes(analysed: &AnalyzedDocument) -> Vec<String> {
         *totals.entry(c.kind).or_default() += 1;
     }
     let mut notes = Vec::new();
+    // A piece of a cut sentence fills the limit nearly to the end and does
+    // not end a sentence; natural sentences stay far below it.
+    let doc = &analysed.document;
+    let cut = doc.sentences.iter().position(|s| {
+        let text = doc.text.get(s.range.start..s.range.end).unwrap_or_default();
+        text.len() > MAX_SENTENCE_BYTES - 100 && !text.ends_with(['.', '?', '!', '"', '\u{201d}'])
+    });
+    if let Some(i) = cut {
+        notes.push(format!(
+            "note: sentence {} runs past {MAX_SENTENCE_BYTES} bytes without an end; it was cut into pieces of at most that size",
+            i + 1
+        ));
+    }
     let mut kinds: Vec<ClaimKind> = totals.keys().copied().collect();
     kinds.sort_by_key(|k| format!("{k:?}"));
     for kind in kinds {

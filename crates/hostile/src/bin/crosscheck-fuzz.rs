@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! crosscheck-fuzz [--target NAME|all] [--seconds N] [--seed N] [--shared DIR] [--out DIR]
+//! crosscheck-fuzz --write-corpus DIR [--shared DIR]    # seeds for `cargo fuzz`, one folder per target
 //! ```
 //!
 //! Each target runs for `--seconds` (default 10) from the invented seeds
@@ -22,6 +23,7 @@ fn main() -> std::process::ExitCode {
     let mut seed = 1u64;
     let mut shared: Option<PathBuf> = None;
     let mut out = std::env::temp_dir().join("crosscheck-fuzz-findings");
+    let mut write_corpus: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_default();
@@ -31,6 +33,7 @@ fn main() -> std::process::ExitCode {
             "--seed" => seed = value().parse().unwrap_or(seed),
             "--shared" => shared = Some(PathBuf::from(value())),
             "--out" => out = PathBuf::from(value()),
+            "--write-corpus" => write_corpus = Some(PathBuf::from(value())),
             "--list" => {
                 for t in TARGETS {
                     println!("{:<10} {}", t.name, t.what);
@@ -54,6 +57,22 @@ fn main() -> std::process::ExitCode {
         })
         .collect();
     let extra: Vec<&Path> = extra.iter().map(PathBuf::as_path).collect();
+    if let Some(dir) = write_corpus {
+        for t in TARGETS {
+            let folder = dir.join(t.name.replace('-', "_"));
+            if std::fs::create_dir_all(&folder).is_err() {
+                eprintln!("crosscheck-fuzz: cannot create {}", folder.display());
+                return std::process::ExitCode::from(2);
+            }
+            for (i, seed) in seeds_for(t, &extra, 40).iter().enumerate() {
+                if std::fs::write(folder.join(format!("seed-{i:03}")), seed).is_err() {
+                    eprintln!("crosscheck-fuzz: cannot write in {}", folder.display());
+                    return std::process::ExitCode::from(2);
+                }
+            }
+        }
+        return std::process::ExitCode::SUCCESS;
+    }
     let settings = Settings {
         budget: Duration::from_secs_f64(seconds),
         seed,

@@ -258,7 +258,7 @@ fn fifos_never_block() {
         b"The ferry strike ended on Friday, the union said.\n",
     );
     // Found in a directory: reported, not opened.
-    let (inputs, errors) = discover(&[dir.clone()]);
+    let (inputs, errors) = discover(std::slice::from_ref(&dir));
     assert_eq!(inputs, vec![Input::Path(dir.join("story.txt"))]);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].reason.contains("FIFO"), "{}", errors[0]);

@@ -17,6 +17,23 @@ use std::time::Duration;
 use crosscheck_hostile::fuzz::{run, seeds_for, Settings};
 use crosscheck_hostile::targets::TARGETS;
 
+/// User and system CPU time of this process so far, from `/proc` (Linux
+/// reports it in units of 1/100 s); 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line; the state (field
+    // 3) is the first here.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn main() -> std::process::ExitCode {
     let mut target = "all".to_string();
     let mut seconds = 10.0f64;
@@ -113,8 +130,9 @@ fn main() -> std::process::ExitCode {
         bad += report.crashes.len() + report.hangs.len();
     }
     println!(
-        "total: {total_execs} executions in {:.2} CPU-hours; findings saved under {}",
+        "total: {total_execs} executions in {:.2} hours ({:.3} CPU-hours of this process); findings saved under {}",
         total_secs / 3600.0,
+        cpu_seconds() / 3600.0,
         out.display()
     );
     if bad > 0 {

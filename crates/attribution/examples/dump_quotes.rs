@@ -25,8 +25,7 @@ fn main() {
     let mut out = stdout.lock();
     for c in QuoteExtractor::new().extract(&doc) {
         let (direct, quote) = c
-            .quote
-            .as_ref()
+            .quote()
             .map_or((false, ""), |q| (q.direct, q.text.as_str()));
         let written = writeln!(
             out,

@@ -43,7 +43,7 @@ fn main() {
         bytes += text.len();
         claims += found.len();
         for c in &found {
-            let q = c.quote.as_ref();
+            let q = c.quote();
             direct += usize::from(q.is_some_and(|q| q.direct));
             let ok = c.span.is_valid_in(text)
                 && q.is_some_and(|q| q.span.is_valid_in(text))

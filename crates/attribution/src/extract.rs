@@ -1,7 +1,7 @@
 //! The document walk: quotes and reported statements, paragraph by
 //! paragraph, with sources resolved as the text introduces them.
 
-use crosscheck_model::{Claim, ClaimKind, Document, EntityType, Quote, Source, SourceKind, Span};
+use crosscheck_model::{Claim, ClaimBody, Document, EntityType, Quote, Source, SourceKind, Span};
 use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::attribute::{
@@ -914,20 +914,25 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
         ) else {
             continue;
         };
-        let (sentence_index, sentence) = sentence_of(doc, d.start, d.end);
-        if in_sentence.0 == sentence_index {
+        let sentence = first_sentence(doc, d.start);
+        if in_sentence.0 == sentence {
             in_sentence.1 += 1;
             if in_sentence.1 > MAX_CLAIMS_PER_SENTENCE {
                 continue;
             }
         } else {
-            in_sentence = (sentence_index, 1);
+            in_sentence = (sentence, 1);
         }
         out.push(Claim {
             id: format!("{}:quote:{}", doc.id, out.len()),
             doc: doc.id.clone(),
-            kind: ClaimKind::Quote,
-            sentence_index,
+            body: ClaimBody::Quote {
+                quote: Quote {
+                    text: qspan.text.clone(),
+                    direct: d.direct,
+                    span: qspan,
+                },
+            },
             sentence,
             span,
             source: d.source,
@@ -936,41 +941,18 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             hedged: false,
             hedges: Vec::new(),
             time: None,
-            quote: Some(Quote {
-                text: qspan.text.clone(),
-                direct: d.direct,
-                span: qspan,
-            }),
-            quantity: None,
-            stance: None,
         });
     }
     let _ = &LEXICON;
     out
 }
 
-/// Index and text of the sentences covering `[start, end)`.
-fn sentence_of(doc: &Document, start: usize, end: usize) -> (usize, String) {
-    let first = doc.sentences.partition_point(|s| s.range.end <= start);
-    let mut last = first;
-    while doc
-        .sentences
-        .get(last + 1)
-        .is_some_and(|s| s.range.start < end)
-    {
-        last += 1;
-    }
-    match (doc.sentences.get(first), doc.sentences.get(last)) {
-        (Some(f), Some(l)) if f.range.start <= end => {
-            let s = f.range.start.min(start);
-            let e = l.range.end.max(end);
-            (first, doc.text.get(s..e).unwrap_or("").to_string())
-        }
-        _ => (
-            first.min(doc.sentences.len().saturating_sub(1)),
-            doc.text.get(start..end).unwrap_or("").to_string(),
-        ),
-    }
+/// Index of the sentence that `start` lies in (the last one when it lies
+/// past them all).
+fn first_sentence(doc: &Document, start: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.range.end <= start)
+        .min(doc.sentences.len().saturating_sub(1))
 }
 
 #[cfg(test)]

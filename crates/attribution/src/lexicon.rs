@@ -1,7 +1,10 @@
-//! Word lists the extractor consults, loaded once from `data/*.txt`.
+//! Word lists the extractor consults, loaded once from `data/*.txt` and the
+//! shared lists of `crosscheck-lexicon` (speech verbs, pronouns, titles).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crosscheck_lexicon::shared::{pronouns, speech_verbs, titles, PronounUse, SpeechUse, TitleUse};
 
 /// A speech cue as a sequence of lower-cased words.
 #[derive(Debug, Clone)]
@@ -68,9 +71,7 @@ pub enum FunctionClass {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crosscheck_lexicon::lines(data)
 }
 
 fn words_lower(phrase: &str) -> Vec<String> {
@@ -89,30 +90,10 @@ pub fn norm(word: &str) -> String {
         .collect()
 }
 
-/// FNV-1a: the lexicon keys are short words, for which SipHash's
-/// flood resistance buys nothing and costs a fifth of the run time.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastBuild = std::hash::BuildHasherDefault<Fnv>;
+/// The lexicon tables' hasher: the one fast hasher of `crosscheck-lexicon`
+/// (the keys are short words, for which SipHash's flood resistance buys
+/// nothing and costs a fifth of the run time).
+type FastBuild = crosscheck_lexicon::FxBuildHasher;
 type Map<K, V> = HashMap<K, V, FastBuild>;
 type HashedSet<T> = HashSet<T, FastBuild>;
 
@@ -349,11 +330,9 @@ impl Phrases {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut cues: Map<String, Vec<Cue>> = Map::default();
-        for line in lines(include_str!("../data/speech_verbs.txt")) {
-            let (phrase, reported) = match line.strip_suffix("|r") {
-                Some(p) => (p, true),
-                None => (line, false),
-            };
+        let reported_cues: HashedSet<&str> = speech_verbs(SpeechUse::Reported).collect();
+        for phrase in speech_verbs(SpeechUse::Quote) {
+            let reported = reported_cues.contains(phrase);
             let words = words_lower(phrase);
             if let Some(first) = words.first() {
                 cues.entry(first.clone())
@@ -365,13 +344,8 @@ impl Lexicon {
             list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         }
         let cues = cues.into_iter().collect();
-        let pronouns = lines(include_str!("../data/pronouns.txt"))
-            .filter_map(|l| {
-                let mut parts = l.split_whitespace();
-                let word = parts.next()?;
-                let gender = parts.next()?.chars().next()?;
-                Some((word.to_string(), gender))
-            })
+        let pronouns = pronouns(PronounUse::Speaker)
+            .map(|(word, gender)| (word.to_string(), gender))
             .collect();
         let channels = Phrases::new(
             lines(include_str!("../data/channels.txt"))
@@ -396,9 +370,7 @@ impl Lexicon {
                     .map(words_lower)
                     .collect(),
             ),
-            titles: lines(include_str!("../data/titles.txt"))
-                .map(str::to_string)
-                .collect(),
+            titles: titles(TitleUse::Role).map(str::to_string).collect(),
             channels,
             female: lines(include_str!("../data/female_names.txt"))
                 .map(str::to_string)

@@ -42,6 +42,8 @@ mod extract;
 mod lexicon;
 mod mentions;
 mod paragraphs;
+// Quote-mark pairing, reached by the seed tests; not an API.
+#[doc(hidden)]
 pub mod quotes;
 mod resolve;
 mod speaker;
@@ -55,10 +57,12 @@ use crosscheck_model::{Claim, Document};
 pub struct QuoteExtractor {}
 
 impl QuoteExtractor {
+    /// The extractor (its lexicon is shared and loaded once).
     pub fn new() -> QuoteExtractor {
         QuoteExtractor {}
     }
 
+    /// The quote claims of `doc`.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         extract::extract(doc)
     }

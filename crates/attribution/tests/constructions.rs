@@ -15,7 +15,7 @@ fn claims(text: &str) -> Vec<Claim> {
     let out = QuoteExtractor::new().extract(&doc);
     for c in &out {
         assert!(c.span.is_valid_in(text), "claim span: {c:?}");
-        let q = c.quote.as_ref().expect("quote claims carry a quote");
+        let q = c.quote().expect("quote claims carry a quote");
         assert!(q.span.is_valid_in(text), "quote span: {c:?}");
         if let Some(s) = &c.source.span {
             assert!(s.is_valid_in(text), "source span: {c:?}");
@@ -60,17 +60,17 @@ fn check(text: &str, wants: &[Want]) {
     for want in wants {
         let Some(c) = got
             .iter()
-            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == want.quote))
+            .find(|c| c.quote().is_some_and(|q| q.text == want.quote))
         else {
             panic!(
                 "no claim with quote {:?} in {text:?}; got {:#?}",
                 want.quote,
                 got.iter()
-                    .map(|c| c.quote.as_ref().map(|q| q.text.clone()))
+                    .map(|c| c.quote().map(|q| q.text.clone()))
                     .collect::<Vec<_>>()
             );
         };
-        let q = c.quote.as_ref().expect("quote");
+        let q = c.quote().expect("quote");
         assert_eq!(q.direct, want.direct, "direct for {:?}", want.quote);
         assert_eq!(
             c.source.name.as_deref(),
@@ -369,9 +369,7 @@ fn ids_and_fields() {
     assert!(got
         .iter()
         .all(|c| !c.hedged && c.hedges.is_empty() && c.time.is_none()));
-    assert!(got
-        .iter()
-        .all(|c| c.quantity.is_none() && c.stance.is_none()));
+    assert!(got.iter().all(|c| c.quote().is_some()));
     assert_eq!(
         got[0].source.span.as_ref().map(|s| s.text.as_str()),
         Some("Mayor Lu Tam")
@@ -563,7 +561,7 @@ fn bare_titles_resolve_forward() {
         let got = claims(text);
         let claim = got
             .iter()
-            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == *quote))
+            .find(|c| c.quote().is_some_and(|q| q.text == *quote))
             .unwrap_or_else(|| panic!("no claim quoting {quote:?}: {got:#?}"));
         assert_eq!(claim.source.name.as_deref(), Some(*name), "{text}");
         assert_eq!(claim.source.kind, *kind, "{text}");

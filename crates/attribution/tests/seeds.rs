@@ -2,27 +2,12 @@
 //! or dangling titles, unnamed sources recognised. Reads
 //! `../shared/corpus/seeds` at run time.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crosscheck_attribution::quotes::find_quotes;
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::{Claim, Document, SourceKind};
 use crosscheck_text::SentenceSplitter;
-
-fn seeds_dir() -> Option<PathBuf> {
-    let shared = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("corpus/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("seed articles missing at {}", dir.display());
-    }
-    eprintln!("SKIPPED: seed articles not found at {}", dir.display());
-    None
-}
 
 fn analyse(path: &Path) -> (Document, Vec<Claim>) {
     let text = std::fs::read_to_string(path).unwrap_or_default();
@@ -40,18 +25,17 @@ fn analyse(path: &Path) -> (Document, Vec<Claim>) {
 }
 
 fn seeds() -> Vec<(Document, Vec<Claim>)> {
-    let Some(dir) = seeds_dir() else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    paths.sort();
-    paths.iter().map(|p| analyse(p)).collect()
+    crosscheck_testkit::seed_files()
+        .iter()
+        .map(|p| analyse(p))
+        .collect()
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn every_real_quote_is_covered_with_a_source() {
     for (doc, claims) in seeds() {
         for q in find_quotes(&doc.text) {
@@ -60,7 +44,7 @@ fn every_real_quote_is_covered_with_a_source() {
                 continue;
             }
             let claim = claims.iter().find(|c| {
-                c.quote.as_ref().is_some_and(|qt| {
+                c.quote().is_some_and(|qt| {
                     qt.direct && qt.span.start >= q.inner_start && qt.span.end <= q.inner_end
                 })
             });
@@ -78,12 +62,16 @@ fn every_real_quote_is_covered_with_a_source() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn spans_are_exact_and_sources_well_formed() {
     let pronouns = ["he", "she", "they", "it", "we", "i", "his", "her"];
     for (doc, claims) in seeds() {
         for c in &claims {
             assert!(c.span.is_valid_in(&doc.text), "{}", c.id);
-            let q = c.quote.as_ref().expect("quote claims carry a quote");
+            let q = c.quote().expect("quote claims carry a quote");
             assert!(q.span.is_valid_in(&doc.text), "{}", c.id);
             assert_eq!(q.text, q.span.text);
             if let Some(s) = &c.source.span {
@@ -107,6 +95,10 @@ fn spans_are_exact_and_sources_well_formed() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn unnamed_sources_are_recognised() {
     let all = seeds();
     if all.is_empty() {
@@ -115,9 +107,7 @@ fn unnamed_sources_are_recognised() {
     let anonymous: std::collections::BTreeSet<String> = all
         .iter()
         .flat_map(|(_, claims)| claims.iter())
-        .filter(|c| {
-            c.source.kind == SourceKind::Anonymous && c.quote.as_ref().is_some_and(|q| q.direct)
-        })
+        .filter(|c| c.source.kind == SourceKind::Anonymous && c.quote().is_some_and(|q| q.direct))
         .filter_map(|c| c.source.name.clone())
         .collect();
     assert!(

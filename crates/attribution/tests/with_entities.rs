@@ -96,7 +96,7 @@ fn mentions_name_and_type_the_source() {
         let claims = QuoteExtractor::new().extract(&doc);
         let claim = claims
             .iter()
-            .find(|c| c.quote.as_ref().is_some_and(|q| q.text == *quote))
+            .find(|c| c.quote().is_some_and(|q| q.text == *quote))
             .unwrap_or_else(|| panic!("no claim quoting {quote:?} in {claims:#?}"));
         assert_eq!(claim.source.name.as_deref(), Some(*name), "{text}");
         assert_eq!(claim.source.kind, *kind, "{text}");

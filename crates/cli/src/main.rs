@@ -33,8 +33,7 @@ crosscheck demo                                  run everything on the built-in 
 crosscheck analyze articles/ -o ledger.json      analyse a directory, write the ledger\n  \
 crosscheck analyze new/*.html --db story.db      add articles to a local store\n  \
 crosscheck documents --db story.db               list what the store holds\n  \
-crosscheck report --db story.db --html story.html\n  \
-crosscheck eval golden-rules                     measure on a public gold set"
+crosscheck report --db story.db --html story.html"
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -61,7 +60,9 @@ struct Cli {
 
 /// Options every command sees.
 pub struct Settings {
+    /// No progress bars or summaries (`--quiet`).
     pub quiet: bool,
+    /// Caps on input, memory and time.
     pub limits: Limits,
 }
 
@@ -87,14 +88,6 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
     },
     /// Write Markdown, HTML or CSV reports from a ledger file or a store.
     Report(commands::report::Args),
-    /// Measure crosscheck on a public gold dataset.
-    Eval {
-        /// Which evaluation (run without a name to list them).
-        name: Option<String>,
-        /// The shared data folder (holding data/ and corpus/).
-        #[arg(long, value_name = "DIR")]
-        shared: Option<PathBuf>,
-    },
     /// Throughput and memory benchmark on a corpus built from ../shared.
     Bench(commands::bench::Args),
 }
@@ -118,7 +111,6 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(&args, &settings),
         Command::Documents { db } => commands::documents::run(&db),
         Command::Report(args) => commands::report::run(&args, &settings),
-        Command::Eval { name, shared } => commands::eval::run(name.as_deref(), shared),
         Command::Bench(args) => commands::bench::run(&args, settings.quiet),
     };
     match result {

@@ -130,8 +130,8 @@ fn cap_notes(analysed: &AnalyzedDocument) -> Vec<String> {
     let mut counts: HashMap<(ClaimKind, usize), usize> = HashMap::new();
     let mut totals: HashMap<ClaimKind, usize> = HashMap::new();
     for c in &analysed.claims {
-        *counts.entry((c.kind, c.sentence_index)).or_default() += 1;
-        *totals.entry(c.kind).or_default() += 1;
+        *counts.entry((c.kind(), c.sentence)).or_default() += 1;
+        *totals.entry(c.kind()).or_default() += 1;
     }
     let mut notes = Vec::new();
     // A piece of a cut sentence fills the limit nearly to the end and does
@@ -148,9 +148,9 @@ fn cap_notes(analysed: &AnalyzedDocument) -> Vec<String> {
         ));
     }
     let mut kinds: Vec<ClaimKind> = totals.keys().copied().collect();
-    kinds.sort_by_key(|k| format!("{k:?}"));
+    kinds.sort_by_key(|k| k.name());
     for kind in kinds {
-        let name = format!("{kind:?}").to_lowercase();
+        let name = kind.name();
         if totals
             .get(&kind)
             .is_some_and(|&n| n >= MAX_CLAIMS_PER_DOCUMENT)
@@ -214,5 +214,28 @@ impl DuplicateMarker {
             kept.push(doc);
         }
         (kept, dropped)
+    }
+}
+
+/// Everything a store holds, ready for the ledger: claims stored before
+/// analysis normalised what figures count and stances are about (store
+/// schema 1) get it now, the same way analysis does.
+pub fn load_store(
+    store: &crosscheck_store::Store,
+) -> anyhow::Result<(Vec<Document>, Vec<crosscheck_model::Claim>)> {
+    let (documents, mut claims) = store.load_all()?;
+    crosscheck_analyze::stages::Subjects::default().fill(&mut claims);
+    Ok((documents, claims))
+}
+
+/// Opens a store only to read it (`documents`, `report --db`): without
+/// write access where it can (a store the user may read but not write), and
+/// for writing only when the store is from an older crosscheck and must be
+/// migrated once first.
+pub fn open_to_read(db: &std::path::Path) -> anyhow::Result<crosscheck_store::Store> {
+    use crosscheck_store::{Store, StoreError};
+    match Store::open_read_only(db) {
+        Err(StoreError::Outdated { .. }) => Ok(Store::open_existing(db)?),
+        other => Ok(other?),
     }
 }

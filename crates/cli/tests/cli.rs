@@ -2,7 +2,7 @@
 //! ../shared, a batch of bad inputs, and the store across runs.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use crosscheck_model::Ledger;
@@ -19,23 +19,54 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .expect("the crosscheck binary runs")
 }
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    if dir.join("corpus/seeds").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{}: shared data missing under CI", dir.display());
-    }
-    eprintln!("SKIPPED: shared data not found at {}", dir.display());
-    None
-}
-
+/// Reads a ledger the binary wrote, checking it against the JSON Schema in
+/// docs/ledger.schema.json (generated from the model types) on the way.
 fn read_ledger(path: &Path) -> Ledger {
     let text = std::fs::read_to_string(path).expect("ledger written");
-    serde_json::from_str(&text).expect("ledger parses as the model")
+    let json: serde_json::Value = serde_json::from_str(&text).expect("ledger is JSON");
+    assert_matches_schema(&json);
+    serde_json::from_value(json).expect("ledger parses as the model")
+}
+
+fn assert_matches_schema(ledger: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ledger.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("schema checked in"))
+            .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema is a valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(ledger)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "ledger does not match {}:\n{}",
+        path.display(),
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_model_rejects() {
+    let bad = serde_json::json!({
+        "schema": "crosscheck.ledger/2", "generator": "x", "documents": [], "entities": [],
+        "propositions": [], "timeline": [],
+        "claims": [{"id": "d:quote:0", "doc": "d", "kind": "quote", "sentence": 0,
+            "span": {"start": 0, "end": 1, "text": "x"},
+            "source": {"name": null, "kind": "unattributed", "role": null, "entity": null, "span": null},
+            "cue": null, "channel": null, "hedged": false, "time": null,
+            "quantity": {"low": 1.0}}]
+    });
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ledger.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("json");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    assert!(
+        !validator.is_valid(&bad),
+        "a quote claim without its quote is invalid"
+    );
+    assert!(serde_json::from_value::<Ledger>(bad).is_err());
 }
 
 /// Every span in the ledger slices its document's text exactly.
@@ -58,10 +89,10 @@ fn assert_spans_valid(ledger: &Ledger) {
             .find(|d| d.id == c.doc)
             .expect("claim's document is in the ledger");
         assert!(c.span.is_valid_in(&doc.text), "claim {} span", c.id);
-        if let Some(q) = &c.quote {
+        if let Some(q) = c.quote() {
             assert!(q.span.is_valid_in(&doc.text), "claim {} quote span", c.id);
         }
-        if let Some(q) = &c.quantity {
+        if let Some(q) = c.quantity() {
             assert!(
                 q.span.is_valid_in(&doc.text),
                 "claim {} quantity span",
@@ -109,10 +140,13 @@ fn demo_writes_ledger_and_reports() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seeds_give_five_clean_documents() {
-    let Some(shared) = shared_dir() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let seeds = shared.join("corpus/seeds");
+    let seeds = crosscheck_testkit::shared("corpus/seeds");
     let out = run(
         &[
             "analyze",
@@ -151,8 +185,8 @@ fn seeds_give_five_clean_documents() {
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
+    enc.write_all(bytes).expect("gzip in memory");
+    enc.finish().expect("gzip in memory")
 }
 
 #[test]

@@ -636,7 +636,8 @@ fn a_store_the_user_may_not_write_can_be_read() {
 fn a_slow_document_is_skipped_and_the_batch_goes_on() {
     let dir = scratch();
     let d = dir.path();
-    // About 4 MB of invented text: seconds of work, over a 0.2 s limit.
+    // About 4 MB of invented text: many seconds of work, over a 3 s limit
+    // that the short story meets even in a debug build on a loaded machine.
     let text: String = (0..40_000)
         .map(|i| {
             format!("Mayor Ana Lind said on day {i} that {i} ferries would run, officials said. ")
@@ -648,7 +649,7 @@ fn a_slow_document_is_skipped_and_the_batch_goes_on() {
         d,
         &[
             "--doc-timeout",
-            "0.2",
+            "3",
             "analyze",
             "slow.txt",
             "quick.txt",
@@ -659,7 +660,7 @@ fn a_slow_document_is_skipped_and_the_batch_goes_on() {
     r.assert_no_panic();
     assert_eq!(r.code(), Some(1), "{}", r.stderr);
     assert!(
-        r.stderr.contains("slow.txt") && r.stderr.contains("longer than the 0.2-second limit"),
+        r.stderr.contains("slow.txt") && r.stderr.contains("longer than the 3-second limit"),
         "{}",
         r.stderr
     );

@@ -20,8 +20,11 @@ use crate::{read_to_string, EvalError, EvalReport};
 /// Per-page counts, normalised so that every page weighs the same.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageCounts {
+    /// Shingles both sides share.
     pub tp: f64,
+    /// Shingles only the prediction has.
     pub fp: f64,
+    /// Shingles only the gold text has.
     pub fn_: f64,
 }
 

@@ -16,6 +16,7 @@ struct Case {
     sentences: Vec<String>,
 }
 
+/// Runs every English golden rule in `dir` through the splitter and counts the cases it passes.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let path = dir.join("english.json");
     let cases: Vec<Case> = serde_json::from_str(&read_to_string(&path)?)

@@ -33,6 +33,7 @@ pub fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
 /// Figures from one evaluation run.
 #[derive(Debug, Clone, Default)]
 pub struct EvalReport {
+    /// Which evaluation.
     pub name: String,
     /// Named figures, e.g. ("f1", 0.97), ("passed", 47.0).
     pub figures: Vec<(String, f64)>,
@@ -41,6 +42,7 @@ pub struct EvalReport {
 }
 
 impl EvalReport {
+    /// An empty report for evaluation `name`.
     pub fn new(name: &str) -> EvalReport {
         EvalReport {
             name: name.to_string(),
@@ -48,6 +50,7 @@ impl EvalReport {
         }
     }
 
+    /// The value of figure `name`, if reported.
     pub fn figure(&self, name: &str) -> Option<f64> {
         self.figures
             .iter()
@@ -55,6 +58,7 @@ impl EvalReport {
             .map(|(_, v)| *v)
     }
 
+    /// Adds figure `name` with `value`.
     pub fn push(&mut self, name: &str, value: f64) {
         self.figures.push((name.to_string(), value));
     }
@@ -78,18 +82,29 @@ impl fmt::Display for EvalReport {
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why an evaluation could not run.
 pub enum EvalError {
     #[error("{path}: {source}")]
+    /// A data file could not be read.
     Io {
+        /// The file.
         path: PathBuf,
         #[source]
+        /// Why.
         source: std::io::Error,
     },
     #[error("{path}: {reason}")]
-    Data { path: PathBuf, reason: String },
+    /// A data file is not what the scorer expects.
+    Data {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl EvalError {
+    /// A read error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> EvalError {
         EvalError::Io {
             path: path.to_path_buf(),
@@ -97,6 +112,7 @@ impl EvalError {
         }
     }
 
+    /// A format error in `path`.
     pub fn data(path: &Path, reason: impl Into<String>) -> EvalError {
         EvalError::Data {
             path: path.to_path_buf(),

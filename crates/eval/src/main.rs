@@ -1,5 +1,6 @@
 //! `crosscheck-eval NAME [SHARED_DIR]`: run one gold-data evaluation and
-//! print its figures. The same runs are available as `crosscheck eval`.
+//! print its figures. This is the only way in: the shipped `crosscheck` binary
+//! carries no evaluation code.
 
 use std::io::Write;
 use std::path::PathBuf;

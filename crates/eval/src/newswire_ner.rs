@@ -36,8 +36,11 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 /// One annotated entity: CoNLL type and char offsets into the record text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GoldEntity {
+    /// CoNLL type: `PER`, `ORG`, `LOC` or `MISC`.
     pub kind: &'static str,
+    /// Byte offset of the first char, in the sentence.
     pub start: usize,
+    /// Byte offset past the last char, in the sentence.
     pub end: usize,
 }
 
@@ -45,10 +48,15 @@ pub struct GoldEntity {
 /// of its record, its char range in the record text and its entities.
 #[derive(Debug, Clone)]
 pub struct GoldSentence {
+    /// `dev` or `test`.
     pub split: String,
+    /// The story's line in the corpus (1-based).
     pub line: usize,
+    /// Where the sentence starts in the story text.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
+    /// Its gold entities.
     pub entities: Vec<GoldEntity>,
 }
 
@@ -174,10 +182,12 @@ pub fn predict(recognizer: &EntityRecognizer, text: &str, offset: usize) -> Vec<
 /// True positives, predictions and gold entities per CoNLL type.
 #[derive(Debug, Clone, Default)]
 pub struct Counts {
+    /// Per type: true positives, false positives, false negatives.
     pub by_type: HashMap<&'static str, (usize, usize, usize)>,
 }
 
 impl Counts {
+    /// Counts one sentence's predictions against its gold entities.
     pub fn add(&mut self, gold: &[GoldEntity], pred: &[GoldEntity]) {
         let gold_set: HashSet<&GoldEntity> = gold.iter().collect();
         let pred_set: HashSet<&GoldEntity> = pred.iter().collect();
@@ -202,6 +212,7 @@ impl Counts {
         prf(tp, np, ng)
     }
 
+    /// Gold entities of the given types.
     pub fn gold(&self, types: &[&str]) -> usize {
         types
             .iter()
@@ -215,8 +226,11 @@ pub use crate::prf;
 
 /// One scored sentence: its text and char offset, gold and predictions.
 pub struct Scored {
+    /// The gold annotation.
     pub gold: GoldSentence,
+    /// The sentence text.
     pub text: String,
+    /// What the recogniser found.
     pub pred: Vec<GoldEntity>,
 }
 

@@ -46,15 +46,22 @@ use crate::{read_to_string, EvalError, EvalReport};
 type CharSpan = (usize, usize);
 
 #[derive(Debug, Clone)]
+/// One gold attribution: the content, its source, and whether it is a direct quote.
 pub struct GoldAttribution {
+    /// The attributed content.
     pub content: CharSpan,
+    /// Its source, when annotated.
     pub source: Option<CharSpan>,
+    /// Verbatim between quote marks.
     pub direct: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// One predicted attribution.
 pub struct Prediction {
+    /// The attributed content.
     pub content: CharSpan,
+    /// Its source, when found.
     pub source: Option<CharSpan>,
     /// Verbatim between quote marks.
     pub direct: bool,
@@ -63,8 +70,11 @@ pub struct Prediction {
 /// One article: its text and gold attributions.
 #[derive(Debug, Clone)]
 pub struct Article {
+    /// The article's file name.
     pub name: String,
+    /// The article text.
     pub text: String,
+    /// Its gold attributions.
     pub gold: Vec<GoldAttribution>,
 }
 
@@ -183,9 +193,9 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     let mut out: Vec<Prediction> = Vec::new();
     let mut last: Option<&Claim> = None;
     for c in claims {
-        let Some(q) = &c.quote else { continue };
+        let Some(q) = c.quote() else { continue };
         if let (Some(prev), Some(pred)) = (last, out.last_mut()) {
-            let prev_q = prev.quote.as_ref();
+            let prev_q = prev.quote();
             let continues = q.direct
                 && prev_q.is_some_and(|p| p.direct)
                 && (c.source.span.is_none() || c.source.span == prev.source.span)
@@ -274,6 +284,7 @@ fn trim(chars: &[char], (mut s, mut e): CharSpan) -> CharSpan {
     }
 }
 
+/// True when spans `a` and `b` share a char other than white space or a quote mark.
 pub fn spans_overlap(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
     overlap_ok(chars, a, b)
 }
@@ -295,19 +306,26 @@ fn exact_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
 /// Counts for one scoring condition.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
+    /// Predictions that match a gold item.
     pub tp_pred: usize,
+    /// Gold items some prediction matches.
     pub tp_gold: usize,
+    /// All predictions.
     pub pred: usize,
+    /// All gold items.
     pub gold: usize,
 }
 
 impl Counts {
+    /// Matched predictions over all predictions.
     pub fn precision(&self) -> f64 {
         ratio(self.tp_pred, self.pred)
     }
+    /// Matched gold items over all gold items.
     pub fn recall(&self) -> f64 {
         ratio(self.tp_gold, self.gold)
     }
+    /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         crate::f1(self.precision(), self.recall())
     }
@@ -330,17 +348,26 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// All figures for one system over a set of articles.
 #[derive(Debug, Default, Clone)]
 pub struct Scores {
+    /// Contents matching exactly.
     pub content_exact: Counts,
+    /// Contents overlapping.
     pub content_overlap: Counts,
+    /// Sources matching exactly.
     pub source_exact: Counts,
+    /// Sources overlapping.
     pub source_overlap: Counts,
+    /// Direct quotes matching exactly.
     pub direct_exact: Counts,
+    /// Direct quotes overlapping.
     pub direct_overlap: Counts,
     /// Matched (overlap) contents whose gold has a source, and how many of
     /// those have the right source span (overlap).
     pub source_checked: usize,
+    /// Matched contents whose source is right too.
     pub source_right: usize,
+    /// Matched direct quotes whose gold names a source.
     pub direct_source_checked: usize,
+    /// Of those, the ones whose source is right.
     pub direct_source_right: usize,
 }
 

@@ -112,7 +112,7 @@ fn claim_predictions(extractor: &QuantityExtractor, sentence: &str, n: usize) ->
         .extract(&doc, &[])
         .into_iter()
         .filter_map(|c| {
-            let q = c.quantity?;
+            let q = c.quantity()?;
             let value = match (q.low, q.high) {
                 (Some(l), Some(h)) => (l + h) / 2.0,
                 (Some(v), None) | (None, Some(v)) => v,
@@ -297,6 +297,7 @@ fn held_out(dir: &Path, report: &mut EvalReport) -> Result<(), EvalError> {
     Ok(())
 }
 
+/// Scores the figure reader and the quantity extractor on quantulum3's test sentences in `dir`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let path = dir.join("quantities.json");
     let raw = read_to_string(&path)?;

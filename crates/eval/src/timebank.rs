@@ -39,6 +39,7 @@ struct Counts {
     kind: usize,
 }
 
+/// Scores time expressions (spans and TIMEX3 values) on the TimeBank documents in `dir`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| EvalError::io(dir, e))?
@@ -57,7 +58,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let mut wrong: BTreeMap<String, usize> = BTreeMap::new();
     for path in &files {
         let doc = parse_tml(&read_to_string(path)?).map_err(|r| EvalError::data(path, r))?;
-        let pred = normalizer.extract(&doc.text, &[], doc.dct);
+        let pred = normalizer.extract_text(&doc.text, doc.dct);
         score_doc(
             &doc,
             &pred,

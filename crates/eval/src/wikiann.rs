@@ -20,7 +20,9 @@ use crate::{read_to_string, EvalError, EvalReport};
 
 /// One test sentence: tokens and gold IOB labels.
 pub struct LabelledSentence {
+    /// The words.
     pub tokens: Vec<String>,
+    /// Their IOB labels.
     pub labels: Vec<String>,
 }
 
@@ -144,6 +146,7 @@ fn tagger_only_f1(recognizer: &EntityRecognizer, sentences: &[LabelledSentence])
     prf(tp, np, ng).2
 }
 
+/// Scores the entity recogniser on the WikiANN English test split in `dir`.
 pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
     let path = dir.join("test");
     let sentences = read_sentences(&read_to_string(&path)?);

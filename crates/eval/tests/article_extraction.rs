@@ -3,29 +3,13 @@
 //! under the measured figures (see BENCHMARKS.md), so a change that
 //! loses extraction quality fails here.
 
-use std::path::PathBuf;
-
-fn benchmark_dir() -> Option<PathBuf> {
-    let dir = crosscheck_eval::default_shared_dir().join("data/article-extraction");
-    if dir.join("ground-truth.json").is_file() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "article-extraction data missing under CI: {}",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "SKIPPED: article-extraction data not found at {}",
-        dir.display()
-    );
-    None
-}
-
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn article_extraction_stays_above_its_floor() {
-    let Some(dir) = benchmark_dir() else { return };
+    let dir = crosscheck_testkit::shared("data/article-extraction");
     let report = match crosscheck_eval::article_extraction::evaluate(&dir) {
         Ok(r) => r,
         Err(e) => panic!("evaluation failed: {e}"),

@@ -6,21 +6,17 @@ use std::path::PathBuf;
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_eval::polnear::{self, document, predictions_from_claims};
 
-fn polnear_dir() -> Option<PathBuf> {
-    let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
-    if dir.join("dev").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("PolNeAR data missing at {}", dir.display());
-    }
-    eprintln!("SKIPPED: PolNeAR data not found at {}", dir.display());
-    None
+fn polnear_dir() -> PathBuf {
+    crosscheck_testkit::shared("data/polnear")
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn dev_scores_hold_their_floors() {
-    let Some(dir) = polnear_dir() else { return };
+    let dir = polnear_dir();
     let report = match polnear::evaluate(&dir) {
         Ok(r) => r,
         Err(e) => panic!("polnear evaluation failed: {e}"),

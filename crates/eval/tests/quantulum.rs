@@ -2,18 +2,15 @@
 //! sentences (see BENCHMARKS.md). quantulum3 itself scores 1.000 there:
 //! the file is its own regression suite (scripts/baselines/quantulum3_bench.py).
 
-use crosscheck_eval::{default_shared_dir, quantulum};
+use crosscheck_eval::quantulum;
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn quantulum_value_accuracy_floor() {
-    let dir = default_shared_dir().join("data/quantulum3-tests");
-    if !dir.join("quantities.json").exists() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("quantulum3 test data missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: quantulum3 test data missing at {}", dir.display());
-        return;
-    }
+    let dir = crosscheck_testkit::shared("data/quantulum3-tests");
     let report = quantulum::evaluate(&dir).expect("quantulum evaluate");
     let value = report.figure("reader_value_accuracy").unwrap_or(0.0);
     let precision = report.figure("reader_precision").unwrap_or(0.0);

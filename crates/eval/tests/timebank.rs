@@ -1,18 +1,15 @@
 //! TIMEX3 extraction on TimeBank must stay above the floor it reached
 //! (value F1 above HeidelTime's published TempEval-3 figure, 0.776).
 
-use crosscheck_eval::{default_shared_dir, timebank};
+use crosscheck_eval::timebank;
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn timebank_value_f1_floor() {
-    let dir = default_shared_dir().join("data/timebank");
-    if !dir.is_dir() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("timebank data missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: timebank data missing at {}", dir.display());
-        return;
-    }
+    let dir = crosscheck_testkit::shared("data/timebank");
     let report = timebank::evaluate(&dir).expect("timebank evaluate");
     let figure = |name: &str| report.figure(name).unwrap_or(0.0);
     assert!(figure("value_f1") >= 0.79, "{report}");

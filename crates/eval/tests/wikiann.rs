@@ -1,23 +1,15 @@
 //! WikiANN English test split: the recogniser must keep its measured
 //! entity F1 (floor just under the figure in BENCHMARKS.md).
 
-use std::path::Path;
-
 const F1_FLOOR: f64 = 0.51;
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn wikiann_test_f1_above_floor() {
-    let shared = std::env::var_os("CROSSCHECK_SHARED")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("data/wikiann-en");
-    if !dir.join("test").exists() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("WikiANN data missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: WikiANN data not found at {}", dir.display());
-        return;
-    }
+    let dir = crosscheck_testkit::shared("data/wikiann-en");
     let report = crosscheck_eval::wikiann::evaluate(&dir).expect("evaluation runs");
     eprintln!("{report}");
     let f1 = report.figure("f1").expect("f1 reported");

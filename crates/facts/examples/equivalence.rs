@@ -84,7 +84,12 @@ fn prepare(n: usize, dir: &Path) -> Result<(), String> {
             ..Document::default()
         };
         doc.sentences = splitter.split_document(&doc.text, &doc.paragraphs);
-        doc.time_expressions = times.extract(&doc.text, &doc.sentences, None);
+        doc.time_expressions = times.extract(
+            &doc.text,
+            &doc.sentences,
+            &crosscheck_text::TokenLayer::new(&doc.text, &doc.sentences),
+            None,
+        );
         doc.mentions = entities.recognize(&doc.text, &doc.sentences);
         let q = quotes.extract(&doc);
         let line =

@@ -16,7 +16,7 @@ fn main() {
         d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
         println!("> {line}");
         for c in StanceExtractor::new().extract(&d, &[]) {
-            if let Some(s) = &c.stance {
+            if let Some(s) = c.stance() {
                 println!(
                     "  S {} | {:?} | role {:?} | about {:?} | time {:?}",
                     s.actor,
@@ -28,7 +28,7 @@ fn main() {
             }
         }
         for c in QuantityExtractor::new().extract(&d, &[]) {
-            if let Some(q) = &c.quantity {
+            if let Some(q) = c.quantity() {
                 println!(
                     "  Q {} | {:?}-{:?} {:?} | subj {:?} | event {:?} | src {:?}",
                     q.span.text, q.low, q.high, q.bound, q.subject, q.event, c.source.name

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
 use crosscheck_model::{Bound, Polarity};
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -205,10 +206,9 @@ impl Lexicon {
             .map(str::trim)
             .collect();
         hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
-        let mut reporting: Vec<Vec<&'static str>> =
-            lines(include_str!("../data/reporting_verbs.txt"))
-                .map(phrase)
-                .collect();
+        let mut reporting: Vec<Vec<&'static str>> = shared::speech_verbs(SpeechUse::Claimant)
+            .map(phrase)
+            .collect();
         reporting.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut time_qualifiers: Vec<_> = lines(include_str!("../data/time_qualifiers.tsv"))
             .filter_map(|l| {
@@ -230,8 +230,8 @@ impl Lexicon {
             time_qualifiers,
             anonymous_heads: word_set(include_str!("../data/anonymous_heads.txt")),
             counter_nouns: word_set(include_str!("../data/counter_nouns.txt")),
-            person_titles: word_set(include_str!("../data/person_titles.txt")),
-            months: word_set(include_str!("../data/months.txt")),
+            person_titles: shared::titles(TitleUse::Claimant).collect(),
+            months: shared::months().map(|(month, _)| month).collect(),
             verb_adverbs: word_set(include_str!("../data/verb_adverbs.txt")),
             events: lines(include_str!("../data/events.tsv"))
                 .filter_map(|l| {

@@ -28,13 +28,16 @@
 mod claimant;
 mod event;
 mod hedge;
-pub mod lexicon;
+mod lexicon;
 mod lookup;
+// The figure reader, reached by the quantulum evaluation and the seed
+// tests; not an API.
+#[doc(hidden)]
 pub mod numbers;
 mod phrase;
 mod quantity;
 mod stance;
-pub mod tokens;
+mod tokens;
 
 use crosscheck_model::{Claim, Document};
 
@@ -44,10 +47,13 @@ use crosscheck_model::{Claim, Document};
 pub struct QuantityExtractor {}
 
 impl QuantityExtractor {
+    /// The extractor (its lexicons are shared and loaded once).
     pub fn new() -> QuantityExtractor {
         QuantityExtractor {}
     }
 
+    /// The quantity claims of `doc`, whose sentences, mentions and time
+    /// expressions are filled.
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         quantity::extract(doc, quotes)
     }
@@ -58,10 +64,13 @@ impl QuantityExtractor {
 pub struct StanceExtractor {}
 
 impl StanceExtractor {
+    /// The extractor (its lexicons are shared and loaded once).
     pub fn new() -> StanceExtractor {
         StanceExtractor {}
     }
 
+    /// The stance claims of `doc`; `quotes` give pronoun actors inside a
+    /// quote their speaker.
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         stance::extract(doc, quotes)
     }
@@ -72,6 +81,7 @@ impl StanceExtractor {
 pub struct HedgeDetector {}
 
 impl HedgeDetector {
+    /// The detector (its lexicon is shared and loaded once).
     pub fn new() -> HedgeDetector {
         HedgeDetector {}
     }

@@ -5,7 +5,7 @@
 //! the scans they replace: lists found in text order are searched by
 //! binary search, and a list that is not in order is scanned as before.
 
-use crosscheck_model::{Claim, ClaimKind, Document, Mention, TimeExpression, TimexType};
+use crosscheck_model::{Claim, Document, Mention, TimeExpression, TimexType};
 
 /// One document with its lookup tables.
 pub struct Lookup<'d> {
@@ -26,8 +26,7 @@ impl<'d> Lookup<'d> {
         let mut quotes: Vec<(usize, usize, usize)> = quote_claims
             .iter()
             .enumerate()
-            .filter(|(_, q)| q.kind == ClaimKind::Quote)
-            .filter_map(|(i, q)| q.quote.as_ref().map(|qt| (qt.span.start, qt.span.end, i)))
+            .filter_map(|(i, q)| q.quote().map(|qt| (qt.span.start, qt.span.end, i)))
             .collect();
         quotes.sort_unstable();
         let quote_end_max = running_max(quotes.iter().map(|q| q.1));

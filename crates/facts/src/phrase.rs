@@ -3,6 +3,7 @@
 //! coordinated actor ("Russia and North Korea") splits into its members.
 
 use crate::lexicon::LEXICON;
+use crosscheck_lexicon::shared::{pronouns, PronounUse};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -110,9 +111,11 @@ const NAME_INNER: &[&str] = &[
     "of", "for", "the", "and", "nor", "or", "&", "in", "on", "de",
 ];
 
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "this", "that",
-];
+static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    pronouns(PronounUse::NotSubject)
+        .map(|(word, _)| word)
+        .collect()
+});
 
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {

@@ -3,7 +3,7 @@
 //! identifiers are read by the figure reader but never become claims.
 
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, ClaimTime, Document, Quantity, Source, Span, TimeExpression,
+    Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression,
 };
 use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
@@ -240,9 +240,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             claims.push(Claim {
                 id: format!("{}:quantity:{}", doc.id, claims.len()),
                 doc: doc.id.clone(),
-                kind: ClaimKind::Quantity,
-                sentence_index: si,
-                sentence: sentence_text.to_string(),
+                sentence: si,
                 span,
                 source,
                 cue,
@@ -250,22 +248,23 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 hedged: !hedges.is_empty(),
                 hedges,
                 time,
-                quote: None,
-                quantity: Some(Quantity {
-                    low: f.low.map(tidy),
-                    high: f.high.map(tidy),
-                    approximate: f.approximate,
-                    bound: f.bound,
-                    unit: f
-                        .unit
-                        .map(str::to_string)
-                        .or_else(|| f.share.then(|| "share".to_string())),
-                    subject: subject_text,
-                    rate: item.rate.map(str::to_string),
-                    event: item.event.map(str::to_string),
-                    span: fig_span,
-                }),
-                stance: None,
+                body: ClaimBody::Quantity {
+                    quantity: Quantity {
+                        low: f.low.map(tidy),
+                        high: f.high.map(tidy),
+                        approximate: f.approximate,
+                        bound: f.bound,
+                        unit: f
+                            .unit
+                            .map(str::to_string)
+                            .or_else(|| f.share.then(|| "share".to_string())),
+                        subject: subject_text,
+                        rate: item.rate.map(str::to_string),
+                        event: item.event.map(str::to_string),
+                        span: fig_span,
+                        measure: None,
+                    },
+                },
             });
         }
     }

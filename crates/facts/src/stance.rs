@@ -9,10 +9,11 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
+use crosscheck_lexicon::shared::{month_names, pronouns, PronounUse};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crosscheck_model::{Claim, ClaimKind, ClaimTime, Document, Polarity, Source, Span, Stance};
+use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
 use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
@@ -28,7 +29,8 @@ const DETERMINERS: &[&str] = &[
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+static PRONOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| pronouns(PronounUse::Actor).map(|(word, _)| word).collect());
 
 /// Stance cues by their first word, each list in lexicon order, so a token
 /// is checked only against the cues that can start with it (the first cue
@@ -547,20 +549,7 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
 /// Extracts the stance claims of `doc`.
 pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
@@ -685,9 +674,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 claims.push(Claim {
                     id: format!("{}:stance:{}", doc.id, claims.len()),
                     doc: doc.id.clone(),
-                    kind: ClaimKind::Stance,
-                    sentence_index: si,
-                    sentence: sentence_text.to_string(),
+                    sentence: si,
                     span: span.clone(),
                     source,
                     cue: Some(cue_text.clone()),
@@ -695,13 +682,14 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     hedged: !hedges.is_empty(),
                     hedges: hedges.clone(),
                     time: time.clone(),
-                    quote: None,
-                    quantity: None,
-                    stance: Some(Stance {
-                        actor,
-                        polarity: found.polarity,
-                        about: about.clone(),
-                    }),
+                    body: ClaimBody::Stance {
+                        stance: Stance {
+                            actor,
+                            polarity: found.polarity,
+                            about: about.clone(),
+                            matter: Default::default(),
+                        },
+                    },
                 });
             }
         }

@@ -3,7 +3,7 @@
 
 use crosscheck_facts::{QuantityExtractor, StanceExtractor};
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, Document, Polarity, Quote, Source, SourceKind, Span,
+    Bound, Claim, ClaimBody, ClaimKind, Document, Polarity, Quote, Source, SourceKind, Span,
 };
 use crosscheck_text::SentenceSplitter;
 
@@ -22,7 +22,7 @@ fn quantities(text: &str) -> Vec<Claim> {
     let claims = QuantityExtractor::new().extract(&d, &[]);
     for c in &claims {
         assert!(c.span.is_valid_in(&d.text), "{text}: span {:?}", c.span);
-        assert_eq!(c.kind, ClaimKind::Quantity);
+        assert_eq!(c.kind(), ClaimKind::Quantity);
     }
     claims
 }
@@ -346,7 +346,7 @@ fn figures_values_bounds_subjects() {
     ];
     for (text, low, high, bound, approx, unit, subject, rate) in cases {
         let claims = quantities(text);
-        let Some(q) = claims.first().and_then(|c| c.quantity.as_ref()) else {
+        let Some(q) = claims.first().and_then(|c| c.quantity()) else {
             panic!("{text}: no quantity claim")
         };
         let ctx = format!("{text}: {q:?}");
@@ -366,7 +366,7 @@ fn ellipsis_takes_the_next_subject() {
     let claims = quantities("Air defences downed 50 of 80 drones overnight.");
     let subjects: Vec<_> = claims
         .iter()
-        .filter_map(|c| c.quantity.as_ref())
+        .filter_map(|c| c.quantity())
         .map(|q| (q.low, q.subject.clone()))
         .collect();
     assert_eq!(
@@ -377,7 +377,7 @@ fn ellipsis_takes_the_next_subject() {
         ]
     );
     let claims = quantities("The depot received large volumes of mortar shells estimated to reach two million rounds per year.");
-    let q = claims.first().and_then(|c| c.quantity.clone());
+    let q = claims.first().and_then(|c| c.quantity().cloned());
     assert_eq!(q.and_then(|q| q.subject).as_deref(), Some("mortar shells"));
 }
 
@@ -490,23 +490,21 @@ fn a_figure_inside_a_quote_takes_the_quote_source() {
     let quote = Claim {
         id: "t:quote:0".to_string(),
         doc: "t".to_string(),
-        kind: ClaimKind::Quote,
-        sentence_index: 0,
-        sentence: text.to_string(),
-        span: span.clone(),
+        body: ClaimBody::Quote {
+            quote: Quote {
+                text: span.text.clone(),
+                direct: true,
+                span: span.clone(),
+            },
+        },
+        sentence: 0,
+        span,
         source: source.clone(),
         cue: Some("said".to_string()),
         channel: None,
         hedged: false,
         hedges: Vec::new(),
         time: None,
-        quote: Some(Quote {
-            text: span.text.clone(),
-            direct: true,
-            span,
-        }),
-        quantity: None,
-        stance: None,
     };
     let claims = QuantityExtractor::new().extract(&d, &[quote]);
     assert_eq!(claims.first().map(|c| c.source.clone()), Some(source));
@@ -529,7 +527,7 @@ fn stances(text: &str) -> Vec<(String, Polarity, Option<String>, Option<String>)
         .iter()
         .map(|c| {
             assert!(c.span.is_valid_in(&d.text), "{text}: {:?}", c.span);
-            let st = c.stance.clone().unwrap_or_else(|| panic!("no stance"));
+            let st = c.stance().cloned().unwrap_or_else(|| panic!("no stance"));
             if let Some(a) = &st.about {
                 assert!(a.is_valid_in(&d.text));
             }
@@ -632,8 +630,7 @@ fn figures_and_stances_take_dated_expressions_not_durations() {
         Some("2025-04-28")
     );
     assert_eq!(
-        c.stance
-            .as_ref()
+        c.stance()
             .and_then(|s| s.about.as_ref())
             .map(|a| a.text.as_str()),
         Some("it had sent engineers")

@@ -17,7 +17,7 @@ fn events(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         .extract(&d, &[])
         .into_iter()
         .filter_map(|c| {
-            let q = c.quantity?;
+            let q = c.quantity().cloned()?;
             Some((q.span.text, q.subject, q.event))
         })
         .collect()
@@ -116,7 +116,7 @@ fn a_year_is_no_range_partner() {
     let got: Vec<(String, Option<f64>, Option<f64>)> = QuantityExtractor::new()
         .extract(&d, &[])
         .into_iter()
-        .filter_map(|c| c.quantity.map(|q| (q.span.text, q.low, q.high)))
+        .filter_map(|c| c.quantity().cloned().map(|q| (q.span.text, q.low, q.high)))
         .collect();
     assert_eq!(
         got,

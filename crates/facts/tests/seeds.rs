@@ -2,33 +2,13 @@
 //! count must name what it counts in at least 90% of cases, and no year,
 //! ordinal, date or duration may become a count.
 
-use std::path::{Path, PathBuf};
-
 use crosscheck_facts::{QuantityExtractor, StanceExtractor};
 use crosscheck_model::{Bound, Document, Paragraph, ParagraphKind, Polarity, Range};
 use crosscheck_text::SentenceSplitter;
 
-fn shared_dir() -> PathBuf {
-    std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-}
-
-/// The seed documents, or `None` (after a loud skip) when the data is absent.
-fn seeds() -> Option<Vec<Document>> {
-    let dir = shared_dir().join("corpus/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("seed corpus missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: seed corpus not found at {}", dir.display());
-        return None;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+/// The seed documents, split into paragraphs and sentences.
+fn seeds() -> Vec<Document> {
+    let paths = crosscheck_testkit::seed_files();
     let splitter = SentenceSplitter::new();
     let docs = paths
         .iter()
@@ -59,7 +39,7 @@ fn seeds() -> Option<Vec<Document>> {
             doc
         })
         .collect();
-    Some(docs)
+    docs
 }
 
 /// low, high, bound, approximate, subject, claimant
@@ -75,8 +55,12 @@ type ExpectedFigure = (
 );
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_counts_name_their_subject_and_exclude_non_counts() {
-    let Some(docs) = seeds() else { return };
+    let docs = seeds();
     assert!(!docs.is_empty(), "no seed articles");
     if std::env::var("FACTS_DUMP").is_ok() {
         for doc in &docs {
@@ -101,7 +85,7 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
     for doc in &docs {
         for claim in extractor.extract(doc, &[]) {
             assert!(claim.span.is_valid_in(&doc.text), "span {:?}", claim.span);
-            let Some(q) = &claim.quantity else {
+            let Some(q) = claim.quantity() else {
                 panic!("quantity claim without quantity: {}", claim.id)
             };
             assert!(q.span.is_valid_in(&doc.text), "figure span {:?}", q.span);
@@ -255,8 +239,12 @@ fn seed_counts_name_their_subject_and_exclude_non_counts() {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_stances_have_actors_and_valid_spans() {
-    let Some(docs) = seeds() else { return };
+    let docs = seeds();
     let extractor = StanceExtractor::new();
     let mut total = 0;
     let mut seen: Vec<(String, Polarity)> = Vec::new();
@@ -264,7 +252,7 @@ fn seed_stances_have_actors_and_valid_spans() {
         for claim in extractor.extract(doc, &[]) {
             total += 1;
             assert!(claim.span.is_valid_in(&doc.text), "span {:?}", claim.span);
-            let Some(st) = &claim.stance else {
+            let Some(st) = claim.stance() else {
                 panic!("stance claim without stance: {}", claim.id)
             };
             assert!(!st.actor.trim().is_empty(), "{}: empty actor", claim.id);

@@ -27,7 +27,7 @@ fn stances(text: &str) -> Vec<Got> {
         .into_iter()
         .filter_map(|c| {
             assert!(c.span.is_valid_in(&d.text), "{text}: {:?}", c.span);
-            let st = c.stance?;
+            let st = c.stance()?.clone();
             Some((
                 st.actor,
                 st.polarity,
@@ -197,7 +197,7 @@ fn the_proposition_stops_at_a_second_verb() {
     let about: Vec<Option<String>> = StanceExtractor::new()
         .extract(&d, &[])
         .into_iter()
-        .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+        .map(|c| c.stance().and_then(|s| s.about.clone()).map(|a| a.text))
         .collect();
     assert_eq!(about, vec![Some("the strike as reckless".to_string())]);
 }
@@ -216,7 +216,7 @@ fn the_proposition_leaves_out_the_time_of_the_stance() {
         let about: Vec<Option<String>> = StanceExtractor::new()
             .extract(&d, &[])
             .into_iter()
-            .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+            .map(|c| c.stance().and_then(|s| s.about.clone()).map(|a| a.text))
             .collect();
         assert_eq!(about, vec![Some(want.to_string())], "{text}");
     }
@@ -249,7 +249,7 @@ fn dismissals_are_denials() {
     let about: Vec<Option<String>> = StanceExtractor::new()
         .extract(&d, &[])
         .into_iter()
-        .map(|c| c.stance.and_then(|s| s.about).map(|a| a.text))
+        .map(|c| c.stance().and_then(|s| s.about.clone()).map(|a| a.text))
         .collect();
     assert_eq!(about, vec![Some("the rumours".to_string())]);
 }

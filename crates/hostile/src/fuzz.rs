@@ -77,27 +77,37 @@ const DICTIONARY: &[&[u8]] = &[
 /// What a run found.
 #[derive(Debug, Default, Clone)]
 pub struct Report {
+    /// The target's name.
     pub target: String,
+    /// Inputs run.
     pub executions: u64,
+    /// Inputs that panicked.
     pub crashes: Vec<Finding>,
+    /// Inputs that ran past the hang limit.
     pub hangs: Vec<Finding>,
+    /// Inputs in the corpus at the end.
     pub corpus: usize,
+    /// Wall-clock seconds the run took.
     pub seconds: f64,
 }
 
 /// One input that crashed or hung a target.
 #[derive(Debug, Clone)]
 pub struct Finding {
+    /// The panic message, or how long the input ran.
     pub message: String,
     /// Where the input was saved, when an output folder was given.
     pub saved: Option<PathBuf>,
+    /// The input itself.
     pub input: Vec<u8>,
 }
 
 /// How a run is set up.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// How long the whole run may take.
     pub budget: Duration,
+    /// Seed of the mutator's random source.
     pub seed: u64,
     /// One input running longer than this is a hang.
     pub hang_after: Duration,

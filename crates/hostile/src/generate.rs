@@ -9,10 +9,12 @@ use std::io::Write;
 pub struct Rng(u64);
 
 impl Rng {
+    /// A source seeded with `seed` (0 is taken as 1).
     pub fn new(seed: u64) -> Rng {
         Rng(seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
     }
 
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -28,6 +30,7 @@ impl Rng {
         (self.next_u64() % n as u64) as usize
     }
 
+    /// One of `items`, which must not be empty.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
@@ -183,6 +186,7 @@ pub fn warc_page(n: usize, rng: &mut Rng) -> Vec<u8> {
     )
 }
 
+/// `bytes` as one gzip member.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     let _ = enc.write_all(bytes);

@@ -48,7 +48,9 @@ pub enum Expect {
 
 /// Standard input of a run.
 pub enum Stdin {
+    /// `/dev/null`.
     Null,
+    /// These bytes, then end of input.
     Bytes(Vec<u8>),
     /// This chunk written again and again until the run stops reading.
     Endless(Vec<u8>),
@@ -57,6 +59,7 @@ pub enum Stdin {
 /// Standard output of a run.
 #[derive(Clone, Copy)]
 pub enum Stdout {
+    /// Read into [`Ran::stdout`].
     Capture,
     /// Closed before the run writes anything (`| head -0`).
     Closed,
@@ -69,12 +72,17 @@ pub type Check = Box<dyn Fn(&Path, &Ran) -> Result<(), String>>;
 
 /// How to run one case, made by its builder in the case's temp dir.
 pub struct Plan {
+    /// Arguments of `crosscheck` (paths relative to the temp dir).
     pub args: Vec<String>,
+    /// What the run reads.
     pub stdin: Stdin,
+    /// Where the run writes.
     pub stdout: Stdout,
     /// Shell lines run before the binary (`ulimit ...`).
     pub shell: String,
+    /// The exit the case expects.
     pub expect: Expect,
+    /// Checks for lost data after the run.
     pub check: Option<Check>,
     /// Copies of the run started at once.
     pub copies: usize,
@@ -117,46 +125,70 @@ type Maker = Box<dyn Fn() -> String>;
 
 /// One case of the suite.
 pub struct Case {
+    /// The class of hostile input (a row of the reliability table).
     pub class: &'static str,
+    /// What this case tries.
     pub name: String,
+    /// Makes its files and its plan.
     pub build: Build,
 }
 
 /// What one process did.
 #[derive(Debug, Default, Clone)]
 pub struct Ran {
+    /// Exit status, when it exited.
     pub status: Option<i32>,
+    /// The signal that ended it, when one did.
     pub signal: Option<i32>,
+    /// What it wrote to standard output (when captured).
     pub stdout: Vec<u8>,
+    /// What it wrote to standard error.
     pub stderr: String,
+    /// Wall-clock seconds.
     pub seconds: f64,
+    /// Whether the suite killed it at the hang limit.
     pub timed_out: bool,
     /// Peak resident memory in KB (from /usr/bin/time), when known.
     pub peak_kb: Option<u64>,
+    /// What the FIFO reader got, when the plan had one.
     pub fifo_got: Option<Vec<u8>>,
 }
 
 /// How a case was judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
+    /// Did what it should, exit 0.
     Passed,
+    /// Refused with one clear line naming the input and the problem.
     ClearError,
+    /// A panic, an abort or a signal.
     Crash,
+    /// Ran past the time limit.
     Hang,
+    /// Something stored or written before was gone or changed.
     DataLost,
+    /// An exit status other than the one expected.
     WrongStatus,
+    /// Refused, but without a clear message.
     UnclearError,
+    /// Could not run here (no mknod, mkfifo, sqlite3, or not root).
     Skipped,
 }
 
 /// One case's result.
 #[derive(Debug, Clone)]
 pub struct Judged {
+    /// The case's class.
     pub class: &'static str,
+    /// The case's name.
     pub name: String,
+    /// How it was judged.
     pub verdict: Verdict,
+    /// Why, in a line.
     pub detail: String,
+    /// Wall-clock seconds it ran.
     pub seconds: f64,
+    /// Peak resident memory in KB, when known.
     pub peak_kb: Option<u64>,
 }
 

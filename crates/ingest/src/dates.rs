@@ -2,21 +2,7 @@
 //! `26-FEB-1987 15:01:01.79`, "November 19, 2019", "19 Nov 2019", `2019/11/19`.
 
 use chrono::NaiveDate;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crosscheck_lexicon::shared::month_names;
 
 /// Month number from an English month name or abbreviation ("Sept." too).
 fn month_number(word: &str) -> Option<u32> {
@@ -24,10 +10,9 @@ fn month_number(word: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let idx = MONTHS
-        .iter()
-        .position(|m| m.get(..3).is_some_and(|abbr| lower.starts_with(abbr)))?;
-    let name = MONTHS.get(idx)?;
+    let (idx, name) = month_names()
+        .enumerate()
+        .find(|(_, m)| m.get(..3).is_some_and(|abbr| lower.starts_with(abbr)))?;
     // "mar" must not match "marsh"; accept a prefix of the full name or "sept".
     (name.starts_with(&lower) || lower == "sept").then_some(idx as u32 + 1)
 }

@@ -8,10 +8,13 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     #[error("empty file (0 bytes)")]
+    /// Nothing to read.
     Empty,
     #[error("binary data, not text (NUL or control bytes at byte {0})")]
+    /// Control bytes at this offset: not text.
     Binary(usize),
     #[error("invalid UTF-8 at byte {0}, and not windows-1252 text either")]
+    /// Not valid UTF-8 at this offset, and no declared charset fits.
     InvalidUtf8(usize),
 }
 

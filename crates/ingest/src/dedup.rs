@@ -97,6 +97,7 @@ impl Default for NearDuplicateIndex {
 }
 
 impl NearDuplicateIndex {
+    /// An empty index.
     pub fn new() -> NearDuplicateIndex {
         NearDuplicateIndex::default()
     }
@@ -167,6 +168,7 @@ impl NearDuplicateIndex {
         self.ids.len()
     }
 
+    /// True before any document was added.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }

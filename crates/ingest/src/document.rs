@@ -12,12 +12,19 @@ use crate::sniff::Format;
 /// An article's metadata and blocks before assembly.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleParts {
+    /// The headline.
     pub title: Option<String>,
+    /// The article's URL.
     pub url: Option<String>,
+    /// The publication.
     pub outlet: Option<String>,
+    /// The byline.
     pub author: Option<String>,
+    /// The publication date.
     pub published: Option<NaiveDate>,
+    /// The standfirst or description.
     pub description: Option<String>,
+    /// The body, block by block.
     pub blocks: Vec<Block>,
 }
 

@@ -23,9 +23,7 @@ struct Lexicon {
 }
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crosscheck_lexicon::entries(data).map(|e| e.text)
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {

@@ -51,7 +51,9 @@ pub use sniff::Format;
 /// One thing to read: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A file or directory.
     Path(PathBuf),
+    /// Standard input.
     Stdin,
 }
 
@@ -71,10 +73,12 @@ impl Input {
 pub struct IngestError {
     /// The file (or `file#line`) the problem is in.
     pub source_name: String,
+    /// What is wrong.
     pub reason: String,
 }
 
 impl IngestError {
+    /// An error for the input named `source_name`.
     pub fn new(source_name: &str, reason: impl Into<String>) -> IngestError {
         IngestError {
             source_name: source_name.to_string(),

@@ -11,11 +11,14 @@ use crate::repair::clean_paragraph;
 /// One paragraph before it is placed into a document's clean text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// What the block is.
     pub kind: ParagraphKind,
+    /// Its text.
     pub text: String,
 }
 
 impl Block {
+    /// A block of `kind` holding `text`.
     pub fn new(kind: ParagraphKind, text: impl Into<String>) -> Block {
         Block {
             kind,

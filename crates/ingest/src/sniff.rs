@@ -4,9 +4,13 @@
 /// The formats ingest reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text.
     Text,
+    /// An HTML page.
     Html,
+    /// One JSON article per line.
     Jsonl,
+    /// A WARC crawl.
     Warc,
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{read_all, shared_dir};
+use common::read_all;
 use crosscheck_ingest::{clean_paragraph, is_author_bio, is_furniture_line, IngestOptions};
 
 /// Lines of the original file, normalised the way ingest normalises a
@@ -25,9 +25,12 @@ fn is_body_sentence_line(line: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_articles_lose_furniture_and_keep_every_body_line() {
-    let Some(shared) = shared_dir() else { return };
-    let seeds = shared.join("corpus/seeds");
+    let seeds = crosscheck_testkit::shared("corpus/seeds");
     let mut files: Vec<_> = std::fs::read_dir(&seeds)
         .expect("seeds folder readable")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -23,7 +23,13 @@ fn load() -> Result<(Vec<Document>, Vec<Claim>), String> {
         None => Ok(fixture::story()),
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-            let ledger: Ledger = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            let mut ledger: Ledger = crosscheck_model::upgrade::ledger_from_json(&text)
+                .map_err(|e| format!("{path}: {e}"))?;
+            // A ledger of schema 1 predates the normalised subjects.
+            let normalizer = crosscheck_subject::Normalizer::new();
+            for claim in &mut ledger.claims {
+                normalizer.fill(claim);
+            }
             Ok((ledger.documents, ledger.claims))
         }
     }
@@ -49,7 +55,7 @@ fn replicate(
             let mut c = c.clone();
             c.doc = format!("{}-r{k}", c.doc);
             c.id = format!("{}-r{k}", c.id);
-            if let Some(q) = c.quantity.as_mut() {
+            if let Some(q) = c.quantity_mut() {
                 q.low = q.low.map(|v| v * scale);
                 q.high = q.high.map(|v| v * scale);
             }

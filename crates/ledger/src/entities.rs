@@ -291,7 +291,7 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
             let Some((doc, mentions, topics)) = by_id.get(claim.doc.as_str()) else {
                 return Vec::new();
             };
-            let Some(sentence) = doc.sentences.get(claim.sentence_index) else {
+            let Some(sentence) = doc.sentences.get(claim.sentence) else {
                 return topics.clone();
             };
             let (start, end) = (sentence.range.start, sentence.range.end);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, ClaimTime, DateEstimate, Document, EntityType, Mention, Polarity,
+    Bound, Claim, ClaimBody, ClaimTime, DateEstimate, Document, EntityType, Mention, Polarity,
     Quantity, Quote, Sentence, Source, SourceKind, Span, Stance,
 };
 
@@ -38,14 +38,20 @@ fn source(name: Option<&str>, kind: SourceKind, role: Option<&str>) -> Source {
 pub struct Figure<'a> {
     /// The figure as written, found in the sentence: "8,000 to 12,000".
     pub text: &'a str,
+    /// Lower value (`None` when open).
     pub low: Option<f64>,
+    /// Upper value (`None` when open).
     pub high: Option<f64>,
+    /// How it is bounded.
     pub bound: Bound,
+    /// Hedged by "about", "some", ...
     pub approximate: bool,
+    /// What is counted.
     pub subject: &'a str,
 }
 
 impl<'a> Figure<'a> {
+    /// One value.
     pub fn exact(text: &'a str, value: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -57,6 +63,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// One approximate value.
     pub fn about(text: &'a str, value: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             approximate: true,
@@ -64,6 +71,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// A range.
     pub fn range(text: &'a str, low: f64, high: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -75,6 +83,7 @@ impl<'a> Figure<'a> {
         }
     }
 
+    /// An upper bound.
     pub fn up_to(text: &'a str, high: f64, subject: &'a str) -> Figure<'a> {
         Figure {
             text,
@@ -96,6 +105,7 @@ pub struct ArticleBuilder {
 }
 
 impl ArticleBuilder {
+    /// An article with this id, outlet ("" for none) and title (its first sentence).
     pub fn new(id: &str, outlet: &str, title: &str) -> ArticleBuilder {
         let mut builder = ArticleBuilder {
             doc: Document {
@@ -167,35 +177,17 @@ impl ArticleBuilder {
 
     fn claim(
         &mut self,
-        kind: ClaimKind,
+        body: ClaimBody,
         index: usize,
         evidence: &str,
         source: Source,
     ) -> &mut Claim {
         let n = self.claims.len() + 1;
-        let kind_name = match kind {
-            ClaimKind::Quote => "quote",
-            ClaimKind::Quantity => "quantity",
-            ClaimKind::Stance => "stance",
-        };
-        let (_, sentence) = self.sentence_text(index);
-        let claim = Claim {
-            id: format!("{}:{kind_name}:{n}", self.doc.id),
-            doc: self.doc.id.clone(),
-            kind,
-            sentence_index: index,
-            sentence,
-            span: self.span_in(index, evidence),
-            source,
-            cue: None,
-            channel: None,
-            hedged: false,
-            hedges: Vec::new(),
-            time: None,
-            quote: None,
-            quantity: None,
-            stance: None,
-        };
+        let id = format!("{}:{}:{n}", self.doc.id, body.kind().name());
+        let span = self.span_in(index, evidence);
+        let mut claim = Claim::new(id, self.doc.id.clone(), body, index, span, source);
+        // As analysis leaves it: what it counts or is about, normalised.
+        crosscheck_subject::Normalizer::new().fill(&mut claim);
         self.claims.push(claim);
         let last = self.claims.len() - 1;
         &mut self.claims[last]
@@ -205,13 +197,13 @@ impl ArticleBuilder {
     pub fn quote(&mut self, index: usize, quoted: &str, cue: &str, source: Source) -> &mut Claim {
         let span = self.span_in(index, quoted);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Quote, index, &sentence, source);
-        claim.cue = Some(cue.to_string());
-        claim.quote = Some(Quote {
+        let quote = Quote {
             text: quoted.to_string(),
             direct: true,
             span,
-        });
+        };
+        let claim = self.claim(quote.into(), index, &sentence, source);
+        claim.cue = Some(cue.to_string());
         claim
     }
 
@@ -219,8 +211,7 @@ impl ArticleBuilder {
     pub fn figure(&mut self, index: usize, figure: Figure, source: Source) -> &mut Claim {
         let span = self.span_in(index, figure.text);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Quantity, index, &sentence, source);
-        claim.quantity = Some(Quantity {
+        let quantity = Quantity {
             low: figure.low,
             high: figure.high,
             approximate: figure.approximate,
@@ -230,8 +221,9 @@ impl ArticleBuilder {
             rate: None,
             event: None,
             span,
-        });
-        claim
+            measure: None,
+        };
+        self.claim(quantity.into(), index, &sentence, source)
     }
 
     /// A stance claim by `actor` about `about` (which must occur in the
@@ -246,13 +238,13 @@ impl ArticleBuilder {
     ) -> &mut Claim {
         let about_span = self.span_in(index, about);
         let (_, sentence) = self.sentence_text(index);
-        let claim = self.claim(ClaimKind::Stance, index, &sentence, source);
-        claim.stance = Some(Stance {
+        let stance = Stance {
             actor: actor.to_string(),
             polarity,
             about: Some(about_span),
-        });
-        claim
+            matter: Default::default(),
+        };
+        self.claim(stance.into(), index, &sentence, source)
     }
 
     /// An entity mention in sentence `index`.
@@ -273,6 +265,7 @@ impl ArticleBuilder {
         });
     }
 
+    /// The document and its claims.
     pub fn build(self) -> (Document, Vec<Claim>) {
         (self.doc, self.claims)
     }

@@ -8,12 +8,13 @@
 
 mod dates;
 mod entities;
+#[cfg(feature = "fixture")]
 pub mod fixture;
+mod measures;
 mod propositions;
 mod quotes;
 mod sourcing;
 mod stances;
-mod subject;
 mod timeline;
 
 use crosscheck_model::{Claim, Document, Entity, Ledger};
@@ -23,7 +24,6 @@ pub use entities::name_key;
 pub use propositions::{format_number, value_text_of};
 pub use sourcing::{sourcing_ranking, UNKNOWN_OUTLET};
 pub use stances::polarity_verb;
-pub use subject::{parse as parse_subject, Subject};
 pub use timeline::claim_summary;
 
 /// Builds the ledger from analysed documents and their claims.

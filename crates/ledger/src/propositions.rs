@@ -8,10 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crosscheck_model::{Bound, Claim, Proposition, PropositionStatus, PropositionValue, Quantity};
+use crosscheck_model::{
+    Bound, Claim, Measure, Proposition, PropositionStatus, PropositionValue, Quantity,
+};
 
 use crate::dates::DocInfo;
-use crate::subject::{self, Subject};
+use crate::measures::match_score;
 
 /// Relative tolerance applied to both ends of an approximate value.
 const APPROXIMATION_TOLERANCE: f64 = 0.10;
@@ -53,7 +55,7 @@ impl Value<'_> {
 }
 
 fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option<Value<'a>> {
-    let quantity = claim.quantity.as_ref()?;
+    let quantity = claim.quantity()?;
     let (low, high) = (
         quantity.low.filter(|v| v.is_finite()),
         quantity.high.filter(|v| v.is_finite()),
@@ -82,7 +84,7 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
 
 /// A growing group of distinct subjects judged to measure the same thing.
 struct Cluster {
-    profile: Subject,
+    profile: Measure,
     subjects: Vec<usize>,
 }
 
@@ -97,31 +99,24 @@ pub fn group(
 ) -> Grouping {
     let mut grouping = Grouping::default();
     // bucket → distinct subject → claim indices
-    let mut buckets: HashMap<(String, String), HashMap<Subject, Vec<usize>>> = HashMap::new();
+    let mut buckets: HashMap<(String, String), HashMap<&Measure, Vec<usize>>> = HashMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        let Some(quantity) = claim.quantity.as_ref() else {
+        let Some(quantity) = claim.quantity() else {
             continue;
         };
         if value_of(claim, infos).is_none() {
             continue;
         }
-        let parsed = quantity.subject.as_deref().and_then(subject::parse);
-        let Some(mut parsed) = parsed else {
+        let Some(measure) = quantity.measure.as_ref() else {
             // Nothing says what this figure counts: nobody can corroborate it.
             grouping.uncorroborated.insert(claim.id.clone());
             continue;
         };
-        // What happened to the counted things, when the extractor read it
-        // from the sentence rather than the subject ("1,000 soldiers were
-        // killed"): casualty counts must not meet deployment counts.
-        if let Some(event) = quantity.event.as_deref() {
-            parsed.actions.extend(subject::actions_of(event));
-        }
         let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
         buckets
-            .entry((parsed.head.clone(), unit))
+            .entry((measure.head.clone(), unit))
             .or_default()
-            .entry(parsed)
+            .entry(measure)
             .or_default()
             .push(i);
     }
@@ -182,10 +177,10 @@ pub fn group(
 /// Assigns each distinct subject to the best matching cluster, most specific
 /// subjects first so bare heads ("troops") join a specific group rather than
 /// bridging two groups that disagree.
-fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
-    let mut distinct: Vec<(Subject, Vec<usize>)> = subjects.into_iter().collect();
+fn cluster_bucket(subjects: HashMap<&Measure, Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut distinct: Vec<(&Measure, Vec<usize>)> = subjects.into_iter().collect();
     distinct.sort_by(|(a, ca), (b, cb)| {
-        let spec = |s: &Subject| s.entities.len() * 4 + s.actions.len() * 2 + s.modifiers.len();
+        let spec = |s: &Measure| s.entities.len() * 4 + s.actions.len() * 2 + s.modifiers.len();
         spec(b)
             .cmp(&spec(a))
             .then(cb.len().cmp(&ca.len()))
@@ -200,7 +195,7 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             .into_iter()
             .filter_map(|c| {
                 let cluster = clusters.get(c)?;
-                let score = subject::match_score(subject, &cluster.profile)?;
+                let score = match_score(subject, &cluster.profile)?;
                 Some((score, cluster.subjects.len(), c))
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
@@ -208,11 +203,9 @@ fn cluster_bucket(subjects: HashMap<Subject, Vec<usize>>) -> Vec<Vec<usize>> {
             Some((_, _, c)) => c,
             None => {
                 clusters.push(Cluster {
-                    profile: Subject {
+                    profile: Measure {
                         head: subject.head.clone(),
-                        entities: BTreeSet::new(),
-                        modifiers: BTreeSet::new(),
-                        actions: BTreeSet::new(),
+                        ..Measure::default()
                     },
                     subjects: Vec::new(),
                 });

@@ -62,7 +62,7 @@ pub fn quote_groups(
             claim.source.kind,
             SourceKind::Person | SourceKind::Organization
         );
-        let (Some(_), Some(name), true) = (&claim.quote, &claim.source.name, named) else {
+        let (Some(_), Some(name), true) = (claim.quote(), &claim.source.name, named) else {
             continue;
         };
         let speaker = resolved
@@ -95,7 +95,7 @@ pub fn quote_groups(
 fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String; 2]> {
     let mut wordings: BTreeMap<Vec<String>, Vec<&Claim>> = BTreeMap::new();
     for claim in quotes {
-        if let Some(quote) = &claim.quote {
+        if let Some(quote) = claim.quote() {
             wordings.entry(tokens(&quote.text)).or_default().push(claim);
         }
     }

@@ -15,7 +15,7 @@ fn add(sourcing: &mut Sourcing, claim: &Claim, uncorroborated: &HashSet<String>)
         SourceKind::Unattributed => sourcing.unattributed += 1,
     }
     sourcing.hedged += usize::from(claim.hedged);
-    if claim.kind == ClaimKind::Quantity && uncorroborated.contains(&claim.id) {
+    if claim.kind() == ClaimKind::Quantity && uncorroborated.contains(&claim.id) {
         sourcing.single_source_figures += 1;
     }
     sourcing.claims += 1;

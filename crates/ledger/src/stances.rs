@@ -2,33 +2,14 @@
 //! ordered by date, with a flag when the actor changed position.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, Polarity, StanceStep, StanceTimeline};
 
 use crate::dates::{calendar_value, DocInfo};
 use crate::entities::NameIndex;
-use crate::subject::lemma;
-
-static GENERIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/generic_matters.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
 
 /// Mean document spread from which a stance is about the central matter.
 const CENTRAL_SPREAD: f64 = 2.0;
-
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/subject_stopwords.txt")
-        .lines()
-        .chain(include_str!("../data/subject_cutters.txt").lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
 
 /// Which way a polarity leans on whether something is so; `None` for
 /// stances that neither confirm nor deny it (condemning presupposes it,
@@ -54,17 +35,6 @@ pub fn polarity_verb(polarity: Polarity) -> &'static str {
     }
 }
 
-/// Content words of what a stance is about; empty for generic references
-/// ("the reports", "such claims").
-fn matter_tokens(about: &str) -> BTreeSet<String> {
-    about
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(str::to_lowercase)
-        .filter(|w| w.len() > 2 && !GENERIC.contains(w.as_str()) && !STOPWORDS.contains(w.as_str()))
-        .map(|w| lemma(&w))
-        .collect()
-}
-
 struct Step<'a> {
     claim: &'a Claim,
     polarity: Polarity,
@@ -80,7 +50,7 @@ pub fn stance_timelines(
 ) -> Vec<StanceTimeline> {
     let mut by_actor: BTreeMap<String, Vec<Step>> = BTreeMap::new();
     for claim in claims {
-        let Some(stance) = claim.stance.as_ref() else {
+        let Some(stance) = claim.stance() else {
             continue;
         };
         let actor = names.actor_name(&stance.actor);
@@ -95,7 +65,7 @@ pub fn stance_timelines(
         by_actor.entry(actor).or_default().push(Step {
             claim,
             polarity: stance.polarity,
-            tokens: matter_tokens(&about),
+            tokens: stance.matter.clone(),
             about,
         });
     }
@@ -297,18 +267,5 @@ fn timeline(
                 when: s.claim.time.as_ref().map(|t| t.text.clone()),
             })
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn matter_tokens_drop_generic_words() {
-        assert!(matter_tokens("such reports").is_empty());
-        assert!(matter_tokens("the claims").is_empty());
-        let t = matter_tokens("the deployment of Veloran troops");
-        assert!(t.contains("troop") && t.contains("deployment") && t.contains("veloran"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crosscheck_model::{Claim, ClaimKind, Document, TimelineEntry};
+use crosscheck_model::{Claim, ClaimBody, ClaimKind, Document, TimelineEntry};
 
 use crate::dates::{calendar_value, DocInfo};
 use crate::propositions::value_text_of;
@@ -12,7 +12,9 @@ use crate::stances::polarity_verb;
 /// Words of a quote shown in a summary before it is cut short.
 const QUOTE_WORDS: usize = 14;
 
-/// A short line saying what a claim asserts.
+/// A short line saying what a claim asserts: the one place each kind of
+/// claim is put in words (the reports use it for kinds without their own
+/// layout).
 pub fn claim_summary(claim: &Claim) -> String {
     let source = claim
         .source
@@ -20,36 +22,26 @@ pub fn claim_summary(claim: &Claim) -> String {
         .clone()
         .or_else(|| claim.source.role.clone())
         .unwrap_or_else(|| "Unattributed".to_string());
-    match claim.kind {
-        ClaimKind::Stance => match &claim.stance {
-            Some(stance) => {
-                let about = stance.about.as_ref().map_or("", |s| s.text.as_str());
-                format!(
-                    "{} {} {}",
-                    stance.actor,
-                    polarity_verb(stance.polarity),
-                    about
-                )
+    match &claim.body {
+        ClaimBody::Stance { stance } => {
+            let about = stance.about.as_ref().map_or("", |s| s.text.as_str());
+            format!(
+                "{} {} {}",
+                stance.actor,
+                polarity_verb(stance.polarity),
+                about
+            )
+            .trim_end()
+            .to_string()
+        }
+        ClaimBody::Quantity { quantity } => {
+            let subject = quantity.subject.as_deref().unwrap_or("");
+            format!("{source}: {} {subject}", value_text_of(quantity))
                 .trim_end()
                 .to_string()
-            }
-            None => format!("{source}: {}", claim.span.text),
-        },
-        ClaimKind::Quantity => match &claim.quantity {
-            Some(q) => {
-                let subject = q.subject.as_deref().unwrap_or("");
-                format!("{source}: {} {subject}", value_text_of(q))
-                    .trim_end()
-                    .to_string()
-            }
-            None => format!("{source}: {}", claim.span.text),
-        },
-        ClaimKind::Quote => {
-            let text = claim
-                .quote
-                .as_ref()
-                .map_or(claim.span.text.as_str(), |q| q.text.as_str());
-            let words: Vec<&str> = text.split_whitespace().collect();
+        }
+        ClaimBody::Quote { quote } => {
+            let words: Vec<&str> = quote.text.split_whitespace().collect();
             let cut = words.len() > QUOTE_WORDS;
             let shown = words
                 .get(..QUOTE_WORDS.min(words.len()))
@@ -60,11 +52,13 @@ pub fn claim_summary(claim: &Claim) -> String {
     }
 }
 
+/// Which claim of a dated sentence stands for it on the timeline: a stance,
+/// else a figure, else any other.
 fn kind_rank(kind: ClaimKind) -> u8 {
     match kind {
         ClaimKind::Stance => 0,
         ClaimKind::Quantity => 1,
-        ClaimKind::Quote => 2,
+        _ => 2,
     }
 }
 
@@ -106,7 +100,7 @@ pub fn timeline(
     // One entry per dated sentence: the stance if there is one, else the
     // figure, else the quote.
     let mut ordered: Vec<&Claim> = claims.iter().collect();
-    ordered.sort_by_key(|c| kind_rank(c.kind));
+    ordered.sort_by_key(|c| kind_rank(c.kind()));
     let relative: HashMap<&str, HashSet<(&str, &str)>> = documents
         .iter()
         .map(|d| {
@@ -125,7 +119,7 @@ pub fn timeline(
         let Some(value) = calendar_value(&time.value) else {
             continue;
         };
-        if !seen.insert((claim.doc.as_str(), claim.sentence_index, value)) {
+        if !seen.insert((claim.doc.as_str(), claim.sentence, value)) {
             continue;
         }
         let info = infos.get(&claim.doc);
@@ -138,7 +132,7 @@ pub fn timeline(
         entries.push((
             Some(value.to_string()),
             info.map_or(usize::MAX, |i| i.order),
-            claim.sentence_index + 1,
+            claim.sentence + 1,
             TimelineEntry {
                 date: Some(value.to_string()),
                 date_estimated: estimated,

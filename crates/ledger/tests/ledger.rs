@@ -233,7 +233,7 @@ fn units_must_agree() {
             Figure::exact("40", 40.0, "new road"),
             organization("Ministry"),
         );
-        if let Some(q) = c.quantity.as_mut() {
+        if let Some(q) = c.quantity_mut() {
             q.unit = unit.map(str::to_string);
         }
         let (d, c) = a.build();
@@ -506,9 +506,11 @@ fn events_keep_casualties_apart_from_deployments() {
                 Figure::exact("400", 400.0, "Veloran soldiers"),
                 organization("Officials"),
             );
-            if let Some(q) = c.quantity.as_mut() {
+            if let Some(q) = c.quantity_mut() {
                 q.event = event.map(str::to_string);
             }
+            // The event changes what the figure measures, as analysis reads it.
+            crosscheck_subject::Normalizer::new().fill(c);
             let (d, c) = a.build();
             documents.push(d);
             claims.extend(c);

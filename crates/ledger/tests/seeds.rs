@@ -3,32 +3,12 @@
 //! grouped across documents, governments changing position, and the
 //! anonymous-sourcing ranking.
 
-use std::path::PathBuf;
-
 use crosscheck_analyze::Analyzer;
-use crosscheck_ledger::{build_ledger, parse_subject, sourcing_ranking};
+use crosscheck_ledger::{build_ledger, sourcing_ranking};
 use crosscheck_model::{Ledger, Polarity, PropositionStatus};
 
-fn seeds_dir() -> Option<PathBuf> {
-    let shared = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let dir = shared.join("corpus/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("seed corpus missing at {}", dir.display());
-    }
-    eprintln!(
-        "\n*** SKIPPED: seed corpus not found at {} ***\n",
-        dir.display()
-    );
-    None
-}
-
-fn seed_ledger() -> Option<Ledger> {
-    let dir = seeds_dir()?;
+fn seed_ledger() -> Ledger {
+    let dir = crosscheck_testkit::shared("corpus/seeds");
     let (inputs, errors) = crosscheck_ingest::discover(&[dir]);
     assert!(errors.is_empty(), "{errors:?}");
     let analyzer = Analyzer::new();
@@ -42,12 +22,16 @@ fn seed_ledger() -> Option<Ledger> {
             }
         });
     }
-    Some(build_ledger(documents, claims))
+    build_ledger(documents, claims)
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_ledger_groups_conflicts_stances_and_sourcing() {
-    let Some(ledger) = seed_ledger() else { return };
+    let ledger = seed_ledger();
     assert_eq!(ledger.documents.len(), 5);
 
     // Every troop figure the extractors found sits in one proposition.
@@ -55,10 +39,8 @@ fn seed_ledger_groups_conflicts_stances_and_sourcing() {
         .claims
         .iter()
         .filter(|c| {
-            c.quantity
-                .as_ref()
-                .and_then(|q| q.subject.as_deref())
-                .and_then(parse_subject)
+            c.quantity()
+                .and_then(|q| q.measure.as_ref())
                 .is_some_and(|s| {
                     s.head == "troop" && s.entities.iter().any(|e| e.contains("korean"))
                 })

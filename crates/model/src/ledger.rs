@@ -4,12 +4,18 @@ use crate::{Claim, Document, EntityType, Polarity, Sourcing, Span};
 
 /// A canonical entity across all documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entity {
+    /// `<type prefix>-<name key>` ("per-vladimir-putin").
     pub id: String,
+    /// The canonical name.
     pub name: String,
     #[serde(rename = "type")]
+    /// What kind of entity.
     pub kind: EntityType,
+    /// Other names it is written as ("Putin").
     pub aliases: Vec<String>,
+    /// Every mention, in every document.
     pub mentions: Vec<EntityMention>,
     /// For a metonym entity (the Kremlin, Pyongyang as a government): the id
     /// of the entity it stands for. The place itself stays its own entity.
@@ -21,28 +27,41 @@ pub struct Entity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One mention of a canonical entity.
 pub struct EntityMention {
+    /// The document it is in.
     pub doc: String,
+    /// Where it is.
     pub span: Span,
 }
 
 /// How the values grouped in a proposition relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PropositionStatus {
+    /// The values agree within their bounds and approximations.
     Consistent,
+    /// The values cannot all be true at once.
     Conflicting,
+    /// Later figures supersede earlier ones.
     Evolving,
+    /// Only one source gives the figure.
     SingleSource,
 }
 
 /// Claims about the same measured thing, across documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Proposition {
+    /// `p<n>`, most widely reported first.
     pub id: String,
     /// "North Korean troops" — what is measured.
     pub label: String,
+    /// The ids of the quantity claims it groups.
     pub claims: Vec<String>,
+    /// Whether the values agree, conflict or evolve.
     pub status: PropositionStatus,
     /// One line a person can read: why the status is what it is.
     pub explanation: String,
@@ -51,14 +70,22 @@ pub struct Proposition {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One value of a proposition with who gives it, where and when.
 pub struct PropositionValue {
+    /// The quantity claim.
     pub claim: String,
+    /// Its document.
     pub doc: String,
+    /// Lower value (`None` when open).
     pub low: Option<f64>,
+    /// Upper value (`None` when open).
     pub high: Option<f64>,
     /// The figure as written.
     pub text: String,
+    /// Who gives it.
     pub source: Option<String>,
+    /// The outlet it appeared in.
     pub outlet: Option<String>,
     /// Document date (published or estimated), ISO.
     pub date: Option<String>,
@@ -66,30 +93,43 @@ pub struct PropositionValue {
 
 /// One dated point in the story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEntry {
     /// ISO date (or TIMEX3 value at coarser granularity).
     pub date: Option<String>,
     /// True when the date is estimated rather than stated or from metadata.
     pub date_estimated: bool,
+    /// The document.
     pub doc: String,
+    /// The claim, for an entry about a claim (`None` for a publication).
     pub claim: Option<String>,
+    /// What happened, in a line.
     pub summary: String,
 }
 
 /// An actor's stances on one matter, in time order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StanceTimeline {
+    /// The actor's canonical name.
     pub actor: String,
+    /// What the stances are about.
     pub about: String,
+    /// The stances, in time order.
     pub steps: Vec<StanceStep>,
     /// True when the polarity changed over time (denied, then confirmed).
     pub changed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One stance of a stance timeline.
 pub struct StanceStep {
+    /// The stance claim.
     pub claim: String,
+    /// Its document.
     pub doc: String,
+    /// Which stance.
     pub polarity: Polarity,
     /// The claim's own date when the text gives one, else its document's.
     pub date: Option<String>,
@@ -101,8 +141,11 @@ pub struct StanceStep {
 
 /// Quotes by one speaker across documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteGroup {
+    /// The speaker's canonical name.
     pub speaker: String,
+    /// The quote claims.
     pub claims: Vec<String>,
     /// Pairs of claims that report the same quote with different wording.
     pub variants: Vec<[String; 2]>,
@@ -110,31 +153,47 @@ pub struct QuoteGroup {
 
 /// Sourcing of all documents from one outlet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutletSourcing {
+    /// The outlet's name.
     pub outlet: String,
+    /// How many documents it published.
     pub documents: usize,
+    /// Their claims, counted by source kind.
     pub sourcing: Sourcing,
 }
 
 /// Everything crosscheck knows about a story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ledger {
+    /// The schema identifier ([`crate::SCHEMA`]).
     pub schema: String,
+    /// `crosscheck <version>`.
     pub generator: String,
+    /// Every input article, in input order.
     pub documents: Vec<Document>,
+    /// Canonical entities across documents.
     pub entities: Vec<Entity>,
+    /// Quotes, figures and stances with their evidence.
     pub claims: Vec<Claim>,
+    /// Figures about the same measured thing, grouped across documents.
     pub propositions: Vec<Proposition>,
+    /// The story in time order.
     pub timeline: Vec<TimelineEntry>,
     #[serde(default)]
+    /// Each actor's stances on a matter over time.
     pub stance_timelines: Vec<StanceTimeline>,
     #[serde(default)]
+    /// Quotes by speaker across outlets.
     pub quote_groups: Vec<QuoteGroup>,
     #[serde(default)]
+    /// The sourcing profile of each outlet.
     pub outlets: Vec<OutletSourcing>,
 }
 
 impl Ledger {
+    /// A ledger of these documents and claims, the cross-document parts empty.
     pub fn new(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
         Ledger {
             schema: crate::SCHEMA.to_string(),

@@ -7,12 +7,15 @@
 //! (UTF-8), always on character boundaries, plus the exact text they cover.
 //!
 //! The JSON shape of these types is the public ledger format, documented in
-//! `docs/ledger-schema.md`; bump [`SCHEMA`] when a change breaks readers.
+//! `docs/ledger-schema.md`, with a JSON Schema generated from these types in
+//! `docs/ledger.schema.json`; bump [`SCHEMA`] when a change breaks readers.
 
 mod claim;
 mod document;
 mod ledger;
+mod names;
 mod span;
+pub mod upgrade;
 
 pub use claim::*;
 pub use document::*;
@@ -20,4 +23,15 @@ pub use ledger::*;
 pub use span::*;
 
 /// The ledger schema identifier written into every ledger.
-pub const SCHEMA: &str = "crosscheck.ledger/1";
+pub const SCHEMA: &str = "crosscheck.ledger/2";
+
+/// The JSON Schema of the ledger, generated from these types (with the
+/// `schema` feature); `docs/ledger.schema.json` holds it, and a test checks
+/// that file is current.
+#[cfg(feature = "schema")]
+pub fn ledger_schema() -> String {
+    let schema = schemars::schema_for!(Ledger);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

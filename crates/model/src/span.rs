@@ -3,9 +3,13 @@ use serde::{Deserialize, Serialize};
 /// A stretch of a document's clean text: byte offsets `[start, end)` and the
 /// exact text they cover, so a reader can check evidence without re-slicing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset just past the last byte.
     pub end: usize,
+    /// The text between them.
     pub text: String,
 }
 
@@ -31,22 +35,27 @@ impl Span {
         Span::of(text, start + lead, end - trail)
     }
 
+    /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// True for an empty span.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    /// The byte range.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 
+    /// True when `other` lies inside this span.
     pub fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when the two spans share a byte.
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -60,20 +69,26 @@ impl Span {
 /// Byte offsets without the text, for things whose text is cheap to recover
 /// and would bloat the ledger (sentences, paragraphs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Range {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset just past the last byte.
     pub end: usize,
 }
 
 impl Range {
+    /// The range `[start, end)`.
     pub fn new(start: usize, end: usize) -> Range {
         Range { start, end }
     }
 
+    /// `text[start..end]`, or "" when out of range.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// True when `offset` lies inside the range.
     pub fn contains_offset(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }

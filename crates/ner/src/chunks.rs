@@ -7,6 +7,8 @@
 use crate::fasthash::FastSet as HashSet;
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::shared::{speech_verbs, SpeechUse};
+
 use crate::features::CommonWords;
 use crate::gazetteer::{Gazetteer, Place};
 use crate::tagger::LABELS;
@@ -15,10 +17,7 @@ use crate::tagger::LABELS;
 pub type Piece = (usize, usize, String);
 
 fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    crosscheck_lexicon::lines(text).collect()
 }
 
 static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
@@ -46,7 +45,7 @@ static UNIT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/unit_nouns.txt")));
 
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../data/speech_verbs.txt")));
+    LazyLock::new(|| speech_verbs(SpeechUse::NameSpeaker).collect());
 
 static ORG_KIND_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_kind_nouns.txt")));

@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::shared::{titles, TitleUse};
+
 use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use crate::normalize::{fold, fold_into};
 use crate::tokens::tokenize;
@@ -15,7 +17,6 @@ const REGIONS: &str = include_str!("../data/regions.tsv");
 const SEATS: &str = include_str!("../data/seats.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const GROUPS: &str = include_str!("../data/demonym_extra.txt");
-const TITLES: &str = include_str!("../data/titles.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 const NOT_NAMES: &str = include_str!("../data/not_names.txt");
@@ -170,7 +171,10 @@ impl Gazetteer {
             exact: HashMap::default(),
             prefixes: HashSet::default(),
             demonym_names: HashMap::default(),
-            titles: word_set(TITLES),
+            titles: titles(TitleUse::NameTitle)
+                .flat_map(str::split_whitespace)
+                .map(fold)
+                .collect(),
             given_names: word_set(GIVEN_NAMES),
             org_words: word_set(ORG_WORDS),
             not_names: word_set(NOT_NAMES),

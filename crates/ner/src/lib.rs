@@ -7,15 +7,23 @@
 //! gazetteer lookups then refine its PER/ORG/LOC chunks into the model's
 //! finer [`EntityType`]s and add nationality groups and metonyms.
 
+// Internals the training example, the evaluations and the ledger reach
+// into; not an API (they move onto the shared token layer, see
+// docs/architecture.md).
+#[doc(hidden)]
 pub mod chunks;
 mod fasthash;
-pub mod features;
+mod features;
+#[doc(hidden)]
 pub mod gazetteer;
-pub mod normalize;
+mod normalize;
 mod recognize;
 mod resolve;
+#[doc(hidden)]
 pub mod tagger;
+#[doc(hidden)]
 pub mod tokens;
+#[doc(hidden)]
 pub mod training;
 mod word_cache;
 
@@ -27,10 +35,13 @@ pub use resolve::resolve_entities_in;
 const MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
 #[derive(Debug, thiserror::Error)]
+/// Why the tagger model cannot be loaded.
 pub enum NerError {
     #[error("reading model: {0}")]
+    /// The model bytes cannot be read (decompressed).
     Model(#[source] std::io::Error),
     #[error("bad model: {0}")]
+    /// The model is not in the expected format.
     Format(String),
 }
 
@@ -57,6 +68,8 @@ impl EntityRecognizer {
         })
     }
 
+    /// The recogniser with the model built into the binary, or why that
+    /// model cannot be loaded.
     pub fn try_new() -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(MODEL)?,

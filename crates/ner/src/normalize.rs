@@ -2,71 +2,10 @@
 //! "Kim Jong-un" and "Kim Jong Un" or "Zelenskyy" and "Zelenskyy" compare
 //! equal, plus the small edit-distance test used for transliteration variants.
 
-/// Folds one character to ASCII where a common Latin diacritic or typographic
-/// variant is involved; other characters pass through lowercased.
-fn fold_char(c: char, out: &mut String) {
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' | 'ĺ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'ŕ' | 'ř' => "r",
-        'ś' | 'š' | 'ş' | 'ș' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        '’' | '‘' | '`' | '´' => "'",
-        '‐' | '‑' | '–' | '—' => "-",
-        _ => {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            return;
-        }
-    };
-    out.push_str(folded);
-}
-
-/// Lowercase, diacritic-free form of one token.
-pub fn fold(token: &str) -> String {
-    let mut out = String::with_capacity(token.len());
-    fold_into(token, &mut out);
-    out
-}
-
-/// [`fold`] appended to `out`, so hot loops can reuse one buffer.
-pub fn fold_into(token: &str, out: &mut String) {
-    // ASCII (nearly every news token) folds to its ASCII lowercase; the
-    // backtick is the one ASCII typographic variant `fold_char` rewrites.
-    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
-        // Copied whole and lowercased in place: much cheaper than pushing
-        // the bytes one `char` at a time.
-        let start = out.len();
-        out.push_str(token);
-        if let Some(added) = out.get_mut(start..) {
-            added.make_ascii_lowercase();
-        }
-        return;
-    }
-    if token.is_ascii() {
-        out.extend(token.bytes().map(|b| match b {
-            b'`' => '\'',
-            _ => char::from(b.to_ascii_lowercase()),
-        }));
-        return;
-    }
-    for c in token.chars() {
-        for l in c.to_lowercase() {
-            fold_char(l, out);
-        }
-    }
-}
+/// Lowercase, diacritic-free form of a token (and [`fold_into`], appending
+/// to a buffer): the one fold of `crosscheck-text`, which the token layer's
+/// folded forms use too.
+pub use crosscheck_text::fold::{fold, fold_into};
 
 /// The comparison key of a name: folded words separated by single spaces,
 /// with hyphens treated as spaces and dots and possessives dropped.
@@ -189,20 +128,6 @@ mod tests {
         ];
         for (name, key) in cases {
             assert_eq!(name_key(name), key, "{name}");
-        }
-    }
-
-    #[test]
-    fn ascii_fast_path_folds_like_the_general_path() {
-        for b in 0u8..128 {
-            let token = format!("Ab{}Z", char::from(b));
-            let mut slow = String::new();
-            for c in token.chars() {
-                for l in c.to_lowercase() {
-                    fold_char(l, &mut slow);
-                }
-            }
-            assert_eq!(fold(&token), slow, "byte {b}");
         }
     }
 

@@ -20,19 +20,11 @@ use crate::resolve::{acronym_matches, initials, person_canonicals};
 use crate::tagger::Tagger;
 use crate::tokens::{tokenize, Tok};
 
-static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/locative_words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::trim)
-        .collect()
-});
+static LOCATIVE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/locative_words.txt")));
 
 fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    crosscheck_lexicon::lines(text).collect()
 }
 
 /// Holidays and weapon classes, as folded token keys.

@@ -1,13 +1,13 @@
 //! Inline SVG chart of one proposition: each value at its date (x) and size
 //! (y), ranges as bars, open bounds as dashed bars, labelled by source.
-
-use std::fmt::Write;
+//!
+//! The geometry is computed here into [`Shape`]s; `templates/chart.html`
+//! writes them out, escaping every text by construction.
 
 use chrono::NaiveDate;
 use crosscheck_ledger::format_number;
 use crosscheck_model::{Proposition, PropositionStatus};
 
-use crate::escape::esc;
 use crate::view::{shorten, View};
 
 const WIDTH: f64 = 1000.0;
@@ -24,6 +24,10 @@ const SPREAD: f64 = 22.0;
 /// Approximate width of one label character at the chart's font size.
 const CHAR_WIDTH: f64 = 7.0;
 const LABEL_HEIGHT: f64 = 14.0;
+
+/// Grid lines and the axis.
+const GRID: &str = "#e5e7eb";
+const AXIS: &str = "#6b7280";
 
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#be185d", "#4b5563",
@@ -49,6 +53,92 @@ fn tick_step(max: f64) -> f64 {
     step.max(f64::MIN_POSITIVE)
 }
 
+/// One SVG element. Coordinates are already formatted (the report's fixed
+/// precision); colours and dash patterns are the constants of this module.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// `<line>`, with the stroke attributes it needs.
+    Line {
+        x1: String,
+        y1: String,
+        x2: String,
+        y2: String,
+        stroke: &'static str,
+        width: Option<&'static str>,
+        dash: Option<&'static str>,
+        opacity: Option<&'static str>,
+    },
+    /// `<text>` with its class, colour and anchor.
+    Text {
+        x: String,
+        y: String,
+        class: &'static str,
+        fill: Option<&'static str>,
+        anchor: Option<&'static str>,
+        text: String,
+    },
+    /// `<rect>`: the band of undated values or a range of values.
+    Rect {
+        x: String,
+        y: String,
+        width: String,
+        height: String,
+        rounded: bool,
+        fill: &'static str,
+        fill_opacity: &'static str,
+        stroke: Option<&'static str>,
+    },
+    /// `<circle>`: a value, hollow when approximate, or a legend dot.
+    Circle {
+        cx: String,
+        cy: String,
+        r: &'static str,
+        fill: &'static str,
+        stroke: Option<&'static str>,
+    },
+    /// The dashed trend line of an evolving figure.
+    Polyline { points: String },
+}
+
+/// A chart: what it shows, for screen readers, and its shapes in drawing
+/// order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub label: String,
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<Shape>,
+}
+
+/// A coordinate at the chart's precision.
+fn at(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn line(x1: String, y1: String, x2: String, y2: String, stroke: &'static str) -> Shape {
+    Shape::Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        stroke,
+        width: None,
+        dash: None,
+        opacity: None,
+    }
+}
+
+fn tick_text(x: f64, y: f64, anchor: &'static str, text: String) -> Shape {
+    Shape::Text {
+        x: at(x),
+        y: at(y),
+        class: "tick",
+        fill: None,
+        anchor: Some(anchor),
+        text,
+    }
+}
+
 struct Mark {
     x: f64,
     low: Option<f64>,
@@ -58,59 +148,117 @@ struct Mark {
     color: &'static str,
 }
 
-/// The chart as an `<svg>` element.
-pub fn chart(p: &Proposition, view: &View) -> String {
+/// Where dates and values fall on a chart.
+struct Scale {
+    first: Option<NaiveDate>,
+    span_days: f64,
+    /// Right edge of the dated part; undated values sit to its right.
+    plot_right: f64,
+    undated_width: f64,
+    undated_slot: f64,
+    /// Grid step and the value at the top of the plot.
+    step: f64,
+    top_value: f64,
+}
+
+impl Scale {
+    fn new(p: &Proposition, dates: &[Option<NaiveDate>]) -> Scale {
+        let first = dates.iter().flatten().min().copied();
+        let last = dates.iter().flatten().max().copied();
+        let undated_count = dates.iter().filter(|d| d.is_none()).count();
+        let plot_width = WIDTH - RIGHT - LEFT;
+        // Undated values take as much room as they need, up to all of it.
+        let undated_width = if undated_count == 0 {
+            0.0
+        } else if dates.iter().any(Option::is_some) {
+            (undated_count as f64 * UNDATED_SLOT + 20.0).min(plot_width * 0.6)
+        } else {
+            plot_width
+        };
+        let max_value = p
+            .values
+            .iter()
+            .flat_map(|v| [v.low, v.high])
+            .flatten()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max);
+        let step = tick_step(max_value * 1.1);
+        Scale {
+            first,
+            span_days: match (first, last) {
+                (Some(a), Some(b)) => (b - a).num_days() as f64,
+                _ => 0.0,
+            },
+            plot_right: WIDTH - RIGHT - undated_width,
+            undated_width,
+            undated_slot: undated_width / undated_count.max(1) as f64,
+            step,
+            top_value: ((max_value * 1.1) / step).ceil().max(1.0) * step,
+        }
+    }
+
+    /// The x of a date (the undated band's edge for none).
+    fn x(&self, date: Option<NaiveDate>) -> f64 {
+        match (date, self.first) {
+            (Some(d), Some(f)) if self.span_days > 0.0 => {
+                LEFT + 20.0
+                    + (d - f).num_days() as f64 / self.span_days * (self.plot_right - LEFT - 40.0)
+            }
+            (Some(_), _) => (LEFT + self.plot_right) / 2.0,
+            (None, _) => self.plot_right,
+        }
+    }
+
+    /// The y of a value.
+    fn y(&self, v: f64) -> f64 {
+        TOP + (1.0 - (v / self.top_value).clamp(0.0, 1.05)) * (HEIGHT - TOP - BOTTOM)
+    }
+}
+
+/// The chart of one proposition.
+pub fn chart(p: &Proposition, view: &View) -> Chart {
     let dates: Vec<Option<NaiveDate>> = p
         .values
         .iter()
         .map(|v| parse_date(v.date.as_deref()))
         .collect();
-    let first = dates.iter().flatten().min().copied();
-    let last = dates.iter().flatten().max().copied();
-    let undated_count = dates.iter().filter(|d| d.is_none()).count();
-    let any_undated = undated_count > 0;
-    let dated_any = dates.iter().any(Option::is_some);
-    let plot_width = WIDTH - RIGHT - LEFT;
-    // Undated values take as much room as they need, up to all of it.
-    let undated_width = if !any_undated {
-        0.0
-    } else if dated_any {
-        (undated_count as f64 * UNDATED_SLOT + 20.0).min(plot_width * 0.6)
-    } else {
-        plot_width
-    };
-    let plot_right = WIDTH - RIGHT - undated_width;
-    let span_days = match (first, last) {
-        (Some(a), Some(b)) => (b - a).num_days() as f64,
-        _ => 0.0,
-    };
-    let x_of = |date: Option<NaiveDate>| -> f64 {
-        match (date, first) {
-            (Some(d), Some(f)) if span_days > 0.0 => {
-                LEFT + 20.0 + (d - f).num_days() as f64 / span_days * (plot_right - LEFT - 40.0)
-            }
-            (Some(_), _) => (LEFT + plot_right) / 2.0,
-            (None, _) => plot_right,
-        }
-    };
-    let undated_slot = undated_width / undated_count.max(1) as f64;
-    let mut undated_seen = 0usize;
-    let max_value = p
-        .values
-        .iter()
-        .flat_map(|v| [v.low, v.high])
-        .flatten()
-        .filter(|v| v.is_finite())
-        .fold(0.0f64, f64::max);
-    let step = tick_step(max_value * 1.1);
-    let top_value = ((max_value * 1.1) / step).ceil().max(1.0) * step;
-    let y_of = |v: f64| TOP + (1.0 - (v / top_value).clamp(0.0, 1.05)) * (HEIGHT - TOP - BOTTOM);
+    let scale = Scale::new(p, &dates);
+    let (marks, sources) = marks(p, &dates, &scale, view);
+    let mut svg = grid(&scale);
+    date_labels(&mut svg, p, &dates, &scale, view);
+    if scale.undated_width > 0.0 {
+        undated_band(&mut svg, &scale);
+    }
+    // A faint trend line for figures that change over time.
+    if p.status == PropositionStatus::Evolving {
+        svg.push(trend(&marks, &dates, &scale));
+    }
+    let mut placed: Vec<Label> = Vec::new();
+    for m in &marks {
+        draw_mark(&mut svg, m, &scale, &mut placed);
+    }
+    legend(&mut svg, &sources);
+    Chart {
+        label: format!("{}: values by date and source", p.label),
+        width: WIDTH,
+        height: HEIGHT,
+        shapes: svg,
+    }
+}
 
-    // Colour by source, spread values sharing an x position.
+/// Each value's mark, coloured by source (the sources in order of first
+/// appearance), values sharing an x position spread apart.
+fn marks(
+    p: &Proposition,
+    dates: &[Option<NaiveDate>],
+    scale: &Scale,
+    view: &View,
+) -> (Vec<Mark>, Vec<String>) {
     let mut sources: Vec<String> = Vec::new();
     let mut marks: Vec<Mark> = Vec::new();
     let mut used: Vec<(i64, usize)> = Vec::new();
-    for (v, date) in p.values.iter().zip(&dates) {
+    let mut undated_seen = 0usize;
+    for (v, date) in p.values.iter().zip(dates) {
         let claim = view.claim(&v.claim);
         let source = claim
             .map(crate::view::source_name)
@@ -123,7 +271,7 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             }
         };
         let x = if date.is_some() {
-            let base = x_of(*date);
+            let base = scale.x(*date);
             let slot = base.round() as i64;
             let n = match used
                 .iter_mut()
@@ -141,9 +289,9 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             base + n as f64 * SPREAD
         } else {
             undated_seen += 1;
-            plot_right + (undated_seen as f64 - 0.5) * undated_slot
+            scale.plot_right + (undated_seen as f64 - 0.5) * scale.undated_slot
         };
-        let quantity = claim.and_then(|c| c.quantity.as_ref());
+        let quantity = claim.and_then(|c| c.quantity());
         marks.push(Mark {
             x,
             low: v.low,
@@ -153,34 +301,46 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             color: PALETTE[index % PALETTE.len()],
         });
     }
+    (marks, sources)
+}
 
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(&format!("{}: values by date and source", p.label))
-    );
-    // Grid and y axis.
+/// Grid lines with their values, and the axis.
+fn grid(scale: &Scale) -> Vec<Shape> {
+    let mut svg = Vec::new();
     let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
-        let y = y_of(tick);
-        let _ = write!(
-            svg,
-            r##"<line x1="{LEFT}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#e5e7eb"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"##,
-            WIDTH - RIGHT,
-            LEFT - 8.0,
-            y + 4.0,
-            esc(&format_number(tick))
-        );
-        tick += step;
+    while tick <= scale.top_value + scale.step / 2.0 {
+        let y = scale.y(tick);
+        svg.push(line(
+            LEFT.to_string(),
+            at(y),
+            at(WIDTH - RIGHT),
+            at(y),
+            GRID,
+        ));
+        svg.push(tick_text(LEFT - 8.0, y + 4.0, "end", format_number(tick)));
+        tick += scale.step;
     }
-    let base_y = y_of(0.0);
-    let _ = write!(
-        svg,
-        r##"<line x1="{LEFT}" y1="{base_y:.1}" x2="{:.1}" y2="{base_y:.1}" stroke="#6b7280"/>"##,
-        WIDTH - RIGHT
-    );
-    // Date labels, skipping those that would collide.
+    let base_y = scale.y(0.0);
+    svg.push(line(
+        LEFT.to_string(),
+        at(base_y),
+        at(WIDTH - RIGHT),
+        at(base_y),
+        AXIS,
+    ));
+    svg
+}
+
+/// Date labels under the axis ("≈" for an estimated date), skipping those
+/// that would collide.
+fn date_labels(
+    svg: &mut Vec<Shape>,
+    p: &Proposition,
+    dates: &[Option<NaiveDate>],
+    scale: &Scale,
+    view: &View,
+) {
+    let base_y = scale.y(0.0);
     let mut labelled: Vec<f64> = Vec::new();
     let mut distinct: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
     distinct.sort();
@@ -192,7 +352,7 @@ pub fn chart(p: &Proposition, view: &View) -> String {
         .filter_map(|v| parse_date(v.date.as_deref()))
         .collect();
     for d in distinct {
-        let x = x_of(Some(d));
+        let x = scale.x(Some(d));
         let shown = if estimated.contains(&d) {
             format!("≈{d}")
         } else {
@@ -202,63 +362,73 @@ pub fn chart(p: &Proposition, view: &View) -> String {
             continue;
         }
         labelled.push(x);
-        let _ = write!(
-            svg,
-            r##"<line x1="{x:.1}" y1="{base_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#6b7280"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"##,
-            base_y + 5.0,
-            base_y + 20.0,
-            shown
-        );
+        svg.push(line(at(x), at(base_y), at(x), at(base_y + 5.0), AXIS));
+        svg.push(tick_text(x, base_y + 20.0, "middle", shown));
     }
-    if any_undated {
-        let _ = write!(
-            svg,
-            r##"<rect x="{plot_right:.1}" y="{TOP}" width="{undated_width:.1}" height="{:.1}" fill="#f3f4f6" fill-opacity="0.6"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">no date</text>"##,
-            base_y - TOP,
-            plot_right + undated_width / 2.0,
-            base_y + 20.0
-        );
+}
+
+/// The shaded band where undated values sit.
+fn undated_band(svg: &mut Vec<Shape>, scale: &Scale) {
+    let base_y = scale.y(0.0);
+    svg.push(Shape::Rect {
+        x: at(scale.plot_right),
+        y: TOP.to_string(),
+        width: at(scale.undated_width),
+        height: at(base_y - TOP),
+        rounded: false,
+        fill: "#f3f4f6",
+        fill_opacity: "0.6",
+        stroke: None,
+    });
+    svg.push(tick_text(
+        scale.plot_right + scale.undated_width / 2.0,
+        base_y + 20.0,
+        "middle",
+        "no date".to_string(),
+    ));
+}
+
+/// A line through the dated values' midpoints.
+fn trend(marks: &[Mark], dates: &[Option<NaiveDate>], scale: &Scale) -> Shape {
+    let points: Vec<String> = marks
+        .iter()
+        .zip(dates)
+        .filter(|(_, d)| d.is_some())
+        .filter_map(|(m, _)| {
+            let v = match (m.low, m.high) {
+                (Some(l), Some(h)) => (l + h) / 2.0,
+                (Some(v), None) | (None, Some(v)) => v,
+                (None, None) => return None,
+            };
+            Some(format!("{:.1},{:.1}", m.x, scale.y(v)))
+        })
+        .collect();
+    Shape::Polyline {
+        points: points.join(" "),
     }
-    // A faint trend line for figures that change over time.
-    if p.status == PropositionStatus::Evolving {
-        let points: Vec<String> = marks
-            .iter()
-            .zip(&dates)
-            .filter(|(_, d)| d.is_some())
-            .filter_map(|(m, _)| {
-                let v = match (m.low, m.high) {
-                    (Some(l), Some(h)) => (l + h) / 2.0,
-                    (Some(v), None) | (None, Some(v)) => v,
-                    (None, None) => return None,
-                };
-                Some(format!("{:.1},{:.1}", m.x, y_of(v)))
-            })
-            .collect();
-        let _ = write!(
-            svg,
-            r##"<polyline points="{}" fill="none" stroke="#9ca3af" stroke-width="1.5" stroke-dasharray="4 3"/>"##,
-            points.join(" ")
-        );
-    }
-    let mut placed: Vec<Label> = Vec::new();
-    for m in &marks {
-        draw_mark(&mut svg, m, &y_of, top_value, &mut placed);
-    }
-    // Legend: one line per source.
+}
+
+/// One line per source.
+fn legend(svg: &mut Vec<Shape>, sources: &[String]) {
     for (i, source) in sources.iter().enumerate().take(12) {
         let y = TOP + 6.0 + i as f64 * 17.0;
         let x = WIDTH - RIGHT + 16.0;
-        let _ = write!(
-            svg,
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
-            PALETTE[i % PALETTE.len()],
-            x + 10.0,
-            y + 4.0,
-            esc(&shorten(source, 30))
-        );
+        svg.push(Shape::Circle {
+            cx: at(x),
+            cy: at(y),
+            r: "5",
+            fill: PALETTE[i % PALETTE.len()],
+            stroke: None,
+        });
+        svg.push(Shape::Text {
+            x: at(x + 10.0),
+            y: at(y + 4.0),
+            class: "legend",
+            fill: None,
+            anchor: None,
+            text: shorten(source, 30),
+        });
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// A placed label's box, to keep later labels off it.
@@ -314,38 +484,54 @@ fn place_label(x: f64, top: f64, bottom: f64, text: &str, placed: &mut Vec<Label
     (x, baseline)
 }
 
-fn draw_mark(
-    svg: &mut String,
-    m: &Mark,
-    y_of: &dyn Fn(f64) -> f64,
-    top_value: f64,
-    placed: &mut Vec<Label>,
-) {
+fn draw_mark(svg: &mut Vec<Shape>, m: &Mark, scale: &Scale, placed: &mut Vec<Label>) {
+    let y_of = |v: f64| scale.y(v);
+    let top_value = scale.top_value;
     let (x, c) = (m.x, m.color);
     let (top, bottom) = match (m.low, m.high) {
         (Some(l), Some(h)) if (h - l).abs() > f64::EPSILON => {
             let (y1, y2) = (y_of(h), y_of(l));
-            let _ = write!(
-                svg,
-                r#"<rect x="{:.1}" y="{y1:.1}" width="10" height="{:.1}" rx="3" fill="{c}" fill-opacity="0.3" stroke="{c}" stroke-width="1.5"/>"#,
-                x - 5.0,
-                (y2 - y1).max(2.0)
-            );
+            svg.push(Shape::Rect {
+                x: at(x - 5.0),
+                y: at(y1),
+                width: "10".to_string(),
+                height: at((y2 - y1).max(2.0)),
+                rounded: true,
+                fill: c,
+                fill_opacity: "0.3",
+                stroke: Some(c),
+            });
             (y1, y2)
         }
         (Some(v), Some(_)) => {
             let y = y_of(v);
             if m.approximate {
                 let (ya, yb) = (y_of(v * 1.1), y_of(v * 0.9));
-                let _ = write!(
-                    svg,
-                    r#"<line x1="{x:.1}" y1="{ya:.1}" x2="{x:.1}" y2="{yb:.1}" stroke="{c}" stroke-width="2" stroke-opacity="0.5"/><circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="white" stroke="{c}" stroke-width="2.5"/>"#
-                );
+                svg.push(Shape::Line {
+                    x1: at(x),
+                    y1: at(ya),
+                    x2: at(x),
+                    y2: at(yb),
+                    stroke: c,
+                    width: Some("2"),
+                    dash: None,
+                    opacity: Some("0.5"),
+                });
+                svg.push(Shape::Circle {
+                    cx: at(x),
+                    cy: at(y),
+                    r: "5.5",
+                    fill: "white",
+                    stroke: Some(c),
+                });
             } else {
-                let _ = write!(
-                    svg,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="{c}"/>"#
-                );
+                svg.push(Shape::Circle {
+                    cx: at(x),
+                    cy: at(y),
+                    r: "5.5",
+                    fill: c,
+                    stroke: None,
+                });
             }
             if m.approximate {
                 (y_of(v * 1.1), y_of(v * 0.9))
@@ -355,32 +541,49 @@ fn draw_mark(
         }
         (None, Some(h)) => {
             let (y1, y2) = (y_of(h), y_of(0.0));
-            let _ = write!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3" stroke-dasharray="5 4" stroke-opacity="0.7"/><line x1="{:.1}" y1="{y1:.1}" x2="{:.1}" y2="{y1:.1}" stroke="{c}" stroke-width="3"/>"#,
-                x - 7.0,
-                x + 7.0
-            );
+            open_bound(svg, x, y1, y2, y1, c);
             (y1, y1 + 4.0)
         }
         (Some(l), None) => {
             let (y1, y2) = (y_of(top_value), y_of(l));
-            let _ = write!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{y1:.1}" x2="{x:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3" stroke-dasharray="5 4" stroke-opacity="0.7"/><line x1="{:.1}" y1="{y2:.1}" x2="{:.1}" y2="{y2:.1}" stroke="{c}" stroke-width="3"/>"#,
-                x - 7.0,
-                x + 7.0
-            );
+            open_bound(svg, x, y1, y2, y2, c);
             (y2 - 4.0, y2)
         }
         (None, None) => return,
     };
     let (label_x, baseline) = place_label(x, top, bottom, &m.value, placed);
-    let _ = write!(
-        svg,
-        r#"<text x="{label_x:.1}" y="{baseline:.1}" class="value" fill="{c}" text-anchor="middle">{}</text>"#,
-        esc(&m.value)
-    );
+    svg.push(Shape::Text {
+        x: at(label_x),
+        y: at(baseline),
+        class: "value",
+        fill: Some(c),
+        anchor: Some("middle"),
+        text: m.value.clone(),
+    });
+}
+
+/// An open bound: a dashed bar from `y1` to `y2` and a cap at `cap`.
+fn open_bound(svg: &mut Vec<Shape>, x: f64, y1: f64, y2: f64, cap: f64, c: &'static str) {
+    svg.push(Shape::Line {
+        x1: at(x),
+        y1: at(y1),
+        x2: at(x),
+        y2: at(y2),
+        stroke: c,
+        width: Some("3"),
+        dash: Some("5 4"),
+        opacity: Some("0.7"),
+    });
+    svg.push(Shape::Line {
+        x1: at(x - 7.0),
+        y1: at(cap),
+        x2: at(x + 7.0),
+        y2: at(cap),
+        stroke: c,
+        width: Some("3"),
+        dash: None,
+        opacity: None,
+    });
 }
 
 #[cfg(test)]

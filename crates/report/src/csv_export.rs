@@ -11,9 +11,9 @@ use std::io::Write;
 
 use serde::{Serialize, Serializer};
 
-use crosscheck_model::{Bound, Ledger, Polarity};
+use crosscheck_model::Ledger;
 
-use crate::view::{kind_name, source_kind_name, View};
+use crate::view::View;
 use crate::ReportError;
 
 #[derive(Serialize)]
@@ -81,27 +81,7 @@ fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn bound_name(bound: Bound) -> &'static str {
-    match bound {
-        Bound::Exact => "exact",
-        Bound::AtLeast => "at_least",
-        Bound::AtMost => "at_most",
-        Bound::Range => "range",
-    }
-}
-
-fn polarity_name(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Confirm => "confirm",
-        Polarity::Deny => "deny",
-        Polarity::NotConfirmed => "not_confirmed",
-        Polarity::Allege => "allege",
-        Polarity::Estimate => "estimate",
-        Polarity::Acknowledge => "acknowledge",
-        Polarity::Condemn => "condemn",
-    }
-}
-
+/// One CSV row per claim, with its document's outlet and date.
 pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), ReportError> {
     let view = View::new(ledger);
     let mut csv = csv::Writer::from_writer(writer);
@@ -114,35 +94,35 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
             },
             None => (String::new(), false),
         };
-        let q = c.quantity.as_ref();
-        let s = c.stance.as_ref();
+        let q = c.quantity();
+        let s = c.stance();
         csv.serialize(Row {
             claim: Cell::from(c.id.as_str()),
             doc: Cell::from(c.doc.as_str()),
             outlet: Cell::from(doc.and_then(|d| d.outlet.as_deref()).unwrap_or("")),
             date,
             date_estimated,
-            kind: kind_name(c.kind),
+            kind: c.kind().name(),
             source_name: Cell::from(c.source.name.as_deref().unwrap_or("")),
-            source_kind: source_kind_name(c.source.kind),
+            source_kind: c.source.kind.name(),
             source_role: Cell::from(c.source.role.as_deref().unwrap_or("")),
             source_entity: Cell::from(c.source.entity.as_deref().unwrap_or("")),
             cue: Cell::from(c.cue.as_deref().unwrap_or("")),
-            quote: Cell::from(c.quote.as_ref().map_or("", |q| q.text.as_str())),
+            quote: Cell::from(c.quote().map_or("", |q| q.text.as_str())),
             quantity_low: q.and_then(|q| q.low),
             quantity_high: q.and_then(|q| q.high),
-            quantity_bound: q.map_or("", |q| bound_name(q.bound)),
+            quantity_bound: q.map_or("", |q| q.bound.name()),
             quantity_unit: Cell::from(q.and_then(|q| q.unit.as_deref()).unwrap_or("")),
             quantity_subject: Cell::from(q.and_then(|q| q.subject.as_deref()).unwrap_or("")),
             quantity_event: Cell::from(q.and_then(|q| q.event.as_deref()).unwrap_or("")),
             stance_actor: Cell::from(s.map_or("", |s| s.actor.as_str())),
-            stance_polarity: s.map_or("", |s| polarity_name(s.polarity)),
+            stance_polarity: s.map_or("", |s| s.polarity.name()),
             hedged: c.hedged,
             hedges: Cell::from(c.hedges.join("; ")),
             time: Cell::from(c.time.as_ref().map_or("", |t| t.value.as_str())),
             span_start: c.span.start,
             span_end: c.span.end,
-            sentence: Cell::from(c.sentence.as_str()),
+            sentence: Cell::from(view.sentence(c)),
         })?;
     }
     csv.flush()?;

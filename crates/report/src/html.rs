@@ -1,19 +1,222 @@
 //! The self-contained HTML report: inline CSS and SVG, no scripts, no
-//! network.
+//! network. This module gathers what the report shows into plain values;
+//! `templates/report.html` lays them out, escaping every one of them.
 
-use std::fmt::Write;
+use std::collections::BTreeSet;
 
+use askama::Template;
 use crosscheck_ledger::{polarity_verb, sourcing_ranking};
-use crosscheck_model::{Ledger, Polarity, PropositionStatus};
+use crosscheck_model::{Ledger, Polarity, PropositionStatus, Sourcing, StanceStep};
 
-use crate::chart::chart;
-use crate::escape::esc;
+use crate::chart::{chart, Chart, Shape};
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, highlighted, outlet, percent, shorten, source_name, status_name, title, View,
+    about_phrase, doc_date, highlighted, outlet, percent, shorten, source_name, split_steps,
+    status_name, step_time, title, View,
 };
 
-const STYLE: &str = include_str!("style.css");
+/// The whole report.
+#[derive(Template)]
+#[template(path = "report.html")]
+struct Page {
+    story: String,
+    outlets: String,
+    claims: usize,
+    most_anonymous: Option<(String, String)>,
+    figures: Figures,
+    conflicts: Vec<ConflictCard>,
+    stances: Stances,
+    timeline: Timeline,
+    sourcing: SourcingTable,
+    quotes: Quotes,
+    entities: Entities,
+    documents: Documents,
+    schema: String,
+    generator: String,
+}
+
+struct Figures {
+    /// Figures several documents report.
+    shared_total: usize,
+    shared: Vec<FigureCard>,
+    more: Option<String>,
+    single: SingleFigures,
+}
+
+struct FigureCard {
+    id: String,
+    label: String,
+    badge: &'static str,
+    status: &'static str,
+    explanation: String,
+    chart: Chart,
+    values: Vec<ValueRow>,
+}
+
+struct ValueRow {
+    date: String,
+    claim: String,
+    text: String,
+    source: String,
+    outlet: String,
+}
+
+struct SingleFigures {
+    rows: Vec<SingleFigure>,
+    more: Option<String>,
+}
+
+struct SingleFigure {
+    label: String,
+    text: String,
+    source: String,
+    outlet: String,
+    date: String,
+}
+
+struct ConflictCard {
+    label: String,
+    badge: &'static str,
+    status: &'static str,
+    explanation: String,
+    evidence: Vec<Evidence>,
+}
+
+/// One side of a conflict: the sentence with the figure marked.
+struct Evidence {
+    side: &'static str,
+    before: String,
+    figure: String,
+    after: String,
+    source: String,
+    outlet: String,
+    date: String,
+}
+
+struct Stances {
+    none: bool,
+    /// Actors who changed position.
+    changed: usize,
+    series: Vec<StanceCard>,
+    more: Option<String>,
+    single: Vec<SingleStance>,
+    single_more: Option<String>,
+}
+
+struct StanceCard {
+    actor: String,
+    about: String,
+    changed: bool,
+    dated: Vec<Step>,
+    undated: Vec<Step>,
+}
+
+struct Step {
+    class: &'static str,
+    claim: String,
+    verb: &'static str,
+    time: String,
+}
+
+struct SingleStance {
+    actor: String,
+    class: &'static str,
+    verb: &'static str,
+    about: String,
+    outlet: String,
+    time: String,
+}
+
+struct Timeline {
+    entries: Vec<TimelineItem>,
+    more: Option<String>,
+}
+
+struct TimelineItem {
+    /// A document's publication rather than a claim.
+    document: bool,
+    date: Option<String>,
+    estimated: bool,
+    summary: String,
+    reference: String,
+}
+
+struct SourcingTable {
+    rows: Vec<SourcingRow>,
+    more: Option<String>,
+    outlets: Vec<OutletRow>,
+}
+
+struct SourcingRow {
+    top: bool,
+    number: usize,
+    title: String,
+    outlet: String,
+    date: String,
+    /// Width of the anonymous-share bar, in percent.
+    bar: String,
+    share: String,
+    s: Sourcing,
+}
+
+struct OutletRow {
+    outlet: String,
+    documents: usize,
+    share: String,
+    hedged: usize,
+    single_source_figures: usize,
+    claims: usize,
+}
+
+struct Quotes {
+    variants: Vec<VariantCard>,
+    speakers: Vec<SpeakerRow>,
+}
+
+struct VariantCard {
+    speaker: String,
+    quotes: Vec<PlacedQuote>,
+}
+
+struct PlacedQuote {
+    text: String,
+    place: String,
+}
+
+struct SpeakerRow {
+    speaker: String,
+    count: usize,
+    first: String,
+}
+
+struct Entities {
+    count: usize,
+    rows: Vec<EntityRow>,
+    more: Option<String>,
+}
+
+struct EntityRow {
+    name: String,
+    kind: &'static str,
+    aliases: String,
+    mentions: usize,
+    documents: usize,
+}
+
+struct Documents {
+    total: usize,
+    rows: Vec<DocumentRow>,
+    more: Option<String>,
+}
+
+struct DocumentRow {
+    number: usize,
+    title: String,
+    outlet: String,
+    date: String,
+    words: usize,
+    claims: usize,
+}
 
 fn badge_class(status: PropositionStatus) -> &'static str {
     match status {
@@ -32,41 +235,107 @@ fn step_class(p: Polarity) -> &'static str {
     }
 }
 
+/// The HTML report of a ledger.
 pub fn html(ledger: &Ledger) -> String {
     let view = View::new(ledger);
-    let mut out = String::new();
-    let story = ledger
-        .propositions
-        .first()
-        .map(|p| p.label.clone())
-        .unwrap_or_else(|| "the story".to_string());
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>crosscheck report: {}</title><style>{STYLE}</style></head><body><main>",
-        esc(&story)
-    );
-    header(&mut out, ledger, &view);
-    figures(&mut out, ledger, &view);
-    conflicts(&mut out, ledger, &view);
-    stances(&mut out, ledger, &view);
-    timeline(&mut out, ledger, &view);
-    sourcing(&mut out, ledger, &view);
-    quotes(&mut out, ledger, &view);
-    entities(&mut out, ledger);
-    documents(&mut out, ledger, &view);
-    let _ = writeln!(
-        out,
-        "<footer>{} · {} · generated without network access; every figure links to its claim id.</footer></main></body></html>",
-        esc(&ledger.schema),
-        esc(&ledger.generator)
-    );
+    let outlet_count = ledger
+        .documents
+        .iter()
+        .filter_map(|d| d.outlet.as_deref())
+        .collect::<BTreeSet<_>>()
+        .len();
+    let page = Page {
+        story: ledger
+            .propositions
+            .first()
+            .map_or_else(|| "the story".to_string(), |p| p.label.clone()),
+        outlets: match outlet_count {
+            0 => "no outlet named".to_string(),
+            1 => "1 outlet".to_string(),
+            n => format!("{n} outlets"),
+        },
+        claims: ledger.claims.len(),
+        most_anonymous: sourcing_ranking(ledger)
+            .into_iter()
+            .next()
+            .map(|(id, share)| {
+                let name = view
+                    .doc(&id)
+                    .map(|d| format!("{} ({})", shorten(title(d), 60), outlet(d)));
+                (percent(share), name.unwrap_or_default())
+            }),
+        figures: figures(ledger, &view),
+        conflicts: conflicts(ledger, &view),
+        stances: stances(ledger, &view),
+        timeline: timeline(ledger, &view),
+        sourcing: sourcing(ledger, &view),
+        quotes: quotes(ledger, &view),
+        entities: entities(ledger),
+        documents: documents(ledger, &view),
+        schema: ledger.schema.clone(),
+        generator: ledger.generator.clone(),
+    };
+    // Rendering writes to a String and every value displays infallibly.
+    let mut out = page.render().unwrap_or_default();
+    out.push('\n');
     out
 }
 
-fn header(out: &mut String, ledger: &Ledger, view: &View) {
-    let conflicts = ledger
+fn figures(ledger: &Ledger, view: &View) -> Figures {
+    let (shared, single): (Vec<_>, Vec<_>) = ledger
+        .propositions
+        .iter()
+        .partition(|p| p.status != PropositionStatus::SingleSource);
+    let cards = shared
+        .iter()
+        .take(CHARTS)
+        .map(|p| FigureCard {
+            id: p.id.clone(),
+            label: p.label.clone(),
+            badge: badge_class(p.status),
+            status: status_name(p.status),
+            explanation: p.explanation.clone(),
+            chart: chart(p, view),
+            values: p
+                .values
+                .iter()
+                .map(|v| ValueRow {
+                    date: view.value_date(v),
+                    claim: v.claim.clone(),
+                    text: v.text.clone(),
+                    source: view.claim(&v.claim).map(source_name).unwrap_or_default(),
+                    outlet: v.outlet.clone().unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    let rows: Vec<_> = single
+        .iter()
+        .flat_map(|p| p.values.iter().map(move |v| (p, v)))
+        .collect();
+    Figures {
+        shared_total: shared.len(),
+        shared: cards,
+        more: more(shared.len(), CHARTS),
+        single: SingleFigures {
+            more: more(rows.len(), ROWS),
+            rows: rows
+                .iter()
+                .take(ROWS)
+                .map(|(p, v)| SingleFigure {
+                    label: p.label.clone(),
+                    text: v.text.clone(),
+                    source: view.claim(&v.claim).map(source_name).unwrap_or_default(),
+                    outlet: v.outlet.clone().unwrap_or_default(),
+                    date: view.value_date(v),
+                })
+                .collect(),
+        },
+    }
+}
+
+fn conflicts(ledger: &Ledger, view: &View) -> Vec<ConflictCard> {
+    ledger
         .propositions
         .iter()
         .filter(|p| {
@@ -75,397 +344,189 @@ fn header(out: &mut String, ledger: &Ledger, view: &View) {
                 PropositionStatus::Conflicting | PropositionStatus::Evolving
             )
         })
-        .count();
-    let changes = ledger.stance_timelines.iter().filter(|t| t.changed).count();
-    let most = sourcing_ranking(ledger).into_iter().next();
-    let _ = write!(
-        out,
-        "<header><h1>crosscheck report</h1><div class=\"sub\">{} documents · {} · {} claims · {} entities</div>\
-         <nav><a href=\"#figures\">Figures</a><a href=\"#conflicts\">Conflicts</a><a href=\"#stances\">Stances</a>\
-         <a href=\"#timeline\">Timeline</a><a href=\"#sourcing\">Sourcing</a><a href=\"#quotes\">Quotes</a>\
-         <a href=\"#entities\">Entities</a><a href=\"#documents\">Documents</a></nav></header><section class=\"glance\">",
-        ledger.documents.len(),
-        match ledger.documents.iter().filter_map(|d| d.outlet.as_deref()).collect::<std::collections::BTreeSet<_>>().len() {
-            0 => "no outlet named".to_string(),
-            1 => "1 outlet".to_string(),
-            n => format!("{n} outlets"),
-        },
-        ledger.claims.len(),
-        ledger.entities.len()
-    );
-    let _ = write!(
-        out,
-        "<div><b>{}</b><span>figures reported by several documents</span></div>\
-         <div><b>{conflicts}</b><span>conflicting or evolving figures</span></div>\
-         <div><b>{changes}</b><span>actors who changed position</span></div>",
-        ledger
-            .propositions
-            .iter()
-            .filter(|p| p.status != PropositionStatus::SingleSource)
-            .count()
-    );
-    if let Some((id, share)) = most {
-        let name = view
-            .doc(&id)
-            .map(|d| format!("{} ({})", shorten(title(d), 60), outlet(d)));
-        let _ = write!(
-            out,
-            "<div><b>{}</b><span>of claims from anonymous sources in the most anonymously sourced article</span><em>{}</em></div>",
-            percent(share),
-            esc(&name.unwrap_or_default())
-        );
-    }
-    out.push_str("</section>");
+        .map(|p| ConflictCard {
+            label: p.label.clone(),
+            badge: badge_class(p.status),
+            status: status_name(p.status),
+            explanation: p.explanation.clone(),
+            evidence: ["low", "high"]
+                .into_iter()
+                .zip(crate::extremes(p))
+                .filter_map(|(side, v)| {
+                    let claim = view.claim(&v.claim)?;
+                    let (before, figure, after) = highlighted(claim, view);
+                    Some(Evidence {
+                        side,
+                        before,
+                        figure,
+                        after,
+                        source: source_name(claim),
+                        outlet: v
+                            .outlet
+                            .clone()
+                            .unwrap_or_else(|| "unknown outlet".to_string()),
+                        date: view.value_date(v),
+                    })
+                })
+                .collect(),
+        })
+        .collect()
 }
 
-fn figures(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"figures\"><h2>Figures across sources</h2>");
-    let (shared, single): (Vec<_>, Vec<_>) = ledger
-        .propositions
-        .iter()
-        .partition(|p| p.status != PropositionStatus::SingleSource);
-    if shared.is_empty() {
-        out.push_str("<p class=\"sub\">No figure is reported by more than one document.</p>");
-    }
-    let shared_total = shared.len();
-    for p in shared.into_iter().take(CHARTS) {
-        let _ = write!(
-            out,
-            "<div class=\"card\" id=\"{}\"><h3>{}<span class=\"badge {}\">{}</span></h3><p class=\"explain\">{}</p>{}",
-            esc(&p.id),
-            esc(&p.label),
-            badge_class(p.status),
-            status_name(p.status),
-            esc(&p.explanation),
-            chart(p, view)
-        );
-        out.push_str(
-            "<table><tr><th>date</th><th>value as written</th><th>source</th><th>outlet</th></tr>",
-        );
-        for v in &p.values {
-            let source = view.claim(&v.claim).map(source_name).unwrap_or_default();
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&view.value_date(v)),
-                esc(&v.claim),
-                esc(&v.text),
-                esc(&source),
-                esc(v.outlet.as_deref().unwrap_or(""))
-            );
-        }
-        out.push_str("</table></div>");
-    }
-    if let Some(note) = more(shared_total, CHARTS) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    if !single.is_empty() {
-        out.push_str("<div class=\"card\"><h3>Figures only one document gives</h3><table><tr><th>what</th><th>value</th><th>source</th><th>outlet</th><th>date</th></tr>");
-        let rows: Vec<_> = single
-            .iter()
-            .flat_map(|p| p.values.iter().map(move |v| (p, v)))
-            .collect();
-        for (p, v) in rows.iter().take(ROWS) {
-            {
-                let source = view.claim(&v.claim).map(source_name).unwrap_or_default();
-                let _ = write!(
-                    out,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&p.label),
-                    esc(&v.text),
-                    esc(&source),
-                    esc(v.outlet.as_deref().unwrap_or("")),
-                    esc(&view.value_date(v))
-                );
-            }
-        }
-        out.push_str("</table>");
-        if let Some(note) = more(rows.len(), ROWS) {
-            let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-        }
-        out.push_str("</div>");
-    }
-    out.push_str("</section>");
-}
-
-fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"conflicts\"><h2>Conflicts and their evidence</h2>");
-    let mut any = false;
-    for p in ledger.propositions.iter().filter(|p| {
-        matches!(
-            p.status,
-            PropositionStatus::Conflicting | PropositionStatus::Evolving
-        )
-    }) {
-        any = true;
-        let _ = write!(
-            out,
-            "<div class=\"card\"><h3>{}<span class=\"badge {}\">{}</span></h3><p class=\"explain\">{}</p><div class=\"evidence\">",
-            esc(&p.label),
-            badge_class(p.status),
-            status_name(p.status),
-            esc(&p.explanation)
-        );
-        for (side, v) in ["low", "high"].iter().zip(crate::extremes(p)) {
-            let Some(claim) = view.claim(&v.claim) else {
-                continue;
-            };
-            let (before, figure, after) = highlighted(claim);
-            let _ = write!(
-                out,
-                "<blockquote class=\"{side}\">{}<mark>{}</mark>{}<cite>{} · {} · {}</cite></blockquote>",
-                esc(&before),
-                esc(&figure),
-                esc(&after),
-                esc(&source_name(claim)),
-                esc(v.outlet.as_deref().unwrap_or("unknown outlet")),
-                esc(&view.value_date(v))
-            );
-        }
-        out.push_str("</div></div>");
-    }
-    if !any {
-        out.push_str("<p class=\"sub\">No conflicting figures.</p>");
-    }
-    out.push_str("</section>");
-}
-
-fn stances(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"stances\"><h2>Stances over time</h2>");
-    if ledger.stance_timelines.is_empty() {
-        out.push_str("<p class=\"sub\">No stances found.</p>");
-    }
+fn stances(ledger: &Ledger, view: &View) -> Stances {
     let (series, single): (Vec<_>, Vec<_>) = ledger
         .stance_timelines
         .iter()
         .partition(|t| t.steps.len() > 1);
-    let series_total = series.len();
-    for t in series.into_iter().take(CHARTS) {
-        let changed = if t.changed {
-            "<span class=\"badge changed\">changed position</span>"
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<div class=\"card\"><h3>{} <span class=\"sub\">{}</span>{changed}</h3><div class=\"steps\">",
-            esc(&t.actor),
-            esc(&crate::view::about_phrase(&t.about))
-        );
-        let (dated, undated) = crate::view::split_steps(t);
-        // Undated steps sit under their own label, so they show only the
-        // text's time words.
-        let step = |out: &mut String, s: &crosscheck_model::StanceStep| {
-            let time = match s.date {
-                Some(_) => crate::view::step_time(s, view),
-                None => s.when.clone().unwrap_or_default(),
-            };
-            let _ = write!(
-                out,
-                "<span class=\"step {}\" title=\"{}\">{}<small>{}</small></span>",
-                step_class(s.polarity),
-                esc(&s.claim),
-                polarity_verb(s.polarity),
-                esc(&time)
-            );
-        };
-        for (i, s) in dated.iter().enumerate() {
-            if i > 0 {
-                out.push_str("<span class=\"arrow\">→</span>");
+    // Undated steps sit under their own label, so they show only the text's
+    // time words.
+    let step = |s: &StanceStep| Step {
+        class: step_class(s.polarity),
+        claim: s.claim.clone(),
+        verb: polarity_verb(s.polarity),
+        time: match s.date {
+            Some(_) => step_time(s, view),
+            None => s.when.clone().unwrap_or_default(),
+        },
+    };
+    let cards = series
+        .iter()
+        .take(CHARTS)
+        .map(|t| {
+            let (dated, undated) = split_steps(t);
+            StanceCard {
+                actor: t.actor.clone(),
+                about: about_phrase(&t.about),
+                changed: t.changed,
+                dated: dated.into_iter().map(step).collect(),
+                undated: undated.into_iter().map(step).collect(),
             }
-            step(out, s);
-        }
-        if !undated.is_empty() {
-            out.push_str("</div><div class=\"steps undated\"><span class=\"sub\">undated, so not placed in this order:</span>");
-            for s in undated {
-                step(out, s);
-            }
-        }
-        out.push_str("</div></div>");
+        })
+        .collect();
+    let single_rows = single
+        .iter()
+        .take(ROWS)
+        .flat_map(|t| {
+            t.steps.iter().map(|s| SingleStance {
+                actor: t.actor.clone(),
+                class: step_class(s.polarity),
+                verb: polarity_verb(s.polarity),
+                about: shorten(&t.about, 120),
+                outlet: view.doc(&s.doc).map_or("", outlet).to_string(),
+                time: step_time(s, view),
+            })
+        })
+        .collect();
+    Stances {
+        none: ledger.stance_timelines.is_empty(),
+        changed: ledger.stance_timelines.iter().filter(|t| t.changed).count(),
+        more: more(series.len(), CHARTS),
+        series: cards,
+        single: single_rows,
+        single_more: more(single.len(), ROWS),
     }
-    if let Some(note) = more(series_total, CHARTS) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    if !single.is_empty() {
-        out.push_str("<div class=\"card\"><h3>Single statements</h3><table class=\"single\"><tr><th>actor</th><th>stance</th><th>about</th><th>outlet</th><th>date</th></tr>");
-        for t in single.iter().take(ROWS) {
-            for s in &t.steps {
-                let outlet_name = view.doc(&s.doc).map_or("", outlet);
-                let _ = write!(
-                    out,
-                    "<tr><td>{}</td><td><span class=\"step {}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&t.actor),
-                    step_class(s.polarity),
-                    polarity_verb(s.polarity),
-                    esc(&shorten(&t.about, 120)),
-                    esc(outlet_name),
-                    esc(&crate::view::step_time(s, view))
-                );
-            }
-        }
-        out.push_str("</table>");
-        if let Some(note) = more(single.len(), ROWS) {
-            let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-        }
-        out.push_str("</div>");
-    }
-    out.push_str("</section>");
 }
 
-fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"timeline\"><h2>Story timeline</h2><ol class=\"timeline\">");
-    for e in ledger.timeline.iter().take(TIMELINE) {
-        let date = match (&e.date, e.date_estimated) {
-            (Some(d), true) => format!(
-                "<span class=\"date est\" title=\"estimated\">≈{}</span>",
-                esc(d)
-            ),
-            (Some(d), false) => format!("<span class=\"date\">{}</span>", esc(d)),
-            (None, _) => "<span class=\"date est\">undated</span>".to_string(),
-        };
-        let class = if e.claim.is_none() {
-            " class=\"doc\""
-        } else {
-            ""
-        };
-        let reference = view
-            .doc(&e.doc)
-            .map(|d| format!("[{}] {}", view.doc_number(&e.doc).unwrap_or(0), outlet(d)))
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "<li{class}>{date}{} <span class=\"ref\">{}</span></li>",
-            esc(&e.summary),
-            esc(&reference)
-        );
+fn timeline(ledger: &Ledger, view: &View) -> Timeline {
+    Timeline {
+        entries: ledger
+            .timeline
+            .iter()
+            .take(TIMELINE)
+            .map(|e| TimelineItem {
+                document: e.claim.is_none(),
+                date: e.date.clone(),
+                estimated: e.date_estimated,
+                summary: e.summary.clone(),
+                reference: view
+                    .doc(&e.doc)
+                    .map(|d| format!("[{}] {}", view.doc_number(&e.doc).unwrap_or(0), outlet(d)))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        more: more(ledger.timeline.len(), TIMELINE),
     }
-    out.push_str("</ol>");
-    if let Some(note) = more(ledger.timeline.len(), TIMELINE) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    out.push_str("</section>");
 }
 
-fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str(
-        "<section id=\"sourcing\"><h2>Sourcing</h2><p class=\"sub\">Most anonymously sourced article first. \
-         Single-source figures: figures no other document's value agrees with.</p><table class=\"sourcing\"><tr><th>article</th>\
-         <th>anonymous share</th><th class=\"num\">named</th><th class=\"num\">organisation</th><th class=\"num\">anonymous</th>\
-         <th class=\"num\">unattributed</th><th class=\"num\">hedged</th><th class=\"num\">single-source figures</th><th class=\"num\">claims</th></tr>",
-    );
-    for (i, (id, share)) in sourcing_ranking(ledger).into_iter().enumerate().take(ROWS) {
-        let Some(doc) = view.doc(&id) else { continue };
-        let s = doc.sourcing.clone().unwrap_or_default();
-        let top = if i == 0 && share > 0.0 {
-            " class=\"top\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<tr{top}><td>[{}] {}<br><span class=\"sub\">{} · {}</span></td><td><span class=\"bar\"><i style=\"width:{:.0}%\"></i></span>{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            view.doc_number(&id).unwrap_or(0),
-            esc(&shorten(title(doc), 70)),
-            esc(outlet(doc)),
-            esc(&doc_date(doc)),
-            (share * 100.0).clamp(0.0, 100.0),
-            percent(share),
-            s.named,
-            s.organization,
-            s.anonymous,
-            s.unattributed,
-            s.hedged,
-            s.single_source_figures,
-            s.claims
-        );
+fn sourcing(ledger: &Ledger, view: &View) -> SourcingTable {
+    let rows = sourcing_ranking(ledger)
+        .into_iter()
+        .enumerate()
+        .take(ROWS)
+        .filter_map(|(i, (id, share))| {
+            let doc = view.doc(&id)?;
+            Some(SourcingRow {
+                top: i == 0 && share > 0.0,
+                number: view.doc_number(&id).unwrap_or(0),
+                title: shorten(title(doc), 70),
+                outlet: outlet(doc).to_string(),
+                date: doc_date(doc),
+                bar: format!("{:.0}", (share * 100.0).clamp(0.0, 100.0)),
+                share: percent(share),
+                s: doc.sourcing.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
+    SourcingTable {
+        rows,
+        more: more(ledger.documents.len(), ROWS),
+        outlets: ledger
+            .outlets
+            .iter()
+            .take(ROWS)
+            .map(|o| OutletRow {
+                outlet: o.outlet.clone(),
+                documents: o.documents,
+                share: percent(o.sourcing.anonymous_share),
+                hedged: o.sourcing.hedged,
+                single_source_figures: o.sourcing.single_source_figures,
+                claims: o.sourcing.claims,
+            })
+            .collect(),
     }
-    out.push_str("</table>");
-    if let Some(note) = more(ledger.documents.len(), ROWS) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    if ledger.outlets.len() > 1 {
-        out.push_str("<h3 style=\"margin-top:18px\">By outlet</h3><table><tr><th>outlet</th><th class=\"num\">documents</th><th>anonymous share</th><th class=\"num\">hedged</th><th class=\"num\">single-source figures</th><th class=\"num\">claims</th></tr>");
-        for o in ledger.outlets.iter().take(ROWS) {
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                esc(&o.outlet),
-                o.documents,
-                percent(o.sourcing.anonymous_share),
-                o.sourcing.hedged,
-                o.sourcing.single_source_figures,
-                o.sourcing.claims
-            );
-        }
-        out.push_str("</table>");
-    }
-    out.push_str("</section>");
 }
 
-fn quotes(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"quotes\"><h2>Quotes by speaker</h2>");
+fn quotes(ledger: &Ledger, view: &View) -> Quotes {
     let quote_of = |id: &str| {
-        view.claim(id).map(|c| {
-            let text = c.quote.as_ref().map_or("", |q| q.text.as_str()).to_string();
-            let where_ = view
+        view.claim(id).map(|c| PlacedQuote {
+            text: c.quote().map_or("", |q| q.text.as_str()).to_string(),
+            place: view
                 .doc(&c.doc)
-                .map(|d| format!("{} · {}", outlet(d), doc_date(d)));
-            (text, where_.unwrap_or_default())
+                .map(|d| format!("{} · {}", outlet(d), doc_date(d)))
+                .unwrap_or_default(),
         })
     };
-    for g in ledger
-        .quote_groups
-        .iter()
-        .filter(|g| !g.variants.is_empty())
-    {
-        for pair in &g.variants {
-            let _ = write!(
-                out,
-                "<div class=\"card\"><h3>{}<span class=\"badge evolving\">same quote, different wording</span></h3><div class=\"variants\">",
-                esc(&g.speaker)
-            );
-            for id in pair {
-                if let Some((text, where_)) = quote_of(id) {
-                    let _ = write!(
-                        out,
-                        "<blockquote>“{}”<cite>{}</cite></blockquote>",
-                        esc(&text),
-                        esc(&where_)
-                    );
-                }
-            }
-            out.push_str("</div></div>");
-        }
+    Quotes {
+        variants: ledger
+            .quote_groups
+            .iter()
+            .flat_map(|g| {
+                g.variants.iter().map(|pair| VariantCard {
+                    speaker: g.speaker.clone(),
+                    quotes: pair.iter().filter_map(|id| quote_of(id)).collect(),
+                })
+            })
+            .collect(),
+        speakers: ledger
+            .quote_groups
+            .iter()
+            .map(|g| SpeakerRow {
+                speaker: g.speaker.clone(),
+                count: g.claims.len(),
+                first: shorten(
+                    &g.claims
+                        .first()
+                        .and_then(|id| quote_of(id))
+                        .map(|q| q.text)
+                        .unwrap_or_default(),
+                    140,
+                ),
+            })
+            .collect(),
     }
-    out.push_str(
-        "<table><tr><th>speaker</th><th class=\"num\">quotes</th><th>first quote</th></tr>",
-    );
-    for g in &ledger.quote_groups {
-        let first = g
-            .claims
-            .first()
-            .and_then(|id| quote_of(id))
-            .map(|(t, _)| t)
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>“{}”</td></tr>",
-            esc(&g.speaker),
-            g.claims.len(),
-            esc(&shorten(&first, 140))
-        );
-    }
-    out.push_str("</table></section>");
 }
 
-fn entities(out: &mut String, ledger: &Ledger) {
-    out.push_str("<section id=\"entities\"><h2>Entities</h2>");
-    if ledger.entities.is_empty() {
-        out.push_str("<p class=\"sub\">No entities resolved.</p></section>");
-        return;
-    }
-    out.push_str("<table><tr><th>name</th><th>type</th><th>also written</th><th class=\"num\">mentions</th><th class=\"num\">documents</th></tr>");
+fn entities(ledger: &Ledger) -> Entities {
     let mut entities: Vec<_> = ledger.entities.iter().collect();
     entities.sort_by(|a, b| {
         b.mentions
@@ -473,44 +534,45 @@ fn entities(out: &mut String, ledger: &Ledger) {
             .cmp(&a.mentions.len())
             .then(a.name.cmp(&b.name))
     });
-    let total = entities.len();
-    for e in entities.into_iter().take(ROWS) {
-        let docs: std::collections::BTreeSet<&str> =
-            e.mentions.iter().map(|m| m.doc.as_str()).collect();
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(&e.name),
-            crate::entity_type_name(e.kind),
-            esc(&e.aliases.join(", ")),
-            e.mentions.len(),
-            docs.len()
-        );
+    Entities {
+        count: entities.len(),
+        more: more(entities.len(), ROWS),
+        rows: entities
+            .into_iter()
+            .take(ROWS)
+            .map(|e| EntityRow {
+                name: e.name.clone(),
+                kind: crate::entity_type_name(e.kind),
+                aliases: e.aliases.join(", "),
+                mentions: e.mentions.len(),
+                documents: e
+                    .mentions
+                    .iter()
+                    .map(|m| m.doc.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+            })
+            .collect(),
     }
-    out.push_str("</table>");
-    if let Some(note) = more(total, ROWS) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    out.push_str("</section>");
 }
 
-fn documents(out: &mut String, ledger: &Ledger, view: &View) {
-    out.push_str("<section id=\"documents\"><h2>Documents</h2><table><tr><th>#</th><th>title</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">claims</th></tr>");
-    for (i, doc) in ledger.documents.iter().enumerate().take(ROWS) {
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            i + 1,
-            esc(title(doc)),
-            esc(outlet(doc)),
-            esc(&doc_date(doc)),
-            doc.word_count(),
-            view.claims_of(&doc.id).len()
-        );
+fn documents(ledger: &Ledger, view: &View) -> Documents {
+    Documents {
+        total: ledger.documents.len(),
+        rows: ledger
+            .documents
+            .iter()
+            .enumerate()
+            .take(ROWS)
+            .map(|(i, doc)| DocumentRow {
+                number: i + 1,
+                title: title(doc).to_string(),
+                outlet: outlet(doc).to_string(),
+                date: doc_date(doc),
+                words: doc.word_count(),
+                claims: view.claims_of(&doc.id).len(),
+            })
+            .collect(),
+        more: more(ledger.documents.len(), ROWS),
     }
-    out.push_str("</table>");
-    if let Some(note) = more(ledger.documents.len(), ROWS) {
-        let _ = write!(out, "<p class=\"sub\">{}</p>", esc(&note));
-    }
-    out.push_str("</section>");
 }

@@ -1,10 +1,13 @@
 //! Human-facing outputs of a ledger: the terminal summary, a Markdown report,
 //! a self-contained HTML report (inline CSS and SVG charts, no scripts, no
 //! network) and a CSV export of claims.
+//!
+//! The HTML report is an askama template (`templates/report.html`, with the
+//! chart in `templates/chart.html`): this crate computes plain values and
+//! the template escapes every one of them, so no markup is built by hand.
 
 mod chart;
 mod csv_export;
-mod escape;
 mod html;
 mod markdown;
 mod summary;
@@ -13,7 +16,6 @@ mod view;
 use crosscheck_model::{EntityType, Ledger, Proposition, PropositionStatus, PropositionValue};
 
 pub use csv_export::write_claims_csv;
-pub use escape::esc as escape_html;
 pub use html::html;
 pub use markdown::markdown;
 pub use summary::summary;
@@ -42,18 +44,24 @@ mod limits {
 }
 
 #[derive(Debug, thiserror::Error)]
+/// Why a report could not be written.
 pub enum ReportError {
     #[error("writing CSV: {0}")]
+    /// Writing the CSV failed.
     Csv(#[from] csv::Error),
     #[error("writing report: {0}")]
+    /// Writing a file failed.
     Io(#[from] std::io::Error),
 }
 
 /// Where [`write_reports`] put each report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportPaths {
+    /// The HTML report.
     pub html: std::path::PathBuf,
+    /// The Markdown report.
     pub markdown: std::path::PathBuf,
+    /// The claims CSV.
     pub csv: std::path::PathBuf,
 }
 

@@ -2,13 +2,12 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger};
+use crosscheck_ledger::{claim_summary, sourcing_ranking};
+use crosscheck_model::{ClaimBody, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, source_name, stance_line, status_name,
-    title, View,
+    doc_date, figure_line, highlighted, outlet, percent, source_name, status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -27,6 +26,7 @@ fn md(text: &str) -> String {
     out
 }
 
+/// The Markdown report of a ledger.
 pub fn markdown(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
@@ -39,7 +39,18 @@ pub fn markdown(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
+    figures(&mut out, ledger, &view);
+    conflicts(&mut out, ledger, &view);
+    stances(&mut out, ledger, &view);
+    timeline(&mut out, ledger, &view);
+    sourcing(&mut out, ledger, &view);
+    quote_variants(&mut out, ledger, &view);
+    entities(&mut out, ledger);
+    documents(&mut out, ledger, &view);
+    out
+}
 
+fn figures(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "## Figures across sources\n");
     let (shared, single): (Vec<_>, Vec<_>) = ledger
         .propositions
@@ -53,8 +64,8 @@ pub fn markdown(ledger: &Ledger) -> String {
         for v in &p.values {
             let claim = view.claim(&v.claim);
             let value = claim
-                .and_then(figure_line)
-                .map(|(v, _)| v)
+                .and_then(|c| c.quantity())
+                .map(|q| figure_line(q).0)
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -92,7 +103,9 @@ pub fn markdown(ledger: &Ledger) -> String {
         }
         let _ = writeln!(out);
     }
+}
 
+fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "## Conflicts and their evidence\n");
     for p in ledger.propositions.iter().filter(|p| {
         matches!(
@@ -110,7 +123,7 @@ pub fn markdown(ledger: &Ledger) -> String {
         );
         for v in crate::extremes(p) {
             if let Some(claim) = view.claim(&v.claim) {
-                let (before, figure, after) = highlighted(claim);
+                let (before, figure, after) = highlighted(claim, view);
                 let _ = writeln!(
                     out,
                     "> {}**{}**{}  \n> — {}, {} ({})\n",
@@ -124,10 +137,12 @@ pub fn markdown(ledger: &Ledger) -> String {
             }
         }
     }
+}
 
+fn stances(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "## Stances over time\n");
     for t in &ledger.stance_timelines {
-        let steps = crate::view::steps_line(t, &view);
+        let steps = crate::view::steps_line(t, view);
         let changed = if t.changed {
             " — **changed position**"
         } else {
@@ -141,7 +156,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             steps
         );
     }
+}
 
+fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\n## Story timeline\n");
     let _ = writeln!(out, "| date | event | document |");
     let _ = writeln!(out, "|---|---|---|");
@@ -158,7 +175,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             view.doc_number(&e.doc).unwrap_or(0)
         );
     }
+}
 
+fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
     let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -180,7 +199,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             s.single_source_figures
         );
     }
+}
 
+fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
     let variants: Vec<_> = ledger
         .quote_groups
         .iter()
@@ -197,7 +218,7 @@ pub fn markdown(ledger: &Ledger) -> String {
                         let _ = writeln!(
                             out,
                             "  - “{}” — {}",
-                            md(c.quote.as_ref().map_or("", |q| q.text.as_str())),
+                            md(c.quote().map_or("", |q| q.text.as_str())),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -205,7 +226,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             }
         }
     }
+}
 
+fn entities(out: &mut String, ledger: &Ledger) {
     if !ledger.entities.is_empty() {
         let _ = writeln!(out, "\n## Entities\n");
         let _ = writeln!(out, "| name | type | aliases | mentions |");
@@ -221,7 +244,9 @@ pub fn markdown(ledger: &Ledger) -> String {
             );
         }
     }
+}
 
+fn documents(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\n## Documents\n");
     for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
         let _ = writeln!(
@@ -235,29 +260,27 @@ pub fn markdown(ledger: &Ledger) -> String {
             doc.sentences.len()
         );
         for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim
-                    .quote
-                    .as_ref()
-                    .map(|q| format!("quote: {} — “{}”", md(&source_name(claim)), md(&q.text))),
-                ClaimKind::Quantity => figure_line(claim).map(|(v, s)| {
+            let line = match &claim.body {
+                ClaimBody::Quote { quote } => {
+                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
+                }
+                ClaimBody::Quantity { quantity } => {
+                    let (v, s) = figure_line(quantity);
                     format!(
                         "figure: {} {} — {}",
                         md(&v),
                         md(&s),
                         md(&source_name(claim))
                     )
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance: {}", md(&s))),
+                }
+                // A stance, and any other kind: its one-line summary.
+                _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
             };
-            if let Some(line) = line {
-                let _ = writeln!(out, "- {line}");
-            }
+            let _ = writeln!(out, "- {line}");
         }
         let _ = writeln!(out);
     }
     if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
         let _ = writeln!(out, "{note}");
     }
-    out
 }

@@ -3,18 +3,18 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
-use crosscheck_model::{ClaimKind, Ledger, PropositionStatus};
+use crosscheck_ledger::{claim_summary, sourcing_ranking};
+use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, stance_line, status_name, title,
-    View,
+    doc_date, figure_line, outlet, percent, shorten, source_name, status_name, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
 const QUOTE_CHARS: usize = 110;
 
+/// The terminal summary of a ledger.
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
@@ -26,6 +26,14 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
+    documents(&mut out, ledger, &view);
+    across_sources(&mut out, ledger, &view);
+    sourcing(&mut out, ledger, &view);
+    out
+}
+
+/// Each document with its claims, one line a claim.
+fn documents(out: &mut String, ledger: &Ledger, view: &View) {
     for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
         let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
         let _ = writeln!(
@@ -42,28 +50,30 @@ pub fn summary(ledger: &Ledger) -> String {
                 .unwrap_or_default()
         );
         for claim in view.claims_of(&doc.id) {
-            let line = match claim.kind {
-                ClaimKind::Quote => claim.quote.as_ref().map(|q| {
-                    format!(
-                        "quote   {} — “{}”",
-                        source_name(claim),
-                        shorten(&q.text, QUOTE_CHARS)
-                    )
-                }),
-                ClaimKind::Quantity => figure_line(claim).map(|(value, subject)| {
+            let line = match &claim.body {
+                ClaimBody::Quote { quote } => format!(
+                    "quote   {} — “{}”",
+                    source_name(claim),
+                    shorten(&quote.text, QUOTE_CHARS)
+                ),
+                ClaimBody::Quantity { quantity } => {
+                    let (value, subject) = figure_line(quantity);
                     format!("figure  {value} {subject} — {}", source_name(claim))
-                }),
-                ClaimKind::Stance => stance_line(claim).map(|s| format!("stance  {s}")),
+                }
+                // A stance, and any other kind: its one-line summary.
+                _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
             };
-            if let Some(line) = line {
-                let hedge = if claim.hedged { " (hedged)" } else { "" };
-                let _ = writeln!(out, "    {line}{hedge}");
-            }
+            let hedge = if claim.hedged { " (hedged)" } else { "" };
+            let _ = writeln!(out, "    {line}{hedge}");
         }
     }
     if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
         let _ = writeln!(out, "\n{note}");
     }
+}
+
+/// Figures grouped across documents, stance changes, quote variants.
+fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\nAcross sources");
     let shown: Vec<_> = ledger
         .propositions
@@ -98,7 +108,7 @@ pub fn summary(ledger: &Ledger) -> String {
     if !changes.is_empty() {
         let _ = writeln!(out, "  Stance changes");
         for t in changes {
-            let steps = crate::view::steps_line(t, &view);
+            let steps = crate::view::steps_line(t, view);
             let _ = writeln!(
                 out,
                 "    {} {}: {}",
@@ -119,7 +129,7 @@ pub fn summary(ledger: &Ledger) -> String {
             for [a, b] in &g.variants {
                 let text = |id: &str| {
                     view.claim(id)
-                        .and_then(|c| c.quote.as_ref())
+                        .and_then(|c| c.quote())
                         .map(|q| shorten(&q.text, 60))
                         .unwrap_or_default()
                 };
@@ -127,6 +137,10 @@ pub fn summary(ledger: &Ledger) -> String {
             }
         }
     }
+}
+
+/// Documents by their share of anonymous sources.
+fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "  Sourcing (most anonymous first)");
     let _ = writeln!(
         out,
@@ -151,5 +165,4 @@ pub fn summary(ledger: &Ledger) -> String {
             outlet(doc)
         );
     }
-    out
 }

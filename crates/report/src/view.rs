@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crosscheck_ledger::{polarity_verb, value_text_of};
 use crosscheck_model::{
-    Claim, ClaimKind, Document, Ledger, PropositionStatus, PropositionValue, SourceKind,
-    StanceStep, StanceTimeline,
+    Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, SourceKind, StanceStep,
+    StanceTimeline,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -55,6 +55,13 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The text of the sentence(s) holding a claim's evidence ("" when its
+    /// document is not in the ledger).
+    pub fn sentence(&self, claim: &Claim) -> &'a str {
+        self.doc(&claim.doc)
+            .map_or("", |doc| claim.sentence_text(doc))
+    }
+
     pub fn claims_of(&self, doc: &str) -> &[&'a Claim] {
         self.by_doc.get(doc).map_or(&[], Vec::as_slice)
     }
@@ -102,42 +109,13 @@ pub fn status_name(status: PropositionStatus) -> &'static str {
     }
 }
 
-pub fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Stance => "stance",
-    }
-}
-
-pub fn source_kind_name(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Person => "person",
-        SourceKind::Organization => "organization",
-        SourceKind::Anonymous => "anonymous",
-        SourceKind::Unattributed => "unattributed",
-    }
-}
-
 /// "1,200 Veloran soldiers …" for a figure claim.
-pub fn figure_line(claim: &Claim) -> Option<(String, String)> {
-    let q = claim.quantity.as_ref()?;
+pub fn figure_line(q: &Quantity) -> (String, String) {
     let mut value = value_text_of(q);
     if let Some(unit) = &q.unit {
         value = format!("{value} {unit}");
     }
-    Some((value, q.subject.clone().unwrap_or_default()))
-}
-
-/// "Velora confirmed the troop deployment".
-pub fn stance_line(claim: &Claim) -> Option<String> {
-    let s = claim.stance.as_ref()?;
-    let about = s.about.as_ref().map_or("", |a| a.text.as_str());
-    Some(
-        format!("{} {} {}", s.actor, polarity_verb(s.polarity), about)
-            .trim_end()
-            .to_string(),
-    )
+    (value, q.subject.clone().unwrap_or_default())
 }
 
 pub fn percent(share: f64) -> String {
@@ -157,9 +135,9 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// The sentence of a figure claim split around the figure, for highlighting:
 /// (before, figure, after).
-pub fn highlighted(claim: &Claim) -> (String, String, String) {
-    let sentence = claim.sentence.as_str();
-    let Some(figure) = claim.quantity.as_ref().map(|q| q.span.text.as_str()) else {
+pub fn highlighted(claim: &Claim, view: &View) -> (String, String, String) {
+    let sentence = view.sentence(claim);
+    let Some(figure) = claim.quantity().map(|q| q.span.text.as_str()) else {
         return (sentence.to_string(), String::new(), String::new());
     };
     match sentence.find(figure).filter(|_| !figure.is_empty()) {

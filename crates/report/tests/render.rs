@@ -1,7 +1,9 @@
 //! Renders the HTML report of an invented story in headless Chromium and
-//! keeps the screenshot under target/report-artifacts/.
+//! checks the screenshot is a real page. Everything is written to a temp
+//! dir; set `CROSSCHECK_REPORT_ARTIFACTS=DIR` to keep the HTML, Markdown and
+//! screenshot there for a look.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crosscheck_ledger::{build_ledger, fixture};
@@ -12,55 +14,15 @@ fn ledger() -> Ledger {
     build_ledger(documents, claims)
 }
 
-fn artifacts() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join("report-artifacts")
-}
-
-fn chromium() -> Option<&'static str> {
-    [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]
-    .into_iter()
-    .find(|bin| {
-        Command::new(bin)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 #[test]
+#[cfg_attr(no_chromium, ignore = "SKIPPED: no chromium on PATH (CI installs it)")]
 fn html_renders_in_headless_chromium() {
-    let dir = artifacts();
-    std::fs::create_dir_all(&dir).expect("create artifacts dir");
-    let html_path = dir.join("report.html");
-    let png_path = dir.join("report.png");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html_path = dir.path().join("report.html");
+    let png_path = dir.path().join("report.png");
     std::fs::write(&html_path, crosscheck_report::html(&ledger())).expect("write html");
-    std::fs::write(
-        dir.join("report.md"),
-        crosscheck_report::markdown(&ledger()),
-    )
-    .expect("write md");
-    let _ = std::fs::remove_file(&png_path);
-
-    let Some(bin) = chromium() else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("chromium is required under CI=true to render the HTML report");
-        }
-        eprintln!(
-            "\n*** SKIPPED: chromium not found; HTML report written to {} but not rendered ***\n",
-            html_path.display()
-        );
-        return;
-    };
-    let html_abs = html_path.canonicalize().expect("absolute html path");
-    let status = Command::new(bin)
+    let bin = crosscheck_testkit::chromium().expect("chromium on PATH (required under CI=true)");
+    let status = Command::new(&bin)
         .args([
             "--headless",
             "--no-sandbox",
@@ -69,7 +31,7 @@ fn html_renders_in_headless_chromium() {
             &format!("--screenshot={}", png_path.display()),
             "--window-size=1280,2000",
         ])
-        .arg(format!("file://{}", html_abs.display()))
+        .arg(format!("file://{}", html_path.display()))
         .output()
         .expect("run chromium");
     assert!(
@@ -86,5 +48,16 @@ fn html_renders_in_headless_chromium() {
         "screenshot looks empty: {} bytes",
         png.len()
     );
-    eprintln!("screenshot: {}", png_path.display());
+    if let Some(keep) = std::env::var_os("CROSSCHECK_REPORT_ARTIFACTS") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep).expect("artifacts dir");
+        for name in ["report.html", "report.png"] {
+            std::fs::copy(dir.path().join(name), keep.join(name)).expect("keep artifact");
+        }
+        std::fs::write(
+            keep.join("report.md"),
+            crosscheck_report::markdown(&ledger()),
+        )
+        .expect("write md");
+    }
 }

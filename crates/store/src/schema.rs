@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -18,14 +18,69 @@ pub(crate) struct Migration {
     pub version: u32,
     pub name: &'static str,
     pub sql: &'static str,
+    /// Work SQL cannot do (rewriting stored JSON), run after `sql` in the
+    /// same transaction.
+    pub rewrite: Option<fn(&Transaction) -> rusqlite::Result<()>>,
 }
 
 /// Every migration, oldest first. Append only: never edit a released step.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_initial",
-    sql: include_str!("../migrations/0001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_initial",
+        sql: include_str!("../migrations/0001_initial.sql"),
+        rewrite: None,
+    },
+    Migration {
+        version: 2,
+        name: "0002_ledger_schema_2",
+        sql: include_str!("../migrations/0002_ledger_schema_2.sql"),
+        rewrite: Some(upgrade_claims_to_v2),
+    },
+];
+
+/// Rewrites every stored claim written under ledger schema 1 into the
+/// current shape (see `crosscheck_model::upgrade`). A claim that cannot be
+/// converted fails the step, naming the claim.
+fn upgrade_claims_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
+    let mut rows: Vec<(i64, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT rowid, id, body FROM claims")?;
+        let mut query = stmt.query([])?;
+        while let Some(row) = query.next()? {
+            let (rowid, id, body): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let converted = upgrade_claim(&body).map_err(|e| {
+                rusqlite::Error::ToSqlConversionFailure(format!("claim {id}: {e}").into())
+            })?;
+            if let Some(body) = converted {
+                rows.push((rowid, body));
+            }
+        }
+    }
+    let mut update = tx.prepare("UPDATE claims SET body = ?1 WHERE rowid = ?2")?;
+    for (rowid, body) in rows {
+        update.execute(rusqlite::params![body, rowid])?;
+    }
+    Ok(())
+}
+
+/// One claim body in the current shape; `None` when it already is.
+fn upgrade_claim(body: &str) -> Result<Option<String>, String> {
+    let mut value: serde_json::Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    let serde_json::Value::Object(claim) = &mut value else {
+        return Err("not a JSON object".to_string());
+    };
+    if !claim.contains_key("sentence_index") {
+        return Ok(None);
+    }
+    crosscheck_model::upgrade::upgrade_claim_v1(claim)?;
+    // Through the model type, so what is stored is what it writes.
+    let claim: crosscheck_model::Claim =
+        serde_json::from_value(value).map_err(|e| e.to_string())?;
+    serde_json::to_string(&claim)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
 
 /// The schema version this code writes and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -101,6 +156,9 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<u32, StoreEr
         }
         let step = || -> rusqlite::Result<()> {
             tx.execute_batch(migration.sql)?;
+            if let Some(rewrite) = migration.rewrite {
+                rewrite(&tx)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", migration.version)?;
             Ok(())

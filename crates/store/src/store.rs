@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use crosscheck_model::{Claim, ClaimKind, Document};
+use crosscheck_model::{Claim, Document};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 
@@ -37,13 +37,21 @@ pub struct BatchStats {
 /// One stored document as `crosscheck documents --db` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentSummary {
+    /// The document id.
     pub id: String,
+    /// Its headline.
     pub title: Option<String>,
+    /// Its outlet.
     pub outlet: Option<String>,
+    /// Its publication date.
     pub published: Option<NaiveDate>,
+    /// Whitespace-separated words.
     pub words: usize,
+    /// Path or URL it was read from.
     pub source: String,
+    /// The earlier document it near-duplicates.
     pub duplicate_of: Option<String>,
+    /// How many claims it has.
     pub claims: usize,
     /// When it was stored, RFC 3339 UTC.
     pub added_at: String,
@@ -176,6 +184,7 @@ impl Store {
         })
     }
 
+    /// The store file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -273,7 +282,7 @@ impl Store {
                             doc.id,
                             to_i64(seq),
                             claim.id,
-                            kind_name(claim.kind),
+                            claim.kind().name(),
                             body
                         ])
                         .map_err(err)?;
@@ -306,10 +315,12 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// How many documents are stored.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM documents")
     }
 
+    /// How many claims are stored.
     pub fn claim_count(&self) -> Result<usize, StoreError> {
         self.count("SELECT count(*) FROM claims")
     }
@@ -528,14 +539,6 @@ fn immutable_uri(path: &Path) -> String {
     }
     uri.push_str("?immutable=1");
     uri
-}
-
-fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Stance => "stance",
-    }
 }
 
 // SQLite integers are i64; counts and lengths never come near the limits,

@@ -1,3 +1,7 @@
+//! The store: creating, migrating, adding batches, reloading, and refusing
+//! what is not a crosscheck store, each against a real SQLite file in a temp
+//! dir.
+
 mod support;
 
 use std::path::Path;
@@ -24,8 +28,8 @@ fn fixtures_have_valid_spans() {
         for claim in &claims {
             assert!(claim.span.is_valid_in(&doc.text), "{}", claim.id);
             for s in [
-                claim.quote.as_ref().map(|q| &q.span),
-                claim.quantity.as_ref().map(|q| &q.span),
+                claim.quote().map(|q| &q.span),
+                claim.quantity().map(|q| &q.span),
                 claim.source.span.as_ref(),
             ]
             .into_iter()
@@ -387,4 +391,131 @@ fn awkward_strings_and_values_round_trip() {
     assert_eq!(summary.title, doc.title);
     assert_eq!(summary.words, doc.word_count());
     assert!(store.verify().unwrap().is_empty());
+}
+
+/// A store as crosscheck wrote it under ledger schema 1 (store schema
+/// version 1): claims keep `sentence_index`, a copy of the sentence text and
+/// `null` payloads of the other kinds.
+fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Option<&str>) {
+    let conn = raw(path);
+    conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
+        .expect("write the old store");
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .expect("write the old store");
+    conn.pragma_update(None, "user_version", 1)
+        .expect("write the old store");
+    conn.execute(
+        "INSERT INTO batches (id, added_at, documents, claims) VALUES (1, 'then', ?1, ?2)",
+        rusqlite::params![
+            batch.len() as i64,
+            batch.iter().map(|(_, c)| c.len()).sum::<usize>() as i64
+        ],
+    )
+    .expect("write the old store");
+    for (doc, claims) in batch {
+        conn.execute(
+            "INSERT INTO documents (id, source, words, added_at, batch, claim_count, body) \
+             VALUES (?1, ?2, 0, 'then', 1, ?3, ?4)",
+            rusqlite::params![
+                doc.id,
+                doc.source,
+                claims.len() as i64,
+                serde_json::to_string(doc).expect("write the old store")
+            ],
+        )
+        .expect("write the old store");
+        for (seq, claim) in claims.iter().enumerate() {
+            let mut v1 = serde_json::to_value(claim).expect("write the old store");
+            let obj = v1.as_object_mut().expect("write the old store");
+            obj.insert("sentence_index".into(), claim.sentence.into());
+            obj.insert("sentence".into(), claim.sentence_text(doc).into());
+            for payload in ["quote", "quantity", "stance"] {
+                obj.entry(payload).or_insert(serde_json::Value::Null);
+            }
+            if break_claim == Some(claim.id.as_str()) {
+                let kind = claim.kind().name();
+                obj.insert(kind.into(), serde_json::Value::Null);
+            }
+            conn.execute(
+                "INSERT INTO claims (doc, seq, id, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![
+                    doc.id,
+                    seq as i64,
+                    claim.id,
+                    claim.kind().name(),
+                    serde_json::to_string(&v1).expect("write the old store")
+                ],
+            )
+            .expect("write the old store");
+        }
+    }
+}
+
+#[test]
+fn a_store_written_under_ledger_schema_1_is_migrated_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let stored = batch(&["a", "b", "c"]);
+    write_v1_store(&path, &stored, None);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.verify().unwrap().is_empty());
+    let (documents, claims) = store.load_all().unwrap();
+    let want_docs: Vec<Document> = stored.iter().map(|(d, _)| d.clone()).collect();
+    let want_claims: Vec<Claim> = stored.iter().flat_map(|(_, c)| c.clone()).collect();
+    assert_eq!(documents, want_docs);
+    assert_eq!(claims, want_claims);
+    drop(store);
+
+    // The rows themselves are in the new shape, not converted on each read.
+    let body: String = raw(&path)
+        .query_row("SELECT body FROM claims LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert!(!body.contains("sentence_index"), "{body}");
+    // Opening again has nothing left to do.
+    let again = Store::open(&path).unwrap().load_all().unwrap();
+    assert_eq!(again.1, want_claims);
+}
+
+#[test]
+fn a_schema_1_claim_that_cannot_be_converted_stops_the_migration_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let stored = batch(&["a", "b"]);
+    let broken = stored[1].1[0].id.clone();
+    write_v1_store(&path, &stored, Some(&broken));
+    let before: Vec<String> = {
+        let conn = raw(&path);
+        let mut stmt = conn
+            .prepare("SELECT body FROM claims ORDER BY rowid")
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    };
+
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Migration { .. }), "{err}");
+    let message = format!(
+        "{err}: {}",
+        std::error::Error::source(&err)
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    );
+    assert!(message.contains(&broken), "{message}");
+
+    let conn = raw(&path);
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the failed step left the old version");
+    let mut stmt = conn
+        .prepare("SELECT body FROM claims ORDER BY rowid")
+        .unwrap();
+    let after: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(after, before, "no stored claim changed");
 }

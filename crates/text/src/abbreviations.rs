@@ -1,9 +1,10 @@
-//! The abbreviation and sentence-opener lexicons, parsed once from the data
-//! files beside the crate.
+//! The abbreviation, sentence-opener and speech-verb lexicon of sentence
+//! splitting, parsed once from the data files.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use crosscheck_lexicon::shared::{speech_verbs, SpeechUse};
+use crosscheck_lexicon::{lines, FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How an abbreviation behaves before the next word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,32 +19,43 @@ pub(crate) enum AbbrevClass {
     General,
 }
 
-pub(crate) struct Lexicon {
+/// The words sentence splitting decides by: abbreviations by class,
+/// common sentence openers, and the speech verbs of an attribution after a
+/// quote. Built once ([`Lexicon::standard`], from the data files) and shared
+/// by every [`crate::SentenceSplitter`]; tests may build their own.
+#[derive(Debug)]
+pub struct Lexicon {
     abbreviations: HashMap<String, AbbrevClass>,
     starters: HashSet<String>,
     speech_verbs: HashSet<String>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::parse(
+static STANDARD: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    Arc::new(Lexicon::parse(
         include_str!("../data/abbreviations.txt"),
         include_str!("../data/sentence_starters.txt"),
-        include_str!("../data/speech_verbs.txt"),
-    )
+        speech_verbs(SpeechUse::AfterQuote),
+    ))
 });
 
-pub(crate) fn lexicon() -> &'static Lexicon {
-    &LEXICON
-}
-
 impl Lexicon {
-    fn parse(abbreviations: &str, starters: &str, speech_verbs: &str) -> Lexicon {
-        let mut map = HashMap::new();
+    /// The lexicon of the data files (`data/abbreviations.txt`,
+    /// `data/sentence_starters.txt`, the shared speech verbs), parsed once.
+    pub fn standard() -> Arc<Lexicon> {
+        Arc::clone(&STANDARD)
+    }
+
+    /// A lexicon from an abbreviation list (words under `[title]`,
+    /// `[number]`, `[general]` headings), a list of sentence openers and the
+    /// speech verbs that keep an attribution with its quote.
+    pub fn parse<'a>(
+        abbreviations: &str,
+        starters: &str,
+        speech_verbs: impl IntoIterator<Item = &'a str>,
+    ) -> Lexicon {
+        let mut map = HashMap::default();
         let mut class = AbbrevClass::General;
-        for line in abbreviations.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in lines(abbreviations) {
             class = match line {
                 "[title]" => AbbrevClass::Title,
                 "[number]" => AbbrevClass::Number,
@@ -54,17 +66,10 @@ impl Lexicon {
                 }
             };
         }
-        let word_list = |data: &str| {
-            data.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect::<HashSet<String>>()
-        };
         Lexicon {
             abbreviations: map,
-            starters: word_list(starters),
-            speech_verbs: word_list(speech_verbs),
+            starters: lines(starters).map(str::to_lowercase).collect(),
+            speech_verbs: speech_verbs.into_iter().map(str::to_lowercase).collect(),
         }
     }
 
@@ -109,7 +114,7 @@ mod tests {
 
     #[test]
     fn classes_from_the_data_file() {
-        let lex = lexicon();
+        let lex = Lexicon::standard();
         let mut buf = String::new();
         let cases: &[(&str, Option<AbbrevClass>)] = &[
             ("Dr", Some(AbbrevClass::Title)),

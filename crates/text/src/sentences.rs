@@ -10,16 +10,32 @@
 
 use crosscheck_model::{Paragraph, Range, Sentence};
 
-use crate::abbreviations::{lexicon, AbbrevClass, Lexicon};
+use std::sync::Arc;
+
+use crate::abbreviations::{AbbrevClass, Lexicon};
 
 /// Splits clean article text into sentences (byte ranges, trimmed of
 /// whitespace).
-#[derive(Debug, Default, Clone)]
-pub struct SentenceSplitter {}
+#[derive(Debug, Clone)]
+pub struct SentenceSplitter {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> SentenceSplitter {
+        SentenceSplitter::new()
+    }
+}
 
 impl SentenceSplitter {
+    /// A splitter with the standard lexicon (shared, parsed once).
     pub fn new() -> SentenceSplitter {
-        SentenceSplitter {}
+        SentenceSplitter::with_lexicon(Lexicon::standard())
+    }
+
+    /// A splitter deciding by `lexicon`.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> SentenceSplitter {
+        SentenceSplitter { lexicon }
     }
 
     /// Sentences of a whole document, never crossing paragraph boundaries.
@@ -47,8 +63,14 @@ impl SentenceSplitter {
         let Some(slice) = text.get(range.start..range.end) else {
             return;
         };
-        let mut scratch = Scratch::default();
         let first = out.len();
+        let mut scratch = Scratch {
+            lex: &self.lexicon,
+            lines: Vec::new(),
+            cuts: Vec::new(),
+            marker_dots: Vec::new(),
+            word: String::new(),
+        };
         for_each_block(slice, |start, end| {
             split_block(slice, start, end, range.start, &mut scratch, out);
         });
@@ -106,10 +128,10 @@ fn cut_long(text: &str, sentence: Sentence, out: &mut Vec<Sentence>) {
     push_trimmed(out, text, 0, start, end);
 }
 
-/// Buffers reused across segments so that splitting does not allocate per
-/// sentence or per character.
-#[derive(Default)]
-struct Scratch {
+/// The lexicon and buffers reused across segments, so that splitting does
+/// not allocate per sentence or per character.
+struct Scratch<'a> {
+    lex: &'a Lexicon,
     lines: Vec<(usize, usize)>,
     cuts: Vec<usize>,
     marker_dots: Vec<usize>,
@@ -146,7 +168,7 @@ fn split_block(
     scratch: &mut Scratch,
     out: &mut Vec<Sentence>,
 ) {
-    let lex = lexicon();
+    let lex = scratch.lex;
     scratch.lines.clear();
     let mut offset = start;
     for line in slice[start..end].split('\n') {
@@ -277,7 +299,7 @@ fn split_segment(
     scratch.cuts.clear();
     scratch.marker_dots.clear();
     find_list_items(seg, &mut scratch.cuts, &mut scratch.marker_dots);
-    let lex = lexicon();
+    let lex = scratch.lex;
     let bytes = seg.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -2,35 +2,8 @@
 //! data folder): general properties every whole sentence must have.
 //! `CROSSCHECK_PRINT_SENTENCES=1` prints the sentences for eyeballing.
 
-use std::path::{Path, PathBuf};
-
 use crosscheck_model::Range;
 use crosscheck_text::SentenceSplitter;
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-}
-
-fn seed_files() -> Option<Vec<PathBuf>> {
-    let dir = shared_dir().join("corpus/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("seed corpus missing at {}", dir.display());
-        }
-        eprintln!("SKIPPED: seed corpus missing at {}", dir.display());
-        return None;
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no seed articles in {}", dir.display());
-    Some(files)
-}
 
 const TITLES: &[&str] = &[
     "Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Sen.", "Gov.", "Lt.", "Col.", "Capt.", "Prof.", "Rep.",
@@ -57,8 +30,12 @@ fn open_double_quotes(sentence: &str) -> i64 {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_sentences_come_out_whole() {
-    let Some(files) = seed_files() else { return };
+    let files = crosscheck_testkit::seed_files();
     let splitter = SentenceSplitter::new();
     let print = std::env::var_os("CROSSCHECK_PRINT_SENTENCES").is_some();
     let mut problems = Vec::new();

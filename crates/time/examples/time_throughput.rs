@@ -43,7 +43,7 @@ fn main() {
     if let Some(every) = every {
         for (text, date) in stories.iter().step_by(every.max(1)) {
             println!("== {date:?}");
-            for e in normalizer.extract(text, &[], *date) {
+            for e in normalizer.extract_text(text, *date) {
                 println!("  {:?} -> {} {:?}", e.text, e.value, e.kind);
             }
         }
@@ -54,7 +54,7 @@ fn main() {
     let mut n_expr = 0usize;
     let mut bytes = 0usize;
     for doc in &docs {
-        n_expr += normalizer.extract(doc, &[], None).len();
+        n_expr += normalizer.extract_text(doc, None).len();
         bytes += doc.len();
     }
     let secs = started.elapsed().as_secs_f64();

@@ -16,7 +16,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck_time::{estimate_publication_date, NaiveDate, TimeNormalizer};
+use crosscheck_text::TokenLayer;
+use crosscheck_time::{NaiveDate, TimeNormalizer};
 
 #[derive(Default)]
 struct Tally {
@@ -90,8 +91,10 @@ impl Tally {
 /// The estimate and anchor for `text` read without a date, against `real`.
 fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real: NaiveDate) {
     tally.documents += 1;
-    let exprs = normalizer.extract(text, &[], None);
-    if let Some(est) = estimate_publication_date(text, &exprs) {
+    let exprs = normalizer.extract_text(text, None);
+    if let Some(est) =
+        TimeNormalizer::new().estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs)
+    {
         tally.estimated += 1;
         if est.earliest.is_none_or(|e| e <= real) {
             tally.lower_holds += 1;
@@ -108,7 +111,10 @@ fn score_dating(tally: &mut Tally, normalizer: &TimeNormalizer, text: &str, real
         }
     }
     // What crosscheck-analyze re-extracts against today: the lower bound.
-    if let Some(anchor) = estimate_publication_date(text, &exprs).and_then(|e| e.earliest) {
+    if let Some(anchor) = TimeNormalizer::new()
+        .estimate_publication_date(text, &TokenLayer::new(text, &[]), &exprs)
+        .and_then(|e| e.earliest)
+    {
         tally.anchored += 1;
         tally.anchor_gaps.push((real - anchor).num_days());
     }
@@ -160,7 +166,7 @@ fn timebank(dir: &Path, normalizer: &TimeNormalizer) {
         };
         let Some(dct) = doc.dct else { continue };
         score_dating(&mut tally, normalizer, &doc.text, dct);
-        for e in normalizer.extract(&doc.text, &[], None) {
+        for e in normalizer.extract_text(&doc.text, None) {
             if !year_less(&e.text, &e.value) {
                 continue;
             }
@@ -214,8 +220,8 @@ fn reuters(path: &Path, normalizer: &TimeNormalizer) {
             continue;
         };
         score_dating(&mut tally, normalizer, text, real);
-        let anchored = normalizer.extract(text, &[], Some(real));
-        for e in normalizer.extract(text, &[], None) {
+        let anchored = normalizer.extract_text(text, Some(real));
+        for e in normalizer.extract_text(text, None) {
             if !year_less(&e.text, &e.value) {
                 continue;
             }

@@ -1,53 +1,58 @@
-//! The temporal lexicon (data/lexicon.tsv), parsed once.
+//! The temporal lexicon: `data/lexicon.tsv` and the shared month names,
+//! parsed once.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
+use crosscheck_lexicon::{entries, shared, FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// The words the temporal grammar reads: months, weekdays, numbers, units,
+/// cues. [`Lexicon::standard`] is parsed once and shared; tests may build
+/// their own with [`Lexicon::parse`].
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, u32>,
-    pub numbers: HashMap<String, u32>,
+pub struct Lexicon {
+    pub(crate) months: HashMap<String, u32>,
+    pub(crate) weekdays: HashMap<String, u32>,
+    pub(crate) numbers: HashMap<String, u32>,
     /// Count words without a value ("several") → "X", or a value ("couple").
-    pub vague: HashMap<String, String>,
+    pub(crate) vague: HashMap<String, String>,
     /// The same as word lists, longest first.
-    pub vague_phrases: Vec<(Vec<String>, String)>,
-    pub ordinals: HashMap<String, u32>,
-    pub units: HashMap<String, &'static str>,
-    pub parts: HashMap<String, &'static str>,
-    pub seasons: HashMap<String, &'static str>,
-    pub directions: HashMap<String, i32>,
-    pub deictic: HashMap<String, i64>,
-    pub references: HashMap<String, &'static str>,
+    pub(crate) vague_phrases: Vec<(Vec<String>, String)>,
+    pub(crate) ordinals: HashMap<String, u32>,
+    pub(crate) units: HashMap<String, &'static str>,
+    pub(crate) parts: HashMap<String, &'static str>,
+    pub(crate) seasons: HashMap<String, &'static str>,
+    pub(crate) directions: HashMap<String, i32>,
+    pub(crate) deictic: HashMap<String, i64>,
+    pub(crate) references: HashMap<String, &'static str>,
     /// Multi-word modifiers as word lists ("the end of").
-    pub modifiers: Vec<(Vec<String>, &'static str)>,
-    pub sets: HashMap<String, &'static str>,
-    pub future_cues: Vec<String>,
+    pub(crate) modifiers: Vec<(Vec<String>, &'static str)>,
+    pub(crate) sets: HashMap<String, &'static str>,
+    pub(crate) future_cues: Vec<String>,
     /// Words before a year-less date that place it after the last stated date.
-    pub later_cues: Vec<String>,
+    pub(crate) later_cues: Vec<String>,
     /// Words before a year-less date that place it before the last stated date.
-    pub earlier_cues: Vec<String>,
+    pub(crate) earlier_cues: Vec<String>,
     /// Words before a stated date that make it the start of the story told.
-    pub start_cues: Vec<String>,
+    pub(crate) start_cues: Vec<String>,
     /// Words that put a dated event in the writer's future.
-    pub future_markers: Vec<String>,
+    pub(crate) future_markers: Vec<String>,
     /// Superlatives and the like before "since": a comparison, not a start.
-    pub comparisons: Vec<String>,
+    pub(crate) comparisons: Vec<String>,
     /// Words right before a date that make it the end of a period.
-    pub endpoints: Vec<String>,
+    pub(crate) endpoints: Vec<String>,
     /// Determiners: "due to the ..." is causal.
-    pub determiners: Vec<String>,
+    pub(crate) determiners: Vec<String>,
     /// Past-tense words besides regular -ed forms.
-    pub past_words: Vec<String>,
+    pub(crate) past_words: Vec<String>,
     /// -ed words that are not past-tense verbs.
-    pub not_past: Vec<String>,
-    pub timezones: Vec<String>,
+    pub(crate) not_past: Vec<String>,
+    pub(crate) timezones: Vec<String>,
     /// Words before a bare "May"/"March" that make it a month.
-    pub month_cues: Vec<String>,
+    pub(crate) month_cues: Vec<String>,
     /// Words after a bare "May"/"March" that make it a verb or noun.
-    pub not_month_after: Vec<String>,
+    pub(crate) not_month_after: Vec<String>,
     /// Words an expression can start with; other tokens are skipped at once.
-    pub triggers: HashSet<String>,
+    pub(crate) triggers: HashSet<String>,
 }
 
 /// Words the grammar itself starts rules with (beyond the lexicon entries).
@@ -56,12 +61,8 @@ const GRAMMAR_STARTS: &[&str] = &[
     "as", "noon", "midnight", "weekend", "first", "final", "q1", "q2", "q3", "q4",
 ];
 
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../data/lexicon.tsv")));
-
-pub(crate) fn lexicon() -> &'static Lexicon {
-    &LEXICON
-}
+static STANDARD: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::parse(include_str!("../data/lexicon.tsv"))));
 
 /// Interns a value from the data file so that lookups hand out `&'static str`.
 fn intern(value: &str) -> &'static str {
@@ -103,18 +104,24 @@ fn intern(value: &str) -> &'static str {
 }
 
 impl Lexicon {
-    fn parse(data: &str) -> Lexicon {
+    /// The lexicon of `data/lexicon.tsv` and the shared month names.
+    pub fn standard() -> Arc<Lexicon> {
+        Arc::clone(&STANDARD)
+    }
+
+    /// A lexicon from lines `category <TAB> word <TAB> value` (see
+    /// `data/lexicon.tsv`), with the shared month names.
+    pub fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(cat), Some(word)) = (fields.next(), fields.next()) else {
+        for (month, number) in shared::months() {
+            lex.months.insert(month.to_string(), number);
+        }
+        for entry in entries(data) {
+            let (Some(cat), Some(word)) = (entry.column(0), entry.column(1)) else {
                 continue;
             };
-            let value = fields.next().unwrap_or("").trim();
-            let word = word.trim().to_string();
+            let value = entry.column(2).unwrap_or("");
+            let word = word.to_string();
             let num = value.parse::<u32>().ok();
             match cat {
                 "month" => insert_num(&mut lex.months, word, num),

@@ -20,46 +20,75 @@ mod calendar;
 mod grammar;
 mod lexicon;
 mod publication;
-mod scan;
 mod tense;
+mod words;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crosscheck_model::{Range, Sentence, Span, TimeExpression, TimexType};
-use crosscheck_text::SentenceSplitter;
+use crosscheck_model::{DateEstimate, Range, Sentence, Span, TimeExpression, TimexType};
+use crosscheck_text::{SentenceSplitter, TokenLayer};
 
 pub use chrono::NaiveDate;
-pub use publication::estimate_publication_date;
+pub use lexicon::Lexicon;
 
 use grammar::{Context, Found, Matcher, Stated};
 use tense::{clause_tense, Tense};
 
-/// Finds and normalises temporal expressions.
-#[derive(Debug, Default)]
-pub struct TimeNormalizer {}
+/// Finds and normalises temporal expressions; estimates publication dates.
+#[derive(Debug, Clone)]
+pub struct TimeNormalizer {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for TimeNormalizer {
+    fn default() -> TimeNormalizer {
+        TimeNormalizer::new()
+    }
+}
 
 impl TimeNormalizer {
+    /// A normalizer with the standard lexicon (shared, parsed once).
     pub fn new() -> TimeNormalizer {
-        TimeNormalizer {}
+        TimeNormalizer::with_lexicon(Lexicon::standard())
     }
 
-    /// Temporal expressions in `text`, resolved against `anchor` (the
-    /// document date) where one is known. Without sentences the text is
-    /// split here.
+    /// A normalizer reading `lexicon`.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> TimeNormalizer {
+        TimeNormalizer { lexicon }
+    }
+
+    /// Bounds on when an undated text was written, from the dates it tells
+    /// as past and as future (see [`publication`]); `expressions` are its
+    /// time expressions found without an anchor.
+    pub fn estimate_publication_date(
+        &self,
+        text: &str,
+        tokens: &TokenLayer,
+        expressions: &[TimeExpression],
+    ) -> Option<DateEstimate> {
+        publication::estimate(&self.lexicon, text, tokens, expressions)
+    }
+
+    /// Temporal expressions in `text`, split and tokenised here, resolved
+    /// against `anchor` (the document date) where one is known.
+    pub fn extract_text(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<TimeExpression> {
+        let sentences = SentenceSplitter::new().split(text, Range::new(0, text.len()));
+        let tokens = TokenLayer::new(text, &sentences);
+        self.extract(text, &sentences, &tokens, anchor)
+    }
+
+    /// Temporal expressions in the sentences of `text`, read from its token
+    /// layer (cut for these sentences), resolved against `anchor` (the document date) where one is
+    /// known.
     pub fn extract(
         &self,
         text: &str,
         sentences: &[Sentence],
+        tokens: &TokenLayer,
         anchor: Option<NaiveDate>,
     ) -> Vec<TimeExpression> {
-        let split;
-        let sentences = if sentences.is_empty() {
-            split = SentenceSplitter::new().split(text, Range::new(0, text.len()));
-            &split[..]
-        } else {
-            sentences
-        };
-        let lex = lexicon::lexicon();
+        let lex = &*self.lexicon;
         let mut ctx = Context {
             anchor,
             ..Context::default()
@@ -68,8 +97,10 @@ impl TimeNormalizer {
         // Expressions (indices into `out`) whose year the narrative placed
         // across sentences ("... until late April").
         let mut narrative: Vec<usize> = Vec::new();
-        for sentence in sentences {
-            let toks = scan::tokens(text, sentence.range.start, sentence.range.end);
+        let mut words = words::Words::default();
+        let mut toks = Vec::new();
+        for si in 0..sentences.len() {
+            words.sentence(tokens, text, si, &mut toks);
             ctx.sentence_date = None;
             ctx.sentence_year = None;
             let mut i = 0;
@@ -172,7 +203,7 @@ fn month_part(value: &str) -> Option<&str> {
 }
 
 /// Keeps what later expressions need: the last stated year, date and quarter.
-fn remember(ctx: &mut Context, found: &Found, toks: &[scan::Tok], lex: &lexicon::Lexicon) {
+fn remember(ctx: &mut Context, found: &Found, toks: &[words::Tok], lex: &lexicon::Lexicon) {
     if found.kind != TimexType::Date {
         return;
     }
@@ -222,15 +253,15 @@ fn remember(ctx: &mut Context, found: &Found, toks: &[scan::Tok], lex: &lexicon:
 
 /// "since October 2024", "first surfaced in October 2024": the date opens
 /// what the text goes on to tell; "the lowest since March 1978" does not.
-fn opens_story(found: &Found, toks: &[scan::Tok], lex: &lexicon::Lexicon) -> bool {
-    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+fn opens_story(found: &Found, toks: &[words::Tok], lex: &lexicon::Lexicon) -> bool {
+    let word = |k: usize| toks.get(k).map(|t| t.lower).unwrap_or("");
     (found.start.saturating_sub(4)..found.start).any(|k| {
         lex.start_cues.iter().any(|c| c == word(k))
             && !(k.saturating_sub(6)..k).any(|j| lex.comparisons.iter().any(|c| c == word(j)))
     })
 }
 
-fn to_expression(text: &str, toks: &[scan::Tok], found: Found) -> Option<TimeExpression> {
+fn to_expression(text: &str, toks: &[words::Tok], found: Found) -> Option<TimeExpression> {
     let start = toks.get(found.start)?.start;
     let end = toks.get(found.end.checked_sub(1)?)?.end;
     let span = Span::of(text, start, end)?;

@@ -14,10 +14,11 @@ use chrono::NaiveDate;
 use crosscheck_model::{DateEstimate, TimeExpression, TimexType};
 use regex::Regex;
 
-use crate::lexicon::lexicon;
-use crate::scan::tokens;
+use crate::lexicon::Lexicon;
 use crate::states_year;
 use crate::tense::{clause_tense, Tense};
+use crate::words::window;
+use crosscheck_text::TokenLayer;
 
 /// "its fourth year", "the third year", "its 3rd year".
 static ORDINAL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -40,15 +41,17 @@ static START_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Reuters-21578 stories read without their dates, the lower bound lay
 /// within a month before the real date for only about 4% of the stories
 /// (see `examples/undated.rs` and BENCHMARKS.md).
-pub fn estimate_publication_date(
+pub(crate) fn estimate(
+    lex: &Lexicon,
     text: &str,
+    tokens: &TokenLayer,
     expressions: &[TimeExpression],
 ) -> Option<DateEstimate> {
     let mut earliest: Option<NaiveDate> = None;
     let mut latest: Option<NaiveDate> = None;
     let mut basis = Vec::new();
     let mut year_only = false;
-    let dated = explicit_dates(text, expressions);
+    let dated = explicit_dates(lex, text, tokens, expressions);
     if let Some(d) = dated
         .iter()
         .filter(|d| d.tense == Tense::Past)
@@ -81,7 +84,7 @@ pub fn estimate_publication_date(
             ));
         }
     }
-    if let Some(ongoing) = ordinal_year_of_ongoing(text) {
+    if let Some(ongoing) = ordinal_year_of_ongoing(lex, text) {
         let (low, high) = ongoing.bounds();
         if let (Some(low), Some(high)) = (low, high) {
             let fits = earliest.is_none_or(|e| e <= high) && latest.is_none_or(|l| low <= l);
@@ -119,25 +122,30 @@ struct Dated<'a> {
 /// month or day whose year the text placed ("late April" after "October
 /// 2024"); not deictic ones ("yesterday"), which only an anchor resolves.
 /// The expressions are meant to come from extraction without an anchor.
-fn explicit_dates<'a>(text: &str, expressions: &'a [TimeExpression]) -> Vec<Dated<'a>> {
+fn explicit_dates<'a>(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &TokenLayer,
+    expressions: &'a [TimeExpression],
+) -> Vec<Dated<'a>> {
     expressions
         .iter()
-        .filter(|e| e.kind == TimexType::Date && (!e.relative || names_month(&e.text)))
+        .filter(|e| e.kind == TimexType::Date && (!e.relative || names_month(lex, &e.text)))
         .filter_map(|expr| {
             let (first, last) = period(&expr.value)?;
             Some(Dated {
                 expr,
                 first,
                 last,
-                tense: tense(text, expr.span.start, expr.span.end),
+                tense: tense(lex, text, tokens, expr.span.start, expr.span.end),
             })
         })
         .collect()
 }
 
 /// Whether the words name a month ("late April", "Sept. 4").
-fn names_month(text: &str) -> bool {
-    let months = &lexicon().months;
+fn names_month(lex: &Lexicon, text: &str) -> bool {
+    let months = &lex.months;
     text.split(|c: char| !c.is_alphabetic())
         .any(|w| w.starts_with(char::is_uppercase) && months.contains_key(&w.to_lowercase()))
 }
@@ -147,7 +155,7 @@ fn names_month(text: &str) -> bool {
 /// between October 1986 and December 1990") may lie after the writing
 /// whatever the tense nearby: a range's end is never told as past, an
 /// "until" date only by a past verb before it.
-fn tense(text: &str, start: usize, end: usize) -> Tense {
+fn tense(lex: &Lexicon, text: &str, tokens: &TokenLayer, start: usize, end: usize) -> Tense {
     // Spans from elsewhere may not fit this text: clamp before stepping to
     // character boundaries.
     let start = start.min(text.len());
@@ -160,9 +168,8 @@ fn tense(text: &str, start: usize, end: usize) -> Tense {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let lex = lexicon();
-    let before = tokens(text, from, start);
-    let mut words = before.iter().rev().map(|t| t.lower.as_str());
+    let before = window(tokens, text, from, start);
+    let mut words = before.iter().rev().map(|t| t.lower);
     let previous = words.next().unwrap_or("");
     if previous == "and" && words.take(6).any(|w| w == "between") {
         return Tense::Unmarked;
@@ -172,7 +179,7 @@ fn tense(text: &str, start: usize, end: usize) -> Tense {
         // April" is past, "the freeze until January 1988 has hurt" is not.
         return clause_tense(&before, &[], lex);
     }
-    clause_tense(&before, &tokens(text, end, to), lex)
+    clause_tense(&before, &window(tokens, text, end, to), lex)
 }
 
 /// Something ongoing in its n-th year, and when it began.
@@ -207,10 +214,9 @@ impl Ongoing {
 /// Something the text says is in its n-th year ("its fourth year") when it
 /// also names the year (and maybe the month) it began; the earliest such
 /// start when it names several.
-fn ordinal_year_of_ongoing(text: &str) -> Option<Ongoing> {
+fn ordinal_year_of_ongoing(lex: &Lexicon, text: &str) -> Option<Ongoing> {
     let ordinal_re = ORDINAL_YEAR.as_ref()?;
     let start_re = START_YEAR.as_ref()?;
-    let lex = lexicon();
     let (year, month, began) = start_re
         .captures_iter(text)
         .filter_map(|c| {
@@ -313,10 +319,16 @@ mod tests {
             ("The outbreak of the border war in 2014 shocked the region; in its 10th year, it goes on.", Some((2014, 10))),
         ];
         for (text, want) in cases {
-            let got = ordinal_year_of_ongoing(text).map(|o| (o.year, o.nth));
+            let got = ordinal_year_of_ongoing(&Lexicon::standard(), text).map(|o| (o.year, o.nth));
             assert_eq!(got, *want, "{text}");
         }
-        let est = estimate_publication_date(cases[0].0, &[]).expect("estimate");
+        let est = crate::TimeNormalizer::new()
+            .estimate_publication_date(
+                cases[0].0,
+                &crosscheck_text::TokenLayer::new(cases[0].0, &[]),
+                &[],
+            )
+            .expect("estimate");
         assert_eq!(est.earliest, NaiveDate::from_ymd_opt(2022, 1, 1));
         assert_eq!(est.latest, NaiveDate::from_ymd_opt(2023, 12, 31));
     }
@@ -344,8 +356,12 @@ mod tests {
             ("Nothing here is dated.", None, false),
         ];
         for (text, earliest, weak) in cases {
-            let exprs = normalizer.extract(text, &[], None);
-            let est = estimate_publication_date(text, &exprs);
+            let exprs = normalizer.extract_text(text, None);
+            let est = crate::TimeNormalizer::new().estimate_publication_date(
+                text,
+                &crosscheck_text::TokenLayer::new(text, &[]),
+                &exprs,
+            );
             assert_eq!(est.as_ref().and_then(|e| e.earliest), *earliest, "{text}");
             assert_eq!(est.as_ref().is_some_and(|e| e.weak), *weak, "{text}");
         }

@@ -3,7 +3,7 @@
 //! ("closed on March 3"), or neither.
 
 use crate::lexicon::Lexicon;
-use crate::scan::{Kind, Tok};
+use crate::words::{Kind, Tok};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -17,7 +17,7 @@ pub(crate) enum Tense {
 /// ("On March 3 the plant closed"). `before` ends where the expression
 /// starts; `after` starts where it ends.
 pub(crate) fn clause_tense(before: &[Tok], after: &[Tok], lex: &Lexicon) -> Tense {
-    let clause_end = |t: &&Tok| matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":");
+    let clause_end = |t: &&Tok| matches!(t.lower, "." | "!" | "?" | ";" | ":");
     let words: Vec<&Tok> = before
         .iter()
         .rev()
@@ -31,14 +31,14 @@ pub(crate) fn clause_tense(before: &[Tok], after: &[Tok], lex: &Lexicon) -> Tens
         (k + 1..k + 3).any(|j| {
             words
                 .get(j)
-                .is_some_and(|t| matches!(t.lower.as_str(), "be" | "been" | "being"))
+                .is_some_and(|t| matches!(t.lower, "be" | "been" | "being"))
         })
     };
     // "due to the tax act of 1986" gives a cause, not a due date ("due to
     // be paid", "due to begin" are); a determiner after "due to" tells the
     // noun phrase. `words` runs backwards: the words after "due" are at
     // `k - 1`, `k - 2`.
-    let word = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|t| t.lower.as_str());
+    let word = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|t| t.lower);
     let causal = |k: usize| {
         word(Some(k)) == Some("due")
             && word(k.checked_sub(1)) == Some("to")
@@ -65,19 +65,20 @@ pub(crate) fn clause_tense(before: &[Tok], after: &[Tok], lex: &Lexicon) -> Tens
 }
 
 fn cue(t: &Tok, lex: &Lexicon) -> Option<Tense> {
-    if lex.future_markers.contains(&t.lower) {
+    if lex.future_markers.iter().any(|w| w == t.lower) {
         return Some(Tense::Future);
     }
     let regular_past =
-        t.lower.len() > 4 && t.lower.ends_with("ed") && !lex.not_past.contains(&t.lower);
-    (regular_past || lex.past_words.contains(&t.lower)).then_some(Tense::Past)
+        t.lower.len() > 4 && t.lower.ends_with("ed") && !lex.not_past.iter().any(|w| w == t.lower);
+    (regular_past || lex.past_words.iter().any(|w| w == t.lower)).then_some(Tense::Past)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::lexicon;
-    use crate::scan::tokens;
+    use crate::lexicon::Lexicon;
+    use crate::words::window;
+    use crosscheck_text::TokenLayer;
 
     #[test]
     fn table() {
@@ -127,9 +128,14 @@ mod tests {
                 panic!("{dated} not in {text}");
             };
             let end = start + dated.len();
-            let before = tokens(text, 0, start);
-            let after = tokens(text, end, text.len());
-            assert_eq!(clause_tense(&before, &after, lexicon()), *want, "{text}");
+            let layer = TokenLayer::new(text, &[]);
+            let before = window(&layer, text, 0, start);
+            let after = window(&layer, text, end, text.len());
+            assert_eq!(
+                clause_tense(&before, &after, &Lexicon::standard()),
+                *want,
+                "{text}"
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ fn anchor() -> Option<NaiveDate> {
 
 fn found(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, String, TimexType)> {
     TimeNormalizer::new()
-        .extract(text, &[], anchor)
+        .extract_text(text, anchor)
         .into_iter()
         .map(|e| {
             assert!(e.span.is_valid_in(text), "span must slice the text");
@@ -246,11 +246,19 @@ fn year_less_dates_follow_tense_and_distance() {
 #[test]
 fn publication_estimate_from_latest_explicit_date() {
     let text = "The siege began in October 2024. On 27 April 2025 it ended. It may resume.";
-    let exprs = TimeNormalizer::new().extract(text, &[], None);
-    let est = estimate_publication_date(text, &exprs).expect("estimate");
+    let exprs = TimeNormalizer::new().extract_text(text, None);
+    let est = TimeNormalizer::new()
+        .estimate_publication_date(text, &crosscheck_text::TokenLayer::new(text, &[]), &exprs)
+        .expect("estimate");
     assert_eq!(est.earliest, NaiveDate::from_ymd_opt(2025, 4, 27));
     assert!(est.basis.contains("27 April 2025"), "{}", est.basis);
-    assert!(estimate_publication_date("No dates here.", &[]).is_none());
+    assert!(TimeNormalizer::new()
+        .estimate_publication_date(
+            "No dates here.",
+            &crosscheck_text::TokenLayer::new("No dates here.", &[]),
+            &[]
+        )
+        .is_none());
 }
 
 #[test]
@@ -270,23 +278,27 @@ fn odd_input_does_not_panic() {
         "the year 0999",
         "every 99999999999 weeks",
     ] {
-        let _ = n.extract(text, &[], anchor());
-        let _ = n.extract(text, &[], None);
+        let _ = n.extract_text(text, anchor());
+        let _ = n.extract_text(text, None);
     }
     // expressions whose spans do not fit the text they are passed with
     let long = format!(
         "{} He left on 3 May 2024 and will return on June 9, 2025.",
         "The mill is quiet. ".repeat(20)
     );
-    let exprs = n.extract(&long, &[], None);
+    let exprs = n.extract_text(&long, None);
     assert!(exprs.iter().all(|e| e.span.start > 300), "{exprs:?}");
     for text in ["", "é", "Short."] {
-        let _ = estimate_publication_date(text, &exprs);
+        let _ = TimeNormalizer::new().estimate_publication_date(
+            text,
+            &crosscheck_text::TokenLayer::new(text, &[]),
+            &exprs,
+        );
     }
     let busy = "Last year, on Monday, a year ago, next week, the third quarter, in March, \
                 this weekend, 10:30 a.m. Friday, three years later, the 1990s, this winter.";
     for extreme in [NaiveDate::MIN, NaiveDate::MAX] {
-        let _ = n.extract(busy, &[], Some(extreme));
+        let _ = n.extract_text(busy, Some(extreme));
     }
 }
 
@@ -493,8 +505,12 @@ fn publication_estimate_bounds() {
         ),
     ];
     for (text, earliest, latest, basis_words) in cases {
-        let exprs = TimeNormalizer::new().extract(text, &[], None);
-        let Some(est) = estimate_publication_date(text, &exprs) else {
+        let exprs = TimeNormalizer::new().extract_text(text, None);
+        let Some(est) = TimeNormalizer::new().estimate_publication_date(
+            text,
+            &crosscheck_text::TokenLayer::new(text, &[]),
+            &exprs,
+        ) else {
             panic!("no estimate for {text}\n  {exprs:?}");
         };
         assert_eq!(

@@ -3,17 +3,9 @@
 //! date, year-less values stay unresolved or take a year the text states.
 //! `CROSSCHECK_PRINT_TIMES=1` prints what was found for eyeballing.
 
-use std::path::{Path, PathBuf};
-
 use chrono::Datelike;
-use crosscheck_time::{estimate_publication_date, TimeNormalizer};
-
-fn seeds_dir() -> PathBuf {
-    std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-        .join("corpus/seeds")
-}
+use crosscheck_text::TokenLayer;
+use crosscheck_time::TimeNormalizer;
 
 fn well_formed(value: &str) -> bool {
     let refs = ["PRESENT_REF", "PAST_REF", "FUTURE_REF"];
@@ -26,16 +18,12 @@ fn well_formed(value: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
 fn seed_time_expressions() {
-    let Ok(entries) = std::fs::read_dir(seeds_dir()) else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("seed corpus missing at {}", seeds_dir().display());
-        }
-        eprintln!("SKIPPED: seed corpus missing at {}", seeds_dir().display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    files.sort();
+    let files = crosscheck_testkit::seed_files();
     let print = std::env::var_os("CROSSCHECK_PRINT_TIMES").is_some();
     let normalizer = TimeNormalizer::new();
     let mut total = 0;
@@ -44,8 +32,12 @@ fn seed_time_expressions() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
         let text = std::fs::read_to_string(path).expect("seed readable");
-        let exprs = normalizer.extract(&text, &[], None);
-        let estimate = estimate_publication_date(&text, &exprs);
+        let exprs = normalizer.extract_text(&text, None);
+        let estimate = TimeNormalizer::new().estimate_publication_date(
+            &text,
+            &TokenLayer::new(&text, &[]),
+            &exprs,
+        );
         if print {
             println!("== {} estimate: {estimate:?}", path.display());
         }

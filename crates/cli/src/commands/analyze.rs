@@ -134,7 +134,7 @@ pub fn analyze(
     drop(prior);
     let mut stored = String::new();
     if let (Some(store), Some(path)) = (&store, db) {
-        (documents, claims) = store.load_all()?;
+        (documents, claims) = pipeline::load_store(store)?;
         stored = format!(
             "; store {}: {added} added, {} in all",
             path.display(),

@@ -9,23 +9,34 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use crosscheck_analyze::{AnalyzedDocument, Analyzer, Stage, StageTimes};
+use crosscheck_analyze::{AnalyzedDocument, Analyzer, Pipeline, StageTimes};
 use crosscheck_ingest::{IngestOptions, Input, Record};
 use rayon::prelude::*;
 
-use crate::commands::eval::default_shared;
 use crate::read_ahead::{read_ahead, Item};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BenchStage {
-    /// Ingest and sentence splitting.
+    /// Ingest and sentence splitting (the `sentences` stage).
     Split,
-    /// Ingest, sentences and quote attribution.
+    /// Ingest, sentences and quote attribution (`sentences`, `quotes`).
     Quotes,
     /// Every per-document stage.
     Analyze,
     /// Every stage, then the cross-document ledger over all documents.
     Ledger,
+}
+
+impl BenchStage {
+    /// The pipeline stages this benchmark runs.
+    fn pipeline(self) -> Result<Pipeline> {
+        let all = Pipeline::standard();
+        Ok(match self {
+            BenchStage::Split => all.only(&["sentences"])?,
+            BenchStage::Quotes => all.only(&["sentences", "quotes"])?,
+            BenchStage::Analyze | BenchStage::Ledger => all,
+        })
+    }
 }
 
 #[derive(clap::Args)]
@@ -48,11 +59,6 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     let files = corpus_files(&shared)?;
     let round_bytes: u64 = files.iter().map(|(_, n)| n).sum();
     let target = args.mb * 1_000_000;
-    let stage = match args.stage {
-        BenchStage::Split => Stage::Split,
-        BenchStage::Quotes => Stage::Quotes,
-        BenchStage::Analyze | BenchStage::Ledger => Stage::Full,
-    };
     // The corpus files repeated until the target size: the same inputs in
     // the same order on every run.
     let mut plan: Vec<(Input, u64)> = Vec::new();
@@ -67,8 +73,11 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         }
     }
     let inputs: Vec<Input> = plan.iter().map(|(input, _)| input.clone()).collect();
-    let analyzer = Analyzer::new();
-    let mut totals = Totals::default();
+    let analyzer = Analyzer::with_pipeline(args.stage.pipeline()?);
+    let mut totals = Totals {
+        stage_times: analyzer.pipeline().times(),
+        ..Totals::default()
+    };
     let mut kept: Vec<AnalyzedDocument> = Vec::new();
     let started = Instant::now();
     // Peak memory at each fifth of the corpus shows whether it stays flat.
@@ -84,16 +93,12 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
                 let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = chunk
                     .into_par_iter()
                     .map(|d| {
-                        let mut t = StageTimes::default();
-                        let a = if stage == Stage::Full {
-                            analyzer.analyze_profiled(d, &mut t)
-                        } else {
-                            analyzer.analyze_stage(d, stage)
-                        };
+                        let mut t = analyzer.pipeline().times();
+                        let a = analyzer.analyze_profiled(d, &mut t);
                         (a, t)
                     })
                     .unzip();
-                for t in times {
+                for t in &times {
                     totals.stage_times += t;
                 }
                 for a in &done {
@@ -214,13 +219,8 @@ fn print_results(
         mb / secs,
         t.docs as f64 / secs
     );
-    if args.stage == BenchStage::Analyze || args.stage == BenchStage::Ledger {
-        let total: f64 = t
-            .stage_times
-            .stages()
-            .iter()
-            .map(|(_, d)| d.as_secs_f64())
-            .sum();
+    {
+        let total = t.stage_times.total().as_secs_f64();
         println!("time inside each stage (wall clock, summed over worker threads):");
         for (name, d) in t.stage_times.stages() {
             let secs = d.as_secs_f64();
@@ -240,6 +240,19 @@ fn print_results(
         .map(|(b, m)| format!("{:.0} MB→{:.0} MB", *b as f64 / 1e6, m))
         .collect();
     println!("peak memory as the corpus grows: {}", marks.join(", "));
+}
+
+/// `CROSSCHECK_SHARED`, else `../shared` from the current directory (the
+/// layout of a checkout), else the one beside the source tree.
+fn default_shared() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CROSSCHECK_SHARED") {
+        return PathBuf::from(dir);
+    }
+    let beside = PathBuf::from("../shared");
+    if beside.is_dir() {
+        return beside;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
 /// Peak resident set size of this process, from /proc (Linux); 0 elsewhere.

@@ -2,12 +2,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use crosscheck_store::Store;
 
 use crate::console::outln;
 
 pub fn run(db: &Path) -> Result<ExitCode> {
-    let store = Store::open_read_only(db)?;
+    let store = crate::pipeline::open_to_read(db)?;
     let docs = store.documents()?;
     outln!(
         "{:<16}  {:<10}  {:<20}  {:>6}  TITLE",

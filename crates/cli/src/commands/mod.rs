@@ -2,5 +2,4 @@ pub mod analyze;
 pub mod bench;
 pub mod demo;
 pub mod documents;
-pub mod eval;
 pub mod report;

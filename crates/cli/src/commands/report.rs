@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use crosscheck_model::Ledger;
-use crosscheck_store::Store;
 
 use crate::console::{out, outln};
 use crate::output::{prepare_all, Output, Protected};
@@ -107,8 +106,8 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
     let ledger = match (&args.ledger, &args.db) {
         (Some(path), _) => read_ledger(path, settings.limits.ingest.max_input_bytes)?,
         (None, Some(db)) => {
-            let store = Store::open_read_only(db)?;
-            let (documents, claims) = store.load_all()?;
+            let store = crate::pipeline::open_to_read(db)?;
+            let (documents, claims) = crate::pipeline::load_store(&store)?;
             crosscheck_ledger::build_ledger(documents, claims)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),
@@ -158,12 +157,15 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
     let head: Head = serde_json::from_slice(&bytes)
         .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
     match head.schema.as_deref() {
-        Some(crosscheck_model::SCHEMA) => {}
+        Some(crosscheck_model::SCHEMA | crosscheck_model::upgrade::SCHEMA_V1) => {}
         Some(other) => bail!(
             "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
             crosscheck_model::SCHEMA
         ),
         None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
     }
-    serde_json::from_slice(&bytes).with_context(|| format!("{shown}: not a crosscheck ledger"))
+    let text = std::str::from_utf8(&bytes)
+        .with_context(|| format!("{shown}: not a crosscheck ledger (not UTF-8)"))?;
+    crosscheck_model::upgrade::ledger_from_json(text)
+        .with_context(|| format!("{shown}: not a crosscheck ledger"))
 }

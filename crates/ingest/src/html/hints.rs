@@ -22,11 +22,7 @@ static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
         keep: HashSet::new(),
         boost: HashSet::new(),
     };
-    for line in HINTS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in crosscheck_lexicon::entries(HINTS).map(|e| e.text) {
         let Some((kind, value)) = line.split_once(' ') else {
             continue;
         };

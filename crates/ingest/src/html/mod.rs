@@ -19,11 +19,17 @@ use crate::repair::clean_paragraph;
 /// What extraction found in one page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExtractedArticle {
+    /// The headline.
     pub title: Option<String>,
+    /// The meta description.
     pub description: Option<String>,
+    /// The byline.
     pub author: Option<String>,
+    /// The publication date.
     pub published: Option<NaiveDate>,
+    /// The canonical URL.
     pub url: Option<String>,
+    /// The site name.
     pub outlet: Option<String>,
     /// Body paragraphs, headings and list items in reading order (no
     /// headline: that is `title`).

@@ -45,22 +45,6 @@ pub fn read_all(path: &Path, options: &IngestOptions) -> (Vec<Document>, Vec<Ing
     (docs, errors)
 }
 
-/// The shared data folder, or `None` (after a loud note) when it is absent
-/// outside CI; under CI a missing folder fails the test.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CROSSCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("shared data folder {} is missing under CI", dir.display());
-    }
-    eprintln!("SKIPPED: shared data folder {} not found", dir.display());
-    None
-}
-
 /// A short invented article page with navigation, share bar, comments,
 /// related links, a cookie banner and a footer around the story.
 pub const PAGE: &str = r##"<!DOCTYPE html>

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use crosscheck_model::{
-    Bound, Claim, ClaimKind, Document, EntityType, Mention, Paragraph, ParagraphKind, Polarity,
-    Quantity, Quote, Range, Sentence, Source, SourceKind, Span, Stance, TimeExpression, TimexType,
+    Bound, Claim, ClaimBody, ClaimKind, Document, EntityType, Mention, Paragraph, ParagraphKind,
+    Polarity, Quantity, Quote, Range, Sentence, Source, SourceKind, Span, Stance, TimeExpression,
+    TimexType,
 };
 
 const OUTLETS: [&str; 4] = [
@@ -150,44 +151,26 @@ fn claim(
 ) -> Claim {
     let whole = span(&doc.text, start, body);
     let local = |needle: &str| span(&doc.text, start + body.find(needle).unwrap_or(0), needle);
-    let kind_name = match kind {
-        ClaimKind::Quote => "quote",
-        ClaimKind::Quantity => "quantity",
-        ClaimKind::Stance => "stance",
-    };
-    let mut claim = Claim {
-        id: format!("{}:{kind_name}:{i}", doc.id),
-        doc: doc.id.clone(),
-        kind,
-        sentence_index,
-        sentence: body.to_string(),
-        span: whole,
-        source: Source::unattributed(),
-        cue: None,
-        channel: None,
-        hedged: false,
-        hedges: Vec::new(),
-        time: None,
-        quote: None,
-        quantity: None,
-        stance: None,
-    };
-    match kind {
+    let mut source = Source::unattributed();
+    let mut cue = None;
+    let mut hedges = Vec::new();
+    let body: ClaimBody = match kind {
         ClaimKind::Quote => {
-            claim.source = Source {
+            source = Source {
                 name: Some("Ilse Marrow".to_string()),
                 kind: SourceKind::Person,
                 role: Some("union organiser".to_string()),
                 entity: Some("Ilse Marrow".to_string()),
                 span: Some(local("Ilse Marrow")),
             };
-            claim.cue = Some("said".to_string());
+            cue = Some("said".to_string());
             let words = "We will not return until the cranes are safe";
-            claim.quote = Some(Quote {
+            Quote {
                 text: words.to_string(),
                 direct: true,
                 span: local(words),
-            });
+            }
+            .into()
         }
         ClaimKind::Quantity => {
             let (figure, value, subject) = if body.contains("1,200") {
@@ -195,9 +178,8 @@ fn claim(
             } else {
                 ("40", 40.0, "cargo ships")
             };
-            claim.hedged = true;
-            claim.hedges = vec![if figure == "40" { "Some" } else { "About" }.to_string()];
-            claim.quantity = Some(Quantity {
+            hedges = vec![if figure == "40" { "Some" } else { "About" }.to_string()];
+            Quantity {
                 low: Some(value),
                 high: Some(value),
                 approximate: true,
@@ -207,23 +189,33 @@ fn claim(
                 rate: None,
                 event: None,
                 span: local(figure),
-            });
+                measure: None,
+            }
+            .into()
         }
-        ClaimKind::Stance => {
-            claim.source = Source {
+        // A stance (the store treats every other kind alike).
+        _ => {
+            source = Source {
                 name: Some("the harbour master".to_string()),
                 kind: SourceKind::Person,
                 role: None,
                 entity: None,
                 span: Some(local("The harbour master")),
             };
-            claim.cue = Some("denied".to_string());
-            claim.stance = Some(Stance {
+            cue = Some("denied".to_string());
+            Stance {
                 actor: "the harbour master".to_string(),
                 polarity: Polarity::Deny,
                 about: Some(local("reports that the eastern pier had been closed")),
-            });
+                matter: Default::default(),
+            }
+            .into()
         }
-    }
+    };
+    let id = format!("{}:{}:{i}", doc.id, kind.name());
+    let mut claim = Claim::new(id, doc.id.clone(), body, sentence_index, whole, source);
+    claim.cue = cue;
+    claim.hedged = !hedges.is_empty();
+    claim.hedges = hedges;
     claim
 }

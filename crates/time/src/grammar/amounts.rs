@@ -4,7 +4,7 @@
 use crosscheck_model::TimexType;
 
 use super::{duration_value, Class, Core, Matcher};
-use crate::scan::Kind;
+use crate::words::Kind;
 
 impl Matcher<'_> {
     /// "every year", "each Monday", "daily", "$5 a year".
@@ -47,7 +47,7 @@ impl Matcher<'_> {
                     .is_some_and(|t| {
                         t.kind == Kind::Num
                             || matches!(
-                                t.lower.as_str(),
+                                t.lower,
                                 "million" | "billion" | "percent" | "%" | "cents" | "dollars"
                             )
                     })

@@ -8,7 +8,7 @@ use super::{Core, Matcher};
 use crate::calendar::{
     date_value, day_value, month_value, nearest_weekday, shift_days, weekday_from,
 };
-use crate::scan::Kind;
+use crate::words::Kind;
 
 /// `Some` when day `d` of month `m` exists in year `y` (in some year, a
 /// leap one, when the year is not known): "February 31" is no date.
@@ -41,19 +41,30 @@ impl Matcher<'_> {
         ))
     }
 
+    /// Month `m`, day `d` and the year at token `k` (after an optional
+    /// comma): "April 27, 2025", "27 April 2025". `None` when no year
+    /// follows; `Some(None)` when that year has no such day ("February 29,
+    /// 2023"), which is no date at all.
+    fn day_with_year(&self, m: u32, d: u32, k: usize) -> Option<Option<Core>> {
+        let after_comma = if self.is(k, ",") { k + 1 } else { k };
+        let (y, end) = self.year_at(after_comma)?;
+        if possible_day(Some(y), m, d).is_none() {
+            return Some(None);
+        }
+        Some(Some(Core::new(
+            end,
+            day_value(Some(y), m, d),
+            TimexType::Date,
+            "day",
+        )))
+    }
+
     /// "Jan. 5, 1998", "April 27", "October 2024", "June last year", "May".
     pub(super) fn month_date(&self, i: usize) -> Option<Core> {
         let (m, j) = self.month_at(i)?;
         if let Some((d, k)) = self.day_at(j) {
-            let after_comma = if self.is(k, ",") { k + 1 } else { k };
-            if let Some((y, end)) = self.year_at(after_comma) {
-                possible_day(Some(y), m, d)?;
-                return Some(Core::new(
-                    end,
-                    day_value(Some(y), m, d),
-                    TimexType::Date,
-                    "day",
-                ));
+            if let Some(dated) = self.day_with_year(m, d, k) {
+                return dated;
             }
             if self.is(k, ":") || self.is(k, "%") {
                 return None;
@@ -98,15 +109,8 @@ impl Matcher<'_> {
         let (d, j) = self.day_at(i)?;
         let j = if self.is(j, "of") { j + 1 } else { j };
         let (m, k) = self.month_at(j)?;
-        let after_comma = if self.is(k, ",") { k + 1 } else { k };
-        if let Some((y, end)) = self.year_at(after_comma) {
-            possible_day(Some(y), m, d)?;
-            return Some(Core::new(
-                end,
-                day_value(Some(y), m, d),
-                TimexType::Date,
-                "day",
-            ));
+        if let Some(dated) = self.day_with_year(m, d, k) {
+            return dated;
         }
         possible_day(None, m, d)?;
         let y = self.year_for(m, Some(d), i, k);
@@ -136,7 +140,7 @@ impl Matcher<'_> {
             _ => (None, i),
         };
         let t = self.tok(j)?;
-        let wd = *self.lex.weekdays.get(&t.lower)?;
+        let wd = *self.lex.weekdays.get(t.lower)?;
         if !t.capitalised {
             return None;
         }

@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use crosscheck_model::TimexType;
 
 use crate::lexicon::Lexicon;
-use crate::scan::{Kind, Tok};
 use crate::tense::{clause_tense, Tense};
+use crate::words::{Kind, Tok};
 
 mod amounts;
 mod days;
@@ -116,14 +116,14 @@ impl Core {
 }
 
 pub(crate) struct Matcher<'a> {
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub lex: &'a Lexicon,
     pub ctx: &'a Context,
 }
 
 impl<'a> Matcher<'a> {
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+        self.toks.get(i).map(|t| t.lower).unwrap_or("")
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -134,7 +134,7 @@ impl<'a> Matcher<'a> {
         words.contains(&self.w(i))
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
@@ -168,7 +168,7 @@ impl<'a> Matcher<'a> {
     /// with leading modifiers and determiners folded in.
     pub(crate) fn match_at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        if t.kind == Kind::Word && !self.lex.triggers.contains(&t.lower)
+        if t.kind == Kind::Word && !self.lex.triggers.contains(t.lower)
             || t.kind == Kind::Punct && t.lower != "'"
         {
             return None;
@@ -357,11 +357,11 @@ impl<'a> Matcher<'a> {
 
     fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
-        let m = *self.lex.months.get(&t.lower)?;
+        let m = *self.lex.months.get(t.lower)?;
         if !t.capitalised {
             return None;
         }
-        let full = t.lower.len() > 4 || matches!(t.lower.as_str(), "may" | "june" | "july");
+        let full = t.lower.len() > 4 || matches!(t.lower, "may" | "june" | "july");
         if full {
             return Some((m, i + 1));
         }

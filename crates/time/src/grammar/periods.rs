@@ -9,7 +9,7 @@ use crate::calendar::{
     date_value, month_value, nearest_weekday, quarter_of, shift_days, shift_month, shift_quarter,
     week_value, year_str,
 };
-use crate::scan::Kind;
+use crate::words::Kind;
 
 impl Matcher<'_> {
     /// "the third quarter", "fourth-quarter", "the first quarter of 1990",

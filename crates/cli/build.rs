@@ -1,0 +1,6 @@
+//! Marks the tests that need the shared data folder as ignored (with the reason) when it
+//! is missing outside CI; see `crosscheck-testkit`.
+
+fn main() {
+    crosscheck_testkit::build::skip_without_shared();
+}

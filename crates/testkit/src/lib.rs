@@ -1,0 +1,113 @@
+//! What crosscheck's tests share.
+//!
+//! Tests that read real data need the shared folder (`../shared` beside the
+//! workspace, as CI lays it out, or `CROSSCHECK_SHARED`); the HTML rendering
+//! test needs Chromium. When one is missing, such a test must show as
+//! `ignored` in the `cargo test` summary, with the reason, instead of
+//! passing quietly; and under `CI=true` it must fail instead.
+//!
+//! A crate with such tests calls [`build::skip_without_shared`] (or
+//! [`build::skip_without_chromium`]) from its `build.rs`. When the thing is
+//! missing and `CI` is not `true`, that sets the cfg `no_shared` (or
+//! `no_chromium`), and the tests carry
+//! `#[cfg_attr(no_shared, ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)")]`.
+//! Under `CI=true` the cfg is never set, the test runs, and [`shared`] fails
+//! it with a message naming the missing path.
+
+use std::path::{Path, PathBuf};
+
+/// The shared data folder: `CROSSCHECK_SHARED`, else `../shared` beside the
+/// workspace.
+pub fn shared_dir() -> PathBuf {
+    match std::env::var_os("CROSSCHECK_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+    }
+}
+
+/// `rel` inside the shared folder; panics, naming the path, when it is
+/// missing (a test only gets here when the folder is there, or under CI).
+#[track_caller]
+pub fn shared(rel: &str) -> PathBuf {
+    let path = shared_dir().join(rel);
+    assert!(
+        path.exists(),
+        "shared data missing: {} (tests need ../shared beside the checkout, or CROSSCHECK_SHARED)",
+        path.display()
+    );
+    path
+}
+
+/// Whether the shared folder is there (its seed articles are the marker).
+pub fn has_shared() -> bool {
+    shared_dir().join("corpus/seeds").is_dir()
+}
+
+/// The first Chromium-like browser on `PATH`.
+pub fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+    .find(|candidate| candidate.is_file())
+}
+
+/// Checks for `build.rs`.
+pub mod build {
+    /// Under `CI=true` nothing is skipped.
+    fn in_ci() -> bool {
+        std::env::var("CI").as_deref() == Ok("true")
+    }
+
+    fn declare(cfg: &str) {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        println!("cargo::rerun-if-env-changed=CI");
+    }
+
+    /// Sets cfg `no_shared` when the shared folder is missing and `CI` is
+    /// not `true`.
+    pub fn skip_without_shared() {
+        declare("no_shared");
+        println!("cargo::rerun-if-env-changed=CROSSCHECK_SHARED");
+        println!(
+            "cargo::rerun-if-changed={}",
+            super::shared_dir().join("corpus/seeds").display()
+        );
+        if !super::has_shared() && !in_ci() {
+            println!("cargo::rustc-cfg=no_shared");
+        }
+    }
+
+    /// Sets cfg `no_chromium` when no Chromium is on `PATH` and `CI` is not
+    /// `true`.
+    pub fn skip_without_chromium() {
+        declare("no_chromium");
+        println!("cargo::rerun-if-env-changed=PATH");
+        if super::chromium().is_none() && !in_ci() {
+            println!("cargo::rustc-cfg=no_chromium");
+        }
+    }
+}
+
+/// The seed articles (`corpus/seeds/*.txt`), sorted by name.
+#[track_caller]
+pub fn seed_files() -> Vec<PathBuf> {
+    let dir = shared("corpus/seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert!(!files.is_empty(), "no seed articles in {}", dir.display());
+    files
+}

@@ -43,19 +43,23 @@ pub use timeline::claim_summary;
 /// documents into stories first (in input order; documents that already
 /// name a story keep it).
 pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
-    let entities = crosscheck_ner::resolve_entities(&documents);
-    build_ledger_with_entities(documents, claims, entities)
+    build_ledger_with_index(documents, claims, StoryIndex::new())
 }
 
 /// Builds the ledger, giving documents without a story one from `index`
-/// and resolving canonical entities.
+/// (a store's index, loaded and extended, or a fresh one) and resolving
+/// canonical entities. The index is dropped once every document names its
+/// story, before the ledger's own work: a caller that keeps an index (a
+/// store) has saved what it learnt already.
 pub fn build_ledger_with_index(
-    documents: Vec<Document>,
+    mut documents: Vec<Document>,
     claims: Vec<Claim>,
-    index: &mut StoryIndex,
+    mut index: StoryIndex,
 ) -> Ledger {
+    stories::assign_stories(&mut documents, &mut index);
+    drop(index);
     let entities = crosscheck_ner::resolve_entities(&documents);
-    build_ledger_with_stories(documents, claims, entities, index)
+    build_grouped(documents, claims, entities)
 }
 
 /// Builds the ledger with canonical entities already resolved (by
@@ -66,18 +70,29 @@ pub fn build_ledger_with_entities(
     claims: Vec<Claim>,
     entities: Vec<Entity>,
 ) -> Ledger {
-    build_ledger_with_stories(documents, claims, entities, &mut StoryIndex::new())
+    build_ledger_with_stories(documents, claims, entities, StoryIndex::new())
 }
 
-/// Builds the ledger, giving documents without a story one from `index`
-/// (a store's index, loaded and extended, or a fresh one).
+/// Builds the ledger with canonical entities already resolved, giving
+/// documents without a story one from `index` (dropped once they all have
+/// one).
 pub fn build_ledger_with_stories(
     mut documents: Vec<Document>,
+    claims: Vec<Claim>,
+    entities: Vec<Entity>,
+    mut index: StoryIndex,
+) -> Ledger {
+    stories::assign_stories(&mut documents, &mut index);
+    drop(index);
+    build_grouped(documents, claims, entities)
+}
+
+/// The ledger of documents that each name their story.
+fn build_grouped(
+    documents: Vec<Document>,
     mut claims: Vec<Claim>,
     entities: Vec<Entity>,
-    index: &mut StoryIndex,
 ) -> Ledger {
-    stories::assign_stories(&mut documents, index);
     let stories = stories::summaries(&documents, &entities);
     // Claims grouped story by story (in story order), each story's in input
     // order: every later step works on one story's slice.

@@ -169,7 +169,7 @@ pub fn analyze(
             documents.len()
         );
     }
-    let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
+    let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, index);
     let mut status_line = format!("{} documents analysed", stats.analysed);
     if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(

@@ -136,7 +136,7 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         crosscheck_ledger::assign_stories(&mut documents, &mut index);
         totals.stories_secs = Some(stories_started.elapsed().as_secs_f64());
         totals.stories = index.stories().count();
-        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
+        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, index);
         totals.ledger_secs = Some(ledger_started.elapsed().as_secs_f64());
         totals.propositions = ledger.propositions.len();
     }

@@ -40,6 +40,9 @@ mod tokens;
 pub mod units;
 
 use crosscheck_model::{Claim, Document};
+use crosscheck_text::{DocContext, TokenLayer};
+
+use crate::tokens::layer_for;
 
 /// Extracts quantity claims. `quotes` are the document's quote claims: a
 /// figure inside a quote or reported statement takes that claim's source.
@@ -52,10 +55,27 @@ impl QuantityExtractor {
         QuantityExtractor {}
     }
 
+    /// The quantity claims of a document in analysis, read from its token
+    /// layer; the context's claims so far are the quotes.
+    pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
+        self.extract_with(&ctx.doc, Some(&ctx.tokens), &ctx.claims)
+    }
+
     /// The quantity claims of `doc`, whose sentences, mentions and time
-    /// expressions are filled.
+    /// expressions are filled, for callers without a token layer (one is
+    /// cut here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        quantity::extract(doc, quotes)
+        self.extract_with(doc, None, quotes)
+    }
+
+    fn extract_with(
+        &self,
+        doc: &Document,
+        layer: Option<&TokenLayer>,
+        quotes: &[Claim],
+    ) -> Vec<Claim> {
+        let layer = layer_for(layer, &doc.text, &doc.sentences);
+        quantity::extract(doc, &layer, quotes)
     }
 }
 
@@ -69,10 +89,28 @@ impl StanceExtractor {
         StanceExtractor {}
     }
 
+    /// The stance claims of a document in analysis, read from its token
+    /// layer; the context's quote claims give pronoun actors inside a quote
+    /// their speaker.
+    pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
+        self.extract_with(&ctx.doc, Some(&ctx.tokens), &ctx.claims)
+    }
+
     /// The stance claims of `doc`; `quotes` give pronoun actors inside a
-    /// quote their speaker.
+    /// quote their speaker. For callers without a token layer (one is cut
+    /// here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        stance::extract(doc, quotes)
+        self.extract_with(doc, None, quotes)
+    }
+
+    fn extract_with(
+        &self,
+        doc: &Document,
+        layer: Option<&TokenLayer>,
+        quotes: &[Claim],
+    ) -> Vec<Claim> {
+        let layer = layer_for(layer, &doc.text, &doc.sentences);
+        stance::extract(doc, &layer, quotes)
     }
 }
 

@@ -5,10 +5,11 @@
 use crate::lexicon::LEXICON;
 use crosscheck_lexicon::shared::{pronouns, PronounUse};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::tokens::{Kind, Lowered, Tok};
+use crosscheck_text::TokenLayer;
+
+use crate::tokens::{Kind, Tok};
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
 pub(crate) fn looks_plural(w: &str) -> bool {
@@ -54,7 +55,8 @@ static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = La
 pub(crate) struct Sentence<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
-    lower: Cow<'a, Lowered>,
+    /// Holds the tokens' folded forms.
+    layer: &'a TokenLayer,
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
@@ -118,29 +120,23 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 impl<'a> Sentence<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
-        Sentence {
-            text,
-            toks,
-            lower: Cow::Owned(Lowered::new(text, toks)),
-        }
-    }
-
-    /// A sentence whose tokens were already lowered (by the figure reader).
-    pub(crate) fn with_lowered(text: &'a str, toks: &'a [Tok], lower: &'a Lowered) -> Sentence<'a> {
-        Sentence {
-            text,
-            toks,
-            lower: Cow::Borrowed(lower),
-        }
+    /// The sentence cut into `toks`, tokens of `layer`.
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok], layer: &'a TokenLayer) -> Sentence<'a> {
+        Sentence { text, toks, layer }
     }
 
     pub(crate) fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i)
+    /// The layer holding the tokens' folded forms.
+    pub(crate) fn layer(&self) -> &'a TokenLayer {
+        self.layer
+    }
+
+    /// Token `i` folded (lower case), "" past the end.
+    pub(crate) fn low(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| self.layer.fold(t))
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -157,8 +153,8 @@ impl<'a> Sentence<'a> {
 
     /// Byte range of tokens `a..b`.
     pub(crate) fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let s = self.toks.get(a)?.start;
-        let e = self.toks.get(b.checked_sub(1)?)?.end;
+        let s = self.toks.get(a)?.start();
+        let e = self.toks.get(b.checked_sub(1)?)?.end();
         (a < b).then_some((s, e))
     }
 
@@ -363,7 +359,7 @@ impl<'a> Sentence<'a> {
                     .toks
                     .get(end)
                     .zip(self.toks.get(end - 1))
-                    .is_some_and(|(h, p)| p.end == h.start)
+                    .is_some_and(|(h, p)| p.end() == h.start())
                 && self.is_word(end + 1)
             {
                 end += 1;
@@ -620,7 +616,7 @@ impl<'a> Sentence<'a> {
             return false;
         }
         // "8.4 mln tonnes estimated in ...": a figure is no actor.
-        let num = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Num);
+        let num = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Number);
         if (a..b).any(num) || a.checked_sub(1).is_some_and(num) {
             return false;
         }

@@ -14,12 +14,13 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
+use crosscheck_text::TokenLayer;
 
 use crate::claimant::{quote_holding, source_kind};
 use crate::hedge;
 use crate::lexicon::{StanceForm, LEXICON};
 use crate::phrase::Sentence;
-use crate::tokens::tokenize;
+use crate::tokens::sentence_tokens;
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "such", "these", "those", "any", "this",
@@ -91,7 +92,7 @@ fn about_after(sent: &Sentence, from: usize, timexes: &[(usize, usize)]) -> Opti
         let in_timex = sent
             .toks
             .get(a)
-            .is_some_and(|t| timexes.iter().any(|&(s, e)| s <= t.start && t.end <= e));
+            .is_some_and(|t| timexes.iter().any(|&(s, e)| s <= t.start() && t.end() <= e));
         if in_timex {
             a += 1;
         } else if matches!(sent.s(a), "," | ":") && matches!(sent.s(a + 1), "“" | "\"" | "‘") {
@@ -134,9 +135,9 @@ fn trim_trailing_time(
         if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1)) {
             b -= 2;
         }
-        let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end);
+        let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end());
         if let Some(&(ts, _)) = timexes.iter().find(|&&(_, te)| Some(te) == end_byte) {
-            let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start >= ts));
+            let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start() >= ts));
             if let Some(k) = start.filter(|&k| k > a) {
                 b = k;
                 if b > a + 1 && PREPS.contains(&sent.low(b - 1)) {
@@ -360,8 +361,9 @@ fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> 
     // The object ends at "as", an article or a quote ("called it “a
     // fabrication”"), else right before the dismissal word ("called the
     // reports false").
-    let marker = (object_start + 1..clause_end)
-        .find(|&k| matches!(sent.low(k), "as" | "a" | "an" | "“" | "\"" | "‘"));
+    let marker = (object_start + 1..clause_end).find(|&k| {
+        matches!(sent.low(k), "as" | "a" | "an") || matches!(sent.s(k), "“" | "\"" | "‘")
+    });
     let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k));
     let object_end = match marker {
         Some(m) => {
@@ -411,7 +413,7 @@ fn time_for(
     clause: (usize, usize),
 ) -> Option<ClaimTime> {
     let (cs, ce) = sent.bytes(clause.0, clause.1)?;
-    let cue_start = sent.toks.get(found.cue.0)?.start;
+    let cue_start = sent.toks.get(found.cue.0)?.start();
     // A relative clause that does not hold the cue dates another verb:
     // "The cabinet, which in May called ..., declined to comment."
     let foreign: Vec<(usize, usize)> = relative_clauses(sent)
@@ -549,13 +551,15 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
 
 static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
-/// Extracts the stance claims of `doc`.
-pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+/// Extracts the stance claims of `doc`, whose token layer is `layer`.
+pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let mut toks = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);
-        let toks = tokenize(&doc.text, s0, s1);
-        let sent = Sentence::new(&doc.text, &toks);
+        toks.clear();
+        sentence_tokens(layer, &doc.text, si, &mut toks);
+        let sent = Sentence::new(&doc.text, &toks, layer);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         // Only sentences with a cue need their time expressions.
         let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;

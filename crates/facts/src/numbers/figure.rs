@@ -319,8 +319,8 @@ impl Reader<'_> {
                 last = self.token_after_clock(last);
             }
         }
-        let start = self.tok(d.first)?.start;
-        let stop = self.tok(last.checked_sub(1)?)?.end;
+        let start = self.tok(d.first)?.start();
+        let stop = self.tok(last.checked_sub(1)?)?.end();
         // An age without a unit ("aged 45", "Noel, 31,") is in years.
         let unit = match (kind, d.unit) {
             (FigureKind::Age, None) => crate::units::unit("year"),

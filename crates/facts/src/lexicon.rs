@@ -1,25 +1,17 @@
-//! The word lists in `data/`, parsed once. Lines starting with `#` and blank
-//! lines are comments; columns are tab-separated.
+//! The word lists in `data/`, parsed once through `crosscheck-lexicon` (its
+//! one loader: `#` comments and blank lines skipped, tab-separated columns)
+//! and hashed with its Fx hasher; the lists several stages share (speech
+//! verbs, titles, months, pronouns) come from `crosscheck_lexicon::shared`.
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
+use crosscheck_lexicon::{entries, word_set, Entry, FxHashMap as HashMap, FxHashSet as HashSet};
 use crosscheck_model::{Bound, Polarity};
 
-pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-pub(crate) fn columns(line: &'static str) -> Vec<&'static str> {
-    line.split('\t').map(str::trim).collect()
-}
-
-fn word_set(src: &'static str) -> HashSet<&'static str> {
-    lines(src).map(str::trim).collect()
+/// The columns of an entry, as the loaders index them.
+pub(crate) fn columns<'a>(e: &Entry<'a>) -> Vec<&'a str> {
+    e.columns().collect()
 }
 
 /// How a number word contributes to a spelled-out number.
@@ -80,6 +72,54 @@ pub(crate) struct Lexicon {
     pub(crate) designation_words: HashSet<&'static str>,
     /// The word lists of `data/number_cues.tsv`, by list name.
     pub(crate) number_cues: HashMap<&'static str, HashSet<&'static str>>,
+    /// The closed word classes of `data/word_classes.tsv`.
+    pub(crate) classes: WordClasses,
+}
+
+/// Closed word classes the rules read (`data/word_classes.tsv`, where each
+/// is described).
+pub(crate) struct WordClasses {
+    pub(crate) between_verb: HashSet<&'static str>,
+    pub(crate) transitive_event: HashSet<&'static str>,
+    pub(crate) verb_prefix: HashSet<&'static str>,
+    pub(crate) weekday: HashSet<&'static str>,
+    pub(crate) name_inner: HashSet<&'static str>,
+    pub(crate) phrase_end: HashSet<&'static str>,
+    pub(crate) stance_determiner: HashSet<&'static str>,
+    pub(crate) be: HashSet<&'static str>,
+    pub(crate) negator: HashSet<&'static str>,
+    pub(crate) time_unit: HashSet<&'static str>,
+    pub(crate) time_preposition: HashSet<&'static str>,
+}
+
+impl WordClasses {
+    fn new(lists: &HashMap<&'static str, HashSet<&'static str>>) -> WordClasses {
+        let class = |name: &str| lists.get(name).cloned().unwrap_or_default();
+        WordClasses {
+            between_verb: class("between_verb"),
+            transitive_event: class("transitive_event"),
+            verb_prefix: class("verb_prefix"),
+            weekday: class("weekday"),
+            name_inner: class("name_inner"),
+            phrase_end: class("phrase_end"),
+            stance_determiner: class("stance_determiner"),
+            be: class("be"),
+            negator: class("negator"),
+            time_unit: class("time_unit"),
+            time_preposition: class("time_preposition"),
+        }
+    }
+}
+
+/// A `list<TAB>word` file as sets of words by list name.
+fn word_lists(data: &'static str) -> HashMap<&'static str, HashSet<&'static str>> {
+    let mut lists: HashMap<&'static str, HashSet<&'static str>> = HashMap::default();
+    for e in entries(data) {
+        if let Some(word) = e.column(1) {
+            lists.entry(e.key()).or_default().insert(word);
+        }
+    }
+    lists
 }
 
 /// Which counted nouns an event word applies to.
@@ -118,9 +158,9 @@ fn phrase(s: &'static str) -> Vec<&'static str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let number_words = lines(include_str!("../data/number_words.tsv"))
+        let number_words = entries(include_str!("../data/number_words.tsv"))
             .filter_map(|l| {
-                let c = columns(l);
+                let c = columns(&l);
                 let value = c.get(1)?.parse().ok()?;
                 let class = match *c.get(2)? {
                     "unit" => NumberWordClass::Unit,
@@ -131,16 +171,16 @@ impl Lexicon {
                 Some((*c.first()?, (value, class)))
             })
             .collect();
-        let vague_plurals = lines(include_str!("../data/vague_plurals.tsv"))
+        let vague_plurals = entries(include_str!("../data/vague_plurals.tsv"))
             .filter_map(|l| {
-                let c = columns(l);
+                let c = columns(&l);
                 Some((*c.first()?, c.get(1)?.parse().ok()?))
             })
             .collect();
         let mut modifiers: Vec<(Vec<&'static str>, Modifier)> =
-            lines(include_str!("../data/modifiers.tsv"))
+            entries(include_str!("../data/modifiers.tsv"))
                 .filter_map(|l| {
-                    let c = columns(l);
+                    let c = columns(&l);
                     Some((
                         phrase(c.first()?),
                         Modifier {
@@ -152,15 +192,15 @@ impl Lexicon {
                 .collect();
         // Longest phrase first so "no more than" wins over "more than".
         modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let rates = lines(include_str!("../data/rates.tsv"))
+        let rates = entries(include_str!("../data/rates.tsv"))
             .filter_map(|l| {
-                let c = columns(l);
+                let c = columns(&l);
                 Some((*c.first()?, *c.get(1)?))
             })
             .collect();
-        let mut stance_cues: Vec<_> = lines(include_str!("../data/stance_cues.tsv"))
+        let mut stance_cues: Vec<_> = entries(include_str!("../data/stance_cues.tsv"))
             .filter_map(|l| {
-                let c = columns(l);
+                let c = columns(&l);
                 let form = match *c.get(2)? {
                     "noun" => StanceForm::Noun,
                     "state" => StanceForm::State,
@@ -171,17 +211,16 @@ impl Lexicon {
             })
             .collect();
         stance_cues.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-        let mut hedges: Vec<&'static str> = lines(include_str!("../data/hedges.txt"))
-            .map(str::trim)
-            .collect();
+        let mut hedges: Vec<&'static str> =
+            crosscheck_lexicon::lines(include_str!("../data/hedges.txt")).collect();
         hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
         let mut reporting: Vec<Vec<&'static str>> = shared::speech_verbs(SpeechUse::Claimant)
             .map(phrase)
             .collect();
         reporting.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let mut time_qualifiers: Vec<_> = lines(include_str!("../data/time_qualifiers.tsv"))
+        let mut time_qualifiers: Vec<_> = entries(include_str!("../data/time_qualifiers.tsv"))
             .filter_map(|l| {
-                let c = columns(l);
+                let c = columns(&l);
                 Some((phrase(c.first()?), *c.get(1)?))
             })
             .collect();
@@ -201,9 +240,9 @@ impl Lexicon {
             person_titles: shared::titles(TitleUse::Claimant).collect(),
             months: shared::months().map(|(month, _)| month).collect(),
             verb_adverbs: word_set(include_str!("../data/verb_adverbs.txt")),
-            events: lines(include_str!("../data/events.tsv"))
+            events: entries(include_str!("../data/events.tsv"))
                 .filter_map(|l| {
-                    let c = columns(l);
+                    let c = columns(&l);
                     let scope = match *c.get(2)? {
                         "people" => EventScope::People,
                         "things" => EventScope::Things,
@@ -212,28 +251,20 @@ impl Lexicon {
                     Some((*c.first()?, *c.get(1)?, scope))
                 })
                 .collect(),
-            personnel: lines(include_str!("../data/personnel.txt"))
-                .filter_map(|l| columns(l).first().copied())
+            personnel: entries(include_str!("../data/personnel.txt"))
+                .map(|e| e.key())
                 .collect(),
-            military: lines(include_str!("../data/personnel.txt"))
-                .filter(|l| l.ends_with("\tmilitary"))
-                .filter_map(|l| columns(l).first().copied())
+            military: entries(include_str!("../data/personnel.txt"))
+                .filter(|e| e.column(1) == Some("military"))
+                .map(|e| e.key())
                 .collect(),
             not_actors: word_set(include_str!("../data/not_actors.txt")),
             dismissal_words: word_set(include_str!("../data/dismissal_words.txt")),
             label_nouns: word_set(include_str!("../data/label_nouns.txt")),
             change_verbs: word_set(include_str!("../data/change_verbs.txt")),
             designation_words: word_set(include_str!("../data/designation_words.txt")),
-            number_cues: lines(include_str!("../data/number_cues.tsv")).fold(
-                HashMap::default(),
-                |mut lists: HashMap<&'static str, HashSet<&'static str>>, l| {
-                    let c = columns(l);
-                    if let (Some(list), Some(word)) = (c.first(), c.get(1)) {
-                        lists.entry(list).or_default().insert(word);
-                    }
-                    lists
-                },
-            ),
+            number_cues: word_lists(include_str!("../data/number_cues.tsv")),
+            classes: WordClasses::new(&word_lists(include_str!("../data/word_classes.tsv"))),
         }
     }
 }
@@ -269,5 +300,26 @@ mod tests {
             .any(|(p, pol, _)| p == &["denied"] && *pol == Polarity::Deny));
         assert!(lex.np_stop.contains("have"));
         assert!(lex.hedges.contains(&"reportedly"));
+    }
+
+    #[test]
+    fn every_word_class_is_in_the_file() {
+        let c = &LEXICON.classes;
+        for (name, class) in [
+            ("between_verb", &c.between_verb),
+            ("transitive_event", &c.transitive_event),
+            ("verb_prefix", &c.verb_prefix),
+            ("weekday", &c.weekday),
+            ("name_inner", &c.name_inner),
+            ("phrase_end", &c.phrase_end),
+            ("stance_determiner", &c.stance_determiner),
+            ("be", &c.be),
+            ("negator", &c.negator),
+            ("time_unit", &c.time_unit),
+            ("time_preposition", &c.time_preposition),
+        ] {
+            assert!(!class.is_empty(), "no word of class {name}");
+        }
+        assert!(c.weekday.contains("sunday") && c.name_inner.contains("&"));
     }
 }

@@ -23,7 +23,11 @@
 //!   `XXXX-WXX-D`.
 //!
 //! Word lists (number words, units, modifiers, rates, stance cues, hedges,
-//! reporting verbs, noun-phrase stop words) live in `data/`.
+//! noun-phrase stop words, the closed word classes the rules read) live in
+//! `data/`, loaded through `crosscheck-lexicon`, which also holds the lists
+//! shared with other stages (reporting verbs, titles, months, pronouns).
+//! Both extractors read the document's token layer (`crosscheck-text`) in
+//! its digit/letter view.
 
 mod claimant;
 mod event;

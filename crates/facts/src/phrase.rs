@@ -4,7 +4,7 @@
 
 use crate::lexicon::LEXICON;
 use crosscheck_lexicon::shared::{pronouns, PronounUse};
-use rustc_hash::FxHashMap as HashMap;
+use crosscheck_lexicon::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_text::TokenLayer;
@@ -58,60 +58,6 @@ pub(crate) struct Sentence<'a> {
     /// Holds the tokens' folded forms.
     layer: &'a TokenLayer,
 }
-
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-const VERB_PREFIX: &[&str] = &[
-    "further",
-    "earlier",
-    "later",
-    "have",
-    "has",
-    "had",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "also",
-    "still",
-    "now",
-    "not",
-    "never",
-    "n't",
-    "yet",
-    "so",
-    "far",
-    "thus",
-    "until",
-    "first",
-    "reportedly",
-    "allegedly",
-    "all",
-    "both",
-    "too",
-    "then",
-    "been",
-    "being",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words allowed inside a run of capitalised name words.
-const NAME_INNER: &[&str] = &[
-    "of", "for", "the", "and", "nor", "or", "&", "in", "on", "de",
-];
 
 static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     pronouns(PronounUse::NotSubject)
@@ -195,11 +141,11 @@ impl<'a> Sentence<'a> {
             while start > 0 {
                 let p = start - 1;
                 let w = self.low(p);
-                let inner = NAME_INNER.contains(&w)
+                let inner = LEXICON.classes.name_inner.contains(w)
                     && p > 0
                     && (self.capitalized(p - 1)
                         || self.low(p - 1) == "the"
-                        || NAME_INNER.contains(&self.low(p - 1)));
+                        || LEXICON.classes.name_inner.contains(self.low(p - 1)));
                 if self.capitalized(p) && !self.stop(p)
                     || inner
                     || (self.capitalized(p) && matches!(w, "the" | "neither" | "both" | "either"))
@@ -253,7 +199,7 @@ impl<'a> Sentence<'a> {
         let mut end = first;
         while end < self.toks.len() && end - start < max {
             let w = self.low(end);
-            let name_inner = NAME_INNER.contains(&w)
+            let name_inner = LEXICON.classes.name_inner.contains(w)
                 && (self.capitalized(end + 1)
                     || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
             let possessive = matches!(self.s(end), "’" | "'") && end > first;
@@ -273,38 +219,7 @@ impl<'a> Sentence<'a> {
                     || lowercase_head
                     || (w == "the" && self.capitalized(end + 1))
             } else {
-                self.is_word(end)
-                    && !matches!(
-                        w,
-                        "that"
-                            | "which"
-                            | "who"
-                            | "said"
-                            | "says"
-                            | "but"
-                            | "while"
-                            | "as"
-                            | "to"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "did"
-                            | "does"
-                            | "do"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "after"
-                            | "before"
-                            | "since"
-                            | "until"
-                            | "will"
-                            | "would"
-                    )
+                self.is_word(end) && !LEXICON.classes.phrase_end.contains(w)
             };
             if !ok {
                 break;
@@ -389,7 +304,7 @@ impl<'a> Sentence<'a> {
         let mut j = v;
         while j > 0 {
             let w = self.low(j - 1);
-            if VERB_PREFIX.contains(&w)
+            if LEXICON.classes.verb_prefix.contains(w)
                 || LEXICON.verb_adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
@@ -397,7 +312,7 @@ impl<'a> Sentence<'a> {
             } else if j >= 2
                 && matches!(self.low(j - 2), "in" | "on")
                 && self.capitalized(j - 1)
-                && (LEXICON.months.contains(w) || WEEKDAYS.contains(&w))
+                && (LEXICON.months.contains(w) || LEXICON.classes.weekday.contains(w))
             {
                 // "which in March called ...": a dated phrase before the verb.
                 j -= 2;
@@ -464,7 +379,7 @@ impl<'a> Sentence<'a> {
             && (a..b).all(|k| {
                 self.capitalized(k)
                     || matches!(self.s(k), "." | "-")
-                    || NAME_INNER.contains(&self.low(k)) && k > a
+                    || LEXICON.classes.name_inner.contains(self.low(k)) && k > a
             })
             && self.capitalized(b - 1)
     }

@@ -10,7 +10,7 @@
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
 use crosscheck_lexicon::shared::{month_names, pronouns, PronounUse};
-use rustc_hash::FxHashMap as HashMap;
+use crosscheck_lexicon::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
@@ -22,12 +22,6 @@ use crate::lexicon::{StanceForm, LEXICON};
 use crate::phrase::Sentence;
 use crate::tokens::sentence_tokens;
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "such", "these", "those", "any", "this",
-    "first",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
-const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 static PRONOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| pronouns(PronounUse::Actor).map(|(word, _)| word).collect());
 
@@ -128,11 +122,12 @@ fn trim_trailing_time(
     mut b: usize,
     timexes: &[(usize, usize)],
 ) -> usize {
-    const UNITS: &[&str] = &["minutes", "hours", "days", "weeks", "months"];
-    const PREPS: &[&str] = &["on", "in", "at", "since", "until", "by", "during", "within"];
     loop {
         let before = b;
-        if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1)) {
+        if b >= a + 3
+            && sent.low(b - 2) == "within"
+            && LEXICON.classes.time_unit.contains(sent.low(b - 1))
+        {
             b -= 2;
         }
         let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end());
@@ -140,7 +135,7 @@ fn trim_trailing_time(
             let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start() >= ts));
             if let Some(k) = start.filter(|&k| k > a) {
                 b = k;
-                if b > a + 1 && PREPS.contains(&sent.low(b - 1)) {
+                if b > a + 1 && LEXICON.classes.time_preposition.contains(sent.low(b - 1)) {
                     b -= 1;
                 }
             }
@@ -159,7 +154,7 @@ fn trim_trailing_time(
 }
 
 fn negated(sent: &Sentence, from: usize, to: usize) -> bool {
-    (from..to).any(|k| NEGATORS.contains(&sent.low(k)))
+    (from..to).any(|k| LEXICON.classes.negator.contains(sent.low(k)))
 }
 
 /// The possessor before a nominal cue: "Putin’s public acknowledgment".
@@ -210,7 +205,7 @@ fn verb_stance(
         return None;
     }
     // Adjective use: "the confirmed incident", "its alleged support".
-    if DETERMINERS.contains(&prev)
+    if LEXICON.classes.stance_determiner.contains(prev)
         || sent.s(c.saturating_sub(1)).ends_with("’s")
         || sent.s(c.saturating_sub(1)).ends_with("'s")
     {
@@ -266,7 +261,9 @@ fn verb_stance(
     {
         k -= 1;
     }
-    if participle && (matches!(next, "to" | "at") || (k > 0 && BE.contains(&sent.low(k - 1)))) {
+    if participle
+        && (matches!(next, "to" | "at") || (k > 0 && LEXICON.classes.be.contains(sent.low(k - 1))))
+    {
         return None;
     }
     // A participle after a comma takes the sentence's subject:
@@ -350,7 +347,7 @@ fn noun_stance(
 /// baseless": the object is what is denied.
 fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> Option<Found> {
     let prev = sent.low(c.checked_sub(1)?);
-    if prev == "to" || BE.contains(&prev) || sent.capitalized(c) {
+    if prev == "to" || LEXICON.classes.be.contains(prev) || sent.capitalized(c) {
         return None;
     }
     let object_start = c + len;

@@ -13,9 +13,11 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crosscheck_lexicon::FxHashMap;
 
-use crate::lexicon::{columns, lines, LEXICON};
+use crosscheck_lexicon::entries;
+
+use crate::lexicon::{columns, LEXICON};
 
 /// A unit: its id, what it measures, and how others name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,9 +59,9 @@ pub struct UnitSurface {
 }
 
 fn load_ids() -> FxHashMap<&'static str, UnitInfo> {
-    lines(include_str!("../data/unit_ids.tsv"))
+    entries(include_str!("../data/unit_ids.tsv"))
         .filter_map(|l| {
-            let c = columns(l);
+            let c = columns(&l);
             let info = UnitInfo {
                 id: c.first()?,
                 dimension: c.get(1)?,
@@ -77,9 +79,9 @@ pub static UNIT_IDS: LazyLock<FxHashMap<&'static str, UnitInfo>> = LazyLock::new
 /// Every surface, longest first (so "km/h" wins over "km"); surfaces of
 /// equal length keep file order.
 pub static UNIT_SURFACES: LazyLock<Vec<UnitSurface>> = LazyLock::new(|| {
-    let mut all: Vec<UnitSurface> = lines(include_str!("../data/units.tsv"))
+    let mut all: Vec<UnitSurface> = entries(include_str!("../data/units.tsv"))
         .filter_map(|l| {
-            let c = columns(l);
+            let c = columns(&l);
             let matching = match *c.get(2)? {
                 "word" => UnitMatch::Word,
                 "exact" => UnitMatch::Exact,
@@ -115,9 +117,9 @@ struct ContextModel {
 static CONTEXT: LazyLock<ContextModel> = LazyLock::new(|| {
     let mut labels: FxHashMap<&'static str, (f64, f64)> = FxHashMap::default();
     let mut counts = FxHashMap::default();
-    let mut words = rustc_hash::FxHashSet::default();
-    for l in lines(include_str!("../data/unit_context.tsv")) {
-        let c = columns(l);
+    let mut words = crosscheck_lexicon::FxHashSet::default();
+    for l in entries(include_str!("../data/unit_context.tsv")) {
+        let c = columns(&l);
         match (c.first(), c.get(1), c.get(2)) {
             (Some(&"@"), Some(label), Some(n)) => {
                 labels.entry(label).or_default().0 = n.parse().unwrap_or(0.0);

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::FxHashMap;
 use crosscheck_model::Bound;
-use rustc_hash::FxHashMap;
 
 use super::numeral::Numeral;
 use super::{is_minus, Figure, FigureKind, Reader};

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::FxHashSet;
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use super::{is_dash, is_minus, Reader};
 use crate::lexicon::{NumberWordClass, LEXICON};

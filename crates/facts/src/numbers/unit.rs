@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crosscheck_lexicon::FxHashMap;
 
 use super::numeral::Numeral;
 use super::Reader;

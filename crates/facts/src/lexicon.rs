@@ -6,13 +6,8 @@
 use std::sync::LazyLock;
 
 use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
-use crosscheck_lexicon::{entries, word_set, Entry, FxHashMap as HashMap, FxHashSet as HashSet};
+use crosscheck_lexicon::{entries, word_set, FxHashMap as HashMap, FxHashSet as HashSet};
 use crosscheck_model::{Bound, Polarity};
-
-/// The columns of an entry, as the loaders index them.
-pub(crate) fn columns<'a>(e: &Entry<'a>) -> Vec<&'a str> {
-    e.columns().collect()
-}
 
 /// How a number word contributes to a spelled-out number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,105 +151,113 @@ fn phrase(s: &'static str) -> Vec<&'static str> {
     s.split_whitespace().collect()
 }
 
+/// Phrases longest first (a stable sort: equal lengths keep file order), so
+/// "no more than" wins over "more than".
+fn longest_first<T>(mut items: Vec<T>, words: impl Fn(&T) -> usize) -> Vec<T> {
+    items.sort_by_key(|x| std::cmp::Reverse(words(x)));
+    items
+}
+
+fn number_words() -> HashMap<&'static str, (f64, NumberWordClass)> {
+    entries(include_str!("../data/number_words.tsv"))
+        .filter_map(|e| {
+            let value = e.column(1)?.parse().ok()?;
+            let class = match e.column(2)? {
+                "unit" => NumberWordClass::Unit,
+                "ten" => NumberWordClass::Ten,
+                "scale" => NumberWordClass::Scale,
+                _ => NumberWordClass::Fraction,
+            };
+            Some((e.key(), (value, class)))
+        })
+        .collect()
+}
+
+fn vague_plurals() -> HashMap<&'static str, f64> {
+    entries(include_str!("../data/vague_plurals.tsv"))
+        .filter_map(|e| Some((e.key(), e.column(1)?.parse().ok()?)))
+        .collect()
+}
+
+fn modifiers() -> Vec<(Vec<&'static str>, Modifier)> {
+    let modifiers = entries(include_str!("../data/modifiers.tsv"))
+        .filter_map(|e| {
+            let modifier = Modifier {
+                bound: bound(e.column(1)?),
+                approximate: e.column(2)? == "true",
+            };
+            Some((phrase(e.key()), modifier))
+        })
+        .collect();
+    longest_first(modifiers, |(p, _)| p.len())
+}
+
+fn rates() -> Vec<(&'static str, &'static str)> {
+    entries(include_str!("../data/rates.tsv"))
+        .filter_map(|e| Some((e.key(), e.column(1)?)))
+        .collect()
+}
+
+fn stance_cues() -> Vec<(Vec<&'static str>, Polarity, StanceForm)> {
+    let cues = entries(include_str!("../data/stance_cues.tsv"))
+        .filter_map(|e| {
+            let form = match e.column(2)? {
+                "noun" => StanceForm::Noun,
+                "state" => StanceForm::State,
+                "dismiss" => StanceForm::Dismiss,
+                _ => StanceForm::Verb,
+            };
+            Some((phrase(e.key()), polarity(e.column(1)?)?, form))
+        })
+        .collect();
+    longest_first(cues, |(p, _, _)| p.len())
+}
+
+fn time_qualifiers() -> Vec<(Vec<&'static str>, &'static str)> {
+    let qualifiers = entries(include_str!("../data/time_qualifiers.tsv"))
+        .filter_map(|e| Some((phrase(e.key()), e.column(1)?)))
+        .collect();
+    longest_first(qualifiers, |(p, _)| p.len())
+}
+
+fn events() -> Vec<(&'static str, &'static str, EventScope)> {
+    entries(include_str!("../data/events.tsv"))
+        .filter_map(|e| {
+            let scope = match e.column(2)? {
+                "people" => EventScope::People,
+                "things" => EventScope::Things,
+                _ => EventScope::Any,
+            };
+            Some((e.key(), e.column(1)?, scope))
+        })
+        .collect()
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
-        let number_words = entries(include_str!("../data/number_words.tsv"))
-            .filter_map(|l| {
-                let c = columns(&l);
-                let value = c.get(1)?.parse().ok()?;
-                let class = match *c.get(2)? {
-                    "unit" => NumberWordClass::Unit,
-                    "ten" => NumberWordClass::Ten,
-                    "scale" => NumberWordClass::Scale,
-                    _ => NumberWordClass::Fraction,
-                };
-                Some((*c.first()?, (value, class)))
-            })
-            .collect();
-        let vague_plurals = entries(include_str!("../data/vague_plurals.tsv"))
-            .filter_map(|l| {
-                let c = columns(&l);
-                Some((*c.first()?, c.get(1)?.parse().ok()?))
-            })
-            .collect();
-        let mut modifiers: Vec<(Vec<&'static str>, Modifier)> =
-            entries(include_str!("../data/modifiers.tsv"))
-                .filter_map(|l| {
-                    let c = columns(&l);
-                    Some((
-                        phrase(c.first()?),
-                        Modifier {
-                            bound: bound(c.get(1)?),
-                            approximate: *c.get(2)? == "true",
-                        },
-                    ))
-                })
-                .collect();
-        // Longest phrase first so "no more than" wins over "more than".
-        modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let rates = entries(include_str!("../data/rates.tsv"))
-            .filter_map(|l| {
-                let c = columns(&l);
-                Some((*c.first()?, *c.get(1)?))
-            })
-            .collect();
-        let mut stance_cues: Vec<_> = entries(include_str!("../data/stance_cues.tsv"))
-            .filter_map(|l| {
-                let c = columns(&l);
-                let form = match *c.get(2)? {
-                    "noun" => StanceForm::Noun,
-                    "state" => StanceForm::State,
-                    "dismiss" => StanceForm::Dismiss,
-                    _ => StanceForm::Verb,
-                };
-                Some((phrase(c.first()?), polarity(c.get(1)?)?, form))
-            })
-            .collect();
-        stance_cues.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-        let mut hedges: Vec<&'static str> =
-            crosscheck_lexicon::lines(include_str!("../data/hedges.txt")).collect();
-        hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
-        let mut reporting: Vec<Vec<&'static str>> = shared::speech_verbs(SpeechUse::Claimant)
+        let hedges = crosscheck_lexicon::lines(include_str!("../data/hedges.txt")).collect();
+        let reporting = shared::speech_verbs(SpeechUse::Claimant)
             .map(phrase)
             .collect();
-        reporting.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let mut time_qualifiers: Vec<_> = entries(include_str!("../data/time_qualifiers.tsv"))
-            .filter_map(|l| {
-                let c = columns(&l);
-                Some((phrase(c.first()?), *c.get(1)?))
-            })
-            .collect();
-        time_qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let personnel = || entries(include_str!("../data/personnel.txt"));
         Lexicon {
-            number_words,
-            vague_plurals,
-            modifiers,
-            rates,
+            number_words: number_words(),
+            vague_plurals: vague_plurals(),
+            modifiers: modifiers(),
+            rates: rates(),
             np_stop: word_set(include_str!("../data/np_stop.txt")),
-            stance_cues,
-            hedges,
-            reporting,
-            time_qualifiers,
+            stance_cues: stance_cues(),
+            hedges: longest_first(hedges, |h| h.len()),
+            reporting: longest_first(reporting, Vec::len),
+            time_qualifiers: time_qualifiers(),
             anonymous_heads: word_set(include_str!("../data/anonymous_heads.txt")),
             counter_nouns: word_set(include_str!("../data/counter_nouns.txt")),
             person_titles: shared::titles(TitleUse::Claimant).collect(),
             months: shared::months().map(|(month, _)| month).collect(),
             verb_adverbs: word_set(include_str!("../data/verb_adverbs.txt")),
-            events: entries(include_str!("../data/events.tsv"))
-                .filter_map(|l| {
-                    let c = columns(&l);
-                    let scope = match *c.get(2)? {
-                        "people" => EventScope::People,
-                        "things" => EventScope::Things,
-                        _ => EventScope::Any,
-                    };
-                    Some((*c.first()?, *c.get(1)?, scope))
-                })
-                .collect(),
-            personnel: entries(include_str!("../data/personnel.txt"))
-                .map(|e| e.key())
-                .collect(),
-            military: entries(include_str!("../data/personnel.txt"))
+            events: events(),
+            personnel: personnel().map(|e| e.key()).collect(),
+            military: personnel()
                 .filter(|e| e.column(1) == Some("military"))
                 .map(|e| e.key())
                 .collect(),

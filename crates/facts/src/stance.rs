@@ -192,24 +192,22 @@ fn agent_after(sent: &Sentence, from: usize) -> Option<(usize, usize)> {
     None
 }
 
-fn verb_stance(
-    sent: &Sentence,
-    c: usize,
-    len: usize,
-    polarity: Polarity,
-    timexes: &[(usize, usize)],
-) -> Option<Found> {
+/// True when the cue at `c..c + len` is no verb of stance: after "to" or
+/// capitalised, an adjective ("the confirmed incident", "its alleged
+/// support"), a noun ("estimates of", "claims for") or withholding ("what
+/// isolation has denied him").
+fn not_a_stance_verb(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> bool {
     let cue_word = sent.low(c + len - 1);
     let prev = if c > 0 { sent.low(c - 1) } else { "" };
     if prev == "to" || sent.capitalized(c) {
-        return None;
+        return true;
     }
     // Adjective use: "the confirmed incident", "its alleged support".
     if LEXICON.classes.stance_determiner.contains(prev)
         || sent.s(c.saturating_sub(1)).ends_with("’s")
         || sent.s(c.saturating_sub(1)).ends_with("'s")
     {
-        return None;
+        return true;
     }
     let next = sent.low(c + len);
     // "estimates of", "claims for", "estimate is": the noun, not the verb.
@@ -230,12 +228,28 @@ fn verb_stance(
     ) || next.ends_with("ing")
         || !sent.is_word(c + len) && !matches!(sent.s(c + len), "“" | "\"");
     if noun_or_verb && noun_follows {
-        return None;
+        return true;
     }
     // "what isolation has denied him": withholding, not a denial.
     if polarity == Polarity::Deny && matches!(next, "him" | "her" | "them" | "us" | "me" | "you") {
+        return true;
+    }
+    false
+}
+
+fn verb_stance(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    timexes: &[(usize, usize)],
+) -> Option<Found> {
+    if not_a_stance_verb(sent, c, len, polarity) {
         return None;
     }
+    let cue_word = sent.low(c + len - 1);
+    let prev = if c > 0 { sent.low(c - 1) } else { "" };
+    let next = sent.low(c + len);
     let participle = cue_word.ends_with("ed");
     // Passive with an agent: "confirmed by both Moscow and Pyongyang".
     if participle && next == "by" {
@@ -548,6 +562,57 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
 
 static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
+/// Who holds a stance: the actor phrase `a0..b` of `found`, split from its
+/// role (an appositive, else leading title words); a pronoun takes the
+/// speaker of the quote it sits in, and is dropped without one.
+fn actor_source(
+    doc: &Document,
+    sent: &Sentence,
+    found: &Found,
+    (a0, b): (usize, usize),
+    quotes: &[Claim],
+) -> Option<Source> {
+    // The role: an appositive, else leading title words.
+    let mut a = a0;
+    let mut role = found
+        .role
+        .filter(|_| found.actors.len() == 1)
+        .map(|(r0, r1)| sent.slice(r0, r1).to_string());
+    if let Some(n) = sent.name_after_title(a0, b) {
+        let title = sent.slice(a0, n).to_string();
+        role = Some(match role {
+            Some(r) => r,
+            None => title,
+        });
+        a = n;
+    }
+    let (x, y) = sent.bytes(a, b)?;
+    let actor_span = Span::of(&doc.text, x, y)?;
+    let mut name = actor_span
+        .text
+        .trim_end_matches(['’', '\''])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+        name = stripped.to_string();
+    }
+    let mut source = Source {
+        name: Some(name.clone()),
+        kind: source_kind(doc, x, y, &name),
+        role,
+        entity: None,
+        span: Some(actor_span),
+    };
+    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        match quote_holding(quotes, x, y) {
+            Some(q) if q.source.name.is_some() => source = q.source.clone(),
+            _ => return None,
+        }
+    }
+    Some(source)
+}
+
 /// Extracts the stance claims of `doc`, whose token layer is `layer`.
 pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
@@ -621,50 +686,10 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                 .iter()
                 .filter(|&&(a, b)| sent.plausible_actor(a, b))
             {
-                // The role: an appositive, else leading title words.
-                let mut a = a0;
-                let mut role = found
-                    .role
-                    .filter(|_| found.actors.len() == 1)
-                    .map(|(r0, r1)| sent.slice(r0, r1).to_string());
-                if let Some(n) = sent.name_after_title(a0, b) {
-                    let title = sent.slice(a0, n).to_string();
-                    role = Some(match role {
-                        Some(r) => r,
-                        None => title,
-                    });
-                    a = n;
-                }
-                let Some((x, y)) = sent.bytes(a, b) else {
+                let Some(source) = actor_source(doc, &sent, &found, (a0, b), quotes) else {
                     continue;
                 };
-                let Some(actor_span) = Span::of(&doc.text, x, y) else {
-                    continue;
-                };
-                let mut name = actor_span
-                    .text
-                    .trim_end_matches(['’', '\''])
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"))
-                {
-                    name = stripped.to_string();
-                }
-                let mut source = Source {
-                    name: Some(name.clone()),
-                    kind: source_kind(doc, x, y, &name),
-                    role: role.clone(),
-                    entity: None,
-                    span: Some(actor_span),
-                };
-                if PRONOUNS.contains(&name.to_lowercase().as_str()) {
-                    match quote_holding(quotes, x, y) {
-                        Some(q) if q.source.name.is_some() => source = q.source.clone(),
-                        _ => continue,
-                    }
-                }
-                let actor = source.name.clone().unwrap_or(name);
+                let actor = source.name.clone().unwrap_or_default();
                 claims.push(Claim {
                     id: format!("{}:stance:{}", doc.id, claims.len()),
                     doc: doc.id.clone(),

@@ -4,14 +4,53 @@
 //! the number reader see each piece. Folded forms come from the layer.
 
 use crosscheck_model::Sentence;
-use crosscheck_text::{Split, TokenLayer};
+use crosscheck_text::{Shape, Split, TokenLayer};
 
 pub(crate) use crosscheck_text::{Token as Tok, TokenKind as Kind};
 
 /// The tokens of sentence `i` of the layer's document, as facts cuts them,
-/// appended to `out`.
+/// appended to `out`: the layer's digit/letter view, with one cut of its
+/// own (see [`lone_numeral`]).
 pub(crate) fn sentence_tokens(layer: &TokenLayer, text: &str, i: usize, out: &mut Vec<Tok>) {
+    let from = out.len();
     layer.split(text, layer.sentence(i), Split::DigitLetter, out);
+    // Nearly every sentence is ASCII, and no ASCII token holds one.
+    if out
+        .get(from..)
+        .is_none_or(|view| view.iter().all(|t| t.shape.has(Shape::ASCII)))
+    {
+        return;
+    }
+    let view: Vec<Tok> = out.drain(from..).collect();
+    for t in view {
+        if t.shape.has(Shape::ASCII) || !t.text(text).chars().any(lone_numeral) {
+            out.push(t);
+            continue;
+        }
+        let mut at = t.start();
+        for (offset, c) in t
+            .text(text)
+            .char_indices()
+            .filter(|&(_, c)| lone_numeral(c))
+        {
+            let (c0, c1) = (t.start() + offset, t.start() + offset + c.len_utf8());
+            layer.window(text, at, c0, Split::DigitLetter, out);
+            let mark = out.len();
+            layer.window(text, c0, c1, Split::DigitLetter, out);
+            for piece in out.iter_mut().skip(mark) {
+                piece.kind = Kind::Punct;
+            }
+            at = c1;
+        }
+        layer.window(text, at, t.end(), Split::DigitLetter, out);
+    }
+}
+
+/// A char the layer counts in words but the figure reader reads as a mark
+/// of its own: a numeral that is neither a letter nor an ASCII digit ("½"
+/// in "1½", "²" in "km²"), which the numeral and unit rules look for alone.
+fn lone_numeral(c: char) -> bool {
+    !c.is_ascii() && c.is_alphanumeric() && !c.is_alphabetic()
 }
 
 /// `text[start..end]` cut on its own, for callers without a document's
@@ -62,6 +101,10 @@ mod tests {
             ("10,000-12,000", &["10,000", "-", "12,000"]),
             ("1.5 million.", &["1.5", "million", "."]),
             ("at 10:30", &["at", "10", ":", "30"]),
+            (
+                "1½ cups, 5 km² and ½cup",
+                &["1", "½", "cups", ",", "5", "km", "²", "and", "½", "cup"],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&pieces(input), want, "input: {input}");
@@ -91,5 +134,10 @@ mod tests {
             folds,
             ["the", "u.s.", "said", "14,000", "troops", "'", "4", "km"]
         );
+        let text = "2½ km²";
+        let (layer, toks) = cut(text, 0, text.len());
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Kind::Number, Kind::Punct, Kind::Word, Kind::Punct]);
+        assert_eq!(layer.fold(&toks[2]), "km");
     }
 }

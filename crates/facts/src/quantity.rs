@@ -346,6 +346,7 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                 sentence: si,
                 span,
                 source,
+                co_sources: Vec::new(),
                 cue,
                 channel: None,
                 hedged: !hedges.is_empty(),

@@ -696,6 +696,7 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                     sentence: si,
                     span: span.clone(),
                     source,
+                    co_sources: Vec::new(),
                     cue: Some(cue_text.clone()),
                     channel: None,
                     hedged: !hedges.is_empty(),

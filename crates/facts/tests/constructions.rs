@@ -542,6 +542,7 @@ fn a_figure_inside_a_quote_takes_the_quote_source() {
         sentence: 0,
         span,
         source: source.clone(),
+        co_sources: Vec::new(),
         cue: Some("said".to_string()),
         channel: None,
         hedged: false,

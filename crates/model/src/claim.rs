@@ -271,6 +271,11 @@ pub struct Claim {
     pub span: Span,
     /// Who makes the claim.
     pub source: Source,
+    /// Further sources making the same claim together with `source`
+    /// ("Anna Berg and Tomas Lind said", a joint statement); empty for one
+    /// source, and then absent from the JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_sources: Vec<Source>,
     /// Speech or stance verb or phrase ("said", "according to", "denied").
     pub cue: Option<String>,
     /// "Telegram post", "statement", "interview", ...
@@ -301,6 +306,7 @@ impl Claim {
             sentence,
             span,
             source,
+            co_sources: Vec::new(),
             cue: None,
             channel: None,
             hedged: false,

@@ -11,7 +11,7 @@ use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus, Sourcing, Sta
 use crate::chart::{chart, Chart, Shape};
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, percent, shorten,
+    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, percent, said, shorten,
     source_name, split_steps, status_name, step_time, title, View,
 };
 
@@ -550,7 +550,7 @@ fn sourcing(ledger: &Ledger, view: &View) -> SourcingTable {
 fn quotes(ledger: &Ledger, view: &View) -> Quotes {
     let quote_of = |id: &str| {
         view.claim(id).map(|c| PlacedQuote {
-            text: c.quote().map_or("", |q| q.text.as_str()).to_string(),
+            text: c.quote().map_or(String::new(), |q| said(q, usize::MAX)),
             place: view
                 .doc(&c.doc)
                 .map(|d| format!("{} · {}", outlet(d), doc_date(d)))
@@ -574,14 +574,12 @@ fn quotes(ledger: &Ledger, view: &View) -> Quotes {
             .map(|g| SpeakerRow {
                 speaker: g.speaker.clone(),
                 count: g.claims.len(),
-                first: shorten(
-                    &g.claims
-                        .first()
-                        .and_then(|id| quote_of(id))
-                        .map(|q| q.text)
-                        .unwrap_or_default(),
-                    140,
-                ),
+                first: g
+                    .claims
+                    .first()
+                    .and_then(|id| view.claim(id))
+                    .and_then(|c| c.quote())
+                    .map_or(String::new(), |q| said(q, 140)),
             })
             .collect(),
     }

@@ -7,8 +7,8 @@ use crosscheck_model::{ClaimBody, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_text, figure_value, highlighted, outlet, percent, source_name, status_name,
-    title, View,
+    doc_date, figure_text, figure_value, highlighted, outlet, percent, said, source_name,
+    status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -218,8 +218,8 @@ fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
                         let doc = view.doc(&c.doc);
                         let _ = writeln!(
                             out,
-                            "  - “{}” — {}",
-                            md(c.quote().map_or("", |q| q.text.as_str())),
+                            "  - {} — {}",
+                            md(&c.quote().map_or(String::new(), |q| said(q, usize::MAX))),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -263,7 +263,11 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
         for claim in view.claims_of(&doc.id) {
             let line = match &claim.body {
                 ClaimBody::Quote { quote } => {
-                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
+                    format!(
+                        "quote: {} — {}",
+                        md(&source_name(claim)),
+                        md(&said(quote, usize::MAX))
+                    )
                 }
                 ClaimBody::Quantity { quantity } => format!(
                     "figure: {} — {}",

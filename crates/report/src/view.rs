@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crosscheck_ledger::{format_number, polarity_verb};
 use crosscheck_model::{
-    Bound, Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, SourceKind,
-    StanceStep, StanceTimeline,
+    Bound, Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, Quote,
+    SourceKind, StanceStep, StanceTimeline,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -89,8 +89,36 @@ pub fn outlet(doc: &Document) -> &str {
     doc.outlet.as_deref().unwrap_or("unknown outlet")
 }
 
-/// Who a claim comes from, for a reader.
+/// How a quote claim's words are shown, in every view: verbatim words
+/// (`direct`) inside quotation marks, reported speech as the paraphrase it
+/// is, without them (quoted fragments it holds keep their own marks).
+/// Cut to `max` characters.
+pub fn said(quote: &Quote, max: usize) -> String {
+    let text = shorten(&quote.text, max);
+    if quote.direct {
+        format!("“{text}”")
+    } else {
+        text
+    }
+}
+
+/// Who a claim comes from, for a reader; several sources of one claim
+/// ("A and B said") are named together.
 pub fn source_name(claim: &Claim) -> String {
+    let first = one_source_name(claim);
+    let others: Vec<&str> = claim
+        .co_sources
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .collect();
+    match others.split_last() {
+        None => first,
+        Some((last, [])) => format!("{first} and {last}"),
+        Some((last, rest)) => format!("{first}, {} and {last}", rest.join(", ")),
+    }
+}
+
+fn one_source_name(claim: &Claim) -> String {
     match (&claim.source.name, &claim.source.role, claim.source.kind) {
         (Some(name), _, _) => name.clone(),
         (None, Some(role), SourceKind::Anonymous) => format!("{role} (anonymous)"),

@@ -44,7 +44,7 @@ mod tokens;
 pub mod units;
 
 use crosscheck_model::{Claim, Document};
-use crosscheck_text::{DocContext, TokenLayer};
+use crosscheck_text::DocContext;
 
 use crate::tokens::layer_for;
 
@@ -62,24 +62,18 @@ impl QuantityExtractor {
     /// The quantity claims of a document in analysis, read from its token
     /// layer; the context's claims so far are the quotes.
     pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
-        self.extract_with(&ctx.doc, Some(&ctx.tokens), &ctx.claims)
+        quantity::extract(
+            &ctx.doc,
+            &layer_for(Some(&ctx.tokens), &ctx.doc),
+            &ctx.claims,
+        )
     }
 
     /// The quantity claims of `doc`, whose sentences, mentions and time
     /// expressions are filled, for callers without a token layer (one is
     /// cut here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        self.extract_with(doc, None, quotes)
-    }
-
-    fn extract_with(
-        &self,
-        doc: &Document,
-        layer: Option<&TokenLayer>,
-        quotes: &[Claim],
-    ) -> Vec<Claim> {
-        let layer = layer_for(layer, &doc.text, &doc.sentences);
-        quantity::extract(doc, &layer, quotes)
+        quantity::extract(doc, &layer_for(None, doc), quotes)
     }
 }
 
@@ -97,24 +91,18 @@ impl StanceExtractor {
     /// layer; the context's quote claims give pronoun actors inside a quote
     /// their speaker.
     pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
-        self.extract_with(&ctx.doc, Some(&ctx.tokens), &ctx.claims)
+        stance::extract(
+            &ctx.doc,
+            &layer_for(Some(&ctx.tokens), &ctx.doc),
+            &ctx.claims,
+        )
     }
 
     /// The stance claims of `doc`; `quotes` give pronoun actors inside a
     /// quote their speaker. For callers without a token layer (one is cut
     /// here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        self.extract_with(doc, None, quotes)
-    }
-
-    fn extract_with(
-        &self,
-        doc: &Document,
-        layer: Option<&TokenLayer>,
-        quotes: &[Claim],
-    ) -> Vec<Claim> {
-        let layer = layer_for(layer, &doc.text, &doc.sentences);
-        stance::extract(doc, &layer, quotes)
+        stance::extract(doc, &layer_for(None, doc), quotes)
     }
 }
 

@@ -3,7 +3,9 @@
 //! "10M", "21st") and hyphens stand alone ("three-year-long"), which lets
 //! the number reader see each piece. Folded forms come from the layer.
 
-use crosscheck_model::Sentence;
+use std::borrow::Cow;
+
+use crosscheck_model::{Document, Sentence};
 use crosscheck_text::{Shape, Split, TokenLayer};
 
 pub(crate) use crosscheck_text::{Token as Tok, TokenKind as Kind};
@@ -63,16 +65,12 @@ pub(crate) fn cut(text: &str, start: usize, end: usize) -> (TokenLayer, Vec<Tok>
     (layer, toks)
 }
 
-/// A document's layer, or one cut here when the caller's was not cut for
-/// these sentences (a document analysed outside the pipeline).
-pub(crate) fn layer_for<'a>(
-    layer: Option<&'a TokenLayer>,
-    text: &str,
-    sentences: &[Sentence],
-) -> std::borrow::Cow<'a, TokenLayer> {
+/// `doc`'s layer, or one cut here when the caller has none or one not cut
+/// for these sentences (a document analysed outside the pipeline).
+pub(crate) fn layer_for<'a>(layer: Option<&'a TokenLayer>, doc: &Document) -> Cow<'a, TokenLayer> {
     match layer {
-        Some(l) if l.sentence_count() == sentences.len() => std::borrow::Cow::Borrowed(l),
-        _ => std::borrow::Cow::Owned(TokenLayer::new(text, sentences)),
+        Some(l) if l.sentence_count() == doc.sentences.len() => Cow::Borrowed(l),
+        _ => Cow::Owned(TokenLayer::new(&doc.text, &doc.sentences)),
     }
 }
 

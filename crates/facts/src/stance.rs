@@ -14,11 +14,12 @@ use crosscheck_lexicon::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
-use crosscheck_text::TokenLayer;
+use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
-use crate::claimant::{quote_holding, source_kind};
+use crate::claimant::source_kind;
 use crate::hedge;
 use crate::lexicon::{StanceForm, LEXICON};
+use crate::lookup::Lookup;
 use crate::phrase::Sentence;
 use crate::tokens::sentence_tokens;
 
@@ -567,10 +568,10 @@ static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().coll
 /// speaker of the quote it sits in, and is dropped without one.
 fn actor_source(
     doc: &Document,
+    lookup: &Lookup,
     sent: &Sentence,
     found: &Found,
     (a0, b): (usize, usize),
-    quotes: &[Claim],
 ) -> Option<Source> {
     // The role: an appositive, else leading title words.
     let mut a = a0;
@@ -599,13 +600,13 @@ fn actor_source(
     }
     let mut source = Source {
         name: Some(name.clone()),
-        kind: source_kind(doc, x, y, &name),
+        kind: source_kind(lookup, x, y, &name),
         role,
         entity: None,
         span: Some(actor_span),
     };
     if PRONOUNS.contains(&name.to_lowercase().as_str()) {
-        match quote_holding(quotes, x, y) {
+        match lookup.quote_holding(x, y) {
             Some(q) if q.source.name.is_some() => source = q.source.clone(),
             _ => return None,
         }
@@ -615,9 +616,13 @@ fn actor_source(
 
 /// Extracts the stance claims of `doc`, whose token layer is `layer`.
 pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
+    let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
     let mut toks = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
+        }
         let (s0, s1) = (sentence.range.start, sentence.range.end);
         toks.clear();
         sentence_tokens(layer, &doc.text, si, &mut toks);
@@ -625,8 +630,9 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         // Only sentences with a cue need their time expressions.
         let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
+        let sentence_first = claims.len();
         let mut c = 0;
-        while c < toks.len() {
+        while c < toks.len() && claims.len() - sentence_first < MAX_CLAIMS_PER_SENTENCE {
             let Some((phrase, polarity, form)) = cue_at(&sent, c) else {
                 c += 1;
                 continue;
@@ -686,7 +692,7 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                 .iter()
                 .filter(|&&(a, b)| sent.plausible_actor(a, b))
             {
-                let Some(source) = actor_source(doc, &sent, &found, (a0, b), quotes) else {
+                let Some(source) = actor_source(doc, &lookup, &sent, &found, (a0, b)) else {
                     continue;
                 };
                 let actor = source.name.clone().unwrap_or_default();

@@ -9,38 +9,6 @@
 use crate::lexicon::{EventScope, LEXICON};
 use crate::phrase::Sentence;
 
-/// Words between a counted phrase and its verb: auxiliaries and adverbs.
-const AUX: &[&str] = &[
-    "have",
-    "has",
-    "had",
-    "been",
-    "be",
-    "being",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "may",
-    "might",
-    "could",
-    "reportedly",
-    "allegedly",
-    "now",
-    "also",
-    "already",
-    "still",
-    "all",
-    "both",
-    "believed",
-    "thought",
-    "to",
-    "so",
-    "far",
-];
-
 /// The event a word names for a counted phrase of people (`people`) or not.
 fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
     LEXICON
@@ -59,7 +27,8 @@ fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
 
 fn skippable(sent: &Sentence, k: usize) -> bool {
     let w = sent.low(k);
-    AUX.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
+    LEXICON.classes.between_verb.contains(w)
+        || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
 }
 
 /// The event for the figure in tokens `first..end` whose counted phrase is
@@ -115,20 +84,6 @@ pub(crate) fn event_for(
         .then_some("deployed")
 }
 
-/// Events whose verb takes an object: after the counted phrase they need a
-/// passive ("were shipped", "drones launched by") to say what happened to it.
-const TRANSITIVE: &[&str] = &[
-    "supplied",
-    "captured",
-    "fired",
-    "intercepted",
-    "destroyed",
-    "damaged",
-    "killed",
-    "wounded",
-    "arrested",
-];
-
 /// The predicate of the counted phrase, past auxiliaries, adverbs and a
 /// short parenthetical ("8,000 soldiers, including special forces, have
 /// been deployed").
@@ -167,7 +122,7 @@ fn predicate(
         sent.low(k + 1),
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
     ) || sent.capitalized(k + 1);
-    if TRANSITIVE.contains(&e) && !passive && object_follows {
+    if LEXICON.classes.transitive_event.contains(e) && !passive && object_follows {
         return None;
     }
     Some(e)

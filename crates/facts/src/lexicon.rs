@@ -1,26 +1,13 @@
-//! The word lists in `data/`, parsed once. Lines starting with `#` and blank
-//! lines are comments; columns are tab-separated.
+//! The word lists in `data/`, parsed once through `crosscheck-lexicon` (its
+//! one loader: `#` comments and blank lines skipped, tab-separated columns)
+//! and hashed with its Fx hasher; the lists several stages share (speech
+//! verbs, titles, months, pronouns) come from `crosscheck_lexicon::shared`.
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
+use crosscheck_lexicon::{entries, word_set, FxHashMap as HashMap, FxHashSet as HashSet};
 use crosscheck_model::{Bound, Polarity};
-
-pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-pub(crate) fn columns(line: &'static str) -> Vec<&'static str> {
-    line.split('\t').map(str::trim).collect()
-}
-
-fn word_set(src: &'static str) -> HashSet<&'static str> {
-    lines(src).map(str::trim).collect()
-}
 
 /// How a number word contributes to a spelled-out number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +67,54 @@ pub(crate) struct Lexicon {
     pub(crate) designation_words: HashSet<&'static str>,
     /// The word lists of `data/number_cues.tsv`, by list name.
     pub(crate) number_cues: HashMap<&'static str, HashSet<&'static str>>,
+    /// The closed word classes of `data/word_classes.tsv`.
+    pub(crate) classes: WordClasses,
+}
+
+/// Closed word classes the rules read (`data/word_classes.tsv`, where each
+/// is described).
+pub(crate) struct WordClasses {
+    pub(crate) between_verb: HashSet<&'static str>,
+    pub(crate) transitive_event: HashSet<&'static str>,
+    pub(crate) verb_prefix: HashSet<&'static str>,
+    pub(crate) weekday: HashSet<&'static str>,
+    pub(crate) name_inner: HashSet<&'static str>,
+    pub(crate) phrase_end: HashSet<&'static str>,
+    pub(crate) stance_determiner: HashSet<&'static str>,
+    pub(crate) be: HashSet<&'static str>,
+    pub(crate) negator: HashSet<&'static str>,
+    pub(crate) time_unit: HashSet<&'static str>,
+    pub(crate) time_preposition: HashSet<&'static str>,
+}
+
+impl WordClasses {
+    fn new(lists: &HashMap<&'static str, HashSet<&'static str>>) -> WordClasses {
+        let class = |name: &str| lists.get(name).cloned().unwrap_or_default();
+        WordClasses {
+            between_verb: class("between_verb"),
+            transitive_event: class("transitive_event"),
+            verb_prefix: class("verb_prefix"),
+            weekday: class("weekday"),
+            name_inner: class("name_inner"),
+            phrase_end: class("phrase_end"),
+            stance_determiner: class("stance_determiner"),
+            be: class("be"),
+            negator: class("negator"),
+            time_unit: class("time_unit"),
+            time_preposition: class("time_preposition"),
+        }
+    }
+}
+
+/// A `list<TAB>word` file as sets of words by list name.
+fn word_lists(data: &'static str) -> HashMap<&'static str, HashSet<&'static str>> {
+    let mut lists: HashMap<&'static str, HashSet<&'static str>> = HashMap::default();
+    for e in entries(data) {
+        if let Some(word) = e.column(1) {
+            lists.entry(e.key()).or_default().insert(word);
+        }
+    }
+    lists
 }
 
 /// Which counted nouns an event word applies to.
@@ -116,124 +151,123 @@ fn phrase(s: &'static str) -> Vec<&'static str> {
     s.split_whitespace().collect()
 }
 
+/// Phrases longest first (a stable sort: equal lengths keep file order), so
+/// "no more than" wins over "more than".
+fn longest_first<T>(mut items: Vec<T>, words: impl Fn(&T) -> usize) -> Vec<T> {
+    items.sort_by_key(|x| std::cmp::Reverse(words(x)));
+    items
+}
+
+fn number_words() -> HashMap<&'static str, (f64, NumberWordClass)> {
+    entries(include_str!("../data/number_words.tsv"))
+        .filter_map(|e| {
+            let value = e.column(1)?.parse().ok()?;
+            let class = match e.column(2)? {
+                "unit" => NumberWordClass::Unit,
+                "ten" => NumberWordClass::Ten,
+                "scale" => NumberWordClass::Scale,
+                _ => NumberWordClass::Fraction,
+            };
+            Some((e.key(), (value, class)))
+        })
+        .collect()
+}
+
+fn vague_plurals() -> HashMap<&'static str, f64> {
+    entries(include_str!("../data/vague_plurals.tsv"))
+        .filter_map(|e| Some((e.key(), e.column(1)?.parse().ok()?)))
+        .collect()
+}
+
+fn modifiers() -> Vec<(Vec<&'static str>, Modifier)> {
+    let modifiers = entries(include_str!("../data/modifiers.tsv"))
+        .filter_map(|e| {
+            let modifier = Modifier {
+                bound: bound(e.column(1)?),
+                approximate: e.column(2)? == "true",
+            };
+            Some((phrase(e.key()), modifier))
+        })
+        .collect();
+    longest_first(modifiers, |(p, _)| p.len())
+}
+
+fn rates() -> Vec<(&'static str, &'static str)> {
+    entries(include_str!("../data/rates.tsv"))
+        .filter_map(|e| Some((e.key(), e.column(1)?)))
+        .collect()
+}
+
+fn stance_cues() -> Vec<(Vec<&'static str>, Polarity, StanceForm)> {
+    let cues = entries(include_str!("../data/stance_cues.tsv"))
+        .filter_map(|e| {
+            let form = match e.column(2)? {
+                "noun" => StanceForm::Noun,
+                "state" => StanceForm::State,
+                "dismiss" => StanceForm::Dismiss,
+                _ => StanceForm::Verb,
+            };
+            Some((phrase(e.key()), polarity(e.column(1)?)?, form))
+        })
+        .collect();
+    longest_first(cues, |(p, _, _)| p.len())
+}
+
+fn time_qualifiers() -> Vec<(Vec<&'static str>, &'static str)> {
+    let qualifiers = entries(include_str!("../data/time_qualifiers.tsv"))
+        .filter_map(|e| Some((phrase(e.key()), e.column(1)?)))
+        .collect();
+    longest_first(qualifiers, |(p, _)| p.len())
+}
+
+fn events() -> Vec<(&'static str, &'static str, EventScope)> {
+    entries(include_str!("../data/events.tsv"))
+        .filter_map(|e| {
+            let scope = match e.column(2)? {
+                "people" => EventScope::People,
+                "things" => EventScope::Things,
+                _ => EventScope::Any,
+            };
+            Some((e.key(), e.column(1)?, scope))
+        })
+        .collect()
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
-        let number_words = lines(include_str!("../data/number_words.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                let value = c.get(1)?.parse().ok()?;
-                let class = match *c.get(2)? {
-                    "unit" => NumberWordClass::Unit,
-                    "ten" => NumberWordClass::Ten,
-                    "scale" => NumberWordClass::Scale,
-                    _ => NumberWordClass::Fraction,
-                };
-                Some((*c.first()?, (value, class)))
-            })
-            .collect();
-        let vague_plurals = lines(include_str!("../data/vague_plurals.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                Some((*c.first()?, c.get(1)?.parse().ok()?))
-            })
-            .collect();
-        let mut modifiers: Vec<(Vec<&'static str>, Modifier)> =
-            lines(include_str!("../data/modifiers.tsv"))
-                .filter_map(|l| {
-                    let c = columns(l);
-                    Some((
-                        phrase(c.first()?),
-                        Modifier {
-                            bound: bound(c.get(1)?),
-                            approximate: *c.get(2)? == "true",
-                        },
-                    ))
-                })
-                .collect();
-        // Longest phrase first so "no more than" wins over "more than".
-        modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let rates = lines(include_str!("../data/rates.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                Some((*c.first()?, *c.get(1)?))
-            })
-            .collect();
-        let mut stance_cues: Vec<_> = lines(include_str!("../data/stance_cues.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                let form = match *c.get(2)? {
-                    "noun" => StanceForm::Noun,
-                    "state" => StanceForm::State,
-                    "dismiss" => StanceForm::Dismiss,
-                    _ => StanceForm::Verb,
-                };
-                Some((phrase(c.first()?), polarity(c.get(1)?)?, form))
-            })
-            .collect();
-        stance_cues.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-        let mut hedges: Vec<&'static str> = lines(include_str!("../data/hedges.txt"))
-            .map(str::trim)
-            .collect();
-        hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
-        let mut reporting: Vec<Vec<&'static str>> = shared::speech_verbs(SpeechUse::Claimant)
+        let hedges = crosscheck_lexicon::lines(include_str!("../data/hedges.txt")).collect();
+        let reporting = shared::speech_verbs(SpeechUse::Claimant)
             .map(phrase)
             .collect();
-        reporting.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let mut time_qualifiers: Vec<_> = lines(include_str!("../data/time_qualifiers.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                Some((phrase(c.first()?), *c.get(1)?))
-            })
-            .collect();
-        time_qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let personnel = || entries(include_str!("../data/personnel.txt"));
         Lexicon {
-            number_words,
-            vague_plurals,
-            modifiers,
-            rates,
+            number_words: number_words(),
+            vague_plurals: vague_plurals(),
+            modifiers: modifiers(),
+            rates: rates(),
             np_stop: word_set(include_str!("../data/np_stop.txt")),
-            stance_cues,
-            hedges,
-            reporting,
-            time_qualifiers,
+            stance_cues: stance_cues(),
+            hedges: longest_first(hedges, |h| h.len()),
+            reporting: longest_first(reporting, Vec::len),
+            time_qualifiers: time_qualifiers(),
             anonymous_heads: word_set(include_str!("../data/anonymous_heads.txt")),
             counter_nouns: word_set(include_str!("../data/counter_nouns.txt")),
             person_titles: shared::titles(TitleUse::Claimant).collect(),
             months: shared::months().map(|(month, _)| month).collect(),
             verb_adverbs: word_set(include_str!("../data/verb_adverbs.txt")),
-            events: lines(include_str!("../data/events.tsv"))
-                .filter_map(|l| {
-                    let c = columns(l);
-                    let scope = match *c.get(2)? {
-                        "people" => EventScope::People,
-                        "things" => EventScope::Things,
-                        _ => EventScope::Any,
-                    };
-                    Some((*c.first()?, *c.get(1)?, scope))
-                })
-                .collect(),
-            personnel: lines(include_str!("../data/personnel.txt"))
-                .filter_map(|l| columns(l).first().copied())
-                .collect(),
-            military: lines(include_str!("../data/personnel.txt"))
-                .filter(|l| l.ends_with("\tmilitary"))
-                .filter_map(|l| columns(l).first().copied())
+            events: events(),
+            personnel: personnel().map(|e| e.key()).collect(),
+            military: personnel()
+                .filter(|e| e.column(1) == Some("military"))
+                .map(|e| e.key())
                 .collect(),
             not_actors: word_set(include_str!("../data/not_actors.txt")),
             dismissal_words: word_set(include_str!("../data/dismissal_words.txt")),
             label_nouns: word_set(include_str!("../data/label_nouns.txt")),
             change_verbs: word_set(include_str!("../data/change_verbs.txt")),
             designation_words: word_set(include_str!("../data/designation_words.txt")),
-            number_cues: lines(include_str!("../data/number_cues.tsv")).fold(
-                HashMap::default(),
-                |mut lists: HashMap<&'static str, HashSet<&'static str>>, l| {
-                    let c = columns(l);
-                    if let (Some(list), Some(word)) = (c.first(), c.get(1)) {
-                        lists.entry(list).or_default().insert(word);
-                    }
-                    lists
-                },
-            ),
+            number_cues: word_lists(include_str!("../data/number_cues.tsv")),
+            classes: WordClasses::new(&word_lists(include_str!("../data/word_classes.tsv"))),
         }
     }
 }
@@ -269,5 +303,26 @@ mod tests {
             .any(|(p, pol, _)| p == &["denied"] && *pol == Polarity::Deny));
         assert!(lex.np_stop.contains("have"));
         assert!(lex.hedges.contains(&"reportedly"));
+    }
+
+    #[test]
+    fn every_word_class_is_in_the_file() {
+        let c = &LEXICON.classes;
+        for (name, class) in [
+            ("between_verb", &c.between_verb),
+            ("transitive_event", &c.transitive_event),
+            ("verb_prefix", &c.verb_prefix),
+            ("weekday", &c.weekday),
+            ("name_inner", &c.name_inner),
+            ("phrase_end", &c.phrase_end),
+            ("stance_determiner", &c.stance_determiner),
+            ("be", &c.be),
+            ("negator", &c.negator),
+            ("time_unit", &c.time_unit),
+            ("time_preposition", &c.time_preposition),
+        ] {
+            assert!(!class.is_empty(), "no word of class {name}");
+        }
+        assert!(c.weekday.contains("sunday") && c.name_inner.contains("&"));
     }
 }

@@ -23,7 +23,11 @@
 //!   `XXXX-WXX-D`.
 //!
 //! Word lists (number words, units, modifiers, rates, stance cues, hedges,
-//! reporting verbs, noun-phrase stop words) live in `data/`.
+//! noun-phrase stop words, the closed word classes the rules read) live in
+//! `data/`, loaded through `crosscheck-lexicon`, which also holds the lists
+//! shared with other stages (reporting verbs, titles, months, pronouns).
+//! Both extractors read the document's token layer (`crosscheck-text`) in
+//! its digit/letter view.
 
 mod claimant;
 mod event;
@@ -41,6 +45,9 @@ mod tokens;
 pub mod units;
 
 use crosscheck_model::{Claim, Document};
+use crosscheck_text::DocContext;
+
+use crate::tokens::layer_for;
 
 /// Extracts quantity claims. `quotes` are the document's quote claims: a
 /// figure inside a quote or reported statement takes that claim's source.
@@ -53,10 +60,21 @@ impl QuantityExtractor {
         QuantityExtractor {}
     }
 
+    /// The quantity claims of a document in analysis, read from its token
+    /// layer; the context's claims so far are the quotes.
+    pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
+        quantity::extract(
+            &ctx.doc,
+            &layer_for(Some(&ctx.tokens), &ctx.doc),
+            &ctx.claims,
+        )
+    }
+
     /// The quantity claims of `doc`, whose sentences, mentions and time
-    /// expressions are filled.
+    /// expressions are filled, for callers without a token layer (one is
+    /// cut here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        quantity::extract(doc, quotes)
+        quantity::extract(doc, &layer_for(None, doc), quotes)
     }
 }
 
@@ -70,10 +88,22 @@ impl StanceExtractor {
         StanceExtractor {}
     }
 
+    /// The stance claims of a document in analysis, read from its token
+    /// layer; the context's quote claims give pronoun actors inside a quote
+    /// their speaker.
+    pub fn extract_in(&self, ctx: &DocContext) -> Vec<Claim> {
+        stance::extract(
+            &ctx.doc,
+            &layer_for(Some(&ctx.tokens), &ctx.doc),
+            &ctx.claims,
+        )
+    }
+
     /// The stance claims of `doc`; `quotes` give pronoun actors inside a
-    /// quote their speaker.
+    /// quote their speaker. For callers without a token layer (one is cut
+    /// here).
     pub fn extract(&self, doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
-        stance::extract(doc, quotes)
+        stance::extract(doc, &layer_for(None, doc), quotes)
     }
 }
 

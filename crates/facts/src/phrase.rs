@@ -4,11 +4,12 @@
 
 use crate::lexicon::LEXICON;
 use crosscheck_lexicon::shared::{pronouns, PronounUse};
-use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
+use crosscheck_lexicon::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::tokens::{Kind, Lowered, Tok};
+use crosscheck_text::TokenLayer;
+
+use crate::tokens::{Kind, Tok};
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
 pub(crate) fn looks_plural(w: &str) -> bool {
@@ -54,62 +55,9 @@ static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = La
 pub(crate) struct Sentence<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
-    lower: Cow<'a, Lowered>,
+    /// Holds the tokens' folded forms.
+    layer: &'a TokenLayer,
 }
-
-/// Auxiliaries and adverbs that may stand between a subject and its verb.
-const VERB_PREFIX: &[&str] = &[
-    "further",
-    "earlier",
-    "later",
-    "have",
-    "has",
-    "had",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "also",
-    "still",
-    "now",
-    "not",
-    "never",
-    "n't",
-    "yet",
-    "so",
-    "far",
-    "thus",
-    "until",
-    "first",
-    "reportedly",
-    "allegedly",
-    "all",
-    "both",
-    "too",
-    "then",
-    "been",
-    "being",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words allowed inside a run of capitalised name words.
-const NAME_INNER: &[&str] = &[
-    "of", "for", "the", "and", "nor", "or", "&", "in", "on", "de",
-];
 
 static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     pronouns(PronounUse::NotSubject)
@@ -118,29 +66,23 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 impl<'a> Sentence<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
-        Sentence {
-            text,
-            toks,
-            lower: Cow::Owned(Lowered::new(text, toks)),
-        }
-    }
-
-    /// A sentence whose tokens were already lowered (by the figure reader).
-    pub(crate) fn with_lowered(text: &'a str, toks: &'a [Tok], lower: &'a Lowered) -> Sentence<'a> {
-        Sentence {
-            text,
-            toks,
-            lower: Cow::Borrowed(lower),
-        }
+    /// The sentence cut into `toks`, tokens of `layer`.
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok], layer: &'a TokenLayer) -> Sentence<'a> {
+        Sentence { text, toks, layer }
     }
 
     pub(crate) fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    pub(crate) fn low(&self, i: usize) -> &str {
-        self.lower.get(i)
+    /// The layer holding the tokens' folded forms.
+    pub(crate) fn layer(&self) -> &'a TokenLayer {
+        self.layer
+    }
+
+    /// Token `i` folded (lower case), "" past the end.
+    pub(crate) fn low(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| self.layer.fold(t))
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -157,8 +99,8 @@ impl<'a> Sentence<'a> {
 
     /// Byte range of tokens `a..b`.
     pub(crate) fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let s = self.toks.get(a)?.start;
-        let e = self.toks.get(b.checked_sub(1)?)?.end;
+        let s = self.toks.get(a)?.start();
+        let e = self.toks.get(b.checked_sub(1)?)?.end();
         (a < b).then_some((s, e))
     }
 
@@ -199,11 +141,11 @@ impl<'a> Sentence<'a> {
             while start > 0 {
                 let p = start - 1;
                 let w = self.low(p);
-                let inner = NAME_INNER.contains(&w)
+                let inner = LEXICON.classes.name_inner.contains(w)
                     && p > 0
                     && (self.capitalized(p - 1)
                         || self.low(p - 1) == "the"
-                        || NAME_INNER.contains(&self.low(p - 1)));
+                        || LEXICON.classes.name_inner.contains(self.low(p - 1)));
                 if self.capitalized(p) && !self.stop(p)
                     || inner
                     || (self.capitalized(p) && matches!(w, "the" | "neither" | "both" | "either"))
@@ -257,7 +199,7 @@ impl<'a> Sentence<'a> {
         let mut end = first;
         while end < self.toks.len() && end - start < max {
             let w = self.low(end);
-            let name_inner = NAME_INNER.contains(&w)
+            let name_inner = LEXICON.classes.name_inner.contains(w)
                 && (self.capitalized(end + 1)
                     || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
             let possessive = matches!(self.s(end), "’" | "'") && end > first;
@@ -277,38 +219,7 @@ impl<'a> Sentence<'a> {
                     || lowercase_head
                     || (w == "the" && self.capitalized(end + 1))
             } else {
-                self.is_word(end)
-                    && !matches!(
-                        w,
-                        "that"
-                            | "which"
-                            | "who"
-                            | "said"
-                            | "says"
-                            | "but"
-                            | "while"
-                            | "as"
-                            | "to"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "did"
-                            | "does"
-                            | "do"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "after"
-                            | "before"
-                            | "since"
-                            | "until"
-                            | "will"
-                            | "would"
-                    )
+                self.is_word(end) && !LEXICON.classes.phrase_end.contains(w)
             };
             if !ok {
                 break;
@@ -363,7 +274,7 @@ impl<'a> Sentence<'a> {
                     .toks
                     .get(end)
                     .zip(self.toks.get(end - 1))
-                    .is_some_and(|(h, p)| p.end == h.start)
+                    .is_some_and(|(h, p)| p.end() == h.start())
                 && self.is_word(end + 1)
             {
                 end += 1;
@@ -393,7 +304,7 @@ impl<'a> Sentence<'a> {
         let mut j = v;
         while j > 0 {
             let w = self.low(j - 1);
-            if VERB_PREFIX.contains(&w)
+            if LEXICON.classes.verb_prefix.contains(w)
                 || LEXICON.verb_adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
@@ -401,7 +312,7 @@ impl<'a> Sentence<'a> {
             } else if j >= 2
                 && matches!(self.low(j - 2), "in" | "on")
                 && self.capitalized(j - 1)
-                && (LEXICON.months.contains(w) || WEEKDAYS.contains(&w))
+                && (LEXICON.months.contains(w) || LEXICON.classes.weekday.contains(w))
             {
                 // "which in March called ...": a dated phrase before the verb.
                 j -= 2;
@@ -468,7 +379,7 @@ impl<'a> Sentence<'a> {
             && (a..b).all(|k| {
                 self.capitalized(k)
                     || matches!(self.s(k), "." | "-")
-                    || NAME_INNER.contains(&self.low(k)) && k > a
+                    || LEXICON.classes.name_inner.contains(self.low(k)) && k > a
             })
             && self.capitalized(b - 1)
     }
@@ -620,7 +531,7 @@ impl<'a> Sentence<'a> {
             return false;
         }
         // "8.4 mln tonnes estimated in ...": a figure is no actor.
-        let num = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Num);
+        let num = |k: usize| self.toks.get(k).is_some_and(|t| t.kind == Kind::Number);
         if (a..b).any(num) || a.checked_sub(1).is_some_and(num) {
             return false;
         }

@@ -11,7 +11,7 @@
 use crosscheck_model::{
     Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression,
 };
-use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
+use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant;
 use crate::event::event_for;
@@ -22,7 +22,7 @@ use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
 };
 use crate::phrase::Sentence;
-use crate::tokens::{tokenize, Lowered, Tok};
+use crate::tokens::sentence_tokens;
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -60,7 +60,8 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
                 || sent.capitalized(f.end_token + 1));
         return subject.is_none()
             || (next == "of" && !of_determiner)
-            || matches!(next, "another" | "-" | "in" | "on" | "by" | "at")
+            || matches!(next, "another" | "in" | "on" | "by" | "at")
+            || sent.s(f.end_token) == "-"
             || matches!(
                 prev,
                 "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"
@@ -93,12 +94,12 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
             .toks
             .get(after)
             .zip(sent.toks.get(after + 1))
-            .is_some_and(|(h, w)| h.end == w.start)
+            .is_some_and(|(h, w)| h.end() == w.start())
         && sent
             .toks
             .get(after - 1)
             .zip(sent.toks.get(after))
-            .is_some_and(|(p, h)| p.end == h.start)
+            .is_some_and(|(p, h)| p.end() == h.start())
         && sent.is_word(after + 1);
     let np = sent.counted_np(if compound { after + 1 } else { after })?;
     let head = sent.low(np.1 - 1);
@@ -176,13 +177,7 @@ fn tidy(v: f64) -> f64 {
 
 /// The figures of one sentence that become quantity claims, with what
 /// each counts, its event and its rate.
-fn found_in(
-    sent: &Sentence,
-    figures: &[Figure],
-    text: &str,
-    toks: &[Tok],
-    lower: &Lowered,
-) -> Vec<Found> {
+fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
     let mut found = Vec::new();
     for (k, f) in figures.iter().enumerate() {
         if !f.kind.is_quantity() {
@@ -222,7 +217,7 @@ fn found_in(
             .unwrap_or(f.end_token);
         let (rate, rate_end) = match f.rate {
             Some(r) => (Some(r), f.end_token),
-            None => match rate_after_in(text, toks, lower, np_end) {
+            None => match rate_after_in(sent.text, sent.toks, sent.layer(), np_end) {
                 Some((r, e)) => (Some(r), e),
                 None => (None, np_end),
             },
@@ -273,11 +268,12 @@ fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
     }
 }
 
-/// Extracts the quantity claims of `doc`.
-pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+/// Extracts the quantity claims of `doc`, whose token layer is `layer`.
+pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
+    let mut toks = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
             break;
@@ -286,12 +282,12 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         if !doc.text.get(s0..s1).is_some_and(may_hold_figure) {
             continue;
         }
-        let toks = tokenize(&doc.text, s0, s1);
-        let lower = Lowered::new(&doc.text, &toks);
-        let figures = figures_in(&doc.text, s0, s1, &toks, &lower, european);
-        let sent = Sentence::with_lowered(&doc.text, &toks, &lower);
+        toks.clear();
+        sentence_tokens(layer, &doc.text, si, &mut toks);
+        let figures = figures_in(&doc.text, s0, s1, &toks, layer, european);
+        let sent = Sentence::new(&doc.text, &toks, layer);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        let found = found_in(&sent, &figures, &doc.text, &toks, &lower);
+        let found = found_in(&sent, &figures);
         // The same for every figure of the sentence: found once, when needed.
         let mut sentence_hedges: Option<Vec<String>> = None;
         let mut sentence_dates: Option<Vec<&TimeExpression>> = None;

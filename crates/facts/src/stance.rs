@@ -10,25 +10,19 @@
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
 use crosscheck_lexicon::shared::{month_names, pronouns, PronounUse};
-use rustc_hash::FxHashMap as HashMap;
+use crosscheck_lexicon::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
-use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
+use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
 use crate::hedge;
 use crate::lexicon::{StanceForm, LEXICON};
 use crate::lookup::Lookup;
 use crate::phrase::Sentence;
-use crate::tokens::tokenize;
+use crate::tokens::sentence_tokens;
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "such", "these", "those", "any", "this",
-    "first",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
-const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 static PRONOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| pronouns(PronounUse::Actor).map(|(word, _)| word).collect());
 
@@ -93,7 +87,7 @@ fn about_after(sent: &Sentence, from: usize, timexes: &[(usize, usize)]) -> Opti
         let in_timex = sent
             .toks
             .get(a)
-            .is_some_and(|t| timexes.iter().any(|&(s, e)| s <= t.start && t.end <= e));
+            .is_some_and(|t| timexes.iter().any(|&(s, e)| s <= t.start() && t.end() <= e));
         if in_timex {
             a += 1;
         } else if matches!(sent.s(a), "," | ":") && matches!(sent.s(a + 1), "“" | "\"" | "‘") {
@@ -129,19 +123,20 @@ fn trim_trailing_time(
     mut b: usize,
     timexes: &[(usize, usize)],
 ) -> usize {
-    const UNITS: &[&str] = &["minutes", "hours", "days", "weeks", "months"];
-    const PREPS: &[&str] = &["on", "in", "at", "since", "until", "by", "during", "within"];
     loop {
         let before = b;
-        if b >= a + 3 && sent.low(b - 2) == "within" && UNITS.contains(&sent.low(b - 1)) {
+        if b >= a + 3
+            && sent.low(b - 2) == "within"
+            && LEXICON.classes.time_unit.contains(sent.low(b - 1))
+        {
             b -= 2;
         }
-        let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end);
+        let end_byte = sent.toks.get(b.wrapping_sub(1)).map(|t| t.end());
         if let Some(&(ts, _)) = timexes.iter().find(|&&(_, te)| Some(te) == end_byte) {
-            let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start >= ts));
+            let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start() >= ts));
             if let Some(k) = start.filter(|&k| k > a) {
                 b = k;
-                if b > a + 1 && PREPS.contains(&sent.low(b - 1)) {
+                if b > a + 1 && LEXICON.classes.time_preposition.contains(sent.low(b - 1)) {
                     b -= 1;
                 }
             }
@@ -160,7 +155,7 @@ fn trim_trailing_time(
 }
 
 fn negated(sent: &Sentence, from: usize, to: usize) -> bool {
-    (from..to).any(|k| NEGATORS.contains(&sent.low(k)))
+    (from..to).any(|k| LEXICON.classes.negator.contains(sent.low(k)))
 }
 
 /// The possessor before a nominal cue: "Putin’s public acknowledgment".
@@ -198,24 +193,22 @@ fn agent_after(sent: &Sentence, from: usize) -> Option<(usize, usize)> {
     None
 }
 
-fn verb_stance(
-    sent: &Sentence,
-    c: usize,
-    len: usize,
-    polarity: Polarity,
-    timexes: &[(usize, usize)],
-) -> Option<Found> {
+/// True when the cue at `c..c + len` is no verb of stance: after "to" or
+/// capitalised, an adjective ("the confirmed incident", "its alleged
+/// support"), a noun ("estimates of", "claims for") or withholding ("what
+/// isolation has denied him").
+fn not_a_stance_verb(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> bool {
     let cue_word = sent.low(c + len - 1);
     let prev = if c > 0 { sent.low(c - 1) } else { "" };
     if prev == "to" || sent.capitalized(c) {
-        return None;
+        return true;
     }
     // Adjective use: "the confirmed incident", "its alleged support".
-    if DETERMINERS.contains(&prev)
+    if LEXICON.classes.stance_determiner.contains(prev)
         || sent.s(c.saturating_sub(1)).ends_with("’s")
         || sent.s(c.saturating_sub(1)).ends_with("'s")
     {
-        return None;
+        return true;
     }
     let next = sent.low(c + len);
     // "estimates of", "claims for", "estimate is": the noun, not the verb.
@@ -236,12 +229,28 @@ fn verb_stance(
     ) || next.ends_with("ing")
         || !sent.is_word(c + len) && !matches!(sent.s(c + len), "“" | "\"");
     if noun_or_verb && noun_follows {
-        return None;
+        return true;
     }
     // "what isolation has denied him": withholding, not a denial.
     if polarity == Polarity::Deny && matches!(next, "him" | "her" | "them" | "us" | "me" | "you") {
+        return true;
+    }
+    false
+}
+
+fn verb_stance(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    timexes: &[(usize, usize)],
+) -> Option<Found> {
+    if not_a_stance_verb(sent, c, len, polarity) {
         return None;
     }
+    let cue_word = sent.low(c + len - 1);
+    let prev = if c > 0 { sent.low(c - 1) } else { "" };
+    let next = sent.low(c + len);
     let participle = cue_word.ends_with("ed");
     // Passive with an agent: "confirmed by both Moscow and Pyongyang".
     if participle && next == "by" {
@@ -267,7 +276,9 @@ fn verb_stance(
     {
         k -= 1;
     }
-    if participle && (matches!(next, "to" | "at") || (k > 0 && BE.contains(&sent.low(k - 1)))) {
+    if participle
+        && (matches!(next, "to" | "at") || (k > 0 && LEXICON.classes.be.contains(sent.low(k - 1))))
+    {
         return None;
     }
     // A participle after a comma takes the sentence's subject:
@@ -351,7 +362,7 @@ fn noun_stance(
 /// baseless": the object is what is denied.
 fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> Option<Found> {
     let prev = sent.low(c.checked_sub(1)?);
-    if prev == "to" || BE.contains(&prev) || sent.capitalized(c) {
+    if prev == "to" || LEXICON.classes.be.contains(prev) || sent.capitalized(c) {
         return None;
     }
     let object_start = c + len;
@@ -362,8 +373,9 @@ fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> 
     // The object ends at "as", an article or a quote ("called it “a
     // fabrication”"), else right before the dismissal word ("called the
     // reports false").
-    let marker = (object_start + 1..clause_end)
-        .find(|&k| matches!(sent.low(k), "as" | "a" | "an" | "“" | "\"" | "‘"));
+    let marker = (object_start + 1..clause_end).find(|&k| {
+        matches!(sent.low(k), "as" | "a" | "an") || matches!(sent.s(k), "“" | "\"" | "‘")
+    });
     let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k));
     let object_end = match marker {
         Some(m) => {
@@ -413,7 +425,7 @@ fn time_for(
     clause: (usize, usize),
 ) -> Option<ClaimTime> {
     let (cs, ce) = sent.bytes(clause.0, clause.1)?;
-    let cue_start = sent.toks.get(found.cue.0)?.start;
+    let cue_start = sent.toks.get(found.cue.0)?.start();
     // A relative clause that does not hold the cue dates another verb:
     // "The cabinet, which in May called ..., declined to comment."
     let foreign: Vec<(usize, usize)> = relative_clauses(sent)
@@ -551,17 +563,70 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
 
 static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
-/// Extracts the stance claims of `doc`.
-pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+/// Who holds a stance: the actor phrase `a0..b` of `found`, split from its
+/// role (an appositive, else leading title words); a pronoun takes the
+/// speaker of the quote it sits in, and is dropped without one.
+fn actor_source(
+    doc: &Document,
+    lookup: &Lookup,
+    sent: &Sentence,
+    found: &Found,
+    (a0, b): (usize, usize),
+) -> Option<Source> {
+    // The role: an appositive, else leading title words.
+    let mut a = a0;
+    let mut role = found
+        .role
+        .filter(|_| found.actors.len() == 1)
+        .map(|(r0, r1)| sent.slice(r0, r1).to_string());
+    if let Some(n) = sent.name_after_title(a0, b) {
+        let title = sent.slice(a0, n).to_string();
+        role = Some(match role {
+            Some(r) => r,
+            None => title,
+        });
+        a = n;
+    }
+    let (x, y) = sent.bytes(a, b)?;
+    let actor_span = Span::of(&doc.text, x, y)?;
+    let mut name = actor_span
+        .text
+        .trim_end_matches(['’', '\''])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+        name = stripped.to_string();
+    }
+    let mut source = Source {
+        name: Some(name.clone()),
+        kind: source_kind(lookup, x, y, &name),
+        role,
+        entity: None,
+        span: Some(actor_span),
+    };
+    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        match lookup.quote_holding(x, y) {
+            Some(q) if q.source.name.is_some() => source = q.source.clone(),
+            _ => return None,
+        }
+    }
+    Some(source)
+}
+
+/// Extracts the stance claims of `doc`, whose token layer is `layer`.
+pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
+    let mut toks = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
             break;
         }
         let (s0, s1) = (sentence.range.start, sentence.range.end);
-        let toks = tokenize(&doc.text, s0, s1);
-        let sent = Sentence::new(&doc.text, &toks);
+        toks.clear();
+        sentence_tokens(layer, &doc.text, si, &mut toks);
+        let sent = Sentence::new(&doc.text, &toks, layer);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         // Only sentences with a cue need their time expressions.
         let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
@@ -627,50 +692,10 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 .iter()
                 .filter(|&&(a, b)| sent.plausible_actor(a, b))
             {
-                // The role: an appositive, else leading title words.
-                let mut a = a0;
-                let mut role = found
-                    .role
-                    .filter(|_| found.actors.len() == 1)
-                    .map(|(r0, r1)| sent.slice(r0, r1).to_string());
-                if let Some(n) = sent.name_after_title(a0, b) {
-                    let title = sent.slice(a0, n).to_string();
-                    role = Some(match role {
-                        Some(r) => r,
-                        None => title,
-                    });
-                    a = n;
-                }
-                let Some((x, y)) = sent.bytes(a, b) else {
+                let Some(source) = actor_source(doc, &lookup, &sent, &found, (a0, b)) else {
                     continue;
                 };
-                let Some(actor_span) = Span::of(&doc.text, x, y) else {
-                    continue;
-                };
-                let mut name = actor_span
-                    .text
-                    .trim_end_matches(['’', '\''])
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"))
-                {
-                    name = stripped.to_string();
-                }
-                let mut source = Source {
-                    name: Some(name.clone()),
-                    kind: source_kind(&lookup, x, y, &name),
-                    role: role.clone(),
-                    entity: None,
-                    span: Some(actor_span),
-                };
-                if PRONOUNS.contains(&name.to_lowercase().as_str()) {
-                    match lookup.quote_holding(x, y) {
-                        Some(q) if q.source.name.is_some() => source = q.source.clone(),
-                        _ => continue,
-                    }
-                }
-                let actor = source.name.clone().unwrap_or(name);
+                let actor = source.name.clone().unwrap_or_default();
                 claims.push(Claim {
                     id: format!("{}:stance:{}", doc.id, claims.len()),
                     doc: doc.id.clone(),

@@ -1,178 +1,77 @@
-//! A tokenizer for figure reading: digits and letters are split apart ("4km",
-//! "10M", "21st") and hyphens stand alone ("three-year-long"), so the number
-//! reader can see each piece; `attached` tells whether two tokens touch.
+//! How facts reads the shared token layer (`crosscheck_text::TokenLayer`):
+//! as its `Split::DigitLetter` view, so digits and letters are apart ("4km",
+//! "10M", "21st") and hyphens stand alone ("three-year-long"), which lets
+//! the number reader see each piece. Folded forms come from the layer.
 
-/// What a token is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// Letters, with inner apostrophes and acronym dots ("People’s", "U.S.").
-    Word,
-    /// ASCII digits with inner `,` or `.` separators ("14,000", "1.5").
-    Num,
-    /// Any other single character.
-    Sym,
-}
+use std::borrow::Cow;
 
-/// A token: byte offsets into the text it was cut from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Tok {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: Kind,
-}
+use crosscheck_model::{Document, Sentence};
+use crosscheck_text::{Shape, Split, TokenLayer};
 
-impl Tok {
-    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
+pub(crate) use crosscheck_text::{Token as Tok, TokenKind as Kind};
+
+/// The tokens of sentence `i` of the layer's document, as facts cuts them,
+/// appended to `out`: the layer's digit/letter view, with one cut of its
+/// own (see [`lone_numeral`]).
+pub(crate) fn sentence_tokens(layer: &TokenLayer, text: &str, i: usize, out: &mut Vec<Tok>) {
+    let from = out.len();
+    layer.split(text, layer.sentence(i), Split::DigitLetter, out);
+    // Nearly every sentence is ASCII, and no ASCII token holds one.
+    if out
+        .get(from..)
+        .is_none_or(|view| view.iter().all(|t| t.shape.has(Shape::ASCII)))
+    {
+        return;
     }
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
-/// Tokens of `text[start..end]` with absolute offsets.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let Some(slice) = text.get(start..end) else {
-        return Vec::new();
-    };
-    // ASCII text (most newswire) is scanned by byte; other text through its
-    // decoded characters. Both run the same scanner.
-    if slice.is_ascii() {
-        let bytes = slice.as_bytes();
-        scan(
-            |i| bytes.get(i).map(|&b| char::from(b)),
-            |i| if i < bytes.len() { start + i } else { end },
-        )
-    } else {
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
-        scan(
-            |i| chars.get(i).map(|&(_, c)| c),
-            |i| chars.get(i).map(|&(o, _)| start + o).unwrap_or(end),
-        )
-    }
-}
-
-/// The tokenizer proper: `ch(i)` is the `i`-th character (None past the
-/// end) and `at(i)` its byte offset in the text (the end offset past it).
-fn scan(ch: impl Fn(usize) -> Option<char>, at: impl Fn(usize) -> usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = ch(i) {
-        if c.is_whitespace() {
-            i += 1;
+    let view: Vec<Tok> = out.drain(from..).collect();
+    for t in view {
+        if t.shape.has(Shape::ASCII) || !t.text(text).chars().any(lone_numeral) {
+            out.push(t);
             continue;
         }
-        let begin = i;
-        let kind = if c.is_ascii_digit() {
-            i += 1;
-            while let Some(d) = ch(i) {
-                if d.is_ascii_digit() {
-                    i += 1;
-                } else if matches!(d, ',' | '.') && ch(i + 1).is_some_and(|n| n.is_ascii_digit()) {
-                    i += 2;
-                } else {
-                    break;
-                }
+        let mut at = t.start();
+        for (offset, c) in t
+            .text(text)
+            .char_indices()
+            .filter(|&(_, c)| lone_numeral(c))
+        {
+            let (c0, c1) = (t.start() + offset, t.start() + offset + c.len_utf8());
+            layer.window(text, at, c0, Split::DigitLetter, out);
+            let mark = out.len();
+            layer.window(text, c0, c1, Split::DigitLetter, out);
+            for piece in out.iter_mut().skip(mark) {
+                piece.kind = Kind::Punct;
             }
-            Kind::Num
-        } else if c.is_alphabetic() {
-            i += 1;
-            while let Some(d) = ch(i) {
-                if d.is_alphabetic() {
-                    i += 1;
-                } else if is_apostrophe(d) && ch(i + 1).is_some_and(|n| n.is_alphabetic()) {
-                    i += 2;
-                } else if d == '.'
-                    && ch(i - 1).is_some_and(|p| p.is_uppercase())
-                    && (i - begin == 1 || ch(i - 2) == Some('.'))
-                    && ch(i + 1).is_none_or(|n| !n.is_lowercase())
-                {
-                    // Acronym dots: "U.S." keeps its dots; "U.S" gets the last one too.
-                    i += 1;
-                    if !ch(i).is_some_and(|n| n.is_uppercase()) {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            Kind::Word
-        } else {
-            i += 1;
-            Kind::Sym
-        };
-        out.push(Tok {
-            start: at(begin),
-            end: at(i),
-            kind,
-        });
-    }
-    out
-}
-
-/// The lowercase form of every token of a list, computed once: the
-/// extractors compare each word against many lexicon entries, and lowering
-/// it anew for each comparison dominated their run time.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Lowered {
-    buf: String,
-    /// Each token's lowercase form as a byte range of `buf`.
-    spans: Vec<(usize, usize)>,
-}
-
-impl Lowered {
-    pub(crate) fn new(text: &str, toks: &[Tok]) -> Lowered {
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-            return Lowered::default();
-        };
-        // An ASCII stretch is lowered in one pass and tokens index into it;
-        // otherwise each token is lowered on its own (`to_lowercase` may
-        // change its length).
-        if let Some(stretch) = text.get(first.start..last.end).filter(|s| {
-            s.is_ascii()
-                && toks
-                    .iter()
-                    .all(|t| first.start <= t.start && t.start <= t.end && t.end <= last.end)
-        }) {
-            let base = first.start;
-            let buf = stretch.to_ascii_lowercase();
-            let spans = toks
-                .iter()
-                .map(|t| (t.start.saturating_sub(base), t.end.saturating_sub(base)))
-                .collect();
-            return Lowered { buf, spans };
+            at = c1;
         }
-        let mut buf = String::with_capacity(toks.iter().map(|t| t.end - t.start).sum());
-        let mut spans = Vec::with_capacity(toks.len());
-        for t in toks {
-            let from = buf.len();
-            let s = t.text(text);
-            if s.is_ascii() {
-                buf.push_str(s);
-                if let Some(added) = buf.get_mut(from..) {
-                    added.make_ascii_lowercase();
-                }
-            } else {
-                buf.push_str(&s.to_lowercase());
-            }
-            spans.push((from, buf.len()));
-        }
-        Lowered { buf, spans }
-    }
-
-    /// Token `i` in lowercase, "" past the end.
-    pub(crate) fn get(&self, i: usize) -> &str {
-        self.spans
-            .get(i)
-            .and_then(|&(a, b)| self.buf.get(a..b))
-            .unwrap_or("")
+        layer.window(text, at, t.end(), Split::DigitLetter, out);
     }
 }
 
-/// True when token `b` starts right where `a` ends.
-pub(crate) fn attached(a: &Tok, b: &Tok) -> bool {
-    a.end == b.start
+/// A char the layer counts in words but the figure reader reads as a mark
+/// of its own: a numeral that is neither a letter nor an ASCII digit ("½"
+/// in "1½", "²" in "km²"), which the numeral and unit rules look for alone.
+fn lone_numeral(c: char) -> bool {
+    !c.is_ascii() && c.is_alphanumeric() && !c.is_alphabetic()
+}
+
+/// `text[start..end]` cut on its own, for callers without a document's
+/// layer (a unit surface, one sentence to read): its layer (which holds the
+/// folded forms) and its tokens.
+pub(crate) fn cut(text: &str, start: usize, end: usize) -> (TokenLayer, Vec<Tok>) {
+    let layer = TokenLayer::new(text, &[Sentence::new(start, end)]);
+    let mut toks = Vec::new();
+    sentence_tokens(&layer, text, 0, &mut toks);
+    (layer, toks)
+}
+
+/// `doc`'s layer, or one cut here when the caller has none or one not cut
+/// for these sentences (a document analysed outside the pipeline).
+pub(crate) fn layer_for<'a>(layer: Option<&'a TokenLayer>, doc: &Document) -> Cow<'a, TokenLayer> {
+    match layer {
+        Some(l) if l.sentence_count() == doc.sentences.len() => Cow::Borrowed(l),
+        _ => Cow::Owned(TokenLayer::new(&doc.text, &doc.sentences)),
+    }
 }
 
 #[cfg(test)]
@@ -180,34 +79,7 @@ mod tests {
     use super::*;
 
     fn pieces(s: &str) -> Vec<&str> {
-        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
-    }
-
-    #[test]
-    fn lowered_equals_to_lowercase_of_each_token() {
-        let cases = [
-            "The U.S. Army SAID 14,000 Troops.",
-            "ÉCOLE Straße: İstanbul’s KELVIN \u{212A}m and ΣΟΦΙΑ",
-            "",
-            "   ",
-        ];
-        for input in cases {
-            for (start, end) in [(0, input.len()), (0, input.len() / 2)] {
-                let Some(_) = input.get(start..end) else {
-                    continue;
-                };
-                let toks = tokenize(input, start, end);
-                let lowered = Lowered::new(input, &toks);
-                for (i, t) in toks.iter().enumerate() {
-                    assert_eq!(
-                        lowered.get(i),
-                        t.text(input).to_lowercase(),
-                        "{input:?} #{i}"
-                    );
-                }
-                assert_eq!(lowered.get(toks.len()), "");
-            }
-        }
+        cut(s, 0, s.len()).1.iter().map(|t| t.text(s)).collect()
     }
 
     #[test]
@@ -226,9 +98,44 @@ mod tests {
             ("Russia’s 21st", &["Russia’s", "21", "st"]),
             ("10,000-12,000", &["10,000", "-", "12,000"]),
             ("1.5 million.", &["1.5", "million", "."]),
+            ("at 10:30", &["at", "10", ":", "30"]),
+            (
+                "1½ cups, 5 km² and ½cup",
+                &["1", "½", "cups", ",", "5", "km", "²", "and", "½", "cup"],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&pieces(input), want, "input: {input}");
         }
+    }
+
+    #[test]
+    fn kinds_and_folds() {
+        let text = "The U.S. SAID 14,000 Troops’ 4km";
+        let (layer, toks) = cut(text, 0, text.len());
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Word,
+                Kind::Word,
+                Kind::Number,
+                Kind::Word,
+                Kind::Punct,
+                Kind::Number,
+                Kind::Word
+            ]
+        );
+        let folds: Vec<&str> = toks.iter().map(|t| layer.fold(t)).collect();
+        assert_eq!(
+            folds,
+            ["the", "u.s.", "said", "14,000", "troops", "'", "4", "km"]
+        );
+        let text = "2½ km²";
+        let (layer, toks) = cut(text, 0, text.len());
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Kind::Number, Kind::Punct, Kind::Word, Kind::Punct]);
+        assert_eq!(layer.fold(&toks[2]), "km");
     }
 }

@@ -13,9 +13,11 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crosscheck_lexicon::FxHashMap;
 
-use crate::lexicon::{columns, lines, LEXICON};
+use crosscheck_lexicon::entries;
+
+use crate::lexicon::LEXICON;
 
 /// A unit: its id, what it measures, and how others name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,14 +59,13 @@ pub struct UnitSurface {
 }
 
 fn load_ids() -> FxHashMap<&'static str, UnitInfo> {
-    lines(include_str!("../data/unit_ids.tsv"))
-        .filter_map(|l| {
-            let c = columns(l);
+    entries(include_str!("../data/unit_ids.tsv"))
+        .filter_map(|e| {
             let info = UnitInfo {
-                id: c.first()?,
-                dimension: c.get(1)?,
-                reference: c.get(2)?,
-                display: c.get(3)?,
+                id: e.key(),
+                dimension: e.column(1)?,
+                reference: e.column(2)?,
+                display: e.column(3)?,
             };
             Some((info.id, info))
         })
@@ -77,10 +78,9 @@ pub static UNIT_IDS: LazyLock<FxHashMap<&'static str, UnitInfo>> = LazyLock::new
 /// Every surface, longest first (so "km/h" wins over "km"); surfaces of
 /// equal length keep file order.
 pub static UNIT_SURFACES: LazyLock<Vec<UnitSurface>> = LazyLock::new(|| {
-    let mut all: Vec<UnitSurface> = lines(include_str!("../data/units.tsv"))
-        .filter_map(|l| {
-            let c = columns(l);
-            let matching = match *c.get(2)? {
+    let mut all: Vec<UnitSurface> = entries(include_str!("../data/units.tsv"))
+        .filter_map(|e| {
+            let matching = match e.column(2)? {
                 "word" => UnitMatch::Word,
                 "exact" => UnitMatch::Exact,
                 "attached" => UnitMatch::Attached,
@@ -88,8 +88,8 @@ pub static UNIT_SURFACES: LazyLock<Vec<UnitSurface>> = LazyLock::new(|| {
                 _ => UnitMatch::Lookup,
             };
             Some(UnitSurface {
-                surface: c.first()?,
-                unit: UNIT_IDS.get(c.get(1)?)?,
+                surface: e.key(),
+                unit: UNIT_IDS.get(e.column(1)?)?,
                 matching,
             })
         })
@@ -115,18 +115,17 @@ struct ContextModel {
 static CONTEXT: LazyLock<ContextModel> = LazyLock::new(|| {
     let mut labels: FxHashMap<&'static str, (f64, f64)> = FxHashMap::default();
     let mut counts = FxHashMap::default();
-    let mut words = rustc_hash::FxHashSet::default();
-    for l in lines(include_str!("../data/unit_context.tsv")) {
-        let c = columns(l);
-        match (c.first(), c.get(1), c.get(2)) {
-            (Some(&"@"), Some(label), Some(n)) => {
+    let mut words = crosscheck_lexicon::FxHashSet::default();
+    for e in entries(include_str!("../data/unit_context.tsv")) {
+        match (e.column(0), e.column(1), e.column(2)) {
+            (Some("@"), Some(label), Some(n)) => {
                 labels.entry(label).or_default().0 = n.parse().unwrap_or(0.0);
             }
             (Some(label), Some(word), Some(n)) => {
                 let n: f64 = n.parse().unwrap_or(0.0);
                 labels.entry(label).or_default().1 += n;
-                counts.insert((*word, *label), n);
-                words.insert(*word);
+                counts.insert((word, label), n);
+                words.insert(word);
             }
             _ => {}
         }

@@ -13,6 +13,7 @@ use crate::stage::{Slot, Stage};
 const READS: &[Slot] = &[
     Slot::Text,
     Slot::Sentences,
+    Slot::Tokens,
     Slot::TimeExpressions,
     Slot::Mentions,
     Slot::Claims(ClaimKind::Quote),
@@ -38,7 +39,7 @@ impl Stage for Figures {
     }
 
     fn run(&self, ctx: &mut DocContext) {
-        let figures = self.extractor.extract(&ctx.doc, &ctx.claims);
+        let figures = self.extractor.extract_in(ctx);
         ctx.claims.extend(figures);
     }
 }
@@ -63,7 +64,7 @@ impl Stage for Stances {
     }
 
     fn run(&self, ctx: &mut DocContext) {
-        let stances = self.extractor.extract(&ctx.doc, &ctx.claims);
+        let stances = self.extractor.extract_in(ctx);
         ctx.claims.extend(stances);
     }
 }

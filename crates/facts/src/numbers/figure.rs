@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::FxHashMap;
 use crosscheck_model::Bound;
-use rustc_hash::FxHashMap;
 
 use super::numeral::Numeral;
 use super::{is_minus, Figure, FigureKind, Reader};
@@ -319,8 +319,8 @@ impl Reader<'_> {
                 last = self.token_after_clock(last);
             }
         }
-        let start = self.tok(d.first)?.start;
-        let stop = self.tok(last.checked_sub(1)?)?.end;
+        let start = self.tok(d.first)?.start();
+        let stop = self.tok(last.checked_sub(1)?)?.end();
         // An age without a unit ("aged 45", "Noel, 31,") is in years.
         let unit = match (kind, d.unit) {
             (FigureKind::Age, None) => crate::units::unit("year"),

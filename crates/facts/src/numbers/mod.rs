@@ -4,7 +4,7 @@
 //! day, ordinals and designations ("Voyager 2", "F-16", "737 Max",
 //! "Fortune 500", scores, phone numbers, list labels).
 //!
-//! The reader works on [`crate::tokens`]. At each token that can start a
+//! The reader works on the token layer's digit/letter view ([`crate::tokens`]). At each token that can start a
 //! numeral it reads, in order (each step its own module):
 //! - [`numeral`]: the number itself: digits with separators, fractions
 //!   ("5-1/2", "7/8", "½"), scientific notation, magnitude suffixes and
@@ -38,7 +38,9 @@ use crosscheck_model::Bound;
 use regex::Regex;
 
 use crate::lexicon::{NumberWordClass, LEXICON};
-use crate::tokens::{attached, tokenize, Kind, Lowered, Tok};
+use crosscheck_text::TokenLayer;
+
+use crate::tokens::{cut, Kind, Tok};
 use crate::units::UnitInfo;
 
 /// What a figure is.
@@ -162,7 +164,8 @@ pub(crate) fn uses_european_separators(text: &str) -> bool {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lower: &'a Lowered,
+    /// Holds the tokens' folded forms.
+    layer: &'a TokenLayer,
     european: bool,
 }
 
@@ -175,8 +178,9 @@ impl<'a> Reader<'a> {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
+    /// Token `i` folded (lower case), "" past the end.
     fn low(&self, i: usize) -> &'a str {
-        self.lower.get(i)
+        self.toks.get(i).map_or("", |t| self.layer.fold(t))
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -188,13 +192,13 @@ impl<'a> Reader<'a> {
     }
 
     fn is_num(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Num)
+        self.kind(i) == Some(Kind::Number)
     }
 
     /// True when tokens `a` and `b` touch.
     fn touching(&self, a: usize, b: usize) -> bool {
         match (self.tok(a), self.tok(b)) {
-            (Some(x), Some(y)) => attached(x, y),
+            (Some(x), Some(y)) => x.touches(y),
             _ => false,
         }
     }
@@ -268,24 +272,24 @@ pub(crate) fn may_hold_figure(text: &str) -> bool {
 /// Every figure in `text[start..end]`; `european` reads "14.000" as
 /// fourteen thousand.
 pub fn read_figures(text: &str, start: usize, end: usize, european: bool) -> Vec<Figure> {
-    let toks = tokenize(text, start, end);
-    let lower = Lowered::new(text, &toks);
-    figures_in(text, start, end, &toks, &lower, european)
+    let (layer, toks) = cut(text, start, end);
+    figures_in(text, start, end, &toks, &layer, european)
 }
 
-/// The figures of `text[start..end]`, already cut into `toks` and lowered.
+/// The figures of `text[start..end]`, already cut into `toks` (tokens of
+/// `layer`).
 pub(crate) fn figures_in(
     text: &str,
     start: usize,
     end: usize,
     toks: &[Tok],
-    lower: &Lowered,
+    layer: &TokenLayer,
     european: bool,
 ) -> Vec<Figure> {
     let reader = Reader {
         text,
         toks,
-        lower,
+        layer,
         european,
     };
     // URLs and e-mail addresses hold digits that are no figures; most
@@ -310,7 +314,7 @@ pub(crate) fn figures_in(
         let in_url = !urls.is_empty()
             && reader
                 .tok(i)
-                .is_some_and(|t| urls.iter().any(|&(a, b)| a <= t.start && t.start < b));
+                .is_some_and(|t| urls.iter().any(|&(a, b)| a <= t.start() && t.start() < b));
         if in_url {
             i += 1;
             continue;
@@ -394,17 +398,17 @@ impl Reader<'_> {
 }
 
 /// The rate phrase ("per year", "a day") starting at token `i`, and the
-/// token after it, over tokens already lowered.
+/// token after it, over tokens of `layer`.
 pub(crate) fn rate_after_in(
     text: &str,
     toks: &[Tok],
-    lower: &Lowered,
+    layer: &TokenLayer,
     i: usize,
 ) -> Option<(&'static str, usize)> {
     let reader = Reader {
         text,
         toks,
-        lower,
+        layer,
         european: false,
     };
     reader.rate_at(i)

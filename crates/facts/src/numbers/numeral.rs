@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use crosscheck_lexicon::FxHashSet;
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use super::{is_dash, is_minus, Reader};
 use crate::lexicon::{NumberWordClass, LEXICON};
@@ -102,7 +102,7 @@ impl Reader<'_> {
     /// The numeral starting at token `i`.
     pub(super) fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
         match self.kind(i)? {
-            Kind::Num => self.digit_numeral(i, has_currency),
+            Kind::Number => self.digit_numeral(i, has_currency),
             Kind::Word => {
                 let mut n = self.word_numeral(i)?;
                 if !n.vague {
@@ -110,7 +110,7 @@ impl Reader<'_> {
                 }
                 Some(n)
             }
-            Kind::Sym => {
+            Kind::Punct => {
                 let v = match self.s(i) {
                     "½" => 0.5,
                     "⅓" => 1.0 / 3.0,

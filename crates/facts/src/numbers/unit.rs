@@ -2,12 +2,12 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use crosscheck_lexicon::FxHashMap;
 
 use super::numeral::Numeral;
 use super::Reader;
 use crate::lexicon::LEXICON;
-use crate::tokens::{tokenize, Kind};
+use crate::tokens::{cut, Kind};
 use crate::units::{disambiguate, UnitInfo, UnitMatch, UnitSurface, UNIT_SURFACES};
 
 /// Indices of `surfaces` by the ASCII-lowercased first byte a match must
@@ -42,17 +42,18 @@ static AFTER: LazyLock<Vec<&'static UnitSurface>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The surfaces read after a number by their first token, lowercased (as
-/// the tokenizer cuts the surface itself: "per cent" under "per", "km/h"
-/// under "km", "U.S. dollars" under "u.s."), each list longest first: a
-/// token is tried only against the surfaces that can start with it.
+/// The surfaces read after a number by their first token, folded (as the
+/// reader's view of the token layer cuts the surface itself: "per cent"
+/// under "per", "km/h" under "km", "U.S. dollars" under "u.s."), each list
+/// longest first: a token is tried only against the surfaces that can
+/// start with it.
 static AFTER_BY_FIRST_TOKEN: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
     let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (k, u) in AFTER.iter().enumerate() {
-        let toks = tokenize(u.surface, 0, u.surface.len());
+        let (layer, toks) = cut(u.surface, 0, u.surface.len());
         if let Some(first) = toks.first() {
             index
-                .entry(first.text(u.surface).to_lowercase())
+                .entry(layer.fold(first).to_string())
                 .or_default()
                 .push(k);
         }
@@ -143,7 +144,7 @@ impl Reader<'_> {
     /// The token index after the one holding byte offset `end_off`, from `i`.
     fn token_after(&self, i: usize, end_off: usize) -> usize {
         let mut j = i;
-        while self.tok(j).is_some_and(|x| x.start < end_off) {
+        while self.tok(j).is_some_and(|x| x.start() < end_off) {
             j += 1;
         }
         j
@@ -158,7 +159,7 @@ impl Reader<'_> {
     /// [`Reader::unit_at`] with the matched surface.
     pub(super) fn unit_read_at(&self, i: usize, words_only: bool) -> Option<UnitRead> {
         let t = self.tok(i)?;
-        let rest = self.text.get(t.start..)?;
+        let rest = self.text.get(t.start()..)?;
         let attached = i > 0 && self.touching(i - 1, i);
         let mut found: Option<(usize, &'static UnitSurface)> = None;
         let mut units: Vec<&'static UnitInfo> = Vec::new();
@@ -212,10 +213,10 @@ impl Reader<'_> {
         };
         Some(UnitRead {
             unit,
-            end: self.token_after(i, t.start + len),
+            end: self.token_after(i, t.start() + len),
             surface: surface.surface,
             matching: surface.matching,
-            span: (t.start, t.start + len),
+            span: (t.start(), t.start() + len),
         })
     }
 
@@ -223,7 +224,7 @@ impl Reader<'_> {
     /// "US$", "€", "USD "), with the token it starts at.
     pub(super) fn currency_before(&self, i: usize) -> Option<(&'static UnitInfo, usize)> {
         let t = self.tok(i)?;
-        let head = self.text.get(..t.start)?.trim_end();
+        let head = self.text.get(..t.start())?.trim_end();
         let last = usize::from(*head.as_bytes().last()?);
         let mut matched: Option<(&'static str, Vec<&'static UnitInfo>)> = None;
         for u in PREFIX_BY_LAST_BYTE.get(last)?.iter() {
@@ -249,7 +250,7 @@ impl Reader<'_> {
                 continue;
             }
             // A written-out code needs a space before the number ("USD 5").
-            if u.surface.ends_with(' ') && head.len() == self.text.get(..t.start)?.len() {
+            if u.surface.ends_with(' ') && head.len() == self.text.get(..t.start())?.len() {
                 continue;
             }
             matched = Some((surface, vec![u.unit]));
@@ -262,7 +263,7 @@ impl Reader<'_> {
         };
         let start = head.len() - surface.len();
         let mut j = i;
-        while j > 0 && self.tok(j - 1).is_some_and(|x| x.start >= start) {
+        while j > 0 && self.tok(j - 1).is_some_and(|x| x.start() >= start) {
             j -= 1;
         }
         Some((unit, j))
@@ -281,14 +282,14 @@ impl Reader<'_> {
             return None;
         }
         let t = self.tok(i)?;
-        let rest = self.text.get(t.start..)?;
+        let rest = self.text.get(t.start()..)?;
         let rates = candidates(&RATES_BY_FIRST_BYTE, rest)
             .iter()
             .filter_map(|&k| LEXICON.rates.get(k));
         for (surface, canonical) in rates {
             if let Some(len) = match_len(rest, surface, true) {
                 if ends_word(rest, len) {
-                    return Some((canonical, self.token_after(i, t.start + len)));
+                    return Some((canonical, self.token_after(i, t.start() + len)));
                 }
             }
         }
@@ -331,8 +332,8 @@ impl Reader<'_> {
             // "2 in thick" is inches, "45 in the region" is not.
             "in" => match self.kind(after) {
                 None => true,
-                Some(Kind::Sym) => self.s(after) != "(",
-                Some(Kind::Num) => false,
+                Some(Kind::Punct) => self.s(after) != "(",
+                Some(Kind::Number) => false,
                 Some(Kind::Word) => {
                     !LEXICON.np_stop.contains(self.low(after)) && !self.capitalized_word(after)
                 }
@@ -360,10 +361,10 @@ impl Reader<'_> {
             && self.s(at) == "s"
             && self.touching(first, at)
             && first > 0
-            && matches!(
+            && (matches!(
                 self.low(first - 1),
-                "the" | "early" | "late" | "mid" | "his" | "her" | "their" | "'" | "’" | "-"
-            )
+                "the" | "early" | "late" | "mid" | "his" | "her" | "their"
+            ) || matches!(self.s(first - 1), "'" | "’" | "-"))
     }
 
     /// "720p", "1080p": video modes, not pence.
@@ -379,7 +380,7 @@ impl Reader<'_> {
     /// "a.m.", "p.m.", "am", "pm" at token `i`.
     pub(super) fn clock_follows(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
-        let rest = self.text.get(t.start..).unwrap_or("");
+        let rest = self.text.get(t.start()..).unwrap_or("");
         ["a.m", "p.m", "am", "pm", "o'clock", "o’clock"]
             .iter()
             .any(|s| match_len(rest, s, true).is_some_and(|len| ends_word(rest, len)))
@@ -388,12 +389,12 @@ impl Reader<'_> {
     /// The token after a clock suffix starting at `i` ("p.m." is four tokens).
     pub(super) fn token_after_clock(&self, i: usize) -> usize {
         let Some(t) = self.tok(i) else { return i };
-        let rest = self.text.get(t.start..).unwrap_or("");
+        let rest = self.text.get(t.start()..).unwrap_or("");
         let len = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
             .iter()
             .find_map(|s| match_len(rest, s, true))
             .unwrap_or(0);
-        self.token_after(i, t.start + len.max(1))
+        self.token_after(i, t.start() + len.max(1))
     }
 
     pub(super) fn looks_like_clock(&self, n: &Numeral) -> bool {

@@ -14,6 +14,7 @@ use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::tagger::{self, MODEL};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
+use crosscheck_text::TokenLayer;
 
 /// A claim before ids and sentences are filled.
 struct Draft {
@@ -38,11 +39,10 @@ const MIN_WORDS_AROUND_QUOTES: usize = 3;
 /// Reported content must be a clause, not a fragment.
 const MIN_REPORTED_WORDS: usize = 4;
 
-/// Buffers kept per thread between documents: the lower-cased text and
-/// the units (stored empty), so that a document does not allocate them.
+/// Buffers kept per thread between documents: the units (stored empty),
+/// so that a document does not allocate them.
 #[derive(Default)]
 struct Buffers {
-    lower: String,
     units: Vec<Unit<'static>>,
     scratch: Scratch,
 }
@@ -73,17 +73,11 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
-pub fn extract(doc: &Document) -> Vec<Claim> {
-    let Buffers {
-        mut lower,
-        units,
-        mut scratch,
-    } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    lower.clear();
-    lower.push_str(&doc.text);
-    lower.make_ascii_lowercase();
+/// The quote claims of `doc`, read over its token layer `tokens`.
+pub fn extract(doc: &Document, tokens: &TokenLayer) -> Vec<Claim> {
+    let Buffers { units, mut scratch } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
     let mut all: Vec<Unit> = units;
-    let claims = extract_with(doc, &lower, &mut all, &mut scratch);
+    let claims = extract_with(doc, tokens, &mut all, &mut scratch);
     // Emptied and re-typed for the next document; collecting in place
     // keeps the allocation.
     all.clear();
@@ -92,14 +86,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let units = all.into_iter().filter_map(|_| None).collect();
     // A rare huge document does not leave its buffers behind.
     let units: Vec<Unit<'static>> = units;
-    if units.capacity() <= KEPT_UNITS && lower.capacity() <= KEPT_UNITS * 8 {
-        BUFFERS.with(|b| {
-            *b.borrow_mut() = Buffers {
-                lower,
-                units,
-                scratch,
-            }
-        });
+    if units.capacity() <= KEPT_UNITS {
+        BUFFERS.with(|b| *b.borrow_mut() = Buffers { units, scratch });
     }
     claims
 }
@@ -109,7 +97,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// a quote) and `scratch.segments`.
 fn build_units<'a>(
     doc: &'a Document,
-    lower: &'a str,
+    tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
 ) {
@@ -122,8 +110,8 @@ fn build_units<'a>(
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
     // deferred subjects can be read when a lookup needs them. Words'
-    // normal forms borrow from the one lower-cased copy.
-    all.reserve(text.len() / 5 + 4);
+    // normal forms are the layer's folded forms.
+    all.reserve(tokens.tokens().len() + 4);
     let bounds = &mut scratch.bounds;
     bounds.clear();
     for &(line_start, line_end) in paragraphs.iter() {
@@ -138,7 +126,7 @@ fn build_units<'a>(
             seg_cursor += 1;
         }
         let lo = all.len();
-        append_units(text, lower, line_start, line_end, in_line, all);
+        append_units(text, tokens, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
 }
@@ -147,10 +135,10 @@ fn build_units<'a>(
 /// what the tagger is trained on.
 pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
     let text = doc.text.as_str();
-    let lower = text.to_ascii_lowercase();
+    let tokens = TokenLayer::new(text, &doc.sentences);
     let mut all = Vec::new();
     let mut scratch = Scratch::default();
-    build_units(doc, &lower, &mut all, &mut scratch);
+    build_units(doc, &tokens, &mut all, &mut scratch);
     let mut sentence_buf = Vec::new();
     for &(lo, hi, _) in &scratch.bounds {
         let us = all.get(lo..hi).unwrap_or(&[]);
@@ -161,15 +149,15 @@ pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)
     }
 }
 
-/// [`extract`] with the lower-cased text and an empty unit buffer.
+/// [`extract`] with an empty unit buffer.
 fn extract_with<'a>(
     doc: &'a Document,
-    lower: &'a str,
+    tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
 ) -> Vec<Claim> {
     let text = doc.text.as_str();
-    build_units(doc, lower, all, scratch);
+    build_units(doc, tokens, all, scratch);
     let drafts = &mut scratch.drafts;
     drafts.clear();
     let segments = &scratch.segments;

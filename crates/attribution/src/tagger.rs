@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::class;
-use crate::units::{Unit, UnitKind};
+use crate::units::{word_hash as hash_bytes, Unit, UnitKind};
 
 /// Outside, source, cue, content (IO tags: two spans of one kind are
 /// seldom adjacent, and four tags keep decoding cheap).
@@ -52,19 +52,6 @@ pub struct Token {
     lexicon_cue: bool,
 }
 
-/// 64-bit FNV-1a: stable across builds and platforms (the model stores
-/// word hashes).
-const fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut k = 0;
-    while k < bytes.len() {
-        h ^= bytes[k] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        k += 1;
-    }
-    h
-}
-
 const QUOTE_WORD: u64 = 0x51_554f_5445;
 const EDGE_WORD: u64 = 0xed9e;
 
@@ -79,12 +66,12 @@ impl Token {
                 ..Token::default()
             },
             UnitKind::Punct => Token {
-                word: hash_bytes(u.norm().as_bytes()),
+                word: u.hash(),
                 shape: 4,
                 ..Token::default()
             },
             UnitKind::Word => Token {
-                word: hash_bytes(u.norm().as_bytes()),
+                word: u.hash(),
                 ..Token::default()
             },
         }

@@ -81,7 +81,7 @@ impl Shape {
 
     /// The flags of `self` and `other`.
     #[must_use]
-    pub fn with(self, other: Shape) -> Shape {
+    pub const fn with(self, other: Shape) -> Shape {
         Shape(self.0 | other.0)
     }
 }
@@ -221,6 +221,18 @@ impl TokenLayer {
         self.folded
             .get(token.fold_start as usize..token.fold_end as usize)
             .unwrap_or("")
+    }
+
+    /// The folded form of two tokens of this layer that touch, as one
+    /// string ("Gen" "." as "gen."): their folded forms lie side by side in
+    /// the buffer. `None` when they do not touch.
+    pub fn fold_joined(&self, first: &Token, next: &Token) -> Option<&str> {
+        (first.touches(next) && first.fold_end == next.fold_start)
+            .then(|| {
+                self.folded
+                    .get(first.fold_start as usize..next.fold_end as usize)
+            })
+            .flatten()
     }
 
     /// `tokens` (of this layer) cut finer as `split` says, appended to `out`.
@@ -774,6 +786,20 @@ mod tests {
         let mut out = Vec::new();
         l.split(text, l.tokens(), split, &mut out);
         out.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn touching_tokens_fold_as_one() {
+        for text in ["Gen. Ola", "Gén. Ola Zoë’s"] {
+            let l = layer(text);
+            let t = l.tokens();
+            assert_eq!(t[0].text(text).len() + 1, t[1].end() - t[0].start());
+            assert_eq!(
+                l.fold_joined(&t[0], &t[1]),
+                Some(fold(&text[..t[1].end()]).as_str())
+            );
+            assert_eq!(l.fold_joined(&t[1], &t[2]), None, "{text}");
+        }
     }
 
     #[test]

@@ -598,8 +598,7 @@ fn tagged(
     let mut toks = std::mem::take(&mut tagging.tokens);
     let mut cue = std::mem::take(&mut tagging.cue);
     let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
-        let tags = model.tag(&toks, &cue, tagging);
-        tagger::assemble(&tags)
+        tagger::assemble(model.tag(&toks, &cue, tagging))
     } else {
         Vec::new()
     };

@@ -141,6 +141,12 @@ impl Unit<'_> {
         c & u32::from(classes) != 0
     }
 
+    /// The class bits of the normal form ([`class::BY_NORM`]).
+    pub fn classes(&self) -> u16 {
+        self.is(0);
+        (self.classes.get() & u32::from(class::BY_NORM)) as u16
+    }
+
     /// Whether the word as written is in a list of `classes` (bits of
     /// [`class::AS_WRITTEN`]).
     pub fn is_written(&self, classes: u16, doc: &str) -> bool {
@@ -343,7 +349,9 @@ fn push_clock<'a>(
 /// tag ("R-Ky.", "D-Wis.") or an abbreviation of [`ABBREVIATIONS`].
 #[inline]
 fn keeps_stop(t: &Token, next: &Token, text: &str) -> bool {
-    if next.kind != TokenKind::Punct || !t.touches(next) || next.text(text) != "." {
+    let is_stop =
+        next.end() == next.start() + 1 && text.as_bytes().get(next.start()) == Some(&b'.');
+    if !is_stop || !t.touches(next) {
         return false;
     }
     let word = t.text(text);

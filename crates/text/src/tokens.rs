@@ -70,11 +70,13 @@ impl Shape {
     pub const FOLD_SAME_LEN: Shape = Shape(1 << 8);
 
     /// True when every flag of `flags` is set.
+    #[inline]
     pub fn has(self, flags: Shape) -> bool {
         self.0 & flags.0 == flags.0
     }
 
     /// The first char is upper case.
+    #[inline]
     pub fn capitalised(self) -> bool {
         self.has(Shape::UPPER_INITIAL)
     }
@@ -105,26 +107,31 @@ pub struct Token {
 
 impl Token {
     /// Byte offset of the first char.
+    #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
 
     /// Byte offset just past the last char.
+    #[inline]
     pub fn end(&self) -> usize {
         self.end as usize
     }
 
     /// Byte range in the document text.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start()..self.end()
     }
 
     /// The token as written.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.range()).unwrap_or("")
     }
 
     /// True when `next` starts right where this token ends ("4" "km").
+    #[inline]
     pub fn touches(&self, next: &Token) -> bool {
         self.end == next.start
     }
@@ -194,6 +201,7 @@ impl TokenLayer {
     }
 
     /// Every token, in text order.
+    #[inline]
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
@@ -204,6 +212,7 @@ impl TokenLayer {
     }
 
     /// Token index range of sentence `i` (empty past the last).
+    #[inline]
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
         match (self.sentence_starts.get(i), self.sentence_ends.get(i)) {
             (Some(&s), Some(&e)) => s as usize..e as usize,
@@ -212,11 +221,13 @@ impl TokenLayer {
     }
 
     /// The tokens of sentence `i` (none past the last).
+    #[inline]
     pub fn sentence(&self, i: usize) -> &[Token] {
         self.tokens.get(self.sentence_range(i)).unwrap_or(&[])
     }
 
     /// The folded form of a token of this layer or of a view of it.
+    #[inline]
     pub fn fold(&self, token: &Token) -> &str {
         self.folded
             .get(token.fold_start as usize..token.fold_end as usize)

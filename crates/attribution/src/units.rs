@@ -229,17 +229,22 @@ pub fn append_units<'a>(
     let first = tokens.partition_point(|t| t.start() < start);
     let tokens = tokens.get(first..).unwrap_or(&[]);
     let lexicon = &*LEXICON;
-    let mut q = quotes.iter().peekable();
+    // The next quote that has not ended before the current token, and
+    // where it opens (most tokens lie before it: one compare).
+    let mut q = 0;
+    let mut next_open = quotes.first().map_or(usize::MAX, |&(open, _, _)| open);
     let mut k = 0;
     while let Some(t) = tokens.get(k) {
         let at = t.start();
         if t.end() > end {
             break;
         }
-        // The next quote that has not ended before this token.
-        while q.next_if(|&&(_, qend, _)| qend <= at).is_some() {}
-        if let Some(&&(qopen, qend, index)) = q.peek() {
-            if qopen == at {
+        if at >= next_open {
+            while quotes.get(q).is_some_and(|&(_, qend, _)| qend <= at) {
+                q += 1;
+            }
+            next_open = quotes.get(q).map_or(usize::MAX, |&(open, _, _)| open);
+            if let Some(&(qopen, qend, index)) = quotes.get(q).filter(|&&(open, _, _)| open == at) {
                 out.push(Unit::quote(qopen, qend, index));
                 k += tokens
                     .get(k..)

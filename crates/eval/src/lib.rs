@@ -6,9 +6,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub mod article_extraction;
+pub mod conll2003;
 pub mod golden_rules;
 pub mod newswire_ner;
 pub mod polnear;
+pub mod quantities;
 pub mod quantulum;
 pub mod timebank;
 pub mod wikiann;
@@ -150,8 +152,24 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
     ),
     ("quantulum", "figures on the quantulum3 test sentences"),
     (
+        "quantities",
+        "quantities by the CQE conventions: value F1 on the CQE sets, quantulum3 suite and news dev set; unit accuracy",
+    ),
+    (
         "wikiann",
         "named entities on the WikiANN English test split",
+    ),
+    (
+        "conll2003",
+        "named entities on CoNLL-2003 English dev (tuned on)",
+    ),
+    (
+        "conll2003-holdout",
+        "named entities on the CoNLL-2003 training documents the model never saw",
+    ),
+    (
+        "conll2003-test",
+        "named entities on data/conll2003/test.conllu, where a copy is kept",
     ),
     (
         "newswire-ner",
@@ -170,7 +188,11 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         "polnear-heldout" => polnear::evaluate(&data.join("polnear"), &polnear::Split::Heldout),
         "timebank" => timebank::evaluate(&data.join("timebank")),
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
+        "quantities" => quantities::evaluate(shared),
         "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
+        "conll2003" => conll2003::evaluate(&data.join("conll2003")),
+        "conll2003-holdout" => conll2003::evaluate_holdout(&data.join("conll2003")),
+        "conll2003-test" => conll2003::evaluate_file(&data.join("conll2003/test.conllu")),
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.
         "newswire-ner" => newswire_ner::evaluate(shared),

@@ -29,6 +29,7 @@ mod claimant;
 mod event;
 mod hedge;
 mod lexicon;
+mod lookup;
 // The figure reader, reached by the quantulum evaluation and the seed
 // tests; not an API.
 #[doc(hidden)]
@@ -37,6 +38,7 @@ mod phrase;
 mod quantity;
 mod stance;
 mod tokens;
+pub mod units;
 
 use crosscheck_model::{Claim, Document};
 

@@ -7,8 +7,8 @@ use crosscheck_model::{ClaimBody, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, said, source_name, status_name, title,
-    View,
+    doc_date, figure_text, figure_value, highlighted, outlet, percent, said, source_name,
+    status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -66,7 +66,7 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             let claim = view.claim(&v.claim);
             let value = claim
                 .and_then(|c| c.quantity())
-                .map(|q| figure_line(q).0)
+                .map(figure_value)
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -269,15 +269,11 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
                         md(&said(quote, usize::MAX))
                     )
                 }
-                ClaimBody::Quantity { quantity } => {
-                    let (v, s) = figure_line(quantity);
-                    format!(
-                        "figure: {} {} — {}",
-                        md(&v),
-                        md(&s),
-                        md(&source_name(claim))
-                    )
-                }
+                ClaimBody::Quantity { quantity } => format!(
+                    "figure: {} — {}",
+                    md(&figure_text(quantity)),
+                    md(&source_name(claim))
+                ),
                 // A stance, and any other kind: its one-line summary.
                 _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
             };

@@ -65,9 +65,8 @@ impl Store {
         Store::open_with(path.as_ref(), true)
     }
 
-    /// Like [`Store::open`] but never creates a file: for commands that
-    /// only read a store (`crosscheck documents --db`), where a mistyped
-    /// path should be an error, not a new empty store.
+    /// Like [`Store::open`] but never creates a file: where a mistyped path
+    /// should be an error, not a new empty store.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         if !path.is_file() {
@@ -78,7 +77,71 @@ impl Store {
         Store::open_with(path, false)
     }
 
+    /// Opens an existing store to read only (`crosscheck documents`,
+    /// `report --db`): never changes the file, and works on a store the
+    /// user may read but not write, in a directory they may not write. A
+    /// store from an older crosscheck must be opened for writing once
+    /// (any `analyze --db`) to be migrated.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        retry_while_busy(|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            match Store::read_only_with(path, flags, path) {
+                // A WAL store whose shared-memory file is gone (closed
+                // cleanly) cannot be read where that file cannot be
+                // created (a directory the user may not write, a full
+                // disk): read the file as it is. That is safe when no
+                // write-ahead log holds commits not yet in the file; a busy
+                // store is being written: wait for it instead.
+                Err(first @ (StoreError::Open { .. } | StoreError::Sqlite { .. }))
+                    if !first.is_busy() && !has_pending_log(path) =>
+                {
+                    let uri = immutable_uri(path);
+                    Store::read_only_with(path, flags | OpenFlags::SQLITE_OPEN_URI, Path::new(&uri))
+                        .map_err(|_| first)
+                }
+                other => other,
+            }
+        })
+    }
+
+    fn read_only_with(path: &Path, flags: OpenFlags, open_as: &Path) -> Result<Store, StoreError> {
+        let conn =
+            Connection::open_with_flags(open_as, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        let header = schema::read_header(&conn).map_err(|e| StoreError::sqlite(path, e))?;
+        schema::check_header(path, &header)?;
+        if header.user_version < schema::SCHEMA_VERSION {
+            return Err(StoreError::Outdated {
+                path: path.to_path_buf(),
+                found: header.user_version,
+                known: schema::SCHEMA_VERSION,
+            });
+        }
+        let journal_mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            journal_mode,
+        })
+    }
+
     fn open_with(path: &Path, create: bool) -> Result<Store, StoreError> {
+        retry_while_busy(|| Store::try_open(path, create))
+    }
+
+    fn try_open(path: &Path, create: bool) -> Result<Store, StoreError> {
         let path = path.to_path_buf();
         let open_error = |source: rusqlite::Error| match source.sqlite_error_code() {
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::Open {
@@ -434,6 +497,48 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
     }
+}
+
+/// Runs `open` again while another process holds a lock SQLite does not
+/// wait for by itself (switching a new store to WAL, recovering a WAL),
+/// up to [`BUSY_TIMEOUT`]: two runs starting on one new store both succeed.
+fn retry_while_busy(
+    mut open: impl FnMut() -> Result<Store, StoreError>,
+) -> Result<Store, StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match open() {
+            Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether a non-empty write-ahead log lies beside the store: commits an
+/// immutable read would miss.
+fn has_pending_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// An SQLite URI opening `path` as immutable (no locks, no shared memory).
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in absolute.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 // SQLite integers are i64; counts and lengths never come near the limits,

@@ -10,7 +10,7 @@ use std::time::Instant;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use crosscheck_analyze::{AnalyzedDocument, Analyzer, Pipeline, StageTimes};
-use crosscheck_ingest::Input;
+use crosscheck_ingest::{IngestOptions, Input, Record};
 use rayon::prelude::*;
 
 use crate::read_ahead::{read_ahead, Item};
@@ -87,9 +87,13 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     // Peak memory at each fifth of the corpus shows whether it stays flat.
     let mut checkpoints = Vec::new();
     let mut next_mark = target / 5;
-    read_ahead(&inputs, CHUNK, |item| {
+    read_ahead(&inputs, &IngestOptions::default(), CHUNK, |item| {
         match item {
-            Item::Documents(chunk) => {
+            Item::Records(records) => {
+                // Parsing (HTML above all) runs on the pool, as in `analyze`.
+                let parsed: Vec<_> = records.into_par_iter().map(Record::into_document).collect();
+                totals.errors += parsed.iter().filter(|r| r.is_err()).count();
+                let chunk: Vec<_> = parsed.into_iter().flatten().collect();
                 let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = chunk
                     .into_par_iter()
                     .map(|d| {

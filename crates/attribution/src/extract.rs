@@ -173,16 +173,19 @@ fn extract_with<'a>(
     };
     let sentence_buf = &mut scratch.sentences;
     let tagging = &mut scratch.tagging;
+    let mut before: &[Unit] = &[];
     for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
         sentences(us, text, sentence_buf);
         let paragraph = Paragraph {
             units: us,
+            before,
             range: (lo, hi),
             sentences: sentence_buf,
             has_quotes,
         };
         walk_paragraph(doc, &paragraph, segments, &mut sources, drafts, tagging);
+        before = us;
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
@@ -305,6 +308,8 @@ impl Antecedents<'_, '_> {
 /// sentences (unit ranges) and whether it holds a quote.
 struct Paragraph<'p, 'a> {
     units: &'p [Unit<'a>],
+    /// The units of the paragraph before (none for the first).
+    before: &'p [Unit<'a>],
     range: (usize, usize),
     sentences: &'p [(usize, usize)],
     has_quotes: bool,
@@ -439,7 +444,21 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            quote_claim(doc, us, seg, attribution, sources, drafts);
+            // A quote opening its paragraph, introduced at the end of the one
+            // before ("Caddell continued:", "The Times reports:").
+            let introduced = match attribution {
+                None if us
+                    .get(..k)
+                    .is_some_and(|b| b.iter().all(|u| u.kind == UnitKind::Punct)) =>
+                {
+                    introduced_by(paragraph.before, text)
+                }
+                _ => None,
+            };
+            match introduced {
+                Some(att) => quote_claim(doc, paragraph.before, seg, Some(att), sources, drafts),
+                None => quote_claim(doc, us, seg, attribution, sources, drafts),
+            }
         }
         // “...,” she said: too few words outside the quotes to report
         // anything else (most quote sentences; the tagger is skipped).
@@ -462,6 +481,21 @@ fn walk_paragraph(
         }
         reported(doc, us, paragraph.range, (a, b), sources, drafts, tagging);
     }
+}
+
+/// The attribution a paragraph ends with when it introduces a quote in the
+/// next one: "... Caddell continued:", "The New York Times reports:" (a
+/// speaker and a cue in its last sentence, then a colon).
+fn introduced_by(before: &[Unit], text: &str) -> Option<Attribution> {
+    let colon = before.len().checked_sub(1)?;
+    if !before.get(colon)?.is_punct(":") {
+        return None;
+    }
+    let lo = (0..colon)
+        .rev()
+        .find(|&j| before.get(j).is_some_and(|u| !u.is_word()) && ends_sentence(before, j, text))
+        .map_or(0, |j| j + 1);
+    before_quote(before, lo, colon, text)
 }
 
 /// “...” to drive up prices, she said, ...: an attribution after a comma

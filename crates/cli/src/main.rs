@@ -33,6 +33,7 @@ crosscheck demo                                  run everything on the built-in 
 crosscheck analyze articles/ -o ledger.json      analyse a directory, write the ledger\n  \
 crosscheck analyze new/*.html --db story.db      add articles to a local store\n  \
 crosscheck documents --db story.db               list what the store holds\n  \
+crosscheck stories --db story.db                 list the stories it holds\n  \
 crosscheck report --db story.db --html story.html"
 )]
 struct Cli {
@@ -86,6 +87,12 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
     },
+    /// List the stories a store holds: size, span of dates, outlets, title.
+    Stories {
+        /// The store to read.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
     /// Write Markdown, HTML or CSV reports from a ledger file or a store.
     Report(commands::report::Args),
     /// Throughput and memory benchmark on a corpus built from ../shared.
@@ -110,6 +117,7 @@ fn main() -> ExitCode {
         Command::Demo { out } => commands::demo::run(&out, &settings),
         Command::Analyze(args) => commands::analyze::run(&args, &settings),
         Command::Documents { db } => commands::documents::run(&db),
+        Command::Stories { db } => commands::stories::run(&db),
         Command::Report(args) => commands::report::run(&args, &settings),
         Command::Bench(args) => commands::bench::run(&args, settings.quiet),
     };

@@ -74,6 +74,7 @@ pub fn quote_groups(
     let mut groups: Vec<QuoteGroup> = by_speaker
         .into_iter()
         .map(|(speaker, quotes)| QuoteGroup {
+            story: String::new(),
             variants: variants(&quotes, infos),
             claims: quotes.iter().map(|c| c.id.clone()).collect(),
             speaker,

@@ -19,6 +19,7 @@ use crate::ReportError;
 #[derive(Serialize)]
 struct Row<'a> {
     claim: Cell<'a>,
+    story: Cell<'a>,
     doc: Cell<'a>,
     outlet: Cell<'a>,
     date: String,
@@ -104,6 +105,7 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
         let s = c.stance();
         csv.serialize(Row {
             claim: Cell::from(c.id.as_str()),
+            story: Cell::from(doc.and_then(|d| d.story.as_deref()).unwrap_or("")),
             doc: Cell::from(c.doc.as_str()),
             outlet: Cell::from(doc.and_then(|d| d.outlet.as_deref()).unwrap_or("")),
             date,

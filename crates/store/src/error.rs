@@ -120,6 +120,15 @@ pub enum StoreError {
         source: serde_json::Error,
     },
 
+    #[error("store {}: the stored story index is inconsistent: {reason}", path.display())]
+    /// The story index tables do not fit together.
+    StoryIndex {
+        /// The store.
+        path: PathBuf,
+        /// What does not fit.
+        reason: String,
+    },
+
     #[error("store {}: cannot decode stored {what}: {source}", path.display())]
     /// A stored document or claim cannot be read back.
     Decode {

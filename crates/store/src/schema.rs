@@ -37,6 +37,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0002_ledger_schema_2.sql"),
         rewrite: Some(upgrade_claims_to_v2),
     },
+    Migration {
+        version: 3,
+        name: "0003_stories",
+        sql: include_str!("../migrations/0003_stories.sql"),
+        rewrite: None,
+    },
 ];
 
 /// Rewrites every stored claim written under ledger schema 1 into the

@@ -5,6 +5,7 @@ use anyhow::Result;
 use crosscheck_ingest::{discover, IngestError, Input};
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
+use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
 
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::{errln, outln};
@@ -105,6 +106,25 @@ pub fn analyze(
         Some(store) => store.load_all()?.0,
         None => Vec::new(),
     };
+    // A store keeps its story index and extends it; one written before
+    // stories existed has its documents grouped once, in stored order.
+    let mut index = match store.as_mut() {
+        Some(store) => match store.load_story_index()? {
+            Some(index) => index,
+            None => {
+                let mut index = StoryIndex::new();
+                for doc in &prior {
+                    index.add(&DocumentProfile::of(doc));
+                }
+                let delta = index.take_delta();
+                if !delta.is_empty() {
+                    store.save_stories(&delta)?;
+                }
+                index
+            }
+        },
+        None => StoryIndex::new(),
+    };
     let mut documents: Vec<Document> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     let mut added = 0;
@@ -117,9 +137,17 @@ pub fn analyze(
         &mut |chunk| {
             match store.as_mut() {
                 Some(store) => {
-                    let pairs: Vec<(Document, Vec<Claim>)> =
-                        chunk.into_iter().map(|a| (a.document, a.claims)).collect();
-                    added += store.add_batch(&pairs)?.added;
+                    let pairs: Vec<(Document, Vec<Claim>)> = chunk
+                        .into_iter()
+                        .map(|a| {
+                            let mut doc = a.document;
+                            let number = index.add(&DocumentProfile::of(&doc));
+                            doc.story = Some(story_id(number));
+                            (doc, a.claims)
+                        })
+                        .collect();
+                    let delta = index.take_delta();
+                    added += store.add_batch_with_stories(&pairs, Some(&delta))?.added;
                 }
                 None => {
                     for a in chunk {
@@ -141,7 +169,7 @@ pub fn analyze(
             documents.len()
         );
     }
-    let ledger = crosscheck_ledger::build_ledger(documents, claims);
+    let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
     let mut status_line = format!("{} documents analysed", stats.analysed);
     if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(

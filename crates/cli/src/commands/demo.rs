@@ -10,9 +10,12 @@ use crate::console::outln;
 use crate::output::{prepare_all, Output, Protected};
 use crate::Settings;
 
-/// The demo story: invented outlets reporting an invented deployment, written
-/// for crosscheck (conflicting figures, a denial turned confirmation, named
-/// and anonymous sources, a syndicated copy), in each input format.
+/// The demo corpus, written for crosscheck: invented outlets reporting an
+/// invented deployment (figures that grow over time, casualty figures the
+/// two sides dispute, a denial turned confirmation, named and anonymous
+/// sources, a syndicated copy), an invented dock strike (the union and the
+/// port authority counting strikers differently, two counts of waiting ships
+/// on one day) and an unrelated city article, in each input format.
 const CORPUS: &[(&str, &str)] = &[
     (
         "01-harbor-city-herald.html",
@@ -26,6 +29,14 @@ const CORPUS: &[(&str, &str)] = &[
     (
         "04-radio-kestrel.html",
         include_str!("../../demo/04-radio-kestrel.html"),
+    ),
+    (
+        "05-port-gazette.html",
+        include_str!("../../demo/05-port-gazette.html"),
+    ),
+    (
+        "06-more-wire.jsonl",
+        include_str!("../../demo/06-more-wire.jsonl"),
     ),
 ];
 

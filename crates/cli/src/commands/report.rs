@@ -108,7 +108,10 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         (None, Some(db)) => {
             let store = crate::pipeline::open_to_read(db)?;
             let (documents, claims) = crate::pipeline::load_store(&store)?;
-            crosscheck_ledger::build_ledger(documents, claims)
+            // The stored index follows the merges it made since a document
+            // was stored; a store without one is grouped here, unwritten.
+            let mut index = store.load_story_index()?.unwrap_or_default();
+            crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),
     };

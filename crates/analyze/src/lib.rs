@@ -114,7 +114,9 @@ mod tests {
 
     #[test]
     fn a_subset_runs_only_its_stages_and_times_them() {
-        let only = Pipeline::standard().only(&["sentences", "quotes"]).unwrap();
+        let only = Pipeline::standard()
+            .only(&["sentences", "tokens", "quotes"])
+            .unwrap();
         let analyzer = Analyzer::with_pipeline(only);
         let doc = Document {
             id: "d".to_string(),
@@ -130,7 +132,7 @@ mod tests {
         );
         assert_eq!(done.claims.len(), 1);
         let names: Vec<&str> = times.stages().iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["sentences", "quotes"]);
+        assert_eq!(names, ["sentences", "tokens", "quotes"]);
         assert!(Pipeline::standard().only(&["nothing"]).is_err());
     }
 }

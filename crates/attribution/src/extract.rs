@@ -16,6 +16,7 @@ use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, Phrase, PhraseKind};
 use crate::tagger::{self, MODEL};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
+use crosscheck_text::TokenLayer;
 
 /// A claim before ids and sentences are filled.
 struct Draft {
@@ -40,11 +41,10 @@ const MIN_WORDS_AROUND_QUOTES: usize = 3;
 /// Reported content must be a clause, not a fragment.
 const MIN_REPORTED_WORDS: usize = 4;
 
-/// Buffers kept per thread between documents: the lower-cased text and
-/// the units (stored empty), so that a document does not allocate them.
+/// Buffers kept per thread between documents: the units (stored empty),
+/// so that a document does not allocate them.
 #[derive(Default)]
 struct Buffers {
-    lower: String,
     units: Vec<Unit<'static>>,
     scratch: Scratch,
 }
@@ -75,17 +75,11 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
-pub fn extract(doc: &Document) -> Vec<Claim> {
-    let Buffers {
-        mut lower,
-        units,
-        mut scratch,
-    } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    lower.clear();
-    lower.push_str(&doc.text);
-    lower.make_ascii_lowercase();
+/// The quote claims of `doc`, read over its token layer `tokens`.
+pub fn extract(doc: &Document, tokens: &TokenLayer) -> Vec<Claim> {
+    let Buffers { units, mut scratch } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
     let mut all: Vec<Unit> = units;
-    let claims = extract_with(doc, &lower, &mut all, &mut scratch);
+    let claims = extract_with(doc, tokens, &mut all, &mut scratch);
     // Emptied and re-typed for the next document; collecting in place
     // keeps the allocation.
     all.clear();
@@ -94,14 +88,8 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     let units = all.into_iter().filter_map(|_| None).collect();
     // A rare huge document does not leave its buffers behind.
     let units: Vec<Unit<'static>> = units;
-    if units.capacity() <= KEPT_UNITS && lower.capacity() <= KEPT_UNITS * 8 {
-        BUFFERS.with(|b| {
-            *b.borrow_mut() = Buffers {
-                lower,
-                units,
-                scratch,
-            }
-        });
+    if units.capacity() <= KEPT_UNITS {
+        BUFFERS.with(|b| *b.borrow_mut() = Buffers { units, scratch });
     }
     claims
 }
@@ -111,7 +99,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// a quote) and `scratch.segments`.
 fn build_units<'a>(
     doc: &'a Document,
-    lower: &'a str,
+    tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
 ) {
@@ -124,8 +112,8 @@ fn build_units<'a>(
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
     // deferred subjects can be read when a lookup needs them. Words'
-    // normal forms borrow from the one lower-cased copy.
-    all.reserve(text.len() / 5 + 4);
+    // normal forms are the layer's folded forms.
+    all.reserve(tokens.tokens().len() + 4);
     let bounds = &mut scratch.bounds;
     bounds.clear();
     for &(line_start, line_end) in paragraphs.iter() {
@@ -140,7 +128,7 @@ fn build_units<'a>(
             seg_cursor += 1;
         }
         let lo = all.len();
-        append_units(text, lower, line_start, line_end, in_line, all);
+        append_units(text, tokens, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
 }
@@ -149,10 +137,10 @@ fn build_units<'a>(
 /// what the tagger is trained on.
 pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
     let text = doc.text.as_str();
-    let lower = text.to_ascii_lowercase();
+    let tokens = TokenLayer::new(text, &doc.sentences);
     let mut all = Vec::new();
     let mut scratch = Scratch::default();
-    build_units(doc, &lower, &mut all, &mut scratch);
+    build_units(doc, &tokens, &mut all, &mut scratch);
     let mut sentence_buf = Vec::new();
     for &(lo, hi, _) in &scratch.bounds {
         let us = all.get(lo..hi).unwrap_or(&[]);
@@ -163,15 +151,15 @@ pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)
     }
 }
 
-/// [`extract`] with the lower-cased text and an empty unit buffer.
+/// [`extract`] with an empty unit buffer.
 fn extract_with<'a>(
     doc: &'a Document,
-    lower: &'a str,
+    tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
 ) -> Vec<Claim> {
     let text = doc.text.as_str();
-    build_units(doc, lower, all, scratch);
+    build_units(doc, tokens, all, scratch);
     let drafts = &mut scratch.drafts;
     drafts.clear();
     let segments = &scratch.segments;
@@ -185,16 +173,19 @@ fn extract_with<'a>(
     };
     let sentence_buf = &mut scratch.sentences;
     let tagging = &mut scratch.tagging;
+    let mut before: &[Unit] = &[];
     for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
         sentences(us, text, sentence_buf);
         let paragraph = Paragraph {
             units: us,
+            before,
             range: (lo, hi),
             sentences: sentence_buf,
             has_quotes,
         };
         walk_paragraph(doc, &paragraph, segments, &mut sources, drafts, tagging);
+        before = us;
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
@@ -317,6 +308,8 @@ impl Antecedents<'_, '_> {
 /// sentences (unit ranges) and whether it holds a quote.
 struct Paragraph<'p, 'a> {
     units: &'p [Unit<'a>],
+    /// The units of the paragraph before (none for the first).
+    before: &'p [Unit<'a>],
     range: (usize, usize),
     sentences: &'p [(usize, usize)],
     has_quotes: bool,
@@ -451,7 +444,21 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            quote_claim(doc, us, seg, attribution, sources, drafts);
+            // A quote opening its paragraph, introduced at the end of the one
+            // before ("Caddell continued:", "The Times reports:").
+            let introduced = match attribution {
+                None if us
+                    .get(..k)
+                    .is_some_and(|b| b.iter().all(|u| u.kind == UnitKind::Punct)) =>
+                {
+                    introduced_by(paragraph.before, text)
+                }
+                _ => None,
+            };
+            match introduced {
+                Some(att) => quote_claim(doc, paragraph.before, seg, Some(att), sources, drafts),
+                None => quote_claim(doc, us, seg, attribution, sources, drafts),
+            }
         }
         // “...,” she said: too few words outside the quotes to report
         // anything else (most quote sentences; the tagger is skipped).
@@ -474,6 +481,21 @@ fn walk_paragraph(
         }
         reported(doc, us, paragraph.range, (a, b), sources, drafts, tagging);
     }
+}
+
+/// The attribution a paragraph ends with when it introduces a quote in the
+/// next one: "... Caddell continued:", "The New York Times reports:" (a
+/// speaker and a cue in its last sentence, then a colon).
+fn introduced_by(before: &[Unit], text: &str) -> Option<Attribution> {
+    let colon = before.len().checked_sub(1)?;
+    if !before.get(colon)?.is_punct(":") {
+        return None;
+    }
+    let lo = (0..colon)
+        .rev()
+        .find(|&j| before.get(j).is_some_and(|u| !u.is_word()) && ends_sentence(before, j, text))
+        .map_or(0, |j| j + 1);
+    before_quote(before, lo, colon, text)
 }
 
 /// “...” to drive up prices, she said, ...: an attribution after a comma
@@ -621,8 +643,7 @@ fn tagged(
     let mut toks = std::mem::take(&mut tagging.tokens);
     let mut cue = std::mem::take(&mut tagging.cue);
     let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
-        let tags = model.tag(&toks, &cue, tagging);
-        tagger::assemble(&tags)
+        tagger::assemble(model.tag(&toks, &cue, tagging))
     } else {
         Vec::new()
     };

@@ -78,16 +78,11 @@ fn words_lower(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(norm).collect()
 }
 
-/// Lower-cases and folds the curly apostrophe so that lexicon entries match
-/// either spelling.
+/// A word's normal form: the token layer's fold (lower case, common
+/// diacritics off, typographic apostrophes as ASCII), so that lexicon
+/// entries match the units' normal forms.
 pub fn norm(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    crosscheck_text::fold(word)
 }
 
 /// The lexicon tables' hasher: the one fast hasher of `crosscheck-lexicon`

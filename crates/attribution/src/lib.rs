@@ -2,7 +2,10 @@
 //! (named people, organisations, anonymous sources), with pronouns and
 //! nominal anaphora resolved to earlier sources.
 //!
-//! The extractor needs only the clean text. Quote marks are paired per
+//! The extractor reads the clean text over the document's token layer
+//! (`crosscheck-text`): its units are the layer's tokens, with a quote
+//! segment as one unit and an abbreviation's stop joined to its word, and a
+//! word's normal form is the layer's fold. Quote marks are paired per
 //! paragraph ([`quotes`]). The paragraphs are the document's own, or
 //! lines, or rejoined hard-wrapped lines; a dateline opening a paragraph
 //! is skipped, and headlines give no claims. The words around each quote
@@ -58,6 +61,7 @@ pub mod tagger;
 mod units;
 
 use crosscheck_model::{Claim, Document};
+use crosscheck_text::{DocContext, TokenLayer};
 
 /// Extracts quote claims (kind `quote`) from an analysed document whose
 /// `sentences` are filled; `mentions` are used when present.
@@ -70,8 +74,15 @@ impl QuoteExtractor {
         QuoteExtractor {}
     }
 
-    /// The quote claims of `doc`.
+    /// The quote claims of the document in `ctx`, read over its token
+    /// layer (cut by the `tokens` stage).
+    pub fn extract_context(&self, ctx: &DocContext) -> Vec<Claim> {
+        extract::extract(&ctx.doc, &ctx.tokens)
+    }
+
+    /// The quote claims of `doc`, cutting its token layer first (for
+    /// callers outside the analysis pipeline).
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        extract::extract(doc)
+        extract::extract(doc, &TokenLayer::new(&doc.text, &doc.sentences))
     }
 }

@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::class;
-use crate::units::{Unit, UnitKind};
+use crate::units::{word_hash as hash_bytes, Unit, UnitKind};
 
 /// Outside, source, cue, content (IO tags: two spans of one kind are
 /// seldom adjacent, and four tags keep decoding cheap).
@@ -52,18 +52,15 @@ pub struct Token {
     lexicon_cue: bool,
 }
 
-/// 64-bit FNV-1a: stable across builds and platforms (the model stores
-/// word hashes).
-const fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut k = 0;
-    while k < bytes.len() {
-        h ^= bytes[k] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        k += 1;
-    }
-    h
-}
+/// The lexicon classes the features read: determiners, role,
+/// organisation and document nouns, prepositions, relatives, auxiliaries.
+const TAGGER_CLASSES: u16 = class::DETERMINER
+    | class::ROLE_NOUN
+    | class::ORG_NOUN
+    | class::DOCUMENT_NOUN
+    | class::PREPOSITION
+    | class::RELATIVE
+    | class::AUXILIARY;
 
 const QUOTE_WORD: u64 = 0x51_554f_5445;
 const EDGE_WORD: u64 = 0xed9e;
@@ -79,12 +76,12 @@ impl Token {
                 ..Token::default()
             },
             UnitKind::Punct => Token {
-                word: hash_bytes(u.norm().as_bytes()),
+                word: u.hash(),
                 shape: 4,
                 ..Token::default()
             },
             UnitKind::Word => Token {
-                word: hash_bytes(u.norm().as_bytes()),
+                word: u.hash(),
                 ..Token::default()
             },
         }
@@ -108,13 +105,8 @@ impl Token {
         };
         let cut = norm.len().saturating_sub(3);
         self.suffix = norm.get(cut..).map_or(0, hash_bytes);
-        self.classes = (u16::from(u.is(class::ROLE_NOUN)) << 1)
-            | (u16::from(u.is(class::ORG_NOUN)) << 2)
-            | (u16::from(u.is(class::DOCUMENT_NOUN)) << 3)
-            | (u16::from(u.is(class::PREPOSITION)) << 4)
-            | (u16::from(u.is(class::RELATIVE)) << 5)
-            | (u16::from(u.is(class::AUXILIARY)) << 6)
-            | u16::from(u.is(class::DETERMINER));
+        // The lexicon's class bits of these lists, looked up once.
+        self.classes = u.classes() & TAGGER_CLASSES;
     }
 }
 
@@ -141,18 +133,32 @@ pub(crate) fn tokens_if_cue(
 ) -> bool {
     out.clear();
     cue.clear();
+    // The gate reads the units alone (most sentences stop here); a
+    // lexicon cue is remembered in `out`'s place until the tokens are made.
     let mut any = false;
+    let mut lexicon_cues = 0u64;
     for (k, u) in us.iter().enumerate() {
-        let mut t = Token::word_of(u);
-        t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
-        let c = t.lexicon_cue || (t.shape < 4 && model.is_cue_word(t.word));
+        let mut c = false;
+        if u.is_word() {
+            let lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+            if lexicon_cue && k < 64 {
+                lexicon_cues |= 1 << k;
+            }
+            c = lexicon_cue || model.is_cue_word(u.hash());
+        }
         any |= c;
         cue.push(c);
-        out.push(t);
     }
     if any {
-        for (t, u) in out.iter_mut().zip(us) {
+        for (k, u) in us.iter().enumerate() {
+            let mut t = Token::word_of(u);
+            t.lexicon_cue = if k < 64 {
+                lexicon_cues & (1 << k) != 0
+            } else {
+                u.is_word() && crate::attribute::cue_at(us, k, us.len()).is_some()
+            };
             t.fill(u, text);
+            out.push(t);
         }
     }
     any
@@ -162,11 +168,13 @@ pub(crate) fn tokens_if_cue(
 #[derive(Debug)]
 pub struct Model {
     rows_mask: u32,
-    /// Sorted hashes of the learned cue words.
-    cue_words: Vec<u64>,
+    /// The learned cue words' hashes.
+    cue_words: HashSet64,
     /// From tag (row) to tag (column), at the weights' scale.
     transitions: [[i64; TAGS]; TAGS],
-    weights: Vec<[i16; STRIDE]>,
+    /// Stored as i16, held as i32: a row's four weights add to a unit's
+    /// scores in one vector add.
+    weights: Vec<[i32; STRIDE]>,
 }
 
 impl Model {
@@ -196,23 +204,23 @@ impl Model {
         let weights = raw
             .chunks_exact(STRIDE * 2)
             .map(|row| {
-                let mut out = [0i16; STRIDE];
+                let mut out = [0i32; STRIDE];
                 for (o, c) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *o = i16::from_le_bytes([c[0], c[1]]);
+                    *o = i32::from(i16::from_le_bytes([c[0], c[1]]));
                 }
                 out
             })
             .collect();
         Some(Model {
             rows_mask: (1u32 << rows_log2) - 1,
-            cue_words,
+            cue_words: HashSet64::new(&cue_words),
             transitions,
             weights,
         })
     }
 
     fn is_cue_word(&self, word: u64) -> bool {
-        self.cue_words.binary_search(&word).is_ok()
+        self.cue_words.contains(word)
     }
 
     /// Marks the cue candidates of a sentence; false when there is none.
@@ -227,10 +235,9 @@ impl Model {
         any
     }
 
-    /// Best tag sequence for a sentence (`cue` from [`Model::candidates`]).
-    pub fn tag(&self, tokens: &[Token], cue: &[bool], scratch: &mut Scratch) -> Vec<u8> {
-        let n = tokens.len();
-        scratch.rows.clear();
+    /// Best tag sequence for a sentence (`cue` from [`Model::candidates`]),
+    /// in `scratch`.
+    pub fn tag<'s>(&self, tokens: &[Token], cue: &[bool], scratch: &'s mut Scratch) -> &'s [u8] {
         feature_rows(
             tokens,
             cue,
@@ -239,19 +246,83 @@ impl Model {
             &mut scratch.rows,
         );
         let weights = &self.weights;
+        // A unit's 15 weights of a tag sum far inside i32 (15 x 2^15).
         let emissions = scratch.rows.chunks_exact(FEATURES).map(|rows| {
-            let mut emit = [0i64; TAGS];
+            let mut emit = [0i32; TAGS];
             for &row in rows {
-                if let Some(w) = weights.get(row as usize) {
-                    for (e, &x) in emit.iter_mut().zip(w) {
-                        *e += i64::from(x);
-                    }
+                let w = weights.get(row as usize).copied().unwrap_or_default();
+                for (e, x) in emit.iter_mut().zip(w) {
+                    *e += x;
                 }
             }
-            emit
+            emit.map(i64::from)
         });
-        debug_assert_eq!(scratch.rows.len(), n * FEATURES);
-        viterbi(emissions, &self.transitions, &mut scratch.back)
+        viterbi(
+            emissions,
+            &self.transitions,
+            &mut scratch.back,
+            &mut scratch.tags,
+        );
+        &scratch.tags
+    }
+}
+
+/// A set of word hashes: open addressing in a table at most a quarter
+/// full, so that a lookup (most miss) ends at its first or second slot.
+#[derive(Debug, Default)]
+struct HashSet64 {
+    /// 0 marks an empty slot.
+    slots: Vec<u64>,
+    shift: u32,
+    /// Whether 0 itself is in the set.
+    zero: bool,
+}
+
+impl HashSet64 {
+    fn new(words: &[u64]) -> HashSet64 {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut set = HashSet64 {
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            zero: false,
+        };
+        for &w in words {
+            if w == 0 {
+                set.zero = true;
+                continue;
+            }
+            let mut at = set.home(w);
+            while set.slots.get(at).is_some_and(|&s| s != 0 && s != w) {
+                at = (at + 1) & (size - 1);
+            }
+            if let Some(slot) = set.slots.get_mut(at) {
+                *slot = w;
+            }
+        }
+        set
+    }
+
+    fn home(&self, w: u64) -> usize {
+        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn contains(&self, w: u64) -> bool {
+        if w == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.home(w);
+        while let Some(&s) = self.slots.get(at) {
+            if s == w {
+                return true;
+            }
+            if s == 0 {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+        false
     }
 }
 
@@ -260,7 +331,8 @@ impl Model {
 pub struct Scratch {
     rows: Vec<u32>,
     back: Vec<[u8; TAGS]>,
-    right: Vec<(Option<usize>, u64)>,
+    right: Vec<Nearest>,
+    tags: Vec<u8>,
     /// The sentence's tokens.
     pub tokens: Vec<Token>,
     /// Which tokens are cue candidates.
@@ -303,6 +375,7 @@ fn bucket(d: Option<usize>) -> u64 {
     }
 }
 
+#[inline(always)]
 fn row(template: u64, a: u64, b: u64, mask: u32) -> u32 {
     let h = (a ^ (template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
         .wrapping_mul(0xff51_afd7_ed55_8ccd)
@@ -313,82 +386,95 @@ fn row(template: u64, a: u64, b: u64, mask: u32) -> u32 {
 const THAT: u64 = hash_bytes(b"that");
 const COMMA: u64 = hash_bytes(b",");
 
-/// [`FEATURES`] weight rows per token, appended to `out`.
+/// The sentence's edge, as a neighbour.
+const EDGE: Token = Token {
+    word: EDGE_WORD,
+    suffix: EDGE_WORD,
+    shape: 6,
+    classes: 0,
+    lexicon_cue: false,
+};
+
+/// What a unit's features read of the nearest cue candidate on one side:
+/// its distance bucket, its word (0 for none), and the commas between
+/// (at most 2).
+#[derive(Debug, Clone, Copy, Default)]
+struct Nearest {
+    bucket: u64,
+    word: u64,
+    commas: u64,
+}
+
+/// [`FEATURES`] weight rows per token, into `out` (cleared first).
 fn feature_rows(
     tokens: &[Token],
     cue: &[bool],
     mask: u32,
-    right: &mut Vec<(Option<usize>, u64)>,
+    right: &mut Vec<Nearest>,
     out: &mut Vec<u32>,
 ) {
-    let n = tokens.len();
-    let edge = Token {
-        word: EDGE_WORD,
-        suffix: EDGE_WORD,
-        shape: 6,
-        classes: 0,
-        lexicon_cue: false,
-    };
-    let at = |i: isize| -> Token {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| tokens.get(i))
-            .copied()
-            .unwrap_or(edge)
-    };
+    let n = tokens.len().min(cue.len());
+    let (tokens, cue) = (&tokens[..n], &cue[..n]);
     // Nearest cue candidate to the right, and the commas on the way.
     right.clear();
-    right.resize(n, (None, 0));
+    right.resize(n, Nearest::default());
     let mut next: Option<usize> = None;
     let mut commas = 0u64;
-    for i in (0..n).rev() {
-        if let Some(slot) = right.get_mut(i) {
-            *slot = (next, commas.min(2));
-        }
-        if cue.get(i).copied().unwrap_or(false) {
+    for (i, (slot, (t, &is_cue))) in right
+        .iter_mut()
+        .zip(tokens.iter().zip(cue))
+        .enumerate()
+        .rev()
+    {
+        *slot = Nearest {
+            bucket: bucket(next.map(|j| j - i)),
+            word: next.and_then(|j| tokens.get(j)).map_or(0, |t| t.word),
+            commas: commas.min(2),
+        };
+        if is_cue {
             next = Some(i);
             commas = 0;
-        } else if tokens.get(i).is_some_and(|t| t.word == COMMA) {
+        } else if t.word == COMMA {
             commas += 1;
         }
     }
+    out.clear();
+    out.resize(n * FEATURES, 0);
     let mut last: Option<usize> = None;
     let mut commas = 0u64;
     let mut that = 0u64;
-    for i in 0..n {
-        let t = at(i as isize);
-        let is_cue = cue.get(i).copied().unwrap_or(false);
-        let left_d = last.map(|j| i - j);
+    let mut p1 = EDGE;
+    for (i, (rows, ((t, &is_cue), r))) in out
+        .chunks_exact_mut(FEATURES)
+        .zip(tokens.iter().zip(cue).zip(right.iter()))
+        .enumerate()
+    {
+        let t = *t;
+        let n1 = tokens.get(i + 1).copied().unwrap_or(EDGE);
+        let lb = bucket(last.map(|j| i - j));
         let left_word = last.and_then(|j| tokens.get(j)).map_or(0, |t| t.word);
-        let (right_at, right_commas) = right.get(i).copied().unwrap_or((None, 0));
-        let right_d = right_at.map(|j| j - i);
-        let right_word = right_at.and_then(|j| tokens.get(j)).map_or(0, |t| t.word);
-        let (lb, rb) = (bucket(left_d), bucket(right_d));
-        let (p1, n1) = (at(i as isize - 1), at(i as isize + 1));
+        let rb = r.bucket;
+        let cue_bit = u64::from(is_cue);
         let place = u64::from(i == 0) | (u64::from(i + 1 == n) << 1);
-        let f: [(u64, u64); FEATURES] = [
-            (t.word, 0),
-            (p1.word, 0),
-            (n1.word, 0),
-            (p1.word, t.word),
-            (t.word, n1.word),
-            (t.suffix, 0),
-            (
-                u64::from(p1.shape) | (u64::from(t.shape) << 8) | (u64::from(n1.shape) << 16),
-                0,
-            ),
-            (u64::from(t.classes) | (u64::from(is_cue) << 16), 0),
-            (lb, left_word),
-            (rb, right_word),
-            (lb, rb | (u64::from(is_cue) << 8)),
-            (lb, commas.min(2) | (that << 4)),
-            (rb, right_commas),
-            (t.word, lb | (rb << 8)),
-            (place, u64::from(t.shape) | (u64::from(is_cue) << 8)),
+        let shapes = u64::from(p1.shape) | (u64::from(t.shape) << 8) | (u64::from(n1.shape) << 16);
+        let f: [u32; FEATURES] = [
+            row(0, t.word, 0, mask),
+            row(1, p1.word, 0, mask),
+            row(2, n1.word, 0, mask),
+            row(3, p1.word, t.word, mask),
+            row(4, t.word, n1.word, mask),
+            row(5, t.suffix, 0, mask),
+            row(6, shapes, 0, mask),
+            row(7, u64::from(t.classes) | (cue_bit << 16), 0, mask),
+            row(8, lb, left_word, mask),
+            row(9, rb, r.word, mask),
+            row(10, lb, rb | (cue_bit << 8), mask),
+            row(11, lb, commas.min(2) | (that << 4), mask),
+            row(12, rb, r.commas, mask),
+            row(13, t.word, lb | (rb << 8), mask),
+            row(14, place, u64::from(t.shape) | (cue_bit << 8), mask),
         ];
-        for (k, (a, b)) in f.into_iter().enumerate() {
-            out.push(row(k as u64, a, b, mask));
-        }
+        rows.copy_from_slice(&f);
         if is_cue {
             last = Some(i);
             commas = 0;
@@ -398,6 +484,7 @@ fn feature_rows(
         } else if t.word == THAT {
             that = 1;
         }
+        p1 = t;
     }
 }
 
@@ -535,7 +622,7 @@ impl Trainer {
         let n_rows = 1usize << rows_log2;
         let model_words = Model {
             rows_mask: mask,
-            cue_words: cue_words.clone(),
+            cue_words: HashSet64::new(&cue_words),
             transitions: [[0; TAGS]; TAGS],
             weights: Vec::new(),
         };
@@ -557,6 +644,7 @@ impl Trainer {
         let mut c: i64 = 1;
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut back = Vec::new();
+        let mut pred = Vec::new();
         let mut seed: u64 = 0x5eed;
         for _ in 0..epochs {
             // A fixed shuffle per epoch (Fisher-Yates on a seeded LCG).
@@ -581,7 +669,7 @@ impl Trainer {
                     }
                     emit
                 });
-                let pred = viterbi(emissions, &tw, &mut back);
+                viterbi(emissions, &tw, &mut back, &mut pred);
                 if pred != ex.tags {
                     for (i, (&g, &p)) in ex.tags.iter().zip(&pred).enumerate() {
                         let (g, p) = (usize::from(g), usize::from(p));
@@ -673,34 +761,36 @@ impl Trainer {
 }
 
 /// The best tag sequence for per-unit tag scores and transition weights
-/// (ties go to the lower tag); `back` is scratch.
+/// (ties go to the lower tag), into `tags`; `back` is scratch.
 fn viterbi(
     emissions: impl Iterator<Item = [i64; TAGS]>,
     trans: &[[i64; TAGS]; TAGS],
     back: &mut Vec<[u8; TAGS]>,
-) -> Vec<u8> {
+    tags: &mut Vec<u8>,
+) {
     back.clear();
     let mut prev = [0i64; TAGS];
     for (i, emit) in emissions.enumerate() {
         let mut cur = emit;
         let mut bk = [0u8; TAGS];
         if i > 0 {
-            for t in 0..TAGS {
+            for (t, (c, b)) in cur.iter_mut().zip(bk.iter_mut()).enumerate() {
                 let mut best = i64::MIN;
-                for (p, &s) in prev.iter().enumerate() {
-                    if s + trans[p][t] > best {
-                        best = s + trans[p][t];
-                        bk[t] = p as u8;
+                for (p, (&s, row)) in prev.iter().zip(trans).enumerate() {
+                    if s + row[t] > best {
+                        best = s + row[t];
+                        *b = p as u8;
                     }
                 }
-                cur[t] = best + emit[t];
+                *c = best + emit[t];
             }
         }
         back.push(bk);
         prev = cur;
     }
     let n = back.len();
-    let mut tags = vec![0u8; n];
+    tags.clear();
+    tags.resize(n, 0);
     let mut t = (0..TAGS)
         .max_by_key(|&t| (prev[t], usize::MAX - t))
         .unwrap_or(O);
@@ -712,7 +802,6 @@ fn viterbi(
             t = back.get(i).map_or(O, |b| usize::from(b[t]));
         }
     }
-    tags
 }
 
 #[cfg(test)]

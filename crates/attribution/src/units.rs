@@ -2,12 +2,14 @@
 //! quotes, and whole quote segments as single units, so that the grammar
 //! around a quote can be read without looking inside it.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::lexicon::{class, norm, FunctionClass, LEXICON};
+use crosscheck_text::{Shape, Token, TokenKind, TokenLayer};
 
-/// Abbreviations that keep their full stop ("Gen.", "Dr.", "U.S.").
+use crate::lexicon::{class, FunctionClass, LEXICON};
+
+/// Abbreviations that keep their full stop ("Gen.", "Dr."); the token
+/// layer keeps it only on initials and dotted acronyms ("J.", "U.S.").
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Del", "Amb", "Supt", "Insp", "Gov", "Atty", "Gen", "Sen", "Rep",
     "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Rev", "Prof", "St", "Jr", "Sr", "Hon",
@@ -39,7 +41,7 @@ const ABBREVIATION_KEYS: [u32; ABBREVIATIONS.len()] = {
 };
 
 /// Longest entry of [`ABBREVIATIONS`], in bytes: longer words skip the
-/// list (every sentence-final word is checked).
+/// list (every word before a stop is checked).
 const ABBREVIATION_MAX_LEN: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +54,7 @@ pub enum UnitKind {
     Quote(u32),
 }
 
+/// A word or mark of the token layer, or a whole quote segment.
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
     pub start: usize,
@@ -59,24 +62,51 @@ pub struct Unit<'a> {
     pub kind: UnitKind,
     /// A word whose first char is upper-case.
     capital: bool,
-    /// Lower-cased text with ’ folded to ' (empty for quotes); borrowed
-    /// from the document when already in that form, which most words are.
-    norm: Cow<'a, str>,
+    /// A word's folded form, from the token layer; a mark as written;
+    /// empty for quotes.
+    norm: &'a str,
     /// Lexicon class bits, looked up on first use ([`NORM_KNOWN`] and
     /// [`WRITTEN_KNOWN`] tell which halves are filled): a word is often
     /// asked about several times as phrases are tried around it.
     classes: Cell<u32>,
+    /// [`word_hash`] of the normal form, computed on first use (0: not
+    /// yet): the tagger's cue gate and features share it.
+    hash: Cell<u64>,
 }
 
-/// Set at tokenisation when the word's shape fits some cue's first word,
-/// so that most words fail the cue test on one bit.
+/// Set when the unit is built if the word's shape fits some cue's first
+/// word, so that most words fail the cue test on one bit.
 const CUE_SHAPE: u32 = 1 << 13;
 const NORM_KNOWN: u32 = 1 << 14;
 const WRITTEN_KNOWN: u32 = 1 << 15;
 
+/// 64-bit FNV-1a of a normal form: stable across builds and platforms
+/// (the tagger's model stores word hashes).
+pub const fn word_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut k = 0;
+    while k < bytes.len() {
+        h ^= bytes[k] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        k += 1;
+    }
+    h
+}
+
 impl Unit<'_> {
     pub fn norm(&self) -> &str {
-        &self.norm
+        self.norm
+    }
+
+    /// [`word_hash`] of the normal form, hashed once per unit.
+    pub fn hash(&self) -> u64 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = word_hash(self.norm.as_bytes());
+        self.hash.set(h);
+        h
     }
 
     pub fn is_word(&self) -> bool {
@@ -109,6 +139,12 @@ impl Unit<'_> {
             self.classes.set(c);
         }
         c & u32::from(classes) != 0
+    }
+
+    /// The class bits of the normal form ([`class::BY_NORM`]).
+    pub fn classes(&self) -> u16 {
+        self.is(0);
+        (self.classes.get() & u32::from(class::BY_NORM)) as u16
     }
 
     /// Whether the word as written is in a list of `classes` (bits of
@@ -147,264 +183,207 @@ impl Unit<'_> {
             Some(FunctionClass::Auxiliary)
         }
     }
+
+    fn quote(start: usize, end: usize, index: usize) -> Unit<'static> {
+        Unit {
+            start,
+            end,
+            kind: UnitKind::Quote(u32::try_from(index).unwrap_or(u32::MAX)),
+            capital: false,
+            norm: "",
+            classes: Cell::new(0),
+            hash: Cell::new(0),
+        }
+    }
 }
 
-/// Units of `text[start..end]`; `quotes` are (open, end) byte ranges of the
-/// quote segments that lie in it, in order.
-/// `lower` is `text` with ASCII letters lower-cased (same byte offsets).
+/// Units of `text[start..end]` read from the token layer; `quotes` are
+/// (open, end, index) byte ranges of the quote segments that lie in it, in
+/// order.
 #[cfg(test)]
 pub fn units<'a>(
     text: &'a str,
-    lower: &'a str,
+    layer: &'a TokenLayer,
     start: usize,
     end: usize,
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    append_units(text, lower, start, end, quotes, &mut out);
+    append_units(text, layer, start, end, quotes, &mut out);
     out
 }
 
-/// The char starting at byte `i` of `s`, if any.
-fn char_at(s: &str, i: usize) -> Option<char> {
-    // ASCII first: almost all of news text, and no UTF-8 decoding needed.
-    match s.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => s.get(i..)?.chars().next(),
-        None => None,
-    }
-}
-
-/// Byte classes for the tokeniser: one table load tells white space,
-/// letters and digits, capitals and word-joining marks apart, so that
-/// ASCII text is never decoded char by char.
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-const UPPER: u8 = 4;
-/// `'`, `-`, `.`, `&`, `,`: join two word parts (People's, U.S., AT&T,
-/// 12,000).
-const JOINER: u8 = 8;
-/// First or later byte of a multi-byte char.
-const NON_ASCII: u8 = 16;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c >= 0x80 {
-            NON_ASCII
-        } else if c.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-            // What `char::is_whitespace` accepts below 0x80.
-            SPACE
-        } else if matches!(c, b'\'' | b'-' | b'.' | b'&' | b',') {
-            JOINER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-#[inline(always)]
-fn class(b: u8) -> u8 {
-    BYTE_CLASS[usize::from(b)]
-}
-
-/// [`units`] appended to `out`, which holds a whole document's units.
+/// [`units`] appended to `out`, which holds a whole document's units: the
+/// layer's tokens that lie inside `text[start..end]`, a quote segment as
+/// one unit in place of its tokens, and the full stop of an abbreviation
+/// ("Gen.", "p.m.", "D-Wis.") joined to its word.
 pub fn append_units<'a>(
     text: &'a str,
-    lower: &'a str,
+    layer: &'a TokenLayer,
     start: usize,
     end: usize,
     quotes: &[(usize, usize, usize)],
     out: &mut Vec<Unit<'a>>,
 ) {
-    let Some(slice) = text.get(start..end) else {
-        return;
-    };
-    let bytes = slice.as_bytes();
+    let tokens = layer.tokens();
+    let first = tokens.partition_point(|t| t.start() < start);
+    let tokens = tokens.get(first..).unwrap_or(&[]);
     let lexicon = &*LEXICON;
-    let mut q = quotes.iter();
-    // Open offset of the next quote that has not ended before `i`.
-    let mut next_quote = q.next();
-    let mut i = 0; // byte offset into `slice`
-    while let Some(&b) = bytes.get(i) {
-        let cl = class(b);
-        // No quote opens on white space.
-        if cl & SPACE != 0 {
-            i += 1;
-            continue;
+    // The next quote that has not ended before the current token, and
+    // where it opens (most tokens lie before it: one compare).
+    let mut q = 0;
+    let mut next_open = quotes.first().map_or(usize::MAX, |&(open, _, _)| open);
+    let mut k = 0;
+    while let Some(t) = tokens.get(k) {
+        let at = t.start();
+        if t.end() > end {
+            break;
         }
-        let abs = start + i;
-        if let Some(&(mut qopen, mut qend, mut idx)) = next_quote {
-            while qend <= abs {
-                next_quote = q.next();
-                match next_quote {
-                    Some(&(o, e, x)) => (qopen, qend, idx) = (o, e, x),
-                    None => break,
-                }
+        if at >= next_open {
+            while quotes.get(q).is_some_and(|&(_, qend, _)| qend <= at) {
+                q += 1;
             }
-            if next_quote.is_some() && qopen == abs {
-                out.push(Unit {
-                    start: qopen,
-                    end: qend,
-                    kind: UnitKind::Quote(u32::try_from(idx).unwrap_or(u32::MAX)),
-                    capital: false,
-                    norm: Cow::Borrowed(""),
-                    classes: Cell::new(0),
-                });
-                // Resume at the first char boundary at or after the quote end.
-                i = (qend - start).max(i + 1);
-                while i < slice.len() && !slice.is_char_boundary(i) {
-                    i += 1;
-                }
+            next_open = quotes.get(q).map_or(usize::MAX, |&(open, _, _)| open);
+            if let Some(&(qopen, qend, index)) = quotes.get(q).filter(|&&(open, _, _)| open == at) {
+                out.push(Unit::quote(qopen, qend, index));
+                k += tokens
+                    .get(k..)
+                    .unwrap_or(&[])
+                    .partition_point(|t| t.start() < qend);
                 continue;
             }
         }
-        let (first, clen) = if cl & NON_ASCII == 0 {
-            (char::from(b), 1)
-        } else {
-            match char_at(slice, i) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let is_word = if cl & NON_ASCII == 0 {
-            cl & ALNUM != 0
-        } else if first.is_whitespace() {
-            i += clen;
+        k += 1;
+        if t.shape.has(CLOCK) && push_clock(t, text, layer, out) {
             continue;
-        } else {
-            first.is_alphanumeric()
-        };
-        if !is_word {
+        }
+        if t.kind == TokenKind::Punct {
             out.push(Unit {
-                start: abs,
-                end: abs + clen,
+                start: at,
+                end: t.end(),
                 kind: UnitKind::Punct,
                 capital: false,
-                norm: Cow::Borrowed(text.get(abs..abs + clen).unwrap_or("")),
+                norm: t.text(text),
                 classes: Cell::new(0),
+                hash: Cell::new(0),
             });
-            i += clen;
             continue;
         }
-        let (mut j, ascii) = word_end(slice, i + clen, cl & NON_ASCII == 0);
-        let word_end = start + j;
-        let mut stop = word_end;
-        if bytes.get(j) == Some(&b'.') {
-            let word = text.get(abs..word_end).unwrap_or("");
-            let mut chars = word.chars();
-            let single_letter =
-                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-            // "R-Ky." and "D-Wis.": a party and state tag. (Byte loops: the
-            // words are short, a memchr call costs more.)
-            let (mut last_dash, mut has_stop) = (None, false);
-            for (p, &b) in word.as_bytes().iter().enumerate() {
-                match b {
-                    b'-' => last_dash = Some(p),
-                    b'.' => has_stop = true,
-                    _ => {}
+        let (stop, norm) = match tokens.get(k) {
+            Some(next) if next.end() <= end && keeps_stop(t, next, text) => {
+                match layer.fold_joined(t, next) {
+                    Some(joined) => {
+                        k += 1;
+                        (next.end(), joined)
+                    }
+                    None => (t.end(), layer.fold(t)),
                 }
             }
-            let state_tag = last_dash.is_some_and(|p| {
-                let s = word.get(p + 1..).unwrap_or("");
-                s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
-            });
-            if single_letter
-                || state_tag
-                || has_stop
-                || (word.len() <= ABBREVIATION_MAX_LEN
-                    && ABBREVIATION_KEYS.contains(&pack4(word.as_bytes())))
-            {
-                stop = word_end + 1;
-                j += 1;
-            }
-        }
-        // An ASCII word's normal form is its slice of the lower-cased
-        // text: no allocation per capitalised word.
-        let norm = match lower.get(abs..stop) {
-            Some(l) if ascii => Cow::Borrowed(l),
-            _ => Cow::Owned(norm(text.get(abs..stop).unwrap_or(""))),
+            _ => (t.end(), layer.fold(t)),
         };
-        let cue_shape = if lexicon.may_start_cue(&norm) {
+        let cue_shape = if lexicon.may_start_cue(norm) {
             CUE_SHAPE
         } else {
             0
         };
         out.push(Unit {
-            start: abs,
+            start: at,
             end: stop,
             kind: UnitKind::Word,
-            capital: if cl & NON_ASCII == 0 {
-                cl & UPPER != 0
-            } else {
-                first.is_uppercase()
-            },
+            capital: t.shape.capitalised(),
             norm,
             classes: Cell::new(cue_shape),
+            hash: Cell::new(0),
         });
-        i = j;
     }
 }
 
-/// Whether the char at byte `j` of `slice` is a letter or digit, and
-/// whether it is an ASCII digit.
-#[inline(always)]
-fn alnum_at(slice: &str, j: usize) -> (bool, bool) {
-    match slice.as_bytes().get(j) {
-        Some(&b) if b < 0x80 => (class(b) & ALNUM != 0, b.is_ascii_digit()),
-        Some(_) => (char_at(slice, j).is_some_and(char::is_alphanumeric), false),
-        None => (false, false),
+/// Shape of a token that may join digits with a colon ("10:35PM").
+const CLOCK: Shape = Shape::HAS_DIGIT
+    .with(Shape::JOINED)
+    .with(Shape::FOLD_SAME_LEN);
+
+/// A token the layer joined at a colon between digits ("10:35PM") as the
+/// units read it: the parts and the colons apart (a clock time is no
+/// speaker). False when `t` holds no colon.
+fn push_clock<'a>(
+    t: &Token,
+    text: &'a str,
+    layer: &'a TokenLayer,
+    out: &mut Vec<Unit<'a>>,
+) -> bool {
+    let word = t.text(text);
+    if !word.contains(':') {
+        return false;
     }
+    let fold = layer.fold(t);
+    let mut at = 0;
+    for (k, part) in word.split(':').enumerate() {
+        if k > 0 {
+            out.push(Unit {
+                start: t.start() + at - 1,
+                end: t.start() + at,
+                kind: UnitKind::Punct,
+                capital: false,
+                norm: ":",
+                classes: Cell::new(0),
+                hash: Cell::new(0),
+            });
+        }
+        let norm = fold.get(at..at + part.len()).unwrap_or("");
+        out.push(Unit {
+            start: t.start() + at,
+            end: t.start() + at + part.len(),
+            kind: UnitKind::Word,
+            capital: part.chars().next().is_some_and(char::is_uppercase),
+            norm,
+            classes: Cell::new(if LEXICON.may_start_cue(norm) {
+                CUE_SHAPE
+            } else {
+                0
+            }),
+            hash: Cell::new(0),
+        });
+        at += part.len() + 1;
+    }
+    true
 }
 
-/// End (byte offset in `slice`) of the word whose first char ends at `j`,
-/// and whether the word is ASCII. Apostrophes, hyphens, stops and
-/// ampersands join letters (People’s, U.S., AT&T); a comma joins only
-/// digits (12,000).
-#[inline(always)]
-fn word_end(slice: &str, mut j: usize, mut ascii: bool) -> (usize, bool) {
-    let bytes = slice.as_bytes();
-    loop {
-        // The hot loop: a run of ASCII letters and digits.
-        let rest = bytes.get(j..).unwrap_or(&[]);
-        j += rest
-            .iter()
-            .position(|&b| class(b) & ALNUM == 0)
-            .unwrap_or(rest.len());
-        let Some(&b) = bytes.get(j) else { break };
-        let cl = class(b);
-        if cl & JOINER != 0 {
-            let (next_alnum, next_digit) = alnum_at(slice, j + 1);
-            // The char before a joiner is always a letter or digit here, so
-            // a byte test tells whether it is an ASCII digit.
-            let prev_digit = j > 0 && bytes.get(j - 1).is_some_and(u8::is_ascii_digit);
-            if next_alnum && (b != b',' || (prev_digit && next_digit)) {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        if cl & NON_ASCII == 0 {
-            break;
-        }
-        let Some(cj) = char_at(slice, j) else { break };
-        let len = cj.len_utf8();
-        if cj.is_alphanumeric() || (cj == '’' && alnum_at(slice, j + len).0) {
-            ascii = false;
-            j += len;
-            continue;
-        }
-        break;
+/// Whether word `t` takes the full stop `next` that touches it: a single
+/// capital ("J."), a word with a stop inside ("p.m."), a party and state
+/// tag ("R-Ky.", "D-Wis.") or an abbreviation of [`ABBREVIATIONS`].
+#[inline]
+fn keeps_stop(t: &Token, next: &Token, text: &str) -> bool {
+    let is_stop =
+        next.end() == next.start() + 1 && text.as_bytes().get(next.start()) == Some(&b'.');
+    if !is_stop || !t.touches(next) {
+        return false;
     }
-    (j, ascii)
+    let word = t.text(text);
+    if word.ends_with('.') {
+        // The layer gave it its stop already ("U.S."): this one is another.
+        return false;
+    }
+    let mut chars = word.chars();
+    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    // (Byte loops: the words are short, a memchr call costs more.)
+    let (mut last_dash, mut has_stop) = (None, false);
+    for (p, &b) in word.as_bytes().iter().enumerate() {
+        match b {
+            b'-' => last_dash = Some(p),
+            b'.' => has_stop = true,
+            _ => {}
+        }
+    }
+    let state_tag = last_dash.is_some_and(|p| {
+        let s = word.get(p + 1..).unwrap_or("");
+        s.len() <= 4 && s.chars().next().is_some_and(char::is_uppercase)
+    });
+    single_letter
+        || state_tag
+        || has_stop
+        || (word.len() <= ABBREVIATION_MAX_LEN
+            && ABBREVIATION_KEYS.contains(&pack4(word.as_bytes())))
 }
 
 /// True for units that end a sentence: `.`, `?`, `!` tokens, or a quote
@@ -445,12 +424,17 @@ fn is_pronoun_start(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crosscheck_model::Sentence;
+
+    fn layer(text: &str) -> TokenLayer {
+        TokenLayer::new(text, &[Sentence::new(0, text.len())])
+    }
 
     #[test]
     fn words_keep_abbreviations_and_apostrophes() {
         let text = "Gen. Mark Reynolds told U.S. officials People’s 12,000 troops, then left.";
-        let lower = text.to_ascii_lowercase();
-        let got: Vec<&str> = units(text, &lower, 0, text.len(), &[])
+        let layer = layer(text);
+        let got: Vec<&str> = units(text, &layer, 0, text.len(), &[])
             .iter()
             .map(|u| u.text(text))
             .collect();
@@ -476,7 +460,8 @@ mod tests {
 
     #[test]
     fn non_ascii_words_and_joiners() {
-        // Each case: text, expected units, expected normal forms.
+        // Each case: text, expected units, expected normal forms (the
+        // layer's fold for words, marks as written).
         let cases: &[(&str, &[&str], &[&str])] = &[
             (
                 "Zoë’s café, AT&T\u{a0}and 3,5 or 12,000.",
@@ -484,13 +469,13 @@ mod tests {
                     "Zoë’s", "café", ",", "AT&T", "and", "3,5", "or", "12,000", ".",
                 ],
                 &[
-                    "zoë's", "café", ",", "at&t", "and", "3,5", "or", "12,000", ".",
+                    "zoe's", "cafe", ",", "at&t", "and", "3,5", "or", "12,000", ".",
                 ],
             ),
             (
                 "a,b x- y É.",
                 &["a", ",", "b", "x", "-", "y", "É."],
-                &["a", ",", "b", "x", "-", "y", "é."],
+                &["a", ",", "b", "x", "-", "y", "e."],
             ),
             (
                 "Sen. Ola Brek (D-Wis.) spoke 5 p.m. — fine’ ok",
@@ -505,20 +490,36 @@ mod tests {
             ),
         ];
         for (text, want, norms) in cases {
-            let lower = text.to_ascii_lowercase();
-            let got = units(text, &lower, 0, text.len(), &[]);
+            let layer = layer(text);
+            let got = units(text, &layer, 0, text.len(), &[]);
             let words: Vec<&str> = got.iter().map(|u| u.text(text)).collect();
             let got_norms: Vec<&str> = got.iter().map(Unit::norm).collect();
             assert_eq!(&words, want, "{text}");
             assert_eq!(&got_norms, norms, "{text}");
         }
         let text = "Émile x Y";
-        let lower = text.to_ascii_lowercase();
-        let caps: Vec<bool> = units(text, &lower, 0, text.len(), &[])
+        let layer = layer(text);
+        let caps: Vec<bool> = units(text, &layer, 0, text.len(), &[])
             .iter()
             .map(Unit::capitalised)
             .collect();
         assert_eq!(caps, [true, false, true]);
+    }
+
+    #[test]
+    fn a_range_holds_only_its_own_units() {
+        let text = "One said. Two said.";
+        let layer = layer(text);
+        let got: Vec<&str> = units(text, &layer, 10, text.len(), &[])
+            .iter()
+            .map(|u| u.text(text))
+            .collect();
+        assert_eq!(got, ["Two", "said", "."]);
+        let got: Vec<&str> = units(text, &layer, 0, 8, &[])
+            .iter()
+            .map(|u| u.text(text))
+            .collect();
+        assert_eq!(got, ["One", "said"]);
     }
 
     #[test]
@@ -538,7 +539,7 @@ mod tests {
 
     #[test]
     fn units_stay_small() {
-        assert!(std::mem::size_of::<Unit>() <= 56);
+        assert!(std::mem::size_of::<Unit>() <= 64);
     }
 
     #[test]
@@ -553,9 +554,18 @@ mod tests {
         let text = "He said “a b c” today.";
         let open = text.find('“').unwrap_or(0);
         let close = text.find('”').unwrap_or(0) + '”'.len_utf8();
-        let lower = text.to_ascii_lowercase();
-        let u = units(text, &lower, 0, text.len(), &[(open, close, 0)]);
+        let layer = layer(text);
+        let u = units(text, &layer, 0, text.len(), &[(open, close, 0)]);
         let kinds: Vec<bool> = u.iter().map(Unit::is_quote).collect();
         assert_eq!(kinds, [false, false, true, false, false]);
+    }
+
+    #[test]
+    fn word_hashes_are_computed_once_and_stable() {
+        let text = "said";
+        let layer = layer(text);
+        let u = units(text, &layer, 0, text.len(), &[]);
+        assert_eq!(u[0].hash(), word_hash(b"said"));
+        assert_eq!(u[0].hash(), word_hash(b"said"));
     }
 }

@@ -190,3 +190,29 @@ fn quoted_fragments_inside_reported_speech_keep_their_marks() {
         .unwrap_or_else(|| panic!("{got:#?}"));
     assert!(clause.quote().is_some_and(|q| !q.direct));
 }
+
+/// "Osk Varin continued:" closing one paragraph introduces the quote that
+/// opens the next, and a quote of its own keeps no speaker from it.
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
+    let cases = [
+        (
+            "Harbour pilot Osk Varin spoke at length. Varin continued:\n\n\
+             “The channel has silted up twice since the spring floods.”",
+            Some("Osk Varin"),
+        ),
+        (
+            "The tide tables list three dates:\n\n\
+             “The channel has silted up twice since the spring floods.”",
+            None,
+        ),
+    ];
+    for (text, speaker) in cases {
+        let got = claims(text);
+        let quote = got
+            .iter()
+            .find(|c| said(c).starts_with("The channel"))
+            .unwrap_or_else(|| panic!("no quote: {got:#?}"));
+        assert_eq!(quote.source.name.as_deref(), speaker, "{quote:#?}");
+    }
+}

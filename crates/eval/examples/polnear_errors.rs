@@ -82,7 +82,11 @@ fn direct_errors(run: &Run) {
         .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
     {
         match gold.iter().find(|g| run.overlap(g.content, p.content)) {
-            None => println!("FP {name} | {}", run.show(p.content)),
+            None => println!(
+                "FP {name} source={} | {}",
+                p.source.is_some(),
+                run.show(p.content)
+            ),
             Some(g) => {
                 let same_source =
                     matches!((g.source, p.source), (Some(x), Some(y)) if run.overlap(x, y));

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!(
-        "train_attribution: {articles} articles, {} bytes to {}",
+        "train_attribution: {articles} annotated articles (every annotator's file), {} bytes to {}",
         model.len(),
         out.display()
     );

@@ -165,9 +165,19 @@ pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
 /// Reads a folder holding `text/` and `attributions/`, keeping the
 /// articles whose stem `keep` accepts.
 pub fn load_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<Article>, EvalError> {
+    load_annotations(dir, keep, false)
+}
+
+/// [`load_dir`], with every annotator's file of an article (`all`) or the
+/// first in name order.
+fn load_annotations(
+    dir: &Path,
+    keep: impl Fn(&str) -> bool,
+    all: bool,
+) -> Result<Vec<Article>, EvalError> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut anns: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| EvalError::io(&ann_dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -183,19 +193,24 @@ pub fn load_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<Article>,
             continue;
         };
         if keep(article) {
-            anns.entry(article.to_string()).or_insert(path);
+            let files = anns.entry(article.to_string()).or_default();
+            if all || files.is_empty() {
+                files.push(path);
+            }
         }
     }
     let mut out = Vec::new();
-    for (article, ann) in anns {
+    for (article, files) in anns {
         let text_path = text_dir.join(format!("{article}.txt"));
         let text = read_to_string(&text_path)?;
-        let gold = parse_ann(&read_to_string(&ann)?, &text, &ann)?;
-        out.push(Article {
-            name: format!("{article}.txt"),
-            text,
-            gold,
-        });
+        for ann in files {
+            let gold = parse_ann(&read_to_string(&ann)?, &text, &ann)?;
+            out.push(Article {
+                name: format!("{article}.txt"),
+                text: text.clone(),
+                gold,
+            });
+        }
     }
     if out.is_empty() {
         return Err(EvalError::data(&ann_dir, "no annotated articles"));
@@ -729,10 +744,12 @@ pub const TAGGER_EPOCHS: usize = 8;
 pub const TAGGER_ROWS_LOG2: u32 = 15;
 
 /// Trains the reported-speech tagger on PolNeAR train without its
-/// held-out part ([`Split::Fit`]); returns the model file's bytes and the
-/// number of articles. Deterministic (see `docs/attribution-model.md`).
+/// held-out part ([`Split::Fit`]), every annotator's file of an article
+/// being one training document; returns the model file's bytes and the
+/// number of those documents. Deterministic (see `docs/attribution-model.md`).
 pub fn train_tagger(dir: &Path) -> Result<(Vec<u8>, usize), EvalError> {
-    let articles = load(dir, &Split::Fit)?;
+    // Every annotator's reading of an article is a training example.
+    let articles = load_annotations(&dir.join("train"), |s| !is_heldout(s), true)?;
     let mut trainer = Trainer::new();
     for a in &articles {
         let doc = document(&a.name, &a.text);

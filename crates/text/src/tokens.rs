@@ -70,18 +70,20 @@ impl Shape {
     pub const FOLD_SAME_LEN: Shape = Shape(1 << 8);
 
     /// True when every flag of `flags` is set.
+    #[inline]
     pub fn has(self, flags: Shape) -> bool {
         self.0 & flags.0 == flags.0
     }
 
     /// The first char is upper case.
+    #[inline]
     pub fn capitalised(self) -> bool {
         self.has(Shape::UPPER_INITIAL)
     }
 
     /// The flags of `self` and `other`.
     #[must_use]
-    pub fn with(self, other: Shape) -> Shape {
+    pub const fn with(self, other: Shape) -> Shape {
         Shape(self.0 | other.0)
     }
 }
@@ -105,26 +107,31 @@ pub struct Token {
 
 impl Token {
     /// Byte offset of the first char.
+    #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
 
     /// Byte offset just past the last char.
+    #[inline]
     pub fn end(&self) -> usize {
         self.end as usize
     }
 
     /// Byte range in the document text.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start()..self.end()
     }
 
     /// The token as written.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.range()).unwrap_or("")
     }
 
     /// True when `next` starts right where this token ends ("4" "km").
+    #[inline]
     pub fn touches(&self, next: &Token) -> bool {
         self.end == next.start
     }
@@ -194,6 +201,7 @@ impl TokenLayer {
     }
 
     /// Every token, in text order.
+    #[inline]
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
@@ -204,6 +212,7 @@ impl TokenLayer {
     }
 
     /// Token index range of sentence `i` (empty past the last).
+    #[inline]
     pub fn sentence_range(&self, i: usize) -> Range<usize> {
         match (self.sentence_starts.get(i), self.sentence_ends.get(i)) {
             (Some(&s), Some(&e)) => s as usize..e as usize,
@@ -212,15 +221,29 @@ impl TokenLayer {
     }
 
     /// The tokens of sentence `i` (none past the last).
+    #[inline]
     pub fn sentence(&self, i: usize) -> &[Token] {
         self.tokens.get(self.sentence_range(i)).unwrap_or(&[])
     }
 
     /// The folded form of a token of this layer or of a view of it.
+    #[inline]
     pub fn fold(&self, token: &Token) -> &str {
         self.folded
             .get(token.fold_start as usize..token.fold_end as usize)
             .unwrap_or("")
+    }
+
+    /// The folded form of two tokens of this layer that touch, as one
+    /// string ("Gen" "." as "gen."): their folded forms lie side by side in
+    /// the buffer. `None` when they do not touch.
+    pub fn fold_joined(&self, first: &Token, next: &Token) -> Option<&str> {
+        (first.touches(next) && first.fold_end == next.fold_start)
+            .then(|| {
+                self.folded
+                    .get(first.fold_start as usize..next.fold_end as usize)
+            })
+            .flatten()
     }
 
     /// `tokens` (of this layer) cut finer as `split` says, appended to `out`.
@@ -774,6 +797,20 @@ mod tests {
         let mut out = Vec::new();
         l.split(text, l.tokens(), split, &mut out);
         out.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn touching_tokens_fold_as_one() {
+        for text in ["Gen. Ola", "Gén. Ola Zoë’s"] {
+            let l = layer(text);
+            let t = l.tokens();
+            assert_eq!(t[0].text(text).len() + 1, t[1].end() - t[0].start());
+            assert_eq!(
+                l.fold_joined(&t[0], &t[1]),
+                Some(fold(&text[..t[1].end()]).as_str())
+            );
+            assert_eq!(l.fold_joined(&t[1], &t[2]), None, "{text}");
+        }
     }
 
     #[test]

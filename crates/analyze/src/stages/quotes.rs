@@ -1,5 +1,5 @@
 //! Quotes and reported speech with their sources (an adapter over
-//! `crosscheck-attribution`).
+//! `crosscheck-attribution`, which reads the token layer).
 
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::ClaimKind;
@@ -23,6 +23,7 @@ impl Stage for Quotes {
             Slot::Text,
             Slot::Paragraphs,
             Slot::Sentences,
+            Slot::Tokens,
             Slot::Mentions,
         ]
     }
@@ -32,7 +33,7 @@ impl Stage for Quotes {
     }
 
     fn run(&self, ctx: &mut DocContext) {
-        let quotes = self.extractor.extract(&ctx.doc);
+        let quotes = self.extractor.extract_context(ctx);
         ctx.claims.extend(quotes);
     }
 }

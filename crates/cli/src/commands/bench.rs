@@ -19,7 +19,10 @@ use crate::read_ahead::{read_ahead, Item};
 pub enum BenchStage {
     /// Ingest and sentence splitting (the `sentences` stage).
     Split,
-    /// Ingest, sentences and quote attribution (`sentences`, `quotes`).
+    /// Ingest, sentences and the token layer (`sentences`, `tokens`).
+    Tokens,
+    /// Ingest, sentences, the token layer and quote attribution
+    /// (`sentences`, `tokens`, `quotes`).
     Quotes,
     /// Every per-document stage.
     Analyze,
@@ -33,7 +36,8 @@ impl BenchStage {
         let all = Pipeline::standard();
         Ok(match self {
             BenchStage::Split => all.only(&["sentences"])?,
-            BenchStage::Quotes => all.only(&["sentences", "quotes"])?,
+            BenchStage::Tokens => all.only(&["sentences", "tokens"])?,
+            BenchStage::Quotes => all.only(&["sentences", "tokens", "quotes"])?,
             BenchStage::Analyze | BenchStage::Ledger => all,
         })
     }

@@ -158,6 +158,24 @@ fn adding_the_same_documents_again_adds_nothing() {
 }
 
 #[test]
+fn batches_say_what_changed_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("story.db")).unwrap();
+    assert_eq!(store.latest_batch().unwrap(), 0);
+    assert!(store.document_batches().unwrap().is_empty());
+    store.add_batch(&batch(&["a", "b"])).unwrap();
+    store.add_batch(&batch(&["a"])).unwrap(); // adds nothing, no batch
+    store.add_batch(&batch(&["c"])).unwrap();
+    assert_eq!(store.latest_batch().unwrap(), 2);
+    let by_doc = store.document_batches().unwrap();
+    let want: Vec<(String, i64)> = [("a", 1), ("b", 1), ("c", 2)]
+        .iter()
+        .map(|(id, b)| (id.to_string(), *b))
+        .collect();
+    assert_eq!(by_doc, want);
+}
+
+#[test]
 fn document_summaries_list_what_is_stored() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("story.db")).unwrap();

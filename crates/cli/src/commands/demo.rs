@@ -31,7 +31,8 @@ pub fn run(out: &Path, quiet: bool) -> Result<ExitCode> {
     for (name, text) in CORPUS {
         write_atomically(&corpus.join(name), text.as_bytes())?;
     }
-    let outcome = analyze(std::slice::from_ref(&corpus), None, quiet)?;
+    let store = out.join("story.db");
+    let outcome = analyze(std::slice::from_ref(&corpus), Some(&store), quiet)?;
     let ledger_path = out.join("ledger.json");
     let json = serde_json::to_string_pretty(&outcome.ledger).context("serialising the ledger")?;
     write_atomically(&ledger_path, json.as_bytes())?;
@@ -49,7 +50,9 @@ pub fn run(out: &Path, quiet: bool) -> Result<ExitCode> {
         println!("Ledger:   {}", ledger_path.display());
         println!("Markdown: {}", out.join("report.md").display());
         println!("CSV:      {}", out.join("claims.csv").display());
+        println!("Store:    {}", store.display());
         println!("Open the report: {}", out.join("report.html").display());
+        println!("Or browse it:    crosscheck serve --db {}", store.display());
     }
     Ok(outcome.exit_code())
 }

@@ -2,14 +2,16 @@
 //!
 //! Tests that read real data need the shared folder (`../shared` beside the
 //! workspace, as CI lays it out, or `CROSSCHECK_SHARED`); the HTML rendering
-//! test needs Chromium. When one is missing, such a test must show as
+//! test needs Chromium, the web app's browser tests Chromium and
+//! ChromeDriver. When one is missing, such a test must show as
 //! `ignored` in the `cargo test` summary, with the reason, instead of
 //! passing quietly; and under `CI=true` it must fail instead.
 //!
 //! A crate with such tests calls [`build::skip_without_shared`] (or
-//! [`build::skip_without_chromium`]) from its `build.rs`. When the thing is
-//! missing and `CI` is not `true`, that sets the cfg `no_shared` (or
-//! `no_chromium`), and the tests carry
+//! [`build::skip_without_chromium`], [`build::skip_without_webdriver`]) from
+//! its `build.rs`. When the thing is missing and `CI` is not `true`, that
+//! sets the cfg `no_shared` (or `no_chromium`, `no_webdriver`), and the
+//! tests carry
 //! `#[cfg_attr(no_shared, ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)")]`.
 //! Under `CI=true` the cfg is never set, the test runs, and [`shared`] fails
 //! it with a message naming the missing path.
@@ -45,16 +47,26 @@ pub fn has_shared() -> bool {
 
 /// The first Chromium-like browser on `PATH`.
 pub fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    [
+    on_path(&[
         "chromium",
         "chromium-browser",
         "google-chrome",
         "google-chrome-stable",
-    ]
-    .iter()
-    .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-    .find(|candidate| candidate.is_file())
+    ])
+}
+
+/// ChromeDriver on `PATH` (Debian package `chromium-driver`): what browser
+/// tests drive Chromium through (WebDriver).
+pub fn chromedriver() -> Option<PathBuf> {
+    on_path(&["chromedriver"])
+}
+
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Checks for `build.rs`.
@@ -90,6 +102,16 @@ pub mod build {
         println!("cargo::rerun-if-env-changed=PATH");
         if super::chromium().is_none() && !in_ci() {
             println!("cargo::rustc-cfg=no_chromium");
+        }
+    }
+
+    /// Sets cfg `no_webdriver` when Chromium or ChromeDriver is not on `PATH`
+    /// and `CI` is not `true` (browser tests need both).
+    pub fn skip_without_webdriver() {
+        declare("no_webdriver");
+        println!("cargo::rerun-if-env-changed=PATH");
+        if (super::chromium().is_none() || super::chromedriver().is_none()) && !in_ci() {
+            println!("cargo::rustc-cfg=no_webdriver");
         }
     }
 }

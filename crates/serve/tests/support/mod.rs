@@ -32,7 +32,11 @@ pub fn demo_inputs() -> Vec<Input> {
     files
         .into_iter()
         .map(|path| Input {
-            name: path.file_name().expect("file name").to_string_lossy().into_owned(),
+            name: path
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned(),
             bytes: std::fs::read(&path).expect("demo file"),
         })
         .collect()
@@ -129,7 +133,7 @@ pub fn hrefs(html: &str) -> Vec<String> {
     html.split("href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
-        .map(|h| h.replace("&amp;", "&"))
+        .map(|h| h.replace("&amp;", "&").replace("&#38;", "&"))
         .collect()
 }
 

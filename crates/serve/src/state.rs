@@ -1,11 +1,10 @@
 //! The server's state: the store it reads and writes, and the snapshot
 //! pages are rendered from, swapped whole after every write.
 
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
 use crosscheck_ingest::NearDuplicateIndex;
-use crosscheck_store::{BatchStats, Store, StoreError};
+use crosscheck_store::{AnyStore, BatchStats, StoreError};
 
 use crate::error::AppError;
 use crate::snapshot::{Snapshot, Stored};
@@ -26,11 +25,11 @@ impl Default for Limits {
     }
 }
 
-/// The store, behind a lock: one writer at a time, and SQLite connections
-/// are not shared between threads.
+/// The store, behind a lock: one writer at a time, and a connection is
+/// not shared between threads.
 pub struct Db {
-    store: Mutex<Store>,
-    path: PathBuf,
+    store: Mutex<AnyStore>,
+    name: String,
     /// Near-duplicate index over every stored document, built at the first
     /// upload and kept (building it reads every document).
     duplicates: Mutex<Option<NearDuplicateIndex>>,
@@ -38,32 +37,34 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("path", &self.path).finish()
+        f.debug_struct("Db").field("store", &self.name).finish()
     }
 }
 
 impl Db {
-    /// Opens an existing store (a mistyped path is an error, not a new
-    /// empty store).
-    pub fn open_existing(path: &Path) -> Result<Db, StoreError> {
-        Ok(Db::new(Store::open_existing(path)?))
+    /// Opens the store `target` names: a SQLite file that must exist (a
+    /// mistyped path is an error, not a new empty store) or a
+    /// `postgres://` URL.
+    pub fn open(target: &str) -> Result<Db, StoreError> {
+        Ok(Db::new(AnyStore::open_existing(target)?))
     }
 
     /// Wraps an open store.
-    pub fn new(store: Store) -> Db {
+    pub fn new(store: impl Into<AnyStore>) -> Db {
+        let store = store.into();
         Db {
-            path: store.path().to_path_buf(),
+            name: store.name(),
             store: Mutex::new(store),
             duplicates: Mutex::new(None),
         }
     }
 
-    /// The store file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The store, as messages name it.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
-    fn store(&self) -> Result<std::sync::MutexGuard<'_, Store>, AppError> {
+    fn store(&self) -> Result<std::sync::MutexGuard<'_, AnyStore>, AppError> {
         self.store
             .lock()
             .map_err(|_| AppError::Internal("the store lock was poisoned by a failed write".into()))
@@ -72,7 +73,7 @@ impl Db {
     /// Everything stored, for a snapshot. Claims stored before analysis
     /// normalised what figures count get it now, as analysis would.
     pub fn load(&self) -> Result<Stored, AppError> {
-        let store = self.store()?;
+        let mut store = self.store()?;
         let (documents, mut claims) = store.load_all()?;
         let batches = store.document_batches()?.into_iter().collect();
         drop(store);

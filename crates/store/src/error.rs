@@ -132,6 +132,27 @@ pub enum StoreError {
         /// The document it was given with.
         doc: String,
     },
+
+    #[error("store {store}: {source}")]
+    /// PostgreSQL refused a connection or a statement.
+    Postgres {
+        /// The database URL, without password.
+        store: String,
+        #[source]
+        /// What PostgreSQL said.
+        source: postgres::Error,
+    },
+
+    #[error("store {store}: migration {name} failed: {detail}")]
+    /// A schema migration failed on PostgreSQL (the store is left as it was).
+    PostgresMigration {
+        /// The database URL, without password.
+        store: String,
+        /// The migration.
+        name: &'static str,
+        /// What failed.
+        detail: String,
+    },
 }
 
 impl StoreError {

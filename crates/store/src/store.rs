@@ -408,17 +408,7 @@ impl Store {
     }
 
     fn check_claim_owners(&self, batch: &[(Document, Vec<Claim>)]) -> Result<(), StoreError> {
-        for (doc, claims) in batch {
-            if let Some(claim) = claims.iter().find(|c| c.doc != doc.id) {
-                return Err(StoreError::ClaimDocumentMismatch {
-                    path: self.path.clone(),
-                    claim: claim.id.clone(),
-                    claim_doc: claim.doc.clone(),
-                    doc: doc.id.clone(),
-                });
-            }
-        }
-        Ok(())
+        check_claim_owners(&self.path, batch)
     }
 
     fn count(&self, sql: &str) -> Result<usize, StoreError> {
@@ -456,6 +446,25 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
     }
+}
+
+/// Refuses a batch in which a claim names another document than the one
+/// it is given with.
+pub(crate) fn check_claim_owners(
+    path: &Path,
+    batch: &[(Document, Vec<Claim>)],
+) -> Result<(), StoreError> {
+    for (doc, claims) in batch {
+        if let Some(claim) = claims.iter().find(|c| c.doc != doc.id) {
+            return Err(StoreError::ClaimDocumentMismatch {
+                path: path.to_path_buf(),
+                claim: claim.id.clone(),
+                claim_doc: claim.doc.clone(),
+                doc: doc.id.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 // SQLite integers are i64; counts and lengths never come near the limits,

@@ -3,20 +3,23 @@
 //! Tests that read real data need the shared folder (`../shared` beside the
 //! workspace, as CI lays it out, or `CROSSCHECK_SHARED`); the HTML rendering
 //! test needs Chromium, the web app's browser tests Chromium and
-//! ChromeDriver. When one is missing, such a test must show as
+//! ChromeDriver, the PostgreSQL store's tests a PostgreSQL 15 server
+//! ([`postgres`] starts one). When one is missing, such a test must show as
 //! `ignored` in the `cargo test` summary, with the reason, instead of
 //! passing quietly; and under `CI=true` it must fail instead.
 //!
 //! A crate with such tests calls [`build::skip_without_shared`] (or
-//! [`build::skip_without_chromium`], [`build::skip_without_webdriver`]) from
-//! its `build.rs`. When the thing is missing and `CI` is not `true`, that
-//! sets the cfg `no_shared` (or `no_chromium`, `no_webdriver`), and the
-//! tests carry
+//! [`build::skip_without_chromium`], [`build::skip_without_webdriver`],
+//! [`build::skip_without_postgres`]) from its `build.rs`. When the thing is
+//! missing and `CI` is not `true`, that sets the cfg `no_shared` (or
+//! `no_chromium`, `no_webdriver`, `no_postgres`), and the tests carry
 //! `#[cfg_attr(no_shared, ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)")]`.
 //! Under `CI=true` the cfg is never set, the test runs, and [`shared`] fails
 //! it with a message naming the missing path.
 
 use std::path::{Path, PathBuf};
+
+pub mod postgres;
 
 /// The shared data folder: `CROSSCHECK_SHARED`, else `../shared` beside the
 /// workspace.
@@ -102,6 +105,17 @@ pub mod build {
         println!("cargo::rerun-if-env-changed=PATH");
         if super::chromium().is_none() && !in_ci() {
             println!("cargo::rustc-cfg=no_chromium");
+        }
+    }
+
+    /// Sets cfg `no_postgres` when the PostgreSQL 15 server programs are
+    /// missing and `CI` is not `true` (tests of the PostgreSQL store start
+    /// a real server).
+    pub fn skip_without_postgres() {
+        declare("no_postgres");
+        println!("cargo::rerun-if-env-changed=CROSSCHECK_PG_BIN");
+        if !super::postgres::available() && !in_ci() {
+            println!("cargo::rustc-cfg=no_postgres");
         }
     }
 

@@ -1,5 +1,4 @@
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -8,9 +7,10 @@ use crosscheck_serve::{App, Db, Limits};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The store to serve (as written by `analyze --db` or `demo`).
-    #[arg(long, value_name = "FILE")]
-    pub db: PathBuf,
+    /// The store to serve (as written by `analyze --db` or `demo`): a
+    /// SQLite file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB.
+    #[arg(long, value_name = "STORE")]
+    pub db: String,
     /// Address to listen on. The default answers only this machine; give
     /// 0.0.0.0:PORT on purpose to serve a network.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
@@ -21,13 +21,14 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
-    let db = Db::open_existing(&args.db)?;
+    let db = Db::open(&args.db)?;
     if !quiet {
-        eprintln!("loading {} …", args.db.display());
+        eprintln!("loading {} …", db.name());
     }
     let limits = Limits {
         max_upload: args.max_upload.saturating_mul(1024 * 1024),
     };
+    let name = db.name().to_string();
     let app = Arc::new(App::new(db, limits)?);
     let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
     let snapshot = app.snapshot();
@@ -40,8 +41,7 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         .block_on(crosscheck_serve::serve(app, args.addr, |bound| {
             if !quiet {
                 eprintln!(
-                    "serving {documents} documents and {claims} claims from {} on http://{bound}/ (Ctrl-C stops)",
-                    args.db.display()
+                    "serving {documents} documents and {claims} claims from {name} on http://{bound}/ (Ctrl-C stops)"
                 );
             }
         }))

@@ -356,7 +356,7 @@ pub async fn propositions(
         None => None,
         Some(s) => Some(PropositionStatus::from_name(s).ok_or_else(|| {
             AppError::BadRequest(format!(
-                "status={s:?}: not a proposition status (consistent, conflicting, evolving, single_source)"
+                "status={s:?}: not a proposition status (consistent, conflicting, disputed, evolving, single_source)"
             ))
         })?),
     };

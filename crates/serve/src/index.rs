@@ -51,10 +51,10 @@ pub struct IndexRow<'a> {
     pub entities: Vec<&'a str>,
 }
 
-/// A page of matching claims, by their position in the ledger.
+/// A page of matching claims, by their position (store order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// Ledger positions of the claims, ascending.
+    /// Positions of the claims, ascending.
     pub claims: Vec<usize>,
     /// Where the next page starts, when there is one.
     pub next: Option<usize>,
@@ -127,8 +127,8 @@ fn unique_uri() -> String {
 }
 
 impl ClaimIndex {
-    /// Builds the index from one row per claim, in ledger order (row `i` is
-    /// ledger claim `i`).
+    /// Builds the index from one row per claim; row `i` is position `i`,
+    /// what searches return.
     pub fn build<'a>(
         rows: impl IntoIterator<Item = IndexRow<'a>>,
     ) -> Result<ClaimIndex, IndexError> {

@@ -21,6 +21,11 @@ pub struct Snapshot {
     pub index: ClaimIndex,
     /// The stories, largest first.
     pub stories: Vec<StoryInfo>,
+    /// Ledger positions of the claims in store order (documents as stored,
+    /// each one's claims in text order): the order the index, cursors and
+    /// exports use, stable as documents are added. The ledger itself lists
+    /// claims story by story.
+    store_order: Vec<usize>,
     docs: HashMap<String, usize>,
     claims: HashMap<String, usize>,
     entities: HashMap<String, usize>,
@@ -47,6 +52,9 @@ pub struct Stored {
     pub claims: Vec<Claim>,
     /// Document id → the batch it was stored in.
     pub batches: HashMap<String, i64>,
+    /// The store's story index (empty when it keeps none: the documents
+    /// are grouped then, unwritten).
+    pub stories: crosscheck_stories::StoryIndex,
 }
 
 impl Snapshot {
@@ -61,8 +69,9 @@ impl Snapshot {
             documents,
             claims,
             batches,
+            mut stories,
         } = stored;
-        let ledger = crosscheck_ledger::build_ledger(documents, claims);
+        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut stories);
         let docs: HashMap<String, usize> = position_map(ledger.documents.iter().map(|d| &d.id));
         let claims = position_map(ledger.claims.iter().map(|c| &c.id));
         let entities = position_map(ledger.entities.iter().map(|e| &e.id));
@@ -80,11 +89,14 @@ impl Snapshot {
             }
         }
         let mut doc_claims = vec![Vec::new(); ledger.documents.len()];
+        let mut orphans = Vec::new();
         for (n, claim) in ledger.claims.iter().enumerate() {
-            if let Some(&d) = docs.get(&claim.doc) {
-                doc_claims[d].push(n);
+            match docs.get(&claim.doc) {
+                Some(&d) => doc_claims[d].push(n),
+                None => orphans.push(n),
             }
         }
+        let store_order: Vec<usize> = doc_claims.iter().flatten().copied().chain(orphans).collect();
         let doc_batches: Vec<i64> = ledger
             .documents
             .iter()
@@ -100,9 +112,10 @@ impl Snapshot {
                     .push(doc.id.clone());
             }
         }
-        let (stories, doc_story) = stories::group(&ledger);
+        let (stories, doc_story) = stories::group(&ledger, &docs);
         let mentions = MentionIndex::new(&ledger.entities);
-        let rows = ledger.claims.iter().map(|claim| {
+        let rows = store_order.iter().map(|&n| {
+            let claim = &ledger.claims[n];
             let d = docs.get(&claim.doc).copied();
             let doc = d.map(|d| &ledger.documents[d]);
             let story = d
@@ -140,6 +153,7 @@ impl Snapshot {
             latest_batch,
             index,
             stories,
+            store_order,
             docs,
             claims,
             entities,
@@ -169,9 +183,16 @@ impl Snapshot {
         self.claims.get(id).map(|&c| &self.ledger.claims[c])
     }
 
-    /// The claim at a ledger position.
-    pub fn claim_at(&self, n: usize) -> Option<&Claim> {
-        self.ledger.claims.get(n)
+    /// The claim at a position in store order (what the index returns).
+    pub fn claim_at(&self, position: usize) -> Option<&Claim> {
+        self.store_order
+            .get(position)
+            .and_then(|&n| self.ledger.claims.get(n))
+    }
+
+    /// Every claim in store order.
+    pub fn claims_in_store_order(&self) -> impl Iterator<Item = &Claim> {
+        self.store_order.iter().map(|&n| &self.ledger.claims[n])
     }
 
     /// The entity with this id.
@@ -237,7 +258,10 @@ impl Snapshot {
 
     /// Conflicting or disputed propositions: the ones a reader must see first.
     pub fn is_conflict(status: PropositionStatus) -> bool {
-        status == PropositionStatus::Conflicting
+        matches!(
+            status,
+            PropositionStatus::Conflicting | PropositionStatus::Disputed
+        )
     }
 
     /// Whether a claim's source is anonymous.

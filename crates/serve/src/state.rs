@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use crosscheck_ingest::NearDuplicateIndex;
 use crosscheck_store::{AnyStore, BatchStats, StoreError};
+use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
 
 use crate::error::AppError;
 use crate::snapshot::{Snapshot, Stored};
@@ -76,12 +77,16 @@ impl Db {
         let mut store = self.store()?;
         let (documents, mut claims) = store.load_all()?;
         let batches = store.document_batches()?.into_iter().collect();
+        // The stored index follows the merges it made since a document was
+        // stored; a store without one is grouped when the ledger is built.
+        let stories = store.load_story_index()?.unwrap_or_default();
         drop(store);
         crosscheck_analyze::stages::Subjects::default().fill(&mut claims);
         Ok(Stored {
             documents,
             claims,
             batches,
+            stories,
         })
     }
 
@@ -90,8 +95,9 @@ impl Db {
         Ok(self.store()?.latest_batch()?)
     }
 
-    /// Marks near-duplicates of stored (or earlier) documents, then stores
-    /// the documents with their claims in one transaction.
+    /// Marks near-duplicates of stored (or earlier) documents, groups the
+    /// new ones into the stored stories, then stores the documents with
+    /// their claims and what the story index learnt in one transaction.
     pub fn add(
         &self,
         snapshot: &Snapshot,
@@ -113,7 +119,27 @@ impl Db {
                 doc.duplicate_of = index.check(doc);
             }
         }
-        Ok(self.store()?.add_batch(&batch)?)
+        let mut store = self.store()?;
+        let mut stories = match store.load_story_index()? {
+            Some(stories) => stories,
+            None => {
+                // A store written before stories: group what it holds
+                // first, as `crosscheck analyze --db` does.
+                let mut stories = StoryIndex::new();
+                for doc in &snapshot.ledger.documents {
+                    stories.add(&DocumentProfile::of(doc));
+                }
+                stories
+            }
+        };
+        for (doc, _) in &mut batch {
+            if snapshot.document(&doc.id).is_none() {
+                let number = stories.add(&DocumentProfile::of(doc));
+                doc.story = Some(story_id(number));
+            }
+        }
+        let delta = stories.take_delta();
+        Ok(store.add_batch_with_stories(&batch, Some(&delta))?)
     }
 }
 

@@ -1,9 +1,8 @@
-//! Stories as the server lists them: each with its documents, date span,
-//! outlets, the entities its claims name most, and the propositions, stance
-//! timelines and quote groups that belong to it.
-//!
-//! Until the ledger groups documents into stories, everything stored is one
-//! story, `s1`.
+//! Stories as the server lists them: the ledger's stories, each with its
+//! documents, date span, outlets, the entities its claims name most, and
+//! the propositions, stance timelines and quote groups that belong to it.
+
+use std::collections::HashMap;
 
 use crosscheck_model::Ledger;
 
@@ -43,27 +42,95 @@ pub struct StoryInfo {
     pub quote_groups: Vec<usize>,
 }
 
-/// The stories of a ledger, largest first, and each document's story
-/// (by position).
-pub fn group(ledger: &Ledger) -> (Vec<StoryInfo>, Vec<usize>) {
-    if ledger.documents.is_empty() {
-        return (Vec::new(), Vec::new());
+/// The ledger's stories, largest first, and each document's story (by
+/// position; a document the ledger left without a story gets one of its
+/// own, which cannot happen once the ledger has grouped them).
+pub fn group(ledger: &Ledger, docs: &HashMap<String, usize>) -> (Vec<StoryInfo>, Vec<usize>) {
+    let mut stories: Vec<StoryInfo> = ledger
+        .stories
+        .iter()
+        .map(|s| StoryInfo {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            first: s.first.clone(),
+            last: s.last.clone(),
+            outlets: s.outlets.clone(),
+            documents: s.documents.iter().filter_map(|d| docs.get(d).copied()).collect(),
+            ..StoryInfo::default()
+        })
+        .collect();
+    let mut seen = vec![false; ledger.documents.len()];
+    for story in &stories {
+        for &d in &story.documents {
+            seen[d] = true;
+        }
     }
-    let mut story = StoryInfo {
-        id: "s1".to_string(),
-        documents: (0..ledger.documents.len()).collect(),
-        propositions: (0..ledger.propositions.len()).collect(),
-        stance_timelines: (0..ledger.stance_timelines.len()).collect(),
-        quote_groups: (0..ledger.quote_groups.len()).collect(),
-        ..StoryInfo::default()
-    };
-    describe(&mut story, ledger);
-    (vec![story], vec![0; ledger.documents.len()])
+    for (d, doc) in ledger.documents.iter().enumerate() {
+        if !seen[d] {
+            let mut lone = StoryInfo {
+                id: doc.story.clone().unwrap_or_else(|| format!("doc-{}", doc.id)),
+                documents: vec![d],
+                ..StoryInfo::default()
+            };
+            describe_documents(&mut lone, ledger);
+            stories.push(lone);
+        }
+    }
+    stories.sort_by(|a, b| {
+        b.documents
+            .len()
+            .cmp(&a.documents.len())
+            .then_with(|| story_number(&a.id).cmp(&story_number(&b.id)))
+    });
+    let position: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let (mut propositions, mut timelines, mut groups) = (
+        vec![Vec::new(); stories.len()],
+        vec![Vec::new(); stories.len()],
+        vec![Vec::new(); stories.len()],
+    );
+    for (i, p) in ledger.propositions.iter().enumerate() {
+        if let Some(&s) = position.get(p.story.as_str()) {
+            propositions[s].push(i);
+        }
+    }
+    for (i, t) in ledger.stance_timelines.iter().enumerate() {
+        if let Some(&s) = position.get(t.story.as_str()) {
+            timelines[s].push(i);
+        }
+    }
+    for (i, g) in ledger.quote_groups.iter().enumerate() {
+        if let Some(&s) = position.get(g.story.as_str()) {
+            groups[s].push(i);
+        }
+    }
+    let mut doc_story = vec![0; ledger.documents.len()];
+    for (i, story) in stories.iter_mut().enumerate() {
+        for &d in &story.documents {
+            doc_story[d] = i;
+        }
+        story.propositions = std::mem::take(&mut propositions[i]);
+        story.stance_timelines = std::mem::take(&mut timelines[i]);
+        story.quote_groups = std::mem::take(&mut groups[i]);
+        story.conflicts = story
+            .propositions
+            .iter()
+            .filter(|&&p| Snapshot::is_conflict(ledger.propositions[p].status))
+            .count();
+    }
+    (stories, doc_story)
 }
 
-/// Title, dates, outlets and conflicts from the story's documents and
-/// propositions.
-fn describe(story: &mut StoryInfo, ledger: &Ledger) {
+/// `s12` → 12, for ordering stories of one size by age.
+fn story_number(id: &str) -> u64 {
+    id.trim_start_matches('s').parse().unwrap_or(u64::MAX)
+}
+
+/// Title, dates and outlets from the story's documents.
+fn describe_documents(story: &mut StoryInfo, ledger: &Ledger) {
     let mut dated: Vec<(chrono::NaiveDate, usize)> = Vec::new();
     for &d in &story.documents {
         let doc = &ledger.documents[d];
@@ -84,11 +151,6 @@ fn describe(story: &mut StoryInfo, ledger: &Ledger) {
         .map(|&(_, d)| d)
         .or(story.documents.first().copied());
     story.title = earliest.and_then(|d| ledger.documents[d].title.clone());
-    story.conflicts = story
-        .propositions
-        .iter()
-        .filter(|&&p| Snapshot::is_conflict(ledger.propositions[p].status))
-        .count();
 }
 
 /// What needs the claim index: claim counts and top entities.

@@ -328,6 +328,7 @@ pub fn status_label(status: PropositionStatus) -> &'static str {
     match status {
         PropositionStatus::Consistent => "consistent",
         PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
         PropositionStatus::Evolving => "evolving",
         PropositionStatus::SingleSource => "single source",
     }

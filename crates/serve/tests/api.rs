@@ -265,7 +265,8 @@ async fn ndjson_exports_stream_every_matching_claim() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("a claim a line"))
         .collect();
-    assert_eq!(claims, snapshot.ledger.claims);
+    let want: Vec<Claim> = snapshot.claims_in_store_order().cloned().collect();
+    assert_eq!(claims, want);
     let stances = get(&app, "/api/claims.ndjson?kind=stance").await;
     let n = stances.body.lines().count();
     assert_eq!(

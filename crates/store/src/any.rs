@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crosscheck_model::{Claim, Document};
+use crosscheck_stories::{StoryDelta, StoryIndex};
 
 use crate::postgres::{is_postgres_url, PgStore};
 use crate::{BatchStats, DocumentSummary, Store, StoreError};
@@ -64,6 +65,25 @@ impl AnyStore {
         batch: &[(Document, Vec<Claim>)],
     ) -> Result<BatchStats, StoreError> {
         either!(self, s => s.add_batch(batch))
+    }
+
+    /// See [`Store::add_batch_with_stories`].
+    pub fn add_batch_with_stories(
+        &mut self,
+        batch: &[(Document, Vec<Claim>)],
+        stories: Option<&StoryDelta>,
+    ) -> Result<BatchStats, StoreError> {
+        either!(self, s => s.add_batch_with_stories(batch, stories))
+    }
+
+    /// See [`Store::save_stories`].
+    pub fn save_stories(&mut self, delta: &StoryDelta) -> Result<(), StoreError> {
+        either!(self, s => s.save_stories(delta))
+    }
+
+    /// See [`Store::load_story_index`].
+    pub fn load_story_index(&mut self) -> Result<Option<StoryIndex>, StoreError> {
+        either!(self, s => s.load_story_index())
     }
 
     /// See [`Store::load_all`].

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use crosscheck_model::{Claim, Document};
+use crosscheck_stories::{Settings, Story, StoryDelta, StoryIndex};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, NoTls, Transaction};
@@ -49,6 +50,12 @@ const MIGRATIONS: &[Migration] = &[
         name: "0002_ledger_schema_2",
         sql: include_str!("../migrations/postgres/0002_ledger_schema_2.sql"),
         rewrite_claims: true,
+    },
+    Migration {
+        version: 3,
+        name: "0003_stories",
+        sql: include_str!("../migrations/postgres/0003_stories.sql"),
+        rewrite_claims: false,
     },
 ];
 
@@ -200,6 +207,17 @@ impl PgStore {
         &mut self,
         batch: &[(Document, Vec<Claim>)],
     ) -> Result<BatchStats, StoreError> {
+        self.add_batch_with_stories(batch, None)
+    }
+
+    /// [`PgStore::add_batch`], writing in the same transaction what the
+    /// story index learnt from the batch (see
+    /// [`crate::Store::add_batch_with_stories`]).
+    pub fn add_batch_with_stories(
+        &mut self,
+        batch: &[(Document, Vec<Claim>)],
+        stories: Option<&StoryDelta>,
+    ) -> Result<BatchStats, StoreError> {
         crate::store::check_claim_owners(&self.path(), batch)?;
         let name = self.name.clone();
         let pg = |source| StoreError::Postgres {
@@ -231,9 +249,17 @@ impl PgStore {
                 stats.skipped += 1;
             }
         }
+        let delta = stories.filter(|d| !d.is_empty());
         if fresh.is_empty() {
-            // Nothing new: leave no empty batch behind.
-            tx.rollback().map_err(pg)?;
+            // Nothing new: leave no empty batch behind (but keep what the
+            // story index learnt).
+            match delta {
+                Some(delta) => {
+                    write_story_delta(&mut tx, delta, &name)?;
+                    tx.commit().map_err(pg)?;
+                }
+                None => tx.rollback().map_err(pg)?,
+            }
             return Ok(stats);
         }
         let batch_id: i64 = tx
@@ -315,11 +341,107 @@ impl PgStore {
             }
             writer.finish().map_err(pg)?;
         }
+        if let Some(delta) = delta {
+            write_story_delta(&mut tx, delta, &name)?;
+        }
         tx.commit().map_err(pg)?;
         stats.added = fresh.len();
         stats.claims = claims_total;
         stats.batch = Some(batch_id);
         Ok(stats)
+    }
+
+    /// Writes what a story index learnt outside any batch.
+    pub fn save_stories(&mut self, delta: &StoryDelta) -> Result<(), StoreError> {
+        let name = self.name.clone();
+        let pg = |source| StoreError::Postgres {
+            store: name.clone(),
+            source,
+        };
+        let mut tx = self.client.transaction().map_err(pg)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(pg)?;
+        write_story_delta(&mut tx, delta, &name)?;
+        tx.commit().map_err(pg)
+    }
+
+    /// The story index the store keeps, `None` when it keeps none yet.
+    pub fn load_story_index(&mut self) -> Result<Option<StoryIndex>, StoreError> {
+        let name = self.name.clone();
+        let pg = |source| StoreError::Postgres {
+            store: name.clone(),
+            source,
+        };
+        let bad = |reason: String| StoreError::StoryIndex {
+            path: PathBuf::from(&name),
+            reason,
+        };
+        let undecodable = |what: String, source| StoreError::Decode {
+            path: PathBuf::from(&name),
+            what,
+            source,
+        };
+        let mut tx = self
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(pg)?;
+        let mut state = |key: &str| -> Result<Option<String>, StoreError> {
+            Ok(tx
+                .query_opt("SELECT value FROM story_state WHERE key = $1", &[&key])
+                .map_err(pg)?
+                .map(|r| r.get(0)))
+        };
+        let (Some(documents), Some(settings)) = (state("documents")?, state("settings")?) else {
+            return Ok(None);
+        };
+        let documents: u32 = documents
+            .parse()
+            .map_err(|_| bad("story_state documents".to_string()))?;
+        let settings: Settings = serde_json::from_str(&settings)
+            .map_err(|e| undecodable("story settings".to_string(), e))?;
+        let terms = tx
+            .query("SELECT id, term, df FROM story_terms ORDER BY id", &[])
+            .map_err(pg)?
+            .into_iter()
+            .map(|r| {
+                (
+                    u32::try_from(r.get::<_, i64>(0)).unwrap_or(u32::MAX),
+                    r.get::<_, String>(1),
+                    u32::try_from(r.get::<_, i64>(2)).unwrap_or(0),
+                )
+            })
+            .collect();
+        let mut stories = Vec::new();
+        for row in tx
+            .query("SELECT number, body FROM stories ORDER BY number", &[])
+            .map_err(pg)?
+        {
+            let (number, body): (i64, String) = (row.get(0), row.get(1));
+            let story: Story = serde_json::from_str(&body)
+                .map_err(|e| undecodable(format!("story {number}"), e))?;
+            stories.push(story);
+        }
+        let assignments = tx
+            .query(
+                "SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal",
+                &[],
+            )
+            .map_err(pg)?
+            .into_iter()
+            .map(|r| {
+                (
+                    r.get::<_, String>(0),
+                    u32::try_from(r.get::<_, i64>(1)).unwrap_or(0),
+                )
+            })
+            .collect();
+        tx.commit().map_err(pg)?;
+        StoryIndex::from_parts(settings, documents, terms, stories, assignments)
+            .map(Some)
+            .ok_or_else(|| bad("story index tables do not fit together".to_string()))
     }
 
     /// Whether a document with this id is stored.
@@ -480,6 +602,62 @@ impl PgStore {
         }
         Ok(problems)
     }
+}
+
+/// Writes a story index delta inside an open transaction (as the SQLite
+/// store does).
+fn write_story_delta(
+    tx: &mut Transaction,
+    delta: &StoryDelta,
+    name: &str,
+) -> Result<(), StoreError> {
+    let pg = |source| StoreError::Postgres {
+        store: name.to_string(),
+        source,
+    };
+    let encode = |what: String, source| StoreError::Encode {
+        path: PathBuf::from(name),
+        what,
+        source,
+    };
+    let term = tx
+        .prepare(
+            "INSERT INTO story_terms (id, term, df) VALUES ($1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET df = excluded.df",
+        )
+        .map_err(pg)?;
+    for (id, text, df) in &delta.terms {
+        tx.execute(&term, &[&i64::from(*id), text, &i64::from(*df)])
+            .map_err(pg)?;
+    }
+    let story = tx
+        .prepare(
+            "INSERT INTO stories (number, body) VALUES ($1, $2) \
+             ON CONFLICT (number) DO UPDATE SET body = excluded.body",
+        )
+        .map_err(pg)?;
+    for s in &delta.stories {
+        let body =
+            serde_json::to_string(s).map_err(|e| encode(format!("story {}", s.number), e))?;
+        tx.execute(&story, &[&i64::from(s.number), &body])
+            .map_err(pg)?;
+    }
+    let assign = tx
+        .prepare("UPDATE documents SET story = $2 WHERE id = $1")
+        .map_err(pg)?;
+    for (doc, number) in &delta.assignments {
+        tx.execute(&assign, &[doc, &i64::from(*number)])
+            .map_err(pg)?;
+    }
+    let settings = serde_json::to_string(&delta.settings)
+        .map_err(|e| encode("story settings".to_string(), e))?;
+    tx.execute(
+        "INSERT INTO story_state (key, value) VALUES ('documents', $1), ('settings', $2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[&delta.documents.to_string(), &settings],
+    )
+    .map_err(pg)?;
+    Ok(())
 }
 
 fn read_version(tx: &mut Transaction, name: &str) -> Result<u32, StoreError> {

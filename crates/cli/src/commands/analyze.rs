@@ -1,12 +1,17 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+use crosscheck_ingest::{discover, IngestError, Input};
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
+use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
 
-use crate::commands::report::{write_reports, ReportPaths};
+use crate::commands::report::{PreparedReports, ReportPaths};
+use crate::console::{errln, outln};
+use crate::output::{prepare_all, Output, Protected};
 use crate::pipeline;
+use crate::Settings;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,23 +29,49 @@ pub struct Args {
     pub reports: ReportPaths,
 }
 
-pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
-    let outcome = analyze(&args.inputs, args.db.as_deref(), quiet)?;
-    let json = serde_json::to_string_pretty(&outcome.ledger).context("serialising the ledger")?;
-    match &args.output {
-        Some(path) => write_atomically(path, json.as_bytes())?,
-        None => println!("{json}"),
+pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
+    let (inputs, failures) = discover(&args.inputs);
+    // Every output is checked and opened before any work is done.
+    let mut protected = Protected::default();
+    for input in &inputs {
+        if let Input::Path(path) = input {
+            protected.input(path);
+        }
     }
-    write_reports(&outcome.ledger, &args.reports)?;
-    if !quiet {
-        let summary = crosscheck_report::summary(&outcome.ledger);
+    if let Some(db) = &args.db {
+        protected.store(db);
+    }
+    let mut named: Vec<(&str, &Path)> = Vec::new();
+    if let Some(path) = &args.output {
+        named.push(("-o", path));
+    }
+    named.extend(args.reports.named());
+    let mut outputs = prepare_all(&named, &protected)?.into_iter();
+    let ledger_output = match &args.output {
+        Some(_) => outputs.next(),
+        None => None,
+    };
+    let reports = PreparedReports::from_outputs(&args.reports, outputs);
+
+    let outcome = analyze(&inputs, &failures, args.db.as_deref(), settings)?;
+    let to_stdout = ledger_output.is_none();
+    let ledger_output = match ledger_output {
+        Some(output) => output,
+        None => Output::prepare(Path::new("-"), &protected)?,
+    };
+    let ledger = &outcome.ledger;
+    ledger_output.commit(|w| {
+        serde_json::to_writer_pretty(&mut *w, ledger).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")
+    })?;
+    reports.write(ledger)?;
+    if !settings.quiet {
+        let summary = crosscheck_report::summary(ledger);
         // With the ledger on stdout, the human summary goes to stderr.
-        if args.output.is_some() {
-            print!("{summary}");
-            println!("{}", outcome.status_line);
+        if to_stdout {
+            errln!("{summary}{}", outcome.status_line);
         } else {
-            eprint!("{summary}");
-            eprintln!("{}", outcome.status_line);
+            outln!("{summary}{}", outcome.status_line)?;
         }
     }
     Ok(outcome.exit_code())
@@ -64,31 +95,70 @@ impl Outcome {
 
 /// Ingests and analyses `inputs`; with a store, adds the new documents to it
 /// and builds the ledger over everything stored.
-pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Outcome> {
+pub fn analyze(
+    inputs: &[Input],
+    failures: &[IngestError],
+    db: Option<&Path>,
+    settings: &Settings,
+) -> Result<Outcome> {
     let mut store = db.map(Store::open).transpose()?;
     let prior = match &store {
         Some(store) => store.load_all()?.0,
         None => Vec::new(),
     };
+    // A store keeps its story index and extends it; one written before
+    // stories existed has its documents grouped once, in stored order.
+    let mut index = match store.as_mut() {
+        Some(store) => match store.load_story_index()? {
+            Some(index) => index,
+            None => {
+                let mut index = StoryIndex::new();
+                for doc in &prior {
+                    index.add(&DocumentProfile::of(doc));
+                }
+                let delta = index.take_delta();
+                if !delta.is_empty() {
+                    store.save_stories(&delta)?;
+                }
+                index
+            }
+        },
+        None => StoryIndex::new(),
+    };
     let mut documents: Vec<Document> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     let mut added = 0;
-    let stats = pipeline::run(inputs, &prior, quiet, &mut |chunk| {
-        match store.as_mut() {
-            Some(store) => {
-                let pairs: Vec<(Document, Vec<Claim>)> =
-                    chunk.into_iter().map(|a| (a.document, a.claims)).collect();
-                added += store.add_batch(&pairs)?.added;
-            }
-            None => {
-                for a in chunk {
-                    documents.push(a.document);
-                    claims.extend(a.claims);
+    let stats = pipeline::run(
+        inputs,
+        failures,
+        &prior,
+        &settings.limits,
+        settings.quiet,
+        &mut |chunk| {
+            match store.as_mut() {
+                Some(store) => {
+                    let pairs: Vec<(Document, Vec<Claim>)> = chunk
+                        .into_iter()
+                        .map(|a| {
+                            let mut doc = a.document;
+                            let number = index.add(&DocumentProfile::of(&doc));
+                            doc.story = Some(story_id(number));
+                            (doc, a.claims)
+                        })
+                        .collect();
+                    let delta = index.take_delta();
+                    added += store.add_batch_with_stories(&pairs, Some(&delta))?.added;
+                }
+                None => {
+                    for a in chunk {
+                        documents.push(a.document);
+                        claims.extend(a.claims);
+                    }
                 }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     drop(prior);
     let mut stored = String::new();
     if let (Some(store), Some(path)) = (&store, db) {
@@ -99,7 +169,7 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
             documents.len()
         );
     }
-    let ledger = crosscheck_ledger::build_ledger(documents, claims);
+    let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
     let mut status_line = format!("{} documents analysed", stats.analysed);
     if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(
@@ -119,22 +189,4 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
         failures: stats.failures,
         status_line,
     })
-}
-
-/// Writes via a temporary file and a rename, so an interrupted run never
-/// leaves a half-written file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_string());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }

@@ -4,3 +4,4 @@ pub mod demo;
 pub mod documents;
 pub mod report;
 pub mod serve;
+pub mod stories;

@@ -92,7 +92,7 @@ fn searches(app: &App) -> Vec<String> {
         .iter()
         .map(|e| (e.id.as_str(), snapshot.entity_claim_count(&e.id)))
         .collect();
-    entities.sort_by(|a, b| b.1.cmp(&a.1));
+    entities.sort_by_key(|e| std::cmp::Reverse(e.1));
     let mut outlets: Vec<&str> = snapshot
         .ledger
         .documents

@@ -4,7 +4,8 @@
 //! every claim never sits whole in memory and has no size cap; a client
 //! that reads slowly slows the writer down.
 
-use std::sync::Arc;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::extract::{Query, State};
@@ -52,6 +53,72 @@ impl RowWriter for Ndjson {
 
     fn take(&mut self) -> std::io::Result<Vec<u8>> {
         Ok(std::mem::take(&mut self.0))
+    }
+}
+
+/// The rows of `claims.csv` (the report crate's writer, cells that would
+/// start a spreadsheet formula neutralised).
+pub struct Csv {
+    rows: crosscheck_report::ClaimRows<SharedBuffer>,
+    buffer: SharedBuffer,
+}
+
+impl Default for Csv {
+    fn default() -> Csv {
+        let buffer = SharedBuffer::default();
+        Csv {
+            rows: crosscheck_report::ClaimRows::new(buffer.clone()),
+            buffer,
+        }
+    }
+}
+
+/// A buffer the CSV writer fills and the stream drains.
+#[derive(Debug, Clone, Default)]
+struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("export buffer poisoned"))?
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl SharedBuffer {
+    fn len(&self) -> usize {
+        self.0.lock().map_or(0, |b| b.len())
+    }
+
+    fn take(&self) -> std::io::Result<Vec<u8>> {
+        self.0
+            .lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .map_err(|_| std::io::Error::other("export buffer poisoned"))
+    }
+}
+
+impl RowWriter for Csv {
+    fn write(&mut self, snapshot: &Snapshot, claim: &Claim) -> std::io::Result<()> {
+        self.rows
+            .write(claim, snapshot.document(&claim.doc))
+            .map_err(std::io::Error::other)
+    }
+
+    fn buffered(&self) -> usize {
+        // The CSV writer keeps up to 8 KB itself.
+        self.buffer.len()
+    }
+
+    fn take(&mut self) -> std::io::Result<Vec<u8>> {
+        self.rows.flush().map_err(std::io::Error::other)?;
+        self.buffer.take()
     }
 }
 
@@ -129,5 +196,21 @@ pub async fn claims_ndjson(
         Ndjson::default(),
         "application/x-ndjson; charset=utf-8",
         "attachment; filename=\"claims.ndjson\"",
+    ))
+}
+
+/// `GET /api/claims.csv`: every matching claim as a `claims.csv` row.
+pub async fn claims_csv(
+    State(app): State<Arc<App>>,
+    Query(params): Query<ClaimParams>,
+) -> Result<Response, ApiError> {
+    let snapshot = app.snapshot();
+    let query = params.query(&snapshot)?;
+    Ok(stream(
+        snapshot,
+        query,
+        Csv::default(),
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"claims.csv\"",
     ))
 }

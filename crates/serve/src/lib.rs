@@ -107,6 +107,7 @@ pub fn router(app: Arc<App>, exposure: Exposure) -> Router {
         .route("/api/documents/{id}", get(api::document))
         .route("/api/claims", get(api::claims))
         .route("/api/claims.ndjson", get(export::claims_ndjson))
+        .route("/api/claims.csv", get(export::claims_csv))
         .route("/api/claims/{id}", get(api::claim))
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{id}", get(api::entity))

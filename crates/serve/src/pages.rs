@@ -323,6 +323,7 @@ struct ClaimsPage {
     next: Option<String>,
     first: Option<String>,
     ndjson: String,
+    csv: String,
 }
 
 /// The claim filters plus where a page starts.
@@ -432,6 +433,7 @@ pub async fn claims(State(app): State<Arc<App>>, Query(search): Query<SearchPara
         next: page.next.map(with_after),
         first: after.map(|_| claims_href(&params)),
         ndjson: export_href("/api/claims.ndjson", &query_string),
+        csv: export_href("/api/claims.csv", &query_string),
         params,
     })
 }

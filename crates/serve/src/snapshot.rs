@@ -96,7 +96,12 @@ impl Snapshot {
                 None => orphans.push(n),
             }
         }
-        let store_order: Vec<usize> = doc_claims.iter().flatten().copied().chain(orphans).collect();
+        let store_order: Vec<usize> = doc_claims
+            .iter()
+            .flatten()
+            .copied()
+            .chain(orphans)
+            .collect();
         let doc_batches: Vec<i64> = ledger
             .documents
             .iter()

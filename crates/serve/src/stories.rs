@@ -55,7 +55,11 @@ pub fn group(ledger: &Ledger, docs: &HashMap<String, usize>) -> (Vec<StoryInfo>,
             first: s.first.clone(),
             last: s.last.clone(),
             outlets: s.outlets.clone(),
-            documents: s.documents.iter().filter_map(|d| docs.get(d).copied()).collect(),
+            documents: s
+                .documents
+                .iter()
+                .filter_map(|d| docs.get(d).copied())
+                .collect(),
             ..StoryInfo::default()
         })
         .collect();
@@ -68,7 +72,10 @@ pub fn group(ledger: &Ledger, docs: &HashMap<String, usize>) -> (Vec<StoryInfo>,
     for (d, doc) in ledger.documents.iter().enumerate() {
         if !seen[d] {
             let mut lone = StoryInfo {
-                id: doc.story.clone().unwrap_or_else(|| format!("doc-{}", doc.id)),
+                id: doc
+                    .story
+                    .clone()
+                    .unwrap_or_else(|| format!("doc-{}", doc.id)),
                 documents: vec![d],
                 ..StoryInfo::default()
             };

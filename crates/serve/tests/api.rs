@@ -414,3 +414,41 @@ async fn uploads_over_the_limit_get_a_clear_413() {
     assert!(page.content_type().starts_with("text/html"));
     assert_eq!(get(&app, "/api/documents").await.json()["total"], 0);
 }
+
+#[tokio::test]
+async fn csv_exports_stream_claims_csv_rows() {
+    let (_dir, app) = demo_app().await;
+    let snapshot = app.snapshot();
+    let all = get(&app, "/api/claims.csv").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.content_type().starts_with("text/csv"));
+    let mut reader = csv::Reader::from_reader(all.body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "claim");
+    let ids: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a CSV row")[0].to_string())
+        .collect();
+    let want: Vec<String> = snapshot
+        .claims_in_store_order()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids, want);
+    // The same columns as the report's claims.csv.
+    let mut report = Vec::new();
+    crosscheck_report::write_claims_csv(&snapshot.ledger, &mut report).unwrap();
+    let report_headers = csv::Reader::from_reader(report.as_slice())
+        .headers()
+        .unwrap()
+        .clone();
+    assert_eq!(headers, report_headers);
+
+    let hedged = get(&app, "/api/claims.csv?hedged=yes").await;
+    let rows = csv::Reader::from_reader(hedged.body.as_bytes())
+        .records()
+        .count();
+    assert_eq!(
+        rows,
+        snapshot.ledger.claims.iter().filter(|c| c.hedged).count()
+    );
+}

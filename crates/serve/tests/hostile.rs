@@ -157,3 +157,37 @@ async fn the_upload_form_result_page_escapes_too() {
     assert!(page.body.contains("Stored 1 new documents"));
     assert_inert("/upload (result)", &page.body);
 }
+
+#[tokio::test]
+async fn csv_cells_that_would_run_as_formulas_are_neutralised() {
+    let (_dir, app) = empty_app(Limits::default());
+    let stored = post(
+        &app,
+        "/api/documents",
+        "application/json",
+        serde_json::json!({
+            "title": "=HYPERLINK(\"http://x.example\",\"click\")",
+            "outlet": "=cmd|' /C calc'!A0",
+            "published": "2031-03-04",
+            "text": "Bridge to reopen\n\n\"=1+2 is what the council wrote,\" said Mayor Ilka Tarn on Monday.",
+        })
+        .to_string(),
+    )
+    .await;
+    assert_eq!(stored.status, StatusCode::CREATED, "{}", stored.body);
+    let export = get(&app, "/api/claims.csv").await;
+    let mut reader = csv::Reader::from_reader(export.body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let outlet = headers.iter().position(|h| h == "outlet").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(
+                !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                "a cell a spreadsheet would run: {cell:?}"
+            );
+        }
+        assert_eq!(&row[outlet], "'=cmd|' /C calc'!A0");
+    }
+}

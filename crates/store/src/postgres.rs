@@ -60,10 +60,25 @@ const MIGRATIONS: &[Migration] = &[
 ];
 
 /// A crosscheck store in a PostgreSQL database.
+///
+/// Its methods block (the synchronous `postgres` client): call them from a
+/// thread that is not driving an async runtime. Dropping it is safe
+/// anywhere: the connection is closed on a thread of its own.
 pub struct PgStore {
-    client: Client,
+    /// `None` only while being dropped.
+    client: Option<Client>,
     /// The URL without its password, for messages.
     name: String,
+}
+
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        // The synchronous client blocks on its own runtime when it closes,
+        // which panics on a thread driving another runtime (a server's).
+        if let Some(client) = self.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
 }
 
 impl std::fmt::Debug for PgStore {
@@ -103,9 +118,19 @@ impl PgStore {
             store: name.clone(),
             source,
         })?;
-        let mut store = PgStore { client, name };
+        let mut store = PgStore {
+            client: Some(client),
+            name,
+        };
         store.migrate()?;
         Ok(store)
+    }
+
+    fn client(&mut self) -> &mut Client {
+        match self.client.as_mut() {
+            Some(client) => client,
+            None => unreachable!("the client is taken only when the store is dropped"),
+        }
     }
 
     /// The database, as named in messages (no password).
@@ -130,7 +155,7 @@ impl PgStore {
             store: name.clone(),
             source,
         };
-        let mut tx = self.client.transaction().map_err(pg)?;
+        let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .map_err(pg)?;
         let has_meta: bool = tx
@@ -147,9 +172,8 @@ impl PgStore {
                 .map_err(pg)?
                 .get(0);
             if tables > 0 {
-                return Err(StoreError::ForeignDatabase {
-                    path: PathBuf::from(&name),
-                    application_id: 0,
+                return Err(StoreError::ForeignPostgres {
+                    store: name.clone(),
                 });
             }
             tx.batch_execute(
@@ -195,7 +219,7 @@ impl PgStore {
             store: name.clone(),
             source,
         };
-        let mut tx = self.client.transaction().map_err(pg)?;
+        let mut tx = self.client().transaction().map_err(pg)?;
         let version = read_version(&mut tx, &name)?;
         tx.commit().map_err(pg)?;
         Ok(version)
@@ -219,6 +243,7 @@ impl PgStore {
         stories: Option<&StoryDelta>,
     ) -> Result<BatchStats, StoreError> {
         crate::store::check_claim_owners(&self.path(), batch)?;
+        self.check_storable(batch)?;
         let name = self.name.clone();
         let pg = |source| StoreError::Postgres {
             store: name.clone(),
@@ -230,7 +255,7 @@ impl PgStore {
             source,
         };
         let added_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-        let mut tx = self.client.transaction().map_err(pg)?;
+        let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(pg)?;
         let ids: Vec<&str> = batch.iter().map(|(d, _)| d.id.as_str()).collect();
@@ -304,15 +329,21 @@ impl PgStore {
                 let body = serde_json::to_string(doc)
                     .map_err(|e| encode(format!("document {}", doc.id), e))?;
                 let published = doc.published.map(|d| d.to_string());
+                let (source, title, outlet, duplicate_of) = (
+                    without_nul(&doc.source),
+                    doc.title.as_deref().map(without_nul),
+                    doc.outlet.as_deref().map(without_nul),
+                    doc.duplicate_of.as_deref().map(without_nul),
+                );
                 let (words, count) = (to_i64(doc.word_count()), to_i64(claims.len()));
                 let row: [&(dyn ToSql + Sync); 11] = [
                     &doc.id,
-                    &doc.source,
-                    &doc.title,
-                    &doc.outlet,
+                    &source,
+                    &title,
+                    &outlet,
                     &published,
                     &words,
-                    &doc.duplicate_of,
+                    &duplicate_of,
                     &added_at,
                     &batch_id,
                     &count,
@@ -358,7 +389,7 @@ impl PgStore {
             store: name.clone(),
             source,
         };
-        let mut tx = self.client.transaction().map_err(pg)?;
+        let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(pg)?;
         write_story_delta(&mut tx, delta, &name)?;
@@ -382,7 +413,7 @@ impl PgStore {
             source,
         };
         let mut tx = self
-            .client
+            .client()
             .build_transaction()
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
@@ -444,9 +475,29 @@ impl PgStore {
             .ok_or_else(|| bad("story index tables do not fit together".to_string()))
     }
 
+    /// PostgreSQL text cannot hold NUL: ids with one are refused (an id
+    /// must come back exactly); other listed text has it replaced (the
+    /// document itself, stored as JSON, keeps it).
+    fn check_storable(&self, batch: &[(Document, Vec<Claim>)]) -> Result<(), StoreError> {
+        let refuse = |what: String| StoreError::Unstorable {
+            store: self.name.clone(),
+            what,
+            reason: "its id contains a NUL character, which PostgreSQL text cannot hold",
+        };
+        for (doc, claims) in batch {
+            if doc.id.contains('\0') {
+                return Err(refuse(format!("document {:?}", doc.id)));
+            }
+            if let Some(claim) = claims.iter().find(|c| c.id.contains('\0')) {
+                return Err(refuse(format!("claim {:?}", claim.id)));
+            }
+        }
+        Ok(())
+    }
+
     /// Whether a document with this id is stored.
     pub fn contains(&mut self, id: &str) -> Result<bool, StoreError> {
-        self.client
+        self.client()
             .query_opt("SELECT 1 FROM documents WHERE id = $1", &[&id])
             .map(|r| r.is_some())
             .map_err(|e| self.err(e))
@@ -463,7 +514,7 @@ impl PgStore {
     }
 
     fn count(&mut self, sql: &str) -> Result<usize, StoreError> {
-        self.client
+        self.client()
             .query_one(sql, &[])
             .map(|r| from_i64(r.get(0)))
             .map_err(|e| self.err(e))
@@ -472,7 +523,7 @@ impl PgStore {
     /// Every stored document's listing fields, in the order they were added.
     pub fn documents(&mut self) -> Result<Vec<DocumentSummary>, StoreError> {
         let rows = self
-            .client
+            .client()
             .query(
                 "SELECT id, title, outlet, published, words, source, duplicate_of, claim_count, \
                  added_at FROM documents ORDER BY ordinal",
@@ -511,7 +562,7 @@ impl PgStore {
     /// The batch each stored document came in, in store order.
     pub fn document_batches(&mut self) -> Result<Vec<(String, i64)>, StoreError> {
         let rows = self
-            .client
+            .client()
             .query("SELECT id, batch FROM documents ORDER BY ordinal", &[])
             .map_err(|e| self.err(e))?;
         Ok(rows.into_iter().map(|r| (r.get(0), r.get(1))).collect())
@@ -519,7 +570,7 @@ impl PgStore {
 
     /// The newest batch number (0 for an empty store).
     pub fn latest_batch(&mut self) -> Result<i64, StoreError> {
-        self.client
+        self.client()
             .query_one("SELECT coalesce(max(id), 0)::BIGINT FROM batches", &[])
             .map(|r| r.get(0))
             .map_err(|e| self.err(e))
@@ -539,7 +590,7 @@ impl PgStore {
             source,
         };
         let mut tx = self
-            .client
+            .client()
             .build_transaction()
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
@@ -595,7 +646,7 @@ impl PgStore {
         ];
         let mut problems = Vec::new();
         for (what, sql) in queries {
-            for row in self.client.query(sql, &[]).map_err(|e| self.err(e))? {
+            for row in self.client().query(sql, &[]).map_err(|e| self.err(e))? {
                 let line: String = row.get(0);
                 problems.push(format!("{what}: {line}"));
             }
@@ -695,6 +746,12 @@ fn rewrite_claims(tx: &mut Transaction) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `text` with NUL characters (which PostgreSQL text cannot hold) as
+/// U+FFFD.
+fn without_nul(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
 }
 
 fn to_i64(n: usize) -> i64 {

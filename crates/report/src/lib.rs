@@ -15,6 +15,7 @@ mod view;
 
 use crosscheck_model::{EntityType, Ledger, Proposition, PropositionStatus, PropositionValue};
 
+pub use chart::proposition_svg;
 pub use csv_export::{write_claims_csv, ClaimRows};
 pub use html::html;
 pub use markdown::markdown;

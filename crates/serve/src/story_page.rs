@@ -66,6 +66,9 @@ pub struct PropositionCard {
     /// Sources in the order they first give a value, each with its values
     /// in date order: the figure over time by source.
     pub by_source: Vec<(String, Vec<String>)>,
+    /// The values by date and source as inline SVG (the report's chart,
+    /// whose template escapes every text), when there are several.
+    pub chart: Option<String>,
 }
 
 /// One value of a proposition.
@@ -346,7 +349,21 @@ fn proposition_card(snapshot: &Snapshot, p: &Proposition, evidence: bool) -> Pro
             None => by_source.push((source, vec![when])),
         }
     }
+    let chart = (p.values.len() > 1).then(|| {
+        let claims: Vec<&crosscheck_model::Claim> = p
+            .values
+            .iter()
+            .filter_map(|v| snapshot.claim(&v.claim))
+            .collect();
+        let documents: Vec<&crosscheck_model::Document> = p
+            .values
+            .iter()
+            .filter_map(|v| snapshot.document(&v.doc))
+            .collect();
+        crosscheck_report::proposition_svg(p, documents, claims)
+    });
     PropositionCard {
+        chart,
         id: p.id.clone(),
         label: p.label.clone(),
         status: status_label(p.status),

@@ -34,7 +34,8 @@ crosscheck analyze articles/ -o ledger.json      analyse a directory, write the 
 crosscheck analyze new/*.html --db story.db      add articles to a local store\n  \
 crosscheck documents --db story.db               list what the store holds\n  \
 crosscheck stories --db story.db                 list the stories it holds\n  \
-crosscheck report --db story.db --html story.html"
+crosscheck report --db story.db --html story.html\n  \
+crosscheck serve --db story.db                   browse it in a web browser"
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -97,6 +98,11 @@ crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
     Report(commands::report::Args),
     /// Throughput and memory benchmark on a corpus built from ../shared.
     Bench(commands::bench::Args),
+    /// Browse a store in a web browser, with a JSON API (see docs/api.md).
+    #[command(after_help = "Examples:\n  \
+crosscheck serve --db story.db                    http://127.0.0.1:8080/\n  \
+crosscheck serve --db story.db --addr 127.0.0.1:9000")]
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -120,6 +126,7 @@ fn main() -> ExitCode {
         Command::Stories { db } => commands::stories::run(&db),
         Command::Report(args) => commands::report::run(&args, &settings),
         Command::Bench(args) => commands::bench::run(&args, settings.quiet),
+        Command::Serve(args) => commands::serve::run(&args, settings.quiet),
     };
     match result {
         Ok(code) => code,

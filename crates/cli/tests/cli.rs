@@ -120,7 +120,13 @@ fn demo_writes_ledger_and_reports() {
         "demo points to the HTML report"
     );
     let demo = dir.path().join("demo");
-    for f in ["ledger.json", "report.html", "report.md", "claims.csv"] {
+    for f in [
+        "ledger.json",
+        "report.html",
+        "report.md",
+        "claims.csv",
+        "story.db",
+    ] {
         assert!(demo.join(f).is_file(), "{f} written");
     }
     let ledger = read_ledger(&demo.join("ledger.json"));
@@ -568,4 +574,93 @@ fn store_extends_its_stories_across_runs() {
             .collect()
     };
     assert_eq!(shape(&stored), shape(&one_pass));
+}
+
+/// A started `crosscheck serve`, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `crosscheck serve --db DB` on a free loopback port and waits for
+/// the line saying where it listens.
+fn start_server(db: &Path, dir: &Path) -> Server {
+    use std::io::BufRead;
+    let mut child = crosscheck()
+        .args(["serve", "--db"])
+        .arg(db)
+        .args(["--addr", "127.0.0.1:0"])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("serve says where it listens before exiting")
+            .expect("stderr line");
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().expect("address").to_string();
+        }
+    };
+    Server { child, addr }
+}
+
+/// `GET path` over a real loopback connection: status line and body.
+fn http_get(addr: &str, path: &str) -> (String, String) {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).expect("read");
+    let (head, body) = reply.split_once("\r\n\r\n").unwrap_or((&reply, ""));
+    (
+        head.lines().next().unwrap_or("").to_string(),
+        body.to_string(),
+    )
+}
+
+#[test]
+fn serve_answers_on_loopback_over_the_demo_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["demo", "--out", "demo", "--quiet"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = start_server(&dir.path().join("demo/story.db"), dir.path());
+    assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
+    let (status, body) = http_get(&server.addr, "/");
+    assert!(status.contains(" 200 "), "{status}");
+    assert!(body.contains("documents"), "{body}");
+    let (status, body) = http_get(&server.addr, "/api/claims?limit=1");
+    assert!(status.contains(" 200 "), "{status}");
+    assert!(body.contains("\"next_cursor\""), "{body}");
+}
+
+#[test]
+fn serve_refuses_a_missing_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["serve", "--db", "nope.db"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nope.db") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!dir.path().join("nope.db").exists(), "no store created");
 }

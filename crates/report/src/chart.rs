@@ -215,6 +215,28 @@ impl Scale {
     }
 }
 
+/// The chart alone, as the HTML report draws it.
+#[derive(askama::Template)]
+#[template(path = "chart.html")]
+struct ChartSvg<'a> {
+    chart: &'a Chart,
+}
+
+/// One proposition's chart as inline SVG (every text escaped by its
+/// template), for pages that show propositions one by one. `documents` and
+/// `claims` need hold only the proposition's own.
+pub fn proposition_svg<'a>(
+    p: &Proposition,
+    documents: impl IntoIterator<Item = &'a crosscheck_model::Document>,
+    claims: impl IntoIterator<Item = &'a crosscheck_model::Claim>,
+) -> String {
+    let view = View::of(documents, claims);
+    askama::Template::render(&ChartSvg {
+        chart: &chart(p, &view),
+    })
+    .unwrap_or_default()
+}
+
 /// The chart of one proposition.
 pub fn chart(p: &Proposition, view: &View) -> Chart {
     let dates: Vec<Option<NaiveDate>> = p

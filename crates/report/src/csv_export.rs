@@ -11,7 +11,7 @@ use std::io::Write;
 
 use serde::{Serialize, Serializer};
 
-use crosscheck_model::Ledger;
+use crosscheck_model::{Claim, Document, Ledger};
 
 use crate::view::{figure_text, View};
 use crate::ReportError;
@@ -91,19 +91,37 @@ fn neutralise(text: &str) -> Cow<'_, str> {
 /// One CSV row per claim, with its document's outlet and date.
 pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), ReportError> {
     let view = View::new(ledger);
-    let mut csv = csv::Writer::from_writer(writer);
+    let mut rows = ClaimRows::new(writer);
     for c in &ledger.claims {
-        let doc = view.doc(&c.doc);
-        let (date, date_estimated) = match doc {
-            Some(d) => match d.placed_date() {
-                Some((date, estimated)) => (date.to_string(), estimated),
-                None => (String::new(), false),
-            },
+        rows.write(c, view.doc(&c.doc))?;
+    }
+    rows.flush()
+}
+
+/// The rows of `claims.csv` written one claim at a time, for outputs that
+/// stream claims (the server's CSV export) instead of holding a ledger.
+pub struct ClaimRows<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> ClaimRows<W> {
+    /// Rows into `writer`; the header comes with the first row.
+    pub fn new(writer: W) -> ClaimRows<W> {
+        ClaimRows {
+            csv: csv::Writer::from_writer(writer),
+        }
+    }
+
+    /// Writes the row of claim `c`, whose document is `doc` (its outlet,
+    /// date, story and sentence; empty cells without it).
+    pub fn write(&mut self, c: &Claim, doc: Option<&Document>) -> Result<(), ReportError> {
+        let (date, date_estimated) = match doc.and_then(Document::placed_date) {
+            Some((date, estimated)) => (date.to_string(), estimated),
             None => (String::new(), false),
         };
         let q = c.quantity();
         let s = c.stance();
-        csv.serialize(Row {
+        self.csv.serialize(Row {
             claim: Cell::from(c.id.as_str()),
             story: Cell::from(doc.and_then(|d| d.story.as_deref()).unwrap_or("")),
             doc: Cell::from(c.doc.as_str()),
@@ -135,11 +153,16 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
             time: Cell::from(c.time.as_ref().map_or("", |t| t.value.as_str())),
             span_start: c.span.start,
             span_end: c.span.end,
-            sentence: Cell::from(view.sentence(c)),
+            sentence: Cell::from(doc.map_or("", |d| c.sentence_text(d))),
         })?;
+        Ok(())
     }
-    csv.flush()?;
-    Ok(())
+
+    /// Pushes buffered rows into the writer.
+    pub fn flush(&mut self) -> Result<(), ReportError> {
+        self.csv.flush()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

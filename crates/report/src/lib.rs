@@ -15,7 +15,8 @@ mod view;
 
 use crosscheck_model::{EntityType, Ledger, Proposition, PropositionStatus, PropositionValue};
 
-pub use csv_export::write_claims_csv;
+pub use chart::proposition_svg;
+pub use csv_export::{write_claims_csv, ClaimRows};
 pub use html::html;
 pub use markdown::markdown;
 pub use summary::summary;

@@ -33,6 +33,31 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A view of only these documents and claims: what one part of a
+    /// ledger (a proposition's chart) reads, without indexing the rest.
+    pub fn of(
+        documents: impl IntoIterator<Item = &'a Document>,
+        claims: impl IntoIterator<Item = &'a Claim>,
+    ) -> View<'a> {
+        let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        let claims: HashMap<&str, &Claim> = claims
+            .into_iter()
+            .map(|c| {
+                by_doc.entry(c.doc.as_str()).or_default().push(c);
+                (c.id.as_str(), c)
+            })
+            .collect();
+        View {
+            docs: documents
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), (i, d)))
+                .collect(),
+            claims,
+            by_doc,
+        }
+    }
+
     pub fn doc(&self, id: &str) -> Option<&'a Document> {
         self.docs.get(id).map(|(_, d)| *d)
     }

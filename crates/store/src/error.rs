@@ -157,6 +157,48 @@ pub enum StoreError {
         /// The document it was given with.
         doc: String,
     },
+
+    #[error("store {store}: {source}")]
+    /// PostgreSQL refused a connection or a statement.
+    Postgres {
+        /// The database URL, without password.
+        store: String,
+        #[source]
+        /// What PostgreSQL said.
+        source: postgres::Error,
+    },
+
+    #[error(
+        "{store} holds tables of another program and is not a crosscheck store; \
+         refusing to add tables to it"
+    )]
+    /// A PostgreSQL database holding other tables.
+    ForeignPostgres {
+        /// The database URL, without password.
+        store: String,
+    },
+
+    #[error("store {store}: cannot store {what}: {reason}; batch not written")]
+    /// A value PostgreSQL cannot hold (a NUL character in an id).
+    Unstorable {
+        /// The database URL, without password.
+        store: String,
+        /// Which document or claim.
+        what: String,
+        /// Why.
+        reason: &'static str,
+    },
+
+    #[error("store {store}: migration {name} failed: {detail}")]
+    /// A schema migration failed on PostgreSQL (the store is left as it was).
+    PostgresMigration {
+        /// The database URL, without password.
+        store: String,
+        /// The migration.
+        name: &'static str,
+        /// What failed.
+        detail: String,
+    },
 }
 
 impl StoreError {

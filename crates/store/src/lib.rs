@@ -1,5 +1,8 @@
-//! A local SQLite store of analysed documents and their claims, extended
-//! incrementally batch by batch.
+//! A store of analysed documents and their claims, extended incrementally
+//! batch by batch: a local SQLite file ([`Store`]), or a PostgreSQL database
+//! a team shares ([`postgres::PgStore`]), with the same tables, versions and
+//! guarantees; [`AnyStore`] opens either by its name (`story.db`,
+//! `postgres://user@host/db`).
 //!
 //! One file holds every document ever analysed for a story, so `analyze`
 //! can be re-run on a growing pile of articles: documents already stored
@@ -29,10 +32,13 @@
 //! # }
 //! ```
 
+mod any;
 mod error;
+pub mod postgres;
 mod schema;
 mod store;
 
+pub use any::AnyStore;
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{BatchStats, DocumentSummary, Store};

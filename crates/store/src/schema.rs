@@ -71,7 +71,7 @@ fn upgrade_claims_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
 }
 
 /// One claim body in the current shape; `None` when it already is.
-fn upgrade_claim(body: &str) -> Result<Option<String>, String> {
+pub(crate) fn upgrade_claim(body: &str) -> Result<Option<String>, String> {
     let mut value: serde_json::Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
     let serde_json::Value::Object(claim) = &mut value else {
         return Err("not a JSON object".to_string());

@@ -481,6 +481,28 @@ impl Store {
         Ok(out)
     }
 
+    /// The batch each stored document came in, as `(document id, batch)`
+    /// in store order: batch numbers only grow, so a reader that saw batch
+    /// `n` finds what changed since in the batches after it.
+    pub fn document_batches(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, batch FROM documents ORDER BY ordinal")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The newest batch number (0 for an empty store): a cheap check for
+    /// whether another process has added documents.
+    pub fn latest_batch(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
     /// Every stored document and claim, documents in the order they were
     /// added and claims in document order then their original order: enough
     /// to rebuild the whole ledger. Read in one snapshot, so a concurrent
@@ -567,17 +589,7 @@ impl Store {
     }
 
     fn check_claim_owners(&self, batch: &[(Document, Vec<Claim>)]) -> Result<(), StoreError> {
-        for (doc, claims) in batch {
-            if let Some(claim) = claims.iter().find(|c| c.doc != doc.id) {
-                return Err(StoreError::ClaimDocumentMismatch {
-                    path: self.path.clone(),
-                    claim: claim.id.clone(),
-                    claim_doc: claim.doc.clone(),
-                    doc: doc.id.clone(),
-                });
-            }
-        }
-        Ok(())
+        check_claim_owners(&self.path, batch)
     }
 
     fn count(&self, sql: &str) -> Result<usize, StoreError> {
@@ -615,6 +627,25 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
     }
+}
+
+/// Refuses a batch in which a claim names another document than the one
+/// it is given with.
+pub(crate) fn check_claim_owners(
+    path: &Path,
+    batch: &[(Document, Vec<Claim>)],
+) -> Result<(), StoreError> {
+    for (doc, claims) in batch {
+        if let Some(claim) = claims.iter().find(|c| c.doc != doc.id) {
+            return Err(StoreError::ClaimDocumentMismatch {
+                path: path.to_path_buf(),
+                claim: claim.id.clone(),
+                claim_doc: claim.doc.clone(),
+                doc: doc.id.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Runs `open` again while another process holds a lock SQLite does not

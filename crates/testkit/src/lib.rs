@@ -2,19 +2,24 @@
 //!
 //! Tests that read real data need the shared folder (`../shared` beside the
 //! workspace, as CI lays it out, or `CROSSCHECK_SHARED`); the HTML rendering
-//! test needs Chromium. When one is missing, such a test must show as
+//! test needs Chromium, the web app's browser tests Chromium and
+//! ChromeDriver, the PostgreSQL store's tests a PostgreSQL 15 server
+//! ([`postgres`] starts one). When one is missing, such a test must show as
 //! `ignored` in the `cargo test` summary, with the reason, instead of
 //! passing quietly; and under `CI=true` it must fail instead.
 //!
 //! A crate with such tests calls [`build::skip_without_shared`] (or
-//! [`build::skip_without_chromium`]) from its `build.rs`. When the thing is
+//! [`build::skip_without_chromium`], [`build::skip_without_webdriver`],
+//! [`build::skip_without_postgres`]) from its `build.rs`. When the thing is
 //! missing and `CI` is not `true`, that sets the cfg `no_shared` (or
-//! `no_chromium`), and the tests carry
+//! `no_chromium`, `no_webdriver`, `no_postgres`), and the tests carry
 //! `#[cfg_attr(no_shared, ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)")]`.
 //! Under `CI=true` the cfg is never set, the test runs, and [`shared`] fails
 //! it with a message naming the missing path.
 
 use std::path::{Path, PathBuf};
+
+pub mod postgres;
 
 /// The shared data folder: `CROSSCHECK_SHARED`, else `../shared` beside the
 /// workspace.
@@ -45,16 +50,26 @@ pub fn has_shared() -> bool {
 
 /// The first Chromium-like browser on `PATH`.
 pub fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    [
+    on_path(&[
         "chromium",
         "chromium-browser",
         "google-chrome",
         "google-chrome-stable",
-    ]
-    .iter()
-    .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-    .find(|candidate| candidate.is_file())
+    ])
+}
+
+/// ChromeDriver on `PATH` (Debian package `chromium-driver`): what browser
+/// tests drive Chromium through (WebDriver).
+pub fn chromedriver() -> Option<PathBuf> {
+    on_path(&["chromedriver"])
+}
+
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Checks for `build.rs`.
@@ -90,6 +105,27 @@ pub mod build {
         println!("cargo::rerun-if-env-changed=PATH");
         if super::chromium().is_none() && !in_ci() {
             println!("cargo::rustc-cfg=no_chromium");
+        }
+    }
+
+    /// Sets cfg `no_postgres` when the PostgreSQL 15 server programs are
+    /// missing and `CI` is not `true` (tests of the PostgreSQL store start
+    /// a real server).
+    pub fn skip_without_postgres() {
+        declare("no_postgres");
+        println!("cargo::rerun-if-env-changed=CROSSCHECK_PG_BIN");
+        if !super::postgres::available() && !in_ci() {
+            println!("cargo::rustc-cfg=no_postgres");
+        }
+    }
+
+    /// Sets cfg `no_webdriver` when Chromium or ChromeDriver is not on `PATH`
+    /// and `CI` is not `true` (browser tests need both).
+    pub fn skip_without_webdriver() {
+        declare("no_webdriver");
+        println!("cargo::rerun-if-env-changed=PATH");
+        if (super::chromium().is_none() || super::chromedriver().is_none()) && !in_ci() {
+            println!("cargo::rustc-cfg=no_webdriver");
         }
     }
 }

@@ -59,7 +59,8 @@ pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
     let mut outputs = prepare_all(&named, &Protected::default())?.into_iter();
     let ledger_output = outputs.next().context("preparing the ledger output")?;
     let reports = PreparedReports::from_outputs(&paths, outputs);
-    let outcome = analyze(&inputs, &failures, None, settings)?;
+    let store = out.join("story.db");
+    let outcome = analyze(&inputs, &failures, Some(&store), settings)?;
     let ledger = &outcome.ledger;
     ledger_output.commit(|w| {
         serde_json::to_writer_pretty(&mut *w, ledger).map_err(std::io::Error::from)?;
@@ -77,7 +78,9 @@ pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
         outln!("Ledger:   {}", ledger_path.display())?;
         outln!("Markdown: {}", out.join("report.md").display())?;
         outln!("CSV:      {}", out.join("claims.csv").display())?;
+        outln!("Store:    {}", store.display())?;
         outln!("Open the report: {}", out.join("report.html").display())?;
+        outln!("Or browse it:    crosscheck serve --db {}", store.display())?;
     }
     Ok(outcome.exit_code())
 }

@@ -3,4 +3,5 @@ pub mod bench;
 pub mod demo;
 pub mod documents;
 pub mod report;
+pub mod serve;
 pub mod stories;

@@ -1,0 +1,379 @@
+//! The web app in real headless Chromium, driven over WebDriver
+//! (ChromeDriver) at 1280 px and at 390 px: open a story, search, filter,
+//! click an entity card, follow a claim to its highlighted evidence, and
+//! check that no page is wider than the screen.
+//!
+//! Screenshots of every step are kept in `$TMPDIR/crosscheck-browser/`
+//! (or `CROSSCHECK_BROWSER_ARTIFACTS=DIR`), named `<width>-<step>.png`.
+//! Without Chromium and ChromeDriver the test shows as ignored; under
+//! `CI=true` it runs and fails instead.
+
+mod support;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// A ChromeDriver process, killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+fn start_driver() -> Driver {
+    let binary = crosscheck_testkit::chromedriver()
+        .expect("chromedriver on PATH (Debian package chromium-driver; required under CI=true)");
+    assert!(
+        crosscheck_testkit::chromium().is_some(),
+        "chromium on PATH (Debian package chromium; required under CI=true)"
+    );
+    let port = free_port();
+    let child = Command::new(binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let driver = Driver { child, port };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    driver
+}
+
+/// Where screenshots go.
+fn artifacts() -> PathBuf {
+    let dir = std::env::var_os("CROSSCHECK_BROWSER_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("crosscheck-browser"));
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    dir
+}
+
+/// The demo store served on a free loopback port.
+async fn start_server() -> (tempfile::TempDir, Arc<crosscheck_serve::App>, SocketAddr) {
+    let (dir, app) = support::demo_app().await;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    tokio::spawn(crosscheck_serve::serve(
+        Arc::clone(&app),
+        "127.0.0.1:0".parse().expect("address"),
+        move |bound| {
+            let _ = tx.send(bound);
+        },
+    ));
+    let addr = rx.await.expect("the server reports its address");
+    (dir, app, addr)
+}
+
+/// A browser session showing pages `width` CSS pixels wide.
+async fn browser(driver: &Driver, width: u32) -> Client {
+    let mut options = json!({
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--hide-scrollbars", "--window-size=1280,900"],
+    });
+    if width < 1280 {
+        // A phone-sized viewport: desktop windows have a minimum width.
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": {"width": width, "height": 844, "pixelRatio": 1.0}
+        });
+    }
+    let capabilities = json!({"browserName": "chrome", "goog:chromeOptions": options});
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!("an object")
+    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session")
+}
+
+/// One viewport's walk through the app.
+struct Walk<'a> {
+    client: &'a Client,
+    base: String,
+    width: u32,
+    shots: &'a Path,
+}
+
+impl Walk<'_> {
+    async fn shot(&self, step: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "{step}: not a PNG");
+        assert!(
+            png.len() > 10_000,
+            "{step}: screenshot looks blank ({} bytes)",
+            png.len()
+        );
+        let path = self.shots.join(format!("{}-{step}.png", self.width));
+        std::fs::write(&path, png).expect("write screenshot");
+    }
+
+    async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
+    async fn css(&self, selector: &str) -> fantoccini::elements::Element {
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(selector))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(e) => panic!(
+                "{} px: no {selector} on {}: {e}",
+                self.width,
+                self.url().await
+            ),
+        }
+    }
+
+    async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the address contains `part`.
+    async fn wait_url(&self, part: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let url = self.url().await;
+            if url.contains(part) {
+                return url;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} px: never reached {part} (at {url})",
+                self.width
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The page is no wider than the viewport and the viewport is `width`.
+    async fn fits(&self, step: &str) {
+        let widths = self
+            .eval("return [window.innerWidth, document.documentElement.scrollWidth];")
+            .await;
+        let inner = widths[0].as_u64().expect("width");
+        let scroll = widths[1].as_u64().expect("scroll width");
+        assert_eq!(inner, u64::from(self.width), "{step}: viewport");
+        assert!(
+            scroll <= inner,
+            "{step} at {} px: the page is {scroll} px wide",
+            self.width
+        );
+    }
+
+    async fn total(&self) -> u64 {
+        let text = self.css("#total").await.text().await.expect("total");
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("total {text:?}"))
+    }
+
+    async fn run(&self, claims_stored: u64) {
+        // Open a story from the index.
+        self.client
+            .goto(&format!("{}/", self.base))
+            .await
+            .expect("index");
+        let link = self.css(".story h2 a").await;
+        let title = link.text().await.expect("story title");
+        self.fits("stories").await;
+        self.shot("stories").await;
+        link.click().await.expect("open the story");
+        self.css("section#conflicts").await;
+        let heading = self.css("h1").await.text().await.expect("heading");
+        assert_eq!(heading.trim(), title.trim());
+        self.css("section#conflicts .side mark").await;
+        self.fits("story").await;
+        self.shot("story").await;
+
+        // Search.
+        self.client
+            .goto(&format!("{}/claims", self.base))
+            .await
+            .expect("claims");
+        assert_eq!(self.total().await, claims_stored);
+        let search = self.css("form.filters input[name=q]").await;
+        search
+            .send_keys("troops\u{E007}")
+            .await
+            .expect("type and press Enter");
+        self.wait_url("q=troops").await;
+        let found = self.total().await;
+        assert!(
+            found > 0 && found < claims_stored,
+            "{found} of {claims_stored}"
+        );
+        let marks = self
+            .client
+            .find_all(Locator::Css(".results mark"))
+            .await
+            .expect("marks");
+        assert!(!marks.is_empty());
+        self.fits("search").await;
+        self.shot("search").await;
+
+        // Filter: the kind menu applies on change (the page's script).
+        let kind = self.css("select[name=kind]").await;
+        kind.select_by_value("quantity")
+            .await
+            .expect("choose quantity");
+        self.wait_url("kind=quantity").await;
+        let kinds = self
+            .eval("return Array.from(document.querySelectorAll('.results article.claim')).map(a => a.className);")
+            .await;
+        let kinds = kinds.as_array().expect("classes");
+        assert!(!kinds.is_empty());
+        assert!(
+            kinds
+                .iter()
+                .all(|c| c.as_str().is_some_and(|c| c.contains("kind-quantity"))),
+            "{kinds:?}"
+        );
+        assert!(
+            self.url().await.contains("q=troops"),
+            "the search words are kept"
+        );
+        self.shot("filter").await;
+
+        // An entity card narrows the results to its count.
+        self.client
+            .goto(&format!("{}/claims", self.base))
+            .await
+            .expect("claims");
+        let card = self.css(".entities a.entity").await;
+        let count: u64 = card
+            .find(Locator::Css(".count"))
+            .await
+            .expect("count")
+            .text()
+            .await
+            .expect("count text")
+            .trim()
+            .parse()
+            .expect("a number");
+        card.click().await.expect("click the card");
+        self.wait_url("entity=").await;
+        assert_eq!(self.total().await, count);
+        self.css(".entities a.entity.active").await;
+        self.fits("entity").await;
+        self.shot("entity").await;
+
+        // Follow a claim to its evidence, highlighted whole in the article.
+        let first = self.css(".results article.claim").await;
+        let claim_id = first
+            .attr("id")
+            .await
+            .expect("id")
+            .expect("claims have ids")
+            .trim_start_matches("claim-")
+            .to_string();
+        let evidence = first
+            .find(Locator::Css("blockquote mark"))
+            .await
+            .expect("evidence")
+            .text()
+            .await
+            .expect("evidence text");
+        first
+            .find(Locator::Css("a.evidence-link"))
+            .await
+            .expect("evidence link")
+            .click()
+            .await
+            .expect("follow");
+        self.wait_url("/documents/").await;
+        self.css(".ev.current").await;
+        let marked = self
+            .eval("return Array.from(document.querySelectorAll('.ev.current')).map(e => e.textContent).join('');")
+            .await;
+        let marked = marked.as_str().expect("text");
+        assert_eq!(
+            normalise(marked),
+            normalise(&evidence),
+            "the marked pieces are the claim's evidence"
+        );
+        // And back: the highlighted text links to its claim in the list.
+        let back = self
+            .eval("return document.querySelector('.ev.current').getAttribute('href');")
+            .await;
+        let back = back.as_str().expect("href");
+        assert!(back.starts_with("#claim-"), "{back}");
+        let listed = self
+            .eval(&format!(
+                "return document.getElementById({}) !== null;",
+                json!(format!("claim-{claim_id}"))
+            ))
+            .await;
+        assert_eq!(
+            listed,
+            json!(true),
+            "claim {claim_id} is listed beside the text"
+        );
+        self.fits("evidence").await;
+        self.shot("evidence").await;
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    no_webdriver,
+    ignore = "SKIPPED: chromium or chromedriver not on PATH (CI installs chromium and chromium-driver)"
+)]
+async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
+    let driver = start_driver();
+    let (_store, app, addr) = start_server().await;
+    let shots = artifacts();
+    eprintln!("browser screenshots: {}", shots.display());
+    let claims_stored = u64::try_from(app.snapshot().ledger.claims.len()).expect("count");
+    for width in [1280, 390] {
+        let client = browser(&driver, width).await;
+        let walk = Walk {
+            client: &client,
+            base: format!("http://{addr}"),
+            width,
+            shots: &shots,
+        };
+        walk.run(claims_stored).await;
+        client.close().await.expect("close the browser");
+    }
+}

@@ -149,13 +149,10 @@ mod tests {
     use super::*;
     use crate::gazetteer::gazetteer;
     use crate::normalize::fold;
-    use crate::tokens::tokenize;
+    use crate::tokens::text_tokens;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0, text.len())
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
+        text_tokens(text).1.iter().map(|t| t.text(text)).collect()
     }
 
     fn show(words: &[&str], pieces: &[Piece]) -> Vec<String> {

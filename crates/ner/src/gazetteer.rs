@@ -9,7 +9,7 @@ use crosscheck_lexicon::shared::{titles, TitleUse};
 
 use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use crate::normalize::{fold, fold_into};
-use crate::tokens::tokenize;
+use crate::tokens::text_tokens;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
@@ -136,11 +136,12 @@ fn list(field: Option<&&str>) -> Vec<String> {
 pub fn key_of(name: &str) -> String {
     // Folded straight into one buffer (the tokens' folds joined by spaces).
     let mut key = String::with_capacity(name.len());
-    for (k, t) in tokenize(name, 0, name.len()).iter().enumerate() {
+    let (layer, toks) = text_tokens(name);
+    for (k, t) in toks.iter().enumerate() {
         if k > 0 {
             key.push(' ');
         }
-        fold_into(name.get(t.start..t.end).unwrap_or_default(), &mut key);
+        key.push_str(layer.fold(t));
     }
     key
 }

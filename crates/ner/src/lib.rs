@@ -29,8 +29,7 @@ mod recognize;
 mod resolve;
 #[doc(hidden)]
 pub mod tagger;
-#[doc(hidden)]
-pub mod tokens;
+mod tokens;
 #[doc(hidden)]
 pub mod training;
 mod typing;
@@ -39,6 +38,7 @@ mod weights;
 mod word_memo;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
+use crosscheck_text::{DocContext, TokenLayer};
 
 pub use recognize::{Rules, RULES};
 pub use resolve::resolve_entities_in;
@@ -122,10 +122,42 @@ impl EntityRecognizer {
         self.tagger.tag_document(sentences)
     }
 
-    /// Mentions in `text`, with in-document canonical names filled.
+    /// Mentions in `text`, with in-document canonical names filled (the
+    /// text's tokens are cut here; [`EntityRecognizer::extract`] reads the
+    /// ones the pipeline cut).
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-        recognize::recognize(&self.tagger, text, sentences, self.rules)
+        let layer = TokenLayer::default();
+        recognize::recognize(&self.tagger, text, sentences, &layer, self.rules)
     }
+
+    /// Mentions in a document in analysis, read from its token layer, with
+    /// in-document canonical names filled.
+    pub fn extract(&self, ctx: &DocContext) -> Vec<Mention> {
+        let doc = &ctx.doc;
+        recognize::recognize(
+            &self.tagger,
+            &doc.text,
+            &doc.sentences,
+            &ctx.tokens,
+            self.rules,
+        )
+    }
+}
+
+/// The tagger's words of each sentence of `text` (for examples that show
+/// its labels beside them).
+#[doc(hidden)]
+pub fn tagger_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Vec<&'a str>> {
+    let layer = TokenLayer::new(text, sentences);
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut toks = Vec::new();
+            tokens::sentence_tokens(&layer, text, i, s.range.start..s.range.end, &mut toks);
+            toks.iter().map(|t| t.text(text)).collect()
+        })
+        .collect()
 }
 
 /// Canonical entities across documents from their mentions.

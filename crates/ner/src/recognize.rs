@@ -4,6 +4,7 @@
 //! canonical names (`canonical.rs`).
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
+use crosscheck_text::{Token, TokenLayer};
 
 use crate::canonical::canonicalize;
 use crate::chunks::{chunks_of_indices, join_organisations_of, merge_into_country_names};
@@ -12,9 +13,8 @@ use crate::doc_rules::{
     type_demonyms_of_places,
 };
 use crate::gazetteer::{gazetteer, Place};
-use crate::normalize::fold_into;
 use crate::tagger::Tagger;
-use crate::tokens::{tokenize, Tok};
+use crate::tokens;
 use crate::typing::type_name;
 
 /// A mention before it becomes a [`Mention`]: token range in one sentence.
@@ -30,7 +30,7 @@ pub(crate) struct Draft {
 
 /// One sentence's tokens, surface words and folded words.
 pub(crate) struct SentenceTokens<'a> {
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: Vec<Token>,
     pub(crate) words: Vec<&'a str>,
     /// `fold` of each word, folded once per document.
     pub(crate) folded: Vec<&'a str>,
@@ -106,43 +106,21 @@ impl Rules {
     }
 }
 
-/// Every token of the document folded into one buffer, so the rules look
-/// up folded forms instead of folding the same word again and again, and
-/// where each token's folded form ends. Folding keeps ASCII lengths, so the
-/// text's length is nearly always enough and the buffer never regrows.
-fn fold_tokens(text: &str, toks: &[Vec<Tok>]) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(toks.iter().map(Vec::len).sum());
-    for t in toks.iter().flatten() {
-        fold_into(text.get(t.start..t.end).unwrap_or(""), &mut folded);
-        ends.push(folded.len());
-    }
-    (folded, ends)
-}
-
-/// The document's sentences as tokens, words and folded words.
+/// The document's sentences as the tagger's tokens, words and folded
+/// words (the folded forms are the layer's).
 fn sentence_tokens<'a>(
     text: &'a str,
-    toks: Vec<Vec<Tok>>,
-    folded_text: &'a str,
-    folded_ends: &[usize],
+    sentences: &[Sentence],
+    layer: &'a TokenLayer,
 ) -> Vec<SentenceTokens<'a>> {
-    let mut ends = folded_ends.iter();
-    let mut at = 0;
-    toks.into_iter()
-        .map(|toks| {
-            let words = toks
-                .iter()
-                .map(|t| text.get(t.start..t.end).unwrap_or(""))
-                .collect();
-            let folded = toks
-                .iter()
-                .map(|_| {
-                    let start = at;
-                    at = ends.next().copied().unwrap_or(start);
-                    folded_text.get(start..at).unwrap_or("")
-                })
-                .collect();
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut toks = Vec::new();
+            tokens::sentence_tokens(layer, text, i, s.range.start..s.range.end, &mut toks);
+            let words = toks.iter().map(|t| t.text(text)).collect();
+            let folded = toks.iter().map(|t| layer.fold(t)).collect();
             SentenceTokens {
                 toks,
                 words,
@@ -152,25 +130,31 @@ fn sentence_tokens<'a>(
         .collect()
 }
 
+/// Mentions in `text`, read from `layer`, the token layer cut for
+/// `sentences` (one is cut here when it was not: no sentences, or a layer
+/// for others).
 pub fn recognize(
     tagger: &Tagger,
     text: &str,
     sentences: &[Sentence],
+    layer: &TokenLayer,
     rules: Rules,
 ) -> Vec<Mention> {
-    let gaz = gazetteer();
     let whole = [Sentence::new(0, text.len())];
     let sentences = if sentences.is_empty() {
         &whole[..]
     } else {
         sentences
     };
-    let toks: Vec<Vec<Tok>> = sentences
-        .iter()
-        .map(|s| tokenize(text, s.range.start, s.range.end))
-        .collect();
-    let (folded_text, folded_ends) = fold_tokens(text, &toks);
-    let sents = sentence_tokens(text, toks, &folded_text, &folded_ends);
+    let own;
+    let layer = if layer.sentence_count() == sentences.len() {
+        layer
+    } else {
+        own = TokenLayer::new(text, sentences);
+        &own
+    };
+    let gaz = gazetteer();
+    let sents = sentence_tokens(text, sentences, layer);
     let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
     let doc_labels = tagger.tag_document(&doc_words);
     let mut drafts = Vec::new();
@@ -217,8 +201,8 @@ pub fn recognize(
         .into_iter()
         .filter_map(|d| {
             let s = sents.get(d.sentence)?;
-            let start = s.toks.get(d.start)?.start;
-            let end = s.toks.get(d.end.checked_sub(1)?)?.end;
+            let start = s.toks.get(d.start)?.start();
+            let end = s.toks.get(d.end.checked_sub(1)?)?.end();
             Some(Mention {
                 span: Span::of(text, start, end)?,
                 kind: d.kind,

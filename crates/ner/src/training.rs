@@ -17,7 +17,7 @@ use crate::doc_context::Stage1;
 use crate::features::CommonWords;
 use crate::normalize::fold;
 use crate::tagger::{prepare, PreparedSentence, Tagger};
-use crate::tokens::tokenize;
+use crate::tokens::text_tokens;
 use crate::viterbi::viterbi;
 use crate::weights::{quantize, transition_key, TrainWeights, Weights};
 
@@ -148,8 +148,8 @@ pub fn read_bracketed(text: &str) -> Vec<Doc> {
 }
 
 fn push_words(words: &mut Vec<String>, text: &str) {
-    for t in tokenize(text, 0, text.len()) {
-        words.push(text[t.start..t.end].to_string());
+    for t in text_tokens(text).1 {
+        words.push(t.text(text).to_string());
     }
 }
 

@@ -32,7 +32,7 @@ fn held_out(i: usize) -> bool {
     i % 6 == 5
 }
 
-fn report(name: &str, tagger: &crosscheck_ner::tagger::Tagger, docs: &[Doc]) {
+fn report(name: &str, tagger: &crosscheck_ner::training::Tagger, docs: &[Doc]) {
     report_counts(name, &score(tagger, docs));
     let first = score_with(docs, |s| tagger.tag_document_stage1(s));
     report_counts(&format!("{name} (stage one alone)"), &first);

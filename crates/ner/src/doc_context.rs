@@ -22,7 +22,7 @@ use crate::normalize::fold;
 
 /// A line with no lowercase letter and a word of two or more capitals: a
 /// headline or dateline in capitals.
-pub fn caps_line(words: &[&str]) -> bool {
+pub(crate) fn caps_line(words: &[&str]) -> bool {
     let mut capitals = false;
     for w in words {
         if w.chars().any(char::is_lowercase) {
@@ -37,7 +37,7 @@ pub fn caps_line(words: &[&str]) -> bool {
 /// three of them at least, that does not end as a sentence does and holds
 /// no number ("North Korean Troops Confirmed in Ukraine Conflict", not a
 /// results line "Manchester United 3 Chelsea 1"): a headline in title case.
-pub fn title_line(words: &[&str]) -> bool {
+pub(crate) fn title_line(words: &[&str]) -> bool {
     if words
         .last()
         .is_some_and(|w| matches!(*w, "." | "?" | "!" | "\"" | "'"))
@@ -135,7 +135,7 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
 ///   training text had it in lowercase and no name list has it here
 ///   ("Solidify Military Alliance" → "solidify military alliance", "New
 ///   York" stays).
-pub fn truecase<'a>(
+pub(crate) fn truecase<'a>(
     sentences: &[Vec<&'a str>],
     common: &CommonWords,
 ) -> (Vec<Vec<Cow<'a, str>>>, Vec<bool>) {
@@ -231,7 +231,7 @@ pub fn truecase<'a>(
 
 /// The first stage's labels, aggregated over the document.
 #[derive(Debug, Default)]
-pub struct Stage1 {
+pub(crate) struct Stage1 {
     /// Per sentence, per token: the first-stage label.
     labels: Vec<Vec<u8>>,
     /// Per sentence, per token: the word key (folded form hash).
@@ -259,7 +259,7 @@ fn in_long_name(label: u8) -> bool {
 impl Stage1 {
     /// Aggregates `labels` (per sentence, per token) over words keyed by
     /// `keys` (same shape).
-    pub fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
+    pub(crate) fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
         let mut counts: KeyMap<([u16; 5], [u16; 5])> = KeyMap::default();
         let mut last: KeyMap<u8> = KeyMap::default();
         let mut earlier = Vec::with_capacity(keys.len());
@@ -285,7 +285,7 @@ impl Stage1 {
         }
     }
 
-    pub fn label(&self, s: usize, i: usize) -> u8 {
+    pub(crate) fn label(&self, s: usize, i: usize) -> u8 {
         self.labels
             .get(s)
             .and_then(|l| l.get(i))
@@ -295,7 +295,7 @@ impl Stage1 {
 
     /// Document features of token `i` of sentence `s`; `caps` is the
     /// token's capitalisation class (0 lower, 1 initial, 2 all).
-    pub fn features(&self, s: usize, i: usize, caps: u64, out: &mut Vec<u64>) {
+    pub(crate) fn features(&self, s: usize, i: usize, caps: u64, out: &mut Vec<u64>) {
         let own = self.label(s, i);
         let prev = if i == 0 { 100 } else { self.label(s, i - 1) };
         let next = match self.labels.get(s).map(Vec::len) {

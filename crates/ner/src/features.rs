@@ -24,26 +24,26 @@ use crate::name_lists::{part_of, Mask, LISTS};
 /// form is common ("However", "This") is likely capitalised only because it
 /// starts the sentence.
 #[derive(Debug, Clone, Default)]
-pub struct CommonWords {
+pub(crate) struct CommonWords {
     hashes: Vec<u32>,
 }
 
 impl CommonWords {
-    pub fn hash(folded: &str) -> u32 {
+    pub(crate) fn hash(folded: &str) -> u32 {
         (hash_str(folded) >> 32) as u32
     }
 
-    pub fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
+    pub(crate) fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
         hashes.sort_unstable();
         hashes.dedup();
         CommonWords { hashes }
     }
 
-    pub fn hashes(&self) -> &[u32] {
+    pub(crate) fn hashes(&self) -> &[u32] {
         &self.hashes
     }
 
-    pub fn contains(&self, folded: &str) -> bool {
+    pub(crate) fn contains(&self, folded: &str) -> bool {
         self.hashes
             .binary_search(&CommonWords::hash(folded))
             .is_ok()
@@ -84,34 +84,34 @@ pub(crate) fn key2(template: u16, a: u64, b: u64) -> u64 {
 }
 
 /// Word flags (bits of [`WordFacts::flags`]).
-pub mod flag {
-    pub const INIT_CAP: u16 = 1;
-    pub const ALL_CAPS: u16 = 1 << 1;
-    pub const HAS_DIGIT: u16 = 1 << 2;
-    pub const NUMBER: u16 = 1 << 3;
-    pub const HYPHEN: u16 = 1 << 4;
-    pub const DOT: u16 = 1 << 5;
-    pub const PUNCT: u16 = 1 << 6;
-    pub const COMMON: u16 = 1 << 7;
-    pub const INNER_CAP: u16 = 1 << 8;
-    pub const INITIAL: u16 = 1 << 9;
+pub(crate) mod flag {
+    pub(crate) const INIT_CAP: u16 = 1;
+    pub(crate) const ALL_CAPS: u16 = 1 << 1;
+    pub(crate) const HAS_DIGIT: u16 = 1 << 2;
+    pub(crate) const NUMBER: u16 = 1 << 3;
+    pub(crate) const HYPHEN: u16 = 1 << 4;
+    pub(crate) const DOT: u16 = 1 << 5;
+    pub(crate) const PUNCT: u16 = 1 << 6;
+    pub(crate) const COMMON: u16 = 1 << 7;
+    pub(crate) const INNER_CAP: u16 = 1 << 8;
+    pub(crate) const INITIAL: u16 = 1 << 9;
 }
 
 /// What the features read of one word, whatever its context.
 #[derive(Debug, Clone, Copy)]
-pub struct WordFacts {
-    pub word: u64,
-    pub lower: u64,
-    pub shape: u64,
-    pub prefixes: [u64; 4],
-    pub suffixes: [u64; 4],
-    pub clusters: Ids,
-    pub flags: u16,
+pub(crate) struct WordFacts {
+    pub(crate) word: u64,
+    pub(crate) lower: u64,
+    pub(crate) shape: u64,
+    pub(crate) prefixes: [u64; 4],
+    pub(crate) suffixes: [u64; 4],
+    pub(crate) clusters: Ids,
+    pub(crate) flags: u16,
 }
 
 impl WordFacts {
     /// The facts of the position beyond a sentence's edge.
-    pub fn boundary() -> WordFacts {
+    pub(crate) fn boundary() -> WordFacts {
         let h = hash_str("<s>");
         WordFacts {
             word: h,
@@ -125,7 +125,7 @@ impl WordFacts {
     }
 
     /// The facts of `word`, whose folded form is `lower`.
-    pub fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
+    pub(crate) fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
@@ -149,13 +149,13 @@ impl WordFacts {
         }
     }
 
-    pub fn has(&self, f: u16) -> bool {
+    pub(crate) fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
 
     /// Capitalisation class: 0 lower or other, 1 initial capital, 2 all
     /// capitals.
-    pub fn caps(&self) -> u64 {
+    pub(crate) fn caps(&self) -> u64 {
         if self.has(flag::ALL_CAPS) {
             2
         } else if self.has(flag::INIT_CAP) {
@@ -270,7 +270,7 @@ fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
 
 /// Features of the word at `offset` from the token being labelled that read
 /// only that word.
-pub fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
+pub(crate) fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
     // Template ids: 100 * (offset + 3) + n, so each offset has its own.
     let t = |n: u16| (offset as i16 + 3) as u16 * 100 + n;
     let c = &w.clusters;
@@ -312,11 +312,11 @@ pub fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
 }
 
 /// One sentence as the features see it.
-pub struct SentenceView<'a> {
-    pub words: &'a [WordFacts],
-    pub masks: &'a [Mask],
+pub(crate) struct SentenceView<'a> {
+    pub(crate) words: &'a [WordFacts],
+    pub(crate) masks: &'a [Mask],
     /// A headline in capitals (see `doc_context.rs`).
-    pub caps_line: bool,
+    pub(crate) caps_line: bool,
 }
 
 impl SentenceView<'_> {
@@ -337,14 +337,14 @@ impl SentenceView<'_> {
 }
 
 /// Every word feature of token `i` (offsets -2..=2).
-pub fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+pub(crate) fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     for offset in -2i8..=2 {
         word_features(s.at(i as isize + offset as isize), offset, out);
     }
 }
 
 /// Features of token `i` that read more than one word or the sentence.
-pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+pub(crate) fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     let i = i as isize;
     let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
     let caps = w.caps();

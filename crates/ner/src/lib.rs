@@ -9,8 +9,8 @@
 //! the model's finer [`EntityType`]s (countries, nationality groups) and
 //! marks metonyms, and a few measured rules follow (`recognize.rs`).
 
-// Internals the training example, the evaluations and the ledger reach
-// into; not an API (see docs/architecture.md).
+// What the training example and the evaluations reach into (the label
+// scheme, chunks of gold labels, training and scoring): not an API.
 #[doc(hidden)]
 pub mod bilou;
 mod canonical;
@@ -21,14 +21,12 @@ mod doc_context;
 mod doc_rules;
 mod fasthash;
 mod features;
-#[doc(hidden)]
-pub mod gazetteer;
+mod gazetteer;
 mod name_lists;
 mod normalize;
 mod recognize;
 mod resolve;
-#[doc(hidden)]
-pub mod tagger;
+mod tagger;
 mod tokens;
 #[doc(hidden)]
 pub mod training;
@@ -158,6 +156,31 @@ pub fn tagger_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Vec<&'a st
             toks.iter().map(|t| t.text(text)).collect()
         })
         .collect()
+}
+
+/// The countries `words` (one phrase, as tokens) name, by their gazetteer
+/// names, in the order named: directly ("Velora"), by demonym ("Veloran"),
+/// or by a capital or seat of government standing for it ("the Kremlin").
+pub fn countries_named(words: &[&str]) -> Vec<&'static str> {
+    let gaz = gazetteer::gazetteer();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, place)) = gaz.longest_match(words, i) else {
+            i += 1;
+            continue;
+        };
+        let country = match place {
+            gazetteer::Place::Country(c) | gazetteer::Place::Demonym(Some(c)) => {
+                gaz.countries.get(c)
+            }
+            gazetteer::Place::Capital(_) | gazetteer::Place::Seat(_) => gaz.metonym_referent(place),
+            _ => None,
+        };
+        found.extend(country.map(|c| c.name.as_str()));
+        i += len.max(1);
+    }
+    found
 }
 
 /// Canonical entities across documents from their mentions.

@@ -133,7 +133,7 @@ fn sentence_tokens<'a>(
 /// Mentions in `text`, read from `layer`, the token layer cut for
 /// `sentences` (one is cut here when it was not: no sentences, or a layer
 /// for others).
-pub fn recognize(
+pub(crate) fn recognize(
     tagger: &Tagger,
     text: &str,
     sentences: &[Sentence],

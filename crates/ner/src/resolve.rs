@@ -16,7 +16,7 @@ const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "&"
 
 /// True when `acronym` ("KCNA", "N.A.T.O.") spells the initials of the
 /// capitalised words of `full` ("Korean Central News Agency").
-pub fn acronym_matches(acronym: &str, full: &str) -> bool {
+pub(crate) fn acronym_matches(acronym: &str, full: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
     if !(2..=8).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) {
@@ -34,7 +34,7 @@ pub fn acronym_matches(acronym: &str, full: &str) -> bool {
 
 /// The two acronyms a multi-word name can have: initials of all words, and
 /// of the words left after "of", "the", "and"...
-pub fn initials(full: &str) -> [String; 2] {
+pub(crate) fn initials(full: &str) -> [String; 2] {
     let words: Vec<&str> = full
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
@@ -132,7 +132,7 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
 
 /// Within one document: each person-name text to the fullest written form of
 /// the same name.
-pub fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
+pub(crate) fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
     let mut distinct: Vec<&str> = names.to_vec();
     distinct.sort_unstable();
     distinct.dedup();

@@ -58,17 +58,17 @@ fn next_id() -> u64 {
 
 /// One sentence ready for the features.
 #[derive(Debug, Clone)]
-pub struct PreparedSentence {
-    pub facts: Vec<WordFacts>,
-    pub masks: Vec<Mask>,
-    pub caps_line: bool,
+pub(crate) struct PreparedSentence {
+    pub(crate) facts: Vec<WordFacts>,
+    pub(crate) masks: Vec<Mask>,
+    pub(crate) caps_line: bool,
     /// The word key of each token for the document aggregates (its folded
     /// form's hash).
-    pub keys: Vec<u64>,
+    pub(crate) keys: Vec<u64>,
 }
 
 impl PreparedSentence {
-    pub fn view(&self) -> SentenceView<'_> {
+    pub(crate) fn view(&self) -> SentenceView<'_> {
         SentenceView {
             words: &self.facts,
             masks: &self.masks,
@@ -76,16 +76,12 @@ impl PreparedSentence {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.facts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
-    }
-
     /// Stage-one features of token `i`.
-    pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
+    pub(crate) fn static_features(&self, i: usize, out: &mut Vec<u64>) {
         let view = self.view();
         window_word_features(&view, i, out);
         context_features(&view, i, out);
@@ -93,7 +89,7 @@ impl PreparedSentence {
 }
 
 /// A document's sentences as the features see them.
-pub fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
+pub(crate) fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
     let (words, caps) = truecase(sentences, common);
     let lists = name_lists();
     words
@@ -206,7 +202,7 @@ impl Tagger {
 
     /// [`Tagger::tag_document`] adding every feature one by one, as in
     /// training.
-    pub fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+    pub(crate) fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         self.tag_prepared(&prepare(sentences, &self.common))
     }
 
@@ -284,7 +280,7 @@ impl Tagger {
     }
 
     /// [`Tagger::tag_document`] for a document already prepared.
-    pub fn tag_prepared(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
+    pub(crate) fn tag_prepared(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
         let first = self.stage1_labels(prepared);
         let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
         prepared
@@ -298,19 +294,6 @@ impl Tagger {
                 })
             })
             .collect()
-    }
-
-    /// Labels of one sentence read as a document of its own.
-    pub fn tag(&self, words: &[&str]) -> Vec<u8> {
-        self.tag_document(&[words.to_vec()])
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    }
-
-    /// Words the training text had in lowercase.
-    pub fn common_words(&self) -> &CommonWords {
-        &self.common
     }
 
     /// Number of features with weights in each stage.
@@ -335,7 +318,7 @@ impl Tagger {
         enc.finish().map_err(NerError::Model)
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
         let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)

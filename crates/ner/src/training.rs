@@ -16,7 +16,9 @@ use crate::bilou::{self, NUM_LABELS, OUTSIDE};
 use crate::doc_context::Stage1;
 use crate::features::CommonWords;
 use crate::normalize::fold;
-use crate::tagger::{prepare, PreparedSentence, Tagger};
+/// The tagger that [`train`] makes and [`score`] reads.
+pub use crate::tagger::Tagger;
+use crate::tagger::{prepare, PreparedSentence};
 use crate::tokens::text_tokens;
 use crate::viterbi::viterbi;
 use crate::weights::{quantize, transition_key, TrainWeights, Weights};
@@ -154,7 +156,7 @@ fn push_words(words: &mut Vec<String>, text: &str) {
 }
 
 /// Words written in lowercase at least twice in the training text.
-pub fn common_words(docs: &[Doc]) -> CommonWords {
+pub(crate) fn common_words(docs: &[Doc]) -> CommonWords {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let words = docs
         .iter()

@@ -10,7 +10,7 @@ use crate::bilou::{allowed, NUM_LABELS, OUTSIDE};
 
 /// Score types the decoder works in: integers at tagging, floats in
 /// training.
-pub trait Score: Copy + PartialOrd + Add<Output = Self> {
+pub(crate) trait Score: Copy + PartialOrd + Add<Output = Self> {
     /// Below any reachable score: marks forbidden transitions.
     const FORBIDDEN: Self;
 }
@@ -42,7 +42,7 @@ const ALLOWED: [[bool; NUM_LABELS]; NUM_LABELS] = {
 /// The allowed sequence with the highest sum of `emissions[i][label]` and
 /// `transitions[previous][label]`; a sentence starts and ends outside any
 /// name. Ties go to the lower label.
-pub fn viterbi<S: Score>(
+pub(crate) fn viterbi<S: Score>(
     emissions: &[[S; NUM_LABELS]],
     transitions: &[[S; NUM_LABELS]; NUM_LABELS],
 ) -> Vec<u8> {

@@ -10,11 +10,11 @@ use crate::bilou::NUM_LABELS;
 use crate::fasthash::KeyMap;
 
 /// One weight per label.
-pub type Row = [i32; NUM_LABELS];
+pub(crate) type Row = [i32; NUM_LABELS];
 
 /// The key of the feature "the previous label was `previous`", whose
 /// weights score each label following it.
-pub fn transition_key(previous: u8) -> u64 {
+pub(crate) fn transition_key(previous: u8) -> u64 {
     crate::features::key(2000, u64::from(previous))
 }
 
@@ -25,7 +25,7 @@ pub fn transition_key(previous: u8) -> u64 {
 /// lookup reads one slot, usually one cache line, then the row; most
 /// tagging time goes to these lookups.
 #[derive(Debug, Clone, Default)]
-pub struct Table<R> {
+pub(crate) struct Table<R> {
     /// `slots.len() - 1`; the table's size is a power of two.
     mask: usize,
     /// (key, row number); key 0 marks an empty slot.
@@ -34,11 +34,11 @@ pub struct Table<R> {
 }
 
 /// Averaged, integer weights of the features that have any.
-pub type Weights = Table<Row>;
+pub(crate) type Weights = Table<Row>;
 
 /// Both stages' weights of a feature in one row, so that features both
 /// stages read cost one lookup (see `tagger.rs`).
-pub type Paired = Table<[Row; 2]>;
+pub(crate) type Paired = Table<[Row; 2]>;
 
 /// Key 0 marks empty slots; a real key 0 (never seen) is stored as 1.
 #[inline]
@@ -73,12 +73,12 @@ impl<R: Copy> Table<R> {
         w
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
 
     /// Every key with its row.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
         self.slots
             .iter()
             .filter(|s| s.0 != 0)
@@ -86,7 +86,7 @@ impl<R: Copy> Table<R> {
     }
 
     #[inline]
-    pub fn row(&self, key: u64) -> Option<&R> {
+    pub(crate) fn row(&self, key: u64) -> Option<&R> {
         if self.slots.is_empty() {
             return None;
         }
@@ -107,7 +107,7 @@ impl<R: Copy> Table<R> {
 
 impl Paired {
     /// The features of either stage, with both stages' weights.
-    pub fn of(stage1: &Weights, stage2: &Weights) -> Paired {
+    pub(crate) fn of(stage1: &Weights, stage2: &Weights) -> Paired {
         let mut rows: Vec<(u64, [Row; 2])> = stage1
             .iter()
             .map(|(k, r)| (k, [*r, stage2.row(k).copied().unwrap_or([0; NUM_LABELS])]))
@@ -123,7 +123,7 @@ impl Paired {
 
     /// Adds both stages' weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut [Row; 2]) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut [Row; 2]) {
         if let Some(rows) = self.row(key) {
             for (s, r) in scores.iter_mut().zip(rows) {
                 for (x, w) in s.iter_mut().zip(r) {
@@ -137,7 +137,7 @@ impl Paired {
 impl Weights {
     /// Adds the weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut Row) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut Row) {
         if let Some(row) = self.row(key) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s = s.wrapping_add(*w);
@@ -146,7 +146,7 @@ impl Weights {
     }
 
     /// The transition scores (see [`transition_key`]).
-    pub fn transitions(&self) -> [[i64; NUM_LABELS]; NUM_LABELS] {
+    pub(crate) fn transitions(&self) -> [[i64; NUM_LABELS]; NUM_LABELS] {
         let mut t = [[0i64; NUM_LABELS]; NUM_LABELS];
         for (p, row) in t.iter_mut().enumerate() {
             if let Some(w) = self.row(transition_key(p as u8)) {
@@ -160,7 +160,7 @@ impl Weights {
 
     /// The table as bytes: feature count, then keys (u64, ascending), then
     /// rows (i32 per label), all little-endian.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
         let mut order: Vec<(u64, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
         order.sort_unstable();
         out.extend_from_slice(&(order.len() as u32).to_le_bytes());
@@ -188,7 +188,7 @@ impl Weights {
 
     /// Reads what [`Weights::write`] wrote, returning the table and the
     /// bytes after it.
-    pub fn read(bytes: &[u8]) -> Result<(Weights, &[u8]), String> {
+    pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, &[u8]), String> {
         let take = |b: &[u8], n: usize| -> Result<(Vec<u8>, usize), String> {
             b.get(..n)
                 .map(|s| (s.to_vec(), n))
@@ -231,7 +231,7 @@ impl Weights {
 /// `c` an update `d` adds `d` to a weight and `c * d` to its sum, and the
 /// average after `C` steps is `weight - sum / C`.
 #[derive(Debug, Default)]
-pub struct TrainWeights {
+pub(crate) struct TrainWeights {
     index: KeyMap<u32>,
     weights: Vec<[f32; NUM_LABELS]>,
     sums: Vec<[f64; NUM_LABELS]>,
@@ -241,7 +241,7 @@ pub struct TrainWeights {
 impl TrainWeights {
     /// Adds the weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut [f32; NUM_LABELS]) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut [f32; NUM_LABELS]) {
         if let Some(at) = self.index.get(&key) {
             if let Some(row) = self.weights.get(*at as usize) {
                 for (s, w) in scores.iter_mut().zip(row) {
@@ -252,7 +252,7 @@ impl TrainWeights {
     }
 
     /// Adds `delta` to label `label` of every feature of `keys`.
-    pub fn adjust(&mut self, keys: impl Iterator<Item = u64>, label: u8, delta: f32) {
+    pub(crate) fn adjust(&mut self, keys: impl Iterator<Item = u64>, label: u8, delta: f32) {
         let step = self.step;
         for k in keys {
             let next = self.weights.len() as u32;
@@ -274,7 +274,7 @@ impl TrainWeights {
 
     /// The transition scores: row `p` is the weights of [`transition_key`]
     /// `(p)`.
-    pub fn transitions(&self) -> [[f32; NUM_LABELS]; NUM_LABELS] {
+    pub(crate) fn transitions(&self) -> [[f32; NUM_LABELS]; NUM_LABELS] {
         let mut t = [[0f32; NUM_LABELS]; NUM_LABELS];
         for (p, row) in t.iter_mut().enumerate() {
             self.add_to(transition_key(p as u8), row);
@@ -283,12 +283,12 @@ impl TrainWeights {
     }
 
     /// One token done.
-    pub fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         self.step += 1.0;
     }
 
     /// The averaged weights of every feature, by key.
-    pub fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
+    pub(crate) fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
         let c = self.step.max(1.0);
         let mut out: Vec<(u64, [f64; NUM_LABELS])> = self
             .index
@@ -320,7 +320,7 @@ impl TrainWeights {
 /// [`TrainWeights::averages`] gives them) as integers: scaled so that a sum
 /// of a thousand of the largest stays inside `i32`, rounded; features whose
 /// weights all round to zero are left out.
-pub fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
+pub(crate) fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
     let mut merged: Vec<(u64, [f64; NUM_LABELS])> = models.iter().flatten().copied().collect();
     merged.sort_by_key(|(k, _)| *k);
     let mut rows: Vec<(u64, [f64; NUM_LABELS])> = Vec::with_capacity(merged.len());

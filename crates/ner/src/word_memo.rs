@@ -20,20 +20,20 @@ const CAPACITY: usize = 32_768;
 
 /// One word's facts and partial sums.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub facts: WordFacts,
+pub(crate) struct Entry {
+    pub(crate) facts: WordFacts,
     /// Hash of the folded form, for the name lists.
-    pub folded: u64,
-    pub capitalised: bool,
+    pub(crate) folded: u64,
+    pub(crate) capitalised: bool,
     /// Per stage, per offset (-2..=2): the summed weights.
-    pub rows: [[Row; 5]; 2],
+    pub(crate) rows: [[Row; 5]; 2],
 }
 
 /// Index of the entry for positions beyond a sentence's edge.
-pub const EDGE: u32 = 0;
+pub(crate) const EDGE: u32 = 0;
 
 #[derive(Debug, Default)]
-pub struct WordMemo {
+pub(crate) struct WordMemo {
     /// The tagger whose weights the sums hold.
     model: Option<u64>,
     index: FastMap<String, u32>,
@@ -46,7 +46,7 @@ thread_local! {
 
 /// Runs `f` with this thread's memo, or `None` when it is in use already
 /// (a re-entrant call).
-pub fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
+pub(crate) fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
     MEMO.with(|m| match m.try_borrow_mut() {
         Ok(mut memo) => f(Some(&mut memo)),
         Err(_) => f(None),
@@ -75,7 +75,7 @@ fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 5]; 2] {
 impl WordMemo {
     /// Readies the memo for a document tagged by the model `model`: a
     /// memo of another model, or a full one, starts afresh.
-    pub fn prepare(&mut self, model: u64, weights: &Paired) {
+    pub(crate) fn prepare(&mut self, model: u64, weights: &Paired) {
         if self.model != Some(model) || self.entries.len() > CAPACITY {
             self.index.clear();
             self.entries.clear();
@@ -91,7 +91,7 @@ impl WordMemo {
     }
 
     /// The entry id of `word`, computed on first sight.
-    pub fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
+    pub(crate) fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
         if let Some(id) = self.index.get(word) {
             return *id;
         }
@@ -108,7 +108,7 @@ impl WordMemo {
         id
     }
 
-    pub fn entry(&self, id: u32) -> Option<&Entry> {
+    pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {
         self.entries.get(id as usize)
     }
 }

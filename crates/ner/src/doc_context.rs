@@ -154,70 +154,21 @@ pub(crate) fn truecase<'a>(
         return (out, caps);
     }
     let forms = forms_outside(&out, &headline);
-    // Words of a title-case line inside a listed name ("New" of "New
-    // York") keep their capital.
-    let listed_in = |s: usize| -> Vec<bool> {
-        let Some(line) = out.get(s) else {
-            return Vec::new();
-        };
-        let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
-        let caps: Vec<bool> = line
-            .iter()
-            .map(|w| w.starts_with(char::is_uppercase))
-            .collect();
-        name_lists()
-            .masks(&hashes, &caps)
-            .iter()
-            .map(|m| *m != 0)
-            .collect()
-    };
     let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (s, words) in out.iter().enumerate() {
-        let (is_caps, is_title) = (
-            caps.get(s).copied().unwrap_or(false),
-            title.get(s).copied().unwrap_or(false),
-        );
-        if !is_caps && !is_title {
-            continue;
-        }
-        let listed = if is_title { listed_in(s) } else { Vec::new() };
-        for (i, w) in words.iter().enumerate() {
-            let folded = fold(w);
-            let found = forms.get(&folded);
-            if is_caps {
-                if !is_capitals_word(w) {
-                    continue;
+        if caps.get(s).copied().unwrap_or(false) {
+            for (i, w) in words.iter().enumerate() {
+                if let Some(form) = capitals_word_form(w, &forms, common) {
+                    changes.push((s, i, form));
                 }
-                let best = found.and_then(|fs| {
-                    fs.iter()
-                        .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
-                        .map(|f| f.0.clone())
-                });
-                match best {
-                    Some(form) => changes.push((s, i, form)),
-                    None if common.contains(&folded) => {
-                        changes.push((s, i, Cow::Owned(w.to_lowercase())));
-                    }
-                    None => {}
+            }
+        } else if title.get(s).copied().unwrap_or(false) {
+            let listed = listed_words(words);
+            for (i, w) in words.iter().enumerate() {
+                let listed = listed.get(i).copied().unwrap_or(true);
+                if title_word_lowered(w, &forms, listed, common) {
+                    changes.push((s, i, Cow::Owned(w.to_lowercase())));
                 }
-                continue;
-            }
-            if !w.starts_with(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase) {
-                continue;
-            }
-            let (lower, upper) = found.map_or((0, 0), |fs| {
-                fs.iter().fold((0, 0), |(l, u), f| {
-                    if f.0.starts_with(char::is_lowercase) {
-                        (l + f.1, u)
-                    } else {
-                        (l, u + f.1)
-                    }
-                })
-            });
-            let unseen = lower == 0 && upper == 0;
-            let listed = listed.get(i).copied().unwrap_or(true);
-            if lower > upper || (unseen && !listed && common.contains(&folded)) {
-                changes.push((s, i, Cow::Owned(w.to_lowercase())));
             }
         }
     }
@@ -227,6 +178,67 @@ pub(crate) fn truecase<'a>(
         }
     }
     (out, caps)
+}
+
+/// Which words of a line are inside a listed name ("New" of "New York"):
+/// in a title-case line they keep their capital.
+fn listed_words(line: &[Cow<str>]) -> Vec<bool> {
+    let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
+    let caps: Vec<bool> = line
+        .iter()
+        .map(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    name_lists()
+        .masks(&hashes, &caps)
+        .iter()
+        .map(|m| *m != 0)
+        .collect()
+}
+
+/// How a word of a capitals line is read: the form the document uses most
+/// elsewhere, else lowercase if the training text had it so; `None` to
+/// leave it.
+fn capitals_word_form<'a>(
+    w: &str,
+    forms: &Forms<'a>,
+    common: &CommonWords,
+) -> Option<Cow<'a, str>> {
+    if !is_capitals_word(w) {
+        return None;
+    }
+    let folded = fold(w);
+    let best = forms.get(&folded).and_then(|fs| {
+        fs.iter()
+            .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
+            .map(|f| f.0.clone())
+    });
+    match best {
+        Some(form) => Some(form),
+        None if common.contains(&folded) => Some(Cow::Owned(w.to_lowercase())),
+        None => None,
+    }
+}
+
+/// Whether a capitalised word of a title-case line is read in lowercase:
+/// the document writes it so more often than capitalised, or has it
+/// nowhere else while the training text had it in lowercase and no name
+/// list covers it (`listed`).
+fn title_word_lowered(w: &str, forms: &Forms, listed: bool, common: &CommonWords) -> bool {
+    if !w.starts_with(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let folded = fold(w);
+    let (lower, upper) = forms.get(&folded).map_or((0, 0), |fs| {
+        fs.iter().fold((0, 0), |(l, u), f| {
+            if f.0.starts_with(char::is_lowercase) {
+                (l + f.1, u)
+            } else {
+                (l, u + f.1)
+            }
+        })
+    });
+    let unseen = lower == 0 && upper == 0;
+    lower > upper || (unseen && !listed && common.contains(&folded))
 }
 
 /// The first stage's labels, aggregated over the document.

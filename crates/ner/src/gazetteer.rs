@@ -102,10 +102,9 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     &GAZ
 }
 
+/// The rows of a gazetteer file, as trimmed tab-separated columns.
 fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    crosscheck_lexicon::entries(text).map(|e| e.columns().collect())
 }
 
 fn coord(fields: &[&str], lat: usize, lon: usize) -> [f64; 2] {
@@ -149,9 +148,9 @@ fn is_short_acronym(name: &str) -> bool {
         && name.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// The folded words of a list written several to a line.
 fn word_set(text: &str) -> HashSet<String> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
+    crosscheck_lexicon::lines(text)
         .flat_map(str::split_whitespace)
         .map(fold)
         .collect()
@@ -175,79 +174,12 @@ impl Gazetteer {
             given_names: word_set(GIVEN_NAMES),
             org_words: word_set(ORG_WORDS),
         };
-        for f in data_lines(COUNTRIES) {
-            // A row names a country and its ISO code (column 2) at least.
-            let (Some(name), Some(_)) = (f.first(), f.get(1)) else {
-                continue;
-            };
-            let idx = g.countries.len();
-            let capital = f.get(6).copied().unwrap_or_default().to_string();
-            g.countries.push(Country {
-                name: name.to_string(),
-                coordinates: coord(&f, 2, 3),
-                capital: capital.clone(),
-                capital_coordinates: coord(&f, 7, 8),
-            });
-            g.add(name, Place::Country(idx));
-            for alias in list(f.get(4)) {
-                g.add(&alias, Place::Country(idx));
-            }
-            let demonyms = list(f.get(5));
-            if let Some(first) = demonyms.first() {
-                for d in &demonyms {
-                    g.add(d, Place::Demonym(Some(idx)));
-                    g.demonym_names.insert(key_of(d), first.clone());
-                }
-            }
-            if !capital.is_empty() && capital != *name {
-                g.add(&capital, Place::Capital(idx));
-            }
-        }
-        for f in data_lines(CITIES) {
-            let Some(name) = f.first() else { continue };
-            let idx = g.cities.len();
-            g.cities.push(City {
-                name: name.to_string(),
-                coordinates: coord(&f, 2, 3),
-            });
-            g.add(name, Place::City(idx));
-            for alias in list(f.get(4)) {
-                g.add(&alias, Place::City(idx));
-            }
-        }
+        g.load_countries();
+        g.load_places(CITIES, (2, 3), 4);
         // Continents and world regions: places like cities, of no one country.
-        for f in data_lines(REGIONS) {
-            let Some(name) = f.first() else { continue };
-            let idx = g.cities.len();
-            g.cities.push(City {
-                name: name.to_string(),
-                coordinates: coord(&f, 1, 2),
-            });
-            g.add(name, Place::City(idx));
-            for alias in list(f.get(3)) {
-                g.add(&alias, Place::City(idx));
-            }
-        }
-        for f in data_lines(SEATS) {
-            let Some(name) = f.first() else { continue };
-            let country = f.get(1).and_then(|c| g.country_by_name(c));
-            let idx = g.seats.len();
-            g.seats.push(Seat {
-                name: name.to_string(),
-                country,
-                coordinates: coord(&f, 2, 3),
-            });
-            g.add(name, Place::Seat(idx));
-        }
-        for f in data_lines(ORGANIZATIONS) {
-            let Some(name) = f.first() else { continue };
-            let idx = g.organizations.len();
-            g.organizations.push(name.to_string());
-            g.add(name, Place::Organization(idx));
-            for alias in list(f.get(1)) {
-                g.add(&alias, Place::Organization(idx));
-            }
-        }
+        g.load_places(REGIONS, (1, 2), 3);
+        g.load_seats();
+        g.load_organizations();
         for f in data_lines(GROUPS) {
             let Some(name) = f.first() else { continue };
             g.add(name, Place::Demonym(None));
@@ -255,6 +187,82 @@ impl Gazetteer {
                 .insert(key_of(name), name.trim_end_matches('s').to_string());
         }
         g
+    }
+
+    /// Countries: names, aliases, demonyms and capitals.
+    fn load_countries(&mut self) {
+        for f in data_lines(COUNTRIES) {
+            // A row names a country and its ISO code (column 2) at least.
+            let (Some(name), Some(_)) = (f.first(), f.get(1)) else {
+                continue;
+            };
+            let idx = self.countries.len();
+            let capital = f.get(6).copied().unwrap_or_default().to_string();
+            self.countries.push(Country {
+                name: name.to_string(),
+                coordinates: coord(&f, 2, 3),
+                capital: capital.clone(),
+                capital_coordinates: coord(&f, 7, 8),
+            });
+            self.add(name, Place::Country(idx));
+            for alias in list(f.get(4)) {
+                self.add(&alias, Place::Country(idx));
+            }
+            let demonyms = list(f.get(5));
+            if let Some(first) = demonyms.first() {
+                for d in &demonyms {
+                    self.add(d, Place::Demonym(Some(idx)));
+                    self.demonym_names.insert(key_of(d), first.clone());
+                }
+            }
+            if !capital.is_empty() && capital != *name {
+                self.add(&capital, Place::Capital(idx));
+            }
+        }
+    }
+
+    /// Cities or regions from `data`: name, coordinates in columns
+    /// `(lat, lon)`, aliases in column `aliases`.
+    fn load_places(&mut self, data: &str, (lat, lon): (usize, usize), aliases: usize) {
+        for f in data_lines(data) {
+            let Some(name) = f.first() else { continue };
+            let idx = self.cities.len();
+            self.cities.push(City {
+                name: name.to_string(),
+                coordinates: coord(&f, lat, lon),
+            });
+            self.add(name, Place::City(idx));
+            for alias in list(f.get(aliases)) {
+                self.add(&alias, Place::City(idx));
+            }
+        }
+    }
+
+    /// Seats of government and the countries they stand for.
+    fn load_seats(&mut self) {
+        for f in data_lines(SEATS) {
+            let Some(name) = f.first() else { continue };
+            let country = f.get(1).and_then(|c| self.country_by_name(c));
+            let idx = self.seats.len();
+            self.seats.push(Seat {
+                name: name.to_string(),
+                country,
+                coordinates: coord(&f, 2, 3),
+            });
+            self.add(name, Place::Seat(idx));
+        }
+    }
+
+    fn load_organizations(&mut self) {
+        for f in data_lines(ORGANIZATIONS) {
+            let Some(name) = f.first() else { continue };
+            let idx = self.organizations.len();
+            self.organizations.push(name.to_string());
+            self.add(name, Place::Organization(idx));
+            for alias in list(f.get(1)) {
+                self.add(&alias, Place::Organization(idx));
+            }
+        }
     }
 
     fn add(&mut self, name: &str, place: Place) {

@@ -12,7 +12,7 @@ use crate::doc_rules::{
     demonym_compounds, keep_speaking_places_places, one_word_places, type_company_short_names,
     type_demonyms_of_places,
 };
-use crate::gazetteer::{gazetteer, Place};
+use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::tagger::Tagger;
 use crate::tokens;
 use crate::typing::type_name;
@@ -155,6 +155,24 @@ pub(crate) fn recognize(
     };
     let gaz = gazetteer();
     let sents = sentence_tokens(text, sentences, layer);
+    let mut drafts = tagged_names(tagger, gaz, &sents, rules);
+    apply_document_rules(gaz, &sents, &mut drafts, rules);
+    let compounds = if rules.on("compounds") {
+        demonym_compounds(gaz, text, &sents)
+    } else {
+        Vec::new()
+    };
+    mentions(text, &sents, drafts, compounds)
+}
+
+/// The names the tagger finds in each sentence, reshaped by the sentence
+/// rules (full country names, "Centre for ...") and typed.
+fn tagged_names(
+    tagger: &Tagger,
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    rules: Rules,
+) -> Vec<Draft> {
     let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
     let doc_labels = tagger.tag_document(&doc_words);
     let mut drafts = Vec::new();
@@ -180,23 +198,40 @@ pub(crate) fn recognize(
             }),
         );
     }
+    drafts
+}
+
+/// The rules that read the whole document (company short names, places
+/// that speak, demonyms of places), and canonical names.
+fn apply_document_rules(
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    drafts: &mut Vec<Draft>,
+    rules: Rules,
+) {
     if rules.on("company_short") {
-        type_company_short_names(gaz, &sents, &mut drafts);
+        type_company_short_names(gaz, sents, drafts);
     }
-    canonicalize(gaz, &sents, &mut drafts);
+    canonicalize(gaz, sents, drafts);
     if rules.on("place_documents") {
         // Both passes read the same set: the first only retypes words already in it.
-        let places = one_word_places(&sents, &drafts);
+        let places = one_word_places(sents, drafts);
         if !places.is_empty() {
-            keep_speaking_places_places(&sents, &places, &mut drafts);
-            type_demonyms_of_places(&sents, &places, &mut drafts);
+            keep_speaking_places_places(sents, &places, drafts);
+            type_demonyms_of_places(sents, &places, drafts);
         }
     }
-    let compounds = if rules.on("compounds") {
-        demonym_compounds(gaz, text, &sents)
-    } else {
-        Vec::new()
-    };
+}
+
+/// The drafts as mentions in text order, one per span, with the split
+/// demonym compounds (start, end, their mentions) in place of whatever
+/// overlapped them.
+fn mentions(
+    text: &str,
+    sents: &[SentenceTokens],
+    drafts: Vec<Draft>,
+    compounds: Vec<(usize, usize, Vec<Mention>)>,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = drafts
         .into_iter()
         .filter_map(|d| {

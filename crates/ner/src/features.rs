@@ -343,25 +343,103 @@ pub(crate) fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64
     }
 }
 
-/// Features of token `i` that read more than one word or the sentence.
+/// What the class features of a token read: where it stands in its
+/// sentence, its capitalisation, whether its line is a capitals headline,
+/// and whether it is a common word or capitalised. These take few values
+/// ([`TokenClass::COUNT`]), so the tagger sums the class features' weights
+/// once per model instead of looking them up for every token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokenClass {
+    /// 0 first, 1 last, 2 inside the sentence.
+    position: u64,
+    /// [`WordFacts::caps`].
+    caps: u64,
+    caps_line: bool,
+    common: bool,
+    init_cap: bool,
+}
+
+impl TokenClass {
+    /// How many classes there are.
+    pub(crate) const COUNT: usize = 3 * 3 * 2 * 2 * 2;
+
+    /// The class of token `i`.
+    pub(crate) fn of(s: &SentenceView, i: usize) -> TokenClass {
+        let w = s.at(i as isize);
+        TokenClass {
+            position: if i == 0 {
+                0
+            } else if i + 1 == s.words.len() {
+                1
+            } else {
+                2
+            },
+            caps: w.caps(),
+            caps_line: s.caps_line,
+            common: w.has(flag::COMMON),
+            init_cap: w.has(flag::INIT_CAP),
+        }
+    }
+
+    /// A number below [`TokenClass::COUNT`], different for each class.
+    pub(crate) fn index(self) -> usize {
+        let bits = usize::from(self.caps_line) << 2
+            | usize::from(self.common) << 1
+            | usize::from(self.init_cap);
+        (self.position as usize * 3 + self.caps as usize) * 8 + bits
+    }
+
+    /// Every class, in [`TokenClass::index`] order.
+    pub(crate) fn all() -> impl Iterator<Item = TokenClass> {
+        (0..TokenClass::COUNT).map(|n| TokenClass {
+            position: (n / 24) as u64,
+            caps: (n / 8 % 3) as u64,
+            caps_line: n & 4 != 0,
+            common: n & 2 != 0,
+            init_cap: n & 1 != 0,
+        })
+    }
+}
+
+/// The features that read only a token's class: a bias, position with
+/// capitalisation, headline with position and flags.
+pub(crate) fn class_features(c: TokenClass) -> [u64; 3] {
+    let flags =
+        if c.common { flag::COMMON } else { 0 } | if c.init_cap { flag::INIT_CAP } else { 0 };
+    [
+        key(1000, 0),
+        key2(1006, c.position, c.caps),
+        key2(
+            1012,
+            u64::from(c.caps_line),
+            u64::from(flags) | c.position << 16,
+        ),
+    ]
+}
+
+/// Features of token `i` that read more than one word or the sentence:
+/// [`class_features`] and [`neighbour_features`], in the order training
+/// has always added them (it sums float weights, where order counts).
 pub(crate) fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+    let [bias, position, headline] = class_features(TokenClass::of(s, i));
+    let start = out.len();
+    neighbour_features(s, i, out);
+    out.insert(start, bias);
+    out.insert(start + 6, position);
+    out.insert(start + 12, headline);
+}
+
+/// The context features other than the class features: word and shape
+/// pairs, clusters and name-list parts of the token and its neighbours.
+pub(crate) fn neighbour_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     let i = i as isize;
     let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
     let caps = w.caps();
-    out.push(key(1000, 0));
     out.push(key2(1001, p.lower, w.lower));
     out.push(key2(1002, w.lower, n.lower));
     out.push(key2(1003, p.shape, w.shape));
     out.push(key2(1004, w.shape, n.shape));
     out.push(key2(1005, p.shape ^ n.shape.rotate_left(7), w.shape));
-    let position = if i == 0 {
-        0
-    } else if i as usize + 1 == s.words.len() {
-        1
-    } else {
-        2
-    };
-    out.push(key2(1006, position, caps));
     out.push(key2(1007, u64::from(s.caps_line), w.shape));
     out.push(key2(
         1008,
@@ -375,11 +453,6 @@ pub(crate) fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     ));
     out.push(key2(1010, p.lower, caps));
     out.push(key2(1011, n.lower, caps));
-    out.push(key2(
-        1012,
-        u64::from(s.caps_line),
-        u64::from(w.flags & (flag::COMMON | flag::INIT_CAP)) | position << 16,
-    ));
     for (offset, mask) in [(0u16, s.mask(i)), (1, s.mask(i - 1)), (2, s.mask(i + 1))] {
         if mask == 0 {
             continue;
@@ -401,6 +474,95 @@ pub(crate) fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The context features as first written, in one function: the split
+    /// into class and neighbour features keeps their keys and order.
+    fn context_features_before(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+        let i = i as isize;
+        let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
+        let caps = w.caps();
+        out.push(key(1000, 0));
+        out.push(key2(1001, p.lower, w.lower));
+        out.push(key2(1002, w.lower, n.lower));
+        out.push(key2(1003, p.shape, w.shape));
+        out.push(key2(1004, w.shape, n.shape));
+        out.push(key2(1005, p.shape ^ n.shape.rotate_left(7), w.shape));
+        let position = if i == 0 {
+            0
+        } else if i as usize + 1 == s.words.len() {
+            1
+        } else {
+            2
+        };
+        out.push(key2(1006, position, caps));
+        out.push(key2(1007, u64::from(s.caps_line), w.shape));
+        out.push(key2(
+            1008,
+            u64::from(p.clusters[2]),
+            u64::from(w.clusters[2]),
+        ));
+        out.push(key2(
+            1009,
+            u64::from(w.clusters[2]),
+            u64::from(n.clusters[2]),
+        ));
+        out.push(key2(1010, p.lower, caps));
+        out.push(key2(1011, n.lower, caps));
+        out.push(key2(
+            1012,
+            u64::from(s.caps_line),
+            u64::from(w.flags & (flag::COMMON | flag::INIT_CAP)) | position << 16,
+        ));
+        for (offset, mask) in [(0u16, s.mask(i)), (1, s.mask(i - 1)), (2, s.mask(i + 1))] {
+            if mask == 0 {
+                continue;
+            }
+            for list in 0..LISTS.len() {
+                let part = part_of(mask, list);
+                if part == 0 {
+                    continue;
+                }
+                let lp = (list as u64) << 8 | u64::from(part);
+                out.push(key(1020 + offset, lp));
+                if offset == 0 {
+                    out.push(key2(1023, lp, caps));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn context_features_keep_their_keys_and_order() {
+        let common = CommonWords::from_hashes(vec![CommonWords::hash("the")]);
+        let words = [
+            "The", "NATO", "envoy", "met", "Ilse", "Vogt", "in", "Paris", ".",
+        ];
+        let facts: Vec<WordFacts> = words.iter().map(|w| folded_facts(w, &common)).collect();
+        for caps_line in [false, true] {
+            for masks in [vec![0; words.len()], (0..words.len() as Mask).collect()] {
+                let view = SentenceView {
+                    words: &facts,
+                    masks: &masks,
+                    caps_line,
+                };
+                for i in 0..words.len() {
+                    let (mut now, mut before) = (vec![7], vec![7]);
+                    context_features(&view, i, &mut now);
+                    context_features_before(&view, i, &mut before);
+                    assert_eq!(now, before, "token {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn token_classes_are_numbered_once() {
+        let all: Vec<TokenClass> = TokenClass::all().collect();
+        assert_eq!(all.len(), TokenClass::COUNT);
+        for (n, c) in all.iter().enumerate() {
+            assert_eq!(c.index(), n, "{c:?}");
+        }
+    }
 
     #[test]
     fn shapes_collapse_runs() {

@@ -16,7 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::bilou::NUM_LABELS;
 use crate::doc_context::{truecase, Stage1};
 use crate::features::{
-    context_features, window_word_features, CommonWords, SentenceView, WordFacts,
+    class_features, context_features, neighbour_features, window_word_features, CommonWords,
+    SentenceView, TokenClass, WordFacts,
 };
 use crate::name_lists::{name_lists, token_hash, Mask};
 use crate::normalize::fold;
@@ -35,6 +36,9 @@ pub struct Tagger {
     pub(crate) stage2: Weights,
     /// Both stages' weights side by side, for the features both read.
     paired: Paired,
+    /// Both stages' summed weights of the class features of each
+    /// [`TokenClass`], by its index.
+    classes: Vec<[Row; 2]>,
     pub(crate) common: CommonWords,
     /// Identifies these weights to the per-thread word memo, which must not
     /// serve one tagger's sums to another (a clone gets its own id).
@@ -137,11 +141,13 @@ fn decode(weights: &Weights, len: usize, mut statics: impl FnMut(usize, &mut Vec
 }
 
 /// Both stages' label-independent scores of one sentence through the word
-/// memo: the word features' sums come from the memo, the context features
+/// memo: the word features' sums come from the memo, the class features'
+/// from `classes` (see [`TokenClass`]), and the other context features
 /// (which both stages read) are looked up once for both. Stage two's
 /// scores lack its document features, which need stage one's labels.
 fn sentence_scores(
     paired: &Paired,
+    classes: &[[Row; 2]],
     memo: &WordMemo,
     ids: &[u32],
     view: &SentenceView,
@@ -168,8 +174,15 @@ fn sentence_scores(
                 }
             }
         }
+        if let Some(rows) = classes.get(TokenClass::of(view, i).index()) {
+            for (s, r) in scores.iter_mut().zip(rows) {
+                for (x, w) in s.iter_mut().zip(r) {
+                    *x = x.wrapping_add(*w);
+                }
+            }
+        }
         keys.clear();
-        context_features(view, i, &mut keys);
+        neighbour_features(view, i, &mut keys);
         for k in &keys {
             paired.add_to(*k, &mut scores);
         }
@@ -182,8 +195,19 @@ fn sentence_scores(
 
 impl Tagger {
     pub(crate) fn new(stage1: Weights, stage2: Weights, common: CommonWords) -> Tagger {
+        let paired = Paired::of(&stage1, &stage2);
+        let classes = TokenClass::all()
+            .map(|c| {
+                let mut rows = [[0; NUM_LABELS]; 2];
+                for k in class_features(c) {
+                    paired.add_to(k, &mut rows);
+                }
+                rows
+            })
+            .collect();
         Tagger {
-            paired: Paired::of(&stage1, &stage2),
+            paired,
+            classes,
             stage1,
             stage2,
             common,
@@ -235,7 +259,7 @@ impl Tagger {
         let scores: Vec<[Vec<[i64; NUM_LABELS]>; 2]> = prepared
             .iter()
             .zip(&ids)
-            .map(|(s, ids)| sentence_scores(&self.paired, memo, ids, &s.view()))
+            .map(|(s, ids)| sentence_scores(&self.paired, &self.classes, memo, ids, &s.view()))
             .collect();
         let transitions = [self.stage1.transitions(), self.stage2.transitions()];
         let first: Vec<Vec<u8>> = scores

@@ -38,36 +38,46 @@ const ALLOWED: [[bool; NUM_LABELS]; NUM_LABELS] = {
     t
 };
 
-/// Most labels one label may follow: O, B and U follow O or a name's end
-/// (L, U of any type: 9); I and L only B or I of their type (2).
-const MAX_PREDECESSORS: usize = 1 + 2 * (NUM_LABELS - 1) / 4;
+/// Labels that may follow O (and so a name's end): O, B and U of each
+/// type, ascending. Every one of them may follow every label of
+/// [`CLOSED`], and only those.
+const OPENING: [usize; 9] = nine(ALLOWED[OUTSIDE as usize]);
 
-/// For each label, the labels it may follow, ascending, and how many.
-const PREDECESSORS: [([u8; MAX_PREDECESSORS], usize); NUM_LABELS] = {
-    let mut t = [([0u8; MAX_PREDECESSORS], 0usize); NUM_LABELS];
-    let mut l = 0;
+/// Labels O may follow, after which a name may start: O, L and U of each
+/// type, ascending.
+const CLOSED: [usize; 9] = nine({
+    let mut mask = [false; NUM_LABELS];
+    let mut p = 0;
+    while p < NUM_LABELS {
+        mask[p] = ALLOWED[p][OUTSIDE as usize];
+        p += 1;
+    }
+    mask
+});
+
+/// The (nine) labels set in `mask`, ascending.
+const fn nine(mask: [bool; NUM_LABELS]) -> [usize; 9] {
+    let mut out = [0; 9];
+    let (mut l, mut n) = (0, 0);
     while l < NUM_LABELS {
-        let mut p = 0;
-        while p < NUM_LABELS {
-            if ALLOWED[p][l] {
-                t[l].0[t[l].1] = p as u8;
-                t[l].1 += 1;
-            }
-            p += 1;
+        if mask[l] && n < 9 {
+            out[n] = l;
+            n += 1;
         }
         l += 1;
     }
-    t
-};
+    out
+}
 
 /// The allowed sequence with the highest sum of `emissions[i][label]` and
 /// `transitions[previous][label]`; a sentence starts and ends outside any
 /// name. Ties go to the lower label.
 ///
-/// Each step visits only the labels a label may follow (97 pairs of the
-/// 289): the best sequence through a forbidden pair never wins while an
-/// allowed one exists, and one always does (all O), so this is the full
-/// maximisation.
+/// Each step visits only the labels a label may follow: O, B and U follow
+/// O, L or U ([`CLOSED`], 9 × 9 pairs), I and L of a type follow B or I of
+/// that type (2 each): 97 pairs of the 289. The best sequence through a
+/// forbidden pair never wins while an allowed one exists, and one always
+/// does (all O), so this is the full maximisation (a test compares them).
 pub(crate) fn viterbi<S: Score>(
     emissions: &[[S; NUM_LABELS]],
     transitions: &[[S; NUM_LABELS]; NUM_LABELS],
@@ -76,6 +86,13 @@ pub(crate) fn viterbi<S: Score>(
     let Some(first) = emissions.first() else {
         return Vec::new();
     };
+    // Transitions from CLOSED labels into OPENING ones, gathered once.
+    let mut into_opening = [[S::FORBIDDEN; 9]; 9];
+    for (row, &l) in into_opening.iter_mut().zip(&OPENING) {
+        for (t, &p) in row.iter_mut().zip(&CLOSED) {
+            *t = transitions[p][l];
+        }
+    }
     // Labels a sentence cannot open (I, L) start out forbidden.
     let opening = ALLOWED[OUTSIDE as usize];
     // best[l]: the best score of a sequence ending in l; back[i][l] its
@@ -91,18 +108,32 @@ pub(crate) fn viterbi<S: Score>(
     for e in emissions.iter().skip(1) {
         let mut next = [S::FORBIDDEN; NUM_LABELS];
         let mut from = [0u8; NUM_LABELS];
-        for (l, (preds, count)) in PREDECESSORS.iter().enumerate() {
-            let mut top = S::FORBIDDEN;
-            let mut arg = 0u8;
-            for (k, &p) in preds.iter().take(*count).enumerate() {
-                let s = best[p as usize] + transitions[p as usize][l];
-                if k == 0 || s > top {
+        let closed = CLOSED.map(|p| best[p]);
+        for (&l, t) in OPENING.iter().zip(&into_opening) {
+            let (mut top, mut arg) = (closed[0] + t[0], CLOSED[0]);
+            for j in 1..9 {
+                let s = closed[j] + t[j];
+                if s > top {
                     top = s;
-                    arg = p;
+                    arg = CLOSED[j];
                 }
             }
             next[l] = top + e[l];
-            from[l] = arg;
+            from[l] = arg as u8;
+        }
+        // I and L of each type follow its B (lower, wins ties) or its I.
+        for kind in 0..(NUM_LABELS - 1) / 4 {
+            let (b, i) = (1 + 4 * kind, 2 + 4 * kind);
+            for l in [i, i + 1] {
+                let (via_b, via_i) = (best[b] + transitions[b][l], best[i] + transitions[i][l]);
+                let (top, arg) = if via_i > via_b {
+                    (via_i, i)
+                } else {
+                    (via_b, b)
+                };
+                next[l] = top + e[l];
+                from[l] = arg as u8;
+            }
         }
         best = next;
         back.push(from);
@@ -207,6 +238,22 @@ mod tests {
                 viterbi_all_pairs(&emissions, &transitions),
                 "round {round}"
             );
+        }
+    }
+
+    /// The label sets the decoder relies on are BILOU's.
+    #[test]
+    fn opening_labels_follow_exactly_the_closed_ones() {
+        for l in 0..NUM_LABELS {
+            let preds: Vec<usize> = (0..NUM_LABELS)
+                .filter(|&p| allowed(p as u8, l as u8))
+                .collect();
+            if OPENING.contains(&l) {
+                assert_eq!(preds, CLOSED, "{}", name(l as u8));
+            } else {
+                let b = 1 + 4 * ((l - 1) / 4);
+                assert_eq!(preds, [b, b + 1], "{}", name(l as u8));
+            }
         }
     }
 

@@ -140,6 +140,16 @@ fn decode(weights: &Weights, len: usize, mut statics: impl FnMut(usize, &mut Vec
     viterbi(&emissions, &weights.transitions())
 }
 
+/// Adds both stages' rows of `pair` to `scores`.
+#[inline]
+fn add_pair(scores: &mut [Row; 2], pair: &[Row; 2]) {
+    for (s, r) in scores.iter_mut().zip(pair) {
+        for (x, w) in s.iter_mut().zip(r) {
+            *x = x.wrapping_add(*w);
+        }
+    }
+}
+
 /// Both stages' label-independent scores of one sentence through the word
 /// memo: the word features' sums come from the memo, the class features'
 /// from `classes` (see [`TokenClass`]), and the other context features
@@ -163,23 +173,13 @@ fn sentence_scores(
             } else {
                 ids.get(at as usize).copied().unwrap_or(EDGE)
             };
-            let Some(entry) = memo.entry(id) else {
+            let Some(pair) = memo.entry(id).and_then(|e| e.rows.get(slot)) else {
                 continue;
             };
-            for (stage, s) in scores.iter_mut().enumerate() {
-                if let Some(row) = entry.rows.get(stage).and_then(|r| r.get(slot)) {
-                    for (x, w) in s.iter_mut().zip(row) {
-                        *x = x.wrapping_add(*w);
-                    }
-                }
-            }
+            add_pair(&mut scores, pair);
         }
-        if let Some(rows) = classes.get(TokenClass::of(view, i).index()) {
-            for (s, r) in scores.iter_mut().zip(rows) {
-                for (x, w) in s.iter_mut().zip(r) {
-                    *x = x.wrapping_add(*w);
-                }
-            }
+        if let Some(pair) = classes.get(TokenClass::of(view, i).index()) {
+            add_pair(&mut scores, pair);
         }
         keys.clear();
         neighbour_features(view, i, &mut keys);

@@ -25,8 +25,9 @@ pub(crate) struct Entry {
     /// Hash of the folded form, for the name lists.
     pub(crate) folded: u64,
     pub(crate) capitalised: bool,
-    /// Per stage, per offset (-2..=2): the summed weights.
-    pub(crate) rows: [[Row; 5]; 2],
+    /// Per offset (-2..=2), both stages' summed weights (side by side: a
+    /// token reads both stages' rows of each offset).
+    pub(crate) rows: [[Row; 2]; 5],
 }
 
 /// Index of the entry for positions beyond a sentence's edge.
@@ -53,20 +54,14 @@ pub(crate) fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
     })
 }
 
-fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 5]; 2] {
-    let mut rows = [[[0i32; NUM_LABELS]; 5]; 2];
+fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 2]; 5] {
+    let mut rows = [[[0i32; NUM_LABELS]; 2]; 5];
     let mut keys = Vec::with_capacity(32);
-    for (slot, offset) in (-2i8..=2).enumerate() {
+    for (pair, offset) in rows.iter_mut().zip(-2i8..=2) {
         keys.clear();
         word_features(facts, offset, &mut keys);
-        let mut pair = [[0i32; NUM_LABELS]; 2];
         for k in &keys {
-            weights.add_to(*k, &mut pair);
-        }
-        for (stage, row) in pair.into_iter().enumerate() {
-            if let Some(r) = rows.get_mut(stage).and_then(|r| r.get_mut(slot)) {
-                *r = row;
-            }
+            weights.add_to(*k, pair);
         }
     }
     rows

@@ -18,7 +18,7 @@ use crate::bilou::{split, Part, TYPES};
 use crate::fasthash::{FastMap, KeyMap};
 use crate::features::{key, key2, CommonWords};
 use crate::name_lists::{name_lists, token_hash};
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_into};
 
 /// A line with no lowercase letter and a word of two or more capitals: a
 /// headline or dateline in capitals.
@@ -91,6 +91,8 @@ type Forms<'a> = FastMap<String, Vec<(Cow<'a, str>, usize, usize, usize)>>;
 fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a> {
     let mut forms: Forms<'a> = FastMap::default();
     let mut seen = 0;
+    // The folded word, in a buffer kept across words: most are seen already.
+    let mut key = String::new();
     for (s, line) in words.iter().enumerate() {
         if headline.get(s).copied().unwrap_or(true) {
             continue;
@@ -99,7 +101,14 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
             if !w.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let entry = forms.entry(fold(w)).or_default();
+            key.clear();
+            fold_into(w, &mut key);
+            if !forms.contains_key(key.as_str()) {
+                forms.insert(key.clone(), Vec::new());
+            }
+            let Some(entry) = forms.get_mut(key.as_str()) else {
+                continue;
+            };
             let at = match entry.iter().position(|f| f.0 == *w) {
                 Some(at) => at,
                 None => {

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use crosscheck_model::Sentence;
-use crosscheck_text::{Split, Token, TokenKind, TokenLayer};
+use crosscheck_text::{Shape, Split, Token, TokenKind, TokenLayer};
 
 /// Clitics written apart, as tokenised text has them ("Germany 's").
 const CLITICS: &[&str] = &["s", "S", "m", "ve", "ll", "d", "re"];
@@ -30,6 +30,8 @@ pub(crate) fn sentence_tokens(
     out: &mut Vec<Token>,
 ) {
     let toks = layer.sentence(i);
+    // A possessive or two more than the layer's tokens.
+    out.reserve(toks.len() + 4);
     let mut k = 0;
     while let Some(t) = toks.get(k) {
         let joined = toks
@@ -38,7 +40,11 @@ pub(crate) fn sentence_tokens(
             .and_then(|n| layer.join(text, t, n));
         let token = joined.unwrap_or(*t);
         k += if joined.is_some() { 2 } else { 1 };
-        layer.split(text, std::slice::from_ref(&token), Split::Possessive, out);
+        if token.shape.has(Shape::POSSESSIVE) {
+            layer.split(text, std::slice::from_ref(&token), Split::Possessive, out);
+        } else {
+            out.push(token);
+        }
     }
 }
 

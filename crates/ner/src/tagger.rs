@@ -320,6 +320,12 @@ impl Tagger {
             .collect()
     }
 
+    /// Both stages' weights side by side.
+    #[cfg(test)]
+    pub(crate) fn paired(&self) -> &Paired {
+        &self.paired
+    }
+
     /// Number of features with weights in each stage.
     pub fn sizes(&self) -> (usize, usize) {
         (self.stage1.len(), self.stage2.len())

@@ -4,8 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crosscheck_ner::gazetteer::{gazetteer, Place};
-
 use crosscheck_model::{Claim, Document, Entity, EntityType, Mention};
 
 static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -210,25 +208,10 @@ fn claim_rank(entity: &Entity, key: &str) -> u8 {
 
 /// Countries a phrase names, directly, by demonym, or by capital or seat.
 fn countries_named(words: &[&str]) -> BTreeSet<String> {
-    let gaz = gazetteer();
-    let mut found = BTreeSet::new();
-    let mut i = 0;
-    while i < words.len() {
-        let Some((len, place)) = gaz.longest_match(words, i) else {
-            i += 1;
-            continue;
-        };
-        let country = match place {
-            Place::Country(c) | Place::Demonym(Some(c)) => gaz.countries.get(c),
-            Place::Capital(_) | Place::Seat(_) => gaz.metonym_referent(place),
-            _ => None,
-        };
-        if let Some(country) = country {
-            found.insert(country.name.clone());
-        }
-        i += len.max(1);
-    }
-    found
+    crosscheck_ner::countries_named(words)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 fn capitalise(text: &str) -> String {

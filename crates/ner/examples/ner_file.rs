@@ -32,15 +32,7 @@ fn main() {
         }
         println!("== {path}");
         if std::env::var("NER_LABELS").is_ok() {
-            let doc: Vec<Vec<&str>> = sentences
-                .iter()
-                .map(|s| {
-                    crosscheck_ner::tokens::tokenize(&text, s.range.start, s.range.end)
-                        .iter()
-                        .map(|t| &text[t.start..t.end])
-                        .collect()
-                })
-                .collect();
+            let doc = crosscheck_ner::tagger_words(&text, &sentences);
             for (words, labels) in doc.iter().zip(recognizer.tag_document(&doc)) {
                 let line: Vec<String> = words
                     .iter()

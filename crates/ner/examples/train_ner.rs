@@ -15,14 +15,14 @@
 //! document, counting from the sixth, is held out and only scored;
 //! `none` trains on all of them).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use crosscheck_ner::bilou::{self, TYPES};
 use crosscheck_ner::training::{
     overall, prf, read_bracketed, read_conll, read_wikiann, score, score_with, train, Counts, Doc,
-    Settings,
+    Settings, Tagger,
 };
 
 const NEWS: &str = include_str!("../data/news_train.txt");
@@ -32,7 +32,7 @@ fn held_out(i: usize) -> bool {
     i % 6 == 5
 }
 
-fn report(name: &str, tagger: &crosscheck_ner::tagger::Tagger, docs: &[Doc]) {
+fn report(name: &str, tagger: &Tagger, docs: &[Doc]) {
     report_counts(name, &score(tagger, docs));
     let first = score_with(docs, |s| tagger.tag_document_stage1(s));
     report_counts(&format!("{name} (stage one alone)"), &first);
@@ -49,101 +49,131 @@ fn report_counts(name: &str, counts: &Counts) {
     eprintln!("{name}: P {p:.4} R {r:.4} F1 {f:.4} ({})", per.join(", "));
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let opt = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let (Some(conll), Some(out)) = (opt("--conll"), opt("--out")) else {
-        eprintln!(
-            "usage: train_ner --conll DIR --out MODEL [--wikiann DIR] [--epochs N] [--folds K] [--holdout keep|none]"
-        );
-        return ExitCode::from(2);
-    };
-    let mut settings = Settings::default();
-    if let Some(n) = opt("--epochs").and_then(|v| v.parse().ok()) {
-        settings.epochs = n;
+/// The value after `name` on the command line.
+fn opt(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+/// Training settings, defaults changed by `--epochs`, `--ensemble`,
+/// `--seed`, `--folds`.
+fn settings(args: &[String]) -> Settings {
+    let number = |name: &str| opt(args, name).and_then(|v| v.parse().ok());
+    let defaults = Settings::default();
+    Settings {
+        epochs: number("--epochs").unwrap_or(defaults.epochs),
+        ensemble: number("--ensemble").unwrap_or(defaults.ensemble),
+        folds: number("--folds").unwrap_or(defaults.folds),
+        seed: opt(args, "--seed")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(defaults.seed),
     }
-    if let Some(n) = opt("--ensemble").and_then(|v| v.parse().ok()) {
-        settings.ensemble = n;
-    }
-    if let Some(n) = opt("--seed").and_then(|v| v.parse().ok()) {
-        settings.seed = n;
-    }
-    if let Some(n) = opt("--folds").and_then(|v| v.parse().ok()) {
-        settings.folds = n;
-    }
-    let keep_holdout = opt("--holdout").as_deref() != Some("none");
-    let conll = PathBuf::from(conll);
-    let read = |p: PathBuf| match std::fs::read_to_string(&p) {
+}
+
+fn read(path: PathBuf) -> Option<String> {
+    match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(e) => {
-            eprintln!("{}: {e}", p.display());
+            eprintln!("{}: {e}", path.display());
             None
         }
-    };
-    let (Some(train_text), Some(dev_text)) = (
-        read(conll.join("train.conllu")),
-        read(conll.join("dev.conllu")),
-    ) else {
-        return ExitCode::FAILURE;
-    };
-    let mut docs = Vec::new();
+    }
+}
+
+/// The training documents: CoNLL-2003 train, WikiANN train (when given)
+/// and the newswire sentences.
+struct Corpus {
+    train: Vec<Doc>,
+    /// How many of `train` are CoNLL documents.
+    conll: usize,
+    /// The CoNLL training documents held out.
+    holdout: Vec<Doc>,
+    dev: Vec<Doc>,
+}
+
+fn corpus(conll: &Path, wikiann: Option<&str>, keep_holdout: bool) -> Option<Corpus> {
+    let train_text = read(conll.join("train.conllu"))?;
+    let dev_text = read(conll.join("dev.conllu"))?;
+    let mut train = Vec::new();
     let mut holdout = Vec::new();
     for (i, d) in read_conll(&train_text).into_iter().enumerate() {
         if keep_holdout && held_out(i) {
             holdout.push(d);
         } else {
-            docs.push(d);
+            train.push(d);
         }
     }
-    let conll_docs = docs.len();
-    if let Some(dir) = opt("--wikiann") {
-        let Some(text) = read(PathBuf::from(dir).join("train")) else {
-            return ExitCode::FAILURE;
-        };
-        docs.extend(read_wikiann(&text));
+    let conll_docs = train.len();
+    if let Some(dir) = wikiann {
+        train.extend(read_wikiann(&read(PathBuf::from(dir).join("train"))?));
     }
-    docs.extend(read_bracketed(NEWS));
-    let dev = read_conll(&dev_text);
+    train.extend(read_bracketed(NEWS));
+    Some(Corpus {
+        train,
+        conll: conll_docs,
+        holdout,
+        dev: read_conll(&dev_text),
+    })
+}
+
+/// Writes dev as `word gold predicted` lines, documents and sentences
+/// apart as in CoNLL files.
+fn dump_dev(path: &str, tagger: &Tagger, dev: &[Doc]) {
+    let mut text = String::new();
+    for d in dev {
+        let sentences: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        text.push_str("-DOCSTART-\n");
+        for (s, labels) in d.sentences.iter().zip(tagger.tag_document(&sentences)) {
+            for ((w, g), p) in s.words.iter().zip(&s.labels).zip(labels) {
+                text.push_str(&format!("{w}\t{}\t{}\n", bilou::name(*g), bilou::name(p)));
+            }
+            text.push('\n');
+        }
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        eprintln!("{path}: {e}");
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(conll), Some(out)) = (opt(&args, "--conll"), opt(&args, "--out")) else {
+        eprintln!(
+            "usage: train_ner --conll DIR --out MODEL [--wikiann DIR] [--epochs N] [--folds K] [--holdout keep|none]"
+        );
+        return ExitCode::from(2);
+    };
+    let settings = settings(&args);
+    let keep_holdout = opt(&args, "--holdout").as_deref() != Some("none");
+    let wikiann = opt(&args, "--wikiann");
+    let Some(corpus) = corpus(Path::new(&conll), wikiann.as_deref(), keep_holdout) else {
+        return ExitCode::FAILURE;
+    };
     eprintln!(
-        "training on {conll_docs} CoNLL documents ({} held out), {} other documents; {settings:?}",
-        holdout.len(),
-        docs.len() - conll_docs
+        "training on {} CoNLL documents ({} held out), {} other documents; {settings:?}",
+        corpus.conll,
+        corpus.holdout.len(),
+        corpus.train.len() - corpus.conll
     );
     let started = Instant::now();
-    let tagger = train(&docs, &settings, &mut |line| {
+    let tagger = train(&corpus.train, &settings, &mut |line| {
         eprintln!("{line} ({:.0}s)", started.elapsed().as_secs_f64());
     });
     let (s1, s2) = tagger.sizes();
     eprintln!("features with weights: stage one {s1}, stage two {s2}");
-    report("CoNLL dev", &tagger, &dev);
+    report("CoNLL dev", &tagger, &corpus.dev);
     // Only with --score-holdout: settings are chosen on dev, never on these.
-    if !holdout.is_empty() && args.iter().any(|a| a == "--score-holdout") {
-        report("CoNLL held-out train documents", &tagger, &holdout);
+    if !corpus.holdout.is_empty() && args.iter().any(|a| a == "--score-holdout") {
+        report("CoNLL held-out train documents", &tagger, &corpus.holdout);
     }
-    if let Some(path) = opt("--dump-dev") {
-        let mut text = String::new();
-        for d in &dev {
-            let sentences: Vec<Vec<&str>> = d
-                .sentences
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect();
-            text.push_str("-DOCSTART-\n");
-            for (s, labels) in d.sentences.iter().zip(tagger.tag_document(&sentences)) {
-                for ((w, g), p) in s.words.iter().zip(&s.labels).zip(labels) {
-                    text.push_str(&format!("{w}\t{}\t{}\n", bilou::name(*g), bilou::name(p)));
-                }
-                text.push('\n');
-            }
-        }
-        if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("{path}: {e}");
-        }
+    if let Some(path) = opt(&args, "--dump-dev") {
+        dump_dev(&path, &tagger, &corpus.dev);
     }
     let bytes = match tagger.to_bytes() {
         Ok(b) => b,

@@ -10,7 +10,7 @@ use crate::fasthash::FastSet as HashSet;
 use crate::gazetteer::Place;
 
 /// A tagger piece: token range `[start, end)` in a sentence and its type.
-pub type Piece = (usize, usize, String);
+pub(crate) type Piece = (usize, usize, String);
 
 fn word_list(text: &'static str) -> HashSet<&'static str> {
     crosscheck_lexicon::lines(text).collect()
@@ -20,13 +20,13 @@ static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/company_suffixes.txt")));
 
 /// Words that end organisation names ("Institute", "Centre", "Committee").
-pub static ORG_HEADS: LazyLock<HashSet<&'static str>> =
+pub(crate) static ORG_HEADS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/org_heads.txt")));
 
 /// The name of a company without its legal form ("Varity Corp" → "Varity",
 /// "Quarry Hill Co Ltd" → "Quarry Hill"), as folded words; `None` when the
 /// name has no legal form or is nothing else.
-pub fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
+pub(crate) fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
     let mut end = folded.len();
     while end > 0
         && folded
@@ -43,7 +43,7 @@ pub fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
 /// A country's gazetteer name of three words or more ("Democratic
 /// People's Republic of Korea") covering whole names replaces them, as a
 /// place.
-pub fn merge_into_country_names(
+pub(crate) fn merge_into_country_names(
     matches: &[Option<(usize, Place)>],
     pieces: Vec<Piece>,
 ) -> Vec<Piece> {
@@ -74,7 +74,11 @@ pub fn merge_into_country_names(
 /// `data/org_heads.txt`) ending a name, then "for" or "of", then the next
 /// name: one organisation ("Ukrainian Centre for Countering
 /// Disinformation").
-pub fn join_organisations_of(words: &[&str], folded: &[&str], pieces: Vec<Piece>) -> Vec<Piece> {
+pub(crate) fn join_organisations_of(
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for p in pieces {
         if let Some(last) = out.last_mut() {
@@ -133,7 +137,7 @@ pub fn chunks_of<S: AsRef<str>>(labels: &[S]) -> Vec<Chunk> {
 }
 
 /// Chunks of the tagger's BILOU label indices (see `bilou.rs`).
-pub fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
+pub(crate) fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
     crate::bilou::spans(labels)
         .into_iter()
         .map(|s| Chunk {
@@ -149,13 +153,10 @@ mod tests {
     use super::*;
     use crate::gazetteer::gazetteer;
     use crate::normalize::fold;
-    use crate::tokens::tokenize;
+    use crate::tokens::text_tokens;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0, text.len())
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
+        text_tokens(text).1.iter().map(|t| t.text(text)).collect()
     }
 
     fn show(words: &[&str], pieces: &[Piece]) -> Vec<String> {

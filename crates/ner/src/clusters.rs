@@ -12,16 +12,16 @@ use crate::fasthash::KeyMap;
 const TABLE: &[u8] = include_bytes!("../model/clusters.bin");
 
 /// Number of granularities (finest first).
-pub const LEVELS: usize = 4;
+pub(crate) const LEVELS: usize = 4;
 
 /// Cluster ids of one word, finest first; `NONE` where the word is unknown.
-pub type Ids = [u16; LEVELS];
+pub(crate) type Ids = [u16; LEVELS];
 
 /// The ids of a word missing from the table.
-pub const NONE: Ids = [u16::MAX; LEVELS];
+pub(crate) const NONE: Ids = [u16::MAX; LEVELS];
 
 #[derive(Debug, Default)]
-pub struct Clusters {
+pub(crate) struct Clusters {
     /// Word hash → fine cluster id.
     fine: KeyMap<u16>,
     /// For each coarser level, the parent id of every cluster one level
@@ -31,7 +31,7 @@ pub struct Clusters {
 
 /// The table built into the binary (empty if it could not be read, which a
 /// test rules out).
-pub fn clusters() -> &'static Clusters {
+pub(crate) fn clusters() -> &'static Clusters {
     static TABLE_PARSED: LazyLock<Clusters> =
         LazyLock::new(|| Clusters::from_bytes(TABLE).unwrap_or_default());
     &TABLE_PARSED
@@ -50,7 +50,7 @@ fn word_hash(word: &str) -> u64 {
 
 impl Clusters {
     /// Parses the deflated table (see `scripts/ner_clusters.py`).
-    pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
         let mut text = String::new();
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_string(&mut text)
@@ -96,7 +96,7 @@ impl Clusters {
     }
 
     /// Ids of a lowercase word at every level, finest first.
-    pub fn ids(&self, lower: &str) -> Ids {
+    pub(crate) fn ids(&self, lower: &str) -> Ids {
         let Some(fine) = self.fine.get(&word_hash(lower)).copied() else {
             return NONE;
         };

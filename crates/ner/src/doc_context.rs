@@ -18,11 +18,11 @@ use crate::bilou::{split, Part, TYPES};
 use crate::fasthash::{FastMap, KeyMap};
 use crate::features::{key, key2, CommonWords};
 use crate::name_lists::{name_lists, token_hash};
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_into};
 
 /// A line with no lowercase letter and a word of two or more capitals: a
 /// headline or dateline in capitals.
-pub fn caps_line(words: &[&str]) -> bool {
+pub(crate) fn caps_line(words: &[&str]) -> bool {
     let mut capitals = false;
     for w in words {
         if w.chars().any(char::is_lowercase) {
@@ -37,7 +37,7 @@ pub fn caps_line(words: &[&str]) -> bool {
 /// three of them at least, that does not end as a sentence does and holds
 /// no number ("North Korean Troops Confirmed in Ukraine Conflict", not a
 /// results line "Manchester United 3 Chelsea 1"): a headline in title case.
-pub fn title_line(words: &[&str]) -> bool {
+pub(crate) fn title_line(words: &[&str]) -> bool {
     if words
         .last()
         .is_some_and(|w| matches!(*w, "." | "?" | "!" | "\"" | "'"))
@@ -91,6 +91,8 @@ type Forms<'a> = FastMap<String, Vec<(Cow<'a, str>, usize, usize, usize)>>;
 fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a> {
     let mut forms: Forms<'a> = FastMap::default();
     let mut seen = 0;
+    // The folded word, in a buffer kept across words: most are seen already.
+    let mut key = String::new();
     for (s, line) in words.iter().enumerate() {
         if headline.get(s).copied().unwrap_or(true) {
             continue;
@@ -99,7 +101,14 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
             if !w.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let entry = forms.entry(fold(w)).or_default();
+            key.clear();
+            fold_into(w, &mut key);
+            if !forms.contains_key(key.as_str()) {
+                forms.insert(key.clone(), Vec::new());
+            }
+            let Some(entry) = forms.get_mut(key.as_str()) else {
+                continue;
+            };
             let at = match entry.iter().position(|f| f.0 == *w) {
                 Some(at) => at,
                 None => {
@@ -135,7 +144,7 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
 ///   training text had it in lowercase and no name list has it here
 ///   ("Solidify Military Alliance" → "solidify military alliance", "New
 ///   York" stays).
-pub fn truecase<'a>(
+pub(crate) fn truecase<'a>(
     sentences: &[Vec<&'a str>],
     common: &CommonWords,
 ) -> (Vec<Vec<Cow<'a, str>>>, Vec<bool>) {
@@ -154,70 +163,21 @@ pub fn truecase<'a>(
         return (out, caps);
     }
     let forms = forms_outside(&out, &headline);
-    // Words of a title-case line inside a listed name ("New" of "New
-    // York") keep their capital.
-    let listed_in = |s: usize| -> Vec<bool> {
-        let Some(line) = out.get(s) else {
-            return Vec::new();
-        };
-        let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
-        let caps: Vec<bool> = line
-            .iter()
-            .map(|w| w.starts_with(char::is_uppercase))
-            .collect();
-        name_lists()
-            .masks(&hashes, &caps)
-            .iter()
-            .map(|m| *m != 0)
-            .collect()
-    };
     let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (s, words) in out.iter().enumerate() {
-        let (is_caps, is_title) = (
-            caps.get(s).copied().unwrap_or(false),
-            title.get(s).copied().unwrap_or(false),
-        );
-        if !is_caps && !is_title {
-            continue;
-        }
-        let listed = if is_title { listed_in(s) } else { Vec::new() };
-        for (i, w) in words.iter().enumerate() {
-            let folded = fold(w);
-            let found = forms.get(&folded);
-            if is_caps {
-                if !is_capitals_word(w) {
-                    continue;
+        if caps.get(s).copied().unwrap_or(false) {
+            for (i, w) in words.iter().enumerate() {
+                if let Some(form) = capitals_word_form(w, &forms, common) {
+                    changes.push((s, i, form));
                 }
-                let best = found.and_then(|fs| {
-                    fs.iter()
-                        .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
-                        .map(|f| f.0.clone())
-                });
-                match best {
-                    Some(form) => changes.push((s, i, form)),
-                    None if common.contains(&folded) => {
-                        changes.push((s, i, Cow::Owned(w.to_lowercase())));
-                    }
-                    None => {}
+            }
+        } else if title.get(s).copied().unwrap_or(false) {
+            let listed = listed_words(words);
+            for (i, w) in words.iter().enumerate() {
+                let listed = listed.get(i).copied().unwrap_or(true);
+                if title_word_lowered(w, &forms, listed, common) {
+                    changes.push((s, i, Cow::Owned(w.to_lowercase())));
                 }
-                continue;
-            }
-            if !w.starts_with(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase) {
-                continue;
-            }
-            let (lower, upper) = found.map_or((0, 0), |fs| {
-                fs.iter().fold((0, 0), |(l, u), f| {
-                    if f.0.starts_with(char::is_lowercase) {
-                        (l + f.1, u)
-                    } else {
-                        (l, u + f.1)
-                    }
-                })
-            });
-            let unseen = lower == 0 && upper == 0;
-            let listed = listed.get(i).copied().unwrap_or(true);
-            if lower > upper || (unseen && !listed && common.contains(&folded)) {
-                changes.push((s, i, Cow::Owned(w.to_lowercase())));
             }
         }
     }
@@ -229,9 +189,70 @@ pub fn truecase<'a>(
     (out, caps)
 }
 
+/// Which words of a line are inside a listed name ("New" of "New York"):
+/// in a title-case line they keep their capital.
+fn listed_words(line: &[Cow<str>]) -> Vec<bool> {
+    let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
+    let caps: Vec<bool> = line
+        .iter()
+        .map(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    name_lists()
+        .masks(&hashes, &caps)
+        .iter()
+        .map(|m| *m != 0)
+        .collect()
+}
+
+/// How a word of a capitals line is read: the form the document uses most
+/// elsewhere, else lowercase if the training text had it so; `None` to
+/// leave it.
+fn capitals_word_form<'a>(
+    w: &str,
+    forms: &Forms<'a>,
+    common: &CommonWords,
+) -> Option<Cow<'a, str>> {
+    if !is_capitals_word(w) {
+        return None;
+    }
+    let folded = fold(w);
+    let best = forms.get(&folded).and_then(|fs| {
+        fs.iter()
+            .max_by_key(|f| (f.1, f.2, std::cmp::Reverse(f.3)))
+            .map(|f| f.0.clone())
+    });
+    match best {
+        Some(form) => Some(form),
+        None if common.contains(&folded) => Some(Cow::Owned(w.to_lowercase())),
+        None => None,
+    }
+}
+
+/// Whether a capitalised word of a title-case line is read in lowercase:
+/// the document writes it so more often than capitalised, or has it
+/// nowhere else while the training text had it in lowercase and no name
+/// list covers it (`listed`).
+fn title_word_lowered(w: &str, forms: &Forms, listed: bool, common: &CommonWords) -> bool {
+    if !w.starts_with(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let folded = fold(w);
+    let (lower, upper) = forms.get(&folded).map_or((0, 0), |fs| {
+        fs.iter().fold((0, 0), |(l, u), f| {
+            if f.0.starts_with(char::is_lowercase) {
+                (l + f.1, u)
+            } else {
+                (l, u + f.1)
+            }
+        })
+    });
+    let unseen = lower == 0 && upper == 0;
+    lower > upper || (unseen && !listed && common.contains(&folded))
+}
+
 /// The first stage's labels, aggregated over the document.
 #[derive(Debug, Default)]
-pub struct Stage1 {
+pub(crate) struct Stage1 {
     /// Per sentence, per token: the first-stage label.
     labels: Vec<Vec<u8>>,
     /// Per sentence, per token: the word key (folded form hash).
@@ -259,7 +280,7 @@ fn in_long_name(label: u8) -> bool {
 impl Stage1 {
     /// Aggregates `labels` (per sentence, per token) over words keyed by
     /// `keys` (same shape).
-    pub fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
+    pub(crate) fn new(keys: Vec<Vec<u64>>, labels: Vec<Vec<u8>>) -> Stage1 {
         let mut counts: KeyMap<([u16; 5], [u16; 5])> = KeyMap::default();
         let mut last: KeyMap<u8> = KeyMap::default();
         let mut earlier = Vec::with_capacity(keys.len());
@@ -285,7 +306,7 @@ impl Stage1 {
         }
     }
 
-    pub fn label(&self, s: usize, i: usize) -> u8 {
+    pub(crate) fn label(&self, s: usize, i: usize) -> u8 {
         self.labels
             .get(s)
             .and_then(|l| l.get(i))
@@ -295,7 +316,7 @@ impl Stage1 {
 
     /// Document features of token `i` of sentence `s`; `caps` is the
     /// token's capitalisation class (0 lower, 1 initial, 2 all).
-    pub fn features(&self, s: usize, i: usize, caps: u64, out: &mut Vec<u64>) {
+    pub(crate) fn features(&self, s: usize, i: usize, caps: u64, out: &mut Vec<u64>) {
         let own = self.label(s, i);
         let prev = if i == 0 { 100 } else { self.label(s, i - 1) };
         let next = match self.labels.get(s).map(Vec::len) {

@@ -258,16 +258,16 @@ pub(crate) fn demonym_compounds(
             let Some(last) = s.toks.get(i + n - 1) else {
                 continue;
             };
-            let split = tok.start + left.len();
+            let split = tok.start() + left.len();
             let mentions: Vec<Mention> = [
-                place_mention(gaz, text, tok.start, split, left_place),
-                place_mention(gaz, text, split + 1, last.end, right_place),
+                place_mention(gaz, text, tok.start(), split, left_place),
+                place_mention(gaz, text, split + 1, last.end(), right_place),
             ]
             .into_iter()
             .flatten()
             .collect();
             if mentions.len() == 2 {
-                out.push((tok.start, last.end, mentions));
+                out.push((tok.start(), last.end(), mentions));
             }
         }
     }
@@ -278,7 +278,7 @@ pub(crate) fn demonym_compounds(
 mod tests {
     use super::*;
     use crate::gazetteer::gazetteer;
-    use crate::tokens::Tok;
+    use crate::tokens::text_tokens;
 
     /// Runs `rule` on a document of space-separated lines whose drafts are
     /// `(sentence, start, end, kind)`, and lists the drafts after it.
@@ -287,18 +287,18 @@ mod tests {
         drafts: &[(usize, usize, usize, EntityType)],
         rule: impl Fn(&[SentenceTokens], &mut Vec<Draft>),
     ) -> Vec<String> {
-        let words: Vec<Vec<&str>> = lines.iter().map(|l| l.split(' ').collect()).collect();
-        let folded: Vec<Vec<String>> = words
+        let cut: Vec<_> = lines.iter().map(|l| text_tokens(l)).collect();
+        let sents: Vec<SentenceTokens> = lines
             .iter()
-            .map(|ws| ws.iter().map(|w| fold(w)).collect())
-            .collect();
-        let sents: Vec<SentenceTokens> = words
-            .iter()
-            .zip(&folded)
-            .map(|(ws, fs)| SentenceTokens {
-                toks: vec![Tok { start: 0, end: 0 }; ws.len()],
-                words: ws.clone(),
-                folded: fs.iter().map(String::as_str).collect(),
+            .zip(&cut)
+            .map(|(line, (layer, toks))| {
+                let words: Vec<&str> = toks.iter().map(|t| t.text(line)).collect();
+                assert_eq!(words, line.split(' ').collect::<Vec<_>>(), "{line}");
+                SentenceTokens {
+                    toks: toks.clone(),
+                    words,
+                    folded: toks.iter().map(|t| layer.fold(t)).collect(),
+                }
             })
             .collect();
         let mut drafts: Vec<Draft> = drafts

@@ -5,13 +5,13 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub type FastMap<K, V> = crosscheck_lexicon::FxHashMap<K, V>;
-pub type FastSet<K> = crosscheck_lexicon::FxHashSet<K>;
+pub(crate) type FastMap<K, V> = crosscheck_lexicon::FxHashMap<K, V>;
+pub(crate) type FastSet<K> = crosscheck_lexicon::FxHashSet<K>;
 
 /// A hasher for keys that are already well-mixed 64-bit hashes (feature
 /// keys, word hashes): the key is its own hash.
 #[derive(Clone, Copy, Default)]
-pub struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -31,6 +31,6 @@ impl Hasher for KeyHasher {
 }
 
 /// A map from mixed 64-bit keys.
-pub type KeyMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 /// A set of mixed 64-bit keys.
-pub type KeySet = std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeySet = std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>;

@@ -24,26 +24,26 @@ use crate::name_lists::{part_of, Mask, LISTS};
 /// form is common ("However", "This") is likely capitalised only because it
 /// starts the sentence.
 #[derive(Debug, Clone, Default)]
-pub struct CommonWords {
+pub(crate) struct CommonWords {
     hashes: Vec<u32>,
 }
 
 impl CommonWords {
-    pub fn hash(folded: &str) -> u32 {
+    pub(crate) fn hash(folded: &str) -> u32 {
         (hash_str(folded) >> 32) as u32
     }
 
-    pub fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
+    pub(crate) fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
         hashes.sort_unstable();
         hashes.dedup();
         CommonWords { hashes }
     }
 
-    pub fn hashes(&self) -> &[u32] {
+    pub(crate) fn hashes(&self) -> &[u32] {
         &self.hashes
     }
 
-    pub fn contains(&self, folded: &str) -> bool {
+    pub(crate) fn contains(&self, folded: &str) -> bool {
         self.hashes
             .binary_search(&CommonWords::hash(folded))
             .is_ok()
@@ -84,34 +84,34 @@ pub(crate) fn key2(template: u16, a: u64, b: u64) -> u64 {
 }
 
 /// Word flags (bits of [`WordFacts::flags`]).
-pub mod flag {
-    pub const INIT_CAP: u16 = 1;
-    pub const ALL_CAPS: u16 = 1 << 1;
-    pub const HAS_DIGIT: u16 = 1 << 2;
-    pub const NUMBER: u16 = 1 << 3;
-    pub const HYPHEN: u16 = 1 << 4;
-    pub const DOT: u16 = 1 << 5;
-    pub const PUNCT: u16 = 1 << 6;
-    pub const COMMON: u16 = 1 << 7;
-    pub const INNER_CAP: u16 = 1 << 8;
-    pub const INITIAL: u16 = 1 << 9;
+pub(crate) mod flag {
+    pub(crate) const INIT_CAP: u16 = 1;
+    pub(crate) const ALL_CAPS: u16 = 1 << 1;
+    pub(crate) const HAS_DIGIT: u16 = 1 << 2;
+    pub(crate) const NUMBER: u16 = 1 << 3;
+    pub(crate) const HYPHEN: u16 = 1 << 4;
+    pub(crate) const DOT: u16 = 1 << 5;
+    pub(crate) const PUNCT: u16 = 1 << 6;
+    pub(crate) const COMMON: u16 = 1 << 7;
+    pub(crate) const INNER_CAP: u16 = 1 << 8;
+    pub(crate) const INITIAL: u16 = 1 << 9;
 }
 
 /// What the features read of one word, whatever its context.
 #[derive(Debug, Clone, Copy)]
-pub struct WordFacts {
-    pub word: u64,
-    pub lower: u64,
-    pub shape: u64,
-    pub prefixes: [u64; 4],
-    pub suffixes: [u64; 4],
-    pub clusters: Ids,
-    pub flags: u16,
+pub(crate) struct WordFacts {
+    pub(crate) word: u64,
+    pub(crate) lower: u64,
+    pub(crate) shape: u64,
+    pub(crate) prefixes: [u64; 4],
+    pub(crate) suffixes: [u64; 4],
+    pub(crate) clusters: Ids,
+    pub(crate) flags: u16,
 }
 
 impl WordFacts {
     /// The facts of the position beyond a sentence's edge.
-    pub fn boundary() -> WordFacts {
+    pub(crate) fn boundary() -> WordFacts {
         let h = hash_str("<s>");
         WordFacts {
             word: h,
@@ -125,7 +125,7 @@ impl WordFacts {
     }
 
     /// The facts of `word`, whose folded form is `lower`.
-    pub fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
+    pub(crate) fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
@@ -149,13 +149,13 @@ impl WordFacts {
         }
     }
 
-    pub fn has(&self, f: u16) -> bool {
+    pub(crate) fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
 
     /// Capitalisation class: 0 lower or other, 1 initial capital, 2 all
     /// capitals.
-    pub fn caps(&self) -> u64 {
+    pub(crate) fn caps(&self) -> u64 {
         if self.has(flag::ALL_CAPS) {
             2
         } else if self.has(flag::INIT_CAP) {
@@ -270,7 +270,7 @@ fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
 
 /// Features of the word at `offset` from the token being labelled that read
 /// only that word.
-pub fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
+pub(crate) fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
     // Template ids: 100 * (offset + 3) + n, so each offset has its own.
     let t = |n: u16| (offset as i16 + 3) as u16 * 100 + n;
     let c = &w.clusters;
@@ -312,11 +312,11 @@ pub fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
 }
 
 /// One sentence as the features see it.
-pub struct SentenceView<'a> {
-    pub words: &'a [WordFacts],
-    pub masks: &'a [Mask],
+pub(crate) struct SentenceView<'a> {
+    pub(crate) words: &'a [WordFacts],
+    pub(crate) masks: &'a [Mask],
     /// A headline in capitals (see `doc_context.rs`).
-    pub caps_line: bool,
+    pub(crate) caps_line: bool,
 }
 
 impl SentenceView<'_> {
@@ -337,31 +337,109 @@ impl SentenceView<'_> {
 }
 
 /// Every word feature of token `i` (offsets -2..=2).
-pub fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+pub(crate) fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     for offset in -2i8..=2 {
         word_features(s.at(i as isize + offset as isize), offset, out);
     }
 }
 
-/// Features of token `i` that read more than one word or the sentence.
-pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+/// What the class features of a token read: where it stands in its
+/// sentence, its capitalisation, whether its line is a capitals headline,
+/// and whether it is a common word or capitalised. These take few values
+/// ([`TokenClass::COUNT`]), so the tagger sums the class features' weights
+/// once per model instead of looking them up for every token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokenClass {
+    /// 0 first, 1 last, 2 inside the sentence.
+    position: u64,
+    /// [`WordFacts::caps`].
+    caps: u64,
+    caps_line: bool,
+    common: bool,
+    init_cap: bool,
+}
+
+impl TokenClass {
+    /// How many classes there are.
+    pub(crate) const COUNT: usize = 3 * 3 * 2 * 2 * 2;
+
+    /// The class of token `i`.
+    pub(crate) fn of(s: &SentenceView, i: usize) -> TokenClass {
+        let w = s.at(i as isize);
+        TokenClass {
+            position: if i == 0 {
+                0
+            } else if i + 1 == s.words.len() {
+                1
+            } else {
+                2
+            },
+            caps: w.caps(),
+            caps_line: s.caps_line,
+            common: w.has(flag::COMMON),
+            init_cap: w.has(flag::INIT_CAP),
+        }
+    }
+
+    /// A number below [`TokenClass::COUNT`], different for each class.
+    pub(crate) fn index(self) -> usize {
+        let bits = usize::from(self.caps_line) << 2
+            | usize::from(self.common) << 1
+            | usize::from(self.init_cap);
+        (self.position as usize * 3 + self.caps as usize) * 8 + bits
+    }
+
+    /// Every class, in [`TokenClass::index`] order.
+    pub(crate) fn all() -> impl Iterator<Item = TokenClass> {
+        (0..TokenClass::COUNT).map(|n| TokenClass {
+            position: (n / 24) as u64,
+            caps: (n / 8 % 3) as u64,
+            caps_line: n & 4 != 0,
+            common: n & 2 != 0,
+            init_cap: n & 1 != 0,
+        })
+    }
+}
+
+/// The features that read only a token's class: a bias, position with
+/// capitalisation, headline with position and flags.
+pub(crate) fn class_features(c: TokenClass) -> [u64; 3] {
+    let flags =
+        if c.common { flag::COMMON } else { 0 } | if c.init_cap { flag::INIT_CAP } else { 0 };
+    [
+        key(1000, 0),
+        key2(1006, c.position, c.caps),
+        key2(
+            1012,
+            u64::from(c.caps_line),
+            u64::from(flags) | c.position << 16,
+        ),
+    ]
+}
+
+/// Features of token `i` that read more than one word or the sentence:
+/// [`class_features`] and [`neighbour_features`], in the order training
+/// has always added them (it sums float weights, where order counts).
+pub(crate) fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+    let [bias, position, headline] = class_features(TokenClass::of(s, i));
+    let start = out.len();
+    neighbour_features(s, i, out);
+    out.insert(start, bias);
+    out.insert(start + 6, position);
+    out.insert(start + 12, headline);
+}
+
+/// The context features other than the class features: word and shape
+/// pairs, clusters and name-list parts of the token and its neighbours.
+pub(crate) fn neighbour_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     let i = i as isize;
     let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
     let caps = w.caps();
-    out.push(key(1000, 0));
     out.push(key2(1001, p.lower, w.lower));
     out.push(key2(1002, w.lower, n.lower));
     out.push(key2(1003, p.shape, w.shape));
     out.push(key2(1004, w.shape, n.shape));
     out.push(key2(1005, p.shape ^ n.shape.rotate_left(7), w.shape));
-    let position = if i == 0 {
-        0
-    } else if i as usize + 1 == s.words.len() {
-        1
-    } else {
-        2
-    };
-    out.push(key2(1006, position, caps));
     out.push(key2(1007, u64::from(s.caps_line), w.shape));
     out.push(key2(
         1008,
@@ -375,11 +453,6 @@ pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
     ));
     out.push(key2(1010, p.lower, caps));
     out.push(key2(1011, n.lower, caps));
-    out.push(key2(
-        1012,
-        u64::from(s.caps_line),
-        u64::from(w.flags & (flag::COMMON | flag::INIT_CAP)) | position << 16,
-    ));
     for (offset, mask) in [(0u16, s.mask(i)), (1, s.mask(i - 1)), (2, s.mask(i + 1))] {
         if mask == 0 {
             continue;
@@ -401,6 +474,95 @@ pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The context features as first written, in one function: the split
+    /// into class and neighbour features keeps their keys and order.
+    fn context_features_before(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+        let i = i as isize;
+        let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
+        let caps = w.caps();
+        out.push(key(1000, 0));
+        out.push(key2(1001, p.lower, w.lower));
+        out.push(key2(1002, w.lower, n.lower));
+        out.push(key2(1003, p.shape, w.shape));
+        out.push(key2(1004, w.shape, n.shape));
+        out.push(key2(1005, p.shape ^ n.shape.rotate_left(7), w.shape));
+        let position = if i == 0 {
+            0
+        } else if i as usize + 1 == s.words.len() {
+            1
+        } else {
+            2
+        };
+        out.push(key2(1006, position, caps));
+        out.push(key2(1007, u64::from(s.caps_line), w.shape));
+        out.push(key2(
+            1008,
+            u64::from(p.clusters[2]),
+            u64::from(w.clusters[2]),
+        ));
+        out.push(key2(
+            1009,
+            u64::from(w.clusters[2]),
+            u64::from(n.clusters[2]),
+        ));
+        out.push(key2(1010, p.lower, caps));
+        out.push(key2(1011, n.lower, caps));
+        out.push(key2(
+            1012,
+            u64::from(s.caps_line),
+            u64::from(w.flags & (flag::COMMON | flag::INIT_CAP)) | position << 16,
+        ));
+        for (offset, mask) in [(0u16, s.mask(i)), (1, s.mask(i - 1)), (2, s.mask(i + 1))] {
+            if mask == 0 {
+                continue;
+            }
+            for list in 0..LISTS.len() {
+                let part = part_of(mask, list);
+                if part == 0 {
+                    continue;
+                }
+                let lp = (list as u64) << 8 | u64::from(part);
+                out.push(key(1020 + offset, lp));
+                if offset == 0 {
+                    out.push(key2(1023, lp, caps));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn context_features_keep_their_keys_and_order() {
+        let common = CommonWords::from_hashes(vec![CommonWords::hash("the")]);
+        let words = [
+            "The", "NATO", "envoy", "met", "Ilse", "Vogt", "in", "Paris", ".",
+        ];
+        let facts: Vec<WordFacts> = words.iter().map(|w| folded_facts(w, &common)).collect();
+        for caps_line in [false, true] {
+            for masks in [vec![0; words.len()], (0..words.len() as Mask).collect()] {
+                let view = SentenceView {
+                    words: &facts,
+                    masks: &masks,
+                    caps_line,
+                };
+                for i in 0..words.len() {
+                    let (mut now, mut before) = (vec![7], vec![7]);
+                    context_features(&view, i, &mut now);
+                    context_features_before(&view, i, &mut before);
+                    assert_eq!(now, before, "token {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn token_classes_are_numbered_once() {
+        let all: Vec<TokenClass> = TokenClass::all().collect();
+        assert_eq!(all.len(), TokenClass::COUNT);
+        for (n, c) in all.iter().enumerate() {
+            assert_eq!(c.index(), n, "{c:?}");
+        }
+    }
 
     #[test]
     fn shapes_collapse_runs() {

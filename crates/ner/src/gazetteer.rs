@@ -9,7 +9,7 @@ use crosscheck_lexicon::shared::{titles, TitleUse};
 
 use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use crate::normalize::{fold, fold_into};
-use crate::tokens::tokenize;
+use crate::tokens::text_tokens;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const CITIES: &str = include_str!("../data/cities.tsv");
@@ -21,20 +21,19 @@ const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 
 /// Longest gazetteer name in tokens ("Democratic People 's Republic of Korea").
-pub const MAX_NAME_TOKENS: usize = 7;
+pub(crate) const MAX_NAME_TOKENS: usize = 7;
 
 #[derive(Debug, Clone)]
-pub struct Country {
-    pub name: String,
-    pub iso2: String,
-    pub coordinates: [f64; 2],
-    pub capital: String,
-    pub capital_coordinates: [f64; 2],
+pub(crate) struct Country {
+    pub(crate) name: String,
+    pub(crate) coordinates: [f64; 2],
+    pub(crate) capital: String,
+    pub(crate) capital_coordinates: [f64; 2],
 }
 
 /// What a gazetteer name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     /// Index into [`Gazetteer::countries`].
     Country(usize),
     /// A national capital (the country's index); a metonym when it acts.
@@ -51,7 +50,7 @@ pub enum Place {
 
 impl Place {
     /// Short class name used as a tagger feature.
-    pub fn class(&self) -> &'static str {
+    pub(crate) fn class(&self) -> &'static str {
         match self {
             Place::Country(_) => "country",
             Place::Capital(_) => "capital",
@@ -64,26 +63,25 @@ impl Place {
 }
 
 #[derive(Debug, Clone)]
-pub struct City {
-    pub name: String,
-    pub country: Option<usize>,
-    pub coordinates: [f64; 2],
+pub(crate) struct City {
+    pub(crate) name: String,
+    pub(crate) coordinates: [f64; 2],
 }
 
 #[derive(Debug, Clone)]
-pub struct Seat {
-    pub name: String,
-    pub country: Option<usize>,
-    pub coordinates: [f64; 2],
+pub(crate) struct Seat {
+    pub(crate) name: String,
+    pub(crate) country: Option<usize>,
+    pub(crate) coordinates: [f64; 2],
 }
 
 #[derive(Debug, Clone)]
-pub struct Gazetteer {
-    pub countries: Vec<Country>,
-    pub cities: Vec<City>,
-    pub seats: Vec<Seat>,
+pub(crate) struct Gazetteer {
+    pub(crate) countries: Vec<Country>,
+    pub(crate) cities: Vec<City>,
+    pub(crate) seats: Vec<Seat>,
     /// Canonical organisation names.
-    pub organizations: Vec<String>,
+    pub(crate) organizations: Vec<String>,
     /// Folded token sequence (space-joined) → what it names. Short all-caps
     /// aliases ("US", "AU") are kept in `exact` instead so "us" never matches.
     names: HashMap<String, Place>,
@@ -99,15 +97,14 @@ pub struct Gazetteer {
 }
 
 /// The gazetteer built into the binary.
-pub fn gazetteer() -> &'static Gazetteer {
+pub(crate) fn gazetteer() -> &'static Gazetteer {
     static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
     &GAZ
 }
 
+/// The rows of a gazetteer file, as trimmed tab-separated columns.
 fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    crosscheck_lexicon::entries(text).map(|e| e.columns().collect())
 }
 
 fn coord(fields: &[&str], lat: usize, lon: usize) -> [f64; 2] {
@@ -133,14 +130,15 @@ fn list(field: Option<&&str>) -> Vec<String> {
 }
 
 /// The lookup key of a name: its tokens folded and joined by spaces.
-pub fn key_of(name: &str) -> String {
+pub(crate) fn key_of(name: &str) -> String {
     // Folded straight into one buffer (the tokens' folds joined by spaces).
     let mut key = String::with_capacity(name.len());
-    for (k, t) in tokenize(name, 0, name.len()).iter().enumerate() {
+    let (layer, toks) = text_tokens(name);
+    for (k, t) in toks.iter().enumerate() {
         if k > 0 {
             key.push(' ');
         }
-        fold_into(name.get(t.start..t.end).unwrap_or_default(), &mut key);
+        key.push_str(layer.fold(t));
     }
     key
 }
@@ -150,9 +148,9 @@ fn is_short_acronym(name: &str) -> bool {
         && name.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// The folded words of a list written several to a line.
 fn word_set(text: &str) -> HashSet<String> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
+    crosscheck_lexicon::lines(text)
         .flat_map(str::split_whitespace)
         .map(fold)
         .collect()
@@ -176,82 +174,12 @@ impl Gazetteer {
             given_names: word_set(GIVEN_NAMES),
             org_words: word_set(ORG_WORDS),
         };
-        for f in data_lines(COUNTRIES) {
-            let (Some(name), Some(iso2)) = (f.first(), f.get(1)) else {
-                continue;
-            };
-            let idx = g.countries.len();
-            let capital = f.get(6).copied().unwrap_or_default().to_string();
-            g.countries.push(Country {
-                name: name.to_string(),
-                iso2: iso2.to_string(),
-                coordinates: coord(&f, 2, 3),
-                capital: capital.clone(),
-                capital_coordinates: coord(&f, 7, 8),
-            });
-            g.add(name, Place::Country(idx));
-            for alias in list(f.get(4)) {
-                g.add(&alias, Place::Country(idx));
-            }
-            let demonyms = list(f.get(5));
-            if let Some(first) = demonyms.first() {
-                for d in &demonyms {
-                    g.add(d, Place::Demonym(Some(idx)));
-                    g.demonym_names.insert(key_of(d), first.clone());
-                }
-            }
-            if !capital.is_empty() && capital != *name {
-                g.add(&capital, Place::Capital(idx));
-            }
-        }
-        for f in data_lines(CITIES) {
-            let Some(name) = f.first() else { continue };
-            let country = f.get(1).and_then(|iso| g.country_by_iso(iso));
-            let idx = g.cities.len();
-            g.cities.push(City {
-                name: name.to_string(),
-                country,
-                coordinates: coord(&f, 2, 3),
-            });
-            g.add(name, Place::City(idx));
-            for alias in list(f.get(4)) {
-                g.add(&alias, Place::City(idx));
-            }
-        }
-        // Continents and world regions are places of no one country.
-        for f in data_lines(REGIONS) {
-            let Some(name) = f.first() else { continue };
-            let idx = g.cities.len();
-            g.cities.push(City {
-                name: name.to_string(),
-                country: None,
-                coordinates: coord(&f, 1, 2),
-            });
-            g.add(name, Place::City(idx));
-            for alias in list(f.get(3)) {
-                g.add(&alias, Place::City(idx));
-            }
-        }
-        for f in data_lines(SEATS) {
-            let Some(name) = f.first() else { continue };
-            let country = f.get(1).and_then(|c| g.country_by_name(c));
-            let idx = g.seats.len();
-            g.seats.push(Seat {
-                name: name.to_string(),
-                country,
-                coordinates: coord(&f, 2, 3),
-            });
-            g.add(name, Place::Seat(idx));
-        }
-        for f in data_lines(ORGANIZATIONS) {
-            let Some(name) = f.first() else { continue };
-            let idx = g.organizations.len();
-            g.organizations.push(name.to_string());
-            g.add(name, Place::Organization(idx));
-            for alias in list(f.get(1)) {
-                g.add(&alias, Place::Organization(idx));
-            }
-        }
+        g.load_countries();
+        g.load_places(CITIES, (2, 3), 4);
+        // Continents and world regions: places like cities, of no one country.
+        g.load_places(REGIONS, (1, 2), 3);
+        g.load_seats();
+        g.load_organizations();
         for f in data_lines(GROUPS) {
             let Some(name) = f.first() else { continue };
             g.add(name, Place::Demonym(None));
@@ -259,6 +187,82 @@ impl Gazetteer {
                 .insert(key_of(name), name.trim_end_matches('s').to_string());
         }
         g
+    }
+
+    /// Countries: names, aliases, demonyms and capitals.
+    fn load_countries(&mut self) {
+        for f in data_lines(COUNTRIES) {
+            // A row names a country and its ISO code (column 2) at least.
+            let (Some(name), Some(_)) = (f.first(), f.get(1)) else {
+                continue;
+            };
+            let idx = self.countries.len();
+            let capital = f.get(6).copied().unwrap_or_default().to_string();
+            self.countries.push(Country {
+                name: name.to_string(),
+                coordinates: coord(&f, 2, 3),
+                capital: capital.clone(),
+                capital_coordinates: coord(&f, 7, 8),
+            });
+            self.add(name, Place::Country(idx));
+            for alias in list(f.get(4)) {
+                self.add(&alias, Place::Country(idx));
+            }
+            let demonyms = list(f.get(5));
+            if let Some(first) = demonyms.first() {
+                for d in &demonyms {
+                    self.add(d, Place::Demonym(Some(idx)));
+                    self.demonym_names.insert(key_of(d), first.clone());
+                }
+            }
+            if !capital.is_empty() && capital != *name {
+                self.add(&capital, Place::Capital(idx));
+            }
+        }
+    }
+
+    /// Cities or regions from `data`: name, coordinates in columns
+    /// `(lat, lon)`, aliases in column `aliases`.
+    fn load_places(&mut self, data: &str, (lat, lon): (usize, usize), aliases: usize) {
+        for f in data_lines(data) {
+            let Some(name) = f.first() else { continue };
+            let idx = self.cities.len();
+            self.cities.push(City {
+                name: name.to_string(),
+                coordinates: coord(&f, lat, lon),
+            });
+            self.add(name, Place::City(idx));
+            for alias in list(f.get(aliases)) {
+                self.add(&alias, Place::City(idx));
+            }
+        }
+    }
+
+    /// Seats of government and the countries they stand for.
+    fn load_seats(&mut self) {
+        for f in data_lines(SEATS) {
+            let Some(name) = f.first() else { continue };
+            let country = f.get(1).and_then(|c| self.country_by_name(c));
+            let idx = self.seats.len();
+            self.seats.push(Seat {
+                name: name.to_string(),
+                country,
+                coordinates: coord(&f, 2, 3),
+            });
+            self.add(name, Place::Seat(idx));
+        }
+    }
+
+    fn load_organizations(&mut self) {
+        for f in data_lines(ORGANIZATIONS) {
+            let Some(name) = f.first() else { continue };
+            let idx = self.organizations.len();
+            self.organizations.push(name.to_string());
+            self.add(name, Place::Organization(idx));
+            for alias in list(f.get(1)) {
+                self.add(&alias, Place::Organization(idx));
+            }
+        }
     }
 
     fn add(&mut self, name: &str, place: Place) {
@@ -281,11 +285,7 @@ impl Gazetteer {
         }
     }
 
-    fn country_by_iso(&self, iso: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.iso2 == iso)
-    }
-
-    pub fn country_by_name(&self, name: &str) -> Option<usize> {
+    pub(crate) fn country_by_name(&self, name: &str) -> Option<usize> {
         match self.lookup(name) {
             Some(Place::Country(i)) => Some(i),
             _ => None,
@@ -293,7 +293,7 @@ impl Gazetteer {
     }
 
     /// What `name` (surface text) denotes, if the gazetteer knows it.
-    pub fn lookup(&self, name: &str) -> Option<Place> {
+    pub(crate) fn lookup(&self, name: &str) -> Option<Place> {
         let trimmed = name.trim();
         let stripped = trimmed
             .strip_prefix("the ")
@@ -314,13 +314,13 @@ impl Gazetteer {
     /// Longest gazetteer name starting at token `i` of `words` (surface
     /// forms): its length in tokens and meaning. Names must start with a
     /// capital letter.
-    pub fn longest_match(&self, words: &[&str], i: usize) -> Option<(usize, Place)> {
+    pub(crate) fn longest_match(&self, words: &[&str], i: usize) -> Option<(usize, Place)> {
         self.longest_match_with(words, i, fold_into)
     }
 
     /// [`Gazetteer::longest_match`] for a sentence whose words the caller
     /// has already folded (`folded[k]` is `fold(words[k])`).
-    pub fn longest_match_folded<S: AsRef<str>>(
+    pub(crate) fn longest_match_folded<S: AsRef<str>>(
         &self,
         words: &[&str],
         folded: &[S],
@@ -409,12 +409,12 @@ impl Gazetteer {
     }
 
     /// Canonical group name for a demonym ("North Koreans" → "North Korean").
-    pub fn group_name(&self, text: &str) -> Option<&str> {
+    pub(crate) fn group_name(&self, text: &str) -> Option<&str> {
         self.demonym_names.get(&key_of(text)).map(String::as_str)
     }
 
     /// Name and coordinates of a place meaning.
-    pub fn describe(&self, place: Place) -> Option<(String, Option<[f64; 2]>)> {
+    pub(crate) fn describe(&self, place: Place) -> Option<(String, Option<[f64; 2]>)> {
         Some(match place {
             Place::Country(i) => {
                 let c = self.countries.get(i)?;
@@ -438,7 +438,7 @@ impl Gazetteer {
     }
 
     /// The country a capital or seat of government stands for.
-    pub fn metonym_referent(&self, place: Place) -> Option<&Country> {
+    pub(crate) fn metonym_referent(&self, place: Place) -> Option<&Country> {
         match place {
             Place::Capital(i) => self.countries.get(i),
             Place::Seat(i) => self
@@ -451,7 +451,7 @@ impl Gazetteer {
     }
 
     /// Coordinates of a place by its canonical name, if known.
-    pub fn coordinates_of(&self, name: &str) -> Option<[f64; 2]> {
+    pub(crate) fn coordinates_of(&self, name: &str) -> Option<[f64; 2]> {
         self.lookup(name)
             .and_then(|p| self.describe(p))
             .and_then(|(_, c)| c)

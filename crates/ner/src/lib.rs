@@ -9,8 +9,8 @@
 //! the model's finer [`EntityType`]s (countries, nationality groups) and
 //! marks metonyms, and a few measured rules follow (`recognize.rs`).
 
-// Internals the training example, the evaluations and the ledger reach
-// into; not an API (see docs/architecture.md).
+// What the training example and the evaluations reach into (the label
+// scheme, chunks of gold labels, training and scoring): not an API.
 #[doc(hidden)]
 pub mod bilou;
 mod canonical;
@@ -21,16 +21,13 @@ mod doc_context;
 mod doc_rules;
 mod fasthash;
 mod features;
-#[doc(hidden)]
-pub mod gazetteer;
+mod gazetteer;
 mod name_lists;
 mod normalize;
 mod recognize;
 mod resolve;
-#[doc(hidden)]
-pub mod tagger;
-#[doc(hidden)]
-pub mod tokens;
+mod tagger;
+mod tokens;
 #[doc(hidden)]
 pub mod training;
 mod typing;
@@ -39,6 +36,7 @@ mod weights;
 mod word_memo;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
+use crosscheck_text::{DocContext, TokenLayer};
 
 pub use recognize::{Rules, RULES};
 pub use resolve::resolve_entities_in;
@@ -122,10 +120,67 @@ impl EntityRecognizer {
         self.tagger.tag_document(sentences)
     }
 
-    /// Mentions in `text`, with in-document canonical names filled.
+    /// Mentions in `text`, with in-document canonical names filled (the
+    /// text's tokens are cut here; [`EntityRecognizer::extract`] reads the
+    /// ones the pipeline cut).
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-        recognize::recognize(&self.tagger, text, sentences, self.rules)
+        let layer = TokenLayer::default();
+        recognize::recognize(&self.tagger, text, sentences, &layer, self.rules)
     }
+
+    /// Mentions in a document in analysis, read from its token layer, with
+    /// in-document canonical names filled.
+    pub fn extract(&self, ctx: &DocContext) -> Vec<Mention> {
+        let doc = &ctx.doc;
+        recognize::recognize(
+            &self.tagger,
+            &doc.text,
+            &doc.sentences,
+            &ctx.tokens,
+            self.rules,
+        )
+    }
+}
+
+/// The tagger's words of each sentence of `text` (for examples that show
+/// its labels beside them).
+#[doc(hidden)]
+pub fn tagger_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Vec<&'a str>> {
+    let layer = TokenLayer::new(text, sentences);
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut toks = Vec::new();
+            tokens::sentence_tokens(&layer, text, i, s.range.start..s.range.end, &mut toks);
+            toks.iter().map(|t| t.text(text)).collect()
+        })
+        .collect()
+}
+
+/// The countries `words` (one phrase, as tokens) name, by their gazetteer
+/// names, in the order named: directly ("Velora"), by demonym ("Veloran"),
+/// or by a capital or seat of government standing for it ("the Kremlin").
+pub fn countries_named(words: &[&str]) -> Vec<&'static str> {
+    let gaz = gazetteer::gazetteer();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, place)) = gaz.longest_match(words, i) else {
+            i += 1;
+            continue;
+        };
+        let country = match place {
+            gazetteer::Place::Country(c) | gazetteer::Place::Demonym(Some(c)) => {
+                gaz.countries.get(c)
+            }
+            gazetteer::Place::Capital(_) | gazetteer::Place::Seat(_) => gaz.metonym_referent(place),
+            _ => None,
+        };
+        found.extend(country.map(|c| c.name.as_str()));
+        i += len.max(1);
+    }
+    found
 }
 
 /// Canonical entities across documents from their mentions.

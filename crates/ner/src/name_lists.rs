@@ -17,7 +17,7 @@ const DERIVED: &[u8] = include_bytes!("../model/name_lists.bin");
 /// The lists, in bit order. The first block comes from `name_lists.bin`,
 /// the rest from the hand gazetteer (by [`crate::gazetteer::Place::class`]
 /// and word list).
-pub const LISTS: [&str; 18] = [
+pub(crate) const LISTS: [&str; 18] = [
     "city",
     "country",
     "state",
@@ -45,10 +45,10 @@ const MAX_TOKENS: usize = 8;
 const BITS: u32 = 3;
 
 /// A token's list memberships: [`BITS`] bits per list in [`LISTS`] order.
-pub type Mask = u64;
+pub(crate) type Mask = u64;
 
 #[derive(Debug, Default)]
-pub struct NameLists {
+pub(crate) struct NameLists {
     /// Key hash of a folded token sequence → bit set of the lists naming it.
     names: KeyMap<u32>,
     /// Key hashes of every token prefix of a name (the names included).
@@ -56,13 +56,13 @@ pub struct NameLists {
 }
 
 /// The lists built into the binary.
-pub fn name_lists() -> &'static NameLists {
+pub(crate) fn name_lists() -> &'static NameLists {
     static LISTS_PARSED: LazyLock<NameLists> = LazyLock::new(NameLists::load);
     &LISTS_PARSED
 }
 
 /// Hash of one folded token.
-pub fn token_hash(folded: &str) -> u64 {
+pub(crate) fn token_hash(folded: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in folded.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
@@ -87,7 +87,7 @@ fn part_code(part: Part) -> u64 {
 }
 
 /// The part of `mask` for list `list` (0 none, 1 B, 2 I, 3 L, 4 U).
-pub fn part_of(mask: Mask, list: usize) -> u8 {
+pub(crate) fn part_of(mask: Mask, list: usize) -> u8 {
     ((mask >> (list as u32 * BITS)) & 0b111) as u8
 }
 
@@ -141,7 +141,7 @@ impl NameLists {
 
     /// List masks of a sentence's tokens, from the hashes of their folded
     /// forms; a name must start on a capitalised word (`capitalised[i]`).
-    pub fn masks(&self, hashes: &[u64], capitalised: &[bool]) -> Vec<Mask> {
+    pub(crate) fn masks(&self, hashes: &[u64], capitalised: &[bool]) -> Vec<Mask> {
         let mut out = vec![0; hashes.len()];
         let mut longest = [0usize; LISTS.len()];
         for i in 0..hashes.len() {

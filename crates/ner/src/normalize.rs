@@ -5,11 +5,11 @@
 /// Lowercase, diacritic-free form of a token (and [`fold_into`], appending
 /// to a buffer): the one fold of `crosscheck-text`, which the token layer's
 /// folded forms use too.
-pub use crosscheck_text::fold::{fold, fold_into};
+pub(crate) use crosscheck_text::fold::{fold, fold_into};
 
 /// The comparison key of a name: folded words separated by single spaces,
 /// with hyphens treated as spaces and dots and possessives dropped.
-pub fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let folded = fold(name);
     let mut out = String::with_capacity(folded.len());
     for word in folded
@@ -30,7 +30,7 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// Levenshtein distance, abandoning early once it exceeds `limit`.
-pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> bool {
+pub(crate) fn edit_distance_within(a: &str, b: &str, limit: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -57,7 +57,7 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> bool {
 /// True when two folded name words are the same name: equal, or long enough
 /// (≥ 5 letters) to differ by one edit as transliterations do
 /// ("zelensky"/"zelenskyy", "zelenskiy").
-pub fn same_word(a: &str, b: &str) -> bool {
+pub(crate) fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -69,7 +69,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// variant of a known word" costs one small bucket scan, not a pass over
 /// every word.
 #[derive(Debug, Default)]
-pub struct WordIndex {
+pub(crate) struct WordIndex {
     blocks: std::collections::HashMap<String, std::collections::HashSet<String>>,
 }
 
@@ -78,7 +78,7 @@ impl WordIndex {
         word.chars().take(3).collect()
     }
 
-    pub fn insert(&mut self, folded: &str) {
+    pub(crate) fn insert(&mut self, folded: &str) {
         self.blocks
             .entry(WordIndex::block(folded))
             .or_default()
@@ -86,7 +86,7 @@ impl WordIndex {
     }
 
     /// True when a known word is the same name as `folded` ([`same_word`]).
-    pub fn has_variant(&self, folded: &str) -> bool {
+    pub(crate) fn has_variant(&self, folded: &str) -> bool {
         self.blocks
             .get(&WordIndex::block(folded))
             .is_some_and(|b| b.contains(folded) || b.iter().any(|w| same_word(w, folded)))

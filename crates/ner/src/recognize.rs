@@ -4,6 +4,7 @@
 //! canonical names (`canonical.rs`).
 
 use crosscheck_model::{EntityType, Mention, Sentence, Span};
+use crosscheck_text::{Token, TokenLayer};
 
 use crate::canonical::canonicalize;
 use crate::chunks::{chunks_of_indices, join_organisations_of, merge_into_country_names};
@@ -11,10 +12,9 @@ use crate::doc_rules::{
     demonym_compounds, keep_speaking_places_places, one_word_places, type_company_short_names,
     type_demonyms_of_places,
 };
-use crate::gazetteer::{gazetteer, Place};
-use crate::normalize::fold_into;
+use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::tagger::Tagger;
-use crate::tokens::{tokenize, Tok};
+use crate::tokens;
 use crate::typing::type_name;
 
 /// A mention before it becomes a [`Mention`]: token range in one sentence.
@@ -30,7 +30,7 @@ pub(crate) struct Draft {
 
 /// One sentence's tokens, surface words and folded words.
 pub(crate) struct SentenceTokens<'a> {
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: Vec<Token>,
     pub(crate) words: Vec<&'a str>,
     /// `fold` of each word, folded once per document.
     pub(crate) folded: Vec<&'a str>,
@@ -106,43 +106,21 @@ impl Rules {
     }
 }
 
-/// Every token of the document folded into one buffer, so the rules look
-/// up folded forms instead of folding the same word again and again, and
-/// where each token's folded form ends. Folding keeps ASCII lengths, so the
-/// text's length is nearly always enough and the buffer never regrows.
-fn fold_tokens(text: &str, toks: &[Vec<Tok>]) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(toks.iter().map(Vec::len).sum());
-    for t in toks.iter().flatten() {
-        fold_into(text.get(t.start..t.end).unwrap_or(""), &mut folded);
-        ends.push(folded.len());
-    }
-    (folded, ends)
-}
-
-/// The document's sentences as tokens, words and folded words.
+/// The document's sentences as the tagger's tokens, words and folded
+/// words (the folded forms are the layer's).
 fn sentence_tokens<'a>(
     text: &'a str,
-    toks: Vec<Vec<Tok>>,
-    folded_text: &'a str,
-    folded_ends: &[usize],
+    sentences: &[Sentence],
+    layer: &'a TokenLayer,
 ) -> Vec<SentenceTokens<'a>> {
-    let mut ends = folded_ends.iter();
-    let mut at = 0;
-    toks.into_iter()
-        .map(|toks| {
-            let words = toks
-                .iter()
-                .map(|t| text.get(t.start..t.end).unwrap_or(""))
-                .collect();
-            let folded = toks
-                .iter()
-                .map(|_| {
-                    let start = at;
-                    at = ends.next().copied().unwrap_or(start);
-                    folded_text.get(start..at).unwrap_or("")
-                })
-                .collect();
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut toks = Vec::new();
+            tokens::sentence_tokens(layer, text, i, s.range.start..s.range.end, &mut toks);
+            let words = toks.iter().map(|t| t.text(text)).collect();
+            let folded = toks.iter().map(|t| layer.fold(t)).collect();
             SentenceTokens {
                 toks,
                 words,
@@ -152,25 +130,49 @@ fn sentence_tokens<'a>(
         .collect()
 }
 
-pub fn recognize(
+/// Mentions in `text`, read from `layer`, the token layer cut for
+/// `sentences` (one is cut here when it was not: no sentences, or a layer
+/// for others).
+pub(crate) fn recognize(
     tagger: &Tagger,
     text: &str,
     sentences: &[Sentence],
+    layer: &TokenLayer,
     rules: Rules,
 ) -> Vec<Mention> {
-    let gaz = gazetteer();
     let whole = [Sentence::new(0, text.len())];
     let sentences = if sentences.is_empty() {
         &whole[..]
     } else {
         sentences
     };
-    let toks: Vec<Vec<Tok>> = sentences
-        .iter()
-        .map(|s| tokenize(text, s.range.start, s.range.end))
-        .collect();
-    let (folded_text, folded_ends) = fold_tokens(text, &toks);
-    let sents = sentence_tokens(text, toks, &folded_text, &folded_ends);
+    let own;
+    let layer = if layer.sentence_count() == sentences.len() {
+        layer
+    } else {
+        own = TokenLayer::new(text, sentences);
+        &own
+    };
+    let gaz = gazetteer();
+    let sents = sentence_tokens(text, sentences, layer);
+    let mut drafts = tagged_names(tagger, gaz, &sents, rules);
+    apply_document_rules(gaz, &sents, &mut drafts, rules);
+    let compounds = if rules.on("compounds") {
+        demonym_compounds(gaz, text, &sents)
+    } else {
+        Vec::new()
+    };
+    mentions(text, &sents, drafts, compounds)
+}
+
+/// The names the tagger finds in each sentence, reshaped by the sentence
+/// rules (full country names, "Centre for ...") and typed.
+fn tagged_names(
+    tagger: &Tagger,
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    rules: Rules,
+) -> Vec<Draft> {
     let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
     let doc_labels = tagger.tag_document(&doc_words);
     let mut drafts = Vec::new();
@@ -196,29 +198,46 @@ pub fn recognize(
             }),
         );
     }
+    drafts
+}
+
+/// The rules that read the whole document (company short names, places
+/// that speak, demonyms of places), and canonical names.
+fn apply_document_rules(
+    gaz: &Gazetteer,
+    sents: &[SentenceTokens],
+    drafts: &mut Vec<Draft>,
+    rules: Rules,
+) {
     if rules.on("company_short") {
-        type_company_short_names(gaz, &sents, &mut drafts);
+        type_company_short_names(gaz, sents, drafts);
     }
-    canonicalize(gaz, &sents, &mut drafts);
+    canonicalize(gaz, sents, drafts);
     if rules.on("place_documents") {
         // Both passes read the same set: the first only retypes words already in it.
-        let places = one_word_places(&sents, &drafts);
+        let places = one_word_places(sents, drafts);
         if !places.is_empty() {
-            keep_speaking_places_places(&sents, &places, &mut drafts);
-            type_demonyms_of_places(&sents, &places, &mut drafts);
+            keep_speaking_places_places(sents, &places, drafts);
+            type_demonyms_of_places(sents, &places, drafts);
         }
     }
-    let compounds = if rules.on("compounds") {
-        demonym_compounds(gaz, text, &sents)
-    } else {
-        Vec::new()
-    };
+}
+
+/// The drafts as mentions in text order, one per span, with the split
+/// demonym compounds (start, end, their mentions) in place of whatever
+/// overlapped them.
+fn mentions(
+    text: &str,
+    sents: &[SentenceTokens],
+    drafts: Vec<Draft>,
+    compounds: Vec<(usize, usize, Vec<Mention>)>,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = drafts
         .into_iter()
         .filter_map(|d| {
             let s = sents.get(d.sentence)?;
-            let start = s.toks.get(d.start)?.start;
-            let end = s.toks.get(d.end.checked_sub(1)?)?.end;
+            let start = s.toks.get(d.start)?.start();
+            let end = s.toks.get(d.end.checked_sub(1)?)?.end();
             Some(Mention {
                 span: Span::of(text, start, end)?,
                 kind: d.kind,

@@ -16,7 +16,7 @@ const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "&"
 
 /// True when `acronym` ("KCNA", "N.A.T.O.") spells the initials of the
 /// capitalised words of `full` ("Korean Central News Agency").
-pub fn acronym_matches(acronym: &str, full: &str) -> bool {
+pub(crate) fn acronym_matches(acronym: &str, full: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
     if !(2..=8).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) {
@@ -34,7 +34,7 @@ pub fn acronym_matches(acronym: &str, full: &str) -> bool {
 
 /// The two acronyms a multi-word name can have: initials of all words, and
 /// of the words left after "of", "the", "and"...
-pub fn initials(full: &str) -> [String; 2] {
+pub(crate) fn initials(full: &str) -> [String; 2] {
     let words: Vec<&str> = full
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
@@ -132,7 +132,7 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
 
 /// Within one document: each person-name text to the fullest written form of
 /// the same name.
-pub fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
+pub(crate) fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
     let mut distinct: Vec<&str> = names.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
@@ -214,9 +214,25 @@ struct Cluster {
 
 /// Canonical entities across `documents` from their mentions.
 pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
+    let typed = classify_mentions(documents);
+    let by_class = settle_places_and_organisations(typed);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (class, items) in &by_class {
+        cluster_class(class, items, &mut clusters);
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+    build_entities(clusters)
+}
+
+/// A mention with its document, its name (canonical, else as written) and
+/// the class it is resolved in.
+type Typed<'a> = (&'a Document, &'a Mention, String, Class);
+
+/// Every mention with its name and class. Surnames of people named in full
+/// anywhere count as persons: a lone "Zelensky" the tagger typed as a place
+/// in another article is that person.
+fn classify_mentions(documents: &[Document]) -> Vec<Typed<'_>> {
     let gaz = gazetteer();
-    // Surnames of people named in full anywhere: a lone "Zelensky" the tagger
-    // typed as a place in another article is that person.
     let mut surnames = WordIndex::default();
     for m in documents.iter().flat_map(|d| &d.mentions) {
         if m.kind == EntityType::Person {
@@ -230,7 +246,7 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
         [w] if !name.contains(' ') => surnames.has_variant(w),
         _ => false,
     };
-    let mut typed: Vec<(&Document, &Mention, String, Class)> = Vec::new();
+    let mut typed = Vec::new();
     for doc in documents {
         for m in &doc.mentions {
             let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
@@ -244,8 +260,15 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
             typed.push((doc, m, name, class));
         }
     }
-    // The tagger may call one name a place here and an organisation there
-    // ("Korean Peninsula"): the name takes the type most of its mentions got.
+    typed
+}
+
+/// The mentions by class. The tagger may call one name a place here and an
+/// organisation there ("Korean Peninsula"): the name takes the type most of
+/// its mentions got.
+fn settle_places_and_organisations(
+    typed: Vec<Typed<'_>>,
+) -> BTreeMap<Class, Vec<(&Document, &Mention, String)>> {
     let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
     for (_, _, name, class) in &typed {
         let v = votes.entry(name_key(name)).or_default();
@@ -268,56 +291,62 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
         }
         by_class.entry(class).or_default().push((doc, m, name));
     }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for (class, items) in &by_class {
-        let mut names: Vec<&str> = items.iter().map(|(_, _, n)| n.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        let group_of: Vec<usize> = match class {
-            Class::Person => group_person_names(&names).1,
-            Class::Organization => group_organizations(&names),
-            _ => group_by_key(&names),
+    by_class
+}
+
+/// The mentions of one class grouped by name (person names by their
+/// variants, organisations by acronym too, the rest by key), each group
+/// a cluster appended to `clusters`.
+fn cluster_class(
+    class: &Class,
+    items: &[(&Document, &Mention, String)],
+    clusters: &mut Vec<Cluster>,
+) {
+    let mut names: Vec<&str> = items.iter().map(|(_, _, n)| n.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let group_of: Vec<usize> = match class {
+        Class::Person => group_person_names(&names).1,
+        Class::Organization => group_organizations(&names),
+        _ => group_by_key(&names),
+    };
+    let base = clusters.len();
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .zip(&group_of)
+        .map(|(n, g)| (*n, base + *g))
+        .collect();
+    for (doc, m, name) in items {
+        let Some(&ci) = index.get(name.as_str()) else {
+            continue;
         };
-        let base = clusters.len();
-        let index: HashMap<&str, usize> = names
-            .iter()
-            .zip(&group_of)
-            .map(|(n, g)| (*n, base + *g))
-            .collect();
-        for (doc, m, name) in items {
-            let Some(&ci) = index.get(name.as_str()) else {
-                continue;
-            };
-            while clusters.len() <= ci {
-                clusters.push(Cluster {
-                    class: class.clone(),
-                    kind: if *class == Class::Person {
-                        EntityType::Person
-                    } else {
-                        m.kind
-                    },
-                    forms: BTreeMap::new(),
-                    surfaces: BTreeMap::new(),
-                    mentions: Vec::new(),
-                    refers_to: None,
-                });
-            }
-            let Some(c) = clusters.get_mut(ci) else {
-                continue;
-            };
-            *c.forms.entry(name.clone()).or_default() += 1;
-            *c.surfaces.entry(m.span.text.clone()).or_default() += 1;
-            if c.refers_to.is_none() {
-                c.refers_to = m.refers_to.clone();
-            }
-            c.mentions.push(EntityMention {
-                doc: doc.id.clone(),
-                span: m.span.clone(),
+        while clusters.len() <= ci {
+            clusters.push(Cluster {
+                class: class.clone(),
+                kind: if *class == Class::Person {
+                    EntityType::Person
+                } else {
+                    m.kind
+                },
+                forms: BTreeMap::new(),
+                surfaces: BTreeMap::new(),
+                mentions: Vec::new(),
+                refers_to: None,
             });
         }
+        let Some(c) = clusters.get_mut(ci) else {
+            continue;
+        };
+        *c.forms.entry(name.clone()).or_default() += 1;
+        *c.surfaces.entry(m.span.text.clone()).or_default() += 1;
+        if c.refers_to.is_none() {
+            c.refers_to = m.refers_to.clone();
+        }
+        c.mentions.push(EntityMention {
+            doc: doc.id.clone(),
+            span: m.span.clone(),
+        });
     }
-    clusters.retain(|c| !c.mentions.is_empty());
-    build_entities(clusters)
 }
 
 fn group_by_key(names: &[&str]) -> Vec<usize> {

@@ -16,7 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::bilou::NUM_LABELS;
 use crate::doc_context::{truecase, Stage1};
 use crate::features::{
-    context_features, window_word_features, CommonWords, SentenceView, WordFacts,
+    class_features, context_features, neighbour_features, window_word_features, CommonWords,
+    SentenceView, TokenClass, WordFacts,
 };
 use crate::name_lists::{name_lists, token_hash, Mask};
 use crate::normalize::fold;
@@ -35,6 +36,9 @@ pub struct Tagger {
     pub(crate) stage2: Weights,
     /// Both stages' weights side by side, for the features both read.
     paired: Paired,
+    /// Both stages' summed weights of the class features of each
+    /// [`TokenClass`], by its index.
+    classes: Vec<[Row; 2]>,
     pub(crate) common: CommonWords,
     /// Identifies these weights to the per-thread word memo, which must not
     /// serve one tagger's sums to another (a clone gets its own id).
@@ -58,17 +62,17 @@ fn next_id() -> u64 {
 
 /// One sentence ready for the features.
 #[derive(Debug, Clone)]
-pub struct PreparedSentence {
-    pub facts: Vec<WordFacts>,
-    pub masks: Vec<Mask>,
-    pub caps_line: bool,
+pub(crate) struct PreparedSentence {
+    pub(crate) facts: Vec<WordFacts>,
+    pub(crate) masks: Vec<Mask>,
+    pub(crate) caps_line: bool,
     /// The word key of each token for the document aggregates (its folded
     /// form's hash).
-    pub keys: Vec<u64>,
+    pub(crate) keys: Vec<u64>,
 }
 
 impl PreparedSentence {
-    pub fn view(&self) -> SentenceView<'_> {
+    pub(crate) fn view(&self) -> SentenceView<'_> {
         SentenceView {
             words: &self.facts,
             masks: &self.masks,
@@ -76,16 +80,12 @@ impl PreparedSentence {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.facts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
-    }
-
     /// Stage-one features of token `i`.
-    pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
+    pub(crate) fn static_features(&self, i: usize, out: &mut Vec<u64>) {
         let view = self.view();
         window_word_features(&view, i, out);
         context_features(&view, i, out);
@@ -93,7 +93,7 @@ impl PreparedSentence {
 }
 
 /// A document's sentences as the features see them.
-pub fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
+pub(crate) fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
     let (words, caps) = truecase(sentences, common);
     let lists = name_lists();
     words
@@ -140,12 +140,24 @@ fn decode(weights: &Weights, len: usize, mut statics: impl FnMut(usize, &mut Vec
     viterbi(&emissions, &weights.transitions())
 }
 
+/// Adds both stages' rows of `pair` to `scores`.
+#[inline]
+fn add_pair(scores: &mut [Row; 2], pair: &[Row; 2]) {
+    for (s, r) in scores.iter_mut().zip(pair) {
+        for (x, w) in s.iter_mut().zip(r) {
+            *x = x.wrapping_add(*w);
+        }
+    }
+}
+
 /// Both stages' label-independent scores of one sentence through the word
-/// memo: the word features' sums come from the memo, the context features
+/// memo: the word features' sums come from the memo, the class features'
+/// from `classes` (see [`TokenClass`]), and the other context features
 /// (which both stages read) are looked up once for both. Stage two's
 /// scores lack its document features, which need stage one's labels.
 fn sentence_scores(
     paired: &Paired,
+    classes: &[[Row; 2]],
     memo: &WordMemo,
     ids: &[u32],
     view: &SentenceView,
@@ -161,19 +173,16 @@ fn sentence_scores(
             } else {
                 ids.get(at as usize).copied().unwrap_or(EDGE)
             };
-            let Some(entry) = memo.entry(id) else {
+            let Some(pair) = memo.entry(id).and_then(|e| e.rows.get(slot)) else {
                 continue;
             };
-            for (stage, s) in scores.iter_mut().enumerate() {
-                if let Some(row) = entry.rows.get(stage).and_then(|r| r.get(slot)) {
-                    for (x, w) in s.iter_mut().zip(row) {
-                        *x = x.wrapping_add(*w);
-                    }
-                }
-            }
+            add_pair(&mut scores, pair);
+        }
+        if let Some(pair) = classes.get(TokenClass::of(view, i).index()) {
+            add_pair(&mut scores, pair);
         }
         keys.clear();
-        context_features(view, i, &mut keys);
+        neighbour_features(view, i, &mut keys);
         for k in &keys {
             paired.add_to(*k, &mut scores);
         }
@@ -186,8 +195,19 @@ fn sentence_scores(
 
 impl Tagger {
     pub(crate) fn new(stage1: Weights, stage2: Weights, common: CommonWords) -> Tagger {
+        let paired = Paired::of(&stage1, &stage2);
+        let classes = TokenClass::all()
+            .map(|c| {
+                let mut rows = [[0; NUM_LABELS]; 2];
+                for k in class_features(c) {
+                    paired.add_to(k, &mut rows);
+                }
+                rows
+            })
+            .collect();
         Tagger {
-            paired: Paired::of(&stage1, &stage2),
+            paired,
+            classes,
             stage1,
             stage2,
             common,
@@ -206,7 +226,7 @@ impl Tagger {
 
     /// [`Tagger::tag_document`] adding every feature one by one, as in
     /// training.
-    pub fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+    pub(crate) fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         self.tag_prepared(&prepare(sentences, &self.common))
     }
 
@@ -239,7 +259,7 @@ impl Tagger {
         let scores: Vec<[Vec<[i64; NUM_LABELS]>; 2]> = prepared
             .iter()
             .zip(&ids)
-            .map(|(s, ids)| sentence_scores(&self.paired, memo, ids, &s.view()))
+            .map(|(s, ids)| sentence_scores(&self.paired, &self.classes, memo, ids, &s.view()))
             .collect();
         let transitions = [self.stage1.transitions(), self.stage2.transitions()];
         let first: Vec<Vec<u8>> = scores
@@ -284,7 +304,7 @@ impl Tagger {
     }
 
     /// [`Tagger::tag_document`] for a document already prepared.
-    pub fn tag_prepared(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
+    pub(crate) fn tag_prepared(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
         let first = self.stage1_labels(prepared);
         let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
         prepared
@@ -300,17 +320,10 @@ impl Tagger {
             .collect()
     }
 
-    /// Labels of one sentence read as a document of its own.
-    pub fn tag(&self, words: &[&str]) -> Vec<u8> {
-        self.tag_document(&[words.to_vec()])
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    }
-
-    /// Words the training text had in lowercase.
-    pub fn common_words(&self) -> &CommonWords {
-        &self.common
+    /// Both stages' weights side by side.
+    #[cfg(test)]
+    pub(crate) fn paired(&self) -> &Paired {
+        &self.paired
     }
 
     /// Number of features with weights in each stage.
@@ -335,7 +348,7 @@ impl Tagger {
         enc.finish().map_err(NerError::Model)
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
         let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)

@@ -16,8 +16,10 @@ use crate::bilou::{self, NUM_LABELS, OUTSIDE};
 use crate::doc_context::Stage1;
 use crate::features::CommonWords;
 use crate::normalize::fold;
-use crate::tagger::{prepare, PreparedSentence, Tagger};
-use crate::tokens::tokenize;
+/// The tagger that [`train`] makes and [`score`] reads.
+pub use crate::tagger::Tagger;
+use crate::tagger::{prepare, PreparedSentence};
+use crate::tokens::text_tokens;
 use crate::viterbi::viterbi;
 use crate::weights::{quantize, transition_key, TrainWeights, Weights};
 
@@ -148,13 +150,13 @@ pub fn read_bracketed(text: &str) -> Vec<Doc> {
 }
 
 fn push_words(words: &mut Vec<String>, text: &str) {
-    for t in tokenize(text, 0, text.len()) {
-        words.push(text[t.start..t.end].to_string());
+    for t in text_tokens(text).1 {
+        words.push(t.text(text).to_string());
     }
 }
 
 /// Words written in lowercase at least twice in the training text.
-pub fn common_words(docs: &[Doc]) -> CommonWords {
+pub(crate) fn common_words(docs: &[Doc]) -> CommonWords {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let words = docs
         .iter()

@@ -10,40 +10,52 @@ use crate::bilou::NUM_LABELS;
 use crate::fasthash::KeyMap;
 
 /// One weight per label.
-pub type Row = [i32; NUM_LABELS];
+pub(crate) type Row = [i32; NUM_LABELS];
 
 /// The key of the feature "the previous label was `previous`", whose
 /// weights score each label following it.
-pub fn transition_key(previous: u8) -> u64 {
+pub(crate) fn transition_key(previous: u8) -> u64 {
     crate::features::key(2000, u64::from(previous))
 }
 
 /// Rows by feature key.
 ///
-/// The index is an open-addressing table of (key, row number) pairs probed
-/// linearly from the key's low bits (keys are already well mixed): a
-/// lookup reads one slot, usually one cache line, then the row; most
-/// tagging time goes to these lookups.
+/// The index is an open-addressing table probed linearly from the key's
+/// low bits (keys are already well mixed). Most tagging time goes to these
+/// lookups, nearly all of it waiting for memory, so a slot is kept to 8
+/// bytes: a fingerprint of the key (its high 32 bits) and the row number.
+/// A lookup reads slots until the fingerprint matches, then the row, which
+/// holds the whole key to confirm it: a feature the model lacks (a third
+/// of the lookups) never leaves the slots.
 #[derive(Debug, Clone, Default)]
-pub struct Table<R> {
+pub(crate) struct Table<R> {
     /// `slots.len() - 1`; the table's size is a power of two.
     mask: usize,
-    /// (key, row number); key 0 marks an empty slot.
-    slots: Vec<(u64, u32)>,
-    rows: Vec<R>,
+    /// Fingerprint in the high 32 bits, row number + 1 in the low 32
+    /// (0: an empty slot).
+    slots: Vec<u64>,
+    /// (key, row).
+    rows: Vec<(u64, R)>,
 }
 
 /// Averaged, integer weights of the features that have any.
-pub type Weights = Table<Row>;
+pub(crate) type Weights = Table<Row>;
 
 /// Both stages' weights of a feature in one row, so that features both
 /// stages read cost one lookup (see `tagger.rs`).
-pub type Paired = Table<[Row; 2]>;
+pub(crate) type Paired = Table<[Row; 2]>;
 
-/// Key 0 marks empty slots; a real key 0 (never seen) is stored as 1.
+/// A real key 0 (never seen) is stored as 1, as before keys were
+/// fingerprinted (a table's meaning does not depend on its layout).
 #[inline]
 fn slot_key(key: u64) -> u64 {
     key.max(1)
+}
+
+/// The fingerprint half of a slot.
+#[inline]
+fn fingerprint(key: u64) -> u64 {
+    key & 0xffff_ffff_0000_0000
 }
 
 impl<R: Copy> Table<R> {
@@ -53,52 +65,55 @@ impl<R: Copy> Table<R> {
         let size = (rows.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let mut w = Table {
             mask: size - 1,
-            slots: vec![(0, 0); size],
+            slots: vec![0; size],
             rows: Vec::with_capacity(rows.len()),
         };
         for (k, row) in rows {
             let k = slot_key(k);
+            if w.row(k).is_some() {
+                continue;
+            }
             let mut at = k as usize & w.mask;
-            while w.slots.get(at).is_some_and(|s| s.0 != 0 && s.0 != k) {
+            while w.slots.get(at).is_some_and(|s| *s != 0) {
                 at = (at + 1) & w.mask;
             }
             if let Some(slot) = w.slots.get_mut(at) {
-                if slot.0 == k {
-                    continue;
-                }
-                *slot = (k, w.rows.len() as u32);
-                w.rows.push(row);
+                w.rows.push((k, row));
+                *slot = fingerprint(k) | w.rows.len() as u64;
             }
         }
         w
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
 
     /// Every key with its row.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
-        self.slots
-            .iter()
-            .filter(|s| s.0 != 0)
-            .filter_map(|(k, at)| Some((*k, self.rows.get(*at as usize)?)))
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
+        self.rows.iter().map(|(k, r)| (*k, r))
     }
 
     #[inline]
-    pub fn row(&self, key: u64) -> Option<&R> {
+    pub(crate) fn row(&self, key: u64) -> Option<&R> {
         if self.slots.is_empty() {
             return None;
         }
         let k = slot_key(key);
+        let print = fingerprint(k);
         let mut at = k as usize & self.mask;
         loop {
-            let (sk, row) = *self.slots.get(at)?;
-            if sk == k {
-                return self.rows.get(row as usize);
-            }
-            if sk == 0 {
+            let slot = *self.slots.get(at)?;
+            if slot == 0 {
                 return None;
+            }
+            if slot & 0xffff_ffff_0000_0000 == print {
+                let number = (slot & 0xffff_ffff) as usize;
+                if let Some((rk, row)) = number.checked_sub(1).and_then(|n| self.rows.get(n)) {
+                    if *rk == k {
+                        return Some(row);
+                    }
+                }
             }
             at = (at + 1) & self.mask;
         }
@@ -107,7 +122,7 @@ impl<R: Copy> Table<R> {
 
 impl Paired {
     /// The features of either stage, with both stages' weights.
-    pub fn of(stage1: &Weights, stage2: &Weights) -> Paired {
+    pub(crate) fn of(stage1: &Weights, stage2: &Weights) -> Paired {
         let mut rows: Vec<(u64, [Row; 2])> = stage1
             .iter()
             .map(|(k, r)| (k, [*r, stage2.row(k).copied().unwrap_or([0; NUM_LABELS])]))
@@ -123,7 +138,7 @@ impl Paired {
 
     /// Adds both stages' weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut [Row; 2]) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut [Row; 2]) {
         if let Some(rows) = self.row(key) {
             for (s, r) in scores.iter_mut().zip(rows) {
                 for (x, w) in s.iter_mut().zip(r) {
@@ -137,7 +152,7 @@ impl Paired {
 impl Weights {
     /// Adds the weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut Row) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut Row) {
         if let Some(row) = self.row(key) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s = s.wrapping_add(*w);
@@ -146,7 +161,7 @@ impl Weights {
     }
 
     /// The transition scores (see [`transition_key`]).
-    pub fn transitions(&self) -> [[i64; NUM_LABELS]; NUM_LABELS] {
+    pub(crate) fn transitions(&self) -> [[i64; NUM_LABELS]; NUM_LABELS] {
         let mut t = [[0i64; NUM_LABELS]; NUM_LABELS];
         for (p, row) in t.iter_mut().enumerate() {
             if let Some(w) = self.row(transition_key(p as u8)) {
@@ -160,9 +175,9 @@ impl Weights {
 
     /// The table as bytes: feature count, then keys (u64, ascending), then
     /// rows (i32 per label), all little-endian.
-    pub fn write(&self, out: &mut Vec<u8>) {
-        let mut order: Vec<(u64, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
-        order.sort_unstable();
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let mut order: Vec<&(u64, Row)> = self.rows.iter().collect();
+        order.sort_unstable_by_key(|(k, _)| *k);
         out.extend_from_slice(&(order.len() as u32).to_le_bytes());
         // Keys as differences from the previous one: sorted keys then
         // compress well.
@@ -174,13 +189,8 @@ impl Weights {
         // Rows label by label (column-major): each label's weights are
         // mostly zero, which compresses far better than interleaved rows.
         for label in 0..NUM_LABELS {
-            for (_, at) in &order {
-                let w = self
-                    .rows
-                    .get(*at as usize)
-                    .and_then(|r| r.get(label))
-                    .copied()
-                    .unwrap_or(0);
+            for (_, row) in &order {
+                let w = row.get(label).copied().unwrap_or(0);
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -188,7 +198,7 @@ impl Weights {
 
     /// Reads what [`Weights::write`] wrote, returning the table and the
     /// bytes after it.
-    pub fn read(bytes: &[u8]) -> Result<(Weights, &[u8]), String> {
+    pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, &[u8]), String> {
         let take = |b: &[u8], n: usize| -> Result<(Vec<u8>, usize), String> {
             b.get(..n)
                 .map(|s| (s.to_vec(), n))
@@ -231,7 +241,7 @@ impl Weights {
 /// `c` an update `d` adds `d` to a weight and `c * d` to its sum, and the
 /// average after `C` steps is `weight - sum / C`.
 #[derive(Debug, Default)]
-pub struct TrainWeights {
+pub(crate) struct TrainWeights {
     index: KeyMap<u32>,
     weights: Vec<[f32; NUM_LABELS]>,
     sums: Vec<[f64; NUM_LABELS]>,
@@ -241,7 +251,7 @@ pub struct TrainWeights {
 impl TrainWeights {
     /// Adds the weights of `key` (if any) to `scores`.
     #[inline]
-    pub fn add_to(&self, key: u64, scores: &mut [f32; NUM_LABELS]) {
+    pub(crate) fn add_to(&self, key: u64, scores: &mut [f32; NUM_LABELS]) {
         if let Some(at) = self.index.get(&key) {
             if let Some(row) = self.weights.get(*at as usize) {
                 for (s, w) in scores.iter_mut().zip(row) {
@@ -252,7 +262,7 @@ impl TrainWeights {
     }
 
     /// Adds `delta` to label `label` of every feature of `keys`.
-    pub fn adjust(&mut self, keys: impl Iterator<Item = u64>, label: u8, delta: f32) {
+    pub(crate) fn adjust(&mut self, keys: impl Iterator<Item = u64>, label: u8, delta: f32) {
         let step = self.step;
         for k in keys {
             let next = self.weights.len() as u32;
@@ -274,7 +284,7 @@ impl TrainWeights {
 
     /// The transition scores: row `p` is the weights of [`transition_key`]
     /// `(p)`.
-    pub fn transitions(&self) -> [[f32; NUM_LABELS]; NUM_LABELS] {
+    pub(crate) fn transitions(&self) -> [[f32; NUM_LABELS]; NUM_LABELS] {
         let mut t = [[0f32; NUM_LABELS]; NUM_LABELS];
         for (p, row) in t.iter_mut().enumerate() {
             self.add_to(transition_key(p as u8), row);
@@ -283,12 +293,12 @@ impl TrainWeights {
     }
 
     /// One token done.
-    pub fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         self.step += 1.0;
     }
 
     /// The averaged weights of every feature, by key.
-    pub fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
+    pub(crate) fn averages(&self) -> Vec<(u64, [f64; NUM_LABELS])> {
         let c = self.step.max(1.0);
         let mut out: Vec<(u64, [f64; NUM_LABELS])> = self
             .index
@@ -320,7 +330,7 @@ impl TrainWeights {
 /// [`TrainWeights::averages`] gives them) as integers: scaled so that a sum
 /// of a thousand of the largest stays inside `i32`, rounded; features whose
 /// weights all round to zero are left out.
-pub fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
+pub(crate) fn quantize(models: &[Vec<(u64, [f64; NUM_LABELS])>]) -> Weights {
     let mut merged: Vec<(u64, [f64; NUM_LABELS])> = models.iter().flatten().copied().collect();
     merged.sort_by_key(|(k, _)| *k);
     let mut rows: Vec<(u64, [f64; NUM_LABELS])> = Vec::with_capacity(merged.len());

@@ -15,29 +15,35 @@ use crate::name_lists::token_hash;
 use crate::normalize::fold;
 use crate::weights::{Paired, Row};
 
-/// Words kept before the memo starts afresh (about 26 MB).
+/// Words kept at most (about 26 MB); past that, the memo keeps the words
+/// most asked for and forgets the rest.
 const CAPACITY: usize = 32_768;
 
 /// One word's facts and partial sums.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub facts: WordFacts,
+pub(crate) struct Entry {
+    pub(crate) facts: WordFacts,
     /// Hash of the folded form, for the name lists.
-    pub folded: u64,
-    pub capitalised: bool,
-    /// Per stage, per offset (-2..=2): the summed weights.
-    pub rows: [[Row; 5]; 2],
+    pub(crate) folded: u64,
+    pub(crate) capitalised: bool,
+    /// Per offset (-2..=2), both stages' summed weights (side by side: a
+    /// token reads both stages' rows of each offset).
+    pub(crate) rows: [[Row; 2]; 5],
 }
 
 /// Index of the entry for positions beyond a sentence's edge.
-pub const EDGE: u32 = 0;
+pub(crate) const EDGE: u32 = 0;
 
-#[derive(Debug, Default)]
-pub struct WordMemo {
+#[derive(Debug)]
+pub(crate) struct WordMemo {
     /// The tagger whose weights the sums hold.
     model: Option<u64>,
     index: FastMap<String, u32>,
     entries: Vec<Entry>,
+    /// How often each entry was asked for since it was made or last kept.
+    uses: Vec<u32>,
+    /// Words kept at most ([`CAPACITY`]; smaller in tests).
+    capacity: usize,
 }
 
 thread_local! {
@@ -46,39 +52,52 @@ thread_local! {
 
 /// Runs `f` with this thread's memo, or `None` when it is in use already
 /// (a re-entrant call).
-pub fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
+pub(crate) fn with_memo<T>(f: impl FnOnce(Option<&mut WordMemo>) -> T) -> T {
     MEMO.with(|m| match m.try_borrow_mut() {
         Ok(mut memo) => f(Some(&mut memo)),
         Err(_) => f(None),
     })
 }
 
-fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 5]; 2] {
-    let mut rows = [[[0i32; NUM_LABELS]; 5]; 2];
+fn sums(facts: &WordFacts, weights: &Paired) -> [[Row; 2]; 5] {
+    let mut rows = [[[0i32; NUM_LABELS]; 2]; 5];
     let mut keys = Vec::with_capacity(32);
-    for (slot, offset) in (-2i8..=2).enumerate() {
+    for (pair, offset) in rows.iter_mut().zip(-2i8..=2) {
         keys.clear();
         word_features(facts, offset, &mut keys);
-        let mut pair = [[0i32; NUM_LABELS]; 2];
         for k in &keys {
-            weights.add_to(*k, &mut pair);
-        }
-        for (stage, row) in pair.into_iter().enumerate() {
-            if let Some(r) = rows.get_mut(stage).and_then(|r| r.get_mut(slot)) {
-                *r = row;
-            }
+            weights.add_to(*k, pair);
         }
     }
     rows
 }
 
+impl Default for WordMemo {
+    fn default() -> WordMemo {
+        WordMemo::with_capacity(CAPACITY)
+    }
+}
+
 impl WordMemo {
+    fn with_capacity(capacity: usize) -> WordMemo {
+        WordMemo {
+            model: None,
+            index: FastMap::default(),
+            entries: Vec::new(),
+            uses: Vec::new(),
+            capacity,
+        }
+    }
+
     /// Readies the memo for a document tagged by the model `model`: a
-    /// memo of another model, or a full one, starts afresh.
-    pub fn prepare(&mut self, model: u64, weights: &Paired) {
-        if self.model != Some(model) || self.entries.len() > CAPACITY {
+    /// memo of another model starts afresh, a full one keeps the half of
+    /// its words most asked for (news repeats its common words: starting
+    /// afresh each time made the memo compute them again and again).
+    pub(crate) fn prepare(&mut self, model: u64, weights: &Paired) {
+        if self.model != Some(model) {
             self.index.clear();
             self.entries.clear();
+            self.uses.clear();
             self.model = Some(model);
             let edge = WordFacts::boundary();
             self.entries.push(Entry {
@@ -87,13 +106,59 @@ impl WordMemo {
                 folded: 0,
                 capitalised: false,
             });
+            self.uses.push(u32::MAX);
+        } else if self.entries.len() > self.capacity {
+            self.keep_most_used(self.capacity / 2);
         }
     }
 
+    /// Keeps the edge entry and at most `n` words, those asked for most
+    /// (a word asked for as often as the `n`th goes too), with new ids in
+    /// the same order; their counts are halved, so that words stop
+    /// counting for what they were asked for long ago.
+    fn keep_most_used(&mut self, n: usize) {
+        let mut counts: Vec<u32> = self.uses.iter().skip(1).copied().collect();
+        let floor = match counts.len().checked_sub(n + 1) {
+            // Keep counts above the (n + 1)th largest.
+            Some(at) => *counts.select_nth_unstable(at).1,
+            None => 0,
+        };
+        let mut new_id = vec![u32::MAX; self.entries.len()];
+        let (mut entries, mut uses) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        let old = std::mem::take(&mut self.entries)
+            .into_iter()
+            .zip(&self.uses);
+        for (id, (entry, &count)) in old.enumerate() {
+            if id == EDGE as usize || count > floor {
+                if let Some(slot) = new_id.get_mut(id) {
+                    *slot = entries.len() as u32;
+                }
+                entries.push(entry);
+                uses.push(if id == EDGE as usize {
+                    count
+                } else {
+                    count / 2
+                });
+            }
+        }
+        self.index.retain(|_, id| match new_id.get(*id as usize) {
+            Some(&new) if new != u32::MAX => {
+                *id = new;
+                true
+            }
+            _ => false,
+        });
+        self.entries = entries;
+        self.uses = uses;
+    }
+
     /// The entry id of `word`, computed on first sight.
-    pub fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
-        if let Some(id) = self.index.get(word) {
-            return *id;
+    pub(crate) fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
+        if let Some(&id) = self.index.get(word) {
+            if let Some(count) = self.uses.get_mut(id as usize) {
+                *count = count.saturating_add(1);
+            }
+            return id;
         }
         let lower = fold(word);
         let facts = WordFacts::of(word, &lower, common);
@@ -104,11 +169,44 @@ impl WordMemo {
             folded: token_hash(&lower),
             capitalised: word.chars().next().is_some_and(char::is_uppercase),
         });
+        self.uses.push(1);
         self.index.insert(word.to_string(), id);
         id
     }
 
-    pub fn entry(&self, id: u32) -> Option<&Entry> {
+    pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {
         self.entries.get(id as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::Tagger;
+
+    /// A full memo keeps the words asked for most, and every word it keeps
+    /// still has its own facts and sums.
+    #[test]
+    fn a_full_memo_keeps_the_most_used_words() {
+        let tagger = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let (paired, common) = (tagger.paired(), &tagger.common);
+        let mut memo = WordMemo::with_capacity(4);
+        memo.prepare(7, paired);
+        for w in ["the", "the", "the", "said", "said", "Acme", "x", "y", "z"] {
+            memo.id(w, common, paired);
+        }
+        memo.prepare(7, paired);
+        let mut kept: Vec<&str> = memo.index.keys().map(String::as_str).collect();
+        kept.sort_unstable();
+        assert_eq!(kept, ["said", "the"]);
+        for w in ["the", "said", "Acme", "z"] {
+            let id = memo.id(w, common, paired);
+            let entry = memo.entry(id).expect("entry");
+            let facts = WordFacts::of(w, &fold(w), common);
+            assert_eq!(entry.rows, sums(&facts, paired), "{w}");
+            assert_eq!(entry.folded, token_hash(&fold(w)), "{w}");
+        }
+        assert_eq!(memo.entries.len(), 5);
+        assert_eq!(memo.entry(EDGE).map(|e| e.folded), Some(0));
     }
 }

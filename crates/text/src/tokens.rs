@@ -257,6 +257,28 @@ impl TokenLayer {
         }
     }
 
+    /// `a` and `b`, which starts where `a` ends, as one token ("Corp" "."
+    /// → "Corp."), for views that keep together what the layer cuts apart;
+    /// `None` when `b` does not follow `a` right away. Its folded form is
+    /// theirs, one after the other.
+    pub fn join(&self, text: &str, a: &Token, b: &Token) -> Option<Token> {
+        if a.end != b.start || a.fold_end != b.fold_start {
+            return None;
+        }
+        let (kind, mut shape) = classify(text.get(a.start()..b.end())?);
+        if a.shape.has(Shape::FOLD_SAME_LEN) && b.shape.has(Shape::FOLD_SAME_LEN) {
+            shape = shape.with(Shape::FOLD_SAME_LEN);
+        }
+        Some(Token {
+            start: a.start,
+            end: b.end,
+            fold_start: a.fold_start,
+            fold_end: b.fold_end,
+            kind,
+            shape,
+        })
+    }
+
     /// The tokens of `text[from..to]`, as a [`Split`] view, appended to
     /// `out`: the same tokens cutting that stretch alone would give, so a
     /// token the window cuts through is cut again from its visible part.
@@ -909,6 +931,24 @@ mod tests {
         for (text, split, want) in cases {
             assert_eq!(&view(text, *split), want, "{text} {split:?}");
         }
+    }
+
+    #[test]
+    fn joined_tokens_read_as_one() {
+        let text = "Acme Corp. and Zoë ’s Éd.";
+        let l = layer(text);
+        let t = l.tokens();
+        let corp = l.join(text, &t[1], &t[2]).expect("touching");
+        assert_eq!(corp.text(text), "Corp.");
+        assert_eq!(l.fold(&corp), "corp.");
+        assert!(corp.shape.has(Shape::JOINED.with(Shape::FOLD_SAME_LEN)));
+        let clitic = l.join(text, &t[5], &t[6]).expect("touching");
+        assert_eq!((clitic.text(text), l.fold(&clitic)), ("’s", "'s"));
+        assert!(!clitic.shape.has(Shape::FOLD_SAME_LEN));
+        let initial = l.join(text, &t[7], &t[8]).expect("touching");
+        assert_eq!((initial.text(text), l.fold(&initial)), ("Éd.", "ed."));
+        assert_eq!(l.join(text, &t[0], &t[1]), None, "a space between");
+        assert_eq!(l.join(text, &t[2], &t[1]), None, "out of order");
     }
 
     /// Every token's and every view piece's folded form is the fold of its

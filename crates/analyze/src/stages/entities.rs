@@ -17,7 +17,7 @@ impl Stage for Entities {
     }
 
     fn reads(&self) -> &'static [Slot] {
-        &[Slot::Text, Slot::Sentences]
+        &[Slot::Text, Slot::Sentences, Slot::Tokens]
     }
 
     fn writes(&self) -> &'static [Slot] {
@@ -25,6 +25,6 @@ impl Stage for Entities {
     }
 
     fn run(&self, ctx: &mut DocContext) {
-        ctx.doc.mentions = self.recognizer.recognize(&ctx.doc.text, &ctx.doc.sentences);
+        ctx.doc.mentions = self.recognizer.extract(ctx);
     }
 }

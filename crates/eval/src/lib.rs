@@ -9,6 +9,7 @@ pub mod article_extraction;
 pub mod golden_rules;
 pub mod newswire_ner;
 pub mod polnear;
+pub mod quantities;
 pub mod quantulum;
 pub mod timebank;
 pub mod wikiann;
@@ -143,6 +144,10 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
     ),
     ("quantulum", "figures on the quantulum3 test sentences"),
     (
+        "quantities",
+        "quantities by the CQE conventions: value F1 on the CQE sets, quantulum3 suite and news dev set; unit accuracy",
+    ),
+    (
         "wikiann",
         "named entities on the WikiANN English test split",
     ),
@@ -162,6 +167,7 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         "polnear" => polnear::evaluate(&data.join("polnear")),
         "timebank" => timebank::evaluate(&data.join("timebank")),
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
+        "quantities" => quantities::evaluate(shared),
         "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.

@@ -10,15 +10,15 @@ use crate::phrase::Sentence;
 
 /// A claimant with the cue that introduced it.
 #[derive(Debug, Clone)]
-pub struct Claimant {
-    pub source: Source,
-    pub cue: Option<String>,
+pub(crate) struct Claimant {
+    pub(crate) source: Source,
+    pub(crate) cue: Option<String>,
 }
 
 /// The kind of source a phrase names: entity mentions decide when present;
 /// otherwise a generic head ("officials", "sources") makes it anonymous and a
 /// title word ("President", "Secretary") a person.
-pub fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &str) -> SourceKind {
+pub(crate) fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &str) -> SourceKind {
     let mention = lookup.mention_over(start, end);
     let words: Vec<String> = phrase
         .split_whitespace()
@@ -106,7 +106,7 @@ fn source_with_role(
 
 /// Finds the claimant of a figure whose tokens are `fig_first..fig_end` in
 /// `sent` (byte range `start..end`).
-pub fn find(
+pub(crate) fn find(
     lookup: &Lookup,
     sent: &Sentence,
     fig_first: usize,

@@ -552,7 +552,7 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
 static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
 /// Extracts the stance claims of `doc`.
-pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {

@@ -103,8 +103,17 @@ pub struct Quantity {
     pub approximate: bool,
     /// How the figure is bounded.
     pub bound: Bound,
-    /// "percent", "USD", "km", or `None` for plain counts.
+    /// The unit id from the unit list (docs/units.md): "percent", "USD",
+    /// "kilometre", "year"; "share" for a fraction of something ("half of");
+    /// `None` for plain counts.
     pub unit: Option<String>,
+    /// What the unit measures: "currency", "ratio", "length", "time", ...
+    #[serde(default)]
+    pub dimension: Option<String>,
+    /// An order of magnitude without a number ("millions of shells",
+    /// "dozens of homes"): `low` and `high` are null.
+    #[serde(default)]
+    pub vague: bool,
     /// What is counted: "North Korean troops", "artillery shells".
     pub subject: Option<String>,
     /// "per year", "a day", ...

@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 
 use crosscheck_model::Ledger;
 
-use crate::view::View;
+use crate::view::{figure_text, View};
 use crate::ReportError;
 
 #[derive(Serialize)]
@@ -30,10 +30,16 @@ struct Row<'a> {
     source_entity: Cell<'a>,
     cue: Cell<'a>,
     quote: Cell<'a>,
+    /// The figure as the other views write it ("up to 12,000 soldiers").
+    quantity_text: Cell<'static>,
     quantity_low: Option<f64>,
     quantity_high: Option<f64>,
     quantity_bound: &'static str,
+    quantity_approximate: Option<bool>,
+    quantity_vague: Option<bool>,
     quantity_unit: Cell<'a>,
+    quantity_dimension: Cell<'a>,
+    quantity_rate: Cell<'a>,
     quantity_subject: Cell<'a>,
     quantity_event: Cell<'a>,
     stance_actor: Cell<'a>,
@@ -109,10 +115,15 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
             source_entity: Cell::from(c.source.entity.as_deref().unwrap_or("")),
             cue: Cell::from(c.cue.as_deref().unwrap_or("")),
             quote: Cell::from(c.quote().map_or("", |q| q.text.as_str())),
+            quantity_text: Cell::from(q.map(figure_text).unwrap_or_default()),
             quantity_low: q.and_then(|q| q.low),
             quantity_high: q.and_then(|q| q.high),
             quantity_bound: q.map_or("", |q| q.bound.name()),
+            quantity_approximate: q.map(|q| q.approximate),
+            quantity_vague: q.map(|q| q.vague),
             quantity_unit: Cell::from(q.and_then(|q| q.unit.as_deref()).unwrap_or("")),
+            quantity_dimension: Cell::from(q.and_then(|q| q.dimension.as_deref()).unwrap_or("")),
+            quantity_rate: Cell::from(q.and_then(|q| q.rate.as_deref()).unwrap_or("")),
             quantity_subject: Cell::from(q.and_then(|q| q.subject.as_deref()).unwrap_or("")),
             quantity_event: Cell::from(q.and_then(|q| q.event.as_deref()).unwrap_or("")),
             stance_actor: Cell::from(s.map_or("", |s| s.actor.as_str())),

@@ -8,7 +8,7 @@ use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, status_name, title, View,
+    doc_date, figure_text, outlet, percent, shorten, source_name, status_name, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -57,8 +57,7 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
                     shorten(&quote.text, QUOTE_CHARS)
                 ),
                 ClaimBody::Quantity { quantity } => {
-                    let (value, subject) = figure_line(quantity);
-                    format!("figure  {value} {subject} — {}", source_name(claim))
+                    format!("figure  {} — {}", figure_text(quantity), source_name(claim))
                 }
                 // A stance, and any other kind: its one-line summary.
                 _ => format!("{}  {}", claim.kind(), claim_summary(claim)),

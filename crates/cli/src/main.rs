@@ -115,7 +115,7 @@ fn main() -> ExitCode {
     let settings = match settings(&cli) {
         Ok(s) => s,
         Err(e) => {
-            errln!("crosscheck: {e:#}");
+            errln!("crosscheck: {}", one_line(&e));
             return ExitCode::from(2);
         }
     };
@@ -131,10 +131,27 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            errln!("crosscheck: {e:#}");
+            errln!("crosscheck: {}", one_line(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each cause said once: many
+/// library errors already quote their source in their own message.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// Help and version go to standard output (a failure to write them is an
@@ -232,4 +249,18 @@ fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
         .map(|l| format!(" at {}:{}", l.file(), l.line()))
         .unwrap_or_default();
     errln!("crosscheck: internal error: {message}{at}; this is a bug, please report it");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn an_error_line_says_each_cause_once() {
+        let io = || std::io::Error::other("disk on fire");
+        let quoted = anyhow::Error::new(io()).context("cannot open s.db: disk on fire");
+        assert_eq!(one_line(&quoted), "cannot open s.db: disk on fire");
+        let plain = anyhow::Error::new(io()).context("reading f.txt");
+        assert_eq!(one_line(&plain), "reading f.txt: disk on fire");
+    }
 }

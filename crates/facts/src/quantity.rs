@@ -292,6 +292,9 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
         let mut sentence_hedges: Option<Vec<String>> = None;
         let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
         for item in found.into_iter().take(MAX_CLAIMS_PER_SENTENCE) {
+            if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+                break;
+            }
             let f = &item.figure;
             let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
                 continue;

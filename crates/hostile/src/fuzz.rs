@@ -89,6 +89,8 @@ pub struct Report {
     pub corpus: usize,
     /// Wall-clock seconds the run took.
     pub seconds: f64,
+    /// CPU seconds this process spent in the run (all its threads).
+    pub cpu_seconds: f64,
 }
 
 /// One input that crashed or hung a target.
@@ -105,11 +107,14 @@ pub struct Finding {
 /// How a run is set up.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// How long the whole run may take.
+    /// How long the whole run may take, wall clock.
     pub budget: Duration,
+    /// How much CPU time the run may take: on a shared machine this, not
+    /// the wall clock, says how much fuzzing was done.
+    pub cpu_budget: Option<Duration>,
     /// Seed of the mutator's random source.
     pub seed: u64,
-    /// One input running longer than this is a hang.
+    /// One input running longer than this (CPU time) is a hang.
     pub hang_after: Duration,
     /// Where to save crashing and hanging inputs.
     pub out: Option<PathBuf>,
@@ -120,6 +125,8 @@ pub struct Settings {
 /// Fuzzes `target` from `seeds` within the settings' budget.
 pub fn run(target: &Target, seeds: &[Vec<u8>], settings: &Settings) -> Report {
     let started = Instant::now();
+    let cpu_at_start = process_cpu_seconds();
+    let cpu_spent = || process_cpu_seconds() - cpu_at_start;
     let mut rng = Rng::new(settings.seed);
     let mut corpus: Vec<Vec<u8>> = seeds
         .iter()
@@ -145,6 +152,14 @@ pub fn run(target: &Target, seeds: &[Vec<u8>], settings: &Settings) -> Report {
         {
             break;
         }
+        // Reading the CPU clock costs a file read: every 64 inputs.
+        if report.executions % 64 == 0
+            && settings
+                .cpu_budget
+                .is_some_and(|b| cpu_spent() >= b.as_secs_f64())
+        {
+            break;
+        }
         let input = match queue.pop() {
             Some(input) => input,
             None => {
@@ -153,17 +168,21 @@ pub fn run(target: &Target, seeds: &[Vec<u8>], settings: &Settings) -> Report {
                 mutate(&mut rng, base, &other)
             }
         };
+        let cpu_before = thread_cpu_seconds();
         watch.begin(&input);
         let outcome = catch_unwind(AssertUnwindSafe(|| (target.run)(&input)));
         let took = watch.end();
+        // CPU time, not wall time, decides a hang: on a busy machine an
+        // input may wait far longer than it runs.
+        let cpu = thread_cpu_seconds() - cpu_before;
         report.executions += 1;
         match outcome {
             Ok(shape) => {
-                if took > settings.hang_after {
+                if cpu > settings.hang_after.as_secs_f64() {
                     report.hangs.push(finding(
                         target,
                         "hang",
-                        format!("took {:.1} s", took.as_secs_f64()),
+                        format!("took {cpu:.1} s of CPU ({:.1} s wall)", took.as_secs_f64()),
                         input,
                         settings,
                     ));
@@ -186,7 +205,39 @@ pub fn run(target: &Target, seeds: &[Vec<u8>], settings: &Settings) -> Report {
     watch.stop();
     report.corpus = corpus.len();
     report.seconds = started.elapsed().as_secs_f64();
+    report.cpu_seconds = cpu_spent();
     report
+}
+
+/// User and system CPU time of this process so far, from `/proc` (Linux
+/// reports it in units of 1/100 s); 0 elsewhere.
+pub fn process_cpu_seconds() -> f64 {
+    cpu_seconds_in("/proc/self/stat")
+}
+
+/// The same for the calling thread.
+fn thread_cpu_seconds() -> f64 {
+    cpu_seconds_in("/proc/thread-self/stat")
+}
+
+fn cpu_seconds_in(stat_file: &str) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(stat_file) else {
+        return 0.0;
+    };
+    // Fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line; the state (field
+    // 3) is the first here.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn finding(

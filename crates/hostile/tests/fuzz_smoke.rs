@@ -20,6 +20,7 @@ fn every_target_survives_a_short_fuzz_run() {
     let out = tempfile::tempdir().expect("temp dir");
     let settings = Settings {
         budget: Duration::from_secs_f64(env_number("CROSSCHECK_FUZZ_SECS", 3.0)),
+        cpu_budget: None,
         seed: env_number("CROSSCHECK_FUZZ_SEED", 1.0) as u64,
         hang_after: Duration::from_secs(30),
         out: Some(out.path().to_path_buf()),
@@ -64,6 +65,7 @@ fn every_target_survives_a_short_fuzz_run() {
 fn runs_repeat_for_a_seed() {
     let settings = Settings {
         budget: Duration::from_secs(60),
+        cpu_budget: None,
         seed: 42,
         hang_after: Duration::from_secs(30),
         out: None,

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention};
 
 use crate::gazetteer::gazetteer;
-use crate::normalize::{name_key, same_word, WordIndex};
+use crate::normalize::{name_key, same_word, VariantIndex, WordIndex};
 
 /// Words skipped when forming an acronym from initials.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "&", "on", "in"];
@@ -83,13 +83,14 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
     // Longest names first so each group's representative is its fullest form.
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|i| std::cmp::Reverse(toks.get(*i).map_or(0, Vec::len)));
-    // Blocking by the first three letters of the last word keeps this
-    // near-linear; identical token sequences are found by hash first.
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    // Names are compared only with groups whose last word may be the same
+    // word (its variant keys): near-linear however many names there are,
+    // and identical token sequences are found by hash first.
+    let mut by_last: VariantIndex<usize> = VariantIndex::default();
     let mut exact: HashMap<Vec<String>, usize> = HashMap::new();
     for &i in &order {
         let Some(t) = toks.get(i) else { continue };
-        let Some(block) = t.last().map(|w| w.chars().take(3).collect::<String>()) else {
+        let Some(last) = t.last() else {
             continue;
         };
         if let Some(&g) = exact.get(t) {
@@ -98,7 +99,10 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
             }
             continue;
         }
-        let candidates = blocks.entry(block).or_default();
+        // In the order the groups were made.
+        let mut candidates: Vec<usize> = by_last.candidates(last).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let same = candidates
             .iter()
             .copied()
@@ -119,7 +123,7 @@ fn group_person_names(names: &[&str]) -> (Vec<Vec<String>>, Vec<usize>) {
         };
         let g = group.unwrap_or_else(|| {
             reps.push(t.clone());
-            candidates.push(reps.len() - 1);
+            by_last.insert(last, reps.len() - 1);
             reps.len() - 1
         });
         exact.insert(t.clone(), g);

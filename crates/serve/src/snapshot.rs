@@ -69,9 +69,9 @@ impl Snapshot {
             documents,
             claims,
             batches,
-            mut stories,
+            stories,
         } = stored;
-        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut stories);
+        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, stories);
         let docs: HashMap<String, usize> = position_map(ledger.documents.iter().map(|d| &d.id));
         let claims = position_map(ledger.claims.iter().map(|c| &c.id));
         let entities = position_map(ledger.entities.iter().map(|e| &e.id));

@@ -48,6 +48,14 @@ pub fn has_shared() -> bool {
     shared_dir().join("corpus/seeds").is_dir()
 }
 
+/// Whether this process runs as root (`id -u` says 0).
+pub fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
 /// The first Chromium-like browser on `PATH`.
 pub fn chromium() -> Option<PathBuf> {
     on_path(&[
@@ -95,6 +103,15 @@ pub mod build {
         );
         if !super::has_shared() && !in_ci() {
             println!("cargo::rustc-cfg=no_shared");
+        }
+    }
+
+    /// Sets cfg `not_root` when the build does not run as root and `CI` is
+    /// not `true`: tests that make device nodes (in a temp dir) need root.
+    pub fn skip_without_root() {
+        declare("not_root");
+        if !super::is_root() && !in_ci() {
+            println!("cargo::rustc-cfg=not_root");
         }
     }
 

@@ -14,34 +14,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crosscheck_hostile::fuzz::{run, seeds_for, Settings};
+use crosscheck_hostile::fuzz::{process_cpu_seconds, run, seeds_for, Settings};
 use crosscheck_hostile::targets::TARGETS;
-
-/// User and system CPU time of this process so far, from `/proc` (Linux
-/// reports it in units of 1/100 s); 0 elsewhere.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the command name, which is in parentheses.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map(|(_, rest)| rest.split_whitespace().collect())
-        .unwrap_or_default();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of the line; the state (field
-    // 3) is the first here.
-    (ticks(11) + ticks(12)) / 100.0
-}
 
 fn main() -> std::process::ExitCode {
     let mut target = "all".to_string();
     let mut seconds = 10.0f64;
+    let mut cpu_seconds: Option<f64> = None;
     let mut seed = 1u64;
     let mut shared: Option<PathBuf> = None;
     let mut out = std::env::temp_dir().join("crosscheck-fuzz-findings");
@@ -52,6 +31,7 @@ fn main() -> std::process::ExitCode {
         match arg.as_str() {
             "--target" => target = value(),
             "--seconds" => seconds = value().parse().unwrap_or(seconds),
+            "--cpu-seconds" => cpu_seconds = value().parse().ok(),
             "--seed" => seed = value().parse().unwrap_or(seed),
             "--shared" => shared = Some(PathBuf::from(value())),
             "--out" => out = PathBuf::from(value()),
@@ -97,6 +77,7 @@ fn main() -> std::process::ExitCode {
     }
     let settings = Settings {
         budget: Duration::from_secs_f64(seconds),
+        cpu_budget: cpu_seconds.map(Duration::from_secs_f64),
         seed,
         hang_after: Duration::from_secs(10),
         out: Some(out.clone()),
@@ -114,11 +95,12 @@ fn main() -> std::process::ExitCode {
         total_execs += report.executions;
         total_secs += report.seconds;
         println!(
-            "{:<10} {:>9} executions in {:>7.1} s ({:>7.0}/s), corpus {:>4}, crashes {}, hangs {}",
+            "{:<10} {:>9} executions in {:>7.1} s wall, {:>7.1} s CPU ({:>7.0}/CPU-s), corpus {:>4}, crashes {}, hangs {}",
             report.target,
             report.executions,
             report.seconds,
-            report.executions as f64 / report.seconds.max(1e-9),
+            report.cpu_seconds,
+            report.executions as f64 / report.cpu_seconds.max(1e-9),
             report.corpus,
             report.crashes.len(),
             report.hangs.len()
@@ -137,7 +119,7 @@ fn main() -> std::process::ExitCode {
     println!(
         "total: {total_execs} executions in {:.2} hours ({:.3} CPU-hours of this process); findings saved under {}",
         total_secs / 3600.0,
-        cpu_seconds() / 3600.0,
+        process_cpu_seconds() / 3600.0,
         out.display()
     );
     if bad > 0 {

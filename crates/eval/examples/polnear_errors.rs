@@ -2,7 +2,9 @@
 //! wrong (`direct`: FP, FN and wrong sources) or the reported-speech
 //! predictions that match no gold content (`reported`).
 //!
-//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported`
+//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|predictions`
+//! (`missed`: gold contents no prediction overlaps, with whether their
+//! sentence region holds a quote mark)
 
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_eval::polnear::{
@@ -51,8 +53,20 @@ fn main() {
         match mode.as_deref() {
             Some("direct") => direct_errors(&run),
             Some("reported") => reported_errors(&run),
+            Some("missed") => missed(&run),
+            Some("predictions") => {
+                for p in &run.pred {
+                    println!(
+                        "{} {} {:?} | {}",
+                        run.article.name,
+                        p.direct,
+                        p.source.map(|s| run.show(s)),
+                        run.show(p.content).replace('\n', " ")
+                    );
+                }
+            }
             _ => {
-                eprintln!("usage: polnear_errors direct|reported");
+                eprintln!("usage: polnear_errors direct|reported|missed");
                 return;
             }
         }
@@ -108,5 +122,30 @@ fn reported_errors(run: &Run) {
                 nearest.map(|g| run.show(g.content))
             );
         }
+    }
+}
+
+fn missed(run: &Run) {
+    for g in &run.article.gold {
+        if run.pred.iter().any(|p| run.overlap(g.content, p.content)) {
+            continue;
+        }
+        // The gold content with 60 characters either side.
+        let lo = g.content.0.saturating_sub(60);
+        let hi = (g.content.1 + 60).min(run.chars.len());
+        let around = run.show((lo, hi)).replace('\n', " ");
+        let quoted = around.contains(['“', '”', '"']);
+        let partial = run
+            .pred
+            .iter()
+            .any(|p| p.content.0 < g.content.1 && g.content.0 < p.content.1);
+        println!(
+            "MISS quote={} partial={} src={:?} | {} || {}",
+            quoted,
+            partial,
+            g.source.map(|s| run.show(s)),
+            run.show(g.content).replace('\n', " "),
+            around
+        );
     }
 }

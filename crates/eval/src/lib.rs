@@ -6,9 +6,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub mod article_extraction;
+pub mod conll2003;
 pub mod golden_rules;
 pub mod newswire_ner;
 pub mod polnear;
+pub mod quantities;
 pub mod quantulum;
 pub mod timebank;
 pub mod wikiann;
@@ -136,15 +138,38 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "article-extraction",
         "HTML body extraction on the article-extraction benchmark",
     ),
-    ("polnear", "quote and source attribution on PolNeAR dev"),
+    (
+        "polnear",
+        "quote and source attribution on PolNeAR dev (CROSSCHECK_POLNEAR_SPLIT=dev|heldout|fit|DIR)",
+    ),
+    (
+        "polnear-heldout",
+        "quote and source attribution on the untouched held-out part of PolNeAR train",
+    ),
     (
         "timebank",
         "TIMEX3 extraction and normalisation on TimeBank (TempEval-3)",
     ),
     ("quantulum", "figures on the quantulum3 test sentences"),
     (
+        "quantities",
+        "quantities by the CQE conventions: value F1 on the CQE sets, quantulum3 suite and news dev set; unit accuracy",
+    ),
+    (
         "wikiann",
         "named entities on the WikiANN English test split",
+    ),
+    (
+        "conll2003",
+        "named entities on CoNLL-2003 English dev (tuned on)",
+    ),
+    (
+        "conll2003-holdout",
+        "named entities on the CoNLL-2003 training documents the model never saw",
+    ),
+    (
+        "conll2003-test",
+        "named entities on data/conll2003/test.conllu, where a copy is kept",
     ),
     (
         "newswire-ner",
@@ -159,10 +184,15 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
     match name {
         "golden-rules" => golden_rules::evaluate(&data.join("golden-rules")),
         "article-extraction" => article_extraction::evaluate(&data.join("article-extraction")),
-        "polnear" => polnear::evaluate(&data.join("polnear")),
+        "polnear" => polnear::evaluate(&data.join("polnear"), &polnear::Split::from_env()),
+        "polnear-heldout" => polnear::evaluate(&data.join("polnear"), &polnear::Split::Heldout),
         "timebank" => timebank::evaluate(&data.join("timebank")),
         "quantulum" => quantulum::evaluate(&data.join("quantulum3-tests")),
+        "quantities" => quantities::evaluate(shared),
         "wikiann" => wikiann::evaluate(&data.join("wikiann-en")),
+        "conll2003" => conll2003::evaluate(&data.join("conll2003")),
+        "conll2003-holdout" => conll2003::evaluate_holdout(&data.join("conll2003")),
+        "conll2003-test" => conll2003::evaluate_file(&data.join("conll2003/test.conllu")),
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.
         "newswire-ner" => newswire_ner::evaluate(shared),

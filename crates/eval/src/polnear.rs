@@ -1,4 +1,6 @@
-//! Attribution (who said what) on the PolNeAR dev split.
+//! Attribution (who said what) on a PolNeAR split: dev, the untouched
+//! held-out part of train ([`is_heldout`]), or any folder of brat files
+//! (`CROSSCHECK_POLNEAR_SPLIT`, see [`Split`]).
 //!
 //! Gold: one annotator file per article, the first in alphabetical order of
 //! the annotator suffix (several articles carry more than one annotator;
@@ -7,12 +9,17 @@
 //! content (a quote split by its attribution) is scored as its envelope,
 //! first fragment start to last fragment end.
 //!
-//! Predictions: crosscheck's quote claims; consecutive direct quotes that
+//! Predictions: crosscheck's quote claims; consecutive direct quotes (a
+//! reported claim may sort between them) that
 //! share a source and are separated only by their own attribution and
 //! punctuation (“A,” he said. “B.”; the second claim names no source span
 //! or the same one)
 //! are merged into one envelope, which is how PolNeAR annotates split
-//! quotes. External predictions (a baseline)
+//! quotes. A direct quote that is a fragment inside running text and lies
+//! within a reported content crosscheck also gives is part of that one
+//! attribution and is not scored separately (PolNeAR's gold there is the
+//! whole clause; the old extractor never gave such clauses, so its figures
+//! do not change). External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -36,6 +43,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crosscheck_attribution::tagger::{GoldSpans, Trainer};
 use crosscheck_attribution::QuoteExtractor;
 use crosscheck_model::{Claim, Document};
 use crosscheck_text::SentenceSplitter;
@@ -52,6 +60,8 @@ pub struct GoldAttribution {
     pub content: CharSpan,
     /// Its source, when annotated.
     pub source: Option<CharSpan>,
+    /// Its cue (speech verb or phrase), when annotated.
+    pub cue: Option<CharSpan>,
     /// Verbatim between quote marks.
     pub direct: bool,
 }
@@ -80,10 +90,83 @@ pub struct Article {
 
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»'];
 
-/// Reads `<dir>/dev`: texts and the first annotator's attributions.
+/// Which articles to score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Split {
+    /// `dev/`: 84 articles, used for tuning.
+    Dev,
+    /// The untouched part of `train/` ([`is_heldout`]): never looked at
+    /// while tuning, never trained on.
+    Heldout,
+    /// `train/` without the held-out articles: what models are trained on.
+    Fit,
+    /// Any folder holding `text/` and `attributions/` (the test split,
+    /// when one has it).
+    Dir(PathBuf),
+}
+
+impl Split {
+    /// `dev`, `heldout`, `fit`, or a folder.
+    pub fn parse(s: &str) -> Split {
+        match s {
+            "dev" => Split::Dev,
+            "heldout" => Split::Heldout,
+            "fit" => Split::Fit,
+            other => Split::Dir(PathBuf::from(other)),
+        }
+    }
+
+    /// The split named by `CROSSCHECK_POLNEAR_SPLIT`, else dev.
+    pub fn from_env() -> Split {
+        std::env::var("CROSSCHECK_POLNEAR_SPLIT").map_or(Split::Dev, |s| Split::parse(&s))
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Split::Dev => "dev".to_string(),
+            Split::Heldout => "held-out train".to_string(),
+            Split::Fit => "train without held-out".to_string(),
+            Split::Dir(d) => d.display().to_string(),
+        }
+    }
+}
+
+/// Whether a `train/` article (file stem without annotator suffix) belongs
+/// to the untouched held-out split: FNV-1a of a fixed seed and the stem,
+/// 120 in 1000 (about 100 of the 840 articles). Fixed once, before any
+/// tuning; `scripts/baselines/textacy_quotes.py` computes the same.
+pub fn is_heldout(stem: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in HELDOUT_SEED.bytes().chain(stem.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h % 1000 < 120
+}
+
+const HELDOUT_SEED: &str = "crosscheck-polnear-heldout/1:";
+
+/// Reads one split under the PolNeAR folder `dir`: texts and the first
+/// annotator's attributions.
+pub fn load(dir: &Path, split: &Split) -> Result<Vec<Article>, EvalError> {
+    match split {
+        Split::Dev => load_dir(&dir.join("dev"), |_| true),
+        Split::Heldout => load_dir(&dir.join("train"), is_heldout),
+        Split::Fit => load_dir(&dir.join("train"), |s| !is_heldout(s)),
+        Split::Dir(d) => load_dir(d, |_| true),
+    }
+}
+
+/// Reads `<dir>/<split>` (kept for callers that name a folder).
 pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
-    let text_dir = dir.join(split).join("text");
-    let ann_dir = dir.join(split).join("attributions");
+    load_dir(&dir.join(split), |_| true)
+}
+
+/// Reads a folder holding `text/` and `attributions/`, keeping the
+/// articles whose stem `keep` accepts.
+pub fn load_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<Article>, EvalError> {
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
     let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| EvalError::io(&ann_dir, e))?
@@ -99,7 +182,9 @@ pub fn load_split(dir: &Path, split: &str) -> Result<Vec<Article>, EvalError> {
         let Some((article, _annotator)) = stem.rsplit_once('_') else {
             continue;
         };
-        anns.entry(article.to_string()).or_insert(path);
+        if keep(article) {
+            anns.entry(article.to_string()).or_insert(path);
+        }
     }
     let mut out = Vec::new();
     for (article, ann) in anns {
@@ -153,11 +238,14 @@ pub fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldAttributi
     for rel in relations {
         let mut content = None;
         let mut source = None;
+        let mut cue = None;
         for arg in rel.split_whitespace() {
             if let Some(t) = arg.strip_prefix("Content:") {
                 content = spans.get(t).copied();
             } else if let Some(t) = arg.strip_prefix("Source:") {
                 source = spans.get(t).copied();
+            } else if let Some(t) = arg.strip_prefix("Cue:") {
+                cue = spans.get(t).copied();
             }
         }
         let Some(content) = content else { continue };
@@ -172,6 +260,7 @@ pub fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldAttributi
         out.push(GoldAttribution {
             content,
             source,
+            cue,
             direct,
         });
     }
@@ -191,10 +280,12 @@ fn char_index(text: &str) -> impl Fn(usize) -> usize + '_ {
 pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> {
     let to_char = char_index(text);
     let mut out: Vec<Prediction> = Vec::new();
-    let mut last: Option<&Claim> = None;
+    // The last direct quote and its prediction: a reported claim read
+    // around a split quote may sort between its two parts.
+    let mut last: Option<(&Claim, usize)> = None;
     for c in claims {
         let Some(q) = c.quote() else { continue };
-        if let (Some(prev), Some(pred)) = (last, out.last_mut()) {
+        if let Some((prev, pred)) = last.and_then(|(p, i)| Some(p).zip(out.get_mut(i))) {
             let prev_q = prev.quote();
             let continues = q.direct
                 && prev_q.is_some_and(|p| p.direct)
@@ -208,7 +299,8 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 });
             if continues {
                 pred.content.1 = to_char(q.span.end);
-                last = Some(c);
+                let at = last.map_or(0, |(_, i)| i);
+                last = Some((c, at));
                 continue;
             }
         }
@@ -221,8 +313,26 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .map(|s| (to_char(s.start), to_char(s.end))),
             direct: q.direct,
         });
-        last = Some(c);
+        if q.direct {
+            last = Some((c, out.len() - 1));
+        }
     }
+    // A quoted fragment inside a reported clause crosscheck also gives
+    // ("said she was making “a firm demand” of the council") is part of that
+    // one attribution, as PolNeAR annotates it, not a second one.
+    let chars: Vec<char> = text.chars().collect();
+    let clauses: Vec<CharSpan> = out
+        .iter()
+        .filter(|p| !p.direct)
+        .map(|p| p.content)
+        .collect();
+    out.retain(|p| {
+        !(p.direct
+            && embedded(&chars, p.content.0)
+            && clauses
+                .iter()
+                .any(|&(s, e)| s <= p.content.0 && p.content.1 <= e))
+    });
     out
 }
 
@@ -520,15 +630,19 @@ pub fn document(name: &str, text: &str) -> Document {
 }
 
 /// Scores crosscheck (or, with `CROSSCHECK_POLNEAR_PREDICTIONS` set, an
-/// external predictions file) on `dir/dev`.
-pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
-    let articles = load_split(dir, "dev")?;
+/// external predictions file) on one split of the PolNeAR folder `dir`.
+pub fn evaluate(dir: &Path, split: &Split) -> Result<EvalReport, EvalError> {
+    let articles = load(dir, split)?;
     if let Some(path) = std::env::var_os("CROSSCHECK_POLNEAR_PREDICTIONS") {
-        return evaluate_predictions(&articles, Path::new(&path));
+        return evaluate_predictions(&articles, Path::new(&path), split);
     }
     let extractor = QuoteExtractor::new();
     let mut total = Scores::default();
-    let mut report = EvalReport::new("polnear dev: crosscheck quotes and attribution");
+    let mut report = EvalReport::new(&format!(
+        "polnear {} ({} articles): crosscheck quotes and attribution",
+        split.name(),
+        articles.len()
+    ));
     let mut dev_seconds = 0.0;
     for a in &articles {
         // Timed like the baseline: from raw text to quotes (splitting
@@ -609,6 +723,41 @@ fn speed(dir: &Path, extractor: &QuoteExtractor) -> Result<(f64, f64, usize), Ev
     ))
 }
 
+/// Passes over the data of the reported-speech tagger's training.
+pub const TAGGER_EPOCHS: usize = 8;
+/// The reported-speech tagger's hashed table has 2^this rows.
+pub const TAGGER_ROWS_LOG2: u32 = 15;
+
+/// Trains the reported-speech tagger on PolNeAR train without its
+/// held-out part ([`Split::Fit`]); returns the model file's bytes and the
+/// number of articles. Deterministic (see `docs/attribution-model.md`).
+pub fn train_tagger(dir: &Path) -> Result<(Vec<u8>, usize), EvalError> {
+    let articles = load(dir, &Split::Fit)?;
+    let mut trainer = Trainer::new();
+    for a in &articles {
+        let doc = document(&a.name, &a.text);
+        // Character offsets (brat) to byte offsets (the extractor's).
+        let mut bytes: Vec<usize> = a.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(a.text.len());
+        let to_byte = |c: usize| bytes.get(c).copied().unwrap_or(a.text.len());
+        let span = |s: CharSpan| (to_byte(s.0), to_byte(s.1));
+        let gold: Vec<GoldSpans> = a
+            .gold
+            .iter()
+            .map(|g| GoldSpans {
+                content: span(g.content),
+                cue: g.cue.map(span),
+                source: g.source.map(span),
+            })
+            .collect();
+        trainer.add(&doc, &gold);
+    }
+    Ok((
+        trainer.train(TAGGER_EPOCHS, TAGGER_ROWS_LOG2),
+        articles.len(),
+    ))
+}
+
 #[derive(serde::Deserialize)]
 struct ExternalLine {
     file: String,
@@ -620,7 +769,11 @@ struct ExternalLine {
 
 /// Scores an external predictions file (see the module docs); every
 /// prediction counts as a direct quote.
-pub fn evaluate_predictions(articles: &[Article], path: &Path) -> Result<EvalReport, EvalError> {
+pub fn evaluate_predictions(
+    articles: &[Article],
+    path: &Path,
+    split: &Split,
+) -> Result<EvalReport, EvalError> {
     let raw = read_to_string(path)?;
     let mut by_file: BTreeMap<String, Vec<Prediction>> = BTreeMap::new();
     for (n, line) in raw.lines().enumerate() {
@@ -645,7 +798,9 @@ pub fn evaluate_predictions(articles: &[Article], path: &Path) -> Result<EvalRep
         total.add(&score_article(&a.text, &a.gold, &pred));
     }
     let mut report = EvalReport::new(&format!(
-        "polnear dev: external predictions {}",
+        "polnear {} ({} articles): external predictions {}",
+        split.name(),
+        articles.len(),
         path.display()
     ));
     total.report(&mut report);

@@ -30,7 +30,6 @@ use std::path::Path;
 
 use crosscheck_facts::numbers::{read_figures, FigureKind};
 use crosscheck_facts::QuantityExtractor;
-use crosscheck_model::{Document, Sentence};
 use serde::Deserialize;
 
 use crate::{read_to_string, EvalError, EvalReport};
@@ -71,7 +70,12 @@ pub fn quantulum_unit(unit: Option<&str>, rate: Option<&str>) -> String {
         Some("USD-cent") => "cent".to_string(),
         Some("USD-dime") => "dime".to_string(),
         Some("percent") => "percentage".to_string(),
-        Some(other) => other.to_string(),
+        Some("degree-celsius") => "degree Celsius".to_string(),
+        Some("degree-fahrenheit") => "degree fahrenheit".to_string(),
+        Some("tonne") => "tonne".to_string(),
+        Some(other) => crosscheck_facts::units::unit(other)
+            .map_or(other, |u| u.reference)
+            .to_string(),
     };
     match rate.and_then(|r| r.strip_prefix("per ")) {
         Some(per) if base == "dimensionless" => format!("count per {per}"),
@@ -81,7 +85,7 @@ pub fn quantulum_unit(unit: Option<&str>, rate: Option<&str>) -> String {
 }
 
 fn reader_predictions(sentence: &str) -> Vec<Predicted> {
-    let (_, figures) = read_figures(sentence, 0, sentence.len(), false);
+    let figures = read_figures(sentence, 0, sentence.len(), false);
     figures
         .into_iter()
         .filter(|f| {
@@ -93,7 +97,7 @@ fn reader_predictions(sentence: &str) -> Vec<Predicted> {
         .filter_map(|f| {
             Some(Predicted {
                 value: f.value()?,
-                unit: quantulum_unit(f.unit, f.rate),
+                unit: quantulum_unit(f.unit_id(), f.rate),
                 start: f.start,
                 end: f.end,
             })
@@ -102,17 +106,9 @@ fn reader_predictions(sentence: &str) -> Vec<Predicted> {
 }
 
 fn claim_predictions(extractor: &QuantityExtractor, sentence: &str, n: usize) -> Vec<Predicted> {
-    let doc = Document {
-        id: format!("quantulum-{n}"),
-        text: sentence.to_string(),
-        sentences: vec![Sentence::new(0, sentence.len())],
-        ..Document::default()
-    };
-    extractor
-        .extract(&doc, &[])
+    crate::quantities::sentence_quantities(extractor, &format!("quantulum-{n}"), sentence)
         .into_iter()
-        .filter_map(|c| {
-            let q = c.quantity()?;
+        .filter_map(|q| {
             let value = match (q.low, q.high) {
                 (Some(l), Some(h)) => (l + h) / 2.0,
                 (Some(v), None) | (None, Some(v)) => v,

@@ -15,9 +15,9 @@ fn newswire_ner_scores_every_gold_sentence() {
     crosscheck_testkit::shared("corpus/reuters21578");
     let report: Result<EvalReport, EvalError> = newswire_ner::evaluate(&shared);
     let report = report.expect("scorer runs");
-    // Floors a few points under the figures in BENCHMARKS.md (dev 0.869,
-    // test 0.690; spaCy's small model 0.684 / 0.668), so a regression fails.
-    for (split, floor) in [("dev", 0.84), ("test", 0.65)] {
+    // Floors a few points under the figures in BENCHMARKS.md (dev 0.788,
+    // test 0.741; spaCy's small model 0.684 / 0.668), so a regression fails.
+    for (split, floor) in [("dev", 0.76), ("test", 0.71)] {
         assert!(report.figure(&format!("{split}_sentences")).unwrap_or(0.0) >= 100.0);
         let f1 = report.figure(&format!("{split}_f1")).unwrap_or(-1.0);
         assert!(f1 >= floor && f1 <= 1.0, "{split} f1 {f1} under {floor}");

@@ -9,13 +9,13 @@ use crate::phrase::Sentence;
 
 /// A claimant with the cue that introduced it.
 #[derive(Debug, Clone)]
-pub struct Claimant {
-    pub source: Source,
-    pub cue: Option<String>,
+pub(crate) struct Claimant {
+    pub(crate) source: Source,
+    pub(crate) cue: Option<String>,
 }
 
 /// The quote claim whose content holds `[start, end)`, if any.
-pub fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Claim> {
+pub(crate) fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Claim> {
     quotes.iter().find(|q| {
         q.quote()
             .is_some_and(|qt| qt.span.start <= start && end <= qt.span.end)
@@ -25,7 +25,7 @@ pub fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Clai
 /// The kind of source a phrase names: entity mentions decide when present;
 /// otherwise a generic head ("officials", "sources") makes it anonymous and a
 /// title word ("President", "Secretary") a person.
-pub fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> SourceKind {
+pub(crate) fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> SourceKind {
     let mention = doc
         .mentions
         .iter()
@@ -117,7 +117,7 @@ fn source_with_role(
 
 /// Finds the claimant of a figure whose tokens are `fig_first..fig_end` in
 /// `sent` (byte range `start..end`).
-pub fn find(
+pub(crate) fn find(
     doc: &Document,
     sent: &Sentence,
     quotes: &[Claim],

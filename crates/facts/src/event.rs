@@ -64,7 +64,7 @@ fn skippable(sent: &Sentence, k: usize) -> bool {
 
 /// The event for the figure in tokens `first..end` whose counted phrase is
 /// `subject` (token range), if the sentence says one.
-pub fn event_for(
+pub(crate) fn event_for(
     sent: &Sentence,
     first: usize,
     end: usize,

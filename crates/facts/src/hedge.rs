@@ -19,7 +19,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The hedge cues in `text`, lowercase, each once, in order of appearance.
-pub fn hedges(text: &str) -> Vec<String> {
+pub(crate) fn hedges(text: &str) -> Vec<String> {
     let Some(ac) = MATCHER.as_ref() else {
         return Vec::new();
     };

@@ -8,13 +8,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
 use crosscheck_model::{Bound, Polarity};
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn columns(line: &'static str) -> Vec<&'static str> {
+pub(crate) fn columns(line: &'static str) -> Vec<&'static str> {
     line.split('\t').map(str::trim).collect()
 }
 
@@ -24,7 +24,7 @@ fn word_set(src: &'static str) -> HashSet<&'static str> {
 
 /// How a number word contributes to a spelled-out number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberWordClass {
+pub(crate) enum NumberWordClass {
     /// zero .. nineteen
     Unit,
     /// twenty .. ninety
@@ -36,34 +36,13 @@ pub enum NumberWordClass {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Modifier {
-    pub bound: Bound,
-    pub approximate: bool,
-}
-
-/// A unit as the lexicon names it.
-#[derive(Debug, Clone)]
-pub struct UnitEntry {
-    /// Lowercase tokens of the surface form (for `word` units) or the exact
-    /// surface (for `exact` and `prefix` units).
-    pub surface: &'static str,
-    pub canonical: &'static str,
-    pub dimension: &'static str,
-    pub matching: UnitMatch,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnitMatch {
-    /// Whole words, any case.
-    Word,
-    /// Case-sensitive abbreviation or symbol after the number.
-    Exact,
-    /// Currency symbol written before the number.
-    Prefix,
+pub(crate) struct Modifier {
+    pub(crate) bound: Bound,
+    pub(crate) approximate: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub enum StanceForm {
+pub(crate) enum StanceForm {
     Verb,
     Noun,
     State,
@@ -71,35 +50,41 @@ pub enum StanceForm {
     Dismiss,
 }
 
-pub struct Lexicon {
-    pub number_words: HashMap<&'static str, (f64, NumberWordClass)>,
-    pub vague_plurals: HashMap<&'static str, f64>,
-    pub modifiers: Vec<(Vec<&'static str>, Modifier)>,
-    pub units: Vec<UnitEntry>,
-    pub rates: Vec<(&'static str, &'static str)>,
-    pub np_stop: HashSet<&'static str>,
-    pub stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
-    pub hedges: Vec<&'static str>,
-    pub reporting: Vec<Vec<&'static str>>,
-    pub time_qualifiers: Vec<(Vec<&'static str>, &'static str)>,
-    pub anonymous_heads: HashSet<&'static str>,
-    pub counter_nouns: HashSet<&'static str>,
-    pub person_titles: HashSet<&'static str>,
-    pub months: HashSet<&'static str>,
-    pub verb_adverbs: HashSet<&'static str>,
+pub(crate) struct Lexicon {
+    pub(crate) number_words: HashMap<&'static str, (f64, NumberWordClass)>,
+    pub(crate) vague_plurals: HashMap<&'static str, f64>,
+    pub(crate) modifiers: Vec<(Vec<&'static str>, Modifier)>,
+    pub(crate) rates: Vec<(&'static str, &'static str)>,
+    pub(crate) np_stop: HashSet<&'static str>,
+    pub(crate) stance_cues: Vec<(Vec<&'static str>, Polarity, StanceForm)>,
+    pub(crate) hedges: Vec<&'static str>,
+    pub(crate) reporting: Vec<Vec<&'static str>>,
+    pub(crate) time_qualifiers: Vec<(Vec<&'static str>, &'static str)>,
+    pub(crate) anonymous_heads: HashSet<&'static str>,
+    pub(crate) counter_nouns: HashSet<&'static str>,
+    pub(crate) person_titles: HashSet<&'static str>,
+    pub(crate) months: HashSet<&'static str>,
+    pub(crate) verb_adverbs: HashSet<&'static str>,
     /// (surface, event, applies) from `data/events.tsv`.
-    pub events: Vec<(&'static str, &'static str, EventScope)>,
-    pub personnel: HashSet<&'static str>,
+    pub(crate) events: Vec<(&'static str, &'static str, EventScope)>,
+    pub(crate) personnel: HashSet<&'static str>,
     /// The personnel heads marked `military`.
-    pub military: HashSet<&'static str>,
-    pub not_counted: HashSet<&'static str>,
-    pub not_actors: HashSet<&'static str>,
-    pub dismissal_words: HashSet<&'static str>,
+    pub(crate) military: HashSet<&'static str>,
+    pub(crate) not_actors: HashSet<&'static str>,
+    pub(crate) dismissal_words: HashSet<&'static str>,
+    /// Nouns that label the number after them ("page 3", "exit 436").
+    pub(crate) label_nouns: HashSet<&'static str>,
+    /// Words that make "from X to Y" a change, not a range.
+    pub(crate) change_verbs: HashSet<&'static str>,
+    /// Product-line words after a model number ("737 Max").
+    pub(crate) designation_words: HashSet<&'static str>,
+    /// The word lists of `data/number_cues.tsv`, by list name.
+    pub(crate) number_cues: HashMap<&'static str, HashSet<&'static str>>,
 }
 
 /// Which counted nouns an event word applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventScope {
+pub(crate) enum EventScope {
     Any,
     People,
     Things,
@@ -167,22 +152,6 @@ impl Lexicon {
                 .collect();
         // Longest phrase first so "no more than" wins over "more than".
         modifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let mut units: Vec<UnitEntry> = lines(include_str!("../data/units.tsv"))
-            .filter_map(|l| {
-                let c = columns(l);
-                Some(UnitEntry {
-                    surface: c.first()?,
-                    canonical: c.get(1)?,
-                    dimension: c.get(2)?,
-                    matching: match *c.get(3)? {
-                        "word" => UnitMatch::Word,
-                        "prefix" => UnitMatch::Prefix,
-                        _ => UnitMatch::Exact,
-                    },
-                })
-            })
-            .collect();
-        units.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
         let rates = lines(include_str!("../data/rates.tsv"))
             .filter_map(|l| {
                 let c = columns(l);
@@ -221,7 +190,6 @@ impl Lexicon {
             number_words,
             vague_plurals,
             modifiers,
-            units,
             rates,
             np_stop: word_set(include_str!("../data/np_stop.txt")),
             stance_cues,
@@ -251,15 +219,36 @@ impl Lexicon {
                 .filter(|l| l.ends_with("\tmilitary"))
                 .filter_map(|l| columns(l).first().copied())
                 .collect(),
-            not_counted: word_set(include_str!("../data/not_counted.txt")),
             not_actors: word_set(include_str!("../data/not_actors.txt")),
             dismissal_words: word_set(include_str!("../data/dismissal_words.txt")),
+            label_nouns: word_set(include_str!("../data/label_nouns.txt")),
+            change_verbs: word_set(include_str!("../data/change_verbs.txt")),
+            designation_words: word_set(include_str!("../data/designation_words.txt")),
+            number_cues: lines(include_str!("../data/number_cues.tsv")).fold(
+                HashMap::default(),
+                |mut lists: HashMap<&'static str, HashSet<&'static str>>, l| {
+                    let c = columns(l);
+                    if let (Some(list), Some(word)) = (c.first(), c.get(1)) {
+                        lists.entry(list).or_default().insert(word);
+                    }
+                    lists
+                },
+            ),
         }
     }
 }
 
+impl Lexicon {
+    /// True when `word` is in the list `list` of `data/number_cues.tsv`.
+    pub(crate) fn number_cue(&self, list: &str, word: &str) -> bool {
+        self.number_cues
+            .get(list)
+            .is_some_and(|words| words.contains(word))
+    }
+}
+
 /// The lexicon, loaded on first use.
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 #[cfg(test)]
 mod tests {
@@ -273,10 +262,7 @@ mod tests {
             .modifiers
             .iter()
             .any(|(p, m)| p == &["up", "to"] && m.bound == Bound::AtMost));
-        assert!(lex
-            .units
-            .iter()
-            .any(|u| u.surface == "km" && u.canonical == "kilometre"));
+        assert!(lex.label_nouns.contains("page"));
         assert!(lex
             .stance_cues
             .iter()

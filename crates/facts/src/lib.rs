@@ -37,6 +37,7 @@ mod phrase;
 mod quantity;
 mod stance;
 mod tokens;
+pub mod units;
 
 use crosscheck_model::{Claim, Document};
 

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::tokens::{Kind, Lowered, Tok};
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
-pub fn looks_plural(w: &str) -> bool {
+pub(crate) fn looks_plural(w: &str) -> bool {
     let regular = w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -27,9 +27,9 @@ pub fn looks_plural(w: &str) -> bool {
 
 /// The subject of a verb and the role an appositive gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Subject {
-    pub span: (usize, usize),
-    pub role: Option<(usize, usize)>,
+pub(crate) struct Subject {
+    pub(crate) span: (usize, usize),
+    pub(crate) role: Option<(usize, usize)>,
 }
 
 impl Subject {
@@ -51,9 +51,9 @@ static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = La
 });
 
 /// Tokens of one sentence with cheap accessors.
-pub struct Sentence<'a> {
-    pub text: &'a str,
-    pub toks: &'a [Tok],
+pub(crate) struct Sentence<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok],
     lower: Cow<'a, Lowered>,
 }
 
@@ -118,7 +118,7 @@ static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 impl<'a> Sentence<'a> {
-    pub fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok]) -> Sentence<'a> {
         Sentence {
             text,
             toks,
@@ -127,7 +127,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// A sentence whose tokens were already lowered (by the figure reader).
-    pub fn with_lowered(text: &'a str, toks: &'a [Tok], lower: &'a Lowered) -> Sentence<'a> {
+    pub(crate) fn with_lowered(text: &'a str, toks: &'a [Tok], lower: &'a Lowered) -> Sentence<'a> {
         Sentence {
             text,
             toks,
@@ -135,34 +135,34 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    pub fn s(&self, i: usize) -> &'a str {
+    pub(crate) fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    pub fn low(&self, i: usize) -> &str {
+    pub(crate) fn low(&self, i: usize) -> &str {
         self.lower.get(i)
     }
 
-    pub fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
-    pub fn capitalized(&self, i: usize) -> bool {
+    pub(crate) fn capitalized(&self, i: usize) -> bool {
         self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    pub fn stop(&self, i: usize) -> bool {
+    pub(crate) fn stop(&self, i: usize) -> bool {
         LEXICON.np_stop.contains(self.low(i))
     }
 
     /// Byte range of tokens `a..b`.
-    pub fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    pub(crate) fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let s = self.toks.get(a)?.start;
         let e = self.toks.get(b.checked_sub(1)?)?.end;
         (a < b).then_some((s, e))
     }
 
-    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+    pub(crate) fn slice(&self, a: usize, b: usize) -> &'a str {
         self.bytes(a, b)
             .and_then(|(s, e)| self.text.get(s..e))
             .unwrap_or("")
@@ -170,7 +170,7 @@ impl<'a> Sentence<'a> {
 
     /// The first reporting phrase of the lexicon ("said", "told reporters")
     /// that starts at token `i`.
-    pub fn reporting_at(&self, i: usize) -> Option<&'static [&'static str]> {
+    pub(crate) fn reporting_at(&self, i: usize) -> Option<&'static [&'static str]> {
         REPORTING_BY_FIRST_WORD
             .get(self.low(i))?
             .iter()
@@ -180,7 +180,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Does the phrase `words` (lowercase) start at token `i`?
-    pub fn matches(&self, i: usize, words: &[&str]) -> bool {
+    pub(crate) fn matches(&self, i: usize, words: &[&str]) -> bool {
         !words.is_empty() && words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w)
     }
 
@@ -189,7 +189,7 @@ impl<'a> Sentence<'a> {
     /// Blinken", "Neither NATO nor the United States") or, when the head is
     /// lowercase, modifiers and head ("Top South Korean and European Union
     /// officials"). Returns the token range.
-    pub fn np_before(&self, end: usize) -> Option<(usize, usize)> {
+    pub(crate) fn np_before(&self, end: usize) -> Option<(usize, usize)> {
         let head = end.checked_sub(1)?;
         if !self.is_word(head) || PRONOUNS.contains(&self.low(head)) {
             return None;
@@ -248,7 +248,7 @@ impl<'a> Sentence<'a> {
 
     /// The phrase after a preposition ("by both Moscow and Pyongyang",
     /// "according to South Korean intelligence"): words up to a clause break.
-    pub fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
+    pub(crate) fn np_after(&self, start: usize, max: usize) -> Option<(usize, usize)> {
         let mut first = start;
         while matches!(self.low(first), "the" | "a" | "an") {
             first += 1;
@@ -321,7 +321,7 @@ impl<'a> Sentence<'a> {
 
     /// The counted noun phrase starting at token `i` (after a figure):
     /// modifiers and head up to a function word, verb form or punctuation.
-    pub fn counted_np(&self, mut i: usize) -> Option<(usize, usize)> {
+    pub(crate) fn counted_np(&self, mut i: usize) -> Option<(usize, usize)> {
         if self.low(i) == "of" {
             i += 1;
         }
@@ -383,7 +383,7 @@ impl<'a> Sentence<'a> {
 
     /// The actor of a verb at token `v`: skips auxiliaries and adverbs, an
     /// appositive between commas, and a relative "who" to its antecedent.
-    pub fn actor_before(&self, v: usize) -> Option<(usize, usize)> {
+    pub(crate) fn actor_before(&self, v: usize) -> Option<(usize, usize)> {
         self.subject_before(v).map(|s| s.span)
     }
 
@@ -416,7 +416,7 @@ impl<'a> Sentence<'a> {
     /// it: "Ostavia's interior minister, Pell Dorran, denied" names Pell
     /// Dorran in the role "Ostavia's interior minister"; "Pell Dorran, the
     /// interior minister, denied" the same way round.
-    pub fn subject_before(&self, v: usize) -> Option<Subject> {
+    pub(crate) fn subject_before(&self, v: usize) -> Option<Subject> {
         let mut j = self.subject_end(v);
         let prev = self.low(j.checked_sub(1)?);
         if prev == "who" || prev == "which" {
@@ -461,7 +461,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// A short run of capitalised name words ("Pell Dorran", "Gen. Aldo Varga").
-    pub fn is_name(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn is_name(&self, a: usize, b: usize) -> bool {
         b > a
             && b - a <= 6
             && self.capitalized(a)
@@ -475,7 +475,7 @@ impl<'a> Sentence<'a> {
 
     /// Where a person's name starts after leading title words ("Interior
     /// Minister Pell Dorran", "Secretary of State Ana Vell"), if it does.
-    pub fn name_after_title(&self, a: usize, b: usize) -> Option<usize> {
+    pub(crate) fn name_after_title(&self, a: usize, b: usize) -> Option<usize> {
         if b < a + 2 || !self.capitalized(b - 1) {
             return None;
         }
@@ -512,7 +512,7 @@ impl<'a> Sentence<'a> {
     /// [`Self::np_before`] widened over a postmodifier ("officials in
     /// Tarsenia", "people familiar with the talks") and a coordination
     /// ("Neither the cabinet nor the coalition", "Keldar and the union").
-    pub fn full_np_before(&self, end: usize) -> Option<(usize, usize)> {
+    pub(crate) fn full_np_before(&self, end: usize) -> Option<(usize, usize)> {
         let (mut start, end) = self.np_before(end)?;
         // "officials contacted here by Reuters declined": the agent of a
         // reduced relative is not the subject.
@@ -601,7 +601,7 @@ impl<'a> Sentence<'a> {
     /// function word, month or weekday, and a lowercase head only with a
     /// determiner ("the union"), in the plural ("bankers") or as a generic
     /// source head ("officials") — "economic growth" or "private" are not actors.
-    pub fn plausible_actor(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn plausible_actor(&self, a: usize, b: usize) -> bool {
         let Some(head_i) = b.checked_sub(1) else {
             return false;
         };
@@ -641,7 +641,7 @@ impl<'a> Sentence<'a> {
     /// Splits a coordinated actor into its members when each is a name
     /// ("Russia and North Korea"); a phrase with a common-noun head
     /// ("South Korean and EU officials") stays whole.
-    pub fn members(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+    pub(crate) fn members(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
         let head_capital = b > a && self.capitalized(b - 1);
         let mut out = Vec::new();
         let mut start = a;

@@ -1,6 +1,12 @@
-//! Quantity claims: counts and amounts with bound, subject, rate and
-//! claimant. Years, dates, ordinals, durations, ages, times of day and
-//! identifiers are read by the figure reader but never become claims.
+//! Quantity claims: counts, amounts, durations and ages with bound,
+//! subject, rate and claimant. Years, dates, ordinals, times of day and
+//! designations are read by the figure reader but never become claims.
+//!
+//! Besides those, a figure is left out when it says nothing checkable: a
+//! bare small number with no unit, no counted noun and no bound; "one" as
+//! a pronoun ("one of the", "the only one"); a multiplier ("three times
+//! the figure"); a count of the speakers ("Two people familiar with the
+//! talks said").
 
 use crosscheck_model::{
     Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression, TimexType,
@@ -10,9 +16,11 @@ use crate::claimant;
 use crate::event::event_for;
 use crate::hedge;
 use crate::lexicon::LEXICON;
-use crate::numbers::{figures_in, rate_after_in, uses_european_separators, Figure, FigureKind};
+use crate::numbers::{
+    figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
+};
 use crate::phrase::Sentence;
-use crate::tokens::{tokenize, Lowered};
+use crate::tokens::{tokenize, Lowered, Tok};
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -23,21 +31,44 @@ struct Found {
     rate_end: usize,
 }
 
-/// Small spelled-out numbers after "the" or "both" refer back ("the two
-/// nations"), and after "between" they name the sides of a relation ("the
-/// bond between two nations"), rather than state a figure.
-fn is_reference(sent: &Sentence, f: &Figure) -> bool {
+/// "one" standing for a noun rather than counting one ("the only one",
+/// "one in which", "for one", "one-on-one", "at one time", "one of
+/// many"); small spelled-out numbers that only refer back ("these two
+/// came"); and spelled-out numbers capitalised inside a sentence, which
+/// belong to names and titles ("Three Amigos", "One Voice").
+fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
     let first = f.first_token;
+    if !sent.is_word(first) || f.bound != Bound::Exact || f.approximate || f.unit.is_some() {
+        return false;
+    }
+    if first > 0 && sent.capitalized(first) {
+        return true;
+    }
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
-    let word = sent.is_word(first);
-    let small = f.low.is_some_and(|v| v <= 10.0) && f.high == f.low;
-    word && small
-        && f.bound == Bound::Exact
-        && !f.approximate
-        && (matches!(
+    if sent.low(first) == "one" {
+        let next = sent.low(f.end_token);
+        // "one of the computers" counts one of them; "one of many" does not.
+        let after_of = sent.low(f.end_token + 1);
+        let of_determiner = next == "of"
+            && (matches!(
+                after_of,
+                "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
+            ) || after_of.ends_with("'s")
+                || after_of.ends_with("’s")
+                || sent.capitalized(f.end_token + 1));
+        return subject.is_none()
+            || (next == "of" && !of_determiner)
+            || matches!(next, "another" | "-" | "in" | "on" | "by" | "at")
+            || matches!(
+                prev,
+                "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"
+            );
+    }
+    subject.is_none()
+        && matches!(
             prev,
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
-        ) || sent.low(first) == "one")
+        )
 }
 
 /// The counted noun for figure `k`, borrowing from a following figure when
@@ -54,7 +85,20 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
     if elided {
         return next_fig.and_then(|_| subject_for(sent, figures, k + 1));
     }
-    let np = sent.counted_np(after)?;
+    // "a four-lane highway", "the 30-date tour": the count is a compound's first part.
+    let compound = matches!(sent.s(after), "-" | "‐")
+        && sent
+            .toks
+            .get(after)
+            .zip(sent.toks.get(after + 1))
+            .is_some_and(|(h, w)| h.end == w.start)
+        && sent
+            .toks
+            .get(after - 1)
+            .zip(sent.toks.get(after))
+            .is_some_and(|(p, h)| p.end == h.start)
+        && sent.is_word(after + 1);
+    let np = sent.counted_np(if compound { after + 1 } else { after })?;
     let head = sent.low(np.1 - 1);
     if LEXICON.counter_nouns.contains(head) {
         // Look back for "<noun phrase> of <plural noun phrase>".
@@ -114,6 +158,18 @@ fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option
         })
 }
 
+/// A bare number that is a value in its own right: written with a
+/// thousands separator or decimals ("3,005.47", "236,000").
+fn measured_value(sent: &Sentence, f: &Figure) -> bool {
+    let text = sent.slice(f.first_token, f.end_token);
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let separated = text.bytes().any(|b| b == b',' || b == b'.');
+    // "217m", "2.5 billion": a magnitude makes it a stated amount too.
+    let scaled = f.low.or(f.high).is_some_and(|v| v.abs() >= 1e6)
+        && text.bytes().last().is_some_and(|b| b.is_ascii_alphabetic());
+    digits && (separated || scaled)
+}
+
 /// Removes float noise from scaled decimals: 8.2 × 10⁶ is 8,200,000, not
 /// 8,199,999.999999999.
 fn tidy(v: f64) -> f64 {
@@ -125,80 +181,120 @@ fn tidy(v: f64) -> f64 {
     }
 }
 
+/// The figures of one sentence that become quantity claims, with what
+/// each counts, its event and its rate.
+fn found_in(
+    sent: &Sentence,
+    figures: &[Figure],
+    text: &str,
+    toks: &[Tok],
+    lower: &Lowered,
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (k, f) in figures.iter().enumerate() {
+        if !f.kind.is_quantity() {
+            continue;
+        }
+        let mut subject = subject_for(sent, figures, k);
+        if is_reference(sent, f, subject) {
+            continue;
+        }
+        if counts_the_speakers(sent, f, subject) {
+            continue;
+        }
+        let previous = found.last().and_then(|x: &Found| x.event);
+        // Money and shares are lost or gained, not killed or shipped.
+        let measured = f.share
+            || f.dimension()
+                .is_some_and(|d| matches!(d, "currency" | "ratio" | "time" | "multiplier"));
+        let event = if measured {
+            None
+        } else {
+            event_for(sent, f.first_token, f.end_token, subject, previous)
+        };
+        // "300 soldiers have been killed and roughly 1,200 wounded": the
+        // bare second figure counts the same noun.
+        if subject.is_none()
+            && event.is_some()
+            && LEXICON
+                .events
+                .iter()
+                .any(|(w, _, _)| *w == sent.low(f.end_token))
+        {
+            subject = found.iter().rev().find_map(|x: &Found| x.subject);
+        }
+        let np_end = sent
+            .counted_np(f.end_token)
+            .map(|s| s.1)
+            .unwrap_or(f.end_token);
+        let (rate, rate_end) = match f.rate {
+            Some(r) => (Some(r), f.end_token),
+            None => match rate_after_in(text, toks, lower, np_end) {
+                Some((r, e)) => (Some(r), e),
+                None => (None, np_end),
+            },
+        };
+        // A bare number with nothing counted, no unit and no hedge says
+        // nothing checkable, unless it is a measured value itself
+        // ("closed at 3,005.47", "revised to 236,000").
+        let bare = subject.is_none()
+            && f.unit.is_none()
+            && f.bound == Bound::Exact
+            && !f.approximate
+            && !f.share
+            && !f.vague
+            && !measured_value(sent, f);
+        if bare {
+            continue;
+        }
+        found.push(Found {
+            figure: f.clone(),
+            subject,
+            event,
+            rate,
+            rate_end,
+        });
+    }
+    found
+}
+
+/// The ledger's quantity for a found figure.
+fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
+    let f = &item.figure;
+    Quantity {
+        low: f.low.map(tidy),
+        high: f.high.map(tidy),
+        approximate: f.approximate,
+        bound: f.bound,
+        unit: f
+            .unit_id()
+            .map(str::to_string)
+            .or_else(|| f.share.then(|| "share".to_string())),
+        dimension: f.dimension().map(str::to_string),
+        vague: f.vague,
+        subject,
+        rate: item.rate.map(str::to_string),
+        event: item.event.map(str::to_string),
+        span,
+        measure: None,
+    }
+}
+
 /// Extracts the quantity claims of `doc`.
-pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);
+        if !doc.text.get(s0..s1).is_some_and(may_hold_figure) {
+            continue;
+        }
         let toks = tokenize(&doc.text, s0, s1);
         let lower = Lowered::new(&doc.text, &toks);
         let figures = figures_in(&doc.text, s0, s1, &toks, &lower, european);
         let sent = Sentence::with_lowered(&doc.text, &toks, &lower);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        let mut found = Vec::new();
-        for (k, f) in figures.iter().enumerate() {
-            if !matches!(f.kind, FigureKind::Count | FigureKind::Amount) || is_reference(&sent, f) {
-                continue;
-            }
-            let mut subject = subject_for(&sent, &figures, k);
-            // "more than three times the figure": a multiplier; "four times
-            // a week" is a count.
-            let multiplier = subject.is_some_and(|(_, b)| {
-                LEXICON.not_counted.contains(sent.low(b.saturating_sub(1)))
-                    && f.rate.is_none()
-                    && rate_after_in(&doc.text, &toks, &lower, b).is_none()
-            });
-            if multiplier || counts_the_speakers(&sent, f, subject) {
-                continue;
-            }
-            let previous = found.last().and_then(|x: &Found| x.event);
-            // Money and shares are lost or gained, not killed or shipped.
-            let measured = f.dimension == Some("currency") || f.unit == Some("percent") || f.share;
-            let event = if measured {
-                None
-            } else {
-                event_for(&sent, f.first_token, f.end_token, subject, previous)
-            };
-            // "300 soldiers have been killed and roughly 1,200 wounded": the
-            // bare second figure counts the same noun.
-            if subject.is_none()
-                && event.is_some()
-                && LEXICON
-                    .events
-                    .iter()
-                    .any(|(w, _, _)| *w == sent.low(f.end_token))
-            {
-                subject = found.iter().rev().find_map(|x: &Found| x.subject);
-            }
-            let np_end = sent
-                .counted_np(f.end_token)
-                .map(|s| s.1)
-                .unwrap_or(f.end_token);
-            let (rate, rate_end) = match f.rate {
-                Some(r) => (Some(r), f.end_token),
-                None => match rate_after_in(&doc.text, &toks, &lower, np_end) {
-                    Some((r, e)) => (Some(r), e),
-                    None => (None, np_end),
-                },
-            };
-            // A bare number with nothing counted, no unit and no hedge says nothing checkable.
-            let bare = subject.is_none()
-                && f.unit.is_none()
-                && f.bound == Bound::Exact
-                && !f.approximate
-                && !f.share;
-            if bare {
-                continue;
-            }
-            found.push(Found {
-                figure: f.clone(),
-                subject,
-                event,
-                rate,
-                rate_end,
-            });
-        }
+        let found = found_in(&sent, &figures, &doc.text, &toks, &lower);
         // The same for every figure of the sentence: found once, when needed.
         let mut sentence_hedges: Option<Vec<String>> = None;
         let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
@@ -253,27 +349,14 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 sentence: si,
                 span,
                 source,
+                co_sources: Vec::new(),
                 cue,
                 channel: None,
                 hedged: !hedges.is_empty(),
                 hedges,
                 time,
                 body: ClaimBody::Quantity {
-                    quantity: Quantity {
-                        low: f.low.map(tidy),
-                        high: f.high.map(tidy),
-                        approximate: f.approximate,
-                        bound: f.bound,
-                        unit: f
-                            .unit
-                            .map(str::to_string)
-                            .or_else(|| f.share.then(|| "share".to_string())),
-                        subject: subject_text,
-                        rate: item.rate.map(str::to_string),
-                        event: item.event.map(str::to_string),
-                        span: fig_span,
-                        measure: None,
-                    },
+                    quantity: quantity_of(&item, subject_text, fig_span),
                 },
             });
         }

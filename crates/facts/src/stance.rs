@@ -550,7 +550,7 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
 static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
 /// Extracts the stance claims of `doc`.
-pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let (s0, s1) = (sentence.range.start, sentence.range.end);
@@ -670,6 +670,7 @@ pub fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                     sentence: si,
                     span: span.clone(),
                     source,
+                    co_sources: Vec::new(),
                     cue: Some(cue_text.clone()),
                     channel: None,
                     hedged: !hedges.is_empty(),

@@ -4,7 +4,7 @@
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Letters, with inner apostrophes and acronym dots ("People’s", "U.S.").
     Word,
     /// ASCII digits with inner `,` or `.` separators ("14,000", "1.5").
@@ -15,14 +15,14 @@ pub enum Kind {
 
 /// A token: byte offsets into the text it was cut from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
 }
 
 impl Tok {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 }
@@ -32,7 +32,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Tokens of `text[start..end]` with absolute offsets.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
@@ -115,14 +115,14 @@ fn scan(ch: impl Fn(usize) -> Option<char>, at: impl Fn(usize) -> usize) -> Vec<
 /// extractors compare each word against many lexicon entries, and lowering
 /// it anew for each comparison dominated their run time.
 #[derive(Debug, Clone, Default)]
-pub struct Lowered {
+pub(crate) struct Lowered {
     buf: String,
     /// Each token's lowercase form as a byte range of `buf`.
     spans: Vec<(usize, usize)>,
 }
 
 impl Lowered {
-    pub fn new(text: &str, toks: &[Tok]) -> Lowered {
+    pub(crate) fn new(text: &str, toks: &[Tok]) -> Lowered {
         let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
             return Lowered::default();
         };
@@ -162,7 +162,7 @@ impl Lowered {
     }
 
     /// Token `i` in lowercase, "" past the end.
-    pub fn get(&self, i: usize) -> &str {
+    pub(crate) fn get(&self, i: usize) -> &str {
         self.spans
             .get(i)
             .and_then(|&(a, b)| self.buf.get(a..b))
@@ -171,7 +171,7 @@ impl Lowered {
 }
 
 /// True when token `b` starts right where `a` ends.
-pub fn attached(a: &Tok, b: &Tok) -> bool {
+pub(crate) fn attached(a: &Tok, b: &Tok) -> bool {
     a.end == b.start
 }
 

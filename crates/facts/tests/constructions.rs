@@ -85,20 +85,20 @@ fn figures_values_bounds_subjects() {
         ),
         (
             "Tens of thousands of protesters marched.",
-            Some(20000.0),
             None,
-            AtLeast,
-            true,
+            None,
+            Exact,
+            false,
             None,
             Some("protesters"),
             None,
         ),
         (
             "Hundreds of drones struck the port.",
-            Some(200.0),
             None,
-            AtLeast,
-            true,
+            None,
+            Exact,
+            false,
             None,
             Some("drones"),
             None,
@@ -382,22 +382,15 @@ fn ellipsis_takes_the_next_subject() {
 }
 
 #[test]
-fn non_counts_never_become_counts() {
+fn non_quantities_never_become_claims() {
     let cases = [
         "The ceasefire of 1953 still holds.",
         "The raids began in October 2024 and resumed on April 27.",
         "The war enters its third year.",
-        "A 45-year-old farmer was hurt.",
-        "The farmer, aged 45, was hurt.",
-        "It threatens to expand the almost 3-year-long war.",
-        "More than six months after the story broke, nothing changed.",
         "The meeting started at 9 pm.",
         "The F-16 jets and the Su-27 fighters flew.",
         "Details are at https://example.org/2024/10/report-12.html today.",
-        "The two nations signed a pact.",
-        "The visit sealed the friendship between two neighbours.",
-        "Talks between three parties stalled.",
-        "One official spoke.",
+        "The nation's only one was lost.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -406,6 +399,55 @@ fn non_counts_never_become_counts() {
             "{text}: {:?}",
             claims.iter().map(|c| &c.span.text).collect::<Vec<_>>()
         );
+    }
+}
+
+/// Durations and ages are quantities in time units, never counts; numbers
+/// with a counted noun count it even after "the" ("the two nations").
+#[test]
+fn durations_ages_and_small_counts_are_quantities() {
+    // (sentence, value, unit, subject head)
+    let cases: &[(&str, f64, Option<&str>, Option<&str>)] = &[
+        ("A 45-year-old farmer was hurt.", 45.0, Some("year"), None),
+        ("The farmer, aged 45, was hurt.", 45.0, Some("year"), None),
+        (
+            "It threatens to expand the almost 3-year-long war.",
+            3.0,
+            Some("year"),
+            None,
+        ),
+        (
+            "More than six months after the story broke, nothing changed.",
+            6.0,
+            Some("month"),
+            None,
+        ),
+        ("The two nations signed a pact.", 2.0, None, Some("nations")),
+        (
+            "The visit sealed the friendship between two neighbours.",
+            2.0,
+            None,
+            Some("neighbours"),
+        ),
+        ("One official was hurt.", 1.0, None, Some("official")),
+    ];
+    for (text, value, unit, head) in cases {
+        let claims = quantities(text);
+        let q = claims.first().and_then(|c| c.quantity());
+        let Some(q) = q else {
+            panic!("{text}: no claim")
+        };
+        assert_eq!(q.low.or(q.high), Some(*value), "{text}: {q:?}");
+        assert_eq!(q.unit.as_deref(), *unit, "{text}: {q:?}");
+        if unit.is_some() {
+            assert_eq!(q.dimension.as_deref(), Some("time"), "{text}: {q:?}");
+        }
+        if let Some(h) = head {
+            assert!(
+                q.subject.as_deref().is_some_and(|s| s.ends_with(h)),
+                "{text}: {q:?}"
+            );
+        }
     }
 }
 
@@ -500,6 +542,7 @@ fn a_figure_inside_a_quote_takes_the_quote_source() {
         sentence: 0,
         span,
         source: source.clone(),
+        co_sources: Vec::new(),
         cue: Some("said".to_string()),
         channel: None,
         hedged: false,

@@ -217,6 +217,8 @@ impl ArticleBuilder {
             approximate: figure.approximate,
             bound: figure.bound,
             unit: None,
+            dimension: None,
+            vague: false,
             subject: Some(figure.subject.to_string()),
             rate: None,
             event: None,

@@ -47,7 +47,13 @@ pub fn claim_summary(claim: &Claim) -> String {
                 .get(..QUOTE_WORDS.min(words.len()))
                 .unwrap_or(&[])
                 .join(" ");
-            format!("{source}: “{shown}{}”", if cut { " …" } else { "" })
+            let shown = format!("{shown}{}", if cut { " …" } else { "" });
+            // Reported speech is a paraphrase: only verbatim words get marks.
+            if quote.direct {
+                format!("{source}: “{shown}”")
+            } else {
+                format!("{source}: {shown}")
+            }
         }
     }
 }

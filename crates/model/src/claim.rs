@@ -103,8 +103,17 @@ pub struct Quantity {
     pub approximate: bool,
     /// How the figure is bounded.
     pub bound: Bound,
-    /// "percent", "USD", "km", or `None` for plain counts.
+    /// The unit id from the unit list (docs/units.md): "percent", "USD",
+    /// "kilometre", "year"; "share" for a fraction of something ("half of");
+    /// `None` for plain counts.
     pub unit: Option<String>,
+    /// What the unit measures: "currency", "ratio", "length", "time", ...
+    #[serde(default)]
+    pub dimension: Option<String>,
+    /// An order of magnitude without a number ("millions of shells",
+    /// "dozens of homes"): `low` and `high` are null.
+    #[serde(default)]
+    pub vague: bool,
     /// What is counted: "North Korean troops", "artillery shells".
     pub subject: Option<String>,
     /// "per year", "a day", ...
@@ -262,6 +271,11 @@ pub struct Claim {
     pub span: Span,
     /// Who makes the claim.
     pub source: Source,
+    /// Further sources making the same claim together with `source`
+    /// ("Anna Berg and Tomas Lind said", a joint statement); empty for one
+    /// source, and then absent from the JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_sources: Vec<Source>,
     /// Speech or stance verb or phrase ("said", "according to", "denied").
     pub cue: Option<String>,
     /// "Telegram post", "statement", "interview", ...
@@ -292,6 +306,7 @@ impl Claim {
             sentence,
             span,
             source,
+            co_sources: Vec::new(),
             cue: None,
             channel: None,
             hedged: false,

@@ -32,10 +32,16 @@ fn main() {
         }
         println!("== {path}");
         if std::env::var("NER_LABELS").is_ok() {
-            for s in &sentences {
-                let toks = crosscheck_ner::tokens::tokenize(&text, s.range.start, s.range.end);
-                let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-                let labels = recognizer.tag_tokens(&words);
+            let doc: Vec<Vec<&str>> = sentences
+                .iter()
+                .map(|s| {
+                    crosscheck_ner::tokens::tokenize(&text, s.range.start, s.range.end)
+                        .iter()
+                        .map(|t| &text[t.start..t.end])
+                        .collect()
+                })
+                .collect();
+            for (words, labels) in doc.iter().zip(recognizer.tag_document(&doc)) {
                 let line: Vec<String> = words
                     .iter()
                     .zip(labels)

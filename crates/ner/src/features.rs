@@ -1,44 +1,23 @@
 //! Feature extraction for the tagger, shared by training and tagging so the
-//! two can never drift apart. Features are hashed (FNV-1a) straight into
-//! buckets: no feature strings are stored in the model.
+//! two cannot drift apart. Features are 64-bit keys mixed from a template id
+//! and pre-hashed parts (no strings are built per feature), looked up in the
+//! model's feature table (see `weights.rs`).
+//!
+//! The templates follow Ratinov & Roth (2009): the word, its lowercase form,
+//! prefixes and suffixes, shape and capitalisation, the words and shapes
+//! within two tokens, word clusters at four granularities for the word and
+//! its neighbours, and name-list membership with the position inside the
+//! listed name; the decoder adds label-to-label transitions. The second stage adds document
+//! features from the first stage's labels (see `doc_context.rs`).
+//!
+//! Features fall in two groups. Those that read one word only, at a fixed
+//! offset ([`word_features`]), have the same keys wherever that word
+//! occurs, so the tagger may sum their weights once per word (integer
+//! weights make any summing order exact). The rest ([`context_features`])
+//! read several tokens or the sentence.
 
-use crate::gazetteer::Gazetteer;
-use crate::normalize::fold;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// Incremental FNV-1a hasher over a feature template id and its parts.
-#[derive(Clone, Copy)]
-pub(crate) struct Fh(u64);
-
-impl Fh {
-    pub(crate) fn new(template: u8) -> Fh {
-        Fh((FNV_OFFSET ^ u64::from(template)).wrapping_mul(FNV_PRIME))
-    }
-
-    pub(crate) fn bytes(mut self, b: &[u8]) -> Fh {
-        for x in b {
-            self.0 = (self.0 ^ u64::from(*x)).wrapping_mul(FNV_PRIME);
-        }
-        // A separator so ("ab","c") and ("a","bc") differ.
-        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
-        self
-    }
-
-    pub(crate) fn str(self, s: &str) -> Fh {
-        self.bytes(s.as_bytes())
-    }
-
-    pub(crate) fn finish(self) -> u64 {
-        // Final avalanche so low bits (used for bucketing) mix well.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
-    }
-}
+use crate::clusters::{clusters, Ids, NONE};
+use crate::name_lists::{part_of, Mask, LISTS};
 
 /// Words seen written in lowercase in the training text, kept as 32-bit
 /// hashes (the model stores no text). A capitalised word whose lowercase
@@ -51,7 +30,7 @@ pub struct CommonWords {
 
 impl CommonWords {
     pub fn hash(folded: &str) -> u32 {
-        (Fh::new(99).str(folded).finish() >> 32) as u32
+        (hash_str(folded) >> 32) as u32
     }
 
     pub fn from_hashes(mut hashes: Vec<u32>) -> CommonWords {
@@ -71,19 +50,190 @@ impl CommonWords {
     }
 }
 
-/// Per-token facts computed once per sentence.
-#[derive(Debug, Clone)]
-pub struct TokenInfo {
-    pub lower: String,
-    pub shape: String,
-    pub title_case: bool,
-    pub gaz: &'static str,
-    pub given: bool,
-    pub title_word: bool,
-    pub org_word: bool,
-    pub common: bool,
+/// 64-bit FNV-1a of a string, with a final mix.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    avalanche(h)
 }
 
+#[inline]
+fn avalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A feature key from a template id and one part.
+#[inline]
+pub(crate) fn key(template: u16, part: u64) -> u64 {
+    avalanche(part ^ (u64::from(template) << 48 | 0x5bd1_e995))
+}
+
+/// A feature key from a template id and two parts.
+#[inline]
+pub(crate) fn key2(template: u16, a: u64, b: u64) -> u64 {
+    key(
+        template,
+        a.rotate_left(29) ^ avalanche(b ^ 0x2545_f491_4f6c_dd1d),
+    )
+}
+
+/// Word flags (bits of [`WordFacts::flags`]).
+pub mod flag {
+    pub const INIT_CAP: u16 = 1;
+    pub const ALL_CAPS: u16 = 1 << 1;
+    pub const HAS_DIGIT: u16 = 1 << 2;
+    pub const NUMBER: u16 = 1 << 3;
+    pub const HYPHEN: u16 = 1 << 4;
+    pub const DOT: u16 = 1 << 5;
+    pub const PUNCT: u16 = 1 << 6;
+    pub const COMMON: u16 = 1 << 7;
+    pub const INNER_CAP: u16 = 1 << 8;
+    pub const INITIAL: u16 = 1 << 9;
+}
+
+/// What the features read of one word, whatever its context.
+#[derive(Debug, Clone, Copy)]
+pub struct WordFacts {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub prefixes: [u64; 4],
+    pub suffixes: [u64; 4],
+    pub clusters: Ids,
+    pub flags: u16,
+}
+
+impl WordFacts {
+    /// The facts of the position beyond a sentence's edge.
+    pub fn boundary() -> WordFacts {
+        let h = hash_str("<s>");
+        WordFacts {
+            word: h,
+            lower: h,
+            shape: h,
+            prefixes: [h; 4],
+            suffixes: [h; 4],
+            clusters: NONE,
+            flags: 0,
+        }
+    }
+
+    /// The facts of `word`, whose folded form is `lower`.
+    pub fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
+        let mut prefixes = [0; 4];
+        let mut suffixes = [0; 4];
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        for k in 1..=4 {
+            let pre = chars.get(k).map_or(lower, |(at, _)| &lower[..*at]);
+            let suf = match chars.len().checked_sub(k) {
+                Some(from) => chars.get(from).map_or(lower, |(at, _)| &lower[*at..]),
+                None => lower,
+            };
+            prefixes[k - 1] = hash_str(pre);
+            suffixes[k - 1] = hash_str(suf);
+        }
+        WordFacts {
+            word: hash_str(word),
+            lower: hash_str(lower),
+            shape: hash_str(&shape(word)),
+            prefixes,
+            suffixes,
+            clusters: cluster_ids(word, lower),
+            flags: word_flags(word, lower, common),
+        }
+    }
+
+    pub fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+
+    /// Capitalisation class: 0 lower or other, 1 initial capital, 2 all
+    /// capitals.
+    pub fn caps(&self) -> u64 {
+        if self.has(flag::ALL_CAPS) {
+            2
+        } else if self.has(flag::INIT_CAP) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Cluster ids: the lowercase word, else its folded form, else (for
+/// numbers) the word with every digit read as `0`.
+fn cluster_ids(word: &str, lower: &str) -> Ids {
+    let table = clusters();
+    let lowercase = word.to_lowercase();
+    let ids = table.ids(&lowercase);
+    if ids != NONE || lowercase == lower {
+        return ids;
+    }
+    table.ids(lower)
+}
+
+fn word_flags(word: &str, lower: &str, common: &CommonWords) -> u16 {
+    let mut flags = 0;
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut digits = 0;
+    let mut alnum = 0;
+    let mut inner_upper = false;
+    for (k, c) in word.chars().enumerate() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                inner_upper |= k > 0;
+            }
+        }
+        if c.is_numeric() {
+            digits += 1;
+        }
+        if c.is_alphanumeric() {
+            alnum += 1;
+        }
+        if c == '-' {
+            flags |= flag::HYPHEN;
+        }
+        if c == '.' {
+            flags |= flag::DOT;
+        }
+    }
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        flags |= flag::INIT_CAP;
+    }
+    if letters >= 2 && upper == letters {
+        flags |= flag::ALL_CAPS;
+    } else if inner_upper {
+        flags |= flag::INNER_CAP;
+    }
+    if letters == 1 && upper == 1 && word.chars().count() <= 2 {
+        flags |= flag::INITIAL;
+    }
+    if digits > 0 {
+        flags |= flag::HAS_DIGIT;
+        if letters == 0 {
+            flags |= flag::NUMBER;
+        }
+    }
+    if alnum == 0 {
+        flags |= flag::PUNCT;
+    }
+    if letters > 0 && common.contains(lower) {
+        flags |= flag::COMMON;
+    }
+    flags
+}
+
+/// Word shape: X for capitals, x for lowercase, d for digits, other
+/// characters as they are; runs longer than two collapse ("Xxx", "dd-dd").
 pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
@@ -112,242 +262,171 @@ pub(crate) fn shape(word: &str) -> String {
     out
 }
 
-/// Token facts for a sentence of surface words.
-pub fn token_infos(words: &[&str], gaz: &Gazetteer, common: &CommonWords) -> Vec<TokenInfo> {
-    let lowers: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    token_infos_folded(words, lowers, gaz, common)
+/// Facts of a word's folded form.
+#[cfg(test)]
+fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
+    WordFacts::of(word, &crate::normalize::fold(word), common)
 }
 
-/// [`token_infos`] for words whose folded forms the caller already has.
-pub fn token_infos_folded(
-    words: &[&str],
-    lowers: Vec<String>,
-    gaz: &Gazetteer,
-    common: &CommonWords,
-) -> Vec<TokenInfo> {
-    let mut gaz_tags: Vec<&'static str> = vec![""; words.len()];
-    let mut i = 0;
-    while i < words.len() {
-        if let Some((n, place)) = gaz.longest_match_folded(words, &lowers, i) {
-            for (k, tag) in gaz_tags.iter_mut().skip(i).take(n).enumerate() {
-                *tag = gaz_tag(place.class(), k == 0);
+/// Features of the word at `offset` from the token being labelled that read
+/// only that word.
+pub fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
+    // Template ids: 100 * (offset + 3) + n, so each offset has its own.
+    let t = |n: u16| (offset as i16 + 3) as u16 * 100 + n;
+    let c = &w.clusters;
+    let caps = w.caps();
+    match offset {
+        0 => {
+            out.push(key(t(1), w.word));
+            out.push(key(t(2), w.lower));
+            for (k, p) in w.prefixes.iter().enumerate() {
+                out.push(key(t(3 + k as u16), *p));
             }
-            i += n;
-        } else {
-            i += 1;
+            for (k, s) in w.suffixes.iter().enumerate() {
+                out.push(key(t(7 + k as u16), *s));
+            }
+            out.push(key(t(11), w.shape));
+            for (k, id) in c.iter().enumerate() {
+                out.push(key(t(12 + k as u16), u64::from(*id)));
+            }
+            out.push(key2(t(16), u64::from(c[0]), caps));
+            out.push(key2(t(17), u64::from(c[2]), caps));
+            out.push(key(t(18), u64::from(w.flags)));
+            out.push(key2(t(19), w.lower, caps));
+        }
+        -1 | 1 => {
+            out.push(key(t(1), w.lower));
+            out.push(key(t(2), w.shape));
+            for (k, id) in c.iter().enumerate() {
+                out.push(key(t(3 + k as u16), u64::from(*id)));
+            }
+            out.push(key(t(7), u64::from(w.flags)));
+        }
+        _ => {
+            out.push(key(t(1), w.lower));
+            out.push(key(t(2), u64::from(c[1])));
+            out.push(key(t(3), u64::from(c[2])));
+            out.push(key(t(4), caps));
         }
     }
-    words
-        .iter()
-        .zip(gaz_tags)
-        .zip(lowers)
-        .map(|((w, g), lower)| TokenInfo {
-            shape: shape(w),
-            title_case: w.chars().next().is_some_and(char::is_uppercase),
-            given: gaz.is_given_name(&lower),
-            title_word: gaz.is_title(&lower),
-            org_word: gaz.is_org_word(&lower),
-            common: common.contains(&lower),
-            gaz: g,
-            lower,
-        })
-        .collect()
 }
 
-/// The first `k` characters of `s`.
-pub(crate) fn prefix_chars(s: &str, k: usize) -> &str {
-    match s.char_indices().nth(k) {
-        Some((at, _)) => s.get(..at).unwrap_or(s),
-        None => s,
-    }
+/// One sentence as the features see it.
+pub struct SentenceView<'a> {
+    pub words: &'a [WordFacts],
+    pub masks: &'a [Mask],
+    /// A headline in capitals (see `doc_context.rs`).
+    pub caps_line: bool,
 }
 
-/// The last `k` characters of `s`, given its length in characters.
-pub(crate) fn suffix_chars(s: &str, len: usize, k: usize) -> &str {
-    match s.char_indices().nth(len.saturating_sub(k)) {
-        Some((at, _)) => s.get(at..).unwrap_or(s),
-        None => "",
-    }
-}
-
-pub(crate) fn gaz_tag(class: &str, first: bool) -> &'static str {
-    match (class, first) {
-        ("country", true) => "B-country",
-        ("country", false) => "I-country",
-        ("capital", true) => "B-capital",
-        ("capital", false) => "I-capital",
-        ("city", true) => "B-city",
-        ("city", false) => "I-city",
-        ("seat", true) => "B-seat",
-        ("seat", false) => "I-seat",
-        ("demonym", true) => "B-demonym",
-        ("demonym", false) => "I-demonym",
-        ("org", true) => "B-org",
-        (_, _) => "I-org",
-    }
-}
-
-/// Every gazetteer tag a token can carry, with "" for none and "<s>" for
-/// beyond the sentence; the fast path indexes its tables by position here.
-pub(crate) const GAZ_TAGS: [&str; 14] = [
-    "",
-    "<s>",
-    "B-country",
-    "I-country",
-    "B-capital",
-    "I-capital",
-    "B-city",
-    "I-city",
-    "B-seat",
-    "I-seat",
-    "B-demonym",
-    "I-demonym",
-    "B-org",
-    "I-org",
-];
-/// Index of "" and of "<s>" in [`GAZ_TAGS`].
-pub(crate) const NO_GAZ_TAG: u8 = 0;
-pub(crate) const BOUNDARY_GAZ_TAG: u8 = 1;
-
-/// [`gaz_tag`] as an index into [`GAZ_TAGS`].
-pub(crate) fn gaz_tag_index(class: &str, first: bool) -> u8 {
-    let tag = gaz_tag(class, first);
-    GAZ_TAGS.iter().position(|t| *t == tag).unwrap_or(0) as u8
-}
-
-pub(crate) fn bin_ratio(num: usize, den: usize) -> u8 {
-    (num * 4).checked_div(den).unwrap_or(0) as u8
-}
-
-/// Tag-independent feature hashes of every token, in one flat vector with
-/// `STATIC_PER_TOKEN` entries per token.
-pub const STATIC_PER_TOKEN: usize = 33;
-
-pub fn static_features(infos: &[TokenInfo], out: &mut Vec<u64>) {
-    out.clear();
-    let n = infos.len();
-    let caps = infos
-        .iter()
-        .filter(|t| t.shape.starts_with(['x', 'X']))
-        .filter(|t| t.title_case)
-        .count();
-    let wordy = infos
-        .iter()
-        .filter(|t| t.shape.starts_with(['x', 'X']))
-        .count();
-    let cap_bin = bin_ratio(caps, wordy);
-    let get = |i: isize| -> Option<&TokenInfo> {
+impl SentenceView<'_> {
+    fn at(&self, i: isize) -> &WordFacts {
+        static EDGE: std::sync::LazyLock<WordFacts> = std::sync::LazyLock::new(WordFacts::boundary);
         if i < 0 {
-            None
-        } else {
-            infos.get(i as usize)
+            return &EDGE;
         }
-    };
-    let lw = |i: isize| get(i).map_or("<s>", |t| t.lower.as_str());
-    let sh = |i: isize| get(i).map_or("<s>", |t| t.shape.as_str());
-    let gz = |i: isize| get(i).map_or("<s>", |t| t.gaz);
-    for (idx, t) in infos.iter().enumerate() {
-        let i = idx as isize;
-        // Prefixes and suffixes are slices of the folded word: hashing them
-        // needs no copy.
-        let len = t.lower.chars().count();
-        let pre = |k: usize| prefix_chars(&t.lower, k);
-        let suf = |k: usize| suffix_chars(&t.lower, len, k);
-        let flags = [
-            u8::from(t.title_case),
-            u8::from(t.given),
-            u8::from(t.title_word),
-            u8::from(t.org_word),
-        ];
-        let pos: &[u8] = if idx == 0 {
-            b"first"
-        } else if idx + 1 == n {
-            b"last"
-        } else {
-            b"mid"
-        };
-        let prev = get(i - 1);
-        let next = get(i + 1);
-        let next2 = get(i + 2);
-        let feats = [
-            Fh::new(0).finish(),
-            Fh::new(1).str(&t.lower).finish(),
-            Fh::new(2).str(lw(i - 1)).finish(),
-            Fh::new(3).str(lw(i + 1)).finish(),
-            Fh::new(4).str(lw(i - 2)).finish(),
-            Fh::new(5).str(lw(i + 2)).finish(),
-            Fh::new(6).str(suf(2)).finish(),
-            Fh::new(7).str(suf(3)).finish(),
-            Fh::new(8).str(suf(4)).finish(),
-            Fh::new(9).str(pre(2)).finish(),
-            Fh::new(10).str(pre(3)).finish(),
-            Fh::new(11).str(&t.shape).finish(),
-            Fh::new(12).str(sh(i - 1)).str(&t.shape).finish(),
-            Fh::new(13).str(&t.shape).str(sh(i + 1)).finish(),
-            Fh::new(14).bytes(pos).bytes(&[flags[0]]).finish(),
-            Fh::new(15).str(t.gaz).finish(),
-            Fh::new(16).str(gz(i - 1)).str(t.gaz).finish(),
-            Fh::new(17).str(t.gaz).str(gz(i + 1)).finish(),
-            Fh::new(18).bytes(&[flags[1], flags[0]]).finish(),
-            Fh::new(19)
-                .bytes(&[u8::from(prev.is_some_and(|p| p.given)), flags[0]])
-                .finish(),
-            Fh::new(20)
-                .bytes(&[u8::from(prev.is_some_and(|p| p.title_word)), flags[0]])
-                .finish(),
-            Fh::new(21).bytes(&[flags[3], flags[0]]).finish(),
-            Fh::new(22)
-                .bytes(&[
-                    u8::from(next.is_some_and(|p| p.org_word && p.title_case)),
-                    u8::from(next2.is_some_and(|p| p.org_word && p.title_case)),
-                    flags[0],
-                ])
-                .finish(),
-            Fh::new(23).str(lw(i - 1)).str(&t.lower).finish(),
-            Fh::new(24).str(&t.lower).str(lw(i + 1)).finish(),
-            Fh::new(25).bytes(&[cap_bin, flags[0]]).bytes(pos).finish(),
-            Fh::new(26)
-                .bytes(&[flags[2], flags[0]])
-                .str(sh(i + 1))
-                .finish(),
-            Fh::new(27).bytes(&[(len.min(12)) as u8, flags[0]]).finish(),
-            Fh::new(28)
-                .str(sh(i - 1))
-                .str(&t.shape)
-                .str(sh(i + 1))
-                .finish(),
-            Fh::new(29).str(&t.lower).str(sh(i + 1)).finish(),
-            Fh::new(30)
-                .bytes(&[u8::from(t.common), flags[0]])
-                .bytes(pos)
-                .finish(),
-            Fh::new(31)
-                .bytes(&[
-                    u8::from(t.common),
-                    u8::from(prev.is_some_and(|p| p.common && p.title_case)),
-                    u8::from(next.is_some_and(|p| p.common && p.title_case)),
-                    flags[0],
-                ])
-                .finish(),
-            Fh::new(32)
-                .bytes(&[u8::from(t.common), flags[0]])
-                .str(&t.shape)
-                .str(sh(i + 1))
-                .finish(),
-        ];
-        out.extend_from_slice(&feats);
+        self.words.get(i as usize).unwrap_or(&EDGE)
+    }
+
+    fn mask(&self, i: isize) -> Mask {
+        if i < 0 {
+            return 0;
+        }
+        self.masks.get(i as usize).copied().unwrap_or(0)
     }
 }
 
-/// Tag-dependent feature hashes for token `i` given the previous two labels.
-pub fn dynamic_features(infos: &[TokenInfo], i: usize, prev: u8, prev2: u8) -> [u64; 4] {
-    let t = infos.get(i);
-    let lower = t.map_or("", |t| t.lower.as_str());
-    let shape = t.map_or("", |t| t.shape.as_str());
-    [
-        Fh::new(40).bytes(&[prev]).finish(),
-        Fh::new(41).bytes(&[prev, prev2]).finish(),
-        Fh::new(42).bytes(&[prev]).str(lower).finish(),
-        Fh::new(43).bytes(&[prev]).str(shape).finish(),
-    ]
+/// Every word feature of token `i` (offsets -2..=2).
+pub fn window_word_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+    for offset in -2i8..=2 {
+        word_features(s.at(i as isize + offset as isize), offset, out);
+    }
+}
+
+/// Features of token `i` that read more than one word or the sentence.
+pub fn context_features(s: &SentenceView, i: usize, out: &mut Vec<u64>) {
+    let i = i as isize;
+    let (p, w, n) = (s.at(i - 1), s.at(i), s.at(i + 1));
+    let caps = w.caps();
+    out.push(key(1000, 0));
+    out.push(key2(1001, p.lower, w.lower));
+    out.push(key2(1002, w.lower, n.lower));
+    out.push(key2(1003, p.shape, w.shape));
+    out.push(key2(1004, w.shape, n.shape));
+    out.push(key2(1005, p.shape ^ n.shape.rotate_left(7), w.shape));
+    let position = if i == 0 {
+        0
+    } else if i as usize + 1 == s.words.len() {
+        1
+    } else {
+        2
+    };
+    out.push(key2(1006, position, caps));
+    out.push(key2(1007, u64::from(s.caps_line), w.shape));
+    out.push(key2(
+        1008,
+        u64::from(p.clusters[2]),
+        u64::from(w.clusters[2]),
+    ));
+    out.push(key2(
+        1009,
+        u64::from(w.clusters[2]),
+        u64::from(n.clusters[2]),
+    ));
+    out.push(key2(1010, p.lower, caps));
+    out.push(key2(1011, n.lower, caps));
+    out.push(key2(
+        1012,
+        u64::from(s.caps_line),
+        u64::from(w.flags & (flag::COMMON | flag::INIT_CAP)) | position << 16,
+    ));
+    for (offset, mask) in [(0u16, s.mask(i)), (1, s.mask(i - 1)), (2, s.mask(i + 1))] {
+        if mask == 0 {
+            continue;
+        }
+        for list in 0..LISTS.len() {
+            let part = part_of(mask, list);
+            if part == 0 {
+                continue;
+            }
+            let lp = (list as u64) << 8 | u64::from(part);
+            out.push(key(1020 + offset, lp));
+            if offset == 0 {
+                out.push(key2(1023, lp, caps));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Vladimir"), "Xxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("14,000"), "dd,dd");
+    }
+
+    #[test]
+    fn flags_read_capitalisation() {
+        let common = CommonWords::from_hashes(vec![CommonWords::hash("the")]);
+        let f = |w: &str| folded_facts(w, &common).flags;
+        assert!(f("Reuters") & flag::INIT_CAP != 0);
+        assert!(f("NATO") & flag::ALL_CAPS != 0);
+        assert!(f("McDonald") & flag::INNER_CAP != 0);
+        assert!(f("The") & flag::COMMON != 0);
+        assert!(f("1996") & flag::NUMBER != 0);
+        assert!(f(",") & flag::PUNCT != 0);
+    }
+
+    #[test]
+    fn offsets_have_their_own_keys() {
+        let w = folded_facts("Paris", &CommonWords::default());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        word_features(&w, -1, &mut a);
+        word_features(&w, 1, &mut b);
+        assert!(a.iter().all(|k| !b.contains(k)));
+    }
 }

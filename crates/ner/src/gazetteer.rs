@@ -19,7 +19,6 @@ const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const GROUPS: &str = include_str!("../data/demonym_extra.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const ORG_WORDS: &str = include_str!("../data/org_words.txt");
-const NOT_NAMES: &str = include_str!("../data/not_names.txt");
 
 /// Longest gazetteer name in tokens ("Democratic People 's Republic of Korea").
 pub const MAX_NAME_TOKENS: usize = 7;
@@ -97,7 +96,6 @@ pub struct Gazetteer {
     titles: HashSet<String>,
     given_names: HashSet<String>,
     org_words: HashSet<String>,
-    not_names: HashSet<String>,
 }
 
 /// The gazetteer built into the binary.
@@ -177,7 +175,6 @@ impl Gazetteer {
                 .collect(),
             given_names: word_set(GIVEN_NAMES),
             org_words: word_set(ORG_WORDS),
-            not_names: word_set(NOT_NAMES),
         };
         for f in data_lines(COUNTRIES) {
             let (Some(name), Some(iso2)) = (f.first(), f.get(1)) else {
@@ -394,26 +391,26 @@ impl Gazetteer {
         best
     }
 
+    /// Every name the gazetteer knows, as its folded key (tokens joined by
+    /// spaces) and meaning; for the tagger's name-list features.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (String, Place)> + '_ {
+        let names = self.names.iter().map(|(k, p)| (k.clone(), *p));
+        let exact = self.exact.iter().map(|(k, p)| (key_of(k), *p));
+        names.chain(exact)
+    }
+
+    /// The one-word lists: titles, given names, organisation words (folded).
+    pub(crate) fn word_lists(&self) -> [(&'static str, &HashSet<String>); 3] {
+        [
+            ("title", &self.titles),
+            ("given_hand", &self.given_names),
+            ("org_word", &self.org_words),
+        ]
+    }
+
     /// Canonical group name for a demonym ("North Koreans" → "North Korean").
     pub fn group_name(&self, text: &str) -> Option<&str> {
         self.demonym_names.get(&key_of(text)).map(String::as_str)
-    }
-
-    pub fn is_title(&self, folded: &str) -> bool {
-        self.titles.contains(folded)
-    }
-
-    pub fn is_given_name(&self, folded: &str) -> bool {
-        self.given_names.contains(folded)
-    }
-
-    /// Months and weekdays: capitalised, never a name alone.
-    pub fn is_not_name(&self, folded: &str) -> bool {
-        self.not_names.contains(folded)
-    }
-
-    pub fn is_org_word(&self, folded: &str) -> bool {
-        self.org_words.contains(folded)
     }
 
     /// Name and coordinates of a place meaning.

@@ -2,20 +2,28 @@
 //! capitals, demonyms and metonyms, and resolution of mentions to canonical
 //! entities within and across documents.
 //!
-//! The tagger is an averaged perceptron over hashed features trained on
-//! WikiANN English plus invented newswire sentences (see `docs/ner.md`);
-//! gazetteer lookups then refine its PER/ORG/LOC chunks into the model's
-//! finer [`EntityType`]s and add nationality groups and metonyms.
+//! The tagger is a two-stage averaged structured perceptron with Viterbi
+//! decoding over BILOU labels for PER, ORG, LOC and MISC, trained on
+//! CoNLL-2003 newswire with word clusters, name lists and document features
+//! (`tagger.rs`, `docs/ner.md`); the gazetteer then refines its names into
+//! the model's finer [`EntityType`]s (countries, nationality groups) and
+//! marks metonyms, and a few measured rules follow (`recognize.rs`).
 
 // Internals the training example, the evaluations and the ledger reach
-// into; not an API (they move onto the shared token layer, see
-// docs/architecture.md).
+// into; not an API (see docs/architecture.md).
+#[doc(hidden)]
+pub mod bilou;
+mod canonical;
 #[doc(hidden)]
 pub mod chunks;
+mod clusters;
+mod doc_context;
+mod doc_rules;
 mod fasthash;
 mod features;
 #[doc(hidden)]
 pub mod gazetteer;
+mod name_lists;
 mod normalize;
 mod recognize;
 mod resolve;
@@ -25,10 +33,14 @@ pub mod tagger;
 pub mod tokens;
 #[doc(hidden)]
 pub mod training;
-mod word_cache;
+mod typing;
+mod viterbi;
+mod weights;
+mod word_memo;
 
 use crosscheck_model::{Document, Entity, Mention, Sentence};
 
+pub use recognize::{Rules, RULES};
 pub use resolve::resolve_entities_in;
 
 /// The shipped tagger model (see `docs/ner.md` for how it was trained).
@@ -49,6 +61,7 @@ pub enum NerError {
 #[derive(Debug)]
 pub struct EntityRecognizer {
     tagger: tagger::Tagger,
+    rules: Rules,
 }
 
 impl Default for EntityRecognizer {
@@ -64,7 +77,8 @@ impl EntityRecognizer {
     /// the error instead.
     pub fn new() -> EntityRecognizer {
         EntityRecognizer::try_new().unwrap_or_else(|_| EntityRecognizer {
-            tagger: tagger::Tagger::zeroed(1),
+            tagger: tagger::Tagger::default(),
+            rules: Rules::default(),
         })
     }
 
@@ -73,6 +87,7 @@ impl EntityRecognizer {
     pub fn try_new() -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(MODEL)?,
+            rules: Rules::default(),
         })
     }
 
@@ -80,21 +95,36 @@ impl EntityRecognizer {
     pub fn from_model_bytes(bytes: &[u8]) -> Result<EntityRecognizer, NerError> {
         Ok(EntityRecognizer {
             tagger: tagger::Tagger::from_bytes(bytes)?,
+            rules: Rules::default(),
         })
     }
 
-    /// Bare tagger BIO labels ("B-PER", "O", ...) for pre-split tokens.
-    pub fn tag_tokens(&self, words: &[&str]) -> Vec<&'static str> {
+    /// The same recogniser applying only `rules` after the tagger (for
+    /// measuring what each rule adds).
+    pub fn with_rules(mut self, rules: Rules) -> EntityRecognizer {
+        self.rules = rules;
+        self
+    }
+
+    /// Bare tagger BILOU labels ("B-PER", "L-PER", "O", ...) for a document
+    /// given as sentences of pre-split tokens.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
         self.tagger
-            .tag(words, gazetteer::gazetteer())
+            .tag_document(sentences)
             .iter()
-            .map(|l| tagger::LABELS.get(*l as usize).copied().unwrap_or("O"))
+            .map(|s| s.iter().map(|l| bilou::name(*l)).collect())
             .collect()
+    }
+
+    /// Bare tagger BILOU label indices (see [`bilou`]) for a document given
+    /// as sentences of pre-split tokens.
+    pub fn tag_labels(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tagger.tag_document(sentences)
     }
 
     /// Mentions in `text`, with in-document canonical names filled.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-        recognize::recognize(&self.tagger, text, sentences)
+        recognize::recognize(&self.tagger, text, sentences, self.rules)
     }
 }
 

@@ -1,311 +1,311 @@
-//! A greedy left-to-right averaged-perceptron sequence tagger over hashed
-//! features (see `features.rs`), with BIO labels for PER, ORG and LOC.
+//! The tagger: two averaged-perceptron stages over a whole document, each
+//! decoding the best BILOU label sequence of a sentence (Viterbi, see
+//! `viterbi.rs` and `bilou.rs`) from per-token scores and label-to-label
+//! transition scores. Decoding the whole sequence measured 0.7 F1 points
+//! over greedy left-to-right decoding with the previous two labels as
+//! features on CoNLL-2003 dev (0.932 against 0.925, three shuffles each).
 //!
-//! Tagging takes a fast path (see `word_cache.rs`): the scores of features
-//! that read one word, or a few small flags, are summed once per word or
-//! per flag combination, so a token adds about twenty precomputed rows
-//! instead of hashing and loading thirty-seven. Float sums depend on their
-//! order, so the fast scores can differ from the reference sums (features
-//! added one by one in template order) in the last bits. Every row carries
-//! in its padding lane the largest magnitude of its weights; the fast sum
-//! of that lane bounds how far either sum can stray from the exact one,
-//! and a token whose best label does not beat every other allowed label by
-//! more than twice that bound is scored again the reference way. The labels
-//! are therefore exactly those of the reference sums.
+//! Stage one reads each sentence alone (the features of `features.rs`, with
+//! capitals headlines read through the document, see `doc_context.rs`).
+//! Stage two reads the same features plus what stage one made of every
+//! word across the document. Both are linear models over integer weights.
 
-use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::bilou::NUM_LABELS;
+use crate::doc_context::{truecase, Stage1};
 use crate::features::{
-    dynamic_features, static_features, token_infos, CommonWords, Fh, STATIC_PER_TOKEN,
+    context_features, window_word_features, CommonWords, SentenceView, WordFacts,
 };
-use crate::gazetteer::Gazetteer;
-use crate::word_cache::WordCache;
+use crate::name_lists::{name_lists, token_hash, Mask};
+use crate::normalize::fold;
+use crate::viterbi::viterbi;
+use crate::weights::{Paired, Row, Weights};
+use crate::word_memo::{with_memo, Entry, WordMemo, EDGE};
 use crate::NerError;
 
-/// BIO labels in model order.
-pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
-pub const NUM_LABELS: usize = LABELS.len();
-/// Weights per bucket row in memory: the labels padded to eight floats, so a
-/// row is 32-byte aligned and never straddles two cache lines (the random
-/// row loads dominate tagging). Model files store `NUM_LABELS` per row.
-const ROW: usize = 8;
-/// The padding lane: the largest weight magnitude of the row (see the
-/// module doc). Sums of rows sum it too.
-const BOUND: usize = NUM_LABELS;
-/// How far a fast sum of rows whose bound lanes add up to `A` may be from
-/// the reference sum of the same weights, as a multiple of `A`: each of at
-/// most 40 rounded additions (37 features) errs by at most 2^-24 of a
-/// partial sum no larger than `A`, for each of the two sums, for each of
-/// the two labels compared; 170 rather than 160 covers the rounding of
-/// the bound and of the margin themselves.
-const MARGIN_PER_BOUND: f32 = 170.0 / 16_777_216.0;
-const MAGIC: &[u8; 8] = b"XCNER03\0";
+const MAGIC: &[u8; 8] = b"XCNER04\0";
 
-pub fn label_index(label: &str) -> u8 {
-    LABELS.iter().position(|l| *l == label).unwrap_or(0) as u8
-}
-
-/// An `I-` label may only continue a chunk of its own type.
-const fn allowed(prev: u8, label: u8) -> bool {
-    if label == 0 || label % 2 == 1 {
-        return true;
-    }
-    prev == label || prev + 1 == label
-}
-
-/// [`allowed`] as one bit per label, for each previous label.
-const ALLOWED_AFTER: [u8; NUM_LABELS] = {
-    let mut masks = [0u8; NUM_LABELS];
-    let mut prev = 0;
-    while prev < NUM_LABELS {
-        let mut label = 0;
-        while label < NUM_LABELS {
-            if allowed(prev as u8, label as u8) {
-                masks[prev] |= 1 << label;
-            }
-            label += 1;
-        }
-        prev += 1;
-    }
-    masks
-};
-
-/// One row of weights, aligned so that it fills half a cache line.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-#[repr(C, align(32))]
-pub(crate) struct Row([f32; ROW]);
-
-impl Row {
-    pub(crate) const ZERO: Row = Row([0.0; ROW]);
-
-    #[inline]
-    pub(crate) fn add(&mut self, other: &Row) {
-        for (s, x) in self.0.iter_mut().zip(&other.0) {
-            *s += x;
-        }
-    }
-
-    /// Sets the bound lane to the largest weight magnitude.
-    fn with_bound(mut self) -> Row {
-        let bound = self.0[..NUM_LABELS]
-            .iter()
-            .fold(0f32, |m, w| if w.abs() > m { w.abs() } else { m });
-        // A NaN weight makes the bound NaN, which sends every token using
-        // the row to the reference path.
-        self.0[BOUND] = if self.0[..NUM_LABELS].iter().any(|w| w.is_nan()) {
-            f32::NAN
-        } else {
-            bound
-        };
-        self
-    }
-
-    /// The best allowed label after `prev` when it wins clearly enough that
-    /// the reference sums would choose it too; `None` otherwise.
-    #[inline]
-    pub(crate) fn clear_best(&self, prev: u8) -> Option<u8> {
-        let mut best = 0u8;
-        let mut best_score = f32::NEG_INFINITY;
-        let mut second = f32::NEG_INFINITY;
-        let allowed = ALLOWED_AFTER.get(prev as usize).copied().unwrap_or(0);
-        for (l, s) in self.0[..NUM_LABELS].iter().enumerate() {
-            if allowed & (1 << l) == 0 {
-                continue;
-            }
-            let l = l as u8;
-            if *s > best_score {
-                second = best_score;
-                best = l;
-                best_score = *s;
-            } else if *s > second {
-                second = *s;
-            }
-        }
-        let margin = best_score - second;
-        // Written so that NaN anywhere falls to the reference path.
-        (margin > self.0[BOUND] * MARGIN_PER_BOUND).then_some(best)
-    }
-}
-
-/// Precomputed sums of the rows of features that take few values: the
-/// position and capitalisation templates, the neighbours' flags, the
-/// gazetteer tags and the previous labels (see `word_cache.rs` for the
-/// index layouts).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Tables {
-    /// Templates 14, 25 and 30 by (position, title case, capitals bin,
-    /// common word).
-    pub(crate) position: Vec<Row>,
-    /// Templates 19 and 20 by (previous given name, previous title word,
-    /// title case).
-    pub(crate) prev_flags: Vec<Row>,
-    /// Templates 22 and 31 by their six flags.
-    pub(crate) neighbours: Vec<Row>,
-    /// Templates 15 and 16 by (previous gazetteer tag, own tag).
-    pub(crate) gaz_prev: Vec<Row>,
-    /// Template 17 by (own gazetteer tag, next tag).
-    pub(crate) gaz_next: Vec<Row>,
-    /// Templates 40 and 41 by (previous label, label before it).
-    pub(crate) labels: Vec<Row>,
-}
-
-/// Feature weights: `buckets` rows of `NUM_LABELS` columns.
-#[derive(Debug)]
+/// The two stages' weights and the words the training text had in
+/// lowercase.
+#[derive(Debug, Default)]
 pub struct Tagger {
-    buckets: usize,
-    /// `buckets - 1` when `buckets` is a power of two: the bucket is then a
-    /// mask, not a 64-bit division (same result).
-    mask: Option<u64>,
-    /// Identifies this tagger's weights and common-word list to the
-    /// per-thread word memo, which must not serve one tagger's facts to
-    /// another (a clone gets its own id).
+    pub(crate) stage1: Weights,
+    pub(crate) stage2: Weights,
+    /// Both stages' weights side by side, for the features both read.
+    paired: Paired,
+    pub(crate) common: CommonWords,
+    /// Identifies these weights to the per-thread word memo, which must not
+    /// serve one tagger's sums to another (a clone gets its own id).
     id: u64,
-    weights: Vec<Row>,
-    common: CommonWords,
-    tables: Tables,
 }
 
 impl Clone for Tagger {
     fn clone(&self) -> Tagger {
-        Tagger {
-            buckets: self.buckets,
-            mask: self.mask,
-            id: next_id(),
-            weights: self.weights.clone(),
-            common: self.common.clone(),
-            tables: self.tables.clone(),
-        }
+        Tagger::new(
+            self.stage1.clone(),
+            self.stage2.clone(),
+            self.common.clone(),
+        )
     }
 }
 
 fn next_id() -> u64 {
-    static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// One sentence ready for the features.
+#[derive(Debug, Clone)]
+pub struct PreparedSentence {
+    pub facts: Vec<WordFacts>,
+    pub masks: Vec<Mask>,
+    pub caps_line: bool,
+    /// The word key of each token for the document aggregates (its folded
+    /// form's hash).
+    pub keys: Vec<u64>,
+}
+
+impl PreparedSentence {
+    pub fn view(&self) -> SentenceView<'_> {
+        SentenceView {
+            words: &self.facts,
+            masks: &self.masks,
+            caps_line: self.caps_line,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Stage-one features of token `i`.
+    pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
+        let view = self.view();
+        window_word_features(&view, i, out);
+        context_features(&view, i, out);
+    }
+}
+
+/// A document's sentences as the features see them.
+pub fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
+    let (words, caps) = truecase(sentences, common);
+    let lists = name_lists();
+    words
+        .iter()
+        .zip(caps)
+        .map(|(ws, caps_line)| {
+            let lowers: Vec<String> = ws.iter().map(|w| fold(w)).collect();
+            let facts: Vec<WordFacts> = ws
+                .iter()
+                .zip(&lowers)
+                .map(|(w, l)| WordFacts::of(w, l, common))
+                .collect();
+            let hashes: Vec<u64> = lowers.iter().map(|l| token_hash(l)).collect();
+            let capitalised: Vec<bool> = ws
+                .iter()
+                .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            let masks = lists.masks(&hashes, &capitalised);
+            PreparedSentence {
+                keys: facts.iter().map(|f| f.lower).collect(),
+                facts,
+                masks,
+                caps_line,
+            }
+        })
+        .collect()
+}
+
+/// Decoding of one sentence adding every feature one by one;
+/// `statics(i, out)` writes the feature keys of token `i`.
+fn decode(weights: &Weights, len: usize, mut statics: impl FnMut(usize, &mut Vec<u64>)) -> Vec<u8> {
+    let mut keys = Vec::with_capacity(128);
+    let emissions: Vec<[i64; NUM_LABELS]> = (0..len)
+        .map(|i| {
+            keys.clear();
+            statics(i, &mut keys);
+            let mut r: Row = [0; NUM_LABELS];
+            for k in &keys {
+                weights.add_to(*k, &mut r);
+            }
+            r.map(i64::from)
+        })
+        .collect();
+    viterbi(&emissions, &weights.transitions())
+}
+
+/// Both stages' label-independent scores of one sentence through the word
+/// memo: the word features' sums come from the memo, the context features
+/// (which both stages read) are looked up once for both. Stage two's
+/// scores lack its document features, which need stage one's labels.
+fn sentence_scores(
+    paired: &Paired,
+    memo: &WordMemo,
+    ids: &[u32],
+    view: &SentenceView,
+) -> [Vec<[i64; NUM_LABELS]>; 2] {
+    let mut keys = Vec::with_capacity(64);
+    let mut out = [Vec::with_capacity(ids.len()), Vec::with_capacity(ids.len())];
+    for i in 0..ids.len() {
+        let mut scores: [Row; 2] = [[0; NUM_LABELS]; 2];
+        for (slot, offset) in (-2isize..=2).enumerate() {
+            let at = i as isize + offset;
+            let id = if at < 0 {
+                EDGE
+            } else {
+                ids.get(at as usize).copied().unwrap_or(EDGE)
+            };
+            let Some(entry) = memo.entry(id) else {
+                continue;
+            };
+            for (stage, s) in scores.iter_mut().enumerate() {
+                if let Some(row) = entry.rows.get(stage).and_then(|r| r.get(slot)) {
+                    for (x, w) in s.iter_mut().zip(row) {
+                        *x = x.wrapping_add(*w);
+                    }
+                }
+            }
+        }
+        keys.clear();
+        context_features(view, i, &mut keys);
+        for k in &keys {
+            paired.add_to(*k, &mut scores);
+        }
+        for (o, s) in out.iter_mut().zip(scores) {
+            o.push(s.map(i64::from));
+        }
+    }
+    out
 }
 
 impl Tagger {
-    pub fn zeroed(buckets: usize) -> Tagger {
-        Tagger::with_weights(
-            buckets,
-            vec![Row::default(); buckets],
-            CommonWords::default(),
-        )
-    }
-
-    fn with_weights(buckets: usize, weights: Vec<Row>, common: CommonWords) -> Tagger {
-        let mut tagger = Tagger {
-            buckets,
-            mask: buckets.is_power_of_two().then(|| buckets as u64 - 1),
-            id: next_id(),
-            weights: weights.into_iter().map(Row::with_bound).collect(),
+    pub(crate) fn new(stage1: Weights, stage2: Weights, common: CommonWords) -> Tagger {
+        Tagger {
+            paired: Paired::of(&stage1, &stage2),
+            stage1,
+            stage2,
             common,
-            tables: Tables::default(),
-        };
-        tagger.tables = crate::word_cache::tables(&tagger);
-        tagger
+            id: next_id(),
+        }
     }
 
-    /// A tagger whose bucket `b` holds `weights(b)` (for tests).
-    #[cfg(test)]
-    pub(crate) fn from_parts(
-        buckets: usize,
-        common: CommonWords,
-        mut weights: impl FnMut(usize) -> [f32; NUM_LABELS],
-    ) -> Tagger {
-        let rows = (0..buckets)
-            .map(|b| {
-                let mut row = Row::default();
-                row.0[..NUM_LABELS].copy_from_slice(&weights(b));
-                row
-            })
+    /// BILOU labels (see `bilou.rs`) for every token of a document given as
+    /// sentences of words.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        with_memo(|memo| match memo {
+            Some(memo) => self.tag_memo(memo, sentences),
+            None => self.tag_reference(sentences),
+        })
+    }
+
+    /// [`Tagger::tag_document`] adding every feature one by one, as in
+    /// training.
+    pub fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tag_prepared(&prepare(sentences, &self.common))
+    }
+
+    fn tag_memo(&self, memo: &mut WordMemo, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        memo.prepare(self.id, &self.paired);
+        let (words, caps) = truecase(sentences, &self.common);
+        let lists = name_lists();
+        let mut ids: Vec<Vec<u32>> = Vec::with_capacity(words.len());
+        let mut prepared: Vec<PreparedSentence> = Vec::with_capacity(words.len());
+        for (ws, caps_line) in words.iter().zip(caps) {
+            let sentence_ids: Vec<u32> = ws
+                .iter()
+                .map(|w| memo.id(w, &self.common, &self.paired))
+                .collect();
+            let entries: Vec<&Entry> = sentence_ids
+                .iter()
+                .filter_map(|id| memo.entry(*id))
+                .collect();
+            let hashes: Vec<u64> = entries.iter().map(|e| e.folded).collect();
+            let capitalised: Vec<bool> = entries.iter().map(|e| e.capitalised).collect();
+            let facts: Vec<WordFacts> = entries.iter().map(|e| e.facts).collect();
+            prepared.push(PreparedSentence {
+                keys: facts.iter().map(|f| f.lower).collect(),
+                masks: lists.masks(&hashes, &capitalised),
+                facts,
+                caps_line,
+            });
+            ids.push(sentence_ids);
+        }
+        let scores: Vec<[Vec<[i64; NUM_LABELS]>; 2]> = prepared
+            .iter()
+            .zip(&ids)
+            .map(|(s, ids)| sentence_scores(&self.paired, memo, ids, &s.view()))
             .collect();
-        Tagger::with_weights(buckets, rows, common)
+        let transitions = [self.stage1.transitions(), self.stage2.transitions()];
+        let first: Vec<Vec<u8>> = scores
+            .iter()
+            .map(|[one, _]| viterbi(one, &transitions[0]))
+            .collect();
+        let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
+        let mut keys = Vec::with_capacity(16);
+        prepared
+            .iter()
+            .zip(scores)
+            .enumerate()
+            .map(|(si, (s, [_, mut two]))| {
+                for (i, e) in two.iter_mut().enumerate() {
+                    keys.clear();
+                    let caps = s.facts.get(i).map_or(0, WordFacts::caps);
+                    stage1.features(si, i, caps, &mut keys);
+                    let mut row: Row = [0; NUM_LABELS];
+                    for k in &keys {
+                        self.stage2.add_to(*k, &mut row);
+                    }
+                    for (x, w) in e.iter_mut().zip(row) {
+                        *x += i64::from(w);
+                    }
+                }
+                viterbi(&two, &transitions[1])
+            })
+            .collect()
     }
 
-    /// The row index of a feature hash.
-    #[inline]
-    pub(crate) fn row_index(&self, feature: u64) -> usize {
-        self.row(feature)
+    /// Stage one's labels alone (for measuring what stage two adds).
+    pub fn tag_document_stage1(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        let prepared = prepare(sentences, &self.common);
+        self.stage1_labels(&prepared)
     }
 
-    /// The row at `index` (zeros past the end).
-    #[inline]
-    pub(crate) fn row_at(&self, index: usize) -> &Row {
-        static ZERO: Row = Row::ZERO;
-        self.weights.get(index).unwrap_or(&ZERO)
+    fn stage1_labels(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
+        prepared
+            .iter()
+            .map(|s| decode(&self.stage1, s.len(), |i, out| s.static_features(i, out)))
+            .collect()
     }
 
-    /// The row of a feature hash (zeros if the table is empty).
-    #[inline]
-    pub(crate) fn row_of(&self, feature: u64) -> &Row {
-        static ZERO: Row = Row::ZERO;
-        self.weights.get(self.row(feature)).unwrap_or(&ZERO)
+    /// [`Tagger::tag_document`] for a document already prepared.
+    pub fn tag_prepared(&self, prepared: &[PreparedSentence]) -> Vec<Vec<u8>> {
+        let first = self.stage1_labels(prepared);
+        let stage1 = Stage1::new(prepared.iter().map(|s| s.keys.clone()).collect(), first);
+        prepared
+            .iter()
+            .enumerate()
+            .map(|(si, s)| {
+                decode(&self.stage2, s.len(), |i, out| {
+                    s.static_features(i, out);
+                    let caps = s.facts.get(i).map_or(0, WordFacts::caps);
+                    stage1.features(si, i, caps, out);
+                })
+            })
+            .collect()
     }
 
-    /// The sum of the rows of `features`.
-    pub(crate) fn rows_sum(&self, features: &[u64]) -> Row {
-        let mut sum = Row::default();
-        for f in features {
-            sum.add(self.row_of(*f));
-        }
-        sum
-    }
-
-    pub(crate) fn tables(&self) -> &Tables {
-        &self.tables
-    }
-
-    pub(crate) fn id(&self) -> u64 {
-        self.id
-    }
-
-    fn row(&self, feature: u64) -> usize {
-        match self.mask {
-            Some(mask) => (feature & mask) as usize,
-            None => (feature % self.buckets as u64) as usize,
-        }
-    }
-
-    fn add_scores(&self, feature: u64, scores: &mut [f32; ROW]) {
-        if let Some(w) = self.weights.get(self.row(feature)) {
-            for (s, x) in scores.iter_mut().zip(&w.0) {
-                *s += x;
-            }
-        }
-    }
-
-    /// Scores of the tag-independent features, summed in feature order.
-    fn static_scores(&self, stat: &[u64]) -> [f32; ROW] {
-        let mut scores = [0f32; ROW];
-        for f in stat {
-            self.add_scores(*f, &mut scores);
-        }
-        scores
-    }
-
-    fn best(&self, stat: &[u64], dynf: &[u64; 4], prev: u8) -> u8 {
-        self.best_from(self.static_scores(stat), dynf, prev)
-    }
-
-    /// The best allowed label given the static scores; the dynamic features
-    /// are added after the static ones, the same order of float additions
-    /// as summing all features at once.
-    fn best_from(&self, mut scores: [f32; ROW], dynf: &[u64; 4], prev: u8) -> u8 {
-        for f in dynf {
-            self.add_scores(*f, &mut scores);
-        }
-        let mut best = 0u8;
-        let mut best_score = f32::NEG_INFINITY;
-        for (l, s) in scores.iter().take(NUM_LABELS).enumerate() {
-            let l = l as u8;
-            if allowed(prev, l) && *s > best_score {
-                best = l;
-                best_score = *s;
-            }
-        }
-        best
+    /// Labels of one sentence read as a document of its own.
+    pub fn tag(&self, words: &[&str]) -> Vec<u8> {
+        self.tag_document(&[words.to_vec()])
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     }
 
     /// Words the training text had in lowercase.
@@ -313,112 +313,21 @@ impl Tagger {
         &self.common
     }
 
-    /// Label indices for a sentence of surface words.
-    pub fn tag(&self, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
-        thread_local! {
-            static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
-        }
-        WORDS.with(|memo| match memo.try_borrow_mut() {
-            Ok(mut memo) => self.tag_memo(&mut memo, words, gaz),
-            Err(_) => self.tag_reference(words, gaz),
-        })
+    /// Number of features with weights in each stage.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.stage1.len(), self.stage2.len())
     }
 
-    /// Tagging through the per-thread word memo (see `word_cache.rs` and
-    /// the module doc): fast sums, the reference sums where those are not
-    /// clear.
-    fn tag_memo(&self, memo: &mut WordCache, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
-        memo.prepare(self, gaz);
-        let mut sentence = memo.take_sentence();
-        memo.load_sentence(&mut sentence, words, gaz, self);
-        let statics = memo.static_rows(&sentence, self);
-        let labels = &self.tables.labels;
-        let mut out = Vec::with_capacity(statics.len());
-        let (mut p1, mut p2) = (0u8, 0u8);
-        for (i, s) in statics.iter().enumerate() {
-            let facts = memo.facts(sentence.ids.get(i).copied().unwrap_or(usize::MAX));
-            let mut scores = *s;
-            if let Some(r) = labels.get(p1 as usize * NUM_LABELS + p2 as usize) {
-                scores.add(r);
-            }
-            if p1 == 0 {
-                scores.add(facts.after_outside());
-            } else {
-                let [d42, d43] = facts.dynamic(p1);
-                scores.add(self.row_of(d42));
-                scores.add(self.row_of(d43));
-            }
-            let l = match scores.clear_best(p1) {
-                Some(l) => l,
-                None => {
-                    let stat = memo.static_features_at(&sentence, i);
-                    let [d42, d43] = facts.dynamic(p1);
-                    let dynf = [
-                        Fh::new(40).bytes(&[p1]).finish(),
-                        Fh::new(41).bytes(&[p1, p2]).finish(),
-                        d42,
-                        d43,
-                    ];
-                    self.best(&stat, &dynf, p1)
-                }
-            };
-            out.push(l);
-            p2 = p1;
-            p1 = l;
-        }
-        memo.give_back(sentence, statics);
-        out
-    }
-
-    /// Tagging straight from the feature definitions, as in training.
-    fn tag_reference(&self, words: &[&str], gaz: &Gazetteer) -> Vec<u8> {
-        let infos = token_infos(words, gaz, &self.common);
-        let mut stat = Vec::with_capacity(infos.len() * STATIC_PER_TOKEN);
-        static_features(&infos, &mut stat);
-        self.greedy(&stat, |i, p1, p2| dynamic_features(&infos, i, p1, p2))
-    }
-
-    /// Greedy left-to-right decoding over the static feature hashes of each
-    /// token and `dynamic(i, prev, prev2)` for the label-dependent ones.
-    fn greedy(&self, stat: &[u64], dynamic: impl Fn(usize, u8, u8) -> [u64; 4]) -> Vec<u8> {
-        // All static rows first: their loads are independent of the labels,
-        // so the CPU overlaps the cache misses instead of waiting on each
-        // token's in turn.
-        let statics: Vec<[f32; ROW]> = stat
-            .chunks_exact(STATIC_PER_TOKEN)
-            .map(|s| self.static_scores(s))
-            .collect();
-        let mut out = Vec::with_capacity(statics.len());
-        let (mut p1, mut p2) = (0u8, 0u8);
-        for (i, s) in statics.iter().enumerate() {
-            let d = dynamic(i, p1, p2);
-            let l = self.best_from(*s, &d, p1);
-            out.push(l);
-            p2 = p1;
-            p1 = l;
-        }
-        out
-    }
-
-    /// Compressed model bytes: magic, bucket count, common-word count, then the weights
-    /// as little-endian f32, then
-    /// the common-word hashes as u32, deflated.
+    /// The model file: magic, both weight tables, the common-word hashes;
+    /// deflated.
     pub fn to_bytes(&self) -> Result<Vec<u8>, NerError> {
-        // Weights stay f32: a shared linear i16 scale would flatten the many
-        // small averaged weights next to a few large ones; pruned zeros make
-        // the table compress well anyway.
-        let mut raw = Vec::with_capacity(16 + self.weights.len() * 4);
+        let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
-        raw.extend_from_slice(&(self.buckets as u32).to_le_bytes());
-        raw.extend_from_slice(&(self.common.hashes().len() as u32).to_le_bytes());
-        for w in self
-            .weights
-            .iter()
-            .flat_map(|r| r.0.iter().take(NUM_LABELS))
-        {
-            raw.extend_from_slice(&w.to_le_bytes());
-        }
-        for h in self.common.hashes() {
+        self.stage1.write(&mut raw);
+        self.stage2.write(&mut raw);
+        let hashes = self.common.hashes();
+        raw.extend_from_slice(&(hashes.len() as u32).to_le_bytes());
+        for h in hashes {
             raw.extend_from_slice(&h.to_le_bytes());
         }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
@@ -431,169 +340,52 @@ impl Tagger {
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(NerError::Model)?;
-        let bad = |why: &str| NerError::Format(why.to_string());
-        if raw.get(..8) != Some(MAGIC.as_slice()) {
-            return Err(bad("not a crosscheck NER model"));
+        let body = raw
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or_else(|| NerError::Format("not a crosscheck NER model".to_string()))?;
+        let (stage1, rest) = Weights::read(body).map_err(NerError::Format)?;
+        let (stage2, rest) = Weights::read(rest).map_err(NerError::Format)?;
+        let n = rest
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or_else(|| NerError::Format("truncated common words".to_string()))?;
+        let words = rest.get(4..).unwrap_or(&[]);
+        if words.len() != n * 4 {
+            return Err(NerError::Format(
+                "common words do not match header".to_string(),
+            ));
         }
-        let word = |at: usize| -> Result<[u8; 4], NerError> {
-            raw.get(at..at + 4)
-                .and_then(|b| b.try_into().ok())
-                .ok_or_else(|| bad("truncated header"))
-        };
-        let buckets = u32::from_le_bytes(word(8)?) as usize;
-        let common_len = u32::from_le_bytes(word(12)?) as usize;
-        let weight_bytes = buckets * NUM_LABELS * 4;
-        let body = raw.get(16..).unwrap_or(&[]);
-        if buckets == 0 || body.len() != weight_bytes + common_len * 4 {
-            return Err(bad("table sizes do not match header"));
-        }
-        let (body, common) = body.split_at(weight_bytes);
         let common = CommonWords::from_hashes(
-            common
+            words
                 .chunks_exact(4)
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
         );
-        let weights = body
-            .chunks_exact(4 * NUM_LABELS)
-            .map(|r| {
-                let mut row = Row::default();
-                for (w, c) in row.0.iter_mut().zip(r.chunks_exact(4)) {
-                    *w = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-                }
-                row
-            })
-            .collect();
-        Ok(Tagger::with_weights(buckets, weights, common))
-    }
-}
-
-/// One training sentence: surface words and gold label indices.
-#[derive(Debug, Clone)]
-pub struct Example {
-    pub words: Vec<String>,
-    pub labels: Vec<u8>,
-}
-
-/// Averaged-perceptron trainer state.
-pub struct Trainer {
-    model: Tagger,
-    totals: Vec<f32>,
-    step: f32,
-}
-
-impl Trainer {
-    pub fn new(buckets: usize, common: CommonWords) -> Trainer {
-        Trainer {
-            model: Tagger::with_weights(buckets, vec![Row::default(); buckets], common),
-            totals: vec![0.0; buckets * ROW],
-            step: 1.0,
-        }
-    }
-
-    fn update(&mut self, features: &[u64], gold: u8, guess: u8) {
-        for f in features {
-            let r = self.model.row(*f);
-            for (label, delta) in [(gold, 1.0f32), (guess, -1.0f32)] {
-                let w = self
-                    .model
-                    .weights
-                    .get_mut(r)
-                    .and_then(|row| row.0.get_mut(label as usize));
-                if let (Some(w), Some(t)) = (w, self.totals.get_mut(r * ROW + label as usize)) {
-                    *w += delta;
-                    *t += self.step * delta;
-                }
-            }
-        }
-    }
-
-    /// One pass over `examples` in the given order; returns token errors.
-    pub fn epoch(&mut self, examples: &[Example], order: &[usize], gaz: &Gazetteer) -> usize {
-        let mut errors = 0;
-        let mut stat = Vec::new();
-        for &e in order {
-            let Some(ex) = examples.get(e) else { continue };
-            let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let infos = token_infos(&words, gaz, &self.model.common);
-            static_features(&infos, &mut stat);
-            let (mut p1, mut p2) = (0u8, 0u8);
-            for (i, gold) in ex.labels.iter().enumerate() {
-                let s = stat
-                    .get(i * STATIC_PER_TOKEN..(i + 1) * STATIC_PER_TOKEN)
-                    .unwrap_or(&[]);
-                let d = dynamic_features(&infos, i, p1, p2);
-                let guess = self.model.best(s, &d, p1);
-                if guess != *gold {
-                    errors += 1;
-                    let feats: Vec<u64> = s.iter().chain(&d).copied().collect();
-                    self.update(&feats, *gold, guess);
-                }
-                self.step += 1.0;
-                p2 = p1;
-                p1 = guess;
-            }
-        }
-        errors
-    }
-
-    /// The averaged weights, with weights below `prune` set to zero.
-    pub fn averaged(&self, prune: f32) -> Tagger {
-        let mut weights = self.model.weights.clone();
-        let flat = weights.iter_mut().flat_map(|r| r.0.iter_mut());
-        for (w, t) in flat.zip(&self.totals) {
-            let avg = *w - t / self.step;
-            *w = if avg.abs() < prune { 0.0 } else { avg };
-        }
-        Tagger::with_weights(self.model.buckets, weights, self.model.common.clone())
+        Ok(Tagger::new(stage1, stage2, common))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::gazetteer;
 
-    fn sentences() -> Vec<Vec<&'static str>> {
-        [
-            "Minister Ilse Vogt said the Bank of Oporto fell .",
+    /// The memo's sums give exactly the labels of adding every feature.
+    #[test]
+    fn memo_labels_equal_reference_labels() {
+        let tagger = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let doc: Vec<Vec<&str>> = [
+            "SOCCER - VALDORIA BEAT MARVONIA IN CUP MATCH",
+            "Finance minister Ilse Vogt said the Bank of Oporto fell .",
             "North Korean troops entered Kyiv ’s suburbs `` Gdańsk",
+            "Valdoria beat Marvonia 2-1 at the Nordvik stadium on Tuesday .",
             "Ilse Vogt said 14,000 U.S. soldiers ÉTÉ x",
-            "The Nordvik Shipping Co said on Tuesday that Arno Pelt will join its board .",
             "A",
-            "",
         ]
         .iter()
         .map(|s| s.split_whitespace().collect())
-        .collect()
-    }
-
-    /// The fast path must give the reference labels, with the shipped model
-    /// and with weights whose magnitudes span many orders (so that fast and
-    /// reference sums round differently and the fallback is exercised).
-    #[test]
-    fn fast_labels_equal_reference_labels() {
-        let gaz = gazetteer();
-        let shipped = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let wild = Tagger::from_parts(1 << 12, shipped.common_words().clone(), |_| {
-            std::array::from_fn(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                let mantissa = (seed % 2001) as f32 / 1000.0 - 1.0;
-                mantissa * 10f32.powi((seed >> 40) as i32 % 9 - 4)
-            })
-        });
-        for tagger in [&shipped, &wild] {
-            for words in sentences() {
-                let mut memo = WordCache::default();
-                assert_eq!(
-                    tagger.tag_memo(&mut memo, &words, gaz),
-                    tagger.tag_reference(&words, gaz),
-                    "{words:?}"
-                );
-            }
+        .collect();
+        for _ in 0..2 {
+            assert_eq!(tagger.tag_document(&doc), tagger.tag_reference(&doc));
         }
     }
 }

@@ -29,6 +29,35 @@ fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Clitics written apart, as tokenised text has them ("Germany 's"): the
+/// apostrophe and its letters stay one token.
+const CLITICS: &[&str] = &["s", "S", "m", "ve", "ll", "d", "re"];
+
+/// The length in bytes of a clitic (`'s`, `’ve`, ...) starting at byte `at`
+/// of `slice`, when it stands alone: after white space or the start, before
+/// anything but a letter or digit.
+fn clitic_at(slice: &str, at: usize) -> Option<usize> {
+    let rest = slice.get(at..)?;
+    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '’'))?;
+    let after_space = slice
+        .get(..at)
+        .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace));
+    if !after_space {
+        return None;
+    }
+    let letters = rest.get(quote.len_utf8()..)?;
+    CLITICS.iter().find_map(|c| {
+        let tail = letters.strip_prefix(c)?;
+        let ends = tail.chars().next().is_none_or(|n| !is_word_char(n));
+        ends.then(|| quote.len_utf8() + c.len())
+    })
+}
+
+/// A capitalised abbreviation whose dot belongs to it ("Corp.", "Jr.").
+fn keeps_dot(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && crosscheck_text::is_abbreviation(word)
+}
+
 /// Tokens of `text[start..end]`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut out = Vec::new();
@@ -44,11 +73,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             continue;
         }
         if !is_word_char(c) {
+            let len = clitic_at(slice, i).unwrap_or(c_len);
             out.push(Tok {
                 start: start + i,
-                end: start + i + c_len,
+                end: start + i + len,
             });
-            i += c_len;
+            i += len;
             continue;
         }
         let numeric_start = c.is_ascii_digit();
@@ -74,9 +104,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 dotted |= d == '.';
                 continue;
             }
-            // Abbreviation dots: "U.S." and "St." keep the final dot when the
-            // token already has an inner dot or is a single capital.
-            if d == '.' && (dotted || (chars == 1 && c.is_uppercase())) {
+            // Abbreviation dots: "U.S.", "J." and "Corp." keep the final dot
+            // when the token already has an inner dot, is a single capital
+            // or a known abbreviation not ending the text (there the dot
+            // ends the sentence too, and is read as doing so).
+            if d == '.'
+                && (dotted
+                    || (chars == 1 && c.is_uppercase())
+                    || (j + d_len < slice.len() && keeps_dot(slice.get(i..j).unwrap_or(""))))
+            {
                 j += d_len;
             }
             break;
@@ -129,11 +165,15 @@ mod tests {
                 continue;
             }
             if !is_word_char(c) {
+                let len = clitic_at(slice, byte_at(i) - start).unwrap_or(c.len_utf8());
+                let stop = byte_at(i) + len;
                 out.push(Tok {
                     start: byte_at(i),
-                    end: byte_at(i + 1),
+                    end: stop,
                 });
-                i += 1;
+                while chars.get(i).is_some_and(|(o, _)| start + o < stop) {
+                    i += 1;
+                }
                 continue;
             }
             let numeric_start = c.is_ascii_digit();
@@ -156,7 +196,10 @@ mod tests {
                 // token already has an inner dot or is a single capital.
                 if d == '.' {
                     let word: String = chars[i..j].iter().map(|(_, c)| *c).collect();
-                    if word.contains('.') || (word.chars().count() == 1 && c.is_uppercase()) {
+                    if word.contains('.')
+                        || (word.chars().count() == 1 && c.is_uppercase())
+                        || (j + 1 < chars.len() && keeps_dot(&word))
+                    {
                         j += 1;
                     }
                 }
@@ -201,6 +244,7 @@ mod tests {
             "Mara’s 14,000 men (and 1,2 boys), J. Smith's pay: $3.5bn; A.B.C. d.e. x.",
             "Gdańsk’S ÉTÉ — «Zoë» l'été 'quoted' \u{85}tab\there\u{a0}nbsp 1.2.3 a-b- -c",
             "Ünïcödé.Wörd ü.ö. Ö. 東京 Tōkyō,1,000,x 9,a a,1 's 'S ’ ‐dash‐ M&A R&D.",
+            "Acme Corp. and Zeta Inc.'s unit; Germany 's and ’ve 'sx 'll",
             "",
             " . , ' ",
         ];
@@ -237,6 +281,16 @@ mod tests {
             ("(KCNA) reported", &["(", "KCNA", ")", "reported"]),
             ("Paris, France", &["Paris", ",", "France"]),
             ("J. Smith", &["J.", "Smith"]),
+            (
+                "Dow Chemical Corp. said",
+                &["Dow", "Chemical", "Corp.", "said"],
+            ),
+            (
+                "shares of Dow Chemical Corp.",
+                &["shares", "of", "Dow", "Chemical", "Corp", "."],
+            ),
+            ("Germany 's exports", &["Germany", "'s", "exports"]),
+            ("'sorry' 's", &["'", "sorry", "'", "'s"]),
             ("", &[]),
         ];
         for (text, want) in cases {

@@ -297,7 +297,7 @@ fn marks(
             low: v.low,
             high: v.high,
             approximate: quantity.is_some_and(|q| q.approximate),
-            value: quantity.map_or_else(|| v.text.clone(), crosscheck_ledger::value_text_of),
+            value: quantity.map_or_else(|| v.text.clone(), crate::view::figure_value),
             color: PALETTE[index % PALETTE.len()],
         });
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crosscheck_model::Ledger;
 
-use crate::view::View;
+use crate::view::{figure_text, View};
 use crate::ReportError;
 
 #[derive(Serialize)]
@@ -23,10 +23,16 @@ struct Row<'a> {
     source_entity: &'a str,
     cue: &'a str,
     quote: &'a str,
+    /// The figure as the other views write it ("up to 12,000 soldiers").
+    quantity_text: String,
     quantity_low: Option<f64>,
     quantity_high: Option<f64>,
     quantity_bound: &'static str,
+    quantity_approximate: Option<bool>,
+    quantity_vague: Option<bool>,
     quantity_unit: &'a str,
+    quantity_dimension: &'a str,
+    quantity_rate: &'a str,
     quantity_subject: &'a str,
     quantity_event: &'a str,
     stance_actor: &'a str,
@@ -67,10 +73,15 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
             source_entity: c.source.entity.as_deref().unwrap_or(""),
             cue: c.cue.as_deref().unwrap_or(""),
             quote: c.quote().map_or("", |q| q.text.as_str()),
+            quantity_text: q.map(figure_text).unwrap_or_default(),
             quantity_low: q.and_then(|q| q.low),
             quantity_high: q.and_then(|q| q.high),
             quantity_bound: q.map_or("", |q| q.bound.name()),
+            quantity_approximate: q.map(|q| q.approximate),
+            quantity_vague: q.map(|q| q.vague),
             quantity_unit: q.and_then(|q| q.unit.as_deref()).unwrap_or(""),
+            quantity_dimension: q.and_then(|q| q.dimension.as_deref()).unwrap_or(""),
+            quantity_rate: q.and_then(|q| q.rate.as_deref()).unwrap_or(""),
             quantity_subject: q.and_then(|q| q.subject.as_deref()).unwrap_or(""),
             quantity_event: q.and_then(|q| q.event.as_deref()).unwrap_or(""),
             stance_actor: s.map_or("", |s| s.actor.as_str()),

@@ -2,17 +2,17 @@
 //! network. This module gathers what the report shows into plain values;
 //! `templates/report.html` lays them out, escaping every one of them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use askama::Template;
 use crosscheck_ledger::{polarity_verb, sourcing_ranking};
-use crosscheck_model::{Ledger, Polarity, PropositionStatus, Sourcing, StanceStep};
+use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus, Sourcing, StanceStep};
 
 use crate::chart::{chart, Chart, Shape};
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    about_phrase, doc_date, highlighted, outlet, percent, shorten, source_name, split_steps,
-    status_name, step_time, title, View,
+    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, percent, said, shorten,
+    source_name, split_steps, status_name, step_time, title, View,
 };
 
 /// The whole report.
@@ -41,6 +41,7 @@ struct Figures {
     shared: Vec<FigureCard>,
     more: Option<String>,
     single: SingleFigures,
+    other: OtherFigures,
 }
 
 struct FigureCard {
@@ -56,6 +57,9 @@ struct FigureCard {
 struct ValueRow {
     date: String,
     claim: String,
+    /// The value as every view writes it ([`figure_value`]).
+    value: String,
+    /// The value as the document wrote it.
     text: String,
     source: String,
     outlet: String,
@@ -72,6 +76,22 @@ struct SingleFigure {
     source: String,
     outlet: String,
     date: String,
+}
+
+/// Figures no proposition holds: amounts stated without a number
+/// ("millions of shells") and figures that name nothing they count ("rose
+/// 4.5 percent").
+struct OtherFigures {
+    rows: Vec<OtherFigure>,
+    more: Option<String>,
+}
+
+struct OtherFigure {
+    claim: String,
+    /// The figure as every view writes it ([`figure_text`]).
+    text: String,
+    source: String,
+    outlet: String,
 }
 
 struct ConflictCard {
@@ -302,6 +322,7 @@ fn figures(ledger: &Ledger, view: &View) -> Figures {
                 .map(|v| ValueRow {
                     date: view.value_date(v),
                     claim: v.claim.clone(),
+                    value: claim_value(view.claim(&v.claim), &v.text),
                     text: v.text.clone(),
                     source: view.claim(&v.claim).map(source_name).unwrap_or_default(),
                     outlet: v.outlet.clone().unwrap_or_default(),
@@ -324,14 +345,54 @@ fn figures(ledger: &Ledger, view: &View) -> Figures {
                 .take(ROWS)
                 .map(|(p, v)| SingleFigure {
                     label: p.label.clone(),
-                    text: v.text.clone(),
+                    text: claim_value(view.claim(&v.claim), &v.text),
                     source: view.claim(&v.claim).map(source_name).unwrap_or_default(),
                     outlet: v.outlet.clone().unwrap_or_default(),
                     date: view.value_date(v),
                 })
                 .collect(),
         },
+        other: other_figures(ledger, view),
     }
+}
+
+/// Figure claims that joined no proposition, as the other views write them.
+fn other_figures(ledger: &Ledger, view: &View) -> OtherFigures {
+    let placed: HashSet<&str> = ledger
+        .propositions
+        .iter()
+        .flat_map(|p| p.values.iter().map(|v| v.claim.as_str()))
+        .collect();
+    let other: Vec<(&Claim, &crosscheck_model::Quantity)> = ledger
+        .claims
+        .iter()
+        .filter(|c| !placed.contains(c.id.as_str()))
+        .filter_map(|c| Some((c, c.quantity()?)))
+        .collect();
+    OtherFigures {
+        more: more(other.len(), ROWS),
+        rows: other
+            .iter()
+            .take(ROWS)
+            .map(|(claim, q)| OtherFigure {
+                claim: claim.id.clone(),
+                text: figure_text(q),
+                source: source_name(claim),
+                outlet: view
+                    .doc(&claim.doc)
+                    .and_then(|d| d.outlet.clone())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// A figure's value as the views write it ([`figure_value`]), or the text
+/// as written when the claim is missing.
+fn claim_value(claim: Option<&Claim>, written: &str) -> String {
+    claim
+        .and_then(Claim::quantity)
+        .map_or_else(|| written.to_string(), figure_value)
 }
 
 fn conflicts(ledger: &Ledger, view: &View) -> Vec<ConflictCard> {
@@ -489,7 +550,7 @@ fn sourcing(ledger: &Ledger, view: &View) -> SourcingTable {
 fn quotes(ledger: &Ledger, view: &View) -> Quotes {
     let quote_of = |id: &str| {
         view.claim(id).map(|c| PlacedQuote {
-            text: c.quote().map_or("", |q| q.text.as_str()).to_string(),
+            text: c.quote().map_or(String::new(), |q| said(q, usize::MAX)),
             place: view
                 .doc(&c.doc)
                 .map(|d| format!("{} · {}", outlet(d), doc_date(d)))
@@ -513,14 +574,12 @@ fn quotes(ledger: &Ledger, view: &View) -> Quotes {
             .map(|g| SpeakerRow {
                 speaker: g.speaker.clone(),
                 count: g.claims.len(),
-                first: shorten(
-                    &g.claims
-                        .first()
-                        .and_then(|id| quote_of(id))
-                        .map(|q| q.text)
-                        .unwrap_or_default(),
-                    140,
-                ),
+                first: g
+                    .claims
+                    .first()
+                    .and_then(|id| view.claim(id))
+                    .and_then(|c| c.quote())
+                    .map_or(String::new(), |q| said(q, 140)),
             })
             .collect(),
     }

@@ -7,7 +7,8 @@ use crosscheck_model::{ClaimBody, Ledger};
 
 use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
 use crate::view::{
-    doc_date, figure_line, highlighted, outlet, percent, source_name, status_name, title, View,
+    doc_date, figure_text, figure_value, highlighted, outlet, percent, said, source_name,
+    status_name, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -65,7 +66,7 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             let claim = view.claim(&v.claim);
             let value = claim
                 .and_then(|c| c.quantity())
-                .map(|q| figure_line(q).0)
+                .map(figure_value)
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -217,8 +218,8 @@ fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
                         let doc = view.doc(&c.doc);
                         let _ = writeln!(
                             out,
-                            "  - “{}” — {}",
-                            md(c.quote().map_or("", |q| q.text.as_str())),
+                            "  - {} — {}",
+                            md(&c.quote().map_or(String::new(), |q| said(q, usize::MAX))),
                             md(doc.map_or("", outlet))
                         );
                     }
@@ -262,17 +263,17 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
         for claim in view.claims_of(&doc.id) {
             let line = match &claim.body {
                 ClaimBody::Quote { quote } => {
-                    format!("quote: {} — “{}”", md(&source_name(claim)), md(&quote.text))
-                }
-                ClaimBody::Quantity { quantity } => {
-                    let (v, s) = figure_line(quantity);
                     format!(
-                        "figure: {} {} — {}",
-                        md(&v),
-                        md(&s),
-                        md(&source_name(claim))
+                        "quote: {} — {}",
+                        md(&source_name(claim)),
+                        md(&said(quote, usize::MAX))
                     )
                 }
+                ClaimBody::Quantity { quantity } => format!(
+                    "figure: {} — {}",
+                    md(&figure_text(quantity)),
+                    md(&source_name(claim))
+                ),
                 // A stance, and any other kind: its one-line summary.
                 _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
             };

@@ -8,7 +8,7 @@ use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
 
 use crate::limits::{more, DOCUMENTS, ROWS};
 use crate::view::{
-    doc_date, figure_line, outlet, percent, shorten, source_name, status_name, title, View,
+    doc_date, figure_text, outlet, percent, said, shorten, source_name, status_name, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -52,13 +52,12 @@ fn documents(out: &mut String, ledger: &Ledger, view: &View) {
         for claim in view.claims_of(&doc.id) {
             let line = match &claim.body {
                 ClaimBody::Quote { quote } => format!(
-                    "quote   {} — “{}”",
+                    "quote   {} — {}",
                     source_name(claim),
-                    shorten(&quote.text, QUOTE_CHARS)
+                    said(quote, QUOTE_CHARS)
                 ),
                 ClaimBody::Quantity { quantity } => {
-                    let (value, subject) = figure_line(quantity);
-                    format!("figure  {value} {subject} — {}", source_name(claim))
+                    format!("figure  {} — {}", figure_text(quantity), source_name(claim))
                 }
                 // A stance, and any other kind: its one-line summary.
                 _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
@@ -130,10 +129,10 @@ fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
                 let text = |id: &str| {
                     view.claim(id)
                         .and_then(|c| c.quote())
-                        .map(|q| shorten(&q.text, 60))
+                        .map(|q| said(q, 60))
                         .unwrap_or_default()
                 };
-                let _ = writeln!(out, "    {}: “{}” / “{}”", g.speaker, text(a), text(b));
+                let _ = writeln!(out, "    {}: {} / {}", g.speaker, text(a), text(b));
             }
         }
     }

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use crosscheck_ledger::{polarity_verb, value_text_of};
+use crosscheck_ledger::{format_number, polarity_verb};
 use crosscheck_model::{
-    Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, SourceKind, StanceStep,
-    StanceTimeline,
+    Bound, Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, Quote,
+    SourceKind, StanceStep, StanceTimeline,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -89,8 +89,36 @@ pub fn outlet(doc: &Document) -> &str {
     doc.outlet.as_deref().unwrap_or("unknown outlet")
 }
 
-/// Who a claim comes from, for a reader.
+/// How a quote claim's words are shown, in every view: verbatim words
+/// (`direct`) inside quotation marks, reported speech as the paraphrase it
+/// is, without them (quoted fragments it holds keep their own marks).
+/// Cut to `max` characters.
+pub fn said(quote: &Quote, max: usize) -> String {
+    let text = shorten(&quote.text, max);
+    if quote.direct {
+        format!("“{text}”")
+    } else {
+        text
+    }
+}
+
+/// Who a claim comes from, for a reader; several sources of one claim
+/// ("A and B said") are named together.
 pub fn source_name(claim: &Claim) -> String {
+    let first = one_source_name(claim);
+    let others: Vec<&str> = claim
+        .co_sources
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .collect();
+    match others.split_last() {
+        None => first,
+        Some((last, [])) => format!("{first} and {last}"),
+        Some((last, rest)) => format!("{first}, {} and {last}", rest.join(", ")),
+    }
+}
+
+fn one_source_name(claim: &Claim) -> String {
     match (&claim.source.name, &claim.source.role, claim.source.kind) {
         (Some(name), _, _) => name.clone(),
         (None, Some(role), SourceKind::Anonymous) => format!("{role} (anonymous)"),
@@ -109,13 +137,83 @@ pub fn status_name(status: PropositionStatus) -> &'static str {
     }
 }
 
-/// "1,200 Veloran soldiers …" for a figure claim.
-pub fn figure_line(q: &Quantity) -> (String, String) {
-    let mut value = value_text_of(q);
-    if let Some(unit) = &q.unit {
-        value = format!("{value} {unit}");
+/// A figure's value as every view writes it, from the ledger's fields
+/// alone: the bound ("at least", "up to", "nearly" for an approximate upper
+/// bound), "~" for an approximation, a range by both ends, the unit, the
+/// rate: "~14,000", "up to 12,000", "8,000–12,000", "45 percent", "$15 per
+/// hour" as "15 USD per hour", "nearly 50% of" for a share. A vague amount
+/// states no number and is written by its words: "millions (no number)".
+pub fn figure_value(q: &Quantity) -> String {
+    let share = q.unit.as_deref() == Some("share");
+    let number = |v: f64| {
+        if share {
+            format!("{}%", format_number(v * 100.0))
+        } else {
+            format_number(v)
+        }
+    };
+    let approx = if q.approximate { "~" } else { "" };
+    let finite = q.low.is_none_or(f64::is_finite) && q.high.is_none_or(f64::is_finite);
+    let core = if !finite {
+        q.span.text.trim().to_string()
+    } else if q.vague {
+        format!("{} (no number)", q.span.text.trim())
+    } else {
+        match (q.low, q.high, q.bound) {
+            (Some(l), Some(h), _) if l != h => format!("{approx}{}–{}", number(l), number(h)),
+            (Some(l), _, Bound::AtLeast) | (Some(l), None, _) => format!("at least {}", number(l)),
+            (_, Some(h), Bound::AtMost) | (None, Some(h), _) if q.approximate => {
+                format!("nearly {}", number(h))
+            }
+            (_, Some(h), Bound::AtMost) | (None, Some(h), _) => format!("up to {}", number(h)),
+            (Some(l), Some(_), _) => format!("{approx}{}", number(l)),
+            (None, None, _) => q.span.text.trim().to_string(),
+        }
+    };
+    let single = q.low.or(q.high) == Some(1.0) && q.low == q.high;
+    let unit = match q.unit.as_deref() {
+        None => String::new(),
+        Some("share") => " of".to_string(),
+        Some(id) => match crosscheck_facts::units::unit(id) {
+            Some(u) if single => format!(" {}", u.reference),
+            Some(u) => format!(" {}", u.display),
+            None => format!(" {id}"),
+        },
+    };
+    let rate = q
+        .rate
+        .as_deref()
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default();
+    if q.vague {
+        return format!("{core}{rate}");
     }
-    (value, q.subject.clone().unwrap_or_default())
+    format!("{core}{unit}{rate}")
+}
+
+/// A figure with what it counts: "~14,000 North Korean troops", "3,000,000
+/// artillery shells per year", "45 percent (voters)", "millions (no number)
+/// artillery shells".
+pub fn figure_text(q: &Quantity) -> String {
+    let subject = q.subject.as_deref().unwrap_or("").trim();
+    let counted = q.unit.is_none() || q.vague;
+    if subject.is_empty() {
+        return figure_value(q);
+    }
+    if counted {
+        // The rate reads after what is counted.
+        let rate = q
+            .rate
+            .as_deref()
+            .map(|r| format!(" {r}"))
+            .unwrap_or_default();
+        let value = figure_value(&Quantity {
+            rate: None,
+            ..q.clone()
+        });
+        return format!("{value} {subject}{rate}");
+    }
+    format!("{} ({subject})", figure_value(q))
 }
 
 pub fn percent(share: f64) -> String {

@@ -45,6 +45,12 @@ impl Lexicon {
         Arc::clone(&STANDARD)
     }
 
+    /// The standard lexicon, borrowed for the life of the program (no
+    /// reference count to touch on a hot path).
+    pub(crate) fn standard_ref() -> &'static Lexicon {
+        &STANDARD
+    }
+
     /// A lexicon from an abbreviation list (words under `[title]`,
     /// `[number]`, `[general]` headings), a list of sentence openers and the
     /// speech verbs that keep an attribution with its quote.

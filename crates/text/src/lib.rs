@@ -30,3 +30,12 @@ pub use context::DocContext;
 pub use fold::fold;
 pub use sentences::SentenceSplitter;
 pub use tokens::{Shape, Split, Token, TokenKind, TokenLayer};
+
+/// Whether `word` (without its final dot) is a known abbreviation ("Inc",
+/// "Corp", "Jr", "Oct", "Gen"; `data/abbreviations.txt`), for tokenisers
+/// that keep an abbreviation's dot with it.
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviations::Lexicon::standard_ref()
+        .abbreviation(word, &mut String::new())
+        .is_some()
+}

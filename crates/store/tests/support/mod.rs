@@ -185,6 +185,8 @@ fn claim(
                 approximate: true,
                 bound: Bound::Exact,
                 unit: None,
+                dimension: None,
+                vague: false,
                 subject: Some(subject.to_string()),
                 rate: None,
                 event: None,

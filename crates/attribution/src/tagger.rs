@@ -1,0 +1,745 @@
+//! The learned reader of reported speech: each unit of a sentence is
+//! tagged as source, cue, content or outside, by a first-order
+//! averaged perceptron decoded with Viterbi, and the tags are assembled
+//! into attributions (content, cue, source).
+//!
+//! Trained on PolNeAR train without its held-out part ([`Trainer`]; the
+//! command is in `docs/attribution-model.md`); the weights are
+//! `data/reported.model`, built into the binary. Features are cheap: the
+//! unit's normal form and its neighbours', word shape, lexicon classes,
+//! and where the nearest cue candidates lie (distance, word, commas and
+//! "that" in between). A sentence with no cue candidate (a word of the
+//! learned cue vocabulary or of the speech-verb list) is not tagged.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::class;
+use crate::units::{Unit, UnitKind};
+
+/// Outside, source, cue, content (IO tags: two spans of one kind are
+/// seldom adjacent, and four tags keep decoding cheap).
+pub const TAGS: usize = 4;
+/// Weight rows hold one weight per tag.
+const STRIDE: usize = TAGS;
+const O: usize = 0;
+const SOURCE: usize = 1;
+const CUE: usize = 2;
+const CONTENT: usize = 3;
+
+/// A word joins the learned cue vocabulary when it is part of a gold cue
+/// at least this often, and in at least this share of its occurrences.
+const CUE_MIN_COUNT: u32 = 5;
+const CUE_MIN_SHARE: f64 = 0.3;
+
+/// Features per unit.
+const FEATURES: usize = 15;
+const MAGIC: &[u8; 8] = b"CCTAG002";
+
+/// The built-in model.
+pub static MODEL: LazyLock<Option<Model>> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("../data/reported.model")));
+
+/// What the tagger needs of one unit.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Token {
+    word: u64,
+    suffix: u64,
+    /// 0 lower-case word, 1 capitalised, 2 all capitals, 3 with a digit,
+    /// 4 punctuation, 5 quote.
+    shape: u8,
+    classes: u16,
+    /// A speech cue of the lexicon starts here.
+    lexicon_cue: bool,
+}
+
+/// 64-bit FNV-1a: stable across builds and platforms (the model stores
+/// word hashes).
+const fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut k = 0;
+    while k < bytes.len() {
+        h ^= bytes[k] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        k += 1;
+    }
+    h
+}
+
+const QUOTE_WORD: u64 = 0x51_554f_5445;
+const EDGE_WORD: u64 = 0xed9e;
+
+impl Token {
+    /// The unit's word hash only (what the cue gate needs).
+    fn word_of(u: &Unit) -> Token {
+        match u.kind {
+            UnitKind::Quote(_) => Token {
+                word: QUOTE_WORD,
+                suffix: QUOTE_WORD,
+                shape: 5,
+                ..Token::default()
+            },
+            UnitKind::Punct => Token {
+                word: hash_bytes(u.norm().as_bytes()),
+                shape: 4,
+                ..Token::default()
+            },
+            UnitKind::Word => Token {
+                word: hash_bytes(u.norm().as_bytes()),
+                ..Token::default()
+            },
+        }
+    }
+
+    /// Fills in the rest: shape, suffix, lexicon classes.
+    fn fill(&mut self, u: &Unit, text: &str) {
+        if u.kind != UnitKind::Word {
+            return;
+        }
+        let norm = u.norm().as_bytes();
+        let written = u.text(text).as_bytes();
+        self.shape = if written.iter().any(u8::is_ascii_digit) {
+            3
+        } else if !u.capitalised() {
+            0
+        } else if written.len() > 1 && !written.iter().any(u8::is_ascii_lowercase) {
+            2
+        } else {
+            1
+        };
+        let cut = norm.len().saturating_sub(3);
+        self.suffix = norm.get(cut..).map_or(0, hash_bytes);
+        self.classes = (u16::from(u.is(class::ROLE_NOUN)) << 1)
+            | (u16::from(u.is(class::ORG_NOUN)) << 2)
+            | (u16::from(u.is(class::DOCUMENT_NOUN)) << 3)
+            | (u16::from(u.is(class::PREPOSITION)) << 4)
+            | (u16::from(u.is(class::RELATIVE)) << 5)
+            | (u16::from(u.is(class::AUXILIARY)) << 6)
+            | u16::from(u.is(class::DETERMINER));
+    }
+}
+
+/// The tokens of a sentence's units, with lexicon cues marked.
+pub(crate) fn tokens(us: &[Unit], text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    for (k, u) in us.iter().enumerate() {
+        let mut t = Token::word_of(u);
+        t.fill(u, text);
+        t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+        out.push(t);
+    }
+}
+
+/// [`tokens`] and [`Model::candidates`] in one, for a sentence to tag:
+/// the word hashes and the cue gate first, the other features only when
+/// the sentence holds a candidate (false when it holds none).
+pub(crate) fn tokens_if_cue(
+    model: &Model,
+    us: &[Unit],
+    text: &str,
+    out: &mut Vec<Token>,
+    cue: &mut Vec<bool>,
+) -> bool {
+    out.clear();
+    cue.clear();
+    let mut any = false;
+    for (k, u) in us.iter().enumerate() {
+        let mut t = Token::word_of(u);
+        t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+        let c = t.lexicon_cue || (t.shape < 4 && model.is_cue_word(t.word));
+        any |= c;
+        cue.push(c);
+        out.push(t);
+    }
+    if any {
+        for (t, u) in out.iter_mut().zip(us) {
+            t.fill(u, text);
+        }
+    }
+    any
+}
+
+/// Trained weights.
+#[derive(Debug)]
+pub struct Model {
+    rows_mask: u32,
+    /// Sorted hashes of the learned cue words.
+    cue_words: Vec<u64>,
+    /// From tag (row) to tag (column), at the weights' scale.
+    transitions: [[i64; TAGS]; TAGS],
+    weights: Vec<[i16; STRIDE]>,
+}
+
+impl Model {
+    /// Reads the format [`Trainer::train`] writes; `None` when it is not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return None;
+        }
+        let rows_log2 = r.u32()?;
+        if !(8..=24).contains(&rows_log2) {
+            return None;
+        }
+        let n_cue = usize::try_from(r.u32()?).ok()?;
+        let mut cue_words = Vec::with_capacity(n_cue.min(1 << 16));
+        for _ in 0..n_cue {
+            cue_words.push(r.u64()?);
+        }
+        let mut transitions = [[0i64; TAGS]; TAGS];
+        for row in transitions.iter_mut() {
+            for x in row.iter_mut() {
+                *x = i64::from(r.u32()? as i32);
+            }
+        }
+        let n = 1usize << rows_log2;
+        let raw = r.take(n * STRIDE * 2)?;
+        let weights = raw
+            .chunks_exact(STRIDE * 2)
+            .map(|row| {
+                let mut out = [0i16; STRIDE];
+                for (o, c) in out.iter_mut().zip(row.chunks_exact(2)) {
+                    *o = i16::from_le_bytes([c[0], c[1]]);
+                }
+                out
+            })
+            .collect();
+        Some(Model {
+            rows_mask: (1u32 << rows_log2) - 1,
+            cue_words,
+            transitions,
+            weights,
+        })
+    }
+
+    fn is_cue_word(&self, word: u64) -> bool {
+        self.cue_words.binary_search(&word).is_ok()
+    }
+
+    /// Marks the cue candidates of a sentence; false when there is none.
+    pub fn candidates(&self, tokens: &[Token], cue: &mut Vec<bool>) -> bool {
+        cue.clear();
+        let mut any = false;
+        for t in tokens {
+            let c = t.lexicon_cue || (t.shape < 4 && self.is_cue_word(t.word));
+            any |= c;
+            cue.push(c);
+        }
+        any
+    }
+
+    /// Best tag sequence for a sentence (`cue` from [`Model::candidates`]).
+    pub fn tag(&self, tokens: &[Token], cue: &[bool], scratch: &mut Scratch) -> Vec<u8> {
+        let n = tokens.len();
+        scratch.rows.clear();
+        feature_rows(
+            tokens,
+            cue,
+            self.rows_mask,
+            &mut scratch.right,
+            &mut scratch.rows,
+        );
+        let weights = &self.weights;
+        let emissions = scratch.rows.chunks_exact(FEATURES).map(|rows| {
+            let mut emit = [0i64; TAGS];
+            for &row in rows {
+                if let Some(w) = weights.get(row as usize) {
+                    for (e, &x) in emit.iter_mut().zip(w) {
+                        *e += i64::from(x);
+                    }
+                }
+            }
+            emit
+        });
+        debug_assert_eq!(scratch.rows.len(), n * FEATURES);
+        viterbi(emissions, &self.transitions, &mut scratch.back)
+    }
+}
+
+/// Buffers reused between sentences.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    rows: Vec<u32>,
+    back: Vec<[u8; TAGS]>,
+    right: Vec<(Option<usize>, u64)>,
+    /// The sentence's tokens.
+    pub tokens: Vec<Token>,
+    /// Which tokens are cue candidates.
+    pub cue: Vec<bool>,
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.take(4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        let lo = u64::from(self.u32()?);
+        let hi = u64::from(self.u32()?);
+        Some(lo | (hi << 32))
+    }
+}
+
+/// Distance buckets: none, 1, 2, 3, 4-5, 6-10, 11-20, more.
+fn bucket(d: Option<usize>) -> u64 {
+    match d {
+        None => 0,
+        Some(0..=1) => 1,
+        Some(2) => 2,
+        Some(3) => 3,
+        Some(4..=5) => 4,
+        Some(6..=10) => 5,
+        Some(11..=20) => 6,
+        Some(_) => 7,
+    }
+}
+
+fn row(template: u64, a: u64, b: u64, mask: u32) -> u32 {
+    let h = (a ^ (template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
+        ^ b;
+    ((h.wrapping_mul(0xc4ce_b9fe_1a85_ec53) >> 40) as u32) & mask
+}
+
+const THAT: u64 = hash_bytes(b"that");
+const COMMA: u64 = hash_bytes(b",");
+
+/// [`FEATURES`] weight rows per token, appended to `out`.
+fn feature_rows(
+    tokens: &[Token],
+    cue: &[bool],
+    mask: u32,
+    right: &mut Vec<(Option<usize>, u64)>,
+    out: &mut Vec<u32>,
+) {
+    let n = tokens.len();
+    let edge = Token {
+        word: EDGE_WORD,
+        suffix: EDGE_WORD,
+        shape: 6,
+        classes: 0,
+        lexicon_cue: false,
+    };
+    let at = |i: isize| -> Token {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| tokens.get(i))
+            .copied()
+            .unwrap_or(edge)
+    };
+    // Nearest cue candidate to the right, and the commas on the way.
+    right.clear();
+    right.resize(n, (None, 0));
+    let mut next: Option<usize> = None;
+    let mut commas = 0u64;
+    for i in (0..n).rev() {
+        if let Some(slot) = right.get_mut(i) {
+            *slot = (next, commas.min(2));
+        }
+        if cue.get(i).copied().unwrap_or(false) {
+            next = Some(i);
+            commas = 0;
+        } else if tokens.get(i).is_some_and(|t| t.word == COMMA) {
+            commas += 1;
+        }
+    }
+    let mut last: Option<usize> = None;
+    let mut commas = 0u64;
+    let mut that = 0u64;
+    for i in 0..n {
+        let t = at(i as isize);
+        let is_cue = cue.get(i).copied().unwrap_or(false);
+        let left_d = last.map(|j| i - j);
+        let left_word = last.and_then(|j| tokens.get(j)).map_or(0, |t| t.word);
+        let (right_at, right_commas) = right.get(i).copied().unwrap_or((None, 0));
+        let right_d = right_at.map(|j| j - i);
+        let right_word = right_at.and_then(|j| tokens.get(j)).map_or(0, |t| t.word);
+        let (lb, rb) = (bucket(left_d), bucket(right_d));
+        let (p1, n1) = (at(i as isize - 1), at(i as isize + 1));
+        let place = u64::from(i == 0) | (u64::from(i + 1 == n) << 1);
+        let f: [(u64, u64); FEATURES] = [
+            (t.word, 0),
+            (p1.word, 0),
+            (n1.word, 0),
+            (p1.word, t.word),
+            (t.word, n1.word),
+            (t.suffix, 0),
+            (
+                u64::from(p1.shape) | (u64::from(t.shape) << 8) | (u64::from(n1.shape) << 16),
+                0,
+            ),
+            (u64::from(t.classes) | (u64::from(is_cue) << 16), 0),
+            (lb, left_word),
+            (rb, right_word),
+            (lb, rb | (u64::from(is_cue) << 8)),
+            (lb, commas.min(2) | (that << 4)),
+            (rb, right_commas),
+            (t.word, lb | (rb << 8)),
+            (place, u64::from(t.shape) | (u64::from(is_cue) << 8)),
+        ];
+        for (k, (a, b)) in f.into_iter().enumerate() {
+            out.push(row(k as u64, a, b, mask));
+        }
+        if is_cue {
+            last = Some(i);
+            commas = 0;
+            that = 0;
+        } else if t.word == COMMA {
+            commas += 1;
+        } else if t.word == THAT {
+            that = 1;
+        }
+    }
+}
+
+/// One attribution read from a sentence's tags: unit ranges `[start, end)`
+/// within the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// What was said.
+    pub content: (usize, usize),
+    /// The cue it is paired with.
+    pub cue: (usize, usize),
+    /// Who said it, when the sentence names them.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Maximal runs of tag `kind`.
+fn runs(tags: &[u8], kind: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if usize::from(t) != kind {
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if r.1 == i => r.1 = i + 1,
+            _ => out.push((i, i + 1)),
+        }
+    }
+    out
+}
+
+fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+/// Contents with the nearest cue and the source nearest that cue; a
+/// content with no cue in its sentence is dropped.
+pub fn assemble(tags: &[u8]) -> Vec<Found> {
+    let contents = runs(tags, CONTENT);
+    if contents.is_empty() {
+        return Vec::new();
+    }
+    let cues = runs(tags, CUE);
+    let sources = runs(tags, SOURCE);
+    contents
+        .into_iter()
+        .filter_map(|content| {
+            let cue = cues
+                .iter()
+                .copied()
+                .min_by_key(|&c| (gap(c, content), c.0))?;
+            let source = sources
+                .iter()
+                .copied()
+                .filter(|&s| gap(s, cue) < gap(s, content) || s.1 <= content.0.min(cue.0))
+                .min_by_key(|&s| (gap(s, cue), s.0));
+            Some(Found {
+                content,
+                cue,
+                source,
+            })
+        })
+        .collect()
+}
+
+/// A training sentence: its tokens and gold tags.
+struct Example {
+    tokens: Vec<Token>,
+    tags: Vec<u8>,
+}
+
+/// Gold spans of one attribution, byte offsets into the document text.
+#[derive(Debug, Clone, Copy)]
+pub struct GoldSpans {
+    /// The content (the envelope of a discontinuous one).
+    pub content: (usize, usize),
+    /// The cue, when annotated.
+    pub cue: Option<(usize, usize)>,
+    /// The source, when annotated.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Collects sentences with gold tags, then trains ([`Trainer::train`]).
+/// Deterministic: the same documents in the same order give the same
+/// bytes.
+#[derive(Default)]
+pub struct Trainer {
+    examples: Vec<Example>,
+}
+
+impl Trainer {
+    /// A trainer with no sentences yet.
+    pub fn new() -> Trainer {
+        Trainer::default()
+    }
+
+    /// Adds the sentences the extractor would tag in `doc`, labelled from
+    /// `gold`.
+    pub fn add(&mut self, doc: &crosscheck_model::Document, gold: &[GoldSpans]) {
+        crate::extract::for_each_tagged_sentence(doc, |us, text| {
+            let mut toks = Vec::new();
+            tokens(us, text, &mut toks);
+            let mut tags = vec![O as u8; us.len()];
+            // Content first; cue and source override it (nested
+            // attributions keep the inner one's parts).
+            for tag in [CONTENT, SOURCE, CUE] {
+                for g in gold {
+                    let span = match tag {
+                        CONTENT => Some(g.content),
+                        SOURCE => g.source,
+                        _ => g.cue,
+                    };
+                    let Some((s, e)) = span else { continue };
+                    for (k, u) in us.iter().enumerate() {
+                        if u.start >= s && u.end <= e {
+                            if let Some(t) = tags.get_mut(k) {
+                                *t = tag as u8;
+                            }
+                        }
+                    }
+                }
+            }
+            self.examples.push(Example { tokens: toks, tags });
+        });
+    }
+
+    /// Averaged perceptron, `epochs` passes in a fixed order; returns the
+    /// model file's bytes. `rows_log2` sets the hashed table's size.
+    pub fn train(&self, epochs: usize, rows_log2: u32) -> Vec<u8> {
+        let cue_words = self.cue_vocabulary();
+        let mask = (1u32 << rows_log2) - 1;
+        let n_rows = 1usize << rows_log2;
+        let model_words = Model {
+            rows_mask: mask,
+            cue_words: cue_words.clone(),
+            transitions: [[0; TAGS]; TAGS],
+            weights: Vec::new(),
+        };
+        // Only sentences the tagger will see: those with a candidate.
+        let mut data: Vec<(Vec<u32>, &Example, Vec<bool>)> = Vec::new();
+        for ex in &self.examples {
+            let mut cue = Vec::new();
+            if !model_words.candidates(&ex.tokens, &mut cue) {
+                continue;
+            }
+            let mut rows = Vec::new();
+            feature_rows(&ex.tokens, &cue, mask, &mut Vec::new(), &mut rows);
+            data.push((rows, ex, cue));
+        }
+        let mut w = vec![0i64; n_rows * STRIDE];
+        let mut u = vec![0i64; n_rows * STRIDE];
+        let mut tw = [[0i64; TAGS]; TAGS];
+        let mut tu = [[0i64; TAGS]; TAGS];
+        let mut c: i64 = 1;
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut back = Vec::new();
+        let mut seed: u64 = 0x5eed;
+        for _ in 0..epochs {
+            // A fixed shuffle per epoch (Fisher-Yates on a seeded LCG).
+            for i in (1..order.len()).rev() {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let j = ((seed >> 33) as usize) % (i + 1);
+                order.swap(i, j);
+            }
+            for &k in &order {
+                let Some((rows, ex, _)) = data.get(k) else {
+                    continue;
+                };
+                let emissions = rows.chunks_exact(FEATURES).map(|rows| {
+                    let mut emit = [0i64; TAGS];
+                    for &r in rows {
+                        let at = r as usize * STRIDE;
+                        for (t, e) in emit.iter_mut().enumerate() {
+                            *e += w.get(at + t).copied().unwrap_or(0);
+                        }
+                    }
+                    emit
+                });
+                let pred = viterbi(emissions, &tw, &mut back);
+                if pred != ex.tags {
+                    for (i, (&g, &p)) in ex.tags.iter().zip(&pred).enumerate() {
+                        let (g, p) = (usize::from(g), usize::from(p));
+                        if g != p {
+                            for &r in rows.get(i * FEATURES..(i + 1) * FEATURES).unwrap_or(&[]) {
+                                let at = r as usize * STRIDE;
+                                w[at + g] += 1;
+                                u[at + g] += c;
+                                w[at + p] -= 1;
+                                u[at + p] -= c;
+                            }
+                        }
+                        if i > 0 {
+                            let gp = usize::from(ex.tags[i - 1]);
+                            let pp = usize::from(pred[i - 1]);
+                            if gp != pp || g != p {
+                                tw[gp][g] += 1;
+                                tu[gp][g] += c;
+                                tw[pp][p] -= 1;
+                                tu[pp][p] -= c;
+                            }
+                        }
+                    }
+                }
+                c += 1;
+            }
+        }
+        // Averaged weights: w - u / c, scaled into i16.
+        let avg: Vec<f64> = w
+            .iter()
+            .zip(&u)
+            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
+            .collect();
+        let tavg: Vec<f64> = tw
+            .iter()
+            .flatten()
+            .zip(tu.iter().flatten())
+            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
+            .collect();
+        let max = avg
+            .iter()
+            .chain(&tavg)
+            .fold(1e-9f64, |m, &x| m.max(x.abs()));
+        let scale = 32_000.0 / max;
+        let mut out = Vec::with_capacity(16 + n_rows * STRIDE * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&rows_log2.to_le_bytes());
+        out.extend_from_slice(&(cue_words.len() as u32).to_le_bytes());
+        for h in &cue_words {
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        for x in &tavg {
+            out.extend_from_slice(&((x * scale).round() as i32).to_le_bytes());
+        }
+        for x in &avg {
+            out.extend_from_slice(&((x * scale).round() as i16).to_le_bytes());
+        }
+        out
+    }
+
+    /// Words that are part of a gold cue often enough ([`CUE_MIN_COUNT`],
+    /// [`CUE_MIN_SHARE`]).
+    fn cue_vocabulary(&self) -> Vec<u64> {
+        let mut seen: std::collections::BTreeMap<u64, (u32, u32)> = Default::default();
+        for ex in &self.examples {
+            for (t, &tag) in ex.tokens.iter().zip(&ex.tags) {
+                if t.shape >= 4 {
+                    continue;
+                }
+                let e = seen.entry(t.word).or_default();
+                e.0 += 1;
+                if usize::from(tag) == CUE {
+                    e.1 += 1;
+                }
+            }
+        }
+        seen.into_iter()
+            .filter(|&(_, (all, cue))| {
+                cue >= CUE_MIN_COUNT && f64::from(cue) >= CUE_MIN_SHARE * f64::from(all)
+            })
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    /// How many sentences were added.
+    pub fn sentences(&self) -> usize {
+        self.examples.len()
+    }
+}
+
+/// The best tag sequence for per-unit tag scores and transition weights
+/// (ties go to the lower tag); `back` is scratch.
+fn viterbi(
+    emissions: impl Iterator<Item = [i64; TAGS]>,
+    trans: &[[i64; TAGS]; TAGS],
+    back: &mut Vec<[u8; TAGS]>,
+) -> Vec<u8> {
+    back.clear();
+    let mut prev = [0i64; TAGS];
+    for (i, emit) in emissions.enumerate() {
+        let mut cur = emit;
+        let mut bk = [0u8; TAGS];
+        if i > 0 {
+            for t in 0..TAGS {
+                let mut best = i64::MIN;
+                for (p, &s) in prev.iter().enumerate() {
+                    if s + trans[p][t] > best {
+                        best = s + trans[p][t];
+                        bk[t] = p as u8;
+                    }
+                }
+                cur[t] = best + emit[t];
+            }
+        }
+        back.push(bk);
+        prev = cur;
+    }
+    let n = back.len();
+    let mut tags = vec![0u8; n];
+    let mut t = (0..TAGS)
+        .max_by_key(|&t| (prev[t], usize::MAX - t))
+        .unwrap_or(O);
+    for i in (0..n).rev() {
+        if let Some(slot) = tags.get_mut(i) {
+            *slot = t as u8;
+        }
+        if i > 0 {
+            t = back.get(i).map_or(O, |b| usize::from(b[t]));
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_and_assembly_pair_content_with_nearest_cue_and_source() {
+        // S C N N O S C N
+        let tags = [SOURCE, CUE, CONTENT, CONTENT, O, SOURCE, CUE, CONTENT].map(|t| t as u8);
+        let found = assemble(&tags);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].content, (2, 4));
+        assert_eq!(found[0].cue, (1, 2));
+        assert_eq!(found[0].source, Some((0, 1)));
+        assert_eq!(found[1].source, Some((5, 6)));
+    }
+
+    #[test]
+    fn content_without_cue_is_dropped() {
+        let tags = [CONTENT, CONTENT, O].map(|t| t as u8);
+        assert!(assemble(&tags).is_empty());
+    }
+
+    #[test]
+    fn bad_model_bytes_are_refused() {
+        assert!(Model::from_bytes(b"nope").is_none());
+        assert!(Model::from_bytes(b"CCTAG002\x02\0\0\0").is_none());
+    }
+}

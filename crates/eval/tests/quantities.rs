@@ -1,0 +1,36 @@
+//! Floors a few points under the measured quantity figures (BENCHMARKS.md,
+//! "Figures"), so a regression fails: value F1 on the CQE sets and on the
+//! hand-annotated news dev set, unit accuracy on units-test.
+
+use crosscheck_eval::quantities;
+
+#[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
+fn quantities_floors() {
+    crosscheck_testkit::shared("data/quantities/units-test.json");
+    let shared = crosscheck_testkit::shared_dir();
+    let report = quantities::evaluate(&shared).expect("quantities evaluate");
+    let figure = |name: &str| report.figure(name).unwrap_or(-1.0);
+    for (name, floor) in [
+        ("age-model_f1", 0.95),
+        ("currency-model_f1", 0.83),
+        ("dimension-model_f1", 0.87),
+        ("temperature-model_f1", 0.94),
+        ("cqe_sets_f1", 0.86),
+        ("quantulum3_suite_f1", 0.84),
+        ("units_test_accuracy", 0.90),
+    ] {
+        assert!(
+            figure(name) >= floor,
+            "{name} {} under {floor}\n{report}",
+            figure(name)
+        );
+    }
+    if report.figure("news_tune_f1").is_some() {
+        assert!(figure("news_tune_f1") >= 0.92, "{report}");
+        assert!(figure("news_test_f1") >= 0.90, "{report}");
+    }
+}

@@ -1,0 +1,254 @@
+//! What a figure is: an amount, or a number that names, dates or ranks.
+
+use super::figure::Draft;
+use super::{is_dash, FigureKind, Reader};
+use crate::lexicon::LEXICON;
+
+impl Reader<'_> {
+    pub(super) fn classify(&self, d: &Draft) -> FigureKind {
+        let (i, n, end) = (d.i, &d.n, d.end);
+        let next = self.low(end);
+        if n.code {
+            let year = n.digit_count >= 4 && (1800.0..=2100.0).contains(&n.value);
+            return if year {
+                FigureKind::Year
+            } else {
+                FigureKind::Identifier
+            };
+        }
+        // Ordinals: "21st", "3rd".
+        if matches!(self.low(n.end), "st" | "nd" | "rd" | "th") && self.touching(n.end - 1, n.end) {
+            return FigureKind::Ordinal;
+        }
+        if self.is_num(i) && self.time_of_day(d) {
+            return FigureKind::TimeOfDay;
+        }
+        if self.is_num(i) && self.designation(d) {
+            return FigureKind::Identifier;
+        }
+        if let Some(kind) = self.calendar(d) {
+            return kind;
+        }
+        if let Some(u) = d.unit {
+            if u.dimension == "time" {
+                // "30 years old", "a 30-year-old", "18 months of age".
+                let old = next == "old" || (is_dash(self.s(end)) && self.low(end + 1) == "old");
+                let of_age = next == "of" && self.low(end + 1) == "age";
+                return if old || of_age {
+                    FigureKind::Age
+                } else {
+                    FigureKind::Duration
+                };
+            }
+            return FigureKind::Amount;
+        }
+        if self.is_age(d) {
+            return FigureKind::Age;
+        }
+        FigureKind::Count
+    }
+
+    /// "2 pm", "6 a.m.", "14:30", "1805 GMT".
+    fn time_of_day(&self, d: &Draft) -> bool {
+        let n = &d.n;
+        if d.unit.is_none() && self.clock_follows(n.end) && self.looks_like_clock(n) {
+            return true;
+        }
+        if self.s(n.end) == ":" && self.touching(n.end - 1, n.end) && self.is_num(n.end + 1) {
+            return true;
+        }
+        let v = n.value;
+        let clock = n.plain_int
+            && n.digit_count == 4
+            && v < 2400.0
+            && v % 100.0 < 60.0
+            && LEXICON.number_cue("time_zone", self.low(n.end));
+        clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time")
+    }
+
+    /// A number that names something: a model or product ("737 Max",
+    /// "Boeing 777", "F-16", "A320"), a list ("Fortune 500"), a label
+    /// ("page 3"), a dialled number, a citation "(10, 11)".
+    fn designation(&self, d: &Draft) -> bool {
+        let (i, n) = (d.i, &d.n);
+        if d.currency_before {
+            return false;
+        }
+        if self.designation_word_after(d) || self.code_after(d) || self.address(d) {
+            return true;
+        }
+        let Some(prev) = i.checked_sub(1) else {
+            return self.list_label(d);
+        };
+        // "H1", "A320", "i7": letters glued to the digits.
+        if self.is_word(prev) && self.touching(prev, i) {
+            return true;
+        }
+        // "F-16", "COVID-19", "G-7", "scp-173".
+        if prev >= 1
+            && self.tight_dash(prev)
+            && self.is_word(prev - 1)
+            && self.word_value(prev - 1).is_none()
+            && !LEXICON.number_cue("dash_prefix", self.low(prev - 1))
+        {
+            return true;
+        }
+        if d.unit.is_some() || !n.plain_int || d.first != i {
+            return false;
+        }
+        // "a 911 caller", "a 787 jet": an article counts one thing, so the
+        // number after it names the thing.
+        if matches!(self.low(prev), "a" | "an")
+            && n.value != 1.0
+            && !n.scaled
+            && !matches!(self.low(d.end), "yo" | "y.o")
+        {
+            return true;
+        }
+        // "roughly 400 737 Max jets": a bare number right after another.
+        if self.is_num(prev) && !self.touching(prev, i) {
+            return true;
+        }
+        let prev_low = self.low(prev);
+        // "Boeing 777", "Fortune 500", "Windows 10".
+        let sentence_start = prev == 0;
+        let name_before = self.capitalized_word(prev)
+            && !self.is_month(prev)
+            && !LEXICON.np_stop.contains(prev_low)
+            && !LEXICON
+                .modifiers
+                .iter()
+                .any(|(p, _)| p.last().is_some_and(|w| *w == prev_low))
+            && (!sentence_start || !self.lowercase_noun(d.end));
+        if name_before {
+            return true;
+        }
+        // "page 3", "exit 436", "type 2".
+        if LEXICON.label_nouns.contains(prev_low) {
+            return true;
+        }
+        if LEXICON.number_cue("dialling", prev_low) {
+            return true;
+        }
+        self.list_label(d)
+    }
+
+    /// Letters glued on after the number that are no unit, magnitude or
+    /// ordinal: "24703m212", "2o15", "802.11ac", "5G", "1080p", "4K TVs".
+    fn code_after(&self, d: &Draft) -> bool {
+        let e = d.n.end;
+        let glued = d.unit.is_none() && self.is_word(e) && self.touching(e - 1, e);
+        glued
+            && !matches!(
+                self.low(e),
+                "s" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a" | "p" | "yo"
+            )
+            && !self.clock_follows(e)
+            || glued && Reader::video_mode(&d.n, self.s(e))
+    }
+
+    /// "1600 Pennsylvania Avenue", "123 Random Street": a street number.
+    fn address(&self, d: &Draft) -> bool {
+        if d.unit.is_some() || !d.n.plain_int {
+            return false;
+        }
+        let mut k = d.end;
+        while k < d.end + 3 && self.capitalized_word(k) {
+            if LEXICON.number_cue("street", self.low(k)) {
+                return k > d.end;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// "737 Max", "iPhone 11 Pro": a product-line word after the number.
+    fn designation_word_after(&self, d: &Draft) -> bool {
+        d.unit.is_none()
+            && d.n.plain_int
+            && self.capitalized_word(d.end)
+            && LEXICON.designation_words.contains(self.s(d.end))
+    }
+
+    /// "(10, 11)" citations and "1)" list marks.
+    fn list_label(&self, d: &Draft) -> bool {
+        if d.unit.is_some() || !d.n.plain_int {
+            return false;
+        }
+        let i = d.i;
+        let prev = i.checked_sub(1).map(|k| self.s(k)).unwrap_or("");
+        let next = self.s(d.end);
+        if next == ")" && (i == 0 || matches!(prev, ";" | ":")) {
+            return true;
+        }
+        if !matches!(prev, "(" | ",") || !matches!(next, ")" | ",") {
+            return false;
+        }
+        // Only numbers and commas between the brackets.
+        let only_numbers = |k: usize| self.is_num(k) || self.s(k) == ",";
+        let mut a = i;
+        while a > 0 && only_numbers(a - 1) {
+            a -= 1;
+        }
+        let mut b = d.end;
+        while only_numbers(b) {
+            b += 1;
+        }
+        a > 0 && self.s(a - 1) == "(" && self.s(b) == ")"
+    }
+
+    /// Calendar: "April 27", "27 April", "October 2024", "1953", "2013-14".
+    fn calendar(&self, d: &Draft) -> Option<FigureKind> {
+        let (i, n, end) = (d.i, &d.n, d.end);
+        if !self.is_num(i) || !n.plain_int || d.unit.is_some() {
+            return None;
+        }
+        let v = n.value;
+        let month_before = i > 0 && self.is_month(i - 1);
+        let month_after = self.is_month(n.end);
+        if (1.0..=31.0).contains(&v) && (month_before || month_after) && n.digit_count <= 2 {
+            return Some(FigureKind::DateDay);
+        }
+        let decade = self.s(n.end) == "s" && self.touching(n.end - 1, n.end);
+        // "the 80s": a decade.
+        if self.decade_of_two(n, n.end) {
+            return Some(FigureKind::Year);
+        }
+        let next_word_noun = self.is_word(end)
+            && !LEXICON.np_stop.contains(self.low(end))
+            && !self.capitalized_word(end)
+            && !decade;
+        // Plain four digits in the calendar range are years ("1986 wine
+        // exports") unless a count modifier precedes them ("some 2000 troops").
+        let modified = d.first < i;
+        let calendar = (1800.0..=2100.0).contains(&v) && !modified;
+        let four = n.digit_count == 4 && (1000.0..=2100.0).contains(&v);
+        if four && (calendar || !next_word_noun || month_before) {
+            return Some(FigureKind::Year);
+        }
+        if d.range && four {
+            return Some(FigureKind::Year);
+        }
+        None
+    }
+
+    /// "aged 45", "age 87", "at the age of 45", "87 yo", "Noel, 31,".
+    fn is_age(&self, d: &Draft) -> bool {
+        let (first, n) = (d.first, &d.n);
+        let before = |k: usize| first.checked_sub(k).map(|j| self.low(j)).unwrap_or("");
+        if matches!(before(1), "aged" | "age") || (before(1) == "of" && before(2) == "age") {
+            return true;
+        }
+        if matches!(self.low(d.end), "yo" | "y.o") {
+            return true;
+        }
+        // An appositive age: "Noel, 31, is charged".
+        let small = n.plain_int && (1.0..=120.0).contains(&n.value) && !n.words;
+        small
+            && first >= 2
+            && self.s(first - 1) == ","
+            && (self.capitalized_word(first - 2) || self.lowercase_noun(first - 2))
+            && !self.is_month(first - 2)
+            && matches!(self.s(d.end), "," | ";" | ")" | ".")
+    }
+}

@@ -1,0 +1,575 @@
+//! The number itself: digits, fractions, magnitudes, words, vague amounts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
+use super::{is_dash, is_minus, Reader};
+use crate::lexicon::{NumberWordClass, LEXICON};
+use crate::phrase::looks_plural;
+use crate::tokens::Kind;
+
+/// A parsed numeral before modifiers and units.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Numeral {
+    pub value: f64,
+    /// Token index after the numeral.
+    pub end: usize,
+    /// Spelled out in words (at least in part).
+    pub words: bool,
+    /// Plain digits without separators, decimals or scale ("1953").
+    pub plain_int: bool,
+    pub digit_count: usize,
+    /// "hundreds", "tens of thousands": no number is stated; `value` is the
+    /// magnitude named.
+    pub vague: bool,
+    pub fraction: bool,
+    /// "1986/87", "50/50": slash forms that are not fractions.
+    pub code: bool,
+    /// A magnitude word or suffix multiplied the digits ("35m", "1.5 million").
+    pub scaled: bool,
+}
+
+impl Numeral {
+    fn new(value: f64, end: usize, words: bool) -> Numeral {
+        Numeral {
+            value,
+            end,
+            words,
+            plain_int: false,
+            digit_count: 0,
+            vague: false,
+            fraction: false,
+            code: false,
+            scaled: false,
+        }
+    }
+}
+
+/// Parses digits with separators; `european` reads "14.000" as fourteen thousand.
+fn parse_digits(s: &str, european: bool) -> Option<f64> {
+    let (group, decimal) = if european { ('.', ',') } else { (',', '.') };
+    let mut pieces = s.split(decimal);
+    let int_piece = pieces.next()?;
+    let frac_piece = pieces.next();
+    if pieces.next().is_some() {
+        return None;
+    }
+    let groups: Vec<&str> = int_piece.split(group).collect();
+    let western = groups.iter().skip(1).all(|g| g.len() == 3);
+    // "12,34,567": Indian grouping, thousands then pairs (lakh, crore).
+    let indian = !european
+        && groups.len() > 2
+        && groups.last().is_some_and(|g| g.len() == 3)
+        && groups.iter().skip(1).rev().skip(1).all(|g| g.len() == 2)
+        && groups.first().is_some_and(|g| g.len() <= 2);
+    if groups.len() > 1 && !western && !indian {
+        return None;
+    }
+    let mut joined = groups.concat();
+    if let Some(frac) = frac_piece {
+        joined.push('.');
+        joined.push_str(frac);
+    }
+    joined.parse().ok()
+}
+
+fn dot_grouped(s: &str) -> bool {
+    static DOT_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,3}(?:\.\d{3})+$").unwrap_or_else(|_| unreachable!("static regex"))
+    });
+    DOT_GROUPS.is_match(s)
+}
+
+/// Every word a spelled-out numeral can start with (see `word_numeral`).
+static NUMERAL_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON
+        .number_words
+        .keys()
+        .chain(LEXICON.vague_plurals.keys())
+        .copied()
+        .chain(["a", "an", "half"])
+        .collect()
+});
+
+/// The words a spelled-out numeral can start with.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    NUMERAL_FIRST_WORDS.iter().copied()
+}
+
+impl Reader<'_> {
+    /// The numeral starting at token `i`.
+    pub(super) fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
+        match self.kind(i)? {
+            Kind::Num => self.digit_numeral(i, has_currency),
+            Kind::Word => {
+                let mut n = self.word_numeral(i)?;
+                if !n.vague {
+                    self.scale_after(&mut n);
+                }
+                Some(n)
+            }
+            Kind::Sym => {
+                let v = match self.s(i) {
+                    "½" => 0.5,
+                    "⅓" => 1.0 / 3.0,
+                    "⅔" => 2.0 / 3.0,
+                    "¼" => 0.25,
+                    "¾" => 0.75,
+                    "⅛" => 0.125,
+                    _ => return None,
+                };
+                let mut n = Numeral::new(v, i + 1, false);
+                n.digit_count = 1;
+                n.fraction = true;
+                Some(n)
+            }
+        }
+    }
+
+    /// A digit numeral at `i`: separators, fractions, scientific notation,
+    /// magnitude suffixes, space-grouped thousands, a following scale word.
+    fn digit_numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
+        let raw = self.s(i);
+        // "14.000 soldiers": dot groups before a noun are thousands.
+        let next_is_noun = || {
+            self.is_word(i + 1)
+                && !self.touching(i, i + 1)
+                && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
+                && !LEXICON.np_stop.contains(self.low(i + 1))
+                && self.unit_at(i + 1, false).is_none()
+                && self.word_value(i + 1).is_none()
+        };
+        let european = raw.contains('.') && dot_grouped(raw) && (self.european || next_is_noun());
+        let value = parse_digits(raw, european).or_else(|| parse_digits(raw, !european))?;
+        let plain_int = raw.bytes().all(|b| b.is_ascii_digit());
+        let mut n = Numeral::new(value, i + 1, false);
+        n.plain_int = plain_int;
+        n.digit_count = raw.bytes().filter(u8::is_ascii_digit).count();
+        self.fraction_after(&mut n)?;
+        self.exponent_after(&mut n)?;
+        self.suffix_after(&mut n, has_currency);
+        self.space_group_after(&mut n, i)?;
+        n.plain_int = n.plain_int && n.end == i + 1;
+        self.scale_after(&mut n);
+        Some(n)
+    }
+
+    /// "5-1/2", "2 1/2", "7/8"; "1986/87", "24/7" are codes.
+    fn fraction_after(&self, n: &mut Numeral) -> Option<()> {
+        let end = n.end;
+        let slash_fraction = |a: usize| {
+            self.s(a + 1) == "/"
+                && self.is_num(a)
+                && self.is_num(a + 2)
+                && self.touching(a, a + 1)
+                && self.touching(a + 1, a + 2)
+        };
+        if n.plain_int && self.tight_dash(end) && slash_fraction(end + 1) {
+            // "5-1/2": newswire's whole number and fraction.
+            let num: f64 = self.s(end + 1).parse().ok()?;
+            let den: f64 = self.s(end + 3).parse().ok()?;
+            if den != 0.0 && num < den {
+                n.value += num / den;
+                n.end += 4;
+            }
+        } else if n.plain_int && !self.touching(end - 1, end) && slash_fraction(end) {
+            let num: f64 = self.s(end).parse().ok()?;
+            let den: f64 = self.s(end + 2).parse().ok()?;
+            if den != 0.0 && num < den {
+                n.value += num / den;
+                n.end += 3;
+            }
+        } else if self.s(end) == "/"
+            && self.touching(end - 1, end)
+            && self.touching(end, end + 1)
+            && self.is_num(end + 1)
+        {
+            let den: f64 = self.s(end + 1).parse().ok()?;
+            if den == 0.0 {
+                return None;
+            }
+            // Fractions have the usual denominators; "9/11" or "24/7" are names.
+            let usual = matches!(den as u32, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100)
+                || (den <= 100.0 && self.low(end + 2) == "of");
+            if n.plain_int && n.value < den && usual {
+                n.value /= den;
+                n.fraction = true;
+            } else {
+                // "1986/87", "50/50", "24/7": a season, ratio or code.
+                n.code = true;
+            }
+            n.end += 2;
+        }
+        Some(())
+    }
+
+    /// "4e14", "9.83e-3", "2.48×10−5", "8x2^10".
+    fn exponent_after(&self, n: &mut Numeral) -> Option<()> {
+        let end = n.end;
+        let w = self.s(end);
+        if matches!(w, "e" | "E") && self.touching(end - 1, end) {
+            let mut j = end + 1;
+            let mut sign = 1.0;
+            if (is_minus(self.s(j)) || self.s(j) == "+") && self.touching(end, j) {
+                if self.s(j) != "+" {
+                    sign = -1.0;
+                }
+                j += 1;
+            }
+            if self.is_num(j) && self.touching(j - 1, j) {
+                let exp: f64 = self.s(j).parse().ok()?;
+                n.value *= 10f64.powf(sign * exp);
+                n.end = j + 1;
+            }
+        } else if matches!(w, "×" | "x") && self.touching(end - 1, end) && self.is_num(end + 1) {
+            let base: f64 = self.s(end + 1).parse().ok()?;
+            let mut j = end + 2;
+            let mut sign = 1.0;
+            if self.s(j) == "^" {
+                j += 1;
+            }
+            if is_minus(self.s(j)) && self.touching(j - 1, j) {
+                sign = -1.0;
+                j += 1;
+            }
+            if self.is_num(j) && self.touching(j - 1, j) {
+                let exp: f64 = self.s(j).parse().ok()?;
+                n.value *= base.powf(sign * exp);
+                n.end = j + 1;
+            }
+        }
+        Some(())
+    }
+
+    /// Magnitude suffixes touching the digits: "0.5k", "€10M", "$2.174T",
+    /// "35m devices" (million) but "a 100m sprint" (metres).
+    fn suffix_after(&self, n: &mut Numeral, has_currency: bool) {
+        let end = n.end;
+        if !self.touching(end - 1, end) || !self.is_word(end) {
+            return;
+        }
+        let suffix = self.s(end).trim_end_matches('.');
+        let mult = match suffix {
+            "k" => Some(1e3),
+            // "4K TVs", "8K video" are resolutions; "$4K" is money.
+            "K" if has_currency || n.value >= 10.0 || !n.plain_int => Some(1e3),
+            "M" | "MM" | "mm" if has_currency => Some(1e6),
+            "M" if !self.is_word(end + 1) || self.million_not_metres(end) => Some(1e6),
+            "m" if has_currency || self.million_not_metres(end) => Some(1e6),
+            "B" | "b" if has_currency => Some(1e9),
+            "T" | "tr" if has_currency => Some(1e12),
+            _ => None,
+        };
+        if let Some(m) = mult {
+            n.value *= m;
+            n.end += 1;
+            n.scaled = true;
+        }
+    }
+
+    /// Whether an "m" touching a number at `m` is "million": it counts
+    /// something ("35m devices", "35m of its devices", "2m Britons") or
+    /// another unit follows ("2.8m km"); not when it measures ("a 100m
+    /// sprint", "1.8m tall", "48m.", "100m-long", "100m of cable").
+    pub(super) fn million_not_metres(&self, m: usize) -> bool {
+        let next = m + 1;
+        if !self.is_word(next) || self.touching(m, next) {
+            return false;
+        }
+        if self.low(next) == "of" {
+            let mut j = next + 1;
+            while matches!(
+                self.low(j),
+                "the" | "its" | "their" | "his" | "her" | "our" | "new"
+            ) {
+                j += 1;
+            }
+            // The head of the phrase after "of": its first plural word.
+            return (j..j + 4)
+                .take_while(|&k| self.is_word(k) && !LEXICON.np_stop.contains(self.low(k)))
+                .any(|k| looks_plural(self.low(k)));
+        }
+        // "2.8m km": another unit (not the preposition "in").
+        if self
+            .unit_read_at(next, false)
+            .is_some_and(|u| u.surface != "in" && u.unit.dimension != "time")
+        {
+            return true;
+        }
+        let w = self.low(next);
+        (looks_plural(w) && !LEXICON.np_stop.contains(w)) || self.capitalized_word(next)
+    }
+
+    /// "10 000": a space-grouped thousands block, unless a name follows
+    /// ("roughly 400 737 Max jets" is 400 of a model).
+    fn space_group_after(&self, n: &mut Numeral, i: usize) -> Option<()> {
+        let end = n.end;
+        let glued_before = i > 0 && self.touching(i - 1, i);
+        let next = self.s(end);
+        let grouped = n.plain_int
+            && !glued_before
+            && n.digit_count <= 3
+            && end == i + 1
+            && self.is_num(end)
+            && next.len() == 3
+            && next.bytes().all(|b| b.is_ascii_digit())
+            && !self.capitalized_word(end + 1)
+            && !(is_dash(self.s(end + 1)) && self.touching(end, end + 1))
+            // "74 100%": two figures, the second with its own unit.
+            && !self.touching(end, end + 1);
+        if grouped {
+            let rest: f64 = next.parse().ok()?;
+            n.value = n.value * 1000.0 + rest;
+            n.end += 1;
+        }
+        Some(())
+    }
+
+    /// "1.5 million", "$13,009 million", "2.8 bn": a scale word after a numeral.
+    pub(super) fn scale_after(&self, n: &mut Numeral) {
+        while let Some((v, NumberWordClass::Scale)) = self.word_value(n.end) {
+            if v < 100.0 && !n.words {
+                break;
+            }
+            // "a thousand miles" is fine, but "twelve hundred thousand" is
+            // read by the word parser; here only whole scale words follow.
+            n.value *= v;
+            n.end += 1;
+            n.plain_int = false;
+            n.scaled = true;
+            if v < 1000.0 {
+                break;
+            }
+        }
+    }
+
+    /// A spelled-out numeral at `i`: "a hundred and two", "three million, two
+    /// hundred & forty", "twenty-one", "two and a half", "two thirds",
+    /// "hundreds", "tens of thousands".
+    fn word_numeral(&self, i: usize) -> Option<Numeral> {
+        let first = self.low(i);
+        // Most words start no numeral: one lookup settles them.
+        if !NUMERAL_FIRST_WORDS.contains(first) {
+            return None;
+        }
+        if LEXICON.vague_plurals.contains_key(first) {
+            return self.vague_numeral(i);
+        }
+        if matches!(first, "a" | "an") {
+            return self.indefinite_numeral(i);
+        }
+        if first == "half" {
+            return self.half(i);
+        }
+        // "quarter million".
+        if let (Some((d, NumberWordClass::Fraction)), Some(scale)) =
+            (self.word_value(i), self.big_scale(i + 1))
+        {
+            let mut n = Numeral::new(scale / d, i + 2, true);
+            n.scaled = true;
+            return Some(n);
+        }
+        self.spelled_numeral(i, 0.0)
+    }
+
+    /// The value of a scale word of a thousand or more at `i` ("million").
+    fn big_scale(&self, i: usize) -> Option<f64> {
+        match self.word_value(i) {
+            Some((v, NumberWordClass::Scale)) if v >= 1000.0 => Some(v),
+            _ => None,
+        }
+    }
+
+    /// "half of", "half a million", "half million"; not "the second half of".
+    fn half(&self, i: usize) -> Option<Numeral> {
+        let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+        if matches!(
+            prev,
+            "first"
+                | "second"
+                | "latter"
+                | "former"
+                | "other"
+                | "back"
+                | "front"
+                | "top"
+                | "bottom"
+                | "upper"
+                | "lower"
+                | "better"
+                | "opening"
+                | "final"
+        ) {
+            return None;
+        }
+        let skip = usize::from(matches!(self.low(i + 1), "a" | "an"));
+        // "half a percentage point", "half an hour": the unit follows.
+        if skip == 1 && self.unit_at(i + 2, true).is_some() {
+            let mut n = Numeral::new(0.5, i + 2, true);
+            n.fraction = false;
+            return Some(n);
+        }
+        if let Some((v, NumberWordClass::Scale)) = self.word_value(i + 1 + skip) {
+            if v >= 1000.0 {
+                let mut n = Numeral::new(0.5 * v, i + 2 + skip, true);
+                n.scaled = true;
+                return Some(n);
+            }
+        }
+        if self.low(i + 1) != "of" {
+            return None;
+        }
+        let mut n = Numeral::new(0.5, i + 1, true);
+        n.fraction = true;
+        Some(n)
+    }
+
+    /// "hundreds", "tens of thousands", "millions of": an order of magnitude.
+    fn vague_numeral(&self, i: usize) -> Option<Numeral> {
+        let first = self.low(i);
+        let mut value = LEXICON.vague_plurals.get(first).copied()?;
+        let mut end = i + 1;
+        if self.low(end) == "of" {
+            if let Some(base) = LEXICON.vague_plurals.get(self.low(end + 1)) {
+                value *= base;
+                end += 2;
+            }
+        }
+        // "tens" and "scores" alone are other words ("scores of" is not).
+        if matches!(first, "tens" | "scores") && end == i + 1 && self.low(end) != "of" {
+            return None;
+        }
+        let mut n = Numeral::new(value, end, true);
+        n.vague = true;
+        Some(n)
+    }
+
+    /// "a hundred", "a third of": only number words count after "a"/"an";
+    /// "a gallon" or "a metric ton" states no figure.
+    fn indefinite_numeral(&self, i: usize) -> Option<Numeral> {
+        match self.word_value(i + 1) {
+            Some((_, NumberWordClass::Scale)) => self.spelled_numeral(i + 1, 1.0),
+            // "a quarter million".
+            Some((d, NumberWordClass::Fraction)) if self.big_scale(i + 2).is_some() => {
+                let scale = self.big_scale(i + 2)?;
+                let mut n = Numeral::new(scale / d, i + 3, true);
+                n.scaled = true;
+                Some(n)
+            }
+            Some((d, NumberWordClass::Fraction)) if self.fraction_context(i + 1) => {
+                let mut n = Numeral::new(1.0 / d, i + 2, true);
+                n.fraction = true;
+                Some(n)
+            }
+            _ => None,
+        }
+    }
+
+    /// The number words from `j` on, `current` already read (1 after "a").
+    fn spelled_numeral(&self, mut j: usize, mut current: f64) -> Option<Numeral> {
+        let mut total = 0.0;
+        let mut any = current > 0.0;
+        let mut last = any.then_some(NumberWordClass::Unit);
+        let mut fraction = false;
+        while let Some((v, class)) = self.word_value(j) {
+            match class {
+                NumberWordClass::Unit => {
+                    if matches!(last, Some(NumberWordClass::Unit)) {
+                        break;
+                    }
+                    if matches!(last, Some(NumberWordClass::Ten)) && v >= 10.0 {
+                        break;
+                    }
+                    current += v;
+                }
+                NumberWordClass::Ten => {
+                    if matches!(last, Some(NumberWordClass::Unit | NumberWordClass::Ten)) {
+                        break;
+                    }
+                    current += v;
+                }
+                NumberWordClass::Scale => {
+                    if !any {
+                        return None;
+                    }
+                    if v == 100.0 || v == 12.0 {
+                        current = current.max(1.0) * v;
+                    } else {
+                        total += current.max(1.0) * v;
+                        current = 0.0;
+                    }
+                }
+                NumberWordClass::Fraction => {
+                    if !any
+                        || !self.fraction_context(j)
+                        || matches!(last, Some(NumberWordClass::Scale))
+                    {
+                        break;
+                    }
+                    current /= v;
+                    fraction = true;
+                    j += 1;
+                    break;
+                }
+            }
+            any = true;
+            last = Some(class);
+            j += 1;
+            // Joiners inside a spelled-out number.
+            let joiner = self.s(j);
+            let next = self.word_value(j + 1);
+            let next_small = matches!(
+                next,
+                Some((_, NumberWordClass::Unit | NumberWordClass::Ten))
+            );
+            let hyphen = self.tight_dash(j) && next.is_some();
+            // "one-fifth", "two-thirds": a hyphenated fraction is one.
+            if let (true, Some((d, NumberWordClass::Fraction))) = (hyphen, next) {
+                if matches!(last, Some(NumberWordClass::Unit | NumberWordClass::Ten)) {
+                    current /= d;
+                    fraction = true;
+                    j += 2;
+                    break;
+                }
+            }
+            let and_after_scale = matches!(joiner, "and" | "&")
+                && matches!(last, Some(NumberWordClass::Scale))
+                && next_small;
+            let comma_after_scale = joiner == "," && total > 0.0 && current == 0.0 && next_small;
+            if hyphen || and_after_scale || comma_after_scale {
+                j += 1;
+            } else if joiner == "and"
+                && matches!(self.low(j + 1), "a" | "one")
+                && matches!(self.low(j + 2), "half" | "quarter")
+            {
+                let den = if self.low(j + 2) == "half" { 2.0 } else { 4.0 };
+                current += 1.0 / den;
+                j += 3;
+                break;
+            }
+        }
+        if !any {
+            return None;
+        }
+        let mut n = Numeral::new(total + current, j, true);
+        n.fraction = fraction;
+        Some(n)
+    }
+
+    /// A fraction word reads as a fraction ("a third of", "two thirds")
+    /// rather than an ordinal ("a third term") when plural, followed by "of",
+    /// a unit, or nothing nominal.
+    fn fraction_context(&self, j: usize) -> bool {
+        let w = self.low(j);
+        if w.ends_with('s') || w == "half" {
+            return true;
+        }
+        let next = self.low(j + 1);
+        next == "of"
+            || !self.is_word(j + 1)
+            || self.unit_at(j + 1, true).is_some()
+            || LEXICON.np_stop.contains(next)
+    }
+}

@@ -1,0 +1,117 @@
+"""Draws the sentences of the hand-annotated news figures dev set.
+
+Run from the repository root (reads ../shared, writes nothing into the repo):
+
+    python3 scripts/figures/sample_news_devset.py > /tmp/news-devset-candidates.txt
+
+Prints, for each drawn sentence, its locator (source, document, byte start,
+byte end) and its text, so that it can be annotated by hand. The locators and
+the hand-written values (never the text) are kept in
+crates/eval/data/news_figures/dev.json; `crosscheck-eval news-figures` reads
+the sentences back from ../shared by those locators.
+
+Sentences are drawn with a fixed seed from three sources, 60 each: the
+Reuters-21578 stories (1987 wire), PolNeAR train texts (2016 US political
+news) and the article-extraction benchmark's article bodies (recent news and
+blogs). A sentence qualifies when it holds a digit or a number word, is 40 to
+400 characters long and is mostly prose (tables excluded). Sentences alternate
+between the `tune` part (the ones looked at while developing) and the `test`
+part (measured only at the end).
+"""
+
+import glob
+import gzip
+import json
+import os
+import random
+import re
+
+SHARED = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared")
+NUMBER_WORD = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b",
+    re.I,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+def sentences(text):
+    """(start, end) byte offsets of naive sentences in `text` (UTF-8)."""
+    raw = text.encode("utf-8")
+    out = []
+    start = 0
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        p0 = para.start()
+        last = 0
+        chunk = para.group(0)
+        for m in SENTENCE_END.finditer(chunk):
+            out.append((p0 + last, p0 + m.start() + len(m.group(0).rstrip())))
+            last = m.end()
+        out.append((p0 + last, p0 + len(chunk)))
+    # character offsets -> byte offsets
+    result = []
+    for a, b in out:
+        s = text[a:b].strip()
+        if not s:
+            continue
+        a2 = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        b2 = a2 + len(s)
+        result.append((len(text[:a2].encode("utf-8")), len(text[:b2].encode("utf-8"))))
+    del raw, start
+    return result
+
+
+def qualifies(s):
+    if not (40 <= len(s) <= 400):
+        return False
+    if not (re.search(r"\d", s) or NUMBER_WORD.search(s)):
+        return False
+    letters = sum(c.isalpha() for c in s)
+    digits = sum(c.isdigit() for c in s)
+    return letters > 3 * digits and letters > 0.5 * len(s)
+
+
+def reuters():
+    path = os.path.join(SHARED, "corpus/reuters21578/reuters21578.jsonl")
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f):
+            yield ("reuters", str(line_no), json.loads(line).get("text", ""))
+
+
+def polnear():
+    for path in sorted(glob.glob(os.path.join(SHARED, "data/polnear/train/text/*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            yield ("polnear", os.path.basename(path), f.read())
+
+
+def article_extraction():
+    path = os.path.join(SHARED, "data/article-extraction/ground-truth.json")
+    with open(path, encoding="utf-8") as f:
+        gold = json.load(f)
+    for key in sorted(gold):
+        yield ("article-extraction", key, gold[key].get("articleBody", ""))
+
+
+def draw(docs, n, rng):
+    pool = []
+    for source, doc, text in docs:
+        for a, b in sentences(text):
+            s = text.encode("utf-8")[a:b].decode("utf-8")
+            if qualifies(s):
+                pool.append((source, doc, a, b, s))
+    return rng.sample(pool, n)
+
+
+def main():
+    rng = random.Random(20261204)
+    drawn = []
+    for docs in (reuters(), polnear(), article_extraction()):
+        drawn.extend(draw(docs, 60, rng))
+    for k, (source, doc, a, b, s) in enumerate(drawn):
+        part = "tune" if k % 2 == 0 else "test"
+        print(json.dumps({"id": k, "part": part, "source": source, "doc": doc, "start": a, "end": b}))
+        print("    " + s.replace("\n", " "))
+
+
+if __name__ == "__main__":
+    main()

@@ -371,6 +371,46 @@ impl MentionRow {
     }
 }
 
+/// A further source of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRow {
+    /// The source's name.
+    pub name: Option<String>,
+    /// `person`, `organization`, `anonymous`, `unattributed`.
+    pub kind: String,
+    /// Title or description.
+    pub role: Option<String>,
+    /// Its entity.
+    pub entity: Option<String>,
+    /// Where it is named.
+    pub start: Option<i64>,
+    /// End of where it is named.
+    pub end: Option<i64>,
+}
+
+impl SourceRow {
+    fn of(source: &Source) -> SourceRow {
+        SourceRow {
+            name: source.name.clone(),
+            kind: source.kind.name().to_string(),
+            role: source.role.clone(),
+            entity: source.entity.clone(),
+            start: source.span.as_ref().map(|s| offset(s.start)),
+            end: source.span.as_ref().map(|s| offset(s.end)),
+        }
+    }
+
+    fn into_source(self) -> Result<Source, RowError> {
+        Ok(Source {
+            name: self.name,
+            kind: named(SourceKind::from_name, &self.kind, "source kind")?,
+            role: self.role,
+            entity: self.entity,
+            span: optional_span(self.start, self.end, "co-source span")?,
+        })
+    }
+}
+
 /// One row of the `claims` table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRow {
@@ -400,6 +440,8 @@ pub struct ClaimRow {
     pub source_start: Option<i64>,
     /// End of where the source is named.
     pub source_end: Option<i64>,
+    /// Further sources making the claim together with the first.
+    pub co_sources: Vec<SourceRow>,
     /// Speech or stance verb.
     pub cue: Option<String>,
     /// Statement, interview, ...
@@ -430,6 +472,10 @@ pub struct ClaimRow {
     pub quantity_bound: Option<String>,
     /// Figure: unit.
     pub quantity_unit: Option<String>,
+    /// Figure: what the unit measures.
+    pub quantity_dimension: Option<String>,
+    /// Figure: an order of magnitude without a number.
+    pub quantity_vague: Option<bool>,
     /// Figure: what is counted.
     pub quantity_subject: Option<String>,
     /// Figure: rate.
@@ -482,6 +528,7 @@ impl ClaimRow {
             source_entity: source.entity.clone(),
             source_start: source.span.as_ref().map(|s| offset(s.start)),
             source_end: source.span.as_ref().map(|s| offset(s.end)),
+            co_sources: claim.co_sources.iter().map(SourceRow::of).collect(),
             cue: claim.cue.clone(),
             channel: claim.channel.clone(),
             hedged: claim.hedged,
@@ -497,6 +544,8 @@ impl ClaimRow {
             quantity_approximate: None,
             quantity_bound: None,
             quantity_unit: None,
+            quantity_dimension: None,
+            quantity_vague: None,
             quantity_subject: None,
             quantity_rate: None,
             quantity_event: None,
@@ -525,6 +574,8 @@ impl ClaimRow {
                 row.quantity_approximate = Some(q.approximate);
                 row.quantity_bound = Some(q.bound.name().to_string());
                 row.quantity_unit = q.unit.clone();
+                row.quantity_dimension = q.dimension.clone();
+                row.quantity_vague = Some(q.vague);
                 row.quantity_subject = q.subject.clone();
                 row.quantity_rate = q.rate.clone();
                 row.quantity_event = q.event.clone();
@@ -596,6 +647,8 @@ impl ClaimRow {
                             .ok_or_else(|| missing("quantity_approximate"))?,
                         bound: named(Bound::from_name, &bound, "bound")?,
                         unit: self.quantity_unit,
+                        dimension: self.quantity_dimension,
+                        vague: self.quantity_vague.unwrap_or(false),
                         subject: self.quantity_subject,
                         rate: self.quantity_rate,
                         event: self.quantity_event,
@@ -641,6 +694,11 @@ impl ClaimRow {
                 entity: self.source_entity,
                 span: optional_span(self.source_start, self.source_end, "source span")?,
             },
+            co_sources: self
+                .co_sources
+                .into_iter()
+                .map(SourceRow::into_source)
+                .collect::<Result<_, _>>()?,
             cue: self.cue,
             channel: self.channel,
             hedged: self.hedged,

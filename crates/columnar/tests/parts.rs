@@ -16,8 +16,8 @@ const TEXT: &str =
 The harbour board denied reports of a strike on Monday.";
 
 fn span(text: &str, part: &str) -> Span {
-    let start = text.find(part).unwrap();
-    Span::of(text, start, start + part.len()).unwrap()
+    let start = text.find(part).expect("the part is in the text");
+    Span::of(text, start, start + part.len()).expect("on character boundaries")
 }
 
 /// A document with every field set, and one claim of each kind with every
@@ -108,6 +108,16 @@ fn story(id: &str) -> (Document, Vec<Claim>) {
         ),
         pell.clone(),
     );
+    quote.co_sources = vec![
+        Source {
+            name: Some("Velm".into()),
+            kind: SourceKind::Organization,
+            role: None,
+            entity: None,
+            span: Some(span(text, "Velm")),
+        },
+        Source::unattributed(),
+    ];
     quote.cue = Some("said".into());
     quote.channel = Some("statement".into());
     quote.hedged = true;
@@ -126,6 +136,8 @@ fn story(id: &str) -> (Document, Vec<Claim>) {
             approximate: true,
             bound: Bound::AtLeast,
             unit: Some("ship".into()),
+            dimension: Some("count".into()),
+            vague: true,
             subject: Some("ships".into()),
             rate: Some("a year".into()),
             event: Some("call".into()),

@@ -364,6 +364,7 @@ impl Claim {
     pub fn spans_mut(&mut self) -> Vec<&mut Span> {
         let mut spans = vec![&mut self.span];
         spans.extend(self.source.span.as_mut());
+        spans.extend(self.co_sources.iter_mut().filter_map(|s| s.span.as_mut()));
         match &mut self.body {
             ClaimBody::Quote { quote } => spans.push(&mut quote.span),
             ClaimBody::Quantity { quantity } => spans.push(&mut quantity.span),

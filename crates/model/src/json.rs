@@ -179,14 +179,15 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
     lines.into_inner().flush()
 }
 
-/// One line of a JSON lines ledger, read back.
+/// One line of a JSON lines ledger, read back (the large records boxed, so
+/// that a line costs what it holds).
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum Line {
     Ledger { schema: String, generator: String },
-    Document { document: Document },
+    Document { document: Box<Document> },
     Entity { entity: Entity },
-    Claim { claim: Claim },
+    Claim { claim: Box<Claim> },
     Proposition { proposition: Proposition },
     Timeline { timeline: TimelineEntry },
     StanceTimeline { stance_timeline: StanceTimeline },
@@ -228,9 +229,9 @@ fn read_lines(text: &str) -> serde_json::Result<Ledger> {
                 }
                 ledger.generator = generator;
             }
-            Line::Document { document } => ledger.documents.push(document),
+            Line::Document { document } => ledger.documents.push(*document),
             Line::Entity { entity } => ledger.entities.push(entity),
-            Line::Claim { claim } => ledger.claims.push(claim),
+            Line::Claim { claim } => ledger.claims.push(*claim),
             Line::Proposition { proposition } => ledger.propositions.push(proposition),
             Line::Timeline { timeline } => ledger.timeline.push(timeline),
             Line::StanceTimeline { stance_timeline } => {

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -6,6 +7,7 @@ use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
 
 use crate::commands::report::{write_reports, ReportPaths};
+use crate::ledger_file::{self, LedgerFormat};
 use crate::pipeline;
 
 #[derive(clap::Args)]
@@ -13,36 +15,66 @@ pub struct Args {
     /// Article files, directories (read recursively), or - for stdin.
     #[arg(required = true, value_name = "ARTICLES")]
     pub inputs: Vec<PathBuf>,
-    /// Write the ledger JSON here (default: standard output).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Keep the documents and claims in this local store and build the ledger
     /// over everything it holds (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
     #[command(flatten)]
+    pub outputs: LedgerOutputs,
+}
+
+/// Where a ledger goes (`analyze` and `reduce`).
+#[derive(clap::Args)]
+pub struct LedgerOutputs {
+    /// Write the ledger JSON here (default: standard output); JSON lines when
+    /// FILE ends in .jsonl.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: LedgerFormat,
+    /// Also write the ledger's documents, mentions and claims as Parquet
+    /// tables in DIR (docs/parquet.md).
+    #[arg(long, value_name = "DIR")]
+    pub parquet: Option<PathBuf>,
+    #[command(flatten)]
     pub reports: ReportPaths,
+}
+
+impl LedgerOutputs {
+    /// Writes the ledger, its Parquet tables and reports, then the summary.
+    pub fn write(&self, outcome: &Outcome, quiet: bool) -> Result<()> {
+        let path = self.output.as_deref();
+        match path {
+            Some(path) => write_atomically_with(path, |file| {
+                self.format.write(&outcome.ledger, Some(path), file)
+            })?,
+            None => self
+                .format
+                .write(&outcome.ledger, None, std::io::stdout().lock())
+                .context("writing the ledger")?,
+        }
+        if let Some(dir) = &self.parquet {
+            ledger_file::write_parquet(&outcome.ledger, dir)?;
+        }
+        write_reports(&outcome.ledger, &self.reports)?;
+        if !quiet {
+            let summary = crosscheck_report::summary(&outcome.ledger);
+            // With the ledger on stdout, the human summary goes to stderr.
+            if self.output.is_some() {
+                print!("{summary}");
+                println!("{}", outcome.status_line);
+            } else {
+                eprint!("{summary}");
+                eprintln!("{}", outcome.status_line);
+            }
+        }
+        Ok(())
+    }
 }
 
 pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     let outcome = analyze(&args.inputs, args.db.as_deref(), quiet)?;
-    let json = serde_json::to_string_pretty(&outcome.ledger).context("serialising the ledger")?;
-    match &args.output {
-        Some(path) => write_atomically(path, json.as_bytes())?,
-        None => println!("{json}"),
-    }
-    write_reports(&outcome.ledger, &args.reports)?;
-    if !quiet {
-        let summary = crosscheck_report::summary(&outcome.ledger);
-        // With the ledger on stdout, the human summary goes to stderr.
-        if args.output.is_some() {
-            print!("{summary}");
-            println!("{}", outcome.status_line);
-        } else {
-            eprint!("{summary}");
-            eprintln!("{}", outcome.status_line);
-        }
-    }
+    args.outputs.write(&outcome, quiet)?;
     Ok(outcome.exit_code())
 }
 
@@ -124,6 +156,14 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
 /// Writes via a temporary file and a rename, so an interrupted run never
 /// leaves a half-written file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomically`], the content streamed by `write`.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -134,7 +174,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".to_string());
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    let written = std::fs::File::create(&tmp).and_then(|mut file| write(&mut file));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("writing {}", tmp.display()));
+    }
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }

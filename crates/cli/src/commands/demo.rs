@@ -3,8 +3,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::commands::analyze::{analyze, write_atomically};
+use crate::commands::analyze::{analyze, write_atomically, write_atomically_with};
 use crate::commands::report::{write_reports, ReportPaths};
+use crate::ledger_file::LedgerFormat;
 
 /// The demo story: invented outlets reporting an invented deployment, written
 /// for crosscheck (conflicting figures, a denial turned confirmation, named
@@ -33,8 +34,9 @@ pub fn run(out: &Path, quiet: bool) -> Result<ExitCode> {
     }
     let outcome = analyze(std::slice::from_ref(&corpus), None, quiet)?;
     let ledger_path = out.join("ledger.json");
-    let json = serde_json::to_string_pretty(&outcome.ledger).context("serialising the ledger")?;
-    write_atomically(&ledger_path, json.as_bytes())?;
+    write_atomically_with(&ledger_path, |file| {
+        LedgerFormat::default().write(&outcome.ledger, Some(&ledger_path), file)
+    })?;
     let reports = ReportPaths {
         html: Some(out.join("report.html")),
         markdown: Some(out.join("report.md")),

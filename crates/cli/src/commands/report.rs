@@ -29,7 +29,8 @@ impl ReportPaths {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Read the ledger from this JSON file (as written by `analyze -o`).
+    /// Read the ledger from this file (as written by `analyze -o`: JSON or
+    /// JSON lines, with span texts or without).
     #[arg(long, value_name = "FILE", conflicts_with = "db")]
     pub ledger: Option<PathBuf>,
     /// Build the ledger from everything in this store.
@@ -44,7 +45,7 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            crosscheck_model::upgrade::ledger_from_json(&text)
+            crosscheck_model::json::read_ledger(&text)
                 .with_context(|| format!("{}: not a crosscheck ledger", path.display()))?
         }
         (None, Some(db)) => {

@@ -369,7 +369,9 @@ pub fn subject_without_cue(units: &[Unit], lo: usize, hi: usize, text: &str) -> 
 /// the White House condemned ... as “...”. `lo` is the sentence start, `k`
 /// the quote unit.
 pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<Attribution> {
-    let c = (lo..k).rev().find(|&c| {
+    // A cue further than 30 units back is refused below: looking no further
+    // keeps a sentence of thousands of quotes linear.
+    let c = (lo.max(k.saturating_sub(30))..k).rev().find(|&c| {
         units.get(c).is_some_and(Unit::is_word)
             && cue_at(units, c, k).is_some()
             && !c

@@ -2,16 +2,18 @@
 //! paragraph, with sources resolved as the text introduces them.
 
 use crosscheck_model::{Claim, ClaimBody, Document, EntityType, Quote, Source, SourceKind, Span};
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
     subject_without_cue, trailing, Attribution,
 };
 use crate::lexicon::{class, LEXICON};
+use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
-use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
+use crate::speaker::{phrase_forward, skip_aux, Phrase, PhraseKind};
 use crate::tagger::{self, MODEL};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 
@@ -179,6 +181,7 @@ fn extract_with<'a>(
         units: all,
         text,
         deferred: std::mem::take(&mut scratch.deferred),
+        mentions: MentionIndex::new(&doc.mentions),
     };
     let sentence_buf = &mut scratch.sentences;
     let tagging = &mut scratch.tagging;
@@ -249,6 +252,8 @@ struct Antecedents<'u, 'a> {
     units: &'u [Unit<'a>],
     text: &'u str,
     deferred: Vec<Deferred>,
+    /// The document's entity mentions, for lookups by offset.
+    mentions: MentionIndex<'u>,
 }
 
 /// A sentence whose subject has not been read yet.
@@ -294,6 +299,12 @@ impl Antecedents<'_, '_> {
             self.tracker.mentions_before(found);
         }
         &mut self.tracker
+    }
+
+    /// The earlier source a pronoun or definite description stands for.
+    fn resolve(&mut self, phrase: &Phrase) -> Option<Seen> {
+        self.read();
+        self.tracker.resolve(phrase, phrase.start, &self.mentions)
     }
 
     /// The tracker for recording a source (no lookup).
@@ -1196,22 +1207,15 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
     let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
     // The last mention inside the phrase is its head ("Russian President
     // Vladimir Putin", "the North's Central Military Commission").
-    let entity = doc
+    let entity = sources
         .mentions
-        .iter()
-        .rev()
-        .find(|m| m.span.start >= phrase.start && m.span.end <= phrase.end)
+        .last_inside(phrase.start, phrase.end)
         .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
     // The NER stage's type, when it found the speaker, beats the default
     // reading of an unknown capitalised name as a person ("Millipore said").
-    let ner_kind = doc
+    let ner_kind = sources
         .mentions
-        .iter()
-        .find(|m| {
-            m.span.start <= phrase.start
-                && phrase.end <= m.span.end.max(phrase.end)
-                && m.span.end > phrase.start
-        })
+        .first_covering(phrase.start)
         .map(|m| m.kind);
     // A place that speaks is its government ("Moscow said", a country the
     // gazetteer does not know).
@@ -1247,7 +1251,7 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 }
             }
             if kind == SourceKind::Organization && !name.contains(' ') {
-                if let Some(full) = organization_by_head(doc, &name) {
+                if let Some(full) = sources.mentions.organization_by_head(&name) {
                     name = full;
                 }
             }
@@ -1284,73 +1288,47 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
             sources.write().remember(phrase.start, &source, phrase);
             source
         }
-        PhraseKind::Pronoun(_) | PhraseKind::Definite => {
-            match sources.read().resolve(phrase, phrase.start, &doc.mentions) {
-                Some(seen) => {
-                    let seen: Seen = seen;
-                    sources.write().again(phrase.start, &seen);
-                    let name = match seen.kind {
-                        SourceKind::Person => ner_full_name(doc, seen.at, &seen.name),
-                        _ => None,
-                    };
-                    Source {
-                        name: Some(name.unwrap_or(seen.name)),
-                        kind: seen.kind,
-                        role: seen.role,
-                        entity: None,
-                        span,
-                    }
+        PhraseKind::Pronoun(_) | PhraseKind::Definite => match sources.resolve(phrase) {
+            Some(seen) => {
+                let seen: Seen = seen;
+                sources.write().again(phrase.start, &seen);
+                let name = match seen.kind {
+                    SourceKind::Person => ner_full_name(&sources.mentions, seen.at, &seen.name),
+                    _ => None,
+                };
+                Source {
+                    name: Some(name.unwrap_or(seen.name)),
+                    kind: seen.kind,
+                    role: seen.role,
+                    entity: None,
+                    span,
                 }
-                None if phrase.kind == PhraseKind::Definite => {
-                    let source = Source {
-                        name: Some(phrase.name.clone()),
-                        kind: SourceKind::Anonymous,
-                        role: phrase.role.clone(),
-                        entity: None,
-                        span,
-                    };
-                    sources.write().remember(phrase.start, &source, phrase);
-                    source
-                }
-                None => Source::unattributed(),
             }
-        }
+            None if phrase.kind == PhraseKind::Definite => {
+                let source = Source {
+                    name: Some(phrase.name.clone()),
+                    kind: SourceKind::Anonymous,
+                    role: phrase.role.clone(),
+                    entity: None,
+                    span,
+                };
+                sources.write().remember(phrase.start, &source, phrase);
+                source
+            }
+            None => Source::unattributed(),
+        },
     }
-}
-
-/// The one organisation of the document whose name ends in `head`
-/// ("Alliance estimates ..." in a headline, "the alliance said" in the body,
-/// of the "Northern Alliance"); none when two organisations share the head.
-fn organization_by_head(doc: &Document, head: &str) -> Option<String> {
-    let mut found: Option<&str> = None;
-    for m in doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Organization)
-    {
-        let name = m.canonical.as_deref().unwrap_or(m.span.text.as_str());
-        let last = name.rsplit(' ').next().unwrap_or(name);
-        if !name.contains(' ') || !last.eq_ignore_ascii_case(head) {
-            continue;
-        }
-        match found {
-            Some(other) if other != name => return None,
-            _ => found = Some(name),
-        }
-    }
-    found.map(str::to_string)
 }
 
 /// The full name the NER stage gave the one-word person named at `at`
 /// ("Kovalenko told parliament" after "Mira Kovalenko"), for a pronoun that
 /// refers back to that mention.
-fn ner_full_name(doc: &Document, at: usize, name: &str) -> Option<String> {
+fn ner_full_name(mentions: &MentionIndex, at: usize, name: &str) -> Option<String> {
     if name.contains(' ') {
         return None;
     }
-    doc.mentions
-        .iter()
-        .find(|m| m.kind == EntityType::Person && m.span.start == at)
+    mentions
+        .person_at(at)
         .and_then(|m| m.canonical.clone())
         .filter(|full| full.contains(' ') && full.ends_with(name))
 }
@@ -1365,11 +1343,16 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     let text = doc.text.as_str();
     drafts.sort_by_key(|d| (d.start, d.quote_start));
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
-    let mut out = Vec::with_capacity(drafts.len());
+    let mut out = Vec::with_capacity(drafts.len().min(MAX_CLAIMS_PER_DOCUMENT));
+    // Claims kept from the sentence met last (drafts come in text order).
+    let mut in_sentence = (usize::MAX, 0usize);
     for d in drafts.drain(..) {
         // Headlines state, they do not quote: never a claim of their own.
         if in_headline(doc, d.start) {
             continue;
+        }
+        if out.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
         }
         let (Some(span), Some(qspan)) = (
             Span::of(text, d.start, d.end),
@@ -1378,6 +1361,14 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             continue;
         };
         let sentence = first_sentence(doc, d.start);
+        if in_sentence.0 == sentence {
+            in_sentence.1 += 1;
+            if in_sentence.1 > MAX_CLAIMS_PER_SENTENCE {
+                continue;
+            }
+        } else {
+            in_sentence = (sentence, 1);
+        }
         out.push(Claim {
             id: format!("{}:quote:{}", doc.id, out.len()),
             doc: doc.id.clone(),

@@ -47,6 +47,7 @@
 mod attribute;
 mod extract;
 mod lexicon;
+mod mentions;
 mod paragraphs;
 // Quote-mark pairing, reached by the seed tests; not an API.
 #[doc(hidden)]

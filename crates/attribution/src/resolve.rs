@@ -1,12 +1,19 @@
 //! Resolving pronouns and definite descriptions ("he", "the diplomat") to
 //! the most recent fitting source.
 
-use crosscheck_model::{EntityType, Mention, Source, SourceKind};
+use crosscheck_model::{Source, SourceKind};
 
+use crate::mentions::MentionIndex;
 use crate::speaker::{Phrase, PhraseKind};
 
 /// How far back (bytes) "the company" may look for its organisation.
 const ORG_WINDOW: usize = 2500;
+
+/// Most recent sources an antecedent is looked for among. An article
+/// names a few dozen; without a bound, each lookup in a document of
+/// thousands (a crawl concatenated into one file) read them all, and the
+/// document took time quadratic in its length.
+const LOOKBACK: usize = 1000;
 
 /// A source seen so far in the document.
 #[derive(Debug, Clone)]
@@ -96,6 +103,7 @@ impl Tracker {
         self.seen
             .iter()
             .rev()
+            .take(LOOKBACK)
             .find(|s| {
                 s.kind == SourceKind::Person
                     && s.name.len() > surname.len()
@@ -111,6 +119,7 @@ impl Tracker {
         self.seen
             .iter()
             .rev()
+            .take(LOOKBACK)
             .find(|s| {
                 s.kind == SourceKind::Organization
                     && s.name.len() > word.len()
@@ -131,7 +140,7 @@ impl Tracker {
         // Only a nearby antecedent: far back, "the company" may well be
         // one the text never named as a source.
         let earlier = || {
-            self.seen.iter().rev().filter(move |s| {
+            self.seen.iter().rev().take(LOOKBACK).filter(move |s| {
                 s.kind == SourceKind::Organization && s.at < at && at - s.at <= ORG_WINDOW
             })
         };
@@ -164,8 +173,8 @@ impl Tracker {
     }
 
     /// The source a pronoun or definite description at byte `at` stands for.
-    pub fn resolve(&self, phrase: &Phrase, at: usize, mentions: &[Mention]) -> Option<Seen> {
-        let mut earlier = self.seen.iter().rev().filter(|s| s.at < at);
+    pub fn resolve(&self, phrase: &Phrase, at: usize, mentions: &MentionIndex) -> Option<Seen> {
+        let mut earlier = self.seen.iter().rev().take(LOOKBACK).filter(|s| s.at < at);
         let found = match phrase.kind {
             PhraseKind::Pronoun('m') => {
                 earlier
@@ -215,11 +224,8 @@ impl Tracker {
         ) {
             let after = found.as_ref().map_or(0, |f| f.at);
             let mention = mentions
-                .iter()
-                .rev()
-                .filter(|m| {
-                    m.kind == EntityType::Person && m.span.end <= at && m.span.start > after
-                })
+                .persons_between(after, at)
+                .take(LOOKBACK)
                 .find(|m| {
                     let female = m
                         .span

@@ -46,10 +46,12 @@ impl LedgerFormat {
     }
 }
 
-/// Writes the ledger's documents, mentions and claims as the Parquet part
-/// `ledger` of the tables under `dir`, refusing a directory that holds
-/// other parts (a map's), which a reader would count twice.
-pub fn write_parquet(ledger: &Ledger, dir: &Path) -> anyhow::Result<()> {
+/// Refuses a `--parquet` directory that is a file or holds other parts (a
+/// map's), which a reader would count twice.
+pub fn check_parquet_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("--parquet {}: not a directory", dir.display());
+    }
     if dir.join("documents").is_dir() {
         let others: Vec<String> = crosscheck_columnar::part_names(dir)?
             .into_iter()
@@ -57,12 +59,19 @@ pub fn write_parquet(ledger: &Ledger, dir: &Path) -> anyhow::Result<()> {
             .collect();
         if !others.is_empty() {
             anyhow::bail!(
-                "{} already holds other parts ({}): give --parquet a directory of its own",
+                "--parquet {} already holds other parts ({}): give it a directory of its own",
                 dir.display(),
                 others.join(", ")
             );
         }
     }
+    Ok(())
+}
+
+/// Writes the ledger's documents, mentions and claims as the Parquet part
+/// `ledger` of the tables under `dir`.
+pub fn write_parquet(ledger: &Ledger, dir: &Path) -> anyhow::Result<()> {
+    check_parquet_dir(dir)?;
     crosscheck_columnar::write_ledger(dir, LEDGER_PART, ledger)?;
     Ok(())
 }

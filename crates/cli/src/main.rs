@@ -3,15 +3,23 @@
 //! files in and out, exit codes.
 
 mod commands;
+mod console;
 mod ledger_file;
+mod output;
 mod pipeline;
 mod progress;
 mod read_ahead;
+mod watchdog;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use crosscheck_ingest::IngestOptions;
+
+use crate::console::errln;
+use crate::pipeline::Limits;
 
 #[derive(Parser)]
 #[command(
@@ -26,17 +34,38 @@ crosscheck demo                                  run everything on the built-in 
 crosscheck analyze articles/ -o ledger.json      analyse a directory, write the ledger\n  \
 crosscheck analyze new/*.html --db story.db      add articles to a local store\n  \
 crosscheck documents --db story.db               list what the store holds\n  \
+crosscheck stories --db story.db                 list the stories it holds\n  \
 crosscheck report --db story.db --html story.html"
 )]
 struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Worker threads (default: all cores).
-    #[arg(short, long, global = true, value_name = "N")]
-    jobs: Option<usize>,
+    /// Worker threads (default: all cores; at most 4 per core).
+    #[arg(short, long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
+    /// Longest time to parse, or to analyse, one document; a document that
+    /// takes longer is skipped with a message.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0)]
+    doc_timeout: f64,
+    /// Largest document (a file, JSONL line, WARC record or decompressed
+    /// body), in MiB; larger ones are skipped with a message.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_document_mb: u64,
+    /// Most bytes read from one file or stream after decompression, in MiB;
+    /// reading stops there with a message.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(1..))]
+    max_input_mb: u64,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options every command sees.
+pub struct Settings {
+    /// No progress bars or summaries (`--quiet`).
+    pub quiet: bool,
+    /// Caps on input, memory and time.
+    pub limits: Limits,
 }
 
 #[derive(Subcommand)]
@@ -68,6 +97,12 @@ crosscheck reduce parts/ -o ledger.json")]
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
     },
+    /// List the stories a store holds: size, span of dates, outlets, title.
+    Stories {
+        /// The store to read.
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+    },
     /// Write Markdown, HTML or CSV reports from a ledger file or a store.
     Report(commands::report::Args),
     /// Throughput and memory benchmark on a corpus built from ../shared.
@@ -75,30 +110,131 @@ crosscheck reduce parts/ -o ledger.json")]
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    if let Some(n) = cli.jobs {
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-        {
-            eprintln!("crosscheck: cannot start {n} worker threads: {e}");
+    std::panic::set_hook(Box::new(report_panic));
+    output::remove_temporaries_on_signals();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(e),
+    };
+    let settings = match settings(&cli) {
+        Ok(s) => s,
+        Err(e) => {
+            errln!("crosscheck: {e:#}");
             return ExitCode::from(2);
         }
-    }
+    };
     let result = match cli.command {
-        Command::Demo { out } => commands::demo::run(&out, cli.quiet),
-        Command::Analyze(args) => commands::analyze::run(&args, cli.quiet),
-        Command::Map(args) => commands::map::run(&args, cli.quiet),
-        Command::Reduce(args) => commands::reduce::run(&args, cli.quiet),
+        Command::Demo { out } => commands::demo::run(&out, &settings),
+        Command::Analyze(args) => commands::analyze::run(&args, &settings),
+        Command::Map(args) => commands::map::run(&args, &settings),
+        Command::Reduce(args) => commands::reduce::run(&args, &settings),
         Command::Documents { db } => commands::documents::run(&db),
-        Command::Report(args) => commands::report::run(&args, cli.quiet),
-        Command::Bench(args) => commands::bench::run(&args, cli.quiet),
+        Command::Stories { db } => commands::stories::run(&db),
+        Command::Report(args) => commands::report::run(&args, &settings),
+        Command::Bench(args) => commands::bench::run(&args, settings.quiet),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("crosscheck: {e:#}");
+            errln!("crosscheck: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Help and version go to standard output (a failure to write them is an
+/// error like any other); usage errors to standard error with status 2.
+fn usage(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let shown = console::out(&e.render().to_string());
+            let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            };
+            match shown {
+                Ok(()) => ExitCode::from(code),
+                Err(err) => {
+                    errln!("crosscheck: {err:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        _ => {
+            errln!("{}", e.render().to_string().trim_end());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Most worker threads per core: more only adds memory and switching.
+const JOBS_PER_CORE: usize = 4;
+
+fn settings(cli: &Cli) -> anyhow::Result<Settings> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * JOBS_PER_CORE;
+    let workers = match cli.jobs {
+        None => cores,
+        Some(n) => {
+            let n = n as usize;
+            if n > most {
+                if !cli.quiet {
+                    errln!(
+                        "crosscheck: --jobs {n} is more than {JOBS_PER_CORE} per core; using {most} ({cores} cores)"
+                    );
+                }
+                most
+            } else {
+                n
+            }
+        }
+    };
+    if let Some(jobs) = cli.jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(workers.min(jobs as usize))
+            .build_global()
+        {
+            anyhow::bail!("cannot start {workers} worker threads: {e}");
+        }
+    }
+    if !(cli.doc_timeout.is_finite() && cli.doc_timeout > 0.0) {
+        anyhow::bail!("--doc-timeout must be a positive number of seconds");
+    }
+    let mib = 1024 * 1024;
+    Ok(Settings {
+        quiet: cli.quiet,
+        limits: Limits {
+            ingest: IngestOptions {
+                max_document_bytes: usize::try_from(cli.max_document_mb * mib)
+                    .unwrap_or(usize::MAX),
+                max_input_bytes: cli.max_input_mb.saturating_mul(mib),
+            },
+            document_time: Duration::from_secs_f64(cli.doc_timeout.min(1e9)),
+            workers,
+        },
+    })
+}
+
+/// One line instead of a backtrace. Worker threads stay quiet: the
+/// pipeline reports their panics with the document. A failure to print to
+/// standard output (a closed pipe, a full disk) from code that still uses
+/// `print!` ends the run with a message, like any other output error.
+fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let message = watchdog::panic_message(info.payload());
+    if message.starts_with("failed printing to stdout") {
+        errln!("crosscheck: cannot write to standard output ({message})");
+        std::process::exit(2);
+    }
+    if std::thread::current().name() == Some(watchdog::WORKER_THREAD) {
+        return;
+    }
+    let at = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    errln!("crosscheck: internal error: {message}{at}; this is a bug, please report it");
 }

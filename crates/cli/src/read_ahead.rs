@@ -2,23 +2,27 @@
 //! a WARC crawl, stdin) read one after the other, so reading is serial; done
 //! before analysis, it leaves the worker pool idle, and done chunk by chunk
 //! on the analysing thread, it leaves the pool idle while each chunk is
-//! read. Here one thread reads ahead, in input order, and hands documents
-//! over in chunks through a short queue while the caller analyses the
-//! previous chunk.
+//! read. Here one thread reads ahead, in input order, and hands records
+//! over in chunks through a short queue while the caller parses and
+//! analyses the previous chunk. Parsing (HTML above all) is left to the
+//! caller's workers: it is the costly part of reading, and there it runs in
+//! parallel and under the time limit.
 
 use std::sync::mpsc::sync_channel;
 
-use crosscheck_ingest::{read_input, IngestError, Input};
-use crosscheck_model::Document;
+use crosscheck_ingest::{read_records, IngestError, IngestOptions, Input, Record};
 
 /// Chunks waiting in the queue at most: enough to keep the pool fed, few
 /// enough that memory stays flat on any corpus size.
 const QUEUE: usize = 2;
+/// Bytes of records in one chunk at most, whatever their number: a chunk
+/// of large pages must not hold gigabytes.
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 /// What the reading thread hands over, in input order.
 pub enum Item {
-    /// Up to `chunk` documents read from one input.
-    Documents(Vec<Document>),
+    /// Up to `chunk` records, read from one input or several.
+    Records(Vec<Record>),
     /// A record or an input that could not be read.
     Failed(IngestError),
     /// The input with this index in the list has been read to its end (its
@@ -33,6 +37,7 @@ pub enum Item {
 /// returned.
 pub fn read_ahead(
     inputs: &[Input],
+    options: &IngestOptions,
     chunk: usize,
     mut consume: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -40,21 +45,24 @@ pub fn read_ahead(
     let (tx, rx) = sync_channel::<Item>(QUEUE);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut documents = Vec::with_capacity(chunk);
+            let mut records = Vec::with_capacity(chunk);
+            let mut bytes = 0usize;
             // False once the consumer has gone: the rest is not read.
             let mut open = true;
             for (index, input) in inputs.iter().enumerate() {
-                read_input(input, &mut |record| {
+                read_records(input, options, &mut |record| {
                     if !open {
                         return;
                     }
                     match record {
-                        Ok(doc) => {
-                            documents.push(doc);
-                            if documents.len() >= chunk {
+                        Ok(record) => {
+                            bytes += record.size();
+                            records.push(record);
+                            if records.len() >= chunk || bytes >= CHUNK_BYTES {
                                 let full =
-                                    std::mem::replace(&mut documents, Vec::with_capacity(chunk));
-                                open = tx.send(Item::Documents(full)).is_ok();
+                                    std::mem::replace(&mut records, Vec::with_capacity(chunk));
+                                bytes = 0;
+                                open = tx.send(Item::Records(full)).is_ok();
                             }
                         }
                         Err(e) => open = tx.send(Item::Failed(e)).is_ok(),
@@ -64,9 +72,9 @@ pub fn read_ahead(
                     return;
                 }
             }
-            if !documents.is_empty() {
+            if !records.is_empty() {
                 // The consumer may have gone; nothing is left to stop then.
-                let _ = tx.send(Item::Documents(documents));
+                let _ = tx.send(Item::Records(records));
             }
         });
         // Dropping the receiver on an early return is what stops the reader.
@@ -109,11 +117,15 @@ mod tests {
         let mut seen: Vec<String> = Vec::new();
         let mut sizes = Vec::new();
         let mut finished = Vec::new();
-        read_ahead(&inputs, 2, |item| {
+        read_ahead(&inputs, &IngestOptions::default(), 2, |item| {
             match item {
-                Item::Documents(docs) => {
-                    sizes.push(docs.len());
-                    seen.extend(docs.into_iter().map(|d| d.title.unwrap_or_default()));
+                Item::Records(records) => {
+                    sizes.push(records.len());
+                    seen.extend(records.into_iter().map(|r| {
+                        r.into_document()
+                            .map(|d| d.title.unwrap_or_default())
+                            .unwrap_or_default()
+                    }));
                 }
                 Item::Failed(e) => panic!("unexpected failure: {e}"),
                 Item::Finished(i) => finished.push(i),
@@ -134,22 +146,27 @@ mod tests {
     fn a_bad_record_is_reported_in_place_and_reading_goes_on() {
         let dir = tempfile::tempdir().expect("tempdir");
         let body = format!(
-            "{}not json at all\n{}",
+            "{}{}\n{}",
             jsonl(1, "gamma"),
+            "x".repeat(2000),
             jsonl(1, "delta")
         );
         let inputs = vec![write(dir.path(), "c.jsonl", &body)];
+        let options = IngestOptions {
+            max_document_bytes: 1000,
+            ..IngestOptions::default()
+        };
         let mut order = Vec::new();
-        read_ahead(&inputs, 10, |item| {
+        read_ahead(&inputs, &options, 10, |item| {
             order.push(match item {
-                Item::Documents(d) => format!("docs {}", d.len()),
+                Item::Records(d) => format!("records {}", d.len()),
                 Item::Failed(_) => "failed".to_string(),
                 Item::Finished(_) => "finished".to_string(),
             });
             Ok(())
         })
         .expect("read");
-        assert_eq!(order, vec!["failed", "finished", "docs 2"]);
+        assert_eq!(order, vec!["failed", "finished", "records 2"]);
     }
 
     #[test]
@@ -159,7 +176,7 @@ mod tests {
             .map(|i| write(dir.path(), &format!("{i}.jsonl"), &jsonl(4, "epsilon")))
             .collect();
         let mut calls = 0;
-        let result = read_ahead(&inputs, 1, |_| {
+        let result = read_ahead(&inputs, &IngestOptions::default(), 1, |_| {
             calls += 1;
             if calls == 3 {
                 anyhow::bail!("sink full");

@@ -127,8 +127,8 @@ fn demo_writes_ledger_and_reports() {
     assert_eq!(ledger.schema, crosscheck_model::SCHEMA);
     assert_eq!(
         ledger.documents.len(),
-        5,
-        "four files, one holding two articles"
+        9,
+        "six files, two holding two or three articles"
     );
     let syndicated = ledger
         .documents
@@ -136,6 +136,46 @@ fn demo_writes_ledger_and_reports() {
         .filter(|d| d.duplicate_of.is_some())
         .count();
     assert_eq!(syndicated, 1, "the syndicated copy is marked");
+    // Three stories: the deployment (five articles), the dock strike
+    // (three) and the tram line (one); the index comes first in the report.
+    let sizes: Vec<usize> = ledger.stories.iter().map(|s| s.documents.len()).collect();
+    assert_eq!(sizes, [5, 3, 1], "{:#?}", ledger.stories);
+    assert!(ledger.documents.iter().all(|d| d.story.is_some()));
+    let status = |label: &str, event: &str| {
+        ledger
+            .propositions
+            .iter()
+            .filter(|p| p.label == label)
+            .find(|p| {
+                p.claims.iter().any(|c| {
+                    ledger.claims.iter().any(|k| {
+                        &k.id == c && k.quantity().and_then(|q| q.event.as_deref()) == Some(event)
+                    })
+                })
+            })
+            .map(|p| (p.status, p.explanation.clone()))
+    };
+    use crosscheck_model::PropositionStatus::*;
+    // Three months of a growing deployment, a "week ago" figure dated a week
+    // back: a series, not a conflict.
+    let deployed = status("Valdorian soldiers", "deployed");
+    assert_eq!(
+        deployed.as_ref().map(|s| s.0),
+        Some(Evolving),
+        "{deployed:?}"
+    );
+    // Tarsenia's toll against Valdoria's own: the two sides dispute it.
+    let killed = status("Valdorian soldiers", "killed");
+    assert_eq!(killed.as_ref().map(|s| s.0), Some(Disputed), "{killed:?}");
+    // Two outlets' counts of the ships waiting on the same Tuesday.
+    let ships = ledger.propositions.iter().find(|p| p.label == "ships");
+    assert_eq!(ships.map(|p| p.status), Some(Conflicting), "{ships:#?}");
+    let report = std::fs::read_to_string(demo.join("report.md")).unwrap();
+    let index_at = report.find("Stories").expect("a story index");
+    assert!(
+        report.find("Valdorian").is_none_or(|at| at > index_at),
+        "the story index comes first"
+    );
     assert_spans_valid(&ledger);
 }
 
@@ -460,4 +500,72 @@ fn killed_analyze_leaves_a_consistent_store() {
         assert_eq!(ledger.documents.len(), total);
         assert_spans_valid(&ledger);
     }
+}
+
+/// Adding the demo to a store in two runs extends the stories the first run
+/// started: the same stories and verdicts as one run over everything, and
+/// `crosscheck stories` lists them.
+#[test]
+fn store_extends_its_stories_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = run(&["demo", "--out", "demo", "--quiet"], dir.path());
+    assert!(demo.status.success());
+    let corpus = dir.path().join("demo/corpus");
+    let first: Vec<String> = ["01-harbor-city-herald.html", "02-wire.jsonl"]
+        .iter()
+        .map(|f| corpus.join(f).to_string_lossy().into_owned())
+        .collect();
+    let mut args: Vec<&str> = vec!["analyze"];
+    args.extend(first.iter().map(String::as_str));
+    args.extend(["--db", "s.db", "-o", "first.json", "--quiet"]);
+    assert!(run(&args, dir.path()).status.success());
+    let listing = run(&["stories", "--db", "s.db"], dir.path());
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(text.contains("1 stories, 3 documents"), "{text}");
+
+    let all = corpus.to_string_lossy().into_owned();
+    let out = run(
+        &[
+            "analyze",
+            &all,
+            "--db",
+            "s.db",
+            "-o",
+            "second.json",
+            "--quiet",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = run(&["stories", "--db", "s.db"], dir.path());
+    let text = String::from_utf8_lossy(&listing.stdout);
+    assert!(text.contains("3 stories, 9 documents"), "{text}");
+    let first_line = text.lines().nth(1).unwrap_or("");
+    assert!(
+        first_line.starts_with("s1") && first_line.contains(" 5 "),
+        "the first run's story grew: {text}"
+    );
+
+    let stored = read_ledger(&dir.path().join("second.json"));
+    let one_pass = read_ledger(&dir.path().join("demo/ledger.json"));
+    let shape = |l: &Ledger| -> Vec<(usize, Vec<String>)> {
+        l.stories
+            .iter()
+            .map(|s| {
+                let mut statuses: Vec<String> = l
+                    .propositions
+                    .iter()
+                    .filter(|p| p.story == s.id)
+                    .map(|p| format!("{:?}", p.status))
+                    .collect();
+                statuses.sort();
+                (s.documents.len(), statuses)
+            })
+            .collect()
+    };
+    assert_eq!(shape(&stored), shape(&one_pass));
 }

@@ -154,6 +154,8 @@ pub struct DocumentRow {
     pub format: String,
     /// Id of an earlier near-duplicate (filled by the ledger).
     pub duplicate_of: Option<String>,
+    /// The story the document belongs to (filled by the ledger).
+    pub story: Option<String>,
     /// The clean text every offset points into.
     pub text: String,
     /// Paragraph boundaries and roles.
@@ -186,6 +188,7 @@ impl DocumentRow {
             description: doc.description.clone(),
             format: doc.format.clone(),
             duplicate_of: doc.duplicate_of.clone(),
+            story: doc.story.clone(),
             text: doc.text.clone(),
             paragraphs: doc
                 .paragraphs
@@ -307,6 +310,7 @@ impl DocumentRow {
             text: self.text,
             paragraphs,
             duplicate_of: self.duplicate_of,
+            story: self.story,
             format: self.format,
             sentences,
             time_expressions,

@@ -51,6 +51,7 @@ fn story(id: &str) -> (Document, Vec<Claim>) {
             },
         ],
         duplicate_of: Some("d0".into()),
+        story: Some("s1".into()),
         format: "jsonl".into(),
         sentences: vec![Sentence::new(0, 20), Sentence::new(22, text.len())],
         time_expressions: vec![TimeExpression {

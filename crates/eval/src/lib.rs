@@ -12,6 +12,7 @@ pub mod newswire_ner;
 pub mod polnear;
 pub mod quantities;
 pub mod quantulum;
+pub mod stories;
 pub mod timebank;
 pub mod wikiann;
 
@@ -175,6 +176,10 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "newswire-ner",
         "named entities on hand-annotated Reuters-21578 newswire (CoNLL conventions)",
     ),
+    (
+        "stories",
+        "story clustering on hand-grouped Reuters-21578 windows (pairwise and B-cubed F1)",
+    ),
 ];
 
 /// Runs one evaluation by name against the shared data directory (the
@@ -196,6 +201,7 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.
         "newswire-ner" => newswire_ner::evaluate(shared),
+        "stories" => stories::evaluate(shared),
         other => Err(EvalError::data(Path::new(other), "unknown evaluation")),
     }
 }

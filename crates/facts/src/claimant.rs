@@ -2,9 +2,10 @@
 //! or the subject of a reporting verb in the same sentence ("Ukrainian
 //! officials estimate that ...", "..., officials said").
 
-use crosscheck_model::{Claim, Document, EntityType, Source, SourceKind, Span};
+use crosscheck_model::{EntityType, Source, SourceKind, Span};
 
 use crate::lexicon::LEXICON;
+use crate::lookup::Lookup;
 use crate::phrase::Sentence;
 
 /// A claimant with the cue that introduced it.
@@ -14,23 +15,11 @@ pub(crate) struct Claimant {
     pub(crate) cue: Option<String>,
 }
 
-/// The quote claim whose content holds `[start, end)`, if any.
-pub(crate) fn quote_holding(quotes: &[Claim], start: usize, end: usize) -> Option<&Claim> {
-    quotes.iter().find(|q| {
-        q.quote()
-            .is_some_and(|qt| qt.span.start <= start && end <= qt.span.end)
-    })
-}
-
 /// The kind of source a phrase names: entity mentions decide when present;
 /// otherwise a generic head ("officials", "sources") makes it anonymous and a
 /// title word ("President", "Secretary") a person.
-pub(crate) fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str) -> SourceKind {
-    let mention = doc
-        .mentions
-        .iter()
-        .filter(|m| m.span.start < end && start < m.span.end)
-        .max_by_key(|m| m.span.end);
+pub(crate) fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &str) -> SourceKind {
+    let mention = lookup.mention_over(start, end);
     let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
@@ -71,14 +60,14 @@ pub(crate) fn source_kind(doc: &Document, start: usize, end: usize, phrase: &str
     SourceKind::Organization
 }
 
-fn source_from(doc: &Document, sent: &Sentence, a: usize, b: usize) -> Option<Source> {
-    source_with_role(doc, sent, a, b, None)
+fn source_from(lookup: &Lookup, sent: &Sentence, a: usize, b: usize) -> Option<Source> {
+    source_with_role(lookup, sent, a, b, None)
 }
 
 /// A source named by tokens `a..b`, with leading title words ("Defence
 /// Minister Ilsa Brandt") or an appositive (`role`) as its role.
 fn source_with_role(
-    doc: &Document,
+    lookup: &Lookup,
     sent: &Sentence,
     a: usize,
     b: usize,
@@ -88,7 +77,7 @@ fn source_with_role(
     let title_end = sent.name_after_title(a0, b);
     let a = title_end.unwrap_or(a0);
     let (s, e) = sent.bytes(a, b)?;
-    let span = Span::of(&doc.text, s, e)?;
+    let span = Span::of(&lookup.doc.text, s, e)?;
     let name = span
         .text
         .trim_end_matches(['’', '\''])
@@ -101,7 +90,7 @@ fn source_with_role(
     let kind = if title_end.is_some() {
         SourceKind::Person
     } else {
-        source_kind(doc, s, e, &name)
+        source_kind(lookup, s, e, &name)
     };
     let role = role
         .map(|(x, y)| sent.slice(x, y).to_string())
@@ -118,15 +107,14 @@ fn source_with_role(
 /// Finds the claimant of a figure whose tokens are `fig_first..fig_end` in
 /// `sent` (byte range `start..end`).
 pub(crate) fn find(
-    doc: &Document,
+    lookup: &Lookup,
     sent: &Sentence,
-    quotes: &[Claim],
     fig_first: usize,
     fig_end: usize,
     start: usize,
     end: usize,
 ) -> Option<Claimant> {
-    if let Some(q) = quote_holding(quotes, start, end) {
+    if let Some(q) = lookup.quote_holding(start, end) {
         return Some(Claimant {
             source: q.source.clone(),
             cue: q.cue.clone(),
@@ -137,7 +125,7 @@ pub(crate) fn find(
     for k in 0..n {
         if sent.matches(k, &["according", "to"]) {
             if let Some((a, b)) = sent.np_after(k + 2, 10) {
-                if let Some(source) = source_from(doc, sent, a, b) {
+                if let Some(source) = source_from(lookup, sent, a, b) {
                     return Some(Claimant {
                         source,
                         cue: Some("according to".to_string()),
@@ -162,7 +150,7 @@ pub(crate) fn find(
         }
         if let Some(subject) = sent.subject_before(v) {
             let (a, b) = subject.span;
-            if let Some(source) = source_with_role(doc, sent, a, b, subject.role) {
+            if let Some(source) = source_with_role(lookup, sent, a, b, subject.role) {
                 return Some(Claimant {
                     source,
                     cue: Some(sent.slice(v, v + phrase.len()).to_string()),
@@ -180,14 +168,14 @@ pub(crate) fn find(
         let cue = Some(sent.slice(v, after).to_string());
         if before_is_comma {
             if let Some((a, b)) = sent.np_after(after, 8) {
-                if let Some(source) = source_from(doc, sent, a, b) {
+                if let Some(source) = source_from(lookup, sent, a, b) {
                     return Some(Claimant { source, cue });
                 }
             }
         } else if let Some((a, b)) = sent.np_before(v) {
             let comma_before = a > 0 && matches!(sent.s(a - 1), "," | "”" | "\"");
             if comma_before && a >= fig_end {
-                if let Some(source) = source_from(doc, sent, a, b) {
+                if let Some(source) = source_from(lookup, sent, a, b) {
                     return Some(Claimant { source, cue });
                 }
             }

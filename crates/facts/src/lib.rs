@@ -29,6 +29,7 @@ mod claimant;
 mod event;
 mod hedge;
 mod lexicon;
+mod lookup;
 // The figure reader, reached by the quantulum evaluation and the seed
 // tests; not an API.
 #[doc(hidden)]

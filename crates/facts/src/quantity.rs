@@ -9,13 +9,15 @@
 //! talks said").
 
 use crosscheck_model::{
-    Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression, TimexType,
+    Bound, Claim, ClaimBody, ClaimTime, Document, Quantity, Source, Span, TimeExpression,
 };
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant;
 use crate::event::event_for;
 use crate::hedge;
 use crate::lexicon::LEXICON;
+use crate::lookup::Lookup;
 use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
 };
@@ -135,18 +137,9 @@ fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usiz
     })
 }
 
-/// The dates and times inside `s0..s1`, in document order.
-fn dated_in(doc: &Document, s0: usize, s1: usize) -> Vec<&TimeExpression> {
-    doc.time_expressions
-        .iter()
-        .filter(|t| t.span.start >= s0 && t.span.end <= s1)
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .collect()
-}
-
 /// The dated expression of the sentence nearest the figure: "in October"
 /// qualifies a figure; a duration or a rate ("per year") does not.
-/// `dated` is the sentence's [`dated_in`].
+/// `dated` is the sentence's [`Lookup::dated_in`].
 fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option<ClaimTime> {
     dated
         .iter()
@@ -283,8 +276,12 @@ fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
 /// Extracts the quantity claims of `doc`.
 pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
+    let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
+        }
         let (s0, s1) = (sentence.range.start, sentence.range.end);
         if !doc.text.get(s0..s1).is_some_and(may_hold_figure) {
             continue;
@@ -298,7 +295,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
         // The same for every figure of the sentence: found once, when needed.
         let mut sentence_hedges: Option<Vec<String>> = None;
         let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
-        for item in found {
+        for item in found.into_iter().take(MAX_CLAIMS_PER_SENTENCE) {
             let f = &item.figure;
             let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
                 continue;
@@ -307,15 +304,8 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 .subject
                 .map(|(a, b)| sent.slice(a, b).trim_end_matches(['’', '\'']).to_string())
                 .filter(|s| !s.is_empty());
-            let claimant = claimant::find(
-                doc,
-                &sent,
-                quotes,
-                f.first_token,
-                f.end_token,
-                f.start,
-                f.end,
-            );
+            let claimant =
+                claimant::find(&lookup, &sent, f.first_token, f.end_token, f.start, f.end);
             let evidence_end = sent
                 .bytes(
                     f.first_token,
@@ -341,7 +331,7 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
             let hedges = sentence_hedges
                 .get_or_insert_with(|| hedge::hedges(sentence_text))
                 .clone();
-            let dated = sentence_dates.get_or_insert_with(|| dated_in(doc, s0, s1));
+            let dated = sentence_dates.get_or_insert_with(|| lookup.dated_in(s0, s1));
             let time = time_for(dated, &fig_span, &span);
             claims.push(Claim {
                 id: format!("{}:quantity:{}", doc.id, claims.len()),

@@ -14,10 +14,12 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
+use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
-use crate::claimant::{quote_holding, source_kind};
+use crate::claimant::source_kind;
 use crate::hedge;
 use crate::lexicon::{StanceForm, LEXICON};
+use crate::lookup::Lookup;
 use crate::phrase::Sentence;
 use crate::tokens::tokenize;
 
@@ -551,16 +553,21 @@ static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().coll
 
 /// Extracts the stance claims of `doc`.
 pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
+    let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
+        }
         let (s0, s1) = (sentence.range.start, sentence.range.end);
         let toks = tokenize(&doc.text, s0, s1);
         let sent = Sentence::new(&doc.text, &toks);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         // Only sentences with a cue need their time expressions.
         let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
+        let sentence_first = claims.len();
         let mut c = 0;
-        while c < toks.len() {
+        while c < toks.len() && claims.len() - sentence_first < MAX_CLAIMS_PER_SENTENCE {
             let Some((phrase, polarity, form)) = cue_at(&sent, c) else {
                 c += 1;
                 continue;
@@ -652,13 +659,13 @@ pub(crate) fn extract(doc: &Document, quotes: &[Claim]) -> Vec<Claim> {
                 }
                 let mut source = Source {
                     name: Some(name.clone()),
-                    kind: source_kind(doc, x, y, &name),
+                    kind: source_kind(&lookup, x, y, &name),
                     role: role.clone(),
                     entity: None,
                     span: Some(actor_span),
                 };
                 if PRONOUNS.contains(&name.to_lowercase().as_str()) {
-                    match quote_holding(quotes, x, y) {
+                    match lookup.quote_holding(x, y) {
                         Some(q) if q.source.name.is_some() => source = q.source.clone(),
                         _ => continue,
                     }

@@ -1,6 +1,8 @@
 //! JSONL: one article per line as a JSON object with `text` or `html` and
 //! optional `url`, `title`, `published`, `outlet`, `author`, `description`.
 //! Lines are streamed; a bad line is reported as `file#line` and skipped.
+//! Reading only splits lines; [`parse_line`] (run by
+//! [`crate::Record::into_document`]) parses one.
 
 use std::io::BufRead;
 
@@ -9,9 +11,11 @@ use serde_json::{Map, Value};
 
 use crate::dates::parse_published;
 use crate::document::{build_document, ArticleParts};
-use crate::html::extract_article_html;
+use crate::gzip::is_skipped;
+use crate::html::extract_article_checked;
 use crate::lines::{read_line_capped, LineRead};
 use crate::plaintext::clean_plain_text;
+use crate::record::Record;
 use crate::repair::clean_paragraph;
 use crate::sniff::Format;
 use crate::{IngestError, IngestOptions};
@@ -21,7 +25,7 @@ pub fn read_jsonl(
     name: &str,
     reader: &mut dyn BufRead,
     options: &IngestOptions,
-    emit: &mut dyn FnMut(Result<Document, IngestError>),
+    emit: &mut dyn FnMut(Result<Record, IngestError>),
 ) {
     crate::report_if_empty(name, "no JSON records in this JSONL file", emit, |emit| {
         read_lines(name, reader, options, emit)
@@ -32,7 +36,7 @@ fn read_lines(
     name: &str,
     reader: &mut dyn BufRead,
     options: &IngestOptions,
-    emit: &mut dyn FnMut(Result<Document, IngestError>),
+    emit: &mut dyn FnMut(Result<Record, IngestError>),
 ) {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -52,8 +56,15 @@ fn read_lines(
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                emit(parse_line(&member, &buf).map_err(|reason| IngestError::new(&member, reason)));
+                emit(Ok(Record::json_line(
+                    member,
+                    std::mem::take(&mut buf),
+                    options.max_document_bytes,
+                )));
             }
+            // A damaged gzip member was skipped: this line is lost, the
+            // next ones are not.
+            Err(e) if is_skipped(&e) => emit(Err(IngestError::new(&member, e.to_string()))),
             Err(e) => {
                 emit(Err(IngestError::new(&member, format!("read failed: {e}"))));
                 break;
@@ -62,7 +73,8 @@ fn read_lines(
     }
 }
 
-fn parse_line(member: &str, bytes: &[u8]) -> Result<Document, String> {
+/// Parses one JSONL line into a document.
+pub(crate) fn parse_line(member: &str, bytes: &[u8]) -> Result<Document, String> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
@@ -103,7 +115,7 @@ pub fn document_from_record(member: &str, record: &Map<String, Value>) -> Result
             Format::Jsonl,
         ),
         (_, Some(html)) if !html.trim().is_empty() => (
-            ArticleParts::from(extract_article_html(html)),
+            ArticleParts::from(extract_article_checked(html)?),
             Format::Jsonl,
         ),
         _ => return Err("record has no non-empty `text` or `html` field".to_string()),

@@ -11,15 +11,20 @@
 mod dates;
 mod decode;
 mod dedup;
+mod discover;
 mod document;
 mod furniture;
+mod gzip;
 mod hash;
 mod html;
+mod http;
 mod jsonl;
 mod lines;
 mod plaintext;
+mod record;
 mod repair;
 mod sniff;
+mod transcode;
 mod warc;
 
 use std::fs::File;
@@ -31,12 +36,15 @@ use crosscheck_model::Document;
 pub use dates::parse_published;
 pub use decode::{decode_html, decode_text, DecodeError};
 pub use dedup::{NearDuplicateIndex, DEFAULT_THRESHOLD as NEAR_DUPLICATE_THRESHOLD};
+pub use discover::discover;
 pub use document::{build_document, document_from_html, document_from_text, ArticleParts};
 pub use furniture::{is_author_bio, is_furniture_line, is_section_cut};
 pub use hash::content_id;
+pub use html::budget::check as check_html_budget;
 pub use html::prestrip::strip_script_and_style;
-pub use html::{extract_article_html, ExtractedArticle};
+pub use html::{extract_article_checked, extract_article_html, ExtractedArticle};
 pub use plaintext::{clean_plain_text, Block};
+pub use record::Record;
 pub use repair::clean_paragraph;
 pub use sniff::Format;
 
@@ -79,90 +87,45 @@ impl IngestError {
     }
 }
 
-/// Limits that keep one bad input from exhausting memory.
+/// Limits that keep one bad input from exhausting memory or running
+/// forever.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// Largest single document (a text or HTML file, a JSONL line, a WARC
-    /// record) read; larger ones are reported and skipped.
+    /// record, a decompressed HTTP body) read; larger ones are reported and
+    /// skipped.
     pub max_document_bytes: usize,
+    /// Most bytes read from one file or stream, after decompression; past
+    /// it reading stops with an error (an endless stdin, a gzip bomb).
+    pub max_input_bytes: u64,
+}
+
+impl IngestOptions {
+    /// Default [`IngestOptions::max_document_bytes`]: 16 MiB.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+    /// Default [`IngestOptions::max_input_bytes`]: 8 GiB.
+    pub const DEFAULT_MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024 * 1024;
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
-            max_document_bytes: 16 * 1024 * 1024,
-        }
-    }
-}
-
-/// Expands directories (recursively) into the files to read, in a stable
-/// order; unreadable paths become errors. `-` is standard input. Hidden
-/// files (dot-files) inside directories are skipped.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_dir(path, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::Path(path.clone())),
-            Err(e) => errors.push(IngestError::new(&path.display().to_string(), io_reason(&e))),
-        }
-    }
-    (inputs, errors)
-}
-
-/// Depth-first over a directory with an explicit stack (deep trees cannot
-/// overflow the call stack), visiting entries in sorted path order.
-fn walk_dir(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<IngestError>) {
-    let mut stack = vec![(root.to_path_buf(), true)];
-    while let Some((path, is_dir)) = stack.pop() {
-        if !is_dir {
-            inputs.push(Input::Path(path));
-            continue;
-        }
-        let entries = match std::fs::read_dir(&path) {
-            Ok(rd) => rd,
-            Err(e) => {
-                errors.push(IngestError::new(&path.display().to_string(), io_reason(&e)));
-                continue;
-            }
-        };
-        let mut children: Vec<PathBuf> = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) if entry.file_name().to_string_lossy().starts_with('.') => {}
-                Ok(entry) => children.push(entry.path()),
-                Err(e) => errors.push(IngestError::new(&path.display().to_string(), io_reason(&e))),
-            }
-        }
-        children.sort();
-        // Pushed in reverse so that the smallest name is visited first.
-        for child in children.into_iter().rev() {
-            match std::fs::metadata(&child) {
-                Ok(meta) => stack.push((child, meta.is_dir())),
-                Err(e) => errors.push(IngestError::new(
-                    &child.display().to_string(),
-                    io_reason(&e),
-                )),
-            }
+            max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
         }
     }
 }
 
 /// Runs `read` and, when it emitted nothing at all, reports `nothing` once
 /// for the input, so that no file passes silently.
-pub(crate) fn report_if_empty(
+pub(crate) fn report_if_empty<T>(
     name: &str,
     nothing: &str,
-    emit: &mut dyn FnMut(Result<Document, IngestError>),
-    read: impl FnOnce(&mut dyn FnMut(Result<Document, IngestError>)),
+    emit: &mut dyn FnMut(Result<T, IngestError>),
+    read: impl FnOnce(&mut dyn FnMut(Result<T, IngestError>)),
 ) {
     let mut reported = 0usize;
-    let mut counting = |result: Result<Document, IngestError>| {
+    let mut counting = |result: Result<T, IngestError>| {
         reported += 1;
         emit(result);
     };
@@ -172,7 +135,7 @@ pub(crate) fn report_if_empty(
     }
 }
 
-fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -192,15 +155,29 @@ pub fn read_input_with(
     options: &IngestOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>),
 ) {
+    read_records(input, options, &mut |record| {
+        emit(record.and_then(Record::into_document))
+    });
+}
+
+/// Reads one input into records, calling `emit` for each record or problem
+/// found, without parsing them: [`Record::into_document`] does that, on
+/// whichever thread the caller likes.
+pub fn read_records(
+    input: &Input,
+    options: &IngestOptions,
+    emit: &mut dyn FnMut(Result<Record, IngestError>),
+) {
     let name = input.name();
     match input {
         Input::Stdin => {
             let stdin = io::stdin();
-            let mut reader = BufReader::with_capacity(64 * 1024, stdin.lock());
+            let capped = lines::Capped::new(stdin.lock(), options.max_input_bytes);
+            let mut reader = BufReader::with_capacity(64 * 1024, capped);
             read_stream(&name, &mut reader, None, options, 0, emit);
         }
         Input::Path(path) => {
-            let file = match File::open(path) {
+            let file = match open_input(path) {
                 Ok(f) => f,
                 Err(e) => {
                     emit(Err(IngestError::new(&name, io_reason(&e))));
@@ -208,10 +185,29 @@ pub fn read_input_with(
                 }
             };
             let hint = extension_hint(path);
-            let mut reader = BufReader::with_capacity(64 * 1024, file);
+            let capped = lines::Capped::new(file, options.max_input_bytes);
+            let mut reader = BufReader::with_capacity(64 * 1024, capped);
             read_stream(&name, &mut reader, hint, options, 0, emit);
         }
     }
+}
+
+/// Opens a file to read. A FIFO is opened without waiting for a writer
+/// (which would block forever when there is none); once open, reads wait
+/// for data as usual, and a FIFO nobody writes to reads as empty.
+fn open_input(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let is_fifo = std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo());
+    if !is_fifo {
+        return File::open(path);
+    }
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    let flags = rustix::fs::fcntl_getfl(&file)?;
+    rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK)?;
+    Ok(file)
 }
 
 /// Reads documents from bytes held in memory (tests, embedded corpora).
@@ -223,7 +219,9 @@ pub fn read_bytes(
 ) {
     let hint = extension_hint(Path::new(name));
     let mut reader = BufReader::new(bytes);
-    read_stream(name, &mut reader, hint, options, 0, emit);
+    read_stream(name, &mut reader, hint, options, 0, &mut |record| {
+        emit(record.and_then(Record::into_document))
+    });
 }
 
 /// The format a file name suggests, looking through a `.gz` suffix.
@@ -234,18 +232,22 @@ fn extension_hint(path: &Path) -> Option<Format> {
     Format::from_extension(&ext)
 }
 
+/// Bytes looked at to decide what a stream is.
+const SNIFF_BYTES: usize = 64 * 1024;
+
 fn read_stream(
     name: &str,
     reader: &mut dyn BufRead,
     hint: Option<Format>,
     options: &IngestOptions,
     depth: usize,
-    emit: &mut dyn FnMut(Result<Document, IngestError>),
+    emit: &mut dyn FnMut(Result<Record, IngestError>),
 ) {
-    let prefix = match reader.fill_buf() {
-        Ok(p) => p.to_vec(),
+    let mut reader = lines::Pushback::new(reader);
+    let prefix = match reader.peek(SNIFF_BYTES) {
+        Ok(p) => p,
         Err(e) => {
-            emit(Err(IngestError::new(name, format!("read failed: {e}"))));
+            emit(Err(IngestError::new(name, read_failure(&e))));
             return;
         }
     };
@@ -268,12 +270,32 @@ fn read_stream(
             )));
             return;
         }
-        let decoder = flate2::bufread::MultiGzDecoder::new(reader);
-        let mut inner = BufReader::with_capacity(64 * 1024, decoder);
+        let decoder = gzip::ResyncGzDecoder::new(reader);
+        let capped = lines::Capped::new(decoder, options.max_input_bytes);
+        let mut inner = BufReader::with_capacity(64 * 1024, capped);
         read_stream(name, &mut inner, hint, options, depth + 1, emit);
         return;
     }
-    if encoding_rs::Encoding::for_bom(&prefix).is_none() {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&prefix) {
+        if encoding != encoding_rs::UTF_8 && depth < 2 {
+            let utf8 = transcode::ToUtf8::new(reader, encoding);
+            let mut inner = BufReader::with_capacity(64 * 1024, utf8);
+            read_stream(name, &mut inner, hint, options, depth + 1, emit);
+            return;
+        }
+    }
+    let format = match sniff::sniff_checked(&prefix, hint) {
+        Ok(format) => format,
+        Err(reason) => {
+            emit(Err(IngestError::new(name, reason)));
+            return;
+        }
+    };
+    // A WARC file holds binary payloads (images, gzip bodies) next to the
+    // pages, and a damaged JSONL line does not make the others binary:
+    // their records are judged one by one.
+    let by_record = matches!(format, Format::Warc | Format::Jsonl);
+    if !by_record && encoding_rs::Encoding::for_bom(&prefix).is_none() {
         if let Some(at) = decode::looks_binary(&prefix) {
             emit(Err(IngestError::new(
                 name,
@@ -282,48 +304,44 @@ fn read_stream(
             return;
         }
     }
-    match sniff::sniff(&prefix, hint) {
-        Format::Jsonl => jsonl::read_jsonl(name, reader, options, emit),
-        Format::Warc => warc::read_warc(name, reader, options, emit),
-        format @ (Format::Text | Format::Html) => {
-            let bytes = match lines::read_capped(reader, options.max_document_bytes) {
+    match format {
+        Format::Jsonl => jsonl::read_jsonl(name, &mut reader, options, emit),
+        Format::Warc => warc::read_warc(name, &mut reader, options, emit),
+        Format::Text | Format::Html => {
+            let bytes = match lines::read_capped(&mut reader, options.max_document_bytes) {
                 Ok(Ok(bytes)) => bytes,
-                Ok(Err(size)) => {
+                Ok(Err(_)) => {
                     emit(Err(IngestError::new(
                         name,
                         format!(
-                            "{size} bytes, over the {}-byte limit for one document",
-                            options.max_document_bytes
+                            "more than {} bytes, over the {}-byte limit for one document",
+                            options.max_document_bytes, options.max_document_bytes
                         ),
                     )));
                     return;
                 }
                 Err(e) => {
-                    emit(Err(IngestError::new(
-                        name,
-                        format!("read failed (truncated or corrupt): {e}"),
-                    )));
+                    emit(Err(IngestError::new(name, read_failure(&e))));
                     return;
                 }
             };
-            emit(single_document(name, format, &bytes));
+            emit(Ok(Record::file(
+                name,
+                format,
+                bytes,
+                options.max_document_bytes,
+            )));
         }
     }
 }
 
-fn single_document(name: &str, format: Format, bytes: &[u8]) -> Result<Document, IngestError> {
-    let fail = |reason: String| IngestError::new(name, reason);
-    let parts = if format == Format::Html {
-        let html = decode::decode_html(bytes, None).map_err(|e| fail(e.to_string()))?;
-        ArticleParts::from(extract_article_html(&html))
+/// The message for a read that failed part-way.
+fn read_failure(e: &io::Error) -> String {
+    if lines::is_over_limit(e) || gzip::is_skipped(e) {
+        e.to_string()
     } else {
-        let text = decode::decode_text(bytes).map_err(|e| fail(e.to_string()))?;
-        ArticleParts {
-            blocks: clean_plain_text(&text),
-            ..ArticleParts::default()
-        }
-    };
-    build_document(name, format, parts).map_err(fail)
+        format!("read failed (truncated or corrupt): {e}")
+    }
 }
 
 /// Decompresses a gzip (possibly multi-member) byte string, refusing output
@@ -332,9 +350,9 @@ pub fn gunzip_capped(bytes: &[u8], cap: usize) -> io::Result<Vec<u8>> {
     let mut decoder = BufReader::new(flate2::read::MultiGzDecoder::new(bytes));
     match lines::read_capped(&mut decoder, cap)? {
         Ok(out) => Ok(out),
-        Err(size) => Err(io::Error::new(
+        Err(_) => Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("decompresses to {size} bytes, over the {cap}-byte limit"),
+            format!("decompresses to more than the {cap}-byte limit for one document"),
         )),
     }
 }

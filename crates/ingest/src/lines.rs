@@ -57,16 +57,218 @@ pub fn read_line_capped(
     Ok(LineRead::Line)
 }
 
-/// Reads everything up to `cap` bytes; `Err(n)` (n > cap, counted up to
-/// the end of the stream) when there is more.
+/// Reads everything up to `cap` bytes; `Err(n)` when there is more, `n`
+/// being the bytes seen (more than `cap`). The rest of the stream is left
+/// unread: an endless stream must not keep the reader busy forever.
 pub fn read_capped(reader: &mut dyn BufRead, cap: usize) -> io::Result<Result<Vec<u8>, u64>> {
     let mut buf = Vec::new();
     reader.take(cap as u64 + 1).read_to_end(&mut buf)?;
     if buf.len() > cap {
-        let rest = io::copy(reader, &mut io::sink())?;
-        return Ok(Err(buf.len() as u64 + rest));
+        return Ok(Err(buf.len() as u64));
     }
     Ok(Ok(buf))
+}
+
+/// A reader that can take bytes back: they are read again before anything
+/// else. Used to look ahead across buffer boundaries and to resume after a
+/// damaged part of a stream. With recording on, every byte consumed is also
+/// kept (up to a cap) so that a failed attempt can be replayed.
+pub struct Pushback<R> {
+    inner: R,
+    front: Vec<u8>,
+    front_pos: usize,
+    recording: Option<Vec<u8>>,
+    record_cap: usize,
+    /// Bytes consumed from the start of the stream (taken-back bytes
+    /// subtracted).
+    consumed: u64,
+    /// An error met while peeking, given to the reader after the bytes
+    /// before it.
+    pending: Option<io::Error>,
+}
+
+impl<R: BufRead> Pushback<R> {
+    pub fn new(inner: R) -> Pushback<R> {
+        Pushback {
+            inner,
+            front: Vec::new(),
+            front_pos: 0,
+            recording: None,
+            record_cap: 0,
+            consumed: 0,
+            pending: None,
+        }
+    }
+
+    /// Puts `bytes` back in front of the stream.
+    pub fn unread(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
+        let mut front = bytes.to_vec();
+        front.extend_from_slice(self.front.get(self.front_pos..).unwrap_or_default());
+        self.front = front;
+        self.front_pos = 0;
+        self.consumed = self.consumed.saturating_sub(bytes.len() as u64);
+    }
+
+    /// Reads up to `n` bytes and puts them back: fewer at the end of the
+    /// stream, or before an error (which the next read past them gets).
+    pub fn peek(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(n);
+        let result = (&mut *self).take(n as u64).read_to_end(&mut out);
+        self.unread(&out);
+        match result {
+            Ok(_) => Ok(out),
+            Err(e) if out.is_empty() => Err(e),
+            Err(e) => {
+                self.pending = Some(e);
+                Ok(out)
+            }
+        }
+    }
+
+    /// Starts keeping every consumed byte, up to `cap` bytes (past it the
+    /// recording is dropped).
+    pub fn start_recording(&mut self, cap: usize) {
+        self.recording = Some(Vec::new());
+        self.record_cap = cap;
+    }
+
+    /// The bytes consumed since recording started, `None` when there were
+    /// more than the cap; recording stops.
+    pub fn take_recording(&mut self) -> Option<Vec<u8>> {
+        self.recording.take()
+    }
+
+    /// Bytes consumed so far.
+    pub fn position(&self) -> u64 {
+        self.consumed
+    }
+
+    fn record(&mut self, n: usize) {
+        let Some(rec) = self.recording.as_mut() else {
+            return;
+        };
+        if rec.len() + n > self.record_cap {
+            self.recording = None;
+            return;
+        }
+        if self.front_pos < self.front.len() {
+            rec.extend_from_slice(
+                self.front
+                    .get(self.front_pos..self.front_pos + n)
+                    .unwrap_or_default(),
+            );
+        } else if let Ok(buf) = self.inner.fill_buf() {
+            // Already filled: no read happens here.
+            rec.extend_from_slice(buf.get(..n).unwrap_or_default());
+        }
+    }
+}
+
+impl<R: BufRead> Read for Pushback<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(buf.len());
+            if let (Some(to), Some(from)) = (buf.get_mut(..n), available.get(..n)) {
+                to.copy_from_slice(from);
+            }
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Pushback<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.front_pos < self.front.len() {
+            return Ok(self.front.get(self.front_pos..).unwrap_or_default());
+        }
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.record(n);
+        self.consumed += n as u64;
+        if self.front_pos < self.front.len() {
+            self.front_pos = (self.front_pos + n).min(self.front.len());
+            if self.front_pos == self.front.len() {
+                self.front.clear();
+                self.front_pos = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
+}
+
+/// The error a [`Capped`] reader gives past its limit.
+#[derive(Debug)]
+pub struct OverLimit(pub u64);
+
+impl std::fmt::Display for OverLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "input is over the {}-byte limit for one file or stream; the rest was not read",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for OverLimit {}
+
+/// A reader that fails once more than `cap` bytes have passed through it:
+/// an endless stream (or a decompression bomb) ends with a clear error
+/// instead of running forever.
+pub struct Capped<R> {
+    inner: R,
+    cap: u64,
+    passed: u64,
+}
+
+impl<R> Capped<R> {
+    pub fn new(inner: R, cap: u64) -> Capped<R> {
+        Capped {
+            inner,
+            cap,
+            passed: 0,
+        }
+    }
+
+    fn over(&self) -> io::Error {
+        io::Error::other(OverLimit(self.cap))
+    }
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.passed >= self.cap && !buf.is_empty() {
+            // One more byte tells a stream of exactly `cap` bytes from a
+            // longer one.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(self.over()),
+            };
+        }
+        let room = usize::try_from(self.cap - self.passed).unwrap_or(usize::MAX);
+        let len = buf.len().min(room);
+        let n = self.inner.read(buf.get_mut(..len).unwrap_or_default())?;
+        self.passed += n as u64;
+        Ok(n)
+    }
+}
+
+/// Whether an error is a [`Capped`] reader's limit.
+pub fn is_over_limit(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<OverLimit>())
 }
 
 #[cfg(test)]
@@ -94,6 +296,49 @@ mod tests {
         let mut small = io::BufReader::new(&b"abc"[..]);
         assert_eq!(read_capped(&mut small, 3).ok(), Some(Ok(b"abc".to_vec())));
         let mut big = io::BufReader::new(&b"abcdef"[..]);
-        assert_eq!(read_capped(&mut big, 3).ok(), Some(Err(6)));
+        assert_eq!(read_capped(&mut big, 3).ok(), Some(Err(4)));
+        // An endless stream ends at the cap instead of being drained.
+        let mut endless = io::BufReader::new(io::repeat(b'y'));
+        assert_eq!(read_capped(&mut endless, 3).ok(), Some(Err(4)));
+    }
+
+    #[test]
+    fn pushback_reads_taken_back_bytes_first() {
+        let mut r = Pushback::new(io::BufReader::with_capacity(2, &b"abcdef"[..]));
+        assert_eq!(r.peek(4).ok(), Some(b"abcd".to_vec()));
+        let mut first = [0u8; 3];
+        assert!(r.read_exact(&mut first).is_ok());
+        assert_eq!(&first, b"abc");
+        r.unread(b"XY");
+        let mut rest = Vec::new();
+        assert!(r.read_to_end(&mut rest).is_ok());
+        assert_eq!(rest, b"XYdef");
+        assert_eq!(r.position(), 6);
+    }
+
+    #[test]
+    fn pushback_records_what_is_consumed() {
+        let mut r = Pushback::new(io::BufReader::with_capacity(2, &b"abcdef"[..]));
+        r.start_recording(4);
+        let mut two = [0u8; 2];
+        assert!(r.read_exact(&mut two).is_ok());
+        r.unread(b"b");
+        assert!(r.read_exact(&mut two).is_ok());
+        assert_eq!(r.take_recording(), Some(b"abbc".to_vec()));
+        r.start_recording(1);
+        assert!(r.read_exact(&mut two).is_ok());
+        assert_eq!(r.take_recording(), None);
+    }
+
+    #[test]
+    fn capped_reader_stops_endless_streams() {
+        let mut exact = Capped::new(&b"abc"[..], 3);
+        let mut out = Vec::new();
+        assert!(exact.read_to_end(&mut out).is_ok());
+        let mut endless = Capped::new(io::repeat(b'y'), 1000);
+        let mut out = Vec::new();
+        let err = endless.read_to_end(&mut out).err();
+        assert!(err.as_ref().is_some_and(is_over_limit), "{err:?}");
+        assert_eq!(out.len(), 1000);
     }
 }

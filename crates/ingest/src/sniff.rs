@@ -46,7 +46,8 @@ pub fn is_gzip(prefix: &[u8]) -> bool {
 pub fn sniff(prefix: &[u8], hint: Option<Format>) -> Format {
     let text = strip_bom(prefix);
     let trimmed = trim_ascii_start(text);
-    if trimmed.starts_with(b"WARC/") {
+    if trimmed.starts_with(b"WARC/") || has_warc_record(trimmed) {
+        // A junk first line does not make a crawl one text document.
         return Format::Warc;
     }
     if trimmed.first() == Some(&b'{') && first_lines_are_json(trimmed) {
@@ -59,10 +60,73 @@ pub fn sniff(prefix: &[u8], hint: Option<Format>) -> Format {
     if looks_like_html(trimmed) {
         return Format::Html;
     }
+    if mostly_json_lines(trimmed) {
+        return Format::Jsonl;
+    }
     match hint {
         Some(Format::Html) if trimmed.first() == Some(&b'<') => Format::Html,
         _ => Format::Text,
     }
+}
+
+/// [`sniff`], refusing a file whose name promises a structured format that
+/// its content is not, instead of reading it as one text document.
+pub fn sniff_checked(prefix: &[u8], hint: Option<Format>) -> Result<Format, String> {
+    let format = sniff(prefix, hint);
+    if format != Format::Text {
+        return Ok(format);
+    }
+    let trimmed = trim_ascii_start(strip_bom(prefix));
+    match hint {
+        Some(Format::Warc) => Err(format!(
+            "named as a WARC file, but no WARC record header (WARC/1.x) in its first {} bytes",
+            prefix.len()
+        )),
+        Some(Format::Jsonl) if trimmed.first() == Some(&b'[') => {
+            Err("a JSON array; JSON Lines (one JSON object per line) expected".to_string())
+        }
+        _ => Ok(format),
+    }
+}
+
+/// A `WARC/1.x` version line followed by a WARC header field, anywhere in
+/// the bytes.
+fn has_warc_record(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&b| b == b'\n').peekable();
+    while let Some(line) = lines.next() {
+        let line = line.trim_ascii_end();
+        let versioned = line
+            .strip_prefix(b"WARC/")
+            .is_some_and(|v| !v.is_empty() && v.iter().all(|b| b.is_ascii_digit() || *b == b'.'));
+        if versioned {
+            let next = lines.peek().map(|l| l.to_ascii_lowercase());
+            if next.is_some_and(|l| l.starts_with(b"warc-") || l.starts_with(b"content-")) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Most of the first complete lines are JSON objects (at least two): a
+/// JSONL file whose first line is damaged.
+fn mostly_json_lines(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&b| b == b'\n').peekable();
+    let (mut json, mut total) = (0, 0);
+    while let Some(line) = lines.next() {
+        if lines.peek().is_none() || total >= 10 {
+            break;
+        }
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        total += 1;
+        if line.starts_with(b"{") && line.ends_with(b"}") {
+            json += 1;
+        }
+    }
+    json >= 2 && json * 2 > total
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -199,6 +263,57 @@ mod tests {
         ];
         for (name, bytes, hint, want) in cases {
             assert_eq!(sniff(bytes, *hint), *want, "case {name}");
+        }
+    }
+
+    /// Name, bytes, extension hint, expected format or error fragment.
+    type Case = (
+        &'static str,
+        &'static [u8],
+        Option<Format>,
+        Result<Format, &'static str>,
+    );
+
+    #[test]
+    fn damaged_starts_and_lying_names() {
+        let cases: &[Case] = &[
+            (
+                "warc after a junk line",
+                b"junk junk\r\nWARC/1.0\r\nWARC-Type: response\r\n",
+                None,
+                Ok(Format::Warc),
+            ),
+            (
+                "jsonl after a junk line",
+                b"junk junk\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n",
+                Some(Format::Text),
+                Ok(Format::Jsonl),
+            ),
+            (
+                "text that mentions WARC",
+                b"The file began WARC/1.0 and then text.\nMore text.\n",
+                None,
+                Ok(Format::Text),
+            ),
+            (
+                "text named warc",
+                b"Just words here.\n",
+                Some(Format::Warc),
+                Err("no WARC record header"),
+            ),
+            (
+                "json array named jsonl",
+                b"[{\"text\": \"a\"}]\n",
+                Some(Format::Jsonl),
+                Err("JSON array"),
+            ),
+        ];
+        for (name, bytes, hint, want) in cases {
+            match (sniff_checked(bytes, *hint), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, *want, "case {name}"),
+                (Err(got), Err(want)) => assert!(got.contains(want), "case {name}: {got}"),
+                (got, want) => panic!("case {name}: got {got:?}, want {want:?}"),
+            }
         }
     }
 

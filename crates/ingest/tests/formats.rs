@@ -154,6 +154,7 @@ fn bad_inputs_each_give_one_clear_error() {
     let truncated = gz[..gz.len() * 2 / 3].to_vec();
     let small = IngestOptions {
         max_document_bytes: 1024,
+        ..IngestOptions::default()
     };
     let big_text = "The ferry strike ended on Friday, the union said. ".repeat(100);
     let big_jsonl = format!(

@@ -16,16 +16,9 @@ static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin".
-pub fn name_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let stripped = ["the ", "a ", "an "]
-        .iter()
-        .find_map(|article| lower.strip_prefix(article))
-        .unwrap_or(lower);
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin"
+/// (the key stories group entities by, so the two always agree).
+pub use crosscheck_stories::entity_key as name_key;
 
 /// Resolves names to entity ids and to the canonical name of what they stand
 /// for ("the Kremlin" → "Russia").
@@ -315,7 +308,7 @@ pub fn sentence_contexts(documents: &[Document], claims: &[Claim]) -> Vec<Vec<St
 
 /// A place opening a paragraph and followed by a comma, dash or bracket, or
 /// written in capitals there ("ORAVEN, March 9 -", "LONDON (Wire) -").
-fn is_dateline(m: &Mention, text: &str) -> bool {
+pub fn is_dateline(m: &Mention, text: &str) -> bool {
     let before = text.get(..m.span.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     if !before.get(line_start..).unwrap_or("x").trim().is_empty() {

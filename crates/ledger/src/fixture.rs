@@ -114,12 +114,21 @@ impl ArticleBuilder {
                 title: Some(title.to_string()),
                 outlet: (!outlet.is_empty()).then(|| outlet.to_string()),
                 format: "txt".to_string(),
+                // Built documents are one story unless told otherwise: the
+                // tests here are about decisions within a story.
+                story: Some("s1".to_string()),
                 ..Document::default()
             },
             claims: Vec::new(),
         };
         builder.sentence(title);
         builder
+    }
+
+    /// Puts the document in another story (`None`: let the ledger group it).
+    pub fn story(mut self, story: Option<&str>) -> ArticleBuilder {
+        self.doc.story = story.map(str::to_string);
+        self
     }
 
     /// Sets the publication date (`YYYY-MM-DD`; ignored when malformed).

@@ -1,58 +1,174 @@
-//! The cross-document stage: canonical entities, propositions grouping claims
-//! about the same measured thing, agreement and conflict, stance timelines,
-//! quote groups, the story timeline and per-document and per-outlet sourcing.
+//! The cross-document stage: stories, canonical entities, propositions
+//! grouping claims about the same measured thing, agreement and conflict,
+//! stance timelines, quote groups, the story timelines and per-document and
+//! per-outlet sourcing.
 //!
-//! Every step buckets claims by a key (head noun, actor, speaker, document)
-//! before comparing any two, so the stage grows near-linearly with the number
-//! of claims.
+//! Documents are first grouped into stories (`crosscheck-stories`); every
+//! comparison (figures, stances, quotes, the timeline) happens within one
+//! story, never across stories. Within a story every step buckets claims by
+//! a key (head noun, actor, speaker, document) before comparing any two, so
+//! the stage grows near-linearly with the number of claims.
 
 mod dates;
 mod entities;
+mod figure_time;
 #[cfg(feature = "fixture")]
 pub mod fixture;
 mod measures;
+mod parties;
 mod propositions;
 mod quotes;
 mod sourcing;
 mod stances;
+mod stories;
 mod timeline;
+mod verdict;
+mod words;
+
+use std::collections::{HashMap, HashSet};
 
 use crosscheck_model::{Claim, Document, Entity, Ledger};
+use crosscheck_stories::StoryIndex;
 
 pub use dates::calendar_value;
 pub use entities::name_key;
+pub use figure_time::{figure_time, FigureTime};
 pub use propositions::{format_number, value_text_of};
 pub use sourcing::{sourcing_ranking, UNKNOWN_OUTLET};
 pub use stances::polarity_verb;
+pub use stories::assign_stories;
 pub use timeline::claim_summary;
 
-/// Builds the ledger from analysed documents and their claims.
+/// Builds the ledger from analysed documents and their claims, grouping the
+/// documents into stories first (in input order; documents that already
+/// name a story keep it).
 pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
     let entities = crosscheck_ner::resolve_entities(&documents);
     build_ledger_with_entities(documents, claims, entities)
 }
 
+/// Builds the ledger, giving documents without a story one from `index`
+/// and resolving canonical entities.
+pub fn build_ledger_with_index(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    index: &mut StoryIndex,
+) -> Ledger {
+    let entities = crosscheck_ner::resolve_entities(&documents);
+    build_ledger_with_stories(documents, claims, entities, index)
+}
+
 /// Builds the ledger with canonical entities already resolved (by
 /// [`crosscheck_ner::resolve_entities`] or kept from an earlier run).
+/// Documents without a story are clustered by a fresh [`StoryIndex`].
 pub fn build_ledger_with_entities(
     documents: Vec<Document>,
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     entities: Vec<Entity>,
 ) -> Ledger {
+    build_ledger_with_stories(documents, claims, entities, &mut StoryIndex::new())
+}
+
+/// Builds the ledger, giving documents without a story one from `index`
+/// (a store's index, loaded and extended, or a fresh one).
+pub fn build_ledger_with_stories(
+    mut documents: Vec<Document>,
+    mut claims: Vec<Claim>,
+    entities: Vec<Entity>,
+    index: &mut StoryIndex,
+) -> Ledger {
+    stories::assign_stories(&mut documents, index);
+    let stories = stories::summaries(&documents, &entities);
+    // Claims grouped story by story (in story order), each story's in input
+    // order: every later step works on one story's slice.
+    let rank: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let story_rank: HashMap<&str, usize> = documents
+        .iter()
+        .map(|d| {
+            let r = d.story.as_deref().and_then(|s| rank.get(s)).copied();
+            (d.id.as_str(), r.unwrap_or(usize::MAX))
+        })
+        .collect();
+    claims.sort_by_key(|c| {
+        story_rank
+            .get(c.doc.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
+    let claim_ranges = ranges(&claims, |c| {
+        story_rank
+            .get(c.doc.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
+
     let names = entities::NameIndex::new(&entities, &documents);
     entities::link_sources(&mut claims, &entities, &names);
     let infos = dates::doc_infos(&documents);
     let contexts = entities::sentence_contexts(&documents, &claims);
-    let grouping = propositions::group(&claims, &contexts, &infos);
-    let stance_timelines = stances::stance_timelines(&claims, &infos, &names);
-    let quote_groups = quotes::quote_groups(&claims, &infos, &names);
-    let timeline = timeline::timeline(&documents, &claims, &infos);
+    let docs_by_id: HashMap<&str, &Document> =
+        documents.iter().map(|d| (d.id.as_str(), d)).collect();
+
+    let mut propositions = Vec::new();
+    let mut uncorroborated: HashSet<String> = HashSet::new();
+    let mut stance_timelines = Vec::new();
+    let mut quote_groups = Vec::new();
+    let mut timeline = Vec::new();
+    for (position, story) in stories.iter().enumerate() {
+        let range = claim_ranges.get(&position).cloned().unwrap_or(0..0);
+        let story_claims = claims.get(range.clone()).unwrap_or(&[]);
+        let story_contexts = contexts.get(range).unwrap_or(&[]);
+        let story_docs: Vec<&Document> = story
+            .documents
+            .iter()
+            .filter_map(|id| docs_by_id.get(id.as_str()).copied())
+            .collect();
+        let judge = stories::StoryJudge::new(&story_docs, &names);
+        let grouping = propositions::group(story_claims, story_contexts, &infos, &story.id, &judge);
+        uncorroborated.extend(grouping.uncorroborated);
+        propositions.extend(grouping.propositions);
+        let mut stances = stances::stance_timelines(story_claims, &infos, &names);
+        let mut quotes = quotes::quote_groups(story_claims, &infos, &names);
+        let mut entries = timeline::timeline(&story_docs, story_claims, &infos);
+        for s in &mut stances {
+            s.story = story.id.clone();
+        }
+        for q in &mut quotes {
+            q.story = story.id.clone();
+        }
+        for e in &mut entries {
+            e.story = story.id.clone();
+        }
+        stance_timelines.extend(stances);
+        quote_groups.extend(quotes);
+        timeline.extend(entries);
+    }
+    for (i, p) in propositions.iter_mut().enumerate() {
+        p.id = format!("p{}", i + 1);
+    }
+    drop(docs_by_id);
     let mut ledger = Ledger::new(documents, claims);
+    ledger.stories = stories;
     ledger.entities = entities;
-    ledger.propositions = grouping.propositions;
+    ledger.propositions = propositions;
     ledger.stance_timelines = stance_timelines;
     ledger.quote_groups = quote_groups;
     ledger.timeline = timeline;
-    sourcing::fill(&mut ledger, &grouping.uncorroborated);
+    sourcing::fill(&mut ledger, &uncorroborated);
     ledger
+}
+
+/// The index range of each run of equal keys in `items` (sorted by key).
+fn ranges<T>(items: &[T], key: impl Fn(&T) -> usize) -> HashMap<usize, std::ops::Range<usize>> {
+    let mut out: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        out.entry(key(item))
+            .and_modify(|r| r.end = i + 1)
+            .or_insert(i..i + 1);
+    }
+    out
 }

@@ -1,5 +1,6 @@
-//! Grouping figures about the same measured thing into propositions and
-//! deciding whether their values agree, conflict or evolve over time.
+//! Grouping the figures of one story about the same measured thing into
+//! propositions and deciding how their values relate (see
+//! [`crate::verdict`]).
 //!
 //! Claims are bucketed by (head class, unit) and, inside a bucket, by their
 //! normalised subject, so the only pairwise work is between *distinct*
@@ -7,13 +8,52 @@
 //! with its square.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
 
-use crosscheck_model::{
-    Bound, Claim, Measure, Proposition, PropositionStatus, PropositionValue, Quantity,
-};
+use crosscheck_model::{Bound, Claim, Measure, Proposition, PropositionValue, Quantity};
 
 use crate::dates::DocInfo;
+use crate::figure_time::FigureTime;
 use crate::measures::match_score;
+use crate::verdict::{self, Observation};
+use crate::words::WORDS;
+
+/// Events whose counts can only grow (the dead, the wounded), as action
+/// classes.
+static CUMULATIVE_EVENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crosscheck_lexicon::lines(include_str!("../data/cumulative_events.txt"))
+        .flat_map(|e| WORDS.actions_of(e))
+        .collect()
+});
+
+/// What the verdict needs to know about a figure beyond its claim: the time
+/// it is about and the party its source speaks for.
+pub trait Judge {
+    /// The time the figure is about.
+    fn time_of(&self, claim: &Claim) -> FigureTime;
+    /// The party to the story the figure's source speaks for.
+    fn party_of(&self, claim: &Claim) -> Option<String>;
+    /// True when words beside the figure make it a part, an addition or an
+    /// option ("a further 437 mln"): never compared with a whole.
+    fn is_part(&self, claim: &Claim) -> bool;
+    /// The entities the figure's sentence is about, its source's left out.
+    fn context_of(&self, claim: &Claim) -> Vec<String>;
+    /// Whose the counted things are, when a possessive says so ("his
+    /// group's 6.9 mln shares", "its 19,000 tonne quota").
+    fn holder_of(&self, claim: &Claim) -> Option<String>;
+    /// The words beside the figure (reduced to their word classes, its
+    /// subject's own left out): what happens to what it counts.
+    fn neighbours_of(&self, claim: &Claim) -> Vec<String>;
+    /// The figure's sentence, lower case.
+    fn sentence_of(&self, claim: &Claim) -> String;
+}
+
+/// Head classes naming a unit or a change rather than a counted thing.
+static GENERIC_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crosscheck_lexicon::lines(include_str!("../data/generic_heads.txt"))
+        .map(|w| WORDS.head_of(w))
+        .collect()
+});
 
 /// Relative tolerance applied to both ends of an approximate value.
 const APPROXIMATION_TOLERANCE: f64 = 0.10;
@@ -37,6 +77,15 @@ struct Value<'a> {
     /// A single number standing for the value (midpoint or the known bound).
     representative: f64,
     info: Option<&'a DocInfo>,
+    /// The time the figure is about.
+    time: FigureTime,
+    party: Option<String>,
+    /// What the figure counts, when it can be compared with another.
+    comparable: Option<Measure>,
+    context: Vec<String>,
+    holder: Option<String>,
+    neighbours: Vec<String>,
+    sentence: String,
 }
 
 impl Value<'_> {
@@ -51,6 +100,12 @@ impl Value<'_> {
     fn origin(&self) -> &str {
         self.info
             .map_or(self.claim.doc.as_str(), |i| i.origin.as_str())
+    }
+
+    /// A copy of a report counted elsewhere (its document duplicates
+    /// another).
+    fn is_copy(&self) -> bool {
+        self.origin() != self.claim.doc
     }
 }
 
@@ -79,7 +134,22 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
         hi,
         representative,
         info: infos.get(&claim.doc),
+        time: FigureTime::unknown(),
+        party: None,
+        comparable: None,
+        context: Vec::new(),
+        holder: None,
+        neighbours: Vec::new(),
+        sentence: String::new(),
     })
+}
+
+/// What a figure counts, when it says: its measure (subject and event, from
+/// analysis), unless the subject names only a unit or a change ("dlrs",
+/// "increase").
+fn comparable_measure(quantity: &Quantity) -> Option<Measure> {
+    let measure = quantity.measure.as_ref()?;
+    (!GENERIC_HEADS.contains(&measure.head)).then(|| measure.clone())
 }
 
 /// A growing group of distinct subjects judged to measure the same thing.
@@ -96,6 +166,8 @@ pub fn group(
     claims: &[Claim],
     contexts: &[Vec<String>],
     infos: &HashMap<String, DocInfo>,
+    story: &str,
+    judge: &dyn Judge,
 ) -> Grouping {
     let mut grouping = Grouping::default();
     // bucket → distinct subject → claim indices
@@ -137,24 +209,49 @@ pub fn group(
             let mut values: Vec<Value> = members
                 .iter()
                 .filter_map(|&i| claims.get(i))
-                .filter_map(|c| value_of(c, infos))
+                .filter_map(|c| {
+                    let mut v = value_of(c, infos)?;
+                    v.time = judge.time_of(c);
+                    v.party = judge.party_of(c);
+                    if !judge.is_part(c) {
+                        v.comparable = comparable_measure(v.quantity);
+                    }
+                    v.context = judge.context_of(c);
+                    v.holder = judge.holder_of(c);
+                    v.neighbours = judge.neighbours_of(c);
+                    v.sentence = judge.sentence_of(c);
+                    Some(v)
+                })
                 .collect();
             if values.is_empty() {
                 return None;
             }
+            // In the order of the time each figure is about, then of the
+            // documents: a series reads in time order.
             values.sort_by(|a, b| {
-                (a.date().is_none(), a.date(), a.order(), a.claim.span.start).cmp(&(
-                    b.date().is_none(),
-                    b.date(),
-                    b.order(),
-                    b.claim.span.start,
-                ))
+                let (ka, kb) = (a.time.sort_key(), b.time.sort_key());
+                (
+                    ka.is_none(),
+                    ka,
+                    a.date().is_none(),
+                    a.date(),
+                    a.order(),
+                    a.claim.span.start,
+                )
+                    .cmp(&(
+                        kb.is_none(),
+                        kb,
+                        b.date().is_none(),
+                        b.date(),
+                        b.order(),
+                        b.claim.span.start,
+                    ))
             });
             for v in uncorroborated(&values) {
                 grouping.uncorroborated.insert(v.to_string());
             }
             let origins: BTreeSet<&str> = values.iter().map(Value::origin).collect();
-            Some((origins.len(), proposition(&values)))
+            Some((origins.len(), proposition(&values, story)))
         })
         .collect();
     // Most widely reported first.
@@ -355,10 +452,41 @@ fn uncorroborated<'a>(values: &[Value<'a>]) -> Vec<&'a str> {
         .collect()
 }
 
-fn proposition(values: &[Value]) -> Proposition {
-    let (status, explanation) = decide(values);
+fn proposition(values: &[Value], story: &str) -> Proposition {
+    // A measure's actions hold its subject's participles and its event's.
+    let cumulative = values.iter().any(|v| {
+        v.quantity
+            .measure
+            .iter()
+            .flat_map(|m| &m.actions)
+            .any(|a| CUMULATIVE_EVENTS.contains(a))
+    });
+    let observations: Vec<Observation> = values
+        .iter()
+        .map(|v| Observation {
+            lo: v.lo,
+            hi: v.hi,
+            representative: v.representative,
+            text: value_text(v),
+            source: source_label(v),
+            party: v.party.clone(),
+            origin: v.origin(),
+            copy: v.is_copy(),
+            time: v.time.clone(),
+            subject: v.comparable.clone(),
+            context: v.context.clone(),
+            holder: v.holder.clone(),
+            neighbours: v.neighbours.clone(),
+            sentence: v.sentence.clone(),
+            figure: v.quantity.span.text.to_lowercase(),
+            rate: v.quantity.rate.as_deref().map(str::to_lowercase),
+            outlet: v.info.and_then(|i| i.outlet.clone()),
+        })
+        .collect();
+    let (status, explanation) = verdict::decide(&observations, cumulative);
     Proposition {
         id: String::new(),
+        story: story.to_string(),
         label: label(values),
         claims: values.iter().map(|v| v.claim.id.clone()).collect(),
         status,
@@ -374,9 +502,26 @@ fn proposition(values: &[Value]) -> Proposition {
                 source: v.claim.source.name.clone(),
                 outlet: v.info.and_then(|i| i.outlet.clone()),
                 date: v.date().map(str::to_string),
+                time: Some(v.time.label()),
+                time_basis: Some(v.time.basis.clone()),
+                party: v.party.clone(),
+                copy_of: v.is_copy().then(|| copy_of(v, values)),
             })
             .collect(),
     }
+}
+
+/// The original of a copied figure: the claim giving the same value in the
+/// document copied, else that document.
+fn copy_of(copy: &Value, values: &[Value]) -> String {
+    values
+        .iter()
+        .find(|o| {
+            o.claim.doc == copy.origin()
+                && o.quantity.low == copy.quantity.low
+                && o.quantity.high == copy.quantity.high
+        })
+        .map_or_else(|| copy.origin().to_string(), |o| o.claim.id.clone())
 }
 
 /// The most common way the subject is written, without leading
@@ -410,147 +555,6 @@ fn trim_subject(subject: &str) -> String {
     words.get(start..).unwrap_or(&[]).join(" ")
 }
 
-/// Status and a one-line reason.
-fn decide(values: &[Value]) -> (PropositionStatus, String) {
-    let origins: BTreeSet<&str> = values.iter().map(Value::origin).collect();
-    let sources: BTreeSet<String> = values.iter().map(source_label).collect();
-    // Among equal values, name one whose source is known.
-    let attributed = |v: &Value| v.claim.source.name.is_some();
-    let (Some(min), Some(max)) = (
-        values.iter().min_by(|a, b| {
-            a.representative
-                .total_cmp(&b.representative)
-                .then(attributed(b).cmp(&attributed(a)))
-        }),
-        values.iter().max_by(|a, b| {
-            a.representative
-                .total_cmp(&b.representative)
-                .then(attributed(a).cmp(&attributed(b)))
-                .then(b.order().cmp(&a.order()))
-        }),
-    ) else {
-        return (PropositionStatus::SingleSource, String::new());
-    };
-    if origins.len() <= 1 {
-        let first = values.first().unwrap_or(min);
-        let where_ = match (first.info.and_then(|i| i.outlet.as_deref()), first.date()) {
-            (Some(o), Some(d)) => format!(" ({o}, {d})"),
-            (Some(o), None) => format!(" ({o})"),
-            (None, Some(d)) => format!(" ({d})"),
-            (None, None) => String::new(),
-        };
-        let text = if values.len() == 1 {
-            format!(
-                "Only {} gives this figure{where_}: {}.",
-                source_label(first),
-                value_text(first)
-            )
-        } else if sources.len() == 1 {
-            format!(
-                "All {} figures come from {}{where_}: {} to {}.",
-                values.len(),
-                source_label(first),
-                value_text(min),
-                value_text(max)
-            )
-        } else {
-            format!(
-                "All {} figures come from one document{where_}: {} to {}.",
-                values.len(),
-                value_text(min),
-                value_text(max)
-            )
-        };
-        return (PropositionStatus::SingleSource, text);
-    }
-    let highest_low = values
-        .iter()
-        .map(|v| v.lo)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let lowest_high = values.iter().map(|v| v.hi).fold(f64::INFINITY, f64::min);
-    if highest_low <= lowest_high {
-        let text = if values
-            .iter()
-            .all(|v| v.representative == min.representative)
-        {
-            format!(
-                "{} sources in {} documents agree on {}.",
-                sources.len(),
-                origins.len(),
-                value_text(min)
-            )
-        } else {
-            format!(
-                "{} sources in {} documents give figures from {} to {} that can all be true at once.",
-                sources.len(),
-                origins.len(),
-                value_text(min),
-                value_text(max)
-            )
-        };
-        return (PropositionStatus::Consistent, text);
-    }
-    if let Some((first, last)) = evolution(values) {
-        let direction = if last.representative > first.representative {
-            "higher"
-        } else {
-            "lower"
-        };
-        let text = format!(
-            "Figures range from {} to {}; later reports give {direction} numbers.",
-            described(first),
-            described(last)
-        );
-        return (PropositionStatus::Evolving, text);
-    }
-    let text = format!(
-        "Figures range from {} to {}; they cannot all be true at once.",
-        described(min),
-        described(max)
-    );
-    (PropositionStatus::Conflicting, text)
-}
-
-/// When the values, taken date by date, only ever move one way: the
-/// earliest and latest values.
-fn evolution<'v, 'a>(values: &'v [Value<'a>]) -> Option<(&'v Value<'a>, &'v Value<'a>)> {
-    let mut by_date: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
-    for v in values {
-        if let Some(d) = v.date() {
-            by_date.entry(d).or_default().push(v);
-        }
-    }
-    if by_date.len() < 2 {
-        return None;
-    }
-    let medians: Vec<f64> = by_date
-        .values()
-        .map(|vs| {
-            let mut reps: Vec<f64> = vs.iter().map(|v| v.representative).collect();
-            reps.sort_by(f64::total_cmp);
-            reps.get(reps.len() / 2).copied().unwrap_or(0.0)
-        })
-        .collect();
-    let rising = medians.windows(2).all(|w| w[1] >= w[0]);
-    let falling = medians.windows(2).all(|w| w[1] <= w[0]);
-    let (first_median, last_median) = (medians.first()?, medians.last()?);
-    if !(rising || falling) || first_median == last_median {
-        return None;
-    }
-    let pick = |vs: &Vec<&'v Value<'a>>, median: f64| {
-        vs.iter()
-            .min_by(|a, b| {
-                (a.representative - median)
-                    .abs()
-                    .total_cmp(&(b.representative - median).abs())
-            })
-            .copied()
-    };
-    let first = pick(by_date.values().next()?, *first_median)?;
-    let last = pick(by_date.values().next_back()?, *last_median)?;
-    Some((first, last))
-}
-
 fn source_label(v: &Value) -> String {
     v.claim
         .source
@@ -559,13 +563,6 @@ fn source_label(v: &Value) -> String {
         .or_else(|| v.claim.source.role.clone())
         .or_else(|| v.info.and_then(|i| i.outlet.clone()))
         .unwrap_or_else(|| "an unattributed report".to_string())
-}
-
-fn described(v: &Value) -> String {
-    match v.date() {
-        Some(d) => format!("{} ({}, {d})", value_text(v), source_label(v)),
-        None => format!("{} ({})", value_text(v), source_label(v)),
-    }
 }
 
 /// A value written compactly: "~14,000", "8,000–12,000", "up to 12,000".

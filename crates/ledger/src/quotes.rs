@@ -74,6 +74,7 @@ pub fn quote_groups(
     let mut groups: Vec<QuoteGroup> = by_speaker
         .into_iter()
         .map(|(speaker, quotes)| QuoteGroup {
+            story: String::new(),
             variants: variants(&quotes, infos),
             claims: quotes.iter().map(|c| c.id.clone()).collect(),
             speaker,
@@ -125,6 +126,23 @@ fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String;
         prefix_of.push(ordered);
     }
     let outlet = |c: &Claim| infos.get(&c.doc).and_then(|i| i.outlet.clone());
+    // The one document all of a wording's claims are in, if there is one:
+    // two wordings at home in the same document make no pair, and one long
+    // document of similar quotes made this quadratic.
+    let home: Vec<Option<&str>> = wordings
+        .iter()
+        .map(|(_, claims)| {
+            let first = claims.first().map(|c| c.doc.as_str());
+            first.filter(|d| claims.iter().all(|c| c.doc == *d))
+        })
+        .collect();
+    let apart = |i: usize, j: usize| {
+        let (a, b) = (
+            home.get(i).copied().flatten(),
+            home.get(j).copied().flatten(),
+        );
+        a.is_none() || a != b
+    };
     let mut pairs = Vec::new();
     for (i, prefix) in prefix_of.iter().enumerate() {
         let candidates: BTreeSet<usize> = prefix
@@ -132,7 +150,7 @@ fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String;
             .filter_map(|w| by_prefix.get(w))
             .flatten()
             .copied()
-            .filter(|&j| j > i)
+            .filter(|&j| j > i && apart(i, j))
             .collect();
         let Some((words_a, claims_a)) = wordings.get(i) else {
             continue;

@@ -254,6 +254,7 @@ fn timeline(
         })
         .unwrap_or_else(|| "(unspecified)".to_string());
     StanceTimeline {
+        story: String::new(),
         actor: actor.to_string(),
         about,
         changed,

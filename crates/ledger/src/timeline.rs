@@ -69,7 +69,7 @@ fn kind_rank(kind: ClaimKind) -> u8 {
 }
 
 pub fn timeline(
-    documents: &[Document],
+    documents: &[&Document],
     claims: &[Claim],
     infos: &HashMap<String, DocInfo>,
 ) -> Vec<TimelineEntry> {
@@ -95,6 +95,7 @@ pub fn timeline(
             info.order,
             0,
             TimelineEntry {
+                story: String::new(),
                 date: info.date.clone(),
                 date_estimated: info.estimated,
                 doc: doc.id.clone(),
@@ -140,6 +141,7 @@ pub fn timeline(
             info.map_or(usize::MAX, |i| i.order),
             claim.sentence + 1,
             TimelineEntry {
+                story: String::new(),
                 date: Some(value.to_string()),
                 date_estimated: estimated,
                 doc: claim.doc.clone(),

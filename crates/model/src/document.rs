@@ -36,6 +36,11 @@ pub struct Document {
     /// Id of the earlier document this one near-duplicates (syndicated copy,
     /// light edit). Marked, never merged.
     pub duplicate_of: Option<String>,
+    /// Id of the story the document belongs to (`s1`, `s2`, …): the articles
+    /// about one real-world event or developing matter. Set by the ledger
+    /// (or kept from a store); `None` before.
+    #[serde(default)]
+    pub story: Option<String>,
     /// Which input format the document was read from (`txt`, `html`, ...).
     pub format: String,
     /// Sentence boundaries (filled by analysis).

@@ -18,8 +18,9 @@
 //! {"kind":"proposition","proposition":{…}}
 //! ```
 //!
-//! Records come in the order of the ledger's fields (documents, entities,
-//! claims, propositions, timeline, stance timelines, quote groups, outlets).
+//! Records come in the order of the ledger's fields (documents, stories,
+//! entities, claims, propositions, timeline, stance timelines, quote groups,
+//! outlets).
 
 use std::io::{self, Write};
 
@@ -28,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     without_span_texts, Claim, Document, Entity, Ledger, OutletSourcing, Proposition, QuoteGroup,
-    Span, StanceTimeline, TimelineEntry, SCHEMA,
+    Span, StanceTimeline, Story, TimelineEntry, SCHEMA,
 };
 
 /// How a ledger is written.
@@ -66,6 +67,8 @@ pub fn write_json(ledger: &Ledger, mut out: impl Write, options: JsonOptions) ->
 pub enum LineKind {
     /// A [`Document`].
     Document,
+    /// A [`Story`].
+    Story,
     /// An [`Entity`].
     Entity,
     /// A [`Claim`].
@@ -87,6 +90,7 @@ impl LineKind {
     pub fn name(self) -> &'static str {
         match self {
             LineKind::Document => "document",
+            LineKind::Story => "story",
             LineKind::Entity => "entity",
             LineKind::Claim => "claim",
             LineKind::Proposition => "proposition",
@@ -159,6 +163,7 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
         schema: _,
         generator,
         documents,
+        stories,
         entities,
         claims,
         propositions,
@@ -169,6 +174,7 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
     } = ledger;
     let mut lines = LinesWriter::new(out, generator, with_text)?;
     lines.records(LineKind::Document, documents)?;
+    lines.records(LineKind::Story, stories)?;
     lines.records(LineKind::Entity, entities)?;
     lines.records(LineKind::Claim, claims)?;
     lines.records(LineKind::Proposition, propositions)?;
@@ -186,6 +192,7 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
 enum Line {
     Ledger { schema: String, generator: String },
     Document { document: Box<Document> },
+    Story { story: Story },
     Entity { entity: Entity },
     Claim { claim: Box<Claim> },
     Proposition { proposition: Proposition },
@@ -230,6 +237,7 @@ fn read_lines(text: &str) -> serde_json::Result<Ledger> {
                 ledger.generator = generator;
             }
             Line::Document { document } => ledger.documents.push(*document),
+            Line::Story { story } => ledger.stories.push(story),
             Line::Entity { entity } => ledger.entities.push(entity),
             Line::Claim { claim } => ledger.claims.push(*claim),
             Line::Proposition { proposition } => ledger.propositions.push(proposition),

@@ -45,18 +45,23 @@ pub enum PropositionStatus {
     Consistent,
     /// The values cannot all be true at once.
     Conflicting,
+    /// Parties to the story assert different figures for the same thing.
+    Disputed,
     /// Later figures supersede earlier ones.
     Evolving,
     /// Only one source gives the figure.
     SingleSource,
 }
 
-/// Claims about the same measured thing, across documents.
+/// Claims about the same measured thing, across the documents of one story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Proposition {
     /// `p<n>`, most widely reported first.
     pub id: String,
+    /// The story the figures belong to: propositions never span stories.
+    #[serde(default)]
+    pub story: String,
     /// "North Korean troops" — what is measured.
     pub label: String,
     /// The ids of the quantity claims it groups.
@@ -89,9 +94,47 @@ pub struct PropositionValue {
     pub outlet: Option<String>,
     /// Document date (published or estimated), ISO.
     pub date: Option<String>,
+    /// The time the figure is about, which "a week ago", "initially" or
+    /// "by January" move away from the document date: `2026-03-02`,
+    /// `2026-03-02 to 2026-03-08`, `before 2026-03-09`, `unknown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// What set `time`: "publication date", "“a week ago”", …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_basis: Option<String>,
+    /// The party to the story the source speaks for, when it speaks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// For a syndicated or near-duplicate copy: the claim of the original
+    /// report. A copy is counted once, never as corroboration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
-/// One dated point in the story.
+/// One story: the documents about one real-world event or developing
+/// matter, with the span of their dates and the entities they name most.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Story {
+    /// `s1`, `s2`, …: stable within a store as documents are added.
+    pub id: String,
+    /// Title of its earliest document.
+    pub title: Option<String>,
+    /// Document ids, in input order.
+    pub documents: Vec<String>,
+    /// Earliest document date (published or estimated), ISO.
+    pub first: Option<String>,
+    /// Latest document date (published or estimated), ISO.
+    pub last: Option<String>,
+    /// Ids of the entities the story names in most of its documents,
+    /// strongest first.
+    pub entities: Vec<String>,
+    /// Distinct outlets of its documents.
+    #[serde(default)]
+    pub outlets: Vec<String>,
+}
+
+/// One dated point in a story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEntry {
@@ -105,12 +148,18 @@ pub struct TimelineEntry {
     pub claim: Option<String>,
     /// What happened, in a line.
     pub summary: String,
+    /// The story the entry belongs to.
+    #[serde(default)]
+    pub story: String,
 }
 
 /// An actor's stances on one matter, in time order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StanceTimeline {
+    /// The story the stances were taken in.
+    #[serde(default)]
+    pub story: String,
     /// The actor's canonical name.
     pub actor: String,
     /// What the stances are about.
@@ -143,6 +192,9 @@ pub struct StanceStep {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteGroup {
+    /// The story the quotes belong to.
+    #[serde(default)]
+    pub story: String,
     /// The speaker's canonical name.
     pub speaker: String,
     /// The quote claims.
@@ -173,6 +225,9 @@ pub struct Ledger {
     pub generator: String,
     /// Every input article, in input order.
     pub documents: Vec<Document>,
+    /// The stories the documents form, largest first.
+    #[serde(default)]
+    pub stories: Vec<Story>,
     /// Canonical entities across documents.
     pub entities: Vec<Entity>,
     /// Quotes, figures and stances with their evidence.
@@ -199,6 +254,7 @@ impl Ledger {
             schema: crate::SCHEMA.to_string(),
             generator: concat!("crosscheck ", env!("CARGO_PKG_VERSION")).to_string(),
             documents,
+            stories: Vec::new(),
             entities: Vec::new(),
             claims,
             propositions: Vec::new(),

@@ -1,8 +1,15 @@
 //! One CSV row per claim, for spreadsheet users.
+//!
+//! Text comes from articles and outlets we do not control, and a
+//! spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab
+//! or carriage return before one) as a formula: such cells get a leading
+//! `'`, which spreadsheets show as text (OWASP's advice for CSV injection).
+//! Numbers are written as numbers.
 
+use std::borrow::Cow;
 use std::io::Write;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crosscheck_model::Ledger;
 
@@ -11,38 +18,74 @@ use crate::ReportError;
 
 #[derive(Serialize)]
 struct Row<'a> {
-    claim: &'a str,
-    doc: &'a str,
-    outlet: &'a str,
+    claim: Cell<'a>,
+    story: Cell<'a>,
+    doc: Cell<'a>,
+    outlet: Cell<'a>,
     date: String,
     date_estimated: bool,
     kind: &'static str,
-    source_name: &'a str,
+    source_name: Cell<'a>,
     source_kind: &'static str,
-    source_role: &'a str,
-    source_entity: &'a str,
-    cue: &'a str,
-    quote: &'a str,
+    source_role: Cell<'a>,
+    source_entity: Cell<'a>,
+    cue: Cell<'a>,
+    quote: Cell<'a>,
     /// The figure as the other views write it ("up to 12,000 soldiers").
-    quantity_text: String,
+    quantity_text: Cell<'a>,
     quantity_low: Option<f64>,
     quantity_high: Option<f64>,
     quantity_bound: &'static str,
     quantity_approximate: Option<bool>,
     quantity_vague: Option<bool>,
-    quantity_unit: &'a str,
-    quantity_dimension: &'a str,
-    quantity_rate: &'a str,
-    quantity_subject: &'a str,
-    quantity_event: &'a str,
-    stance_actor: &'a str,
+    quantity_unit: Cell<'a>,
+    quantity_dimension: Cell<'a>,
+    quantity_rate: Cell<'a>,
+    quantity_subject: Cell<'a>,
+    quantity_event: Cell<'a>,
+    stance_actor: Cell<'a>,
     stance_polarity: &'static str,
     hedged: bool,
-    hedges: String,
-    time: &'a str,
+    hedges: Cell<'static>,
+    time: Cell<'a>,
     span_start: usize,
     span_end: usize,
-    sentence: &'a str,
+    sentence: Cell<'a>,
+}
+
+/// A text cell, neutralised against formula injection when written.
+struct Cell<'a>(Cow<'a, str>);
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Cell<'a> {
+        Cell(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Cell<'static> {
+    fn from(s: String) -> Cell<'static> {
+        Cell(Cow::Owned(s))
+    }
+}
+
+impl Serialize for Cell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&neutralise(&self.0))
+    }
+}
+
+/// The text a spreadsheet shows as text: a leading `'` before a cell that
+/// would start a formula.
+fn neutralise(text: &str) -> Cow<'_, str> {
+    let risky = text
+        .trim_start_matches(['\t', '\r', '\n', ' '])
+        .starts_with(['=', '+', '-', '@'])
+        || text.starts_with(['\t', '\r']);
+    if risky {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// One CSV row per claim, with its document's outlet and date.
@@ -61,39 +104,67 @@ pub fn write_claims_csv<W: Write>(ledger: &Ledger, writer: W) -> Result<(), Repo
         let q = c.quantity();
         let s = c.stance();
         csv.serialize(Row {
-            claim: &c.id,
-            doc: &c.doc,
-            outlet: doc.and_then(|d| d.outlet.as_deref()).unwrap_or(""),
+            claim: Cell::from(c.id.as_str()),
+            story: Cell::from(doc.and_then(|d| d.story.as_deref()).unwrap_or("")),
+            doc: Cell::from(c.doc.as_str()),
+            outlet: Cell::from(doc.and_then(|d| d.outlet.as_deref()).unwrap_or("")),
             date,
             date_estimated,
             kind: c.kind().name(),
-            source_name: c.source.name.as_deref().unwrap_or(""),
+            source_name: Cell::from(c.source.name.as_deref().unwrap_or("")),
             source_kind: c.source.kind.name(),
-            source_role: c.source.role.as_deref().unwrap_or(""),
-            source_entity: c.source.entity.as_deref().unwrap_or(""),
-            cue: c.cue.as_deref().unwrap_or(""),
-            quote: c.quote().map_or("", |q| q.text.as_str()),
-            quantity_text: q.map(figure_text).unwrap_or_default(),
+            source_role: Cell::from(c.source.role.as_deref().unwrap_or("")),
+            source_entity: Cell::from(c.source.entity.as_deref().unwrap_or("")),
+            cue: Cell::from(c.cue.as_deref().unwrap_or("")),
+            quote: Cell::from(c.quote().map_or("", |q| q.text.as_str())),
+            quantity_text: Cell::from(q.map(figure_text).unwrap_or_default()),
             quantity_low: q.and_then(|q| q.low),
             quantity_high: q.and_then(|q| q.high),
             quantity_bound: q.map_or("", |q| q.bound.name()),
             quantity_approximate: q.map(|q| q.approximate),
             quantity_vague: q.map(|q| q.vague),
-            quantity_unit: q.and_then(|q| q.unit.as_deref()).unwrap_or(""),
-            quantity_dimension: q.and_then(|q| q.dimension.as_deref()).unwrap_or(""),
-            quantity_rate: q.and_then(|q| q.rate.as_deref()).unwrap_or(""),
-            quantity_subject: q.and_then(|q| q.subject.as_deref()).unwrap_or(""),
-            quantity_event: q.and_then(|q| q.event.as_deref()).unwrap_or(""),
-            stance_actor: s.map_or("", |s| s.actor.as_str()),
+            quantity_unit: Cell::from(q.and_then(|q| q.unit.as_deref()).unwrap_or("")),
+            quantity_dimension: Cell::from(q.and_then(|q| q.dimension.as_deref()).unwrap_or("")),
+            quantity_rate: Cell::from(q.and_then(|q| q.rate.as_deref()).unwrap_or("")),
+            quantity_subject: Cell::from(q.and_then(|q| q.subject.as_deref()).unwrap_or("")),
+            quantity_event: Cell::from(q.and_then(|q| q.event.as_deref()).unwrap_or("")),
+            stance_actor: Cell::from(s.map_or("", |s| s.actor.as_str())),
             stance_polarity: s.map_or("", |s| s.polarity.name()),
             hedged: c.hedged,
-            hedges: c.hedges.join("; "),
-            time: c.time.as_ref().map_or("", |t| t.value.as_str()),
+            hedges: Cell::from(c.hedges.join("; ")),
+            time: Cell::from(c.time.as_ref().map_or("", |t| t.value.as_str())),
             span_start: c.span.start,
             span_end: c.span.end,
-            sentence: view.sentence(c),
+            sentence: Cell::from(view.sentence(c)),
         })?;
     }
     csv.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x.example\")",
+                "'=HYPERLINK(\"http://x.example\")",
+            ),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("  =1+1", "'  =1+1"),
+            ("\t=1", "'\t=1"),
+            ("\rx", "'\rx"),
+            ("The Harbor Herald", "The Harbor Herald"),
+            ("mid-sentence - and = signs", "mid-sentence - and = signs"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(neutralise(text), want, "{text:?}");
+        }
+    }
 }

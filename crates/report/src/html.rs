@@ -11,8 +11,9 @@ use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus, Sourcing, Sta
 use crate::chart::{chart, Chart, Shape};
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
 use crate::view::{
-    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, percent, said, shorten,
-    source_name, split_steps, status_name, step_time, title, View,
+    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, outlets_count, percent,
+    said, shorten, source_name, split_steps, status_name, step_time, story_span, story_title,
+    title, View,
 };
 
 /// The whole report.
@@ -23,6 +24,7 @@ struct Page {
     outlets: String,
     claims: usize,
     most_anonymous: Option<(String, String)>,
+    stories: Stories,
     figures: Figures,
     conflicts: Vec<ConflictCard>,
     stances: Stances,
@@ -33,6 +35,24 @@ struct Page {
     documents: Documents,
     schema: String,
     generator: String,
+}
+
+/// The story index: every story with its size, span of dates and outlets,
+/// largest first.
+struct Stories {
+    total: usize,
+    rows: Vec<StoryRow>,
+    more: Option<String>,
+}
+
+struct StoryRow {
+    id: String,
+    title: String,
+    documents: usize,
+    span: String,
+    outlets: usize,
+    /// The documents' numbers: "[1] [4]".
+    numbers: String,
 }
 
 struct Figures {
@@ -46,6 +66,7 @@ struct Figures {
 
 struct FigureCard {
     id: String,
+    story: String,
     label: String,
     badge: &'static str,
     status: &'static str,
@@ -95,6 +116,7 @@ struct OtherFigure {
 }
 
 struct ConflictCard {
+    story: String,
     label: String,
     badge: &'static str,
     status: &'static str,
@@ -241,6 +263,7 @@ struct DocumentRow {
 fn badge_class(status: PropositionStatus) -> &'static str {
     match status {
         PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
         PropositionStatus::Evolving => "evolving",
         PropositionStatus::Consistent => "consistent",
         PropositionStatus::SingleSource => "single",
@@ -269,11 +292,7 @@ pub fn html(ledger: &Ledger) -> String {
             .propositions
             .first()
             .map_or_else(|| "the story".to_string(), |p| p.label.clone()),
-        outlets: match outlet_count {
-            0 => "no outlet named".to_string(),
-            1 => "1 outlet".to_string(),
-            n => format!("{n} outlets"),
-        },
+        outlets: outlets_count(outlet_count),
         claims: ledger.claims.len(),
         most_anonymous: sourcing_ranking(ledger)
             .into_iter()
@@ -284,6 +303,7 @@ pub fn html(ledger: &Ledger) -> String {
                     .map(|d| format!("{} ({})", shorten(title(d), 60), outlet(d)));
                 (percent(share), name.unwrap_or_default())
             }),
+        stories: stories(ledger, &view),
         figures: figures(ledger, &view),
         conflicts: conflicts(ledger, &view),
         stances: stances(ledger, &view),
@@ -301,6 +321,32 @@ pub fn html(ledger: &Ledger) -> String {
     out
 }
 
+fn stories(ledger: &Ledger, view: &View) -> Stories {
+    Stories {
+        total: ledger.stories.len(),
+        more: more(ledger.stories.len(), ROWS),
+        rows: ledger
+            .stories
+            .iter()
+            .take(ROWS)
+            .map(|story| StoryRow {
+                id: story.id.clone(),
+                title: story_title(story).to_string(),
+                documents: story.documents.len(),
+                span: story_span(story),
+                outlets: story.outlets.len(),
+                numbers: story
+                    .documents
+                    .iter()
+                    .filter_map(|d| view.doc_number(d))
+                    .map(|n| format!("[{n}]"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            })
+            .collect(),
+    }
+}
+
 fn figures(ledger: &Ledger, view: &View) -> Figures {
     let (shared, single): (Vec<_>, Vec<_>) = ledger
         .propositions
@@ -311,6 +357,7 @@ fn figures(ledger: &Ledger, view: &View) -> Figures {
         .take(CHARTS)
         .map(|p| FigureCard {
             id: p.id.clone(),
+            story: p.story.clone(),
             label: p.label.clone(),
             badge: badge_class(p.status),
             status: status_name(p.status),
@@ -402,10 +449,13 @@ fn conflicts(ledger: &Ledger, view: &View) -> Vec<ConflictCard> {
         .filter(|p| {
             matches!(
                 p.status,
-                PropositionStatus::Conflicting | PropositionStatus::Evolving
+                PropositionStatus::Conflicting
+                    | PropositionStatus::Disputed
+                    | PropositionStatus::Evolving
             )
         })
         .map(|p| ConflictCard {
+            story: p.story.clone(),
             label: p.label.clone(),
             badge: badge_class(p.status),
             status: status_name(p.status),

@@ -31,6 +31,9 @@ mod limits {
     pub const TIMELINE: usize = 500;
     /// Documents listed claim by claim in the summary and Markdown report.
     pub const DOCUMENTS: usize = 40;
+    /// Stories shown in full (their ledger) after the story index; the
+    /// index lists up to `ROWS`.
+    pub const STORIES: usize = 25;
 
     /// "… and 12 more" when a list was cut.
     pub fn more(total: usize, shown: usize) -> Option<String> {

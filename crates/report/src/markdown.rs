@@ -1,14 +1,17 @@
-//! The Markdown report.
+//! The Markdown report: the story index first, then each story's ledger
+//! under its own heading (documents, figures, disagreements, stances,
+//! timeline), then what holds across stories (sourcing, quote variants,
+//! entities, documents).
 
 use std::fmt::Write;
 
 use crosscheck_ledger::{claim_summary, sourcing_ranking};
-use crosscheck_model::{ClaimBody, Ledger};
+use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story};
 
-use crate::limits::{more, DOCUMENTS, ROWS, TIMELINE};
+use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::view::{
-    doc_date, figure_text, figure_value, highlighted, outlet, percent, said, source_name,
-    status_name, title, View,
+    doc_date, documents_count, figure_text, figure_value, highlighted, outlet, outlets_count,
+    percent, said, source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -40,10 +43,17 @@ pub fn markdown(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
-    figures(&mut out, ledger, &view);
-    conflicts(&mut out, ledger, &view);
-    stances(&mut out, ledger, &view);
-    timeline(&mut out, ledger, &view);
+    story_index(&mut out, ledger);
+    for story in ledger.stories.iter().take(STORIES) {
+        story_section(&mut out, ledger, &view, story);
+    }
+    if ledger.stories.len() > STORIES {
+        let _ = writeln!(
+            out,
+            "The other {} stories are listed in the index above; their ledgers are in the ledger JSON and the claims CSV.\n",
+            ledger.stories.len() - STORIES
+        );
+    }
     sourcing(&mut out, ledger, &view);
     quote_variants(&mut out, ledger, &view);
     entities(&mut out, ledger);
@@ -51,27 +61,93 @@ pub fn markdown(ledger: &Ledger) -> String {
     out
 }
 
-fn figures(out: &mut String, ledger: &Ledger, view: &View) {
-    let _ = writeln!(out, "## Figures across sources\n");
-    let (shared, single): (Vec<_>, Vec<_>) = ledger
+/// One row a story, largest first.
+fn story_index(out: &mut String, ledger: &Ledger) {
+    let _ = writeln!(out, "## Stories\n");
+    let _ = writeln!(out, "| story | title | documents | dates | outlets |");
+    let _ = writeln!(out, "|---|---|---:|---|---:|");
+    for story in ledger.stories.iter().take(ROWS) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            story.id,
+            md(story_title(story)),
+            story.documents.len(),
+            story_span(story),
+            story.outlets.len()
+        );
+    }
+    if let Some(note) = more(ledger.stories.len(), ROWS) {
+        let _ = writeln!(out, "\n{note}");
+    }
+    let _ = writeln!(out);
+}
+
+/// One story's ledger: its documents, figures, disagreements, stances and
+/// timeline.
+fn story_section(out: &mut String, ledger: &Ledger, view: &View, story: &Story) {
+    let propositions: Vec<&Proposition> = ledger
         .propositions
         .iter()
-        .partition(|p| p.status != crosscheck_model::PropositionStatus::SingleSource);
+        .filter(|p| p.story == story.id)
+        .collect();
+    let _ = writeln!(
+        out,
+        "## {} — {}\n\n{} · {} · {}\n",
+        story.id,
+        md(story_title(story)),
+        documents_count(story.documents.len()),
+        story_span(story),
+        outlets_count(story.outlets.len())
+    );
+    for id in &story.documents {
+        if let Some(doc) = view.doc(id) {
+            let _ = writeln!(
+                out,
+                "- [{}] {} — {}, {}",
+                view.doc_number(id).unwrap_or(0),
+                md(title(doc)),
+                md(outlet(doc)),
+                doc_date(doc)
+            );
+        }
+    }
+    let _ = writeln!(out);
+    figures(out, &propositions, view);
+    disagreements(out, &propositions, view);
+    stances(out, ledger, view, &story.id);
+    timeline(out, ledger, view, &story.id);
+    let _ = writeln!(out);
+}
+
+/// A story's figures: those several reports give, with the time each is
+/// about, then those only one gives.
+fn figures(out: &mut String, propositions: &[&Proposition], view: &View) {
+    let _ = writeln!(out, "### Figures across sources\n");
+    let (shared, single): (Vec<&Proposition>, Vec<&Proposition>) = propositions
+        .iter()
+        .copied()
+        .partition(|p| p.status != PropositionStatus::SingleSource);
     for p in shared.into_iter().take(ROWS) {
-        let _ = writeln!(out, "### {} — {}\n", md(&p.label), status_name(p.status));
+        let _ = writeln!(out, "#### {} — {}\n", md(&p.label), status_name(p.status));
         let _ = writeln!(out, "{}\n", md(&p.explanation));
-        let _ = writeln!(out, "| date | value | source | outlet | as written |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| date | about | value | source | outlet | as written |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
         for v in &p.values {
             let claim = view.claim(&v.claim);
             let value = claim
                 .and_then(|c| c.quantity())
                 .map(figure_value)
                 .unwrap_or_default();
+            let copy = if v.copy_of.is_some() { " (copy)" } else { "" };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {}{copy} | {} | {} | {} |",
                 view.value_date(v),
+                md(v.time.as_deref().unwrap_or("")),
                 md(&value),
                 md(&claim.map(source_name).unwrap_or_default()),
                 md(v.outlet.as_deref().unwrap_or("")),
@@ -81,7 +157,7 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
         let _ = writeln!(out);
     }
     if !single.is_empty() {
-        let _ = writeln!(out, "### Figures only one document gives\n");
+        let _ = writeln!(out, "#### Figures only one report gives\n");
         let _ = writeln!(out, "| what | value | source | outlet | date |");
         let _ = writeln!(out, "|---|---|---|---|---|");
         let rows: Vec<_> = single
@@ -89,30 +165,31 @@ fn figures(out: &mut String, ledger: &Ledger, view: &View) {
             .flat_map(|p| p.values.iter().map(move |v| (p, v)))
             .collect();
         for (p, v) in rows.iter().take(ROWS) {
-            {
-                let claim = view.claim(&v.claim);
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    md(&p.label),
-                    md(&v.text),
-                    md(&claim.map(source_name).unwrap_or_default()),
-                    md(v.outlet.as_deref().unwrap_or("")),
-                    view.value_date(v)
-                );
-            }
+            let claim = view.claim(&v.claim);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&p.label),
+                md(&v.text),
+                md(&claim.map(source_name).unwrap_or_default()),
+                md(v.outlet.as_deref().unwrap_or("")),
+                view.value_date(v)
+            );
         }
         let _ = writeln!(out);
     }
 }
 
-fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
-    let _ = writeln!(out, "## Conflicts and their evidence\n");
-    for p in ledger.propositions.iter().filter(|p| {
+/// Conflicting, disputed and evolving figures with the sentences of their
+/// lowest and highest values.
+fn disagreements(out: &mut String, propositions: &[&Proposition], view: &View) {
+    let _ = writeln!(out, "### Disagreements, series and their evidence\n");
+    for p in propositions.iter().filter(|p| {
         matches!(
             p.status,
-            crosscheck_model::PropositionStatus::Conflicting
-                | crosscheck_model::PropositionStatus::Evolving
+            PropositionStatus::Conflicting
+                | PropositionStatus::Disputed
+                | PropositionStatus::Evolving
         )
     }) {
         let _ = writeln!(
@@ -140,9 +217,9 @@ fn conflicts(out: &mut String, ledger: &Ledger, view: &View) {
     }
 }
 
-fn stances(out: &mut String, ledger: &Ledger, view: &View) {
-    let _ = writeln!(out, "## Stances over time\n");
-    for t in &ledger.stance_timelines {
+fn stances(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
+    let _ = writeln!(out, "### Stances over time\n");
+    for t in ledger.stance_timelines.iter().filter(|t| t.story == story) {
         let steps = crate::view::steps_line(t, view);
         let changed = if t.changed {
             " — **changed position**"
@@ -159,11 +236,16 @@ fn stances(out: &mut String, ledger: &Ledger, view: &View) {
     }
 }
 
-fn timeline(out: &mut String, ledger: &Ledger, view: &View) {
-    let _ = writeln!(out, "\n## Story timeline\n");
+fn timeline(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
+    let _ = writeln!(out, "\n### Timeline\n");
     let _ = writeln!(out, "| date | event | document |");
     let _ = writeln!(out, "|---|---|---|");
-    for e in ledger.timeline.iter().take(TIMELINE) {
+    for e in ledger
+        .timeline
+        .iter()
+        .filter(|e| e.story == story)
+        .take(TIMELINE)
+    {
         let date = match (&e.date, e.date_estimated) {
             (Some(d), true) => format!("≈{d}"),
             (Some(d), false) => d.clone(),

@@ -1,14 +1,17 @@
-//! The terminal summary: each document with its quotes, figures and
-//! stances, then what the sources say together.
+//! The terminal summary: the story index first (each story's size, span of
+//! dates and outlets), then story by story its documents with their quotes,
+//! figures and stances and what the sources say together, then what holds
+//! across all stories (quote variants, sourcing).
 
 use std::fmt::Write;
 
 use crosscheck_ledger::{claim_summary, sourcing_ranking};
-use crosscheck_model::{ClaimBody, Ledger, PropositionStatus};
+use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
 
-use crate::limits::{more, DOCUMENTS, ROWS};
+use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::view::{
-    doc_date, figure_text, outlet, percent, said, shorten, source_name, status_name, title, View,
+    doc_date, documents_count, figure_text, outlet, outlets_count, percent, said, shorten,
+    source_name, status_name, story_span, story_title, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -26,60 +29,127 @@ pub fn summary(ledger: &Ledger) -> String {
         ledger.propositions.len(),
         ledger.entities.len()
     );
-    documents(&mut out, ledger, &view);
-    across_sources(&mut out, ledger, &view);
+    story_index(&mut out, ledger);
+    stories(&mut out, ledger, &view);
+    let _ = writeln!(out, "\nAcross all stories");
+    quote_variants(&mut out, ledger, &view);
     sourcing(&mut out, ledger, &view);
     out
 }
 
-/// Each document with its claims, one line a claim.
-fn documents(out: &mut String, ledger: &Ledger, view: &View) {
-    for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
-        let _ = writeln!(out, "\n[{}] {}", i + 1, title(doc));
+/// One line a story, largest first.
+fn story_index(out: &mut String, ledger: &Ledger) {
+    let _ = writeln!(out, "\nStories ({}), largest first", ledger.stories.len());
+    for story in ledger.stories.iter().take(ROWS) {
         let _ = writeln!(
             out,
-            "    {} · {} · {} words · {} sentences{}",
-            outlet(doc),
-            doc_date(doc),
-            doc.word_count(),
-            doc.sentences.len(),
-            doc.duplicate_of
-                .as_deref()
-                .and_then(|d| view.doc_number(d))
-                .map(|n| format!(" · copy of [{n}]"))
-                .unwrap_or_default()
+            "  {:<6} {:>4} doc{} {:<25} {:>2} outlet{}  {}",
+            story.id,
+            story.documents.len(),
+            if story.documents.len() == 1 { " " } else { "s" },
+            story_span(story),
+            story.outlets.len(),
+            if story.outlets.len() == 1 { " " } else { "s" },
+            shorten(story_title(story), 60)
         );
-        for claim in view.claims_of(&doc.id) {
-            let line = match &claim.body {
-                ClaimBody::Quote { quote } => format!(
-                    "quote   {} — {}",
-                    source_name(claim),
-                    said(quote, QUOTE_CHARS)
-                ),
-                ClaimBody::Quantity { quantity } => {
-                    format!("figure  {} — {}", figure_text(quantity), source_name(claim))
-                }
-                // A stance, and any other kind: its one-line summary.
-                _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
-            };
-            let hedge = if claim.hedged { " (hedged)" } else { "" };
-            let _ = writeln!(out, "    {line}{hedge}");
-        }
     }
-    if let Some(note) = more(ledger.documents.len(), DOCUMENTS) {
-        let _ = writeln!(out, "\n{note}");
+    if let Some(note) = more(ledger.stories.len(), ROWS) {
+        let _ = writeln!(out, "  {note}");
     }
 }
 
-/// Figures grouped across documents, stance changes, quote variants.
-fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
-    let _ = writeln!(out, "\nAcross sources");
-    let shown: Vec<_> = ledger
+/// Story by story: its heading, its documents with their claims, and what
+/// its sources say together.
+fn stories(out: &mut String, ledger: &Ledger, view: &View) {
+    let mut listed = 0;
+    for story in ledger.stories.iter().take(STORIES) {
+        story_heading(out, story);
+        for id in &story.documents {
+            let Some(doc) = view.doc(id) else { continue };
+            listed += 1;
+            if listed > DOCUMENTS {
+                continue;
+            }
+            document(out, view, doc);
+        }
+        across_sources(out, ledger, view, &story.id);
+    }
+    if listed > DOCUMENTS {
+        let _ = writeln!(out, "\n{}", more(listed, DOCUMENTS).unwrap_or_default());
+    }
+    if ledger.stories.len() > STORIES {
+        let _ = writeln!(
+            out,
+            "\nThe other {} stories are in the index above and in the ledger JSON.",
+            ledger.stories.len() - STORIES
+        );
+    }
+}
+
+fn story_heading(out: &mut String, story: &Story) {
+    let _ = writeln!(
+        out,
+        "\n== {} {} — {} · {} · {}",
+        story.id,
+        story_title(story),
+        documents_count(story.documents.len()),
+        story_span(story),
+        outlets_count(story.outlets.len())
+    );
+}
+
+/// One document's line and its claims, one line a claim.
+fn document(out: &mut String, view: &View, doc: &Document) {
+    let _ = writeln!(
+        out,
+        "\n[{}] {}",
+        view.doc_number(&doc.id).unwrap_or(0),
+        title(doc)
+    );
+    let _ = writeln!(
+        out,
+        "    {} · {} · {} words · {} sentences{}",
+        outlet(doc),
+        doc_date(doc),
+        doc.word_count(),
+        doc.sentences.len(),
+        doc.duplicate_of
+            .as_deref()
+            .and_then(|d| view.doc_number(d))
+            .map(|n| format!(" · copy of [{n}]"))
+            .unwrap_or_default()
+    );
+    for claim in view.claims_of(&doc.id) {
+        let line = match &claim.body {
+            ClaimBody::Quote { quote } => format!(
+                "quote   {} — {}",
+                source_name(claim),
+                said(quote, QUOTE_CHARS)
+            ),
+            ClaimBody::Quantity { quantity } => {
+                format!("figure  {} — {}", figure_text(quantity), source_name(claim))
+            }
+            // A stance, and any other kind: its one-line summary.
+            _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
+        };
+        let hedge = if claim.hedged { " (hedged)" } else { "" };
+        let _ = writeln!(out, "    {line}{hedge}");
+    }
+}
+
+/// What one story's sources say together: figures and stance changes.
+fn across_sources(out: &mut String, ledger: &Ledger, view: &View, story: &str) {
+    let _ = writeln!(out, "  Across sources");
+    let own: Vec<_> = ledger
         .propositions
+        .iter()
+        .filter(|p| p.story == story)
+        .collect();
+    let shown: Vec<_> = own
         .iter()
         .filter(|p| p.status != PropositionStatus::SingleSource)
         .collect();
-    let single = ledger.propositions.len() - shown.len();
+    let single = own.len() - shown.len();
     let _ = writeln!(
         out,
         "  Figures ({} grouped across documents, {single} from a single source)",
@@ -102,7 +172,7 @@ fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
     let changes: Vec<_> = ledger
         .stance_timelines
         .iter()
-        .filter(|t| t.changed)
+        .filter(|t| t.changed && t.story == story)
         .collect();
     if !changes.is_empty() {
         let _ = writeln!(out, "  Stance changes");
@@ -117,23 +187,28 @@ fn across_sources(out: &mut String, ledger: &Ledger, view: &View) {
             );
         }
     }
+}
+
+/// Quotes one speaker gave in different wording.
+fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
     let variants: usize = ledger.quote_groups.iter().map(|g| g.variants.len()).sum();
-    if variants > 0 {
-        let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
-        for g in ledger
-            .quote_groups
-            .iter()
-            .filter(|g| !g.variants.is_empty())
-        {
-            for [a, b] in &g.variants {
-                let text = |id: &str| {
-                    view.claim(id)
-                        .and_then(|c| c.quote())
-                        .map(|q| said(q, 60))
-                        .unwrap_or_default()
-                };
-                let _ = writeln!(out, "    {}: {} / {}", g.speaker, text(a), text(b));
-            }
+    if variants == 0 {
+        return;
+    }
+    let _ = writeln!(out, "  Quotes reported in different wording: {variants}");
+    for g in ledger
+        .quote_groups
+        .iter()
+        .filter(|g| !g.variants.is_empty())
+    {
+        for [a, b] in &g.variants {
+            let text = |id: &str| {
+                view.claim(id)
+                    .and_then(|c| c.quote())
+                    .map(|q| said(q, 60))
+                    .unwrap_or_default()
+            };
+            let _ = writeln!(out, "    {}: {} / {}", g.speaker, text(a), text(b));
         }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crosscheck_ledger::{format_number, polarity_verb};
 use crosscheck_model::{
     Bound, Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, Quote,
-    SourceKind, StanceStep, StanceTimeline,
+    SourceKind, StanceStep, StanceTimeline, Story,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -64,6 +64,39 @@ impl<'a> View<'a> {
 
     pub fn claims_of(&self, doc: &str) -> &[&'a Claim] {
         self.by_doc.get(doc).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A story's span of dates: "2031-03-02 – 2031-06-01", one date, or
+/// "undated".
+pub fn story_span(story: &Story) -> String {
+    match (&story.first, &story.last) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) | (None, Some(a)) => a.clone(),
+        (None, None) => "undated".to_string(),
+    }
+}
+
+/// A story's title as shown.
+pub fn story_title(story: &Story) -> &str {
+    story.title.as_deref().unwrap_or("Untitled story")
+}
+
+/// "5 documents", "1 document".
+pub fn documents_count(n: usize) -> String {
+    if n == 1 {
+        "1 document".to_string()
+    } else {
+        format!("{n} documents")
+    }
+}
+
+/// "3 outlets", "1 outlet", "no outlet named".
+pub fn outlets_count(n: usize) -> String {
+    match n {
+        0 => "no outlet named".to_string(),
+        1 => "1 outlet".to_string(),
+        n => format!("{n} outlets"),
     }
 }
 
@@ -132,6 +165,7 @@ pub fn status_name(status: PropositionStatus) -> &'static str {
     match status {
         PropositionStatus::Consistent => "consistent",
         PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
         PropositionStatus::Evolving => "evolving",
         PropositionStatus::SingleSource => "single source",
     }

@@ -10,9 +10,14 @@ fn ledger() -> Ledger {
 }
 
 #[test]
-fn summary_lists_documents_then_cross_source_findings() {
+fn summary_lists_stories_then_documents_then_cross_source_findings() {
     let text = summary(&ledger());
+    assert!(
+        text.find("Stories (1)") < text.find("[1] Ostria"),
+        "the index first"
+    );
     for needle in [
+        "s1        4 docs 2031-03-02 – 2031-04-12",
         "4 documents, 14 claims",
         "[1] Ostria says Veloran soldiers have crossed the river",
         "Northgate Herald · 2031-03-02",
@@ -33,11 +38,16 @@ fn summary_lists_documents_then_cross_source_findings() {
 #[test]
 fn markdown_has_every_section() {
     let md = markdown(&ledger());
+    // The story index comes before any story's ledger.
+    assert!(md.find("## Stories") < md.find("### Figures across sources"));
     for heading in [
-        "## Figures across sources",
-        "## Conflicts and their evidence",
-        "## Stances over time",
-        "## Story timeline",
+        "## Stories",
+        "| s1 | Ostria says Veloran soldiers have crossed the river | 4 |",
+        "## s1 — Ostria says Veloran soldiers have crossed the river",
+        "### Figures across sources",
+        "### Disagreements, series and their evidence",
+        "### Stances over time",
+        "### Timeline",
         "## Sourcing (most anonymous first)",
         "## Quotes reported in different wording",
         "## Documents",

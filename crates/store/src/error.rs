@@ -61,6 +61,22 @@ pub enum StoreError {
         known: u32,
     },
 
+    #[error(
+        "store {} has schema version {found}, older than this crosscheck's {known}; \
+         run `crosscheck analyze --db` on it once to upgrade it",
+        path.display()
+    )]
+    /// The store comes from an older crosscheck and was opened read-only,
+    /// so it could not be migrated.
+    Outdated {
+        /// The store file.
+        path: PathBuf,
+        /// Its schema version.
+        found: u32,
+        /// The version this crosscheck writes.
+        known: u32,
+    },
+
     #[error("store {}: migration {name} failed: {source}", path.display())]
     /// A schema migration failed (the store is left as it was).
     Migration {
@@ -104,6 +120,15 @@ pub enum StoreError {
         source: serde_json::Error,
     },
 
+    #[error("store {}: the stored story index is inconsistent: {reason}", path.display())]
+    /// The story index tables do not fit together.
+    StoryIndex {
+        /// The store.
+        path: PathBuf,
+        /// What does not fit.
+        reason: String,
+    },
+
     #[error("store {}: cannot decode stored {what}: {source}", path.display())]
     /// A stored document or claim cannot be read back.
     Decode {
@@ -135,6 +160,20 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Another connection holds a lock: trying again later may succeed.
+    pub fn is_busy(&self) -> bool {
+        let source = match self {
+            StoreError::Open { source, .. }
+            | StoreError::Sqlite { source, .. }
+            | StoreError::Migration { source, .. } => source,
+            _ => return false,
+        };
+        matches!(
+            source.sqlite_error_code(),
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked)
+        )
+    }
+
     /// Classifies an SQLite error: damaged or foreign files get their own
     /// variants so callers can tell "wrong file" from "busy" or "disk full".
     pub(crate) fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> StoreError {

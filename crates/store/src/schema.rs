@@ -37,6 +37,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0002_ledger_schema_2.sql"),
         rewrite: Some(upgrade_claims_to_v2),
     },
+    Migration {
+        version: 3,
+        name: "0003_stories",
+        sql: include_str!("../migrations/0003_stories.sql"),
+        rewrite: None,
+    },
 ];
 
 /// Rewrites every stored claim written under ledger schema 1 into the
@@ -95,10 +101,15 @@ pub(crate) struct Header {
     pub objects: i64,
 }
 
+/// Reads the three fields in one read transaction: another process may be
+/// creating the store at this moment, and fields from before and after its
+/// commit would make a store being born look like a foreign database.
 pub(crate) fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
-    let application_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let objects = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let tx = conn.unchecked_transaction()?;
+    let application_id = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let user_version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let objects = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    tx.finish()?;
     Ok(Header {
         application_id,
         // A negative value cannot come from us; treat it as "too new".

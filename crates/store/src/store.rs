@@ -3,7 +3,8 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use crosscheck_model::{Claim, Document};
-use rusqlite::{params, Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use crosscheck_stories::{Settings, Story, StoryDelta, StoryIndex};
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use crate::schema;
@@ -65,9 +66,8 @@ impl Store {
         Store::open_with(path.as_ref(), true)
     }
 
-    /// Like [`Store::open`] but never creates a file: for commands that
-    /// only read a store (`crosscheck documents --db`), where a mistyped
-    /// path should be an error, not a new empty store.
+    /// Like [`Store::open`] but never creates a file: where a mistyped path
+    /// should be an error, not a new empty store.
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         if !path.is_file() {
@@ -78,7 +78,71 @@ impl Store {
         Store::open_with(path, false)
     }
 
+    /// Opens an existing store to read only (`crosscheck documents`,
+    /// `report --db`): never changes the file, and works on a store the
+    /// user may read but not write, in a directory they may not write. A
+    /// store from an older crosscheck must be opened for writing once
+    /// (any `analyze --db`) to be migrated.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        retry_while_busy(|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            match Store::read_only_with(path, flags, path) {
+                // A WAL store whose shared-memory file is gone (closed
+                // cleanly) cannot be read where that file cannot be
+                // created (a directory the user may not write, a full
+                // disk): read the file as it is. That is safe when no
+                // write-ahead log holds commits not yet in the file; a busy
+                // store is being written: wait for it instead.
+                Err(first @ (StoreError::Open { .. } | StoreError::Sqlite { .. }))
+                    if !first.is_busy() && !has_pending_log(path) =>
+                {
+                    let uri = immutable_uri(path);
+                    Store::read_only_with(path, flags | OpenFlags::SQLITE_OPEN_URI, Path::new(&uri))
+                        .map_err(|_| first)
+                }
+                other => other,
+            }
+        })
+    }
+
+    fn read_only_with(path: &Path, flags: OpenFlags, open_as: &Path) -> Result<Store, StoreError> {
+        let conn =
+            Connection::open_with_flags(open_as, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        let header = schema::read_header(&conn).map_err(|e| StoreError::sqlite(path, e))?;
+        schema::check_header(path, &header)?;
+        if header.user_version < schema::SCHEMA_VERSION {
+            return Err(StoreError::Outdated {
+                path: path.to_path_buf(),
+                found: header.user_version,
+                known: schema::SCHEMA_VERSION,
+            });
+        }
+        let journal_mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            journal_mode,
+        })
+    }
+
     fn open_with(path: &Path, create: bool) -> Result<Store, StoreError> {
+        retry_while_busy(|| Store::try_open(path, create))
+    }
+
+    fn try_open(path: &Path, create: bool) -> Result<Store, StoreError> {
         let path = path.to_path_buf();
         let open_error = |source: rusqlite::Error| match source.sqlite_error_code() {
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::Open {
@@ -147,6 +211,18 @@ impl Store {
     pub fn add_batch(
         &mut self,
         batch: &[(Document, Vec<Claim>)],
+    ) -> Result<BatchStats, StoreError> {
+        self.add_batch_with_stories(batch, None)
+    }
+
+    /// [`Store::add_batch`], writing in the same transaction what the story
+    /// index learnt from the batch (its terms, the stories it started or
+    /// grew, the story each new document joined): a crash leaves both or
+    /// neither.
+    pub fn add_batch_with_stories(
+        &mut self,
+        batch: &[(Document, Vec<Claim>)],
+        stories: Option<&StoryDelta>,
     ) -> Result<BatchStats, StoreError> {
         self.check_claim_owners(batch)?;
         let path = self.path.clone();
@@ -229,9 +305,20 @@ impl Store {
             }
         }
 
+        let delta = stories.filter(|d| !d.is_empty());
+        if let Some(delta) = delta {
+            write_story_delta(&tx, delta, &path)?;
+        }
         if stats.added == 0 {
             // Nothing new: leave no empty batch behind.
-            tx.rollback().map_err(err)?;
+            match delta {
+                None => tx.rollback().map_err(err)?,
+                Some(_) => {
+                    tx.execute("DELETE FROM batches WHERE id = ?1", params![batch_id])
+                        .map_err(err)?;
+                    tx.commit().map_err(err)?;
+                }
+            }
             return Ok(stats);
         }
         tx.execute(
@@ -242,6 +329,100 @@ impl Store {
         tx.commit().map_err(err)?;
         stats.batch = Some(batch_id);
         Ok(stats)
+    }
+
+    /// Writes what a story index learnt outside any batch (grouping
+    /// documents already stored, in a store that kept no index yet).
+    pub fn save_stories(&mut self, delta: &StoryDelta) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        write_story_delta(&tx, delta, &path)?;
+        tx.commit().map_err(err)
+    }
+
+    /// The story index the store keeps, `None` when it keeps none yet (a
+    /// store written before stories, or an empty one).
+    pub fn load_story_index(&self) -> Result<Option<StoryIndex>, StoreError> {
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let bad = |reason: String| StoreError::StoryIndex {
+            path: path.clone(),
+            reason,
+        };
+        let undecodable = |what: String, source| StoreError::Decode {
+            path: path.clone(),
+            what,
+            source,
+        };
+        let state = |key: &str| -> Result<Option<String>, StoreError> {
+            self.conn
+                .query_row(
+                    "SELECT value FROM story_state WHERE key = ?1",
+                    params![key],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(err)
+        };
+        let (Some(documents), Some(settings)) = (state("documents")?, state("settings")?) else {
+            return Ok(None);
+        };
+        let documents: u32 = documents
+            .parse()
+            .map_err(|_| bad("story_state documents".to_string()))?;
+        let settings: Settings = serde_json::from_str(&settings)
+            .map_err(|e| undecodable("story settings".to_string(), e))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, term, df FROM story_terms ORDER BY id")
+            .map_err(err)?;
+        let terms = stmt
+            .query_map([], |r| {
+                Ok((
+                    u32::try_from(r.get::<_, i64>(0)?).unwrap_or(u32::MAX),
+                    r.get::<_, String>(1)?,
+                    u32::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                ))
+            })
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT number, body FROM stories ORDER BY number")
+            .map_err(err)?;
+        let bodies = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        let mut stories = Vec::with_capacity(bodies.len());
+        for (number, body) in bodies {
+            let story: Story = serde_json::from_str(&body)
+                .map_err(|e| undecodable(format!("story {number}"), e))?;
+            stories.push(story);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal")
+            .map_err(err)?;
+        let assignments = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    u32::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                ))
+            })
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        StoryIndex::from_parts(settings, documents, terms, stories, assignments)
+            .map(Some)
+            .ok_or_else(|| bad("story index tables do not fit together".to_string()))
     }
 
     /// Whether a document with this id is stored.
@@ -436,6 +617,48 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Runs `open` again while another process holds a lock SQLite does not
+/// wait for by itself (switching a new store to WAL, recovering a WAL),
+/// up to [`BUSY_TIMEOUT`]: two runs starting on one new store both succeed.
+fn retry_while_busy(
+    mut open: impl FnMut() -> Result<Store, StoreError>,
+) -> Result<Store, StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match open() {
+            Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether a non-empty write-ahead log lies beside the store: commits an
+/// immutable read would miss.
+fn has_pending_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// An SQLite URI opening `path` as immutable (no locks, no shared memory).
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in absolute.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 // SQLite integers are i64; counts and lengths never come near the limits,
 // but saturate rather than wrap if they ever did.
 fn to_i64(n: usize) -> i64 {
@@ -444,4 +667,57 @@ fn to_i64(n: usize) -> i64 {
 
 fn from_i64(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
+}
+
+/// Writes a story index delta inside an open transaction.
+fn write_story_delta(
+    tx: &rusqlite::Transaction,
+    delta: &StoryDelta,
+    path: &Path,
+) -> Result<(), StoreError> {
+    let err = |e| StoreError::sqlite(path, e);
+    let encode = |what: String, source| StoreError::Encode {
+        path: path.to_path_buf(),
+        what,
+        source,
+    };
+    let mut term = tx
+        .prepare_cached(
+            "INSERT INTO story_terms (id, term, df) VALUES (?1, ?2, ?3) \
+             ON CONFLICT(id) DO UPDATE SET df = excluded.df",
+        )
+        .map_err(err)?;
+    for (id, text, df) in &delta.terms {
+        term.execute(params![i64::from(*id), text, i64::from(*df)])
+            .map_err(err)?;
+    }
+    let mut story = tx
+        .prepare_cached(
+            "INSERT INTO stories (number, body) VALUES (?1, ?2) \
+             ON CONFLICT(number) DO UPDATE SET body = excluded.body",
+        )
+        .map_err(err)?;
+    for s in &delta.stories {
+        let body =
+            serde_json::to_string(s).map_err(|e| encode(format!("story {}", s.number), e))?;
+        story
+            .execute(params![i64::from(s.number), body])
+            .map_err(err)?;
+    }
+    let mut assign = tx
+        .prepare_cached("UPDATE documents SET story = ?2 WHERE id = ?1")
+        .map_err(err)?;
+    for (doc, number) in &delta.assignments {
+        assign
+            .execute(params![doc, i64::from(*number)])
+            .map_err(err)?;
+    }
+    let settings = serde_json::to_string(&delta.settings)
+        .map_err(|e| encode("story settings".to_string(), e))?;
+    tx.execute(
+        "INSERT OR REPLACE INTO story_state (key, value) VALUES ('documents', ?1), ('settings', ?2)",
+        params![delta.documents.to_string(), settings],
+    )
+    .map_err(err)?;
+    Ok(())
 }

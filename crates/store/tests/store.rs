@@ -73,7 +73,51 @@ fn creates_and_migrates_a_new_store() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["batches", "claims", "documents"]);
+    assert_eq!(
+        tables,
+        [
+            "batches",
+            "claims",
+            "documents",
+            "stories",
+            "story_state",
+            "story_terms"
+        ]
+    );
+}
+
+#[test]
+fn the_story_index_is_kept_with_its_batches() {
+    use crosscheck_stories::{DocumentProfile, StoryIndex};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.load_story_index().unwrap().is_none(), "none kept yet");
+    let docs: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|t| support::article(t, 3, 1))
+        .collect();
+    let mut index = StoryIndex::new();
+    for (doc, claims) in &docs {
+        index.add(&DocumentProfile::of(doc));
+        let delta = index.take_delta();
+        store
+            .add_batch_with_stories(&[(doc.clone(), claims.clone())], Some(&delta))
+            .unwrap();
+    }
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let loaded = store.load_story_index().unwrap().expect("an index is kept");
+    assert_eq!(
+        serde_json::to_string(&loaded).unwrap(),
+        serde_json::to_string(&index).unwrap()
+    );
+    for (doc, _) in &docs {
+        assert_eq!(
+            loaded.story_of(&doc.id).map(|s| s.number),
+            index.story_of(&doc.id).map(|s| s.number)
+        );
+    }
 }
 
 #[test]
@@ -397,12 +441,28 @@ fn awkward_strings_and_values_round_trip() {
 /// version 1): claims keep `sentence_index`, a copy of the sentence text and
 /// `null` payloads of the other kinds.
 fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Option<&str>) {
+    write_old_store(path, batch, 1, break_claim);
+}
+
+/// A store as an older crosscheck wrote it: store schema `version` 1 (claims
+/// of ledger schema 1, see [`write_v1_store`]) or 2 (claims of ledger schema
+/// 2, no story index).
+fn write_old_store(
+    path: &Path,
+    batch: &[(Document, Vec<Claim>)],
+    version: u32,
+    break_claim: Option<&str>,
+) {
     let conn = raw(path);
     conn.execute_batch(include_str!("../migrations/0001_initial.sql"))
         .expect("write the old store");
+    if version >= 2 {
+        conn.execute_batch(include_str!("../migrations/0002_ledger_schema_2.sql"))
+            .expect("write the old store");
+    }
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .expect("write the old store");
-    conn.pragma_update(None, "user_version", 1)
+    conn.pragma_update(None, "user_version", version)
         .expect("write the old store");
     conn.execute(
         "INSERT INTO batches (id, added_at, documents, claims) VALUES (1, 'then', ?1, ?2)",
@@ -427,10 +487,12 @@ fn write_v1_store(path: &Path, batch: &[(Document, Vec<Claim>)], break_claim: Op
         for (seq, claim) in claims.iter().enumerate() {
             let mut v1 = serde_json::to_value(claim).expect("write the old store");
             let obj = v1.as_object_mut().expect("write the old store");
-            obj.insert("sentence_index".into(), claim.sentence.into());
-            obj.insert("sentence".into(), claim.sentence_text(doc).into());
-            for payload in ["quote", "quantity", "stance"] {
-                obj.entry(payload).or_insert(serde_json::Value::Null);
+            if version == 1 {
+                obj.insert("sentence_index".into(), claim.sentence.into());
+                obj.insert("sentence".into(), claim.sentence_text(doc).into());
+                for payload in ["quote", "quantity", "stance"] {
+                    obj.entry(payload).or_insert(serde_json::Value::Null);
+                }
             }
             if break_claim == Some(claim.id.as_str()) {
                 let kind = claim.kind().name();
@@ -476,6 +538,61 @@ fn a_store_written_under_ledger_schema_1_is_migrated_without_loss() {
     // Opening again has nothing left to do.
     let again = Store::open(&path).unwrap().load_all().unwrap();
     assert_eq!(again.1, want_claims);
+}
+
+/// Stores written before stories (store schema 1, and 2 of ledger schema 2)
+/// open at the current version with everything they held, keep no story
+/// index yet, and take one with their next batch.
+#[test]
+fn stores_written_before_stories_open_and_take_a_story_index() {
+    use crosscheck_stories::{DocumentProfile, StoryIndex};
+    for version in [1, 2] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("v{version}.db"));
+        let stored = batch(&["a", "b"]);
+        write_old_store(&path, &stored, version, None);
+
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.schema_version().unwrap(),
+            SCHEMA_VERSION,
+            "v{version}"
+        );
+        assert!(store.verify().unwrap().is_empty(), "v{version}");
+        let (documents, claims) = store.load_all().unwrap();
+        let want_docs: Vec<Document> = stored.iter().map(|(d, _)| d.clone()).collect();
+        let want_claims: Vec<Claim> = stored.iter().flat_map(|(_, c)| c.clone()).collect();
+        assert_eq!(documents, want_docs, "v{version}");
+        assert_eq!(claims, want_claims, "v{version}");
+        assert!(store.load_story_index().unwrap().is_none(), "v{version}");
+
+        // Grouped once, then extended by the next batch.
+        let mut index = StoryIndex::new();
+        for doc in &documents {
+            index.add(&DocumentProfile::of(doc));
+        }
+        store.save_stories(&index.take_delta()).unwrap();
+        let (doc, doc_claims) = article("c", 2, 1);
+        index.add(&DocumentProfile::of(&doc));
+        let delta = index.take_delta();
+        store
+            .add_batch_with_stories(&[(doc.clone(), doc_claims)], Some(&delta))
+            .unwrap();
+        drop(store);
+        let loaded = Store::open(&path)
+            .unwrap()
+            .load_story_index()
+            .unwrap()
+            .expect("an index is kept");
+        for id in want_docs.iter().map(|d| &d.id).chain([&doc.id]) {
+            assert_eq!(
+                loaded.story_of(id).map(|s| s.number),
+                index.story_of(id).map(|s| s.number),
+                "v{version} {id}"
+            );
+            assert!(loaded.story_of(id).is_some(), "v{version} {id}");
+        }
+    }
 }
 
 #[test]

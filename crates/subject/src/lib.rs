@@ -181,6 +181,23 @@ impl Normalizer {
             .collect()
     }
 
+    /// A single word reduced for comparing the words around figures: stop
+    /// words, numbers and words under three letters dropped (`None`),
+    /// participles to their action class, nouns to their lemma's class
+    /// ("killed" and "died" → kill, "soldiers" → troop).
+    pub fn word_class(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        if is_number(&lower) || lower.chars().count() < 3 || self.lexicon.stopwords.contains(&lower)
+        {
+            return None;
+        }
+        Some(if self.is_participle(&lower) {
+            self.action_of(&lower)
+        } else {
+            self.class_of(&self.lemma(&lower))
+        })
+    }
+
     fn class_of(&self, lemma: &str) -> String {
         self.lexicon
             .classes
@@ -205,7 +222,7 @@ impl Normalizer {
     }
 
     /// Action classes of an event phrase ("killed or wounded" → kill, wound).
-    fn actions_of(&self, event: &str) -> Vec<String> {
+    pub fn actions_of(&self, event: &str) -> Vec<String> {
         words(event)
             .into_iter()
             .map(str::to_lowercase)
@@ -418,6 +435,21 @@ mod tests {
             n.matter("the deployment of Veloran troops"),
             set(&["deployment", "troop", "veloran"])
         );
+    }
+
+    #[test]
+    fn word_classes() {
+        let n = Normalizer::new();
+        for (word, want) in [
+            ("killed", Some("kill")),
+            ("Soldiers", Some("troop")),
+            ("the", None),
+            ("1,500", None),
+            ("of", None),
+        ] {
+            assert_eq!(n.word_class(word).as_deref(), want, "{word}");
+        }
+        assert_eq!(n.actions_of("killed or wounded"), ["kill", "wound"]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod tokens;
 pub use abbreviations::Lexicon as SplitLexicon;
 pub use context::DocContext;
 pub use fold::fold;
-pub use sentences::SentenceSplitter;
+pub use sentences::{SentenceSplitter, MAX_SENTENCE_BYTES};
 pub use tokens::{Shape, Split, Token, TokenKind, TokenLayer};
 
 /// Whether `word` (without its final dot) is a known abbreviation ("Inc",
@@ -39,3 +39,13 @@ pub fn is_abbreviation(word: &str) -> bool {
         .abbreviation(word, &mut String::new())
         .is_some()
 }
+
+/// Most claims of one kind (figures, stances) an extractor keeps from one
+/// sentence; the rest are dropped. Real news has a handful; a hostile
+/// "5% 5% 5% ..." has hundreds in every sentence.
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 64;
+
+/// Most claims of one kind an extractor keeps from one document: with
+/// [`MAX_SENTENCE_BYTES`] and [`MAX_CLAIMS_PER_SENTENCE`], this bounds the
+/// memory a document of numbers can take.
+pub const MAX_CLAIMS_PER_DOCUMENT: usize = 10_000;

@@ -527,3 +527,30 @@ fn publication_estimate_bounds() {
         }
     }
 }
+
+#[test]
+fn impossible_days_are_no_dates() {
+    for text in [
+        "The council met on February 31, 2024.",
+        "The council met on 31 February 2024.",
+        "The council met on April 31.",
+        "The council met on 2023-02-29.",
+        "The council met on February 29, 2023.",
+    ] {
+        let got = found(text, anchor());
+        assert!(
+            got.iter()
+                .all(|(_, value, _)| !value.ends_with("-31") && !value.ends_with("-29")),
+            "{text}: {got:?}"
+        );
+    }
+    // A real leap day stays.
+    assert_eq!(
+        found("The council met on February 29, 2024.", anchor()),
+        vec![(
+            "February 29, 2024".to_string(),
+            "2024-02-29".to_string(),
+            Date
+        )]
+    );
+}

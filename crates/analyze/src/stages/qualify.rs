@@ -2,7 +2,7 @@
 //! the claims' final order.
 
 use crosscheck_facts::HedgeDetector;
-use crosscheck_model::{ClaimTime, TimexType};
+use crosscheck_model::{ClaimTime, Document, Sentence, TimeExpression, TimexType};
 use crosscheck_text::DocContext;
 
 use crate::stage::{Slot, Stage};
@@ -32,6 +32,7 @@ impl Stage for Qualify {
     /// after") or a rate ("per year") does not say when it was made.
     fn run(&self, ctx: &mut DocContext) {
         let doc = &ctx.doc;
+        let sentence_times = first_time_per_sentence(doc);
         for claim in &mut ctx.claims {
             if claim.hedges.is_empty() {
                 claim.hedges = self.hedges.hedges(claim.sentence_text(doc));
@@ -40,17 +41,10 @@ impl Stage for Qualify {
             if claim.time.is_some() {
                 continue;
             }
-            let Some(sentence) = doc.sentences.get(claim.sentence) else {
-                continue;
-            };
-            claim.time = doc
-                .time_expressions
-                .iter()
-                .find(|t| {
-                    matches!(t.kind, TimexType::Date | TimexType::Time)
-                        && t.span.start >= sentence.range.start
-                        && t.span.end <= sentence.range.end
-                })
+            claim.time = sentence_times
+                .get(claim.sentence)
+                .copied()
+                .flatten()
                 .map(|t| ClaimTime {
                     text: t.text.clone(),
                     value: t.value.clone(),
@@ -58,4 +52,38 @@ impl Stage for Qualify {
         }
         ctx.claims.sort_by_key(|c| (c.span.start, c.span.end));
     }
+}
+
+/// For each sentence, its first date or time expression (in the order the
+/// normalizer found them) lying inside it: found once per document rather
+/// than by a scan per claim, which made long documents quadratic.
+fn first_time_per_sentence(doc: &Document) -> Vec<Option<&TimeExpression>> {
+    let mut first: Vec<Option<&TimeExpression>> = vec![None; doc.sentences.len()];
+    let sorted = doc
+        .sentences
+        .windows(2)
+        .all(|w| w[0].range.end <= w[1].range.start);
+    for t in &doc.time_expressions {
+        if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let inside = |s: &Sentence| t.span.start >= s.range.start && t.span.end <= s.range.end;
+        if sorted {
+            // Sentences do not overlap: only the first one ending at or
+            // after the expression's end can hold it.
+            let i = doc.sentences.partition_point(|s| s.range.end < t.span.end);
+            if doc.sentences.get(i).is_some_and(inside) {
+                if let Some(slot) = first.get_mut(i) {
+                    slot.get_or_insert(t);
+                }
+            }
+        } else {
+            for (slot, s) in first.iter_mut().zip(&doc.sentences) {
+                if inside(s) {
+                    slot.get_or_insert(t);
+                }
+            }
+        }
+    }
+    first
 }

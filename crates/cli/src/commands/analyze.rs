@@ -1,14 +1,18 @@
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+use crosscheck_ingest::{discover, IngestError, Input};
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
+use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
 
-use crate::commands::report::{write_reports, ReportPaths};
+use crate::commands::report::{PreparedReports, ReportPaths};
+use crate::console::{errln, outln};
 use crate::ledger_file::{self, LedgerFormat};
+use crate::output::{prepare_all, Output, Protected};
 use crate::pipeline;
+use crate::Settings;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,6 +25,24 @@ pub struct Args {
     pub db: Option<PathBuf>,
     #[command(flatten)]
     pub outputs: LedgerOutputs,
+}
+
+pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
+    let (inputs, failures) = discover(&args.inputs);
+    // Every output is checked and opened before any work is done.
+    let mut protected = Protected::default();
+    for input in &inputs {
+        if let Input::Path(path) = input {
+            protected.input(path);
+        }
+    }
+    if let Some(db) = &args.db {
+        protected.store(db);
+    }
+    let outputs = args.outputs.prepare(&protected)?;
+    let outcome = analyze(&inputs, &failures, args.db.as_deref(), settings)?;
+    outputs.write(&outcome, settings.quiet)?;
+    Ok(outcome.exit_code())
 }
 
 /// Where a ledger goes (`analyze` and `reduce`).
@@ -41,41 +63,66 @@ pub struct LedgerOutputs {
 }
 
 impl LedgerOutputs {
-    /// Writes the ledger, its Parquet tables and reports, then the summary.
-    pub fn write(&self, outcome: &Outcome, quiet: bool) -> Result<()> {
-        let path = self.output.as_deref();
-        match path {
-            Some(path) => write_atomically_with(path, |file| {
-                self.format.write(&outcome.ledger, Some(path), file)
-            })?,
-            None => self
-                .format
-                .write(&outcome.ledger, None, std::io::stdout().lock())
-                .context("writing the ledger")?,
+    /// Checks and opens every output before any work is done.
+    pub fn prepare(&self, protected: &Protected) -> Result<PreparedOutputs<'_>> {
+        let mut named: Vec<(&str, &Path)> = Vec::new();
+        if let Some(path) = &self.output {
+            named.push(("-o", path));
         }
+        named.extend(self.reports.named());
+        let mut outputs = prepare_all(&named, protected)?.into_iter();
+        let ledger = match &self.output {
+            Some(_) => outputs.next(),
+            None => None,
+        };
+        let reports = PreparedReports::from_outputs(&self.reports, outputs);
+        let to_stdout = ledger.is_none();
+        let ledger = match ledger {
+            Some(output) => output,
+            None => Output::prepare(Path::new("-"), protected)?,
+        };
         if let Some(dir) = &self.parquet {
-            ledger_file::write_parquet(&outcome.ledger, dir)?;
+            ledger_file::check_parquet_dir(dir)?;
         }
-        write_reports(&outcome.ledger, &self.reports)?;
+        Ok(PreparedOutputs {
+            given: self,
+            ledger,
+            to_stdout,
+            reports,
+        })
+    }
+}
+
+/// A ledger's outputs checked and opened, waiting for the ledger.
+pub struct PreparedOutputs<'a> {
+    given: &'a LedgerOutputs,
+    ledger: Output,
+    to_stdout: bool,
+    reports: PreparedReports,
+}
+
+impl PreparedOutputs<'_> {
+    /// Writes the ledger, its Parquet tables and reports, then the summary.
+    pub fn write(self, outcome: &Outcome, quiet: bool) -> Result<()> {
+        let ledger = &outcome.ledger;
+        let path = self.given.output.as_deref();
+        let format = &self.given.format;
+        self.ledger.commit(|w| format.write(ledger, path, w))?;
+        if let Some(dir) = &self.given.parquet {
+            ledger_file::write_parquet(ledger, dir)?;
+        }
+        self.reports.write(ledger)?;
         if !quiet {
-            let summary = crosscheck_report::summary(&outcome.ledger);
+            let summary = crosscheck_report::summary(ledger);
             // With the ledger on stdout, the human summary goes to stderr.
-            if self.output.is_some() {
-                print!("{summary}");
-                println!("{}", outcome.status_line);
+            if self.to_stdout {
+                errln!("{summary}{}", outcome.status_line);
             } else {
-                eprint!("{summary}");
-                eprintln!("{}", outcome.status_line);
+                outln!("{summary}{}", outcome.status_line)?;
             }
         }
         Ok(())
     }
-}
-
-pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
-    let outcome = analyze(&args.inputs, args.db.as_deref(), quiet)?;
-    args.outputs.write(&outcome, quiet)?;
-    Ok(outcome.exit_code())
 }
 
 pub struct Outcome {
@@ -96,31 +143,70 @@ impl Outcome {
 
 /// Ingests and analyses `inputs`; with a store, adds the new documents to it
 /// and builds the ledger over everything stored.
-pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Outcome> {
+pub fn analyze(
+    inputs: &[Input],
+    failures: &[IngestError],
+    db: Option<&Path>,
+    settings: &Settings,
+) -> Result<Outcome> {
     let mut store = db.map(Store::open).transpose()?;
     let prior = match &store {
         Some(store) => store.load_all()?.0,
         None => Vec::new(),
     };
+    // A store keeps its story index and extends it; one written before
+    // stories existed has its documents grouped once, in stored order.
+    let mut index = match store.as_mut() {
+        Some(store) => match store.load_story_index()? {
+            Some(index) => index,
+            None => {
+                let mut index = StoryIndex::new();
+                for doc in &prior {
+                    index.add(&DocumentProfile::of(doc));
+                }
+                let delta = index.take_delta();
+                if !delta.is_empty() {
+                    store.save_stories(&delta)?;
+                }
+                index
+            }
+        },
+        None => StoryIndex::new(),
+    };
     let mut documents: Vec<Document> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     let mut added = 0;
-    let stats = pipeline::run(inputs, &prior, quiet, &mut |chunk| {
-        match store.as_mut() {
-            Some(store) => {
-                let pairs: Vec<(Document, Vec<Claim>)> =
-                    chunk.into_iter().map(|a| (a.document, a.claims)).collect();
-                added += store.add_batch(&pairs)?.added;
-            }
-            None => {
-                for a in chunk {
-                    documents.push(a.document);
-                    claims.extend(a.claims);
+    let stats = pipeline::run(
+        inputs,
+        failures,
+        &prior,
+        &settings.limits,
+        settings.quiet,
+        &mut |chunk| {
+            match store.as_mut() {
+                Some(store) => {
+                    let pairs: Vec<(Document, Vec<Claim>)> = chunk
+                        .into_iter()
+                        .map(|a| {
+                            let mut doc = a.document;
+                            let number = index.add(&DocumentProfile::of(&doc));
+                            doc.story = Some(story_id(number));
+                            (doc, a.claims)
+                        })
+                        .collect();
+                    let delta = index.take_delta();
+                    added += store.add_batch_with_stories(&pairs, Some(&delta))?.added;
+                }
+                None => {
+                    for a in chunk {
+                        documents.push(a.document);
+                        claims.extend(a.claims);
+                    }
                 }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     drop(prior);
     let mut stored = String::new();
     if let (Some(store), Some(path)) = (&store, db) {
@@ -131,7 +217,7 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
             documents.len()
         );
     }
-    let ledger = crosscheck_ledger::build_ledger(documents, claims);
+    let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
     let mut status_line = format!("{} documents analysed", stats.analysed);
     if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(
@@ -151,34 +237,4 @@ pub fn analyze(inputs: &[PathBuf], db: Option<&Path>, quiet: bool) -> Result<Out
         failures: stats.failures,
         status_line,
     })
-}
-
-/// Writes via a temporary file and a rename, so an interrupted run never
-/// leaves a half-written file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomically_with(path, |out| out.write_all(bytes))
-}
-
-/// Like [`write_atomically`], the content streamed by `write`.
-pub fn write_atomically_with(
-    path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_string());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut file| write(&mut file));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("writing {}", tmp.display()));
-    }
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }

@@ -10,7 +10,7 @@ use std::time::Instant;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use crosscheck_analyze::{AnalyzedDocument, Analyzer, Pipeline, StageTimes};
-use crosscheck_ingest::Input;
+use crosscheck_ingest::{IngestOptions, Input, Record};
 use rayon::prelude::*;
 
 use crate::read_ahead::{read_ahead, Item};
@@ -83,9 +83,13 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     // Peak memory at each fifth of the corpus shows whether it stays flat.
     let mut checkpoints = Vec::new();
     let mut next_mark = target / 5;
-    read_ahead(&inputs, CHUNK, |item| {
+    read_ahead(&inputs, &IngestOptions::default(), CHUNK, |item| {
         match item {
-            Item::Documents(chunk) => {
+            Item::Records(records) => {
+                // Parsing (HTML above all) runs on the pool, as in `analyze`.
+                let parsed: Vec<_> = records.into_par_iter().map(Record::into_document).collect();
+                totals.errors += parsed.iter().filter(|r| r.is_err()).count();
+                let chunk: Vec<_> = parsed.into_iter().flatten().collect();
                 let (done, times): (Vec<AnalyzedDocument>, Vec<StageTimes>) = chunk
                     .into_par_iter()
                     .map(|d| {
@@ -125,7 +129,14 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
             documents.push(a.document);
             claims.extend(a.claims);
         }
-        let ledger = crosscheck_ledger::build_ledger(documents, claims);
+        // Stories first, timed on their own: what grouping the stream into
+        // stories adds to the pipeline.
+        let stories_started = Instant::now();
+        let mut index = crosscheck_stories::StoryIndex::new();
+        crosscheck_ledger::assign_stories(&mut documents, &mut index);
+        totals.stories_secs = Some(stories_started.elapsed().as_secs_f64());
+        totals.stories = index.stories().count();
+        let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index);
         totals.ledger_secs = Some(ledger_started.elapsed().as_secs_f64());
         totals.propositions = ledger.propositions.len();
     }
@@ -145,6 +156,9 @@ struct Totals {
     errors: usize,
     propositions: usize,
     ledger_secs: Option<f64>,
+    /// Time the ledger spent grouping documents into stories, and how many.
+    stories_secs: Option<f64>,
+    stories: usize,
     stage_times: StageTimes,
 }
 
@@ -229,6 +243,13 @@ fn print_results(
     }
     if let Some(ls) = t.ledger_secs {
         println!("ledger:      {ls:.2} s for {} propositions", t.propositions);
+    }
+    if let Some(ss) = t.stories_secs {
+        println!(
+            "stories:     {ss:.2} s for {} stories ({:.1}% of the whole run, inside the ledger time)",
+            t.stories,
+            100.0 * ss / secs.max(1e-9)
+        );
     }
     println!("peak memory: {:.1} MB (VmHWM)", peak_rss_mb());
     let marks: Vec<String> = checkpoints

@@ -2,14 +2,21 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use crosscheck_ingest::discover;
 
-use crate::commands::analyze::{analyze, write_atomically, write_atomically_with};
-use crate::commands::report::{write_reports, ReportPaths};
+use crate::commands::analyze::analyze;
+use crate::commands::report::{PreparedReports, ReportPaths};
+use crate::console::outln;
 use crate::ledger_file::LedgerFormat;
+use crate::output::{prepare_all, Output, Protected};
+use crate::Settings;
 
-/// The demo story: invented outlets reporting an invented deployment, written
-/// for crosscheck (conflicting figures, a denial turned confirmation, named
-/// and anonymous sources, a syndicated copy), in each input format.
+/// The demo corpus, written for crosscheck: invented outlets reporting an
+/// invented deployment (figures that grow over time, casualty figures the
+/// two sides dispute, a denial turned confirmation, named and anonymous
+/// sources, a syndicated copy), an invented dock strike (the union and the
+/// port authority counting strikers differently, two counts of waiting ships
+/// on one day) and an unrelated city article, in each input format.
 const CORPUS: &[(&str, &str)] = &[
     (
         "01-harbor-city-herald.html",
@@ -24,34 +31,51 @@ const CORPUS: &[(&str, &str)] = &[
         "04-radio-kestrel.html",
         include_str!("../../demo/04-radio-kestrel.html"),
     ),
+    (
+        "05-port-gazette.html",
+        include_str!("../../demo/05-port-gazette.html"),
+    ),
+    (
+        "06-more-wire.jsonl",
+        include_str!("../../demo/06-more-wire.jsonl"),
+    ),
 ];
 
-pub fn run(out: &Path, quiet: bool) -> Result<ExitCode> {
+pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
     let corpus = out.join("corpus");
     std::fs::create_dir_all(&corpus).with_context(|| format!("creating {}", corpus.display()))?;
     for (name, text) in CORPUS {
-        write_atomically(&corpus.join(name), text.as_bytes())?;
+        Output::prepare(&corpus.join(name), &Protected::default())?
+            .commit(|w| w.write_all(text.as_bytes()))?;
     }
-    let outcome = analyze(std::slice::from_ref(&corpus), None, quiet)?;
+    let (inputs, failures) = discover(std::slice::from_ref(&corpus));
     let ledger_path = out.join("ledger.json");
-    write_atomically_with(&ledger_path, |file| {
-        LedgerFormat::default().write(&outcome.ledger, Some(&ledger_path), file)
-    })?;
-    let reports = ReportPaths {
+    let paths = ReportPaths {
         html: Some(out.join("report.html")),
         markdown: Some(out.join("report.md")),
         csv: Some(out.join("claims.csv")),
     };
-    write_reports(&outcome.ledger, &reports)?;
-    if !quiet {
-        print!("{}", crosscheck_report::summary(&outcome.ledger));
-        println!("{}", outcome.status_line);
-        println!();
-        println!("Corpus:   {}", corpus.display());
-        println!("Ledger:   {}", ledger_path.display());
-        println!("Markdown: {}", out.join("report.md").display());
-        println!("CSV:      {}", out.join("claims.csv").display());
-        println!("Open the report: {}", out.join("report.html").display());
+    let mut named = vec![("ledger", ledger_path.as_path())];
+    named.extend(paths.named());
+    let mut outputs = prepare_all(&named, &Protected::default())?.into_iter();
+    let ledger_output = outputs.next().context("preparing the ledger output")?;
+    let reports = PreparedReports::from_outputs(&paths, outputs);
+    let outcome = analyze(&inputs, &failures, None, settings)?;
+    let ledger = &outcome.ledger;
+    ledger_output.commit(|w| LedgerFormat::default().write(ledger, Some(&ledger_path), w))?;
+    reports.write(ledger)?;
+    if !settings.quiet {
+        outln!(
+            "{}{}",
+            crosscheck_report::summary(ledger),
+            outcome.status_line
+        )?;
+        outln!()?;
+        outln!("Corpus:   {}", corpus.display())?;
+        outln!("Ledger:   {}", ledger_path.display())?;
+        outln!("Markdown: {}", out.join("report.md").display())?;
+        outln!("CSV:      {}", out.join("claims.csv").display())?;
+        outln!("Open the report: {}", out.join("report.html").display())?;
     }
     Ok(outcome.exit_code())
 }

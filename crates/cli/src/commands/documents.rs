@@ -2,15 +2,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use crosscheck_store::Store;
+
+use crate::console::outln;
 
 pub fn run(db: &Path) -> Result<ExitCode> {
-    let store = Store::open_existing(db)?;
+    let store = crate::pipeline::open_to_read(db)?;
     let docs = store.documents()?;
-    println!(
+    outln!(
         "{:<16}  {:<10}  {:<20}  {:>6}  TITLE",
-        "ID", "DATE", "OUTLET", "WORDS"
-    );
+        "ID",
+        "DATE",
+        "OUTLET",
+        "WORDS"
+    )?;
     for d in &docs {
         let date = d
             .published
@@ -20,16 +24,16 @@ pub fn run(db: &Path) -> Result<ExitCode> {
         if let Some(orig) = &d.duplicate_of {
             title.push_str(&format!("  [duplicate of {orig}]"));
         }
-        println!(
+        outln!(
             "{:<16}  {:<10}  {:<20}  {:>6}  {}",
             d.id,
             date,
             truncate(d.outlet.as_deref().unwrap_or("-"), 20),
             d.words,
             title
-        );
+        )?;
     }
-    println!("{} documents", docs.len());
+    outln!("{} documents", docs.len())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,7 +11,9 @@ use anyhow::{bail, Result};
 use crosscheck_columnar::PartWriter;
 use crosscheck_ingest::{discover, Input};
 
+use crate::console::{errln, outln};
 use crate::pipeline;
+use crate::Settings;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,10 +30,11 @@ pub struct Args {
     pub name: Option<String>,
 }
 
-pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
+pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
+    let quiet = settings.quiet;
     let (inputs, errors) = discover(&args.inputs);
     for e in &errors {
-        eprintln!("crosscheck: {e}");
+        errln!("crosscheck: {e}");
     }
     if args.name.is_some() && inputs.len() > 1 {
         bail!(
@@ -57,12 +60,9 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     let mut failures = errors.len();
     let (mut documents, mut claims) = (0, 0);
     for (input, name) in shards {
-        let path = match input {
-            Input::Path(path) => path.clone(),
-            Input::Stdin => PathBuf::from("-"),
-        };
         let mut part = PartWriter::create(&args.out, &name)?;
-        let stats = pipeline::run(std::slice::from_ref(&path), &[], quiet, &mut |chunk| {
+        let shard = std::slice::from_ref(input);
+        let stats = pipeline::run(shard, &[], &[], &settings.limits, quiet, &mut |chunk| {
             for analysed in chunk {
                 let mut doc = analysed.document;
                 // Near-duplicates are marked across all shards by reduce.
@@ -76,19 +76,19 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
         documents += written.documents;
         claims += written.claims;
         if !quiet {
-            println!(
+            outln!(
                 "{}: part {name}, {} documents, {} claims",
                 input.name(),
                 written.documents,
                 written.claims
-            );
+            )?;
         }
     }
     if !quiet {
-        println!(
+        outln!(
             "{documents} documents and {claims} claims written to {}",
             args.out.display()
-        );
+        )?;
     }
     Ok(if failures > 0 {
         ExitCode::from(1)

@@ -5,3 +5,4 @@ pub mod documents;
 pub mod map;
 pub mod reduce;
 pub mod report;
+pub mod stories;

@@ -13,6 +13,8 @@ use crosscheck_ingest::NearDuplicateIndex;
 use crosscheck_model::{Claim, Document};
 
 use crate::commands::analyze::{LedgerOutputs, Outcome};
+use crate::output::Protected;
+use crate::Settings;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -23,14 +25,22 @@ pub struct Args {
     pub outputs: LedgerOutputs,
 }
 
-pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
-    let outcome = reduce(&args.dir)?;
-    args.outputs.write(&outcome, quiet)?;
+pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
+    let names = parts_of(&args.dir)?;
+    let mut protected = Protected::default();
+    for name in &names {
+        for table in crosscheck_columnar::TABLES {
+            protected.input(&args.dir.join(table).join(format!("{name}.parquet")));
+        }
+    }
+    let outputs = args.outputs.prepare(&protected)?;
+    let outcome = reduce(&args.dir, &names)?;
+    outputs.write(&outcome, settings.quiet)?;
     Ok(outcome.exit_code())
 }
 
-/// The ledger of every part under `dir`.
-pub fn reduce(dir: &Path) -> Result<Outcome> {
+/// The parts under `dir`, refusing a directory without any.
+fn parts_of(dir: &Path) -> Result<Vec<String>> {
     let names = if dir.join("documents").is_dir() {
         part_names(dir)?
     } else {
@@ -42,8 +52,13 @@ pub fn reduce(dir: &Path) -> Result<Outcome> {
             dir.display()
         );
     }
+    Ok(names)
+}
+
+/// The ledger of parts `names` under `dir`.
+pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
     let mut gathered = Gathered::default();
-    for name in &names {
+    for name in names {
         gathered.add(read_part(dir, name)?);
     }
     let documents = gathered.documents.len();

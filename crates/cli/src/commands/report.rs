@@ -1,11 +1,13 @@
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use crosscheck_model::Ledger;
-use crosscheck_store::Store;
 
-use crate::commands::analyze::write_atomically;
+use crate::console::{out, outln};
+use crate::output::{prepare_all, Output, Protected};
+use crate::Settings;
 
 /// Where to write the human-facing reports.
 #[derive(clap::Args, Default)]
@@ -25,6 +27,58 @@ impl ReportPaths {
     fn is_empty(&self) -> bool {
         self.html.is_none() && self.markdown.is_none() && self.csv.is_none()
     }
+
+    /// The report paths given, with their flags, in a fixed order.
+    pub fn named(&self) -> Vec<(&'static str, &Path)> {
+        [
+            ("--html", &self.html),
+            ("--markdown", &self.markdown),
+            ("--csv", &self.csv),
+        ]
+        .into_iter()
+        .filter_map(|(flag, path)| path.as_deref().map(|p| (flag, p)))
+        .collect()
+    }
+}
+
+/// Report outputs checked and opened, waiting for the ledger.
+#[derive(Default)]
+pub struct PreparedReports {
+    html: Option<Output>,
+    markdown: Option<Output>,
+    csv: Option<Output>,
+}
+
+impl PreparedReports {
+    /// Takes the outputs prepared for `paths.named()`, in that order.
+    pub fn from_outputs(paths: &ReportPaths, mut outputs: impl Iterator<Item = Output>) -> Self {
+        let mut take = |given: &Option<PathBuf>| given.as_ref().and_then(|_| outputs.next());
+        PreparedReports {
+            html: take(&paths.html),
+            markdown: take(&paths.markdown),
+            csv: take(&paths.csv),
+        }
+    }
+
+    /// Writes every prepared report; the paths written.
+    pub fn write(self, ledger: &Ledger) -> Result<Vec<PathBuf>> {
+        let mut written = Vec::new();
+        if let Some(output) = self.html {
+            written.push(output.path().to_path_buf());
+            output.commit(|w| w.write_all(crosscheck_report::html(ledger).as_bytes()))?;
+        }
+        if let Some(output) = self.markdown {
+            written.push(output.path().to_path_buf());
+            output.commit(|w| w.write_all(crosscheck_report::markdown(ledger).as_bytes()))?;
+        }
+        if let Some(output) = self.csv {
+            written.push(output.path().to_path_buf());
+            output.commit(|w| {
+                crosscheck_report::write_claims_csv(ledger, w).map_err(std::io::Error::other)
+            })?;
+        }
+        Ok(written)
+    }
 }
 
 #[derive(clap::Args)]
@@ -40,49 +94,86 @@ pub struct Args {
     pub paths: ReportPaths,
 }
 
-pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
+pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
+    let mut protected = Protected::default();
+    if let Some(path) = &args.ledger {
+        protected.input(path);
+    }
+    if let Some(db) = &args.db {
+        protected.store(db);
+    }
+    let outputs = prepare_all(&args.paths.named(), &protected)?;
+    let reports = PreparedReports::from_outputs(&args.paths, outputs.into_iter());
     let ledger = match (&args.ledger, &args.db) {
-        (Some(path), _) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            crosscheck_model::json::read_ledger(&text)
-                .with_context(|| format!("{}: not a crosscheck ledger", path.display()))?
-        }
+        (Some(path), _) => read_ledger(path, settings.limits.ingest.max_input_bytes)?,
         (None, Some(db)) => {
-            let store = Store::open_existing(db)?;
+            let store = crate::pipeline::open_to_read(db)?;
             let (documents, claims) = crate::pipeline::load_store(&store)?;
-            crosscheck_ledger::build_ledger(documents, claims)
+            // The stored index follows the merges it made since a document
+            // was stored; a store without one is grouped here, unwritten.
+            let mut index = store.load_story_index()?.unwrap_or_default();
+            crosscheck_ledger::build_ledger_with_index(documents, claims, &mut index)
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),
     };
     if args.paths.is_empty() {
-        print!("{}", crosscheck_report::markdown(&ledger));
+        out(&crosscheck_report::markdown(&ledger))?;
     } else {
-        write_reports(&ledger, &args.paths)?;
-        if !quiet {
-            for path in [&args.paths.html, &args.paths.markdown, &args.paths.csv]
-                .into_iter()
-                .flatten()
-            {
-                println!("wrote {}", path.display());
+        let written = reports.write(&ledger)?;
+        if !settings.quiet {
+            for path in written {
+                outln!("wrote {}", path.display())?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn write_reports(ledger: &Ledger, paths: &ReportPaths) -> Result<()> {
-    if let Some(path) = &paths.html {
-        write_atomically(path, crosscheck_report::html(ledger).as_bytes())?;
+/// The ledger in a file written by `analyze -o` (JSON or JSON lines),
+/// refusing anything else (a file that is not JSON, another schema version)
+/// with the reason.
+fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
+    let mut reader = std::io::BufReader::new(file).take(max_bytes.saturating_add(1));
+    let mut start = [0u8; 1];
+    // A ledger is one JSON object; refuse anything else before reading it
+    // all (a device or a binary file could be endless).
+    loop {
+        match reader.read(&mut start) {
+            Ok(0) => bail!("{shown}: empty, not a crosscheck ledger"),
+            Ok(_) if start[0].is_ascii_whitespace() => continue,
+            Ok(_) if start[0] == b'{' => break,
+            Ok(_) => bail!("{shown}: not a crosscheck ledger (not a JSON object)"),
+            Err(e) => return Err(e).with_context(|| format!("reading {shown}")),
+        }
     }
-    if let Some(path) = &paths.markdown {
-        write_atomically(path, crosscheck_report::markdown(ledger).as_bytes())?;
+    let mut bytes = start.to_vec();
+    reader
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {shown}"))?;
+    if bytes.len() as u64 > max_bytes {
+        bail!("{shown}: larger than the {max_bytes}-byte input limit (--max-input-mb)");
     }
-    if let Some(path) = &paths.csv {
-        let mut buf = Vec::new();
-        crosscheck_report::write_claims_csv(ledger, &mut buf)
-            .with_context(|| format!("writing {}", path.display()))?;
-        write_atomically(path, &buf)?;
+    let text = std::str::from_utf8(&bytes)
+        .with_context(|| format!("{shown}: not a crosscheck ledger (not UTF-8)"))?;
+    // JSON lines name their schema on the first line, which the reader checks.
+    if !text.trim_start().starts_with(r#"{"kind":"ledger""#) {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            schema: Option<String>,
+        }
+        let head: Head = serde_json::from_str(text)
+            .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
+        match head.schema.as_deref() {
+            Some(crosscheck_model::SCHEMA | crosscheck_model::upgrade::SCHEMA_V1) => {}
+            Some(other) => bail!(
+                "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
+                crosscheck_model::SCHEMA
+            ),
+            None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
+        }
     }
-    Ok(())
+    crosscheck_model::json::read_ledger(text)
+        .with_context(|| format!("{shown}: not a crosscheck ledger"))
 }

@@ -1,6 +1,7 @@
 //! HTML pages into articles: metadata from the head, body from the DOM.
 
 mod body;
+pub mod budget;
 mod hints;
 pub mod meta;
 pub mod prestrip;
@@ -67,6 +68,13 @@ fn leading_furniture(blocks: &[Block]) -> usize {
     } else {
         n
     }
+}
+
+/// [`extract_article_html`] for pages from outside: refuses (with the
+/// reason) a page the parser would take quadratic time on.
+pub fn extract_article_checked(html: &str) -> Result<ExtractedArticle, String> {
+    budget::check(html)?;
+    Ok(extract_article_html(html))
 }
 
 /// Extracts metadata and the article body from an HTML page.

@@ -85,6 +85,7 @@ pub fn article(tag: &str, claims: usize, repeat: usize) -> (Document, Vec<Claim>
         text: text.clone(),
         paragraphs,
         duplicate_of: None,
+        story: None,
         format: "txt".to_string(),
         sentences,
         time_expressions: vec![TimeExpression {

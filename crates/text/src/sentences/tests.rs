@@ -235,3 +235,24 @@ fn news_constructions() {
         assert_eq!(&split(input), want, "input: {input:?}");
     }
 }
+
+#[test]
+fn sentences_without_full_stops_are_cut_at_the_limit() {
+    let text = format!("Officials said {}", "5% ".repeat(20_000));
+    let pieces = split(&text);
+    assert!(pieces.len() > 20, "{}", pieces.len());
+    assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+    assert!(pieces
+        .iter()
+        .all(|p| !p.starts_with(' ') && !p.ends_with(' ')));
+    // Nothing is lost but the whitespace at the cuts.
+    let joined: usize = pieces.iter().map(|p| p.len()).sum();
+    assert_eq!(joined + pieces.len() - 1, text.trim_end().len());
+    // No whitespace at all: cut at character boundaries.
+    let wall = "é".repeat(5_000);
+    let pieces = split(&wall);
+    assert!(pieces
+        .iter()
+        .all(|p| p.len() <= MAX_SENTENCE_BYTES && !p.is_empty()));
+    assert_eq!(pieces.concat(), wall);
+}

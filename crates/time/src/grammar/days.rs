@@ -10,6 +10,12 @@ use crate::calendar::{
 };
 use crate::words::Kind;
 
+/// `Some` when day `d` of month `m` exists in year `y` (in some year, a
+/// leap one, when the year is not known): "February 31" is no date.
+fn possible_day(y: Option<i32>, m: u32, d: u32) -> Option<()> {
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).map(|_| ())
+}
+
 impl Matcher<'_> {
     /// "1998-02-13", "02/13/1998".
     pub(super) fn numeric_date(&self, i: usize) -> Option<Core> {
@@ -36,16 +42,21 @@ impl Matcher<'_> {
     }
 
     /// Month `m`, day `d` and the year at token `k` (after an optional
-    /// comma): "April 27, 2025", "27 April 2025".
-    fn day_with_year(&self, m: u32, d: u32, k: usize) -> Option<Core> {
+    /// comma): "April 27, 2025", "27 April 2025". `None` when no year
+    /// follows; `Some(None)` when that year has no such day ("February 29,
+    /// 2023"), which is no date at all.
+    fn day_with_year(&self, m: u32, d: u32, k: usize) -> Option<Option<Core>> {
         let after_comma = if self.is(k, ",") { k + 1 } else { k };
         let (y, end) = self.year_at(after_comma)?;
-        Some(Core::new(
+        if possible_day(Some(y), m, d).is_none() {
+            return Some(None);
+        }
+        Some(Some(Core::new(
             end,
             day_value(Some(y), m, d),
             TimexType::Date,
             "day",
-        ))
+        )))
     }
 
     /// "Jan. 5, 1998", "April 27", "October 2024", "June last year", "May".
@@ -53,12 +64,14 @@ impl Matcher<'_> {
         let (m, j) = self.month_at(i)?;
         if let Some((d, k)) = self.day_at(j) {
             if let Some(dated) = self.day_with_year(m, d, k) {
-                return Some(dated);
+                return dated;
             }
             if self.is(k, ":") || self.is(k, "%") {
                 return None;
             }
+            possible_day(None, m, d)?;
             let y = self.year_for(m, Some(d), i, k);
+            possible_day(y, m, d)?;
             return Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true));
         }
         let after_comma = if self.is(j, ",") { j + 1 } else { j };
@@ -97,9 +110,11 @@ impl Matcher<'_> {
         let j = if self.is(j, "of") { j + 1 } else { j };
         let (m, k) = self.month_at(j)?;
         if let Some(dated) = self.day_with_year(m, d, k) {
-            return Some(dated);
+            return dated;
         }
+        possible_day(None, m, d)?;
         let y = self.year_for(m, Some(d), i, k);
+        possible_day(y, m, d)?;
         Some(Core::new(k, day_value(y, m, d), TimexType::Date, "day").relative(true))
     }
 

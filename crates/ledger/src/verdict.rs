@@ -1,0 +1,612 @@
+//! How the figures of one proposition relate, with a one-line reason.
+//!
+//! Two figures conflict only when they cannot both be right: they count
+//! the same thing (the proposition), for the same time (the time each
+//! figure is about, not the day it was printed), and come from independent
+//! reports (a syndicated copy is the same report). Otherwise:
+//!
+//! - `disputed`: the disagreement is between parties to the story, each
+//!   asserting its own figure (a side's own death toll against its
+//!   opponent's);
+//! - `evolving`: the figures differ only across time (a deployment growing
+//!   over three months, or reports that do not say when each figure held);
+//! - `consistent`: every figure allows the others (overlapping ranges, an
+//!   estimate within another's bounds);
+//! - `single_source`: one independent report gives them all.
+//!
+//! A count that can only grow (the dead, the wounded) also contradicts
+//! itself across time when a later figure falls below an earlier one.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
+
+use crosscheck_model::{Measure, PropositionStatus};
+
+use crate::entities::name_key;
+use crate::figure_time::FigureTime;
+use crate::measures::entities_agree;
+use crate::words::WORDS;
+
+/// Head classes of things someone holds (shares, stakes): see
+/// [`same_thing`].
+static OWNED_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crosscheck_lexicon::lines(include_str!("../data/owned_heads.txt"))
+        .map(|w| WORDS.head_of(w))
+        .collect()
+});
+
+/// One figure of a proposition with what the verdict needs.
+#[derive(Debug, Clone)]
+pub struct Observation<'a> {
+    /// Lowest value the figure allows (approximations widened).
+    pub lo: f64,
+    /// Highest value the figure allows (approximations widened).
+    pub hi: f64,
+    /// A single number standing for it.
+    pub representative: f64,
+    /// The figure as the reader sees it: "~2,000", "up to 9,000".
+    pub text: String,
+    /// Who gives it: "Mira Kovalenko", "Norland Wire".
+    pub source: String,
+    /// The party to the story the source speaks for, when it speaks for one.
+    pub party: Option<String>,
+    /// Independent origin: copies of one report share it.
+    pub origin: &'a str,
+    /// A copy (syndicated, near-duplicate) of a figure counted elsewhere.
+    pub copy: bool,
+    /// The time the figure is about.
+    pub time: FigureTime,
+    /// What it counts, `None` when it cannot be compared (a unit alone, a
+    /// part or an addition).
+    pub subject: Option<Measure>,
+    /// The entities its sentence is about, its source's left out.
+    pub context: Vec<String>,
+    /// Whose the counted things are, when a possessive says so.
+    pub holder: Option<String>,
+    /// The words beside the figure, reduced, its subject's left out.
+    pub neighbours: Vec<String>,
+    /// Its sentence, lower case.
+    pub sentence: String,
+    /// The figure as written, lower case.
+    pub figure: String,
+    /// "per year", "a day": figures at different rates count different
+    /// things.
+    pub rate: Option<String>,
+    /// The outlet that printed it.
+    pub outlet: Option<String>,
+}
+
+/// How two figures from different reports relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    /// They do not count the same thing: never compared.
+    Unrelated,
+    Agree,
+    /// They differ, but not for the same time.
+    OverTime,
+    /// Parties to the story disagree.
+    Dispute,
+    /// They cannot both be right.
+    Conflict,
+}
+
+/// The proposition's status and why.
+pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, String) {
+    let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
+    let copies = values.len() - independent.len();
+    let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
+    // The strongest relation between two figures from different reports,
+    // or between two parties quoted in one report, and which pair shows it.
+    let mut worst: Option<(Relation, &Observation, &Observation)> = None;
+    for (i, a) in independent.iter().enumerate() {
+        for b in independent.iter().skip(i + 1) {
+            let relation = if a.origin != b.origin {
+                relate(a, b, cumulative)
+            } else if two_parties(a, b) && relate(a, b, cumulative) == Relation::Dispute {
+                Relation::Dispute
+            } else {
+                continue;
+            };
+            if relation != Relation::Unrelated && worst.is_none_or(|(r, _, _)| relation > r) {
+                worst = Some((relation, a, b));
+            }
+        }
+    }
+    let single = || {
+        (
+            PropositionStatus::SingleSource,
+            single_source(&independent, copies),
+        )
+    };
+    let Some((relation, a, b)) = worst else {
+        return single();
+    };
+    if origins.len() <= 1 && relation < Relation::Dispute {
+        return single();
+    }
+    let (first, second) = if b.time.before(&a.time) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    match relation {
+        Relation::Unrelated => single(),
+        Relation::Agree => {
+            let agreeing: Vec<&Observation> = independent
+                .iter()
+                .filter(|x| {
+                    independent
+                        .iter()
+                        .any(|y| x.origin != y.origin && relate(x, y, cumulative) == Relation::Agree)
+                })
+                .copied()
+                .collect();
+            let reports: BTreeSet<&str> = agreeing.iter().map(|v| v.origin).collect();
+            (
+                PropositionStatus::Consistent,
+                consistent(&agreeing, reports.len()),
+            )
+        }
+        Relation::OverTime => (PropositionStatus::Evolving, evolving(&independent)),
+        Relation::Dispute if first.time.same_time(&second.time) => (
+            PropositionStatus::Disputed,
+            format!(
+                "{} and {} disagree for the same time ({}): {} against {}.",
+                party(first),
+                party(second),
+                first.time.label(),
+                described(first),
+                described(second)
+            ),
+        ),
+        Relation::Dispute => (
+            PropositionStatus::Disputed,
+            format!(
+                "{} gives {} ({}), below the {} {} gave earlier ({}); a count that can only grow cannot fall, so the two sides dispute it.",
+                party(second),
+                second.text,
+                second.time.label(),
+                first.text,
+                party(first),
+                first.time.label()
+            ),
+        ),
+        Relation::Conflict if first.time.same_time(&second.time) => (
+            PropositionStatus::Conflicting,
+            format!(
+                "{} and {} count the same thing for the same time ({}); they cannot both be right.",
+                described(first),
+                described(second),
+                first.time.label()
+            ),
+        ),
+        Relation::Conflict => (
+            PropositionStatus::Conflicting,
+            format!(
+                "{} ({}) is below the {} reported earlier ({}); a count that can only grow cannot fall, so one of them is wrong.",
+                described(second),
+                second.time.label(),
+                described(first),
+                first.time.label()
+            ),
+        ),
+    }
+}
+
+/// Two sources speaking for different parties ("Levon" and "Levon
+/// Resources" are one: a name that begins the other's).
+fn two_parties(a: &Observation, b: &Observation) -> bool {
+    let (Some(x), Some(y)) = (&a.party, &b.party) else {
+        return false;
+    };
+    let (x, y) = (name_key(x), name_key(y));
+    let begins = |long: &str, short: &str| long == short || long.starts_with(&format!("{short} "));
+    !(begins(&x, &y) || begins(&y, &x))
+}
+
+/// Whether two figures count the same thing: comparable subjects that
+/// agree (same head, entities and actions, modifiers equal or one side
+/// without, the same holder), about the same entities (the sentences'
+/// entities, sources and datelines left out: they share one and neither
+/// names someone the other does not, or one side names none).
+fn same_thing(a: &Observation, b: &Observation) -> bool {
+    let (Some(x), Some(y)) = (&a.subject, &b.subject) else {
+        return false;
+    };
+    // What happened to the counted things must be the same, or said of
+    // neither: "300 people died" is not "15,000 people".
+    let actions = x.actions == y.actions || !x.actions.is_disjoint(&y.actions);
+    let subjects = x.head == y.head
+        && entities_agree(&x.entities, &y.entities)
+        && actions
+        && (x.modifiers.is_empty() || y.modifiers.is_empty() || x.modifiers == y.modifiers);
+    if !subjects {
+        return false;
+    }
+    // Shares, stakes and holdings belong to someone: only one holder's
+    // own figures are compared.
+    if OWNED_HEADS.contains(&x.head) && (a.party.is_none() || a.party != b.party) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.holder, &b.holder) {
+        if x != y {
+            return false;
+        }
+    }
+    // Two figures listed side by side are two items, wherever the
+    // sentence is repeated ("24 mln class A and 14 mln class B", "800
+    // redundancies, starting with 350 this year").
+    if a.figure != b.figure && (a.sentence.contains(&b.figure) || b.sentence.contains(&a.figure)) {
+        return false;
+    }
+    if a.rate != b.rate {
+        return false;
+    }
+    if a.context.is_empty() || b.context.is_empty() {
+        return true;
+    }
+    let shared = a.context.iter().filter(|k| b.context.contains(k)).count();
+    // Each sentence naming someone the other does not: about different
+    // things ("Oppenheimer's stake", "Redstone's shares").
+    let only_a = a.context.len() - shared;
+    let only_b = b.context.len() - shared;
+    shared > 0 && !(only_a > 0 && only_b > 0)
+}
+
+fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
+    // One source's own figures neither corroborate nor contradict each
+    // other: a later one is an update, two at once count different things.
+    if name_key(&a.source) == name_key(&b.source) || !same_thing(a, b) {
+        return Relation::Unrelated;
+    }
+    if a.lo <= b.hi && b.lo <= a.hi {
+        return Relation::Agree;
+    }
+    if !a.time.same_time(&b.time) {
+        // A count that only grows cannot fall over time; anything else
+        // may change.
+        let (earlier, later) = if a.time.before(&b.time) {
+            (a, b)
+        } else if b.time.before(&a.time) {
+            (b, a)
+        } else {
+            return Relation::OverTime;
+        };
+        if !(cumulative && later.hi < earlier.lo) {
+            return Relation::OverTime;
+        }
+    }
+    // Before calling two figures a disagreement, something must be said of
+    // both alike beside them ("ships waiting", "soldiers killed"/"died"):
+    // half the words of the shorter side are also on the other.
+    let common = a
+        .neighbours
+        .iter()
+        .filter(|w| b.neighbours.contains(w))
+        .count();
+    let shorter = a.neighbours.len().min(b.neighbours.len());
+    if shorter > 0 && common * 2 < shorter {
+        return Relation::Unrelated;
+    }
+    // One outlet's own stream does not contradict itself: two of its
+    // articles giving different figures are an update or two different
+    // counts. It sets two sides against each other by quoting both in one
+    // article.
+    let one_outlet = a.outlet.is_some() && a.outlet == b.outlet;
+    if two_parties(a, b) && (!one_outlet || a.origin == b.origin) {
+        Relation::Dispute
+    } else if one_outlet {
+        Relation::Unrelated
+    } else {
+        Relation::Conflict
+    }
+}
+
+fn party(v: &Observation) -> String {
+    match &v.party {
+        Some(p) if !v.source.contains(p.as_str()) => format!("{p} ({})", v.source),
+        Some(p) => p.clone(),
+        None => v.source.clone(),
+    }
+}
+
+fn described(v: &Observation) -> String {
+    format!("{} ({})", v.text, v.source)
+}
+
+fn described_at(v: &Observation) -> String {
+    format!("{} ({}, {})", v.text, v.source, v.time.label())
+}
+
+fn single_source(values: &[&Observation], copies: usize) -> String {
+    let copied = match copies {
+        0 => String::new(),
+        1 => " (and one copy of the same report, counted once)".to_string(),
+        n => format!(" (and {n} copies of the same report, counted once)"),
+    };
+    let sources: BTreeSet<&str> = values.iter().map(|v| v.source.as_str()).collect();
+    match values {
+        [] => String::new(),
+        [only] => format!(
+            "Only {} gives this figure ({}): {}{copied}.",
+            only.source,
+            only.time.label(),
+            only.text
+        ),
+        [first, ..] => {
+            let Some((min, max)) = extremes(values) else {
+                return String::new();
+            };
+            if sources.len() == 1 {
+                format!(
+                    "All {} figures come from {}: {} to {}{copied}.",
+                    values.len(),
+                    first.source,
+                    min.text,
+                    max.text
+                )
+            } else {
+                format!(
+                    "All {} figures come from one report: {} to {}{copied}.",
+                    values.len(),
+                    min.text,
+                    max.text
+                )
+            }
+        }
+    }
+}
+
+fn consistent(values: &[&Observation], reports: usize) -> String {
+    let sources: BTreeSet<&str> = values.iter().map(|v| v.source.as_str()).collect();
+    let Some((min, max)) = extremes(values) else {
+        return String::new();
+    };
+    if values
+        .iter()
+        .all(|v| v.representative == min.representative)
+    {
+        format!(
+            "{} sources in {reports} independent reports agree on {}.",
+            sources.len(),
+            min.text
+        )
+    } else {
+        format!(
+            "{} sources in {reports} independent reports give figures from {} to {} that can all be true at once.",
+            sources.len(),
+            min.text,
+            max.text
+        )
+    }
+}
+
+fn evolving(values: &[&Observation]) -> String {
+    let mut dated: Vec<&&Observation> = values
+        .iter()
+        .filter(|v| v.time.sort_key().is_some())
+        .collect();
+    dated.sort_by_key(|v| v.time.sort_key());
+    let undated = values.len() - dated.len();
+    match (dated.first(), dated.last()) {
+        (Some(first), Some(last))
+            if undated == 0 && first.time.sort_key() != last.time.sort_key() =>
+        {
+            format!(
+                "A series over time: {} to {}; the figures change as the story develops and none contradicts another for the same time.",
+                described_at(first),
+                described_at(last)
+            )
+        }
+        _ => {
+            let Some((min, max)) = extremes(values) else {
+                return String::new();
+            };
+            format!(
+                "Figures from {} to {}, given for different times or by reports that do not say when each held; shown as a series, not as a conflict.",
+                described(min),
+                described(max)
+            )
+        }
+    }
+}
+
+fn extremes<'v, 'a>(
+    values: &'v [&'v Observation<'a>],
+) -> Option<(&'v Observation<'a>, &'v Observation<'a>)> {
+    let by_value =
+        |a: &&&Observation, b: &&&Observation| a.representative.total_cmp(&b.representative);
+    Some((
+        values.iter().min_by(by_value)?,
+        values.iter().max_by(by_value)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn on(day: &str) -> FigureTime {
+        let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        FigureTime {
+            start: d,
+            end: d,
+            basis: "publication date".to_string(),
+        }
+    }
+
+    fn obs<'a>(
+        lo: f64,
+        hi: f64,
+        source: &str,
+        party: Option<&str>,
+        origin: &'a str,
+        time: FigureTime,
+    ) -> Observation<'a> {
+        Observation {
+            lo,
+            hi,
+            representative: (lo + hi) / 2.0,
+            text: format!("{lo}-{hi}"),
+            source: source.to_string(),
+            party: party.map(str::to_string),
+            origin,
+            copy: false,
+            time,
+            subject: crosscheck_subject::Normalizer::new().measure(Some("soldiers"), None),
+            context: Vec::new(),
+            holder: None,
+            neighbours: Vec::new(),
+            sentence: String::new(),
+            figure: format!("{lo}"),
+            rate: None,
+            outlet: Some(origin.to_string()),
+        }
+    }
+
+    #[test]
+    fn statuses_of_invented_propositions() {
+        use PropositionStatus::*;
+        let unknown = FigureTime::unknown;
+        let cases: Vec<(&str, Vec<Observation>, bool, PropositionStatus)> = vec![
+            (
+                "a deployment growing over weeks",
+                vec![
+                    obs(
+                        1800.0,
+                        2200.0,
+                        "Ferrin intelligence",
+                        Some("Ferrin"),
+                        "d1",
+                        on("2031-03-02"),
+                    ),
+                    obs(
+                        5000.0,
+                        7000.0,
+                        "alliance official",
+                        None,
+                        "d2",
+                        on("2031-03-09"),
+                    ),
+                    obs(
+                        0.0,
+                        9000.0,
+                        "Ferrin president",
+                        Some("Ferrin"),
+                        "d3",
+                        on("2031-04-14"),
+                    ),
+                ],
+                false,
+                Evolving,
+            ),
+            (
+                "two sides' tolls: a later, lower one from the other side",
+                vec![
+                    obs(
+                        300.0,
+                        f64::INFINITY,
+                        "Ferrin officials",
+                        Some("Ferrin"),
+                        "d3",
+                        on("2031-04-14"),
+                    ),
+                    obs(
+                        112.0,
+                        112.0,
+                        "Gaskan minister",
+                        Some("Gaska"),
+                        "d4",
+                        on("2031-06-01"),
+                    ),
+                ],
+                true,
+                Disputed,
+            ),
+            (
+                "two sides on one day",
+                vec![
+                    obs(
+                        3200.0,
+                        3200.0,
+                        "the union",
+                        Some("Union"),
+                        "d1",
+                        on("2031-04-20"),
+                    ),
+                    obs(
+                        1620.0,
+                        1980.0,
+                        "the port authority",
+                        Some("Port Authority"),
+                        "d1b",
+                        on("2031-04-20"),
+                    ),
+                ],
+                false,
+                Disputed,
+            ),
+            (
+                "two neutral counts on one day",
+                vec![
+                    obs(36.0, 44.0, "shipping agents", None, "d2", on("2031-04-21")),
+                    obs(
+                        25.0,
+                        25.0,
+                        "a tracking service",
+                        None,
+                        "d2b",
+                        on("2031-04-21"),
+                    ),
+                ],
+                false,
+                Conflicting,
+            ),
+            (
+                "undated reports of a growing count",
+                vec![
+                    obs(1350.0, 1650.0, "intelligence", None, "s1", unknown()),
+                    obs(12600.0, 15400.0, "officials", None, "s2", unknown()),
+                ],
+                false,
+                Evolving,
+            ),
+            (
+                "an estimate within another's bounds",
+                vec![
+                    obs(5000.0, 7000.0, "alliance", None, "d2", on("2031-03-09")),
+                    obs(6000.0, 6000.0, "analyst", None, "d5", on("2031-03-09")),
+                ],
+                false,
+                Consistent,
+            ),
+            (
+                "a copy is not a second report",
+                vec![
+                    obs(40.0, 40.0, "the minister", None, "d1", on("2031-03-09")),
+                    Observation {
+                        copy: true,
+                        ..obs(45.0, 45.0, "the minister", None, "d1", on("2031-03-10"))
+                    },
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "a toll that falls later, no sides",
+                vec![
+                    obs(30.0, 30.0, "the coastguard", None, "d1", on("2031-03-09")),
+                    obs(12.0, 12.0, "a local paper", None, "d2", on("2031-03-12")),
+                ],
+                true,
+                Conflicting,
+            ),
+        ];
+        for (name, values, cumulative, want) in cases {
+            let (status, why) = decide(&values, cumulative);
+            assert_eq!(status, want, "{name}: {why}");
+            assert!(!why.is_empty(), "{name} explains itself");
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 mod commands;
 mod console;
+mod ledger_file;
 mod output;
 mod pipeline;
 mod progress;
@@ -82,6 +83,15 @@ crosscheck analyze story/ -o ledger.json\n  \
 cat article.html | crosscheck analyze - -o ledger.json\n  \
 crosscheck analyze crawl.warc.gz --db story.db --html report.html")]
     Analyze(commands::analyze::Args),
+    /// The per-document stage alone: each input file (a shard) analysed
+    /// into one Parquet part of DIR, replacing an earlier part of that shard.
+    #[command(after_help = "Examples:\n  \
+crosscheck map shards/ --out parts/\n  \
+crosscheck map shard-017.jsonl --out parts/ --name shard-017\n  \
+crosscheck reduce parts/ -o ledger.json")]
+    Map(commands::map::Args),
+    /// The ledger from the Parquet parts `crosscheck map` wrote.
+    Reduce(commands::reduce::Args),
     /// List the documents kept in a store.
     Documents {
         /// The store to read.
@@ -122,6 +132,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { out } => commands::demo::run(&out, &settings),
         Command::Analyze(args) => commands::analyze::run(&args, &settings),
+        Command::Map(args) => commands::map::run(&args, &settings),
+        Command::Reduce(args) => commands::reduce::run(&args, &settings),
         Command::Documents { db } => commands::documents::run(&db),
         Command::Stories { db } => commands::stories::run(&db),
         Command::Report(args) => commands::report::run(&args, &settings),

@@ -357,4 +357,19 @@ impl Claim {
             _ => None,
         }
     }
+
+    /// Every span the claim holds (its evidence, its source's, its
+    /// payload's), to fill in: span texts left out of a file come back
+    /// through it.
+    pub fn spans_mut(&mut self) -> Vec<&mut Span> {
+        let mut spans = vec![&mut self.span];
+        spans.extend(self.source.span.as_mut());
+        spans.extend(self.co_sources.iter_mut().filter_map(|s| s.span.as_mut()));
+        match &mut self.body {
+            ClaimBody::Quote { quote } => spans.push(&mut quote.span),
+            ClaimBody::Quantity { quantity } => spans.push(&mut quantity.span),
+            ClaimBody::Stance { stance } => spans.extend(stance.about.as_mut()),
+        }
+        spans
+    }
 }

@@ -5,6 +5,8 @@
 //! ledger stage folds everything into a [`Ledger`]. Every piece of evidence
 //! is a [`Span`]: **byte** offsets into the owning document's clean `text`
 //! (UTF-8), always on character boundaries, plus the exact text they cover.
+//! Ledger files (one JSON object or JSON lines, with span texts or offsets
+//! only) are written and read by [`json`].
 //!
 //! The JSON shape of these types is the public ledger format, documented in
 //! `docs/ledger-schema.md`, with a JSON Schema generated from these types in
@@ -12,6 +14,7 @@
 
 mod claim;
 mod document;
+pub mod json;
 mod ledger;
 mod names;
 mod span;

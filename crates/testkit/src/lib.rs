@@ -12,7 +12,8 @@
 //! [`build::skip_without_chromium`], [`build::skip_without_webdriver`],
 //! [`build::skip_without_postgres`]) from its `build.rs`. When the thing is
 //! missing and `CI` is not `true`, that sets the cfg `no_shared` (or
-//! `no_chromium`, `no_webdriver`, `no_postgres`), and the tests carry
+//! `no_chromium`, `no_webdriver`, `no_postgres`, or `no_spark` for pyspark with
+//! Java), and the tests carry
 //! `#[cfg_attr(no_shared, ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)")]`.
 //! Under `CI=true` the cfg is never set, the test runs, and [`shared`] fails
 //! it with a message naming the missing path.
@@ -80,6 +81,25 @@ fn on_path(names: &[&str]) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// The Python that runs the Spark job in local mode: `CROSSCHECK_PYTHON`,
+/// else `python3`, when it imports pyspark and a Java runtime answers.
+pub fn spark_python() -> Option<PathBuf> {
+    let python = std::env::var_os("CROSSCHECK_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("python3"));
+    let works = |program: &Path, args: &[&str]| {
+        std::process::Command::new(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let ready =
+        works(&python, &["-c", "import pyspark"]) && works(Path::new("java"), &["-version"]);
+    ready.then_some(python)
+}
+
 /// Checks for `build.rs`.
 pub mod build {
     /// Under `CI=true` nothing is skipped.
@@ -112,6 +132,17 @@ pub mod build {
         declare("not_root");
         if !super::is_root() && !in_ci() {
             println!("cargo::rustc-cfg=not_root");
+        }
+    }
+
+    /// Sets cfg `no_spark` when pyspark or Java is missing (see
+    /// [`super::spark_python`]) and `CI` is not `true`.
+    pub fn skip_without_spark() {
+        declare("no_spark");
+        println!("cargo::rerun-if-env-changed=PATH");
+        println!("cargo::rerun-if-env-changed=CROSSCHECK_PYTHON");
+        if super::spark_python().is_none() && !in_ci() {
+            println!("cargo::rustc-cfg=no_spark");
         }
     }
 

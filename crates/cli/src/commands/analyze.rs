@@ -9,6 +9,7 @@ use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
 
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::{errln, outln};
+use crate::ledger_file::{self, LedgerFormat};
 use crate::output::{prepare_all, Output, Protected};
 use crate::pipeline;
 use crate::Settings;
@@ -18,15 +19,12 @@ pub struct Args {
     /// Article files, directories (read recursively), or - for stdin.
     #[arg(required = true, value_name = "ARTICLES")]
     pub inputs: Vec<PathBuf>,
-    /// Write the ledger JSON here (default: standard output).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Keep the documents and claims in this local store and build the ledger
     /// over everything it holds (created if missing).
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
     #[command(flatten)]
-    pub reports: ReportPaths,
+    pub outputs: LedgerOutputs,
 }
 
 pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
@@ -41,40 +39,90 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
     if let Some(db) = &args.db {
         protected.store(db);
     }
-    let mut named: Vec<(&str, &Path)> = Vec::new();
-    if let Some(path) = &args.output {
-        named.push(("-o", path));
-    }
-    named.extend(args.reports.named());
-    let mut outputs = prepare_all(&named, &protected)?.into_iter();
-    let ledger_output = match &args.output {
-        Some(_) => outputs.next(),
-        None => None,
-    };
-    let reports = PreparedReports::from_outputs(&args.reports, outputs);
-
+    let outputs = args.outputs.prepare(&protected)?;
     let outcome = analyze(&inputs, &failures, args.db.as_deref(), settings)?;
-    let to_stdout = ledger_output.is_none();
-    let ledger_output = match ledger_output {
-        Some(output) => output,
-        None => Output::prepare(Path::new("-"), &protected)?,
-    };
-    let ledger = &outcome.ledger;
-    ledger_output.commit(|w| {
-        serde_json::to_writer_pretty(&mut *w, ledger).map_err(std::io::Error::from)?;
-        w.write_all(b"\n")
-    })?;
-    reports.write(ledger)?;
-    if !settings.quiet {
-        let summary = crosscheck_report::summary(ledger);
-        // With the ledger on stdout, the human summary goes to stderr.
-        if to_stdout {
-            errln!("{summary}{}", outcome.status_line);
-        } else {
-            outln!("{summary}{}", outcome.status_line)?;
-        }
-    }
+    outputs.write(&outcome, settings.quiet)?;
     Ok(outcome.exit_code())
+}
+
+/// Where a ledger goes (`analyze` and `reduce`).
+#[derive(clap::Args)]
+pub struct LedgerOutputs {
+    /// Write the ledger JSON here (default: standard output); JSON lines when
+    /// FILE ends in .jsonl.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: LedgerFormat,
+    /// Also write the ledger's documents, mentions and claims as Parquet
+    /// tables in DIR (docs/parquet.md).
+    #[arg(long, value_name = "DIR")]
+    pub parquet: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportPaths,
+}
+
+impl LedgerOutputs {
+    /// Checks and opens every output before any work is done.
+    pub fn prepare(&self, protected: &Protected) -> Result<PreparedOutputs<'_>> {
+        let mut named: Vec<(&str, &Path)> = Vec::new();
+        if let Some(path) = &self.output {
+            named.push(("-o", path));
+        }
+        named.extend(self.reports.named());
+        let mut outputs = prepare_all(&named, protected)?.into_iter();
+        let ledger = match &self.output {
+            Some(_) => outputs.next(),
+            None => None,
+        };
+        let reports = PreparedReports::from_outputs(&self.reports, outputs);
+        let to_stdout = ledger.is_none();
+        let ledger = match ledger {
+            Some(output) => output,
+            None => Output::prepare(Path::new("-"), protected)?,
+        };
+        if let Some(dir) = &self.parquet {
+            ledger_file::check_parquet_dir(dir)?;
+        }
+        Ok(PreparedOutputs {
+            given: self,
+            ledger,
+            to_stdout,
+            reports,
+        })
+    }
+}
+
+/// A ledger's outputs checked and opened, waiting for the ledger.
+pub struct PreparedOutputs<'a> {
+    given: &'a LedgerOutputs,
+    ledger: Output,
+    to_stdout: bool,
+    reports: PreparedReports,
+}
+
+impl PreparedOutputs<'_> {
+    /// Writes the ledger, its Parquet tables and reports, then the summary.
+    pub fn write(self, outcome: &Outcome, quiet: bool) -> Result<()> {
+        let ledger = &outcome.ledger;
+        let path = self.given.output.as_deref();
+        let format = &self.given.format;
+        self.ledger.commit(|w| format.write(ledger, path, w))?;
+        if let Some(dir) = &self.given.parquet {
+            ledger_file::write_parquet(ledger, dir)?;
+        }
+        self.reports.write(ledger)?;
+        if !quiet {
+            let summary = crosscheck_report::summary(ledger);
+            // With the ledger on stdout, the human summary goes to stderr.
+            if self.to_stdout {
+                errln!("{summary}{}", outcome.status_line);
+            } else {
+                outln!("{summary}{}", outcome.status_line)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 pub struct Outcome {

@@ -7,6 +7,7 @@ use crosscheck_ingest::discover;
 use crate::commands::analyze::analyze;
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::outln;
+use crate::ledger_file::LedgerFormat;
 use crate::output::{prepare_all, Output, Protected};
 use crate::Settings;
 
@@ -62,10 +63,7 @@ pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
     let store = out.join("story.db");
     let outcome = analyze(&inputs, &failures, Some(&store), settings)?;
     let ledger = &outcome.ledger;
-    ledger_output.commit(|w| {
-        serde_json::to_writer_pretty(&mut *w, ledger).map_err(std::io::Error::from)?;
-        w.write_all(b"\n")
-    })?;
+    ledger_output.commit(|w| LedgerFormat::default().write(ledger, Some(&ledger_path), w))?;
     reports.write(ledger)?;
     if !settings.quiet {
         outln!(

@@ -2,6 +2,8 @@ pub mod analyze;
 pub mod bench;
 pub mod demo;
 pub mod documents;
+pub mod map;
+pub mod reduce;
 pub mod report;
 pub mod serve;
 pub mod stories;

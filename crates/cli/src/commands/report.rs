@@ -83,7 +83,8 @@ impl PreparedReports {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Read the ledger from this JSON file (as written by `analyze -o`).
+    /// Read the ledger from this file (as written by `analyze -o`: JSON or
+    /// JSON lines, with span texts or without).
     #[arg(long, value_name = "FILE", conflicts_with = "db")]
     pub ledger: Option<PathBuf>,
     /// Build the ledger from everything in this store.
@@ -128,8 +129,9 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The ledger in a JSON file written by `analyze -o`, refusing anything
-/// else (a file that is not JSON, another schema version) with the reason.
+/// The ledger in a file written by `analyze -o` (JSON or JSON lines),
+/// refusing anything else (a file that is not JSON, another schema version)
+/// with the reason.
 fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
     let shown = path.display();
     let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
@@ -153,22 +155,25 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
     if bytes.len() as u64 > max_bytes {
         bail!("{shown}: larger than the {max_bytes}-byte input limit (--max-input-mb)");
     }
-    #[derive(serde::Deserialize)]
-    struct Head {
-        schema: Option<String>,
-    }
-    let head: Head = serde_json::from_slice(&bytes)
-        .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
-    match head.schema.as_deref() {
-        Some(crosscheck_model::SCHEMA | crosscheck_model::upgrade::SCHEMA_V1) => {}
-        Some(other) => bail!(
-            "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
-            crosscheck_model::SCHEMA
-        ),
-        None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
-    }
     let text = std::str::from_utf8(&bytes)
         .with_context(|| format!("{shown}: not a crosscheck ledger (not UTF-8)"))?;
-    crosscheck_model::upgrade::ledger_from_json(text)
+    // JSON lines name their schema on the first line, which the reader checks.
+    if !text.trim_start().starts_with(r#"{"kind":"ledger""#) {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            schema: Option<String>,
+        }
+        let head: Head = serde_json::from_str(text)
+            .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
+        match head.schema.as_deref() {
+            Some(crosscheck_model::SCHEMA | crosscheck_model::upgrade::SCHEMA_V1) => {}
+            Some(other) => bail!(
+                "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
+                crosscheck_model::SCHEMA
+            ),
+            None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
+        }
+    }
+    crosscheck_model::json::read_ledger(text)
         .with_context(|| format!("{shown}: not a crosscheck ledger"))
 }

@@ -1,0 +1,220 @@
+//! `crosscheck map` then `crosscheck reduce` gives the ledger `analyze` gives
+//! on the same inputs; a rerun of a shard replaces its part; the ledger's
+//! Parquet tables read back to the ledger's documents and claims; every
+//! ledger file form reads back to the same ledger.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crosscheck_model::Ledger;
+
+fn crosscheck(args: &[&str], dir: &Path) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the crosscheck binary runs");
+    assert!(
+        out.status.success(),
+        "crosscheck {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn demo_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("temp dir");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo");
+    for entry in std::fs::read_dir(demo).expect("the demo corpus") {
+        let path = entry.expect("demo file").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, corpus.join(name)).expect("copied");
+    }
+    corpus
+}
+
+/// Runs `analyze` and `map` + `reduce` on `corpus` and checks that the two
+/// ledgers are the same bytes; returns the ledger.
+fn assert_same_ledger(dir: &Path, corpus: &str) -> Ledger {
+    crosscheck(&["analyze", corpus, "-o", "analyze.json", "--quiet"], dir);
+    crosscheck(&["map", corpus, "--out", "parts", "--quiet"], dir);
+    crosscheck(&["reduce", "parts", "-o", "reduce.json", "--quiet"], dir);
+    let analyzed = std::fs::read_to_string(dir.join("analyze.json")).expect("analyze wrote");
+    let reduced = std::fs::read_to_string(dir.join("reduce.json")).expect("reduce wrote");
+    let ledger = crosscheck_model::json::read_ledger(&analyzed).expect("a ledger");
+    assert!(!ledger.claims.is_empty());
+    if analyzed != reduced {
+        let other = crosscheck_model::json::read_ledger(&reduced).expect("a ledger");
+        assert_eq!(ledger.documents.len(), other.documents.len(), "documents");
+        assert_eq!(ledger.claims, other.claims, "claims");
+        assert_eq!(ledger.propositions, other.propositions, "propositions");
+        assert_eq!(ledger, other);
+        panic!("the ledgers are equal as values but not as bytes");
+    }
+    ledger
+}
+
+#[test]
+fn map_and_reduce_give_the_analyze_ledger_on_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_corpus(dir.path());
+    let ledger = assert_same_ledger(dir.path(), "corpus");
+    assert!(ledger.documents.iter().any(|d| d.duplicate_of.is_some()));
+
+    // A rerun of one shard replaces its part: the same ledger again.
+    let shard = std::fs::read_dir(dir.path().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .min()
+        .unwrap();
+    let shard = format!("corpus/{shard}");
+    crosscheck(&["map", &shard, "--out", "parts", "--quiet"], dir.path());
+    crosscheck(
+        &["reduce", "parts", "-o", "again.json", "--quiet"],
+        dir.path(),
+    );
+    let again = std::fs::read_to_string(dir.path().join("again.json")).unwrap();
+    let before = std::fs::read_to_string(dir.path().join("reduce.json")).unwrap();
+    assert!(again == before, "a rerun of {shard} changed the ledger");
+}
+
+#[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
+fn map_and_reduce_give_the_analyze_ledger_on_seeds_and_reuters() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let seeds = crosscheck_testkit::shared("corpus/seeds");
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("00-{}", path.file_name().unwrap().to_string_lossy());
+        std::fs::copy(&path, corpus.join(name)).unwrap();
+    }
+    // The first 2,000 Reuters stories in four shards.
+    let reuters = crosscheck_testkit::shared("corpus/reuters21578/reuters21578.jsonl");
+    let lines = std::io::BufReader::new(std::fs::File::open(reuters).unwrap()).lines();
+    let mut shard = None;
+    for (i, line) in lines.take(2000).enumerate() {
+        if i % 500 == 0 {
+            let path = corpus.join(format!("10-reuters-{}.jsonl", i / 500));
+            shard = Some(std::fs::File::create(path).unwrap());
+        }
+        writeln!(shard.as_mut().unwrap(), "{}", line.unwrap()).unwrap();
+    }
+    let ledger = assert_same_ledger(dir.path(), "corpus");
+    assert!(ledger.documents.len() > 1900, "{}", ledger.documents.len());
+    assert!(!ledger.propositions.is_empty());
+}
+
+#[test]
+fn ledger_files_and_parquet_tables_read_back_to_the_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_corpus(dir.path());
+    let d = dir.path();
+    crosscheck(
+        &[
+            "analyze",
+            "corpus",
+            "-o",
+            "full.json",
+            "--with-text",
+            "--pretty",
+        ],
+        d,
+    );
+    crosscheck(&["analyze", "corpus", "-o", "bare.json", "--quiet"], d);
+    crosscheck(
+        &[
+            "analyze",
+            "corpus",
+            "-o",
+            "lines.jsonl",
+            "--parquet",
+            "tables",
+            "--quiet",
+        ],
+        d,
+    );
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(d.join(name)).unwrap();
+        crosscheck_model::json::read_ledger(&text).unwrap()
+    };
+    let full = read("full.json");
+    assert_eq!(read("bare.json"), full);
+    assert_eq!(read("lines.jsonl"), full);
+    let bare = std::fs::read_to_string(d.join("bare.json")).unwrap();
+    assert_eq!(bare.lines().count(), 1, "compact by default");
+    assert!(bare.len() < std::fs::read_to_string(d.join("full.json")).unwrap().len());
+    let lines = std::fs::read_to_string(d.join("lines.jsonl")).unwrap();
+    let kinds: Vec<String> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].to_string())
+        .collect();
+    assert_eq!(kinds[0], "\"ledger\"");
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "\"claim\"").count(),
+        full.claims.len()
+    );
+
+    // The tables hold the ledger's documents (with mentions) and claims.
+    let part = crosscheck_columnar::read_part(&d.join("tables"), "ledger").unwrap();
+    assert_eq!(part.documents, full.documents);
+    let mut claims = full.claims.clone();
+    claims.sort_by_key(|c| {
+        full.documents
+            .iter()
+            .position(|doc| doc.id == c.doc)
+            .unwrap()
+    });
+    assert_eq!(part.claims, claims);
+
+    // A report reads a ledger without span texts.
+    crosscheck(
+        &["report", "--ledger", "bare.json", "--markdown", "r.md"],
+        d,
+    );
+    assert!(std::fs::read_to_string(d.join("r.md")).unwrap().len() > 100);
+}
+
+#[test]
+fn reduce_refuses_a_directory_without_parts_and_map_two_shards_of_one_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("empty")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["reduce", "empty"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no parts"));
+
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(d.join(sub)).unwrap();
+        std::fs::write(
+            d.join(sub).join("x.txt"),
+            "Mayor Ona Pell said the bridge opens.",
+        )
+        .unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["map", "a", "b", "--out", "parts"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("would both be part x.txt"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !d.join("parts").exists(),
+        "nothing written before the check"
+    );
+}

@@ -1,0 +1,430 @@
+//! Ledger files: the ledger as one JSON object (compact unless asked to be
+//! pretty) or as JSON lines, each with span texts or with offsets only.
+//!
+//! Without texts a span is `{"start", "end"}`: every span's text is a slice
+//! of its document's `text`, which the ledger always carries, so nothing is
+//! lost and [`read_ledger`] puts the texts back.
+//!
+//! The JSON lines form (`ledger.jsonl`) has one object per line, so it can
+//! be written while the ledger is computed and read without holding all of
+//! it. The first line names the schema; every other line is one record,
+//! tagged the way claims tag their payload:
+//!
+//! ```text
+//! {"kind":"ledger","schema":"crosscheck.ledger/2","generator":"crosscheck 0.1.0"}
+//! {"kind":"document","document":{"id":"4f1c…","text":"…",…}}
+//! {"kind":"entity","entity":{"id":"per-ada-vell",…}}
+//! {"kind":"claim","claim":{"id":"4f1c…:quote:0","kind":"quote","quote":{…},…}}
+//! {"kind":"proposition","proposition":{…}}
+//! ```
+//!
+//! Records come in the order of the ledger's fields (documents, stories,
+//! entities, claims, propositions, timeline, stance timelines, quote groups,
+//! outlets).
+
+use std::io::{self, Write};
+
+use serde::de::Error as _;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    without_span_texts, Claim, Document, Entity, Ledger, OutletSourcing, Proposition, QuoteGroup,
+    Span, StanceTimeline, Story, TimelineEntry, SCHEMA,
+};
+
+/// How a ledger is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JsonOptions {
+    /// Indented for reading by eye (else one line, the default).
+    pub pretty: bool,
+    /// Every span with its text (else offsets only, the default).
+    pub with_text: bool,
+}
+
+/// Runs `write` with or without span texts.
+fn texts<R>(with_text: bool, write: impl FnOnce() -> R) -> R {
+    if with_text {
+        write()
+    } else {
+        without_span_texts(write)
+    }
+}
+
+/// Writes `ledger` as one JSON object and a final newline.
+pub fn write_json(ledger: &Ledger, mut out: impl Write, options: JsonOptions) -> io::Result<()> {
+    texts(options.with_text, || {
+        if options.pretty {
+            serde_json::to_writer_pretty(&mut out, ledger)
+        } else {
+            serde_json::to_writer(&mut out, ledger)
+        }
+    })?;
+    out.write_all(b"\n")
+}
+
+/// What one line of a JSON lines ledger holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A [`Document`].
+    Document,
+    /// A [`Story`].
+    Story,
+    /// An [`Entity`].
+    Entity,
+    /// A [`Claim`].
+    Claim,
+    /// A [`Proposition`].
+    Proposition,
+    /// A [`TimelineEntry`].
+    Timeline,
+    /// A [`StanceTimeline`].
+    StanceTimeline,
+    /// A [`QuoteGroup`].
+    QuoteGroup,
+    /// An [`OutletSourcing`].
+    Outlet,
+}
+
+impl LineKind {
+    /// The `kind` written on the line, also the name of its record's field.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineKind::Document => "document",
+            LineKind::Story => "story",
+            LineKind::Entity => "entity",
+            LineKind::Claim => "claim",
+            LineKind::Proposition => "proposition",
+            LineKind::Timeline => "timeline",
+            LineKind::StanceTimeline => "stance_timeline",
+            LineKind::QuoteGroup => "quote_group",
+            LineKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// Writes a ledger as JSON lines, record by record, as they are computed.
+pub struct LinesWriter<W: Write> {
+    out: W,
+    with_text: bool,
+}
+
+impl<W: Write> LinesWriter<W> {
+    /// Starts a JSON lines ledger on `out`, writing its first line.
+    pub fn new(mut out: W, generator: &str, with_text: bool) -> io::Result<LinesWriter<W>> {
+        #[derive(Serialize)]
+        struct Header<'a> {
+            kind: &'a str,
+            schema: &'a str,
+            generator: &'a str,
+        }
+        let header = Header {
+            kind: "ledger",
+            schema: SCHEMA,
+            generator,
+        };
+        serde_json::to_writer(&mut out, &header)?;
+        out.write_all(b"\n")?;
+        Ok(LinesWriter { out, with_text })
+    }
+
+    /// Writes one record on a line of its own.
+    pub fn record<T: Serialize>(&mut self, kind: LineKind, record: &T) -> io::Result<()> {
+        let name = kind.name();
+        write!(self.out, r#"{{"kind":"{name}","{name}":"#)?;
+        texts(self.with_text, || {
+            serde_json::to_writer(&mut self.out, record)
+        })?;
+        self.out.write_all(b"}\n")
+    }
+
+    /// Writes every record of one kind.
+    pub fn records<'a, T: Serialize + 'a>(
+        &mut self,
+        kind: LineKind,
+        records: impl IntoIterator<Item = &'a T>,
+    ) -> io::Result<()> {
+        for record in records {
+            self.record(kind, record)?;
+        }
+        Ok(())
+    }
+
+    /// The writer, for flushing or closing.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+/// Writes a whole ledger as JSON lines.
+pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Result<()> {
+    // Taken apart field by field so that a field added to the ledger cannot
+    // be forgotten here.
+    let Ledger {
+        schema: _,
+        generator,
+        documents,
+        stories,
+        entities,
+        claims,
+        propositions,
+        timeline,
+        stance_timelines,
+        quote_groups,
+        outlets,
+    } = ledger;
+    let mut lines = LinesWriter::new(out, generator, with_text)?;
+    lines.records(LineKind::Document, documents)?;
+    lines.records(LineKind::Story, stories)?;
+    lines.records(LineKind::Entity, entities)?;
+    lines.records(LineKind::Claim, claims)?;
+    lines.records(LineKind::Proposition, propositions)?;
+    lines.records(LineKind::Timeline, timeline)?;
+    lines.records(LineKind::StanceTimeline, stance_timelines)?;
+    lines.records(LineKind::QuoteGroup, quote_groups)?;
+    lines.records(LineKind::Outlet, outlets)?;
+    lines.into_inner().flush()
+}
+
+/// One line of a JSON lines ledger, read back (the large records boxed, so
+/// that a line costs what it holds).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Line {
+    Ledger { schema: String, generator: String },
+    Document { document: Box<Document> },
+    Story { story: Story },
+    Entity { entity: Entity },
+    Claim { claim: Box<Claim> },
+    Proposition { proposition: Proposition },
+    Timeline { timeline: TimelineEntry },
+    StanceTimeline { stance_timeline: StanceTimeline },
+    QuoteGroup { quote_group: QuoteGroup },
+    Outlet { outlet: OutletSourcing },
+}
+
+/// Reads a ledger file: one JSON object (of the current schema or
+/// `crosscheck.ledger/1`, upgraded) or JSON lines, with span texts or
+/// offsets only (the texts are restored from the documents).
+pub fn read_ledger(text: &str) -> serde_json::Result<Ledger> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut ledger = if first.trim_start().starts_with(r#"{"kind":"ledger""#) {
+        read_lines(text)?
+    } else {
+        crate::upgrade::ledger_from_json(text)?
+    };
+    ledger
+        .restore_span_texts()
+        .map_err(serde_json::Error::custom)?;
+    Ok(ledger)
+}
+
+fn read_lines(text: &str) -> serde_json::Result<Ledger> {
+    let mut ledger = Ledger::new(Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(line)
+            .map_err(|e| serde_json::Error::custom(format!("line {}: {e}", n + 1)))?;
+        match line {
+            Line::Ledger { schema, generator } => {
+                if schema != SCHEMA {
+                    return Err(serde_json::Error::custom(format!(
+                        "line {}: schema {schema}, this crosscheck reads {SCHEMA}",
+                        n + 1
+                    )));
+                }
+                ledger.generator = generator;
+            }
+            Line::Document { document } => ledger.documents.push(*document),
+            Line::Story { story } => ledger.stories.push(story),
+            Line::Entity { entity } => ledger.entities.push(entity),
+            Line::Claim { claim } => ledger.claims.push(*claim),
+            Line::Proposition { proposition } => ledger.propositions.push(proposition),
+            Line::Timeline { timeline } => ledger.timeline.push(timeline),
+            Line::StanceTimeline { stance_timeline } => {
+                ledger.stance_timelines.push(stance_timeline)
+            }
+            Line::QuoteGroup { quote_group } => ledger.quote_groups.push(quote_group),
+            Line::Outlet { outlet } => ledger.outlets.push(outlet),
+        }
+    }
+    Ok(ledger)
+}
+
+impl Ledger {
+    /// Gives every span read without its text the text from its document.
+    /// Fails, naming the span, when one does not fit its document or names
+    /// a document the ledger does not hold.
+    pub fn restore_span_texts(&mut self) -> Result<(), String> {
+        let texts: std::collections::HashMap<&str, &str> = self
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.text.as_str()))
+            .collect();
+        let text_of = |doc: &str| {
+            texts
+                .get(doc)
+                .copied()
+                .ok_or_else(|| format!("a span names document {doc}, which the ledger lacks"))
+        };
+        for entity in &mut self.entities {
+            for mention in &mut entity.mentions {
+                restore(&mut mention.span, text_of(&mention.doc)?, &entity.id)?;
+            }
+        }
+        for claim in &mut self.claims {
+            let text = text_of(&claim.doc)?;
+            let misfit = claim
+                .spans_mut()
+                .into_iter()
+                .find_map(|span| (!span.restore_text(text)).then_some((span.start, span.end)));
+            if let Some((start, end)) = misfit {
+                return Err(misfit_error(&claim.id, start, end));
+            }
+        }
+        for doc in &mut self.documents {
+            let text = doc.text.as_str();
+            for mention in &mut doc.mentions {
+                restore(&mut mention.span, text, &doc.id)?;
+            }
+            for time in &mut doc.time_expressions {
+                restore(&mut time.span, text, &doc.id)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn restore(span: &mut Span, text: &str, owner: &str) -> Result<(), String> {
+    if span.restore_text(text) {
+        Ok(())
+    } else {
+        Err(misfit_error(owner, span.start, span.end))
+    }
+}
+
+fn misfit_error(owner: &str, start: usize, end: usize) -> String {
+    format!("{owner}: span {start}..{end} does not fit its document's text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Mention, Quote, Source, SourceKind};
+
+    fn ledger() -> Ledger {
+        let text = "Ada Vell said: “The dam holds.”";
+        let doc = Document {
+            id: "d1".into(),
+            text: text.into(),
+            mentions: vec![Mention {
+                span: Span::of(text, 0, 8).unwrap(),
+                kind: crate::EntityType::Person,
+                canonical: Some("Ada Vell".into()),
+                refers_to: None,
+            }],
+            ..Document::default()
+        };
+        let quote = Quote {
+            text: "The dam holds.".into(),
+            direct: true,
+            span: Span::of(text, 18, 32).unwrap(),
+        };
+        let mut source = Source::unattributed();
+        source.kind = SourceKind::Person;
+        source.name = Some("Ada Vell".into());
+        source.span = Span::of(text, 0, 8);
+        let claim = Claim::new(
+            "d1:quote:0".into(),
+            "d1".into(),
+            quote,
+            0,
+            Span::of(text, 0, text.len()).unwrap(),
+            source,
+        );
+        let mut ledger = Ledger::new(vec![doc], vec![claim]);
+        ledger.entities.push(Entity {
+            id: "per-ada-vell".into(),
+            name: "Ada Vell".into(),
+            kind: crate::EntityType::Person,
+            aliases: Vec::new(),
+            mentions: vec![crate::EntityMention {
+                doc: "d1".into(),
+                span: Span::of(text, 0, 8).unwrap(),
+            }],
+            refers_to: None,
+            coordinates: None,
+        });
+        ledger
+    }
+
+    fn written(ledger: &Ledger, lines: bool, options: JsonOptions) -> String {
+        let mut out = Vec::new();
+        if lines {
+            write_lines(ledger, &mut out, options.with_text).unwrap();
+        } else {
+            write_json(ledger, &mut out, options).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_form_reads_back_to_the_same_ledger() {
+        let ledger = ledger();
+        for lines in [false, true] {
+            for pretty in [false, true] {
+                for with_text in [false, true] {
+                    let options = JsonOptions { pretty, with_text };
+                    let text = written(&ledger, lines, options);
+                    let compact = text.replace(": ", ":");
+                    assert_eq!(compact.contains(r#""text":"Ada Vell""#), with_text);
+                    assert_eq!(read_ledger(&text).unwrap(), ledger, "{options:?} {lines}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compact_json_is_one_line_and_lines_are_tagged() {
+        let ledger = ledger();
+        assert_eq!(
+            written(&ledger, false, JsonOptions::default())
+                .lines()
+                .count(),
+            1
+        );
+        let lines = written(&ledger, true, JsonOptions::default());
+        let kinds: Vec<String> = lines
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].to_string())
+            .collect();
+        assert_eq!(
+            kinds,
+            [r#""ledger""#, r#""document""#, r#""entity""#, r#""claim""#]
+        );
+        assert!(lines
+            .lines()
+            .nth(3)
+            .unwrap()
+            .contains(r#""claim":{"id":"d1:quote:0","doc":"d1","kind":"quote""#));
+    }
+
+    #[test]
+    fn a_span_outside_its_document_is_an_error() {
+        let mut ledger = ledger();
+        ledger.claims[0].span = Span {
+            start: 0,
+            end: 500,
+            text: String::new(),
+        };
+        let text = written(&ledger, true, JsonOptions::default());
+        let err = read_ledger(&text).unwrap_err().to_string();
+        assert!(err.contains("d1:quote:0: span 0..500"), "{err}");
+        let wrong = text.replace("crosscheck.ledger/2", "crosscheck.ledger/9");
+        assert!(read_ledger(&wrong)
+            .unwrap_err()
+            .to_string()
+            .contains("ledger/9"));
+    }
+}

@@ -153,7 +153,7 @@ pub fn run(target: &Target, seeds: &[Vec<u8>], settings: &Settings) -> Report {
             break;
         }
         // Reading the CPU clock costs a file read: every 64 inputs.
-        if report.executions % 64 == 0
+        if report.executions.is_multiple_of(64)
             && settings
                 .cpu_budget
                 .is_some_and(|b| cpu_spent() >= b.as_secs_f64())

@@ -6,6 +6,10 @@
 //! What only a file can do (damaged files, read-only files, journal modes)
 //! is tested in `store.rs`.
 
+// The behaviours are test bodies written once as plain functions and run by
+// a test per back end, so clippy does not see them as tests.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::path::PathBuf;

@@ -11,11 +11,15 @@
 #   time each, from the same seeds plus the corpus it keeps in fuzz/corpus;
 #   its CPU time is measured with /usr/bin/time.
 #
+# WALL_SECONDS (default a day) also caps each stable target's wall time,
+# so that a run on a busy machine ends when planned; the figures then say
+# how much CPU time each target got.
+#
 # Findings go to target/fuzz-findings/ (stable) and fuzz/artifacts/
 # (libFuzzer); each target's report to target/fuzz-logs/. Runs at nice
 # NICE (default 10). Exits 1 when anything crashed or hung.
 #
-#   JOBS=2 NICE=10 scripts/reliability/fuzz.sh [CPU_SECONDS] [SEED]
+#   JOBS=2 NICE=10 [WALL_SECONDS=N] scripts/reliability/fuzz.sh [CPU_SECONDS] [SEED]
 #   STABLE=0 LIBFUZZER=1 LIBFUZZER_SECONDS=600 scripts/reliability/fuzz.sh
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,15 +27,17 @@ cpu="${1:-200}"
 seed="${2:-20261204}"
 jobs="${JOBS:-2}"
 nice="${NICE:-10}"
-cargo build --release -q -p crosscheck-hostile || exit 2
+wall="${WALL_SECONDS:-86400}"
+# The same packages as run.sh: one feature set, so no second build.
+cargo build --release -q -p crosscheck -p crosscheck-hostile || exit 2
 mkdir -p target/fuzz-logs target/fuzz-findings
 targets=$(./target/release/crosscheck-fuzz --list | cut -d' ' -f1)
 status=0
 if [ "${STABLE:-1}" = "1" ]; then
   printf '%s\n' $targets | xargs -P "$jobs" -I{} sh -c \
     'nice -n "$4" ./target/release/crosscheck-fuzz --target "$1" --cpu-seconds "$2" \
-       --seconds 86400 --seed "$3" --shared ../shared --out target/fuzz-findings \
-       > "target/fuzz-logs/stable-$1.txt" 2>&1' _ {} "$cpu" "$seed" "$nice" || status=1
+       --seconds "$5" --seed "$3" --shared ../shared --out target/fuzz-findings \
+       > "target/fuzz-logs/stable-$1.txt" 2>&1' _ {} "$cpu" "$seed" "$nice" "$wall" || status=1
   cat target/fuzz-logs/stable-*.txt | grep -v '^total'
 fi
 if [ "${LIBFUZZER:-0}" = "1" ]; then

@@ -8,6 +8,8 @@
 #
 #   scripts/reliability/run.sh                 # the whole suite
 #   scripts/reliability/run.sh "3 hangs"       # one class (or a case name part)
+#   DEADLINE=300 scripts/reliability/run.sh    # wall seconds before a case is a hang
+#                                              # (default 120; more on a loaded machine)
 #
 # Prints the Markdown table; the per-case results go to
 # target/reliability-cases.tsv. Exits 1 when a case crashed, hung, lost
@@ -19,4 +21,5 @@ filter="${1:-}"
 exec ./target/release/crosscheck-reliability \
   --binary target/release/crosscheck \
   --filter "$filter" \
+  --deadline "${DEADLINE:-120}" \
   --cases target/reliability-cases.tsv

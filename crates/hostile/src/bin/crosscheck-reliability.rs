@@ -6,8 +6,8 @@
 //! ```
 //!
 //! Every case is built in its own temp dir. `--cases FILE` writes one
-//! tab-separated line per case (class, name, verdict, seconds, peak KB,
-//! detail). Exits 1 when a case crashed, hung, lost data or ended with
+//! tab-separated line per case (class, name, verdict, wall seconds, CPU
+//! seconds, peak KB, detail). Exits 1 when a case crashed, hung, lost data or ended with
 //! the wrong status. `scripts/reliability/run.sh` builds and runs it.
 
 use std::io::Write;
@@ -52,22 +52,30 @@ fn main() -> std::process::ExitCode {
             _ => "FAIL ",
         };
         eprintln!(
-            "{mark} {:>6.1} s  [{}] {}  {}",
-            j.seconds, j.class, j.name, j.detail
+            "{mark} {:>6.1} s ({:>6.1} CPU-s)  [{}] {}  {}",
+            j.seconds,
+            j.cpu_seconds.unwrap_or(0.0),
+            j.class,
+            j.name,
+            j.detail
         );
         lines.push(format!(
-            "{}\t{}\t{:?}\t{:.2}\t{}\t{}",
+            "{}\t{}\t{:?}\t{:.2}\t{:.2}\t{}\t{}",
             j.class,
             j.name,
             j.verdict,
             j.seconds,
+            j.cpu_seconds.unwrap_or(0.0),
             j.peak_kb.unwrap_or(0),
             j.detail.replace(['\t', '\n'], " ")
         ));
     });
     if let Some(path) = cases_file {
         if let Ok(mut f) = std::fs::File::create(&path) {
-            let _ = writeln!(f, "class\tcase\tverdict\tseconds\tpeak_kb\tdetail");
+            let _ = writeln!(
+                f,
+                "class\tcase\tverdict\tseconds\tcpu_seconds\tpeak_kb\tdetail"
+            );
             for l in &lines {
                 let _ = writeln!(f, "{l}");
             }

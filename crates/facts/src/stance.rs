@@ -387,15 +387,7 @@ fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> 
     if object_end <= object_start {
         return None;
     }
-    let subject = sent.subject_before(c)?;
-    let (a, b) = subject.span;
-    Some(Found {
-        actors: sent.members(a, b),
-        role: subject.role,
-        polarity,
-        cue: (c, c + len),
-        about: Some((object_start, object_end)),
-    })
+    by_subject(sent, c, len, polarity, Some((object_start, object_end)))
 }
 
 fn state_stance(
@@ -405,6 +397,17 @@ fn state_stance(
     polarity: Polarity,
     timexes: &[(usize, usize)],
 ) -> Option<Found> {
+    by_subject(sent, c, len, polarity, about_after(sent, c + len, timexes))
+}
+
+/// The stance of the cue `c..c + len` held by the subject before it.
+fn by_subject(
+    sent: &Sentence,
+    c: usize,
+    len: usize,
+    polarity: Polarity,
+    about: Option<(usize, usize)>,
+) -> Option<Found> {
     let subject = sent.subject_before(c)?;
     let (a, b) = subject.span;
     Some(Found {
@@ -412,7 +415,7 @@ fn state_stance(
         role: subject.role,
         polarity,
         cue: (c, c + len),
-        about: about_after(sent, c + len, timexes),
+        about,
     })
 }
 

@@ -34,7 +34,7 @@ pub use dates::calendar_value;
 pub use entities::name_key;
 pub use figure_time::{figure_time, FigureTime};
 pub use propositions::{format_number, value_text_of};
-pub use sourcing::{sourcing_ranking, UNKNOWN_OUTLET};
+pub use sourcing::{add_counts as add_sourcing_counts, sourcing_ranking, UNKNOWN_OUTLET};
 pub use stances::polarity_verb;
 pub use stories::assign_stories;
 pub use timeline::claim_summary;

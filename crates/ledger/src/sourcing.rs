@@ -21,6 +21,18 @@ fn add(sourcing: &mut Sourcing, claim: &Claim, uncorroborated: &HashSet<String>)
     sourcing.claims += 1;
 }
 
+/// Adds `more`'s counts to `total` (an outlet's or a story's sum);
+/// `anonymous_share` is left to be derived from the sums.
+pub fn add_counts(total: &mut Sourcing, more: &Sourcing) {
+    total.named += more.named;
+    total.organization += more.organization;
+    total.anonymous += more.anonymous;
+    total.unattributed += more.unattributed;
+    total.hedged += more.hedged;
+    total.single_source_figures += more.single_source_figures;
+    total.claims += more.claims;
+}
+
 fn finish(sourcing: &mut Sourcing) {
     sourcing.anonymous_share = if sourcing.claims == 0 {
         0.0
@@ -50,13 +62,7 @@ pub fn fill(ledger: &mut Ledger, uncorroborated: &HashSet<String>) {
             .unwrap_or_else(|| UNKNOWN_OUTLET.to_string());
         let (count, total) = per_outlet.entry(outlet).or_default();
         *count += 1;
-        total.named += sourcing.named;
-        total.organization += sourcing.organization;
-        total.anonymous += sourcing.anonymous;
-        total.unattributed += sourcing.unattributed;
-        total.hedged += sourcing.hedged;
-        total.single_source_figures += sourcing.single_source_figures;
-        total.claims += sourcing.claims;
+        add_counts(total, &sourcing);
         filled.push(sourcing);
     }
     for (doc, sourcing) in ledger.documents.iter_mut().zip(filled) {

@@ -10,10 +10,10 @@ use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus, Sourcing, Sta
 
 use crate::chart::{chart, Chart, Shape};
 use crate::limits::{more, CHARTS, ROWS, TIMELINE};
+use crate::status_name;
 use crate::view::{
     about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, outlets_count, percent,
-    said, shorten, source_name, split_steps, status_name, step_time, story_span, story_title,
-    title, View,
+    said, shorten, source_name, split_steps, step_time, story_span, story_title, title, View,
 };
 
 /// The whole report.

@@ -119,7 +119,19 @@ fn extremes(p: &Proposition) -> Vec<&PropositionValue> {
     }
 }
 
-fn entity_type_name(kind: EntityType) -> &'static str {
+/// A proposition status as every view writes it ("single source").
+pub fn status_name(status: PropositionStatus) -> &'static str {
+    match status {
+        PropositionStatus::Consistent => "consistent",
+        PropositionStatus::Conflicting => "conflicting",
+        PropositionStatus::Disputed => "disputed",
+        PropositionStatus::Evolving => "evolving",
+        PropositionStatus::SingleSource => "single source",
+    }
+}
+
+/// An entity type as every view writes it ("organisation", "place").
+pub fn entity_type_name(kind: EntityType) -> &'static str {
     match kind {
         EntityType::Person => "person",
         EntityType::Organization => "organisation",

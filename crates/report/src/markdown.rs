@@ -9,9 +9,10 @@ use crosscheck_ledger::{claim_summary, sourcing_ranking};
 use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
+use crate::status_name;
 use crate::view::{
     doc_date, documents_count, figure_text, figure_value, highlighted, outlet, outlets_count,
-    percent, said, source_name, status_name, story_span, story_title, title, View,
+    percent, said, source_name, story_span, story_title, title, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -35,14 +36,7 @@ pub fn markdown(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
     let _ = writeln!(out, "# crosscheck report\n");
-    let _ = writeln!(
-        out,
-        "{} documents · {} claims · {} propositions · {} entities\n",
-        ledger.documents.len(),
-        ledger.claims.len(),
-        ledger.propositions.len(),
-        ledger.entities.len()
-    );
+    let _ = writeln!(out, "{}\n", crate::view::counts(ledger, " · "));
     story_index(&mut out, ledger);
     for story in ledger.stories.iter().take(STORIES) {
         story_section(&mut out, ledger, &view, story);

@@ -9,9 +9,10 @@ use crosscheck_ledger::{claim_summary, sourcing_ranking};
 use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
+use crate::status_name;
 use crate::view::{
     doc_date, documents_count, figure_text, outlet, outlets_count, percent, said, shorten,
-    source_name, status_name, story_span, story_title, title, View,
+    source_name, story_span, story_title, title, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -21,14 +22,7 @@ const QUOTE_CHARS: usize = 110;
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} documents, {} claims, {} propositions, {} entities",
-        ledger.documents.len(),
-        ledger.claims.len(),
-        ledger.propositions.len(),
-        ledger.entities.len()
-    );
+    let _ = writeln!(out, "{}", crate::view::counts(ledger, ", "));
     story_index(&mut out, ledger);
     stories(&mut out, ledger, &view);
     let _ = writeln!(out, "\nAcross all stories");

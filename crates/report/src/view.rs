@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crosscheck_ledger::{format_number, polarity_verb};
 use crosscheck_model::{
-    Bound, Claim, Document, Ledger, PropositionStatus, PropositionValue, Quantity, Quote,
-    SourceKind, StanceStep, StanceTimeline, Story,
+    Bound, Claim, Document, Ledger, PropositionValue, Quantity, Quote, SourceKind, StanceStep,
+    StanceTimeline, Story,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -160,6 +160,19 @@ pub fn said(quote: &Quote, max: usize) -> String {
     }
 }
 
+/// "12 documents, 40 claims, 9 propositions, 31 entities", the parts
+/// joined by `separator`.
+pub fn counts(ledger: &Ledger, separator: &str) -> String {
+    [
+        (ledger.documents.len(), "documents"),
+        (ledger.claims.len(), "claims"),
+        (ledger.propositions.len(), "propositions"),
+        (ledger.entities.len(), "entities"),
+    ]
+    .map(|(n, what)| format!("{n} {what}"))
+    .join(separator)
+}
+
 /// Who a claim comes from, for a reader; several sources of one claim
 /// ("A and B said") are named together.
 pub fn source_name(claim: &Claim) -> String {
@@ -183,16 +196,6 @@ fn one_source_name(claim: &Claim) -> String {
         (None, Some(role), _) => role.clone(),
         (None, None, SourceKind::Anonymous) => "anonymous".to_string(),
         (None, None, _) => "unattributed".to_string(),
-    }
-}
-
-pub fn status_name(status: PropositionStatus) -> &'static str {
-    match status {
-        PropositionStatus::Consistent => "consistent",
-        PropositionStatus::Conflicting => "conflicting",
-        PropositionStatus::Disputed => "disputed",
-        PropositionStatus::Evolving => "evolving",
-        PropositionStatus::SingleSource => "single source",
     }
 }
 

@@ -147,7 +147,7 @@ impl EntityCard {
         let active = base.entity.as_deref() == Some(id);
         Some(EntityCard {
             name: entity.name.clone(),
-            kind: entity_type_label(entity.kind),
+            kind: crosscheck_report::entity_type_name(entity.kind),
             aliases: entity
                 .aliases
                 .iter()
@@ -160,18 +160,6 @@ impl EntityCard {
             href: claims_href(&base.with("entity", (!active).then_some(id))),
             active,
         })
-    }
-}
-
-fn entity_type_label(kind: crosscheck_model::EntityType) -> &'static str {
-    use crosscheck_model::EntityType;
-    match kind {
-        EntityType::Person => "person",
-        EntityType::Organization => "organisation",
-        EntityType::Location => "place",
-        EntityType::Country => "country",
-        EntityType::Group => "group",
-        EntityType::Misc => "other",
     }
 }
 
@@ -734,25 +722,22 @@ struct UploadPage {
 
 /// `GET /upload`: the form to add articles.
 pub async fn upload_form(State(app): State<Arc<App>>) -> Page {
-    let snapshot = app.snapshot();
-    render(&UploadPage {
-        title: "Add articles".into(),
-        nav: "upload",
-        totals: Totals::of(&snapshot),
-        max_upload_mb: megabytes(app.limits.max_upload),
-        result: None,
-    })
+    upload_page(&app, None)
 }
 
 /// The upload page showing what an upload did.
 pub fn upload_result(app: &App, report: crate::upload::UploadReport) -> Page {
+    upload_page(app, Some(report))
+}
+
+fn upload_page(app: &App, result: Option<crate::upload::UploadReport>) -> Page {
     let snapshot = app.snapshot();
     render(&UploadPage {
         title: "Add articles".into(),
         nav: "upload",
         totals: Totals::of(&snapshot),
         max_upload_mb: megabytes(app.limits.max_upload),
-        result: Some(report),
+        result,
     })
 }
 

@@ -326,17 +326,6 @@ impl<T> Section<T> {
     }
 }
 
-/// Status names as the page shows them.
-pub fn status_label(status: PropositionStatus) -> &'static str {
-    match status {
-        PropositionStatus::Consistent => "consistent",
-        PropositionStatus::Conflicting => "conflicting",
-        PropositionStatus::Disputed => "disputed",
-        PropositionStatus::Evolving => "evolving",
-        PropositionStatus::SingleSource => "single source",
-    }
-}
-
 fn proposition_card(snapshot: &Snapshot, p: &Proposition, evidence: bool) -> PropositionCard {
     let mut values: Vec<&crosscheck_model::PropositionValue> = p.values.iter().collect();
     values.sort_by(|a, b| a.date.cmp(&b.date));
@@ -366,7 +355,7 @@ fn proposition_card(snapshot: &Snapshot, p: &Proposition, evidence: bool) -> Pro
         chart,
         id: p.id.clone(),
         label: p.label.clone(),
-        status: status_label(p.status),
+        status: crosscheck_report::status_name(p.status),
         explanation: p.explanation.clone(),
         values: values
             .iter()
@@ -429,13 +418,7 @@ fn sourcing_rows(snapshot: &Snapshot, info: &StoryInfo) -> Vec<SourcingRow> {
         let (count, total) = by_outlet.entry(outlet).or_default();
         *count += 1;
         if let Some(s) = &doc.sourcing {
-            total.named += s.named;
-            total.organization += s.organization;
-            total.anonymous += s.anonymous;
-            total.unattributed += s.unattributed;
-            total.hedged += s.hedged;
-            total.single_source_figures += s.single_source_figures;
-            total.claims += s.claims;
+            crosscheck_ledger::add_sourcing_counts(total, s);
         }
     }
     let mut rows: Vec<SourcingRow> = by_outlet

@@ -2,8 +2,8 @@
 //!
 //! Each stage owns what it needs (its extractor and lexicons) and is built
 //! once. The entity, quote, figure and stance stages are thin adapters over
-//! their crates' extractors, which do not yet read the token layer (see
-//! docs/architecture.md).
+//! their crates' extractors, which read the token layer the `tokens` stage
+//! cuts (see docs/architecture.md).
 
 mod entities;
 mod facts;

@@ -4,13 +4,13 @@
 //! check that no page is wider than the screen.
 //!
 //! Screenshots of every step are kept in `$TMPDIR/crosscheck-browser/`
-//! (or `CROSSCHECK_BROWSER_ARTIFACTS=DIR`), named `<width>-<step>.png`.
+//! (or `CROSSCHECK_BROWSER_ARTIFACTS=DIR`), named `<store>-<width>-<step>.png`.
 //! Without Chromium and ChromeDriver the test shows as ignored; under
 //! `CI=true` it runs and fails instead.
 
 mod support;
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -74,21 +74,6 @@ fn artifacts() -> PathBuf {
     dir
 }
 
-/// The demo store served on a free loopback port.
-async fn start_server() -> (tempfile::TempDir, Arc<crosscheck_serve::App>, SocketAddr) {
-    let (dir, app) = support::demo_app().await;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    tokio::spawn(crosscheck_serve::serve(
-        Arc::clone(&app),
-        "127.0.0.1:0".parse().expect("address"),
-        move |bound| {
-            let _ = tx.send(bound);
-        },
-    ));
-    let addr = rx.await.expect("the server reports its address");
-    (dir, app, addr)
-}
-
 /// A browser session showing pages `width` CSS pixels wide.
 async fn browser(driver: &Driver, width: u32) -> Client {
     let mut options = json!({
@@ -118,6 +103,8 @@ struct Walk<'a> {
     base: String,
     width: u32,
     shots: &'a Path,
+    /// The back end, in screenshot names.
+    store: &'static str,
 }
 
 impl Walk<'_> {
@@ -129,7 +116,9 @@ impl Walk<'_> {
             "{step}: screenshot looks blank ({} bytes)",
             png.len()
         );
-        let path = self.shots.join(format!("{}-{step}.png", self.width));
+        let path = self
+            .shots
+            .join(format!("{}-{}-{step}.png", self.store, self.width));
         std::fs::write(&path, png).expect("write screenshot");
     }
 
@@ -354,14 +343,10 @@ fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[cfg_attr(
-    no_webdriver,
-    ignore = "SKIPPED: chromium or chromedriver not on PATH (CI installs chromium and chromium-driver)"
-)]
-async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
+/// Walks the app served over `app`'s store at both widths.
+async fn walk_both_widths(app: Arc<crosscheck_serve::App>, store: &'static str) {
     let driver = start_driver();
-    let (_store, app, addr) = start_server().await;
+    let addr = support::serve_on_loopback(&app).await;
     let shots = artifacts();
     eprintln!("browser screenshots: {}", shots.display());
     let claims_stored = u64::try_from(app.snapshot().ledger.claims.len()).expect("count");
@@ -372,8 +357,28 @@ async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
             base: format!("http://{addr}"),
             width,
             shots: &shots,
+            store,
         };
         walk.run(claims_stored).await;
         client.close().await.expect("close the browser");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    no_webdriver,
+    ignore = "SKIPPED: chromium or chromedriver not on PATH (CI installs chromium and chromium-driver)"
+)]
+async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
+    let (_store, app) = support::demo_app().await;
+    walk_both_widths(app, "sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    any(no_webdriver, no_postgres),
+    ignore = "SKIPPED: chromium, chromedriver or PostgreSQL 15 missing (CI installs them)"
+)]
+async fn the_app_works_in_headless_chromium_over_postgresql() {
+    walk_both_widths(support::postgres_demo_app().await, "postgres").await;
 }

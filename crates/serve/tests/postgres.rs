@@ -9,20 +9,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use crosscheck_serve::upload::ingest;
-use crosscheck_serve::{App, Db, Limits};
-use support::{demo_app, demo_inputs, get};
-
-/// A server over the PostgreSQL database `url` (store clients block, so
-/// they are opened off the async threads).
-async fn postgres_app(url: &str) -> Arc<App> {
-    let url = url.to_string();
-    tokio::task::spawn_blocking(move || {
-        let db = Db::open(&url).expect("open the PostgreSQL store");
-        Arc::new(App::new(db, Limits::default()).expect("app"))
-    })
-    .await
-    .expect("blocking task")
-}
+use support::{demo_app, demo_inputs, get, postgres_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(

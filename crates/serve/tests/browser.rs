@@ -339,6 +339,60 @@ impl Walk<'_> {
     }
 }
 
+impl Walk<'_> {
+    /// Pastes an article into the upload form; the page follows the
+    /// upload's job and lists what was stored, linked to its page.
+    async fn upload(&self) {
+        self.client
+            .goto(&format!("{}/upload", self.base))
+            .await
+            .expect("upload page");
+        self.css("input[name=title]")
+            .await
+            .send_keys("Ferry timetable changes")
+            .await
+            .expect("title");
+        self.css("textarea[name=text]")
+            .await
+            .send_keys("Captain Oda Venn said the ferry would run 14 times a week from Monday.")
+            .await
+            .expect("text");
+        self.css("form#upload button[type=submit]")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut seen = Vec::new();
+        loop {
+            let text = self.css("#progress").await.text().await.expect("progress");
+            if seen.last() != Some(&text) {
+                seen.push(text.clone());
+            }
+            if text.starts_with("Stored") || text.starts_with("Failed") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the upload never ended: {seen:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let last = seen.last().cloned().unwrap_or_default();
+        assert!(last.starts_with("Stored 1 new documents"), "{seen:?}");
+        self.fits("upload").await;
+        self.shot("upload").await;
+        self.css("#uploaded li a")
+            .await
+            .click()
+            .await
+            .expect("open it");
+        self.wait_url("/documents/").await;
+        let heading = self.css("h1").await.text().await.expect("heading");
+        assert_eq!(heading.trim(), "Ferry timetable changes");
+    }
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -360,6 +414,10 @@ async fn walk_both_widths(app: Arc<crosscheck_serve::App>, store: &'static str) 
             store,
         };
         walk.run(claims_stored).await;
+        if width == 390 {
+            // Last: it changes what is stored.
+            walk.upload().await;
+        }
         client.close().await.expect("close the browser");
     }
 }

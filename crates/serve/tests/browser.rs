@@ -393,6 +393,38 @@ impl Walk<'_> {
     }
 }
 
+/// The static HTML report of what `app` serves, at this walk's width: no
+/// wider than the screen, links to the articles, and each chart drawn at
+/// least 700 px wide (its 11–12 px text at 70% or more), scrolling
+/// sideways inside its box on a phone.
+async fn static_report(walk: &Walk<'_>, app: &crosscheck_serve::App, dir: &Path) {
+    let path = dir.join(format!("report-{}.html", walk.width));
+    std::fs::write(&path, crosscheck_report::html(&app.snapshot().ledger)).expect("write report");
+    walk.client
+        .goto(&format!("file://{}", path.display()))
+        .await
+        .expect("open the report");
+    walk.css("section#documents").await;
+    walk.fits("report").await;
+    let chart = walk
+        .eval("const c = document.querySelector('svg.chart'); return c ? c.getBoundingClientRect().width : 0;")
+        .await;
+    let chart = chart.as_f64().expect("chart width");
+    assert!(
+        chart >= 700.0,
+        "{} px: the chart is {chart} px wide",
+        walk.width
+    );
+    let articles = walk
+        .eval("return document.querySelectorAll('#documents a[href^=\"https://\"]').length;")
+        .await;
+    assert!(
+        articles.as_u64() > Some(0),
+        "documents link to their articles"
+    );
+    walk.shot("report").await;
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -414,6 +446,7 @@ async fn walk_both_widths(app: Arc<crosscheck_serve::App>, store: &'static str) 
             store,
         };
         walk.run(claims_stored).await;
+        static_report(&walk, &app, &shots).await;
         if width == 390 {
             // Last: it changes what is stored.
             walk.upload().await;

@@ -185,7 +185,10 @@ fn documents_link_to_their_articles_list_their_claims_and_mark_copies() {
     ledger.documents[2].duplicate_of = Some(first);
     ledger.documents[3].url = Some(r#"https://wire.example/a"onmouseover="alert(2)"#.to_string());
     let page = html(&ledger);
-    assert!(!page.contains(r#""onmouseover"#), "addresses stay inside their attribute");
+    assert!(
+        !page.contains(r#""onmouseover"#),
+        "addresses stay inside their attribute"
+    );
     assert!(page.contains(
         r#"<a href="https://northgate.example/ostria-river" rel="noopener noreferrer">"#
     ));

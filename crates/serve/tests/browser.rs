@@ -471,5 +471,6 @@ async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
     ignore = "SKIPPED: chromium, chromedriver or PostgreSQL 15 missing (CI installs them)"
 )]
 async fn the_app_works_in_headless_chromium_over_postgresql() {
-    walk_both_widths(support::postgres_demo_app().await, "postgres").await;
+    let (_url, app) = support::postgres_demo_app().await;
+    walk_both_widths(app, "postgres").await;
 }

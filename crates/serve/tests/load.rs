@@ -44,6 +44,6 @@ async fn twenty_clients_get_every_answer_over_sqlite() {
     ignore = "SKIPPED: no PostgreSQL 15 server programs (CI installs postgresql-15)"
 )]
 async fn twenty_clients_get_every_answer_over_postgresql() {
-    let app = postgres_demo_app().await;
+    let (_url, app) = postgres_demo_app().await;
     busy(&app).await;
 }

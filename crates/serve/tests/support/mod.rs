@@ -76,15 +76,15 @@ pub async fn postgres_app(url: &str) -> Arc<App> {
 }
 
 /// The demo corpus uploaded into a fresh database of the test PostgreSQL
-/// server.
-pub async fn postgres_demo_app() -> Arc<App> {
+/// server: its URL and the server.
+pub async fn postgres_demo_app() -> (String, Arc<App>) {
     let url = crosscheck_testkit::postgres::server().fresh_database();
     let app = postgres_app(&url).await;
     let report = ingest(Arc::clone(&app), demo_inputs())
         .await
         .expect("demo stored");
     assert!(report.added >= 4 && report.errors.is_empty(), "{report:?}");
-    app
+    (url, app)
 }
 
 /// Serves `app` on a free loopback port; its address.

@@ -148,6 +148,25 @@ struct Mark {
     color: &'static str,
 }
 
+/// An axis value short enough for the margin: "2,500", "12k", "1.5M",
+/// "300M", "4bn", "2tn".
+fn axis_number(v: f64) -> String {
+    const SCALES: [(f64, &str); 4] = [(1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")];
+    let magnitude = v.abs();
+    if magnitude < 10_000.0 {
+        return format_number(v);
+    }
+    for (scale, suffix) in SCALES {
+        if magnitude >= scale {
+            // One decimal at most, dropped when it is zero.
+            let shown = format!("{:.1}", v / scale);
+            let shown = shown.strip_suffix(".0").unwrap_or(&shown);
+            return format!("{shown}{suffix}");
+        }
+    }
+    format_number(v)
+}
+
 /// Where dates and values fall on a chart.
 struct Scale {
     first: Option<NaiveDate>,
@@ -339,7 +358,7 @@ fn grid(scale: &Scale) -> Vec<Shape> {
             at(y),
             GRID,
         ));
-        svg.push(tick_text(LEFT - 8.0, y + 4.0, "end", format_number(tick)));
+        svg.push(tick_text(LEFT - 8.0, y + 4.0, "end", axis_number(tick)));
         tick += scale.step;
     }
     let base_y = scale.y(0.0);
@@ -611,6 +630,23 @@ fn open_bound(svg: &mut Vec<Shape>, x: f64, y1: f64, y2: f64, cap: f64, c: &'sta
 #[cfg(test)]
 mod tests {
     use super::tick_step;
+
+    #[test]
+    fn axis_numbers_fit_the_margin() {
+        for (value, shown) in [
+            (0.0, "0"),
+            (2500.0, "2,500"),
+            (12_000.0, "12k"),
+            (250_000.0, "250k"),
+            (1_500_000.0, "1.5M"),
+            (300_000_000.0, "300M"),
+            (4e9, "4bn"),
+            (2.24e12, "2.2tn"),
+            (-50_000.0, "-50k"),
+        ] {
+            assert_eq!(super::axis_number(value), shown, "{value}");
+        }
+    }
 
     #[test]
     fn ticks_are_round() {

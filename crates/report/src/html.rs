@@ -9,11 +9,12 @@ use crosscheck_ledger::{polarity_verb, sourcing_ranking};
 use crosscheck_model::{Claim, Ledger, Polarity, PropositionStatus, Sourcing, StanceStep};
 
 use crate::chart::{chart, Chart, Shape};
-use crate::limits::{more, CHARTS, ROWS, TIMELINE};
+use crate::limits::{more, CHARTS, DOCUMENTS, ROWS, TIMELINE};
 use crate::status_name;
 use crate::view::{
-    about_phrase, doc_date, figure_text, figure_value, highlighted, outlet, outlets_count, percent,
-    said, shorten, source_name, split_steps, step_time, story_span, story_title, title, View,
+    about_phrase, claim_line, copy_note, doc_date, figure_text, figure_value, highlighted, outlet,
+    outlets_count, percent, said, shorten, source_name, split_steps, step_time, story_span,
+    story_title, title, web_url, View,
 };
 
 /// The whole report.
@@ -78,6 +79,10 @@ struct FigureCard {
 struct ValueRow {
     date: String,
     claim: String,
+    /// The claim's entry in the documents' claim lists, when it is listed.
+    claim_href: Option<String>,
+    /// The document's number ("[3]"), linking to its row.
+    doc: Option<usize>,
     /// The value as every view writes it ([`figure_value`]).
     value: String,
     /// The value as the document wrote it.
@@ -249,11 +254,37 @@ struct Documents {
     total: usize,
     rows: Vec<DocumentRow>,
     more: Option<String>,
+    /// The first documents' claims, one list each.
+    claim_lists: Vec<ClaimList>,
+    claim_lists_more: Option<String>,
+}
+
+struct ClaimList {
+    number: usize,
+    title: String,
+    claims: Vec<ClaimItem>,
+}
+
+struct ClaimItem {
+    /// Its anchor ("claim-…"), which figure tables link to.
+    anchor: String,
+    id: String,
+    kind: &'static str,
+    text: String,
+}
+
+/// The fragment id of a claim's entry in the documents' claim lists.
+fn claim_anchor(id: &str) -> String {
+    format!("#claim-{id}")
 }
 
 struct DocumentRow {
     number: usize,
     title: String,
+    /// The article's address when it is http(s), linked from the title.
+    url: Option<String>,
+    /// "copy of [2]" for a copy of another document.
+    copy: Option<String>,
     outlet: String,
     date: String,
     words: usize,
@@ -369,6 +400,11 @@ fn figures(ledger: &Ledger, view: &View) -> Figures {
                 .map(|v| ValueRow {
                     date: view.value_date(v),
                     claim: v.claim.clone(),
+                    claim_href: view
+                        .claim(&v.claim)
+                        .filter(|c| view.doc_number(&c.doc).is_some_and(|n| n <= DOCUMENTS))
+                        .map(|c| claim_anchor(&c.id)),
+                    doc: view.doc_number(&v.doc),
                     value: claim_value(view.claim(&v.claim), &v.text),
                     text: v.text.clone(),
                     source: view.claim(&v.claim).map(source_name).unwrap_or_default(),
@@ -676,6 +712,8 @@ fn documents(ledger: &Ledger, view: &View) -> Documents {
             .map(|(i, doc)| DocumentRow {
                 number: i + 1,
                 title: title(doc).to_string(),
+                url: web_url(doc).map(str::to_string),
+                copy: copy_note(doc, view),
                 outlet: outlet(doc).to_string(),
                 date: doc_date(doc),
                 words: doc.word_count(),
@@ -683,5 +721,29 @@ fn documents(ledger: &Ledger, view: &View) -> Documents {
             })
             .collect(),
         more: more(ledger.documents.len(), ROWS),
+        claim_lists: ledger
+            .documents
+            .iter()
+            .enumerate()
+            .take(DOCUMENTS)
+            .map(|(i, doc)| ClaimList {
+                number: i + 1,
+                title: shorten(title(doc), 90),
+                claims: view
+                    .claims_of(&doc.id)
+                    .iter()
+                    .map(|claim| {
+                        let (kind, text) = claim_line(claim, 240);
+                        ClaimItem {
+                            anchor: claim_anchor(&claim.id)[1..].to_string(),
+                            id: claim.id.clone(),
+                            kind,
+                            text,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        claim_lists_more: more(ledger.documents.len(), DOCUMENTS),
     }
 }

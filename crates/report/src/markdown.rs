@@ -5,14 +5,14 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::{claim_summary, sourcing_ranking};
-use crosscheck_model::{ClaimBody, Ledger, Proposition, PropositionStatus, Story};
+use crosscheck_ledger::sourcing_ranking;
+use crosscheck_model::{Ledger, Proposition, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::status_name;
 use crate::view::{
-    doc_date, documents_count, figure_text, figure_value, highlighted, outlet, outlets_count,
-    percent, said, source_name, story_span, story_title, title, View,
+    claim_line, copy_note, doc_date, documents_count, figure_value, highlighted, outlet,
+    outlets_count, percent, said, source_name, story_span, story_title, title, web_url, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -326,34 +326,29 @@ fn entities(out: &mut String, ledger: &Ledger) {
 fn documents(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\n## Documents\n");
     for (i, doc) in ledger.documents.iter().enumerate().take(DOCUMENTS) {
+        let heading = match web_url(doc) {
+            Some(url) => format!(
+                "[{}](<{}>)",
+                md(title(doc)),
+                url.replace('<', "%3C").replace('>', "%3E")
+            ),
+            None => md(title(doc)),
+        };
+        let copy = copy_note(doc, view)
+            .map(|note| format!(" · **{note}**"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "### [{}] {}\n\n{} · {} · {} words · {} sentences\n",
+            "### [{}] {heading}\n\n{} · {} · {} words · {} sentences{copy}\n",
             i + 1,
-            md(title(doc)),
             md(outlet(doc)),
             doc_date(doc),
             doc.word_count(),
-            doc.sentences.len()
+            doc.sentences.len(),
         );
         for claim in view.claims_of(&doc.id) {
-            let line = match &claim.body {
-                ClaimBody::Quote { quote } => {
-                    format!(
-                        "quote: {} — {}",
-                        md(&source_name(claim)),
-                        md(&said(quote, usize::MAX))
-                    )
-                }
-                ClaimBody::Quantity { quantity } => format!(
-                    "figure: {} — {}",
-                    md(&figure_text(quantity)),
-                    md(&source_name(claim))
-                ),
-                // A stance, and any other kind: its one-line summary.
-                _ => format!("{}: {}", claim.kind(), md(&claim_summary(claim))),
-            };
-            let _ = writeln!(out, "- {line}");
+            let (kind, text) = claim_line(claim, usize::MAX);
+            let _ = writeln!(out, "- {kind}: {}", md(&text));
         }
         let _ = writeln!(out);
     }

@@ -5,14 +5,14 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::{claim_summary, sourcing_ranking};
-use crosscheck_model::{ClaimBody, Document, Ledger, PropositionStatus, Story};
+use crosscheck_ledger::sourcing_ranking;
+use crosscheck_model::{Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::status_name;
 use crate::view::{
-    doc_date, documents_count, figure_text, outlet, outlets_count, percent, said, shorten,
-    source_name, story_span, story_title, title, View,
+    claim_line, copy_note, doc_date, documents_count, outlet, outlets_count, percent, said,
+    shorten, story_span, story_title, title, web_url, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -107,27 +107,16 @@ fn document(out: &mut String, view: &View, doc: &Document) {
         doc_date(doc),
         doc.word_count(),
         doc.sentences.len(),
-        doc.duplicate_of
-            .as_deref()
-            .and_then(|d| view.doc_number(d))
-            .map(|n| format!(" · copy of [{n}]"))
+        copy_note(doc, view)
+            .map(|note| format!(" · {note}"))
             .unwrap_or_default()
     );
+    if let Some(url) = web_url(doc) {
+        let _ = writeln!(out, "    {url}");
+    }
     for claim in view.claims_of(&doc.id) {
-        let line = match &claim.body {
-            ClaimBody::Quote { quote } => format!(
-                "quote   {} — {}",
-                source_name(claim),
-                said(quote, QUOTE_CHARS)
-            ),
-            ClaimBody::Quantity { quantity } => {
-                format!("figure  {} — {}", figure_text(quantity), source_name(claim))
-            }
-            // A stance, and any other kind: its one-line summary.
-            _ => format!("{}  {}", claim.kind(), claim_summary(claim)),
-        };
-        let hedge = if claim.hedged { " (hedged)" } else { "" };
-        let _ = writeln!(out, "    {line}{hedge}");
+        let (kind, text) = claim_line(claim, QUOTE_CHARS);
+        let _ = writeln!(out, "    {kind:<7} {text}");
     }
 }
 

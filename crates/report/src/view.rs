@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use crosscheck_ledger::{format_number, polarity_verb};
+use crosscheck_ledger::{claim_summary, format_number, polarity_verb};
 use crosscheck_model::{
-    Bound, Claim, Document, Ledger, PropositionValue, Quantity, Quote, SourceKind, StanceStep,
-    StanceTimeline, Story,
+    Bound, Claim, ClaimBody, Document, Ledger, PropositionValue, Quantity, Quote, SourceKind,
+    StanceStep, StanceTimeline, Story,
 };
 
 /// Indexes a ledger's documents and claims by id.
@@ -145,6 +145,46 @@ pub fn title(doc: &Document) -> &str {
 
 pub fn outlet(doc: &Document) -> &str {
     doc.outlet.as_deref().unwrap_or("unknown outlet")
+}
+
+/// The article's address when it is one a reader can follow (http or
+/// https); anything else an article claims as its URL is shown as text, if
+/// at all, never linked.
+pub fn web_url(doc: &Document) -> Option<&str> {
+    let url = doc.url.as_deref()?.trim();
+    let scheme = url.split_once("://")?.0;
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
+        .then_some(url)
+        .filter(|u| !u.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
+
+/// "copy of [2]" when the document copies another one of the ledger.
+pub fn copy_note(doc: &Document, view: &View) -> Option<String> {
+    let original = doc.duplicate_of.as_deref()?;
+    Some(match view.doc_number(original) {
+        Some(n) => format!("copy of [{n}]"),
+        None => format!("copy of {original}"),
+    })
+}
+
+/// A claim in a document's claim list, the same in every view: its kind
+/// ("quote", "figure", "stance", ...) and what it says (quotes cut to
+/// `quote_chars`), with "(hedged)" when it is.
+pub fn claim_line(claim: &Claim, quote_chars: usize) -> (&'static str, String) {
+    let (kind, text) = match &claim.body {
+        ClaimBody::Quote { quote } => (
+            "quote",
+            format!("{} — {}", source_name(claim), said(quote, quote_chars)),
+        ),
+        ClaimBody::Quantity { quantity } => (
+            "figure",
+            format!("{} — {}", figure_text(quantity), source_name(claim)),
+        ),
+        // A stance, and any other kind: its one-line summary.
+        _ => (claim.kind().name(), claim_summary(claim)),
+    };
+    let hedge = if claim.hedged { " (hedged)" } else { "" };
+    (kind, format!("{text}{hedge}"))
 }
 
 /// How a quote claim's words are shown, in every view: verbatim words

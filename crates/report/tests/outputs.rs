@@ -175,3 +175,45 @@ fn write_reports_puts_three_files_in_a_directory() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn documents_link_to_their_articles_list_their_claims_and_mark_copies() {
+    let mut ledger = ledger();
+    let first = ledger.documents[0].id.clone();
+    ledger.documents[0].url = Some("https://northgate.example/ostria-river".to_string());
+    ledger.documents[1].url = Some("javascript:alert(1)".to_string());
+    ledger.documents[2].duplicate_of = Some(first);
+    ledger.documents[3].url = Some(r#"https://wire.example/a"onmouseover="alert(2)"#.to_string());
+    let page = html(&ledger);
+    assert!(
+        !page.contains(r#""onmouseover"#),
+        "addresses stay inside their attribute"
+    );
+    assert!(page.contains(
+        r#"<a href="https://northgate.example/ostria-river" rel="noopener noreferrer">"#
+    ));
+    assert!(
+        !page.contains("javascript:"),
+        "only http(s) addresses are links"
+    );
+    assert!(page.contains(r#"<span class="badge copy">copy of [1]</span>"#));
+    // Every claim is listed under its document, and figure tables link there.
+    for claim in &ledger.claims {
+        assert!(
+            page.contains(&format!(r#"<li id="claim-{}""#, claim.id)),
+            "claim {} not listed",
+            claim.id
+        );
+    }
+    let figure_links = page.matches(r##"<a href="#claim-"##).count();
+    assert!(figure_links > 0, "figure values link to their claims");
+    assert!(page.contains(r##"<a href="#doc-1">[1]</a>"##));
+
+    let md = markdown(&ledger);
+    assert!(md.contains("(<https://northgate.example/ostria-river>)"));
+    assert!(!md.contains("javascript:"));
+    assert!(md.contains("**copy of [1]**"));
+    let text = summary(&ledger);
+    assert!(text.contains("    https://northgate.example/ostria-river"));
+    assert!(text.contains("· copy of [1]"));
+}

@@ -29,7 +29,8 @@ function markEvidence() {
   if (first) first.scrollIntoView({ block: "center" });
 }
 
-// The upload form sends with progress, then shows what was stored.
+// The upload form sends with progress, follows the upload's job (stage,
+// documents analysed of all), then shows what was stored.
 function uploadWithProgress() {
   const form = document.getElementById("upload");
   if (!form || !window.FormData || !window.XMLHttpRequest) return;
@@ -37,28 +38,62 @@ function uploadWithProgress() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const request = new XMLHttpRequest();
-    request.open("POST", "/api/documents");
+    request.open("POST", "/api/documents?async=yes");
     request.upload.addEventListener("progress", (e) => {
       if (e.lengthComputable) {
         progress.textContent = "Uploading… " + Math.round((100 * e.loaded) / e.total) + "%";
       }
     });
-    request.upload.addEventListener("load", () => {
-      progress.textContent = "Analysing and storing… (a large store takes a while to rebuild)";
-    });
     request.addEventListener("load", () => {
-      let answer = null;
-      try { answer = JSON.parse(request.responseText); } catch (e) { answer = null; }
-      if (!answer || request.status >= 400) {
+      const answer = parsed(request.responseText);
+      if (!answer || request.status >= 400 || !answer.href) {
         progress.textContent = "Failed: " + (answer && answer.error ? answer.error : request.statusText);
         return;
       }
-      showResult(form, progress, answer);
+      follow(answer.href, form, progress);
     });
     request.addEventListener("error", () => { progress.textContent = "Failed: the server could not be reached."; });
     progress.textContent = "Uploading…";
     request.send(new FormData(form));
   });
+}
+
+function parsed(text) {
+  try { return JSON.parse(text); } catch (e) { return null; }
+}
+
+const STAGES = {
+  queued: "Waiting for an earlier upload to finish…",
+  reading: "Reading the files…",
+  storing: "Storing…",
+  rebuilding: "Rebuilding the search index…",
+};
+
+// Asks how the job stands every half second until it is done.
+function follow(href, form, progress) {
+  const request = new XMLHttpRequest();
+  request.open("GET", href);
+  request.addEventListener("load", () => {
+    const job = parsed(request.responseText);
+    if (!job || request.status >= 400) {
+      progress.textContent = "Failed: " + (job && job.error ? job.error : request.statusText);
+      return;
+    }
+    if (job.stage === "done" && job.report) {
+      showResult(form, progress, job.report);
+      return;
+    }
+    if (job.stage === "failed") {
+      progress.textContent = "Failed: " + job.error;
+      return;
+    }
+    progress.textContent = job.stage === "analysing"
+      ? "Analysing… " + job.done + " of " + job.total + " articles"
+      : STAGES[job.stage] || job.stage;
+    setTimeout(() => follow(href, form, progress), 500);
+  });
+  request.addEventListener("error", () => { progress.textContent = "Failed: the server could not be reached."; });
+  request.send();
 }
 
 function showResult(form, progress, answer) {

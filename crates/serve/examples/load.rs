@@ -1,28 +1,27 @@
 //! Load test of `crosscheck serve`: serves a store on loopback in this
-//! process and keeps it busy with concurrent clients for a fixed time,
-//! then prints the latency of each kind of request (p50, p99, max), the
-//! errors, and the process's resident memory over the run.
+//! process and keeps it busy with concurrent clients for a fixed time
+//! (`tests/support/load.rs`: story pages, filtered claim searches, and one
+//! client exporting every claim as CSV), then prints the latency of each
+//! kind of request (p50, p99, max), the errors, and the process's resident
+//! memory over the run.
 //!
 //! ```text
-//! crosscheck analyze ../shared/corpus/reuters21578/reuters21578.jsonl --db /tmp/reuters.db --quiet -o /dev/null
+//! crosscheck analyze ../shared/corpus/reuters21578/reuters21578.jsonl --db /tmp/reuters.db --quiet -o /tmp/ledger.json
 //! cargo run --release -p crosscheck-serve --example load -- --db /tmp/reuters.db --clients 20 --seconds 60
+//! scripts/serve_load_postgres.sh /tmp/reuters.db --clients 20 --seconds 60
 //! ```
 //!
-//! One client exports every claim as CSV (`/api/claims.csv`) over and over;
-//! the others alternate story pages (largest stories first) and filtered
-//! claim searches built from the store (top entities, outlets, words, with
-//! kind, hedged, anonymous and date filters). `--db` takes whatever the
-//! server takes (a SQLite file or a `postgres://` URL).
+//! `--db` takes whatever the server takes (a SQLite file or a
+//! `postgres://` URL); the script runs the same on a throwaway PostgreSQL.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+#[path = "../tests/support/load.rs"]
+mod load;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use crosscheck_serve::{App, Db, Limits};
-use http_body_util::{BodyExt, Empty};
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
+use load::{drive, percentile, search_paths, story_paths, KINDS};
 
 struct Options {
     db: String,
@@ -61,86 +60,6 @@ fn rss_mb() -> f64 {
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-/// A small deterministic generator, so runs ask the same things.
-struct Lcg(u64);
-
-impl Lcg {
-    fn pick(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
-#[derive(Default)]
-struct Timings {
-    ok: Vec<Duration>,
-    errors: usize,
-    bytes: u64,
-}
-
-/// Searches built from what is stored.
-fn searches(app: &App) -> Vec<String> {
-    let snapshot = app.snapshot();
-    let mut entities: Vec<(&str, usize)> = snapshot
-        .ledger
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), snapshot.entity_claim_count(&e.id)))
-        .collect();
-    entities.sort_by_key(|e| std::cmp::Reverse(e.1));
-    let mut outlets: Vec<&str> = snapshot
-        .ledger
-        .documents
-        .iter()
-        .filter_map(|d| d.outlet.as_deref())
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
-    let mut dates: Vec<String> = snapshot
-        .ledger
-        .documents
-        .iter()
-        .filter_map(|d| d.placed_date().map(|(date, _)| date.to_string()))
-        .collect();
-    dates.sort();
-    let (from, to) = (
-        dates.get(dates.len() / 4).cloned().unwrap_or_default(),
-        dates.get(dates.len() / 2).cloned().unwrap_or_default(),
-    );
-    let words = [
-        "said", "percent", "billion", "shares", "prices", "bank", "trade", "oil",
-    ];
-    let mut out = Vec::new();
-    for (i, (entity, _)) in entities.iter().take(10).enumerate() {
-        let word = words[i % words.len()];
-        let enc =
-            |s: &str| serde_urlencoded::to_string([("v", s)]).unwrap_or_default()[2..].to_string();
-        out.push(format!("/claims?entity={}&kind=quantity", enc(entity)));
-        out.push(format!("/claims?q={word}&hedged=no"));
-        out.push(format!("/api/claims?q={word}&kind=quote&limit=50"));
-        out.push(format!(
-            "/claims?entity={}&from={from}&to={to}",
-            enc(entity)
-        ));
-        if let Some(outlet) = outlets.get(i % outlets.len().max(1)) {
-            out.push(format!("/claims?outlet={}&anonymous=no", enc(outlet)));
-        }
-    }
-    out.push(format!("/claims?q=said&from={from}&to={to}&kind=quote"));
-    out
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[at.min(sorted.len() - 1)]
 }
 
 fn ms(d: Duration) -> String {
@@ -182,14 +101,8 @@ async fn main() {
         started.elapsed().as_secs_f64(),
         rss_mb()
     );
-    let stories: Vec<String> = snapshot
-        .stories
-        .iter()
-        .take(200)
-        .map(|s| format!("/stories/{}", s.id))
-        .collect();
     drop(snapshot);
-    let searches = searches(&app);
+    let (stories, searches) = (story_paths(&app), search_paths(&app));
 
     let (tx, rx) = tokio::sync::oneshot::channel();
     tokio::spawn(crosscheck_serve::serve(
@@ -200,97 +113,37 @@ async fn main() {
         },
     ));
     let addr = rx.await.expect("server address");
-    let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
-
-    let stop = Arc::new(AtomicBool::new(false));
-    let rss = Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sampler = {
-        let (stop, rss) = (Arc::clone(&stop), Arc::clone(&rss));
-        tokio::spawn(async move {
-            while !stop.load(Ordering::Relaxed) {
-                if let Ok(mut samples) = rss.lock() {
-                    samples.push(rss_mb());
-                }
-                tokio::time::sleep(Duration::from_secs(1)).await;
+    // Resident memory once a second while the clients run.
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let sampler = tokio::spawn(async move {
+        let mut samples = vec![rss_mb()];
+        let mut stopped = stopped;
+        loop {
+            tokio::select! {
+                _ = &mut stopped => break,
+                () = tokio::time::sleep(Duration::from_secs(1)) => samples.push(rss_mb()),
             }
-        })
-    };
-    let mut tasks = Vec::new();
-    for id in 0..options.clients {
-        let (client, stop) = (client.clone(), Arc::clone(&stop));
-        let (stories, searches) = (stories.clone(), searches.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut rng = Lcg(id as u64 + 1);
-            let mut timings: [Timings; 3] = Default::default();
-            let mut turn = id;
-            while !stop.load(Ordering::Relaxed) {
-                let (kind, path) = if id == 0 {
-                    (2, "/api/claims.csv".to_string())
-                } else if turn % 2 == 0 && !stories.is_empty() {
-                    // Larger stories more often: the first ones are largest.
-                    let n = rng.pick(stories.len()).min(rng.pick(stories.len()));
-                    (0, stories[n].clone())
-                } else {
-                    (1, searches[rng.pick(searches.len())].clone())
-                };
-                turn += 1;
-                let uri = format!("http://{addr}{path}");
-                let began = Instant::now();
-                let result = async {
-                    let response = client.get(uri.parse()?).await?;
-                    let status = response.status();
-                    let body = response.into_body().collect().await?.to_bytes();
-                    Ok::<_, Box<dyn std::error::Error + Send + Sync>>((status, body.len()))
-                }
-                .await;
-                let t = &mut timings[kind];
-                match result {
-                    Ok((status, len)) if status.is_success() => {
-                        t.ok.push(began.elapsed());
-                        t.bytes += len as u64;
-                    }
-                    Ok((status, _)) => {
-                        eprintln!("{path}: {status}");
-                        t.errors += 1;
-                    }
-                    Err(e) => {
-                        eprintln!("{path}: {e}");
-                        t.errors += 1;
-                    }
-                }
-            }
-            timings
-        }));
-    }
-    tokio::time::sleep(Duration::from_secs(options.seconds)).await;
-    stop.store(true, Ordering::Relaxed);
-    let mut totals: [Timings; 3] = Default::default();
-    for task in tasks {
-        let timings = task.await.expect("client");
-        for (total, t) in totals.iter_mut().zip(timings) {
-            total.ok.extend(t.ok);
-            total.errors += t.errors;
-            total.bytes += t.bytes;
         }
-    }
-    let _ = sampler.await;
-    let samples = rss.lock().map(|s| s.clone()).unwrap_or_default();
-
+        samples.push(rss_mb());
+        samples
+    });
+    let totals = drive(
+        addr,
+        options.clients,
+        Duration::from_secs(options.seconds),
+        stories,
+        searches,
+    )
+    .await;
+    let _ = stop.send(());
+    let samples = sampler.await.unwrap_or_default();
     println!(
         "\n{} clients for {} s on http://{addr} (requests timed until the whole body is read)\n",
         options.clients, options.seconds
     );
     println!("| request | done | errors | p50 ms | p99 ms | max ms | MB each |");
     println!("|---|---|---|---|---|---|---|");
-    for (name, t) in [
-        "story page",
-        "filtered claim search",
-        "CSV export, every claim",
-    ]
-    .iter()
-    .zip(totals.iter_mut())
-    {
-        t.ok.sort();
+    for (name, t) in KINDS.iter().zip(&totals) {
         let each = if t.ok.is_empty() {
             0.0
         } else {
@@ -299,11 +152,16 @@ async fn main() {
         println!(
             "| {name} | {} | {} | {} | {} | {} | {each:.2} |",
             t.ok.len(),
-            t.errors,
+            t.errors.len(),
             ms(percentile(&t.ok, 0.5)),
             ms(percentile(&t.ok, 0.99)),
             ms(t.ok.last().copied().unwrap_or_default()),
         );
+    }
+    for t in &totals {
+        for error in t.errors.iter().take(5) {
+            eprintln!("error: {error}");
+        }
     }
     let first = samples.first().copied().unwrap_or(0.0);
     let last = samples.last().copied().unwrap_or(0.0);

@@ -12,6 +12,7 @@
 //! number of connections share it: searches run on a small pool of
 //! read-only connections in parallel.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
@@ -67,7 +68,22 @@ pub struct ClaimIndex {
     /// to it is open) and is where it was built.
     _owner: Mutex<Connection>,
     pool: Mutex<Vec<Connection>>,
+    /// Counts and entity cards already worked out, by query: the index
+    /// never changes, so they stay right, and paging through a broad
+    /// search or coming back to it does not count tens of thousands of
+    /// claims again.
+    summaries: Mutex<HashMap<String, Summary>>,
 }
+
+/// What a search page shows beside its claims.
+#[derive(Debug, Clone, Default)]
+struct Summary {
+    count: Option<usize>,
+    entities: Option<(usize, Vec<(String, usize)>)>,
+}
+
+/// Queries whose summaries are kept; past this the cache starts again.
+const SUMMARIES_KEPT: usize = 4096;
 
 impl std::fmt::Debug for ClaimIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -178,6 +194,7 @@ impl ClaimIndex {
             uri,
             _owner: Mutex::new(owner),
             pool: Mutex::new(Vec::new()),
+            summaries: Mutex::new(HashMap::new()),
         })
     }
 
@@ -250,14 +267,37 @@ impl ClaimIndex {
         }
     }
 
+    /// The kept summary of `query`, if any.
+    fn summary(&self, query: &ClaimQuery) -> Summary {
+        self.summaries
+            .lock()
+            .ok()
+            .and_then(|kept| kept.get(&summary_key(query)).cloned())
+            .unwrap_or_default()
+    }
+
+    fn keep(&self, query: &ClaimQuery, update: impl FnOnce(&mut Summary)) {
+        if let Ok(mut kept) = self.summaries.lock() {
+            if kept.len() >= SUMMARIES_KEPT {
+                kept.clear();
+            }
+            update(kept.entry(summary_key(query)).or_default());
+        }
+    }
+
     /// How many claims match `query`.
     pub fn count(&self, query: &ClaimQuery) -> Result<usize, IndexError> {
+        if let Some(count) = self.summary(query).count {
+            return Ok(count);
+        }
         let (sql, values) = filter_sql(query, "SELECT count(*) FROM claims c", None);
-        self.with_connection(|conn| {
+        let count = self.with_connection(|conn| {
             conn.prepare_cached(&sql)?
                 .query_row(params_from_iter(values), |r| r.get::<_, i64>(0))
                 .map(from_i64)
-        })
+        })?;
+        self.keep(query, |s| s.count = Some(count));
+        Ok(count)
     }
 
     /// The entities the matching claims name most, with how many of those
@@ -267,6 +307,11 @@ impl ClaimIndex {
         query: &ClaimQuery,
         limit: usize,
     ) -> Result<Vec<(String, usize)>, IndexError> {
+        if let Some((kept_limit, entities)) = self.summary(query).entities {
+            if kept_limit == limit {
+                return Ok(entities);
+            }
+        }
         let (inner, mut values) = filter_sql(query, "SELECT c.n FROM claims c", None);
         let sql = if query.is_empty() {
             "SELECT entity, count(*) AS k FROM claim_entities GROUP BY entity \
@@ -279,14 +324,22 @@ impl ClaimIndex {
             )
         };
         values.push(Value::Integer(to_i64(limit)));
-        self.with_connection(|conn| {
+        let entities: Vec<(String, usize)> = self.with_connection(|conn| {
             let mut stmt = conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params_from_iter(values), |r| {
                 Ok((r.get::<_, String>(0)?, from_i64(r.get(1)?)))
             })?;
             rows.collect()
-        })
+        })?;
+        self.keep(query, |s| s.entities = Some((limit, entities.clone())));
+        Ok(entities)
     }
+}
+
+/// A query as the summary cache knows it (every field, as written by
+/// `Debug`, which names each one).
+fn summary_key(query: &ClaimQuery) -> String {
+    format!("{query:?}")
 }
 
 /// `select` with the WHERE clause of `query` (and of a page starting after

@@ -25,6 +25,7 @@ pub mod error;
 pub mod export;
 pub mod filter;
 pub mod index;
+pub mod jobs;
 pub mod pages;
 mod snapshot;
 mod state;
@@ -105,6 +106,7 @@ pub fn router(app: Arc<App>, exposure: Exposure) -> Router {
                 .layer(upload_limit),
         )
         .route("/api/documents/{id}", get(api::document))
+        .route("/api/jobs/{id}", get(jobs::job))
         .route("/api/claims", get(api::claims))
         .route("/api/claims.ndjson", get(export::claims_ndjson))
         .route("/api/claims.csv", get(export::claims_csv))

@@ -154,6 +154,8 @@ pub struct App {
     /// rebuilding twice at once.
     writing: tokio::sync::Mutex<()>,
     analyzer: std::sync::OnceLock<crosscheck_analyze::Analyzer>,
+    /// Uploads running in the background.
+    pub jobs: crate::jobs::Jobs,
 }
 
 impl App {
@@ -166,6 +168,7 @@ impl App {
             limits,
             writing: tokio::sync::Mutex::new(()),
             analyzer: std::sync::OnceLock::new(),
+            jobs: crate::jobs::Jobs::default(),
         })
     }
 

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, AppError, PageError};
+use crate::jobs::{job_href, spawn_ingest, Progress, Stage};
 use crate::pages::megabytes;
 use crate::state::App;
 use crate::views::document_href;
@@ -67,14 +68,29 @@ pub struct UploadedDocument {
 
 /// Reads, analyses and stores `inputs`, then rebuilds the snapshot.
 pub async fn ingest(app: Arc<App>, inputs: Vec<Input>) -> Result<UploadReport, AppError> {
+    ingest_tracked(app, inputs, Arc::new(Progress::default())).await
+}
+
+/// [`ingest`], telling `progress` how far it is.
+pub async fn ingest_tracked(
+    app: Arc<App>,
+    inputs: Vec<Input>,
+    progress: Arc<Progress>,
+) -> Result<UploadReport, AppError> {
     let turn = app.write_turn().await;
     let worker = Arc::clone(&app);
-    let report = tokio::task::spawn_blocking(move || ingest_blocking(&worker, inputs)).await??;
+    let report =
+        tokio::task::spawn_blocking(move || ingest_blocking(&worker, inputs, &progress)).await??;
     drop(turn);
     Ok(report)
 }
 
-fn ingest_blocking(app: &App, inputs: Vec<Input>) -> Result<UploadReport, AppError> {
+fn ingest_blocking(
+    app: &App,
+    inputs: Vec<Input>,
+    progress: &Progress,
+) -> Result<UploadReport, AppError> {
+    progress.stage(Stage::Reading);
     let mut report = UploadReport::default();
     let mut documents: Vec<Document> = Vec::new();
     let options = IngestOptions::default();
@@ -107,20 +123,24 @@ fn ingest_blocking(app: &App, inputs: Vec<Input>) -> Result<UploadReport, AppErr
     let (stored, fresh): (Vec<Document>, Vec<Document>) = documents
         .into_iter()
         .partition(|d| snapshot.document(&d.id).is_some());
+    progress.analysing(fresh.len());
     let analyzer = app.analyzer();
     let analysed: Vec<(Document, Vec<Claim>)> = fresh
         .into_par_iter()
         .map(|doc| {
             let a = analyzer.analyze(doc);
+            progress.analysed_one();
             (a.document, a.claims)
         })
         .collect();
+    progress.stage(Stage::Storing);
     let stats = app.db().add(&snapshot, analysed.clone())?;
     report.added = stats.added;
     report.skipped = stats.skipped + stored.len();
     report.claims = stats.claims;
     report.batch = stats.batch;
     let snapshot = if stats.added > 0 {
+        progress.stage(Stage::Rebuilding);
         app.reload()?
     } else {
         snapshot
@@ -143,13 +163,28 @@ fn ingest_blocking(app: &App, inputs: Vec<Input>) -> Result<UploadReport, AppErr
     Ok(report)
 }
 
-/// `?name=` for a raw upload: the file name whose extension says the
-/// format (`article.html`); the format is sniffed from the content when
-/// the name says nothing.
+/// The query of `POST /api/documents`: `?name=` for a raw upload (the
+/// file name whose extension says the format, `article.html`; the format
+/// is sniffed from the content when the name says nothing), and
+/// `?async=yes` to get a job to follow instead of waiting for the report.
 #[derive(Debug, Default, Deserialize)]
-pub struct RawName {
+pub struct UploadQuery {
     #[serde(default)]
     name: Option<String>,
+    #[serde(default, rename = "async")]
+    background: Option<String>,
+}
+
+impl UploadQuery {
+    fn background(&self) -> Result<bool, AppError> {
+        match self.background.as_deref().map(str::trim) {
+            None | Some("" | "no" | "false" | "0") => Ok(false),
+            Some("yes" | "true" | "1") => Ok(true),
+            Some(other) => Err(AppError::BadRequest(format!(
+                "async={other:?}: say yes or no"
+            ))),
+        }
+    }
 }
 
 /// The inputs of a request body: a multipart form (files, or pasted text
@@ -302,13 +337,22 @@ async fn multipart_inputs(
     Ok(inputs)
 }
 
-/// `POST /api/documents`: adds articles; answers what was stored.
+/// `POST /api/documents`: adds articles; answers what was stored, or
+/// with `?async=yes` the job that is storing them (202, `Location` the
+/// job's address).
 pub async fn post_documents(
     State(app): State<Arc<App>>,
-    Query(raw): Query<RawName>,
+    Query(query): Query<UploadQuery>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let inputs = inputs(&app, raw.name, request).await?;
+    let background = query.background()?;
+    let inputs = inputs(&app, query.name, request).await?;
+    if background {
+        let id = spawn_ingest(&app, inputs);
+        let href = job_href(id);
+        let body = serde_json::json!({"job": id, "href": href, "stage": Stage::Queued});
+        return Ok((StatusCode::ACCEPTED, [(header::LOCATION, href)], Json(body)).into_response());
+    }
     let report = ingest(Arc::clone(&app), inputs).await?;
     let status = if report.added > 0 {
         StatusCode::CREATED

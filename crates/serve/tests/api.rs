@@ -452,3 +452,160 @@ async fn csv_exports_stream_claims_csv_rows() {
         snapshot.ledger.claims.iter().filter(|c| c.hedged).count()
     );
 }
+
+/// The `curl` lines of `docs/api.md`, as (method, path, JSON body).
+fn documented_requests() -> Vec<(String, String, Option<String>)> {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/api.md"),
+    )
+    .expect("docs/api.md");
+    let mut requests = Vec::new();
+    let mut lines = doc.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(at) = line.find("http://127.0.0.1:8080") else {
+            continue;
+        };
+        if !line.trim_start().starts_with("curl") {
+            continue;
+        }
+        let path: String = line[at + "http://127.0.0.1:8080".len()..]
+            .chars()
+            .take_while(|c| !matches!(c, '\'' | ' ' | '"'))
+            .collect();
+        if !line.contains("-X POST") {
+            requests.push(("GET".to_string(), path, None));
+            continue;
+        }
+        // A JSON body: the -d '...' argument, over as many lines as it takes.
+        let mut command = line.to_string();
+        while command.trim_end().ends_with('\\') || command.matches('\'').count() % 2 == 1 {
+            match lines.next() {
+                Some(next) => command = format!("{}\n{next}", command.trim_end_matches('\\')),
+                None => break,
+            }
+        }
+        let body = command
+            .split_once("-d '")
+            .and_then(|(_, rest)| rest.split_once('\''))
+            .map(|(body, _)| body.to_string());
+        requests.push(("POST".to_string(), path, body));
+    }
+    requests
+}
+
+#[tokio::test]
+async fn the_curl_examples_of_the_api_docs_work() {
+    let (_dir, app) = demo_app().await;
+    let requests = documented_requests();
+    assert!(requests.len() >= 8, "{requests:?}");
+    let mut posted = 0;
+    for (method, path, body) in requests {
+        // Examples that name a later cursor or batch work on any store.
+        let reply = match (method.as_str(), body) {
+            ("GET", _) => get(&app, &path).await,
+            (_, Some(json)) => {
+                posted += 1;
+                post(&app, &path, "application/json", json).await
+            }
+            // File uploads need files beside the command: not run here.
+            _ => continue,
+        };
+        assert!(
+            reply.status.is_success(),
+            "{method} {path}: {} {}",
+            reply.status,
+            reply.body
+        );
+        if reply.content_type().starts_with("application/json") {
+            reply.json();
+        }
+    }
+    assert_eq!(posted, 2, "the JSON upload examples run");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn background_uploads_report_their_progress_then_what_was_stored() {
+    let (_dir, app) = demo_app().await;
+    let articles = serde_json::json!([
+        {"title": "Ferry timetable changes", "outlet": "Kestrel Radio",
+         "text": "Captain Oda Venn said the ferry would run 14 times a week from Monday."},
+        {"title": "Harbour fees rise", "outlet": "Port Gazette",
+         "text": "The harbour board said fees would rise by about 3 percent per year."},
+    ]);
+    let accepted = post(
+        &app,
+        "/api/documents?async=yes",
+        "application/json",
+        articles.to_string(),
+    )
+    .await;
+    assert_eq!(accepted.status, StatusCode::ACCEPTED, "{}", accepted.body);
+    let href = accepted.json()["href"]
+        .as_str()
+        .expect("job href")
+        .to_string();
+    assert_eq!(
+        accepted
+            .headers
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some(href.as_str())
+    );
+    let mut stages = Vec::new();
+    let job = loop {
+        let job = get(&app, &href).await;
+        assert_eq!(job.status, StatusCode::OK, "{}", job.body);
+        let job = job.json();
+        let stage = job["stage"].as_str().expect("stage").to_string();
+        assert!(job["done"].as_u64() <= job["total"].as_u64(), "{job}");
+        if stages.last() != Some(&stage) {
+            stages.push(stage.clone());
+        }
+        if stage == "done" || stage == "failed" {
+            break job;
+        }
+        assert!(stages.len() < 10, "{stages:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert_eq!(job["stage"], "done", "{job}");
+    assert_eq!(job["total"], 2, "{job}");
+    assert_eq!(job["done"], 2, "{job}");
+    assert_eq!(job["report"]["added"], 2, "{job}");
+    let id = job["report"]["documents"][0]["id"].as_str().expect("id");
+    assert_eq!(
+        get(&app, &format!("/api/documents/{id}")).await.status,
+        StatusCode::OK
+    );
+
+    // A failed job says why; unknown jobs and bad switches are clear errors.
+    let failed = post(
+        &app,
+        "/api/documents?async=yes",
+        "application/json",
+        r#"[{"title": "no text"}]"#,
+    )
+    .await;
+    assert_eq!(failed.status, StatusCode::ACCEPTED, "{}", failed.body);
+    let href = failed.json()["href"].as_str().expect("href").to_string();
+    let job = loop {
+        let job = get(&app, &href).await.json();
+        if job["stage"] == "failed" || job["stage"] == "done" {
+            break job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
+    assert_eq!(job["stage"], "failed", "{job}");
+    assert!(
+        job["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("request.jsonl")),
+        "{job}"
+    );
+    assert_eq!(
+        get(&app, "/api/jobs/999999").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let bad = post(&app, "/api/documents?async=maybe", "application/json", "{}").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("async"), "{}", bad.body);
+}

@@ -4,13 +4,13 @@
 //! check that no page is wider than the screen.
 //!
 //! Screenshots of every step are kept in `$TMPDIR/crosscheck-browser/`
-//! (or `CROSSCHECK_BROWSER_ARTIFACTS=DIR`), named `<width>-<step>.png`.
+//! (or `CROSSCHECK_BROWSER_ARTIFACTS=DIR`), named `<store>-<width>-<step>.png`.
 //! Without Chromium and ChromeDriver the test shows as ignored; under
 //! `CI=true` it runs and fails instead.
 
 mod support;
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -74,21 +74,6 @@ fn artifacts() -> PathBuf {
     dir
 }
 
-/// The demo store served on a free loopback port.
-async fn start_server() -> (tempfile::TempDir, Arc<crosscheck_serve::App>, SocketAddr) {
-    let (dir, app) = support::demo_app().await;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    tokio::spawn(crosscheck_serve::serve(
-        Arc::clone(&app),
-        "127.0.0.1:0".parse().expect("address"),
-        move |bound| {
-            let _ = tx.send(bound);
-        },
-    ));
-    let addr = rx.await.expect("the server reports its address");
-    (dir, app, addr)
-}
-
 /// A browser session showing pages `width` CSS pixels wide.
 async fn browser(driver: &Driver, width: u32) -> Client {
     let mut options = json!({
@@ -118,6 +103,8 @@ struct Walk<'a> {
     base: String,
     width: u32,
     shots: &'a Path,
+    /// The back end, in screenshot names.
+    store: &'static str,
 }
 
 impl Walk<'_> {
@@ -129,7 +116,9 @@ impl Walk<'_> {
             "{step}: screenshot looks blank ({} bytes)",
             png.len()
         );
-        let path = self.shots.join(format!("{}-{step}.png", self.width));
+        let path = self
+            .shots
+            .join(format!("{}-{}-{step}.png", self.store, self.width));
         std::fs::write(&path, png).expect("write screenshot");
     }
 
@@ -350,18 +339,100 @@ impl Walk<'_> {
     }
 }
 
+impl Walk<'_> {
+    /// Pastes an article into the upload form; the page follows the
+    /// upload's job and lists what was stored, linked to its page.
+    async fn upload(&self) {
+        self.client
+            .goto(&format!("{}/upload", self.base))
+            .await
+            .expect("upload page");
+        self.css("input[name=title]")
+            .await
+            .send_keys("Ferry timetable changes")
+            .await
+            .expect("title");
+        self.css("textarea[name=text]")
+            .await
+            .send_keys("Captain Oda Venn said the ferry would run 14 times a week from Monday.")
+            .await
+            .expect("text");
+        self.css("form#upload button[type=submit]")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut seen = Vec::new();
+        loop {
+            let text = self.css("#progress").await.text().await.expect("progress");
+            if seen.last() != Some(&text) {
+                seen.push(text.clone());
+            }
+            if text.starts_with("Stored") || text.starts_with("Failed") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the upload never ended: {seen:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let last = seen.last().cloned().unwrap_or_default();
+        assert!(last.starts_with("Stored 1 new documents"), "{seen:?}");
+        self.fits("upload").await;
+        self.shot("upload").await;
+        self.css("#uploaded li a")
+            .await
+            .click()
+            .await
+            .expect("open it");
+        self.wait_url("/documents/").await;
+        let heading = self.css("h1").await.text().await.expect("heading");
+        assert_eq!(heading.trim(), "Ferry timetable changes");
+    }
+}
+
+/// The static HTML report of what `app` serves, at this walk's width: no
+/// wider than the screen, links to the articles, and each chart drawn at
+/// least 700 px wide (its 11–12 px text at 70% or more), scrolling
+/// sideways inside its box on a phone.
+async fn static_report(walk: &Walk<'_>, app: &crosscheck_serve::App, dir: &Path) {
+    let path = dir.join(format!("report-{}.html", walk.width));
+    std::fs::write(&path, crosscheck_report::html(&app.snapshot().ledger)).expect("write report");
+    walk.client
+        .goto(&format!("file://{}", path.display()))
+        .await
+        .expect("open the report");
+    walk.css("section#documents").await;
+    walk.fits("report").await;
+    let chart = walk
+        .eval("const c = document.querySelector('svg.chart'); return c ? c.getBoundingClientRect().width : 0;")
+        .await;
+    let chart = chart.as_f64().expect("chart width");
+    assert!(
+        chart >= 700.0,
+        "{} px: the chart is {chart} px wide",
+        walk.width
+    );
+    let articles = walk
+        .eval("return document.querySelectorAll('#documents a[href^=\"https://\"]').length;")
+        .await;
+    assert!(
+        articles.as_u64() > Some(0),
+        "documents link to their articles"
+    );
+    walk.shot("report").await;
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[cfg_attr(
-    no_webdriver,
-    ignore = "SKIPPED: chromium or chromedriver not on PATH (CI installs chromium and chromium-driver)"
-)]
-async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
+/// Walks the app served over `app`'s store at both widths.
+async fn walk_both_widths(app: Arc<crosscheck_serve::App>, store: &'static str) {
     let driver = start_driver();
-    let (_store, app, addr) = start_server().await;
+    let addr = support::serve_on_loopback(&app).await;
     let shots = artifacts();
     eprintln!("browser screenshots: {}", shots.display());
     let claims_stored = u64::try_from(app.snapshot().ledger.claims.len()).expect("count");
@@ -372,8 +443,34 @@ async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
             base: format!("http://{addr}"),
             width,
             shots: &shots,
+            store,
         };
         walk.run(claims_stored).await;
+        static_report(&walk, &app, &shots).await;
+        if width == 390 {
+            // Last: it changes what is stored.
+            walk.upload().await;
+        }
         client.close().await.expect("close the browser");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    no_webdriver,
+    ignore = "SKIPPED: chromium or chromedriver not on PATH (CI installs chromium and chromium-driver)"
+)]
+async fn the_app_works_in_headless_chromium_at_desktop_and_phone_widths() {
+    let (_store, app) = support::demo_app().await;
+    walk_both_widths(app, "sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    any(no_webdriver, no_postgres),
+    ignore = "SKIPPED: chromium, chromedriver or PostgreSQL 15 missing (CI installs them)"
+)]
+async fn the_app_works_in_headless_chromium_over_postgresql() {
+    let (_url, app) = support::postgres_demo_app().await;
+    walk_both_widths(app, "postgres").await;
 }

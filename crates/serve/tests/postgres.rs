@@ -5,24 +5,8 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use axum::http::StatusCode;
-use crosscheck_serve::upload::ingest;
-use crosscheck_serve::{App, Db, Limits};
-use support::{demo_app, demo_inputs, get};
-
-/// A server over the PostgreSQL database `url` (store clients block, so
-/// they are opened off the async threads).
-async fn postgres_app(url: &str) -> Arc<App> {
-    let url = url.to_string();
-    tokio::task::spawn_blocking(move || {
-        let db = Db::open(&url).expect("open the PostgreSQL store");
-        Arc::new(App::new(db, Limits::default()).expect("app"))
-    })
-    .await
-    .expect("blocking task")
-}
+use support::{demo_app, get, postgres_app, postgres_demo_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
@@ -30,13 +14,8 @@ async fn postgres_app(url: &str) -> Arc<App> {
     ignore = "SKIPPED: no PostgreSQL 15 server programs (CI installs postgresql-15)"
 )]
 async fn a_postgres_store_serves_what_a_sqlite_store_does() {
-    let url = crosscheck_testkit::postgres::server().fresh_database();
     // An empty database becomes a store.
-    let app = postgres_app(&url).await;
-    let report = ingest(Arc::clone(&app), demo_inputs())
-        .await
-        .expect("stored");
-    assert!(report.added >= 4 && report.errors.is_empty(), "{report:?}");
+    let (url, app) = postgres_demo_app().await;
     let (_dir, sqlite) = demo_app().await;
 
     for uri in [

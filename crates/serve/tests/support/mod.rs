@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod load;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,6 +61,43 @@ pub async fn demo_app() -> (tempfile::TempDir, Arc<App>) {
     assert!(report.added >= 4, "{report:?}");
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     (dir, app)
+}
+
+/// A server over the PostgreSQL database `url` (store clients block, so
+/// they are opened off the async threads).
+pub async fn postgres_app(url: &str) -> Arc<App> {
+    let url = url.to_string();
+    tokio::task::spawn_blocking(move || {
+        let db = Db::open(&url).expect("open the PostgreSQL store");
+        Arc::new(App::new(db, Limits::default()).expect("app"))
+    })
+    .await
+    .expect("blocking task")
+}
+
+/// The demo corpus uploaded into a fresh database of the test PostgreSQL
+/// server: its URL and the server.
+pub async fn postgres_demo_app() -> (String, Arc<App>) {
+    let url = crosscheck_testkit::postgres::server().fresh_database();
+    let app = postgres_app(&url).await;
+    let report = ingest(Arc::clone(&app), demo_inputs())
+        .await
+        .expect("demo stored");
+    assert!(report.added >= 4 && report.errors.is_empty(), "{report:?}");
+    (url, app)
+}
+
+/// Serves `app` on a free loopback port; its address.
+pub async fn serve_on_loopback(app: &Arc<App>) -> std::net::SocketAddr {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    tokio::spawn(crosscheck_serve::serve(
+        Arc::clone(app),
+        "127.0.0.1:0".parse().expect("address"),
+        move |bound| {
+            let _ = tx.send(bound);
+        },
+    ));
+    rx.await.expect("the server reports its address")
 }
 
 /// The router as served on loopback.

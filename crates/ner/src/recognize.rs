@@ -9,8 +9,8 @@ use crosscheck_text::{Token, TokenLayer};
 use crate::canonical::canonicalize;
 use crate::chunks::{chunks_of_indices, join_organisations_of, merge_into_country_names};
 use crate::doc_rules::{
-    demonym_compounds, keep_speaking_places_places, one_word_places, type_company_short_names,
-    type_demonyms_of_places,
+    demonym_compounds, drop_tickers, keep_speaking_places_places, one_word_places,
+    type_acronyms_of_organisations, type_company_short_names, type_demonyms_of_places,
 };
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::tagger::Tagger;
@@ -62,6 +62,11 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "org_of",
         "'Centre' + 'for' + 'Countering Disinformation' is one organisation",
+    ),
+    ("tickers", "'Exxon Corp <XON>': a ticker after a name is no name"),
+    (
+        "acronyms",
+        "an acronym spelling an organisation of the document is that organisation",
     ),
 ];
 
@@ -209,8 +214,14 @@ fn apply_document_rules(
     drafts: &mut Vec<Draft>,
     rules: Rules,
 ) {
+    if rules.on("tickers") {
+        drop_tickers(sents, drafts);
+    }
     if rules.on("company_short") {
         type_company_short_names(gaz, sents, drafts);
+    }
+    if rules.on("acronyms") {
+        type_acronyms_of_organisations(sents, drafts);
     }
     canonicalize(gaz, sents, drafts);
     if rules.on("place_documents") {

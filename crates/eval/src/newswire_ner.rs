@@ -354,7 +354,10 @@ pub fn evaluate_tune(shared: &Path) -> Result<EvalReport, EvalError> {
     let recognizer = EntityRecognizer::try_new()
         .map_err(|e| EvalError::data(Path::new("ner model"), e.to_string()))?;
     let tune = |scored: Vec<Scored>| -> Vec<Scored> {
-        scored.into_iter().filter(|s| s.gold.split == "dev").collect()
+        scored
+            .into_iter()
+            .filter(|s| s.gold.split == "dev")
+            .collect()
     };
     let scored = tune(run_all(shared, &recognizer, Context::Sentence)?);
     let by_story = tune(run_all(shared, &recognizer, Context::Story)?);
@@ -363,7 +366,10 @@ pub fn evaluate_tune(shared: &Path) -> Result<EvalReport, EvalError> {
     let counts = count(&scored, "dev");
     for t in TYPES {
         let (p, r, f) = counts.prf(&[t]);
-        detail.push_str(&format!("{t:<5} {p:<10.4} {r:<7.4} {f:<7.4} {}\n", counts.gold(&[t])));
+        detail.push_str(&format!(
+            "{t:<5} {p:<10.4} {r:<7.4} {f:<7.4} {}\n",
+            counts.gold(&[t])
+        ));
     }
     let (p, r, f) = counts.prf(&TYPES);
     report.push("dev_precision", p);
@@ -376,12 +382,26 @@ pub fn evaluate_tune(shared: &Path) -> Result<EvalReport, EvalError> {
             let text = sentence_text(&s.text, e.start - s.gold.start, e.end - s.gold.start);
             format!("{} [{text}]", e.kind)
         };
-        let missed: Vec<String> = s.gold.entities.iter().filter(|g| !s.pred.contains(g)).map(show).collect();
-        let wrong: Vec<String> = s.pred.iter().filter(|p| !s.gold.entities.contains(p)).map(show).collect();
+        let missed: Vec<String> = s
+            .gold
+            .entities
+            .iter()
+            .filter(|g| !s.pred.contains(g))
+            .map(show)
+            .collect();
+        let wrong: Vec<String> = s
+            .pred
+            .iter()
+            .filter(|p| !s.gold.entities.contains(p))
+            .map(show)
+            .collect();
         if missed.is_empty() && wrong.is_empty() {
             continue;
         }
-        detail.push_str(&format!("line {} @{}: {}\n", s.gold.line, s.gold.start, s.text));
+        detail.push_str(&format!(
+            "line {} @{}: {}\n",
+            s.gold.line, s.gold.start, s.text
+        ));
         for m in missed {
             detail.push_str(&format!("  - {m}\n"));
         }

@@ -397,20 +397,14 @@ pub(crate) fn drop_tickers(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
             if *w != "<" || open == 0 {
                 continue;
             }
-            let Some(len) = words
-                .iter()
-                .skip(open + 1)
-                .take(5)
-                .position(|w| *w == ">")
-            else {
+            let Some(len) = words.iter().skip(open + 1).take(5).position(|w| *w == ">") else {
                 continue;
             };
             let inside = words.get(open + 1..open + 1 + len).unwrap_or(&[]);
             let code = !inside.is_empty()
                 && inside.iter().all(|w| {
                     w.chars().any(|c| c.is_ascii_alphanumeric())
-                        && w
-                            .chars()
+                        && w.chars()
                             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
                 });
             let after_name = drafts

@@ -63,7 +63,10 @@ pub const RULES: &[(&str, &str)] = &[
         "org_of",
         "'Centre' + 'for' + 'Countering Disinformation' is one organisation",
     ),
-    ("tickers", "'Exxon Corp <XON>': a ticker after a name is no name"),
+    (
+        "tickers",
+        "'Exxon Corp <XON>': a ticker after a name is no name",
+    ),
     (
         "acronyms",
         "an acronym spelling an organisation of the document is that organisation",

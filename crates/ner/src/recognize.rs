@@ -309,6 +309,92 @@ mod tests {
         }
     }
 
+    /// Mentions of `text` (one sentence) with only `rule` on, as (surface, type).
+    fn with_only(text: &str, rule: &str) -> Vec<(String, EntityType)> {
+        EntityRecognizer::new()
+            .with_rules(crate::Rules::none().with(rule))
+            .recognize(text, &[Sentence::new(0, text.len())])
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn tickers_after_names_are_no_names() {
+        let cases: &[(&str, &str, bool)] = &[
+            // (sentence, bracketed text, kept as a name)
+            (
+                "Varlon Corp <VRL.N> said it would sell its Ostend unit.",
+                "VRL.N",
+                false,
+            ),
+            ("Brastow Mills Inc <BMI> raised its dividend.", "BMI", false),
+            (
+                "Kelmar Holdings <KLM HD> bought a stake in Orvane.",
+                "HD",
+                false,
+            ),
+            // Mixed case in brackets is a name, not a code.
+            (
+                "A subsidiary of <Orvane Minerals Ltd> said output rose.",
+                "Orvane Minerals Ltd",
+                true,
+            ),
+        ];
+        for (text, inside, kept) in cases {
+            let found = with_only(text, "tickers")
+                .iter()
+                .any(|(s, _)| inside.contains(s.as_str()));
+            assert_eq!(found, *kept, "{inside} in {text}");
+        }
+    }
+
+    #[test]
+    fn acronyms_of_organisations_are_organisations() {
+        use crate::doc_rules::type_acronyms_of_organisations;
+        use crate::recognize::{Draft, SentenceTokens};
+        // (organisation named in the document, acronym, taken as it)
+        let cases: &[(&[&str], &str, bool)] = &[
+            (&["Northern", "Grain", "Clearing", "House"], "NGCH", true),
+            // The legal form is left out of the initials.
+            (&["Amberlin", "Metal", "Trading", "Ltd"], "AMT", true),
+            (&["Amberlin", "Metal", "Trading", "Ltd"], "AMTL", true),
+            (&["Bank", "of", "Tarsenia"], "BT", true),
+            (&["Northern", "Grain", "Clearing", "House"], "NGC", false),
+        ];
+        for (name, acronym, taken) in cases {
+            let mut words: Vec<&str> = name.to_vec();
+            words.extend([",", acronym, ","]);
+            let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
+            let sents = [SentenceTokens {
+                toks: Vec::new(),
+                words: words.clone(),
+                folded: folded.iter().map(String::as_str).collect(),
+            }];
+            let draft = |start: usize, end: usize, kind: EntityType| Draft {
+                sentence: 0,
+                start,
+                end,
+                kind,
+                canonical: None,
+                refers_to: None,
+            };
+            let n = name.len();
+            let mut drafts = vec![
+                draft(0, n, EntityType::Organization),
+                draft(n + 1, n + 2, EntityType::Location),
+            ];
+            type_acronyms_of_organisations(&sents, &mut drafts);
+            let kind = drafts.get(1).map(|d| d.kind);
+            let want = if *taken {
+                EntityType::Organization
+            } else {
+                EntityType::Location
+            };
+            assert_eq!(kind, Some(want), "{acronym} after {name:?}");
+        }
+    }
+
     #[test]
     fn multi_word_cities_are_places() {
         // Whatever the tagger makes of it, a two-word city is not a person.

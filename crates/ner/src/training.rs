@@ -201,7 +201,7 @@ impl Default for Settings {
             folds: 5,
             seed: 0x9e37_79b9_7f4a_7c15,
             ensemble: 1,
-            word_dropout: 200,
+            word_dropout: 400,
         }
     }
 }

@@ -177,6 +177,10 @@ pub const EVALUATIONS: &[(&str, &str)] = &[
         "named entities on hand-annotated Reuters-21578 newswire (CoNLL conventions)",
     ),
     (
+        "newswire-ner-tune",
+        "the same, tune half only, with every error listed (the test half is not read)",
+    ),
+    (
         "stories",
         "story clustering on hand-grouped Reuters-21578 windows (pairwise and B-cubed F1)",
     ),
@@ -201,6 +205,7 @@ pub fn run(name: &str, shared: &Path) -> Result<EvalReport, EvalError> {
         // Reads the Reuters corpus as well as its gold, so it takes the
         // shared folder itself.
         "newswire-ner" => newswire_ner::evaluate(shared),
+        "newswire-ner-tune" => newswire_ner::evaluate_tune(shared),
         "stories" => stories::evaluate(shared),
         other => Err(EvalError::data(Path::new(other), "unknown evaluation")),
     }

@@ -346,6 +346,73 @@ pub fn count(scored: &[Scored], split: &str) -> Counts {
     counts
 }
 
+/// The tune half only (`dev`), for work on the tagger: the figures, each
+/// sentence alone and each story read whole, and every error of the story
+/// reading (gold and predicted spans that do not match exactly). The test
+/// half is not read, so tuning cannot peek at it.
+pub fn evaluate_tune(shared: &Path) -> Result<EvalReport, EvalError> {
+    let recognizer = EntityRecognizer::try_new()
+        .map_err(|e| EvalError::data(Path::new("ner model"), e.to_string()))?;
+    let tune = |scored: Vec<Scored>| -> Vec<Scored> {
+        scored
+            .into_iter()
+            .filter(|s| s.gold.split == "dev")
+            .collect()
+    };
+    let scored = tune(run_all(shared, &recognizer, Context::Sentence)?);
+    let by_story = tune(run_all(shared, &recognizer, Context::Story)?);
+    let mut report = EvalReport::new("newswire-ner-tune");
+    let mut detail = String::from("type  precision  recall  f1      gold (each sentence alone)\n");
+    let counts = count(&scored, "dev");
+    for t in TYPES {
+        let (p, r, f) = counts.prf(&[t]);
+        detail.push_str(&format!(
+            "{t:<5} {p:<10.4} {r:<7.4} {f:<7.4} {}\n",
+            counts.gold(&[t])
+        ));
+    }
+    let (p, r, f) = counts.prf(&TYPES);
+    report.push("dev_precision", p);
+    report.push("dev_recall", r);
+    report.push("dev_f1", f);
+    report.push("dev_story_f1", count(&by_story, "dev").prf(&TYPES).2);
+    detail.push_str("\nErrors, each story read whole (- gold missed, + predicted wrongly):\n");
+    for s in &by_story {
+        let show = |e: &GoldEntity| -> String {
+            let text = sentence_text(&s.text, e.start - s.gold.start, e.end - s.gold.start);
+            format!("{} [{text}]", e.kind)
+        };
+        let missed: Vec<String> = s
+            .gold
+            .entities
+            .iter()
+            .filter(|g| !s.pred.contains(g))
+            .map(show)
+            .collect();
+        let wrong: Vec<String> = s
+            .pred
+            .iter()
+            .filter(|p| !s.gold.entities.contains(p))
+            .map(show)
+            .collect();
+        if missed.is_empty() && wrong.is_empty() {
+            continue;
+        }
+        detail.push_str(&format!(
+            "line {} @{}: {}\n",
+            s.gold.line, s.gold.start, s.text
+        ));
+        for m in missed {
+            detail.push_str(&format!("  - {m}\n"));
+        }
+        for w in wrong {
+            detail.push_str(&format!("  + {w}\n"));
+        }
+    }
+    report.detail = detail;
+    Ok(report)
+}
+
 /// The figures for both halves.
 pub fn evaluate(shared: &Path) -> Result<EvalReport, EvalError> {
     let recognizer = EntityRecognizer::try_new()

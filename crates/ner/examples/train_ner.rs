@@ -65,6 +65,7 @@ fn settings(args: &[String]) -> Settings {
     Settings {
         epochs: number("--epochs").unwrap_or(defaults.epochs),
         ensemble: number("--ensemble").unwrap_or(defaults.ensemble),
+        word_dropout: number("--word-dropout").unwrap_or(defaults.word_dropout),
         folds: number("--folds").unwrap_or(defaults.folds),
         seed: opt(args, "--seed")
             .and_then(|v| v.parse().ok())

@@ -12,6 +12,7 @@ use crate::fasthash::FastSet;
 use crate::gazetteer::{Gazetteer, Place, MAX_NAME_TOKENS};
 use crate::normalize::fold;
 use crate::recognize::{Draft, SentenceTokens};
+use crate::resolve::initials;
 
 pub(crate) fn draft_words<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&'a str] {
     sents
@@ -272,6 +273,82 @@ pub(crate) fn demonym_compounds(
         }
     }
     out
+}
+
+/// "Exxon Corp <XON>": a stock ticker in angle brackets right after a name
+/// (newswire's convention, every token in capitals, digits or dots) is the
+/// name's code, not a name of its own: names found inside it are dropped.
+pub(crate) fn drop_tickers(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    let mut tickers: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let words = &s.words;
+        for (open, w) in words.iter().enumerate() {
+            if *w != "<" || open == 0 {
+                continue;
+            }
+            let Some(len) = words.iter().skip(open + 1).take(5).position(|w| *w == ">") else {
+                continue;
+            };
+            let inside = words.get(open + 1..open + 1 + len).unwrap_or(&[]);
+            let code = !inside.is_empty()
+                && inside.iter().all(|w| {
+                    w.chars().any(|c| c.is_ascii_alphanumeric())
+                        && w.chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+                });
+            let after_name = drafts
+                .iter()
+                .any(|d| d.sentence == si && d.end == open && d.start < d.end);
+            if code && after_name {
+                tickers.push((si, open + 1, open + 1 + len));
+            }
+        }
+    }
+    if tickers.is_empty() {
+        return;
+    }
+    drafts.retain(|d| {
+        !tickers
+            .iter()
+            .any(|&(s, a, b)| d.sentence == s && d.start >= a && d.end <= b)
+    });
+}
+
+/// "International Commodities Clearing House, ICCH": an acronym that
+/// spells the initials of an organisation named in the document (its
+/// legal form left out: "Amalgamated Metal Trading Ltd", "AMT") is that
+/// organisation, whatever type the tagger gave it.
+pub(crate) fn type_acronyms_of_organisations(sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let mut names: HashSet<String> = HashSet::new();
+    for d in drafts.iter().filter(|d| d.kind == EntityType::Organization) {
+        let words = draft_words(sents, d);
+        let folded = draft_folded(sents, d);
+        let short = company_short_name(folded).map_or(words.len(), <[&str]>::len);
+        for n in [words.len(), short] {
+            if n >= 2 {
+                names.extend(initials(&words[..n].join(" ")));
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for d in drafts.iter_mut() {
+        if matches!(d.kind, EntityType::Organization) {
+            continue;
+        }
+        let [word] = draft_words(sents, d) else {
+            continue;
+        };
+        let letters: String = word.chars().filter(|c| *c != '.').collect();
+        let acronym = (2..=8).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase());
+        if acronym && names.contains(&letters) {
+            d.kind = EntityType::Organization;
+            d.canonical = None;
+            d.refers_to = None;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -311,6 +311,13 @@ pub(crate) fn word_features(w: &WordFacts, offset: i8, out: &mut Vec<u64>) {
     }
 }
 
+/// Where a token's own word-identity features (the word, its lowercase
+/// form, lowercase with capitalisation) stand among its stage-one keys:
+/// after the 4 keys of offset -2 and the 7 of offset -1, the first two of
+/// offset 0, and its last (see [`word_features`]). Training may leave them
+/// out (`Settings::word_dropout`).
+pub(crate) const WORD_IDENTITY: [usize; 3] = [11, 12, 29];
+
 /// One sentence as the features see it.
 pub(crate) struct SentenceView<'a> {
     pub(crate) words: &'a [WordFacts],
@@ -552,6 +559,28 @@ mod tests {
                     assert_eq!(now, before, "token {i}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn word_identity_positions_hold_the_word_keys() {
+        let common = CommonWords::default();
+        let words = ["Ilse", "Vogt", "met", "NATO", "envoys"];
+        let facts: Vec<WordFacts> = words.iter().map(|w| folded_facts(w, &common)).collect();
+        let masks = vec![0; words.len()];
+        let view = SentenceView {
+            words: &facts,
+            masks: &masks,
+            caps_line: false,
+        };
+        for (i, w) in facts.iter().enumerate() {
+            let mut keys = Vec::new();
+            window_word_features(&view, i, &mut keys);
+            let mut own = Vec::new();
+            word_features(w, 0, &mut own);
+            let identity = [own[0], own[1], own[own.len() - 1]];
+            let at: Vec<u64> = WORD_IDENTITY.iter().map(|&k| keys[k]).collect();
+            assert_eq!(at, identity, "token {i}");
         }
     }
 

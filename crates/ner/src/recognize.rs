@@ -9,8 +9,8 @@ use crosscheck_text::{Token, TokenLayer};
 use crate::canonical::canonicalize;
 use crate::chunks::{chunks_of_indices, join_organisations_of, merge_into_country_names};
 use crate::doc_rules::{
-    demonym_compounds, keep_speaking_places_places, one_word_places, type_company_short_names,
-    type_demonyms_of_places,
+    demonym_compounds, drop_tickers, keep_speaking_places_places, one_word_places,
+    type_acronyms_of_organisations, type_company_short_names, type_demonyms_of_places,
 };
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::tagger::Tagger;
@@ -62,6 +62,14 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "org_of",
         "'Centre' + 'for' + 'Countering Disinformation' is one organisation",
+    ),
+    (
+        "tickers",
+        "'Exxon Corp <XON>': a ticker after a name is no name",
+    ),
+    (
+        "acronyms",
+        "an acronym spelling an organisation of the document is that organisation",
     ),
 ];
 
@@ -209,8 +217,14 @@ fn apply_document_rules(
     drafts: &mut Vec<Draft>,
     rules: Rules,
 ) {
+    if rules.on("tickers") {
+        drop_tickers(sents, drafts);
+    }
     if rules.on("company_short") {
         type_company_short_names(gaz, sents, drafts);
+    }
+    if rules.on("acronyms") {
+        type_acronyms_of_organisations(sents, drafts);
     }
     canonicalize(gaz, sents, drafts);
     if rules.on("place_documents") {
@@ -292,6 +306,92 @@ mod tests {
         )];
         for (text, surface, nth, want) in cases {
             assert_eq!(kind_of(text, surface, *nth), *want, "{surface} in {text}");
+        }
+    }
+
+    /// Mentions of `text` (one sentence) with only `rule` on, as (surface, type).
+    fn with_only(text: &str, rule: &str) -> Vec<(String, EntityType)> {
+        EntityRecognizer::new()
+            .with_rules(crate::Rules::none().with(rule))
+            .recognize(text, &[Sentence::new(0, text.len())])
+            .into_iter()
+            .map(|m| (text[m.span.start..m.span.end].to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn tickers_after_names_are_no_names() {
+        let cases: &[(&str, &str, bool)] = &[
+            // (sentence, bracketed text, kept as a name)
+            (
+                "Varlon Corp <VRL.N> said it would sell its Ostend unit.",
+                "VRL.N",
+                false,
+            ),
+            ("Brastow Mills Inc <BMI> raised its dividend.", "BMI", false),
+            (
+                "Kelmar Holdings <KLM HD> bought a stake in Orvane.",
+                "HD",
+                false,
+            ),
+            // Mixed case in brackets is a name, not a code.
+            (
+                "A subsidiary of <Orvane Minerals Ltd> said output rose.",
+                "Orvane Minerals Ltd",
+                true,
+            ),
+        ];
+        for (text, inside, kept) in cases {
+            let found = with_only(text, "tickers")
+                .iter()
+                .any(|(s, _)| inside.contains(s.as_str()));
+            assert_eq!(found, *kept, "{inside} in {text}");
+        }
+    }
+
+    #[test]
+    fn acronyms_of_organisations_are_organisations() {
+        use crate::doc_rules::type_acronyms_of_organisations;
+        use crate::recognize::{Draft, SentenceTokens};
+        // (organisation named in the document, acronym, taken as it)
+        let cases: &[(&[&str], &str, bool)] = &[
+            (&["Northern", "Grain", "Clearing", "House"], "NGCH", true),
+            // The legal form is left out of the initials.
+            (&["Amberlin", "Metal", "Trading", "Ltd"], "AMT", true),
+            (&["Amberlin", "Metal", "Trading", "Ltd"], "AMTL", true),
+            (&["Bank", "of", "Tarsenia"], "BT", true),
+            (&["Northern", "Grain", "Clearing", "House"], "NGC", false),
+        ];
+        for (name, acronym, taken) in cases {
+            let mut words: Vec<&str> = name.to_vec();
+            words.extend([",", acronym, ","]);
+            let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
+            let sents = [SentenceTokens {
+                toks: Vec::new(),
+                words: words.clone(),
+                folded: folded.iter().map(String::as_str).collect(),
+            }];
+            let draft = |start: usize, end: usize, kind: EntityType| Draft {
+                sentence: 0,
+                start,
+                end,
+                kind,
+                canonical: None,
+                refers_to: None,
+            };
+            let n = name.len();
+            let mut drafts = vec![
+                draft(0, n, EntityType::Organization),
+                draft(n + 1, n + 2, EntityType::Location),
+            ];
+            type_acronyms_of_organisations(&sents, &mut drafts);
+            let kind = drafts.get(1).map(|d| d.kind);
+            let want = if *taken {
+                EntityType::Organization
+            } else {
+                EntityType::Location
+            };
+            assert_eq!(kind, Some(want), "{acronym} after {name:?}");
         }
     }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::bilou::{self, NUM_LABELS, OUTSIDE};
 use crate::doc_context::Stage1;
-use crate::features::CommonWords;
+use crate::features::{CommonWords, WORD_IDENTITY};
 use crate::normalize::fold;
 /// The tagger that [`train`] makes and [`score`] reads.
 pub use crate::tagger::Tagger;
@@ -187,6 +187,11 @@ pub struct Settings {
     pub seed: u64,
     /// Models trained with different shuffles whose weights are averaged.
     pub ensemble: usize,
+    /// Per mille of training tokens whose own word-identity features (the
+    /// word, its lowercase form, lowercase with capitalisation) are left
+    /// out of that step, so the weights also learn to read a name from its
+    /// shape, clusters, lists and context, as they must for unseen names.
+    pub word_dropout: usize,
 }
 
 impl Default for Settings {
@@ -196,6 +201,7 @@ impl Default for Settings {
             folds: 5,
             seed: 0x9e37_79b9_7f4a_7c15,
             ensemble: 1,
+            word_dropout: 400,
         }
     }
 }
@@ -272,7 +278,7 @@ fn train_stage(
     let mut seed = settings.seed;
     let models: Vec<Vec<(u64, [f64; NUM_LABELS])>> = (0..settings.ensemble.max(1))
         .map(|_| {
-            let model = train_one(docs, keys, which, settings.epochs, seed, &mut progress);
+            let model = train_one(docs, keys, which, settings, seed, &mut progress);
             next(&mut seed);
             model
         })
@@ -285,10 +291,13 @@ fn train_one(
     docs: &[Prepared],
     keys: &Keys,
     which: &[usize],
-    epochs: usize,
+    settings: &Settings,
     seed: u64,
     progress: &mut impl FnMut(usize, usize, &TrainWeights),
 ) -> Vec<(u64, [f64; NUM_LABELS])> {
+    let epochs = settings.epochs;
+    // Its own generator, so the shuffles do not depend on the dropout.
+    let mut drop_seed = seed ^ 0xd1b5_4a32_d192_ed03;
     let mut w = TrainWeights::default();
     let mut order: Vec<(usize, usize)> = which
         .iter()
@@ -304,7 +313,11 @@ fn train_one(
             let Some(gold) = docs.get(d).and_then(|doc| doc.gold.get(s)) else {
                 continue;
             };
-            errors += structured_step(&mut w, keys, d, s, gold);
+            let dropped: Vec<bool> = gold
+                .iter()
+                .map(|_| (next(&mut drop_seed) % 1000) < settings.word_dropout as u64)
+                .collect();
+            errors += structured_step(&mut w, keys, d, s, gold, &dropped);
         }
         progress(epoch + 1, errors, &w);
     }
@@ -315,12 +328,28 @@ fn train_one(
 /// sequence under the current weights, and where it differs from `gold`,
 /// the features of the gold labels and transitions up, the guessed ones
 /// down. Returns the wrong tokens.
-fn structured_step(w: &mut TrainWeights, keys: &Keys, d: usize, s: usize, gold: &[u8]) -> usize {
+fn structured_step(
+    w: &mut TrainWeights,
+    keys: &Keys,
+    d: usize,
+    s: usize,
+    gold: &[u8],
+    dropped: &[bool],
+) -> usize {
+    // A token's keys, less its word-identity ones when it is dropped.
+    let token = |i: usize| {
+        let drop = dropped.get(i).copied().unwrap_or(false);
+        keys.token(d, s, i)
+            .iter()
+            .enumerate()
+            .filter(move |(at, _)| !(drop && WORD_IDENTITY.contains(at)))
+            .map(|(_, k)| *k)
+    };
     let emissions: Vec<[f32; NUM_LABELS]> = (0..gold.len())
         .map(|i| {
             let mut e = [0f32; NUM_LABELS];
-            for k in keys.token(d, s, i) {
-                w.add_to(*k, &mut e);
+            for k in token(i) {
+                w.add_to(k, &mut e);
             }
             e
         })
@@ -331,9 +360,8 @@ fn structured_step(w: &mut TrainWeights, keys: &Keys, d: usize, s: usize, gold: 
     for (i, (g, p)) in gold.iter().zip(&guess).enumerate() {
         if g != p {
             errors += 1;
-            let statics = keys.token(d, s, i);
-            w.adjust(statics.iter().copied(), *g, 1.0);
-            w.adjust(statics.iter().copied(), *p, -1.0);
+            w.adjust(token(i), *g, 1.0);
+            w.adjust(token(i), *p, -1.0);
         }
         if (gp, *g) != (pp, *p) {
             w.adjust(std::iter::once(transition_key(gp)), *g, 1.0);

@@ -27,7 +27,7 @@ fn joined(words: &[&str]) -> String {
 /// capital, city or seat, a MISC into a group, an organisation into its
 /// canonical name; seats of government are places whether read as places
 /// or organisations (CoNLL types them LOC). With `known_orgs`, an
-/// organisation of the gazetteer read as a place or person is that
+/// organisation of the gazetteer read as a place, person or MISC is that
 /// organisation.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn type_name(
@@ -48,7 +48,8 @@ pub(crate) fn type_name(
                 Place::Country(_) | Place::Capital(_) | Place::City(_) | Place::Seat(_)
             ) | ("ORG", Place::Organization(_) | Place::Seat(_))
                 | ("MISC", Place::Demonym(_))
-        ) || (rules.on("known_orgs") && matches!((tag, p), ("LOC" | "PER", Place::Organization(_))))
+        ) || (rules.on("known_orgs")
+            && matches!((tag, p), ("LOC" | "PER" | "MISC", Place::Organization(_))))
     };
     let exact = gaz
         .longest_match_folded(words, folded, start)

@@ -12,7 +12,7 @@ use crosscheck_columnar::{part_names, read_part, Part};
 use crosscheck_ingest::NearDuplicateIndex;
 use crosscheck_model::{Claim, Document};
 
-use crate::commands::analyze::{LedgerOutputs, Outcome};
+use crate::commands::analyze::{Built, LedgerOutputs, Outcome};
 use crate::output::Protected;
 use crate::Settings;
 
@@ -35,8 +35,9 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
     }
     let outputs = args.outputs.prepare(&protected)?;
     let outcome = reduce(&args.dir, &names)?;
-    outputs.write(&outcome, settings.quiet)?;
-    Ok(outcome.exit_code())
+    let code = outcome.exit_code();
+    outputs.write(outcome, settings.quiet)?;
+    Ok(code)
 }
 
 /// The parts under `dir`, refusing a directory without any.
@@ -71,7 +72,7 @@ pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
     }
     let ledger = crosscheck_ledger::build_ledger(gathered.documents, gathered.claims);
     Ok(Outcome {
-        ledger,
+        ledger: Built::Whole(ledger),
         failures: 0,
         status_line,
     })

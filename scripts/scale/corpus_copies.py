@@ -1,13 +1,15 @@
 """Writes a corpus of COPIES distinct copies of real news for memory
 scaling runs of `crosscheck analyze` (BENCHMARKS.md, Scale).
 
-    python3 scripts/scale/corpus_copies.py OUT_DIR COPIES [--bench]
+    python3 scripts/scale/corpus_copies.py OUT_DIR COPIES [--bench [--mb MB]]
 
 Without --bench the corpus is the 19,043 Reuters-21578 stories
 (../shared/corpus/reuters21578/reuters21578.jsonl); with --bench it is the
 files `crosscheck bench --mb 100` reads (Reuters, the seeds, the
 article-extraction HTML pages and the PolNeAR texts), one round of them per
-copy. Copy 1 is the files as they are. `analyze` skips a document whose
+copy; with --mb the corpus stops after the file that crosses MB megabytes
+(counted as stored, as `crosscheck bench --mb MB` counts: 100 gives its
+106.9 MB corpus, whose later rounds are copies here). Copy 1 is the files as they are. `analyze` skips a document whose
 text it has seen, so every later copy k adds the line "Copy k." at the end
 of each document's text (a JSONL record's "text", a text file's end, an
 HTML page's body): the copies are distinct documents, near-duplicates of
@@ -69,11 +71,18 @@ def main():
         sys.exit(__doc__)
     out, copies = sys.argv[1], int(sys.argv[2])
     files = bench_files() if "--bench" in sys.argv[3:] else [REUTERS]
+    limit = float("inf")
+    if "--mb" in sys.argv[3:]:
+        limit = float(sys.argv[sys.argv.index("--mb") + 1]) * 1e6
     total = 0
+    planned = 0
     for copy in range(1, copies + 1):
         folder = os.path.join(out, f"copy-{copy}")
         os.makedirs(folder, exist_ok=True)
         for i, path in enumerate(files):
+            if planned >= limit:
+                break
+            planned += os.path.getsize(path)
             name = os.path.basename(path)
             with open(path, "rb") as f:
                 data = f.read()

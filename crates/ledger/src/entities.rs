@@ -319,9 +319,11 @@ pub fn link_sources(claims: &mut [Claim], entities: &[Entity], index: &NameIndex
 /// corpus once, so that claims can be linked story by story.
 #[derive(Debug, Default)]
 pub struct SourceSpans {
-    /// (document, start, end) of every claim source with a span, then the
-    /// entity found there (an index into the entities).
-    wanted: HashMap<(String, usize, usize), Option<usize>>,
+    /// Each document a claim is from, numbered.
+    docs: HashMap<String, u32>,
+    /// (document number, start, end) of every claim source with a span,
+    /// then the entity found there (an index into `ids`).
+    wanted: HashMap<(u32, usize, usize), Option<u32>>,
     /// Entity ids, by index.
     ids: Vec<String>,
 }
@@ -330,21 +332,30 @@ impl SourceSpans {
     /// Notes the span of `claim`'s source, if it has one.
     pub fn want(&mut self, claim: &Claim) {
         if let Some(s) = &claim.source.span {
-            self.wanted
-                .entry((claim.doc.clone(), s.start, s.end))
-                .or_insert(None);
+            let next = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+            let doc = match self.docs.get(claim.doc.as_str()) {
+                Some(&n) => n,
+                None => *self.docs.entry(claim.doc.clone()).or_insert(next),
+            };
+            self.wanted.entry((doc, s.start, s.end)).or_insert(None);
         }
     }
 
     /// Finds the entity mentioned at each wanted span.
     pub fn resolve(mut self, entities: &[Entity]) -> SourceSpans {
         for entity in entities {
+            let index = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
             let mut found = false;
             for mention in &entity.mentions {
-                let key = (mention.doc.clone(), mention.span.start, mention.span.end);
-                if let Some(slot) = self.wanted.get_mut(&key) {
+                let Some(&doc) = self.docs.get(mention.doc.as_str()) else {
+                    continue;
+                };
+                if let Some(slot) = self
+                    .wanted
+                    .get_mut(&(doc, mention.span.start, mention.span.end))
+                {
                     if slot.is_none() {
-                        *slot = Some(self.ids.len());
+                        *slot = Some(index);
                         found = true;
                     }
                 }
@@ -359,8 +370,9 @@ impl SourceSpans {
     }
 
     fn entity_at(&self, doc: &str, start: usize, end: usize) -> Option<&str> {
-        let slot = self.wanted.get(&(doc.to_string(), start, end))?;
-        self.ids.get((*slot)?).map(String::as_str)
+        let doc = *self.docs.get(doc)?;
+        let slot = self.wanted.get(&(doc, start, end))?;
+        self.ids.get((*slot)? as usize).map(String::as_str)
     }
 }
 

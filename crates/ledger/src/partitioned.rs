@@ -42,6 +42,9 @@ pub struct PartitionedLedger {
     claims: usize,
 }
 
+/// Documents between two drops of the story index's record of changes.
+const DELTA_EVERY: usize = 256;
+
 /// A spilled document: its record, then its claims' record.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
@@ -109,6 +112,11 @@ impl PartitionedLedger {
         // names a story keeps it, a repeat keeps its first story.
         if document.story.is_none() && self.index.story_of(&document.id).is_none() {
             self.index.add(&DocumentProfile::of(&document));
+        }
+        // What changed in the index is for a store to save; nothing here
+        // keeps it, so it is let go now and then instead of growing.
+        if self.slim.len() % DELTA_EVERY == 0 {
+            drop(self.index.take_delta());
         }
         for claim in &claims {
             self.spans.want(claim);
@@ -278,9 +286,13 @@ fn lost() -> io::Error {
     io::Error::other("a spilled document went missing")
 }
 
-/// What the corpus-wide steps need of a document: everything but its text,
-/// paragraphs, sentences and time expressions.
+/// What the corpus-wide steps need of a document: its id, title, outlet,
+/// dates, story, near-duplicate link and entity mentions.
 fn slim(mut document: Document) -> Document {
+    document.source = String::new();
+    document.url = None;
+    document.author = None;
+    document.format = String::new();
     document.text = String::new();
     document.paragraphs = Vec::new();
     document.sentences = Vec::new();

@@ -350,9 +350,9 @@ impl SourceSpans {
                 let Some(&doc) = self.docs.get(mention.doc.as_str()) else {
                     continue;
                 };
-                if let Some(slot) = self
-                    .wanted
-                    .get_mut(&(doc, mention.span.start, mention.span.end))
+                if let Some(slot) =
+                    self.wanted
+                        .get_mut(&(doc, mention.span.start, mention.span.end))
                 {
                     if slot.is_none() {
                         *slot = Some(index);

@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use crosscheck_ingest::{discover, IngestError, Input};
 use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document, Ledger};
@@ -286,7 +286,13 @@ pub fn analyze_by_story(
     failures: &[IngestError],
     settings: &Settings,
 ) -> Result<Outcome> {
-    let mut ledger = PartitionedLedger::new(StoryIndex::new())?;
+    let spill = || {
+        format!(
+            "writing the ledger's temporary file in {} (set TMPDIR for another place)",
+            std::env::temp_dir().display()
+        )
+    };
+    let mut ledger = PartitionedLedger::new(StoryIndex::new()).with_context(spill)?;
     let stats = pipeline::run(
         inputs,
         failures,
@@ -295,7 +301,9 @@ pub fn analyze_by_story(
         settings.quiet,
         &mut |chunk| {
             for analysed in chunk {
-                ledger.add(analysed.document, analysed.claims)?;
+                ledger
+                    .add(analysed.document, analysed.claims)
+                    .with_context(spill)?;
             }
             Ok(())
         },

@@ -115,7 +115,7 @@ impl PartitionedLedger {
         }
         // What changed in the index is for a store to save; nothing here
         // keeps it, so it is let go now and then instead of growing.
-        if self.slim.len() % DELTA_EVERY == 0 {
+        if self.slim.len().is_multiple_of(DELTA_EVERY) {
             drop(self.index.take_delta());
         }
         for claim in &claims {

@@ -128,7 +128,7 @@ impl PreparedOutputs<'_> {
                 let mut counts = None;
                 self.ledger.commit(|w| {
                     let writer = format.writer(path, w)?;
-                    counts = Some(partitioned.write(writer)?.1);
+                    counts = Some((*partitioned).write(writer)?.1);
                     Ok(())
                 })?;
                 if let (false, Some(counts)) = (quiet, counts) {
@@ -176,7 +176,7 @@ pub enum Built {
     /// Held whole.
     Whole(Ledger),
     /// Spilled documents and claims, built story by story as it is written.
-    ByStory(PartitionedLedger),
+    ByStory(Box<PartitionedLedger>),
 }
 
 pub struct Outcome {
@@ -309,7 +309,7 @@ pub fn analyze_by_story(
         },
     )?;
     Ok(Outcome {
-        ledger: Built::ByStory(ledger),
+        ledger: Built::ByStory(Box::new(ledger)),
         failures: stats.failures,
         status_line: status_line(&stats, ""),
     })

@@ -108,7 +108,7 @@ pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
     }
     Ok(Outcome {
         status_line: parts_line(ledger.len(), names.len(), repeats),
-        ledger: Built::ByStory(ledger),
+        ledger: Built::ByStory(Box::new(ledger)),
         failures: 0,
     })
 }

@@ -174,7 +174,7 @@ fn say(to_stdout: bool, summary: &str, status_line: &str) -> Result<()> {
 /// A ledger built, or ready to be built while it is written.
 pub enum Built {
     /// Held whole.
-    Whole(Ledger),
+    Whole(Box<Ledger>),
     /// Spilled documents and claims, built story by story as it is written.
     ByStory(Box<PartitionedLedger>),
 }
@@ -273,7 +273,7 @@ pub fn analyze(
     }
     let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, index);
     Ok(Outcome {
-        ledger: Built::Whole(ledger),
+        ledger: Built::Whole(Box::new(ledger)),
         failures: stats.failures,
         status_line: status_line(&stats, &stored),
     })

@@ -71,7 +71,7 @@ pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
     let status_line = parts_line(gathered.documents.len(), names.len(), gathered.repeats);
     let ledger = crosscheck_ledger::build_ledger(gathered.documents, gathered.claims);
     Ok(Outcome {
-        ledger: Built::Whole(ledger),
+        ledger: Built::Whole(Box::new(ledger)),
         failures: 0,
         status_line,
     })

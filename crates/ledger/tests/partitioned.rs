@@ -3,6 +3,9 @@
 //! story of the fixture and on the real seed articles (read at run time
 //! from ../shared; nothing from them is stored here).
 
+// The helpers below are test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use crosscheck_analyze::Analyzer;
 use crosscheck_ledger::{build_ledger, PartitionedLedger};
 use crosscheck_model::json::{write_json, write_lines, JsonOptions, LedgerForm, LedgerWriter};

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crosscheck_model::json::{write_json, write_lines, JsonOptions};
+use crosscheck_model::json::{write_json, write_lines, JsonOptions, LedgerForm, LedgerWriter};
 use crosscheck_model::Ledger;
 
 /// Options for the ledger file.
@@ -28,6 +28,19 @@ impl LedgerFormat {
     /// written as JSON lines.
     pub fn lines(&self, path: Option<&Path>) -> bool {
         self.jsonl || path.is_some_and(|p| p.extension().is_some_and(|e| e == "jsonl"))
+    }
+
+    /// A writer of the ledger file going to `path` (`None`: standard
+    /// output), its header written, for a ledger written section by section.
+    pub fn writer<W: Write>(&self, path: Option<&Path>, out: W) -> io::Result<LedgerWriter<W>> {
+        let form = if self.lines(path) {
+            LedgerForm::Lines
+        } else {
+            LedgerForm::Json {
+                pretty: self.pretty,
+            }
+        };
+        LedgerWriter::new(out, form, self.with_text, crosscheck_model::GENERATOR)
     }
 
     /// Writes `ledger` to `out`, the file at `path` (`None`: standard output).

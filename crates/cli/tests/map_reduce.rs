@@ -35,10 +35,28 @@ fn demo_corpus(dir: &Path) -> PathBuf {
     corpus
 }
 
-/// Runs `analyze` and `map` + `reduce` on `corpus` and checks that the two
-/// ledgers are the same bytes; returns the ledger.
+/// Runs `analyze` (the ledger built story by story, and held whole) and
+/// `map` + `reduce` on `corpus` and checks that the ledgers are the same
+/// bytes; returns the ledger.
 fn assert_same_ledger(dir: &Path, corpus: &str) -> Ledger {
     crosscheck(&["analyze", corpus, "-o", "analyze.json", "--quiet"], dir);
+    crosscheck(
+        &[
+            "analyze",
+            corpus,
+            "-o",
+            "whole.json",
+            "--quiet",
+            "--ledger-in-memory",
+        ],
+        dir,
+    );
+    let whole = std::fs::read(dir.join("whole.json")).expect("analyze wrote");
+    let by_story = std::fs::read(dir.join("analyze.json")).expect("analyze wrote");
+    assert!(
+        whole == by_story,
+        "the ledger built story by story differs from the one held whole"
+    );
     crosscheck(&["map", corpus, "--out", "parts", "--quiet"], dir);
     crosscheck(&["reduce", "parts", "-o", "reduce.json", "--quiet"], dir);
     let analyzed = std::fs::read_to_string(dir.join("analyze.json")).expect("analyze wrote");

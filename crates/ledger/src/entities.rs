@@ -33,7 +33,7 @@ pub struct NameIndex<'a> {
 }
 
 impl<'a> NameIndex<'a> {
-    pub fn new(entities: &'a [Entity], documents: &'a [Document]) -> NameIndex<'a> {
+    pub fn new(entities: &'a [Entity], documents: &[Document]) -> NameIndex<'a> {
         let mut index = NameIndex::default();
         let by_id: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
         // Several entities may answer to one name ("Putin" as a tagged place
@@ -306,26 +306,78 @@ pub fn is_dateline(m: &Mention, text: &str) -> bool {
 /// Fills `claim.source.entity` with the entity id its source resolves to:
 /// the entity with a mention at the source's span, else one with the name.
 pub fn link_sources(claims: &mut [Claim], entities: &[Entity], index: &NameIndex) {
-    let mut by_span: HashMap<(&str, usize, usize), &str> = HashMap::new();
-    {
-        let wanted: HashSet<(&str, usize, usize)> = claims
-            .iter()
-            .filter_map(|c| {
-                c.source
-                    .span
-                    .as_ref()
-                    .map(|s| (c.doc.as_str(), s.start, s.end))
-            })
-            .collect();
-        for entity in entities {
-            for mention in &entity.mentions {
-                let key = (mention.doc.as_str(), mention.span.start, mention.span.end);
-                if let Some(found) = wanted.get(&key) {
-                    by_span.entry(*found).or_insert(entity.id.as_str());
-                }
-            }
+    let mut spans = SourceSpans::default();
+    for claim in claims.iter() {
+        spans.want(claim);
+    }
+    let spans = spans.resolve(entities);
+    link_sources_at(claims, &spans, index);
+}
+
+/// The claim-source spans that are also entity mentions, each with the
+/// first entity (in ledger order) mentioned there: gathered over the whole
+/// corpus once, so that claims can be linked story by story.
+#[derive(Debug, Default)]
+pub struct SourceSpans {
+    /// Each document a claim is from, numbered.
+    docs: HashMap<String, u32>,
+    /// (document number, start, end) of every claim source with a span,
+    /// then the entity found there (an index into `ids`).
+    wanted: HashMap<(u32, usize, usize), Option<u32>>,
+    /// Entity ids, by index.
+    ids: Vec<String>,
+}
+
+impl SourceSpans {
+    /// Notes the span of `claim`'s source, if it has one.
+    pub fn want(&mut self, claim: &Claim) {
+        if let Some(s) = &claim.source.span {
+            let next = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+            let doc = match self.docs.get(claim.doc.as_str()) {
+                Some(&n) => n,
+                None => *self.docs.entry(claim.doc.clone()).or_insert(next),
+            };
+            self.wanted.entry((doc, s.start, s.end)).or_insert(None);
         }
     }
+
+    /// Finds the entity mentioned at each wanted span.
+    pub fn resolve(mut self, entities: &[Entity]) -> SourceSpans {
+        for entity in entities {
+            let index = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+            let mut found = false;
+            for mention in &entity.mentions {
+                let Some(&doc) = self.docs.get(mention.doc.as_str()) else {
+                    continue;
+                };
+                if let Some(slot) =
+                    self.wanted
+                        .get_mut(&(doc, mention.span.start, mention.span.end))
+                {
+                    if slot.is_none() {
+                        *slot = Some(index);
+                        found = true;
+                    }
+                }
+            }
+            if found {
+                self.ids.push(entity.id.clone());
+            }
+        }
+        self.wanted.retain(|_, slot| slot.is_some());
+        self.wanted.shrink_to_fit();
+        self
+    }
+
+    fn entity_at(&self, doc: &str, start: usize, end: usize) -> Option<&str> {
+        let doc = *self.docs.get(doc)?;
+        let slot = self.wanted.get(&(doc, start, end))?;
+        self.ids.get((*slot)? as usize).map(String::as_str)
+    }
+}
+
+/// [`link_sources`] with the source spans resolved beforehand.
+pub fn link_sources_at(claims: &mut [Claim], spans: &SourceSpans, index: &NameIndex) {
     let resolved: Vec<Option<String>> = claims
         .iter()
         .map(|claim| {
@@ -333,7 +385,7 @@ pub fn link_sources(claims: &mut [Claim], entities: &[Entity], index: &NameIndex
                 .source
                 .span
                 .as_ref()
-                .and_then(|s| by_span.get(&(claim.doc.as_str(), s.start, s.end)).copied());
+                .and_then(|s| spans.entity_at(&claim.doc, s.start, s.end));
             by_position
                 .or_else(|| {
                     claim

@@ -16,6 +16,7 @@ mod figure_time;
 pub mod fixture;
 mod measures;
 mod parties;
+mod partitioned;
 mod propositions;
 mod quotes;
 mod sourcing;
@@ -33,6 +34,7 @@ use crosscheck_stories::StoryIndex;
 pub use dates::calendar_value;
 pub use entities::name_key;
 pub use figure_time::{figure_time, FigureTime};
+pub use partitioned::{LedgerCounts, PartitionedLedger};
 pub use propositions::{format_number, value_text_of};
 pub use sourcing::{add_counts as add_sourcing_counts, sourcing_ranking, UNKNOWN_OUTLET};
 pub use stances::polarity_verb;
@@ -142,25 +144,19 @@ fn build_grouped(
             .iter()
             .filter_map(|id| docs_by_id.get(id.as_str()).copied())
             .collect();
-        let judge = stories::StoryJudge::new(&story_docs, &names);
-        let grouping = propositions::group(story_claims, story_contexts, &infos, &story.id, &judge);
-        uncorroborated.extend(grouping.uncorroborated);
-        propositions.extend(grouping.propositions);
-        let mut stances = stances::stance_timelines(story_claims, &infos, &names);
-        let mut quotes = quotes::quote_groups(story_claims, &infos, &names);
-        let mut entries = timeline::timeline(&story_docs, story_claims, &infos);
-        for s in &mut stances {
-            s.story = story.id.clone();
-        }
-        for q in &mut quotes {
-            q.story = story.id.clone();
-        }
-        for e in &mut entries {
-            e.story = story.id.clone();
-        }
-        stance_timelines.extend(stances);
-        quote_groups.extend(quotes);
-        timeline.extend(entries);
+        let part = StoryPart::of(
+            story,
+            &story_docs,
+            story_claims,
+            story_contexts,
+            &infos,
+            &names,
+        );
+        uncorroborated.extend(part.uncorroborated);
+        propositions.extend(part.propositions);
+        stance_timelines.extend(part.stance_timelines);
+        quote_groups.extend(part.quote_groups);
+        timeline.extend(part.timeline);
     }
     for (i, p) in propositions.iter_mut().enumerate() {
         p.id = format!("p{}", i + 1);
@@ -175,6 +171,52 @@ fn build_grouped(
     ledger.timeline = timeline;
     sourcing::fill(&mut ledger, &uncorroborated);
     ledger
+}
+
+/// What the ledger learns from one story: every comparison stays inside it.
+struct StoryPart {
+    propositions: Vec<crosscheck_model::Proposition>,
+    /// Claim ids of figures that only one source gives.
+    uncorroborated: HashSet<String>,
+    stance_timelines: Vec<crosscheck_model::StanceTimeline>,
+    quote_groups: Vec<crosscheck_model::QuoteGroup>,
+    timeline: Vec<crosscheck_model::TimelineEntry>,
+}
+
+impl StoryPart {
+    /// The propositions (not numbered yet), stance timelines, quote groups
+    /// and timeline of `story`, from its documents and its claims (in input
+    /// order, sources linked) with their sentence contexts.
+    fn of(
+        story: &crosscheck_model::Story,
+        story_docs: &[&Document],
+        story_claims: &[Claim],
+        story_contexts: &[Vec<String>],
+        infos: &HashMap<String, dates::DocInfo>,
+        names: &entities::NameIndex,
+    ) -> StoryPart {
+        let judge = stories::StoryJudge::new(story_docs, names);
+        let grouping = propositions::group(story_claims, story_contexts, infos, &story.id, &judge);
+        let mut stance_timelines = stances::stance_timelines(story_claims, infos, names);
+        let mut quote_groups = quotes::quote_groups(story_claims, infos, names);
+        let mut timeline = timeline::timeline(story_docs, story_claims, infos);
+        for s in &mut stance_timelines {
+            s.story = story.id.clone();
+        }
+        for q in &mut quote_groups {
+            q.story = story.id.clone();
+        }
+        for e in &mut timeline {
+            e.story = story.id.clone();
+        }
+        StoryPart {
+            propositions: grouping.propositions,
+            uncorroborated: grouping.uncorroborated,
+            stance_timelines,
+            quote_groups,
+            timeline,
+        }
+    }
 }
 
 /// The index range of each run of equal keys in `items` (sorted by key).

@@ -43,30 +43,54 @@ fn finish(sourcing: &mut Sourcing) {
 
 /// Fills each document's `sourcing` and the per-outlet table.
 pub fn fill(ledger: &mut Ledger, uncorroborated: &HashSet<String>) {
+    let mut per_doc = by_document(&ledger.claims, uncorroborated);
+    let filled: Vec<Sourcing> = ledger
+        .documents
+        .iter()
+        .map(|doc| per_doc.remove(doc.id.as_str()).unwrap_or_default())
+        .collect();
+    ledger.outlets = outlet_table(
+        ledger
+            .documents
+            .iter()
+            .zip(&filled)
+            .map(|(doc, sourcing)| (doc.outlet.as_deref(), sourcing)),
+    );
+    for (doc, sourcing) in ledger.documents.iter_mut().zip(filled) {
+        doc.sourcing = Some(sourcing);
+    }
+}
+
+/// The sourcing of each document the claims are from (shares computed).
+pub fn by_document<'a>(
+    claims: &'a [Claim],
+    uncorroborated: &HashSet<String>,
+) -> HashMap<&'a str, Sourcing> {
     let mut per_doc: HashMap<&str, Sourcing> = HashMap::new();
-    for claim in &ledger.claims {
+    for claim in claims {
         add(
             per_doc.entry(claim.doc.as_str()).or_default(),
             claim,
             uncorroborated,
         );
     }
+    for sourcing in per_doc.values_mut() {
+        finish(sourcing);
+    }
+    per_doc
+}
+
+/// The per-outlet table from each document's outlet and sourcing, most
+/// anonymously sourced outlet first.
+pub fn outlet_table<'a>(
+    documents: impl Iterator<Item = (Option<&'a str>, &'a Sourcing)>,
+) -> Vec<OutletSourcing> {
     let mut per_outlet: BTreeMap<String, (usize, Sourcing)> = BTreeMap::new();
-    let mut filled: Vec<Sourcing> = Vec::with_capacity(ledger.documents.len());
-    for doc in &ledger.documents {
-        let mut sourcing = per_doc.remove(doc.id.as_str()).unwrap_or_default();
-        finish(&mut sourcing);
-        let outlet = doc
-            .outlet
-            .clone()
-            .unwrap_or_else(|| UNKNOWN_OUTLET.to_string());
+    for (outlet, sourcing) in documents {
+        let outlet = outlet.unwrap_or(UNKNOWN_OUTLET).to_string();
         let (count, total) = per_outlet.entry(outlet).or_default();
         *count += 1;
-        add_counts(total, &sourcing);
-        filled.push(sourcing);
-    }
-    for (doc, sourcing) in ledger.documents.iter_mut().zip(filled) {
-        doc.sourcing = Some(sourcing);
+        add_counts(total, sourcing);
     }
     let mut outlets: Vec<OutletSourcing> = per_outlet
         .into_iter()
@@ -86,7 +110,7 @@ pub fn fill(ledger: &mut Ledger, uncorroborated: &HashSet<String>) {
             .then(b.sourcing.anonymous.cmp(&a.sourcing.anonymous))
             .then(a.outlet.cmp(&b.outlet))
     });
-    ledger.outlets = outlets;
+    outlets
 }
 
 /// Documents by anonymous share, most anonymously sourced first (ties: more

@@ -62,6 +62,229 @@ pub fn write_json(ledger: &Ledger, mut out: impl Write, options: JsonOptions) ->
     out.write_all(b"\n")
 }
 
+/// The form a ledger file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerForm {
+    /// One JSON object (compact, or indented when `pretty`).
+    Json {
+        /// Indented for reading by eye.
+        pretty: bool,
+    },
+    /// JSON lines, one record a line.
+    Lines,
+}
+
+/// Writes a ledger file section by section, record by record, so that the
+/// ledger never has to be held whole: the bytes are those [`write_json`] or
+/// [`write_lines`] write for the same ledger. Sections come in the order of
+/// the ledger's fields ([`LineKind`] order); a section not started is
+/// written empty.
+pub struct LedgerWriter<W: Write> {
+    out: W,
+    form: LedgerForm,
+    with_text: bool,
+    /// The next section of the JSON object to open (an index into
+    /// [`SECTIONS`]), and whether the open one has a record yet.
+    next: usize,
+    open: Option<bool>,
+}
+
+/// The ledger's array fields, in field order.
+const SECTIONS: [LineKind; 9] = [
+    LineKind::Document,
+    LineKind::Story,
+    LineKind::Entity,
+    LineKind::Claim,
+    LineKind::Proposition,
+    LineKind::Timeline,
+    LineKind::StanceTimeline,
+    LineKind::QuoteGroup,
+    LineKind::Outlet,
+];
+
+impl<W: Write> LedgerWriter<W> {
+    /// Starts a ledger file on `out` (its header: the schema and generator).
+    pub fn new(
+        mut out: W,
+        form: LedgerForm,
+        with_text: bool,
+        generator: &str,
+    ) -> io::Result<LedgerWriter<W>> {
+        match form {
+            LedgerForm::Lines => {
+                let lines = LinesWriter::new(out, generator, with_text)?;
+                out = lines.into_inner();
+            }
+            LedgerForm::Json { pretty } => {
+                let schema = serde_json::to_string(SCHEMA)?;
+                let generator = serde_json::to_string(generator)?;
+                if pretty {
+                    write!(
+                        out,
+                        "{{\n  \"schema\": {schema},\n  \"generator\": {generator}"
+                    )?;
+                } else {
+                    write!(out, "{{\"schema\":{schema},\"generator\":{generator}")?;
+                }
+            }
+        }
+        Ok(LedgerWriter {
+            out,
+            form,
+            with_text,
+            next: 0,
+            open: None,
+        })
+    }
+
+    /// The bytes of one record of `kind`, as this writer writes it (a line
+    /// with its newline, or an array element without its separator): for
+    /// records computed before their section may be written, kept, and
+    /// handed to [`LedgerWriter::raw`] later.
+    pub fn encode<T: Serialize>(&self, kind: LineKind, record: &T) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        match self.form {
+            LedgerForm::Lines => {
+                let mut lines = LinesWriter {
+                    out: &mut bytes,
+                    with_text: self.with_text,
+                };
+                lines.record(kind, record)?;
+            }
+            LedgerForm::Json { pretty: false } => {
+                texts(self.with_text, || serde_json::to_writer(&mut bytes, record))?;
+            }
+            LedgerForm::Json { pretty: true } => {
+                let mut element = Vec::new();
+                texts(self.with_text, || {
+                    serde_json::to_writer_pretty(&mut element, record)
+                })?;
+                // An element of a field's array sits two levels deep; JSON
+                // strings hold no raw newline, so every line break is one
+                // of the layout's.
+                bytes.extend_from_slice(b"    ");
+                for &b in &element {
+                    bytes.push(b);
+                    if b == b'\n' {
+                        bytes.extend_from_slice(b"    ");
+                    }
+                }
+            }
+        }
+        Ok(bytes)
+    }
+
+    /// True when spans are written with their texts.
+    pub fn with_text(&self) -> bool {
+        self.with_text
+    }
+
+    /// Writes every record of one kind.
+    pub fn records<'a, T: Serialize + 'a>(
+        &mut self,
+        kind: LineKind,
+        records: impl IntoIterator<Item = &'a T>,
+    ) -> io::Result<()> {
+        for record in records {
+            self.record(kind, record)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one record of `kind`.
+    pub fn record<T: Serialize>(&mut self, kind: LineKind, record: &T) -> io::Result<()> {
+        let bytes = self.encode(kind, record)?;
+        self.raw(kind, &bytes)
+    }
+
+    /// Writes one record of `kind` encoded by [`LedgerWriter::encode`].
+    pub fn raw(&mut self, kind: LineKind, bytes: &[u8]) -> io::Result<()> {
+        self.enter(kind)?;
+        if let LedgerForm::Json { pretty } = self.form {
+            if self.open == Some(true) {
+                self.out.write_all(if pretty { b",\n" } else { b"," })?;
+            } else if pretty {
+                self.out.write_all(b"\n")?;
+            }
+            self.open = Some(true);
+        }
+        self.out.write_all(bytes)
+    }
+
+    /// Closes the sections before `kind` (writing those never started
+    /// empty) and opens `kind`'s, unless it is open already.
+    fn enter(&mut self, kind: LineKind) -> io::Result<()> {
+        let Some(position) = SECTIONS.iter().position(|k| *k == kind) else {
+            return Ok(());
+        };
+        if self.open.is_some() && self.next == position + 1 {
+            return Ok(());
+        }
+        if position < self.next {
+            return Err(io::Error::other(format!(
+                "ledger section {} written after a later one",
+                kind.name()
+            )));
+        }
+        while self.next <= position {
+            self.close()?;
+            if let (LedgerForm::Json { pretty }, Some(section)) =
+                (self.form, SECTIONS.get(self.next))
+            {
+                let name = section_field(*section);
+                if pretty {
+                    write!(self.out, ",\n  \"{name}\": [")?;
+                } else {
+                    write!(self.out, ",\"{name}\":[")?;
+                }
+            }
+            self.open = Some(false);
+            self.next += 1;
+        }
+        Ok(())
+    }
+
+    /// Ends the open section of the JSON object.
+    fn close(&mut self) -> io::Result<()> {
+        if let (LedgerForm::Json { pretty }, Some(filled)) = (self.form, self.open.take()) {
+            self.out.write_all(match (pretty, filled) {
+                (true, true) => b"\n  ]",
+                _ => b"]",
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Writes the sections not written yet (empty) and the end of the file;
+    /// returns the writer, flushed.
+    pub fn finish(mut self) -> io::Result<W> {
+        if let Some(last) = SECTIONS.last() {
+            self.enter(*last)?;
+        }
+        self.close()?;
+        if let LedgerForm::Json { pretty } = self.form {
+            self.out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The ledger field a section fills.
+fn section_field(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Document => "documents",
+        LineKind::Story => "stories",
+        LineKind::Entity => "entities",
+        LineKind::Claim => "claims",
+        LineKind::Proposition => "propositions",
+        LineKind::Timeline => "timeline",
+        LineKind::StanceTimeline => "stance_timelines",
+        LineKind::QuoteGroup => "quote_groups",
+        LineKind::Outlet => "outlets",
+    }
+}
+
 /// What one line of a JSON lines ledger holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -408,6 +631,58 @@ mod tests {
             .nth(3)
             .unwrap()
             .contains(r#""claim":{"id":"d1:quote:0","doc":"d1","kind":"quote""#));
+    }
+
+    #[test]
+    fn the_section_writer_writes_what_the_whole_writers_write() {
+        let mut ledger = ledger();
+        let mut second = ledger.documents[0].clone();
+        second.id = "d2".into();
+        ledger.documents.push(second);
+        ledger.stories.push(crate::Story {
+            id: "s1".into(),
+            title: None,
+            documents: vec!["d1".into(), "d2".into()],
+            first: None,
+            last: None,
+            entities: Vec::new(),
+            outlets: Vec::new(),
+        });
+        for lines in [false, true] {
+            for pretty in [false, true] {
+                for with_text in [false, true] {
+                    if lines && pretty {
+                        continue;
+                    }
+                    let whole = written(&ledger, lines, JsonOptions { pretty, with_text });
+                    let form = if lines {
+                        LedgerForm::Lines
+                    } else {
+                        LedgerForm::Json { pretty }
+                    };
+                    let mut out =
+                        LedgerWriter::new(Vec::new(), form, with_text, &ledger.generator).unwrap();
+                    out.records(LineKind::Document, &ledger.documents).unwrap();
+                    out.record(LineKind::Story, &ledger.stories[0]).unwrap();
+                    out.record(LineKind::Entity, &ledger.entities[0]).unwrap();
+                    // A record encoded ahead of its turn, as the ledger built
+                    // story by story keeps them.
+                    let claim = out.encode(LineKind::Claim, &ledger.claims[0]).unwrap();
+                    out.raw(LineKind::Claim, &claim).unwrap();
+                    let by_section = String::from_utf8(out.finish().unwrap()).unwrap();
+                    assert_eq!(
+                        by_section, whole,
+                        "lines {lines} pretty {pretty} text {with_text}"
+                    );
+                    let mut out =
+                        LedgerWriter::new(Vec::new(), form, with_text, &ledger.generator).unwrap();
+                    out.record(LineKind::Claim, &ledger.claims[0]).unwrap();
+                    assert!(out
+                        .record(LineKind::Document, &ledger.documents[0])
+                        .is_err());
+                }
+            }
+        }
     }
 
     #[test]

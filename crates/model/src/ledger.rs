@@ -247,12 +247,15 @@ pub struct Ledger {
     pub outlets: Vec<OutletSourcing>,
 }
 
+/// What a ledger names as its generator: `crosscheck <version>`.
+pub const GENERATOR: &str = concat!("crosscheck ", env!("CARGO_PKG_VERSION"));
+
 impl Ledger {
     /// A ledger of these documents and claims, the cross-document parts empty.
     pub fn new(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
         Ledger {
             schema: crate::SCHEMA.to_string(),
-            generator: concat!("crosscheck ", env!("CARGO_PKG_VERSION")).to_string(),
+            generator: GENERATOR.to_string(),
             documents,
             stories: Vec::new(),
             entities: Vec::new(),

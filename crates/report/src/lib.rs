@@ -19,7 +19,7 @@ pub use chart::proposition_svg;
 pub use csv_export::{write_claims_csv, ClaimRows};
 pub use html::html;
 pub use markdown::markdown;
-pub use summary::summary;
+pub use summary::{brief_summary, summary};
 
 /// How much of a large ledger the human reports show; the ledger JSON and
 /// the claims CSV always hold everything.

@@ -22,8 +22,13 @@ const QUOTE_CHARS: usize = 110;
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", crate::view::counts(ledger, ", "));
-    story_index(&mut out, ledger);
+    let counts = [
+        ledger.documents.len(),
+        ledger.claims.len(),
+        ledger.propositions.len(),
+        ledger.entities.len(),
+    ];
+    head(&mut out, counts, &ledger.stories);
     stories(&mut out, ledger, &view);
     let _ = writeln!(out, "\nAcross all stories");
     quote_variants(&mut out, ledger, &view);
@@ -31,10 +36,27 @@ pub fn summary(ledger: &Ledger) -> String {
     out
 }
 
+/// The summary of a ledger written story by story, never held whole: what
+/// it holds (documents, claims, propositions, entities) and its story
+/// index (the stories themselves are in the reports `crosscheck report
+/// --ledger FILE` writes).
+pub fn brief_summary(counts: [usize; 4], stories: &[Story]) -> String {
+    let mut out = String::new();
+    head(&mut out, counts, stories);
+    out
+}
+
+/// The counts line (documents, claims, propositions, entities) and the story
+/// index.
+fn head(out: &mut String, counts: [usize; 4], stories: &[Story]) {
+    let _ = writeln!(out, "{}", crate::view::counts_line(counts, ", "));
+    story_index(out, stories);
+}
+
 /// One line a story, largest first.
-fn story_index(out: &mut String, ledger: &Ledger) {
-    let _ = writeln!(out, "\nStories ({}), largest first", ledger.stories.len());
-    for story in ledger.stories.iter().take(ROWS) {
+fn story_index(out: &mut String, stories: &[Story]) {
+    let _ = writeln!(out, "\nStories ({}), largest first", stories.len());
+    for story in stories.iter().take(ROWS) {
         let _ = writeln!(
             out,
             "  {:<6} {:>4} doc{} {:<25} {:>2} outlet{}  {}",
@@ -47,7 +69,7 @@ fn story_index(out: &mut String, ledger: &Ledger) {
             shorten(story_title(story), 60)
         );
     }
-    if let Some(note) = more(ledger.stories.len(), ROWS) {
+    if let Some(note) = more(stories.len(), ROWS) {
         let _ = writeln!(out, "  {note}");
     }
 }

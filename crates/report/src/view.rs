@@ -203,11 +203,26 @@ pub fn said(quote: &Quote, max: usize) -> String {
 /// "12 documents, 40 claims, 9 propositions, 31 entities", the parts
 /// joined by `separator`.
 pub fn counts(ledger: &Ledger, separator: &str) -> String {
+    counts_line(
+        [
+            ledger.documents.len(),
+            ledger.claims.len(),
+            ledger.propositions.len(),
+            ledger.entities.len(),
+        ],
+        separator,
+    )
+}
+
+/// The counts line from documents, claims, propositions and entities, in
+/// that order (a ledger built story by story is not held whole).
+pub fn counts_line(counts: [usize; 4], separator: &str) -> String {
+    let [documents, claims, propositions, entities] = counts;
     [
-        (ledger.documents.len(), "documents"),
-        (ledger.claims.len(), "claims"),
-        (ledger.propositions.len(), "propositions"),
-        (ledger.entities.len(), "entities"),
+        (documents, "documents"),
+        (claims, "claims"),
+        (propositions, "propositions"),
+        (entities, "entities"),
     ]
     .map(|(n, what)| format!("{n} {what}"))
     .join(separator)

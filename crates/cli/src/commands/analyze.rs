@@ -1,8 +1,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use crosscheck_ingest::{discover, IngestError, Input};
+use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
 use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
@@ -25,6 +26,10 @@ pub struct Args {
     pub db: Option<PathBuf>,
     #[command(flatten)]
     pub outputs: LedgerOutputs,
+    /// Build the ledger with every document and claim in memory, as before
+    /// the story-by-story ledger (for comparing the two; same output).
+    #[arg(long, hide = true)]
+    pub ledger_in_memory: bool,
 }
 
 pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
@@ -40,9 +45,14 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         protected.store(db);
     }
     let outputs = args.outputs.prepare(&protected)?;
-    let outcome = analyze(&inputs, &failures, args.db.as_deref(), settings)?;
-    outputs.write(&outcome, settings.quiet)?;
-    Ok(outcome.exit_code())
+    let outcome = if args.db.is_some() || args.ledger_in_memory || !args.outputs.streams() {
+        analyze(&inputs, &failures, args.db.as_deref(), settings)?
+    } else {
+        analyze_by_story(&inputs, &failures, settings)?
+    };
+    let code = outcome.exit_code();
+    outputs.write(outcome, settings.quiet)?;
+    Ok(code)
 }
 
 /// Where a ledger goes (`analyze` and `reduce`).
@@ -63,6 +73,12 @@ pub struct LedgerOutputs {
 }
 
 impl LedgerOutputs {
+    /// True when every output can be written story by story: the ledger
+    /// file alone (reports and Parquet tables need the whole ledger).
+    pub fn streams(&self) -> bool {
+        self.parquet.is_none() && self.reports.named().is_empty()
+    }
+
     /// Checks and opens every output before any work is done.
     pub fn prepare(&self, protected: &Protected) -> Result<PreparedOutputs<'_>> {
         let mut named: Vec<(&str, &Path)> = Vec::new();
@@ -103,10 +119,34 @@ pub struct PreparedOutputs<'a> {
 
 impl PreparedOutputs<'_> {
     /// Writes the ledger, its Parquet tables and reports, then the summary.
-    pub fn write(self, outcome: &Outcome, quiet: bool) -> Result<()> {
-        let ledger = &outcome.ledger;
+    pub fn write(self, outcome: Outcome, quiet: bool) -> Result<()> {
         let path = self.given.output.as_deref();
         let format = &self.given.format;
+        let ledger = match outcome.ledger {
+            Built::Whole(ledger) => ledger,
+            Built::ByStory(partitioned) => {
+                let mut counts = None;
+                self.ledger.commit(|w| {
+                    let writer = format.writer(path, w)?;
+                    counts = Some((*partitioned).write(writer)?.1);
+                    Ok(())
+                })?;
+                if let (false, Some(counts)) = (quiet, counts) {
+                    let summary = crosscheck_report::brief_summary(
+                        [
+                            counts.documents,
+                            counts.claims,
+                            counts.propositions,
+                            counts.entities,
+                        ],
+                        &counts.stories,
+                    );
+                    say(self.to_stdout, &summary, &outcome.status_line)?;
+                }
+                return Ok(());
+            }
+        };
+        let ledger = &ledger;
         self.ledger.commit(|w| format.write(ledger, path, w))?;
         if let Some(dir) = &self.given.parquet {
             ledger_file::write_parquet(ledger, dir)?;
@@ -114,19 +154,33 @@ impl PreparedOutputs<'_> {
         self.reports.write(ledger)?;
         if !quiet {
             let summary = crosscheck_report::summary(ledger);
-            // With the ledger on stdout, the human summary goes to stderr.
-            if self.to_stdout {
-                errln!("{summary}{}", outcome.status_line);
-            } else {
-                outln!("{summary}{}", outcome.status_line)?;
-            }
+            say(self.to_stdout, &summary, &outcome.status_line)?;
         }
         Ok(())
     }
 }
 
+/// Prints the summary and status line: on standard error when the ledger
+/// goes to standard output.
+fn say(to_stdout: bool, summary: &str, status_line: &str) -> Result<()> {
+    if to_stdout {
+        errln!("{summary}{status_line}");
+    } else {
+        outln!("{summary}{status_line}")?;
+    }
+    Ok(())
+}
+
+/// A ledger built, or ready to be built while it is written.
+pub enum Built {
+    /// Held whole.
+    Whole(Box<Ledger>),
+    /// Spilled documents and claims, built story by story as it is written.
+    ByStory(Box<PartitionedLedger>),
+}
+
 pub struct Outcome {
-    pub ledger: Ledger,
+    pub ledger: Built,
     pub failures: usize,
     pub status_line: String,
 }
@@ -218,6 +272,51 @@ pub fn analyze(
         );
     }
     let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, index);
+    Ok(Outcome {
+        ledger: Built::Whole(Box::new(ledger)),
+        failures: stats.failures,
+        status_line: status_line(&stats, &stored),
+    })
+}
+
+/// Ingests and analyses `inputs` without a store, spilling each analysed
+/// document for the ledger built story by story when it is written.
+pub fn analyze_by_story(
+    inputs: &[Input],
+    failures: &[IngestError],
+    settings: &Settings,
+) -> Result<Outcome> {
+    let spill = || {
+        format!(
+            "writing the ledger's temporary file in {} (set TMPDIR for another place)",
+            std::env::temp_dir().display()
+        )
+    };
+    let mut ledger = PartitionedLedger::new(StoryIndex::new()).with_context(spill)?;
+    let stats = pipeline::run(
+        inputs,
+        failures,
+        &[],
+        &settings.limits,
+        settings.quiet,
+        &mut |chunk| {
+            for analysed in chunk {
+                ledger
+                    .add(analysed.document, analysed.claims)
+                    .with_context(spill)?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(Outcome {
+        ledger: Built::ByStory(Box::new(ledger)),
+        failures: stats.failures,
+        status_line: status_line(&stats, ""),
+    })
+}
+
+/// What a run did, in a line.
+fn status_line(stats: &pipeline::RunStats, stored: &str) -> String {
     let mut status_line = format!("{} documents analysed", stats.analysed);
     if stats.exact_duplicates > 0 {
         status_line.push_str(&format!(
@@ -225,16 +324,12 @@ pub fn analyze(
             stats.exact_duplicates
         ));
     }
-    status_line.push_str(&stored);
+    status_line.push_str(stored);
     if stats.failures > 0 {
         status_line.push_str(&format!(
             "; {} inputs failed (see the messages above)",
             stats.failures
         ));
     }
-    Ok(Outcome {
-        ledger,
-        failures: stats.failures,
-        status_line,
-    })
+    status_line
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use crosscheck_ingest::discover;
 
-use crate::commands::analyze::analyze;
+use crate::commands::analyze::{analyze, Built};
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::outln;
 use crate::ledger_file::LedgerFormat;
@@ -62,7 +62,9 @@ pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
     let reports = PreparedReports::from_outputs(&paths, outputs);
     let store = out.join("story.db");
     let outcome = analyze(&inputs, &failures, Some(&store), settings)?;
-    let ledger = &outcome.ledger;
+    let Built::Whole(ledger) = &outcome.ledger else {
+        anyhow::bail!("the demo's ledger is built from its store");
+    };
     ledger_output.commit(|w| LedgerFormat::default().write(ledger, Some(&ledger_path), w))?;
     reports.write(ledger)?;
     if !settings.quiet {

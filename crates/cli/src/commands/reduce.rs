@@ -3,16 +3,18 @@
 //! a document in two parts counts once (its first), and near-duplicates are
 //! marked across all parts, as `analyze` marks them across its inputs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use crosscheck_columnar::{part_names, read_part, Part};
 use crosscheck_ingest::NearDuplicateIndex;
+use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document};
+use crosscheck_stories::StoryIndex;
 
-use crate::commands::analyze::{LedgerOutputs, Outcome};
+use crate::commands::analyze::{Built, LedgerOutputs, Outcome};
 use crate::output::Protected;
 use crate::Settings;
 
@@ -34,9 +36,14 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         }
     }
     let outputs = args.outputs.prepare(&protected)?;
-    let outcome = reduce(&args.dir, &names)?;
-    outputs.write(&outcome, settings.quiet)?;
-    Ok(outcome.exit_code())
+    let outcome = if args.outputs.streams() {
+        reduce_by_story(&args.dir, &names)?
+    } else {
+        reduce(&args.dir, &names)?
+    };
+    let code = outcome.exit_code();
+    outputs.write(outcome, settings.quiet)?;
+    Ok(code)
 }
 
 /// The parts under `dir`, refusing a directory without any.
@@ -61,20 +68,58 @@ pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
     for name in names {
         gathered.add(read_part(dir, name)?);
     }
-    let documents = gathered.documents.len();
-    let mut status_line = format!("{documents} documents from {} parts", names.len());
-    if gathered.repeats > 0 {
-        status_line.push_str(&format!(
-            " ({} already in an earlier part, skipped)",
-            gathered.repeats
-        ));
-    }
+    let status_line = parts_line(gathered.documents.len(), names.len(), gathered.repeats);
     let ledger = crosscheck_ledger::build_ledger(gathered.documents, gathered.claims);
     Ok(Outcome {
-        ledger,
+        ledger: Built::Whole(Box::new(ledger)),
         failures: 0,
         status_line,
     })
+}
+
+/// The ledger of parts `names` under `dir`, built story by story as it is
+/// written: the parts are read one at a time, each document handed on with
+/// its claims.
+pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
+    let mut ledger = PartitionedLedger::new(StoryIndex::new()).with_context(|| {
+        format!(
+            "writing the ledger's temporary file in {}",
+            std::env::temp_dir().display()
+        )
+    })?;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut near = NearDuplicateIndex::new();
+    let mut repeats = 0;
+    for name in names {
+        let part = read_part(dir, name)?;
+        let mut claims_of: HashMap<String, Vec<Claim>> = HashMap::new();
+        for claim in part.claims {
+            claims_of.entry(claim.doc.clone()).or_default().push(claim);
+        }
+        for mut doc in part.documents {
+            if !seen.insert(doc.id.clone()) {
+                repeats += 1;
+                continue;
+            }
+            doc.duplicate_of = near.check(&doc);
+            let claims = claims_of.remove(&doc.id).unwrap_or_default();
+            ledger.add(doc, claims)?;
+        }
+    }
+    Ok(Outcome {
+        status_line: parts_line(ledger.len(), names.len(), repeats),
+        ledger: Built::ByStory(Box::new(ledger)),
+        failures: 0,
+    })
+}
+
+/// What a reduce read, in a line.
+fn parts_line(documents: usize, parts: usize, repeats: usize) -> String {
+    let mut line = format!("{documents} documents from {parts} parts");
+    if repeats > 0 {
+        line.push_str(&format!(" ({repeats} already in an earlier part, skipped)"));
+    }
+    line
 }
 
 /// The documents and claims of the parts read so far, each document once,

@@ -1,0 +1,451 @@
+//! The ledger built story by story, so that memory is bounded by the
+//! largest story rather than by the corpus (docs/partitioning.md).
+//!
+//! Documents come in input order with their claims. Each is given to the
+//! story index (as [`crate::build_ledger`] does, in the same order) and
+//! spilled to an unnamed temporary file; what stays in memory is a slim
+//! copy of it (its id, dates, outlet, title and entity mentions, no text,
+//! sentences or claims). Once the input ends, the corpus-wide parts are
+//! computed from the slim copies, exactly as the in-memory ledger computes
+//! them: the stories, the canonical entities, the name index and which
+//! entity each claim source's span mentions. Then each story's documents
+//! and claims are read back, one story at a time, and the story's claims,
+//! propositions, timelines and quote groups are encoded in the output form
+//! and spilled again; last, the file is written section by section in the
+//! ledger's field order. The bytes are those [`crate::build_ledger`] and
+//! [`crosscheck_model::json::write_json`] (or `write_lines`) give.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+use crosscheck_model::json::{LedgerWriter, LineKind};
+use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Sourcing, Story};
+use crosscheck_stories::{DocumentProfile, StoryIndex};
+
+use crate::entities::{self, NameIndex, SourceSpans};
+use crate::{dates, sourcing, stories, StoryPart};
+
+/// Documents and claims waiting for the ledger, spilled to disk.
+pub struct PartitionedLedger {
+    index: StoryIndex,
+    spill: Spill,
+    /// Each document without text, sentences or claims, in input order.
+    slim: Vec<Document>,
+    /// Input position of each document id.
+    position: HashMap<String, usize>,
+    /// Where each document and its claims are in the spill.
+    slots: Vec<Slot>,
+    spans: SourceSpans,
+    claims: usize,
+}
+
+/// Documents between two drops of the story index's record of changes.
+const DELTA_EVERY: usize = 256;
+
+/// A spilled document: its record, then its claims' record.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    offset: u64,
+    document: usize,
+    claims: usize,
+}
+
+/// What a finished ledger holds, for a run's summary.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerCounts {
+    /// Documents written.
+    pub documents: usize,
+    /// Claims written.
+    pub claims: usize,
+    /// Propositions written.
+    pub propositions: usize,
+    /// Canonical entities written.
+    pub entities: usize,
+    /// The stories, largest first (as in the ledger).
+    pub stories: Vec<Story>,
+}
+
+impl PartitionedLedger {
+    /// A ledger that gives documents without a story one from `index`,
+    /// spilling to the system's temporary directory.
+    pub fn new(index: StoryIndex) -> io::Result<PartitionedLedger> {
+        Self::spilling_in(index, &std::env::temp_dir())
+    }
+
+    /// Like [`PartitionedLedger::new`], spilling to an unnamed file in `dir`
+    /// (gone when the ledger is, or the process ends, however it ends).
+    pub fn spilling_in(index: StoryIndex, dir: &Path) -> io::Result<PartitionedLedger> {
+        Ok(PartitionedLedger {
+            index,
+            spill: Spill::new(dir)?,
+            slim: Vec::new(),
+            position: HashMap::new(),
+            slots: Vec::new(),
+            spans: SourceSpans::default(),
+            claims: 0,
+        })
+    }
+
+    /// Documents added so far.
+    pub fn len(&self) -> usize {
+        self.slim.len()
+    }
+
+    /// True before the first document.
+    pub fn is_empty(&self) -> bool {
+        self.slim.is_empty()
+    }
+
+    /// Adds the next document (in input order) with its claims. A document
+    /// id may come only once.
+    pub fn add(&mut self, document: Document, claims: Vec<Claim>) -> io::Result<()> {
+        if self.position.contains_key(&document.id) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("document {} given twice", document.id),
+            ));
+        }
+        // As `assign_stories` does, in the same order: a document that
+        // names a story keeps it, a repeat keeps its first story.
+        if document.story.is_none() && self.index.story_of(&document.id).is_none() {
+            self.index.add(&DocumentProfile::of(&document));
+        }
+        // What changed in the index is for a store to save; nothing here
+        // keeps it, so it is let go now and then instead of growing.
+        if self.slim.len().is_multiple_of(DELTA_EVERY) {
+            drop(self.index.take_delta());
+        }
+        for claim in &claims {
+            self.spans.want(claim);
+        }
+        self.claims += claims.len();
+        let document_record = self.spill.encode(&document)?;
+        let claims_record = self.spill.encode(&claims)?;
+        let offset = self.spill.append(&document_record)?;
+        self.spill.append(&claims_record)?;
+        self.slots.push(Slot {
+            offset,
+            document: document_record.len(),
+            claims: claims_record.len(),
+        });
+        self.position.insert(document.id.clone(), self.slim.len());
+        self.slim.push(slim(document));
+        Ok(())
+    }
+
+    /// Builds the ledger story by story and writes it with `out` (whose
+    /// header is written; every section follows), then finishes the file.
+    pub fn write<W: Write>(self, mut out: LedgerWriter<W>) -> io::Result<(W, LedgerCounts)> {
+        let PartitionedLedger {
+            mut index,
+            spill,
+            mut slim,
+            position,
+            slots,
+            spans,
+            claims: claim_count,
+        } = self;
+        let mut spill = spill.finish()?;
+        stories::assign_stories(&mut slim, &mut index);
+        drop(index);
+        let mut entity_list = crosscheck_ner::resolve_entities(&slim);
+        if !out.with_text() {
+            // Written without texts: the mentions' copies are not needed.
+            for mention in entity_list.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+                mention.span.text = String::new();
+            }
+        }
+        let story_list = stories::summaries(&slim, &entity_list);
+        let names = NameIndex::new(&entity_list, &slim);
+        let spans = spans.resolve(&entity_list);
+        let infos = dates::doc_infos(&slim);
+        // From here on the slim copies serve for their story and outlet.
+        for doc in &mut slim {
+            doc.mentions = Vec::new();
+        }
+
+        let mut sections = Sections::new(spill.dir())?;
+        let mut document_sourcing: Vec<Option<Sourcing>> = vec![None; slim.len()];
+        let mut propositions = 0;
+        let mut visited = vec![false; slim.len()];
+        for story in &story_list {
+            let positions: Vec<usize> = story
+                .documents
+                .iter()
+                .filter_map(|id| position.get(id).copied())
+                .collect();
+            let mut docs = Vec::with_capacity(positions.len());
+            let mut story_claims = Vec::new();
+            for &p in &positions {
+                let slot = slots.get(p).copied().ok_or_else(lost)?;
+                let (mut doc, claims) = spill.read(slot)?;
+                doc.story = slim.get(p).and_then(|d| d.story.clone());
+                docs.push(doc);
+                story_claims.extend(claims);
+                if let Some(seen) = visited.get_mut(p) {
+                    *seen = true;
+                }
+            }
+            entities::link_sources_at(&mut story_claims, &spans, &names);
+            let contexts = entities::sentence_contexts(&docs, &story_claims);
+            let doc_refs: Vec<&Document> = docs.iter().collect();
+            let mut part =
+                StoryPart::of(story, &doc_refs, &story_claims, &contexts, &infos, &names);
+            let mut per_doc = sourcing::by_document(&story_claims, &part.uncorroborated);
+            for &p in &positions {
+                let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();
+                if let Some(slot) = document_sourcing.get_mut(p) {
+                    *slot = Some(per_doc.remove(id).unwrap_or_default());
+                }
+            }
+            for claim in &story_claims {
+                sections.push(&out, LineKind::Claim, claim)?;
+            }
+            for p in &mut part.propositions {
+                propositions += 1;
+                p.id = format!("p{propositions}");
+                sections.push(&out, LineKind::Proposition, p)?;
+            }
+            for entry in &part.timeline {
+                sections.push(&out, LineKind::Timeline, entry)?;
+            }
+            for s in &part.stance_timelines {
+                sections.push(&out, LineKind::StanceTimeline, s)?;
+            }
+            for q in &part.quote_groups {
+                sections.push(&out, LineKind::QuoteGroup, q)?;
+            }
+        }
+        // Every document is in a story (one without a story id forms the
+        // story ""), so none is left; a document left out would still be
+        // written, with its claims after every story's.
+        for (p, seen) in visited.iter().enumerate() {
+            if *seen {
+                continue;
+            }
+            let slot = slots.get(p).copied().ok_or_else(lost)?;
+            let (_, mut claims) = spill.read(slot)?;
+            entities::link_sources_at(&mut claims, &spans, &names);
+            let mut per_doc = sourcing::by_document(&claims, &HashSet::new());
+            let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();
+            if let Some(slot) = document_sourcing.get_mut(p) {
+                *slot = Some(per_doc.remove(id).unwrap_or_default());
+            }
+            for claim in &claims {
+                sections.push(&out, LineKind::Claim, claim)?;
+            }
+        }
+        drop(names);
+
+        let with_text = out.with_text();
+        for (p, slot) in slots.iter().enumerate() {
+            let mut doc = spill.read_document(*slot, with_text)?;
+            doc.story = slim.get(p).and_then(|d| d.story.clone());
+            doc.sourcing = Some(
+                document_sourcing
+                    .get(p)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default(),
+            );
+            out.record(LineKind::Document, &doc)?;
+        }
+        for story in &story_list {
+            out.record(LineKind::Story, story)?;
+        }
+        for entity in &entity_list {
+            out.record(LineKind::Entity, entity)?;
+        }
+        for kind in Sections::KINDS {
+            sections.copy(kind, &mut out)?;
+        }
+        let no_sourcing = Sourcing::default();
+        let outlets = sourcing::outlet_table(
+            slim.iter()
+                .zip(&document_sourcing)
+                .map(|(d, s)| (d.outlet.as_deref(), s.as_ref().unwrap_or(&no_sourcing))),
+        );
+        for outlet in &outlets {
+            out.record(LineKind::Outlet, outlet)?;
+        }
+        let counts = LedgerCounts {
+            documents: slim.len(),
+            claims: claim_count,
+            propositions,
+            entities: entity_list.len(),
+            stories: story_list,
+        };
+        Ok((out.finish()?, counts))
+    }
+}
+
+fn lost() -> io::Error {
+    io::Error::other("a spilled document went missing")
+}
+
+/// What the corpus-wide steps need of a document: its id, title, outlet,
+/// dates, story, near-duplicate link and entity mentions.
+fn slim(mut document: Document) -> Document {
+    document.source = String::new();
+    document.url = None;
+    document.author = None;
+    document.format = String::new();
+    document.text = String::new();
+    document.paragraphs = Vec::new();
+    document.sentences = Vec::new();
+    document.time_expressions = Vec::new();
+    document.description = None;
+    document.mentions.shrink_to_fit();
+    document
+}
+
+/// The temporary file documents and claims are spilled to, as JSON without
+/// span texts (put back from the document's text when read).
+struct Spill {
+    file: BufWriter<File>,
+    end: u64,
+    dir: std::path::PathBuf,
+}
+
+/// A spill written to the end, ready to be read anywhere.
+struct ReadSpill {
+    file: File,
+    dir: std::path::PathBuf,
+}
+
+impl Spill {
+    fn new(dir: &Path) -> io::Result<Spill> {
+        Ok(Spill {
+            file: BufWriter::with_capacity(1 << 20, tempfile::tempfile_in(dir)?),
+            end: 0,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    fn encode<T: serde::Serialize>(&self, value: &T) -> io::Result<Vec<u8>> {
+        Ok(without_span_texts(|| serde_json::to_vec(value))?)
+    }
+
+    /// Appends `bytes`, returning where they start.
+    fn append(&mut self, bytes: &[u8]) -> io::Result<u64> {
+        let at = self.end;
+        self.file.write_all(bytes)?;
+        self.end += bytes.len() as u64;
+        Ok(at)
+    }
+
+    fn finish(self) -> io::Result<ReadSpill> {
+        let file = self.file.into_inner().map_err(|e| e.into_error())?;
+        Ok(ReadSpill {
+            file,
+            dir: self.dir,
+        })
+    }
+}
+
+impl ReadSpill {
+    fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn bytes(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0; len];
+        self.file.read_exact_at(&mut bytes, offset)?;
+        Ok(bytes)
+    }
+
+    /// A document and its claims, span texts restored.
+    fn read(&mut self, slot: Slot) -> io::Result<(Document, Vec<Claim>)> {
+        let doc_bytes = self.bytes(slot.offset, slot.document)?;
+        let claim_bytes = self.bytes(slot.offset + slot.document as u64, slot.claims)?;
+        let document: Document = serde_json::from_slice(&doc_bytes)?;
+        let claims: Vec<Claim> = serde_json::from_slice(&claim_bytes)?;
+        let mut ledger = Ledger::new(vec![document], claims);
+        ledger.restore_span_texts().map_err(io::Error::other)?;
+        let document = ledger.documents.pop().ok_or_else(lost)?;
+        Ok((document, ledger.claims))
+    }
+
+    /// A document alone, its span texts restored when `with_text`.
+    fn read_document(&mut self, slot: Slot, with_text: bool) -> io::Result<Document> {
+        let bytes = self.bytes(slot.offset, slot.document)?;
+        let document: Document = serde_json::from_slice(&bytes)?;
+        if !with_text {
+            return Ok(document);
+        }
+        let mut ledger = Ledger::new(vec![document], Vec::new());
+        ledger.restore_span_texts().map_err(io::Error::other)?;
+        ledger.documents.pop().ok_or_else(lost)
+    }
+}
+
+/// The sections computed story by story, each encoded record spilled to a
+/// temporary file of its own (length, then bytes) until its turn comes.
+struct Sections {
+    files: Vec<(LineKind, BufWriter<File>)>,
+}
+
+impl Sections {
+    const KINDS: [LineKind; 5] = [
+        LineKind::Claim,
+        LineKind::Proposition,
+        LineKind::Timeline,
+        LineKind::StanceTimeline,
+        LineKind::QuoteGroup,
+    ];
+
+    fn new(dir: &Path) -> io::Result<Sections> {
+        let mut files = Vec::new();
+        for kind in Self::KINDS {
+            files.push((
+                kind,
+                BufWriter::with_capacity(1 << 20, tempfile::tempfile_in(dir)?),
+            ));
+        }
+        Ok(Sections { files })
+    }
+
+    fn push<W: Write, T: serde::Serialize>(
+        &mut self,
+        out: &LedgerWriter<W>,
+        kind: LineKind,
+        record: &T,
+    ) -> io::Result<()> {
+        let bytes = out.encode(kind, record)?;
+        let (_, file) = self
+            .files
+            .iter_mut()
+            .find(|(k, _)| *k == kind)
+            .ok_or_else(lost)?;
+        file.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        file.write_all(&bytes)
+    }
+
+    /// Writes every record spilled for `kind` to `out`, in order.
+    fn copy<W: Write>(&mut self, kind: LineKind, out: &mut LedgerWriter<W>) -> io::Result<()> {
+        let Some(position) = self.files.iter().position(|(k, _)| *k == kind) else {
+            return Ok(());
+        };
+        let (_, writer) = self.files.swap_remove(position);
+        let mut file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.rewind()?;
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let mut bytes = Vec::new();
+        loop {
+            let mut len = [0u8; 8];
+            match reader.read_exact(&mut len) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => break,
+                Err(e) => return Err(e),
+            }
+            let len = usize::try_from(u64::from_le_bytes(len)).map_err(io::Error::other)?;
+            bytes.resize(len, 0);
+            reader.read_exact(&mut bytes)?;
+            out.raw(kind, &bytes)?;
+        }
+        Ok(())
+    }
+}

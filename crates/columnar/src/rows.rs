@@ -508,6 +508,9 @@ pub struct ClaimRow {
     pub stance_about_end: Option<i64>,
     /// Stance: content words of what it is about.
     pub stance_matter: Option<Vec<String>>,
+    /// A kind without columns of its own: its payload as the ledger's JSON
+    /// writes the claim's `kind` and payload (`{"kind": ..., "<kind>": {...}}`).
+    pub payload: Option<String>,
 }
 
 fn list(set: &BTreeSet<String>) -> Vec<String> {
@@ -564,6 +567,7 @@ impl ClaimRow {
             stance_about_start: None,
             stance_about_end: None,
             stance_matter: None,
+            payload: None,
         };
         match &claim.body {
             ClaimBody::Quote { quote } => {
@@ -599,6 +603,10 @@ impl ClaimRow {
                 row.stance_about_end = stance.about.as_ref().map(|s| offset(s.end));
                 row.stance_matter = Some(list(&stance.matter));
             }
+            // A kind added later is kept whole without a change here; one
+            // that earns columns of its own gets an arm above.
+            #[allow(unreachable_patterns)]
+            other => row.payload = serde_json::to_string(other).ok(),
         }
         row
     }
@@ -678,6 +686,12 @@ impl ClaimRow {
                         matter: self.stance_matter.unwrap_or_default().into_iter().collect(),
                     },
                 }
+            }
+            #[allow(unreachable_patterns)]
+            _ => {
+                let payload = self.payload.ok_or_else(|| missing("payload"))?;
+                serde_json::from_str(&payload)
+                    .map_err(|e| format!("a {} claim's payload: {e}", kind.name()))?
             }
         };
         let time = match (self.time_text, self.time_value) {

@@ -11,8 +11,8 @@ use crosscheck_model::{Document, Ledger, PropositionStatus, Story};
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::status_name;
 use crate::view::{
-    claim_line, copy_note, doc_date, documents_count, outlet, outlets_count, percent, said,
-    shorten, story_span, story_title, title, web_url, View,
+    claim_line, copy_note, counts_line, doc_date, documents_count, ledger_counts, outlet,
+    outlets_count, percent, said, shorten, story_span, story_title, title, web_url, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -22,13 +22,7 @@ const QUOTE_CHARS: usize = 110;
 pub fn summary(ledger: &Ledger) -> String {
     let view = View::new(ledger);
     let mut out = String::new();
-    let counts = [
-        ledger.documents.len(),
-        ledger.claims.len(),
-        ledger.propositions.len(),
-        ledger.entities.len(),
-    ];
-    head(&mut out, counts, &ledger.stories);
+    head(&mut out, ledger_counts(ledger), &ledger.stories);
     stories(&mut out, ledger, &view);
     let _ = writeln!(out, "\nAcross all stories");
     quote_variants(&mut out, ledger, &view);
@@ -49,7 +43,7 @@ pub fn brief_summary(counts: [usize; 4], stories: &[Story]) -> String {
 /// The counts line (documents, claims, propositions, entities) and the story
 /// index.
 fn head(out: &mut String, counts: [usize; 4], stories: &[Story]) {
-    let _ = writeln!(out, "{}", crate::view::counts_line(counts, ", "));
+    let _ = writeln!(out, "{}", counts_line(counts, ", "));
     story_index(out, stories);
 }
 

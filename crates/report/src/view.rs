@@ -203,15 +203,18 @@ pub fn said(quote: &Quote, max: usize) -> String {
 /// "12 documents, 40 claims, 9 propositions, 31 entities", the parts
 /// joined by `separator`.
 pub fn counts(ledger: &Ledger, separator: &str) -> String {
-    counts_line(
-        [
-            ledger.documents.len(),
-            ledger.claims.len(),
-            ledger.propositions.len(),
-            ledger.entities.len(),
-        ],
-        separator,
-    )
+    counts_line(ledger_counts(ledger), separator)
+}
+
+/// How many documents, claims, propositions and entities `ledger` holds, in
+/// the order [`counts_line`] takes them.
+pub fn ledger_counts(ledger: &Ledger) -> [usize; 4] {
+    [
+        ledger.documents.len(),
+        ledger.claims.len(),
+        ledger.propositions.len(),
+        ledger.entities.len(),
+    ]
 }
 
 /// The counts line from documents, claims, propositions and entities, in

@@ -18,9 +18,10 @@ blogs). A sentence qualifies when it holds a digit or a number word, is 40 to
 between the `tune` part (the ones looked at while developing) and the `test`
 part (measured only at the end).
 
-    python3 scripts/figures/sample_news_devset.py --fresh > /tmp/news-fresh-candidates.txt
+    python3 scripts/figures/sample_news_devset.py --fresh [ROUND] > /tmp/news-fresh-candidates.txt
 
-draws the `fresh` set instead (crates/eval/data/news_figures/fresh.json): 60
+draws a `fresh` set instead (round 1: crates/eval/data/news_figures/fresh.json, round 2:
+fresh2.json, each leaving out the sentences of the files already there): 60
 sentences drawn on 2026-12-04, after the reader was settled, with another seed,
 30 from PolNeAR dev texts (a split the dev set never drew from) and 30 from
 the article-extraction bodies, leaving out every sentence the dev set holds.
@@ -113,23 +114,28 @@ def draw(docs, n, rng, skip=frozenset()):
     return rng.sample(pool, n)
 
 
-def fresh():
-    """The `fresh` set: other seed, other split, no sentence of the dev set."""
-    dev = os.path.join(os.path.dirname(__file__), "..", "..", "crates/eval/data/news_figures/dev.json")
-    with open(dev, encoding="utf-8") as f:
-        skip = frozenset(
-            (s["source"], s["doc"], s["start"], s["end"]) for s in json.load(f)["sentences"]
-        )
-    rng = random.Random(20261205)
+def fresh(round_no):
+    """A `fresh` set: another seed, other splits, no sentence of an earlier set."""
+    data = os.path.join(os.path.dirname(__file__), "..", "..", "crates/eval/data/news_figures")
+    earlier = ["dev.json"] + ["fresh.json" if k == 1 else "fresh%d.json" % k for k in range(1, round_no)]
+    skip = set()
+    for name in earlier:
+        with open(os.path.join(data, name), encoding="utf-8") as f:
+            skip.update(
+                (s["source"], s["doc"], s["start"], s["end"]) for s in json.load(f)["sentences"]
+            )
+    rng = random.Random(20261204 + round_no)
     drawn = draw(polnear("dev"), 30, rng, skip) + draw(article_extraction(), 30, rng, skip)
+    part = "fresh" if round_no == 1 else "fresh%d" % round_no
     for k, (source, doc, a, b, s) in enumerate(drawn):
-        print(json.dumps({"id": k, "part": "fresh", "source": source, "doc": doc, "start": a, "end": b}))
+        print(json.dumps({"id": k, "part": part, "source": source, "doc": doc, "start": a, "end": b}))
         print("    " + s.replace("\n", " "))
 
 
 def main():
     if "--fresh" in sys.argv[1:]:
-        fresh()
+        rest = sys.argv[sys.argv.index("--fresh") + 1 :]
+        fresh(int(rest[0]) if rest else 1)
         return
     rng = random.Random(20261204)
     drawn = []

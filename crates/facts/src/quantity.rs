@@ -40,6 +40,14 @@ struct Found {
 /// belong to names and titles ("Three Amigos", "One Voice").
 fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
     let first = f.first_token;
+    // "at one point", "at one stage": a moment, whatever "point" reads as.
+    if first > 0
+        && sent.low(first - 1) == "at"
+        && sent.low(first) == "one"
+        && matches!(sent.low(first + 1), "point" | "stage" | "time")
+    {
+        return true;
+    }
     if !sent.is_word(first) || f.bound != Bound::Exact || f.approximate || f.unit.is_some() {
         return false;
     }

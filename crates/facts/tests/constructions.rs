@@ -391,6 +391,15 @@ fn non_quantities_never_become_claims() {
         "The F-16 jets and the Su-27 fighters flew.",
         "Details are at https://example.org/2024/10/report-12.html today.",
         "The nation's only one was lost.",
+        // A number word inside a compound or after a label noun.
+        "The winners stopped to high-five the crowd.",
+        "Water is the number one worry in Ostravia.",
+        "The plan moves to phase two next spring.",
+        // A falling worded pair with nothing counted after it: a ratio.
+        "The council split 4 to 1 in favour of the plan.",
+        "The judges voted 7 to 2 against the appeal.",
+        "At one point the convoy stopped, and at one stage it turned back.",
+        "The dispatchers took 911 calls all night.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -430,6 +439,19 @@ fn durations_ages_and_small_counts_are_quantities() {
             Some("neighbours"),
         ),
         ("One official was hurt.", 1.0, None, Some("official")),
+        // A label noun before a counted noun labels nothing.
+        (
+            "On the same day two soldiers were hurt.",
+            2.0,
+            None,
+            Some("soldiers"),
+        ),
+        (
+            "Symptoms follow an incubation period of one-to-seven days.",
+            1.0,
+            Some("day"),
+            None,
+        ),
     ];
     for (text, value, unit, head) in cases {
         let claims = quantities(text);

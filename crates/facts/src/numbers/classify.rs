@@ -26,6 +26,9 @@ impl Reader<'_> {
         if self.is_num(i) && self.designation(d) {
             return FigureKind::Identifier;
         }
+        if !self.is_num(i) && self.word_designation(d) {
+            return FigureKind::Identifier;
+        }
         if let Some(kind) = self.calendar(d) {
             return kind;
         }
@@ -130,7 +133,36 @@ impl Reader<'_> {
         if LEXICON.number_cue("dialling", prev_low) {
             return true;
         }
+        // "911 calls", "a 999 operator": the emergency line, not a count.
+        if LEXICON.number_cue("emergency", self.s(i))
+            && LEXICON.number_cue("emergency_after", self.low(d.end))
+        {
+            return true;
+        }
         self.list_label(d)
+    }
+
+    /// A spelled-out number that is part of a word or a name: "high-five",
+    /// "two-for-one" (a compound with a word that is no number and no prefix
+    /// such as "mid-" or "below-"), "number one", "page two", "Phase Three"
+    /// (after a label noun, with no unit).
+    fn word_designation(&self, d: &Draft) -> bool {
+        let Some(prev) = d.first.checked_sub(1) else {
+            return false;
+        };
+        let compound = prev >= 1
+            && self.tight_dash(prev)
+            && self.is_word(prev - 1)
+            && self.word_value(prev - 1).is_none()
+            && !LEXICON.number_cue("dash_prefix", self.low(prev - 1));
+        // "on the day two soldiers died": a label noun names only when no
+        // counted noun follows, but "number" ranks ("the number two producer").
+        let label = self.low(prev);
+        let labelled = d.unit.is_none()
+            && !d.n.vague
+            && LEXICON.label_nouns.contains(label)
+            && (matches!(label, "number" | "no" | "no.") || !self.lowercase_noun(d.end));
+        compound || labelled
     }
 
     /// Letters glued on after the number that are no unit, magnitude or

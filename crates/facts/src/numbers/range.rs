@@ -26,6 +26,8 @@ use crate::lexicon::{NumberWordClass, LEXICON};
 /// The second numeral of a possible range, with what follows it.
 struct Partner {
     n: Numeral,
+    /// The token the numeral (or its sign) starts at.
+    start: usize,
     /// The token after the numeral and its unit.
     end: usize,
     value: f64,
@@ -92,12 +94,15 @@ impl Reader<'_> {
     /// The second numeral at `j`, its currency, sign and unit.
     fn range_partner(&self, d: &Draft, mut j: usize) -> Option<Partner> {
         let currency = d.unit.is_some_and(|u| u.dimension == "currency");
+        let start = j;
         if matches!(self.s(j), "$" | "€" | "£" | "¥") && self.currency_before(j + 1).is_some() {
             j += 1;
         }
         let mut negative = false;
+        // A minus sign stands apart from the joiner ("to -5"); a dash glued
+        // to it is a hyphen of the compound ("one-to-seven days").
         if super::is_minus(self.s(j)) && self.touching(j, j + 1) {
-            negative = true;
+            negative = !self.touching(j - 1, j);
             j += 1;
         }
         let n = self.numeral(j, currency)?;
@@ -115,6 +120,7 @@ impl Reader<'_> {
         };
         Some(Partner {
             n,
+            start,
             end,
             value: if negative { -n.value } else { n.value },
             unit,
@@ -130,7 +136,21 @@ impl Reader<'_> {
             return;
         }
         let before = d.first.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
-        let between = before == "between";
+        // "between 18 and 29", "between the ages of 18 and 29": how many
+        // tokens the "between" phrase takes before the first number.
+        let between_len = if before == "between" {
+            1
+        } else if before == "of"
+            && d.first >= 4
+            && self.low(d.first - 2) == "ages"
+            && self.low(d.first - 3) == "the"
+            && self.low(d.first - 4) == "between"
+        {
+            4
+        } else {
+            0
+        };
+        let between = between_len > 0;
         let from = before == "from";
         let Some((j, tight)) = self.range_joiner(d, between) else {
             return;
@@ -205,7 +225,9 @@ impl Reader<'_> {
             }
         }
         d.n.plain_int = d.n.plain_int && p.n.plain_int;
-        if between || from {
+        if between {
+            d.first -= between_len;
+        } else if from {
             d.first -= 1;
         }
     }
@@ -222,8 +244,29 @@ impl Reader<'_> {
             d.end = p.n.end;
             return true;
         }
-        if !tight || !d.n.plain_int || !p.n.plain_int || d.unit.is_some() {
+        if !d.n.plain_int || !p.n.plain_int || d.unit.is_some() {
             return false;
+        }
+        if !tight {
+            // "split 4 to 1", "voted 7 to 2": a falling worded pair of small
+            // whole numbers with nothing counted after it is a ratio or a
+            // score ("12 to 8 ships" and "from 12 to 8" stay figures).
+            let worded = self.low(p.start.saturating_sub(1)) == "to";
+            let ratio = worded
+                && p.value < d.low
+                && d.low <= 100.0
+                && p.unit.is_none()
+                && self.trailing_scale(p.n.end - 1, p.n.end) == 1.0
+                && !self.lowercase_noun(p.end)
+                && !matches!(
+                    d.first.checked_sub(1).map(|k| self.low(k)),
+                    Some("between" | "from")
+                );
+            if ratio {
+                d.kind = Some(FigureKind::Identifier);
+                d.end = p.end;
+            }
+            return ratio;
         }
         let first_digits = d.n.digit_count;
         let second_digits = p.n.digit_count;

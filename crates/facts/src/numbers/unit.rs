@@ -329,14 +329,13 @@ impl Reader<'_> {
             return false;
         }
         match u.surface {
-            // "2 in thick" is inches, "45 in the region" is not.
+            // "2 in thick" is inches; "45 in the region", "4 in favour" and
+            // "2 in custody" are not.
             "in" => match self.kind(after) {
                 None => true,
                 Some(Kind::Punct) => self.s(after) != "(",
                 Some(Kind::Number) => false,
-                Some(Kind::Word) => {
-                    !LEXICON.np_stop.contains(self.low(after)) && !self.capitalized_word(after)
-                }
+                Some(Kind::Word) => LEXICON.number_cue("inch_after", self.low(after)),
             },
             // "2 pm" is a time of day; "2.1 pm" a length.
             "pm" | "am" => !self.looks_like_clock(n),

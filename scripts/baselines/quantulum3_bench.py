@@ -179,9 +179,9 @@ def seeds(shared):
 CQE_SETS = ["age-model", "currency-model", "dimension-model", "temperature-model"]
 
 
-def news_sentences(shared):
-    """The news dev set's sentences by id, read back through their locators."""
-    dev = json.loads((Path(__file__).resolve().parents[2] / "crates/eval/data/news_figures/dev.json").read_text())
+def news_sentences(shared, name="dev.json"):
+    """A news set's sentences by id (dev.json, fresh.json, ...), read back through their locators."""
+    dev = json.loads((Path(__file__).resolve().parents[2] / "crates/eval/data/news_figures" / name).read_text())
     reuters = None
     bodies = None
     out = {}
@@ -192,6 +192,8 @@ def news_sentences(shared):
             text = reuters[int(s["doc"])]
         elif s["source"] == "polnear":
             text = (shared / "data/polnear/train/text" / s["doc"]).read_text()
+        elif s["source"] == "polnear-dev":
+            text = (shared / "data/polnear/dev/text" / s["doc"]).read_text()
         else:
             if bodies is None:
                 bodies = json.loads((shared / "data/article-extraction/ground-truth.json").read_text())
@@ -208,8 +210,9 @@ def write_predictions(shared, path):
         out[name] = [values(x["text"]) for x in data]
     cases = json.loads((shared / "data/quantulum3-tests/quantities.json").read_text())
     out["quantulum3"] = [values(c["req"]) for c in cases]
-    news = news_sentences(shared)
-    out["news"] = [values(news[k]) if k in news else [] for k in range(max(news) + 1)]
+    for key, name in [("news", "dev.json"), ("news-fresh", "fresh.json"), ("news-fresh2", "fresh2.json")]:
+        news = news_sentences(shared, name)
+        out[key] = [values(news[k]) if k in news else [] for k in range(max(news) + 1)]
     Path(path).write_text(json.dumps(out))
     print(f"wrote {path}")
 

@@ -55,7 +55,12 @@ static CUES: LazyLock<Vec<(String, Cue, bool)>> = LazyLock::new(|| {
                 "earlier" => Cue::Earlier,
                 _ => return None,
             };
-            Some((e.key().to_lowercase(), cue, e.column(2)? == "before"))
+            // Kept padded with a space each side: a phrase matches whole words.
+            Some((
+                format!(" {} ", e.key().to_lowercase()),
+                cue,
+                e.column(2)? == "before",
+            ))
         })
         .collect()
 });
@@ -222,17 +227,21 @@ impl StoryJudge<'_> {
     /// The cue words right around a claim's figure, if any.
     fn cue(&self, claim: &Claim) -> Option<(Cue, &'static str)> {
         let (before, after) = self.windows(claim)?;
-        let (before, after) = (before.join(" "), after.join(" "));
-        CUES.iter().find_map(|(phrase, cue, is_before)| {
+        // Each window padded with a space each side, built once per claim.
+        let before = format!(" {} ", before.join(" "));
+        let after = format!(" {} ", after.join(" "));
+        let both = format!("{before}|{after}");
+        CUES.iter().find_map(|(padded, cue, is_before)| {
             // A part cue counts on either side ("40 MLN STG LATE ASSISTANCE",
             // "late help of 40 mln"); an earlier value's cue only where listed.
             let window = match (cue, is_before) {
-                (Cue::Part, _) => format!("{before} | {after}"),
-                (Cue::Earlier, true) => before.clone(),
-                (Cue::Earlier, false) => after.clone(),
+                (Cue::Part, _) => &both,
+                (Cue::Earlier, true) => &before,
+                (Cue::Earlier, false) => &after,
             };
-            let hit = format!(" {window} ").contains(&format!(" {phrase} "));
-            hit.then_some((*cue, phrase.as_str()))
+            window
+                .contains(padded.as_str())
+                .then_some((*cue, padded.trim()))
         })
     }
 }

@@ -217,14 +217,8 @@ pub fn evaluate_docs(name: &str, path: &Path, docs: &[Doc]) -> Result<EvalReport
     let tagger_secs = started.elapsed().as_secs_f64();
     detail.push_str("\nBare tagger on the gold tokens:\ntype  precision  recall  f1      gold\n");
     push_counts(&mut report, &mut detail, "tagger_", &tagger);
-    report.push(
-        "tokens_per_second",
-        (tokens as f64 / secs.max(1e-9)).round(),
-    );
-    report.push(
-        "tagger_tokens_per_second",
-        (tokens as f64 / tagger_secs.max(1e-9)).round(),
-    );
+    report.push_per_second("tokens_per_second", tokens, secs);
+    report.push_per_second("tagger_tokens_per_second", tokens, tagger_secs);
     detail.push_str(&format!(
         "\n{tokens} tokens: recogniser {secs:.2}s, bare tagger {tagger_secs:.2}s, one thread\n"
     ));

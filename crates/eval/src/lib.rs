@@ -65,6 +65,13 @@ impl EvalReport {
     pub fn push(&mut self, name: &str, value: f64) {
         self.figures.push((name.to_string(), value));
     }
+
+    /// Adds a speed: `count` things in `secs` seconds, per second, rounded
+    /// (a run too short to time counts as a nanosecond, not a division by
+    /// zero).
+    pub fn push_per_second(&mut self, name: &str, count: usize, secs: f64) {
+        self.push(name, (count as f64 / secs.max(1e-9)).round());
+    }
 }
 
 impl fmt::Display for EvalReport {

@@ -182,10 +182,7 @@ pub fn evaluate(dir: &Path) -> Result<EvalReport, EvalError> {
         detail.push_str(&format!("{t:<5} {p:<10.4} {r:<7.4} {f:<7.4} {ng}\n"));
     }
     report.push("tagger_only_f1", tagger_only_f1(&recognizer, &sentences));
-    report.push(
-        "tokens_per_second",
-        (tokens as f64 / secs.max(1e-9)).round(),
-    );
+    report.push_per_second("tokens_per_second", tokens, secs);
     detail.push_str(&format!(
         "\n{tokens} tokens recognised in {secs:.2}s on one thread (tokenise, tag, gazetteer, canonicalise)\n"
     ));

@@ -596,22 +596,18 @@ fn timeline(ledger: &Ledger, view: &View) -> Timeline {
 }
 
 fn sourcing(ledger: &Ledger, view: &View) -> SourcingTable {
-    let rows = sourcing_ranking(ledger)
+    let rows = view
+        .sourcing_rows(ledger, ROWS)
         .into_iter()
-        .enumerate()
-        .take(ROWS)
-        .filter_map(|(i, (id, share))| {
-            let doc = view.doc(&id)?;
-            Some(SourcingRow {
-                top: i == 0 && share > 0.0,
-                number: view.doc_number(&id).unwrap_or(0),
-                title: shorten(title(doc), 70),
-                outlet: outlet(doc).to_string(),
-                date: doc_date(doc),
-                bar: format!("{:.0}", (share * 100.0).clamp(0.0, 100.0)),
-                share: percent(share),
-                s: doc.sourcing.clone().unwrap_or_default(),
-            })
+        .map(|row| SourcingRow {
+            top: row.rank == 0 && row.share > 0.0,
+            number: row.number,
+            title: shorten(title(row.doc), 70),
+            outlet: outlet(row.doc).to_string(),
+            date: doc_date(row.doc),
+            bar: format!("{:.0}", (row.share * 100.0).clamp(0.0, 100.0)),
+            share: percent(row.share),
+            s: row.counts,
         })
         .collect();
     SourcingTable {

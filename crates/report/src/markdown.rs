@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{Ledger, Proposition, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
@@ -258,16 +257,15 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "\n## Sourcing (most anonymous first)\n");
     let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
-        let Some(doc) = view.doc(&id) else { continue };
-        let s = doc.sourcing.clone().unwrap_or_default();
+    for row in view.sourcing_rows(ledger, ROWS) {
+        let s = &row.counts;
         let _ = writeln!(
             out,
             "| [{}] {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            view.doc_number(&id).unwrap_or(0),
-            md(title(doc)),
-            md(outlet(doc)),
-            percent(share),
+            row.number,
+            md(title(row.doc)),
+            md(outlet(row.doc)),
+            percent(row.share),
             s.named,
             s.organization,
             s.anonymous,

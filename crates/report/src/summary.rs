@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use crosscheck_ledger::sourcing_ranking;
 use crosscheck_model::{Document, Ledger, PropositionStatus, Story};
 
 use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
@@ -220,22 +219,21 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
         "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  document",
         "anon%", "named", "org", "anon", "unattr", "hedged", "single"
     );
-    for (id, share) in sourcing_ranking(ledger).into_iter().take(ROWS) {
-        let Some(doc) = view.doc(&id) else { continue };
-        let s = doc.sourcing.clone().unwrap_or_default();
+    for row in view.sourcing_rows(ledger, ROWS) {
+        let s = &row.counts;
         let _ = writeln!(
             out,
             "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  [{}] {} ({})",
-            percent(share),
+            percent(row.share),
             s.named,
             s.organization,
             s.anonymous,
             s.unattributed,
             s.hedged,
             s.single_source_figures,
-            view.doc_number(&id).unwrap_or(0),
-            shorten(title(doc), 50),
-            outlet(doc)
+            row.number,
+            shorten(title(row.doc), 50),
+            outlet(row.doc)
         );
     }
 }

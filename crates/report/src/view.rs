@@ -5,8 +5,21 @@ use std::collections::HashMap;
 use crosscheck_ledger::{claim_summary, format_number, polarity_verb};
 use crosscheck_model::{
     Bound, Claim, ClaimBody, Document, Ledger, PropositionValue, Quantity, Quote, SourceKind,
-    StanceStep, StanceTimeline, Story,
+    Sourcing, StanceStep, StanceTimeline, Story,
 };
+
+/// One row of a sourcing table.
+pub struct SourcingRow<'a> {
+    /// Place in the ranking, 0 for the most anonymous.
+    pub rank: usize,
+    /// The document's short reference number.
+    pub number: usize,
+    pub doc: &'a Document,
+    /// Share of its claims from anonymous sources.
+    pub share: f64,
+    /// Its sourcing counts (all zero when none were made).
+    pub counts: Sourcing,
+}
 
 /// Indexes a ledger's documents and claims by id.
 pub struct View<'a> {
@@ -60,6 +73,26 @@ impl<'a> View<'a> {
 
     pub fn doc(&self, id: &str) -> Option<&'a Document> {
         self.docs.get(id).map(|(_, d)| *d)
+    }
+
+    /// The first `limit` documents of the sourcing ranking (most
+    /// anonymous first) that the view holds: every format's sourcing table.
+    pub fn sourcing_rows(&self, ledger: &Ledger, limit: usize) -> Vec<SourcingRow<'a>> {
+        crosscheck_ledger::sourcing_ranking(ledger)
+            .into_iter()
+            .enumerate()
+            .take(limit)
+            .filter_map(|(rank, (id, share))| {
+                let doc = self.doc(&id)?;
+                Some(SourcingRow {
+                    rank,
+                    number: self.doc_number(&id).unwrap_or(0),
+                    doc,
+                    share,
+                    counts: doc.sourcing.clone().unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     /// 1-based position of a document, for short references ("[2]").

@@ -28,6 +28,11 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 
 /// Writes rows into a buffer the stream drains.
 pub trait RowWriter: Send + 'static {
+    /// The response's `Content-Type`.
+    const CONTENT_TYPE: &'static str;
+    /// The response's `Content-Disposition`: the file a browser saves.
+    const DISPOSITION: &'static str;
+
     /// Appends `claim`'s row.
     fn write(&mut self, snapshot: &Snapshot, claim: &Claim) -> std::io::Result<()>;
     /// Roughly how many bytes are waiting to be taken.
@@ -41,6 +46,9 @@ pub trait RowWriter: Send + 'static {
 pub struct Ndjson(Vec<u8>);
 
 impl RowWriter for Ndjson {
+    const CONTENT_TYPE: &'static str = "application/x-ndjson; charset=utf-8";
+    const DISPOSITION: &'static str = "attachment; filename=\"claims.ndjson\"";
+
     fn write(&mut self, _: &Snapshot, claim: &Claim) -> std::io::Result<()> {
         serde_json::to_writer(&mut self.0, claim)?;
         self.0.push(b'\n');
@@ -105,6 +113,9 @@ impl SharedBuffer {
 }
 
 impl RowWriter for Csv {
+    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
+    const DISPOSITION: &'static str = "attachment; filename=\"claims.csv\"";
+
     fn write(&mut self, snapshot: &Snapshot, claim: &Claim) -> std::io::Result<()> {
         self.rows
             .write(claim, snapshot.document(&claim.doc))
@@ -123,13 +134,7 @@ impl RowWriter for Csv {
 }
 
 /// Streams the rows of every claim matching `query`.
-pub fn stream(
-    snapshot: Arc<Snapshot>,
-    query: ClaimQuery,
-    mut rows: impl RowWriter,
-    content_type: &'static str,
-    filename: &'static str,
-) -> Response {
+pub fn stream<W: RowWriter>(snapshot: Arc<Snapshot>, query: ClaimQuery, mut rows: W) -> Response {
     let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(CHUNKS_IN_FLIGHT);
     tokio::task::spawn_blocking(move || {
         let mut failed: Option<std::io::Error> = None;
@@ -175,42 +180,24 @@ pub fn stream(
     }));
     let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(W::CONTENT_TYPE),
+    );
     headers.insert(
         header::CONTENT_DISPOSITION,
-        HeaderValue::from_static(filename),
+        HeaderValue::from_static(W::DISPOSITION),
     );
     response
 }
 
-/// `GET /api/claims.ndjson`: every matching claim, one JSON object a line.
-pub async fn claims_ndjson(
+/// `GET /api/claims.ndjson` ([`Ndjson`]) and `GET /api/claims.csv`
+/// ([`Csv`]): every matching claim, one row each.
+pub async fn claims<W: RowWriter + Default>(
     State(app): State<Arc<App>>,
     Query(params): Query<ClaimParams>,
 ) -> Result<Response, ApiError> {
     let snapshot = app.snapshot();
     let query = params.query(&snapshot)?;
-    Ok(stream(
-        snapshot,
-        query,
-        Ndjson::default(),
-        "application/x-ndjson; charset=utf-8",
-        "attachment; filename=\"claims.ndjson\"",
-    ))
-}
-
-/// `GET /api/claims.csv`: every matching claim as a `claims.csv` row.
-pub async fn claims_csv(
-    State(app): State<Arc<App>>,
-    Query(params): Query<ClaimParams>,
-) -> Result<Response, ApiError> {
-    let snapshot = app.snapshot();
-    let query = params.query(&snapshot)?;
-    Ok(stream(
-        snapshot,
-        query,
-        Csv::default(),
-        "text/csv; charset=utf-8",
-        "attachment; filename=\"claims.csv\"",
-    ))
+    Ok(stream(snapshot, query, W::default()))
 }

@@ -35,6 +35,7 @@
 mod any;
 mod error;
 pub mod postgres;
+mod rows;
 mod schema;
 mod store;
 

@@ -13,15 +13,19 @@
 //! - Reads: everything in one repeatable-read snapshot.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{SecondsFormat, Utc};
 use crosscheck_model::{Claim, Document};
-use crosscheck_stories::{Settings, Story, StoryDelta, StoryIndex};
+use crosscheck_stories::{StoryDelta, StoryIndex};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, NoTls, Transaction};
 
+use crate::rows::{
+    decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
+    LOAD_CLAIMS, LOAD_DOCUMENTS,
+};
 use crate::schema::upgrade_claim;
 use crate::{BatchStats, DocumentSummary, StoreError, SCHEMA_VERSION};
 
@@ -149,12 +153,20 @@ impl PgStore {
         PathBuf::from(&self.name)
     }
 
+    /// A read-only transaction in which every read sees the same state.
+    fn snapshot(&mut self) -> Result<Transaction<'_>, StoreError> {
+        let name = self.name.clone();
+        self.client()
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(pg_error(&name))
+    }
+
     fn migrate(&mut self) -> Result<(), StoreError> {
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
+        let pg = pg_error(&name);
         let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .map_err(pg)?;
@@ -215,10 +227,7 @@ impl PgStore {
     /// The schema version of the store.
     pub fn schema_version(&mut self) -> Result<u32, StoreError> {
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
+        let pg = pg_error(&name);
         let mut tx = self.client().transaction().map_err(pg)?;
         let version = read_version(&mut tx, &name)?;
         tx.commit().map_err(pg)?;
@@ -245,15 +254,8 @@ impl PgStore {
         crate::store::check_claim_owners(&self.path(), batch)?;
         self.check_storable(batch)?;
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
-        let encode = |what: String, source| StoreError::Encode {
-            path: PathBuf::from(&name),
-            what,
-            source,
-        };
+        let pg = pg_error(&name);
+        let path = self.path();
         let added_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
         let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
@@ -326,8 +328,7 @@ impl PgStore {
                 ],
             );
             for (doc, claims) in &fresh {
-                let body = serde_json::to_string(doc)
-                    .map_err(|e| encode(format!("document {}", doc.id), e))?;
+                let body = encode(&path, format!("document {}", doc.id), doc)?;
                 let published = doc.published.map(|d| d.to_string());
                 let (source, title, outlet, duplicate_of) = (
                     without_nul(&doc.source),
@@ -363,8 +364,7 @@ impl PgStore {
             );
             for (doc, claims) in &fresh {
                 for (seq, claim) in claims.iter().enumerate() {
-                    let body = serde_json::to_string(claim)
-                        .map_err(|e| encode(format!("claim {}", claim.id), e))?;
+                    let body = encode(&path, format!("claim {}", claim.id), claim)?;
                     let (seq, kind) = (to_i64(seq), claim.kind().name());
                     let row: [&(dyn ToSql + Sync); 5] = [&doc.id, &seq, &claim.id, &kind, &body];
                     writer.write(&row).map_err(pg)?;
@@ -385,10 +385,7 @@ impl PgStore {
     /// Writes what a story index learnt outside any batch.
     pub fn save_stories(&mut self, delta: &StoryDelta) -> Result<(), StoreError> {
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
+        let pg = pg_error(&name);
         let mut tx = self.client().transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(pg)?;
@@ -399,26 +396,8 @@ impl PgStore {
     /// The story index the store keeps, `None` when it keeps none yet.
     pub fn load_story_index(&mut self) -> Result<Option<StoryIndex>, StoreError> {
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
-        let bad = |reason: String| StoreError::StoryIndex {
-            path: PathBuf::from(&name),
-            reason,
-        };
-        let undecodable = |what: String, source| StoreError::Decode {
-            path: PathBuf::from(&name),
-            what,
-            source,
-        };
-        let mut tx = self
-            .client()
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(pg)?;
+        let pg = pg_error(&name);
+        let mut tx = self.snapshot()?;
         let mut state = |key: &str| -> Result<Option<String>, StoreError> {
             Ok(tx
                 .query_opt("SELECT value FROM story_state WHERE key = $1", &[&key])
@@ -428,51 +407,30 @@ impl PgStore {
         let (Some(documents), Some(settings)) = (state("documents")?, state("settings")?) else {
             return Ok(None);
         };
-        let documents: u32 = documents
-            .parse()
-            .map_err(|_| bad("story_state documents".to_string()))?;
-        let settings: Settings = serde_json::from_str(&settings)
-            .map_err(|e| undecodable("story settings".to_string(), e))?;
-        let terms = tx
-            .query("SELECT id, term, df FROM story_terms ORDER BY id", &[])
-            .map_err(pg)?
+        let mut all_rows = |sql: &str| tx.query(sql, &[]).map_err(pg);
+        let terms = all_rows("SELECT id, term, df FROM story_terms ORDER BY id")?
             .into_iter()
-            .map(|r| {
-                (
-                    u32::try_from(r.get::<_, i64>(0)).unwrap_or(u32::MAX),
-                    r.get::<_, String>(1),
-                    u32::try_from(r.get::<_, i64>(2)).unwrap_or(0),
-                )
-            })
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
             .collect();
-        let mut stories = Vec::new();
-        for row in tx
-            .query("SELECT number, body FROM stories ORDER BY number", &[])
-            .map_err(pg)?
-        {
-            let (number, body): (i64, String) = (row.get(0), row.get(1));
-            let story: Story = serde_json::from_str(&body)
-                .map_err(|e| undecodable(format!("story {number}"), e))?;
-            stories.push(story);
-        }
-        let assignments = tx
-            .query(
-                "SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal",
-                &[],
-            )
-            .map_err(pg)?
+        let stories = all_rows("SELECT number, body FROM stories ORDER BY number")?
             .into_iter()
-            .map(|r| {
-                (
-                    r.get::<_, String>(0),
-                    u32::try_from(r.get::<_, i64>(1)).unwrap_or(0),
-                )
-            })
+            .map(|r| (r.get(0), r.get(1)))
             .collect();
+        let assignments =
+            all_rows("SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal")?
+                .into_iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
         tx.commit().map_err(pg)?;
-        StoryIndex::from_parts(settings, documents, terms, stories, assignments)
-            .map(Some)
-            .ok_or_else(|| bad("story index tables do not fit together".to_string()))
+        IndexRows {
+            documents,
+            settings,
+            terms,
+            stories,
+            assignments,
+        }
+        .into_index(&self.path())
+        .map(Some)
     }
 
     /// PostgreSQL text cannot hold NUL: ids with one are refused (an id
@@ -535,14 +493,7 @@ impl PgStore {
                 let id: String = r.get(0);
                 let published: Option<String> = r.get(3);
                 let published = published
-                    .map(|p: String| {
-                        NaiveDate::parse_from_str(&p, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
-                            path: self.path(),
-                            detail: format!(
-                                "document {id} has published date {p:?}, not YYYY-MM-DD"
-                            ),
-                        })
-                    })
+                    .map(|p| parse_published(&self.path(), &id, &p))
                     .transpose()?;
                 Ok(DocumentSummary {
                     title: r.get(1),
@@ -580,44 +531,10 @@ impl PgStore {
     /// snapshot.
     pub fn load_all(&mut self) -> Result<(Vec<Document>, Vec<Claim>), StoreError> {
         let name = self.name.clone();
-        let pg = |source| StoreError::Postgres {
-            store: name.clone(),
-            source,
-        };
-        let decode = |what: String, source| StoreError::Decode {
-            path: PathBuf::from(&name),
-            what,
-            source,
-        };
-        let mut tx = self
-            .client()
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(pg)?;
-        let mut documents = Vec::new();
-        for row in tx
-            .query("SELECT id, body FROM documents ORDER BY ordinal", &[])
-            .map_err(pg)?
-        {
-            let (id, body): (String, String) = (row.get(0), row.get(1));
-            documents.push(
-                serde_json::from_str(&body).map_err(|e| decode(format!("document {id}"), e))?,
-            );
-        }
-        let mut claims = Vec::new();
-        for row in tx
-            .query(
-                "SELECT c.id, c.body FROM documents d JOIN claims c ON c.doc = d.id \
-                 ORDER BY d.ordinal, c.seq",
-                &[],
-            )
-            .map_err(pg)?
-        {
-            let (id, body): (String, String) = (row.get(0), row.get(1));
-            claims.push(serde_json::from_str(&body).map_err(|e| decode(format!("claim {id}"), e))?);
-        }
+        let pg = pg_error(&name);
+        let mut tx = self.snapshot()?;
+        let documents = decode_all(&mut tx, LOAD_DOCUMENTS, "document", &name)?;
+        let claims = decode_all(&mut tx, LOAD_CLAIMS, "claim", &name)?;
         tx.commit().map_err(pg)?;
         Ok((documents, claims))
     }
@@ -626,26 +543,8 @@ impl PgStore {
     /// every document's claim count, every batch's row counts. Empty means
     /// sound.
     pub fn verify(&mut self) -> Result<Vec<String>, StoreError> {
-        let queries: [(&str, &str); 2] = [
-            (
-                "claims",
-                "SELECT 'document ' || d.id || ' records ' || d.claim_count || ' claims but has ' || \
-                 (SELECT count(*) FROM claims c WHERE c.doc = d.id) FROM documents d \
-                 WHERE d.claim_count != (SELECT count(*) FROM claims c WHERE c.doc = d.id)",
-            ),
-            (
-                "batch",
-                "SELECT 'batch ' || b.id || ' records ' || b.documents || ' documents and ' || \
-                 b.claims || ' claims but has ' || \
-                 (SELECT count(*) FROM documents d WHERE d.batch = b.id) || ' and ' || \
-                 (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc WHERE d.batch = b.id) \
-                 FROM batches b WHERE b.documents != (SELECT count(*) FROM documents d WHERE d.batch = b.id) \
-                 OR b.claims != (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc \
-                 WHERE d.batch = b.id)",
-            ),
-        ];
         let mut problems = Vec::new();
-        for (what, sql) in queries {
+        for (what, sql) in INVARIANTS {
             for row in self.client().query(sql, &[]).map_err(|e| self.err(e))? {
                 let line: String = row.get(0);
                 problems.push(format!("{what}: {line}"));
@@ -662,24 +561,16 @@ fn write_story_delta(
     delta: &StoryDelta,
     name: &str,
 ) -> Result<(), StoreError> {
-    let pg = |source| StoreError::Postgres {
-        store: name.to_string(),
-        source,
-    };
-    let encode = |what: String, source| StoreError::Encode {
-        path: PathBuf::from(name),
-        what,
-        source,
-    };
+    let pg = pg_error(name);
+    let rows = DeltaRows::new(Path::new(name), delta)?;
     let term = tx
         .prepare(
             "INSERT INTO story_terms (id, term, df) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET df = excluded.df",
         )
         .map_err(pg)?;
-    for (id, text, df) in &delta.terms {
-        tx.execute(&term, &[&i64::from(*id), text, &i64::from(*df)])
-            .map_err(pg)?;
+    for (id, text, df) in &rows.terms {
+        tx.execute(&term, &[id, text, df]).map_err(pg)?;
     }
     let story = tx
         .prepare(
@@ -687,28 +578,48 @@ fn write_story_delta(
              ON CONFLICT (number) DO UPDATE SET body = excluded.body",
         )
         .map_err(pg)?;
-    for s in &delta.stories {
-        let body =
-            serde_json::to_string(s).map_err(|e| encode(format!("story {}", s.number), e))?;
-        tx.execute(&story, &[&i64::from(s.number), &body])
-            .map_err(pg)?;
+    for (number, body) in &rows.stories {
+        tx.execute(&story, &[number, body]).map_err(pg)?;
     }
     let assign = tx
         .prepare("UPDATE documents SET story = $2 WHERE id = $1")
         .map_err(pg)?;
-    for (doc, number) in &delta.assignments {
-        tx.execute(&assign, &[doc, &i64::from(*number)])
-            .map_err(pg)?;
+    for (doc, number) in &rows.assignments {
+        tx.execute(&assign, &[doc, number]).map_err(pg)?;
     }
-    let settings = serde_json::to_string(&delta.settings)
-        .map_err(|e| encode("story settings".to_string(), e))?;
     tx.execute(
         "INSERT INTO story_state (key, value) VALUES ('documents', $1), ('settings', $2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[&delta.documents.to_string(), &settings],
+        &[&rows.documents, &rows.settings],
     )
     .map_err(pg)?;
     Ok(())
+}
+
+/// The JSON bodies of the `(id, body)` rows `sql` returns, decoded; `kind`
+/// names a body that cannot be.
+fn decode_all<T: serde::de::DeserializeOwned>(
+    tx: &mut Transaction,
+    sql: &str,
+    kind: &str,
+    name: &str,
+) -> Result<Vec<T>, StoreError> {
+    let rows = tx.query(sql, &[]).map_err(pg_error(name))?;
+    let path = Path::new(name);
+    rows.iter()
+        .map(|row| {
+            let (id, body): (String, String) = (row.get(0), row.get(1));
+            decode(path, &format!("{kind} {id}"), &body)
+        })
+        .collect()
+}
+
+/// The error of the store named `name` for what its server said.
+fn pg_error(name: &str) -> impl Fn(postgres::Error) -> StoreError + Copy + '_ {
+    move |source| StoreError::Postgres {
+        store: name.to_string(),
+        source,
+    }
 }
 
 fn read_version(tx: &mut Transaction, name: &str) -> Result<u32, StoreError> {
@@ -717,10 +628,7 @@ fn read_version(tx: &mut Transaction, name: &str) -> Result<u32, StoreError> {
             "SELECT value FROM crosscheck_meta WHERE key = 'schema_version'",
             &[],
         )
-        .map_err(|source| StoreError::Postgres {
-            store: name.to_string(),
-            source,
-        })?
+        .map_err(pg_error(name))?
         .get(0);
     value.parse().map_err(|_| StoreError::Corrupt {
         path: PathBuf::from(name),
@@ -752,14 +660,6 @@ fn rewrite_claims(tx: &mut Transaction) -> Result<(), String> {
 /// U+FFFD.
 fn without_nul(text: &str) -> String {
     text.replace('\0', "\u{FFFD}")
-}
-
-fn to_i64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn from_i64(n: i64) -> usize {
-    usize::try_from(n).unwrap_or(0)
 }
 
 #[cfg(test)]

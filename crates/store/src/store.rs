@@ -3,10 +3,14 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use crosscheck_model::{Claim, Document};
-use crosscheck_stories::{Settings, Story, StoryDelta, StoryIndex};
+use crosscheck_stories::{StoryDelta, StoryIndex};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
+use crate::rows::{
+    decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
+    LOAD_CLAIMS, LOAD_DOCUMENTS,
+};
 use crate::schema;
 use crate::StoreError;
 
@@ -263,11 +267,7 @@ impl Store {
                     stats.skipped += 1;
                     continue;
                 }
-                let body = serde_json::to_string(doc).map_err(|source| StoreError::Encode {
-                    path: path.clone(),
-                    what: format!("document {}", doc.id),
-                    source,
-                })?;
+                let body = encode(&path, format!("document {}", doc.id), doc)?;
                 insert_doc
                     .execute(params![
                         doc.id,
@@ -284,12 +284,7 @@ impl Store {
                     ])
                     .map_err(err)?;
                 for (seq, claim) in claims.iter().enumerate() {
-                    let body =
-                        serde_json::to_string(claim).map_err(|source| StoreError::Encode {
-                            path: path.clone(),
-                            what: format!("claim {}", claim.id),
-                            source,
-                        })?;
+                    let body = encode(&path, format!("claim {}", claim.id), claim)?;
                     insert_claim
                         .execute(params![
                             doc.id,
@@ -347,17 +342,7 @@ impl Store {
     /// The story index the store keeps, `None` when it keeps none yet (a
     /// store written before stories, or an empty one).
     pub fn load_story_index(&self) -> Result<Option<StoryIndex>, StoreError> {
-        let path = self.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        let bad = |reason: String| StoreError::StoryIndex {
-            path: path.clone(),
-            reason,
-        };
-        let undecodable = |what: String, source| StoreError::Decode {
-            path: path.clone(),
-            what,
-            source,
-        };
+        let err = |e| self.err(e);
         let state = |key: &str| -> Result<Option<String>, StoreError> {
             self.conn
                 .query_row(
@@ -371,58 +356,25 @@ impl Store {
         let (Some(documents), Some(settings)) = (state("documents")?, state("settings")?) else {
             return Ok(None);
         };
-        let documents: u32 = documents
-            .parse()
-            .map_err(|_| bad("story_state documents".to_string()))?;
-        let settings: Settings = serde_json::from_str(&settings)
-            .map_err(|e| undecodable("story settings".to_string(), e))?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, term, df FROM story_terms ORDER BY id")
-            .map_err(err)?;
-        let terms = stmt
-            .query_map([], |r| {
-                Ok((
-                    u32::try_from(r.get::<_, i64>(0)?).unwrap_or(u32::MAX),
-                    r.get::<_, String>(1)?,
-                    u32::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-                ))
-            })
-            .map_err(err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(err)?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT number, body FROM stories ORDER BY number")
-            .map_err(err)?;
-        let bodies = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-            .map_err(err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(err)?;
-        let mut stories = Vec::with_capacity(bodies.len());
-        for (number, body) in bodies {
-            let story: Story = serde_json::from_str(&body)
-                .map_err(|e| undecodable(format!("story {number}"), e))?;
-            stories.push(story);
+        let terms = self.all_rows("SELECT id, term, df FROM story_terms ORDER BY id", |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        let stories = self.all_rows("SELECT number, body FROM stories ORDER BY number", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        let assignments = self.all_rows(
+            "SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal",
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        IndexRows {
+            documents,
+            settings,
+            terms,
+            stories,
+            assignments,
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal")
-            .map_err(err)?;
-        let assignments = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    u32::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-                ))
-            })
-            .map_err(err)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(err)?;
-        StoryIndex::from_parts(settings, documents, terms, stories, assignments)
-            .map(Some)
-            .ok_or_else(|| bad("story index tables do not fit together".to_string()))
+        .into_index(&self.path)
+        .map(Some)
     }
 
     /// Whether a document with this id is stored.
@@ -474,7 +426,7 @@ impl Store {
         for row in rows {
             let (mut summary, published) = row.map_err(|e| self.err(e))?;
             summary.published = published
-                .map(|p| self.parse_date(&summary.id, &p))
+                .map(|p| parse_published(&self.path, &summary.id, &p))
                 .transpose()?;
             out.push(summary);
         }
@@ -485,14 +437,9 @@ impl Store {
     /// in store order: batch numbers only grow, so a reader that saw batch
     /// `n` finds what changed since in the batches after it.
     pub fn document_batches(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, batch FROM documents ORDER BY ordinal")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        self.all_rows("SELECT id, batch FROM documents ORDER BY ordinal", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     /// The newest batch number (0 for an empty store): a cheap check for
@@ -509,35 +456,8 @@ impl Store {
     /// writer cannot make a document appear without its claims.
     pub fn load_all(&self) -> Result<(Vec<Document>, Vec<Claim>), StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
-        let mut documents = Vec::new();
-        {
-            let mut stmt = tx
-                .prepare("SELECT id, body FROM documents ORDER BY ordinal")
-                .map_err(|e| self.err(e))?;
-            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let id: String = row.get(0).map_err(|e| self.err(e))?;
-                let body: String = row.get(1).map_err(|e| self.err(e))?;
-                documents.push(self.decode(&format!("document {id}"), &body)?);
-            }
-        }
-        let mut claims = Vec::new();
-        {
-            // Outer loop over documents in ordinal order, inner seek on the
-            // claims primary key: the rows come out in order without a sort.
-            let mut stmt = tx
-                .prepare(
-                    "SELECT c.id, c.body FROM documents d JOIN claims c ON c.doc = d.id \
-                     ORDER BY d.ordinal, c.seq",
-                )
-                .map_err(|e| self.err(e))?;
-            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-                let id: String = row.get(0).map_err(|e| self.err(e))?;
-                let body: String = row.get(1).map_err(|e| self.err(e))?;
-                claims.push(self.decode(&format!("claim {id}"), &body)?);
-            }
-        }
+        let documents = self.decode_all(&tx, LOAD_DOCUMENTS, "document")?;
+        let claims = self.decode_all(&tx, LOAD_CLAIMS, "claim")?;
         tx.finish().map_err(|e| self.err(e))?;
         Ok((documents, claims))
     }
@@ -549,31 +469,15 @@ impl Store {
     /// every open.
     pub fn verify(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
-        let queries: [(&str, &str); 4] = [
+        let sqlite_checks: [(&str, &str); 2] = [
             ("integrity", "PRAGMA integrity_check"),
             (
                 "foreign key",
                 "SELECT 'table ' || \"table\" || ' row ' || rowid || ' refers to missing ' || parent \
                  FROM pragma_foreign_key_check",
             ),
-            (
-                "claims",
-                "SELECT 'document ' || d.id || ' records ' || d.claim_count || ' claims but has ' || \
-                 (SELECT count(*) FROM claims c WHERE c.doc = d.id) FROM documents d \
-                 WHERE d.claim_count != (SELECT count(*) FROM claims c WHERE c.doc = d.id)",
-            ),
-            (
-                "batch",
-                "SELECT 'batch ' || b.id || ' records ' || b.documents || ' documents and ' || \
-                 b.claims || ' claims but has ' || \
-                 (SELECT count(*) FROM documents d WHERE d.batch = b.id) || ' and ' || \
-                 (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc WHERE d.batch = b.id) \
-                 FROM batches b WHERE b.documents != (SELECT count(*) FROM documents d WHERE d.batch = b.id) \
-                 OR b.claims != (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc \
-                 WHERE d.batch = b.id)",
-            ),
         ];
-        for (what, sql) in queries {
+        for (what, sql) in sqlite_checks.into_iter().chain(INVARIANTS) {
             let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
             let rows = stmt
                 .query_map([], |r| r.get::<_, String>(0))
@@ -599,23 +503,34 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    fn decode<T: serde::de::DeserializeOwned>(
+    /// The JSON bodies of the `(id, body)` rows `sql` returns, decoded;
+    /// `kind` names a body that cannot be.
+    fn decode_all<T: serde::de::DeserializeOwned>(
         &self,
-        what: &str,
-        body: &str,
-    ) -> Result<T, StoreError> {
-        serde_json::from_str(body).map_err(|source| StoreError::Decode {
-            path: self.path.clone(),
-            what: what.to_string(),
-            source,
-        })
+        tx: &rusqlite::Transaction,
+        sql: &str,
+        kind: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = tx.prepare(sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let id: String = row.get(0).map_err(|e| self.err(e))?;
+            let body: String = row.get(1).map_err(|e| self.err(e))?;
+            out.push(decode(&self.path, &format!("{kind} {id}"), &body)?);
+        }
+        Ok(out)
     }
 
-    fn parse_date(&self, id: &str, text: &str) -> Result<NaiveDate, StoreError> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt {
-            path: self.path.clone(),
-            detail: format!("document {id} has published date {text:?}, not YYYY-MM-DD"),
-        })
+    /// Every row `sql` returns, each made by `row`.
+    fn all_rows<T>(
+        &self,
+        sql: &str,
+        row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
@@ -690,16 +605,6 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-// SQLite integers are i64; counts and lengths never come near the limits,
-// but saturate rather than wrap if they ever did.
-fn to_i64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn from_i64(n: i64) -> usize {
-    usize::try_from(n).unwrap_or(0)
-}
-
 /// Writes a story index delta inside an open transaction.
 fn write_story_delta(
     tx: &rusqlite::Transaction,
@@ -707,20 +612,15 @@ fn write_story_delta(
     path: &Path,
 ) -> Result<(), StoreError> {
     let err = |e| StoreError::sqlite(path, e);
-    let encode = |what: String, source| StoreError::Encode {
-        path: path.to_path_buf(),
-        what,
-        source,
-    };
+    let rows = DeltaRows::new(path, delta)?;
     let mut term = tx
         .prepare_cached(
             "INSERT INTO story_terms (id, term, df) VALUES (?1, ?2, ?3) \
              ON CONFLICT(id) DO UPDATE SET df = excluded.df",
         )
         .map_err(err)?;
-    for (id, text, df) in &delta.terms {
-        term.execute(params![i64::from(*id), text, i64::from(*df)])
-            .map_err(err)?;
+    for (id, text, df) in &rows.terms {
+        term.execute(params![id, text, df]).map_err(err)?;
     }
     let mut story = tx
         .prepare_cached(
@@ -728,26 +628,18 @@ fn write_story_delta(
              ON CONFLICT(number) DO UPDATE SET body = excluded.body",
         )
         .map_err(err)?;
-    for s in &delta.stories {
-        let body =
-            serde_json::to_string(s).map_err(|e| encode(format!("story {}", s.number), e))?;
-        story
-            .execute(params![i64::from(s.number), body])
-            .map_err(err)?;
+    for (number, body) in &rows.stories {
+        story.execute(params![number, body]).map_err(err)?;
     }
     let mut assign = tx
         .prepare_cached("UPDATE documents SET story = ?2 WHERE id = ?1")
         .map_err(err)?;
-    for (doc, number) in &delta.assignments {
-        assign
-            .execute(params![doc, i64::from(*number)])
-            .map_err(err)?;
+    for (doc, number) in &rows.assignments {
+        assign.execute(params![doc, number]).map_err(err)?;
     }
-    let settings = serde_json::to_string(&delta.settings)
-        .map_err(|e| encode("story settings".to_string(), e))?;
     tx.execute(
         "INSERT OR REPLACE INTO story_state (key, value) VALUES ('documents', ?1), ('settings', ?2)",
-        params![delta.documents.to_string(), settings],
+        params![rows.documents, rows.settings],
     )
     .map_err(err)?;
     Ok(())

@@ -45,7 +45,7 @@ use std::time::Instant;
 
 use crosscheck_attribution::tagger::{GoldSpans, Trainer};
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_model::{Claim, Document};
+use crosscheck_model::{Claim, Document, Span};
 use crosscheck_text::SentenceSplitter;
 
 use crate::{read_to_string, EvalError, EvalReport};
@@ -298,8 +298,13 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     // The last direct quote and its prediction: a reported claim read
     // around a split quote may sort between its two parts.
     let mut last: Option<(&Claim, usize)> = None;
+    // Sources named so far, with where: (name, span).
+    let mut named: Vec<(&String, &Span)> = Vec::new();
     for c in claims {
         let Some(q) = c.quote() else { continue };
+        if let (Some(name), Some(s)) = (c.source.name.as_ref(), c.source.span.as_ref()) {
+            named.push((name, s));
+        }
         if let Some((prev, pred)) = last.and_then(|(p, i)| Some(p).zip(out.get_mut(i))) {
             let prev_q = prev.quote();
             let continues = q.direct
@@ -311,6 +316,9 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                     gap.chars().all(|ch| {
                         ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
                     }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
+                        // Across a paragraph break only a quote left open
+                        // runs on: a closed one and the next are two.
+                        && (!gap.contains('\n') || prev_q.is_some_and(|p| left_open(text, p.span.end)))
                 });
             if continues {
                 pred.content.1 = to_char(q.span.end);
@@ -319,13 +327,22 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 continue;
             }
         }
+        // A quote whose speaker is resolved but not named in its own
+        // sentence (a quote continued in a later sentence or paragraph)
+        // is sourced, as PolNeAR marks it, at the latest earlier mention
+        // of that speaker.
+        let span = c.source.span.as_ref().or_else(|| {
+            let name = c.source.name.as_ref()?;
+            named
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, s)| s)
+        });
+        let source = span.map(|s| (to_char(s.start), to_char(s.end)));
         out.push(Prediction {
             content: (to_char(q.span.start), to_char(q.span.end)),
-            source: c
-                .source
-                .span
-                .as_ref()
-                .map(|s| (to_char(s.start), to_char(s.end))),
+            source,
             direct: q.direct,
         });
         if q.direct {
@@ -349,6 +366,16 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .any(|&(s, e)| s <= p.content.0 && p.content.1 <= e))
     });
     out
+}
+
+/// Whether the quote whose text ends at byte `end` has no closing mark (a
+/// quote running on into the next paragraph).
+fn left_open(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| {
+        !rest
+            .trim_start_matches([' ', '\t', ',', '.', '!', '?', ';', ':'])
+            .starts_with(QUOTE_MARKS)
+    })
 }
 
 /// True when the quote whose content starts at char `start` (at or just

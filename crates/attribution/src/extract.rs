@@ -622,8 +622,7 @@ fn quote_claim(
 /// The attributed quote whose speaker an unattributed quote standing as a
 /// statement at the end of its paragraph goes on quoting: the latest
 /// attributed direct quote earlier in the same paragraph (“A,” she said.
-/// Other words. “B.”), or one that ends the paragraph before when this
-/// quote is a paragraph of its own (“A,” he said.¶“B.”). A quote running
+/// Other words. “B.”). A quote running
 /// on from a word (a fragment inside a clause), followed by words in its
 /// paragraph, or with someone else's claim drafted in between takes none.
 fn speaker_carried_over<'d>(
@@ -652,19 +651,7 @@ fn speaker_carried_over<'d>(
         return None;
     }
     let paragraph_start = us.first().map_or(seg.open, |u| u.start);
-    if latest.start >= paragraph_start {
-        return Some(latest);
-    }
-    // The previous paragraph ends with the attributed quote, and this one
-    // opens with the quote.
-    let opens = text
-        .get(paragraph_start.min(seg.open)..seg.open)
-        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace()));
-    let ends = text.get(latest.end..paragraph_start).is_some_and(|gap| {
-        gap.chars()
-            .all(|c| c.is_whitespace() || ".,;:—–".contains(c))
-    });
-    (opens && ends).then_some(latest)
+    (latest.start >= paragraph_start).then_some(latest)
 }
 
 /// The quoted text without surrounding spaces and without the comma that

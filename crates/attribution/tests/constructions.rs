@@ -583,12 +583,11 @@ fn unattributed_quotes_go_on_quoting_the_last_speaker() {
             "We will inspect every section by Friday.",
             Some("Marta Quell"),
         ),
-        // A paragraph that is only a quote, after one ending with an
-        // attributed quote.
+        // Not across a paragraph break (a quote there may be a reply).
         (
             "“The ferry will run again on Monday,” said Jonas Evander.\n\n“Tickets bought for the cancelled crossings will be refunded.”",
             "Tickets bought for the cancelled crossings will be refunded.",
-            Some("Jonas Evander"),
+            None,
         ),
         // A fragment running on from a word is no statement of the speaker.
         (

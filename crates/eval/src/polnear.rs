@@ -316,9 +316,6 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                     gap.chars().all(|ch| {
                         ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
                     }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
-                        // Across a paragraph break only a quote left open
-                        // runs on: a closed one and the next are two.
-                        && (!gap.contains('\n') || prev_q.is_some_and(|p| left_open(text, p.span.end)))
                 });
             if continues {
                 pred.content.1 = to_char(q.span.end);
@@ -366,16 +363,6 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .any(|&(s, e)| s <= p.content.0 && p.content.1 <= e))
     });
     out
-}
-
-/// Whether the quote whose text ends at byte `end` has no closing mark (a
-/// quote running on into the next paragraph).
-fn left_open(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|rest| {
-        !rest
-            .trim_start_matches([' ', '\t', ',', '.', '!', '?', ';', ':'])
-            .starts_with(QUOTE_MARKS)
-    })
 }
 
 /// True when the quote whose content starts at char `start` (at or just

@@ -19,7 +19,9 @@
 //! within a reported content crosscheck also gives is part of that one
 //! attribution and is not scored separately (PolNeAR's gold there is the
 //! whole clause; the old extractor never gave such clauses, so its figures
-//! do not change). External predictions (a baseline)
+//! do not change). A resolved source with no span of its own (a quote
+//! continuing an earlier speaker's) is scored at the latest earlier span
+//! naming that source. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,

@@ -584,6 +584,24 @@ fn quote_claim(
                     direct: true,
                     co_sources,
                 });
+            } else if let Some(prev) = speaker_carried_over(text, us, seg, drafts) {
+                let source = Source {
+                    span: None,
+                    ..prev.source.clone()
+                };
+                let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
+                let co_sources = prev.co_sources.clone();
+                drafts.push(Draft {
+                    start: seg.open,
+                    end: seg.end,
+                    source,
+                    cue,
+                    channel,
+                    quote_start: qs,
+                    quote_end: qe,
+                    direct: true,
+                    co_sources,
+                });
             } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
                 drafts.push(Draft {
                     start: seg.open,
@@ -599,6 +617,41 @@ fn quote_claim(
             }
         }
     }
+}
+
+/// The attributed quote whose speaker an unattributed quote standing as a
+/// statement at the end of its paragraph goes on quoting: the latest
+/// attributed direct quote earlier in the same paragraph (“A,” she said.
+/// Other words. “B.”). A quote running
+/// on from a word (a fragment inside a clause), followed by words in its
+/// paragraph, or with someone else's claim drafted in between takes none.
+fn speaker_carried_over<'d>(
+    text: &str,
+    us: &[Unit],
+    seg: &QuoteSegment,
+    drafts: &'d [Draft],
+) -> Option<&'d Draft> {
+    // A statement on its own: not running on from a word, and nothing but
+    // punctuation after it before the paragraph ends (words there may be an
+    // attribution the rules could not read: “...” ― A. Name).
+    let ends_paragraph = text.get(seg.end..).is_some_and(|rest| {
+        let rest = rest.trim_start_matches([' ', '\t', '.', ',', '!', '?', ';', ':']);
+        rest.is_empty() || rest.starts_with(['\n', '\r'])
+    });
+    if runs_on_into(text, seg.open) || !ends_paragraph {
+        return None;
+    }
+    let before = || drafts.iter().filter(|d| d.end <= seg.open);
+    let latest = before().filter(|d| d.direct).max_by_key(|d| d.end)?;
+    latest.source.name.as_ref()?;
+    // Someone else said something since.
+    if before().any(|d| {
+        d.start >= latest.end && d.source.name.is_some() && d.source.name != latest.source.name
+    }) {
+        return None;
+    }
+    let paragraph_start = us.first().map_or(seg.open, |u| u.start);
+    (latest.start >= paragraph_start).then_some(latest)
 }
 
 /// The quoted text without surrounding spaces and without the comma that

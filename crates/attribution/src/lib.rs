@@ -35,7 +35,10 @@
 //! - One claim per contiguous quote segment. A quote split by its
 //!   attribution (“A,” he said. “B.”) gives two claims with the same
 //!   source. The second has no source span when its sentence does not name
-//!   the speaker.
+//!   the speaker. A quote standing unattributed at the end of its
+//!   paragraph after an attributed one there (“A,” she said. Other words.
+//!   “B.”) takes that speaker, also without a source span, unless someone
+//!   else's claim came between.
 //! - `quote.direct` only for words inside quotation marks that a source
 //!   is said to have spoken; everything else is reported speech.
 //! - `quote.text` leaves out the quote marks, and the comma that stands for

@@ -572,3 +572,71 @@ fn bare_titles_resolve_forward() {
         );
     }
 }
+
+#[test]
+fn unattributed_quotes_go_on_quoting_the_last_speaker() {
+    // (text, quote, expected source name)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // Same paragraph, a sentence between.
+        (
+            "“The levee held overnight,” said Marta Quell, the river warden. Crews worked through the rain. “We will inspect every section by Friday.”",
+            "We will inspect every section by Friday.",
+            Some("Marta Quell"),
+        ),
+        // Not across a paragraph break (a quote there may be a reply).
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander.\n\n“Tickets bought for the cancelled crossings will be refunded.”",
+            "Tickets bought for the cancelled crossings will be refunded.",
+            None,
+        ),
+        // A fragment running on from a word is no statement of the speaker.
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander. The harbour had been a “costly and reckless little gamble” for years.",
+            "costly and reckless little gamble",
+            None,
+        ),
+        // A paragraph between that is not a quote.
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander.\n\nThe harbour has been closed for a week.\n\n“Tickets bought for the cancelled crossings will be refunded.”",
+            "Tickets bought for the cancelled crossings will be refunded.",
+            None,
+        ),
+        // Words after the quote may be an attribution of its own.
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander.\n\n“Tickets bought for the cancelled crossings will be refunded.” ― Ada Brun, a reader",
+            "Tickets bought for the cancelled crossings will be refunded.",
+            Some("Ada Brun"),
+        ),
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander. Crews waited at the pier. “Tickets will be refunded in full” was the line on the notice board.",
+            "Tickets will be refunded in full",
+            None,
+        ),
+        // Someone else quoted since.
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander. Mira Holt, the harbour master, said the pier was unsafe. “Tickets bought for the cancelled crossings will be refunded.”",
+            "Tickets bought for the cancelled crossings will be refunded.",
+            None,
+        ),
+        // An unattributed quote opening the document.
+        (
+            "“The storm will pass by Thursday and the roads will reopen.”\n“It is over now,” he said.",
+            "The storm will pass by Thursday and the roads will reopen.",
+            None,
+        ),
+    ];
+    for &(text, quote, name) in cases {
+        let got = claims(text);
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == quote))
+            .unwrap_or_else(|| panic!("no claim {quote:?} in {got:#?}"));
+        assert_eq!(c.source.name.as_deref(), name, "{text:?} {got:#?}");
+        if name == Some("Jonas Evander") || name == Some("Marta Quell") {
+            assert_eq!(
+                c.source.span, None,
+                "named in an earlier sentence: {text:?}"
+            );
+        }
+    }
+}

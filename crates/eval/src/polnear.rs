@@ -19,7 +19,9 @@
 //! within a reported content crosscheck also gives is part of that one
 //! attribution and is not scored separately (PolNeAR's gold there is the
 //! whole clause; the old extractor never gave such clauses, so its figures
-//! do not change). External predictions (a baseline)
+//! do not change). A resolved source with no span of its own (a quote
+//! continuing an earlier speaker's) is scored at the latest earlier span
+//! naming that source. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -45,7 +47,7 @@ use std::time::Instant;
 
 use crosscheck_attribution::tagger::{GoldSpans, Trainer};
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_model::{Claim, Document};
+use crosscheck_model::{Claim, Document, Span};
 use crosscheck_text::SentenceSplitter;
 
 use crate::{read_to_string, EvalError, EvalReport};
@@ -298,8 +300,13 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     // The last direct quote and its prediction: a reported claim read
     // around a split quote may sort between its two parts.
     let mut last: Option<(&Claim, usize)> = None;
+    // Sources named so far, with where: (name, span).
+    let mut named: Vec<(&String, &Span)> = Vec::new();
     for c in claims {
         let Some(q) = c.quote() else { continue };
+        if let (Some(name), Some(s)) = (c.source.name.as_ref(), c.source.span.as_ref()) {
+            named.push((name, s));
+        }
         if let Some((prev, pred)) = last.and_then(|(p, i)| Some(p).zip(out.get_mut(i))) {
             let prev_q = prev.quote();
             let continues = q.direct
@@ -319,13 +326,22 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 continue;
             }
         }
+        // A quote whose speaker is resolved but not named in its own
+        // sentence (a quote continued in a later sentence or paragraph)
+        // is sourced, as PolNeAR marks it, at the latest earlier mention
+        // of that speaker.
+        let span = c.source.span.as_ref().or_else(|| {
+            let name = c.source.name.as_ref()?;
+            named
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, s)| s)
+        });
+        let source = span.map(|s| (to_char(s.start), to_char(s.end)));
         out.push(Prediction {
             content: (to_char(q.span.start), to_char(q.span.end)),
-            source: c
-                .source
-                .span
-                .as_ref()
-                .map(|s| (to_char(s.start), to_char(s.end))),
+            source,
             direct: q.direct,
         });
         if q.direct {

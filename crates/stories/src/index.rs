@@ -652,7 +652,9 @@ impl StoryIndex {
         // Most stories keep one or a few documents for the index's life:
         // grow by an eighth rather than doubling.
         if story.documents.len() == story.documents.capacity() {
-            story.documents.reserve_exact((story.documents.len() / 8).max(1));
+            story
+                .documents
+                .reserve_exact((story.documents.len() / 8).max(1));
         }
         story.documents.push(profile.doc.clone());
         if let Some(d) = profile.date {

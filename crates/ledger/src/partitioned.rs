@@ -3,10 +3,11 @@
 //!
 //! Documents come in input order with their claims. Each is given to the
 //! story index (as [`crate::build_ledger`] does, in the same order) and
-//! spilled to an unnamed temporary file; what stays in memory is a slim
-//! copy of it (its id, dates, outlet, title and entity mentions, no text,
-//! sentences or claims). Once the input ends, the corpus-wide parts are
-//! computed from the slim copies, exactly as the in-memory ledger computes
+//! spilled to an unnamed temporary file, its entity mentions too; what
+//! stays in memory is a slim copy of it (its id, dates, outlet and title, no
+//! text, sentences, mentions or claims). Once the input ends, the mentions
+//! are read back and the corpus-wide parts are computed from the slim
+//! copies, exactly as the in-memory ledger computes
 //! them: the stories, the canonical entities, the name index and which
 //! entity each claim source's span mentions. Then each story's documents
 //! and claims are read back, one story at a time, and the story's claims,

@@ -3,7 +3,7 @@
 //! on. Parsing and analysis run on worker pools under the per-document
 //! time limit (see `watchdog`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -192,19 +192,18 @@ fn too_slow(doing: &str, seconds: f64) -> String {
 
 /// Drops exact repeats (same content id) and marks near-duplicates of an
 /// earlier document, in input order, so the first copy stays the original.
+/// The near-duplicate index remembers every id it has checked, which is
+/// the set of ids seen: no second set is kept.
 struct DuplicateMarker {
-    seen: HashSet<String>,
     index: NearDuplicateIndex,
 }
 
 impl DuplicateMarker {
     fn new(prior: &[Document]) -> DuplicateMarker {
         let mut marker = DuplicateMarker {
-            seen: HashSet::new(),
             index: NearDuplicateIndex::new(),
         };
         for doc in prior {
-            marker.seen.insert(doc.id.clone());
             marker.index.check(doc);
         }
         marker
@@ -216,7 +215,7 @@ impl DuplicateMarker {
         let mut kept = Vec::with_capacity(chunk.len());
         let mut dropped = 0;
         for mut doc in chunk {
-            if !self.seen.insert(doc.id.clone()) {
+            if self.index.contains(&doc.id) {
                 dropped += 1;
                 continue;
             }

@@ -3,7 +3,9 @@
 //! sharing a band bucket instead of every earlier document. Candidates are
 //! confirmed by the share of equal signature values (estimated Jaccard).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use hashbrown::HashTable;
 
 use crosscheck_model::Document;
 
@@ -80,14 +82,65 @@ fn similarity(a: &[u64; PERMUTATIONS], b: &[u64; PERMUTATIONS]) -> f64 {
     a.iter().zip(b.iter()).filter(|(x, y)| x == y).count() as f64 / PERMUTATIONS as f64
 }
 
+/// The LSH bucket key of one band of a signature.
+fn band_key(sig: &[u64; PERMUTATIONS], band: usize) -> u64 {
+    sig.get(band * ROWS..(band + 1) * ROWS)
+        .unwrap_or_default()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |acc, &v| splitmix(acc ^ v))
+}
+
+/// End of a bucket's chain.
+const NONE: u32 = u32::MAX;
+
+/// A document id, held as the number it spells when it is a content id (16
+/// lowercase hex digits, as ingest makes them), else as written: the index
+/// keeps one for every document it has seen, so its size counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdKey {
+    Hex(u64),
+    Other(Box<str>),
+}
+
+impl IdKey {
+    fn of(id: &str) -> IdKey {
+        let hex = id.len() == 16
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        match u64::from_str_radix(id, 16) {
+            Ok(n) if hex => IdKey::Hex(n),
+            _ => IdKey::Other(id.into()),
+        }
+    }
+
+    fn to_id(&self) -> String {
+        match self {
+            IdKey::Hex(n) => format!("{n:016x}"),
+            IdKey::Other(s) => s.to_string(),
+        }
+    }
+}
+
 /// Near-duplicate detection over the documents seen so far.
+///
+/// It keeps something for every document until it is dropped, so it is
+/// laid out to be small: ids as numbers, and band buckets as chains through
+/// the documents (each bucket's first document in a table per band, found
+/// by the band key recomputed from that document's signature, and each
+/// document's successor in every band) rather than a map of vectors.
 #[derive(Debug)]
 pub struct NearDuplicateIndex {
     threshold: f64,
-    ids: Vec<String>,
-    seen: HashSet<String>,
+    ids: Vec<IdKey>,
+    seen: HashSet<IdKey>,
     signatures: Vec<[u64; PERMUTATIONS]>,
-    buckets: Vec<HashMap<u64, Vec<u32>>>,
+    /// Per band: the first document of each bucket.
+    heads: Vec<HashTable<u32>>,
+    /// Per document and band: the next document in its bucket, in the
+    /// order they came, or [`NONE`]. A bucket's chain stops at
+    /// [`MAX_BUCKET_CANDIDATES`]: later members would never be compared.
+    next: Vec<[u32; BANDS]>,
 }
 
 impl Default for NearDuplicateIndex {
@@ -110,57 +163,100 @@ impl NearDuplicateIndex {
             ids: Vec::new(),
             seen: HashSet::new(),
             signatures: Vec::new(),
-            buckets: vec![HashMap::new(); BANDS],
+            heads: (0..BANDS).map(|_| HashTable::new()).collect(),
+            next: Vec::new(),
         }
+    }
+
+    /// Whether a document with this id was checked before.
+    pub fn contains(&self, id: &str) -> bool {
+        self.seen.contains(&IdKey::of(id))
     }
 
     /// Records `doc` and returns the id of the earliest-seen near-duplicate,
     /// if any. An exact duplicate (same id) is not reported: the content id
     /// already identifies it.
     pub fn check(&mut self, doc: &Document) -> Option<String> {
-        if !self.seen.insert(doc.id.clone()) {
+        let key = IdKey::of(&doc.id);
+        if self.seen.contains(&key) {
             return None;
         }
+        self.seen.insert(key.clone());
         let shingles = shingles(&doc.text);
         if shingles.len() < MIN_SHINGLES {
             return None;
         }
         let sig = signature(&shingles);
-        let band_keys: Vec<u64> = sig
-            .chunks(ROWS)
-            .map(|rows| {
-                rows.iter()
-                    .fold(0xcbf2_9ce4_8422_2325u64, |acc, &v| splitmix(acc ^ v))
-            })
-            .collect();
+        let NearDuplicateIndex {
+            threshold,
+            ids,
+            signatures,
+            heads,
+            next,
+            ..
+        } = self;
+        let key_of = |idx: u32, band: usize| {
+            signatures
+                .get(idx as usize)
+                .map_or(0, |s| band_key(s, band))
+        };
         let mut best: Option<(usize, f64)> = None;
-        for (band, key) in band_keys.iter().enumerate() {
-            let Some(bucket) = self.buckets.get(band).and_then(|b| b.get(key)) else {
+        // Each band's bucket: its first document, if any.
+        let mut found = [NONE; BANDS];
+        for (band, (table, head)) in heads.iter().zip(found.iter_mut()).enumerate() {
+            let k = band_key(&sig, band);
+            let Some(&first) = table.find(k, |&idx| key_of(idx, band) == k) else {
                 continue;
             };
-            for &idx in bucket.iter().take(MAX_BUCKET_CANDIDATES) {
-                let idx = idx as usize;
-                if self.ids.get(idx).is_some_and(|id| *id == doc.id) {
+            *head = first;
+            let mut at = first;
+            for _ in 0..MAX_BUCKET_CANDIDATES {
+                if at == NONE {
+                    break;
+                }
+                let idx = at as usize;
+                at = next.get(idx).map_or(NONE, |n| n[band]);
+                if ids.get(idx).is_some_and(|id| *id == key) {
                     continue;
                 }
-                let Some(other) = self.signatures.get(idx) else {
+                let Some(other) = signatures.get(idx) else {
                     continue;
                 };
                 let sim = similarity(&sig, other);
-                if sim >= self.threshold && best.is_none_or(|(b, _)| idx < b) {
+                if sim >= *threshold && best.is_none_or(|(b, _)| idx < b) {
                     best = Some((idx, sim));
                 }
             }
         }
-        let idx = self.ids.len() as u32;
-        for (band, key) in band_keys.into_iter().enumerate() {
-            if let Some(b) = self.buckets.get_mut(band) {
-                b.entry(key).or_default().push(idx);
+        let idx = ids.len() as u32;
+        ids.push(key);
+        signatures.push(sig);
+        next.push([NONE; BANDS]);
+        for (band, (table, first)) in heads.iter_mut().zip(found).enumerate() {
+            if first == NONE {
+                let k = band_key(&sig, band);
+                table.insert_unique(k, idx, |&i| {
+                    signatures.get(i as usize).map_or(0, |s| band_key(s, band))
+                });
+                continue;
+            }
+            // Append at the chain's end, unless the bucket already has as
+            // many members as a check ever compares.
+            let mut last = first;
+            for _ in 1..MAX_BUCKET_CANDIDATES {
+                match next.get(last as usize).map(|n| n[band]) {
+                    Some(NONE) => {
+                        if let Some(n) = next.get_mut(last as usize) {
+                            n[band] = idx;
+                        }
+                        break;
+                    }
+                    Some(following) => last = following,
+                    None => break,
+                }
             }
         }
-        self.ids.push(doc.id.clone());
-        self.signatures.push(sig);
-        best.and_then(|(i, _)| self.ids.get(i).cloned())
+        best.and_then(|(i, _)| ids.get(i).map(IdKey::to_id))
     }
 
     /// Number of distinct documents recorded.

@@ -3,10 +3,11 @@
 //!
 //! Documents come in input order with their claims. Each is given to the
 //! story index (as [`crate::build_ledger`] does, in the same order) and
-//! spilled to an unnamed temporary file; what stays in memory is a slim
-//! copy of it (its id, dates, outlet, title and entity mentions, no text,
-//! sentences or claims). Once the input ends, the corpus-wide parts are
-//! computed from the slim copies, exactly as the in-memory ledger computes
+//! spilled to an unnamed temporary file, its entity mentions too; what
+//! stays in memory is a slim copy of it (its id, dates, outlet and title, no
+//! text, sentences, mentions or claims). Once the input ends, the mentions
+//! are read back and the corpus-wide parts are computed from the slim
+//! copies, exactly as the in-memory ledger computes
 //! them: the stories, the canonical entities, the name index and which
 //! entity each claim source's span mentions. Then each story's documents
 //! and claims are read back, one story at a time, and the story's claims,
@@ -22,7 +23,7 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use crosscheck_model::json::{LedgerWriter, LineKind};
-use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Sourcing, Story};
+use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Mention, Sourcing, Story};
 use crosscheck_stories::{DocumentProfile, StoryIndex};
 
 use crate::entities::{self, NameIndex, SourceSpans};
@@ -45,12 +46,14 @@ pub struct PartitionedLedger {
 /// Documents between two drops of the story index's record of changes.
 const DELTA_EVERY: usize = 256;
 
-/// A spilled document: its record, then its claims' record.
+/// A spilled document: its record, then its claims' record, then its
+/// entity mentions with their texts.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     offset: u64,
     document: usize,
     claims: usize,
+    mentions: usize,
 }
 
 /// What a finished ledger holds, for a run's summary.
@@ -124,12 +127,18 @@ impl PartitionedLedger {
         self.claims += claims.len();
         let document_record = self.spill.encode(&document)?;
         let claims_record = self.spill.encode(&claims)?;
+        // The mentions are read back once the input ends, for entity
+        // resolution: until then they would be the largest thing kept a
+        // document. Their texts go with them, so no document text is needed.
+        let mentions_record = serde_json::to_vec(&document.mentions)?;
         let offset = self.spill.append(&document_record)?;
         self.spill.append(&claims_record)?;
+        self.spill.append(&mentions_record)?;
         self.slots.push(Slot {
             offset,
             document: document_record.len(),
             claims: claims_record.len(),
+            mentions: mentions_record.len(),
         });
         self.position.insert(document.id.clone(), self.slim.len());
         self.slim.push(slim(document));
@@ -149,8 +158,14 @@ impl PartitionedLedger {
             claims: claim_count,
         } = self;
         let mut spill = spill.finish()?;
+        // Every document without a story was profiled into the index as it
+        // came (`add`), so this profiles none again and the slim copies'
+        // mentions, still spilled, are not missed.
         stories::assign_stories(&mut slim, &mut index);
         drop(index);
+        for (doc, slot) in slim.iter_mut().zip(&slots) {
+            doc.mentions = spill.read_mentions(*slot)?;
+        }
         let mut entity_list = crosscheck_ner::resolve_entities(&slim);
         if !out.with_text() {
             // Written without texts: the mentions' copies are not needed.
@@ -287,7 +302,8 @@ fn lost() -> io::Error {
 }
 
 /// What the corpus-wide steps need of a document: its id, title, outlet,
-/// dates, story, near-duplicate link and entity mentions.
+/// dates, story and near-duplicate link (its entity mentions wait in the
+/// spill).
 fn slim(mut document: Document) -> Document {
     document.source = String::new();
     document.url = None;
@@ -298,7 +314,7 @@ fn slim(mut document: Document) -> Document {
     document.sentences = Vec::new();
     document.time_expressions = Vec::new();
     document.description = None;
-    document.mentions.shrink_to_fit();
+    document.mentions = Vec::new();
     document
 }
 
@@ -367,6 +383,15 @@ impl ReadSpill {
         ledger.restore_span_texts().map_err(io::Error::other)?;
         let document = ledger.documents.pop().ok_or_else(lost)?;
         Ok((document, ledger.claims))
+    }
+
+    /// A document's entity mentions, with their texts.
+    fn read_mentions(&mut self, slot: Slot) -> io::Result<Vec<Mention>> {
+        let at = slot.offset + slot.document as u64 + slot.claims as u64;
+        let bytes = self.bytes(at, slot.mentions)?;
+        let mut mentions: Vec<Mention> = serde_json::from_slice(&bytes)?;
+        mentions.shrink_to_fit();
+        Ok(mentions)
     }
 
     /// A document alone, its span texts restored when `with_text`.

@@ -221,8 +221,10 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
     let typed = classify_mentions(documents);
     let by_class = settle_places_and_organisations(typed);
     let mut clusters: Vec<Cluster> = Vec::new();
-    for (class, items) in &by_class {
-        cluster_class(class, items, &mut clusters);
+    // Each class's mentions are let go once clustered: the clusters copy
+    // what they keep, and holding both for every class sets the peak.
+    for (class, items) in by_class {
+        cluster_class(&class, &items, &mut clusters);
     }
     clusters.retain(|c| !c.mentions.is_empty());
     build_entities(clusters)

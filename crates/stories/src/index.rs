@@ -649,6 +649,13 @@ impl StoryIndex {
         if earliest && profile.title.is_some() {
             story.title = profile.title.clone();
         }
+        // Most stories keep one or a few documents for the index's life:
+        // grow by an eighth rather than doubling.
+        if story.documents.len() == story.documents.capacity() {
+            story
+                .documents
+                .reserve_exact((story.documents.len() / 8).max(1));
+        }
         story.documents.push(profile.doc.clone());
         if let Some(d) = profile.date {
             story.first = Some(story.first.map_or(d, |f| f.min(d)));
@@ -773,5 +780,8 @@ fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)], max_terms: usize) -> Vec<(u32
         sum.truncate(max_terms);
         sum.sort_by_key(|&(id, _)| id);
     }
+    // Kept for the story's life, one a story: room for both inputs would
+    // be up to twice the profile.
+    sum.shrink_to_fit();
     sum
 }

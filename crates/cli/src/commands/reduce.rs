@@ -87,7 +87,7 @@ pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
             std::env::temp_dir().display()
         )
     })?;
-    let mut seen: HashSet<String> = HashSet::new();
+    // The near-duplicate index remembers every id it checked: the ids seen.
     let mut near = NearDuplicateIndex::new();
     let mut repeats = 0;
     for name in names {
@@ -97,7 +97,7 @@ pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
             claims_of.entry(claim.doc.clone()).or_default().push(claim);
         }
         for mut doc in part.documents {
-            if !seen.insert(doc.id.clone()) {
+            if near.contains(&doc.id) {
                 repeats += 1;
                 continue;
             }

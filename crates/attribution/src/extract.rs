@@ -566,42 +566,25 @@ fn quote_claim(
                                 .all(|c| (c.is_whitespace() && c != '\n') || ".,;:—–".contains(c))
                         }))
             });
-            if let Some(prev) = previous {
-                let source = Source {
-                    span: None,
-                    ..prev.source.clone()
-                };
-                let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
-                let co_sources = prev.co_sources.clone();
-                drafts.push(Draft {
+            // Failing that, a quote standing on its own goes on quoting the
+            // paragraph's last speaker.
+            let carried = previous.or_else(|| speaker_carried_over(text, us, seg, drafts));
+            if let Some(prev) = carried {
+                let draft = Draft {
                     start: seg.open,
                     end: seg.end,
-                    source,
-                    cue,
-                    channel,
+                    source: Source {
+                        span: None,
+                        ..prev.source.clone()
+                    },
+                    cue: prev.cue.clone(),
+                    channel: prev.channel.clone(),
                     quote_start: qs,
                     quote_end: qe,
                     direct: true,
-                    co_sources,
-                });
-            } else if let Some(prev) = speaker_carried_over(text, us, seg, drafts) {
-                let source = Source {
-                    span: None,
-                    ..prev.source.clone()
+                    co_sources: prev.co_sources.clone(),
                 };
-                let (cue, channel) = (prev.cue.clone(), prev.channel.clone());
-                let co_sources = prev.co_sources.clone();
-                drafts.push(Draft {
-                    start: seg.open,
-                    end: seg.end,
-                    source,
-                    cue,
-                    channel,
-                    quote_start: qs,
-                    quote_end: qe,
-                    direct: true,
-                    co_sources,
-                });
+                drafts.push(draft);
             } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
                 drafts.push(Draft {
                     start: seg.open,

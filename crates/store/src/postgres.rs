@@ -24,7 +24,7 @@ use postgres::{Client, IsolationLevel, NoTls, Transaction};
 
 use crate::rows::{
     decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
-    LOAD_CLAIMS, LOAD_DOCUMENTS,
+    LOAD_CLAIMS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS, LOAD_STORY_TERMS,
 };
 use crate::schema::upgrade_claim;
 use crate::{BatchStats, DocumentSummary, StoreError, SCHEMA_VERSION};
@@ -408,19 +408,18 @@ impl PgStore {
             return Ok(None);
         };
         let mut all_rows = |sql: &str| tx.query(sql, &[]).map_err(pg);
-        let terms = all_rows("SELECT id, term, df FROM story_terms ORDER BY id")?
+        let terms = all_rows(LOAD_STORY_TERMS)?
             .into_iter()
             .map(|r| (r.get(0), r.get(1), r.get(2)))
             .collect();
-        let stories = all_rows("SELECT number, body FROM stories ORDER BY number")?
+        let stories = all_rows(LOAD_STORIES)?
             .into_iter()
             .map(|r| (r.get(0), r.get(1)))
             .collect();
-        let assignments =
-            all_rows("SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal")?
-                .into_iter()
-                .map(|r| (r.get(0), r.get(1)))
-                .collect();
+        let assignments = all_rows(LOAD_STORY_ASSIGNMENTS)?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
         tx.commit().map_err(pg)?;
         IndexRows {
             documents,

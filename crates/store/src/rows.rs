@@ -41,6 +41,16 @@ pub(crate) const LOAD_DOCUMENTS: &str = "SELECT id, body FROM documents ORDER BY
 pub(crate) const LOAD_CLAIMS: &str = "SELECT c.id, c.body FROM documents d \
      JOIN claims c ON c.doc = d.id ORDER BY d.ordinal, c.seq";
 
+/// The story index's term table: id, term, document frequency.
+pub(crate) const LOAD_STORY_TERMS: &str = "SELECT id, term, df FROM story_terms ORDER BY id";
+
+/// The story index's stories: number and JSON body.
+pub(crate) const LOAD_STORIES: &str = "SELECT number, body FROM stories ORDER BY number";
+
+/// Which story each document belongs to, in the order they were added.
+pub(crate) const LOAD_STORY_ASSIGNMENTS: &str =
+    "SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal";
+
 // Database integers are i64; counts and lengths never come near the limits,
 // but saturate rather than wrap if they ever did.
 pub(crate) fn to_i64(n: usize) -> i64 {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::rows::{
     decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
-    LOAD_CLAIMS, LOAD_DOCUMENTS,
+    LOAD_CLAIMS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS, LOAD_STORY_TERMS,
 };
 use crate::schema;
 use crate::StoreError;
@@ -356,16 +356,9 @@ impl Store {
         let (Some(documents), Some(settings)) = (state("documents")?, state("settings")?) else {
             return Ok(None);
         };
-        let terms = self.all_rows("SELECT id, term, df FROM story_terms ORDER BY id", |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        let stories = self.all_rows("SELECT number, body FROM stories ORDER BY number", |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-        let assignments = self.all_rows(
-            "SELECT id, story FROM documents WHERE story IS NOT NULL ORDER BY ordinal",
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let terms = self.all_rows(LOAD_STORY_TERMS, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let stories = self.all_rows(LOAD_STORIES, |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let assignments = self.all_rows(LOAD_STORY_ASSIGNMENTS, |r| Ok((r.get(0)?, r.get(1)?)))?;
         IndexRows {
             documents,
             settings,

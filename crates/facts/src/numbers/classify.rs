@@ -88,12 +88,7 @@ impl Reader<'_> {
             return true;
         }
         // "F-16", "COVID-19", "G-7", "scp-173".
-        if prev >= 1
-            && self.tight_dash(prev)
-            && self.is_word(prev - 1)
-            && self.word_value(prev - 1).is_none()
-            && !LEXICON.number_cue("dash_prefix", self.low(prev - 1))
-        {
+        if self.hyphened_to_word(prev) {
             return true;
         }
         if d.unit.is_some() || !n.plain_int || d.first != i {
@@ -142,6 +137,17 @@ impl Reader<'_> {
         self.list_label(d)
     }
 
+    /// Token `dash` is a hyphen tight between a word that is no number and
+    /// no prefix such as "mid-" or "below-", and the number after it: the
+    /// number belongs to that word ("F-16", "COVID-19", "high-five").
+    fn hyphened_to_word(&self, dash: usize) -> bool {
+        dash >= 1
+            && self.tight_dash(dash)
+            && self.is_word(dash - 1)
+            && self.word_value(dash - 1).is_none()
+            && !LEXICON.number_cue("dash_prefix", self.low(dash - 1))
+    }
+
     /// A spelled-out number that is part of a word or a name: "high-five",
     /// "two-for-one" (a compound with a word that is no number and no prefix
     /// such as "mid-" or "below-"), "number one", "page two", "Phase Three"
@@ -150,11 +156,7 @@ impl Reader<'_> {
         let Some(prev) = d.first.checked_sub(1) else {
             return false;
         };
-        let compound = prev >= 1
-            && self.tight_dash(prev)
-            && self.is_word(prev - 1)
-            && self.word_value(prev - 1).is_none()
-            && !LEXICON.number_cue("dash_prefix", self.low(prev - 1));
+        let compound = self.hyphened_to_word(prev);
         // "on the day two soldiers died": a label noun names only when no
         // counted noun follows, but "number" ranks ("the number two producer").
         let label = self.low(prev);

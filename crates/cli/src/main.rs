@@ -2,6 +2,7 @@
 //! ledger. A thin layer over the library crates: argument parsing, progress,
 //! files in and out, exit codes.
 
+mod allocator;
 mod commands;
 mod console;
 mod ledger_file;
@@ -116,6 +117,7 @@ crosscheck serve --db story.db --addr 127.0.0.1:9000")]
 }
 
 fn main() -> ExitCode {
+    allocator::return_freed_memory();
     std::panic::set_hook(Box::new(report_panic));
     output::remove_temporaries_on_signals();
     let cli = match Cli::try_parse() {

@@ -93,7 +93,7 @@ pub fn write_ledger(dir: &Path, name: &str, ledger: &Ledger) -> Result<PartStats
     for entity in &ledger.entities {
         for mention in &entity.mentions {
             entity_of.insert(
-                (mention.doc.as_str(), mention.span.start, mention.span.end),
+                (&*mention.doc, mention.span.start, mention.span.end),
                 entity.id.as_str(),
             );
         }

@@ -347,7 +347,7 @@ impl SourceSpans {
             let index = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
             let mut found = false;
             for mention in &entity.mentions {
-                let Some(&doc) = self.docs.get(mention.doc.as_str()) else {
+                let Some(&doc) = self.docs.get(&*mention.doc) else {
                     continue;
                 };
                 if let Some(slot) =

@@ -24,6 +24,7 @@ use std::path::Path;
 
 use crosscheck_model::json::{LedgerWriter, LineKind};
 use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Mention, Sourcing, Story};
+use crosscheck_ner::MentionTexts;
 use crosscheck_stories::{DocumentProfile, StoryIndex};
 
 use crate::entities::{self, NameIndex, SourceSpans};
@@ -41,6 +42,8 @@ pub struct PartitionedLedger {
     slots: Vec<Slot>,
     spans: SourceSpans,
     claims: usize,
+    /// Called when a corpus-wide step has let go of much memory.
+    released: fn(),
 }
 
 /// Documents between two drops of the story index's record of changes.
@@ -89,7 +92,17 @@ impl PartitionedLedger {
             slots: Vec::new(),
             spans: SourceSpans::default(),
             claims: 0,
+            released: || {},
         })
+    }
+
+    /// Calls `released` each time a step of [`PartitionedLedger::write`]
+    /// has let go of much memory (the story index, the documents' entity
+    /// mentions), so that a binary can have its allocator hand the freed
+    /// pages back to the system.
+    pub fn on_release(mut self, released: fn()) -> PartitionedLedger {
+        self.released = released;
+        self
     }
 
     /// Documents added so far.
@@ -156,6 +169,7 @@ impl PartitionedLedger {
             slots,
             spans,
             claims: claim_count,
+            released,
         } = self;
         let mut spill = spill.finish()?;
         // Every document without a story was profiled into the index as it
@@ -163,16 +177,18 @@ impl PartitionedLedger {
         // mentions, still spilled, are not missed.
         stories::assign_stories(&mut slim, &mut index);
         drop(index);
+        released();
         for (doc, slot) in slim.iter_mut().zip(&slots) {
             doc.mentions = spill.read_mentions(*slot)?;
         }
-        let mut entity_list = crosscheck_ner::resolve_entities(&slim);
-        if !out.with_text() {
-            // Written without texts: the mentions' copies are not needed.
-            for mention in entity_list.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
-                mention.span.text = String::new();
-            }
-        }
+        // Written without texts, the entities' mentions need no copies of
+        // them.
+        let texts = if out.with_text() {
+            MentionTexts::Keep
+        } else {
+            MentionTexts::LeaveOut
+        };
+        let entity_list = crosscheck_ner::resolve_entities_with(&slim, texts);
         let story_list = stories::summaries(&slim, &entity_list);
         let names = NameIndex::new(&entity_list, &slim);
         let spans = spans.resolve(&entity_list);
@@ -181,6 +197,7 @@ impl PartitionedLedger {
         for doc in &mut slim {
             doc.mentions = Vec::new();
         }
+        released();
 
         let mut sections = Sections::new(spill.dir())?;
         let mut document_sourcing: Vec<Option<Sourcing>> = vec![None; slim.len()];

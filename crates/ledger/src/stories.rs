@@ -118,9 +118,9 @@ pub fn summaries(documents: &[Document], entities: &[Entity]) -> Vec<Story> {
     for entity in entities {
         let mut per_story: HashMap<&str, (BTreeSet<&str>, usize)> = HashMap::new();
         for mention in &entity.mentions {
-            if let Some(story) = story_of.get(mention.doc.as_str()) {
+            if let Some(story) = story_of.get(&*mention.doc) {
                 let slot = per_story.entry(story).or_default();
-                slot.0.insert(mention.doc.as_str());
+                slot.0.insert(&*mention.doc);
                 slot.1 += 1;
             }
         }

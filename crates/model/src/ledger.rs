@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Claim, Document, EntityType, Polarity, Sourcing, Span};
@@ -31,7 +33,8 @@ pub struct Entity {
 /// One mention of a canonical entity.
 pub struct EntityMention {
     /// The document it is in.
-    pub doc: String,
+    // Shared by all of a document's entity mentions: a corpus has millions.
+    pub doc: Arc<str>,
     /// Where it is.
     pub span: Span,
 }

@@ -39,7 +39,7 @@ use crosscheck_model::{Document, Entity, Mention, Sentence};
 use crosscheck_text::{DocContext, TokenLayer};
 
 pub use recognize::{Rules, RULES};
-pub use resolve::resolve_entities_in;
+pub use resolve::{resolve_entities_in, resolve_entities_with, MentionTexts};
 
 /// The shipped tagger model (see `docs/ner.md` for how it was trained).
 const MODEL: &[u8] = include_bytes!("../model/ner.bin");

@@ -5,8 +5,9 @@
 //! pointing at the entity they stand for.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
-use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention};
+use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention, Span};
 
 use crate::gazetteer::gazetteer;
 use crate::normalize::{name_key, same_word, VariantIndex, WordIndex};
@@ -160,7 +161,7 @@ pub(crate) fn person_canonicals(names: &[&str]) -> HashMap<String, String> {
 }
 
 /// What a mention is, for grouping: its class and the name it is known by.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Class {
     Person,
     Organization,
@@ -216,28 +217,91 @@ struct Cluster {
     refers_to: Option<String>,
 }
 
+/// Whether the resolved entities' mentions keep their span texts. A ledger
+/// written without texts leaves them out, and not copying a million of
+/// them is what keeps the corpus-wide step's memory down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionTexts {
+    /// Each entity mention carries the text it spans.
+    Keep,
+    /// Entity mentions carry offsets only (their span text is empty).
+    LeaveOut,
+}
+
 /// Canonical entities across `documents` from their mentions.
 pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
-    let typed = classify_mentions(documents);
-    let by_class = settle_places_and_organisations(typed);
+    resolve_entities_with(documents, MentionTexts::Keep)
+}
+
+/// Like [`resolve_entities_in`], with or without the mentions' texts.
+pub fn resolve_entities_with(documents: &[Document], texts: MentionTexts) -> Vec<Entity> {
+    let mut typed = classify_mentions(documents);
+    settle_places_and_organisations(documents, &mut typed);
+    // By class, each class's mentions in document order: one list, cut into
+    // a slice per class, instead of a copy of every mention per class.
+    typed.sort_by_key(|t| t.class);
     let mut clusters: Vec<Cluster> = Vec::new();
-    // Each class's mentions are let go once clustered: the clusters copy
-    // what they keep, and holding both for every class sets the peak.
-    for (class, items) in by_class {
-        cluster_class(&class, &items, &mut clusters);
+    // One shared id a document, however many mentions it has.
+    let ids: Vec<Arc<str>> = documents.iter().map(|d| Arc::from(d.id.as_str())).collect();
+    for items in typed.chunk_by(|a, b| a.class == b.class) {
+        if let Some(first) = items.first() {
+            let corpus = Corpus {
+                documents,
+                ids: &ids,
+            };
+            cluster_class(&corpus, first.class, items, texts, &mut clusters);
+        }
     }
+    drop(typed);
     clusters.retain(|c| !c.mentions.is_empty());
     build_entities(clusters)
 }
 
-/// A mention with its document, its name (canonical, else as written) and
-/// the class it is resolved in.
-type Typed<'a> = (&'a Document, &'a Mention, String, Class);
+/// The documents whose mentions are resolved, with their ids to share.
+struct Corpus<'a> {
+    documents: &'a [Document],
+    ids: &'a [Arc<str>],
+}
+
+/// A mention (by its document's and its own position) with the class it is
+/// resolved in: twelve bytes, as there may be millions.
+#[derive(Clone, Copy)]
+struct Typed {
+    doc: u32,
+    mention: u32,
+    class: Class,
+}
+
+impl Typed {
+    fn of(documents: &[Document], doc: usize, mention: usize, class: Class) -> Option<Typed> {
+        let _ = documents.get(doc)?.mentions.get(mention)?;
+        Some(Typed {
+            doc: u32::try_from(doc).ok()?,
+            mention: u32::try_from(mention).ok()?,
+            class,
+        })
+    }
+
+    /// The document and the mention.
+    fn get<'a>(&self, documents: &'a [Document]) -> Option<(&'a Document, &'a Mention)> {
+        let doc = documents.get(self.doc as usize)?;
+        Some((doc, doc.mentions.get(self.mention as usize)?))
+    }
+
+    /// The name it is known by: canonical, else as written.
+    fn name<'a>(&self, documents: &'a [Document]) -> &'a str {
+        self.get(documents).map_or("", |(_, m)| name_of(m))
+    }
+}
+
+fn name_of(m: &Mention) -> &str {
+    m.canonical.as_deref().unwrap_or(&m.span.text)
+}
 
 /// Every mention with its name and class. Surnames of people named in full
 /// anywhere count as persons: a lone "Zelensky" the tagger typed as a place
 /// in another article is that person.
-fn classify_mentions(documents: &[Document]) -> Vec<Typed<'_>> {
+fn classify_mentions(documents: &[Document]) -> Vec<Typed> {
     let gaz = gazetteer();
     let mut surnames = WordIndex::default();
     for m in documents.iter().flat_map(|d| &d.mentions) {
@@ -252,63 +316,62 @@ fn classify_mentions(documents: &[Document]) -> Vec<Typed<'_>> {
         [w] if !name.contains(' ') => surnames.has_variant(w),
         _ => false,
     };
-    let mut typed = Vec::new();
-    for doc in documents {
-        for m in &doc.mentions {
-            let name = m.canonical.clone().unwrap_or_else(|| m.span.text.clone());
+    let mut typed = Vec::with_capacity(documents.iter().map(|d| d.mentions.len()).sum());
+    for (d, doc) in documents.iter().enumerate() {
+        for (k, m) in doc.mentions.iter().enumerate() {
+            let name = name_of(m);
             let mut class = class_of(m);
             if matches!(class, Class::Place | Class::Organization)
-                && gaz.lookup(&name).is_none()
-                && is_surname(&name)
+                && gaz.lookup(name).is_none()
+                && is_surname(name)
             {
                 class = Class::Person;
             }
-            typed.push((doc, m, name, class));
+            typed.extend(Typed::of(documents, d, k, class));
         }
     }
     typed
 }
 
-/// The mentions by class. The tagger may call one name a place here and an
-/// organisation there ("Korean Peninsula"): the name takes the type most of
-/// its mentions got.
-fn settle_places_and_organisations(
-    typed: Vec<Typed<'_>>,
-) -> BTreeMap<Class, Vec<(&Document, &Mention, String)>> {
+/// The tagger may call one name a place here and an organisation there
+/// ("Korean Peninsula"): the name takes the type most of its mentions got.
+fn settle_places_and_organisations(documents: &[Document], typed: &mut [Typed]) {
     let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
-    for (_, _, name, class) in &typed {
-        let v = votes.entry(name_key(name)).or_default();
-        match class {
+    for t in typed.iter() {
+        if !matches!(t.class, Class::Place | Class::Organization) {
+            continue;
+        }
+        let v = votes.entry(name_key(t.name(documents))).or_default();
+        match t.class {
             Class::Place => v.0 += 1,
-            Class::Organization => v.1 += 1,
-            _ => {}
+            _ => v.1 += 1,
         }
     }
-    let mut by_class: BTreeMap<Class, Vec<(&Document, &Mention, String)>> = BTreeMap::new();
-    for (doc, m, name, mut class) in typed {
-        if matches!(class, Class::Place | Class::Organization) {
-            if let Some((place, org)) = votes.get(&name_key(&name)) {
-                class = if place >= org {
+    for t in typed.iter_mut() {
+        if matches!(t.class, Class::Place | Class::Organization) {
+            if let Some((place, org)) = votes.get(&name_key(t.name(documents))) {
+                t.class = if place >= org {
                     Class::Place
                 } else {
                     Class::Organization
                 };
             }
         }
-        by_class.entry(class).or_default().push((doc, m, name));
     }
-    by_class
 }
 
 /// The mentions of one class grouped by name (person names by their
 /// variants, organisations by acronym too, the rest by key), each group
 /// a cluster appended to `clusters`.
 fn cluster_class(
-    class: &Class,
-    items: &[(&Document, &Mention, String)],
+    corpus: &Corpus<'_>,
+    class: Class,
+    items: &[Typed],
+    texts: MentionTexts,
     clusters: &mut Vec<Cluster>,
 ) {
-    let mut names: Vec<&str> = items.iter().map(|(_, _, n)| n.as_str()).collect();
+    let documents = corpus.documents;
+    let mut names: Vec<&str> = items.iter().map(|t| t.name(documents)).collect();
     names.sort_unstable();
     names.dedup();
     let group_of: Vec<usize> = match class {
@@ -322,14 +385,18 @@ fn cluster_class(
         .zip(&group_of)
         .map(|(n, g)| (*n, base + *g))
         .collect();
-    for (doc, m, name) in items {
-        let Some(&ci) = index.get(name.as_str()) else {
+    for t in items {
+        let (Some((_, m)), Some(doc)) = (t.get(documents), corpus.ids.get(t.doc as usize)) else {
+            continue;
+        };
+        let name = name_of(m);
+        let Some(&ci) = index.get(name) else {
             continue;
         };
         while clusters.len() <= ci {
             clusters.push(Cluster {
-                class: class.clone(),
-                kind: if *class == Class::Person {
+                class,
+                kind: if class == Class::Person {
                     EntityType::Person
                 } else {
                     m.kind
@@ -343,15 +410,33 @@ fn cluster_class(
         let Some(c) = clusters.get_mut(ci) else {
             continue;
         };
-        *c.forms.entry(name.clone()).or_default() += 1;
-        *c.surfaces.entry(m.span.text.clone()).or_default() += 1;
+        count(&mut c.forms, name);
+        count(&mut c.surfaces, &m.span.text);
         if c.refers_to.is_none() {
             c.refers_to = m.refers_to.clone();
         }
+        let text = match texts {
+            MentionTexts::Keep => m.span.text.clone(),
+            MentionTexts::LeaveOut => String::new(),
+        };
         c.mentions.push(EntityMention {
-            doc: doc.id.clone(),
-            span: m.span.clone(),
+            doc: Arc::clone(doc),
+            span: Span {
+                start: m.span.start,
+                end: m.span.end,
+                text,
+            },
         });
+    }
+}
+
+/// One more of `key`, copying it only the first time it is seen.
+fn count(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
 

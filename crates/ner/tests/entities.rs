@@ -205,7 +205,7 @@ fn entities_merge_across_documents() {
             .find(|e| {
                 e.mentions
                     .iter()
-                    .any(|m| m.doc == doc && m.span.text == surface)
+                    .any(|m| &*m.doc == doc && m.span.text == surface)
             })
             .unwrap_or_else(|| panic!("no entity for {surface} in {doc}: {entities:#?}"))
     };
@@ -244,7 +244,7 @@ fn entities_merge_across_documents() {
     // Every mention span is exact in its document.
     for e in &entities {
         for m in &e.mentions {
-            let d = docs.iter().find(|d| d.id == m.doc).expect("doc");
+            let d = docs.iter().find(|d| *d.id == *m.doc).expect("doc");
             assert!(m.span.is_valid_in(&d.text));
         }
     }

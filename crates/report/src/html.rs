@@ -689,7 +689,7 @@ fn entities(ledger: &Ledger) -> Entities {
                 documents: e
                     .mentions
                     .iter()
-                    .map(|m| m.doc.as_str())
+                    .map(|m| &*m.doc)
                     .collect::<BTreeSet<_>>()
                     .len(),
             })

@@ -294,7 +294,7 @@ pub struct EntityList {
 }
 
 fn entity_summary(e: &Entity, claims: usize) -> Value {
-    let mut documents: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+    let mut documents: Vec<&str> = e.mentions.iter().map(|m| &*m.doc).collect();
     documents.sort_unstable();
     documents.dedup();
     json!({

@@ -295,7 +295,7 @@ impl<'a> MentionIndex<'a> {
         let mut by_doc: HashMap<&str, Vec<(usize, usize, &str)>> = HashMap::new();
         for entity in entities {
             for m in &entity.mentions {
-                by_doc.entry(m.doc.as_str()).or_default().push((
+                by_doc.entry(&*m.doc).or_default().push((
                     m.span.start,
                     m.span.end,
                     entity.id.as_str(),

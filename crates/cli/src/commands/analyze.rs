@@ -292,7 +292,9 @@ pub fn analyze_by_story(
             std::env::temp_dir().display()
         )
     };
-    let mut ledger = PartitionedLedger::new(StoryIndex::new()).with_context(spill)?;
+    let mut ledger = PartitionedLedger::new(StoryIndex::new())
+        .map(|l| l.on_release(crate::allocator::release_free_pages))
+        .with_context(spill)?;
     let stats = pipeline::run(
         inputs,
         failures,

@@ -81,12 +81,14 @@ pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
 /// written: the parts are read one at a time, each document handed on with
 /// its claims.
 pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
-    let mut ledger = PartitionedLedger::new(StoryIndex::new()).with_context(|| {
-        format!(
-            "writing the ledger's temporary file in {}",
-            std::env::temp_dir().display()
-        )
-    })?;
+    let mut ledger = PartitionedLedger::new(StoryIndex::new())
+        .map(|l| l.on_release(crate::allocator::release_free_pages))
+        .with_context(|| {
+            format!(
+                "writing the ledger's temporary file in {}",
+                std::env::temp_dir().display()
+            )
+        })?;
     // The near-duplicate index remembers every id it checked: the ids seen.
     let mut near = NearDuplicateIndex::new();
     let mut repeats = 0;

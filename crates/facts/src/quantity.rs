@@ -33,6 +33,10 @@ struct Found {
     rate_end: usize,
 }
 
+/// Words after "one of the" that make it one of an uncounted many ("one of
+/// the few" keeps counting: it states that the number is small).
+const QUANTIFIERS: &[&str] = &["many", "countless", "numerous", "myriad"];
+
 /// "one" standing for a noun rather than counting one ("the only one",
 /// "one in which", "for one", "one-on-one", "at one time", "one of
 /// many"); small spelled-out numbers that only refer back ("these two
@@ -57,16 +61,26 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
     if sent.low(first) == "one" {
         let next = sent.low(f.end_token);
-        // "one of the computers" counts one of them; "one of many" does not.
+        // "one of the computers" counts one of them; "one of many" and
+        // "one of the many reasons" do not.
         let after_of = sent.low(f.end_token + 1);
         let of_determiner = next == "of"
+            && !QUANTIFIERS.contains(&sent.low(f.end_token + 2))
             && (matches!(
                 after_of,
                 "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
             ) || after_of.ends_with("'s")
                 || after_of.ends_with("’s")
                 || sent.capitalized(f.end_token + 1));
+        // "from one room to another": a move, not a count.
+        let one_to_another = prev == "from"
+            && (f.end_token..f.end_token + 6).any(|k| {
+                sent.low(k) == "to"
+                    && (sent.low(k + 1) == "another"
+                        || sent.low(k + 1) == "the" && matches!(sent.low(k + 2), "next" | "other"))
+            });
         return subject.is_none()
+            || one_to_another
             || (next == "of" && !of_determiner)
             || matches!(next, "another" | "in" | "on" | "by" | "at")
             || sent.s(f.end_token) == "-"

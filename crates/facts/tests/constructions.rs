@@ -400,6 +400,13 @@ fn non_quantities_never_become_claims() {
         "The judges voted 7 to 2 against the appeal.",
         "At one point the convoy stopped, and at one stage it turned back.",
         "The dispatchers took 911 calls all night.",
+        // "one" of an uncounted many, and "one" of a move.
+        "One of the many reasons for the delay was the flood in Ostravia.",
+        "Rumours spread from one village of the valley to another.",
+        "The ferry hopped from one island to the next.",
+        // A number after a brand written in mixed case names a model.
+        "The Ostravian clinic still runs on iPadOS 13 tablets.",
+        "Senator Vell traded in his iPhone 7 last spring.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -446,6 +453,10 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
             Some("soldiers"),
         ),
+        // "one of the" with a determiner counts one of them.
+        ("One of the three bridges collapsed.", 1.0, None, None),
+        // A mixed-case brand before a duration does not make it a model.
+        ("The shop left eBay 2 years ago.", 2.0, Some("year"), None),
         (
             "Symptoms follow an incubation period of one-to-seven days.",
             1.0,

@@ -125,6 +125,8 @@ fn numbers_that_are_no_quantities_are_rejected() {
         "She bought an iPhone 11 Pro.",
         "The plant makes the A320 wing.",
         "The virus, COVID-19, spread.",
+        "The clinic still runs on iPadOS 13 tablets.",
+        "He traded in his iPhone 7 last spring.",
         // scores
         "The match ended 2-1.",
         "She won the set 6-2.",

@@ -110,6 +110,10 @@ impl Reader<'_> {
         let prev_low = self.low(prev);
         // "Boeing 777", "Fortune 500", "Windows 10".
         let sentence_start = prev == 0;
+        // "iPhone 7", "iPadOS 13", "eBay 2": a brand written in mixed case.
+        if self.mixed_case_word(prev) {
+            return true;
+        }
         let name_before = self.capitalized_word(prev)
             && !self.is_month(prev)
             && !LEXICON.np_stop.contains(prev_low)

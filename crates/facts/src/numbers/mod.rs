@@ -227,6 +227,15 @@ impl<'a> Reader<'a> {
         self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// A word at `i` that starts in lower case and has a capital inside
+    /// ("iPhone", "iPadOS", "eBay"): a brand or product name.
+    fn mixed_case_word(&self, i: usize) -> bool {
+        let w = self.s(i);
+        self.is_word(i)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().skip(1).any(char::is_uppercase)
+    }
+
     /// A lowercase content word at `i`: a noun a figure may count.
     fn lowercase_noun(&self, i: usize) -> bool {
         self.is_word(i)

@@ -33,10 +33,6 @@ struct Found {
     rate_end: usize,
 }
 
-/// Words after "one of the" that make it one of an uncounted many ("one of
-/// the few" keeps counting: it states that the number is small).
-const QUANTIFIERS: &[&str] = &["many", "countless", "numerous", "myriad"];
-
 /// "one" standing for a noun rather than counting one ("the only one",
 /// "one in which", "for one", "one-on-one", "at one time", "one of
 /// many"); small spelled-out numbers that only refer back ("these two
@@ -65,7 +61,7 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
         // "one of the many reasons" do not.
         let after_of = sent.low(f.end_token + 1);
         let of_determiner = next == "of"
-            && !QUANTIFIERS.contains(&sent.low(f.end_token + 2))
+            && !LEXICON.number_cue("uncounted_many", sent.low(f.end_token + 2))
             && (matches!(
                 after_of,
                 "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"

@@ -664,3 +664,58 @@ fn serve_refuses_a_missing_store() {
     );
     assert!(!dir.path().join("nope.db").exists(), "no store created");
 }
+
+/// `bench --stage ledger` (story by story, as `analyze` builds it) and
+/// `--stage ledger-in-memory` give the same propositions on the same corpus:
+/// 300 Reuters stories and the seeds, repeated to a megabyte.
+#[test]
+#[cfg_attr(
+    no_shared,
+    ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
+)]
+fn bench_ledger_stages_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    let reuters = shared.join("corpus/reuters21578");
+    std::fs::create_dir_all(&reuters).unwrap();
+    let wire = std::fs::read_to_string(crosscheck_testkit::shared(
+        "corpus/reuters21578/reuters21578.jsonl",
+    ))
+    .unwrap();
+    let head: String = wire.lines().take(300).flat_map(|l| [l, "\n"]).collect();
+    std::fs::write(reuters.join("reuters21578.jsonl"), head).unwrap();
+    let seeds = shared.join("corpus/seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for entry in std::fs::read_dir(crosscheck_testkit::shared("corpus/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, seeds.join(path.file_name().unwrap())).unwrap();
+    }
+    let propositions = |stage: &str| {
+        let out = run(
+            &[
+                "bench",
+                "--stage",
+                stage,
+                "--mb",
+                "1",
+                "--shared",
+                shared.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{stage}: {stdout}");
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with("ledger:"))
+            .unwrap_or_else(|| panic!("{stage}: no ledger line in {stdout}"));
+        line.split(" for ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or_else(|| panic!("{stage}: {line}"))
+    };
+    let by_story = propositions("ledger");
+    assert!(by_story > 0);
+    assert_eq!(by_story, propositions("ledger-in-memory"));
+}

@@ -243,12 +243,12 @@ pub fn resolve_entities_with(documents: &[Document], texts: MentionTexts) -> Vec
     let mut clusters: Vec<Cluster> = Vec::new();
     // One shared id a document, however many mentions it has.
     let ids: Vec<Arc<str>> = documents.iter().map(|d| Arc::from(d.id.as_str())).collect();
+    let corpus = Corpus {
+        documents,
+        ids: &ids,
+    };
     for items in typed.chunk_by(|a, b| a.class == b.class) {
         if let Some(first) = items.first() {
-            let corpus = Corpus {
-                documents,
-                ids: &ids,
-            };
             cluster_class(&corpus, first.class, items, texts, &mut clusters);
         }
     }
@@ -273,8 +273,8 @@ struct Typed {
 }
 
 impl Typed {
-    fn of(documents: &[Document], doc: usize, mention: usize, class: Class) -> Option<Typed> {
-        let _ = documents.get(doc)?.mentions.get(mention)?;
+    /// `None` past four billion documents or mentions in one document.
+    fn of(doc: usize, mention: usize, class: Class) -> Option<Typed> {
         Some(Typed {
             doc: u32::try_from(doc).ok()?,
             mention: u32::try_from(mention).ok()?,
@@ -327,7 +327,7 @@ fn classify_mentions(documents: &[Document]) -> Vec<Typed> {
             {
                 class = Class::Person;
             }
-            typed.extend(Typed::of(documents, d, k, class));
+            typed.extend(Typed::of(d, k, class));
         }
     }
     typed

@@ -425,6 +425,7 @@ const NEWS_FRESH: &str = include_str!("../data/news_figures/fresh.json");
 /// `fresh.json`'s errors: the set that was untouched when last scored.
 const NEWS_FRESH2: &str = include_str!("../data/news_figures/fresh2.json");
 const NEWS_FRESH3: &str = include_str!("../data/news_figures/fresh3.json");
+const NEWS_FRESH4: &str = include_str!("../data/news_figures/fresh4.json");
 
 /// The documents the news dev set points into, loaded once per source.
 struct NewsSources {
@@ -502,6 +503,7 @@ pub fn score_news(shared: &Path, system: &System) -> Result<BTreeMap<String, Tal
         ("fresh.json", NEWS_FRESH),
         ("fresh2.json", NEWS_FRESH2),
         ("fresh3.json", NEWS_FRESH3),
+        ("fresh4.json", NEWS_FRESH4),
     ] {
         let set: NewsSet = serde_json::from_str(raw).map_err(|e| {
             EvalError::data(Path::new(&format!("news_figures/{name}")), e.to_string())

@@ -35,5 +35,6 @@ fn quantities_floors() {
         assert!(figure("news_fresh_f1") >= 0.92, "{report}");
         assert!(figure("news_fresh2_f1") >= 0.92, "{report}");
         assert!(figure("news_fresh3_f1") >= 0.88, "{report}");
+        assert!(figure("news_fresh4_f1") >= 0.92, "{report}");
     }
 }

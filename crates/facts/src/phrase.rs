@@ -94,7 +94,9 @@ impl<'a> Sentence<'a> {
     }
 
     pub(crate) fn stop(&self, i: usize) -> bool {
-        LEXICON.np_stop.contains(self.low(i))
+        let w = self.low(i);
+        // A negated auxiliary ("doesn't", "won’t") is a verb, whichever it is.
+        LEXICON.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
     }
 
     /// Byte range of tokens `a..b`.
@@ -246,11 +248,18 @@ impl<'a> Sentence<'a> {
         let mut end = i;
         while end - start < 6 && self.is_word(end) {
             let w = self.low(end);
+            // Right after a number other than "one", a plural reporting word
+            // is the noun counted ("27 states", "12 reports"), not a verb.
+            let counted_plural = end == start
+                && looks_plural(w)
+                && start > 0
+                && !matches!(self.low(start - 1), "one" | "1");
             if self.stop(end)
-                || LEXICON
-                    .reporting
-                    .iter()
-                    .any(|r| r.len() == 1 && r.first() == Some(&w))
+                || !counted_plural
+                    && LEXICON
+                        .reporting
+                        .iter()
+                        .any(|r| r.len() == 1 && r.first() == Some(&w))
             {
                 break;
             }

@@ -407,6 +407,10 @@ fn non_quantities_never_become_claims() {
         // A number after a brand written in mixed case names a model.
         "The Ostravian clinic still runs on iPadOS 13 tablets.",
         "Senator Vell traded in his iPhone 7 last spring.",
+        // The size of a number, and "one" as a pronoun before a negated verb.
+        "Mara never earned a six-figure salary in Ostravia.",
+        "The new permits carry three-digit codes.",
+        "A bridge would help the valley, but one doesn't exist there.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -457,6 +461,26 @@ fn durations_ages_and_small_counts_are_quantities() {
         ("One of the three bridges collapsed.", 1.0, None, None),
         // A mixed-case brand before a duration does not make it a model.
         ("The shop left eBay 2 years ago.", 2.0, Some("year"), None),
+        // A person's age after "was" with nothing counted after it.
+        (
+            "Vell has repaired boats since he was 14.",
+            14.0,
+            Some("year"),
+            None,
+        ),
+        // A plural reporting word right after a number is what it counts.
+        (
+            "Twenty-seven states joined the suit.",
+            27.0,
+            None,
+            Some("states"),
+        ),
+        (
+            "By noon 12 reports had reached the desk.",
+            12.0,
+            None,
+            Some("reports"),
+        ),
         (
             "Symptoms follow an incubation period of one-to-seven days.",
             1.0,

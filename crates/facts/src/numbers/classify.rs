@@ -20,6 +20,10 @@ impl Reader<'_> {
         if matches!(self.low(n.end), "st" | "nd" | "rd" | "th") && self.touching(n.end - 1, n.end) {
             return FigureKind::Ordinal;
         }
+        // "a six-figure salary": how many digits a number has, not a count.
+        if self.tight_dash(n.end) && LEXICON.number_cue("number_size", self.low(n.end + 1)) {
+            return FigureKind::Identifier;
+        }
         if self.is_num(i) && self.time_of_day(d) {
             return FigureKind::TimeOfDay;
         }
@@ -278,6 +282,20 @@ impl Reader<'_> {
             return true;
         }
         if matches!(self.low(d.end), "yo" | "y.o") {
+            return true;
+        }
+        // "since I was 17.", "when she turned twelve,": a person's age that
+        // ends its clause ("they were 12 or 18 months ago" is no age, nor
+        // "he was one of the best").
+        let personal = matches!(before(2), "i" | "he" | "she" | "we" | "they" | "you")
+            && matches!(before(1), "was" | "were" | "am" | "turned");
+        if personal
+            && d.unit.is_none()
+            && (2.0..=120.0).contains(&n.value)
+            && n.value.fract() == 0.0
+            && !self.is_word(d.end)
+            && !self.is_num(d.end)
+        {
             return true;
         }
         // An appositive age: "Noel, 31, is charged".

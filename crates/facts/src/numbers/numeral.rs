@@ -329,6 +329,16 @@ impl Reader<'_> {
 
     /// "1.5 million", "$13,009 million", "2.8 bn": a scale word after a numeral.
     pub(super) fn scale_after(&self, n: &mut Numeral) {
+        // "a $250-million deal", "a 400-million-a-year business": the
+        // hyphen of a compound modifier joins digits and scale word.
+        if self.tight_dash(n.end) && !n.words {
+            if let Some(v) = self.big_scale(n.end + 1) {
+                n.value *= v;
+                n.end += 2;
+                n.plain_int = false;
+                n.scaled = true;
+            }
+        }
         while let Some((v, NumberWordClass::Scale)) = self.word_value(n.end) {
             if v < 100.0 && !n.words {
                 break;

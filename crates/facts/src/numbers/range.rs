@@ -6,6 +6,8 @@
 //! - a change between two stated values: "rose 0.68 per cent to 3,005.47"
 //!   (a unit after the first number and none after the second), "going
 //!   from 175 gigawatts to 450 gigawatts" (a change verb before "from");
+//! - two values side by side: "leading 47.3 percent to 44.4 percent" (a
+//!   falling pair, each number with its own unit);
 //! - dash-joined integers falling from first to second: model numbers
 //!   ("787-9", "767-300") and scores ("6-2"); small rising pairs with
 //!   nothing counted after them are scores too ("won 3-6");
@@ -169,7 +171,11 @@ impl Reader<'_> {
             && self.change_before(d.first.saturating_sub(usize::from(from)));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);
-        if change || unit_only_first || units_differ {
+        // "leading 47.3 percent to 44.4 percent": a falling pair, each
+        // number with its own unit, sets two values side by side.
+        let side_by_side =
+            worded && !from && !between && d.unit_after && p.unit.is_some() && p.value < d.low;
+        if change || unit_only_first || units_differ || side_by_side {
             return;
         }
         // "in 1987 to 1.68 mln tonnes": a year is no range partner.

@@ -549,6 +549,14 @@ fn news_forms() {
         ),
         ("one-fifth of the vote", Some(0.2), Some(0.2), None),
         ("it is 10x faster", Some(10.0), Some(10.0), Some("times")),
+        // A hyphen joins digits and scale word in a compound modifier.
+        ("a $250-million deal", Some(2.5e8), Some(2.5e8), Some("USD")),
+        (
+            "a $3-billion-a-year trade",
+            Some(3e9),
+            Some(3e9),
+            Some("USD"),
+        ),
     ];
     for (text, low, high, unit) in cases {
         let f = one(text);
@@ -562,4 +570,19 @@ fn news_forms() {
     // "£800m a year earlier": no rate.
     let f = one("from £800m a year earlier");
     assert_eq!(f.rate, None, "{f:?}");
+}
+
+#[test]
+fn falling_pair_with_units_is_two_values() {
+    let text = "a poll shows Marlow leading Fenn 51.2 percent to 46.9 percent";
+    let figs = read_figures(text, 0, text.len(), false);
+    let values: Vec<_> = figs.iter().map(|f| (f.low, f.high)).collect();
+    assert_eq!(
+        values,
+        vec![(Some(51.2), Some(51.2)), (Some(46.9), Some(46.9))],
+        "{figs:?}"
+    );
+    // Rising, it is still one range.
+    let f = one("estimates run 40 percent to 55 percent");
+    assert_eq!((f.low, f.high), (Some(40.0), Some(55.0)), "{f:?}");
 }

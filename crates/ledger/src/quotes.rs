@@ -94,6 +94,10 @@ pub fn quote_groups(
 /// different words. Identical wordings are compared once, and only wordings
 /// that can reach the similarity threshold (prefix filtering) are compared.
 fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String; 2]> {
+    // A pair needs two documents; most speakers are quoted in one.
+    if quotes.windows(2).all(|w| w[0].doc == w[1].doc) {
+        return Vec::new();
+    }
     let mut wordings: BTreeMap<Vec<String>, Vec<&Claim>> = BTreeMap::new();
     for claim in quotes {
         if let Some(quote) = claim.quote() {
@@ -116,10 +120,13 @@ fn variants(quotes: &[&Claim], infos: &HashMap<String, DocInfo>) -> Vec<[String;
     let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut prefix_of: Vec<Vec<&str>> = Vec::with_capacity(stems.len());
     for (i, set) in stems.iter().enumerate() {
-        let mut ordered: Vec<&str> = set.iter().copied().collect();
-        ordered.sort_by_key(|w| (frequency.get(w).copied().unwrap_or(0), *w));
-        let keep = ordered.len() - (VARIANT_SIMILARITY * ordered.len() as f64).ceil() as usize + 1;
-        ordered.truncate(keep);
+        let mut keyed: Vec<(usize, &str)> = set
+            .iter()
+            .map(|&w| (frequency.get(w).copied().unwrap_or(0), w))
+            .collect();
+        keyed.sort_unstable();
+        let keep = keyed.len() - (VARIANT_SIMILARITY * keyed.len() as f64).ceil() as usize + 1;
+        let ordered: Vec<&str> = keyed.into_iter().take(keep).map(|(_, w)| w).collect();
         for w in &ordered {
             by_prefix.entry(w).or_default().push(i);
         }

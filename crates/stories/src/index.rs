@@ -149,6 +149,9 @@ pub struct StoryIndex {
     /// Field of each term (by id).
     #[serde(skip)]
     fields: Vec<Field>,
+    /// Background document frequency of each term (by id), looked up once.
+    #[serde(skip)]
+    background_df: Vec<u32>,
     /// For a headline term, the id of the same word as a body term.
     #[serde(skip)]
     body_word: HashMap<u32, u32>,
@@ -161,6 +164,19 @@ pub struct StoryIndex {
     /// What changed since the last [`StoryIndex::take_delta`].
     #[serde(skip)]
     dirty: Dirty,
+    /// Reused by [`StoryIndex::candidate_stories`].
+    #[serde(skip)]
+    scratch: CandidateScratch,
+}
+
+/// Shared weight per story number, with the round that last wrote each
+/// slot: a dense accumulator that needs no clearing between documents.
+#[derive(Debug, Clone, Default)]
+struct CandidateScratch {
+    shared: Vec<f32>,
+    round_of: Vec<u32>,
+    round: u32,
+    touched: Vec<u32>,
 }
 
 /// Terms, stories and assignments changed since the last delta.
@@ -194,6 +210,19 @@ impl StoryDelta {
     }
 }
 
+/// How many background documents use a term's word or name.
+fn background_df_of(term: &str) -> u32 {
+    if let Some(word) = term.strip_prefix(WORD_PREFIX) {
+        background::word_df(word)
+    } else if let Some(word) = term.strip_prefix(TITLE_PREFIX) {
+        background::word_df(word)
+    } else if let Some(name) = term.strip_prefix(ENTITY_PREFIX) {
+        background::entity_df(name)
+    } else {
+        0
+    }
+}
+
 impl StoryIndex {
     /// An empty index with the default settings and the trained model.
     pub fn new() -> StoryIndex {
@@ -218,6 +247,7 @@ impl StoryIndex {
         let terms = std::mem::take(&mut self.terms);
         self.term_ids.clear();
         self.fields.clear();
+        self.background_df.clear();
         self.body_word.clear();
         for term in &terms {
             self.register(term);
@@ -478,6 +508,7 @@ impl StoryIndex {
         let id = self.fields.len() as u32;
         self.term_ids.insert(term.to_string(), id);
         self.fields.push(field_of(term));
+        self.background_df.push(background_df_of(term));
         if let Some(word) = term.strip_prefix(TITLE_PREFIX) {
             if let Some(&body) = self.term_ids.get(&format!("{WORD_PREFIX}{word}")) {
                 self.body_word.insert(id, body);
@@ -508,17 +539,8 @@ impl StoryIndex {
     }
 
     fn idf(&self, id: u32) -> f32 {
-        let Some(term) = self.terms.get(id as usize) else {
+        let Some(&background_df) = self.background_df.get(id as usize) else {
             return 0.0;
-        };
-        let background_df = if let Some(word) = term.strip_prefix(WORD_PREFIX) {
-            background::word_df(word)
-        } else if let Some(word) = term.strip_prefix(TITLE_PREFIX) {
-            background::word_df(word)
-        } else if let Some(name) = term.strip_prefix(ENTITY_PREFIX) {
-            background::entity_df(name)
-        } else {
-            0
         };
         let df = self.df.get(id as usize).copied().unwrap_or(0);
         (self.corpus_size() / (background_df as f32 + df as f32 + 1.0)).ln()
@@ -526,18 +548,51 @@ impl StoryIndex {
 
     /// Live stories posted under the vector's strongest terms, the ones
     /// sharing the most weight with it first, at most `candidates`.
-    fn candidate_stories(&self, vector: &[(u32, f32)]) -> Vec<u32> {
+    fn candidate_stories(&mut self, vector: &[(u32, f32)]) -> Vec<u32> {
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut shared: HashMap<u32, f32> = HashMap::new();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let slots = self.stories.len() + 1;
+        scratch.shared.resize(slots, 0.0);
+        scratch.round_of.resize(slots, 0);
+        scratch.round = scratch.round.wrapping_add(1);
+        if scratch.round == 0 {
+            scratch.round_of.iter_mut().for_each(|r| *r = 0);
+            scratch.round = 1;
+        }
+        scratch.touched.clear();
         for &(term, weight) in strongest.into_iter().take(self.settings.query_terms) {
             for &number in self.postings.get(&term).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(self.resolve(number)).or_default() += weight;
+                let n = self.resolve(number);
+                let Some(slot) = scratch.shared.get_mut(n as usize) else {
+                    continue;
+                };
+                if scratch.round_of[n as usize] != scratch.round {
+                    scratch.round_of[n as usize] = scratch.round;
+                    scratch.touched.push(n);
+                    *slot = 0.0;
+                }
+                *slot += weight;
             }
         }
-        let mut ranked: Vec<(u32, f32)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(self.settings.candidates);
+        let mut ranked: Vec<(u32, f32)> = scratch
+            .touched
+            .iter()
+            .map(|&n| (n, scratch.shared[n as usize]))
+            .collect();
+        self.scratch = scratch;
+        // Story numbers are distinct, so this order is total: the best
+        // `candidates` can be selected before they are sorted.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let keep = self.settings.candidates;
+        if keep == 0 {
+            return Vec::new();
+        }
+        if ranked.len() > keep {
+            ranked.select_nth_unstable_by(keep - 1, order);
+            ranked.truncate(keep);
+        }
+        ranked.sort_by(order);
         ranked.into_iter().map(|(n, _)| n).collect()
     }
 

@@ -95,8 +95,13 @@ impl<'a> Sentence<'a> {
 
     pub(crate) fn stop(&self, i: usize) -> bool {
         let w = self.low(i);
-        // A negated auxiliary ("doesn't", "won’t") is a verb, whichever it is.
-        LEXICON.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
+        // A negated auxiliary ("doesn't", "won’t") is a verb, whichever it
+        // is; "that's", "it’s" are a function word and a verb.
+        let contracted = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|stem| LEXICON.np_stop.contains(stem));
+        LEXICON.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
     /// Byte range of tokens `a..b`.
@@ -248,12 +253,11 @@ impl<'a> Sentence<'a> {
         let mut end = i;
         while end - start < 6 && self.is_word(end) {
             let w = self.low(end);
-            // Right after a number other than "one", a plural reporting word
-            // is the noun counted ("27 states", "12 reports"), not a verb.
-            let counted_plural = end == start
-                && looks_plural(w)
-                && start > 0
-                && !matches!(self.low(start - 1), "one" | "1");
+            // After a number other than "one", a plural-looking reporting
+            // word is the noun counted ("27 states", "11 swing states"), not
+            // a verb: a verb in "-s" would need a singular subject.
+            let counted_plural =
+                looks_plural(w) && start > 0 && !matches!(self.low(start - 1), "one" | "1");
             if self.stop(end)
                 || !counted_plural
                     && LEXICON

@@ -34,8 +34,8 @@ struct Found {
 }
 
 /// "one" standing for a noun rather than counting one ("the only one",
-/// "one in which", "for one", "one-on-one", "at one time", "one of
-/// many"); small spelled-out numbers that only refer back ("these two
+/// "one in which", "for one", "one-on-one", "at one
+/// time", "one of many"); small spelled-out numbers that only refer back ("these two
 /// came"); and spelled-out numbers capitalised inside a sentence, which
 /// belong to names and titles ("Three Amigos", "One Voice").
 fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
@@ -79,7 +79,7 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
             || one_to_another
             || (next == "of" && !of_determiner)
             || matches!(next, "another" | "in" | "on" | "by" | "at")
-            || sent.s(f.end_token) == "-"
+            || sent.s(f.end_token) == "-" && hyphened_label(sent, f.end_token + 1)
             || matches!(
                 prev,
                 "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"
@@ -90,6 +90,16 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
             prev,
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
         )
+}
+
+/// The word after "one-" makes an idiom ("one-time", "one-for-one"), a
+/// fraction ("one-hundredth") or a grade ("one-X"), not a count of one.
+fn hyphened_label(sent: &Sentence, k: usize) -> bool {
+    let w = sent.low(k);
+    LEXICON.number_cue("one_idiom", w)
+        || sent.capitalized(k)
+        || w.ends_with("th")
+        || LEXICON.number_words.contains_key(w)
 }
 
 /// The counted noun for figure `k`, borrowing from a following figure when

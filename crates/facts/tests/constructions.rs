@@ -411,6 +411,10 @@ fn non_quantities_never_become_claims() {
         "Mara never earned a six-figure salary in Ostravia.",
         "The new permits carry three-digit codes.",
         "A bridge would help the valley, but one doesn't exist there.",
+        // "one" before "that's", in an idiom or a fraction.
+        "Each right buys one-hundredth of a share.",
+        "No road runs to Ostrava, but Mara found one that’s shorter.",
+        "The council made a one-time payment to the farmers.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -480,6 +484,19 @@ fn durations_ages_and_small_counts_are_quantities() {
             12.0,
             None,
             Some("reports"),
+        ),
+        (
+            "The poll covers 11 swing states.",
+            11.0,
+            None,
+            Some("swing states"),
+        ),
+        // A hyphenated "one" that is no idiom counts, as "two-game" does.
+        (
+            "The striker got a one-game ban.",
+            1.0,
+            None,
+            Some("game ban"),
         ),
         (
             "Symptoms follow an incubation period of one-to-seven days.",

@@ -249,6 +249,23 @@ impl<'a> Sentence<'a> {
         ) {
             i += 1;
         }
+        // The four “loopholes”: an opening quotation mark before the noun.
+        let opening = matches!(self.s(i), "“" | "\"" | "‘" | "'")
+            && i > 0
+            && self.is_word(i + 1)
+            && self
+                .toks
+                .get(i)
+                .zip(self.toks.get(i + 1))
+                .is_some_and(|(q, w)| q.end() == w.start())
+            && self
+                .toks
+                .get(i - 1)
+                .zip(self.toks.get(i))
+                .is_some_and(|(p, q)| p.end() < q.start());
+        if opening {
+            i += 1;
+        }
         let start = i;
         let mut end = i;
         while end - start < 6 && self.is_word(end) {

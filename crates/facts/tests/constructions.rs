@@ -491,6 +491,20 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
             Some("swing states"),
         ),
+        (
+            "The four “loopholes” he named stay open.",
+            4.0,
+            None,
+            Some("loopholes"),
+        ),
+        // "and a half" adds to the unit before it.
+        (
+            "The hearing lasted an hour and a half.",
+            1.5,
+            Some("hour"),
+            None,
+        ),
+        ("Vell waited two years and a half.", 2.5, Some("year"), None),
         // A hyphenated "one" that is no idiom counts, as "two-game" does.
         (
             "The striker got a one-game ban.",

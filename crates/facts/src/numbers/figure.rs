@@ -158,6 +158,14 @@ impl Reader<'_> {
         if let Some(rate) = Reader::rate_of_surface(r.surface) {
             d.rate = Some(rate);
         }
+        // "two years and a half", "an hour and a half".
+        if self.and_a_half(d.end) && d.n.value.fract() == 0.0 && d.low >= 0.0 {
+            d.low += 0.5;
+            d.high += 0.5;
+            d.n.value += 0.5;
+            d.n.plain_int = false;
+            d.end += 3;
+        }
         self.read_minor_currency(d);
     }
 

@@ -473,8 +473,18 @@ impl Reader<'_> {
                 n.fraction = true;
                 Some(n)
             }
+            // "an hour and a half": one unit, to which the half is added
+            // once the unit is read.
+            None if self.and_a_half(i + 2) && self.unit_read_at(i + 1, true).is_some() => {
+                Some(Numeral::new(1.0, i + 1, true))
+            }
             _ => None,
         }
+    }
+
+    /// "and a half" (or "and an half") at `k`.
+    pub(super) fn and_a_half(&self, k: usize) -> bool {
+        self.low(k) == "and" && matches!(self.low(k + 1), "a" | "an") && self.low(k + 2) == "half"
     }
 
     /// The number words from `j` on, `current` already read (1 after "a").

@@ -101,6 +101,61 @@ pub(crate) fn join_organisations_of(
     out
 }
 
+/// "Thomas and Betts Corp", "Parker and Parsley Petroleum Co": a one-word
+/// name the tagger read as a person (or left out), "and" or "&", then a
+/// company name ending in a legal form, is one company. A left part the
+/// tagger read as an organisation or a place stays apart ("Chrysler and
+/// Ford Motor Co").
+pub(crate) fn join_coordinated_companies(
+    words: &[&str],
+    folded: &[&str],
+    pieces: Vec<Piece>,
+) -> Vec<Piece> {
+    let legal_end = |p: &Piece| {
+        p.2 == "ORG"
+            && p.1
+                .checked_sub(1)
+                .and_then(|i| folded.get(i))
+                .is_some_and(|f| COMPANY_SUFFIXES.contains(f))
+    };
+    let capitalised = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        let joint = p.0 >= 2
+            && words
+                .get(p.0 - 1)
+                .is_some_and(|w| matches!(*w, "and" | "&"))
+            && legal_end(&p);
+        if joint {
+            let left = p.0 - 2;
+            // The left part: a one-word person chunk, or one capitalised
+            // word outside any chunk.
+            let person = out
+                .last()
+                .is_some_and(|l| l.2 == "PER" && l.1 == p.0 - 1 && l.0 == left);
+            let bare = out.last().is_none_or(|l| l.1 <= left)
+                && capitalised(left)
+                && (left == 0 || !capitalised(left - 1));
+            if person {
+                if let Some(l) = out.last_mut() {
+                    *l = (left, p.1, "ORG".to_string());
+                }
+                continue;
+            }
+            if bare && left > 0 {
+                out.push((left, p.1, "ORG".to_string()));
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
 /// A chunk: token range `[start, end)` and its type ("PER", "ORG", "LOC").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Chunk {
@@ -164,6 +219,43 @@ mod tests {
             .iter()
             .map(|(a, b, k)| format!("{} {k}", words[*a..*b].join(" ")))
             .collect()
+    }
+
+    #[test]
+    fn coordinated_company_names_join() {
+        // (sentence, tagger's pieces as (start, end, type), expected names)
+        let p = |a: usize, b: usize, k: &str| (a, b, k.to_string());
+        let cases: Vec<(&str, Vec<Piece>, Vec<&str>)> = vec![
+            (
+                "Harlow and Vine Corp said it sold",
+                vec![p(0, 1, "PER"), p(2, 4, "ORG")],
+                vec!["Harlow and Vine Corp ORG"],
+            ),
+            (
+                "shares of Tessel & Marr Ltd rose",
+                vec![p(4, 6, "ORG")],
+                vec!["Tessel & Marr Ltd ORG"],
+            ),
+            // A left part read as an organisation stays apart.
+            (
+                "Orvane and Dellick Co agreed",
+                vec![p(0, 1, "ORG"), p(2, 4, "ORG")],
+                vec!["Orvane ORG", "Dellick Co ORG"],
+            ),
+            // No legal form: nothing joins.
+            (
+                "Mara Vell and Kessler Group met",
+                vec![p(0, 2, "PER"), p(3, 5, "ORG")],
+                vec!["Mara Vell PER", "Kessler Group ORG"],
+            ),
+        ];
+        for (text, pieces, want) in cases {
+            let w = words(text);
+            let folded: Vec<String> = w.iter().map(|x| fold(x)).collect();
+            let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+            let joined = join_coordinated_companies(&w, &folded, pieces);
+            assert_eq!(show(&w, &joined), want, "{text}");
+        }
     }
 
     #[test]

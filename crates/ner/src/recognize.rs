@@ -7,7 +7,9 @@ use crosscheck_model::{EntityType, Mention, Sentence, Span};
 use crosscheck_text::{Token, TokenLayer};
 
 use crate::canonical::canonicalize;
-use crate::chunks::{chunks_of_indices, join_organisations_of, merge_into_country_names};
+use crate::chunks::{
+    chunks_of_indices, join_coordinated_companies, join_organisations_of, merge_into_country_names,
+};
 use crate::doc_rules::{
     demonym_compounds, drop_tickers, keep_speaking_places_places, one_word_places,
     type_acronyms_of_organisations, type_company_short_names, type_demonyms_of_places,
@@ -70,6 +72,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "acronyms",
         "an acronym spelling an organisation of the document is that organisation",
+    ),
+    (
+        "coordinated_companies",
+        "'Thomas and Betts Corp': a one-word name, 'and', a company name is one company",
     ),
 ];
 
@@ -199,6 +205,9 @@ fn tagged_names(
         }
         if rules.on("org_of") {
             pieces = join_organisations_of(words, folded, pieces);
+        }
+        if rules.on("coordinated_companies") {
+            pieces = join_coordinated_companies(words, folded, pieces);
         }
         drafts.extend(
             pieces.into_iter().map(|(start, end, kind)| {

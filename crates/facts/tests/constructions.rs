@@ -415,6 +415,9 @@ fn non_quantities_never_become_claims() {
         "Each right buys one-hundredth of a share.",
         "No road runs to Ostrava, but Mara found one that’s shorter.",
         "The council made a one-time payment to the farmers.",
+        // "N-way" describes; a label noun before a decimal names.
+        "Vell leads a two-way race in Ostrava.",
+        "The rule is in Section 3.2 of the charter.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -505,6 +508,12 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
         ),
         ("Vell waited two years and a half.", 2.5, Some("year"), None),
+        (
+            "Mara left after five-and-a-half years.",
+            5.5,
+            Some("year"),
+            None,
+        ),
         // A hyphenated "one" that is no idiom counts, as "two-game" does.
         (
             "The striker got a one-game ban.",

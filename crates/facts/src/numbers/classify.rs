@@ -21,7 +21,11 @@ impl Reader<'_> {
             return FigureKind::Ordinal;
         }
         // "a six-figure salary": how many digits a number has, not a count.
-        if self.tight_dash(n.end) && LEXICON.number_cue("number_size", self.low(n.end + 1)) {
+        // "a two-way race": a description, not a count of ways.
+        if self.tight_dash(n.end)
+            && (LEXICON.number_cue("number_size", self.low(n.end + 1))
+                || LEXICON.number_cue("compound_idiom", self.low(n.end + 1)))
+        {
             return FigureKind::Identifier;
         }
         if self.is_num(i) && self.time_of_day(d) {
@@ -93,6 +97,16 @@ impl Reader<'_> {
         }
         // "F-16", "COVID-19", "G-7", "scp-173".
         if self.hyphened_to_word(prev) {
+            return true;
+        }
+        // "version 9.0", "Section 3.2": a decimal after a noun that numbers
+        // versions and parts of texts names one.
+        let decimal = self.s(i).contains('.') && !self.s(i).contains(',') && !n.scaled;
+        if d.unit.is_none()
+            && decimal
+            && LEXICON.number_cue("decimal_label", self.low(prev))
+            && !self.lowercase_noun(d.end)
+        {
             return true;
         }
         if d.unit.is_some() || !n.plain_int || d.first != i {

@@ -568,6 +568,18 @@ impl Reader<'_> {
                 current += 1.0 / den;
                 j += 3;
                 break;
+            } else if self.tight_dash(j)
+                && self.low(j + 1) == "and"
+                && self.tight_dash(j + 2)
+                && matches!(self.low(j + 3), "a" | "one")
+                && self.tight_dash(j + 4)
+                && matches!(self.low(j + 5), "half" | "quarter")
+            {
+                // "five-and-a-half years".
+                let den = if self.low(j + 5) == "half" { 2.0 } else { 4.0 };
+                current += 1.0 / den;
+                j += 6;
+                break;
             }
         }
         if !any {

@@ -337,6 +337,7 @@ pub(crate) fn figures_in(
         }
     }
     reader.share_units(&mut figures);
+    reader.carry_units_back(&mut figures);
     reader.millions_in_context(&mut figures);
     figures
 }
@@ -364,6 +365,54 @@ impl Reader<'_> {
                     a.unit = unit;
                     a.kind = kind;
                     a.share = share;
+                }
+            }
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// "Turnover 1.93 billion stg vs 1.91 billion", "rose to 702 yuan from
+    /// 520.1": a bare number compared with the figure just before it
+    /// ("vs", "from", "against", "compared with") is in that figure's unit,
+    /// when the two are of one order of magnitude and nothing is counted
+    /// after the second. Not for ratios and times: "rose 0.7 pct from
+    /// 2,105" compares an index, not a percentage.
+    fn carry_units_back(&self, figures: &mut [Figure]) {
+        for k in 1..figures.len() {
+            let (Some(a), Some(b)) = (figures.get(k - 1), figures.get(k)) else {
+                continue;
+            };
+            let gap = b.first_token.saturating_sub(a.end_token);
+            let joined = match gap {
+                1 => matches!(
+                    self.low(a.end_token),
+                    "vs" | "vs." | "versus" | "from" | "against"
+                ),
+                2 => {
+                    self.low(a.end_token) == "compared"
+                        && matches!(self.low(a.end_token + 1), "with" | "to")
+                }
+                _ => false,
+            };
+            let Some(unit) = a.unit else { continue };
+            let same_order = match (a.value(), b.value()) {
+                (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (0.01..=100.0).contains(&(x / y)),
+                _ => false,
+            };
+            let carry = joined
+                && same_order
+                && b.unit.is_none()
+                && b.kind == FigureKind::Count
+                && !b.vague
+                && !b.share
+                && !matches!(unit.dimension, "ratio" | "time" | "multiplier" | "score")
+                && matches!(a.kind, FigureKind::Amount)
+                && !self.lowercase_noun(b.end_token);
+            if carry {
+                if let Some(b) = figures.get_mut(k) {
+                    b.unit = Some(unit);
+                    b.kind = FigureKind::Amount;
                 }
             }
         }

@@ -586,3 +586,24 @@ fn falling_pair_with_units_is_two_values() {
     let f = one("estimates run 40 percent to 55 percent");
     assert_eq!((f.low, f.high), (Some(40.0), Some(55.0)), "{f:?}");
 }
+
+#[test]
+fn a_compared_bare_number_takes_the_unit_before_it() {
+    // (text, unit of the second figure)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Turnover 1.93 billion stg vs 1.91 billion", Some("GBP")),
+        ("rose to 7.3 billion dlrs from 4.32 billion", Some("USD")),
+        (
+            "fell to 40 tonnes compared with 38 last year",
+            Some("tonne"),
+        ),
+        // Not a ratio, and not across orders of magnitude.
+        ("the index rose 0.7 pct from 2,105", None),
+        ("it fell to 5 dlrs from 2,000", None),
+    ];
+    for (text, unit) in cases {
+        let figs = read_figures(text, 0, text.len(), false);
+        assert_eq!(figs.len(), 2, "{text}: {figs:?}");
+        assert_eq!(figs[1].unit_id(), *unit, "{text}: {figs:?}");
+    }
+}

@@ -316,7 +316,10 @@ impl<'a> Sentence<'a> {
         }
         // A lone participle ("compared", "rising") is a verb, not what is counted.
         let lone = self.low(start);
-        if end == start + 1 && (lone.ends_with("ed") || lone.ends_with("ing")) {
+        if end == start + 1
+            && (lone.ends_with("ed") || lone.ends_with("ing"))
+            && (!self.capitalized(start) || !self.s(start).chars().any(char::is_lowercase))
+        {
             return None;
         }
         (end > start).then_some((start, end))

@@ -80,10 +80,13 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
             || (next == "of" && !of_determiner)
             || matches!(next, "another" | "in" | "on" | "by" | "at")
             || sent.s(f.end_token) == "-" && hyphened_label(sent, f.end_token + 1)
-            || matches!(
-                prev,
-                "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"
-            );
+            // "that one" points, but in "aware that one of the parties" the
+            // "that" is a conjunction.
+            || !(of_determiner && prev == "that")
+                && matches!(
+                    prev,
+                    "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"
+                );
     }
     subject.is_none()
         && matches!(

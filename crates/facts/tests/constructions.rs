@@ -418,6 +418,8 @@ fn non_quantities_never_become_claims() {
         // "N-way" describes; a label noun before a decimal names.
         "Vell leads a two-way race in Ostrava.",
         "The rule is in Section 3.2 of the charter.",
+        // A street number before an ordinal street name.
+        "The blast hit 131 West 23rd Street in Ostrava.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -514,6 +516,17 @@ fn durations_ages_and_small_counts_are_quantities() {
             Some("year"),
             None,
         ),
+        // An appositive age closed by a dash.
+        ("Vell, 40 ― a baker ― was hurt.", 40.0, Some("year"), None),
+        // "that" before "one of the" is a conjunction.
+        (
+            "The court knows that one of the parties is a candidate.",
+            1.0,
+            None,
+            Some("parties"),
+        ),
+        // A capitalised word after a count is no participle ("Red").
+        ("The kit holds 2 Red and no others.", 2.0, None, Some("Red")),
         // A hyphenated "one" that is no idiom counts, as "two-game" does.
         (
             "The striker got a one-game ban.",

@@ -208,12 +208,24 @@ impl Reader<'_> {
         if d.unit.is_some() || !d.n.plain_int {
             return false;
         }
+        // "131 West 23rd Street": an ordinal may stand in the name.
+        let ordinal = |k: usize| {
+            self.is_num(k)
+                && matches!(self.low(k + 1), "st" | "nd" | "rd" | "th")
+                && self.touching(k, k + 1)
+        };
         let mut k = d.end;
-        while k < d.end + 3 && self.capitalized_word(k) {
-            if LEXICON.number_cue("street", self.low(k)) {
-                return k > d.end;
+        while k < d.end + 4 {
+            if self.capitalized_word(k) {
+                if LEXICON.number_cue("street", self.low(k)) {
+                    return k > d.end;
+                }
+                k += 1;
+            } else if ordinal(k) {
+                k += 2;
+            } else {
+                break;
             }
-            k += 1;
         }
         false
     }
@@ -319,6 +331,6 @@ impl Reader<'_> {
             && self.s(first - 1) == ","
             && (self.capitalized_word(first - 2) || self.lowercase_noun(first - 2))
             && !self.is_month(first - 2)
-            && matches!(self.s(d.end), "," | ";" | ")" | ".")
+            && matches!(self.s(d.end), "," | ";" | ")" | "." | "―" | "—" | "–")
     }
 }

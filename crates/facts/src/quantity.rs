@@ -51,7 +51,10 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
     if !sent.is_word(first) || f.bound != Bound::Exact || f.approximate || f.unit.is_some() {
         return false;
     }
-    if first > 0 && sent.capitalized(first) {
+    // Capitalised inside the sentence, not after an opening quotation mark
+    // that starts it ("“One of the challenges …").
+    let after_opening_quote = (0..first).all(|k| matches!(sent.s(k), "“" | "\"" | "‘" | "'" | "«"));
+    if first > 0 && sent.capitalized(first) && !after_opening_quote {
         return true;
     }
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
@@ -80,9 +83,9 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
             || (next == "of" && !of_determiner)
             || matches!(next, "another" | "in" | "on" | "by" | "at")
             || sent.s(f.end_token) == "-" && hyphened_label(sent, f.end_token + 1)
-            // "that one" points, but in "aware that one of the parties" the
-            // "that" is a conjunction.
-            || !(of_determiner && prev == "that")
+            // "that one" points and "at one" is a moment, but "aware that one
+            // of the parties" and "on one of those nights" count one.
+            || !(of_determiner && matches!(prev, "that" | "at" | "on"))
                 && matches!(
                     prev,
                     "the" | "this" | "that" | "which" | "any" | "every" | "no" | "at" | "on"

@@ -525,6 +525,20 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
             Some("parties"),
         ),
+        // After "who is", after an opening quotation mark, "on one of".
+        ("Mara Vell, who is 70, stayed.", 70.0, Some("year"), None),
+        (
+            "“One of the bridges is shut,” Vell said.",
+            1.0,
+            None,
+            Some("bridges"),
+        ),
+        (
+            "On one of those nights the radar failed.",
+            1.0,
+            None,
+            Some("nights"),
+        ),
         // A capitalised word after a count is no participle ("Red").
         ("The kit holds 2 Red and no others.", 2.0, None, Some("Red")),
         // A hyphenated "one" that is no idiom counts, as "two-game" does.

@@ -313,8 +313,10 @@ impl Reader<'_> {
         // "since I was 17.", "when she turned twelve,": a person's age that
         // ends its clause ("they were 12 or 18 months ago" is no age, nor
         // "he was one of the best").
-        let personal = matches!(before(2), "i" | "he" | "she" | "we" | "they" | "you")
-            && matches!(before(1), "was" | "were" | "am" | "turned");
+        let personal = matches!(
+            before(2),
+            "i" | "he" | "she" | "we" | "they" | "you" | "who"
+        ) && matches!(before(1), "was" | "were" | "am" | "is" | "turned");
         if personal
             && d.unit.is_none()
             && (2.0..=120.0).contains(&n.value)

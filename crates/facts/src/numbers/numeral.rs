@@ -428,7 +428,13 @@ impl Reader<'_> {
                 return Some(n);
             }
         }
-        if self.low(i + 1) != "of" {
+        // "half of the voters", and without "of": "half the amount", "half
+        // its staff".
+        let determiner = matches!(
+            self.low(i + 1),
+            "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "these" | "those"
+        );
+        if self.low(i + 1) != "of" && !determiner {
             return None;
         }
         let mut n = Numeral::new(0.5, i + 1, true);

@@ -548,6 +548,12 @@ fn news_forms() {
             None,
         ),
         ("one-fifth of the vote", Some(0.2), Some(0.2), None),
+        (
+            "spends half its budget on roads",
+            Some(0.5),
+            Some(0.5),
+            None,
+        ),
         ("it is 10x faster", Some(10.0), Some(10.0), Some("times")),
         // A hyphen joins digits and scale word in a compound modifier.
         ("a $250-million deal", Some(2.5e8), Some(2.5e8), Some("USD")),

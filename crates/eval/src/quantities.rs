@@ -431,6 +431,7 @@ const NEWS_FRESH6: &str = include_str!("../data/news_figures/fresh6.json");
 const NEWS_FRESH7: &str = include_str!("../data/news_figures/fresh7.json");
 const NEWS_FRESH8: &str = include_str!("../data/news_figures/fresh8.json");
 const NEWS_FRESH9: &str = include_str!("../data/news_figures/fresh9.json");
+const NEWS_FRESH10: &str = include_str!("../data/news_figures/fresh10.json");
 
 /// The documents the news dev set points into, loaded once per source.
 struct NewsSources {
@@ -514,6 +515,7 @@ pub fn score_news(shared: &Path, system: &System) -> Result<BTreeMap<String, Tal
         ("fresh7.json", NEWS_FRESH7),
         ("fresh8.json", NEWS_FRESH8),
         ("fresh9.json", NEWS_FRESH9),
+        ("fresh10.json", NEWS_FRESH10),
     ] {
         let set: NewsSet = serde_json::from_str(raw).map_err(|e| {
             EvalError::data(Path::new(&format!("news_figures/{name}")), e.to_string())

@@ -41,5 +41,6 @@ fn quantities_floors() {
         assert!(figure("news_fresh7_f1") >= 0.92, "{report}");
         assert!(figure("news_fresh8_f1") >= 0.93, "{report}");
         assert!(figure("news_fresh9_f1") >= 0.94, "{report}");
+        assert!(figure("news_fresh10_f1") >= 0.93, "{report}");
     }
 }

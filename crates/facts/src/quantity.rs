@@ -259,7 +259,12 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         // A bare number with nothing counted, no unit and no hedge says
         // nothing checkable, unless it is a measured value itself
         // ("closed at 3,005.47", "revised to 236,000").
+        // "a mother of three": the children go unsaid, but they are counted.
+        let children = f.first_token >= 2
+            && sent.low(f.first_token - 1) == "of"
+            && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
         let bare = subject.is_none()
+            && !children
             && f.unit.is_none()
             && f.bound == Bound::Exact
             && !f.approximate

@@ -539,6 +539,9 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
             Some("nights"),
         ),
+        // An article before a hyphenated count; a parent "of" a number.
+        ("Vell read a 46-page study.", 46.0, None, Some("page study")),
+        ("Mara, a mother of three, spoke.", 3.0, None, None),
         // A capitalised word after a count is no participle ("Red").
         ("The kit holds 2 Red and no others.", 2.0, None, Some("Red")),
         // A hyphenated "one" that is no idiom counts, as "two-game" does.

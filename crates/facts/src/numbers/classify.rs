@@ -114,9 +114,16 @@ impl Reader<'_> {
         }
         // "a 911 caller", "a 787 jet": an article counts one thing, so the
         // number after it names the thing.
+        // ("a 46-page report": the article belongs to the compound.)
+        // "an 8-K filing", "a 747-SR" stay names: the word must be lower case.
+        let compound = self.tight_dash(d.end)
+            && self.is_word(d.end + 1)
+            && self.s(d.end + 1).len() > 1
+            && !self.s(d.end + 1).chars().any(char::is_uppercase);
         if matches!(self.low(prev), "a" | "an")
             && n.value != 1.0
             && !n.scaled
+            && !compound
             && !matches!(self.low(d.end), "yo" | "y.o")
         {
             return true;

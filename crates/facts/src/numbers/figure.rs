@@ -141,7 +141,22 @@ impl Reader<'_> {
         let spaced = self.s(end) == "-" && !self.touching(end - 1, end);
         let hyphen = self.tight_dash(end) || spaced;
         let at = if hyphen { end + 1 } else { end };
-        let Some(r) = self.unit_read_at(at, d.n.words || hyphen) else {
+        // After a hyphen only unit words read ("27-kilometer"), and lower-case
+        // abbreviations of two letters or more ("a 150-kg satellite", "a
+        // 267-km pipeline"); "an 8-K filing" and "3-in-1" are no units.
+        let abbreviation = || {
+            let w = self.s(at);
+            !d.n.words
+                && w.len() >= 2
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(w, "in" | "am" | "pm" | "to" | "of" | "or")
+        };
+        let read = self.unit_read_at(at, d.n.words || hyphen).or_else(|| {
+            (hyphen && abbreviation())
+                .then(|| self.unit_read_at(at, false))
+                .flatten()
+        });
+        let Some(r) = read else {
             return;
         };
         if spaced && r.unit.dimension != "time" {

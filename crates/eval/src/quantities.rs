@@ -417,21 +417,52 @@ struct NewsSentence {
     values: Vec<String>,
 }
 
-const NEWS_DEV: &str = include_str!("../data/news_figures/dev.json");
-/// A second, later draw from other documents, annotated before the reader
-/// ran on it and never tuned on (its `about` says how it was made).
-const NEWS_FRESH: &str = include_str!("../data/news_figures/fresh.json");
-/// A third draw, made and annotated after fixes were made from
-/// `fresh.json`'s errors: the set that was untouched when last scored.
-const NEWS_FRESH2: &str = include_str!("../data/news_figures/fresh2.json");
-const NEWS_FRESH3: &str = include_str!("../data/news_figures/fresh3.json");
-const NEWS_FRESH4: &str = include_str!("../data/news_figures/fresh4.json");
-const NEWS_FRESH5: &str = include_str!("../data/news_figures/fresh5.json");
-const NEWS_FRESH6: &str = include_str!("../data/news_figures/fresh6.json");
-const NEWS_FRESH7: &str = include_str!("../data/news_figures/fresh7.json");
-const NEWS_FRESH8: &str = include_str!("../data/news_figures/fresh8.json");
-const NEWS_FRESH9: &str = include_str!("../data/news_figures/fresh9.json");
-const NEWS_FRESH10: &str = include_str!("../data/news_figures/fresh10.json");
+/// The hand-annotated news sets by file name: the dev set, then the fresh
+/// draws, each annotated before the reader ran on it and scored once
+/// untouched before any fix (each file's `about` says how it was made).
+const NEWS_SETS: &[(&str, &str)] = &[
+    ("dev.json", include_str!("../data/news_figures/dev.json")),
+    (
+        "fresh.json",
+        include_str!("../data/news_figures/fresh.json"),
+    ),
+    (
+        "fresh2.json",
+        include_str!("../data/news_figures/fresh2.json"),
+    ),
+    (
+        "fresh3.json",
+        include_str!("../data/news_figures/fresh3.json"),
+    ),
+    (
+        "fresh4.json",
+        include_str!("../data/news_figures/fresh4.json"),
+    ),
+    (
+        "fresh5.json",
+        include_str!("../data/news_figures/fresh5.json"),
+    ),
+    (
+        "fresh6.json",
+        include_str!("../data/news_figures/fresh6.json"),
+    ),
+    (
+        "fresh7.json",
+        include_str!("../data/news_figures/fresh7.json"),
+    ),
+    (
+        "fresh8.json",
+        include_str!("../data/news_figures/fresh8.json"),
+    ),
+    (
+        "fresh9.json",
+        include_str!("../data/news_figures/fresh9.json"),
+    ),
+    (
+        "fresh10.json",
+        include_str!("../data/news_figures/fresh10.json"),
+    ),
+];
 
 /// The documents the news dev set points into, loaded once per source.
 struct NewsSources {
@@ -504,19 +535,7 @@ impl NewsSources {
 /// Scores the news sets, per part ("tune" and "test" of the dev set, "fresh").
 pub fn score_news(shared: &Path, system: &System) -> Result<BTreeMap<String, Tally>, EvalError> {
     let mut sentences = Vec::new();
-    for (name, raw) in [
-        ("dev.json", NEWS_DEV),
-        ("fresh.json", NEWS_FRESH),
-        ("fresh2.json", NEWS_FRESH2),
-        ("fresh3.json", NEWS_FRESH3),
-        ("fresh4.json", NEWS_FRESH4),
-        ("fresh5.json", NEWS_FRESH5),
-        ("fresh6.json", NEWS_FRESH6),
-        ("fresh7.json", NEWS_FRESH7),
-        ("fresh8.json", NEWS_FRESH8),
-        ("fresh9.json", NEWS_FRESH9),
-        ("fresh10.json", NEWS_FRESH10),
-    ] {
+    for &(name, raw) in NEWS_SETS {
         let set: NewsSet = serde_json::from_str(raw).map_err(|e| {
             EvalError::data(Path::new(&format!("news_figures/{name}")), e.to_string())
         })?;

@@ -93,6 +93,19 @@ impl<'a> Sentence<'a> {
         self.is_word(i) && self.s(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether tokens `a` and `b` touch (no space between them).
+    pub(crate) fn touching(&self, a: usize, b: usize) -> bool {
+        self.toks
+            .get(a)
+            .zip(self.toks.get(b))
+            .is_some_and(|(x, y)| x.end() == y.start())
+    }
+
+    /// Whether token `i` is a quotation mark that can open a quote.
+    pub(crate) fn opening_quote_mark(&self, i: usize) -> bool {
+        matches!(self.s(i), "“" | "\"" | "‘" | "'")
+    }
+
     pub(crate) fn stop(&self, i: usize) -> bool {
         let w = self.low(i);
         // A negated auxiliary ("doesn't", "won’t") is a verb, whichever it
@@ -250,19 +263,11 @@ impl<'a> Sentence<'a> {
             i += 1;
         }
         // The four “loopholes”: an opening quotation mark before the noun.
-        let opening = matches!(self.s(i), "“" | "\"" | "‘" | "'")
+        let opening = self.opening_quote_mark(i)
             && i > 0
             && self.is_word(i + 1)
-            && self
-                .toks
-                .get(i)
-                .zip(self.toks.get(i + 1))
-                .is_some_and(|(q, w)| q.end() == w.start())
-            && self
-                .toks
-                .get(i - 1)
-                .zip(self.toks.get(i))
-                .is_some_and(|(p, q)| p.end() < q.start());
+            && self.touching(i, i + 1)
+            && !self.touching(i - 1, i);
         if opening {
             i += 1;
         }

@@ -34,8 +34,8 @@ struct Found {
 }
 
 /// "one" standing for a noun rather than counting one ("the only one",
-/// "one in which", "for one", "one-on-one", "at one
-/// time", "one of many"); small spelled-out numbers that only refer back ("these two
+/// "one in which", "for one", "one-on-one", "at one time", "one of
+/// many"); small spelled-out numbers that only refer back ("these two
 /// came"); and spelled-out numbers capitalised inside a sentence, which
 /// belong to names and titles ("Three Amigos", "One Voice").
 fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
@@ -53,7 +53,7 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
     }
     // Capitalised inside the sentence, not after an opening quotation mark
     // that starts it ("“One of the challenges …").
-    let after_opening_quote = (0..first).all(|k| matches!(sent.s(k), "“" | "\"" | "‘" | "'" | "«"));
+    let after_opening_quote = (0..first).all(|k| sent.opening_quote_mark(k) || sent.s(k) == "«");
     if first > 0 && sent.capitalized(first) && !after_opening_quote {
         return true;
     }
@@ -124,16 +124,9 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
     }
     // "a four-lane highway", "the 30-date tour": the count is a compound's first part.
     let compound = matches!(sent.s(after), "-" | "‐")
-        && sent
-            .toks
-            .get(after)
-            .zip(sent.toks.get(after + 1))
-            .is_some_and(|(h, w)| h.end() == w.start())
-        && sent
-            .toks
-            .get(after - 1)
-            .zip(sent.toks.get(after))
-            .is_some_and(|(p, h)| p.end() == h.start())
+        && sent.touching(after, after + 1)
+        && after > 0
+        && sent.touching(after - 1, after)
         && sent.is_word(after + 1);
     let np = sent.counted_np(if compound { after + 1 } else { after })?;
     let head = sent.low(np.1 - 1);

@@ -549,6 +549,10 @@ impl StoryIndex {
     /// Live stories posted under the vector's strongest terms, the ones
     /// sharing the most weight with it first, at most `candidates`.
     fn candidate_stories(&mut self, vector: &[(u32, f32)]) -> Vec<u32> {
+        let keep = self.settings.candidates;
+        if keep == 0 {
+            return Vec::new();
+        }
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         strongest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut scratch = std::mem::take(&mut self.scratch);
@@ -584,10 +588,6 @@ impl StoryIndex {
         // Story numbers are distinct, so this order is total: the best
         // `candidates` can be selected before they are sorted.
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let keep = self.settings.candidates;
-        if keep == 0 {
-            return Vec::new();
-        }
         if ranked.len() > keep {
             ranked.select_nth_unstable_by(keep - 1, order);
             ranked.truncate(keep);

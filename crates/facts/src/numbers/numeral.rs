@@ -488,6 +488,25 @@ impl Reader<'_> {
         }
     }
 
+    /// "and a half" / "and one quarter" at `j`, spaced or hyphenated
+    /// ("five-and-a-half"): the part it adds and the tokens it takes.
+    fn and_a_part(&self, j: usize) -> Option<(f64, usize)> {
+        let (words, len) = if self.s(j) == "and" {
+            ([j, j + 1, j + 2], 3)
+        } else if self.tight_dash(j) && self.tight_dash(j + 2) && self.tight_dash(j + 4) {
+            ([j + 1, j + 3, j + 5], 6)
+        } else {
+            return None;
+        };
+        let [and, article, part] = words;
+        let part = match (self.low(and), self.low(article), self.low(part)) {
+            ("and", "a" | "one", "half") => 0.5,
+            ("and", "a" | "one", "quarter") => 0.25,
+            _ => return None,
+        };
+        Some((part, len))
+    }
+
     /// "and a half" (or "and an half") at `k`.
     pub(super) fn and_a_half(&self, k: usize) -> bool {
         self.low(k) == "and" && matches!(self.low(k + 1), "a" | "an") && self.low(k + 2) == "half"
@@ -566,25 +585,9 @@ impl Reader<'_> {
             let comma_after_scale = joiner == "," && total > 0.0 && current == 0.0 && next_small;
             if hyphen || and_after_scale || comma_after_scale {
                 j += 1;
-            } else if joiner == "and"
-                && matches!(self.low(j + 1), "a" | "one")
-                && matches!(self.low(j + 2), "half" | "quarter")
-            {
-                let den = if self.low(j + 2) == "half" { 2.0 } else { 4.0 };
-                current += 1.0 / den;
-                j += 3;
-                break;
-            } else if self.tight_dash(j)
-                && self.low(j + 1) == "and"
-                && self.tight_dash(j + 2)
-                && matches!(self.low(j + 3), "a" | "one")
-                && self.tight_dash(j + 4)
-                && matches!(self.low(j + 5), "half" | "quarter")
-            {
-                // "five-and-a-half years".
-                let den = if self.low(j + 5) == "half" { 2.0 } else { 4.0 };
-                current += 1.0 / den;
-                j += 6;
+            } else if let Some((part, len)) = self.and_a_part(j) {
+                current += part;
+                j += len;
                 break;
             }
         }

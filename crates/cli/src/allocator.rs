@@ -1,42 +1,28 @@
-//! How the process's C allocator hands freed memory back to the system.
+//! The process's allocator, and how it hands freed memory back.
 //!
-//! glibc raises its mmap threshold each time a large block is freed (up to
-//! 32 MiB), so after the first few documents their text buffers, token
-//! layers and claim lists come from the heap arenas instead of their own
-//! mappings. The small records a run keeps between those buffers (the
-//! ledger's slim copy of each document, the near-duplicate signatures)
-//! then pin the freed pages, and the resident size grows with the corpus
-//! although the live data does not. A fixed threshold keeps large buffers
-//! in their own mappings, returned when freed, and a low trim threshold
-//! hands back the top of the heap. BENCHMARKS.md ("Scale") has the figures.
+//! The binary allocates with mimalloc (`main.rs`): the pipeline makes many
+//! small, short-lived allocations (tokens, spans, feature strings), and
+//! glibc's malloc spent about a sixth of a Reuters run in its own code.
+//! mimalloc keeps freed pages for a while before returning them, which
+//! would let the resident size of a long run drift up with the corpus;
+//! purging at once keeps the peak close to the live data for a few percent
+//! of the time saved. BENCHMARKS.md ("Scale", "Issue 16, fourth round") has
+//! the figures.
 
-/// Blocks at least this large get their own mapping.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const MMAP_THRESHOLD: libc::c_int = 128 * 1024;
+/// mimalloc's `mi_option_purge_delay` (the same position in its v2 and v3
+/// option lists; libmimalloc-sys exports no name for it).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Free memory above this at the top of the heap goes back at once.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const TRIM_THRESHOLD: libc::c_int = 128 * 1024;
-
-/// Sets the thresholds above; a no-op where the allocator is not glibc's.
+/// Makes the allocator return freed pages at once instead of after a delay.
 pub fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes allocator parameters; it is called once,
-    // before any other thread exists, with documented options and values.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_THRESHOLD);
-    }
+    // SAFETY: mi_option_set only changes an allocator setting; purge_delay
+    // takes any value, 0 meaning "purge immediately".
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
 }
 
-/// Hands the free pages inside the heap back to the system (glibc returns
-/// only the top of the heap by itself); for the moments a run has just let
-/// go of much memory at once.
+/// Hands the free pages the allocator still holds back to the system; for
+/// the moments a run has just let go of much memory at once.
 pub fn release_free_pages() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory; it takes the allocator's
-    // own locks and touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+    // SAFETY: mi_collect only frees memory that no allocation uses.
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }

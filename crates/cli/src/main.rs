@@ -20,6 +20,9 @@ use clap::{Parser, Subcommand};
 use crosscheck_ingest::IngestOptions;
 
 use crate::console::errln;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use crate::pipeline::Limits;
 
 #[derive(Parser)]

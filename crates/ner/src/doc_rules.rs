@@ -314,6 +314,26 @@ pub(crate) fn drop_tickers(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     });
 }
 
+/// "sold by <Norvale Dynamics>": newswire puts a company that has no
+/// ticker in angle brackets, so a name that fills the brackets exactly and
+/// is not a code (it has a lower-case letter) is an organisation, whatever
+/// type the tagger gave it ("<Martin Marietta>" reads like a person).
+pub(crate) fn type_bracketed_companies(sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let Some(words) = sents.get(d.sentence).map(|s| &s.words[..]) else {
+            continue;
+        };
+        let opened = d.start > 0 && words.get(d.start - 1) == Some(&"<");
+        let closed = words.get(d.end) == Some(&">");
+        let worded = words
+            .get(d.start..d.end)
+            .is_some_and(|inside| inside.iter().any(|w| w.chars().any(char::is_lowercase)));
+        if opened && closed && worded {
+            d.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// "International Commodities Clearing House, ICCH": an acronym that
 /// spells the initials of an organisation named in the document (its
 /// legal form left out: "Amalgamated Metal Trading Ltd", "AMT") is that

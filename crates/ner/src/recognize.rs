@@ -12,7 +12,8 @@ use crate::chunks::{
 };
 use crate::doc_rules::{
     demonym_compounds, drop_tickers, keep_speaking_places_places, one_word_places,
-    type_acronyms_of_organisations, type_company_short_names, type_demonyms_of_places,
+    type_acronyms_of_organisations, type_bracketed_companies, type_company_short_names,
+    type_demonyms_of_places,
 };
 use crate::gazetteer::{gazetteer, Gazetteer, Place};
 use crate::tagger::Tagger;
@@ -72,6 +73,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "acronyms",
         "an acronym spelling an organisation of the document is that organisation",
+    ),
+    (
+        "bracketed_companies",
+        "'<Martin Marietta>': a worded name filling angle brackets is a company",
     ),
     (
         "coordinated_companies",
@@ -229,6 +234,9 @@ fn apply_document_rules(
     if rules.on("tickers") {
         drop_tickers(sents, drafts);
     }
+    if rules.on("bracketed_companies") {
+        type_bracketed_companies(sents, drafts);
+    }
     if rules.on("company_short") {
         type_company_short_names(gaz, sents, drafts);
     }
@@ -355,6 +363,36 @@ mod tests {
                 .iter()
                 .any(|(s, _)| inside.contains(s.as_str()));
             assert_eq!(found, *kept, "{inside} in {text}");
+        }
+    }
+
+    #[test]
+    fn worded_names_in_angle_brackets_are_companies() {
+        let cases: &[(&str, &str, Option<EntityType>)] = &[
+            // (sentence, name, its type with only this rule on)
+            (
+                "The first order was placed by <Dorian Kessler> of Canada.",
+                "Dorian Kessler",
+                Some(EntityType::Organization),
+            ),
+            (
+                "<Halvard Brune> said it sold its stake in Orvane.",
+                "Halvard Brune",
+                Some(EntityType::Organization),
+            ),
+            // Outside brackets a person stays a person.
+            (
+                "Dorian Kessler said the order was placed.",
+                "Dorian Kessler",
+                Some(EntityType::Person),
+            ),
+        ];
+        for (text, name, want) in cases {
+            let got = with_only(text, "bracketed_companies")
+                .into_iter()
+                .find(|(s, _)| s == name)
+                .map(|(_, k)| k);
+            assert_eq!(got, *want, "{name} in {text}");
         }
     }
 

@@ -314,6 +314,24 @@ pub(crate) fn drop_tickers(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     });
 }
 
+/// Nouns of a post that end a title (`data/role_heads.txt`).
+static ROLE_HEADS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    crosscheck_lexicon::lines(include_str!("../data/role_heads.txt")).collect()
+});
+
+/// "National Security Adviser Frank Carlucci", "a Senator since 1985": a
+/// name the tagger found that ends in the noun of a post is a title, which
+/// newswire annotation leaves out; it is dropped.
+pub(crate) fn drop_titles(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+    drafts.retain(|d| {
+        let last = d
+            .end
+            .checked_sub(1)
+            .and_then(|i| sents.get(d.sentence)?.folded.get(i));
+        !last.is_some_and(|w| ROLE_HEADS.contains(w))
+    });
+}
+
 /// "sold by <Norvale Dynamics>": newswire puts a company that has no
 /// ticker in angle brackets, so a name that fills the brackets exactly and
 /// is not a code (it has a lower-case letter) is an organisation, whatever

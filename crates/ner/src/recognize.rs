@@ -11,7 +11,7 @@ use crate::chunks::{
     chunks_of_indices, join_coordinated_companies, join_organisations_of, merge_into_country_names,
 };
 use crate::doc_rules::{
-    demonym_compounds, drop_tickers, keep_speaking_places_places, one_word_places,
+    demonym_compounds, drop_tickers, drop_titles, keep_speaking_places_places, one_word_places,
     type_acronyms_of_organisations, type_bracketed_companies, type_company_short_names,
     type_demonyms_of_places,
 };
@@ -77,6 +77,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "bracketed_companies",
         "'<Martin Marietta>': a worded name filling angle brackets is a company",
+    ),
+    (
+        "titles",
+        "'National Security Adviser': a name ending in the noun of a post is a title",
     ),
     (
         "coordinated_companies",
@@ -234,6 +238,9 @@ fn apply_document_rules(
     if rules.on("tickers") {
         drop_tickers(sents, drafts);
     }
+    if rules.on("titles") {
+        drop_titles(sents, drafts);
+    }
     if rules.on("bracketed_companies") {
         type_bracketed_companies(sents, drafts);
     }
@@ -363,6 +370,39 @@ mod tests {
                 .iter()
                 .any(|(s, _)| inside.contains(s.as_str()));
             assert_eq!(found, *kept, "{inside} in {text}");
+        }
+    }
+
+    #[test]
+    fn titles_ending_in_a_post_are_no_names() {
+        use crate::doc_rules::drop_titles;
+        use crate::recognize::{Draft, SentenceTokens};
+        // (words of a name the tagger found, kept as a name)
+        let cases: &[(&[&str], bool)] = &[
+            (&["National", "Security", "Adviser"], false),
+            (&["Senator"], false),
+            (&["Defence", "Minister"], false),
+            (&["Carlo", "Brenna"], true),
+            (&["Department", "of", "Justice"], true),
+            (&["Securities", "and", "Exchange", "Commission"], true),
+        ];
+        for (words, kept) in cases {
+            let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
+            let sents = [SentenceTokens {
+                toks: Vec::new(),
+                words: words.to_vec(),
+                folded: folded.iter().map(String::as_str).collect(),
+            }];
+            let mut drafts = vec![Draft {
+                sentence: 0,
+                start: 0,
+                end: words.len(),
+                kind: EntityType::Organization,
+                canonical: None,
+                refers_to: None,
+            }];
+            drop_titles(&sents, &mut drafts);
+            assert_eq!(!drafts.is_empty(), *kept, "{words:?}");
         }
     }
 

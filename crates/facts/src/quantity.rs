@@ -256,8 +256,16 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
+        // "the other three were freed", "all four of them": the noun is
+        // left out but the number still counts it.
+        let elided = f.first_token >= 1
+            && LEXICON.number_cue("elided_before", sent.low(f.first_token - 1))
+            && (LEXICON.number_cue("elided_after", sent.low(f.end_token))
+                || (sent.low(f.end_token) == "of"
+                    && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those")));
         let bare = subject.is_none()
             && !children
+            && !elided
             && f.unit.is_none()
             && f.bound == Bound::Exact
             && !f.approximate

@@ -468,6 +468,15 @@ fn durations_ages_and_small_counts_are_quantities() {
         ),
         // "one of the" with a determiner counts one of them.
         ("One of the three bridges collapsed.", 1.0, None, None),
+        // A number whose noun is left out still counts it.
+        (
+            "Vell was held; the other three were freed.",
+            3.0,
+            None,
+            None,
+        ),
+        ("All four of them resigned on Friday.", 4.0, None, None),
+        ("The remaining two have left Velmora.", 2.0, None, None),
         // A mixed-case brand before a duration does not make it a model.
         ("The shop left eBay 2 years ago.", 2.0, Some("year"), None),
         // A person's age after "was" with nothing counted after it.

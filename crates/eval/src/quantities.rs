@@ -462,6 +462,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh10.json",
         include_str!("../data/news_figures/fresh10.json"),
     ),
+    (
+        "fresh11.json",
+        include_str!("../data/news_figures/fresh11.json"),
+    ),
+    (
+        "fresh12.json",
+        include_str!("../data/news_figures/fresh12.json"),
+    ),
+    (
+        "fresh13.json",
+        include_str!("../data/news_figures/fresh13.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -43,6 +43,9 @@ fn quantities_floors() {
             ("news_fresh8_f1", 0.93),
             ("news_fresh9_f1", 0.94),
             ("news_fresh10_f1", 0.93),
+            ("news_fresh11_f1", 0.98),
+            ("news_fresh12_f1", 0.92),
+            ("news_fresh13_f1", 0.95),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

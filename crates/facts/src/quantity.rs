@@ -48,6 +48,14 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
     {
         return true;
     }
+    // "would love to one day buy": some day, not a day's length.
+    if first > 0
+        && sent.low(first) == "one"
+        && sent.low(first + 1) == "day"
+        && LEXICON.number_cue("some_day_before", sent.low(first - 1))
+    {
+        return true;
+    }
     if !sent.is_word(first) || f.bound != Bound::Exact || f.approximate || f.unit.is_some() {
         return false;
     }
@@ -92,10 +100,31 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
                 );
     }
     subject.is_none()
+        && !noun_left_out(sent, f)
         && matches!(
             prev,
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
         )
+}
+
+/// "the other three were freed", "all four of them", "the two raised $350
+/// million": a number whose noun is left out, shown by the word before it
+/// and a verb or "of them" after it; it still counts.
+fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
+    let first = f.first_token;
+    let prev = if first > 0 { sent.low(first - 1) } else { "" };
+    let next = sent.low(f.end_token);
+    let verb_after = sent.is_word(f.end_token)
+        && !sent.capitalized(f.end_token)
+        && (LEXICON.number_cue("elided_after", next)
+            || next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")));
+    let of_them =
+        next == "of" && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those");
+    first > 0
+        // "the 486 is the descendant of": after a bare "the", digits
+        // name a model as often as they count; words count.
+        && ((prev == "the" && sent.is_word(first)) || LEXICON.number_cue("elided_before", prev))
+        && (verb_after || of_them)
 }
 
 /// The word after "one-" makes an idiom ("one-time", "one-for-one"), a
@@ -256,13 +285,7 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
-        // "the other three were freed", "all four of them": the noun is
-        // left out but the number still counts it.
-        let elided = f.first_token >= 1
-            && LEXICON.number_cue("elided_before", sent.low(f.first_token - 1))
-            && (LEXICON.number_cue("elided_after", sent.low(f.end_token))
-                || (sent.low(f.end_token) == "of"
-                    && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those")));
+        let elided = noun_left_out(sent, f);
         let bare = subject.is_none()
             && !children
             && !elided

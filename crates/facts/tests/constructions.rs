@@ -400,6 +400,9 @@ fn non_quantities_never_become_claims() {
         "The judges voted 7 to 2 against the appeal.",
         "At one point the convoy stopped, and at one stage it turned back.",
         "The dispatchers took 911 calls all night.",
+        // "one day" as some day; digits after a bare "the" naming a model.
+        "The clinic hopes to one day open in Ostravia.",
+        "The 486 is the heart of the Vell terminal.",
         // "one" of an uncounted many, and "one" of a move.
         "One of the many reasons for the delay was the flood in Ostravia.",
         "Rumours spread from one village of the valley to another.",
@@ -477,6 +480,7 @@ fn durations_ages_and_small_counts_are_quantities() {
         ),
         ("All four of them resigned on Friday.", 4.0, None, None),
         ("The remaining two have left Velmora.", 2.0, None, None),
+        ("Vell said the two raised the money.", 2.0, None, None),
         // A mixed-case brand before a duration does not make it a model.
         ("The shop left eBay 2 years ago.", 2.0, Some("year"), None),
         // A person's age after "was" with nothing counted after it.

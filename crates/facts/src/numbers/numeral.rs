@@ -373,6 +373,16 @@ impl Reader<'_> {
         if first == "half" {
             return self.half(i);
         }
+        // "the bottom fifth of incomes", "the top quarter of earners": a
+        // share of a ranked whole, where "fifth" alone would be an ordinal.
+        if let Some((d, NumberWordClass::Fraction)) = self.word_value(i) {
+            let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+            if LEXICON.number_cue("ranked_share", prev) && self.low(i + 1) == "of" {
+                let mut n = Numeral::new(1.0 / d, i + 1, true);
+                n.fraction = true;
+                return Some(n);
+            }
+        }
         // "quarter million".
         if let (Some((d, NumberWordClass::Fraction)), Some(scale)) =
             (self.word_value(i), self.big_scale(i + 1))
@@ -434,7 +444,17 @@ impl Reader<'_> {
             self.low(i + 1),
             "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "these" | "those"
         );
-        if self.low(i + 1) != "of" && !determiner {
+        // "just over half were women": the noun is left out; "cut in
+        // half": half of whatever was cut.
+        let elided = LEXICON.number_cue("elided_after", self.low(i + 1));
+        // Newswire tables' "13.3 mln in quarter and 18.9 mln in half" is the
+        // half year.
+        let half_year = i >= 2
+            && (self.kind(i - 2) == Some(Kind::Number)
+                || LEXICON.number_cue("half_year_before", self.low(i - 2))
+                || (1..i).any(|k| self.low(k) == "quarter" && self.low(k - 1) == "in"));
+        let in_half = prev == "in" && !self.is_word(i + 1) && !is_dash(self.s(i + 1)) && !half_year;
+        if self.low(i + 1) != "of" && !determiner && !elided && !in_half {
             return None;
         }
         let mut n = Numeral::new(0.5, i + 1, true);
@@ -471,6 +491,17 @@ impl Reader<'_> {
             Some((d, NumberWordClass::Fraction)) if self.big_scale(i + 2).is_some() => {
                 let scale = self.big_scale(i + 2)?;
                 let mut n = Numeral::new(scale / d, i + 3, true);
+                n.scaled = true;
+                Some(n)
+            }
+            // "a quarter of a million": the fraction of one scale word.
+            Some((d, NumberWordClass::Fraction))
+                if self.low(i + 2) == "of"
+                    && matches!(self.low(i + 3), "a" | "an")
+                    && self.big_scale(i + 4).is_some() =>
+            {
+                let scale = self.big_scale(i + 4)?;
+                let mut n = Numeral::new(scale / d, i + 5, true);
                 n.scaled = true;
                 Some(n)
             }

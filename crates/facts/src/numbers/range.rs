@@ -73,6 +73,16 @@ impl Reader<'_> {
         (1..=2).any(|back| k >= back && LEXICON.change_verbs.contains(self.low(k - back)))
     }
 
+    /// "increasing protein intake from 15%": a change verb three words
+    /// before "from" at `at`, with a two-word object between.
+    fn change_three_before(&self, at: usize) -> bool {
+        self.low(at) == "from"
+            && at >= 3
+            && LEXICON.change_verbs.contains(self.low(at - 3))
+            && self.is_word(at - 2)
+            && self.is_word(at - 1)
+    }
+
     /// The joiner after the first number: "to", a tight dash, "and" after
     /// "between", "/" between two currency amounts. Returns the token the
     /// second numeral starts at and whether the joiner was a tight dash.
@@ -166,9 +176,13 @@ impl Reader<'_> {
         // A change between two stated values, not one range.
         // ("rose 5-7 pct" is a range: only "to" reads as a change.)
         let worded = self.low(j - 1) == "to";
+        let verb_at = d.first.saturating_sub(usize::from(from));
+        // Further back, only where both ends carry their unit: a bare first
+        // end would lose the scale it shares ("from 116 to 217 mln").
         let change = worded
             && (from || !between)
-            && self.change_before(d.first.saturating_sub(usize::from(from)));
+            && (self.change_before(verb_at)
+                || (self.change_three_before(verb_at) && d.unit_after && p.unit.is_some()));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);
         // "leading 47.3 percent to 44.4 percent": a falling pair, each
@@ -197,7 +211,15 @@ impl Reader<'_> {
             .then_some(scale2);
         // "eight to 10 feet": newswire spells small numbers, so words and
         // digits may meet in a rising range.
-        let mixed_rising = d.n.words != p.n.words && d.low < p.value;
+        // An em dash between digits and words joins two phrases
+        // ("November 3—nine days before"), and "7-Eleven" is a name.
+        if tight && !d.n.words && p.n.words && self.capitalized_word(p.start) {
+            d.kind = Some(FigureKind::Identifier);
+            d.end = p.end;
+            return;
+        }
+        let em_dash = matches!(self.s(j - 1), "—" | "–");
+        let mixed_rising = d.n.words != p.n.words && d.low < p.value && !em_dash;
         if !(between || d.n.words == p.n.words || shared.is_some() || mixed_rising) {
             return;
         }
@@ -283,6 +305,9 @@ impl Reader<'_> {
         {
             // "2013-14", "1986-1987": seasons and year spans.
             Some(FigureKind::Year)
+        } else if a == b && a <= 20.0 && p.unit.is_none() {
+            // "a 1-1 draw", "tied 2-2": an even score, whatever follows.
+            Some(FigureKind::Identifier)
         } else if first_digits == 3 && second_digits == 4 {
             Some(FigureKind::Identifier)
         } else if b < a && p.unit.is_none() && self.trailing_scale(p.n.end - 1, p.n.end) == 1.0 {

@@ -563,6 +563,26 @@ fn news_forms() {
             Some(3e9),
             Some("USD"),
         ),
+        // A fraction of one scale word; shares of a ranked whole; halves.
+        (
+            "she raised a quarter of a million dollars",
+            Some(250000.0),
+            Some(250000.0),
+            Some("USD"),
+        ),
+        (
+            "those in the bottom fifth of incomes",
+            Some(0.2),
+            Some(0.2),
+            None,
+        ),
+        (
+            "their coverage was cut in half.",
+            Some(0.5),
+            Some(0.5),
+            None,
+        ),
+        ("just over half were women", Some(0.5), None, None),
     ];
     for (text, low, high, unit) in cases {
         let f = one(text);
@@ -611,5 +631,42 @@ fn a_compared_bare_number_takes_the_unit_before_it() {
         let figs = read_figures(text, 0, text.len(), false);
         assert_eq!(figs.len(), 2, "{text}: {figs:?}");
         assert_eq!(figs[1].unit_id(), *unit, "{text}: {figs:?}");
+    }
+}
+
+#[test]
+fn pairs_that_are_no_ranges() {
+    // (text, the values read, in order)
+    let cases: &[(&str, &[(f64, f64)])] = &[
+        // An even score and a name with a number word.
+        ("Orvane and Tarsk played to a 1-1 draw", &[]),
+        ("the 7-Eleven stores were sold", &[]),
+        // An em dash between a date's day and a count.
+        ("arrived on November 3—nine days before", &[(9.0, 9.0)]),
+        // A change three words after its verb, both ends with units.
+        (
+            "increasing protein intake from 15% to 30% helps",
+            &[(15.0, 15.0), (30.0, 30.0)],
+        ),
+        // ... but a bare first end shares the scale as a range.
+        (
+            "an increase in profits from 116 to 217 mln bolivars",
+            &[(116e6, 217e6)],
+        ),
+        // Words and digits hyphened still make a rising range.
+        ("it may take eight-12 months", &[(8.0, 12.0)]),
+        // A results table's half year is no share.
+        (
+            "net 2.1 mln in quarter and 3.9 mln in half.",
+            &[(2.1e6, 2.1e6), (3.9e6, 3.9e6)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(f64, f64)> = read_figures(text, 0, text.len(), false)
+            .iter()
+            .filter(|f| f.kind.is_quantity())
+            .filter_map(|f| Some((f.low?, f.high?)))
+            .collect();
+        assert_eq!(&got[..], *want, "{text}");
     }
 }

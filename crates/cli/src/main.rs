@@ -20,10 +20,10 @@ use clap::{Parser, Subcommand};
 use crosscheck_ingest::IngestOptions;
 
 use crate::console::errln;
+use crate::pipeline::Limits;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use crate::pipeline::Limits;
 
 #[derive(Parser)]
 #[command(

@@ -37,8 +37,15 @@ struct Found {
 /// "one in which", "for one", "one-on-one", "at one time", "one of
 /// many"); small spelled-out numbers that only refer back ("these two
 /// came"); and spelled-out numbers capitalised inside a sentence, which
-/// belong to names and titles ("Three Amigos", "One Voice").
-fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) -> bool {
+/// belong to names and titles ("Three Amigos", "One Voice"). `elided`:
+/// the figure counts a noun left out ([`noun_left_out`]), so it is no
+/// reference.
+fn is_reference(
+    sent: &Sentence,
+    f: &Figure,
+    subject: Option<(usize, usize)>,
+    elided: bool,
+) -> bool {
     let first = f.first_token;
     // "at one point", "at one stage": a moment, whatever "point" reads as.
     if first > 0
@@ -100,7 +107,7 @@ fn is_reference(sent: &Sentence, f: &Figure, subject: Option<(usize, usize)>) ->
                 );
     }
     subject.is_none()
-        && !noun_left_out(sent, f)
+        && !elided
         && matches!(
             prev,
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
@@ -240,7 +247,8 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             continue;
         }
         let mut subject = subject_for(sent, figures, k);
-        if is_reference(sent, f, subject) {
+        let elided = subject.is_none() && noun_left_out(sent, f);
+        if is_reference(sent, f, subject, elided) {
             continue;
         }
         if counts_the_speakers(sent, f, subject) {
@@ -285,7 +293,6 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
-        let elided = noun_left_out(sent, f);
         let bare = subject.is_none()
             && !children
             && !elided

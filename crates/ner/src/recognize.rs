@@ -373,10 +373,36 @@ mod tests {
         }
     }
 
+    /// Runs `rule` on one sentence of `words` (no token offsets) and `drafts`.
+    fn on_words<D>(
+        words: &[&str],
+        drafts: &mut D,
+        rule: impl FnOnce(&[crate::recognize::SentenceTokens], &mut D),
+    ) {
+        let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
+        let sents = [crate::recognize::SentenceTokens {
+            toks: Vec::new(),
+            words: words.to_vec(),
+            folded: folded.iter().map(String::as_str).collect(),
+        }];
+        rule(&sents, drafts);
+    }
+
+    /// A name found in the first sentence, tokens `start..end`.
+    fn draft(start: usize, end: usize, kind: EntityType) -> crate::recognize::Draft {
+        crate::recognize::Draft {
+            sentence: 0,
+            start,
+            end,
+            kind,
+            canonical: None,
+            refers_to: None,
+        }
+    }
+
     #[test]
     fn titles_ending_in_a_post_are_no_names() {
         use crate::doc_rules::drop_titles;
-        use crate::recognize::{Draft, SentenceTokens};
         // (words of a name the tagger found, kept as a name)
         let cases: &[(&[&str], bool)] = &[
             (&["National", "Security", "Adviser"], false),
@@ -387,21 +413,8 @@ mod tests {
             (&["Securities", "and", "Exchange", "Commission"], true),
         ];
         for (words, kept) in cases {
-            let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
-            let sents = [SentenceTokens {
-                toks: Vec::new(),
-                words: words.to_vec(),
-                folded: folded.iter().map(String::as_str).collect(),
-            }];
-            let mut drafts = vec![Draft {
-                sentence: 0,
-                start: 0,
-                end: words.len(),
-                kind: EntityType::Organization,
-                canonical: None,
-                refers_to: None,
-            }];
-            drop_titles(&sents, &mut drafts);
+            let mut drafts = vec![draft(0, words.len(), EntityType::Organization)];
+            on_words(words, &mut drafts, drop_titles);
             assert_eq!(!drafts.is_empty(), *kept, "{words:?}");
         }
     }
@@ -439,7 +452,6 @@ mod tests {
     #[test]
     fn acronyms_of_organisations_are_organisations() {
         use crate::doc_rules::type_acronyms_of_organisations;
-        use crate::recognize::{Draft, SentenceTokens};
         // (organisation named in the document, acronym, taken as it)
         let cases: &[(&[&str], &str, bool)] = &[
             (&["Northern", "Grain", "Clearing", "House"], "NGCH", true),
@@ -452,26 +464,14 @@ mod tests {
         for (name, acronym, taken) in cases {
             let mut words: Vec<&str> = name.to_vec();
             words.extend([",", acronym, ","]);
-            let folded: Vec<String> = words.iter().map(|w| crate::normalize::fold(w)).collect();
-            let sents = [SentenceTokens {
-                toks: Vec::new(),
-                words: words.clone(),
-                folded: folded.iter().map(String::as_str).collect(),
-            }];
-            let draft = |start: usize, end: usize, kind: EntityType| Draft {
-                sentence: 0,
-                start,
-                end,
-                kind,
-                canonical: None,
-                refers_to: None,
-            };
             let n = name.len();
             let mut drafts = vec![
                 draft(0, n, EntityType::Organization),
                 draft(n + 1, n + 2, EntityType::Location),
             ];
-            type_acronyms_of_organisations(&sents, &mut drafts);
+            on_words(&words, &mut drafts, |s, d: &mut Vec<_>| {
+                type_acronyms_of_organisations(s, d)
+            });
             let kind = drafts.get(1).map(|d| d.kind);
             let want = if *taken {
                 EntityType::Organization

@@ -382,14 +382,12 @@ impl Reader<'_> {
                 n.fraction = true;
                 return Some(n);
             }
-        }
-        // "quarter million".
-        if let (Some((d, NumberWordClass::Fraction)), Some(scale)) =
-            (self.word_value(i), self.big_scale(i + 1))
-        {
-            let mut n = Numeral::new(scale / d, i + 2, true);
-            n.scaled = true;
-            return Some(n);
+            // "quarter million".
+            if let Some(scale) = self.big_scale(i + 1) {
+                let mut n = Numeral::new(scale / d, i + 2, true);
+                n.scaled = true;
+                return Some(n);
+            }
         }
         self.spelled_numeral(i, 0.0)
     }

@@ -209,15 +209,15 @@ impl Reader<'_> {
             && d.low.abs() <= 10.0 * (p.value / scale2).abs().max(1.0)
             && d.low.abs() < 1000.0)
             .then_some(scale2);
-        // "eight to 10 feet": newswire spells small numbers, so words and
-        // digits may meet in a rising range.
-        // An em dash between digits and words joins two phrases
-        // ("November 3—nine days before"), and "7-Eleven" is a name.
+        // "7-Eleven": digits hyphened to a capitalised number word name.
         if tight && !d.n.words && p.n.words && self.capitalized_word(p.start) {
             d.kind = Some(FigureKind::Identifier);
             d.end = p.end;
             return;
         }
+        // "eight to 10 feet": newswire spells small numbers, so words and
+        // digits may meet in a rising range; an em dash between them joins
+        // two phrases instead ("November 3—nine days before").
         let em_dash = matches!(self.s(j - 1), "—" | "–");
         let mixed_rising = d.n.words != p.n.words && d.low < p.value && !em_dash;
         if !(between || d.n.words == p.n.words || shared.is_some() || mixed_rising) {

@@ -474,6 +474,14 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh13.json",
         include_str!("../data/news_figures/fresh13.json"),
     ),
+    (
+        "fresh14.json",
+        include_str!("../data/news_figures/fresh14.json"),
+    ),
+    (
+        "fresh15.json",
+        include_str!("../data/news_figures/fresh15.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

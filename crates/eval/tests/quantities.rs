@@ -46,6 +46,8 @@ fn quantities_floors() {
             ("news_fresh11_f1", 0.98),
             ("news_fresh12_f1", 0.92),
             ("news_fresh13_f1", 0.95),
+            ("news_fresh14_f1", 0.95),
+            ("news_fresh15_f1", 0.98),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

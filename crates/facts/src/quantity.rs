@@ -85,6 +85,11 @@ fn is_reference(
                 "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
             ) || after_of.ends_with("'s")
                 || after_of.ends_with("’s")
+                // "one of two hurricanes": one of a counted whole (but
+                // "one of 3.4 mln shares" is one lot of them).
+                || (after_of.starts_with(|c: char| c.is_ascii_digit())
+                    || LEXICON.number_words.contains_key(after_of))
+                    && !LEXICON.number_words.contains_key(sent.low(f.end_token + 2))
                 || sent.capitalized(f.end_token + 1));
         // "from one room to another": a move, not a count.
         let one_to_another = prev == "from"
@@ -96,7 +101,8 @@ fn is_reference(
         return subject.is_none()
             || one_to_another
             || (next == "of" && !of_determiner)
-            || matches!(next, "another" | "in" | "on" | "by" | "at")
+            // "one hell of a way": an idiom.
+            || matches!(next, "another" | "in" | "on" | "by" | "at" | "hell")
             || sent.s(f.end_token) == "-" && hyphened_label(sent, f.end_token + 1)
             // "that one" points and "at one" is a moment, but "aware that one
             // of the parties" and "on one of those nights" count one.
@@ -115,8 +121,8 @@ fn is_reference(
 }
 
 /// "the other three were freed", "all four of them", "the two raised $350
-/// million": a number whose noun is left out, shown by the word before it
-/// and a verb or "of them" after it; it still counts.
+/// million", "there are two:": a number whose noun is left out, shown by
+/// the words around it; it still counts.
 fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
     let first = f.first_token;
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
@@ -127,11 +133,18 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
             || next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")));
     let of_them =
         next == "of" && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those");
-    first > 0
-        // "the 486 is the descendant of": after a bare "the", digits
-        // name a model as often as they count; words count.
-        && ((prev == "the" && sent.is_word(first)) || LEXICON.number_cue("elided_before", prev))
-        && (verb_after || of_them)
+    // "there are two:", "there were three in the car".
+    let exists = first >= 2
+        && sent.low(first - 2) == "there"
+        && LEXICON.number_cue("exists_before", prev)
+        && (!sent.is_word(f.end_token) || matches!(next, "in" | "left" | "on" | "at"));
+    exists
+        || first > 0
+            // "the 486 is the descendant of": after a bare "the", digits
+            // name a model as often as they count; words count.
+            && ((prev == "the" && sent.is_word(first))
+                || LEXICON.number_cue("elided_before", prev))
+            && (verb_after || of_them)
 }
 
 /// The word after "one-" makes an idiom ("one-time", "one-for-one"), a
@@ -264,6 +277,19 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         } else {
             event_for(sent, f.first_token, f.end_token, subject, previous)
         };
+        // "heard by 10 judges rather than 11": a bare number after "than"
+        // counts the noun of the figure it is compared with.
+        if subject.is_none()
+            && f.bound == Bound::Exact
+            && f.unit.is_none()
+            && f.first_token > 0
+            && sent.low(f.first_token - 1) == "than"
+        {
+            subject = found
+                .last()
+                .filter(|x: &&Found| x.figure.unit.is_none())
+                .and_then(|x| x.subject);
+        }
         // "300 soldiers have been killed and roughly 1,200 wounded": the
         // bare second figure counts the same noun.
         if subject.is_none()

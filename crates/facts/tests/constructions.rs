@@ -481,6 +481,15 @@ fn durations_ages_and_small_counts_are_quantities() {
         ("All four of them resigned on Friday.", 4.0, None, None),
         ("The remaining two have left Velmora.", 2.0, None, None),
         ("Vell said the two raised the money.", 2.0, None, None),
+        ("Currently there are two: Vell and Mara.", 2.0, None, None),
+        ("There were three in the boat.", 3.0, None, None),
+        // An age between "at" and the clause's subject.
+        (
+            "Even now at 86 she rows to Tarsk.",
+            86.0,
+            Some("year"),
+            None,
+        ),
         // A mixed-case brand before a duration does not make it a model.
         ("The shop left eBay 2 years ago.", 2.0, Some("year"), None),
         // A person's age after "was" with nothing counted after it.
@@ -588,6 +597,32 @@ fn durations_ages_and_small_counts_are_quantities() {
                 "{text}: {q:?}"
             );
         }
+    }
+}
+
+#[test]
+fn a_count_shares_the_noun_it_is_compared_with() {
+    // (sentence, value, what it counts): each figure of the sentence.
+    let cases: &[(&str, &[(f64, &str)])] = &[
+        // A bare number after "than".
+        (
+            "The case goes to 9 judges rather than 11 this time.",
+            &[(9.0, "judges"), (11.0, "judges")],
+        ),
+        // "one of" a counted whole counts one.
+        (
+            "The port was hit by one of two storms.",
+            &[(1.0, "storms"), (2.0, "storms")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(f64, String)> = quantities(text)
+            .iter()
+            .filter_map(|c| c.quantity())
+            .filter_map(|q| Some((q.low.or(q.high)?, q.subject.clone()?)))
+            .collect();
+        let want: Vec<(f64, String)> = want.iter().map(|(v, s)| (*v, s.to_string())).collect();
+        assert_eq!(got, want, "{text}");
     }
 }
 

@@ -91,8 +91,17 @@ impl Reader<'_> {
         let Some(prev) = i.checked_sub(1) else {
             return self.list_label(d);
         };
-        // "H1", "A320", "i7": letters glued to the digits.
+        // "H1", "A320", "i7": letters glued to the digits; "ID.3" through a dot.
         if self.is_word(prev) && self.touching(prev, i) {
+            return true;
+        }
+        if self.s(prev) == "."
+            && prev > 0
+            && self.touching(prev, i)
+            && self.touching(prev - 1, prev)
+            && self.is_word(prev - 1)
+            && self.capitalized_word(prev - 1)
+        {
             return true;
         }
         // "F-16", "COVID-19", "G-7", "scp-173".
@@ -295,7 +304,8 @@ impl Reader<'_> {
             && !decade;
         // Plain four digits in the calendar range are years ("1986 wine
         // exports") unless a count modifier precedes them ("some 2000 troops").
-        let modified = d.first < i;
+        // "below 2005 levels" compares with a year, whatever stands before it.
+        let modified = d.first < i && !LEXICON.number_cue("year_noun_after", self.low(end));
         let calendar = (1800.0..=2100.0).contains(&v) && !modified;
         let four = n.digit_count == 4 && (1000.0..=2100.0).contains(&v);
         if four && (calendar || !next_word_noun || month_before) {
@@ -330,6 +340,15 @@ impl Reader<'_> {
             && n.value.fract() == 0.0
             && !self.is_word(d.end)
             && !self.is_num(d.end)
+        {
+            return true;
+        }
+        // "even now at 86 she still says": an age before the clause's subject.
+        if before(1) == "at"
+            && d.unit.is_none()
+            && n.value.fract() == 0.0
+            && (2.0..=120.0).contains(&n.value)
+            && LEXICON.number_cue("age_at_after", self.low(d.end))
         {
             return true;
         }

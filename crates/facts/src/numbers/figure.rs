@@ -127,6 +127,13 @@ impl Reader<'_> {
     /// ("$5 million dollars") is taken in.
     fn read_unit(&self, d: &mut Draft) {
         let end = d.end;
+        // "twice" and "threefold" hold their own unit: times.
+        if self.low(d.i) == "twice" || super::numeral::fold_value(self.low(d.i)).is_some() {
+            d.unit = crate::units::unit("times");
+            d.unit_span = Some((d.i, end));
+            d.unit_after = true;
+            return;
+        }
         if d.currency_before {
             if let Some(r) = self.unit_read_at(end, true) {
                 if r.unit.dimension == "currency" {

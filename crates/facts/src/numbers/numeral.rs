@@ -83,15 +83,35 @@ fn dot_grouped(s: &str) -> bool {
 }
 
 /// Every word a spelled-out numeral can start with (see `word_numeral`).
+/// "twofold" to "ninetyfold": the number words written with "-fold".
+static FOLD_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    LEXICON
+        .number_words
+        .iter()
+        .filter(|(_, (_, c))| matches!(c, NumberWordClass::Unit | NumberWordClass::Ten))
+        .map(|(w, _)| format!("{w}fold"))
+        .collect()
+});
+
 static NUMERAL_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     LEXICON
         .number_words
         .keys()
         .chain(LEXICON.vague_plurals.keys())
         .copied()
-        .chain(["a", "an", "half"])
+        .chain(["a", "an", "half", "twice"])
+        .chain(FOLD_WORDS.iter().map(String::as_str))
         .collect()
 });
+
+/// The value of a "-fold" word ("threefold" is 3, "tenfold" 10).
+pub(super) fn fold_value(word: &str) -> Option<f64> {
+    let stem = word.strip_suffix("fold")?;
+    match LEXICON.number_words.get(stem) {
+        Some((v, NumberWordClass::Unit | NumberWordClass::Ten)) => Some(*v),
+        _ => None,
+    }
+}
 
 /// The words a spelled-out numeral can start with.
 pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
@@ -372,6 +392,20 @@ impl Reader<'_> {
         }
         if first == "half" {
             return self.half(i);
+        }
+        // "twice as many", "more than twice what it projected": a multiplier
+        // of two; "once or twice" and "twice a week" count no amount.
+        if first == "twice" {
+            let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+            let compared = LEXICON.number_cue("twice_before", self.low(i + 1));
+            return (compared && prev != "or").then(|| Numeral::new(2.0, i + 1, true));
+        }
+        // "a threefold increase", "tenfold": the number word and its
+        // multiplier in one word ("the challenge is twofold:" has two parts).
+        if let Some(v) = fold_value(first) {
+            let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+            let parts = matches!(prev, "is" | "are" | "was" | "were") && !self.is_word(i + 1);
+            return (!parts).then(|| Numeral::new(v, i + 1, true));
         }
         // "the bottom fifth of incomes", "the top quarter of earners": a
         // share of a ranked whole, where "fifth" alone would be an ordinal.

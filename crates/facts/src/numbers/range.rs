@@ -192,12 +192,13 @@ impl Reader<'_> {
         if change || unit_only_first || units_differ || side_by_side {
             return;
         }
-        // "in 1987 to 1.68 mln tonnes": a year is no range partner.
+        // "in 1987 to 1.68 mln tonnes", "by 2030 to 32 percent": a year is
+        // no range partner.
         let scale2 = self.trailing_scale(j, p.n.end);
         let year_low = d.n.plain_int
             && d.n.digit_count == 4
             && (1800.0..=2100.0).contains(&d.n.value)
-            && (!p.n.plain_int || scale2 > 1.0);
+            && (!p.n.plain_int || scale2 > 1.0 || p.unit.is_some() && p.value < d.low);
         if year_low || (p.value == d.low && !between) {
             return;
         }

@@ -555,6 +555,20 @@ fn news_forms() {
             None,
         ),
         ("it is 10x faster", Some(10.0), Some(10.0), Some("times")),
+        // "twice" and "-fold" words carry their multiplier.
+        (
+            "sales were twice what Orvane projected",
+            Some(2.0),
+            Some(2.0),
+            Some("times"),
+        ),
+        (
+            "a threefold rise in fares",
+            Some(3.0),
+            Some(3.0),
+            Some("times"),
+        ),
+        ("costs rose tenfold", Some(10.0), Some(10.0), Some("times")),
         // A hyphen joins digits and scale word in a compound modifier.
         ("a $250-million deal", Some(2.5e8), Some(2.5e8), Some("USD")),
         (
@@ -641,6 +655,11 @@ fn pairs_that_are_no_ranges() {
         // An even score and a name with a number word.
         ("Orvane and Tarsk played to a 1-1 draw", &[]),
         ("the 7-Eleven stores were sold", &[]),
+        // A year before a falling figure with a unit is no range's end.
+        (
+            "cut emissions by 2030 to 32 percent below 2005 levels",
+            &[(32.0, 32.0)],
+        ),
         // An em dash between a date's day and a count.
         ("arrived on November 3—nine days before", &[(9.0, 9.0)]),
         // A change three words after its verb, both ends with units.

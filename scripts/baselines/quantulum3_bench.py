@@ -210,7 +210,7 @@ def write_predictions(shared, path):
         out[name] = [values(x["text"]) for x in data]
     cases = json.loads((shared / "data/quantulum3-tests/quantities.json").read_text())
     out["quantulum3"] = [values(c["req"]) for c in cases]
-    for key, name in [("news", "dev.json"), ("news-fresh", "fresh.json"), ("news-fresh2", "fresh2.json"), ("news-fresh3", "fresh3.json"), ("news-fresh4", "fresh4.json"), ("news-fresh5", "fresh5.json"), ("news-fresh6", "fresh6.json"), ("news-fresh7", "fresh7.json"), ("news-fresh8", "fresh8.json"), ("news-fresh9", "fresh9.json"), ("news-fresh10", "fresh10.json"), ("news-fresh11", "fresh11.json"), ("news-fresh12", "fresh12.json"), ("news-fresh13", "fresh13.json"), ("news-fresh14", "fresh14.json"), ("news-fresh15", "fresh15.json")]:
+    for key, name in [("news", "dev.json"), ("news-fresh", "fresh.json"), ("news-fresh2", "fresh2.json"), ("news-fresh3", "fresh3.json"), ("news-fresh4", "fresh4.json"), ("news-fresh5", "fresh5.json"), ("news-fresh6", "fresh6.json"), ("news-fresh7", "fresh7.json"), ("news-fresh8", "fresh8.json"), ("news-fresh9", "fresh9.json"), ("news-fresh10", "fresh10.json"), ("news-fresh11", "fresh11.json"), ("news-fresh12", "fresh12.json"), ("news-fresh13", "fresh13.json"), ("news-fresh14", "fresh14.json"), ("news-fresh15", "fresh15.json"), ("news-fresh16", "fresh16.json"), ("news-fresh17", "fresh17.json")]:
         news = news_sentences(shared, name)
         out[key] = [values(news[k]) if k in news else [] for k in range(max(news) + 1)]
     Path(path).write_text(json.dumps(out))

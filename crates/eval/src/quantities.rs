@@ -482,6 +482,14 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh15.json",
         include_str!("../data/news_figures/fresh15.json"),
     ),
+    (
+        "fresh16.json",
+        include_str!("../data/news_figures/fresh16.json"),
+    ),
+    (
+        "fresh17.json",
+        include_str!("../data/news_figures/fresh17.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

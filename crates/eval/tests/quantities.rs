@@ -48,6 +48,8 @@ fn quantities_floors() {
             ("news_fresh13_f1", 0.95),
             ("news_fresh14_f1", 0.95),
             ("news_fresh15_f1", 0.98),
+            ("news_fresh16_f1", 0.96),
+            ("news_fresh17_f1", 0.96),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

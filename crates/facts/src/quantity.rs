@@ -277,18 +277,25 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         } else {
             event_for(sent, f.first_token, f.end_token, subject, previous)
         };
-        // "heard by 10 judges rather than 11": a bare number after "than"
-        // counts the noun of the figure it is compared with.
-        if subject.is_none()
-            && f.bound == Bound::Exact
-            && f.unit.is_none()
-            && f.first_token > 0
-            && sent.low(f.first_token - 1) == "than"
-        {
-            subject = found
-                .last()
-                .filter(|x: &&Found| x.figure.unit.is_none())
-                .and_then(|x| x.subject);
+        // "heard by 10 judges rather than 11", "35 saves, including 15":
+        // a bare number compared with a count, or a part of it, counts its
+        // noun; a part is no larger than its whole ("sold in 80 countries,
+        // including 2.2 mln in the U.S." counts no countries).
+        if subject.is_none() && f.bound == Bound::Exact && f.unit.is_none() && f.first_token > 0 {
+            let before = sent.low(f.first_token - 1);
+            let compared = LEXICON.number_cue("compared_before", before);
+            let part = LEXICON.number_cue("part_before", before);
+            let fits = |x: &Found| {
+                x.figure.unit.is_none()
+                    && (compared
+                        || part
+                            && f.value()
+                                .zip(x.figure.high.or(x.figure.low))
+                                .is_some_and(|(v, w)| v <= w))
+            };
+            if compared || part {
+                subject = found.last().filter(|x| fits(x)).and_then(|x| x.subject);
+            }
         }
         // "300 soldiers have been killed and roughly 1,200 wounded": the
         // bare second figure counts the same noun.

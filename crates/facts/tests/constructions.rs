@@ -423,6 +423,9 @@ fn non_quantities_never_become_claims() {
         "The rule is in Section 3.2 of the charter.",
         // A street number before an ordinal street name.
         "The blast hit 131 West 23rd Street in Ostrava.",
+        // A rank after "#", and the size of a number written without a hyphen.
+        "For Mara Vell the #1 worry in Ostrava is water.",
+        "Fees at Vell College now start at six figures.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -614,6 +617,27 @@ fn a_count_shares_the_noun_it_is_compared_with() {
             "The port was hit by one of two storms.",
             &[(1.0, "storms"), (2.0, "storms")],
         ),
+        // A part of a count after "including", never larger than the whole.
+        (
+            "Keeper Mara Vell made 35 saves, including 15 in the last period.",
+            &[(35.0, "saves"), (15.0, "saves")],
+        ),
+        (
+            "The lamps sold in over 80 countries, including 2.2 mln in Ostravia.",
+            &[(80.0, "countries")],
+        ),
+        // A ratio of two whole numbers is a share of what it counts.
+        (
+            "One in five voters in Ostrava backed Vell, and 1 in 4 farmers did.",
+            &[(0.2, "voters"), (0.25, "farmers")],
+        ),
+        // An em dash sets off a clause; it does not make a designation.
+        (
+            "Ostrava saw floods in recent years—26 cases and 11 deaths.",
+            &[(26.0, "cases"), (11.0, "deaths")],
+        ),
+        // A determiner before "figures" counts statistics.
+        ("All three figures fell in Ostrava.", &[(3.0, "figures")]),
     ];
     for (text, want) in cases {
         let got: Vec<(f64, String)> = quantities(text)

@@ -28,6 +28,19 @@ impl Reader<'_> {
         {
             return FigureKind::Identifier;
         }
+        // "prices that start at six figures": a spelled-out size, as above;
+        // "all three figures" and "the two figures" count statistics.
+        let before = if i > 0 { self.low(i - 1) } else { "" };
+        let determined = LEXICON.number_cue("elided_before", before)
+            || matches!(before, "the" | "its" | "their" | "his" | "her" | "our");
+        if n.words
+            && n.value >= 4.0
+            && !determined
+            && d.unit.is_none()
+            && LEXICON.number_cue("number_size_plural", next)
+        {
+            return FigureKind::Identifier;
+        }
         if self.is_num(i) && self.time_of_day(d) {
             return FigureKind::TimeOfDay;
         }
@@ -91,6 +104,10 @@ impl Reader<'_> {
         let Some(prev) = i.checked_sub(1) else {
             return self.list_label(d);
         };
+        // "the #1 enemy": a rank.
+        if self.s(prev) == "#" && self.touching(prev, i) {
+            return true;
+        }
         // "H1", "A320", "i7": letters glued to the digits; "ID.3" through a dot.
         if self.is_word(prev) && self.touching(prev, i) {
             return true;
@@ -179,8 +196,11 @@ impl Reader<'_> {
     /// no prefix such as "mid-" or "below-", and the number after it: the
     /// number belongs to that word ("F-16", "COVID-19", "high-five").
     fn hyphened_to_word(&self, dash: usize) -> bool {
+        // An em dash sets off a clause ("in recent years—26 cases"); names
+        // are joined with hyphens and en dashes.
         dash >= 1
             && self.tight_dash(dash)
+            && self.s(dash) != "—"
             && self.is_word(dash - 1)
             && self.word_value(dash - 1).is_none()
             && !LEXICON.number_cue("dash_prefix", self.low(dash - 1))

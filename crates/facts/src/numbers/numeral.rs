@@ -122,11 +122,16 @@ impl Reader<'_> {
     /// The numeral starting at token `i`.
     pub(super) fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
         match self.kind(i)? {
-            Kind::Number => self.digit_numeral(i, has_currency),
+            Kind::Number => {
+                let mut n = self.digit_numeral(i, has_currency)?;
+                self.ratio_after(&mut n);
+                Some(n)
+            }
             Kind::Word => {
                 let mut n = self.word_numeral(i)?;
                 if !n.vague {
                     self.scale_after(&mut n);
+                    self.ratio_after(&mut n);
                 }
                 Some(n)
             }
@@ -145,6 +150,42 @@ impl Reader<'_> {
                 n.fraction = true;
                 Some(n)
             }
+        }
+    }
+
+    /// "1 in 4 residents", "one in five voters": a share written as a ratio
+    /// of two whole numbers, the smaller first. "scored 2 in 10 minutes"
+    /// stays a count: a unit after the second number measures, it does not
+    /// count the whole.
+    fn ratio_after(&self, n: &mut Numeral) {
+        let end = n.end;
+        let whole = |v: f64| v >= 1.0 && v.fract() == 0.0;
+        if n.scaled || n.fraction || n.code || !whole(n.value) || self.low(end) != "in" {
+            return;
+        }
+        let den = match self.kind(end + 1) {
+            Some(Kind::Number) if self.s(end + 1).bytes().all(|b| b.is_ascii_digit()) => {
+                self.s(end + 1).parse::<f64>().ok()
+            }
+            Some(Kind::Word) => self.word_value(end + 1).map(|(v, _)| v),
+            _ => None,
+        };
+        let Some(den) = den else { return };
+        let after = end + 2;
+        let counted_whole = match self.kind(after) {
+            None => true,
+            Some(Kind::Word) => {
+                // "1 in 10 in 2000": "in" is an inch only in a measure.
+                (self.low(after) == "in" || self.unit_at(after, false).is_none())
+                    && self.word_value(after).is_none()
+            }
+            Some(Kind::Punct) => matches!(self.s(after), "," | "." | ";" | ":" | ")"),
+            Some(_) => false,
+        };
+        if whole(den) && den > n.value && den <= 1000.0 && counted_whole {
+            n.value /= den;
+            n.fraction = true;
+            n.end = end + 2;
         }
     }
 

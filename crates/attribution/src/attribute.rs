@@ -406,6 +406,28 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
         });
     }
     let participle = cue_unit.norm().ends_with("ing");
+    // "Said Ellis: “...”": a cue opening the sentence, its speaker after it
+    // and nothing but punctuation between the speaker and the quote.
+    let opens = (lo..c).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
+    if opens && !participle {
+        if let Some((phrase, next)) = phrase_forward(units, c + len, k, text) {
+            let punct_only =
+                next < k && (next..k).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
+            let named = matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization);
+            if punct_only && named {
+                let end = phrase.end;
+                return Some(Attribution {
+                    phrase,
+                    appositive: None,
+                    cue,
+                    channel,
+                    start: cue_unit.start,
+                    end,
+                    next,
+                });
+            }
+        }
+    }
     let mut found: Option<(Phrase, Option<Appositive>)> = None;
     if participle {
         // "footage of Hillary Clinton asking, “...”": a name right before the

@@ -128,6 +128,8 @@ fn scan_line(
     // scan jumps from one to the next, in one pass over the line; marks
     // before `pos` lie inside one already read.
     let mut marks = in_line().filter(|&i| is_mark_at(bytes, i));
+    // Curly double quotes opened inside the open one and not yet closed.
+    let mut depth = 0usize;
     while let Some(i) = marks.find(|&i| i >= pos) {
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -194,6 +196,16 @@ fn scan_line(
                 }
             }
             Some((kind, open_at, continues)) => {
+                // “... what he calls “hell” than ...”: a curly double quote
+                // inside another, when the line has closers for both.
+                if kind == Mark::CurlyDouble && c == '“' && nests(rest) {
+                    depth += 1;
+                    continue;
+                }
+                if depth > 0 && c == '”' {
+                    depth -= 1;
+                    continue;
+                }
                 if closes(kind, c, prev, next, rest) {
                     out.push(QuoteSegment {
                         open: open_at,
@@ -239,6 +251,15 @@ fn scan_line(
     } else {
         None
     }
+}
+
+/// True when `rest` (the line after a “ met inside an open “) closes both:
+/// at least two ” more than “ follow. In “A, he said. “B.” a closing mark
+/// was left out: no nesting, the quote ends at the first ” as before.
+fn nests(rest: &str) -> bool {
+    let closers = rest.matches('”').count();
+    let openers = rest.matches('“').count();
+    closers >= openers + 2
 }
 
 /// False only when no char of `line` can open a quote, so that the full

@@ -145,6 +145,51 @@ fn direct_quote_styles() {
                 Organization,
             )],
         ),
+        // The cue opening the sentence, the speaker after it.
+        (
+            "Few expect a deal. Said Lindqvist: “I don’t see any interest in the bridge.”",
+            &[Want {
+                cue: Some("Said"),
+                ..w(
+                    "I don’t see any interest in the bridge.",
+                    true,
+                    Some("Lindqvist"),
+                    Person,
+                )
+            }],
+        ),
+        // A curly double quote inside another, then a dash and the name.
+        (
+            "Readers wrote in.\n\n“I would rather live in what he calls “ruin” than in his town.” ― Ilse Marant",
+            &[w(
+                "I would rather live in what he calls “ruin” than in his town.",
+                true,
+                Some("Ilse Marant"),
+                Person,
+            )],
+        ),
+        // An indefinite description of a speaker, and a participle cue.
+        (
+            "During the debate, a friend commented: \"For you, the bridge matters most.\"",
+            &[Want {
+                role: Some("friend"),
+                ..w("For you, the bridge matters most.", true, Some("a friend"), Anonymous)
+            }],
+        ),
+        (
+            "Tomas Okafor mocked the plan, tweeting, “Nobody will cross that bridge.”",
+            &[Want {
+                cue: Some("tweeting"),
+                ..w("Nobody will cross that bridge.", true, Some("Tomas Okafor"), Person)
+            }],
+        ),
+        (
+            "Petra Lindqvist filmed the scene. \"Did you see him? He better not be hurt,\" she yells.",
+            &[Want {
+                cue: Some("yells"),
+                ..w("Did you see him? He better not be hurt", true, Some("Petra Lindqvist"), Person)
+            }],
+        ),
     ];
     for (text, wants) in cases {
         check(text, wants);

@@ -4,12 +4,11 @@
 //!
 //! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|predictions`
 //! (`missed`: gold contents no prediction overlaps, with whether their
-//! sentence region holds a quote mark)
+//! sentence region holds a quote mark). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_eval::polnear::{
-    self, document, load_split, predictions_from_claims, Article, Prediction,
-};
+use crosscheck_eval::polnear::{self, document, predictions_from_claims, Article, Prediction};
 
 /// One dev article with crosscheck's predictions on it.
 struct Run<'a> {
@@ -35,7 +34,14 @@ impl Run<'_> {
 fn main() {
     let mode = std::env::args().nth(1);
     let dir = crosscheck_eval::default_shared_dir().join("data/polnear");
-    let articles = match load_split(&dir, "dev") {
+    // Errors are read on dev or on the training articles (`fit`), never on
+    // the held-out split.
+    let split = polnear::Split::from_env();
+    if matches!(split, polnear::Split::Heldout) {
+        eprintln!("polnear_errors: the held-out split is scored only, never read");
+        return;
+    }
+    let articles = match polnear::load(&dir, &split) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("polnear_errors: {e}");

@@ -202,6 +202,19 @@ def news_sentences(shared, name="dev.json"):
     return out
 
 
+def news_set_names():
+    """(key, file) of every hand-annotated news set: dev.json, then fresh.json,
+    fresh2.json, ... in round order (keys as crosscheck-eval names them)."""
+    data = Path(__file__).resolve().parent.parent.parent / "crates/eval/data/news_figures"
+    rounds = sorted(
+        int(p.stem[len("fresh"):] or 1) for p in data.glob("fresh*.json")
+    )
+    names = [("news", "dev.json")]
+    for k in rounds:
+        names.append(("news-fresh", "fresh.json") if k == 1 else ("news-fresh%d" % k, "fresh%d.json" % k))
+    return names
+
+
 def write_predictions(shared, path):
     values = lambda text: [float(q.value) for q in parser.parse(text)]
     out = {}
@@ -210,7 +223,7 @@ def write_predictions(shared, path):
         out[name] = [values(x["text"]) for x in data]
     cases = json.loads((shared / "data/quantulum3-tests/quantities.json").read_text())
     out["quantulum3"] = [values(c["req"]) for c in cases]
-    for key, name in [("news", "dev.json"), ("news-fresh", "fresh.json"), ("news-fresh2", "fresh2.json"), ("news-fresh3", "fresh3.json"), ("news-fresh4", "fresh4.json"), ("news-fresh5", "fresh5.json"), ("news-fresh6", "fresh6.json"), ("news-fresh7", "fresh7.json"), ("news-fresh8", "fresh8.json"), ("news-fresh9", "fresh9.json"), ("news-fresh10", "fresh10.json"), ("news-fresh11", "fresh11.json"), ("news-fresh12", "fresh12.json"), ("news-fresh13", "fresh13.json"), ("news-fresh14", "fresh14.json"), ("news-fresh15", "fresh15.json"), ("news-fresh16", "fresh16.json"), ("news-fresh17", "fresh17.json")]:
+    for key, name in news_set_names():
         news = news_sentences(shared, name)
         out[key] = [values(news[k]) if k in news else [] for k in range(max(news) + 1)]
     Path(path).write_text(json.dumps(out))

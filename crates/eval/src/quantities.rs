@@ -490,6 +490,10 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh17.json",
         include_str!("../data/news_figures/fresh17.json"),
     ),
+    (
+        "fresh18.json",
+        include_str!("../data/news_figures/fresh18.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

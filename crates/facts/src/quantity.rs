@@ -98,8 +98,15 @@ fn is_reference(
                     && (sent.low(k + 1) == "another"
                         || sent.low(k + 1) == "the" && matches!(sent.low(k + 2), "next" | "other"))
             });
+        // "of one sort or another", "one way or the other": an idiom.
+        let one_or_another = (f.end_token..f.end_token + 3).any(|k| {
+            sent.low(k) == "or"
+                && (sent.low(k + 1) == "another"
+                    || sent.low(k + 1) == "the" && sent.low(k + 2) == "other")
+        });
         return subject.is_none()
             || one_to_another
+            || one_or_another
             || (next == "of" && !of_determiner)
             // "one hell of a way": an idiom.
             || matches!(next, "another" | "in" | "on" | "by" | "at" | "hell")

@@ -426,6 +426,11 @@ fn non_quantities_never_become_claims() {
         // A rank after "#", and the size of a number written without a hyphen.
         "For Mara Vell the #1 worry in Ostrava is water.",
         "Fees at Vell College now start at six figures.",
+        // A fraction word in a compound adjective, and "one ... or another".
+        "The shepherd found a half-frozen lamb near Ostrava.",
+        "Vell Foods posted a third-quarter loss.",
+        "The council has no view one way or the other.",
+        "Ostrava will need reform of one sort or another.",
     ];
     for text in cases {
         let claims = quantities(text);

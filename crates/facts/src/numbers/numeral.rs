@@ -578,6 +578,18 @@ impl Reader<'_> {
                 n.scaled = true;
                 Some(n)
             }
+            // "a half-frozen snake", "a third-quarter loss": a compound
+            // adjective ("a half-hour" and "a half-mln" are amounts).
+            Some((_, NumberWordClass::Fraction))
+                if self.tight_dash(i + 2)
+                    && match self.word_value(i + 3) {
+                        // "a third-quarter loss": a period of the year.
+                        Some((_, class)) => class == NumberWordClass::Fraction,
+                        None => self.unit_at(i + 3, true).is_none(),
+                    } =>
+            {
+                None
+            }
             Some((d, NumberWordClass::Fraction)) if self.fraction_context(i + 1) => {
                 let mut n = Numeral::new(1.0 / d, i + 2, true);
                 n.fraction = true;

@@ -69,7 +69,13 @@ fn is_reference(
     // Capitalised inside the sentence, not after an opening quotation mark
     // that starts it ("“One of the challenges …").
     let after_opening_quote = (0..first).all(|k| sent.opening_quote_mark(k) || sent.s(k) == "«");
-    if first > 0 && sent.capitalized(first) && !after_opening_quote {
+    // A dateline's dash or a colon starts the text anew ("(Wirepost) - One
+    // in four residents", "Update: Two people died").
+    // ("NOTE: One Valley Bancorp" is a name: a capitalised word follows.)
+    let after_dateline = first > 0
+        && matches!(sent.s(first - 1), "-" | "–" | "—" | ":")
+        && !sent.capitalized(f.end_token);
+    if first > 0 && sent.capitalized(first) && !after_opening_quote && !after_dateline {
         return true;
     }
     let prev = if first > 0 { sent.low(first - 1) } else { "" };

@@ -631,6 +631,11 @@ fn a_count_shares_the_noun_it_is_compared_with() {
             "The lamps sold in over 80 countries, including 2.2 mln in Ostravia.",
             &[(80.0, "countries")],
         ),
+        // A number word capitalised after a dateline's dash starts the text.
+        (
+            "OSTRAVA (Wirepost) - Two ferries sank on Monday.",
+            &[(2.0, "ferries")],
+        ),
         // A ratio of two whole numbers is a share of what it counts.
         (
             "One in five voters in Ostrava backed Vell, and 1 in 4 farmers did.",

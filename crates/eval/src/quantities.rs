@@ -494,6 +494,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh18.json",
         include_str!("../data/news_figures/fresh18.json"),
     ),
+    (
+        "fresh19.json",
+        include_str!("../data/news_figures/fresh19.json"),
+    ),
+    (
+        "fresh20.json",
+        include_str!("../data/news_figures/fresh20.json"),
+    ),
+    (
+        "fresh21.json",
+        include_str!("../data/news_figures/fresh21.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -23,7 +23,7 @@ part (measured only at the end).
 draws a `fresh` set instead (round 1: crates/eval/data/news_figures/fresh.json, round 2:
 fresh2.json, round 3: fresh3.json, round 4: fresh4.json, round 5: fresh5.json, round 6:
 fresh6.json, round 7: fresh7.json, round 8: fresh8.json, round 9: fresh9.json, round 10:
-fresh10.json, rounds 11 to 18: fresh11.json to fresh18.json, each leaving out the sentences of
+fresh10.json, rounds 11 to 21: fresh11.json to fresh21.json, each leaving out the sentences of
 the files already there): 60
 sentences drawn on 2026-12-04, after the reader was settled, with another seed,
 30 from PolNeAR dev texts (a split the dev set never drew from) and 30 from

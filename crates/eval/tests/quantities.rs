@@ -51,6 +51,9 @@ fn quantities_floors() {
             ("news_fresh16_f1", 0.96),
             ("news_fresh17_f1", 0.96),
             ("news_fresh18_f1", 0.88),
+            ("news_fresh19_f1", 0.94),
+            ("news_fresh20_f1", 0.90),
+            ("news_fresh21_f1", 0.95),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

@@ -146,6 +146,8 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
             || next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")));
     let of_them =
         next == "of" && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those");
+    // "linking the third case to the earlier two, the commission said".
+    let clause_ends = matches!(sent.s(f.end_token), "," | "." | ";" | ":" | ")");
     // "there are two:", "there were three in the car".
     let exists = first >= 2
         && sent.low(first - 2) == "there"
@@ -157,7 +159,7 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
             // name a model as often as they count; words count.
             && ((prev == "the" && sent.is_word(first))
                 || LEXICON.number_cue("elided_before", prev))
-            && (verb_after || of_them)
+            && (verb_after || of_them || clause_ends && prev != "the")
 }
 
 /// The word after "one-" makes an idiom ("one-time", "one-for-one"), a

@@ -431,6 +431,9 @@ fn non_quantities_never_become_claims() {
         "Vell Foods posted a third-quarter loss.",
         "The council has no view one way or the other.",
         "Ostrava will need reform of one sort or another.",
+        // A clock time in words, and a number word in an idiom's compound.
+        "The rally in Ostrava began at three o’clock.",
+        "The flood was a five-alarm call for Ostrava.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -463,6 +466,13 @@ fn durations_ages_and_small_counts_are_quantities() {
             None,
         ),
         ("The two nations signed a pact.", 2.0, None, Some("nations")),
+        // A count whose noun is left out before the clause ends.
+        (
+            "Vell linked the third case to the earlier two, the agency said.",
+            2.0,
+            None,
+            None,
+        ),
         (
             "The visit sealed the friendship between two neighbours.",
             2.0,

@@ -44,6 +44,10 @@ impl Reader<'_> {
         if self.is_num(i) && self.time_of_day(d) {
             return FigureKind::TimeOfDay;
         }
+        // "at three o’clock in the morning".
+        if n.words && d.unit.is_none() && n.value <= 12.0 && self.clock_follows(n.end) {
+            return FigureKind::TimeOfDay;
+        }
         if self.is_num(i) && self.designation(d) {
             return FigureKind::Identifier;
         }

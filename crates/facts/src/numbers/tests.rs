@@ -43,6 +43,16 @@ fn values_bounds_and_units() {
             Some("tonne"),
             Amount,
         ),
+        // A symbol unit before a dash is no code ("L-202" is one).
+        (
+            "oxygen saturation is regularly 97%–98% in Ostrava",
+            Some(97.0),
+            Some(98.0),
+            Range,
+            false,
+            Some("percent"),
+            Amount,
+        ),
         // A hyphen glued to the joiner is no minus sign.
         (
             "an incubation period of one-to-seven days",

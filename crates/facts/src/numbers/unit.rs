@@ -322,8 +322,9 @@ impl Reader<'_> {
         {
             return false;
         }
-        // "L-202", "m212": a code, not a unit.
-        if self.tight_dash(after) && self.is_num(after + 1)
+        // "L-202", "m212": a code, not a unit ("97%–98%" is a range).
+        let letters = u.surface.chars().all(char::is_alphabetic);
+        if letters && self.tight_dash(after) && self.is_num(after + 1)
             || self.is_num(after) && self.touching(after - 1, after)
         {
             return false;

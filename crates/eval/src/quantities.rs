@@ -506,6 +506,10 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh21.json",
         include_str!("../data/news_figures/fresh21.json"),
     ),
+    (
+        "fresh23.json",
+        include_str!("../data/news_figures/fresh23.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

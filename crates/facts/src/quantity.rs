@@ -298,7 +298,14 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         // including 2.2 mln in the U.S." counts no countries).
         if subject.is_none() && f.bound == Bound::Exact && f.unit.is_none() && f.first_token > 0 {
             let before = sent.low(f.first_token - 1);
-            let compared = LEXICON.number_cue("compared_before", before);
+            // "seven rate brackets, compared with two under the current code".
+            let verb = if f.first_token >= 2 {
+                sent.low(f.first_token - 2)
+            } else {
+                ""
+            };
+            let compared = LEXICON.number_cue("compared_before", before)
+                || matches!(before, "with" | "to") && LEXICON.number_cue("comparing_verb", verb);
             let part = LEXICON.number_cue("part_before", before);
             let fits = |x: &Found| {
                 x.figure.unit.is_none()

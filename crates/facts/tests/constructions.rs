@@ -632,6 +632,11 @@ fn a_count_shares_the_noun_it_is_compared_with() {
             "The port was hit by one of two storms.",
             &[(1.0, "storms"), (2.0, "storms")],
         ),
+        // A bare number after "compared with".
+        (
+            "Ostrava now has seven tax brackets, compared with two before.",
+            &[(7.0, "tax brackets"), (2.0, "tax brackets")],
+        ),
         // A part of a count after "including", never larger than the whole.
         (
             "Keeper Mara Vell made 35 saves, including 15 in the last period.",

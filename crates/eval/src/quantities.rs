@@ -507,6 +507,10 @@ const NEWS_SETS: &[(&str, &str)] = &[
         include_str!("../data/news_figures/fresh21.json"),
     ),
     (
+        "fresh22.json",
+        include_str!("../data/news_figures/fresh22.json"),
+    ),
+    (
         "fresh23.json",
         include_str!("../data/news_figures/fresh23.json"),
     ),

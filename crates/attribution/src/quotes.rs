@@ -130,6 +130,7 @@ fn scan_line(
     let mut marks = in_line().filter(|&i| is_mark_at(bytes, i));
     // Curly double quotes opened inside the open one and not yet closed.
     let mut depth = 0usize;
+    let mut curly = CurlyCounts::new(line);
     while let Some(i) = marks.find(|&i| i >= pos) {
         let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else {
             break;
@@ -198,7 +199,7 @@ fn scan_line(
             Some((kind, open_at, continues)) => {
                 // “... what he calls “hell” than ...”: a curly double quote
                 // inside another, when the line has closers for both.
-                if kind == Mark::CurlyDouble && c == '“' && nests(rest) {
+                if kind == Mark::CurlyDouble && c == '“' && curly.nests_after(i + clen) {
                     depth += 1;
                     continue;
                 }
@@ -253,13 +254,50 @@ fn scan_line(
     }
 }
 
-/// True when `rest` (the line after a “ met inside an open “) closes both:
-/// at least two ” more than “ follow. In “A, he said. “B.” a closing mark
-/// was left out: no nesting, the quote ends at the first ” as before.
-fn nests(rest: &str) -> bool {
-    let closers = rest.matches('”').count();
-    let openers = rest.matches('“').count();
-    closers >= openers + 2
+/// Counts of curly double marks in a line, read once from left to right,
+/// so that asking at each mark what follows it stays linear in the line.
+struct CurlyCounts<'a> {
+    line: &'a str,
+    /// Marks before byte `to`: opening, closing.
+    to: usize,
+    before: (usize, usize),
+    /// Marks in the whole line, counted on first use.
+    total: Option<(usize, usize)>,
+}
+
+impl<'a> CurlyCounts<'a> {
+    fn new(line: &'a str) -> Self {
+        CurlyCounts {
+            line,
+            to: 0,
+            before: (0, 0),
+            total: None,
+        }
+    }
+
+    fn count(s: &str) -> (usize, usize) {
+        s.chars().fold((0, 0), |(o, c), ch| match ch {
+            '“' => (o + 1, c),
+            '”' => (o, c + 1),
+            _ => (o, c),
+        })
+    }
+
+    /// True when the line after byte `at` (just after a “ met inside an
+    /// open “) closes both: at least two ” more than “ follow. In “A, he
+    /// said. “B.” a closing mark was left out: no nesting, the quote ends at
+    /// the first ” as before. `at` never decreases between calls.
+    fn nests_after(&mut self, at: usize) -> bool {
+        let total = *self.total.get_or_insert_with(|| Self::count(self.line));
+        if at > self.to {
+            let (o, c) = Self::count(self.line.get(self.to..at).unwrap_or(""));
+            self.before = (self.before.0 + o, self.before.1 + c);
+            self.to = at;
+        }
+        let opens = total.0.saturating_sub(self.before.0);
+        let closes = total.1.saturating_sub(self.before.1);
+        closes >= opens + 2
+    }
 }
 
 /// False only when no char of `line` can open a quote, so that the full

@@ -23,7 +23,7 @@ part (measured only at the end).
 draws a `fresh` set instead (round 1: crates/eval/data/news_figures/fresh.json, round 2:
 fresh2.json, round 3: fresh3.json, round 4: fresh4.json, round 5: fresh5.json, round 6:
 fresh6.json, round 7: fresh7.json, round 8: fresh8.json, round 9: fresh9.json, round 10:
-fresh10.json, rounds 11 to 21: fresh11.json to fresh21.json, each leaving out the sentences of
+fresh10.json, rounds 11 to 24: fresh11.json to fresh24.json, each leaving out the sentences of
 the files already there): 60
 sentences drawn on 2026-12-04, after the reader was settled, with another seed,
 30 from PolNeAR dev texts (a split the dev set never drew from) and 30 from
@@ -114,6 +114,12 @@ def draw(docs, n, rng, skip=frozenset()):
             s = text.encode("utf-8")[a:b].decode("utf-8")
             if qualifies(s) and (source, doc, a, b) not in skip:
                 pool.append((source, doc, a, b, s))
+    if len(pool) < n:
+        source = pool[0][0] if pool else "the source"
+        sys.exit(
+            "sample_news_devset.py: only %d qualifying sentences of %s are left outside the "
+            "earlier sets, %d needed: no further round can be drawn from it" % (len(pool), source, n)
+        )
     return rng.sample(pool, n)
 
 

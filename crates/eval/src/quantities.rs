@@ -514,6 +514,10 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh23.json",
         include_str!("../data/news_figures/fresh23.json"),
     ),
+    (
+        "fresh24.json",
+        include_str!("../data/news_figures/fresh24.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -54,6 +54,9 @@ fn quantities_floors() {
             ("news_fresh19_f1", 0.94),
             ("news_fresh20_f1", 0.90),
             ("news_fresh21_f1", 0.95),
+            ("news_fresh22_f1", 0.93),
+            ("news_fresh23_f1", 0.96),
+            ("news_fresh24_f1", 0.93),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

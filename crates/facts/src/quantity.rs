@@ -83,7 +83,9 @@ fn is_reference(
         let next = sent.low(f.end_token);
         // "one of the computers" counts one of them; "one of many" and
         // "one of the many reasons" do not.
-        let after_of = sent.low(f.end_token + 1);
+        // "one of only three managers": the limiting word before the whole.
+        let limited = matches!(sent.low(f.end_token + 1), "only" | "just");
+        let after_of = sent.low(f.end_token + 1 + usize::from(limited));
         let of_determiner = next == "of"
             && !LEXICON.number_cue("uncounted_many", sent.low(f.end_token + 2))
             && (matches!(
@@ -95,7 +97,9 @@ fn is_reference(
                 // "one of 3.4 mln shares" is one lot of them).
                 || (after_of.starts_with(|c: char| c.is_ascii_digit())
                     || LEXICON.number_words.contains_key(after_of))
-                    && !LEXICON.number_words.contains_key(sent.low(f.end_token + 2))
+                    && !LEXICON
+                        .number_words
+                        .contains_key(sent.low(f.end_token + 2 + usize::from(limited)))
                 || sent.capitalized(f.end_token + 1));
         // "from one room to another": a move, not a count.
         let one_to_another = prev == "from"
@@ -348,8 +352,16 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
+        // "about eight out of 10 said": the whole a count is taken from.
+        let out_of = f.first_token >= 2
+            && sent.low(f.first_token - 1) == "of"
+            && sent.low(f.first_token - 2) == "out"
+            && found
+                .last()
+                .is_some_and(|x: &Found| x.figure.end_token + 2 == f.first_token);
         let bare = subject.is_none()
             && !children
+            && !out_of
             && !elided
             && f.unit.is_none()
             && f.bound == Bound::Exact

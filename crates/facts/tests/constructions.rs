@@ -434,6 +434,7 @@ fn non_quantities_never_become_claims() {
         // A clock time in words, and a number word in an idiom's compound.
         "The rally in Ostrava began at three o’clock.",
         "The flood was a five-alarm call for Ostrava.",
+        "Ostrava's ferries run on two-stroke engines.",
     ];
     for text in cases {
         let claims = quantities(text);
@@ -632,6 +633,11 @@ fn a_count_shares_the_noun_it_is_compared_with() {
             "The port was hit by one of two storms.",
             &[(1.0, "storms"), (2.0, "storms")],
         ),
+        // "one of only N", and the whole after "out of".
+        (
+            "Vell is one of only three mayors to win twice.",
+            &[(1.0, "mayors"), (3.0, "mayors")],
+        ),
         // A bare number after "compared with".
         (
             "Ostrava now has seven tax brackets, compared with two before.",
@@ -673,6 +679,18 @@ fn a_count_shares_the_noun_it_is_compared_with() {
         let want: Vec<(f64, String)> = want.iter().map(|(v, s)| (*v, s.to_string())).collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+/// The whole a count is taken from, after "out of", counts with no noun.
+#[test]
+fn the_whole_after_out_of_counts() {
+    let text = "Few changed their minds, while about eight out of 10 said it would not matter.";
+    let values: Vec<f64> = quantities(text)
+        .iter()
+        .filter_map(|c| c.quantity())
+        .filter_map(|q| q.low.or(q.high))
+        .collect();
+    assert_eq!(values, vec![8.0, 10.0], "{text}");
 }
 
 /// (sentence, claimant name, kind)

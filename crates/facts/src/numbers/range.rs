@@ -179,9 +179,23 @@ impl Reader<'_> {
         let verb_at = d.first.saturating_sub(usize::from(from));
         // Further back, only where both ends carry their unit: a bare first
         // end would lose the scale it shares ("from 116 to 217 mln").
+        // "cutting its price by 0.75 cent to 66 cents": the step, then the
+        // level, which dwarfs it; "undervalued by 10 to 15 pct" is a range.
+        let by_step = before == "by" && {
+            // A bare first end shares the second's scale ("by 50 to 100 mln").
+            let scale2 = self.trailing_scale(j, p.n.end);
+            let bare_first = self.trailing_scale(d.i, d.n.end) == 1.0 && scale2 > 1.0;
+            let second = if bare_first {
+                p.value / scale2
+            } else {
+                p.value
+            };
+            second > 3.0 * d.low
+        };
         let change = worded
             && (from || !between)
-            && (self.change_before(verb_at)
+            && (by_step
+                || self.change_before(verb_at)
                 || (self.change_three_before(verb_at) && d.unit_after && p.unit.is_some()));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);

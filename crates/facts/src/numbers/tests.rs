@@ -670,6 +670,17 @@ fn pairs_that_are_no_ranges() {
             "cut emissions by 2030 to 32 percent below 2005 levels",
             &[(32.0, 32.0)],
         ),
+        // "by" a step "to" a level: a change, two values.
+        (
+            "Vell Copper is cutting its price by 0.75 cent to 66 cents a lb",
+            &[(0.75, 0.75), (66.0, 66.0)],
+        ),
+        // ... but a step given as a range is one.
+        ("the yen is undervalued by 10 to 15 pct", &[(10.0, 15.0)]),
+        (
+            "the tariff would add to costs by 14 to 16.7 billion dlrs",
+            &[(14e9, 16.7e9)],
+        ),
         // An em dash between a date's day and a count.
         ("arrived on November 3—nine days before", &[(9.0, 9.0)]),
         // A change three words after its verb, both ends with units.

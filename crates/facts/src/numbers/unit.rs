@@ -314,9 +314,13 @@ impl Reader<'_> {
         if Reader::video_mode(n, u.surface) {
             return false;
         }
-        // "80 Day Obsession": a capitalised unit word inside a title.
+        // "80 Day Obsession": a capitalised unit word inside a title; a
+        // headline in capitals ("450 MLN DLRS IN CREDIT") is no title.
+        let title_case = |k: usize| {
+            self.capitalized_word(k) && self.s(k).chars().skip(1).any(char::is_lowercase)
+        };
         if u.matching == UnitMatch::Word
-            && self.capitalized_word(at)
+            && title_case(at)
             && self.capitalized_word(after)
             && u.surface.chars().next().is_some_and(char::is_lowercase)
         {

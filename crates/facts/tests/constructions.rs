@@ -435,6 +435,8 @@ fn non_quantities_never_become_claims() {
         "The rally in Ostrava began at three o’clock.",
         "The flood was a five-alarm call for Ostrava.",
         "Ostrava's ferries run on two-stroke engines.",
+        "Vell Bank sold zero coupon notes in Ostrava.",
+        "The vote was a zero-sum game for Ostrava.",
     ];
     for text in cases {
         let claims = quantities(text);

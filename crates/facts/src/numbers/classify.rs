@@ -28,6 +28,18 @@ impl Reader<'_> {
         {
             return FigureKind::Identifier;
         }
+        // "zero coupon notes", "zero-sum game", "zero tolerance": kinds, not
+        // amounts of nothing.
+        if n.words && n.value == 0.0 {
+            let after = if self.tight_dash(n.end) {
+                n.end + 1
+            } else {
+                n.end
+            };
+            if LEXICON.number_cue("zero_idiom", self.low(after)) {
+                return FigureKind::Identifier;
+            }
+        }
         // "prices that start at six figures": a spelled-out size, as above;
         // "all three figures" and "the two figures" count statistics.
         let before = if i > 0 { self.low(i - 1) } else { "" };

@@ -53,11 +53,7 @@ impl Reader<'_> {
         {
             return FigureKind::Identifier;
         }
-        if self.is_num(i) && self.time_of_day(d) {
-            return FigureKind::TimeOfDay;
-        }
-        // "at three o’clock in the morning".
-        if n.words && d.unit.is_none() && n.value <= 12.0 && self.clock_follows(n.end) {
+        if self.time_of_day(d) {
             return FigureKind::TimeOfDay;
         }
         if self.is_num(i) && self.designation(d) {
@@ -88,9 +84,12 @@ impl Reader<'_> {
         FigureKind::Count
     }
 
-    /// "2 pm", "6 a.m.", "14:30", "1805 GMT".
+    /// "2 pm", "6 a.m.", "14:30", "1805 GMT", "at three o’clock".
     fn time_of_day(&self, d: &Draft) -> bool {
         let n = &d.n;
+        if !self.is_num(d.i) {
+            return n.words && d.unit.is_none() && n.value <= 12.0 && self.clock_follows(n.end);
+        }
         if d.unit.is_none() && self.clock_follows(n.end) && self.looks_like_clock(n) {
             return true;
         }

@@ -177,21 +177,22 @@ impl Reader<'_> {
         // ("rose 5-7 pct" is a range: only "to" reads as a change.)
         let worded = self.low(j - 1) == "to";
         let verb_at = d.first.saturating_sub(usize::from(from));
-        // Further back, only where both ends carry their unit: a bare first
-        // end would lose the scale it shares ("from 116 to 217 mln").
+        // The scale words after each end ("mln"): 1.0 where there is none.
+        let scale1 = self.trailing_scale(d.i, d.n.end);
+        let scale2 = self.trailing_scale(j, p.n.end);
         // "cutting its price by 0.75 cent to 66 cents": the step, then the
         // level, which dwarfs it; "undervalued by 10 to 15 pct" is a range.
+        // A bare first end shares the second's scale ("by 50 to 100 mln").
         let by_step = before == "by" && {
-            // A bare first end shares the second's scale ("by 50 to 100 mln").
-            let scale2 = self.trailing_scale(j, p.n.end);
-            let bare_first = self.trailing_scale(d.i, d.n.end) == 1.0 && scale2 > 1.0;
-            let second = if bare_first {
+            let second = if scale1 == 1.0 && scale2 > 1.0 {
                 p.value / scale2
             } else {
                 p.value
             };
             second > 3.0 * d.low
         };
+        // Further back, only where both ends carry their unit: a bare first
+        // end would lose the scale it shares ("from 116 to 217 mln").
         let change = worded
             && (from || !between)
             && (by_step
@@ -208,7 +209,6 @@ impl Reader<'_> {
         }
         // "in 1987 to 1.68 mln tonnes", "by 2030 to 32 percent": a year is
         // no range partner.
-        let scale2 = self.trailing_scale(j, p.n.end);
         let year_low = d.n.plain_int
             && d.n.digit_count == 4
             && (1800.0..=2100.0).contains(&d.n.value)
@@ -218,7 +218,6 @@ impl Reader<'_> {
         }
         // "7.8 to 8.2 mln", "5-3 million": the second scale applies to a
         // bare first number of the same order ("500 to 2 million" keeps 500).
-        let scale1 = self.trailing_scale(d.i, d.n.end);
         let shared = (scale1 == 1.0
             && scale2 > 1.0
             && d.low.abs() <= 10.0 * (p.value / scale2).abs().max(1.0)

@@ -406,7 +406,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
         });
     }
     let participle = cue_unit.norm().ends_with("ing");
-    // "Said Ellis: “...”": a cue opening the sentence, its speaker after it
+    // "Said Lindqvist: “...”": a cue opening the sentence, its speaker after it
     // and nothing but punctuation between the speaker and the quote.
     let opens = (lo..c).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
     if opens && !participle {

@@ -197,7 +197,7 @@ fn scan_line(
                 }
             }
             Some((kind, open_at, continues)) => {
-                // “... what he calls “hell” than ...”: a curly double quote
+                // “... what he calls “ruin” than ...”: a curly double quote
                 // inside another, when the line has closers for both.
                 if kind == Mark::CurlyDouble && c == '“' && curly.nests_after(i + clen) {
                     depth += 1;

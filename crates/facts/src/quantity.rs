@@ -70,8 +70,8 @@ fn is_reference(
     // that starts it ("“One of the challenges …").
     let after_opening_quote = (0..first).all(|k| sent.opening_quote_mark(k) || sent.s(k) == "«");
     // A dateline's dash or a colon starts the text anew ("(Wirepost) - One
-    // in four residents", "Update: Two people died").
-    // ("NOTE: One Valley Bancorp" is a name: a capitalised word follows.)
+    // in four farmers", "Update: Two people died").
+    // ("NOTE: One Harbor Bancorp" is a name: a capitalised word follows.)
     let after_dateline = first > 0
         && matches!(sent.s(first - 1), "-" | "–" | "—" | ":")
         && !sent.capitalized(f.end_token);
@@ -83,7 +83,7 @@ fn is_reference(
         let next = sent.low(f.end_token);
         // "one of the computers" counts one of them; "one of many" and
         // "one of the many reasons" do not.
-        // "one of only three managers": the limiting word before the whole.
+        // "one of only three mayors": the limiting word before the whole.
         let limited = matches!(sent.low(f.end_token + 1), "only" | "just");
         let after_of = sent.low(f.end_token + 1 + usize::from(limited));
         let of_determiner = next == "of"
@@ -150,7 +150,7 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
             || next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")));
     let of_them =
         next == "of" && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those");
-    // "linking the third case to the earlier two, the commission said".
+    // "linked the third case to the earlier two, the agency said".
     let clause_ends = matches!(sent.s(f.end_token), "," | "." | ";" | ":" | ")");
     // "there are two:", "there were three in the car".
     let exists = first >= 2
@@ -296,13 +296,13 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         } else {
             event_for(sent, f.first_token, f.end_token, subject, previous)
         };
-        // "heard by 10 judges rather than 11", "35 saves, including 15":
+        // "heard by 10 judges rather than 11", "32 saves, including 12":
         // a bare number compared with a count, or a part of it, counts its
-        // noun; a part is no larger than its whole ("sold in 80 countries,
-        // including 2.2 mln in the U.S." counts no countries).
+        // noun; a part is no larger than its whole ("sold in 60 countries,
+        // including 1.5 mln in Ostravia" counts no countries).
         if subject.is_none() && f.bound == Bound::Exact && f.unit.is_none() && f.first_token > 0 {
             let before = sent.low(f.first_token - 1);
-            // "seven rate brackets, compared with two under the current code".
+            // "seven tax brackets, compared with two before".
             let verb = if f.first_token >= 2 {
                 sent.low(f.first_token - 2)
             } else {
@@ -352,7 +352,7 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
-        // "about eight out of 10 said": the whole a count is taken from.
+        // "eight out of 10 said": the whole a count is taken from.
         let out_of = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
             && sent.low(f.first_token - 2) == "out"

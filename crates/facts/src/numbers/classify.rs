@@ -40,7 +40,7 @@ impl Reader<'_> {
                 return FigureKind::Identifier;
             }
         }
-        // "prices that start at six figures": a spelled-out size, as above;
+        // "fees now start at six figures": a spelled-out size, as above;
         // "all three figures" and "the two figures" count statistics.
         let before = if i > 0 { self.low(i - 1) } else { "" };
         let determined = LEXICON.number_cue("elided_before", before)
@@ -211,7 +211,7 @@ impl Reader<'_> {
     /// no prefix such as "mid-" or "below-", and the number after it: the
     /// number belongs to that word ("F-16", "COVID-19", "high-five").
     fn hyphened_to_word(&self, dash: usize) -> bool {
-        // An em dash sets off a clause ("in recent years—26 cases"); names
+        // An em dash sets off a clause ("floods in recent years—26 cases"); names
         // are joined with hyphens and en dashes.
         dash >= 1
             && self.tight_dash(dash)

@@ -153,7 +153,7 @@ impl Reader<'_> {
         }
     }
 
-    /// "1 in 4 residents", "one in five voters": a share written as a ratio
+    /// "1 in 4 farmers", "one in five voters": a share written as a ratio
     /// of two whole numbers, the smaller first. "scored 2 in 10 minutes"
     /// stays a count: a unit after the second number measures, it does not
     /// count the whole.
@@ -175,7 +175,7 @@ impl Reader<'_> {
         let counted_whole = match self.kind(after) {
             None => true,
             Some(Kind::Word) => {
-                // "1 in 10 in 2000": "in" is an inch only in a measure.
+                // "1 in 10 in 2019": "in" is an inch only in a measure.
                 (self.low(after) == "in" || self.unit_at(after, false).is_none())
                     && self.word_value(after).is_none()
             }
@@ -578,7 +578,7 @@ impl Reader<'_> {
                 n.scaled = true;
                 Some(n)
             }
-            // "a half-frozen snake", "a third-quarter loss": a compound
+            // "a half-frozen lamb", "a third-quarter loss": a compound
             // adjective ("a half-hour" and "a half-mln" are amounts).
             Some((_, NumberWordClass::Fraction))
                 if self.tight_dash(i + 2)

@@ -180,8 +180,8 @@ impl Reader<'_> {
         // The scale words after each end ("mln"): 1.0 where there is none.
         let scale1 = self.trailing_scale(d.i, d.n.end);
         let scale2 = self.trailing_scale(j, p.n.end);
-        // "cutting its price by 0.75 cent to 66 cents": the step, then the
-        // level, which dwarfs it; "undervalued by 10 to 15 pct" is a range.
+        // "cutting its price by 0.5 cent to 70 cents": the step, then the
+        // level, which dwarfs it; "overvalued by 8 to 12 pct" is a range.
         // A bare first end shares the second's scale ("by 50 to 100 mln").
         let by_step = before == "by" && {
             let second = if scale1 == 1.0 && scale2 > 1.0 {

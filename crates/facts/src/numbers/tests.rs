@@ -45,9 +45,9 @@ fn values_bounds_and_units() {
         ),
         // A symbol unit before a dash is no code ("L-202" is one).
         (
-            "oxygen saturation is regularly 97%–98% in Ostrava",
-            Some(97.0),
-            Some(98.0),
+            "Vell polled a steady 41%–43% in Ostrava",
+            Some(41.0),
+            Some(43.0),
             Range,
             false,
             Some("percent"),
@@ -672,14 +672,17 @@ fn pairs_that_are_no_ranges() {
         ),
         // "by" a step "to" a level: a change, two values.
         (
-            "Vell Copper is cutting its price by 0.75 cent to 66 cents a lb",
-            &[(0.75, 0.75), (66.0, 66.0)],
+            "Vell Copper is cutting its price by 0.5 cent to 70 cents a lb",
+            &[(0.5, 0.5), (70.0, 70.0)],
         ),
         // ... but a step given as a range is one.
-        ("the yen is undervalued by 10 to 15 pct", &[(10.0, 15.0)]),
         (
-            "the tariff would add to costs by 14 to 16.7 billion dlrs",
-            &[(14e9, 16.7e9)],
+            "the Ostravian crown is overvalued by 8 to 12 pct",
+            &[(8.0, 12.0)],
+        ),
+        (
+            "the tariff would add to costs by 12 to 15.5 billion dlrs",
+            &[(12e9, 15.5e9)],
         ),
         // An em dash between a date's day and a count.
         ("arrived on November 3—nine days before", &[(9.0, 9.0)]),

@@ -315,7 +315,7 @@ impl Reader<'_> {
             return false;
         }
         // "80 Day Obsession": a capitalised unit word inside a title; a
-        // headline in capitals ("450 MLN DLRS IN CREDIT") is no title.
+        // headline in capitals ("75 MLN DLRS IN CREDIT") is no title.
         let title_case = |k: usize| {
             self.capitalized_word(k) && self.s(k).chars().skip(1).any(char::is_lowercase)
         };
@@ -326,7 +326,7 @@ impl Reader<'_> {
         {
             return false;
         }
-        // "L-202", "m212": a code, not a unit ("97%–98%" is a range).
+        // "L-202", "m212": a code, not a unit ("41%–43%" is a range).
         let letters = u.surface.chars().all(char::is_alphabetic);
         if letters && self.tight_dash(after) && self.is_num(after + 1)
             || self.is_num(after) && self.touching(after - 1, after)

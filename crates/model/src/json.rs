@@ -325,15 +325,15 @@ impl LineKind {
     }
 }
 
-/// Writes a ledger as JSON lines, record by record, as they are computed.
-pub struct LinesWriter<W: Write> {
+/// The JSON lines encoding [`LedgerWriter`] writes in its `Lines` form.
+struct LinesWriter<W: Write> {
     out: W,
     with_text: bool,
 }
 
 impl<W: Write> LinesWriter<W> {
     /// Starts a JSON lines ledger on `out`, writing its first line.
-    pub fn new(mut out: W, generator: &str, with_text: bool) -> io::Result<LinesWriter<W>> {
+    fn new(mut out: W, generator: &str, with_text: bool) -> io::Result<LinesWriter<W>> {
         #[derive(Serialize)]
         struct Header<'a> {
             kind: &'a str,
@@ -351,7 +351,7 @@ impl<W: Write> LinesWriter<W> {
     }
 
     /// Writes one record on a line of its own.
-    pub fn record<T: Serialize>(&mut self, kind: LineKind, record: &T) -> io::Result<()> {
+    fn record<T: Serialize>(&mut self, kind: LineKind, record: &T) -> io::Result<()> {
         let name = kind.name();
         write!(self.out, r#"{{"kind":"{name}","{name}":"#)?;
         texts(self.with_text, || {
@@ -360,20 +360,8 @@ impl<W: Write> LinesWriter<W> {
         self.out.write_all(b"}\n")
     }
 
-    /// Writes every record of one kind.
-    pub fn records<'a, T: Serialize + 'a>(
-        &mut self,
-        kind: LineKind,
-        records: impl IntoIterator<Item = &'a T>,
-    ) -> io::Result<()> {
-        for record in records {
-            self.record(kind, record)?;
-        }
-        Ok(())
-    }
-
     /// The writer, for flushing or closing.
-    pub fn into_inner(self) -> W {
+    fn into_inner(self) -> W {
         self.out
     }
 }
@@ -395,7 +383,7 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
         quote_groups,
         outlets,
     } = ledger;
-    let mut lines = LinesWriter::new(out, generator, with_text)?;
+    let mut lines = LedgerWriter::new(out, LedgerForm::Lines, with_text, generator)?;
     lines.records(LineKind::Document, documents)?;
     lines.records(LineKind::Story, stories)?;
     lines.records(LineKind::Entity, entities)?;
@@ -405,7 +393,7 @@ pub fn write_lines(ledger: &Ledger, out: impl Write, with_text: bool) -> io::Res
     lines.records(LineKind::StanceTimeline, stance_timelines)?;
     lines.records(LineKind::QuoteGroup, quote_groups)?;
     lines.records(LineKind::Outlet, outlets)?;
-    lines.into_inner().flush()
+    lines.finish().map(drop)
 }
 
 /// One line of a JSON lines ledger, read back (the large records boxed, so

@@ -11,7 +11,7 @@ use crate::limits::{more, DOCUMENTS, ROWS, STORIES, TIMELINE};
 use crate::status_name;
 use crate::view::{
     claim_line, copy_note, doc_date, documents_count, figure_value, highlighted, outlet,
-    outlets_count, percent, said, source_name, story_span, story_title, title, web_url, View,
+    outlets_count, said, source_name, story_span, story_title, title, web_url, View,
 };
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -258,20 +258,13 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "| document | outlet | anonymous share | named | organisation | anonymous | unattributed | hedged | single-source figures |");
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for row in view.sourcing_rows(ledger, ROWS) {
-        let s = &row.counts;
         let _ = writeln!(
             out,
-            "| [{}] {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| [{}] {} | {} | {} |",
             row.number,
             md(title(row.doc)),
             md(outlet(row.doc)),
-            percent(row.share),
-            s.named,
-            s.organization,
-            s.anonymous,
-            s.unattributed,
-            s.hedged,
-            s.single_source_figures
+            row.cells().join(" | ")
         );
     }
 }

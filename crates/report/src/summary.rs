@@ -11,7 +11,7 @@ use crate::limits::{more, DOCUMENTS, ROWS, STORIES};
 use crate::status_name;
 use crate::view::{
     claim_line, copy_note, counts_line, doc_date, documents_count, ledger_counts, outlet,
-    outlets_count, percent, said, shorten, story_span, story_title, title, web_url, View,
+    outlets_count, said, shorten, story_span, story_title, title, web_url, View,
 };
 
 /// Quotes are cut to this many characters in the terminal.
@@ -212,6 +212,9 @@ fn quote_variants(out: &mut String, ledger: &Ledger, view: &View) {
 }
 
 /// Documents by their share of anonymous sources.
+/// Widths of the sourcing table's figure columns (the headers' widths).
+const SOURCING_WIDTHS: [usize; 7] = [5, 5, 5, 5, 6, 6, 6];
+
 fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
     let _ = writeln!(out, "  Sourcing (most anonymous first)");
     let _ = writeln!(
@@ -220,17 +223,16 @@ fn sourcing(out: &mut String, ledger: &Ledger, view: &View) {
         "anon%", "named", "org", "anon", "unattr", "hedged", "single"
     );
     for row in view.sourcing_rows(ledger, ROWS) {
-        let s = &row.counts;
+        let cells: Vec<String> = row
+            .cells()
+            .iter()
+            .zip(SOURCING_WIDTHS)
+            .map(|(cell, width)| format!("{cell:>width$}"))
+            .collect();
         let _ = writeln!(
             out,
-            "    {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  [{}] {} ({})",
-            percent(row.share),
-            s.named,
-            s.organization,
-            s.anonymous,
-            s.unattributed,
-            s.hedged,
-            s.single_source_figures,
+            "    {}  [{}] {} ({})",
+            cells.join(" "),
             row.number,
             shorten(title(row.doc), 50),
             outlet(row.doc)

@@ -21,6 +21,24 @@ pub struct SourcingRow<'a> {
     pub counts: Sourcing,
 }
 
+impl SourcingRow<'_> {
+    /// The row's figures as the text tables show them, in their column
+    /// order: anonymous share, named, organisation, anonymous, unattributed,
+    /// hedged, single-source figures.
+    pub fn cells(&self) -> [String; 7] {
+        let s = &self.counts;
+        [
+            percent(self.share),
+            s.named.to_string(),
+            s.organization.to_string(),
+            s.anonymous.to_string(),
+            s.unattributed.to_string(),
+            s.hedged.to_string(),
+            s.single_source_figures.to_string(),
+        ]
+    }
+}
+
 /// Indexes a ledger's documents and claims by id.
 pub struct View<'a> {
     docs: HashMap<&'a str, (usize, &'a Document)>,

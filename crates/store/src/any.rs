@@ -64,7 +64,7 @@ impl AnyStore {
         &mut self,
         batch: &[(Document, Vec<Claim>)],
     ) -> Result<BatchStats, StoreError> {
-        either!(self, s => s.add_batch(batch))
+        self.add_batch_with_stories(batch, None)
     }
 
     /// See [`Store::add_batch_with_stories`].

@@ -235,17 +235,9 @@ impl PgStore {
     }
 
     /// Stores the documents not already present (by id) with their claims,
-    /// all in one transaction. Each claim must name its document.
-    pub fn add_batch(
-        &mut self,
-        batch: &[(Document, Vec<Claim>)],
-    ) -> Result<BatchStats, StoreError> {
-        self.add_batch_with_stories(batch, None)
-    }
-
-    /// [`PgStore::add_batch`], writing in the same transaction what the
-    /// story index learnt from the batch (see
-    /// [`crate::Store::add_batch_with_stories`]).
+    /// all in one transaction, and what the story index learnt from the
+    /// batch (see [`crate::Store::add_batch_with_stories`]). Each claim must
+    /// name its document.
     pub fn add_batch_with_stories(
         &mut self,
         batch: &[(Document, Vec<Claim>)],

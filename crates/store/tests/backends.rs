@@ -498,15 +498,7 @@ fn write_old_postgres_store(url: &str, batch: &[(Document, Vec<Claim>)], version
             )
             .expect("old document");
         for (seq, claim) in claims.iter().enumerate() {
-            let mut old = serde_json::to_value(claim).expect("json");
-            let obj = old.as_object_mut().expect("object");
-            if version == 1 {
-                obj.insert("sentence_index".into(), claim.sentence.into());
-                obj.insert("sentence".into(), claim.sentence_text(doc).into());
-                for payload in ["quote", "quantity", "stance"] {
-                    obj.entry(payload).or_insert(serde_json::Value::Null);
-                }
-            }
+            let old = support::old_claim_json(claim, doc, version.into());
             client
                 .execute(
                     "INSERT INTO claims (doc, seq, id, kind, body) VALUES ($1, $2, $3, $4, $5)",

@@ -296,18 +296,11 @@ fn write_old_store(
         )
         .expect("write the old store");
         for (seq, claim) in claims.iter().enumerate() {
-            let mut v1 = serde_json::to_value(claim).expect("write the old store");
-            let obj = v1.as_object_mut().expect("write the old store");
-            if version == 1 {
-                obj.insert("sentence_index".into(), claim.sentence.into());
-                obj.insert("sentence".into(), claim.sentence_text(doc).into());
-                for payload in ["quote", "quantity", "stance"] {
-                    obj.entry(payload).or_insert(serde_json::Value::Null);
-                }
-            }
+            let mut v1 = support::old_claim_json(claim, doc, version.into());
             if break_claim == Some(claim.id.as_str()) {
-                let kind = claim.kind().name();
-                obj.insert(kind.into(), serde_json::Value::Null);
+                if let Some(obj) = v1.as_object_mut() {
+                    obj.insert(claim.kind().name().into(), serde_json::Value::Null);
+                }
             }
             conn.execute(
                 "INSERT INTO claims (doc, seq, id, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -222,3 +222,20 @@ fn claim(
     claim.hedges = hedges;
     claim
 }
+
+/// A claim's JSON as a store of `version` kept it: at version 1 (ledger
+/// schema 1) with its sentence index and text copied in and every payload
+/// field written, null or not.
+pub fn old_claim_json(claim: &Claim, doc: &Document, version: i64) -> serde_json::Value {
+    let mut old = serde_json::to_value(claim).expect("claim JSON");
+    if version == 1 {
+        if let Some(obj) = old.as_object_mut() {
+            obj.insert("sentence_index".into(), claim.sentence.into());
+            obj.insert("sentence".into(), claim.sentence_text(doc).into());
+            for payload in ["quote", "quantity", "stance"] {
+                obj.entry(payload).or_insert(serde_json::Value::Null);
+            }
+        }
+    }
+    old
+}

@@ -120,6 +120,16 @@ fn run_limited(dir: &Path, limits: &str, args: &[&str]) -> Run {
     finish(child, Duration::from_secs(120))
 }
 
+/// Analyses `article.txt` in `dir` into the store `db` (ledger to
+/// `l.json`), which must succeed.
+fn store_article(dir: &Path, db: &str) {
+    let r = run(
+        dir,
+        &["-q", "analyze", "article.txt", "--db", db, "-o", "l.json"],
+    );
+    assert_eq!(r.code(), Some(0), "{}", r.stderr);
+}
+
 /// Names in a directory, sorted (hidden ones included).
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -204,22 +214,7 @@ fn outputs_never_replace_inputs_the_store_or_a_directory() {
         assert_eq!(listing(d), vec!["article.txt", "out_dir"], "{args:?}");
     }
     // An existing store is not replaced either.
-    assert_eq!(
-        run(
-            d,
-            &[
-                "-q",
-                "analyze",
-                "article.txt",
-                "--db",
-                "s.db",
-                "-o",
-                "l.json"
-            ]
-        )
-        .code(),
-        Some(0)
-    );
+    store_article(d, "s.db");
     let before = std::fs::read(d.join("s.db")).unwrap_or_default();
     let r = run(d, &["analyze", "article.txt", "--db", "s.db", "-o", "s.db"]);
     assert_eq!(r.code(), Some(2));
@@ -408,22 +403,7 @@ fn a_closed_or_full_stdout_ends_cleanly() {
         &["report", "--db", "s.db"][..],
     ] {
         if args[0] == "documents" {
-            assert_eq!(
-                run(
-                    d,
-                    &[
-                        "-q",
-                        "analyze",
-                        "article.txt",
-                        "--db",
-                        "s.db",
-                        "-o",
-                        "l.json"
-                    ]
-                )
-                .code(),
-                Some(0)
-            );
+            store_article(d, "s.db");
         }
         let r = run_limited(d, "trap '' XFSZ; ulimit -f 0; exec >full.out", args);
         r.assert_no_panic();
@@ -595,19 +575,7 @@ fn a_store_the_user_may_not_write_can_be_read() {
     write(d, "article.txt", STORY);
     let store_dir = d.join("store");
     std::fs::create_dir(&store_dir).expect("mkdir");
-    let r = run(
-        d,
-        &[
-            "-q",
-            "analyze",
-            "article.txt",
-            "--db",
-            "store/s.db",
-            "-o",
-            "l.json",
-        ],
-    );
-    assert_eq!(r.code(), Some(0), "{}", r.stderr);
+    store_article(d, "store/s.db");
     let is_root = Command::new("id")
         .arg("-u")
         .output()

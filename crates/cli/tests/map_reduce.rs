@@ -3,7 +3,6 @@
 //! Parquet tables read back to the ledger's documents and claims; every
 //! ledger file form reads back to the same ledger.
 
-use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -105,25 +104,8 @@ fn map_and_reduce_give_the_analyze_ledger_on_the_demo() {
 )]
 fn map_and_reduce_give_the_analyze_ledger_on_seeds_and_reuters() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    let seeds = crosscheck_testkit::shared("corpus/seeds");
-    for entry in std::fs::read_dir(seeds).unwrap() {
-        let path = entry.unwrap().path();
-        let name = format!("00-{}", path.file_name().unwrap().to_string_lossy());
-        std::fs::copy(&path, corpus.join(name)).unwrap();
-    }
-    // The first 2,000 Reuters stories in four shards.
-    let reuters = crosscheck_testkit::shared("corpus/reuters21578/reuters21578.jsonl");
-    let lines = std::io::BufReader::new(std::fs::File::open(reuters).unwrap()).lines();
-    let mut shard = None;
-    for (i, line) in lines.take(2000).enumerate() {
-        if i % 500 == 0 {
-            let path = corpus.join(format!("10-reuters-{}.jsonl", i / 500));
-            shard = Some(std::fs::File::create(path).unwrap());
-        }
-        writeln!(shard.as_mut().unwrap(), "{}", line.unwrap()).unwrap();
-    }
+    // The seeds one shard each, the first 2,000 Reuters stories in four.
+    crosscheck_testkit::write_seed_and_reuters_shards(&dir.path().join("corpus"), 2000, 500);
     let ledger = assert_same_ledger(dir.path(), "corpus");
     assert!(ledger.documents.len() > 1900, "{}", ledger.documents.len());
     assert!(!ledger.propositions.is_empty());

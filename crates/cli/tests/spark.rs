@@ -2,7 +2,6 @@
 //! cores, gives the ledger `analyze` gives in one process: the seeds and
 //! 2,000 Reuters stories (each seed a shard, the stories in four).
 
-use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::Command;
 
@@ -23,22 +22,7 @@ fn the_spark_job_in_local_mode_gives_the_single_process_ledger() {
     });
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    for seed in crosscheck_testkit::seed_files() {
-        let name = format!("00-{}", seed.file_name().unwrap().to_string_lossy());
-        std::fs::copy(&seed, corpus.join(name)).unwrap();
-    }
-    let reuters = crosscheck_testkit::shared("corpus/reuters21578/reuters21578.jsonl");
-    let lines = std::io::BufReader::new(std::fs::File::open(reuters).unwrap()).lines();
-    let mut shard = None;
-    for (i, line) in lines.take(2000).enumerate() {
-        if i % 500 == 0 {
-            let path = corpus.join(format!("10-reuters-{}.jsonl", i / 500));
-            shard = Some(std::fs::File::create(path).unwrap());
-        }
-        writeln!(shard.as_mut().unwrap(), "{}", line.unwrap()).unwrap();
-    }
-    drop(shard);
+    crosscheck_testkit::write_seed_and_reuters_shards(&corpus, 2000, 500);
 
     let binary = env!("CARGO_BIN_EXE_crosscheck");
     let analyzed = dir.path().join("analyze.json");

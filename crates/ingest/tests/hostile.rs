@@ -7,6 +7,7 @@ mod common;
 use std::io::Write;
 
 use common::*;
+use crosscheck_hostile::generate::warc_response;
 use crosscheck_ingest::{discover, read_bytes, IngestError, IngestOptions, Input};
 use crosscheck_model::Document;
 
@@ -18,25 +19,8 @@ fn page(n: usize) -> String {
     )
 }
 
-fn warc_record(kind: &str, target: &str, block: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {target}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(block);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
-}
-
-fn response(target: &str, headers: &str, body: &[u8]) -> Vec<u8> {
-    let mut http = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
-    http.extend_from_slice(body);
-    warc_record("response", target, &http)
-}
-
 fn html_response(n: usize) -> Vec<u8> {
-    response(
+    warc_response(
         &format!("https://post.example/{n}"),
         "Content-Type: text/html; charset=utf-8\r\n",
         page(n).as_bytes(),
@@ -67,12 +51,12 @@ fn binary_bodies_early_in_a_plain_warc_cost_nothing() {
         .into_iter()
         .chain((0..6000u32).map(|i| (i % 251) as u8))
         .collect();
-    let mut bytes = response(
+    let mut bytes = warc_response(
         "https://post.example/a.jpg",
         "Content-Type: image/jpeg\r\n",
         &jpeg,
     );
-    bytes.extend(response(
+    bytes.extend(warc_response(
         "https://post.example/b.gz",
         "Content-Type: application/gzip\r\n",
         &gzip(b"not a page"),
@@ -120,7 +104,7 @@ fn chunked_bodies_are_joined() {
     let body = page(7);
     let (a, b) = body.split_at(body.len() / 2);
     let chunked = format!("{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n", a.len(), b.len());
-    let bytes = response(
+    let bytes = warc_response(
         "https://post.example/7",
         "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
         chunked.as_bytes(),
@@ -140,7 +124,7 @@ fn chunked_bodies_are_joined() {
 fn a_decompression_bomb_in_a_record_is_refused_in_bounded_memory() {
     // 64 MiB of zeros in about 64 KB of gzip; the limit is 1 MiB.
     let bomb = gzip(&vec![0u8; 64 << 20]);
-    let mut bytes = response(
+    let mut bytes = warc_response(
         "https://post.example/bomb",
         "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
         &bomb,

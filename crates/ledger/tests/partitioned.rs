@@ -6,7 +6,8 @@
 // The helpers below are test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
-use crosscheck_analyze::Analyzer;
+mod support;
+
 use crosscheck_ledger::{build_ledger, PartitionedLedger};
 use crosscheck_model::json::{write_json, write_lines, JsonOptions, LedgerForm, LedgerWriter};
 use crosscheck_model::{Claim, Document, GENERATOR};
@@ -95,20 +96,7 @@ fn a_document_given_twice_is_refused() {
     ignore = "SKIPPED: ../shared not found (set CROSSCHECK_SHARED)"
 )]
 fn the_seeds_are_the_same_ledger_by_story() {
-    let dir = crosscheck_testkit::shared("corpus/seeds");
-    let (inputs, errors) = crosscheck_ingest::discover(&[dir]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let analyzer = Analyzer::new();
-    let (mut documents, mut claims) = (Vec::new(), Vec::new());
-    for input in &inputs {
-        crosscheck_ingest::read_input(input, &mut |result| {
-            if let Ok(doc) = result {
-                let analysed = analyzer.analyze(doc);
-                documents.push(analysed.document);
-                claims.extend(analysed.claims);
-            }
-        });
-    }
+    let (documents, claims) = support::analysed_seeds();
     assert_eq!(documents.len(), 5);
     assert_same(&documents, &claims);
 }

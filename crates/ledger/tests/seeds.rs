@@ -3,25 +3,15 @@
 //! grouped across documents, governments changing position, and the
 //! anonymous-sourcing ranking.
 
+mod support;
+
 use crosscheck_analyze::Analyzer;
+
 use crosscheck_ledger::{build_ledger, sourcing_ranking};
 use crosscheck_model::{Ledger, Polarity, PropositionStatus};
 
 fn seed_ledger() -> Ledger {
-    let dir = crosscheck_testkit::shared("corpus/seeds");
-    let (inputs, errors) = crosscheck_ingest::discover(&[dir]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let analyzer = Analyzer::new();
-    let (mut documents, mut claims) = (Vec::new(), Vec::new());
-    for input in &inputs {
-        crosscheck_ingest::read_input(input, &mut |result| {
-            if let Ok(doc) = result {
-                let analysed = analyzer.analyze(doc);
-                documents.push(analysed.document);
-                claims.extend(analysed.claims);
-            }
-        });
-    }
+    let (documents, claims) = support::analysed_seeds();
     build_ledger(documents, claims)
 }
 

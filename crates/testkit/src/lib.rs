@@ -195,3 +195,34 @@ pub fn seed_files() -> Vec<PathBuf> {
     assert!(!files.is_empty(), "no seed articles in {}", dir.display());
     files
 }
+
+/// Fills `corpus` with the seed articles (`00-<name>`, one shard each) and
+/// the first `stories` Reuters-21578 stories in JSONL shards of `per_shard`
+/// (`10-reuters-<n>.jsonl`): the mixed input the map/reduce and Spark tests
+/// compare ledgers on.
+pub fn write_seed_and_reuters_shards(corpus: &Path, stories: usize, per_shard: usize) {
+    use std::io::{BufRead, Write};
+    std::fs::create_dir_all(corpus).expect("create the corpus directory");
+    for seed in seed_files() {
+        let name = seed.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = format!("00-{}", name.unwrap_or_default());
+        std::fs::copy(&seed, corpus.join(name)).expect("copy a seed article");
+    }
+    let reuters = shared("corpus/reuters21578/reuters21578.jsonl");
+    let file = std::fs::File::open(&reuters).expect("open the Reuters stories");
+    let mut shard = None;
+    for (i, line) in std::io::BufReader::new(file)
+        .lines()
+        .take(stories)
+        .enumerate()
+    {
+        if i % per_shard.max(1) == 0 {
+            let path = corpus.join(format!("10-reuters-{}.jsonl", i / per_shard.max(1)));
+            shard = Some(std::fs::File::create(path).expect("create a shard"));
+        }
+        let line = line.expect("read a Reuters story");
+        if let Some(out) = shard.as_mut() {
+            writeln!(out, "{line}").expect("write a shard");
+        }
+    }
+}

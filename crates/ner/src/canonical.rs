@@ -4,24 +4,19 @@
 //! their gazetteer names.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crosscheck_model::EntityType;
 
 use crate::doc_rules::draft_words;
-use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
 use crate::normalize::fold;
 use crate::recognize::{Draft, SentenceTokens};
 use crate::resolve::{acronym_matches, initials, person_canonicals};
 
-/// Korean, Chinese and Vietnamese surnames, written before the given name.
-static SURNAME_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/surname_first.txt")).collect()
-});
-
 /// Fills canonical names: persons to the fullest form of their name in the
 /// document, acronyms to their expansion, everything else to its own text.
-pub(crate) fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+pub(crate) fn canonicalize(lex: &Lexicon, sents: &[SentenceTokens], drafts: &mut [Draft]) {
+    let gaz = &lex.gazetteer;
     let texts: Vec<String> = drafts
         .iter()
         .map(|d| joined_clean(draft_words(sents, d)))
@@ -33,7 +28,7 @@ pub(crate) fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &m
         .map(|(_, t)| t.as_str())
         .collect();
     let mut person_names = person_canonicals(&persons);
-    link_surname_first_names(&persons, &mut person_names);
+    link_surname_first_names(&lex.surname_first, &persons, &mut person_names);
     // Multi-word organisation names by their initials, so an acronym finds
     // its expansion with one hash probe.
     let mut by_initials: HashMap<String, &str> = HashMap::new();
@@ -65,17 +60,21 @@ pub(crate) fn canonicalize(gaz: &Gazetteer, sents: &[SentenceTokens], drafts: &m
 }
 
 /// "Kim" alone after "Kim Jong Un": a lone surname that opens full names
-/// (`data/surname_first.txt`: Korean, Chinese, Vietnamese surnames) takes
-/// the canonical name of the one person in the document whose name starts
-/// with it; with two such persons ("Kim Jong Un", "Kim Yo Jong") it stays
-/// as it is.
-fn link_surname_first_names(persons: &[&str], canonical: &mut HashMap<String, String>) {
+/// (`surname_first`, the lexicon's `data/surname_first.txt`: Korean,
+/// Chinese, Vietnamese surnames) takes the canonical name of the one person
+/// in the document whose name starts with it; with two such persons ("Kim
+/// Jong Un", "Kim Yo Jong") it stays as it is.
+fn link_surname_first_names(
+    surname_first: &HashSet<String>,
+    persons: &[&str],
+    canonical: &mut HashMap<String, String>,
+) {
     let mut by_first: HashMap<String, HashSet<String>> = HashMap::new();
     for p in persons.iter().filter(|p| p.contains(' ')) {
         let Some(first) = p.split(' ').next().map(fold) else {
             continue;
         };
-        if SURNAME_FIRST.contains(first.as_str()) {
+        if surname_first.contains(first.as_str()) {
             let full = canonical.get(*p).cloned().unwrap_or_else(|| p.to_string());
             by_first.entry(first).or_default().insert(full);
         }

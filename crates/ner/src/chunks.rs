@@ -4,34 +4,25 @@
 //! country's full name replaces the names inside it, and an organisation's
 //! head word with "for"/"of" joins the next name.
 
-use std::sync::LazyLock;
-
-use crate::fasthash::FastSet as HashSet;
 use crate::gazetteer::Place;
+use crate::lexicon::Lexicon;
 
 /// A tagger piece: token range `[start, end)` in a sentence and its type.
 pub(crate) type Piece = (usize, usize, String);
 
-fn word_list(text: &'static str) -> HashSet<&'static str> {
-    crosscheck_lexicon::lines(text).collect()
-}
-
-static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../data/company_suffixes.txt")));
-
-/// Words that end organisation names ("Institute", "Centre", "Committee").
-pub(crate) static ORG_HEADS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../data/org_heads.txt")));
-
 /// The name of a company without its legal form ("Varity Corp" → "Varity",
-/// "Quarry Hill Co Ltd" → "Quarry Hill"), as folded words; `None` when the
-/// name has no legal form or is nothing else.
-pub(crate) fn company_short_name<'a>(folded: &'a [&'a str]) -> Option<&'a [&'a str]> {
+/// "Quarry Hill Co Ltd" → "Quarry Hill"; the legal forms are the
+/// lexicon's, `data/company_suffixes.txt`), as folded words; `None` when
+/// the name has no legal form or is nothing else.
+pub(crate) fn company_short_name<'a>(
+    lex: &Lexicon,
+    folded: &'a [&'a str],
+) -> Option<&'a [&'a str]> {
     let mut end = folded.len();
     while end > 0
         && folded
             .get(end - 1)
-            .is_some_and(|f| COMPANY_SUFFIXES.contains(f))
+            .is_some_and(|f| lex.company_suffixes.contains(*f))
     {
         end -= 1;
     }
@@ -75,6 +66,7 @@ pub(crate) fn merge_into_country_names(
 /// name: one organisation ("Ukrainian Centre for Countering
 /// Disinformation").
 pub(crate) fn join_organisations_of(
+    lex: &Lexicon,
     words: &[&str],
     folded: &[&str],
     pieces: Vec<Piece>,
@@ -86,7 +78,7 @@ pub(crate) fn join_organisations_of(
                 .1
                 .checked_sub(1)
                 .and_then(|i| folded.get(i))
-                .is_some_and(|f| ORG_HEADS.contains(f));
+                .is_some_and(|f| lex.org_heads.contains(*f));
             let joint = words
                 .get(last.1)
                 .is_some_and(|w| matches!(*w, "for" | "of"));
@@ -107,6 +99,7 @@ pub(crate) fn join_organisations_of(
 /// tagger read as an organisation or a place stays apart ("Chrysler and
 /// Ford Motor Co").
 pub(crate) fn join_coordinated_companies(
+    lex: &Lexicon,
     words: &[&str],
     folded: &[&str],
     pieces: Vec<Piece>,
@@ -116,7 +109,7 @@ pub(crate) fn join_coordinated_companies(
             && p.1
                 .checked_sub(1)
                 .and_then(|i| folded.get(i))
-                .is_some_and(|f| COMPANY_SUFFIXES.contains(f))
+                .is_some_and(|f| lex.company_suffixes.contains(*f))
     };
     let capitalised = |i: usize| {
         words
@@ -206,7 +199,6 @@ pub(crate) fn chunks_of_indices(labels: &[u8]) -> Vec<Chunk> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::gazetteer;
     use crate::normalize::fold;
     use crate::tokens::text_tokens;
 
@@ -253,7 +245,7 @@ mod tests {
             let w = words(text);
             let folded: Vec<String> = w.iter().map(|x| fold(x)).collect();
             let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
-            let joined = join_coordinated_companies(&w, &folded, pieces);
+            let joined = join_coordinated_companies(&Lexicon::standard(), &w, &folded, pieces);
             assert_eq!(show(&w, &joined), want, "{text}");
         }
     }
@@ -263,7 +255,8 @@ mod tests {
         let text = "troops of the Democratic People 's Republic of Korea crossed";
         let w = words(text);
         let folded: Vec<String> = w.iter().map(|x| fold(x)).collect();
-        let gaz = gazetteer();
+        let lex = Lexicon::standard();
+        let gaz = &lex.gazetteer;
         let matches: Vec<Option<(usize, Place)>> = (0..w.len())
             .map(|i| gaz.longest_match_folded(&w, &folded, i))
             .collect();
@@ -298,7 +291,10 @@ mod tests {
                 .map(|(a, b, k)| (*a, *b, k.to_string()))
                 .collect();
             assert_eq!(
-                show(&w, &join_organisations_of(&w, &f, pieces)),
+                show(
+                    &w,
+                    &join_organisations_of(&Lexicon::standard(), &w, &f, pieces)
+                ),
                 *want,
                 "{text}"
             );
@@ -307,6 +303,8 @@ mod tests {
 
     #[test]
     fn company_names_without_legal_forms() {
+        let lex = Lexicon::standard();
+        let company_short_name = |f| company_short_name(&lex, f);
         assert_eq!(
             company_short_name(&["varity", "corp"]),
             Some(&["varity"][..])

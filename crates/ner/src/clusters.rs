@@ -5,11 +5,8 @@
 //! which is most of what lets the tagger generalise to new names.
 
 use std::io::Read;
-use std::sync::LazyLock;
 
 use crate::fasthash::KeyMap;
-
-const TABLE: &[u8] = include_bytes!("../model/clusters.bin");
 
 /// Number of granularities (finest first).
 pub(crate) const LEVELS: usize = 4;
@@ -27,14 +24,6 @@ pub(crate) struct Clusters {
     /// For each coarser level, the parent id of every cluster one level
     /// finer.
     parents: Vec<Vec<u16>>,
-}
-
-/// The table built into the binary (empty if it could not be read, which a
-/// test rules out).
-pub(crate) fn clusters() -> &'static Clusters {
-    static TABLE_PARSED: LazyLock<Clusters> =
-        LazyLock::new(|| Clusters::from_bytes(TABLE).unwrap_or_default());
-    &TABLE_PARSED
 }
 
 /// The table key of a word: 64-bit FNV-1a with a final mix.
@@ -115,7 +104,8 @@ mod tests {
 
     #[test]
     fn shipped_table_loads_and_groups_similar_words() {
-        let c = clusters();
+        let lex = crate::Lexicon::standard();
+        let c = &lex.clusters;
         assert!(c.len() > 100_000, "{}", c.len());
         let [monday, ..] = c.ids("monday");
         let [tuesday, ..] = c.ids("tuesday");

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use crate::bilou::{split, Part, TYPES};
 use crate::fasthash::{FastMap, KeyMap};
 use crate::features::{key, key2, CommonWords};
-use crate::name_lists::{name_lists, token_hash};
+use crate::name_lists::{token_hash, NameLists};
 use crate::normalize::{fold, fold_into};
 
 /// A line with no lowercase letter and a word of two or more capitals: a
@@ -145,6 +145,7 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
 ///   ("Solidify Military Alliance" → "solidify military alliance", "New
 ///   York" stays).
 pub(crate) fn truecase<'a>(
+    lists: &NameLists,
     sentences: &[Vec<&'a str>],
     common: &CommonWords,
 ) -> (Vec<Vec<Cow<'a, str>>>, Vec<bool>) {
@@ -172,7 +173,7 @@ pub(crate) fn truecase<'a>(
                 }
             }
         } else if title.get(s).copied().unwrap_or(false) {
-            let listed = listed_words(words);
+            let listed = listed_words(lists, words);
             for (i, w) in words.iter().enumerate() {
                 let listed = listed.get(i).copied().unwrap_or(true);
                 if title_word_lowered(w, &forms, listed, common) {
@@ -191,13 +192,13 @@ pub(crate) fn truecase<'a>(
 
 /// Which words of a line are inside a listed name ("New" of "New York"):
 /// in a title-case line they keep their capital.
-fn listed_words(line: &[Cow<str>]) -> Vec<bool> {
+fn listed_words(lists: &NameLists, line: &[Cow<str>]) -> Vec<bool> {
     let hashes: Vec<u64> = line.iter().map(|w| token_hash(&fold(w))).collect();
     let caps: Vec<bool> = line
         .iter()
         .map(|w| w.starts_with(char::is_uppercase))
         .collect();
-    name_lists()
+    lists
         .masks(&hashes, &caps)
         .iter()
         .map(|m| *m != 0)
@@ -402,7 +403,7 @@ mod tests {
             vec!["At", "the", "end", "England", "led", "."],
         ];
         let common = CommonWords::from_hashes(vec![CommonWords::hash("beat")]);
-        let (words, caps) = truecase(&doc, &common);
+        let (words, caps) = truecase(&crate::Lexicon::standard().name_lists, &doc, &common);
         assert_eq!(caps, [true, false, false]);
         let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
         assert_eq!(
@@ -430,7 +431,11 @@ mod tests {
                 "The", "pact", "covers", "grain", "and", "Marvonia", "’s", "ports", ".",
             ],
         ];
-        let (words, _) = truecase(&doc, &CommonWords::default());
+        let (words, _) = truecase(
+            &crate::Lexicon::standard().name_lists,
+            &doc,
+            &CommonWords::default(),
+        );
         let first: Vec<&str> = words[0].iter().map(|w| w.as_ref()).collect();
         assert_eq!(
             first,

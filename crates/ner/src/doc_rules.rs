@@ -10,6 +10,7 @@ use crosscheck_model::{EntityType, Mention, Span};
 use crate::chunks::company_short_name;
 use crate::fasthash::FastSet;
 use crate::gazetteer::{Gazetteer, Place, MAX_NAME_TOKENS};
+use crate::lexicon::Lexicon;
 use crate::normalize::fold;
 use crate::recognize::{Draft, SentenceTokens};
 use crate::resolve::initials;
@@ -35,17 +36,18 @@ pub(crate) fn draft_folded<'a>(sents: &'a [SentenceTokens], d: &Draft) -> &'a [&
 /// Short names of the companies named with their legal form in the
 /// document ("Varity" after "Varity Corp"), as folded keys; places excepted.
 fn company_short_names(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     sents: &[SentenceTokens],
     drafts: &[Draft],
 ) -> HashSet<String> {
     let mut out = HashSet::new();
     for d in drafts.iter().filter(|d| d.kind == EntityType::Organization) {
-        let Some(short) = company_short_name(draft_folded(sents, d)) else {
+        let Some(short) = company_short_name(lex, draft_folded(sents, d)) else {
             continue;
         };
         let words = draft_words(sents, d);
-        let place = gaz
+        let place = lex
+            .gazetteer
             .longest_match_folded(words, short, 0)
             .is_some_and(|(n, _)| n == short.len());
         if place {
@@ -70,11 +72,11 @@ fn is_possessive(word: &str) -> bool {
 /// "Varity said" after "Varity Corp": a guess of another type whose words
 /// are the short name of a company in the document is that company.
 pub(crate) fn type_company_short_names(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     sents: &[SentenceTokens],
     drafts: &mut [Draft],
 ) {
-    let shorts = company_short_names(gaz, sents, drafts);
+    let shorts = company_short_names(lex, sents, drafts);
     if shorts.is_empty() {
         return;
     }
@@ -314,21 +316,17 @@ pub(crate) fn drop_tickers(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     });
 }
 
-/// Nouns of a post that end a title (`data/role_heads.txt`).
-static ROLE_HEADS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/role_heads.txt")).collect()
-});
-
 /// "National Security Adviser Frank Carlucci", "a Senator since 1985": a
-/// name the tagger found that ends in the noun of a post is a title, which
-/// newswire annotation leaves out; it is dropped.
-pub(crate) fn drop_titles(sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
+/// name the tagger found that ends in the noun of a post (the lexicon's
+/// `data/role_heads.txt`) is a title, which newswire annotation leaves out;
+/// it is dropped.
+pub(crate) fn drop_titles(lex: &Lexicon, sents: &[SentenceTokens], drafts: &mut Vec<Draft>) {
     drafts.retain(|d| {
         let last = d
             .end
             .checked_sub(1)
             .and_then(|i| sents.get(d.sentence)?.folded.get(i));
-        !last.is_some_and(|w| ROLE_HEADS.contains(w))
+        !last.is_some_and(|w| lex.role_heads.contains(*w))
     });
 }
 
@@ -356,12 +354,16 @@ pub(crate) fn type_bracketed_companies(sents: &[SentenceTokens], drafts: &mut [D
 /// spells the initials of an organisation named in the document (its
 /// legal form left out: "Amalgamated Metal Trading Ltd", "AMT") is that
 /// organisation, whatever type the tagger gave it.
-pub(crate) fn type_acronyms_of_organisations(sents: &[SentenceTokens], drafts: &mut [Draft]) {
+pub(crate) fn type_acronyms_of_organisations(
+    lex: &Lexicon,
+    sents: &[SentenceTokens],
+    drafts: &mut [Draft],
+) {
     let mut names: HashSet<String> = HashSet::new();
     for d in drafts.iter().filter(|d| d.kind == EntityType::Organization) {
         let words = draft_words(sents, d);
         let folded = draft_folded(sents, d);
-        let short = company_short_name(folded).map_or(words.len(), <[&str]>::len);
+        let short = company_short_name(lex, folded).map_or(words.len(), <[&str]>::len);
         for n in [words.len(), short] {
             if n >= 2 {
                 names.extend(initials(&words[..n].join(" ")));
@@ -392,7 +394,6 @@ pub(crate) fn type_acronyms_of_organisations(sents: &[SentenceTokens], drafts: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::gazetteer;
     use crate::tokens::text_tokens;
 
     /// Runs `rule` on a document of space-separated lines whose drafts are
@@ -474,8 +475,8 @@ mod tests {
     #[test]
     fn company_short_names_are_the_company() {
         use EntityType::*;
-        let rule =
-            |s: &[SentenceTokens], d: &mut Vec<Draft>| type_company_short_names(gazetteer(), s, d);
+        let lex = Lexicon::standard();
+        let rule = |s: &[SentenceTokens], d: &mut Vec<Draft>| type_company_short_names(&lex, s, d);
         let got = run(
             &[
                 "Delmont Corp said profits rose .",

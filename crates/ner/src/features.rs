@@ -16,7 +16,7 @@
 //! weights make any summing order exact). The rest ([`context_features`])
 //! read several tokens or the sentence.
 
-use crate::clusters::{clusters, Ids, NONE};
+use crate::clusters::{Clusters, Ids, NONE};
 use crate::name_lists::{part_of, Mask, LISTS};
 
 /// Words seen written in lowercase in the training text, kept as 32-bit
@@ -124,8 +124,9 @@ impl WordFacts {
         }
     }
 
-    /// The facts of `word`, whose folded form is `lower`.
-    pub(crate) fn of(word: &str, lower: &str, common: &CommonWords) -> WordFacts {
+    /// The facts of `word`, whose folded form is `lower`, with its ids in
+    /// the cluster table `table` (the lexicon's).
+    pub(crate) fn of(table: &Clusters, word: &str, lower: &str, common: &CommonWords) -> WordFacts {
         let mut prefixes = [0; 4];
         let mut suffixes = [0; 4];
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
@@ -144,7 +145,7 @@ impl WordFacts {
             shape: hash_str(&shape(word)),
             prefixes,
             suffixes,
-            clusters: cluster_ids(word, lower),
+            clusters: cluster_ids(table, word, lower),
             flags: word_flags(word, lower, common),
         }
     }
@@ -168,8 +169,7 @@ impl WordFacts {
 
 /// Cluster ids: the lowercase word, else its folded form, else (for
 /// numbers) the word with every digit read as `0`.
-fn cluster_ids(word: &str, lower: &str) -> Ids {
-    let table = clusters();
+fn cluster_ids(table: &Clusters, word: &str, lower: &str) -> Ids {
     let lowercase = word.to_lowercase();
     let ids = table.ids(&lowercase);
     if ids != NONE || lowercase == lower {
@@ -265,7 +265,8 @@ pub(crate) fn shape(word: &str) -> String {
 /// Facts of a word's folded form.
 #[cfg(test)]
 fn folded_facts(word: &str, common: &CommonWords) -> WordFacts {
-    WordFacts::of(word, &crate::normalize::fold(word), common)
+    let lex = crate::Lexicon::standard();
+    WordFacts::of(&lex.clusters, word, &crate::normalize::fold(word), common)
 }
 
 /// Features of the word at `offset` from the token being labelled that read

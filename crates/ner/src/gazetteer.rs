@@ -1,24 +1,15 @@
 //! The gazetteer: countries (ISO 3166 names, capitals, demonyms,
 //! coordinates), major cities, seats of government, well-known
-//! organisations, titles, given names and organisation words, all read from
-//! the data files beside this crate.
-
-use std::sync::LazyLock;
+//! organisations, titles, given names and organisation words, read from a
+//! [`crate::LexiconData`] (the data files beside this crate, by default) as
+//! part of a [`crate::Lexicon`].
 
 use crosscheck_lexicon::shared::{titles, TitleUse};
 
 use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use crate::lexicon::LexiconData;
 use crate::normalize::{fold, fold_into};
 use crate::tokens::text_tokens;
-
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-const CITIES: &str = include_str!("../data/cities.tsv");
-const REGIONS: &str = include_str!("../data/regions.tsv");
-const SEATS: &str = include_str!("../data/seats.tsv");
-const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
-const GROUPS: &str = include_str!("../data/demonym_extra.txt");
-const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
-const ORG_WORDS: &str = include_str!("../data/org_words.txt");
 
 /// Longest gazetteer name in tokens ("Democratic People 's Republic of Korea").
 pub(crate) const MAX_NAME_TOKENS: usize = 7;
@@ -96,12 +87,6 @@ pub(crate) struct Gazetteer {
     org_words: HashSet<String>,
 }
 
-/// The gazetteer built into the binary.
-pub(crate) fn gazetteer() -> &'static Gazetteer {
-    static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
-    &GAZ
-}
-
 /// The rows of a gazetteer file, as trimmed tab-separated columns.
 fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
     crosscheck_lexicon::entries(text).map(|e| e.columns().collect())
@@ -157,7 +142,9 @@ fn word_set(text: &str) -> HashSet<String> {
 }
 
 impl Gazetteer {
-    fn load() -> Gazetteer {
+    /// The gazetteer of `data`'s place, organisation and name files (part
+    /// of a [`crate::Lexicon`]).
+    pub(crate) fn from_data(data: &LexiconData) -> Gazetteer {
         let mut g = Gazetteer {
             countries: Vec::new(),
             cities: Vec::new(),
@@ -171,16 +158,16 @@ impl Gazetteer {
                 .flat_map(str::split_whitespace)
                 .map(fold)
                 .collect(),
-            given_names: word_set(GIVEN_NAMES),
-            org_words: word_set(ORG_WORDS),
+            given_names: word_set(&data.given_names),
+            org_words: word_set(&data.org_words),
         };
-        g.load_countries();
-        g.load_places(CITIES, (2, 3), 4);
+        g.load_countries(&data.countries);
+        g.load_places(&data.cities, (2, 3), 4);
         // Continents and world regions: places like cities, of no one country.
-        g.load_places(REGIONS, (1, 2), 3);
-        g.load_seats();
-        g.load_organizations();
-        for f in data_lines(GROUPS) {
+        g.load_places(&data.regions, (1, 2), 3);
+        g.load_seats(&data.seats);
+        g.load_organizations(&data.organizations);
+        for f in data_lines(&data.groups) {
             let Some(name) = f.first() else { continue };
             g.add(name, Place::Demonym(None));
             g.demonym_names
@@ -190,8 +177,8 @@ impl Gazetteer {
     }
 
     /// Countries: names, aliases, demonyms and capitals.
-    fn load_countries(&mut self) {
-        for f in data_lines(COUNTRIES) {
+    fn load_countries(&mut self, data: &str) {
+        for f in data_lines(data) {
             // A row names a country and its ISO code (column 2) at least.
             let (Some(name), Some(_)) = (f.first(), f.get(1)) else {
                 continue;
@@ -239,8 +226,8 @@ impl Gazetteer {
     }
 
     /// Seats of government and the countries they stand for.
-    fn load_seats(&mut self) {
-        for f in data_lines(SEATS) {
+    fn load_seats(&mut self, data: &str) {
+        for f in data_lines(data) {
             let Some(name) = f.first() else { continue };
             let country = f.get(1).and_then(|c| self.country_by_name(c));
             let idx = self.seats.len();
@@ -253,8 +240,8 @@ impl Gazetteer {
         }
     }
 
-    fn load_organizations(&mut self) {
-        for f in data_lines(ORGANIZATIONS) {
+    fn load_organizations(&mut self, data: &str) {
+        for f in data_lines(data) {
             let Some(name) = f.first() else { continue };
             let idx = self.organizations.len();
             self.organizations.push(name.to_string());
@@ -460,11 +447,10 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn lookups() {
-        let g = gazetteer();
+        let lex = crate::Lexicon::standard();
+        let g = &lex.gazetteer;
         let cases: &[(&str, Option<&str>)] = &[
             ("Russia", Some("country")),
             ("Russian Federation", Some("country")),
@@ -493,7 +479,8 @@ mod tests {
 
     #[test]
     fn referents_and_groups() {
-        let g = gazetteer();
+        let lex = crate::Lexicon::standard();
+        let g = &lex.gazetteer;
         let cases = [
             ("Pyongyang", "North Korea"),
             ("Kremlin", "Russia"),

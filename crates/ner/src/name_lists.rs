@@ -6,13 +6,10 @@
 //! Ratinov & Roth 2009.
 
 use std::io::Read;
-use std::sync::LazyLock;
 
 use crate::bilou::Part;
 use crate::fasthash::{KeyMap, KeySet};
-use crate::gazetteer::{gazetteer, key_of};
-
-const DERIVED: &[u8] = include_bytes!("../model/name_lists.bin");
+use crate::gazetteer::{key_of, Gazetteer};
 
 /// The lists, in bit order. The first block comes from `name_lists.bin`,
 /// the rest from the hand gazetteer (by [`crate::gazetteer::Place::class`]
@@ -55,12 +52,6 @@ pub(crate) struct NameLists {
     prefixes: KeySet,
 }
 
-/// The lists built into the binary.
-pub(crate) fn name_lists() -> &'static NameLists {
-    static LISTS_PARSED: LazyLock<NameLists> = LazyLock::new(NameLists::load);
-    &LISTS_PARSED
-}
-
 /// Hash of one folded token.
 pub(crate) fn token_hash(folded: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -92,11 +83,13 @@ pub(crate) fn part_of(mask: Mask, list: usize) -> u8 {
 }
 
 impl NameLists {
-    fn load() -> NameLists {
+    /// The lists of the deflated derived table `derived` and the hand
+    /// gazetteer `gaz` (part of a [`crate::Lexicon`]).
+    pub(crate) fn build(derived: &[u8], gaz: &Gazetteer) -> NameLists {
         let mut lists = NameLists::default();
         let mut text = String::new();
         // A damaged table leaves only the hand lists (a test rules it out).
-        if flate2::read::DeflateDecoder::new(DERIVED)
+        if flate2::read::DeflateDecoder::new(derived)
             .read_to_string(&mut text)
             .is_ok()
         {
@@ -109,7 +102,6 @@ impl NameLists {
                 }
             }
         }
-        let gaz = gazetteer();
         for (key, place) in gaz.entries() {
             let list = format!("hand_{}", place.class());
             if let Some(bit) = LISTS.iter().position(|l| *l == list) {
@@ -195,7 +187,7 @@ mod tests {
             .iter()
             .map(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect();
-        name_lists().masks(&hashes, &caps)
+        crate::Lexicon::standard().name_lists.masks(&hashes, &caps)
     }
 
     #[test]

@@ -15,7 +15,8 @@ use crate::doc_rules::{
     type_acronyms_of_organisations, type_bracketed_companies, type_company_short_names,
     type_demonyms_of_places,
 };
-use crate::gazetteer::{gazetteer, Gazetteer, Place};
+use crate::gazetteer::Place;
+use crate::lexicon::Lexicon;
 use crate::tagger::Tagger;
 use crate::tokens;
 use crate::typing::type_name;
@@ -155,9 +156,10 @@ fn sentence_tokens<'a>(
 
 /// Mentions in `text`, read from `layer`, the token layer cut for
 /// `sentences` (one is cut here when it was not: no sentences, or a layer
-/// for others).
+/// for others), by `tagger` and the words of `lex`.
 pub(crate) fn recognize(
     tagger: &Tagger,
+    lex: &Lexicon,
     text: &str,
     sentences: &[Sentence],
     layer: &TokenLayer,
@@ -176,12 +178,11 @@ pub(crate) fn recognize(
         own = TokenLayer::new(text, sentences);
         &own
     };
-    let gaz = gazetteer();
     let sents = sentence_tokens(text, sentences, layer);
-    let mut drafts = tagged_names(tagger, gaz, &sents, rules);
-    apply_document_rules(gaz, &sents, &mut drafts, rules);
+    let mut drafts = tagged_names(tagger, lex, &sents, rules);
+    apply_document_rules(lex, &sents, &mut drafts, rules);
     let compounds = if rules.on("compounds") {
-        demonym_compounds(gaz, text, &sents)
+        demonym_compounds(&lex.gazetteer, text, &sents)
     } else {
         Vec::new()
     };
@@ -192,12 +193,12 @@ pub(crate) fn recognize(
 /// rules (full country names, "Centre for ...") and typed.
 fn tagged_names(
     tagger: &Tagger,
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     sents: &[SentenceTokens],
     rules: Rules,
 ) -> Vec<Draft> {
     let doc_words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.clone()).collect();
-    let doc_labels = tagger.tag_document(&doc_words);
+    let doc_labels = tagger.tag_document_in(lex, &doc_words);
     let mut drafts = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let labels = doc_labels.get(si).map(Vec::as_slice).unwrap_or(&[]);
@@ -208,19 +209,19 @@ fn tagged_names(
             .collect();
         if rules.on("gazetteer_countries") {
             let matches: Vec<Option<(usize, Place)>> = (0..words.len())
-                .map(|i| gaz.longest_match_folded(words, folded, i))
+                .map(|i| lex.gazetteer.longest_match_folded(words, folded, i))
                 .collect();
             pieces = merge_into_country_names(&matches, pieces);
         }
         if rules.on("org_of") {
-            pieces = join_organisations_of(words, folded, pieces);
+            pieces = join_organisations_of(lex, words, folded, pieces);
         }
         if rules.on("coordinated_companies") {
-            pieces = join_coordinated_companies(words, folded, pieces);
+            pieces = join_coordinated_companies(lex, words, folded, pieces);
         }
         drafts.extend(
             pieces.into_iter().map(|(start, end, kind)| {
-                type_name(gaz, rules, si, words, folded, start, end, &kind)
+                type_name(lex, rules, si, words, folded, start, end, &kind)
             }),
         );
     }
@@ -230,7 +231,7 @@ fn tagged_names(
 /// The rules that read the whole document (company short names, places
 /// that speak, demonyms of places), and canonical names.
 fn apply_document_rules(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     sents: &[SentenceTokens],
     drafts: &mut Vec<Draft>,
     rules: Rules,
@@ -239,18 +240,18 @@ fn apply_document_rules(
         drop_tickers(sents, drafts);
     }
     if rules.on("titles") {
-        drop_titles(sents, drafts);
+        drop_titles(lex, sents, drafts);
     }
     if rules.on("bracketed_companies") {
         type_bracketed_companies(sents, drafts);
     }
     if rules.on("company_short") {
-        type_company_short_names(gaz, sents, drafts);
+        type_company_short_names(lex, sents, drafts);
     }
     if rules.on("acronyms") {
-        type_acronyms_of_organisations(sents, drafts);
+        type_acronyms_of_organisations(lex, sents, drafts);
     }
-    canonicalize(gaz, sents, drafts);
+    canonicalize(lex, sents, drafts);
     if rules.on("place_documents") {
         // Both passes read the same set: the first only retypes words already in it.
         let places = one_word_places(sents, drafts);
@@ -414,7 +415,8 @@ mod tests {
         ];
         for (words, kept) in cases {
             let mut drafts = vec![draft(0, words.len(), EntityType::Organization)];
-            on_words(words, &mut drafts, drop_titles);
+            let lex = crate::Lexicon::standard();
+            on_words(words, &mut drafts, |s, d| drop_titles(&lex, s, d));
             assert_eq!(!drafts.is_empty(), *kept, "{words:?}");
         }
     }
@@ -470,7 +472,7 @@ mod tests {
                 draft(n + 1, n + 2, EntityType::Location),
             ];
             on_words(&words, &mut drafts, |s, d: &mut Vec<_>| {
-                type_acronyms_of_organisations(s, d)
+                type_acronyms_of_organisations(&crate::Lexicon::standard(), s, d)
             });
             let kind = drafts.get(1).map(|d| d.kind);
             let want = if *taken {

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use crosscheck_model::{Document, Entity, EntityMention, EntityType, Mention, Span};
 
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
 use crate::normalize::{name_key, same_word, VariantIndex, WordIndex};
 
 /// Words skipped when forming an acronym from initials.
@@ -235,7 +236,18 @@ pub fn resolve_entities_in(documents: &[Document]) -> Vec<Entity> {
 
 /// Like [`resolve_entities_in`], with or without the mentions' texts.
 pub fn resolve_entities_with(documents: &[Document], texts: MentionTexts) -> Vec<Entity> {
-    let mut typed = classify_mentions(documents);
+    resolve_entities_using(&Lexicon::standard(), documents, texts)
+}
+
+/// Like [`resolve_entities_with`], reading the gazetteer of `lexicon`
+/// (which names are places, and their coordinates).
+pub fn resolve_entities_using(
+    lexicon: &Lexicon,
+    documents: &[Document],
+    texts: MentionTexts,
+) -> Vec<Entity> {
+    let gaz = &lexicon.gazetteer;
+    let mut typed = classify_mentions(gaz, documents);
     settle_places_and_organisations(documents, &mut typed);
     // By class, each class's mentions in document order: one list, cut into
     // a slice per class, instead of a copy of every mention per class.
@@ -254,7 +266,7 @@ pub fn resolve_entities_with(documents: &[Document], texts: MentionTexts) -> Vec
     }
     drop(typed);
     clusters.retain(|c| !c.mentions.is_empty());
-    build_entities(clusters)
+    build_entities(gaz, clusters)
 }
 
 /// The documents whose mentions are resolved, with their ids to share.
@@ -301,8 +313,7 @@ fn name_of(m: &Mention) -> &str {
 /// Every mention with its name and class. Surnames of people named in full
 /// anywhere count as persons: a lone "Zelensky" the tagger typed as a place
 /// in another article is that person.
-fn classify_mentions(documents: &[Document]) -> Vec<Typed> {
-    let gaz = gazetteer();
+fn classify_mentions(gaz: &Gazetteer, documents: &[Document]) -> Vec<Typed> {
     let mut surnames = WordIndex::default();
     for m in documents.iter().flat_map(|d| &d.mentions) {
         if m.kind == EntityType::Person {
@@ -519,8 +530,7 @@ fn preferred_name(c: &Cluster) -> String {
         .unwrap_or_default()
 }
 
-fn build_entities(clusters: Vec<Cluster>) -> Vec<Entity> {
-    let gaz = gazetteer();
+fn build_entities(gaz: &Gazetteer, clusters: Vec<Cluster>) -> Vec<Entity> {
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut pending_refs: Vec<(usize, String)> = Vec::new();

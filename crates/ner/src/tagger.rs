@@ -19,7 +19,8 @@ use crate::features::{
     class_features, context_features, neighbour_features, window_word_features, CommonWords,
     SentenceView, TokenClass, WordFacts,
 };
-use crate::name_lists::{name_lists, token_hash, Mask};
+use crate::lexicon::Lexicon;
+use crate::name_lists::{token_hash, Mask};
 use crate::normalize::fold;
 use crate::viterbi::viterbi;
 use crate::weights::{Paired, Row, Weights};
@@ -92,10 +93,15 @@ impl PreparedSentence {
     }
 }
 
-/// A document's sentences as the features see them.
-pub(crate) fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<PreparedSentence> {
-    let (words, caps) = truecase(sentences, common);
-    let lists = name_lists();
+/// A document's sentences as the features see them, with the clusters and
+/// name lists of `lex`.
+pub(crate) fn prepare(
+    lex: &Lexicon,
+    sentences: &[Vec<&str>],
+    common: &CommonWords,
+) -> Vec<PreparedSentence> {
+    let lists = &lex.name_lists;
+    let (words, caps) = truecase(lists, sentences, common);
     words
         .iter()
         .zip(caps)
@@ -104,7 +110,7 @@ pub(crate) fn prepare(sentences: &[Vec<&str>], common: &CommonWords) -> Vec<Prep
             let facts: Vec<WordFacts> = ws
                 .iter()
                 .zip(&lowers)
-                .map(|(w, l)| WordFacts::of(w, l, common))
+                .map(|(w, l)| WordFacts::of(&lex.clusters, w, l, common))
                 .collect();
             let hashes: Vec<u64> = lowers.iter().map(|l| token_hash(l)).collect();
             let capitalised: Vec<bool> = ws
@@ -216,30 +222,45 @@ impl Tagger {
     }
 
     /// BILOU labels (see `bilou.rs`) for every token of a document given as
-    /// sentences of words.
+    /// sentences of words, with the standard lexicon's clusters and name
+    /// lists (see [`Tagger::tag_document_in`]).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tag_document_in(&Lexicon::standard(), sentences)
+    }
+
+    /// BILOU labels (see `bilou.rs`) for every token of a document given as
+    /// sentences of words, reading the word clusters and name lists of
+    /// `lex`.
+    pub fn tag_document_in(&self, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         with_memo(|memo| match memo {
-            Some(memo) => self.tag_memo(memo, sentences),
-            None => self.tag_reference(sentences),
+            Some(memo) => self.tag_memo(memo, lex, sentences),
+            None => self.tag_reference(lex, sentences),
         })
     }
 
-    /// [`Tagger::tag_document`] adding every feature one by one, as in
+    /// [`Tagger::tag_document_in`] adding every feature one by one, as in
     /// training.
-    pub(crate) fn tag_reference(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        self.tag_prepared(&prepare(sentences, &self.common))
+    pub(crate) fn tag_reference(&self, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.tag_prepared(&prepare(lex, sentences, &self.common))
     }
 
-    fn tag_memo(&self, memo: &mut WordMemo, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        memo.prepare(self.id, &self.paired);
-        let (words, caps) = truecase(sentences, &self.common);
-        let lists = name_lists();
+    fn tag_memo(
+        &self,
+        memo: &mut WordMemo,
+        lex: &Lexicon,
+        sentences: &[Vec<&str>],
+    ) -> Vec<Vec<u8>> {
+        // The memo's facts hold the lexicon's cluster ids and its sums
+        // this model's weights: it serves only this pair.
+        memo.prepare((self.id, lex.id), &self.paired);
+        let lists = &lex.name_lists;
+        let (words, caps) = truecase(lists, sentences, &self.common);
         let mut ids: Vec<Vec<u32>> = Vec::with_capacity(words.len());
         let mut prepared: Vec<PreparedSentence> = Vec::with_capacity(words.len());
         for (ws, caps_line) in words.iter().zip(caps) {
             let sentence_ids: Vec<u32> = ws
                 .iter()
-                .map(|w| memo.id(w, &self.common, &self.paired))
+                .map(|w| memo.id(w, &lex.clusters, &self.common, &self.paired))
                 .collect();
             let entries: Vec<&Entry> = sentence_ids
                 .iter()
@@ -290,9 +311,16 @@ impl Tagger {
             .collect()
     }
 
-    /// Stage one's labels alone (for measuring what stage two adds).
+    /// Stage one's labels alone (for measuring what stage two adds), with
+    /// the standard lexicon.
     pub fn tag_document_stage1(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let prepared = prepare(sentences, &self.common);
+        self.tag_document_stage1_in(&Lexicon::standard(), sentences)
+    }
+
+    /// Stage one's labels alone, reading the clusters and name lists of
+    /// `lex`.
+    pub fn tag_document_stage1_in(&self, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        let prepared = prepare(lex, sentences, &self.common);
         self.stage1_labels(&prepared)
     }
 
@@ -397,8 +425,9 @@ mod tests {
         .iter()
         .map(|s| s.split_whitespace().collect())
         .collect();
+        let lex = Lexicon::standard();
         for _ in 0..2 {
-            assert_eq!(tagger.tag_document(&doc), tagger.tag_reference(&doc));
+            assert_eq!(tagger.tag_document(&doc), tagger.tag_reference(&lex, &doc));
         }
     }
 }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use crate::bilou::{self, NUM_LABELS, OUTSIDE};
 use crate::doc_context::Stage1;
 use crate::features::{CommonWords, WORD_IDENTITY};
+use crate::lexicon::Lexicon;
 use crate::normalize::fold;
 /// The tagger that [`train`] makes and [`score`] reads.
 pub use crate::tagger::Tagger;
@@ -398,9 +399,21 @@ fn label_doc(weights: &Weights, keys: &Keys, d: usize, doc: &Prepared) -> Vec<Ve
 /// What training reports as it goes: a line per epoch and stage.
 pub type Progress<'a> = &'a mut dyn FnMut(&str);
 
-/// Trains both stages on `docs`. `dev`, if given, is tagged after training
-/// each stage and its entity F1 reported through `log`.
+/// Trains both stages on `docs` with the standard lexicon's clusters and
+/// name lists (see [`train_with_lexicon`]).
 pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
+    train_with_lexicon(&Lexicon::standard(), docs, settings, log)
+}
+
+/// Trains both stages on `docs`, reading the word clusters and name lists
+/// of `lexicon` (a model should be tagged with the lexicon it was trained
+/// with). Progress is reported through `log`.
+pub fn train_with_lexicon(
+    lexicon: &Lexicon,
+    docs: &[Doc],
+    settings: &Settings,
+    log: Progress,
+) -> Tagger {
     let common = common_words(docs);
     let prepared: Vec<Prepared> = docs
         .iter()
@@ -411,7 +424,7 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
             Prepared {
-                sentences: prepare(&sentences, &common),
+                sentences: prepare(lexicon, &sentences, &common),
                 gold: d.sentences.iter().map(|s| s.labels.clone()).collect(),
             }
         })
@@ -467,7 +480,8 @@ pub fn train(docs: &[Doc], settings: &Settings, log: Progress) -> Tagger {
 /// Entity counts per type: (true positives, predicted, gold).
 pub type Counts = [(usize, usize, usize); bilou::TYPES.len()];
 
-/// Tags `docs` and counts exact entity matches per type.
+/// Tags `docs` (with the standard lexicon) and counts exact entity
+/// matches per type.
 pub fn score(tagger: &Tagger, docs: &[Doc]) -> Counts {
     score_with(docs, |s| tagger.tag_document(s))
 }

@@ -4,19 +4,11 @@
 //! its canonical name) and decides metonymy (a capital or seat acting for
 //! its country).
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use crosscheck_model::EntityType;
 
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::Place;
+use crate::lexicon::Lexicon;
 use crate::recognize::{Draft, Rules};
-
-/// Words after which a capital is the place, not its government ("in
-/// Moscow").
-static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/locative_words.txt")).collect()
-});
 
 fn joined(words: &[&str]) -> String {
     words.join(" ")
@@ -31,7 +23,7 @@ fn joined(words: &[&str]) -> String {
 /// organisation.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn type_name(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     rules: Rules,
     sentence: usize,
     words: &[&str],
@@ -51,13 +43,14 @@ pub(crate) fn type_name(
         ) || (rules.on("known_orgs")
             && matches!((tag, p), ("LOC" | "PER" | "MISC", Place::Organization(_))))
     };
-    let exact = gaz
+    let exact = lex
+        .gazetteer
         .longest_match_folded(words, folded, start)
         .filter(|(n, _)| start + n == end)
         .map(|(_, p)| p)
         .filter(refines);
     match exact {
-        Some(p) => draft_from_place(gaz, sentence, words, folded, start, end, p),
+        Some(p) => draft_from_place(lex, sentence, words, folded, start, end, p),
         None => Draft {
             sentence,
             start,
@@ -77,7 +70,7 @@ pub(crate) fn type_name(
 /// Type, canonical name and referent of a gazetteer meaning for the words
 /// at `start..end` of a sentence.
 pub(crate) fn draft_from_place(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     sentence: usize,
     words: &[&str],
     folded: &[&str],
@@ -85,6 +78,7 @@ pub(crate) fn draft_from_place(
     end: usize,
     place: Place,
 ) -> Draft {
+    let gaz = &lex.gazetteer;
     let mut d = Draft {
         sentence,
         start,
@@ -116,7 +110,7 @@ pub(crate) fn draft_from_place(
         }
         Place::Capital(_) => {
             d.canonical = gaz.describe(place).map(|(n, _)| n);
-            if acts_as_government(gaz, words, folded, start, end) {
+            if acts_as_government(lex, words, folded, start, end) {
                 d.refers_to = gaz.metonym_referent(place).map(|c| c.name.clone());
             }
         }
@@ -125,21 +119,22 @@ pub(crate) fn draft_from_place(
 }
 
 /// A capital is read as its government unless a locative word precedes it
-/// ("in Moscow") or a country follows it ("Moscow, Russia").
+/// ("in Moscow"; the lexicon's `data/locative_words.txt`) or a country
+/// follows it ("Moscow, Russia").
 fn acts_as_government(
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     words: &[&str],
     folded: &[&str],
     start: usize,
     end: usize,
 ) -> bool {
     let prev = start.checked_sub(1).and_then(|i| folded.get(i));
-    if prev.is_some_and(|p| LOCATIVE.contains(p)) {
+    if prev.is_some_and(|p| lex.locatives.contains(*p)) {
         return false;
     }
     let comma_country = words.get(end) == Some(&",")
         && matches!(
-            gaz.longest_match_folded(words, folded, end + 1),
+            lex.gazetteer.longest_match_folded(words, folded, end + 1),
             Some((_, Place::Country(_)))
         );
     !comma_country

@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 
 use crate::bilou::NUM_LABELS;
+use crate::clusters::Clusters;
 use crate::fasthash::FastMap;
 use crate::features::{word_features, CommonWords, WordFacts};
 use crate::name_lists::token_hash;
@@ -36,8 +37,9 @@ pub(crate) const EDGE: u32 = 0;
 
 #[derive(Debug)]
 pub(crate) struct WordMemo {
-    /// The tagger whose weights the sums hold.
-    model: Option<u64>,
+    /// The tagger whose weights the sums hold and the lexicon whose
+    /// clusters the facts hold (their ids).
+    model: Option<(u64, u64)>,
     index: FastMap<String, u32>,
     entries: Vec<Entry>,
     /// How often each entry was asked for since it was made or last kept.
@@ -89,11 +91,11 @@ impl WordMemo {
         }
     }
 
-    /// Readies the memo for a document tagged by the model `model`: a
-    /// memo of another model starts afresh, a full one keeps the half of
+    /// Readies the memo for a document tagged by the model and lexicon
+    /// `model` (their ids): a memo of another pair starts afresh, a full one keeps the half of
     /// its words most asked for (news repeats its common words: starting
     /// afresh each time made the memo compute them again and again).
-    pub(crate) fn prepare(&mut self, model: u64, weights: &Paired) {
+    pub(crate) fn prepare(&mut self, model: (u64, u64), weights: &Paired) {
         if self.model != Some(model) {
             self.index.clear();
             self.entries.clear();
@@ -152,8 +154,15 @@ impl WordMemo {
         self.uses = uses;
     }
 
-    /// The entry id of `word`, computed on first sight.
-    pub(crate) fn id(&mut self, word: &str, common: &CommonWords, weights: &Paired) -> u32 {
+    /// The entry id of `word`, computed on first sight (its facts with the
+    /// cluster ids of `clusters`).
+    pub(crate) fn id(
+        &mut self,
+        word: &str,
+        clusters: &Clusters,
+        common: &CommonWords,
+        weights: &Paired,
+    ) -> u32 {
         if let Some(&id) = self.index.get(word) {
             if let Some(count) = self.uses.get_mut(id as usize) {
                 *count = count.saturating_add(1);
@@ -161,7 +170,7 @@ impl WordMemo {
             return id;
         }
         let lower = fold(word);
-        let facts = WordFacts::of(word, &lower, common);
+        let facts = WordFacts::of(clusters, word, &lower, common);
         let id = self.entries.len() as u32;
         self.entries.push(Entry {
             rows: sums(&facts, weights),
@@ -190,19 +199,21 @@ mod tests {
     fn a_full_memo_keeps_the_most_used_words() {
         let tagger = Tagger::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
         let (paired, common) = (tagger.paired(), &tagger.common);
+        let lex = crate::Lexicon::standard();
+        let clusters = &lex.clusters;
         let mut memo = WordMemo::with_capacity(4);
-        memo.prepare(7, paired);
+        memo.prepare((7, 1), paired);
         for w in ["the", "the", "the", "said", "said", "Acme", "x", "y", "z"] {
-            memo.id(w, common, paired);
+            memo.id(w, clusters, common, paired);
         }
-        memo.prepare(7, paired);
+        memo.prepare((7, 1), paired);
         let mut kept: Vec<&str> = memo.index.keys().map(String::as_str).collect();
         kept.sort_unstable();
         assert_eq!(kept, ["said", "the"]);
         for w in ["the", "said", "Acme", "z"] {
-            let id = memo.id(w, common, paired);
+            let id = memo.id(w, clusters, common, paired);
             let entry = memo.entry(id).expect("entry");
-            let facts = WordFacts::of(w, &fold(w), common);
+            let facts = WordFacts::of(clusters, w, &fold(w), common);
             assert_eq!(entry.rows, sums(&facts, paired), "{w}");
             assert_eq!(entry.folded, token_hash(&fold(w)), "{w}");
         }

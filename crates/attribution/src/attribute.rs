@@ -2,7 +2,7 @@
 //! phrase, the speech cue, appositives and the channel, read from the units
 //! around it.
 
-use crate::lexicon::{FunctionClass, LEXICON};
+use crate::lexicon::{FunctionClass, Lexicon};
 use crate::speaker::{
     appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
     Phrase, PhraseKind,
@@ -27,16 +27,16 @@ pub struct Attribution {
 /// The cue starting at unit `k`: its length in units and whether it may
 /// introduce reported speech.
 #[inline]
-pub fn cue_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+pub fn cue_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
     let first = units.get(k)?;
     if k >= limit || !first.is_word() || !first.may_start_cue() {
         return None;
     }
-    cue_words_at(units, k, limit)
+    cue_words_at(lex, units, k, limit)
 }
 
 /// [`cue_at`] once the first word may start a cue.
-fn cue_words_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+fn cue_words_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units
@@ -48,8 +48,7 @@ fn cue_words_at(units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)>
         words[n] = u.norm();
         n += 1;
     }
-    LEXICON
-        .cue_in_list(units.get(k)?.cue_list(), &words[..n])
+    lex.cue_in_list(units.get(k)?.cue_list(), &words[..n])
         .map(|c| (c.words.len(), c.reported))
 }
 
@@ -62,7 +61,13 @@ fn cue_text(units: &[Unit], k: usize, len: usize, text: &str) -> String {
 
 /// A channel phrase ("in a Telegram post", "on Telegram") in `units[lo..hi]`:
 /// the channel words as written and the end byte of the phrase.
-pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(String, usize)> {
+pub fn channel_in(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    hi: usize,
+    text: &str,
+) -> Option<(String, usize)> {
     let hi = hi.min(units.len());
     for k in lo..hi {
         let u = units.get(k)?;
@@ -88,7 +93,7 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
             let starts = at < hi
                 && units
                     .get(at)
-                    .is_some_and(|w| w.is_word() && LEXICON.may_start_channel(w.norm()));
+                    .is_some_and(|w| w.is_word() && lex.may_start_channel(w.norm()));
             if !starts {
                 continue;
             }
@@ -104,7 +109,7 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
                 words[n] = w.norm();
                 n += 1;
             }
-            if let Some(len) = LEXICON.channel_at(&words[..n]) {
+            if let Some(len) = lex.channel_at(&words[..n]) {
                 let first = units.get(j)?;
                 let last = units.get(at + len - 1)?;
                 return Some((
@@ -119,7 +124,13 @@ pub fn channel_in(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<(S
 
 /// Attribution right after a quote: “...,” said X / “...,” X said.
 /// `k` is the first unit after the quote, `limit` the end of the clause.
-pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
+pub fn after_quote(
+    lex: &Lexicon,
+    units: &[Unit],
+    k: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Attribution> {
     let mut i = k;
     let mut skipped = 0;
     while i < limit
@@ -133,19 +144,19 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
     }
     let first = units.get(i).filter(|_| i < limit)?;
     if k == i && is_dash(first) {
-        return dash_attribution(units, i, limit, text);
+        return dash_attribution(lex, units, i, limit, text);
     }
     // Verb first: “...,” said Michael Kofman, a military analyst.
-    if let Some((len, _)) = cue_at(units, i, limit) {
+    if let Some((len, _)) = cue_at(lex, units, i, limit) {
         if !first.capitalised() || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
-            let (phrase, next) = phrase_forward(units, j, limit, text)?;
-            let appositive = appositives(units, next, limit, text);
+            let (phrase, next) = phrase_forward(lex, units, j, limit, text)?;
+            let appositive = appositives(lex, units, next, limit, text);
             let after = appositive.as_ref().map_or(next, |a| a.next);
             let end = appositive
                 .as_ref()
                 .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
-            let channel = channel_in(units, i + len, limit, text);
+            let channel = channel_in(lex, units, i + len, limit, text);
             let end = channel.as_ref().map_or(end, |c| c.1.max(end));
             let end = clause_end(units, limit).max(end);
             return Some(Attribution {
@@ -160,23 +171,23 @@ pub fn after_quote(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         }
     }
     // Speaker first: “...,” KCNA declared. / “...,” a diplomat, who ..., said.
-    let (phrase, next) = phrase_forward(units, i, limit, text)
-        .or_else(|| description_before_cue(units, i, limit, text))?;
-    let appositive = appositives(units, next, limit, text);
+    let (phrase, next) = phrase_forward(lex, units, i, limit, text)
+        .or_else(|| description_before_cue(lex, units, i, limit, text))?;
+    let appositive = appositives(lex, units, next, limit, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() && units.get(j).is_some_and(|u| u.is_punct(",")) {
         j += 1;
     }
-    let j = skip_aux_or_cue(units, j, limit);
+    let j = skip_aux_or_cue(lex, units, j, limit);
     // "a narrator in the campaign ad asks", "Mr. Morgan of the Sierra Club
     // said": a short prepositional phrase between speaker and verb.
-    let (j, phrase) = match cue_at(units, j, limit) {
+    let (j, phrase) = match cue_at(lex, units, j, limit) {
         Some(_) => (j, phrase),
-        None => skip_pp_to_cue(units, j, limit, phrase)?,
+        None => skip_pp_to_cue(lex, units, j, limit, phrase)?,
     };
-    let (len, _) = cue_at(units, j, limit)?;
+    let (len, _) = cue_at(lex, units, j, limit)?;
     let cue_end = units.get(j + len - 1)?.end;
-    let channel = channel_in(units, j + len, limit, text);
+    let channel = channel_in(lex, units, j + len, limit, text);
     let end = channel.as_ref().map_or(cue_end, |c| c.1.max(cue_end));
     let end = clause_end(units, limit).max(end);
     Some(Attribution {
@@ -196,16 +207,22 @@ fn is_dash(u: &Unit) -> bool {
 
 /// “...” — Jane Roe, a teacher: a name after a dash, closing the paragraph
 /// or sentence, signs the quote.
-pub fn dash_attribution(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
+pub fn dash_attribution(
+    lex: &Lexicon,
+    units: &[Unit],
+    k: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Attribution> {
     let dash = units.get(k).filter(|u| is_dash(u))?;
-    let (phrase, next) = phrase_forward(units, k + 1, limit, text)?;
+    let (phrase, next) = phrase_forward(lex, units, k + 1, limit, text)?;
     if !matches!(
         phrase.kind,
         PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed
     ) {
         return None;
     }
-    let appositive = appositives(units, next, limit, text);
+    let appositive = appositives(lex, units, next, limit, text);
     let after = appositive.as_ref().map_or(next, |a| a.next);
     if units.get(after..limit)?.iter().any(|u| u.is_word()) {
         return None;
@@ -240,6 +257,7 @@ fn clause_end(units: &[Unit], limit: usize) -> usize {
 /// Steps over a prepositional phrase of up to six words after a speaker to
 /// the cue that follows it; the phrase joins the speaker's span.
 fn skip_pp_to_cue(
+    lex: &Lexicon,
     units: &[Unit],
     j: usize,
     limit: usize,
@@ -248,7 +266,7 @@ fn skip_pp_to_cue(
     if !units.get(j).is_some_and(is_preposition) {
         return None;
     }
-    let cue = (j + 1..limit.min(j + 8)).find(|&k| cue_at(units, k, limit).is_some())?;
+    let cue = (j + 1..limit.min(j + 8)).find(|&k| cue_at(lex, units, k, limit).is_some())?;
     if units.get(j..cue)?.iter().any(|u| !u.is_word()) {
         return None;
     }
@@ -258,9 +276,9 @@ fn skip_pp_to_cue(
 
 /// Skips auxiliaries unless the auxiliary itself starts a cue ("was quoted
 /// as saying", "has said").
-fn skip_aux_or_cue(units: &[Unit], j: usize, limit: usize) -> usize {
+fn skip_aux_or_cue(lex: &Lexicon, units: &[Unit], j: usize, limit: usize) -> usize {
     let mut j = j;
-    while j < limit && cue_at(units, j, limit).is_none() {
+    while j < limit && cue_at(lex, units, j, limit).is_none() {
         let next = skip_aux(units, j, j + 1);
         if next == j {
             break;
@@ -278,16 +296,17 @@ fn is_preposition(u: &Unit) -> bool {
 /// phrase ("In Washington, the White House ..."). Returns the phrase, its
 /// appositive and the unit after them.
 pub fn clause_subject(
+    lex: &Lexicon,
     units: &[Unit],
     lo: usize,
     hi: usize,
     text: &str,
 ) -> Option<(Phrase, Option<Appositive>, usize)> {
-    let (phrase, next) = subject_phrase(units, lo, hi, text, true)?;
-    if let Some(named) = description_then_name(units, &phrase, next, hi, text) {
+    let (phrase, next) = subject_phrase(lex, units, lo, hi, text, true)?;
+    if let Some(named) = description_then_name(lex, units, &phrase, next, hi, text) {
         return Some(named);
     }
-    let appositive = appositives(units, next, hi, text);
+    let appositive = appositives(lex, units, next, hi, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() {
         if units.get(j).is_some_and(|u| u.is_punct(",")) {
@@ -303,6 +322,7 @@ pub fn clause_subject(
 /// person's name between commas. The person speaks; the description is
 /// their role, and the source span covers both.
 fn description_then_name(
+    lex: &Lexicon,
     units: &[Unit],
     description: &Phrase,
     next: usize,
@@ -316,7 +336,7 @@ fn description_then_name(
     {
         return None;
     }
-    let (mut name, after) = phrase_forward(units, next + 1, hi, text)?;
+    let (mut name, after) = phrase_forward(lex, units, next + 1, hi, text)?;
     if name.kind != PhraseKind::Person || !units.get(after).is_some_and(|u| u.is_punct(",")) {
         return None;
     }
@@ -332,6 +352,7 @@ fn description_then_name(
 /// it. `cue_possible` false promises that no speech cue starts in the
 /// clause, so a description accepted only before a cue is not tried.
 fn subject_phrase(
+    lex: &Lexicon,
     units: &[Unit],
     lo: usize,
     hi: usize,
@@ -347,33 +368,48 @@ fn subject_phrase(
     s = skip_aux(units, s, hi);
     // A leading adverbial clause ("However," "More than six months
     // after ..., X confirmed") is skipped when no speaker starts the clause.
-    match phrase_forward(units, s, hi, text).or_else(|| {
+    match phrase_forward(lex, units, s, hi, text).or_else(|| {
         cue_possible
-            .then(|| description_before_cue(units, s, hi, text))
+            .then(|| description_before_cue(lex, units, s, hi, text))
             .flatten()
     }) {
         Some(found) => Some(found),
-        None => phrase_forward(units, comma? + 1, hi, text),
+        None => phrase_forward(lex, units, comma? + 1, hi, text),
     }
 }
 
 /// The subject of a clause in which no speech cue starts (checked by the
 /// caller up to `hi`): only a possible antecedent for later pronouns, so
 /// its appositives are not read.
-pub fn subject_without_cue(units: &[Unit], lo: usize, hi: usize, text: &str) -> Option<Phrase> {
-    let (phrase, next) = subject_phrase(units, lo, hi, text, false)?;
-    Some(description_then_name(units, &phrase, next, hi, text).map_or(phrase, |(name, _, _)| name))
+pub fn subject_without_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    hi: usize,
+    text: &str,
+) -> Option<Phrase> {
+    let (phrase, next) = subject_phrase(lex, units, lo, hi, text, false)?;
+    Some(
+        description_then_name(lex, units, &phrase, next, hi, text)
+            .map_or(phrase, |(name, _, _)| name),
+    )
 }
 
 /// Attribution before a quote in the same sentence: X said, “...” /
 /// the White House condemned ... as “...”. `lo` is the sentence start, `k`
 /// the quote unit.
-pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<Attribution> {
+pub fn before_quote(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    k: usize,
+    text: &str,
+) -> Option<Attribution> {
     // A cue further than 30 units back is refused below: looking no further
     // keeps a sentence of thousands of quotes linear.
     let c = (lo.max(k.saturating_sub(30))..k).rev().find(|&c| {
         units.get(c).is_some_and(Unit::is_word)
-            && cue_at(units, c, k).is_some()
+            && cue_at(lex, units, c, k).is_some()
             && !c
                 .checked_sub(1)
                 .and_then(|p| units.get(p))
@@ -387,13 +423,13 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
     if k - c > 30 {
         return None;
     }
-    let (len, _) = cue_at(units, c, k)?;
+    let (len, _) = cue_at(lex, units, c, k)?;
     let cue = cue_text(units, c, len, text);
     let cue_unit = units.get(c)?;
-    let channel = channel_in(units, lo, k, text).map(|x| x.0);
+    let channel = channel_in(lex, units, lo, k, text).map(|x| x.0);
     if cue_unit.norm() == "according" {
-        let (phrase, next) = phrase_forward(units, c + len, k, text)?;
-        let appositive = appositives(units, next, k, text);
+        let (phrase, next) = phrase_forward(lex, units, c + len, k, text)?;
+        let appositive = appositives(lex, units, next, k, text);
         let end = phrase.end;
         return Some(Attribution {
             phrase,
@@ -410,7 +446,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
     // and nothing but punctuation between the speaker and the quote.
     let opens = (lo..c).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
     if opens && !participle {
-        if let Some((phrase, next)) = phrase_forward(units, c + len, k, text) {
+        if let Some((phrase, next)) = phrase_forward(lex, units, c + len, k, text) {
             let punct_only =
                 next < k && (next..k).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
             let named = matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization);
@@ -432,7 +468,7 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
     if participle {
         // "footage of Hillary Clinton asking, “...”": a name right before the
         // participle is its subject.
-        if let Some((phrase, _)) = phrase_backward(units, lo, c, text) {
+        if let Some((phrase, _)) = phrase_backward(lex, units, lo, c, text) {
             if phrase.kind == crate::speaker::PhraseKind::Person {
                 found = Some((phrase, None));
             }
@@ -452,17 +488,17 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
                 .rev()
                 .find(|&p| units.get(p).is_some_and(|u| u.is_punct(",")))
             {
-                let apos = appositives(units, p, b - 1, text);
-                if let Some((phrase, _)) = phrase_backward(units, lo, p, text) {
+                let apos = appositives(lex, units, p, b - 1, text);
+                if let Some((phrase, _)) = phrase_backward(lex, units, lo, p, text) {
                     found = Some((phrase, apos));
                 }
             }
-        } else if let Some((phrase, _)) = phrase_backward(units, lo, b, text) {
+        } else if let Some((phrase, _)) = phrase_backward(lex, units, lo, b, text) {
             found = Some((phrase, None));
         }
     }
     if found.is_none() {
-        if let Some((phrase, apos, _)) = clause_subject(units, lo, c, text) {
+        if let Some((phrase, apos, _)) = clause_subject(lex, units, lo, c, text) {
             found = Some((phrase, apos));
         }
     }
@@ -481,8 +517,14 @@ pub fn before_quote(units: &[Unit], lo: usize, k: usize, text: &str) -> Option<A
 
 /// Attribution at the end of a clause: "..., X said." / "..., said X, a
 /// spokesman." `k` is the first unit after the comma.
-pub fn trailing(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Attribution> {
-    let attribution = after_quote(units, k, limit, text)?;
+pub fn trailing(
+    lex: &Lexicon,
+    units: &[Unit],
+    k: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Attribution> {
+    let attribution = after_quote(lex, units, k, limit, text)?;
     // Nothing but time words may follow ("said on Monday").
     let rest = limit.saturating_sub(attribution.next);
     (rest <= 5).then_some(attribution)

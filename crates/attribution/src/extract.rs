@@ -8,13 +8,13 @@ use crate::attribute::{
     after_quote, before_quote, channel_in, clause_subject, cue_at, dash_attribution,
     subject_without_cue, trailing, Attribution,
 };
-use crate::lexicon::{class, LEXICON};
+use crate::lexicon::{class, Lexicon};
 use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{phrase_forward, skip_aux, Phrase, PhraseKind};
-use crate::tagger::{self, MODEL};
+use crate::tagger::{self, Model};
 use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 use crosscheck_text::TokenLayer;
 
@@ -49,6 +49,15 @@ struct Buffers {
     scratch: Scratch,
 }
 
+/// What the walk reads sentences with: the extractor's lexicon, and its
+/// tagger model with the tagger's working buffers.
+struct Reading<'r> {
+    lex: &'r Lexicon,
+    /// `None`: reported speech from the rules alone.
+    model: Option<&'r Model>,
+    tagging: &'r mut tagger::Scratch,
+}
+
 /// Per-document working lists, emptied before use.
 #[derive(Default)]
 struct Scratch {
@@ -76,10 +85,15 @@ thread_local! {
 }
 
 /// The quote claims of `doc`, read over its token layer `tokens`.
-pub fn extract(doc: &Document, tokens: &TokenLayer) -> Vec<Claim> {
+pub fn extract(
+    lex: &Lexicon,
+    model: Option<&Model>,
+    doc: &Document,
+    tokens: &TokenLayer,
+) -> Vec<Claim> {
     let Buffers { units, mut scratch } = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
     let mut all: Vec<Unit> = units;
-    let claims = extract_with(doc, tokens, &mut all, &mut scratch);
+    let claims = extract_with(lex, model, doc, tokens, &mut all, &mut scratch);
     // Emptied and re-typed for the next document; collecting in place
     // keeps the allocation.
     all.clear();
@@ -98,6 +112,7 @@ pub fn extract(doc: &Document, tokens: &TokenLayer) -> Vec<Claim> {
 /// `scratch.bounds` (unit ranges of the paragraphs, with whether they hold
 /// a quote) and `scratch.segments`.
 fn build_units<'a>(
+    lex: &Lexicon,
     doc: &'a Document,
     tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
@@ -107,7 +122,7 @@ fn build_units<'a>(
     let paragraphs = &mut scratch.paragraphs;
     paragraph_ranges_into(doc, paragraphs);
     let segments = &mut scratch.segments;
-    find_quotes_into(text, paragraphs, &mut scratch.candidates, segments);
+    find_quotes_into(lex, text, paragraphs, &mut scratch.candidates, segments);
     let mut seg_cursor = 0;
     let in_line = &mut scratch.in_line;
     // The units of every paragraph, kept for the whole document so that
@@ -128,19 +143,19 @@ fn build_units<'a>(
             seg_cursor += 1;
         }
         let lo = all.len();
-        append_units(text, tokens, line_start, line_end, in_line, all);
+        append_units(lex, text, tokens, line_start, line_end, in_line, all);
         bounds.push((lo, all.len(), !in_line.is_empty()));
     }
 }
 
-/// Calls `f` with the units of every sentence, as the walk sees them:
-/// what the tagger is trained on.
-pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
+/// Calls `f` with the units of every sentence, as the walk with lexicon
+/// `lex` sees them: what the tagger is trained on.
+pub fn for_each_tagged_sentence(lex: &Lexicon, doc: &Document, mut f: impl FnMut(&[Unit], &str)) {
     let text = doc.text.as_str();
     let tokens = TokenLayer::new(text, &doc.sentences);
     let mut all = Vec::new();
     let mut scratch = Scratch::default();
-    build_units(doc, &tokens, &mut all, &mut scratch);
+    build_units(lex, doc, &tokens, &mut all, &mut scratch);
     let mut sentence_buf = Vec::new();
     for &(lo, hi, _) in &scratch.bounds {
         let us = all.get(lo..hi).unwrap_or(&[]);
@@ -153,13 +168,15 @@ pub fn for_each_tagged_sentence(doc: &Document, mut f: impl FnMut(&[Unit], &str)
 
 /// [`extract`] with an empty unit buffer.
 fn extract_with<'a>(
+    lex: &Lexicon,
+    model: Option<&Model>,
     doc: &'a Document,
     tokens: &'a TokenLayer,
     all: &mut Vec<Unit<'a>>,
     scratch: &mut Scratch,
 ) -> Vec<Claim> {
     let text = doc.text.as_str();
-    build_units(doc, tokens, all, scratch);
+    build_units(lex, doc, tokens, all, scratch);
     let drafts = &mut scratch.drafts;
     drafts.clear();
     let segments = &scratch.segments;
@@ -172,7 +189,11 @@ fn extract_with<'a>(
         mentions: MentionIndex::new(&doc.mentions),
     };
     let sentence_buf = &mut scratch.sentences;
-    let tagging = &mut scratch.tagging;
+    let mut reading = Reading {
+        lex,
+        model,
+        tagging: &mut scratch.tagging,
+    };
     let mut before: &[Unit] = &[];
     for &(lo, hi, has_quotes) in bounds.iter() {
         let us = all.get(lo..hi).unwrap_or(&[]);
@@ -184,7 +205,14 @@ fn extract_with<'a>(
             sentences: sentence_buf,
             has_quotes,
         };
-        walk_paragraph(doc, &paragraph, segments, &mut sources, drafts, tagging);
+        walk_paragraph(
+            &mut reading,
+            doc,
+            &paragraph,
+            segments,
+            &mut sources,
+            drafts,
+        );
         before = us;
     }
     scratch.deferred = std::mem::take(&mut sources.deferred);
@@ -192,7 +220,7 @@ fn extract_with<'a>(
     scratch.seen = sources.tracker.into_entries();
     scratch.seen.clear();
     let mut claims = finish(doc, drafts);
-    name_bare_titles_forward(&mut claims);
+    name_bare_titles_forward(lex, &mut claims);
     claims
 }
 
@@ -201,9 +229,9 @@ fn extract_with<'a>(
 /// ("Tarsenian President Mira Kovalenko said"). Such a source, left
 /// unresolved by the earlier text, takes the first later person source
 /// whose role holds that title; its span stays on the title as written.
-fn name_bare_titles_forward(claims: &mut [Claim]) {
+fn name_bare_titles_forward(lex: &Lexicon, claims: &mut [Claim]) {
     for i in 0..claims.len() {
-        let Some(title) = bare_title(&claims[i].source) else {
+        let Some(title) = bare_title(lex, &claims[i].source) else {
             continue;
         };
         let later = claims.get(i + 1..).unwrap_or(&[]).iter().find(|c| {
@@ -225,12 +253,12 @@ fn name_bare_titles_forward(claims: &mut [Claim]) {
 }
 
 /// The title when a source is nothing but a title ("President").
-fn bare_title(source: &Source) -> Option<String> {
+fn bare_title(lex: &Lexicon, source: &Source) -> Option<String> {
     let name = source.name.as_deref()?;
     let bare = source.kind == SourceKind::Anonymous
         && source.role.as_deref() == Some(name)
         && !name.contains(' ')
-        && LEXICON.is_title(name);
+        && lex.is_title(name);
     bare.then(|| name.to_string())
 }
 
@@ -272,17 +300,17 @@ impl Antecedents<'_, '_> {
     }
 
     /// The tracker for a lookup, with every deferred subject read.
-    fn read(&mut self) -> &mut Tracker {
+    fn read(&mut self, lex: &Lexicon) -> &mut Tracker {
         if !self.deferred.is_empty() {
             let (units, text) = (self.units, self.text);
             let found = self.deferred.drain(..).filter_map(|d| {
                 let us = units.get(d.paragraph.0..d.paragraph.1)?;
                 let phrase = if d.cue {
-                    clause_subject(us, d.start, d.end, text).map(|(phrase, _, _)| phrase)
+                    clause_subject(lex, us, d.start, d.end, text).map(|(phrase, _, _)| phrase)
                 } else {
                     // No cue up to `end`, where a stop follows (or the
                     // paragraph ends), so no cue can start inside the clause.
-                    subject_without_cue(us, d.start, d.end, text)
+                    subject_without_cue(lex, us, d.start, d.end, text)
                 }?;
                 Some((d.before, phrase))
             });
@@ -293,9 +321,10 @@ impl Antecedents<'_, '_> {
     }
 
     /// The earlier source a pronoun or definite description stands for.
-    fn resolve(&mut self, phrase: &Phrase) -> Option<Seen> {
-        self.read();
-        self.tracker.resolve(phrase, phrase.start, &self.mentions)
+    fn resolve(&mut self, lex: &Lexicon, phrase: &Phrase) -> Option<Seen> {
+        self.read(lex);
+        self.tracker
+            .resolve(lex, phrase, phrase.start, &self.mentions)
     }
 
     /// The tracker for recording a source (no lookup).
@@ -396,13 +425,14 @@ fn has_words(text: &str, min: usize) -> bool {
 }
 
 fn walk_paragraph(
+    reading: &mut Reading,
     doc: &Document,
     paragraph: &Paragraph,
     segments: &[QuoteSegment],
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
-    tagging: &mut tagger::Scratch,
 ) {
+    let lex = reading.lex;
     let text = doc.text.as_str();
     let us = paragraph.units;
     let mut consumed_to = 0usize; // units before this index belong to a claim
@@ -434,13 +464,13 @@ fn walk_paragraph(
             let attribution = if !seg.closed {
                 None
             } else if ends_with_stop {
-                dash_attribution(us, k + 1, us.len(), text)
+                dash_attribution(lex, us, k + 1, us.len(), text)
             } else {
-                after_quote(us, k + 1, limit, text)
-                    .or_else(|| dash_attribution(us, k + 1, us.len(), text))
+                after_quote(lex, us, k + 1, limit, text)
+                    .or_else(|| dash_attribution(lex, us, k + 1, us.len(), text))
             }
-            .or_else(|| before_quote(us, a, k, text))
-            .or_else(|| later_in_sentence(us, a, k, b, text));
+            .or_else(|| before_quote(lex, us, a, k, text))
+            .or_else(|| later_in_sentence(lex, us, a, k, b, text));
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
@@ -451,13 +481,15 @@ fn walk_paragraph(
                     .get(..k)
                     .is_some_and(|b| b.iter().all(|u| u.kind == UnitKind::Punct)) =>
                 {
-                    introduced_by(paragraph.before, text)
+                    introduced_by(lex, paragraph.before, text)
                 }
                 _ => None,
             };
             match introduced {
-                Some(att) => quote_claim(doc, paragraph.before, seg, Some(att), sources, drafts),
-                None => quote_claim(doc, us, seg, attribution, sources, drafts),
+                Some(att) => {
+                    quote_claim(lex, doc, paragraph.before, seg, Some(att), sources, drafts)
+                }
+                None => quote_claim(lex, doc, us, seg, attribution, sources, drafts),
             }
         }
         // “...,” she said: too few words outside the quotes to report
@@ -472,21 +504,21 @@ fn walk_paragraph(
                 >= MIN_WORDS_AROUND_QUOTES
         };
         if any_quote && *TAGGER_MODE != TaggerMode::Off && words_outside() {
-            let found = tagged(us, a, b, text, tagging);
-            reported_around_quotes(doc, us, a, &found, sources, drafts);
+            let found = tagged(reading, us, a, b, text);
+            reported_around_quotes(lex, doc, us, a, &found, sources, drafts);
             continue;
         }
         if any_quote || a < consumed_to {
             continue;
         }
-        reported(doc, us, paragraph.range, (a, b), sources, drafts, tagging);
+        reported(reading, doc, us, paragraph.range, (a, b), sources, drafts);
     }
 }
 
 /// The attribution a paragraph ends with when it introduces a quote in the
 /// next one: "... Caddell continued:", "The New York Times reports:" (a
 /// speaker and a cue in its last sentence, then a colon).
-fn introduced_by(before: &[Unit], text: &str) -> Option<Attribution> {
+fn introduced_by(lex: &Lexicon, before: &[Unit], text: &str) -> Option<Attribution> {
     let colon = before.len().checked_sub(1)?;
     if !before.get(colon)?.is_punct(":") {
         return None;
@@ -495,12 +527,19 @@ fn introduced_by(before: &[Unit], text: &str) -> Option<Attribution> {
         .rev()
         .find(|&j| before.get(j).is_some_and(|u| !u.is_word()) && ends_sentence(before, j, text))
         .map_or(0, |j| j + 1);
-    before_quote(before, lo, colon, text)
+    before_quote(lex, before, lo, colon, text)
 }
 
 /// “...” to drive up prices, she said, ...: an attribution after a comma
 /// later in the sentence the quote opens.
-fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> Option<Attribution> {
+fn later_in_sentence(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    k: usize,
+    b: usize,
+    text: &str,
+) -> Option<Attribution> {
     if (a..k).any(|j| us.get(j).is_some_and(|u| u.is_word() || u.is_quote())) {
         return None;
     }
@@ -513,7 +552,7 @@ fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> O
                         .is_some_and(|u| u.is_quote() || matches!(u.norm(), "." | "?" | "!" | ","))
                 })
                 .unwrap_or(b);
-            after_quote(us, c + 1, limit, text).filter(|att| {
+            after_quote(lex, us, c + 1, limit, text).filter(|att| {
                 matches!(
                     att.phrase.kind,
                     PhraseKind::Pronoun(_) | PhraseKind::Person | PhraseKind::Definite
@@ -523,6 +562,7 @@ fn later_in_sentence(us: &[Unit], a: usize, k: usize, b: usize, text: &str) -> O
 }
 
 fn quote_claim(
+    lex: &Lexicon,
     doc: &Document,
     us: &[Unit],
     seg: &QuoteSegment,
@@ -539,8 +579,8 @@ fn quote_claim(
         Some(att) => {
             let start = seg.open.min(att.start);
             let end = seg.end.max(att.end);
-            let source = resolve(doc, &att, sources);
-            let co_sources = co_speakers(doc, us, &att, sources);
+            let source = resolve(lex, doc, &att, sources);
+            let co_sources = co_speakers(lex, doc, us, &att, sources);
             drafts.push(Draft {
                 start,
                 end,
@@ -666,19 +706,20 @@ static TAGGER_MODE: std::sync::LazyLock<TaggerMode> =
 
 /// The tagger's attributions in sentence `us[a..b]`.
 fn tagged(
+    reading: &mut Reading,
     us: &[Unit],
     a: usize,
     b: usize,
     text: &str,
-    tagging: &mut tagger::Scratch,
 ) -> Vec<tagger::Found> {
-    let Some(model) = MODEL.as_ref() else {
+    let Some(model) = reading.model else {
         return Vec::new();
     };
+    let (lex, tagging) = (reading.lex, &mut *reading.tagging);
     let sentence = us.get(a..b).unwrap_or(&[]);
     let mut toks = std::mem::take(&mut tagging.tokens);
     let mut cue = std::mem::take(&mut tagging.cue);
-    let found = if tagger::tokens_if_cue(model, sentence, text, &mut toks, &mut cue) {
+    let found = if tagger::tokens_if_cue(lex, model, sentence, text, &mut toks, &mut cue) {
         tagger::assemble(model.tag(&toks, &cue, tagging))
     } else {
         Vec::new()
@@ -691,6 +732,7 @@ fn tagged(
 /// Drafts for the tagger's attributions in the sentence starting at unit
 /// `a`; false when none holds content.
 fn tagged_drafts(
+    lex: &Lexicon,
     doc: &Document,
     us: &[Unit],
     a: usize,
@@ -731,9 +773,9 @@ fn tagged_drafts(
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let mut co_sources = Vec::new();
-        let source_run = f
-            .source
-            .or_else(|| subject_before_cue(us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a)));
+        let source_run = f.source.or_else(|| {
+            subject_before_cue(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
+        });
         let source = match source_run {
             Some((s0, s1)) => {
                 let (ss, se) = (a + s0, a + s1);
@@ -742,7 +784,7 @@ fn tagged_drafts(
                 };
                 start = start.min(sf.start);
                 end = end.max(sl.end);
-                let phrase = phrase_forward(us, ss, se, text)
+                let phrase = phrase_forward(lex, us, ss, se, text)
                     .map(|(p, _)| p)
                     .filter(|p| p.end <= sl.end)
                     .unwrap_or_else(|| plain_phrase(us, ss, se, text));
@@ -755,11 +797,11 @@ fn tagged_drafts(
                     phrase,
                     appositive: None,
                 };
-                let mut source = resolve(doc, &att, sources);
+                let mut source = resolve(lex, doc, &att, sources);
                 if source.kind != SourceKind::Unattributed {
                     source.span = Span::of(text, sf.start, sl.end);
                 }
-                co_sources = co_speakers(doc, us, &att, sources);
+                co_sources = co_speakers(lex, doc, us, &att, sources);
                 source
             }
             None => Source::unattributed(),
@@ -783,13 +825,19 @@ fn tagged_drafts(
 /// The named speaker or pronoun standing just before a cue the tagger
 /// found without a source ("She did not say ..."), past up to two
 /// auxiliaries or negations: unit range.
-fn subject_before_cue(us: &[Unit], a: usize, cue: usize, text: &str) -> Option<(usize, usize)> {
+fn subject_before_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    cue: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
     let mut end = cue;
     for _ in 0..3 {
         if end <= a {
             return None;
         }
-        if let Some((phrase, start)) = crate::speaker::phrase_backward(us, a, end, text) {
+        if let Some((phrase, start)) = crate::speaker::phrase_backward(lex, us, a, end, text) {
             if phrase.kind != PhraseKind::Unnamed {
                 return Some((start, end));
             }
@@ -811,6 +859,7 @@ fn subject_before_cue(us: &[Unit], a: usize, cue: usize, text: &str) -> Option<(
 /// keeps its marks there, and stays a direct claim of its own: its words
 /// are the speaker's.
 fn reported_around_quotes(
+    lex: &Lexicon,
     doc: &Document,
     us: &[Unit],
     a: usize,
@@ -848,7 +897,7 @@ fn reported_around_quotes(
     if clauses.is_empty() {
         return;
     }
-    tagged_drafts(doc, us, a, &clauses, sources, drafts);
+    tagged_drafts(lex, doc, us, a, &clauses, sources, drafts);
 }
 
 /// Whether the quote opening at byte `open` runs on from a word ("called
@@ -887,19 +936,20 @@ fn plain_phrase(us: &[Unit], s: usize, e: usize, text: &str) -> crate::speaker::
 
 /// Reported speech without quote marks in sentence `us[a..b]`.
 fn reported(
+    reading: &mut Reading,
     doc: &Document,
     us: &[Unit],
     paragraph: (usize, usize),
     (a, b): (usize, usize),
     sources: &mut Antecedents,
     drafts: &mut Vec<Draft>,
-    tagging: &mut tagger::Scratch,
 ) {
+    let lex = reading.lex;
     let text = doc.text.as_str();
     let mode = *TAGGER_MODE;
     if mode == TaggerMode::First {
-        let found = tagged(us, a, b, text, tagging);
-        if tagged_drafts(doc, us, a, &found, sources, drafts) {
+        let found = tagged(reading, us, a, b, text);
+        if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
             return;
         }
     }
@@ -916,7 +966,7 @@ fn reported(
     // others accept any cue.
     let (mut has_cue, mut reporting_cue) = (false, false);
     for k in a..end {
-        if let Some((_, reports)) = cue_at(us, k, end) {
+        if let Some((_, reports)) = cue_at(lex, us, k, end) {
             has_cue = true;
             if reports {
                 reporting_cue = true;
@@ -925,26 +975,26 @@ fn reported(
         }
     }
     let found = if has_cue {
-        according_first(us, a, end, text)
-            .or_else(|| according_last(us, a, end, text))
+        according_first(lex, us, a, end, text)
+            .or_else(|| according_last(lex, us, a, end, text))
             .or_else(|| {
                 reporting_cue
-                    .then(|| subject_cue(us, a, end, text))
+                    .then(|| subject_cue(lex, us, a, end, text))
                     .flatten()
             })
             .or_else(|| {
                 reporting_cue
-                    .then(|| relative_cue(us, a, end, text))
+                    .then(|| relative_cue(lex, us, a, end, text))
                     .flatten()
             })
-            .or_else(|| trailing_attribution(us, a, end, text))
+            .or_else(|| trailing_attribution(lex, us, a, end, text))
     } else {
         None
     };
     let Some((att, cs, ce)) = found else {
         if mode == TaggerMode::Fill {
-            let found = tagged(us, a, b, text, tagging);
-            if tagged_drafts(doc, us, a, &found, sources, drafts) {
+            let found = tagged(reading, us, a, b, text);
+            if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
                 return;
             }
         }
@@ -956,7 +1006,7 @@ fn reported(
     // is then cut ("denied the fleet's presence, and ..."), the cut part
     // may be shorter.
     let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
-    let ce_cut = content_end(us, cs, ce);
+    let ce_cut = content_end(lex, us, cs, ce);
     let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
         return;
     };
@@ -967,8 +1017,8 @@ fn reported(
     {
         return;
     }
-    let source = resolve(doc, &att, sources);
-    let co_sources = co_speakers(doc, us, &att, sources);
+    let source = resolve(lex, doc, &att, sources);
+    let co_sources = co_speakers(lex, doc, us, &att, sources);
     let start = first.start.min(att.start);
     let end_byte = last.end.max(att.end);
     drafts.push(Draft {
@@ -978,7 +1028,7 @@ fn reported(
         cue: Some(att.cue),
         channel: att
             .channel
-            .or_else(|| channel_in(us, a, b, text).map(|c| c.0)),
+            .or_else(|| channel_in(lex, us, a, b, text).map(|c| c.0)),
         quote_start: first.start,
         quote_end: last.end,
         direct: false,
@@ -990,6 +1040,7 @@ fn reported(
 /// Tomas Lind said", "..., said A and B", a joint statement by two named
 /// people or organisations. Each is resolved like the first.
 fn co_speakers(
+    lex: &Lexicon,
     doc: &Document,
     us: &[Unit],
     att: &Attribution,
@@ -1014,7 +1065,7 @@ fn co_speakers(
             },
             _ => break,
         };
-        let Some((next_phrase, next)) = phrase_forward(us, joined, us.len(), text) else {
+        let Some((next_phrase, next)) = phrase_forward(lex, us, joined, us.len(), text) else {
             break;
         };
         if !matches!(
@@ -1046,7 +1097,7 @@ fn co_speakers(
                 phrase: p,
                 appositive: None,
             };
-            resolve(doc, &co, sources)
+            resolve(lex, doc, &co, sources)
         })
         .filter(|s| s.kind != SourceKind::Unattributed)
         .collect()
@@ -1059,7 +1110,7 @@ type Found = (Attribution, usize, usize);
 /// "..., and warned against ..."), or, for content that is not a
 /// that-clause, where ", and" opens a clause with a subject of its own
 /// ("denied the fleet's presence, and officials remained silent").
-fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
+fn content_end(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> usize {
     let that_clause = cs > 0 && us.get(cs - 1).is_some_and(|u| u.norm() == "that");
     (cs + 1..ce)
         .find(|&k| {
@@ -1068,7 +1119,7 @@ fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
             u.is_punct(";")
                 || (u.norm() == "which" && comma_before)
                 || (matches!(u.norm(), "and" | "but")
-                    && cue_at(us, skip_aux(us, k + 1, ce), ce).is_some())
+                    && cue_at(lex, us, skip_aux(us, k + 1, ce), ce).is_some())
                 || (!that_clause
                     && comma_before
                     && matches!(u.norm(), "and" | "but")
@@ -1087,13 +1138,13 @@ fn content_end(us: &[Unit], cs: usize, ce: usize) -> usize {
 }
 
 /// "According to X, CONTENT."
-fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+fn according_first(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     if us.get(a)?.norm() != "according" || us.get(a + 1)?.norm() != "to" {
         return None;
     }
-    let (phrase, next) = phrase_forward(us, a + 2, end, text)?;
+    let (phrase, next) = phrase_forward(lex, us, a + 2, end, text)?;
     let comma = (next..end.min(next + 20)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
-    let apos = crate::speaker::appositives(us, next, end, text);
+    let apos = crate::speaker::appositives(lex, us, next, end, text);
     let content_start = match &apos {
         Some(ap) if us.get(ap.next).is_some_and(|u| u.is_punct(",")) => ap.next + 1,
         _ => comma + 1,
@@ -1111,13 +1162,13 @@ fn according_first(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Foun
 }
 
 /// "CONTENT, according to X."
-fn according_last(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+fn according_last(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     let c = (a + 1..end).find(|&k| {
         us.get(k).is_some_and(|u| u.norm() == "according")
             && us.get(k + 1).is_some_and(|u| u.norm() == "to")
             && us.get(k - 1).is_some_and(|u| u.is_punct(","))
     })?;
-    let (phrase, next) = phrase_forward(us, c + 2, end, text)?;
+    let (phrase, next) = phrase_forward(lex, us, c + 2, end, text)?;
     let att = Attribution {
         start: us.get(c)?.start,
         end: phrase.end,
@@ -1132,42 +1183,42 @@ fn according_last(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found
 }
 
 /// "X said (that) CONTENT" with X the clause subject.
-fn subject_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
-    subject_cue_from(us, a, end, text).or_else(|| {
+fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    subject_cue_from(lex, us, a, end, text).or_else(|| {
         // After a leading clause: "More than a year later, X confirmed ..."
         let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
-        subject_cue_from(us, comma + 1, end, text)
+        subject_cue_from(lex, us, comma + 1, end, text)
     })
 }
 
 /// "X, who had said that CONTENT": reported speech in a relative clause.
-fn relative_cue(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+fn relative_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     let comma = (a + 1..end).find(|&k| {
         us.get(k).is_some_and(|u| u.is_punct(","))
             && us.get(k + 1).is_some_and(|u| u.norm() == "who")
-            && cue_at(us, skip_aux_before_cue(us, k + 2, end), end).is_some_and(|c| c.1)
+            && cue_at(lex, us, skip_aux_before_cue(lex, us, k + 2, end), end).is_some_and(|c| c.1)
     })?;
-    let (phrase, _) = crate::speaker::phrase_backward(us, a, comma, text)?;
-    let (att, cs, ce) = subject_cue_tail(us, comma + 2, end, text, phrase, None, a)?;
+    let (phrase, _) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
+    let (att, cs, ce) = subject_cue_tail(lex, us, comma + 2, end, text, (phrase, None), a)?;
     Some((att, cs, ce))
 }
 
-fn subject_cue_from(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
-    let (phrase, appositive, j) = clause_subject(us, a, end, text)?;
-    subject_cue_tail(us, j, end, text, phrase, appositive, a)
+fn subject_cue_from(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let (phrase, appositive, j) = clause_subject(lex, us, a, end, text)?;
+    subject_cue_tail(lex, us, j, end, text, (phrase, appositive), a)
 }
 
 fn subject_cue_tail(
+    lex: &Lexicon,
     us: &[Unit],
     j: usize,
     end: usize,
     text: &str,
-    phrase: crate::speaker::Phrase,
-    appositive: Option<crate::speaker::Appositive>,
+    (phrase, appositive): (crate::speaker::Phrase, Option<crate::speaker::Appositive>),
     a: usize,
 ) -> Option<Found> {
-    let j = skip_aux_before_cue(us, j, end);
-    let (len, reported) = cue_at(us, j, end)?;
+    let j = skip_aux_before_cue(lex, us, j, end);
+    let (len, reported) = cue_at(lex, us, j, end)?;
     if !reported {
         return None;
     }
@@ -1184,7 +1235,7 @@ fn subject_cue_tail(
         None => {
             let mut s = after;
             if matches!(cue_first.norm(), "told" | "tells" | "tell" | "telling") {
-                s = phrase_forward(us, s, end, text).map_or(s + 1, |(_, n)| n);
+                s = phrase_forward(lex, us, s, end, text).map_or(s + 1, |(_, n)| n);
             }
             s
         }
@@ -1211,7 +1262,7 @@ fn subject_cue_tail(
         end: cue_last.end,
         next: cs,
         cue: text.get(cue_first.start..cue_last.end)?.to_string(),
-        channel: channel_in(us, a, cs, text).map(|c| c.0),
+        channel: channel_in(lex, us, a, cs, text).map(|c| c.0),
         phrase,
         appositive,
     };
@@ -1222,15 +1273,15 @@ fn subject_cue_tail(
     }
     // "Data suggest Y, economists said": the attribution closing the
     // sentence is the speaker's; the inner clause is part of what was said.
-    if trailing_attribution(us, cs, end, text).is_some() {
+    if trailing_attribution(lex, us, cs, end, text).is_some() {
         return None;
     }
     Some((att, cs, end))
 }
 
-fn skip_aux_before_cue(us: &[Unit], j: usize, end: usize) -> usize {
+fn skip_aux_before_cue(lex: &Lexicon, us: &[Unit], j: usize, end: usize) -> usize {
     let mut j = j;
-    while j < end && cue_at(us, j, end).is_none() {
+    while j < end && cue_at(lex, us, j, end).is_none() {
         let next = skip_aux(us, j, j + 1);
         if next == j {
             break;
@@ -1241,7 +1292,13 @@ fn skip_aux_before_cue(us: &[Unit], j: usize, end: usize) -> usize {
 }
 
 /// "CONTENT, X said." / "CONTENT, said X, a spokesman."
-fn trailing_attribution(us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+fn trailing_attribution(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    end: usize,
+    text: &str,
+) -> Option<Found> {
     // The last comma may open an appositive of the speaker, so the comma
     // closing the content is one of the last two.
     (a + 1..end)
@@ -1249,12 +1306,12 @@ fn trailing_attribution(us: &[Unit], a: usize, end: usize, text: &str) -> Option
         .take(20)
         .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
         .take(2)
-        .find_map(|c| trailing(us, c + 1, end, text).map(|att| (att, a, c)))
+        .find_map(|c| trailing(lex, us, c + 1, end, text).map(|att| (att, a, c)))
 }
 
 /// The ledger source for an attribution, resolving pronouns and definite
 /// descriptions against earlier sources.
-fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Source {
+fn resolve(lex: &Lexicon, doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Source {
     let phrase = &att.phrase;
     // The source span keeps the speaker's description, as PolNeAR does:
     // "Michael Kofman, a military analyst".
@@ -1303,7 +1360,10 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                 && phrase.name.split_whitespace().count() == 1
                 && text_starts_with_the(&doc.text, phrase.start);
             if definite_org {
-                if let Some(org) = sources.read().organization_for(&phrase.head, phrase.start) {
+                if let Some(org) = sources
+                    .read(lex)
+                    .organization_for(&phrase.head, phrase.start)
+                {
                     name = org;
                 }
             }
@@ -1321,12 +1381,12 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
                         && full.contains(' ')
                         && full.ends_with(name.as_str())
                 });
-                if let Some((full, full_role)) = sources.read().full_name(&name) {
+                if let Some((full, full_role)) = sources.read(lex).full_name(&name) {
                     name = full;
                     role = role.or(full_role);
                 } else if let Some(full) = full_from_ner {
                     name = full.clone();
-                } else if let Some(org) = sources.read().organization_starting(&name) {
+                } else if let Some(org) = sources.read(lex).organization_starting(&name) {
                     name = org;
                     kind = SourceKind::Organization;
                 }
@@ -1345,7 +1405,7 @@ fn resolve(doc: &Document, att: &Attribution, sources: &mut Antecedents) -> Sour
             sources.write().remember(phrase.start, &source, phrase);
             source
         }
-        PhraseKind::Pronoun(_) | PhraseKind::Definite => match sources.resolve(phrase) {
+        PhraseKind::Pronoun(_) | PhraseKind::Definite => match sources.resolve(lex, phrase) {
             Some(seen) => {
                 let seen: Seen = seen;
                 sources.write().again(phrase.start, &seen);
@@ -1447,7 +1507,6 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             time: None,
         });
     }
-    let _ = &LEXICON;
     out
 }
 

@@ -1,8 +1,10 @@
-//! Word lists the extractor consults, loaded once from `data/*.txt` and the
-//! shared lists of `crosscheck-lexicon` (speech verbs, pronouns, titles).
+//! Word lists the extractor consults, from `data/*.txt` and the shared
+//! lists of `crosscheck-lexicon` (speech verbs, pronouns, titles). The
+//! standard lexicon is built once and shared ([`Lexicon::standard`]); each
+//! extractor holds the one it reads, so that a test can hand it another.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crosscheck_lexicon::shared::{pronouns, speech_verbs, titles, PronounUse, SpeechUse, TitleUse};
 
@@ -14,6 +16,11 @@ pub struct Cue {
     pub reported: bool,
 }
 
+/// The word lists the extractor reads: speech cues, pronouns, titles,
+/// role and organisation nouns, anonymity and channel phrases, polities,
+/// function words. [`Lexicon::standard`] is built once and shared; a test
+/// may build its own with [`Lexicon::load`] and change its speech cues
+/// ([`Lexicon::with_cue`], [`Lexicon::without_cue`]).
 #[derive(Debug)]
 pub struct Lexicon {
     /// Cues grouped by their first word, longest first.
@@ -68,7 +75,11 @@ pub enum FunctionClass {
     Auxiliary,
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+/// The standard lexicon, built on first use: a cache behind
+/// [`Lexicon::standard`] (building the tables costs milliseconds, too much
+/// for every extractor a caller makes). Nothing reads it but that
+/// constructor: the code is handed the extractor's lexicon.
+static STANDARD: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::load()));
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     crosscheck_lexicon::lines(data)
@@ -323,7 +334,15 @@ impl Phrases {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The lexicon of `data/*.txt` and the shared lists, built once and
+    /// shared.
+    pub fn standard() -> Arc<Lexicon> {
+        Arc::clone(&STANDARD)
+    }
+
+    /// A fresh copy of the standard lexicon, owned by the caller so that
+    /// it can be changed before it is shared.
+    pub fn load() -> Lexicon {
         let mut cues: Map<String, Vec<Cue>> = Map::default();
         let reported_cues: HashedSet<&str> = speech_verbs(SpeechUse::Reported).collect();
         for phrase in speech_verbs(SpeechUse::Quote) {
@@ -434,73 +453,118 @@ impl Lexicon {
         WordTable::new(bits)
     }
 
+    /// This lexicon with `phrase` as a speech cue (before quotes; also
+    /// before reported speech when `reported`), replacing an equal cue.
+    pub fn with_cue(mut self, phrase: &str, reported: bool) -> Lexicon {
+        let words = words_lower(phrase);
+        let Some(first) = words.first().cloned() else {
+            return self;
+        };
+        let list = self.cues.map.entry(first).or_default();
+        list.retain(|c| c.words != words);
+        list.push(Cue { words, reported });
+        list.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        self.rebuild_cues();
+        self
+    }
+
+    /// This lexicon without the speech cue `phrase`.
+    pub fn without_cue(mut self, phrase: &str) -> Lexicon {
+        let words = words_lower(phrase);
+        if let Some(first) = words.first() {
+            if let Some(list) = self.cues.map.get_mut(first) {
+                list.retain(|c| c.words != words);
+            }
+            self.cues.map.retain(|_, list| !list.is_empty());
+        }
+        self.rebuild_cues();
+        self
+    }
+
+    /// The cue map's shape filter and the class table, after the cues
+    /// changed (both are derived from the cue lists).
+    fn rebuild_cues(&mut self) {
+        let cues = std::mem::take(&mut self.cues.map);
+        self.cues = cues.into_iter().collect();
+        self.classes = self.class_map();
+    }
+
     /// Class bits ([`class::BY_NORM`]) of a word in normal form.
     #[cfg(test)]
-    pub fn norm_classes(&self, norm: &str) -> u16 {
+    pub(crate) fn norm_classes(&self, norm: &str) -> u16 {
         self.norm_entry(norm) as u16
     }
 
     /// [`Lexicon::norm_classes`] in the lower half, and in the upper half
     /// the cue list the word starts (see [`Lexicon::cue_in_list`]).
-    pub fn norm_entry(&self, norm: &str) -> u32 {
+    pub(crate) fn norm_entry(&self, norm: &str) -> u32 {
         self.classes.get(norm) & (u32::from(class::BY_NORM) | 0xffff_0000)
     }
 
+    /// A unit's class entry: [`Lexicon::norm_entry`] of its normal form
+    /// with [`Lexicon::written_classes`] of the word as written (one
+    /// lookup when the two are the same, as for most lower-case words).
+    pub(crate) fn unit_classes(&self, norm: &str, written: &str) -> u32 {
+        let by_norm = self.classes.get(norm);
+        let as_written = if written == norm {
+            by_norm
+        } else {
+            self.classes.get(written)
+        };
+        (by_norm & (u32::from(class::BY_NORM) | 0xffff_0000))
+            | (as_written & u32::from(class::AS_WRITTEN))
+    }
+
     /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
-    pub fn written_classes(&self, word: &str) -> u16 {
+    #[cfg(test)]
+    pub(crate) fn written_classes(&self, word: &str) -> u16 {
         (self.classes.get(word) & u32::from(class::AS_WRITTEN)) as u16
     }
 
-    /// False when no cue starts with `word` (a cheap test before
-    /// gathering the words that follow it).
-    pub fn may_start_cue(&self, word: &str) -> bool {
-        self.cues.filter.may_hold(word)
-    }
-
     /// The longest cue starting at `words[0]`, with its length in words.
-    pub fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
+    pub(crate) fn cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<&Cue> {
         let first = words.first()?;
         self.cue_in_list(self.norm_entry(first.as_ref()) >> 16, words)
     }
 
     /// The longest cue of list `list` (an entry's upper half: 0 for none)
     /// that starts `words`.
-    pub fn cue_in_list<S: AsRef<str>>(&self, list: u32, words: &[S]) -> Option<&Cue> {
+    pub(crate) fn cue_in_list<S: AsRef<str>>(&self, list: u32, words: &[S]) -> Option<&Cue> {
         let index = usize::try_from(list).ok()?.checked_sub(1)?;
         self.cue_lists.get(index)?.iter().find(|c| {
             words.len() >= c.words.len() && c.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
         })
     }
 
-    pub fn anonymity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+    pub(crate) fn anonymity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         self.anonymity.longest_at(words)
     }
 
     /// False when no channel phrase starts with `word`.
-    pub fn may_start_channel(&self, word: &str) -> bool {
+    pub(crate) fn may_start_channel(&self, word: &str) -> bool {
         self.channels.by_first.filter.may_hold(word)
     }
 
-    pub fn channel_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+    pub(crate) fn channel_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         self.channels.longest_at(words)
     }
 
     /// Number of words of a polity name ("North Korea") at `words[0]`.
-    pub fn polity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+    pub(crate) fn polity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         self.polities.longest_at(words)
     }
 
     /// A title or rank as written ("President", "Gen.").
-    pub fn is_title(&self, word: &str) -> bool {
+    pub(crate) fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
     }
 
-    pub fn is_female(&self, word: &str) -> bool {
+    pub(crate) fn is_female(&self, word: &str) -> bool {
         self.female.contains(word)
     }
 
     /// Gender class of a pronoun: `m`, `f`, `p` (plural), `n` (it), `s` (I).
-    pub fn pronoun(&self, word: &str) -> Option<char> {
+    pub(crate) fn pronoun(&self, word: &str) -> Option<char> {
         self.pronouns.get(word).copied()
     }
 }
@@ -519,7 +583,7 @@ mod tests {
 
     #[test]
     fn class_table_holds_every_listed_word() {
-        let lex = &*LEXICON;
+        let lex = Lexicon::standard();
         let lists = [
             (&lex.determiners, class::DETERMINER, true),
             (&lex.role_nouns, class::ROLE_NOUN, true),
@@ -547,7 +611,7 @@ mod tests {
     #[test]
     fn anonymity_phrases_fit_the_stack_buffer() {
         // speaker::appositives reads at most 16 words and tries starts 0..3.
-        let longest = LEXICON
+        let longest = Lexicon::standard()
             .anonymity
             .by_first
             .map
@@ -605,9 +669,9 @@ mod tests {
         ];
         for &(word, by_norm, want) in cases {
             let got = if by_norm {
-                LEXICON.norm_classes(word)
+                Lexicon::standard().norm_classes(word)
             } else {
-                LEXICON.written_classes(word)
+                Lexicon::standard().written_classes(word)
             };
             assert_eq!(got & want, want, "{word}");
             if want == 0 {

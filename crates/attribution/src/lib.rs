@@ -15,7 +15,9 @@
 //! nothing, by a learned tagger ([`tagger`]: source, cue and content
 //! spans, trained on PolNeAR, `docs/attribution-model.md`), which also
 //! reads reported clauses around quoted fragments. Word lists live in
-//! `data/`. When the NER stage has filled entity mentions, they supply
+//! `data/`; each [`QuoteExtractor`] holds the [`Lexicon`] built from them
+//! and the tagger's [`Model`] (the standard ones are built once and
+//! shared), and hands them down to the code that reads the text. When the NER stage has filled entity mentions, they supply
 //! entity names, speaker types and pronoun antecedents. Coordinated
 //! speakers ("A and B said") are one claim with `co_sources`.
 //!
@@ -63,29 +65,129 @@ mod speaker;
 pub mod tagger;
 mod units;
 
+use std::sync::Arc;
+
 use crosscheck_model::{Claim, Document};
 use crosscheck_text::{DocContext, TokenLayer};
 
+pub use lexicon::Lexicon;
+pub use tagger::Model;
+
 /// Extracts quote claims (kind `quote`) from an analysed document whose
 /// `sentences` are filled; `mentions` are used when present.
-#[derive(Debug, Default)]
-pub struct QuoteExtractor {}
+///
+/// The extractor owns what it reads: its word lists ([`Lexicon`]) and the
+/// reported-speech tagger's weights ([`Model`]). [`QuoteExtractor::new`]
+/// shares the standard ones, built once per process; a test can hand it
+/// others ([`QuoteExtractor::with_lexicon`], [`QuoteExtractor::with_model`]).
+#[derive(Clone)]
+pub struct QuoteExtractor {
+    lexicon: Arc<Lexicon>,
+    /// `None`: no tagger, reported speech from the rules alone.
+    model: Option<Arc<Model>>,
+}
+
+// By hand: the derived form would print every table and weight.
+impl std::fmt::Debug for QuoteExtractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QuoteExtractor")
+            .field("tagger", &self.model.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for QuoteExtractor {
+    fn default() -> QuoteExtractor {
+        QuoteExtractor::new()
+    }
+}
 
 impl QuoteExtractor {
-    /// The extractor (its lexicon is shared and loaded once).
+    /// The extractor with the standard lexicon and the built-in tagger
+    /// model (shared, loaded once).
     pub fn new() -> QuoteExtractor {
-        QuoteExtractor {}
+        QuoteExtractor::with_lexicon(Lexicon::standard())
+    }
+
+    /// The extractor reading `lexicon`, with the built-in tagger model.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> QuoteExtractor {
+        QuoteExtractor {
+            lexicon,
+            model: Model::standard(),
+        }
+    }
+
+    /// This extractor with the tagger model `model` (`None`: no tagger).
+    pub fn with_model(self, model: Option<Arc<Model>>) -> QuoteExtractor {
+        QuoteExtractor { model, ..self }
     }
 
     /// The quote claims of the document in `ctx`, read over its token
     /// layer (cut by the `tokens` stage).
     pub fn extract_context(&self, ctx: &DocContext) -> Vec<Claim> {
-        extract::extract(&ctx.doc, &ctx.tokens)
+        extract::extract(&self.lexicon, self.model.as_deref(), &ctx.doc, &ctx.tokens)
     }
 
     /// The quote claims of `doc`, cutting its token layer first (for
     /// callers outside the analysis pipeline).
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        extract::extract(doc, &TokenLayer::new(&doc.text, &doc.sentences))
+        let tokens = TokenLayer::new(&doc.text, &doc.sentences);
+        extract::extract(&self.lexicon, self.model.as_deref(), doc, &tokens)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_model::SourceKind;
+    use crosscheck_text::SentenceSplitter;
+
+    fn sources(extractor: &QuoteExtractor, text: &str) -> Vec<(SourceKind, Option<String>)> {
+        let mut doc = Document {
+            id: "t".to_string(),
+            text: text.to_string(),
+            ..Document::default()
+        };
+        doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+        extractor
+            .extract(&doc)
+            .into_iter()
+            .map(|c| (c.source.kind, c.source.name))
+            .collect()
+    }
+
+    #[test]
+    fn an_extractor_reads_the_lexicon_it_is_given() {
+        // Invented speaker and verb: "quorbled" is no speech cue of the
+        // standard lists.
+        let quote = "“The ferry to Velmora will run again in spring,” Tobin Arlen quorbled.";
+        let named = |found: &[(SourceKind, Option<String>)]| {
+            found.iter().any(|(kind, name)| {
+                *kind == SourceKind::Person && name.as_deref() == Some("Tobin Arlen")
+            })
+        };
+        let standard = QuoteExtractor::new();
+        assert!(
+            !named(&sources(&standard, quote)),
+            "{:?}",
+            sources(&standard, quote)
+        );
+        let with_cue =
+            QuoteExtractor::with_lexicon(Arc::new(Lexicon::load().with_cue("quorbled", true)));
+        assert!(
+            named(&sources(&with_cue, quote)),
+            "{:?}",
+            sources(&with_cue, quote)
+        );
+
+        // And a cue taken out is no longer read.
+        let said = "“The ferry to Velmora will run again in spring,” Tobin Arlen said.";
+        assert!(named(&sources(&standard, said)));
+        let without = QuoteExtractor::with_lexicon(Arc::new(Lexicon::load().without_cue("said")));
+        assert!(
+            !named(&sources(&without, said)),
+            "{:?}",
+            sources(&without, said)
+        );
     }
 }

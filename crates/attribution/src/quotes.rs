@@ -9,6 +9,8 @@
 //! (news style for multi-paragraph quotes): it is kept, ending at the
 //! paragraph end.
 
+use crate::lexicon::Lexicon;
+
 /// One stretch of text between quotation marks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSegment {
@@ -50,21 +52,31 @@ fn opener_kind(c: char) -> Option<Mark> {
     }
 }
 
-/// Quote segments of the whole text, in order.
+/// Quote segments of the whole text, in order (paired with the standard
+/// lexicon's speech cues, see `closes`).
 pub fn find_quotes(text: &str) -> Vec<QuoteSegment> {
     find_quotes_in(text, &crate::paragraphs::text_paragraphs(text))
 }
 
-/// Quote segments inside the given paragraph ranges (in order).
+/// Quote segments inside the given paragraph ranges (in order), with the
+/// standard lexicon: a convenience for callers outside the extractor,
+/// which pairs marks with its own (`find_quotes_into`).
 pub fn find_quotes_in(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSegment> {
     let mut out = Vec::new();
-    find_quotes_into(text, paragraphs, &mut Vec::new(), &mut out);
+    find_quotes_into(
+        &Lexicon::standard(),
+        text,
+        paragraphs,
+        &mut Vec::new(),
+        &mut out,
+    );
     out
 }
 
 /// [`find_quotes_in`] into `out` (cleared first), with a reusable buffer
 /// for the mark candidates.
 pub(crate) fn find_quotes_into(
+    lex: &Lexicon,
     text: &str,
     paragraphs: &[(usize, usize)],
     candidates: &mut Vec<usize>,
@@ -83,7 +95,7 @@ pub(crate) fn find_quotes_into(
             .get(first..)
             .map_or(0, |rest| rest.partition_point(|&i| i < end));
         let in_line = candidates.get(first..first + count).unwrap_or(&[]);
-        carried = scan_line(text, start, end, next, carried, in_line, out);
+        carried = scan_line(lex, text, (start, end), next, carried, in_line, out);
     }
 }
 
@@ -94,9 +106,9 @@ fn is_word_char(c: Option<char>) -> bool {
 /// Scans one paragraph; returns the mark left open when the next paragraph
 /// may continue it.
 fn scan_line(
+    lex: &Lexicon,
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     next_start: usize,
     carried: Option<Mark>,
     candidates: &[usize],
@@ -207,7 +219,7 @@ fn scan_line(
                     depth -= 1;
                     continue;
                 }
-                if closes(kind, c, prev, next, rest) {
+                if closes(lex, kind, c, prev, next, rest) {
                     out.push(QuoteSegment {
                         open: open_at,
                         inner_start: open_at + mark_len(text, open_at),
@@ -358,8 +370,16 @@ fn mark_len(text: &str, at: usize) -> usize {
         .map_or(1, char::len_utf8)
 }
 
-/// Whether `c` closes an open quote of `kind`.
-fn closes(kind: Mark, c: char, prev: Option<char>, next: Option<char>, after: &str) -> bool {
+/// Whether `c` closes an open quote of `kind` (`lex`'s speech cues tell a
+/// closing `’` from a plural possessive).
+fn closes(
+    lex: &Lexicon,
+    kind: Mark,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    after: &str,
+) -> bool {
     match kind {
         Mark::CurlyDouble => c == '”' || (c == '"' && !is_word_char(next)),
         Mark::DoubleApostrophe => false,
@@ -386,9 +406,7 @@ fn closes(kind: Mark, c: char, prev: Option<char>, next: Option<char>, after: &s
                     .take_while(|ch| ch.is_alphabetic())
                     .collect();
                 let lower_noun = word.chars().next().is_some_and(char::is_lowercase);
-                let cue = crate::lexicon::LEXICON
-                    .cue_at(&[crate::lexicon::norm(&word)])
-                    .is_some();
+                let cue = lex.cue_at(&[crate::lexicon::norm(&word)]).is_some();
                 if lower_noun
                     && !cue
                     && !matches!(

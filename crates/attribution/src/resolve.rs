@@ -3,6 +3,7 @@
 
 use crosscheck_model::{Source, SourceKind};
 
+use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::speaker::{Phrase, PhraseKind};
 
@@ -173,7 +174,13 @@ impl Tracker {
     }
 
     /// The source a pronoun or definite description at byte `at` stands for.
-    pub fn resolve(&self, phrase: &Phrase, at: usize, mentions: &MentionIndex) -> Option<Seen> {
+    pub fn resolve(
+        &self,
+        lex: &Lexicon,
+        phrase: &Phrase,
+        at: usize,
+        mentions: &MentionIndex,
+    ) -> Option<Seen> {
         let mut earlier = self.seen.iter().rev().take(LOOKBACK).filter(|s| s.at < at);
         let found = match phrase.kind {
             PhraseKind::Pronoun('m') => {
@@ -232,7 +239,7 @@ impl Tracker {
                         .text
                         .split_whitespace()
                         .next()
-                        .is_some_and(|w| crate::lexicon::LEXICON.is_female(w));
+                        .is_some_and(|w| lex.is_female(w));
                     female == matches!(phrase.kind, PhraseKind::Pronoun('f'))
                 });
             if let Some(m) = mention {

@@ -2,7 +2,7 @@
 //! an organisation, an unnamed description ("a senior official"), a
 //! pronoun, or a definite description pointing back ("the diplomat").
 
-use crate::lexicon::{class, FunctionClass, LEXICON};
+use crate::lexicon::{class, FunctionClass, Lexicon};
 use crate::units::{Unit, UnitKind};
 
 /// What sort of phrase names the speaker.
@@ -67,26 +67,26 @@ pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
 /// Whether a title follows the first word of the phrase begun at `start`,
 /// before `k` ("Secretary of State Ann Vey and ..." holds one): read only
 /// when an "and" might join two names.
-fn title_after_first(units: &[Unit], start: usize, k: usize, text: &str) -> bool {
+fn title_after_first(units: &[Unit], start: usize, k: usize) -> bool {
     units
         .get(start + 1..k)
-        .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE, text)))
+        .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE)))
 }
 
 /// True when the word at `k` can continue a noun phrase begun at `start`.
-fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str) -> bool {
+fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bool {
     let Some(u) = units.get(k) else { return false };
     if u.kind != UnitKind::Word {
         return false;
     }
     let capital = u.capitalised();
-    if k > start && !capital && cue_here(units, k) {
+    if k > start && !capital && cue_here(lex, units, k) {
         // "intelligence reports said" and "according to reports," keep
         // "reports" as the head; in "analysts estimate that" it is the verb.
         let as_noun = u.is(class::DOCUMENT_NOUN)
             && units
                 .get(k + 1)
-                .is_none_or(|n| !n.is_word() || cue_here(units, k + 1));
+                .is_none_or(|n| !n.is_word() || cue_here(lex, units, k + 1));
         if !as_noun {
             return false;
         }
@@ -101,10 +101,10 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str) -> bool 
             && units.get(k - 1).is_some_and(|p| p.capitalised())
             && units.get(k + 1).is_some_and(|n| n.capitalised())
             && (u.norm() != "and"
-                || (!title_after_first(units, start, k, text)
+                || (!title_after_first(units, start, k)
                     && units[start..k]
                         .iter()
-                        .any(|p| p.is_written(class::ORG_WORD, text))));
+                        .any(|p| p.is_written(class::ORG_WORD))));
         return joins || (function == FunctionClass::Auxiliary && capital && k == start);
     }
     if is_adverb(u) && !capital {
@@ -120,7 +120,7 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str) -> bool 
             .take_while(|n| n.is_word() && !n.capitalised() && !n.is(class::DETERMINER))
             .any(|n| {
                 n.is(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN)
-                    || n.is_written(class::TITLE, text)
+                    || n.is_written(class::TITLE)
             });
         if !head_ahead {
             return false;
@@ -131,14 +131,14 @@ fn continues_phrase(units: &[Unit], start: usize, k: usize, text: &str) -> bool 
 }
 
 #[inline]
-fn cue_here(units: &[Unit], k: usize) -> bool {
+fn cue_here(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
     units
         .get(k)
-        .is_some_and(|u| u.is_word() && u.may_start_cue() && cue_words_here(units, k))
+        .is_some_and(|u| u.is_word() && u.may_start_cue() && cue_words_here(lex, units, k))
 }
 
 /// [`cue_here`] once the first word may start a cue.
-fn cue_words_here(units: &[Unit], k: usize) -> bool {
+fn cue_words_here(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
     let mut words: [&str; 4] = [""; 4];
     let mut n = 0;
     for u in units
@@ -153,19 +153,20 @@ fn cue_words_here(units: &[Unit], k: usize) -> bool {
     }
     units
         .get(k)
-        .is_some_and(|first| LEXICON.cue_in_list(first.cue_list(), &words[..n]).is_some())
+        .is_some_and(|first| lex.cue_in_list(first.cue_list(), &words[..n]).is_some())
 }
 
 /// Reads the speaker phrase starting at unit `i`; returns it with the index
 /// of the first unit after it.
 pub fn phrase_forward(
+    lex: &Lexicon,
     units: &[Unit],
     i: usize,
     limit: usize,
     text: &str,
 ) -> Option<(Phrase, usize)> {
     let first = units.get(i).filter(|u| u.is_word())?;
-    if let Some(g) = LEXICON.pronoun(word_text(first, text)) {
+    if let Some(g) = lex.pronoun(word_text(first, text)) {
         return Some((
             Phrase {
                 start: first.start,
@@ -182,7 +183,7 @@ pub fn phrase_forward(
         ));
     }
     let mut j = i;
-    while j < limit && j - i < MAX_WORDS && continues_phrase(units, i, j, text) {
+    while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j) {
         // A determiner after the first words starts a new phrase.
         if j > i
             && !units[j].capitalised()
@@ -193,7 +194,7 @@ pub fn phrase_forward(
         }
         j += 1;
     }
-    classify(units, i, j, text).map(|p| (p, j))
+    classify(lex, units, i, j, text).map(|p| (p, j))
 }
 
 fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
@@ -204,6 +205,7 @@ fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
 /// because a speech cue follows it at once: “...,” the New York
 /// businessman said.
 pub fn description_before_cue(
+    lex: &Lexicon,
     units: &[Unit],
     i: usize,
     limit: usize,
@@ -213,7 +215,7 @@ pub fn description_before_cue(
     if !first.is(class::DETERMINER) {
         return None;
     }
-    let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(units, j))?;
+    let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(lex, units, j))?;
     // "the growing reports did ...": a noun that doubles as a cue is the
     // head here, not the verb.
     if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {
@@ -266,6 +268,7 @@ pub fn description_before_cue(
 /// Reads the speaker phrase that ends just before unit `end`; the longest
 /// phrase that parses up to exactly there wins.
 pub fn phrase_backward(
+    lex: &Lexicon,
     units: &[Unit],
     floor: usize,
     end: usize,
@@ -277,7 +280,7 @@ pub fn phrase_backward(
         start -= 1;
     }
     for s in start..end {
-        if let Some((p, next)) = phrase_forward(units, s, end, text) {
+        if let Some((p, next)) = phrase_forward(lex, units, s, end, text) {
             if next == end {
                 return Some((p, s));
             }
@@ -327,7 +330,7 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2
 }
 
-fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
+fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     let all = units.get(i..j)?;
     if all.is_empty() {
         return None;
@@ -360,9 +363,10 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
         plural: false,
     };
     let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
-    let proper_inside = body[..body.len() - 1].iter().enumerate().any(|(k, u)| {
-        u.capitalised() && (k > 0 || dets > 0) && u.is_written(class::ORG_WORD, text)
-    });
+    let proper_inside = body[..body.len() - 1]
+        .iter()
+        .enumerate()
+        .any(|(k, u)| u.capitalised() && (k > 0 || dets > 0) && u.is_written(class::ORG_WORD));
     // Descriptions headed by a common noun.
     if !head_capital || (body.len() == 1 && dets == 0 && head_unit.is(class::ROLE_NOUN)) {
         let definite = dets == 1 && all[0].norm() == "the";
@@ -410,32 +414,28 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     // title part.
     let title_end = body[..body.len() - 1]
         .iter()
-        .rposition(|u| {
-            u.is_written(class::TITLE, text) || (!u.capitalised() && u.is(class::ROLE_NOUN))
-        })
+        .rposition(|u| u.is_written(class::TITLE) || (!u.capitalised() && u.is(class::ROLE_NOUN)))
         .map(|k| k + 1);
-    let polity_len = LEXICON.polity_at(words);
+    let polity_len = lex.polity_at(words);
     // "Ukraine’s Air Defense": a possessive inside a name makes it an
     // institution, not a person.
     let possessive = body[..body.len() - 1]
         .iter()
         .any(|u| u.norm().ends_with("'s"));
     let org = possessive
-        || body.iter().any(|u| u.is_written(class::ORG_WORD, text))
+        || body.iter().any(|u| u.is_written(class::ORG_WORD))
         || (body.len() == 1 && is_acronym(head))
         || polity_len == Some(body.len());
     if let Some(te) = title_end {
         let name_units = &body[te..];
-        let name_is_org = name_units
-            .iter()
-            .any(|u| u.is_written(class::ORG_WORD, text))
-            || LEXICON.polity_at(&words[te..]) == Some(name_units.len());
+        let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))
+            || lex.polity_at(&words[te..]) == Some(name_units.len());
         if !name_is_org && name_units.iter().all(|u| u.capitalised()) {
             let role = join(&body[..te], text);
             let female = name_units
                 .first()
-                .is_some_and(|u| u.is_written(class::FEMALE, text))
-                || body[..te].iter().any(|u| u.is_written(class::FEMALE, text));
+                .is_some_and(|u| u.is_written(class::FEMALE))
+                || body[..te].iter().any(|u| u.is_written(class::FEMALE));
             return Some(Phrase {
                 start,
                 end,
@@ -458,9 +458,7 @@ fn classify(units: &[Unit], i: usize, j: usize, text: &str) -> Option<Phrase> {
     }) {
         return None;
     }
-    let female = body
-        .first()
-        .is_some_and(|u| u.is_written(class::FEMALE, text));
+    let female = body.first().is_some_and(|u| u.is_written(class::FEMALE));
     Some(Phrase {
         start,
         end,
@@ -497,7 +495,13 @@ pub struct Appositive {
 
 /// Reads appositives starting at unit `k` (a comma or an opening
 /// parenthesis; several may follow each other).
-pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option<Appositive> {
+pub fn appositives(
+    lex: &Lexicon,
+    units: &[Unit],
+    k: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Appositive> {
     let mut out = Appositive::default();
     let mut k = k;
     let mut found = false;
@@ -538,18 +542,15 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             *slot = u.norm();
         }
         let words = words.get(..n).unwrap_or(&[]);
-        let anon = (0..(j - body_start).min(3)).any(|s| {
-            LEXICON
-                .anonymity_at(words.get(s..).unwrap_or(&[]))
-                .is_some()
-        });
+        let anon = (0..(j - body_start).min(3))
+            .any(|s| lex.anonymity_at(words.get(s..).unwrap_or(&[])).is_some());
         let first = &units[body_start];
         let mut describes = true;
         let past_verb = first.is_word()
             && !first.capitalised()
             && first.norm().ends_with("ed")
             && !first.is(class::DETERMINER);
-        if past_verb || (cue_here(units, body_start) && !first.capitalised()) {
+        if past_verb || (cue_here(lex, units, body_start) && !first.capitalised()) {
             // ", said at a hearing": the verb, not a description.
             break;
         }
@@ -562,7 +563,7 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
         } else if party_tag {
             // "Mitch McConnell, R-Ky., said": party and state.
         } else if (first.norm() == "who" || first.norm() == "whose")
-            && !cue_here(units, skip_aux(units, body_start + 1, j))
+            && !cue_here(lex, units, skip_aux(units, body_start + 1, j))
         {
             // A relative clause describing the speaker (not "who said ...",
             // a statement of its own).
@@ -575,10 +576,10 @@ pub fn appositives(units: &[Unit], k: usize, limit: usize, text: &str) -> Option
             describes = false;
         } else if first.is(class::DETERMINER)
             || !first.capitalised()
-            || first.is_written(class::TITLE, text)
+            || first.is_written(class::TITLE)
             || units[body_start..j]
                 .iter()
-                .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE, text))
+                .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE))
         {
             if out.role.is_none() {
                 let role = join(&units[body_start..j], text);

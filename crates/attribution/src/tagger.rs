@@ -5,15 +5,16 @@
 //!
 //! Trained on PolNeAR train without its held-out part ([`Trainer`]; the
 //! command is in `docs/attribution-model.md`); the weights are
-//! `data/reported.model`, built into the binary. Features are cheap: the
+//! `data/reported.model`, built into the binary, read once
+//! ([`Model::standard`]) and held by each extractor. Features are cheap: the
 //! unit's normal form and its neighbours', word shape, lexicon classes,
 //! and where the nearest cue candidates lie (distance, word, commas and
 //! "that" in between). A sentence with no cue candidate (a word of the
 //! learned cue vocabulary or of the speech-verb list) is not tagged.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
-use crate::lexicon::class;
+use crate::lexicon::{class, Lexicon};
 use crate::units::{word_hash as hash_bytes, Unit, UnitKind};
 
 /// Outside, source, cue, content (IO tags: two spans of one kind are
@@ -35,9 +36,11 @@ const CUE_MIN_SHARE: f64 = 0.3;
 const FEATURES: usize = 15;
 const MAGIC: &[u8; 8] = b"CCTAG002";
 
-/// The built-in model.
-pub static MODEL: LazyLock<Option<Model>> =
-    LazyLock::new(|| Model::from_bytes(include_bytes!("../data/reported.model")));
+/// The built-in model, read on first use: the cache behind
+/// [`Model::standard`] (the weights take megabytes, shared by every
+/// extractor).
+static STANDARD: LazyLock<Option<Arc<Model>>> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("../data/reported.model")).map(Arc::new));
 
 /// What the tagger needs of one unit.
 #[derive(Debug, Clone, Copy, Default)]
@@ -111,12 +114,12 @@ impl Token {
 }
 
 /// The tokens of a sentence's units, with lexicon cues marked.
-pub(crate) fn tokens(us: &[Unit], text: &str, out: &mut Vec<Token>) {
+pub(crate) fn tokens(lex: &Lexicon, us: &[Unit], text: &str, out: &mut Vec<Token>) {
     out.clear();
     for (k, u) in us.iter().enumerate() {
         let mut t = Token::word_of(u);
         t.fill(u, text);
-        t.lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+        t.lexicon_cue = crate::attribute::cue_at(lex, us, k, us.len()).is_some();
         out.push(t);
     }
 }
@@ -125,6 +128,7 @@ pub(crate) fn tokens(us: &[Unit], text: &str, out: &mut Vec<Token>) {
 /// the word hashes and the cue gate first, the other features only when
 /// the sentence holds a candidate (false when it holds none).
 pub(crate) fn tokens_if_cue(
+    lex: &Lexicon,
     model: &Model,
     us: &[Unit],
     text: &str,
@@ -140,7 +144,7 @@ pub(crate) fn tokens_if_cue(
     for (k, u) in us.iter().enumerate() {
         let mut c = false;
         if u.is_word() {
-            let lexicon_cue = crate::attribute::cue_at(us, k, us.len()).is_some();
+            let lexicon_cue = crate::attribute::cue_at(lex, us, k, us.len()).is_some();
             if lexicon_cue && k < 64 {
                 lexicon_cues |= 1 << k;
             }
@@ -155,7 +159,7 @@ pub(crate) fn tokens_if_cue(
             t.lexicon_cue = if k < 64 {
                 lexicon_cues & (1 << k) != 0
             } else {
-                u.is_word() && crate::attribute::cue_at(us, k, us.len()).is_some()
+                u.is_word() && crate::attribute::cue_at(lex, us, k, us.len()).is_some()
             };
             t.fill(u, text);
             out.push(t);
@@ -178,6 +182,12 @@ pub struct Model {
 }
 
 impl Model {
+    /// The built-in model (`data/reported.model`), read once and shared;
+    /// `None` when the file is not a model.
+    pub fn standard() -> Option<Arc<Model>> {
+        STANDARD.clone()
+    }
+
     /// Reads the format [`Trainer::train`] writes; `None` when it is not one.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
         let mut r = Reader { bytes, at: 0 };
@@ -573,23 +583,39 @@ pub struct GoldSpans {
 /// Collects sentences with gold tags, then trains ([`Trainer::train`]).
 /// Deterministic: the same documents in the same order give the same
 /// bytes.
-#[derive(Default)]
 pub struct Trainer {
+    /// The lexicon the sentences' units and cue features are read with
+    /// (the extractor that uses the model should hold the same).
+    lexicon: Arc<Lexicon>,
     examples: Vec<Example>,
 }
 
+impl Default for Trainer {
+    fn default() -> Trainer {
+        Trainer::new()
+    }
+}
+
 impl Trainer {
-    /// A trainer with no sentences yet.
+    /// A trainer with no sentences yet, reading the standard lexicon.
     pub fn new() -> Trainer {
-        Trainer::default()
+        Trainer::with_lexicon(Lexicon::standard())
+    }
+
+    /// A trainer with no sentences yet, reading `lexicon`.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Trainer {
+        Trainer {
+            lexicon,
+            examples: Vec::new(),
+        }
     }
 
     /// Adds the sentences the extractor would tag in `doc`, labelled from
     /// `gold`.
     pub fn add(&mut self, doc: &crosscheck_model::Document, gold: &[GoldSpans]) {
-        crate::extract::for_each_tagged_sentence(doc, |us, text| {
+        crate::extract::for_each_tagged_sentence(&self.lexicon, doc, |us, text| {
             let mut toks = Vec::new();
-            tokens(us, text, &mut toks);
+            tokens(&self.lexicon, us, text, &mut toks);
             let mut tags = vec![O as u8; us.len()];
             // Content first; cue and source override it (nested
             // attributions keep the inner one's parts).

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use crosscheck_text::{Shape, Token, TokenKind, TokenLayer};
 
-use crate::lexicon::{class, FunctionClass, LEXICON};
+use crate::lexicon::{class, FunctionClass, Lexicon};
 
 /// Abbreviations that keep their full stop ("Gen.", "Dr."); the token
 /// layer keeps it only on initials and dotted acronyms ("J.", "U.S.").
@@ -65,20 +65,16 @@ pub struct Unit<'a> {
     /// A word's folded form, from the token layer; a mark as written;
     /// empty for quotes.
     norm: &'a str,
-    /// Lexicon class bits, looked up on first use ([`NORM_KNOWN`] and
-    /// [`WRITTEN_KNOWN`] tell which halves are filled): a word is often
-    /// asked about several times as phrases are tried around it.
-    classes: Cell<u32>,
+    /// Lexicon class bits of the normal form ([`class::BY_NORM`]) and of
+    /// the word as written ([`class::AS_WRITTEN`]), with the cue list the
+    /// word starts in the upper half: looked up when the unit is built,
+    /// from the lexicon the extractor holds, so that the rules and the
+    /// tagger read the units without a lexicon at hand.
+    classes: u32,
     /// [`word_hash`] of the normal form, computed on first use (0: not
     /// yet): the tagger's cue gate and features share it.
     hash: Cell<u64>,
 }
-
-/// Set when the unit is built if the word's shape fits some cue's first
-/// word, so that most words fail the cue test on one bit.
-const CUE_SHAPE: u32 = 1 << 13;
-const NORM_KNOWN: u32 = 1 << 14;
-const WRITTEN_KNOWN: u32 = 1 << 15;
 
 /// 64-bit FNV-1a of a normal form: stable across builds and platforms
 /// (the tagger's model stores word hashes).
@@ -133,42 +129,30 @@ impl Unit<'_> {
     /// Whether the normal form is in a list of `classes` (bits of
     /// [`class::BY_NORM`]).
     pub fn is(&self, classes: u16) -> bool {
-        let mut c = self.classes.get();
-        if c & NORM_KNOWN == 0 {
-            c |= NORM_KNOWN | LEXICON.norm_entry(self.norm());
-            self.classes.set(c);
-        }
-        c & u32::from(classes) != 0
+        self.classes & u32::from(classes & class::BY_NORM) != 0
     }
 
     /// The class bits of the normal form ([`class::BY_NORM`]).
     pub fn classes(&self) -> u16 {
-        self.is(0);
-        (self.classes.get() & u32::from(class::BY_NORM)) as u16
+        (self.classes & u32::from(class::BY_NORM)) as u16
     }
 
     /// Whether the word as written is in a list of `classes` (bits of
     /// [`class::AS_WRITTEN`]).
-    pub fn is_written(&self, classes: u16, doc: &str) -> bool {
-        let mut c = self.classes.get();
-        if c & WRITTEN_KNOWN == 0 {
-            c |= WRITTEN_KNOWN | u32::from(LEXICON.written_classes(self.text(doc)));
-            self.classes.set(c);
-        }
-        c & u32::from(classes) != 0
+    pub fn is_written(&self, classes: u16) -> bool {
+        self.classes & u32::from(classes & class::AS_WRITTEN) != 0
     }
 
     /// Whether a speech cue may start with this word (its first word is in
     /// the cue list).
     #[inline]
     pub fn may_start_cue(&self) -> bool {
-        self.classes.get() & CUE_SHAPE != 0 && self.is(class::CUE_START)
+        self.is(class::CUE_START)
     }
 
     /// The cue list this word starts (for [`crate::lexicon::Lexicon::cue_in_list`]).
     pub fn cue_list(&self) -> u32 {
-        self.is(0);
-        self.classes.get() >> 16
+        self.classes >> 16
     }
 
     /// The function-word class of the normal form.
@@ -184,14 +168,14 @@ impl Unit<'_> {
         }
     }
 
-    fn quote(start: usize, end: usize, index: usize) -> Unit<'static> {
+    fn quote(start: usize, end: usize, index: usize, classes: u32) -> Unit<'static> {
         Unit {
             start,
             end,
             kind: UnitKind::Quote(u32::try_from(index).unwrap_or(u32::MAX)),
             capital: false,
             norm: "",
-            classes: Cell::new(0),
+            classes,
             hash: Cell::new(0),
         }
     }
@@ -202,6 +186,7 @@ impl Unit<'_> {
 /// order.
 #[cfg(test)]
 pub fn units<'a>(
+    lexicon: &Lexicon,
     text: &'a str,
     layer: &'a TokenLayer,
     start: usize,
@@ -209,15 +194,17 @@ pub fn units<'a>(
     quotes: &[(usize, usize, usize)],
 ) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    append_units(text, layer, start, end, quotes, &mut out);
+    append_units(lexicon, text, layer, start, end, quotes, &mut out);
     out
 }
 
 /// [`units`] appended to `out`, which holds a whole document's units: the
 /// layer's tokens that lie inside `text[start..end]`, a quote segment as
 /// one unit in place of its tokens, and the full stop of an abbreviation
-/// ("Gen.", "p.m.", "D-Wis.") joined to its word.
+/// ("Gen.", "p.m.", "D-Wis.") joined to its word. Each unit's classes are
+/// looked up in `lexicon` here.
 pub fn append_units<'a>(
+    lexicon: &Lexicon,
     text: &'a str,
     layer: &'a TokenLayer,
     start: usize,
@@ -228,7 +215,6 @@ pub fn append_units<'a>(
     let tokens = layer.tokens();
     let first = tokens.partition_point(|t| t.start() < start);
     let tokens = tokens.get(first..).unwrap_or(&[]);
-    let lexicon = &*LEXICON;
     // The next quote that has not ended before the current token, and
     // where it opens (most tokens lie before it: one compare).
     let mut q = 0;
@@ -245,7 +231,10 @@ pub fn append_units<'a>(
             }
             next_open = quotes.get(q).map_or(usize::MAX, |&(open, _, _)| open);
             if let Some(&(qopen, qend, index)) = quotes.get(q).filter(|&&(open, _, _)| open == at) {
-                out.push(Unit::quote(qopen, qend, index));
+                // A quote's normal form is empty; as written it is the
+                // whole segment, looked up as any unit is.
+                let classes = lexicon.unit_classes("", text.get(qopen..qend).unwrap_or(""));
+                out.push(Unit::quote(qopen, qend, index, classes));
                 k += tokens
                     .get(k..)
                     .unwrap_or(&[])
@@ -254,17 +243,18 @@ pub fn append_units<'a>(
             }
         }
         k += 1;
-        if t.shape.has(CLOCK) && push_clock(t, text, layer, out) {
+        if t.shape.has(CLOCK) && push_clock(lexicon, t, text, layer, out) {
             continue;
         }
         if t.kind == TokenKind::Punct {
+            let mark = t.text(text);
             out.push(Unit {
                 start: at,
                 end: t.end(),
                 kind: UnitKind::Punct,
                 capital: false,
-                norm: t.text(text),
-                classes: Cell::new(0),
+                norm: mark,
+                classes: lexicon.unit_classes(mark, mark),
                 hash: Cell::new(0),
             });
             continue;
@@ -281,18 +271,13 @@ pub fn append_units<'a>(
             }
             _ => (t.end(), layer.fold(t)),
         };
-        let cue_shape = if lexicon.may_start_cue(norm) {
-            CUE_SHAPE
-        } else {
-            0
-        };
         out.push(Unit {
             start: at,
             end: stop,
             kind: UnitKind::Word,
             capital: t.shape.capitalised(),
             norm,
-            classes: Cell::new(cue_shape),
+            classes: lexicon.unit_classes(norm, text.get(at..stop).unwrap_or("")),
             hash: Cell::new(0),
         });
     }
@@ -307,6 +292,7 @@ const CLOCK: Shape = Shape::HAS_DIGIT
 /// units read it: the parts and the colons apart (a clock time is no
 /// speaker). False when `t` holds no colon.
 fn push_clock<'a>(
+    lexicon: &Lexicon,
     t: &Token,
     text: &'a str,
     layer: &'a TokenLayer,
@@ -326,22 +312,19 @@ fn push_clock<'a>(
                 kind: UnitKind::Punct,
                 capital: false,
                 norm: ":",
-                classes: Cell::new(0),
+                classes: lexicon.unit_classes(":", ":"),
                 hash: Cell::new(0),
             });
         }
         let norm = fold.get(at..at + part.len()).unwrap_or("");
+        let written = word.get(at..at + part.len()).unwrap_or("");
         out.push(Unit {
             start: t.start() + at,
             end: t.start() + at + part.len(),
             kind: UnitKind::Word,
             capital: part.chars().next().is_some_and(char::is_uppercase),
             norm,
-            classes: Cell::new(if LEXICON.may_start_cue(norm) {
-                CUE_SHAPE
-            } else {
-                0
-            }),
+            classes: lexicon.unit_classes(norm, written),
             hash: Cell::new(0),
         });
         at += part.len() + 1;
@@ -434,7 +417,7 @@ mod tests {
     fn words_keep_abbreviations_and_apostrophes() {
         let text = "Gen. Mark Reynolds told U.S. officials People’s 12,000 troops, then left.";
         let layer = layer(text);
-        let got: Vec<&str> = units(text, &layer, 0, text.len(), &[])
+        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 0, text.len(), &[])
             .iter()
             .map(|u| u.text(text))
             .collect();
@@ -491,7 +474,7 @@ mod tests {
         ];
         for (text, want, norms) in cases {
             let layer = layer(text);
-            let got = units(text, &layer, 0, text.len(), &[]);
+            let got = units(&Lexicon::standard(), text, &layer, 0, text.len(), &[]);
             let words: Vec<&str> = got.iter().map(|u| u.text(text)).collect();
             let got_norms: Vec<&str> = got.iter().map(Unit::norm).collect();
             assert_eq!(&words, want, "{text}");
@@ -499,7 +482,7 @@ mod tests {
         }
         let text = "Émile x Y";
         let layer = layer(text);
-        let caps: Vec<bool> = units(text, &layer, 0, text.len(), &[])
+        let caps: Vec<bool> = units(&Lexicon::standard(), text, &layer, 0, text.len(), &[])
             .iter()
             .map(Unit::capitalised)
             .collect();
@@ -510,12 +493,12 @@ mod tests {
     fn a_range_holds_only_its_own_units() {
         let text = "One said. Two said.";
         let layer = layer(text);
-        let got: Vec<&str> = units(text, &layer, 10, text.len(), &[])
+        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 10, text.len(), &[])
             .iter()
             .map(|u| u.text(text))
             .collect();
         assert_eq!(got, ["Two", "said", "."]);
-        let got: Vec<&str> = units(text, &layer, 0, 8, &[])
+        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 0, 8, &[])
             .iter()
             .map(|u| u.text(text))
             .collect();
@@ -555,7 +538,14 @@ mod tests {
         let open = text.find('“').unwrap_or(0);
         let close = text.find('”').unwrap_or(0) + '”'.len_utf8();
         let layer = layer(text);
-        let u = units(text, &layer, 0, text.len(), &[(open, close, 0)]);
+        let u = units(
+            &Lexicon::standard(),
+            text,
+            &layer,
+            0,
+            text.len(),
+            &[(open, close, 0)],
+        );
         let kinds: Vec<bool> = u.iter().map(Unit::is_quote).collect();
         assert_eq!(kinds, [false, false, true, false, false]);
     }
@@ -564,7 +554,7 @@ mod tests {
     fn word_hashes_are_computed_once_and_stable() {
         let text = "said";
         let layer = layer(text);
-        let u = units(text, &layer, 0, text.len(), &[]);
+        let u = units(&Lexicon::standard(), text, &layer, 0, text.len(), &[]);
         assert_eq!(u[0].hash(), word_hash(b"said"));
         assert_eq!(u[0].hash(), word_hash(b"said"));
     }

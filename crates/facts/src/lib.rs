@@ -216,4 +216,22 @@ mod tests {
         let swapped = HedgeDetector::with_lexicon(without_denied_and_reportedly());
         assert!(swapped.hedges(text).is_empty());
     }
+
+    #[test]
+    fn the_figure_reader_reads_the_extractors_lexicon() {
+        let d = doc("The Varnholm ferry carried approximately 40 passengers.");
+        let approximate = |x: &QuantityExtractor| -> Vec<(Option<f64>, bool)> {
+            x.extract(&d, &[])
+                .iter()
+                .filter_map(|c| c.quantity().map(|q| (q.low, q.approximate)))
+                .collect()
+        };
+        assert_eq!(approximate(&QuantityExtractor::new()), [(Some(40.0), true)]);
+        let mut lex = Lexicon::load();
+        lex.modifiers
+            .retain(|(phrase, _)| phrase != &["approximately"]);
+        lex.reindex();
+        let swapped = QuantityExtractor::with_lexicon(Arc::new(lex));
+        assert_eq!(approximate(&swapped), [(Some(40.0), false)]);
+    }
 }

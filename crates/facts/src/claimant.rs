@@ -4,7 +4,7 @@
 
 use crosscheck_model::{EntityType, Source, SourceKind, Span};
 
-use crate::lexicon::LEXICON;
+use crate::lexicon::Lexicon;
 use crate::lookup::Lookup;
 use crate::phrase::Sentence;
 
@@ -18,7 +18,13 @@ pub(crate) struct Claimant {
 /// The kind of source a phrase names: entity mentions decide when present;
 /// otherwise a generic head ("officials", "sources") makes it anonymous and a
 /// title word ("President", "Secretary") a person.
-pub(crate) fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &str) -> SourceKind {
+pub(crate) fn source_kind(
+    lex: &Lexicon,
+    lookup: &Lookup,
+    start: usize,
+    end: usize,
+    phrase: &str,
+) -> SourceKind {
     let mention = lookup.mention_over(start, end);
     let words: Vec<String> = phrase
         .split_whitespace()
@@ -41,7 +47,7 @@ pub(crate) fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &st
     // A sentence-initial capital is no name: "Officials in Quell say ...".
     let first_word = phrase.split_whitespace().next() == Some(head_word);
     let lowercase_head = head_word.chars().next().is_some_and(char::is_lowercase) || first_word;
-    if lowercase_head && LEXICON.anonymous_heads.contains(head.as_str()) {
+    if lowercase_head && lex.anonymous_heads.contains(head.as_str()) {
         return SourceKind::Anonymous;
     }
     if let Some(m) = mention {
@@ -52,7 +58,7 @@ pub(crate) fn source_kind(lookup: &Lookup, start: usize, end: usize, phrase: &st
     }
     let titled = phrase
         .split_whitespace()
-        .any(|w| LEXICON.person_titles.contains(w.to_lowercase().as_str()));
+        .any(|w| lex.person_titles.contains(w.to_lowercase().as_str()));
     if titled && !lowercase_head {
         return SourceKind::Person;
     }
@@ -90,7 +96,7 @@ fn source_with_role(
     let kind = if title_end.is_some() {
         SourceKind::Person
     } else {
-        source_kind(lookup, s, e, &name)
+        source_kind(sent.lex, lookup, s, e, &name)
     };
     let role = role
         .map(|(x, y)| sent.slice(x, y).to_string())

@@ -6,13 +6,12 @@
 //! Words and their events are in `data/events.tsv`; `data/personnel.txt`
 //! decides whether "sent" means deployed or supplied.
 
-use crate::lexicon::{EventScope, LEXICON};
+use crate::lexicon::{EventScope, Lexicon};
 use crate::phrase::Sentence;
 
 /// The event a word names for a counted phrase of people (`people`) or not.
-fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
-    LEXICON
-        .events
+fn lookup(lex: &Lexicon, word: &str, people: Option<bool>) -> Option<&'static str> {
+    lex.events
         .iter()
         .find(|(w, _, scope)| {
             *w == word
@@ -27,7 +26,7 @@ fn lookup(word: &str, people: Option<bool>) -> Option<&'static str> {
 
 fn skippable(sent: &Sentence, k: usize) -> bool {
     let w = sent.low(k);
-    LEXICON.classes.between_verb.contains(w)
+    sent.lex.classes.between_verb.contains(w)
         || (w.ends_with("ly") && w.len() > 4 && !sent.capitalized(k))
 }
 
@@ -46,14 +45,14 @@ pub(crate) fn event_for(
     let head = subject
         .and_then(|(_, b)| b.checked_sub(1))
         .map(|h| sent.low(h));
-    let people = head.map(|h| LEXICON.personnel.contains(h) || h.ends_with("men"));
+    let people = head.map(|h| sent.lex.personnel.contains(h) || h.ends_with("men"));
     // The counted noun names the event: "three fatalities", "13 injuries".
-    if let Some(e) = head.and_then(|h| lookup(h, None)) {
+    if let Some(e) = head.and_then(|h| lookup(sent.lex, h, None)) {
         return Some(e);
     }
     // A bare figure with its participle: "roughly 1,200 wounded", "40 dead".
     if subject.is_none() {
-        if let Some(e) = lookup(sent.low(end), None) {
+        if let Some(e) = lookup(sent.lex, sent.low(end), None) {
             return Some(e);
         }
     }
@@ -75,7 +74,7 @@ pub(crate) fn event_for(
         return previous;
     }
     // "troops are in Kordavia", "5,000 troops in Kordavia".
-    let military = head.is_some_and(|h| LEXICON.military.contains(h));
+    let military = head.is_some_and(|h| sent.lex.military.contains(h));
     let mut k = subject.map(|s| s.1).unwrap_or(end);
     while k < sent.toks.len() && skippable(sent, k) {
         k += 1;
@@ -108,11 +107,11 @@ fn predicate(
         );
         k += 1;
     }
-    let mut e = lookup(sent.low(k), people)?;
+    let mut e = lookup(sent.lex, sent.low(k), people)?;
     // "killed or wounded", "dead or missing": losses of either kind.
     if matches!(sent.low(k + 1), "or" | "and") {
         let harm = ["killed", "wounded", "missing", "captured", "casualties"];
-        if let Some(e2) = lookup(sent.low(k + 2), people) {
+        if let Some(e2) = lookup(sent.lex, sent.low(k + 2), people) {
             if e2 != e && harm.contains(&e) && harm.contains(&e2) {
                 e = "casualties";
             }
@@ -122,7 +121,7 @@ fn predicate(
         sent.low(k + 1),
         "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
     ) || sent.capitalized(k + 1);
-    if LEXICON.classes.transitive_event.contains(e) && !passive && object_follows {
+    if sent.lex.classes.transitive_event.contains(e) && !passive && object_follows {
         return None;
     }
     Some(e)
@@ -137,7 +136,7 @@ fn governing_verb(sent: &Sentence, first: usize, people: Option<bool>) -> Option
     let verb = sent.low(v.checked_sub(1)?);
     // "the deployment of 9,000 troops": the noun before "of".
     if verb == "of" {
-        return lookup(sent.low(v.checked_sub(2)?), people);
+        return lookup(sent.lex, sent.low(v.checked_sub(2)?), people);
     }
-    lookup(verb, people)
+    lookup(sent.lex, verb, people)
 }

@@ -1,26 +1,14 @@
 //! Hedge and modality cues ("reportedly", "may", "is believed to").
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use crate::lexicon::LEXICON;
-
-static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(LEXICON.hedges.iter())
-        .ok()
-});
+use crate::lexicon::Lexicon;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
 /// The hedge cues in `text`, lowercase, each once, in order of appearance.
-pub(crate) fn hedges(text: &str) -> Vec<String> {
-    let Some(ac) = MATCHER.as_ref() else {
+pub(crate) fn hedges(lex: &Lexicon, text: &str) -> Vec<String> {
+    let Some(ac) = lex.index.hedges.as_ref() else {
         return Vec::new();
     };
     let mut out: Vec<String> = Vec::new();
@@ -74,8 +62,9 @@ mod tests {
             ("The company confirmed the merger.", &[]),
             ("The allegedly forged letters", &["allegedly"]),
         ];
+        let lex = Lexicon::standard();
         for (text, want) in cases {
-            assert_eq!(hedges(text), *want, "{text}");
+            assert_eq!(hedges(&lex, text), *want, "{text}");
         }
     }
 }

@@ -1,13 +1,23 @@
-//! The word lists in `data/`, parsed once through `crosscheck-lexicon` (its
-//! one loader: `#` comments and blank lines skipped, tab-separated columns)
-//! and hashed with its Fx hasher; the lists several stages share (speech
-//! verbs, titles, months, pronouns) come from `crosscheck_lexicon::shared`.
+//! The word lists in `data/`, parsed through `crosscheck-lexicon` (its one
+//! loader: `#` comments and blank lines skipped, tab-separated columns) and
+//! hashed with its Fx hasher; the lists several stages share (speech verbs,
+//! titles, months, pronouns) come from `crosscheck_lexicon::shared`.
+//!
+//! One [`Lexicon`] value holds every list, the unit tables and every index
+//! derived from them; the extractors hold it behind an `Arc`, so a test can
+//! hand them another. [`Lexicon::standard`] is the one parsed from `data/`,
+//! built once and shared.
 
-use std::sync::LazyLock;
+use std::fmt;
+use std::sync::{Arc, LazyLock};
 
-use crosscheck_lexicon::shared::{self, SpeechUse, TitleUse};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crosscheck_lexicon::shared::{self, month_names, pronouns, PronounUse, SpeechUse, TitleUse};
 use crosscheck_lexicon::{entries, word_set, FxHashMap as HashMap, FxHashSet as HashSet};
 use crosscheck_model::{Bound, Polarity};
+
+use crate::numbers::by_first_byte;
+use crate::units::Units;
 
 /// How a number word contributes to a spelled-out number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +47,12 @@ pub(crate) enum StanceForm {
     Dismiss,
 }
 
-pub(crate) struct Lexicon {
+/// The words the fact extractors read: number words, modifiers, rates,
+/// units, stance cues, hedges, reporting verbs, the closed word classes, and
+/// the indexes built from them. [`Lexicon::standard`] is parsed from the
+/// crate's `data/` once and shared; give an extractor another through its
+/// `with_lexicon`.
+pub struct Lexicon {
     pub(crate) number_words: HashMap<&'static str, (f64, NumberWordClass)>,
     pub(crate) vague_plurals: HashMap<&'static str, f64>,
     pub(crate) modifiers: Vec<(Vec<&'static str>, Modifier)>,
@@ -69,6 +84,105 @@ pub(crate) struct Lexicon {
     pub(crate) number_cues: HashMap<&'static str, HashSet<&'static str>>,
     /// The closed word classes of `data/word_classes.tsv`.
     pub(crate) classes: WordClasses,
+    /// Pronouns that are never the subject a phrase reader returns.
+    pub(crate) not_subject_pronouns: Vec<&'static str>,
+    /// Pronouns that can be a stance actor.
+    pub(crate) actor_pronouns: Vec<&'static str>,
+    /// Full month names, January first.
+    pub(crate) month_names: Vec<&'static str>,
+    /// The unit list and its context classifier.
+    pub(crate) units: Units,
+    /// Lookups built from the lists above.
+    pub(crate) index: Indexes,
+}
+
+/// Indexes over the lexicon's lists, so a token is checked only against the
+/// entries it can start (or end); each keeps the lists' order, so the first
+/// entry that matches is the one a scan of the whole list would find.
+#[derive(Default)]
+pub(crate) struct Indexes {
+    /// Reporting phrases by their first word.
+    pub(crate) reporting_by_first_word: HashMap<&'static str, Vec<usize>>,
+    /// Stance cues by their first word.
+    pub(crate) cues_by_first_word: HashMap<&'static str, Vec<usize>>,
+    /// Modifier phrases by their last word; `None` when a phrase is empty
+    /// and so could end anywhere.
+    pub(crate) modifiers_by_last_word: Option<HashMap<&'static str, Vec<usize>>>,
+    /// Every modifier, for when the index above is `None`.
+    pub(crate) all_modifiers: Vec<usize>,
+    /// Every word a spelled-out numeral can start with, "twofold" to
+    /// "ninetyfold" (the number words written with "-fold") among them.
+    pub(crate) numeral_first_words: HashSet<String>,
+    /// Every word a numeral can start with but "a" and "an", and the
+    /// fraction characters, for the byte scan that skips sentences with
+    /// no figure.
+    pub(crate) numeral_words: Option<AhoCorasick>,
+    /// The hedge cues, longest match first, any ASCII case.
+    pub(crate) hedges: Option<AhoCorasick>,
+    /// Rates by the first byte of their surface.
+    pub(crate) rates_by_first_byte: Vec<Vec<usize>>,
+}
+
+/// Indices of the phrases by their first word.
+fn by_first_word<'p>(
+    phrases: impl Iterator<Item = &'p [&'static str]>,
+) -> HashMap<&'static str, Vec<usize>> {
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
+    for (k, phrase) in phrases.enumerate() {
+        if let Some(first) = phrase.first() {
+            index.entry(*first).or_default().push(k);
+        }
+    }
+    index
+}
+
+impl Indexes {
+    fn build(lex: &Lexicon) -> Indexes {
+        let modifiers_by_last_word = (|| {
+            let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
+            for (k, (phrase, _)) in lex.modifiers.iter().enumerate() {
+                index.entry(*phrase.last()?).or_default().push(k);
+            }
+            Some(index)
+        })();
+        let fold_words = lex
+            .number_words
+            .iter()
+            .filter(|(_, (_, c))| matches!(c, NumberWordClass::Unit | NumberWordClass::Ten))
+            .map(|(w, _)| format!("{w}fold"));
+        let numeral_first_words: HashSet<String> = lex
+            .number_words
+            .keys()
+            .chain(lex.vague_plurals.keys())
+            .copied()
+            .chain(["a", "an", "half", "twice"])
+            .map(str::to_string)
+            .chain(fold_words)
+            .collect();
+        let numeral_words: Vec<&str> = numeral_first_words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "a" | "an"))
+            .chain(["½", "⅓", "⅔", "¼", "¾", "⅛"])
+            .collect();
+        Indexes {
+            reporting_by_first_word: by_first_word(lex.reporting.iter().map(Vec::as_slice)),
+            cues_by_first_word: by_first_word(lex.stance_cues.iter().map(|(p, _, _)| p.as_slice())),
+            modifiers_by_last_word,
+            all_modifiers: (0..lex.modifiers.len()).collect(),
+            numeral_words: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(numeral_words)
+                .ok(),
+            numeral_first_words,
+            hedges: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(lex.hedges.iter())
+                .ok(),
+            rates_by_first_byte: by_first_byte(lex.rates.iter().map(|(surface, _)| *surface)),
+        }
+    }
 }
 
 /// Closed word classes the rules read (`data/word_classes.tsv`, where each
@@ -233,14 +347,29 @@ fn events() -> Vec<(&'static str, &'static str, EventScope)> {
         .collect()
 }
 
+/// The standard lexicon, parsed on first use.
+static STANDARD: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::load()));
+
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The lexicon of the crate's `data/` (parsed once, shared).
+    pub fn standard() -> Arc<Lexicon> {
+        Arc::clone(&STANDARD)
+    }
+
+    /// The standard lexicon for the convenience functions that hand out
+    /// `'static` borrows of it (unit lookups by id).
+    pub(crate) fn standard_ref() -> &'static Lexicon {
+        &STANDARD
+    }
+
+    /// The lexicon of the crate's `data/`, parsed anew.
+    pub(crate) fn load() -> Lexicon {
         let hedges = crosscheck_lexicon::lines(include_str!("../data/hedges.txt")).collect();
         let reporting = shared::speech_verbs(SpeechUse::Claimant)
             .map(phrase)
             .collect();
         let personnel = || entries(include_str!("../data/personnel.txt"));
-        Lexicon {
+        let mut lex = Lexicon {
             number_words: number_words(),
             vague_plurals: vague_plurals(),
             modifiers: modifiers(),
@@ -268,7 +397,33 @@ impl Lexicon {
             designation_words: word_set(include_str!("../data/designation_words.txt")),
             number_cues: word_lists(include_str!("../data/number_cues.tsv")),
             classes: WordClasses::new(&word_lists(include_str!("../data/word_classes.tsv"))),
-        }
+            not_subject_pronouns: pronouns(PronounUse::NotSubject)
+                .map(|(word, _)| word)
+                .collect(),
+            actor_pronouns: pronouns(PronounUse::Actor).map(|(word, _)| word).collect(),
+            month_names: month_names().collect(),
+            units: Units::load(),
+            index: Indexes::default(),
+        };
+        lex.reindex();
+        lex
+    }
+
+    /// Rebuilds the indexes from the lists, after a list changed (tests
+    /// edit a loaded lexicon this way).
+    pub(crate) fn reindex(&mut self) {
+        self.index = Indexes::build(self);
+    }
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("number_words", &self.number_words.len())
+            .field("stance_cues", &self.stance_cues.len())
+            .field("hedges", &self.hedges.len())
+            .field("units", &self.units.ids.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -281,16 +436,13 @@ impl Lexicon {
     }
 }
 
-/// The lexicon, loaded on first use.
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn data_files_parse() {
-        let lex = &*LEXICON;
+        let lex = Lexicon::standard();
         assert_eq!(lex.number_words.get("million").map(|v| v.0), Some(1e6));
         assert!(lex
             .modifiers
@@ -307,7 +459,8 @@ mod tests {
 
     #[test]
     fn every_word_class_is_in_the_file() {
-        let c = &LEXICON.classes;
+        let lex = Lexicon::standard();
+        let c = &lex.classes;
         for (name, class) in [
             ("between_verb", &c.between_verb),
             ("transitive_event", &c.transitive_event),

@@ -2,10 +2,7 @@
 //! phrase after a preposition, the counted noun after a figure, and how a
 //! coordinated actor ("Russia and North Korea") splits into its members.
 
-use crate::lexicon::LEXICON;
-use crosscheck_lexicon::shared::{pronouns, PronounUse};
-use crosscheck_lexicon::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use crate::lexicon::Lexicon;
 
 use crosscheck_text::TokenLayer;
 
@@ -39,36 +36,30 @@ impl Subject {
     }
 }
 
-/// Reporting phrases by their first word, each list in lexicon order (longest
-/// first), so a token is checked only against the phrases it can start.
-static REPORTING_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
-    for (k, phrase) in LEXICON.reporting.iter().enumerate() {
-        if let Some(first) = phrase.first() {
-            index.entry(*first).or_default().push(k);
-        }
-    }
-    index
-});
-
 /// Tokens of one sentence with cheap accessors.
 pub(crate) struct Sentence<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
     /// Holds the tokens' folded forms.
     layer: &'a TokenLayer,
+    /// The words the rules read.
+    pub(crate) lex: &'a Lexicon,
 }
 
-static PRONOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    pronouns(PronounUse::NotSubject)
-        .map(|(word, _)| word)
-        .collect()
-});
-
 impl<'a> Sentence<'a> {
-    /// The sentence cut into `toks`, tokens of `layer`.
-    pub(crate) fn new(text: &'a str, toks: &'a [Tok], layer: &'a TokenLayer) -> Sentence<'a> {
-        Sentence { text, toks, layer }
+    /// The sentence cut into `toks`, tokens of `layer`, read with `lex`.
+    pub(crate) fn new(
+        text: &'a str,
+        toks: &'a [Tok],
+        layer: &'a TokenLayer,
+        lex: &'a Lexicon,
+    ) -> Sentence<'a> {
+        Sentence {
+            text,
+            toks,
+            layer,
+            lex,
+        }
     }
 
     pub(crate) fn s(&self, i: usize) -> &'a str {
@@ -113,8 +104,8 @@ impl<'a> Sentence<'a> {
         let contracted = w
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("’s"))
-            .is_some_and(|stem| LEXICON.np_stop.contains(stem));
-        LEXICON.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
+            .is_some_and(|stem| self.lex.np_stop.contains(stem));
+        self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
     /// Byte range of tokens `a..b`.
@@ -132,11 +123,13 @@ impl<'a> Sentence<'a> {
 
     /// The first reporting phrase of the lexicon ("said", "told reporters")
     /// that starts at token `i`.
-    pub(crate) fn reporting_at(&self, i: usize) -> Option<&'static [&'static str]> {
-        REPORTING_BY_FIRST_WORD
+    pub(crate) fn reporting_at(&self, i: usize) -> Option<&'a [&'static str]> {
+        self.lex
+            .index
+            .reporting_by_first_word
             .get(self.low(i))?
             .iter()
-            .filter_map(|&k| LEXICON.reporting.get(k))
+            .filter_map(|&k| self.lex.reporting.get(k))
             .find(|p| self.matches(i, p))
             .map(Vec::as_slice)
     }
@@ -153,7 +146,7 @@ impl<'a> Sentence<'a> {
     /// officials"). Returns the token range.
     pub(crate) fn np_before(&self, end: usize) -> Option<(usize, usize)> {
         let head = end.checked_sub(1)?;
-        if !self.is_word(head) || PRONOUNS.contains(&self.low(head)) {
+        if !self.is_word(head) || self.lex.not_subject_pronouns.contains(&self.low(head)) {
             return None;
         }
         let mut start = head;
@@ -161,11 +154,11 @@ impl<'a> Sentence<'a> {
             while start > 0 {
                 let p = start - 1;
                 let w = self.low(p);
-                let inner = LEXICON.classes.name_inner.contains(w)
+                let inner = self.lex.classes.name_inner.contains(w)
                     && p > 0
                     && (self.capitalized(p - 1)
                         || self.low(p - 1) == "the"
-                        || LEXICON.classes.name_inner.contains(self.low(p - 1)));
+                        || self.lex.classes.name_inner.contains(self.low(p - 1)));
                 if self.capitalized(p) && !self.stop(p)
                     || inner
                     || (self.capitalized(p) && matches!(w, "the" | "neither" | "both" | "either"))
@@ -219,7 +212,7 @@ impl<'a> Sentence<'a> {
         let mut end = first;
         while end < self.toks.len() && end - start < max {
             let w = self.low(end);
-            let name_inner = LEXICON.classes.name_inner.contains(w)
+            let name_inner = self.lex.classes.name_inner.contains(w)
                 && (self.capitalized(end + 1)
                     || (self.low(end + 1) == "the" && self.capitalized(end + 2)));
             let possessive = matches!(self.s(end), "’" | "'") && end > first;
@@ -239,7 +232,7 @@ impl<'a> Sentence<'a> {
                     || lowercase_head
                     || (w == "the" && self.capitalized(end + 1))
             } else {
-                self.is_word(end) && !LEXICON.classes.phrase_end.contains(w)
+                self.is_word(end) && !self.lex.classes.phrase_end.contains(w)
             };
             if !ok {
                 break;
@@ -282,7 +275,8 @@ impl<'a> Sentence<'a> {
                 looks_plural(w) && start > 0 && !matches!(self.low(start - 1), "one" | "1");
             if self.stop(end)
                 || !counted_plural
-                    && LEXICON
+                    && self
+                        .lex
                         .reporting
                         .iter()
                         .any(|r| r.len() == 1 && r.first() == Some(&w))
@@ -342,15 +336,15 @@ impl<'a> Sentence<'a> {
         let mut j = v;
         while j > 0 {
             let w = self.low(j - 1);
-            if LEXICON.classes.verb_prefix.contains(w)
-                || LEXICON.verb_adverbs.contains(w)
+            if self.lex.classes.verb_prefix.contains(w)
+                || self.lex.verb_adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && !self.capitalized(j - 1))
             {
                 j -= 1;
             } else if j >= 2
                 && matches!(self.low(j - 2), "in" | "on")
                 && self.capitalized(j - 1)
-                && (LEXICON.months.contains(w) || LEXICON.classes.weekday.contains(w))
+                && (self.lex.months.contains(w) || self.lex.classes.weekday.contains(w))
             {
                 // "which in March called ...": a dated phrase before the verb.
                 j -= 2;
@@ -417,7 +411,7 @@ impl<'a> Sentence<'a> {
             && (a..b).all(|k| {
                 self.capitalized(k)
                     || matches!(self.s(k), "." | "-")
-                    || LEXICON.classes.name_inner.contains(self.low(k)) && k > a
+                    || self.lex.classes.name_inner.contains(self.low(k)) && k > a
             })
             && self.capitalized(b - 1)
     }
@@ -431,8 +425,8 @@ impl<'a> Sentence<'a> {
         let title = (a..b - 1).rev().find(|&k| {
             let w = self.low(k);
             self.capitalized(k)
-                && (LEXICON.person_titles.contains(w)
-                    || LEXICON.person_titles.contains(format!("{w}.").as_str()))
+                && (self.lex.person_titles.contains(w)
+                    || self.lex.person_titles.contains(format!("{w}.").as_str()))
         })?;
         let mut n = title + 1;
         if self.s(n) == "." {
@@ -452,7 +446,7 @@ impl<'a> Sentence<'a> {
         let name_ok = n < b
             && b - n <= 4
             && (n..b).all(|k| {
-                self.capitalized(k) && !LEXICON.person_titles.contains(self.low(k))
+                self.capitalized(k) && !self.lex.person_titles.contains(self.low(k))
                     || self.s(k) == "."
             });
         name_ok.then_some(n)
@@ -542,7 +536,7 @@ impl<'a> Sentence<'a> {
         let w = self.low(k);
         self.capitalized(k)
             || looks_plural(w)
-            || LEXICON.anonymous_heads.contains(w)
+            || self.lex.anonymous_heads.contains(w)
             || (!w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly"))
     }
 
@@ -559,12 +553,12 @@ impl<'a> Sentence<'a> {
         }
         let head = self.low(head_i);
         let head_bare = head.trim_end_matches("’s").trim_end_matches("'s");
-        if b - a == 1 && (self.stop(a) || LEXICON.months.contains(head_bare)) {
+        if b - a == 1 && (self.stop(a) || self.lex.months.contains(head_bare)) {
             return false;
         }
-        if LEXICON.months.contains(head_bare)
+        if self.lex.months.contains(head_bare)
             || self.stop(head_i)
-            || LEXICON.not_actors.contains(head_bare)
+            || self.lex.not_actors.contains(head_bare)
         {
             return false;
         }
@@ -584,7 +578,7 @@ impl<'a> Sentence<'a> {
             first,
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "one"
         ) || (b - a > 1 && (first.ends_with("’s") || first.ends_with("'s")));
-        determiner || looks_plural(head) || LEXICON.anonymous_heads.contains(head)
+        determiner || looks_plural(head) || self.lex.anonymous_heads.contains(head)
     }
 
     /// Splits a coordinated actor into its members when each is a name

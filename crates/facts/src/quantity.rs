@@ -16,7 +16,7 @@ use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTEN
 use crate::claimant;
 use crate::event::event_for;
 use crate::hedge;
-use crate::lexicon::LEXICON;
+use crate::lexicon::Lexicon;
 use crate::lookup::Lookup;
 use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
@@ -59,7 +59,7 @@ fn is_reference(
     if first > 0
         && sent.low(first) == "one"
         && sent.low(first + 1) == "day"
-        && LEXICON.number_cue("some_day_before", sent.low(first - 1))
+        && sent.lex.number_cue("some_day_before", sent.low(first - 1))
     {
         return true;
     }
@@ -87,7 +87,9 @@ fn is_reference(
         let limited = matches!(sent.low(f.end_token + 1), "only" | "just");
         let after_of = sent.low(f.end_token + 1 + usize::from(limited));
         let of_determiner = next == "of"
-            && !LEXICON.number_cue("uncounted_many", sent.low(f.end_token + 2))
+            && !sent
+                .lex
+                .number_cue("uncounted_many", sent.low(f.end_token + 2))
             && (matches!(
                 after_of,
                 "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
@@ -96,8 +98,8 @@ fn is_reference(
                 // "one of two hurricanes": one of a counted whole (but
                 // "one of 3.4 mln shares" is one lot of them).
                 || (after_of.starts_with(|c: char| c.is_ascii_digit())
-                    || LEXICON.number_words.contains_key(after_of))
-                    && !LEXICON
+                    || sent.lex.number_words.contains_key(after_of))
+                    && !sent.lex
                         .number_words
                         .contains_key(sent.low(f.end_token + 2 + usize::from(limited)))
                 || sent.capitalized(f.end_token + 1));
@@ -146,7 +148,7 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
     let next = sent.low(f.end_token);
     let verb_after = sent.is_word(f.end_token)
         && !sent.capitalized(f.end_token)
-        && (LEXICON.number_cue("elided_after", next)
+        && (sent.lex.number_cue("elided_after", next)
             || next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")));
     let of_them =
         next == "of" && matches!(sent.low(f.end_token + 1), "them" | "us" | "whom" | "those");
@@ -155,14 +157,14 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
     // "there are two:", "there were three in the car".
     let exists = first >= 2
         && sent.low(first - 2) == "there"
-        && LEXICON.number_cue("exists_before", prev)
+        && sent.lex.number_cue("exists_before", prev)
         && (!sent.is_word(f.end_token) || matches!(next, "in" | "left" | "on" | "at"));
     exists
         || first > 0
             // "the 486 is the descendant of": after a bare "the", digits
             // name a model as often as they count; words count.
             && ((prev == "the" && sent.is_word(first))
-                || LEXICON.number_cue("elided_before", prev))
+                || sent.lex.number_cue("elided_before", prev))
             && (verb_after || of_them || clause_ends && prev != "the")
 }
 
@@ -170,10 +172,10 @@ fn noun_left_out(sent: &Sentence, f: &Figure) -> bool {
 /// fraction ("one-hundredth") or a grade ("one-X"), not a count of one.
 fn hyphened_label(sent: &Sentence, k: usize) -> bool {
     let w = sent.low(k);
-    LEXICON.number_cue("one_idiom", w)
+    sent.lex.number_cue("one_idiom", w)
         || sent.capitalized(k)
         || w.ends_with("th")
-        || LEXICON.number_words.contains_key(w)
+        || sent.lex.number_words.contains_key(w)
 }
 
 /// The counted noun for figure `k`, borrowing from a following figure when
@@ -198,7 +200,7 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
         && sent.is_word(after + 1);
     let np = sent.counted_np(if compound { after + 1 } else { after })?;
     let head = sent.low(np.1 - 1);
-    if LEXICON.counter_nouns.contains(head) {
+    if sent.lex.counter_nouns.contains(head) {
         // Look back for "<noun phrase> of <plural noun phrase>".
         for j in (0..f.first_token).rev() {
             if sent.low(j) == "of" {
@@ -221,7 +223,7 @@ fn counts_the_speakers(sent: &Sentence, f: &Figure, subject: Option<(usize, usiz
         return false;
     };
     let head = sent.low(b.saturating_sub(1));
-    if !LEXICON.anonymous_heads.contains(head) && !LEXICON.personnel.contains(head) {
+    if !sent.lex.anonymous_heads.contains(head) && !sent.lex.personnel.contains(head) {
         return false;
     }
     let limit = (b + 16).min(sent.toks.len());
@@ -308,9 +310,9 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             } else {
                 ""
             };
-            let compared = LEXICON.number_cue("compared_before", before)
-                || matches!(before, "with" | "to") && LEXICON.number_cue("comparing_verb", verb);
-            let part = LEXICON.number_cue("part_before", before);
+            let compared = sent.lex.number_cue("compared_before", before)
+                || matches!(before, "with" | "to") && sent.lex.number_cue("comparing_verb", verb);
+            let part = sent.lex.number_cue("part_before", before);
             let fits = |x: &Found| {
                 x.figure.unit.is_none()
                     && (compared
@@ -327,7 +329,8 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         // bare second figure counts the same noun.
         if subject.is_none()
             && event.is_some()
-            && LEXICON
+            && sent
+                .lex
                 .events
                 .iter()
                 .any(|(w, _, _)| *w == sent.low(f.end_token))
@@ -340,7 +343,7 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             .unwrap_or(f.end_token);
         let (rate, rate_end) = match f.rate {
             Some(r) => (Some(r), f.end_token),
-            None => match rate_after_in(sent.text, sent.toks, sent.layer(), np_end) {
+            None => match rate_after_in(sent.lex, sent.text, sent.toks, sent.layer(), np_end) {
                 Some((r, e)) => (Some(r), e),
                 None => (None, np_end),
             },
@@ -351,7 +354,9 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         // "a mother of three": the children go unsaid, but they are counted.
         let children = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
-            && LEXICON.number_cue("parent_of", sent.low(f.first_token - 2));
+            && sent
+                .lex
+                .number_cue("parent_of", sent.low(f.first_token - 2));
         // "eight out of 10 said": the whole a count is taken from.
         let out_of = f.first_token >= 2
             && sent.low(f.first_token - 1) == "of"
@@ -406,7 +411,12 @@ fn quantity_of(item: &Found, subject: Option<String>, span: Span) -> Quantity {
 }
 
 /// Extracts the quantity claims of `doc`, whose token layer is `layer`.
-pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(
+    lex: &Lexicon,
+    doc: &Document,
+    layer: &TokenLayer,
+    quotes: &[Claim],
+) -> Vec<Claim> {
     let european = uses_european_separators(&doc.text);
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
@@ -416,13 +426,17 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
             break;
         }
         let (s0, s1) = (sentence.range.start, sentence.range.end);
-        if !doc.text.get(s0..s1).is_some_and(may_hold_figure) {
+        if !doc
+            .text
+            .get(s0..s1)
+            .is_some_and(|t| may_hold_figure(lex, t))
+        {
             continue;
         }
         toks.clear();
         sentence_tokens(layer, &doc.text, si, &mut toks);
-        let figures = figures_in(&doc.text, s0, s1, &toks, layer, european);
-        let sent = Sentence::new(&doc.text, &toks, layer);
+        let figures = figures_in(lex, &doc.text, s0, s1, &toks, layer, european);
+        let sent = Sentence::new(&doc.text, &toks, layer, lex);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         let found = found_in(&sent, &figures);
         // The same for every figure of the sentence: found once, when needed.
@@ -465,7 +479,7 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                 None => (Source::unattributed(), None),
             };
             let hedges = sentence_hedges
-                .get_or_insert_with(|| hedge::hedges(sentence_text))
+                .get_or_insert_with(|| hedge::hedges(lex, sentence_text))
                 .clone();
             let dated = sentence_dates.get_or_insert_with(|| lookup.dated_in(s0, s1));
             let time = time_for(dated, &fig_span, &span);

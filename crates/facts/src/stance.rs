@@ -9,42 +9,27 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
-use crosscheck_lexicon::shared::{month_names, pronouns, PronounUse};
-use crosscheck_lexicon::FxHashMap as HashMap;
-use std::sync::LazyLock;
-
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
 use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
 use crate::hedge;
-use crate::lexicon::{StanceForm, LEXICON};
+use crate::lexicon::{Lexicon, StanceForm};
 use crate::lookup::Lookup;
 use crate::phrase::Sentence;
 use crate::tokens::sentence_tokens;
 
-static PRONOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| pronouns(PronounUse::Actor).map(|(word, _)| word).collect());
-
-/// Stance cues by their first word, each list in lexicon order, so a token
-/// is checked only against the cues that can start with it (the first cue
-/// that matches wins, as in a scan of the whole list).
-static CUES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::default();
-    for (k, (phrase, _, _)) in LEXICON.stance_cues.iter().enumerate() {
-        if let Some(first) = phrase.first() {
-            index.entry(*first).or_default().push(k);
-        }
-    }
-    index
-});
-
 /// The stance cue starting at token `c`, if any.
-fn cue_at(sent: &Sentence, c: usize) -> Option<&'static (Vec<&'static str>, Polarity, StanceForm)> {
-    CUES_BY_FIRST_WORD
+fn cue_at<'a>(
+    sent: &Sentence<'a>,
+    c: usize,
+) -> Option<&'a (Vec<&'static str>, Polarity, StanceForm)> {
+    sent.lex
+        .index
+        .cues_by_first_word
         .get(sent.low(c))?
         .iter()
-        .filter_map(|&k| LEXICON.stance_cues.get(k))
+        .filter_map(|&k| sent.lex.stance_cues.get(k))
         .find(|(p, _, _)| sent.matches(c, p))
 }
 
@@ -65,7 +50,7 @@ fn clause_end(sent: &Sentence, from: usize) -> usize {
         let next_verb = w == "and" && {
             let n = sent.low(k + 1);
             !sent.capitalized(k + 1)
-                && (n.ends_with("ed") || LEXICON.reporting.iter().any(|p| p.first() == Some(&n)))
+                && (n.ends_with("ed") || sent.lex.reporting.iter().any(|p| p.first() == Some(&n)))
         };
         if matches!(sent.s(k), "." | ";" | "," | ":" | "—" | "(" | "?" | "!")
             || matches!(w, "but" | "while" | "whereas")
@@ -101,7 +86,8 @@ fn about_after(sent: &Sentence, from: usize, timexes: &[(usize, usize)]) -> Opti
             a += 1;
         } else if w == "on" && sent.capitalized(a + 1) && sent.low(a + 2) != "of" {
             a += 2;
-        } else if let Some((p, _)) = LEXICON
+        } else if let Some((p, _)) = sent
+            .lex
             .time_qualifiers
             .iter()
             .find(|(p, _)| sent.matches(a, p))
@@ -127,7 +113,7 @@ fn trim_trailing_time(
         let before = b;
         if b >= a + 3
             && sent.low(b - 2) == "within"
-            && LEXICON.classes.time_unit.contains(sent.low(b - 1))
+            && sent.lex.classes.time_unit.contains(sent.low(b - 1))
         {
             b -= 2;
         }
@@ -136,12 +122,13 @@ fn trim_trailing_time(
             let start = (a..b).find(|&k| sent.toks.get(k).is_some_and(|t| t.start() >= ts));
             if let Some(k) = start.filter(|&k| k > a) {
                 b = k;
-                if b > a + 1 && LEXICON.classes.time_preposition.contains(sent.low(b - 1)) {
+                if b > a + 1 && sent.lex.classes.time_preposition.contains(sent.low(b - 1)) {
                     b -= 1;
                 }
             }
         }
-        if let Some((p, _)) = LEXICON
+        if let Some((p, _)) = sent
+            .lex
             .time_qualifiers
             .iter()
             .find(|(p, _)| b > a + p.len() && sent.matches(b - p.len(), p))
@@ -155,7 +142,7 @@ fn trim_trailing_time(
 }
 
 fn negated(sent: &Sentence, from: usize, to: usize) -> bool {
-    (from..to).any(|k| LEXICON.classes.negator.contains(sent.low(k)))
+    (from..to).any(|k| sent.lex.classes.negator.contains(sent.low(k)))
 }
 
 /// The possessor before a nominal cue: "Putin’s public acknowledgment".
@@ -204,7 +191,7 @@ fn not_a_stance_verb(sent: &Sentence, c: usize, len: usize, polarity: Polarity) 
         return true;
     }
     // Adjective use: "the confirmed incident", "its alleged support".
-    if LEXICON.classes.stance_determiner.contains(prev)
+    if sent.lex.classes.stance_determiner.contains(prev)
         || sent.s(c.saturating_sub(1)).ends_with("’s")
         || sent.s(c.saturating_sub(1)).ends_with("'s")
     {
@@ -277,7 +264,7 @@ fn verb_stance(
         k -= 1;
     }
     if participle
-        && (matches!(next, "to" | "at") || (k > 0 && LEXICON.classes.be.contains(sent.low(k - 1))))
+        && (matches!(next, "to" | "at") || (k > 0 && sent.lex.classes.be.contains(sent.low(k - 1))))
     {
         return None;
     }
@@ -362,7 +349,7 @@ fn noun_stance(
 /// baseless": the object is what is denied.
 fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> Option<Found> {
     let prev = sent.low(c.checked_sub(1)?);
-    if prev == "to" || LEXICON.classes.be.contains(prev) || sent.capitalized(c) {
+    if prev == "to" || sent.lex.classes.be.contains(prev) || sent.capitalized(c) {
         return None;
     }
     let object_start = c + len;
@@ -376,7 +363,7 @@ fn dismiss_stance(sent: &Sentence, c: usize, len: usize, polarity: Polarity) -> 
     let marker = (object_start + 1..clause_end).find(|&k| {
         matches!(sent.low(k), "as" | "a" | "an") || matches!(sent.s(k), "“" | "\"" | "‘")
     });
-    let dismissal = |k: &usize| LEXICON.dismissal_words.contains(sent.low(*k));
+    let dismissal = |k: &usize| sent.lex.dismissal_words.contains(sent.low(*k));
     let object_end = match marker {
         Some(m) => {
             (m..clause_end).find(dismissal)?;
@@ -483,7 +470,7 @@ fn time_for(
     let mut best: Option<(usize, ClaimTime)> = None;
     for k in (q0..clause.1).filter(|&k| !in_foreign(k)) {
         let t = month_phrase(sent, k).or_else(|| {
-            LEXICON
+            sent.lex
                 .time_qualifiers
                 .iter()
                 .find(|(p, _)| sent.matches(k, p))
@@ -532,7 +519,7 @@ fn pluperfect(sent: &Sentence, cue: usize) -> Option<usize> {
             return Some(k - 1);
         }
         let adverb = (w.ends_with("ly") && w.len() > 4)
-            || LEXICON.verb_adverbs.contains(w)
+            || sent.lex.verb_adverbs.contains(w)
             || matches!(w, "not" | "never" | "also" | "still" | "been");
         if !adverb {
             return None;
@@ -554,7 +541,7 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
         m += 1;
     }
     let month = sent.low(m);
-    let index = MONTHS.iter().position(|x| *x == month)?;
+    let index = sent.lex.month_names.iter().position(|x| *x == month)?;
     if !sent.capitalized(m) {
         return None;
     }
@@ -563,8 +550,6 @@ fn month_phrase(sent: &Sentence, k: usize) -> Option<ClaimTime> {
         value: format!("XXXX-{:02}", index + 1),
     })
 }
-
-static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| month_names().collect());
 
 /// Who holds a stance: the actor phrase `a0..b` of `found`, split from its
 /// role (an appositive, else leading title words); a pronoun takes the
@@ -603,12 +588,16 @@ fn actor_source(
     }
     let mut source = Source {
         name: Some(name.clone()),
-        kind: source_kind(lookup, x, y, &name),
+        kind: source_kind(sent.lex, lookup, x, y, &name),
         role,
         entity: None,
         span: Some(actor_span),
     };
-    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+    if sent
+        .lex
+        .actor_pronouns
+        .contains(&name.to_lowercase().as_str())
+    {
         match lookup.quote_holding(x, y) {
             Some(q) if q.source.name.is_some() => source = q.source.clone(),
             _ => return None,
@@ -618,7 +607,12 @@ fn actor_source(
 }
 
 /// Extracts the stance claims of `doc`, whose token layer is `layer`.
-pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> Vec<Claim> {
+pub(crate) fn extract(
+    lex: &Lexicon,
+    doc: &Document,
+    layer: &TokenLayer,
+    quotes: &[Claim],
+) -> Vec<Claim> {
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
     let mut toks = Vec::new();
@@ -629,7 +623,7 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
         let (s0, s1) = (sentence.range.start, sentence.range.end);
         toks.clear();
         sentence_tokens(layer, &doc.text, si, &mut toks);
-        let sent = Sentence::new(&doc.text, &toks, layer);
+        let sent = Sentence::new(&doc.text, &toks, layer, lex);
         let sentence_text = doc.text.get(s0..s1).unwrap_or("");
         // Only sentences with a cue need their time expressions.
         let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
@@ -679,9 +673,9 @@ pub(crate) fn extract(doc: &Document, layer: &TokenLayer, quotes: &[Claim]) -> V
                 .and_then(|(a, b)| sent.bytes(a, b))
                 .and_then(|(x, y)| Span::trimmed(&doc.text, x, y));
             let clause_text = doc.text.get(es..ee).unwrap_or("");
-            let mut hedges = hedge::hedges(clause_text);
+            let mut hedges = hedge::hedges(lex, clause_text);
             if hedges.is_empty() {
-                hedges = hedge::hedges(sentence_text);
+                hedges = hedge::hedges(lex, sentence_text);
             }
             let time = time_for(
                 doc,

@@ -11,13 +11,10 @@
 //! Only the units a surface can name compete, so a sentence about a
 //! swimming pool's "25 c" weighs Celsius against cents and nothing else.
 
-use std::sync::LazyLock;
+use crosscheck_lexicon::{entries, FxHashMap, FxHashSet};
 
-use crosscheck_lexicon::FxHashMap;
-
-use crosscheck_lexicon::entries;
-
-use crate::lexicon::LEXICON;
+use crate::lexicon::Lexicon;
+use crate::tokens::cut;
 
 /// A unit: its id, what it measures, and how others name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,9 +50,32 @@ pub struct UnitSurface {
     /// The surface as written in the list ("km/h", "dollars", "$").
     pub surface: &'static str,
     /// The unit it names.
-    pub unit: &'static UnitInfo,
+    pub unit: UnitInfo,
     /// How it is recognised in text.
     pub matching: UnitMatch,
+}
+
+/// The unit tables of a [`Lexicon`]: units by id, their surfaces, the
+/// indexes the figure reader looks surfaces up by, and the context model.
+pub(crate) struct Units {
+    /// Every unit by id.
+    pub(crate) ids: FxHashMap<&'static str, UnitInfo>,
+    /// Every surface, longest first (so "km/h" wins over "km"); surfaces
+    /// of equal length keep file order.
+    pub(crate) surfaces: Vec<UnitSurface>,
+    /// The surfaces read after a number, in the order above.
+    pub(crate) after: Vec<UnitSurface>,
+    /// Indices into `after` by the surface's first token, folded (as the
+    /// reader's view of the token layer cuts the surface itself: "per
+    /// cent" under "per", "km/h" under "km", "U.S. dollars" under "u.s."),
+    /// each list longest first: a token is tried only against the surfaces
+    /// that can start with it.
+    pub(crate) after_by_first_token: FxHashMap<String, Vec<usize>>,
+    /// Currency symbols and codes written before a number, longest first,
+    /// by the last byte of the surface: the byte right before the number
+    /// (or its space) picks the few that can end there.
+    pub(crate) prefix_by_last_byte: Vec<Vec<UnitSurface>>,
+    context: ContextModel,
 }
 
 fn load_ids() -> FxHashMap<&'static str, UnitInfo> {
@@ -72,12 +92,7 @@ fn load_ids() -> FxHashMap<&'static str, UnitInfo> {
         .collect()
 }
 
-/// Every unit by id.
-pub static UNIT_IDS: LazyLock<FxHashMap<&'static str, UnitInfo>> = LazyLock::new(load_ids);
-
-/// Every surface, longest first (so "km/h" wins over "km"); surfaces of
-/// equal length keep file order.
-pub static UNIT_SURFACES: LazyLock<Vec<UnitSurface>> = LazyLock::new(|| {
+fn load_surfaces(ids: &FxHashMap<&'static str, UnitInfo>) -> Vec<UnitSurface> {
     let mut all: Vec<UnitSurface> = entries(include_str!("../data/units.tsv"))
         .filter_map(|e| {
             let matching = match e.column(2)? {
@@ -89,18 +104,81 @@ pub static UNIT_SURFACES: LazyLock<Vec<UnitSurface>> = LazyLock::new(|| {
             };
             Some(UnitSurface {
                 surface: e.key(),
-                unit: UNIT_IDS.get(e.column(1)?)?,
+                unit: *ids.get(e.column(1)?)?,
                 matching,
             })
         })
         .collect();
     all.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
     all
-});
+}
 
-/// The unit with id `id`.
+impl Units {
+    /// The tables of `data/unit_ids.tsv`, `data/units.tsv` and
+    /// `data/unit_context.tsv`, with their indexes.
+    pub(crate) fn load() -> Units {
+        let ids = load_ids();
+        let surfaces = load_surfaces(&ids);
+        let after: Vec<UnitSurface> = surfaces
+            .iter()
+            .filter(|u| !matches!(u.matching, UnitMatch::Prefix | UnitMatch::Lookup))
+            .copied()
+            .collect();
+        let mut after_by_first_token: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (k, u) in after.iter().enumerate() {
+            let (layer, toks) = cut(u.surface, 0, u.surface.len());
+            if let Some(first) = toks.first() {
+                after_by_first_token
+                    .entry(layer.fold(first).to_string())
+                    .or_default()
+                    .push(k);
+            }
+        }
+        let mut prefix_by_last_byte = vec![Vec::new(); 256];
+        for u in surfaces.iter().filter(|u| u.matching == UnitMatch::Prefix) {
+            if let Some(list) = u
+                .surface
+                .trim_end()
+                .as_bytes()
+                .last()
+                .and_then(|&b| prefix_by_last_byte.get_mut(usize::from(b)))
+            {
+                list.push(*u);
+            }
+        }
+        Units {
+            ids,
+            surfaces,
+            after,
+            after_by_first_token,
+            prefix_by_last_byte,
+            context: ContextModel::load(),
+        }
+    }
+}
+
+/// Every unit by id, in the standard lexicon: `UNIT_IDS.get("USD")`.
+pub const UNIT_IDS: UnitIds = UnitIds;
+
+/// The units of the standard lexicon by id (see [`UNIT_IDS`]).
+#[derive(Debug, Clone, Copy)]
+pub struct UnitIds;
+
+impl UnitIds {
+    /// The unit with id `id`.
+    pub fn get(&self, id: &str) -> Option<&'static UnitInfo> {
+        unit(id)
+    }
+
+    /// Every unit id.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> {
+        Lexicon::standard_ref().units.ids.keys().copied()
+    }
+}
+
+/// The unit with id `id` (standard lexicon).
 pub fn unit(id: &str) -> Option<&'static UnitInfo> {
-    UNIT_IDS.get(id)
+    Lexicon::standard_ref().units.ids.get(id)
 }
 
 /// The naive Bayes word counts of `data/unit_context.tsv`.
@@ -112,104 +190,137 @@ struct ContextModel {
     vocabulary: f64,
 }
 
-static CONTEXT: LazyLock<ContextModel> = LazyLock::new(|| {
-    let mut labels: FxHashMap<&'static str, (f64, f64)> = FxHashMap::default();
-    let mut counts = FxHashMap::default();
-    let mut words = crosscheck_lexicon::FxHashSet::default();
-    for e in entries(include_str!("../data/unit_context.tsv")) {
-        match (e.column(0), e.column(1), e.column(2)) {
-            (Some("@"), Some(label), Some(n)) => {
-                labels.entry(label).or_default().0 = n.parse().unwrap_or(0.0);
+impl ContextModel {
+    fn load() -> ContextModel {
+        let mut labels: FxHashMap<&'static str, (f64, f64)> = FxHashMap::default();
+        let mut counts = FxHashMap::default();
+        let mut words = FxHashSet::default();
+        for e in entries(include_str!("../data/unit_context.tsv")) {
+            match (e.column(0), e.column(1), e.column(2)) {
+                (Some("@"), Some(label), Some(n)) => {
+                    labels.entry(label).or_default().0 = n.parse().unwrap_or(0.0);
+                }
+                (Some(label), Some(word), Some(n)) => {
+                    let n: f64 = n.parse().unwrap_or(0.0);
+                    labels.entry(label).or_default().1 += n;
+                    counts.insert((word, label), n);
+                    words.insert(word);
+                }
+                _ => {}
             }
-            (Some(label), Some(word), Some(n)) => {
-                let n: f64 = n.parse().unwrap_or(0.0);
-                labels.entry(label).or_default().1 += n;
-                counts.insert((word, label), n);
-                words.insert(word);
-            }
-            _ => {}
+        }
+        ContextModel {
+            labels,
+            counts,
+            vocabulary: words.len() as f64,
         }
     }
-    ContextModel {
-        labels,
-        counts,
-        vocabulary: words.len() as f64,
-    }
-});
+}
 
 /// Lowercase words of `text` as the classifier sees them: runs of letters,
-/// without the function words of `data/np_stop.txt`.
+/// without the function words of `data/np_stop.txt` (standard lexicon).
 pub fn context_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !LEXICON.np_stop.contains(w.as_str()))
+    Lexicon::standard_ref().context_words(text)
 }
 
 /// The most likely of `candidates` given the sentence's lowercase `words`
-/// (each counted once; function words are skipped); the first candidate
-/// when the model knows none of them. Every candidate starts equal: the
-/// training set's label counts say nothing about news.
+/// (standard lexicon; see [`Lexicon`]'s method of the same name).
 pub fn disambiguate<'w>(
     candidates: &[&'static UnitInfo],
     words: impl Iterator<Item = &'w str>,
 ) -> Option<&'static UnitInfo> {
-    let model = &*CONTEXT;
-    let mut seen: Vec<&str> = words.filter(|w| !LEXICON.np_stop.contains(w)).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    let mut best: Option<(f64, &'static UnitInfo)> = None;
-    for &cand in candidates {
-        let Some(&(_, tokens)) = model.labels.get(cand.reference) else {
-            continue;
-        };
-        let mut score = 0.0;
-        let denominator = tokens + model.vocabulary;
-        for &w in &seen {
-            let n = model
-                .counts
-                .get(&(w, cand.reference))
-                .copied()
-                .unwrap_or(0.0);
-            score += ((n + 1.0) / denominator).ln();
-        }
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, cand));
-        }
-    }
-    best.map(|(_, u)| u).or_else(|| candidates.first().copied())
+    Lexicon::standard_ref().disambiguate(candidates, words)
 }
 
-/// The units a bare surface can name (any matching kind; word surfaces
-/// also by their plural or singular form), without repeats.
+/// The units a bare surface can name (standard lexicon; see
+/// [`Lexicon`]'s method of the same name).
 pub fn candidates_for(surface: &str) -> Vec<&'static UnitInfo> {
-    let mut out: Vec<&'static UnitInfo> = Vec::new();
-    let forms = [
-        surface.to_string(),
-        format!("{surface}s"),
-        surface.strip_suffix('s').unwrap_or(surface).to_string(),
-    ];
-    for u in UNIT_SURFACES.iter() {
-        let hit = match u.matching {
-            UnitMatch::Word => forms.iter().any(|f| f.eq_ignore_ascii_case(u.surface)),
-            _ => u.surface.trim_end() == surface,
-        };
-        if hit && !out.iter().any(|x| x.id == u.unit.id) {
-            out.push(u.unit);
-        }
-    }
-    out
+    Lexicon::standard_ref().candidates_for(surface)
 }
 
-/// The unit id `surface` means in `sentence`: its only unit, or the one the
-/// context classifier prefers among the units it can name.
+/// The unit id `surface` means in `sentence` (standard lexicon; see
+/// [`Lexicon`]'s method of the same name).
 pub fn unit_for_surface(sentence: &str, surface: &str) -> Option<&'static str> {
-    let candidates = candidates_for(surface.trim());
-    if candidates.len() < 2 {
-        return candidates.first().map(|u| u.id);
+    Lexicon::standard_ref().unit_for_surface(sentence, surface)
+}
+
+impl Lexicon {
+    /// Lowercase words of `text` as the classifier sees them: runs of
+    /// letters, without the function words of `data/np_stop.txt`.
+    pub(crate) fn context_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !self.np_stop.contains(w.as_str()))
     }
-    let words: Vec<String> = context_words(sentence).collect();
-    disambiguate(&candidates, words.iter().map(String::as_str)).map(|u| u.id)
+
+    /// The most likely of `candidates` given the sentence's lowercase
+    /// `words` (each counted once; function words are skipped); the first
+    /// candidate when the model knows none of them. Every candidate starts
+    /// equal: the training set's label counts say nothing about news.
+    pub(crate) fn disambiguate<'u, 'w>(
+        &self,
+        candidates: &[&'u UnitInfo],
+        words: impl Iterator<Item = &'w str>,
+    ) -> Option<&'u UnitInfo> {
+        let model = &self.units.context;
+        let mut seen: Vec<&str> = words.filter(|w| !self.np_stop.contains(w)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let mut best: Option<(f64, &'u UnitInfo)> = None;
+        for &cand in candidates {
+            let Some(&(_, tokens)) = model.labels.get(cand.reference) else {
+                continue;
+            };
+            let mut score = 0.0;
+            let denominator = tokens + model.vocabulary;
+            for &w in &seen {
+                let n = model
+                    .counts
+                    .get(&(w, cand.reference))
+                    .copied()
+                    .unwrap_or(0.0);
+                score += ((n + 1.0) / denominator).ln();
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, cand));
+            }
+        }
+        best.map(|(_, u)| u).or_else(|| candidates.first().copied())
+    }
+
+    /// The units a bare surface can name (any matching kind; word surfaces
+    /// also by their plural or singular form), without repeats.
+    pub(crate) fn candidates_for(&self, surface: &str) -> Vec<&UnitInfo> {
+        let mut out: Vec<&UnitInfo> = Vec::new();
+        let forms = [
+            surface.to_string(),
+            format!("{surface}s"),
+            surface.strip_suffix('s').unwrap_or(surface).to_string(),
+        ];
+        for u in &self.units.surfaces {
+            let hit = match u.matching {
+                UnitMatch::Word => forms.iter().any(|f| f.eq_ignore_ascii_case(u.surface)),
+                _ => u.surface.trim_end() == surface,
+            };
+            if hit && !out.iter().any(|x| x.id == u.unit.id) {
+                out.push(&u.unit);
+            }
+        }
+        out
+    }
+
+    /// The unit id `surface` means in `sentence`: its only unit, or the one
+    /// the context classifier prefers among the units it can name.
+    pub(crate) fn unit_for_surface(&self, sentence: &str, surface: &str) -> Option<&'static str> {
+        let candidates = self.candidates_for(surface.trim());
+        if candidates.len() < 2 {
+            return candidates.first().map(|u| u.id);
+        }
+        let words: Vec<String> = self.context_words(sentence).collect();
+        self.disambiguate(&candidates, words.iter().map(String::as_str))
+            .map(|u| u.id)
+    }
 }
 
 #[cfg(test)]
@@ -223,7 +334,7 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .count();
         assert_eq!(
-            UNIT_SURFACES.len(),
+            Lexicon::standard().units.surfaces.len(),
             listed,
             "a surface names an unknown unit id"
         );

@@ -2,7 +2,6 @@
 
 use super::figure::Draft;
 use super::{is_dash, FigureKind, Reader};
-use crate::lexicon::LEXICON;
 
 impl Reader<'_> {
     pub(super) fn classify(&self, d: &Draft) -> FigureKind {
@@ -23,8 +22,8 @@ impl Reader<'_> {
         // "a six-figure salary": how many digits a number has, not a count.
         // "a two-way race": a description, not a count of ways.
         if self.tight_dash(n.end)
-            && (LEXICON.number_cue("number_size", self.low(n.end + 1))
-                || LEXICON.number_cue("compound_idiom", self.low(n.end + 1)))
+            && (self.lex.number_cue("number_size", self.low(n.end + 1))
+                || self.lex.number_cue("compound_idiom", self.low(n.end + 1)))
         {
             return FigureKind::Identifier;
         }
@@ -36,20 +35,20 @@ impl Reader<'_> {
             } else {
                 n.end
             };
-            if LEXICON.number_cue("zero_idiom", self.low(after)) {
+            if self.lex.number_cue("zero_idiom", self.low(after)) {
                 return FigureKind::Identifier;
             }
         }
         // "fees now start at six figures": a spelled-out size, as above;
         // "all three figures" and "the two figures" count statistics.
         let before = if i > 0 { self.low(i - 1) } else { "" };
-        let determined = LEXICON.number_cue("elided_before", before)
+        let determined = self.lex.number_cue("elided_before", before)
             || matches!(before, "the" | "its" | "their" | "his" | "her" | "our");
         if n.words
             && n.value >= 4.0
             && !determined
             && d.unit.is_none()
-            && LEXICON.number_cue("number_size_plural", next)
+            && self.lex.number_cue("number_size_plural", next)
         {
             return FigureKind::Identifier;
         }
@@ -101,7 +100,7 @@ impl Reader<'_> {
             && n.digit_count == 4
             && v < 2400.0
             && v % 100.0 < 60.0
-            && LEXICON.number_cue("time_zone", self.low(n.end));
+            && self.lex.number_cue("time_zone", self.low(n.end));
         clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time")
     }
 
@@ -145,7 +144,7 @@ impl Reader<'_> {
         let decimal = self.s(i).contains('.') && !self.s(i).contains(',') && !n.scaled;
         if d.unit.is_none()
             && decimal
-            && LEXICON.number_cue("decimal_label", self.low(prev))
+            && self.lex.number_cue("decimal_label", self.low(prev))
             && !self.lowercase_noun(d.end)
         {
             return true;
@@ -182,8 +181,9 @@ impl Reader<'_> {
         }
         let name_before = self.capitalized_word(prev)
             && !self.is_month(prev)
-            && !LEXICON.np_stop.contains(prev_low)
-            && !LEXICON
+            && !self.lex.np_stop.contains(prev_low)
+            && !self
+                .lex
                 .modifiers
                 .iter()
                 .any(|(p, _)| p.last().is_some_and(|w| *w == prev_low))
@@ -192,15 +192,15 @@ impl Reader<'_> {
             return true;
         }
         // "page 3", "exit 436", "type 2".
-        if LEXICON.label_nouns.contains(prev_low) {
+        if self.lex.label_nouns.contains(prev_low) {
             return true;
         }
-        if LEXICON.number_cue("dialling", prev_low) {
+        if self.lex.number_cue("dialling", prev_low) {
             return true;
         }
         // "911 calls", "a 999 operator": the emergency line, not a count.
-        if LEXICON.number_cue("emergency", self.s(i))
-            && LEXICON.number_cue("emergency_after", self.low(d.end))
+        if self.lex.number_cue("emergency", self.s(i))
+            && self.lex.number_cue("emergency_after", self.low(d.end))
         {
             return true;
         }
@@ -218,7 +218,7 @@ impl Reader<'_> {
             && self.s(dash) != "—"
             && self.is_word(dash - 1)
             && self.word_value(dash - 1).is_none()
-            && !LEXICON.number_cue("dash_prefix", self.low(dash - 1))
+            && !self.lex.number_cue("dash_prefix", self.low(dash - 1))
     }
 
     /// A spelled-out number that is part of a word or a name: "high-five",
@@ -235,7 +235,7 @@ impl Reader<'_> {
         let label = self.low(prev);
         let labelled = d.unit.is_none()
             && !d.n.vague
-            && LEXICON.label_nouns.contains(label)
+            && self.lex.label_nouns.contains(label)
             && (matches!(label, "number" | "no" | "no.") || !self.lowercase_noun(d.end));
         compound || labelled
     }
@@ -268,7 +268,7 @@ impl Reader<'_> {
         let mut k = d.end;
         while k < d.end + 4 {
             if self.capitalized_word(k) {
-                if LEXICON.number_cue("street", self.low(k)) {
+                if self.lex.number_cue("street", self.low(k)) {
                     return k > d.end;
                 }
                 k += 1;
@@ -286,7 +286,7 @@ impl Reader<'_> {
         d.unit.is_none()
             && d.n.plain_int
             && self.capitalized_word(d.end)
-            && LEXICON.designation_words.contains(self.s(d.end))
+            && self.lex.designation_words.contains(self.s(d.end))
     }
 
     /// "(10, 11)" citations and "1)" list marks.
@@ -334,13 +334,13 @@ impl Reader<'_> {
             return Some(FigureKind::Year);
         }
         let next_word_noun = self.is_word(end)
-            && !LEXICON.np_stop.contains(self.low(end))
+            && !self.lex.np_stop.contains(self.low(end))
             && !self.capitalized_word(end)
             && !decade;
         // Plain four digits in the calendar range are years ("1986 wine
         // exports") unless a count modifier precedes them ("some 2000 troops").
         // "below 2005 levels" compares with a year, whatever stands before it.
-        let modified = d.first < i && !LEXICON.number_cue("year_noun_after", self.low(end));
+        let modified = d.first < i && !self.lex.number_cue("year_noun_after", self.low(end));
         let calendar = (1800.0..=2100.0).contains(&v) && !modified;
         let four = n.digit_count == 4 && (1000.0..=2100.0).contains(&v);
         if four && (calendar || !next_word_noun || month_before) {
@@ -383,7 +383,7 @@ impl Reader<'_> {
             && d.unit.is_none()
             && n.value.fract() == 0.0
             && (2.0..=120.0).contains(&n.value)
-            && LEXICON.number_cue("age_at_after", self.low(d.end))
+            && self.lex.number_cue("age_at_after", self.low(d.end))
         {
             return true;
         }

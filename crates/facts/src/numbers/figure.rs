@@ -1,13 +1,9 @@
 //! One figure from its numeral: currency, unit, rate, range, bounds, kind.
 
-use std::sync::LazyLock;
-
-use crosscheck_lexicon::FxHashMap;
 use crosscheck_model::Bound;
 
 use super::numeral::Numeral;
 use super::{is_minus, Figure, FigureKind, Reader};
-use crate::lexicon::LEXICON;
 use crate::units::UnitInfo;
 
 /// A figure while it is being read.
@@ -18,7 +14,7 @@ pub(super) struct Draft {
     /// The figure's first and past-the-end tokens.
     pub first: usize,
     pub end: usize,
-    pub unit: Option<&'static UnitInfo>,
+    pub unit: Option<UnitInfo>,
     pub unit_span: Option<(usize, usize)>,
     /// The unit is written after the number ("5 pct"), not before ("$5").
     pub unit_after: bool,
@@ -35,20 +31,6 @@ pub(super) struct Draft {
     /// model number, a time).
     pub kind: Option<FigureKind>,
 }
-
-/// Modifier phrases by their last word, each list in lexicon order (longest
-/// first); `None` when a phrase is empty and so could end anywhere.
-static MODIFIERS_BY_LAST_WORD: LazyLock<Option<FxHashMap<&'static str, Vec<usize>>>> =
-    LazyLock::new(|| {
-        let mut index: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
-        for (k, (phrase, _)) in LEXICON.modifiers.iter().enumerate() {
-            index.entry(phrase.last()?).or_default().push(k);
-        }
-        Some(index)
-    });
-
-static ALL_MODIFIERS: LazyLock<Vec<usize>> =
-    LazyLock::new(|| (0..LEXICON.modifiers.len()).collect());
 
 impl Reader<'_> {
     /// Reads the figure whose numeral starts at token `i`.
@@ -128,8 +110,9 @@ impl Reader<'_> {
     fn read_unit(&self, d: &mut Draft) {
         let end = d.end;
         // "twice" and "threefold" hold their own unit: times.
-        if self.low(d.i) == "twice" || super::numeral::fold_value(self.low(d.i)).is_some() {
-            d.unit = crate::units::unit("times");
+        if self.low(d.i) == "twice" || super::numeral::fold_value(self.lex, self.low(d.i)).is_some()
+        {
+            d.unit = self.lex.units.ids.get("times").copied();
             d.unit_span = Some((d.i, end));
             d.unit_after = true;
             return;
@@ -247,14 +230,15 @@ impl Reader<'_> {
     /// Modifiers ending right before token `i`: returns the first token they
     /// cover, the bound and whether the figure is approximate.
     pub(super) fn modifier_before(&self, i: usize) -> Option<(usize, Bound, bool)> {
-        let candidates: &[usize] = match &*MODIFIERS_BY_LAST_WORD {
+        let index = &self.lex.index;
+        let candidates: &[usize] = match &index.modifiers_by_last_word {
             Some(index) => match i.checked_sub(1) {
                 Some(last) => index.get(self.low(last)).map_or(&[], Vec::as_slice),
                 None => &[],
             },
-            None => &ALL_MODIFIERS,
+            None => &index.all_modifiers,
         };
-        let modifiers = candidates.iter().filter_map(|&k| LEXICON.modifiers.get(k));
+        let modifiers = candidates.iter().filter_map(|&k| self.lex.modifiers.get(k));
         for (phrase, m) in modifiers {
             let n = phrase.len();
             if i < n {
@@ -353,7 +337,7 @@ impl Reader<'_> {
         let stop = self.tok(last.checked_sub(1)?)?.end();
         // An age without a unit ("aged 45", "Noel, 31,") is in years.
         let unit = match (kind, d.unit) {
-            (FigureKind::Age, None) => crate::units::unit("year"),
+            (FigureKind::Age, None) => self.lex.units.ids.get("year").copied(),
             (_, u) => u,
         };
         Some(Figure {

@@ -33,15 +33,16 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use crosscheck_model::Bound;
 use regex::Regex;
 
-use crate::lexicon::{NumberWordClass, LEXICON};
+use crate::lexicon::{Lexicon, NumberWordClass};
 use crosscheck_text::TokenLayer;
 
 use crate::tokens::{cut, Kind, Tok};
 use crate::units::UnitInfo;
+
+pub(crate) use unit::by_first_byte;
 
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +94,7 @@ pub struct Figure {
     pub bound: Bound,
     pub approximate: bool,
     /// The unit, from the unit list (`data/unit_ids.tsv`).
-    pub unit: Option<&'static UnitInfo>,
+    pub unit: Option<UnitInfo>,
     /// Byte range of the unit's surface, when one was read.
     pub unit_span: Option<(usize, usize)>,
     /// "per year", "per share", ...
@@ -167,6 +168,8 @@ pub(crate) struct Reader<'a> {
     /// Holds the tokens' folded forms.
     layer: &'a TokenLayer,
     european: bool,
+    /// The words the reader knows.
+    lex: &'a Lexicon,
 }
 
 impl<'a> Reader<'a> {
@@ -212,13 +215,14 @@ impl<'a> Reader<'a> {
         if !self.is_word(i) {
             return None;
         }
-        LEXICON.number_words.get(self.low(i)).copied()
+        self.lex.number_words.get(self.low(i)).copied()
     }
 
     fn is_month(&self, i: usize) -> bool {
         let w = self.s(i);
         w.chars().next().is_some_and(char::is_uppercase)
-            && LEXICON
+            && self
+                .lex
                 .months
                 .contains(w.to_lowercase().trim_end_matches('.'))
     }
@@ -240,7 +244,7 @@ impl<'a> Reader<'a> {
     fn lowercase_noun(&self, i: usize) -> bool {
         self.is_word(i)
             && self.s(i).chars().next().is_some_and(char::is_lowercase)
-            && !LEXICON.np_stop.contains(self.low(i))
+            && !self.lex.np_stop.contains(self.low(i))
     }
 
     /// The lowercase words of the whole stretch, the context the unit
@@ -252,42 +256,42 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Every word a numeral can start with, but "a" and "an" (they start one
-/// only before a word of this list), and the fraction characters.
-static NUMERAL_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let words: Vec<&str> = numeral::first_words()
-        .filter(|w| !matches!(*w, "a" | "an"))
-        .chain(["½", "⅓", "⅔", "¼", "¾", "⅛"])
-        .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(words)
-        .ok()
-});
-
 /// False when `text` can hold no figure: no digit and no number word.
 /// Most sentences of a document have none, and this byte scan is far
 /// cheaper than tokenising them.
-pub(crate) fn may_hold_figure(text: &str) -> bool {
+pub(crate) fn may_hold_figure(lex: &Lexicon, text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    match &*NUMERAL_WORDS {
+    match &lex.index.numeral_words {
         Some(ac) => ac.is_match(text),
         None => true,
     }
 }
 
 /// Every figure in `text[start..end]`; `european` reads "14.000" as
-/// fourteen thousand.
+/// fourteen thousand. Reads with the standard lexicon; see
+/// [`read_figures_with`].
 pub fn read_figures(text: &str, start: usize, end: usize, european: bool) -> Vec<Figure> {
+    read_figures_with(&Lexicon::standard(), text, start, end, european)
+}
+
+/// [`read_figures`] with the words of `lex`.
+pub fn read_figures_with(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    european: bool,
+) -> Vec<Figure> {
     let (layer, toks) = cut(text, start, end);
-    figures_in(text, start, end, &toks, &layer, european)
+    figures_in(lex, text, start, end, &toks, &layer, european)
 }
 
 /// The figures of `text[start..end]`, already cut into `toks` (tokens of
 /// `layer`).
 pub(crate) fn figures_in(
+    lex: &Lexicon,
     text: &str,
     start: usize,
     end: usize,
@@ -300,6 +304,7 @@ pub(crate) fn figures_in(
         toks,
         layer,
         european,
+        lex,
     };
     // URLs and e-mail addresses hold digits that are no figures; most
     // sentences have neither, and a byte check is cheaper than the regex.
@@ -458,6 +463,7 @@ impl Reader<'_> {
 /// The rate phrase ("per year", "a day") starting at token `i`, and the
 /// token after it, over tokens of `layer`.
 pub(crate) fn rate_after_in(
+    lex: &Lexicon,
     text: &str,
     toks: &[Tok],
     layer: &TokenLayer,
@@ -468,6 +474,7 @@ pub(crate) fn rate_after_in(
         toks,
         layer,
         european: false,
+        lex,
     };
     reader.rate_at(i)
 }

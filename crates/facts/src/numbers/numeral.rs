@@ -2,11 +2,10 @@
 
 use std::sync::LazyLock;
 
-use crosscheck_lexicon::FxHashSet;
 use regex::Regex;
 
 use super::{is_dash, is_minus, Reader};
-use crate::lexicon::{NumberWordClass, LEXICON};
+use crate::lexicon::{Lexicon, NumberWordClass};
 use crate::phrase::looks_plural;
 use crate::tokens::Kind;
 
@@ -82,40 +81,13 @@ fn dot_grouped(s: &str) -> bool {
     DOT_GROUPS.is_match(s)
 }
 
-/// Every word a spelled-out numeral can start with (see `word_numeral`).
-/// "twofold" to "ninetyfold": the number words written with "-fold".
-static FOLD_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    LEXICON
-        .number_words
-        .iter()
-        .filter(|(_, (_, c))| matches!(c, NumberWordClass::Unit | NumberWordClass::Ten))
-        .map(|(w, _)| format!("{w}fold"))
-        .collect()
-});
-
-static NUMERAL_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    LEXICON
-        .number_words
-        .keys()
-        .chain(LEXICON.vague_plurals.keys())
-        .copied()
-        .chain(["a", "an", "half", "twice"])
-        .chain(FOLD_WORDS.iter().map(String::as_str))
-        .collect()
-});
-
 /// The value of a "-fold" word ("threefold" is 3, "tenfold" 10).
-pub(super) fn fold_value(word: &str) -> Option<f64> {
+pub(super) fn fold_value(lex: &Lexicon, word: &str) -> Option<f64> {
     let stem = word.strip_suffix("fold")?;
-    match LEXICON.number_words.get(stem) {
+    match lex.number_words.get(stem) {
         Some((v, NumberWordClass::Unit | NumberWordClass::Ten)) => Some(*v),
         _ => None,
     }
-}
-
-/// The words a spelled-out numeral can start with.
-pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
-    NUMERAL_FIRST_WORDS.iter().copied()
 }
 
 impl Reader<'_> {
@@ -198,7 +170,7 @@ impl Reader<'_> {
             self.is_word(i + 1)
                 && !self.touching(i, i + 1)
                 && self.s(i + 1).chars().next().is_some_and(char::is_lowercase)
-                && !LEXICON.np_stop.contains(self.low(i + 1))
+                && !self.lex.np_stop.contains(self.low(i + 1))
                 && self.unit_at(i + 1, false).is_none()
                 && self.word_value(i + 1).is_none()
         };
@@ -349,7 +321,7 @@ impl Reader<'_> {
             }
             // The head of the phrase after "of": its first plural word.
             return (j..j + 4)
-                .take_while(|&k| self.is_word(k) && !LEXICON.np_stop.contains(self.low(k)))
+                .take_while(|&k| self.is_word(k) && !self.lex.np_stop.contains(self.low(k)))
                 .any(|k| looks_plural(self.low(k)));
         }
         // "2.8m km": another unit (not the preposition "in").
@@ -360,7 +332,7 @@ impl Reader<'_> {
             return true;
         }
         let w = self.low(next);
-        (looks_plural(w) && !LEXICON.np_stop.contains(w)) || self.capitalized_word(next)
+        (looks_plural(w) && !self.lex.np_stop.contains(w)) || self.capitalized_word(next)
     }
 
     /// "10 000": a space-grouped thousands block, unless a name follows
@@ -422,10 +394,10 @@ impl Reader<'_> {
     fn word_numeral(&self, i: usize) -> Option<Numeral> {
         let first = self.low(i);
         // Most words start no numeral: one lookup settles them.
-        if !NUMERAL_FIRST_WORDS.contains(first) {
+        if !self.lex.index.numeral_first_words.contains(first) {
             return None;
         }
-        if LEXICON.vague_plurals.contains_key(first) {
+        if self.lex.vague_plurals.contains_key(first) {
             return self.vague_numeral(i);
         }
         if matches!(first, "a" | "an") {
@@ -438,12 +410,12 @@ impl Reader<'_> {
         // of two; "once or twice" and "twice a week" count no amount.
         if first == "twice" {
             let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
-            let compared = LEXICON.number_cue("twice_before", self.low(i + 1));
+            let compared = self.lex.number_cue("twice_before", self.low(i + 1));
             return (compared && prev != "or").then(|| Numeral::new(2.0, i + 1, true));
         }
         // "a threefold increase", "tenfold": the number word and its
         // multiplier in one word ("the challenge is twofold:" has two parts).
-        if let Some(v) = fold_value(first) {
+        if let Some(v) = fold_value(self.lex, first) {
             let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
             let parts = matches!(prev, "is" | "are" | "was" | "were") && !self.is_word(i + 1);
             return (!parts).then(|| Numeral::new(v, i + 1, true));
@@ -452,7 +424,7 @@ impl Reader<'_> {
         // share of a ranked whole, where "fifth" alone would be an ordinal.
         if let Some((d, NumberWordClass::Fraction)) = self.word_value(i) {
             let prev = i.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
-            if LEXICON.number_cue("ranked_share", prev) && self.low(i + 1) == "of" {
+            if self.lex.number_cue("ranked_share", prev) && self.low(i + 1) == "of" {
                 let mut n = Numeral::new(1.0 / d, i + 1, true);
                 n.fraction = true;
                 return Some(n);
@@ -519,12 +491,12 @@ impl Reader<'_> {
         );
         // "just over half were women": the noun is left out; "cut in
         // half": half of whatever was cut.
-        let elided = LEXICON.number_cue("elided_after", self.low(i + 1));
+        let elided = self.lex.number_cue("elided_after", self.low(i + 1));
         // Newswire tables' "13.3 mln in quarter and 18.9 mln in half" is the
         // half year.
         let half_year = i >= 2
             && (self.kind(i - 2) == Some(Kind::Number)
-                || LEXICON.number_cue("half_year_before", self.low(i - 2))
+                || self.lex.number_cue("half_year_before", self.low(i - 2))
                 || (1..i).any(|k| self.low(k) == "quarter" && self.low(k - 1) == "in"));
         let in_half = prev == "in" && !self.is_word(i + 1) && !is_dash(self.s(i + 1)) && !half_year;
         if self.low(i + 1) != "of" && !determiner && !elided && !in_half {
@@ -538,10 +510,10 @@ impl Reader<'_> {
     /// "hundreds", "tens of thousands", "millions of": an order of magnitude.
     fn vague_numeral(&self, i: usize) -> Option<Numeral> {
         let first = self.low(i);
-        let mut value = LEXICON.vague_plurals.get(first).copied()?;
+        let mut value = self.lex.vague_plurals.get(first).copied()?;
         let mut end = i + 1;
         if self.low(end) == "of" {
-            if let Some(base) = LEXICON.vague_plurals.get(self.low(end + 1)) {
+            if let Some(base) = self.lex.vague_plurals.get(self.low(end + 1)) {
                 value *= base;
                 end += 2;
             }
@@ -727,6 +699,6 @@ impl Reader<'_> {
         next == "of"
             || !self.is_word(j + 1)
             || self.unit_at(j + 1, true).is_some()
-            || LEXICON.np_stop.contains(next)
+            || self.lex.np_stop.contains(next)
     }
 }

@@ -23,7 +23,7 @@ use crosscheck_model::Bound;
 use super::figure::Draft;
 use super::numeral::Numeral;
 use super::{is_dash, FigureKind, Reader};
-use crate::lexicon::{NumberWordClass, LEXICON};
+use crate::lexicon::NumberWordClass;
 
 /// The second numeral of a possible range, with what follows it.
 struct Partner {
@@ -33,7 +33,7 @@ struct Partner {
     /// The token after the numeral and its unit.
     end: usize,
     value: f64,
-    unit: Option<&'static crate::units::UnitInfo>,
+    unit: Option<crate::units::UnitInfo>,
     unit_span: Option<(usize, usize)>,
     hyphenated: bool,
 }
@@ -45,7 +45,7 @@ impl Reader<'_> {
         let mut m = 1.0;
         let mut k = b;
         while k > a {
-            match LEXICON.number_words.get(self.low(k - 1)) {
+            match self.lex.number_words.get(self.low(k - 1)) {
                 Some((v, NumberWordClass::Scale)) if *v >= 1000.0 => m *= v,
                 _ => match self.s(k - 1) {
                     "m" | "M" | "bn" | "k" | "K" if k >= 2 && self.touching(k - 2, k - 1) => {
@@ -70,7 +70,7 @@ impl Reader<'_> {
         if k > 0 && matches!(self.low(k - 1), "from" | "by") {
             k -= 1;
         }
-        (1..=2).any(|back| k >= back && LEXICON.change_verbs.contains(self.low(k - back)))
+        (1..=2).any(|back| k >= back && self.lex.change_verbs.contains(self.low(k - back)))
     }
 
     /// "increasing protein intake from 15%": a change verb three words
@@ -78,7 +78,7 @@ impl Reader<'_> {
     fn change_three_before(&self, at: usize) -> bool {
         self.low(at) == "from"
             && at >= 3
-            && LEXICON.change_verbs.contains(self.low(at - 3))
+            && self.lex.change_verbs.contains(self.low(at - 3))
             && self.is_word(at - 2)
             && self.is_word(at - 1)
     }

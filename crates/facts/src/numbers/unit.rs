@@ -1,19 +1,14 @@
 //! Units, currencies and rates around a numeral.
 
-use std::sync::LazyLock;
-
-use crosscheck_lexicon::FxHashMap;
-
 use super::numeral::Numeral;
 use super::Reader;
-use crate::lexicon::LEXICON;
-use crate::tokens::{cut, Kind};
-use crate::units::{disambiguate, UnitInfo, UnitMatch, UnitSurface, UNIT_SURFACES};
+use crate::tokens::Kind;
+use crate::units::{UnitInfo, UnitMatch, UnitSurface};
 
 /// Indices of `surfaces` by the ASCII-lowercased first byte a match must
 /// start with, each list in the original order, so a lookup tries only the
 /// entries that can match and still finds the first one that does.
-fn by_first_byte<'s>(surfaces: impl Iterator<Item = &'s str>) -> Vec<Vec<usize>> {
+pub(crate) fn by_first_byte<'s>(surfaces: impl Iterator<Item = &'s str>) -> Vec<Vec<usize>> {
     let mut index = vec![Vec::new(); 256];
     for (k, surface) in surfaces.enumerate() {
         match surface.as_bytes().first() {
@@ -34,65 +29,13 @@ fn candidates<'i>(index: &'i [Vec<usize>], rest: &str) -> &'i [usize] {
     index.get(usize::from(key)).map_or(&[], Vec::as_slice)
 }
 
-/// The surfaces read after a number.
-static AFTER: LazyLock<Vec<&'static UnitSurface>> = LazyLock::new(|| {
-    UNIT_SURFACES
-        .iter()
-        .filter(|u| !matches!(u.matching, UnitMatch::Prefix | UnitMatch::Lookup))
-        .collect()
-});
-
-/// The surfaces read after a number by their first token, folded (as the
-/// reader's view of the token layer cuts the surface itself: "per cent"
-/// under "per", "km/h" under "km", "U.S. dollars" under "u.s."), each list
-/// longest first: a token is tried only against the surfaces that can
-/// start with it.
-static AFTER_BY_FIRST_TOKEN: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (k, u) in AFTER.iter().enumerate() {
-        let (layer, toks) = cut(u.surface, 0, u.surface.len());
-        if let Some(first) = toks.first() {
-            index
-                .entry(layer.fold(first).to_string())
-                .or_default()
-                .push(k);
-        }
-    }
-    index
-});
-
-/// Currency symbols and codes written before a number, longest first,
-/// by the last byte of the surface: the byte right before the number (or
-/// its space) picks the few that can end there.
-static PREFIX_BY_LAST_BYTE: LazyLock<Vec<Vec<&'static UnitSurface>>> = LazyLock::new(|| {
-    let mut index = vec![Vec::new(); 256];
-    for u in UNIT_SURFACES
-        .iter()
-        .filter(|u| u.matching == UnitMatch::Prefix)
-    {
-        if let Some(list) = u
-            .surface
-            .trim_end()
-            .as_bytes()
-            .last()
-            .and_then(|&b| index.get_mut(usize::from(b)))
-        {
-            list.push(u);
-        }
-    }
-    index
-});
-
-static RATES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> =
-    LazyLock::new(|| by_first_byte(LEXICON.rates.iter().map(|(surface, _)| *surface)));
-
 /// Units that carry a rate of their own: "500,000 bpd" is barrels per day.
 const RATE_UNITS: &[(&str, &str)] = &[("bpd", "per day"), ("b/d", "per day")];
 
 /// A unit read after a number.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct UnitRead {
-    pub unit: &'static UnitInfo,
+    pub unit: UnitInfo,
     /// The token after the unit.
     pub end: usize,
     pub surface: &'static str,
@@ -152,7 +95,7 @@ impl Reader<'_> {
 
     /// The unit starting at token `i`, with the token index after it; an
     /// ambiguous surface is resolved from the sentence's words.
-    pub(super) fn unit_at(&self, i: usize, words_only: bool) -> Option<(&'static UnitInfo, usize)> {
+    pub(super) fn unit_at(&self, i: usize, words_only: bool) -> Option<(UnitInfo, usize)> {
         self.unit_read_at(i, words_only).map(|r| (r.unit, r.end))
     }
 
@@ -161,18 +104,24 @@ impl Reader<'_> {
         let t = self.tok(i)?;
         let rest = self.text.get(t.start()..)?;
         let attached = i > 0 && self.touching(i - 1, i);
-        let mut found: Option<(usize, &'static UnitSurface)> = None;
-        let mut units: Vec<&'static UnitInfo> = Vec::new();
+        let mut found: Option<(usize, &UnitSurface)> = None;
+        let mut units: Vec<&UnitInfo> = Vec::new();
+        let index = &self.lex.units;
         // "month's": the tokenizer keeps an inner apostrophe; the unit is
         // the part before it.
         let low = self.low(i);
-        let key = match AFTER_BY_FIRST_TOKEN.get(low) {
+        let key = match index.after_by_first_token.get(low) {
             Some(_) => low,
             None => low.split(['\'', '’']).next().unwrap_or(low),
         };
-        let listed = AFTER_BY_FIRST_TOKEN.get(key).map_or(&[][..], Vec::as_slice);
+        let listed = index
+            .after_by_first_token
+            .get(key)
+            .map_or(&[][..], Vec::as_slice);
         for &k in listed {
-            let Some(u) = AFTER.get(k) else { continue };
+            let Some(u) = index.after.get(k) else {
+                continue;
+            };
             // Longest surfaces come first: once one matched, only other
             // readings of the same surface may follow.
             if let Some((_, f)) = found {
@@ -202,14 +151,14 @@ impl Reader<'_> {
                 found = Some((len, u));
             }
             if !units.iter().any(|x| x.id == u.unit.id) {
-                units.push(u.unit);
+                units.push(&u.unit);
             }
         }
         let (len, surface) = found?;
         let unit = if units.len() > 1 {
-            disambiguate(&units, self.context_words())?
+            *self.lex.disambiguate(&units, self.context_words())?
         } else {
-            *units.first()?
+            **units.first()?
         };
         Some(UnitRead {
             unit,
@@ -222,16 +171,16 @@ impl Reader<'_> {
 
     /// A currency symbol or code written before the number at `i` ("$",
     /// "US$", "€", "USD "), with the token it starts at.
-    pub(super) fn currency_before(&self, i: usize) -> Option<(&'static UnitInfo, usize)> {
+    pub(super) fn currency_before(&self, i: usize) -> Option<(UnitInfo, usize)> {
         let t = self.tok(i)?;
         let head = self.text.get(..t.start())?.trim_end();
         let last = usize::from(*head.as_bytes().last()?);
-        let mut matched: Option<(&'static str, Vec<&'static UnitInfo>)> = None;
-        for u in PREFIX_BY_LAST_BYTE.get(last)?.iter() {
+        let mut matched: Option<(&'static str, Vec<&UnitInfo>)> = None;
+        for u in self.lex.units.prefix_by_last_byte.get(last)?.iter() {
             let surface = u.surface.trim_end();
             if let Some((s, units)) = &mut matched {
                 if *s == surface && !units.iter().any(|x| x.id == u.unit.id) {
-                    units.push(u.unit);
+                    units.push(&u.unit);
                 }
                 continue;
             }
@@ -253,13 +202,13 @@ impl Reader<'_> {
             if u.surface.ends_with(' ') && head.len() == self.text.get(..t.start())?.len() {
                 continue;
             }
-            matched = Some((surface, vec![u.unit]));
+            matched = Some((surface, vec![&u.unit]));
         }
         let (surface, units) = matched?;
         let unit = if units.len() > 1 {
-            disambiguate(&units, self.context_words())?
+            *self.lex.disambiguate(&units, self.context_words())?
         } else {
-            *units.first()?
+            **units.first()?
         };
         let start = head.len() - surface.len();
         let mut j = i;
@@ -283,9 +232,9 @@ impl Reader<'_> {
         }
         let t = self.tok(i)?;
         let rest = self.text.get(t.start()..)?;
-        let rates = candidates(&RATES_BY_FIRST_BYTE, rest)
+        let rates = candidates(&self.lex.index.rates_by_first_byte, rest)
             .iter()
-            .filter_map(|&k| LEXICON.rates.get(k));
+            .filter_map(|&k| self.lex.rates.get(k));
         for (surface, canonical) in rates {
             if let Some(len) = match_len(rest, surface, true) {
                 if ends_word(rest, len) {
@@ -340,7 +289,7 @@ impl Reader<'_> {
                 None => true,
                 Some(Kind::Punct) => self.s(after) != "(",
                 Some(Kind::Number) => false,
-                Some(Kind::Word) => LEXICON.number_cue("inch_after", self.low(after)),
+                Some(Kind::Word) => self.lex.number_cue("inch_after", self.low(after)),
             },
             // "2 pm" is a time of day; "2.1 pm" a length.
             "pm" | "am" => !self.looks_like_clock(n),

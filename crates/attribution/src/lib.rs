@@ -143,12 +143,7 @@ mod tests {
     use crosscheck_text::SentenceSplitter;
 
     fn sources(extractor: &QuoteExtractor, text: &str) -> Vec<(SourceKind, Option<String>)> {
-        let mut doc = Document {
-            id: "t".to_string(),
-            text: text.to_string(),
-            ..Document::default()
-        };
-        doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+        let doc = SentenceSplitter::new().document("t", text);
         extractor
             .extract(&doc)
             .into_iter()

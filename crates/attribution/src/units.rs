@@ -413,14 +413,18 @@ mod tests {
         TokenLayer::new(text, &[Sentence::new(0, text.len())])
     }
 
+    /// The words of `text[from..to]`, as the units cut them.
+    fn words(text: &str, from: usize, to: usize) -> Vec<&str> {
+        units(&Lexicon::standard(), text, &layer(text), from, to, &[])
+            .iter()
+            .map(|u| u.text(text))
+            .collect()
+    }
+
     #[test]
     fn words_keep_abbreviations_and_apostrophes() {
         let text = "Gen. Mark Reynolds told U.S. officials People’s 12,000 troops, then left.";
-        let layer = layer(text);
-        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 0, text.len(), &[])
-            .iter()
-            .map(|u| u.text(text))
-            .collect();
+        let got = words(text, 0, text.len());
         assert_eq!(
             got,
             [
@@ -492,16 +496,9 @@ mod tests {
     #[test]
     fn a_range_holds_only_its_own_units() {
         let text = "One said. Two said.";
-        let layer = layer(text);
-        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 10, text.len(), &[])
-            .iter()
-            .map(|u| u.text(text))
-            .collect();
+        let got = words(text, 10, text.len());
         assert_eq!(got, ["Two", "said", "."]);
-        let got: Vec<&str> = units(&Lexicon::standard(), text, &layer, 0, 8, &[])
-            .iter()
-            .map(|u| u.text(text))
-            .collect();
+        let got = words(text, 0, 8);
         assert_eq!(got, ["One", "said"]);
     }
 

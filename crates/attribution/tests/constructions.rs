@@ -2,16 +2,11 @@
 //! invented sentences (invented people, places and events).
 
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_model::{Claim, Document, SourceKind};
+use crosscheck_model::{Claim, SourceKind};
 use crosscheck_text::SentenceSplitter;
 
 fn claims(text: &str) -> Vec<Claim> {
-    let mut doc = Document {
-        id: "t".to_string(),
-        text: text.to_string(),
-        ..Document::default()
-    };
-    doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+    let doc = SentenceSplitter::new().document("t", text);
     let out = QuoteExtractor::new().extract(&doc);
     for c in &out {
         assert!(c.span.is_valid_in(text), "claim span: {c:?}");

@@ -4,7 +4,7 @@
 //! the mentions are written by hand so only the extractor is under test.
 
 use crosscheck_attribution::QuoteExtractor;
-use crosscheck_model::{Document, EntityType, Mention, SourceKind, Span};
+use crosscheck_model::{EntityType, Mention, SourceKind, Span};
 use crosscheck_text::SentenceSplitter;
 
 /// (text, mentions as (surface, occurrence, type, canonical), quote,
@@ -83,12 +83,7 @@ fn mentions_name_and_type_the_source() {
         ),
     ];
     for (text, mentions, quote, name, kind) in cases {
-        let mut doc = Document {
-            id: "t".to_string(),
-            text: text.to_string(),
-            ..Document::default()
-        };
-        doc.sentences = SentenceSplitter::new().split_document(&doc.text, &doc.paragraphs);
+        let mut doc = SentenceSplitter::new().document("t", text);
         doc.mentions = mentions
             .iter()
             .map(|(s, n, k, c)| mention(text, s, *n, *k, *c))

@@ -3,17 +3,11 @@
 use std::io::BufRead;
 
 use crosscheck_facts::{QuantityExtractor, StanceExtractor};
-use crosscheck_model::Document;
 use crosscheck_text::SentenceSplitter;
 
 fn main() {
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
-        let mut d = Document {
-            id: "p".to_string(),
-            text: line.clone(),
-            ..Document::default()
-        };
-        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+        let d = SentenceSplitter::new().document("p", &line);
         println!("> {line}");
         for c in StanceExtractor::new().extract(&d, &[]) {
             if let Some(s) = c.stance() {

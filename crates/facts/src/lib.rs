@@ -178,13 +178,7 @@ mod tests {
     use crosscheck_text::SentenceSplitter;
 
     fn doc(text: &str) -> Document {
-        let mut d = Document {
-            id: "t".to_string(),
-            text: text.to_string(),
-            ..Document::default()
-        };
-        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
-        d
+        SentenceSplitter::new().document("t", text)
     }
 
     /// The standard lexicon with the stance cue "denied" and the hedge

@@ -3,16 +3,10 @@
 //! the verb taking the figure as its object; none when the sentence is silent.
 
 use crosscheck_facts::QuantityExtractor;
-use crosscheck_model::Document;
 use crosscheck_text::SentenceSplitter;
 
 fn events(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-    let mut d = Document {
-        id: "t".to_string(),
-        text: text.to_string(),
-        ..Document::default()
-    };
-    d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+    let d = SentenceSplitter::new().document("t", text);
     QuantityExtractor::new()
         .extract(&d, &[])
         .into_iter()
@@ -108,16 +102,8 @@ fn speakers_are_not_figures_and_multipliers_not_counts() {
 
 #[test]
 fn a_year_is_no_range_partner() {
-    let d = {
-        let text = "Copper output should climb 2.5 pct in calendar 1991 to 3.45 mln tonnes.";
-        let mut d = Document {
-            id: "t".to_string(),
-            text: text.to_string(),
-            ..Document::default()
-        };
-        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
-        d
-    };
+    let text = "Copper output should climb 2.5 pct in calendar 1991 to 3.45 mln tonnes.";
+    let d = SentenceSplitter::new().document("t", text);
     let got: Vec<(String, Option<f64>, Option<f64>)> = QuantityExtractor::new()
         .extract(&d, &[])
         .into_iter()
@@ -203,12 +189,7 @@ fn odd_word_salad_never_panics() {
             .map(|_| pieces[(next() % pieces.len() as u64) as usize])
             .collect();
         let text = text.join(" ");
-        let mut d = Document {
-            id: "t".to_string(),
-            text: text.clone(),
-            ..Document::default()
-        };
-        d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
+        let d = SentenceSplitter::new().document("t", &text);
         for c in QuantityExtractor::new()
             .extract(&d, &[])
             .into_iter()

@@ -8,13 +8,7 @@ use crosscheck_model::{Document, Polarity};
 use crosscheck_text::SentenceSplitter;
 
 fn doc(text: &str) -> Document {
-    let mut d = Document {
-        id: "t".to_string(),
-        text: text.to_string(),
-        ..Document::default()
-    };
-    d.sentences = SentenceSplitter::new().split_document(&d.text, &d.paragraphs);
-    d
+    SentenceSplitter::new().document("t", text)
 }
 
 /// (actor, polarity, role, time value)

@@ -8,7 +8,7 @@
 //! 3. terminators: `.`, `?`, `!`, `…` decide by the word before (abbreviation,
 //!    initial, acronym) and the word after (capitalised, sentence opener).
 
-use crosscheck_model::{Paragraph, Range, Sentence};
+use crosscheck_model::{Document, Paragraph, Range, Sentence};
 
 use std::sync::Arc;
 
@@ -36,6 +36,19 @@ impl SentenceSplitter {
     /// A splitter deciding by `lexicon`.
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> SentenceSplitter {
         SentenceSplitter { lexicon }
+    }
+
+    /// A document holding `text` alone (no paragraphs or metadata), its
+    /// sentences split: what an extractor reads outside the pipeline, in
+    /// tests and probes.
+    pub fn document(&self, id: &str, text: &str) -> Document {
+        let mut doc = Document {
+            id: id.to_string(),
+            text: text.to_string(),
+            ..Document::default()
+        };
+        doc.sentences = self.split_document(&doc.text, &doc.paragraphs);
+        doc
     }
 
     /// Sentences of a whole document, never crossing paragraph boundaries.

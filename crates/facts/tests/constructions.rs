@@ -983,17 +983,12 @@ fn random_text_never_panics() {
         "mln",
         "dlrs",
     ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = crosscheck_testkit::XorShift::new(0x9e37_79b9_7f4a_7c15);
     for _ in 0..3000 {
         let mut text = String::new();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let len = (seed % 24) as usize;
+        let len = rng.below(24);
         for _ in 0..len {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = rng.next_u64();
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             if matches!(seed % 3, 0) {
                 text.push(' ');

@@ -23,6 +23,17 @@ type Case = (
     &'static [(&'static str, Option<&'static str>, Option<&'static str>)],
 );
 
+/// Each case's figures, with their subjects and events, as the table says.
+fn check(cases: &[Case]) {
+    for (text, want) in cases {
+        let want: Vec<(String, Option<String>, Option<String>)> = want
+            .iter()
+            .map(|(f, s, e)| (f.to_string(), s.map(str::to_string), e.map(str::to_string)))
+            .collect();
+        assert_eq!(events(text), want, "{text}");
+    }
+}
+
 #[test]
 fn events_from_verbs_participles_and_nouns() {
     let cases: &[Case] = &[
@@ -62,13 +73,7 @@ fn events_from_verbs_participles_and_nouns() {
         ("Voters cast 5,000 ballots.", &[("5,000", Some("ballots"), None)]),
         ("Some 5,000 ballots are in Quell.", &[("Some 5,000", Some("ballots"), None)]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(String, Option<String>, Option<String>)> = want
-            .iter()
-            .map(|(f, s, e)| (f.to_string(), s.map(str::to_string), e.map(str::to_string)))
-            .collect();
-        assert_eq!(events(text), want, "{text}");
-    }
+    check(cases);
 }
 
 /// A count of the speakers is no figure; a multiplier is one in the unit
@@ -91,13 +96,7 @@ fn speakers_are_not_figures_and_multipliers_not_counts() {
         ("They marched over four nights.", &[("four nights", None, None)]),
         ("The ferry runs four times a week.", &[("four times a week", None, None)]),
     ];
-    for (text, want) in cases {
-        let want: Vec<(String, Option<String>, Option<String>)> = want
-            .iter()
-            .map(|(f, s, e)| (f.to_string(), s.map(str::to_string), e.map(str::to_string)))
-            .collect();
-        assert_eq!(events(text), want, "{text}");
-    }
+    check(cases);
 }
 
 #[test]
@@ -176,18 +175,10 @@ fn odd_word_salad_never_panics() {
         "declined",
         "by",
     ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = crosscheck_testkit::XorShift::new(0x2545_f491_4f6c_dd1d);
     for _ in 0..3000 {
-        let len = (next() % 20) as usize;
-        let text: Vec<&str> = (0..len)
-            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-            .collect();
+        let len = rng.below(20);
+        let text: Vec<&str> = (0..len).map(|_| pieces[rng.below(pieces.len())]).collect();
         let text = text.join(" ");
         let d = SentenceSplitter::new().document("t", &text);
         for c in QuantityExtractor::new()

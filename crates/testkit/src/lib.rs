@@ -226,3 +226,29 @@ pub fn write_seed_and_reuters_shards(corpus: &Path, stories: usize, per_shard: u
         }
     }
 }
+
+/// A fixed pseudo-random stream (xorshift64) for the tests that throw
+/// arbitrary input at a reader: the same seed gives the same cases on every
+/// run, so a failure can be replayed.
+#[derive(Debug, Clone)]
+pub struct XorShift(u64);
+
+impl XorShift {
+    /// A stream from `seed` (0, which would stay 0, is taken as 1).
+    pub fn new(seed: u64) -> XorShift {
+        XorShift(seed.max(1))
+    }
+
+    /// The next 64 bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % (n as u64).max(1)) as usize
+    }
+}

@@ -19,6 +19,17 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .expect("the crosscheck binary runs")
 }
 
+/// Runs the binary, which must succeed (its error output shown if not).
+fn run_ok(args: &[&str], dir: &Path) -> Output {
+    let out = run(args, dir);
+    assert!(
+        out.status.success(),
+        "crosscheck {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Reads a ledger the binary wrote, checking it against the JSON Schema in
 /// docs/ledger.schema.json (generated from the model types) on the way.
 fn read_ledger(path: &Path) -> Ledger {
@@ -193,7 +204,7 @@ fn demo_writes_ledger_and_reports() {
 fn seeds_give_five_clean_documents() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = crosscheck_testkit::shared("corpus/seeds");
-    let out = run(
+    run_ok(
         &[
             "analyze",
             seeds.to_str().unwrap(),
@@ -202,11 +213,6 @@ fn seeds_give_five_clean_documents() {
             "--quiet",
         ],
         dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let ledger = read_ledger(&dir.path().join("ledger.json"));
     assert_eq!(ledger.documents.len(), 5);
@@ -312,24 +318,17 @@ fn store_grows_incrementally_and_ignores_reruns() {
     )
     .unwrap();
     let db = ["--db", "story.db", "-o", "ledger.json", "--quiet"];
-    let first = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    run_ok(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
     assert_eq!(
         read_ledger(&dir.path().join("ledger.json")).documents.len(),
         1
     );
-    let again = run(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
-    assert!(again.status.success());
+    run_ok(&[&["analyze", "a"][..], &db[..]].concat(), dir.path());
     assert_eq!(
         read_ledger(&dir.path().join("ledger.json")).documents.len(),
         1
     );
-    let more = run(&[&["analyze", "two.txt"][..], &db[..]].concat(), dir.path());
-    assert!(more.status.success());
+    run_ok(&[&["analyze", "two.txt"][..], &db[..]].concat(), dir.path());
     assert_eq!(
         read_ledger(&dir.path().join("ledger.json")).documents.len(),
         2
@@ -480,7 +479,7 @@ fn killed_analyze_leaves_a_consistent_store() {
             !status.success() && after < total,
             "{signal}: the kill must land mid-run to prove anything ({after} of {total} stored)"
         );
-        let rerun = run(
+        run_ok(
             &[
                 "analyze",
                 "big.jsonl",
@@ -491,11 +490,6 @@ fn killed_analyze_leaves_a_consistent_store() {
                 "--quiet",
             ],
             dir.path(),
-        );
-        assert!(
-            rerun.status.success(),
-            "{}",
-            String::from_utf8_lossy(&rerun.stderr)
         );
         assert_eq!(
             stored_count(dir.path()),
@@ -514,8 +508,7 @@ fn killed_analyze_leaves_a_consistent_store() {
 #[test]
 fn store_extends_its_stories_across_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let demo = run(&["demo", "--out", "demo", "--quiet"], dir.path());
-    assert!(demo.status.success());
+    run_ok(&["demo", "--out", "demo", "--quiet"], dir.path());
     let corpus = dir.path().join("demo/corpus");
     let first: Vec<String> = ["01-harbor-city-herald.html", "02-wire.jsonl"]
         .iter()
@@ -530,7 +523,7 @@ fn store_extends_its_stories_across_runs() {
     assert!(text.contains("1 stories, 3 documents"), "{text}");
 
     let all = corpus.to_string_lossy().into_owned();
-    let out = run(
+    run_ok(
         &[
             "analyze",
             &all,
@@ -541,11 +534,6 @@ fn store_extends_its_stories_across_runs() {
             "--quiet",
         ],
         dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let listing = run(&["stories", "--db", "s.db"], dir.path());
     let text = String::from_utf8_lossy(&listing.stdout);
@@ -636,12 +624,7 @@ fn http_get(addr: &str, path: &str) -> (String, String) {
 #[test]
 fn serve_answers_on_loopback_over_the_demo_store() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&["demo", "--out", "demo", "--quiet"], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&["demo", "--out", "demo", "--quiet"], dir.path());
     let server = start_server(&dir.path().join("demo/story.db"), dir.path());
     assert!(server.addr.starts_with("127.0.0.1:"), "{}", server.addr);
     let (status, body) = http_get(&server.addr, "/");

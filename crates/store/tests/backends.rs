@@ -534,11 +534,7 @@ fn older_postgres_stores_are_migrated_without_loss() {
             SCHEMA_VERSION,
             "v{version}"
         );
-        let (documents, claims) = store.load_all().unwrap();
-        let want_docs: Vec<Document> = stored.iter().map(|(d, _)| d.clone()).collect();
-        let want_claims: Vec<Claim> = stored.iter().flat_map(|(_, c)| c.clone()).collect();
-        assert_eq!(documents, want_docs, "v{version}");
-        assert_eq!(claims, want_claims, "v{version}");
+        support::assert_loaded(store.load_all().unwrap(), &stored, &format!("v{version}"));
         assert!(store.load_story_index().unwrap().is_none(), "v{version}");
         assert!(store.verify().unwrap().is_empty(), "v{version}");
         let more = article("d", 2, 1);

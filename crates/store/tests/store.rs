@@ -363,16 +363,12 @@ fn stores_written_before_stories_open_and_take_a_story_index() {
             "v{version}"
         );
         assert!(store.verify().unwrap().is_empty(), "v{version}");
-        let (documents, claims) = store.load_all().unwrap();
-        let want_docs: Vec<Document> = stored.iter().map(|(d, _)| d.clone()).collect();
-        let want_claims: Vec<Claim> = stored.iter().flat_map(|(_, c)| c.clone()).collect();
-        assert_eq!(documents, want_docs, "v{version}");
-        assert_eq!(claims, want_claims, "v{version}");
+        support::assert_loaded(store.load_all().unwrap(), &stored, &format!("v{version}"));
         assert!(store.load_story_index().unwrap().is_none(), "v{version}");
 
         // Grouped once, then extended by the next batch.
         let mut index = StoryIndex::new();
-        for doc in &documents {
+        for (doc, _) in &stored {
             index.add(&DocumentProfile::of(doc));
         }
         store.save_stories(&index.take_delta()).unwrap();
@@ -388,7 +384,7 @@ fn stores_written_before_stories_open_and_take_a_story_index() {
             .load_story_index()
             .unwrap()
             .expect("an index is kept");
-        for id in want_docs.iter().map(|d| &d.id).chain([&doc.id]) {
+        for id in stored.iter().map(|(d, _)| &d.id).chain([&doc.id]) {
             assert_eq!(
                 loaded.story_of(id).map(|s| s.number),
                 index.story_of(id).map(|s| s.number),

@@ -239,3 +239,17 @@ pub fn old_claim_json(claim: &Claim, doc: &Document, version: i64) -> serde_json
     }
     old
 }
+
+/// Checks that what a store loads is exactly the documents and claims
+/// `stored` put there (`label` names the case in a failure).
+pub fn assert_loaded(
+    loaded: (Vec<Document>, Vec<Claim>),
+    stored: &[(Document, Vec<Claim>)],
+    label: &str,
+) {
+    let (documents, claims) = loaded;
+    let want_docs: Vec<Document> = stored.iter().map(|(d, _)| d.clone()).collect();
+    let want_claims: Vec<Claim> = stored.iter().flat_map(|(_, c)| c.clone()).collect();
+    assert_eq!(documents, want_docs, "{label}");
+    assert_eq!(claims, want_claims, "{label}");
+}

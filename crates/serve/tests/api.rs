@@ -196,14 +196,7 @@ async fn since_gives_what_was_stored_after_a_batch() {
         &app,
         "/api/documents",
         "application/json",
-        serde_json::json!({
-            "title": "Vess bridge to reopen",
-            "outlet": "Kestrel Radio",
-            "published": "2031-03-10",
-            "text": "Vess bridge to reopen\n\nMayor Ilka Tarn said on Monday that the Vess bridge \
-                     would reopen in May. \"We will not wait any longer,\" Tarn told reporters.",
-        })
-        .to_string(),
+        bridge_article().to_string(),
     )
     .await;
     assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
@@ -234,14 +227,7 @@ async fn since_gives_what_was_stored_after_a_batch() {
         &app,
         "/api/documents",
         "application/json",
-        serde_json::json!([{
-            "title": "Vess bridge to reopen",
-            "outlet": "Kestrel Radio",
-            "published": "2031-03-10",
-            "text": "Vess bridge to reopen\n\nMayor Ilka Tarn said on Monday that the Vess bridge \
-                     would reopen in May. \"We will not wait any longer,\" Tarn told reporters.",
-        }])
-        .to_string(),
+        serde_json::json!([bridge_article()]).to_string(),
     )
     .await;
     assert_eq!(again.status, StatusCode::OK);
@@ -608,4 +594,15 @@ async fn background_uploads_report_their_progress_then_what_was_stored() {
     let bad = post(&app, "/api/documents?async=maybe", "application/json", "{}").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body.contains("async"), "{}", bad.body);
+}
+
+/// The invented article the upload tests post.
+fn bridge_article() -> serde_json::Value {
+    serde_json::json!({
+        "title": "Vess bridge to reopen",
+        "outlet": "Kestrel Radio",
+        "published": "2031-03-10",
+        "text": "Vess bridge to reopen\n\nMayor Ilka Tarn said on Monday that the Vess bridge \
+                 would reopen in May. \"We will not wait any longer,\" Tarn told reporters.",
+    })
 }

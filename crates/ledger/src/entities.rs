@@ -2,17 +2,10 @@
 //! and the documents' own mention annotations.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crosscheck_model::{Claim, Document, Entity, EntityType, Mention};
 
-static GOVERNMENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/government_nouns.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+use crate::lexicon::Lexicon;
 
 /// Lowercase name with leading articles dropped: "The Kremlin" → "kremlin"
 /// (the key stories group entities by, so the two always agree).
@@ -20,8 +13,10 @@ pub use crosscheck_stories::entity_key as name_key;
 
 /// Resolves names to entity ids and to the canonical name of what they stand
 /// for ("the Kremlin" → "Russia").
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct NameIndex<'a> {
+    /// Where the words that make an actor an organ of a state come from.
+    lexicon: &'a Lexicon,
     /// name key → entity id
     ids: HashMap<String, &'a str>,
     /// name key → canonical name of the referent
@@ -33,8 +28,17 @@ pub struct NameIndex<'a> {
 }
 
 impl<'a> NameIndex<'a> {
-    pub fn new(entities: &'a [Entity], documents: &[Document]) -> NameIndex<'a> {
-        let mut index = NameIndex::default();
+    pub fn new(
+        lexicon: &'a Lexicon,
+        entities: &'a [Entity],
+        documents: &[Document],
+    ) -> NameIndex<'a> {
+        let mut index = NameIndex {
+            lexicon,
+            ids: HashMap::new(),
+            canonical: HashMap::new(),
+            polities: BTreeMap::new(),
+        };
         let by_id: HashMap<&str, &Entity> = entities.iter().map(|e| (e.id.as_str(), e)).collect();
         // Several entities may answer to one name ("Putin" as a tagged place
         // and as the surname of "Vladimir Putin"): keep the best claimant.
@@ -124,7 +128,9 @@ impl<'a> NameIndex<'a> {
             }
         }
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let speaks_for_state = lower.iter().any(|w| GOVERNMENT_NOUNS.contains(w.as_str()));
+        let speaks_for_state = lower
+            .iter()
+            .any(|w| self.lexicon.government_nouns.contains(w.as_str()));
         if speaks_for_state {
             let mut countries = countries_named(&words);
             if countries.is_empty() {
@@ -436,7 +442,8 @@ mod tests {
             entity("loc-vell", "Vell", EntityType::Location, &[]),
             entity("per-ana-vell", "Ana Vell", EntityType::Person, &["Vell"]),
         ];
-        let index = NameIndex::new(&entities, &[]);
+        let lexicon = Lexicon::standard();
+        let index = NameIndex::new(&lexicon, &entities, &[]);
         assert_eq!(index.actor_name("Vell"), "Ana Vell");
         assert_eq!(index.actor_name("President Ana Vell"), "Ana Vell");
         assert_eq!(index.entity_id("Vell"), Some("per-ana-vell"));
@@ -462,7 +469,8 @@ mod tests {
         };
         // "Veloran" tagged as a place of its own must not win over "Velora".
         let entities = vec![place("Velora"), place("Veloran"), place("Ostmark")];
-        let index = NameIndex::new(&entities, &[]);
+        let lexicon = Lexicon::standard();
+        let index = NameIndex::new(&lexicon, &entities, &[]);
         for (actor, want) in [
             ("the Veloran foreign ministry", "Velora"),
             ("Velora's defence ministry", "Velora"),
@@ -476,7 +484,8 @@ mod tests {
 
     #[test]
     fn actor_names() {
-        let index = NameIndex::default();
+        let lexicon = Lexicon::standard();
+        let index = NameIndex::new(&lexicon, &[], &[]);
         for (actor, want) in [
             ("French officials", "France"),
             ("authorities in Peru", "Peru"),

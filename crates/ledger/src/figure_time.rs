@@ -7,17 +7,9 @@
 //! A figure's time is a span of days, open at either end when the text
 //! only says "before" or "after", unknown when the document has no date.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-/// Phrases saying a sentence reports earlier reporting or an earlier state
-/// ("had said", "initially"): its figures come from before the report.
-static EARLIER: LazyLock<Vec<String>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/earlier_reporting.txt"))
-        .map(str::to_lowercase)
-        .collect()
-});
+use crate::lexicon::Lexicon;
 
 /// Words before a date that make it the start of a count or a date the
 /// figure is not about ("since the middle of March", "from January", bonds
@@ -109,8 +101,20 @@ impl FigureTime {
 
 /// The time a figure is about. `time` is the claim's time qualifier (text
 /// and TIMEX3 value), `sentence` the sentence holding the figure and
-/// `published` the date of its document (published or estimated).
+/// `published` the date of its document (published or estimated). Reads
+/// the standard lexicon; [`figure_time_with`] takes another.
 pub fn figure_time(
+    time: Option<(&str, &str)>,
+    sentence: &str,
+    published: Option<NaiveDate>,
+) -> FigureTime {
+    figure_time_with(&Lexicon::standard(), time, sentence, published)
+}
+
+/// [`figure_time`] with the phrases of earlier reporting ("had said") read
+/// from `lexicon`.
+pub fn figure_time_with(
+    lexicon: &Lexicon,
     time: Option<(&str, &str)>,
     sentence: &str,
     published: Option<NaiveDate>,
@@ -151,7 +155,11 @@ pub fn figure_time(
             return FigureTime::span(start, end, quoted);
         }
     }
-    if let Some(cue) = EARLIER.iter().find(|cue| contains_phrase(&lower, cue)) {
+    if let Some(cue) = lexicon
+        .earlier
+        .iter()
+        .find(|cue| contains_phrase(&lower, cue))
+    {
         return FigureTime {
             start: None,
             end: Some(doc_date - Duration::days(1)),

@@ -8,12 +8,18 @@
 //! story, never across stories. Within a story every step buckets claims by
 //! a key (head noun, actor, speaker, document) before comparing any two, so
 //! the stage grows near-linearly with the number of claims.
+//!
+//! The word lists the stage reads live in one [`Lexicon`], handed down to
+//! each step. The `build_ledger*` functions and [`PartitionedLedger::new`]
+//! read the standard one; [`LedgerBuilder::with_lexicon`] and
+//! [`PartitionedLedger::with_lexicon`] build over another (a test's own).
 
 mod dates;
 mod entities;
 mod figure_time;
 #[cfg(feature = "fixture")]
 pub mod fixture;
+mod lexicon;
 mod measures;
 mod parties;
 mod partitioned;
@@ -27,13 +33,15 @@ mod verdict;
 mod words;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crosscheck_model::{Claim, Document, Entity, Ledger};
 use crosscheck_stories::StoryIndex;
 
 pub use dates::calendar_value;
 pub use entities::name_key;
-pub use figure_time::{figure_time, FigureTime};
+pub use figure_time::{figure_time, figure_time_with, FigureTime};
+pub use lexicon::{Lexicon, LexiconData};
 pub use partitioned::{LedgerCounts, PartitionedLedger};
 pub use propositions::{format_number, value_text_of};
 pub use sourcing::{add_counts as add_sourcing_counts, sourcing_ranking, UNKNOWN_OUTLET};
@@ -45,7 +53,7 @@ pub use timeline::claim_summary;
 /// documents into stories first (in input order; documents that already
 /// name a story keep it).
 pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
-    build_ledger_with_index(documents, claims, StoryIndex::new())
+    LedgerBuilder::new().build(documents, claims)
 }
 
 /// Builds the ledger, giving documents without a story one from `index`
@@ -54,14 +62,11 @@ pub fn build_ledger(documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
 /// story, before the ledger's own work: a caller that keeps an index (a
 /// store) has saved what it learnt already.
 pub fn build_ledger_with_index(
-    mut documents: Vec<Document>,
+    documents: Vec<Document>,
     claims: Vec<Claim>,
-    mut index: StoryIndex,
+    index: StoryIndex,
 ) -> Ledger {
-    stories::assign_stories(&mut documents, &mut index);
-    drop(index);
-    let entities = crosscheck_ner::resolve_entities(&documents);
-    build_grouped(documents, claims, entities)
+    LedgerBuilder::new().build_with_index(documents, claims, index)
 }
 
 /// Builds the ledger with canonical entities already resolved (by
@@ -72,25 +77,90 @@ pub fn build_ledger_with_entities(
     claims: Vec<Claim>,
     entities: Vec<Entity>,
 ) -> Ledger {
-    build_ledger_with_stories(documents, claims, entities, StoryIndex::new())
+    LedgerBuilder::new().build_with_entities(documents, claims, entities)
 }
 
 /// Builds the ledger with canonical entities already resolved, giving
 /// documents without a story one from `index` (dropped once they all have
 /// one).
 pub fn build_ledger_with_stories(
-    mut documents: Vec<Document>,
+    documents: Vec<Document>,
     claims: Vec<Claim>,
     entities: Vec<Entity>,
-    mut index: StoryIndex,
+    index: StoryIndex,
 ) -> Ledger {
-    stories::assign_stories(&mut documents, &mut index);
-    drop(index);
-    build_grouped(documents, claims, entities)
+    LedgerBuilder::new().build_with_stories(documents, claims, entities, index)
+}
+
+/// Builds ledgers over one [`Lexicon`]: the `build_ledger*` functions are
+/// its methods over the standard lexicon.
+#[derive(Debug, Clone)]
+pub struct LedgerBuilder {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Default for LedgerBuilder {
+    fn default() -> LedgerBuilder {
+        LedgerBuilder::new()
+    }
+}
+
+impl LedgerBuilder {
+    /// A builder over the standard lexicon (shared, parsed once).
+    pub fn new() -> LedgerBuilder {
+        LedgerBuilder::with_lexicon(Lexicon::standard())
+    }
+
+    /// A builder reading `lexicon`.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> LedgerBuilder {
+        LedgerBuilder { lexicon }
+    }
+
+    /// As [`build_ledger`].
+    pub fn build(&self, documents: Vec<Document>, claims: Vec<Claim>) -> Ledger {
+        self.build_with_index(documents, claims, StoryIndex::new())
+    }
+
+    /// As [`build_ledger_with_index`].
+    pub fn build_with_index(
+        &self,
+        mut documents: Vec<Document>,
+        claims: Vec<Claim>,
+        mut index: StoryIndex,
+    ) -> Ledger {
+        stories::assign_stories(&mut documents, &mut index);
+        drop(index);
+        let entities = crosscheck_ner::resolve_entities(&documents);
+        build_grouped(&self.lexicon, documents, claims, entities)
+    }
+
+    /// As [`build_ledger_with_entities`].
+    pub fn build_with_entities(
+        &self,
+        documents: Vec<Document>,
+        claims: Vec<Claim>,
+        entities: Vec<Entity>,
+    ) -> Ledger {
+        self.build_with_stories(documents, claims, entities, StoryIndex::new())
+    }
+
+    /// As [`build_ledger_with_stories`].
+    pub fn build_with_stories(
+        &self,
+        mut documents: Vec<Document>,
+        claims: Vec<Claim>,
+        entities: Vec<Entity>,
+        mut index: StoryIndex,
+    ) -> Ledger {
+        stories::assign_stories(&mut documents, &mut index);
+        drop(index);
+        build_grouped(&self.lexicon, documents, claims, entities)
+    }
 }
 
 /// The ledger of documents that each name their story.
 fn build_grouped(
+    lexicon: &Lexicon,
     documents: Vec<Document>,
     mut claims: Vec<Claim>,
     entities: Vec<Entity>,
@@ -123,7 +193,7 @@ fn build_grouped(
             .unwrap_or(usize::MAX)
     });
 
-    let names = entities::NameIndex::new(&entities, &documents);
+    let names = entities::NameIndex::new(lexicon, &entities, &documents);
     entities::link_sources(&mut claims, &entities, &names);
     let infos = dates::doc_infos(&documents);
     let contexts = entities::sentence_contexts(&documents, &claims);
@@ -145,6 +215,7 @@ fn build_grouped(
             .filter_map(|id| docs_by_id.get(id.as_str()).copied())
             .collect();
         let part = StoryPart::of(
+            lexicon,
             story,
             &story_docs,
             story_claims,
@@ -188,6 +259,7 @@ impl StoryPart {
     /// and timeline of `story`, from its documents and its claims (in input
     /// order, sources linked) with their sentence contexts.
     fn of(
+        lexicon: &Lexicon,
         story: &crosscheck_model::Story,
         story_docs: &[&Document],
         story_claims: &[Claim],
@@ -195,8 +267,15 @@ impl StoryPart {
         infos: &HashMap<String, dates::DocInfo>,
         names: &entities::NameIndex,
     ) -> StoryPart {
-        let judge = stories::StoryJudge::new(story_docs, names);
-        let grouping = propositions::group(story_claims, story_contexts, infos, &story.id, &judge);
+        let judge = stories::StoryJudge::new(lexicon, story_docs, names);
+        let grouping = propositions::group(
+            lexicon,
+            story_claims,
+            story_contexts,
+            infos,
+            &story.id,
+            &judge,
+        );
         let mut stance_timelines = stances::stance_timelines(story_claims, infos, names);
         let mut quote_groups = quotes::quote_groups(story_claims, infos, names);
         let mut timeline = timeline::timeline(story_docs, story_claims, infos);

@@ -21,6 +21,7 @@ use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::Arc;
 
 use crosscheck_model::json::{LedgerWriter, LineKind};
 use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Mention, Sourcing, Story};
@@ -28,10 +29,13 @@ use crosscheck_ner::MentionTexts;
 use crosscheck_stories::{DocumentProfile, StoryIndex};
 
 use crate::entities::{self, NameIndex, SourceSpans};
+use crate::lexicon::Lexicon;
 use crate::{dates, sourcing, stories, StoryPart};
 
 /// Documents and claims waiting for the ledger, spilled to disk.
 pub struct PartitionedLedger {
+    /// The word lists the ledger's steps read.
+    lexicon: Arc<Lexicon>,
     index: StoryIndex,
     spill: Spill,
     /// Each document without text, sentences or claims, in input order.
@@ -85,6 +89,7 @@ impl PartitionedLedger {
     /// (gone when the ledger is, or the process ends, however it ends).
     pub fn spilling_in(index: StoryIndex, dir: &Path) -> io::Result<PartitionedLedger> {
         Ok(PartitionedLedger {
+            lexicon: Lexicon::standard(),
             index,
             spill: Spill::new(dir)?,
             slim: Vec::new(),
@@ -102,6 +107,12 @@ impl PartitionedLedger {
     /// pages back to the system.
     pub fn on_release(mut self, released: fn()) -> PartitionedLedger {
         self.released = released;
+        self
+    }
+
+    /// Reads `lexicon` instead of the standard lexicon.
+    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> PartitionedLedger {
+        self.lexicon = lexicon;
         self
     }
 
@@ -162,6 +173,7 @@ impl PartitionedLedger {
     /// header is written; every section follows), then finishes the file.
     pub fn write<W: Write>(self, mut out: LedgerWriter<W>) -> io::Result<(W, LedgerCounts)> {
         let PartitionedLedger {
+            lexicon,
             mut index,
             spill,
             mut slim,
@@ -190,7 +202,7 @@ impl PartitionedLedger {
         };
         let entity_list = crosscheck_ner::resolve_entities_with(&slim, texts);
         let story_list = stories::summaries(&slim, &entity_list);
-        let names = NameIndex::new(&entity_list, &slim);
+        let names = NameIndex::new(&lexicon, &entity_list, &slim);
         let spans = spans.resolve(&entity_list);
         let infos = dates::doc_infos(&slim);
         // From here on the slim copies serve for their story and outlet.
@@ -224,8 +236,15 @@ impl PartitionedLedger {
             entities::link_sources_at(&mut story_claims, &spans, &names);
             let contexts = entities::sentence_contexts(&docs, &story_claims);
             let doc_refs: Vec<&Document> = docs.iter().collect();
-            let mut part =
-                StoryPart::of(story, &doc_refs, &story_claims, &contexts, &infos, &names);
+            let mut part = StoryPart::of(
+                &lexicon,
+                story,
+                &doc_refs,
+                &story_claims,
+                &contexts,
+                &infos,
+                &names,
+            );
             let mut per_doc = sourcing::by_document(&story_claims, &part.uncorroborated);
             for &p in &positions {
                 let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();

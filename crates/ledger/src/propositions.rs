@@ -8,23 +8,14 @@
 //! with its square.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::LazyLock;
 
 use crosscheck_model::{Bound, Claim, Measure, Proposition, PropositionValue, Quantity};
 
 use crate::dates::DocInfo;
 use crate::figure_time::FigureTime;
+use crate::lexicon::Lexicon;
 use crate::measures::match_score;
 use crate::verdict::{self, Observation};
-use crate::words::WORDS;
-
-/// Events whose counts can only grow (the dead, the wounded), as action
-/// classes.
-static CUMULATIVE_EVENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/cumulative_events.txt"))
-        .flat_map(|e| WORDS.actions_of(e))
-        .collect()
-});
 
 /// What the verdict needs to know about a figure beyond its claim: the time
 /// it is about and the party its source speaks for.
@@ -47,13 +38,6 @@ pub trait Judge {
     /// The figure's sentence, lower case.
     fn sentence_of(&self, claim: &Claim) -> String;
 }
-
-/// Head classes naming a unit or a change rather than a counted thing.
-static GENERIC_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/generic_heads.txt"))
-        .map(|w| WORDS.head_of(w))
-        .collect()
-});
 
 /// Relative tolerance applied to both ends of an approximate value.
 const APPROXIMATION_TOLERANCE: f64 = 0.10;
@@ -146,10 +130,10 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
 
 /// What a figure counts, when it says: its measure (subject and event, from
 /// analysis), unless the subject names only a unit or a change ("dlrs",
-/// "increase").
-fn comparable_measure(quantity: &Quantity) -> Option<Measure> {
+/// "increase", a head class of the lexicon's generic heads).
+fn comparable_measure(lexicon: &Lexicon, quantity: &Quantity) -> Option<Measure> {
     let measure = quantity.measure.as_ref()?;
-    (!GENERIC_HEADS.contains(&measure.head)).then(|| measure.clone())
+    (!lexicon.generic_heads.contains(&measure.head)).then(|| measure.clone())
 }
 
 /// A growing group of distinct subjects judged to measure the same thing.
@@ -161,8 +145,10 @@ struct Cluster {
 /// Groups the quantity claims into propositions. `contexts[i]` names what
 /// claim `i`'s sentence is about (its entities): figures with the same
 /// subject join only when their sentences share an entity, so "shares" of
-/// two unrelated companies stay apart.
+/// two unrelated companies stay apart. Heads and counts that only grow
+/// are read from `lexicon`.
 pub fn group(
+    lexicon: &Lexicon,
     claims: &[Claim],
     contexts: &[Vec<String>],
     infos: &HashMap<String, DocInfo>,
@@ -214,7 +200,7 @@ pub fn group(
                     v.time = judge.time_of(c);
                     v.party = judge.party_of(c);
                     if !judge.is_part(c) {
-                        v.comparable = comparable_measure(v.quantity);
+                        v.comparable = comparable_measure(lexicon, v.quantity);
                     }
                     v.context = judge.context_of(c);
                     v.holder = judge.holder_of(c);
@@ -251,7 +237,7 @@ pub fn group(
                 grouping.uncorroborated.insert(v.to_string());
             }
             let origins: BTreeSet<&str> = values.iter().map(Value::origin).collect();
-            Some((origins.len(), proposition(&values, story)))
+            Some((origins.len(), proposition(lexicon, &values, story)))
         })
         .collect();
     // Most widely reported first.
@@ -452,14 +438,14 @@ fn uncorroborated<'a>(values: &[Value<'a>]) -> Vec<&'a str> {
         .collect()
 }
 
-fn proposition(values: &[Value], story: &str) -> Proposition {
+fn proposition(lexicon: &Lexicon, values: &[Value], story: &str) -> Proposition {
     // A measure's actions hold its subject's participles and its event's.
     let cumulative = values.iter().any(|v| {
         v.quantity
             .measure
             .iter()
             .flat_map(|m| &m.actions)
-            .any(|a| CUMULATIVE_EVENTS.contains(a))
+            .any(|a| lexicon.cumulative_events.contains(a))
     });
     let observations: Vec<Observation> = values
         .iter()
@@ -483,7 +469,7 @@ fn proposition(values: &[Value], story: &str) -> Proposition {
             outlet: v.info.and_then(|i| i.outlet.clone()),
         })
         .collect();
-    let (status, explanation) = verdict::decide(&observations, cumulative);
+    let (status, explanation) = verdict::decide(lexicon, &observations, cumulative);
     Proposition {
         id: String::new(),
         story: story.to_string(),

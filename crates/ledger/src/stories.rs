@@ -3,17 +3,16 @@
 //! party its source speaks for).
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
 
 use chrono::Duration;
 use crosscheck_model::{Claim, Document, Entity, EntityType, Story};
 use crosscheck_stories::{story_id, story_number, DocumentProfile, StoryIndex};
 
 use crate::entities::{is_dateline, name_key, NameIndex};
-use crate::figure_time::{figure_time, FigureTime};
+use crate::figure_time::{figure_time_with, FigureTime};
+use crate::lexicon::Lexicon;
 use crate::parties::Parties;
 use crate::propositions::Judge;
-use crate::words::WORDS;
 
 /// Entities listed for a story.
 const STORY_ENTITIES: usize = 6;
@@ -39,31 +38,12 @@ const REPORTING: &[&str] = &[
 
 /// What a word near a figure says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cue {
+pub(crate) enum Cue {
     /// A part, an addition, an option: not the count itself.
     Part,
     /// An earlier value the reported one is set against.
     Earlier,
 }
-
-/// (phrase, cue, true when it comes before the figure).
-static CUES: LazyLock<Vec<(String, Cue, bool)>> = LazyLock::new(|| {
-    crosscheck_lexicon::entries(include_str!("../data/figure_cues.tsv"))
-        .filter_map(|e| {
-            let cue = match e.column(1)? {
-                "part" => Cue::Part,
-                "earlier" => Cue::Earlier,
-                _ => return None,
-            };
-            // Kept padded with a space each side: a phrase matches whole words.
-            Some((
-                format!(" {} ", e.key().to_lowercase()),
-                cue,
-                e.column(2)? == "before",
-            ))
-        })
-        .collect()
-});
 
 /// Gives every document without a story one from `index` (documents in
 /// order; a near-duplicate joins its original's story) and resolves every
@@ -180,14 +160,21 @@ pub fn summaries(documents: &[Document], entities: &[Entity]) -> Vec<Story> {
 
 /// Judges the figures of one story.
 pub struct StoryJudge<'a> {
+    /// Where the cue phrases and word classes come from.
+    lexicon: &'a Lexicon,
     documents: HashMap<&'a str, &'a Document>,
     parties: Parties,
     names: &'a NameIndex<'a>,
 }
 
 impl<'a> StoryJudge<'a> {
-    pub fn new(documents: &[&'a Document], names: &'a NameIndex<'a>) -> StoryJudge<'a> {
+    pub fn new(
+        lexicon: &'a Lexicon,
+        documents: &[&'a Document],
+        names: &'a NameIndex<'a>,
+    ) -> StoryJudge<'a> {
         StoryJudge {
+            lexicon,
             documents: documents.iter().map(|d| (d.id.as_str(), *d)).collect(),
             parties: Parties::of_story(documents, names),
             names,
@@ -198,7 +185,7 @@ impl<'a> StoryJudge<'a> {
 /// Words that own what follows them ("its 19,000 tonne quota").
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
-impl StoryJudge<'_> {
+impl<'a> StoryJudge<'a> {
     /// The words just before and just after a claim's figure, lower case.
     fn windows(&self, claim: &Claim) -> Option<(Vec<String>, Vec<String>)> {
         let doc = self.documents.get(claim.doc.as_str())?;
@@ -225,24 +212,27 @@ impl StoryJudge<'_> {
     }
 
     /// The cue words right around a claim's figure, if any.
-    fn cue(&self, claim: &Claim) -> Option<(Cue, &'static str)> {
+    fn cue(&self, claim: &Claim) -> Option<(Cue, &'a str)> {
         let (before, after) = self.windows(claim)?;
         // Each window padded with a space each side, built once per claim.
         let before = format!(" {} ", before.join(" "));
         let after = format!(" {} ", after.join(" "));
         let both = format!("{before}|{after}");
-        CUES.iter().find_map(|(padded, cue, is_before)| {
-            // A part cue counts on either side ("40 MLN STG LATE ASSISTANCE",
-            // "late help of 40 mln"); an earlier value's cue only where listed.
-            let window = match (cue, is_before) {
-                (Cue::Part, _) => &both,
-                (Cue::Earlier, true) => &before,
-                (Cue::Earlier, false) => &after,
-            };
-            window
-                .contains(padded.as_str())
-                .then_some((*cue, padded.trim()))
-        })
+        self.lexicon
+            .cues
+            .iter()
+            .find_map(|(padded, cue, is_before)| {
+                // A part cue counts on either side ("40 MLN STG LATE ASSISTANCE",
+                // "late help of 40 mln"); an earlier value's cue only where listed.
+                let window = match (cue, is_before) {
+                    (Cue::Part, _) => &both,
+                    (Cue::Earlier, true) => &before,
+                    (Cue::Earlier, false) => &after,
+                };
+                window
+                    .contains(padded.as_str())
+                    .then_some((*cue, padded.trim()))
+            })
     }
 }
 
@@ -256,7 +246,12 @@ impl Judge for StoryJudge<'_> {
             .time
             .as_ref()
             .map(|t| (t.text.as_str(), t.value.as_str()));
-        let time = figure_time(time, sentence, doc.placed_date().map(|(d, _)| d));
+        let time = figure_time_with(
+            self.lexicon,
+            time,
+            sentence,
+            doc.placed_date().map(|(d, _)| d),
+        );
         match self.cue(claim) {
             // "rose to 7.15 billion from 7.20 billion": the second figure is
             // the value before the one reported.
@@ -287,7 +282,7 @@ impl Judge for StoryJudge<'_> {
             .as_deref()
             .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| WORDS.word_class(w))
+            .filter_map(|w| self.lexicon.words.word_class(w))
             .collect();
         let unit = quantity.unit.as_deref().unwrap_or("").to_lowercase();
         // Who speaks and where it is printed say nothing of what is counted.
@@ -299,7 +294,7 @@ impl Judge for StoryJudge<'_> {
         .into_iter()
         .flatten()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter_map(|w| WORDS.word_class(w))
+        .filter_map(|w| self.lexicon.words.word_class(w))
         .collect();
         let figure = quantity.span.range();
         let words = |a: usize, b: usize| -> Vec<String> {
@@ -326,7 +321,7 @@ impl Judge for StoryJudge<'_> {
             {
                 continue;
             }
-            if let Some(class) = WORDS.word_class(word) {
+            if let Some(class) = self.lexicon.words.word_class(word) {
                 if !subject.contains(&class) && !speaker.contains(&class) {
                     out.insert(class);
                 }

@@ -17,23 +17,14 @@
 //! A count that can only grow (the dead, the wounded) also contradicts
 //! itself across time when a later figure falls below an earlier one.
 
-use std::collections::{BTreeSet, HashSet};
-use std::sync::LazyLock;
+use std::collections::BTreeSet;
 
 use crosscheck_model::{Measure, PropositionStatus};
 
 use crate::entities::name_key;
 use crate::figure_time::FigureTime;
+use crate::lexicon::Lexicon;
 use crate::measures::entities_agree;
-use crate::words::WORDS;
-
-/// Head classes of things someone holds (shares, stakes): see
-/// [`same_thing`].
-static OWNED_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    crosscheck_lexicon::lines(include_str!("../data/owned_heads.txt"))
-        .map(|w| WORDS.head_of(w))
-        .collect()
-});
 
 /// One figure of a proposition with what the verdict needs.
 #[derive(Debug, Clone)]
@@ -90,8 +81,13 @@ enum Relation {
     Conflict,
 }
 
-/// The proposition's status and why.
-pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, String) {
+/// The proposition's status and why (`lexicon` says which heads are of
+/// things someone holds: see [`same_thing`]).
+pub fn decide(
+    lexicon: &Lexicon,
+    values: &[Observation],
+    cumulative: bool,
+) -> (PropositionStatus, String) {
     let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
     let copies = values.len() - independent.len();
     let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
@@ -101,8 +97,8 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
     for (i, a) in independent.iter().enumerate() {
         for b in independent.iter().skip(i + 1) {
             let relation = if a.origin != b.origin {
-                relate(a, b, cumulative)
-            } else if two_parties(a, b) && relate(a, b, cumulative) == Relation::Dispute {
+                relate(lexicon, a, b, cumulative)
+            } else if two_parties(a, b) && relate(lexicon, a, b, cumulative) == Relation::Dispute {
                 Relation::Dispute
             } else {
                 continue;
@@ -137,7 +133,7 @@ pub fn decide(values: &[Observation], cumulative: bool) -> (PropositionStatus, S
                 .filter(|x| {
                     independent
                         .iter()
-                        .any(|y| x.origin != y.origin && relate(x, y, cumulative) == Relation::Agree)
+                        .any(|y| x.origin != y.origin && relate(lexicon, x, y, cumulative) == Relation::Agree)
                 })
                 .copied()
                 .collect();
@@ -221,7 +217,7 @@ fn two_parties(a: &Observation, b: &Observation) -> bool {
 /// without, the same holder), about the same entities (the sentences'
 /// entities, sources and datelines left out: they share one and neither
 /// names someone the other does not, or one side names none).
-fn same_thing(a: &Observation, b: &Observation) -> bool {
+fn same_thing(lexicon: &Lexicon, a: &Observation, b: &Observation) -> bool {
     let (Some(x), Some(y)) = (&a.subject, &b.subject) else {
         return false;
     };
@@ -237,7 +233,7 @@ fn same_thing(a: &Observation, b: &Observation) -> bool {
     }
     // Shares, stakes and holdings belong to someone: only one holder's
     // own figures are compared.
-    if OWNED_HEADS.contains(&x.head) && (a.party.is_none() || a.party != b.party) {
+    if lexicon.owned_heads.contains(&x.head) && (a.party.is_none() || a.party != b.party) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.holder, &b.holder) {
@@ -265,10 +261,10 @@ fn same_thing(a: &Observation, b: &Observation) -> bool {
     shared > 0 && !(only_a > 0 && only_b > 0)
 }
 
-fn relate(a: &Observation, b: &Observation, cumulative: bool) -> Relation {
+fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool) -> Relation {
     // One source's own figures neither corroborate nor contradict each
     // other: a later one is an update, two at once count different things.
-    if same_source(a, b) || !same_thing(a, b) {
+    if same_source(a, b) || !same_thing(lexicon, a, b) {
         return Relation::Unrelated;
     }
     if a.lo <= b.hi && b.lo <= a.hi {
@@ -638,8 +634,9 @@ mod tests {
                 SingleSource,
             ),
         ];
+        let lexicon = Lexicon::standard();
         for (name, values, cumulative, want) in cases {
-            let (status, why) = decide(&values, cumulative);
+            let (status, why) = decide(&lexicon, &values, cumulative);
             assert_eq!(status, want, "{name}: {why}");
             assert!(!why.is_empty(), "{name} explains itself");
         }

@@ -4,21 +4,19 @@
 //! another. What a figure counts is not re-derived here: that is
 //! `quantity.measure`, filled in analysis.
 
-use std::sync::LazyLock;
-
 use crosscheck_subject::Normalizer;
 
-/// The reductions, over the standard lexicon.
-pub static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
-    normalizer: Normalizer::new(),
-});
-
-/// Word-level reductions.
+/// Word-level reductions, held by the ledger's [`crate::Lexicon`].
 pub struct Words {
     normalizer: Normalizer,
 }
 
 impl Words {
+    /// The reductions of `normalizer`'s lexicon.
+    pub fn new(normalizer: Normalizer) -> Words {
+        Words { normalizer }
+    }
+
     /// A word's class for comparison; `None` for stop words and numbers.
     pub fn word_class(&self, word: &str) -> Option<String> {
         self.normalizer.word_class(word)

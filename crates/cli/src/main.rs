@@ -241,6 +241,7 @@ fn settings(cli: &Cli) -> anyhow::Result<Settings> {
                 max_document_bytes: usize::try_from(cli.max_document_mb * mib)
                     .unwrap_or(usize::MAX),
                 max_input_bytes: cli.max_input_mb.saturating_mul(mib),
+                ..IngestOptions::default()
             },
             document_time: Duration::from_secs_f64(cli.doc_timeout.min(1e9)),
             workers,

@@ -100,6 +100,7 @@ fn options() -> IngestOptions {
     IngestOptions {
         max_document_bytes: 1 << 20,
         max_input_bytes: 8 << 20,
+        ..IngestOptions::default()
     }
 }
 

@@ -4,18 +4,17 @@
 //! The phrases live in `data/*.txt`; the shapes are general rules.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-const FURNITURE: &str = include_str!("../data/furniture.txt");
-const AGENCIES: &str = include_str!("../data/agencies.txt");
-const BIO_ROLES: &str = include_str!("../data/bio_roles.txt");
+use crate::Lexicon;
 
 /// Longest line (in words) that can be a furniture marker or credit.
 const MAX_FURNITURE_WORDS: usize = 14;
 
-struct Lexicon {
+/// The furniture phrases, agency names and bio role words, parsed; held by
+/// the crate's [`Lexicon`] so that tests can swap them.
+pub(crate) struct Furniture {
     cut: HashSet<String>,
     line_prefixes: AhoCorasick,
     agencies: HashSet<String>,
@@ -26,28 +25,40 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     crosscheck_lexicon::entries(data).map(|e| e.text)
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut cut = HashSet::new();
-    let mut prefixes = Vec::new();
-    for line in data_lines(FURNITURE) {
-        if let Some(phrase) = line.strip_prefix("cut ") {
-            cut.insert(normalize(phrase));
-        } else if let Some(prefix) = line.strip_prefix("line ") {
-            prefixes.push(prefix.trim().to_lowercase());
+impl Furniture {
+    /// Parses `furniture` (`cut …` section openers and `line …` prefixes),
+    /// `agencies` and `bio_roles` (one entry a line).
+    pub(crate) fn parse(furniture: &str, agencies: &str, bio_roles: &str) -> Furniture {
+        let mut cut = HashSet::new();
+        let mut prefixes = Vec::new();
+        for line in data_lines(furniture) {
+            if let Some(phrase) = line.strip_prefix("cut ") {
+                cut.insert(normalize(phrase));
+            } else if let Some(prefix) = line.strip_prefix("line ") {
+                prefixes.push(prefix.trim().to_lowercase());
+            }
+        }
+        let line_prefixes = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&prefixes)
+            .expect("the furniture lexicon is small enough to build");
+        Furniture {
+            cut,
+            line_prefixes,
+            agencies: data_lines(agencies).map(str::to_string).collect(),
+            bio_roles: data_lines(bio_roles).map(str::to_string).collect(),
         }
     }
-    let line_prefixes = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&prefixes)
-        .expect("the furniture lexicon is small enough to build");
-    Lexicon {
-        cut,
-        line_prefixes,
-        agencies: data_lines(AGENCIES).map(str::to_string).collect(),
-        bio_roles: data_lines(BIO_ROLES).map(str::to_string).collect(),
+
+    /// Entries held, for the lexicon's `Debug`.
+    pub(crate) fn len(&self) -> usize {
+        self.cut.len()
+            + self.line_prefixes.patterns_len()
+            + self.agencies.len()
+            + self.bio_roles.len()
     }
-});
+}
 
 /// Lower case, inner whitespace collapsed, trailing punctuation and a
 /// leading bullet removed: the form lexicon phrases are compared in.
@@ -73,14 +84,24 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
-/// A short line that opens a non-article section ("Related Posts").
+/// A short line that opens a non-article section ("Related Posts"), by
+/// the standard lexicon.
 pub fn is_section_cut(line: &str) -> bool {
-    word_count(line) <= 6 && LEXICON.cut.contains(&normalize(line))
+    section_cut(&Lexicon::standard_ref().furniture, line)
+}
+
+fn section_cut(furniture: &Furniture, line: &str) -> bool {
+    word_count(line) <= 6 && furniture.cut.contains(&normalize(line))
 }
 
 /// A line that is furniture by itself: a lexicon prefix, a bare URL, an
-/// agency credit, or a section opener.
+/// agency credit, or a section opener, by the standard lexicon.
 pub fn is_furniture_line(line: &str) -> bool {
+    furniture_line(&Lexicon::standard_ref().furniture, line)
+}
+
+/// [`is_furniture_line`] by `furniture`.
+pub(crate) fn furniture_line(furniture: &Furniture, line: &str) -> bool {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return true;
@@ -88,16 +109,16 @@ pub fn is_furniture_line(line: &str) -> bool {
     if word_count(trimmed) > MAX_FURNITURE_WORDS {
         return false;
     }
-    is_section_cut(trimmed)
-        || starts_with_furniture_prefix(trimmed)
+    section_cut(furniture, trimmed)
+        || starts_with_furniture_prefix(furniture, trimmed)
         || is_bare_url(trimmed)
-        || is_agency_credit(trimmed)
+        || is_agency_credit(furniture, trimmed)
 }
 
-fn starts_with_furniture_prefix(line: &str) -> bool {
+fn starts_with_furniture_prefix(furniture: &Furniture, line: &str) -> bool {
     let lower = line.to_lowercase();
     let input = Input::new(&lower).anchored(Anchored::Yes);
-    LEXICON.line_prefixes.find(input).is_some()
+    furniture.line_prefixes.find(input).is_some()
 }
 
 fn is_bare_url(line: &str) -> bool {
@@ -107,19 +128,23 @@ fn is_bare_url(line: &str) -> bool {
 
 /// "(dpa, AFP, reuters)", "— AP", "/Reuters/": agency names and separators
 /// only.
-fn is_agency_credit(line: &str) -> bool {
+fn is_agency_credit(furniture: &Furniture, line: &str) -> bool {
     let names: Vec<String> = line
         .split(|c: char| !c.is_alphanumeric() && c != ' ')
         .map(|p| p.trim().to_lowercase())
         .filter(|p| !p.is_empty() && p != "and")
         .collect();
-    !names.is_empty() && names.iter().all(|n| LEXICON.agencies.contains(n))
+    !names.is_empty() && names.iter().all(|n| furniture.agencies.contains(n))
 }
 
 /// "Jane Roe is a senior fellow at the Institute." A short sentence whose
 /// subject is a capitalised name followed by is/was/writes/covers and a role
-/// word: an author bio, not article body.
+/// word: an author bio, not article body. Reads the standard lexicon.
 pub fn is_author_bio(line: &str) -> bool {
+    author_bio(&Lexicon::standard_ref().furniture, line)
+}
+
+fn author_bio(furniture: &Furniture, line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 4 || words.len() > 45 {
         return false;
@@ -145,7 +170,7 @@ pub fn is_author_bio(line: &str) -> bool {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        LEXICON.bio_roles.contains(&w)
+        furniture.bio_roles.contains(&w)
     })
 }
 
@@ -162,14 +187,15 @@ pub fn ends_with_terminal_punctuation(line: &str) -> bool {
 
 /// Indices (into `paragraphs`) to keep after dropping trailing furniture:
 /// everything from a section opener in the second half on, then trailing
-/// furniture lines, dangling headings and author bios, repeatedly.
-pub fn body_length_without_tail<S: AsRef<str>>(paragraphs: &[S]) -> usize {
+/// furniture lines, dangling headings and author bios, repeatedly, by
+/// `furniture`.
+pub fn body_length_without_tail<S: AsRef<str>>(furniture: &Furniture, paragraphs: &[S]) -> usize {
     let total: usize = paragraphs.iter().map(|p| p.as_ref().len()).sum();
     let mut seen = 0usize;
     let mut end = paragraphs.len();
     for (i, p) in paragraphs.iter().enumerate() {
         let text = p.as_ref();
-        if i > 0 && seen * 2 >= total && is_section_cut(text) {
+        if i > 0 && seen * 2 >= total && section_cut(furniture, text) {
             end = i;
             break;
         }
@@ -180,7 +206,7 @@ pub fn body_length_without_tail<S: AsRef<str>>(paragraphs: &[S]) -> usize {
             break;
         };
         let dangling_heading = word_count(last) <= 6 && !ends_with_terminal_punctuation(last);
-        if is_furniture_line(last) || is_author_bio(last) || dangling_heading {
+        if furniture_line(furniture, last) || author_bio(furniture, last) || dangling_heading {
             end -= 1;
         } else {
             break;
@@ -275,7 +301,7 @@ mod tests {
         ];
         for (paragraphs, want) in cases {
             assert_eq!(
-                body_length_without_tail(paragraphs),
+                body_length_without_tail(&Lexicon::standard().furniture, paragraphs),
                 *want,
                 "case {paragraphs:?}"
             );

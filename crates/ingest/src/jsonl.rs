@@ -12,12 +12,13 @@ use serde_json::{Map, Value};
 use crate::dates::parse_published;
 use crate::document::{build_document, ArticleParts};
 use crate::gzip::is_skipped;
-use crate::html::extract_article_checked;
+use crate::html::extract_article_checked_with;
 use crate::lines::{read_line_capped, LineRead};
-use crate::plaintext::clean_plain_text;
+use crate::plaintext::clean_plain_text_with;
 use crate::record::Record;
 use crate::repair::clean_paragraph;
 use crate::sniff::Format;
+use crate::Lexicon;
 use crate::{IngestError, IngestOptions};
 
 /// Reads every line of a JSONL stream.
@@ -59,7 +60,7 @@ fn read_lines(
                 emit(Ok(Record::json_line(
                     member,
                     std::mem::take(&mut buf),
-                    options.max_document_bytes,
+                    options,
                 )));
             }
             // A damaged gzip member was skipped: this line is lost, the
@@ -74,7 +75,11 @@ fn read_lines(
 }
 
 /// Parses one JSONL line into a document.
-pub(crate) fn parse_line(member: &str, bytes: &[u8]) -> Result<Document, String> {
+pub(crate) fn parse_line(
+    lexicon: &Lexicon,
+    member: &str,
+    bytes: &[u8],
+) -> Result<Document, String> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
@@ -82,7 +87,7 @@ pub(crate) fn parse_line(member: &str, bytes: &[u8]) -> Result<Document, String>
     let Value::Object(record) = value else {
         return Err("line is JSON but not an object".to_string());
     };
-    document_from_record(member, &record)
+    document_from_record(lexicon, member, &record)
 }
 
 fn string_field(record: &Map<String, Value>, key: &str) -> Option<String> {
@@ -103,19 +108,23 @@ fn string_field(record: &Map<String, Value>, key: &str) -> Option<String> {
 }
 
 /// Builds a document from one parsed JSONL object.
-pub fn document_from_record(member: &str, record: &Map<String, Value>) -> Result<Document, String> {
+pub fn document_from_record(
+    lexicon: &Lexicon,
+    member: &str,
+    record: &Map<String, Value>,
+) -> Result<Document, String> {
     let raw_text = record.get("text").and_then(Value::as_str);
     let raw_html = record.get("html").and_then(Value::as_str);
     let (mut parts, format) = match (raw_text, raw_html) {
         (Some(text), _) if !text.trim().is_empty() => (
             ArticleParts {
-                blocks: clean_plain_text(text),
+                blocks: clean_plain_text_with(lexicon, text),
                 ..ArticleParts::default()
             },
             Format::Jsonl,
         ),
         (_, Some(html)) if !html.trim().is_empty() => (
-            ArticleParts::from(extract_article_checked(html)?),
+            ArticleParts::from(extract_article_checked_with(lexicon, html)?),
             Format::Jsonl,
         ),
         _ => return Err("record has no non-empty `text` or `html` field".to_string()),

@@ -7,6 +7,10 @@
 //! no single document may exceed [`IngestOptions::max_document_bytes`].
 //! Problems with one input (or one line or record of it) are reported as an
 //! [`IngestError`] naming it, and reading goes on.
+//!
+//! The word lists extraction reads (page-furniture phrases, HTML class/id
+//! hints) form one [`Lexicon`], carried by [`IngestOptions::lexicon`] into
+//! every record read; the functions without options read the standard one.
 
 mod dates;
 mod decode;
@@ -19,6 +23,7 @@ mod hash;
 mod html;
 mod http;
 mod jsonl;
+mod lexicon;
 mod lines;
 mod plaintext;
 mod record;
@@ -30,6 +35,7 @@ mod warc;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crosscheck_model::Document;
 
@@ -42,8 +48,12 @@ pub use furniture::{is_author_bio, is_furniture_line, is_section_cut};
 pub use hash::content_id;
 pub use html::budget::check as check_html_budget;
 pub use html::prestrip::strip_script_and_style;
-pub use html::{extract_article_checked, extract_article_html, ExtractedArticle};
-pub use plaintext::{clean_plain_text, Block};
+pub use html::{
+    extract_article_checked, extract_article_checked_with, extract_article_html,
+    extract_article_html_with, ExtractedArticle,
+};
+pub use lexicon::Lexicon;
+pub use plaintext::{clean_plain_text, clean_plain_text_with, Block};
 pub use record::Record;
 pub use repair::clean_paragraph;
 pub use sniff::Format;
@@ -88,7 +98,7 @@ impl IngestError {
 }
 
 /// Limits that keep one bad input from exhausting memory or running
-/// forever.
+/// forever, and the lexicon documents are extracted by.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// Largest single document (a text or HTML file, a JSONL line, a WARC
@@ -98,6 +108,10 @@ pub struct IngestOptions {
     /// Most bytes read from one file or stream, after decompression; past
     /// it reading stops with an error (an endless stdin, a gzip bomb).
     pub max_input_bytes: u64,
+    /// The furniture phrases and HTML hints extraction reads; every record
+    /// read with these options carries it. [`Lexicon::standard`] by
+    /// default.
+    pub lexicon: Arc<Lexicon>,
 }
 
 impl IngestOptions {
@@ -112,6 +126,7 @@ impl Default for IngestOptions {
         IngestOptions {
             max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+            lexicon: Lexicon::standard(),
         }
     }
 }
@@ -325,12 +340,7 @@ fn read_stream(
                     return;
                 }
             };
-            emit(Ok(Record::file(
-                name,
-                format,
-                bytes,
-                options.max_document_bytes,
-            )));
+            emit(Ok(Record::file(name, format, bytes, options)));
         }
     }
 }

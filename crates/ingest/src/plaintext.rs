@@ -7,6 +7,7 @@ use crosscheck_model::ParagraphKind;
 
 use crate::furniture::{body_length_without_tail, ends_with_terminal_punctuation, word_count};
 use crate::repair::clean_paragraph;
+use crate::Lexicon;
 
 /// One paragraph before it is placed into a document's clean text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,14 +33,20 @@ const MAX_HEADING_WORDS: usize = 16;
 /// Longest standfirst, in words.
 const MAX_STANDFIRST_WORDS: usize = 60;
 
-/// Splits, classifies and cleans a plain-text article.
+/// Splits, classifies and cleans a plain-text article, dropping trailing
+/// furniture by the standard lexicon.
 pub fn clean_plain_text(text: &str) -> Vec<Block> {
+    clean_plain_text_with(Lexicon::standard_ref(), text)
+}
+
+/// [`clean_plain_text`] reading `lexicon`.
+pub fn clean_plain_text_with(lexicon: &Lexicon, text: &str) -> Vec<Block> {
     let paragraphs: Vec<String> = split_paragraphs(text)
         .into_iter()
         .map(|p| clean_paragraph(&p))
         .filter(|p| !p.is_empty())
         .collect();
-    let keep = body_length_without_tail(&paragraphs);
+    let keep = body_length_without_tail(&lexicon.furniture, &paragraphs);
     let paragraphs = paragraphs.get(..keep).unwrap_or_default();
     classify(paragraphs)
 }

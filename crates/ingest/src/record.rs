@@ -4,15 +4,17 @@
 //! extraction) is the costly part, done by [`Record::into_document`], so
 //! that callers can run it on worker threads, under a time limit.
 
+use std::sync::Arc;
+
 use crosscheck_model::Document;
 
 use crate::decode::{content_type_charset, decode_html, decode_text};
 use crate::document::{build_document, ArticleParts};
-use crate::html::extract_article_checked;
+use crate::html::extract_article_checked_with;
 use crate::http::{decode_body, ResponseHead};
-use crate::plaintext::clean_plain_text;
+use crate::plaintext::clean_plain_text_with;
 use crate::sniff::Format;
-use crate::IngestError;
+use crate::{IngestError, IngestOptions, Lexicon};
 
 /// One document's raw bytes, read but not yet parsed.
 #[derive(Debug, Clone)]
@@ -21,6 +23,9 @@ pub struct Record {
     body: Body,
     /// Largest document, for decompressing inside the record.
     max_document_bytes: usize,
+    /// The lexicon of the options it was read with: parsing may run on
+    /// another thread, after the options are gone.
+    lexicon: Arc<Lexicon>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,19 +48,26 @@ enum Body {
 }
 
 impl Record {
-    pub(crate) fn file(name: &str, format: Format, bytes: Vec<u8>, max: usize) -> Record {
+    pub(crate) fn file(
+        name: &str,
+        format: Format,
+        bytes: Vec<u8>,
+        options: &IngestOptions,
+    ) -> Record {
         Record {
             name: name.to_string(),
             body: Body::File { format, bytes },
-            max_document_bytes: max,
+            max_document_bytes: options.max_document_bytes,
+            lexicon: Arc::clone(&options.lexicon),
         }
     }
 
-    pub(crate) fn json_line(name: String, bytes: Vec<u8>, max: usize) -> Record {
+    pub(crate) fn json_line(name: String, bytes: Vec<u8>, options: &IngestOptions) -> Record {
         Record {
             name,
             body: Body::JsonLine(bytes),
-            max_document_bytes: max,
+            max_document_bytes: options.max_document_bytes,
+            lexicon: Arc::clone(&options.lexicon),
         }
     }
 
@@ -64,7 +76,7 @@ impl Record {
         target: Option<String>,
         head: ResponseHead,
         block: Vec<u8>,
-        max: usize,
+        options: &IngestOptions,
     ) -> Record {
         Record {
             name,
@@ -73,7 +85,8 @@ impl Record {
                 head,
                 block,
             },
-            max_document_bytes: max,
+            max_document_bytes: options.max_document_bytes,
+            lexicon: Arc::clone(&options.lexicon),
         }
     }
 
@@ -81,12 +94,13 @@ impl Record {
         name: String,
         target: Option<String>,
         block: Vec<u8>,
-        max: usize,
+        options: &IngestOptions,
     ) -> Record {
         Record {
             name,
             body: Body::WarcResource { target, block },
-            max_document_bytes: max,
+            max_document_bytes: options.max_document_bytes,
+            lexicon: Arc::clone(&options.lexicon),
         }
     }
 
@@ -108,28 +122,34 @@ impl Record {
     pub fn into_document(self) -> Result<Document, IngestError> {
         let name = self.name;
         let max = self.max_document_bytes;
+        let lex = &*self.lexicon;
         let result = match self.body {
-            Body::File { format, bytes } => file_document(&name, format, &bytes),
-            Body::JsonLine(bytes) => crate::jsonl::parse_line(&name, &bytes),
+            Body::File { format, bytes } => file_document(lex, &name, format, &bytes),
+            Body::JsonLine(bytes) => crate::jsonl::parse_line(lex, &name, &bytes),
             Body::WarcResponse {
                 target,
                 head,
                 block,
-            } => warc_response_document(&name, target, &head, &block, max),
-            Body::WarcResource { target, block } => html_document(&name, &block, None, target),
+            } => warc_response_document(lex, &name, target, &head, &block, max),
+            Body::WarcResource { target, block } => html_document(lex, &name, &block, None, target),
         };
         result.map_err(|reason| IngestError::new(&name, reason))
     }
 }
 
-fn file_document(name: &str, format: Format, bytes: &[u8]) -> Result<Document, String> {
+fn file_document(
+    lex: &Lexicon,
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+) -> Result<Document, String> {
     let parts = if format == Format::Html {
         let html = decode_html(bytes, None).map_err(|e| e.to_string())?;
-        ArticleParts::from(extract_article_checked(&html)?)
+        ArticleParts::from(extract_article_checked_with(lex, &html)?)
     } else {
         let text = decode_text(bytes).map_err(|e| e.to_string())?;
         ArticleParts {
-            blocks: clean_plain_text(&text),
+            blocks: clean_plain_text_with(lex, &text),
             ..ArticleParts::default()
         }
     };
@@ -137,6 +157,7 @@ fn file_document(name: &str, format: Format, bytes: &[u8]) -> Result<Document, S
 }
 
 fn warc_response_document(
+    lex: &Lexicon,
     name: &str,
     target: Option<String>,
     head: &ResponseHead,
@@ -149,17 +170,18 @@ fn warc_response_document(
         return Err("HTTP response body is empty".to_string());
     }
     let charset = head.content_type.as_deref().and_then(content_type_charset);
-    html_document(name, &body, charset.as_deref(), target)
+    html_document(lex, name, &body, charset.as_deref(), target)
 }
 
 fn html_document(
+    lex: &Lexicon,
     name: &str,
     bytes: &[u8],
     charset: Option<&str>,
     target: Option<String>,
 ) -> Result<Document, String> {
     let html = decode_html(bytes, charset).map_err(|e| e.to_string())?;
-    let mut parts = ArticleParts::from(extract_article_checked(&html)?);
+    let mut parts = ArticleParts::from(extract_article_checked_with(lex, &html)?);
     if parts.url.is_none() {
         parts.url = target;
     }

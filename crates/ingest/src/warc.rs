@@ -372,7 +372,6 @@ impl<R: BufRead> WarcReader<'_, R> {
 
     /// The record to hand over for a block: HTML responses and resources.
     fn record(&self, header: &RecordHeader, block: Vec<u8>) -> Option<Result<Record, IngestError>> {
-        let max = self.options.max_document_bytes;
         match header.kind.as_str() {
             "response" => {
                 let head = match parse_head(&block) {
@@ -387,7 +386,7 @@ impl<R: BufRead> WarcReader<'_, R> {
                     header.target.clone(),
                     head,
                     block,
-                    max,
+                    self.options,
                 )))
             }
             "resource" => {
@@ -398,7 +397,7 @@ impl<R: BufRead> WarcReader<'_, R> {
                     self.member(),
                     header.target.clone(),
                     block,
-                    max,
+                    self.options,
                 )))
             }
             _ => None,

@@ -11,13 +11,15 @@
 //! hundred thousand.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use crosscheck_model::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::background;
 use crate::model::{Features, Model};
 use crate::profile::{DocumentProfile, ENTITY_PREFIX, TITLE_PREFIX, WORD_PREFIX};
+use crate::Lexicon;
 
 /// Which part of a document a term comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,6 +169,21 @@ pub struct StoryIndex {
     /// Reused by [`StoryIndex::candidate_stories`].
     #[serde(skip)]
     scratch: CandidateScratch,
+    /// The stop words and background frequencies it reads. Not stored: a
+    /// loaded index reads the standard lexicon.
+    #[serde(skip)]
+    lexicon: IndexLexicon,
+}
+
+/// An index's lexicon, the standard one unless given: `Default` (which a
+/// deserialised index is built with) must not mean an empty lexicon.
+#[derive(Debug, Clone)]
+struct IndexLexicon(Arc<Lexicon>);
+
+impl Default for IndexLexicon {
+    fn default() -> IndexLexicon {
+        IndexLexicon(Lexicon::standard())
+    }
 }
 
 /// Shared weight per story number, with the round that last wrote each
@@ -210,14 +227,14 @@ impl StoryDelta {
     }
 }
 
-/// How many background documents use a term's word or name.
-fn background_df_of(term: &str) -> u32 {
+/// How many background documents (of `lexicon`) use a term's word or name.
+fn background_df_of(lexicon: &Lexicon, term: &str) -> u32 {
     if let Some(word) = term.strip_prefix(WORD_PREFIX) {
-        background::word_df(word)
+        lexicon.word_df(word)
     } else if let Some(word) = term.strip_prefix(TITLE_PREFIX) {
-        background::word_df(word)
+        lexicon.word_df(word)
     } else if let Some(name) = term.strip_prefix(ENTITY_PREFIX) {
-        background::entity_df(name)
+        lexicon.entity_df(name)
     } else {
         0
     }
@@ -235,6 +252,27 @@ impl StoryIndex {
             settings,
             ..StoryIndex::default()
         }
+    }
+
+    /// An empty index with `settings` reading `lexicon` (stop words and
+    /// background frequencies) instead of the standard one.
+    pub fn with_lexicon(settings: Settings, lexicon: Arc<Lexicon>) -> StoryIndex {
+        StoryIndex {
+            settings,
+            lexicon: IndexLexicon(lexicon),
+            ..StoryIndex::default()
+        }
+    }
+
+    /// The lexicon it reads.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon.0
+    }
+
+    /// The profile of an analysed document by the index's lexicon (the same
+    /// as [`DocumentProfile::of`] for an index with the standard one).
+    pub fn profile(&self, doc: &Document) -> DocumentProfile {
+        DocumentProfile::of_with(doc, &self.lexicon.0)
     }
 
     /// The settings it groups by.
@@ -508,7 +546,8 @@ impl StoryIndex {
         let id = self.fields.len() as u32;
         self.term_ids.insert(term.to_string(), id);
         self.fields.push(field_of(term));
-        self.background_df.push(background_df_of(term));
+        self.background_df
+            .push(background_df_of(&self.lexicon.0, term));
         if let Some(word) = term.strip_prefix(TITLE_PREFIX) {
             if let Some(&body) = self.term_ids.get(&format!("{WORD_PREFIX}{word}")) {
                 self.body_word.insert(id, body);
@@ -535,7 +574,7 @@ impl StoryIndex {
 
     /// Total documents, background included: the base of every idf.
     fn corpus_size(&self) -> f32 {
-        background::documents() as f32 + self.documents as f32 + 1.0
+        self.lexicon.0.background_documents() as f32 + self.documents as f32 + 1.0
     }
 
     fn idf(&self, id: u32) -> f32 {
@@ -839,4 +878,34 @@ fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)], max_terms: usize) -> Vec<(u32
     // be up to twice the profile.
     sum.shrink_to_fit();
     sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index given a lexicon reads it: its stop word is no term of the
+    /// profiles it builds, and its background counts set the idf base.
+    /// The standard lexicon knows neither invented word.
+    #[test]
+    fn a_swapped_lexicon_is_read() {
+        let lexicon = Arc::new(Lexicon::parse("zorp", "# documents\t40\nvelmore\t30\n"));
+        let doc = Document {
+            id: "d1".to_string(),
+            text: "Zorp velmore quintaris harbour.".to_string(),
+            ..Document::default()
+        };
+        let has = |p: &DocumentProfile, term: &str| p.terms.iter().any(|(t, _)| t == term);
+        let standard = DocumentProfile::of(&doc);
+        assert!(has(&standard, "w:zorp") && has(&standard, "w:velmore"));
+        assert_eq!(Lexicon::standard().word_df("velmore"), 0);
+
+        let mut index = StoryIndex::with_lexicon(Settings::default(), lexicon);
+        let profile = index.profile(&doc);
+        assert!(!has(&profile, "w:zorp") && has(&profile, "w:velmore"));
+        index.add(&profile);
+        let id = index.term_ids["w:velmore"];
+        assert_eq!(index.background_df[id as usize], 30);
+        assert_eq!(index.corpus_size(), 40.0 + 1.0 + 1.0);
+    }
 }

@@ -14,14 +14,20 @@
 //! and extend it with new documents without clustering everything again.
 //! `docs/stories.md` describes the method, its settings and how it is
 //! measured.
+//!
+//! The stop words and background frequencies form one [`Lexicon`], owned by
+//! the index ([`StoryIndex::with_lexicon`]); [`DocumentProfile::of`] and the
+//! [`words`] functions read the standard one.
 
 mod background;
 mod index;
+mod lexicon;
 mod model;
 mod profile;
 pub mod words;
 
 pub use index::{story_id, story_number, Prepared, Settings, Story, StoryDelta, StoryIndex};
+pub use lexicon::Lexicon;
 pub use model::{Features, Model, FEATURES};
 pub use profile::{entity_key, DocumentProfile};
 

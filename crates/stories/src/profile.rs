@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crosscheck_model::{Document, ParagraphKind};
 use serde::{Deserialize, Serialize};
 
-use crate::words::content_words;
+use crate::Lexicon;
 
 /// Weight of a term in the headline, the lead paragraph and the rest.
 const HEADLINE_WEIGHT: f32 = 3.0;
@@ -40,8 +40,15 @@ pub struct DocumentProfile {
 }
 
 impl DocumentProfile {
-    /// The profile of an analysed document (mentions filled).
+    /// The profile of an analysed document (mentions filled), its words
+    /// read by the standard lexicon.
     pub fn of(doc: &Document) -> DocumentProfile {
+        DocumentProfile::of_with(doc, Lexicon::standard_ref())
+    }
+
+    /// [`DocumentProfile::of`] reading `lexicon`: its stop words are not
+    /// terms.
+    pub fn of_with(doc: &Document, lexicon: &Lexicon) -> DocumentProfile {
         let mut counts: HashMap<String, f32> = HashMap::new();
         let mut add = |term: String, w: f32| *counts.entry(term).or_default() += w;
         // (start, end, weight, is headline) per paragraph.
@@ -65,7 +72,7 @@ impl DocumentProfile {
         // document is about.
         let title_in_text = parts.iter().any(|p| p.3);
         if let (Some(title), false) = (doc.title.as_deref(), title_in_text) {
-            for word in content_words(title) {
+            for word in lexicon.content_words(title) {
                 add(format!("{TITLE_PREFIX}{word}"), 1.0);
                 add(format!("{WORD_PREFIX}{word}"), HEADLINE_WEIGHT);
             }
@@ -74,7 +81,7 @@ impl DocumentProfile {
             let Some(text) = doc.text.get(start..end) else {
                 continue;
             };
-            for word in content_words(text) {
+            for word in lexicon.content_words(text) {
                 if headline {
                     add(format!("{TITLE_PREFIX}{word}"), 1.0);
                 }

@@ -1,48 +1,69 @@
 //! Content words: lower-cased, plural-folded tokens that are not stopwords.
 
-use std::sync::LazyLock;
-
 use crosscheck_lexicon::{lines, FxHashSet};
 
-/// Several words a line.
-static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    lines(include_str!("../data/stopwords.txt"))
+use crate::Lexicon;
+
+/// The stop words of `stopwords.txt`-shaped data: several words a line.
+pub(crate) fn parse_stopwords(data: &str) -> FxHashSet<String> {
+    lines(data)
         .flat_map(str::split_whitespace)
+        .map(str::to_string)
         .collect()
-});
+}
 
-/// True for words that never tell one story from another.
+/// True for words that never tell one story from another, by the standard
+/// lexicon.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(word)
+    Lexicon::standard_ref().is_stopword(word)
 }
 
-/// The content words of `text`, in order: runs of letters (with inner `.`,
-/// `'`, `-` and `&`, so "U.S." and "Rolls-Royce" stay whole), lower-cased,
-/// possessives and plurals folded, numbers, stopwords and one-letter words
-/// dropped.
+/// The content words of `text` by the standard lexicon; see
+/// [`Lexicon::content_words`].
 pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&' | '’')))
-        .filter_map(normalize)
+    Lexicon::standard_ref().content_words(text)
 }
 
-/// One token as a content word, or `None` when it carries no content.
+/// One token as a content word by the standard lexicon, or `None` when it
+/// carries no content.
 pub fn normalize(token: &str) -> Option<String> {
-    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-    if !token.chars().next()?.is_alphabetic() || token.chars().any(|c| c.is_ascii_digit()) {
-        return None;
+    Lexicon::standard_ref().normalize(token)
+}
+
+impl Lexicon {
+    /// True for words that never tell one story from another.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
-    let mut word = token.to_lowercase();
-    for possessive in ["'s", "’s"] {
-        if let Some(stem) = word.strip_suffix(possessive) {
-            word.truncate(stem.len());
+
+    /// The content words of `text`, in order: runs of letters (with inner
+    /// `.`, `'`, `-` and `&`, so "U.S." and "Rolls-Royce" stay whole),
+    /// lower-cased, possessives and plurals folded, numbers, stopwords and
+    /// one-letter words dropped.
+    pub fn content_words<'a>(&'a self, text: &'a str) -> impl Iterator<Item = String> + 'a {
+        text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&' | '’')))
+            .filter_map(|token| self.normalize(token))
+    }
+
+    /// One token as a content word, or `None` when it carries no content.
+    pub fn normalize(&self, token: &str) -> Option<String> {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if !token.chars().next()?.is_alphabetic() || token.chars().any(|c| c.is_ascii_digit()) {
+            return None;
         }
+        let mut word = token.to_lowercase();
+        for possessive in ["'s", "’s"] {
+            if let Some(stem) = word.strip_suffix(possessive) {
+                word.truncate(stem.len());
+            }
+        }
+        let word = fold_plural(&word);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || (letters < 3 && !word.contains('.')) || self.is_stopword(&word) {
+            return None;
+        }
+        Some(word)
     }
-    let word = fold_plural(&word);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || (letters < 3 && !word.contains('.')) || is_stopword(&word) {
-        return None;
-    }
-    Some(word)
 }
 
 /// "companies" → "company", "talks" → "talk"; "news", "crisis", "status",

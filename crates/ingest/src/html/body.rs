@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::hints::{hint_for, Hint};
+use super::hints::{hint_for, Hint, HintSets};
 use crate::plaintext::Block;
 
 /// Node ids are small integers; hashing them with SipHash would cost more
@@ -290,10 +290,10 @@ fn collect_stats(root: NodeRef<'_, Node>, dropped: &NodeSet) -> NodeMap<Stats> {
 }
 
 /// Class/id hints of every element that has a class or id, read once.
-fn collect_hints(root: NodeRef<'_, Node>) -> NodeMap<Hint> {
+fn collect_hints(root: NodeRef<'_, Node>, sets: &HintSets) -> NodeMap<Hint> {
     let mut out = NodeMap::default();
     for node in root.descendants() {
-        let hint = read_hint(&node);
+        let hint = read_hint(&node, sets);
         if hint != Hint::default() {
             out.insert(node.id(), hint);
         }
@@ -305,7 +305,7 @@ fn hint_at(hints: &NodeMap<Hint>, id: NodeId) -> Hint {
     hints.get(&id).copied().unwrap_or_default()
 }
 
-fn read_hint(node: &NodeRef<'_, Node>) -> Hint {
+fn read_hint(node: &NodeRef<'_, Node>, sets: &HintSets) -> Hint {
     let Node::Element(el) = node.value() else {
         return Hint::default();
     };
@@ -320,7 +320,7 @@ fn read_hint(node: &NodeRef<'_, Node>) -> Hint {
     if class.is_none() && id.is_none() {
         return Hint::default();
     }
-    hint_for(class, id)
+    hint_for(sets, class, id)
 }
 
 /// Elements whose class/id mark them as furniture, unless they are
@@ -634,11 +634,12 @@ fn emit_blocks(
 }
 
 /// The article body of a parsed page as blocks (headings, list items, body
-/// paragraphs), without the page's `<h1>` title.
-pub fn extract_body(doc: &Html) -> Vec<Block> {
+/// paragraphs), without the page's `<h1>` title. `sets` are the class/id
+/// hints to read elements by.
+pub fn extract_body(doc: &Html, sets: &HintSets) -> Vec<Block> {
     let root = doc.tree.root();
     let none = NodeSet::default();
-    let hints = collect_hints(root);
+    let hints = collect_hints(root, sets);
     let first = collect_stats(root, &none);
     // The best container before class hints are applied, and its
     // ancestors, are protected from weak hints: a "widget" or "sidebar"

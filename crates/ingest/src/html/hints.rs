@@ -2,11 +2,10 @@
 //! furniture and which look like article content.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-const HINTS: &str = include_str!("../../data/html_hints.txt");
-
-struct Hints {
+/// The hint sets of `data/html_hints.txt`, parsed; held by the crate's
+/// [`crate::Lexicon`] so that tests can swap them.
+pub(crate) struct HintSets {
     drop_tokens: HashSet<String>,
     drop_substrings: Vec<String>,
     strong_substrings: Vec<String>,
@@ -14,36 +13,49 @@ struct Hints {
     boost: HashSet<String>,
 }
 
-static HINT_SETS: LazyLock<Hints> = LazyLock::new(|| {
-    let mut hints = Hints {
-        drop_tokens: HashSet::new(),
-        drop_substrings: Vec::new(),
-        strong_substrings: Vec::new(),
-        keep: HashSet::new(),
-        boost: HashSet::new(),
-    };
-    for line in crosscheck_lexicon::entries(HINTS).map(|e| e.text) {
-        let Some((kind, value)) = line.split_once(' ') else {
-            continue;
+impl HintSets {
+    /// Parses lines of the `html_hints.txt` form: `drop`, `dropsub`,
+    /// `strong`, `keep` or `boost`, a space, the value.
+    pub(crate) fn parse(data: &str) -> HintSets {
+        let mut hints = HintSets {
+            drop_tokens: HashSet::new(),
+            drop_substrings: Vec::new(),
+            strong_substrings: Vec::new(),
+            keep: HashSet::new(),
+            boost: HashSet::new(),
         };
-        let value = value.trim().to_string();
-        match kind {
-            "drop" => {
-                hints.drop_tokens.insert(value);
+        for line in crosscheck_lexicon::entries(data).map(|e| e.text) {
+            let Some((kind, value)) = line.split_once(' ') else {
+                continue;
+            };
+            let value = value.trim().to_string();
+            match kind {
+                "drop" => {
+                    hints.drop_tokens.insert(value);
+                }
+                "dropsub" => hints.drop_substrings.push(value),
+                "strong" => hints.strong_substrings.push(value),
+                "keep" => {
+                    hints.keep.insert(value);
+                }
+                "boost" => {
+                    hints.boost.insert(value);
+                }
+                _ => {}
             }
-            "dropsub" => hints.drop_substrings.push(value),
-            "strong" => hints.strong_substrings.push(value),
-            "keep" => {
-                hints.keep.insert(value);
-            }
-            "boost" => {
-                hints.boost.insert(value);
-            }
-            _ => {}
         }
+        hints
     }
-    hints
-});
+
+    /// Entries held, for the lexicon's `Debug`.
+    pub(crate) fn len(&self) -> usize {
+        self.drop_tokens.len()
+            + self.drop_substrings.len()
+            + self.strong_substrings.len()
+            + self.keep.len()
+            + self.boost.len()
+    }
+}
 
 /// What an element's class and id say about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,8 +68,7 @@ pub struct Hint {
 }
 
 /// Reads the hints from the class and id attribute values.
-pub fn hint_for(class: Option<&str>, id: Option<&str>) -> Hint {
-    let hints = &*HINT_SETS;
+pub fn hint_for(hints: &HintSets, class: Option<&str>, id: Option<&str>) -> Hint {
     let mut hint = Hint::default();
     for attr in [class, id].into_iter().flatten() {
         let lower = attr.to_ascii_lowercase();
@@ -99,9 +110,11 @@ pub fn hint_for(class: Option<&str>, id: Option<&str>) -> Hint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lexicon;
 
     #[test]
     fn hints_table() {
+        let hints = &Lexicon::standard().hints;
         let furniture = Hint {
             furniture: true,
             ..Hint::default()
@@ -125,7 +138,7 @@ mod tests {
             (None, None, Hint::default()),
         ];
         for (class, id, want) in cases {
-            assert_eq!(hint_for(*class, *id), *want, "case {class:?} {id:?}");
+            assert_eq!(hint_for(hints, *class, *id), *want, "case {class:?} {id:?}");
         }
     }
 }

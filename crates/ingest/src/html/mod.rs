@@ -2,7 +2,7 @@
 
 mod body;
 pub mod budget;
-mod hints;
+pub(crate) mod hints;
 pub mod meta;
 pub mod prestrip;
 
@@ -11,10 +11,11 @@ use crosscheck_model::ParagraphKind;
 use scraper::Html;
 
 use crate::furniture::{
-    body_length_without_tail, ends_with_terminal_punctuation, is_furniture_line, word_count,
+    body_length_without_tail, ends_with_terminal_punctuation, furniture_line, word_count, Furniture,
 };
 use crate::plaintext::Block;
 use crate::repair::clean_paragraph;
+use crate::Lexicon;
 
 /// What extraction found in one page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,13 +51,13 @@ impl ExtractedArticle {
 /// How many blocks at the start are page furniture rather than story:
 /// bare URLs, credits, bylines and datelines ("By …", "Updated 5:27 am"),
 /// i.e. short lines without sentence punctuation before the first sentence.
-fn leading_furniture(blocks: &[Block]) -> usize {
+fn leading_furniture(furniture: &Furniture, blocks: &[Block]) -> usize {
     let mut n = 0;
     for block in blocks {
         let short_unpunctuated = word_count(&block.text) <= 8
             && !ends_with_terminal_punctuation(&block.text)
             && block.kind == ParagraphKind::Body;
-        if is_furniture_line(&block.text) || short_unpunctuated {
+        if furniture_line(furniture, &block.text) || short_unpunctuated {
             n += 1;
         } else {
             break;
@@ -71,25 +72,41 @@ fn leading_furniture(blocks: &[Block]) -> usize {
 }
 
 /// [`extract_article_html`] for pages from outside: refuses (with the
-/// reason) a page the parser would take quadratic time on.
+/// reason) a page the parser would take quadratic time on. Reads the
+/// standard lexicon.
 pub fn extract_article_checked(html: &str) -> Result<ExtractedArticle, String> {
-    budget::check(html)?;
-    Ok(extract_article_html(html))
+    extract_article_checked_with(Lexicon::standard_ref(), html)
 }
 
-/// Extracts metadata and the article body from an HTML page.
+/// [`extract_article_checked`] reading `lexicon`.
+pub fn extract_article_checked_with(
+    lexicon: &Lexicon,
+    html: &str,
+) -> Result<ExtractedArticle, String> {
+    budget::check(html)?;
+    Ok(extract_article_html_with(lexicon, html))
+}
+
+/// Extracts metadata and the article body from an HTML page, by the
+/// standard lexicon.
 pub fn extract_article_html(html: &str) -> ExtractedArticle {
+    extract_article_html_with(Lexicon::standard_ref(), html)
+}
+
+/// [`extract_article_html`] reading `lexicon`: its class/id hints pick the
+/// body, its furniture phrases trim it.
+pub fn extract_article_html_with(lexicon: &Lexicon, html: &str) -> ExtractedArticle {
     let doc = Html::parse_document(&prestrip::strip_script_and_style(html));
     let meta = meta::read_meta(&doc);
-    let mut blocks: Vec<Block> = body::extract_body(&doc)
+    let mut blocks: Vec<Block> = body::extract_body(&doc, &lexicon.hints)
         .into_iter()
         .map(|b| Block::new(b.kind, clean_paragraph(&b.text)))
         .filter(|b| !b.text.is_empty())
         .collect();
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let keep = body_length_without_tail(&texts);
+    let keep = body_length_without_tail(&lexicon.furniture, &texts);
     blocks.truncate(keep);
-    let lead = leading_furniture(&blocks);
+    let lead = leading_furniture(&lexicon.furniture, &blocks);
     blocks.drain(..lead);
     if let Some(title) = &meta.title {
         // Pages often repeat the headline inside the body container.

@@ -90,10 +90,8 @@ fn is_reference(
             && !sent
                 .lex
                 .number_cue("uncounted_many", sent.low(f.end_token + 2))
-            && (matches!(
-                after_of,
-                "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "your" | "my"
-            ) || after_of.ends_with("'s")
+            && (sent.lex.classes.definite_determiner.contains(after_of)
+                || after_of.ends_with("'s")
                 || after_of.ends_with("’s")
                 // "one of two hurricanes": one of a counted whole (but
                 // "one of 3.4 mln shares" is one lot of them).
@@ -133,10 +131,7 @@ fn is_reference(
     }
     subject.is_none()
         && !elided
-        && matches!(
-            prev,
-            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "between"
-        )
+        && (sent.lex.classes.definite_determiner.contains(prev) || prev == "between")
 }
 
 /// "the other three were freed", "all four of them", "the two raised $350

@@ -43,7 +43,7 @@ impl Reader<'_> {
         // "all three figures" and "the two figures" count statistics.
         let before = if i > 0 { self.low(i - 1) } else { "" };
         let determined = self.lex.number_cue("elided_before", before)
-            || matches!(before, "the" | "its" | "their" | "his" | "her" | "our");
+            || self.lex.classes.definite_determiner.contains(before);
         if n.words
             && n.value >= 4.0
             && !determined

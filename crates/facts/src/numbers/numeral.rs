@@ -313,10 +313,8 @@ impl Reader<'_> {
         }
         if self.low(next) == "of" {
             let mut j = next + 1;
-            while matches!(
-                self.low(j),
-                "the" | "its" | "their" | "his" | "her" | "our" | "new"
-            ) {
+            while self.lex.classes.definite_determiner.contains(self.low(j)) || self.low(j) == "new"
+            {
                 j += 1;
             }
             // The head of the phrase after "of": its first plural word.
@@ -485,10 +483,11 @@ impl Reader<'_> {
         }
         // "half of the voters", and without "of": "half the amount", "half
         // its staff".
-        let determiner = matches!(
-            self.low(i + 1),
-            "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "these" | "those"
-        );
+        let determiner = self
+            .lex
+            .classes
+            .definite_determiner
+            .contains(self.low(i + 1));
         // "just over half were women": the noun is left out; "cut in
         // half": half of whatever was cut.
         let elided = self.lex.number_cue("elided_after", self.low(i + 1));

@@ -4,9 +4,39 @@
 
 use crate::lexicon::Lexicon;
 
-use crosscheck_text::TokenLayer;
+use crosscheck_model::{Claim, Document};
+use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT};
 
-use crate::tokens::{Kind, Tok};
+use crate::tokens::{sentence_tokens, Kind, Tok};
+
+/// Reads each sentence of `doc` in turn, cut into the figure reader's
+/// tokens, handing `read` the claims so far, the [`Sentence`], its index
+/// and its byte range, until `claims` holds a document's most claims;
+/// `keep` passes over a sentence by its text (`None`: a range off the text)
+/// before it is cut. The loop the quantity and stance extractors share.
+pub(crate) fn each_sentence(
+    lex: &Lexicon,
+    doc: &Document,
+    layer: &TokenLayer,
+    claims: &mut Vec<Claim>,
+    keep: impl Fn(Option<&str>) -> bool,
+    mut read: impl FnMut(&mut Vec<Claim>, &Sentence, usize, (usize, usize)),
+) {
+    let mut toks = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+            break;
+        }
+        let (s0, s1) = (sentence.range.start, sentence.range.end);
+        if !keep(doc.text.get(s0..s1)) {
+            continue;
+        }
+        toks.clear();
+        sentence_tokens(layer, &doc.text, si, &mut toks);
+        let sent = Sentence::new(&doc.text, &toks, layer, lex);
+        read(claims, &sent, si, (s0, s1));
+    }
+}
 
 /// A lowercase word that reads as a plural noun ("troops", "fishermen").
 pub(crate) fn looks_plural(w: &str) -> bool {

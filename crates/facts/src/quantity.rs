@@ -21,8 +21,7 @@ use crate::lookup::Lookup;
 use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
 };
-use crate::phrase::Sentence;
-use crate::tokens::sentence_tokens;
+use crate::phrase::{each_sentence, Sentence};
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -415,86 +414,78 @@ pub(crate) fn extract(
     let european = uses_european_separators(&doc.text);
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
-    let mut toks = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
-            break;
-        }
-        let (s0, s1) = (sentence.range.start, sentence.range.end);
-        if !doc
-            .text
-            .get(s0..s1)
-            .is_some_and(|t| may_hold_figure(lex, t))
-        {
-            continue;
-        }
-        toks.clear();
-        sentence_tokens(layer, &doc.text, si, &mut toks);
-        let figures = figures_in(lex, &doc.text, s0, s1, &toks, layer, european);
-        let sent = Sentence::new(&doc.text, &toks, layer, lex);
-        let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        let found = found_in(&sent, &figures);
-        // The same for every figure of the sentence: found once, when needed.
-        let mut sentence_hedges: Option<Vec<String>> = None;
-        let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
-        for item in found.into_iter().take(MAX_CLAIMS_PER_SENTENCE) {
-            if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
-                break;
+    each_sentence(
+        lex,
+        doc,
+        layer,
+        &mut claims,
+        |t| t.is_some_and(|t| may_hold_figure(lex, t)),
+        |claims, sent, si, (s0, s1)| {
+            let figures = figures_in(lex, &doc.text, s0, s1, sent.toks, layer, european);
+            let sentence_text = doc.text.get(s0..s1).unwrap_or("");
+            let found = found_in(sent, &figures);
+            // The same for every figure of the sentence: found once, when needed.
+            let mut sentence_hedges: Option<Vec<String>> = None;
+            let mut sentence_dates: Option<Vec<&TimeExpression>> = None;
+            for item in found.into_iter().take(MAX_CLAIMS_PER_SENTENCE) {
+                if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
+                    break;
+                }
+                let f = &item.figure;
+                let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
+                    continue;
+                };
+                let subject_text = item
+                    .subject
+                    .map(|(a, b)| sent.slice(a, b).trim_end_matches(['’', '\'']).to_string())
+                    .filter(|s| !s.is_empty());
+                let claimant =
+                    claimant::find(&lookup, sent, f.first_token, f.end_token, f.start, f.end);
+                let evidence_end = sent
+                    .bytes(
+                        f.first_token,
+                        item.rate_end.max(item.subject.map(|s| s.1).unwrap_or(0)),
+                    )
+                    .map(|(_, e)| e)
+                    .unwrap_or(f.end)
+                    .max(f.end);
+                let evidence_start = claimant
+                    .as_ref()
+                    .and_then(|c| c.source.span.as_ref())
+                    .map(|s| s.start)
+                    .filter(|&s| s >= s0)
+                    .unwrap_or(f.start)
+                    .min(f.start);
+                let Some(span) = Span::of(&doc.text, evidence_start, evidence_end) else {
+                    continue;
+                };
+                let (source, cue) = match claimant {
+                    Some(c) => (c.source, c.cue),
+                    None => (Source::unattributed(), None),
+                };
+                let hedges = sentence_hedges
+                    .get_or_insert_with(|| hedge::hedges(lex, sentence_text))
+                    .clone();
+                let dated = sentence_dates.get_or_insert_with(|| lookup.dated_in(s0, s1));
+                let time = time_for(dated, &fig_span, &span);
+                claims.push(Claim {
+                    id: format!("{}:quantity:{}", doc.id, claims.len()),
+                    doc: doc.id.clone(),
+                    sentence: si,
+                    span,
+                    source,
+                    co_sources: Vec::new(),
+                    cue,
+                    channel: None,
+                    hedged: !hedges.is_empty(),
+                    hedges,
+                    time,
+                    body: ClaimBody::Quantity {
+                        quantity: quantity_of(&item, subject_text, fig_span),
+                    },
+                });
             }
-            let f = &item.figure;
-            let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
-                continue;
-            };
-            let subject_text = item
-                .subject
-                .map(|(a, b)| sent.slice(a, b).trim_end_matches(['’', '\'']).to_string())
-                .filter(|s| !s.is_empty());
-            let claimant =
-                claimant::find(&lookup, &sent, f.first_token, f.end_token, f.start, f.end);
-            let evidence_end = sent
-                .bytes(
-                    f.first_token,
-                    item.rate_end.max(item.subject.map(|s| s.1).unwrap_or(0)),
-                )
-                .map(|(_, e)| e)
-                .unwrap_or(f.end)
-                .max(f.end);
-            let evidence_start = claimant
-                .as_ref()
-                .and_then(|c| c.source.span.as_ref())
-                .map(|s| s.start)
-                .filter(|&s| s >= s0)
-                .unwrap_or(f.start)
-                .min(f.start);
-            let Some(span) = Span::of(&doc.text, evidence_start, evidence_end) else {
-                continue;
-            };
-            let (source, cue) = match claimant {
-                Some(c) => (c.source, c.cue),
-                None => (Source::unattributed(), None),
-            };
-            let hedges = sentence_hedges
-                .get_or_insert_with(|| hedge::hedges(lex, sentence_text))
-                .clone();
-            let dated = sentence_dates.get_or_insert_with(|| lookup.dated_in(s0, s1));
-            let time = time_for(dated, &fig_span, &span);
-            claims.push(Claim {
-                id: format!("{}:quantity:{}", doc.id, claims.len()),
-                doc: doc.id.clone(),
-                sentence: si,
-                span,
-                source,
-                co_sources: Vec::new(),
-                cue,
-                channel: None,
-                hedged: !hedges.is_empty(),
-                hedges,
-                time,
-                body: ClaimBody::Quantity {
-                    quantity: quantity_of(&item, subject_text, fig_span),
-                },
-            });
-        }
-    }
+        },
+    );
     claims
 }

@@ -10,14 +10,13 @@
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
 use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
-use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
+use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
 use crate::hedge;
 use crate::lexicon::{Lexicon, StanceForm};
 use crate::lookup::Lookup;
-use crate::phrase::Sentence;
-use crate::tokens::sentence_tokens;
+use crate::phrase::{each_sentence, Sentence};
 
 /// The stance cue starting at token `c`, if any.
 fn cue_at<'a>(
@@ -615,107 +614,106 @@ pub(crate) fn extract(
 ) -> Vec<Claim> {
     let lookup = Lookup::new(doc, quotes);
     let mut claims = Vec::new();
-    let mut toks = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        if claims.len() >= MAX_CLAIMS_PER_DOCUMENT {
-            break;
-        }
-        let (s0, s1) = (sentence.range.start, sentence.range.end);
-        toks.clear();
-        sentence_tokens(layer, &doc.text, si, &mut toks);
-        let sent = Sentence::new(&doc.text, &toks, layer, lex);
-        let sentence_text = doc.text.get(s0..s1).unwrap_or("");
-        // Only sentences with a cue need their time expressions.
-        let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
-        let sentence_first = claims.len();
-        let mut c = 0;
-        while c < toks.len() && claims.len() - sentence_first < MAX_CLAIMS_PER_SENTENCE {
-            let Some((phrase, polarity, form)) = cue_at(&sent, c) else {
-                c += 1;
-                continue;
-            };
-            let len = phrase.len();
-            let timexes = sentence_timexes.get_or_insert_with(|| {
-                doc.time_expressions
-                    .iter()
-                    .filter(|t| t.span.start >= s0 && t.span.end <= s1)
-                    .map(|t| (t.span.start, t.span.end))
-                    .collect()
-            });
-            let found = match form {
-                StanceForm::Verb => verb_stance(&sent, c, len, *polarity, timexes),
-                StanceForm::Noun => noun_stance(&sent, c, len, *polarity, timexes),
-                StanceForm::State => state_stance(&sent, c, len, *polarity, timexes),
-                StanceForm::Dismiss => dismiss_stance(&sent, c, len, *polarity),
-            };
-            c += len;
-            let Some(found) = found else { continue };
-            // The evidence runs from the first to the last part found.
-            let parts = || {
-                found
-                    .actors
-                    .iter()
-                    .copied()
-                    .chain(found.role)
-                    .chain([found.cue])
-                    .chain(found.about)
-            };
-            let lo = parts().map(|p| p.0).min().unwrap_or(found.cue.0);
-            let hi = parts().map(|p| p.1).max().unwrap_or(found.cue.1);
-            let Some((es, ee)) = sent.bytes(lo, hi) else {
-                continue;
-            };
-            let Some(span) = Span::of(&doc.text, es, ee) else {
-                continue;
-            };
-            let about = found
-                .about
-                .and_then(|(a, b)| sent.bytes(a, b))
-                .and_then(|(x, y)| Span::trimmed(&doc.text, x, y));
-            let clause_text = doc.text.get(es..ee).unwrap_or("");
-            let mut hedges = hedge::hedges(lex, clause_text);
-            if hedges.is_empty() {
-                hedges = hedge::hedges(lex, sentence_text);
-            }
-            let time = time_for(
-                doc,
-                &sent,
-                &found,
-                (lo, hi.max(clause_end(&sent, found.cue.1))),
-            );
-            let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
-            for &(a0, b) in found
-                .actors
-                .iter()
-                .filter(|&&(a, b)| sent.plausible_actor(a, b))
-            {
-                let Some(source) = actor_source(doc, &lookup, &sent, &found, (a0, b)) else {
+    each_sentence(
+        lex,
+        doc,
+        layer,
+        &mut claims,
+        |_| true,
+        |claims, sent, si, (s0, s1)| {
+            let sentence_text = doc.text.get(s0..s1).unwrap_or("");
+            // Only sentences with a cue need their time expressions.
+            let mut sentence_timexes: Option<Vec<(usize, usize)>> = None;
+            let sentence_first = claims.len();
+            let mut c = 0;
+            while c < sent.toks.len() && claims.len() - sentence_first < MAX_CLAIMS_PER_SENTENCE {
+                let Some((phrase, polarity, form)) = cue_at(sent, c) else {
+                    c += 1;
                     continue;
                 };
-                let actor = source.name.clone().unwrap_or_default();
-                claims.push(Claim {
-                    id: format!("{}:stance:{}", doc.id, claims.len()),
-                    doc: doc.id.clone(),
-                    sentence: si,
-                    span: span.clone(),
-                    source,
-                    co_sources: Vec::new(),
-                    cue: Some(cue_text.clone()),
-                    channel: None,
-                    hedged: !hedges.is_empty(),
-                    hedges: hedges.clone(),
-                    time: time.clone(),
-                    body: ClaimBody::Stance {
-                        stance: Stance {
-                            actor,
-                            polarity: found.polarity,
-                            about: about.clone(),
-                            matter: Default::default(),
-                        },
-                    },
+                let len = phrase.len();
+                let timexes = sentence_timexes.get_or_insert_with(|| {
+                    doc.time_expressions
+                        .iter()
+                        .filter(|t| t.span.start >= s0 && t.span.end <= s1)
+                        .map(|t| (t.span.start, t.span.end))
+                        .collect()
                 });
+                let found = match form {
+                    StanceForm::Verb => verb_stance(sent, c, len, *polarity, timexes),
+                    StanceForm::Noun => noun_stance(sent, c, len, *polarity, timexes),
+                    StanceForm::State => state_stance(sent, c, len, *polarity, timexes),
+                    StanceForm::Dismiss => dismiss_stance(sent, c, len, *polarity),
+                };
+                c += len;
+                let Some(found) = found else { continue };
+                // The evidence runs from the first to the last part found.
+                let parts = || {
+                    found
+                        .actors
+                        .iter()
+                        .copied()
+                        .chain(found.role)
+                        .chain([found.cue])
+                        .chain(found.about)
+                };
+                let lo = parts().map(|p| p.0).min().unwrap_or(found.cue.0);
+                let hi = parts().map(|p| p.1).max().unwrap_or(found.cue.1);
+                let Some((es, ee)) = sent.bytes(lo, hi) else {
+                    continue;
+                };
+                let Some(span) = Span::of(&doc.text, es, ee) else {
+                    continue;
+                };
+                let about = found
+                    .about
+                    .and_then(|(a, b)| sent.bytes(a, b))
+                    .and_then(|(x, y)| Span::trimmed(&doc.text, x, y));
+                let clause_text = doc.text.get(es..ee).unwrap_or("");
+                let mut hedges = hedge::hedges(lex, clause_text);
+                if hedges.is_empty() {
+                    hedges = hedge::hedges(lex, sentence_text);
+                }
+                let time = time_for(
+                    doc,
+                    sent,
+                    &found,
+                    (lo, hi.max(clause_end(sent, found.cue.1))),
+                );
+                let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
+                for &(a0, b) in found
+                    .actors
+                    .iter()
+                    .filter(|&&(a, b)| sent.plausible_actor(a, b))
+                {
+                    let Some(source) = actor_source(doc, &lookup, sent, &found, (a0, b)) else {
+                        continue;
+                    };
+                    let actor = source.name.clone().unwrap_or_default();
+                    claims.push(Claim {
+                        id: format!("{}:stance:{}", doc.id, claims.len()),
+                        doc: doc.id.clone(),
+                        sentence: si,
+                        span: span.clone(),
+                        source,
+                        co_sources: Vec::new(),
+                        cue: Some(cue_text.clone()),
+                        channel: None,
+                        hedged: !hedges.is_empty(),
+                        hedges: hedges.clone(),
+                        time: time.clone(),
+                        body: ClaimBody::Stance {
+                            stance: Stance {
+                                actor,
+                                polarity: found.polarity,
+                                about: about.clone(),
+                                matter: Default::default(),
+                            },
+                        },
+                    });
+                }
             }
-        }
-    }
+        },
+    );
     claims
 }

@@ -25,7 +25,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crosscheck_facts::units::{unit_for_surface, UNIT_IDS};
+use crosscheck_facts::units::{unit, unit_for_surface};
 use crosscheck_facts::QuantityExtractor;
 use crosscheck_model::{ClaimBody, Document, Quantity, Sentence};
 use serde::Deserialize;
@@ -113,8 +113,7 @@ pub fn cqe_unit_name(q: &Quantity) -> String {
             .and_then(|s| s.split_whitespace().last())
             .map(singular)
             .unwrap_or_else(|| "-".to_string()),
-        Some(id) => UNIT_IDS
-            .get(id)
+        Some(id) => unit(id)
             .map(|u| u.reference.to_string())
             .unwrap_or_else(|| id.to_lowercase()),
     };
@@ -660,7 +659,7 @@ pub fn unit_accuracy(path: &Path) -> Result<(usize, usize, Vec<String>), EvalErr
     let mut wrong = Vec::new();
     for c in &cases {
         let got = unit_for_surface(&c.text, &c.surface_form)
-            .and_then(|id| UNIT_IDS.get(id).map(|u| u.reference.to_string()));
+            .and_then(|id| unit(id).map(|u| u.reference.to_string()));
         if got.as_deref() == Some(c.unit.as_str()) {
             right += 1;
         } else {

@@ -157,23 +157,9 @@ impl Units {
     }
 }
 
-/// Every unit by id, in the standard lexicon: `UNIT_IDS.get("USD")`.
-pub const UNIT_IDS: UnitIds = UnitIds;
-
-/// The units of the standard lexicon by id (see [`UNIT_IDS`]).
-#[derive(Debug, Clone, Copy)]
-pub struct UnitIds;
-
-impl UnitIds {
-    /// The unit with id `id`.
-    pub fn get(&self, id: &str) -> Option<&'static UnitInfo> {
-        unit(id)
-    }
-
-    /// Every unit id.
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> {
-        Lexicon::standard_ref().units.ids.keys().copied()
-    }
+/// Every unit id of the standard lexicon.
+pub fn unit_ids() -> impl Iterator<Item = &'static str> {
+    Lexicon::standard_ref().units.ids.keys().copied()
 }
 
 /// The unit with id `id` (standard lexicon).
@@ -348,7 +334,7 @@ mod tests {
         let Ok(doc) = std::fs::read_to_string(path) else {
             panic!("{path} missing");
         };
-        for id in UNIT_IDS.keys() {
+        for id in unit_ids() {
             assert!(
                 doc.contains(&format!("| `{id}` |")),
                 "docs/units.md lacks {id}"

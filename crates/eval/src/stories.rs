@@ -17,7 +17,7 @@ use std::path::Path;
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::{read_bytes, IngestOptions, NearDuplicateIndex};
 use crosscheck_model::Document;
-use crosscheck_stories::{DocumentProfile, StoryIndex};
+use crosscheck_stories::StoryIndex;
 
 use super::{prf, EvalError, EvalReport};
 
@@ -227,7 +227,7 @@ pub fn cluster_documents(
     mut index: StoryIndex,
 ) -> ClusteredWindow {
     for doc in &documents {
-        index.add(&DocumentProfile::of(doc));
+        index.add_document(doc);
     }
     let predicted = documents
         .iter()

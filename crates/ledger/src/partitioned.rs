@@ -26,7 +26,7 @@ use std::sync::Arc;
 use crosscheck_model::json::{LedgerWriter, LineKind};
 use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Mention, Sourcing, Story};
 use crosscheck_ner::MentionTexts;
-use crosscheck_stories::{DocumentProfile, StoryIndex};
+use crosscheck_stories::StoryIndex;
 
 use crate::entities::{self, NameIndex, SourceSpans};
 use crate::lexicon::Lexicon;
@@ -138,7 +138,7 @@ impl PartitionedLedger {
         // As `assign_stories` does, in the same order: a document that
         // names a story keeps it, a repeat keeps its first story.
         if document.story.is_none() && self.index.story_of(&document.id).is_none() {
-            self.index.add(&DocumentProfile::of(&document));
+            self.index.add_document(&document);
         }
         // What changed in the index is for a store to save; nothing here
         // keeps it, so it is let go now and then instead of growing.

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::Duration;
 use crosscheck_model::{Claim, Document, Entity, EntityType, Story};
-use crosscheck_stories::{story_id, story_number, DocumentProfile, StoryIndex};
+use crosscheck_stories::{story_id, story_number, StoryIndex};
 
 use crate::entities::{is_dateline, name_key, NameIndex};
 use crate::figure_time::{figure_time_with, FigureTime};
@@ -66,7 +66,7 @@ pub fn assign_stories(documents: &mut [Document], index: &mut StoryIndex) {
         // A repeat of a document already grouped (the same id) keeps its
         // story without being profiled again.
         if new && index.story_of(&doc.id).is_none() {
-            index.add(&DocumentProfile::of(doc));
+            index.add_document(doc);
         }
         added.push(new || index.story_of(&doc.id).is_some());
     }

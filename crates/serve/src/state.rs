@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use crosscheck_ingest::NearDuplicateIndex;
 use crosscheck_store::{AnyStore, BatchStats, StoreError};
-use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
+use crosscheck_stories::{story_id, StoryIndex};
 
 use crate::error::AppError;
 use crate::snapshot::{Snapshot, Stored};
@@ -127,14 +127,14 @@ impl Db {
                 // first, as `crosscheck analyze --db` does.
                 let mut stories = StoryIndex::new();
                 for doc in &snapshot.ledger.documents {
-                    stories.add(&DocumentProfile::of(doc));
+                    stories.add_document(doc);
                 }
                 stories
             }
         };
         for (doc, _) in &mut batch {
             if snapshot.document(&doc.id).is_none() {
-                let number = stories.add(&DocumentProfile::of(doc));
+                let number = stories.add_document(doc);
                 doc.story = Some(story_id(number));
             }
         }

@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use crosscheck_store::AnyStore;
-use crosscheck_stories::{DocumentProfile, StoryIndex};
+use crosscheck_stories::StoryIndex;
 
 const BATCH: usize = 500;
 
@@ -42,7 +42,7 @@ fn copy(from: &str, to: &str) -> Result<(), crosscheck_store::StoreError> {
             while let Some(claim) = claims.next_if(|c| c.doc == doc.id) {
                 own.push(claim);
             }
-            index.add(&DocumentProfile::of(doc));
+            index.add_document(doc);
             batch.push((doc.clone(), own));
         }
         let stats = target.add_batch_with_stories(&batch, Some(&index.take_delta()))?;

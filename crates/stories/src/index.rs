@@ -422,6 +422,14 @@ impl StoryIndex {
             .collect()
     }
 
+    /// Adds an analysed document, profiled by the index's own lexicon
+    /// ([`StoryIndex::profile`]), and returns the number of the (live)
+    /// story it is in.
+    pub fn add_document(&mut self, doc: &Document) -> u32 {
+        let profile = self.profile(doc);
+        self.add(&profile)
+    }
+
     /// Adds a document and returns the number of the (live) story it is in.
     /// A document already added keeps its story.
     pub fn add(&mut self, profile: &DocumentProfile) -> u32 {
@@ -900,12 +908,18 @@ mod tests {
         assert!(has(&standard, "w:zorp") && has(&standard, "w:velmore"));
         assert_eq!(Lexicon::standard().word_df("velmore"), 0);
 
-        let mut index = StoryIndex::with_lexicon(Settings::default(), lexicon);
+        let mut index = StoryIndex::with_lexicon(Settings::default(), Arc::clone(&lexicon));
         let profile = index.profile(&doc);
         assert!(!has(&profile, "w:zorp") && has(&profile, "w:velmore"));
         index.add(&profile);
         let id = index.term_ids["w:velmore"];
         assert_eq!(index.background_df[id as usize], 30);
         assert_eq!(index.corpus_size(), 40.0 + 1.0 + 1.0);
+
+        // A document added whole is profiled by the index's lexicon too.
+        let mut by_document = StoryIndex::with_lexicon(Settings::default(), lexicon);
+        by_document.add_document(&doc);
+        assert!(by_document.term_ids.contains_key("w:velmore"));
+        assert!(!by_document.term_ids.contains_key("w:zorp"));
     }
 }

@@ -16,8 +16,9 @@
 //! measured.
 //!
 //! The stop words and background frequencies form one [`Lexicon`], owned by
-//! the index ([`StoryIndex::with_lexicon`]); [`DocumentProfile::of`] and the
-//! [`words`] functions read the standard one.
+//! the index ([`StoryIndex::with_lexicon`]), which profiles the documents it
+//! is given by it ([`StoryIndex::add_document`]); [`DocumentProfile::of`] and
+//! the [`words`] functions read the standard one.
 
 mod background;
 mod index;
@@ -38,7 +39,7 @@ use crosscheck_model::Document;
 pub fn cluster(documents: &[Document]) -> (StoryIndex, Vec<u32>) {
     let mut index = StoryIndex::new();
     for doc in documents {
-        index.add(&DocumentProfile::of(doc));
+        index.add_document(doc);
     }
     let numbers = documents
         .iter()

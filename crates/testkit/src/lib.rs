@@ -203,6 +203,7 @@ pub fn seed_files() -> Vec<PathBuf> {
 pub fn write_seed_and_reuters_shards(corpus: &Path, stories: usize, per_shard: usize) {
     use std::io::{BufRead, Write};
     std::fs::create_dir_all(corpus).expect("create the corpus directory");
+    let per_shard = per_shard.max(1);
     for seed in seed_files() {
         let name = seed.file_name().map(|n| n.to_string_lossy().into_owned());
         let name = format!("00-{}", name.unwrap_or_default());
@@ -216,8 +217,8 @@ pub fn write_seed_and_reuters_shards(corpus: &Path, stories: usize, per_shard: u
         .take(stories)
         .enumerate()
     {
-        if i % per_shard.max(1) == 0 {
-            let path = corpus.join(format!("10-reuters-{}.jsonl", i / per_shard.max(1)));
+        if i % per_shard == 0 {
+            let path = corpus.join(format!("10-reuters-{}.jsonl", i / per_shard));
             shard = Some(std::fs::File::create(path).expect("create a shard"));
         }
         let line = line.expect("read a Reuters story");

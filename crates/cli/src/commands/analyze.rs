@@ -6,7 +6,7 @@ use crosscheck_ingest::{discover, IngestError, Input};
 use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
-use crosscheck_stories::{story_id, DocumentProfile, StoryIndex};
+use crosscheck_stories::{story_id, StoryIndex};
 
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::{errln, outln};
@@ -216,7 +216,7 @@ pub fn analyze(
             None => {
                 let mut index = StoryIndex::new();
                 for doc in &prior {
-                    index.add(&DocumentProfile::of(doc));
+                    index.add_document(doc);
                 }
                 let delta = index.take_delta();
                 if !delta.is_empty() {
@@ -243,7 +243,7 @@ pub fn analyze(
                         .into_iter()
                         .map(|a| {
                             let mut doc = a.document;
-                            let number = index.add(&DocumentProfile::of(&doc));
+                            let number = index.add_document(&doc);
                             doc.story = Some(story_id(number));
                             (doc, a.claims)
                         })

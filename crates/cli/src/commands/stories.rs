@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 use crosscheck_store::Store;
-use crosscheck_stories::{DocumentProfile, StoryIndex};
+use crosscheck_stories::StoryIndex;
 
 /// One story as listed.
 struct Row {
@@ -29,7 +29,7 @@ pub fn run(db: &Path) -> Result<ExitCode> {
         None => {
             let mut index = StoryIndex::new();
             for doc in store.load_all()?.0 {
-                index.add(&DocumentProfile::of(&doc));
+                index.add_document(&doc);
             }
             index
         }

@@ -76,6 +76,18 @@ pub(crate) struct Units {
     /// (or its space) picks the few that can end there.
     pub(crate) prefix_by_last_byte: Vec<Vec<UnitSurface>>,
     context: ContextModel,
+    /// Country words by the currency they point to (`data/currency_countries.tsv`).
+    countries: FxHashMap<&'static str, Vec<&'static str>>,
+}
+
+fn load_countries() -> FxHashMap<&'static str, Vec<&'static str>> {
+    let mut out: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+    for e in entries(include_str!("../data/currency_countries.tsv")) {
+        out.entry(e.key())
+            .or_default()
+            .extend(e.column(1).unwrap_or("").split_whitespace());
+    }
+    out
 }
 
 fn load_ids() -> FxHashMap<&'static str, UnitInfo> {
@@ -153,6 +165,7 @@ impl Units {
             after_by_first_token,
             prefix_by_last_byte,
             context: ContextModel::load(),
+            countries: load_countries(),
         }
     }
 }
@@ -244,6 +257,10 @@ impl Lexicon {
     /// `words` (each counted once; function words are skipped); the first
     /// candidate when the model knows none of them. Every candidate starts
     /// equal: the training set's label counts say nothing about news.
+    ///
+    /// Currencies that share a name ("crowns", "francs", "¥") are told
+    /// apart first by the country the sentence names, which the
+    /// classifier's training sentences cannot teach for most of them.
     pub(crate) fn disambiguate<'u, 'w>(
         &self,
         candidates: &[&'u UnitInfo],
@@ -253,6 +270,9 @@ impl Lexicon {
         let mut seen: Vec<&str> = words.filter(|w| !self.np_stop.contains(w)).collect();
         seen.sort_unstable();
         seen.dedup();
+        if let Some(named) = self.currency_of_named_country(candidates, &seen) {
+            return Some(named);
+        }
         let mut best: Option<(f64, &'u UnitInfo)> = None;
         for &cand in candidates {
             let Some(&(_, tokens)) = model.labels.get(cand.reference) else {
@@ -273,6 +293,46 @@ impl Lexicon {
             }
         }
         best.map(|(_, u)| u).or_else(|| candidates.first().copied())
+    }
+
+    /// Among currencies only, the one whose country the sentence's `words`
+    /// (without repeats) name most often, when exactly one does.
+    fn currency_of_named_country<'u>(
+        &self,
+        candidates: &[&'u UnitInfo],
+        words: &[&str],
+    ) -> Option<&'u UnitInfo> {
+        if candidates.len() < 2 || candidates.iter().any(|c| c.dimension != "currency") {
+            return None;
+        }
+        // "Sweden's": the reader's tokens keep a possessive.
+        let names: Vec<&str> = words
+            .iter()
+            .map(|w| {
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w)
+            })
+            .collect();
+        let hits = |c: &UnitInfo| {
+            self.units.countries.get(c.id).map_or(0, |cues| {
+                cues.iter().filter(|cue| names.contains(cue)).count()
+            })
+        };
+        let mut best: Option<(usize, &'u UnitInfo)> = None;
+        let mut tied = false;
+        for &c in candidates {
+            let n = hits(c);
+            match best {
+                Some((top, _)) if n == top => tied = true,
+                Some((top, _)) if n < top => {}
+                _ => {
+                    best = Some((n, c));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|(n, _)| *n > 0 && !tied).map(|(_, c)| c)
     }
 
     /// The units a bare surface can name (any matching kind; word surfaces
@@ -380,5 +440,80 @@ mod tests {
             );
         }
         assert_eq!(unit_for_surface("12 km", "km"), Some("kilometre"));
+    }
+
+    #[test]
+    fn a_named_country_picks_the_currency_a_family_name_means() {
+        let cases = [
+            // The family alone: the text does not say whose crowns.
+            (
+                "Tolvik Marine lost 420 mln crowns last year.",
+                "crowns",
+                "crown",
+            ),
+            (
+                "Sweden's trade surplus rose to 3.1 billion crowns.",
+                "crowns",
+                "SEK",
+            ),
+            (
+                "Norwegian oil revenue reached 80 billion crowns.",
+                "crowns",
+                "NOK",
+            ),
+            (
+                "The Danish group paid 150 mln crowns in Copenhagen.",
+                "crowns",
+                "DKK",
+            ),
+            (
+                "The ministry in Kuwait spent 40 mln dinars on roads.",
+                "dinars",
+                "KWD",
+            ),
+            ("The port cost 90 mln dinars to build.", "dinars", "dinar"),
+            (
+                "Coffee exports earned Kenya 900 mln shillings.",
+                "shillings",
+                "KES",
+            ),
+            // A shared default stays the default without a country...
+            ("The bank lent 20 mln francs to the mill.", "francs", "FRF"),
+            // ...and gives way to the country the sentence names.
+            (
+                "The Belgian budget gap widened by 40 billion francs.",
+                "francs",
+                "BEF",
+            ),
+            (
+                "Geneva's Swiss insurer earned 1.2 billion francs.",
+                "francs",
+                "CHF",
+            ),
+            (
+                "Argentina's central bank sold 500 mln pesos of bonds.",
+                "pesos",
+                "ARS",
+            ),
+            // Two countries named: no choice by country.
+            (
+                "Sweden and Norway each spent 10 mln crowns.",
+                "crowns",
+                "crown",
+            ),
+            ("China's exports to Japan reached ¥ 30 billion.", "¥", "JPY"),
+        ];
+        for (sentence, surface, want) in cases {
+            assert_eq!(
+                unit_for_surface(sentence, surface),
+                Some(want),
+                "{sentence}"
+            );
+        }
+        assert_eq!(unit("crown").map(|u| u.dimension), Some("currency"));
+        assert_eq!(
+            unit("XEU").map(|u| u.reference),
+            Some("european currency unit")
+        );
     }
 }

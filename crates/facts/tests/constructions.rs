@@ -1004,3 +1004,66 @@ fn random_text_never_panics() {
         }
     }
 }
+
+/// Money named by a currency family: the unit is the family unless the
+/// sentence names the country, and the currency's name is never taken for
+/// what is counted.
+#[test]
+fn currency_families_read_as_money() {
+    // (sentence, value, unit)
+    let cases: &[(&str, f64, &str)] = &[
+        (
+            "Tolvik Shipping lost 420 mln crowns in 1986.",
+            420e6,
+            "crown",
+        ),
+        (
+            "Sweden's current account gap was 34.5 billion crowns.",
+            34.5e9,
+            "SEK",
+        ),
+        (
+            "Imports into Marvonia fell to 4.3 billion taka.",
+            4.3e9,
+            "BDT",
+        ),
+        (
+            "The tender set a rebate of 201.5 Ecus a tonne.",
+            201.5,
+            "XEU",
+        ),
+        ("The Oporto bank lent 12.2 billion pesetas.", 12.2e9, "ESP"),
+        ("The Jordanian ministry needs five mln dinars.", 5e6, "JOD"),
+        (
+            "Foreign trade financing fell to 572.8 mln dinars.",
+            572.8e6,
+            "dinar",
+        ),
+        (
+            "The Belgian treasury borrowed 40 billion francs.",
+            40e9,
+            "BEF",
+        ),
+        (
+            "Venezuela's oil company paid 44.5 billion bolivars.",
+            44.5e9,
+            "VES",
+        ),
+    ];
+    for (sentence, value, unit) in cases {
+        let claims = quantities(sentence);
+        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
+            panic!("{sentence}: no figure");
+        };
+        assert_eq!(q.low, Some(*value), "{sentence}");
+        assert_eq!(q.unit.as_deref(), Some(*unit), "{sentence}");
+        assert_eq!(q.dimension.as_deref(), Some("currency"), "{sentence}");
+        assert!(
+            q.subject.as_deref().is_none_or(|s| !s.contains("crowns")
+                && !s.contains("dinars")
+                && !s.contains("Ecus")),
+            "{sentence}: subject {:?}",
+            q.subject
+        );
+    }
+}

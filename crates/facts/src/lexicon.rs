@@ -200,6 +200,7 @@ pub(crate) struct WordClasses {
     pub(crate) negator: HashSet<&'static str>,
     pub(crate) time_unit: HashSet<&'static str>,
     pub(crate) time_preposition: HashSet<&'static str>,
+    pub(crate) not_counted: HashSet<&'static str>,
 }
 
 impl WordClasses {
@@ -218,6 +219,7 @@ impl WordClasses {
             negator: class("negator"),
             time_unit: class("time_unit"),
             time_preposition: class("time_preposition"),
+            not_counted: class("not_counted"),
         }
     }
 }
@@ -476,6 +478,7 @@ mod tests {
             ("negator", &c.negator),
             ("time_unit", &c.time_unit),
             ("time_preposition", &c.time_preposition),
+            ("not_counted", &c.not_counted),
         ] {
             assert!(!class.is_empty(), "no word of class {name}");
         }

@@ -294,6 +294,18 @@ impl<'a> Sentence<'a> {
         if opening {
             i += 1;
         }
+        // "the company's common shares": a common-noun possessor is not
+        // what is counted when a phrase follows it ("Russia's troops" keeps
+        // the name, which tells whose).
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        if possessive(self.low(i))
+            && !self.stop(i)
+            && !self.capitalized(i)
+            && self.is_word(i + 1)
+            && !self.stop(i + 1)
+        {
+            i += 1;
+        }
         let start = i;
         let mut end = i;
         while end - start < 6 && self.is_word(end) {

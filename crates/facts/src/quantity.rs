@@ -172,6 +172,53 @@ fn hyphened_label(sent: &Sentence, k: usize) -> bool {
         || sent.lex.number_words.contains_key(w)
 }
 
+/// "746 and 742 ringgit per tonne", "9-15/16 and 9-7/8 pct": a figure
+/// joined by "and" or "or" to the next one takes that one's unit and rate
+/// when it states none, unless the two differ a hundredfold or more ("2
+/// and 3 mln dlrs" says nothing sure about the 2; "177 mln or 2.75 dlrs
+/// per share" are two measures).
+fn with_elided_units(sent: &Sentence, figures: &[Figure]) -> Vec<Figure> {
+    let mut out = figures.to_vec();
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (head, tail) = out.split_at_mut(k + 1);
+        let (Some(f), Some(n)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        let joined =
+            n.first_token == f.end_token + 1 && matches!(sent.low(f.end_token), "and" | "or");
+        // "profit of 177 mln or 2.75 dlrs per share" states two measures.
+        let same_scale = match (f.value(), n.value()) {
+            (Some(a), Some(b)) => a > 0.0 && b > 0.0 && a.max(b) / a.min(b) < 100.0,
+            _ => false,
+        };
+        if joined
+            && same_scale
+            && f.unit.is_none()
+            && n.unit.is_some()
+            && f.rate.is_none()
+            && f.kind.is_quantity()
+            && n.kind.is_quantity()
+            && !f.share
+            && !f.vague
+        {
+            f.unit = n.unit;
+            f.rate = n.rate;
+        }
+    }
+    out
+}
+
+/// A figure with no unit, bound, hedge or share that is not a measured
+/// value itself: without a counted noun it says nothing checkable.
+fn bare_without_subject(sent: &Sentence, f: &Figure) -> bool {
+    f.unit.is_none()
+        && f.bound == Bound::Exact
+        && !f.approximate
+        && !f.share
+        && !f.vague
+        && !measured_value(sent, f)
+}
+
 /// The counted noun for figure `k`, borrowing from a following figure when
 /// the phrase is elided ("50 of 80 drones", "45 and 50 cases") and from an
 /// earlier "of" phrase when the noun only counts units ("three million rounds").
@@ -192,7 +239,13 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
         && after > 0
         && sent.touching(after - 1, after)
         && sent.is_word(after + 1);
-    let np = sent.counted_np(if compound { after + 1 } else { after })?;
+    // "300 mln dlrs worth of products" counts the products.
+    let worth = sent.low(after) == "worth" && sent.low(after + 1) == "of";
+    let np = sent.counted_np(match (compound, worth) {
+        (true, _) => after + 1,
+        (_, true) => after + 1,
+        _ => after,
+    })?;
     let head = sent.low(np.1 - 1);
     if sent.lex.counter_nouns.contains(head) {
         // Look back for "<noun phrase> of <plural noun phrase>".
@@ -269,6 +322,7 @@ fn tidy(v: f64) -> f64 {
 /// The figures of one sentence that become quantity claims, with what
 /// each counts, its event and its rate.
 fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
+    let figures = &with_elided_units(sent, figures);
     let mut found = Vec::new();
     for (k, f) in figures.iter().enumerate() {
         if !f.kind.is_quantity() {
@@ -358,16 +412,8 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             && found
                 .last()
                 .is_some_and(|x: &Found| x.figure.end_token + 2 == f.first_token);
-        let bare = subject.is_none()
-            && !children
-            && !out_of
-            && !elided
-            && f.unit.is_none()
-            && f.bound == Bound::Exact
-            && !f.approximate
-            && !f.share
-            && !f.vague
-            && !measured_value(sent, f);
+        let bare =
+            subject.is_none() && !children && !out_of && !elided && bare_without_subject(sent, f);
         if bare {
             continue;
         }
@@ -435,8 +481,18 @@ pub(crate) fn extract(
                 let Some(fig_span) = Span::of(&doc.text, f.start, f.end) else {
                     continue;
                 };
+                // "8.0 pct and 3.5 pct respectively", "50 mln dlrs due
+                // 1990": the phrase after the figure names nothing counted.
+                // Without it, a figure with nothing else to it is bare.
+                let not_counted = item
+                    .subject
+                    .is_some_and(|(a, _)| lex.classes.not_counted.contains(sent.low(a)));
+                if not_counted && bare_without_subject(sent, f) {
+                    continue;
+                }
                 let subject_text = item
                     .subject
+                    .filter(|_| !not_counted)
                     .map(|(a, b)| sent.slice(a, b).trim_end_matches(['’', '\'']).to_string())
                     .filter(|s| !s.is_empty());
                 let claimant =

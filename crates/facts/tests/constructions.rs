@@ -1049,6 +1049,31 @@ fn currency_families_read_as_money() {
             44.5e9,
             "VES",
         ),
+        (
+            "Seoul banks lent 50 billion won to the shipyard.",
+            50e9,
+            "KRW",
+        ),
+        (
+            "The naphtha price rose to 104.21 won per litre.",
+            104.21,
+            "KRW",
+        ),
+        (
+            "Exports rose to 17.2 billion N.Z. Dlrs in January.",
+            17.2e9,
+            "NZD",
+        ),
+        (
+            "The shares rose 40 pfennigs in Frankfurt.",
+            40.0,
+            "DEM-pfennig",
+        ),
+        (
+            "The board declared 12 Canadian cts a share.",
+            12.0,
+            "CAD-cent",
+        ),
     ];
     for (sentence, value, unit) in cases {
         let claims = quantities(sentence);
@@ -1065,5 +1090,114 @@ fn currency_families_read_as_money() {
             "{sentence}: subject {:?}",
             q.subject
         );
+    }
+}
+
+/// Tonnage as shipping and commodity news write it.
+#[test]
+fn long_and_deadweight_tons() {
+    for (sentence, value, unit) in [
+        (
+            "The mill shipped 42,000 long tons of sugar.",
+            42000.0,
+            "long-ton",
+        ),
+        (
+            "The tanker of 80,000 dwt docked at Nordvik.",
+            80000.0,
+            "deadweight-ton",
+        ),
+    ] {
+        let claims = quantities(sentence);
+        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
+            panic!("{sentence}: no figure");
+        };
+        assert_eq!(
+            (q.low, q.unit.as_deref()),
+            (Some(value), Some(unit)),
+            "{sentence}"
+        );
+        assert_eq!(q.dimension.as_deref(), Some("mass"), "{sentence}");
+    }
+}
+
+/// What a figure counts, where the words after it are not a noun phrase or
+/// start with a possessor.
+#[test]
+fn subjects_skip_adverbs_possessors_and_worth() {
+    // (sentence, value, subject)
+    let cases: &[(&str, f64, Option<&str>)] = &[
+        (
+            "Growth and inflation reached 8.0 pct and 3.5 pct respectively.",
+            8.0,
+            None,
+        ),
+        ("The notes pay 50 mln dlrs due April 15, 1990.", 50e6, None),
+        (
+            "The tariffs hit 300 mln dlrs worth of Marvonian chips.",
+            300e6,
+            Some("Marvonian chips"),
+        ),
+        (
+            "Tolvik bought 600,000 of the company's common shares.",
+            600000.0,
+            Some("common shares"),
+        ),
+        (
+            "The fleet sank 12 of Valdoria's patrol boats.",
+            12.0,
+            Some("Valdoria's patrol boats"),
+        ),
+    ];
+    for (sentence, value, subject) in cases {
+        let claims = quantities(sentence);
+        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
+            panic!("{sentence}: no figure");
+        };
+        assert_eq!(q.low, Some(*value), "{sentence}");
+        assert_eq!(q.subject.as_deref(), *subject, "{sentence}");
+    }
+}
+
+/// A figure joined by "and"/"or" to one with a unit shares it, unless the
+/// two are of different scales (two measures, not a list).
+#[test]
+fn elided_units_in_lists() {
+    // (sentence, value of the first figure, its unit, its rate)
+    let cases: &[(&str, f64, Option<&str>, Option<&str>)] = &[
+        (
+            "June and July closed at 746 and 742 ringgit per tonne.",
+            746.0,
+            Some("MYR"),
+            Some("per tonne"),
+        ),
+        (
+            "The notes come in denominations of 1,000 and 10,000 dlrs.",
+            1000.0,
+            Some("USD"),
+            None,
+        ),
+        (
+            "Refiners expect 20 or 21 dlrs for the crude.",
+            20.0,
+            Some("USD"),
+            None,
+        ),
+        // Two measures of one result: the total and the amount per share.
+        (
+            "Tolvik earned a profit of 177 mln or 2.75 dlrs a share.",
+            177e6,
+            None,
+            None,
+        ),
+    ];
+    for (sentence, value, unit, rate) in cases {
+        let claims = quantities(sentence);
+        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
+            panic!("{sentence}: no figure");
+        };
+        assert_eq!(q.low, Some(*value), "{sentence}");
+        assert_eq!(q.unit.as_deref(), *unit, "{sentence}");
+        assert_eq!(q.rate.as_deref(), *rate, "{sentence}");
     }
 }

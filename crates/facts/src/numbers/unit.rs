@@ -296,8 +296,15 @@ impl Reader<'_> {
             // "the 1960s", "the 80s".
             "s" => !(n.plain_int && (n.digit_count == 4 || self.decade_of_two(n, at))),
             // "Clinton won 73 percent" puts the verb first; "5,000 won"
-            // ends a phrase or precedes a name.
-            "won" => !self.is_word(after) || self.capitalized_word(after),
+            // ends a phrase or precedes a name; a magnitude or a price
+            // ("50 billion won to", "104.21 won per litre") is money.
+            "won" => {
+                n.scaled
+                    || n.value.fract() != 0.0
+                    || !self.is_word(after)
+                    || self.capitalized_word(after)
+                    || self.low(after) == "per"
+            }
             "t" | "g" | "h" | "l" | "L" | "m" | "B" | "W" | "V" | "J" | "mt" => {
                 self.touching(at.saturating_sub(1), at) || !self.is_word(after)
             }

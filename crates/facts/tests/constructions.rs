@@ -1201,3 +1201,25 @@ fn elided_units_in_lists() {
         assert_eq!(q.rate.as_deref(), *rate, "{sentence}");
     }
 }
+
+/// A hedge after "between" hedges the whole range.
+#[test]
+fn hedged_between_ranges() {
+    for (sentence, low, high) in [
+        (
+            "Prices vary between about 350 and 800 dlrs a ton.",
+            350.0,
+            800.0,
+        ),
+        ("Growth will be between roughly 5 and 7 pct.", 5.0, 7.0),
+    ] {
+        let claims = quantities(sentence);
+        assert_eq!(claims.len(), 1, "{sentence}");
+        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
+            panic!("{sentence}: no figure");
+        };
+        assert_eq!((q.low, q.high), (Some(low), Some(high)), "{sentence}");
+        assert_eq!(q.bound, Bound::Range, "{sentence}");
+        assert!(q.approximate, "{sentence}");
+    }
+}

@@ -150,8 +150,18 @@ impl Reader<'_> {
         let before = d.first.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
         // "between 18 and 29", "between the ages of 18 and 29": how many
         // tokens the "between" phrase takes before the first number.
+        // "between about 350 and 800": a hedge after "between" hedges the
+        // range.
+        let hedged_start = self
+            .modifier_before(d.first)
+            .filter(|&(s, b, approximate)| {
+                approximate && b == Bound::Exact && s > 0 && self.low(s - 1) == "between"
+            })
+            .map(|(s, _, _)| s);
         let between_len = if before == "between" {
             1
+        } else if let Some(s) = hedged_start {
+            d.first - s + 1
         } else if before == "of"
             && d.first >= 4
             && self.low(d.first - 2) == "ages"
@@ -269,6 +279,7 @@ impl Reader<'_> {
         d.n.plain_int = d.n.plain_int && p.n.plain_int;
         if between {
             d.first -= between_len;
+            d.approximate |= hedged_start.is_some();
         } else if from {
             d.first -= 1;
         }

@@ -543,5 +543,62 @@ pub(crate) fn extract(
             }
         },
     );
+    dollars_named_once(lex, &doc.text, &mut claims);
     claims
+}
+
+/// Ways a text names the US dollar itself.
+const US_DOLLAR_NAMES: [&str; 7] = [
+    "u.s. dlr",
+    "u.s. dollar",
+    "us dollar",
+    "us dlr",
+    "us$",
+    "u.s.$",
+    "american dollar",
+];
+
+/// "earned 52 mln Australian dlrs ... sales rose to 1.2 billion dlrs": a
+/// story that names one dollar other than the US one, and never the US
+/// one, writes that dollar when it says "dlrs" or "$" alone.
+fn dollars_named_once(lex: &Lexicon, text: &str, claims: &mut [Claim]) {
+    let quantities = || {
+        claims.iter().filter_map(|c| match &c.body {
+            ClaimBody::Quantity { quantity } => Some(quantity),
+            _ => None,
+        })
+    };
+    let other_dollar = |id: &str| {
+        lex.units
+            .ids
+            .get(id)
+            .is_some_and(|u| u.dimension == "currency" && u.reference.ends_with(" dollar"))
+    };
+    let mut named: Option<String> = None;
+    for q in quantities() {
+        let Some(id) = q.unit.as_deref().filter(|id| other_dollar(id)) else {
+            continue;
+        };
+        match &named {
+            Some(n) if n != id => return,
+            _ => named = Some(id.to_string()),
+        }
+    }
+    let Some(dollar) = named else {
+        return;
+    };
+    if !quantities().any(|q| q.unit.as_deref() == Some("USD")) {
+        return;
+    }
+    let lower = text.to_lowercase();
+    if US_DOLLAR_NAMES.iter().any(|n| lower.contains(n)) {
+        return;
+    }
+    for c in claims.iter_mut() {
+        if let ClaimBody::Quantity { quantity } = &mut c.body {
+            if quantity.unit.as_deref() == Some("USD") {
+                quantity.unit = Some(dollar.clone());
+            }
+        }
+    }
 }

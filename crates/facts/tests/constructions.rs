@@ -1223,3 +1223,32 @@ fn hedged_between_ranges() {
         assert!(q.approximate, "{sentence}");
     }
 }
+
+/// A story that names one other dollar, and never the US one, means it by
+/// "dlrs" alone; naming the US dollar or two dollars keeps the default.
+#[test]
+fn the_dollar_a_story_names() {
+    let units = |text: &str| -> Vec<String> {
+        quantities(text)
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity { quantity } => quantity.unit.clone(),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        units("Tolvik Mining earned 52 mln Australian dlrs. Sales rose to 1.2 billion dlrs."),
+        ["AUD", "AUD"]
+    );
+    assert_eq!(
+        units(
+            "Tolvik earned 52 mln Australian dlrs, or 37 mln U.S. dlrs. Sales were 900 mln dlrs."
+        ),
+        ["AUD", "USD", "USD"]
+    );
+    assert_eq!(
+        units("Tolvik paid 5 mln Canadian dlrs and 4 mln N.Z. dlrs. Its debt is 90 mln dlrs."),
+        ["CAD", "NZD", "USD"]
+    );
+}

@@ -201,6 +201,7 @@ pub(crate) struct WordClasses {
     pub(crate) time_unit: HashSet<&'static str>,
     pub(crate) time_preposition: HashSet<&'static str>,
     pub(crate) not_counted: HashSet<&'static str>,
+    pub(crate) us_dollar_name: HashSet<&'static str>,
 }
 
 impl WordClasses {
@@ -220,6 +221,7 @@ impl WordClasses {
             time_unit: class("time_unit"),
             time_preposition: class("time_preposition"),
             not_counted: class("not_counted"),
+            us_dollar_name: class("us_dollar_name"),
         }
     }
 }
@@ -479,6 +481,7 @@ mod tests {
             ("time_unit", &c.time_unit),
             ("time_preposition", &c.time_preposition),
             ("not_counted", &c.not_counted),
+            ("us_dollar_name", &c.us_dollar_name),
         ] {
             assert!(!class.is_empty(), "no word of class {name}");
         }

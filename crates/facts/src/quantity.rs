@@ -241,11 +241,7 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
         && sent.is_word(after + 1);
     // "300 mln dlrs worth of products" counts the products.
     let worth = sent.low(after) == "worth" && sent.low(after + 1) == "of";
-    let np = sent.counted_np(match (compound, worth) {
-        (true, _) => after + 1,
-        (_, true) => after + 1,
-        _ => after,
-    })?;
+    let np = sent.counted_np(if compound || worth { after + 1 } else { after })?;
     let head = sent.low(np.1 - 1);
     if sent.lex.counter_nouns.contains(head) {
         // Look back for "<noun phrase> of <plural noun phrase>".
@@ -547,17 +543,6 @@ pub(crate) fn extract(
     claims
 }
 
-/// Ways a text names the US dollar itself.
-const US_DOLLAR_NAMES: [&str; 7] = [
-    "u.s. dlr",
-    "u.s. dollar",
-    "us dollar",
-    "us dlr",
-    "us$",
-    "u.s.$",
-    "american dollar",
-];
-
 /// "earned 52 mln Australian dlrs ... sales rose to 1.2 billion dlrs": a
 /// story that names one dollar other than the US one, and never the US
 /// one, writes that dollar when it says "dlrs" or "$" alone.
@@ -591,7 +576,7 @@ fn dollars_named_once(lex: &Lexicon, text: &str, claims: &mut [Claim]) {
         return;
     }
     let lower = text.to_lowercase();
-    if US_DOLLAR_NAMES.iter().any(|n| lower.contains(n)) {
+    if lex.classes.us_dollar_name.iter().any(|n| lower.contains(n)) {
         return;
     }
     for c in claims.iter_mut() {

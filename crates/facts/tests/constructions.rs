@@ -1005,6 +1005,14 @@ fn random_text_never_panics() {
     }
 }
 
+/// The quantity of the first figure claim `sentence` yields.
+fn first_quantity(sentence: &str) -> crosscheck_model::Quantity {
+    match quantities(sentence).into_iter().next().map(|c| c.body) {
+        Some(ClaimBody::Quantity { quantity }) => quantity,
+        _ => panic!("{sentence}: no figure"),
+    }
+}
+
 /// Money named by a currency family: the unit is the family unless the
 /// sentence names the country, and the currency's name is never taken for
 /// what is counted.
@@ -1076,10 +1084,7 @@ fn currency_families_read_as_money() {
         ),
     ];
     for (sentence, value, unit) in cases {
-        let claims = quantities(sentence);
-        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
-            panic!("{sentence}: no figure");
-        };
+        let q = first_quantity(sentence);
         assert_eq!(q.low, Some(*value), "{sentence}");
         assert_eq!(q.unit.as_deref(), Some(*unit), "{sentence}");
         assert_eq!(q.dimension.as_deref(), Some("currency"), "{sentence}");
@@ -1108,10 +1113,7 @@ fn long_and_deadweight_tons() {
             "deadweight-ton",
         ),
     ] {
-        let claims = quantities(sentence);
-        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
-            panic!("{sentence}: no figure");
-        };
+        let q = first_quantity(sentence);
         assert_eq!(
             (q.low, q.unit.as_deref()),
             (Some(value), Some(unit)),
@@ -1150,10 +1152,7 @@ fn subjects_skip_adverbs_possessors_and_worth() {
         ),
     ];
     for (sentence, value, subject) in cases {
-        let claims = quantities(sentence);
-        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
-            panic!("{sentence}: no figure");
-        };
+        let q = first_quantity(sentence);
         assert_eq!(q.low, Some(*value), "{sentence}");
         assert_eq!(q.subject.as_deref(), *subject, "{sentence}");
     }
@@ -1192,10 +1191,7 @@ fn elided_units_in_lists() {
         ),
     ];
     for (sentence, value, unit, rate) in cases {
-        let claims = quantities(sentence);
-        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
-            panic!("{sentence}: no figure");
-        };
+        let q = first_quantity(sentence);
         assert_eq!(q.low, Some(*value), "{sentence}");
         assert_eq!(q.unit.as_deref(), *unit, "{sentence}");
         assert_eq!(q.rate.as_deref(), *rate, "{sentence}");
@@ -1213,11 +1209,8 @@ fn hedged_between_ranges() {
         ),
         ("Growth will be between roughly 5 and 7 pct.", 5.0, 7.0),
     ] {
-        let claims = quantities(sentence);
-        assert_eq!(claims.len(), 1, "{sentence}");
-        let Some(ClaimBody::Quantity { quantity: q }) = claims.first().map(|c| &c.body) else {
-            panic!("{sentence}: no figure");
-        };
+        assert_eq!(quantities(sentence).len(), 1, "{sentence}");
+        let q = first_quantity(sentence);
         assert_eq!((q.low, q.high), (Some(low), Some(high)), "{sentence}");
         assert_eq!(q.bound, Bound::Range, "{sentence}");
         assert!(q.approximate, "{sentence}");

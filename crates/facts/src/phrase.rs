@@ -7,7 +7,7 @@ use crate::lexicon::Lexicon;
 use crosscheck_model::{Claim, Document};
 use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_DOCUMENT};
 
-use crate::tokens::{sentence_tokens, Kind, Tok};
+use crate::tokens::{sentence_tokens, without_possessive, Kind, Tok};
 
 /// Reads each sentence of `doc` in turn, cut into the figure reader's
 /// tokens, handing `read` the claims so far, the [`Sentence`], its index
@@ -131,10 +131,7 @@ impl<'a> Sentence<'a> {
         let w = self.low(i);
         // A negated auxiliary ("doesn't", "won’t") is a verb, whichever it
         // is; "that's", "it’s" are a function word and a verb.
-        let contracted = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .is_some_and(|stem| self.lex.np_stop.contains(stem));
+        let contracted = without_possessive(w).is_some_and(|stem| self.lex.np_stop.contains(stem));
         self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
@@ -297,8 +294,7 @@ impl<'a> Sentence<'a> {
         // "the company's common shares": a common-noun possessor is not
         // what is counted when a phrase follows it ("Russia's troops" keeps
         // the name, which tells whose).
-        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-        if possessive(self.low(i))
+        if without_possessive(self.low(i)).is_some()
             && !self.stop(i)
             && !self.capitalized(i)
             && self.is_word(i + 1)
@@ -619,7 +615,7 @@ impl<'a> Sentence<'a> {
         let determiner = matches!(
             first,
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "one"
-        ) || (b - a > 1 && (first.ends_with("’s") || first.ends_with("'s")));
+        ) || (b - a > 1 && without_possessive(first).is_some());
         determiner || looks_plural(head) || self.lex.anonymous_heads.contains(head)
     }
 

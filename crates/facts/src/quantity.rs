@@ -22,6 +22,7 @@ use crate::numbers::{
     figures_in, may_hold_figure, rate_after_in, uses_european_separators, Figure,
 };
 use crate::phrase::{each_sentence, Sentence};
+use crate::tokens::without_possessive;
 
 /// One figure as a claim candidate, before ids are assigned.
 struct Found {
@@ -90,8 +91,7 @@ fn is_reference(
                 .lex
                 .number_cue("uncounted_many", sent.low(f.end_token + 2))
             && (sent.lex.classes.definite_determiner.contains(after_of)
-                || after_of.ends_with("'s")
-                || after_of.ends_with("’s")
+                || without_possessive(after_of).is_some()
                 // "one of two hurricanes": one of a counted whole (but
                 // "one of 3.4 mln shares" is one lot of them).
                 || (after_of.starts_with(|c: char| c.is_ascii_digit())

@@ -17,6 +17,7 @@ use crate::hedge;
 use crate::lexicon::{Lexicon, StanceForm};
 use crate::lookup::Lookup;
 use crate::phrase::{each_sentence, Sentence};
+use crate::tokens::without_possessive;
 
 /// The stance cue starting at token `c`, if any.
 fn cue_at<'a>(
@@ -149,7 +150,7 @@ fn possessor(sent: &Sentence, cue: usize) -> Option<(usize, usize)> {
     for back in 1..=3 {
         let k = cue.checked_sub(back)?;
         let w = sent.s(k);
-        if w.ends_with("’s") || w.ends_with("'s") {
+        if without_possessive(w).is_some() {
             let (a, _) = sent.np_before(k + 1)?;
             return Some((a, k + 1));
         }
@@ -191,8 +192,7 @@ fn not_a_stance_verb(sent: &Sentence, c: usize, len: usize, polarity: Polarity) 
     }
     // Adjective use: "the confirmed incident", "its alleged support".
     if sent.lex.classes.stance_determiner.contains(prev)
-        || sent.s(c.saturating_sub(1)).ends_with("’s")
-        || sent.s(c.saturating_sub(1)).ends_with("'s")
+        || without_possessive(sent.s(c.saturating_sub(1))).is_some()
     {
         return true;
     }
@@ -582,7 +582,7 @@ fn actor_source(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if let Some(stripped) = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")) {
+    if let Some(stripped) = without_possessive(&name) {
         name = stripped.to_string();
     }
     let mut source = Source {

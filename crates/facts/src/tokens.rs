@@ -10,6 +10,12 @@ use crosscheck_text::{Shape, Split, TokenLayer};
 
 pub(crate) use crosscheck_text::{Token as Tok, TokenKind as Kind};
 
+/// The word without its possessive "'s" or "’s" ("Sweden's" → "Sweden"),
+/// when it has one.
+pub(crate) fn without_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
+}
+
 /// The tokens of sentence `i` of the layer's document, as facts cuts them,
 /// appended to `out`: the layer's digit/letter view, with one cut of its
 /// own (see [`lone_numeral`]).

@@ -14,7 +14,7 @@
 use crosscheck_lexicon::{entries, FxHashMap, FxHashSet};
 
 use crate::lexicon::Lexicon;
-use crate::tokens::cut;
+use crate::tokens::{cut, without_possessive};
 
 /// A unit: its id, what it measures, and how others name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,11 +308,7 @@ impl Lexicon {
         // "Sweden's": the reader's tokens keep a possessive.
         let names: Vec<&str> = words
             .iter()
-            .map(|w| {
-                w.strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("’s"))
-                    .unwrap_or(w)
-            })
+            .map(|w| without_possessive(w).unwrap_or(w))
             .collect();
         let hits = |c: &UnitInfo| {
             self.units.countries.get(c.id).map_or(0, |cues| {

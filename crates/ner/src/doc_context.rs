@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use crate::bilou::{split, Part, TYPES};
-use crate::fasthash::{FastMap, KeyMap};
+use crate::fasthash::{FastMap, FastSet, KeyMap};
 use crate::features::{key, key2, CommonWords};
 use crate::name_lists::{token_hash, NameLists};
 use crate::normalize::{fold, fold_into};
@@ -88,7 +88,13 @@ fn plain(word: &str) -> Cow<'_, str> {
 /// first seen.
 type Forms<'a> = FastMap<String, Vec<(Cow<'a, str>, usize, usize, usize)>>;
 
-fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a> {
+/// Only the folded words of `wanted` are counted: the headlines' words are
+/// the only ones looked up, and a document's other words are most of it.
+fn forms_outside<'a>(
+    words: &[Vec<Cow<'a, str>>],
+    headline: &[bool],
+    wanted: &FastSet<String>,
+) -> Forms<'a> {
     let mut forms: Forms<'a> = FastMap::default();
     let mut seen = 0;
     // The folded word, in a buffer kept across words: most are seen already.
@@ -103,6 +109,9 @@ fn forms_outside<'a>(words: &[Vec<Cow<'a, str>>], headline: &[bool]) -> Forms<'a
             }
             key.clear();
             fold_into(w, &mut key);
+            if !wanted.contains(key.as_str()) {
+                continue;
+            }
             if !forms.contains_key(key.as_str()) {
                 forms.insert(key.clone(), Vec::new());
             }
@@ -163,7 +172,13 @@ pub(crate) fn truecase<'a>(
     if !headline.iter().any(|h| *h) || headline.iter().all(|h| *h) {
         return (out, caps);
     }
-    let forms = forms_outside(&out, &headline);
+    let wanted: FastSet<String> = out
+        .iter()
+        .zip(&headline)
+        .filter(|(_, h)| **h)
+        .flat_map(|(line, _)| line.iter().map(|w| fold(w)))
+        .collect();
+    let forms = forms_outside(&out, &headline, &wanted);
     let mut changes: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (s, words) in out.iter().enumerate() {
         if caps.get(s).copied().unwrap_or(false) {

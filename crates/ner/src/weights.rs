@@ -38,6 +38,22 @@ pub(crate) struct Table<R> {
     rows: Vec<(u64, R)>,
 }
 
+/// A hint that `value` will be read soon (nothing where the target has no
+/// such instruction).
+#[inline]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint to the cache; it reads nothing the
+    // program sees and cannot fault, and `value` is a live reference. SSE
+    // is part of every x86-64 target.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
 /// Averaged, integer weights of the features that have any.
 pub(crate) type Weights = Table<Row>;
 
@@ -92,6 +108,56 @@ impl<R: Copy> Table<R> {
     /// Every key with its row.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &R)> + '_ {
         self.rows.iter().map(|(k, r)| (*k, r))
+    }
+
+    /// Asks the memory system for the slot where a lookup of `key` starts,
+    /// ahead of [`Table::row_number`]: a sentence's lookups then wait for
+    /// memory together instead of one after another.
+    #[inline]
+    pub(crate) fn prefetch_slot(&self, key: u64) {
+        if let Some(slot) = self.slots.get(slot_key(key) as usize & self.mask) {
+            prefetch(slot);
+        }
+    }
+
+    /// Asks the memory system for row `number` (from [`Table::row_number`]).
+    #[inline]
+    pub(crate) fn prefetch_row(&self, number: u32) {
+        if let Some(row) = self.rows.get(number as usize) {
+            prefetch(row);
+        }
+    }
+
+    /// The number of `key`'s row, if the table has one.
+    #[inline]
+    pub(crate) fn row_number(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = slot_key(key);
+        let print = fingerprint(k);
+        let mut at = k as usize & self.mask;
+        loop {
+            let slot = *self.slots.get(at)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xffff_ffff_0000_0000 == print {
+                let number = (slot & 0xffff_ffff) as usize;
+                if let Some(n) = number.checked_sub(1) {
+                    if self.rows.get(n).is_some_and(|(rk, _)| *rk == k) {
+                        return Some(n as u32);
+                    }
+                }
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// Row `number` (from [`Table::row_number`]).
+    #[inline]
+    pub(crate) fn row_at(&self, number: u32) -> Option<&R> {
+        self.rows.get(number as usize).map(|(_, r)| r)
     }
 
     #[inline]

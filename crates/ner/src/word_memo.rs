@@ -20,6 +20,10 @@ use crate::weights::{Paired, Row};
 /// most asked for and forgets the rest.
 const CAPACITY: usize = 32_768;
 
+/// Room for the new words of the document that fills the memo (it is only
+/// trimmed between documents).
+const SLACK: usize = 4_096;
+
 /// One word's facts and partial sums.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
@@ -85,8 +89,11 @@ impl WordMemo {
         WordMemo {
             model: None,
             index: FastMap::default(),
-            entries: Vec::new(),
-            uses: Vec::new(),
+            // Reserved whole (with room for one document's new words past
+            // the limit): pages are only committed as words arrive, and the
+            // memo does not reallocate while it fills.
+            entries: Vec::with_capacity(capacity + SLACK),
+            uses: Vec::with_capacity(capacity + SLACK),
             capacity,
         }
     }
@@ -125,24 +132,31 @@ impl WordMemo {
             Some(at) => *counts.select_nth_unstable(at).1,
             None => 0,
         };
+        // Compacted in place: the vectors keep their capacity, so a full
+        // memo refills without reallocating (and without the kernel
+        // zeroing fresh pages for the copy).
         let mut new_id = vec![u32::MAX; self.entries.len()];
-        let (mut entries, mut uses) = (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
-        let old = std::mem::take(&mut self.entries)
-            .into_iter()
-            .zip(&self.uses);
-        for (id, (entry, &count)) in old.enumerate() {
+        let mut kept = 0u32;
+        for (id, (slot, &count)) in new_id.iter_mut().zip(&self.uses).enumerate() {
             if id == EDGE as usize || count > floor {
-                if let Some(slot) = new_id.get_mut(id) {
-                    *slot = entries.len() as u32;
-                }
-                entries.push(entry);
-                uses.push(if id == EDGE as usize {
-                    count
-                } else {
-                    count / 2
-                });
+                *slot = kept;
+                kept += 1;
             }
         }
+        let keeps = |id: usize| new_id.get(id).is_some_and(|n| *n != u32::MAX);
+        let mut id = 0;
+        self.entries.retain(|_| {
+            id += 1;
+            keeps(id - 1)
+        });
+        let mut id = 0;
+        self.uses.retain_mut(|count| {
+            id += 1;
+            if id - 1 != EDGE as usize {
+                *count /= 2;
+            }
+            keeps(id - 1)
+        });
         self.index.retain(|_, id| match new_id.get(*id as usize) {
             Some(&new) if new != u32::MAX => {
                 *id = new;
@@ -150,8 +164,6 @@ impl WordMemo {
             }
             _ => false,
         });
-        self.entries = entries;
-        self.uses = uses;
     }
 
     /// The entry id of `word`, computed on first sight (its facts with the
@@ -206,7 +218,10 @@ mod tests {
         for w in ["the", "the", "the", "said", "said", "Acme", "x", "y", "z"] {
             memo.id(w, clusters, common, paired);
         }
+        let reserved = memo.entries.capacity();
         memo.prepare((7, 1), paired);
+        // Trimmed in place: refilling does not reallocate.
+        assert_eq!(memo.entries.capacity(), reserved);
         let mut kept: Vec<&str> = memo.index.keys().map(String::as_str).collect();
         kept.sort_unstable();
         assert_eq!(kept, ["said", "the"]);

@@ -118,9 +118,12 @@ pub fn summaries(documents: &[Document], entities: &[Entity]) -> Vec<Story> {
                 .iter()
                 .filter_map(|d| d.placed_date().map(|(date, _)| date.to_string()))
                 .collect();
-            let earliest = docs
+            // The title of the earliest article that has one: a plain-text
+            // article without a headline does not leave its story untitled.
+            let titled = docs
                 .iter()
                 .enumerate()
+                .filter(|(_, d)| d.title.is_some())
                 .min_by_key(|(i, d)| {
                     (
                         d.placed_date().map(|(date, _)| date).is_none(),
@@ -134,7 +137,7 @@ pub fn summaries(documents: &[Document], entities: &[Entity]) -> Vec<Story> {
             let outlets: BTreeSet<String> = docs.iter().filter_map(|d| d.outlet.clone()).collect();
             Story {
                 id: id.to_string(),
-                title: earliest.and_then(|d| d.title.clone()),
+                title: titled.and_then(|d| d.title.clone()),
                 documents: docs.iter().map(|d| d.id.clone()).collect(),
                 first: dates.iter().min().cloned(),
                 last: dates.iter().max().cloned(),

@@ -637,3 +637,36 @@ fn a_person_speaks_for_the_party_named_where_they_are_introduced() {
     assert_eq!(parties, [Some("Ostria"), Some("Velora")], "{p:#?}");
     assert_eq!(p.status, PropositionStatus::Disputed, "{}", p.explanation);
 }
+
+/// A story takes the title of its earliest article that has one: a
+/// plain-text article without a headline, even the earliest, does not
+/// leave the story untitled.
+#[test]
+fn a_story_is_titled_by_its_earliest_titled_article() {
+    let mut documents = Vec::new();
+    for (id, title, date) in [
+        ("plain", None, "2030-05-01"),
+        (
+            "later",
+            Some("Dam at Orlen holds after the spring flood"),
+            "2030-05-03",
+        ),
+        ("second", Some("Orlen flood waters recede"), "2030-05-02"),
+    ] {
+        let mut a = ArticleBuilder::new(id, "Orlen Courier", "Orlen dam").published(date);
+        a.sentence("The river at Orlen rose overnight.");
+        let (mut d, _) = a.build();
+        d.title = title.map(str::to_string);
+        documents.push(d);
+    }
+    let ledger = build_ledger(documents.clone(), Vec::new());
+    assert_eq!(
+        ledger.stories.first().and_then(|s| s.title.as_deref()),
+        Some("Orlen flood waters recede")
+    );
+    for d in &mut documents {
+        d.title = None;
+    }
+    let ledger = build_ledger(documents, Vec::new());
+    assert_eq!(ledger.stories.first().map(|s| s.title.clone()), Some(None));
+}

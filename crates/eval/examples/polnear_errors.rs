@@ -150,10 +150,11 @@ fn missed(run: &Run) {
             .iter()
             .any(|p| p.content.0 < g.content.1 && g.content.0 < p.content.1);
         println!(
-            "MISS quote={} partial={} src={:?} | {} || {}",
+            "MISS quote={} partial={} src={:?} cue={:?} | {} || {}",
             quoted,
             partial,
             g.source.map(|s| run.show(s)),
+            g.cue.map(|s| run.show(s)),
             run.show(g.content).replace('\n', " "),
             around
         );

@@ -202,6 +202,7 @@ pub(crate) struct WordClasses {
     pub(crate) time_preposition: HashSet<&'static str>,
     pub(crate) not_counted: HashSet<&'static str>,
     pub(crate) us_dollar_name: HashSet<&'static str>,
+    pub(crate) nationality_ending: HashSet<&'static str>,
 }
 
 impl WordClasses {
@@ -222,6 +223,7 @@ impl WordClasses {
             time_preposition: class("time_preposition"),
             not_counted: class("not_counted"),
             us_dollar_name: class("us_dollar_name"),
+            nationality_ending: class("nationality_ending"),
         }
     }
 }
@@ -478,6 +480,7 @@ mod tests {
             ("definite_determiner", &c.definite_determiner),
             ("be", &c.be),
             ("negator", &c.negator),
+            ("nationality_ending", &c.nationality_ending),
             ("time_unit", &c.time_unit),
             ("time_preposition", &c.time_preposition),
             ("not_counted", &c.not_counted),

@@ -135,6 +135,37 @@ impl<'a> Sentence<'a> {
         self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
+    /// Whether token `i` reads as a nationality adjective ("Russian",
+    /// "Chinese") followed by a lowercase word that is no verb form, so that
+    /// the phrase goes on to the noun it modifies.
+    fn nationality_before_noun(&self, i: usize) -> bool {
+        let endings = &self.lex.classes.nationality_ending;
+        let w = self.low(i);
+        let next = self.low(i + 1);
+        let verb_form = next.ends_with("ed")
+            || next.ends_with("ing")
+            || self.lex.classes.between_verb.contains(next)
+            || self.lex.classes.verb_prefix.contains(next)
+            || self
+                .lex
+                .reporting
+                .iter()
+                .any(|r| r.len() == 1 && r.first() == Some(&next));
+        let number = next.starts_with(|c: char| c.is_ascii_digit())
+            || self.lex.number_words.contains_key(next);
+        let date_word = self.lex.months.contains(w) || self.lex.classes.weekday.contains(w);
+        w.len() > 3
+            && w.chars().all(char::is_alphabetic)
+            && !date_word
+            && !number
+            && (1..=3)
+                .any(|n| w.len() > n && w.get(w.len() - n..).is_some_and(|e| endings.contains(e)))
+            && self.is_word(i + 1)
+            && !self.capitalized(i + 1)
+            && !self.stop(i + 1)
+            && !verb_form
+    }
+
     /// Byte range of tokens `a..b`.
     pub(crate) fn bytes(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let s = self.toks.get(a)?.start();
@@ -326,8 +357,14 @@ impl<'a> Sentence<'a> {
             if postmodifier {
                 break;
             }
-            // "drones Russia launched": a capitalised word after a lowercase head starts a new clause.
-            if end > start && self.capitalized(end) && !self.capitalized(end - 1) {
+            // "drones Russia launched": a capitalised word after a lowercase head
+            // starts a new clause, unless it is a nationality modifying the
+            // noun after it ("one anonymous Russian military official").
+            if end > start
+                && self.capitalized(end)
+                && !self.capitalized(end - 1)
+                && !self.nationality_before_noun(end)
+            {
                 break;
             }
             end += 1;

@@ -1150,6 +1150,17 @@ fn subjects_skip_adverbs_possessors_and_worth() {
             12.0,
             Some("Valdoria's patrol boats"),
         ),
+        // A nationality goes on modifying the noun after it ...
+        (
+            "Four major Marvonian ports closed on Monday.",
+            4.0,
+            Some("major Marvonian ports"),
+        ),
+        (
+            "The strike hit 30 small Valdorian villages.",
+            30.0,
+            Some("small Valdorian villages"),
+        ),
     ];
     for (sentence, value, subject) in cases {
         let q = first_quantity(sentence);

@@ -289,8 +289,13 @@ fn verb_stance(
             _ => return None,
         };
     }
-    // An object relative: "a claim Kyiv denies" is about "a claim".
-    let about = about_after(sent, c + len, timexes).or_else(|| sent.np_before(a));
+    // An object relative: "a claim Kyiv denies" is about "a claim", and
+    // after a comma about the clause the claim names ("Moscow said that
+    // the village fell, a claim Kyiv denies": that the village fell).
+    let about = about_after(sent, c + len, timexes).or_else(|| {
+        sent.np_before(a)
+            .map(|np| claimed_clause(sent, np).unwrap_or(np))
+    });
     Some(Found {
         actors: sent.members(a, b),
         role,
@@ -298,6 +303,17 @@ fn verb_stance(
         cue: (c, c + len),
         about,
     })
+}
+
+/// The clause before "…, a claim": from after its last "that" (or the
+/// sentence's start) to the comma; `None` unless `np` follows a comma.
+fn claimed_clause(sent: &Sentence, (x, _): (usize, usize)) -> Option<(usize, usize)> {
+    let comma = x.checked_sub(1).filter(|&k| sent.s(k) == ",")?;
+    let start = (0..comma)
+        .rev()
+        .find(|&k| sent.low(k) == "that")
+        .map_or(0, |k| k + 1);
+    (comma > start).then_some((start, comma))
 }
 
 fn noun_stance(

@@ -247,3 +247,42 @@ fn dismissals_are_denials() {
         .collect();
     assert_eq!(about, vec![Some("the rumours".to_string())]);
 }
+
+/// "…, a claim X denies": the denial is of the clause the claim names,
+/// not of the words "a claim".
+#[test]
+fn a_claim_denied_in_apposition_is_the_clause_before_it() {
+    for (text, actor, want) in [
+        (
+            "Tarsenia said on Monday that its troops had taken the ridge, a claim Valdoria denies.",
+            "Valdoria",
+            "its troops had taken the ridge",
+        ),
+        (
+            "The dam at Orlen was never at risk, a claim the engineers deny.",
+            "the engineers",
+            "The dam at Orlen was never at risk",
+        ),
+        (
+            "Valdoria denies a claim about the ridge.",
+            "Valdoria",
+            "a claim about the ridge",
+        ),
+    ] {
+        let d = doc(text);
+        let got: Vec<(String, Option<String>)> = StanceExtractor::new()
+            .extract(&d, &[])
+            .into_iter()
+            .filter_map(|c| {
+                let s = c.stance()?;
+                Some((s.actor.clone(), s.about.clone().map(|a| a.text)))
+            })
+            .filter(|(a, _)| a == actor)
+            .collect();
+        assert_eq!(
+            got,
+            vec![(actor.to_string(), Some(want.to_string()))],
+            "{text}"
+        );
+    }
+}

@@ -244,7 +244,7 @@ struct Entities {
 
 struct EntityRow {
     name: String,
-    kind: &'static str,
+    kind: String,
     aliases: String,
     mentions: usize,
     documents: usize,
@@ -683,7 +683,7 @@ fn entities(ledger: &Ledger) -> Entities {
             .take(ROWS)
             .map(|e| EntityRow {
                 name: e.name.clone(),
-                kind: crate::entity_type_name(e.kind),
+                kind: crate::entity_kind_label(e, &ledger.entities),
                 aliases: e.aliases.join(", "),
                 mentions: e.mentions.len(),
                 documents: e

@@ -13,7 +13,9 @@ mod markdown;
 mod summary;
 mod view;
 
-use crosscheck_model::{EntityType, Ledger, Proposition, PropositionStatus, PropositionValue};
+use crosscheck_model::{
+    Entity, EntityType, Ledger, Proposition, PropositionStatus, PropositionValue,
+};
 
 pub use chart::proposition_svg;
 pub use csv_export::{write_claims_csv, ClaimRows};
@@ -130,6 +132,21 @@ pub fn status_name(status: PropositionStatus) -> &'static str {
     }
 }
 
+/// An entity's type as the entity tables write it: a metonym says what it
+/// stands for ("place, for North Korea": Pyongyang as the government), so
+/// that it reads apart from the place of the same name.
+pub fn entity_kind_label(entity: &Entity, entities: &[Entity]) -> String {
+    let kind = entity_type_name(entity.kind);
+    let referent = entity
+        .refers_to
+        .as_deref()
+        .and_then(|id| entities.iter().find(|e| e.id == id));
+    match referent {
+        Some(r) => format!("{kind}, for {}", r.name),
+        None => kind.to_string(),
+    }
+}
+
 /// An entity type as every view writes it ("organisation", "place").
 pub fn entity_type_name(kind: EntityType) -> &'static str {
     match kind {
@@ -139,5 +156,49 @@ pub fn entity_type_name(kind: EntityType) -> &'static str {
         EntityType::Country => "country",
         EntityType::Group => "group",
         EntityType::Misc => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, name: &str, kind: EntityType, refers_to: Option<&str>) -> Entity {
+        Entity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            refers_to: refers_to.map(str::to_string),
+            coordinates: None,
+        }
+    }
+
+    /// A metonym's type names what it stands for; a place, or a metonym
+    /// whose referent is not in the ledger, reads as its type alone.
+    #[test]
+    fn entity_kinds_name_what_a_metonym_stands_for() {
+        let entities = vec![
+            entity("gpe-valdoria", "Valdoria", EntityType::Country, None),
+            entity(
+                "gov-orlen",
+                "Orlen",
+                EntityType::Location,
+                Some("gpe-valdoria"),
+            ),
+            entity("loc-orlen", "Orlen", EntityType::Location, None),
+            entity(
+                "gov-tarsk",
+                "Tarsk",
+                EntityType::Location,
+                Some("gpe-tarsenia"),
+            ),
+        ];
+        let labels: Vec<String> = entities
+            .iter()
+            .map(|e| entity_kind_label(e, &entities))
+            .collect();
+        assert_eq!(labels, ["country", "place, for Valdoria", "place", "place"]);
     }
 }

@@ -306,7 +306,7 @@ fn entities(out: &mut String, ledger: &Ledger) {
                 out,
                 "| {} | {} | {} | {} |",
                 md(&e.name),
-                crate::entity_type_name(e.kind),
+                md(&crate::entity_kind_label(e, &ledger.entities)),
                 md(&e.aliases.join(", ")),
                 e.mentions.len()
             );

@@ -142,7 +142,7 @@ impl<R: Copy> Table<R> {
             if slot == 0 {
                 return None;
             }
-            if slot & 0xffff_ffff_0000_0000 == print {
+            if fingerprint(slot) == print {
                 let number = (slot & 0xffff_ffff) as usize;
                 if let Some(n) = number.checked_sub(1) {
                     if self.rows.get(n).is_some_and(|(rk, _)| *rk == k) {
@@ -160,29 +160,10 @@ impl<R: Copy> Table<R> {
         self.rows.get(number as usize).map(|(_, r)| r)
     }
 
+    /// The row of `key`, if the table has one.
     #[inline]
     pub(crate) fn row(&self, key: u64) -> Option<&R> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let k = slot_key(key);
-        let print = fingerprint(k);
-        let mut at = k as usize & self.mask;
-        loop {
-            let slot = *self.slots.get(at)?;
-            if slot == 0 {
-                return None;
-            }
-            if slot & 0xffff_ffff_0000_0000 == print {
-                let number = (slot & 0xffff_ffff) as usize;
-                if let Some((rk, row)) = number.checked_sub(1).and_then(|n| self.rows.get(n)) {
-                    if *rk == k {
-                        return Some(row);
-                    }
-                }
-            }
-            at = (at + 1) & self.mask;
-        }
+        self.row_number(key).and_then(|n| self.row_at(n))
     }
 }
 

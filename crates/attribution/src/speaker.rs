@@ -232,7 +232,7 @@ pub fn description_before_cue(
         return None;
     }
     let head = body.last()?;
-    // "a claim Kyiv denies": a name after a cited text's noun is the
+    // "a claim Valdoria denies": a name after a cited text's noun is the
     // subject of a reduced relative clause, not part of a speaker.
     if head.capitalised()
         && body.len() >= 3

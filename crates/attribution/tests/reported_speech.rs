@@ -70,7 +70,7 @@ fn content_stops_before_a_new_clause() {
     }
 }
 
-/// "..., a claim Kyiv denies": the claim is not a speaker.
+/// "..., a claim Valdoria denies": the claim is not a speaker.
 #[test]
 fn a_claim_is_not_a_speaker() {
     let got = claims(

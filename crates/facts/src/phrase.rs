@@ -135,6 +135,14 @@ impl<'a> Sentence<'a> {
         self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
+    /// Whether `w` (folded) is a one-word reporting phrase ("said").
+    fn is_reporting_word(&self, w: &str) -> bool {
+        self.lex
+            .reporting
+            .iter()
+            .any(|r| r.len() == 1 && r.first() == Some(&w))
+    }
+
     /// Whether token `i` reads as a nationality adjective ("Russian",
     /// "Chinese") followed by a lowercase word that is no verb form, so that
     /// the phrase goes on to the noun it modifies.
@@ -146,11 +154,7 @@ impl<'a> Sentence<'a> {
             || next.ends_with("ing")
             || self.lex.classes.between_verb.contains(next)
             || self.lex.classes.verb_prefix.contains(next)
-            || self
-                .lex
-                .reporting
-                .iter()
-                .any(|r| r.len() == 1 && r.first() == Some(&next));
+            || self.is_reporting_word(next);
         let number = next.starts_with(|c: char| c.is_ascii_digit())
             || self.lex.number_words.contains_key(next);
         let date_word = self.lex.months.contains(w) || self.lex.classes.weekday.contains(w);
@@ -342,14 +346,7 @@ impl<'a> Sentence<'a> {
             // a verb: a verb in "-s" would need a singular subject.
             let counted_plural =
                 looks_plural(w) && start > 0 && !matches!(self.low(start - 1), "one" | "1");
-            if self.stop(end)
-                || !counted_plural
-                    && self
-                        .lex
-                        .reporting
-                        .iter()
-                        .any(|r| r.len() == 1 && r.first() == Some(&w))
-            {
+            if self.stop(end) || !counted_plural && self.is_reporting_word(w) {
                 break;
             }
             let postmodifier =
@@ -359,7 +356,7 @@ impl<'a> Sentence<'a> {
             }
             // "drones Russia launched": a capitalised word after a lowercase head
             // starts a new clause, unless it is a nationality modifying the
-            // noun after it ("one anonymous Russian military official").
+            // noun after it ("one unnamed Valdorian army officer").
             if end > start
                 && self.capitalized(end)
                 && !self.capitalized(end - 1)

@@ -289,9 +289,9 @@ fn verb_stance(
             _ => return None,
         };
     }
-    // An object relative: "a claim Kyiv denies" is about "a claim", and
-    // after a comma about the clause the claim names ("Moscow said that
-    // the village fell, a claim Kyiv denies": that the village fell).
+    // An object relative: "a claim Valdoria denies" is about "a claim",
+    // and after a comma about the clause the claim names ("Tarsenia said
+    // that the ridge fell, a claim Valdoria denies": that the ridge fell).
     let about = about_after(sent, c + len, timexes).or_else(|| {
         sent.np_before(a)
             .map(|np| claimed_clause(sent, np).unwrap_or(np))

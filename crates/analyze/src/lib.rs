@@ -135,4 +135,41 @@ mod tests {
         assert_eq!(names, ["sentences", "tokens", "quotes"]);
         assert!(Pipeline::standard().only(&["nothing"]).is_err());
     }
+
+    /// A stance is dated by its own clause: another clause's date does not
+    /// date it, a leading adverbial does.
+    #[test]
+    fn a_stance_takes_only_its_own_clauses_date() {
+        let analyzer = Analyzer::new();
+        let stance_times = |text: &str| -> Vec<(String, Option<String>)> {
+            let doc = Document {
+                id: "d".to_string(),
+                text: text.to_string(),
+                published: chrono::NaiveDate::from_ymd_opt(2026, 3, 12),
+                ..Document::default()
+            };
+            analyzer
+                .analyze(doc)
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let actor = c.stance()?.actor.clone();
+                    Some((actor, c.time.as_ref().map(|t| t.text.clone())))
+                })
+                .collect()
+        };
+        let got = stance_times(
+            "Tarsenia claimed on Monday that its troops had taken the ridge, a claim Valdoria denies.",
+        );
+        assert!(got.contains(&("Valdoria".to_string(), None)), "{got:?}");
+        let got =
+            stance_times("On Monday, the Valdorian ministry denied that the ridge had fallen.");
+        assert_eq!(
+            got,
+            vec![(
+                "the Valdorian ministry".to_string(),
+                Some("Monday".to_string())
+            )]
+        );
+    }
 }

@@ -429,7 +429,19 @@ fn time_for(
     found: &Found,
     clause: (usize, usize),
 ) -> Option<ClaimTime> {
-    let (cs, ce) = sent.bytes(clause.0, clause.1)?;
+    // The clause holding the actor; a short sentence-initial adverbial
+    // ("So far, ...", "On Monday, ...") belongs to it.
+    let mut q0 = clause.0;
+    while q0 > 0
+        && !matches!(sent.s(q0 - 1), "," | ";" | ":")
+        && !matches!(sent.low(q0 - 1), "and" | "but" | "however" | "while")
+    {
+        q0 -= 1;
+    }
+    if q0 > 0 && q0 <= 4 && sent.s(q0 - 1) == "," {
+        q0 = 0;
+    }
+    let (cs, ce) = sent.bytes(q0, clause.1)?;
     let cue_start = sent.toks.get(found.cue.0)?.start();
     // A relative clause that does not hold the cue dates another verb:
     // "The cabinet, which in May called ..., declined to comment."
@@ -467,18 +479,6 @@ fn time_for(
             text,
             value: t.value.clone(),
         });
-    }
-    // The clause holding the actor; a short sentence-initial adverbial
-    // ("So far, ...") belongs to it.
-    let mut q0 = clause.0;
-    while q0 > 0
-        && !matches!(sent.s(q0 - 1), "," | ";" | ":")
-        && !matches!(sent.low(q0 - 1), "and" | "but" | "however" | "while")
-    {
-        q0 -= 1;
-    }
-    if q0 > 0 && q0 <= 4 && sent.s(q0 - 1) == "," {
-        q0 = 0;
     }
     // The qualifier nearest the cue: "who had initially denied ...,
     // confirmed on Friday" dates each verb by its own words.
@@ -690,11 +690,22 @@ pub(crate) fn extract(
                 if hedges.is_empty() {
                     hedges = hedge::hedges(lex, sentence_text);
                 }
+                // What a stance is about dates the thing claimed, not the
+                // stance when it comes first: "X claimed last week that ...,
+                // a claim Y denies" does not date Y's denial.
+                let own_lo = match found.about {
+                    Some((_, about_end)) if about_end <= found.cue.0 => parts()
+                        .filter(|&p| Some(p) != found.about)
+                        .map(|p| p.0)
+                        .min()
+                        .unwrap_or(found.cue.0),
+                    _ => lo,
+                };
                 let time = time_for(
                     doc,
                     sent,
                     &found,
-                    (lo, hi.max(clause_end(sent, found.cue.1))),
+                    (own_lo, hi.max(clause_end(sent, found.cue.1))),
                 );
                 let cue_text = sent.slice(found.cue.0, found.cue.1).to_string();
                 for &(a0, b) in found

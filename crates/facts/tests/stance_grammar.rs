@@ -286,3 +286,15 @@ fn a_claim_denied_in_apposition_is_the_clause_before_it() {
         );
     }
 }
+
+#[test]
+fn a_claim_in_apposition_is_not_dated_by_the_claim_it_denies() {
+    use Polarity::*;
+    check(&[(
+        "Tarsenia claimed last week that its troops had taken the ridge, a claim Valdoria denies.",
+        &[
+            ("Tarsenia", Allege, None, Some("PAST_REF")),
+            ("Valdoria", Deny, None, None),
+        ],
+    )]);
+}

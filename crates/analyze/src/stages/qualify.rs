@@ -2,13 +2,14 @@
 //! the claims' final order.
 
 use crosscheck_facts::HedgeDetector;
-use crosscheck_model::{ClaimTime, Document, Sentence, TimeExpression, TimexType};
+use crosscheck_model::{ClaimBody, ClaimTime, Document, Sentence, TimeExpression, TimexType};
 use crosscheck_text::DocContext;
 
 use crate::stage::{Slot, Stage};
 
-/// Adds hedges and time qualifiers the extractors left unset; orders the
-/// claims by where their evidence lies. Runs last, over whatever claims the
+/// Adds hedges and, to quotes and figures, the date of their sentence where
+/// the extractors left it unset; orders the claims by where their evidence
+/// lies. Runs last, over whatever claims the
 /// stages before it found.
 #[derive(Debug, Default)]
 pub struct Qualify {
@@ -38,7 +39,11 @@ impl Stage for Qualify {
                 claim.hedges = self.hedges.hedges(claim.sentence_text(doc));
             }
             claim.hedged |= !claim.hedges.is_empty();
-            if claim.time.is_some() {
+            // A stance's own clause dates it (the stance extractor reads the
+            // clause and its leading adverbial); another clause's date would
+            // misdate it: "Lorvan said on Monday it had left, which Keldar
+            // denies" is not a Monday denial.
+            if claim.time.is_some() || matches!(claim.body, ClaimBody::Stance { .. }) {
                 continue;
             }
             claim.time = sentence_times

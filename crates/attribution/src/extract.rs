@@ -1187,7 +1187,31 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
     subject_cue_from(lex, us, a, end, text).or_else(|| {
         // After a leading clause: "More than a year later, X confirmed ..."
         let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
-        subject_cue_from(lex, us, comma + 1, end, text)
+        let (att, cs, ce) = subject_cue_from(lex, us, comma + 1, end, text)?;
+        // "The talks stalled in May, the minister said, over the fees": the
+        // attribution is set inside what was said, which is the whole
+        // sentence around it (as PolNeAR marks it), not only its tail.
+        // The part after it goes on the clause ("..., stalled over fees"),
+        // unlike a second statement or a circumstance of the saying
+        // ("..., adding that ...", "..., without giving details").
+        let goes_on = us.get(cs).is_some_and(|u| {
+            u.is_word()
+                && !u.norm().ends_with("ing")
+                && !matches!(
+                    u.norm(),
+                    "because" | "as" | "while" | "and" | "but" | "although"
+                )
+                && u.function_class() != Some(crate::lexicon::FunctionClass::Preposition)
+                && cue_at(lex, us, cs, ce).is_none()
+        });
+        let inserted = cs >= 2
+            && goes_on
+            && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
+            && us.get(cs - 2).is_some_and(|u| u.end == att.end)
+            && us
+                .get(a..comma)
+                .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+        Some((att, if inserted { a } else { cs }, ce))
     })
 }
 

@@ -536,7 +536,7 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
 /// Contents with the nearest cue and the source nearest that cue; a
 /// content with no cue in its sentence is dropped.
 pub fn assemble(tags: &[u8]) -> Vec<Found> {
-    let contents = runs(tags, CONTENT);
+    let contents = join_around_inserted_cues(tags, runs(tags, CONTENT));
     if contents.is_empty() {
         return Vec::new();
     }
@@ -552,7 +552,12 @@ pub fn assemble(tags: &[u8]) -> Vec<Found> {
             let source = sources
                 .iter()
                 .copied()
-                .filter(|&s| gap(s, cue) < gap(s, content) || s.1 <= content.0.min(cue.0))
+                .filter(|&s| {
+                    gap(s, cue) < gap(s, content)
+                        || s.1 <= content.0.min(cue.0)
+                        // set inside a content joined around it
+                        || (content.0 < s.0 && s.1 < content.1)
+                })
                 .min_by_key(|&s| (gap(s, cue), s.0));
             Some(Found {
                 content,
@@ -561,6 +566,45 @@ pub fn assemble(tags: &[u8]) -> Vec<Found> {
             })
         })
         .collect()
+}
+
+/// Joins two contents split by an attribution set inside what was said
+/// ("The talks, the minister said, stalled over fees"): one statement, whose
+/// envelope holds the source and cue (as PolNeAR marks it).
+fn join_around_inserted_cues(tags: &[u8], contents: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(contents.len());
+    for c in contents {
+        if let Some(last) = out.last_mut() {
+            // Only the source and cue between them, with at most one unit
+            // outside at either end (the commas, which the tagger may also
+            // read as content), and no cue before the first content
+            // ("S C N , S C N" is two statements).
+            let between = tags.get(last.1..c.0).unwrap_or(&[]);
+            let inner = match between {
+                [open, rest @ ..] if usize::from(*open) == O => rest,
+                _ => between,
+            };
+            let inner = match inner {
+                [rest @ .., close] if usize::from(*close) == O => rest,
+                _ => inner,
+            };
+            let framed = inner.len() <= 10
+                && inner.iter().any(|&t| usize::from(t) == SOURCE)
+                && inner.iter().any(|&t| usize::from(t) == CUE)
+                && inner
+                    .iter()
+                    .all(|&t| matches!(usize::from(t), SOURCE | CUE));
+            let cue_before = tags
+                .get(..last.0)
+                .is_some_and(|t| t.iter().any(|&t| usize::from(t) == CUE));
+            if framed && !cue_before {
+                last.1 = c.1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A training sentence: its tokens and gold tags.
@@ -844,6 +888,21 @@ mod tests {
         assert_eq!(found[0].cue, (1, 2));
         assert_eq!(found[0].source, Some((0, 1)));
         assert_eq!(found[1].source, Some((5, 6)));
+    }
+
+    #[test]
+    fn an_attribution_set_inside_the_content_joins_its_two_halves() {
+        // "The talks , the minister said , stalled": N N O S S C O N
+        let tags = [CONTENT, CONTENT, O, SOURCE, SOURCE, CUE, O, CONTENT].map(|t| t as u8);
+        let found = assemble(&tags);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].content, (0, 8));
+        assert_eq!(found[0].cue, (5, 6));
+        assert_eq!(found[0].source, Some((3, 5)));
+        // A first content with its own cue stays apart from the next one:
+        // "S C N , S C N" is two statements.
+        let tags = [SOURCE, CUE, CONTENT, O, SOURCE, CUE, CONTENT].map(|t| t as u8);
+        assert_eq!(assemble(&tags).len(), 2);
     }
 
     #[test]

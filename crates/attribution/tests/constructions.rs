@@ -314,6 +314,15 @@ fn reported_speech() {
             }],
         ),
         (
+            "The ferry talks, the harbour master said, stalled over the new fees.",
+            &[w(
+                "The ferry talks, the harbour master said, stalled over the new fees",
+                false,
+                Some("the harbour master"),
+                Anonymous,
+            )],
+        ),
+        (
             "Valdorian analysts estimate that about 3,000 workers joined the protest.",
             &[w(
                 "about 3,000 workers joined the protest",

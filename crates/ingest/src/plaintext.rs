@@ -84,7 +84,21 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
         .iter()
         .filter(|l| l.chars().count() >= 30 && !ends_with_terminal_punctuation(l))
         .count();
-    continued * 10 >= content.len() * 4
+    continued * 10 >= content.len() * 4 || wraps_mid_sentence(&content)
+}
+
+/// A line cut mid-sentence, the next going on flush left in lower case
+/// ("... said John Smith has" / "resigned as ..."): a paragraph never
+/// opens that way, so the text is wrapped even when, being short, most of
+/// its lines end paragraphs.
+fn wraps_mid_sentence(content: &[&str]) -> bool {
+    content.windows(2).any(|pair| {
+        let [line, next] = pair else { return false };
+        line.chars().count() >= 30
+            && !ends_with_terminal_punctuation(line)
+            && !next.starts_with([' ', '\t'])
+            && next.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// Joins wrapped lines; a blank line or an indented line starts a paragraph.
@@ -254,6 +268,19 @@ mod tests {
         let text = "Prices for the week were as follows.\n    Wheat 2.55 2.40 IV\n    Corn 1.35 1.92 IV\n    Oats 1.24 0.99 V\nLevels IV and V reflect grain entered after October.\n";
         let got: Vec<ParagraphKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
         assert_eq!(got, vec![Body; 5]);
+    }
+
+    #[test]
+    fn a_short_wrapped_story_is_unwrapped() {
+        // Five lines, only two cut mid-sentence: the share alone does not
+        // say wrapped, the lower-case continuation does.
+        let text = "Orlen Mills Inc said Tamsin Vale has\nresigned as treasurer and chief financial officer of Orlen\nMills Europe Ltd, effective May 2.\n    The company said a successor would be named soon.\n    Orlen said Vale was leaving to join a bank.\n";
+        let got = kinds(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "Orlen Mills Inc said Tamsin Vale has resigned as treasurer and chief financial officer of Orlen Mills Europe Ltd, effective May 2."
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::speaker::{
     appositives, description_before_cue, phrase_backward, phrase_forward, skip_aux, Appositive,
     Phrase, PhraseKind,
 };
-use crate::units::Unit;
+use crate::units::{Unit, UnitKind};
 
 /// Who said it and how, as written next to the statement.
 #[derive(Debug, Clone)]
@@ -302,6 +302,24 @@ pub fn clause_subject(
     hi: usize,
     text: &str,
 ) -> Option<(Phrase, Option<Appositive>, usize)> {
+    // "<Orlen Mills Inc> said ...": newswire brackets a company's name
+    // (and sometimes puts it in parentheses); the name inside is the
+    // subject.
+    let close = match units
+        .get(lo)
+        .filter(|u| u.kind == UnitKind::Punct)
+        .map(|u| u.norm())
+    {
+        Some("<") => Some(">"),
+        Some("(") => Some(")"),
+        _ => None,
+    };
+    if let Some(close) = close {
+        let end =
+            (lo + 2..hi.min(lo + 12)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(close)))?;
+        let (phrase, next) = subject_phrase(lex, units, lo + 1, end, text, true)?;
+        return (next == end).then_some((phrase, None, end + 1));
+    }
     let (phrase, next) = subject_phrase(lex, units, lo, hi, text, true)?;
     if let Some(named) = description_then_name(lex, units, &phrase, next, hi, text) {
         return Some(named);
@@ -364,8 +382,18 @@ fn subject_phrase(
     if units.get(s).is_some_and(is_preposition) {
         s = comma? + 1;
     }
-    // "Later Hild said ...": a leading adverb is not part of the subject.
-    s = skip_aux(units, s, hi);
+    // "Later Hild said ...": a leading adverb is not part of the subject;
+    // a capitalised "-ly" word starting a name is ("Kelly Vane said",
+    // "Dolly Mills Inc said"): only listed adverbs are skipped there.
+    let name_ahead = units
+        .get(s)
+        .is_some_and(|u| u.capitalised() && u.function_class() != Some(FunctionClass::Auxiliary))
+        && units
+            .get(s + 1)
+            .is_some_and(|n| n.is_word() && n.capitalised());
+    if !name_ahead {
+        s = skip_aux(units, s, hi);
+    }
     // A leading adverbial clause ("However," "More than six months
     // after ..., X confirmed") is skipped when no speaker starts the clause.
     match phrase_forward(lex, units, s, hi, text).or_else(|| {

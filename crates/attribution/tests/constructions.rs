@@ -314,6 +314,24 @@ fn reported_speech() {
             }],
         ),
         (
+            "<Orlen Mills Inc> said it agreed to buy two ferries for an undisclosed sum.",
+            &[w(
+                "it agreed to buy two ferries for an undisclosed sum",
+                false,
+                Some("Orlen Mills Inc"),
+                Organization,
+            )],
+        ),
+        (
+            "Dolly Mills Inc said it would close the weaving plant in May.",
+            &[w(
+                "it would close the weaving plant in May",
+                false,
+                Some("Dolly Mills Inc"),
+                Organization,
+            )],
+        ),
+        (
             "The ferry talks, the harbour master said, stalled over the new fees.",
             &[w(
                 "The ferry talks, the harbour master said, stalled over the new fees",

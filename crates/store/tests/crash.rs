@@ -84,6 +84,15 @@ fn main() {
 
 /// Writes batches forever; only a kill stops it.
 fn writer(db: &Path, round: u32) {
+    // A shell without job control starts background commands with SIGINT
+    // ignored, and children inherit that: the writer would outlive the
+    // Ctrl-C rounds and the test would wait on it forever. It takes Ctrl-C
+    // as a user's process does.
+    // SAFETY: restoring the default disposition of one signal, before any
+    // other thread exists; no handler is installed.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+    }
     let mut out = std::io::stdout().lock();
     let mut store = match Store::open(db) {
         Ok(store) => store,

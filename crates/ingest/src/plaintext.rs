@@ -274,12 +274,12 @@ mod tests {
     fn a_short_wrapped_story_is_unwrapped() {
         // Five lines, only two cut mid-sentence: the share alone does not
         // say wrapped, the lower-case continuation does.
-        let text = "Orlen Mills Inc said Tamsin Vale has\nresigned as treasurer and chief financial officer of Orlen\nMills Europe Ltd, effective May 2.\n    The company said a successor would be named soon.\n    Orlen said Vale was leaving to join a bank.\n";
+        let text = "Orlen Mills Inc said Tamsin Vale has\nleft the posts of treasurer and head of finance at Orlen\nMills Europe Ltd, from May 2 this year.\n    The company said a successor would be named soon.\n    Orlen said Vale was leaving to join a bank.\n";
         let got = kinds(text);
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(
             got[0].1,
-            "Orlen Mills Inc said Tamsin Vale has resigned as treasurer and chief financial officer of Orlen Mills Europe Ltd, effective May 2."
+            "Orlen Mills Inc said Tamsin Vale has left the posts of treasurer and head of finance at Orlen Mills Europe Ltd, from May 2 this year."
         );
     }
 

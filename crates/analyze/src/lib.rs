@@ -162,6 +162,11 @@ mod tests {
             "Tarsenia claimed on Monday that its troops had taken the ridge, a claim Valdoria denies.",
         );
         assert!(got.contains(&("Valdoria".to_string(), None)), "{got:?}");
+        // A duration says how long, not when the estimate was made.
+        let got = stance_times(
+            "The Valdorian ministry estimates the repairs will take about four more months.",
+        );
+        assert_eq!(got, vec![("The Valdorian ministry".to_string(), None)]);
         let got =
             stance_times("On Monday, the Valdorian ministry denied that the ridge had fallen.");
         assert_eq!(

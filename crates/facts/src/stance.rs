@@ -9,7 +9,9 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
-use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
+use crosscheck_model::{
+    Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance, TimexType,
+};
 use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
@@ -454,9 +456,12 @@ fn time_for(
         .iter()
         .filter_map(|&(a, b)| sent.bytes(a, b))
         .collect();
+    // Only a date or a time says when: a duration ("for three years", a
+    // fraction read as "one-quarter") does not date a stance.
     let timex = doc
         .time_expressions
         .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|t| t.span.start >= cs && t.span.end <= ce)
         .filter(|t| {
             !foreign_bytes

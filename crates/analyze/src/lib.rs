@@ -164,7 +164,7 @@ mod tests {
         assert!(got.contains(&("Valdoria".to_string(), None)), "{got:?}");
         // A duration says how long, not when the estimate was made.
         let got = stance_times(
-            "The Valdorian ministry estimates the repairs will take about four more months.",
+            "The Valdorian ministry estimates the repairs need roughly four more months of work.",
         );
         assert_eq!(got, vec![("The Valdorian ministry".to_string(), None)]);
         let got =

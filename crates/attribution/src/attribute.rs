@@ -288,7 +288,7 @@ fn skip_aux_or_cue(lex: &Lexicon, units: &[Unit], j: usize, limit: usize) -> usi
     j
 }
 
-fn is_preposition(u: &Unit) -> bool {
+pub(crate) fn is_preposition(u: &Unit) -> bool {
     u.function_class() == Some(FunctionClass::Preposition)
 }
 

@@ -1201,7 +1201,7 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
                     u.norm(),
                     "because" | "as" | "while" | "and" | "but" | "although"
                 )
-                && u.function_class() != Some(crate::lexicon::FunctionClass::Preposition)
+                && !crate::attribute::is_preposition(u)
                 && cue_at(lex, us, cs, ce).is_none()
         });
         let inserted = cs >= 2

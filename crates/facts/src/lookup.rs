@@ -5,7 +5,7 @@
 //! the scans they replace: lists found in text order are searched by
 //! binary search, and a list that is not in order is scanned as before.
 
-use crosscheck_model::{Claim, Document, Mention, TimeExpression, TimexType};
+use crosscheck_model::{Claim, Document, Mention, TimeExpression};
 
 /// One document with its lookup tables.
 pub struct Lookup<'d> {
@@ -98,11 +98,8 @@ impl<'d> Lookup<'d> {
     /// The dates and times inside `s0..s1`, in document order.
     pub fn dated_in(&self, s0: usize, s1: usize) -> Vec<&'d TimeExpression> {
         let times = &self.doc.time_expressions;
-        let wanted = |t: &&TimeExpression| {
-            t.span.start >= s0
-                && t.span.end <= s1
-                && matches!(t.kind, TimexType::Date | TimexType::Time)
-        };
+        let wanted =
+            |t: &&TimeExpression| t.span.start >= s0 && t.span.end <= s1 && t.kind.says_when();
         if !self.times_sorted {
             return times.iter().filter(wanted).collect();
         }
@@ -130,7 +127,7 @@ fn running_max(values: impl Iterator<Item = usize>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosscheck_model::{EntityType, Span};
+    use crosscheck_model::{EntityType, Span, TimexType};
 
     fn span(start: usize, end: usize) -> Span {
         Span {
@@ -202,7 +199,7 @@ mod tests {
                             .time_expressions
                             .iter()
                             .filter(|t| t.span.start >= start && t.span.end <= end)
-                            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                            .filter(|t| t.kind.says_when())
                             .collect();
                         assert_eq!(lookup.dated_in(start, end), want);
                     }

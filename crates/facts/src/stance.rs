@@ -9,9 +9,7 @@
 //! otherwise a qualifier from `data/time_qualifiers.tsv`: `INITIAL`,
 //! `LATER`, `ONGOING`, or the TIMEX3 references `PRESENT_REF`/`PAST_REF`.
 
-use crosscheck_model::{
-    Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance, TimexType,
-};
+use crosscheck_model::{Claim, ClaimBody, ClaimTime, Document, Polarity, Source, Span, Stance};
 use crosscheck_text::{TokenLayer, MAX_CLAIMS_PER_SENTENCE};
 
 use crate::claimant::source_kind;
@@ -426,7 +424,7 @@ fn by_subject(
 /// The time qualifier of a stance: a time expression in its clause, else a
 /// qualifier word next to the cue.
 fn time_for(
-    doc: &Document,
+    lookup: &Lookup,
     sent: &Sentence,
     found: &Found,
     clause: (usize, usize),
@@ -458,11 +456,10 @@ fn time_for(
         .collect();
     // Only a date or a time says when: a duration ("for three years", a
     // fraction read as "one-quarter") does not date a stance.
-    let timex = doc
-        .time_expressions
-        .iter()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter(|t| t.span.start >= cs && t.span.end <= ce)
+    let doc = lookup.doc;
+    let timex = lookup
+        .dated_in(cs, ce)
+        .into_iter()
         .filter(|t| {
             !foreign_bytes
                 .iter()
@@ -707,7 +704,7 @@ pub(crate) fn extract(
                     _ => lo,
                 };
                 let time = time_for(
-                    doc,
+                    &lookup,
                     sent,
                     &found,
                     (own_lo, hi.max(clause_end(sent, found.cue.1))),

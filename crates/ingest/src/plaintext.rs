@@ -80,11 +80,13 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     if longest > 100 {
         return false;
     }
-    let continued = content
-        .iter()
-        .filter(|l| l.chars().count() >= 30 && !ends_with_terminal_punctuation(l))
-        .count();
+    let continued = content.iter().filter(|l| cut_mid_sentence(l)).count();
     continued * 10 >= content.len() * 4 || wraps_mid_sentence(&content)
+}
+
+/// A line of some length that stops without ending a sentence.
+fn cut_mid_sentence(line: &str) -> bool {
+    line.chars().count() >= 30 && !ends_with_terminal_punctuation(line)
 }
 
 /// A line cut mid-sentence, the next going on flush left in lower case
@@ -94,8 +96,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 fn wraps_mid_sentence(content: &[&str]) -> bool {
     content.windows(2).any(|pair| {
         let [line, next] = pair else { return false };
-        line.chars().count() >= 30
-            && !ends_with_terminal_punctuation(line)
+        cut_mid_sentence(line)
             && !next.starts_with([' ', '\t'])
             && next.chars().next().is_some_and(char::is_lowercase)
     })

@@ -182,6 +182,14 @@ pub enum TimexType {
     Set,
 }
 
+impl TimexType {
+    /// A date or a time of day: it says when something was said or held,
+    /// which a length of time or a recurrence does not.
+    pub fn says_when(self) -> bool {
+        matches!(self, TimexType::Date | TimexType::Time)
+    }
+}
+
 /// A temporal expression normalised TIMEX3-style against the document date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

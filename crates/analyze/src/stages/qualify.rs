@@ -2,15 +2,14 @@
 //! the claims' final order.
 
 use crosscheck_facts::HedgeDetector;
-use crosscheck_model::{ClaimBody, ClaimTime, Document, Sentence, TimeExpression, TimexType};
+use crosscheck_model::{ClaimBody, ClaimTime, Document, Sentence, TimeExpression};
 use crosscheck_text::DocContext;
 
 use crate::stage::{Slot, Stage};
 
 /// Adds hedges and, to quotes and figures, the date of their sentence where
 /// the extractors left it unset; orders the claims by where their evidence
-/// lies. Runs last, over whatever claims the
-/// stages before it found.
+/// lies. Runs last, over whatever claims the stages before it found.
 #[derive(Debug, Default)]
 pub struct Qualify {
     hedges: HedgeDetector,
@@ -69,7 +68,7 @@ fn first_time_per_sentence(doc: &Document) -> Vec<Option<&TimeExpression>> {
         .windows(2)
         .all(|w| w[0].range.end <= w[1].range.start);
     for t in &doc.time_expressions {
-        if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        if !t.kind.says_when() {
             continue;
         }
         let inside = |s: &Sentence| t.span.start >= s.range.start && t.span.end <= s.range.end;

@@ -505,7 +505,18 @@ fn walk_paragraph(
         };
         if any_quote && *TAGGER_MODE != TaggerMode::Off && words_outside() {
             let found = tagged(reading, us, a, b, text);
+            let before = drafts.len();
             reported_around_quotes(lex, doc, us, a, &found, sources, drafts);
+            // "X said that families would pay “slightly more” in taxes":
+            // quotes that are only fragments inside a sentence leave it a
+            // reported clause the rules can read, when the tagger did not.
+            if drafts.len() == before && only_fragments(text, us, a, b) {
+                if let Some(read) = RuleReading::of(lex, us, (a, b), text)
+                    .filter(|r| r.words_beside_quotes(us) >= MIN_REPORTED_WORDS)
+                {
+                    read.draft(lex, doc, us, (a, b), sources, drafts);
+                }
+            }
             continue;
         }
         if any_quote || a < consumed_to {
@@ -513,6 +524,16 @@ fn walk_paragraph(
         }
         reported(reading, doc, us, paragraph.range, (a, b), sources, drafts);
     }
+}
+
+/// Whether every quote in sentence `us[a..b]` runs on from a word (“a
+/// firm demand”), so none stands as a statement of its own.
+fn only_fragments(text: &str, us: &[Unit], a: usize, b: usize) -> bool {
+    us.get(a..b)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|u| u.is_quote())
+        .all(|u| runs_on_into(text, u.start))
 }
 
 /// The attribution a paragraph ends with when it introduces a quote in the
@@ -884,13 +905,24 @@ fn reported_around_quotes(
                     others += 1;
                 }
             }
-            others > 0
-                && !(quotes > 0 && others < 3)
-                && !us
-                    .get(a + f.content.0..a + f.content.1)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(|u| u.is_quote() && !runs_on_into(doc.text.as_str(), u.start))
+            // "“...,” said the former aide to Governor X": the tagger may
+            // read the speaker of a quote claim already drafted as content.
+            let inside_attribution = us.get(a + f.content.0).is_some_and(|first| {
+                drafts.iter().any(|d| {
+                    d.direct
+                        && d.source
+                            .span
+                            .as_ref()
+                            .is_some_and(|s| s.start <= first.start && first.start < s.end)
+                })
+            });
+            if others == 0 || inside_attribution || (quotes > 0 && others < 3) {
+                return false;
+            }
+            !us.get(a + f.content.0..a + f.content.1)
+                .unwrap_or(&[])
+                .iter()
+                .any(|u| u.is_quote() && !runs_on_into(doc.text.as_str(), u.start))
         })
         .cloned()
         .collect();
@@ -953,87 +985,141 @@ fn reported(
             return;
         }
     }
-    let mut end = b;
-    while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
-        end -= 1;
-    }
-    if end <= a + 2 {
+    let Some(read) = RuleReading::of(lex, us, (a, b), text) else {
+        return;
+    };
+    if read.found.is_some() {
+        read.draft(lex, doc, us, (a, b), sources, drafts);
         return;
     }
-    // Most sentences hold no speech cue at all; only their subject matters
-    // then (as an antecedent), so the patterns are not tried.
-    // The "X said that ..." patterns need a cue that reports speech; the
-    // others accept any cue.
-    let (mut has_cue, mut reporting_cue) = (false, false);
-    for k in a..end {
-        if let Some((_, reports)) = cue_at(lex, us, k, end) {
-            has_cue = true;
-            if reports {
-                reporting_cue = true;
-                break;
-            }
+    if mode == TaggerMode::Fill {
+        let found = tagged(reading, us, a, b, text);
+        if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
+            return;
         }
     }
-    let found = if has_cue {
-        according_first(lex, us, a, end, text)
-            .or_else(|| according_last(lex, us, a, end, text))
-            .or_else(|| {
-                reporting_cue
-                    .then(|| subject_cue(lex, us, a, end, text))
-                    .flatten()
-            })
-            .or_else(|| {
-                reporting_cue
-                    .then(|| relative_cue(lex, us, a, end, text))
-                    .flatten()
-            })
-            .or_else(|| trailing_attribution(lex, us, a, end, text))
-    } else {
-        None
-    };
-    let Some((att, cs, ce)) = found else {
-        if mode == TaggerMode::Fill {
-            let found = tagged(reading, us, a, b, text);
-            if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
-                return;
+    // Not a statement, but its subject may be what a later "he" means.
+    sources.defer(paragraph, a, read.end, read.has_cue);
+}
+
+/// What the reported-speech rules read in one sentence.
+struct RuleReading {
+    /// The attribution and its content's units, where a rule matched.
+    found: Option<(Attribution, usize, usize)>,
+    /// The sentence's end before its closing punctuation.
+    end: usize,
+    has_cue: bool,
+}
+
+impl RuleReading {
+    /// None for a sentence too short to hold a statement.
+    fn of(lex: &Lexicon, us: &[Unit], (a, b): (usize, usize), text: &str) -> Option<RuleReading> {
+        let mut end = b;
+        while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+            end -= 1;
+        }
+        if end <= a + 2 {
+            return None;
+        }
+        // Most sentences hold no speech cue at all; only their subject
+        // matters then (as an antecedent), so the patterns are not tried.
+        // The "X said that ..." patterns need a cue that reports speech; the
+        // others accept any cue.
+        let (mut has_cue, mut reporting_cue) = (false, false);
+        for k in a..end {
+            if let Some((_, reports)) = cue_at(lex, us, k, end) {
+                has_cue = true;
+                if reports {
+                    reporting_cue = true;
+                    break;
+                }
             }
         }
-        // Not a statement, but its subject may be what a later "he" means.
-        sources.defer(paragraph, a, end, has_cue);
-        return;
-    };
-    // The clause as found must be long enough to be a statement; where it
-    // is then cut ("denied the fleet's presence, and ..."), the cut part
-    // may be shorter.
-    let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
-    let ce_cut = content_end(lex, us, cs, ce);
-    let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
-        return;
-    };
-    if ce_cut <= cs
-        || !whole.is_some_and(|(f, l)| {
-            has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
+        let found = if has_cue {
+            according_first(lex, us, a, end, text)
+                .or_else(|| according_last(lex, us, a, end, text))
+                .or_else(|| {
+                    reporting_cue
+                        .then(|| subject_cue(lex, us, a, end, text))
+                        .flatten()
+                })
+                .or_else(|| {
+                    reporting_cue
+                        .then(|| relative_cue(lex, us, a, end, text))
+                        .flatten()
+                })
+                .or_else(|| trailing_attribution(lex, us, a, end, text))
+        } else {
+            None
+        };
+        Some(RuleReading {
+            found,
+            end,
+            has_cue,
         })
-    {
-        return;
     }
-    let source = resolve(lex, doc, &att, sources);
-    let co_sources = co_speakers(lex, doc, us, &att, sources);
-    let start = first.start.min(att.start);
-    let end_byte = last.end.max(att.end);
-    drafts.push(Draft {
-        start,
-        end: end_byte,
-        source,
-        cue: Some(att.cue),
-        channel: att
-            .channel
-            .or_else(|| channel_in(lex, us, a, b, text).map(|c| c.0)),
-        quote_start: first.start,
-        quote_end: last.end,
-        direct: false,
-        co_sources,
-    });
+
+    /// Words of the content found outside quote marks: none where the
+    /// quote is the whole clause (He said "we will win."), a direct
+    /// quote, not a reported clause around one.
+    fn words_beside_quotes(&self, us: &[Unit]) -> usize {
+        self.found.as_ref().map_or(0, |(_, cs, ce)| {
+            us.get(*cs..*ce)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.is_word())
+                .count()
+        })
+    }
+
+    /// Drafts the reported claim the rules found, when its clause is long
+    /// enough to be a statement.
+    fn draft(
+        self,
+        lex: &Lexicon,
+        doc: &Document,
+        us: &[Unit],
+        (a, b): (usize, usize),
+        sources: &mut Antecedents,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let text = doc.text.as_str();
+        let Some((att, cs, ce)) = self.found else {
+            return;
+        };
+        // The clause as found must be long enough to be a statement; where
+        // it is then cut ("denied the fleet's presence, and ..."), the cut
+        // part may be shorter.
+        let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
+        let ce_cut = content_end(lex, us, cs, ce);
+        let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
+            return;
+        };
+        if ce_cut <= cs
+            || !whole.is_some_and(|(f, l)| {
+                has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
+            })
+        {
+            return;
+        }
+        let source = resolve(lex, doc, &att, sources);
+        let co_sources = co_speakers(lex, doc, us, &att, sources);
+        let start = first.start.min(att.start);
+        let end_byte = last.end.max(att.end);
+        drafts.push(Draft {
+            start,
+            end: end_byte,
+            source,
+            cue: Some(att.cue),
+            channel: att
+                .channel
+                .or_else(|| channel_in(lex, us, a, b, text).map(|c| c.0)),
+            quote_start: first.start,
+            quote_end: last.end,
+            direct: false,
+            co_sources,
+        });
+    }
 }
 
 /// Speakers coordinated with the attribution's speaker: "Anna Berg and

@@ -511,8 +511,23 @@ impl Lexicon {
         } else {
             self.classes.get(written)
         };
-        (by_norm & (u32::from(class::BY_NORM) | 0xffff_0000))
-            | (as_written & u32::from(class::AS_WRITTEN))
+        let entry = (by_norm & (u32::from(class::BY_NORM) | 0xffff_0000))
+            | (as_written & u32::from(class::AS_WRITTEN));
+        if entry & u32::from(class::BY_NORM) == 0 {
+            if let Some(last) = hyphen_head(norm) {
+                return entry | self.hyphenated_classes(last, hyphen_head(written).unwrap_or(last));
+            }
+        }
+        entry
+    }
+
+    /// A hyphenated word the lists do not hold is the noun its last part
+    /// names ("co-founder", "vice-president", "co-Anchor" head like
+    /// "founder", "president", "Anchor"): the noun and title bits of that
+    /// part, never its cue or function-word bits ("ex-said" is no cue).
+    fn hyphenated_classes(&self, norm: &str, written: &str) -> u32 {
+        let nouns = u32::from(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN);
+        (self.classes.get(norm) & nouns) | (self.classes.get(written) & u32::from(class::TITLE))
     }
 
     /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
@@ -575,6 +590,17 @@ fn longest_prefix<S: AsRef<str>>(phrases: &[Vec<String>], words: &[S]) -> Option
         .filter(|p| words.len() >= p.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
         .map(Vec::len)
         .max()
+}
+
+/// The part after the last hyphen of a word joined by hyphens, when both
+/// sides hold letters ("co-founder" → "founder"; not "46-year-old"'s
+/// "old" after a number, which is no noun anyway, nor a bare "-").
+fn hyphen_head(word: &str) -> Option<&str> {
+    let (before, last) = word.rsplit_once('-')?;
+    (before.chars().any(char::is_alphabetic)
+        && last.chars().all(char::is_alphabetic)
+        && !last.is_empty())
+    .then_some(last)
 }
 
 #[cfg(test)]
@@ -651,6 +677,33 @@ mod tests {
         }
         assert_eq!(WordTable::pack(""), None);
         assert_eq!(WordTable::pack("seventeen-bytes!!"), None);
+    }
+
+    #[test]
+    fn a_hyphenated_word_heads_like_its_last_part() {
+        let lex = Lexicon::standard();
+        let role = u32::from(class::ROLE_NOUN);
+        // (normal form, as written, a role noun?)
+        let cases = [
+            ("co-founder", "co-founder", true),
+            ("vice-president", "Vice-President", true),
+            ("co-anchor", "co-Anchor", true),
+            ("ex-minister", "ex-minister", true),
+            ("46-year-old", "46-year-old", false),
+            ("texas-based", "Texas-based", false),
+            ("-founder", "-founder", false),
+            ("founder-", "founder-", false),
+        ];
+        for (norm, written, want) in cases {
+            let got = lex.unit_classes(norm, written) & role != 0;
+            assert_eq!(got, want, "{written}");
+        }
+        // Only noun and title bits carry over: "ex-said" starts no cue.
+        assert_eq!(lex.unit_classes("ex-said", "ex-said") >> 16, 0);
+        assert_ne!(
+            lex.unit_classes("vice-president", "Vice-President") & u32::from(class::TITLE),
+            0
+        );
     }
 
     #[test]

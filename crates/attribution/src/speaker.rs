@@ -184,11 +184,14 @@ pub fn phrase_forward(
     }
     let mut j = i;
     while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j) {
-        // A determiner after the first words starts a new phrase.
+        // A determiner after the first words starts a new phrase, unless
+        // it is one used as an adjective before the head ("the former top
+        // aide").
         if j > i
             && !units[j].capitalised()
             && units[j].is(class::DETERMINER)
             && !is_leading_det(units, i, j)
+            && !units.get(j + 1).is_some_and(|n| n.is(class::ROLE_NOUN))
         {
             break;
         }
@@ -211,8 +214,7 @@ pub fn description_before_cue(
     limit: usize,
     text: &str,
 ) -> Option<(Phrase, usize)> {
-    let first = units.get(i)?;
-    if !first.is(class::DETERMINER) {
+    if !units.get(i)?.is(class::DETERMINER) {
         return None;
     }
     let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(lex, units, j))?;
@@ -221,7 +223,40 @@ pub fn description_before_cue(
     if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {
         return None;
     }
-    let body = units.get(i..cue)?;
+    bare_description(units, i, cue, text).map(|p| (p, cue))
+}
+
+/// The same description after a quote and its cue, closing the clause:
+/// “...,” said the New York businessman. / “...,” said the 46-year-old, ...
+pub fn description_after_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    i: usize,
+    limit: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    if !units.get(i)?.is(class::DETERMINER) {
+        return None;
+    }
+    // `limit` is the end of the clause (its full stop or the next quote).
+    let end = (i + 1..limit)
+        .find(|&j| units.get(j).is_none_or(|u| !u.is_word()))
+        .unwrap_or(limit);
+    let closes = end == limit
+        || units
+            .get(end)
+            .is_some_and(|u| matches!(u.norm(), "," | ";" | "!" | "?"));
+    if end < i + 2 || end > i + 7 || !closes || (i + 1..end).any(|j| cue_here(lex, units, j)) {
+        return None;
+    }
+    bare_description(units, i, end, text).map(|p| (p, end))
+}
+
+/// `units[i..end]`, a determiner and plain words (no function word, no
+/// "-ing" verb at the end), as a description of an unnamed speaker.
+fn bare_description(units: &[Unit], i: usize, end: usize, text: &str) -> Option<Phrase> {
+    let first = units.get(i)?;
+    let body = units.get(i..end)?;
     if body.last().is_some_and(|u| u.norm().ends_with("ing")) {
         return None;
     }
@@ -243,26 +278,22 @@ pub fn description_before_cue(
         return None;
     }
     let definite = first.norm() == "the";
-    let whole = join(body, text);
     let plural = head.norm().ends_with('s') && !head.norm().ends_with("ss");
-    Some((
-        Phrase {
-            start: first.start,
-            end: head.end,
-            kind: if definite && !plural {
-                PhraseKind::Definite
-            } else {
-                PhraseKind::Unnamed
-            },
-            name: whole,
-            role: Some(join(&body[1..], text)),
-            head: head.norm().to_string(),
-            female: false,
-            male: false,
-            plural,
+    Some(Phrase {
+        start: first.start,
+        end: head.end,
+        kind: if definite && !plural {
+            PhraseKind::Definite
+        } else {
+            PhraseKind::Unnamed
         },
-        cue,
-    ))
+        name: join(body, text),
+        role: Some(join(&body[1..], text)),
+        head: head.norm().to_string(),
+        female: false,
+        male: false,
+        plural,
+    })
 }
 
 /// Reads the speaker phrase that ends just before unit `end`; the longest

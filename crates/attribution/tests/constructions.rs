@@ -232,6 +232,85 @@ fn partial_quotes_in_reported_speech() {
 }
 
 #[test]
+fn a_reported_clause_around_quoted_fragments() {
+    // The whole that-clause is what was reported; the fragment in it keeps
+    // its marks there and stays a verbatim claim of its own.
+    check(
+        "Mayor Idris Calloway said that most households would pay “a little more” in fees next year.",
+        &[
+            Want {
+                cue: Some("said"),
+                ..w(
+                    "most households would pay “a little more” in fees next year",
+                    false,
+                    Some("Idris Calloway"),
+                    Person,
+                )
+            },
+            w("a little more", true, Some("Idris Calloway"), Person),
+        ],
+    );
+}
+
+/// Speakers described after the verb: a hyphenated role, a description
+/// whose head the lexicon does not list, an affiliation closing the clause.
+#[test]
+fn described_speakers_after_the_verb() {
+    let cases: &[(&str, &str, Option<&str>, SourceKind, &str)] = &[
+        (
+            "“Rents will fall,” said the co-founder of Brask Mills.",
+            "Rents will fall",
+            Some("the co-founder"),
+            Anonymous,
+            "the co-founder of Brask Mills",
+        ),
+        (
+            "“Rents will fall,” said vice-president Oda Lenk.",
+            "Rents will fall",
+            Some("Oda Lenk"),
+            Person,
+            "vice-president Oda Lenk",
+        ),
+        (
+            "“The water came in an hour,” said the 46-year-old.",
+            "The water came in an hour",
+            Some("the 46-year-old"),
+            Anonymous,
+            "the 46-year-old",
+        ),
+        (
+            "“The water came in an hour,” said the Lorvik shopkeeper, who asked not to be named.",
+            "The water came in an hour",
+            Some("the Lorvik shopkeeper"),
+            Anonymous,
+            "the Lorvik shopkeeper, who asked not to be named",
+        ),
+        (
+            "“Nobody expected the vote to pass,” said the former top aide to Governor Paul Treck.",
+            "Nobody expected the vote to pass",
+            Some("the former top aide"),
+            Anonymous,
+            "the former top aide to Governor Paul Treck",
+        ),
+    ];
+    for &(text, quote, name, kind, span) in cases {
+        let got = claims(text);
+        check(text, &[w(quote, true, name, kind)]);
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == quote))
+            .expect("the quote");
+        assert_eq!(
+            c.source.span.as_ref().map(|s| &text[s.start..s.end]),
+            Some(span),
+            "{text}"
+        );
+        // The speaker is never read as something reported.
+        assert_eq!(got.len(), 1, "{text}: {got:#?}");
+    }
+}
+
+#[test]
 fn reported_speech() {
     let cases: &[(&str, &[Want])] = &[
         (

@@ -148,15 +148,20 @@ fn missed(run: &Run) {
         let partial = run
             .pred
             .iter()
-            .any(|p| p.content.0 < g.content.1 && g.content.0 < p.content.1);
+            .find(|p| p.content.0 < g.content.1 && g.content.0 < p.content.1);
         println!(
-            "MISS quote={} partial={} src={:?} cue={:?} | {} || {}",
+            "MISS quote={} partial={} src={:?} cue={:?} | {} || {}{}",
             quoted,
-            partial,
+            partial.is_some(),
             g.source.map(|s| run.show(s)),
             g.cue.map(|s| run.show(s)),
             run.show(g.content).replace('\n', " "),
-            around
+            around,
+            // What was predicted instead, where a prediction touches it.
+            partial.map_or(String::new(), |p| format!(
+                " || pred: {}",
+                run.show(p.content).replace('\n', " ")
+            ))
         );
     }
 }

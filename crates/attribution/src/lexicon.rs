@@ -595,8 +595,12 @@ fn longest_prefix<S: AsRef<str>>(phrases: &[Vec<String>], words: &[S]) -> Option
 /// The part after the last hyphen of a word joined by hyphens, when both
 /// sides hold letters ("co-founder" → "founder"; not "46-year-old"'s
 /// "old" after a number, which is no noun anyway, nor a bare "-").
+#[inline]
 fn hyphen_head(word: &str) -> Option<&str> {
-    let (before, last) = word.rsplit_once('-')?;
+    // A byte loop: most words are short and hold no hyphen, and this runs
+    // for every word no list holds (a memrchr call costs more here).
+    let at = word.bytes().rposition(|b| b == b'-')?;
+    let (before, last) = (word.get(..at)?, word.get(at + 1..)?);
     (before.chars().any(char::is_alphabetic)
         && last.chars().all(char::is_alphabetic)
         && !last.is_empty())

@@ -91,13 +91,21 @@ pub fn decide(
     let independent: Vec<&Observation> = values.iter().filter(|v| !v.copy).collect();
     let copies = values.len() - independent.len();
     let origins: BTreeSet<&str> = independent.iter().map(|v| v.origin).collect();
+    let ambiguous = ambiguous_reports(&independent);
     // The strongest relation between two figures from different reports,
     // or between two parties quoted in one report, and which pair shows it.
     let mut worst: Option<(Relation, &Observation, &Observation)> = None;
     for (i, a) in independent.iter().enumerate() {
         for b in independent.iter().skip(i + 1) {
             let relation = if a.origin != b.origin {
-                relate(lexicon, a, b, cumulative)
+                match relate(lexicon, a, b, cumulative) {
+                    Relation::Conflict
+                        if ambiguous.contains(a.origin) || ambiguous.contains(b.origin) =>
+                    {
+                        Relation::Unrelated
+                    }
+                    relation => relation,
+                }
             } else if two_parties(a, b) && relate(lexicon, a, b, cumulative) == Relation::Dispute {
                 Relation::Dispute
             } else {
@@ -109,10 +117,12 @@ pub fn decide(
         }
     }
     let single = || {
-        (
-            PropositionStatus::SingleSource,
-            single_source(&independent, copies),
-        )
+        let why = if origins.len() > 1 {
+            incomparable(&independent, origins.len())
+        } else {
+            single_source(&independent, copies)
+        };
+        (PropositionStatus::SingleSource, why)
     };
     let Some((relation, a, b)) = worst else {
         return single();
@@ -187,6 +197,41 @@ pub fn decide(
             ),
         ),
     }
+}
+
+/// Reports that list, in one sentence, two figures under this
+/// proposition's name (the same subject, placed at the same time) that
+/// cannot both hold and are not two parties' claims: to their own writer
+/// the name covers different things ("27 mln stg of bank bills in band
+/// one ... 94 mln stg of band two bank bills"), so a figure of theirs set
+/// against another report's is no disagreement about one thing. Figures
+/// in separate sentences may be a revision ("a total of 57 ... Earlier,
+/// the company had said 44") and do not count.
+fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
+    let mut out = BTreeSet::new();
+    for (i, a) in values.iter().enumerate() {
+        for b in values.iter().skip(i + 1) {
+            let alike = match (&a.subject, &b.subject) {
+                (Some(x), Some(y)) => {
+                    x.head == y.head
+                        && x.actions == y.actions
+                        && x.modifiers == y.modifiers
+                        && a.rate == b.rate
+                }
+                _ => false,
+            };
+            if a.origin == b.origin
+                && a.sentence == b.sentence
+                && alike
+                && !(a.lo <= b.hi && b.lo <= a.hi)
+                && a.time == b.time
+                && !two_parties(a, b)
+            {
+                out.insert(a.origin);
+            }
+        }
+    }
+    out
 }
 
 /// One source under two names: the same name, or one that begins the
@@ -363,6 +408,20 @@ fn single_source(values: &[&Observation], copies: usize) -> String {
             }
         }
     }
+}
+
+/// Figures from several reports of which no two count the same thing
+/// for the same time (two items listed under one name, different
+/// holders): each stands on its own report.
+fn incomparable(values: &[&Observation], reports: usize) -> String {
+    let Some((min, max)) = extremes(values) else {
+        return String::new();
+    };
+    format!(
+        "{reports} reports give figures from {} to {}, but no two count the same thing for the same time; each rests on its own report.",
+        described(min),
+        described(max)
+    )
 }
 
 fn consistent(values: &[&Observation], reports: usize) -> String {
@@ -633,12 +692,55 @@ mod tests {
                 false,
                 SingleSource,
             ),
+            (
+                "one report lists two figures under the name in one sentence",
+                vec![
+                    Observation {
+                        sentence: "it bought 20 of band one bills and 90 of band two bills".into(),
+                        ..obs(20.0, 20.0, "the bank", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        sentence: "it bought 20 of band one bills and 90 of band two bills".into(),
+                        ..obs(90.0, 90.0, "the bank", None, "d1", on("2031-03-09"))
+                    },
+                    obs(55.0, 55.0, "dealers", None, "d2", on("2031-03-09")),
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "a revision in a later sentence keeps the report comparable",
+                vec![
+                    Observation {
+                        sentence: "a total of 57 miners were trapped".into(),
+                        ..obs(57.0, 57.0, "the company", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        sentence: "earlier, the company had said 44 were trapped".into(),
+                        ..obs(44.0, 44.0, "the company", None, "d1", on("2031-03-09"))
+                    },
+                    obs(44.0, 44.0, "officials", None, "d2", on("2031-03-09")),
+                ],
+                false,
+                Conflicting,
+            ),
         ];
         let lexicon = Lexicon::standard();
         for (name, values, cumulative, want) in cases {
             let (status, why) = decide(&lexicon, &values, cumulative);
             assert_eq!(status, want, "{name}: {why}");
             assert!(!why.is_empty(), "{name} explains itself");
+            let origins: BTreeSet<&str> = values
+                .iter()
+                .filter(|v| !v.copy)
+                .map(|v| v.origin)
+                .collect();
+            if status == SingleSource && origins.len() > 1 {
+                assert!(
+                    why.starts_with(&format!("{} reports", origins.len())),
+                    "{name}: {why}"
+                );
+            }
         }
     }
 }

@@ -417,11 +417,19 @@ fn incomparable(values: &[&Observation], reports: usize) -> String {
     let Some((min, max)) = extremes(values) else {
         return String::new();
     };
-    format!(
-        "{reports} reports give figures from {} to {}, but no two count the same thing for the same time; each rests on its own report.",
-        described(min),
-        described(max)
-    )
+    let outlets: BTreeSet<Option<&str>> = values.iter().map(|v| v.outlet.as_deref()).collect();
+    match outlets.iter().next() {
+        Some(Some(outlet)) if outlets.len() == 1 => format!(
+            "{reports} reports, all from {outlet}, give figures from {} to {}; one outlet's own reports are not set against each other (a later one updates an earlier one, or they count different things).",
+            described(min),
+            described(max)
+        ),
+        _ => format!(
+            "{reports} reports give figures from {} to {}, but no two count the same thing for the same time; each rests on its own report.",
+            described(min),
+            described(max)
+        ),
+    }
 }
 
 fn consistent(values: &[&Observation], reports: usize) -> String {
@@ -704,6 +712,21 @@ mod tests {
                         ..obs(90.0, 90.0, "the bank", None, "d1", on("2031-03-09"))
                     },
                     obs(55.0, 55.0, "dealers", None, "d2", on("2031-03-09")),
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "one outlet's two articles on one day",
+                vec![
+                    Observation {
+                        outlet: Some("Norland Wire".into()),
+                        ..obs(40.0, 40.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        outlet: Some("Norland Wire".into()),
+                        ..obs(45.0, 45.0, "port officials", None, "d2", on("2031-03-09"))
+                    },
                 ],
                 false,
                 SingleSource,

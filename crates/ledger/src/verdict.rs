@@ -202,11 +202,11 @@ pub fn decide(
 /// Reports that list, in one sentence, two figures under this
 /// proposition's name (the same subject, placed at the same time) that
 /// cannot both hold and are not two parties' claims: to their own writer
-/// the name covers different things ("27 mln stg of bank bills in band
-/// one ... 94 mln stg of band two bank bills"), so a figure of theirs set
-/// against another report's is no disagreement about one thing. Figures
-/// in separate sentences may be a revision ("a total of 57 ... Earlier,
-/// the company had said 44") and do not count.
+/// the name covers different things ("20 mln of the first tranche's bonds
+/// and 90 mln of the second's"), so a figure of theirs set against
+/// another report's is no disagreement about one thing. Figures in
+/// separate sentences may be a revision ("61 divers are missing ...
+/// Before that, the agency had put the number at 48") and do not count.
 fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     for (i, a) in values.iter().enumerate() {
@@ -704,11 +704,11 @@ mod tests {
                 "one report lists two figures under the name in one sentence",
                 vec![
                     Observation {
-                        sentence: "it bought 20 of band one bills and 90 of band two bills".into(),
+                        sentence: "it sold 20 of the first tranche and 90 of the second".into(),
                         ..obs(20.0, 20.0, "the bank", None, "d1", on("2031-03-09"))
                     },
                     Observation {
-                        sentence: "it bought 20 of band one bills and 90 of band two bills".into(),
+                        sentence: "it sold 20 of the first tranche and 90 of the second".into(),
                         ..obs(90.0, 90.0, "the bank", None, "d1", on("2031-03-09"))
                     },
                     obs(55.0, 55.0, "dealers", None, "d2", on("2031-03-09")),
@@ -735,14 +735,21 @@ mod tests {
                 "a revision in a later sentence keeps the report comparable",
                 vec![
                     Observation {
-                        sentence: "a total of 57 miners were trapped".into(),
-                        ..obs(57.0, 57.0, "the company", None, "d1", on("2031-03-09"))
+                        sentence: "61 divers are missing".into(),
+                        ..obs(61.0, 61.0, "the agency", None, "d1", on("2031-03-09"))
                     },
                     Observation {
-                        sentence: "earlier, the company had said 44 were trapped".into(),
-                        ..obs(44.0, 44.0, "the company", None, "d1", on("2031-03-09"))
+                        sentence: "before that, the agency had put the number at 48".into(),
+                        ..obs(48.0, 48.0, "the agency", None, "d1", on("2031-03-09"))
                     },
-                    obs(44.0, 44.0, "officials", None, "d2", on("2031-03-09")),
+                    obs(
+                        48.0,
+                        48.0,
+                        "coastguard officials",
+                        None,
+                        "d2",
+                        on("2031-03-09"),
+                    ),
                 ],
                 false,
                 Conflicting,

@@ -666,7 +666,8 @@ fn quote_claim(
 /// The attributed quote whose speaker an unattributed quote standing as a
 /// statement at the end of its paragraph goes on quoting: the latest
 /// attributed direct quote earlier in the same paragraph (“A,” she said.
-/// Other words. “B.”). A quote running
+/// Other words. “B.”), or the one whose attribution ends the paragraph
+/// before when the quote is its paragraph's only content. A quote running
 /// on from a word (a fragment inside a clause), followed by words in its
 /// paragraph, or with someone else's claim drafted in between takes none.
 fn speaker_carried_over<'d>(
@@ -695,7 +696,14 @@ fn speaker_carried_over<'d>(
         return None;
     }
     let paragraph_start = us.first().map_or(seg.open, |u| u.start);
-    (latest.start >= paragraph_start).then_some(latest)
+    // A paragraph that is only this quote, right after the paragraph whose
+    // last words are that quote's attribution (“A,” she said, ... .¶“B.”):
+    // the speaker goes on, as news writing continues a quote.
+    let whole_paragraph = paragraph_start >= seg.open
+        && text.get(latest.end..seg.open).is_some_and(|gap| {
+            gap.contains('\n') && gap.chars().all(|c| c.is_whitespace() || ".,;:".contains(c))
+        });
+    (latest.start >= paragraph_start || whole_paragraph).then_some(latest)
 }
 
 /// The quoted text without surrounding spaces and without the comma that

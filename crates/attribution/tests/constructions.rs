@@ -214,6 +214,25 @@ fn split_and_continued_quotes() {
 }
 
 #[test]
+fn a_quote_paragraph_goes_on_quoting_the_speaker_before_it() {
+    // A paragraph that is only a quote, right after one that ends with a
+    // quote's attribution, goes on quoting that speaker; one with other
+    // words before it, or after someone else spoke, does not.
+    check(
+        "“The tunnel will open in spring,” said Ilse Marant, the works director, at the site on Monday.\n“We have tested every pump twice.”",
+        &[w("We have tested every pump twice.", true, Some("Ilse Marant"), Person)],
+    );
+    let got = claims(
+        "“The tunnel will open in spring,” said Ilse Marant, the works director.\nThe council met later.\n“Nobody has seen the budget yet.”",
+    );
+    let last = got
+        .iter()
+        .find(|c| c.quote().is_some_and(|q| q.text.starts_with("Nobody")))
+        .expect("the last quote");
+    assert_eq!(last.source.kind, Unattributed, "{got:#?}");
+}
+
+#[test]
 fn partial_quotes_in_reported_speech() {
     check(
         "The Ostmark Defence Council declared the drill a “complete success” that showed the “highest level of readiness” of the fleet.",
@@ -729,11 +748,13 @@ fn unattributed_quotes_go_on_quoting_the_last_speaker() {
             "We will inspect every section by Friday.",
             Some("Marta Quell"),
         ),
-        // Not across a paragraph break (a quote there may be a reply).
+        // Across a paragraph break when the new paragraph is only the
+        // quote and the one before ends with the attribution: news writing
+        // continues a quote so (a reply comes with its own attribution).
         (
             "“The ferry will run again on Monday,” said Jonas Evander.\n\n“Tickets bought for the cancelled crossings will be refunded.”",
             "Tickets bought for the cancelled crossings will be refunded.",
-            None,
+            Some("Jonas Evander"),
         ),
         // A fragment running on from a word is no statement of the speaker.
         (

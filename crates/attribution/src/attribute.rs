@@ -252,12 +252,14 @@ fn affiliation_to_clause_end(
         || units
             .get(end)
             .is_some_and(|u| matches!(u.norm(), "," | ";"));
-    let affiliation = units
+    // One to six words, ending on a name or an institution's noun.
+    let last = units
         .get(end.wrapping_sub(1))
-        .filter(|_| end > next + 1 && end <= next + 7)
-        .is_some_and(|last| last.capitalised() || last.is(class::ORG_NOUN | class::ROLE_NOUN));
-    match units.get(end.wrapping_sub(1)) {
-        Some(last) if closes && affiliation => {
+        .filter(|_| end > next + 1 && end <= next + 7);
+    match last {
+        Some(last)
+            if closes && (last.capitalised() || last.is(class::ORG_NOUN | class::ROLE_NOUN)) =>
+        {
             phrase.end = last.end;
             (phrase, end)
         }

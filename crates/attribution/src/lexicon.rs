@@ -64,6 +64,10 @@ pub mod class {
     pub const ORG_WORD: u16 = 1 << 9;
     pub const FEMALE: u16 = 1 << 10;
     pub const AS_WRITTEN: u16 = 0x0f00;
+    /// Set when the bits come from a hyphenated word's last part rather
+    /// than from a list ("co-founder" as "founder"): the reported-speech
+    /// tagger, trained on the listed classes, does not read them.
+    pub const FROM_LAST_PART: u16 = 1 << 12;
 }
 
 /// Classes of function words that bound a speaker phrase.
@@ -527,7 +531,13 @@ impl Lexicon {
     /// part, never its cue or function-word bits ("ex-said" is no cue).
     fn hyphenated_classes(&self, norm: &str, written: &str) -> u32 {
         let nouns = u32::from(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN);
-        (self.classes.get(norm) & nouns) | (self.classes.get(written) & u32::from(class::TITLE))
+        let bits = (self.classes.get(norm) & nouns)
+            | (self.classes.get(written) & u32::from(class::TITLE));
+        if bits == 0 {
+            0
+        } else {
+            bits | u32::from(class::FROM_LAST_PART)
+        }
     }
 
     /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
@@ -702,6 +712,11 @@ mod tests {
             let got = lex.unit_classes(norm, written) & role != 0;
             assert_eq!(got, want, "{written}");
         }
+        // Marked as taken from the last part (the tagger reads only the
+        // listed bits); a listed word is not marked.
+        let from_last = u32::from(class::FROM_LAST_PART);
+        assert_ne!(lex.unit_classes("co-founder", "co-founder") & from_last, 0);
+        assert_eq!(lex.unit_classes("founder", "founder") & from_last, 0);
         // Only noun and title bits carry over: "ex-said" starts no cue.
         assert_eq!(lex.unit_classes("ex-said", "ex-said") >> 16, 0);
         assert_ne!(

@@ -108,8 +108,9 @@ impl Token {
         };
         let cut = norm.len().saturating_sub(3);
         self.suffix = norm.get(cut..).map_or(0, hash_bytes);
-        // The lexicon's class bits of these lists, looked up once.
-        self.classes = u.classes() & TAGGER_CLASSES;
+        // The lexicon's class bits of these lists, looked up once (as
+        // listed: the model was trained on them).
+        self.classes = u.listed_classes() & TAGGER_CLASSES;
     }
 }
 

@@ -137,6 +137,16 @@ impl Unit<'_> {
         (self.classes & u32::from(class::BY_NORM)) as u16
     }
 
+    /// [`Unit::classes`] as the lists give them, without the bits a
+    /// hyphenated word takes from its last part.
+    pub fn listed_classes(&self) -> u16 {
+        if self.classes & u32::from(class::FROM_LAST_PART) != 0 {
+            0
+        } else {
+            self.classes()
+        }
+    }
+
     /// Whether the word as written is in a list of `classes` (bits of
     /// [`class::AS_WRITTEN`]).
     pub fn is_written(&self, classes: u16) -> bool {

@@ -25,6 +25,13 @@ struct Driver {
     port: u16,
 }
 
+impl Driver {
+    /// Whether the driver process has ended.
+    fn exited(&mut self) -> bool {
+        !matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -46,23 +53,36 @@ fn start_driver() -> Driver {
         crosscheck_testkit::chromium().is_some(),
         "chromium on PATH (Debian package chromium; required under CI=true)"
     );
-    let port = free_port();
-    let child = Command::new(binary)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    let driver = Driver { child, port };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "chromedriver did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
+    // The two browser tests run at once, each picking a free port: both
+    // may be handed the same one, and the second driver then exits while
+    // the port still answers (the first's). A driver is ours only if it
+    // is still running once its port answers; else try another port.
+    for _ in 0..5 {
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let mut driver = Driver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on {port}"
+            );
+            if driver.exited() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        if !driver.exited() {
+            return driver;
+        }
     }
-    driver
+    panic!("chromedriver kept exiting: no port of its own in five tries")
 }
 
 /// Where screenshots go.

@@ -5,7 +5,7 @@
 use crate::lexicon::{class, FunctionClass, Lexicon};
 use crate::speaker::{
     appositives, description_after_cue, description_before_cue, phrase_backward, phrase_forward,
-    skip_aux, Appositive, Phrase, PhraseKind,
+    skip_aux, word_run_end, Appositive, Phrase, PhraseKind,
 };
 use crate::units::{Unit, UnitKind};
 
@@ -245,9 +245,7 @@ fn affiliation_to_clause_end(
     if !described || !joins {
         return (phrase, next);
     }
-    let end = (next + 1..limit)
-        .find(|&j| units.get(j).is_none_or(|u| !u.is_word()))
-        .unwrap_or(limit);
+    let end = word_run_end(units, next + 1, limit);
     let closes = end == limit
         || units
             .get(end)

@@ -927,10 +927,7 @@ fn reported_around_quotes(
             if others == 0 || inside_attribution || (quotes > 0 && others < 3) {
                 return false;
             }
-            !us.get(a + f.content.0..a + f.content.1)
-                .unwrap_or(&[])
-                .iter()
-                .any(|u| u.is_quote() && !runs_on_into(doc.text.as_str(), u.start))
+            only_fragments(doc.text.as_str(), us, a + f.content.0, a + f.content.1)
         })
         .cloned()
         .collect();

@@ -239,9 +239,7 @@ pub fn description_after_cue(
         return None;
     }
     // `limit` is the end of the clause (its full stop or the next quote).
-    let end = (i + 1..limit)
-        .find(|&j| units.get(j).is_none_or(|u| !u.is_word()))
-        .unwrap_or(limit);
+    let end = word_run_end(units, i + 1, limit);
     let closes = end == limit
         || units
             .get(end)
@@ -250,6 +248,14 @@ pub fn description_after_cue(
         return None;
     }
     bare_description(units, i, end, text).map(|p| (p, end))
+}
+
+/// The first unit from `from` on that is not a word, or `limit`: where a
+/// run of words read towards the end of a clause stops.
+pub(crate) fn word_run_end(units: &[Unit], from: usize, limit: usize) -> usize {
+    (from..limit)
+        .find(|&j| units.get(j).is_none_or(|u| !u.is_word()))
+        .unwrap_or(limit)
 }
 
 /// `units[i..end]`, a determiner and plain words (no function word, no

@@ -223,7 +223,7 @@ fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
             if a.origin == b.origin
                 && a.sentence == b.sentence
                 && alike
-                && !(a.lo <= b.hi && b.lo <= a.hi)
+                && !overlap(a, b)
                 && a.time == b.time
                 && !two_parties(a, b)
             {
@@ -232,6 +232,11 @@ fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
         }
     }
     out
+}
+
+/// Whether two figures' bounds leave a value both allow.
+fn overlap(a: &Observation, b: &Observation) -> bool {
+    a.lo <= b.hi && b.lo <= a.hi
 }
 
 /// One source under two names: the same name, or one that begins the
@@ -312,7 +317,7 @@ fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool)
     if same_source(a, b) || !same_thing(lexicon, a, b) {
         return Relation::Unrelated;
     }
-    if a.lo <= b.hi && b.lo <= a.hi {
+    if overlap(a, b) {
         return Relation::Agree;
     }
     if !a.time.same_time(&b.time) {

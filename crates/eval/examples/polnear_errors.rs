@@ -2,9 +2,10 @@
 //! wrong (`direct`: FP, FN and wrong sources) or the reported-speech
 //! predictions that match no gold content (`reported`).
 //!
-//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|predictions`
+//! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|stats|predictions`
 //! (`missed`: gold contents no prediction overlaps, with whether their
-//! sentence region holds a quote mark). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! sentence region holds a quote mark; `stats`: one line per direct
+//! prediction, sourced or not and matched or not, to count with `sort | uniq -c`). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -60,6 +61,7 @@ fn main() {
             Some("direct") => direct_errors(&run),
             Some("reported") => reported_errors(&run),
             Some("missed") => missed(&run),
+            Some("stats") => direct_stats(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -72,7 +74,7 @@ fn main() {
                 }
             }
             _ => {
-                eprintln!("usage: polnear_errors direct|reported|missed");
+                eprintln!("usage: polnear_errors direct|reported|missed|stats|predictions");
                 return;
             }
         }
@@ -89,9 +91,10 @@ fn direct_errors(run: &Run) {
     {
         match gold.iter().find(|g| run.overlap(g.content, p.content)) {
             None => println!(
-                "FP {name} source={} | {}",
+                "FP {name} source={} | {} || {}",
                 p.source.is_some(),
-                run.show(p.content)
+                run.show(p.content),
+                p.source.map(|s| run.show(s)).unwrap_or_default()
             ),
             Some(g) => {
                 let same_source =
@@ -162,6 +165,29 @@ fn missed(run: &Run) {
                 " || pred: {}",
                 run.show(p.content).replace('\n', " ")
             ))
+        );
+    }
+}
+
+/// One line per direct prediction: whether it has a source, whether it
+/// overlaps a gold direct content, and whether it matches one exactly.
+fn direct_stats(run: &Run) {
+    let gold: Vec<_> = run.article.gold.iter().filter(|g| g.direct).collect();
+    for p in run
+        .pred
+        .iter()
+        .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
+    {
+        let hit = gold.iter().any(|g| run.overlap(g.content, p.content));
+        println!(
+            "STAT source={} hit={} | {}",
+            p.source.is_some(),
+            hit,
+            run.show(p.content)
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .replace('\n', " ")
         );
     }
 }

@@ -613,8 +613,11 @@ impl StoryIndex {
         }
         scratch.touched.clear();
         for &(term, weight) in strongest.into_iter().take(self.settings.query_terms) {
-            for &number in self.postings.get(&term).map_or(&[][..], Vec::as_slice) {
-                let n = self.resolve(number);
+            // Posting lists hold live stories only (a merged story is taken
+            // off them, `unpost`), so no number needs resolving here: the
+            // lookup would touch every candidate story's record.
+            for &n in self.postings.get(&term).map_or(&[][..], Vec::as_slice) {
+                debug_assert_eq!(self.resolve(n), n);
                 let Some(slot) = scratch.shared.get_mut(n as usize) else {
                     continue;
                 };

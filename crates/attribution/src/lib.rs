@@ -60,7 +60,9 @@ mod paragraphs;
 // Quote-mark pairing, reached by the seed tests; not an API.
 #[doc(hidden)]
 pub mod quotes;
+mod reported;
 mod resolve;
+mod sources;
 mod speaker;
 pub mod tagger;
 mod units;

@@ -1,0 +1,726 @@
+//! Reported speech in sentences without a quote of their own: read by the
+//! rules ("X said that ...", "according to X, ...", a subject and its cue,
+//! an attribution trailing the content) and by the learned tagger where the
+//! rules find nothing, and the reported clause around quoted fragments.
+
+use crosscheck_model::{Document, Source, SourceKind, Span};
+
+use crate::attribute::{channel_in, clause_subject, cue_at, trailing, Attribution};
+use crate::extract::{has_words, only_fragments, Draft, Reading, MIN_REPORTED_WORDS};
+use crate::lexicon::{class, Lexicon};
+use crate::sources::{resolve, Antecedents};
+use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
+use crate::tagger;
+use crate::units::{Unit, UnitKind};
+
+/// How the learned tagger and the rules share reported speech (during
+/// development: `CROSSCHECK_TAGGER=off|fill|first`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TaggerMode {
+    Off,
+    Fill,
+    First,
+}
+
+pub(crate) static TAGGER_MODE: std::sync::LazyLock<TaggerMode> =
+    std::sync::LazyLock::new(|| match std::env::var("CROSSCHECK_TAGGER").as_deref() {
+        Ok("off") => TaggerMode::Off,
+        Ok("first") => TaggerMode::First,
+        _ => TaggerMode::Fill,
+    });
+
+/// The tagger's attributions in sentence `us[a..b]`.
+pub(crate) fn tagged(
+    reading: &mut Reading,
+    us: &[Unit],
+    a: usize,
+    b: usize,
+    text: &str,
+) -> Vec<tagger::Found> {
+    let Some(model) = reading.model else {
+        return Vec::new();
+    };
+    let (lex, tagging) = (reading.lex, &mut *reading.tagging);
+    let sentence = us.get(a..b).unwrap_or(&[]);
+    let mut toks = std::mem::take(&mut tagging.tokens);
+    let mut cue = std::mem::take(&mut tagging.cue);
+    let found = if tagger::tokens_if_cue(lex, model, sentence, text, &mut toks, &mut cue) {
+        tagger::assemble(model.tag(&toks, &cue, tagging))
+    } else {
+        Vec::new()
+    };
+    tagging.tokens = toks;
+    tagging.cue = cue;
+    found
+}
+
+/// Drafts for the tagger's attributions in the sentence starting at unit
+/// `a`; false when none holds content.
+fn tagged_drafts(
+    lex: &Lexicon,
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) -> bool {
+    let text = doc.text.as_str();
+    let mut any = false;
+    for f in found {
+        // Content without the punctuation at its edges.
+        let (mut cs, mut ce) = (a + f.content.0, a + f.content.1);
+        while cs < ce && us.get(cs).is_some_and(|u| u.kind == UnitKind::Punct) {
+            cs += 1;
+        }
+        while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+            ce -= 1;
+        }
+        // Reported content leaves out the complementizer.
+        if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
+            cs += 1;
+        }
+        let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
+            continue;
+        };
+        // One word ("rejected that") is an anaphor, not a statement.
+        if ce <= cs + 1 {
+            continue;
+        }
+        let (Some(cue_first), Some(cue_last)) = (us.get(a + f.cue.0), us.get(a + f.cue.1 - 1))
+        else {
+            continue;
+        };
+        let cue = text
+            .get(cue_first.start..cue_last.end)
+            .unwrap_or("")
+            .to_string();
+        let mut start = first.start.min(cue_first.start);
+        let mut end = last.end.max(cue_last.end);
+        let mut co_sources = Vec::new();
+        let source_run = f.source.or_else(|| {
+            subject_before_cue(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
+        });
+        let source = match source_run {
+            Some((s0, s1)) => {
+                let (ss, se) = (a + s0, a + s1);
+                let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
+                    continue;
+                };
+                start = start.min(sf.start);
+                end = end.max(sl.end);
+                let phrase = phrase_forward(lex, us, ss, se, text)
+                    .map(|(p, _)| p)
+                    .filter(|p| p.end <= sl.end)
+                    .unwrap_or_else(|| plain_phrase(us, ss, se, text));
+                let att = Attribution {
+                    start,
+                    end,
+                    next: ce,
+                    cue: cue.clone(),
+                    channel: None,
+                    phrase,
+                    appositive: None,
+                };
+                let mut source = resolve(lex, doc, &att, sources);
+                if source.kind != SourceKind::Unattributed {
+                    source.span = Span::of(text, sf.start, sl.end);
+                }
+                co_sources = co_speakers(lex, doc, us, &att, sources);
+                source
+            }
+            None => Source::unattributed(),
+        };
+        drafts.push(Draft {
+            start,
+            end,
+            source,
+            cue: Some(cue),
+            channel: None,
+            quote_start: first.start,
+            quote_end: last.end,
+            direct: false,
+            co_sources,
+        });
+        any = true;
+    }
+    any
+}
+
+/// The named speaker or pronoun standing just before a cue the tagger
+/// found without a source ("She did not say ..."), past up to two
+/// auxiliaries or negations: unit range.
+fn subject_before_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    cue: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
+    let mut end = cue;
+    for _ in 0..3 {
+        if end <= a {
+            return None;
+        }
+        if let Some((phrase, start)) = crate::speaker::phrase_backward(lex, us, a, end, text) {
+            if phrase.kind != PhraseKind::Unnamed {
+                return Some((start, end));
+            }
+        }
+        let before = us.get(end - 1)?;
+        if !(before.norm() == "not"
+            || before.function_class() == Some(crate::lexicon::FunctionClass::Auxiliary))
+        {
+            return None;
+        }
+        end -= 1;
+    }
+    None
+}
+
+/// Reported clauses in a sentence that holds quotes ("she said the plan
+/// was “dead on arrival”"): the tagger's contents that are more than a
+/// quote standing as a statement. A quoted fragment inside such a content
+/// keeps its marks there, and stays a direct claim of its own: its words
+/// are the speaker's.
+pub(crate) fn reported_around_quotes(
+    lex: &Lexicon,
+    doc: &Document,
+    us: &[Unit],
+    a: usize,
+    found: &[tagger::Found],
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) {
+    let clauses: Vec<tagger::Found> = found
+        .iter()
+        .filter(|f| {
+            let words = us
+                .get(a + f.content.0..a + f.content.1)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.kind != UnitKind::Punct);
+            let mut quotes = 0;
+            let mut others = 0;
+            for u in words {
+                if u.is_quote() {
+                    quotes += 1;
+                } else {
+                    others += 1;
+                }
+            }
+            // "“...,” said the former aide to Governor X": the tagger may
+            // read the speaker of a quote claim already drafted as content.
+            let inside_attribution = us.get(a + f.content.0).is_some_and(|first| {
+                drafts.iter().any(|d| {
+                    d.direct
+                        && d.source
+                            .span
+                            .as_ref()
+                            .is_some_and(|s| s.start <= first.start && first.start < s.end)
+                })
+            });
+            if others == 0 || inside_attribution || (quotes > 0 && others < 3) {
+                return false;
+            }
+            only_fragments(doc.text.as_str(), us, a + f.content.0, a + f.content.1)
+        })
+        .cloned()
+        .collect();
+    if clauses.is_empty() {
+        return;
+    }
+    tagged_drafts(lex, doc, us, a, &clauses, sources, drafts);
+}
+
+/// Whether the quote opening at byte `open` runs on from a word ("called
+/// it a “desperate move”"): a fragment inside a clause, not a statement.
+pub(crate) fn runs_on_into(text: &str, open: usize) -> bool {
+    text.get(..open)
+        .and_then(|before| {
+            before
+                .chars()
+                .rev()
+                .find(|c| !(c.is_whitespace() && *c != '\n'))
+        })
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// A source phrase the speaker grammar does not read ("the two
+/// governments"): its words as the name, its last word as the head.
+fn plain_phrase(us: &[Unit], s: usize, e: usize, text: &str) -> crate::speaker::Phrase {
+    let start = us.get(s).map_or(0, |u| u.start);
+    let end = us.get(e.wrapping_sub(1)).map_or(start, |u| u.end);
+    let head = us
+        .get(e.wrapping_sub(1))
+        .map_or_else(String::new, |u| u.norm().to_string());
+    crate::speaker::Phrase {
+        start,
+        end,
+        kind: PhraseKind::Unnamed,
+        name: text.get(start..end).unwrap_or("").to_string(),
+        role: None,
+        plural: head.ends_with('s'),
+        head,
+        female: false,
+        male: false,
+    }
+}
+
+/// Reported speech without quote marks in sentence `us[a..b]`.
+pub(crate) fn reported(
+    reading: &mut Reading,
+    doc: &Document,
+    us: &[Unit],
+    paragraph: (usize, usize),
+    (a, b): (usize, usize),
+    sources: &mut Antecedents,
+    drafts: &mut Vec<Draft>,
+) {
+    let lex = reading.lex;
+    let text = doc.text.as_str();
+    let mode = *TAGGER_MODE;
+    if mode == TaggerMode::First {
+        let found = tagged(reading, us, a, b, text);
+        if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
+            return;
+        }
+    }
+    let Some(read) = RuleReading::of(lex, us, (a, b), text) else {
+        return;
+    };
+    if read.found.is_some() {
+        read.draft(lex, doc, us, (a, b), sources, drafts);
+        return;
+    }
+    if mode == TaggerMode::Fill {
+        let found = tagged(reading, us, a, b, text);
+        if tagged_drafts(lex, doc, us, a, &found, sources, drafts) {
+            return;
+        }
+    }
+    // Not a statement, but its subject may be what a later "he" means.
+    sources.defer(paragraph, a, read.end, read.has_cue);
+}
+
+/// What the reported-speech rules read in one sentence.
+pub(crate) struct RuleReading {
+    /// The attribution and its content's units, where a rule matched.
+    found: Option<(Attribution, usize, usize)>,
+    /// The sentence's end before its closing punctuation.
+    end: usize,
+    has_cue: bool,
+}
+
+impl RuleReading {
+    /// None for a sentence too short to hold a statement.
+    pub(crate) fn of(
+        lex: &Lexicon,
+        us: &[Unit],
+        (a, b): (usize, usize),
+        text: &str,
+    ) -> Option<RuleReading> {
+        let mut end = b;
+        while end > a && us.get(end - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
+            end -= 1;
+        }
+        if end <= a + 2 {
+            return None;
+        }
+        // Most sentences hold no speech cue at all; only their subject
+        // matters then (as an antecedent), so the patterns are not tried.
+        // The "X said that ..." patterns need a cue that reports speech; the
+        // others accept any cue.
+        let (mut has_cue, mut reporting_cue) = (false, false);
+        for k in a..end {
+            if let Some((_, reports)) = cue_at(lex, us, k, end) {
+                has_cue = true;
+                if reports {
+                    reporting_cue = true;
+                    break;
+                }
+            }
+        }
+        let found = if has_cue {
+            according_first(lex, us, a, end, text)
+                .or_else(|| according_last(lex, us, a, end, text))
+                .or_else(|| {
+                    reporting_cue
+                        .then(|| subject_cue(lex, us, a, end, text))
+                        .flatten()
+                })
+                .or_else(|| {
+                    reporting_cue
+                        .then(|| relative_cue(lex, us, a, end, text))
+                        .flatten()
+                })
+                .or_else(|| trailing_attribution(lex, us, a, end, text))
+        } else {
+            None
+        };
+        Some(RuleReading {
+            found,
+            end,
+            has_cue,
+        })
+    }
+
+    /// Words of the content found outside quote marks: none where the
+    /// quote is the whole clause (He said "we will win."), a direct
+    /// quote, not a reported clause around one.
+    pub(crate) fn words_beside_quotes(&self, us: &[Unit]) -> usize {
+        self.found.as_ref().map_or(0, |(_, cs, ce)| {
+            us.get(*cs..*ce)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|u| u.is_word())
+                .count()
+        })
+    }
+
+    /// Drafts the reported claim the rules found, when its clause is long
+    /// enough to be a statement.
+    pub(crate) fn draft(
+        self,
+        lex: &Lexicon,
+        doc: &Document,
+        us: &[Unit],
+        (a, b): (usize, usize),
+        sources: &mut Antecedents,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let text = doc.text.as_str();
+        let Some((att, cs, ce)) = self.found else {
+            return;
+        };
+        // The clause as found must be long enough to be a statement; where
+        // it is then cut ("denied the fleet's presence, and ..."), the cut
+        // part may be shorter.
+        let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
+        let ce_cut = content_end(lex, us, cs, ce);
+        let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
+            return;
+        };
+        if ce_cut <= cs
+            || !whole.is_some_and(|(f, l)| {
+                has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
+            })
+        {
+            return;
+        }
+        let source = resolve(lex, doc, &att, sources);
+        let co_sources = co_speakers(lex, doc, us, &att, sources);
+        let start = first.start.min(att.start);
+        let end_byte = last.end.max(att.end);
+        drafts.push(Draft {
+            start,
+            end: end_byte,
+            source,
+            cue: Some(att.cue),
+            channel: att
+                .channel
+                .or_else(|| channel_in(lex, us, a, b, text).map(|c| c.0)),
+            quote_start: first.start,
+            quote_end: last.end,
+            direct: false,
+            co_sources,
+        });
+    }
+}
+
+/// Speakers coordinated with the attribution's speaker: "Anna Berg and
+/// Tomas Lind said", "..., said A and B", a joint statement by two named
+/// people or organisations. Each is resolved like the first.
+pub(crate) fn co_speakers(
+    lex: &Lexicon,
+    doc: &Document,
+    us: &[Unit],
+    att: &Attribution,
+    sources: &mut Antecedents,
+) -> Vec<Source> {
+    let text = doc.text.as_str();
+    let phrase = &att.phrase;
+    if !matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization) {
+        return Vec::new();
+    }
+    // The unit after the speaker phrase; a list ends with "and" (a comma
+    // list alone is an apposition: "Mark Rutte, NATO Secretary General").
+    let mut k = us.partition_point(|u| u.start < phrase.end);
+    let mut items = Vec::new();
+    let mut closed = false;
+    while items.len() < 4 {
+        let (joined, is_and) = match us.get(k) {
+            Some(u) if u.norm() == "and" => (k + 1, true),
+            Some(u) if u.is_punct(",") => match us.get(k + 1) {
+                Some(n) if n.norm() == "and" => (k + 2, true),
+                _ => (k + 1, false),
+            },
+            _ => break,
+        };
+        let Some((next_phrase, next)) = phrase_forward(lex, us, joined, us.len(), text) else {
+            break;
+        };
+        if !matches!(
+            next_phrase.kind,
+            PhraseKind::Person | PhraseKind::Organization
+        ) || next_phrase.name == phrase.name
+        {
+            break;
+        }
+        items.push((next_phrase, next));
+        k = next;
+        if is_and {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .map(|(p, next)| {
+            let co = Attribution {
+                start: p.start,
+                end: p.end,
+                next,
+                cue: att.cue.clone(),
+                channel: None,
+                phrase: p,
+                appositive: None,
+            };
+            resolve(lex, doc, &co, sources)
+        })
+        .filter(|s| s.kind != SourceKind::Unattributed)
+        .collect()
+}
+
+type Found = (Attribution, usize, usize);
+
+/// Where reported content stops: at a semicolon, at ", which", where a
+/// coordinated second verb of speech starts ("... but noted that ...",
+/// "..., and warned against ..."), or, for content that is not a
+/// that-clause, where ", and" opens a clause with a subject of its own
+/// ("denied the fleet's presence, and officials remained silent").
+fn content_end(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> usize {
+    let that_clause = cs > 0 && us.get(cs - 1).is_some_and(|u| u.norm() == "that");
+    (cs + 1..ce)
+        .find(|&k| {
+            let Some(u) = us.get(k) else { return false };
+            let comma_before = us.get(k - 1).is_some_and(|p| p.is_punct(","));
+            u.is_punct(";")
+                || (u.norm() == "which" && comma_before)
+                || (matches!(u.norm(), "and" | "but")
+                    && cue_at(lex, us, skip_aux(us, k + 1, ce), ce).is_some())
+                || (!that_clause
+                    && comma_before
+                    && matches!(u.norm(), "and" | "but")
+                    && us
+                        .get(k + 1)
+                        .is_some_and(|n| n.capitalised() || n.is(class::DETERMINER)))
+        })
+        .map_or(ce, |k| {
+            // Drop the comma before the cut.
+            if us.get(k - 1).is_some_and(|p| p.is_punct(",")) {
+                k - 1
+            } else {
+                k
+            }
+        })
+}
+
+/// "According to X, CONTENT."
+fn according_first(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    if us.get(a)?.norm() != "according" || us.get(a + 1)?.norm() != "to" {
+        return None;
+    }
+    let (phrase, next) = phrase_forward(lex, us, a + 2, end, text)?;
+    let comma = (next..end.min(next + 20)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+    let apos = crate::speaker::appositives(lex, us, next, end, text);
+    let content_start = match &apos {
+        Some(ap) if us.get(ap.next).is_some_and(|u| u.is_punct(",")) => ap.next + 1,
+        _ => comma + 1,
+    };
+    let att = Attribution {
+        start: us.get(a)?.start,
+        end: phrase.end,
+        next: content_start,
+        cue: text.get(us.get(a)?.start..us.get(a + 1)?.end)?.to_string(),
+        channel: None,
+        phrase,
+        appositive: None,
+    };
+    Some((att, content_start, end))
+}
+
+/// "CONTENT, according to X."
+fn according_last(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let c = (a + 1..end).find(|&k| {
+        us.get(k).is_some_and(|u| u.norm() == "according")
+            && us.get(k + 1).is_some_and(|u| u.norm() == "to")
+            && us.get(k - 1).is_some_and(|u| u.is_punct(","))
+    })?;
+    let (phrase, next) = phrase_forward(lex, us, c + 2, end, text)?;
+    let att = Attribution {
+        start: us.get(c)?.start,
+        end: phrase.end,
+        next,
+        cue: text.get(us.get(c)?.start..us.get(c + 1)?.end)?.to_string(),
+        channel: None,
+        phrase,
+        appositive: None,
+    };
+    let _ = next;
+    Some((att, a, c - 1))
+}
+
+/// "X said (that) CONTENT" with X the clause subject.
+fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    subject_cue_from(lex, us, a, end, text).or_else(|| {
+        // After a leading clause: "More than a year later, X confirmed ..."
+        let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+        let (att, cs, ce) = subject_cue_from(lex, us, comma + 1, end, text)?;
+        // "The talks stalled in May, the minister said, over the fees": the
+        // attribution is set inside what was said, which is the whole
+        // sentence around it (as PolNeAR marks it), not only its tail.
+        // The part after it goes on the clause ("..., stalled over fees"),
+        // unlike a second statement or a circumstance of the saying
+        // ("..., adding that ...", "..., without giving details").
+        let goes_on = us.get(cs).is_some_and(|u| {
+            u.is_word()
+                && !u.norm().ends_with("ing")
+                && !matches!(
+                    u.norm(),
+                    "because" | "as" | "while" | "and" | "but" | "although"
+                )
+                && !crate::attribute::is_preposition(u)
+                && cue_at(lex, us, cs, ce).is_none()
+        });
+        let inserted = cs >= 2
+            && goes_on
+            && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
+            && us.get(cs - 2).is_some_and(|u| u.end == att.end)
+            && us
+                .get(a..comma)
+                .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+        Some((att, if inserted { a } else { cs }, ce))
+    })
+}
+
+/// "X, who had said that CONTENT": reported speech in a relative clause.
+fn relative_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let comma = (a + 1..end).find(|&k| {
+        us.get(k).is_some_and(|u| u.is_punct(","))
+            && us.get(k + 1).is_some_and(|u| u.norm() == "who")
+            && cue_at(lex, us, skip_aux_before_cue(lex, us, k + 2, end), end).is_some_and(|c| c.1)
+    })?;
+    let (phrase, _) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
+    let (att, cs, ce) = subject_cue_tail(lex, us, comma + 2, end, text, (phrase, None), a)?;
+    Some((att, cs, ce))
+}
+
+fn subject_cue_from(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
+    let (phrase, appositive, j) = clause_subject(lex, us, a, end, text)?;
+    subject_cue_tail(lex, us, j, end, text, (phrase, appositive), a)
+}
+
+fn subject_cue_tail(
+    lex: &Lexicon,
+    us: &[Unit],
+    j: usize,
+    end: usize,
+    text: &str,
+    (phrase, appositive): (crate::speaker::Phrase, Option<crate::speaker::Appositive>),
+    a: usize,
+) -> Option<Found> {
+    let j = skip_aux_before_cue(lex, us, j, end);
+    let (len, reported) = cue_at(lex, us, j, end)?;
+    if !reported {
+        return None;
+    }
+    let cue_first = us.get(j)?;
+    let cue_last = us.get(j + len - 1)?;
+    let after = j + len;
+    // The complement: an optional object and time or channel phrases, then
+    // "that" if present.
+    let that = (after..end.min(after + 10))
+        .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
+        .find(|&k| us.get(k).is_some_and(|u| u.norm() == "that"));
+    let mut cs = match that {
+        Some(t) => t + 1,
+        None => {
+            let mut s = after;
+            if matches!(cue_first.norm(), "told" | "tells" | "tell" | "telling") {
+                s = phrase_forward(lex, us, s, end, text).map_or(s + 1, |(_, n)| n);
+            }
+            s
+        }
+    };
+    while us.get(cs).is_some_and(|u| matches!(u.norm(), "," | ":")) {
+        cs += 1;
+    }
+    // "warned of the consequences" reports no statement.
+    if that.is_none()
+        && us.get(cs).is_some_and(|u| {
+            matches!(
+                u.function_class(),
+                Some(
+                    crate::lexicon::FunctionClass::Preposition
+                        | crate::lexicon::FunctionClass::Relative
+                )
+            )
+        })
+    {
+        return None;
+    }
+    let att = Attribution {
+        start: phrase.start.min(cue_first.start),
+        end: cue_last.end,
+        next: cs,
+        cue: text.get(cue_first.start..cue_last.end)?.to_string(),
+        channel: channel_in(lex, us, a, cs, text).map(|c| c.0),
+        phrase,
+        appositive,
+    };
+    // "..., the official said." matches as a subject and a cue with nothing
+    // after it: that is the trailing pattern's, which comes later.
+    if cs >= end {
+        return None;
+    }
+    // "Data suggest Y, economists said": the attribution closing the
+    // sentence is the speaker's; the inner clause is part of what was said.
+    if trailing_attribution(lex, us, cs, end, text).is_some() {
+        return None;
+    }
+    Some((att, cs, end))
+}
+
+fn skip_aux_before_cue(lex: &Lexicon, us: &[Unit], j: usize, end: usize) -> usize {
+    let mut j = j;
+    while j < end && cue_at(lex, us, j, end).is_none() {
+        let next = skip_aux(us, j, j + 1);
+        if next == j {
+            break;
+        }
+        j = next;
+    }
+    j
+}
+
+/// "CONTENT, X said." / "CONTENT, said X, a spokesman."
+fn trailing_attribution(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    end: usize,
+    text: &str,
+) -> Option<Found> {
+    // The last comma may open an appositive of the speaker, so the comma
+    // closing the content is one of the last two.
+    (a + 1..end)
+        .rev()
+        .take(20)
+        .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
+        .take(2)
+        .find_map(|c| trailing(lex, us, c + 1, end, text).map(|att| (att, a, c)))
+}

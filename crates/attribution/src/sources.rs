@@ -1,0 +1,236 @@
+//! Sources as the text introduces them: the antecedents met so far (with
+//! the subjects of sentences that make no statement, read only when a
+//! lookup needs them), and the ledger source an attribution names once its
+//! pronoun or definite description is resolved against them.
+
+use crosscheck_model::{Document, EntityType, Source, SourceKind, Span};
+
+use crate::attribute::{clause_subject, subject_without_cue, Attribution};
+use crate::lexicon::Lexicon;
+use crate::mentions::MentionIndex;
+use crate::resolve::{Seen, Tracker};
+use crate::speaker::{Phrase, PhraseKind};
+use crate::units::Unit;
+
+/// The sources met so far. The subject of a sentence that makes no
+/// statement matters only as an antecedent, so it is read only when a
+/// lookup needs the tracker; it then takes its place among the entries
+/// met after it, and the lookup sees what an eager read would have given.
+pub(crate) struct Antecedents<'u, 'a> {
+    pub(crate) tracker: Tracker,
+    pub(crate) units: &'u [Unit<'a>],
+    pub(crate) text: &'u str,
+    pub(crate) deferred: Vec<Deferred>,
+    /// The document's entity mentions, for lookups by offset.
+    pub(crate) mentions: MentionIndex<'u>,
+}
+
+/// A sentence whose subject has not been read yet.
+pub(crate) struct Deferred {
+    /// Tracker entries recorded before it.
+    before: usize,
+    /// The paragraph's units (a range of the document's units).
+    paragraph: (usize, usize),
+    /// The clause, as unit indices within the paragraph.
+    start: usize,
+    end: usize,
+    /// Whether a speech cue starts in the clause.
+    cue: bool,
+}
+
+impl Antecedents<'_, '_> {
+    pub(crate) fn defer(&mut self, paragraph: (usize, usize), start: usize, end: usize, cue: bool) {
+        self.deferred.push(Deferred {
+            before: self.tracker.len(),
+            paragraph,
+            start,
+            end,
+            cue,
+        });
+    }
+
+    /// The tracker for a lookup, with every deferred subject read.
+    pub(crate) fn read(&mut self, lex: &Lexicon) -> &mut Tracker {
+        if !self.deferred.is_empty() {
+            let (units, text) = (self.units, self.text);
+            let found = self.deferred.drain(..).filter_map(|d| {
+                let us = units.get(d.paragraph.0..d.paragraph.1)?;
+                let phrase = if d.cue {
+                    clause_subject(lex, us, d.start, d.end, text).map(|(phrase, _, _)| phrase)
+                } else {
+                    // No cue up to `end`, where a stop follows (or the
+                    // paragraph ends), so no cue can start inside the clause.
+                    subject_without_cue(lex, us, d.start, d.end, text)
+                }?;
+                Some((d.before, phrase))
+            });
+            let found: Vec<_> = found.collect();
+            self.tracker.mentions_before(found);
+        }
+        &mut self.tracker
+    }
+
+    /// The earlier source a pronoun or definite description stands for.
+    pub(crate) fn resolve(&mut self, lex: &Lexicon, phrase: &Phrase) -> Option<Seen> {
+        self.read(lex);
+        self.tracker
+            .resolve(lex, phrase, phrase.start, &self.mentions)
+    }
+
+    /// The tracker for recording a source (no lookup).
+    pub(crate) fn write(&mut self) -> &mut Tracker {
+        &mut self.tracker
+    }
+}
+
+/// The ledger source for an attribution, resolving pronouns and definite
+/// descriptions against earlier sources.
+pub(crate) fn resolve(
+    lex: &Lexicon,
+    doc: &Document,
+    att: &Attribution,
+    sources: &mut Antecedents,
+) -> Source {
+    let phrase = &att.phrase;
+    // The source span keeps the speaker's description, as PolNeAR does:
+    // "Michael Kofman, a military analyst".
+    let described_end = att.appositive.as_ref().map_or(0, |a| a.describes_end);
+    let span = Span::of(&doc.text, phrase.start, phrase.end.max(described_end));
+    let apos_role = att.appositive.as_ref().and_then(|a| a.role.clone());
+    let anonymous = att.appositive.as_ref().is_some_and(|a| a.anonymous);
+    // The last mention inside the phrase is its head ("Russian President
+    // Vladimir Putin", "the North's Central Military Commission").
+    let entity = sources
+        .mentions
+        .last_inside(phrase.start, phrase.end)
+        .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
+    // The NER stage's type, when it found the speaker, beats the default
+    // reading of an unknown capitalised name as a person ("Millipore said").
+    let ner_kind = sources
+        .mentions
+        .first_covering(phrase.start)
+        .map(|m| m.kind);
+    // A place that speaks is its government ("Moscow said", a country the
+    // gazetteer does not know).
+    let phrase_kind = match (phrase.kind, ner_kind) {
+        (
+            PhraseKind::Person,
+            Some(
+                EntityType::Organization
+                | EntityType::Country
+                | EntityType::Group
+                | EntityType::Location,
+            ),
+        ) if phrase.role.is_none() => PhraseKind::Organization,
+        (kind, _) => kind,
+    };
+    match phrase_kind {
+        PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed => {
+            let kind = match phrase_kind {
+                PhraseKind::Person if !anonymous || phrase.role.is_some() => SourceKind::Person,
+                PhraseKind::Person => SourceKind::Person,
+                PhraseKind::Organization => SourceKind::Organization,
+                _ => SourceKind::Anonymous,
+            };
+            let mut name = phrase.name.clone();
+            let mut kind = kind;
+            let mut role = apos_role.or_else(|| phrase.role.clone());
+            let definite_org = kind == SourceKind::Organization
+                && phrase.name.split_whitespace().count() == 1
+                && text_starts_with_the(&doc.text, phrase.start);
+            if definite_org {
+                if let Some(org) = sources
+                    .read(lex)
+                    .organization_for(&phrase.head, phrase.start)
+                {
+                    name = org;
+                }
+            }
+            if kind == SourceKind::Organization && !name.contains(' ') {
+                if let Some(full) = sources.mentions.organization_by_head(&name) {
+                    name = full;
+                }
+            }
+            if kind == SourceKind::Person && !name.contains(' ') {
+                // The NER stage knows full names met anywhere earlier, not
+                // only as speakers ("Mark Rutte described ..." then "Rutte
+                // said").
+                let full_from_ner = entity.as_ref().filter(|full| {
+                    ner_kind == Some(EntityType::Person)
+                        && full.contains(' ')
+                        && full.ends_with(name.as_str())
+                });
+                if let Some((full, full_role)) = sources.read(lex).full_name(&name) {
+                    name = full;
+                    role = role.or(full_role);
+                } else if let Some(full) = full_from_ner {
+                    name = full.clone();
+                } else if let Some(org) = sources.read(lex).organization_starting(&name) {
+                    name = org;
+                    kind = SourceKind::Organization;
+                }
+            }
+            let source = Source {
+                name: Some(name),
+                kind,
+                role,
+                entity: if kind == SourceKind::Anonymous {
+                    None
+                } else {
+                    entity
+                },
+                span,
+            };
+            sources.write().remember(phrase.start, &source, phrase);
+            source
+        }
+        PhraseKind::Pronoun(_) | PhraseKind::Definite => match sources.resolve(lex, phrase) {
+            Some(seen) => {
+                let seen: Seen = seen;
+                sources.write().again(phrase.start, &seen);
+                let name = match seen.kind {
+                    SourceKind::Person => ner_full_name(&sources.mentions, seen.at, &seen.name),
+                    _ => None,
+                };
+                Source {
+                    name: Some(name.unwrap_or(seen.name)),
+                    kind: seen.kind,
+                    role: seen.role,
+                    entity: None,
+                    span,
+                }
+            }
+            None if phrase.kind == PhraseKind::Definite => {
+                let source = Source {
+                    name: Some(phrase.name.clone()),
+                    kind: SourceKind::Anonymous,
+                    role: phrase.role.clone(),
+                    entity: None,
+                    span,
+                };
+                sources.write().remember(phrase.start, &source, phrase);
+                source
+            }
+            None => Source::unattributed(),
+        },
+    }
+}
+
+/// The full name the NER stage gave the one-word person named at `at`
+/// ("Kovalenko told parliament" after "Mira Kovalenko"), for a pronoun that
+/// refers back to that mention.
+fn ner_full_name(mentions: &MentionIndex, at: usize, name: &str) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    mentions
+        .person_at(at)
+        .and_then(|m| m.canonical.clone())
+        .filter(|full| full.contains(' ') && full.ends_with(name))
+}
+
+/// True when the phrase at `start` opens with "the"/"The" ("the company").
+fn text_starts_with_the(text: &str, start: usize) -> bool {
+    text.get(start..)
+        .is_some_and(|s| s.starts_with("the ") || s.starts_with("The "))
+}

@@ -178,16 +178,16 @@ fn direct_stats(run: &Run) {
         .iter()
         .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
     {
-        let hit = gold.iter().any(|g| run.overlap(g.content, p.content));
+        let near = gold.iter().find(|g| run.overlap(g.content, p.content));
+        let exact = near.is_some_and(|g| polnear::spans_exact(&run.chars, g.content, p.content));
+        let shown = |s: (usize, usize)| run.show(s).replace('\n', " ");
         println!(
-            "STAT source={} hit={} | {}",
+            "STAT source={} hit={} exact={} | {} || gold: {}",
             p.source.is_some(),
-            hit,
-            run.show(p.content)
-                .chars()
-                .take(60)
-                .collect::<String>()
-                .replace('\n', " ")
+            near.is_some(),
+            exact,
+            shown(p.content),
+            near.map(|g| shown(g.content)).unwrap_or_default()
         );
     }
 }

@@ -440,6 +440,12 @@ fn overlap_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
     shared * 2 >= ta.len().max(tb.len())
 }
 
+/// True when spans `a` and `b` are the same after trimming (the exact
+/// condition of the scores).
+pub fn spans_exact(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
+    exact_ok(chars, a, b)
+}
+
 fn exact_ok(chars: &[char], a: CharSpan, b: CharSpan) -> bool {
     trim(chars, a) == trim(chars, b)
 }

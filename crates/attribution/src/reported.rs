@@ -98,9 +98,19 @@ fn tagged_drafts(
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let mut co_sources = Vec::new();
-        let source_run = f.source.or_else(|| {
-            subject_before_cue(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
-        });
+        // A relative pronoun ("who", "which") stays the source's evidence,
+        // as a pronoun does; its antecedent names the source.
+        let antecedent = f
+            .source
+            .and_then(|(s0, s1)| relative_antecedent(lex, us, a, a + s0, a + s1, text));
+        let source_run = f
+            .source
+            .or_else(|| {
+                subject_before_cue(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
+            })
+            .or_else(|| {
+                coordinated_subject(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
+            });
         let source = match source_run {
             Some((s0, s1)) => {
                 let (ss, se) = (a + s0, a + s1);
@@ -109,10 +119,12 @@ fn tagged_drafts(
                 };
                 start = start.min(sf.start);
                 end = end.max(sl.end);
-                let phrase = phrase_forward(lex, us, ss, se, text)
+                let (ns, ne) = antecedent.unwrap_or((ss, se));
+                let named_end = us.get(ne - 1).map_or(sl.end, |u| u.end);
+                let phrase = phrase_forward(lex, us, ns, ne, text)
                     .map(|(p, _)| p)
-                    .filter(|p| p.end <= sl.end)
-                    .unwrap_or_else(|| plain_phrase(us, ss, se, text));
+                    .filter(|p| p.end <= named_end)
+                    .unwrap_or_else(|| plain_phrase(us, ns, ne, text));
                 let att = Attribution {
                     start,
                     end,
@@ -145,6 +157,87 @@ fn tagged_drafts(
         any = true;
     }
     any
+}
+
+/// What a relative pronoun the tagger took for a source stands for: the
+/// phrase before its comma ("... a lecture from the Mexican president, who
+/// said ..."), or the sentence's subject when only a place or affiliation
+/// stands between ("A diplomat in Sarn, who asked not to be named, said
+/// ..."). Unit range.
+fn relative_antecedent(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    ss: usize,
+    se: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
+    if se != ss + 1 || !matches!(us.get(ss)?.norm(), "who" | "which") {
+        return None;
+    }
+    let comma = ss.checked_sub(1).filter(|&c| c > a)?;
+    if !us.get(comma)?.is_punct(",") {
+        return None;
+    }
+    // "Who" says the antecedent is someone, named or described ("a
+    // Western diplomat").
+    subject_before(lex, us, a, comma, text).or_else(|| {
+        let (phrase, start) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
+        (!matches!(phrase.kind, PhraseKind::Pronoun(_))).then_some((start, comma))
+    })
+}
+
+/// Most words a place or affiliation after a subject may take ("in
+/// Sarn", "at the central bank").
+const MAX_SUBJECT_TAIL: usize = 4;
+
+/// The sentence's subject (past a leading prepositional phrase) when only
+/// a short prepositional phrase stands between it and unit `end`: unit
+/// range, from the subject's first unit to `end`.
+fn subject_before(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    end: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
+    let (phrase, _, _) = clause_subject(lex, us, a, end, text)?;
+    let start = (a..end).find(|&k| us.get(k).is_some_and(|u| u.start >= phrase.start))?;
+    let tail = (start..end)
+        .find(|&k| us.get(k).is_some_and(|u| u.start >= phrase.end))
+        .unwrap_or(end);
+    let tail_ok = tail == end
+        || (end - tail <= MAX_SUBJECT_TAIL
+            && us.get(tail).is_some_and(crate::attribute::is_preposition)
+            && (tail..end).all(|k| us.get(k).is_some_and(|u| u.kind != UnitKind::Punct)));
+    tail_ok.then_some((start, end))
+}
+
+/// The subject of a sentence whose speech cue follows "and" with no
+/// subject of its own ("The ministry called it a fabrication and said
+/// ..."), when the sentence opens with a named or definite speaker: unit
+/// range.
+fn coordinated_subject(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    cue: usize,
+    text: &str,
+) -> Option<(usize, usize)> {
+    if cue <= a + 1 || us.get(cue - 1)?.norm() != "and" || cue_at(lex, us, cue, us.len()).is_none()
+    {
+        return None;
+    }
+    let (phrase, _, next) = clause_subject(lex, us, a, cue - 1, text)?;
+    if phrase.kind == PhraseKind::Unnamed || next >= cue - 1 {
+        return None;
+    }
+    let start = (a..next).find(|&k| us.get(k).is_some_and(|u| u.start >= phrase.start))?;
+    let end = (start..next)
+        .rev()
+        .find(|&k| us.get(k).is_some_and(|u| u.end <= phrase.end))?
+        + 1;
+    Some((start, end))
 }
 
 /// The named speaker or pronoun standing just before a cue the tagger

@@ -453,6 +453,39 @@ fn reported_speech() {
     }
 }
 
+/// Sources the learned tagger leaves as a relative pronoun or leaves out
+/// after "and": the sentence's subject speaks.
+#[test]
+fn relative_and_coordinated_subjects_speak() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "A harbour engineer in Lesk, who asked not to be named because she was not cleared to speak, said the new crane had failed two load tests.",
+            &[w("the new crane had failed two load tests", false, Some("A harbour engineer"), Anonymous)],
+        ),
+        (
+            "The port authority denied the story on Tuesday. In a statement, the authority called it “pure invention” and said no crane had failed any test.",
+            &[w("no crane had failed any test", false, Some("the authority"), Anonymous)],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // The relative pronoun never names the source; it stays its evidence,
+    // as a pronoun does.
+    let text = "A harbour engineer in Lesk, who asked not to be named because she was not cleared to speak, said the new crane had failed two load tests.";
+    for c in claims(text) {
+        assert_ne!(c.source.name.as_deref(), Some("who"), "{c:?}");
+    }
+    let said = claims(text)
+        .into_iter()
+        .find(|c| c.cue.as_deref() == Some("said"))
+        .expect("the said-claim");
+    assert_eq!(
+        said.source.span.as_ref().and_then(|s| text.get(s.start..s.end)),
+        Some("who")
+    );
+}
+
 #[test]
 fn anonymous_sources() {
     let cases: &[(&str, &[Want])] = &[

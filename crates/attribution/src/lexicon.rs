@@ -40,6 +40,8 @@ pub struct Lexicon {
     function_words: FilteredMap<FunctionClass>,
     document_nouns: Set<String>,
     org_nouns: Set<String>,
+    /// Cues whose negation still makes a claim ("does not believe").
+    opinion_cues: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
     /// lookup per word answers all of them.
     classes: WordTable,
@@ -338,6 +340,12 @@ impl Phrases {
 }
 
 impl Lexicon {
+    /// True for a cue of opinion or expectation ("believe", "expects"),
+    /// whose negation still makes a claim (`data/opinion_cues.txt`).
+    pub fn is_opinion_cue(&self, word: &str) -> bool {
+        self.opinion_cues.contains(word)
+    }
+
     /// The lexicon of `data/*.txt` and the shared lists, built once and
     /// shared.
     pub fn standard() -> Arc<Lexicon> {
@@ -412,6 +420,9 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             org_nouns: lines(include_str!("../data/org_nouns.txt"))
+                .map(norm)
+                .collect(),
+            opinion_cues: lines(include_str!("../data/opinion_cues.txt"))
                 .map(norm)
                 .collect(),
             classes: WordTable::default(),

@@ -95,6 +95,11 @@ fn tagged_drafts(
             .get(cue_first.start..cue_last.end)
             .unwrap_or("")
             .to_string();
+        let opinion = (a + f.cue.0..a + f.cue.1)
+            .any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));
+        if negation_before(us, a, a + f.cue.0) && !opinion {
+            continue;
+        }
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let mut co_sources = Vec::new();
@@ -501,6 +506,9 @@ impl RuleReading {
         {
             return;
         }
+        if negated_cue(lex, us, a, cs, att.start, &att.cue, text) {
+            return;
+        }
         let source = resolve(lex, doc, &att, sources);
         let co_sources = co_speakers(lex, doc, us, &att, sources);
         let start = first.start.min(att.start);
@@ -519,6 +527,51 @@ impl RuleReading {
             co_sources,
         });
     }
+}
+
+/// True when the cue is negated ("He did not say how ...", "would never
+/// tell"): the source is said not to have made the statement, so there is
+/// no claim. A cue of opinion keeps its claim ("does not believe the plan
+/// will work"). The cue is looked for among units `a..cs` from byte
+/// `from`.
+fn negated_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    cs: usize,
+    from: usize,
+    cue: &str,
+    text: &str,
+) -> bool {
+    let Some(first) = cue.split_whitespace().next() else {
+        return false;
+    };
+    if cue
+        .split_whitespace()
+        .any(|w| lex.is_opinion_cue(&w.to_lowercase()))
+    {
+        return false;
+    }
+    let Some(k) = (a..cs).find(|&k| {
+        us.get(k).is_some_and(|u| {
+            u.start >= from && text.get(u.start..u.end).is_some_and(|w| w == first)
+        })
+    }) else {
+        return false;
+    };
+    negation_before(us, a, k)
+}
+
+/// True when "not", "never" or a word ending in "n't" stands right before
+/// unit `k` (and after unit `a`).
+fn negation_before(us: &[Unit], a: usize, k: usize) -> bool {
+    k.checked_sub(1)
+        .filter(|&j| j >= a)
+        .and_then(|j| us.get(j))
+        .is_some_and(|u| {
+            let w = u.norm();
+            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+        })
 }
 
 /// Speakers coordinated with the attribution's speaker: "Anna Berg and

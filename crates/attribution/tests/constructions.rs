@@ -481,9 +481,39 @@ fn relative_and_coordinated_subjects_speak() {
         .find(|c| c.cue.as_deref() == Some("said"))
         .expect("the said-claim");
     assert_eq!(
-        said.source.span.as_ref().and_then(|s| text.get(s.start..s.end)),
+        said.source
+            .span
+            .as_ref()
+            .and_then(|s| text.get(s.start..s.end)),
         Some("who")
     );
+}
+
+/// A negated speech cue makes no claim: the source is said not to have
+/// said it. A negated cue of opinion still does ("does not believe").
+#[test]
+fn negated_cues() {
+    let none = [
+        "The spokesman would not say how many ferries were damaged in the storm.",
+        "Mira Kovalenko did not say whether the harbour would reopen before May.",
+        "The ministry never disclosed how much the new radar system had cost.",
+    ];
+    for text in none {
+        let got = claims(text);
+        assert!(got.is_empty(), "{text:?}: {got:#?}");
+    }
+    for text in [
+        "Mira Kovalenko does not believe the ferry plan will survive the winter.",
+        "Union leaders don't think the ferry plan will survive the winter.",
+    ] {
+        let kept = claims(text);
+        assert!(
+            kept.iter().any(|c| c
+                .quote()
+                .is_some_and(|q| q.text.contains("ferry plan will survive"))),
+            "{text:?}: {kept:#?}"
+        );
+    }
 }
 
 #[test]

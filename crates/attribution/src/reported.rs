@@ -164,7 +164,8 @@ fn tagged_drafts(
     any
 }
 
-/// What a relative pronoun the tagger took for a source stands for: the
+/// What a relative pronoun (or the relative clause it opens) the tagger
+/// took for a source stands for: the
 /// phrase before its comma ("... a lecture from the Mexican president, who
 /// said ..."), or the sentence's subject when only a place or affiliation
 /// stands between ("A diplomat in Sarn, who asked not to be named, said
@@ -177,16 +178,21 @@ fn relative_antecedent(
     se: usize,
     text: &str,
 ) -> Option<(usize, usize)> {
-    if se != ss + 1 || !matches!(us.get(ss)?.norm(), "who" | "which") {
+    // The run is the pronoun, or the relative clause it opens ("who
+    // spoke on condition of anonymity").
+    if se <= ss || !matches!(us.get(ss)?.norm(), "who" | "which") {
         return None;
     }
     let comma = ss.checked_sub(1).filter(|&c| c > a)?;
     if !us.get(comma)?.is_punct(",") {
         return None;
     }
-    // "Who" says the antecedent is someone, named or described ("a
-    // Western diplomat").
-    subject_before(lex, us, a, comma, text).or_else(|| {
+    // "Who" is someone, so a short modifier between the subject and the
+    // comma ("Two people familiar with the talks, who ...") still leaves
+    // the subject its antecedent; "which" stands for a thing, most often
+    // the nearest one ("Mr. X owns the Post, which ...").
+    let who = us.get(ss).is_some_and(|u| u.norm() == "who");
+    subject_before(lex, us, a, comma, text, who).or_else(|| {
         let (phrase, start) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
         (!matches!(phrase.kind, PhraseKind::Pronoun(_))).then_some((start, comma))
     })
@@ -197,14 +203,16 @@ fn relative_antecedent(
 const MAX_SUBJECT_TAIL: usize = 4;
 
 /// The sentence's subject (past a leading prepositional phrase) when only
-/// a short prepositional phrase stands between it and unit `end`: unit
-/// range, from the subject's first unit to `end`.
+/// a short prepositional phrase (with `any_modifier`, any short modifier
+/// without punctuation) stands between it and unit `end`: unit range, from
+/// the subject's first unit to `end`.
 fn subject_before(
     lex: &Lexicon,
     us: &[Unit],
     a: usize,
     end: usize,
     text: &str,
+    any_modifier: bool,
 ) -> Option<(usize, usize)> {
     let (phrase, _, _) = clause_subject(lex, us, a, end, text)?;
     let start = (a..end).find(|&k| us.get(k).is_some_and(|u| u.start >= phrase.start))?;
@@ -213,7 +221,7 @@ fn subject_before(
         .unwrap_or(end);
     let tail_ok = tail == end
         || (end - tail <= MAX_SUBJECT_TAIL
-            && us.get(tail).is_some_and(crate::attribute::is_preposition)
+            && (any_modifier || us.get(tail).is_some_and(crate::attribute::is_preposition))
             && (tail..end).all(|k| us.get(k).is_some_and(|u| u.kind != UnitKind::Punct)));
     tail_ok.then_some((start, end))
 }

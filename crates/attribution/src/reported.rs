@@ -122,6 +122,14 @@ fn tagged_drafts(
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
                     continue;
                 };
+                // "Neither A nor B has confirmed ...": the tagger may give B.
+                let after_nor = ss
+                    .checked_sub(1)
+                    .and_then(|k| us.get(k))
+                    .is_some_and(|u| u.norm() == "nor");
+                if after_nor || negated_subject(text.get(sf.start..sl.end).unwrap_or("")) {
+                    continue;
+                }
                 start = start.min(sf.start);
                 end = end.max(sl.end);
                 let (ns, ne) = antecedent.unwrap_or((ss, se));
@@ -514,7 +522,9 @@ impl RuleReading {
         {
             return;
         }
-        if negated_cue(lex, us, a, cs, att.start, &att.cue, text) {
+        if negated_cue(lex, us, a, cs, att.start, &att.cue, text)
+            || negated_subject(text.get(att.phrase.start..att.phrase.end).unwrap_or(""))
+        {
             return;
         }
         let source = resolve(lex, doc, &att, sources);
@@ -568,6 +578,19 @@ fn negated_cue(
         return false;
     };
     negation_before(us, a, k)
+}
+
+/// True when the speaker phrase denies that anyone spoke ("Neither the
+/// government nor the alliance has confirmed ...", "Nobody said ..."): no
+/// claim, as with a negated cue.
+fn negated_subject(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    ["neither", "nobody", "none"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        || phrase
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("no one "))
 }
 
 /// True when "not", "never" or a word ending in "n't" stands right before

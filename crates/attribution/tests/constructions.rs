@@ -489,7 +489,8 @@ fn relative_and_coordinated_subjects_speak() {
     );
 }
 
-/// A negated speech cue makes no claim: the source is said not to have
+/// A negated speech cue or a speaker that denies anyone spoke ("Neither
+/// ... nor ...", "No one") makes no claim: the source is said not to have
 /// said it. A negated cue of opinion still does ("does not believe").
 #[test]
 fn negated_cues() {
@@ -497,6 +498,8 @@ fn negated_cues() {
         "The spokesman would not say how many ferries were damaged in the storm.",
         "Mira Kovalenko did not say whether the harbour would reopen before May.",
         "The ministry never disclosed how much the new radar system had cost.",
+        "Neither the port authority nor the union has confirmed that the talks had failed.",
+        "No one at the ministry said the ferries would sail on time this week.",
     ];
     for text in none {
         let got = claims(text);

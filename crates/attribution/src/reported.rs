@@ -134,9 +134,22 @@ fn tagged_drafts(
                 end = end.max(sl.end);
                 let (ns, ne) = antecedent.unwrap_or((ss, se));
                 let named_end = us.get(ne - 1).map_or(sl.end, |u| u.end);
+                // A one-word name before a lower-case plural that ends the
+                // run ("Oil traders said", "Grain exporters warned": the
+                // capital is the sentence's) is no name: the two words are
+                // a description of a group.
+                let stops_before_head = |p: &crate::speaker::Phrase| {
+                    let plural_head = us.get(ns + 1).is_some_and(|u| {
+                        u.is_word() && !u.capitalised() && u.norm().ends_with('s')
+                    });
+                    matches!(p.kind, PhraseKind::Person | PhraseKind::Organization)
+                        && ne == ns + 2
+                        && plural_head
+                        && us.get(ns).is_some_and(|u| p.end == u.end)
+                };
                 let phrase = phrase_forward(lex, us, ns, ne, text)
                     .map(|(p, _)| p)
-                    .filter(|p| p.end <= named_end)
+                    .filter(|p| p.end <= named_end && !stops_before_head(p))
                     .unwrap_or_else(|| plain_phrase(us, ns, ne, text));
                 let att = Attribution {
                     start,

@@ -454,13 +454,22 @@ fn reported_speech() {
 }
 
 /// Sources the learned tagger leaves as a relative pronoun or leaves out
-/// after "and": the sentence's subject speaks.
+/// after "and": the sentence's subject speaks. A sentence's capitalised
+/// first word before a plural ("Oil traders") is no name.
 #[test]
 fn relative_and_coordinated_subjects_speak() {
     let cases: &[(&str, &[Want])] = &[
         (
             "A harbour engineer in Lesk, who asked not to be named because she was not cleared to speak, said the new crane had failed two load tests.",
             &[w("the new crane had failed two load tests", false, Some("A harbour engineer"), Anonymous)],
+        ),
+        (
+            "Oil traders said prices would rise further before the end of the week.",
+            &[w("prices would rise further before the end of the week", false, Some("Oil traders"), Anonymous)],
+        ),
+        (
+            "Grain exporters warned that a long strike would delay shipments promised for May.",
+            &[w("a long strike would delay shipments promised for May", false, Some("Grain exporters"), Anonymous)],
         ),
         (
             "The port authority denied the story on Tuesday. In a statement, the authority called it “pure invention” and said no crane had failed any test.",

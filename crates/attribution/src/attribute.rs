@@ -340,7 +340,7 @@ fn skip_pp_to_cue(
 
 /// Skips auxiliaries unless the auxiliary itself starts a cue ("was quoted
 /// as saying", "has said").
-fn skip_aux_or_cue(lex: &Lexicon, units: &[Unit], j: usize, limit: usize) -> usize {
+pub(crate) fn skip_aux_or_cue(lex: &Lexicon, units: &[Unit], j: usize, limit: usize) -> usize {
     let mut j = j;
     while j < limit && cue_at(lex, units, j, limit).is_none() {
         let next = skip_aux(units, j, j + 1);

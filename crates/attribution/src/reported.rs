@@ -5,7 +5,9 @@
 
 use crosscheck_model::{Document, Source, SourceKind, Span};
 
-use crate::attribute::{channel_in, clause_subject, cue_at, trailing, Attribution};
+use crate::attribute::{
+    channel_in, clause_subject, cue_at, skip_aux_or_cue, trailing, Attribution,
+};
 use crate::extract::{has_words, only_fragments, Draft, Reading, MIN_REPORTED_WORDS};
 use crate::lexicon::{class, Lexicon};
 use crate::sources::{resolve, Antecedents};
@@ -110,15 +112,11 @@ fn tagged_drafts(
             .and_then(|(s0, s1)| relative_antecedent(lex, us, a, a + s0, a + s1, text));
         let source_run = f
             .source
-            .or_else(|| {
-                subject_before_cue(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
-            })
-            .or_else(|| {
-                coordinated_subject(lex, us, a, a + f.cue.0, text).map(|(s, e)| (s - a, e - a))
-            });
+            .map(|(s0, s1)| (a + s0, a + s1))
+            .or_else(|| subject_before_cue(lex, us, a, a + f.cue.0, text))
+            .or_else(|| coordinated_subject(lex, us, a, a + f.cue.0, text));
         let source = match source_run {
-            Some((s0, s1)) => {
-                let (ss, se) = (a + s0, a + s1);
+            Some((ss, se)) => {
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
                     continue;
                 };
@@ -802,7 +800,7 @@ fn relative_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) ->
     let comma = (a + 1..end).find(|&k| {
         us.get(k).is_some_and(|u| u.is_punct(","))
             && us.get(k + 1).is_some_and(|u| u.norm() == "who")
-            && cue_at(lex, us, skip_aux_before_cue(lex, us, k + 2, end), end).is_some_and(|c| c.1)
+            && cue_at(lex, us, skip_aux_or_cue(lex, us, k + 2, end), end).is_some_and(|c| c.1)
     })?;
     let (phrase, _) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
     let (att, cs, ce) = subject_cue_tail(lex, us, comma + 2, end, text, (phrase, None), a)?;
@@ -823,7 +821,7 @@ fn subject_cue_tail(
     (phrase, appositive): (crate::speaker::Phrase, Option<crate::speaker::Appositive>),
     a: usize,
 ) -> Option<Found> {
-    let j = skip_aux_before_cue(lex, us, j, end);
+    let j = skip_aux_or_cue(lex, us, j, end);
     let (len, reported) = cue_at(lex, us, j, end)?;
     if !reported {
         return None;
@@ -883,18 +881,6 @@ fn subject_cue_tail(
         return None;
     }
     Some((att, cs, end))
-}
-
-fn skip_aux_before_cue(lex: &Lexicon, us: &[Unit], j: usize, end: usize) -> usize {
-    let mut j = j;
-    while j < end && cue_at(lex, us, j, end).is_none() {
-        let next = skip_aux(us, j, j + 1);
-        if next == j {
-            break;
-        }
-        j = next;
-    }
-    j
 }
 
 /// "CONTENT, X said." / "CONTENT, said X, a spokesman."

@@ -5,7 +5,8 @@
 //! `cargo run --release -p crosscheck-eval --example polnear_errors -- direct|reported|missed|stats|predictions`
 //! (`missed`: gold contents no prediction overlaps, with whether their
 //! sentence region holds a quote mark; `stats`: one line per direct
-//! prediction, sourced or not and matched or not, to count with `sort | uniq -c`). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! prediction, sourced or not and matched or not, to count with `sort | uniq -c`;
+//! `cues`: the gold cues of direct quotes found without a source). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -62,6 +63,7 @@ fn main() {
             Some("reported") => reported_errors(&run),
             Some("missed") => missed(&run),
             Some("stats") => direct_stats(&run),
+            Some("cues") => unsourced_cues(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -74,7 +76,7 @@ fn main() {
                 }
             }
             _ => {
-                eprintln!("usage: polnear_errors direct|reported|missed|stats|predictions");
+                eprintln!("usage: polnear_errors direct|reported|missed|stats|cues|predictions");
                 return;
             }
         }
@@ -171,6 +173,25 @@ fn missed(run: &Run) {
 
 /// One line per direct prediction: whether it has a source, whether it
 /// overlaps a gold direct content, and whether it matches one exactly.
+/// The gold cue of each direct quote crosscheck finds but gives no source,
+/// lower-cased, to count which cues the lexicon lacks.
+fn unsourced_cues(run: &Run) {
+    for g in run.article.gold.iter().filter(|g| g.direct) {
+        let unsourced = run
+            .pred
+            .iter()
+            .any(|p| p.direct && p.source.is_none() && run.overlap(g.content, p.content));
+        if let (true, Some(cue)) = (unsourced, g.cue) {
+            let context = (cue.0.saturating_sub(160), cue.1 + 60);
+            println!(
+                "CUE {} || {}",
+                run.show(cue).to_lowercase().replace('\n', " "),
+                run.show(context).replace('\n', " / ")
+            );
+        }
+    }
+}
+
 fn direct_stats(run: &Run) {
     let gold: Vec<_> = run.article.gold.iter().filter(|g| g.direct).collect();
     for p in run

@@ -52,6 +52,20 @@ fn cue_words_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option
         .map(|c| (c.words.len(), c.reported))
 }
 
+/// [`cue_at`] next to a quote, where a verb of the manner of saying also
+/// attributes it ("“...,” Toomey fumed"; `manner` in the speech-verb list).
+fn quote_cue_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+    cue_at(lex, units, k, limit).or_else(|| {
+        let first = units.get(k).filter(|u| k < limit && u.is_word())?;
+        let second = units
+            .get(k + 1)
+            .filter(|u| k + 1 < limit && u.is_word())
+            .map_or("", |u| u.norm());
+        let len = lex.manner_cue_at(&[first.norm(), second])?;
+        Some((len, false))
+    })
+}
+
 fn cue_text(units: &[Unit], k: usize, len: usize, text: &str) -> String {
     match (units.get(k), units.get(k + len - 1)) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
@@ -147,7 +161,7 @@ pub fn after_quote(
         return dash_attribution(lex, units, i, limit, text);
     }
     // Verb first: “...,” said Michael Kofman, a military analyst.
-    if let Some((len, _)) = cue_at(lex, units, i, limit) {
+    if let Some((len, _)) = quote_cue_at(lex, units, i, limit) {
         if !first.capitalised() || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = speaker_after_cue(lex, units, j, limit, text)?;
@@ -174,19 +188,27 @@ pub fn after_quote(
     // Speaker first: “...,” KCNA declared. / “...,” a diplomat, who ..., said.
     let (phrase, next) = phrase_forward(lex, units, i, limit, text)
         .or_else(|| description_before_cue(lex, units, i, limit, text))?;
-    let appositive = appositives(lex, units, next, limit, text);
-    let mut j = appositive.as_ref().map_or(next, |a| a.next);
-    if appositive.is_some() && units.get(j).is_some_and(|u| u.is_punct(",")) {
-        j += 1;
-    }
+    // “...,” the ministry's spokesman, Josh Erlan, said.
+    let (phrase, appositive, j) =
+        match description_then_name(lex, units, &phrase, next, limit, text) {
+            Some(named) => named,
+            None => {
+                let appositive = appositives(lex, units, next, limit, text);
+                let mut j = appositive.as_ref().map_or(next, |a| a.next);
+                if appositive.is_some() && units.get(j).is_some_and(|u| u.is_punct(",")) {
+                    j += 1;
+                }
+                (phrase, appositive, j)
+            }
+        };
     let j = skip_aux_or_cue(lex, units, j, limit);
     // "a narrator in the campaign ad asks", "Mr. Morgan of the Sierra Club
     // said": a short prepositional phrase between speaker and verb.
-    let (j, phrase) = match cue_at(lex, units, j, limit) {
+    let (j, phrase) = match quote_cue_at(lex, units, j, limit) {
         Some(_) => (j, phrase),
         None => skip_pp_to_cue(lex, units, j, limit, phrase)?,
     };
-    let (len, _) = cue_at(lex, units, j, limit)?;
+    let (len, _) = quote_cue_at(lex, units, j, limit)?;
     let cue_end = units.get(j + len - 1)?.end;
     let channel = channel_in(lex, units, j + len, limit, text);
     let end = channel.as_ref().map_or(cue_end, |c| c.1.max(cue_end));
@@ -330,7 +352,7 @@ fn skip_pp_to_cue(
     if !units.get(j).is_some_and(is_preposition) {
         return None;
     }
-    let cue = (j + 1..limit.min(j + 8)).find(|&k| cue_at(lex, units, k, limit).is_some())?;
+    let cue = (j + 1..limit.min(j + 8)).find(|&k| quote_cue_at(lex, units, k, limit).is_some())?;
     if units.get(j..cue)?.iter().any(|u| !u.is_word()) {
         return None;
     }
@@ -423,6 +445,16 @@ fn description_then_name(
         return None;
     }
     let role = text.get(description.start..description.end)?.trim();
+    // "the White House spokesman" has the role "White House spokesman"
+    // ("the city's transport chief" keeps its "the").
+    let role = ["the ", "a ", "an ", "The ", "A ", "An "]
+        .iter()
+        .find_map(|d| role.strip_prefix(d))
+        .filter(|rest| {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            !first.ends_with("'s") && !first.ends_with("’s")
+        })
+        .unwrap_or(role);
     if name.role.is_none() && !role.is_empty() {
         name.role = Some(role.to_string());
     }
@@ -501,7 +533,7 @@ pub fn before_quote(
     // keeps a sentence of thousands of quotes linear.
     let c = (lo.max(k.saturating_sub(30))..k).rev().find(|&c| {
         units.get(c).is_some_and(Unit::is_word)
-            && cue_at(lex, units, c, k).is_some()
+            && quote_cue_at(lex, units, c, k).is_some()
             && !c
                 .checked_sub(1)
                 .and_then(|p| units.get(p))
@@ -515,7 +547,7 @@ pub fn before_quote(
     if k - c > 30 {
         return None;
     }
-    let (len, _) = cue_at(lex, units, c, k)?;
+    let (len, _) = quote_cue_at(lex, units, c, k)?;
     let cue = cue_text(units, c, len, text);
     let cue_unit = units.get(c)?;
     let channel = channel_in(lex, units, lo, k, text).map(|x| x.0);
@@ -607,6 +639,52 @@ pub fn before_quote(
     })
 }
 
+/// Tarn: “...” / Polls agree - Carl Bialo: “...”: a name standing alone
+/// before the colon that opens a quote signs it, as in transcripts and
+/// digests of commentary. The name starts the sentence or follows a dash.
+/// `lo` is the sentence start, `k` the quote unit.
+pub fn name_colon(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    k: usize,
+    text: &str,
+) -> Option<Attribution> {
+    let colon = k.checked_sub(1).filter(|&c| c > lo)?;
+    let colon_unit = units.get(colon).filter(|u| u.is_punct(":"))?;
+    let start = (lo..colon)
+        .rev()
+        .find(|&j| units.get(j).is_some_and(is_dash))
+        .map_or(lo, |d| d + 1);
+    // A name, perhaps with a party tag: "Rep. Tia Gold (R-S.C.):".
+    if colon - start > 10 {
+        return None;
+    }
+    let (phrase, next) = phrase_forward(lex, units, start, colon, text)?;
+    if phrase.start != units.get(start)?.start
+        || !matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization)
+    {
+        return None;
+    }
+    let appositive = appositives(lex, units, next, colon, text);
+    let after = appositive.as_ref().map_or(next, |a| a.next);
+    if after != colon {
+        return None;
+    }
+    let end = appositive
+        .as_ref()
+        .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
+    Some(Attribution {
+        cue: colon_unit.text(text).to_string(),
+        start: phrase.start,
+        end,
+        next: k,
+        phrase,
+        appositive,
+        channel: None,
+    })
+}
+
 /// Attribution at the end of a clause: "..., X said." / "..., said X, a
 /// spokesman." `k` is the first unit after the comma.
 pub fn trailing(
@@ -617,7 +695,14 @@ pub fn trailing(
     text: &str,
 ) -> Option<Attribution> {
     let attribution = after_quote(lex, units, k, limit, text)?;
-    // Nothing but time words may follow ("said on Monday").
+    // Nothing but time words may follow ("said on Monday"); a verb of
+    // manner attributes quotes only.
     let rest = limit.saturating_sub(attribution.next);
-    (rest <= 5).then_some(attribution)
+    let words: Vec<String> = attribution
+        .cue
+        .split_whitespace()
+        .map(crate::lexicon::norm)
+        .collect();
+    let manner = lex.cue_at(&words).is_none() && lex.manner_cue_at(&words).is_some();
+    (rest <= 5 && !manner).then_some(attribution)
 }

@@ -7,7 +7,7 @@
 use crosscheck_model::{Claim, ClaimBody, Document, Quote, Source, SourceKind, Span};
 use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
-use crate::attribute::{after_quote, before_quote, dash_attribution, Attribution};
+use crate::attribute::{after_quote, before_quote, dash_attribution, name_colon, Attribution};
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
@@ -200,12 +200,17 @@ fn extract_with<'a>(
         tagging: &mut scratch.tagging,
     };
     let mut before: &[Unit] = &[];
-    for &(lo, hi, has_quotes) in bounds.iter() {
+    for (p, &(lo, hi, has_quotes)) in bounds.iter().enumerate() {
         let us = all.get(lo..hi).unwrap_or(&[]);
+        let after = bounds
+            .get(p + 1)
+            .and_then(|&(alo, ahi, _)| all.get(alo..ahi))
+            .unwrap_or(&[]);
         sentences(us, text, sentence_buf);
         let paragraph = Paragraph {
             units: us,
             before,
+            after,
             range: (lo, hi),
             sentences: sentence_buf,
             has_quotes,
@@ -273,6 +278,8 @@ struct Paragraph<'p, 'a> {
     units: &'p [Unit<'a>],
     /// The units of the paragraph before (none for the first).
     before: &'p [Unit<'a>],
+    /// The units of the paragraph after (none for the last).
+    after: &'p [Unit<'a>],
     range: (usize, usize),
     sentences: &'p [(usize, usize)],
     has_quotes: bool,
@@ -399,30 +406,23 @@ fn walk_paragraph(
                 None
             } else if ends_with_stop {
                 dash_attribution(lex, us, k + 1, us.len(), text)
+                    .or_else(|| bare_attribution(lex, us, k + 1, limit, text))
             } else {
                 after_quote(lex, us, k + 1, limit, text)
                     .or_else(|| dash_attribution(lex, us, k + 1, us.len(), text))
             }
             .or_else(|| before_quote(lex, us, a, k, text))
+            .or_else(|| name_colon(lex, us, a, k, text))
             .or_else(|| later_in_sentence(lex, us, a, k, b, text));
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            // A quote opening its paragraph, introduced at the end of the one
-            // before ("Caddell continued:", "The Times reports:").
-            let introduced = match attribution {
-                None if us
-                    .get(..k)
-                    .is_some_and(|b| b.iter().all(|u| u.kind == UnitKind::Punct)) =>
-                {
-                    introduced_by(lex, paragraph.before, text)
-                }
-                _ => None,
+            let elsewhere = match attribution {
+                None => attributed_elsewhere(lex, paragraph, seg, k, text),
+                Some(_) => None,
             };
-            match introduced {
-                Some(att) => {
-                    quote_claim(lex, doc, paragraph.before, seg, Some(att), sources, drafts)
-                }
+            match elsewhere {
+                Some((att, there)) => quote_claim(lex, doc, there, seg, Some(att), sources, drafts),
                 None => quote_claim(lex, doc, us, seg, attribution, sources, drafts),
             }
         }
@@ -468,6 +468,49 @@ pub(crate) fn only_fragments(text: &str, us: &[Unit], a: usize, b: usize) -> boo
         .iter()
         .filter(|u| u.is_quote())
         .all(|u| runs_on_into(text, u.start))
+}
+
+/// “... emails.” Tarn said.: after a quote that ends its own sentence, a
+/// sentence that is nothing but a speaker and a cue still attributes it.
+fn bare_attribution(
+    lex: &Lexicon,
+    us: &[Unit],
+    k: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Attribution> {
+    let att = after_quote(lex, us, k, limit, text)?;
+    let closes = us.get(limit).is_some_and(|u| u.is_punct("."));
+    (att.next == limit && closes).then_some(att)
+}
+
+/// The attribution of quote `seg` (unit `k`) from a paragraph beside its
+/// own, with that paragraph's units: introduced at the end of the one
+/// before ("Caddell continued:") when the quote opens its paragraph, or
+/// signed in the next ("- Jane Roe.") when it closes it.
+fn attributed_elsewhere<'p, 'a>(
+    lex: &Lexicon,
+    paragraph: &Paragraph<'p, 'a>,
+    seg: &QuoteSegment,
+    k: usize,
+    text: &str,
+) -> Option<(Attribution, &'p [Unit<'a>])> {
+    let us = paragraph.units;
+    let punct_only = |r: &[Unit]| r.iter().all(|u| u.kind == UnitKind::Punct);
+    if us.get(..k).is_some_and(punct_only) {
+        if let Some(att) = introduced_by(lex, paragraph.before, text) {
+            return Some((att, paragraph.before));
+        }
+    }
+    let after_close = us
+        .iter()
+        .position(|u| u.start >= seg.end)
+        .unwrap_or(us.len());
+    if !seg.closed || !us.get(after_close..).is_some_and(punct_only) {
+        return None;
+    }
+    let next = paragraph.after;
+    dash_attribution(lex, next, 0, next.len(), text).map(|att| (att, next))
 }
 
 /// The attribution a paragraph ends with when it introduces a quote in the

@@ -29,6 +29,11 @@ pub struct Lexicon {
     /// word's entry in `classes` (0: none, else 1 + index).
     cue_lists: Vec<Vec<Cue>>,
     anonymity: Phrases,
+    /// "familiar with", "close to": modifiers after an unnamed speaker.
+    speaker_modifiers: Phrases,
+    /// Verbs of the manner of saying ("fumed", "put it"): cues next to a
+    /// quote only.
+    manner_cues: Phrases,
     role_nouns: Set<String>,
     org_heads: Set<String>,
     polities: Phrases,
@@ -385,6 +390,12 @@ impl Lexicon {
                     .map(words_lower)
                     .collect(),
             ),
+            manner_cues: Phrases::new(speech_verbs(SpeechUse::Manner).map(words_lower).collect()),
+            speaker_modifiers: Phrases::new(
+                lines(include_str!("../data/speaker_modifiers.txt"))
+                    .map(words_lower)
+                    .collect(),
+            ),
             role_nouns: lines(include_str!("../data/role_nouns.txt"))
                 .map(norm)
                 .collect(),
@@ -570,6 +581,17 @@ impl Lexicon {
         self.cue_lists.get(index)?.iter().find(|c| {
             words.len() >= c.words.len() && c.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
         })
+    }
+
+    /// Length of the manner-of-saying cue ("fumed", "shot back") starting
+    /// `words`.
+    pub(crate) fn manner_cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.manner_cues.longest_at(words)
+    }
+
+    /// Length of the speaker modifier ("familiar with") starting `words`.
+    pub(crate) fn speaker_modifier_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.speaker_modifiers.longest_at(words)
     }
 
     pub(crate) fn anonymity_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {

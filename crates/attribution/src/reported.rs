@@ -414,7 +414,9 @@ pub(crate) fn reported(
     let Some(read) = RuleReading::of(lex, us, (a, b), text) else {
         return;
     };
-    if read.found.is_some() {
+    // A clause the rules found too short to be a statement leaves the
+    // sentence to the tagger.
+    if read.content(lex, us, text).is_some() {
         read.draft(lex, doc, us, (a, b), sources, drafts);
         return;
     }
@@ -503,6 +505,20 @@ impl RuleReading {
         })
     }
 
+    /// The content's units as drafted, when the rules found a clause long
+    /// enough to be a statement; where it is then cut ("denied the fleet's
+    /// presence, and ..."), the cut part may be shorter.
+    fn content(&self, lex: &Lexicon, us: &[Unit], text: &str) -> Option<(usize, usize)> {
+        let &(_, cs, ce) = self.found.as_ref()?;
+        let (first, last) = us.get(cs).zip(us.get(ce.wrapping_sub(1)))?;
+        let ce_cut = content_end(lex, us, cs, ce);
+        let long_enough = has_words(
+            text.get(first.start..last.end).unwrap_or(""),
+            MIN_REPORTED_WORDS,
+        );
+        (ce_cut > cs && long_enough && us.get(ce_cut - 1).is_some()).then_some((cs, ce_cut))
+    }
+
     /// Drafts the reported claim the rules found, when its clause is long
     /// enough to be a statement.
     pub(crate) fn draft(
@@ -515,24 +531,15 @@ impl RuleReading {
         drafts: &mut Vec<Draft>,
     ) {
         let text = doc.text.as_str();
-        let Some((att, cs, ce)) = self.found else {
+        let Some((cs, ce_cut)) = self.content(lex, us, text) else {
             return;
         };
-        // The clause as found must be long enough to be a statement; where
-        // it is then cut ("denied the fleet's presence, and ..."), the cut
-        // part may be shorter.
-        let whole = us.get(cs).zip(us.get(ce.wrapping_sub(1)));
-        let ce_cut = content_end(lex, us, cs, ce);
+        let Some((att, _, _)) = self.found else {
+            return;
+        };
         let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
             return;
         };
-        if ce_cut <= cs
-            || !whole.is_some_and(|(f, l)| {
-                has_words(text.get(f.start..l.end).unwrap_or(""), MIN_REPORTED_WORDS)
-            })
-        {
-            return;
-        }
         if negated_cue(lex, us, a, cs, att.start, &att.cue, text)
             || negated_subject(text.get(att.phrase.start..att.phrase.end).unwrap_or(""))
         {

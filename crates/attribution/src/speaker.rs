@@ -52,11 +52,23 @@ fn is_adverb(u: &Unit) -> bool {
         && !matches!(u.norm(), "italy" | "family" | "ally" | "assembly")
 }
 
-/// Skips auxiliaries and adverbs between a speaker and its verb.
+/// Skips auxiliaries and adverbs between a speaker and its verb. An
+/// unlisted capitalised "-ly" word is a name after a capitalised word
+/// ("Ms. Kelly said") or right before a speech verb ("Kelly said"), not an
+/// adverb ("Apolitically ...").
 pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
+    let adverb = |k: usize, u: &Unit| {
+        let name = u.capitalised()
+            && (k
+                .checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|p| p.is_word() && p.capitalised())
+                || units.get(k + 1).is_some_and(|n| n.may_start_cue()));
+        is_adverb(u) && !name
+    };
     while k < limit
         && units.get(k).is_some_and(|u| {
-            u.is_word() && (u.function_class() == Some(FunctionClass::Auxiliary) || is_adverb(u))
+            u.is_word() && (u.function_class() == Some(FunctionClass::Auxiliary) || adverb(k, u))
         })
     {
         k += 1;
@@ -114,10 +126,16 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
     // to a common-noun head ("Russian military analysts"), never as a verb
     // ("the European Union issued").
     if k > start && !capital && units.get(k - 1).is_some_and(|p| p.capitalised()) {
+        // (The first may be an adjective the determiner list holds:
+        // "Clanton's top foreign policy aide".)
         let head_ahead = units[k..]
             .iter()
             .take(4)
-            .take_while(|n| n.is_word() && !n.capitalised() && !n.is(class::DETERMINER))
+            .enumerate()
+            .take_while(|&(o, n)| {
+                n.is_word() && !n.capitalised() && (o == 0 || !n.is(class::DETERMINER))
+            })
+            .map(|(_, n)| n)
             .any(|n| {
                 n.is(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN)
                     || n.is_written(class::TITLE)
@@ -184,20 +202,80 @@ pub fn phrase_forward(
     }
     let mut j = i;
     while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j) {
+        // "a source familiar with the talks": the phrase ends before its
+        // modifier.
+        if j > i && modifier_here(lex, units, j).is_some() {
+            break;
+        }
         // A determiner after the first words starts a new phrase, unless
         // it is one used as an adjective before the head ("the former top
-        // aide").
+        // aide", "Clanton's top foreign policy aide").
         if j > i
             && !units[j].capitalised()
             && units[j].is(class::DETERMINER)
             && !is_leading_det(units, i, j)
-            && !units.get(j + 1).is_some_and(|n| n.is(class::ROLE_NOUN))
+            && !role_ahead(units, j + 1)
         {
             break;
         }
         j += 1;
     }
-    classify(lex, units, i, j, text).map(|p| (p, j))
+    let phrase = classify(lex, units, i, j, text)?;
+    Some(with_modifier(lex, units, phrase, j, limit, text))
+}
+
+/// "a source familiar with the talks": a description takes a speaker
+/// modifier and its words, up to the clause's cue or punctuation (at most
+/// six words after the modifier), into its span and name.
+fn with_modifier(
+    lex: &Lexicon,
+    units: &[Unit],
+    mut phrase: Phrase,
+    j: usize,
+    limit: usize,
+    text: &str,
+) -> (Phrase, usize) {
+    if !matches!(phrase.kind, PhraseKind::Unnamed | PhraseKind::Definite) {
+        return (phrase, j);
+    }
+    let Some(len) = modifier_here(lex, units, j) else {
+        return (phrase, j);
+    };
+    let end = (j + len..limit.min(j + len + 6))
+        .find(|&k| {
+            units
+                .get(k)
+                .is_none_or(|u| !u.is_word() || cue_here(lex, units, k))
+        })
+        .unwrap_or(limit.min(j + len + 6));
+    let Some(last) = units.get(end.wrapping_sub(1)).filter(|_| end > j + len) else {
+        return (phrase, j);
+    };
+    phrase.end = last.end;
+    if let Some(name) = text.get(phrase.start..phrase.end) {
+        phrase.name = squash(name);
+    }
+    (phrase, end)
+}
+
+/// The length in words of a speaker modifier ("familiar with", "close
+/// to", `data/speaker_modifiers.txt`) starting at unit `k`.
+fn modifier_here(lex: &Lexicon, units: &[Unit], k: usize) -> Option<usize> {
+    let first = units.get(k).filter(|u| u.is_word() && !u.capitalised())?;
+    let second = units.get(k + 1).filter(|u| u.is_word())?;
+    lex.speaker_modifier_at(&[first.norm(), second.norm()])
+}
+
+/// Whether a role noun heads the lower-case words from `k` on, within
+/// three words ("foreign policy aide").
+fn role_ahead(units: &[Unit], k: usize) -> bool {
+    units
+        .get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take(3)
+        .take_while(|u| u.is_word() && !u.capitalised())
+        .any(|u| u.is(class::ROLE_NOUN))
 }
 
 fn is_leading_det(units: &[Unit], i: usize, j: usize) -> bool {
@@ -266,13 +344,31 @@ fn bare_description(units: &[Unit], i: usize, end: usize, text: &str) -> Option<
     if body.last().is_some_and(|u| u.norm().ends_with("ing")) {
         return None;
     }
-    if body
-        .iter()
-        .any(|u| !u.is_word() || u.function_class().is_some())
+    // "one of the advisers", "two of his aides": a partitive.
+    let partitive = body.get(1).is_some_and(|u| u.norm() == "of");
+    let skip = if partitive {
+        let owner = body.get(2).is_some_and(|u| {
+            matches!(
+                u.norm(),
+                "the" | "those" | "these" | "his" | "her" | "their" | "its" | "our"
+            )
+        });
+        2 + usize::from(owner)
+    } else {
+        0
+    };
+    if body.len() <= skip
+        || body.iter().any(|u| !u.is_word())
+        || body[skip..].iter().any(|u| u.function_class().is_some())
     {
         return None;
     }
     let head = body.last()?;
+    // A partitive names people: "one of the negotiators", not "one of the
+    // main steps".
+    if partitive && !head.is(class::ROLE_NOUN) {
+        return None;
+    }
     // "a claim Valdoria denies": a name after a cited text's noun is the
     // subject of a reduced relative clause, not part of a speaker.
     if head.capitalised()
@@ -284,7 +380,9 @@ fn bare_description(units: &[Unit], i: usize, end: usize, text: &str) -> Option<
         return None;
     }
     let definite = first.norm() == "the";
-    let plural = head.norm().ends_with('s') && !head.norm().ends_with("ss");
+    let plural = head.norm().ends_with('s')
+        && !head.norm().ends_with("ss")
+        && !(partitive && first.norm() == "one");
     Some(Phrase {
         start: first.start,
         end: head.end,
@@ -294,12 +392,28 @@ fn bare_description(units: &[Unit], i: usize, end: usize, text: &str) -> Option<
             PhraseKind::Unnamed
         },
         name: join(body, text),
-        role: Some(join(&body[1..], text)),
+        role: Some(join(role_words(body, skip), text)),
         head: head.norm().to_string(),
         female: false,
         male: false,
         plural,
     })
+}
+
+/// The words of a description that name the role: all but its
+/// determiner, or after a partitive's `skip` words, its noun ("one of two
+/// witnesses": "witnesses").
+fn role_words<'u, 'a>(body: &'u [Unit<'a>], skip: usize) -> &'u [Unit<'a>] {
+    let rest = body.get(skip.max(1)..).unwrap_or(&[]);
+    if skip == 0 {
+        return rest;
+    }
+    let lead = rest
+        .iter()
+        .take_while(|u| u.is(class::DETERMINER))
+        .count()
+        .min(rest.len().saturating_sub(1));
+    rest.get(lead..).unwrap_or(rest)
 }
 
 /// Reads the speaker phrase that ends just before unit `end`; the longest

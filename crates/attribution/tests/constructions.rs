@@ -882,3 +882,123 @@ fn unattributed_quotes_go_on_quoting_the_last_speaker() {
         }
     }
 }
+
+/// Speakers the quote's own sentence names in ways the plain "X said"
+/// reading missed: a description then a name after the quote, a name
+/// before a colon, a signature in the next paragraph, a modifier after an
+/// unnamed source, a partitive, a "-ly" surname, an adjective in a
+/// possessive role, and a bare "X said." after a quote that ends its
+/// sentence.
+#[test]
+fn speakers_around_quotes() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "“The ferry will run again in May,” the port authority's spokesman, Ivo Radek, said on Monday.",
+            &[Want {
+                role: Some("port authority's spokesman"),
+                ..w("The ferry will run again in May", true, Some("Ivo Radek"), Person)
+            }],
+        ),
+        (
+            "The council met twice. Mayor Tilde Orsa: “We will not raise the tolls this year.”",
+            &[Want {
+                cue: Some(":"),
+                ..w("We will not raise the tolls this year.", true, Some("Tilde Orsa"), Person)
+            }],
+        ),
+        (
+            "Polls moved late - Arno Vicek: “The last week decided the county, not the campaign.”",
+            &[w(
+                "The last week decided the county, not the campaign.",
+                true,
+                Some("Arno Vicek"),
+                Person,
+            )],
+        ),
+        (
+            "“I built the bridge fund before the flood. Nobody else did.”\n\n- Maren Holt.\n\nThe fund was set up by the council.",
+            &[w(
+                "I built the bridge fund before the flood. Nobody else did.",
+                true,
+                Some("Maren Holt"),
+                Person,
+            )],
+        ),
+        (
+            "“The mill will close before winter,” a source familiar with the talks said.",
+            &[w(
+                "The mill will close before winter",
+                true,
+                Some("a source familiar with the talks"),
+                Anonymous,
+            )],
+        ),
+        (
+            "A person close to the board said, “The vote has been moved to Friday.”",
+            &[w(
+                "The vote has been moved to Friday.",
+                true,
+                Some("A person close to the board"),
+                Anonymous,
+            )],
+        ),
+        (
+            "“There is no path to a deal this year,” said one of the officials.",
+            &[Want {
+                role: Some("officials"),
+                ..w("There is no path to a deal this year", true, Some("one of the officials"), Anonymous)
+            }],
+        ),
+        (
+            "Ms. Kelly said: “The school stays open through the summer.”",
+            &[w("The school stays open through the summer.", true, Some("Kelly"), Person)],
+        ),
+        (
+            "“We will not sell the harbour,” Ostmark’s top port policy adviser Lena Brauer said.",
+            &[w("We will not sell the harbour", true, Some("Lena Brauer"), Person)],
+        ),
+        (
+            "“You will not see the fleet again this year,” Orsa fumed. “Not one boat.”",
+            &[Want {
+                cue: Some("fumed"),
+                ..w("You will not see the fleet again this year", true, Some("Orsa"), Person)
+            }],
+        ),
+        (
+            "As Tilde Orsa, the harbour master, put it: “The sea decides, not the council.”",
+            &[Want {
+                cue: Some("put it"),
+                ..w("The sea decides, not the council.", true, Some("Tilde Orsa"), Person)
+            }],
+        ),
+        (
+            "“Nobody asked the fishermen before the vote.” Orsa said.",
+            &[w("Nobody asked the fishermen before the vote.", true, Some("Orsa"), Person)],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+    // A sentence after a quote that says more than who spoke is a
+    // statement of its own, not the quote's attribution.
+    let got =
+        claims("“The harbour is closed for repairs.” Orsa said the repairs would take a week.");
+    let quote = got
+        .iter()
+        .find(|c| c.quote().is_some_and(|q| q.direct))
+        .expect("the quote is kept");
+    assert_eq!(quote.source.kind, Unattributed, "{quote:?}");
+    // A verb of manner attributes quotes, not reported clauses; a
+    // partitive names people only.
+    for text in [
+        "The toll plan will ruin the harbour towns, Orsa fumed.",
+        "One of the main steps, the report said, was a cut in the tolls.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c.source.name.as_deref() != Some("Orsa")
+                && c.source.name.as_deref() != Some("One of the main steps")),
+            "{text}: {got:#?}"
+        );
+    }
+}

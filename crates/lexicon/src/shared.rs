@@ -33,6 +33,10 @@ uses!(
     SpeechUse {
         /// Attributes a quotation (attribution).
         Quote = "quote",
+        /// Attributes a quotation as the manner of saying it, next to the
+        /// quote only ("Toomey fumed", "as Rudd put it:"); not a cue the
+        /// reported-speech tagger reads (attribution).
+        Manner = "manner",
         /// Also introduces reported speech without quote marks (attribution).
         Reported = "reported",
         /// Keeps an attribution after a quoted "?" or "!" in its sentence

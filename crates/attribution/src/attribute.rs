@@ -246,8 +246,49 @@ fn speaker_after_cue(
             description_after_cue(lex, units, j, limit, text).or(forward)
         }
         Some(found) => Some(found),
-        None => description_after_cue(lex, units, j, limit, text),
+        None => description_after_cue(lex, units, j, limit, text)
+            .or_else(|| described_name_after_cue(lex, units, j, limit, text)),
     }
+}
+
+/// “...,” said retired neurosurgeon Ben Carlson: after the cue, words the
+/// lexicon does not know as a role, then a name of two or more
+/// capitalised words closing the clause. The words before the name are
+/// the person's role.
+fn described_name_after_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    j: usize,
+    limit: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let end = word_run_end(units, j, limit);
+    let mut n = end;
+    while n > j && units.get(n - 1).is_some_and(Unit::capitalised) {
+        n -= 1;
+    }
+    // "the governor of New Mexico", "Blair Pickerell of Jardine Fleming":
+    // a name after "of" is an affiliation, not the speaker.
+    if end < n + 2 || n == j || n > j + 5 || units.get(n - 1).is_some_and(|u| u.norm() == "of") {
+        return None;
+    }
+    // Plain words ("of" aside), at least one of them in lower case
+    // ("Republican party boss").
+    let words = units.get(j..n)?;
+    let described = words
+        .iter()
+        .all(|u| u.function_class().is_none() || u.norm() == "of")
+        && words.iter().any(|u| !u.capitalised());
+    let (mut name, next) = phrase_forward(lex, units, n, end, text)?;
+    if !described || name.kind != PhraseKind::Person || next != end {
+        return None;
+    }
+    let role = text.get(units.get(j)?.start..units.get(n - 1)?.end)?;
+    if name.role.is_none() {
+        name.role = Some(crate::speaker::squash(role));
+    }
+    name.start = units.get(j)?.start;
+    Some((name, end))
 }
 
 /// “...,” said the former aide to Governor Paul Treck: a described

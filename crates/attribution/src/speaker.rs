@@ -36,6 +36,13 @@ pub struct Phrase {
     pub plural: bool,
 }
 
+/// Conjunctions that open a clause after a speaker's comma ("..., said
+/// Reince Prebus, though he added ..."): never the start of an appositive.
+/// ("and" may join a second speaker: "A, chairman, and B, president, said".)
+const CLAUSE_OPENERS: [&str; 11] = [
+    "though", "although", "while", "because", "but", "as", "when", "if", "since", "so", "whereas",
+];
+
 /// Longest phrase allowed, in words.
 const MAX_WORDS: usize = 12;
 
@@ -722,8 +729,10 @@ pub fn appositives(
             || matches!(first.norm(), "which" | "who" | "whose")
             || first.function_class() == Some(FunctionClass::Preposition)
             || !first.is_word()
+            || CLAUSE_OPENERS.contains(&first.norm())
         {
-            // "adding that ...": part of the attribution, not a description.
+            // "adding that ...", "though he added ...": part of the
+            // attribution's sentence, not a description.
             describes = false;
         } else if first.is(class::DETERMINER)
             || !first.capitalised()

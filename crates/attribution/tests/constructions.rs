@@ -972,6 +972,20 @@ fn speakers_around_quotes() {
             }],
         ),
         (
+            "“The pier will hold,” said retired harbour engineer Ivo Radek, asked about the storm.",
+            &[Want {
+                role: Some("retired harbour engineer"),
+                ..w("The pier will hold", true, Some("Ivo Radek"), Person)
+            }],
+        ),
+        (
+            "“The vote moved us a little,” said Liberal party boss Tia Marsh, though she added that the count was fair.",
+            &[Want {
+                role: Some("Liberal party boss"),
+                ..w("The vote moved us a little", true, Some("Tia Marsh"), Person)
+            }],
+        ),
+        (
             "“Nobody asked the fishermen before the vote.” Orsa said.",
             &[w("Nobody asked the fishermen before the vote.", true, Some("Orsa"), Person)],
         ),
@@ -993,6 +1007,7 @@ fn speakers_around_quotes() {
     for text in [
         "The toll plan will ruin the harbour towns, Orsa fumed.",
         "One of the main steps, the report said, was a cut in the tolls.",
+        "“The port is open,” said the governor of New Varda.",
     ] {
         let got = claims(text);
         assert!(

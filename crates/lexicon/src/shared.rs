@@ -19,6 +19,10 @@ macro_rules! uses {
         }
 
         impl $name {
+            /// Every tag, in declaration order (what a list's file may use).
+            #[cfg(test)]
+            const TAGS: &'static [&'static str] = &[$($tag,)*];
+
             fn tag(self) -> &'static str {
                 match self {
                     $($name::$variant => $tag,)*
@@ -127,19 +131,9 @@ mod tests {
                 }
             }
         };
-        known(
-            &[
-                "quote",
-                "reported",
-                "after_quote",
-                "name_speaker",
-                "claimant",
-            ],
-            SPEECH_VERBS,
-            1,
-        );
-        known(&["role", "name_title", "claimant"], TITLES, 1);
-        known(&["speaker", "not_subject", "actor"], PRONOUNS, 2);
+        known(SpeechUse::TAGS, SPEECH_VERBS, 1);
+        known(TitleUse::TAGS, TITLES, 1);
+        known(PronounUse::TAGS, PRONOUNS, 2);
     }
 
     #[test]
@@ -157,6 +151,9 @@ mod tests {
         assert!(speech_verbs(SpeechUse::NameSpeaker).eq(["said", "says", "told", "added"]));
         assert!(speech_verbs(SpeechUse::Reported).any(|v| v == "according to"));
         assert!(!speech_verbs(SpeechUse::Reported).any(|v| v == "asked"));
+        // Verbs of manner are no cues of their own.
+        assert!(speech_verbs(SpeechUse::Manner).any(|v| v == "fumed"));
+        assert!(!speech_verbs(SpeechUse::Quote).any(|v| v == "fumed"));
         assert!(titles(TitleUse::Role).any(|t| t == "Gen."));
         assert!(pronouns(PronounUse::Speaker).any(|p| p == ("She", 'f')));
         assert_eq!(months().count(), 24);

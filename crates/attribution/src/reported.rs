@@ -78,6 +78,19 @@ fn tagged_drafts(
         while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
             ce -= 1;
         }
+        let (mut cue0, mut cue1) = (a + f.cue.0, a + f.cue.1);
+        // "who asked not to be named because ...": how a source is
+        // described, not a statement. A speech cue after it ("aides who
+        // asked not to be identified said the ...") is the cue, and what
+        // follows that cue the content.
+        if anonymity_at_cue(lex, us, a, cue0) {
+            let Some((k, len)) =
+                (cs..ce).find_map(|k| cue_at(lex, us, k, ce).filter(|c| c.1).map(|c| (k, c.0)))
+            else {
+                continue;
+            };
+            (cue0, cue1, cs) = (k, k + len, k + len);
+        }
         // Reported content leaves out the complementizer.
         if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
             cs += 1;
@@ -89,17 +102,18 @@ fn tagged_drafts(
         if ce <= cs + 1 {
             continue;
         }
-        let (Some(cue_first), Some(cue_last)) = (us.get(a + f.cue.0), us.get(a + f.cue.1 - 1))
-        else {
+        let (Some(cue_first), Some(cue_last)) = (us.get(cue0), us.get(cue1 - 1)) else {
             continue;
         };
         let cue = text
             .get(cue_first.start..cue_last.end)
             .unwrap_or("")
             .to_string();
-        let opinion = (a + f.cue.0..a + f.cue.1)
-            .any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));
-        if negation_before(us, a, a + f.cue.0) && !opinion {
+        let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));
+        if negation_before(us, a, cue0) && !opinion {
+            continue;
+        }
+        if leading_phrase(us, (a, cue1), (cs, ce), f.source.map(|(s0, _)| a + s0)) {
             continue;
         }
         let mut start = first.start.min(cue_first.start);
@@ -113,8 +127,8 @@ fn tagged_drafts(
         let source_run = f
             .source
             .map(|(s0, s1)| (a + s0, a + s1))
-            .or_else(|| subject_before_cue(lex, us, a, a + f.cue.0, text))
-            .or_else(|| coordinated_subject(lex, us, a, a + f.cue.0, text));
+            .or_else(|| subject_before_cue(lex, us, a, cue0, text))
+            .or_else(|| coordinated_subject(lex, us, a, cue0, text));
         let source = match source_run {
             Some((ss, se)) => {
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
@@ -181,6 +195,49 @@ fn tagged_drafts(
         any = true;
     }
     any
+}
+
+/// Whether the cue at unit `k` opens a phrase of anonymity ("who asked not
+/// to be named", `data/anonymity.txt`): how a source is described, not a
+/// statement it made.
+fn anonymity_at_cue(lex: &Lexicon, us: &[Unit], a: usize, k: usize) -> bool {
+    [k.checked_sub(1).filter(|&p| p >= a), Some(k)]
+        .into_iter()
+        .flatten()
+        .any(|from| {
+            let words: Vec<&str> = us
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take(8)
+                .take_while(|u| u.is_word())
+                .map(|u| u.norm())
+                .collect();
+            lex.anonymity_at(&words).is_some()
+        })
+}
+
+/// Whether the tagger's content (units `cs..ce`) is a phrase opening the
+/// sentence before a comma and the speaker, whose cue has a quote of its
+/// own ("In a statement on Monday, President X praised “...”"): where and
+/// how it was said, not what.
+/// `cue_end` is the unit after the cue, `source` the source's first unit.
+fn leading_phrase(
+    us: &[Unit],
+    (a, cue_end): (usize, usize),
+    (cs, ce): (usize, usize),
+    source: Option<usize>,
+) -> bool {
+    let opens = (a..cs).all(|k| us.get(k).is_some_and(|u| u.kind == UnitKind::Punct))
+        && us.get(cs).is_some_and(crate::attribute::is_preposition);
+    let speaker_after = source.unwrap_or(cue_end) > ce;
+    let quote_after_cue = us
+        .get(cue_end..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|u| !u.is_punct("."))
+        .any(|u| u.is_quote());
+    opens && speaker_after && quote_after_cue && us.get(ce).is_some_and(|u| u.is_punct(","))
 }
 
 /// What a relative pronoun (or the relative clause it opens) the tagger
@@ -905,5 +962,12 @@ fn trailing_attribution(
         .take(20)
         .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
         .take(2)
-        .find_map(|c| trailing(lex, us, c + 1, end, text).map(|att| (att, a, c)))
+        .find_map(|c| {
+            let att = trailing(lex, us, c + 1, end, text)?;
+            // "In a statement on Monday, President X praised “...”": the
+            // cue has its own object, the quote; the clause before the
+            // comma is where it was said.
+            let quote_after = (att.next..end).any(|k| us.get(k).is_some_and(|u| u.is_quote()));
+            (!quote_after).then_some((att, a, c))
+        })
 }

@@ -1017,3 +1017,42 @@ fn speakers_around_quotes() {
         );
     }
 }
+
+/// How a source is described or where it spoke is not what it said: "who
+/// asked not to be named because ..." and a phrase opening the sentence
+/// before a speaker whose cue has its own quote make no claim (both from
+/// the demo corpus, where the tagger read them as contents).
+#[test]
+fn descriptions_of_the_saying_are_no_claims() {
+    let cases = [
+        (
+            "A Western diplomat in Sarn, who asked not to be named because he was not authorised to discuss intelligence matters, said allied governments had seen similar signs but had not yet reached a firm view.",
+            "not to be named",
+            Some("allied governments had seen similar signs but had not yet reached a firm view"),
+        ),
+        (
+            "In a statement published early Monday by the state news agency VNA, President Oren Halvik praised \"the heroic service of our engineers and gunners in defending a brotherly nation\".",
+            "In a statement published",
+            Some("the heroic service of our engineers and gunners in defending a brotherly nation"),
+        ),
+        (
+            "Congressional aides who asked not to be identified said the lawmakers would finish their bill on Friday.",
+            "not to be identified said",
+            Some("the lawmakers would finish their bill on Friday"),
+        ),
+    ];
+    for (text, not_content, kept) in cases {
+        let got = claims(text);
+        let contents: Vec<&str> = got
+            .iter()
+            .filter_map(|c| c.quote().map(|q| q.text.as_str()))
+            .collect();
+        assert!(
+            !contents.iter().any(|q| q.starts_with(not_content)),
+            "{text}: {contents:?}"
+        );
+        if let Some(kept) = kept {
+            assert!(contents.contains(&kept), "{text}: {contents:?}");
+        }
+    }
+}

@@ -79,6 +79,41 @@ fn tagged_drafts(
             ce -= 1;
         }
         let (mut cue0, mut cue1) = (a + f.cue.0, a + f.cue.1);
+        // "Shipping agents said": a lower-case word the tagger put in the
+        // cue before the lexicon's cue ends the source right before it.
+        let mut source = f.source.map(|(s0, s1)| (a + s0, a + s1));
+        // (One plural noun after a capitalised word: auxiliaries and
+        // adverbs the tagger puts there, "has said", "previously said",
+        // stay out of the source.)
+        let plural_noun = us.get(cue0).is_some_and(|u| {
+            let w = u.norm();
+            u.is_word()
+                && !u.capitalised()
+                && u.function_class().is_none()
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("ly")
+        });
+        let after_capital = cue0
+            .checked_sub(1)
+            .and_then(|p| us.get(p))
+            .is_some_and(|p| p.is_word() && p.capitalised());
+        let lead = usize::from(plural_noun && after_capital);
+        if lead > 0 && lead < cue1 - cue0 && cue_at(lex, us, cue0 + lead, cue1).is_some() {
+            // With no source of its own, the few words opening the sentence
+            // before the cue are it.
+            let opening = (cue0 > a
+                && cue0 - a <= 3
+                && (a..cue0).all(|k| us.get(k).is_some_and(|u| u.is_word())))
+            .then_some((a, cue0));
+            source = match source {
+                Some((s0, s1)) if s1 == cue0 => Some((s0, s1 + lead)),
+                None => opening.map(|(s0, s1)| (s0, s1 + lead)),
+                kept => kept,
+            };
+            cue0 += lead;
+        }
         // "who asked not to be named because ...": how a source is
         // described, not a statement. A speech cue after it ("aides who
         // asked not to be identified said the ...") is the cue, and what
@@ -113,7 +148,7 @@ fn tagged_drafts(
         if negation_before(us, a, cue0) && !opinion {
             continue;
         }
-        if leading_phrase(us, (a, cue1), (cs, ce), f.source.map(|(s0, _)| a + s0)) {
+        if leading_phrase(us, (a, cue1), (cs, ce), source.map(|(s0, _)| s0)) {
             continue;
         }
         let mut start = first.start.min(cue_first.start);
@@ -121,12 +156,8 @@ fn tagged_drafts(
         let mut co_sources = Vec::new();
         // A relative pronoun ("who", "which") stays the source's evidence,
         // as a pronoun does; its antecedent names the source.
-        let antecedent = f
-            .source
-            .and_then(|(s0, s1)| relative_antecedent(lex, us, a, a + s0, a + s1, text));
-        let source_run = f
-            .source
-            .map(|(s0, s1)| (a + s0, a + s1))
+        let antecedent = source.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
+        let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
             .or_else(|| coordinated_subject(lex, us, a, cue0, text));
         let source = match source_run {

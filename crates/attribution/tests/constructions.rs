@@ -986,6 +986,18 @@ fn speakers_around_quotes() {
             }],
         ),
         (
+            "Shipping agents said 14 ships were waiting at anchor outside the harbour by Monday evening.",
+            &[Want {
+                cue: Some("said"),
+                ..w(
+                    "14 ships were waiting at anchor outside the harbour by Monday evening",
+                    false,
+                    Some("Shipping agents"),
+                    Anonymous,
+                )
+            }],
+        ),
+        (
             "“Nobody asked the fishermen before the vote.” Orsa said.",
             &[w("Nobody asked the fishermen before the vote.", true, Some("Orsa"), Person)],
         ),

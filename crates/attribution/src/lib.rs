@@ -10,7 +10,8 @@
 //! lines, or rejoined hard-wrapped lines; a dateline opening a paragraph
 //! is skipped, and headlines give no claims. The words around each quote
 //! are read by rules for a speaker phrase and a speech cue (direct
-//! quotes). Sentences without quotes are read for reported speech by
+//! quotes; a verb of the manner of saying, "fumed", "put it", counts only
+//! next to a quote). Sentences without quotes are read for reported speech by
 //! rules ("X said that ...", "according to X, ...") and, where they find
 //! nothing, by a learned tagger ([`tagger`]: source, cue and content
 //! spans, trained on PolNeAR, `docs/attribution-model.md`), which also

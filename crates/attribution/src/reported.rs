@@ -159,7 +159,8 @@ fn tagged_drafts(
         let antecedent = source.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
         let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
-            .or_else(|| coordinated_subject(lex, us, a, cue0, text));
+            .or_else(|| coordinated_subject(lex, us, a, cue0, text))
+            .or_else(|| words_after_comma(us, ce, (cue0, cue1)));
         let source = match source_run {
             Some((ss, se)) => {
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
@@ -358,6 +359,28 @@ fn coordinated_subject(
         .find(|&k| us.get(k).is_some_and(|u| u.end <= phrase.end))?
         + 1;
     Some((start, end))
+}
+
+/// "..., shipping agents said.": the one to four plain words between the
+/// comma closing the content (which ends at unit `ce`) and a cue the
+/// tagger found without a source, when the cue ends the sentence (time
+/// words aside): unit range.
+fn words_after_comma(us: &[Unit], ce: usize, cue: (usize, usize)) -> Option<(usize, usize)> {
+    let (c0, c1) = cue;
+    let comma = (ce..c0).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+    let (start, end) = (comma + 1, c0);
+    let plain = us
+        .get(start..end)?
+        .iter()
+        .all(|u| u.is_word() && (u.function_class().is_none() || u.is(class::DETERMINER)));
+    let closes = us
+        .get(c1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|u| u.is_word())
+        .count()
+        <= 3;
+    (end > start && end - start <= 4 && plain && closes).then_some((start, end))
 }
 
 /// The named speaker or pronoun standing just before a cue the tagger
@@ -801,6 +824,7 @@ fn content_end(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> usize {
                     && us
                         .get(k + 1)
                         .is_some_and(|n| n.capitalised() || n.is(class::DETERMINER)))
+                || (comma_before && attribution_follows(lex, us, k, ce))
         })
         .map_or(ce, |k| {
             // Drop the comma before the cut.
@@ -810,6 +834,36 @@ fn content_end(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> usize {
                 k
             }
         })
+}
+
+/// ", a senior official said on Monday, speaking ...": a speaker of at
+/// most six words opening with a determiner, then a reporting cue that
+/// closes the clause (a few time words, then its end or a comma and an
+/// "-ing" clause), at unit `k` after a comma: the attribution of
+/// everything before it, which ends the content there. (An attribution
+/// set inside the content, "The talks, the minister said, stalled ...",
+/// goes on and is no cut.)
+fn attribution_follows(lex: &Lexicon, us: &[Unit], k: usize, ce: usize) -> bool {
+    if !us.get(k).is_some_and(|u| u.is(class::DETERMINER)) {
+        return false;
+    }
+    let Some((cue, len)) = (k..ce.min(k + 7))
+        .take_while(|&j| us.get(j).is_some_and(|u| u.is_word()))
+        .find_map(|j| {
+            let (len, reports) = cue_at(lex, us, j, ce).filter(|_| j > k + 1)?;
+            reports.then_some((j, len))
+        })
+    else {
+        return false;
+    };
+    let after = (cue + len..ce)
+        .take_while(|&j| us.get(j).is_some_and(|u| u.is_word()))
+        .count();
+    let next = cue + len + after;
+    after <= 3
+        && (next >= ce
+            || (us.get(next).is_some_and(|u| u.is_punct(","))
+                && us.get(next + 1).is_some_and(|u| u.norm().ends_with("ing"))))
 }
 
 /// "According to X, CONTENT."

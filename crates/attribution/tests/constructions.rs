@@ -998,6 +998,24 @@ fn speakers_around_quotes() {
             }],
         ),
         (
+            "About 40 ships were waiting to enter the port of Velmar on Tuesday as a strike by dockworkers entered its second day, shipping agents said.",
+            &[w(
+                "About 40 ships were waiting to enter the port of Velmar on Tuesday as a strike by dockworkers entered its second day",
+                false,
+                Some("shipping agents"),
+                Anonymous,
+            )],
+        ),
+        (
+            "The Northern Alliance believes that between 5,000 and 7,000 Valdorian troops are now in Kordavia, a senior alliance intelligence official said on Monday, speaking on condition of anonymity because the assessment is classified.",
+            &[w(
+                "between 5,000 and 7,000 Valdorian troops are now in Kordavia",
+                false,
+                Some("Northern Alliance"),
+                Organization,
+            )],
+        ),
+        (
             "“Nobody asked the fishermen before the vote.” Orsa said.",
             &[w("Nobody asked the fishermen before the vote.", true, Some("Orsa"), Person)],
         ),

@@ -80,7 +80,7 @@ fn tagged_drafts(
         }
         let (mut cue0, mut cue1) = (a + f.cue.0, a + f.cue.1);
         // "Shipping agents said": a lower-case word the tagger put in the
-        // cue before the lexicon's cue ends the source right before it.
+        // cue before the lexicon's cue is the source, or ends it.
         let mut source = f.source.map(|(s0, s1)| (a + s0, a + s1));
         // (One plural noun after a capitalised word: auxiliaries and
         // adverbs the tagger puts there, "has said", "previously said",
@@ -95,10 +95,11 @@ fn tagged_drafts(
                 && !w.ends_with("ss")
                 && !w.ends_with("ly")
         });
+        // (Or right after a comma: "..., organisers said".)
         let after_capital = cue0
             .checked_sub(1)
             .and_then(|p| us.get(p))
-            .is_some_and(|p| p.is_word() && p.capitalised());
+            .is_some_and(|p| (p.is_word() && p.capitalised()) || p.is_punct(","));
         let lead = usize::from(plural_noun && after_capital);
         if lead > 0 && lead < cue1 - cue0 && cue_at(lex, us, cue0 + lead, cue1).is_some() {
             // With no source of its own, the few words opening the sentence

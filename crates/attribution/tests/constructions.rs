@@ -1007,6 +1007,15 @@ fn speakers_around_quotes() {
             )],
         ),
         (
+            "About 300 fishermen marched through the harbour town of Velmar today in protest against the new tolls, organisers said.",
+            &[w(
+                "About 300 fishermen marched through the harbour town of Velmar today in protest against the new tolls",
+                false,
+                Some("organisers"),
+                Anonymous,
+            )],
+        ),
+        (
             "The Northern Alliance believes that between 5,000 and 7,000 Valdorian troops are now in Kordavia, a senior alliance intelligence official said on Monday, speaking on condition of anonymity because the assessment is classified.",
             &[w(
                 "between 5,000 and 7,000 Valdorian troops are now in Kordavia",

@@ -186,8 +186,26 @@ pub fn after_quote(
         }
     }
     // Speaker first: “...,” KCNA declared. / “...,” a diplomat, who ..., said.
-    let (phrase, next) = phrase_forward(lex, units, i, limit, text)
-        .or_else(|| description_before_cue(lex, units, i, limit, text))?;
+    // A phrase the grammar reads short of the cue ("a European" of "a
+    // European dealer said") gives way to the plain description.
+    phrase_forward(lex, units, i, limit, text)
+        .and_then(|(phrase, next)| speaker_then_cue(lex, units, phrase, next, limit, text))
+        .or_else(|| {
+            let (phrase, next) = description_before_cue(lex, units, i, limit, text)?;
+            speaker_then_cue(lex, units, phrase, next, limit, text)
+        })
+}
+
+/// The rest of a speaker-first attribution after a quote: the speaker's
+/// appositives, then the cue. `next` is the unit after the phrase.
+fn speaker_then_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    phrase: Phrase,
+    next: usize,
+    limit: usize,
+    text: &str,
+) -> Option<Attribution> {
     // “...,” the ministry's spokesman, Josh Erlan, said.
     let (phrase, appositive, j) =
         match description_then_name(lex, units, &phrase, next, limit, text) {

@@ -308,7 +308,46 @@ pub fn description_before_cue(
     if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {
         return None;
     }
-    bare_description(units, i, cue, text).map(|p| (p, cue))
+    described_with_place(units, i, cue, text).map(|p| (p, cue))
+}
+
+/// [`bare_description`] of `units[i..end]`, or of its words before a short
+/// prepositional phrase that runs to `end` ("a dealer in Tokyo", "an
+/// analyst at a Sarn bank"): the phrase joins the span and the name.
+fn described_with_place(units: &[Unit], i: usize, end: usize, text: &str) -> Option<Phrase> {
+    if let Some(p) = bare_description(units, i, end, text) {
+        return Some(p);
+    }
+    // Prepositions of place and affiliation ("came as Putin announced",
+    // "emerged after VW said" are clauses, not speakers).
+    let prep = (i + 2..end).find(|&k| {
+        units.get(k).is_some_and(|u| {
+            matches!(
+                u.norm(),
+                "at" | "in" | "with" | "for" | "from" | "on" | "of"
+            )
+        })
+    })?;
+    let tail = units.get(prep..end)?;
+    // One preposition and its noun phrase ("at a major bank"; not "of
+    // exports to the United", "of legislators have"), after a noun (not
+    // "emerged after VW").
+    let plain =
+        |u: &&Unit| u.is_word() && (u.function_class().is_none() || u.is(class::DETERMINER));
+    let head = units.get(prep - 1)?.norm();
+    if tail.len() < 2
+        || tail.len() > 5
+        || !tail.get(1..)?.iter().all(|u| plain(&u))
+        || tail.last()?.is(class::DETERMINER)
+        || head.ends_with("ed")
+        || head.ends_with("ing")
+    {
+        return None;
+    }
+    let mut phrase = bare_description(units, i, prep, text)?;
+    phrase.end = units.get(end - 1)?.end;
+    phrase.name = squash(text.get(phrase.start..phrase.end)?);
+    Some(phrase)
 }
 
 /// The same description after a quote and its cue, closing the clause:
@@ -329,10 +368,10 @@ pub fn description_after_cue(
         || units
             .get(end)
             .is_some_and(|u| matches!(u.norm(), "," | ";" | "!" | "?"));
-    if end < i + 2 || end > i + 7 || !closes || (i + 1..end).any(|j| cue_here(lex, units, j)) {
+    if end < i + 2 || end > i + 9 || !closes || (i + 1..end).any(|j| cue_here(lex, units, j)) {
         return None;
     }
-    bare_description(units, i, end, text).map(|p| (p, end))
+    described_with_place(units, i, end, text).map(|p| (p, end))
 }
 
 /// The first unit from `from` on that is not a word, or `limit`: where a

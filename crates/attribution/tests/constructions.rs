@@ -1007,6 +1007,22 @@ fn speakers_around_quotes() {
             )],
         ),
         (
+            "“The market will stay quiet until the talks end,” a Northern dealer said.",
+            &[w("The market will stay quiet until the talks end", true, Some("a Northern dealer"), Anonymous)],
+        ),
+        (
+            "“Nobody wants to sell before the vote,” said a dealer at one Sarn bank.",
+            &[w("Nobody wants to sell before the vote", true, Some("a dealer at one Sarn bank"), Anonymous)],
+        ),
+        (
+            "“Buyers have gone quiet,” one grain trader in Velmar said.",
+            &[w("Buyers have gone quiet", true, Some("one grain trader in Velmar"), Anonymous)],
+        ),
+        (
+            "The official confirmation came as Tarn announced the end of the blockade at the northern port.",
+            &[w("the end of the blockade at the northern port", false, Some("Tarn"), Person)],
+        ),
+        (
             "About 300 fishermen marched through the harbour town of Velmar today in protest against the new tolls, organisers said.",
             &[w(
                 "About 300 fishermen marched through the harbour town of Velmar today in protest against the new tolls",

@@ -528,7 +528,7 @@ pub(crate) fn reported(
     };
     // A clause the rules found too short to be a statement leaves the
     // sentence to the tagger.
-    if read.content(lex, us, text).is_some() {
+    if read.content().is_some() {
         read.draft(lex, doc, us, (a, b), sources, drafts);
         return;
     }
@@ -546,6 +546,8 @@ pub(crate) fn reported(
 pub(crate) struct RuleReading {
     /// The attribution and its content's units, where a rule matched.
     found: Option<(Attribution, usize, usize)>,
+    /// The content's units as drafted (see [`RuleReading::content`]).
+    content: Option<(usize, usize)>,
     /// The sentence's end before its closing punctuation.
     end: usize,
     has_cue: bool,
@@ -597,8 +599,10 @@ impl RuleReading {
         } else {
             None
         };
+        let content = Self::content_of(found.as_ref(), lex, us, text);
         Some(RuleReading {
             found,
+            content,
             end,
             has_cue,
         })
@@ -620,8 +624,17 @@ impl RuleReading {
     /// The content's units as drafted, when the rules found a clause long
     /// enough to be a statement; where it is then cut ("denied the fleet's
     /// presence, and ..."), the cut part may be shorter.
-    fn content(&self, lex: &Lexicon, us: &[Unit], text: &str) -> Option<(usize, usize)> {
-        let &(_, cs, ce) = self.found.as_ref()?;
+    fn content(&self) -> Option<(usize, usize)> {
+        self.content
+    }
+
+    fn content_of(
+        found: Option<&Found>,
+        lex: &Lexicon,
+        us: &[Unit],
+        text: &str,
+    ) -> Option<(usize, usize)> {
+        let &(_, cs, ce) = found?;
         let (first, last) = us.get(cs).zip(us.get(ce.wrapping_sub(1)))?;
         let ce_cut = content_end(lex, us, cs, ce);
         let long_enough = has_words(
@@ -643,7 +656,7 @@ impl RuleReading {
         drafts: &mut Vec<Draft>,
     ) {
         let text = doc.text.as_str();
-        let Some((cs, ce_cut)) = self.content(lex, us, text) else {
+        let Some((cs, ce_cut)) = self.content() else {
             return;
         };
         let Some((att, _, _)) = self.found else {

@@ -269,7 +269,10 @@ fn with_modifier(
 /// to", `data/speaker_modifiers.txt`) starting at unit `k`.
 fn modifier_here(lex: &Lexicon, units: &[Unit], k: usize) -> Option<usize> {
     let first = units.get(k).filter(|u| u.is_word() && !u.capitalised())?;
-    let second = units.get(k + 1).filter(|u| u.is_word())?;
+    // Every modifier ends in a preposition: the one lookup most words skip.
+    let second = units
+        .get(k + 1)
+        .filter(|u| u.function_class() == Some(FunctionClass::Preposition))?;
     lex.speaker_modifier_at(&[first.norm(), second.norm()])
 }
 

@@ -53,7 +53,7 @@ fn cue_words_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option
 }
 
 /// [`cue_at`] next to a quote, where a verb of the manner of saying also
-/// attributes it ("“...,” Toomey fumed"; `manner` in the speech-verb list).
+/// attributes it ("“...,” Orsa fumed"; `manner` in the speech-verb list).
 fn quote_cue_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
     cue_at(lex, units, k, limit).or_else(|| {
         let first = units.get(k).filter(|u| k < limit && u.is_word())?;
@@ -206,7 +206,7 @@ fn speaker_then_cue(
     limit: usize,
     text: &str,
 ) -> Option<Attribution> {
-    // “...,” the ministry's spokesman, Josh Erlan, said.
+    // “...,” the ministry's spokesman, Ivo Radek, said.
     let (phrase, appositive, j) =
         match description_then_name(lex, units, &phrase, next, limit, text) {
             Some(named) => named,
@@ -698,7 +698,7 @@ pub fn before_quote(
     })
 }
 
-/// Tarn: “...” / Polls agree - Carl Bialo: “...”: a name standing alone
+/// Tarn: “...” / Polls agree - Arno Vicek: “...”: a name standing alone
 /// before the colon that opens a quote signs it, as in transcripts and
 /// digests of commentary. The name starts the sentence or follows a dash.
 /// `lo` is the sentence start, `k` the quote unit.

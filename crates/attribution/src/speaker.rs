@@ -37,7 +37,7 @@ pub struct Phrase {
 }
 
 /// Conjunctions that open a clause after a speaker's comma ("..., said
-/// Reince Prebus, though he added ..."): never the start of an appositive.
+/// Tia Marsh, though she added ..."): never the start of an appositive.
 /// ("and" may join a second speaker: "A, chairman, and B, president, said".)
 const CLAUSE_OPENERS: [&str; 11] = [
     "though", "although", "while", "because", "but", "as", "when", "if", "since", "so", "whereas",
@@ -61,7 +61,7 @@ fn is_adverb(u: &Unit) -> bool {
 
 /// Skips auxiliaries and adverbs between a speaker and its verb. An
 /// unlisted capitalised "-ly" word is a name after a capitalised word
-/// ("Ms. Kelly said") or right before a speech verb ("Kelly said"), not an
+/// ("Ms. Ashly said") or right before a speech verb ("Ashly said"), not an
 /// adverb ("Apolitically ...").
 pub fn skip_aux(units: &[Unit], mut k: usize, limit: usize) -> usize {
     let adverb = |k: usize, u: &Unit| {
@@ -134,7 +134,7 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
     // ("the European Union issued").
     if k > start && !capital && units.get(k - 1).is_some_and(|p| p.capitalised()) {
         // (The first may be an adjective the determiner list holds:
-        // "Clanton's top foreign policy aide".)
+        // "Ostmark's top port policy adviser".)
         let head_ahead = units[k..]
             .iter()
             .take(4)
@@ -216,7 +216,7 @@ pub fn phrase_forward(
         }
         // A determiner after the first words starts a new phrase, unless
         // it is one used as an adjective before the head ("the former top
-        // aide", "Clanton's top foreign policy aide").
+        // aide", "Ostmark's top port policy adviser").
         if j > i
             && !units[j].capitalised()
             && units[j].is(class::DETERMINER)
@@ -321,8 +321,8 @@ fn described_with_place(units: &[Unit], i: usize, end: usize, text: &str) -> Opt
     if let Some(p) = bare_description(units, i, end, text) {
         return Some(p);
     }
-    // Prepositions of place and affiliation ("came as Putin announced",
-    // "emerged after VW said" are clauses, not speakers).
+    // Prepositions of place and affiliation ("came as Tarn announced",
+    // "rose after the ministry said" are clauses, not speakers).
     let prep = (i + 2..end).find(|&k| {
         units.get(k).is_some_and(|u| {
             matches!(
@@ -333,8 +333,8 @@ fn described_with_place(units: &[Unit], i: usize, end: usize, text: &str) -> Opt
     })?;
     let tail = units.get(prep..end)?;
     // One preposition and its noun phrase ("at a major bank"; not "of
-    // exports to the United", "of legislators have"), after a noun (not
-    // "emerged after VW").
+    // boats to the northern", "of councillors have"), after a noun (not
+    // "rose after the ministry").
     let plain =
         |u: &&Unit| u.is_word() && (u.function_class().is_none() || u.is(class::DETERMINER));
     let head = units.get(prep - 1)?.norm();
@@ -414,7 +414,7 @@ fn bare_description(units: &[Unit], i: usize, end: usize, text: &str) -> Option<
     }
     let head = body.last()?;
     // A partitive names people: "one of the negotiators", not "one of the
-    // main steps".
+    // first measures".
     if partitive && !head.is(class::ROLE_NOUN) {
         return None;
     }

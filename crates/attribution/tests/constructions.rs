@@ -916,7 +916,7 @@ fn speakers_around_quotes() {
             )],
         ),
         (
-            "“I built the bridge fund before the flood. Nobody else did.”\n\n- Maren Holt.\n\nThe fund was set up by the council.",
+            "“I built the bridge fund before the flood. Nobody else did.”\n\n- Maren Holt.\n\nThe council started the fund in May.",
             &[w(
                 "I built the bridge fund before the flood. Nobody else did.",
                 true,
@@ -950,8 +950,8 @@ fn speakers_around_quotes() {
             }],
         ),
         (
-            "Ms. Kelly said: “The school stays open through the summer.”",
-            &[w("The school stays open through the summer.", true, Some("Kelly"), Person)],
+            "Ms. Ashly said: “The school stays open through the summer.”",
+            &[w("The school stays open through the summer.", true, Some("Ashly"), Person)],
         ),
         (
             "“We will not sell the harbour,” Ostmark’s top port policy adviser Lena Brauer said.",
@@ -1011,15 +1011,15 @@ fn speakers_around_quotes() {
             &[w("The market will stay quiet until the talks end", true, Some("a Northern dealer"), Anonymous)],
         ),
         (
-            "“Nobody wants to sell before the vote,” said a dealer at one Sarn bank.",
-            &[w("Nobody wants to sell before the vote", true, Some("a dealer at one Sarn bank"), Anonymous)],
+            "“Nobody wants to sell before the vote,” said a broker at one Sarn bank.",
+            &[w("Nobody wants to sell before the vote", true, Some("a broker at one Sarn bank"), Anonymous)],
         ),
         (
             "“Buyers have gone quiet,” one grain trader in Velmar said.",
             &[w("Buyers have gone quiet", true, Some("one grain trader in Velmar"), Anonymous)],
         ),
         (
-            "The official confirmation came as Tarn announced the end of the blockade at the northern port.",
+            "The news broke as Tarn announced the end of the blockade at the northern port.",
             &[w("the end of the blockade at the northern port", false, Some("Tarn"), Person)],
         ),
         (
@@ -1061,13 +1061,13 @@ fn speakers_around_quotes() {
     // partitive names people only.
     for text in [
         "The toll plan will ruin the harbour towns, Orsa fumed.",
-        "One of the main steps, the report said, was a cut in the tolls.",
+        "One of the first measures, the report said, was a cut in the tolls.",
         "“The port is open,” said the governor of New Varda.",
     ] {
         let got = claims(text);
         assert!(
             got.iter().all(|c| c.source.name.as_deref() != Some("Orsa")
-                && c.source.name.as_deref() != Some("One of the main steps")),
+                && c.source.name.as_deref() != Some("One of the first measures")),
             "{text}: {got:#?}"
         );
     }
@@ -1091,9 +1091,9 @@ fn descriptions_of_the_saying_are_no_claims() {
             Some("the heroic service of our engineers and gunners in defending a brotherly nation"),
         ),
         (
-            "Congressional aides who asked not to be identified said the lawmakers would finish their bill on Friday.",
+            "Harbour council staff who asked not to be identified said the councillors would vote on the tolls on Friday.",
             "not to be identified said",
-            Some("the lawmakers would finish their bill on Friday"),
+            Some("the councillors would vote on the tolls on Friday"),
         ),
     ];
     for (text, not_content, kept) in cases {

@@ -38,7 +38,7 @@ uses!(
         /// Attributes a quotation (attribution).
         Quote = "quote",
         /// Attributes a quotation as the manner of saying it, next to the
-        /// quote only ("Toomey fumed", "as Rudd put it:"); not a cue the
+        /// quote only ("Orsa fumed", "as Holt put it:"); not a cue the
         /// reported-speech tagger reads (attribution).
         Manner = "manner",
         /// Also introduces reported speech without quote marks (attribution).

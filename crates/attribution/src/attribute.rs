@@ -136,6 +136,10 @@ pub fn channel_in(
     None
 }
 
+/// Reads the speech cue starting at a unit: [`cue_at`], or [`quote_cue_at`]
+/// next to a quote.
+type CueReader = fn(&Lexicon, &[Unit], usize, usize) -> Option<(usize, bool)>;
+
 /// Attribution right after a quote: “...,” said X / “...,” X said.
 /// `k` is the first unit after the quote, `limit` the end of the clause.
 pub fn after_quote(
@@ -144,6 +148,17 @@ pub fn after_quote(
     k: usize,
     limit: usize,
     text: &str,
+) -> Option<Attribution> {
+    attribution_after(lex, units, (k, limit), text, quote_cue_at)
+}
+
+/// [`after_quote`] with the cues `cue_at` reads.
+fn attribution_after(
+    lex: &Lexicon,
+    units: &[Unit],
+    (k, limit): (usize, usize),
+    text: &str,
+    cue_at: CueReader,
 ) -> Option<Attribution> {
     let mut i = k;
     let mut skipped = 0;
@@ -161,16 +176,12 @@ pub fn after_quote(
         return dash_attribution(lex, units, i, limit, text);
     }
     // Verb first: “...,” said Michael Kofman, a military analyst.
-    if let Some((len, _)) = quote_cue_at(lex, units, i, limit) {
+    if let Some((len, _)) = cue_at(lex, units, i, limit) {
         if !first.capitalised() || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = speaker_after_cue(lex, units, j, limit, text)?;
             let (phrase, next) = affiliation_to_clause_end(units, phrase, next, limit);
-            let appositive = appositives(lex, units, next, limit, text);
-            let after = appositive.as_ref().map_or(next, |a| a.next);
-            let end = appositive
-                .as_ref()
-                .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
+            let (appositive, after, end) = with_appositives(lex, units, &phrase, next, limit, text);
             let channel = channel_in(lex, units, i + len, limit, text);
             let end = channel.as_ref().map_or(end, |c| c.1.max(end));
             let end = clause_end(units, limit).max(end);
@@ -189,11 +200,31 @@ pub fn after_quote(
     // A phrase the grammar reads short of the cue ("a European" of "a
     // European dealer said") gives way to the plain description.
     phrase_forward(lex, units, i, limit, text)
-        .and_then(|(phrase, next)| speaker_then_cue(lex, units, phrase, next, limit, text))
-        .or_else(|| {
-            let (phrase, next) = description_before_cue(lex, units, i, limit, text)?;
-            speaker_then_cue(lex, units, phrase, next, limit, text)
+        .and_then(|(phrase, next)| {
+            speaker_then_cue(lex, units, (phrase, next), limit, text, cue_at)
         })
+        .or_else(|| {
+            let found = description_before_cue(lex, units, i, limit, text)?;
+            speaker_then_cue(lex, units, found, limit, text, cue_at)
+        })
+}
+
+/// The appositives after a speaker phrase that ends before unit `next`:
+/// them, the unit after them, and the end byte of phrase and appositives.
+fn with_appositives(
+    lex: &Lexicon,
+    units: &[Unit],
+    phrase: &Phrase,
+    next: usize,
+    limit: usize,
+    text: &str,
+) -> (Option<Appositive>, usize, usize) {
+    let appositive = appositives(lex, units, next, limit, text);
+    let after = appositive.as_ref().map_or(next, |a| a.next);
+    let end = appositive
+        .as_ref()
+        .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
+    (appositive, after, end)
 }
 
 /// The rest of a speaker-first attribution after a quote: the speaker's
@@ -201,10 +232,10 @@ pub fn after_quote(
 fn speaker_then_cue(
     lex: &Lexicon,
     units: &[Unit],
-    phrase: Phrase,
-    next: usize,
+    (phrase, next): (Phrase, usize),
     limit: usize,
     text: &str,
+    cue_at: CueReader,
 ) -> Option<Attribution> {
     // “...,” the ministry's spokesman, Ivo Radek, said.
     let (phrase, appositive, j) =
@@ -222,11 +253,11 @@ fn speaker_then_cue(
     let j = skip_aux_or_cue(lex, units, j, limit);
     // "a narrator in the campaign ad asks", "Mr. Morgan of the Sierra Club
     // said": a short prepositional phrase between speaker and verb.
-    let (j, phrase) = match quote_cue_at(lex, units, j, limit) {
+    let (j, phrase) = match cue_at(lex, units, j, limit) {
         Some(_) => (j, phrase),
-        None => skip_pp_to_cue(lex, units, j, limit, phrase)?,
+        None => skip_pp_to_cue(lex, units, (j, limit), phrase, cue_at)?,
     };
-    let (len, _) = quote_cue_at(lex, units, j, limit)?;
+    let (len, _) = cue_at(lex, units, j, limit)?;
     let cue_end = units.get(j + len - 1)?.end;
     let channel = channel_in(lex, units, j + len, limit, text);
     let end = channel.as_ref().map_or(cue_end, |c| c.1.max(cue_end));
@@ -367,14 +398,10 @@ pub fn dash_attribution(
     ) {
         return None;
     }
-    let appositive = appositives(lex, units, next, limit, text);
-    let after = appositive.as_ref().map_or(next, |a| a.next);
+    let (appositive, after, end) = with_appositives(lex, units, &phrase, next, limit, text);
     if units.get(after..limit)?.iter().any(|u| u.is_word()) {
         return None;
     }
-    let end = appositive
-        .as_ref()
-        .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
     Some(Attribution {
         cue: dash.text(text).to_string(),
         start: dash.start,
@@ -404,14 +431,14 @@ fn clause_end(units: &[Unit], limit: usize) -> usize {
 fn skip_pp_to_cue(
     lex: &Lexicon,
     units: &[Unit],
-    j: usize,
-    limit: usize,
+    (j, limit): (usize, usize),
     mut phrase: Phrase,
+    cue_at: CueReader,
 ) -> Option<(usize, Phrase)> {
     if !units.get(j).is_some_and(is_preposition) {
         return None;
     }
-    let cue = (j + 1..limit.min(j + 8)).find(|&k| quote_cue_at(lex, units, k, limit).is_some())?;
+    let cue = (j + 1..limit.min(j + 8)).find(|&k| cue_at(lex, units, k, limit).is_some())?;
     if units.get(j..cue)?.iter().any(|u| !u.is_word()) {
         return None;
     }
@@ -725,14 +752,10 @@ pub fn name_colon(
     {
         return None;
     }
-    let appositive = appositives(lex, units, next, colon, text);
-    let after = appositive.as_ref().map_or(next, |a| a.next);
+    let (appositive, after, end) = with_appositives(lex, units, &phrase, next, colon, text);
     if after != colon {
         return None;
     }
-    let end = appositive
-        .as_ref()
-        .map_or(phrase.end, |a| a.end_byte.max(phrase.end));
     Some(Attribution {
         cue: colon_unit.text(text).to_string(),
         start: phrase.start,
@@ -753,15 +776,9 @@ pub fn trailing(
     limit: usize,
     text: &str,
 ) -> Option<Attribution> {
-    let attribution = after_quote(lex, units, k, limit, text)?;
-    // Nothing but time words may follow ("said on Monday"); a verb of
-    // manner attributes quotes only.
+    // A verb of manner attributes quotes only: the plain cues here.
+    let attribution = attribution_after(lex, units, (k, limit), text, cue_at)?;
+    // Nothing but time words may follow ("said on Monday").
     let rest = limit.saturating_sub(attribution.next);
-    let words: Vec<String> = attribution
-        .cue
-        .split_whitespace()
-        .map(crate::lexicon::norm)
-        .collect();
-    let manner = lex.cue_at(&words).is_none() && lex.manner_cue_at(&words).is_some();
-    (rest <= 5 && !manner).then_some(attribution)
+    (rest <= 5).then_some(attribution)
 }

@@ -78,43 +78,14 @@ fn tagged_drafts(
         while ce > cs && us.get(ce - 1).is_some_and(|u| u.kind == UnitKind::Punct) {
             ce -= 1;
         }
-        let (mut cue0, mut cue1) = (a + f.cue.0, a + f.cue.1);
-        // "Shipping agents said": a lower-case word the tagger put in the
-        // cue before the lexicon's cue is the source, or ends it.
-        let mut source = f.source.map(|(s0, s1)| (a + s0, a + s1));
-        // (One plural noun after a capitalised word: auxiliaries and
-        // adverbs the tagger puts there, "has said", "previously said",
-        // stay out of the source.)
-        let plural_noun = us.get(cue0).is_some_and(|u| {
-            let w = u.norm();
-            u.is_word()
-                && !u.capitalised()
-                && u.function_class().is_none()
-                && w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("ly")
-        });
-        // (Or right after a comma: "..., organisers said".)
-        let after_capital = cue0
-            .checked_sub(1)
-            .and_then(|p| us.get(p))
-            .is_some_and(|p| (p.is_word() && p.capitalised()) || p.is_punct(","));
-        let lead = usize::from(plural_noun && after_capital);
-        if lead > 0 && lead < cue1 - cue0 && cue_at(lex, us, cue0 + lead, cue1).is_some() {
-            // With no source of its own, the few words opening the sentence
-            // before the cue are it.
-            let opening = (cue0 > a
-                && cue0 - a <= 3
-                && (a..cue0).all(|k| us.get(k).is_some_and(|u| u.is_word())))
-            .then_some((a, cue0));
-            source = match source {
-                Some((s0, s1)) if s1 == cue0 => Some((s0, s1 + lead)),
-                None => opening.map(|(s0, s1)| (s0, s1 + lead)),
-                kept => kept,
-            };
-            cue0 += lead;
-        }
+        let (cue0, mut cue1) = (a + f.cue.0, a + f.cue.1);
+        let (mut cue0, source) = noun_led_cue(
+            lex,
+            us,
+            a,
+            (cue0, cue1),
+            f.source.map(|(s0, s1)| (a + s0, a + s1)),
+        );
         // "who asked not to be named because ...": how a source is
         // described, not a statement. A speech cue after it ("aides who
         // asked not to be identified said the ...") is the cue, and what
@@ -360,6 +331,50 @@ fn coordinated_subject(
         .find(|&k| us.get(k).is_some_and(|u| u.end <= phrase.end))?
         + 1;
     Some((start, end))
+}
+
+/// "Shipping agents said": a plural noun the tagger put first in the cue
+/// (units `cue`), before the lexicon's cue, after a capitalised word or
+/// the content's comma ("..., organisers said"), is the source or ends
+/// it. Auxiliaries and adverbs the tagger puts there ("has said",
+/// "previously said") stay out. Returns the cue's first unit and the
+/// source run.
+fn noun_led_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    (cue0, cue1): (usize, usize),
+    source: Option<(usize, usize)>,
+) -> (usize, Option<(usize, usize)>) {
+    let plural_noun = us.get(cue0).is_some_and(|u| {
+        let w = u.norm();
+        u.is_word()
+            && !u.capitalised()
+            && u.function_class().is_none()
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ly")
+    });
+    let after_capital = cue0
+        .checked_sub(1)
+        .and_then(|p| us.get(p))
+        .is_some_and(|p| (p.is_word() && p.capitalised()) || p.is_punct(","));
+    let lead = usize::from(plural_noun && after_capital);
+    if lead == 0 || lead >= cue1 - cue0 || cue_at(lex, us, cue0 + lead, cue1).is_none() {
+        return (cue0, source);
+    }
+    // With no source of its own, the few words opening the sentence
+    // before the cue are it.
+    let opening =
+        (cue0 > a && cue0 - a <= 3 && (a..cue0).all(|k| us.get(k).is_some_and(|u| u.is_word())))
+            .then_some((a, cue0));
+    let source = match source {
+        Some((s0, s1)) if s1 == cue0 => Some((s0, s1 + lead)),
+        None => opening.map(|(s0, s1)| (s0, s1 + lead)),
+        kept => kept,
+    };
+    (cue0 + lead, source)
 }
 
 /// "..., shipping agents said.": the one to four plain words between the

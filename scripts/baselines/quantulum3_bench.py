@@ -176,6 +176,15 @@ def seeds(shared):
         print(f"  {k} x{v}")
 
 
+def timebank_text(xml):
+    """A TimeML file's <TEXT>, tags stripped and the five XML entities decoded, as
+    crosscheck-eval reads it, so that the sets' byte offsets agree."""
+    body = xml[xml.index("<TEXT>") + len("<TEXT>") : xml.index("</TEXT>")]
+    body = re.sub(r"<[^>]*>", "", body)
+    entities = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+    return re.sub(r"&(amp|lt|gt|quot|apos);", lambda m: entities[m.group(1)], body)
+
+
 CQE_SETS = ["age-model", "currency-model", "dimension-model", "temperature-model"]
 
 
@@ -194,6 +203,8 @@ def news_sentences(shared, name="dev.json"):
             text = (shared / "data/polnear/train/text" / s["doc"]).read_text()
         elif s["source"] == "polnear-dev":
             text = (shared / "data/polnear/dev/text" / s["doc"]).read_text()
+        elif s["source"] == "timebank":
+            text = timebank_text((shared / "data/timebank" / s["doc"]).read_text())
         else:
             if bodies is None:
                 bodies = json.loads((shared / "data/article-extraction/ground-truth.json").read_text())

@@ -28,6 +28,10 @@ the files already there): 60
 sentences drawn on 2026-12-04, after the reader was settled, with another seed,
 30 from PolNeAR dev texts (a split the dev set never drew from) and 30 from
 the article-extraction bodies, leaving out every sentence the dev set holds.
+Round 24 used up those two pools; from round 25 (2026-12-06) all 60 sentences
+come from the TimeBank 1.2 news texts (WSJ 1989, AP, ABC, CNN, NYT 1998), which
+no figures set had drawn from, read as crosscheck-eval reads them (tags
+stripped, XML entities decoded).
 It was annotated by hand before crosscheck was run on it, and no rule was
 changed after reading its errors.
 """
@@ -107,6 +111,25 @@ def article_extraction():
         yield ("article-extraction", key, gold[key].get("articleBody", ""))
 
 
+XML_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def tml_text(xml):
+    """The text of a TimeML file's <TEXT>, tags stripped and the five XML entities decoded, as
+    crosscheck-eval reads it (crates/eval/src/timebank.rs), so that byte offsets agree."""
+    body = xml[xml.index("<TEXT>") + len("<TEXT>") : xml.index("</TEXT>")]
+    body = re.sub(r"<[^>]*>", "", body)
+    return re.sub(
+        r"&(amp|lt|gt|quot|apos);", lambda m: XML_ENTITIES[m.group(1)], body
+    )
+
+
+def timebank():
+    for path in sorted(glob.glob(os.path.join(SHARED, "data/timebank/*.tml"))):
+        with open(path, encoding="utf-8") as f:
+            yield ("timebank", os.path.basename(path), tml_text(f.read()))
+
+
 def draw(docs, n, rng, skip=frozenset()):
     pool = []
     for source, doc, text in docs:
@@ -134,7 +157,10 @@ def fresh(round_no):
                 (s["source"], s["doc"], s["start"], s["end"]) for s in json.load(f)["sentences"]
             )
     rng = random.Random(20261204 + round_no)
-    drawn = draw(polnear("dev"), 30, rng, skip) + draw(article_extraction(), 30, rng, skip)
+    if round_no >= 25:
+        drawn = draw(timebank(), 60, rng, skip)
+    else:
+        drawn = draw(polnear("dev"), 30, rng, skip) + draw(article_extraction(), 30, rng, skip)
     part = "fresh" if round_no == 1 else "fresh%d" % round_no
     for k, (source, doc, a, b, s) in enumerate(drawn):
         print(json.dumps({"id": k, "part": part, "source": source, "doc": doc, "start": a, "end": b}))

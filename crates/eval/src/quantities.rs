@@ -517,6 +517,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh24.json",
         include_str!("../data/news_figures/fresh24.json"),
     ),
+    (
+        "fresh25.json",
+        include_str!("../data/news_figures/fresh25.json"),
+    ),
+    (
+        "fresh26.json",
+        include_str!("../data/news_figures/fresh26.json"),
+    ),
+    (
+        "fresh27.json",
+        include_str!("../data/news_figures/fresh27.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.
@@ -562,6 +574,11 @@ impl NewsSources {
             }
             "polnear" => read_to_string(&self.shared.join("data/polnear/train/text").join(doc)),
             "polnear-dev" => read_to_string(&self.shared.join("data/polnear/dev/text").join(doc)),
+            "timebank" => {
+                let path = self.shared.join("data/timebank").join(doc);
+                crate::timebank::document_text(&read_to_string(&path)?)
+                    .map_err(|e| EvalError::data(&path, e))
+            }
             "article-extraction" => {
                 if self.article_bodies.is_none() {
                     let path = self

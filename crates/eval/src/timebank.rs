@@ -177,6 +177,12 @@ fn score_doc(
     }
 }
 
+/// The stripped `<TEXT>` of a TimeML document, as the news figures sets'
+/// locators index it.
+pub(crate) fn document_text(xml: &str) -> Result<String, String> {
+    parse_tml(xml).map(|doc| doc.text)
+}
+
 /// The stripped `<TEXT>` of a TimeML document, its gold TIMEX3s and its DCT.
 fn parse_tml(xml: &str) -> Result<GoldDoc, String> {
     let dct = xml.find("<DCT>").and_then(|at| {

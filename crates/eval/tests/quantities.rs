@@ -57,6 +57,9 @@ fn quantities_floors() {
             ("news_fresh22_f1", 0.93),
             ("news_fresh23_f1", 0.96),
             ("news_fresh24_f1", 0.93),
+            ("news_fresh25_f1", 0.97),
+            ("news_fresh26_f1", 0.98),
+            ("news_fresh27_f1", 0.98),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

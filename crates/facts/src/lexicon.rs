@@ -155,7 +155,7 @@ impl Indexes {
             .keys()
             .chain(lex.vague_plurals.keys())
             .copied()
-            .chain(["a", "an", "half", "twice"])
+            .chain(["a", "an", "half", "twice", "double", "triple", "quadruple"])
             .map(str::to_string)
             .chain(fold_words)
             .collect();

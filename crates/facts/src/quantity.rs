@@ -293,11 +293,13 @@ fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option
 }
 
 /// A bare number that is a value in its own right: written with a
-/// thousands separator or decimals ("3,005.47", "236,000").
+/// thousands separator, decimals or a fraction ("3,005.47", "236,000",
+/// "priced at 99 3/4").
 fn measured_value(sent: &Sentence, f: &Figure) -> bool {
     let text = sent.slice(f.first_token, f.end_token);
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    let separated = text.bytes().any(|b| b == b',' || b == b'.');
+    let separated = text.bytes().any(|b| b == b',' || b == b'.')
+        || f.low.or(f.high).is_some_and(|v| v.fract() != 0.0);
     // "217m", "2.5 billion": a magnitude makes it a stated amount too.
     let scaled = f.low.or(f.high).is_some_and(|v| v.abs() >= 1e6)
         && text.bytes().last().is_some_and(|b| b.is_ascii_alphabetic());

@@ -1256,3 +1256,148 @@ fn the_dollar_a_story_names() {
         ["CAD", "NZD", "USD"]
     );
 }
+
+/// Figures read after the TimeBank rounds (fresh 25-27): every value a
+/// sentence yields, as (low, high, unit), in order.
+#[test]
+fn restatements_tallies_periods_and_multipliers() {
+    type Reading = (Option<f64>, Option<f64>, Option<&'static str>);
+    let cases: &[(&str, &[Reading])] = &[
+        // An amount in brackets after another restates it in another
+        // currency: no accounting negative.
+        (
+            "Vell bid 900 Danish crowns ($131) a share.",
+            &[
+                (Some(900.0), Some(900.0), Some("DKK")),
+                (Some(131.0), Some(131.0), Some("USD")),
+            ],
+        ),
+        (
+            "Ostra offered 75 million Danish crowns (US$11.2 million) for the mill.",
+            &[
+                (Some(75e6), Some(75e6), Some("DKK")),
+                (Some(11.2e6), Some(11.2e6), Some("USD")),
+            ],
+        ),
+        // A real accounting negative keeps its sign.
+        (
+            "Net came to ($4.10) a share.",
+            &[(Some(-4.1), Some(-4.1), Some("USD"))],
+        ),
+        // A large falling tally with nothing counted after it is no range.
+        ("Losers led gainers 1,141 to 406 in Sarn.", &[]),
+        // Close rising ends after a change verb with no "from" are one range;
+        // a level that dwarfs the step, or lies below it, is a step and a level.
+        (
+            "Orlen plans to raise 40 million to 45 million Danish crowns.",
+            &[(Some(40e6), Some(45e6), Some("DKK"))],
+        ),
+        (
+            "Vell shares rose 1.00 to 1.50 dlrs.",
+            &[(Some(1.0), Some(1.5), Some("USD"))],
+        ),
+        (
+            "The Sarn index eased 1.25 to 416.50.",
+            &[
+                (Some(1.25), Some(1.25), None),
+                (Some(416.5), Some(416.5), None),
+            ],
+        ),
+        // A price in fractions is a value in its own right; a date is no
+        // fraction of the number before it.
+        (
+            "The notes were priced at 99 3/4 to yield 6.1%.",
+            &[
+                (Some(99.75), Some(99.75), None),
+                (Some(6.1), Some(6.1), Some("percent")),
+            ],
+        ),
+        // "#" for the pound sign, with a scale word or pence; "#1" is a rank.
+        (
+            "Profit fell to #42 million from #45 million.",
+            &[
+                (Some(42e6), Some(42e6), Some("GBP")),
+                (Some(45e6), Some(45e6), Some("GBP")),
+            ],
+        ),
+        (
+            "Forecasts ran from #130 million to #135 million.",
+            &[(Some(130e6), Some(135e6), Some("GBP"))],
+        ),
+        ("Orlen is the #1 grocer in Sarn.", &[]),
+        // "second" before "quarter" is an ordinal, not the time unit.
+        ("Vell lost money in the 1994 second quarter.", &[]),
+        // Quarters of a year, not fourths.
+        (
+            "Sales fell in the past two quarters.",
+            &[(Some(2.0), Some(2.0), None)],
+        ),
+        (
+            "The lenders set a rolling four-quarter test.",
+            &[(Some(4.0), Some(4.0), None)],
+        ),
+        (
+            "Three quarters of the voters stayed home.",
+            &[(Some(0.75), Some(0.75), Some("share"))],
+        ),
+        // "-based" after a number makes a designation.
+        ("Vell Labs sells 386-based terminals.", &[]),
+        // "double" before what it multiplies, unless it is a verb.
+        (
+            "About $60 million left the funds, double the level of May.",
+            &[
+                (Some(60e6), Some(60e6), Some("USD")),
+                (Some(2.0), Some(2.0), Some("times")),
+            ],
+        ),
+        ("Orlen will more than double the number of stores.", &[]),
+        ("Vell plans to double the output.", &[]),
+        // "by half" and "in half" before a preposition are a share.
+        (
+            "Ostra cut its costs by half to 12 million crowns.",
+            &[
+                (Some(0.5), Some(0.5), Some("share")),
+                (Some(12e6), Some(12e6), Some("crown")),
+            ],
+        ),
+        (
+            "Vell could slash its research costs in half by 2031.",
+            &[(Some(0.5), Some(0.5), Some("share"))],
+        ),
+        // Decimals spoken as words, before a scale word or a unit only.
+        (
+            "It was part of a one point two billion dollar plan.",
+            &[(Some(1.2e9), Some(1.2e9), Some("USD"))],
+        ),
+        (
+            "At one point two soldiers ran off.",
+            &[(Some(2.0), Some(2.0), None)],
+        ),
+    ];
+    for (sentence, expected) in cases {
+        let got: Vec<Reading> = quantities(sentence)
+            .iter()
+            .filter_map(|c| c.quantity())
+            .map(|q| {
+                let unit = q.unit.as_deref().and_then(|u| {
+                    expected
+                        .iter()
+                        .filter_map(|e| e.2)
+                        .find(|e| *e == u)
+                        .or(Some("other"))
+                });
+                (q.low, q.high, unit)
+            })
+            .collect();
+        assert_eq!(&got, expected, "{sentence}");
+    }
+    // A date after a number is no fraction of it ("87 03/09" is not 87 1/3).
+    let text = "Crop tables 04/09/87 03/09/87 list acreage.";
+    assert!(
+        quantities(text)
+            .iter()
+            .filter_map(|c| c.quantity())
+            .all(|q| q.low.is_none_or(|v| v.fract() == 0.0)),
+        "{text}"
+    );
+}

@@ -66,11 +66,13 @@ fn reuters_stories_extract_cleanly() {
             let counted = q.subject.is_some() || q.unit.is_some();
             with_subject_or_unit += usize::from(counted);
             // Nothing counted and no unit: only a value stated in its own
-            // right ("Revs 56.2 mln vs 102.9 mln", "rose to 236,000") or a
-            // bounded or hedged one.
+            // right ("Revs 56.2 mln vs 102.9 mln", "rose to 236,000", a
+            // price in fractions, "closed at 127-1/2") or a bounded or
+            // hedged one.
             let t = q.span.text.to_lowercase();
             let measured = t.contains(',')
                 || t.contains('.')
+                || t.contains('/')
                 || ["mln", "million", "billion", "bln", "thousand"]
                     .iter()
                     .any(|w| t.contains(w));

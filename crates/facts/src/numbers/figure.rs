@@ -69,6 +69,7 @@ impl Reader<'_> {
             Some(n) => n,
             None => self.numeral(i, currency.is_some())?,
         };
+        let currency = currency.or_else(|| self.hash_pounds(i, &n));
         let mut first = currency.map(|c| c.1).unwrap_or(i);
         let mut negative = false;
         if i > 0 && is_minus(self.s(i - 1)) && self.touching(i - 1, i) {
@@ -104,13 +105,27 @@ impl Reader<'_> {
         })
     }
 
+    /// "#128 million", "#10.86": wire text of the 1980s wrote the pound sign
+    /// as "#". Only an amount with a scale word or pence reads so; "#1" stays
+    /// a rank.
+    fn hash_pounds(&self, i: usize, n: &Numeral) -> Option<(UnitInfo, usize)> {
+        let prev = i.checked_sub(1)?;
+        let amount = self.trailing_scale(i, n.end) >= 1e6 || n.value.fract() != 0.0;
+        if self.s(prev) != "#" || !self.touching(prev, i) || !self.is_num(i) || !amount {
+            return None;
+        }
+        Some((*self.lex.units.ids.get("GBP")?, prev))
+    }
+
     /// The unit after the numeral, possibly joined by a hyphen
     /// ("27-kilometer"); after a currency symbol, a repeated currency word
     /// ("$5 million dollars") is taken in.
     fn read_unit(&self, d: &mut Draft) {
         let end = d.end;
         // "twice" and "threefold" hold their own unit: times.
-        if self.low(d.i) == "twice" || super::numeral::fold_value(self.lex, self.low(d.i)).is_some()
+        if self.low(d.i) == "twice"
+            || super::numeral::fold_value(self.lex, self.low(d.i)).is_some()
+            || super::numeral::multiplier_word(self.low(d.i)).is_some()
         {
             d.unit = self.lex.units.ids.get("times").copied();
             d.unit_span = Some((d.i, end));
@@ -199,9 +214,9 @@ impl Reader<'_> {
     /// Accounting negatives: "($99.99)".
     fn read_accounting_negative(&self, d: &mut Draft) {
         // Only where nothing precedes the bracket that it could restate:
-        // "1.6 billion ( $2.54 billion )" is the same amount in dollars.
-        let restates =
-            d.first >= 2 && (self.is_num(d.first - 2) || self.word_value(d.first - 2).is_some());
+        // "1.6 billion ( $2.54 billion )" and "900 Danish crowns ($131)" are
+        // the same amount in another currency.
+        let restates = d.first >= 2 && self.amount_ends_before(d.first - 1);
         if d.first > 0
             && self.s(d.first - 1) == "("
             && self.s(d.end) == ")"
@@ -214,6 +229,16 @@ impl Reader<'_> {
             d.first -= 1;
             d.end += 1;
         }
+    }
+
+    /// True when an amount ends right before token `open` (a bracket): a
+    /// number, or a number and the words of its unit ("420 pence", "75
+    /// million Danish crowns"), with no punctuation between.
+    fn amount_ends_before(&self, open: usize) -> bool {
+        (open.saturating_sub(4)..open).rev().any(|k| {
+            (self.is_num(k) || self.word_value(k).is_some())
+                && (k + 1..open).all(|w| self.is_word(w))
+        })
     }
 
     /// A rate straight after the unit: "$15.4/hour", "$350 per kg".

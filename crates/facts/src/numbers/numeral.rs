@@ -90,6 +90,17 @@ pub(super) fn fold_value(lex: &Lexicon, word: &str) -> Option<f64> {
     }
 }
 
+/// "double", "triple", "quadruple": a multiplier when it stands before what
+/// it multiplies ("double the level"), as "twice" does.
+pub(super) fn multiplier_word(word: &str) -> Option<f64> {
+    match word {
+        "double" => Some(2.0),
+        "triple" => Some(3.0),
+        "quadruple" => Some(4.0),
+        _ => None,
+    }
+}
+
 impl Reader<'_> {
     /// The numeral starting at token `i`.
     pub(super) fn numeral(&self, i: usize, has_currency: bool) -> Option<Numeral> {
@@ -199,19 +210,26 @@ impl Reader<'_> {
                 && self.touching(a, a + 1)
                 && self.touching(a + 1, a + 2)
         };
+        // The fraction of a mixed number at `a`. Spaced from the whole
+        // number, only a usual denominator, no leading zero and no third
+        // part: a date such as "03/09/87" after a number is no fraction of it.
+        let mixed_part = |a: usize, spaced: bool| -> Option<f64> {
+            let num: f64 = self.s(a).parse().ok()?;
+            let den: f64 = self.s(a + 2).parse().ok()?;
+            let usual = matches!(den as u32, 2 | 3 | 4 | 8 | 16 | 32 | 64);
+            let date = self.s(a + 3) == "/" && self.touching(a + 2, a + 3);
+            let plausible = !spaced || (usual && !self.s(a).starts_with('0') && !date);
+            (den != 0.0 && num < den && plausible).then(|| num / den)
+        };
         if n.plain_int && self.tight_dash(end) && slash_fraction(end + 1) {
             // "5-1/2": newswire's whole number and fraction.
-            let num: f64 = self.s(end + 1).parse().ok()?;
-            let den: f64 = self.s(end + 3).parse().ok()?;
-            if den != 0.0 && num < den {
-                n.value += num / den;
+            if let Some(part) = mixed_part(end + 1, false) {
+                n.value += part;
                 n.end += 4;
             }
         } else if n.plain_int && !self.touching(end - 1, end) && slash_fraction(end) {
-            let num: f64 = self.s(end).parse().ok()?;
-            let den: f64 = self.s(end + 2).parse().ok()?;
-            if den != 0.0 && num < den {
-                n.value += num / den;
+            if let Some(part) = mixed_part(end, true) {
+                n.value += part;
                 n.end += 3;
             }
         } else if self.s(end) == "/"
@@ -411,6 +429,23 @@ impl Reader<'_> {
             let compared = self.lex.number_cue("twice_before", self.low(i + 1));
             return (compared && prev != "or").then(|| Numeral::new(2.0, i + 1, true));
         }
+        // "about $60 million, double the level of": a multiplier; "to double
+        // its output" is a verb and states no amount.
+        if let Some(v) = multiplier_word(first) {
+            let compared = matches!(self.low(i + 1), "the" | "what");
+            // After a hedge, unless a verb's auxiliary stands before it ("will
+            // more than double the number"); otherwise after a comma or a form
+            // of "be" ("prices are double the world average").
+            let placed = match self.modifier_before(i) {
+                Some((s, _, _)) => !s
+                    .checked_sub(1)
+                    .is_some_and(|k| self.lex.number_cue("multiplier_verb_before", self.low(k))),
+                None => i
+                    .checked_sub(1)
+                    .is_some_and(|k| !self.is_word(k) || self.lex.classes.be.contains(self.low(k))),
+            };
+            return (compared && placed).then(|| Numeral::new(v, i + 1, true));
+        }
         // "a threefold increase", "tenfold": the number word and its
         // multiplier in one word ("the challenge is twofold:" has two parts).
         if let Some(v) = fold_value(self.lex, first) {
@@ -497,7 +532,10 @@ impl Reader<'_> {
             && (self.kind(i - 2) == Some(Kind::Number)
                 || self.lex.number_cue("half_year_before", self.low(i - 2))
                 || (1..i).any(|k| self.low(k) == "quarter" && self.low(k - 1) == "in"));
-        let in_half = prev == "in" && !self.is_word(i + 1) && !is_dash(self.s(i + 1)) && !half_year;
+        // "cut in half by 2031", "cut its costs by half to": the same share.
+        let phrase_ends = (!self.is_word(i + 1) && !is_dash(self.s(i + 1)))
+            || self.lex.np_stop.contains(self.low(i + 1));
+        let in_half = matches!(prev, "in" | "by") && phrase_ends && !half_year;
         if self.low(i + 1) != "of" && !determiner && !elided && !in_half {
             return None;
         }
@@ -601,6 +639,7 @@ impl Reader<'_> {
 
     /// The number words from `j` on, `current` already read (1 after "a").
     fn spelled_numeral(&self, mut j: usize, mut current: f64) -> Option<Numeral> {
+        let start = j;
         let mut total = 0.0;
         let mut any = current > 0.0;
         let mut last = any.then_some(NumberWordClass::Unit);
@@ -637,6 +676,7 @@ impl Reader<'_> {
                     if !any
                         || !self.fraction_context(j)
                         || matches!(last, Some(NumberWordClass::Scale))
+                        || self.counts_periods(start, j, current, v)
                     {
                         break;
                     }
@@ -659,6 +699,9 @@ impl Reader<'_> {
             let hyphen = self.tight_dash(j) && next.is_some();
             // "one-fifth", "two-thirds": a hyphenated fraction is one.
             if let (true, Some((d, NumberWordClass::Fraction))) = (hyphen, next) {
+                if self.counts_periods(start, j + 1, current, d) {
+                    break;
+                }
                 if matches!(last, Some(NumberWordClass::Unit | NumberWordClass::Ten)) {
                     current /= d;
                     fraction = true;
@@ -672,6 +715,9 @@ impl Reader<'_> {
             let comma_after_scale = joiner == "," && total > 0.0 && current == 0.0 && next_small;
             if hyphen || and_after_scale || comma_after_scale {
                 j += 1;
+            } else if let Some((part, after)) = self.spoken_decimals(j, last, total) {
+                current += part;
+                j = after;
             } else if let Some((part, len)) = self.and_a_part(j) {
                 current += part;
                 j += len;
@@ -684,6 +730,47 @@ impl Reader<'_> {
         let mut n = Numeral::new(total + current, j, true);
         n.fraction = fraction;
         Some(n)
+    }
+
+    /// "one point six billion dollars", "two point five percent": decimals
+    /// spoken as words after "point" at `j` (broadcast transcripts). Only
+    /// where a scale word or a unit follows, so that "at one point two
+    /// soldiers" stays as it is. Returns the decimals and the token after.
+    fn spoken_decimals(
+        &self,
+        j: usize,
+        last: Option<NumberWordClass>,
+        total: f64,
+    ) -> Option<(f64, usize)> {
+        if self.low(j) != "point" || total != 0.0 || !matches!(last, Some(NumberWordClass::Unit)) {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut part = 0.0;
+        let mut place = 0.1;
+        while let Some((d, NumberWordClass::Unit)) = self.word_value(k) {
+            if d >= 10.0 || k > j + 3 {
+                break;
+            }
+            part += d * place;
+            place /= 10.0;
+            k += 1;
+        }
+        let scale_or_unit =
+            self.big_scale(k).is_some() || (k > j + 1 && self.unit_at(k, true).is_some());
+        (k > j + 1 && scale_or_unit).then_some((part, k))
+    }
+
+    /// "the past two quarters", "a rolling four-quarter test": the number
+    /// at `start` counts quarters of a year, not fourths, when the fraction
+    /// word at `j` would make a whole or more, or a word of sequence comes
+    /// before the number.
+    fn counts_periods(&self, start: usize, j: usize, current: f64, denominator: f64) -> bool {
+        matches!(self.low(j), "quarter" | "quarters")
+            && (current >= denominator
+                || start
+                    .checked_sub(1)
+                    .is_some_and(|k| self.lex.number_cue("period_sequence", self.low(k))))
     }
 
     /// A fraction word reads as a fraction ("a third of", "two thirds")

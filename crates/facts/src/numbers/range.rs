@@ -41,7 +41,7 @@ struct Partner {
 impl Reader<'_> {
     /// The product of the scale words ("million", "mln", "thousand") that
     /// end the numeral in tokens `a..b`; 1 when there are none.
-    fn trailing_scale(&self, a: usize, b: usize) -> f64 {
+    pub(super) fn trailing_scale(&self, a: usize, b: usize) -> f64 {
         let mut m = 1.0;
         let mut k = b;
         while k > a {
@@ -107,7 +107,11 @@ impl Reader<'_> {
     fn range_partner(&self, d: &Draft, mut j: usize) -> Option<Partner> {
         let currency = d.unit.is_some_and(|u| u.dimension == "currency");
         let start = j;
-        if matches!(self.s(j), "$" | "€" | "£" | "¥") && self.currency_before(j + 1).is_some() {
+        let hash_pounds =
+            self.s(j) == "#" && self.touching(j, j + 1) && d.unit.is_some_and(|u| u.id == "GBP");
+        if matches!(self.s(j), "$" | "€" | "£" | "¥") && self.currency_before(j + 1).is_some()
+            || hash_pounds
+        {
             j += 1;
         }
         let mut negative = false;
@@ -201,12 +205,20 @@ impl Reader<'_> {
             };
             second > 3.0 * d.low
         };
+        // After a change verb with no "from", a bare first end is a step
+        // only when the level dwarfs it or lies below it ("eased 1 to 416",
+        // "fell 150 to 100"); close rising ends are one range ("to raise 175
+        // million to 180 million dollars").
+        let step_and_level = from
+            || d.unit.is_some()
+            || p.value < d.low
+            || p.value > 3.0 * d.low * if scale1 == 1.0 { scale2 } else { 1.0 };
         // Further back, only where both ends carry their unit: a bare first
         // end would lose the scale it shares ("from 116 to 217 mln").
         let change = worded
             && (from || !between)
             && (by_step
-                || self.change_before(verb_at)
+                || (self.change_before(verb_at) && step_and_level)
                 || (self.change_three_before(verb_at) && d.unit_after && p.unit.is_some()));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);
@@ -297,17 +309,31 @@ impl Reader<'_> {
             d.end = p.n.end;
             return true;
         }
-        if !d.n.plain_int || !p.n.plain_int || d.unit.is_some() {
+        if d.unit.is_some() {
             return false;
         }
         if !tight {
-            // "split 4 to 1", "voted 7 to 2": a falling worded pair of small
-            // whole numbers with nothing counted after it is a ratio or a
-            // score ("12 to 8 ships" and "from 12 to 8" stay figures).
+            // A tally may be written with separators ("1,141 to 406").
+            let whole = |start: usize, n: &Numeral| {
+                n.plain_int
+                    || (n.end == start + 1
+                        && self
+                            .s(start)
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b','))
+            };
+            if !whole(d.i, &d.n) || !whole(p.start, &p.n) {
+                return false;
+            }
+            // "split 4 to 1", "voted 7 to 2", "decliners led 1,141 to 406": a
+            // falling worded pair of whole numbers with nothing counted after
+            // it is a ratio, a score or a tally ("12 to 8 ships" and "from 12
+            // to 8" stay figures, and so do large ones after a change verb:
+            // "fell 150 to 100" is a step and a level).
             let worded = self.low(p.start.saturating_sub(1)) == "to";
             let ratio = worded
                 && p.value < d.low
-                && d.low <= 100.0
+                && (d.low <= 100.0 || !self.change_before(d.first))
                 && p.unit.is_none()
                 && self.trailing_scale(p.n.end - 1, p.n.end) == 1.0
                 && !self.lowercase_noun(p.end)
@@ -320,6 +346,9 @@ impl Reader<'_> {
                 d.end = p.end;
             }
             return ratio;
+        }
+        if !d.n.plain_int || !p.n.plain_int {
+            return false;
         }
         let first_digits = d.n.digit_count;
         let second_digits = p.n.digit_count;

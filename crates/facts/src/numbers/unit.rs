@@ -305,6 +305,8 @@ impl Reader<'_> {
                     || self.capitalized_word(after)
                     || self.low(after) == "per"
             }
+            // "in the 1994 second quarter": an ordinal after a year.
+            "second" => !self.lex.number_cue("second_ordinal", self.low(after)),
             "t" | "g" | "h" | "l" | "L" | "m" | "B" | "W" | "V" | "J" | "mt" => {
                 self.touching(at.saturating_sub(1), at) || !self.is_word(after)
             }

@@ -529,6 +529,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh27.json",
         include_str!("../data/news_figures/fresh27.json"),
     ),
+    (
+        "fresh28.json",
+        include_str!("../data/news_figures/fresh28.json"),
+    ),
+    (
+        "fresh29.json",
+        include_str!("../data/news_figures/fresh29.json"),
+    ),
+    (
+        "fresh30.json",
+        include_str!("../data/news_figures/fresh30.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -1312,7 +1312,7 @@ fn restatements_tallies_periods_and_multipliers() {
                 (Some(6.1), Some(6.1), Some("percent")),
             ],
         ),
-        // "#" for the pound sign, with a scale word or pence; "#1" is a rank.
+        // "#" for the pound sign, with a scale word or decimals; "#1" is a rank.
         (
             "Profit fell to #42 million from #45 million.",
             &[

@@ -106,7 +106,7 @@ impl Reader<'_> {
     }
 
     /// "#128 million", "#10.86": wire text of the 1980s wrote the pound sign
-    /// as "#". Only an amount with a scale word or pence reads so; "#1" stays
+    /// as "#". Only an amount with a scale word or decimals reads so; "#1" stays
     /// a rank.
     fn hash_pounds(&self, i: usize, n: &Numeral) -> Option<(UnitInfo, usize)> {
         let prev = i.checked_sub(1)?;

@@ -60,6 +60,9 @@ fn quantities_floors() {
             ("news_fresh25_f1", 0.97),
             ("news_fresh26_f1", 0.98),
             ("news_fresh27_f1", 0.98),
+            ("news_fresh28_f1", 0.97),
+            ("news_fresh29_f1", 0.96),
+            ("news_fresh30_f1", 0.98),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

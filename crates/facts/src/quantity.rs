@@ -113,9 +113,17 @@ fn is_reference(
                 && (sent.low(k + 1) == "another"
                     || sent.low(k + 1) == "the" && sent.low(k + 2) == "other")
         });
+        // "one of the first to act": one of a rank with nothing counted;
+        // "one of the first two women" and "one of the first polls" count.
+        let one_of_a_rank = next == "of"
+            && sent.low(f.end_token + 1) == "the"
+            && matches!(sent.low(f.end_token + 2), "first" | "last")
+            && (!sent.is_word(f.end_token + 3)
+                || sent.lex.np_stop.contains(sent.low(f.end_token + 3)));
         return subject.is_none()
             || one_to_another
             || one_or_another
+            || one_of_a_rank
             || (next == "of" && !of_determiner)
             // "one hell of a way": an idiom.
             || matches!(next, "another" | "in" | "on" | "by" | "at" | "hell")

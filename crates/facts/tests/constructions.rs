@@ -1373,6 +1373,40 @@ fn restatements_tallies_periods_and_multipliers() {
             "At one point two soldiers ran off.",
             &[(Some(2.0), Some(2.0), None)],
         ),
+        // From rounds 28-30: more verbs of change; a rank with a hyphen; a
+        // quarter or a half of a year; "half that"; spoken years; "one of the
+        // first" with nothing counted.
+        (
+            "Vell skidded 9.5 to 200.5 in Sarn.",
+            &[
+                (Some(9.5), Some(9.5), None),
+                (Some(200.5), Some(200.5), None),
+            ],
+        ),
+        ("A four-star general spoke.", &[]),
+        ("Vell paid taxes in a quarter that produced a loss.", &[]),
+        (
+            "They own a quarter in the firm.",
+            &[(Some(0.25), Some(0.25), Some("share"))],
+        ),
+        (
+            "The houses are worth only half that now.",
+            &[(Some(0.5), Some(0.5), Some("share"))],
+        ),
+        ("Earnings fell in the last half of 2031.", &[]),
+        ("In nineteen ninety-one Vell was charged.", &[]),
+        (
+            "Fifteen twenty-year-olds came.",
+            &[
+                (Some(15.0), Some(15.0), None),
+                (Some(20.0), Some(20.0), Some("year")),
+            ],
+        ),
+        ("Orlen was one of the first to act.", &[]),
+        (
+            "Orlen is one of the first two grocers in Sarn.",
+            &[(Some(1.0), Some(1.0), None), (Some(2.0), Some(2.0), None)],
+        ),
     ];
     for (sentence, expected) in cases {
         let got: Vec<Reading> = quantities(sentence)

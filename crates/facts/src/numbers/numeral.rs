@@ -486,6 +486,8 @@ impl Reader<'_> {
         if matches!(
             prev,
             "first"
+                | "last"
+                | "past"
                 | "second"
                 | "latter"
                 | "former"
@@ -517,12 +519,13 @@ impl Reader<'_> {
             }
         }
         // "half of the voters", and without "of": "half the amount", "half
-        // its staff".
+        // its staff", "worth half that now".
         let determiner = self
             .lex
             .classes
             .definite_determiner
-            .contains(self.low(i + 1));
+            .contains(self.low(i + 1))
+            || matches!(self.low(i + 1), "that" | "this");
         // "just over half were women": the noun is left out; "cut in
         // half": half of whatever was cut.
         let elided = self.lex.number_cue("elided_after", self.low(i + 1));
@@ -599,6 +602,13 @@ impl Reader<'_> {
             {
                 None
             }
+            // "in a quarter that produced a loss": a quarter of a year.
+            Some((_, NumberWordClass::Fraction))
+                if self.low(i + 1) == "quarter"
+                    && self.lex.number_cue("period_after", self.low(i + 2)) =>
+            {
+                None
+            }
             Some((d, NumberWordClass::Fraction)) if self.fraction_context(i + 1) => {
                 let mut n = Numeral::new(1.0 / d, i + 2, true);
                 n.fraction = true;
@@ -639,6 +649,11 @@ impl Reader<'_> {
 
     /// The number words from `j` on, `current` already read (1 after "a").
     fn spelled_numeral(&self, mut j: usize, mut current: f64) -> Option<Numeral> {
+        if current == 0.0 {
+            if let Some(year) = self.spoken_year(j) {
+                return Some(year);
+            }
+        }
         let start = j;
         let mut total = 0.0;
         let mut any = current > 0.0;
@@ -729,6 +744,36 @@ impl Reader<'_> {
         }
         let mut n = Numeral::new(total + current, j, true);
         n.fraction = fraction;
+        Some(n)
+    }
+
+    /// "nineteen ninety-one", "twenty twenty": a year said as two pairs of
+    /// digits (broadcast transcripts), read as a year and never as a count.
+    fn spoken_year(&self, j: usize) -> Option<Numeral> {
+        let (century, _) = self.word_value(j).filter(|(v, c)| {
+            (15.0..=20.0).contains(v) && matches!(c, NumberWordClass::Unit | NumberWordClass::Ten)
+        })?;
+        let (tens, class) = self.word_value(j + 1)?;
+        if !(10.0..100.0).contains(&tens) || tens.fract() != 0.0 {
+            return None;
+        }
+        // "fifteen twenty-year-olds" counts people of an age.
+        if self.tight_dash(j + 2) && self.word_value(j + 3).is_none() {
+            return None;
+        }
+        let mut value = century * 100.0 + tens;
+        let mut end = j + 2;
+        if class == NumberWordClass::Ten && self.tight_dash(end) {
+            if let Some((unit, NumberWordClass::Unit)) = self.word_value(end + 1) {
+                if unit < 10.0 {
+                    value += unit;
+                    end += 2;
+                }
+            }
+        }
+        let mut n = Numeral::new(value, end, true);
+        n.code = true;
+        n.digit_count = 4;
         Some(n)
     }
 

@@ -541,6 +541,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh30.json",
         include_str!("../data/news_figures/fresh30.json"),
     ),
+    (
+        "fresh31.json",
+        include_str!("../data/news_figures/fresh31.json"),
+    ),
+    (
+        "fresh32.json",
+        include_str!("../data/news_figures/fresh32.json"),
+    ),
+    (
+        "fresh33.json",
+        include_str!("../data/news_figures/fresh33.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -63,6 +63,9 @@ fn quantities_floors() {
             ("news_fresh28_f1", 0.97),
             ("news_fresh29_f1", 0.96),
             ("news_fresh30_f1", 0.98),
+            ("news_fresh31_f1", 0.97),
+            ("news_fresh32_f1", 0.98),
+            ("news_fresh33_f1", 0.96),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

@@ -135,6 +135,33 @@ impl<'a> Sentence<'a> {
         self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
+    /// [`Self::stop`] inside a counted phrase, where a word in capitals is an
+    /// abbreviation and a hyphen makes a compound of a function word.
+    fn counted_stop(&self, i: usize) -> bool {
+        if !self.stop(i) {
+            return false;
+        }
+        // "three US vessels": a word in capitals is an abbreviation, not the
+        // pronoun; "two would-be robbers": a hyphen makes a compound of it.
+        // (Not in a headline set in capitals: "SIX KILLED IN MINE".)
+        let abbreviation = self.s(i).len() > 1
+            && self.s(i).chars().all(|c| c.is_ascii_uppercase())
+            && self.s(i + 1).chars().any(char::is_lowercase);
+        // ("two-for-one" is a ratio, not a compound noun.)
+        let not_number =
+            |k: usize| self.is_word(k) && !self.lex.number_words.contains_key(self.low(k));
+        let hyphen_joins = |h: usize| {
+            h > 0
+                && matches!(self.s(h), "-" | "‐")
+                && self.touching(h - 1, h)
+                && self.touching(h, h + 1)
+                && not_number(h - 1)
+                && not_number(h + 1)
+        };
+        let compound = hyphen_joins(i + 1) || (i > 0 && hyphen_joins(i - 1));
+        !abbreviation && !compound
+    }
+
     /// Whether `w` (folded) is a one-word reporting phrase ("said").
     fn is_reporting_word(&self, w: &str) -> bool {
         self.lex
@@ -346,7 +373,7 @@ impl<'a> Sentence<'a> {
             // a verb: a verb in "-s" would need a singular subject.
             let counted_plural =
                 looks_plural(w) && start > 0 && !matches!(self.low(start - 1), "one" | "1");
-            if self.stop(end) || !counted_plural && self.is_reporting_word(w) {
+            if self.counted_stop(end) || !counted_plural && self.is_reporting_word(w) {
                 break;
             }
             let postmodifier =

@@ -1407,6 +1407,25 @@ fn restatements_tallies_periods_and_multipliers() {
             "Orlen is one of the first two grocers in Sarn.",
             &[(Some(1.0), Some(1.0), None), (Some(2.0), Some(2.0), None)],
         ),
+        // From rounds 31-33: an abbreviation in capitals and a hyphened
+        // function word inside the counted phrase; a model number after "the".
+        (
+            "The frigate sails alongside three US vessels.",
+            &[(Some(3.0), Some(3.0), None)],
+        ),
+        (
+            "Vell was hurt when two would-be robbers fired.",
+            &[(Some(2.0), Some(2.0), None)],
+        ),
+        ("Orlen will ship a terminal based on the 486 chip.", &[]),
+        (
+            "The 2400 level held, and the 173 commercial growers met.",
+            &[
+                (Some(2400.0), Some(2400.0), None),
+                (Some(173.0), Some(173.0), None),
+            ],
+        ),
+        ("Vell declared a two-for-one stock split.", &[]),
     ];
     for (sentence, expected) in cases {
         let got: Vec<Reading> = quantities(sentence)

@@ -168,6 +168,14 @@ impl Reader<'_> {
         {
             return true;
         }
+        // "the 486 chip", "the 6300 personal computer": after "the", three
+        // digits or more before a product noun name a model ("the 486
+        // chips", "the 2400 level" and "the 173 commercial growers" count).
+        let product = |k: usize| self.lex.number_cue("product_noun", self.low(k));
+        let named = product(d.end) || (self.lowercase_noun(d.end) && product(d.end + 1));
+        if self.low(prev) == "the" && n.digit_count >= 3 && named {
+            return true;
+        }
         // "roughly 400 737 Max jets": a bare number right after another.
         if self.is_num(prev) && !self.touching(prev, i) {
             return true;

@@ -553,6 +553,18 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh33.json",
         include_str!("../data/news_figures/fresh33.json"),
     ),
+    (
+        "fresh34.json",
+        include_str!("../data/news_figures/fresh34.json"),
+    ),
+    (
+        "fresh35.json",
+        include_str!("../data/news_figures/fresh35.json"),
+    ),
+    (
+        "fresh36.json",
+        include_str!("../data/news_figures/fresh36.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

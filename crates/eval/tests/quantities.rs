@@ -66,6 +66,9 @@ fn quantities_floors() {
             ("news_fresh31_f1", 0.97),
             ("news_fresh32_f1", 0.98),
             ("news_fresh33_f1", 0.96),
+            ("news_fresh34_f1", 0.88),
+            ("news_fresh35_f1", 0.95),
+            ("news_fresh36_f1", 0.92),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

@@ -107,12 +107,21 @@ fn is_reference(
                     && (sent.low(k + 1) == "another"
                         || sent.low(k + 1) == "the" && matches!(sent.low(k + 2), "next" | "other"))
             });
-        // "of one sort or another", "one way or the other": an idiom.
+        // "of one sort or another", "one way or the other": an idiom; so is
+        // "one ... the other" ("put one foot in front of the other", "one
+        // state over the other").
         let one_or_another = (f.end_token..f.end_token + 3).any(|k| {
             sent.low(k) == "or"
                 && (sent.low(k + 1) == "another"
                     || sent.low(k + 1) == "the" && sent.low(k + 2) == "other")
-        });
+        }) || (f.end_token..f.end_token + 5)
+            .any(|k| sent.low(k) == "the" && sent.low(k + 1) == "other");
+        // "if one adds": the pronoun before a verb ("one" never counts a
+        // plural).
+        let pronoun = matches!(prev, "if" | "when" | "unless")
+            && sent.is_word(f.end_token)
+            && !sent.capitalized(f.end_token)
+            && sent.low(f.end_token).ends_with('s');
         // "one of the first to act": one of a rank with nothing counted;
         // "one of the first two women" and "one of the first polls" count.
         let one_of_a_rank = next == "of"
@@ -123,6 +132,7 @@ fn is_reference(
         return subject.is_none()
             || one_to_another
             || one_or_another
+            || pronoun
             || one_of_a_rank
             || (next == "of" && !of_determiner)
             // "one hell of a way": an idiom.

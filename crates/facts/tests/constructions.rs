@@ -1426,6 +1426,18 @@ fn restatements_tallies_periods_and_multipliers() {
             ],
         ),
         ("Vell declared a two-for-one stock split.", &[]),
+        // From rounds 34-36: "one ... the other" is an idiom, "if one adds"
+        // the pronoun; "half a vote" is half of one.
+        ("None of them put one state over the other.", &[]),
+        ("If one adds Velmar, the total rises.", &[]),
+        (
+            "If one state votes no, the pact fails.",
+            &[(Some(1.0), Some(1.0), None)],
+        ),
+        (
+            "A few of whom get only half a vote.",
+            &[(Some(0.5), Some(0.5), Some("share"))],
+        ),
     ];
     for (sentence, expected) in cases {
         let got: Vec<Reading> = quantities(sentence)

@@ -511,6 +511,12 @@ impl Reader<'_> {
             n.fraction = false;
             return Some(n);
         }
+        // "only half a vote": half of one thing.
+        if skip == 1 && self.lowercase_noun(i + 2) && self.word_value(i + 2).is_none() {
+            let mut n = Numeral::new(0.5, i + 2, true);
+            n.fraction = true;
+            return Some(n);
+        }
         if let Some((v, NumberWordClass::Scale)) = self.word_value(i + 1 + skip) {
             if v >= 1000.0 {
                 let mut n = Numeral::new(0.5 * v, i + 2 + skip, true);

@@ -565,6 +565,30 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh36.json",
         include_str!("../data/news_figures/fresh36.json"),
     ),
+    (
+        "fresh37.json",
+        include_str!("../data/news_figures/fresh37.json"),
+    ),
+    (
+        "fresh38.json",
+        include_str!("../data/news_figures/fresh38.json"),
+    ),
+    (
+        "fresh39.json",
+        include_str!("../data/news_figures/fresh39.json"),
+    ),
+    (
+        "fresh40.json",
+        include_str!("../data/news_figures/fresh40.json"),
+    ),
+    (
+        "fresh41.json",
+        include_str!("../data/news_figures/fresh41.json"),
+    ),
+    (
+        "fresh42.json",
+        include_str!("../data/news_figures/fresh42.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -69,6 +69,12 @@ fn quantities_floors() {
             ("news_fresh34_f1", 0.88),
             ("news_fresh35_f1", 0.95),
             ("news_fresh36_f1", 0.92),
+            ("news_fresh37_f1", 0.96),
+            ("news_fresh38_f1", 0.96),
+            ("news_fresh39_f1", 0.89),
+            ("news_fresh40_f1", 0.93),
+            ("news_fresh41_f1", 0.98),
+            ("news_fresh42_f1", 0.93),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

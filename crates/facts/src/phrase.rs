@@ -344,6 +344,13 @@ impl<'a> Sentence<'a> {
         ) {
             i += 1;
         }
+        // "four more years", "two fewer seats": the noun after the comparison.
+        if matches!(self.low(i), "more" | "fewer" | "less")
+            && self.is_word(i + 1)
+            && !self.stop(i + 1)
+        {
+            i += 1;
+        }
         // The four “loopholes”: an opening quotation mark before the noun.
         let opening = self.opening_quote_mark(i)
             && i > 0

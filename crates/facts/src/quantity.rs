@@ -107,31 +107,44 @@ fn is_reference(
                     && (sent.low(k + 1) == "another"
                         || sent.low(k + 1) == "the" && matches!(sent.low(k + 2), "next" | "other"))
             });
-        // "of one sort or another", "one way or the other": an idiom; so is
-        // "one ... the other" ("put one foot in front of the other", "one
-        // state over the other").
-        let one_or_another = (f.end_token..f.end_token + 3).any(|k| {
+        // "of one sort or another", "one way or the other": an idiom.
+        let or_another = (f.end_token..f.end_token + 3).any(|k| {
             sent.low(k) == "or"
                 && (sent.low(k + 1) == "another"
                     || sent.low(k + 1) == "the" && sent.low(k + 2) == "other")
-        }) || (f.end_token..f.end_token + 5)
-            .any(|k| sent.low(k) == "the" && sent.low(k + 1) == "other");
+        });
+        // "put one foot in front of the other", "the son of one governor and
+        // the brother of another", "in one breath, then ... in the next"
+        // (but "only one manager, with another on the way" counts).
+        let contrast = !matches!(prev, "only" | "just" | "exactly")
+            && (f.end_token..f.end_token + 10).any(|k| {
+                sent.low(k) == "another"
+                    || sent.low(k) == "the" && matches!(sent.low(k + 1), "next" | "other")
+            });
+        let one_or_another = or_another || contrast;
+        // "in one case": in a case; "either one of them": either of them.
+        let indefinite = prev == "in"
+            && sent.lex.number_cue("one_indefinite", sent.low(f.end_token))
+            || prev == "either";
         // "if one adds": the pronoun before a verb ("one" never counts a
         // plural).
         let pronoun = matches!(prev, "if" | "when" | "unless")
             && sent.is_word(f.end_token)
             && !sent.capitalized(f.end_token)
             && sent.low(f.end_token).ends_with('s');
-        // "one of the first to act": one of a rank with nothing counted;
-        // "one of the first two women" and "one of the first polls" count.
+        // "one of the first to act", "one of the oldest in Iraq": one of a
+        // rank with nothing counted; "one of the first two women" and "one
+        // of the oldest churches" count.
+        let rank = sent.low(f.end_token + 2);
         let one_of_a_rank = next == "of"
             && sent.low(f.end_token + 1) == "the"
-            && matches!(sent.low(f.end_token + 2), "first" | "last")
+            && (matches!(rank, "first" | "last") || rank.len() > 4 && rank.ends_with("est"))
             && (!sent.is_word(f.end_token + 3)
                 || sent.lex.np_stop.contains(sent.low(f.end_token + 3)));
         return subject.is_none()
             || one_to_another
             || one_or_another
+            || indefinite
             || pronoun
             || one_of_a_rank
             || (next == "of" && !of_determiner)
@@ -246,7 +259,13 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
     let after = f.end_token;
     let elided = next_fig.is_some_and(|n| {
         let gap = n.first_token.saturating_sub(after);
-        gap <= 2 && (gap == 0 || matches!(sent.low(after), "of" | "and" | "or" | "to" | "out"))
+        // "eight of the last nine contests".
+        let of_the = gap <= 4
+            && sent.low(after) == "of"
+            && (after + 1..n.first_token).all(|k| sent.lex.number_cue("whole_before", sent.low(k)));
+        of_the
+            || gap <= 2
+                && (gap == 0 || matches!(sent.low(after), "of" | "and" | "or" | "to" | "out"))
     });
     if elided {
         return next_fig.and_then(|_| subject_for(sent, figures, k + 1));

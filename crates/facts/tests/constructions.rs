@@ -1438,6 +1438,52 @@ fn restatements_tallies_periods_and_multipliers() {
             "A few of whom get only half a vote.",
             &[(Some(0.5), Some(0.5), Some("share"))],
         ),
+        // From rounds 37-42: a falling dash-joined pair with units is two
+        // values; "N or M" rising is one range; a worded ratio; a day of a
+        // month is no range end; "either one", "in one case", "one ...
+        // another" and "one of the oldest in" count nothing; "four more
+        // years" counts years; "eight of the last nine contests" counts
+        // both; "in the seven figures" is the size of a number; "the first
+        // three-quarters of his report" is a share.
+        (
+            "By 58%-33%, voters backed the levy.",
+            &[
+                (Some(58.0), Some(58.0), Some("percent")),
+                (Some(33.0), Some(33.0), Some("percent")),
+            ],
+        ),
+        (
+            "He has campaigned for six or seven months.",
+            &[(Some(6.0), Some(7.0), Some("month"))],
+        ),
+        ("Voters rated it good by a ratio of four to one.", &[]),
+        (
+            "Support went from 40 percent on July 14 to 46 percent.",
+            &[
+                (Some(40.0), Some(40.0), Some("percent")),
+                (Some(46.0), Some(46.0), Some("percent")),
+            ],
+        ),
+        ("Either one of these candidates could win.", &[]),
+        ("In one case the sites were moved.", &[]),
+        (
+            "He is the son of one governor and the brother of another.",
+            &[],
+        ),
+        ("The Vell rite is one of the oldest in Sarn.", &[]),
+        (
+            "Orlen wants four more years in office.",
+            &[(Some(4.0), Some(4.0), None)],
+        ),
+        (
+            "Vell has won eight of the last nine contests.",
+            &[(Some(8.0), Some(8.0), None), (Some(9.0), Some(9.0), None)],
+        ),
+        ("His costs were in the seven figures.", &[]),
+        (
+            "Read the first three-quarters of his report.",
+            &[(Some(0.75), Some(0.75), Some("share"))],
+        ),
     ];
     for (sentence, expected) in cases {
         let got: Vec<Reading> = quantities(sentence)

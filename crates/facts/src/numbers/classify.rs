@@ -42,8 +42,11 @@ impl Reader<'_> {
         // "fees now start at six figures": a spelled-out size, as above;
         // "all three figures" and "the two figures" count statistics.
         let before = if i > 0 { self.low(i - 1) } else { "" };
-        let determined = self.lex.number_cue("elided_before", before)
-            || self.lex.classes.definite_determiner.contains(before);
+        // ("in the seven figures" is still the size of a number.)
+        let in_the = before == "the" && i >= 2 && self.low(i - 2) == "in";
+        let determined = !in_the
+            && (self.lex.number_cue("elided_before", before)
+                || self.lex.classes.definite_determiner.contains(before));
         if n.words
             && n.value >= 4.0
             && !determined

@@ -342,6 +342,7 @@ pub(crate) fn figures_in(
         }
     }
     reader.share_units(&mut figures);
+    reader.or_ranges(&mut figures);
     reader.carry_units_back(&mut figures);
     reader.millions_in_context(&mut figures);
     figures
@@ -377,6 +378,40 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// "six or seven months", "60 or 80 makers", "17 or 18 percent": two
+    /// rising exact numbers joined by "or", the first bare or in the
+    /// second's unit, state one range.
+    fn or_ranges(&self, figures: &mut Vec<Figure>) {
+        let mut k = 0;
+        while k + 1 < figures.len() {
+            let (Some(a), Some(b)) = (figures.get(k), figures.get(k + 1)) else {
+                break;
+            };
+            // ("three, five or ten years ago" is a list.)
+            let listed = a.first_token > 0 && self.s(a.first_token - 1) == ",";
+            let joined =
+                b.first_token == a.end_token + 1 && self.low(a.end_token) == "or" && !listed;
+            let exact = |f: &Figure| {
+                f.bound == Bound::Exact && !f.vague && f.kind.is_quantity() && f.low == f.high
+            };
+            // ("a 90.25 dlr or 384 mln dlr offer" names one amount twice.)
+            let rising = matches!((a.low, b.low), (Some(x), Some(y)) if x < y && y <= 10.0 * x);
+            let same_unit = a.unit.map(|u| u.id) == b.unit.map(|u| u.id);
+            if joined && exact(a) && exact(b) && rising && same_unit && a.rate.is_none() {
+                let (high, end, end_token, rate) = (b.high, b.end, b.end_token, b.rate);
+                if let Some(a) = figures.get_mut(k) {
+                    a.high = high;
+                    a.bound = Bound::Range;
+                    a.end = end;
+                    a.end_token = end_token;
+                    a.rate = rate;
+                }
+                figures.remove(k + 1);
+            }
+            k += 1;
+        }
+    }
+
     /// "Turnover 1.93 billion stg vs 1.91 billion", "rose to 702 yuan from
     /// 520.1": a bare number compared with the figure just before it
     /// ("vs", "from", "against", "compared with") is in that figure's unit,

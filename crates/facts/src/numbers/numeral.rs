@@ -817,11 +817,22 @@ impl Reader<'_> {
     /// word at `j` would make a whole or more, or a word of sequence comes
     /// before the number.
     fn counts_periods(&self, start: usize, j: usize, current: f64, denominator: f64) -> bool {
+        // "the first three-quarters of his report" is a share; "the first
+        // three quarters of 1986" and "... of the year" count quarters.
+        let of_a_year = match self.low(j + 1) {
+            "of" => {
+                let k = j + 2 + usize::from(matches!(self.low(j + 2), "the" | "this" | "last"));
+                let k = k + usize::from(self.low(k) == "fiscal");
+                matches!(self.low(k), "year" | "fiscal") || self.is_num(k)
+            }
+            _ => true,
+        };
         matches!(self.low(j), "quarter" | "quarters")
             && (current >= denominator
-                || start
-                    .checked_sub(1)
-                    .is_some_and(|k| self.lex.number_cue("period_sequence", self.low(k))))
+                || of_a_year
+                    && start
+                        .checked_sub(1)
+                        .is_some_and(|k| self.lex.number_cue("period_sequence", self.low(k))))
     }
 
     /// A fraction word reads as a fraction ("a third of", "two thirds")

@@ -184,6 +184,14 @@ impl Reader<'_> {
         let Some(p) = self.range_partner(d, j) else {
             return;
         };
+        // "from 40 percent on July 14 to 46 percent", "the week ended April
+        // three to 106.96 mln barrels": a day of a month is no range end
+        // ("March 11-20" stays a span of days).
+        let day = d.unit.is_none() && d.low.fract() == 0.0 && (1.0..=31.0).contains(&d.low);
+        if day && d.first > 0 && self.is_month(d.first - 1) && p.unit.is_some() {
+            d.kind = Some(FigureKind::DateDay);
+            return;
+        }
         if self.non_range_pair(d, &p, tight) {
             return;
         }
@@ -222,10 +230,14 @@ impl Reader<'_> {
                 || (self.change_three_before(verb_at) && d.unit_after && p.unit.is_some()));
         let unit_only_first = d.unit_after && p.unit.is_none();
         let units_differ = matches!((d.unit, p.unit), (Some(a), Some(b)) if a.id != b.id);
-        // "leading 47.3 percent to 44.4 percent": a falling pair, each
-        // number with its own unit, sets two values side by side.
-        let side_by_side =
-            worded && !from && !between && d.unit_after && p.unit.is_some() && p.value < d.low;
+        // "leading 47.3 percent to 44.4 percent", "by 58%-33%": a falling
+        // pair, each number with its own unit, sets two values side by side.
+        let side_by_side = (worded || tight)
+            && !from
+            && !between
+            && d.unit_after
+            && p.unit.is_some()
+            && p.value < d.low;
         if change || unit_only_first || units_differ || side_by_side {
             return;
         }
@@ -316,6 +328,7 @@ impl Reader<'_> {
             // A tally may be written with separators ("1,141 to 406").
             let whole = |start: usize, n: &Numeral| {
                 n.plain_int
+                    || (n.words && n.value.fract() == 0.0 && !n.scaled)
                     || (n.end == start + 1
                         && self
                             .s(start)

@@ -589,6 +589,30 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh42.json",
         include_str!("../data/news_figures/fresh42.json"),
     ),
+    (
+        "fresh43.json",
+        include_str!("../data/news_figures/fresh43.json"),
+    ),
+    (
+        "fresh44.json",
+        include_str!("../data/news_figures/fresh44.json"),
+    ),
+    (
+        "fresh45.json",
+        include_str!("../data/news_figures/fresh45.json"),
+    ),
+    (
+        "fresh46.json",
+        include_str!("../data/news_figures/fresh46.json"),
+    ),
+    (
+        "fresh47.json",
+        include_str!("../data/news_figures/fresh47.json"),
+    ),
+    (
+        "fresh48.json",
+        include_str!("../data/news_figures/fresh48.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -613,6 +613,30 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh48.json",
         include_str!("../data/news_figures/fresh48.json"),
     ),
+    (
+        "fresh49.json",
+        include_str!("../data/news_figures/fresh49.json"),
+    ),
+    (
+        "fresh50.json",
+        include_str!("../data/news_figures/fresh50.json"),
+    ),
+    (
+        "fresh51.json",
+        include_str!("../data/news_figures/fresh51.json"),
+    ),
+    (
+        "fresh52.json",
+        include_str!("../data/news_figures/fresh52.json"),
+    ),
+    (
+        "fresh53.json",
+        include_str!("../data/news_figures/fresh53.json"),
+    ),
+    (
+        "fresh54.json",
+        include_str!("../data/news_figures/fresh54.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

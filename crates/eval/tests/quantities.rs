@@ -75,6 +75,18 @@ fn quantities_floors() {
             ("news_fresh40_f1", 0.93),
             ("news_fresh41_f1", 0.98),
             ("news_fresh42_f1", 0.93),
+            ("news_fresh43_f1", 0.92),
+            ("news_fresh44_f1", 0.97),
+            ("news_fresh45_f1", 0.95),
+            ("news_fresh46_f1", 0.91),
+            ("news_fresh47_f1", 0.96),
+            ("news_fresh48_f1", 0.96),
+            ("news_fresh49_f1", 0.91),
+            ("news_fresh50_f1", 0.90),
+            ("news_fresh51_f1", 0.94),
+            ("news_fresh52_f1", 0.91),
+            ("news_fresh53_f1", 0.90),
+            ("news_fresh54_f1", 0.97),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

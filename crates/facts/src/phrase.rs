@@ -141,6 +141,10 @@ impl<'a> Sentence<'a> {
         if !self.stop(i) {
             return false;
         }
+        // "996 likely voters": an adjective before the noun.
+        if self.low(i) == "likely" && self.is_word(i + 1) && !self.stop(i + 1) {
+            return false;
+        }
         // "three US vessels": a word in capitals is an abbreviation, not the
         // pronoun; "two would-be robbers": a hyphen makes a compound of it.
         // (Not in a headline set in capitals: "SIX KILLED IN MINE".)

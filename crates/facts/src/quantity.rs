@@ -79,7 +79,8 @@ fn is_reference(
         return true;
     }
     let prev = if first > 0 { sent.low(first - 1) } else { "" };
-    if sent.low(first) == "one" {
+    // ("one-third of voters" is a share, not "one".)
+    if sent.low(first) == "one" && f.low == Some(1.0) && !f.share {
         let next = sent.low(f.end_token);
         // "one of the computers" counts one of them; "one of many" and
         // "one of the many reasons" do not.
@@ -368,7 +369,8 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
         if is_reference(sent, f, subject, elided) {
             continue;
         }
-        if counts_the_speakers(sent, f, subject) {
+        // ("One in three said no": a share of those asked is a finding.)
+        if !f.share && counts_the_speakers(sent, f, subject) {
             continue;
         }
         let previous = found.last().and_then(|x: &Found| x.event);
@@ -447,8 +449,24 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             && found
                 .last()
                 .is_some_and(|x: &Found| x.figure.end_token + 2 == f.first_token);
-        let bare =
-            subject.is_none() && !children && !out_of && !elided && bare_without_subject(sent, f);
+        // "killing 15", "the assaults that killed 130 in Paris": people, left
+        // unsaid after a verb of harm; "leads the race with 61.": what the
+        // race is run for, left unsaid at the clause's end.
+        let before = f.first_token.checked_sub(1).map_or("", |k| sent.low(k));
+        let harmed = sent.lex.number_cue("harm_verb", before);
+        let with_final = before == "with"
+            && matches!(sent.s(f.end_token), "," | "." | ";" | ":" | "")
+            && sent
+                .s(f.first_token)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',');
+        let bare = subject.is_none()
+            && !children
+            && !out_of
+            && !elided
+            && !harmed
+            && !with_final
+            && bare_without_subject(sent, f);
         if bare {
             continue;
         }

@@ -1484,6 +1484,52 @@ fn restatements_tallies_periods_and_multipliers() {
             "Read the first three-quarters of his report.",
             &[(Some(0.75), Some(0.75), Some("share"))],
         ),
+        // From rounds 43-54: alternatives with their own units are no range;
+        // a hyphened "5-to-4" tally; a possessive before a count; a count
+        // in a compound after another number; "a half-dozen"; "one-third
+        // of" is a share; "likely voters"; an age after "dies at"; people
+        // left unsaid after a verb of harm or at the end of "with N".
+        (
+            "They are worth either $43 billion or $55 billion.",
+            &[
+                (Some(43e9), Some(43e9), Some("USD")),
+                (Some(55e9), Some(55e9), Some("USD")),
+            ],
+        ),
+        ("The case was decided by a 5-to-4 vote.", &[]),
+        (
+            "Vell toured Sarn’s 99 counties.",
+            &[(Some(99.0), Some(99.0), None)],
+        ),
+        ("Orlen joined Standard and Poor's 500 index.", &[]),
+        (
+            "Almost 650 18-hole courses have closed.",
+            &[(None, Some(650.0), None), (Some(18.0), Some(18.0), None)],
+        ),
+        (
+            "Vell spoke a half-dozen times.",
+            &[(Some(6.0), Some(6.0), Some("times"))],
+        ),
+        (
+            "One-third of voters were undecided.",
+            &[(Some(1.0 / 3.0), Some(1.0 / 3.0), Some("share"))],
+        ),
+        (
+            "The poll included 996 likely voters.",
+            &[(Some(996.0), Some(996.0), None)],
+        ),
+        (
+            "Orlen Vell, a painter, dies at 92.",
+            &[(Some(92.0), Some(92.0), Some("year"))],
+        ),
+        (
+            "Guards fired on the crowd, killing 15.",
+            &[(Some(15.0), Some(15.0), None)],
+        ),
+        (
+            "Vell leads the race for delegates with 61.",
+            &[(Some(61.0), Some(61.0), None)],
+        ),
     ];
     for (sentence, expected) in cases {
         let got: Vec<Reading> = quantities(sentence)

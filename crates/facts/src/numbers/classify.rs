@@ -179,8 +179,9 @@ impl Reader<'_> {
         if self.low(prev) == "the" && n.digit_count >= 3 && named {
             return true;
         }
-        // "roughly 400 737 Max jets": a bare number right after another.
-        if self.is_num(prev) && !self.touching(prev, i) {
+        // "roughly 400 737 Max jets": a bare number right after another
+        // ("almost 650 18-hole courses" counts holes in a compound).
+        if self.is_num(prev) && !self.touching(prev, i) && !compound {
             return true;
         }
         let prev_low = self.low(prev);
@@ -190,7 +191,20 @@ impl Reader<'_> {
         if self.mixed_case_word(prev) {
             return true;
         }
+        // ("Iowa's 99 counties": a possessive owns what is counted; but
+        // "Standard and Poor's 500 index" and "NEC's 9801 V" name.)
+        let next_low = self.low(d.end);
+        let possessive = (prev_low.ends_with("'s") || prev_low.ends_with("’s"))
+            && !matches!(prev_low, "poor's" | "poor’s")
+            && (self.lowercase_noun(d.end)
+                || self.tight_dash(d.end) && self.lowercase_noun(d.end + 1))
+            && !self.lex.number_cue("product_noun", next_low)
+            && !matches!(
+                next_low,
+                "series" | "stock" | "index" | "futures" | "millionth"
+            );
         let name_before = self.capitalized_word(prev)
+            && !possessive
             && !self.is_month(prev)
             && !self.lex.np_stop.contains(prev_low)
             && !self
@@ -395,6 +409,15 @@ impl Reader<'_> {
             && n.value.fract() == 0.0
             && (2.0..=120.0).contains(&n.value)
             && self.lex.number_cue("age_at_after", self.low(d.end))
+        {
+            return true;
+        }
+        // "dies at 92", "died at 87 in Sarn": the age of one who died.
+        if before(1) == "at"
+            && self.lex.number_cue("died_before", before(2))
+            && d.unit.is_none()
+            && n.value.fract() == 0.0
+            && (2.0..=120.0).contains(&n.value)
         {
             return true;
         }

@@ -387,8 +387,13 @@ impl Reader<'_> {
             let (Some(a), Some(b)) = (figures.get(k), figures.get(k + 1)) else {
                 break;
             };
-            // ("three, five or ten years ago" is a list.)
-            let listed = a.first_token > 0 && self.s(a.first_token - 1) == ",";
+            // ("three, five or ten years ago" is a list; "either $43 billion
+            // or $55 billion" and "60 percent or 70 percent", each with its
+            // own unit, are alternatives.)
+            let listed = a.first_token > 0
+                && (self.s(a.first_token - 1) == "," || self.low(a.first_token - 1) == "either");
+            let own_unit =
+                a.unit_span.is_some() || a.unit.is_some_and(|u| u.dimension == "currency");
             let joined =
                 b.first_token == a.end_token + 1 && self.low(a.end_token) == "or" && !listed;
             let exact = |f: &Figure| {
@@ -397,7 +402,14 @@ impl Reader<'_> {
             // ("a 90.25 dlr or 384 mln dlr offer" names one amount twice.)
             let rising = matches!((a.low, b.low), (Some(x), Some(y)) if x < y && y <= 10.0 * x);
             let same_unit = a.unit.map(|u| u.id) == b.unit.map(|u| u.id);
-            if joined && exact(a) && exact(b) && rising && same_unit && a.rate.is_none() {
+            if joined
+                && exact(a)
+                && exact(b)
+                && rising
+                && same_unit
+                && !own_unit
+                && a.rate.is_none()
+            {
                 let (high, end, end_token, rate) = (b.high, b.end, b.end_token, b.rate);
                 if let Some(a) = figures.get_mut(k) {
                     a.high = high;

@@ -596,6 +596,12 @@ impl Reader<'_> {
                 n.scaled = true;
                 Some(n)
             }
+            // "a half-dozen times": half of twelve.
+            Some((d, NumberWordClass::Fraction))
+                if self.tight_dash(i + 2) && self.low(i + 3) == "dozen" =>
+            {
+                Some(Numeral::new(12.0 / d, i + 4, true))
+            }
             // "a half-frozen lamb", "a third-quarter loss": a compound
             // adjective ("a half-hour" and "a half-mln" are amounts).
             Some((_, NumberWordClass::Fraction))

@@ -343,13 +343,19 @@ impl Reader<'_> {
             // it is a ratio, a score or a tally ("12 to 8 ships" and "from 12
             // to 8" stay figures, and so do large ones after a change verb:
             // "fell 150 to 100" is a step and a level).
-            let worded = self.low(p.start.saturating_sub(1)) == "to";
+            // "5-to-4 votes": the joiner may be hyphened.
+            // (The partner of "5-" "to" starts at the hyphen before "4".)
+            let hyphened_to = p.start >= 2
+                && is_dash(self.s(p.start))
+                && self.low(p.start - 1) == "to"
+                && is_dash(self.s(p.start - 2));
+            let worded = self.low(p.start.saturating_sub(1)) == "to" || hyphened_to;
             let ratio = worded
                 && p.value < d.low
                 && (d.low <= 100.0 || !self.change_before(d.first))
                 && p.unit.is_none()
                 && self.trailing_scale(p.n.end - 1, p.n.end) == 1.0
-                && !self.lowercase_noun(p.end)
+                && (hyphened_to || !self.lowercase_noun(p.end))
                 && !matches!(
                     d.first.checked_sub(1).map(|k| self.low(k)),
                     Some("between" | "from")

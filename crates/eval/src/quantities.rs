@@ -637,6 +637,30 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh54.json",
         include_str!("../data/news_figures/fresh54.json"),
     ),
+    (
+        "fresh55.json",
+        include_str!("../data/news_figures/fresh55.json"),
+    ),
+    (
+        "fresh56.json",
+        include_str!("../data/news_figures/fresh56.json"),
+    ),
+    (
+        "fresh57.json",
+        include_str!("../data/news_figures/fresh57.json"),
+    ),
+    (
+        "fresh58.json",
+        include_str!("../data/news_figures/fresh58.json"),
+    ),
+    (
+        "fresh59.json",
+        include_str!("../data/news_figures/fresh59.json"),
+    ),
+    (
+        "fresh60.json",
+        include_str!("../data/news_figures/fresh60.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

@@ -87,6 +87,12 @@ fn quantities_floors() {
             ("news_fresh52_f1", 0.91),
             ("news_fresh53_f1", 0.90),
             ("news_fresh54_f1", 0.97),
+            ("news_fresh55_f1", 0.91),
+            ("news_fresh56_f1", 0.88),
+            ("news_fresh57_f1", 0.88),
+            ("news_fresh58_f1", 0.91),
+            ("news_fresh59_f1", 0.89),
+            ("news_fresh60_f1", 0.96),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

@@ -24,8 +24,16 @@ fn main() {
         for c in QuantityExtractor::new().extract(&d, &[]) {
             if let Some(q) = c.quantity() {
                 println!(
-                    "  Q {} | {:?}-{:?} {:?} {:?} | subj {:?} | event {:?} | src {:?}",
-                    q.span.text, q.low, q.high, q.bound, q.unit, q.subject, q.event, c.source.name
+                    "  Q {} | {:?}-{:?} {:?} {:?} {:?} | subj {:?} | event {:?} | src {:?}",
+                    q.span.text,
+                    q.low,
+                    q.high,
+                    q.bound,
+                    q.unit,
+                    q.rate,
+                    q.subject,
+                    q.event,
+                    c.source.name
                 );
             }
         }

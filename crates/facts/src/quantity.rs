@@ -330,6 +330,15 @@ fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option
         })
 }
 
+/// A newswire results row that starts with "Shr" ("Shr 47 cts vs 46 cts",
+/// "Shr loss 12 cts"): its money is per share.
+fn per_share_row(sent: &Sentence, f: &Figure) -> bool {
+    let money = f.unit.is_some_and(|u| u.dimension == "currency");
+    let label = (0..f.first_token.min(3)).any(|k| matches!(sent.low(k), "shr" | "shrs"))
+        && matches!(sent.low(0), "shr" | "oper" | "primary" | "fully" | "net");
+    money && label
+}
+
 /// A bare number that is a value in its own right: written with a
 /// thousands separator, decimals or a fraction ("3,005.47", "236,000",
 /// "priced at 99 3/4").
@@ -430,6 +439,7 @@ fn found_in(sent: &Sentence, figures: &[Figure]) -> Vec<Found> {
             Some(r) => (Some(r), f.end_token),
             None => match rate_after_in(sent.lex, sent.text, sent.toks, sent.layer(), np_end) {
                 Some((r, e)) => (Some(r), e),
+                None if per_share_row(sent, f) => (Some("per share"), np_end),
                 None => (None, np_end),
             },
         };

@@ -1558,3 +1558,35 @@ fn restatements_tallies_periods_and_multipliers() {
         "{text}"
     );
 }
+
+/// Newswire results: "shr" is per share, after the amount or as the row's
+/// label; a word of change after a price is no subject.
+#[test]
+fn per_share_rows_and_change_words() {
+    let read = |text: &str| -> Vec<(Option<f64>, Option<String>, Option<String>)> {
+        quantities(text)
+            .iter()
+            .filter_map(|c| c.quantity())
+            .map(|q| (q.low, q.rate.clone(), q.subject.clone()))
+            .collect()
+    };
+    let per_share = Some("per share".to_string());
+    assert_eq!(
+        read("Shr 31 cts vs 28 cts"),
+        vec![
+            (Some(31.0), per_share.clone(), None),
+            (Some(28.0), per_share.clone(), None)
+        ]
+    );
+    assert_eq!(
+        read("Net includes a gain of 1.2 mln dlrs or nine cts shr from a sale."),
+        vec![
+            (Some(1.2e6), None, None),
+            (Some(9.0), per_share.clone(), None)
+        ]
+    );
+    assert_eq!(
+        read("Orlen shares were two pence firmer at 312p."),
+        vec![(Some(2.0), None, None), (Some(312.0), None, None)]
+    );
+}

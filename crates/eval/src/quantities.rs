@@ -661,6 +661,30 @@ const NEWS_SETS: &[(&str, &str)] = &[
         "fresh60.json",
         include_str!("../data/news_figures/fresh60.json"),
     ),
+    (
+        "fresh61.json",
+        include_str!("../data/news_figures/fresh61.json"),
+    ),
+    (
+        "fresh62.json",
+        include_str!("../data/news_figures/fresh62.json"),
+    ),
+    (
+        "fresh63.json",
+        include_str!("../data/news_figures/fresh63.json"),
+    ),
+    (
+        "fresh64.json",
+        include_str!("../data/news_figures/fresh64.json"),
+    ),
+    (
+        "fresh65.json",
+        include_str!("../data/news_figures/fresh65.json"),
+    ),
+    (
+        "fresh66.json",
+        include_str!("../data/news_figures/fresh66.json"),
+    ),
 ];
 
 /// The documents the news dev set points into, loaded once per source.

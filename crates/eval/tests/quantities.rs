@@ -93,6 +93,12 @@ fn quantities_floors() {
             ("news_fresh58_f1", 0.91),
             ("news_fresh59_f1", 0.89),
             ("news_fresh60_f1", 0.96),
+            ("news_fresh61_f1", 0.88),
+            ("news_fresh62_f1", 0.90),
+            ("news_fresh63_f1", 0.89),
+            ("news_fresh64_f1", 0.93),
+            ("news_fresh65_f1", 0.92),
+            ("news_fresh66_f1", 0.92),
         ] {
             assert!(figure(name) >= floor, "{name} under {floor}\n{report}");
         }

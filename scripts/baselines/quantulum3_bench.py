@@ -40,6 +40,10 @@ from pathlib import Path
 
 from quantulum3 import parser
 
+# TimeBank texts are read as the figure sets' sampler reads them, so that byte offsets agree.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "figures"))
+from sample_news_devset import tml_text as timebank_text  # noqa: E402
+
 
 def shared_dir():
     if len(sys.argv) > 1:
@@ -174,15 +178,6 @@ def seeds(shared):
     print("word-as-unit readings:")
     for k, v in word_units.most_common():
         print(f"  {k} x{v}")
-
-
-def timebank_text(xml):
-    """A TimeML file's <TEXT>, tags stripped and the five XML entities decoded, as
-    crosscheck-eval reads it, so that the sets' byte offsets agree."""
-    body = xml[xml.index("<TEXT>") + len("<TEXT>") : xml.index("</TEXT>")]
-    body = re.sub(r"<[^>]*>", "", body)
-    entities = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-    return re.sub(r"&(amp|lt|gt|quot|apos);", lambda m: entities[m.group(1)], body)
 
 
 CQE_SETS = ["age-model", "currency-model", "dimension-model", "temperature-model"]

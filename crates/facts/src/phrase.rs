@@ -135,6 +135,16 @@ impl<'a> Sentence<'a> {
         self.lex.np_stop.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || contracted
     }
 
+    /// True when token `h` is a hyphen glued to a word on each side
+    /// ("would-be", "a four-lane highway" after its number).
+    pub(crate) fn hyphen_joins(&self, h: usize) -> bool {
+        h > 0
+            && matches!(self.s(h), "-" | "‐")
+            && self.touching(h - 1, h)
+            && self.touching(h, h + 1)
+            && self.is_word(h + 1)
+    }
+
     /// [`Self::stop`] inside a counted phrase, where a word in capitals is an
     /// abbreviation and a hyphen makes a compound of a function word.
     fn counted_stop(&self, i: usize) -> bool {
@@ -154,15 +164,8 @@ impl<'a> Sentence<'a> {
         // ("two-for-one" is a ratio, not a compound noun.)
         let not_number =
             |k: usize| self.is_word(k) && !self.lex.number_words.contains_key(self.low(k));
-        let hyphen_joins = |h: usize| {
-            h > 0
-                && matches!(self.s(h), "-" | "‐")
-                && self.touching(h - 1, h)
-                && self.touching(h, h + 1)
-                && not_number(h - 1)
-                && not_number(h + 1)
-        };
-        let compound = hyphen_joins(i + 1) || (i > 0 && hyphen_joins(i - 1));
+        let joins_words = |h: usize| self.hyphen_joins(h) && not_number(h - 1) && not_number(h + 1);
+        let compound = joins_words(i + 1) || (i > 0 && joins_words(i - 1));
         !abbreviation && !compound
     }
 

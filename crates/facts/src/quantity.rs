@@ -272,11 +272,7 @@ fn subject_for(sent: &Sentence, figures: &[Figure], k: usize) -> Option<(usize, 
         return next_fig.and_then(|_| subject_for(sent, figures, k + 1));
     }
     // "a four-lane highway", "the 30-date tour": the count is a compound's first part.
-    let compound = matches!(sent.s(after), "-" | "‐")
-        && sent.touching(after, after + 1)
-        && after > 0
-        && sent.touching(after - 1, after)
-        && sent.is_word(after + 1);
+    let compound = sent.hyphen_joins(after);
     // "300 mln dlrs worth of products" counts the products.
     let worth = sent.low(after) == "worth" && sent.low(after + 1) == "of";
     let np = sent.counted_np(if compound || worth { after + 1 } else { after })?;
@@ -334,8 +330,9 @@ fn time_for(dated: &[&TimeExpression], figure: &Span, evidence: &Span) -> Option
 /// "Shr loss 12 cts"): its money is per share.
 fn per_share_row(sent: &Sentence, f: &Figure) -> bool {
     let money = f.unit.is_some_and(|u| u.dimension == "currency");
-    let label = (0..f.first_token.min(3)).any(|k| matches!(sent.low(k), "shr" | "shrs"))
-        && matches!(sent.low(0), "shr" | "oper" | "primary" | "fully" | "net");
+    let label = (0..f.first_token.min(3))
+        .any(|k| sent.lex.number_cue("per_share_label", sent.low(k)))
+        && sent.lex.number_cue("per_share_row_start", sent.low(0));
     money && label
 }
 

@@ -193,16 +193,14 @@ impl Reader<'_> {
         }
         // ("Iowa's 99 counties": a possessive owns what is counted; but
         // "Standard and Poor's 500 index" and "NEC's 9801 V" name.)
-        let next_low = self.low(d.end);
         let possessive = (prev_low.ends_with("'s") || prev_low.ends_with("’s"))
-            && !matches!(prev_low, "poor's" | "poor’s")
+            && !self.lex.number_cue("naming_possessive", prev_low)
             && (self.lowercase_noun(d.end)
                 || self.tight_dash(d.end) && self.lowercase_noun(d.end + 1))
-            && !self.lex.number_cue("product_noun", next_low)
-            && !matches!(
-                next_low,
-                "series" | "stock" | "index" | "futures" | "millionth"
-            );
+            && !product(d.end)
+            && !self
+                .lex
+                .number_cue("named_after_possessive", self.low(d.end));
         let name_before = self.capitalized_word(prev)
             && !possessive
             && !self.is_month(prev)

@@ -180,6 +180,7 @@ fn attribution_after(
         if !first.capitalised() || first.norm() == "says" || first.norm() == "said" {
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = speaker_after_cue(lex, units, j, limit, text)?;
+            let (phrase, next) = named_after_description(lex, units, phrase, next, limit, text);
             let (phrase, next) = affiliation_to_clause_end(units, phrase, next, limit);
             let (appositive, after, end) = with_appositives(lex, units, &phrase, next, limit, text);
             let channel = channel_in(lex, units, i + len, limit, text);
@@ -354,10 +355,26 @@ fn affiliation_to_clause_end(
     let joins = units
         .get(next)
         .is_some_and(|u| matches!(u.norm(), "to" | "for" | "of" | "at"));
-    if !described || !joins {
+    let end = word_run_end(units, next + 1, limit);
+    // A named person's affiliation: "said Ada Lume of the Harlow Trade
+    // Council", "at Pellam Capital Group": only an institution's name (its
+    // determiner and capitalised words, one an institution's word), not
+    // a place ("of the Virgin Islands") or "of Ostland on Monday".
+    let affiliation = phrase.kind == PhraseKind::Person
+        && units
+            .get(next)
+            .is_some_and(|u| matches!(u.norm(), "of" | "at"))
+        && units.get(next + 1..end).is_some_and(|run| {
+            run.iter()
+                .all(|u| u.capitalised() || u.is(class::DETERMINER) || u.is(class::ORG_NOUN))
+                && run.iter().any(|u| u.capitalised())
+                && run
+                    .iter()
+                    .any(|u| u.is_written(class::ORG_WORD) || u.is(class::ORG_NOUN))
+        });
+    if !(affiliation || (described && joins)) {
         return (phrase, next);
     }
-    let end = word_run_end(units, next + 1, limit);
     let closes = end == limit
         || units
             .get(end)
@@ -508,6 +525,62 @@ pub fn clause_subject(
     Some((phrase, appositive, j))
 }
 
+/// “...,” said the ministry's spokesman, Ivo Radek: after the cue, a
+/// description, then a person's name that closes the clause or is
+/// followed by a comma. The person speaks (see [`description_then_name`]);
+/// returns the unit after the name.
+fn named_after_description(
+    lex: &Lexicon,
+    units: &[Unit],
+    description: Phrase,
+    next: usize,
+    limit: usize,
+    text: &str,
+) -> (Phrase, usize) {
+    if matches!(
+        description.kind,
+        PhraseKind::Person | PhraseKind::Pronoun(_)
+    ) || !units.get(next).is_some_and(|u| u.is_punct(","))
+    {
+        return (description, next);
+    }
+    let Some((name, after)) = phrase_forward(lex, units, next + 1, limit, text) else {
+        return (description, next);
+    };
+    let closes = after == limit
+        || units
+            .get(after)
+            .is_some_and(|u| matches!(u.norm(), "," | "." | ";"));
+    if name.kind != PhraseKind::Person || !closes {
+        return (description, next);
+    }
+    match name_with_role(&description, name, text) {
+        Some(named) => (named, after),
+        None => (description, next),
+    }
+}
+
+/// `name` as the speaker a description before it introduces: the
+/// description is its role (when it has none) and starts its span.
+fn name_with_role(description: &Phrase, mut name: Phrase, text: &str) -> Option<Phrase> {
+    let role = text.get(description.start..description.end)?.trim();
+    // "the White House spokesman" has the role "White House spokesman"
+    // ("the city's transport chief" keeps its "the").
+    let role = ["the ", "a ", "an ", "The ", "A ", "An "]
+        .iter()
+        .find_map(|d| role.strip_prefix(d))
+        .filter(|rest| {
+            let first = rest.split_whitespace().next().unwrap_or("");
+            !first.ends_with("'s") && !first.ends_with("’s")
+        })
+        .unwrap_or(role);
+    if name.role.is_none() && !role.is_empty() {
+        name.role = Some(role.to_string());
+    }
+    name.start = description.start;
+    Some(name)
+}
+
 /// "Velora's trade minister, Lena Brauer, said": a description, then a
 /// person's name between commas. The person speaks; the description is
 /// their role, and the source span covers both.
@@ -526,26 +599,11 @@ fn description_then_name(
     {
         return None;
     }
-    let (mut name, after) = phrase_forward(lex, units, next + 1, hi, text)?;
+    let (name, after) = phrase_forward(lex, units, next + 1, hi, text)?;
     if name.kind != PhraseKind::Person || !units.get(after).is_some_and(|u| u.is_punct(",")) {
         return None;
     }
-    let role = text.get(description.start..description.end)?.trim();
-    // "the White House spokesman" has the role "White House spokesman"
-    // ("the city's transport chief" keeps its "the").
-    let role = ["the ", "a ", "an ", "The ", "A ", "An "]
-        .iter()
-        .find_map(|d| role.strip_prefix(d))
-        .filter(|rest| {
-            let first = rest.split_whitespace().next().unwrap_or("");
-            !first.ends_with("'s") && !first.ends_with("’s")
-        })
-        .unwrap_or(role);
-    if name.role.is_none() && !role.is_empty() {
-        name.role = Some(role.to_string());
-    }
-    name.start = description.start;
-    Some((name, None, after + 1))
+    Some((name_with_role(description, name, text)?, None, after + 1))
 }
 
 /// The subject phrase of the clause in `units[lo..hi]` with the unit after

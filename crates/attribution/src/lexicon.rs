@@ -47,6 +47,12 @@ pub struct Lexicon {
     org_nouns: Set<String>,
     /// Cues whose negation still makes a claim ("does not believe").
     opinion_cues: Set<String>,
+    /// Words never read as a role between two names
+    /// (`data/name_link_words.txt`).
+    name_link_words: Set<String>,
+    /// Nouns before a name that make it an organisation's
+    /// (`data/org_kind_nouns.txt`).
+    org_kind_nouns: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
     /// lookup per word answers all of them.
     classes: WordTable,
@@ -351,6 +357,18 @@ impl Lexicon {
         self.opinion_cues.contains(word)
     }
 
+    /// True for a word never read as a role between two names
+    /// (`data/name_link_words.txt`).
+    pub(crate) fn is_name_link_word(&self, word: &str) -> bool {
+        self.name_link_words.contains(word)
+    }
+
+    /// True for a noun that, before a name, makes it an organisation's
+    /// (`data/org_kind_nouns.txt`).
+    pub(crate) fn is_org_kind_noun(&self, word: &str) -> bool {
+        self.org_kind_nouns.contains(word)
+    }
+
     /// The lexicon of `data/*.txt` and the shared lists, built once and
     /// shared.
     pub fn standard() -> Arc<Lexicon> {
@@ -431,6 +449,12 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             org_nouns: lines(include_str!("../data/org_nouns.txt"))
+                .map(norm)
+                .collect(),
+            name_link_words: lines(include_str!("../data/name_link_words.txt"))
+                .map(norm)
+                .collect(),
+            org_kind_nouns: lines(include_str!("../data/org_kind_nouns.txt"))
                 .map(norm)
                 .collect(),
             opinion_cues: lines(include_str!("../data/opinion_cues.txt"))

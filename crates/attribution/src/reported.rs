@@ -9,7 +9,7 @@ use crate::attribute::{
     channel_in, clause_subject, cue_at, skip_aux_or_cue, trailing, Attribution,
 };
 use crate::extract::{has_words, only_fragments, Draft, Reading, MIN_REPORTED_WORDS};
-use crate::lexicon::{class, Lexicon};
+use crate::lexicon::{class, FunctionClass, Lexicon};
 use crate::sources::{resolve, Antecedents};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::tagger;
@@ -143,7 +143,22 @@ fn tagged_drafts(
                     .checked_sub(1)
                     .and_then(|k| us.get(k))
                     .is_some_and(|u| u.norm() == "nor");
-                if after_nor || negated_subject(text.get(sf.start..sl.end).unwrap_or("")) {
+                // "Commenting on the outlook, ...": a participle the tagger
+                // reads as a source opens a clause; nobody is named.
+                let participle = se == ss + 1
+                    && sf.capitalised()
+                    && sf.norm().len() >= 6
+                    && sf.norm().ends_with("ing")
+                    && ss
+                        .checked_sub(1)
+                        .is_none_or(|p| us.get(p).is_some_and(|u| !u.is_word()))
+                    && us
+                        .get(se)
+                        .is_some_and(|u| u.function_class() == Some(FunctionClass::Preposition));
+                if after_nor
+                    || participle
+                    || negated_subject(text.get(sf.start..sl.end).unwrap_or(""))
+                {
                     continue;
                 }
                 start = start.min(sf.start);

@@ -147,12 +147,42 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                 n.is(class::ROLE_NOUN | class::ORG_NOUN | class::DOCUMENT_NOUN)
                     || n.is_written(class::TITLE)
             });
-        if !head_ahead {
+        // "Varn constituent Della Moss", "Pell ally Anton Vey": one plain
+        // word between a name and a person's two-word name is the
+        // person's role, whatever noun the lists lack.
+        let name_ahead = k - start <= 2
+            && role_before_name(lex, u)
+            && !units[k - 1].is(class::DETERMINER)
+            && units.get(k + 1..k + 3).is_some_and(|next| {
+                next.iter().all(|n| {
+                    n.is_word()
+                        && n.capitalised()
+                        && n.function_class().is_none()
+                        && !n.is(class::ROLE_NOUN)
+                })
+            });
+        if !head_ahead && !name_ahead {
             return false;
         }
     }
 
     true
+}
+
+/// Whether lower-case word `u` may be the role between a name and a
+/// person's name ("Ostland delegate Rudi Kamp"): a plain word, not a verb
+/// form ("-ed", "-ing", "-s", `data/name_link_words.txt`) nor a particle
+/// inside a name ("Banca della Valle").
+fn role_before_name(lex: &Lexicon, u: &Unit) -> bool {
+    let w = u.norm();
+    u.is_word()
+        && !u.capitalised()
+        && u.function_class().is_none()
+        && w.len() >= 4
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && (!w.ends_with('s') || w.ends_with("ss"))
+        && !lex.is_name_link_word(w)
 }
 
 #[inline]
@@ -597,6 +627,24 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
+    // "Speaking at a rally, ...", "Asked about the vote, ...": a participle
+    // opening a clause, not a name.
+    let participle = dets == 0
+        && body.len() == 1
+        && i.checked_sub(1)
+            .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
+        && ((head_lower.len() >= 6 && head_lower.ends_with("ing"))
+            || (head_lower.len() >= 5
+                && head_lower.ends_with("ed")
+                && units
+                    .get(j)
+                    .is_some_and(|n| matches!(n.norm(), "about" | "whether" | "if" | "by"))))
+        && units.get(j).is_some_and(|n| {
+            n.function_class() == Some(FunctionClass::Preposition) || n.is(class::DETERMINER)
+        });
+    if participle {
+        return None;
+    }
     // Normal forms on the stack: phrases are short (the heap only for a
     // phrase longer than any the reader builds).
     let mut buf = [""; WORDS_ON_STACK];
@@ -612,9 +660,22 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     };
     // "Trump lawyer Marc Kasowitz": a lower-case role noun also ends the
     // title part.
+    // "Ostland delegate Rudi Kamp": so does a plain lower-case word before
+    // a name of two or more capitalised words that ends the phrase.
+    let before_name = |k: usize, u: &Unit| {
+        (1..=2).contains(&k)
+            && role_before_name(lex, u)
+            && body.len() >= k + 3
+            && body[k + 1..].iter().all(Unit::capitalised)
+    };
     let title_end = body[..body.len() - 1]
         .iter()
-        .rposition(|u| u.is_written(class::TITLE) || (!u.capitalised() && u.is(class::ROLE_NOUN)))
+        .enumerate()
+        .rposition(|(k, u)| {
+            u.is_written(class::TITLE)
+                || (!u.capitalised() && u.is(class::ROLE_NOUN))
+                || before_name(k, u)
+        })
         .map(|k| k + 1);
     let polity_len = lex.polity_at(words);
     // "Ukraine’s Air Defense": a possessive inside a name makes it an
@@ -630,6 +691,24 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         let name_units = &body[te..];
         let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))
             || lex.polity_at(&words[te..]) == Some(name_units.len());
+        // "the engineers union IG Metall": an organisation's name.
+        let org_kind = !name_is_org
+            && te >= 1
+            && name_units.iter().all(|u| u.capitalised())
+            && lex.is_org_kind_noun(body[te - 1].norm());
+        if org_kind {
+            return Some(Phrase {
+                start,
+                end,
+                kind: PhraseKind::Organization,
+                name: join(name_units, text),
+                role: Some(join(&body[..te], text)),
+                head: head_norm(),
+                female: false,
+                male: false,
+                plural: false,
+            });
+        }
         if !name_is_org && name_units.iter().all(|u| u.capitalised()) {
             let role = join(&body[..te], text);
             let female = name_units
@@ -758,10 +837,46 @@ pub fn appositives(
             && first.capitalised()
             && first.norm().contains('-')
             && first.norm().len() <= 8;
+        // "Senator Ada Lume, Democrat of Ostland, said": a party member of a
+        // place, as a role.
+        let party_of = first.capitalised()
+            && matches!(first.norm(), "democrat" | "republican" | "independent")
+            && units.get(body_start + 1).is_some_and(|u| u.norm() == "of");
+        // "a broker based in Fenwick, Fla.": the state after a place closes
+        // the description before it.
+        let place_state = found
+            && j == body_start + 1
+            && first.capitalised()
+            && first.norm().len() <= 12
+            && units.get(k.wrapping_sub(1)).is_some_and(Unit::capitalised)
+            && units
+                .get(k.wrapping_sub(2))
+                .is_some_and(|u| matches!(u.norm(), "in" | "from" | "of" | "near" | "at"));
+        // "managing director", "acting secretary": a role, not a clause.
+        let ing_role = first.norm().ends_with("ing")
+            && units
+                .get(body_start + 1)
+                .is_some_and(|u| u.is_word() && !u.capitalised() && u.is(class::ROLE_NOUN));
+        // "Rena Gold, 83, said": an age describes the speaker but is no role.
+        let age = j == body_start + 1
+            && first.norm().len() <= 3
+            && first.norm().bytes().all(|b| b.is_ascii_digit());
+        // "Mr. Mahan, of Ostmark Capital Markets", "Rena Gold, 83, of
+        // Brigantine": where the speaker is from or works.
+        let from_place = matches!(first.norm(), "of" | "from")
+            && j > body_start + 1
+            && units[body_start + 1..j]
+                .iter()
+                .all(|u| u.is_word() && (u.capitalised() || u.is(class::DETERMINER)))
+            && units[body_start + 1..j].iter().any(Unit::capitalised);
         if anon {
             out.anonymous = true;
-        } else if party_tag {
+        } else if party_tag || place_state || age || from_place {
             // "Mitch McConnell, R-Ky., said": party and state.
+        } else if party_of || ing_role {
+            if out.role.is_none() {
+                out.role = Some(join(&units[body_start..j], text));
+            }
         } else if (first.norm() == "who" || first.norm() == "whose")
             && !cue_here(lex, units, skip_aux(units, body_start + 1, j))
         {

@@ -1111,3 +1111,150 @@ fn descriptions_of_the_saying_are_no_claims() {
         }
     }
 }
+
+/// How far a speaker's span and name reach: party and state, an
+/// institution after "of", an age, a place, a role before or after the
+/// name; and the clause openers that are no names.
+#[test]
+fn speaker_spans_and_names() {
+    // (text, quote, name, role, source span)
+    let cases: &[(&str, &str, &str, Option<&str>, &str)] = &[
+        (
+            "“We were surprised,” Senator Mara Quill, Democrat of Ostland, said.",
+            "We were surprised",
+            "Mara Quill",
+            Some("Democrat of Ostland"),
+            "Senator Mara Quill, Democrat of Ostland",
+        ),
+        (
+            "“Fees are too high,” said Tomas Brek of the Harlow Trade Council.",
+            "Fees are too high",
+            "Tomas Brek",
+            None,
+            "Tomas Brek of the Harlow Trade Council",
+        ),
+        (
+            // A place after "of" is not an affiliation the span takes.
+            "“Fees are too high,” said Del. Tomas Brek of the Olm Islands.",
+            "Fees are too high",
+            "Tomas Brek",
+            Some("Del."),
+            "Del. Tomas Brek",
+        ),
+        (
+            "“Demand is soft,” said Ivo Sand, managing director of Pellam Capital.",
+            "Demand is soft",
+            "Ivo Sand",
+            Some("managing director of Pellam Capital"),
+            "Ivo Sand, managing director of Pellam Capital",
+        ),
+        (
+            "“Prices will hold,” said Lisa Marr, a broker based in Fenwick, Okla.",
+            "Prices will hold",
+            "Lisa Marr",
+            Some("broker based in Fenwick"),
+            "Lisa Marr, a broker based in Fenwick, Okla",
+        ),
+        (
+            "“We need the road,” said Grady Pell's campaign chairman, Otto Ferris.",
+            "We need the road",
+            "Otto Ferris",
+            Some("Grady Pell's campaign chairman"),
+            "Grady Pell's campaign chairman, Otto Ferris",
+        ),
+        (
+            "“The plan failed,” said Varn constituent Della Moss.",
+            "The plan failed",
+            "Della Moss",
+            Some("Varn constituent"),
+            "Varn constituent Della Moss",
+        ),
+        (
+            // An age describes the speaker; it is not a role.
+            "“It is a good plan,” said Rena Gold, 83, of Brigantine.",
+            "It is a good plan",
+            "Rena Gold",
+            None,
+            "Rena Gold, 83, of Brigantine",
+        ),
+        (
+            "“We will see,” said Mr. Mahan, of Ostmark Capital Markets.",
+            "We will see",
+            "Mahan",
+            Some("Mr."),
+            "Mr. Mahan, of Ostmark Capital Markets",
+        ),
+    ];
+    for &(text, quote, name, role, span) in cases {
+        let got = claims(text);
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == quote))
+            .unwrap_or_else(|| panic!("no quote {quote:?} in {text:?}: {got:#?}"));
+        assert_eq!(c.source.name.as_deref(), Some(name), "{text}");
+        assert_eq!(c.source.role.as_deref(), role, "{text}");
+        assert_eq!(
+            c.source.span.as_ref().map(|s| &text[s.start..s.end]),
+            Some(span),
+            "{text}"
+        );
+    }
+    // A participle opening a sentence is no name a pronoun can stand for.
+    let text = "Speaking at a rally in Ostmark on Friday, Lara Voss was blunt. \
+                “We will win this county,” she said.";
+    check(
+        text,
+        &[w(
+            "We will win this county",
+            true,
+            Some("Lara Voss"),
+            Person,
+        )],
+    );
+    // Wire style: a role word between a name and the speaker's name; an
+    // organisation named after what it is; a name that ends in "-ing";
+    // a verb between names is no role.
+    let reported: &[(&str, &str, Option<&str>, SourceKind)] = &[
+        (
+            "Ostland delegate Rudi Kamp said the quota talks would resume.",
+            "the quota talks would resume",
+            Some("Rudi Kamp"),
+            Person,
+        ),
+        (
+            "Corporate raider Olaf Brenn said he held nine pct of the firm.",
+            "he held nine pct of the firm",
+            Some("Olaf Brenn"),
+            Person,
+        ),
+        (
+            "The engineers union Orm Metall said 3,000 workers would strike.",
+            "3,000 workers would strike",
+            Some("Orm Metall"),
+            Organization,
+        ),
+        (
+            "In his budget on May 13 Ada Fleming said the deficit would fall.",
+            "the deficit would fall",
+            Some("Ada Fleming"),
+            Person,
+        ),
+        (
+            "Ana Roe bought Orm Metall on Monday. She said the price was fair.",
+            "the price was fair",
+            Some("Ana Roe"),
+            Person,
+        ),
+    ];
+    for &(text, quote, name, kind) in reported {
+        check(text, &[w(quote, false, name, kind)]);
+    }
+    // "Commenting on ..." opens a clause: nobody speaks there.
+    let text = "Commenting on the outlook, Ivo Sand said rates would fall.";
+    let got = claims(text);
+    assert!(
+        got.iter()
+            .all(|c| c.source.name.as_deref() != Some("Commenting")),
+        "{got:#?}"
+    );
+}

@@ -6,7 +6,8 @@
 //! (`missed`: gold contents no prediction overlaps, with whether their
 //! sentence region holds a quote mark; `stats`: one line per direct
 //! prediction, sourced or not and matched or not, to count with `sort | uniq -c`;
-//! `cues`: the gold cues of direct quotes found without a source). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! `cues`: the gold cues of direct quotes found without a source; `fpkind`:
+//! what gold holds where a direct prediction matches no gold direct quote). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -64,6 +65,7 @@ fn main() {
             Some("missed") => missed(&run),
             Some("stats") => direct_stats(&run),
             Some("cues") => unsourced_cues(&run),
+            Some("fpkind") => fp_kinds(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -76,7 +78,9 @@ fn main() {
                 }
             }
             _ => {
-                eprintln!("usage: polnear_errors direct|reported|missed|stats|cues|predictions");
+                eprintln!(
+                    "usage: polnear_errors direct|reported|missed|stats|cues|fpkind|predictions"
+                );
                 return;
             }
         }
@@ -209,6 +213,52 @@ fn direct_stats(run: &Run) {
             exact,
             shown(p.content),
             near.map(|g| shown(g.content)).unwrap_or_default()
+        );
+    }
+}
+
+/// Each direct prediction no gold direct quote overlaps, with what gold
+/// has there instead: `inside` (a larger gold content holds it), `other`
+/// (a non-direct gold content overlaps it), `partial` (a gold content
+/// touches it) or `none` (PolNeAR has no attribution there).
+fn fp_kinds(run: &Run) {
+    let gold = &run.article.gold;
+    for p in run
+        .pred
+        .iter()
+        .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
+    {
+        if gold
+            .iter()
+            .any(|g| g.direct && run.overlap(g.content, p.content))
+        {
+            continue;
+        }
+        let touching: Vec<_> = gold
+            .iter()
+            .filter(|g| g.content.0 < p.content.1 && p.content.0 < g.content.1)
+            .collect();
+        let kind = if touching
+            .iter()
+            .any(|g| g.content.0 <= p.content.0 && p.content.1 <= g.content.1 + 2)
+        {
+            "inside"
+        } else if touching.iter().any(|g| run.overlap(g.content, p.content)) {
+            "other"
+        } else if touching.is_empty() {
+            "none"
+        } else {
+            "partial"
+        };
+        println!(
+            "{kind} src={} {} | {} || {}",
+            p.source.is_some(),
+            run.article.name,
+            run.show(p.content).replace('\n', " / "),
+            touching
+                .first()
+                .map(|g| run.show(g.content).replace('\n', " / "))
+                .unwrap_or_default()
         );
     }
 }

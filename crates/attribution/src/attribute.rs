@@ -228,6 +228,10 @@ fn with_appositives(
     (appositive, after, end)
 }
 
+/// Last words that make "A and B" one company ("Tokyo Commerce and
+/// Industry Research Co").
+const COMPANY_TAILS: [&str; 4] = ["Co", "Cos", "Bros", "Cie"];
+
 /// The rest of a speaker-first attribution after a quote: the speaker's
 /// appositives, then the cue. `next` is the unit after the phrase.
 fn speaker_then_cue(
@@ -251,6 +255,33 @@ fn speaker_then_cue(
                 (phrase, appositive, j)
             }
         };
+    // “...,” Ada Lume and Ivo Sand wrote: a second person before the cue
+    // (read with the first, see `co_speakers`). Both full names: "S and
+    // P", "Tate and Lyle" and "Goldman Sachs and Co" are one company.
+    // Both with a title or both without: "Energy and Mines Minister Ivo
+    // Sand" is one title.
+    let full_name = |p: &Phrase| {
+        p.kind == PhraseKind::Person
+            && p.name.contains(' ')
+            && p.name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            && !p
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| COMPANY_TAILS.contains(&last))
+    };
+    let j = match units.get(j) {
+        Some(u) if u.norm() == "and" && full_name(&phrase) => {
+            phrase_forward(lex, units, j + 1, limit, text)
+                .filter(|(p, n)| {
+                    full_name(p)
+                        && p.role.is_some() == phrase.role.is_some()
+                        && cue_at(lex, units, skip_aux(units, *n, limit), limit).is_some()
+                })
+                .map_or(j, |(_, n)| n)
+        }
+        _ => j,
+    };
     let j = skip_aux_or_cue(lex, units, j, limit);
     // "a narrator in the campaign ad asks", "Mr. Morgan of the Sierra Club
     // said": a short prepositional phrase between speaker and verb.
@@ -756,8 +787,17 @@ pub fn before_quote(
                 .rev()
                 .find(|&p| units.get(p).is_some_and(|u| u.is_punct(",")))
             {
-                let apos = appositives(lex, units, p, b - 1, text);
-                if let Some((phrase, _)) = phrase_backward(lex, units, lo, p, text) {
+                // "Senator Ada Lume (D-Ore.), noting ..., said": the party
+                // tag in brackets is the first appositive.
+                let party_tag = p >= lo + 3
+                    && units.get(p - 1).is_some_and(|u| u.is_punct(")"))
+                    && units
+                        .get(p - 2)
+                        .is_some_and(|u| u.is_word() && u.norm().contains('-'))
+                    && units.get(p - 3).is_some_and(|u| u.is_punct("("));
+                let q = if party_tag { p - 3 } else { p };
+                let apos = appositives(lex, units, q, b - 1, text);
+                if let Some((phrase, _)) = phrase_backward(lex, units, lo, q, text) {
                     found = Some((phrase, apos));
                 }
             }

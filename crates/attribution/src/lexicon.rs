@@ -53,6 +53,9 @@ pub struct Lexicon {
     /// Nouns before a name that make it an organisation's
     /// (`data/org_kind_nouns.txt`).
     org_kind_nouns: Set<String>,
+    /// Sentence openers that never name a speaker alone
+    /// (`data/not_names.txt`).
+    not_names: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
     /// lookup per word answers all of them.
     classes: WordTable,
@@ -369,6 +372,12 @@ impl Lexicon {
         self.org_kind_nouns.contains(word)
     }
 
+    /// True for a sentence opener that never names a speaker alone
+    /// (`data/not_names.txt`).
+    pub(crate) fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
     /// The lexicon of `data/*.txt` and the shared lists, built once and
     /// shared.
     pub fn standard() -> Arc<Lexicon> {
@@ -455,6 +464,9 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             org_kind_nouns: lines(include_str!("../data/org_kind_nouns.txt"))
+                .map(norm)
+                .collect(),
+            not_names: lines(include_str!("../data/not_names.txt"))
                 .map(norm)
                 .collect(),
             opinion_cues: lines(include_str!("../data/opinion_cues.txt"))

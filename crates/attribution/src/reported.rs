@@ -132,7 +132,18 @@ fn tagged_drafts(
         let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
             .or_else(|| coordinated_subject(lex, us, a, cue0, text))
-            .or_else(|| words_after_comma(us, ce, (cue0, cue1)));
+            .or_else(|| words_after_comma(us, ce, (cue0, cue1)))
+            .map(|(ss, se)| {
+                // "Likewise, a paper from the institute found ...": the
+                // sentence adverb and its comma are not the source's.
+                let opener = us.get(ss).is_some_and(|u| lex.is_not_name(u.norm()))
+                    && us.get(ss + 1).is_some_and(|u| u.is_punct(","));
+                if opener && ss + 2 < se {
+                    (ss + 2, se)
+                } else {
+                    (ss, se)
+                }
+            });
         let source = match source_run {
             Some((ss, se)) => {
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {

@@ -642,7 +642,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         && units.get(j).is_some_and(|n| {
             n.function_class() == Some(FunctionClass::Preposition) || n.is(class::DETERMINER)
         });
-    if participle {
+    if participle || (dets == 0 && body.len() == 1 && lex.is_not_name(head_lower)) {
         return None;
     }
     // Normal forms on the stack: phrases are short (the heap only for a

@@ -1249,6 +1249,43 @@ fn speaker_spans_and_names() {
     for &(text, quote, name, kind) in reported {
         check(text, &[w(quote, false, name, kind)]);
     }
+    // A party tag in brackets and a participle clause between the speaker
+    // and the cue before a quote; two speakers after one; a sentence
+    // opener that names nobody.
+    check(
+        "But Senator Ada Lume (D-Ore.), noting the size of the crowd, said, \"We will win this state.\"",
+        &[w("We will win this state.", true, Some("Ada Lume"), Person)],
+    );
+    check(
+        "\"The plan is dead,\" Ada Lume and Ivo Sand wrote.",
+        &[w("The plan is dead", true, Some("Ada Lume"), Person)],
+    );
+    let two = claims("\"The plan is dead,\" Ada Lume and Ivo Sand wrote.");
+    assert!(
+        two.iter().any(|c| c
+            .co_sources
+            .iter()
+            .any(|s| s.name.as_deref() == Some("Ivo Sand"))),
+        "{two:#?}"
+    );
+    check(
+        "Likewise, a paper from the Harlow Institute found that rents rose.",
+        &[w(
+            "rents rose",
+            false,
+            Some("a paper from the Harlow Institute"),
+            Anonymous,
+        )],
+    );
+    check(
+        "Although talks stalled, a Varn official said \"Certainly there are discussions with the port.\"",
+        &[w(
+            "Certainly there are discussions with the port.",
+            true,
+            Some("a Varn official"),
+            Anonymous,
+        )],
+    );
     // "Commenting on ..." opens a clause: nobody speaks there.
     let text = "Commenting on the outlook, Ivo Sand said rates would fall.";
     let got = claims(text);

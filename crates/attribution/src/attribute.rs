@@ -181,7 +181,7 @@ fn attribution_after(
             let j = skip_aux(units, i + len, limit);
             let (phrase, next) = speaker_after_cue(lex, units, j, limit, text)?;
             let (phrase, next) = named_after_description(lex, units, phrase, next, limit, text);
-            let (phrase, next) = affiliation_to_clause_end(units, phrase, next, limit);
+            let (phrase, next) = affiliation_to_clause_end(lex, units, phrase, next, limit);
             let (appositive, after, end) = with_appositives(lex, units, &phrase, next, limit, text);
             let channel = channel_in(lex, units, i + len, limit, text);
             let end = channel.as_ref().map_or(end, |c| c.1.max(end));
@@ -377,6 +377,7 @@ fn described_name_after_cue(
 /// institution) closing the clause joins the speaker's span, as the
 /// speaker-first reading joins "Mr. Morgan of the Sierra Club said".
 fn affiliation_to_clause_end(
+    lex: &Lexicon,
     units: &[Unit],
     mut phrase: Phrase,
     next: usize,
@@ -396,12 +397,18 @@ fn affiliation_to_clause_end(
             .get(next)
             .is_some_and(|u| matches!(u.norm(), "of" | "at"))
         && units.get(next + 1..end).is_some_and(|run| {
-            run.iter()
-                .all(|u| u.capitalised() || u.is(class::DETERMINER) || u.is(class::ORG_NOUN))
-                && run.iter().any(|u| u.capitalised())
+            run.len() <= 8
+                && run.iter().all(|u| {
+                    u.capitalised() || u.function_class().is_none() || u.is(class::DETERMINER)
+                })
                 && run
-                    .iter()
-                    .any(|u| u.is_written(class::ORG_WORD) || u.is(class::ORG_NOUN))
+                    .last()
+                    .is_some_and(|u| u.capitalised() || u.is(class::ORG_NOUN))
+                && run.iter().any(|u| {
+                    u.is_written(class::ORG_WORD)
+                        || u.is(class::ORG_NOUN)
+                        || lex.is_org_kind_noun(u.norm())
+                })
         });
     if !(affiliation || (described && joins)) {
         return (phrase, next);

@@ -6,7 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
-use crosscheck_lexicon::shared::{pronouns, speech_verbs, titles, PronounUse, SpeechUse, TitleUse};
+use crosscheck_lexicon::shared::{
+    month_names, pronouns, speech_verbs, titles, PronounUse, SpeechUse, TitleUse,
+};
 
 /// A speech cue as a sequence of lower-cased words.
 #[derive(Debug, Clone)]
@@ -56,6 +58,8 @@ pub struct Lexicon {
     /// Sentence openers that never name a speaker alone
     /// (`data/not_names.txt`).
     not_names: Set<String>,
+    /// Day and month names (`data/weekdays.txt`, the shared months).
+    calendar: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
     /// lookup per word answers all of them.
     classes: WordTable,
@@ -378,6 +382,11 @@ impl Lexicon {
         self.not_names.contains(word)
     }
 
+    /// True for a day or month name (lower case).
+    pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar.contains(word)
+    }
+
     /// The lexicon of `data/*.txt` and the shared lists, built once and
     /// shared.
     pub fn standard() -> Arc<Lexicon> {
@@ -467,6 +476,10 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             not_names: lines(include_str!("../data/not_names.txt"))
+                .map(norm)
+                .collect(),
+            calendar: lines(include_str!("../data/weekdays.txt"))
+                .chain(month_names())
                 .map(norm)
                 .collect(),
             opinion_cues: lines(include_str!("../data/opinion_cues.txt"))

@@ -118,7 +118,9 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
         // Strategic and International Studies".
         let joins = matches!(u.norm(), "of" | "for" | "and" | "de" | "on")
             && units.get(k - 1).is_some_and(|p| p.capitalised())
-            && units.get(k + 1).is_some_and(|n| n.capitalised())
+            && units
+                .get(k + 1)
+                .is_some_and(|n| n.capitalised() && !lex.is_calendar_word(n.norm()))
             && (u.norm() != "and"
                 || (!title_after_first(units, start, k)
                     && units[start..k]

@@ -1134,6 +1134,22 @@ fn speaker_spans_and_names() {
             "Tomas Brek of the Harlow Trade Council",
         ),
         (
+            "“Fees are too high,” said Pia Mus of digital consulting firm Orbel.",
+            "Fees are too high",
+            "Pia Mus",
+            None,
+            "Pia Mus of digital consulting firm Orbel",
+        ),
+        (
+            // A day after "on" ends the name ("Smith on Monday" was read as
+            // one name, and the quote left unattributed).
+            "“Fees are too high,” said John Smith on Monday.",
+            "Fees are too high",
+            "John Smith",
+            None,
+            "John Smith",
+        ),
+        (
             // A place after "of" is not an affiliation the span takes.
             "“Fees are too high,” said Del. Tomas Brek of the Olm Islands.",
             "Fees are too high",

@@ -60,6 +60,8 @@ pub struct Lexicon {
     not_names: Set<String>,
     /// Day and month names (`data/weekdays.txt`, the shared months).
     calendar: Set<String>,
+    /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
+    group_nouns: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
     /// lookup per word answers all of them.
     classes: WordTable,
@@ -382,6 +384,12 @@ impl Lexicon {
         self.not_names.contains(word)
     }
 
+    /// True for a plural noun of a group that speaks unnamed
+    /// (`data/group_nouns.txt`).
+    pub(crate) fn is_group_noun(&self, word: &str) -> bool {
+        self.group_nouns.contains(word)
+    }
+
     /// True for a day or month name (lower case).
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         self.calendar.contains(word)
@@ -476,6 +484,9 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             not_names: lines(include_str!("../data/not_names.txt"))
+                .map(norm)
+                .collect(),
+            group_nouns: lines(include_str!("../data/group_nouns.txt"))
                 .map(norm)
                 .collect(),
             calendar: lines(include_str!("../data/weekdays.txt"))

@@ -92,6 +92,22 @@ fn title_after_first(units: &[Unit], start: usize, k: usize) -> bool {
         .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE)))
 }
 
+/// "Standard and Poor's Corp", "S and P": an "and" at `k` inside a
+/// company's name, where a company word follows among the next capitalised
+/// words or single capitals stand on both sides.
+fn company_after_and(units: &[Unit], start: usize, k: usize) -> bool {
+    let single = |u: Option<&Unit>| u.is_some_and(|u| u.norm().len() == 1 && u.capitalised());
+    let letters = k == start + 1 && single(units.get(start)) && single(units.get(k + 1));
+    letters
+        || units
+            .get(k + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take(4)
+            .take_while(|u| u.is_word() && u.capitalised())
+            .any(|u| u.is_written(class::ORG_WORD))
+}
+
 /// True when the word at `k` can continue a noun phrase begun at `start`.
 fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bool {
     let Some(u) = units.get(k) else { return false };
@@ -123,9 +139,10 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                 .is_some_and(|n| n.capitalised() && !lex.is_calendar_word(n.norm()))
             && (u.norm() != "and"
                 || (!title_after_first(units, start, k)
-                    && units[start..k]
+                    && (units[start..k]
                         .iter()
-                        .any(|p| p.is_written(class::ORG_WORD))));
+                        .any(|p| p.is_written(class::ORG_WORD))
+                        || company_after_and(units, start, k))));
         return joins || (function == FunctionClass::Auxiliary && capital && k == start);
     }
     if is_adverb(u) && !capital {
@@ -644,8 +661,23 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         && units.get(j).is_some_and(|n| {
             n.function_class() == Some(FunctionClass::Preposition) || n.is(class::DETERMINER)
         });
-    if participle || (dets == 0 && body.len() == 1 && lex.is_not_name(head_lower)) {
+    let lone = dets == 0 && body.len() == 1;
+    if participle || (lone && (lex.is_not_name(head_lower) || lex.is_calendar_word(head_lower))) {
         return None;
+    }
+    // "Dealers said ...": a group, unnamed.
+    if lone && lex.is_group_noun(head_lower) {
+        return Some(Phrase {
+            start,
+            end,
+            kind: PhraseKind::Unnamed,
+            name: whole(),
+            role: Some(description()),
+            head: head_norm(),
+            female: false,
+            male: false,
+            plural: true,
+        });
     }
     // Normal forms on the stack: phrases are short (the heap only for a
     // phrase longer than any the reader builds).
@@ -687,6 +719,8 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         .any(|u| u.norm().ends_with("'s"));
     let org = possessive
         || body.iter().any(|u| u.is_written(class::ORG_WORD))
+        // An "and" inside a name joins a company's ("S and P").
+        || body.iter().any(|u| u.norm() == "and")
         || (body.len() == 1 && is_acronym(head))
         || polity_len == Some(body.len());
     if let Some(te) = title_end {

@@ -1265,6 +1265,43 @@ fn speaker_spans_and_names() {
     for &(text, quote, name, kind) in reported {
         check(text, &[w(quote, false, name, kind)]);
     }
+    // Wire speakers that are no person: a group opening the sentence, a
+    // company whose name holds "and", a quantifier.
+    let groups: &[(&str, &str, Option<&str>, SourceKind)] = &[
+        (
+            "Dealers said the crown would fall.",
+            "the crown would fall",
+            Some("Dealers"),
+            Anonymous,
+        ),
+        (
+            "Harlow and Voss Corp said it cut its dividend.",
+            "it cut its dividend",
+            Some("Harlow and Voss Corp"),
+            Organization,
+        ),
+        (
+            "S and P said it cut the rating.",
+            "it cut the rating",
+            Some("S and P"),
+            Organization,
+        ),
+        (
+            "Both said the talks went well.",
+            "the talks went well",
+            Some("Both"),
+            Anonymous,
+        ),
+        (
+            "Sanders said the plan would fail.",
+            "the plan would fail",
+            Some("Sanders"),
+            Person,
+        ),
+    ];
+    for &(text, quote, name, kind) in groups {
+        check(text, &[w(quote, false, name, kind)]);
+    }
     // A party tag in brackets and a participle clause between the speaker
     // and the cue before a quote; two speakers after one; a sentence
     // opener that names nobody.

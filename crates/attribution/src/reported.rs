@@ -138,8 +138,16 @@ fn tagged_drafts(
                 // sentence adverb and its comma are not the source's.
                 let opener = us.get(ss).is_some_and(|u| lex.is_not_name(u.norm()))
                     && us.get(ss + 1).is_some_and(|u| u.is_punct(","));
+                // "Previously the Fed said ...": an adverb before the
+                // subject's determiner.
+                let adverb = us
+                    .get(ss)
+                    .is_some_and(|u| u.norm().len() > 4 && u.norm().ends_with("ly"))
+                    && us.get(ss + 1).is_some_and(|u| u.is(class::DETERMINER));
                 if opener && ss + 2 < se {
                     (ss + 2, se)
+                } else if adverb && ss + 1 < se {
+                    (ss + 1, se)
                 } else {
                     (ss, se)
                 }

@@ -764,7 +764,16 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
             });
         }
     }
-    if org {
+    // "the Fed", "the Bundesbank": a proper name after "the" is an
+    // institution's, not a person's.
+    // (Not a title or a group of people: "the Agriculture Secretary", "the
+    // Republican Congressmen".)
+    let the_name = dets == 1
+        && all[0].norm() == "the"
+        && body.iter().all(|u| u.capitalised())
+        && !head_unit.is_written(class::TITLE)
+        && !head_lower.ends_with("men");
+    if org || the_name {
         return Some(organization());
     }
     // Sentence-initial capitalised determiners ("The", "A") are not names.

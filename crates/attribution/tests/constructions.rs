@@ -1293,6 +1293,12 @@ fn speaker_spans_and_names() {
             Anonymous,
         ),
         (
+            "Previously the Fed said consumer credit rose.",
+            "consumer credit rose",
+            Some("Fed"),
+            Organization,
+        ),
+        (
             "Sanders said the plan would fail.",
             "the plan would fail",
             Some("Sanders"),

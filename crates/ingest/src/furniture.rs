@@ -73,10 +73,29 @@ fn normalize(line: &str) -> String {
 }
 
 /// Words, counting two CJK characters as one word (those scripts do not
-/// separate words with spaces).
-pub fn word_count(line: &str) -> usize {
-    let spaced = line.split_whitespace().count();
-    let cjk = line.chars().filter(|&c| is_cjk(c)).count();
+/// separate words with spaces), up to `cap`: the count stops once it
+/// passes `cap`, since every caller compares it with a small limit and
+/// paragraphs run to hundreds of words. Exact up to `cap`; any value above
+/// `cap` means "more than `cap`".
+pub fn word_count_upto(line: &str, cap: usize) -> usize {
+    let (mut spaced, mut cjk) = (0usize, 0usize);
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            spaced += 1;
+        }
+        if !c.is_ascii() && is_cjk(c) {
+            cjk += 1;
+        }
+        if spaced.max(cjk / 2) > cap {
+            break;
+        }
+    }
     spaced.max(cjk / 2)
 }
 
@@ -91,7 +110,7 @@ pub fn is_section_cut(line: &str) -> bool {
 }
 
 fn section_cut(furniture: &Furniture, line: &str) -> bool {
-    word_count(line) <= 6 && furniture.cut.contains(&normalize(line))
+    word_count_upto(line, 6) <= 6 && furniture.cut.contains(&normalize(line))
 }
 
 /// A line that is furniture by itself: a lexicon prefix, a bare URL, an
@@ -106,7 +125,7 @@ pub(crate) fn furniture_line(furniture: &Furniture, line: &str) -> bool {
     if trimmed.is_empty() {
         return true;
     }
-    if word_count(trimmed) > MAX_FURNITURE_WORDS {
+    if word_count_upto(trimmed, MAX_FURNITURE_WORDS) > MAX_FURNITURE_WORDS {
         return false;
     }
     section_cut(furniture, trimmed)
@@ -205,7 +224,8 @@ pub fn body_length_without_tail<S: AsRef<str>>(furniture: &Furniture, paragraphs
         let Some(last) = paragraphs.get(end - 1).map(AsRef::as_ref) else {
             break;
         };
-        let dangling_heading = word_count(last) <= 6 && !ends_with_terminal_punctuation(last);
+        let dangling_heading =
+            word_count_upto(last, 6) <= 6 && !ends_with_terminal_punctuation(last);
         if furniture_line(furniture, last) || author_bio(furniture, last) || dangling_heading {
             end -= 1;
         } else {
@@ -218,6 +238,26 @@ pub fn body_length_without_tail<S: AsRef<str>>(furniture: &Furniture, paragraphs
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_upto_is_exact_below_its_cap() {
+        // (line, cap, count)
+        let cases: &[(&str, usize, usize)] = &[
+            ("", 6, 0),
+            ("  Related   stories\t ", 6, 2),
+            ("one two three four five six", 6, 6),
+            ("one two three four five six seven eight", 6, 7),
+            ("one two three", 2, 3),
+            // Two CJK characters count as one word.
+            ("東京都議会選挙の結果", 10, 5),
+            ("東京都議会選挙の結果", 2, 3),
+            ("Tokyo 東京 news", 6, 3),
+            ("a\u{a0}b\u{2003}c", 6, 3),
+        ];
+        for &(line, cap, want) in cases {
+            assert_eq!(word_count_upto(line, cap), want, "{line:?} up to {cap}");
+        }
+    }
 
     #[test]
     fn furniture_line_table() {

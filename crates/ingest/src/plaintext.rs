@@ -5,7 +5,7 @@
 
 use crosscheck_model::ParagraphKind;
 
-use crate::furniture::{body_length_without_tail, ends_with_terminal_punctuation, word_count};
+use crate::furniture::{body_length_without_tail, ends_with_terminal_punctuation, word_count_upto};
 use crate::repair::clean_paragraph;
 use crate::Lexicon;
 
@@ -138,7 +138,7 @@ fn starts_capitalised(text: &str) -> bool {
 /// A short unpunctuated line that starts with a capital: a headline or
 /// section heading.
 pub fn is_heading_shaped(text: &str) -> bool {
-    let words = word_count(text);
+    let words = word_count_upto(text, MAX_HEADING_WORDS);
     (1..=MAX_HEADING_WORDS).contains(&words)
         && text.len() <= 160
         && starts_capitalised(text)
@@ -171,7 +171,7 @@ fn classify(paragraphs: &[String]) -> Vec<Block> {
         } else if i == 1
             && headline_found
             && !is_last
-            && word_count(text) <= MAX_STANDFIRST_WORDS
+            && word_count_upto(text, MAX_STANDFIRST_WORDS) <= MAX_STANDFIRST_WORDS
             && !ends_with_terminal_punctuation(text)
         {
             ParagraphKind::Standfirst

@@ -11,7 +11,8 @@ use crosscheck_model::ParagraphKind;
 use scraper::Html;
 
 use crate::furniture::{
-    body_length_without_tail, ends_with_terminal_punctuation, furniture_line, word_count, Furniture,
+    body_length_without_tail, ends_with_terminal_punctuation, furniture_line, word_count_upto,
+    Furniture,
 };
 use crate::plaintext::Block;
 use crate::repair::clean_paragraph;
@@ -54,7 +55,7 @@ impl ExtractedArticle {
 fn leading_furniture(furniture: &Furniture, blocks: &[Block]) -> usize {
     let mut n = 0;
     for block in blocks {
-        let short_unpunctuated = word_count(&block.text) <= 8
+        let short_unpunctuated = word_count_upto(&block.text, 8) <= 8
             && !ends_with_terminal_punctuation(&block.text)
             && block.kind == ParagraphKind::Body;
         if furniture_line(furniture, &block.text) || short_unpunctuated {

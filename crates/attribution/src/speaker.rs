@@ -646,10 +646,10 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
+    let lone = dets == 0 && body.len() == 1;
     // "Speaking at a rally, ...", "Asked about the vote, ...": a participle
     // opening a clause, not a name.
-    let participle = dets == 0
-        && body.len() == 1
+    let participle = lone
         && i.checked_sub(1)
             .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
         && ((head_lower.len() >= 6 && head_lower.ends_with("ing"))
@@ -661,7 +661,6 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         && units.get(j).is_some_and(|n| {
             n.function_class() == Some(FunctionClass::Preposition) || n.is(class::DETERMINER)
         });
-    let lone = dets == 0 && body.len() == 1;
     if participle || (lone && (lex.is_not_name(head_lower) || lex.is_calendar_word(head_lower))) {
         return None;
     }
@@ -917,7 +916,8 @@ pub fn appositives(
         if anon {
             out.anonymous = true;
         } else if party_tag || place_state || age || from_place {
-            // "Mitch McConnell, R-Ky., said": party and state.
+            // Describes the speaker, but no role: "Mitch McConnell, R-Ky.,
+            // said", ", Fla.", ", 83", ", of Brigantine".
         } else if party_of || ing_role {
             if out.role.is_none() {
                 out.role = Some(join(&units[body_start..j], text));

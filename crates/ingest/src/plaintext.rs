@@ -138,9 +138,10 @@ fn starts_capitalised(text: &str) -> bool {
 /// A short unpunctuated line that starts with a capital: a headline or
 /// section heading.
 pub fn is_heading_shaped(text: &str) -> bool {
-    let words = word_count_upto(text, MAX_HEADING_WORDS);
-    (1..=MAX_HEADING_WORDS).contains(&words)
-        && text.len() <= 160
+    // The length in bytes first: it costs nothing and rules out most
+    // paragraphs.
+    text.len() <= 160
+        && (1..=MAX_HEADING_WORDS).contains(&word_count_upto(text, MAX_HEADING_WORDS))
         && starts_capitalised(text)
         && !ends_with_terminal_punctuation(text)
 }

@@ -575,27 +575,42 @@ fn named_after_description(
     limit: usize,
     text: &str,
 ) -> (Phrase, usize) {
+    let closes = |after: usize| {
+        after == limit
+            || units
+                .get(after)
+                .is_some_and(|u| matches!(u.norm(), "," | "." | ";"))
+    };
+    match name_after_comma(lex, units, &description, next, limit, text, closes) {
+        Some(named) => named,
+        None => (description, next),
+    }
+}
+
+/// The person's name after a description and its comma, where `ends`
+/// accepts the unit after the name: the named speaker (see
+/// [`name_with_role`]) and that unit.
+fn name_after_comma(
+    lex: &Lexicon,
+    units: &[Unit],
+    description: &Phrase,
+    next: usize,
+    hi: usize,
+    text: &str,
+    ends: impl Fn(usize) -> bool,
+) -> Option<(Phrase, usize)> {
     if matches!(
         description.kind,
         PhraseKind::Person | PhraseKind::Pronoun(_)
     ) || !units.get(next).is_some_and(|u| u.is_punct(","))
     {
-        return (description, next);
+        return None;
     }
-    let Some((name, after)) = phrase_forward(lex, units, next + 1, limit, text) else {
-        return (description, next);
-    };
-    let closes = after == limit
-        || units
-            .get(after)
-            .is_some_and(|u| matches!(u.norm(), "," | "." | ";"));
-    if name.kind != PhraseKind::Person || !closes {
-        return (description, next);
+    let (name, after) = phrase_forward(lex, units, next + 1, hi, text)?;
+    if name.kind != PhraseKind::Person || !ends(after) {
+        return None;
     }
-    match name_with_role(&description, name, text) {
-        Some(named) => (named, after),
-        None => (description, next),
-    }
+    Some((name_with_role(description, name, text)?, after))
 }
 
 /// `name` as the speaker a description before it introduces: the
@@ -630,18 +645,9 @@ fn description_then_name(
     hi: usize,
     text: &str,
 ) -> Option<(Phrase, Option<Appositive>, usize)> {
-    if matches!(
-        description.kind,
-        PhraseKind::Person | PhraseKind::Pronoun(_)
-    ) || !units.get(next).is_some_and(|u| u.is_punct(","))
-    {
-        return None;
-    }
-    let (name, after) = phrase_forward(lex, units, next + 1, hi, text)?;
-    if name.kind != PhraseKind::Person || !units.get(after).is_some_and(|u| u.is_punct(",")) {
-        return None;
-    }
-    Some((name_with_role(description, name, text)?, None, after + 1))
+    let comma = |after: usize| units.get(after).is_some_and(|u| u.is_punct(","));
+    let (name, after) = name_after_comma(lex, units, description, next, hi, text, comma)?;
+    Some((name, None, after + 1))
 }
 
 /// The subject phrase of the clause in `units[lo..hi]` with the unit after

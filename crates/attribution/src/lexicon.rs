@@ -111,6 +111,11 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
     crosscheck_lexicon::lines(data)
 }
 
+/// A one-word list file as a set of normal forms.
+fn norm_set(data: &str) -> Set<String> {
+    lines(data).map(norm).collect()
+}
+
 fn words_lower(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(norm).collect()
 }
@@ -440,9 +445,7 @@ impl Lexicon {
                     .map(words_lower)
                     .collect(),
             ),
-            role_nouns: lines(include_str!("../data/role_nouns.txt"))
-                .map(norm)
-                .collect(),
+            role_nouns: norm_set(include_str!("../data/role_nouns.txt")),
             org_heads: lines(include_str!("../data/org_heads.txt"))
                 .map(str::to_string)
                 .collect(),
@@ -456,9 +459,7 @@ impl Lexicon {
             female: lines(include_str!("../data/female_names.txt"))
                 .map(str::to_string)
                 .collect(),
-            determiners: lines(include_str!("../data/determiners.txt"))
-                .map(norm)
-                .collect(),
+            determiners: norm_set(include_str!("../data/determiners.txt")),
             pronouns,
             function_words: lines(include_str!("../data/function_words.txt"))
                 .filter_map(|l| {
@@ -471,31 +472,17 @@ impl Lexicon {
                     Some((word.trim().to_string(), class))
                 })
                 .collect(),
-            document_nouns: lines(include_str!("../data/document_nouns.txt"))
-                .map(norm)
-                .collect(),
-            org_nouns: lines(include_str!("../data/org_nouns.txt"))
-                .map(norm)
-                .collect(),
-            name_link_words: lines(include_str!("../data/name_link_words.txt"))
-                .map(norm)
-                .collect(),
-            org_kind_nouns: lines(include_str!("../data/org_kind_nouns.txt"))
-                .map(norm)
-                .collect(),
-            not_names: lines(include_str!("../data/not_names.txt"))
-                .map(norm)
-                .collect(),
-            group_nouns: lines(include_str!("../data/group_nouns.txt"))
-                .map(norm)
-                .collect(),
+            document_nouns: norm_set(include_str!("../data/document_nouns.txt")),
+            org_nouns: norm_set(include_str!("../data/org_nouns.txt")),
+            name_link_words: norm_set(include_str!("../data/name_link_words.txt")),
+            org_kind_nouns: norm_set(include_str!("../data/org_kind_nouns.txt")),
+            not_names: norm_set(include_str!("../data/not_names.txt")),
+            group_nouns: norm_set(include_str!("../data/group_nouns.txt")),
             calendar: lines(include_str!("../data/weekdays.txt"))
                 .chain(month_names())
                 .map(norm)
                 .collect(),
-            opinion_cues: lines(include_str!("../data/opinion_cues.txt"))
-                .map(norm)
-                .collect(),
+            opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
             classes: WordTable::default(),
             cue_lists: Vec::new(),
         };

@@ -140,9 +140,7 @@ fn tagged_drafts(
                     && us.get(ss + 1).is_some_and(|u| u.is_punct(","));
                 // "Previously the Fed said ...": an adverb before the
                 // subject's determiner.
-                let adverb = us
-                    .get(ss)
-                    .is_some_and(|u| u.norm().len() > 4 && u.norm().ends_with("ly"))
+                let adverb = us.get(ss).is_some_and(crate::speaker::is_adverb)
                     && us.get(ss + 1).is_some_and(|u| u.is(class::DETERMINER));
                 if opener && ss + 2 < se {
                     (ss + 2, se)

@@ -53,7 +53,7 @@ fn word_text<'a>(u: &Unit, text: &'a str) -> &'a str {
     u.text(text)
 }
 
-fn is_adverb(u: &Unit) -> bool {
+pub(crate) fn is_adverb(u: &Unit) -> bool {
     u.norm().len() > 4
         && u.norm().ends_with("ly")
         && !matches!(u.norm(), "italy" | "family" | "ally" | "assembly")

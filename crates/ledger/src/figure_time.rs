@@ -34,6 +34,11 @@ const DATE_LEAD: &[&str] = &[
     "last",
 ];
 
+/// The longest time still read as a moment rather than a period: a week
+/// ("a week ago", "last week"), or the eight days an unresolved weekday
+/// may fall on.
+const MOMENT_DAYS: i64 = 8;
+
 /// When a figure holds: the days `start..=end`, either end open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureTime {
@@ -64,13 +69,28 @@ impl FigureTime {
         }
     }
 
-    /// True when both times are known spans that share a day: the two
-    /// figures are about the same time.
+    /// True when the two figures are about the same time: both times are
+    /// known and share a day, and either both are moments (a day, "a week
+    /// ago") or both are the same period. A period (a month, a year, the
+    /// year so far) is not the same time as a day, a week or another
+    /// period inside or around it: a week's exports and the year's, or
+    /// March's sales and the first quarter's, count different things.
     pub fn same_time(&self, other: &FigureTime) -> bool {
-        match (self.start, self.end, other.start, other.end) {
-            (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
-            _ => false,
+        let (Some(a0), Some(a1), Some(b0), Some(b1)) =
+            (self.start, self.end, other.start, other.end)
+        else {
+            return false;
+        };
+        if !(a0 <= b1 && b0 <= a1) {
+            return false;
         }
+        let (a_days, b_days) = ((a1 - a0).num_days() + 1, (b1 - b0).num_days() + 1);
+        if a_days <= MOMENT_DAYS && b_days <= MOMENT_DAYS {
+            return true;
+        }
+        // A day's slack: two reports a day apart may date "so far this
+        // year" differently.
+        (a0 - b0).num_days().abs() <= 1 && (a1 - b1).num_days().abs() <= 1
     }
 
     /// True when this time ends before the other begins.
@@ -152,6 +172,11 @@ pub fn figure_time_with(
             _ => {}
         }
         if let Some((start, end)) = calendar_span(value, doc_date) {
+            // "so far this year", "1987 to date": the period up to the
+            // report, not the whole year.
+            if end > doc_date && start <= doc_date && so_far(&lower, &text.to_lowercase()) {
+                return FigureTime::span(start, doc_date, format!("{quoted} so far"));
+            }
             return FigureTime::span(start, end, quoted);
         }
     }
@@ -186,6 +211,33 @@ fn starts_a_period(sentence: &str, time_text: &str) -> bool {
         }
     }
     false
+}
+
+/// True when the sentence counts the period of the date text only up to
+/// now: "so far this year", "so far in 1987", "this year to date",
+/// "year-to-date".
+fn so_far(sentence: &str, time_text: &str) -> bool {
+    let time_text = time_text.trim();
+    if contains_phrase(sentence, "year-to-date") || contains_phrase(sentence, "year to date") {
+        return true;
+    }
+    let Some(at) = sentence.find(time_text) else {
+        return false;
+    };
+    let before: Vec<&str> = sentence
+        .get(..at)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    let after = sentence
+        .get(at + time_text.len()..)
+        .unwrap_or("")
+        .trim_start();
+    matches!(before.as_slice(), ["far", "so", ..] | ["in", "far", "so"])
+        || after.starts_with("so far")
+        || after.starts_with("to date")
 }
 
 fn contains_phrase(sentence: &str, phrase: &str) -> bool {
@@ -310,6 +362,26 @@ mod tests {
                 "Now 70 ships wait.",
                 "2031-03-09",
             ),
+            (
+                Some(("this year", "2031")),
+                "It has sold 8,000 tonnes so far this year.",
+                "2031-01-01 to 2031-03-09",
+            ),
+            (
+                Some(("2031", "2031")),
+                "Exports reached 1.2 mln tonnes so far in 2031.",
+                "2031-01-01 to 2031-03-09",
+            ),
+            (
+                Some(("this year", "2031")),
+                "Year-to-date sales fell to 5,600 cars this year.",
+                "2031-01-01 to 2031-03-09",
+            ),
+            (
+                Some(("this year", "2031")),
+                "The plant expects to make 40,000 cars this year.",
+                "2031-01-01 to 2031-12-31",
+            ),
         ] {
             assert_eq!(figure_time(time, sentence, doc).label(), want, "{sentence}");
         }
@@ -329,5 +401,28 @@ mod tests {
         assert!(!unknown.same_time(&unknown));
         let initially = figure_time(Some(("initially", "INITIAL")), "x", doc);
         assert!(initially.before(&figure_time(None, "x", doc)));
+        // A period is the same time only as the same period.
+        let march = figure_time(Some(("in March", "2031-03")), "x", doc);
+        let march_again = figure_time(
+            Some(("last month", "2031-03")),
+            "x",
+            Some(day("2031-04-02")),
+        );
+        let year = figure_time(Some(("in 2031", "2031")), "x", doc);
+        let quarter = figure_time(Some(("the first quarter", "2031-Q1")), "x", doc);
+        let so_far = figure_time(Some(("this year", "2031")), "so far this year", doc);
+        let so_far_later = figure_time(
+            Some(("this year", "2031")),
+            "so far this year",
+            Some(day("2031-03-30")),
+        );
+        let published = figure_time(None, "x", doc);
+        assert!(march.same_time(&march_again));
+        assert!(!march.same_time(&published), "a day in March is not March");
+        assert!(!year.same_time(&march));
+        assert!(!quarter.same_time(&march));
+        assert!(!year.same_time(&published));
+        assert!(!so_far.same_time(&so_far_later), "two dates' totals so far");
+        assert!(so_far.same_time(&so_far.clone()));
     }
 }

@@ -29,6 +29,9 @@ pub trait Judge {
     fn is_part(&self, claim: &Claim) -> bool;
     /// The entities the figure's sentence is about, its source's left out.
     fn context_of(&self, claim: &Claim) -> Vec<String>;
+    /// The entities of the first sentence of the figure's document (its
+    /// headline or lead): what the article is about.
+    fn lead_of(&self, claim: &Claim) -> Vec<String>;
     /// Whose the counted things are, when a possessive says so ("his
     /// group's 6.9 mln shares", "its 19,000 tonne quota").
     fn holder_of(&self, claim: &Claim) -> Option<String>;
@@ -67,6 +70,7 @@ struct Value<'a> {
     /// What the figure counts, when it can be compared with another.
     comparable: Option<Measure>,
     context: Vec<String>,
+    lead: Vec<String>,
     holder: Option<String>,
     neighbours: Vec<String>,
     sentence: String,
@@ -122,6 +126,7 @@ fn value_of<'a>(claim: &'a Claim, infos: &'a HashMap<String, DocInfo>) -> Option
         party: None,
         comparable: None,
         context: Vec::new(),
+        lead: Vec::new(),
         holder: None,
         neighbours: Vec::new(),
         sentence: String::new(),
@@ -203,6 +208,7 @@ pub fn group(
                         v.comparable = comparable_measure(lexicon, v.quantity);
                     }
                     v.context = judge.context_of(c);
+                    v.lead = judge.lead_of(c);
                     v.holder = judge.holder_of(c);
                     v.neighbours = judge.neighbours_of(c);
                     v.sentence = judge.sentence_of(c);
@@ -461,6 +467,7 @@ fn proposition(lexicon: &Lexicon, values: &[Value], story: &str) -> Proposition 
             time: v.time.clone(),
             subject: v.comparable.clone(),
             context: v.context.clone(),
+            lead: v.lead.clone(),
             holder: v.holder.clone(),
             neighbours: v.neighbours.clone(),
             sentence: v.sentence.clone(),

@@ -188,6 +188,10 @@ impl<'a> StoryJudge<'a> {
 /// Words that own what follows them ("its 19,000 tonne quota").
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
+/// Verbs whose subject holds what the figure right after them counts
+/// ("SB Holding owns 54.7 pct").
+const HOLDING_VERBS: &[&str] = &["owns", "holds", "controls", "owned", "held", "controlled"];
+
 impl<'a> StoryJudge<'a> {
     /// The words just before and just after a claim's figure, lower case.
     fn windows(&self, claim: &Claim) -> Option<(Vec<String>, Vec<String>)> {
@@ -347,7 +351,12 @@ impl Judge for StoryJudge<'_> {
     fn holder_of(&self, claim: &Claim) -> Option<String> {
         let (before, _) = self.windows(claim)?;
         let word = before.last()?;
-        if POSSESSIVE_PRONOUNS.contains(&word.as_str()) {
+        // "Chrysler said it made 98,648 cars", "X says its sales fell to
+        // N": the speaker's own, like a possessive pronoun.
+        let own = before.windows(2).any(|w| {
+            matches!(w[0].as_str(), "said" | "says") && matches!(w[1].as_str(), "it" | "its")
+        });
+        if own || POSSESSIVE_PRONOUNS.contains(&word.as_str()) {
             // Owned by whoever speaks: the party, else the source itself.
             return self.party_of(claim).map(|p| name_key(&p)).or_else(|| {
                 claim
@@ -357,6 +366,9 @@ impl Judge for StoryJudge<'_> {
                     .map(|n| name_key(&self.names.canonical_name(n)))
             });
         }
+        if HOLDING_VERBS.contains(&word.as_str()) {
+            return self.name_before_figure(claim);
+        }
         let owner = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))?;
@@ -364,10 +376,45 @@ impl Judge for StoryJudge<'_> {
     }
 
     fn context_of(&self, claim: &Claim) -> Vec<String> {
+        self.entities_of_sentence(claim, claim.sentence)
+    }
+
+    fn lead_of(&self, claim: &Claim) -> Vec<String> {
+        self.entities_of_sentence(claim, 0)
+    }
+
+    fn party_of(&self, claim: &Claim) -> Option<String> {
+        self.parties.of_source(&claim.source, self.names)
+    }
+}
+
+impl StoryJudge<'_> {
+    /// The last entity named in the figure's sentence before the figure
+    /// ("SB Holding" in "SB Holding owns 54.7 pct"), as a name key.
+    fn name_before_figure(&self, claim: &Claim) -> Option<String> {
+        let doc = self.documents.get(claim.doc.as_str())?;
+        let figure = claim.quantity()?.span.range();
+        let sentence = doc.sentences.get(claim.sentence)?.range;
+        let mention = doc
+            .mentions
+            .iter()
+            .filter(|m| sentence.start <= m.span.start && m.span.end <= figure.start)
+            .max_by_key(|m| m.span.end)?;
+        let name = mention
+            .refers_to
+            .as_deref()
+            .or(mention.canonical.as_deref())
+            .unwrap_or(&mention.span.text);
+        Some(name_key(&self.names.canonical_name(name))).filter(|k| !k.is_empty())
+    }
+
+    /// The entities of one sentence of the claim's document, the claim's
+    /// source, the outlet, datelines and miscellany left out.
+    fn entities_of_sentence(&self, claim: &Claim, index: usize) -> Vec<String> {
         let Some(doc) = self.documents.get(claim.doc.as_str()) else {
             return Vec::new();
         };
-        let Some(sentence) = doc.sentences.get(claim.sentence) else {
+        let Some(sentence) = doc.sentences.get(index) else {
             return Vec::new();
         };
         let source_key = claim
@@ -401,9 +448,5 @@ impl Judge for StoryJudge<'_> {
             context.insert(key);
         }
         context.into_iter().collect()
-    }
-
-    fn party_of(&self, claim: &Claim) -> Option<String> {
-        self.parties.of_source(&claim.source, self.names)
     }
 }

@@ -52,6 +52,8 @@ pub struct Observation<'a> {
     pub subject: Option<Measure>,
     /// The entities its sentence is about, its source's left out.
     pub context: Vec<String>,
+    /// The entities of its document's headline or lead.
+    pub lead: Vec<String>,
     /// Whose the counted things are, when a possessive says so.
     pub holder: Option<String>,
     /// The words beside the figure, reduced, its subject's left out.
@@ -206,32 +208,61 @@ pub fn decide(
 /// and 90 mln of the second's"), so a figure of theirs set against
 /// another report's is no disagreement about one thing. Figures in
 /// separate sentences may be a revision ("61 divers are missing ...
-/// Before that, the agency had put the number at 48") and do not count.
+/// Before that, the agency had put the number at 48") and count only when
+/// there are three that cannot hold together: a revision gives two
+/// figures, a list of items ("About 950 lots were traded." ... "Only nine
+/// lots were traded.") gives more.
 fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     for (i, a) in values.iter().enumerate() {
+        if out.contains(a.origin) {
+            continue;
+        }
+        let mut apart = vec![*a];
         for b in values.iter().skip(i + 1) {
-            let alike = match (&a.subject, &b.subject) {
-                (Some(x), Some(y)) => {
-                    x.head == y.head
-                        && x.actions == y.actions
-                        && x.modifiers == y.modifiers
-                        && a.rate == b.rate
-                }
-                _ => false,
-            };
-            if a.origin == b.origin
-                && a.sentence == b.sentence
-                && alike
-                && !overlap(a, b)
-                && a.time == b.time
-                && !two_parties(a, b)
-            {
-                out.insert(a.origin);
+            if a.origin != b.origin || !alike(a, b) || a.time != b.time || two_parties(a, b) {
+                continue;
             }
+            if a.sentence == b.sentence && !overlap(a, b) {
+                out.insert(a.origin);
+                break;
+            }
+            if apart.iter().all(|x| !overlap(x, b)) {
+                apart.push(b);
+            }
+        }
+        if apart.len() >= 3 {
+            out.insert(a.origin);
         }
     }
     out
+}
+
+/// Two figures whose subjects are written alike: the same head, actions,
+/// modifiers and rate.
+fn alike(a: &Observation, b: &Observation) -> bool {
+    match (&a.subject, &b.subject) {
+        (Some(x), Some(y)) => {
+            x.head == y.head
+                && x.actions == y.actions
+                && x.modifiers == y.modifiers
+                && a.rate == b.rate
+        }
+        _ => false,
+    }
+}
+
+/// A percentage of something: "54.7 pct of Vernitron", "10.7% of GNP".
+fn is_share(v: &Observation) -> bool {
+    let percent = ["pct", "%", "percent", "per cent"]
+        .iter()
+        .any(|p| v.figure.trim_end().ends_with(p));
+    percent
+        && v.sentence.match_indices(v.figure.as_str()).any(|(at, _)| {
+            v.sentence[at + v.figure.len()..]
+                .trim_start()
+                .starts_with("of ")
+        })
 }
 
 /// Whether two figures' bounds leave a value both allow.
@@ -291,6 +322,7 @@ fn same_thing(lexicon: &Lexicon, a: &Observation, b: &Observation) -> bool {
             return false;
         }
     }
+
     // Two figures listed side by side are two items, wherever the
     // sentence is repeated ("24 mln class A and 14 mln class B", "800
     // redundancies, starting with 350 this year").
@@ -319,6 +351,13 @@ fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool)
     }
     if overlap(a, b) {
         return Relation::Agree;
+    }
+    // "19.9 pct of Borg-Warner": a share of something is someone's share
+    // (a holder's stake, one borrowing measure's part of GNP), so two
+    // different shares are set against each other only when the text
+    // says whose they are and it is the same holder.
+    if (is_share(a) || is_share(b)) && (a.holder.is_none() || a.holder != b.holder) {
+        return Relation::Unrelated;
     }
     if !a.time.same_time(&b.time) {
         // A count that only grows cannot fall over time; anything else
@@ -351,13 +390,44 @@ fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool)
     // counts. It sets two sides against each other by quoting both in one
     // article.
     let one_outlet = a.outlet.is_some() && a.outlet == b.outlet;
-    if two_parties(a, b) && (!one_outlet || a.origin == b.origin) {
+    if !anchored_alike(a, b) {
+        Relation::Unrelated
+    } else if two_parties(a, b) && (!one_outlet || a.origin == b.origin) {
         Relation::Dispute
     } else if one_outlet {
         Relation::Unrelated
     } else {
         Relation::Conflict
     }
+}
+
+/// Whether both figures are tied to one named thing: an entity of both
+/// sentences or subjects ("Valdorian soldiers"), or the party or holder
+/// one of them speaks for named by the other; a sentence that names
+/// nothing stands for its article's lead. Without that, "About 6,900
+/// contracts were traded." may be about any market, bond or plant of the
+/// story: setting it against another report's is no finding, however
+/// alike the words.
+fn anchored_alike(a: &Observation, b: &Observation) -> bool {
+    let anchors = |v: &Observation| -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = v.context.iter().cloned().collect();
+        if let Some(subject) = &v.subject {
+            out.extend(subject.entities.iter().cloned());
+        }
+        out.retain(|k| !k.is_empty());
+        // A sentence that names nothing is about what its article is
+        // about ("only 25 ships had been waiting", under a headline on the
+        // port of Velmar).
+        if out.is_empty() {
+            out.extend(v.lead.iter().filter(|k| !k.is_empty()).cloned());
+        }
+        out.extend(v.party.as_deref().map(name_key));
+        out.extend(v.holder.iter().filter(|k| !k.is_empty()).cloned());
+        out
+    };
+    let (x, y) = (anchors(a), anchors(b));
+    x.iter()
+        .any(|k| y.iter().any(|l| begins(k, l) || begins(l, k)))
 }
 
 fn party(v: &Observation) -> String {
@@ -536,6 +606,8 @@ mod tests {
             time,
             subject: crosscheck_subject::Normalizer::new().measure(Some("soldiers"), None),
             context: Vec::new(),
+            // Every invented article leads on the same place.
+            lead: vec!["ferrin".to_string()],
             holder: None,
             neighbours: Vec::new(),
             sentence: String::new(),
@@ -735,6 +807,54 @@ mod tests {
                 ],
                 false,
                 SingleSource,
+            ),
+            (
+                "one report gives three figures under the name, one a sentence",
+                vec![
+                    Observation {
+                        sentence: "about 950 soldiers were at the first post".into(),
+                        ..obs(950.0, 950.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        sentence: "only 9 soldiers were at the second".into(),
+                        ..obs(9.0, 9.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        sentence: "some 3,100 soldiers were at the third".into(),
+                        ..obs(3100.0, 3100.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    obs(5400.0, 5400.0, "observers", None, "d2", on("2031-03-09")),
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "figures whose sentences and leads name nothing",
+                vec![
+                    Observation {
+                        lead: Vec::new(),
+                        ..obs(40.0, 40.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    Observation {
+                        lead: Vec::new(),
+                        ..obs(45.0, 45.0, "port officials", None, "d2", on("2031-03-09"))
+                    },
+                ],
+                false,
+                SingleSource,
+            ),
+            (
+                "a sentence that names the place, a lead that names it too",
+                vec![
+                    Observation {
+                        context: vec!["ferrin".into()],
+                        lead: Vec::new(),
+                        ..obs(40.0, 40.0, "the ministry", None, "d1", on("2031-03-09"))
+                    },
+                    obs(45.0, 45.0, "port officials", None, "d2", on("2031-03-09")),
+                ],
+                false,
+                Conflicting,
             ),
             (
                 "a revision in a later sentence keeps the report comparable",

@@ -65,6 +65,12 @@ fn story_groups_troop_figures_into_one_evolving_proposition() {
 type Report<'a> = (&'a str, Option<&'a str>, Figure<'a>);
 
 fn ledger_of(reports: &[Report]) -> Ledger {
+    ledger_in(reports, Some("Orrin"))
+}
+
+/// The reports, each a sentence about the valley named `place` (`None`:
+/// a sentence and headline that name no place).
+fn ledger_in(reports: &[Report], place: Option<&str>) -> Ledger {
     let mut documents: Vec<Document> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
     for (i, (doc, date, figure)) in reports.iter().enumerate() {
@@ -72,7 +78,11 @@ fn ledger_of(reports: &[Report]) -> Ledger {
         if let Some(date) = date {
             a = a.published(date);
         }
-        let s = a.sentence(&format!("Officials counted {} in the valley.", figure.text));
+        let valley = place.map_or("the valley".to_string(), |p| format!("the {p} valley"));
+        let s = a.sentence(&format!("Officials counted {} in {valley}.", figure.text));
+        if let Some(place) = place {
+            a.mention(s, place, crosscheck_model::EntityType::Location, None, None);
+        }
         a.figure(s, figure.clone(), organization(&format!("Source {i}")));
         let (d, c) = a.build();
         if let Some(existing) = documents.iter().position(|x| x.id == d.id) {
@@ -211,6 +221,42 @@ fn status_decisions() {
         assert_eq!(p.status, want, "{name}: {}", p.explanation);
         assert!(!p.explanation.is_empty(), "{name}");
     }
+}
+
+/// Two reports whose sentences and headlines name nothing ("Officials
+/// counted 100 grain silos in the valley."): which valley, which silos?
+/// Different figures are not set against each other; the same figure
+/// still agrees.
+#[test]
+fn figures_tied_to_nothing_named_are_not_a_conflict() {
+    let g = "grain silos";
+    let differ = ledger_in(
+        &[
+            ("a", Some("2030-05-01"), Figure::exact("100", 100.0, g)),
+            ("b", Some("2030-05-01"), Figure::exact("108", 108.0, g)),
+        ],
+        None,
+    );
+    let p = &differ.propositions[0];
+    assert_eq!(
+        p.status,
+        PropositionStatus::SingleSource,
+        "{}",
+        p.explanation
+    );
+    let agree = ledger_in(
+        &[
+            ("a", Some("2030-05-01"), Figure::exact("108", 108.0, g)),
+            (
+                "b",
+                Some("2030-05-01"),
+                Figure::about("about 105", 105.0, g),
+            ),
+        ],
+        None,
+    );
+    let p = &agree.propositions[0];
+    assert_eq!(p.status, PropositionStatus::Consistent, "{}", p.explanation);
 }
 
 #[test]
@@ -501,6 +547,47 @@ fn same_subject_in_unrelated_sentences_stays_apart() {
         }
         let ledger = build_ledger(documents, claims);
         assert_eq!(ledger.propositions.len(), want, "{reports:?}");
+    }
+}
+
+/// "X said it made N cars": each company's own output, not two counts of
+/// one thing, even when both sentences name the same country.
+#[test]
+fn each_speakers_own_figures_are_not_set_against_each_other() {
+    use crosscheck_model::EntityType;
+    for (sentence_a, sentence_b, want) in [
+        (
+            "Arlo Motors said it made 2,500 cars in Ostria in March.",
+            "Brenn Autos said it made 98,000 cars in Ostria in March.",
+            PropositionStatus::SingleSource,
+        ),
+        (
+            "Arlo Motors said 2,500 cars were made in Ostria in March.",
+            "Brenn Autos said 98,000 cars were made in Ostria in March.",
+            PropositionStatus::Conflicting,
+        ),
+    ] {
+        let (mut documents, mut claims) = (Vec::new(), Vec::new());
+        for (doc, text, company, figure, value) in [
+            ("a", sentence_a, "Arlo Motors", "2,500", 2500.0),
+            ("b", sentence_b, "Brenn Autos", "98,000", 98000.0),
+        ] {
+            let mut a = ArticleBuilder::new(doc, doc, "Car output").published("2030-04-02");
+            let s = a.sentence(text);
+            a.mention(s, company, EntityType::Organization, Some(company), None);
+            a.mention(s, "Ostria", EntityType::Location, None, None);
+            a.figure(
+                s,
+                Figure::exact(figure, value, "cars"),
+                organization(company),
+            );
+            let (d, c) = a.build();
+            documents.push(d);
+            claims.extend(c);
+        }
+        let ledger = build_ledger(documents, claims);
+        let p = ledger.propositions.iter().find(|p| p.label == "cars");
+        assert_eq!(p.map(|p| p.status), Some(want), "{sentence_a}: {p:#?}");
     }
 }
 

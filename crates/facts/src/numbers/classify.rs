@@ -104,7 +104,28 @@ impl Reader<'_> {
             && v < 2400.0
             && v % 100.0 < 60.0
             && self.lex.number_cue("time_zone", self.low(n.end));
-        clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time")
+        if clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time") {
+            return true;
+        }
+        // "1000 hrs cdt", "at 2300 hours", "from 1800 to 2100 hrs Chicago
+        // time": a clock time written with the unit, known by a time zone
+        // after it or a word of when before it.
+        let on_clock = |x: f64| (0.0..2400.0).contains(&x) && x % 100.0 < 60.0 && x.fract() == 0.0;
+        let hours = d.unit.is_some_and(|u| u.id == "hour")
+            && !d.hyphenated
+            && (!d.range || (on_clock(d.low) && on_clock(d.high)));
+        let before = if d.i > 0 { self.low(d.i - 1) } else { "" };
+        // A zone ("cdt", "local"), or a place's time ("Chicago time").
+        let zone = self.lex.number_cue("time_zone", self.low(d.end))
+            || (self.low(d.end + 1) == "time"
+                && !self.lex.number_cue("not_a_clock_place", self.low(d.end)));
+        n.plain_int
+            && n.digit_count == 4
+            && on_clock(v)
+            && hours
+            && (zone
+                || (self.lex.number_cue("clock_before", before)
+                    && !matches!(self.low(d.end), "of" | "a" | "an" | "per" | "each")))
     }
 
     /// A number that names something: a model or product ("737 Max",

@@ -162,11 +162,13 @@ fn attribution_after(
 ) -> Option<Attribution> {
     let mut i = k;
     let mut skipped = 0;
+    // (A lone apostrophe is the third of ''...'We lost,''' said X: the
+    // quote's '' closed a quote inside it.)
     while i < limit
         && skipped < 2
         && units
             .get(i)
-            .is_some_and(|u| matches!(u.norm(), "," | ":" | "—" | "–"))
+            .is_some_and(|u| matches!(u.norm(), "," | ":" | "—" | "–" | "'"))
     {
         i += 1;
         skipped += 1;
@@ -823,6 +825,9 @@ pub fn before_quote(
             found = Some((phrase, apos));
         }
     }
+    if found.is_none() && participle {
+        found = subject_after_adverbials(lex, units, lo, c, text);
+    }
     let (phrase, appositive) = found?;
     let end = units.get(c + len - 1)?.end;
     Some(Attribution {
@@ -834,6 +839,30 @@ pub fn before_quote(
         cue,
         channel,
     })
+}
+
+/// "On Thursday, after months of silence, Senator Lume endorsed the
+/// mayor, saying, “...”": the subject of a participle cue after two or
+/// three leading adverbials, each opened by a preposition and closed by a
+/// comma ([`clause_subject`] skips one).
+fn subject_after_adverbials(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    c: usize,
+    text: &str,
+) -> Option<(Phrase, Option<Appositive>)> {
+    let mut at = lo;
+    for _ in 0..3 {
+        if !units.get(at).is_some_and(is_preposition) {
+            return None;
+        }
+        at = (at..c.min(at + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))? + 1;
+        if let Some((phrase, _)) = phrase_forward(lex, units, at, c, text) {
+            return Some((phrase, None));
+        }
+    }
+    None
 }
 
 /// Tarn: “...” / Polls agree - Arno Vicek: “...”: a name standing alone

@@ -1345,6 +1345,22 @@ fn speaker_spans_and_names() {
             Anonymous,
         )],
     );
+    // Two leading adverbials before the subject of a participle cue.
+    check(
+        "On Thursday, after months of silence, Senator Ada Lume appeared on a radio show and endorsed the mayor, saying, “A fighter is what this city needs.”",
+        &[w("A fighter is what this city needs.", true, Some("Ada Lume"), Person)],
+    );
+    // ''...'fix it later,''' said X: the third apostrophe closes a quote
+    // inside the quote; the speaker after it still speaks.
+    check(
+        "''Voters will not accept 'fix it later,''' said Ivo Sand.",
+        &[w(
+            "Voters will not accept 'fix it later",
+            true,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
     // "Commenting on ..." opens a clause: nobody speaks there.
     let text = "Commenting on the outlook, Ivo Sand said rates would fall.";
     let got = claims(text);

@@ -6,6 +6,7 @@
 //! (`missed`: gold contents no prediction overlaps, with whether their
 //! sentence region holds a quote mark; `stats`: one line per direct
 //! prediction, sourced or not and matched or not, to count with `sort | uniq -c`;
+//! `sources`: every matched direct quote's gold and predicted source;
 //! `cues`: the gold cues of direct quotes found without a source; `fpkind`:
 //! what gold holds where a direct prediction matches no gold direct quote). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
@@ -60,7 +61,8 @@ fn main() {
             chars: article.text.chars().collect(),
         };
         match mode.as_deref() {
-            Some("direct") => direct_errors(&run),
+            Some("direct") => direct_errors(&run, false),
+            Some("sources") => direct_errors(&run, true),
             Some("reported") => reported_errors(&run),
             Some("missed") => missed(&run),
             Some("stats") => direct_stats(&run),
@@ -87,7 +89,9 @@ fn main() {
     }
 }
 
-fn direct_errors(run: &Run) {
+/// `sources`: every matched direct quote's gold and predicted source,
+/// right (`OK`) or not (`SRC`), to compare what the right ones look like.
+fn direct_errors(run: &Run, sources: bool) {
     let name = &run.article.name;
     let gold: Vec<_> = run.article.gold.iter().filter(|g| g.direct).collect();
     for p in run
@@ -96,6 +100,7 @@ fn direct_errors(run: &Run) {
         .filter(|p| p.direct && !polnear::embedded(&run.chars, p.content.0))
     {
         match gold.iter().find(|g| run.overlap(g.content, p.content)) {
+            None if sources => {}
             None => println!(
                 "FP {name} source={} | {} || {}",
                 p.source.is_some(),
@@ -105,9 +110,10 @@ fn direct_errors(run: &Run) {
             Some(g) => {
                 let same_source =
                     matches!((g.source, p.source), (Some(x), Some(y)) if run.overlap(x, y));
-                if !same_source {
+                if !same_source || sources {
                     println!(
-                        "SRC {name} | gold {:?} pred {:?} | {}",
+                        "{} {name} | gold {:?} pred {:?} | {}",
+                        if same_source { "OK" } else { "SRC" },
                         g.source.map(|s| run.show(s)),
                         p.source.map(|s| run.show(s)),
                         run.show(p.content).chars().take(80).collect::<String>()
@@ -116,7 +122,7 @@ fn direct_errors(run: &Run) {
             }
         }
     }
-    for g in &gold {
+    for g in gold.iter().filter(|_| !sources) {
         if !run
             .pred
             .iter()

@@ -761,19 +761,26 @@ pub fn before_quote(
     let opens = (lo..c).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
     if opens && !participle {
         if let Some((phrase, next)) = phrase_forward(lex, units, c + len, k, text) {
-            let punct_only =
-                next < k && (next..k).all(|j| units.get(j).is_some_and(|u| !u.is_word()));
+            let punct_only = |from: usize| {
+                from < k && (from..k).all(|j| units.get(j).is_some_and(|u| !u.is_word()))
+            };
             let named = matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization);
-            if punct_only && named {
-                let end = phrase.end;
+            // "Said Dora Pike, who grew up with him, “...”": an appositive
+            // may stand between the speaker and the quote.
+            let (appositive, after, end) = if punct_only(next) {
+                (None, next, phrase.end)
+            } else {
+                with_appositives(lex, units, &phrase, next, k, text)
+            };
+            if punct_only(after) && named {
                 return Some(Attribution {
                     phrase,
-                    appositive: None,
+                    appositive,
                     cue,
                     channel,
                     start: cue_unit.start,
                     end,
-                    next,
+                    next: after,
                 });
             }
         }
@@ -838,6 +845,50 @@ pub fn before_quote(
         appositive,
         cue,
         channel,
+    })
+}
+
+/// A clause that ends in a colon opening a quote, with no speech cue in
+/// it: "Mark Pell, an analyst at Orbis Capital, agreed: “...”", "The
+/// spokesman declined to comment, adding: “...”", "The timing does not
+/// surprise pollster Dara Shaw: “...”". A name right before the colon
+/// speaks; otherwise the clause's subject, when it is someone. `lo` is the
+/// sentence start, `k` the quote unit.
+pub fn clause_colon(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    k: usize,
+    text: &str,
+) -> Option<Attribution> {
+    let colon = k.checked_sub(1).filter(|&c| c > lo)?;
+    let colon_unit = units.get(colon).filter(|u| u.is_punct(":"))?;
+    let named = |kind: &PhraseKind| matches!(kind, PhraseKind::Person | PhraseKind::Organization);
+    let (phrase, appositive) = match phrase_backward(lex, units, lo, colon, text) {
+        Some((phrase, _)) if named(&phrase.kind) && phrase.end == units.get(colon - 1)?.end => {
+            (phrase, None)
+        }
+        _ => {
+            let (phrase, appositive, _) = clause_subject(lex, units, lo, colon, text)?;
+            // (A name read from the middle of a clause, "told Reuters",
+            // starts lower case: no subject.)
+            let capitalised = phrase.name.chars().next().is_some_and(char::is_uppercase);
+            let someone = (named(&phrase.kind) && capitalised)
+                || matches!(phrase.kind, PhraseKind::Pronoun(_) | PhraseKind::Definite);
+            if !someone {
+                return None;
+            }
+            (phrase, appositive)
+        }
+    };
+    Some(Attribution {
+        cue: colon_unit.text(text).to_string(),
+        start: phrase.start,
+        end: colon_unit.end,
+        next: k,
+        phrase,
+        appositive,
+        channel: None,
     })
 }
 

@@ -7,7 +7,9 @@
 use crosscheck_model::{Claim, ClaimBody, Document, Quote, Source, SourceKind, Span};
 use crosscheck_text::{MAX_CLAIMS_PER_DOCUMENT, MAX_CLAIMS_PER_SENTENCE};
 
-use crate::attribute::{after_quote, before_quote, dash_attribution, name_colon, Attribution};
+use crate::attribute::{
+    after_quote, before_quote, clause_colon, dash_attribution, name_colon, Attribution,
+};
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
@@ -413,7 +415,8 @@ fn walk_paragraph(
             }
             .or_else(|| before_quote(lex, us, a, k, text))
             .or_else(|| name_colon(lex, us, a, k, text))
-            .or_else(|| later_in_sentence(lex, us, a, k, b, text));
+            .or_else(|| later_in_sentence(lex, us, a, k, b, text))
+            .or_else(|| clause_colon(lex, us, a, k, text));
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
@@ -515,7 +518,8 @@ fn attributed_elsewhere<'p, 'a>(
 
 /// The attribution a paragraph ends with when it introduces a quote in the
 /// next one: "... Caddell continued:", "The New York Times reports:" (a
-/// speaker and a cue in its last sentence, then a colon).
+/// speaker and a cue in its last sentence, then a colon), or a clause
+/// with no cue ("Governor Brill released the following statement:").
 fn introduced_by(lex: &Lexicon, before: &[Unit], text: &str) -> Option<Attribution> {
     let colon = before.len().checked_sub(1)?;
     if !before.get(colon)?.is_punct(":") {
@@ -526,6 +530,7 @@ fn introduced_by(lex: &Lexicon, before: &[Unit], text: &str) -> Option<Attributi
         .find(|&j| before.get(j).is_some_and(|u| !u.is_word()) && ends_sentence(before, j, text))
         .map_or(0, |j| j + 1);
     before_quote(lex, before, lo, colon, text)
+        .or_else(|| clause_colon(lex, before, lo, colon + 1, text))
 }
 
 /// “...” to drive up prices, she said, ...: an attribution after a comma

@@ -1361,6 +1361,53 @@ fn speaker_spans_and_names() {
             Person,
         )],
     );
+    // A colon after a clause with no speech cue: a name right before it
+    // speaks, else the clause's subject when it is someone; a plan or a
+    // list does not.
+    check(
+        "Mark Pell, an analyst at Orbis Capital, agreed: “They have a great brand.”",
+        &[w(
+            "They have a great brand.",
+            true,
+            Some("Mark Pell"),
+            Person,
+        )],
+    );
+    check(
+        "Ivo Sand of the Harlow Bank was not so sure, however: “The krona has not bottomed out.”",
+        &[w(
+            "The krona has not bottomed out.",
+            true,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+    check(
+        "The timing does not surprise pollster Dara Shaw: “Late contests always move.”",
+        &[w(
+            "Late contests always move.",
+            true,
+            Some("Dara Shaw"),
+            Person,
+        )],
+    );
+    check(
+        "Said Dora Pike, who grew up with him in Harlow, “We were all so proud of him.”",
+        &[w(
+            "We were all so proud of him.",
+            true,
+            Some("Dora Pike"),
+            Person,
+        )],
+    );
+    check(
+        "When Kessler died, Governor Ana Brill released the following statement:\n\n“He was a friend to this city.”",
+        &[w("He was a friend to this city.", true, Some("Ana Brill"), Person)],
+    );
+    check(
+        "The plan lists three rules: “No cars in the square.”",
+        &[w("No cars in the square.", true, None, Unattributed)],
+    );
     // "Commenting on ..." opens a clause: nobody speaks there.
     let text = "Commenting on the outlook, Ivo Sand said rates would fall.";
     let got = claims(text);

@@ -55,14 +55,45 @@ fn cue_words_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option
 /// [`cue_at`] next to a quote, where a verb of the manner of saying also
 /// attributes it ("“...,” Orsa fumed"; `manner` in the speech-verb list).
 fn quote_cue_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
+    manner_cue(lex, units, k, limit, true)
+}
+
+/// [`cue_at`], or a verb of the manner of saying; `adjacent` also reads
+/// the verbs that attribute a quote only right next to it ("agreed").
+fn manner_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    k: usize,
+    limit: usize,
+    adjacent: bool,
+) -> Option<(usize, bool)> {
     cue_at(lex, units, k, limit).or_else(|| {
         let first = units.get(k).filter(|u| k < limit && u.is_word())?;
         let second = units
             .get(k + 1)
             .filter(|u| k + 1 < limit && u.is_word())
             .map_or("", |u| u.norm());
-        let len = lex.manner_cue_at(&[first.norm(), second])?;
+        let words = [first.norm(), second];
+        let len = lex
+            .manner_cue_at(&words)
+            .or_else(|| adjacent.then(|| lex.adjacent_cue_at(&words)).flatten())?;
         Some((len, false))
+    })
+}
+
+/// A cue before the quote at unit `k`: [`cue_at`], a verb of the manner
+/// of saying, or one that attributes only right next to the quote, with
+/// at most a comma or colon between ("Getty agreed, “...”"); "agreed to
+/// sell ... for a “substantial profit”" is no saying.
+fn cue_before_quote(lex: &Lexicon, units: &[Unit], c: usize, k: usize) -> Option<(usize, bool)> {
+    manner_cue(lex, units, c, k, false).or_else(|| {
+        let (len, reported) = manner_cue(lex, units, c, k, true)?;
+        let between = c + len..k;
+        (between.len() <= 1
+            && between
+                .into_iter()
+                .all(|j| units.get(j).is_some_and(|u| !u.is_word())))
+        .then_some((len, reported))
     })
 }
 
@@ -723,7 +754,7 @@ pub fn before_quote(
     // keeps a sentence of thousands of quotes linear.
     let c = (lo.max(k.saturating_sub(30))..k).rev().find(|&c| {
         units.get(c).is_some_and(Unit::is_word)
-            && quote_cue_at(lex, units, c, k).is_some()
+            && cue_before_quote(lex, units, c, k).is_some()
             && !c
                 .checked_sub(1)
                 .and_then(|p| units.get(p))
@@ -737,7 +768,7 @@ pub fn before_quote(
     if k - c > 30 {
         return None;
     }
-    let (len, _) = quote_cue_at(lex, units, c, k)?;
+    let (len, _) = cue_before_quote(lex, units, c, k)?;
     let cue = cue_text(units, c, len, text);
     let cue_unit = units.get(c)?;
     let channel = channel_in(lex, units, lo, k, text).map(|x| x.0);

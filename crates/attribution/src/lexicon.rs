@@ -36,6 +36,9 @@ pub struct Lexicon {
     /// Verbs of the manner of saying ("fumed", "put it"): cues next to a
     /// quote only.
     manner_cues: Phrases,
+    /// Verbs of the manner of saying that attribute a quote only right
+    /// next to it ("agreed").
+    adjacent_cues: Phrases,
     role_nouns: Set<String>,
     org_heads: Set<String>,
     polities: Phrases,
@@ -440,6 +443,9 @@ impl Lexicon {
                     .collect(),
             ),
             manner_cues: Phrases::new(speech_verbs(SpeechUse::Manner).map(words_lower).collect()),
+            adjacent_cues: Phrases::new(
+                speech_verbs(SpeechUse::Adjacent).map(words_lower).collect(),
+            ),
             speaker_modifiers: Phrases::new(
                 lines(include_str!("../data/speaker_modifiers.txt"))
                     .map(words_lower)
@@ -634,6 +640,12 @@ impl Lexicon {
     /// `words`.
     pub(crate) fn manner_cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
         self.manner_cues.longest_at(words)
+    }
+
+    /// Length of the cue right next to a quote ("agreed") starting
+    /// `words`.
+    pub(crate) fn adjacent_cue_at<S: AsRef<str>>(&self, words: &[S]) -> Option<usize> {
+        self.adjacent_cues.longest_at(words)
     }
 
     /// Length of the speaker modifier ("familiar with") starting `words`.

@@ -1404,6 +1404,33 @@ fn speaker_spans_and_names() {
         "When Kessler died, Governor Ana Brill released the following statement:\n\n“He was a friend to this city.”",
         &[w("He was a friend to this city.", true, Some("Ana Brill"), Person)],
     );
+    // "agreed" attributes a quote right next to it, never one it agrees to.
+    check(
+        "“Rates will fall,” agreed one bond trader.",
+        &[w(
+            "Rates will fall",
+            true,
+            Some("one bond trader"),
+            Anonymous,
+        )],
+    );
+    check(
+        "Premier Ana Brill agreed, “Things are moving quickly now.”",
+        &[w(
+            "Things are moving quickly now.",
+            true,
+            Some("Ana Brill"),
+            Person,
+        )],
+    );
+    let agreed =
+        claims("Orlen Mills said it has agreed to sell its mill for a “substantial profit.”");
+    assert!(
+        agreed
+            .iter()
+            .all(|c| c.source.name.as_deref() == Some("Orlen Mills")),
+        "{agreed:#?}"
+    );
     check(
         "The plan lists three rules: “No cars in the square.”",
         &[w("No cars in the square.", true, None, Unattributed)],

@@ -41,6 +41,10 @@ uses!(
         /// quote only ("Orsa fumed", "as Holt put it:"); not a cue the
         /// reported-speech tagger reads (attribution).
         Manner = "manner",
+        /// Like `manner`, but only right next to the quote: "“...,”
+        /// agreed Holt", "Holt agreed, “...”", never "agreed to sell ...
+        /// for a “fair price”" (attribution).
+        Adjacent = "adjacent",
         /// Also introduces reported speech without quote marks (attribution).
         Reported = "reported",
         /// Keeps an attribution after a quoted "?" or "!" in its sentence

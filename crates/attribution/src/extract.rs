@@ -669,6 +669,19 @@ fn speaker_carried_over<'d>(
         return None;
     }
     let before = || drafts.iter().filter(|d| d.end <= seg.open);
+    // “Kessler said the plan would fail. “It is dead.”": a reported
+    // statement ending right before the quote, in its paragraph, is the
+    // speaker's too.
+    let adjacent = before().max_by_key(|d| d.end).filter(|d| {
+        !d.direct
+            && d.source.name.is_some()
+            && text
+                .get(d.end..seg.open)
+                .is_some_and(|gap| gap.chars().all(|c| " \t.;:".contains(c)))
+    });
+    if adjacent.is_some() {
+        return adjacent;
+    }
     let latest = before().filter(|d| d.direct).max_by_key(|d| d.end)?;
     latest.source.name.as_ref()?;
     // Someone else said something since.

@@ -854,10 +854,29 @@ fn unattributed_quotes_go_on_quoting_the_last_speaker() {
             "Tickets will be refunded in full",
             None,
         ),
-        // Someone else quoted since.
+        // Someone else quoted since: not Jonas Evander; the statement right
+        // before the quote is Mira Holt's, and she goes on.
         (
             "“The ferry will run again on Monday,” said Jonas Evander. Mira Holt, the harbour master, said the pier was unsafe. “Tickets bought for the cancelled crossings will be refunded.”",
             "Tickets bought for the cancelled crossings will be refunded.",
+            Some("Mira Holt"),
+        ),
+        // ... and with a sentence of narration between, nobody.
+        (
+            "“The ferry will run again on Monday,” said Jonas Evander. Mira Holt, the harbour master, said the pier was unsafe. Crews waited. “Tickets bought for the cancelled crossings will be refunded.”",
+            "Tickets bought for the cancelled crossings will be refunded.",
+            None,
+        ),
+        // A reported statement ending right before it, in its paragraph.
+        (
+            "Mira Holt, the harbour master, said the pier was unsafe. “Nobody should walk on it until it is rebuilt.”",
+            "Nobody should walk on it until it is rebuilt.",
+            Some("Mira Holt"),
+        ),
+        // ... but not across a paragraph break.
+        (
+            "Mira Holt, the harbour master, said the pier was unsafe.\n\nThe council met on Monday. “Nobody should walk on it until it is rebuilt.”",
+            "Nobody should walk on it until it is rebuilt.",
             None,
         ),
         // An unattributed quote opening the document.

@@ -647,8 +647,8 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         return None;
     }
     let lone = dets == 0 && body.len() == 1;
-    // "Speaking at a rally, ...", "Asked about the vote, ...": a participle
-    // opening a clause, not a name.
+    // "Speaking at a rally, ...", "Asked about the vote, ...", "Smiling
+    // broadly, ...": a participle opening a clause, not a name.
     let participle = lone
         && i.checked_sub(1)
             .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
@@ -659,7 +659,10 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
                     .get(j)
                     .is_some_and(|n| matches!(n.norm(), "about" | "whether" | "if" | "by"))))
         && units.get(j).is_some_and(|n| {
-            n.function_class() == Some(FunctionClass::Preposition) || n.is(class::DETERMINER)
+            n.function_class() == Some(FunctionClass::Preposition)
+                || n.is(class::DETERMINER)
+                // "Smiling broadly throughout her speech, ..."
+                || (is_adverb(n) && !n.capitalised())
         });
     if participle || (lone && (lex.is_not_name(head_lower) || lex.is_calendar_word(head_lower))) {
         return None;

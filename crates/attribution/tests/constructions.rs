@@ -1454,6 +1454,19 @@ fn speaker_spans_and_names() {
         "The plan lists three rules: “No cars in the square.”",
         &[w("No cars in the square.", true, None, Unattributed)],
     );
+    // A participle and an adverb opening the sentence, a number word
+    // alone: no names.
+    check(
+        "Smiling broadly throughout her speech, Mrs. Brill thanked the crowd and then said, “There is no place like home.”",
+        &[w("There is no place like home.", true, Some("Brill"), Person)],
+    );
+    let eight = claims("Eight of them spoke. “She has never done anything for us,” he said.");
+    assert!(
+        eight
+            .iter()
+            .all(|c| c.source.name.as_deref() != Some("Eight")),
+        "{eight:#?}"
+    );
     // "Commenting on ..." opens a clause: nobody speaks there.
     let text = "Commenting on the outlook, Ivo Sand said rates would fall.";
     let got = claims(text);

@@ -719,7 +719,20 @@ fn subject_phrase(
             .flatten()
     }) {
         Some(found) => Some(found),
-        None => phrase_forward(lex, units, comma? + 1, hi, text),
+        None => {
+            // "Asked how he would respond to the idea if it came up at the
+            // meeting later this week, the prince replied": a participle
+            // clause may run long before its comma.
+            let participle = units.get(s).is_some_and(|u| {
+                u.capitalised() && (u.norm().ends_with("ed") || u.norm().ends_with("ing"))
+            });
+            let comma = if participle && comma.is_none() {
+                (s..hi.min(s + 40)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))
+            } else {
+                comma
+            };
+            phrase_forward(lex, units, comma? + 1, hi, text)
+        }
     }
 }
 

@@ -649,21 +649,45 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     let lone = dets == 0 && body.len() == 1;
     // "Speaking at a rally, ...", "Asked about the vote, ...", "Smiling
     // broadly, ...": a participle opening a clause, not a name.
-    let participle = lone
-        && i.checked_sub(1)
-            .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
-        && ((head_lower.len() >= 6 && head_lower.ends_with("ing"))
-            || (head_lower.len() >= 5
-                && head_lower.ends_with("ed")
-                && units
-                    .get(j)
-                    .is_some_and(|n| matches!(n.norm(), "about" | "whether" | "if" | "by"))))
-        && units.get(j).is_some_and(|n| {
+    let opens_sentence = i
+        .checked_sub(1)
+        .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()));
+    let next = units.get(j);
+    let ing = head_lower.len() >= 6
+        && head_lower.ends_with("ing")
+        && next.is_some_and(|n| {
             n.function_class() == Some(FunctionClass::Preposition)
                 || n.is(class::DETERMINER)
                 // "Smiling broadly throughout her speech, ..."
                 || (is_adverb(n) && !n.capitalised())
         });
+    // "Asked on Monday whether ...", "Asked which county ...", "Asked a
+    // direct question ...": a short list, since names end in "-ed" too
+    // ("Alfred", "Mildred").
+    let ed = head_lower.len() >= 5
+        && head_lower.ends_with("ed")
+        && next.is_some_and(|n| {
+            matches!(
+                n.norm(),
+                "about"
+                    | "whether"
+                    | "if"
+                    | "by"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "which"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "when"
+                    | "who"
+                    | "a"
+                    | "an"
+                    | "the"
+            )
+        });
+    let participle = lone && opens_sentence && (ing || ed);
     if participle || (lone && (lex.is_not_name(head_lower) || lex.is_calendar_word(head_lower))) {
         return None;
     }

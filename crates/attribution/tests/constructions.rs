@@ -1460,6 +1460,14 @@ fn speaker_spans_and_names() {
         "Smiling broadly throughout her speech, Mrs. Brill thanked the crowd and then said, “There is no place like home.”",
         &[w("There is no place like home.", true, Some("Brill"), Person)],
     );
+    check(
+        "Senator Ivo Sand toured the fair. Asked which county was his favourite, he demurred: “Whichever one I am in at the moment.”",
+        &[w("Whichever one I am in at the moment.", true, Some("Ivo Sand"), Person)],
+    );
+    check(
+        "Asked at the start of the long meeting how he felt about the attack on the harbour, Ivo Sand nodded, saying, “It was a grave mistake.”",
+        &[w("It was a grave mistake.", true, Some("Ivo Sand"), Person)],
+    );
     let eight = claims("Eight of them spoke. “She has never done anything for us,” he said.");
     assert!(
         eight

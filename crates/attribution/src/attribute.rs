@@ -910,7 +910,18 @@ pub fn clause_colon(
     let named = |kind: &PhraseKind| matches!(kind, PhraseKind::Person | PhraseKind::Organization);
     let (phrase, appositive) = match phrase_backward(lex, units, lo, colon, text) {
         Some((phrase, _)) if named(&phrase.kind) && phrase.end == units.get(colon - 1)?.end => {
-            (phrase, None)
+            // "Mark Pell and Ivo Sand: “...”": the first of two names
+            // speaks, the second with it (see `co_speakers`).
+            let and = units
+                .iter()
+                .position(|u| u.start >= phrase.start)
+                .and_then(|p| p.checked_sub(1))
+                .filter(|&a| a > lo && units.get(a).is_some_and(|u| u.norm() == "and"));
+            let first = and
+                .and_then(|a| phrase_backward(lex, units, lo, a, text))
+                .map(|(p, _)| p)
+                .filter(|p| named(&p.kind));
+            (first.unwrap_or(phrase), None)
         }
         _ => {
             let (phrase, appositive, _) = clause_subject(lex, units, lo, colon, text)?;

@@ -338,7 +338,24 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .find(|(n, _)| *n == name)
                 .map(|&(_, s)| s)
         });
-        let source = span.map(|s| (to_char(s.start), to_char(s.end)));
+        // Speakers named together ("Mark Blumenthal and Jon Cohen: ...")
+        // are one source span in PolNeAR; crosscheck gives the first as the
+        // source and the others as co-sources, each with its own span.
+        let joint = |s: &Span| {
+            let (mut start, mut end) = (s.start, s.end);
+            if c.source.span.is_some() {
+                for co in c.co_sources.iter().filter_map(|co| co.span.as_ref()) {
+                    let near = co.start.saturating_sub(end) <= JOINT_GAP
+                        && start.saturating_sub(co.end) <= JOINT_GAP;
+                    if near {
+                        start = start.min(co.start);
+                        end = end.max(co.end);
+                    }
+                }
+            }
+            (to_char(start), to_char(end))
+        };
+        let source = span.map(joint);
         out.push(Prediction {
             content: (to_char(q.span.start), to_char(q.span.end)),
             source,
@@ -366,6 +383,10 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     });
     out
 }
+
+/// Bytes between two speakers named together ("A, B and C", "A and B")
+/// for them to be one source span.
+const JOINT_GAP: usize = 6;
 
 /// True when the quote whose content starts at char `start` (at or just
 /// after its opening mark) is a fragment inside running text: a word, not
@@ -876,5 +897,19 @@ mod tests {
         assert_eq!(gold[0].content, (0, 22));
         assert_eq!(gold[0].source, Some((7, 9)));
         assert!(gold[0].direct);
+    }
+
+    /// Speakers named together are one source span, as PolNeAR marks
+    /// them; a second speaker named elsewhere is not joined.
+    #[test]
+    fn joint_speakers_are_one_source_span() {
+        let text = "Ada Lume and Ivo Sand: “We will win.”";
+        let extractor = QuoteExtractor::new();
+        let doc = document("t", text);
+        let claims = extractor.extract(&doc);
+        let preds = predictions_from_claims(text, &claims);
+        let direct: Vec<_> = preds.iter().filter(|p| p.direct).collect();
+        assert_eq!(direct.len(), 1, "{claims:#?}");
+        assert_eq!(direct[0].source, Some((0, 21)), "{claims:#?}");
     }
 }

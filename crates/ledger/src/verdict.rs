@@ -259,9 +259,9 @@ fn is_share(v: &Observation) -> bool {
         .any(|p| v.figure.trim_end().ends_with(p));
     percent
         && v.sentence.match_indices(v.figure.as_str()).any(|(at, _)| {
-            v.sentence[at + v.figure.len()..]
-                .trim_start()
-                .starts_with("of ")
+            v.sentence
+                .get(at + v.figure.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with("of "))
         })
 }
 
@@ -322,7 +322,6 @@ fn same_thing(lexicon: &Lexicon, a: &Observation, b: &Observation) -> bool {
             return false;
         }
     }
-
     // Two figures listed side by side are two items, wherever the
     // sentence is repeated ("24 mln class A and 14 mln class B", "800
     // redundancies, starting with 350 this year").

@@ -83,8 +83,8 @@ fn manner_cue(
 
 /// A cue before the quote at unit `k`: [`cue_at`], a verb of the manner
 /// of saying, or one that attributes only right next to the quote, with
-/// at most a comma or colon between ("Getty agreed, “...”"); "agreed to
-/// sell ... for a “substantial profit”" is no saying.
+/// at most a comma or colon between ("Brill agreed, “...”"); "agreed to
+/// sell ... for a “fair price”" is no saying.
 fn cue_before_quote(lex: &Lexicon, units: &[Unit], c: usize, k: usize) -> Option<(usize, bool)> {
     manner_cue(lex, units, c, k, false).or_else(|| {
         let (len, reported) = manner_cue(lex, units, c, k, true)?;
@@ -290,7 +290,7 @@ fn speaker_then_cue(
         };
     // “...,” Ada Lume and Ivo Sand wrote: a second person before the cue
     // (read with the first, see `co_speakers`). Both full names: "S and
-    // P", "Tate and Lyle" and "Goldman Sachs and Co" are one company.
+    // P", "Tate and Lyle" and "Brenn Lutz and Co" are one company.
     // Both with a title or both without: "Energy and Mines Minister Ivo
     // Sand" is one title.
     let full_name = |p: &Phrase| {
@@ -720,8 +720,8 @@ fn subject_phrase(
     }) {
         Some(found) => Some(found),
         None => {
-            // "Asked how he would respond to the idea if it came up at the
-            // meeting later this week, the prince replied": a participle
+            // "Asked how she would vote if the harbour bill came back to the
+            // council next spring, the mayor replied": a participle
             // clause may run long before its comma.
             let participle = units.get(s).is_some_and(|u| {
                 u.capitalised() && (u.norm().ends_with("ed") || u.norm().ends_with("ing"))

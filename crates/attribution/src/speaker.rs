@@ -753,7 +753,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         let name_units = &body[te..];
         let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))
             || lex.polity_at(&words[te..]) == Some(name_units.len());
-        // "the engineers union IG Metall": an organisation's name.
+        // "the engineers union Orm Metall": an organisation's name.
         let org_kind = !name_is_org
             && te >= 1
             && name_units.iter().all(|u| u.capitalised())

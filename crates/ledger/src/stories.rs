@@ -351,7 +351,7 @@ impl Judge for StoryJudge<'_> {
     fn holder_of(&self, claim: &Claim) -> Option<String> {
         let (before, _) = self.windows(claim)?;
         let word = before.last()?;
-        // "Chrysler said it made 98,648 cars", "X says its sales fell to
+        // "Arlo Motors said it made 2,500 cars", "X says its sales fell to
         // N": the speaker's own, like a possessive pronoun.
         let own = before.windows(2).any(|w| {
             matches!(w[0].as_str(), "said" | "says") && matches!(w[1].as_str(), "it" | "its")

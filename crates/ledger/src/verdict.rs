@@ -210,8 +210,8 @@ pub fn decide(
 /// separate sentences may be a revision ("61 divers are missing ...
 /// Before that, the agency had put the number at 48") and count only when
 /// there are three that cannot hold together: a revision gives two
-/// figures, a list of items ("About 950 lots were traded." ... "Only nine
-/// lots were traded.") gives more.
+/// figures, a list of items ("Some 410 barrels were sold at the first pier."
+/// ... "Only 12 barrels were sold at the third.") gives more.
 fn ambiguous_reports<'a>(values: &[&Observation<'a>]) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     for (i, a) in values.iter().enumerate() {
@@ -252,7 +252,7 @@ fn alike(a: &Observation, b: &Observation) -> bool {
     }
 }
 
-/// A percentage of something: "54.7 pct of Vernitron", "10.7% of GNP".
+/// A percentage of something: "54.7 pct of Orlen Mills", "10.7% of GDP".
 fn is_share(v: &Observation) -> bool {
     let percent = ["pct", "%", "percent", "per cent"]
         .iter()
@@ -351,8 +351,8 @@ fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool)
     if overlap(a, b) {
         return Relation::Agree;
     }
-    // "19.9 pct of Borg-Warner": a share of something is someone's share
-    // (a holder's stake, one borrowing measure's part of GNP), so two
+    // "19.9 pct of Orlen Mills": a share of something is someone's share
+    // (a holder's stake, one borrowing measure's part of GDP), so two
     // different shares are set against each other only when the text
     // says whose they are and it is the same holder.
     if (is_share(a) || is_share(b)) && (a.holder.is_none() || a.holder != b.holder) {
@@ -403,8 +403,8 @@ fn relate(lexicon: &Lexicon, a: &Observation, b: &Observation, cumulative: bool)
 /// Whether both figures are tied to one named thing: an entity of both
 /// sentences or subjects ("Valdorian soldiers"), or the party or holder
 /// one of them speaks for named by the other; a sentence that names
-/// nothing stands for its article's lead. Without that, "About 6,900
-/// contracts were traded." may be about any market, bond or plant of the
+/// nothing stands for its article's lead. Without that, "Some 410
+/// barrels were sold." may be about any market, bond or plant of the
 /// story: setting it against another report's is no finding, however
 /// alike the words.
 fn anchored_alike(a: &Observation, b: &Observation) -> bool {

@@ -107,7 +107,7 @@ impl Reader<'_> {
         if clock && (self.low(n.end) != "local" || self.low(n.end + 1) == "time") {
             return true;
         }
-        // "1000 hrs cdt", "at 2300 hours", "from 1800 to 2100 hrs Chicago
+        // "1000 hrs cdt", "at 2300 hours", "from 0700 to 0930 hrs Lisbon
         // time": a clock time written with the unit, known by a time zone
         // after it or a word of when before it.
         let on_clock = |x: f64| (0.0..2400.0).contains(&x) && x % 100.0 < 60.0 && x.fract() == 0.0;

@@ -462,9 +462,9 @@ fn values_bounds_and_units() {
             TimeOfDay,
         ),
         (
-            "trading runs from 1800 to 2100 hrs Chicago time",
-            Some(1800.0),
-            Some(2100.0),
+            "the ferry runs from 0700 to 0930 hrs Lisbon time",
+            Some(700.0),
+            Some(930.0),
             Range,
             false,
             Some("hour"),

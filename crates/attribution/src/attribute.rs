@@ -55,17 +55,18 @@ fn cue_words_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option
 /// [`cue_at`] next to a quote, where a verb of the manner of saying also
 /// attributes it ("“...,” Orsa fumed"; `manner` in the speech-verb list).
 fn quote_cue_at(lex: &Lexicon, units: &[Unit], k: usize, limit: usize) -> Option<(usize, bool)> {
-    manner_cue(lex, units, k, limit, true)
+    manner_cue(lex, units, k, limit, |_| true)
 }
 
-/// [`cue_at`], or a verb of the manner of saying; `adjacent` also reads
-/// the verbs that attribute a quote only right next to it ("agreed").
+/// [`cue_at`], or a verb of the manner of saying; a verb that attributes
+/// a quote only right next to it ("agreed") counts when `adjacent_ok`
+/// accepts its length.
 fn manner_cue(
     lex: &Lexicon,
     units: &[Unit],
     k: usize,
     limit: usize,
-    adjacent: bool,
+    adjacent_ok: impl Fn(usize) -> bool,
 ) -> Option<(usize, bool)> {
     cue_at(lex, units, k, limit).or_else(|| {
         let first = units.get(k).filter(|u| k < limit && u.is_word())?;
@@ -76,7 +77,7 @@ fn manner_cue(
         let words = [first.norm(), second];
         let len = lex
             .manner_cue_at(&words)
-            .or_else(|| adjacent.then(|| lex.adjacent_cue_at(&words)).flatten())?;
+            .or_else(|| lex.adjacent_cue_at(&words).filter(|&len| adjacent_ok(len)))?;
         Some((len, false))
     })
 }
@@ -86,14 +87,12 @@ fn manner_cue(
 /// at most a comma or colon between ("Brill agreed, “...”"); "agreed to
 /// sell ... for a “fair price”" is no saying.
 fn cue_before_quote(lex: &Lexicon, units: &[Unit], c: usize, k: usize) -> Option<(usize, bool)> {
-    manner_cue(lex, units, c, k, false).or_else(|| {
-        let (len, reported) = manner_cue(lex, units, c, k, true)?;
+    manner_cue(lex, units, c, k, |len| {
         let between = c + len..k;
-        (between.len() <= 1
+        between.len() <= 1
             && between
                 .into_iter()
-                .all(|j| units.get(j).is_some_and(|u| !u.is_word())))
-        .then_some((len, reported))
+                .all(|j| units.get(j).is_some_and(|u| !u.is_word()))
     })
 }
 
@@ -695,7 +694,7 @@ fn subject_phrase(
     cue_possible: bool,
 ) -> Option<(Phrase, usize)> {
     let mut s = lo;
-    let comma = (s..hi.min(s + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")));
+    let comma = comma_within(units, s, hi, 14);
     if units.get(s).is_some_and(is_preposition) {
         s = comma? + 1;
     }
@@ -727,7 +726,7 @@ fn subject_phrase(
                 u.capitalised() && (u.norm().ends_with("ed") || u.norm().ends_with("ing"))
             });
             let comma = if participle && comma.is_none() {
-                (s..hi.min(s + 40)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))
+                comma_within(units, s, hi, 40)
             } else {
                 comma
             };
@@ -892,6 +891,22 @@ pub fn before_quote(
     })
 }
 
+/// The first comma in `units[from..limit]` within `span` units.
+fn comma_within(units: &[Unit], from: usize, limit: usize, span: usize) -> Option<usize> {
+    (from..limit.min(from + span)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))
+}
+
+/// The colon right before the quote at unit `k`, inside the sentence
+/// starting at `lo`, with its index.
+fn colon_before<'u, 'a>(
+    units: &'u [Unit<'a>],
+    lo: usize,
+    k: usize,
+) -> Option<(usize, &'u Unit<'a>)> {
+    let colon = k.checked_sub(1).filter(|&c| c > lo)?;
+    Some((colon, units.get(colon).filter(|u| u.is_punct(":"))?))
+}
+
 /// A clause that ends in a colon opening a quote, with no speech cue in
 /// it: "Mark Pell, an analyst at Orbis Capital, agreed: “...”", "The
 /// spokesman declined to comment, adding: “...”", "The timing does not
@@ -905,8 +920,7 @@ pub fn clause_colon(
     k: usize,
     text: &str,
 ) -> Option<Attribution> {
-    let colon = k.checked_sub(1).filter(|&c| c > lo)?;
-    let colon_unit = units.get(colon).filter(|u| u.is_punct(":"))?;
+    let (colon, colon_unit) = colon_before(units, lo, k)?;
     let named = |kind: &PhraseKind| matches!(kind, PhraseKind::Person | PhraseKind::Organization);
     let (phrase, appositive) = match phrase_backward(lex, units, lo, colon, text) {
         Some((phrase, _)) if named(&phrase.kind) && phrase.end == units.get(colon - 1)?.end => {
@@ -963,7 +977,7 @@ fn subject_after_adverbials(
         if !units.get(at).is_some_and(is_preposition) {
             return None;
         }
-        at = (at..c.min(at + 14)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))? + 1;
+        at = comma_within(units, at, c, 14)? + 1;
         if let Some((phrase, _)) = phrase_forward(lex, units, at, c, text) {
             return Some((phrase, None));
         }
@@ -982,8 +996,7 @@ pub fn name_colon(
     k: usize,
     text: &str,
 ) -> Option<Attribution> {
-    let colon = k.checked_sub(1).filter(|&c| c > lo)?;
-    let colon_unit = units.get(colon).filter(|u| u.is_punct(":"))?;
+    let (colon, colon_unit) = colon_before(units, lo, k)?;
     let start = (lo..colon)
         .rev()
         .find(|&j| units.get(j).is_some_and(is_dash))

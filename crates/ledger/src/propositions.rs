@@ -472,6 +472,7 @@ fn proposition(lexicon: &Lexicon, values: &[Value], story: &str) -> Proposition 
             neighbours: v.neighbours.clone(),
             sentence: v.sentence.clone(),
             figure: v.quantity.span.text.to_lowercase(),
+            percent: v.quantity.unit.as_deref() == Some("percent"),
             rate: v.quantity.rate.as_deref().map(str::to_lowercase),
             outlet: v.info.and_then(|i| i.outlet.clone()),
         })

@@ -62,6 +62,8 @@ pub struct Observation<'a> {
     pub sentence: String,
     /// The figure as written, lower case.
     pub figure: String,
+    /// Its unit is the percent ("54.7 pct", "10.7%").
+    pub percent: bool,
     /// "per year", "a day": figures at different rates count different
     /// things.
     pub rate: Option<String>,
@@ -254,10 +256,7 @@ fn alike(a: &Observation, b: &Observation) -> bool {
 
 /// A percentage of something: "54.7 pct of Orlen Mills", "10.7% of GDP".
 fn is_share(v: &Observation) -> bool {
-    let percent = ["pct", "%", "percent", "per cent"]
-        .iter()
-        .any(|p| v.figure.trim_end().ends_with(p));
-    percent
+    v.percent
         && v.sentence.match_indices(v.figure.as_str()).any(|(at, _)| {
             v.sentence
                 .get(at + v.figure.len()..)
@@ -611,6 +610,7 @@ mod tests {
             neighbours: Vec::new(),
             sentence: String::new(),
             figure: format!("{lo}"),
+            percent: false,
             rate: None,
             outlet: Some(origin.to_string()),
         }

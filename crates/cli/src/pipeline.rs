@@ -47,9 +47,9 @@ const CHUNK: usize = 256;
 const WARM_UP: &str = "Harbour officials in Velmora said on 3 March that 40 ferries would run. \
 \"We will not close the port,\" Mayor Ana Lind said. The ministry denied the report.";
 
-/// Reads every input and analyses every document in it that is not among
-/// `prior` (documents already stored), marking near-duplicates of earlier
-/// documents, stored ones included. Reading runs ahead on its own thread
+/// Reads every input and analyses every document in it that `seen` has not
+/// seen (it holds the documents already stored, if any), marking
+/// near-duplicates of earlier documents, stored ones included. Reading runs ahead on its own thread
 /// while the pools parse and analyse, so the whole corpus is never held
 /// before analysis starts. Analysed documents go to `sink` chunk by chunk,
 /// in input order. `failures` are problems found before reading (from
@@ -57,7 +57,7 @@ const WARM_UP: &str = "Harbour officials in Velmora said on 3 March that 40 ferr
 pub fn run(
     inputs: &[Input],
     failures: &[IngestError],
-    prior: &[Document],
+    seen: NearDuplicateIndex,
     limits: &Limits,
     quiet: bool,
     sink: &mut dyn FnMut(Vec<AnalyzedDocument>) -> anyhow::Result<()>,
@@ -70,7 +70,7 @@ pub fn run(
     for e in failures {
         errln!("crosscheck: {e}");
     }
-    let mut duplicates = DuplicateMarker::new(prior);
+    let mut duplicates = DuplicateMarker { index: seen };
     let analyzer = Arc::new(Analyzer::new());
     // The models and word lists load on first use; loading them here keeps
     // that one-time cost out of the first documents' time limit.
@@ -199,16 +199,6 @@ struct DuplicateMarker {
 }
 
 impl DuplicateMarker {
-    fn new(prior: &[Document]) -> DuplicateMarker {
-        let mut marker = DuplicateMarker {
-            index: NearDuplicateIndex::new(),
-        };
-        for doc in prior {
-            marker.index.check(doc);
-        }
-        marker
-    }
-
     /// The documents of `chunk` not seen before, near-duplicates marked, and
     /// how many were dropped as exact repeats.
     fn mark(&mut self, chunk: Vec<Document>) -> (Vec<Document>, usize) {

@@ -73,6 +73,52 @@ fn assert_same_ledger(dir: &Path, corpus: &str) -> Ledger {
     ledger
 }
 
+/// A store's ledger is built story by story, the store read back a
+/// document at a time: the same bytes as the ledger held whole, on a first
+/// run and on one that adds to the store.
+#[test]
+fn a_stores_ledger_built_story_by_story_is_the_whole_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_corpus(dir.path());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let first = files
+        .first()
+        .expect("demo files")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let mut counts = Vec::new();
+    for (input, name) in [(first.as_str(), "first"), ("corpus", "all")] {
+        for (db, extra) in [
+            ("by-story.db", None),
+            ("whole.db", Some("--ledger-in-memory")),
+        ] {
+            let out = format!("{name}-{db}.json");
+            let mut args = vec!["analyze", input, "--db", db, "-o", &out, "--quiet"];
+            args.extend(extra);
+            crosscheck(&args, dir.path());
+        }
+        let by_story = std::fs::read(dir.path().join(format!("{name}-by-story.db.json"))).unwrap();
+        let whole = std::fs::read(dir.path().join(format!("{name}-whole.db.json"))).unwrap();
+        assert!(
+            by_story == whole,
+            "{name}: the store's ledger built story by story differs from the one held whole"
+        );
+        let ledger = crosscheck_model::json::read_ledger(&String::from_utf8(by_story).unwrap())
+            .expect("a ledger");
+        assert!(!ledger.claims.is_empty(), "{name}");
+        counts.push(ledger.documents.len());
+    }
+    assert!(
+        counts[1] > counts[0],
+        "the second run added to the store: {counts:?}"
+    );
+}
+
 #[test]
 fn map_and_reduce_give_the_analyze_ledger_on_the_demo() {
     let dir = tempfile::tempdir().unwrap();

@@ -41,6 +41,10 @@ pub(crate) const LOAD_DOCUMENTS: &str = "SELECT id, body FROM documents ORDER BY
 pub(crate) const LOAD_CLAIMS: &str = "SELECT c.id, c.body FROM documents d \
      JOIN claims c ON c.doc = d.id ORDER BY d.ordinal, c.seq";
 
+/// [`LOAD_CLAIMS`] with the id of each claim's document last.
+pub(crate) const LOAD_CLAIMS_OF_DOCUMENTS: &str = "SELECT c.id, c.body, c.doc FROM documents d \
+     JOIN claims c ON c.doc = d.id ORDER BY d.ordinal, c.seq";
+
 /// The story index's term table: id, term, document frequency.
 pub(crate) const LOAD_STORY_TERMS: &str = "SELECT id, term, df FROM story_terms ORDER BY id";
 

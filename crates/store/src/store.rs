@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::rows::{
     decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
-    LOAD_CLAIMS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS, LOAD_STORY_TERMS,
+    LOAD_CLAIMS, LOAD_CLAIMS_OF_DOCUMENTS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS,
+    LOAD_STORY_TERMS,
 };
 use crate::schema;
 use crate::StoreError;
@@ -455,6 +456,82 @@ impl Store {
         Ok((documents, claims))
     }
 
+    /// Gives `each` every stored document without its claims, one at a
+    /// time, in the order they were added; stops at the first error `each`
+    /// returns.
+    pub fn for_each_document<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(Document) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self.conn.prepare(LOAD_DOCUMENTS).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            each(self.decode_row(row, "document")?)?;
+        }
+        Ok(())
+    }
+
+    /// Gives `each` every stored document with its claims, one document at
+    /// a time, in the order [`Store::load_all`] gives them, so that a
+    /// caller need not hold the whole store in memory. Read in one
+    /// snapshot, as `load_all` is; stops at the first error `each` returns.
+    pub fn for_each_document_with_claims<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(Document, Vec<Claim>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        {
+            let mut doc_stmt = tx.prepare(LOAD_DOCUMENTS).map_err(|e| self.err(e))?;
+            let mut claim_stmt = tx
+                .prepare(LOAD_CLAIMS_OF_DOCUMENTS)
+                .map_err(|e| self.err(e))?;
+            let mut doc_rows = doc_stmt.query([]).map_err(|e| self.err(e))?;
+            let mut claim_rows = claim_stmt.query([]).map_err(|e| self.err(e))?;
+            // Claims come in document order: each document's run is read up
+            // to the first claim of the next one, which waits here.
+            // (The document is the row's, not the claim body's: a body
+            // changed behind the store's back cannot hold up the rest.)
+            let mut waiting: Option<(String, Claim)> = None;
+            while let Some(row) = doc_rows.next().map_err(|e| self.err(e))? {
+                let document: Document = self.decode_row(row, "document")?;
+                let mut claims = Vec::new();
+                loop {
+                    let (doc, claim) = match waiting.take() {
+                        Some(next) => next,
+                        None => match claim_rows.next().map_err(|e| self.err(e))? {
+                            Some(row) => (
+                                row.get::<_, String>(2).map_err(|e| self.err(e))?,
+                                self.decode_row(row, "claim")?,
+                            ),
+                            None => break,
+                        },
+                    };
+                    if doc == document.id {
+                        claims.push(claim);
+                    } else {
+                        waiting = Some((doc, claim));
+                        break;
+                    }
+                }
+                each(document, claims)?;
+            }
+        }
+        tx.finish().map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The JSON body of an `(id, body)` row, decoded; `kind` names it in
+    /// an error.
+    fn decode_row<T: serde::de::DeserializeOwned>(
+        &self,
+        row: &rusqlite::Row,
+        kind: &str,
+    ) -> Result<T, StoreError> {
+        let id: String = row.get(0).map_err(|e| self.err(e))?;
+        let body: String = row.get(1).map_err(|e| self.err(e))?;
+        decode(&self.path, &format!("{kind} {id}"), &body)
+    }
+
     /// Checks the file and the store's own invariants: SQLite's integrity
     /// check, foreign keys, every document's claim count, every batch's row
     /// counts. Returns the problems found; empty means sound. Reads the
@@ -508,9 +585,7 @@ impl Store {
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let id: String = row.get(0).map_err(|e| self.err(e))?;
-            let body: String = row.get(1).map_err(|e| self.err(e))?;
-            out.push(decode(&self.path, &format!("{kind} {id}"), &body)?);
+            out.push(self.decode_row(row, kind)?);
         }
         Ok(out)
     }

@@ -436,3 +436,77 @@ fn a_schema_1_claim_that_cannot_be_converted_stops_the_migration_untouched() {
         .collect();
     assert_eq!(after, before, "no stored claim changed");
 }
+
+#[test]
+fn documents_one_at_a_time_are_what_load_all_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("story.db")).unwrap();
+    // Claim counts 0 to 4: documents without claims sit between others.
+    store
+        .add_batch(&batch(&["a", "b", "c", "d", "e", "f"]))
+        .unwrap();
+    store.add_batch(&batch(&["g", "h"])).unwrap();
+    let (docs, claims) = store.load_all().unwrap();
+    let mut alone = Vec::new();
+    store
+        .for_each_document(|doc| {
+            alone.push(doc);
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(alone, docs);
+    let mut seen: Vec<(Document, Vec<Claim>)> = Vec::new();
+    store
+        .for_each_document_with_claims(|doc, claims| {
+            seen.push((doc, claims));
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(seen.len(), docs.len());
+    for ((doc, own), want) in seen.iter().zip(&docs) {
+        assert_eq!(doc, want);
+        assert!(own.iter().all(|c| c.doc == doc.id), "{}", doc.id);
+    }
+    let flat: Vec<Claim> = seen.into_iter().flat_map(|(_, c)| c).collect();
+    assert_eq!(flat, claims);
+    assert!(claims.len() > 8, "the batch has claims to split");
+
+    // The first error the caller gives ends the walk.
+    let mut calls = 0;
+    let stopped = store.for_each_document_with_claims(|_, _| {
+        calls += 1;
+        if calls == 3 {
+            Err(StoreError::Corrupt {
+                path: "here".into(),
+                detail: "stop".into(),
+            })
+        } else {
+            Ok(())
+        }
+    });
+    assert!(stopped.is_err());
+    assert_eq!(calls, 3);
+}
+
+#[test]
+fn a_damaged_claim_stops_the_walk_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.db");
+    let mut store = Store::open(&path).unwrap();
+    store.add_batch(&batch(&["a", "b", "c"])).unwrap();
+    drop(store);
+    let conn = raw(&path);
+    let id: String = conn
+        .query_row("SELECT id FROM claims ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    conn.execute("UPDATE claims SET body = '{' WHERE id = ?1", [&id])
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let err = store
+        .for_each_document_with_claims(|_, _| Ok::<(), StoreError>(()))
+        .unwrap_err();
+    assert!(err.to_string().contains(&id), "{err}");
+}

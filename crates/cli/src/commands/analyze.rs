@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use crosscheck_ingest::{discover, IngestError, Input};
+use crosscheck_ingest::{discover, IngestError, Input, NearDuplicateIndex};
 use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document, Ledger};
 use crosscheck_store::Store;
@@ -45,10 +45,14 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         protected.store(db);
     }
     let outputs = args.outputs.prepare(&protected)?;
-    let outcome = if args.db.is_some() || args.ledger_in_memory || !args.outputs.streams() {
-        analyze(&inputs, &failures, args.db.as_deref(), settings)?
+    let build = if args.ledger_in_memory || !args.outputs.streams() {
+        Build::Whole
     } else {
-        analyze_by_story(&inputs, &failures, settings)?
+        Build::ByStory
+    };
+    let outcome = match (&args.db, build) {
+        (None, Build::ByStory) => analyze_by_story(&inputs, &failures, settings)?,
+        (db, build) => analyze(&inputs, &failures, db.as_deref(), build, settings)?,
     };
     let code = outcome.exit_code();
     outputs.write(outcome, settings.quiet)?;
@@ -171,6 +175,14 @@ fn say(to_stdout: bool, summary: &str, status_line: &str) -> Result<()> {
     Ok(())
 }
 
+/// How the ledger is to be built: held whole (for reports and Parquet
+/// tables), or story by story as it is written (the ledger file alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    Whole,
+    ByStory,
+}
+
 /// A ledger built, or ready to be built while it is written.
 pub enum Built {
     /// Held whole.
@@ -196,35 +208,43 @@ impl Outcome {
 }
 
 /// Ingests and analyses `inputs`; with a store, adds the new documents to it
-/// and builds the ledger over everything stored.
+/// and builds the ledger over everything stored, story by story when
+/// `build` says so (the store read back one document at a time).
 pub fn analyze(
     inputs: &[Input],
     failures: &[IngestError],
     db: Option<&Path>,
+    build: Build,
     settings: &Settings,
 ) -> Result<Outcome> {
     let mut store = db.map(Store::open).transpose()?;
-    let prior = match &store {
-        Some(store) => store.load_all()?.0,
-        None => Vec::new(),
-    };
-    // A store keeps its story index and extends it; one written before
-    // stories existed has its documents grouped once, in stored order.
+    // What is stored is read once, a document at a time: the near-duplicate
+    // index learns every stored text, and a store written before stories
+    // existed has its documents grouped, in stored order.
+    let mut seen = NearDuplicateIndex::new();
     let mut index = match store.as_mut() {
-        Some(store) => match store.load_story_index()? {
-            Some(index) => index,
-            None => {
-                let mut index = StoryIndex::new();
-                for doc in &prior {
-                    index.add_document(doc);
+        Some(store) => {
+            let saved = store.load_story_index()?;
+            let mut grouped = saved.is_none().then(StoryIndex::new);
+            store.for_each_document(|doc| -> Result<()> {
+                seen.check(&doc);
+                if let Some(index) = grouped.as_mut() {
+                    index.add_document(&doc);
                 }
-                let delta = index.take_delta();
-                if !delta.is_empty() {
-                    store.save_stories(&delta)?;
+                Ok(())
+            })?;
+            match (saved, grouped) {
+                (Some(index), _) => index,
+                (None, grouped) => {
+                    let mut index = grouped.unwrap_or_default();
+                    let delta = index.take_delta();
+                    if !delta.is_empty() {
+                        store.save_stories(&delta)?;
+                    }
+                    index
                 }
-                index
             }
-        },
+        }
         None => StoryIndex::new(),
     };
     let mut documents: Vec<Document> = Vec::new();
@@ -233,7 +253,7 @@ pub fn analyze(
     let stats = pipeline::run(
         inputs,
         failures,
-        &prior,
+        seen,
         &settings.limits,
         settings.quiet,
         &mut |chunk| {
@@ -261,15 +281,21 @@ pub fn analyze(
             Ok(())
         },
     )?;
-    drop(prior);
     let mut stored = String::new();
+    let stored_line = |path: &Path, all: usize| {
+        format!("; store {}: {added} added, {all} in all", path.display())
+    };
     if let (Some(store), Some(path)) = (&store, db) {
+        if build == Build::ByStory {
+            let ledger = partitioned_from_store(store, index)?;
+            return Ok(Outcome {
+                status_line: status_line(&stats, &stored_line(path, ledger.len())),
+                ledger: Built::ByStory(Box::new(ledger)),
+                failures: stats.failures,
+            });
+        }
         (documents, claims) = pipeline::load_store(store)?;
-        stored = format!(
-            "; store {}: {added} added, {} in all",
-            path.display(),
-            documents.len()
-        );
+        stored = stored_line(path, documents.len());
     }
     let ledger = crosscheck_ledger::build_ledger_with_index(documents, claims, index);
     Ok(Outcome {
@@ -279,6 +305,28 @@ pub fn analyze(
     })
 }
 
+/// Reads everything `store` holds into a ledger built story by story, one
+/// document at a time, so that the store is never held whole in memory.
+fn partitioned_from_store(store: &Store, index: StoryIndex) -> Result<PartitionedLedger> {
+    let subjects = crosscheck_analyze::stages::Subjects::default();
+    let mut ledger = PartitionedLedger::new(index)
+        .map(|l| l.on_release(crate::allocator::release_free_pages))
+        .with_context(spill_context)?;
+    store.for_each_document_with_claims(|document, mut claims| -> Result<()> {
+        subjects.fill(&mut claims);
+        ledger.add(document, claims).with_context(spill_context)
+    })?;
+    Ok(ledger)
+}
+
+/// What a failure to spill the story-by-story ledger was doing.
+fn spill_context() -> String {
+    format!(
+        "writing the ledger's temporary file in {} (set TMPDIR for another place)",
+        std::env::temp_dir().display()
+    )
+}
+
 /// Ingests and analyses `inputs` without a store, spilling each analysed
 /// document for the ledger built story by story when it is written.
 pub fn analyze_by_story(
@@ -286,26 +334,20 @@ pub fn analyze_by_story(
     failures: &[IngestError],
     settings: &Settings,
 ) -> Result<Outcome> {
-    let spill = || {
-        format!(
-            "writing the ledger's temporary file in {} (set TMPDIR for another place)",
-            std::env::temp_dir().display()
-        )
-    };
     let mut ledger = PartitionedLedger::new(StoryIndex::new())
         .map(|l| l.on_release(crate::allocator::release_free_pages))
-        .with_context(spill)?;
+        .with_context(spill_context)?;
     let stats = pipeline::run(
         inputs,
         failures,
-        &[],
+        NearDuplicateIndex::new(),
         &settings.limits,
         settings.quiet,
         &mut |chunk| {
             for analysed in chunk {
                 ledger
                     .add(analysed.document, analysed.claims)
-                    .with_context(spill)?;
+                    .with_context(spill_context)?;
             }
             Ok(())
         },

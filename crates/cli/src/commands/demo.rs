@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use crosscheck_ingest::discover;
 
-use crate::commands::analyze::{analyze, Built};
+use crate::commands::analyze::{analyze, Build, Built};
 use crate::commands::report::{PreparedReports, ReportPaths};
 use crate::console::outln;
 use crate::ledger_file::LedgerFormat;
@@ -61,7 +61,7 @@ pub fn run(out: &Path, settings: &Settings) -> Result<ExitCode> {
     let ledger_output = outputs.next().context("preparing the ledger output")?;
     let reports = PreparedReports::from_outputs(&paths, outputs);
     let store = out.join("story.db");
-    let outcome = analyze(&inputs, &failures, Some(&store), settings)?;
+    let outcome = analyze(&inputs, &failures, Some(&store), Build::Whole, settings)?;
     let Built::Whole(ledger) = &outcome.ledger else {
         anyhow::bail!("the demo's ledger is built from its store");
     };

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use crosscheck_columnar::PartWriter;
-use crosscheck_ingest::{discover, Input};
+use crosscheck_ingest::{discover, Input, NearDuplicateIndex};
 
 use crate::console::{errln, outln};
 use crate::pipeline;
@@ -62,15 +62,22 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
     for (input, name) in shards {
         let mut part = PartWriter::create(&args.out, &name)?;
         let shard = std::slice::from_ref(input);
-        let stats = pipeline::run(shard, &[], &[], &settings.limits, quiet, &mut |chunk| {
-            for analysed in chunk {
-                let mut doc = analysed.document;
-                // Near-duplicates are marked across all shards by reduce.
-                doc.duplicate_of = None;
-                part.add(&doc, &analysed.claims, &[])?;
-            }
-            Ok(())
-        })?;
+        let stats = pipeline::run(
+            shard,
+            &[],
+            NearDuplicateIndex::new(),
+            &settings.limits,
+            quiet,
+            &mut |chunk| {
+                for analysed in chunk {
+                    let mut doc = analysed.document;
+                    // Near-duplicates are marked across all shards by reduce.
+                    doc.duplicate_of = None;
+                    part.add(&doc, &analysed.claims, &[])?;
+                }
+                Ok(())
+            },
+        )?;
         failures += stats.failures;
         let written = part.finish()?;
         documents += written.documents;

@@ -28,9 +28,10 @@ pub fn run(db: &Path) -> Result<ExitCode> {
         Some(index) => index,
         None => {
             let mut index = StoryIndex::new();
-            for doc in store.load_all()?.0 {
+            store.for_each_document(|doc| -> Result<()> {
                 index.add_document(&doc);
-            }
+                Ok(())
+            })?;
             index
         }
     };

@@ -628,7 +628,9 @@ fn quote_claim(
                     co_sources: prev.co_sources.clone(),
                 };
                 drafts.push(draft);
-            } else if has_words(inner, MIN_UNATTRIBUTED_WORDS) {
+            } else if has_words(inner, MIN_UNATTRIBUTED_WORDS)
+                && !title_in_running_text(lex, text, seg.open, inner)
+            {
                 drafts.push(Draft {
                     start: seg.open,
                     end: seg.end,
@@ -643,6 +645,22 @@ fn quote_claim(
             }
         }
     }
+}
+
+/// Whether the quote opening at byte `open` is a work's or show's title
+/// named in running text: the words inside read as a title and the word
+/// before the mark is in lower case or a possessive ("the book “A Time for
+/// Truth”", "on Radio Kell's “Night Desk”"). A headline's capitalised
+/// words before a quote are no sign of a title.
+fn title_in_running_text(lex: &Lexicon, text: &str, open: usize, inner: &str) -> bool {
+    let before = text.get(..open).unwrap_or("").trim_end_matches([' ', '\t']);
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let named_in_text = word.starts_with(char::is_lowercase)
+        || (word.ends_with("'s") || word.ends_with("’s")) && word.len() > 2;
+    named_in_text && lex.reads_as_title(inner)
 }
 
 /// The attributed quote whose speaker an unattributed quote standing as a

@@ -55,6 +55,8 @@ pub struct Lexicon {
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
     name_link_words: Set<String>,
+    /// Words a title leaves in lower case (`data/title_small_words.txt`).
+    title_small_words: Set<String>,
     /// Nouns before a name that make it an organisation's
     /// (`data/org_kind_nouns.txt`).
     org_kind_nouns: Set<String>,
@@ -380,6 +382,28 @@ impl Lexicon {
         self.name_link_words.contains(word)
     }
 
+    /// True when `text` reads as a title: at least two words, each
+    /// capitalised or a word titles leave in lower case
+    /// (`data/title_small_words.txt`), the first capitalised ("A Time for
+    /// Truth", "Night Trains: A Memoir").
+    pub(crate) fn reads_as_title(&self, text: &str) -> bool {
+        let mut words = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty());
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let mut rest = 0;
+        capital(first)
+            && words.all(|w| {
+                rest += 1;
+                capital(w) || self.title_small_words.contains(w)
+            })
+            && rest > 0
+    }
+
     /// True for a noun that, before a name, makes it an organisation's
     /// (`data/org_kind_nouns.txt`).
     pub(crate) fn is_org_kind_noun(&self, word: &str) -> bool {
@@ -481,6 +505,7 @@ impl Lexicon {
             document_nouns: norm_set(include_str!("../data/document_nouns.txt")),
             org_nouns: norm_set(include_str!("../data/org_nouns.txt")),
             name_link_words: norm_set(include_str!("../data/name_link_words.txt")),
+            title_small_words: norm_set(include_str!("../data/title_small_words.txt")),
             org_kind_nouns: norm_set(include_str!("../data/org_kind_nouns.txt")),
             not_names: norm_set(include_str!("../data/not_names.txt")),
             group_nouns: norm_set(include_str!("../data/group_nouns.txt")),
@@ -712,6 +737,26 @@ fn hyphen_head(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_read_as_titles() {
+        let lex = Lexicon::standard();
+        let table = [
+            ("A Time for the Ferrymen", true),
+            ("Night Trains: A Memoir of the Coast,", true),
+            ("13 Days in Osk", true),
+            ("SAVE THE FERRY", true),
+            ("Tales From the Harbour", true),
+            ("a Time for Truth", false),
+            ("We will Open the Bridge", false),
+            ("The bridge will open", false),
+            ("Kell", false),
+            ("", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(lex.reads_as_title(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn class_table_holds_every_listed_word() {

@@ -1483,3 +1483,52 @@ fn speaker_spans_and_names() {
         "{got:#?}"
     );
 }
+
+/// A work's or show's title named in running text is no quote; an
+/// unattributed statement, a title-cased headline's quote and a speaker's
+/// quote in title case stay.
+#[test]
+fn titles_named_in_running_text_are_not_quotes() {
+    let titles = [
+        "Her memoir, “Roads Under the Marsh,” sold well in Kell.",
+        "He read aloud from the novel “A Winter for the Ferrymen” on Tuesday.",
+        "The quiz show “Ask the Harbour Master Tonight” returns in May.",
+        "She spoke on Radio Kell's “Night Desk With Ona Brel” about the vote.",
+        // A slogan in title case goes the same way: no one is quoted.
+        "Posters read “Save the Old Ferry Now” across Osk.",
+    ];
+    for text in titles {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c.quote().is_none_or(|q| !q.direct)),
+            "{text:?}: {got:#?}"
+        );
+    }
+    check(
+        "The ferry crews walked out. “We were never asked about the timetable.”",
+        &[w(
+            "We were never asked about the timetable.",
+            true,
+            None,
+            Unattributed,
+        )],
+    );
+    check(
+        "Ferry Crews ‘Were Never Asked About The Timetable’ As Strike Begins",
+        &[w(
+            "Were Never Asked About The Timetable",
+            true,
+            None,
+            Unattributed,
+        )],
+    );
+    check(
+        "“A Winter for the Ferrymen,” said Ada Lume, “is the book I wanted to write.”",
+        &[w(
+            "A Winter for the Ferrymen",
+            true,
+            Some("Ada Lume"),
+            Person,
+        )],
+    );
+}

@@ -41,7 +41,7 @@
 //! text ("called it a “desperate move”") are scored with all contents,
 //! where PolNeAR's gold is the whole reported clause around them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -302,23 +302,28 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     let mut last: Option<(&Claim, usize)> = None;
     // Sources named so far, with where: (name, span).
     let mut named: Vec<(&String, &Span)> = Vec::new();
-    for c in claims {
+    let (inside_attribution, bridged) = fragments_inside_attributions(text, claims);
+    for (ci, c) in claims.iter().enumerate() {
         let Some(q) = c.quote() else { continue };
+        if inside_attribution.contains(&ci) {
+            continue;
+        }
         if let (Some(name), Some(s)) = (c.source.name.as_ref(), c.source.span.as_ref()) {
             named.push((name, s));
         }
         if let Some((prev, pred)) = last.and_then(|(p, i)| Some(p).zip(out.get_mut(i))) {
             let prev_q = prev.quote();
-            let continues = q.direct
-                && prev_q.is_some_and(|p| p.direct)
-                && (c.source.span.is_none() || c.source.span == prev.source.span)
-                && c.source.name == prev.source.name
-                && prev.span.end <= q.span.start
-                && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
-                    gap.chars().all(|ch| {
-                        ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
-                    }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
-                });
+            let continues = bridged.contains(&ci)
+                || q.direct
+                    && prev_q.is_some_and(|p| p.direct)
+                    && (c.source.span.is_none() || c.source.span == prev.source.span)
+                    && c.source.name == prev.source.name
+                    && prev.span.end <= q.span.start
+                    && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
+                        gap.chars().all(|ch| {
+                            ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
+                        }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
+                    });
             if continues {
                 pred.content.1 = to_char(q.span.end);
                 let at = last.map_or(0, |(_, i)| i);
@@ -382,6 +387,56 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 .any(|&(s, e)| s <= p.content.0 && p.content.1 <= e))
     });
     out
+}
+
+/// Quoted fragments set inside the attribution between two parts of one
+/// speaker's quote ("“A,” Ivo Sand said on Radio Kell's “Night Desk.” “B.”",
+/// "“A,” she said after hinting that “changes” could come. “B.”"): PolNeAR
+/// annotates the two parts and all between them as one content, so the
+/// fragment is no content of its own and the second part goes on the first.
+/// Returns the fragments' claim indices and those of the second parts.
+fn fragments_inside_attributions(text: &str, claims: &[Claim]) -> (HashSet<usize>, HashSet<usize>) {
+    let direct: Vec<(usize, &Claim)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.quote().is_some_and(|q| q.direct))
+        .collect();
+    let mut inside = HashSet::new();
+    let mut bridged = HashSet::new();
+    for w in direct.windows(3) {
+        let [(_, first), (fi, fragment), (si, second)] = w else {
+            continue;
+        };
+        let (Some(fq), Some(sq)) = (fragment.quote(), second.quote()) else {
+            continue;
+        };
+        let same_speaker = first.source.name.is_some()
+            && fragment.source.name == first.source.name
+            && second.source.name == first.source.name
+            && second.source.span.is_none();
+        let runs_on = text.get(..fq.span.start).is_some_and(|b| {
+            b.trim_end_matches(QUOTE_MARKS)
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        });
+        let between = text.get(first.span.end..fq.span.start).unwrap_or("\n");
+        let after = text
+            .get(fragment.span.end..second.span.start)
+            .unwrap_or("x");
+        let in_clause = !between.contains(['\n', '.', '!', '?'])
+            && runs_on
+            && after
+                .chars()
+                .all(|c| c.is_whitespace() || ".,;:—–".contains(c) || QUOTE_MARKS.contains(&c))
+            && !after.contains('\n');
+        if same_speaker && in_clause && sq.span.start > fq.span.end {
+            inside.insert(*fi);
+            bridged.insert(*si);
+        }
+    }
+    (inside, bridged)
 }
 
 /// Bytes between two speakers named together ("A, B and C", "A and B")
@@ -901,6 +956,29 @@ mod tests {
 
     /// Speakers named together are one source span, as PolNeAR marks
     /// them; a second speaker named elsewhere is not joined.
+    #[test]
+    fn a_fragment_inside_the_attribution_joins_the_quote_around_it() {
+        let text = "“The ferry will run,” Ivo Sand said on Radio Kell's “Night Desk.” \
+                    “The crews have agreed to the timetable.”";
+        let extractor = QuoteExtractor::new();
+        let doc = document("t", text);
+        let claims = extractor.extract(&doc);
+        let direct: Vec<_> = predictions_from_claims(text, &claims)
+            .into_iter()
+            .filter(|p| p.direct)
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let whole = (0, chars.len());
+        assert_eq!(direct.len(), 1, "{claims:#?}");
+        assert!(exact_ok(&chars, direct[0].content, whole), "{direct:?}");
+        // Another sentence between them: two contents, the fragment one.
+        let text = "“The ferry will run,” Ivo Sand said. He spoke on the show “Night Desk \
+                    With Ona Brel” on Tuesday. “The crews have agreed.”";
+        let claims = extractor.extract(&document("t", text));
+        let (inside, bridged) = fragments_inside_attributions(text, &claims);
+        assert!(inside.is_empty() && bridged.is_empty(), "{claims:#?}");
+    }
+
     #[test]
     fn joint_speakers_are_one_source_span() {
         let text = "Ada Lume and Ivo Sand: “We will win.”";

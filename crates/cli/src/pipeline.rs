@@ -49,11 +49,11 @@ const WARM_UP: &str = "Harbour officials in Velmora said on 3 March that 40 ferr
 
 /// Reads every input and analyses every document in it that `seen` has not
 /// seen (it holds the documents already stored, if any), marking
-/// near-duplicates of earlier documents, stored ones included. Reading runs ahead on its own thread
-/// while the pools parse and analyse, so the whole corpus is never held
-/// before analysis starts. Analysed documents go to `sink` chunk by chunk,
-/// in input order. `failures` are problems found before reading (from
-/// discovering the inputs); they are printed here.
+/// near-duplicates of earlier documents, stored ones included. Reading runs
+/// ahead on its own thread while the pools parse and analyse, so the whole
+/// corpus is never held before analysis starts. Analysed documents go to
+/// `sink` chunk by chunk, in input order. `failures` are problems found
+/// before reading (from discovering the inputs); they are printed here.
 pub fn run(
     inputs: &[Input],
     failures: &[IngestError],

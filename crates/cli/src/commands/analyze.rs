@@ -233,9 +233,9 @@ pub fn analyze(
                 }
                 Ok(())
             })?;
-            match (saved, grouped) {
-                (Some(index), _) => index,
-                (None, grouped) => {
+            match saved {
+                Some(index) => index,
+                None => {
                     let mut index = grouped.unwrap_or_default();
                     let delta = index.take_delta();
                     if !delta.is_empty() {

@@ -115,6 +115,9 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
         return false;
     }
     let capital = u.capitalised();
+    if k > start && !capital && manner_verb_ends_clause(lex, units, k) {
+        return false;
+    }
     if k > start && !capital && cue_here(lex, units, k) {
         // "intelligence reports said" and "according to reports," keep
         // "reports" as the head; in "analysts estimate that" it is the verb.
@@ -205,6 +208,18 @@ fn role_before_name(lex: &Lexicon, u: &Unit) -> bool {
 }
 
 #[inline]
+/// A verb of the manner of saying, or one that attributes a quote only
+/// next to it, ending its clause ("“...,” the mayor fumed.", "“...,” one
+/// trader agreed,"): the verb after a speaker, not a word of the phrase.
+fn manner_verb_ends_clause(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
+    let Some(u) = units.get(k).filter(|u| u.is_word()) else {
+        return false;
+    };
+    let ends_clause = units.get(k + 1).is_none_or(|n| !n.is_word());
+    let words = [u.norm(), ""];
+    ends_clause && (lex.manner_cue_at(&words) == Some(1) || lex.adjacent_cue_at(&words) == Some(1))
+}
+
 fn cue_here(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
     units
         .get(k)
@@ -354,7 +369,8 @@ pub fn description_before_cue(
     if !units.get(i)?.is(class::DETERMINER) {
         return None;
     }
-    let cue = (i + 2..limit.min(i + 8)).find(|&j| cue_here(lex, units, j))?;
+    let cue = (i + 2..limit.min(i + 8))
+        .find(|&j| cue_here(lex, units, j) || manner_verb_ends_clause(lex, units, j))?;
     // "the growing reports did ...": a noun that doubles as a cue is the
     // head here, not the verb.
     if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {

@@ -1433,6 +1433,32 @@ fn speaker_spans_and_names() {
             Anonymous,
         )],
     );
+    // A described speaker before a manner verb or "agreed" that ends the
+    // clause: the verb is no word of the description.
+    check(
+        "“Rates will fall,” the harbour master agreed.",
+        &[Want {
+            cue: Some("agreed"),
+            ..w(
+                "Rates will fall",
+                true,
+                Some("the harbour master"),
+                Anonymous,
+            )
+        }],
+    );
+    check(
+        "“You will not see the fleet again,” a ferry captain fumed, “not this year.”",
+        &[Want {
+            cue: Some("fumed"),
+            ..w(
+                "You will not see the fleet again",
+                true,
+                Some("a ferry captain"),
+                Anonymous,
+            )
+        }],
+    );
     check(
         "Premier Ana Brill agreed, “Things are moving quickly now.”",
         &[w(

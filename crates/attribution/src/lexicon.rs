@@ -609,20 +609,26 @@ impl Lexicon {
     /// with [`Lexicon::written_classes`] of the word as written (one
     /// lookup when the two are the same, as for most lower-case words).
     pub(crate) fn unit_classes(&self, norm: &str, written: &str) -> u32 {
-        let by_norm = self.classes.get(norm);
-        let as_written = if written == norm {
-            by_norm
-        } else {
-            self.classes.get(written)
-        };
-        let entry = (by_norm & (u32::from(class::BY_NORM) | 0xffff_0000))
-            | (as_written & u32::from(class::AS_WRITTEN));
+        let entry = self.listed_classes(norm, written);
         if entry & u32::from(class::BY_NORM) == 0 {
             if let Some(last) = hyphen_head(norm) {
                 return entry | self.hyphenated_classes(last, hyphen_head(written).unwrap_or(last));
             }
         }
         entry
+    }
+
+    /// [`Lexicon::unit_classes`] of a word known to hold no hyphen (or of a
+    /// mark): the lists' entries alone, without the look for a last part.
+    pub(crate) fn listed_classes(&self, norm: &str, written: &str) -> u32 {
+        let by_norm = self.classes.get(norm);
+        let as_written = if written == norm {
+            by_norm
+        } else {
+            self.classes.get(written)
+        };
+        (by_norm & (u32::from(class::BY_NORM) | 0xffff_0000))
+            | (as_written & u32::from(class::AS_WRITTEN))
     }
 
     /// A hyphenated word the lists do not hold is the noun its last part

@@ -243,7 +243,7 @@ pub fn append_units<'a>(
             if let Some(&(qopen, qend, index)) = quotes.get(q).filter(|&&(open, _, _)| open == at) {
                 // A quote's normal form is empty; as written it is the
                 // whole segment, looked up as any unit is.
-                let classes = lexicon.unit_classes("", text.get(qopen..qend).unwrap_or(""));
+                let classes = lexicon.listed_classes("", text.get(qopen..qend).unwrap_or(""));
                 out.push(Unit::quote(qopen, qend, index, classes));
                 k += tokens
                     .get(k..)
@@ -264,7 +264,7 @@ pub fn append_units<'a>(
                 kind: UnitKind::Punct,
                 capital: false,
                 norm: mark,
-                classes: lexicon.unit_classes(mark, mark),
+                classes: lexicon.listed_classes(mark, mark),
                 hash: Cell::new(0),
             });
             continue;
@@ -287,7 +287,14 @@ pub fn append_units<'a>(
             kind: UnitKind::Word,
             capital: t.shape.capitalised(),
             norm,
-            classes: lexicon.unit_classes(norm, text.get(at..stop).unwrap_or("")),
+            // An ASCII token with no joining mark inside holds no hyphen,
+            // nor does its fold: its classes are the lists' alone.
+            classes: if stop == t.end() && t.shape.has(Shape::ASCII) && !t.shape.has(Shape::JOINED)
+            {
+                lexicon.listed_classes(norm, text.get(at..stop).unwrap_or(""))
+            } else {
+                lexicon.unit_classes(norm, text.get(at..stop).unwrap_or(""))
+            },
             hash: Cell::new(0),
         });
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::rows::{
     decode, encode, from_i64, parse_published, to_i64, DeltaRows, IndexRows, INVARIANTS,
-    LOAD_CLAIMS, LOAD_CLAIMS_OF_DOCUMENTS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS,
+    LOAD_CLAIMS_OF_DOCUMENTS, LOAD_DOCUMENTS, LOAD_STORIES, LOAD_STORY_ASSIGNMENTS,
     LOAD_STORY_TERMS,
 };
 use crate::schema;
@@ -449,10 +449,12 @@ impl Store {
     /// to rebuild the whole ledger. Read in one snapshot, so a concurrent
     /// writer cannot make a document appear without its claims.
     pub fn load_all(&self) -> Result<(Vec<Document>, Vec<Claim>), StoreError> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
-        let documents = self.decode_all(&tx, LOAD_DOCUMENTS, "document")?;
-        let claims = self.decode_all(&tx, LOAD_CLAIMS, "claim")?;
-        tx.finish().map_err(|e| self.err(e))?;
+        let (mut documents, mut claims) = (Vec::new(), Vec::new());
+        self.for_each_document_with_claims(|document, own| {
+            documents.push(document);
+            claims.extend(own);
+            Ok::<(), StoreError>(())
+        })?;
         Ok((documents, claims))
     }
 
@@ -571,23 +573,6 @@ impl Store {
             .query_row(sql, [], |r| r.get::<_, i64>(0))
             .map(from_i64)
             .map_err(|e| self.err(e))
-    }
-
-    /// The JSON bodies of the `(id, body)` rows `sql` returns, decoded;
-    /// `kind` names a body that cannot be.
-    fn decode_all<T: serde::de::DeserializeOwned>(
-        &self,
-        tx: &rusqlite::Transaction,
-        sql: &str,
-        kind: &str,
-    ) -> Result<Vec<T>, StoreError> {
-        let mut stmt = tx.prepare(sql).map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            out.push(self.decode_row(row, kind)?);
-        }
-        Ok(out)
     }
 
     /// Every row `sql` returns, each made by `row`.

@@ -309,9 +309,7 @@ pub fn analyze(
 /// document at a time, so that the store is never held whole in memory.
 fn partitioned_from_store(store: &Store, index: StoryIndex) -> Result<PartitionedLedger> {
     let subjects = crosscheck_analyze::stages::Subjects::default();
-    let mut ledger = PartitionedLedger::new(index)
-        .map(|l| l.on_release(crate::allocator::release_free_pages))
-        .with_context(spill_context)?;
+    let mut ledger = spilling_ledger(index)?;
     store.for_each_document_with_claims(|document, mut claims| -> Result<()> {
         subjects.fill(&mut claims);
         ledger.add(document, claims).with_context(spill_context)
@@ -319,8 +317,17 @@ fn partitioned_from_store(store: &Store, index: StoryIndex) -> Result<Partitione
     Ok(ledger)
 }
 
+/// A ledger built story by story that gives documents without a story one
+/// from `index`, spilling to the temporary directory and handing freed
+/// pages back to the system after each corpus-wide step.
+pub fn spilling_ledger(index: StoryIndex) -> Result<PartitionedLedger> {
+    PartitionedLedger::new(index)
+        .map(|l| l.on_release(crate::allocator::release_free_pages))
+        .with_context(spill_context)
+}
+
 /// What a failure to spill the story-by-story ledger was doing.
-fn spill_context() -> String {
+pub fn spill_context() -> String {
     format!(
         "writing the ledger's temporary file in {} (set TMPDIR for another place)",
         std::env::temp_dir().display()
@@ -334,9 +341,7 @@ pub fn analyze_by_story(
     failures: &[IngestError],
     settings: &Settings,
 ) -> Result<Outcome> {
-    let mut ledger = PartitionedLedger::new(StoryIndex::new())
-        .map(|l| l.on_release(crate::allocator::release_free_pages))
-        .with_context(spill_context)?;
+    let mut ledger = spilling_ledger(StoryIndex::new())?;
     let stats = pipeline::run(
         inputs,
         failures,

@@ -16,10 +16,10 @@ use crosscheck_analyze::{AnalyzedDocument, Analyzer, Pipeline, StageTimes};
 use crosscheck_ingest::{IngestOptions, Input, Record};
 use rayon::prelude::*;
 
-use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::json::{LedgerForm, LedgerWriter};
 use crosscheck_stories::StoryIndex;
 
+use crate::commands::analyze::spilling_ledger;
 use crate::read_ahead::{read_ahead, Item};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,10 +95,7 @@ pub fn run(args: &Args, quiet: bool) -> Result<ExitCode> {
     };
     let mut kept: Vec<AnalyzedDocument> = Vec::new();
     let mut by_story = match args.stage {
-        BenchStage::Ledger => Some(
-            PartitionedLedger::new(StoryIndex::new())
-                .map(|l| l.on_release(crate::allocator::release_free_pages))?,
-        ),
+        BenchStage::Ledger => Some(spilling_ledger(StoryIndex::new())?),
         _ => None,
     };
     let mut seen = std::collections::HashSet::new();

@@ -7,14 +7,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use crosscheck_columnar::{part_names, read_part, Part};
 use crosscheck_ingest::NearDuplicateIndex;
-use crosscheck_ledger::PartitionedLedger;
 use crosscheck_model::{Claim, Document};
 use crosscheck_stories::StoryIndex;
 
-use crate::commands::analyze::{Built, LedgerOutputs, Outcome};
+use crate::commands::analyze::{spilling_ledger, Built, LedgerOutputs, Outcome};
 use crate::output::Protected;
 use crate::Settings;
 
@@ -81,14 +80,7 @@ pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
 /// written: the parts are read one at a time, each document handed on with
 /// its claims.
 pub fn reduce_by_story(dir: &Path, names: &[String]) -> Result<Outcome> {
-    let mut ledger = PartitionedLedger::new(StoryIndex::new())
-        .map(|l| l.on_release(crate::allocator::release_free_pages))
-        .with_context(|| {
-            format!(
-                "writing the ledger's temporary file in {}",
-                std::env::temp_dir().display()
-            )
-        })?;
+    let mut ledger = spilling_ledger(StoryIndex::new())?;
     // The near-duplicate index remembers every id it checked: the ids seen.
     let mut near = NearDuplicateIndex::new();
     let mut repeats = 0;

@@ -296,6 +296,7 @@ fn char_index(text: &str) -> impl Fn(usize) -> usize + '_ {
 /// merged.
 pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> {
     let to_char = char_index(text);
+    let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<Prediction> = Vec::new();
     // The last direct quote and its prediction: a reported claim read
     // around a split quote may sort between its two parts.
@@ -320,9 +321,8 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                     && c.source.name == prev.source.name
                     && prev.span.end <= q.span.start
                     && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
-                        gap.chars().all(|ch| {
-                            ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
-                        }) && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
+                        gap.chars().all(between_quote_parts)
+                            && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
                     });
             if continues {
                 pred.content.1 = to_char(q.span.end);
@@ -373,7 +373,6 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     // A quoted fragment inside a reported clause crosscheck also gives
     // ("said she was making “a firm demand” of the council") is part of that
     // one attribution, as PolNeAR annotates it, not a second one.
-    let chars: Vec<char> = text.chars().collect();
     let clauses: Vec<CharSpan> = out
         .iter()
         .filter(|p| !p.direct)
@@ -414,6 +413,12 @@ fn fragments_inside_attributions(text: &str, claims: &[Claim]) -> (HashSet<usize
             && fragment.source.name == first.source.name
             && second.source.name == first.source.name
             && second.source.span.is_none();
+        let between = text.get(first.span.end..fq.span.start).unwrap_or("\n");
+        let after = text
+            .get(fragment.span.end..second.span.start)
+            .unwrap_or("x");
+        // (Only spaces and tabs before the marks: not `embedded`, which
+        // skips any white space but a line break.)
         let runs_on = text.get(..fq.span.start).is_some_and(|b| {
             b.trim_end_matches(QUOTE_MARKS)
                 .trim_end_matches([' ', '\t'])
@@ -421,15 +426,9 @@ fn fragments_inside_attributions(text: &str, claims: &[Claim]) -> (HashSet<usize
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
         });
-        let between = text.get(first.span.end..fq.span.start).unwrap_or("\n");
-        let after = text
-            .get(fragment.span.end..second.span.start)
-            .unwrap_or("x");
         let in_clause = !between.contains(['\n', '.', '!', '?'])
             && runs_on
-            && after
-                .chars()
-                .all(|c| c.is_whitespace() || ".,;:—–".contains(c) || QUOTE_MARKS.contains(&c))
+            && after.chars().all(between_quote_parts)
             && !after.contains('\n');
         if same_speaker && in_clause && sq.span.start > fq.span.end {
             inside.insert(*fi);
@@ -437,6 +436,12 @@ fn fragments_inside_attributions(text: &str, claims: &[Claim]) -> (HashSet<usize
         }
     }
     (inside, bridged)
+}
+
+/// A char that may stand between two parts of one quote with nothing said
+/// between them: white space, clause punctuation, quote marks.
+fn between_quote_parts(ch: char) -> bool {
+    ch.is_whitespace() || ".,;:—–".contains(ch) || QUOTE_MARKS.contains(&ch)
 }
 
 /// Bytes between two speakers named together ("A, B and C", "A and B")

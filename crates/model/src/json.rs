@@ -429,38 +429,84 @@ pub fn read_ledger(text: &str) -> serde_json::Result<Ledger> {
     Ok(ledger)
 }
 
+/// Reads a JSON lines ledger from `reader` a line at a time, so that the
+/// file's text is never held whole (only the ledger it describes), with
+/// span texts or offsets only (restored from the documents).
+pub fn read_ledger_lines(reader: impl io::BufRead) -> serde_json::Result<Ledger> {
+    let mut ledger = read_lines_from(reader)?;
+    ledger
+        .restore_span_texts()
+        .map_err(serde_json::Error::custom)?;
+    Ok(ledger)
+}
+
 fn read_lines(text: &str) -> serde_json::Result<Ledger> {
+    read_lines_from(text.as_bytes())
+}
+
+fn read_lines_from(mut reader: impl io::BufRead) -> serde_json::Result<Ledger> {
+    use rayon::prelude::*;
+    // Lines are parsed in batches across threads (parsing is most of the
+    // time a large ledger takes to read), then added in their order.
+    const BATCH_BYTES: usize = 8 << 20;
     let mut ledger = Ledger::new(Vec::new(), Vec::new());
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut batch: Vec<(usize, String)> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut number = 0;
+    loop {
+        number += 1;
+        let mut line = String::new();
+        let read = reader
+            .read_line(&mut line)
+            .map_err(|e| serde_json::Error::custom(format!("line {number}: {e}")))?;
+        if read > 0 && !line.trim().is_empty() {
+            batch_bytes += line.len();
+            batch.push((number, line));
         }
-        let line: Line = serde_json::from_str(line)
-            .map_err(|e| serde_json::Error::custom(format!("line {}: {e}", n + 1)))?;
-        match line {
-            Line::Ledger { schema, generator } => {
-                if schema != SCHEMA {
-                    return Err(serde_json::Error::custom(format!(
-                        "line {}: schema {schema}, this crosscheck reads {SCHEMA}",
-                        n + 1
-                    )));
-                }
-                ledger.generator = generator;
+        if read == 0 || batch_bytes >= BATCH_BYTES {
+            let parsed: Vec<serde_json::Result<(usize, Line)>> = batch
+                .par_iter()
+                .map(|(n, line)| {
+                    serde_json::from_str(line)
+                        .map(|parsed| (*n, parsed))
+                        .map_err(|e| serde_json::Error::custom(format!("line {n}: {e}")))
+                })
+                .collect();
+            batch.clear();
+            batch_bytes = 0;
+            for line in parsed {
+                let (n, line) = line?;
+                add_line(&mut ledger, line, n)?;
             }
-            Line::Document { document } => ledger.documents.push(*document),
-            Line::Story { story } => ledger.stories.push(story),
-            Line::Entity { entity } => ledger.entities.push(entity),
-            Line::Claim { claim } => ledger.claims.push(*claim),
-            Line::Proposition { proposition } => ledger.propositions.push(proposition),
-            Line::Timeline { timeline } => ledger.timeline.push(timeline),
-            Line::StanceTimeline { stance_timeline } => {
-                ledger.stance_timelines.push(stance_timeline)
-            }
-            Line::QuoteGroup { quote_group } => ledger.quote_groups.push(quote_group),
-            Line::Outlet { outlet } => ledger.outlets.push(outlet),
+        }
+        if read == 0 {
+            return Ok(ledger);
         }
     }
-    Ok(ledger)
+}
+
+/// Adds one line's record to `ledger`; line `n` is named in an error.
+fn add_line(ledger: &mut Ledger, line: Line, n: usize) -> serde_json::Result<()> {
+    match line {
+        Line::Ledger { schema, generator } => {
+            if schema != SCHEMA {
+                return Err(serde_json::Error::custom(format!(
+                    "line {n}: schema {schema}, this crosscheck reads {SCHEMA}"
+                )));
+            }
+            ledger.generator = generator;
+        }
+        Line::Document { document } => ledger.documents.push(*document),
+        Line::Story { story } => ledger.stories.push(story),
+        Line::Entity { entity } => ledger.entities.push(entity),
+        Line::Claim { claim } => ledger.claims.push(*claim),
+        Line::Proposition { proposition } => ledger.propositions.push(proposition),
+        Line::Timeline { timeline } => ledger.timeline.push(timeline),
+        Line::StanceTimeline { stance_timeline } => ledger.stance_timelines.push(stance_timeline),
+        Line::QuoteGroup { quote_group } => ledger.quote_groups.push(quote_group),
+        Line::Outlet { outlet } => ledger.outlets.push(outlet),
+    }
+    Ok(())
 }
 
 impl Ledger {

@@ -119,6 +119,109 @@ fn a_stores_ledger_built_story_by_story_is_the_whole_ledger() {
     );
 }
 
+/// Reports and Parquet tables need the whole ledger: `analyze` and `reduce`
+/// build it story by story into a temporary file and read it back, and every
+/// output is the same bytes as the ledger held whole gives (the Parquet
+/// files carry a write stamp, so their contents are compared).
+#[test]
+fn reports_and_tables_from_the_ledger_built_story_by_story_are_the_whole_ledgers() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_corpus(dir.path());
+    let d = dir.path();
+    crosscheck(&["map", "corpus", "--out", "parts", "--quiet"], d);
+    let outputs = |name: &str| {
+        [
+            "-o".to_string(),
+            format!("{name}.json"),
+            "--with-text".to_string(),
+            "--html".to_string(),
+            format!("{name}.html"),
+            "--markdown".to_string(),
+            format!("{name}.md"),
+            "--csv".to_string(),
+            format!("{name}.csv"),
+            "--parquet".to_string(),
+            format!("{name}-tables"),
+            "--quiet".to_string(),
+        ]
+    };
+    let runs: [(&str, Vec<&str>); 3] = [
+        ("whole", vec!["analyze", "corpus", "--ledger-in-memory"]),
+        ("by-story", vec!["analyze", "corpus"]),
+        ("reduced", vec!["reduce", "parts"]),
+    ];
+    for (name, command) in &runs {
+        let outputs = outputs(name);
+        let mut args = command.clone();
+        args.extend(outputs.iter().map(String::as_str));
+        crosscheck(&args, d);
+        let tables = format!("{name}-tables");
+        let read_back = format!("{name}.tables.json");
+        crosscheck(&["reduce", &tables, "-o", &read_back, "--quiet"], d);
+    }
+    for (name, _) in &runs[1..] {
+        for ext in ["json", "html", "md", "csv", "tables.json"] {
+            let whole = std::fs::read(d.join(format!("whole.{ext}"))).unwrap();
+            let other = std::fs::read(d.join(format!("{name}.{ext}"))).unwrap();
+            assert!(!whole.is_empty(), "{ext}");
+            assert!(
+                whole == other,
+                "{name}.{ext} differs from the whole ledger's"
+            );
+        }
+    }
+    // `report --db` builds the store's ledger the same way: its reports are
+    // those of the ledger file `analyze --db` wrote.
+    crosscheck(
+        &[
+            "analyze", "corpus", "--db", "s.db", "-o", "s.json", "--quiet",
+        ],
+        d,
+    );
+    crosscheck(
+        &[
+            "report",
+            "--db",
+            "s.db",
+            "--markdown",
+            "db.md",
+            "--csv",
+            "db.csv",
+        ],
+        d,
+    );
+    crosscheck(
+        &[
+            "report",
+            "--ledger",
+            "s.json",
+            "--markdown",
+            "file.md",
+            "--csv",
+            "file.csv",
+        ],
+        d,
+    );
+    for ext in ["md", "csv"] {
+        let from_db = std::fs::read(d.join(format!("db.{ext}"))).unwrap();
+        let from_file = std::fs::read(d.join(format!("file.{ext}"))).unwrap();
+        assert!(
+            !from_db.is_empty() && from_db == from_file,
+            "report --db: {ext}"
+        );
+    }
+    // A JSON lines ledger read a line at a time is the ledger.
+    crosscheck(&["analyze", "corpus", "-o", "lines.jsonl", "--quiet"], d);
+    let file = std::fs::File::open(d.join("lines.jsonl")).unwrap();
+    let streamed =
+        crosscheck_model::json::read_ledger_lines(std::io::BufReader::new(file)).unwrap();
+    let whole = std::fs::read_to_string(d.join("whole.json")).unwrap();
+    assert_eq!(
+        streamed,
+        crosscheck_model::json::read_ledger(&whole).unwrap()
+    );
+}
+
 #[test]
 fn map_and_reduce_give_the_analyze_ledger_on_the_demo() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,14 +3,14 @@
 //! a document in two parts counts once (its first), and near-duplicates are
 //! marked across all parts, as `analyze` marks them across its inputs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use crosscheck_columnar::{part_names, read_part, Part};
+use crosscheck_columnar::{part_names, read_part};
 use crosscheck_ingest::NearDuplicateIndex;
-use crosscheck_model::{Claim, Document};
+use crosscheck_model::Claim;
 use crosscheck_stories::StoryIndex;
 
 use crate::commands::analyze::{spilling_ledger, Built, LedgerOutputs, Outcome};
@@ -35,11 +35,7 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         }
     }
     let outputs = args.outputs.prepare(&protected)?;
-    let outcome = if args.outputs.streams() {
-        reduce_by_story(&args.dir, &names)?
-    } else {
-        reduce(&args.dir, &names)?
-    };
+    let outcome = reduce_by_story(&args.dir, &names)?;
     let code = outcome.exit_code();
     outputs.write(outcome, settings.quiet)?;
     Ok(code)
@@ -59,21 +55,6 @@ fn parts_of(dir: &Path) -> Result<Vec<String>> {
         );
     }
     Ok(names)
-}
-
-/// The ledger of parts `names` under `dir`.
-pub fn reduce(dir: &Path, names: &[String]) -> Result<Outcome> {
-    let mut gathered = Gathered::default();
-    for name in names {
-        gathered.add(read_part(dir, name)?);
-    }
-    let status_line = parts_line(gathered.documents.len(), names.len(), gathered.repeats);
-    let ledger = crosscheck_ledger::build_ledger(gathered.documents, gathered.claims);
-    Ok(Outcome {
-        ledger: Built::Whole(Box::new(ledger)),
-        failures: 0,
-        status_line,
-    })
 }
 
 /// The ledger of parts `names` under `dir`, built story by story as it is
@@ -114,35 +95,4 @@ fn parts_line(documents: usize, parts: usize, repeats: usize) -> String {
         line.push_str(&format!(" ({repeats} already in an earlier part, skipped)"));
     }
     line
-}
-
-/// The documents and claims of the parts read so far, each document once,
-/// near-duplicates marked in order.
-#[derive(Default)]
-struct Gathered {
-    seen: HashSet<String>,
-    near: NearDuplicateIndex,
-    documents: Vec<Document>,
-    claims: Vec<Claim>,
-    repeats: usize,
-}
-
-impl Gathered {
-    fn add(&mut self, part: Part) {
-        let mut repeated: HashSet<String> = HashSet::new();
-        for mut doc in part.documents {
-            if !self.seen.insert(doc.id.clone()) {
-                self.repeats += 1;
-                repeated.insert(doc.id);
-                continue;
-            }
-            doc.duplicate_of = self.near.check(&doc);
-            self.documents.push(doc);
-        }
-        self.claims.extend(
-            part.claims
-                .into_iter()
-                .filter(|claim| !repeated.contains(&claim.doc)),
-        );
-    }
 }

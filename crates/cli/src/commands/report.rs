@@ -1,4 +1,4 @@
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,11 +108,13 @@ pub fn run(args: &Args, settings: &Settings) -> Result<ExitCode> {
         (Some(path), _) => read_ledger(path, settings.limits.ingest.max_input_bytes)?,
         (None, Some(db)) => {
             let store = crate::pipeline::open_to_read(db)?;
-            let (documents, claims) = crate::pipeline::load_store(&store)?;
             // The stored index follows the merges it made since a document
             // was stored; a store without one is grouped here, unwritten.
+            // The ledger is built story by story and read back whole, as
+            // `analyze` does for its reports.
             let index = store.load_story_index()?.unwrap_or_default();
-            crosscheck_ledger::build_ledger_with_index(documents, claims, index)
+            let partitioned = super::analyze::partitioned_from_store(&store, index)?;
+            super::analyze::whole_from_stories(partitioned)?
         }
         (None, None) => bail!("give --ledger FILE or --db FILE"),
     };
@@ -147,6 +149,22 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
             Ok(_) => bail!("{shown}: not a crosscheck ledger (not a JSON object)"),
             Err(e) => return Err(e).with_context(|| format!("reading {shown}")),
         }
+    }
+    // JSON lines are read a line at a time, so that the file's text is
+    // never held whole beside the ledger.
+    let head = reader
+        .fill_buf()
+        .with_context(|| format!("reading {shown}"))?;
+    if [&start[..], head]
+        .concat()
+        .starts_with(br#"{"kind":"ledger""#)
+    {
+        let mut lines = Read::chain(&start[..], &mut reader);
+        let ledger = crosscheck_model::json::read_ledger_lines(&mut lines);
+        if reader.limit() == 0 {
+            bail!("{shown}: larger than the {max_bytes}-byte input limit (--max-input-mb)");
+        }
+        return ledger.with_context(|| format!("{shown}: not a crosscheck ledger"));
     }
     let mut bytes = start.to_vec();
     reader

@@ -719,6 +719,28 @@ fn report_refuses_what_is_not_a_ledger_it_reads() {
     }
     let r = run(d, &["report", "--ledger", "l.json"]);
     assert_eq!(r.code(), Some(0), "{}", r.stderr);
+
+    // A ledger of the first schema is rewritten on the way in (the current
+    // one is read as a stream): the same report.
+    let mut old: serde_json::Value = serde_json::from_str(&ledger).expect("a JSON ledger");
+    old["schema"] = "crosscheck.ledger/1".into();
+    for claim in old["claims"].as_array_mut().expect("claims") {
+        let claim = claim.as_object_mut().expect("a claim");
+        let index = claim.remove("sentence").expect("a sentence index");
+        claim.insert("sentence_index".into(), index);
+        claim.insert("sentence".into(), "".into());
+    }
+    write(d, "old.json", &old.to_string());
+    let current = run(d, &["report", "--ledger", "l.json", "--markdown", "l.md"]);
+    let upgraded = run(
+        d,
+        &["report", "--ledger", "old.json", "--markdown", "old.md"],
+    );
+    assert_eq!(upgraded.code(), Some(0), "{}", upgraded.stderr);
+    assert_eq!(current.code(), Some(0), "{}", current.stderr);
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap_or_default();
+    assert!(!read("l.md").is_empty());
+    assert_eq!(read("old.md"), read("l.md"));
 }
 
 #[test]

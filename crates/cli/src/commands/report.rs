@@ -166,6 +166,23 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
         }
         return ledger.with_context(|| format!("{shown}: not a crosscheck ledger"));
     }
+    // A ledger of the current schema in a regular file is read as a stream,
+    // after a first pass that skims it for its schema (an old ledger must be
+    // rewritten, which needs its whole text).
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        let schema = read_schema(path, max_bytes)?;
+        if schema != crosscheck_model::upgrade::SCHEMA_V1 {
+            let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
+            let reader = std::io::BufReader::with_capacity(1 << 16, file);
+            let mut ledger: Ledger = serde_json::from_reader(reader)
+                .with_context(|| format!("{shown}: not a crosscheck ledger"))?;
+            ledger
+                .restore_span_texts()
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("{shown}: not a crosscheck ledger"))?;
+            return Ok(ledger);
+        }
+    }
     let mut bytes = start.to_vec();
     reader
         .read_to_end(&mut bytes)
@@ -177,21 +194,52 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
         .with_context(|| format!("{shown}: not a crosscheck ledger (not UTF-8)"))?;
     // JSON lines name their schema on the first line, which the reader checks.
     if !text.trim_start().starts_with(r#"{"kind":"ledger""#) {
-        #[derive(serde::Deserialize)]
-        struct Head {
-            schema: Option<String>,
-        }
         let head: Head = serde_json::from_str(text)
             .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
-        match head.schema.as_deref() {
-            Some(crosscheck_model::SCHEMA | crosscheck_model::upgrade::SCHEMA_V1) => {}
-            Some(other) => bail!(
-                "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
-                crosscheck_model::SCHEMA
-            ),
-            None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
-        }
+        known_schema(path, head.schema)?;
     }
     crosscheck_model::json::read_ledger(text)
         .with_context(|| format!("{shown}: not a crosscheck ledger"))
+}
+
+/// The one field of a ledger read before the rest: its schema.
+#[derive(serde::Deserialize)]
+struct Head {
+    schema: Option<String>,
+}
+
+/// The schema a JSON ledger file names, skimmed without holding the file
+/// (only the schema's value is kept); refuses a file over `max_bytes` or
+/// one that is not JSON, and [`known_schema`] the rest.
+fn read_schema(path: &Path, max_bytes: u64) -> Result<String> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
+    let mut reader =
+        std::io::BufReader::with_capacity(1 << 16, file).take(max_bytes.saturating_add(1));
+    let head: serde_json::Result<Head> = serde_json::from_reader(&mut reader);
+    if reader.limit() == 0 {
+        bail!("{shown}: larger than the {max_bytes}-byte input limit (--max-input-mb)");
+    }
+    let head =
+        head.with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
+    known_schema(path, head.schema)
+}
+
+/// `schema` when this crosscheck reads it (the current one or
+/// `crosscheck.ledger/1`); otherwise why the file at `path` is refused.
+fn known_schema(path: &Path, schema: Option<String>) -> Result<String> {
+    let shown = path.display();
+    match schema {
+        Some(schema)
+            if schema == crosscheck_model::SCHEMA
+                || schema == crosscheck_model::upgrade::SCHEMA_V1 =>
+        {
+            Ok(schema)
+        }
+        Some(other) => bail!(
+            "{shown}: ledger schema {other}, but this crosscheck reads {}; re-run `crosscheck analyze` to rebuild it",
+            crosscheck_model::SCHEMA
+        ),
+        None => bail!("{shown}: not a crosscheck ledger (no schema field)"),
+    }
 }

@@ -9,12 +9,14 @@
 //! are read back and the corpus-wide parts are computed from the slim
 //! copies, exactly as the in-memory ledger computes
 //! them: the stories, the canonical entities, the name index and which
-//! entity each claim source's span mentions. Then each story's documents
-//! and claims are read back, one story at a time, and the story's claims,
-//! propositions, timelines and quote groups are encoded in the output form
-//! and spilled again; last, the file is written section by section in the
-//! ledger's field order. The bytes are those [`crate::build_ledger`] and
-//! [`crosscheck_model::json::write_json`] (or `write_lines`) give.
+//! entity each claim source's span mentions. Then the stories' documents and
+//! claims are read back, a batch of stories at a time built on all threads,
+//! and each story's claims, propositions, timelines and quote groups are
+//! encoded in the output form and spilled again; last, the file is written
+//! section by section in the ledger's field order. The bytes are those
+//! [`crate::build_ledger`] and [`crosscheck_model::json::write_json`] (or
+//! `write_lines`) give. [`PartitionedLedger::into_ledger`] builds the same
+//! ledger into memory instead, for the outputs that need all of it.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -23,8 +25,13 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crosscheck_model::json::{LedgerWriter, LineKind};
-use crosscheck_model::{without_span_texts, Claim, Document, Ledger, Mention, Sourcing, Story};
+use crosscheck_model::{
+    without_span_texts, Claim, Document, Entity, Ledger, Mention, OutletSourcing, Proposition,
+    QuoteGroup, Sourcing, StanceTimeline, Story, TimelineEntry,
+};
 use crosscheck_ner::MentionTexts;
 use crosscheck_stories::StoryIndex;
 
@@ -171,7 +178,28 @@ impl PartitionedLedger {
 
     /// Builds the ledger story by story and writes it with `out` (whose
     /// header is written; every section follows), then finishes the file.
-    pub fn write<W: Write>(self, mut out: LedgerWriter<W>) -> io::Result<(W, LedgerCounts)> {
+    pub fn write<W: Write>(self, out: LedgerWriter<W>) -> io::Result<(W, LedgerCounts)> {
+        let dir = self.spill.dir.clone();
+        let mut sink = FileSink {
+            sections: Sections::new(&dir)?,
+            out,
+        };
+        let counts = self.build_into(&mut sink)?;
+        Ok((sink.out.finish()?, counts))
+    }
+
+    /// Builds the ledger story by story into memory: the ledger
+    /// [`crate::build_ledger`] gives, without the corpus-wide steps' memory
+    /// (for the outputs that need the whole ledger: reports, tables).
+    pub fn into_ledger(self) -> io::Result<Ledger> {
+        let mut sink = MemorySink {
+            ledger: Ledger::new(Vec::new(), Vec::new()),
+        };
+        self.build_into(&mut sink)?;
+        Ok(sink.ledger)
+    }
+
+    fn build_into<S: Sink>(self, out: &mut S) -> io::Result<LedgerCounts> {
         let PartitionedLedger {
             lexicon,
             mut index,
@@ -183,7 +211,7 @@ impl PartitionedLedger {
             claims: claim_count,
             released,
         } = self;
-        let mut spill = spill.finish()?;
+        let spill = spill.finish()?;
         // Every document without a story was profiled into the index as it
         // came (`add`), so this profiles none again and the slim copies'
         // mentions, still spilled, are not missed.
@@ -211,11 +239,12 @@ impl PartitionedLedger {
         }
         released();
 
-        let mut sections = Sections::new(spill.dir())?;
         let mut document_sourcing: Vec<Option<Sourcing>> = vec![None; slim.len()];
         let mut propositions = 0;
         let mut visited = vec![false; slim.len()];
-        for story in &story_list {
+        // Stories are independent: a batch of them is built on all threads,
+        // then handed on in story order (a batch bounds what is held).
+        let build_story = |story: &Story| -> io::Result<BuiltStory> {
             let positions: Vec<usize> = story
                 .documents
                 .iter()
@@ -229,14 +258,11 @@ impl PartitionedLedger {
                 doc.story = slim.get(p).and_then(|d| d.story.clone());
                 docs.push(doc);
                 story_claims.extend(claims);
-                if let Some(seen) = visited.get_mut(p) {
-                    *seen = true;
-                }
             }
             entities::link_sources_at(&mut story_claims, &spans, &names);
             let contexts = entities::sentence_contexts(&docs, &story_claims);
             let doc_refs: Vec<&Document> = docs.iter().collect();
-            let mut part = StoryPart::of(
+            let part = StoryPart::of(
                 &lexicon,
                 story,
                 &doc_refs,
@@ -245,29 +271,54 @@ impl PartitionedLedger {
                 &infos,
                 &names,
             );
-            let mut per_doc = sourcing::by_document(&story_claims, &part.uncorroborated);
-            for &p in &positions {
-                let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();
-                if let Some(slot) = document_sourcing.get_mut(p) {
-                    *slot = Some(per_doc.remove(id).unwrap_or_default());
+            let per_doc = sourcing::by_document(&story_claims, &part.uncorroborated)
+                .into_iter()
+                .map(|(id, sourcing)| (id.to_string(), sourcing))
+                .collect();
+            Ok(BuiltStory {
+                positions,
+                claims: story_claims,
+                part,
+                per_doc,
+            })
+        };
+        for batch in story_list.chunks(STORY_BATCH) {
+            let built: Vec<io::Result<BuiltStory>> = batch.par_iter().map(build_story).collect();
+            for story in built {
+                let BuiltStory {
+                    positions,
+                    claims: story_claims,
+                    part,
+                    mut per_doc,
+                } = story?;
+                for &p in &positions {
+                    if let Some(seen) = visited.get_mut(p) {
+                        *seen = true;
+                    }
                 }
-            }
-            for claim in &story_claims {
-                sections.push(&out, LineKind::Claim, claim)?;
-            }
-            for p in &mut part.propositions {
-                propositions += 1;
-                p.id = format!("p{propositions}");
-                sections.push(&out, LineKind::Proposition, p)?;
-            }
-            for entry in &part.timeline {
-                sections.push(&out, LineKind::Timeline, entry)?;
-            }
-            for s in &part.stance_timelines {
-                sections.push(&out, LineKind::StanceTimeline, s)?;
-            }
-            for q in &part.quote_groups {
-                sections.push(&out, LineKind::QuoteGroup, q)?;
+                for &p in &positions {
+                    let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();
+                    if let Some(slot) = document_sourcing.get_mut(p) {
+                        *slot = Some(per_doc.remove(id).unwrap_or_default());
+                    }
+                }
+                for claim in story_claims {
+                    out.later(Record::Claim(claim))?;
+                }
+                for mut p in part.propositions {
+                    propositions += 1;
+                    p.id = format!("p{propositions}");
+                    out.later(Record::Proposition(p))?;
+                }
+                for entry in part.timeline {
+                    out.later(Record::Timeline(entry))?;
+                }
+                for s in part.stance_timelines {
+                    out.later(Record::StanceTimeline(s))?;
+                }
+                for q in part.quote_groups {
+                    out.later(Record::QuoteGroup(q))?;
+                }
             }
         }
         // Every document is in a story (one without a story id forms the
@@ -285,8 +336,8 @@ impl PartitionedLedger {
             if let Some(slot) = document_sourcing.get_mut(p) {
                 *slot = Some(per_doc.remove(id).unwrap_or_default());
             }
-            for claim in &claims {
-                sections.push(&out, LineKind::Claim, claim)?;
+            for claim in claims {
+                out.later(Record::Claim(claim))?;
             }
         }
         drop(names);
@@ -302,34 +353,33 @@ impl PartitionedLedger {
                     .flatten()
                     .unwrap_or_default(),
             );
-            out.record(LineKind::Document, &doc)?;
+            out.now(Record::Document(doc))?;
         }
         for story in &story_list {
-            out.record(LineKind::Story, story)?;
+            out.now(Record::Story(story.clone()))?;
         }
-        for entity in &entity_list {
-            out.record(LineKind::Entity, entity)?;
+        let entities = entity_list.len();
+        for entity in entity_list {
+            out.now(Record::Entity(entity))?;
         }
-        for kind in Sections::KINDS {
-            sections.copy(kind, &mut out)?;
-        }
+        out.later_done()?;
         let no_sourcing = Sourcing::default();
         let outlets = sourcing::outlet_table(
             slim.iter()
                 .zip(&document_sourcing)
                 .map(|(d, s)| (d.outlet.as_deref(), s.as_ref().unwrap_or(&no_sourcing))),
         );
-        for outlet in &outlets {
-            out.record(LineKind::Outlet, outlet)?;
+        for outlet in outlets {
+            out.now(Record::Outlet(outlet))?;
         }
         let counts = LedgerCounts {
             documents: slim.len(),
             claims: claim_count,
             propositions,
-            entities: entity_list.len(),
+            entities,
             stories: story_list,
         };
-        Ok((out.finish()?, counts))
+        Ok(counts)
     }
 }
 
@@ -365,7 +415,6 @@ struct Spill {
 /// A spill written to the end, ready to be read anywhere.
 struct ReadSpill {
     file: File,
-    dir: std::path::PathBuf,
 }
 
 impl Spill {
@@ -391,18 +440,11 @@ impl Spill {
 
     fn finish(self) -> io::Result<ReadSpill> {
         let file = self.file.into_inner().map_err(|e| e.into_error())?;
-        Ok(ReadSpill {
-            file,
-            dir: self.dir,
-        })
+        Ok(ReadSpill { file })
     }
 }
 
 impl ReadSpill {
-    fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     fn bytes(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
         let mut bytes = vec![0; len];
         self.file.read_exact_at(&mut bytes, offset)?;
@@ -410,7 +452,7 @@ impl ReadSpill {
     }
 
     /// A document and its claims, span texts restored.
-    fn read(&mut self, slot: Slot) -> io::Result<(Document, Vec<Claim>)> {
+    fn read(&self, slot: Slot) -> io::Result<(Document, Vec<Claim>)> {
         let doc_bytes = self.bytes(slot.offset, slot.document)?;
         let claim_bytes = self.bytes(slot.offset + slot.document as u64, slot.claims)?;
         let document: Document = serde_json::from_slice(&doc_bytes)?;
@@ -422,7 +464,7 @@ impl ReadSpill {
     }
 
     /// A document's entity mentions, with their texts.
-    fn read_mentions(&mut self, slot: Slot) -> io::Result<Vec<Mention>> {
+    fn read_mentions(&self, slot: Slot) -> io::Result<Vec<Mention>> {
         let at = slot.offset + slot.document as u64 + slot.claims as u64;
         let bytes = self.bytes(at, slot.mentions)?;
         let mut mentions: Vec<Mention> = serde_json::from_slice(&bytes)?;
@@ -431,7 +473,7 @@ impl ReadSpill {
     }
 
     /// A document alone, its span texts restored when `with_text`.
-    fn read_document(&mut self, slot: Slot, with_text: bool) -> io::Result<Document> {
+    fn read_document(&self, slot: Slot, with_text: bool) -> io::Result<Document> {
         let bytes = self.bytes(slot.offset, slot.document)?;
         let document: Document = serde_json::from_slice(&bytes)?;
         if !with_text {
@@ -440,6 +482,143 @@ impl ReadSpill {
         let mut ledger = Ledger::new(vec![document], Vec::new());
         ledger.restore_span_texts().map_err(io::Error::other)?;
         ledger.documents.pop().ok_or_else(lost)
+    }
+}
+
+/// Stories built at once on all threads before they are handed on.
+const STORY_BATCH: usize = 64;
+
+/// One story's part of the ledger, built, with the input positions of its
+/// documents and their sourcing.
+struct BuiltStory {
+    positions: Vec<usize>,
+    claims: Vec<Claim>,
+    part: StoryPart,
+    per_doc: HashMap<String, Sourcing>,
+}
+
+/// One record of the ledger, as the story-by-story build hands it on.
+enum Record {
+    Document(Document),
+    Story(Story),
+    Entity(Entity),
+    Claim(Claim),
+    Proposition(Proposition),
+    Timeline(TimelineEntry),
+    StanceTimeline(StanceTimeline),
+    QuoteGroup(QuoteGroup),
+    Outlet(OutletSourcing),
+}
+
+impl Record {
+    fn kind(&self) -> LineKind {
+        match self {
+            Record::Document(_) => LineKind::Document,
+            Record::Story(_) => LineKind::Story,
+            Record::Entity(_) => LineKind::Entity,
+            Record::Claim(_) => LineKind::Claim,
+            Record::Proposition(_) => LineKind::Proposition,
+            Record::Timeline(_) => LineKind::Timeline,
+            Record::StanceTimeline(_) => LineKind::StanceTimeline,
+            Record::QuoteGroup(_) => LineKind::QuoteGroup,
+            Record::Outlet(_) => LineKind::Outlet,
+        }
+    }
+}
+
+/// Where the ledger built story by story goes. The story by story sections
+/// (claims, propositions, timelines, quote groups) are made before the
+/// documents, stories and entities, but follow them in the ledger: they are
+/// handed on with `later`, and `later_done` says when their turn has come.
+trait Sink {
+    /// Whether spans keep their texts.
+    fn with_text(&self) -> bool;
+    /// A record whose turn has come.
+    fn now(&mut self, record: Record) -> io::Result<()>;
+    /// A record of a section that follows the entities.
+    fn later(&mut self, record: Record) -> io::Result<()>;
+    /// Every `later` record has been handed on.
+    fn later_done(&mut self) -> io::Result<()>;
+}
+
+/// A ledger file: the later sections wait in temporary files.
+struct FileSink<W: Write> {
+    out: LedgerWriter<W>,
+    sections: Sections,
+}
+
+impl<W: Write> FileSink<W> {
+    fn encode(&self, record: &Record) -> io::Result<Vec<u8>> {
+        let kind = record.kind();
+        match record {
+            Record::Document(r) => self.out.encode(kind, r),
+            Record::Story(r) => self.out.encode(kind, r),
+            Record::Entity(r) => self.out.encode(kind, r),
+            Record::Claim(r) => self.out.encode(kind, r),
+            Record::Proposition(r) => self.out.encode(kind, r),
+            Record::Timeline(r) => self.out.encode(kind, r),
+            Record::StanceTimeline(r) => self.out.encode(kind, r),
+            Record::QuoteGroup(r) => self.out.encode(kind, r),
+            Record::Outlet(r) => self.out.encode(kind, r),
+        }
+    }
+}
+
+impl<W: Write> Sink for FileSink<W> {
+    fn with_text(&self) -> bool {
+        self.out.with_text()
+    }
+
+    fn now(&mut self, record: Record) -> io::Result<()> {
+        let bytes = self.encode(&record)?;
+        self.out.raw(record.kind(), &bytes)
+    }
+
+    fn later(&mut self, record: Record) -> io::Result<()> {
+        let bytes = self.encode(&record)?;
+        self.sections.push(record.kind(), &bytes)
+    }
+
+    fn later_done(&mut self) -> io::Result<()> {
+        for kind in Sections::KINDS {
+            self.sections.copy(kind, &mut self.out)?;
+        }
+        Ok(())
+    }
+}
+
+/// A ledger in memory, span texts kept: each record goes to its place.
+struct MemorySink {
+    ledger: Ledger,
+}
+
+impl Sink for MemorySink {
+    fn with_text(&self) -> bool {
+        true
+    }
+
+    fn now(&mut self, record: Record) -> io::Result<()> {
+        let ledger = &mut self.ledger;
+        match record {
+            Record::Document(r) => ledger.documents.push(r),
+            Record::Story(r) => ledger.stories.push(r),
+            Record::Entity(r) => ledger.entities.push(r),
+            Record::Claim(r) => ledger.claims.push(r),
+            Record::Proposition(r) => ledger.propositions.push(r),
+            Record::Timeline(r) => ledger.timeline.push(r),
+            Record::StanceTimeline(r) => ledger.stance_timelines.push(r),
+            Record::QuoteGroup(r) => ledger.quote_groups.push(r),
+            Record::Outlet(r) => ledger.outlets.push(r),
+        }
+        Ok(())
+    }
+
+    fn later(&mut self, record: Record) -> io::Result<()> {
+        self.now(record)
+    }
+
+    fn later_done(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -469,20 +648,14 @@ impl Sections {
         Ok(Sections { files })
     }
 
-    fn push<W: Write, T: serde::Serialize>(
-        &mut self,
-        out: &LedgerWriter<W>,
-        kind: LineKind,
-        record: &T,
-    ) -> io::Result<()> {
-        let bytes = out.encode(kind, record)?;
+    fn push(&mut self, kind: LineKind, bytes: &[u8]) -> io::Result<()> {
         let (_, file) = self
             .files
             .iter_mut()
             .find(|(k, _)| *k == kind)
             .ok_or_else(lost)?;
         file.write_all(&(bytes.len() as u64).to_le_bytes())?;
-        file.write_all(&bytes)
+        file.write_all(bytes)
     }
 
     /// Writes every record spilled for `kind` to `out`, in order.

@@ -26,10 +26,9 @@ pub struct Args {
     pub db: Option<PathBuf>,
     #[command(flatten)]
     pub outputs: LedgerOutputs,
-    /// Build the ledger with every document and claim in memory instead of
-    /// story by story: the same output; with reports or Parquet tables about
-    /// a quarter faster, for about a quarter more memory (docs/partitioning.md).
-    #[arg(long)]
+    /// Build the ledger with every document and claim in memory, as before
+    /// the story-by-story ledger (for comparing the two; same output).
+    #[arg(long, hide = true)]
     pub ledger_in_memory: bool,
 }
 
@@ -169,30 +168,11 @@ impl PreparedOutputs<'_> {
 }
 
 /// The whole ledger, for the outputs that need it (reports, Parquet), built
-/// story by story into a temporary JSON lines file and read back from it a
-/// line at a time: what stays in memory is the finished ledger alone, not
-/// the corpus-wide steps that build it (1.7 GB instead of 2.1 with reports
-/// on the 107 MB bench corpus, for about a third more time; the outputs are
-/// the same bytes).
+/// story by story: what stays in memory is the finished ledger alone, not
+/// the corpus-wide steps that build it (BENCHMARKS.md, "Reports from the
+/// ledger built story by story"; the outputs are the same bytes).
 pub fn whole_from_stories(partitioned: PartitionedLedger) -> Result<Ledger> {
-    use std::io::{Seek, Write};
-    let file = tempfile::tempfile().with_context(spill_context)?;
-    let writer = crosscheck_model::json::LedgerWriter::new(
-        std::io::BufWriter::with_capacity(1 << 16, file),
-        crosscheck_model::json::LedgerForm::Lines,
-        false,
-        crosscheck_model::GENERATOR,
-    )
-    .with_context(spill_context)?;
-    let (mut written, _) = partitioned.write(writer).with_context(spill_context)?;
-    written.flush().with_context(spill_context)?;
-    let mut file = written
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .with_context(spill_context)?;
-    file.rewind().with_context(spill_context)?;
-    crosscheck_model::json::read_ledger_lines(std::io::BufReader::with_capacity(1 << 16, file))
-        .context("reading back the ledger's temporary file")
+    partitioned.into_ledger().with_context(spill_context)
 }
 
 /// Prints the summary and status line: on standard error when the ledger
@@ -208,7 +188,8 @@ fn say(to_stdout: bool, summary: &str, status_line: &str) -> Result<()> {
 
 /// How the ledger is to be built: held whole in memory (the demo, and
 /// `--ledger-in-memory` for comparison), or story by story as it is written
-/// (read back whole afterwards when reports or Parquet tables need it).
+/// (or into memory, story by story, when reports or Parquet tables need the
+/// whole ledger).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Build {
     Whole,

@@ -179,9 +179,8 @@ impl PartitionedLedger {
     /// Builds the ledger story by story and writes it with `out` (whose
     /// header is written; every section follows), then finishes the file.
     pub fn write<W: Write>(self, out: LedgerWriter<W>) -> io::Result<(W, LedgerCounts)> {
-        let dir = self.spill.dir.clone();
         let mut sink = FileSink {
-            sections: Sections::new(&dir)?,
+            sections: Sections::new(&self.spill.dir)?,
             out,
         };
         let counts = self.build_into(&mut sink)?;
@@ -295,8 +294,6 @@ impl PartitionedLedger {
                     if let Some(seen) = visited.get_mut(p) {
                         *seen = true;
                     }
-                }
-                for &p in &positions {
                     let id = slim.get(p).map(|d| d.id.as_str()).unwrap_or_default();
                     if let Some(slot) = document_sourcing.get_mut(p) {
                         *slot = Some(per_doc.remove(id).unwrap_or_default());

@@ -429,6 +429,18 @@ pub fn read_ledger(text: &str) -> serde_json::Result<Ledger> {
     Ok(ledger)
 }
 
+/// Reads a ledger of the current schema written as one JSON object from
+/// `reader` as a stream, so that the file's text is never held whole, with
+/// span texts or offsets only (restored from the documents). An older
+/// ledger must be rewritten whole: [`read_ledger`] reads it.
+pub fn read_ledger_json(reader: impl io::Read) -> serde_json::Result<Ledger> {
+    let mut ledger: Ledger = serde_json::from_reader(reader)?;
+    ledger
+        .restore_span_texts()
+        .map_err(serde_json::Error::custom)?;
+    Ok(ledger)
+}
+
 /// Reads a JSON lines ledger from `reader` a line at a time, so that the
 /// file's text is never held whole (only the ledger it describes), with
 /// span texts or offsets only (restored from the documents).

@@ -172,15 +172,12 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         let schema = read_schema(path, max_bytes)?;
         if schema != crosscheck_model::upgrade::SCHEMA_V1 {
-            let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
-            let reader = std::io::BufReader::with_capacity(1 << 16, file);
-            let mut ledger: Ledger = serde_json::from_reader(reader)
-                .with_context(|| format!("{shown}: not a crosscheck ledger"))?;
-            ledger
-                .restore_span_texts()
-                .map_err(anyhow::Error::msg)
-                .with_context(|| format!("{shown}: not a crosscheck ledger"))?;
-            return Ok(ledger);
+            // serde_json reads a byte at a time: a buffer right beneath it
+            // keeps that cheap.
+            let rest =
+                std::io::BufReader::with_capacity(1 << 16, Read::chain(&start[..], &mut reader));
+            return crosscheck_model::json::read_ledger_json(rest)
+                .with_context(|| format!("{shown}: not a crosscheck ledger"));
         }
     }
     let mut bytes = start.to_vec();

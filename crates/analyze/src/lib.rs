@@ -96,6 +96,8 @@ mod tests {
         let names: Vec<&str> = Pipeline::standard().names().collect();
         assert_eq!(names.first(), Some(&"sentences"));
         assert_eq!(names.last(), Some(&"qualify"));
+        // Each stage is listed under the name it gives itself.
+        assert!(names.iter().copied().eq(stages::standard_names()));
     }
 
     #[test]
@@ -114,9 +116,7 @@ mod tests {
 
     #[test]
     fn a_subset_runs_only_its_stages_and_times_them() {
-        let only = Pipeline::standard()
-            .only(&["sentences", "tokens", "quotes"])
-            .unwrap();
+        let only = Pipeline::standard_only(&["sentences", "tokens", "quotes"]).unwrap();
         let analyzer = Analyzer::with_pipeline(only);
         let doc = Document {
             id: "d".to_string(),
@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(done.claims.len(), 1);
         let names: Vec<&str> = times.stages().iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["sentences", "tokens", "quotes"]);
-        assert!(Pipeline::standard().only(&["nothing"]).is_err());
+        assert!(Pipeline::standard_only(&["nothing"]).is_err());
     }
 
     /// A stance is dated by its own clause: another clause's date does not

@@ -23,17 +23,47 @@ pub use times::Times;
 
 use crate::stage::Stage;
 
+/// Builds one stage with its extractor and lexicons.
+type Build = fn() -> Box<dyn Stage>;
+
+/// Every per-document stage by name, in the order they run. A stage is
+/// built only when it is asked for: loading the entity lexicons alone
+/// costs more than splitting a few megabytes of news, so a pipeline of a
+/// few stages must not pay for the others.
+const STANDARD: &[(&str, Build)] = &[
+    ("sentences", || Box::new(Sentences::default())),
+    ("tokens", || Box::new(Tokens)),
+    ("times", || Box::new(Times::default())),
+    ("entities", || Box::new(Entities::default())),
+    ("quotes", || Box::new(Quotes::default())),
+    ("figures", || Box::new(Figures::default())),
+    ("stances", || Box::new(Stances::default())),
+    ("subjects", || Box::new(Subjects::default())),
+    ("qualify", || Box::new(Qualify::default())),
+];
+
 /// Every per-document stage, in the order they run.
 pub fn standard() -> Vec<Box<dyn Stage>> {
-    vec![
-        Box::new(Sentences::default()),
-        Box::new(Tokens),
-        Box::new(Times::default()),
-        Box::new(Entities::default()),
-        Box::new(Quotes::default()),
-        Box::new(Figures::default()),
-        Box::new(Stances::default()),
-        Box::new(Subjects::default()),
-        Box::new(Qualify::default()),
-    ]
+    STANDARD.iter().map(|(_, build)| build()).collect()
+}
+
+/// The standard stages named in `names`, in the standard order, built
+/// alone; `Err` with the first name that is no standard stage.
+pub fn standard_only<'n>(names: &[&'n str]) -> Result<Vec<Box<dyn Stage>>, &'n str> {
+    if let Some(missing) = names
+        .iter()
+        .find(|n| !STANDARD.iter().any(|(name, _)| name == *n))
+    {
+        return Err(missing);
+    }
+    Ok(STANDARD
+        .iter()
+        .filter(|(name, _)| names.contains(name))
+        .map(|(_, build)| build())
+        .collect())
+}
+
+/// The standard stage names, in order.
+pub fn standard_names() -> impl Iterator<Item = &'static str> {
+    STANDARD.iter().map(|(name, _)| *name)
 }

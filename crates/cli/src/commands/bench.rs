@@ -44,12 +44,13 @@ pub enum BenchStage {
 impl BenchStage {
     /// The pipeline stages this benchmark runs.
     fn pipeline(self) -> Result<Pipeline> {
-        let all = Pipeline::standard();
         Ok(match self {
-            BenchStage::Split => all.only(&["sentences"])?,
-            BenchStage::Tokens => all.only(&["sentences", "tokens"])?,
-            BenchStage::Quotes => all.only(&["sentences", "tokens", "quotes"])?,
-            BenchStage::Analyze | BenchStage::Ledger | BenchStage::LedgerInMemory => all,
+            BenchStage::Split => Pipeline::standard_only(&["sentences"])?,
+            BenchStage::Tokens => Pipeline::standard_only(&["sentences", "tokens"])?,
+            BenchStage::Quotes => Pipeline::standard_only(&["sentences", "tokens", "quotes"])?,
+            BenchStage::Analyze | BenchStage::Ledger | BenchStage::LedgerInMemory => {
+                Pipeline::standard()
+            }
         })
     }
 }

@@ -52,19 +52,22 @@ pub fn claim_from_json(text: &str) -> serde_json::Result<Claim> {
     serde_json::from_value(value)
 }
 
+/// The one field of a JSON ledger read before the rest: its schema. The
+/// other fields are skipped without being kept, so skimming a ledger for
+/// its head allocates nothing but the schema.
+#[derive(Debug, serde::Deserialize)]
+pub struct LedgerHead {
+    /// The schema the ledger names (`crosscheck.ledger/...`), if any.
+    pub schema: Option<String>,
+}
+
 /// A ledger from its JSON, current or [`SCHEMA_V1`] (upgraded on the way;
 /// its `schema` then names the current version).
 pub fn ledger_from_json(text: &str) -> serde_json::Result<Ledger> {
-    #[derive(serde::Deserialize)]
-    struct Head<'a> {
-        #[serde(borrow)]
-        schema: Option<std::borrow::Cow<'a, str>>,
-    }
     // A generic JSON tree takes several times the ledger's own memory (ten
     // gigabytes for a ledger file of 900 MB), so only an old ledger, which
-    // must be rewritten, goes through one; skimming for the schema first
-    // allocates nothing but the schema.
-    let head: Head = serde_json::from_str(text)?;
+    // must be rewritten, goes through one.
+    let head: LedgerHead = serde_json::from_str(text)?;
     if head.schema.as_deref() != Some(SCHEMA_V1) {
         return serde_json::from_str(text);
     }

@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use crosscheck_model::upgrade::LedgerHead;
 use crosscheck_model::Ledger;
 
 use crate::console::{out, outln};
@@ -191,18 +192,12 @@ fn read_ledger(path: &Path, max_bytes: u64) -> Result<Ledger> {
         .with_context(|| format!("{shown}: not a crosscheck ledger (not UTF-8)"))?;
     // JSON lines name their schema on the first line, which the reader checks.
     if !text.trim_start().starts_with(r#"{"kind":"ledger""#) {
-        let head: Head = serde_json::from_str(text)
+        let head: LedgerHead = serde_json::from_str(text)
             .with_context(|| format!("{shown}: not a crosscheck ledger (malformed JSON)"))?;
         known_schema(path, head.schema)?;
     }
     crosscheck_model::json::read_ledger(text)
         .with_context(|| format!("{shown}: not a crosscheck ledger"))
-}
-
-/// The one field of a ledger read before the rest: its schema.
-#[derive(serde::Deserialize)]
-struct Head {
-    schema: Option<String>,
 }
 
 /// The schema a JSON ledger file names, skimmed without holding the file
@@ -213,7 +208,7 @@ fn read_schema(path: &Path, max_bytes: u64) -> Result<String> {
     let file = std::fs::File::open(path).with_context(|| format!("reading {shown}"))?;
     let mut reader =
         std::io::BufReader::with_capacity(1 << 16, file).take(max_bytes.saturating_add(1));
-    let head: serde_json::Result<Head> = serde_json::from_reader(&mut reader);
+    let head: serde_json::Result<LedgerHead> = serde_json::from_reader(&mut reader);
     if reader.limit() == 0 {
         bail!("{shown}: larger than the {max_bytes}-byte input limit (--max-input-mb)");
     }

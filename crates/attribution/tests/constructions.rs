@@ -701,20 +701,12 @@ fn random_text_never_panics_and_spans_stay_valid() {
         "X",
         "said:",
     ];
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = crosscheck_testkit::Lcg::new(0x9e37_79b9_7f4a_7c15);
     for _ in 0..1500 {
         let mut text = String::new();
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        let len = (state >> 33) % 60;
-        for _ in 0..len {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            let piece = PIECES[((state >> 33) as usize) % PIECES.len()];
-            text.push_str(piece);
-            if (state >> 20).is_multiple_of(3) {
+        for _ in 0..rng.below(60) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+            if rng.below(3) == 0 {
                 text.push(' ');
             }
         }

@@ -127,17 +127,11 @@ mod tests {
             "\u{7f}", ".", ",", ";", "...", ")", "\"", "'", "word", " .", " ,", " ;5", "”", "’",
             "\u{200b}", "\u{ad}", "\u{a0}", "é",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crosscheck_testkit::Lcg::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..5000 {
             let mut text = String::new();
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            for _ in 0..(state >> 59) {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1);
-                text.push_str(PIECES[((state >> 33) as usize) % PIECES.len()]);
+            for _ in 0..rng.below(32) {
+                text.push_str(PIECES[rng.below(PIECES.len())]);
             }
             let out = clean_paragraph(&text);
             let shown: String = text

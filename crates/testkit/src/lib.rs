@@ -22,6 +22,33 @@ use std::path::{Path, PathBuf};
 
 pub mod postgres;
 
+/// A small deterministic random generator (Knuth's MMIX linear
+/// congruential one), so that a test drawing random inputs draws the same
+/// ones on every run and a failure can be replayed.
+#[derive(Debug, Clone)]
+pub struct Lcg(u64);
+
+impl Lcg {
+    /// A generator starting from `seed`.
+    pub fn new(seed: u64) -> Lcg {
+        Lcg(seed)
+    }
+
+    /// The next number of the sequence.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0), from the sequence's high bits.
+    pub fn below(&mut self, n: usize) -> usize {
+        ((self.next_u64() >> 33) as usize) % n.max(1)
+    }
+}
+
 /// The shared data folder: `CROSSCHECK_SHARED`, else `../shared` beside the
 /// workspace.
 pub fn shared_dir() -> PathBuf {

@@ -23,19 +23,6 @@ pub const KINDS: [&str; 3] = [
     "CSV export, every claim",
 ];
 
-/// A small deterministic generator, so runs ask the same things.
-struct Lcg(u64);
-
-impl Lcg {
-    fn pick(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
 /// What one kind of request got.
 #[derive(Debug, Default)]
 pub struct Timings {
@@ -125,7 +112,8 @@ pub async fn drive(
         let (client, stop) = (client.clone(), Arc::clone(&stop));
         let (stories, searches) = (stories.clone(), searches.clone());
         tasks.push(tokio::spawn(async move {
-            let mut rng = Lcg(id as u64 + 1);
+            // A generator of its own per client, so runs ask the same things.
+            let mut rng = crosscheck_testkit::Lcg::new(id as u64 + 1);
             let mut timings: [Timings; 3] = Default::default();
             let mut turn = id;
             while !stop.load(Ordering::Relaxed) {
@@ -133,10 +121,10 @@ pub async fn drive(
                     (2, "/api/claims.csv".to_string())
                 } else if turn % 2 == 0 && !stories.is_empty() {
                     // Larger stories more often: the first ones are largest.
-                    let n = rng.pick(stories.len()).min(rng.pick(stories.len()));
+                    let n = rng.below(stories.len()).min(rng.below(stories.len()));
                     (0, stories[n].clone())
                 } else {
-                    (1, searches[rng.pick(searches.len())].clone())
+                    (1, searches[rng.below(searches.len())].clone())
                 };
                 turn += 1;
                 let uri = format!("http://{addr}{path}");

@@ -98,6 +98,19 @@ fn tagged_drafts(
             };
             (cue0, cue1, cs) = (k, k + len, k + len);
         }
+        // "told reporters the talks had failed": whom it was told to, when
+        // the speaker grammar reads it, is no part of what was said. (Where
+        // a phrase of place or manner follows it, the content is left as
+        // the tagger read it: cutting there lost more statements than it
+        // mended.)
+        if cs == cue1
+            && us.get(cue1 - 1).is_some_and(|u| tells_someone(u.norm()))
+            && phrase_forward(lex, us, cs, ce, text).is_some()
+        {
+            if let Some(start) = complement_start(lex, us, cs, ce, text, true) {
+                cs = start;
+            }
+        }
         // Reported content leaves out the complementizer.
         if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
             cs += 1;
@@ -515,6 +528,48 @@ pub(crate) fn reported_around_quotes(
         return;
     }
     tagged_drafts(lex, doc, us, a, &clauses, sources, drafts);
+}
+
+/// "tell" and its forms: a cue whose object is whom it is told to.
+fn tells_someone(norm: &str) -> bool {
+    matches!(norm, "told" | "tells" | "tell" | "telling")
+}
+
+/// Where the statement after a speech cue starts, `after` being the unit
+/// after the cue: after "that" when one follows within a few words ("told
+/// reporters in Sarn that ..."), else after the addressee of a form of
+/// "tell" (`tell`: "told reporters the ..."), and past a comma or colon.
+/// `None` when a prepositional phrase follows instead ("warned of the
+/// consequences", "told reporters in the capital"): no statement.
+fn complement_start(
+    lex: &Lexicon,
+    us: &[Unit],
+    after: usize,
+    end: usize,
+    text: &str,
+    tell: bool,
+) -> Option<usize> {
+    let that = (after..end.min(after + 10))
+        .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
+        .find(|&k| us.get(k).is_some_and(|u| u.norm() == "that"));
+    let mut cs = match that {
+        Some(t) => t + 1,
+        None if tell => phrase_forward(lex, us, after, end, text).map_or(after + 1, |(_, n)| n),
+        None => after,
+    };
+    while us.get(cs).is_some_and(|u| matches!(u.norm(), "," | ":")) {
+        cs += 1;
+    }
+    let prepositional = us.get(cs).is_some_and(|u| {
+        matches!(
+            u.function_class(),
+            Some(FunctionClass::Preposition | FunctionClass::Relative)
+        )
+    });
+    if that.is_none() && prepositional {
+        return None;
+    }
+    Some(cs)
 }
 
 /// Whether the quote opening at byte `open` runs on from a word ("called
@@ -1041,36 +1096,7 @@ fn subject_cue_tail(
     let after = j + len;
     // The complement: an optional object and time or channel phrases, then
     // "that" if present.
-    let that = (after..end.min(after + 10))
-        .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
-        .find(|&k| us.get(k).is_some_and(|u| u.norm() == "that"));
-    let mut cs = match that {
-        Some(t) => t + 1,
-        None => {
-            let mut s = after;
-            if matches!(cue_first.norm(), "told" | "tells" | "tell" | "telling") {
-                s = phrase_forward(lex, us, s, end, text).map_or(s + 1, |(_, n)| n);
-            }
-            s
-        }
-    };
-    while us.get(cs).is_some_and(|u| matches!(u.norm(), "," | ":")) {
-        cs += 1;
-    }
-    // "warned of the consequences" reports no statement.
-    if that.is_none()
-        && us.get(cs).is_some_and(|u| {
-            matches!(
-                u.function_class(),
-                Some(
-                    crate::lexicon::FunctionClass::Preposition
-                        | crate::lexicon::FunctionClass::Relative
-                )
-            )
-        })
-    {
-        return None;
-    }
+    let cs = complement_start(lex, us, after, end, text, tells_someone(cue_first.norm()))?;
     let att = Attribution {
         start: phrase.start.min(cue_first.start),
         end: cue_last.end,

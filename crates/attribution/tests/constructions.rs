@@ -456,6 +456,34 @@ fn reported_speech() {
 /// Sources the learned tagger leaves as a relative pronoun or leaves out
 /// after "and": the sentence's subject speaks. A sentence's capitalised
 /// first word before a plural ("Oil traders") is no name.
+/// Whom something was told to is no part of what was said, where the
+/// tagger reads the content from right after "told".
+#[test]
+fn whom_it_was_told_to_is_not_what_was_said() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Arla Brandt would not say which ports would close, but told reporters the plans had been drawn up in March.",
+            "the plans had been drawn up in March",
+            "Arla Brandt",
+        ),
+        (
+            "Kasimir Olt would not say which mines would close, but told the regional council the list had been sent to the ministry.",
+            "the list had been sent to the ministry",
+            "Kasimir Olt",
+        ),
+    ];
+    for (text, content, speaker) in cases {
+        check(text, &[w(content, false, Some(speaker), Person)]);
+        for c in claims(text) {
+            let said = c.quote().map_or("", |q| q.text.as_str());
+            assert!(
+                !said.starts_with("reporters") && !said.starts_with("the regional council"),
+                "{said:?} in {text:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn relative_and_coordinated_subjects_speak() {
     let cases: &[(&str, &[Want])] = &[

@@ -103,12 +103,11 @@ fn tagged_drafts(
         // a phrase of place or manner follows it, the content is left as
         // the tagger read it: cutting there lost more statements than it
         // mended.)
-        if cs == cue1
-            && us.get(cue1 - 1).is_some_and(|u| tells_someone(u.norm()))
-            && phrase_forward(lex, us, cs, ce, text).is_some()
-        {
-            if let Some(start) = complement_start(lex, us, cs, ce, text, true) {
-                cs = start;
+        if cs == cue1 && us.get(cue1 - 1).is_some_and(|u| tells_someone(u.norm())) {
+            if let Some((_, addressee_end)) = phrase_forward(lex, us, cs, ce, text) {
+                if let Some(start) = complement_start(us, cs, ce, || Some(addressee_end)) {
+                    cs = start;
+                }
             }
         }
         // Reported content leaves out the complementizer.
@@ -537,25 +536,23 @@ fn tells_someone(norm: &str) -> bool {
 
 /// Where the statement after a speech cue starts, `after` being the unit
 /// after the cue: after "that" when one follows within a few words ("told
-/// reporters in Sarn that ..."), else after the addressee of a form of
-/// "tell" (`tell`: "told reporters the ..."), and past a comma or colon.
-/// `None` when a prepositional phrase follows instead ("warned of the
-/// consequences", "told reporters in the capital"): no statement.
+/// reporters in Sarn that ..."), else after the addressee (`addressee`,
+/// asked only then: the unit after whom a form of "tell" names, "told
+/// reporters | the ..."), and past a comma or colon. `None` when a
+/// prepositional phrase follows instead ("warned of the consequences",
+/// "told reporters in the capital"): no statement.
 fn complement_start(
-    lex: &Lexicon,
     us: &[Unit],
     after: usize,
     end: usize,
-    text: &str,
-    tell: bool,
+    addressee: impl FnOnce() -> Option<usize>,
 ) -> Option<usize> {
     let that = (after..end.min(after + 10))
         .take_while(|&k| us.get(k).is_some_and(|u| u.is_word()))
         .find(|&k| us.get(k).is_some_and(|u| u.norm() == "that"));
     let mut cs = match that {
         Some(t) => t + 1,
-        None if tell => phrase_forward(lex, us, after, end, text).map_or(after + 1, |(_, n)| n),
-        None => after,
+        None => addressee().unwrap_or(after),
     };
     while us.get(cs).is_some_and(|u| matches!(u.norm(), "," | ":")) {
         cs += 1;
@@ -1096,7 +1093,12 @@ fn subject_cue_tail(
     let after = j + len;
     // The complement: an optional object and time or channel phrases, then
     // "that" if present.
-    let cs = complement_start(lex, us, after, end, text, tells_someone(cue_first.norm()))?;
+    // An addressee the grammar does not read is taken to be one word.
+    let addressee = || {
+        tells_someone(cue_first.norm())
+            .then(|| phrase_forward(lex, us, after, end, text).map_or(after + 1, |(_, n)| n))
+    };
+    let cs = complement_start(us, after, end, addressee)?;
     let att = Attribution {
         start: phrase.start.min(cue_first.start),
         end: cue_last.end,

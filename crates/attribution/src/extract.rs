@@ -13,6 +13,7 @@ use crate::attribute::{
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
+use crate::quote_clauses::{absorb_into_clause, clause_after_quote, lead_before_quote};
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::reported::{
     co_speakers, reported, reported_around_quotes, runs_on_into, tagged, RuleReading, TaggerMode,
@@ -26,6 +27,7 @@ use crate::units::{append_units, ends_sentence, Unit, UnitKind};
 use crosscheck_text::TokenLayer;
 
 /// A claim before ids and sentences are filled.
+#[derive(Clone)]
 pub(crate) struct Draft {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -37,6 +39,9 @@ pub(crate) struct Draft {
     pub(crate) direct: bool,
     /// Speakers coordinated with `source` ("A and B said").
     pub(crate) co_sources: Vec<Source>,
+    /// A quote read as the end of a reported clause drafted over it: no
+    /// claim of its own, but still the speaker a quote after it continues.
+    pub(crate) absorbed: bool,
 }
 
 /// Quotes shorter than this are kept only when attributed (partial quotes
@@ -420,13 +425,28 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
+            let after_att = attribution.as_ref().is_some_and(|att| att.start > seg.open);
+            let run_on = attribution
+                .as_ref()
+                .is_some_and(|att| att.start < seg.open)
+                .then(|| clause_after_quote(lex, us, (k, b), seg, text))
+                .flatten();
             let elsewhere = match attribution {
                 None => attributed_elsewhere(lex, paragraph, seg, k, text),
                 Some(_) => None,
             };
+            let drafted = drafts.len();
             match elsewhere {
                 Some((att, there)) => quote_claim(lex, doc, there, seg, Some(att), sources, drafts),
                 None => quote_claim(lex, doc, us, seg, attribution, sources, drafts),
+            }
+            if let Some(end) = run_on {
+                absorb_into_clause(drafts, drafted, seg, (seg.open, end));
+            } else if let Some(start) = after_att
+                .then(|| lead_before_quote(lex, us, (a, k)))
+                .flatten()
+            {
+                absorb_into_clause(drafts, drafted, seg, (start, seg.end));
             }
         }
         // “...,” she said: too few words outside the quotes to report
@@ -594,6 +614,7 @@ fn quote_claim(
                 quote_end: qe,
                 direct: true,
                 co_sources,
+                absorbed: false,
             });
         }
         None => {
@@ -626,6 +647,7 @@ fn quote_claim(
                     quote_end: qe,
                     direct: true,
                     co_sources: prev.co_sources.clone(),
+                    absorbed: false,
                 };
                 drafts.push(draft);
             } else if has_words(inner, MIN_UNATTRIBUTED_WORDS)
@@ -641,6 +663,7 @@ fn quote_claim(
                     quote_end: qe,
                     direct: true,
                     co_sources: Vec::new(),
+                    absorbed: false,
                 });
             }
         }
@@ -732,6 +755,7 @@ fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
 
 fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     let text = doc.text.as_str();
+    drafts.retain(|d| !d.absorbed);
     drafts.sort_by_key(|d| (d.start, d.quote_start));
     drafts.dedup_by(|b, a| a.quote_start == b.quote_start && a.quote_end == b.quote_end);
     let mut out = Vec::with_capacity(drafts.len().min(MAX_CLAIMS_PER_DOCUMENT));

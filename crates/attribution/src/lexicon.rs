@@ -52,6 +52,11 @@ pub struct Lexicon {
     org_nouns: Set<String>,
     /// Cues whose negation still makes a claim ("does not believe").
     opinion_cues: Set<String>,
+    /// Words that open a subordinate clause, and auxiliaries that make
+    /// one finite (`data/clause_leads.txt`).
+    clause_openers: Set<String>,
+    clause_prepositions: Set<String>,
+    finite_auxiliaries: Set<String>,
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
     name_link_words: Set<String>,
@@ -114,6 +119,17 @@ static STANDARD: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::loa
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     crosscheck_lexicon::lines(data)
+}
+
+const CLAUSE_LEADS: &str = include_str!("../data/clause_leads.txt");
+
+/// The words of one class in a "class word" list file.
+fn class_set(data: &str, class: &str) -> Set<String> {
+    lines(data)
+        .filter_map(|l| l.split_once(' '))
+        .filter(|(c, _)| *c == class)
+        .map(|(_, w)| norm(w.trim()))
+        .collect()
 }
 
 /// A one-word list file as a set of normal forms.
@@ -376,6 +392,24 @@ impl Lexicon {
         self.opinion_cues.contains(word)
     }
 
+    /// True for a word that opens a subordinate clause ("if", "while",
+    /// "despite"; `data/clause_leads.txt`).
+    pub fn opens_clause(&self, word: &str) -> bool {
+        self.clause_openers.contains(word)
+    }
+
+    /// True for a preposition that opens a clause when a finite verb
+    /// follows ("after the vote was held"; `data/clause_leads.txt`).
+    pub fn is_clause_preposition(&self, word: &str) -> bool {
+        self.clause_prepositions.contains(word)
+    }
+
+    /// True for an auxiliary or modal that makes a clause finite ("is",
+    /// "would"; `data/clause_leads.txt`).
+    pub fn is_finite_auxiliary(&self, word: &str) -> bool {
+        self.finite_auxiliaries.contains(word)
+    }
+
     /// True for a word never read as a role between two names
     /// (`data/name_link_words.txt`).
     pub(crate) fn is_name_link_word(&self, word: &str) -> bool {
@@ -514,6 +548,9 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
+            clause_openers: class_set(CLAUSE_LEADS, "open"),
+            clause_prepositions: class_set(CLAUSE_LEADS, "clause-preposition"),
+            finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),
             classes: WordTable::default(),
             cue_lists: Vec::new(),
         };

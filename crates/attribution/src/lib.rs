@@ -58,6 +58,7 @@ mod extract;
 mod lexicon;
 mod mentions;
 mod paragraphs;
+mod quote_clauses;
 // Quote-mark pairing, reached by the seed tests; not an API.
 #[doc(hidden)]
 pub mod quotes;

@@ -110,9 +110,13 @@ fn tagged_drafts(
                 }
             }
         }
-        // Reported content leaves out the complementizer.
+        // Reported content leaves out the complementizer, and a comma
+        // after it ("said that, given the ...").
         if ce > cs + 1 && us.get(cs).is_some_and(|u| u.norm() == "that") {
             cs += 1;
+            while cs < ce && us.get(cs).is_some_and(|u| u.is_punct(",")) {
+                cs += 1;
+            }
         }
         let (Some(first), Some(last)) = (us.get(cs), us.get(ce.wrapping_sub(1))) else {
             continue;
@@ -239,6 +243,7 @@ fn tagged_drafts(
             quote_end: last.end,
             direct: false,
             co_sources,
+            absorbed: false,
         });
         any = true;
     }
@@ -478,7 +483,10 @@ fn subject_before_cue(
 /// was “dead on arrival”"): the tagger's contents that are more than a
 /// quote standing as a statement. A quoted fragment inside such a content
 /// keeps its marks there, and stays a direct claim of its own: its words
-/// are the speaker's.
+/// are the speaker's. A quote that a clause runs into after a comma ("said
+/// that if the levy rose, “the ferries would stop”", [`lead_into_quote`])
+/// is that clause's end: the clause is the one claim, the quote keeping its
+/// marks inside it.
 pub(crate) fn reported_around_quotes(
     lex: &Lexicon,
     doc: &Document,
@@ -516,17 +524,101 @@ pub(crate) fn reported_around_quotes(
                             .is_some_and(|s| s.start <= first.start && first.start < s.end)
                 })
             });
-            if others == 0 || inside_attribution || (quotes > 0 && others < 3) {
-                return false;
-            }
-            only_fragments(doc.text.as_str(), us, a + f.content.0, a + f.content.1)
+            !(others == 0 || inside_attribution || (quotes > 0 && others < 3))
         })
         .cloned()
         .collect();
-    if clauses.is_empty() {
+    let (fragments, leads): (Vec<tagger::Found>, Vec<tagger::Found>) = clauses
+        .into_iter()
+        .partition(|f| only_fragments(doc.text.as_str(), us, a + f.content.0, a + f.content.1));
+    let leads: Vec<tagger::Found> = leads
+        .into_iter()
+        .filter(|f| lead_into_quote(lex, us, a + f.content.0, a + f.content.1))
+        .collect();
+    if !fragments.is_empty() {
+        tagged_drafts(lex, doc, us, a, &fragments, sources, drafts);
+    }
+    if leads.is_empty() {
         return;
     }
-    tagged_drafts(lex, doc, us, a, &clauses, sources, drafts);
+    let before = drafts.len();
+    tagged_drafts(lex, doc, us, a, &leads, sources, drafts);
+    // "said that if the levy rose, “the ferries would stop”": the quote
+    // ends a reported clause, which is the one statement; its words keep
+    // their marks inside the clause's content. A quote with an attribution
+    // of its own inside the clause ("when X noted that ..., Y boasted,
+    // “...”") stands alone, and the clause is no clause.
+    let sentence_start = us.get(a).map_or(0, |u| u.start);
+    let inside = |d: &Draft, (s, e): (usize, usize)| {
+        d.direct
+            && !d.absorbed
+            && d.start >= sentence_start
+            && s < d.quote_start
+            && d.quote_end <= e
+    };
+    let mut absorbed: Vec<usize> = Vec::new();
+    let mut k = before;
+    while let Some(clause) = drafts.get(k) {
+        let range = (clause.quote_start, clause.quote_end);
+        let quotes: Vec<usize> = (0..before)
+            .filter(|&j| drafts.get(j).is_some_and(|d| inside(d, range)))
+            .collect();
+        let attributed_inside = quotes.iter().any(|&j| {
+            drafts
+                .get(j)
+                .and_then(|d| d.source.span.as_ref())
+                .is_some_and(|s| range.0 <= s.start && s.start < range.1)
+        });
+        if attributed_inside {
+            drafts.remove(k);
+        } else {
+            absorbed.extend(quotes);
+            k += 1;
+        }
+    }
+    for j in absorbed {
+        if let Some(d) = drafts.get_mut(j) {
+            d.absorbed = true;
+        }
+    }
+}
+
+/// Whether content `us[cs..ce]` runs a clause of at least two words into
+/// a quote that opens after its comma ("that if the levy rose, “the
+/// ferries would stop”", "while the plan is not perfect, “...”"): the
+/// quote closes the clause rather than standing alone. The words before it
+/// make a clause when "that" introduces them, a subordinator opens them or
+/// an auxiliary makes them finite; otherwise they are whom or where it was
+/// said ("told the committee, “...”", "said at a meeting, “...”").
+fn lead_into_quote(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> bool {
+    let Some(q) = (cs..ce).find(|&k| us.get(k).is_some_and(Unit::is_quote)) else {
+        return false;
+    };
+    if !us.get(q.wrapping_sub(1)).is_some_and(|u| u.is_punct(",")) {
+        return false;
+    }
+    let words: Vec<&Unit> = us
+        .get(cs..q)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|u| u.is_word())
+        .collect();
+    let (introduced, lead) = match words.split_first() {
+        Some((that, rest)) if that.norm() == "that" => (true, rest),
+        _ => (false, words.as_slice()),
+    };
+    let Some(first) = lead.first() else {
+        return false;
+    };
+    // "noted ... but said, “...”": the quote's own cue ends the words.
+    let own_cue = q >= 2 && cue_at(lex, us, q - 2, q).is_some();
+    let finite = || lead.iter().any(|u| lex.is_finite_auxiliary(u.norm()));
+    let prepositional = first.function_class() == Some(FunctionClass::Preposition);
+    lead.len() >= 2
+        && !own_cue
+        && (introduced
+            || lex.opens_clause(first.norm())
+            || finite() && (!prepositional || lex.is_clause_preposition(first.norm())))
 }
 
 /// "tell" and its forms: a cue whose object is whom it is told to.
@@ -785,6 +877,7 @@ impl RuleReading {
             quote_end: last.end,
             direct: false,
             co_sources,
+            absorbed: false,
         });
     }
 }

@@ -1578,3 +1578,133 @@ fn titles_named_in_running_text_are_not_quotes() {
         )],
     );
 }
+
+/// Each case: (text, the reported content, the quote inside it, speaker):
+/// the content is one reported claim, and the quote no claim of its own.
+fn check_clauses(cases: &[(&str, &str, &str, &'static str)]) {
+    for &(text, content, quote, speaker) in cases {
+        let got = claims(text);
+        let clause = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == content))
+            .unwrap_or_else(|| panic!("no claim {content:?} in {text:?}"));
+        assert!(
+            clause.quote().is_some_and(|q| !q.direct),
+            "{content:?} is direct"
+        );
+        assert_eq!(clause.source.name.as_deref(), Some(speaker), "{content:?}");
+        let standalone = got
+            .iter()
+            .filter(|c| c.quote().is_some_and(|q| q.text == quote))
+            .count();
+        assert_eq!(standalone, 0, "{quote:?} also stands alone in {text:?}");
+    }
+}
+
+#[test]
+fn a_clause_that_runs_into_a_quote_is_one_reported_claim() {
+    // The clause is the statement; the quote ends it and keeps its marks.
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Board spokesman Ivo Marren said on Friday that if the levy were raised in March, “the ferries would stop running before summer.”",
+            "if the levy were raised in March, “the ferries would stop running before summer.”",
+            "the ferries would stop running before summer.",
+            "Ivo Marren",
+        ),
+        (
+            "Councillor Ada Brisk said that while the depot was not perfect, “it still serves the whole valley.”",
+            "while the depot was not perfect, “it still serves the whole valley.”",
+            "it still serves the whole valley.",
+            "Councillor Ada Brisk",
+        ),
+    ];
+    check_clauses(cases);
+    // Whom or where it was said before the comma, or the quote's own cue,
+    // make no clause: the quote stands as said.
+    let direct: &[(&str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. Mayor Dana Colt told the committee, “We will not close the depot.”",
+            "We will not close the depot.",
+            "Dana Colt",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Mayor Dana Colt said at a meeting in Sarn, “The depot stays open.”",
+            "The depot stays open.",
+            "Dana Colt",
+        ),
+        (
+            "Finance chief Oren Tamm noted the talks were stalled but said, “I do not expect a deal this week.”",
+            "I do not expect a deal this week.",
+            "Oren Tamm",
+        ),
+    ];
+    for (text, quote, speaker) in direct {
+        check(text, &[w(quote, true, Some(speaker), Person)]);
+    }
+    // A quote reopened after the clause's quote still continues its speaker.
+    let text = "Ivo Marren said on Friday that if the levy were raised in March, “the ferries would stop running before summer.\n\n“The board will vote in April.”";
+    check(
+        text,
+        &[w(
+            "The board will vote in April.",
+            true,
+            Some("Ivo Marren"),
+            Person,
+        )],
+    );
+}
+
+#[test]
+fn a_quote_that_runs_on_into_its_clause_is_reported_with_it() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. Mayor Dana Colt told reporters, “The yard has nine days of coal” until the barges reach Sarn.",
+            "“The yard has nine days of coal” until the barges reach Sarn",
+            "The yard has nine days of coal",
+            "Dana Colt",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Mayor Dana Colt said, \"Nobody expected the levy to pass\" when the session opened.",
+            "\"Nobody expected the levy to pass\" when the session opened",
+            "Nobody expected the levy to pass",
+            "Dana Colt",
+        ),
+    ];
+    check_clauses(cases);
+    // A lead of the sentence's own before the quote, its speaker after it.
+    let text = "The Harbour Board met on Tuesday. Whatever the board decides, “the ferries will run all summer,” Ivo Marren said.";
+    check(
+        text,
+        &[w(
+            "Whatever the board decides, “the ferries will run all summer,”",
+            false,
+            Some("Ivo Marren"),
+            Person,
+        )],
+    );
+    // The quote ends its sentence, its speaker follows it, or it is a word
+    // quoted inside running text: nothing runs on.
+    let unchanged: &[(&str, &str, bool, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. “The yard has nine days of coal,” Mayor Dana Colt said.",
+            "The yard has nine days of coal",
+            true,
+            "Dana Colt",
+        ),
+        (
+            "The Harbour Board met on Tuesday. “The yard has nine days of coal” said Mayor Dana Colt.",
+            "The yard has nine days of coal",
+            true,
+            "Dana Colt",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Mayor Dana Colt told reporters, “The yard has nine days of coal.”",
+            "The yard has nine days of coal.",
+            true,
+            "Dana Colt",
+        ),
+    ];
+    for (text, quote, direct, speaker) in unchanged {
+        check(text, &[w(quote, *direct, Some(speaker), Person)]);
+    }
+}

@@ -1,0 +1,117 @@
+//! Quotes that are part of a clause of the sentence rather than a
+//! statement of their own: a quote the clause runs on after (“...” until
+//! the vote), or one a lead of the sentence runs into ("Whatever the board
+//! decides, “...,” she said"). PolNeAR annotates either as one content, the
+//! quote keeping its marks inside it.
+
+use crate::attribute::cue_at;
+use crate::extract::Draft;
+use crate::lexicon::{FunctionClass, Lexicon};
+use crate::quotes::QuoteSegment;
+use crate::units::Unit;
+
+/// Where the sentence's clause ends when the quote at unit `k`, standing
+/// as a statement, runs on into words of the clause after its closing
+/// mark (“...” in California; “...” if she lost by more): the byte end of
+/// the sentence's last word before `b`. `None` when the quote ends its
+/// sentence, its own punctuation or a comma follows it, or the words after
+/// it attribute it.
+pub(crate) fn clause_after_quote(
+    lex: &Lexicon,
+    us: &[Unit],
+    (k, b): (usize, usize),
+    seg: &QuoteSegment,
+    text: &str,
+) -> Option<usize> {
+    let inner = text.get(seg.inner_start..seg.inner_end)?;
+    let closed_on_word = seg.closed
+        && inner
+            .trim_end_matches(['”', '’', '"', '\''])
+            .ends_with(|c: char| c.is_alphanumeric());
+    let next = us.get(k + 1)?;
+    let lower = next.text(text).starts_with(|c: char| c.is_lowercase());
+    if !closed_on_word
+        || !next.is_word()
+        || !lower
+        || k.checked_sub(1)
+            .and_then(|j| us.get(j))
+            .is_some_and(Unit::is_word)
+        || cue_at(lex, us, k + 1, b).is_some()
+        || next.function_class() == Some(FunctionClass::Auxiliary)
+        || matches!(next.norm(), "and" | "or" | "nor")
+    {
+        return None;
+    }
+    // (", Sanders replied": a new clause with its own speaker ends it.)
+    let new_speaker = |j: usize| {
+        us.get(j).is_some_and(|u| u.is_punct(","))
+            && (j + 1..(j + 5).min(b)).any(|c| cue_at(lex, us, c, b).is_some())
+    };
+    let stop = (k + 1..b)
+        .find(|&j| us.get(j).is_none_or(Unit::is_quote) || new_speaker(j))
+        .unwrap_or(b);
+    // (Another quote in the run makes it no plain clause.)
+    if us.get(stop).is_some_and(Unit::is_quote) {
+        return None;
+    }
+    let last = (k + 1..stop)
+        .filter(|&j| us.get(j).is_some_and(Unit::is_word))
+        .last()?;
+    us.get(last).map(|u| u.end)
+}
+
+/// Where a lead of the sentence's own starts when the quote at unit `k`
+/// follows it after a comma and its speaker comes after it ("Whatever the
+/// board decides, “the ferries will run,” Marren said"): the byte start of
+/// the sentence's first word. `None` when other words than a plain run
+/// with commas come before the quote, or a cue among them attributes
+/// something else. (A phrase of place or manner leads too: "At the depot,
+/// “...,” she said" is one statement as PolNeAR reads it; leaving such
+/// phrases out scored lower on its training and dev texts.)
+pub(crate) fn lead_before_quote(
+    lex: &Lexicon,
+    us: &[Unit],
+    (a, k): (usize, usize),
+) -> Option<usize> {
+    let lead = us.get(a..k)?;
+    let words = lead.iter().filter(|u| u.is_word()).count();
+    let plain = lead.iter().all(|u| u.is_word() || u.is_punct(","));
+    if words < 2 || !plain || !lead.last().is_some_and(|u| u.is_punct(",")) {
+        return None;
+    }
+    if (a..k).any(|j| cue_at(lex, us, j, k).is_some()) {
+        return None;
+    }
+    lead.first().map(|u| u.start)
+}
+
+/// The direct claim just drafted for `seg` (from draft `from` on) becomes
+/// part of a reported claim over bytes `start..end`, the quote keeping its
+/// marks inside it; the direct draft stays only as the speaker a later
+/// quote continues.
+pub(crate) fn absorb_into_clause(
+    drafts: &mut Vec<Draft>,
+    from: usize,
+    seg: &QuoteSegment,
+    (start, end): (usize, usize),
+) {
+    let Some(i) = (from..drafts.len()).find(|&i| {
+        drafts.get(i).is_some_and(|d| {
+            d.direct && d.quote_start >= seg.inner_start && d.quote_end <= seg.inner_end
+        })
+    }) else {
+        return;
+    };
+    let Some(direct) = drafts.get_mut(i) else {
+        return;
+    };
+    direct.absorbed = true;
+    let mut clause = direct.clone();
+    clause.absorbed = false;
+    clause.direct = false;
+    clause.quote_start = start;
+    clause.quote_end = end;
+    clause.start = clause.start.min(start);
+    clause.end = clause.end.max(end);
+    drafts.push(clause);
+}

@@ -524,7 +524,22 @@ pub(crate) fn reported_around_quotes(
                             .is_some_and(|s| s.start <= first.start && first.start < s.end)
                 })
             });
-            !(others == 0 || inside_attribution || (quotes > 0 && others < 3))
+            // "“...,” Gen. Varga told reporters in the capital": what a
+            // quote's own "told" is followed by is whom and where it was
+            // told, not what was said (the quote is).
+            let told_in_attribution = f.content.0 == f.cue.1
+                && us
+                    .get((a + f.cue.1).wrapping_sub(1))
+                    .is_some_and(|u| tells_someone(u.norm()))
+                && us.get(a + f.cue.0).is_some_and(|cue| {
+                    drafts
+                        .iter()
+                        .any(|d| d.direct && d.quote_end <= cue.start && cue.end <= d.end)
+                });
+            !(others == 0
+                || inside_attribution
+                || told_in_attribution
+                || (quotes > 0 && others < 3))
         })
         .cloned()
         .collect();

@@ -482,6 +482,22 @@ fn whom_it_was_told_to_is_not_what_was_said() {
             );
         }
     }
+    // A quote's own "told": the quote is what was told, whom and where it
+    // was told to is nothing said.
+    let text = "“We counted the wagons at Orvik for three nights,” Col. Benno Strach, the head of the border police, told reporters in the port of Lesk. “Nobody hid them.”";
+    check(
+        text,
+        &[w(
+            "We counted the wagons at Orvik for three nights",
+            true,
+            Some("Benno Strach"),
+            Person,
+        )],
+    );
+    for c in claims(text) {
+        let said = c.quote().map_or("", |q| q.text.as_str());
+        assert!(!said.starts_with("reporters"), "{said:?} in {text:?}");
+    }
 }
 
 #[test]

@@ -133,7 +133,12 @@ mod tests {
         assert_eq!(done.claims.len(), 1);
         let names: Vec<&str> = times.stages().iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["sentences", "tokens", "quotes"]);
-        assert!(Pipeline::standard_only(&["nothing"]).is_err());
+        let unknown = Pipeline::standard_only(&["nothing"]).expect_err("no such stage");
+        // The error lists the names there are.
+        assert!(
+            unknown.to_string().contains("sentences, tokens"),
+            "{unknown}"
+        );
     }
 
     /// A stance is dated by its own clause: another clause's date does not

@@ -18,9 +18,14 @@ pub enum OrderError {
         /// What it reads.
         slot: Slot,
     },
-    /// No stage of the pipeline has this name.
-    #[error("no stage named {0:?}")]
-    Unknown(String),
+    /// No standard stage has this name.
+    #[error("no stage named {name:?} (the standard stages: {known})")]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The standard stage names, in order, comma-separated.
+        known: String,
+    },
 }
 
 /// Stages in the order they run.
@@ -65,8 +70,13 @@ impl Pipeline {
     /// --stage quotes` runs quotes without entities, and without loading
     /// the entity lexicons).
     pub fn standard_only(names: &[&str]) -> Result<Pipeline, OrderError> {
-        let stages = crate::stages::standard_only(names)
-            .map_err(|missing| OrderError::Unknown(missing.to_string()))?;
+        let stages =
+            crate::stages::standard_only(names).map_err(|missing| OrderError::Unknown {
+                name: missing.to_string(),
+                known: crate::stages::standard_names()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
         Ok(Pipeline { stages })
     }
 

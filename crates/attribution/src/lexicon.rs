@@ -56,6 +56,10 @@ pub struct Lexicon {
     /// one finite (`data/clause_leads.txt`).
     clause_openers: Set<String>,
     clause_prepositions: Set<String>,
+    /// Cues that are also verbs of change, and the words after them that
+    /// read them so (`data/change_readings.txt`).
+    change_verbs: Set<String>,
+    change_followers: Set<String>,
     finite_auxiliaries: Set<String>,
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
@@ -122,6 +126,7 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 }
 
 const CLAUSE_LEADS: &str = include_str!("../data/clause_leads.txt");
+const CHANGE_READINGS: &str = include_str!("../data/change_readings.txt");
 
 /// The words of one class in a "class word" list file.
 fn class_set(data: &str, class: &str) -> Set<String> {
@@ -392,6 +397,26 @@ impl Lexicon {
         self.opinion_cues.contains(word)
     }
 
+    /// True for a speech cue that is also a verb of change ("declined";
+    /// `data/change_readings.txt`).
+    pub fn is_change_verb(&self, word: &str) -> bool {
+        self.change_verbs.contains(word)
+    }
+
+    /// True when `next`, first after a verb of change, reads it as change,
+    /// not speech ("declined 2.1 pct", "declined sharply";
+    /// `data/change_readings.txt`); `after_next` is the word after it
+    /// ("declined to 3.4 billion" against "declined to comment").
+    pub fn follows_change(&self, next: &str, after_next: Option<&str>) -> bool {
+        let numeric = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        numeric(next)
+            || if next == "to" {
+                after_next.is_some_and(numeric)
+            } else {
+                self.change_followers.contains(next)
+            }
+    }
+
     /// True for a word that opens a subordinate clause ("if", "while",
     /// "despite"; `data/clause_leads.txt`).
     pub fn opens_clause(&self, word: &str) -> bool {
@@ -549,6 +574,8 @@ impl Lexicon {
                 .collect(),
             opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
             clause_openers: class_set(CLAUSE_LEADS, "open"),
+            change_verbs: class_set(CHANGE_READINGS, "verb"),
+            change_followers: class_set(CHANGE_READINGS, "after"),
             clause_prepositions: class_set(CLAUSE_LEADS, "clause-preposition"),
             finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),
             classes: WordTable::default(),

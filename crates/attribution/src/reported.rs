@@ -132,6 +132,18 @@ fn tagged_drafts(
             .get(cue_first.start..cue_last.end)
             .unwrap_or("")
             .to_string();
+        // "Exports declined 2.1 pct": a fall, not a refusal to speak (a
+        // capital after it is a new sentence the tagger ran into).
+        let change = cue1 == cue0 + 1
+            && cs == cue1
+            && us.get(cue0).is_some_and(|v| lex.is_change_verb(v.norm()))
+            && us.get(cs).is_some_and(|next| {
+                next.capitalised()
+                    || lex.follows_change(next.norm(), us.get(cs + 1).map(Unit::norm))
+            });
+        if change {
+            continue;
+        }
         let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));
         if negation_before(us, a, cue0) && !opinion {
             continue;

@@ -1724,3 +1724,23 @@ fn a_quote_that_runs_on_into_its_clause_is_reported_with_it() {
         check(text, &[w(quote, *direct, Some(speaker), Person)]);
     }
 }
+
+#[test]
+fn a_fall_is_no_refusal_to_speak() {
+    // "declined" as a verb of change reports nothing said.
+    for text in [
+        "The board said ferry bookings at Lesk rose in March. Bookings at Sarn declined by 500 in April and were the lowest since 1981.",
+        "The ministry said. Exports declined to 41 mln crowns in May from 44 mln in April.",
+    ] {
+        let declined: Vec<_> = claims(text)
+            .into_iter()
+            .filter(|c| c.cue.as_deref() == Some("declined"))
+            .collect();
+        assert!(declined.is_empty(), "{declined:?} in {text:?}");
+    }
+    // A refusal stays the attribution PolNeAR annotates.
+    check(
+        "The Harbour Board met on Tuesday. A board spokesman declined to comment.",
+        &[w("to comment", false, Some("A board spokesman"), Anonymous)],
+    );
+}

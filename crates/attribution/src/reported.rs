@@ -46,14 +46,74 @@ pub(crate) fn tagged(
     let sentence = us.get(a..b).unwrap_or(&[]);
     let mut toks = std::mem::take(&mut tagging.tokens);
     let mut cue = std::mem::take(&mut tagging.cue);
-    let found = if tagger::tokens_if_cue(lex, model, sentence, text, &mut toks, &mut cue) {
+    let mut found = if tagger::tokens_if_cue(lex, model, sentence, text, &mut toks, &mut cue) {
         tagger::assemble(model.tag(&toks, &cue, tagging))
     } else {
         Vec::new()
     };
     tagging.tokens = toks;
     tagging.cue = cue;
+    for f in &mut found {
+        f.content.1 = past_relative_clause(lex, sentence, f);
+    }
     found
+}
+
+/// Whether the relative clause opening at unit `r` ("which", "who") is
+/// closed by a comma before `limit` with a predicate after it: it
+/// interrupts a subject ("the contract, which runs to 2030, assures the
+/// yard of work"), so what was said goes on past it. Not before a name, a
+/// determiner, a preposition ("..., the talk ended") or a speaker and cue
+/// (", dealers said").
+fn relative_inside_subject(lex: &Lexicon, us: &[Unit], r: usize, limit: usize) -> bool {
+    let predicate = |u: &Unit| {
+        u.is_word()
+            && !u.capitalised()
+            && !u.is(class::DETERMINER)
+            && u.function_class() != Some(FunctionClass::Preposition)
+    };
+    (r + 1..limit)
+        .find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
+        .is_some_and(|k| {
+            k + 1 < limit
+                && us.get(k + 1).is_some_and(predicate)
+                && !(k + 1..(k + 4).min(limit)).any(|c| cue_at(lex, us, c, limit).is_some())
+        })
+}
+
+/// Where a content the tagger ended at a relative clause really ends
+/// ("said the contract, which runs to 2030, assures the yard of work":
+/// not "the contract"): at the sentence's end, or before a new speaker
+/// (", dealers said"). Only for a content after its cue; unchanged when no
+/// ", which" or ", who" follows `end`, or no comma closes the clause.
+fn past_relative_clause(lex: &Lexicon, sentence: &[Unit], f: &tagger::Found) -> usize {
+    let end = f.content.1;
+    let relative = f.cue.1 <= f.content.0
+        && sentence.get(end).is_some_and(|u| u.is_punct(","))
+        && sentence
+            .get(end + 1)
+            .is_some_and(|u| matches!(u.norm(), "which" | "who"));
+    if !relative {
+        return end;
+    }
+    let n = sentence.len();
+    let speaker_after = |k: usize| {
+        sentence.get(k).is_some_and(|u| u.is_punct(","))
+            && (k + 1..(k + 5).min(n)).any(|c| cue_at(lex, sentence, c, n).is_some())
+    };
+    let mut stop = (end + 2..n).find(|&k| speaker_after(k)).unwrap_or(n);
+    while stop > end
+        && sentence
+            .get(stop - 1)
+            .is_some_and(|u| u.kind == UnitKind::Punct)
+    {
+        stop -= 1;
+    }
+    if relative_inside_subject(lex, sentence, end + 1, stop) {
+        stop
+    } else {
+        end
+    }
 }
 
 /// Drafts for the tagger's attributions in the sentence starting at unit
@@ -1048,7 +1108,7 @@ fn content_end(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> usize {
             let Some(u) = us.get(k) else { return false };
             let comma_before = us.get(k - 1).is_some_and(|p| p.is_punct(","));
             u.is_punct(";")
-                || (u.norm() == "which" && comma_before)
+                || (u.norm() == "which" && comma_before && !relative_inside_subject(lex, us, k, ce))
                 || (matches!(u.norm(), "and" | "but")
                     && cue_at(lex, us, skip_aux(us, k + 1, ce), ce).is_some())
                 || (!that_clause

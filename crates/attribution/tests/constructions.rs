@@ -1744,3 +1744,32 @@ fn a_fall_is_no_refusal_to_speak() {
         &[w("to comment", false, Some("A board spokesman"), Anonymous)],
     );
 }
+
+#[test]
+fn a_relative_clause_inside_the_subject_does_not_end_what_was_said() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. Marren said the contract, which runs to 2030, assures the yard of work for a decade.",
+            "the contract, which runs to 2030, assures the yard of work for a decade",
+            "Marren",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Ivo Marren said the levy, which was raised twice last year, is now the highest on the coast.",
+            "the levy, which was raised twice last year, is now the highest on the coast",
+            "Ivo Marren",
+        ),
+    ];
+    for (text, content, speaker) in cases {
+        check(text, &[w(content, false, Some(speaker), Person)]);
+    }
+    // A relative clause at the end of what was said still ends it.
+    check(
+        "The Harbour Board met on Tuesday. Ivo Marren said the board had sold the old ferry to Orvik Lines, which runs boats to the islands.",
+        &[w(
+            "the board had sold the old ferry to Orvik Lines",
+            false,
+            Some("Ivo Marren"),
+            Person,
+        )],
+    );
+}

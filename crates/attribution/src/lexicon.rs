@@ -60,6 +60,9 @@ pub struct Lexicon {
     /// read them so (`data/change_readings.txt`).
     change_verbs: Set<String>,
     change_followers: Set<String>,
+    /// Nouns of whom or where something was told
+    /// (`data/addressee_heads.txt`).
+    addressee_heads: Set<String>,
     finite_auxiliaries: Set<String>,
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
@@ -397,6 +400,12 @@ impl Lexicon {
         self.opinion_cues.contains(word)
     }
 
+    /// True for a noun of whom or where something was told ("conference",
+    /// "subcommittee"; `data/addressee_heads.txt`).
+    pub fn is_addressee_head(&self, word: &str) -> bool {
+        self.addressee_heads.contains(word)
+    }
+
     /// True for a speech cue that is also a verb of change ("declined";
     /// `data/change_readings.txt`).
     pub fn is_change_verb(&self, word: &str) -> bool {
@@ -575,6 +584,7 @@ impl Lexicon {
             opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
             clause_openers: class_set(CLAUSE_LEADS, "open"),
             change_verbs: class_set(CHANGE_READINGS, "verb"),
+            addressee_heads: norm_set(include_str!("../data/addressee_heads.txt")),
             change_followers: class_set(CHANGE_READINGS, "after"),
             clause_prepositions: class_set(CLAUSE_LEADS, "clause-preposition"),
             finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),

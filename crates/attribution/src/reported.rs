@@ -164,7 +164,7 @@ fn tagged_drafts(
         // the tagger read it: cutting there lost more statements than it
         // mended.)
         if cs == cue1 && us.get(cue1 - 1).is_some_and(|u| tells_someone(u.norm())) {
-            if let Some((_, addressee_end)) = phrase_forward(lex, us, cs, ce, text) {
+            if let Some(addressee_end) = addressee_end(lex, us, cs, ce, text) {
                 if let Some(start) = complement_start(us, cs, ce, || Some(addressee_end)) {
                     cs = start;
                 }
@@ -188,6 +188,9 @@ fn tagged_drafts(
         let (Some(cue_first), Some(cue_last)) = (us.get(cue0), us.get(cue1 - 1)) else {
             continue;
         };
+        // Whom or where it was told: no claim, but still the speaker a
+        // quote after it goes on quoting.
+        let addressed = only_addressed(lex, us, cue_last, (cs, ce));
         let cue = text
             .get(cue_first.start..cue_last.end)
             .unwrap_or("")
@@ -315,9 +318,9 @@ fn tagged_drafts(
             quote_end: last.end,
             direct: false,
             co_sources,
-            absorbed: false,
+            absorbed: addressed,
         });
-        any = true;
+        any |= !addressed;
     }
     any
 }
@@ -708,6 +711,50 @@ fn lead_into_quote(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> bool {
             || finite() && (!prepositional || lex.is_clause_preposition(first.norm())))
 }
 
+/// Words after a form of "tell" that say only whom or where it was told
+/// ("told a news conference", "told reporters outside the dinner at the
+/// chamber"): no statement. See [`addressed_words`].
+fn only_addressed(lex: &Lexicon, us: &[Unit], cue_last: &Unit, content: (usize, usize)) -> bool {
+    tells_someone(cue_last.norm()) && addressed_words(lex, us, content)
+}
+
+/// Whether `us[cs..ce]` names only whom or where something was told: no
+/// quote, at most eight words, a noun of such (`data/addressee_heads.txt`)
+/// with nothing after it but a phrase of place or time ("a news
+/// conference", "reporters outside the dinner at the chamber", "a shipping
+/// seminar here"). Words that go on into a clause after it ("reporters
+/// the talks had failed") are a statement.
+fn addressed_words(lex: &Lexicon, us: &[Unit], (cs, ce): (usize, usize)) -> bool {
+    let units = us.get(cs..ce).unwrap_or(&[]);
+    if units.iter().any(Unit::is_quote) {
+        return false;
+    }
+    let words: Vec<&Unit> = units.iter().filter(|u| u.is_word()).collect();
+    let Some(head) = words.iter().position(|u| lex.is_addressee_head(u.norm())) else {
+        return false;
+    };
+    let rest = words.get(head + 1..).unwrap_or(&[]);
+    words.len() <= 8
+        && rest.first().is_none_or(|u| {
+            u.norm() == "here" || u.function_class() == Some(FunctionClass::Preposition)
+        })
+}
+
+/// The unit after whom something was told, the addressee starting at unit
+/// `at`: a phrase the speaker grammar reads ("reporters", "the minister"),
+/// else one ending in a noun of such within six words ("a news
+/// conference", `data/addressee_heads.txt`).
+fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) -> Option<usize> {
+    phrase_forward(lex, us, at, end, text)
+        .map(|(_, n)| n)
+        .or_else(|| {
+            (at..end.min(at + 6))
+                .take_while(|&k| us.get(k).is_some_and(Unit::is_word))
+                .find(|&k| us.get(k).is_some_and(|u| lex.is_addressee_head(u.norm())))
+                .map(|k| k + 1)
+        })
+}
+
 /// "tell" and its forms: a cue whose object is whom it is told to.
 fn tells_someone(norm: &str) -> bool {
     matches!(norm, "told" | "tells" | "tell" | "telling")
@@ -943,6 +990,11 @@ impl RuleReading {
         let (Some(first), Some(last)) = (us.get(cs), us.get(ce_cut.wrapping_sub(1))) else {
             return;
         };
+        let told = att
+            .cue
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| tells_someone(&w.to_lowercase()));
         if negated_cue(lex, us, a, cs, att.start, &att.cue, text)
             || negated_subject(text.get(att.phrase.start..att.phrase.end).unwrap_or(""))
         {
@@ -964,7 +1016,7 @@ impl RuleReading {
             quote_end: last.end,
             direct: false,
             co_sources,
-            absorbed: false,
+            absorbed: told && addressed_words(lex, us, (cs, ce_cut)),
         });
     }
 }
@@ -1276,7 +1328,7 @@ fn subject_cue_tail(
     // An addressee the grammar does not read is taken to be one word.
     let addressee = || {
         tells_someone(cue_first.norm())
-            .then(|| phrase_forward(lex, us, after, end, text).map_or(after + 1, |(_, n)| n))
+            .then(|| addressee_end(lex, us, after, end, text).unwrap_or(after + 1))
     };
     let cs = complement_start(us, after, end, addressee)?;
     let att = Attribution {

@@ -1773,3 +1773,33 @@ fn a_relative_clause_inside_the_subject_does_not_end_what_was_said() {
         )],
     );
 }
+
+#[test]
+fn a_news_conference_is_where_it_was_told_not_what() {
+    // Nothing but whom or where it was told: no claim.
+    let text = "The Harbour Board met on Tuesday. Ivo Marren told a news conference in Sarn.";
+    let told: Vec<_> = claims(text)
+        .into_iter()
+        .filter(|c| c.cue.as_deref() == Some("told"))
+        .collect();
+    assert!(told.is_empty(), "{told:?}");
+    // The statement after the place where it was told.
+    check(
+        "Ivo Marren told a news conference the ferries would stop in May.",
+        &[w(
+            "the ferries would stop in May",
+            false,
+            Some("Ivo Marren"),
+            Person,
+        )],
+    );
+    // Told to a meeting after the statement; the quote after it goes on
+    // quoting the same speaker.
+    check(
+        "The Harbour Board met on Tuesday. The levy will rise in May, Ivo Marren told a meeting of shippers. \"Nobody on the island is happy with it.\"",
+        &[
+            w("The levy will rise in May", false, Some("Ivo Marren"), Person),
+            w("Nobody on the island is happy with it.", true, Some("Ivo Marren"), Person),
+        ],
+    );
+}

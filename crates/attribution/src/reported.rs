@@ -55,8 +55,51 @@ pub(crate) fn tagged(
     tagging.cue = cue;
     for f in &mut found {
         f.content.1 = past_relative_clause(lex, sentence, f);
+        f.content.1 = through_raised_infinitive(lex, sentence, f);
     }
+    // The infinitive a raised content now runs through is no content of
+    // its own ("is expected | to enter service").
+    let spans: Vec<((usize, usize), (usize, usize))> =
+        found.iter().map(|f| (f.cue, f.content)).collect();
+    found.retain(|f| {
+        !spans.iter().any(|&(cue, (s, e))| {
+            cue == f.cue && (s, e) != f.content && s <= f.content.0 && f.content.1 <= e
+        })
+    });
     found
+}
+
+/// Where a content that is only the subject of a raising cue really ends
+/// ("The sale is expected to close in May": not "The sale"): PolNeAR's
+/// content is the subject and the infinitive around the cue, scored as one
+/// span, so the content runs on through the cue to the sentence's end (or
+/// a comma before a new speaker's cue).
+fn through_raised_infinitive(lex: &Lexicon, sentence: &[Unit], f: &tagger::Found) -> usize {
+    let end = f.content.1;
+    let raised = end == f.cue.0
+        && f.content.0 < end
+        && sentence.get(f.cue.1).is_some_and(|u| u.norm() == "to");
+    if !raised {
+        return end;
+    }
+    let n = sentence.len();
+    let speaker_after = |k: usize| {
+        sentence.get(k).is_some_and(|u| u.is_punct(","))
+            && (k + 1..(k + 5).min(n)).any(|c| cue_at(lex, sentence, c, n).is_some())
+    };
+    let mut stop = (f.cue.1..n).find(|&k| speaker_after(k)).unwrap_or(n);
+    while stop > f.cue.1
+        && sentence
+            .get(stop - 1)
+            .is_some_and(|u| u.kind == UnitKind::Punct)
+    {
+        stop -= 1;
+    }
+    if stop > f.cue.1 + 1 {
+        stop
+    } else {
+        end
+    }
 }
 
 /// Whether the relative clause opening at unit `r` ("which", "who") is
@@ -220,10 +263,15 @@ fn tagged_drafts(
         // A relative pronoun ("who", "which") stays the source's evidence,
         // as a pronoun does; its antecedent names the source.
         let antecedent = source.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
+        // "Airbus is expected to decide ...": in a content run through its
+        // raising cue, the subject is what the content is about, not who
+        // said it.
+        let raised = cs <= cue0 && cue1 < ce && us.get(cue1).is_some_and(|u| u.norm() == "to");
         let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
             .or_else(|| coordinated_subject(lex, us, a, cue0, text))
             .or_else(|| words_after_comma(us, ce, (cue0, cue1)))
+            .filter(|&(ss, se)| !(raised && cs <= ss && se <= cue0))
             .map(|(ss, se)| {
                 // "Likewise, a paper from the institute found ...": the
                 // sentence adverb and its comma are not the source's.

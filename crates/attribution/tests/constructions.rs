@@ -1803,3 +1803,23 @@ fn a_news_conference_is_where_it_was_told_not_what() {
         ],
     );
 }
+
+#[test]
+fn a_raised_subject_and_its_infinitive_are_one_content() {
+    // PolNeAR's content is the subject and the infinitive around the cue;
+    // the subject is what it is about, not who said it.
+    let text =
+        "The Harbour Board met on Tuesday. The new ferry is expected to enter service in May.";
+    let got = claims(text);
+    let expected: Vec<_> = got
+        .iter()
+        .filter(|c| c.cue.as_deref() == Some("is expected"))
+        .collect();
+    assert_eq!(expected.len(), 1, "{got:?}");
+    let claim = expected[0];
+    assert_eq!(
+        claim.quote().map(|q| q.text.as_str()),
+        Some("The new ferry is expected to enter service in May")
+    );
+    assert_ne!(claim.source.name.as_deref(), Some("The new ferry"));
+}

@@ -52,10 +52,12 @@ pub struct Lexicon {
     org_nouns: Set<String>,
     /// Cues whose negation still makes a claim ("does not believe").
     opinion_cues: Set<String>,
-    /// Words that open a subordinate clause, and auxiliaries that make
-    /// one finite (`data/clause_leads.txt`).
+    /// Words that open a subordinate clause, prepositions that open one
+    /// before a finite verb, and auxiliaries that make one finite
+    /// (`data/clause_leads.txt`).
     clause_openers: Set<String>,
     clause_prepositions: Set<String>,
+    finite_auxiliaries: Set<String>,
     /// Cues that are also verbs of change, and the words after them that
     /// read them so (`data/change_readings.txt`).
     change_verbs: Set<String>,
@@ -63,7 +65,6 @@ pub struct Lexicon {
     /// Nouns of whom or where something was told
     /// (`data/addressee_heads.txt`).
     addressee_heads: Set<String>,
-    finite_auxiliaries: Set<String>,
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
     name_link_words: Set<String>,
@@ -583,11 +584,11 @@ impl Lexicon {
                 .collect(),
             opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
             clause_openers: class_set(CLAUSE_LEADS, "open"),
-            change_verbs: class_set(CHANGE_READINGS, "verb"),
-            addressee_heads: norm_set(include_str!("../data/addressee_heads.txt")),
-            change_followers: class_set(CHANGE_READINGS, "after"),
             clause_prepositions: class_set(CLAUSE_LEADS, "clause-preposition"),
             finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),
+            change_verbs: class_set(CHANGE_READINGS, "verb"),
+            change_followers: class_set(CHANGE_READINGS, "after"),
+            addressee_heads: norm_set(include_str!("../data/addressee_heads.txt")),
             classes: WordTable::default(),
             cue_lists: Vec::new(),
         };

@@ -8,6 +8,7 @@ use crate::attribute::cue_at;
 use crate::extract::Draft;
 use crate::lexicon::{FunctionClass, Lexicon};
 use crate::quotes::QuoteSegment;
+use crate::reported::new_speaker_at;
 use crate::units::Unit;
 
 /// Where the sentence's clause ends when the quote at unit `k`, standing
@@ -43,12 +44,8 @@ pub(crate) fn clause_after_quote(
         return None;
     }
     // (", Sanders replied": a new clause with its own speaker ends it.)
-    let new_speaker = |j: usize| {
-        us.get(j).is_some_and(|u| u.is_punct(","))
-            && (j + 1..(j + 5).min(b)).any(|c| cue_at(lex, us, c, b).is_some())
-    };
     let stop = (k + 1..b)
-        .find(|&j| us.get(j).is_none_or(Unit::is_quote) || new_speaker(j))
+        .find(|&j| us.get(j).is_none_or(Unit::is_quote) || new_speaker_at(lex, us, j, b))
         .unwrap_or(b);
     // (Another quote in the run makes it no plain clause.)
     if us.get(stop).is_some_and(Unit::is_quote) {

@@ -58,15 +58,43 @@ pub(crate) fn tagged(
         f.content.1 = through_raised_infinitive(lex, sentence, f);
     }
     // The infinitive a raised content now runs through is no content of
-    // its own ("is expected | to enter service").
-    let spans: Vec<((usize, usize), (usize, usize))> =
-        found.iter().map(|f| (f.cue, f.content)).collect();
-    found.retain(|f| {
-        !spans.iter().any(|&(cue, (s, e))| {
-            cue == f.cue && (s, e) != f.content && s <= f.content.0 && f.content.1 <= e
-        })
-    });
+    // its own ("is expected | to enter service"). (One found has nothing
+    // to compare with: most sentences.)
+    if found.len() > 1 {
+        let spans: Vec<((usize, usize), (usize, usize))> =
+            found.iter().map(|f| (f.cue, f.content)).collect();
+        found.retain(|f| {
+            !spans.iter().any(|&(cue, (s, e))| {
+                cue == f.cue && (s, e) != f.content && s <= f.content.0 && f.content.1 <= e
+            })
+        });
+    }
     found
+}
+
+/// Whether unit `k` is a comma that a new speaker's cue follows within
+/// four words (", dealers said"): where a run of what was said ends.
+pub(crate) fn new_speaker_at(lex: &Lexicon, us: &[Unit], k: usize, limit: usize) -> bool {
+    us.get(k).is_some_and(|u| u.is_punct(","))
+        && (k + 1..(k + 5).min(limit)).any(|c| cue_at(lex, us, c, limit).is_some())
+}
+
+/// Where a content run on from unit `from` to the end of `sentence` stops:
+/// before a new speaker ([`new_speaker_at`]), and before the punctuation
+/// that closes it.
+fn run_end(lex: &Lexicon, sentence: &[Unit], from: usize) -> usize {
+    let n = sentence.len();
+    let mut stop = (from..n)
+        .find(|&k| new_speaker_at(lex, sentence, k, n))
+        .unwrap_or(n);
+    while stop > from
+        && sentence
+            .get(stop - 1)
+            .is_some_and(|u| u.kind == UnitKind::Punct)
+    {
+        stop -= 1;
+    }
+    stop
 }
 
 /// Where a content that is only the subject of a raising cue really ends
@@ -82,19 +110,7 @@ fn through_raised_infinitive(lex: &Lexicon, sentence: &[Unit], f: &tagger::Found
     if !raised {
         return end;
     }
-    let n = sentence.len();
-    let speaker_after = |k: usize| {
-        sentence.get(k).is_some_and(|u| u.is_punct(","))
-            && (k + 1..(k + 5).min(n)).any(|c| cue_at(lex, sentence, c, n).is_some())
-    };
-    let mut stop = (f.cue.1..n).find(|&k| speaker_after(k)).unwrap_or(n);
-    while stop > f.cue.1
-        && sentence
-            .get(stop - 1)
-            .is_some_and(|u| u.kind == UnitKind::Punct)
-    {
-        stop -= 1;
-    }
+    let stop = run_end(lex, sentence, f.cue.1);
     if stop > f.cue.1 + 1 {
         stop
     } else {
@@ -139,19 +155,9 @@ fn past_relative_clause(lex: &Lexicon, sentence: &[Unit], f: &tagger::Found) -> 
     if !relative {
         return end;
     }
-    let n = sentence.len();
-    let speaker_after = |k: usize| {
-        sentence.get(k).is_some_and(|u| u.is_punct(","))
-            && (k + 1..(k + 5).min(n)).any(|c| cue_at(lex, sentence, c, n).is_some())
-    };
-    let mut stop = (end + 2..n).find(|&k| speaker_after(k)).unwrap_or(n);
-    while stop > end
-        && sentence
-            .get(stop - 1)
-            .is_some_and(|u| u.kind == UnitKind::Punct)
-    {
-        stop -= 1;
-    }
+    // (Unit `end + 1` is the relative pronoun, a word: the run's end
+    // stays past it.)
+    let stop = run_end(lex, sentence, end + 2);
     if relative_inside_subject(lex, sentence, end + 1, stop) {
         stop
     } else {

@@ -1,8 +1,9 @@
 //! Quotes that are part of a clause of the sentence rather than a
 //! statement of their own: a quote the clause runs on after (“...” until
-//! the vote), or one a lead of the sentence runs into ("Whatever the board
-//! decides, “...,” she said"). PolNeAR annotates either as one content, the
-//! quote keeping its marks inside it.
+//! the vote), one a lead of the sentence runs into ("Whatever the board
+//! decides, “...,” she said"), or one a reported clause runs into ("said
+//! that if the levy rose, “...”"). PolNeAR annotates each as one content,
+//! the quote keeping its marks inside it.
 
 use crate::attribute::cue_at;
 use crate::extract::Draft;
@@ -111,4 +112,42 @@ pub(crate) fn absorb_into_clause(
     clause.start = clause.start.min(start);
     clause.end = clause.end.max(end);
     drafts.push(clause);
+}
+
+/// Whether content `us[cs..ce]` runs a clause of at least two words into
+/// a quote that opens after its comma ("that if the levy rose, “the
+/// ferries would stop”", "while the plan is not perfect, “...”"): the
+/// quote closes the clause rather than standing alone. The words before it
+/// make a clause when "that" introduces them, a subordinator opens them or
+/// an auxiliary makes them finite; otherwise they are whom or where it was
+/// said ("told the committee, “...”", "said at a meeting, “...”").
+pub(crate) fn lead_into_quote(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> bool {
+    let Some(q) = (cs..ce).find(|&k| us.get(k).is_some_and(Unit::is_quote)) else {
+        return false;
+    };
+    if !us.get(q.wrapping_sub(1)).is_some_and(|u| u.is_punct(",")) {
+        return false;
+    }
+    let words: Vec<&Unit> = us
+        .get(cs..q)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|u| u.is_word())
+        .collect();
+    let (introduced, lead) = match words.split_first() {
+        Some((that, rest)) if that.norm() == "that" => (true, rest),
+        _ => (false, words.as_slice()),
+    };
+    let Some(first) = lead.first() else {
+        return false;
+    };
+    // "noted ... but said, “...”": the quote's own cue ends the words.
+    let own_cue = q >= 2 && cue_at(lex, us, q - 2, q).is_some();
+    let finite = || lead.iter().any(|u| lex.is_finite_auxiliary(u.norm()));
+    let prepositional = first.function_class() == Some(FunctionClass::Preposition);
+    lead.len() >= 2
+        && !own_cue
+        && (introduced
+            || lex.opens_clause(first.norm())
+            || finite() && (!prepositional || lex.is_clause_preposition(first.norm())))
 }

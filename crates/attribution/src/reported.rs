@@ -10,6 +10,7 @@ use crate::attribute::{
 };
 use crate::extract::{has_words, only_fragments, Draft, Reading, MIN_REPORTED_WORDS};
 use crate::lexicon::{class, FunctionClass, Lexicon};
+use crate::quote_clauses::lead_into_quote;
 use crate::sources::{resolve, Antecedents};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::tagger;
@@ -613,7 +614,7 @@ fn subject_before_cue(
 /// quote standing as a statement. A quoted fragment inside such a content
 /// keeps its marks there, and stays a direct claim of its own: its words
 /// are the speaker's. A quote that a clause runs into after a comma ("said
-/// that if the levy rose, “the ferries would stop”", [`lead_into_quote`])
+/// that if the levy rose, “the ferries would stop”", [`lead_into_quote`](crate::quote_clauses::lead_into_quote))
 /// is that clause's end: the clause is the one claim, the quote keeping its
 /// marks inside it.
 pub(crate) fn reported_around_quotes(
@@ -725,44 +726,6 @@ pub(crate) fn reported_around_quotes(
             d.absorbed = true;
         }
     }
-}
-
-/// Whether content `us[cs..ce]` runs a clause of at least two words into
-/// a quote that opens after its comma ("that if the levy rose, “the
-/// ferries would stop”", "while the plan is not perfect, “...”"): the
-/// quote closes the clause rather than standing alone. The words before it
-/// make a clause when "that" introduces them, a subordinator opens them or
-/// an auxiliary makes them finite; otherwise they are whom or where it was
-/// said ("told the committee, “...”", "said at a meeting, “...”").
-fn lead_into_quote(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) -> bool {
-    let Some(q) = (cs..ce).find(|&k| us.get(k).is_some_and(Unit::is_quote)) else {
-        return false;
-    };
-    if !us.get(q.wrapping_sub(1)).is_some_and(|u| u.is_punct(",")) {
-        return false;
-    }
-    let words: Vec<&Unit> = us
-        .get(cs..q)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|u| u.is_word())
-        .collect();
-    let (introduced, lead) = match words.split_first() {
-        Some((that, rest)) if that.norm() == "that" => (true, rest),
-        _ => (false, words.as_slice()),
-    };
-    let Some(first) = lead.first() else {
-        return false;
-    };
-    // "noted ... but said, “...”": the quote's own cue ends the words.
-    let own_cue = q >= 2 && cue_at(lex, us, q - 2, q).is_some();
-    let finite = || lead.iter().any(|u| lex.is_finite_auxiliary(u.norm()));
-    let prepositional = first.function_class() == Some(FunctionClass::Preposition);
-    lead.len() >= 2
-        && !own_cue
-        && (introduced
-            || lex.opens_clause(first.norm())
-            || finite() && (!prepositional || lex.is_clause_preposition(first.norm())))
 }
 
 /// Words after a form of "tell" that say only whom or where it was told

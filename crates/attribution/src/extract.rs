@@ -13,7 +13,9 @@ use crate::attribute::{
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::paragraphs::paragraph_ranges_into;
-use crate::quote_clauses::{absorb_into_clause, clause_after_quote, lead_before_quote};
+use crate::quote_clauses::{
+    absorb_into_clause, clause_after_quote, lead_before_quote, lead_through_speaker,
+};
 use crate::quotes::{find_quotes_into, QuoteSegment};
 use crate::reported::{
     co_speakers, reported, reported_around_quotes, runs_on_into, tagged, RuleReading, TaggerMode,
@@ -426,6 +428,13 @@ fn walk_paragraph(
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
             let after_att = attribution.as_ref().is_some_and(|att| att.start > seg.open);
+            let through_speaker = attribution
+                .as_ref()
+                .filter(|att| att.start < seg.open)
+                .and_then(|att| {
+                    let s = (a..k).find(|&j| us.get(j).is_some_and(|u| u.start >= att.start))?;
+                    lead_through_speaker(lex, us, (a, s, att.next, k), seg, text)
+                });
             let run_on = attribution
                 .as_ref()
                 .is_some_and(|att| att.start < seg.open)
@@ -440,7 +449,9 @@ fn walk_paragraph(
                 Some((att, there)) => quote_claim(lex, doc, there, seg, Some(att), sources, drafts),
                 None => quote_claim(lex, doc, us, seg, attribution, sources, drafts),
             }
-            if let Some(end) = run_on {
+            if let Some(start) = through_speaker {
+                absorb_into_clause(drafts, drafted, seg, (start, seg.end));
+            } else if let Some(end) = run_on {
                 absorb_into_clause(drafts, drafted, seg, (seg.open, end));
             } else if let Some(start) = after_att
                 .then(|| lead_before_quote(lex, us, (a, k)))

@@ -151,3 +151,50 @@ pub(crate) fn lead_into_quote(lex: &Lexicon, us: &[Unit], cs: usize, ce: usize) 
             || lex.opens_clause(first.norm())
             || finite() && (!prepositional || lex.is_clause_preposition(first.norm())))
 }
+
+/// Where the clause starts when a lead of the sentence's own, then the
+/// speaker set off by commas, run into the quote at unit `k` ("Instead,
+/// Marren said, “the ferries ran late”"): the byte start of the
+/// sentence's first word. The quote opening in lower case shows it goes
+/// on with the lead's clause; a capital opens a statement of its own, and
+/// the lead is then framing ("At the depot, Marren said, “We ran late”").
+/// A lead that opens with a participle or a preposition frames the quote
+/// whatever its case ("Speaking in Sarn, Marren said, “we ran late”"),
+/// unless the preposition can open a clause ("When the levy rises, ...").
+/// `None` unless the lead is a plain run of words and commas ending in a
+/// comma before the attribution starting at unit `s`, and only a comma
+/// stands between the attribution's end (`next`) and the quote.
+pub(crate) fn lead_through_speaker(
+    lex: &Lexicon,
+    us: &[Unit],
+    (a, s, next, k): (usize, usize, usize, usize),
+    seg: &QuoteSegment,
+    text: &str,
+) -> Option<usize> {
+    let lead = us.get(a..s)?;
+    let plain = lead.iter().all(|u| u.is_word() || u.is_punct(","));
+    if !plain || !lead.last().is_some_and(|u| u.is_punct(",")) || !lead.iter().any(Unit::is_word) {
+        return None;
+    }
+    let between = us.get(next..k)?;
+    if between.len() != 1 || !between.iter().all(|u| u.is_punct(",")) {
+        return None;
+    }
+    let inner = text.get(seg.inner_start..seg.inner_end)?;
+    if !inner.trim_start().starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    if (a..s).any(|j| cue_at(lex, us, j, s).is_some()) {
+        return None;
+    }
+    let first = lead.first()?;
+    // ("Speaking in Sarn, she said, “...”"; "Nothing, she said, “...”" is
+    // the clause's subject.)
+    let framing = first.norm().ends_with("ing") && !first.norm().ends_with("thing")
+        || first.function_class() == Some(FunctionClass::Preposition)
+            && !lex.is_clause_preposition(first.norm());
+    if framing {
+        return None;
+    }
+    Some(first.start)
+}

@@ -656,11 +656,13 @@ pub(crate) fn reported_around_quotes(
             });
             // "“...,” Gen. Varga told reporters in the capital": what a
             // quote's own "told" is followed by is whom and where it was
-            // told, not what was said (the quote is).
+            // told, not what was said (the quote is); so is a phrase of
+            // manner or place after its own cue ("said by telephone").
             let told_in_attribution = f.content.0 == f.cue.1
-                && us
+                && (us
                     .get((a + f.cue.1).wrapping_sub(1))
                     .is_some_and(|u| tells_someone(u.norm()))
+                    || manner_or_place(us, a + f.content.0))
                 && us.get(a + f.cue.0).is_some_and(|cue| {
                     drafts
                         .iter()
@@ -769,6 +771,26 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
                 .take_while(|&k| us.get(k).is_some_and(Unit::is_word))
                 .find(|&k| us.get(k).is_some_and(|u| lex.is_addressee_head(u.norm())))
                 .map(|k| k + 1)
+        })
+}
+
+/// Whether the words at unit `k` open a phrase of manner, place or
+/// addressee ("by telephone", "in a statement", "to a query") rather than
+/// a clause or an infinitive ("to elaborate", which a refusal reports).
+fn manner_or_place(us: &[Unit], k: usize) -> bool {
+    let Some(first) = us.get(k) else {
+        return false;
+    };
+    if first.function_class() != Some(FunctionClass::Preposition)
+        || matches!(first.norm(), "that" | "if" | "whether")
+    {
+        return false;
+    }
+    first.norm() != "to"
+        || us.get(k + 1).is_some_and(|n| {
+            n.is(class::DETERMINER)
+                || n.capitalised()
+                || n.norm().starts_with(|c: char| c.is_ascii_digit())
         })
 }
 

@@ -859,6 +859,17 @@ pub struct Appositive {
     pub describes_end: usize,
 }
 
+/// Whether the full stop at unit `j` closes a short capitalised
+/// abbreviation inside a description ("who lives in Salem, Mass., said"):
+/// a comma follows it.
+fn abbreviation_stop(units: &[Unit], j: usize) -> bool {
+    units.get(j).is_some_and(|u| u.is_punct("."))
+        && units.get(j + 1).is_some_and(|u| u.is_punct(","))
+        && j.checked_sub(1)
+            .and_then(|p| units.get(p))
+            .is_some_and(|p| p.is_word() && p.capitalised() && p.norm().len() <= 5)
+}
+
 /// Reads appositives starting at unit `k` (a comma or an opening
 /// parenthesis; several may follow each other).
 pub fn appositives(
@@ -891,6 +902,7 @@ pub fn appositives(
         while j < limit
             && units.get(j).is_some_and(|u| {
                 !u.is_quote() && !matches!(u.norm(), "," | "." | ";" | ":" | "?" | "!" | "—" | "–")
+                    || abbreviation_stop(units, j)
             })
             && j - body_start < 40
         {
@@ -931,8 +943,10 @@ pub fn appositives(
             && units.get(body_start + 1).is_some_and(|u| u.norm() == "of");
         // "a broker based in Fenwick, Fla.": the state after a place closes
         // the description before it.
+        let one_word =
+            j == body_start + 1 || j == body_start + 2 && abbreviation_stop(units, j - 1);
         let place_state = found
-            && j == body_start + 1
+            && one_word
             && first.capitalised()
             && first.norm().len() <= 12
             && units.get(k.wrapping_sub(1)).is_some_and(Unit::capitalised)

@@ -1823,3 +1823,70 @@ fn a_raised_subject_and_its_infinitive_are_one_content() {
     );
     assert_ne!(claim.source.name.as_deref(), Some("The new ferry"));
 }
+
+#[test]
+fn a_lead_the_speaker_interrupts_runs_on_into_a_lower_case_quote() {
+    // The quote opening in lower case goes on with the lead's clause: one
+    // reported claim, the speaker in the middle of its span.
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. Instead, Ivo Marren said, “the ferries ran late all week.”",
+            "Instead, Ivo Marren said, “the ferries ran late all week.”",
+            "the ferries ran late all week.",
+            "Ivo Marren",
+        ),
+        (
+            "The Harbour Board met on Tuesday. When the levy goes up in March, Councillor Ada Brisk added, “it will at least pay for the new crane.”",
+            "When the levy goes up in March, Councillor Ada Brisk added, “it will at least pay for the new crane.”",
+            "it will at least pay for the new crane.",
+            "Councillor Ada Brisk",
+        ),
+    ];
+    check_clauses(cases);
+    // A capital opens a statement of its own, and a participle or a
+    // phrase of place opens a frame: the quote stands as said.
+    let direct: &[(&str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. At the depot on Friday, Ivo Marren said, “We ran late all week.”",
+            "We ran late all week.",
+            "Ivo Marren",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Speaking in Sarn on Friday, Ivo Marren said, “we ran late all week.”",
+            "we ran late all week.",
+            "Ivo Marren",
+        ),
+        (
+            "The Harbour Board met on Tuesday. Asked about the levy, Councillor Ada Brisk said, “It will pay for the crane.”",
+            "It will pay for the crane.",
+            "Councillor Ada Brisk",
+        ),
+    ];
+    for (text, quote, speaker) in direct {
+        check(text, &[w(quote, true, Some(speaker), Person)]);
+    }
+}
+
+#[test]
+fn a_state_abbreviation_inside_a_description_does_not_end_the_attribution() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "“We would have lost the farm,” Mr. Tobin Ware, who lives in Salem, Mass., said by telephone.",
+            "We would have lost the farm",
+            "Tobin Ware",
+        ),
+        (
+            "“The river rose in an hour,” Dora Pike, a ferry pilot in Fenwick, Fla., said.",
+            "The river rose in an hour",
+            "Dora Pike",
+        ),
+    ];
+    for (text, quote, speaker) in cases {
+        check(text, &[w(quote, true, Some(speaker), Person)]);
+        // How it was said is nothing said.
+        for c in claims(text) {
+            let said = c.quote().map_or("", |q| q.text.as_str());
+            assert!(!said.starts_with("by telephone"), "{said:?} in {text:?}");
+        }
+    }
+}

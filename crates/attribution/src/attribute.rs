@@ -442,7 +442,17 @@ fn affiliation_to_clause_end(
                         || lex.is_org_kind_noun(u.norm())
                 })
         });
-    if !(affiliation || (described && joins)) {
+    // "said Gov. Ada Lume of Ostland": the place a named person is from
+    // belongs to the source as written (the name stays the person's).
+    let home = phrase.kind == PhraseKind::Person
+        && units.get(next).is_some_and(|u| u.norm() == "of")
+        && units.get(next + 1..end).is_some_and(|run| {
+            run.len() <= 4
+                && run
+                    .iter()
+                    .all(|u| u.capitalised() && !lex.is_calendar_word(u.norm()))
+        });
+    if !(affiliation || home || (described && joins)) {
         return (phrase, next);
     }
     let closes = end == limit

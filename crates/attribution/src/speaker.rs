@@ -92,6 +92,28 @@ fn title_after_first(units: &[Unit], start: usize, k: usize) -> bool {
         .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE)))
 }
 
+/// Whether `units[start..k]` hold a title followed by a name ("Gov. Ivo
+/// Marren"): an "of" after it says where the person is from ("of Sarn"),
+/// where one right after the title names the office ("Secretary of
+/// State") and one after an institution's word names the institution
+/// ("lead manager Union Bank of Sarn").
+fn named_after_title(units: &[Unit], start: usize, k: usize) -> bool {
+    let Some(run) = units.get(start..k) else {
+        return false;
+    };
+    run.iter()
+        .position(|u| u.is_written(class::TITLE))
+        .is_some_and(|t| {
+            run.get(t + 1..).is_some_and(|rest| {
+                rest.iter()
+                    .filter(|u| u.capitalised() && !u.is_written(class::TITLE))
+                    .count()
+                    >= 2
+                    && !rest.iter().any(|u| u.is_written(class::ORG_WORD))
+            })
+        })
+}
+
 /// "Standard and Poor's Corp", "S and P": an "and" at `k` inside a
 /// company's name, where a company word follows among the next capitalised
 /// words or single capitals stand on both sides.
@@ -146,6 +168,7 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                         .iter()
                         .any(|p| p.is_written(class::ORG_WORD))
                         || company_after_and(units, start, k))));
+        let joins = joins && !(u.norm() == "of" && named_after_title(units, start, k));
         return joins || (function == FunctionClass::Auxiliary && capital && k == start);
     }
     if is_adverb(u) && !capital {

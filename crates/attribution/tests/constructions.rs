@@ -1890,3 +1890,41 @@ fn a_state_abbreviation_inside_a_description_does_not_end_the_attribution() {
         }
     }
 }
+
+#[test]
+fn the_place_a_titled_speaker_is_from_is_no_part_of_the_name() {
+    // (name, source span as written)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The Harbour Board met on Tuesday. “The levy has become mainstream,” said former Gov. Ivo Marren of Sarn.",
+            "The levy has become mainstream",
+            "Ivo Marren",
+            "former Gov. Ivo Marren of Sarn",
+        ),
+        (
+            "The Harbour Board met on Tuesday. “The levy has become mainstream,” Sen. Ada Brisk of New Sarn said.",
+            "The levy has become mainstream",
+            "Ada Brisk",
+            "Sen. Ada Brisk of New Sarn",
+        ),
+        (
+            "The Harbour Board met on Tuesday. “The levy has become mainstream,” said Secretary of State Ivo Marren.",
+            "The levy has become mainstream",
+            "Ivo Marren",
+            "Secretary of State Ivo Marren",
+        ),
+    ];
+    for (text, quote, name, span) in cases {
+        let got = claims(text);
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == *quote))
+            .unwrap_or_else(|| panic!("no claim {quote:?} in {text:?}"));
+        assert_eq!(c.source.name.as_deref(), Some(*name), "{text:?}");
+        assert_eq!(
+            c.source.span.as_ref().map(|s| s.text.as_str()),
+            Some(*span),
+            "{text:?}"
+        );
+    }
+}

@@ -8,7 +8,9 @@
 //! prediction, sourced or not and matched or not, to count with `sort | uniq -c`;
 //! `sources`: every matched direct quote's gold and predicted source;
 //! `cues`: the gold cues of direct quotes found without a source; `fpkind`:
-//! what gold holds where a direct prediction matches no gold direct quote). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! what gold holds where a direct prediction matches no gold direct quote;
+//! `splits`: gold direct quotes in several parts whose prediction stops
+//! short, with the claims inside them). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -17,6 +19,7 @@ use crosscheck_eval::polnear::{self, document, predictions_from_claims, Article,
 /// One dev article with crosscheck's predictions on it.
 struct Run<'a> {
     article: &'a Article,
+    claims: Vec<crosscheck_model::Claim>,
     pred: Vec<Prediction>,
     chars: Vec<char>,
 }
@@ -59,6 +62,7 @@ fn main() {
             article,
             pred: predictions_from_claims(&article.text, &claims),
             chars: article.text.chars().collect(),
+            claims,
         };
         match mode.as_deref() {
             Some("direct") => direct_errors(&run, false),
@@ -68,6 +72,7 @@ fn main() {
             Some("stats") => direct_stats(&run),
             Some("cues") => unsourced_cues(&run),
             Some("fpkind") => fp_kinds(&run),
+            Some("splits") => split_quotes(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -81,7 +86,7 @@ fn main() {
             }
             _ => {
                 eprintln!(
-                    "usage: polnear_errors direct|reported|missed|stats|cues|fpkind|predictions"
+                    "usage: polnear_errors direct|reported|missed|stats|cues|fpkind|splits|predictions"
                 );
                 return;
             }
@@ -266,5 +271,65 @@ fn fp_kinds(run: &Run) {
                 .map(|g| run.show(g.content).replace('\n', " / "))
                 .unwrap_or_default()
         );
+    }
+}
+
+/// `splits`: a gold direct quote in several parts (an attribution between
+/// its marks) whose prediction from its start stops short: the claims
+/// whose quotes lie inside it, with source, claim span and the text
+/// between one claim's end and the next quote.
+fn split_quotes(run: &Run) {
+    let text = run.article.text.as_str();
+    let to_char = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+    for g in run.article.gold.iter().filter(|g| g.direct) {
+        let Some(p) = run
+            .pred
+            .iter()
+            .find(|p| p.direct && p.content.0.abs_diff(g.content.0) <= 2)
+        else {
+            continue;
+        };
+        if p.content.1 + 2 >= g.content.1 {
+            continue;
+        }
+        let inside: Vec<&crosscheck_model::Claim> = run
+            .claims
+            .iter()
+            .filter(|c| {
+                c.quote().is_some_and(|q| {
+                    let (s, e) = (to_char(q.span.start), to_char(q.span.end));
+                    s + 2 >= g.content.0 && e <= g.content.1 + 2
+                })
+            })
+            .collect();
+        if inside.len() < 2 {
+            continue;
+        }
+        println!(
+            "SPLIT {} | {}",
+            run.article.name,
+            run.show(g.content).replace('\n', " / ")
+        );
+        let mut prev_end: Option<usize> = None;
+        for c in inside {
+            let q = c.quote().map(|q| (q.direct, q.span.start, q.span.end));
+            let Some((direct, qs, qe)) = q else { continue };
+            let gap = prev_end
+                .and_then(|e| text.get(e.min(qs)..qs))
+                .unwrap_or("")
+                .replace('\n', " / ");
+            println!(
+                "   direct={direct} name={:?} span={:?} claim_end={} gap={gap:?} | {}",
+                c.source.name,
+                c.source.span.as_ref().map(|s| s.text.as_str()),
+                c.span.end,
+                text.get(qs..qe)
+                    .unwrap_or("")
+                    .chars()
+                    .take(50)
+                    .collect::<String>()
+            );
+            prev_end = Some(c.span.end);
+        }
     }
 }

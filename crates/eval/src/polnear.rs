@@ -426,16 +426,39 @@ fn fragments_inside_attributions(text: &str, claims: &[Claim]) -> (HashSet<usize
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
         });
-        let in_clause = !between.contains(['\n', '.', '!', '?'])
-            && runs_on
-            && after.chars().all(between_quote_parts)
-            && !after.contains('\n');
+        let in_clause =
+            !between.contains(['\n', '.', '!', '?']) && runs_on && rest_of_sentence(after);
         if same_speaker && in_clause && sq.span.start > fq.span.end {
             inside.insert(*fi);
             bridged.insert(*si);
         }
     }
     (inside, bridged)
+}
+
+/// Whether `after`, the text between a fragment and the next quote part,
+/// only ends the fragment's sentence: punctuation, or words up to its
+/// closing stop (“A,” she told Radio Kell's “Night Desk” on Monday. “B.”),
+/// with no line break and no sentence beginning inside.
+fn rest_of_sentence(after: &str) -> bool {
+    if after.contains('\n') {
+        return false;
+    }
+    if after.chars().all(between_quote_parts) {
+        return true;
+    }
+    let body = after.trim_end_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(&c));
+    let Some(last) = body.chars().next_back() else {
+        return true;
+    };
+    let inner = body.get(..body.len() - last.len_utf8()).unwrap_or("");
+    ".!?".contains(last)
+        && body.chars().count() <= 120
+        && !["! ", "? "].iter().any(|b| inner.contains(b))
+        && !inner
+            .split(". ")
+            .skip(1)
+            .any(|next| next.starts_with(char::is_uppercase))
 }
 
 /// A char that may stand between two parts of one quote with nothing said
@@ -976,6 +999,25 @@ mod tests {
         let whole = (0, chars.len());
         assert_eq!(direct.len(), 1, "{claims:#?}");
         assert!(exact_ok(&chars, direct[0].content, whole), "{direct:?}");
+        // The attribution's sentence goes on after the fragment.
+        for text in [
+            "“The ferry will run,” Ivo Sand told Radio Kell's “Night Desk” on Monday. \
+             “The crews have agreed to the timetable.”",
+            "“The ferry will run,” Ada Lume said, showing the “Keep Sarn Moving” badge she wore. \
+             “The crews have agreed to the timetable.”",
+        ] {
+            let claims = extractor.extract(&document("t", text));
+            let direct: Vec<_> = predictions_from_claims(text, &claims)
+                .into_iter()
+                .filter(|p| p.direct)
+                .collect();
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(direct.len(), 1, "{text:?}: {claims:#?}");
+            assert!(
+                exact_ok(&chars, direct[0].content, (0, chars.len())),
+                "{direct:?}"
+            );
+        }
         // Another sentence between them: two contents, the fragment one.
         let text = "“The ferry will run,” Ivo Sand said. He spoke on the show “Night Desk \
                     With Ona Brel” on Tuesday. “The crews have agreed.”";

@@ -321,8 +321,11 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                     && c.source.name == prev.source.name
                     && prev.span.end <= q.span.start
                     && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
-                        gap.chars().all(between_quote_parts)
-                            && gap.contains(['.', ',', '!', '?', ';', ':', '\n'])
+                        // (The attribution's last full stop may be its own,
+                        // "said Sen. Ada Lume, R-Ore." or "(D-Ore.).")
+                        let stopped = text.get(..prev.span.end).is_some_and(|t| t.ends_with('.'));
+                        gap.chars().all(|c| between_quote_parts(c) || c == ')')
+                            && (stopped || gap.contains(['.', ',', '!', '?', ';', ':', '\n']))
                     });
             if continues {
                 pred.content.1 = to_char(q.span.end);
@@ -1005,6 +1008,23 @@ mod tests {
              “The crews have agreed to the timetable.”",
             "“The ferry will run,” Ada Lume said, showing the “Keep Sarn Moving” badge she wore. \
              “The crews have agreed to the timetable.”",
+        ] {
+            let claims = extractor.extract(&document("t", text));
+            let direct: Vec<_> = predictions_from_claims(text, &claims)
+                .into_iter()
+                .filter(|p| p.direct)
+                .collect();
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(direct.len(), 1, "{text:?}: {claims:#?}");
+            assert!(
+                exact_ok(&chars, direct[0].content, (0, chars.len())),
+                "{direct:?}"
+            );
+        }
+        // The attribution's own full stop ends the first part.
+        for text in [
+            "“The ferry will run,” said Sen. Ada Lume, R-Ore. “The crews have agreed.”",
+            "“The ferry will run,” said Ada Lume (D-Ore.). “The crews have agreed.”",
         ] {
             let claims = extractor.extract(&document("t", text));
             let direct: Vec<_> = predictions_from_claims(text, &claims)

@@ -435,11 +435,12 @@ fn walk_paragraph(
                     let s = (a..k).find(|&j| us.get(j).is_some_and(|u| u.start >= att.start))?;
                     lead_through_speaker(lex, us, (a, s, att.next, k), seg, text)
                 });
-            let run_on = attribution
-                .as_ref()
-                .is_some_and(|att| att.start < seg.open)
-                .then(|| clause_after_quote(lex, us, (k, b), seg, text))
-                .flatten();
+            // (An attribution after the quote lets it run on only up to
+            // the attribution: “...” of the case, Marren said.)
+            let run_on = attribution.as_ref().and_then(|att| {
+                let end = clause_after_quote(lex, us, (k, b), seg, text)?;
+                (att.start < seg.open || end < att.start).then_some(end)
+            });
             let elsewhere = match attribution {
                 None => attributed_elsewhere(lex, paragraph, seg, k, text),
                 Some(_) => None,

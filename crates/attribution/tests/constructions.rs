@@ -1687,6 +1687,13 @@ fn a_quote_that_runs_on_into_its_clause_is_reported_with_it() {
         ),
     ];
     check_clauses(cases);
+    // The speaker after the run: the clause stops at the attribution.
+    check_clauses(&[(
+        "The Harbour Board met on Tuesday. “The board takes no view on the merits” of the appeal, Ivo Marren said.",
+        "“The board takes no view on the merits” of the appeal",
+        "The board takes no view on the merits",
+        "Ivo Marren",
+    )]);
     // A lead of the sentence's own before the quote, its speaker after it.
     let text = "The Harbour Board met on Tuesday. Whatever the board decides, “the ferries will run all summer,” Ivo Marren said.";
     check(

@@ -15,7 +15,12 @@
 //! punctuation (“A,” he said. “B.”; the second claim names no source span
 //! or the same one)
 //! are merged into one envelope, which is how PolNeAR annotates split
-//! quotes. A direct quote that is a fragment inside running text and lies
+//! quotes. So are a quoted fragment inside the attribution between two
+//! parts, when the attribution's sentence only goes on after it (“A,” she
+//! told Radio Kell's “Night Desk” on Monday. “B.”), and a direct quote with
+//! no attribution of its own right after a reported claim of the same
+//! speaker (Ivo Sand said the ferry would run. “The crews agreed.”), which
+//! PolNeAR marks as one content with it. A direct quote that is a fragment inside running text and lies
 //! within a reported content crosscheck also gives is part of that one
 //! attribution and is not scored separately (PolNeAR's gold there is the
 //! whole clause; the old extractor never gave such clauses, so its figures
@@ -301,6 +306,8 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
     // The last direct quote and its prediction: a reported claim read
     // around a split quote may sort between its two parts.
     let mut last: Option<(&Claim, usize)> = None;
+    // The reported claim just before, when nothing came between.
+    let mut reported_before: Option<(&Claim, usize)> = None;
     // Sources named so far, with where: (name, span).
     let mut named: Vec<(&String, &Span)> = Vec::new();
     let (inside_attribution, bridged) = fragments_inside_attributions(text, claims);
@@ -334,6 +341,21 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
                 continue;
             }
         }
+        if let Some((prev, i)) = reported_before.filter(|_| q.direct && c.source.span.is_none()) {
+            let gap_ok = prev.span.end <= q.span.start
+                && text.get(prev.span.end..q.span.start).is_some_and(|gap| {
+                    gap.chars().all(between_quote_parts) && gap.contains(['.', '\n'])
+                });
+            if gap_ok && prev.source.name.is_some() && c.source.name == prev.source.name {
+                if let Some(pred) = out.get_mut(i) {
+                    pred.content.1 = to_char(q.span.end);
+                    last = Some((c, i));
+                    reported_before = None;
+                    continue;
+                }
+            }
+        }
+        reported_before = None;
         // A quote whose speaker is resolved but not named in its own
         // sentence (a quote continued in a later sentence or paragraph)
         // is sourced, as PolNeAR marks it, at the latest earlier mention
@@ -371,6 +393,8 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
         });
         if q.direct {
             last = Some((c, out.len() - 1));
+        } else {
+            reported_before = Some((c, out.len() - 1));
         }
     }
     // A quoted fragment inside a reported clause crosscheck also gives
@@ -1044,6 +1068,35 @@ mod tests {
         let claims = extractor.extract(&document("t", text));
         let (inside, bridged) = fragments_inside_attributions(text, &claims);
         assert!(inside.is_empty() && bridged.is_empty(), "{claims:#?}");
+    }
+
+    /// A quote that goes on from a reported statement of the same speaker,
+    /// with no attribution of its own, is one content with it, as PolNeAR
+    /// marks it; a quote with its own speaker is not.
+    #[test]
+    fn a_quote_going_on_from_a_reported_statement_is_one_content_with_it() {
+        let extractor = QuoteExtractor::new();
+        let text =
+            "The harbour board met on Tuesday. Ivo Sand said the ferry would run all winter. \
+                    “The crews have agreed to the timetable.”";
+        let claims = extractor.extract(&document("t", text));
+        let preds = predictions_from_claims(text, &claims);
+        let chars: Vec<char> = text.chars().collect();
+        let start = text
+            .find("the ferry")
+            .map_or(0, |b| text[..b].chars().count());
+        assert_eq!(preds.len(), 1, "{claims:#?}");
+        assert!(!preds[0].direct);
+        assert!(
+            exact_ok(&chars, preds[0].content, (start, chars.len())),
+            "{preds:?}"
+        );
+        let text =
+            "The harbour board met on Tuesday. Ivo Sand said the ferry would run all winter. \
+                    “The crews have not agreed,” Ada Lume said.";
+        let claims = extractor.extract(&document("t", text));
+        let preds = predictions_from_claims(text, &claims);
+        assert_eq!(preds.len(), 2, "{claims:#?}");
     }
 
     #[test]

@@ -1935,3 +1935,22 @@ fn the_place_a_titled_speaker_is_from_is_no_part_of_the_name() {
         );
     }
 }
+
+#[test]
+fn verbs_of_manner_right_after_a_quote_attribute_it() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Ivo Marren spoke at the depot. “The ferries never ran on time,” Marren mocked.",
+            "The ferries never ran on time",
+            "Ivo Marren",
+        ),
+        (
+            "The Harbour Board met on Tuesday. “She proved them all wrong,” remembered Roy Verl, the former spokesman of the board.",
+            "She proved them all wrong",
+            "Roy Verl",
+        ),
+    ];
+    for (text, quote, speaker) in cases {
+        check(text, &[w(quote, true, Some(speaker), Person)]);
+    }
+}

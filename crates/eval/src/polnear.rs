@@ -1021,54 +1021,34 @@ mod tests {
     /// them; a second speaker named elsewhere is not joined.
     #[test]
     fn a_fragment_inside_the_attribution_joins_the_quote_around_it() {
-        let text = "“The ferry will run,” Ivo Sand said on Radio Kell's “Night Desk.” \
-                    “The crews have agreed to the timetable.”";
         let extractor = QuoteExtractor::new();
-        let doc = document("t", text);
-        let claims = extractor.extract(&doc);
-        let direct: Vec<_> = predictions_from_claims(text, &claims)
-            .into_iter()
-            .filter(|p| p.direct)
-            .collect();
-        let chars: Vec<char> = text.chars().collect();
-        let whole = (0, chars.len());
-        assert_eq!(direct.len(), 1, "{claims:#?}");
-        assert!(exact_ok(&chars, direct[0].content, whole), "{direct:?}");
-        // The attribution's sentence goes on after the fragment.
+        // One direct content from the first quote's start to the last's end.
+        let one_envelope = |text: &str| {
+            let claims = extractor.extract(&document("t", text));
+            let direct: Vec<_> = predictions_from_claims(text, &claims)
+                .into_iter()
+                .filter(|p| p.direct)
+                .collect();
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(direct.len(), 1, "{text:?}: {claims:#?}");
+            assert!(
+                exact_ok(&chars, direct[0].content, (0, chars.len())),
+                "{direct:?}"
+            );
+        };
         for text in [
+            "“The ferry will run,” Ivo Sand said on Radio Kell's “Night Desk.” \
+             “The crews have agreed to the timetable.”",
+            // The attribution's sentence goes on after the fragment.
             "“The ferry will run,” Ivo Sand told Radio Kell's “Night Desk” on Monday. \
              “The crews have agreed to the timetable.”",
             "“The ferry will run,” Ada Lume said, showing the “Keep Sarn Moving” badge she wore. \
              “The crews have agreed to the timetable.”",
-        ] {
-            let claims = extractor.extract(&document("t", text));
-            let direct: Vec<_> = predictions_from_claims(text, &claims)
-                .into_iter()
-                .filter(|p| p.direct)
-                .collect();
-            let chars: Vec<char> = text.chars().collect();
-            assert_eq!(direct.len(), 1, "{text:?}: {claims:#?}");
-            assert!(
-                exact_ok(&chars, direct[0].content, (0, chars.len())),
-                "{direct:?}"
-            );
-        }
-        // The attribution's own full stop ends the first part.
-        for text in [
+            // The attribution's own full stop ends the first part.
             "“The ferry will run,” said Sen. Ada Lume, R-Ore. “The crews have agreed.”",
             "“The ferry will run,” said Ada Lume (D-Ore.). “The crews have agreed.”",
         ] {
-            let claims = extractor.extract(&document("t", text));
-            let direct: Vec<_> = predictions_from_claims(text, &claims)
-                .into_iter()
-                .filter(|p| p.direct)
-                .collect();
-            let chars: Vec<char> = text.chars().collect();
-            assert_eq!(direct.len(), 1, "{text:?}: {claims:#?}");
-            assert!(
-                exact_ok(&chars, direct[0].content, (0, chars.len())),
-                "{direct:?}"
-            );
+            one_envelope(text);
         }
         // Another sentence between them: two contents, the fragment one.
         let text = "“The ferry will run,” Ivo Sand said. He spoke on the show “Night Desk \

@@ -62,6 +62,9 @@ pub struct Lexicon {
     /// read them so (`data/change_readings.txt`).
     change_verbs: Set<String>,
     change_followers: Set<String>,
+    /// Cues that also modify a noun, each with its nouns, as "cue noun"
+    /// (`data/modifier_readings.txt`).
+    modifier_readings: Set<String>,
     /// Nouns of whom or where something was told
     /// (`data/addressee_heads.txt`).
     addressee_heads: Set<String>,
@@ -131,6 +134,7 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 
 const CLAUSE_LEADS: &str = include_str!("../data/clause_leads.txt");
 const CHANGE_READINGS: &str = include_str!("../data/change_readings.txt");
+const MODIFIER_READINGS: &str = include_str!("../data/modifier_readings.txt");
 
 /// The words of one class in a "class word" list file.
 fn class_set(data: &str, class: &str) -> Set<String> {
@@ -427,6 +431,12 @@ impl Lexicon {
             }
     }
 
+    /// True when cue word `cue` right before `next` modifies it rather than
+    /// reports speech ("preferred stock"; `data/modifier_readings.txt`).
+    pub fn modifies_noun(&self, cue: &str, next: &str) -> bool {
+        self.modifier_readings.contains(&format!("{cue} {next}"))
+    }
+
     /// True for a word that opens a subordinate clause ("if", "while",
     /// "despite"; `data/clause_leads.txt`).
     pub fn opens_clause(&self, word: &str) -> bool {
@@ -588,6 +598,7 @@ impl Lexicon {
             finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),
             change_verbs: class_set(CHANGE_READINGS, "verb"),
             change_followers: class_set(CHANGE_READINGS, "after"),
+            modifier_readings: lines(MODIFIER_READINGS).map(|l| norm(l.trim())).collect(),
             addressee_heads: norm_set(include_str!("../data/addressee_heads.txt")),
             classes: WordTable::default(),
             cue_lists: Vec::new(),

@@ -254,7 +254,13 @@ fn tagged_drafts(
                 next.capitalised()
                     || lex.follows_change(next.norm(), us.get(cs + 1).map(Unit::norm))
             });
-        if change {
+        // "cumulative preferred stock": a modifier, no cue.
+        let modifier = cue1 == cue0 + 1
+            && us.get(cue0).is_some_and(|v| {
+                us.get(cue1)
+                    .is_some_and(|n| lex.modifies_noun(v.norm(), n.norm()))
+            });
+        if change || modifier {
             continue;
         }
         let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));

@@ -1954,3 +1954,17 @@ fn verbs_of_manner_right_after_a_quote_attribute_it() {
         check(text, &[w(quote, true, Some(speaker), Person)]);
     }
 }
+
+#[test]
+fn preferred_stock_is_no_preference_stated() {
+    for text in [
+        "The Harbour Board met on Tuesday.\n\nThe preferred stock was issued in March.",
+        "The Harbour Board met on Tuesday.\n\nPreferred dividends were 6.4 mln dlrs against 8.6 mln dlrs a year earlier.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c.cue.as_deref().map(str::to_lowercase) != Some("preferred".into())),
+            "{text:?}: {got:#?}"
+        );
+    }
+}

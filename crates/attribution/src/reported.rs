@@ -260,7 +260,16 @@ fn tagged_drafts(
                 us.get(cue1)
                     .is_some_and(|n| lex.modifies_noun(v.norm(), n.norm()))
             });
-        if change || modifier {
+        // "the Bank of Japan has ...", "each of the units": "of" inside a
+        // name or after a quantifier, no cue.
+        let of_in_name = cue1 == cue0 + 1
+            && us.get(cue0).is_some_and(|v| v.norm() == "of")
+            && cue0 > a
+            && us.get(cue0 - 1).is_some_and(|p| {
+                p.capitalised() && us.get(cue1).is_some_and(Unit::capitalised)
+                    || p.is(class::DETERMINER)
+            });
+        if change || modifier || of_in_name {
             continue;
         }
         let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));

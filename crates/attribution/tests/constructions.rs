@@ -1968,3 +1968,17 @@ fn preferred_stock_is_no_preference_stated() {
         );
     }
 }
+
+#[test]
+fn of_inside_a_name_is_no_cue() {
+    let text = "The Harbour Board met on Tuesday.\n\nThe Bank of Ostland intervened in early trading to support the crown, dealers said. The Bank of Ostland was thought to have bought a small amount of crowns.";
+    let got = claims(text);
+    assert!(
+        got.iter().all(|c| c.cue.as_deref() != Some("of")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter().all(|c| c.source.name.as_deref() != Some("Bank")),
+        "{got:#?}"
+    );
+}

@@ -432,9 +432,11 @@ impl Lexicon {
     }
 
     /// True when cue word `cue` right before `next` modifies it rather than
-    /// reports speech ("preferred stock"; `data/modifier_readings.txt`).
-    pub fn modifies_noun(&self, cue: &str, next: &str) -> bool {
-        self.modifier_readings.contains(&format!("{cue} {next}"))
+    /// reports speech ("preferred stock", "about half", "about 40";
+    /// `data/modifier_readings.txt`).
+    pub fn modifies(&self, cue: &str, next: &str) -> bool {
+        cue == "about" && next.starts_with(|c: char| c.is_ascii_digit())
+            || self.modifier_readings.contains(&format!("{cue} {next}"))
     }
 
     /// True for a word that opens a subordinate clause ("if", "while",
@@ -978,6 +980,29 @@ mod tests {
             if want == 0 {
                 assert_eq!(got, 0, "{word}");
             }
+        }
+    }
+
+    #[test]
+    fn cue_words_that_modify_what_follows() {
+        // (cue, next word, a modifier rather than a cue)
+        let cases: &[(&str, &str, bool)] = &[
+            ("preferred", "stock", true),
+            ("preferred", "dividends", true),
+            ("preferred", "to", false),
+            ("about", "half", true),
+            ("about", "2,800", true),
+            ("about", "40", true),
+            ("about", "the", false),
+            ("about", "whether", false),
+            ("said", "40", false),
+        ];
+        for &(cue, next, want) in cases {
+            assert_eq!(
+                Lexicon::standard().modifies(cue, next),
+                want,
+                "{cue} {next}"
+            );
         }
     }
 }

@@ -254,11 +254,12 @@ fn tagged_drafts(
                 next.capitalised()
                     || lex.follows_change(next.norm(), us.get(cs + 1).map(Unit::norm))
             });
-        // "cumulative preferred stock": a modifier, no cue.
+        // "cumulative preferred stock", "about half the crop", "about 40
+        // pct": a modifier, no cue.
         let modifier = cue1 == cue0 + 1
             && us.get(cue0).is_some_and(|v| {
                 us.get(cue1)
-                    .is_some_and(|n| lex.modifies_noun(v.norm(), n.norm()))
+                    .is_some_and(|n| lex.modifies(v.norm(), n.norm()))
             });
         // "the Bank of Japan has ...", "each of the units": "of" inside a
         // name or after a quantifier, no cue.

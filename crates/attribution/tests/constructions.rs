@@ -1955,6 +1955,9 @@ fn verbs_of_manner_right_after_a_quote_attribute_it() {
     }
 }
 
+/// A cue word that modifies a noun says nothing (the approximations,
+/// "about half", are in the lexicon's tests: the tagger reads them as cues
+/// only in longer newswire contexts).
 #[test]
 fn preferred_stock_is_no_preference_stated() {
     for text in [
@@ -1963,7 +1966,8 @@ fn preferred_stock_is_no_preference_stated() {
     ] {
         let got = claims(text);
         assert!(
-            got.iter().all(|c| c.cue.as_deref().map(str::to_lowercase) != Some("preferred".into())),
+            got.iter()
+                .all(|c| c.cue.as_deref().map(str::to_lowercase).as_deref() != Some("preferred")),
             "{text:?}: {got:#?}"
         );
     }

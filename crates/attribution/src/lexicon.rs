@@ -996,6 +996,9 @@ mod tests {
             ("about", "the", false),
             ("about", "whether", false),
             ("said", "40", false),
+            ("offering", "of", true),
+            ("posted", "earnings", true),
+            ("posted", "a", false),
         ];
         for &(cue, next, want) in cases {
             assert_eq!(

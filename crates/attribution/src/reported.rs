@@ -270,7 +270,21 @@ fn tagged_drafts(
                 p.capitalised() && us.get(cue1).is_some_and(Unit::capitalised)
                     || p.is(class::DETERMINER)
             });
-        if change || modifier || of_in_name {
+        // "a new division, called Copper Works, will ...": a name given, not
+        // words said ("..., called Obama a “child”" still reports).
+        let naming = cue1 == cue0 + 1
+            && us.get(cue0).is_some_and(|v| v.norm() == "called")
+            && cue0 > a
+            && us.get(cue0 - 1).is_some_and(|p| p.is_punct(","))
+            && us.get(cue1).is_some_and(Unit::capitalised)
+            && {
+                let run_end = (cue1..)
+                    .find(|&j| us.get(j).is_none_or(|u| !(u.is_word() && u.capitalised())))
+                    .unwrap_or(cue1);
+                us.get(run_end)
+                    .is_none_or(|u| u.is_punct(",") || u.is_punct(")") || u.is_punct("."))
+            };
+        if change || modifier || of_in_name || naming {
             continue;
         }
         let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));

@@ -1973,6 +1973,26 @@ fn preferred_stock_is_no_preference_stated() {
     }
 }
 
+/// "..., called <a name>, ...": a name given, not words said.
+#[test]
+fn a_name_given_is_no_statement() {
+    let text = "Harlow Foods and Sarn Steel said they had set up\na joint company to clean up river silt.\n    The new company, called Ostmark Dredging Inc, will offer survey,\nplanning and dredging work for\nharbours on the coast.";
+    let got = claims(text);
+    assert!(
+        got.iter().all(|c| c.cue.as_deref() != Some("called")),
+        "{got:#?}"
+    );
+    check(
+        text,
+        &[w(
+            "they had set up\na joint company to clean up river silt",
+            false,
+            Some("Harlow Foods"),
+            Person,
+        )],
+    );
+}
+
 #[test]
 fn of_inside_a_name_is_no_cue() {
     let text = "The Harbour Board met on Tuesday.\n\nThe Bank of Ostland intervened in early trading to support the crown, dealers said. The Bank of Ostland was thought to have bought a small amount of crowns.";

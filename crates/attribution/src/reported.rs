@@ -271,7 +271,7 @@ fn tagged_drafts(
                     || p.is(class::DETERMINER)
             });
         // "a new division, called Copper Works, will ...": a name given, not
-        // words said ("..., called Obama a “child”" still reports).
+        // words said ("..., called the mayor a “child”" still reports).
         let naming = cue1 == cue0 + 1
             && us.get(cue0).is_some_and(|v| v.norm() == "called")
             && cue0 > a

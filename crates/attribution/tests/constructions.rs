@@ -1962,7 +1962,7 @@ fn verbs_of_manner_right_after_a_quote_attribute_it() {
 fn preferred_stock_is_no_preference_stated() {
     for text in [
         "The Harbour Board met on Tuesday.\n\nThe preferred stock was issued in March.",
-        "The Harbour Board met on Tuesday.\n\nPreferred dividends were 6.4 mln dlrs against 8.6 mln dlrs a year earlier.",
+        "The Harbour Board met on Tuesday.\n\nPreferred dividends were 3.1 mln crowns against 4.2 mln crowns in 1985.",
     ] {
         let got = claims(text);
         assert!(
@@ -1991,11 +1991,22 @@ fn a_name_given_is_no_statement() {
             Person,
         )],
     );
+    // Calling someone something after a comma still reports.
+    let text = "The Harbour Board met on Tuesday.\n\nSenator Ada Lume, who is running for governor, called Mayor Ivo Sand a “petulant child” on Tuesday.";
+    check(
+        text,
+        &[w(
+            "Mayor Ivo Sand a “petulant child”",
+            false,
+            Some("Ada Lume"),
+            Person,
+        )],
+    );
 }
 
 #[test]
 fn of_inside_a_name_is_no_cue() {
-    let text = "The Harbour Board met on Tuesday.\n\nThe Bank of Ostland intervened in early trading to support the crown, dealers said. The Bank of Ostland was thought to have bought a small amount of crowns.";
+    let text = "The Harbour Board met on Tuesday.\n\nThe Bank of Ostland intervened in early trading to support the crown, dealers said.";
     let got = claims(text);
     assert!(
         got.iter().all(|c| c.cue.as_deref() != Some("of")),

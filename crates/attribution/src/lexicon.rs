@@ -999,6 +999,8 @@ mod tests {
             ("offering", "of", true),
             ("posted", "earnings", true),
             ("posted", "a", false),
+            ("offered", "rate", true),
+            ("offered", "to", false),
         ];
         for &(cue, next, want) in cases {
             assert_eq!(

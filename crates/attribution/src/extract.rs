@@ -427,19 +427,31 @@ fn walk_paragraph(
             if let Some(att) = &attribution {
                 consumed_to = consumed_to.max(att.next).max(k + 1);
             }
-            let after_att = attribution.as_ref().is_some_and(|att| att.start > seg.open);
-            let through_speaker = attribution
-                .as_ref()
-                .filter(|att| att.start < seg.open)
-                .and_then(|att| {
+            // The quote as part of a clause of its sentence: the clause's
+            // byte span, when one runs through the speaker into it, on
+            // after it, or into it with the speaker after it.
+            let clause = attribution.as_ref().and_then(|att| {
+                let through_speaker = || {
                     let s = (a..k).find(|&j| us.get(j).is_some_and(|u| u.start >= att.start))?;
                     lead_through_speaker(lex, us, (a, s, att.next, k), seg, text)
-                });
-            // (An attribution after the quote lets it run on only up to
-            // the attribution: “...” of the case, Marren said.)
-            let run_on = attribution.as_ref().and_then(|att| {
-                let end = clause_after_quote(lex, us, (k, b), seg, text)?;
-                (att.start < seg.open || end < att.start).then_some(end)
+                };
+                // (An attribution after the quote lets it run on only up
+                // to the attribution: “...” of the case, Marren said.)
+                let run_on = || {
+                    let end = clause_after_quote(lex, us, (k, b), seg, text)?;
+                    (att.start < seg.open || end < att.start).then_some(end)
+                };
+                let lead = || {
+                    (att.start > seg.open)
+                        .then(|| lead_before_quote(lex, us, (a, k)))
+                        .flatten()
+                };
+                (att.start < seg.open)
+                    .then(through_speaker)
+                    .flatten()
+                    .map(|start| (start, seg.end))
+                    .or_else(|| run_on().map(|end| (seg.open, end)))
+                    .or_else(|| lead().map(|start| (start, seg.end)))
             });
             let elsewhere = match attribution {
                 None => attributed_elsewhere(lex, paragraph, seg, k, text),
@@ -450,15 +462,8 @@ fn walk_paragraph(
                 Some((att, there)) => quote_claim(lex, doc, there, seg, Some(att), sources, drafts),
                 None => quote_claim(lex, doc, us, seg, attribution, sources, drafts),
             }
-            if let Some(start) = through_speaker {
-                absorb_into_clause(drafts, drafted, seg, (start, seg.end));
-            } else if let Some(end) = run_on {
-                absorb_into_clause(drafts, drafted, seg, (seg.open, end));
-            } else if let Some(start) = after_att
-                .then(|| lead_before_quote(lex, us, (a, k)))
-                .flatten()
-            {
-                absorb_into_clause(drafts, drafted, seg, (start, seg.end));
+            if let Some(span) = clause {
+                absorb_into_clause(drafts, drafted, seg, span);
             }
         }
         // “...,” she said: too few words outside the quotes to report

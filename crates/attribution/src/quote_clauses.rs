@@ -71,16 +71,28 @@ pub(crate) fn lead_before_quote(
     us: &[Unit],
     (a, k): (usize, usize),
 ) -> Option<usize> {
-    let lead = us.get(a..k)?;
+    plain_lead(lex, us, (a, k), 2).map(|first| first.start)
+}
+
+/// The first unit of `us[a..end]` when it is a plain lead of a sentence:
+/// at least `min_words` words, nothing but words and commas, a comma last,
+/// and no cue among them (which would attribute something else).
+fn plain_lead<'u, 'a>(
+    lex: &Lexicon,
+    us: &'u [Unit<'a>],
+    (a, end): (usize, usize),
+    min_words: usize,
+) -> Option<&'u Unit<'a>> {
+    let lead = us.get(a..end)?;
     let words = lead.iter().filter(|u| u.is_word()).count();
     let plain = lead.iter().all(|u| u.is_word() || u.is_punct(","));
-    if words < 2 || !plain || !lead.last().is_some_and(|u| u.is_punct(",")) {
+    if words < min_words || !plain || !lead.last().is_some_and(|u| u.is_punct(",")) {
         return None;
     }
-    if (a..k).any(|j| cue_at(lex, us, j, k).is_some()) {
+    if (a..end).any(|j| cue_at(lex, us, j, end).is_some()) {
         return None;
     }
-    lead.first().map(|u| u.start)
+    lead.first()
 }
 
 /// The direct claim just drafted for `seg` (from draft `from` on) becomes
@@ -171,23 +183,14 @@ pub(crate) fn lead_through_speaker(
     seg: &QuoteSegment,
     text: &str,
 ) -> Option<usize> {
-    let lead = us.get(a..s)?;
-    let plain = lead.iter().all(|u| u.is_word() || u.is_punct(","));
-    if !plain || !lead.last().is_some_and(|u| u.is_punct(",")) || !lead.iter().any(Unit::is_word) {
-        return None;
-    }
-    let between = us.get(next..k)?;
-    if between.len() != 1 || !between.iter().all(|u| u.is_punct(",")) {
+    if !matches!(us.get(next..k)?, [comma] if comma.is_punct(",")) {
         return None;
     }
     let inner = text.get(seg.inner_start..seg.inner_end)?;
     if !inner.trim_start().starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    if (a..s).any(|j| cue_at(lex, us, j, s).is_some()) {
-        return None;
-    }
-    let first = lead.first()?;
+    let first = plain_lead(lex, us, (a, s), 1)?;
     // ("Speaking in Sarn, she said, “...”"; "Nothing, she said, “...”" is
     // the clause's subject.)
     let framing = first.norm().ends_with("ing") && !first.norm().ends_with("thing")

@@ -245,46 +245,7 @@ fn tagged_drafts(
             .get(cue_first.start..cue_last.end)
             .unwrap_or("")
             .to_string();
-        // "Exports declined 2.1 pct": a fall, not a refusal to speak (a
-        // capital after it is a new sentence the tagger ran into).
-        let change = cue1 == cue0 + 1
-            && cs == cue1
-            && us.get(cue0).is_some_and(|v| lex.is_change_verb(v.norm()))
-            && us.get(cs).is_some_and(|next| {
-                next.capitalised()
-                    || lex.follows_change(next.norm(), us.get(cs + 1).map(Unit::norm))
-            });
-        // "cumulative preferred stock", "about half the crop", "about 40
-        // pct": a modifier, no cue.
-        let modifier = cue1 == cue0 + 1
-            && us.get(cue0).is_some_and(|v| {
-                us.get(cue1)
-                    .is_some_and(|n| lex.modifies(v.norm(), n.norm()))
-            });
-        // "the Bank of Japan has ...", "each of the units": "of" inside a
-        // name or after a quantifier, no cue.
-        let of_in_name = cue1 == cue0 + 1
-            && us.get(cue0).is_some_and(|v| v.norm() == "of")
-            && cue0 > a
-            && us.get(cue0 - 1).is_some_and(|p| {
-                p.capitalised() && us.get(cue1).is_some_and(Unit::capitalised)
-                    || p.is(class::DETERMINER)
-            });
-        // "a new division, called Copper Works, will ...": a name given, not
-        // words said ("..., called the mayor a “child”" still reports).
-        let naming = cue1 == cue0 + 1
-            && us.get(cue0).is_some_and(|v| v.norm() == "called")
-            && cue0 > a
-            && us.get(cue0 - 1).is_some_and(|p| p.is_punct(","))
-            && us.get(cue1).is_some_and(Unit::capitalised)
-            && {
-                let run_end = (cue1..)
-                    .find(|&j| us.get(j).is_none_or(|u| !(u.is_word() && u.capitalised())))
-                    .unwrap_or(cue1);
-                us.get(run_end)
-                    .is_none_or(|u| u.is_punct(",") || u.is_punct(")") || u.is_punct("."))
-            };
-        if change || modifier || of_in_name || naming {
+        if cue1 == cue0 + 1 && no_speech_reading(lex, us, a, cue0, cs) {
             continue;
         }
         let opinion = (cue0..cue1).any(|k| us.get(k).is_some_and(|u| lex.is_opinion_cue(u.norm())));
@@ -802,6 +763,46 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
                 .find(|&k| us.get(k).is_some_and(|u| lex.is_addressee_head(u.norm())))
                 .map(|k| k + 1)
         })
+}
+
+/// Whether the one-word cue at unit `cue0` (content from `cs`, sentence
+/// from `a`) is read where nothing is said: a verb of change ("exports
+/// declined 2.1 pct"; a capital after it is a new sentence the tagger ran
+/// into), a modifier or approximation ("cumulative preferred stock",
+/// "about half the crop", "about 40 pct"), "of" inside a name or after a
+/// quantifier ("the Bank of Japan has ...", "each of the units"), or a
+/// name given ("a new division, called Copper Works, will ..."; "...,
+/// called the mayor a “child”" still reports).
+fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usize) -> bool {
+    let Some(cue) = us.get(cue0) else {
+        return false;
+    };
+    let next = us.get(cue0 + 1);
+    let before = cue0
+        .checked_sub(1)
+        .filter(|&p| p >= a)
+        .and_then(|p| us.get(p));
+    let change = cs == cue0 + 1
+        && lex.is_change_verb(cue.norm())
+        && us.get(cs).is_some_and(|n| {
+            n.capitalised() || lex.follows_change(n.norm(), us.get(cs + 1).map(Unit::norm))
+        });
+    let modifier = next.is_some_and(|n| lex.modifies(cue.norm(), n.norm()));
+    let of_in_name = cue.norm() == "of"
+        && before.is_some_and(|p| {
+            p.capitalised() && next.is_some_and(Unit::capitalised) || p.is(class::DETERMINER)
+        });
+    let naming = cue.norm() == "called"
+        && before.is_some_and(|p| p.is_punct(","))
+        && next.is_some_and(Unit::capitalised)
+        && {
+            let name_end = (cue0 + 1..)
+                .find(|&j| us.get(j).is_none_or(|u| !(u.is_word() && u.capitalised())))
+                .unwrap_or(cue0 + 1);
+            us.get(name_end)
+                .is_none_or(|u| u.is_punct(",") || u.is_punct(")") || u.is_punct("."))
+        };
+    change || modifier || of_in_name || naming
 }
 
 /// Whether the words at unit `k` open a phrase of manner, place or

@@ -876,8 +876,10 @@ pub fn before_quote(
                     found = Some((phrase, apos));
                 }
             }
-        } else if let Some((phrase, _)) = phrase_backward(lex, units, lo, b, text) {
-            found = Some((phrase, None));
+        } else if let Some((phrase, s)) = phrase_backward(lex, units, lo, b, text) {
+            found = Some(
+                subject_before_affiliation(lex, units, lo, s..b, text).unwrap_or((phrase, None)),
+            );
         }
     }
     if found.is_none() {
@@ -899,6 +901,62 @@ pub fn before_quote(
         cue,
         channel,
     })
+}
+
+/// "Tam Velo, oil analyst with Harris Kemp and Co said, “...”": newswire
+/// leaves out the comma closing the appositive, so the name read back from
+/// the cue, starting at unit `s`, is the object of the appositive's
+/// preposition (units `object`); the clause's subject, a named speaker
+/// before the comma, speaks.
+fn subject_before_affiliation(
+    lex: &Lexicon,
+    units: &[Unit],
+    lo: usize,
+    object: std::ops::Range<usize>,
+    text: &str,
+) -> Option<(Phrase, Option<Appositive>)> {
+    let prep = object.start.checked_sub(1).filter(|&p| p > lo)?;
+    if !units.get(prep).is_some_and(is_preposition) {
+        return None;
+    }
+    let comma = (lo..prep).find(|&k| units.get(k).is_some_and(|u| u.is_punct(",")))?;
+    // The appositive names a role in a few words ("oil analyst with", "an
+    // aide to", "president of the ... Foundation in"), unlike a clause
+    // ("issued a statement after", "speaking after", "who owed his
+    // election to").
+    let between = units.get(comma + 1..prep)?;
+    // (Capitalised words are names: "Credit Suisse".)
+    let clause = between.iter().any(|u| {
+        let w = u.norm();
+        !u.is_word()
+            || !u.capitalised()
+                && (u.is(class::RELATIVE | class::CUE_START | class::AUXILIARY)
+                    || ((w.ends_with("ed") || w.ends_with("ing")) && !u.is(class::ROLE_NOUN)))
+    });
+    if clause || between.len() > 14 {
+        return None;
+    }
+    let (subject, _, next) = clause_subject(lex, units, lo, comma, text)?;
+    let named = matches!(subject.kind, PhraseKind::Person);
+    if !(named && next == comma && subject.start == units.get(lo)?.start) {
+        return None;
+    }
+    // The appositive runs from the comma (and a determiner after it) to
+    // the object's end.
+    let det = usize::from(units.get(comma + 1)?.is(class::DETERMINER));
+    let (first, last) = (
+        units.get(comma + 1 + det)?,
+        units.get(object.end.checked_sub(1)?)?,
+    );
+    let role = crate::speaker::squash(text.get(first.start..last.end)?);
+    let appositive = Appositive {
+        role: Some(role),
+        anonymous: false,
+        next: object.end,
+        end_byte: last.end,
+        describes_end: last.end,
+    };
+    Some((subject, Some(appositive)))
 }
 
 /// The first comma in `units[from..limit]` within `span` units.

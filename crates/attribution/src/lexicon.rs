@@ -81,6 +81,8 @@ pub struct Lexicon {
     not_names: Set<String>,
     /// Day and month names (`data/weekdays.txt`, the shared months).
     calendar: Set<String>,
+    /// Legal forms that end a company's name (`data/legal_forms.txt`).
+    legal_forms: Set<String>,
     /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
     group_nouns: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
@@ -503,6 +505,12 @@ impl Lexicon {
         self.group_nouns.contains(word)
     }
 
+    /// True for a company's legal form as written ("Inc", "Co", "Ltd"),
+    /// `data/legal_forms.txt`.
+    pub(crate) fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(word)
+    }
+
     /// True for a day or month name (lower case).
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         self.calendar.contains(word)
@@ -593,6 +601,9 @@ impl Lexicon {
             calendar: lines(include_str!("../data/weekdays.txt"))
                 .chain(month_names())
                 .map(norm)
+                .collect(),
+            legal_forms: lines(include_str!("../data/legal_forms.txt"))
+                .map(str::to_string)
                 .collect(),
             opinion_cues: norm_set(include_str!("../data/opinion_cues.txt")),
             clause_openers: class_set(CLAUSE_LEADS, "open"),

@@ -287,6 +287,13 @@ fn tagged_drafts(
                     (ss, se)
                 }
             });
+        // "Sears, Tully and Co said", "Orvo Textiles, Inc said": the
+        // tagger's run may start after the comma inside a company's name,
+        // or hold it but read only its first part.
+        let company = source_run
+            .filter(|_| antecedent.is_none())
+            .and_then(|(ss, se)| company_before_cue(lex, us, a, ss, se, text));
+        let source_run = company.as_ref().map(|&(_, s0, se)| (s0, se)).or(source_run);
         let source = match source_run {
             Some((ss, se)) => {
                 let (Some(sf), Some(sl)) = (us.get(ss), us.get(se - 1)) else {
@@ -332,10 +339,13 @@ fn tagged_drafts(
                         && plural_head
                         && us.get(ns).is_some_and(|u| p.end == u.end)
                 };
-                let phrase = phrase_forward(lex, us, ns, ne, text)
-                    .map(|(p, _)| p)
-                    .filter(|p| p.end <= named_end && !stops_before_head(p))
-                    .unwrap_or_else(|| plain_phrase(us, ns, ne, text));
+                let phrase = match company {
+                    Some((ref p, _, _)) => p.clone(),
+                    None => phrase_forward(lex, us, ns, ne, text)
+                        .map(|(p, _)| p)
+                        .filter(|p| p.end <= named_end && !stops_before_head(p))
+                        .unwrap_or_else(|| plain_phrase(us, ns, ne, text)),
+                };
                 let att = Attribution {
                     start,
                     end,
@@ -880,6 +890,39 @@ pub(crate) fn runs_on_into(text: &str, open: usize) -> bool {
 
 /// A source phrase the speaker grammar does not read ("the two
 /// governments"): its words as the name, its last word as the head.
+/// A company's name written across a comma or a bracket that the source
+/// run `us[ss..se]` ends with (see `speaker::whole_company`), when it
+/// reaches further back than the run's start or is more than the name the
+/// run's first words give, or a person "of" it whom the run starts with:
+/// the phrase, its first unit and `se`.
+fn company_before_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    ss: usize,
+    se: usize,
+    text: &str,
+) -> Option<(crate::speaker::Phrase, usize, usize)> {
+    let last = us.get(se.checked_sub(1)?)?;
+    if !lex.is_legal_form(last.text(text)) {
+        return None;
+    }
+    let (phrase, s0) = crate::speaker::phrase_backward(lex, us, a, se, text)?;
+    let inner = (s0..se).any(|k| {
+        us.get(k)
+            .is_some_and(|u| u.is_punct(",") || u.is_punct(")"))
+    });
+    if phrase.kind != PhraseKind::Organization || !inner {
+        return None;
+    }
+    if s0 <= ss {
+        return Some((phrase, s0, se));
+    }
+    // "Jon Brill of Kemp, Tully and Co said": the run from the person.
+    let (person, p0) = person_of_company(lex, us, a, (&phrase, s0), text)?;
+    (p0 == ss).then_some((person, p0, se))
+}
+
 fn plain_phrase(us: &[Unit], s: usize, e: usize, text: &str) -> crate::speaker::Phrase {
     let start = us.get(s).map_or(0, |u| u.start);
     let end = us.get(e.wrapping_sub(1)).map_or(start, |u| u.end);
@@ -1332,6 +1375,9 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
         // After a leading clause: "More than a year later, X confirmed ..."
         let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
         let (att, cs, ce) = subject_cue_from(lex, us, comma + 1, end, text)?;
+        if let Some(whole) = company_across_comma(lex, us, a, comma, &att, text) {
+            return Some((whole, cs, ce));
+        }
         // "The talks stalled in May, the minister said, over the fees": the
         // attribution is set inside what was said, which is the whole
         // sentence around it (as PolNeAR marks it), not only its tail.
@@ -1356,6 +1402,64 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
                 .get(a..comma)
                 .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
         Some((att, if inserted { a } else { cs }, ce))
+    })
+}
+
+/// "Sears, Tully and Co said ...": the comma after the sentence's first
+/// words is inside a company's name (see `speaker::whole_company`), not
+/// after a leading clause; the attribution read after it, `att`, gets the
+/// whole name as its speaker.
+fn company_across_comma(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    comma: usize,
+    att: &Attribution,
+    text: &str,
+) -> Option<Attribution> {
+    let last =
+        (comma + 1..us.len()).find(|&k| us.get(k).is_some_and(|u| u.end == att.phrase.end))?;
+    let (whole, s0) = crate::speaker::phrase_backward(lex, us, a, last + 1, text)?;
+    if whole.start >= att.phrase.start {
+        return None;
+    }
+    let phrase = if s0 == a {
+        whole
+    } else {
+        match person_of_company(lex, us, a, (&whole, s0), text)? {
+            (person, p0) if p0 == a => person,
+            _ => return None,
+        }
+    };
+    Some(Attribution {
+        start: phrase.start.min(att.start),
+        phrase,
+        ..att.clone()
+    })
+}
+
+/// "Ada Lume of Pears, Tully and Co": the person of a firm whose name
+/// (`company`, from unit `s0`) follows "of": the person with the firm as
+/// one phrase, and its first unit.
+fn person_of_company(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    (company, s0): (&crate::speaker::Phrase, usize),
+    text: &str,
+) -> Option<(crate::speaker::Phrase, usize)> {
+    let of = s0
+        .checked_sub(1)
+        .filter(|&o| o > a && us.get(o).is_some_and(|u| u.norm() == "of"))?;
+    let (person, p0) = crate::speaker::phrase_backward(lex, us, a, of, text)?;
+    (person.kind == PhraseKind::Person).then(|| {
+        let name = crate::speaker::squash(text.get(person.start..company.end).unwrap_or(""));
+        let phrase = crate::speaker::Phrase {
+            name,
+            end: company.end,
+            ..person
+        };
+        (phrase, p0)
     })
 }
 

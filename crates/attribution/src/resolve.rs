@@ -115,17 +115,24 @@ impl Tracker {
     }
 
     /// An earlier organisation whose name starts with `word` ("Resource"
-    /// after "Resource Exploration Inc").
+    /// after "Resource Exploration Inc") or holds it as a founder's name
+    /// before "and Co" or "and Sons" ("Lilly" after "Eli Lilly and Co": the
+    /// firm's short name; not "Taft" after "Dudley Taft and Orvo Inc").
     pub fn organization_starting(&self, word: &str) -> Option<String> {
         self.seen
             .iter()
             .rev()
             .take(LOOKBACK)
             .find(|s| {
+                let words: Vec<&str> = s.name.split(' ').collect();
                 s.kind == SourceKind::Organization
-                    && s.name.len() > word.len()
-                    && s.name.starts_with(word)
-                    && s.name[word.len()..].starts_with(' ')
+                    && words.len() > 1
+                    && (words[0] == word
+                        || words.windows(3).skip(1).any(|w| {
+                            w[0] == word
+                                && w[1] == "and"
+                                && matches!(w[2], "Co" | "Co." | "Company" | "Sons")
+                        }))
             })
             .map(|s| s.name.clone())
     }
@@ -133,11 +140,9 @@ impl Tracker {
     /// The organisation a definite description like "the agency" or "the
     /// company" points back to: the latest one whose name holds the head
     /// noun, or for a company the latest with a corporate suffix.
-    pub fn organization_for(&self, head: &str, at: usize) -> Option<String> {
-        const CORPORATE: &[&str] = &[
-            "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG",
-            "NV", "Group", "Holdings",
-        ];
+    pub fn organization_for(&self, lex: &Lexicon, head: &str, at: usize) -> Option<String> {
+        // A legal form, or a group's word that stands for one.
+        let corporate = |w: &str| lex.is_legal_form(w) || matches!(w, "Group" | "Holdings");
         // Only a nearby antecedent: far back, "the company" may well be
         // one the text never named as a source.
         let earlier = || {
@@ -154,12 +159,7 @@ impl Tracker {
             .or_else(|| {
                 matches!(head, "company" | "firm")
                     .then(|| {
-                        earlier().find(|s| {
-                            s.name
-                                .split_whitespace()
-                                .last()
-                                .is_some_and(|w| CORPORATE.contains(&w))
-                        })
+                        earlier().find(|s| s.name.split_whitespace().last().is_some_and(corporate))
                     })
                     .flatten()
             })

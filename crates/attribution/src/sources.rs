@@ -139,9 +139,10 @@ pub(crate) fn resolve(
                 && phrase.name.split_whitespace().count() == 1
                 && text_starts_with_the(&doc.text, phrase.start);
             if definite_org {
-                if let Some(org) = sources
-                    .read(lex)
-                    .organization_for(&phrase.head, phrase.start)
+                if let Some(org) =
+                    sources
+                        .read(lex)
+                        .organization_for(lex, &phrase.head, phrase.start)
                 {
                     name = org;
                 }

@@ -315,7 +315,65 @@ pub fn phrase_forward(
         j += 1;
     }
     let phrase = classify(lex, units, i, j, text)?;
+    let (phrase, j) = company_tail(lex, units, phrase, j, limit, text);
     Some(with_modifier(lex, units, phrase, j, limit, text))
+}
+
+/// The legal form a company's name ends with after a bracketed place or a
+/// comma ("Orvo Securities Co (Europe) Ltd", "Energy Watch Analysis,
+/// Inc"), read forward from the name before it, which ends before unit
+/// `j`: the whole name and the unit after it.
+fn company_tail(
+    lex: &Lexicon,
+    units: &[Unit],
+    phrase: Phrase,
+    j: usize,
+    limit: usize,
+    text: &str,
+) -> (Phrase, usize) {
+    if !matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization) {
+        return (phrase, j);
+    }
+    let punct = |k: usize, p: &str| units.get(k).is_some_and(|u| u.is_punct(p));
+    let legal = |k: usize| {
+        units
+            .get(k)
+            .is_some_and(|u| lex.is_legal_form(u.text(text)))
+    };
+    let bracketed = punct(j, "(")
+        && units
+            .get(j + 1)
+            .is_some_and(|u| u.is_word() && u.capitalised())
+        && punct(j + 2, ")")
+        && legal(j + 3);
+    let tail = if bracketed {
+        j + 3
+    } else if punct(j, ",")
+        && legal(j + 1)
+        && units
+            .get(j + 2)
+            .is_none_or(|u| !u.is_word() || j + 2 >= limit || u.may_start_cue())
+    {
+        j + 1
+    } else {
+        return (phrase, j);
+    };
+    match units.get(tail).filter(|_| tail < limit) {
+        Some(last) => {
+            let name = strip_the(&squash(text.get(phrase.start..last.end).unwrap_or("")));
+            (
+                Phrase {
+                    end: last.end,
+                    kind: PhraseKind::Organization,
+                    name,
+                    head: last.norm().to_string(),
+                    ..phrase
+                },
+                tail + 1,
+            )
+        }
+        None => (phrase, j),
+    }
 }
 
 /// "a source familiar with the talks": a description takes a speaker
@@ -554,8 +612,21 @@ fn role_words<'u, 'a>(body: &'u [Unit<'a>], skip: usize) -> &'u [Unit<'a>] {
 }
 
 /// Reads the speaker phrase that ends just before unit `end`; the longest
-/// phrase that parses up to exactly there wins.
+/// phrase that parses up to exactly there wins (a company's name across a
+/// comma or bracket whole, see [`whole_company`]).
 pub fn phrase_backward(
+    lex: &Lexicon,
+    units: &[Unit],
+    floor: usize,
+    end: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let found = phrase_backward_plain(lex, units, floor, end, text)?;
+    Some(whole_company(lex, units, floor, text, found))
+}
+
+/// [`phrase_backward`] over one run of words.
+fn phrase_backward_plain(
     lex: &Lexicon,
     units: &[Unit],
     floor: usize,
@@ -567,14 +638,97 @@ pub fn phrase_backward(
     while start > lowest && units.get(start - 1).is_some_and(Unit::is_word) {
         start -= 1;
     }
-    for s in start..end {
-        if let Some((p, next)) = phrase_forward(lex, units, s, end, text) {
-            if next == end {
-                return Some((p, s));
-            }
-        }
+    (start..end).find_map(|s| {
+        phrase_forward(lex, units, s, end, text)
+            .filter(|&(_, next)| next == end)
+            .map(|(p, _)| (p, s))
+    })
+}
+
+/// A company's name that newswire writes with a comma or a bracketed
+/// place inside ("Sears, Roebuck and Co", "Energy Watch Analysis, Inc",
+/// "Orvo Securities Co (Europe) Ltd"): the phrase read back to the comma
+/// or bracket, `found` (starting at unit `s`), is only the name's end, a
+/// lone legal form or one after "and". The name before joins it when it
+/// is one to three capitalised words.
+fn whole_company(
+    lex: &Lexicon,
+    units: &[Unit],
+    floor: usize,
+    text: &str,
+    found: (Phrase, usize),
+) -> (Phrase, usize) {
+    let (phrase, s) = &found;
+    let Some(last) = units
+        .iter()
+        .skip(*s)
+        .take_while(|u| u.end <= phrase.end)
+        .last()
+    else {
+        return found;
+    };
+    if phrase.kind != PhraseKind::Organization || !lex.is_legal_form(last.text(text)) {
+        return found;
     }
-    None
+    let lone = units.get(*s).is_some_and(|u| u.start == last.start);
+    let after_and = units
+        .get(*s..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|u| u.end <= phrase.end)
+        .any(|u| u.norm() == "and");
+    let punct = |k: usize, p: &str| units.get(k).is_some_and(|u| u.is_punct(p));
+    // The unit the name before ends at: a comma, or a bracketed place
+    // after which only a lone legal form stands.
+    let before = match s.checked_sub(1) {
+        Some(c) if punct(c, ",") && (lone || after_and) => c,
+        Some(c)
+            if lone
+                && punct(c, ")")
+                && c >= 2
+                && punct(c - 2, "(")
+                && units
+                    .get(c - 1)
+                    .is_some_and(|u| u.is_word() && u.capitalised()) =>
+        {
+            c - 2
+        }
+        _ => return found,
+    };
+    // The name before: one to three capitalised words, no title.
+    let name_word = |k: &usize| {
+        *k >= floor
+            && units.get(*k).is_some_and(|u| {
+                u.is_word()
+                    && u.capitalised()
+                    && u.function_class().is_none()
+                    && !u.is_written(class::TITLE)
+            })
+    };
+    let hs = (before.saturating_sub(3)..before)
+        .rev()
+        .take_while(name_word)
+        .last()
+        .unwrap_or(before);
+    // "In Sarn, Tully and Co said": a clause opening with a preposition
+    // ends at the comma.
+    let opens_clause = hs.checked_sub(1).is_some_and(|p| {
+        units.get(p).is_some_and(|u| u.is(class::PREPOSITION))
+            && p.checked_sub(1)
+                .is_none_or(|q| units.get(q).is_none_or(|u| !u.is_word()))
+    });
+    let (Some(head), false) = (units.get(hs).filter(|_| hs < before), opens_clause) else {
+        return found;
+    };
+    let name = strip_the(&squash(text.get(head.start..phrase.end).unwrap_or("")));
+    (
+        Phrase {
+            start: head.start,
+            name,
+            ..phrase.clone()
+        },
+        hs,
+    )
 }
 
 fn join(units: &[Unit], text: &str) -> String {

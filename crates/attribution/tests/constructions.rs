@@ -2017,3 +2017,125 @@ fn of_inside_a_name_is_no_cue() {
         "{got:#?}"
     );
 }
+
+/// A company's name as newswire writes it: "Co" without a full stop, a
+/// comma or a bracketed place inside it, "and Co" after a founder's name.
+#[test]
+fn a_company_name_is_read_whole() {
+    let table: [(&str, &str, bool, &str); 8] = [
+        (
+            "Harris Kemp and Co said, \"both markets are weak.\"",
+            "both markets are weak.",
+            true,
+            "Harris Kemp and Co",
+        ),
+        (
+            "\"Both markets are weak,\" Harris Kemp and Co said.",
+            "Both markets are weak",
+            true,
+            "Harris Kemp and Co",
+        ),
+        (
+            "Pears, Tully and Co said it will close two stores in the spring.",
+            "it will close two stores in the spring",
+            false,
+            "Pears, Tully and Co",
+        ),
+        (
+            "Orvo Textiles, Inc said its sales rose in the quarter.",
+            "its sales rose in the quarter",
+            false,
+            "Orvo Textiles, Inc",
+        ),
+        (
+            "The bond pays five pct and is priced at par, Orvo Securities Co (Europe) Ltd said.",
+            "The bond pays five pct and is priced at par",
+            false,
+            "Orvo Securities Co (Europe) Ltd",
+        ),
+        (
+            "\"The tariff is unfair,\" Energy Watch Analysis, Inc said in a statement.",
+            "The tariff is unfair",
+            true,
+            "Energy Watch Analysis, Inc",
+        ),
+        // A clause opening with a preposition ends at its comma.
+        (
+            "In Sarn, Tully and Co said it will close two stores.",
+            "it will close two stores",
+            false,
+            "Tully and Co",
+        ),
+        (
+            "Harris Kemp and Co said the ferry line was for sale.",
+            "the ferry line was for sale",
+            false,
+            "Harris Kemp and Co",
+        ),
+    ];
+    for (text, quote, direct, name) in table {
+        let text = format!("The Harbour Board met on Tuesday.\n\n{text}");
+        check(&text, &[w(quote, direct, Some(name), Organization)]);
+    }
+    // A person of such a firm.
+    let text = "The Harbour Board met on Tuesday.\n\nJon Brill of Kemp, Tully and Co noted that the yard had few orders.";
+    check(
+        text,
+        &[w(
+            "the yard had few orders",
+            false,
+            Some("Jon Brill of Kemp, Tully and Co"),
+            Person,
+        )],
+    );
+}
+
+/// "Olin said" after "Ada Olin and Co said": the firm by its founder's name.
+#[test]
+fn a_firm_is_named_again_by_its_founder() {
+    let text = "Ada Olin and Co said it would sell its dye works.\n\nOlin said it expects to use the money to repay debt.";
+    check(
+        text,
+        &[w(
+            "it expects to use the money to repay debt",
+            false,
+            Some("Ada Olin and Co"),
+            Organization,
+        )],
+    );
+}
+
+/// "Tam Velo, oil analyst with Harris Kemp and Co said, “...”": the comma
+/// closing the appositive left out, the person still speaks; a clause
+/// before the verb's subject is no appositive.
+#[test]
+fn an_appositive_without_its_closing_comma_keeps_the_speaker() {
+    let text = "The Harbour Board met on Tuesday.\n\nTam Velo, oil analyst with Brill Norton, Harris Kemp and Co said, \"both markets have been oversold.\"";
+    check(
+        text,
+        &[Want {
+            role: Some("oil analyst with Brill Norton, Harris Kemp and Co"),
+            ..w(
+                "both markets have been oversold.",
+                true,
+                Some("Tam Velo"),
+                Person,
+            )
+        }],
+    );
+    let text = "The Harbour Board met on Tuesday.\n\nIvo Sand, senior research associate at the Sarn-based Harbour League said, \"There is a great deal of feeling against the levy.\"";
+    check(
+        text,
+        &[w(
+            "There is a great deal of feeling against the levy.",
+            true,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+    let text = "The Harbour Board met on Tuesday.\n\nAda Lume, the mayor, issued a statement after councillor Tam Velo told a meeting, \"The ferry is too slow.\"";
+    check(
+        text,
+        &[w("The ferry is too slow.", true, Some("Tam Velo"), Person)],
+    );
+}

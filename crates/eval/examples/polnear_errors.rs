@@ -10,7 +10,9 @@
 //! `cues`: the gold cues of direct quotes found without a source; `fpkind`:
 //! what gold holds where a direct prediction matches no gold direct quote;
 //! `splits`: gold direct quotes in several parts whose prediction stops
-//! short, with the claims inside them). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! short, with the claims inside them; `pairs`: each two direct predictions
+//! close together, with the text between them and whether gold holds them
+//! as one content, `merged`, or two, `apart`). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -73,6 +75,7 @@ fn main() {
             Some("cues") => unsourced_cues(&run),
             Some("fpkind") => fp_kinds(&run),
             Some("splits") => split_quotes(&run),
+            Some("pairs") => direct_pairs(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -331,5 +334,38 @@ fn split_quotes(run: &Run) {
             );
             prev_end = Some(c.span.end);
         }
+    }
+}
+
+fn direct_pairs(run: &Run) {
+    let mut direct: Vec<&Prediction> = run.pred.iter().filter(|p| p.direct).collect();
+    direct.sort_by_key(|p| p.content);
+    for w in direct.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if b.content.0 < a.content.1 || b.content.0 - a.content.1 > 250 {
+            continue;
+        }
+        let covers = |g: &&polnear::GoldAttribution| {
+            g.content.0 <= a.content.0 + 2 && g.content.1 + 2 >= b.content.1
+        };
+        let alone = |p: &Prediction| {
+            run.article.gold.iter().any(|g| {
+                run.overlap(g.content, p.content)
+                    && !(g.content.0 <= a.content.0 + 2 && g.content.1 + 2 >= b.content.1)
+            })
+        };
+        let class = if run.article.gold.iter().any(|g| covers(&g)) {
+            "merged"
+        } else if alone(a) && alone(b) {
+            "apart"
+        } else {
+            "other"
+        };
+        println!(
+            "{class}\t{}\t{}\t{}",
+            a.source == b.source,
+            run.show((a.content.1, b.content.0)).replace('\n', " / "),
+            run.article.name
+        );
     }
 }

@@ -83,6 +83,9 @@ pub struct Lexicon {
     calendar: Set<String>,
     /// Legal forms that end a company's name (`data/legal_forms.txt`).
     legal_forms: Set<String>,
+    /// Sentence openers before a name that are no part of it
+    /// (`data/name_openers.txt`).
+    name_openers: Set<String>,
     /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
     group_nouns: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
@@ -511,6 +514,12 @@ impl Lexicon {
         self.legal_forms.contains(word)
     }
 
+    /// True for a word that opens a sentence before a name without being
+    /// part of it ("both", "although"), `data/name_openers.txt`.
+    pub(crate) fn is_name_opener(&self, word: &str) -> bool {
+        self.name_openers.contains(word)
+    }
+
     /// True for a day or month name (lower case).
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         self.calendar.contains(word)
@@ -602,6 +611,7 @@ impl Lexicon {
                 .chain(month_names())
                 .map(norm)
                 .collect(),
+            name_openers: norm_set(include_str!("../data/name_openers.txt")),
             legal_forms: lines(include_str!("../data/legal_forms.txt"))
                 .map(str::to_string)
                 .collect(),

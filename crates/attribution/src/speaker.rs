@@ -777,6 +777,33 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     if all.is_empty() {
         return None;
     }
+    // "Both Ivo Sand and ...": a quantifier opening the sentence before a
+    // name is no part of it (the phrase's span keeps it); before a
+    // description ("One Western diplomat") it is.
+    let quantifier = all.len() > 1
+        && all[0].capitalised()
+        && lex.is_name_opener(all[0].norm())
+        && all[1].capitalised()
+        && i.checked_sub(1)
+            .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
+        // ("Most Sarn dealers said": a description the name only opens.)
+        && units.get(j).is_none_or(|n| {
+            !n.is_word()
+                || n.capitalised()
+                || matches!(n.norm(), "and" | "or" | "nor")
+                || cue_here(lex, units, j)
+                || n.function_class().is_some()
+        });
+    if let Some(named) = quantifier
+        .then(|| classify(lex, units, i + 1, j, text))
+        .flatten()
+        .filter(|p| matches!(p.kind, PhraseKind::Person | PhraseKind::Organization))
+    {
+        return Some(Phrase {
+            start: all[0].start,
+            ..named
+        });
+    }
     let dets = all
         .iter()
         .take_while(|u| u.is(class::DETERMINER) && !u.is(class::ROLE_NOUN))

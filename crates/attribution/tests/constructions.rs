@@ -2139,3 +2139,40 @@ fn an_appositive_without_its_closing_comma_keeps_the_speaker() {
         &[w("The ferry is too slow.", true, Some("Tam Velo"), Person)],
     );
 }
+
+/// "Both Ivo Sand and Tam Velo said": a word opening the sentence before a
+/// name is no part of the name; a number word opening a company's name
+/// is, and one before a description stays in it.
+#[test]
+fn a_word_before_a_name_is_no_part_of_it() {
+    let table: [(&str, &str, &str, SourceKind); 4] = [
+        (
+            "Both Ivo Sand and Tam Velo said the ferry fares would rise in June.",
+            "the ferry fares would rise in June",
+            "Ivo Sand",
+            Person,
+        ),
+        (
+            "Likewise Ada Lume said the fares would rise in June.",
+            "the fares would rise in June",
+            "Ada Lume",
+            Person,
+        ),
+        (
+            "Four Seasons Ferries Inc said it will sell two boats.",
+            "it will sell two boats",
+            "Four Seasons Ferries Inc",
+            Organization,
+        ),
+        (
+            "One Western diplomat said the talks had stalled.",
+            "the talks had stalled",
+            "One Western diplomat",
+            Anonymous,
+        ),
+    ];
+    for (text, quote, name, kind) in table {
+        let text = format!("The Harbour Board met on Tuesday.\n\n{text}");
+        check(&text, &[w(quote, false, Some(name), kind)]);
+    }
+}

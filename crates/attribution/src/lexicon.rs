@@ -62,6 +62,10 @@ pub struct Lexicon {
     /// read them so (`data/change_readings.txt`).
     change_verbs: Set<String>,
     change_followers: Set<String>,
+    /// One-word cues that say nothing alone, and those that need "that"
+    /// after them (`data/lone_cue_readings.txt`).
+    never_cues: Set<String>,
+    that_only_cues: Set<String>,
     /// Cues that also modify a noun, each with its nouns, as "cue noun"
     /// (`data/modifier_readings.txt`).
     modifier_readings: Set<String>,
@@ -139,6 +143,7 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 
 const CLAUSE_LEADS: &str = include_str!("../data/clause_leads.txt");
 const CHANGE_READINGS: &str = include_str!("../data/change_readings.txt");
+const LONE_CUE_READINGS: &str = include_str!("../data/lone_cue_readings.txt");
 const MODIFIER_READINGS: &str = include_str!("../data/modifier_readings.txt");
 
 /// The words of one class in a "class word" list file.
@@ -436,6 +441,20 @@ impl Lexicon {
             }
     }
 
+    /// True when `cue`, the whole cue, says nothing: "of" and "to" never
+    /// do, "states" and "continued" not when a content follows them
+    /// (`content_after`) without "that" (`next`, the word after the cue);
+    /// `data/lone_cue_readings.txt`.
+    pub(crate) fn says_nothing_alone(
+        &self,
+        cue: &str,
+        next: Option<&str>,
+        content_after: bool,
+    ) -> bool {
+        self.never_cues.contains(cue)
+            || content_after && self.that_only_cues.contains(cue) && next != Some("that")
+    }
+
     /// True when cue word `cue` right before `next` modifies it rather than
     /// reports speech ("preferred stock", "about half", "about 40";
     /// `data/modifier_readings.txt`).
@@ -621,6 +640,8 @@ impl Lexicon {
             finite_auxiliaries: class_set(CLAUSE_LEADS, "finite"),
             change_verbs: class_set(CHANGE_READINGS, "verb"),
             change_followers: class_set(CHANGE_READINGS, "after"),
+            never_cues: class_set(LONE_CUE_READINGS, "never"),
+            that_only_cues: class_set(LONE_CUE_READINGS, "that-only"),
             modifier_readings: lines(MODIFIER_READINGS).map(|l| norm(l.trim())).collect(),
             addressee_heads: norm_set(include_str!("../data/addressee_heads.txt")),
             classes: WordTable::default(),

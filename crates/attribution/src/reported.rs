@@ -775,14 +775,29 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
         })
 }
 
+/// Whether a rule's one-word cue says nothing alone ("The two states hold
+/// primaries"; see [`Lexicon::says_nothing_alone`]), as the tagger's do in
+/// [`no_speech_reading`].
+fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &Found) -> bool {
+    let Some(k) = us
+        .iter()
+        .position(|u| u.start >= att.phrase.end && u.text(text) == att.cue)
+    else {
+        return false;
+    };
+    let Some(cue) = us.get(k) else { return false };
+    lex.says_nothing_alone(cue.norm(), us.get(k + 1).map(Unit::norm), *cs > k)
+}
+
 /// Whether the one-word cue at unit `cue0` (content from `cs`, sentence
 /// from `a`) is read where nothing is said: a verb of change ("exports
 /// declined 2.1 pct"; a capital after it is a new sentence the tagger ran
 /// into), a modifier or approximation ("cumulative preferred stock",
-/// "about half the crop", "about 40 pct"), "of" inside a name or after a
-/// quantifier ("the Bank of Japan has ...", "each of the units"), or a
-/// name given ("a new division, called Copper Works, will ..."; "...,
-/// called the mayor a “child”" still reports).
+/// "about half the crop", "about 40 pct"), a name given ("a new division,
+/// called Copper Works, will ..."; "..., called the mayor a “child”" still
+/// reports), or a cue that says nothing alone ("the Bank of Japan has
+/// ...", "the two states hold primaries"; see
+/// [`Lexicon::says_nothing_alone`]).
 fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usize) -> bool {
     let Some(cue) = us.get(cue0) else {
         return false;
@@ -798,10 +813,6 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
             n.capitalised() || lex.follows_change(n.norm(), us.get(cs + 1).map(Unit::norm))
         });
     let modifier = next.is_some_and(|n| lex.modifies(cue.norm(), n.norm()));
-    let of_in_name = cue.norm() == "of"
-        && before.is_some_and(|p| {
-            p.capitalised() && next.is_some_and(Unit::capitalised) || p.is(class::DETERMINER)
-        });
     let naming = cue.norm() == "called"
         && before.is_some_and(|p| p.is_punct(","))
         && next.is_some_and(Unit::capitalised)
@@ -812,7 +823,11 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
             us.get(name_end)
                 .is_none_or(|u| u.is_punct(",") || u.is_punct(")") || u.is_punct("."))
         };
-    change || modifier || of_in_name || naming
+    // ("expects continued growth": the cue the tagger split is the verb
+    // before, and the claim stands.)
+    let alone = lex.says_nothing_alone(cue.norm(), next.map(Unit::norm), cs > cue0)
+        && !before.is_some_and(|p| p.is(class::CUE_START));
+    change || modifier || naming || alone
 }
 
 /// Whether the words at unit `k` open a phrase of manner, place or
@@ -1037,6 +1052,7 @@ impl RuleReading {
         } else {
             None
         };
+        let found = found.filter(|f| !lone_cue_says_nothing(lex, us, text, f));
         let content = Self::content_of(found.as_ref(), lex, us, text);
         Some(RuleReading {
             found,

@@ -2176,3 +2176,32 @@ fn a_word_before_a_name_is_no_part_of_it() {
         check(&text, &[w(quote, false, Some(name), kind)]);
     }
 }
+
+/// Cue words the tagger learned that say nothing where they stand alone:
+/// "of", "to", the noun "states", "continued" without "that".
+#[test]
+fn lone_cues_that_say_nothing_make_no_claim() {
+    for (text, cue) in [
+        ("The Harbour Board met on Tuesday.\n\nAbout 40 pct of its sales were to the navy, the rest to ferry lines.", "of"),
+        ("The Harbour Board met on Tuesday.\n\nThe two states hold their primaries on March 1.", "states"),
+        ("The Harbour Board met on Tuesday.\n\nSenator Ada Lume continued her push for a new bridge in Sarn.", "continued"),
+        ("The Harbour Board met on Tuesday.\n\nContinued demand for coastal freight lifted the ferry shares.", "continued"),
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter()
+                .all(|c| c.cue.as_deref().map(str::to_lowercase).as_deref() != Some(cue)),
+            "{text:?}: {got:#?}"
+        );
+    }
+    // With "that", or after what was said, they report.
+    check(
+        "The Harbour Board met on Tuesday.\n\nThe report states that ferries must run in winter.",
+        &[w(
+            "ferries must run in winter",
+            false,
+            Some("The report"),
+            Anonymous,
+        )],
+    );
+}

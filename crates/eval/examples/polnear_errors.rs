@@ -12,7 +12,9 @@
 //! `splits`: gold direct quotes in several parts whose prediction stops
 //! short, with the claims inside them; `pairs`: each two direct predictions
 //! close together, with the text between them and whether gold holds them
-//! as one content, `merged`, or two, `apart`). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
+//! as one content, `merged`, or two, `apart`; `bycue`: one line per
+//! reported claim, its cue and whether any gold content overlaps it, to
+//! count with `sort | uniq -c`). `CROSSCHECK_POLNEAR_SPLIT=fit` reads
 //! the training articles instead of dev; the held-out split is refused.
 
 use crosscheck_attribution::QuoteExtractor;
@@ -76,6 +78,7 @@ fn main() {
             Some("fpkind") => fp_kinds(&run),
             Some("splits") => split_quotes(&run),
             Some("pairs") => direct_pairs(&run),
+            Some("bycue") => by_cue(&run),
             Some("predictions") => {
                 for p in &run.pred {
                     println!(
@@ -366,6 +369,30 @@ fn direct_pairs(run: &Run) {
             a.source == b.source,
             run.show((a.content.1, b.content.0)).replace('\n', " / "),
             run.article.name
+        );
+    }
+}
+
+fn by_cue(run: &Run) {
+    let text = run.article.text.as_str();
+    let to_char = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+    for c in &run.claims {
+        let Some(q) = c.quote().filter(|q| !q.direct) else {
+            continue;
+        };
+        let span = (to_char(q.span.start), to_char(q.span.end));
+        let hit = run
+            .article
+            .gold
+            .iter()
+            .any(|g| run.overlap(g.content, span));
+        println!(
+            "{}\t{}\t{}",
+            c.cue.as_deref().unwrap_or("-").to_lowercase(),
+            if hit { "match" } else { "none" },
+            text.get(c.span.start..c.span.end)
+                .unwrap_or("")
+                .replace('\n', " ")
         );
     }
 }

@@ -17,6 +17,7 @@ use crate::quote_clauses::{
     absorb_into_clause, clause_after_quote, lead_before_quote, lead_through_speaker,
 };
 use crate::quotes::{find_quotes_into, QuoteSegment};
+use crate::relay;
 use crate::reported::{
     co_speakers, reported, reported_around_quotes, runs_on_into, tagged, RuleReading, TaggerMode,
     TAGGER_MODE,
@@ -41,6 +42,8 @@ pub(crate) struct Draft {
     pub(crate) direct: bool,
     /// Speakers coordinated with `source` ("A and B said").
     pub(crate) co_sources: Vec<Source>,
+    /// Who relays the words ("Sarn Radio quoted the minister as saying").
+    pub(crate) quoted_by: Option<Box<Source>>,
     /// A quote read as the end of a reported clause drafted over it: no
     /// claim of its own, but still the speaker a quote after it continues.
     pub(crate) absorbed: bool,
@@ -201,6 +204,7 @@ fn extract_with<'a>(
         text,
         deferred: std::mem::take(&mut scratch.deferred),
         mentions: MentionIndex::new(&doc.mentions),
+        before: None,
     };
     let sentence_buf = &mut scratch.sentences;
     let mut reading = Reading {
@@ -619,8 +623,21 @@ fn quote_claim(
         Some(att) => {
             let start = seg.open.min(att.start);
             let end = seg.end.max(att.end);
-            let source = resolve(lex, doc, &att, sources);
+            let mut source = resolve(lex, doc, &att, sources);
             let co_sources = co_speakers(lex, doc, us, &att, sources);
+            // "“...,” Sarn Radio quoted him as saying."
+            let mut quoted_by = None;
+            if relay::quotes_someone(&att.cue) {
+                let after_cue = us
+                    .iter()
+                    .position(|u| u.start >= att.phrase.end && relay::quotes_someone(u.text(text)));
+                let found = after_cue.and_then(|c| {
+                    relay::relayed(lex, doc, us, (c + 1, us.len()), &att.cue, &source, sources)
+                });
+                if let Some(r) = found {
+                    quoted_by = Some(Box::new(std::mem::replace(&mut source, r.source)));
+                }
+            }
             drafts.push(Draft {
                 start,
                 end,
@@ -631,6 +648,7 @@ fn quote_claim(
                 quote_end: qe,
                 direct: true,
                 co_sources,
+                quoted_by,
                 absorbed: false,
             });
         }
@@ -664,6 +682,7 @@ fn quote_claim(
                     quote_end: qe,
                     direct: true,
                     co_sources: prev.co_sources.clone(),
+                    quoted_by: prev.quoted_by.clone(),
                     absorbed: false,
                 };
                 drafts.push(draft);
@@ -680,6 +699,7 @@ fn quote_claim(
                     quote_end: qe,
                     direct: true,
                     co_sources: Vec::new(),
+                    quoted_by: None,
                     absorbed: false,
                 });
             }
@@ -815,6 +835,7 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
             span,
             source: d.source,
             co_sources: d.co_sources,
+            quoted_by: d.quoted_by,
             cue: d.cue,
             channel: d.channel,
             hedged: false,

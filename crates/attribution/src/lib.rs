@@ -62,6 +62,7 @@ mod quote_clauses;
 // Quote-mark pairing, reached by the seed tests; not an API.
 #[doc(hidden)]
 pub mod quotes;
+mod relay;
 mod reported;
 mod resolve;
 mod sources;

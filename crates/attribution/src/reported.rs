@@ -11,6 +11,7 @@ use crate::attribute::{
 use crate::extract::{has_words, only_fragments, Draft, Reading, MIN_REPORTED_WORDS};
 use crate::lexicon::{class, FunctionClass, Lexicon};
 use crate::quote_clauses::lead_into_quote;
+use crate::relay;
 use crate::sources::{resolve, Antecedents};
 use crate::speaker::{phrase_forward, skip_aux, PhraseKind};
 use crate::tagger;
@@ -364,21 +365,52 @@ fn tagged_drafts(
             }
             None => Source::unattributed(),
         };
+        let (source, quoted_by, quote_start) =
+            match relay_of(lex, doc, us, (cs, ce), &cue, &source, sources) {
+                Some((quoted, words)) => (quoted, Some(Box::new(source)), words),
+                None => (source, None, first.start),
+            };
         drafts.push(Draft {
             start,
             end,
             source,
             cue: Some(cue),
             channel: None,
-            quote_start: first.start,
+            quote_start,
             quote_end: last.end,
             direct: false,
             co_sources,
+            quoted_by,
             absorbed: addressed,
         });
         any |= !addressed;
     }
     any
+}
+
+/// "The paper quoted Ivo Sand as saying the ferries would run": for a
+/// cue that quotes someone, with the content `us[cs..ce]` opening on the
+/// one quoted, that one as the source (the cue's own becomes the one who
+/// quotes), and the byte where the relayed words start.
+fn relay_of(
+    lex: &Lexicon,
+    doc: &Document,
+    us: &[Unit],
+    (cs, ce): (usize, usize),
+    cue: &str,
+    quoter: &Source,
+    sources: &mut Antecedents,
+) -> Option<(Source, usize)> {
+    if !relay::quotes_someone(cue) {
+        return None;
+    }
+    let r = relay::relayed(lex, doc, us, (cs, ce), cue, quoter, sources)?;
+    // The relayed words must be a clause (not "as saying so").
+    if ce < r.words + MIN_REPORTED_WORDS {
+        return None;
+    }
+    let words = us.get(r.words)?.start;
+    Some((r.source, words))
 }
 
 /// Whether the cue at unit `k` opens a phrase of anonymity ("who asked not
@@ -1133,6 +1165,11 @@ impl RuleReading {
         let co_sources = co_speakers(lex, doc, us, &att, sources);
         let start = first.start.min(att.start);
         let end_byte = last.end.max(att.end);
+        let (source, quoted_by, quote_start) =
+            match relay_of(lex, doc, us, (cs, ce_cut), &att.cue, &source, sources) {
+                Some((quoted, words)) => (quoted, Some(Box::new(source)), words),
+                None => (source, None, first.start),
+            };
         drafts.push(Draft {
             start,
             end: end_byte,
@@ -1141,10 +1178,11 @@ impl RuleReading {
             channel: att
                 .channel
                 .or_else(|| channel_in(lex, us, a, b, text).map(|c| c.0)),
-            quote_start: first.start,
+            quote_start,
             quote_end: last.end,
             direct: false,
             co_sources,
+            quoted_by,
             absorbed: told && addressed_words(lex, us, (cs, ce_cut)),
         });
     }

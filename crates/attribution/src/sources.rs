@@ -23,6 +23,10 @@ pub(crate) struct Antecedents<'u, 'a> {
     pub(crate) deferred: Vec<Deferred>,
     /// The document's entity mentions, for lookups by offset.
     pub(crate) mentions: MentionIndex<'u>,
+    /// While set, pronouns and descriptions resolve to sources met before
+    /// this byte (a relayed speaker: "the radio quoted him" does not mean
+    /// the radio).
+    pub(crate) before: Option<usize>,
 }
 
 /// A sentence whose subject has not been read yet.
@@ -73,8 +77,8 @@ impl Antecedents<'_, '_> {
     /// The earlier source a pronoun or definite description stands for.
     pub(crate) fn resolve(&mut self, lex: &Lexicon, phrase: &Phrase) -> Option<Seen> {
         self.read(lex);
-        self.tracker
-            .resolve(lex, phrase, phrase.start, &self.mentions)
+        let at = self.before.map_or(phrase.start, |b| b.min(phrase.start));
+        self.tracker.resolve(lex, phrase, at, &self.mentions)
     }
 
     /// The tracker for recording a source (no lookup).

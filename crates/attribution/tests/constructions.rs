@@ -2205,3 +2205,44 @@ fn lone_cues_that_say_nothing_make_no_claim() {
         )],
     );
 }
+
+/// "The paper quoted Ivo Sand as saying ...": the words are Ivo Sand's,
+/// the paper relays them (`quoted_by`); a pronoun quoted stands for
+/// someone met before the one who quotes.
+#[test]
+fn a_speaker_quoted_by_another_is_the_source() {
+    let relayed = |c: &Claim| {
+        c.quoted_by
+            .as_ref()
+            .and_then(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    let text = "The Harbour Board met on Tuesday.\n\nThe Sarn Post quoted Orvo chairman Ivo Sand as saying the unit will earn at least 100 mln crowns in 1987.";
+    check(
+        text,
+        &[Want {
+            role: Some("Orvo chairman"),
+            ..w(
+                "the unit will earn at least 100 mln crowns in 1987",
+                false,
+                Some("Ivo Sand"),
+                Person,
+            )
+        }],
+    );
+    assert!(claims(text).iter().any(|c| relayed(c) == "Sarn Post"));
+    let text = "Harbour master Tam Velo spoke on Monday.\n\n\"The ferries are late,\" the radio quoted him as saying.";
+    check(
+        text,
+        &[w("The ferries are late", true, Some("Tam Velo"), Person)],
+    );
+    assert!(claims(text).iter().any(|c| relayed(c) == "the radio"));
+    // With no one before, "him" is not the radio: the radio's claim stays.
+    let text = "The Harbour Board met on Tuesday.\n\n\"The ferries are late,\" the radio quoted him as saying.";
+    let got = claims(text);
+    assert!(
+        got.iter()
+            .all(|c| c.quoted_by.is_none() && c.source.name.as_deref() == Some("the radio")),
+        "{got:#?}"
+    );
+}

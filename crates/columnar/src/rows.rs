@@ -446,6 +446,8 @@ pub struct ClaimRow {
     pub source_end: Option<i64>,
     /// Further sources making the claim together with the first.
     pub co_sources: Vec<SourceRow>,
+    /// Who relays the words in a nested attribution.
+    pub quoted_by: Option<SourceRow>,
     /// Speech or stance verb.
     pub cue: Option<String>,
     /// Statement, interview, ...
@@ -536,6 +538,7 @@ impl ClaimRow {
             source_start: source.span.as_ref().map(|s| offset(s.start)),
             source_end: source.span.as_ref().map(|s| offset(s.end)),
             co_sources: claim.co_sources.iter().map(SourceRow::of).collect(),
+            quoted_by: claim.quoted_by.as_deref().map(SourceRow::of),
             cue: claim.cue.clone(),
             channel: claim.channel.clone(),
             hedged: claim.hedged,
@@ -717,6 +720,10 @@ impl ClaimRow {
                 .into_iter()
                 .map(SourceRow::into_source)
                 .collect::<Result<_, _>>()?,
+            quoted_by: self
+                .quoted_by
+                .map(|s| s.into_source().map(Box::new))
+                .transpose()?,
             cue: self.cue,
             channel: self.channel,
             hedged: self.hedged,

@@ -26,7 +26,10 @@
 //! whole clause; the old extractor never gave such clauses, so its figures
 //! do not change). A resolved source with no span of its own (a quote
 //! continuing an earlier speaker's) is scored at the latest earlier span
-//! naming that source. External predictions (a baseline)
+//! naming that source. A nested attribution ("The paper quoted Ivo Sand
+//! as saying ...") is scored as PolNeAR marks it: the one who quotes as
+//! the source (crosscheck's `quoted_by`), and a reported content starting
+//! with the one quoted. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -386,8 +389,26 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
             (to_char(start), to_char(end))
         };
         let source = span.map(joint);
+        // "The paper quoted Ivo Sand as saying ...": PolNeAR's source is
+        // the one who quotes, and a reported content starts with the one
+        // quoted.
+        let (content_start, source) = match c.quoted_by.as_ref() {
+            Some(by) => {
+                let quoted_at = c
+                    .source
+                    .span
+                    .as_ref()
+                    .map(|s| s.start)
+                    .filter(|_| !q.direct);
+                (
+                    quoted_at.map_or(q.span.start, |s| s.min(q.span.start)),
+                    by.span.as_ref().map(|s| (to_char(s.start), to_char(s.end))),
+                )
+            }
+            None => (q.span.start, source),
+        };
         out.push(Prediction {
-            content: (to_char(q.span.start), to_char(q.span.end)),
+            content: (to_char(content_start), to_char(q.span.end)),
             source,
             direct: q.direct,
         });
@@ -1085,6 +1106,36 @@ mod tests {
         let claims = extractor.extract(&document("t", text));
         let preds = predictions_from_claims(text, &claims);
         assert_eq!(preds.len(), 2, "{claims:#?}");
+    }
+
+    /// "The paper quoted Ivo Sand as saying ...": crosscheck's source is
+    /// Ivo Sand, relayed by the paper; PolNeAR's source is the paper and
+    /// its content starts with the one quoted.
+    #[test]
+    fn a_nested_attribution_is_scored_as_polnear_marks_it() {
+        let text = "The harbour board met on Tuesday. The Sarn Post quoted Ivo Sand as saying the ferry would run all winter.";
+        let extractor = QuoteExtractor::new();
+        let claims = extractor.extract(&document("t", text));
+        assert!(
+            claims
+                .iter()
+                .any(|c| c.source.name.as_deref() == Some("Ivo Sand")
+                    && c.quoted_by.as_ref().and_then(|s| s.name.as_deref()) == Some("Sarn Post")),
+            "{claims:#?}"
+        );
+        let preds = predictions_from_claims(text, &claims);
+        let chars: Vec<char> = text.chars().collect();
+        let at = |s: &str| text.find(s).map_or(0, |b| text[..b].chars().count());
+        assert_eq!(preds.len(), 1, "{preds:?}");
+        assert!(
+            exact_ok(&chars, preds[0].content, (at("Ivo Sand"), chars.len())),
+            "{preds:?}"
+        );
+        assert_eq!(
+            preds[0].source,
+            Some((at("The Sarn Post"), at(" quoted"))),
+            "{preds:?}"
+        );
     }
 
     #[test]

@@ -591,6 +591,7 @@ pub(crate) fn extract(
                     span,
                     source,
                     co_sources: Vec::new(),
+                    quoted_by: None,
                     cue,
                     channel: None,
                     hedged: !hedges.is_empty(),

@@ -726,6 +726,7 @@ pub(crate) fn extract(
                         span: span.clone(),
                         source,
                         co_sources: Vec::new(),
+                        quoted_by: None,
                         cue: Some(cue_text.clone()),
                         channel: None,
                         hedged: !hedges.is_empty(),

@@ -781,6 +781,7 @@ fn a_figure_inside_a_quote_takes_the_quote_source() {
         span,
         source: source.clone(),
         co_sources: Vec::new(),
+        quoted_by: None,
         cue: Some("said".to_string()),
         channel: None,
         hedged: false,

@@ -276,6 +276,12 @@ pub struct Claim {
     /// source, and then absent from the JSON.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub co_sources: Vec<Source>,
+    /// Who relays the words, in a nested attribution: for "Sarn Radio
+    /// quoted the minister as saying ...", `source` is the minister and
+    /// this is Sarn Radio. Absent from the JSON when the source speaks in
+    /// the text itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted_by: Option<Box<Source>>,
     /// Speech or stance verb or phrase ("said", "according to", "denied").
     pub cue: Option<String>,
     /// "Telegram post", "statement", "interview", ...
@@ -307,6 +313,7 @@ impl Claim {
             span,
             source,
             co_sources: Vec::new(),
+            quoted_by: None,
             cue: None,
             channel: None,
             hedged: false,
@@ -365,6 +372,7 @@ impl Claim {
         let mut spans = vec![&mut self.span];
         spans.extend(self.source.span.as_mut());
         spans.extend(self.co_sources.iter_mut().filter_map(|s| s.span.as_mut()));
+        spans.extend(self.quoted_by.as_mut().and_then(|s| s.span.as_mut()));
         match &mut self.body {
             ClaimBody::Quote { quote } => spans.push(&mut quote.span),
             ClaimBody::Quantity { quantity } => spans.push(&mut quantity.span),

@@ -29,6 +29,8 @@ struct Row<'a> {
     source_kind: &'static str,
     source_role: Cell<'a>,
     source_entity: Cell<'a>,
+    /// Who relays the words in a nested attribution.
+    quoted_by: Cell<'a>,
     cue: Cell<'a>,
     quote: Cell<'a>,
     /// The figure as the other views write it ("up to 12,000 soldiers").
@@ -133,6 +135,12 @@ impl<W: Write> ClaimRows<W> {
             source_kind: c.source.kind.name(),
             source_role: Cell::from(c.source.role.as_deref().unwrap_or("")),
             source_entity: Cell::from(c.source.entity.as_deref().unwrap_or("")),
+            quoted_by: Cell::from(
+                c.quoted_by
+                    .as_ref()
+                    .and_then(|s| s.name.as_deref())
+                    .unwrap_or(""),
+            ),
             cue: Cell::from(c.cue.as_deref().unwrap_or("")),
             quote: Cell::from(c.quote().map_or("", |q| q.text.as_str())),
             quantity_text: Cell::from(q.map(figure_text).unwrap_or_default()),

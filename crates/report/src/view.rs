@@ -283,7 +283,8 @@ pub fn counts_line(counts: [usize; 4], separator: &str) -> String {
 }
 
 /// Who a claim comes from, for a reader; several sources of one claim
-/// ("A and B said") are named together.
+/// ("A and B said") are named together, and one who relays the words
+/// follows ("Ivo Sand, quoted by Sarn Post").
 pub fn source_name(claim: &Claim) -> String {
     let first = one_source_name(claim);
     let others: Vec<&str> = claim
@@ -291,10 +292,14 @@ pub fn source_name(claim: &Claim) -> String {
         .iter()
         .filter_map(|s| s.name.as_deref())
         .collect();
-    match others.split_last() {
+    let named = match others.split_last() {
         None => first,
         Some((last, [])) => format!("{first} and {last}"),
         Some((last, rest)) => format!("{first}, {} and {last}", rest.join(", ")),
+    };
+    match claim.quoted_by.as_ref().and_then(|s| s.name.as_deref()) {
+        Some(by) => format!("{named}, quoted by {by}"),
+        None => named,
     }
 }
 

@@ -48,6 +48,9 @@
 //!   a full stop before an attribution. Reported content leaves out the
 //!   complementizer "that" and keeps the marks of fragments it quotes.
 //! - The claim `span` covers the quote marks and the attribution.
+//! - A nested attribution ("Sarn Radio quoted the minister as saying
+//!   ...") names the one quoted as `source` and the one who
+//!   quotes as `quoted_by`; the quote is the relayed words.
 //! - `source.span` covers the speaker as named, with its appositive or
 //!   relative-clause description ("Michael Kofman, a military analyst").
 //!   `source.name` is the name without titles ("Mark Reynolds"), and

@@ -144,12 +144,16 @@ impl ClaimCard {
             Some(doc) => in_sentence(doc, claim),
             None => (String::new(), claim.span.text.clone(), String::new()),
         };
-        let source = claim
+        let mut source = claim
             .source
             .name
             .clone()
             .or_else(|| claim.source.role.clone())
             .unwrap_or_else(|| "unattributed".to_string());
+        // "Ivo Sand, quoted by the Sarn Post", as the report writes it.
+        if let Some(by) = claim.quoted_by.as_ref().and_then(|s| s.name.as_deref()) {
+            source = format!("{source}, quoted by {by}");
+        }
         let speaker = claim
             .source
             .name

@@ -619,6 +619,16 @@ fn quote_claim(
     let Some((qs, qe)) = quote_bounds(text, seg.inner_start, seg.inner_end) else {
         return;
     };
+    // "Posters read “Save the Old Ferry Now”": a slogan or title that a
+    // verb of the next-to-a-quote kind only introduces quotes no one.
+    let words: Vec<String> = attribution
+        .as_ref()
+        .map(|att| att.cue.split_whitespace().map(str::to_lowercase).collect())
+        .unwrap_or_default();
+    let adjacent_only = !words.is_empty() && lex.adjacent_cue_at(&words) == Some(words.len());
+    if adjacent_only && title_in_running_text(lex, text, seg.open, inner) {
+        return;
+    }
     match attribution {
         Some(att) => {
             let start = seg.open.min(att.start);

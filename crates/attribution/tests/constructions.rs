@@ -2246,3 +2246,25 @@ fn a_speaker_quoted_by_another_is_the_source() {
         "{got:#?}"
     );
 }
+
+/// "“...,” the statement read.", "“...,” Velo answers.": verbs that
+/// attribute a quote right next to them only; "read" elsewhere says
+/// nothing.
+#[test]
+fn a_statement_that_reads_and_a_speaker_who_answers() {
+    let text = "The Harbour Board met on Tuesday.\n\n\"The ferries are late again,\" the statement read.\n\n\"We will see,\" Velo answers.";
+    check(
+        text,
+        &[
+            w(
+                "The ferries are late again",
+                true,
+                Some("the statement"),
+                Anonymous,
+            ),
+            w("We will see", true, Some("Velo"), Person),
+        ],
+    );
+    let got = claims("The Harbour Board met on Tuesday.\n\nShe read the report to the board on Monday and left early.");
+    assert!(got.is_empty(), "{got:#?}");
+}

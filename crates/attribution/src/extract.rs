@@ -635,7 +635,7 @@ fn quote_claim(
             let end = seg.end.max(att.end);
             let mut source = resolve(lex, doc, &att, sources);
             let co_sources = co_speakers(lex, doc, us, &att, sources);
-            // "“...,” Sarn Radio quoted him as saying."
+            // "“...,” Sarn Radio quoted him as telling ..."
             let mut quoted_by = None;
             if relay::quotes_someone(&att.cue) {
                 let after_cue = us

@@ -2048,13 +2048,13 @@ fn a_company_name_is_read_whole() {
             "Orvo Textiles, Inc",
         ),
         (
-            "The bond pays five pct and is priced at par, Orvo Securities Co (Europe) Ltd said.",
-            "The bond pays five pct and is priced at par",
+            "The notes carry a coupon of four pct, Orvo Securities Co (Europe) Ltd said.",
+            "The notes carry a coupon of four pct",
             false,
             "Orvo Securities Co (Europe) Ltd",
         ),
         (
-            "\"The tariff is unfair,\" Energy Watch Analysis, Inc said in a statement.",
+            "\"The tariff is unfair,\" Energy Watch Analysis, Inc said on Friday.",
             "The tariff is unfair",
             true,
             "Energy Watch Analysis, Inc",
@@ -2093,11 +2093,11 @@ fn a_company_name_is_read_whole() {
 /// "Olin said" after "Ada Olin and Co said": the firm by its founder's name.
 #[test]
 fn a_firm_is_named_again_by_its_founder() {
-    let text = "Ada Olin and Co said it would sell its dye works.\n\nOlin said it expects to use the money to repay debt.";
+    let text = "Ada Olin and Co said it would sell its dye works.\n\nOlin said the money would go to paying off the dye works.";
     check(
         text,
         &[w(
-            "it expects to use the money to repay debt",
+            "the money would go to paying off the dye works",
             false,
             Some("Ada Olin and Co"),
             Organization,
@@ -2123,11 +2123,11 @@ fn an_appositive_without_its_closing_comma_keeps_the_speaker() {
             )
         }],
     );
-    let text = "The Harbour Board met on Tuesday.\n\nIvo Sand, senior research associate at the Sarn-based Harbour League said, \"There is a great deal of feeling against the levy.\"";
+    let text = "The Harbour Board met on Tuesday.\n\nIvo Sand, senior research associate at the Sarn-based Harbour League said, \"Most boatmen in the valley dislike the new levy.\"";
     check(
         text,
         &[w(
-            "There is a great deal of feeling against the levy.",
+            "Most boatmen in the valley dislike the new levy.",
             true,
             Some("Ivo Sand"),
             Person,
@@ -2182,7 +2182,7 @@ fn a_word_before_a_name_is_no_part_of_it() {
 #[test]
 fn lone_cues_that_say_nothing_make_no_claim() {
     for (text, cue) in [
-        ("The Harbour Board met on Tuesday.\n\nAbout 40 pct of its sales were to the navy, the rest to ferry lines.", "of"),
+        ("The Harbour Board met on Tuesday.\n\nAbout 40 pct of the yard output went to the navy, the rest to ferry lines.", "of"),
         ("The Harbour Board met on Tuesday.\n\nThe two states hold their primaries on March 1.", "states"),
         ("The Harbour Board met on Tuesday.\n\nSenator Ada Lume continued her push for a new bridge in Sarn.", "continued"),
         ("The Harbour Board met on Tuesday.\n\nContinued demand for coastal freight lifted the ferry shares.", "continued"),
@@ -2217,13 +2217,13 @@ fn a_speaker_quoted_by_another_is_the_source() {
             .and_then(|s| s.name.clone())
             .unwrap_or_default()
     };
-    let text = "The Harbour Board met on Tuesday.\n\nThe Sarn Post quoted Orvo chairman Ivo Sand as saying the unit will earn at least 100 mln crowns in 1987.";
+    let text = "The Harbour Board met on Tuesday.\n\nThe Sarn Post quoted Orvo chairman Ivo Sand as saying the ferry line would carry more freight next spring.";
     check(
         text,
         &[Want {
             role: Some("Orvo chairman"),
             ..w(
-                "the unit will earn at least 100 mln crowns in 1987",
+                "the ferry line would carry more freight next spring",
                 false,
                 Some("Ivo Sand"),
                 Person,
@@ -2231,14 +2231,14 @@ fn a_speaker_quoted_by_another_is_the_source() {
         }],
     );
     assert!(claims(text).iter().any(|c| relayed(c) == "Sarn Post"));
-    let text = "Harbour master Tam Velo spoke on Monday.\n\n\"The ferries are late,\" the radio quoted him as saying.";
+    let text = "Harbour master Tam Velo spoke on Monday.\n\n\"The ferries are late,\" the radio quoted him as telling listeners.";
     check(
         text,
         &[w("The ferries are late", true, Some("Tam Velo"), Person)],
     );
     assert!(claims(text).iter().any(|c| relayed(c) == "the radio"));
     // With no one before, "him" is not the radio: the radio's claim stays.
-    let text = "The Harbour Board met on Tuesday.\n\n\"The ferries are late,\" the radio quoted him as saying.";
+    let text = "The Harbour Board met on Tuesday.\n\n\"The ferries are late,\" the radio quoted him as telling listeners.";
     let got = claims(text);
     assert!(
         got.iter()

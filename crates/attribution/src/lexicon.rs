@@ -895,6 +895,30 @@ mod tests {
     }
 
     #[test]
+    fn lone_cues_that_say_nothing() {
+        let lex = Lexicon::standard();
+        // (cue, word after it, content after it, says nothing)
+        let table = [
+            ("of", Some("the"), true, true),
+            ("of", None, false, true),
+            ("to", Some("cruz's"), true, true),
+            ("states", Some("hold"), true, true),
+            ("states", Some("that"), true, false),
+            ("continued", Some("her"), true, true),
+            ("continued", Some("that"), true, false),
+            ("continued", None, false, false),
+            ("said", Some("the"), true, false),
+        ];
+        for (cue, next, after, want) in table {
+            assert_eq!(
+                lex.says_nothing_alone(cue, next, after),
+                want,
+                "{cue} {next:?}"
+            );
+        }
+    }
+
+    #[test]
     fn class_table_holds_every_listed_word() {
         let lex = Lexicon::standard();
         let lists = [

@@ -621,12 +621,13 @@ fn quote_claim(
     };
     // "Posters read “Save the Old Ferry Now”": a slogan or title that a
     // verb of the next-to-a-quote kind only introduces quotes no one.
-    let words: Vec<String> = attribution
-        .as_ref()
-        .map(|att| att.cue.split_whitespace().map(str::to_lowercase).collect())
-        .unwrap_or_default();
-    let adjacent_only = !words.is_empty() && lex.adjacent_cue_at(&words) == Some(words.len());
-    if adjacent_only && title_in_running_text(lex, text, seg.open, inner) {
+    let adjacent_only = |cue: &str| {
+        let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+        lex.adjacent_cue_at(&words) == Some(words.len())
+    };
+    if attribution.as_ref().is_some_and(|att| {
+        title_in_running_text(lex, text, seg.open, inner) && adjacent_only(&att.cue)
+    }) {
         return;
     }
     match attribution {

@@ -782,10 +782,10 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     // description ("One Western diplomat") it is.
     let quantifier = all.len() > 1
         && all[0].capitalised()
-        && lex.is_name_opener(all[0].norm())
         && all[1].capitalised()
         && i.checked_sub(1)
             .is_none_or(|p| units.get(p).is_some_and(|u| !u.is_word()))
+        && lex.is_name_opener(all[0].norm())
         // ("Most Sarn dealers said": a description the name only opens.)
         && units.get(j).is_none_or(|n| {
             !n.is_word()

@@ -29,7 +29,7 @@ fn main() {
             .map_or((false, ""), |q| (q.direct, q.text.as_str()));
         let written = writeln!(
             out,
-            "[{}] {:?} {:?} role={:?} span={:?} cue={:?} channel={:?} claim={}..{}\n    {}",
+            "[{}] {:?} {:?} role={:?} span={:?} cue={:?} channel={:?} quoted_by={:?} claim={}..{}\n    {}",
             if direct { "direct" } else { "reported" },
             c.source.kind,
             c.source.name,
@@ -37,6 +37,7 @@ fn main() {
             c.source.span.as_ref().map(|s| s.text.as_str()),
             c.cue,
             c.channel,
+            c.quoted_by.as_ref().and_then(|s| s.name.as_deref()),
             c.span.start,
             c.span.end,
             quote

@@ -636,17 +636,27 @@ fn quote_claim(
             let end = seg.end.max(att.end);
             let mut source = resolve(lex, doc, &att, sources);
             let co_sources = co_speakers(lex, doc, us, &att, sources);
-            // "“...,” Sarn Radio quoted him as telling ..."
+            // "“...,” Sarn Radio quoted him as telling ...", "“...,” Lume
+            // was quoted by Sarn Radio as saying."
             let mut quoted_by = None;
             if relay::quotes_someone(&att.cue) {
                 let after_cue = us
                     .iter()
                     .position(|u| u.start >= att.phrase.end && relay::quotes_someone(u.text(text)));
                 let found = after_cue.and_then(|c| {
-                    relay::relayed(lex, doc, us, (c + 1, us.len()), &att.cue, &source, sources)
+                    relay::speaker_and_relay(
+                        lex,
+                        doc,
+                        us,
+                        (c + 1, us.len()),
+                        &att.cue,
+                        &source,
+                        sources,
+                    )
                 });
-                if let Some(r) = found {
-                    quoted_by = Some(Box::new(std::mem::replace(&mut source, r.source)));
+                if let Some((speaker, by, _)) = found {
+                    source = speaker;
+                    quoted_by = Some(Box::new(by));
                 }
             }
             drafts.push(Draft {

@@ -1,9 +1,9 @@
 //! Nested attribution: "Sarn Radio quoted the minister as saying the
-//! ferries would run". The words are the minister's; the radio relays
-//! them. The claim's source is the one quoted, and `quoted_by` the one who
-//! quotes.
+//! ferries would run", or "the minister was quoted by Sarn Radio as
+//! saying ...". The words are the minister's; the radio relays them. The
+//! claim's source is the one quoted, and `quoted_by` the one who quotes.
 
-use crosscheck_model::{Document, Source, SourceKind};
+use crosscheck_model::{Document, Source, SourceKind, Span};
 
 use crate::attribute::Attribution;
 use crate::sources::{resolve, Antecedents};
@@ -59,19 +59,7 @@ pub(crate) fn relayed(
         Some(u) if u.is_punct(",") => after + 1,
         _ => after,
     };
-    if us.get(as_at).is_none_or(|u| u.norm() != "as") {
-        return None;
-    }
-    let verb = us.get(as_at + 1)?;
-    let verb_len = match verb.norm() {
-        "having" => 2,
-        w if w.len() > 4 && w.ends_with("ing") => 1,
-        _ => return None,
-    };
-    let mut words = as_at + 1 + verb_len;
-    if us.get(words).is_some_and(|u| u.norm() == "that") {
-        words += 1;
-    }
+    let words = saying_after(us, as_at)?;
     let pronoun = match phrase.kind {
         PhraseKind::Pronoun(g) => Some(g),
         _ => None,
@@ -102,6 +90,68 @@ pub(crate) fn relayed(
         return None;
     }
     Some(Relayed { source, words })
+}
+
+/// Who speaks and who relays, read from unit `k` right after a cue that
+/// quotes someone, whose own source is `cue_source`: "quoted Ivo Sand as
+/// saying" (Ivo Sand speaks, `cue_source` relays) or "(Sand was) quoted by
+/// the Sarn Post as saying" (`cue_source` speaks, the Sarn Post relays).
+/// Returns the one who speaks, the one who relays and the unit where the
+/// relayed words start.
+pub(crate) fn speaker_and_relay(
+    lex: &Lexicon,
+    doc: &Document,
+    us: &[Unit],
+    (k, limit): (usize, usize),
+    cue: &str,
+    cue_source: &Source,
+    sources: &mut Antecedents,
+) -> Option<(Source, Source, usize)> {
+    if !quotes_someone(cue) {
+        return None;
+    }
+    let passive = us.get(k).is_some_and(|u| u.norm() == "by");
+    if !passive {
+        let r = relayed(lex, doc, us, (k, limit), cue, cue_source, sources)?;
+        return Some((r.source, cue_source.clone(), r.words));
+    }
+    // "quoted by the daily Sarn Post as saying": the one who relays is
+    // named as it is written (a paper, an agency), up to "as"; it is no
+    // antecedent ("..., they said" after it means the ones quoted).
+    let text = doc.text.as_str();
+    let as_at = (k + 2..limit.min(k + 10))
+        .take_while(|&j| us.get(j).is_some_and(Unit::is_word))
+        .find(|&j| us.get(j).is_some_and(|u| u.norm() == "as"))?;
+    let words = saying_after(us, as_at)?;
+    let (first, last) = (us.get(k + 1)?, us.get(as_at - 1)?);
+    let by = Source {
+        name: Some(crate::speaker::strip_the(&crate::speaker::squash(
+            text.get(first.start..last.end)?,
+        ))),
+        kind: SourceKind::Organization,
+        role: None,
+        entity: None,
+        span: Span::of(text, first.start, last.end),
+    };
+    Some((cue_source.clone(), by, words))
+}
+
+/// The unit after "as saying", "as telling", "as having said" (and
+/// "that") when "as" stands at unit `as_at`.
+fn saying_after(us: &[Unit], as_at: usize) -> Option<usize> {
+    if us.get(as_at)?.norm() != "as" {
+        return None;
+    }
+    let verb_len = match us.get(as_at + 1)?.norm() {
+        "having" => 2,
+        w if w.len() > 4 && w.ends_with("ing") => 1,
+        _ => return None,
+    };
+    let mut words = as_at + 1 + verb_len;
+    if us.get(words).is_some_and(|u| u.norm() == "that") {
+        words += 1;
+    }
+    Some(words)
 }
 
 /// "quoted him as saying": an object pronoun as the one quoted (the

@@ -366,10 +366,7 @@ fn tagged_drafts(
             None => Source::unattributed(),
         };
         let (source, quoted_by, quote_start) =
-            match relay_of(lex, doc, us, (cs, ce), &cue, &source, sources) {
-                Some((quoted, words)) => (quoted, Some(Box::new(source)), words),
-                None => (source, None, first.start),
-            };
+            relay_of(lex, doc, us, (cs, ce), &cue, source, sources);
         drafts.push(Draft {
             start,
             end,
@@ -388,29 +385,31 @@ fn tagged_drafts(
     any
 }
 
-/// "The paper quoted Ivo Sand as saying the ferries would run": for a
-/// cue that quotes someone, with the content `us[cs..ce]` opening on the
-/// one quoted, that one as the source (the cue's own becomes the one who
-/// quotes), and the byte where the relayed words start.
+/// "The paper quoted Ivo Sand as saying the ferries would run" (or "Ivo
+/// Sand was quoted by the paper as saying ..."): for a cue that quotes
+/// someone, with the content `us[cs..ce]` opening on the one quoted (or on
+/// "by" and the one who quotes), the one who speaks, the one who relays
+/// (see [`relay::speaker_and_relay`]; `source` is the cue's own), and the
+/// byte where the relayed words start. Without such a reading: `source`
+/// as read, no relay, and the content's own start.
 fn relay_of(
     lex: &Lexicon,
     doc: &Document,
     us: &[Unit],
     (cs, ce): (usize, usize),
     cue: &str,
-    quoter: &Source,
+    source: Source,
     sources: &mut Antecedents,
-) -> Option<(Source, usize)> {
-    if !relay::quotes_someone(cue) {
-        return None;
+) -> (Source, Option<Box<Source>>, usize) {
+    let start = us.get(cs).map_or(0, |u| u.start);
+    let found = relay::speaker_and_relay(lex, doc, us, (cs, ce), cue, &source, sources)
+        // The relayed words must be a clause (not "as saying so").
+        .filter(|&(_, _, words)| ce >= words + MIN_REPORTED_WORDS)
+        .and_then(|(speaker, by, words)| Some((speaker, by, us.get(words)?.start)));
+    match found {
+        Some((speaker, by, words)) => (speaker, Some(Box::new(by)), words),
+        None => (source, None, start),
     }
-    let r = relay::relayed(lex, doc, us, (cs, ce), cue, quoter, sources)?;
-    // The relayed words must be a clause (not "as saying so").
-    if ce < r.words + MIN_REPORTED_WORDS {
-        return None;
-    }
-    let words = us.get(r.words)?.start;
-    Some((r.source, words))
 }
 
 /// Whether the cue at unit `k` opens a phrase of anonymity ("who asked not
@@ -1166,10 +1165,7 @@ impl RuleReading {
         let start = first.start.min(att.start);
         let end_byte = last.end.max(att.end);
         let (source, quoted_by, quote_start) =
-            match relay_of(lex, doc, us, (cs, ce_cut), &att.cue, &source, sources) {
-                Some((quoted, words)) => (quoted, Some(Box::new(source)), words),
-                None => (source, None, first.start),
-            };
+            relay_of(lex, doc, us, (cs, ce_cut), &att.cue, source, sources);
         drafts.push(Draft {
             start,
             end: end_byte,

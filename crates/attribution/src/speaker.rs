@@ -1042,7 +1042,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     })
 }
 
-fn strip_the(s: &str) -> String {
+pub(crate) fn strip_the(s: &str) -> String {
     s.strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s)

@@ -2237,6 +2237,18 @@ fn a_speaker_quoted_by_another_is_the_source() {
         &[w("The ferries are late", true, Some("Tam Velo"), Person)],
     );
     assert!(claims(text).iter().any(|c| relayed(c) == "the radio"));
+    // Passive: the one quoted is named first, the one who quotes after "by".
+    let text = "The Harbour Board met on Tuesday.\n\nTrade Minister Ada Lume was quoted by the daily Sarn Post as saying that exports would rise sharply this year.";
+    check(
+        text,
+        &[w(
+            "exports would rise sharply this year",
+            false,
+            Some("Ada Lume"),
+            Person,
+        )],
+    );
+    assert!(claims(text).iter().any(|c| relayed(c) == "daily Sarn Post"));
     // With no one before, "him" is not the radio: the radio's claim stays.
     let text = "The Harbour Board met on Tuesday.\n\n\"The ferries are late,\" the radio quoted him as telling listeners.";
     let got = claims(text);

@@ -29,7 +29,8 @@
 //! naming that source. A nested attribution ("The paper quoted Ivo Sand
 //! as saying ...") is scored as PolNeAR marks it: the one who quotes as
 //! the source (crosscheck's `quoted_by`), and a reported content starting
-//! with the one quoted. External predictions (a baseline)
+//! with the one quoted; a passive one ("Ivo Sand was quoted by the paper as
+//! saying ...") as it stands. External predictions (a baseline)
 //! are read from the JSONL file named by `CROSSCHECK_POLNEAR_PREDICTIONS`:
 //! one `{"file", "content_start", "content_end", "source_start",
 //! "source_end"}` per line, character offsets into the article text,
@@ -392,7 +393,13 @@ pub fn predictions_from_claims(text: &str, claims: &[Claim]) -> Vec<Prediction> 
         // "The paper quoted Ivo Sand as saying ...": PolNeAR's source is
         // the one who quotes, and a reported content starts with the one
         // quoted.
-        let (content_start, source) = match c.quoted_by.as_ref() {
+        // (Passive, "Ivo Sand was quoted by the paper as saying ...", names
+        // the one quoted first: scored as it stands.)
+        let active = |by: &crosscheck_model::Source| match (&by.span, &c.source.span) {
+            (Some(b), Some(s)) => b.start < s.start,
+            _ => true,
+        };
+        let (content_start, source) = match c.quoted_by.as_deref().filter(|by| active(by)) {
             Some(by) => {
                 let quoted_at = c
                     .source

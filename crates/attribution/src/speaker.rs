@@ -92,8 +92,9 @@ fn title_after_first(units: &[Unit], start: usize, k: usize) -> bool {
         .is_some_and(|us| us.iter().any(|u| u.is_written(class::TITLE)))
 }
 
-/// Whether `units[start..k]` hold a title followed by a name ("Gov. Ivo
-/// Marren"): an "of" after it says where the person is from ("of Sarn"),
+/// Whether `units[start..k]` hold a title (or a role noun: "analyst")
+/// followed by a name ("Gov. Ivo Marren"): an "of" after it says where the
+/// person is from ("of Sarn") or whom the person works for,
 /// where one right after the title names the office ("Secretary of
 /// State") and one after an institution's word names the institution
 /// ("lead manager Union Bank of Sarn").
@@ -101,8 +102,10 @@ fn named_after_title(units: &[Unit], start: usize, k: usize) -> bool {
     let Some(run) = units.get(start..k) else {
         return false;
     };
+    // ("analyst Ivo Marren of Norton Brothers": a role noun before the
+    // name stands as a title does.)
     run.iter()
-        .position(|u| u.is_written(class::TITLE))
+        .position(|u| u.is_written(class::TITLE) || !u.capitalised() && u.is(class::ROLE_NOUN))
         .is_some_and(|t| {
             run.get(t + 1..).is_some_and(|rest| {
                 rest.iter()

@@ -2280,3 +2280,31 @@ fn a_statement_that_reads_and_a_speaker_who_answers() {
     let got = claims("The Harbour Board met on Tuesday.\n\nShe read the report to the board on Monday and left early.");
     assert!(got.is_empty(), "{got:#?}");
 }
+
+/// "analyst Tam Velo of Norton Brothers said": a role noun before the name
+/// stands as a title does, so "of" ends the name; the firm stays in the
+/// source's span.
+#[test]
+fn a_role_before_a_name_ends_it_at_of() {
+    for (text, quote) in [
+        (
+            "The Harbour Board met on Tuesday.\n\n\"The deal raises the prospect of more mergers,\" energy analyst Tam Velo of Norton Brothers said.",
+            "The deal raises the prospect of more mergers",
+        ),
+        (
+            "The Harbour Board met on Tuesday.\n\n\"The deal raises the prospect of more mergers,\" said analyst Tam Velo of Norton Brothers.",
+            "The deal raises the prospect of more mergers",
+        ),
+    ] {
+        check(text, &[w(quote, true, Some("Tam Velo"), Person)]);
+        let got = claims(text);
+        assert!(
+            got.iter().any(|c| c
+                .source
+                .span
+                .as_ref()
+                .is_some_and(|s| s.text.ends_with("of Norton Brothers"))),
+            "{got:#?}"
+        );
+    }
+}

@@ -15,11 +15,11 @@ use crate::Lexicon;
 /// someone ("quoted", "quoting"): a speaker phrase, its appositive, then
 /// "as" and a verb of saying in "-ing" ("as saying", "as telling", "as
 /// having said"), and "that" if present.
-pub(crate) struct Relayed {
+struct Relayed {
     /// The one quoted, resolved.
-    pub(crate) source: Source,
+    source: Source,
     /// Unit where the relayed words start.
-    pub(crate) words: usize,
+    words: usize,
 }
 
 /// Whether `cue` is one that quotes someone else's words.
@@ -31,7 +31,7 @@ pub(crate) fn quotes_someone(cue: &str) -> bool {
 
 /// See [`Relayed`]; `limit` bounds the reading (the sentence's end),
 /// `quoter` is the cue's own source.
-pub(crate) fn relayed(
+fn relayed(
     lex: &Lexicon,
     doc: &Document,
     us: &[Unit],

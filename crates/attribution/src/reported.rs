@@ -810,6 +810,10 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
 /// primaries"; see [`Lexicon::says_nothing_alone`]), as the tagger's do in
 /// [`no_speech_reading`].
 fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &Found) -> bool {
+    // (A cue of several words is no lone cue: no unit to look for.)
+    if att.cue.contains(char::is_whitespace) {
+        return false;
+    }
     let Some(k) = us
         .iter()
         .position(|u| u.start >= att.phrase.end && u.text(text) == att.cue)

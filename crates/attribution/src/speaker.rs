@@ -625,7 +625,7 @@ pub fn phrase_backward(
     text: &str,
 ) -> Option<(Phrase, usize)> {
     let found = phrase_backward_plain(lex, units, floor, end, text)?;
-    Some(whole_company(lex, units, floor, text, found))
+    Some(whole_company(lex, units, floor, end, text, found))
 }
 
 /// [`phrase_backward`] over one run of words.
@@ -651,35 +651,27 @@ fn phrase_backward_plain(
 /// A company's name that newswire writes with a comma or a bracketed
 /// place inside ("Sears, Roebuck and Co", "Energy Watch Analysis, Inc",
 /// "Orvo Securities Co (Europe) Ltd"): the phrase read back to the comma
-/// or bracket, `found` (starting at unit `s`), is only the name's end, a
-/// lone legal form or one after "and". The name before joins it when it
-/// is one to three capitalised words.
+/// or bracket, `found` (units `s..end`), is only the name's end, a lone
+/// legal form or one after "and". The name before joins it when it is one
+/// to three capitalised words.
 fn whole_company(
     lex: &Lexicon,
     units: &[Unit],
     floor: usize,
+    end: usize,
     text: &str,
     found: (Phrase, usize),
 ) -> (Phrase, usize) {
     let (phrase, s) = &found;
-    let Some(last) = units
-        .iter()
-        .skip(*s)
-        .take_while(|u| u.end <= phrase.end)
-        .last()
-    else {
+    let Some(words) = units.get(*s..end).filter(|w| !w.is_empty()) else {
         return found;
     };
+    let last = &words[words.len() - 1];
     if phrase.kind != PhraseKind::Organization || !lex.is_legal_form(last.text(text)) {
         return found;
     }
-    let lone = units.get(*s).is_some_and(|u| u.start == last.start);
-    let after_and = units
-        .get(*s..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|u| u.end <= phrase.end)
-        .any(|u| u.norm() == "and");
+    let lone = words.len() == 1;
+    let after_and = words.iter().any(|u| u.norm() == "and");
     let punct = |k: usize, p: &str| units.get(k).is_some_and(|u| u.is_punct(p));
     // The unit the name before ends at: a comma, or a bracketed place
     // after which only a lone legal form stands.

@@ -90,6 +90,8 @@ pub struct Lexicon {
     /// Sentence openers before a name that are no part of it
     /// (`data/name_openers.txt`).
     name_openers: Set<String>,
+    /// Words before a cue that make it a noun (`data/noun_markers.txt`).
+    noun_markers: Set<String>,
     /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
     group_nouns: Set<String>,
     /// Every single-word list at once, as class bits ([`class`]): one
@@ -539,6 +541,13 @@ impl Lexicon {
         self.name_openers.contains(word)
     }
 
+    /// True for a word that makes the cue right after it a noun or a
+    /// noun's modifier ("the notes", "a proposed tax"),
+    /// `data/noun_markers.txt`.
+    pub(crate) fn marks_noun(&self, word: &str) -> bool {
+        self.noun_markers.contains(word)
+    }
+
     /// True for a day or month name (lower case).
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         self.calendar.contains(word)
@@ -631,6 +640,7 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             name_openers: norm_set(include_str!("../data/name_openers.txt")),
+            noun_markers: norm_set(include_str!("../data/noun_markers.txt")),
             legal_forms: lines(include_str!("../data/legal_forms.txt"))
                 .map(str::to_string)
                 .collect(),

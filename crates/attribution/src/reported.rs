@@ -266,11 +266,15 @@ fn tagged_drafts(
         // raising cue, the subject is what the content is about, not who
         // said it.
         let raised = cs <= cue0 && cue1 < ce && us.get(cue1).is_some_and(|u| u.norm() == "to");
+        // "Rain was reported across ...", "It is estimated that ...": no
+        // speaker before a passive cue.
+        let passive = passive_cue(lex, us, a, cue0, cue1);
         let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
             .or_else(|| coordinated_subject(lex, us, a, cue0, text))
             .or_else(|| words_after_comma(us, ce, (cue0, cue1)))
             .filter(|&(ss, se)| !(raised && cs <= ss && se <= cue0))
+            .filter(|&(_, se)| !(passive && se <= cue0))
             .map(|(ss, se)| {
                 // "Likewise, a paper from the institute found ...": the
                 // sentence adverb and its comma are not the source's.
@@ -832,7 +836,9 @@ fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &
 /// called Copper Works, will ..."; "..., called the mayor a “child”" still
 /// reports), or a cue that says nothing alone ("the Bank of Japan has
 /// ...", "the two states hold primaries"; see
-/// [`Lexicon::says_nothing_alone`]).
+/// [`Lexicon::says_nothing_alone`]), a noun ("the notes will be sold"; see
+/// [`Lexicon::marks_noun`]) or a word of a name ("American Express would
+/// not comment").
 fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usize) -> bool {
     let Some(cue) = us.get(cue0) else {
         return false;
@@ -862,7 +868,18 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
     // before, and the claim stands.)
     let alone = lex.says_nothing_alone(cue.norm(), next.map(Unit::norm), cs > cue0)
         && !before.is_some_and(|p| p.is(class::CUE_START));
-    change || modifier || naming || alone
+    // "The notes will be sold", "a proposed tax": a noun, unless what it
+    // names follows ("his claim that ...").
+    let noun = before.is_some_and(|p| lex.marks_noun(p.norm()))
+        && next.is_none_or(|n| !(n.norm() == "that" || n.is_quote() || n.is_punct(":")));
+    // "American Express would not comment", "Standard Oil": a capital in
+    // mid-sentence after a capitalised word, before a lower-case one, is a
+    // name's. (After an abbreviation, newswire capitalises the verb: "the
+    // U.S. Agreed to ...".)
+    let in_name = cue.capitalised()
+        && before.is_some_and(|p| p.is_word() && p.capitalised() && !p.norm().ends_with('.'))
+        && next.is_some_and(|n| n.is_word() && !n.capitalised());
+    change || modifier || naming || alone || noun || in_name
 }
 
 /// Whether the words at unit `k` open a phrase of manner, place or
@@ -1543,12 +1560,20 @@ fn subject_cue_tail(
     (phrase, appositive): (crate::speaker::Phrase, Option<crate::speaker::Appositive>),
     a: usize,
 ) -> Option<Found> {
+    let subject_end = j;
     let j = skip_aux_or_cue(lex, us, j, end);
     let (len, reported) = cue_at(lex, us, j, end)?;
     if !reported {
         return None;
     }
     let cue_first = us.get(j)?;
+    // "Orvo was declared insolvent", "Velo was told the plant would
+    // close": the subject of a passive cue is what it was said of, or to,
+    // not who said it.
+    let passive = passive_cue(lex, us, subject_end, j, j + len);
+    if passive {
+        return None;
+    }
     let cue_last = us.get(j + len - 1)?;
     let after = j + len;
     // The complement: an optional object and time or channel phrases, then
@@ -1579,6 +1604,46 @@ fn subject_cue_tail(
         return None;
     }
     Some((att, cs, end))
+}
+
+/// Whether the cue `us[cue0..cue1]` is passive ("was declared", "is
+/// estimated", "was never told"): its verb a participle after a form of
+/// "be", in the cue or before it from unit `lo` on, with only adverbs or
+/// "not" between; the participle one that reports speech. "is insisting"
+/// is no passive, and "was quoted (reported) as saying" is read as a
+/// relay.
+fn passive_cue(lex: &Lexicon, us: &[Unit], lo: usize, cue0: usize, cue1: usize) -> bool {
+    let between = |u: &Unit| crate::speaker::is_adverb(u) || u.norm() == "not";
+    let Some(verb) = (cue0..cue1).find(|&k| {
+        us.get(k)
+            .is_some_and(|u| !is_be_form(u.norm()) && !between(u))
+    }) else {
+        return false;
+    };
+    let Some(v) = us.get(verb) else { return false };
+    // Only a verb of saying is passive here: "is worried that", "were
+    // opposed to" tell what their subject holds.
+    let says = lex.cue_at(&[v.norm()]).is_some_and(|c| c.reported);
+    // "was reported as saying": the subject speaks, relayed.
+    let as_saying = us.get(verb + 1).is_some_and(|u| u.norm() == "as")
+        && us.get(verb + 2).is_some_and(|u| u.norm() == "saying");
+    if !says || as_saying || v.norm().ends_with("ing") || v.norm() == "quoted" {
+        return false;
+    }
+    (lo..verb)
+        .rev()
+        .map(|k| us.get(k))
+        .find(|u| u.is_none_or(|u| !between(u)))
+        .flatten()
+        .is_some_and(|u| is_be_form(u.norm()))
+}
+
+/// A form of "be", which before a cue's participle makes it passive.
+fn is_be_form(norm: &str) -> bool {
+    matches!(
+        norm,
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "'s"
+    )
 }
 
 /// "CONTENT, X said." / "CONTENT, said X, a spokesman."

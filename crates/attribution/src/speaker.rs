@@ -1127,7 +1127,10 @@ pub fn appositives(
             && !first.capitalised()
             && first.norm().ends_with("ed")
             && !first.is(class::DETERMINER);
-        if past_verb || (cue_here(lex, units, body_start) && !first.capitalised()) {
+        // ", also told the ...", ", has said": an adverb or auxiliary
+        // before the verb is the verb's too.
+        let verb_at = skip_aux(units, body_start, j);
+        if past_verb || (cue_here(lex, units, verb_at) && !first.capitalised()) {
             // ", said at a hearing": the verb, not a description.
             break;
         }

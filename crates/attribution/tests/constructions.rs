@@ -2308,3 +2308,142 @@ fn a_role_before_a_name_ends_it_at_of() {
         );
     }
 }
+
+/// A cue word the tagger finds after "the", "a" or a possessive is a noun
+/// ("The notes will be sold"), or a word of a name in mid-sentence
+/// ("Orvo Express would not comment"): no claim. A noun whose statement
+/// follows ("his claim that ...") and a newswire capital after an
+/// abbreviation ("the U.S. Agreed to ...") still report.
+#[test]
+fn cue_words_used_as_nouns_or_names_make_no_claim() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    for (text, cue) in [
+        (
+            "The notes will be sold through a group of banks led by Orvo Securities.",
+            "notes",
+        ),
+        (
+            "A proposed levy on ferry tickets would cut traffic across the strait by a tenth.",
+            "proposed",
+        ),
+        (
+            "The proposed law calls for up to two years in prison for dumping waste.",
+            "proposed",
+        ),
+        (
+            "Its offer for the remaining shares will be open until the end of May.",
+            "offer",
+        ),
+        (
+            "Orvo Express would not comment on the rumours about its ferry unit.",
+            "express",
+        ),
+    ] {
+        let text = format!("{lead}{text}");
+        let got = claims(&text);
+        assert!(
+            got.iter()
+                .all(|c| c.cue.as_deref().map(str::to_lowercase).as_deref() != Some(cue)),
+            "{text:?}: {got:#?}"
+        );
+    }
+    check(
+        &format!(
+            "{lead}The Sarn Post repeated its claim that the ferries had run empty all winter."
+        ),
+        &[w(
+            "the ferries had run empty all winter",
+            false,
+            Some("Sarn Post"),
+            Organization,
+        )],
+    );
+}
+
+/// An appositive, then an adverb or an auxiliary before the verb ("Velo,
+/// a Sarn Democrat, also told ..."): the adverb is the verb's, not more of
+/// the appositive, so the speaker before the appositive speaks.
+#[test]
+fn an_adverb_after_an_appositive_belongs_to_the_verb() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let table = [
+        (
+            "Velo, a Sarn Democrat, also said that he did not think the council would approve a levy.",
+            "he did not think the council would approve a levy",
+            "Velo",
+        ),
+        (
+            "Tam Velo, a Democrat, also told the Kell Traders Association that the council would not approve a levy.",
+            "the council would not approve a levy",
+            "Tam Velo",
+        ),
+        (
+            "Ada Lume, the harbour master, has repeatedly said the ferries would run all winter.",
+            "the ferries would run all winter",
+            "Ada Lume",
+        ),
+    ];
+    for (text, quote, name) in table {
+        check(
+            &format!("{lead}{text}"),
+            &[w(quote, false, Some(name), Person)],
+        );
+    }
+}
+
+/// The subject of a passive verb of saying is what was said of, or to,
+/// not who said it ("Orvo was declared insolvent", "Velo is reported to
+/// have sold", "the court was told that ..."). "was quoted as saying" and
+/// "was reported as saying" are relays: the subject speaks; "is insisting"
+/// is no passive; "is worried that" tells what its subject holds.
+#[test]
+fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    for (text, not_speaker) in [
+        (
+            "Orvo Freight, the largest carrier in Sarn, was declared insolvent on May 14.",
+            "Orvo Freight",
+        ),
+        (
+            "Tam Velo is reported to have sold his stake in the ferry line last week.",
+            "Tam Velo",
+        ),
+        (
+            "The court was told that the ferry line had lost money for six years.",
+            "court",
+        ),
+        (
+            "Orvo Bank alone is estimated to have bought two billion crowns of bonds in March.",
+            "Orvo Bank",
+        ),
+    ] {
+        let text = format!("{lead}{text}");
+        let got = claims(&text);
+        assert!(
+            got.iter().all(|c| !c
+                .source
+                .name
+                .as_deref()
+                .is_some_and(|n| n.contains(not_speaker))),
+            "{text:?}: {got:#?}"
+        );
+    }
+    check(
+        &format!("{lead}Ada Lume is insisting that the ferry line keep its winter timetable."),
+        &[w(
+            "the ferry line keep its winter timetable",
+            false,
+            Some("Ada Lume"),
+            Person,
+        )],
+    );
+    check(
+        &format!("{lead}Tam Velo was reported as saying that the ferry line would be sold."),
+        &[w(
+            "the ferry line would be sold",
+            false,
+            Some("Tam Velo"),
+            Person,
+        )],
+    );
+}

@@ -117,6 +117,24 @@ fn named_after_title(units: &[Unit], start: usize, k: usize) -> bool {
         })
 }
 
+/// Whether the "of" at `k` opens an office named with "the" after a title
+/// ("Chancellor of the Exchequer Tam Velo", "Chairman of the Harbour Board
+/// Ivo Sand"): the words before it capitalised, the last a title (not a
+/// name: "Mr. Sand of the Harbour Board" is where Mr. Sand works), and
+/// "the" then a capitalised word after it.
+fn office_of_the(units: &[Unit], start: usize, k: usize) -> bool {
+    let Some(before) = units.get(start..k).filter(|b| !b.is_empty()) else {
+        return false;
+    };
+    units.get(k).is_some_and(|u| u.norm() == "of")
+        && units.get(k + 1).is_some_and(|u| u.norm() == "the")
+        && units
+            .get(k + 2)
+            .is_some_and(|u| u.is_word() && u.capitalised())
+        && before.iter().all(|u| u.is_word() && u.capitalised())
+        && before.last().is_some_and(|u| u.is_written(class::TITLE))
+}
+
 /// "Standard and Poor's Corp", "S and P": an "and" at `k` inside a
 /// company's name, where a company word follows among the next capitalised
 /// words or single capitals stand on both sides.
@@ -172,7 +190,14 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                         .any(|p| p.is_written(class::ORG_WORD))
                         || company_after_and(units, start, k))));
         let joins = joins && !(u.norm() == "of" && named_after_title(units, start, k));
-        return joins || (function == FunctionClass::Auxiliary && capital && k == start);
+        // "Chancellor of the Exchequer Tam Velo": an office named with
+        // "the" after a title.
+        let office = office_of_the(units, start, k)
+            || (u.norm() == "the"
+                && k >= 1
+                && units.get(k - 1).is_some_and(|p| p.norm() == "of")
+                && office_of_the(units, start, k - 1));
+        return joins || office || (function == FunctionClass::Auxiliary && capital && k == start);
     }
     if is_adverb(u) && !capital {
         return false;
@@ -312,6 +337,7 @@ pub fn phrase_forward(
             && units[j].is(class::DETERMINER)
             && !is_leading_det(units, i, j)
             && !role_ahead(units, j + 1)
+            && !office_of_the(units, i, j - 1)
         {
             break;
         }
@@ -964,6 +990,54 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         || body.iter().any(|u| u.norm() == "and")
         || (body.len() == 1 && is_acronym(head))
         || polity_len == Some(body.len());
+    // "Chancellor of the Exchequer Tam Velo": after an office named with
+    // "the", the last two words are the person's name; without one ("the
+    // Chairman of the Federal Reserve Board") the office is a description.
+    if let Some(k) = (0..body.len()).find(|&k| office_of_the(body, 0, k)) {
+        let name_units = body.get(body.len().saturating_sub(2)..).unwrap_or(&[]);
+        // (Not an institution's last words: "of the Central Bank of West
+        // African CFA franc zone", "of the West German Federation of
+        // Banks".)
+        let named = body.len() >= k + 5
+            && name_units.iter().all(|u| {
+                u.capitalised()
+                    && !u.is_written(class::ORG_WORD | class::TITLE)
+                    && !is_acronym(word_text(u, text))
+            })
+            && units.get(j).is_none_or(|n| n.norm() != "of");
+        let (kind, name, role) = if named {
+            let office = body.get(..body.len() - 2).unwrap_or(&[]);
+            (
+                PhraseKind::Person,
+                join(name_units, text),
+                join(office, text),
+            )
+        } else {
+            (PhraseKind::Unnamed, whole(), description())
+        };
+        let title = body
+            .get(..k)
+            .and_then(|t| t.last())
+            .map(|u| u.norm().to_string());
+        return Some(Phrase {
+            start,
+            end,
+            kind,
+            name,
+            role: Some(role),
+            head: if named {
+                head_norm()
+            } else {
+                title.unwrap_or_else(head_norm)
+            },
+            female: named
+                && name_units
+                    .first()
+                    .is_some_and(|u| u.is_written(class::FEMALE)),
+            male: false,
+            plural: false,
+        });
+    }
     if let Some(te) = title_end {
         let name_units = &body[te..];
         let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))

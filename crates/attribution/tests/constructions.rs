@@ -2447,3 +2447,60 @@ fn the_subject_of_a_passive_cue_is_not_its_speaker() {
         )],
     );
 }
+
+/// An office named with "the" after a title ("Chancellor of the Exchequer
+/// Tam Velo"): the person after it speaks, the office is the role. Without
+/// a name after it the office is a description, and a name before "of
+/// the" ("Mr. Sand of the Harbour Board") is where the person works.
+#[test]
+fn an_office_named_with_the_before_a_name() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let table = [
+        (
+            "Chancellor of the Exchequer Tam Velo said the budget would cut taxes.",
+            "the budget would cut taxes",
+            "Tam Velo",
+            "Chancellor of the Exchequer",
+        ),
+        (
+            "Sarn Chancellor of the Exchequer Tam Velo said the budget would cut taxes.",
+            "the budget would cut taxes",
+            "Tam Velo",
+            "Sarn Chancellor of the Exchequer",
+        ),
+        (
+            "\"We will cut taxes,\" said Chairman of the Harbour Board Ivo Sand.",
+            "We will cut taxes",
+            "Ivo Sand",
+            "Chairman of the Harbour Board",
+        ),
+    ];
+    for (text, quote, name, role) in table {
+        let direct = text.starts_with('"');
+        check(
+            &format!("{lead}{text}"),
+            &[Want {
+                role: Some(role),
+                ..w(quote, direct, Some(name), Person)
+            }],
+        );
+    }
+    check(
+        &format!("{lead}Chairman of the Sarn Reserve Board said the rates would rise."),
+        &[w(
+            "the rates would rise",
+            false,
+            Some("Chairman of the Sarn Reserve Board"),
+            Anonymous,
+        )],
+    );
+    check(
+        &format!("{lead}\"It was the least bad outcome,\" Mr. Sand of the Harbour Board said."),
+        &[w(
+            "It was the least bad outcome",
+            true,
+            Some("Sand"),
+            Person,
+        )],
+    );
+}

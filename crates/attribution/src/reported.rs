@@ -837,8 +837,7 @@ fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &
 /// reports), or a cue that says nothing alone ("the Bank of Japan has
 /// ...", "the two states hold primaries"; see
 /// [`Lexicon::says_nothing_alone`]), a noun ("the notes will be sold"; see
-/// [`Lexicon::marks_noun`]) or a word of a name ("American Express would
-/// not comment").
+/// [`Lexicon::marks_noun`]) or a word of a name ([`cue_inside_name`]).
 fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usize) -> bool {
     let Some(cue) = us.get(cue0) else {
         return false;
@@ -872,14 +871,25 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
     // names follows ("his claim that ...").
     let noun = before.is_some_and(|p| lex.marks_noun(p.norm()))
         && next.is_none_or(|n| !(n.norm() == "that" || n.is_quote() || n.is_punct(":")));
-    // "American Express would not comment", "Standard Oil": a capital in
-    // mid-sentence after a capitalised word, before a lower-case one, is a
-    // name's. (After an abbreviation, newswire capitalises the verb: "the
-    // U.S. Agreed to ...".)
-    let in_name = cue.capitalised()
+    change || modifier || naming || alone || noun || cue_inside_name(us, a, cue0)
+}
+
+/// Whether the one-word cue at unit `cue0` (sentence from `a`) is a word
+/// of a name ("American Express would not comment", "Standard Oil that
+/// ..."): a capital in mid-sentence after a capitalised word, before a
+/// lower-case one. (After an abbreviation, newswire capitalises the verb:
+/// "the U.S. Agreed to ...". A cue of several words that starts inside a
+/// name, "American Express said", holds the verb too, and stays.)
+fn cue_inside_name(us: &[Unit], a: usize, cue0: usize) -> bool {
+    let before = cue0
+        .checked_sub(1)
+        .filter(|&p| p >= a)
+        .and_then(|p| us.get(p));
+    us.get(cue0).is_some_and(Unit::capitalised)
         && before.is_some_and(|p| p.is_word() && p.capitalised() && !p.norm().ends_with('.'))
-        && next.is_some_and(|n| n.is_word() && !n.capitalised());
-    change || modifier || naming || alone || noun || in_name
+        && us
+            .get(cue0 + 1)
+            .is_some_and(|n| n.is_word() && !n.capitalised())
 }
 
 /// Whether the words at unit `k` open a phrase of manner, place or
@@ -1442,38 +1452,80 @@ fn according_last(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) 
 
 /// "X said (that) CONTENT" with X the clause subject.
 fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
-    subject_cue_from(lex, us, a, end, text).or_else(|| {
-        // After a leading clause: "More than a year later, X confirmed ..."
-        let comma = (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
-        let (att, cs, ce) = subject_cue_from(lex, us, comma + 1, end, text)?;
-        if let Some(whole) = company_across_comma(lex, us, a, comma, &att, text) {
-            return Some((whole, cs, ce));
-        }
-        // "The talks stalled in May, the minister said, over the fees": the
-        // attribution is set inside what was said, which is the whole
-        // sentence around it (as PolNeAR marks it), not only its tail.
-        // The part after it goes on the clause ("..., stalled over fees"),
-        // unlike a second statement or a circumstance of the saying
-        // ("..., adding that ...", "..., without giving details").
-        let goes_on = us.get(cs).is_some_and(|u| {
-            u.is_word()
-                && !u.norm().ends_with("ing")
-                && !matches!(
-                    u.norm(),
-                    "because" | "as" | "while" | "and" | "but" | "although"
-                )
-                && !crate::attribute::is_preposition(u)
-                && cue_at(lex, us, cs, ce).is_none()
+    company_subject_cue(lex, us, a, end, text)
+        .or_else(|| subject_cue_from(lex, us, a, end, text))
+        .or_else(|| {
+            // After a leading clause: "More than a year later, X confirmed ..."
+            let comma =
+                (a..end.min(a + 25)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+            let (att, cs, ce) = subject_cue_from(lex, us, comma + 1, end, text)?;
+            if let Some(whole) = company_across_comma(lex, us, a, comma, &att, text) {
+                return Some((whole, cs, ce));
+            }
+            // "The talks stalled in May, the minister said, over the fees": the
+            // attribution is set inside what was said, which is the whole
+            // sentence around it (as PolNeAR marks it), not only its tail.
+            // The part after it goes on the clause ("..., stalled over fees"),
+            // unlike a second statement or a circumstance of the saying
+            // ("..., adding that ...", "..., without giving details").
+            let goes_on = us.get(cs).is_some_and(|u| {
+                u.is_word()
+                    && !u.norm().ends_with("ing")
+                    && !matches!(
+                        u.norm(),
+                        "because" | "as" | "while" | "and" | "but" | "although"
+                    )
+                    && !crate::attribute::is_preposition(u)
+                    && cue_at(lex, us, cs, ce).is_none()
+            });
+            let inserted = cs >= 2
+                && goes_on
+                && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
+                && us.get(cs - 2).is_some_and(|u| u.end == att.end)
+                && us
+                    .get(a..comma)
+                    .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+            Some((att, if inserted { a } else { cs }, ce))
+        })
+}
+
+/// "Jon Brill of Kemp, Tully and Co said the yard ...": a subject whose
+/// company's name holds a comma, which the forward reading stops at (and
+/// the clause after the comma alone reads back to the whole name, which
+/// starts before it). The speaker is read back from the cue, and must
+/// reach the sentence's start (or a conjunction or other word opening it,
+/// "But").
+fn company_subject_cue(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    end: usize,
+    text: &str,
+) -> Option<Found> {
+    let comma = (a + 1..end.min(a + 12)).find(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))?;
+    let k = (comma + 2..end.min(comma + 8)).find(|&k| {
+        us.get(k - 1)
+            .is_some_and(|u| lex.is_legal_form(u.text(text)))
+            && cue_at(lex, us, skip_aux_or_cue(lex, us, k, end), end).is_some_and(|c| c.1)
+    })?;
+    let (whole, s0) = crate::speaker::phrase_backward(lex, us, a, k, text)?;
+    if whole.kind != PhraseKind::Organization || s0 > comma {
+        return None;
+    }
+    let (phrase, p0) = if s0 == a {
+        (whole, s0)
+    } else {
+        person_of_company(lex, us, a, (&whole, s0), text)?
+    };
+    // ("But Jon Brill of ...": a word opening the sentence before a name.)
+    let opener = p0 == a + 1
+        && us.get(a).is_some_and(|u| {
+            lex.is_name_opener(u.norm()) || u.function_class() == Some(FunctionClass::Relative)
         });
-        let inserted = cs >= 2
-            && goes_on
-            && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
-            && us.get(cs - 2).is_some_and(|u| u.end == att.end)
-            && us
-                .get(a..comma)
-                .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
-        Some((att, if inserted { a } else { cs }, ce))
-    })
+    if p0 != a && !opener {
+        return None;
+    }
+    subject_cue_tail(lex, us, k, end, text, (phrase, None), a)
 }
 
 /// "Sears, Tully and Co said ...": the comma after the sentence's first

@@ -2504,3 +2504,25 @@ fn an_office_named_with_the_before_a_name() {
         )],
     );
 }
+
+/// A person of a firm whose name holds a comma, before a cue without
+/// "that" ("Jon Brill of Kemp, Tully and Co said the yard ..."), also
+/// after a conjunction opening the sentence: the person of the firm
+/// speaks, and what follows the cue is what was said.
+#[test]
+fn a_person_of_a_firm_named_across_a_comma_speaks() {
+    for text in [
+        "The Harbour Board met on Tuesday.\n\nJon Brill of Kemp, Tully and Co said the yard had few orders.",
+        "The Harbour Board met on Tuesday.\n\nBut Jon Brill of Kemp, Tully and Co said the yard had few orders.",
+    ] {
+        check(
+            text,
+            &[w(
+                "the yard had few orders",
+                false,
+                Some("Jon Brill of Kemp, Tully and Co"),
+                Person,
+            )],
+        );
+    }
+}

@@ -269,6 +269,9 @@ fn tagged_drafts(
         // "Rain was reported across ...", "It is estimated that ...": no
         // speaker before a passive cue.
         let passive = passive_cue(lex, us, a, cue0, cue1);
+        // "Velo, asked whether ...": the one named is asked, not asking,
+        // and stays whom a later "he" means.
+        let asked = question_put(us, a, (cue0, cue1));
         let source_run = source
             .or_else(|| subject_before_cue(lex, us, a, cue0, text))
             .or_else(|| coordinated_subject(lex, us, a, cue0, text))
@@ -361,10 +364,14 @@ fn tagged_drafts(
                     appositive: None,
                 };
                 let mut source = resolve(lex, doc, &att, sources);
-                if source.kind != SourceKind::Unattributed {
-                    source.span = Span::of(text, sf.start, sl.end);
+                if asked && se <= cue0 {
+                    source = Source::unattributed();
+                } else {
+                    if source.kind != SourceKind::Unattributed {
+                        source.span = Span::of(text, sf.start, sl.end);
+                    }
+                    co_sources = co_speakers(lex, doc, us, &att, sources);
                 }
-                co_sources = co_speakers(lex, doc, us, &att, sources);
                 source
             }
             None => Source::unattributed(),
@@ -812,7 +819,8 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
 
 /// Whether a rule's one-word cue says nothing alone ("The two states hold
 /// primaries"; see [`Lexicon::says_nothing_alone`]), as the tagger's do in
-/// [`no_speech_reading`].
+/// [`no_speech_reading`], or puts a question to its subject
+/// ([`question_put`]: "Velo, asked whether ...").
 fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &Found) -> bool {
     // (A cue of several words is no lone cue: no unit to look for.)
     if att.cue.contains(char::is_whitespace) {
@@ -826,6 +834,7 @@ fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &
     };
     let Some(cue) = us.get(k) else { return false };
     lex.says_nothing_alone(cue.norm(), us.get(k + 1).map(Unit::norm), *cs > k)
+        || question_put(us, 0, (k, k + 1))
 }
 
 /// Whether the one-word cue at unit `cue0` (content from `cs`, sentence
@@ -872,6 +881,34 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
     let noun = before.is_some_and(|p| lex.marks_noun(p.norm()))
         && next.is_none_or(|n| !(n.norm() == "that" || n.is_quote() || n.is_punct(":")));
     change || modifier || naming || alone || noun || cue_inside_name(us, a, cue0)
+}
+
+/// Whether the cue `us[cue0..cue1]` (sentence from `a`) puts a question
+/// to the one named rather than tells what they asked ("Velo, asked
+/// whether ...", "when asked about ...", "Velo was asked whether ...",
+/// "Asked how ..., Velo said"): the question has no speaker named (the
+/// reporter's), and an answer is a claim of its own.
+fn question_put(us: &[Unit], a: usize, (cue0, cue1): (usize, usize)) -> bool {
+    let Some(k) = (cue0..cue1).find(|&k| us.get(k).is_some_and(|u| u.norm() == "asked")) else {
+        return false;
+    };
+    // (After a comma closing a clause, "asked" may ask someone: "X, who
+    // owns the yard, asked the council to ...".)
+    let asks_someone = us
+        .get(k + 1)
+        .is_some_and(|n| n.is(class::DETERMINER) || n.capitalised());
+    k == a
+        || k.checked_sub(1)
+            .filter(|&p| p >= a)
+            .and_then(|p| us.get(p))
+            .is_some_and(|p| {
+                p.is_punct(",") && !asks_someone
+                    || matches!(
+                        p.norm(),
+                        "when" | "if" | "as" | "after" | "before" | "being"
+                    )
+                    || is_be_form(p.norm())
+            })
 }
 
 /// Whether the one-word cue at unit `cue0` (sentence from `a`) is a word

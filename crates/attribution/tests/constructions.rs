@@ -2526,3 +2526,54 @@ fn a_person_of_a_firm_named_across_a_comma_speaks() {
         );
     }
 }
+
+/// A question put to someone ("Velo, asked whether ...", "Velo was asked
+/// whether ...", "when asked about ...") is not that person's statement:
+/// the question keeps no named speaker, the answer is the person's, and a
+/// later "he" still means the person. "Velo asked whether ..." asks.
+#[test]
+fn a_question_put_to_someone_is_not_theirs() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let text = format!(
+        "{lead}Tam Velo, asked whether the ferry line would be sold, said no decision had been made."
+    );
+    check(
+        &text,
+        &[
+            w(
+                "whether the ferry line would be sold",
+                false,
+                None,
+                Unattributed,
+            ),
+            w("no decision had been made", false, Some("Tam Velo"), Person),
+        ],
+    );
+    let text = format!(
+        "{lead}Tam Velo was asked at a briefing whether the ferry line would be sold.\n\nHe said no decision had been made."
+    );
+    check(
+        &text,
+        &[w(
+            "no decision had been made",
+            false,
+            Some("Tam Velo"),
+            Person,
+        )],
+    );
+    assert!(
+        claims(&text)
+            .iter()
+            .all(|c| c.cue.as_deref() != Some("was asked") || c.source.name.is_none()),
+        "{text:?}"
+    );
+    check(
+        &format!("{lead}Tam Velo asked whether the ferry line would be sold."),
+        &[w(
+            "whether the ferry line would be sold",
+            false,
+            Some("Tam Velo"),
+            Person,
+        )],
+    );
+}

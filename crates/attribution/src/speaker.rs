@@ -992,12 +992,11 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         || polity_len == Some(body.len());
     // "Chancellor of the Exchequer Tam Velo": after an office named with
     // "the", the last two words are the person's name; without one ("the
-    // Chairman of the Federal Reserve Board") the office is a description.
+    // Chairman of the Sarn Reserve Board") the office is a description.
     if let Some(k) = (0..body.len()).find(|&k| office_of_the(body, 0, k)) {
         let name_units = body.get(body.len().saturating_sub(2)..).unwrap_or(&[]);
-        // (Not an institution's last words: "of the Central Bank of West
-        // African CFA franc zone", "of the West German Federation of
-        // Banks".)
+        // (Not an institution's last words: "of the Central Bank of the
+        // Sarn CKR zone", "of the Ostland Federation of Banks".)
         let named = body.len() >= k + 5
             && name_units.iter().all(|u| {
                 u.capitalised()

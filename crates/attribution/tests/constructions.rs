@@ -2319,7 +2319,7 @@ fn cue_words_used_as_nouns_or_names_make_no_claim() {
     let lead = "The Harbour Board met on Tuesday.\n\n";
     for (text, cue) in [
         (
-            "The notes will be sold through a group of banks led by Orvo Securities.",
+            "The notes go on sale through six Sarn lenders next week.",
             "notes",
         ),
         (
@@ -2327,7 +2327,7 @@ fn cue_words_used_as_nouns_or_names_make_no_claim() {
             "proposed",
         ),
         (
-            "The proposed law calls for up to two years in prison for dumping waste.",
+            "The proposed toll doubles the fare for lorries crossing to Kell.",
             "proposed",
         ),
         (
@@ -2335,7 +2335,7 @@ fn cue_words_used_as_nouns_or_names_make_no_claim() {
             "offer",
         ),
         (
-            "Orvo Express would not comment on the rumours about its ferry unit.",
+            "Orvo Express would not discuss the sale of its ferry arm.",
             "express",
         ),
     ] {
@@ -2368,8 +2368,8 @@ fn an_adverb_after_an_appositive_belongs_to_the_verb() {
     let lead = "The Harbour Board met on Tuesday.\n\n";
     let table = [
         (
-            "Velo, a Sarn Democrat, also said that he did not think the council would approve a levy.",
-            "he did not think the council would approve a levy",
+            "Velo, a Sarn Democrat, also said that the council would reject a levy on grain.",
+            "the council would reject a levy on grain",
             "Velo",
         ),
         (
@@ -2401,7 +2401,7 @@ fn the_subject_of_a_passive_cue_is_not_its_speaker() {
     let lead = "The Harbour Board met on Tuesday.\n\n";
     for (text, not_speaker) in [
         (
-            "Orvo Freight, the largest carrier in Sarn, was declared insolvent on May 14.",
+            "Orvo Freight, the biggest hauler in Sarn, was declared bankrupt in the spring.",
             "Orvo Freight",
         ),
         (
@@ -2413,7 +2413,7 @@ fn the_subject_of_a_passive_cue_is_not_its_speaker() {
             "court",
         ),
         (
-            "Orvo Bank alone is estimated to have bought two billion crowns of bonds in March.",
+            "Orvo Bank is estimated to hold two billion crowns in ferry bonds.",
             "Orvo Bank",
         ),
     ] {
@@ -2495,13 +2495,8 @@ fn an_office_named_with_the_before_a_name() {
         )],
     );
     check(
-        &format!("{lead}\"It was the least bad outcome,\" Mr. Sand of the Harbour Board said."),
-        &[w(
-            "It was the least bad outcome",
-            true,
-            Some("Sand"),
-            Person,
-        )],
+        &format!("{lead}\"The harbour plan is sound,\" Mr. Sand of the Harbour Board said."),
+        &[w("The harbour plan is sound", true, Some("Sand"), Person)],
     );
 }
 
@@ -2550,12 +2545,12 @@ fn a_question_put_to_someone_is_not_theirs() {
         ],
     );
     let text = format!(
-        "{lead}Tam Velo was asked at a briefing whether the ferry line would be sold.\n\nHe said no decision had been made."
+        "{lead}Tam Velo was asked on the quay if the ferry line would close.\n\nHe said the board would decide in June."
     );
     check(
         &text,
         &[w(
-            "no decision had been made",
+            "the board would decide in June",
             false,
             Some("Tam Velo"),
             Person,

@@ -1087,6 +1087,41 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         && body.iter().all(|u| u.capitalised())
         && !head_unit.is_written(class::TITLE)
         && !head_lower.ends_with("men");
+    // "Tam Velo of Kell Freight Securities Inc": a person's two-word name
+    // before "of" and a company's name, ending in its legal form or an
+    // organisation's word, after it (not an office before a name: "U.S.
+    // Undersecretary of State for Trade Ada Lume"). (A plural or an organisation's
+    // word before "of" names a company: "General Motors of Canada Ltd",
+    // "Hospital Corp of America"; so does a place after it, "Range Rover of
+    // North America Inc".)
+    let person_of_firm = dets == 0
+        && body.len() >= 4
+        && body.get(2).is_some_and(|u| u.norm() == "of")
+        && body[..2].iter().all(|u| {
+            u.is_word()
+                && u.capitalised()
+                && u.function_class().is_none()
+                && !u.is_written(class::ORG_WORD | class::TITLE)
+        })
+        && !body[1].norm().ends_with('s')
+        && lex.polity_at(&words[3..]).is_none()
+        && !matches!(words[3], "north" | "south" | "east" | "west")
+        && body.last().is_some_and(|u| {
+            u.is_written(class::ORG_WORD) || lex.is_legal_form(word_text(u, text))
+        });
+    if person_of_firm {
+        return Some(Phrase {
+            start,
+            end,
+            kind: PhraseKind::Person,
+            name: whole(),
+            role: None,
+            head: body[1].norm().to_string(),
+            female: body[0].is_written(class::FEMALE),
+            male: false,
+            plural: false,
+        });
+    }
     if org || the_name {
         return Some(organization());
     }

@@ -2572,3 +2572,36 @@ fn a_question_put_to_someone_is_not_theirs() {
         )],
     );
 }
+
+/// A person's two-word name, "of" and a company's name ("Tam Velo of Kell
+/// Freight Securities Inc"): a person, so a later "he" means them. A
+/// plural or an organisation's word before "of", or a place after it,
+/// names a company ("Orvo Motors of Sarn Ltd", "Kell Freight Corp of
+/// Sarn").
+#[test]
+fn a_person_of_a_company_is_a_person() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let name = "Tam Velo of Kell Freight Securities Inc";
+    check(
+        &format!("{lead}\"Rates will fall,\" {name} said. \"They have to,\" he added."),
+        &[
+            w("Rates will fall", true, Some(name), Person),
+            w("They have to", true, Some(name), Person),
+        ],
+    );
+    for (text, company) in [
+        (
+            "Orvo Motors of Sarn Ltd said rates would fall.",
+            "Orvo Motors of Sarn Ltd",
+        ),
+        (
+            "Kell Freight Corp of Sarn said rates would fall.",
+            "Kell Freight Corp of Sarn",
+        ),
+    ] {
+        check(
+            &format!("{lead}{text}"),
+            &[w("rates would fall", false, Some(company), Organization)],
+        );
+    }
+}

@@ -768,15 +768,21 @@ fn speaker_carried_over<'d>(
         return None;
     }
     let before = || drafts.iter().filter(|d| d.end <= seg.open);
+    let paragraph_start = us.first().map_or(seg.open, |u| u.start);
     // “Kessler said the plan would fail. “It is dead.”": a reported
     // statement ending right before the quote, in its paragraph, is the
-    // speaker's too.
+    // speaker's too; so is one ending the paragraph before a paragraph that
+    // is only this quote ("Kessler said the plan would fail.¶“It is
+    // dead.”"), as news writing goes on quoting whoever it reported last.
     let adjacent = before().max_by_key(|d| d.end).filter(|d| {
         !d.direct
             && d.source.name.is_some()
-            && text
-                .get(d.end..seg.open)
-                .is_some_and(|gap| gap.chars().all(|c| " \t.;:".contains(c)))
+            && text.get(d.end..seg.open).is_some_and(|gap| {
+                gap.chars().all(|c| " \t.;:".contains(c))
+                    || paragraph_start >= seg.open
+                        && gap.contains('\n')
+                        && gap.chars().all(|c| c.is_whitespace() || ".;:".contains(c))
+            })
     });
     if adjacent.is_some() {
         return adjacent;
@@ -789,7 +795,6 @@ fn speaker_carried_over<'d>(
     }) {
         return None;
     }
-    let paragraph_start = us.first().map_or(seg.open, |u| u.start);
     // A paragraph that is only this quote, right after the paragraph whose
     // last words are that quote's attribution (“A,” she said, ... .¶“B.”):
     // the speaker goes on, as news writing continues a quote.

@@ -2605,3 +2605,37 @@ fn a_person_of_a_company_is_a_person() {
         );
     }
 }
+
+/// A paragraph that is only a quote, after a paragraph whose last claim
+/// is someone's reported statement, goes on quoting that speaker, as news
+/// writing does ("Velo said the line must cut costs.¶“I think ...”").
+#[test]
+fn a_quote_paragraph_after_reported_speech_is_the_same_speakers() {
+    let text = "The Harbour Board met on Tuesday.\n\nTam Velo said the ferry line had the ear of its lenders and must cut costs.\n\n\"I think the lenders are patient, but the line must act soon.\"";
+    check(
+        text,
+        &[
+            w(
+                "the ferry line had the ear of its lenders and must cut costs",
+                false,
+                Some("Tam Velo"),
+                Person,
+            ),
+            w(
+                "I think the lenders are patient, but the line must act soon.",
+                true,
+                Some("Tam Velo"),
+                Person,
+            ),
+        ],
+    );
+    // A quote with words after it in its paragraph is not carried over.
+    let text = "The Harbour Board met on Tuesday.\n\nTam Velo said the ferry line must cut costs.\n\n\"The lenders are patient\" was the headline in the Sarn Post.";
+    assert!(
+        claims(text)
+            .iter()
+            .filter(|c| c.quote().is_some_and(|q| q.direct))
+            .all(|c| c.source.name.is_none()),
+        "{text:?}"
+    );
+}

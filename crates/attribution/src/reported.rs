@@ -817,11 +817,18 @@ fn addressee_end(lex: &Lexicon, us: &[Unit], at: usize, end: usize, text: &str) 
         })
 }
 
-/// Whether a rule's one-word cue says nothing alone ("The two states hold
-/// primaries"; see [`Lexicon::says_nothing_alone`]), as the tagger's do in
+/// Whether a rule's one-word cue (sentence from unit `a`) says nothing
+/// alone ("The two states hold primaries"; see
+/// [`Lexicon::says_nothing_alone`]), as the tagger's do in
 /// [`no_speech_reading`], or puts a question to its subject
 /// ([`question_put`]: "Velo, asked whether ...").
-fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &Found) -> bool {
+fn lone_cue_says_nothing(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    text: &str,
+    (att, cs, _): &Found,
+) -> bool {
     // (A cue of several words is no lone cue: no unit to look for.)
     if att.cue.contains(char::is_whitespace) {
         return false;
@@ -834,7 +841,7 @@ fn lone_cue_says_nothing(lex: &Lexicon, us: &[Unit], text: &str, (att, cs, _): &
     };
     let Some(cue) = us.get(k) else { return false };
     lex.says_nothing_alone(cue.norm(), us.get(k + 1).map(Unit::norm), *cs > k)
-        || question_put(us, 0, (k, k + 1))
+        || question_put(us, a, (k, k + 1))
 }
 
 /// Whether the one-word cue at unit `cue0` (content from `cs`, sentence
@@ -1151,7 +1158,7 @@ impl RuleReading {
         } else {
             None
         };
-        let found = found.filter(|f| !lone_cue_says_nothing(lex, us, text, f));
+        let found = found.filter(|f| !lone_cue_says_nothing(lex, us, a, text, f));
         let content = Self::content_of(found.as_ref(), lex, us, text);
         Some(RuleReading {
             found,

@@ -322,6 +322,30 @@ pub fn phrase_forward(
             i + 1,
         ));
     }
+    // "“...,” one said.", "Another added: ...": one of a group named
+    // before, unnamed, standing alone before a cue or after one.
+    // ("One report said": a noun that doubles as a cue is the head.)
+    let alone = units.get(i + 1).is_none_or(|n| {
+        !n.is_word()
+            || cue_here(lex, units, i + 1)
+                && !n.is(class::DOCUMENT_NOUN | class::ROLE_NOUN | class::ORG_NOUN)
+    });
+    if matches!(first.norm(), "one" | "another") && alone && i < limit {
+        return Some((
+            Phrase {
+                start: first.start,
+                end: first.end,
+                kind: PhraseKind::Unnamed,
+                name: word_text(first, text).to_string(),
+                role: None,
+                head: first.norm().to_string(),
+                female: false,
+                male: false,
+                plural: false,
+            },
+            i + 1,
+        ));
+    }
     let mut j = i;
     while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j) {
         // "a source familiar with the talks": the phrase ends before its

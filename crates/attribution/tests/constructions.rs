@@ -2639,3 +2639,33 @@ fn a_quote_paragraph_after_reported_speech_is_the_same_speakers() {
         "{text:?}"
     );
 }
+
+/// "“...,” one said.", "Another added: ...": one of a group, unnamed, is
+/// an anonymous source, not no one; "One report said" keeps its noun.
+#[test]
+fn one_of_a_group_speaks_unnamed() {
+    let lead =
+        "The Harbour Board met on Tuesday.\n\nDealers in Sarn were wary of the ferry shares.\n\n";
+    check(
+        &format!("{lead}\"The line has cut its losses, but buyers are not back yet,\" one said."),
+        &[w(
+            "The line has cut its losses, but buyers are not back yet",
+            true,
+            Some("one"),
+            Anonymous,
+        )],
+    );
+    check(
+        &format!("{lead}\"It is far too soon,\" said another."),
+        &[w("It is far too soon", true, Some("another"), Anonymous)],
+    );
+    check(
+        &format!("{lead}One report said the ferry line would be sold."),
+        &[w(
+            "the ferry line would be sold",
+            false,
+            Some("One report"),
+            Anonymous,
+        )],
+    );
+}

@@ -887,7 +887,7 @@ fn no_speech_reading(lex: &Lexicon, us: &[Unit], a: usize, cue0: usize, cs: usiz
     // names follows ("his claim that ...").
     let noun = before.is_some_and(|p| lex.marks_noun(p.norm()))
         && next.is_none_or(|n| !(n.norm() == "that" || n.is_quote() || n.is_punct(":")));
-    change || modifier || naming || alone || noun || cue_inside_name(us, a, cue0)
+    change || modifier || naming || alone || noun || cue_inside_name(cue, before, next)
 }
 
 /// Whether the cue `us[cue0..cue1]` (sentence from `a`) puts a question
@@ -918,22 +918,16 @@ fn question_put(us: &[Unit], a: usize, (cue0, cue1): (usize, usize)) -> bool {
             })
 }
 
-/// Whether the one-word cue at unit `cue0` (sentence from `a`) is a word
-/// of a name ("American Express would not comment", "Standard Oil that
-/// ..."): a capital in mid-sentence after a capitalised word, before a
-/// lower-case one. (After an abbreviation, newswire capitalises the verb:
+/// Whether one-word cue `cue`, between the unit `before` it (in its
+/// sentence) and the unit `next`, is a word of a name ("American Express
+/// would not comment", "Standard Oil that ..."): a capital in mid-sentence
+/// after a capitalised word, before a lower-case one. (After an abbreviation, newswire capitalises the verb:
 /// "the U.S. Agreed to ...". A cue of several words that starts inside a
 /// name, "American Express said", holds the verb too, and stays.)
-fn cue_inside_name(us: &[Unit], a: usize, cue0: usize) -> bool {
-    let before = cue0
-        .checked_sub(1)
-        .filter(|&p| p >= a)
-        .and_then(|p| us.get(p));
-    us.get(cue0).is_some_and(Unit::capitalised)
+fn cue_inside_name(cue: &Unit, before: Option<&Unit>, next: Option<&Unit>) -> bool {
+    cue.capitalised()
         && before.is_some_and(|p| p.is_word() && p.capitalised() && !p.norm().ends_with('.'))
-        && us
-            .get(cue0 + 1)
-            .is_some_and(|n| n.is_word() && !n.capitalised())
+        && next.is_some_and(|n| n.is_word() && !n.capitalised())
 }
 
 /// Whether the words at unit `k` open a phrase of manner, place or
@@ -1723,7 +1717,7 @@ fn passive_cue(lex: &Lexicon, us: &[Unit], lo: usize, cue0: usize, cue1: usize) 
     // "was reported as saying": the subject speaks, relayed.
     let as_saying = us.get(verb + 1).is_some_and(|u| u.norm() == "as")
         && us.get(verb + 2).is_some_and(|u| u.norm() == "saying");
-    if !says || as_saying || v.norm().ends_with("ing") || v.norm() == "quoted" {
+    if !says || as_saying || v.norm().ends_with("ing") || relay::quotes_someone(v.norm()) {
         return false;
     }
     (lo..verb)

@@ -123,11 +123,14 @@ fn named_after_title(units: &[Unit], start: usize, k: usize) -> bool {
 /// name: "Mr. Sand of the Harbour Board" is where Mr. Sand works), and
 /// "the" then a capitalised word after it.
 fn office_of_the(units: &[Unit], start: usize, k: usize) -> bool {
+    // (Most calls are at other words: the "of" is looked at first.)
+    if units.get(k).is_none_or(|u| u.norm() != "of") {
+        return false;
+    }
     let Some(before) = units.get(start..k).filter(|b| !b.is_empty()) else {
         return false;
     };
-    units.get(k).is_some_and(|u| u.norm() == "of")
-        && units.get(k + 1).is_some_and(|u| u.norm() == "the")
+    units.get(k + 1).is_some_and(|u| u.norm() == "the")
         && units
             .get(k + 2)
             .is_some_and(|u| u.is_word() && u.capitalised())
@@ -325,12 +328,14 @@ pub fn phrase_forward(
     // "“...,” one said.", "Another added: ...": one of a group named
     // before, unnamed, standing alone before a cue or after one.
     // ("One report said": a noun that doubles as a cue is the head.)
-    let alone = units.get(i + 1).is_none_or(|n| {
-        !n.is_word()
-            || cue_here(lex, units, i + 1)
-                && !n.is(class::DOCUMENT_NOUN | class::ROLE_NOUN | class::ORG_NOUN)
-    });
-    if matches!(first.norm(), "one" | "another") && alone && i < limit {
+    let alone = || {
+        units.get(i + 1).is_none_or(|n| {
+            !n.is_word()
+                || cue_here(lex, units, i + 1)
+                    && !n.is(class::DOCUMENT_NOUN | class::ROLE_NOUN | class::ORG_NOUN)
+        })
+    };
+    if matches!(first.norm(), "one" | "another") && i < limit && alone() {
         return Some((
             Phrase {
                 start: first.start,
@@ -1114,10 +1119,10 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     // "Tam Velo of Kell Freight Securities Inc": a person's two-word name
     // before "of" and a company's name, ending in its legal form or an
     // organisation's word, after it (not an office before a name: "U.S.
-    // Undersecretary of State for Trade Ada Lume"). (A plural or an organisation's
-    // word before "of" names a company: "General Motors of Canada Ltd",
-    // "Hospital Corp of America"; so does a place after it, "Range Rover of
-    // North America Inc".)
+    // Undersecretary of State for Trade Ada Lume"). A plural or an
+    // organisation's word before "of" names a company ("Orvo Motors of Sarn
+    // Ltd", "Kell Freight Corp of Sarn"); so does a place after it, a
+    // compass word included ("... of North Ostland Inc").
     let person_of_firm = dets == 0
         && body.len() >= 4
         && body.get(2).is_some_and(|u| u.norm() == "of")

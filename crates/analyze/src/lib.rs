@@ -87,6 +87,7 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crosscheck_model::SourceKind;
 
     #[test]
     fn the_standard_order_is_valid() {
@@ -179,6 +180,46 @@ mod tests {
             vec![(
                 "the Valdorian ministry".to_string(),
                 Some("Monday".to_string())
+            )]
+        );
+    }
+
+    /// A title word that opens an organisation's name the entity stage
+    /// found whole ("General Electric") is part of the speaker's name, not
+    /// a person's title; before a person's name it stays the title.
+    #[test]
+    fn a_title_word_inside_a_company_name_is_no_title() {
+        let analyzer = Analyzer::new();
+        let sources = |text: &str| -> Vec<(Option<String>, SourceKind, Option<String>)> {
+            let doc = Document {
+                id: "d".to_string(),
+                text: text.to_string(),
+                ..Document::default()
+            };
+            analyzer
+                .analyze(doc)
+                .claims
+                .iter()
+                .filter(|c| c.quote().is_some())
+                .map(|c| (c.source.name.clone(), c.source.kind, c.source.role.clone()))
+                .collect()
+        };
+        let got = sources("Plant news\n\nGeneral Electric said the Sarn plant would close in May.");
+        assert_eq!(
+            got,
+            vec![(
+                Some("General Electric".to_string()),
+                SourceKind::Organization,
+                None
+            )]
+        );
+        let got = sources("Army news\n\nGeneral Ivo Sand said the Sarn garrison would stay.");
+        assert_eq!(
+            got,
+            vec![(
+                Some("Ivo Sand".to_string()),
+                SourceKind::Person,
+                Some("General".to_string())
             )]
         );
     }

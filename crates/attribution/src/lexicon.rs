@@ -75,6 +75,9 @@ pub struct Lexicon {
     /// Words never read as a role between two names
     /// (`data/name_link_words.txt`).
     name_link_words: Set<String>,
+    /// Lower-case particles inside personal names
+    /// (`data/name_particles.txt`).
+    name_particles: Set<String>,
     /// Words a title leaves in lower case (`data/title_small_words.txt`).
     title_small_words: Set<String>,
     /// Nouns before a name that make it an organisation's
@@ -489,6 +492,12 @@ impl Lexicon {
         self.name_link_words.contains(word)
     }
 
+    /// True for a lower-case particle inside a personal name ("van",
+    /// "du"; `data/name_particles.txt`).
+    pub(crate) fn is_name_particle(&self, word: &str) -> bool {
+        self.name_particles.contains(word)
+    }
+
     /// True when `text` reads as a title: at least two words, each
     /// capitalised or a word titles leave in lower case
     /// (`data/title_small_words.txt`), the first capitalised ("A Time for
@@ -631,6 +640,7 @@ impl Lexicon {
             document_nouns: norm_set(include_str!("../data/document_nouns.txt")),
             org_nouns: norm_set(include_str!("../data/org_nouns.txt")),
             name_link_words: norm_set(include_str!("../data/name_link_words.txt")),
+            name_particles: norm_set(include_str!("../data/name_particles.txt")),
             title_small_words: norm_set(include_str!("../data/title_small_words.txt")),
             org_kind_nouns: norm_set(include_str!("../data/org_kind_nouns.txt")),
             not_names: norm_set(include_str!("../data/not_names.txt")),

@@ -9,7 +9,7 @@ use crate::attribute::{clause_subject, subject_without_cue, Attribution};
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::resolve::{Seen, Tracker};
-use crate::speaker::{Phrase, PhraseKind};
+use crate::speaker::{squash, strip_the, Phrase, PhraseKind};
 use crate::units::Unit;
 
 /// The sources met so far. The subject of a sentence that makes no
@@ -110,10 +110,17 @@ pub(crate) fn resolve(
         .and_then(|m| m.canonical.clone().or_else(|| Some(m.span.text.clone())));
     // The NER stage's type, when it found the speaker, beats the default
     // reading of an unknown capitalised name as a person ("Millipore said").
-    let ner_kind = sources
-        .mentions
-        .first_covering(phrase.start)
-        .map(|m| m.kind);
+    let covering = sources.mentions.first_covering(phrase.start);
+    let ner_kind = covering.map(|m| m.kind);
+    // "General Motors said": a title word that opens an organisation's
+    // name the NER stage found whole is part of that name, no person's
+    // title.
+    let title_in_org_name = phrase.role.is_some()
+        && covering.is_some_and(|m| {
+            m.kind == EntityType::Organization
+                && m.span.start <= phrase.start
+                && m.span.end >= phrase.end
+        });
     // A place that speaks is its government ("Moscow said", a country the
     // gazetteer does not know).
     let phrase_kind = match (phrase.kind, ner_kind) {
@@ -126,6 +133,7 @@ pub(crate) fn resolve(
                 | EntityType::Location,
             ),
         ) if phrase.role.is_none() => PhraseKind::Organization,
+        (PhraseKind::Person, _) if title_in_org_name => PhraseKind::Organization,
         (kind, _) => kind,
     };
     match phrase_kind {
@@ -136,9 +144,14 @@ pub(crate) fn resolve(
                 PhraseKind::Organization => SourceKind::Organization,
                 _ => SourceKind::Anonymous,
             };
-            let mut name = phrase.name.clone();
+            let (mut name, phrase_role) = if title_in_org_name {
+                let whole = doc.text.get(phrase.start..phrase.end).unwrap_or("");
+                (strip_the(&squash(whole)), None)
+            } else {
+                (phrase.name.clone(), phrase.role.clone())
+            };
             let mut kind = kind;
-            let mut role = apos_role.or_else(|| phrase.role.clone());
+            let mut role = apos_role.or(phrase_role);
             let definite_org = kind == SourceKind::Organization
                 && phrase.name.split_whitespace().count() == 1
                 && text_starts_with_the(&doc.text, phrase.start);

@@ -175,6 +175,10 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
             return false;
         }
     }
+    // "Ana van der Lume", "Ivo du Sand": a particle inside a person's name.
+    if k > start && !capital && particle_in_name(lex, units, k) {
+        return true;
+    }
     if let Some(function) = u.function_class() {
         if k == start {
             return false;
@@ -243,6 +247,31 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
     }
 
     true
+}
+
+/// Whether unit `k` is a particle of a personal name between its
+/// capitalised parts (`data/name_particles.txt`), a second particle
+/// allowed on either side ("van der").
+fn particle_in_name(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
+    let particle = |u: &Unit| u.is_word() && !u.capitalised() && lex.is_name_particle(u.norm());
+    let name_part = |u: &Unit| u.is_word() && u.capitalised() && u.function_class().is_none();
+    if !units.get(k).is_some_and(particle) {
+        return false;
+    }
+    let before = match k.checked_sub(1).and_then(|p| units.get(p)) {
+        Some(p) if particle(p) => k
+            .checked_sub(2)
+            .and_then(|p| units.get(p))
+            .is_some_and(name_part),
+        Some(p) => name_part(p),
+        None => false,
+    };
+    let after = match units.get(k + 1) {
+        Some(n) if particle(n) => units.get(k + 2).is_some_and(name_part),
+        Some(n) => name_part(n) && !lex.is_calendar_word(n.norm()),
+        None => false,
+    };
+    before && after
 }
 
 /// Whether lower-case word `u` may be the role between a name and a
@@ -1005,6 +1034,8 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
             u.is_written(class::TITLE)
                 || (!u.capitalised() && u.is(class::ROLE_NOUN))
                 || before_name(k, u)
+                // ("shipping group Cie Maritime": see `org_named`.)
+                || (!u.capitalised() && lex.is_org_kind_noun(u.norm()))
         })
         .map(|k| k + 1);
     let polity_len = lex.polity_at(words);
@@ -1070,12 +1101,20 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         let name_units = &body[te..];
         let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))
             || lex.polity_at(&words[te..]) == Some(name_units.len());
-        // "the engineers union Orm Metall": an organisation's name.
-        let org_kind = !name_is_org
-            && te >= 1
-            && name_units.iter().all(|u| u.capitalised())
-            && lex.is_org_kind_noun(body[te - 1].norm());
-        if org_kind {
+        // ("Reserve Bank governor Ivo de Sand": particles inside the name.)
+        let personal = name_units.first().is_some_and(Unit::capitalised)
+            && name_units
+                .iter()
+                .all(|u| u.capitalised() || lex.is_name_particle(u.norm()));
+        // "the engineers union Orm Metall", "lead manager Banque Sarn": an
+        // organisation's name after a noun that says what it is, or, when
+        // the name is an organisation's, what it does.
+        let org_named = te >= 1 && personal && {
+            let noun = &body[te - 1];
+            lex.is_org_kind_noun(noun.norm())
+                || (name_is_org && !noun.capitalised() && noun.is(class::ROLE_NOUN))
+        };
+        if org_named {
             return Some(Phrase {
                 start,
                 end,
@@ -1088,7 +1127,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
                 plural: false,
             });
         }
-        if !name_is_org && name_units.iter().all(|u| u.capitalised()) {
+        if !name_is_org && personal {
             let role = join(&body[..te], text);
             let female = name_units
                 .first()
@@ -1155,9 +1194,10 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         return Some(organization());
     }
     // Sentence-initial capitalised determiners ("The", "A") are not names.
-    if body.iter().any(|u| {
-        !u.capitalised() && !matches!(u.norm(), "de" | "van" | "von" | "al" | "bin" | "da" | "of")
-    }) {
+    if body
+        .iter()
+        .any(|u| !u.capitalised() && u.norm() != "of" && !lex.is_name_particle(u.norm()))
+    {
         return None;
     }
     let female = body.first().is_some_and(|u| u.is_written(class::FEMALE));

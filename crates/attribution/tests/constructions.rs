@@ -2654,3 +2654,122 @@ fn one_of_a_group_speaks_unnamed() {
         )],
     );
 }
+
+/// A particle inside a person's name ("Ana van der Lume", "Ivo du Sand",
+/// "Tam bin Velo") is part of the name: the speaker is the whole name,
+/// after a title too, wherever the name stands.
+#[test]
+fn particles_inside_a_name_belong_to_it() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let cases: &[(&str, Want)] = &[
+        (
+            "Ana van der Lume said the ferry line would be sold.",
+            w(
+                "the ferry line would be sold",
+                false,
+                Some("Ana van der Lume"),
+                Person,
+            ),
+        ),
+        (
+            "\"The line will be sold,\" Ivo du Sand said.",
+            w("The line will be sold", true, Some("Ivo du Sand"), Person),
+        ),
+        (
+            "\"The line will be sold,\" said Tam bin Velo.",
+            w("The line will be sold", true, Some("Tam bin Velo"), Person),
+        ),
+        (
+            "Van der Lume said the ferry line would be sold.",
+            w(
+                "the ferry line would be sold",
+                false,
+                Some("Van der Lume"),
+                Person,
+            ),
+        ),
+        (
+            "Harbour Bank governor Ivo de Sand said the ferry line would be sold.",
+            Want {
+                role: Some("Harbour Bank governor"),
+                ..w(
+                    "the ferry line would be sold",
+                    false,
+                    Some("Ivo de Sand"),
+                    Person,
+                )
+            },
+        ),
+        (
+            "The minister, Ana van der Lume, said the ferry line would be sold.",
+            w(
+                "the ferry line would be sold",
+                false,
+                Some("Ana van der Lume"),
+                Person,
+            ),
+        ),
+    ];
+    for (text, want) in cases {
+        check(&format!("{lead}{text}"), std::slice::from_ref(want));
+    }
+    // A company's name keeps its particle too.
+    check(
+        &format!("{lead}Banca della Sarn said the ferry line would be sold."),
+        &[w(
+            "the ferry line would be sold",
+            false,
+            Some("Banca della Sarn"),
+            Organization,
+        )],
+    );
+}
+
+/// An organisation's name after words that say what it is or does ("the
+/// shipping group Orvo Lines", "lead manager Banque Sarn") is the source's
+/// name, and the words before it its role; a company's foreign word
+/// ("Banque", "Cie") makes the name an organisation's.
+#[test]
+fn an_organisation_after_its_description_is_named_alone() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The Sarn Fund is issuing a ferry bond, lead manager Banque Sarn said.",
+            "Banque Sarn",
+            "lead manager",
+        ),
+        (
+            "Newly merged shipping group Cie Maritime de Sarn said it would sell two ferries.",
+            "Cie Maritime de Sarn",
+            "merged shipping group",
+        ),
+        (
+            "The shipping group Orvo Lines said it would sell two ferries.",
+            "Orvo Lines",
+            "shipping group",
+        ),
+    ];
+    for (text, name, role) in cases {
+        let got = claims(&format!("{lead}{text}"));
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| !q.direct))
+            .unwrap_or_else(|| panic!("no reported claim in {text:?}"));
+        assert_eq!(c.source.name.as_deref(), Some(*name), "{text:?}");
+        assert_eq!(c.source.kind, Organization, "{text:?}");
+        assert_eq!(c.source.role.as_deref(), Some(*role), "{text:?}");
+    }
+    // A person after a role noun stays a person.
+    check(
+        &format!("{lead}Sarn economist Ivo Sand said the ferry line would be sold."),
+        &[Want {
+            role: Some("Sarn economist"),
+            ..w(
+                "the ferry line would be sold",
+                false,
+                Some("Ivo Sand"),
+                Person,
+            )
+        }],
+    );
+}

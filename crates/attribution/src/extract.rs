@@ -816,6 +816,18 @@ fn quote_bounds(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
     Some((span.start, e))
 }
 
+/// Whether a quote's words are a letter or short code in quote marks (new
+/// class "B" shares, a rating of "A", the "TGV"): a name or designation,
+/// not words anyone spoke. One to three capital letters, or a capital and
+/// digits or signs ("B1", "A+").
+fn designation(quoted: &str) -> bool {
+    let code = quoted.trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
+    let mut chars = code.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && code.len() <= 3
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+' || c == '-')
+}
+
 fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     let text = doc.text.as_str();
     drafts.retain(|d| !d.absorbed);
@@ -827,6 +839,9 @@ fn finish(doc: &Document, drafts: &mut Vec<Draft>) -> Vec<Claim> {
     for d in drafts.drain(..) {
         // Headlines state, they do not quote: never a claim of their own.
         if in_headline(doc, d.start) {
+            continue;
+        }
+        if d.direct && designation(text.get(d.quote_start..d.quote_end).unwrap_or("")) {
             continue;
         }
         if out.len() >= MAX_CLAIMS_PER_DOCUMENT {

@@ -2773,3 +2773,27 @@ fn an_organisation_after_its_description_is_named_alone() {
         }],
     );
 }
+
+/// A letter or short code in quote marks (class "B" shares, a rating of
+/// "A", the "TGV") names something; nobody spoke it, so it is no direct
+/// quote. A short answer in words still is.
+#[test]
+fn a_letter_in_quote_marks_is_no_quote() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    for text in [
+        "Orvo Lines said it would issue new \"B\" shares to its holders.",
+        "Kell Freight said its bonds kept their \"AA\" rating from Sarn Ratings.",
+        "The Sarn Post said the ferry \"F2\" would sail again in May.",
+    ] {
+        let got = claims(&format!("{lead}{text}"));
+        assert!(
+            got.iter().all(|c| c.quote().is_some_and(|q| !q.direct)),
+            "{text:?}: {got:#?}"
+        );
+        assert!(!got.is_empty(), "{text:?}: the reported claim stays");
+    }
+    check(
+        &format!("{lead}\"No,\" Ivo Sand said when asked whether the line would be sold."),
+        &[w("No", true, Some("Ivo Sand"), Person)],
+    );
+}

@@ -334,16 +334,39 @@ fn tagged_drafts(
                 end = end.max(sl.end);
                 let (ns, ne) = antecedent.unwrap_or((ss, se));
                 let named_end = us.get(ne - 1).map_or(sl.end, |u| u.end);
-                // A one-word name before a lower-case plural that ends the
-                // run ("Oil traders said", "Grain exporters warned": the
-                // capital is the sentence's) is no name: the two words are
-                // a description of a group.
+                // A one-word name before lower-case words that end the run
+                // in a plural ("Oil traders said", "Foreign exchange dealers
+                // said", "Diplomatic and official sources said": the capital
+                // is the sentence's) is no name: the words are a description
+                // of a group.
+                // (Nor a name met before: "Sand and allies".)
+                let known_name = us.get(ns).is_some_and(|u| {
+                    let seen = sources.read(lex);
+                    let w = u.text(text);
+                    seen.full_name(w).is_some() || seen.organization_starting(w).is_some()
+                });
                 let stops_before_head = |p: &crate::speaker::Phrase| {
-                    let plural_head = us.get(ns + 1).is_some_and(|u| {
-                        u.is_word() && !u.capitalised() && u.norm().ends_with('s')
+                    // (Not a name and others: "Ivo Sand and his aides",
+                    // "Sand and other officials"; nor a verb inside the run.)
+                    let lower = us.get(ns + 1..ne).is_some_and(|rest| {
+                        rest.iter().all(|u| {
+                            u.is_word()
+                                && !u.capitalised()
+                                && !u.is(class::DETERMINER)
+                                && !matches!(
+                                    u.norm(),
+                                    "other" | "others" | "his" | "her" | "its" | "their"
+                                )
+                                && !u.norm().ends_with("ed")
+                        })
                     });
+                    let plural_head = us
+                        .get(ne.wrapping_sub(1))
+                        .is_some_and(|u| u.norm().ends_with('s'));
                     matches!(p.kind, PhraseKind::Person | PhraseKind::Organization)
-                        && ne == ns + 2
+                        && ne >= ns + 2
+                        && (ne == ns + 2 || !known_name)
+                        && lower
                         && plural_head
                         && us.get(ns).is_some_and(|u| p.end == u.end)
                 };

@@ -2797,3 +2797,43 @@ fn a_letter_in_quote_marks_is_no_quote() {
         &[w("No", true, Some("Ivo Sand"), Person)],
     );
 }
+
+/// A capitalised word opening a sentence before lower-case words that end
+/// in a plural ("Foreign exchange dealers said") is a description of a
+/// group, not a one-word name; a name met before ("Sand and allies") stays
+/// the name.
+#[test]
+fn a_group_described_after_a_capital_is_no_name() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    for (text, group) in [
+        (
+            "Foreign exchange dealers said the ferry shares were firm.",
+            "Foreign exchange dealers",
+        ),
+        (
+            "Diplomatic and official sources said the ferry shares were firm.",
+            "Diplomatic and official sources",
+        ),
+    ] {
+        check(
+            &format!("{lead}{text}"),
+            &[w(
+                "the ferry shares were firm",
+                false,
+                Some(group),
+                Anonymous,
+            )],
+        );
+    }
+    check(
+        &format!(
+            "{lead}Ivo Sand said the board would meet again.\n\nSand and allies said the ferry shares were firm."
+        ),
+        &[w(
+            "the ferry shares were firm",
+            false,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+}

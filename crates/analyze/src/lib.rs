@@ -184,26 +184,33 @@ mod tests {
         );
     }
 
+    /// The source (name, kind, role) of every quote claim the whole
+    /// pipeline finds in `text`.
+    fn quote_sources(
+        analyzer: &Analyzer,
+        text: &str,
+    ) -> Vec<(Option<String>, SourceKind, Option<String>)> {
+        let doc = Document {
+            id: "d".to_string(),
+            text: text.to_string(),
+            ..Document::default()
+        };
+        analyzer
+            .analyze(doc)
+            .claims
+            .iter()
+            .filter(|c| c.quote().is_some())
+            .map(|c| (c.source.name.clone(), c.source.kind, c.source.role.clone()))
+            .collect()
+    }
+
     /// A title word that opens an organisation's name the entity stage
     /// found whole ("General Electric") is part of the speaker's name, not
     /// a person's title; before a person's name it stays the title.
     #[test]
     fn a_title_word_inside_a_company_name_is_no_title() {
         let analyzer = Analyzer::new();
-        let sources = |text: &str| -> Vec<(Option<String>, SourceKind, Option<String>)> {
-            let doc = Document {
-                id: "d".to_string(),
-                text: text.to_string(),
-                ..Document::default()
-            };
-            analyzer
-                .analyze(doc)
-                .claims
-                .iter()
-                .filter(|c| c.quote().is_some())
-                .map(|c| (c.source.name.clone(), c.source.kind, c.source.role.clone()))
-                .collect()
-        };
+        let sources = |text: &str| quote_sources(&analyzer, text);
         let got = sources("Plant news\n\nGeneral Electric said the Sarn plant would close in May.");
         assert_eq!(
             got,
@@ -221,6 +228,35 @@ mod tests {
                 SourceKind::Person,
                 Some("General".to_string())
             )]
+        );
+    }
+
+    /// A lone capitalised word opening a sentence that the entity stage
+    /// found as no name ("Consumers say", "Gold is expected") is no
+    /// person: a plural is a group speaking unnamed, anything else no
+    /// speaker; a name the entity stage knows stays a person.
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_person() {
+        let analyzer = Analyzer::new();
+        let sources = |text: &str| -> Vec<(Option<String>, SourceKind)> {
+            quote_sources(&analyzer, text)
+                .into_iter()
+                .map(|(name, kind, _)| (name, kind))
+                .collect()
+        };
+        let got = sources(
+            "Ferry fares\n\nIvo Sand, who runs the Kell ferry line, met the board on Monday. Consumers say the Kell fares should fall by a fifth.",
+        );
+        assert!(
+            got.contains(&(Some("Consumers".to_string()), SourceKind::Anonymous)),
+            "{got:?}"
+        );
+        let got = sources(
+            "Ferry fares\n\nIvo Sand, who runs the Kell ferry line, met the board on Monday. Sand said the Kell fares would fall by a fifth.",
+        );
+        assert_eq!(
+            got,
+            vec![(Some("Ivo Sand".to_string()), SourceKind::Person)]
         );
     }
 }

@@ -129,6 +129,23 @@ impl<'d> MentionIndex<'d> {
             })
     }
 
+    /// Whether the document has any mention at all: whether an entity
+    /// stage ran on it (the extractor also runs on documents without one).
+    pub fn any(&self) -> bool {
+        !self.mentions.is_empty()
+    }
+
+    /// Whether some mention of any type has `word` among its words ("Ivo
+    /// Held" for "Held", "United Airlines" for "United", "Kell-Werke AG"
+    /// for "Kell"), compared without case.
+    pub fn names_word(&self, word: &str) -> bool {
+        self.mentions.iter().any(|m| {
+            let name = m.canonical.as_deref().unwrap_or(m.span.text.as_str());
+            name.split(|c: char| c.is_whitespace() || c == '-')
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
+    }
+
     /// The one several-word organisation whose name ends in `head`; none
     /// when two organisations share the head.
     pub fn organization_by_head(&self, head: &str) -> Option<String> {

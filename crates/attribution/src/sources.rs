@@ -121,6 +121,50 @@ pub(crate) fn resolve(
                 && m.span.start <= phrase.start
                 && m.span.end >= phrase.end
         });
+    // "Prices rose", "Consumers say": a lone capitalised word opening its
+    // sentence, which the entity stage (run on this document) found as no
+    // name here nor anywhere else in it, is a common word, not a person.
+    let common_word = phrase.kind == PhraseKind::Person
+        && phrase.role.is_none()
+        && att.appositive.is_none()
+        && !phrase.name.contains(' ')
+        && doc.text.get(phrase.start..phrase.end) == Some(phrase.name.as_str())
+        && covering.is_none()
+        && sources.mentions.any()
+        && opens_sentence(&doc.text, phrase.start)
+        && !sources.mentions.names_word(&phrase.name)
+        && sources
+            .mentions
+            .organization_by_head(&phrase.name)
+            .is_none()
+        && {
+            let seen = sources.read(lex);
+            seen.full_name(&phrase.name).is_none()
+                && seen.organization_starting(&phrase.name).is_none()
+        };
+    if common_word {
+        // A plural names a group of people speaking unnamed ("Dealers");
+        // anything else says who spoke no more than "Prices" does.
+        let plural = (phrase.head.ends_with('s') && !phrase.head.ends_with("ss"))
+            || phrase.head.ends_with("men");
+        if !plural {
+            return Source::unattributed();
+        }
+        let source = Source {
+            name: Some(phrase.name.clone()),
+            kind: SourceKind::Anonymous,
+            role: Some(phrase.head.clone()),
+            entity: None,
+            span,
+        };
+        let group = Phrase {
+            kind: PhraseKind::Unnamed,
+            plural: true,
+            ..phrase.clone()
+        };
+        sources.write().remember(phrase.start, &source, &group);
+        return source;
+    }
     // A place that speaks is its government ("Moscow said", a country the
     // gazetteer does not know).
     let phrase_kind = match (phrase.kind, ner_kind) {
@@ -245,6 +289,23 @@ fn ner_full_name(mentions: &MentionIndex, at: usize, name: &str) -> Option<Strin
         .person_at(at)
         .and_then(|m| m.canonical.clone())
         .filter(|full| full.contains(' ') && full.ends_with(name))
+}
+
+/// Whether byte `at` opens a sentence: nothing but spaces, quote marks
+/// and brackets since the text's start or a sentence's end.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    match before
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'“”‘’(".contains(c))
+        .chars()
+        .next_back()
+    {
+        None => true,
+        Some(c) => {
+            matches!(c, '.' | '!' | '?' | ':' | ';')
+                || before.trim_end_matches([' ', '\t']).ends_with('\n')
+        }
+    }
 }
 
 /// True when the phrase at `start` opens with "the"/"The" ("the company").

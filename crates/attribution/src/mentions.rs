@@ -5,7 +5,7 @@
 //! end); the answers are those of a scan in that order, and a document
 //! whose mentions are not in order is scanned as before.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crosscheck_model::{EntityType, Mention};
 
@@ -18,6 +18,9 @@ pub struct MentionIndex<'d> {
     /// Lower-cased last word of a several-word organisation name → that
     /// name, or `None` when two names share it.
     organization_heads: HashMap<String, Option<&'d str>>,
+    /// Every word of every mention, lower-cased: built on the first
+    /// [`MentionIndex::names_word`] question (most documents ask none).
+    words: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl<'d> MentionIndex<'d> {
@@ -55,6 +58,7 @@ impl<'d> MentionIndex<'d> {
             sorted,
             end_max,
             organization_heads,
+            words: std::cell::OnceCell::new(),
         }
     }
 
@@ -139,11 +143,20 @@ impl<'d> MentionIndex<'d> {
     /// Held" for "Held", "United Airlines" for "United", "Kell-Werke AG"
     /// for "Kell"), compared without case.
     pub fn names_word(&self, word: &str) -> bool {
-        self.mentions.iter().any(|m| {
-            let name = m.canonical.as_deref().unwrap_or(m.span.text.as_str());
-            name.split(|c: char| c.is_whitespace() || c == '-')
-                .any(|w| w.eq_ignore_ascii_case(word))
-        })
+        let words = self.words.get_or_init(|| {
+            self.mentions
+                .iter()
+                .flat_map(|m| {
+                    [Some(m.span.text.as_str()), m.canonical.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '-'))
+                })
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        });
+        words.contains(&word.to_lowercase())
     }
 
     /// The one several-word organisation whose name ends in `head`; none

@@ -339,35 +339,38 @@ fn tagged_drafts(
                 // said", "Diplomatic and official sources said": the capital
                 // is the sentence's) is no name: the words are a description
                 // of a group.
-                // (Nor a name met before: "Sand and allies".)
-                let known_name = us.get(ns).is_some_and(|u| {
-                    let seen = sources.read(lex);
-                    let w = u.text(text);
-                    seen.full_name(w).is_some() || seen.organization_starting(w).is_some()
+                // (Not a name and others: "Ivo Sand and his aides", "Sand
+                // and other officials"; nor a verb inside the run.)
+                let lower = us.get(ns + 1..ne).is_some_and(|rest| {
+                    rest.iter().all(|u| {
+                        u.is_word()
+                            && !u.capitalised()
+                            && !u.is(class::DETERMINER)
+                            && !matches!(
+                                u.norm(),
+                                "other" | "others" | "his" | "her" | "its" | "their"
+                            )
+                            && !u.norm().ends_with("ed")
+                    })
                 });
-                let stops_before_head = |p: &crate::speaker::Phrase| {
-                    // (Not a name and others: "Ivo Sand and his aides",
-                    // "Sand and other officials"; nor a verb inside the run.)
-                    let lower = us.get(ns + 1..ne).is_some_and(|rest| {
-                        rest.iter().all(|u| {
-                            u.is_word()
-                                && !u.capitalised()
-                                && !u.is(class::DETERMINER)
-                                && !matches!(
-                                    u.norm(),
-                                    "other" | "others" | "his" | "her" | "its" | "their"
-                                )
-                                && !u.norm().ends_with("ed")
-                        })
+                let plural_head = us
+                    .get(ne.wrapping_sub(1))
+                    .is_some_and(|u| u.norm().ends_with('s'));
+                let described = ne >= ns + 2 && lower && plural_head;
+                // (Nor, past two words, a name met before: "Sand and
+                // allies". Asked only then: reading the sources met so far
+                // resolves the subjects deferred until needed.)
+                let known_name = described
+                    && ne > ns + 2
+                    && us.get(ns).is_some_and(|u| {
+                        let seen = sources.read(lex);
+                        let w = u.text(text);
+                        seen.full_name(w).is_some() || seen.organization_starting(w).is_some()
                     });
-                    let plural_head = us
-                        .get(ne.wrapping_sub(1))
-                        .is_some_and(|u| u.norm().ends_with('s'));
+                let stops_before_head = |p: &crate::speaker::Phrase| {
                     matches!(p.kind, PhraseKind::Person | PhraseKind::Organization)
-                        && ne >= ns + 2
-                        && (ne == ns + 2 || !known_name)
-                        && lower
-                        && plural_head
+                        && described
+                        && !known_name
                         && us.get(ns).is_some_and(|u| p.end == u.end)
                 };
                 let phrase = match company {

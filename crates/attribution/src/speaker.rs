@@ -154,6 +154,20 @@ fn company_after_and(units: &[Unit], start: usize, k: usize) -> bool {
             .any(|u| u.is_written(class::ORG_WORD))
 }
 
+/// Whether the "and" at `k` joins a firm's name of names ending in a
+/// possessive that stands for the firm ("Sarn and Velo's said"): the
+/// possessive ends the phrase, before a cue or no word at all.
+fn firm_of_names(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
+    units.get(k + 1).is_some_and(|u| {
+        u.is_word()
+            && u.capitalised()
+            && (u.norm().ends_with("'s") || u.norm().ends_with("’s"))
+            && u.norm().len() > 3
+    }) && units
+        .get(k + 2)
+        .is_none_or(|n| !n.is_word() || cue_here(lex, units, k + 2))
+}
+
 /// True when the word at `k` can continue a noun phrase begun at `start`.
 fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bool {
     let Some(u) = units.get(k) else { return false };
@@ -195,7 +209,8 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                     && (units[start..k]
                         .iter()
                         .any(|p| p.is_written(class::ORG_WORD))
-                        || company_after_and(units, start, k))));
+                        || company_after_and(units, start, k)
+                        || firm_of_names(lex, units, k))));
         let joins = joins && !(u.norm() == "of" && named_after_title(units, start, k));
         // "Chancellor of the Exchequer Tam Velo": an office named with
         // "the" after a title.

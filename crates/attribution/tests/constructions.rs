@@ -2837,3 +2837,29 @@ fn a_group_described_after_a_capital_is_no_name() {
         )],
     );
 }
+
+/// A firm named for its founders, ending in a possessive that stands for
+/// the firm ("Sarn and Velo's said"), is one organisation; a possessive
+/// before a noun stays a possessive.
+#[test]
+fn a_firm_of_names_ending_in_a_possessive_is_one_organisation() {
+    let lead = "The Harbour Board met on Tuesday.\n\n";
+    check(
+        &format!("{lead}Sarn and Velo's said it cut the rating of Kell Freight."),
+        &[w(
+            "it cut the rating of Kell Freight",
+            false,
+            Some("Sarn and Velo's"),
+            Organization,
+        )],
+    );
+    check(
+        &format!("{lead}\"The rating is cut,\" said Sarn and Velo's."),
+        &[w(
+            "The rating is cut",
+            true,
+            Some("Sarn and Velo's"),
+            Organization,
+        )],
+    );
+}

@@ -259,4 +259,21 @@ mod tests {
             vec![(Some("Ivo Sand".to_string()), SourceKind::Person)]
         );
     }
+
+    /// A surname the entity stage types as a place or a company ("Paris
+    /// said") names the person who spoke before with that surname.
+    #[test]
+    fn a_surname_met_before_is_the_person_not_the_place() {
+        let analyzer = Analyzer::new();
+        let got = quote_sources(
+            &analyzer,
+            "Fares\n\nHarbour chief Tam Paris said the board had met on Monday.\n\nParis said the Kell fares would fall by a fifth.",
+        );
+        assert!(
+            got.iter()
+                .all(|(name, kind, _)| name.as_deref() == Some("Tam Paris")
+                    && *kind == SourceKind::Person),
+            "{got:?}"
+        );
+    }
 }

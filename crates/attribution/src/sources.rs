@@ -166,7 +166,8 @@ pub(crate) fn resolve(
         return source;
     }
     // A place that speaks is its government ("Moscow said", a country the
-    // gazetteer does not know).
+    // gazetteer does not know), unless a person with that surname spoke
+    // before ("Harbour chief Tam Paris said ..." then "Paris said").
     let phrase_kind = match (phrase.kind, ner_kind) {
         (
             PhraseKind::Person,
@@ -179,6 +180,25 @@ pub(crate) fn resolve(
         ) if phrase.role.is_none() => PhraseKind::Organization,
         (PhraseKind::Person, _) if title_in_org_name => PhraseKind::Organization,
         (kind, _) => kind,
+    };
+    let surname_met = phrase_kind == PhraseKind::Organization
+        && phrase.role.is_none()
+        && matches!(phrase.kind, PhraseKind::Person | PhraseKind::Organization)
+        && !phrase.name.contains(' ')
+        // (An acronym names a body: "the UAW".)
+        && phrase.name.chars().any(char::is_lowercase)
+        && sources
+            .read(lex)
+            .full_name(&phrase.name)
+            // (Not "Ivo Sand of Kell Freight" for "Kell Freight", nor a
+            // headline's capitals.)
+            .is_some_and(|(full, _)| {
+                !full.contains(" of ") && full.chars().any(char::is_lowercase)
+            });
+    let phrase_kind = if surname_met {
+        PhraseKind::Person
+    } else {
+        phrase_kind
     };
     match phrase_kind {
         PhraseKind::Person | PhraseKind::Organization | PhraseKind::Unnamed => {

@@ -2863,3 +2863,28 @@ fn a_firm_of_names_ending_in_a_possessive_is_one_organisation() {
         )],
     );
 }
+
+/// A surname that is also a place ("Paris said") names the person who
+/// spoke before with that surname, not the place's government.
+#[test]
+fn a_surname_that_is_a_place_names_the_person_met_before() {
+    check(
+        "The Harbour Board met on Tuesday.\n\nHarbour chief Tam Paris said the board had met.\n\nParis said the ferry fares would fall.",
+        &[w(
+            "the ferry fares would fall",
+            false,
+            Some("Tam Paris"),
+            Person,
+        )],
+    );
+    // With no one of that name before, the place speaks for its government.
+    check(
+        "The Harbour Board met on Tuesday.\n\nParis said the ferry fares would fall.",
+        &[w(
+            "the ferry fares would fall",
+            false,
+            Some("Paris"),
+            Organization,
+        )],
+    );
+}

@@ -362,11 +362,9 @@ fn tagged_drafts(
                 // resolves the subjects deferred until needed.)
                 let known_name = described
                     && ne > ns + 2
-                    && us.get(ns).is_some_and(|u| {
-                        let seen = sources.read(lex);
-                        let w = u.text(text);
-                        seen.full_name(w).is_some() || seen.organization_starting(w).is_some()
-                    });
+                    && us
+                        .get(ns)
+                        .is_some_and(|u| sources.read(lex).short_name_met(u.text(text)));
                 let stops_before_head = |p: &crate::speaker::Phrase| {
                     matches!(p.kind, PhraseKind::Person | PhraseKind::Organization)
                         && described

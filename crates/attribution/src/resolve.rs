@@ -114,6 +114,13 @@ impl Tracker {
             .map(|s| (s.name.clone(), s.role.clone()))
     }
 
+    /// Whether `word` is the short name of an earlier speaker: a person's
+    /// surname ([`Tracker::full_name`]) or an organisation's first word or
+    /// founder's name ([`Tracker::organization_starting`]).
+    pub fn short_name_met(&self, word: &str) -> bool {
+        self.full_name(word).is_some() || self.organization_starting(word).is_some()
+    }
+
     /// An earlier organisation whose name starts with `word` ("Resource"
     /// after "Resource Exploration Inc") or holds it as a founder's name
     /// before "and Co" or "and Sons" ("Lilly" after "Eli Lilly and Co": the

@@ -137,11 +137,7 @@ pub(crate) fn resolve(
             .mentions
             .organization_by_head(&phrase.name)
             .is_none()
-        && {
-            let seen = sources.read(lex);
-            seen.full_name(&phrase.name).is_none()
-                && seen.organization_starting(&phrase.name).is_none()
-        };
+        && !sources.read(lex).short_name_met(&phrase.name);
     if common_word {
         // A plural names a group of people speaking unnamed ("Dealers");
         // anything else says who spoke no more than "Prices" does.

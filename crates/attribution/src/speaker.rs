@@ -303,6 +303,7 @@ fn role_before_name(lex: &Lexicon, u: &Unit) -> bool {
         && !w.ends_with("ing")
         && (!w.ends_with('s') || w.ends_with("ss"))
         && !lex.is_name_link_word(w)
+        && !lex.is_name_particle(w)
 }
 
 #[inline]

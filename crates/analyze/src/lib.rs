@@ -276,4 +276,44 @@ mod tests {
             "{got:?}"
         );
     }
+
+    /// A person the entity stage found right after a possessive ("Orvo
+    /// Bank's Tam Velo said") is the speaker, with whoever owns them as
+    /// their role; a body after a possessive ("Ostland's Air Defense") stays
+    /// an organisation.
+    #[test]
+    fn a_person_after_a_possessive_is_the_speaker() {
+        let analyzer = Analyzer::new();
+        let got = quote_sources(
+            &analyzer,
+            "Rates\n\nOrvo Bank's Tam Velo said rates would fall next month.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                Some("Tam Velo".to_string()),
+                SourceKind::Person,
+                Some("Orvo Bank".to_string())
+            )]
+        );
+        let got = quote_sources(
+            &analyzer,
+            "Drones\n\nOstland's Ivo Sand said the drones were shot down.\n\nOstland's Air Defense said the drones were shot down.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Ivo Sand".to_string()),
+                    SourceKind::Person,
+                    Some("Ostland".to_string())
+                ),
+                (
+                    Some("Ostland's Air Defense".to_string()),
+                    SourceKind::Organization,
+                    None
+                )
+            ]
+        );
+    }
 }

@@ -797,7 +797,6 @@ impl Lexicon {
     }
 
     /// Class bits ([`class::AS_WRITTEN`]) of a word as written.
-    #[cfg(test)]
     pub(crate) fn written_classes(&self, word: &str) -> u16 {
         (self.classes.get(word) & u32::from(class::AS_WRITTEN)) as u16
     }

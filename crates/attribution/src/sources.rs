@@ -6,7 +6,7 @@
 use crosscheck_model::{Document, EntityType, Source, SourceKind, Span};
 
 use crate::attribute::{clause_subject, subject_without_cue, Attribution};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{class, Lexicon};
 use crate::mentions::MentionIndex;
 use crate::resolve::{Seen, Tracker};
 use crate::speaker::{squash, strip_the, Phrase, PhraseKind};
@@ -95,7 +95,8 @@ pub(crate) fn resolve(
     att: &Attribution,
     sources: &mut Antecedents,
 ) -> Source {
-    let phrase = &att.phrase;
+    let possessed = person_after_possessive(lex, &doc.text, &att.phrase, &sources.mentions);
+    let phrase = possessed.as_ref().unwrap_or(&att.phrase);
     // The source span keeps the speaker's description, as PolNeAR does:
     // "Michael Kofman, a military analyst".
     let described_end = att.appositive.as_ref().map_or(0, |a| a.describes_end);
@@ -292,6 +293,46 @@ pub(crate) fn resolve(
             None => Source::unattributed(),
         },
     }
+}
+
+/// "Orvo Bank's Tam Velo said", "the Bank of Kell's Lume said": a phrase
+/// read as an organisation's name for its possessive is a person's when
+/// the entity stage found a person right after the possessive, up to the
+/// phrase's end; whoever owns them is where they speak from, their role.
+/// ("Ostland's Air Defense" stays a body: no person follows; so does a
+/// name holding an organisation's word, "Kell Corp's Kell Bank-Orvo".)
+fn person_after_possessive(
+    lex: &Lexicon,
+    text: &str,
+    phrase: &Phrase,
+    mentions: &MentionIndex,
+) -> Option<Phrase> {
+    if phrase.kind != PhraseKind::Organization || phrase.role.is_some() {
+        return None;
+    }
+    let written = text.get(phrase.start..phrase.end)?;
+    let (owner_end, name_start) = ["'s ", "\u{2019}s "]
+        .iter()
+        .filter_map(|mark| written.rfind(mark).map(|k| (k, k + mark.len())))
+        .max()?;
+    let person = mentions.person_at(phrase.start + name_start)?;
+    if person.span.end != phrase.end {
+        return None;
+    }
+    let owner = strip_the(&squash(written.get(..owner_end)?));
+    let name = squash(written.get(name_start..)?);
+    let org_word = name
+        .split([' ', '-'])
+        .any(|w| lex.written_classes(w) & class::ORG_WORD != 0 || lex.is_legal_form(w));
+    if owner.is_empty() || name.is_empty() || org_word {
+        return None;
+    }
+    Some(Phrase {
+        kind: PhraseKind::Person,
+        name,
+        role: Some(owner),
+        ..phrase.clone()
+    })
 }
 
 /// The full name the NER stage gave the one-word person named at `at`

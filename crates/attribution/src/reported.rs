@@ -58,6 +58,7 @@ pub(crate) fn tagged(
     for f in &mut found {
         f.content.1 = past_relative_clause(lex, sentence, f);
         f.content.1 = through_raised_infinitive(lex, sentence, f);
+        f.content.1 = past_quoted_modifier(sentence, f);
     }
     // The infinitive a raised content now runs through is no content of
     // its own ("is expected | to enter service"). (One found has nothing
@@ -115,6 +116,40 @@ fn through_raised_infinitive(lex: &Lexicon, sentence: &[Unit], f: &tagger::Found
     let stop = run_end(lex, sentence, f.cue.1);
     if stop > f.cue.1 + 1 {
         stop
+    } else {
+        end
+    }
+}
+
+/// Where a content the tagger ended at a quoted word that a plain word or
+/// two still belong to ("for the “B” shares.", "above the “must buy”
+/// level."): past them, when only the closing punctuation follows.
+fn past_quoted_modifier(sentence: &[Unit], f: &tagger::Found) -> usize {
+    let end = f.content.1;
+    let at_quote = f.cue.1 <= f.content.0
+        && end
+            .checked_sub(1)
+            .and_then(|k| sentence.get(k))
+            .is_some_and(Unit::is_quote);
+    if !at_quote {
+        return end;
+    }
+    let rest = sentence.get(end..).unwrap_or(&[]);
+    let words = rest
+        .iter()
+        .take_while(|u| {
+            u.is_word()
+                && !u.capitalised()
+                && !u.may_start_cue()
+                && u.function_class().is_none()
+                && !u.is(class::DETERMINER)
+        })
+        .count();
+    let closed = rest
+        .get(words..)
+        .is_some_and(|tail| tail.iter().all(|u| u.kind == UnitKind::Punct));
+    if (1..=2).contains(&words) && closed {
+        end + words
     } else {
         end
     }

@@ -2888,3 +2888,28 @@ fn a_surname_that_is_a_place_names_the_person_met_before() {
         )],
     );
 }
+
+/// A reported clause goes on past a quoted word that a plain word after
+/// it still belongs to ("the “B” shares", "the “must buy” level"), when the
+/// sentence ends there.
+#[test]
+fn a_clause_goes_on_past_a_quoted_modifier() {
+    check(
+        "Ivo Sand said Orvo Holdings had offered 150 pesos a share for the \"B\" shares.",
+        &[w(
+            "Orvo Holdings had offered 150 pesos a share for the \"B\" shares",
+            false,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+    check(
+        "Harbour pilots said the Kell tariff had kept fares above the “break even” level.",
+        &[w(
+            "the Kell tariff had kept fares above the “break even” level",
+            false,
+            Some("Harbour pilots"),
+            Anonymous,
+        )],
+    );
+}

@@ -316,4 +316,31 @@ mod tests {
             ]
         );
     }
+
+    /// "He said" means someone met before, not a person named inside a
+    /// quotation, nor a lone word the entity stage found as no name
+    /// ("Sanctions are to be imposed"), nor a headline's capitals.
+    #[test]
+    fn he_means_no_one_named_inside_a_quote_nor_a_common_word() {
+        let analyzer = Analyzer::new();
+        let names = |text: &str| -> Vec<Option<String>> {
+            quote_sources(&analyzer, text)
+                .into_iter()
+                .map(|(name, _, _)| name)
+                .collect()
+        };
+        let sand = Some("Orvo Sand".to_string());
+        let got = names(
+            "Trade talks\n\nOrvo Sand, the trade minister of Brazil, spoke on Monday.\n\n\"The mood in Washington is very tense,\" he said.\n\n\"As I've said before, we see ourselves in a real struggle,\" he said.",
+        );
+        assert_eq!(got, vec![sand.clone(), sand.clone()]);
+        let got = names(
+            "Trade talks\n\nOrvo Sand, the trade minister of Brazil, spoke on Monday.\n\nSanctions are to be imposed in April.\n\n\"Those fears are unfounded,\" he said.",
+        );
+        assert_eq!(got, vec![sand]);
+        let got = names(
+            "OSTLAND OUTLINES NEW FIVE-YEAR PLAN\n\nThe plan would raise farm spending by a fifth, he told a seminar in the capital.",
+        );
+        assert_eq!(got, vec![None]);
+    }
 }

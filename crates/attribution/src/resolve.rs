@@ -180,13 +180,15 @@ impl Tracker {
         self.seen.push(s);
     }
 
-    /// The source a pronoun or definite description at byte `at` stands for.
+    /// The source a pronoun or definite description at byte `at` stands for;
+    /// `quoted` tells whether a byte lies inside a quotation.
     pub fn resolve(
         &self,
         lex: &Lexicon,
         phrase: &Phrase,
         at: usize,
         mentions: &MentionIndex,
+        quoted: &dyn Fn(usize) -> bool,
     ) -> Option<Seen> {
         let mut earlier = self.seen.iter().rev().take(LOOKBACK).filter(|s| s.at < at);
         let found = match phrase.kind {
@@ -231,7 +233,9 @@ impl Tracker {
             _ => None,
         };
         // A person mention named after the last fitting source is the
-        // better antecedent for he/she.
+        // better antecedent for he/she; not one named inside a quotation,
+        // where the speaker talks of others ("“The mood in Sarn is
+        // tense,” he said").
         if matches!(
             phrase.kind,
             PhraseKind::Pronoun('m') | PhraseKind::Pronoun('f')
@@ -239,6 +243,7 @@ impl Tracker {
             let after = found.as_ref().map_or(0, |f| f.at);
             let mention = mentions
                 .persons_between(after, at)
+                .filter(|m| !quoted(m.span.start))
                 .take(LOOKBACK)
                 .find(|m| {
                     let female = m

@@ -66,7 +66,7 @@ impl Antecedents<'_, '_> {
                     // paragraph ends), so no cue can start inside the clause.
                     subject_without_cue(lex, us, d.start, d.end, text)
                 }?;
-                Some((d.before, phrase))
+                Some((d.before, vetted(phrase, &self.mentions)?))
             });
             let found: Vec<_> = found.collect();
             self.tracker.mentions_before(found);
@@ -78,7 +78,15 @@ impl Antecedents<'_, '_> {
     pub(crate) fn resolve(&mut self, lex: &Lexicon, phrase: &Phrase) -> Option<Seen> {
         self.read(lex);
         let at = self.before.map_or(phrase.start, |b| b.min(phrase.start));
-        self.tracker.resolve(lex, phrase, at, &self.mentions)
+        let units = self.units;
+        let quoted = |byte: usize| {
+            let k = units.partition_point(|u| u.start <= byte);
+            k.checked_sub(1)
+                .and_then(|k| units.get(k))
+                .is_some_and(|u| u.is_quote() && byte < u.end)
+        };
+        self.tracker
+            .resolve(lex, phrase, at, &self.mentions, &quoted)
     }
 
     /// The tracker for recording a source (no lookup).
@@ -139,6 +147,14 @@ pub(crate) fn resolve(
             .organization_by_head(&phrase.name)
             .is_none()
         && !sources.read(lex).short_name_met(&phrase.name);
+    // "As I've said": a pronoun with a verb's clitic names no one.
+    if phrase.kind == PhraseKind::Person
+        && phrase.role.is_none()
+        && !phrase.name.contains(' ')
+        && has_verb_clitic(&phrase.name)
+    {
+        return Source::unattributed();
+    }
     if common_word {
         // A plural names a group of people speaking unnamed ("Dealers");
         // anything else says who spoke no more than "Prices" does.
@@ -293,6 +309,49 @@ pub(crate) fn resolve(
             None => Source::unattributed(),
         },
     }
+}
+
+/// A sentence's subject as an antecedent, checked against the entity
+/// stage when it ran: a lone capitalised word read as a person's name that
+/// it found as no name ("Sanctions are to be imposed", "Chancellor") is no
+/// one a later "he" can mean (without entity mentions, the extractor
+/// alone, such a word stands), nor are a headline's capitals that it did
+/// not find as a person's name. Nor is a word with a clitic ("China's",
+/// "I've"), with or without them.
+fn vetted(phrase: Phrase, mentions: &MentionIndex) -> Option<Phrase> {
+    let bare = phrase.kind == PhraseKind::Person && phrase.role.is_none();
+    let lone = bare && !phrase.name.contains(' ');
+    let covering = mentions.first_covering(phrase.start);
+    let unnamed = lone && mentions.any() && covering.is_none();
+    // "CHINA REFORMS ...": a headline's capitals are a person's name only
+    // where the entity stage found one.
+    let capitals = bare
+        && mentions.any()
+        && !phrase.name.chars().any(char::is_lowercase)
+        && covering.is_none_or(|m| m.kind != EntityType::Person);
+    let clitic = lone && has_clitic(&phrase.name);
+    (!unnamed && !capitals && !clitic).then_some(phrase)
+}
+
+/// Whether a word ends in a verb's clitic ("I've", "we're", "I'm",
+/// "they'll", "we'd"), never part of a name ("Moody's" is).
+fn has_verb_clitic(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    ["'ve", "'re", "'m", "'ll", "'d"]
+        .iter()
+        .any(|c| lower.len() > c.len() && lower.ends_with(c))
+}
+
+/// Whether a word holds an apostrophe before a lower-case letter ("China's",
+/// "I've"; not "O'Neill").
+fn has_clitic(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\'' | '\u{2019}') && chars.peek().is_some_and(|n| n.is_lowercase()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Orvo Bank's Tam Velo said", "the Bank of Kell's Lume said": a phrase

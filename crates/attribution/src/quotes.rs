@@ -99,6 +99,17 @@ pub(crate) fn find_quotes_into(
     }
 }
 
+/// A straight double quote typed for an apostrophe ("Ostland"s",
+/// "don"t", "I"m"): after a letter and before a clitic. It neither opens
+/// nor closes a quote.
+fn apostrophe_slip(prev: Option<char>, rest: &str) -> bool {
+    prev.is_some_and(char::is_alphabetic)
+        && ["s", "t", "m", "d", "re", "ve", "ll"].iter().any(|clitic| {
+            rest.strip_prefix(clitic)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+}
+
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -163,6 +174,9 @@ fn scan_line(
         let rest = line.get(i + clen..).unwrap_or("");
         let next = rest.chars().next();
         let abs = start + i;
+        if c == '"' && apostrophe_slip(prev, rest) {
+            continue;
+        }
         let doubled = c == '\'' && next == Some('\'');
         if doubled {
             let after = rest.get(1..).and_then(|r| r.chars().next());

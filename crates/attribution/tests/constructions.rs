@@ -2913,3 +2913,28 @@ fn a_clause_goes_on_past_a_quoted_modifier() {
         )],
     );
 }
+
+/// A straight double quote typed for an apostrophe ("don"t", "the
+/// bank"s") neither opens nor closes a quote.
+#[test]
+fn a_straight_quote_typed_for_an_apostrophe_is_no_quote_mark() {
+    check(
+        "Ivo Sand spoke in Kell on Monday.\n\n\"We don\"t expect the bank\"s rate to fall,\" he said.",
+        &[w(
+            "We don\"t expect the bank\"s rate to fall",
+            true,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+    let got = claims("The Ostland\"s deputy minister said the rate would fall.");
+    assert!(
+        got.iter().all(|c| c
+            .quote()
+            .is_some_and(|q| !q.direct && q.text == "the rate would fall")),
+        "{:?}",
+        got.iter()
+            .map(|c| c.quote().map(|q| q.text.clone()))
+            .collect::<Vec<_>>()
+    );
+}

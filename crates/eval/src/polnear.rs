@@ -844,11 +844,6 @@ pub fn evaluate(dir: &Path, split: &Split) -> Result<EvalReport, EvalError> {
         articles.len()
     ));
     let mut dev_seconds = 0.0;
-    // The direct-quote errors, for reading while tuning; never for the
-    // held-out split, whose errors nobody reads.
-    let errors_path =
-        std::env::var_os("CROSSCHECK_POLNEAR_ERRORS").filter(|_| !matches!(split, Split::Heldout));
-    let mut errors = errors_path.as_ref().map(|_| String::new());
     for a in &articles {
         // Timed like the baseline: from raw text to quotes (splitting
         // included), one core.
@@ -858,15 +853,6 @@ pub fn evaluate(dir: &Path, split: &Split) -> Result<EvalReport, EvalError> {
         dev_seconds += t.elapsed().as_secs_f64();
         let pred = predictions_from_claims(&a.text, &claims);
         total.add(&score_article(&a.text, &a.gold, &pred));
-        if let Some(sheet) = errors.as_mut() {
-            sheet.push_str(&direct_errors(&a.name, &a.text, &a.gold, &pred));
-        }
-    }
-    if let (Some(sheet), Some(path)) = (errors, errors_path) {
-        std::fs::write(&path, sheet).map_err(|source| EvalError::Io {
-            path: PathBuf::from(&path),
-            source,
-        })?;
     }
     total.report(&mut report);
     let dev_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
@@ -883,63 +869,6 @@ pub fn evaluate(dir: &Path, split: &Split) -> Result<EvalReport, EvalError> {
         "speed: extraction alone, one core, over PolNeAR train+dev texts and the seed articles"
             .to_string();
     Ok(report)
-}
-
-/// The direct-quote contents of one article that the exact condition
-/// does not match, one line each: `miss` for gold without a prediction,
-/// `extra` for a prediction without gold (with the gold contents it
-/// overlaps, if any).
-pub fn direct_errors(
-    name: &str,
-    text: &str,
-    gold: &[GoldAttribution],
-    pred: &[Prediction],
-) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let g_dir: Vec<&GoldAttribution> = gold.iter().filter(|g| g.direct).collect();
-    let p_dir: Vec<&Prediction> = pred
-        .iter()
-        .filter(|p| p.direct && !embedded(&chars, p.content.0))
-        .collect();
-    let pairs = matches(&chars, &g_dir, &p_dir, true);
-    let slice = |(s, e): CharSpan| -> String {
-        chars
-            .get(s..e.min(chars.len()))
-            .unwrap_or(&[])
-            .iter()
-            .map(|&c| if c == '\n' { ' ' } else { c })
-            .collect()
-    };
-    let mut out = String::new();
-    for (gi, g) in g_dir.iter().enumerate() {
-        if !pairs.iter().any(|&(i, _)| i == gi) {
-            let near: Vec<String> = pred
-                .iter()
-                .filter(|p| overlap_ok(&chars, g.content, p.content))
-                .map(|p| format!("{}{}", if p.direct { "D " } else { "R " }, slice(p.content)))
-                .collect();
-            out.push_str(&format!(
-                "{name}\tmiss\t{}\t{}\n",
-                slice(g.content),
-                near.join(" | ")
-            ));
-        }
-    }
-    for (pi, p) in p_dir.iter().enumerate() {
-        if !pairs.iter().any(|&(_, i)| i == pi) {
-            let near: Vec<String> = gold
-                .iter()
-                .filter(|g| overlap_ok(&chars, g.content, p.content))
-                .map(|g| slice(g.content))
-                .collect();
-            out.push_str(&format!(
-                "{name}\textra\t{}\t{}\n",
-                slice(p.content),
-                near.join(" | ")
-            ));
-        }
-    }
-    out
 }
 
 /// Extraction speed in MB/s over PolNeAR train+dev and the seeds, and the

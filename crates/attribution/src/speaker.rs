@@ -961,6 +961,21 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
+    // "A Japanese trader said", "an Ostland banker said": a capital after
+    // an indefinite article, with a lower-case noun still to come, is a
+    // description's adjective, not a name.
+    let adjective = dets == 1
+        && matches!(all[0].norm(), "a" | "an")
+        && units.get(j).is_some_and(|n| {
+            n.is_word()
+                && !n.capitalised()
+                && n.function_class().is_none()
+                && !n.is(class::DETERMINER)
+                && !cue_here(lex, units, j)
+        });
+    if adjective {
+        return None;
+    }
     let lone = dets == 0 && body.len() == 1;
     // "Speaking at a rally, ...", "Asked about the vote, ...", "Smiling
     // broadly, ...": a participle opening a clause, not a name.

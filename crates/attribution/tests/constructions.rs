@@ -2938,3 +2938,38 @@ fn a_straight_quote_typed_for_an_apostrophe_is_no_quote_mark() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A capital after an indefinite article, with a lower-case noun still to
+/// come ("A Kell trader said", "an Ostland banker said"), is an adjective
+/// of an unnamed speaker's description, not a person's name.
+#[test]
+fn a_capital_after_an_indefinite_article_describes_an_unnamed_speaker() {
+    check(
+        "A Kell trader said Sarn lost money on every tonne of grain it sold.",
+        &[w(
+            "Sarn lost money on every tonne of grain it sold",
+            false,
+            Some("A Kell trader"),
+            Anonymous,
+        )],
+    );
+    check(
+        "An Ostland banker said the new firm would open in May.",
+        &[w(
+            "the new firm would open in May",
+            false,
+            Some("An Ostland banker"),
+            Anonymous,
+        )],
+    );
+    // A named speaker after an article keeps the name.
+    check(
+        "A Kell spokesman, Ivo Sand, said the new firm would open in May.",
+        &[w(
+            "the new firm would open in May",
+            false,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+}

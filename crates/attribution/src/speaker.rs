@@ -1128,6 +1128,53 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
             plural: false,
         });
     }
+    // "Orvo's General Manager", "The Minister": titles and role nouns
+    // with no name after them describe a speaker (an appositive or an
+    // earlier mention may name them), they are no name.
+    let office = |u: &Unit| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE);
+    // (After an honorific the last word is a surname: "Mr. King", "Lord
+    // Prince".)
+    let honorific = |u: &Unit| {
+        matches!(
+            u.norm(),
+            "mr."
+                | "mr"
+                | "mrs."
+                | "mrs"
+                | "ms."
+                | "ms"
+                | "miss"
+                | "dr."
+                | "dr"
+                | "sir"
+                | "lord"
+                | "lady"
+                | "dame"
+        )
+    };
+    let office_only = head_capital
+        && match title_end {
+            Some(te) => body[te..].iter().all(office) && !body[..te].iter().any(honorific),
+            None => dets > 0 && body.len() == 1 && office(head_unit),
+        };
+    if office_only {
+        let definite = dets == 1 && all[0].norm() == "the" && body.len() <= 2 && !plural;
+        return Some(Phrase {
+            start,
+            end,
+            kind: if definite {
+                PhraseKind::Definite
+            } else {
+                PhraseKind::Unnamed
+            },
+            name: whole(),
+            role: Some(description()),
+            head: head_norm(),
+            female: false,
+            male: false,
+            plural,
+        });
+    }
     if let Some(te) = title_end {
         let name_units = &body[te..];
         let name_is_org = name_units.iter().any(|u| u.is_written(class::ORG_WORD))

@@ -2973,3 +2973,33 @@ fn a_capital_after_an_indefinite_article_describes_an_unnamed_speaker() {
         )],
     );
 }
+
+/// Titles and role nouns with no name after them ("Orvo's General
+/// Manager", "The Minister") describe a speaker: an appositive after them
+/// names the person, and alone they are no one's name; after an honorific
+/// the last word is a surname ("Mr. King").
+#[test]
+fn an_office_without_a_name_is_no_name() {
+    check(
+        "Orvo's General Manager, Ivo Sand, told reporters the talks would improve.",
+        &[w(
+            "the talks would improve",
+            false,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+    check(
+        "The Minister also said the talks would improve.",
+        &[w(
+            "the talks would improve",
+            false,
+            Some("The Minister"),
+            Anonymous,
+        )],
+    );
+    check(
+        "Mr. King said the talks would improve.",
+        &[w("the talks would improve", false, Some("King"), Person)],
+    );
+}

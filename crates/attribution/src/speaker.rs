@@ -141,7 +141,7 @@ fn office_of_the(units: &[Unit], start: usize, k: usize) -> bool {
 /// "Standard and Poor's Corp", "S and P": an "and" at `k` inside a
 /// company's name, where a company word follows among the next capitalised
 /// words or single capitals stand on both sides.
-fn company_after_and(units: &[Unit], start: usize, k: usize) -> bool {
+fn company_after_and(lex: &Lexicon, units: &[Unit], start: usize, k: usize, text: &str) -> bool {
     let single = |u: Option<&Unit>| u.is_some_and(|u| u.norm().len() == 1 && u.capitalised());
     let letters = k == start + 1 && single(units.get(start)) && single(units.get(k + 1));
     letters
@@ -151,7 +151,7 @@ fn company_after_and(units: &[Unit], start: usize, k: usize) -> bool {
             .iter()
             .take(4)
             .take_while(|u| u.is_word() && u.capitalised())
-            .any(|u| u.is_written(class::ORG_WORD))
+            .any(|u| u.is_written(class::ORG_WORD) || lex.is_legal_form(u.text(text)))
 }
 
 /// Whether the "and" at `k` joins a firm's name of names ending in a
@@ -169,7 +169,7 @@ fn firm_of_names(lex: &Lexicon, units: &[Unit], k: usize) -> bool {
 }
 
 /// True when the word at `k` can continue a noun phrase begun at `start`.
-fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bool {
+fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize, text: &str) -> bool {
     let Some(u) = units.get(k) else { return false };
     if u.kind != UnitKind::Word {
         return false;
@@ -209,7 +209,7 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize) -> bo
                     && (units[start..k]
                         .iter()
                         .any(|p| p.is_written(class::ORG_WORD))
-                        || company_after_and(units, start, k)
+                        || company_after_and(lex, units, start, k, text)
                         || firm_of_names(lex, units, k))));
         let joins = joins && !(u.norm() == "of" && named_after_title(units, start, k));
         // "Chancellor of the Exchequer Tam Velo": an office named with
@@ -397,7 +397,7 @@ pub fn phrase_forward(
         ));
     }
     let mut j = i;
-    while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j) {
+    while j < limit && j - i < MAX_WORDS && continues_phrase(lex, units, i, j, text) {
         // "a source familiar with the talks": the phrase ends before its
         // modifier.
         if j > i && modifier_here(lex, units, j).is_some() {
@@ -449,7 +449,28 @@ fn company_tail(
             .is_some_and(|u| u.is_word() && u.capitalised())
         && punct(j + 2, ")")
         && legal(j + 3);
-    let tail = if bracketed {
+    // "Sarn, Velo and Co": names after a comma, then "and" and a legal form.
+    // (Not after a person's name with the firm: "Ivo Sand of Sarn, Velo and
+    // Co" stays Ivo Sand.)
+    let of_firm = text
+        .get(phrase.start..phrase.end)
+        .is_some_and(|w| w.split_whitespace().any(|word| word == "of"));
+    let names_and_form = (punct(j, ",") && !of_firm)
+        .then(|| {
+            let names = units
+                .get(j + 1..limit.min(j + 4))
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|u| u.is_word() && u.capitalised() && !u.may_start_cue())
+                .count();
+            let and = j + 1 + names;
+            (names >= 1 && units.get(and).is_some_and(|u| u.norm() == "and") && legal(and + 1))
+                .then(|| if legal(and + 2) { and + 2 } else { and + 1 })
+        })
+        .flatten();
+    let tail = if let Some(form) = names_and_form {
+        form
+    } else if bracketed {
         j + 3
     } else if punct(j, ",")
         && legal(j + 1)
@@ -463,7 +484,22 @@ fn company_tail(
     };
     match units.get(tail).filter(|_| tail < limit) {
         Some(last) => {
-            let name = strip_the(&squash(text.get(phrase.start..last.end).unwrap_or("")));
+            // ("lead manager Sarn, Velo and Co": the words before the name
+            // are no part of it.)
+            let written = squash(text.get(phrase.start..last.end).unwrap_or(""));
+            let name_at = names_and_form
+                .and_then(|_| written.find(phrase.name.as_str()))
+                .unwrap_or(0);
+            let mut name = strip_the(written.get(name_at..).unwrap_or(""));
+            // A sentence's full stop the legal form took ("... and Co.")
+            // ends the sentence, not the name.
+            if names_and_form.is_some() && units.get(tail + 1).is_none_or(|u| !u.is_word()) {
+                if let Some(bare) = name.strip_suffix('.') {
+                    if lex.is_legal_form(bare.rsplit(' ').next().unwrap_or("")) {
+                        name = bare.to_string();
+                    }
+                }
+            }
             (
                 Phrase {
                     end: last.end,

@@ -3003,3 +3003,31 @@ fn an_office_without_a_name_is_no_name() {
         &[w("the talks would improve", false, Some("King"), Person)],
     );
 }
+
+/// A firm's name of names after the cue, with a comma and a legal form
+/// ("said lead manager Sarn, Velo and Co Inc"), is one organisation, its
+/// description the role; a person named with the firm stays the person.
+#[test]
+fn a_firm_of_names_after_the_cue_is_one_organisation() {
+    check(
+        "The notes were priced at par, said lead manager Sarn, Velo and Co Inc.",
+        &[Want {
+            role: Some("lead manager"),
+            ..w(
+                "The notes were priced at par",
+                false,
+                Some("Sarn, Velo and Co Inc"),
+                Organization,
+            )
+        }],
+    );
+    check(
+        "\"The market is calm,\" said Ivo Sand of Sarn, Velo and Co. He expects gains.",
+        &[w(
+            "The market is calm",
+            true,
+            Some("Ivo Sand of Sarn"),
+            Person,
+        )],
+    );
+}

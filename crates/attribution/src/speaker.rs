@@ -997,20 +997,46 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     if body.iter().any(|u| !u.is_word()) {
         return None;
     }
-    // "A Japanese trader said", "an Ostland banker said": a capital after
-    // an indefinite article, with a lower-case noun still to come, is a
-    // description's adjective, not a name.
+    // "A Japanese trader said", "an Ostland banker said", "Most Kell
+    // dealers said": a capital after an indefinite article or a quantifier,
+    // with a lower-case noun still to come, is a description's adjective,
+    // not a name.
     let adjective = dets == 1
-        && matches!(all[0].norm(), "a" | "an")
+        && matches!(
+            all[0].norm(),
+            "a" | "an" | "most" | "many" | "some" | "several" | "few"
+        )
         && units.get(j).is_some_and(|n| {
             n.is_word()
                 && !n.capitalised()
                 && n.function_class().is_none()
                 && !n.is(class::DETERMINER)
-                && !cue_here(lex, units, j)
+                && (n.is(class::DOCUMENT_NOUN) || !cue_here(lex, units, j))
         });
     if adjective {
         return None;
+    }
+    // "most Congressmen", "some Democrats": a plural after a quantifier
+    // is a group of people speaking unnamed.
+    let quantified_group = dets == 1
+        && body.len() == 1
+        && matches!(
+            all[0].norm(),
+            "most" | "many" | "some" | "several" | "all" | "few" | "other" | "two" | "three"
+        )
+        && (plural || head_lower.ends_with("men"));
+    if quantified_group {
+        return Some(Phrase {
+            start,
+            end,
+            kind: PhraseKind::Unnamed,
+            name: whole(),
+            role: Some(description()),
+            head: head_norm(),
+            female: false,
+            male: false,
+            plural: true,
+        });
     }
     let lone = dets == 0 && body.len() == 1;
     // "Speaking at a rally, ...", "Asked about the vote, ...", "Smiling

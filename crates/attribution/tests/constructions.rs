@@ -2962,6 +2962,34 @@ fn a_capital_after_an_indefinite_article_describes_an_unnamed_speaker() {
             Anonymous,
         )],
     );
+    check(
+        "Most Kell dealers said the new firm would open in May.",
+        &[w(
+            "the new firm would open in May",
+            false,
+            Some("Most Kell dealers"),
+            Anonymous,
+        )],
+    );
+    check(
+        "A Kell report from Sarn quoted dock officials as saying the ferries would run again.",
+        &[w(
+            "the ferries would run again",
+            false,
+            Some("dock officials"),
+            Anonymous,
+        )],
+    );
+    // A plural after a quantifier is a group speaking unnamed.
+    check(
+        "Most Senators said the ferry tax would fail.",
+        &[w(
+            "the ferry tax would fail",
+            false,
+            Some("Most Senators"),
+            Anonymous,
+        )],
+    );
     // A named speaker after an article keeps the name.
     check(
         "A Kell spokesman, Ivo Sand, said the new firm would open in May.",

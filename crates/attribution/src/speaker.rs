@@ -452,10 +452,11 @@ fn company_tail(
     // "Sarn, Velo and Co": names after a comma, then "and" and a legal form.
     // (Not after a person's name with the firm: "Ivo Sand of Sarn, Velo and
     // Co" stays Ivo Sand.)
-    let of_firm = text
-        .get(phrase.start..phrase.end)
-        .is_some_and(|w| w.split_whitespace().any(|word| word == "of"));
-    let names_and_form = (punct(j, ",") && !of_firm)
+    let of_firm = || {
+        text.get(phrase.start..phrase.end)
+            .is_some_and(|w| w.split_whitespace().any(|word| word == "of"))
+    };
+    let names_and_form = (punct(j, ",") && !of_firm())
         .then(|| {
             let names = units
                 .get(j + 1..limit.min(j + 4))

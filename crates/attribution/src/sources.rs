@@ -313,7 +313,7 @@ pub(crate) fn resolve(
 
 /// A sentence's subject as an antecedent, checked against the entity
 /// stage when it ran: a lone capitalised word read as a person's name that
-/// it found as no name ("Sanctions are to be imposed", "Chancellor") is no
+/// it found as no name ("Quotas are due to change", "Chancellor") is no
 /// one a later "he" can mean (without entity mentions, the extractor
 /// alone, such a word stands), nor are a headline's capitals that it did
 /// not find as a person's name. Nor is a word with a clitic ("China's",

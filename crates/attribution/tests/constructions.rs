@@ -2945,9 +2945,9 @@ fn a_straight_quote_typed_for_an_apostrophe_is_no_quote_mark() {
 #[test]
 fn a_capital_after_an_indefinite_article_describes_an_unnamed_speaker() {
     check(
-        "A Kell trader said Sarn lost money on every tonne of grain it sold.",
+        "A Kell trader said Sarn earned nothing on the barley it sold abroad.",
         &[w(
-            "Sarn lost money on every tonne of grain it sold",
+            "Sarn earned nothing on the barley it sold abroad",
             false,
             Some("A Kell trader"),
             Anonymous,

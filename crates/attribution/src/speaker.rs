@@ -964,6 +964,18 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         plural: false,
     };
     let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss");
+    // A description naming no one: its words are the name and the role.
+    let described = |kind: PhraseKind, plural: bool| Phrase {
+        start,
+        end,
+        kind,
+        name: whole(),
+        role: Some(description()),
+        head: head_norm(),
+        female: false,
+        male: false,
+        plural,
+    };
     let proper_inside = body[..body.len() - 1]
         .iter()
         .enumerate()
@@ -980,17 +992,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
             } else {
                 PhraseKind::Unnamed
             };
-            return Some(Phrase {
-                start,
-                end,
-                kind,
-                name: whole(),
-                role: Some(description()),
-                head: head_norm(),
-                female: false,
-                male: false,
-                plural,
-            });
+            return Some(described(kind, plural));
         }
         return None;
     }
@@ -1027,17 +1029,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         )
         && (plural || head_lower.ends_with("men"));
     if quantified_group {
-        return Some(Phrase {
-            start,
-            end,
-            kind: PhraseKind::Unnamed,
-            name: whole(),
-            role: Some(description()),
-            head: head_norm(),
-            female: false,
-            male: false,
-            plural: true,
-        });
+        return Some(described(PhraseKind::Unnamed, true));
     }
     let lone = dets == 0 && body.len() == 1;
     // "Speaking at a rally, ...", "Asked about the vote, ...", "Smiling
@@ -1086,17 +1078,7 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     }
     // "Dealers said ...": a group, unnamed.
     if lone && lex.is_group_noun(head_lower) {
-        return Some(Phrase {
-            start,
-            end,
-            kind: PhraseKind::Unnamed,
-            name: whole(),
-            role: Some(description()),
-            head: head_norm(),
-            female: false,
-            male: false,
-            plural: true,
-        });
+        return Some(described(PhraseKind::Unnamed, true));
     }
     // Normal forms on the stack: phrases are short (the heap only for a
     // phrase longer than any the reader builds).
@@ -1222,21 +1204,12 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         };
     if office_only {
         let definite = dets == 1 && all[0].norm() == "the" && body.len() <= 2 && !plural;
-        return Some(Phrase {
-            start,
-            end,
-            kind: if definite {
-                PhraseKind::Definite
-            } else {
-                PhraseKind::Unnamed
-            },
-            name: whole(),
-            role: Some(description()),
-            head: head_norm(),
-            female: false,
-            male: false,
-            plural,
-        });
+        let kind = if definite {
+            PhraseKind::Definite
+        } else {
+            PhraseKind::Unnamed
+        };
+        return Some(described(kind, plural));
     }
     if let Some(te) = title_end {
         let name_units = &body[te..];

@@ -78,6 +78,8 @@ pub struct Lexicon {
     /// Lower-case particles inside personal names
     /// (`data/name_particles.txt`).
     name_particles: Set<String>,
+    /// Honorifics before a surname (`data/honorifics.txt`).
+    honorifics: Set<String>,
     /// Words a title leaves in lower case (`data/title_small_words.txt`).
     title_small_words: Set<String>,
     /// Nouns before a name that make it an organisation's
@@ -498,6 +500,12 @@ impl Lexicon {
         self.name_particles.contains(word)
     }
 
+    /// True for an honorific before a surname ("mr.", "lord";
+    /// `data/honorifics.txt`).
+    pub(crate) fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
+    }
+
     /// True when `text` reads as a title: at least two words, each
     /// capitalised or a word titles leave in lower case
     /// (`data/title_small_words.txt`), the first capitalised ("A Time for
@@ -641,6 +649,7 @@ impl Lexicon {
             org_nouns: norm_set(include_str!("../data/org_nouns.txt")),
             name_link_words: norm_set(include_str!("../data/name_link_words.txt")),
             name_particles: norm_set(include_str!("../data/name_particles.txt")),
+            honorifics: norm_set(include_str!("../data/honorifics.txt")),
             title_small_words: norm_set(include_str!("../data/title_small_words.txt")),
             org_kind_nouns: norm_set(include_str!("../data/org_kind_nouns.txt")),
             not_names: norm_set(include_str!("../data/not_names.txt")),

@@ -1179,27 +1179,12 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
     let office = |u: &Unit| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE);
     // (After an honorific the last word is a surname: "Mr. King", "Lord
     // Prince".)
-    let honorific = |u: &Unit| {
-        matches!(
-            u.norm(),
-            "mr."
-                | "mr"
-                | "mrs."
-                | "mrs"
-                | "ms."
-                | "ms"
-                | "miss"
-                | "dr."
-                | "dr"
-                | "sir"
-                | "lord"
-                | "lady"
-                | "dame"
-        )
-    };
     let office_only = head_capital
         && match title_end {
-            Some(te) => body[te..].iter().all(office) && !body[..te].iter().any(honorific),
+            Some(te) => {
+                body[te..].iter().all(office)
+                    && !body[..te].iter().any(|u| lex.is_honorific(u.norm()))
+            }
             None => dets > 0 && body.len() == 1 && office(head_unit),
         };
     if office_only {

@@ -319,18 +319,23 @@ pub(crate) fn resolve(
 /// not find as a person's name. Nor is a word with a clitic ("China's",
 /// "I've"), with or without them.
 fn vetted(phrase: Phrase, mentions: &MentionIndex) -> Option<Phrase> {
-    let bare = phrase.kind == PhraseKind::Person && phrase.role.is_none();
-    let lone = bare && !phrase.name.contains(' ');
+    if phrase.kind != PhraseKind::Person || phrase.role.is_some() {
+        return Some(phrase);
+    }
+    let lone = !phrase.name.contains(' ');
+    if lone && has_clitic(&phrase.name) {
+        return None;
+    }
+    if !mentions.any() {
+        return Some(phrase);
+    }
     let covering = mentions.first_covering(phrase.start);
-    let unnamed = lone && mentions.any() && covering.is_none();
+    let unnamed = lone && covering.is_none();
     // "CHINA REFORMS ...": a headline's capitals are a person's name only
     // where the entity stage found one.
-    let capitals = bare
-        && mentions.any()
-        && !phrase.name.chars().any(char::is_lowercase)
+    let capitals = !phrase.name.chars().any(char::is_lowercase)
         && covering.is_none_or(|m| m.kind != EntityType::Person);
-    let clitic = lone && has_clitic(&phrase.name);
-    (!unnamed && !capitals && !clitic).then_some(phrase)
+    (!unnamed && !capitals).then_some(phrase)
 }
 
 /// Whether a word ends in a verb's clitic ("I've", "we're", "I'm",

@@ -145,8 +145,10 @@ impl Tracker {
     }
 
     /// The organisation a definite description like "the agency" or "the
-    /// company" points back to: the latest one whose name holds the head
-    /// noun, or for a company the latest with a corporate suffix.
+    /// company" points back to: the latest name that holds the head noun,
+    /// else for a company the latest with a corporate suffix, else the
+    /// latest fuller description with the head ("the transportation
+    /// agency").
     pub fn organization_for(&self, lex: &Lexicon, head: &str, at: usize) -> Option<String> {
         // A legal form, or a group's word that stands for one.
         let corporate = |w: &str| lex.is_legal_form(w) || matches!(w, "Group" | "Holdings");
@@ -157,18 +159,42 @@ impl Tracker {
                 s.kind == SourceKind::Organization && s.at < at && at - s.at <= ORG_WINDOW
             })
         };
+        let holds_head = |s: &&Seen| {
+            s.name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(head))
+        };
+        // A headline's words in capitals taken for a name ("ORVO'S BANK
+        // RAISES RATES") name nothing.
+        let headline = |s: &Seen| s.name.contains(' ') && !s.name.chars().any(char::is_lowercase);
+        // A name first: a description met before ("the company, a unit of
+        // ...", recorded as "company") may stand for the very name a later
+        // "the company" means. The head in other capitals ("GROUP" for
+        // "the group") is no name; as written ("the KEXA") it is one. A
+        // fuller description ("the transportation agency") is still better
+        // than none; the bare head is none.
+        let named = |s: &&Seen| {
+            !headline(s)
+                && s.name.split_whitespace().any(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && !matches!(w, "A" | "An" | "The")
+                        && (w == head || !w.eq_ignore_ascii_case(head))
+                })
+        };
         earlier()
-            .find(|s| {
-                s.name
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(head))
-            })
+            .filter(named)
+            .find(holds_head)
             .or_else(|| {
                 matches!(head, "company" | "firm")
                     .then(|| {
                         earlier().find(|s| s.name.split_whitespace().last().is_some_and(corporate))
                     })
                     .flatten()
+            })
+            .or_else(|| {
+                earlier()
+                    .filter(|s| !headline(s) && !s.name.eq_ignore_ascii_case(head))
+                    .find(holds_head)
             })
             .map(|s| s.name.clone())
     }
@@ -294,4 +320,69 @@ fn mention(phrase: Phrase) -> Option<Seen> {
 
 fn is_individual(s: &Seen) -> bool {
     !s.plural && matches!(s.kind, SourceKind::Person | SourceKind::Anonymous)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(at: usize, name: &str) -> Seen {
+        Seen {
+            at,
+            name: name.to_string(),
+            kind: SourceKind::Organization,
+            role: None,
+            head: String::new(),
+            female: false,
+            male: false,
+            plural: false,
+        }
+    }
+
+    /// Organisations met before (oldest first), a definite description's
+    /// head, and what it stands for.
+    #[test]
+    fn a_definite_description_means_a_name_met_before() {
+        let cases: &[(&[&str], &str, Option<&str>)] = &[
+            // A name with a legal form, past a description recorded as met.
+            (
+                &["Orvo Mills Co", "company"],
+                "company",
+                Some("Orvo Mills Co"),
+            ),
+            // A name holding the head.
+            (
+                &["Sarn Transit Agency", "Kell"],
+                "agency",
+                Some("Sarn Transit Agency"),
+            ),
+            // A fuller description is better than none ...
+            (
+                &["transportation agency"],
+                "agency",
+                Some("transportation agency"),
+            ),
+            // ... the bare head is none, in any capitals.
+            (&["company"], "company", None),
+            (&["GROUP"], "group", None),
+            // A headline's capitals are no name, but the head as written is.
+            (&["SARN AGENCY DISMISSES KELL BID"], "agency", None),
+            (&["KEXA", "ORVO'S KEXA COVER"], "KEXA", Some("KEXA")),
+            // An indefinite article does not make a description a name.
+            (
+                &["Sarn Holdings", "A commission"],
+                "commission",
+                Some("A commission"),
+            ),
+        ];
+        let lex = Lexicon::standard();
+        for (names, head, want) in cases {
+            let mut tracker = Tracker::default();
+            for (i, name) in names.iter().enumerate() {
+                tracker.seen.push(org(i * 10, name));
+            }
+            let got = tracker.organization_for(&lex, head, 100);
+            assert_eq!(got.as_deref(), *want, "{names:?} / the {head}");
+        }
+    }
 }

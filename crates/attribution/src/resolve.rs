@@ -167,7 +167,7 @@ impl Tracker {
         // A headline's words in capitals taken for a name ("ORVO'S BANK
         // RAISES RATES") name nothing.
         let headline = |s: &Seen| s.name.contains(' ') && !s.name.chars().any(char::is_lowercase);
-        // A name first: a description met before ("the company, a unit of
+        // A name first: a description met before ("the company, part of
         // ...", recorded as "company") may stand for the very name a later
         // "the company" means. The head in other capitals ("GROUP" for
         // "the group") is no name; as written ("the KEXA") it is one. A

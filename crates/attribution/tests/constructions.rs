@@ -3061,11 +3061,11 @@ fn a_firm_of_names_after_the_cue_is_one_organisation() {
 }
 
 /// "The company" means the firm named before, even past a sentence whose
-/// subject was the bare description ("the company, a unit of ...").
+/// subject was the bare description ("the company, part of ...").
 #[test]
 fn the_company_means_the_firm_named_not_a_description_met_before() {
     check(
-        "Orvo Mills Co said first quarter profit fell 20 pct.\n\nFor the quarter, the company, a unit of Kell Holdings, earned 10 mln dlrs.\n\nOrvo said its paper unit earned 10 mln dlrs.\n\nThe company said earnings from chemicals also fell sharply.",
+        "Orvo Mills Co said first quarter profit fell 20 pct.\n\nIn the year, the company, part of Kell Holdings, earned 10 mln dlrs.\n\nOrvo said its paper unit earned 10 mln dlrs.\n\nThe company said earnings from chemicals also fell sharply.",
         &[w(
             "earnings from chemicals also fell sharply",
             false,

@@ -534,6 +534,12 @@ impl Lexicon {
         self.org_kind_nouns.contains(word)
     }
 
+    /// True for a noun naming an organisation in general ("ministry",
+    /// "company"), lower-case (`data/org_nouns.txt`).
+    pub(crate) fn is_org_noun(&self, word: &str) -> bool {
+        self.org_nouns.contains(word)
+    }
+
     /// True for a sentence opener that never names a speaker alone
     /// (`data/not_names.txt`).
     pub(crate) fn is_not_name(&self, word: &str) -> bool {

@@ -146,9 +146,9 @@ impl Tracker {
 
     /// The organisation a definite description like "the agency" or "the
     /// company" points back to: the latest name that holds the head noun,
-    /// else for a company the latest with a corporate suffix, else the
-    /// latest fuller description with the head ("the transportation
-    /// agency").
+    /// else for a company the latest with a corporate suffix, then the
+    /// latest name that may be a company's, else the latest fuller
+    /// description with the head ("the transportation agency").
     pub fn organization_for(&self, lex: &Lexicon, head: &str, at: usize) -> Option<String> {
         // A legal form, or a group's word that stands for one.
         let corporate = |w: &str| lex.is_legal_form(w) || matches!(w, "Group" | "Holdings");
@@ -189,6 +189,14 @@ impl Tracker {
                     .then(|| {
                         earlier().find(|s| s.name.split_whitespace().last().is_some_and(corporate))
                     })
+                    .flatten()
+            })
+            .or_else(|| {
+                // A company named without a legal form ("Orvo Mills"): a
+                // name that is no public body ("Finance Ministry"), polity
+                // or acronym ("KEXA" may be an agency as well as a firm).
+                matches!(head, "company" | "firm")
+                    .then(|| earlier().filter(named).find(|s| firm_like(lex, &s.name)))
                     .flatten()
             })
             .or_else(|| {
@@ -298,6 +306,28 @@ impl Tracker {
     }
 }
 
+/// Whether an organisation's name may be a company's: no word of a public
+/// body or other organisation noun but a firm's own ("Sarn Transit
+/// Agency", "Kell Party" are not), not a polity alone ("Air Ostland" may
+/// be a firm, "Ostland" is not), not an acronym alone, and every word
+/// capitalised but the small ones of names ("Sarn and Velo"; not "Orvo
+/// board and Kell").
+fn firm_like(lex: &Lexicon, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let acronym = words.len() == 1 && !name.chars().any(char::is_lowercase);
+    let capitalised = words
+        .iter()
+        .all(|w| !w.starts_with(char::is_lowercase) || matches!(*w, "and" | "of" | "de"));
+    // (The lexicon's lists are lower-case.)
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    !acronym
+        && capitalised
+        && lex.polity_at(&lower) != Some(lower.len())
+        && lower
+            .iter()
+            .all(|w| !lex.is_org_noun(w) || matches!(w.as_str(), "company" | "firm" | "group"))
+}
+
 /// The entry for a named person or organisation met as a clause subject;
 /// other subjects are not antecedents.
 fn mention(phrase: Phrase) -> Option<Seen> {
@@ -368,6 +398,14 @@ mod tests {
             // A headline's capitals are no name, but the head as written is.
             (&["SARN AGENCY DISMISSES KELL BID"], "agency", None),
             (&["KEXA", "ORVO'S KEXA COVER"], "KEXA", Some("KEXA")),
+            // A company named without a legal form: the latest name that
+            // is no public body, polity or acronym alone.
+            (
+                &["Orvo Mills", "Kell Transit Agency", "Japan", "KEXA"],
+                "company",
+                Some("Orvo Mills"),
+            ),
+            (&["Orvo board and Kell"], "firm", None),
             // An indefinite article does not make a description a name.
             (
                 &["Sarn Holdings", "A commission"],

@@ -3073,4 +3073,14 @@ fn the_company_means_the_firm_named_not_a_description_met_before() {
             Organization,
         )],
     );
+    // Named without a legal form, and past a ministry named since.
+    check(
+        "Sarn Industries said it would close two mills. The Labour Ministry said it would help the workers. The company said talks with the unions would go on.",
+        &[w(
+            "talks with the unions would go on",
+            false,
+            Some("Sarn Industries"),
+            Organization,
+        )],
+    );
 }

@@ -50,6 +50,7 @@ pub struct Lexicon {
     function_words: FilteredMap<FunctionClass>,
     document_nouns: Set<String>,
     org_nouns: Set<String>,
+    press_agency_nouns: Set<String>,
     /// Cues whose negation still makes a claim ("does not believe").
     opinion_cues: Set<String>,
     /// Words that open a subordinate clause, prepositions that open one
@@ -534,6 +535,12 @@ impl Lexicon {
         self.org_kind_nouns.contains(word)
     }
 
+    /// True for a noun of a news outlet or an agency ("newspaper",
+    /// "agency"), lower-case: `data/press_agency_nouns.txt`.
+    pub(crate) fn is_press_or_agency_noun(&self, word: &str) -> bool {
+        self.press_agency_nouns.contains(word)
+    }
+
     /// True for a noun naming an organisation in general ("ministry",
     /// "company"), lower-case (`data/org_nouns.txt`).
     pub(crate) fn is_org_noun(&self, word: &str) -> bool {
@@ -653,6 +660,7 @@ impl Lexicon {
                 .collect(),
             document_nouns: norm_set(include_str!("../data/document_nouns.txt")),
             org_nouns: norm_set(include_str!("../data/org_nouns.txt")),
+            press_agency_nouns: norm_set(include_str!("../data/press_agency_nouns.txt")),
             name_link_words: norm_set(include_str!("../data/name_link_words.txt")),
             name_particles: norm_set(include_str!("../data/name_particles.txt")),
             honorifics: norm_set(include_str!("../data/honorifics.txt")),

@@ -200,6 +200,20 @@ impl Tracker {
                     .flatten()
             })
             .or_else(|| {
+                // An agency or a newspaper ("the agency", "the newspaper")
+                // after a single one named near it ("Orvo Ratings Service
+                // said ... The agency said"): that one. (Other kinds, such
+                // as "the group", are too often not the organisation named:
+                // an investor group led by a firm from a state named.)
+                let lower = head.to_lowercase();
+                if !lex.is_press_or_agency_noun(&lower) {
+                    return None;
+                }
+                let mut names = earlier().filter(named).filter(|s| !is_polity(lex, &s.name));
+                let first = names.next()?;
+                names.all(|s| s.name == first.name).then_some(first)
+            })
+            .or_else(|| {
                 earlier()
                     .filter(|s| !headline(s) && !s.name.eq_ignore_ascii_case(head))
                     .find(holds_head)
@@ -312,17 +326,31 @@ impl Tracker {
 /// be a firm, "Ostland" is not), not an acronym alone, and every word
 /// capitalised but the small ones of names ("Sarn and Velo"; not "Orvo
 /// board and Kell").
+/// Whether a name is a polity's alone ("Ostland"; "U.S." as "the U.S.").
+fn is_polity(lex: &Lexicon, name: &str) -> bool {
+    let mut words = lowered(name);
+    if lex.polity_at(&words) == Some(words.len()) {
+        return true;
+    }
+    words.insert(0, "the".to_string());
+    lex.polity_at(&words) == Some(words.len())
+}
+
+/// A name's words, lower-case (as the lexicon's lists are).
+fn lowered(name: &str) -> Vec<String> {
+    name.split_whitespace().map(str::to_lowercase).collect()
+}
+
 fn firm_like(lex: &Lexicon, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let acronym = words.len() == 1 && !name.chars().any(char::is_lowercase);
     let capitalised = words
         .iter()
         .all(|w| !w.starts_with(char::is_lowercase) || matches!(*w, "and" | "of" | "de"));
-    // (The lexicon's lists are lower-case.)
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower = lowered(name);
     !acronym
         && capitalised
-        && lex.polity_at(&lower) != Some(lower.len())
+        && !is_polity(lex, name)
         && lower
             .iter()
             .all(|w| !lex.is_org_noun(w) || matches!(w.as_str(), "company" | "firm" | "group"))
@@ -406,6 +434,16 @@ mod tests {
                 Some("Orvo Mills"),
             ),
             (&["Orvo board and Kell"], "firm", None),
+            // An agency or newspaper named alone before; not one of two,
+            // nor a polity, nor for another kind ("the group").
+            (
+                &["Orvo Ratings Service"],
+                "agency",
+                Some("Orvo Ratings Service"),
+            ),
+            (&["Orvo Ratings Service", "Kell Daily"], "newspaper", None),
+            (&["Japan"], "newspaper", None),
+            (&["Sarn Holdings"], "group", None),
             // An indefinite article does not make a description a name.
             (
                 &["Sarn Holdings", "A commission"],

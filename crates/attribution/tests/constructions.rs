@@ -3061,9 +3061,10 @@ fn a_firm_of_names_after_the_cue_is_one_organisation() {
 }
 
 /// "The company" means the firm named before, even past a sentence whose
-/// subject was the bare description ("the company, part of ...").
+/// subject was the bare description ("the company, part of ..."), or
+/// named without a legal form; "the agency" the one agency named.
 #[test]
-fn the_company_means_the_firm_named_not_a_description_met_before() {
+fn a_description_of_an_organisation_means_one_named_before() {
     check(
         "Orvo Mills Co said first quarter profit fell 20 pct.\n\nIn the year, the company, part of Kell Holdings, earned 10 mln dlrs.\n\nOrvo said its paper unit earned 10 mln dlrs.\n\nThe company said earnings from chemicals also fell sharply.",
         &[w(
@@ -3080,6 +3081,16 @@ fn the_company_means_the_firm_named_not_a_description_met_before() {
             "talks with the unions would go on",
             false,
             Some("Sarn Industries"),
+            Organization,
+        )],
+    );
+    // "The agency" after the one agency named.
+    check(
+        "Orvo Ratings Service said it lowered its rating of Kell Mills debt. The agency said sales of paper had fallen for three years.",
+        &[w(
+            "sales of paper had fallen for three years",
+            false,
+            Some("Orvo Ratings Service"),
             Organization,
         )],
     );

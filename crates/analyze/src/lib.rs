@@ -343,4 +343,20 @@ mod tests {
         );
         assert_eq!(got, vec![None]);
     }
+
+    #[test]
+    fn he_means_no_sentence_adverb_taken_for_a_name() {
+        let analyzer = Analyzer::new();
+        let sand = Some("Orvo Sand".to_string());
+        for adverb in ["Moreover", "Similarly", "Thirdly", "Additionally"] {
+            let text = format!(
+                "Orvo Sand, the trade minister of Brazil, spoke on Monday.\n\n{adverb}, he said, the quotas would change in May."
+            );
+            let got: Vec<Option<String>> = quote_sources(&analyzer, &text)
+                .into_iter()
+                .map(|(name, _, _)| name)
+                .collect();
+            assert_eq!(got, vec![sand.clone()], "{text}");
+        }
+    }
 }

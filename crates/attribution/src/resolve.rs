@@ -292,6 +292,12 @@ impl Tracker {
             let mention = mentions
                 .persons_between(after, at)
                 .filter(|m| !quoted(m.span.start))
+                // (Nor an opener the entity stage took for a name:
+                // "Moreover, he said".)
+                .filter(|m| {
+                    let text = m.span.text.trim();
+                    text.contains(' ') || !lex.is_not_name(&text.to_lowercase())
+                })
                 .take(LOOKBACK)
                 .find(|m| {
                     let female = m

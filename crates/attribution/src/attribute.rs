@@ -583,16 +583,26 @@ pub fn clause_subject(
         Some("(") => Some(")"),
         _ => None,
     };
-    if let Some(close) = close {
-        let end =
-            (lo + 2..hi.min(lo + 12)).find(|&k| units.get(k).is_some_and(|u| u.is_punct(close)))?;
-        let (phrase, next) = subject_phrase(lex, units, lo + 1, end, text, true)?;
-        return (next == end).then_some((phrase, None, end + 1));
-    }
-    let (phrase, next) = subject_phrase(lex, units, lo, hi, text, true)?;
-    if let Some(named) = description_then_name(lex, units, &phrase, next, hi, text) {
-        return Some(named);
-    }
+    let (phrase, next) = match close {
+        Some(close) => {
+            let end = (lo + 2..hi.min(lo + 12))
+                .find(|&k| units.get(k).is_some_and(|u| u.is_punct(close)))?;
+            let (phrase, next) = subject_phrase(lex, units, lo + 1, end, text, true)?;
+            if next != end {
+                return None;
+            }
+            // Its appositive follows the bracket ("<Orlen Mills Inc>, the
+            // paper maker, said").
+            (phrase, end + 1)
+        }
+        None => {
+            let (phrase, next) = subject_phrase(lex, units, lo, hi, text, true)?;
+            if let Some(named) = description_then_name(lex, units, &phrase, next, hi, text) {
+                return Some(named);
+            }
+            (phrase, next)
+        }
+    };
     let appositive = appositives(lex, units, next, hi, text);
     let mut j = appositive.as_ref().map_or(next, |a| a.next);
     if appositive.is_some() {

@@ -3095,3 +3095,22 @@ fn a_description_of_an_organisation_means_one_named_before() {
         )],
     );
 }
+
+/// A company's name in newswire brackets keeps its appositive ("<Orvo
+/// Holdings Inc>, the paper maker, said"): the name speaks, the clause
+/// after the cue is what was said.
+#[test]
+fn a_bracketed_name_with_an_appositive_speaks() {
+    check(
+        "<Orvo Holdings Inc>, the paper maker, said it expects 1987 profit to rise.",
+        &[Want {
+            role: Some("paper maker"),
+            ..w(
+                "it expects 1987 profit to rise",
+                false,
+                Some("Orvo Holdings Inc"),
+                Organization,
+            )
+        }],
+    );
+}

@@ -1347,6 +1347,22 @@ fn abbreviation_stop(units: &[Unit], j: usize) -> bool {
 
 /// Reads appositives starting at unit `k` (a comma or an opening
 /// parenthesis; several may follow each other).
+/// ", earlier reporting higher profit,", ", also noting that ...": an
+/// adverb and a participle open a clause about the speaker, not a role
+/// (unlike "chief operating officer", whose participle a role noun
+/// follows).
+fn adverb_then_ing(units: &[Unit], start: usize, end: usize) -> bool {
+    let word = |k: usize| units.get(k).filter(|u| k < end && u.is_word());
+    let (Some(first), Some(second)) = (word(start), word(start + 1)) else {
+        return false;
+    };
+    !first.capitalised()
+        && !first.is(class::DETERMINER)
+        && !second.capitalised()
+        && second.norm().ends_with("ing")
+        && !word(start + 2).is_some_and(|u| u.is(class::ROLE_NOUN))
+}
+
 pub fn appositives(
     lex: &Lexicon,
     units: &[Unit],
@@ -1463,6 +1479,7 @@ pub fn appositives(
             // A relative clause describing the speaker (not "who said ...",
             // a statement of its own).
         } else if first.norm().ends_with("ing")
+            || adverb_then_ing(units, body_start, j)
             || matches!(first.norm(), "which" | "who" | "whose")
             || first.function_class() == Some(FunctionClass::Preposition)
             || !first.is_word()

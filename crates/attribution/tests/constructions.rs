@@ -3114,3 +3114,34 @@ fn a_bracketed_name_with_an_appositive_speaks() {
         }],
     );
 }
+
+/// An adverb and a participle after the speaker ("Orvo Holdings Inc,
+/// earlier reporting higher profit, said") describe what it did, not its
+/// role, which a title before the name still gives ("Kell trade minister
+/// Tam Velo, also talking to reporters, said").
+#[test]
+fn what_a_speaker_was_doing_is_no_role() {
+    let cases = [
+        (
+            "Orvo Holdings Inc, earlier reporting higher profit for the year, said it expects sales to rise.",
+            "it expects sales to rise",
+            "Orvo Holdings Inc",
+            None,
+        ),
+        (
+            "Kell trade minister Tam Velo, also talking to reporters at the port, said the talks would resume.",
+            "the talks would resume",
+            "Tam Velo",
+            Some("Kell trade minister"),
+        ),
+    ];
+    for (text, quote, name, role) in cases {
+        let got = claims(text);
+        let c = got
+            .iter()
+            .find(|c| c.quote().is_some_and(|q| q.text == quote))
+            .unwrap_or_else(|| panic!("no claim {quote:?} in {got:#?}"));
+        assert_eq!(c.source.name.as_deref(), Some(name), "{text}");
+        assert_eq!(c.source.role.as_deref(), role, "{text}");
+    }
+}

@@ -3086,7 +3086,7 @@ fn a_description_of_an_organisation_means_one_named_before() {
     );
     // "The agency" after the one agency named.
     check(
-        "Orvo Ratings Service said it lowered its rating of Kell Mills debt. The agency said sales of paper had fallen for three years.",
+        "Orvo Ratings Service said it cut its grade for Kell Mills debt. The agency said sales of paper had fallen for three years.",
         &[w(
             "sales of paper had fallen for three years",
             false,
@@ -3118,7 +3118,7 @@ fn a_bracketed_name_with_an_appositive_speaks() {
 /// An adverb and a participle after the speaker ("Orvo Holdings Inc,
 /// earlier reporting higher profit, said") describe what it did, not its
 /// role, which a title before the name still gives ("Kell trade minister
-/// Tam Velo, also talking to reporters, said").
+/// Tam Velo, also speaking with reporters, said").
 #[test]
 fn what_a_speaker_was_doing_is_no_role() {
     let cases = [
@@ -3129,7 +3129,7 @@ fn what_a_speaker_was_doing_is_no_role() {
             None,
         ),
         (
-            "Kell trade minister Tam Velo, also talking to reporters at the port, said the talks would resume.",
+            "Kell trade minister Tam Velo, also speaking with reporters at the port, said the talks would resume.",
             "the talks would resume",
             "Tam Velo",
             Some("Kell trade minister"),

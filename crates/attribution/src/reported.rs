@@ -294,9 +294,6 @@ fn tagged_drafts(
         let mut start = first.start.min(cue_first.start);
         let mut end = last.end.max(cue_last.end);
         let mut co_sources = Vec::new();
-        // A relative pronoun ("who", "which") stays the source's evidence,
-        // as a pronoun does; its antecedent names the source.
-        let antecedent = source.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
         // "Airbus is expected to decide ...": in a content run through its
         // raising cue, the subject is what the content is about, not who
         // said it.
@@ -330,6 +327,12 @@ fn tagged_drafts(
                     (ss, se)
                 }
             });
+        // A relative pronoun ("who", "which") stays the source's evidence,
+        // as a pronoun does; its antecedent names the source (whether the
+        // tagger or the grammar found the run: "an outcry among bankers,
+        // who say ...").
+        let antecedent =
+            source_run.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
         // "Sears, Tully and Co said", "Orvo Textiles, Inc said": the
         // tagger's run may start after the comma inside a company's name,
         // or hold it but read only its first part.
@@ -553,10 +556,66 @@ fn relative_antecedent(
     // the subject its antecedent; "which" stands for a thing, most often
     // the nearest one ("Mr. X owns the Post, which ...").
     let who = us.get(ss).is_some_and(|u| u.norm() == "who");
-    subject_before(lex, us, a, comma, text, who).or_else(|| {
-        let (phrase, start) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
-        (!matches!(phrase.kind, PhraseKind::Pronoun(_))).then_some((start, comma))
-    })
+    subject_before(lex, us, a, comma, text, who)
+        .or_else(|| {
+            let (phrase, start) = crate::speaker::phrase_backward(lex, us, a, comma, text)?;
+            (!matches!(phrase.kind, PhraseKind::Pronoun(_))).then_some((start, comma))
+        })
+        .or_else(|| {
+            who.then(|| plural_people_before(lex, us, a, comma))
+                .flatten()
+        })
+}
+
+/// Most words before people in the plural that still open the sentence
+/// with them ("The central bankers, who ...").
+const MAX_PEOPLE_WORDS: usize = 4;
+
+/// "an outcry among bankers, who say ...": people in the plural (a group
+/// or role noun) closing the phrase before unit `end`, with the words
+/// before them when they open the sentence, else with a determiner right
+/// before them ("the bankers"; other modifiers are not told from the verb
+/// or preposition before them): unit range.
+fn plural_people_before(
+    lex: &Lexicon,
+    us: &[Unit],
+    a: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let at = end.checked_sub(1).filter(|&k| k >= a)?;
+    let head = us.get(at)?;
+    let people = head.is_word()
+        && !head.capitalised()
+        && head.norm().ends_with('s')
+        && (lex.is_group_noun(head.norm()) || head.is(class::ROLE_NOUN));
+    if !people {
+        return None;
+    }
+    // Opening the sentence, the words before them are theirs ("The
+    // central bankers, who ...", "Two traders, who ..."), past a
+    // conjunction ("But some bankers, who ...").
+    let mut a = a;
+    while a < at
+        && us
+            .get(a)
+            .is_some_and(|u| matches!(u.norm(), "but" | "and" | "or" | "yet" | "so"))
+    {
+        a += 1;
+    }
+    let opens = at - a < MAX_PEOPLE_WORDS
+        && (a..at).all(|k| {
+            us.get(k).is_some_and(|u| {
+                u.is_word() && u.function_class().is_none() || u.is(class::DETERMINER)
+            })
+        });
+    if opens {
+        return Some((a, end));
+    }
+    let determiner = at > a
+        && us
+            .get(at - 1)
+            .is_some_and(|u| u.is(class::DETERMINER) && !u.capitalised());
+    Some((if determiner { at - 1 } else { at }, end))
 }
 
 /// Most words a place or affiliation after a subject may take ("in

@@ -3145,3 +3145,36 @@ fn what_a_speaker_was_doing_is_no_role() {
         assert_eq!(c.source.role.as_deref(), role, "{text}");
     }
 }
+
+/// "Who" after people in the plural and a comma stands for them, where no
+/// name or subject does ("The levy has angered the dealers, who say ...").
+#[test]
+fn who_after_people_in_the_plural_is_them() {
+    check(
+        "The Kell levy has angered the dealers, who say it will raise their costs.",
+        &[w(
+            "it will raise their costs",
+            false,
+            Some("the dealers"),
+            Anonymous,
+        )],
+    );
+    check(
+        "The Kell levy has angered foreign brokers, who say it will raise their costs.",
+        &[w(
+            "it will raise their costs",
+            false,
+            Some("brokers"),
+            Anonymous,
+        )],
+    );
+    check(
+        "But some growers, who spoke on condition of anonymity, said prices would rise this year.",
+        &[w(
+            "prices would rise this year",
+            false,
+            Some("some growers"),
+            Anonymous,
+        )],
+    );
+}

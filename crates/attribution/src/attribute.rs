@@ -1115,7 +1115,14 @@ pub fn trailing(
 ) -> Option<Attribution> {
     // A verb of manner attributes quotes only: the plain cues here.
     let attribution = attribution_after(lex, units, (k, limit), text, cue_at)?;
-    // Nothing but time words may follow ("said on Monday").
+    // Nothing but time words may follow ("said on Monday"); an auxiliary
+    // after the speaker makes its words a clause's subject ("..., said the
+    // Kell harvest would be small": what was said, not who said it).
     let rest = limit.saturating_sub(attribution.next);
-    (rest <= 5).then_some(attribution)
+    let clause = (attribution.next..limit).any(|j| {
+        units
+            .get(j)
+            .is_some_and(|u| u.is_word() && lex.is_finite_auxiliary(u.norm()))
+    });
+    (rest <= 5 && !clause).then_some(attribution)
 }

@@ -3178,3 +3178,28 @@ fn who_after_people_in_the_plural_is_them() {
         )],
     );
 }
+
+/// Words after "said" that go on to a finite verb are what was said, not
+/// an inverted speaker ("..., said the Kell harvest would be small"); time
+/// words after an inverted speaker still leave it the speaker.
+#[test]
+fn a_clause_after_said_is_no_inverted_speaker() {
+    check(
+        "Orvo growers, who spoke on condition of anonymity, said the Kell harvest would be small.",
+        &[w(
+            "the Kell harvest would be small",
+            false,
+            Some("Orvo growers"),
+            Anonymous,
+        )],
+    );
+    check(
+        "The harvest was late, said the Orvo farm minister on Monday.",
+        &[w(
+            "The harvest was late",
+            false,
+            Some("the Orvo farm minister"),
+            Anonymous,
+        )],
+    );
+}

@@ -329,7 +329,7 @@ fn tagged_drafts(
             });
         // A relative pronoun ("who", "which") stays the source's evidence,
         // as a pronoun does; its antecedent names the source (whether the
-        // tagger or the grammar found the run: "an outcry among bankers,
+        // tagger or the grammar found the run: "angered the dealers,
         // who say ...").
         let antecedent =
             source_run.and_then(|(s0, s1)| relative_antecedent(lex, us, a, s0, s1, text));
@@ -568,10 +568,10 @@ fn relative_antecedent(
 }
 
 /// Most words before people in the plural that still open the sentence
-/// with them ("The central bankers, who ...").
+/// with them ("The Kell growers, who ...").
 const MAX_PEOPLE_WORDS: usize = 4;
 
-/// "an outcry among bankers, who say ...": people in the plural (a group
+/// "angered the dealers, who say ...": people in the plural (a group
 /// or role noun) closing the phrase before unit `end`, with the words
 /// before them when they open the sentence, else with a determiner right
 /// before them ("the bankers"; other modifiers are not told from the verb
@@ -591,9 +591,9 @@ fn plural_people_before(
     if !people {
         return None;
     }
-    // Opening the sentence, the words before them are theirs ("The
-    // central bankers, who ...", "Two traders, who ..."), past a
-    // conjunction ("But some bankers, who ...").
+    // Opening the sentence, the words before them are theirs ("The Kell
+    // growers, who ...", "Two dealers, who ..."), past a conjunction ("But
+    // some growers, who ...").
     let mut a = a;
     while a < at
         && us

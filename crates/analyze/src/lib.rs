@@ -186,6 +186,14 @@ mod tests {
 
     /// The source (name, kind, role) of every quote claim the whole
     /// pipeline finds in `text`.
+    /// The source names of the quote claims of `text`, in order.
+    fn quote_source_names(analyzer: &Analyzer, text: &str) -> Vec<Option<String>> {
+        quote_sources(analyzer, text)
+            .into_iter()
+            .map(|(name, _, _)| name)
+            .collect()
+    }
+
     fn quote_sources(
         analyzer: &Analyzer,
         text: &str,
@@ -323,12 +331,7 @@ mod tests {
     #[test]
     fn he_means_no_one_named_inside_a_quote_nor_a_common_word() {
         let analyzer = Analyzer::new();
-        let names = |text: &str| -> Vec<Option<String>> {
-            quote_sources(&analyzer, text)
-                .into_iter()
-                .map(|(name, _, _)| name)
-                .collect()
-        };
+        let names = |text: &str| quote_source_names(&analyzer, text);
         let sand = Some("Orvo Sand".to_string());
         let got = names(
             "Trade talks\n\nOrvo Sand, the trade minister of Brazil, spoke on Monday.\n\n\"The mood in Washington is very tense,\" he said.\n\n\"As I've said before, we see ourselves in a real struggle,\" he said.",
@@ -352,11 +355,11 @@ mod tests {
             let text = format!(
                 "Orvo Sand, the trade minister of Brazil, spoke on Monday.\n\n{adverb}, he said, the quotas would change in May."
             );
-            let got: Vec<Option<String>> = quote_sources(&analyzer, &text)
-                .into_iter()
-                .map(|(name, _, _)| name)
-                .collect();
-            assert_eq!(got, vec![sand.clone()], "{text}");
+            assert_eq!(
+                quote_source_names(&analyzer, &text),
+                vec![sand.clone()],
+                "{text}"
+            );
         }
     }
 }

@@ -152,6 +152,7 @@ impl Tracker {
     pub fn organization_for(&self, lex: &Lexicon, head: &str, at: usize) -> Option<String> {
         // A legal form, or a group's word that stands for one.
         let corporate = |w: &str| lex.is_legal_form(w) || matches!(w, "Group" | "Holdings");
+        let company = matches!(head, "company" | "firm");
         // Only a nearby antecedent: far back, "the company" may well be
         // one the text never named as a source.
         let earlier = || {
@@ -185,7 +186,7 @@ impl Tracker {
             .filter(named)
             .find(holds_head)
             .or_else(|| {
-                matches!(head, "company" | "firm")
+                company
                     .then(|| {
                         earlier().find(|s| s.name.split_whitespace().last().is_some_and(corporate))
                     })
@@ -195,7 +196,7 @@ impl Tracker {
                 // A company named without a legal form ("Orvo Mills"): a
                 // name that is no public body ("Finance Ministry"), polity
                 // or acronym ("KEXA" may be an agency as well as a firm).
-                matches!(head, "company" | "firm")
+                company
                     .then(|| earlier().filter(named).find(|s| firm_like(lex, &s.name)))
                     .flatten()
             })
@@ -209,7 +210,9 @@ impl Tracker {
                 if !lex.is_press_or_agency_noun(&lower) {
                     return None;
                 }
-                let mut names = earlier().filter(named).filter(|s| !is_polity(lex, &s.name));
+                let mut names = earlier()
+                    .filter(named)
+                    .filter(|s| !is_polity(lex, &lowered(&s.name)));
                 let first = names.next()?;
                 names.all(|s| s.name == first.name).then_some(first)
             })
@@ -326,20 +329,16 @@ impl Tracker {
     }
 }
 
-/// Whether an organisation's name may be a company's: no word of a public
-/// body or other organisation noun but a firm's own ("Sarn Transit
-/// Agency", "Kell Party" are not), not a polity alone ("Air Ostland" may
-/// be a firm, "Ostland" is not), not an acronym alone, and every word
-/// capitalised but the small ones of names ("Sarn and Velo"; not "Orvo
-/// board and Kell").
-/// Whether a name is a polity's alone ("Ostland"; "U.S." as "the U.S.").
-fn is_polity(lex: &Lexicon, name: &str) -> bool {
-    let mut words = lowered(name);
-    if lex.polity_at(&words) == Some(words.len()) {
+/// Whether a name, as its lower-case words, is a polity's alone
+/// ("Ostland"; "U.S." as "the U.S.").
+fn is_polity(lex: &Lexicon, lower: &[String]) -> bool {
+    if lex.polity_at(lower) == Some(lower.len()) {
         return true;
     }
-    words.insert(0, "the".to_string());
-    lex.polity_at(&words) == Some(words.len())
+    let mut with_the = Vec::with_capacity(lower.len() + 1);
+    with_the.push("the".to_string());
+    with_the.extend_from_slice(lower);
+    lex.polity_at(&with_the) == Some(with_the.len())
 }
 
 /// A name's words, lower-case (as the lexicon's lists are).
@@ -347,6 +346,12 @@ fn lowered(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// Whether an organisation's name may be a company's: no word of a public
+/// body or other organisation noun but a firm's own ("Sarn Transit
+/// Agency", "Kell Party" are not), not a polity alone ("Air Ostland" may
+/// be a firm, "Ostland" is not), not an acronym alone, and every word
+/// capitalised but the small ones of names ("Sarn and Velo"; not "Orvo
+/// board and Kell").
 fn firm_like(lex: &Lexicon, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let acronym = words.len() == 1 && !name.chars().any(char::is_lowercase);
@@ -356,7 +361,7 @@ fn firm_like(lex: &Lexicon, name: &str) -> bool {
     let lower = lowered(name);
     !acronym
         && capitalised
-        && !is_polity(lex, name)
+        && !is_polity(lex, &lower)
         && lower
             .iter()
             .all(|w| !lex.is_org_noun(w) || matches!(w.as_str(), "company" | "firm" | "group"))

@@ -1345,8 +1345,6 @@ fn abbreviation_stop(units: &[Unit], j: usize) -> bool {
             .is_some_and(|p| p.is_word() && p.capitalised() && p.norm().len() <= 5)
 }
 
-/// Reads appositives starting at unit `k` (a comma or an opening
-/// parenthesis; several may follow each other).
 /// ", earlier reporting higher profit,", ", also noting that ...": an
 /// adverb and a participle open a clause about the speaker, not a role
 /// (unlike "chief operating officer", whose participle a role noun
@@ -1363,6 +1361,8 @@ fn adverb_then_ing(units: &[Unit], start: usize, end: usize) -> bool {
         && !word(start + 2).is_some_and(|u| u.is(class::ROLE_NOUN))
 }
 
+/// Reads appositives starting at unit `k` (a comma or an opening
+/// parenthesis; several may follow each other).
 pub fn appositives(
     lex: &Lexicon,
     units: &[Unit],

@@ -4,8 +4,8 @@
 
 use crate::lexicon::{class, FunctionClass, Lexicon};
 use crate::speaker::{
-    appositives, description_after_cue, description_before_cue, phrase_backward, phrase_forward,
-    skip_aux, word_run_end, Appositive, Phrase, PhraseKind,
+    appositives, described_name_before_cue, description_after_cue, description_before_cue,
+    phrase_backward, phrase_forward, skip_aux, word_run_end, Appositive, Phrase, PhraseKind,
 };
 use crate::units::{Unit, UnitKind};
 
@@ -237,7 +237,8 @@ fn attribution_after(
             speaker_then_cue(lex, units, (phrase, next), limit, text, cue_at)
         })
         .or_else(|| {
-            let found = description_before_cue(lex, units, i, limit, text)?;
+            let found = description_before_cue(lex, units, i, limit, text)
+                .or_else(|| described_name_before_cue(lex, units, i, limit, text))?;
             speaker_then_cue(lex, units, found, limit, text, cue_at)
         })
 }
@@ -721,12 +722,14 @@ fn subject_phrase(
     // "Later Hild said ...": a leading adverb is not part of the subject;
     // a capitalised "-ly" word starting a name is ("Kelly Vane said",
     // "Dolly Mills Inc said"): only listed adverbs are skipped there.
-    let name_ahead = units
-        .get(s)
-        .is_some_and(|u| u.capitalised() && u.function_class() != Some(FunctionClass::Auxiliary))
-        && units
-            .get(s + 1)
-            .is_some_and(|n| n.is_word() && n.capitalised());
+    // ("First Kell Bank said": a listed function word begins a name.)
+    let name_ahead = units.get(s).is_some_and(|u| {
+        u.capitalised()
+            && (u.function_class() != Some(FunctionClass::Auxiliary)
+                || lex.is_name_first_word(u.norm()))
+    }) && units
+        .get(s + 1)
+        .is_some_and(|n| n.is_word() && n.capitalised());
     if !name_ahead {
         s = skip_aux(units, s, hi);
     }

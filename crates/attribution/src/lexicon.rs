@@ -96,6 +96,9 @@ pub struct Lexicon {
     /// Sentence openers before a name that are no part of it
     /// (`data/name_openers.txt`).
     name_openers: Set<String>,
+    /// Function words that begin a name when capitalised
+    /// (`data/name_first_words.txt`).
+    name_first_words: Set<String>,
     /// Words before a cue that make it a noun (`data/noun_markers.txt`).
     noun_markers: Set<String>,
     /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
@@ -571,6 +574,13 @@ impl Lexicon {
         self.name_openers.contains(word)
     }
 
+    /// True for a function word that, capitalised before another
+    /// capitalised word, begins a name ("First Kell Bank"),
+    /// `data/name_first_words.txt`.
+    pub(crate) fn is_name_first_word(&self, word: &str) -> bool {
+        self.name_first_words.contains(word)
+    }
+
     /// True for a word that makes the cue right after it a noun or a
     /// noun's modifier ("the notes", "a proposed tax"),
     /// `data/noun_markers.txt`.
@@ -673,6 +683,7 @@ impl Lexicon {
                 .map(norm)
                 .collect(),
             name_openers: norm_set(include_str!("../data/name_openers.txt")),
+            name_first_words: norm_set(include_str!("../data/name_first_words.txt")),
             noun_markers: norm_set(include_str!("../data/noun_markers.txt")),
             legal_forms: lines(include_str!("../data/legal_forms.txt"))
                 .map(str::to_string)

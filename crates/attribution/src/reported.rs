@@ -1609,7 +1609,19 @@ fn according_last(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) 
 /// "X said (that) CONTENT" with X the clause subject.
 fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> Option<Found> {
     company_subject_cue(lex, us, a, end, text)
-        .or_else(|| subject_cue_from(lex, us, a, end, text))
+        .or_else(|| {
+            // (The subject may follow a leading clause the subject reader
+            // skips: "Many of the closures, Ada Lume said, have ..."; not a
+            // prepositional phrase, which tells where or when it was said:
+            // "In Orvo on Monday, Ada Lume said, ...".)
+            let found = subject_cue_from(lex, us, a, end, text)?;
+            let circumstance = us.get(a).is_some_and(crate::attribute::is_preposition);
+            Some(if circumstance {
+                found
+            } else {
+                set_inside(lex, us, a, found)
+            })
+        })
         .or_else(|| {
             // After a leading clause: "More than a year later, X confirmed ..."
             let comma =
@@ -1618,31 +1630,48 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
             if let Some(whole) = company_across_comma(lex, us, a, comma, &att, text) {
                 return Some((whole, cs, ce));
             }
-            // "The talks stalled in May, the minister said, over the fees": the
-            // attribution is set inside what was said, which is the whole
-            // sentence around it (as PolNeAR marks it), not only its tail.
-            // The part after it goes on the clause ("..., stalled over fees"),
-            // unlike a second statement or a circumstance of the saying
-            // ("..., adding that ...", "..., without giving details").
-            let goes_on = us.get(cs).is_some_and(|u| {
-                u.is_word()
-                    && !u.norm().ends_with("ing")
-                    && !matches!(
-                        u.norm(),
-                        "because" | "as" | "while" | "and" | "but" | "although"
-                    )
-                    && !crate::attribute::is_preposition(u)
-                    && cue_at(lex, us, cs, ce).is_none()
-            });
-            let inserted = cs >= 2
-                && goes_on
-                && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
-                && us.get(cs - 2).is_some_and(|u| u.end == att.end)
-                && us
-                    .get(a..comma)
-                    .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
-            Some((att, if inserted { a } else { cs }, ce))
+            Some(set_inside(lex, us, a, (att, cs, ce)))
         })
+}
+
+/// "The talks stalled in May, the minister said, over the fees": an
+/// attribution set inside what was said, between commas after a leading
+/// clause of at least two words that starts at unit `a`. What was said is
+/// then the whole sentence around it (as PolNeAR marks it), not only its
+/// tail, when the part after it goes on the clause ("..., stalled over
+/// fees"), unlike a second statement or a circumstance of the saying
+/// ("..., adding that ...", "..., without giving details"). Otherwise
+/// `found` as it is.
+fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
+    let (att, cs, ce) = &found;
+    let Some(subject) = us.iter().position(|u| u.start == att.start) else {
+        return found;
+    };
+    let comma = subject.wrapping_sub(1);
+    let goes_on = us.get(*cs).is_some_and(|u| {
+        u.is_word()
+            && !u.norm().ends_with("ing")
+            && !matches!(
+                u.norm(),
+                "because" | "as" | "while" | "and" | "but" | "although"
+            )
+            && !crate::attribute::is_preposition(u)
+            && cue_at(lex, us, *cs, *ce).is_none()
+    });
+    let inserted = subject > a
+        && us.get(comma).is_some_and(|u| u.is_punct(","))
+        && *cs >= 2
+        && goes_on
+        && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
+        && us.get(cs - 2).is_some_and(|u| u.end == att.end)
+        && us
+            .get(a..comma)
+            .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+    if inserted {
+        (found.0, a, found.2)
+    } else {
+        found
+    }
 }
 
 /// "Jon Brill of Kemp, Tully and Co said the yard ...": a subject whose

@@ -271,13 +271,21 @@ impl Tracker {
                 .find(|s| s.kind == SourceKind::Organization)
                 .cloned(),
             PhraseKind::Definite => {
+                let org_noun = lex.is_org_noun(&phrase.head) || lex.is_org_kind_noun(&phrase.head);
                 return earlier
                     .find(|s| {
-                        s.head == phrase.head
-                            || s.role.as_deref().is_some_and(|r| {
+                        // (Not "traders and the official press" for "the
+                        // official press": one of a group is not the group.)
+                        let fits_number = phrase.plural || !s.plural;
+                        // "The bank said" after "a central bank official
+                        // said": an organisation's noun names no person
+                        // whose role merely holds it.
+                        let role_holds_it = (s.kind == SourceKind::Organization || !org_noun)
+                            && s.role.as_deref().is_some_and(|r| {
                                 r.split_whitespace()
                                     .any(|w| w.eq_ignore_ascii_case(&phrase.head))
-                            })
+                            });
+                        fits_number && (s.head == phrase.head || role_holds_it)
                     })
                     .cloned();
             }

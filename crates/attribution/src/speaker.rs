@@ -193,6 +193,15 @@ fn continues_phrase(lex: &Lexicon, units: &[Unit], start: usize, k: usize, text:
     if k > start && !capital && particle_in_name(lex, units, k) {
         return true;
     }
+    // "First Kell Bank": a function word that begins a name.
+    let name_first = capital
+        && lex.is_name_first_word(u.norm())
+        && units
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && n.capitalised() && n.function_class().is_none());
+    if name_first {
+        return true;
+    }
     if let Some(function) = u.function_class() {
         if k == start {
             return false;
@@ -597,7 +606,84 @@ pub fn description_before_cue(
     if units.get(cue).is_some_and(|u| u.is(class::DOCUMENT_NOUN)) {
         return None;
     }
-    described_with_place(units, i, cue, text).map(|p| (p, cue))
+    // "the editorial board recently wrote": adverbs and auxiliaries
+    // before the cue are no part of the description. (Not a negation, which
+    // the cue keeps: "a figure Kell does not deny"; nor one after a
+    // determiner: "the contract supplements a previously announced ...".)
+    let mut end = cue;
+    while end > i + 2
+        && units.get(end - 1).is_some_and(|u| {
+            !u.capitalised()
+                && (is_adverb(u) || u.function_class() == Some(FunctionClass::Auxiliary))
+        })
+    {
+        end -= 1;
+    }
+    let negated = |u: &Unit| {
+        let w = u.norm();
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+    };
+    let kept = units
+        .get(end..cue)
+        .is_some_and(|between| !between.iter().any(negated))
+        && units
+            .get(end - 1)
+            .is_some_and(|u| u.function_class().is_none() && !u.is(class::DETERMINER));
+    let end = if kept { end } else { cue };
+    described_with_place(units, i, end, text).map(|p| (p, end))
+}
+
+/// “...,” screenwriter Ada Lume wrote: words the lexicon does not know as
+/// a role (an "and" may join two), then a name of two or more capitalised words, then the cue at
+/// once. The words before the name are the person's role; a capitalised
+/// function word among them belongs to a name ("Kell This Morning
+/// co-host").
+pub fn described_name_before_cue(
+    lex: &Lexicon,
+    units: &[Unit],
+    i: usize,
+    limit: usize,
+    text: &str,
+) -> Option<(Phrase, usize)> {
+    let first = units.get(i)?;
+    if !first.is_word() || first.function_class().is_some() || is_adverb(first) {
+        return None;
+    }
+    let run_end = word_run_end(units, i, limit);
+    let cue = (i + 3..run_end.min(i + 10)).find(|&j| cue_here(lex, units, j))?;
+    let mut n = cue;
+    while n > i && units.get(n - 1).is_some_and(Unit::capitalised) {
+        n -= 1;
+    }
+    if cue < n + 2 || n == i || n > i + 6 {
+        return None;
+    }
+    let role = units.get(i..n)?;
+    // The role's last word is its head noun: not a verb's participle
+    // ("meaning", "joined"), not a cue.
+    let head = role.last()?;
+    // ("Kell vice-president and group executive Ivo Sand": an "and"
+    // joins two roles.)
+    let described = role
+        .iter()
+        .all(|u| u.function_class().is_none() || u.capitalised() || u.norm() == "and")
+        && head.norm() != "and"
+        && role.iter().any(|u| !u.capitalised())
+        && !head.norm().ends_with("ing")
+        && !head.norm().ends_with("ed")
+        && (i..n).all(|k| !cue_here(lex, units, k));
+    if !described {
+        return None;
+    }
+    let (mut name, next) = phrase_forward(lex, units, n, cue, text)?;
+    if name.kind != PhraseKind::Person || next != cue {
+        return None;
+    }
+    if name.role.is_none() {
+        name.role = Some(squash(text.get(first.start..head.end)?));
+    }
+    name.start = first.start;
+    Some((name, cue))
 }
 
 /// [`bare_description`] of `units[i..end]`, or of its words before a short
@@ -1125,7 +1211,14 @@ fn classify(lex: &Lexicon, units: &[Unit], i: usize, j: usize, text: &str) -> Op
         // An "and" inside a name joins a company's ("S and P").
         || body.iter().any(|u| u.norm() == "and")
         || (body.len() == 1 && is_acronym(head))
-        || polity_len == Some(body.len());
+        || polity_len == Some(body.len())
+        // "First Kell": a name a listed function word begins is a firm's
+        // (not "First Lady Ada Lume", a title or an honorific).
+        || (body[0].capitalised()
+            && lex.is_name_first_word(body[0].norm())
+            && !body
+                .get(1)
+                .is_some_and(|u| u.is_written(class::TITLE) || lex.is_honorific(u.norm())));
     // "Chancellor of the Exchequer Tam Velo": after an office named with
     // "the", the last two words are the person's name; without one ("the
     // Chairman of the Sarn Reserve Board") the office is a description.
@@ -1361,6 +1454,9 @@ fn adverb_then_ing(units: &[Unit], start: usize, end: usize) -> bool {
         && !word(start + 2).is_some_and(|u| u.is(class::ROLE_NOUN))
 }
 
+/// Most units an appositive not closed by a comma holds before its cue.
+const MAX_UNCLOSED_APPOSITIVE: usize = 9;
+
 /// Reads appositives starting at unit `k` (a comma or an opening
 /// parenthesis; several may follow each other).
 pub fn appositives(
@@ -1401,6 +1497,26 @@ pub fn appositives(
         }
         if j == body_start {
             break;
+        }
+        // "Ivo Sand, director of research at Kell Co said.": an appositive
+        // the writer did not close with a comma ends before the cue, when
+        // the words before it can only describe (not "..., Ivo Sand asked
+        // what kind of firm sells ...").
+        if !units.get(j).is_some_and(|u| u.is_punct(",")) {
+            let cue =
+                (body_start + 1..j.min(body_start + MAX_UNCLOSED_APPOSITIVE + 1)).find(|&c| {
+                    !units[c].capitalised() && units[c - 1].is_word() && cue_here(lex, units, c)
+                });
+            let describes_only = |cue: usize| {
+                units[body_start..cue].iter().all(|u| {
+                    (u.is_word() || u.is_punct("."))
+                        && !u.is(class::RELATIVE)
+                        && !matches!(u.norm(), "to" | "that" | "what" | "how" | "why" | "when")
+                })
+            };
+            if let Some(cue) = cue.filter(|&c| describes_only(c)) {
+                j = cue;
+            }
         }
         // Anonymity phrases start within the first three words and are
         // shorter than the rest of the stack buffer, so the words after it
@@ -1520,4 +1636,69 @@ pub fn appositives(
         }
     }
     found.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::units;
+    use crosscheck_model::Sentence;
+    use crosscheck_text::TokenLayer;
+
+    /// The appositive read at the first comma of `text`: its role and the
+    /// unit after it.
+    fn appositive_at_comma(text: &str) -> Option<(Option<String>, String)> {
+        let lex = Lexicon::standard();
+        let layer = TokenLayer::new(text, &[Sentence::new(0, text.len())]);
+        let us = units(&lex, text, &layer, 0, text.len(), &[]);
+        let k = us.iter().position(|u| u.is_punct(","))?;
+        let found = appositives(&lex, &us, k, us.len(), text)?;
+        let after = us.get(found.next).map_or("", |u| u.text(text)).to_string();
+        Some((found.role, after))
+    }
+
+    #[test]
+    fn an_appositive_left_open_ends_before_its_cue() {
+        // (text, role, unit after the appositive)
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            (
+                "Ivo Sand, director of research for Kell Co said so.",
+                Some("director of research for Kell Co"),
+                "said",
+            ),
+            (
+                "Ivo Sand, a Kell Bank analyst told Orvo Radio.",
+                Some("Kell Bank analyst"),
+                "told",
+            ),
+            // Closed by its comma, as before.
+            (
+                "Ivo Sand, a Kell Bank analyst, said so.",
+                Some("Kell Bank analyst"),
+                ",",
+            ),
+            // A relative clause's cue is the relative clause's.
+            (
+                "Ivo Sand, a Kell grower who said he would sell.",
+                Some("Kell grower who said he would sell"),
+                ".",
+            ),
+        ];
+        for &(text, role, after) in cases {
+            let got = appositive_at_comma(text);
+            assert_eq!(
+                got,
+                Some((role.map(str::to_string), after.to_string())),
+                "{text}"
+            );
+        }
+        // A clause with words no description holds ("what", "to") is not
+        // cut at the cue its end holds.
+        let text = "Orvo, Lume asked what kind of person gets up at 3 a.m. to send angry tweets.";
+        let got = appositive_at_comma(text);
+        assert!(
+            got.as_ref().is_none_or(|(_, after)| after != "tweets"),
+            "{got:?}"
+        );
+    }
 }

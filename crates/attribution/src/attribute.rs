@@ -1129,3 +1129,69 @@ pub fn trailing(
     });
     (rest <= 5 && !clause).then_some(attribution)
 }
+
+/// Whether a participle clause starts after unit `from`, the end of an
+/// attribution's cue: a comma and a lower-case "-ing" word, after a few
+/// words of time or place at most ("said Tuesday in Orvo, noting ...",
+/// "said, adding ...").
+pub(crate) fn participle_clause_after(
+    lex: &Lexicon,
+    units: &[Unit],
+    from: usize,
+    limit: usize,
+) -> bool {
+    participle_comma(lex, units, from, limit).is_some()
+}
+
+/// The comma of [`participle_clause_after`].
+pub(crate) fn participle_comma(
+    lex: &Lexicon,
+    units: &[Unit],
+    from: usize,
+    limit: usize,
+) -> Option<usize> {
+    let circumstance = |u: &Unit| {
+        u.is_word()
+            && (lex.is_calendar_word(u.norm())
+                || matches!(u.norm(), "on" | "in" | "at" | "last" | "this" | "week")
+                || u.is(class::DETERMINER)
+                || u.capitalised())
+    };
+    let comma = (from..limit.min(from + 7))
+        .find(|&k| units.get(k).is_none_or(|u| !circumstance(u)))
+        .unwrap_or(limit);
+    // (Not a gerund subject: "..., he said, replacing the chief would be
+    // harder", whose finite verb follows soon; a speech cue's participle is
+    // none: "adding that the fees were ...".)
+    let gerund_subject = || {
+        cue_at(lex, units, comma + 1, limit).is_none()
+            && (comma + 2..limit.min(comma + 7)).any(|k| {
+                units
+                    .get(k)
+                    .is_some_and(|u| u.is_word() && lex.is_finite_auxiliary(u.norm()))
+            })
+    };
+    // (Nor the subject of a cue of its own: "..., banking sources said",
+    // "..., managing director Ivo Sand said".)
+    let cue_follows = || {
+        (comma + 2..limit.min(comma + 9))
+            .take_while(|&k| units.get(k).is_some_and(Unit::is_word))
+            .any(|k| cue_at(lex, units, k, limit).is_some())
+    };
+    (units.get(comma).is_some_and(|u| u.is_punct(","))
+        && comma < limit
+        && units.get(comma + 1).is_some_and(|u| is_participle(lex, u))
+        && !gerund_subject()
+        && !cue_follows())
+    .then_some(comma)
+}
+
+/// A lower-case "-ing" word that opens a participle clause: no preposition
+/// ("during", "including").
+pub(crate) fn is_participle(lex: &Lexicon, u: &Unit) -> bool {
+    u.is_word()
+        && !u.capitalised()
+        && u.norm().ends_with("ing")
+        && u.function_class().is_none()
+        && !lex.is_prepositional_participle(u.norm())
+}

@@ -99,6 +99,9 @@ pub struct Lexicon {
     /// Function words that begin a name when capitalised
     /// (`data/name_first_words.txt`).
     name_first_words: Set<String>,
+    /// "-ing" words that work as prepositions
+    /// (`data/prepositional_participles.txt`).
+    prepositional_participles: Set<String>,
     /// Words before a cue that make it a noun (`data/noun_markers.txt`).
     noun_markers: Set<String>,
     /// Plural nouns of groups that speak unnamed (`data/group_nouns.txt`).
@@ -581,6 +584,12 @@ impl Lexicon {
         self.name_first_words.contains(word)
     }
 
+    /// True for an "-ing" word that works as a preposition ("including"),
+    /// `data/prepositional_participles.txt`.
+    pub(crate) fn is_prepositional_participle(&self, word: &str) -> bool {
+        self.prepositional_participles.contains(word)
+    }
+
     /// True for a word that makes the cue right after it a noun or a
     /// noun's modifier ("the notes", "a proposed tax"),
     /// `data/noun_markers.txt`.
@@ -684,6 +693,9 @@ impl Lexicon {
                 .collect(),
             name_openers: norm_set(include_str!("../data/name_openers.txt")),
             name_first_words: norm_set(include_str!("../data/name_first_words.txt")),
+            prepositional_participles: norm_set(include_str!(
+                "../data/prepositional_participles.txt"
+            )),
             noun_markers: norm_set(include_str!("../data/noun_markers.txt")),
             legal_forms: lines(include_str!("../data/legal_forms.txt"))
                 .map(str::to_string)

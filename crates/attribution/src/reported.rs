@@ -1351,12 +1351,15 @@ impl RuleReading {
         let co_sources = co_speakers(lex, doc, us, &att, sources);
         let start = first.start.min(att.start);
         let end_byte = last.end.max(att.end);
+        let second = (ce_cut <= att.next)
+            .then(|| participle_statement(lex, us, att.next, self.end, text))
+            .flatten();
         let (source, quoted_by, quote_start) =
             relay_of(lex, doc, us, (cs, ce_cut), &att.cue, source, sources);
         drafts.push(Draft {
             start,
             end: end_byte,
-            source,
+            source: source.clone(),
             cue: Some(att.cue),
             channel: att
                 .channel
@@ -1364,11 +1367,54 @@ impl RuleReading {
             quote_start,
             quote_end: last.end,
             direct: false,
-            co_sources,
-            quoted_by,
+            co_sources: co_sources.clone(),
+            quoted_by: quoted_by.clone(),
             absorbed: told && addressed_words(lex, us, (cs, ce_cut)),
         });
+        if let Some((cue, cue_start, (content_start, content_end))) = second {
+            drafts.push(Draft {
+                start: cue_start,
+                end: content_end,
+                source,
+                cue: Some(cue),
+                channel: None,
+                quote_start: content_start,
+                quote_end: content_end,
+                direct: false,
+                co_sources,
+                quoted_by,
+                absorbed: false,
+            });
+        }
     }
+}
+
+/// "..., a Kell official said, adding that the fees were too high": a
+/// participle clause of a speech cue after an attribution ending before
+/// unit `next` is a second statement of the same speaker. Returns its cue,
+/// the cue's first byte and the content's bytes.
+fn participle_statement(
+    lex: &Lexicon,
+    us: &[Unit],
+    next: usize,
+    end: usize,
+    text: &str,
+) -> Option<(String, usize, (usize, usize))> {
+    let comma = crate::attribute::participle_comma(lex, us, next, end)?;
+    let (len, reports) = cue_at(lex, us, comma + 1, end)?;
+    if !reports {
+        return None;
+    }
+    let cue_first = us.get(comma + 1)?;
+    let cue_last = us.get(comma + len)?;
+    let cs = complement_start(us, comma + 1 + len, end, || None)?;
+    let words = us.get(cs..end)?.iter().filter(|u| u.is_word()).count();
+    if words < crate::extract::MIN_REPORTED_WORDS {
+        return None;
+    }
+    let (first, last) = (us.get(cs)?, us.get(end - 1)?);
+    let cue = text.get(cue_first.start..cue_last.end)?.to_string();
+    Some((cue, cue_first.start, (first.start, last.end)))
 }
 
 /// True when the cue is negated ("He did not say how ...", "would never
@@ -1615,6 +1661,9 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
             // prepositional phrase, which tells where or when it was said:
             // "In Orvo on Monday, Ada Lume said, ...".)
             let found = subject_cue_from(lex, us, a, end, text)?;
+            if closes_statement(lex, us, a, &found) {
+                return None;
+            }
             let circumstance = us.get(a).is_some_and(crate::attribute::is_preposition);
             Some(if circumstance {
                 found
@@ -1630,8 +1679,39 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
             if let Some(whole) = company_across_comma(lex, us, a, comma, &att, text) {
                 return Some((whole, cs, ce));
             }
-            Some(set_inside(lex, us, a, (att, cs, ce)))
+            let found = (att, cs, ce);
+            if closes_statement(lex, us, a, &found) {
+                return None;
+            }
+            Some(set_inside(lex, us, a, found))
         })
+}
+
+/// "The talks stalled over fees, a Kell official said, adding that ...",
+/// "..., Ada Lume said Tuesday in Orvo, noting ...": an attribution after a
+/// statement of at least three words and a comma, whose cue a participle
+/// clause follows (after a time or place at most), closes that statement;
+/// what follows it is no content of its own (the trailing reading takes
+/// the statement).
+fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, cs, ce): &Found) -> bool {
+    let Some(subject) = us.iter().position(|u| u.start == att.start) else {
+        return false;
+    };
+    let comma = subject.wrapping_sub(1);
+    let after_statement = subject > a
+        && us.get(comma).is_some_and(|u| u.is_punct(","))
+        && us
+            .get(a..comma)
+            .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+    if !after_statement {
+        return false;
+    }
+    // (The complement reader starts after "said," and a time or place.)
+    let cue_end = us
+        .iter()
+        .position(|u| u.end == att.end)
+        .map_or(*cs, |k| k + 1);
+    crate::attribute::participle_clause_after(lex, us, cue_end, *ce)
 }
 
 /// "The talks stalled in May, the minister said, over the fees": an
@@ -1639,7 +1719,7 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
 /// clause of at least two words that starts at unit `a`. What was said is
 /// then the whole sentence around it (as PolNeAR marks it), not only its
 /// tail, when the part after it goes on the clause ("..., stalled over
-/// fees"), unlike a second statement or a circumstance of the saying
+/// fees", "..., including the fees"), unlike a second statement or a circumstance of the saying
 /// ("..., adding that ...", "..., without giving details"). Otherwise
 /// `found` as it is.
 fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
@@ -1650,7 +1730,7 @@ fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
     let comma = subject.wrapping_sub(1);
     let goes_on = us.get(*cs).is_some_and(|u| {
         u.is_word()
-            && !u.norm().ends_with("ing")
+            && (!u.norm().ends_with("ing") || lex.is_prepositional_participle(u.norm()))
             && !matches!(
                 u.norm(),
                 "because" | "as" | "while" | "and" | "but" | "although"
@@ -1892,18 +1972,41 @@ fn trailing_attribution(
     text: &str,
 ) -> Option<Found> {
     // The last comma may open an appositive of the speaker, so the comma
-    // closing the content is one of the last two.
-    (a + 1..end)
-        .rev()
-        .take(20)
-        .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")))
-        .take(2)
-        .find_map(|c| {
-            let att = trailing(lex, us, c + 1, end, text)?;
-            // "In a statement on Monday, President X praised “...”": the
-            // cue has its own object, the quote; the clause before the
-            // comma is where it was said.
-            let quote_after = (att.next..end).any(|k| us.get(k).is_some_and(|u| u.is_quote()));
-            (!quote_after).then_some((att, a, c))
-        })
+    // closing the content is one of the last two. A participle clause
+    // closing the sentence ("..., the ministry said, noting that A, B ...")
+    // is no attribution: the commas before it are read first.
+    let participle = (a + 1..end).rev().take(40).find(|&k| {
+        us.get(k).is_some_and(|u| u.is_punct(","))
+            && crate::attribute::participle_clause_after(lex, us, k, end)
+    });
+    let before_last_comma = |end: usize| {
+        (a + 1..end)
+            .rev()
+            .take(20)
+            .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")) && Some(k) != participle)
+            .take(2)
+            .find_map(|c| {
+                let att = trailing(lex, us, c + 1, end, text)?;
+                // "In a statement on Monday, President X praised “...”": the
+                // cue has its own object, the quote; the clause before the
+                // comma is where it was said.
+                let quote_after = (att.next..end).any(|k| us.get(k).is_some_and(|u| u.is_quote()));
+                (!quote_after).then_some((att, a, c))
+            })
+    };
+    // (Before a participle clause, only a cue that reports speech: not
+    // "..., called Kell System 30, offering ..."; and only after a
+    // statement with no attribution of its own ("X believes that"): "The
+    // alliance believes that ..., an official said, speaking on condition
+    // of anonymity" is read as the alliance's belief.)
+    let reports = |&(_, _, c): &Found, end: usize| {
+        (c + 1..end).any(|k| cue_at(lex, us, k, end).is_some_and(|(_, reports)| reports))
+            && !(a..c).any(|k| {
+                cue_at(lex, us, k, c)
+                    .is_some_and(|(len, _)| us.get(k + len).is_some_and(|u| u.norm() == "that"))
+            })
+    };
+    participle
+        .and_then(|p| before_last_comma(p).filter(|found| reports(found, p)))
+        .or_else(|| before_last_comma(end))
 }

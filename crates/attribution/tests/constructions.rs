@@ -3363,3 +3363,63 @@ fn an_organisation_noun_is_no_person_whose_role_holds_it() {
         )],
     );
 }
+
+/// "..., a Kell official said, adding that ...": the attribution closes the
+/// statement before it; the participle clause of a speech cue after it is
+/// a second statement of the same speaker. An "-ing" word before a cue of
+/// its own ("banking sources said", "managing director ... said") opens no
+/// such clause.
+#[test]
+fn a_participle_clause_after_the_attribution() {
+    check(
+        "The talks stalled in May over the ferry fees, a Kell official said, adding that the fees were too high.",
+        &[
+            Want {
+                cue: Some("said"),
+                ..w(
+                    "The talks stalled in May over the ferry fees",
+                    false,
+                    Some("a Kell official"),
+                    Anonymous,
+                )
+            },
+            Want {
+                cue: Some("adding"),
+                ..w(
+                    "the fees were too high",
+                    false,
+                    Some("a Kell official"),
+                    Anonymous,
+                )
+            },
+        ],
+    );
+    check(
+        "The ferry fees are far too high, Ada Lume said Tuesday in Orvo, noting that the port had raised them twice.",
+        &[
+            w("The ferry fees are far too high", false, Some("Ada Lume"), Person),
+            Want {
+                cue: Some("noting"),
+                ..w("the port had raised them twice", false, Some("Ada Lume"), Person)
+            },
+        ],
+    );
+    check(
+        "Orvo ferry fares rose sharply last year, Kell banking sources said.",
+        &[w(
+            "Orvo ferry fares rose sharply last year",
+            false,
+            Some("Kell banking sources"),
+            Anonymous,
+        )],
+    );
+    check(
+        "Kell expects ferry turnover to exceed last year's levels, managing board chairman Ivo Sand said.",
+        &[w(
+            "Kell expects ferry turnover to exceed last year's levels",
+            false,
+            Some("Ivo Sand"),
+            Person,
+        )],
+    );
+}

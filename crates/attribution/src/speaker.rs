@@ -1501,16 +1501,34 @@ pub fn appositives(
         // "Ivo Sand, director of research at Kell Co said.": an appositive
         // the writer did not close with a comma ends before the cue, when
         // the words before it can only describe (not "..., Ivo Sand asked
-        // what kind of firm sells ...").
-        if !units.get(j).is_some_and(|u| u.is_punct(",")) {
+        // what kind of firm sells ..."). It opens as a description does:
+        // not "..., and said", "..., including ...".
+        let opens_description = units.get(body_start).is_some_and(|u| {
+            u.is_word()
+                && !u.is(class::RELATIVE)
+                && (u.capitalised()
+                    || u.is(class::DETERMINER)
+                    || u.norm() == "of"
+                    || u.function_class().is_none()
+                        && !u.norm().ends_with("ing")
+                        && !u.norm().ends_with("ed"))
+        });
+        if opens_description && !units.get(j).is_some_and(|u| u.is_punct(",")) {
             let cue =
                 (body_start + 1..j.min(body_start + MAX_UNCLOSED_APPOSITIVE + 1)).find(|&c| {
                     !units[c].capitalised() && units[c - 1].is_word() && cue_here(lex, units, c)
                 });
             let describes_only = |cue: usize| {
-                units[body_start..cue].iter().all(|u| {
+                let body = &units[body_start..cue];
+                // ("chairman and chief executive": an "and" joins two
+                // roles, not the items of a list: "..., rights groups and
+                // unions alleged".)
+                let roles = body
+                    .iter()
+                    .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE));
+                body.iter().all(|u| {
                     (u.is_word() || u.is_punct("."))
-                        && !u.is(class::RELATIVE)
+                        && (!u.is(class::RELATIVE) || roles && matches!(u.norm(), "and" | "or"))
                         && !matches!(u.norm(), "to" | "that" | "what" | "how" | "why" | "when")
                 })
             };
@@ -1671,11 +1689,22 @@ mod tests {
                 Some("Kell Bank analyst"),
                 "told",
             ),
+            (
+                "Ivo Sand, Kell chairman and chief executive officer said so.",
+                Some("Kell chairman and chief executive officer"),
+                "said",
+            ),
             // Closed by its comma, as before.
             (
                 "Ivo Sand, a Kell Bank analyst, said so.",
                 Some("Kell Bank analyst"),
                 ",",
+            ),
+            // Not the items of a list, nor a clause after "and".
+            (
+                "Kell, rights groups and unions alleged otherwise.",
+                Some("rights groups and unions alleged otherwise"),
+                ".",
             ),
             // A relative clause's cue is the relative clause's.
             (

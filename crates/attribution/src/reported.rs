@@ -1356,10 +1356,10 @@ impl RuleReading {
             .flatten();
         let (source, quoted_by, quote_start) =
             relay_of(lex, doc, us, (cs, ce_cut), &att.cue, source, sources);
-        drafts.push(Draft {
+        let main = Draft {
             start,
             end: end_byte,
-            source: source.clone(),
+            source,
             cue: Some(att.cue),
             channel: att
                 .channel
@@ -1367,25 +1367,26 @@ impl RuleReading {
             quote_start,
             quote_end: last.end,
             direct: false,
-            co_sources: co_sources.clone(),
-            quoted_by: quoted_by.clone(),
+            co_sources,
+            quoted_by,
             absorbed: told && addressed_words(lex, us, (cs, ce_cut)),
+        };
+        // (The second claim copies the speaker: only where there is one.)
+        let second = second.map(|(cue, cue_start, (content_start, content_end))| Draft {
+            start: cue_start,
+            end: content_end,
+            source: main.source.clone(),
+            cue: Some(cue),
+            channel: None,
+            quote_start: content_start,
+            quote_end: content_end,
+            direct: false,
+            co_sources: main.co_sources.clone(),
+            quoted_by: main.quoted_by.clone(),
+            absorbed: false,
         });
-        if let Some((cue, cue_start, (content_start, content_end))) = second {
-            drafts.push(Draft {
-                start: cue_start,
-                end: content_end,
-                source,
-                cue: Some(cue),
-                channel: None,
-                quote_start: content_start,
-                quote_end: content_end,
-                direct: false,
-                co_sources,
-                quoted_by,
-                absorbed: false,
-            });
-        }
+        drafts.push(main);
+        drafts.extend(second);
     }
 }
 
@@ -1693,8 +1694,8 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
 /// clause follows (after a time or place at most), closes that statement;
 /// what follows it is no content of its own (the trailing reading takes
 /// the statement).
-fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, cs, ce): &Found) -> bool {
-    let Some(subject) = us.iter().position(|u| u.start == att.start) else {
+fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, _, ce): &Found) -> bool {
+    let Some(subject) = unit_at(us, att.start) else {
         return false;
     };
     let comma = subject.wrapping_sub(1);
@@ -1707,11 +1708,14 @@ fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, cs, ce): &Found)
         return false;
     }
     // (The complement reader starts after "said," and a time or place.)
-    let cue_end = us
-        .iter()
-        .position(|u| u.end == att.end)
-        .map_or(*cs, |k| k + 1);
+    let cue_end = us.partition_point(|u| u.end <= att.end);
     crate::attribute::participle_clause_after(lex, us, cue_end, *ce)
+}
+
+/// The unit starting at byte `start` (units lie in text order).
+fn unit_at(us: &[Unit], start: usize) -> Option<usize> {
+    let k = us.partition_point(|u| u.start < start);
+    us.get(k).is_some_and(|u| u.start == start).then_some(k)
 }
 
 /// "The talks stalled in May, the minister said, over the fees": an
@@ -1719,15 +1723,19 @@ fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, cs, ce): &Found)
 /// clause of at least two words that starts at unit `a`. What was said is
 /// then the whole sentence around it (as PolNeAR marks it), not only its
 /// tail, when the part after it goes on the clause ("..., stalled over
-/// fees", "..., including the fees"), unlike a second statement or a circumstance of the saying
-/// ("..., adding that ...", "..., without giving details"). Otherwise
-/// `found` as it is.
+/// fees", "..., including the fees"), unlike a second statement or a
+/// circumstance of the saying ("..., adding that ...", "..., without giving
+/// details"). Otherwise `found` as it is.
 fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
     let (att, cs, ce) = &found;
-    let Some(subject) = us.iter().position(|u| u.start == att.start) else {
+    let Some(subject) = unit_at(us, att.start) else {
         return found;
     };
     let comma = subject.wrapping_sub(1);
+    // (Most subjects open their sentence: nothing is set inside.)
+    if subject <= a || !us.get(comma).is_some_and(|u| u.is_punct(",")) {
+        return found;
+    }
     let goes_on = us.get(*cs).is_some_and(|u| {
         u.is_word()
             && (!u.norm().ends_with("ing") || lex.is_prepositional_participle(u.norm()))
@@ -1738,9 +1746,7 @@ fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
             && !crate::attribute::is_preposition(u)
             && cue_at(lex, us, *cs, *ce).is_none()
     });
-    let inserted = subject > a
-        && us.get(comma).is_some_and(|u| u.is_punct(","))
-        && *cs >= 2
+    let inserted = *cs >= 2
         && goes_on
         && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
         && us.get(cs - 2).is_some_and(|u| u.end == att.end)
@@ -1983,7 +1989,7 @@ fn trailing_attribution(
         (a + 1..end)
             .rev()
             .take(20)
-            .filter(|&k| us.get(k).is_some_and(|u| u.is_punct(",")) && Some(k) != participle)
+            .filter(|&k| Some(k) != participle && us.get(k).is_some_and(|u| u.is_punct(",")))
             .take(2)
             .find_map(|c| {
                 let att = trailing(lex, us, c + 1, end, text)?;

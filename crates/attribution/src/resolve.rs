@@ -416,6 +416,59 @@ mod tests {
         }
     }
 
+    /// "The analyst" after "traders and the Kell analyst": one of a group
+    /// is not the group; "the bank" after "a central bank
+    /// official" is no person whose role holds "bank".
+    #[test]
+    fn a_definite_description_is_no_group_and_no_person_of_its_noun() {
+        let lex = Lexicon::standard();
+        let seen = |name: &str, head: &str, role: Option<&str>, plural: bool| Seen {
+            at: 0,
+            name: name.to_string(),
+            kind: SourceKind::Anonymous,
+            role: role.map(str::to_string),
+            head: head.to_string(),
+            female: false,
+            male: false,
+            plural,
+        };
+        let definite = |head: &str| crate::speaker::Phrase {
+            start: 50,
+            end: 60,
+            kind: PhraseKind::Definite,
+            name: format!("the {head}"),
+            role: Some(head.to_string()),
+            head: head.to_string(),
+            female: false,
+            male: false,
+            plural: false,
+        };
+        let mentions = crate::mentions::MentionIndex::new(&[]);
+        let resolve = |entries: Vec<Seen>, head: &str| {
+            Tracker { seen: entries }
+                .resolve(&lex, &definite(head), 50, &mentions, &|_| false)
+                .map(|s| s.name)
+        };
+        let group = seen("traders and the Kell analyst", "analyst", None, true);
+        assert_eq!(resolve(vec![group], "analyst"), None);
+        let one = seen("the Kell analyst", "analyst", None, false);
+        assert_eq!(
+            resolve(vec![one], "analyst").as_deref(),
+            Some("the Kell analyst")
+        );
+        let official = seen(
+            "a central bank official",
+            "official",
+            Some("central bank official"),
+            false,
+        );
+        assert_eq!(resolve(vec![official.clone()], "bank"), None);
+        assert_eq!(
+            resolve(vec![official], "official").as_deref(),
+            Some("a central bank official")
+        );
+    }
+
     /// Organisations met before (oldest first), a definite description's
     /// head, and what it stands for.
     #[test]

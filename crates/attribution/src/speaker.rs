@@ -738,16 +738,36 @@ pub fn description_after_cue(
         return None;
     }
     // `limit` is the end of the clause (its full stop or the next quote).
-    let end = word_run_end(units, i + 1, limit);
-    let closes = end == limit
+    let run_end = word_run_end(units, i + 1, limit);
+    let closes = run_end == limit
         || units
-            .get(end)
+            .get(run_end)
             .is_some_and(|u| matches!(u.norm(), "," | ";" | "!" | "?"));
-    if end < i + 2 || end > i + 9 || !closes || (i + 1..end).any(|j| cue_here(lex, units, j)) {
+    // "said a Kell banker who spoke from the pier": a relative clause
+    // closing the clause describes the speaker; its span holds it.
+    let relative = (i + 2..run_end.min(i + 9)).find(|&j| {
+        units
+            .get(j)
+            .is_some_and(|u| matches!(u.norm(), "who" | "whom"))
+    });
+    let end = relative.unwrap_or(run_end);
+    if end < i + 2
+        || end > i + 9
+        || run_end > end + MAX_RELATIVE_UNITS
+        || !closes
+        || (i + 1..end).any(|j| cue_here(lex, units, j))
+    {
         return None;
     }
-    described_with_place(units, i, end, text).map(|p| (p, end))
+    let mut phrase = described_with_place(units, i, end, text)?;
+    if relative.is_some() {
+        phrase.end = units.get(run_end - 1)?.end;
+    }
+    Some((phrase, run_end))
 }
+
+/// Most units a relative clause after a described speaker holds.
+const MAX_RELATIVE_UNITS: usize = 14;
 
 /// The first unit from `from` on that is not a word, or `limit`: where a
 /// run of words read towards the end of a clause stops.

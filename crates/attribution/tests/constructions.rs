@@ -304,6 +304,14 @@ fn described_speakers_after_the_verb() {
             Anonymous,
             "the Lorvik shopkeeper, who asked not to be named",
         ),
+        // A relative clause with no comma before it closes the clause.
+        (
+            "“Rents will fall,” said a Kell banker who spoke from the pier.",
+            "Rents will fall",
+            Some("a Kell banker"),
+            Anonymous,
+            "a Kell banker who spoke from the pier",
+        ),
         (
             "“Nobody expected the vote to pass,” said the former top aide to Governor Paul Treck.",
             "Nobody expected the vote to pass",

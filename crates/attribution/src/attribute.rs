@@ -1188,7 +1188,7 @@ pub(crate) fn participle_comma(
 
 /// A lower-case "-ing" word that opens a participle clause: no preposition
 /// ("during", "including").
-pub(crate) fn is_participle(lex: &Lexicon, u: &Unit) -> bool {
+fn is_participle(lex: &Lexicon, u: &Unit) -> bool {
     u.is_word()
         && !u.capitalised()
         && u.norm().ends_with("ing")

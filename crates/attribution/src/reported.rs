@@ -1695,21 +1695,26 @@ fn subject_cue(lex: &Lexicon, us: &[Unit], a: usize, end: usize, text: &str) -> 
 /// what follows it is no content of its own (the trailing reading takes
 /// the statement).
 fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, _, ce): &Found) -> bool {
-    let Some(subject) = unit_at(us, att.start) else {
-        return false;
-    };
-    let comma = subject.wrapping_sub(1);
-    let after_statement = subject > a
-        && us.get(comma).is_some_and(|u| u.is_punct(","))
-        && us
-            .get(a..comma)
-            .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
-    if !after_statement {
+    if comma_after_statement(us, a, att).is_none() {
         return false;
     }
     // (The complement reader starts after "said," and a time or place.)
     let cue_end = us.partition_point(|u| u.end <= att.end);
     crate::attribute::participle_clause_after(lex, us, cue_end, *ce)
+}
+
+/// The comma before the subject of `att` when a statement of at least
+/// three words starting at unit `a` stands before it ("The talks stalled
+/// in May, the minister said").
+fn comma_after_statement(us: &[Unit], a: usize, att: &Attribution) -> Option<usize> {
+    let subject = unit_at(us, att.start)?;
+    let comma = subject.checked_sub(1)?;
+    let after = subject > a
+        && us.get(comma).is_some_and(|u| u.is_punct(","))
+        && us
+            .get(a..comma)
+            .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+    after.then_some(comma)
 }
 
 /// The unit starting at byte `start` (units lie in text order).
@@ -1719,21 +1724,17 @@ fn unit_at(us: &[Unit], start: usize) -> Option<usize> {
 }
 
 /// "The talks stalled in May, the minister said, over the fees": an
-/// attribution set inside what was said, between commas after a leading
-/// clause of at least two words that starts at unit `a`. What was said is
-/// then the whole sentence around it (as PolNeAR marks it), not only its
-/// tail, when the part after it goes on the clause ("..., stalled over
-/// fees", "..., including the fees"), unlike a second statement or a
-/// circumstance of the saying ("..., adding that ...", "..., without giving
-/// details"). Otherwise `found` as it is.
+/// attribution set inside what was said, after a statement that starts at
+/// unit `a` (see [`comma_after_statement`]). What was said is then the
+/// whole sentence around it (as PolNeAR marks it), not only its tail, when
+/// the part after it goes on the clause ("..., stalled over fees", "...,
+/// including the fees"), unlike a second statement or a circumstance of
+/// the saying ("..., adding that ...", "..., without giving details").
+/// Otherwise `found` as it is.
 fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
     let (att, cs, ce) = &found;
-    let Some(subject) = unit_at(us, att.start) else {
-        return found;
-    };
-    let comma = subject.wrapping_sub(1);
     // (Most subjects open their sentence: nothing is set inside.)
-    if subject <= a || !us.get(comma).is_some_and(|u| u.is_punct(",")) {
+    if comma_after_statement(us, a, att).is_none() {
         return found;
     }
     let goes_on = us.get(*cs).is_some_and(|u| {
@@ -1749,10 +1750,7 @@ fn set_inside(lex: &Lexicon, us: &[Unit], a: usize, found: Found) -> Found {
     let inserted = *cs >= 2
         && goes_on
         && us.get(cs - 1).is_some_and(|u| u.is_punct(","))
-        && us.get(cs - 2).is_some_and(|u| u.end == att.end)
-        && us
-            .get(a..comma)
-            .is_some_and(|pre| pre.iter().filter(|u| u.is_word()).count() >= 3);
+        && us.get(cs - 2).is_some_and(|u| u.end == att.end);
     if inserted {
         (found.0, a, found.2)
     } else {

@@ -184,8 +184,6 @@ mod tests {
         );
     }
 
-    /// The source (name, kind, role) of every quote claim the whole
-    /// pipeline finds in `text`.
     /// The source names of the quote claims of `text`, in order.
     fn quote_source_names(analyzer: &Analyzer, text: &str) -> Vec<Option<String>> {
         quote_sources(analyzer, text)
@@ -194,6 +192,8 @@ mod tests {
             .collect()
     }
 
+    /// The source (name, kind, role) of every quote claim the whole
+    /// pipeline finds in `text`.
     fn quote_sources(
         analyzer: &Analyzer,
         text: &str,

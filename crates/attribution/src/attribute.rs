@@ -1130,20 +1130,10 @@ pub fn trailing(
     (rest <= 5 && !clause).then_some(attribution)
 }
 
-/// Whether a participle clause starts after unit `from`, the end of an
-/// attribution's cue: a comma and a lower-case "-ing" word, after a few
-/// words of time or place at most ("said Tuesday in Orvo, noting ...",
-/// "said, adding ...").
-pub(crate) fn participle_clause_after(
-    lex: &Lexicon,
-    units: &[Unit],
-    from: usize,
-    limit: usize,
-) -> bool {
-    participle_comma(lex, units, from, limit).is_some()
-}
-
-/// The comma of [`participle_clause_after`].
+/// The comma of a participle clause that starts after unit `from`, the
+/// end of an attribution's cue: a comma and a lower-case "-ing" word, after
+/// a few words of time or place at most ("said Tuesday in Orvo, noting
+/// ...", "said, adding ...").
 pub(crate) fn participle_comma(
     lex: &Lexicon,
     units: &[Unit],

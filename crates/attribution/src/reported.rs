@@ -1470,10 +1470,7 @@ fn negation_before(us: &[Unit], a: usize, k: usize) -> bool {
     k.checked_sub(1)
         .filter(|&j| j >= a)
         .and_then(|j| us.get(j))
-        .is_some_and(|u| {
-            let w = u.norm();
-            w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-        })
+        .is_some_and(Unit::is_negation)
 }
 
 /// Speakers coordinated with the attribution's speaker: "Anna Berg and
@@ -1700,7 +1697,7 @@ fn closes_statement(lex: &Lexicon, us: &[Unit], a: usize, (att, _, ce): &Found) 
     }
     // (The complement reader starts after "said," and a time or place.)
     let cue_end = us.partition_point(|u| u.end <= att.end);
-    crate::attribute::participle_clause_after(lex, us, cue_end, *ce)
+    crate::attribute::participle_comma(lex, us, cue_end, *ce).is_some()
 }
 
 /// The comma before the subject of `att` when a statement of at least
@@ -1981,7 +1978,7 @@ fn trailing_attribution(
     // is no attribution: the commas before it are read first.
     let participle = (a + 1..end).rev().take(40).find(|&k| {
         us.get(k).is_some_and(|u| u.is_punct(","))
-            && crate::attribute::participle_clause_after(lex, us, k, end)
+            && crate::attribute::participle_comma(lex, us, k, end).is_some()
     });
     let before_last_comma = |end: usize| {
         (a + 1..end)

@@ -619,13 +619,9 @@ pub fn description_before_cue(
     {
         end -= 1;
     }
-    let negated = |u: &Unit| {
-        let w = u.norm();
-        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-    };
     let kept = units
         .get(end..cue)
-        .is_some_and(|between| !between.iter().any(negated))
+        .is_some_and(|between| !between.iter().any(Unit::is_negation))
         && units
             .get(end - 1)
             .is_some_and(|u| u.function_class().is_none() && !u.is(class::DETERMINER));
@@ -1477,6 +1473,41 @@ fn adverb_then_ing(units: &[Unit], start: usize, end: usize) -> bool {
 /// Most units an appositive not closed by a comma holds before its cue.
 const MAX_UNCLOSED_APPOSITIVE: usize = 9;
 
+/// "Ivo Sand, director of research at Kell Co said.": an appositive the
+/// writer did not close with a comma (its words `units[start..end]`) ends
+/// before the cue, when the words before it can only describe (not "...,
+/// Ivo Sand asked what kind of firm sells ...") and it opens as a
+/// description does (not "..., and said", "..., including ..."): that cue.
+fn open_appositive_end(lex: &Lexicon, units: &[Unit], start: usize, end: usize) -> Option<usize> {
+    let opens_description = units.get(start).is_some_and(|u| {
+        u.is_word()
+            && !u.is(class::RELATIVE)
+            && (u.capitalised()
+                || u.is(class::DETERMINER)
+                || u.norm() == "of"
+                || u.function_class().is_none()
+                    && !u.norm().ends_with("ing")
+                    && !u.norm().ends_with("ed"))
+    });
+    if !opens_description {
+        return None;
+    }
+    let cue = (start + 1..end.min(start + MAX_UNCLOSED_APPOSITIVE + 1))
+        .find(|&c| !units[c].capitalised() && units[c - 1].is_word() && cue_here(lex, units, c))?;
+    let body = units.get(start..cue)?;
+    // ("chairman and chief executive": an "and" joins two roles, not the
+    // items of a list: "..., rights groups and unions alleged".)
+    let roles = body
+        .iter()
+        .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE));
+    let describes_only = body.iter().all(|u| {
+        (u.is_word() || u.is_punct("."))
+            && (!u.is(class::RELATIVE) || roles && matches!(u.norm(), "and" | "or"))
+            && !matches!(u.norm(), "to" | "that" | "what" | "how" | "why" | "when")
+    });
+    describes_only.then_some(cue)
+}
+
 /// Reads appositives starting at unit `k` (a comma or an opening
 /// parenthesis; several may follow each other).
 pub fn appositives(
@@ -1518,43 +1549,8 @@ pub fn appositives(
         if j == body_start {
             break;
         }
-        // "Ivo Sand, director of research at Kell Co said.": an appositive
-        // the writer did not close with a comma ends before the cue, when
-        // the words before it can only describe (not "..., Ivo Sand asked
-        // what kind of firm sells ..."). It opens as a description does:
-        // not "..., and said", "..., including ...".
-        let opens_description = units.get(body_start).is_some_and(|u| {
-            u.is_word()
-                && !u.is(class::RELATIVE)
-                && (u.capitalised()
-                    || u.is(class::DETERMINER)
-                    || u.norm() == "of"
-                    || u.function_class().is_none()
-                        && !u.norm().ends_with("ing")
-                        && !u.norm().ends_with("ed"))
-        });
-        if opens_description && !units.get(j).is_some_and(|u| u.is_punct(",")) {
-            let cue =
-                (body_start + 1..j.min(body_start + MAX_UNCLOSED_APPOSITIVE + 1)).find(|&c| {
-                    !units[c].capitalised() && units[c - 1].is_word() && cue_here(lex, units, c)
-                });
-            let describes_only = |cue: usize| {
-                let body = &units[body_start..cue];
-                // ("chairman and chief executive": an "and" joins two
-                // roles, not the items of a list: "..., rights groups and
-                // unions alleged".)
-                let roles = body
-                    .iter()
-                    .any(|u| u.is(class::ROLE_NOUN) || u.is_written(class::TITLE));
-                body.iter().all(|u| {
-                    (u.is_word() || u.is_punct("."))
-                        && (!u.is(class::RELATIVE) || roles && matches!(u.norm(), "and" | "or"))
-                        && !matches!(u.norm(), "to" | "that" | "what" | "how" | "why" | "when")
-                })
-            };
-            if let Some(cue) = cue.filter(|&c| describes_only(c)) {
-                j = cue;
-            }
+        if !units.get(j).is_some_and(|u| u.is_punct(",")) {
+            j = open_appositive_end(lex, units, body_start, j).unwrap_or(j);
         }
         // Anonymity phrases start within the first three words and are
         // shorter than the rest of the stack buffer, so the words after it

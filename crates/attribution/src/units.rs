@@ -113,6 +113,12 @@ impl Unit<'_> {
         matches!(self.kind, UnitKind::Quote(_))
     }
 
+    /// "not", "never" or a word ending in "n't": a negation.
+    pub fn is_negation(&self) -> bool {
+        let w = self.norm();
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+    }
+
     pub fn is_punct(&self, p: &str) -> bool {
         self.kind == UnitKind::Punct && self.norm() == p
     }
